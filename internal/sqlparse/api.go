@@ -1,0 +1,107 @@
+// Package sqlparse is sqlheat's only door to a SQL parser.
+//
+// Every parse, fingerprint and normalization goes through here, on top of
+// pg_query_go (the PostgreSQL parser itself, compiled in with cgo). The rest
+// of sqlheat never sees pg_query types: it gets small, plain structs that
+// say what the checks need to know about a statement (what kind it is,
+// which tables it reads, where a `*` stands, which columns are filtered),
+// so the parser can change without touching the passes.
+//
+// SQL written for MySQL or SQLite is first rewritten into PostgreSQL's
+// placeholder and quoting syntax by Normalize; each distinct text is parsed
+// once per process (see Parse).
+package sqlparse
+
+// Kind says what a statement does to the database, which decides how
+// costly it is when repeated (reads and writes are ranked differently).
+type Kind int
+
+const (
+	KindUnknown Kind = iota // not parsed
+	KindRead                // SELECT, VALUES, SHOW, EXPLAIN, a WITH whose body reads
+	KindWrite               // INSERT, UPDATE, DELETE, MERGE, COPY, a WITH that writes
+	KindDDL                 // CREATE, ALTER, DROP, TRUNCATE, COMMENT, GRANT...
+	KindOther               // BEGIN, COMMIT, SET, LOCK, LISTEN, NOTIFY...
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindRead:
+		return "read"
+	case KindWrite:
+		return "write"
+	case KindDDL:
+		return "ddl"
+	case KindOther:
+		return "other"
+	}
+	return "unknown"
+}
+
+// Statement is one parsed SQL statement, reduced to what the checks use.
+// All Location fields are byte offsets into Statement.SQL (the normalized
+// text of this one statement), or -1 when the parser gave none.
+type Statement struct {
+	SQL         string // the statement's normalized text, trimmed
+	Kind        Kind
+	Command     string // upper-case verb: "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE TABLE", ...
+	Fingerprint string // pg_query fingerprint (hex); equal for statements that differ only in constants
+	Tables      []TableRef
+	Stars       []Star
+	Filters     []Filter
+	OrderBy     []ColumnRef // ORDER BY columns of the top-level SELECT
+	Limit       bool        // the top-level SELECT has LIMIT / FETCH FIRST
+}
+
+// TableRef is a real relation the statement reads or writes (never a CTE
+// name, a subquery alias or a set-returning function).
+type TableRef struct {
+	Schema   string // "" when unqualified
+	Name     string // lower-cased unless it was quoted
+	Alias    string // "" when none
+	Location int
+}
+
+// Star is a `*` or `t.*` in a SELECT target list over real tables. It is
+// never reported for count(*), COUNT(*) OVER (), RETURNING *, the body of
+// EXISTS (SELECT * ...), or a star over a CTE, subquery or function.
+type Star struct {
+	Qualifier string   // "t" for t.*; "" for a bare *
+	Tables    []string // the real tables the star expands to, in FROM order
+	Location  int      // offset of the '*' or of the qualifier
+}
+
+// ColumnRef is a column, with its table resolved through aliases when the
+// statement makes that unambiguous ("" otherwise).
+type ColumnRef struct {
+	Table    string
+	Column   string
+	Location int
+}
+
+// Filter is one column compared in WHERE, JOIN ... ON or USING.
+type Filter struct {
+	Column ColumnRef
+	// Op is the comparison: "=", "<>", "<", "<=", ">", ">=", "IN", "ANY",
+	// "BETWEEN", "LIKE", "ILIKE", "IS NULL", "IS NOT NULL", or "JOIN" for
+	// a column equated to another table's column.
+	Op string
+	// Func is the function wrapped around the column ("lower" for
+	// lower(email) = $1), "" for the bare column.
+	Func string
+	// Value says what the column is compared with: "param" ($n), "const",
+	// "column", "subquery" or "expr".
+	Value string
+	// Pattern is the constant LIKE/ILIKE pattern when known ("%x"), so
+	// callers can tell a leading wildcard.
+	Pattern string
+}
+
+// ParseError is a statement the parser refused. Offset is a byte offset
+// into the text given to Parse (after Normalize), -1 when unknown.
+type ParseError struct {
+	Message string
+	Offset  int
+}
+
+func (e *ParseError) Error() string { return e.Message }
