@@ -1,0 +1,268 @@
+// Package dbapi is the table of database APIs sqlheat recognizes.
+//
+// A query site is recognized by the *type* of the function called — its
+// package, its receiver type and its name — never by the method name alone:
+// a `Get` on a cache or a `Find` on a slice helper must not look like a
+// query. Matching by name is what made an N+1 check in a popular linter so
+// noisy that it ships disabled; one table, looked up by types.Func, keeps
+// every pass honest and makes adding a library a one-line change.
+package dbapi
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Role says what a call does with SQL, which decides whether it is a round
+// trip to the database and where its SQL text comes from.
+type Role uint8
+
+const (
+	// Query runs the SQL text in argument SQLArg and returns rows.
+	Query Role = iota + 1
+	// Exec runs the SQL text in argument SQLArg for its effect.
+	Exec
+	// Prepare sends the SQL text in argument SQLArg to be prepared; the
+	// statement it returns runs it later (a round trip of its own).
+	Prepare
+	// StmtRun runs a prepared statement: the SQL is the one prepared.
+	StmtRun
+	// SendBatch sends every statement queued on a batch in one round trip.
+	SendBatch
+	// Queue adds SQL to a batch: not a round trip by itself.
+	Queue
+	// Builder starts an ORM statement from raw SQL (gorm Raw, bun NewRaw);
+	// nothing is sent until a Finisher runs on its result.
+	Builder
+	// Finisher makes an ORM send the statement it has built.
+	Finisher
+)
+
+// RoundTrip reports whether a call in this role costs a trip to the
+// database each time it runs.
+func (r Role) RoundTrip() bool { return r != Queue && r != Builder }
+
+func (r Role) String() string {
+	switch r {
+	case Query:
+		return "query"
+	case Exec:
+		return "exec"
+	case Prepare:
+		return "prepare"
+	case StmtRun:
+		return "stmt"
+	case SendBatch:
+		return "batch"
+	case Queue:
+		return "queue"
+	case Builder:
+		return "builder"
+	case Finisher:
+		return "orm"
+	}
+	return "?"
+}
+
+// Method is one entry of the table.
+type Method struct {
+	Pkg    string // import path of the package declaring the function
+	Recv   string // receiver type name ("" for a package-level function)
+	Name   string
+	Role   Role
+	SQLArg int  // index of the SQL text argument; -1 when there is none
+	Write  bool // an ORM finisher that writes (Create, Save, Update, Delete)
+}
+
+// Library is a short name for the package, used in messages ("pgx", "gorm").
+func (m *Method) Library() string {
+	switch {
+	case m.Pkg == "database/sql":
+		return "database/sql"
+	case strings.HasPrefix(m.Pkg, "github.com/jackc/pgx"):
+		return "pgx"
+	case strings.HasPrefix(m.Pkg, "github.com/jmoiron/sqlx"):
+		return "sqlx"
+	case m.Pkg == "gorm.io/gorm":
+		return "gorm"
+	case strings.HasPrefix(m.Pkg, "github.com/uptrace/bun"):
+		return "bun"
+	}
+	return m.Pkg
+}
+
+type key struct{ pkg, recv, name string }
+
+var table = map[key]*Method{}
+
+// add registers name on every receiver of pkg, with the SQL argument at
+// sqlArg; a ctx-taking "Context" twin shifts it by one.
+func add(pkg string, recvs []string, role Role, sqlArg int, names ...string) {
+	for _, recv := range recvs {
+		for _, name := range names {
+			table[key{pkg, recv, name}] = &Method{Pkg: pkg, Recv: recv, Name: name, Role: role, SQLArg: sqlArg}
+		}
+	}
+}
+
+// addCtx registers name (SQL at sqlArg) and name+"Context" (SQL at sqlArg+1).
+func addCtx(pkg string, recvs []string, role Role, sqlArg int, names ...string) {
+	ctxArg := sqlArg + 1
+	if sqlArg < 0 {
+		ctxArg = -1 // no SQL argument in either form
+	}
+	for _, name := range names {
+		add(pkg, recvs, role, sqlArg, name)
+		add(pkg, recvs, role, ctxArg, name+"Context")
+	}
+}
+
+func init() {
+	// database/sql. Tx, Conn and DB share the query methods; Stmt runs
+	// what was prepared.
+	addCtx("database/sql", []string{"DB", "Tx"}, Query, 0, "Query", "QueryRow")
+	addCtx("database/sql", []string{"DB", "Tx"}, Exec, 0, "Exec")
+	addCtx("database/sql", []string{"DB", "Tx"}, Prepare, 0, "Prepare")
+	add("database/sql", []string{"Conn"}, Query, 1, "QueryContext", "QueryRowContext")
+	add("database/sql", []string{"Conn"}, Exec, 1, "ExecContext")
+	add("database/sql", []string{"Conn"}, Prepare, 1, "PrepareContext")
+	addCtx("database/sql", []string{"Stmt"}, StmtRun, -1, "Query", "QueryRow", "Exec")
+
+	// sqlx: its types embed database/sql's, so Query/Exec on an *sqlx.DB
+	// resolve to database/sql's methods; these are sqlx's own.
+	const sqlx = "github.com/jmoiron/sqlx"
+	addCtx(sqlx, []string{"DB", "Tx"}, Query, 1, "Select", "Get")
+	add(sqlx, []string{"Conn"}, Query, 2, "SelectContext", "GetContext")
+	addCtx(sqlx, []string{"DB", "Tx"}, Query, 0, "Queryx", "QueryRowx", "NamedQuery")
+	add(sqlx, []string{"Conn"}, Query, 1, "QueryxContext", "QueryRowxContext")
+	addCtx(sqlx, []string{"DB", "Tx"}, Exec, 0, "NamedExec", "MustExec")
+	addCtx(sqlx, []string{"DB", "Tx"}, Prepare, 0, "Preparex", "PrepareNamed")
+	add(sqlx, []string{"Conn"}, Prepare, 1, "PreparexContext", "PrepareNamedContext")
+	addCtx(sqlx, []string{"Stmt", "NamedStmt"}, StmtRun, -1, "Select", "Get", "Queryx", "QueryRowx", "Exec", "MustExec", "Query", "QueryRow")
+	// Package-level helpers take the database as their first argument.
+	addCtx(sqlx, []string{""}, Query, 2, "Select", "Get")
+	add(sqlx, []string{""}, Query, 1, "NamedQuery")
+	add(sqlx, []string{""}, Query, 2, "NamedQueryContext")
+	add(sqlx, []string{""}, Exec, 1, "NamedExec", "MustExec")
+	add(sqlx, []string{""}, Exec, 2, "NamedExecContext", "MustExecContext")
+
+	// pgx v5 and v4: Conn, pools and transactions (Tx is an interface).
+	for _, v := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
+		pool := v + "/pgxpool"
+		for _, p := range []struct {
+			pkg   string
+			recvs []string
+		}{{v, []string{"Conn", "Tx"}}, {pool, []string{"Pool", "Conn", "Tx"}}} {
+			add(p.pkg, p.recvs, Query, 1, "Query", "QueryRow", "QueryFunc")
+			add(p.pkg, p.recvs, Exec, 1, "Exec")
+			add(p.pkg, p.recvs, SendBatch, -1, "SendBatch")
+			add(p.pkg, p.recvs, Exec, -1, "CopyFrom")
+		}
+		add(v, []string{"Conn", "Tx"}, Prepare, 2, "Prepare")
+		add(v, []string{"Batch"}, Queue, 0, "Queue")
+	}
+
+	// gorm: Raw builds; Exec runs raw SQL; finishers send what the chain built.
+	const gorm = "gorm.io/gorm"
+	add(gorm, []string{"DB"}, Builder, 0, "Raw")
+	add(gorm, []string{"DB"}, Exec, 0, "Exec")
+	add(gorm, []string{"DB"}, Finisher, -1, "Find", "First", "Take", "Last", "Scan", "Count",
+		"Pluck", "Row", "Rows", "FirstOrInit", "FindInBatches", "ScanRows")
+	for _, name := range []string{"Create", "CreateInBatches", "Save", "Update", "Updates",
+		"UpdateColumn", "UpdateColumns", "Delete", "FirstOrCreate"} {
+		m := &Method{Pkg: gorm, Recv: "DB", Name: name, Role: Finisher, SQLArg: -1, Write: true}
+		table[key{gorm, "DB", name}] = m
+	}
+
+	// bun: raw SQL on DB/Tx/Conn/IDB, and query builders' finishers.
+	const bun = "github.com/uptrace/bun"
+	bunDBs := []string{"DB", "Tx", "Conn", "IDB"}
+	add(bun, bunDBs, Query, 1, "QueryContext", "QueryRowContext")
+	add(bun, bunDBs, Exec, 1, "ExecContext")
+	add(bun, bunDBs, Builder, 0, "NewRaw")
+	add(bun, []string{"DB"}, Query, 0, "Query", "QueryRow")
+	add(bun, []string{"DB"}, Exec, 0, "Exec")
+	add(bun, []string{"SelectQuery"}, Finisher, -1, "Scan", "Count", "ScanAndCount", "Exists", "Rows")
+	add(bun, []string{"RawQuery"}, Finisher, -1, "Scan", "Exec")
+	add(bun, []string{"SelectQuery"}, Finisher, -1, "Exec")
+	for _, recv := range []string{"InsertQuery", "UpdateQuery", "DeleteQuery", "MergeQuery"} {
+		for _, name := range []string{"Exec", "Scan"} {
+			table[key{bun, recv, name}] = &Method{Pkg: bun, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
+		}
+	}
+}
+
+// Lookup returns the table entry for fn, or nil when fn is not a known
+// database API. Methods are keyed by their receiver's named type, so a
+// method promoted through embedding (sqlx.DB embeds sql.DB) resolves to
+// the embedded type's entry, and an interface method (pgx.Tx) to its
+// interface's.
+func Lookup(fn *types.Func) *Method {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	return table[key{fn.Pkg().Path(), recvName(fn), fn.Name()}]
+}
+
+// LookupName finds the entry for a method of a known receiver type, for
+// callers that matched a user's interface to a known implementation.
+func LookupName(pkg, recv, name string) *Method {
+	return table[key{pkg, recv, name}]
+}
+
+// Implementers lists the known concrete database handles (package path and
+// type name) whose method sets a user-declared interface such as sqlc's
+// DBTX can stand for. Each has query methods in the table.
+var Implementers = []struct{ Pkg, Name string }{
+	{"database/sql", "DB"}, {"database/sql", "Tx"}, {"database/sql", "Conn"},
+	{"github.com/jmoiron/sqlx", "DB"}, {"github.com/jmoiron/sqlx", "Tx"},
+	{"github.com/jackc/pgx/v5", "Conn"}, {"github.com/jackc/pgx/v5/pgxpool", "Pool"},
+	{"github.com/jackc/pgx/v5/pgxpool", "Conn"}, {"github.com/jackc/pgx/v5/pgxpool", "Tx"},
+	{"github.com/jackc/pgx/v4", "Conn"}, {"github.com/jackc/pgx/v4/pgxpool", "Pool"},
+	{"github.com/jackc/pgx/v4/pgxpool", "Conn"}, {"github.com/jackc/pgx/v4/pgxpool", "Tx"},
+	{"github.com/uptrace/bun", "DB"}, {"github.com/uptrace/bun", "Tx"},
+}
+
+// Packages lists the import paths whose presence among a package's
+// (transitive) imports means it may issue queries.
+var Packages = []string{
+	"database/sql", "github.com/jmoiron/sqlx",
+	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
+	"gorm.io/gorm", "github.com/uptrace/bun",
+}
+
+// recvName is the name of fn's receiver's named type ("" for a function).
+func recvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return t.Obj().Name()
+	}
+	return ""
+}
+
+// IsRows reports whether t is a result set that is iterated with Next:
+// *sql.Rows, *sqlx.Rows, pgx.Rows (v4 and v5), bun's and gorm's use of
+// *sql.Rows. A loop over rows.Next() holds a connection for its duration.
+func IsRows(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
+	case "database/sql.Rows", "github.com/jmoiron/sqlx.Rows",
+		"github.com/jackc/pgx/v5.Rows", "github.com/jackc/pgx/v4.Rows":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,407 @@
+// Package driver is sqlheat's standalone command: it loads packages with
+// go/packages, runs the suite with go/analysis/checker in one process (so
+// facts cross packages in memory), and turns the diagnostics into a ranked
+// report.
+//
+// go vet runs the same analyzers one package per process through
+// unitchecker; the standalone driver exists for what a per-package runner
+// cannot do: join findings with routes and a traffic profile, rank them,
+// count what could not be resolved across the program, and write JSON,
+// SARIF or Markdown.
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/config"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// Version is the tool's version, set at link time for releases.
+var Version = "devel"
+
+// Exit codes, as DESIGN.md fixes them.
+const (
+	ExitClean    = 0 // no finding at or above -fail-on
+	ExitFindings = 1 // findings at or above -fail-on
+	ExitUsage    = 2 // bad flags, or packages that could not be loaded
+	ExitInternal = 3 // a pass panicked (reported as an internal error)
+)
+
+// options are the standalone command's flags.
+type options struct {
+	dir        string
+	tags       string
+	tests      bool
+	format     string
+	failOn     string
+	schema     string
+	traffic    string
+	trafficFmt string
+	budget     int
+	cpuProfile string
+	memProfile string
+}
+
+// Main runs the standalone driver with args (without the program name) and
+// returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	return run(args, stdout, stderr, analyzer.Analyzers())
+}
+
+func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) int {
+	fs := flag.NewFlagSet("sqlheat", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	fs.StringVar(&o.dir, "C", "", "run as if started in `dir`")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags")
+	fs.BoolVar(&o.tests, "test", true, "analyze _test.go files too")
+	fs.StringVar(&o.format, "format", "text", "output format: text, json")
+	fs.StringVar(&o.failOn, "fail-on", "low", "exit 1 when a finding is at or above this severity (low, medium, high)")
+	fs.StringVar(&o.schema, "schema", "", "comma-separated schema files, directories or globs")
+	fs.StringVar(&o.traffic, "traffic", "", "traffic profile `file`")
+	fs.StringVar(&o.trafficFmt, "traffic-format", "", "traffic profile format (sniffed when empty)")
+	fs.IntVar(&o.budget, "budget", 0, "per-request query budget for handlerquery (default 10)")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
+	version := fs.Bool("V", false, "print the version and exit")
+	// Per-analyzer flags, spelled as under go vet: -selectstar.x=...
+	all := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
+	for _, a := range all {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: sqlheat [flags] [packages]\n\nsqlheat audits the SQL a Go service issues. Flags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitUsage
+	}
+	if *version {
+		fmt.Fprintf(stdout, "sqlheat version %s\n", Version)
+		return ExitClean
+	}
+	failOn, ok := analyzer.ParseSeverity(o.failOn)
+	if !ok {
+		fmt.Fprintf(stderr, "sqlheat: -fail-on %q: want low, medium or high\n", o.failOn)
+		return ExitUsage
+	}
+	switch o.format {
+	case "text", "json":
+	default:
+		fmt.Fprintf(stderr, "sqlheat: -format %q: want text or json\n", o.format)
+		return ExitUsage
+	}
+	// The plain flags are the config pass's, set once before any pass runs.
+	for name, val := range map[string]string{"schema": o.schema, "traffic": o.traffic, "traffic-format": o.trafficFmt} {
+		if val != "" {
+			config.Flags().Set(name, val)
+		}
+	}
+	if o.budget > 0 {
+		config.Flags().Set("budget", fmt.Sprint(o.budget))
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+			return ExitUsage
+		}
+		pprof.StartCPUProfile(f)
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+
+	rep, code := analyze(o, patterns, checks, stderr)
+	if rep == nil {
+		return code
+	}
+	if o.memProfile != "" {
+		if f, err := os.Create(o.memProfile); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
+	var err error
+	switch o.format {
+	case "json":
+		err = report.WriteJSON(stdout, rep)
+	default:
+		err = report.WriteText(stdout, rep)
+		for _, p := range rep.Errors {
+			fmt.Fprintf(stderr, "sqlheat: %s\n", p)
+		}
+		s := rep.Stats
+		if s.Unresolved+s.Unparsed > 0 {
+			fmt.Fprintf(stderr, "sqlheat: %d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (see -format json)\n",
+				s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+		return ExitInternal
+	}
+	if code != ExitClean {
+		return code
+	}
+	for _, f := range rep.Findings {
+		if sev, _ := analyzer.ParseSeverity(f.Severity); sev >= failOn {
+			return ExitFindings
+		}
+	}
+	return ExitClean
+}
+
+// analyze loads the packages, runs the checks and builds the report. A nil
+// report means nothing could be analyzed.
+func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr io.Writer) (*report.Report, int) {
+	dir := o.dir
+	if dir == "" {
+		dir, _ = os.Getwd()
+	}
+	dir, _ = filepath.Abs(dir)
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Dir:   dir,
+		Tests: o.tests,
+	}
+	if o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+		return nil, ExitUsage
+	}
+	if msg := newerGo(pkgs); msg != "" {
+		fmt.Fprintf(stderr, "sqlheat: %s\n", msg)
+		return nil, ExitUsage
+	}
+	rep := &report.Report{Version: report.Version, Tool: report.Tool{Name: "sqlheat", Version: Version}}
+	code := ExitClean
+	root := config.FindUp(dir, "go.mod")
+	if root == "" {
+		root = dir
+	}
+	rel := func(file string) string {
+		if r, err := filepath.Rel(root, file); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+		return file
+	}
+	// Packages that did not load or type-check are reported with their
+	// errors; the checker skips them and analyzes the rest.
+	var ok []*packages.Package
+	for _, p := range pkgs {
+		if len(p.Errors) == 0 {
+			ok = append(ok, p)
+			continue
+		}
+		rep.Stats.PackageErrors++
+		code = ExitUsage
+		for _, e := range p.Errors {
+			prob := report.Problem{Package: p.PkgPath, Message: e.Msg}
+			if file, line, ok := splitPos(e.Pos); ok {
+				prob.File, prob.Line = rel(file), line
+			}
+			rep.Errors = append(rep.Errors, prob)
+		}
+		// Keep going with what type-checked: a package with type errors
+		// still has syntax and partial types, but analyzers would see
+		// half-resolved code, so it is skipped as go vet skips it.
+	}
+	if len(ok) == 0 {
+		return rep, code
+	}
+	roots := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
+	graph, err := checker.Analyze(roots, ok, &checker.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+		return nil, ExitInternal
+	}
+	rep.Stats.Packages = len(ok)
+	isCheck := map[*analysis.Analyzer]bool{}
+	for _, a := range checks {
+		isCheck[a] = true
+	}
+	seenCfgErr := map[string]bool{}
+	for act := range graph.All() {
+		if !act.IsRoot {
+			// Non-root actions run on dependencies for their facts; only
+			// their internal errors matter here.
+			for _, d := range act.Diagnostics {
+				if d.Category == guard.Category {
+					rep.Errors = append(rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: d.Message})
+					rep.Stats.InternalErrors++
+				}
+			}
+			continue
+		}
+		if act.Err != nil {
+			rep.Errors = append(rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)})
+			continue
+		}
+		switch act.Analyzer {
+		case queries.Analyzer:
+			if res, _ := act.Result.(*queries.Result); res != nil {
+				rep.Stats.QuerySites += res.Stats.Sites
+				rep.Stats.Unresolved += res.Stats.Unresolved
+				rep.Stats.Unparsed += res.Stats.Unparsed
+				rep.Stats.ORM += res.Stats.ORM
+			}
+		case config.Analyzer:
+			if c, _ := act.Result.(*config.Config); c != nil && c.Err != nil && !seenCfgErr[c.File] {
+				seenCfgErr[c.File] = true
+				rep.Errors = append(rep.Errors, report.Problem{File: rel(c.File), Message: c.Err.Error()})
+			}
+		}
+		details := map[token.Pos]*finding.Detail{}
+		if d, _ := act.Result.(*finding.Details); d != nil {
+			for _, x := range d.List {
+				details[x.Pos] = x
+			}
+		}
+		for _, d := range act.Diagnostics {
+			if d.Category == guard.Category {
+				rep.Errors = append(rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: d.Message})
+				rep.Stats.InternalErrors++
+				continue
+			}
+			if !isCheck[act.Analyzer] {
+				continue
+			}
+			rep.Findings = append(rep.Findings, makeFinding(act, d, details[d.Pos], rel))
+		}
+	}
+	if rep.Stats.InternalErrors > 0 {
+		code = ExitInternal
+	}
+	dedupe(rep)
+	score(rep)
+	rep.Rank()
+	sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].String() < rep.Errors[j].String() })
+	return rep, code
+}
+
+func makeFinding(act *checker.Action, d analysis.Diagnostic, det *finding.Detail, rel func(string) string) report.Finding {
+	fset := act.Package.Fset
+	pos := fset.Position(d.Pos)
+	f := report.Finding{
+		Check:    act.Analyzer.Name,
+		Severity: analyzer.SeverityOf(act.Analyzer.Name, d.Category).String(),
+		File:     rel(pos.Filename),
+		Line:     pos.Line,
+		Column:   max(pos.Column, 1),
+		Message:  d.Message,
+		Kind:     d.Category,
+		Function: enclosingFunc(act.Package, d.Pos),
+	}
+	if det != nil {
+		f.SQL, f.Fingerprint = det.SQL, det.Fingerprint
+		f.Multiplicity, f.Via = det.Multiplicity, det.Via
+		f.Suggestion, f.Confidence = det.Suggestion, det.Confidence
+		if det.Function != "" {
+			f.Function = det.Function
+		}
+	}
+	for _, r := range d.Related {
+		p := fset.Position(r.Pos)
+		f.Related = append(f.Related, report.Location{File: rel(p.Filename), Line: p.Line, Column: max(p.Column, 1), Message: r.Message})
+	}
+	return f
+}
+
+// dedupe drops findings repeated by test variants of a package: with tests
+// on, go/packages returns a package and its test variant, which share files.
+func dedupe(rep *report.Report) {
+	seen := map[string]bool{}
+	out := rep.Findings[:0]
+	for _, f := range rep.Findings {
+		k := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Check, f.Message)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	rep.Findings = out
+}
+
+// score applies the static ranking used when no traffic profile is given:
+// severity weight, times 10 per level of loop nesting.
+func score(rep *report.Report) {
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		sev, _ := analyzer.ParseSeverity(f.Severity)
+		s := sev.Weight()
+		for _, c := range f.Multiplicity {
+			if c == '×' || c == 'p' { // "loop", "loop×2"
+				s *= 10
+			}
+		}
+		f.Score = s
+	}
+}
+
+// enclosingFunc names the function declaration around pos, as
+// types.Func.FullName prints it.
+func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
+	for _, file := range pkg.Syntax {
+		if file.Pos() > pos || pos > file.End() {
+			continue
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if ok && fd.Pos() <= pos && pos <= fd.End() {
+				if fn, ok := pkg.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					return fn.FullName()
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// splitPos splits go/packages' "file:line:col" error positions.
+func splitPos(pos string) (string, int, bool) {
+	parts := strings.Split(pos, ":")
+	if len(parts) < 2 {
+		return "", 0, false
+	}
+	var line int
+	for i := len(parts) - 1; i >= 1; i-- {
+		if _, err := fmt.Sscan(parts[i], &line); err == nil && i >= 1 {
+			file := strings.Join(parts[:i], ":")
+			if i == len(parts)-2 || i == len(parts)-1 {
+				return file, line, true
+			}
+		}
+	}
+	return "", 0, false
+}

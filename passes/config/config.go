@@ -1,0 +1,317 @@
+// Package config is the one owner of sqlheat's settings.
+//
+// Every check needs the same few settings (where the schema lives, the
+// traffic profile, the per-request query budget, which checks run). They
+// come from a .sqlheat.yaml found upward from the package's directory and
+// from flags, which override it. Reading them in each check would re-read
+// the file per check and scatter flag definitions; instead this result-only
+// analyzer owns the flags and the file, and checks call For(pass).
+//
+// The flags live on this analyzer, so under go vet they are spelled
+// -sqlheat.schema=..., -sqlheat.budget=...; the standalone driver maps its
+// plain -schema, -traffic and -budget flags onto them.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/guard"
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the per-repository settings file, looked up from each
+// package's directory towards the root.
+const FileName = ".sqlheat.yaml"
+
+// Config is what the checks read.
+type Config struct {
+	// File is the .sqlheat.yaml in force ("" when none was found); relative
+	// paths in it are resolved against its directory.
+	File string
+	// ModuleRoot is the directory of the go.mod above the package ("" when
+	// none): report paths are relative to it.
+	ModuleRoot string
+
+	Schema        []string // files, directories or globs, made absolute
+	Traffic       string   // traffic profile, absolute
+	TrafficFormat string
+	Budget        int             // per-request query budget (handlerquery)
+	Disabled      map[string]bool // checks switched off by name
+	// Functions are extra query functions the user declared, such as an
+	// in-house driver the built-in table does not know.
+	Functions []Function
+	// Err is a problem reading the settings file; checks still run with the
+	// defaults and the driver reports it once.
+	Err error
+}
+
+// Function declares a user's query function: Name is its full name as
+// types.Func.FullName prints it ("example.com/db.(*Client).Run"), SQLArg
+// the index of the SQL text argument.
+type Function struct {
+	Name   string `yaml:"name" json:"name"`
+	SQLArg int    `yaml:"sql_arg" json:"sql_arg"`
+	Write  bool   `yaml:"write" json:"write"`
+}
+
+// Enabled reports whether the named check should report.
+func (c *Config) Enabled(check string) bool { return !c.Disabled[check] }
+
+// file is the YAML shape of .sqlheat.yaml. It is also the settings shape
+// of the golangci-lint plugin, so both read the same keys.
+type file struct {
+	Schema        stringList      `yaml:"schema" json:"schema"`
+	Traffic       string          `yaml:"traffic" json:"traffic"`
+	TrafficFormat string          `yaml:"traffic_format" json:"traffic_format"`
+	Budget        int             `yaml:"budget" json:"budget"`
+	Checks        map[string]bool `yaml:"checks" json:"checks"`
+	Functions     []Function      `yaml:"functions" json:"functions"`
+}
+
+// stringList accepts `schema: a.sql` as well as `schema: [a, b]`.
+type stringList []string
+
+func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*l = strings.Split(n.Value, ",")
+		return nil
+	}
+	var s []string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	*l = s
+	return nil
+}
+
+// Flags. They are package state as in every x/tools analyzer: drivers
+// parse them once before any pass runs.
+var (
+	flagSchema        string
+	flagTraffic       string
+	flagTrafficFormat string
+	flagBudget        int
+	flagConfig        string
+)
+
+// DefaultBudget is the per-request query budget when nothing sets one.
+const DefaultBudget = 10
+
+var Analyzer = &analysis.Analyzer{
+	Name:       "sqlheat",
+	Doc:        "load sqlheat settings from flags and .sqlheat.yaml (no diagnostics)",
+	URL:        "https://github.com/sqlheat/sqlheat#configuration",
+	Run:        guard.Run(run),
+	ResultType: reflect.TypeOf((*Config)(nil)),
+}
+
+func init() {
+	Analyzer.Flags.StringVar(&flagSchema, "schema", "", "comma-separated schema files, directories or globs (migrations)")
+	Analyzer.Flags.StringVar(&flagTraffic, "traffic", "", "traffic profile file")
+	Analyzer.Flags.StringVar(&flagTrafficFormat, "traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
+	Analyzer.Flags.IntVar(&flagBudget, "budget", 0, "per-request query budget for handlerquery (default 10)")
+	Analyzer.Flags.StringVar(&flagConfig, "config", "", "settings file to use instead of the "+FileName+" found upward from each package")
+}
+
+// For returns the settings for pass, which must Require Analyzer.
+func For(pass *analysis.Pass) *Config {
+	if c, ok := pass.ResultOf[Analyzer].(*Config); ok && c != nil {
+		return c
+	}
+	return defaults()
+}
+
+func defaults() *Config { return &Config{Budget: DefaultBudget, Disabled: map[string]bool{}} }
+
+func run(pass *analysis.Pass) (any, error) {
+	dir := packageDir(pass)
+	return Load(dir, flagConfig, Overrides{
+		Schema: flagSchema, Traffic: flagTraffic, TrafficFormat: flagTrafficFormat, Budget: flagBudget,
+	}), nil
+}
+
+// Overrides are settings given on the command line; zero values mean "not
+// given" and leave the file's value in place.
+type Overrides struct {
+	Schema        string
+	Traffic       string
+	TrafficFormat string
+	Budget        int
+}
+
+// Load finds the settings for a package in dir: the file named by explicit
+// (or the nearest .sqlheat.yaml upward from dir), then overrides. Files are
+// read once per process; the result depends only on their content.
+func Load(dir, explicit string, o Overrides) *Config {
+	c := defaults()
+	c.ModuleRoot = FindUp(dir, "go.mod")
+	path := explicit
+	if path == "" {
+		path = FindUp(dir, FileName)
+		if path != "" {
+			path = filepath.Join(path, FileName)
+		}
+	} else if !filepath.IsAbs(path) {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+	}
+	if path != "" {
+		f, err := readFile(path)
+		c.File = path
+		if err != nil {
+			c.Err = err
+		} else {
+			base := filepath.Dir(path)
+			c.Schema = absAll(base, f.Schema)
+			c.Traffic = absPath(base, f.Traffic)
+			c.TrafficFormat = f.TrafficFormat
+			if f.Budget > 0 {
+				c.Budget = f.Budget
+			}
+			for name, on := range f.Checks {
+				if !on {
+					c.Disabled[name] = true
+				}
+			}
+			c.Functions = f.Functions
+		}
+	}
+	// Flags are relative to the directory the tool was started in.
+	cwd, _ := os.Getwd()
+	if o.Schema != "" {
+		c.Schema = absAll(cwd, strings.Split(o.Schema, ","))
+	}
+	if o.Traffic != "" {
+		c.Traffic = absPath(cwd, o.Traffic)
+	}
+	if o.TrafficFormat != "" {
+		c.TrafficFormat = o.TrafficFormat
+	}
+	if o.Budget > 0 {
+		c.Budget = o.Budget
+	}
+	return c
+}
+
+// fileCache memoizes parsed settings files by path. It holds only the
+// parse of a file's bytes, so it cannot make two packages disagree.
+var fileCache sync.Map // path -> *cached
+
+type cached struct {
+	once sync.Once
+	f    *file
+	err  error
+}
+
+func readFile(path string) (*file, error) {
+	v, _ := fileCache.LoadOrStore(path, new(cached))
+	c := v.(*cached)
+	c.once.Do(func() { c.f, c.err = parseFile(path) })
+	return c.f, c.err
+}
+
+func parseFile(path string) (*file, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f file
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)                                             // a misspelt key must not be ignored silently
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &f, nil
+}
+
+// Parse reads settings from raw YAML (or JSON) bytes, for the
+// golangci-lint plugin which receives them from its own config.
+func Parse(data []byte, base string, o Overrides) (*Config, error) {
+	var f file
+	if len(strings.TrimSpace(string(data))) > 0 {
+		if err := yaml.Unmarshal(data, &f); err != nil {
+			return nil, err
+		}
+	}
+	c := defaults()
+	c.Schema = absAll(base, f.Schema)
+	c.Traffic = absPath(base, f.Traffic)
+	c.TrafficFormat = f.TrafficFormat
+	if f.Budget > 0 {
+		c.Budget = f.Budget
+	}
+	for name, on := range f.Checks {
+		if !on {
+			c.Disabled[name] = true
+		}
+	}
+	c.Functions = f.Functions
+	return c, nil
+}
+
+// FindUp returns the nearest directory at or above dir that holds name, or "".
+func FindUp(dir, name string) string {
+	if dir == "" {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return dir
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// packageDir is the directory of the package's first Go file. go vet runs
+// the tool in the package's directory, but the driver and golangci-lint do
+// not, so the files are the reliable anchor.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if name := pass.Fset.File(f.Pos()).Name(); name != "" {
+			return filepath.Dir(name)
+		}
+	}
+	for _, name := range pass.OtherFiles {
+		return filepath.Dir(name)
+	}
+	return ""
+}
+
+func absAll(base string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, absPath(base, p))
+		}
+	}
+	return out
+}
+
+func absPath(base, p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(base, p)
+}
+
+// Flags returns the analyzer's flag set, for drivers that set flags
+// programmatically (the standalone driver's -schema, -traffic, -budget).
+func Flags() *flag.FlagSet { return &Analyzer.Flags }

@@ -1,0 +1,127 @@
+package queries
+
+import (
+	"fmt"
+	"strings"
+)
+
+// IssuesQueries is attached to a function that issues queries each time it
+// is called, directly or through its callees in any package. It is what
+// lets a loop in package api see that store.(*Store).User runs a query.
+//
+// Facts are gob-encoded between packages (go vet writes them to disk), so
+// they hold strings and small numbers only, and are capped in size.
+type IssuesQueries struct {
+	Queries []Query
+	// More counts queries dropped by the cap; they still count per call.
+	More int
+}
+
+// Query is one query a function issues per call.
+type Query struct {
+	Site        string // "file.go:line" of the execution (base file name, for determinism across machines)
+	Pkg         string // import path of the package holding the site
+	SQL         string // abbreviated statement text, "" when unresolved or built by an ORM
+	Fingerprint string // pg_query fingerprint, "" when not parsed
+	Kind        string // "read", "write", "ddl", "other", or "unknown"
+	// Loop is how many data loops, from the function down to the site,
+	// enclose the query: 0 means once per call, 1 once per item, 2 once per
+	// item of an item...
+	Loop int
+	// Via is the chain of calls from the function (exclusive) to the one
+	// holding the site (inclusive), as short names: ["store.(*Store).Items"].
+	Via []string
+}
+
+// maxQueries bounds a fact: a function reaching hundreds of queries (a
+// router set-up, a migration runner) is summarized by its count.
+const maxQueries = 24
+
+// maxVia bounds the recorded call chain.
+const maxVia = 4
+
+func (*IssuesQueries) AFact() {}
+
+func (f *IssuesQueries) String() string {
+	var b strings.Builder
+	b.WriteString("issuesQueries(")
+	for i, q := range f.Queries {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(q.String())
+	}
+	if f.More > 0 {
+		fmt.Fprintf(&b, ", +%d more", f.More)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+func (q Query) String() string {
+	var b strings.Builder
+	b.WriteString(q.Kind)
+	if q.Loop > 0 {
+		fmt.Fprintf(&b, "×%d", q.Loop)
+	}
+	b.WriteString(" ")
+	if q.SQL != "" {
+		b.WriteString(q.SQL)
+	} else {
+		b.WriteString("?")
+	}
+	b.WriteString(" @" + q.Site)
+	if len(q.Via) > 0 {
+		b.WriteString(" via " + strings.Join(q.Via, " > "))
+	}
+	return b.String()
+}
+
+// TotalOnce is the number of queries issued once per call; TotalLoop
+// whether any is issued per item.
+func (f *IssuesQueries) Counts() (once int, loop bool) {
+	for _, q := range f.Queries {
+		if q.Loop == 0 {
+			once++
+		} else {
+			loop = true
+		}
+	}
+	return once + f.More, loop
+}
+
+// SQLParam is attached to a user's query wrapper: a function whose string
+// parameter Index is executed as SQL, such as
+//
+//	func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+//
+// Calls to it become query sites with the SQL text of their argument.
+type SQLParam struct {
+	Index int    // parameter index (receiver excluded)
+	Role  string // "query", "exec", ... of the call the parameter reaches
+	Write bool   // the wrapper's call is an exec
+}
+
+func (*SQLParam) AFact() {}
+
+func (f *SQLParam) String() string { return fmt.Sprintf("sqlParam(%d, %s)", f.Index, f.Role) }
+
+// SQLText is attached to a package-level string variable that holds SQL
+// text fixed at initialization (never reassigned in its package), so other
+// packages can resolve it like a constant.
+type SQLText struct{ SQL string }
+
+func (*SQLText) AFact() {}
+
+func (f *SQLText) String() string { return fmt.Sprintf("sqlText(%q)", abbreviate(f.SQL, 60)) }
+
+// abbreviate shortens SQL for facts and messages: whitespace folded, cut at
+// n runes with an ellipsis.
+func abbreviate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,302 @@
+package queries
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/dbapi"
+)
+
+// LoopKind says how many times a loop's body runs, as far as the code
+// shows. Only loops whose count grows with data multiply queries: a retry
+// loop or a worker's `for { select {...} }` runs a query many times, but
+// batching cannot remove those runs, and reporting them is what made
+// earlier N+1 checks too noisy to keep on.
+type LoopKind uint8
+
+const (
+	// LoopUnknown: a `for cond` whose bound the code does not show.
+	LoopUnknown LoopKind = iota
+	// LoopData: a range over a slice, map, string or iterator, or a for
+	// over `i < len(x)` / `i < n` — one run per item.
+	LoopData
+	// LoopRows: `for rows.Next()` over a query's result set.
+	LoopRows
+	// LoopChan: a range over a channel; items arrive one by one.
+	LoopChan
+	// LoopConst: a small constant bound (`for i := 0; i < 3; i++`).
+	LoopConst
+	// LoopRetry: a bounded loop that leaves on success (break or return).
+	LoopRetry
+	// LoopService: `for {}` or `for ctx.Err() == nil` waiting on a select,
+	// ticker, sleep or channel: a worker, server or scheduler loop.
+	LoopService
+)
+
+func (k LoopKind) String() string {
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service"}[k]
+}
+
+// PerItem reports whether a query in this loop runs once per data item.
+func (k LoopKind) PerItem() bool { return k == LoopData || k == LoopRows || k == LoopChan }
+
+// Loop is a loop enclosing a query site within its function.
+type Loop struct {
+	Node ast.Stmt // *ast.ForStmt or *ast.RangeStmt
+	Kind LoopKind
+	// Over names what is iterated ("orders", "rows"), for messages.
+	Over string
+	// Rows is the result-set variable of a LoopRows loop.
+	Rows types.Object
+}
+
+// smallConst is the largest constant bound still considered "a few times".
+const smallConst = 16
+
+// classifyLoop decides a loop's kind from its header and, for bounded and
+// unbounded `for`, from how its body leaves.
+func classifyLoop(pass *analysis.Pass, s ast.Stmt) *Loop {
+	info := pass.TypesInfo
+	l := &Loop{Node: s}
+	switch s := s.(type) {
+	case *ast.RangeStmt:
+		l.Over = exprName(s.X)
+		t := info.TypeOf(s.X)
+		if t == nil {
+			return l
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Chan:
+			l.Kind = LoopChan
+		case *types.Basic:
+			if u.Info()&types.IsInteger != 0 {
+				// range n: constant n is a fixed count, anything else data.
+				if tv, ok := info.Types[s.X]; ok && tv.Value != nil {
+					l.Kind = constKind(tv.Value, s.Body)
+				} else {
+					l.Kind = LoopData
+				}
+			} else {
+				l.Kind = LoopData // string
+			}
+		case *types.Array:
+			l.Kind = constKind(constant.MakeInt64(u.Len()), s.Body)
+		case *types.Pointer: // pointer to array
+			if a, ok := u.Elem().Underlying().(*types.Array); ok {
+				l.Kind = constKind(constant.MakeInt64(a.Len()), s.Body)
+			}
+		default:
+			l.Kind = LoopData // slice, map, iterator function
+		}
+		return l
+	case *ast.ForStmt:
+		if s.Cond == nil {
+			if waits(pass, s.Body) {
+				l.Kind = LoopService
+			}
+			return l
+		}
+		if rows, over := rowsNext(pass, s.Cond); rows != nil || over != "" {
+			l.Kind, l.Rows, l.Over = LoopRows, rows, over
+			if rows == nil {
+				l.Kind = LoopData // it.Next(), scanner.Scan(): an iterator
+			}
+			return l
+		}
+		if b, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr); ok {
+			switch b.Op {
+			case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
+				// i < bound: constant bound → fixed count; len(x) or a
+				// variable → data.
+				for _, side := range []ast.Expr{b.Y, b.X} {
+					if tv, ok := info.Types[side]; ok && tv.Value != nil {
+						l.Kind = constKind(tv.Value, s.Body)
+						if isCtxErr(info, b.X) || isCtxErr(info, b.Y) {
+							l.Kind = LoopService
+						}
+						return l
+					}
+				}
+				if isCtxErr(info, b.X) || isCtxErr(info, b.Y) {
+					l.Kind = LoopService
+					return l
+				}
+				l.Kind = LoopData
+				l.Over = boundName(b)
+				return l
+			}
+		}
+		if waits(pass, s.Body) {
+			l.Kind = LoopService
+		}
+	}
+	return l
+}
+
+// constKind classifies a loop with a constant trip count.
+func constKind(v constant.Value, body *ast.BlockStmt) LoopKind {
+	n, ok := constant.Int64Val(constant.ToInt(v))
+	if ok && n > smallConst {
+		return LoopData // a large fixed count behaves like data
+	}
+	if leavesEarly(body) {
+		return LoopRetry
+	}
+	return LoopConst
+}
+
+// leavesEarly reports whether body contains a break or return that leaves
+// the loop itself (not an inner loop, switch or select, nor a closure).
+func leavesEarly(body *ast.BlockStmt) bool {
+	found := false
+	var walk func(n ast.Node, nested bool) bool
+	walk = func(n ast.Node, nested bool) bool {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.BranchStmt:
+				if n.Tok == token.BREAK && (n.Label != nil || !nested) {
+					found = true
+				}
+				if n.Tok == token.GOTO {
+					found = true
+				}
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if n != ast.Node(body) {
+					var inner ast.Node
+					switch n := n.(type) {
+					case *ast.ForStmt:
+						inner = n.Body
+					case *ast.RangeStmt:
+						inner = n.Body
+					case *ast.SwitchStmt:
+						inner = n.Body
+					case *ast.TypeSwitchStmt:
+						inner = n.Body
+					case *ast.SelectStmt:
+						inner = n.Body
+					}
+					walk(inner, true)
+					return false
+				}
+			}
+			return true
+		})
+		return found
+	}
+	return walk(body, false)
+}
+
+// waits reports whether a loop body blocks on something other than data:
+// a select, a channel receive, time.Sleep, a ticker or timer, a context's
+// Done. Such a loop is a service loop, and its iterations are not items.
+func waits(pass *analysis.Pass, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectStmt:
+			found = true
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				found = true
+			}
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok && fn.Pkg() != nil {
+				switch fn.Pkg().Path() + "." + fn.Name() {
+				case "time.Sleep", "time.After", "time.Tick", "time.NewTicker", "time.NewTimer":
+					found = true
+				}
+				if fn.Name() == "Wait" || fn.Name() == "Accept" { // sync.Cond, rate limiters, listeners
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// rowsNext recognizes `rows.Next()` (and other iterators' Next/Scan) as a
+// loop condition. It returns the rows variable for a database result set,
+// or only a name for any other iterator.
+func rowsNext(pass *analysis.Pass, cond ast.Expr) (types.Object, string) {
+	call, ok := ast.Unparen(cond).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil, ""
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || (sel.Sel.Name != "Next" && sel.Sel.Name != "Scan" && sel.Sel.Name != "NextResultSet") {
+		return nil, ""
+	}
+	if t := pass.TypesInfo.TypeOf(sel.X); t != nil && dbapi.IsRows(t) {
+		var obj types.Object
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			obj = pass.TypesInfo.Uses[id]
+		}
+		if obj == nil {
+			obj = types.NewVar(sel.Pos(), pass.Pkg, exprName(sel.X), t)
+		}
+		return obj, exprName(sel.X)
+	}
+	return nil, exprName(sel.X)
+}
+
+// isCtxErr matches ctx.Err() on a context.Context.
+func isCtxErr(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Err" {
+		return false
+	}
+	t := info.TypeOf(sel.X)
+	return t != nil && types.TypeString(t, nil) == "context.Context"
+}
+
+func boundName(b *ast.BinaryExpr) string {
+	for _, side := range []ast.Expr{b.Y, b.X} {
+		if call, ok := ast.Unparen(side).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
+				return exprName(call.Args[0])
+			}
+		}
+	}
+	return exprName(b.Y)
+}
+
+// exprName is a short printable name of an expression for messages.
+func exprName(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return exprName(e.X) + "." + e.Sel.Name
+	case *ast.CallExpr:
+		return exprName(e.Fun) + "()"
+	case *ast.IndexExpr:
+		return exprName(e.X) + "[...]"
+	case *ast.StarExpr:
+		return exprName(e.X)
+	case *ast.UnaryExpr:
+		return exprName(e.X)
+	}
+	return "…"
+}

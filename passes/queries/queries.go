@@ -1,0 +1,927 @@
+// Package queries is sqlheat's foundation pass: it finds every place a
+// package sends SQL to a database, and what that SQL is.
+//
+// It reports nothing itself. Its result (the query sites of the package,
+// with their SQL text, parse, and enclosing loops) and its facts (which
+// functions issue which queries per call, which function parameters become
+// SQL) are what every check builds on, so the hard parts — recognizing a
+// query by the type of the function called, following SQL text through
+// constants, variables, Sprintf and builders, and summarizing functions
+// across packages — are done once and done the same for all checks.
+package queries
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/passes/config"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:       "queries",
+	Doc:        "find query execution sites and resolve their SQL (no diagnostics; facts for other checks)",
+	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil)},
+	Run:        guard.Run(run),
+}
+
+// Result is what the checks read: the package's query sites and the calls
+// into functions that issue queries, both with their enclosing loops.
+type Result struct {
+	Sites []*Site // in source order
+	Calls []*Call // calls to functions that issue queries, in source order
+	// What this package exports as facts, for checks that want them for
+	// local functions without a fact lookup.
+	Summaries map[*types.Func]*IssuesQueries
+	Wrappers  map[*types.Func]*SQLParam
+	SQLVars   map[*types.Var]*SQLText
+	Stats     Stats
+}
+
+// Stats counts what the pass found and what it could not resolve, so that
+// nothing is dropped silently.
+type Stats struct {
+	Sites      int // round trips found
+	Unresolved int // raw-SQL sites whose text could not be resolved
+	Unparsed   int // resolved SQL the parser refused
+	ORM        int // ORM finishers whose SQL is generated
+}
+
+// Site is one call that sends SQL to the database.
+type Site struct {
+	Call   *ast.CallExpr
+	Func   *types.Func // the declared function holding the call ("" for package-level closures)
+	Node   ast.Node    // the innermost *ast.FuncDecl or *ast.FuncLit holding the call
+	Method *dbapi.Method
+	// Wrapper is the user's function the SQL was passed to, when the call
+	// is to a wrapper rather than to the database API itself.
+	Wrapper *types.Func
+	Role    dbapi.Role
+	Write   bool
+
+	SQL      string
+	Resolved bool
+	Why      string    // why the SQL is unresolved
+	Lit      token.Pos // the SQL literal, when in this package
+	Stmts    []*sqlparse.Statement
+	ParseErr error
+	// Loops are the loops of the function around the call, outermost first.
+	Loops []*Loop
+	// Ctx is the context argument passed to the call, nil when the API
+	// takes none.
+	Ctx ast.Expr
+
+	param int // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
+}
+
+// Kind is the kind of the site's statement: read, write, ...
+func (s *Site) Kind() sqlparse.Kind {
+	for _, st := range s.Stmts {
+		if st.Kind == sqlparse.KindWrite || st.Kind == sqlparse.KindDDL {
+			return st.Kind
+		}
+	}
+	if len(s.Stmts) > 0 {
+		return s.Stmts[0].Kind
+	}
+	if s.Write {
+		return sqlparse.KindWrite
+	}
+	if s.Role == dbapi.Finisher {
+		return sqlparse.KindRead
+	}
+	return sqlparse.KindUnknown
+}
+
+// Fingerprint is the first statement's fingerprint, "" when unparsed.
+func (s *Site) Fingerprint() string {
+	if len(s.Stmts) > 0 {
+		return s.Stmts[0].Fingerprint
+	}
+	return ""
+}
+
+// Call is a call to a function that issues queries per call, in this or
+// another package.
+type Call struct {
+	Call    *ast.CallExpr
+	Func    *types.Func // the declared function holding the call
+	Node    ast.Node
+	Callee  string // printable name of the function called
+	Summary *IssuesQueries
+	Loops   []*Loop
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{
+		Summaries: map[*types.Func]*IssuesQueries{},
+		Wrappers:  map[*types.Func]*SQLParam{},
+		SQLVars:   map[*types.Var]*SQLText{},
+	}
+	if !mayQuery(pass.Pkg) {
+		return res, nil // imports no database package: nothing to find
+	}
+	a := &analyzer{
+		pass:     pass,
+		res:      res,
+		r:        newResolver(pass),
+		nodes:    map[ast.Node]*funcNode{},
+		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
+		wrappers: map[*types.Func]*SQLParam{},
+		extra:    map[string]config.Function{},
+	}
+	for _, f := range config.For(pass).Functions {
+		a.extra[f.Name] = f
+	}
+	a.collect()
+	a.findWrappers()
+	a.buildSites()
+	a.summarize()
+	a.exportFacts()
+	return res, nil
+}
+
+// mayQuery reports whether pkg imports, directly or not, a database
+// package. It is the cheap early exit for most packages of a build, and it
+// skips the database libraries themselves, whose insides are not the
+// user's queries.
+func mayQuery(pkg *types.Package) bool {
+	for _, p := range dbapi.Packages {
+		if pkg.Path() == p || strings.HasPrefix(pkg.Path(), p+"/") {
+			return false
+		}
+	}
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			for _, q := range dbapi.Packages {
+				if imp.Path() == q {
+					return true
+				}
+			}
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+// funcNode is a function body: a declared function or a closure.
+type funcNode struct {
+	node  ast.Node // *ast.FuncDecl or *ast.FuncLit
+	fn    *types.Func
+	name  string
+	body  *ast.BlockStmt
+	sig   *types.Signature
+	calls []*callInfo
+	// edges are calls to closures run in place (called directly or passed
+	// to a function as a callback, such as a transaction helper's body).
+	edges []*edge
+	sites []*Site
+	sum   []Query
+	more  int
+}
+
+type callInfo struct {
+	call   *ast.CallExpr
+	loops  []*Loop
+	callee *types.Func
+	method *dbapi.Method
+}
+
+type edge struct {
+	to    *funcNode
+	loops []*Loop
+}
+
+type analyzer struct {
+	pass     *analysis.Pass
+	res      *Result
+	r        *resolver
+	funcs    []*funcNode // in source order
+	nodes    map[ast.Node]*funcNode
+	ifaces   map[*types.Interface]map[string]*dbapi.Method
+	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
+	extra    map[string]config.Function
+}
+
+// collect walks every function body once, recording its calls with the
+// loops around them.
+func (a *analyzer) collect() {
+	info := a.pass.TypesInfo
+	for _, f := range a.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := info.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			n := &funcNode{node: fd, fn: fn, name: shortName(fn), body: fd.Body, sig: fn.Type().(*types.Signature)}
+			a.add(n)
+		}
+		// Closures outside any function (package-level var initializers).
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok {
+				ast.Inspect(gd, func(x ast.Node) bool {
+					if lit, ok := x.(*ast.FuncLit); ok {
+						a.lit(lit, nil, "func literal")
+						return false
+					}
+					return true
+				})
+			}
+		}
+	}
+}
+
+func (a *analyzer) add(n *funcNode) {
+	a.funcs = append(a.funcs, n)
+	a.nodes[n.node] = n
+	a.walk(n, n.body, nil)
+}
+
+// lit registers a closure as a function of its own.
+func (a *analyzer) lit(lit *ast.FuncLit, outer *funcNode, name string) *funcNode {
+	if n := a.nodes[lit]; n != nil {
+		return n
+	}
+	sig, _ := a.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	n := &funcNode{node: lit, name: name, body: lit.Body, sig: sig}
+	if outer != nil {
+		n.fn = outer.fn
+		n.name = outer.name + ".func"
+	}
+	a.add(n)
+	return n
+}
+
+// walk records the calls in body, tracking the loops whose body holds them.
+func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
+	info := a.pass.TypesInfo
+	ast.Inspect(body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			child := a.lit(x, n, "")
+			if a.runsInPlace(x) {
+				n.edges = append(n.edges, &edge{to: child, loops: loops})
+			}
+			return false
+		case *ast.ForStmt:
+			// Init, Cond and Post run once or per iteration, but only the
+			// body is what the loop repeats per item.
+			for _, part := range []ast.Node{x.Init, x.Cond, x.Post} {
+				if part != nil {
+					a.walk(n, part, loops)
+				}
+			}
+			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, x)))
+			return false
+		case *ast.RangeStmt:
+			a.walk(n, x.X, loops)
+			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, x)))
+			return false
+		case *ast.CallExpr:
+			ci := &callInfo{call: x, loops: loops}
+			if fn, ok := typeutil.Callee(info, x).(*types.Func); ok {
+				ci.callee = fn
+				ci.method = a.lookup(fn, x)
+			} else if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
+				// func() { ... }(): the closure runs here.
+				n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops})
+			} else if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+				// f := func() {...}; f(): follow a local closure variable.
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					for _, w := range a.r.writes[v] {
+						if lit, ok := ast.Unparen(w.rhs).(*ast.FuncLit); ok && w.index < 0 {
+							n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops})
+						}
+					}
+				}
+			}
+			n.calls = append(n.calls, ci)
+		}
+		return true
+	})
+}
+
+func appendLoop(loops []*Loop, l *Loop) []*Loop {
+	out := make([]*Loop, len(loops), len(loops)+1)
+	copy(out, loops)
+	return append(out, l)
+}
+
+// runsInPlace decides whether a closure written as a call argument runs
+// during that call. Callbacks such as a transaction helper's body do; an
+// HTTP handler passed to a router does not run at registration, and
+// counting it there is what made earlier tools see queries in router
+// set-up. Only closures passed directly as arguments are followed.
+func (a *analyzer) runsInPlace(lit *ast.FuncLit) bool {
+	// Only direct arguments of a call count; the caller checks position.
+	sig, _ := a.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if sig == nil || isHandlerSig(sig) {
+		return false
+	}
+	return a.argOfCall(lit)
+}
+
+// argOfCall reports whether lit is an argument of some call expression in
+// the package (found through the inspector-free parent walk below).
+func (a *analyzer) argOfCall(lit *ast.FuncLit) bool {
+	for _, f := range a.pass.Files {
+		if f.Pos() > lit.Pos() || lit.End() > f.End() {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(x ast.Node) bool {
+			if found || x == nil || x.Pos() > lit.Pos() || x.End() < lit.End() {
+				return false
+			}
+			if call, ok := x.(*ast.CallExpr); ok {
+				for _, arg := range call.Args {
+					if ast.Unparen(arg) == lit {
+						// http.HandlerFunc(func...) is a conversion, not a call.
+						if tv, ok := a.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+							return false
+						}
+						found = true
+						return false
+					}
+				}
+			}
+			return true
+		})
+		return found
+	}
+	return false
+}
+
+// isHandlerSig matches the signatures of HTTP handlers and middleware
+// bodies: func(http.ResponseWriter, *http.Request), func(*gin.Context),
+// func(echo.Context) error, func(*fiber.Ctx) error.
+func isHandlerSig(sig *types.Signature) bool {
+	p := sig.Params()
+	switch p.Len() {
+	case 2:
+		return types.TypeString(p.At(0).Type(), nil) == "net/http.ResponseWriter" &&
+			types.TypeString(p.At(1).Type(), nil) == "*net/http.Request"
+	case 1:
+		switch types.TypeString(p.At(0).Type(), nil) {
+		case "*github.com/gin-gonic/gin.Context", "github.com/labstack/echo/v4.Context",
+			"*github.com/gofiber/fiber/v2.Ctx", "github.com/gofiber/fiber/v3.Ctx":
+			return true
+		}
+	}
+	return false
+}
+
+// lookup finds the database API a call reaches: the built-in table, a
+// user interface (such as sqlc's DBTX) implemented by a known handle, or
+// a function declared in the settings.
+func (a *analyzer) lookup(fn *types.Func, call *ast.CallExpr) *dbapi.Method {
+	if m := dbapi.Lookup(fn); m != nil {
+		return m
+	}
+	if f, ok := a.extra[fn.FullName()]; ok {
+		role := dbapi.Query
+		if f.Write {
+			role = dbapi.Exec
+		}
+		return &dbapi.Method{Pkg: fn.Pkg().Path(), Name: fn.Name(), Role: role, SQLArg: f.SQLArg}
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	methods, ok := a.ifaces[iface]
+	if !ok {
+		methods = a.implementedMethods(iface)
+		a.ifaces[iface] = methods
+	}
+	return methods[fn.Name()]
+}
+
+// implementedMethods maps the methods of a user's interface to the table
+// entries of a known database handle that implements it.
+func (a *analyzer) implementedMethods(iface *types.Interface) map[string]*dbapi.Method {
+	pkgs := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if _, ok := pkgs[imp.Path()]; !ok {
+				pkgs[imp.Path()] = imp
+				walk(imp)
+			}
+		}
+	}
+	walk(a.pass.Pkg)
+	for _, impl := range dbapi.Implementers {
+		p := pkgs[impl.Pkg]
+		if p == nil {
+			continue
+		}
+		obj, _ := p.Scope().Lookup(impl.Name).(*types.TypeName)
+		if obj == nil {
+			continue
+		}
+		t := obj.Type()
+		if !types.IsInterface(t) {
+			t = types.NewPointer(t)
+		}
+		if !types.Implements(t, iface) {
+			continue
+		}
+		out := map[string]*dbapi.Method{}
+		for i := 0; i < iface.NumMethods(); i++ {
+			name := iface.Method(i).Name()
+			// The handle's method may be promoted from an embedded type
+			// (sqlx.DB's Query is database/sql's).
+			sel, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+			if m, ok := sel.(*types.Func); ok {
+				if e := dbapi.Lookup(m); e != nil {
+					out[name] = e
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// findWrappers finds the functions that pass a string parameter through
+// to a database API (or to another wrapper) as its SQL, to a fixpoint.
+func (a *analyzer) findWrappers() {
+	for changed := true; changed; {
+		changed = false
+		for _, n := range a.funcs {
+			if !isDecl(n) {
+				continue
+			}
+			if a.wrappers[n.fn] != nil {
+				continue
+			}
+			for _, c := range n.calls {
+				idx, role := a.sqlArg(c)
+				if idx < 0 || idx >= len(c.call.Args) {
+					continue
+				}
+				t := a.r.resolve(c.call.Args[idx], c.call.Pos())
+				if t.Param >= 0 && isString(n.sig.Params().At(t.Param).Type()) {
+					a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec}
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+func isDecl(n *funcNode) bool { _, ok := n.node.(*ast.FuncDecl); return ok }
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// sqlArg returns the index of the SQL argument of a call to a database
+// API or a wrapper, and the role of the call; -1 when none.
+func (a *analyzer) sqlArg(c *callInfo) (int, dbapi.Role) {
+	if c.method != nil {
+		return c.method.SQLArg, c.method.Role
+	}
+	if w := a.wrapperOf(c.callee); w != nil {
+		role := dbapi.Query
+		if w.Write {
+			role = dbapi.Exec
+		}
+		return w.Index, role
+	}
+	return -1, 0
+}
+
+func (a *analyzer) wrapperOf(fn *types.Func) *SQLParam {
+	if fn == nil {
+		return nil
+	}
+	if w := a.wrappers[fn]; w != nil {
+		return w
+	}
+	if fn.Pkg() != nil && fn.Pkg() != a.pass.Pkg {
+		var w SQLParam
+		if a.pass.ImportObjectFact(fn.Origin(), &w) {
+			return &w
+		}
+	}
+	return nil
+}
+
+// buildSites turns calls into query sites, resolving and parsing their SQL.
+func (a *analyzer) buildSites() {
+	for _, n := range a.funcs {
+		for _, c := range n.calls {
+			idx, role := a.sqlArg(c)
+			if c.method == nil && idx < 0 {
+				continue
+			}
+			if c.method != nil && !c.method.Role.RoundTrip() {
+				continue // Batch.Queue, gorm Raw: nothing is sent yet
+			}
+			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: c.loops, param: -1}
+			if c.method == nil {
+				s.Wrapper = c.callee
+				s.Write = role == dbapi.Exec
+			} else {
+				s.Write = c.method.Write || role == dbapi.Exec
+			}
+			s.Ctx = ctxArg(a.pass.TypesInfo, c.call)
+			a.resolveSQL(s, idx)
+			if s.param >= 0 {
+				continue // a wrapper's own call: its callers are the sites
+			}
+			n.sites = append(n.sites, s)
+			a.res.Sites = append(a.res.Sites, s)
+		}
+	}
+	sort.SliceStable(a.res.Sites, func(i, j int) bool { return a.res.Sites[i].Call.Pos() < a.res.Sites[j].Call.Pos() })
+	for _, s := range a.res.Sites {
+		a.res.Stats.Sites++
+		switch {
+		case s.Resolved && s.ParseErr != nil:
+			a.res.Stats.Unparsed++
+		case !s.Resolved && s.Why == whyORM:
+			a.res.Stats.ORM++
+		case !s.Resolved && s.Why != whyBatch:
+			a.res.Stats.Unresolved++
+		}
+	}
+}
+
+const (
+	whyORM   = "SQL is generated by the ORM"
+	whyBatch = "SQL is queued on a batch"
+)
+
+// resolveSQL finds the SQL text of a site from its argument, its prepared
+// statement, or its ORM chain, then parses it.
+func (a *analyzer) resolveSQL(s *Site, idx int) {
+	call := s.Call
+	var t sqlText
+	switch {
+	case idx >= 0 && idx < len(call.Args):
+		t = a.r.resolve(call.Args[idx], call.Pos())
+	case s.Role == dbapi.StmtRun:
+		t = a.prepared(call)
+	case s.Role == dbapi.SendBatch:
+		t = unresolved(whyBatch)
+	case s.Role == dbapi.Finisher:
+		t = a.ormRaw(call)
+	default:
+		t = unresolved("no SQL argument")
+	}
+	s.param = t.Param
+	if !t.OK {
+		s.Why = t.Why
+		return
+	}
+	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit
+	s.Stmts, s.ParseErr = sqlparse.Parse(t.SQL)
+}
+
+// prepared resolves the SQL of stmt.Exec(...) from the Prepare call that
+// made stmt in the same function.
+func (a *analyzer) prepared(call *ast.CallExpr) sqlText {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return unresolved("statement is not a variable")
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return unresolved("statement %s is prepared elsewhere", exprName(sel.X))
+	}
+	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
+	for _, w := range a.r.writes[v] {
+		c, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
+		if !ok || w.pos > call.Pos() {
+			continue
+		}
+		fn, _ := typeutil.Callee(a.pass.TypesInfo, c).(*types.Func)
+		if fn == nil {
+			continue
+		}
+		if m := a.lookup(fn, c); m != nil && m.Role == dbapi.Prepare && m.SQLArg < len(c.Args) {
+			return a.r.resolve(c.Args[m.SQLArg], c.Pos())
+		}
+	}
+	return unresolved("statement %s is prepared elsewhere", id.Name)
+}
+
+// ormRaw finds a Raw/NewRaw builder in the receiver chain of an ORM
+// finisher (db.Raw(q, args).Scan(&out)); otherwise the SQL is generated.
+func (a *analyzer) ormRaw(call *ast.CallExpr) sqlText {
+	x := call.Fun
+	for {
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		if fn, ok := typeutil.Callee(a.pass.TypesInfo, inner).(*types.Func); ok {
+			if m := dbapi.Lookup(fn); m != nil && m.Role == dbapi.Builder && m.SQLArg < len(inner.Args) {
+				return a.r.resolve(inner.Args[m.SQLArg], inner.Pos())
+			}
+		}
+		x = inner.Fun
+	}
+	return unresolved(whyORM)
+}
+
+// ctxArg returns the context.Context argument of a call, if any.
+func ctxArg(info *types.Info, call *ast.CallExpr) ast.Expr {
+	for _, arg := range call.Args {
+		if t := info.TypeOf(arg); t != nil && types.TypeString(t, nil) == "context.Context" {
+			return arg
+		}
+	}
+	return nil
+}
+
+// summarize computes, to a fixpoint over the package's call graph, the
+// queries each function issues per call, and the calls into functions
+// (here or imported) that issue queries.
+func (a *analyzer) summarize() {
+	// Direct sites first.
+	for _, n := range a.funcs {
+		for _, s := range n.sites {
+			n.sum = mergeQuery(n.sum, a.siteQuery(s))
+		}
+	}
+	local := map[*types.Func]*funcNode{}
+	for _, n := range a.funcs {
+		if isDecl(n) {
+			local[n.fn] = n
+		}
+	}
+	// Then calls, until nothing changes. Loop depth is capped so that
+	// recursion converges.
+	for iter := 0; iter < 32; iter++ {
+		changed := false
+		for _, n := range a.funcs {
+			before := len(n.sum)
+			snapshot := sumKey(n.sum)
+			for _, c := range n.calls {
+				if c.method != nil || c.callee == nil || a.wrapperOf(c.callee) != nil {
+					continue
+				}
+				var qs []Query
+				var more int
+				var name string
+				if callee := local[c.callee.Origin()]; callee != nil {
+					qs, more, name = callee.sum, callee.more, callee.name
+				} else if sum := a.imported(c.callee); sum != nil {
+					qs, more, name = sum.Queries, sum.More, shortName(c.callee)
+				}
+				if len(qs) == 0 && more == 0 {
+					continue
+				}
+				n.more = max(n.more, more)
+				for _, q := range qs {
+					n.sum = mergeQuery(n.sum, via(q, name, perItem(c.loops)))
+				}
+			}
+			for _, e := range n.edges {
+				for _, q := range e.to.sum {
+					n.sum = mergeQuery(n.sum, via(q, "", perItem(e.loops)))
+				}
+				n.more = max(n.more, e.to.more)
+			}
+			if len(n.sum) != before || sumKey(n.sum) != snapshot {
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	// Calls into query-issuing functions, for the checks.
+	for _, n := range a.funcs {
+		for _, c := range n.calls {
+			if c.method != nil || c.callee == nil || a.wrapperOf(c.callee) != nil {
+				continue
+			}
+			var sum *IssuesQueries
+			if callee := local[c.callee.Origin()]; callee != nil {
+				sum = capSummary(callee.sum, callee.more)
+			} else {
+				sum = a.imported(c.callee)
+			}
+			if sum == nil || len(sum.Queries) == 0 && sum.More == 0 {
+				continue
+			}
+			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: shortName(c.callee), Summary: sum, Loops: c.loops})
+		}
+	}
+	sort.SliceStable(a.res.Calls, func(i, j int) bool { return a.res.Calls[i].Call.Pos() < a.res.Calls[j].Call.Pos() })
+	for fn, n := range local {
+		if len(n.sum) > 0 || n.more > 0 {
+			a.res.Summaries[fn] = capSummary(n.sum, n.more)
+		}
+	}
+}
+
+func (a *analyzer) imported(fn *types.Func) *IssuesQueries {
+	if fn.Pkg() == nil || fn.Pkg() == a.pass.Pkg {
+		return nil
+	}
+	var sum IssuesQueries
+	if a.pass.ImportObjectFact(fn.Origin(), &sum) {
+		return &sum
+	}
+	return nil
+}
+
+// maxLoop caps the recorded nesting: beyond "per item of an item of an
+// item" the exact depth adds nothing, and the cap makes recursion converge.
+const maxLoop = 3
+
+func perItem(loops []*Loop) int {
+	n := 0
+	for _, l := range loops {
+		if l.Kind.PerItem() {
+			n++
+		}
+	}
+	return n
+}
+
+func via(q Query, name string, loops int) Query {
+	q.Loop = min(q.Loop+loops, maxLoop)
+	if name != "" {
+		q.Via = append([]string{name}, q.Via...)
+		if len(q.Via) > maxVia {
+			q.Via = q.Via[:maxVia]
+		}
+	}
+	return q
+}
+
+// mergeQuery adds q to a summary, keeping per site the deepest loop.
+func mergeQuery(sum []Query, q Query) []Query {
+	for i := range sum {
+		if sum[i].Pkg == q.Pkg && sum[i].Site == q.Site {
+			if q.Loop > sum[i].Loop {
+				sum[i] = q
+			}
+			return sum
+		}
+	}
+	return append(sum, q)
+}
+
+func sumKey(sum []Query) string {
+	var b strings.Builder
+	for _, q := range sum {
+		b.WriteString(q.Site)
+		b.WriteString(strconv.Itoa(q.Loop))
+	}
+	return b.String()
+}
+
+// capSummary sorts a summary deterministically and bounds its size.
+func capSummary(qs []Query, more int) *IssuesQueries {
+	qs = append([]Query(nil), qs...)
+	sort.Slice(qs, func(i, j int) bool {
+		if qs[i].Loop != qs[j].Loop {
+			return qs[i].Loop > qs[j].Loop
+		}
+		if qs[i].Pkg != qs[j].Pkg {
+			return qs[i].Pkg < qs[j].Pkg
+		}
+		return siteLess(qs[i].Site, qs[j].Site)
+	})
+	if len(qs) > maxQueries {
+		more += len(qs) - maxQueries
+		qs = qs[:maxQueries]
+	}
+	return &IssuesQueries{Queries: qs, More: more}
+}
+
+// siteLess orders "file.go:line" by file, then numerically by line.
+func siteLess(a, b string) bool {
+	fa, la, _ := strings.Cut(a, ":")
+	fb, lb, _ := strings.Cut(b, ":")
+	if fa != fb {
+		return fa < fb
+	}
+	na, _ := strconv.Atoi(la)
+	nb, _ := strconv.Atoi(lb)
+	return na < nb
+}
+
+// siteQuery is the summary entry of a direct site.
+func (a *analyzer) siteQuery(s *Site) Query {
+	pos := a.pass.Fset.Position(s.Call.Pos())
+	q := Query{
+		Site: filepath.Base(pos.Filename) + ":" + strconv.Itoa(pos.Line),
+		Pkg:  a.pass.Pkg.Path(),
+		Kind: s.Kind().String(),
+		Loop: min(perItem(s.Loops), maxLoop),
+	}
+	if s.Resolved {
+		q.SQL = abbreviate(s.SQL, 60)
+		q.Fingerprint = s.Fingerprint()
+	}
+	if s.Wrapper != nil {
+		q.Via = []string{shortName(s.Wrapper)}
+	}
+	return q
+}
+
+// exportFacts publishes the summaries, wrappers and SQL variables of this
+// package's declared functions for the packages that import it.
+func (a *analyzer) exportFacts() {
+	for fn, sum := range a.res.Summaries {
+		if fn.Pkg() == a.pass.Pkg {
+			a.pass.ExportObjectFact(fn, sum)
+		}
+	}
+	for fn, w := range a.wrappers {
+		a.pass.ExportObjectFact(fn, w)
+		a.res.Wrappers[fn] = w
+	}
+	for v, init := range a.r.pkgInit {
+		if !isString(v.Type()) {
+			continue
+		}
+		if t := a.r.expr(init, token.NoPos, 0); t.OK && looksLikeSQL(t.SQL) {
+			f := &SQLText{SQL: t.SQL}
+			a.pass.ExportObjectFact(v, f)
+			a.res.SQLVars[v] = f
+		}
+	}
+}
+
+// looksLikeSQL keeps SQLText facts to strings that parse as SQL, so that
+// every string variable of a package does not become a fact.
+func looksLikeSQL(s string) bool {
+	stmts, err := sqlparse.Parse(s)
+	return err == nil && len(stmts) > 0
+}
+
+// shortName prints a function as pkg.(*T).M or pkg.F, with the package's
+// name rather than its path: what users read in messages.
+func shortName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	if sig == nil || sig.Recv() == nil {
+		return pkg + fn.Name()
+	}
+	t := sig.Recv().Type()
+	ptr := false
+	if p, ok := t.(*types.Pointer); ok {
+		t, ptr = p.Elem(), true
+	}
+	name := types.TypeString(t, func(*types.Package) string { return "" })
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	if ptr {
+		return pkg + "(*" + name + ")." + fn.Name()
+	}
+	return pkg + name + "." + fn.Name()
+}

@@ -1,0 +1,71 @@
+package queries_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/sqlheat/sqlheat/internal/testenv"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// sites reports every query site and query-issuing call the foundation
+// pass found, so that analysistest's `// want` comments can assert them:
+// the pass itself reports nothing.
+var sites = &analysis.Analyzer{
+	Name:     "sites",
+	Doc:      "test helper: report the query sites of the queries pass",
+	Requires: []*analysis.Analyzer{queries.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[queries.Analyzer].(*queries.Result)
+		// What the pass exports as facts, reported where the object is
+		// declared (TestFacts checks the facts themselves).
+		for fn, f := range res.Summaries {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
+		for fn, f := range res.Wrappers {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
+		for v, f := range res.SQLVars {
+			pass.Reportf(v.Pos(), "%s", f)
+		}
+		for _, s := range res.Sites {
+			var b strings.Builder
+			fmt.Fprintf(&b, "site %s %s ", s.Role, s.Kind())
+			if s.Resolved {
+				fmt.Fprintf(&b, "%q", s.SQL)
+				if s.ParseErr != nil {
+					b.WriteString(" unparsed")
+				}
+			} else {
+				fmt.Fprintf(&b, "unresolved: %s", s.Why)
+			}
+			if n := len(s.Loops); n > 0 {
+				fmt.Fprintf(&b, " in %s loop", s.Loops[n-1].Kind)
+			}
+			pass.Reportf(s.Call.Pos(), "%s", b.String())
+		}
+		for _, c := range res.Calls {
+			msg := "call " + c.Callee
+			if n := len(c.Loops); n > 0 {
+				msg += fmt.Sprintf(" in %s loop", c.Loops[n-1].Kind)
+			}
+			pass.Reportf(c.Call.Pos(), "%s", msg)
+		}
+		return nil, nil
+	},
+}
+
+func TestQueries(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect")
+}
+
+// TestFacts checks the facts the pass exports, as other packages see them.
+func TestFacts(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, queries.Analyzer, "facts")
+}

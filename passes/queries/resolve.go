@@ -1,0 +1,626 @@
+package queries
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// sqlText is what the resolver knows of an expression that should hold SQL.
+type sqlText struct {
+	SQL string
+	OK  bool
+	Why string // when !OK: why it could not be resolved, for the stats
+	// Lit is the position of the string literal the text came from, when
+	// it came from exactly one literal in this package (selectstar reports
+	// there, where the user edits the SQL).
+	Lit token.Pos
+	// Param is the index of the enclosing function's parameter the text is
+	// exactly (a wrapper passing its argument through), or -1.
+	Param int
+}
+
+func unresolved(format string, args ...any) sqlText {
+	return sqlText{Why: fmt.Sprintf(format, args...), Param: -1}
+}
+
+// partial is the text of an expression of which t is only a part: a
+// parameter inside a concatenation does not make its function a wrapper.
+func partial(t sqlText) sqlText {
+	if t.Param >= 0 {
+		return unresolved("SQL is built from a parameter (%s)", strings.TrimPrefix(t.Why, "SQL is "))
+	}
+	return t
+}
+
+// assignment is one write to a local string variable, in source order.
+type assignment struct {
+	pos   token.Pos
+	tok   token.Token // token.DEFINE, token.ASSIGN, token.ADD_ASSIGN, token.VAR, or token.ILLEGAL for a builder write
+	rhs   ast.Expr    // nil for a declaration without value
+	index int         // result index when rhs is a multi-value call; -1 otherwise
+	block ast.Node    // innermost block holding the write
+	call  *ast.CallExpr
+}
+
+// resolver turns expressions into SQL text: constants, concatenations,
+// local variables assigned constants on every path, fmt.Sprintf with a
+// constant format, strings.Builder writes of constants, and the
+// pass-through helpers of sqlx (In, Rebind). It is built once per package.
+type resolver struct {
+	pass    *analysis.Pass
+	writes  map[*types.Var][]assignment
+	decl    map[*types.Var]ast.Node // block declaring a local variable
+	pkgInit map[*types.Var]ast.Expr // package-level var -> initializer (never reassigned)
+	funcs   map[*types.Func]*ast.FuncDecl
+	params  map[*types.Var]int // parameter -> index within its signature
+}
+
+func newResolver(pass *analysis.Pass) *resolver {
+	r := &resolver{
+		pass:    pass,
+		writes:  map[*types.Var][]assignment{},
+		decl:    map[*types.Var]ast.Node{},
+		pkgInit: map[*types.Var]ast.Expr{},
+		funcs:   map[*types.Func]*ast.FuncDecl{},
+		params:  map[*types.Var]int{},
+	}
+	info := pass.TypesInfo
+	reassigned := map[*types.Var]bool{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range d.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) != len(vs.Names) {
+						continue
+					}
+					for i, name := range vs.Names {
+						if v, ok := info.Defs[name].(*types.Var); ok {
+							r.pkgInit[v] = vs.Values[i]
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if fn, ok := info.Defs[d.Name].(*types.Func); ok {
+					r.funcs[fn] = d
+				}
+			}
+		}
+		r.collect(f, reassigned)
+	}
+	for v := range reassigned {
+		delete(r.pkgInit, v)
+	}
+	return r
+}
+
+// collect records every write to local variables in f, with the block it
+// happens in, and notes package-level variables written anywhere.
+func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
+	info := r.pass.TypesInfo
+	var blocks []ast.Node
+	record := func(id *ast.Ident, a assignment) {
+		v := identVar(info, id)
+		if v == nil {
+			return
+		}
+		if v.Parent() == v.Pkg().Scope() {
+			reassigned[v] = true
+			return
+		}
+		a.block = blocks[len(blocks)-1]
+		if a.tok == token.DEFINE || a.tok == token.VAR {
+			if _, ok := r.decl[v]; !ok {
+				r.decl[v] = a.block
+			}
+		}
+		r.writes[v] = append(r.writes[v], a)
+	}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			blocks = append(blocks, n)
+			ast.Inspect(n, func(c ast.Node) bool {
+				if c == n {
+					return true
+				}
+				return visit(c)
+			})
+			blocks = blocks[:len(blocks)-1]
+			return false
+		case *ast.FuncType:
+			r.recordParams(n)
+		case *ast.AssignStmt:
+			if len(blocks) == 0 {
+				return true
+			}
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				a := assignment{pos: n.Pos(), tok: n.Tok, index: -1}
+				switch {
+				case len(n.Rhs) == len(n.Lhs):
+					a.rhs = n.Rhs[i]
+				case len(n.Rhs) == 1:
+					a.rhs, a.index = n.Rhs[0], i
+				}
+				record(id, a)
+			}
+		case *ast.ValueSpec:
+			if len(blocks) == 0 {
+				return true
+			}
+			for i, id := range n.Names {
+				a := assignment{pos: n.Pos(), tok: token.VAR, index: -1}
+				switch {
+				case len(n.Values) == len(n.Names):
+					a.rhs = n.Values[i]
+				case len(n.Values) == 1:
+					a.rhs, a.index = n.Values[0], i
+				}
+				record(id, a)
+			}
+		case *ast.CallExpr:
+			if len(blocks) == 0 {
+				return true
+			}
+			// b.WriteString(x), fmt.Fprintf(&b, ...): writes to a builder.
+			if id, ok := builderTarget(info, n); ok {
+				record(id, assignment{pos: n.Pos(), tok: token.ILLEGAL, index: -1, call: n})
+			}
+		}
+		return true
+	}
+	ast.Inspect(f, visit)
+}
+
+func (r *resolver) recordParams(ft *ast.FuncType) {
+	i := 0
+	for _, field := range ft.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if v, ok := r.pass.TypesInfo.Defs[name].(*types.Var); ok {
+				r.params[v] = i
+			}
+			i++
+		}
+	}
+}
+
+// identVar is the variable an identifier defines or uses, if any.
+func identVar(info *types.Info, id *ast.Ident) *types.Var {
+	if obj, ok := info.Defs[id].(*types.Var); ok {
+		return obj
+	}
+	if obj, ok := info.Uses[id].(*types.Var); ok {
+		return obj
+	}
+	return nil
+}
+
+// builderTarget matches writes to a strings.Builder or bytes.Buffer held
+// in a local variable: b.WriteString(s), b.WriteByte(c), b.WriteRune(c),
+// fmt.Fprint*(&b, ...).
+func builderTarget(info *types.Info, call *ast.CallExpr) (*ast.Ident, bool) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return nil, false
+	}
+	var target ast.Expr
+	switch fn.Pkg().Path() {
+	case "strings", "bytes":
+		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && strings.HasPrefix(fn.Name(), "Write") && isBuilder(info.TypeOf(sel.X)) {
+			target = sel.X
+		}
+	case "fmt":
+		if strings.HasPrefix(fn.Name(), "Fprint") && len(call.Args) > 0 && isBuilder(info.TypeOf(call.Args[0])) {
+			target = call.Args[0]
+		}
+	}
+	if target == nil {
+		return nil, false
+	}
+	if u, ok := ast.Unparen(target).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		target = u.X
+	}
+	id, ok := ast.Unparen(target).(*ast.Ident)
+	return id, ok
+}
+
+func isBuilder(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch types.TypeString(t, nil) {
+	case "strings.Builder", "bytes.Buffer":
+		return true
+	}
+	return false
+}
+
+// maxDepth bounds resolution through variables and calls (cycles, and the
+// cost of pathological code).
+const maxDepth = 12
+
+// resolve returns the SQL text of e as evaluated at position at.
+func (r *resolver) resolve(e ast.Expr, at token.Pos) sqlText {
+	return r.expr(e, at, 0)
+}
+
+func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
+	if depth > maxDepth {
+		return unresolved("too deep")
+	}
+	info := r.pass.TypesInfo
+	e = ast.Unparen(e)
+	// Constants, including concatenations of constants and constants
+	// declared in other packages: the type checker already folded them.
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() != constant.String {
+			return sqlText{SQL: tv.Value.ExactString(), OK: true, Param: -1}
+		}
+		t := sqlText{SQL: constant.StringVal(tv.Value), OK: true, Param: -1}
+		t.Lit = r.literalPos(e)
+		return t
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return unresolved("%s expression", e.Op)
+		}
+		x := r.expr(e.X, at, depth+1)
+		if !x.OK {
+			return partial(x)
+		}
+		y := r.expr(e.Y, at, depth+1)
+		if !y.OK {
+			return partial(y)
+		}
+		return sqlText{SQL: x.SQL + y.SQL, OK: true, Param: -1}
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return unresolved("%s is not a variable", e.Name)
+		}
+		return r.variable(v, at, depth)
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[e.Sel].(*types.Var); ok && !v.IsField() {
+			return r.variable(v, at, depth) // pkg.Var
+		}
+		return unresolved("SQL comes from field %s", exprName(e))
+	case *ast.CallExpr:
+		return r.call(e, 0, at, depth)
+	}
+	return unresolved("SQL comes from %T", e)
+}
+
+// literalPos finds the one string literal a constant expression came
+// from, in this package, or NoPos.
+func (r *resolver) literalPos(e ast.Expr) token.Pos {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return e.Pos()
+	case *ast.Ident:
+		c, ok := r.pass.TypesInfo.Uses[e].(*types.Const)
+		if !ok || c.Pkg() != r.pass.Pkg {
+			return token.NoPos
+		}
+		// Find the const's declaration: its value expression in this package.
+		for _, f := range r.pass.Files {
+			if f.Pos() <= c.Pos() && c.Pos() < f.End() {
+				var lit token.Pos
+				ast.Inspect(f, func(n ast.Node) bool {
+					vs, ok := n.(*ast.ValueSpec)
+					if !ok || lit.IsValid() {
+						return lit == token.NoPos
+					}
+					for i, name := range vs.Names {
+						if name.Pos() == c.Pos() && i < len(vs.Values) {
+							lit = r.literalPos(vs.Values[i])
+						}
+					}
+					return false
+				})
+				return lit
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// variable resolves a variable's value at position at.
+func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
+	if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		// Package-level: from its initializer if never reassigned, or
+		// from a fact when it lives in another package.
+		if v.Pkg() != r.pass.Pkg {
+			var f SQLText
+			if r.pass.ImportObjectFact(v, &f) {
+				return sqlText{SQL: f.SQL, OK: true, Param: -1}
+			}
+			return unresolved("SQL comes from variable %s.%s", v.Pkg().Name(), v.Name())
+		}
+		if init, ok := r.pkgInit[v]; ok {
+			return r.expr(init, token.NoPos, depth+1)
+		}
+		return unresolved("SQL comes from reassigned variable %s", v.Name())
+	}
+	writes := r.writes[v]
+	// The last unconditional definition or assignment before at is the
+	// base; conditional reassignments after it must agree with it, and
+	// appends (+=, builder writes) are all taken, in order, so that a
+	// query built with optional filters is seen with every filter.
+	base := -1
+	for i, w := range writes {
+		if at.IsValid() && w.pos >= at {
+			break
+		}
+		if w.tok == token.DEFINE || w.tok == token.VAR || (w.tok == token.ASSIGN && w.block == r.decl[v]) {
+			base = i
+		}
+	}
+	var out sqlText
+	if base < 0 {
+		if idx, ok := r.params[v]; ok {
+			// A parameter, not reassigned before at: a wrapper's argument.
+			// query = db.Rebind(query) keeps it a pass-through.
+			var last *assignment
+			for i, w := range writes {
+				if w.pos < at && w.tok == token.ASSIGN {
+					last = &writes[i]
+				}
+			}
+			if last != nil {
+				if t := r.write(*last, at, depth); t.OK || t.Param == idx {
+					return t
+				}
+				return unresolved("parameter %s is reassigned", v.Name())
+			}
+			return sqlText{Why: fmt.Sprintf("SQL is parameter %s", v.Name()), Param: idx}
+		}
+		if isBuilder(v.Type()) {
+			out = sqlText{OK: true, Param: -1} // a zero builder
+			base = -1
+		} else if len(writes) == 0 {
+			return unresolved("variable %s has no visible value", v.Name())
+		} else {
+			return unresolved("variable %s is only assigned conditionally", v.Name())
+		}
+	} else {
+		out = r.write(writes[base], at, depth)
+		if !out.OK {
+			return out
+		}
+	}
+	for _, w := range writes[base+1:] {
+		if at.IsValid() && w.pos >= at {
+			break
+		}
+		switch w.tok {
+		case token.ASSIGN, token.DEFINE:
+			alt := r.write(w, at, depth)
+			if !alt.OK || alt.SQL != out.SQL {
+				return unresolved("variable %s holds different SQL on different paths", v.Name())
+			}
+		case token.ADD_ASSIGN, token.ILLEGAL:
+			more := r.write(w, at, depth)
+			if !more.OK {
+				return partial(more)
+			}
+			out.SQL += more.SQL
+			out.Lit, out.Param = token.NoPos, -1
+		}
+	}
+	return out
+}
+
+// write evaluates the value one assignment contributes.
+func (r *resolver) write(w assignment, at token.Pos, depth int) sqlText {
+	if w.call != nil { // builder write
+		args := w.call.Args
+		fn, _ := typeutil.Callee(r.pass.TypesInfo, w.call).(*types.Func)
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" {
+			// fmt.Fprintf(&b, format, args...) is Sprintf into b.
+			if strings.HasSuffix(fn.Name(), "f") {
+				return r.sprintf(args[1:], at, depth)
+			}
+			return r.concat(args[1:], at, depth)
+		}
+		if len(args) != 1 {
+			return unresolved("builder write")
+		}
+		return r.expr(args[0], at, depth+1)
+	}
+	if w.rhs == nil {
+		return sqlText{OK: true, Param: -1} // var s string
+	}
+	if w.index >= 0 {
+		call, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
+		if !ok {
+			return unresolved("multi-value assignment")
+		}
+		return r.call(call, w.index, at, depth)
+	}
+	return r.expr(w.rhs, w.pos, depth+1)
+}
+
+func (r *resolver) concat(args []ast.Expr, at token.Pos, depth int) sqlText {
+	out := sqlText{OK: true, Param: -1}
+	for _, a := range args {
+		t := r.expr(a, at, depth+1)
+		if !t.OK {
+			return partial(t)
+		}
+		out.SQL += t.SQL
+	}
+	return out
+}
+
+// call resolves result number index of a call.
+func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) sqlText {
+	info := r.pass.TypesInfo
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return unresolved("SQL comes from a dynamic call")
+	}
+	name := fn.FullName()
+	arg := func(i int) sqlText {
+		if i >= len(call.Args) {
+			return unresolved("missing argument")
+		}
+		return r.expr(call.Args[i], at, depth+1)
+	}
+	switch name {
+	case "fmt.Sprintf":
+		if index == 0 {
+			return r.sprintf(call.Args, at, depth)
+		}
+	case "fmt.Sprint":
+		if index == 0 {
+			return r.concat(call.Args, at, depth)
+		}
+	case "strings.TrimSpace", "strings.ToLower", "strings.ToUpper":
+		return arg(0)
+	case "(*strings.Builder).String", "(*bytes.Buffer).String":
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				return r.variable(v, call.Pos(), depth+1)
+			}
+		}
+	// sqlx rewrites placeholders but keeps the statement: In expands
+	// `IN (?)` for a slice, Rebind and Named change bind syntax.
+	case "github.com/jmoiron/sqlx.In", "github.com/jmoiron/sqlx.Named",
+		"(*github.com/jmoiron/sqlx.DB).Rebind", "(*github.com/jmoiron/sqlx.Tx).Rebind",
+		"(*github.com/jmoiron/sqlx.DB).BindNamed", "(*github.com/jmoiron/sqlx.Tx).BindNamed":
+		if index == 0 {
+			return arg(0)
+		}
+	case "github.com/jmoiron/sqlx.Rebind":
+		if index == 0 {
+			return arg(1)
+		}
+	}
+	// A function of this package that returns a constant SQL text.
+	if decl := r.funcs[fn]; decl != nil && decl.Body != nil && index == 0 {
+		var ret *ast.ReturnStmt
+		n := 0
+		ast.Inspect(decl.Body, func(n2 ast.Node) bool {
+			if _, ok := n2.(*ast.FuncLit); ok {
+				return false
+			}
+			if rs, ok := n2.(*ast.ReturnStmt); ok {
+				ret = rs
+				n++
+			}
+			return true
+		})
+		if n == 1 && len(ret.Results) > 0 {
+			if t := r.expr(ret.Results[0], ret.Pos(), depth+1); t.OK {
+				t.Lit = token.NoPos
+				return t
+			}
+		}
+	}
+	return unresolved("SQL comes from a call to %s", fn.Name())
+}
+
+// sprintf evaluates fmt.Sprintf(format, args...) with a constant format.
+// Arguments that resolve are substituted; the others become $n
+// placeholders, numbered after the format's own, so the text still
+// parses where a value stands (`LIMIT %d`, `IN (%s)`).
+func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
+	if len(args) == 0 {
+		return unresolved("Sprintf without format")
+	}
+	format := r.expr(args[0], at, depth+1)
+	if !format.OK {
+		return unresolved("Sprintf format is not constant")
+	}
+	next := maxPlaceholder(format.SQL)
+	rest := args[1:]
+	var b strings.Builder
+	f := format.SQL
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		// Skip flags, width and precision up to the verb.
+		j := i + 1
+		for j < len(f) && strings.IndexByte("+-# 0123456789.", f[j]) >= 0 {
+			j++
+		}
+		if j >= len(f) {
+			b.WriteString(f[i:])
+			break
+		}
+		verb := f[j]
+		i = j
+		if verb == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if verb == '[' {
+			return unresolved("Sprintf with explicit argument indexes")
+		}
+		var val sqlText
+		if len(rest) > 0 {
+			val = r.expr(rest[0], at, depth+1)
+			rest = rest[1:]
+		}
+		switch {
+		case val.OK && verb == 'q':
+			b.WriteString(strconv.Quote(val.SQL))
+		case val.OK:
+			b.WriteString(val.SQL)
+		default:
+			next++
+			fmt.Fprintf(&b, "$%d", next)
+		}
+	}
+	return sqlText{SQL: b.String(), OK: true, Param: -1}
+}
+
+// maxPlaceholder is the largest $n in s (0 when none).
+func maxPlaceholder(s string) int {
+	max := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '$' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if n, err := strconv.Atoi(s[i+1 : j]); err == nil && n > max {
+			max = n
+		}
+	}
+	return max
+}

@@ -1,0 +1,28 @@
+// Package selectstar defines an Analyzer that reports SELECT * and t.* over
+// tables.
+//
+// # Analyzer selectstar
+//
+// selectstar: report SELECT * over tables
+//
+// A star fetches every column of the table, today's and tomorrow's. It
+// costs bandwidth and memory for columns the code never reads (a large
+// jsonb or text column turns a cheap lookup into megabytes), it defeats
+// index-only scans, and it breaks row scanning the day a migration adds a
+// column: rows.Scan with a fixed list of destinations fails with "expected
+// 5 destination arguments, not 4" in production.
+//
+//	rows, err := db.QueryContext(ctx, "SELECT * FROM orders WHERE customer_id = $1", id)
+//
+// Fix it by naming the columns the code scans, in the order it scans them:
+//
+//	rows, err := db.QueryContext(ctx, "SELECT id, status, total FROM orders WHERE customer_id = $1", id)
+//
+// The diagnostic is placed on the SQL string literal when it is written in
+// the package being analyzed, otherwise on the call.
+//
+// The analyzer is silent for count(*) and other aggregates over *, for
+// COUNT(*) OVER (), for RETURNING *, for the body of EXISTS (SELECT * ...),
+// where no column is fetched, and for a star over a CTE, a subquery or a
+// set-returning function, whose columns the query itself chose.
+package selectstar

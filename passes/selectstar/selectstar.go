@@ -1,0 +1,73 @@
+package selectstar
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/passes/config"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+const Doc = `report SELECT * over tables
+
+A star fetches every column of the table, today's and tomorrow's: bandwidth
+and memory for columns the code never reads, no index-only scans, and a
+broken rows.Scan the day a migration adds a column. Name the columns the
+code scans instead. Silent for count(*), COUNT(*) OVER (), RETURNING *,
+EXISTS (SELECT * ...), and stars over CTEs, subqueries or functions.`
+
+var Analyzer = &analysis.Analyzer{
+	Name:       "selectstar",
+	Doc:        Doc,
+	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/selectstar/doc.go",
+	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer},
+	ResultType: finding.ResultType,
+	Run:        guard.Run(run),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	details := new(finding.Details)
+	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
+		return details, nil
+	}
+	// One SQL literal can be executed from several calls; say it once.
+	seen := map[token.Pos]bool{}
+	for _, s := range res.Sites {
+		for _, st := range s.Stmts {
+			for _, star := range st.Stars {
+				pos := s.Lit
+				if !pos.IsValid() {
+					pos = s.Call.Pos()
+				}
+				if seen[pos] {
+					continue
+				}
+				seen[pos] = true
+				what := "*"
+				if star.Qualifier != "" {
+					what = star.Qualifier + ".*"
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos:      pos,
+					Category: "star",
+					Message: fmt.Sprintf("SELECT %s fetches every column of %s, including ones added later: list the columns the code reads",
+						what, strings.Join(star.Tables, ", ")),
+				})
+				details.Add(&finding.Detail{
+					Pos:          pos,
+					Category:     "star",
+					SQL:          st.SQL,
+					Fingerprint:  st.Fingerprint,
+					Multiplicity: "once",
+				})
+			}
+		}
+	}
+	return details, nil
+}
