@@ -12,6 +12,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
 
@@ -20,6 +21,7 @@ import (
 // Requires.
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
+		queryinloop.Analyzer,
 		selectstar.Analyzer,
 	}
 }

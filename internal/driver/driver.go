@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -388,20 +389,28 @@ func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
 	return ""
 }
 
-// splitPos splits go/packages' "file:line:col" error positions.
+// splitPos splits go/packages' "file:line:col" (or "file:line") error
+// positions.
 func splitPos(pos string) (string, int, bool) {
-	parts := strings.Split(pos, ":")
-	if len(parts) < 2 {
+	rest, last, ok := cutLast(pos)
+	if !ok {
 		return "", 0, false
 	}
-	var line int
-	for i := len(parts) - 1; i >= 1; i-- {
-		if _, err := fmt.Sscan(parts[i], &line); err == nil && i >= 1 {
-			file := strings.Join(parts[:i], ":")
-			if i == len(parts)-2 || i == len(parts)-1 {
-				return file, line, true
-			}
-		}
+	if file, line, ok := cutLast(rest); ok {
+		return file, line, true // file:line:col
 	}
-	return "", 0, false
+	return rest, last, true // file:line
+}
+
+// cutLast splits "x:N" into x and N.
+func cutLast(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return "", 0, false
+	}
+	return s[:i], n, true
 }

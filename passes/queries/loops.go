@@ -36,10 +36,13 @@ const (
 	// LoopService: `for {}` or `for ctx.Err() == nil` waiting on a select,
 	// ticker, sleep or channel: a worker, server or scheduler loop.
 	LoopService
+	// LoopChunk: `for i := 0; i < len(ids); i += 500` — one run per chunk
+	// of items, the fix for an N+1 rather than one.
+	LoopChunk
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -53,6 +56,8 @@ type Loop struct {
 	Over string
 	// Rows is the result-set variable of a LoopRows loop.
 	Rows types.Object
+	// Vars are a range loop's key and value variables.
+	Vars []types.Object
 }
 
 // smallConst is the largest constant bound still considered "a few times".
@@ -66,6 +71,13 @@ func classifyLoop(pass *analysis.Pass, s ast.Stmt) *Loop {
 	switch s := s.(type) {
 	case *ast.RangeStmt:
 		l.Over = exprName(s.X)
+		for _, e := range []ast.Expr{s.Key, s.Value} {
+			if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+				if obj := info.ObjectOf(id); obj != nil {
+					l.Vars = append(l.Vars, obj)
+				}
+			}
+		}
 		t := info.TypeOf(s.X)
 		if t == nil {
 			return l
@@ -128,6 +140,9 @@ func classifyLoop(pass *analysis.Pass, s ast.Stmt) *Loop {
 				}
 				l.Kind = LoopData
 				l.Over = boundName(b)
+				if chunked(info, s.Post) {
+					l.Kind = LoopChunk
+				}
 				return l
 			}
 		}
@@ -136,6 +151,31 @@ func classifyLoop(pass *analysis.Pass, s ast.Stmt) *Loop {
 		}
 	}
 	return l
+}
+
+// chunked matches a loop step larger than one: i += n, i = i + n.
+func chunked(info *types.Info, post ast.Stmt) bool {
+	as, ok := post.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	step := as.Rhs[0]
+	switch as.Tok {
+	case token.ADD_ASSIGN:
+	case token.ASSIGN:
+		b, ok := ast.Unparen(step).(*ast.BinaryExpr)
+		if !ok || b.Op != token.ADD {
+			return false
+		}
+		step = b.Y
+	default:
+		return false
+	}
+	if tv, ok := info.Types[step]; ok && tv.Value != nil {
+		n, ok := constant.Int64Val(constant.ToInt(tv.Value))
+		return ok && n > 1
+	}
+	return true // a variable step: a batch size
 }
 
 // constKind classifies a loop with a constant trip count.

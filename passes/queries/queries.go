@@ -288,7 +288,10 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 		case *ast.FuncLit:
 			child := a.lit(x, n, "")
 			if a.runsInPlace(x) {
-				n.edges = append(n.edges, &edge{to: child, loops: loops})
+				// A callback's queries count toward this function, but not
+				// per item of the loops around it: whether the callee runs
+				// it now, once, or later is not visible here.
+				n.edges = append(n.edges, &edge{to: child})
 			}
 			return false
 		case *ast.ForStmt:

@@ -37,7 +37,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return details, nil
 	}
 	// One SQL literal can be executed from several calls; say it once.
-	seen := map[token.Pos]bool{}
+	type key struct {
+		pos    token.Pos
+		tables string
+	}
+	seen := map[key]bool{}
 	for _, s := range res.Sites {
 		for _, st := range s.Stmts {
 			for _, star := range st.Stars {
@@ -45,10 +49,11 @@ func run(pass *analysis.Pass) (any, error) {
 				if !pos.IsValid() {
 					pos = s.Call.Pos()
 				}
-				if seen[pos] {
+				k := key{pos, strings.Join(star.Tables, ",")}
+				if seen[k] {
 					continue
 				}
-				seen[pos] = true
+				seen[k] = true
 				what := "*"
 				if star.Qualifier != "" {
 					what = star.Qualifier + ".*"

@@ -1,0 +1,5 @@
+package broken
+
+import "database/sql"
+
+func Broken(db *sql.DB) { db.Query(undefinedQuery) }

@@ -1,0 +1,49 @@
+// Package queryinloop defines an Analyzer that reports queries run once per
+// item of a loop (N+1 queries), directly or through calls in any package.
+//
+// # Analyzer queryinloop
+//
+// queryinloop: report queries executed once per item of a loop (N+1)
+//
+// A query inside a loop over data costs one round trip per item: 100 orders
+// make 101 queries, each paying network latency, parsing and planning, and a
+// connection from the pool. It is the most common reason a page that was
+// fast in development is slow in production, and it grows with the data.
+//
+//	orders, _ := store.Orders(ctx, customerID)
+//	for _, o := range orders {
+//		items, _ := store.OrderItems(ctx, o.ID) // one query per order
+//		...
+//	}
+//
+// Fetch everything in one query before the loop and group it in Go:
+//
+//	items, _ := store.ItemsForOrders(ctx, orderIDs) // WHERE order_id = ANY($1)
+//
+// or let the database join. Writes in a loop (INSERT/UPDATE/DELETE per
+// item) are reported as their own, lower-severity kind: batch them with a
+// multi-row INSERT ... VALUES, unnest($1::bigint[]), COPY, or a pgx.Batch.
+// For gorm, load associations with Preload or Joins instead of a finisher
+// per item.
+//
+// The check follows calls: a loop in package api around
+// store.(*Store).OrderItems is reported because the store function's
+// query summary travels as a fact, through any number of calls and
+// packages, and a store function that itself loops makes the finding
+// nested (n×m queries). A query run while iterating another query's
+// rows.Next() is reported with the open result set, which also holds a
+// connection for the whole loop.
+//
+// The analyzer is silent for loops whose count does not grow with data:
+// service loops (`for {}` or `for ctx.Err() == nil` around a select, a
+// ticker, a sleep or a channel receive), retry loops that leave on success,
+// loops with a small constant bound, chunked loops that send a whole chunk
+// per statement (`i += 500`, or the chunk itself passed as the argument of
+// ANY($1)), pgx Batch.Queue (not a round trip; SendBatch after the loop is
+// one), DDL (migration runners), main and init, handler closures that are
+// only registered in a loop, and _test.go files.
+//
+// Under go vet and golangci-lint, calls through interfaces are followed
+// only where the interface is a database handle (such as sqlc's DBTX); the
+// standalone driver sees the whole program and can do more.
+package queryinloop

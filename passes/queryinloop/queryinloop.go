@@ -1,0 +1,322 @@
+package queryinloop
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/passes/config"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+const Doc = `report queries executed once per item of a loop (N+1)
+
+A query inside a loop over data costs one round trip per item and grows
+with the data. The check follows calls across functions and packages, and
+reports writes per item as their own, lower-severity kind. Fetch everything
+in one query before the loop (= ANY($1), a JOIN), batch writes (multi-row
+VALUES, unnest, COPY, pgx.Batch), use Preload/Joins with gorm. Silent for
+service, retry, constant and chunked loops, Batch.Queue, DDL, main/init,
+registered handlers and tests.`
+
+var Analyzer = &analysis.Analyzer{
+	Name:       "queryinloop",
+	Doc:        Doc,
+	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/queryinloop/doc.go",
+	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer},
+	ResultType: finding.ResultType,
+	Run:        guard.Run(run),
+}
+
+var flagConst bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&flagConst, "const", false, "also report queries in loops with a small constant bound (low severity)")
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	details := new(finding.Details)
+	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
+		return details, nil
+	}
+	c := &checker{pass: pass, details: details}
+	for _, s := range res.Sites {
+		c.site(s)
+	}
+	for _, call := range res.Calls {
+		c.call(call)
+	}
+	return details, nil
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	details *finding.Details
+}
+
+// skipFunc is start-up and test code, whose loops are not request paths:
+// main, init, and anything in a _test.go file.
+func (c *checker) skipFunc(fn *types.Func, pos token.Pos) bool {
+	if strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go") {
+		return true
+	}
+	if fn == nil {
+		return false
+	}
+	if fn.Name() == "init" && fn.Type().(*types.Signature).Recv() == nil {
+		return true
+	}
+	return fn.Name() == "main" && fn.Pkg() != nil && fn.Pkg().Name() == "main"
+}
+
+// perItem returns the loops that multiply the call, outermost first, and
+// whether a constant-bound loop encloses it.
+func perItem(loops []*queries.Loop) (items []*queries.Loop, constant bool) {
+	for _, l := range loops {
+		switch {
+		case l.Kind.PerItem():
+			items = append(items, l)
+		case l.Kind == queries.LoopConst:
+			constant = true
+		}
+	}
+	return items, constant
+}
+
+// chunked reports whether a call passes the loop's own range variable as
+// a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }): one
+// statement per chunk, which is how an N+1 is fixed, not one.
+func (c *checker) chunked(call *ast.CallExpr, l *queries.Loop) bool {
+	if len(l.Vars) == 0 {
+		return false
+	}
+	found := false
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			obj := c.pass.TypesInfo.Uses[id]
+			for _, v := range l.Vars {
+				if obj == v {
+					if _, isSlice := obj.Type().Underlying().(*types.Slice); isSlice && !isBytes(obj.Type()) {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+func isBytes(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+func (c *checker) site(s *queries.Site) {
+	if c.skipFunc(s.Func, s.Call.Pos()) {
+		return
+	}
+	kind := s.Kind()
+	if kind == sqlparse.KindDDL || kind == sqlparse.KindOther {
+		return // migrations, SET, BEGIN: not per-item data access
+	}
+	items, constant := perItem(s.Loops)
+	if len(items) == 0 {
+		if constant && flagConst {
+			c.report(s.Call.Pos(), "const", fmt.Sprintf("%s runs in a loop with a constant bound: a fixed number of round trips that one statement could do", what(s)), s.Loops, s, nil, 0)
+		}
+		return
+	}
+	inner := items[len(items)-1]
+	if c.chunked(s.Call, inner) {
+		return
+	}
+	var b strings.Builder
+	b.WriteString(what(s))
+	b.WriteString(" runs ")
+	b.WriteString(perPhrase(items))
+	if rows := rowsLoop(items); rows != nil {
+		fmt.Fprintf(&b, " while the result set %s is open", rows.Over)
+	}
+	category := "read"
+	switch {
+	case kind == sqlparse.KindWrite:
+		category = "write"
+		b.WriteString(": batch the writes (multi-row INSERT ... VALUES, unnest($1::bigint[]), COPY, or pgx.Batch)")
+	case s.Role == dbapi.Finisher && s.Method != nil && s.Method.Library() == "gorm":
+		b.WriteString(": load the association for all items at once with Preload or Joins")
+	default:
+		b.WriteString(": fetch all items in one query before the loop (= ANY($1) or a JOIN) and match them in Go")
+	}
+	c.report(s.Call.Pos(), category, b.String(), items, s, nil, len(items))
+}
+
+func (c *checker) call(call *queries.Call) {
+	if c.skipFunc(call.Func, call.Call.Pos()) {
+		return
+	}
+	items, _ := perItem(call.Loops)
+	if len(items) == 0 {
+		return
+	}
+	// The queries the callee runs per call, minus DDL and session commands.
+	var qs []queries.Query
+	for _, q := range call.Summary.Queries {
+		if q.Kind != "ddl" && q.Kind != "other" {
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) == 0 {
+		return
+	}
+	first := qs[0]
+	nested := first.Loop // the callee's own loops around its first query
+	if nested == 0 && c.chunked(call.Call, items[len(items)-1]) {
+		return // one call per chunk, each a single statement
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s ", call.Callee)
+	n := len(qs) + call.Summary.More
+	if n == 1 {
+		fmt.Fprintf(&b, "runs %s (%s)", queryName(first), first.Site)
+	} else {
+		fmt.Fprintf(&b, "runs %d queries, first %s (%s)", n, queryName(first), first.Site)
+	}
+	b.WriteString(", and is called ")
+	b.WriteString(perPhrase(items))
+	if rows := rowsLoop(items); rows != nil {
+		fmt.Fprintf(&b, " while the result set %s is open", rows.Over)
+	}
+	if nested > 0 {
+		fmt.Fprintf(&b, "; it loops itself, so that is %s", times(len(items)+nested))
+	}
+	category := "read"
+	allWrites := true
+	for _, q := range qs {
+		if q.Kind != "write" {
+			allWrites = false
+		}
+	}
+	if allWrites {
+		category = "write"
+		b.WriteString(": batch the writes (multi-row INSERT ... VALUES, unnest, COPY, or pgx.Batch)")
+	} else {
+		b.WriteString(": add a variant that takes all the items (= ANY($1)) and call it once before the loop")
+	}
+	via := append([]string{call.Callee}, first.Via...)
+	c.report(call.Call.Pos(), category, b.String(), items, nil, &first, len(items)+nested).Via = via
+}
+
+// report emits the diagnostic with the loops as related locations, and
+// records its details.
+func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.Loop, s *queries.Site, q *queries.Query, depth int) *finding.Detail {
+	var related []analysis.RelatedInformation
+	for _, l := range loops {
+		related = append(related, analysis.RelatedInformation{Pos: l.Node.Pos(), Message: "loop over " + l.Over})
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: related})
+	d := &finding.Detail{Pos: pos, Category: category, Loop: depth, Multiplicity: multiplicity(depth)}
+	if s != nil {
+		d.SQL, d.Fingerprint = s.SQL, s.Fingerprint()
+		if s.Wrapper != nil {
+			d.Via = []string{s.Wrapper.Name()}
+		}
+	}
+	if q != nil {
+		d.SQL, d.Fingerprint = q.SQL, q.Fingerprint
+	}
+	return c.details.Add(d)
+}
+
+func multiplicity(depth int) string {
+	switch depth {
+	case 0:
+		return "once"
+	case 1:
+		return "loop"
+	}
+	return fmt.Sprintf("loop×%d", depth)
+}
+
+// what names a site's statement for a message.
+func what(s *queries.Site) string {
+	if s.Resolved && len(s.Stmts) > 0 {
+		return fmt.Sprintf("%s %q", s.Stmts[0].Command, abbreviate(s.SQL, 50))
+	}
+	if s.Resolved {
+		return fmt.Sprintf("query %q", abbreviate(s.SQL, 50))
+	}
+	if s.Method != nil && s.Role == dbapi.Finisher {
+		return fmt.Sprintf("%s %s", s.Method.Library(), s.Method.Name)
+	}
+	if s.Method != nil {
+		return fmt.Sprintf("query (%s %s)", s.Method.Library(), s.Method.Name)
+	}
+	return "query"
+}
+
+func queryName(q queries.Query) string {
+	if q.SQL != "" {
+		return fmt.Sprintf("%q", q.SQL)
+	}
+	return "a query"
+}
+
+// perPhrase says how often: "once per item of orders", nested loops
+// "once per item of items, inside the loop over orders (n×m)".
+func perPhrase(items []*queries.Loop) string {
+	inner := items[len(items)-1]
+	s := "once per item of " + inner.Over
+	if inner.Kind == queries.LoopRows {
+		s = "once per row of " + inner.Over
+	}
+	if len(items) > 1 {
+		s += fmt.Sprintf(", inside the loop over %s (%s)", items[len(items)-2].Over, times(len(items)))
+	}
+	return s
+}
+
+func times(depth int) string {
+	switch depth {
+	case 1:
+		return "n queries"
+	case 2:
+		return "n×m queries"
+	}
+	return fmt.Sprintf("nested %d deep", depth)
+}
+
+func rowsLoop(items []*queries.Loop) *queries.Loop {
+	for i := len(items) - 1; i >= 0; i-- {
+		if items[i].Kind == queries.LoopRows {
+			return items[i]
+		}
+	}
+	return nil
+}
+
+func abbreviate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,15 @@
+package queryinloop_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/sqlheat/sqlheat/internal/testenv"
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+)
+
+func Test(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, queryinloop.Analyzer, "store", "service", "api", "direct", "ormloops")
+}

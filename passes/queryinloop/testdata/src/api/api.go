@@ -1,0 +1,42 @@
+// Package api: handler -> service -> store across three packages.
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"service"
+	"store"
+)
+
+type Order struct{ ID int64 }
+
+type API struct{ V *service.Service }
+
+func (a *API) ListOrders(w http.ResponseWriter, r *http.Request) {
+	orders := []Order{{1}, {2}}
+	for _, o := range orders {
+		a.V.OrderItems(r.Context(), o.ID) // want `service.\(\*Service\).OrderItems runs "SELECT id FROM items WHERE order_id = \$1" \(store.go:\d+\), and is called once per item of orders: add a variant`
+	}
+	// Fixed version: one call with every id, after the loop that gathers them.
+	var ids []int64
+	for _, o := range orders {
+		ids = append(ids, o.ID)
+	}
+	a.V.S.ItemsForOrders(r.Context(), ids)
+}
+
+func (a *API) Nested(ctx context.Context, groups [][]store.Item) {
+	for _, g := range groups {
+		a.V.TagAll(ctx, g) // want `service.\(\*Service\).TagAll runs .* once per item of groups; it loops itself, so that is n×m queries`
+	}
+}
+
+// Routes registers handler closures in a loop: they do not run here.
+func (a *API) Routes(mux *http.ServeMux, paths []string) {
+	for _, p := range paths {
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			a.V.OrderItems(r.Context(), 1) // not in a loop: the closure runs per request
+		})
+	}
+}

@@ -1,0 +1,158 @@
+// Package direct holds loops around direct queries: the shapes to report
+// and the look-alikes that must stay silent.
+package direct
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type User struct {
+	ID    int64
+	Email string
+}
+
+func PerItem(ctx context.Context, db *sql.DB, users []User) {
+	for _, u := range users {
+		db.QueryRowContext(ctx, "SELECT count(*) FROM orders WHERE user_id = $1", u.ID) // want `SELECT "SELECT count\(\*\) FROM orders WHERE user_id = \$1" runs once per item of users`
+	}
+	for i := 0; i < len(users); i++ {
+		db.ExecContext(ctx, "INSERT INTO audit (user_id) VALUES ($1)", users[i].ID) // want `INSERT "INSERT INTO audit \(user_id\) VALUES \(\$1\)" runs once per item of users: batch the writes`
+	}
+}
+
+func Nested(ctx context.Context, db *sql.DB, groups map[string][]User) {
+	for _, g := range groups {
+		for _, u := range g {
+			db.ExecContext(ctx, "UPDATE users SET seen = now() WHERE id = $1", u.ID) // want `UPDATE .* runs once per item of g, inside the loop over groups \(n×m queries\): batch`
+		}
+	}
+}
+
+// RowsNesting queries while the outer result set is open.
+func RowsNesting(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		db.QueryRowContext(ctx, "SELECT email FROM profiles WHERE user_id = $1", id) // want `runs once per row of rows while the result set rows is open`
+	}
+	return rows.Err()
+}
+
+// BulkLoad: a prepared statement executed per item is still a write per item.
+func BulkLoad(ctx context.Context, tx *sql.Tx, users []User) error {
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO users (email) VALUES ($1)")
+	if err != nil {
+		return err
+	}
+	for _, u := range users {
+		stmt.ExecContext(ctx, u.Email) // want `INSERT .* runs once per item of users: batch the writes`
+	}
+	return nil
+}
+
+// ---- Silent cases ----
+
+// Worker is a service loop: each tick is not an item of data.
+func Worker(ctx context.Context, db *sql.DB) {
+	t := time.NewTicker(time.Minute)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			db.ExecContext(ctx, "DELETE FROM sessions WHERE expires_at < now()") // service loop
+		}
+	}
+}
+
+// Poller runs until its context ends, sleeping between rounds.
+func Poller(ctx context.Context, db *sql.DB) {
+	for ctx.Err() == nil {
+		db.ExecContext(ctx, "UPDATE jobs SET state = 'ready' WHERE state = 'waiting'") // service loop
+		time.Sleep(time.Second)
+	}
+}
+
+// Retry leaves on success: a bounded retry, not data.
+func Retry(ctx context.Context, db *sql.DB) error {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if _, err = db.ExecContext(ctx, "UPDATE counters SET n = n + 1"); err == nil { // retry loop
+			return nil
+		}
+	}
+	return err
+}
+
+// Constant bound: a fixed, small number of queries.
+func Constant(ctx context.Context, db *sql.DB) {
+	for i := 0; i < 3; i++ {
+		db.ExecContext(ctx, "INSERT INTO shards (n) VALUES ($1)", i) // constant bound (reported only with -queryinloop.const)
+	}
+}
+
+// BuildThenQuery builds the arguments in the loop and queries once.
+func BuildThenQuery(ctx context.Context, db *sql.DB, users []User) {
+	ids := make([]int64, 0, len(users))
+	for _, u := range users {
+		ids = append(ids, u.ID)
+	}
+	db.QueryContext(ctx, "SELECT id FROM orders WHERE user_id = ANY($1)", ids) // after the loop
+}
+
+// Chunks sends one statement per chunk of ids.
+func Chunks(ctx context.Context, db *sql.DB, ids []int64) {
+	for i := 0; i < len(ids); i += 500 {
+		end := min(i+500, len(ids))
+		db.ExecContext(ctx, "DELETE FROM orders WHERE id = ANY($1)", ids[i:end]) // chunked by step
+	}
+	var chunks [][]int64
+	for _, chunk := range chunks {
+		db.ExecContext(ctx, "DELETE FROM orders WHERE id = ANY($1)", chunk) // the chunk is the argument
+	}
+}
+
+// Batched queues in the loop and sends once: Queue is not a round trip, and
+// reading the batch results in a loop is not either.
+func Batched(ctx context.Context, pool *pgxpool.Pool, users []User) error {
+	b := &pgx.Batch{}
+	for _, u := range users {
+		b.Queue("UPDATE users SET seen = now() WHERE id = $1", u.ID) // not a round trip
+	}
+	br := pool.SendBatch(ctx, b)
+	defer br.Close()
+	for range users {
+		if _, err := br.Exec(); err != nil { // reads a result already sent
+			return err
+		}
+	}
+	return nil
+}
+
+// Once: not in a loop at all.
+func Once(ctx context.Context, db *sql.DB) {
+	db.QueryRowContext(ctx, "SELECT 1")
+}
+
+// Spawn registers callbacks in a loop: whether and when they run is not
+// visible here, so they are not counted per item.
+func Spawn(db *sql.DB, users []User, register func(func())) {
+	for _, u := range users {
+		u := u
+		register(func() {
+			db.Exec("UPDATE users SET n = 0 WHERE id = $1", u.ID) // callback, runs elsewhere
+		})
+	}
+}
+
+func main() {}
