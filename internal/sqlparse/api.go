@@ -72,7 +72,9 @@ type Star struct {
 }
 
 // ColumnRef is a column, with its table resolved through aliases when the
-// statement makes that unambiguous ("" otherwise).
+// statement makes that unambiguous ("" otherwise, and for columns of a
+// CTE or subquery). Table is "schema.name" when the query qualifies the
+// table, "name" otherwise, as are Star.Tables.
 type ColumnRef struct {
 	Table    string
 	Column   string
@@ -84,13 +86,21 @@ type Filter struct {
 	Column ColumnRef
 	// Op is the comparison: "=", "<>", "<", "<=", ">", ">=", "IN", "ANY",
 	// "BETWEEN", "LIKE", "ILIKE", "IS NULL", "IS NOT NULL", or "JOIN" for
-	// a column equated to another table's column.
+	// a column equated to another table's column. Negations are spelled
+	// out ("NOT IN", "NOT LIKE", "NOT BETWEEN", "IS NOT DISTINCT FROM";
+	// NOT (a = 1) is "<>"), other quantified forms keep their operator
+	// ("<> ALL", "LIKE ANY"), and the containment and match operators an
+	// index can serve are given as written ("@>", "&&", "@@", "?|", "~").
+	// A bare boolean column (WHERE active) is "=" with a "const".
 	Op string
 	// Func is the function wrapped around the column ("lower" for
-	// lower(email) = $1), "" for the bare column.
+	// lower(email) = $1), "" for the bare column. A cast counts as the
+	// function of its type, as in PostgreSQL: created_at::date is "date".
 	Func string
 	// Value says what the column is compared with: "param" ($n), "const",
-	// "column", "subquery" or "expr".
+	// "column", "subquery" or "expr". An expression of parameters and
+	// constants only (lower($1), $1::bigint[]) is "param", or "const"
+	// without parameters; now() and the like are "expr".
 	Value string
 	// Pattern is the constant LIKE/ILIKE pattern when known ("%x"), so
 	// callers can tell a leading wildcard.
@@ -102,6 +112,10 @@ type Filter struct {
 type ParseError struct {
 	Message string
 	Offset  int
+	// Line is the 1-based line of Offset, 0 when unknown. Normalize never
+	// adds or removes a newline, so it is also the line in the text as
+	// written, which Offset is not once a placeholder was rewritten.
+	Line int
 }
 
 func (e *ParseError) Error() string { return e.Message }

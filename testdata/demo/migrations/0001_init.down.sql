@@ -1,0 +1,5 @@
+DROP TABLE sessions;
+DROP TABLE order_items;
+DROP TABLE orders;
+DROP TABLE products;
+DROP TABLE customers;
