@@ -48,6 +48,8 @@ var sites = &analysis.Analyzer{
 			}
 			pass.Reportf(s.Call.Pos(), "%s", b.String())
 		}
+		st := res.Stats
+		pass.Reportf(pass.Files[0].Package, "stats: %d sites, %d unresolved, %d unparsed, %d orm", st.Sites, st.Unresolved, st.Unparsed, st.ORM)
 		for _, c := range res.Calls {
 			msg := "call " + c.Callee
 			if n := len(c.Loops); n > 0 {

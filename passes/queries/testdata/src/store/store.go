@@ -1,7 +1,7 @@
 // Package store is a typical store layer: a wrapper that takes SQL, methods
 // that use it and the database handle directly, SQL in constants and
 // package-level variables that other packages reuse.
-package store
+package store // want `stats: 12 sites, 2 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
@@ -25,6 +25,11 @@ type Store struct{ db *sql.DB }
 // query sites.
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) { // want `sqlParam\(1, query\)`
 	return s.db.QueryContext(ctx, q, args...)
+}
+
+// Query is an exported wrapper, called from package api.
+func (s *Store) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) { // want `sqlParam\(1, query\)`
+	return s.query(ctx, q, args...)
 }
 
 // exec wraps exec through a second wrapper level.

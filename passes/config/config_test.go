@@ -1,0 +1,81 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadFindsFileUpward(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "go.mod"), "module x\n")
+	write(t, filepath.Join(root, FileName), "schema: [db/migrations, schema.sql]\ntraffic: traffic.json\nbudget: 7\nchecks:\n  selectstar: false\n")
+	pkg := filepath.Join(root, "internal", "store")
+	os.MkdirAll(pkg, 0o755)
+
+	c := Load(pkg, "", Overrides{})
+	if c.Err != nil {
+		t.Fatal(c.Err)
+	}
+	if c.ModuleRoot != root || c.File != filepath.Join(root, FileName) {
+		t.Errorf("root %q file %q", c.ModuleRoot, c.File)
+	}
+	want := []string{filepath.Join(root, "db/migrations"), filepath.Join(root, "schema.sql")}
+	if strings.Join(c.Schema, ",") != strings.Join(want, ",") {
+		t.Errorf("schema = %v, want %v", c.Schema, want)
+	}
+	if c.Traffic != filepath.Join(root, "traffic.json") || c.Budget != 7 {
+		t.Errorf("traffic %q budget %d", c.Traffic, c.Budget)
+	}
+	if c.Enabled("selectstar") || !c.Enabled("queryinloop") {
+		t.Errorf("checks: selectstar enabled=%v queryinloop enabled=%v", c.Enabled("selectstar"), c.Enabled("queryinloop"))
+	}
+
+	// Flags override the file.
+	c = Load(pkg, "", Overrides{Budget: 3, Schema: "/abs/one.sql"})
+	if c.Budget != 3 || len(c.Schema) != 1 || c.Schema[0] != "/abs/one.sql" {
+		t.Errorf("overrides not applied: budget %d schema %v", c.Budget, c.Schema)
+	}
+}
+
+func TestDefaultsWithoutFile(t *testing.T) {
+	c := Load(t.TempDir(), "", Overrides{})
+	if c.File != "" || c.Err != nil || c.Budget != DefaultBudget || !c.Enabled("selectstar") {
+		t.Errorf("defaults: %+v", c)
+	}
+}
+
+// A misspelt key is an error naming the file, not silently ignored; the
+// checks still run with the defaults.
+func TestUnknownKeyIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, FileName), "schema: x.sql\nbudgte: 3\n")
+	c := Load(dir, "", Overrides{})
+	if c.Err == nil || !strings.Contains(c.Err.Error(), FileName) || !strings.Contains(c.Err.Error(), "budgte") {
+		t.Errorf("err = %v, want one naming the file and the key", c.Err)
+	}
+	if c.Budget != DefaultBudget {
+		t.Errorf("budget = %d", c.Budget)
+	}
+}
+
+func TestParseForPlugins(t *testing.T) {
+	c, err := Parse([]byte(`{"schema": "a.sql,b.sql", "budget": 4}`), "/repo", Overrides{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.Schema, ",") != "/repo/a.sql,/repo/b.sql" || c.Budget != 4 {
+		t.Errorf("%+v", c)
+	}
+}
