@@ -3,6 +3,8 @@ package driver
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -91,5 +93,34 @@ func TestUsageErrors(t *testing.T) {
 		if code := run(args, &stdout, &stderr, nil); code != ExitUsage {
 			t.Errorf("%v: exit code = %d, want %d", args, code, ExitUsage)
 		}
+	}
+}
+
+// go vet caches by tool ID and flags: editing a migration named by the
+// settings must change the ID, or vet would serve a stale result.
+func TestToolIDFollowsSchemaContent(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".sqlheat.yaml", "schema: [migrations]\n")
+	write("migrations/0001_init.up.sql", "CREATE TABLE t (id int PRIMARY KEY);\n")
+	id := func() string {
+		var b strings.Builder
+		hashSettings(&b, dir)
+		return b.String()
+	}
+	before := id()
+	if before != id() {
+		t.Fatal("tool ID is not deterministic")
+	}
+	write("migrations/0001_init.up.sql", "CREATE TABLE t (id int PRIMARY KEY, email text);\n")
+	if after := id(); after == before {
+		t.Error("tool ID did not change when a migration changed")
 	}
 }

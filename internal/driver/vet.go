@@ -1,6 +1,13 @@
 package driver
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,8 +24,7 @@ func VetMode(args []string) bool {
 	if len(args) == 0 {
 		return false
 	}
-	last := args[len(args)-1]
-	if strings.HasSuffix(last, ".cfg") {
+	if strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return true
 	}
 	for _, a := range args {
@@ -32,8 +38,77 @@ func VetMode(args []string) bool {
 // Vet runs the suite as go vet's unitchecker: one package per process,
 // facts written to and read from files the go command manages.
 func Vet() {
-	// The config pass is listed so that its flags are accepted as
+	for _, a := range os.Args[1:] {
+		if a == "-V=full" {
+			printToolID(os.Stdout)
+			os.Exit(0)
+		}
+	}
+	// The settings pass is listed so that its flags are accepted as
 	// -sqlheat.schema=...; it reports nothing.
 	all := append([]*analysis.Analyzer{config.Analyzer}, analyzer.Analyzers()...)
 	unitchecker.Main(all...)
+}
+
+// printToolID answers go vet's -V=full. The go command caches vet results
+// by this ID and the flags, not by the content of the files the settings
+// name: a changed migration would otherwise be hidden behind a stale
+// cache entry. So the ID hashes the executable (as unitchecker does) and
+// the content of the settings file found from the current directory and of
+// every schema and traffic file it names.
+func printToolID(w io.Writer) {
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err == nil {
+		if f, err := os.Open(exe); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	cwd, _ := os.Getwd()
+	hashSettings(h, cwd)
+	fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x\n", exe, string(h.Sum(nil)))
+}
+
+// hashSettings folds the settings file and the files it names into h.
+func hashSettings(h io.Writer, dir string) {
+	c := config.Load(dir, "", config.Overrides{})
+	var files []string
+	if c.File != "" {
+		files = append(files, c.File)
+	}
+	for _, p := range append(append([]string(nil), c.Schema...), c.Traffic) {
+		files = append(files, expand(p)...)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
+		h.Write(data)
+	}
+}
+
+// expand lists the regular files a settings path stands for: the file, a
+// glob's matches, or every file below a directory.
+func expand(p string) []string {
+	if p == "" {
+		return nil
+	}
+	matches, _ := filepath.Glob(p)
+	if matches == nil {
+		matches = []string{p}
+	}
+	var out []string
+	for _, m := range matches {
+		filepath.WalkDir(m, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				out = append(out, path)
+			}
+			return nil
+		})
+	}
+	return out
 }
