@@ -188,19 +188,16 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		dir, _ = os.Getwd()
 	}
 	dir, _ = filepath.Abs(dir)
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Dir:   dir,
-		Tests: o.tests,
-	}
+	cfg := &packages.Config{Dir: dir, Tests: o.tests}
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	ld, err := load(cfg, patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
 		return nil, ExitUsage
 	}
+	pkgs := ld.pkgs
 	if msg := newerGo(pkgs); msg != "" {
 		fmt.Fprintf(stderr, "sqlheat: %s\n", msg)
 		return nil, ExitUsage
@@ -225,6 +222,9 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 			ok = append(ok, p)
 			continue
 		}
+		if !ld.isRequested(p) {
+			continue // a module package nobody asked about: its dependents will say
+		}
 		rep.Stats.PackageErrors++
 		code = ExitUsage
 		for _, e := range p.Errors {
@@ -247,12 +247,21 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
 		return nil, ExitInternal
 	}
-	rep.Stats.Packages = len(ok)
+	counted := map[string]bool{} // a package and its test variants count once
+	for _, p := range ok {
+		path := strings.TrimSuffix(p.PkgPath, "_test")
+		if ld.isRequested(p) && !counted[path] && !strings.HasSuffix(p.PkgPath, ".test") {
+			counted[path] = true
+			rep.Stats.Packages++
+		}
+	}
 	isCheck := map[*analysis.Analyzer]bool{}
 	for _, a := range checks {
 		isCheck[a] = true
 	}
 	seenCfgErr := map[string]bool{}
+	seenSite := map[string]bool{}
+	var sites queries.Stats
 	for act := range graph.All() {
 		if !act.IsRoot {
 			// Non-root actions run on dependencies for their facts; only
@@ -265,6 +274,9 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 			}
 			continue
 		}
+		if !ld.isRequested(act.Package) {
+			continue // loaded for its facts only
+		}
 		if act.Err != nil {
 			rep.Errors = append(rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)})
 			continue
@@ -272,10 +284,14 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		switch act.Analyzer {
 		case queries.Analyzer:
 			if res, _ := act.Result.(*queries.Result); res != nil {
-				rep.Stats.QuerySites += res.Stats.Sites
-				rep.Stats.Unresolved += res.Stats.Unresolved
-				rep.Stats.Unparsed += res.Stats.Unparsed
-				rep.Stats.ORM += res.Stats.ORM
+				// A package and its test variant share files: count
+				// each site once.
+				for _, s := range res.Sites {
+					if k := act.Package.Fset.Position(s.Call.Pos()).String(); !seenSite[k] {
+						seenSite[k] = true
+						sites.Add(s)
+					}
+				}
 			}
 		case config.Analyzer:
 			if c, _ := act.Result.(*config.Config); c != nil && c.Err != nil && !seenCfgErr[c.File] {
@@ -301,6 +317,8 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 			rep.Findings = append(rep.Findings, makeFinding(act, d, details[d.Pos], rel))
 		}
 	}
+	rep.Stats.QuerySites, rep.Stats.Unresolved = sites.Sites, sites.Unresolved
+	rep.Stats.Unparsed, rep.Stats.ORM = sites.Unparsed, sites.ORM
 	if rep.Stats.InternalErrors > 0 {
 		code = ExitInternal
 	}

@@ -577,15 +577,20 @@ func (a *analyzer) buildSites() {
 	}
 	sort.SliceStable(a.res.Sites, func(i, j int) bool { return a.res.Sites[i].Call.Pos() < a.res.Sites[j].Call.Pos() })
 	for _, s := range a.res.Sites {
-		a.res.Stats.Sites++
-		switch {
-		case s.Resolved && s.ParseErr != nil:
-			a.res.Stats.Unparsed++
-		case !s.Resolved && s.Why == whyORM:
-			a.res.Stats.ORM++
-		case !s.Resolved && s.Why != whyBatch:
-			a.res.Stats.Unresolved++
-		}
+		a.res.Stats.Add(s)
+	}
+}
+
+// Add counts one site.
+func (st *Stats) Add(s *Site) {
+	st.Sites++
+	switch {
+	case s.Resolved && s.ParseErr != nil:
+		st.Unparsed++
+	case !s.Resolved && s.Why == whyORM:
+		st.ORM++
+	case !s.Resolved && s.Why != whyBatch:
+		st.Unresolved++
 	}
 }
 

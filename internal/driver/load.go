@@ -1,0 +1,69 @@
+package driver
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// loaded is the result of load: the packages to analyze and which of them
+// the user asked about.
+type loaded struct {
+	pkgs      []*packages.Package
+	requested map[string]bool // package paths matched by the user's patterns
+}
+
+// isRequested reports whether findings in p should be shown. Test
+// variants share their package's path; external test packages add _test.
+func (l *loaded) isRequested(p *packages.Package) bool {
+	return l.requested[strings.TrimSuffix(p.PkgPath, "_test")]
+}
+
+// load reads the packages to analyze, cheaply.
+//
+// Type-checking every dependency from source (go/packages' LoadAllSyntax)
+// is what makes whole-program analyzers slow and hungry: for a service, most
+// of that is the standard library and third-party code, which issues none of
+// the user's queries. So only the packages of the main module are loaded
+// from source — all of them, even when the patterns name a few, because a
+// handler's N+1 is learned from the store package's facts — and every other
+// dependency comes from export data, as the compiler would use it.
+// Findings are then shown only for the requested packages.
+func load(cfg *packages.Config, patterns []string) (*loaded, error) {
+	// 1. Which packages did the user ask for, and in which modules?
+	names := *cfg
+	names.Mode = packages.NeedName | packages.NeedModule
+	names.Tests = false
+	asked, err := packages.Load(&names, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{requested: map[string]bool{}}
+	all := append([]string(nil), patterns...)
+	mods := map[string]bool{}
+	for _, p := range asked {
+		l.requested[p.PkgPath] = true
+		if m := p.Module; m != nil && m.Main && !mods[m.Path] {
+			mods[m.Path] = true
+			all = append(all, m.Path+"/...")
+		}
+	}
+
+	// 2. Load them with syntax and types; dependencies from export data.
+	full := *cfg
+	full.Mode = packages.LoadSyntax | packages.NeedModule
+	pkgs, err := packages.Load(&full, all...)
+	if err != nil {
+		return nil, err
+	}
+	// Packages loaded from export data have no syntax, and their own
+	// imports may not even have types: cut the graph there, so the
+	// analysis driver does not walk into them for facts they cannot have.
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Syntax) == 0 {
+			p.Imports = nil
+		}
+	})
+	l.pkgs = pkgs
+	return l, nil
+}
