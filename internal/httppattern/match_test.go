@@ -1,0 +1,50 @@
+package httppattern
+
+import "testing"
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"GET /items/{id}", "/items/123", true},
+		{"GET /items/{id}", "/items/123?x=1", true},
+		{"/items/{id}", "/items/123#frag", true},
+		{"/items/{id}", "/items/", false},   // a parameter needs a value
+		{"/items/{id}", "/items/1/", false}, // and is one segment
+		{"/items/{id}", "/items", false},
+		{"/items/:id", "/items/abc", true},
+		{"/items/{id:[0-9]+}", "/items/123", true},
+		{"/items/{id:[0-9]+}", "/items/abc", false},
+		{"/items/{id:[0-9}", "/items/abc", true}, // a broken regexp constrains nothing
+		{"/static/", "/static/", true},
+		{"/static/", "/static/css/a.css", true},
+		{"/static/", "/static", false}, // ServeMux redirects; the handler never runs
+		{"/static/*filepath", "/static/a/b", true},
+		{"/files/{p...}", "/files/", true},
+		{"/rest/{r:.*}", "/rest/a/b/c", true},
+		{"/", "/", true},
+		{"/", "/anything/at/all", true},
+		{"/{$}", "/", true},
+		{"/{$}", "/x", false},
+		{"/static/{$}", "/static/", true},
+		{"/static/{$}", "/static/x", false},
+		{"/files/{name}.{ext}", "/files/report.tar.gz", true},
+		{"/files/{name}.{ext}", "/files/README", false},
+		{"/v1/{name}:cancel", "/v1/op-7:cancel", true},
+		{"/v1/{name}:cancel", "/v1/op-7", false},
+		{"/a%20b", "/a%20b", true},
+		{"/a b", "/a%20b", true},
+		{"/items/{id}", "http://example.com/items/9", true},
+		{"/", "https://example.com", true},
+		{"/", "*", false},
+		{"/items/{id}", "", false},
+		{"/", "", true},
+		{"api.GetUser", "/api.GetUser", false},
+	}
+	for _, tt := range tests {
+		if got := Match(tt.pattern, tt.path); got != tt.want {
+			t.Errorf("Match(%q, %q) = %v, want %v", tt.pattern, tt.path, got, tt.want)
+		}
+	}
+}
