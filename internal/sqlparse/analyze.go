@@ -16,7 +16,10 @@ func analyze(norm string, raw *pg.RawStmt) *Statement {
 	text, base := stmtText(norm, raw.StmtLocation, raw.StmtLen)
 	a := &analyzer{base: base, st: &Statement{SQL: text}}
 	a.statement(raw.Stmt)
-	a.st.Fingerprint, _ = pg.Fingerprint(text) // it parsed above, so it fingerprints
+	// pg_query fingerprints from text, not from a tree, so this parses the
+	// statement a second time; Parse's cache makes that once per text.
+	// The text parsed a moment ago, so the error cannot happen.
+	a.st.Fingerprint, _ = pg.Fingerprint(text)
 	return a.st
 }
 
@@ -78,6 +81,8 @@ func (sc *scope) only() *fromItem {
 	return nil
 }
 
+// loc turns a parser location (a byte offset in the text handed to
+// pg_query) into one in Statement.SQL.
 func (a *analyzer) loc(l int32) int {
 	if l < 0 {
 		return -1
@@ -348,11 +353,14 @@ func (a *analyzer) fromItem(sc *scope, n *pg.Node) {
 // otherwise it also becomes an item of sc, or a CTE reference when sc
 // declares that name.
 func (a *analyzer) table(sc *scope, rv *pg.RangeVar) *fromItem {
+	// An alias hides the table's own name: FROM users u makes users.id
+	// an error, so only u resolves.
 	ref := rv.Relname
 	if rv.Alias != nil {
 		ref = rv.Alias.Aliasname
 	}
 	it := &fromItem{ref: ref}
+	// A CTE shadows a table of the same name, but never a qualified one.
 	if rv.Schemaname == "" && sc.isCTE(rv.Relname) {
 		if sc != nil {
 			sc.items = append(sc.items, it)
@@ -399,6 +407,8 @@ func (a *analyzer) insertStmt(parent *scope, s *pg.InsertStmt) {
 	}
 	// The SELECT of INSERT ... SELECT does not see the target table.
 	a.dml(sc, s.SelectStmt)
+	// ON CONFLICT and RETURNING see the target, and ON CONFLICT DO
+	// UPDATE also the row that was to be inserted, named excluded.
 	if target != nil {
 		sc.items = append(sc.items, target, &fromItem{ref: "excluded", table: target.table})
 	}
@@ -512,9 +522,12 @@ func (a *analyzer) columnItem(sc *scope, cr *pg.ColumnRef) (ColumnRef, *fromItem
 	}
 	f := strs(cr.Fields)
 	if len(f) == 0 || len(f) != len(cr.Fields) {
-		return ColumnRef{}, nil, false
+		return ColumnRef{}, nil, false // not only names: not a plain column
 	}
 	c := ColumnRef{Column: f[len(f)-1], Location: a.loc(cr.Location)}
+	// t.c and s.t.c name their item; a bare c belongs to the one table
+	// in scope, if there is just one (without the schema we cannot tell
+	// which of several tables has a column c).
 	var it *fromItem
 	if len(f) == 1 {
 		it = sc.only()

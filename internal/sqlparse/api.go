@@ -105,6 +105,10 @@ type Filter struct {
 	// Pattern is the constant LIKE/ILIKE pattern when known ("%x"), so
 	// callers can tell a leading wildcard.
 	Pattern string
+	// Literal is the constant compared with, as text ("active", "42",
+	// "true"), when Value is "const" and a single constant: a partial
+	// index's predicate (WHERE status = 'active') is matched on it.
+	Literal string
 }
 
 // ParseError is a statement the parser refused. Offset is a byte offset

@@ -21,10 +21,14 @@ func command(m proto.Message) string {
 	case *pg.ViewStmt:
 		return "CREATE VIEW"
 	case *pg.CreateTableAsStmt:
-		return "CREATE " + objectName(x.Objtype) // TABLE AS is CREATE TABLE too
+		// CREATE TABLE AS is reported as CREATE TABLE, CREATE MATERIALIZED
+		// VIEW as itself: both share this node.
+		return "CREATE " + objectName(x.Objtype)
 	case *pg.AlterTableStmt:
 		return "ALTER " + objectName(x.Objtype)
 	case *pg.RenameStmt:
+		// ALTER TABLE t RENAME COLUMN has RenameType COLUMN; objectName
+		// maps it back to the TABLE the user altered.
 		return "ALTER " + objectName(x.RenameType)
 	case *pg.AlterObjectSchemaStmt:
 		return "ALTER " + objectName(x.ObjectType)
@@ -33,6 +37,7 @@ func command(m proto.Message) string {
 	case *pg.DropStmt:
 		return "DROP " + objectName(x.RemoveType)
 	case *pg.DefineStmt:
+		// CREATE AGGREGATE, OPERATOR, TYPE ... AS (...), COLLATION
 		return "CREATE " + objectName(x.Kind)
 	case *pg.CompositeTypeStmt, *pg.CreateEnumStmt, *pg.CreateRangeStmt:
 		return "CREATE TYPE"
@@ -53,7 +58,7 @@ func command(m proto.Message) string {
 			return "GRANT"
 		}
 		return "REVOKE"
-	case *pg.GrantRoleStmt:
+	case *pg.GrantRoleStmt: // GRANT role TO user
 		if x.IsGrant {
 			return "GRANT"
 		}

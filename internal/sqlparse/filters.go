@@ -31,15 +31,15 @@ func (a *analyzer) predicate(sc *scope, n *pg.Node, neg bool) {
 		if x.Nulltesttype == pg.NullTestType_IS_NOT_NULL {
 			op = "IS NOT NULL"
 		}
-		a.unary(sc, x.Arg, negate(op, neg))
+		a.unary(sc, x.Arg, negate(op, neg), "")
 	case *pg.BooleanTest:
 		op := "IS " + strings.ReplaceAll(strings.TrimPrefix(x.Booltesttype.String(), "IS_"), "_", " ")
-		a.unary(sc, x.Arg, negate(op, neg))
+		a.unary(sc, x.Arg, negate(op, neg), "")
 	case *pg.SubLink:
 		a.sublink(sc, x, neg, true)
 	case *pg.ColumnRef:
 		// WHERE active: a boolean column compared with true.
-		a.unary(sc, n, negate("=", neg))
+		a.unary(sc, n, negate("=", neg), "true")
 	default:
 		a.exprs(sc, n)
 	}
@@ -47,9 +47,9 @@ func (a *analyzer) predicate(sc *scope, n *pg.Node, neg bool) {
 
 // unary records a test of one column against a constant (IS NULL, a bare
 // boolean column).
-func (a *analyzer) unary(sc *scope, arg *pg.Node, op string) {
+func (a *analyzer) unary(sc *scope, arg *pg.Node, op, lit string) {
 	if c, fn, _, ok := a.colExpr(sc, arg); ok {
-		a.st.Filters = append(a.st.Filters, Filter{Column: c, Op: op, Func: fn, Value: "const"})
+		a.st.Filters = append(a.st.Filters, Filter{Column: c, Op: op, Func: fn, Value: "const", Literal: lit})
 		return
 	}
 	a.exprs(sc, arg)
@@ -71,6 +71,15 @@ func (a *analyzer) aexpr(sc *scope, x *pg.A_Expr, neg bool) {
 	case pg.A_Expr_Kind_AEXPR_OP:
 		if !comparisons[op] || x.Lexpr == nil {
 			a.exprs(sc, x.Lexpr, x.Rexpr) // arithmetic, or a prefix operator
+			return
+		}
+		// (org_id, id) = ($1, $2), and keyset pagination's (created_at, id)
+		// < ($1, $2): each column is compared, and an index on them in that
+		// order serves the whole comparison.
+		if l, r := x.Lexpr.GetRowExpr(), x.Rexpr.GetRowExpr(); l != nil && r != nil && len(l.Args) == len(r.Args) {
+			for i := range l.Args {
+				a.compare(sc, l.Args[i], r.Args[i], likeName(op), neg)
+			}
 			return
 		}
 		a.compare(sc, x.Lexpr, x.Rexpr, likeName(op), neg)
@@ -143,10 +152,10 @@ func (a *analyzer) compare(sc *scope, l, r *pg.Node, op string, neg bool) {
 			Filter{Column: lc, Op: op, Func: lfn, Value: "column"},
 			Filter{Column: rc, Op: flip(op), Func: rfn, Value: "column"})
 	case lok:
-		a.st.Filters = append(a.st.Filters, Filter{Column: lc, Op: op, Func: lfn, Value: valueKind(r), Pattern: likePatternFor(op, r)})
+		a.st.Filters = append(a.st.Filters, Filter{Column: lc, Op: op, Func: lfn, Value: valueKind(r), Pattern: likePatternFor(op, r), Literal: literal(r)})
 		a.exprs(sc, r)
 	case rok:
-		a.st.Filters = append(a.st.Filters, Filter{Column: rc, Op: flip(op), Func: rfn, Value: valueKind(l)})
+		a.st.Filters = append(a.st.Filters, Filter{Column: rc, Op: flip(op), Func: rfn, Value: valueKind(l), Literal: literal(l)})
 		a.exprs(sc, l)
 	default:
 		a.exprs(sc, l, r)

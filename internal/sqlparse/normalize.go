@@ -78,7 +78,7 @@ func Normalize(text string) string {
 			if n > top {
 				top = n
 			}
-			repl = "$" + t.name
+			repl = "$" + strconv.Itoa(n) // ?007 is $7
 		case tokNamed:
 			n, ok := names[t.name]
 			if !ok {

@@ -283,6 +283,8 @@ func TestFilters(t *testing.T) {
 		{"SELECT a FROM t WHERE date_trunc('day', created_at) = $1", []string{"date_trunc(t.created_at) = param"}},
 		{"SELECT a FROM t WHERE created_at::date = $1", []string{"date(t.created_at) = param"}},
 		{"SELECT a FROM t WHERE tags @> $1 AND doc @@ to_tsquery($2)", []string{"t.tags @> param", "t.doc @@ param"}},
+		{"SELECT a FROM t WHERE (org_id, id) = ($1, $2)", []string{"t.org_id = param", "t.id = param"}},
+		{"SELECT a FROM t WHERE (created_at, id) < ($1, $2) ORDER BY created_at, id LIMIT 20", []string{"t.created_at < param", "t.id < param"}},
 		{"SELECT a FROM t WHERE a + b > 3", nil},
 		{"SELECT a FROM t WHERE $1 = ANY(tags)", nil},
 		{"SELECT a FROM t WHERE coalesce(a, 0) = 1", nil},
@@ -492,4 +494,37 @@ func BenchmarkParseUncached(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzParse checks that no text makes Parse or ParseDDL panic, and that
+// errors point inside the normalized text.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"WITH x AS (SELECT * FROM orders o WHERE o.user_id = ?) SELECT u.*, x.* FROM users u JOIN x ON x.user_id = u.id WHERE lower(u.email) = lower(?) AND u.id IN (SELECT user_id FROM bans) AND NOT EXISTS (SELECT * FROM t WHERE t.uid = u.id) ORDER BY u.created_at DESC LIMIT 10",
+		"UPDATE t SET a = (SELECT max(a) FROM v) FROM u WHERE t.id = u.id AND NOT (b BETWEEN 1 AND 2) RETURNING *",
+		"INSERT INTO t AS x (a) SELECT * FROM u ON CONFLICT (a) DO UPDATE SET a = excluded.a WHERE x.b IS NOT NULL",
+		"CREATE TABLE t (id int PRIMARY KEY, a text UNIQUE); CREATE INDEX ON t (lower(a)) WHERE id > 0 OR a LIKE 'x%'",
+		"ALTER TABLE t ADD COLUMN b int, DROP CONSTRAINT c, RENAME COLUMN a TO b; DROP INDEX i",
+		"MERGE INTO t USING u ON t.id = u.id WHEN MATCHED AND u.x = 1 THEN DELETE",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		_, _, err := parse(in)
+		if err != nil {
+			pe, ok := err.(*ParseError)
+			if !ok {
+				t.Fatalf("error %T %v", err, err)
+			}
+			if pe.Offset > len(Normalize(in)) {
+				t.Fatalf("offset %d beyond the text (%d bytes)", pe.Offset, len(Normalize(in)))
+			}
+		}
+		_, errs := ParseDDL(in)
+		for _, e := range errs {
+			if e.Offset > len(Normalize(in)) {
+				t.Fatalf("DDL offset %d beyond the text", e.Offset)
+			}
+		}
+	})
 }

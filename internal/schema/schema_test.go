@@ -1,0 +1,421 @@
+package schema
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+)
+
+// describe prints a catalog compactly: one line per table, its columns,
+// then one line per index.
+func describe(c *Catalog) []string {
+	var out []string
+	for _, t := range c.Tables() {
+		out = append(out, fmt.Sprintf("%s(%s)", t.QualifiedName(), strings.Join(t.ColumnNames(), ",")))
+		for _, ix := range t.Indexes {
+			var keys []string
+			for _, k := range ix.Keys {
+				if k.Expr != "" {
+					keys = append(keys, k.Expr)
+				} else {
+					keys = append(keys, k.Column)
+				}
+			}
+			s := fmt.Sprintf("  %s(%s)", ix.Name, strings.Join(keys, ","))
+			switch {
+			case ix.Primary:
+				s += " pk"
+			case ix.Unique:
+				s += " unique"
+			}
+			if ix.Where != "" {
+				s += " where " + ix.Where
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func warnings(c *Catalog) []string {
+	var out []string
+	for _, w := range c.Warnings {
+		out = append(out, w.String())
+	}
+	return out
+}
+
+func same(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s:\n got %q\nwant %q", what, got, want)
+	}
+}
+
+func load(t *testing.T, paths ...string) *Catalog {
+	t.Helper()
+	c, err := Load(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// A golang-migrate directory: up files only, in version order (10 after
+// 2), with columns and indexes added, dropped and renamed along the way.
+func TestLoadMigrate(t *testing.T) {
+	t.Parallel()
+	c := load(t, "testdata/migrate")
+	same(t, "files", c.Files, []string{
+		filepath.Join("testdata/migrate/1_init.up.sql"),
+		filepath.Join("testdata/migrate/2_orders.up.sql"),
+		filepath.Join("testdata/migrate/10_rework.up.sql"),
+	})
+	same(t, "catalog", describe(c), []string{
+		"public.customers(id,email,name,org_id)",
+		"  users_pkey(id) pk",
+		"  users_email_idx(lower(email)) unique",
+		"  customers_org_name(org_id,name) unique",
+		"public.orders(id,customer_id,status,created_at)",
+		"  orders_pkey(id) pk",
+		"  orders_customer_idx(customer_id)",
+	})
+	same(t, "warnings", warnings(c), nil)
+	if tb := c.Table("customers"); tb == nil || tb.File != filepath.Join("testdata/migrate/1_init.up.sql") || tb.Line != 1 {
+		t.Errorf("customers created at %+v", tb)
+	}
+}
+
+// goose: Up sections only, StatementBegin/End blocks kept whole, and a
+// broken statement is a warning at its line in the file while the
+// statements around it still apply.
+func TestLoadGoose(t *testing.T) {
+	t.Parallel()
+	c := load(t, "testdata/goose")
+	same(t, "catalog", describe(c), []string{
+		"public.accounts(id,owner,balance)",
+		"  accounts_pkey(id) pk",
+		"  accounts_owner(owner)",
+		"public.entries(id,account_id)",
+		"  entries_pkey(id) pk",
+	})
+	w := warnings(c)
+	if len(w) != 1 || !strings.HasPrefix(w[0], filepath.Join("testdata/goose/00002_broken.sql")+":6: statement skipped: syntax error") {
+		t.Errorf("warnings = %q", w)
+	}
+	if tb := c.Table("entries"); tb == nil || tb.Line != 7 {
+		t.Errorf("entries created at line %d, want 7", tb.Line)
+	}
+}
+
+func TestSchemaQualified(t *testing.T) {
+	t.Parallel()
+	c := load(t, "testdata/plain/schema.sql")
+	same(t, "catalog", describe(c), []string{
+		"audit.events(id,at)",
+		"  events_at_idx(at)",
+		"billing.invoices(org_id,number,total)",
+		"  invoices_pkey(org_id,number) pk",
+		"public.orgs(id,name)",
+		"  orgs_pkey(id) pk",
+		"  orgs_name_key(name) unique",
+	})
+	for _, tt := range []struct{ name, want string }{
+		{"orgs", "public.orgs"},
+		{"public.orgs", "public.orgs"},
+		{"billing.invoices", "billing.invoices"},
+		{"invoices", "billing.invoices"}, // the only table of that name
+		{"events", "audit.events"},
+		{"public.invoices", ""},
+		{"nope", ""},
+	} {
+		got := ""
+		if tb := c.Table(tt.name); tb != nil {
+			got = tb.QualifiedName()
+		}
+		if got != tt.want {
+			t.Errorf("Table(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// Primary key columns are NOT NULL.
+	if col := c.Table("billing.invoices").Column("number"); col == nil || !col.NotNull {
+		t.Errorf("invoices.number = %+v", col)
+	}
+}
+
+// Statement by statement, in order: later changes win.
+func TestApplySequence(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		steps []string
+		want  []string
+		warns []string
+	}{
+		{
+			name: "drop column drops its indexes",
+			steps: []string{
+				"CREATE TABLE t (a int, b int, c int)",
+				"CREATE INDEX t_ab ON t (a, b); CREATE INDEX t_c ON t (c) WHERE b > 0; CREATE INDEX t_ca ON t (c, a)",
+				"ALTER TABLE t DROP COLUMN b",
+			},
+			want: []string{"public.t(a,c)", "  t_ca(c,a)"},
+		},
+		{
+			name: "constraints by name, chosen like PostgreSQL",
+			steps: []string{
+				"CREATE TABLE t (id int PRIMARY KEY, a int UNIQUE, b int, UNIQUE (a, b))",
+				"ALTER TABLE t DROP CONSTRAINT t_a_key",
+				"ALTER TABLE t RENAME CONSTRAINT t_a_b_key TO t_ab",
+				"CREATE INDEX ON t (lower(b::text)); CREATE INDEX ON t (b); CREATE INDEX ON t (b); CREATE INDEX ON t ((a::text), (a + b))",
+			},
+			want: []string{"public.t(id,a,b)", "  t_pkey(id) pk", "  t_ab(a,b) unique", "  t_lower_idx(lower(b::text))", "  t_b_idx(b)", "  t_b_idx1(b)", "  t_a_expr_idx(a::text,a + b)"},
+		},
+		{
+			name: "drop and re-add a primary key",
+			steps: []string{
+				"CREATE TABLE t (id int, k int, CONSTRAINT t_pk PRIMARY KEY (id))",
+				"ALTER TABLE t DROP CONSTRAINT t_pk",
+				"ALTER TABLE t ADD PRIMARY KEY (k)",
+			},
+			want: []string{"public.t(id,k)", "  t_pkey(k) pk"},
+		},
+		{
+			name: "unique constraint from an existing index",
+			steps: []string{
+				"CREATE TABLE t (a int)",
+				"CREATE UNIQUE INDEX CONCURRENTLY t_a_tmp ON t (a)",
+				"ALTER TABLE t ADD CONSTRAINT t_a_uniq UNIQUE USING INDEX t_a_tmp",
+				"DROP INDEX t_a_uniq", // refused: a constraint owns it
+			},
+			want: []string{"public.t(a)", "  t_a_uniq(a) unique"},
+		},
+		{
+			name: "rename column follows into indexes",
+			steps: []string{
+				"CREATE TABLE t (email text)",
+				"CREATE INDEX t_e ON t (lower(email)); CREATE INDEX t_e2 ON t (email)",
+				"ALTER TABLE t RENAME email TO mail",
+			},
+			want: []string{"public.t(mail)", "  t_e(lower(mail))", "  t_e2(mail)"},
+		},
+		{
+			name: "if not exists and replacements",
+			steps: []string{
+				"CREATE TABLE t (a int); CREATE TABLE IF NOT EXISTS t (b int)",
+				"CREATE INDEX i ON t (a); CREATE INDEX IF NOT EXISTS i ON t (b)",
+				"ALTER TABLE t ADD COLUMN IF NOT EXISTS a int",
+			},
+			want: []string{"public.t(a)", "  i(a)"},
+		},
+		{
+			name: "drop table, drop index, rename index in a schema",
+			steps: []string{
+				"CREATE TABLE s.t (a int); CREATE INDEX i ON s.t (a); CREATE TABLE u (a int)",
+				"ALTER INDEX s.i RENAME TO j",
+				"DROP INDEX i", // public.i: no such index
+				"DROP TABLE IF EXISTS u, nope",
+			},
+			want: []string{"s.t(a)", "  j(a)"},
+		},
+		{
+			name:  "index on an unknown table",
+			steps: []string{"CREATE INDEX i ON ghost (a)"},
+			warns: []string{"m.sql:1: index i on unknown table ghost"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := New()
+			for i, s := range tt.steps {
+				c.ApplyDDL(s, "m.sql", i+1)
+			}
+			same(t, "catalog", describe(c), tt.want)
+			same(t, "warnings", warnings(c), tt.warns)
+		})
+	}
+}
+
+// DDL from a Go constant: lines count from where the constant starts.
+func TestApplyDDLLines(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyDDL("CREATE TABLE a (id int);\nCREATE TABLE b (id int,,);\nCREATE TABLE c (id int)", "store/migrate.go", 40)
+	same(t, "catalog", describe(c), []string{"public.a(id)", "public.c(id)"})
+	w := warnings(c)
+	if len(w) != 1 || !strings.HasPrefix(w[0], "store/migrate.go:41: statement skipped:") {
+		t.Errorf("warnings = %q", w)
+	}
+	if tb := c.Table("c"); tb.Line != 42 {
+		t.Errorf("c at line %d", tb.Line)
+	}
+	same(t, "files", c.Files, []string{"store/migrate.go"})
+}
+
+func TestServes(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyDDL(`
+		CREATE TABLE orders (id bigint PRIMARY KEY, org_id int, user_id int, status text, email text, created_at timestamptz, deleted_at timestamptz, tags text[]);
+		CREATE INDEX orders_org_user ON orders (org_id, user_id);
+		CREATE INDEX orders_email ON orders (lower(email));
+		CREATE INDEX orders_tags ON orders USING gin (tags);
+		CREATE INDEX orders_status_hash ON orders USING hash (status);
+		CREATE INDEX orders_live ON orders (user_id, created_at) WHERE deleted_at IS NULL;
+		CREATE INDEX orders_odd ON orders (created_at) WHERE status = 'a' OR status = 'b';
+	`, "s.sql", 1)
+	tb := c.Table("orders")
+	tests := []struct {
+		cols []string
+		want string
+		n    int
+	}{
+		{[]string{"id"}, "orders_pkey", 1},
+		{[]string{"org_id"}, "orders_org_user", 1},
+		{[]string{"user_id", "org_id"}, "orders_org_user", 2},
+		{[]string{"user_id"}, "", 0}, // not the leading column, and the partial index needs deleted_at IS NULL
+		{[]string{"email"}, "", 0},   // only lower(email) is indexed
+		{[]string{"tags"}, "", 0},    // gin does not serve equality
+		{[]string{"status"}, "orders_status_hash", 1},
+		{[]string{"created_at"}, "orders_odd", 1}, // an OR predicate counts as implied
+	}
+	for _, tt := range tests {
+		ix, n := tb.Serves(tt.cols)
+		got := ""
+		if ix != nil {
+			got = ix.Name
+		}
+		if got != tt.want || n != tt.n {
+			t.Errorf("Serves(%v) = %q, %d; want %q, %d", tt.cols, got, n, tt.want, tt.n)
+		}
+	}
+
+	// Expression keys, matched by function and column.
+	if ix, n := tb.ServesKeys([]sqlparse.IndexKey{{Column: "email", Func: "lower"}}, nil); ix == nil || ix.Name != "orders_email" || n != 1 {
+		t.Errorf("lower(email) served by %v", ix)
+	}
+	// Partial indexes, when the query's filters imply the predicate.
+	st, err := sqlparse.Parse("SELECT id FROM orders WHERE user_id = $1 AND deleted_at IS NULL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, n := tb.ServesKeys([]sqlparse.IndexKey{{Column: "user_id"}}, st[0].Filters)
+	if ix == nil || ix.Name != "orders_live" || n != 1 {
+		t.Errorf("partial index: %v, %d", ix, n)
+	}
+	st, _ = sqlparse.Parse("SELECT id FROM orders WHERE user_id = $1 AND deleted_at IS NOT NULL")
+	if ix, _ := tb.ServesKeys([]sqlparse.IndexKey{{Column: "user_id"}}, st[0].Filters); ix != nil {
+		t.Errorf("partial index used without its predicate: %v", ix.Name)
+	}
+
+	// ORDER BY ... LIMIT.
+	st, _ = sqlparse.Parse("SELECT id FROM orders WHERE deleted_at IS NULL")
+	for _, tt := range []struct {
+		eq, order []string
+		want      string
+	}{
+		{[]string{"user_id"}, []string{"created_at"}, "orders_live"},
+		{nil, []string{"id"}, "orders_pkey"},
+		{[]string{"org_id"}, []string{"user_id"}, "orders_org_user"},
+		{nil, []string{"user_id"}, "orders_live"},
+		{[]string{"status"}, []string{"id"}, "orders_pkey"},
+		{[]string{"org_id"}, []string{"created_at"}, "orders_odd"},
+		{[]string{"email"}, []string{"status"}, ""},
+	} {
+		got := ""
+		if ix := tb.ServesOrder(tt.eq, tt.order, st[0].Filters); ix != nil {
+			got = ix.Name
+		}
+		if got != tt.want {
+			t.Errorf("ServesOrder(%v, %v) = %q, want %q", tt.eq, tt.order, got, tt.want)
+		}
+	}
+}
+
+func TestFilesOrderAndErrors(t *testing.T) {
+	t.Parallel()
+	files, err := Files([]string{"testdata/migrate/*.up.sql", "testdata/plain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "files", files, []string{
+		filepath.Join("testdata/migrate/1_init.up.sql"),
+		filepath.Join("testdata/migrate/2_orders.up.sql"),
+		filepath.Join("testdata/migrate/10_rework.up.sql"),
+		filepath.Join("testdata/plain/schema.sql"),
+	})
+	for _, p := range []string{"testdata/nope", "testdata/nope/*.sql"} {
+		if _, err := Load([]string{p}); err == nil {
+			t.Errorf("Load(%q): no error", p)
+		}
+	}
+	// A down file named explicitly is what the user asked for.
+	files, _ = Files([]string{"testdata/migrate/1_init.down.sql"})
+	same(t, "explicit down", files, []string{"testdata/migrate/1_init.down.sql"})
+}
+
+func TestMigrationOrder(t *testing.T) {
+	t.Parallel()
+	names := []string{"b.sql", "10_x.sql", "2_y.sql", "002_a.sql", "20240101120000_z.sql", "a.sql", "9_q.sql"}
+	got := append([]string(nil), names...)
+	slices.SortFunc(got, migrationOrder)
+	same(t, "order", got, []string{"002_a.sql", "2_y.sql", "9_q.sql", "10_x.sql", "20240101120000_z.sql", "a.sql", "b.sql"})
+}
+
+func TestDiscover(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		root string
+		want []string
+	}{
+		{"testdata/sqlcv1", []string{"testdata/sqlcv1/db/schema.sql"}},
+		{"testdata/sqlcv2", []string{"testdata/sqlcv2/schema", "testdata/sqlcv2/extra.sql"}}, // missing.sql is left out
+		{"testdata/sqlcjson", []string{"testdata/sqlcjson/schema.sql"}},
+		// Migration directories win over a dump; vendor and hidden
+		// directories are not searched.
+		{"testdata/project", []string{"testdata/project/db/migrations"}},
+		{"testdata/dumps", []string{"testdata/dumps/app/schema.sql", "testdata/dumps/structure.sql"}},
+		{"testdata/migrate", []string{"testdata/migrate"}}, // the root itself
+	}
+	for _, tt := range tests {
+		got := Discover(tt.root)
+		for i := range tt.want {
+			tt.want[i] = filepath.FromSlash(tt.want[i])
+		}
+		if len(got) == 0 && len(tt.want) == 0 {
+			continue
+		}
+		same(t, "Discover("+tt.root+")", got, tt.want)
+	}
+	// What sqlc names loads.
+	c := load(t, Discover("testdata/sqlcv2")...)
+	same(t, "sqlc v2 catalog", describe(c), []string{"public.v2_a(id)", "public.v2_b(id)"})
+}
+
+// Tables whose columns come partly from elsewhere say so, so that no one
+// replaces a SELECT * with an incomplete list.
+func TestColumnsKnown(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyDDL(`CREATE TABLE t (a int, b text);
+		CREATE TABLE t2 (LIKE t, c int);
+		CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;
+		CREATE INDEX ON mv (a);`, "m.sql", 1)
+	for _, tt := range []struct {
+		name  string
+		known bool
+	}{{"t", true}, {"t2", false}, {"mv", false}} {
+		if tb := c.Table(tt.name); tb == nil || tb.ColumnsKnown != tt.known {
+			t.Errorf("%s: %+v, want ColumnsKnown %v", tt.name, tb, tt.known)
+		}
+	}
+	if ix, _ := c.Table("mv").Serves([]string{"a"}); ix == nil || ix.Name != "mv_a_idx" {
+		t.Errorf("materialized view index: %v", ix)
+	}
+}

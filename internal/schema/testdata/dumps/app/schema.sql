@@ -1,0 +1,1 @@
+CREATE TABLE dump (id int);

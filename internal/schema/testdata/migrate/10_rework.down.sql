@@ -1,0 +1,1 @@
+-- would undo everything

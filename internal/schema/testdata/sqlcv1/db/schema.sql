@@ -1,0 +1,1 @@
+CREATE TABLE v1_items (id int PRIMARY KEY);
