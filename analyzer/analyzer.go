@@ -10,9 +10,13 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
+	"github.com/sqlheat/sqlheat/passes/handlerquery"
+	"github.com/sqlheat/sqlheat/passes/missingindex"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
+	"github.com/sqlheat/sqlheat/passes/routes"
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
 
@@ -23,13 +27,16 @@ func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		queryinloop.Analyzer,
 		selectstar.Analyzer,
+		missingindex.Analyzer,
+		handlerquery.Analyzer,
 	}
 }
 
 // Foundations are the result-only passes the checks build on; a driver
-// that wants their results (the query sites, for stats) runs them as roots.
+// that wants their results (the query sites, for stats; the routes, for
+// the route inventory) runs them as roots.
 func Foundations() []*analysis.Analyzer {
-	return []*analysis.Analyzer{config.Analyzer, queries.Analyzer}
+	return []*analysis.Analyzer{config.Analyzer, queries.Analyzer, routes.Analyzer, catalog.Analyzer}
 }
 
 // Severity ranks a finding's urgency.
@@ -82,7 +89,7 @@ func (s Severity) Weight() float64 {
 func SeverityOf(check, category string) Severity {
 	switch check {
 	case "queryinloop":
-		if category == "write" || category == "const" {
+		if category == "write" || category == "const" || category == "unknown" {
 			return Medium
 		}
 		return High

@@ -33,8 +33,11 @@ import (
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
 // Version is the tool's version, set at link time for releases.
@@ -61,6 +64,8 @@ type options struct {
 	budget     int
 	cpuProfile string
 	memProfile string
+	routes     bool
+	fix        bool
 }
 
 // Main runs the standalone driver with args (without the program name) and
@@ -84,6 +89,8 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	fs.IntVar(&o.budget, "budget", 0, "per-request query budget for handlerquery (default 10)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
+	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) to the source files")
 	version := fs.Bool("V", false, "print the version and exit")
 	// Per-analyzer flags, spelled as under go vet: -selectstar.x=...
 	all := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
@@ -156,6 +163,9 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		err = report.WriteJSON(stdout, rep)
 	default:
 		err = report.WriteText(stdout, rep)
+		if err == nil && o.routes {
+			err = writeRoutes(stdout, rep)
+		}
 		for _, p := range rep.Errors {
 			fmt.Fprintf(stderr, "sqlheat: %s\n", p)
 		}
@@ -241,6 +251,9 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	if len(ok) == 0 {
 		return rep, code
 	}
+	// One process holds the whole program: let the foundation pass record
+	// interface calls for resolution across packages.
+	queries.WholeProgram = true
 	roots := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
 	graph, err := checker.Analyze(roots, ok, &checker.Options{})
 	if err != nil {
@@ -260,6 +273,8 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		isCheck[a] = true
 	}
 	seenCfgErr := map[string]bool{}
+	schemas, fixes := newSchemaStats(), newFixSet()
+	routeSet := newRouteSet()
 	seenSite := map[string]bool{}
 	var sites queries.Stats
 	for act := range graph.All() {
@@ -293,6 +308,11 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 					}
 				}
 			}
+		case routes.Analyzer:
+			res, _ := act.Result.(*routes.Result)
+			routeSet.add(act, res, rel)
+		case catalog.Analyzer:
+			schemas.add(act.Result, rel)
 		case config.Analyzer:
 			if c, _ := act.Result.(*config.Config); c != nil && c.Err != nil && !seenCfgErr[c.File] {
 				seenCfgErr[c.File] = true
@@ -315,14 +335,29 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 				continue
 			}
 			rep.Findings = append(rep.Findings, makeFinding(act, d, details[d.Pos], rel))
+			if o.fix {
+				fixes.add(act, d)
+			}
 		}
+	}
+	schemas.fill(rep)
+	if o.fix && fixes.fixes > 0 {
+		edits, files, err := fixes.apply()
+		if err != nil {
+			rep.Errors = append(rep.Errors, report.Problem{Message: "-fix: " + err.Error()})
+		}
+		fmt.Fprintf(stderr, "sqlheat: -fix: %d edits in %d files\n", edits, files)
 	}
 	rep.Stats.QuerySites, rep.Stats.Unresolved = sites.Sites, sites.Unresolved
 	rep.Stats.Unparsed, rep.Stats.ORM = sites.Unparsed, sites.ORM
 	if rep.Stats.InternalErrors > 0 {
 		code = ExitInternal
 	}
+	if isCheck[queryinloop.Analyzer] {
+		rep.Findings = append(rep.Findings, interfaceFindings(graph, ld, rel)...)
+	}
 	dedupe(rep)
+	routeSet.link(rep)
 	score(rep)
 	rep.Rank()
 	sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].String() < rep.Errors[j].String() })

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
 
@@ -123,5 +124,26 @@ func TestToolIDFollowsSchemaContent(t *testing.T) {
 	write("migrations/0001_init.up.sql", "CREATE TABLE t (id int PRIMARY KEY, email text);\n")
 	if after := id(); after == before {
 		t.Error("tool ID did not change when a migration changed")
+	}
+}
+
+// The standalone driver sees the whole program: a call through an interface
+// in a loop is resolved to the implementation that queries, as a possible
+// N+1; an implementation that does not query stays silent.
+func TestInterfaceCallsResolved(t *testing.T) {
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/iface", "./...")
+	var got []report.Finding
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("queryinloop findings = %+v, want 1 (stderr %s)", got, stderr)
+	}
+	f := got[0]
+	if f.File != "api/api.go" || f.Line != 13 || f.Confidence != "possible" || f.Severity != "medium" ||
+		!strings.Contains(f.Message, "(*pg.Users).Find") || !strings.Contains(f.Message, "SELECT id FROM users WHERE id = $1") {
+		t.Errorf("finding = %+v", f)
 	}
 }

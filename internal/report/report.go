@@ -23,6 +23,9 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Routes   []Route   `json:"routes"`
 	Stats    Stats     `json:"stats"`
+	// Traffic names the profile the findings were ranked by; nil when
+	// they were ranked without one.
+	Traffic *Traffic `json:"traffic,omitempty"`
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
@@ -33,6 +36,32 @@ type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 }
+
+// Traffic describes the traffic profile behind a ranking.
+type Traffic struct {
+	File   string `json:"file"`
+	Format string `json:"format"`
+	// Relative is true when rates are each route's percentage of the
+	// requests counted rather than requests per minute (a Prometheus
+	// counter without a window, say). Rankings compare alike either way.
+	Relative bool `json:"relative,omitempty"`
+}
+
+// Score bases: what a finding's Score measures (Finding.ScoreBasis).
+// Scores of different bases are not comparable, so Rank orders by basis
+// first, in this order, and by score within a basis.
+const (
+	// BasisDBTime: milliseconds of database time measured at the
+	// finding's statement (pg_stat_statements total_exec_time) × severity
+	// weight.
+	BasisDBTime = "db_time"
+	// BasisTraffic: requests per minute of the routes reaching the
+	// finding × executions per request at the site × severity weight.
+	BasisTraffic = "traffic"
+	// BasisStatic: severity weight × loop multiplicity × routes reaching
+	// the finding, when no profile says anything about it.
+	BasisStatic = "static"
+)
 
 // Finding is one diagnostic with what the checks know about it.
 type Finding struct {
@@ -49,6 +78,7 @@ type Finding struct {
 	Via          []string   `json:"via,omitempty"`
 	Routes       []RouteRef `json:"routes,omitempty"`
 	Score        float64    `json:"score"`
+	ScoreBasis   string     `json:"score_basis,omitempty"` // BasisDBTime, BasisTraffic or BasisStatic
 	Rank         int        `json:"rank"`
 	Suggestion   string     `json:"suggestion,omitempty"`
 	Kind         string     `json:"kind,omitempty"` // the check's own sub-kind (diagnostic category)
@@ -80,7 +110,7 @@ type Route struct {
 	Line              int           `json:"line"`
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
-	Findings          []int         `json:"findings"`
+	Findings          []int         `json:"findings"` // indexes into Report.Findings
 }
 
 // QueriesPerReq is a route's query count: Min queries on every request,
@@ -88,9 +118,14 @@ type Route struct {
 type QueriesPerReq struct {
 	Min  int  `json:"min"`
 	Loop bool `json:"loop"`
+	// PerItem is how many queries each loop item adds, when known; a
+	// route with Loop set adds at least one.
+	PerItem int `json:"per_item,omitempty"`
 }
 
 // Stats counts what the run saw and what it could not resolve.
+// TrafficUnmatched counts what the traffic profile had that no route took:
+// its routes, or for an access log, its requests.
 type Stats struct {
 	Packages         int `json:"packages"`
 	QuerySites       int `json:"query_sites"`
@@ -101,6 +136,14 @@ type Stats struct {
 	TrafficUnmatched int `json:"traffic_unmatched"`
 	PackageErrors    int `json:"package_errors"`
 	InternalErrors   int `json:"internal_errors"`
+	// SchemaFiles counts the schema files (and Go sources of executed
+	// DDL) the catalog was built from; SchemaWarnings the DDL statements
+	// it could not use (each also in Errors, with its file and line);
+	// UnknownTables the tables queried that the catalog does not know,
+	// on which missingindex stays silent.
+	SchemaFiles    int `json:"schema_files"`
+	SchemaWarnings int `json:"schema_warnings"`
+	UnknownTables  int `json:"unknown_tables"`
 }
 
 // Problem is an error the run survived, with its place when known.
@@ -125,10 +168,25 @@ func (p Problem) String() string {
 
 // Rank orders findings by score, highest first, ties broken by file, line,
 // column and check so that the output never depends on map order or
-// scheduling, then numbers them from 1.
+// scheduling, then numbers them from 1. Scores of different bases are not
+// comparable: findings measured in database time come first, then those
+// ranked by route traffic, then the rest (static scores, or no basis), each
+// group by score. Route.Findings indexes are rewritten to follow the
+// findings to their new places.
 func (r *Report) Rank() {
-	sort.SliceStable(r.Findings, func(i, j int) bool {
-		a, b := r.Findings[i], r.Findings[j]
+	type ranked struct {
+		Finding
+		old int
+	}
+	fs := make([]ranked, len(r.Findings))
+	for i, f := range r.Findings {
+		fs[i] = ranked{f, i}
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i].Finding, &fs[j].Finding
+		if ta, tb := basisOrder(a.ScoreBasis), basisOrder(b.ScoreBasis); ta != tb {
+			return ta < tb
+		}
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
@@ -143,9 +201,32 @@ func (r *Report) Rank() {
 		}
 		return a.Check < b.Check
 	})
-	for i := range r.Findings {
+	moved := make([]int, len(fs)) // old index -> new index
+	for i := range fs {
+		r.Findings[i] = fs[i].Finding
 		r.Findings[i].Rank = i + 1
+		moved[fs[i].old] = i
 	}
+	for ri := range r.Routes {
+		idx := r.Routes[ri].Findings
+		for k, old := range idx {
+			if old >= 0 && old < len(moved) {
+				idx[k] = moved[old]
+			}
+		}
+		sort.Ints(idx)
+	}
+}
+
+// basisOrder is the group a score basis ranks in, first group first.
+func basisOrder(basis string) int {
+	switch basis {
+	case BasisDBTime:
+		return 0
+	case BasisTraffic:
+		return 1
+	}
+	return 2
 }
 
 // WriteJSON writes the report as JSON version 1.
@@ -155,6 +236,11 @@ func WriteJSON(w io.Writer, r *Report) error {
 	}
 	if r.Routes == nil {
 		r.Routes = []Route{}
+	}
+	for i := range r.Routes {
+		if r.Routes[i].Findings == nil {
+			r.Routes[i].Findings = []int{} // "findings": [], as DESIGN.md shows, never null
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -145,14 +145,19 @@ func (c *Catalog) LoadFile(path string) error {
 	if err != nil {
 		return err // *fs.PathError names the file
 	}
-	text := string(data)
+	c.ApplyFile(string(data), path)
+	return nil
+}
+
+// ApplyFile applies the statements of a schema file read elsewhere (an
+// embedded migration), as LoadFile would.
+func (c *Catalog) ApplyFile(text, path string) {
 	c.searchPath = nil // each file runs in a session of its own
 	c.addFile(path)
 	for _, seg := range segments(text) {
 		line := 1 + strings.Count(text[:seg.offset], "\n")
 		c.apply(text[seg.offset:seg.end], path, line)
 	}
-	return nil
 }
 
 // ApplyDDL applies DDL found elsewhere than in a schema file, such as a Go

@@ -523,3 +523,31 @@ func (c *Catalog) renameColumn(t *Table, old, new string) {
 		}
 	}
 }
+
+// Clone returns a copy of c that can be changed (ApplyDDL) without
+// changing c: a catalog shared by many packages gets each package's own
+// migrations applied to a clone.
+func (c *Catalog) Clone() *Catalog {
+	out := &Catalog{
+		Files:      slices.Clone(c.Files),
+		Warnings:   slices.Clone(c.Warnings),
+		tables:     make(map[string]*Table, len(c.tables)),
+		searchPath: slices.Clone(c.searchPath),
+	}
+	for k, t := range c.tables {
+		nt := *t
+		nt.Columns = slices.Clone(t.Columns)
+		nt.Indexes = make([]*Index, len(t.Indexes))
+		for i, ix := range t.Indexes {
+			nix := *ix
+			nix.Keys = slices.Clone(ix.Keys)
+			nix.WhereFilters = slices.Clone(ix.WhereFilters)
+			nt.Indexes[i] = &nix
+		}
+		out.tables[k] = &nt
+	}
+	return out
+}
+
+// Len is the number of tables.
+func (c *Catalog) Len() int { return len(c.tables) }

@@ -419,3 +419,72 @@ func TestColumnsKnown(t *testing.T) {
 		t.Errorf("materialized view index: %v", ix)
 	}
 }
+
+// A clone changes apart from its original: packages apply their own
+// migrations to a clone of the shared catalog.
+func TestClone(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyDDL("CREATE TABLE a (id int PRIMARY KEY, b text); CREATE INDEX a_b ON a (b) WHERE b IS NOT NULL", "x.sql", 1)
+	before := describe(c)
+	d := c.Clone()
+	d.ApplyDDL("ALTER TABLE a ADD COLUMN c int; DROP INDEX a_b; ALTER TABLE a RENAME COLUMN id TO key; CREATE TABLE z (id int)", "m.go", 10)
+	same(t, "original", describe(c), before)
+	same(t, "clone", describe(d), []string{"public.a(key,b,c)", "  a_pkey(key) pk", "public.z(id)"})
+	same(t, "files", d.Files, []string{"x.sql", "m.go"})
+	if c.Len() != 1 || d.Len() != 2 {
+		t.Errorf("Len = %d, %d", c.Len(), d.Len())
+	}
+}
+
+// An embedded goose file applies as a schema file would: Up only.
+func TestApplyFile(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyFile("-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Down\nDROP TABLE a;\n", "migrations/1_a.sql")
+	same(t, "catalog", describe(c), []string{"public.a(id)"})
+}
+
+func TestLeadingAndSearchable(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyDDL(`
+		CREATE TABLE t (id int PRIMARY KEY, a int, b int, s text, doc text, at timestamptz, gone timestamptz);
+		CREATE INDEX t_a_b ON t (a, b);
+		CREATE INDEX t_s_hash ON t USING hash (s);
+		CREATE INDEX t_doc ON t USING gin (to_tsvector('english', doc));
+		CREATE INDEX t_at ON t USING brin (at);
+		CREATE INDEX t_b_live ON t (b) WHERE gone IS NULL;
+	`, "s.sql", 1)
+	tb := c.Table("t")
+	name := func(ix *Index) string {
+		if ix == nil {
+			return ""
+		}
+		return ix.Name
+	}
+	live, _ := sqlparse.Parse("SELECT 1 FROM t WHERE gone IS NULL")
+	for _, tt := range []struct {
+		key     sqlparse.IndexKey
+		filters []sqlparse.Filter
+		eq      bool
+		want    string
+	}{
+		{sqlparse.IndexKey{Column: "a"}, nil, true, "t_a_b"},
+		{sqlparse.IndexKey{Column: "b"}, nil, true, ""}, // second key only
+		{sqlparse.IndexKey{Column: "b"}, live[0].Filters, true, "t_b_live"},
+		{sqlparse.IndexKey{Column: "s"}, nil, true, "t_s_hash"},
+		{sqlparse.IndexKey{Column: "s"}, nil, false, ""}, // a hash index has no order
+		{sqlparse.IndexKey{Column: "id"}, nil, false, "t_pkey"},
+		{sqlparse.IndexKey{Column: "a", Func: "abs"}, nil, true, ""},
+	} {
+		if got := name(tb.Leading(tt.key, tt.filters, tt.eq)); got != tt.want {
+			t.Errorf("Leading(%+v, eq=%v) = %q, want %q", tt.key, tt.eq, got, tt.want)
+		}
+	}
+	for col, want := range map[string]string{"doc": "t_doc", "at": "t_at", "a": ""} {
+		if got := name(tb.Searchable(col, nil)); got != want {
+			t.Errorf("Searchable(%s) = %q, want %q", col, got, want)
+		}
+	}
+}

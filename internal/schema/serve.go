@@ -138,3 +138,49 @@ func (ix *Index) ImpliedBy(t *Table, filters []sqlparse.Filter) bool {
 	}
 	return true
 }
+
+// Leading returns an index whose first key is k and that a query with
+// these filters may use (a partial index only when they imply its
+// predicate), or nil. An equality (eq) can use a btree or a hash index;
+// a range, IS NULL or sort only a btree. Full indexes are preferred, as
+// in ServesKeys, so that a report names the index a reader recognizes.
+func (t *Table) Leading(k sqlparse.IndexKey, filters []sqlparse.Filter, eq bool) *Index {
+	var best *Index
+	for _, ix := range t.Indexes {
+		if len(ix.Keys) == 0 || !sameKey(ix.Keys[0], k) {
+			continue
+		}
+		if ix.Method != "btree" && !(eq && ix.Method == "hash") {
+			continue
+		}
+		if ix.Where != "" && !ix.ImpliedBy(t, filters) {
+			continue
+		}
+		if best == nil || better(ix, best) {
+			best = ix
+		}
+	}
+	return best
+}
+
+// Searchable reports whether a GIN, GiST, SP-GiST or BRIN index has the
+// column among its keys: such an index serves containment, full-text,
+// trigram and range operators a btree cannot, in any key position.
+func (t *Table) Searchable(column string, filters []sqlparse.Filter) *Index {
+	for _, ix := range t.Indexes {
+		switch ix.Method {
+		case "gin", "gist", "spgist", "brin":
+		default:
+			continue
+		}
+		if ix.Where != "" && !ix.ImpliedBy(t, filters) {
+			continue
+		}
+		for _, k := range ix.Keys {
+			if k.Column == column {
+				return ix
+			}
+		}
+	}
+	return nil
+}

@@ -14,7 +14,7 @@ import (
 // reader meets them, with no sorting.
 func analyze(norm string, raw *pg.RawStmt) *Statement {
 	text, base := stmtText(norm, raw.StmtLocation, raw.StmtLen)
-	a := &analyzer{base: base, st: &Statement{SQL: text}}
+	a := &analyzer{base: base, st: &Statement{SQL: text, Offset: base}}
 	a.statement(raw.Stmt)
 	// pg_query fingerprints from text, not from a tree, so this parses the
 	// statement a second time; Parse's cache makes that once per text.
@@ -28,6 +28,12 @@ type analyzer struct {
 	st      *Statement
 	noStars int  // > 0 inside EXISTS bodies and EXPLAIN: their * fetches no rows
 	writes  bool // a data-modifying statement was met (a WITH can hide one)
+	items   int  // FROM items of real tables numbered so far (TableRef.Item)
+	// optional is set while walking the arms of an OR: the filters met
+	// there do not narrow the scan on their own (Filter.Optional).
+	optional bool
+	// byVar maps a table's RangeVar to its item, for JOIN ... USING.
+	byVar map[*pg.RangeVar]*fromItem
 }
 
 // scope is one query level: the CTE names it declares and the items of its
@@ -42,6 +48,7 @@ type scope struct {
 type fromItem struct {
 	ref   string // alias, else the relation's name
 	table string // "schema.name" or "name" of a real table; "" for a CTE, subquery or function
+	id    int    // TableRef.Item of a real table, 0 otherwise
 }
 
 func (sc *scope) isCTE(name string) bool {
@@ -68,17 +75,17 @@ func (sc *scope) find(ref string) *fromItem {
 // only is the item an unqualified column must belong to: the one item of
 // the innermost level that has any. With several, the column is ambiguous
 // without the schema, and we say so rather than guess.
-func (sc *scope) only() *fromItem {
+func (sc *scope) only() (it *fromItem, ambiguous bool) {
 	for ; sc != nil; sc = sc.parent {
 		switch len(sc.items) {
 		case 0:
 			continue // a level without FROM sees its parent's columns
 		case 1:
-			return sc.items[0]
+			return sc.items[0], false
 		}
-		return nil
+		return nil, true
 	}
-	return nil
+	return nil, false
 }
 
 // loc turns a parser location (a byte offset in the text handed to
@@ -204,6 +211,7 @@ func (a *analyzer) selectStmt(parent *scope, s *pg.SelectStmt) *scope {
 	if s == nil {
 		return sc
 	}
+	defer a.level()()
 	a.with(sc, s.WithClause)
 	if s.Op != pg.SetOperation_SETOP_NONE && s.Op != pg.SetOperation_SET_OPERATION_UNDEFINED {
 		// UNION / INTERSECT / EXCEPT: each arm is a query level of its own.
@@ -232,6 +240,14 @@ func (a *analyzer) selectStmt(parent *scope, s *pg.SelectStmt) *scope {
 	a.exprs(sc, s.SortClause...)
 	a.exprs(sc, s.LimitOffset, s.LimitCount)
 	return sc
+}
+
+// level starts a query level, whose WHERE narrows its own scan whatever
+// OR the level sits in, and returns the function that ends it.
+func (a *analyzer) level() func() {
+	saved := a.optional
+	a.optional = false
+	return func() { a.optional = saved }
 }
 
 // findings is a tail of what the walk has recorded so far.
@@ -368,11 +384,18 @@ func (a *analyzer) table(sc *scope, rv *pg.RangeVar) *fromItem {
 		return it
 	}
 	it.table = qualified(rv.Schemaname, rv.Relname)
+	a.items++
+	it.id = a.items
+	if a.byVar == nil {
+		a.byVar = map[*pg.RangeVar]*fromItem{}
+	}
+	a.byVar[rv] = it
 	a.st.Tables = append(a.st.Tables, TableRef{
 		Schema:   rv.Schemaname,
 		Name:     rv.Relname,
 		Alias:    aliasName(rv.Alias),
 		Location: a.loc(rv.Location),
+		Item:     it.id,
 	})
 	if sc != nil {
 		sc.items = append(sc.items, it)
@@ -384,17 +407,15 @@ func (a *analyzer) table(sc *scope, rv *pg.RangeVar) *fromItem {
 // whose table is known.
 func (a *analyzer) using(sc *scope, j *pg.JoinExpr) {
 	for _, name := range strs(j.UsingClause) {
-		for _, side := range []*pg.Node{j.Larg, j.Rarg} {
-			table := ""
-			if rv := side.GetRangeVar(); rv != nil && !(rv.Schemaname == "" && sc.isCTE(rv.Relname)) {
-				table = qualified(rv.Schemaname, rv.Relname)
+		var cols [2]ColumnRef
+		for i, side := range []*pg.Node{j.Larg, j.Rarg} {
+			cols[i] = ColumnRef{Column: name, Location: -1}
+			if it := a.byVar[side.GetRangeVar()]; it != nil {
+				cols[i].Table, cols[i].Item = it.table, it.id
 			}
-			a.st.Filters = append(a.st.Filters, Filter{
-				Column: ColumnRef{Table: table, Column: name, Location: -1},
-				Op:     "JOIN",
-				Value:  "column",
-			})
 		}
+		a.addFilter(Filter{Column: cols[0], Op: "JOIN", Value: "column", Peer: cols[1]})
+		a.addFilter(Filter{Column: cols[1], Op: "JOIN", Value: "column", Peer: cols[0]})
 	}
 }
 
@@ -422,6 +443,7 @@ func (a *analyzer) insertStmt(parent *scope, s *pg.InsertStmt) {
 
 func (a *analyzer) updateStmt(parent *scope, s *pg.UpdateStmt) {
 	sc := &scope{parent: parent}
+	defer a.level()()
 	a.with(sc, s.WithClause)
 	if s.Relation != nil {
 		a.table(sc, s.Relation)
@@ -440,6 +462,7 @@ func (a *analyzer) updateStmt(parent *scope, s *pg.UpdateStmt) {
 
 func (a *analyzer) deleteStmt(parent *scope, s *pg.DeleteStmt) {
 	sc := &scope{parent: parent}
+	defer a.level()()
 	a.with(sc, s.WithClause)
 	if s.Relation != nil {
 		a.table(sc, s.Relation)
@@ -454,6 +477,7 @@ func (a *analyzer) deleteStmt(parent *scope, s *pg.DeleteStmt) {
 
 func (a *analyzer) mergeStmt(parent *scope, s *pg.MergeStmt) {
 	sc := &scope{parent: parent}
+	defer a.level()()
 	a.with(sc, s.WithClause)
 	if s.Relation != nil {
 		a.table(sc, s.Relation)
@@ -530,12 +554,12 @@ func (a *analyzer) columnItem(sc *scope, cr *pg.ColumnRef) (ColumnRef, *fromItem
 	// which of several tables has a column c).
 	var it *fromItem
 	if len(f) == 1 {
-		it = sc.only()
+		it, c.Ambiguous = sc.only()
 	} else {
 		it = sc.find(f[len(f)-2])
 	}
 	if it != nil {
-		c.Table = it.table
+		c.Table, c.Item = it.table, it.id
 	}
 	return c, it, true
 }

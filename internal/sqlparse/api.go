@@ -42,7 +42,11 @@ func (k Kind) String() string {
 // All Location fields are byte offsets into Statement.SQL (the normalized
 // text of this one statement), or -1 when the parser gave none.
 type Statement struct {
-	SQL         string // the statement's normalized text, trimmed
+	SQL string // the statement's normalized text, trimmed
+	// Offset is where SQL starts in the normalized text given to Parse
+	// (a text may hold several statements), so that a Location can be
+	// placed in that text: Offset + Location.
+	Offset      int
 	Kind        Kind
 	Command     string // upper-case verb: "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE TABLE", ...
 	Fingerprint string // pg_query fingerprint (hex); equal for statements that differ only in constants
@@ -60,6 +64,11 @@ type TableRef struct {
 	Name     string // lower-cased unless it was quoted
 	Alias    string // "" when none
 	Location int
+	// Item tells apart the places a statement reads a table from: each
+	// FROM (or UPDATE/DELETE target) entry naming a real table has its own
+	// number, from 1, which the ColumnRefs resolved to it carry. A self
+	// join reads one table as two items.
+	Item int
 }
 
 // Star is a `*` or `t.*` in a SELECT target list over real tables. It is
@@ -79,6 +88,12 @@ type ColumnRef struct {
 	Table    string
 	Column   string
 	Location int
+	// Item is the TableRef.Item the column was resolved to, 0 when it
+	// belongs to no real table or could not be resolved.
+	Item int
+	// Ambiguous is set for an unqualified column of a query level with
+	// several FROM items: only the schema can say whose column it is.
+	Ambiguous bool
 }
 
 // Filter is one column compared in WHERE, JOIN ... ON or USING.
@@ -103,12 +118,26 @@ type Filter struct {
 	// without parameters; now() and the like are "expr".
 	Value string
 	// Pattern is the constant LIKE/ILIKE pattern when known ("%x"), so
-	// callers can tell a leading wildcard.
+	// callers can tell a leading wildcard. A pattern concatenated from
+	// constants and parameters ('%' || $1 || '%') has each parameter
+	// written as "?": its first byte still says whether it starts with a
+	// wildcard.
 	Pattern string
 	// Literal is the constant compared with, as text ("active", "42",
 	// "true"), when Value is "const" and a single constant: a partial
 	// index's predicate (WHERE status = 'active') is matched on it.
 	Literal string
+	// Expr is the canonical text of the column side when it is a
+	// function or cast of the column ("lower(email)", "created_at::date"),
+	// as an expression index on it would be written; "" for a bare column.
+	Expr string
+	// Peer is the other column of a comparison of two columns (Value
+	// "column"): the other side of a JOIN.
+	Peer ColumnRef
+	// Optional is set when the comparison sits under an OR (or a NOT over
+	// an AND), so that rows failing it may still be returned: it does not
+	// narrow the scan on its own. Each subquery starts afresh.
+	Optional bool
 }
 
 // ParseError is a statement the parser refused. Offset is a byte offset

@@ -21,9 +21,16 @@ func (a *analyzer) predicate(sc *scope, n *pg.Node, neg bool) {
 		if x.Boolop == pg.BoolExprType_NOT_EXPR {
 			neg = !neg
 		}
+		// Under an OR (or a NOT over an AND, which is one) a comparison
+		// no longer narrows the rows alone: say so in Filter.Optional.
+		saved := a.optional
+		if (x.Boolop == pg.BoolExprType_OR_EXPR) != neg && x.Boolop != pg.BoolExprType_NOT_EXPR {
+			a.optional = true
+		}
 		for _, arg := range x.Args {
 			a.predicate(sc, arg, neg)
 		}
+		a.optional = saved
 	case *pg.A_Expr:
 		a.aexpr(sc, x, neg)
 	case *pg.NullTest:
@@ -45,11 +52,34 @@ func (a *analyzer) predicate(sc *scope, n *pg.Node, neg bool) {
 	}
 }
 
+// addFilter records f, marked Optional under an OR.
+func (a *analyzer) addFilter(f Filter) {
+	f.Optional = a.optional
+	a.st.Filters = append(a.st.Filters, f)
+}
+
+// funcExpr is Filter.Expr: the canonical text of n, a function or cast
+// of a column (fn != ""), with the column unqualified as an index on it
+// would be written ("lower(email)" for lower(u.email)).
+func (a *analyzer) funcExpr(n *pg.Node, fn string) string {
+	if fn == "" || n == nil {
+		return ""
+	}
+	n = proto.Clone(n).(*pg.Node)
+	walk(n, func(m proto.Message) bool {
+		if cr, ok := m.(*pg.ColumnRef); ok && len(cr.Fields) > 1 {
+			cr.Fields = cr.Fields[len(cr.Fields)-1:]
+		}
+		return true
+	})
+	return deparseExpr(n)
+}
+
 // unary records a test of one column against a constant (IS NULL, a bare
 // boolean column).
 func (a *analyzer) unary(sc *scope, arg *pg.Node, op, lit string) {
 	if c, fn, _, ok := a.colExpr(sc, arg); ok {
-		a.st.Filters = append(a.st.Filters, Filter{Column: c, Op: op, Func: fn, Value: "const", Literal: lit})
+		a.addFilter(Filter{Column: c, Op: op, Func: fn, Value: "const", Literal: lit, Expr: a.funcExpr(arg, fn)})
 		return
 	}
 	a.exprs(sc, arg)
@@ -126,7 +156,7 @@ func (a *analyzer) aexpr(sc *scope, x *pg.A_Expr, neg bool) {
 // BETWEEN, = ANY): `$1 = ANY(tags)` tests an array column, not a value.
 func (a *analyzer) left(sc *scope, l *pg.Node, op string, r *pg.Node, pattern string) {
 	if c, fn, _, ok := a.colExpr(sc, l); ok {
-		a.st.Filters = append(a.st.Filters, Filter{Column: c, Op: op, Func: fn, Value: valueKind(r), Pattern: pattern})
+		a.addFilter(Filter{Column: c, Op: op, Func: fn, Value: valueKind(r), Pattern: pattern, Expr: a.funcExpr(l, fn)})
 	} else {
 		a.exprs(sc, l)
 	}
@@ -142,20 +172,17 @@ func (a *analyzer) compare(sc *scope, l, r *pg.Node, op string, neg bool) {
 	rc, rfn, rit, rok := a.colExpr(sc, r)
 	switch {
 	case lok && rok:
+		lop, rop := op, flip(op)
 		if op == "=" && (lit != rit || lit == nil && lc.Table != rc.Table) {
-			a.st.Filters = append(a.st.Filters,
-				Filter{Column: lc, Op: "JOIN", Func: lfn, Value: "column"},
-				Filter{Column: rc, Op: "JOIN", Func: rfn, Value: "column"})
-			return
+			lop, rop = "JOIN", "JOIN"
 		}
-		a.st.Filters = append(a.st.Filters,
-			Filter{Column: lc, Op: op, Func: lfn, Value: "column"},
-			Filter{Column: rc, Op: flip(op), Func: rfn, Value: "column"})
+		a.addFilter(Filter{Column: lc, Op: lop, Func: lfn, Value: "column", Expr: a.funcExpr(l, lfn), Peer: rc})
+		a.addFilter(Filter{Column: rc, Op: rop, Func: rfn, Value: "column", Expr: a.funcExpr(r, rfn), Peer: lc})
 	case lok:
-		a.st.Filters = append(a.st.Filters, Filter{Column: lc, Op: op, Func: lfn, Value: valueKind(r), Pattern: likePatternFor(op, r), Literal: literal(r)})
+		a.addFilter(Filter{Column: lc, Op: op, Func: lfn, Value: valueKind(r), Pattern: likePatternFor(op, r), Literal: literal(r), Expr: a.funcExpr(l, lfn)})
 		a.exprs(sc, r)
 	case rok:
-		a.st.Filters = append(a.st.Filters, Filter{Column: rc, Op: flip(op), Func: rfn, Value: valueKind(l), Literal: literal(l)})
+		a.addFilter(Filter{Column: rc, Op: flip(op), Func: rfn, Value: valueKind(l), Literal: literal(l), Expr: a.funcExpr(r, rfn)})
 		a.exprs(sc, l)
 	default:
 		a.exprs(sc, l, r)
@@ -184,7 +211,7 @@ func (a *analyzer) sublink(sc *scope, x *pg.SubLink, neg, pred bool) {
 				op = likeName(lastName(x.OperName)) + " ALL"
 			}
 			if c, fn, _, ok := a.colExpr(sc, x.Testexpr); ok {
-				a.st.Filters = append(a.st.Filters, Filter{Column: c, Op: negate(op, neg), Func: fn, Value: "subquery"})
+				a.addFilter(Filter{Column: c, Op: negate(op, neg), Func: fn, Value: "subquery", Expr: a.funcExpr(x.Testexpr, fn)})
 				a.selectStmt(sc, x.Subselect.GetSelectStmt())
 				return
 			}
@@ -292,11 +319,48 @@ func likeName(op string) string {
 // likePattern returns the constant pattern of a LIKE (also through
 // LIKE ... ESCAPE, which the parser turns into like_escape(pattern, esc)).
 func likePattern(n *pg.Node) string {
-	if fc := n.GetFuncCall(); fc != nil && len(fc.Args) > 0 {
+	if fc := n.GetFuncCall(); fc != nil && len(fc.Args) > 0 && lastName(fc.Funcname) == "like_escape" {
 		n = fc.Args[0]
 	}
-	if s := n.GetAConst().GetSval(); s != nil {
-		return s.Sval
+	if n.GetParamRef() != nil {
+		return "" // LIKE $1: the program decides, we cannot know
+	}
+	return patternText(n)
+}
+
+// patternText is the text of a constant pattern, or of a concatenation
+// of constants and parameters with each parameter as "?" ('%' || $1 is
+// "%?"); "" when some part is neither.
+func patternText(n *pg.Node) string {
+	switch x := inner(n).(type) {
+	case *pg.A_Const:
+		if s := x.GetSval(); s != nil {
+			return s.Sval
+		}
+	case *pg.ParamRef:
+		return "?"
+	case *pg.TypeCast:
+		return patternText(x.Arg)
+	case *pg.A_Expr:
+		if x.Kind == pg.A_Expr_Kind_AEXPR_OP && lastName(x.Name) == "||" && x.Lexpr != nil {
+			l, r := patternText(x.Lexpr), patternText(x.Rexpr)
+			if l != "" && r != "" {
+				return l + r
+			}
+		}
+	case *pg.FuncCall:
+		// concat('%', $1, '%')
+		if lastName(x.Funcname) == "concat" {
+			var b strings.Builder
+			for _, arg := range x.Args {
+				p := patternText(arg)
+				if p == "" {
+					return ""
+				}
+				b.WriteString(p)
+			}
+			return b.String()
+		}
 	}
 	return ""
 }

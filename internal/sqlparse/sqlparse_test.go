@@ -528,3 +528,84 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// What missingindex needs beyond the filters themselves: which FROM item
+// each column is (a self join reads one table twice), the other side of a
+// join, the comparisons under an OR, the expression a function makes.
+func TestFilterStructure(t *testing.T) {
+	t.Parallel()
+	show := func(st *Statement) []string {
+		var out []string
+		for _, f := range st.Filters {
+			s := fmt.Sprintf("%s#%d %s", col(f.Column), f.Column.Item, f.Op)
+			if f.Peer.Column != "" {
+				s += fmt.Sprintf(" %s#%d", col(f.Peer), f.Peer.Item)
+			}
+			if f.Expr != "" {
+				s += " expr=" + f.Expr
+			}
+			if f.Optional {
+				s += " optional"
+			}
+			if f.Column.Ambiguous {
+				s += " ambiguous"
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	tests := []struct {
+		sql  string
+		want []string
+	}{
+		{"SELECT 1 FROM t x JOIN t y ON x.parent = y.id WHERE y.id = $1", []string{"t.parent#1 JOIN t.id#2", "t.id#2 JOIN t.parent#1", "t.id#2 ="}},
+		{"SELECT 1 FROM a JOIN b USING (k)", []string{"a.k#1 JOIN b.k#2", "b.k#2 JOIN a.k#1"}},
+		{"SELECT 1 FROM t WHERE a = $1 AND (b = $2 OR c = $3)", []string{"t.a#1 =", "t.b#1 = optional", "t.c#1 = optional"}},
+		{"SELECT 1 FROM t WHERE NOT (a = $1 AND b = $2)", []string{"t.a#1 <> optional", "t.b#1 <> optional"}},
+		{"SELECT 1 FROM t WHERE NOT (a = $1 OR b = $2)", []string{"t.a#1 <>", "t.b#1 <>"}},
+		// A subquery narrows its own scan, whatever OR it sits in.
+		{"SELECT 1 FROM t WHERE a = 1 OR id IN (SELECT tid FROM u WHERE u.k = $1)", []string{"t.a#1 = optional", "t.id#1 IN optional", "u.k#2 ="}},
+		{"SELECT 1 FROM t u JOIN v ON v.id = u.vid WHERE k = $1", []string{"v.id#2 JOIN t.vid#1", "t.vid#1 JOIN v.id#2", "?.k#0 = ambiguous"}},
+		{"SELECT 1 FROM users u WHERE lower(u.email) = $1 AND u.at::date = $2", []string{"users.email#1 = expr=lower(email)", "users.at#1 = expr=at::date"}},
+		{"UPDATE t SET a = 1 FROM u WHERE u.id = t.uid", []string{"u.id#2 JOIN t.uid#1", "t.uid#1 JOIN u.id#2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sql, func(t *testing.T) {
+			t.Parallel()
+			check(t, "filters", tt.sql, show(one(t, tt.sql)), tt.want)
+		})
+	}
+	// LIKE patterns built from parameters keep their constant parts.
+	for q, want := range map[string]string{
+		"SELECT 1 FROM t WHERE a LIKE '%' || $1 || '%'": "%?%",
+		"SELECT 1 FROM t WHERE a ILIKE concat($1, '%')": "?%",
+		"SELECT 1 FROM t WHERE a LIKE $1":               "",
+		"SELECT 1 FROM t WHERE a LIKE b || '%'":         "",
+	} {
+		if got := one(t, q).Filters[0].Pattern; got != want {
+			t.Errorf("pattern of %q = %q, want %q", q, got, want)
+		}
+	}
+	// Offset places each statement in the text.
+	text := "SET x = 1; -- then\n  SELECT * FROM t"
+	stmts, err := Parse(text)
+	if err != nil || len(stmts) != 2 {
+		t.Fatalf("Parse: %v, %d", err, len(stmts))
+	}
+	if st := stmts[1]; text[st.Offset+st.Stars[0].Location] != '*' || text[st.Offset:st.Offset+6] != "SELECT" {
+		t.Errorf("statement 2 at offset %d", st.Offset)
+	}
+}
+
+func TestQuoteIdent(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"email": "email", "created_at": "created_at", "a1$": "a1$",
+		"user": `"user"`, "order": `"order"`, "Kind": `"Kind"`, "1st": `"1st"`,
+		`we"ird`: `"we""ird"`, "": `""`, "left": `"left"`,
+	} {
+		if got := QuoteIdent(in); got != want {
+			t.Errorf("QuoteIdent(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

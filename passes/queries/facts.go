@@ -31,6 +31,10 @@ type Query struct {
 	// Via is the chain of calls from the function (exclusive) to the one
 	// holding the site (inclusive), as short names: ["store.(*Store).Items"].
 	Via []string
+	// Ctx is the context the query runs with, relative to the function:
+	// CtxParam (what its caller passes), CtxBackground, CtxNone (an API
+	// without one) or CtxUnknown.
+	Ctx string
 }
 
 // maxQueries bounds a fact: a function reaching hundreds of queries (a
@@ -100,6 +104,7 @@ type SQLParam struct {
 	Index int    // parameter index (receiver excluded)
 	Role  string // "query", "exec", ... of the call the parameter reaches
 	Write bool   // the wrapper's call is an exec
+	Ctx   string // the context the wrapper's own call runs with, as in Query.Ctx
 }
 
 func (*SQLParam) AFact() {}

@@ -46,7 +46,16 @@ func (k LoopKind) String() string {
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
-func (k LoopKind) PerItem() bool { return k == LoopData || k == LoopRows || k == LoopChan }
+//
+// A range over a channel is not: it is how workers drain a queue of jobs
+// and how schedulers wait on time.Tick, and the items arrive over time, so
+// one query per job is not something a batch query can replace.
+func (k LoopKind) PerItem() bool { return k == LoopData || k == LoopRows }
+
+// Unbounded reports whether the loop runs until something outside the call
+// stops it: a worker, scheduler or server loop. Queries inside it are not
+// "per call" of the function holding it.
+func (k LoopKind) Unbounded() bool { return k == LoopService || k == LoopChan }
 
 // Loop is a loop enclosing a query site within its function.
 type Loop struct {
@@ -65,7 +74,7 @@ const smallConst = 16
 
 // classifyLoop decides a loop's kind from its header and, for bounded and
 // unbounded `for`, from how its body leaves.
-func classifyLoop(pass *analysis.Pass, s ast.Stmt) *Loop {
+func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
 	info := pass.TypesInfo
 	l := &Loop{Node: s}
 	switch s := s.(type) {
@@ -80,6 +89,12 @@ func classifyLoop(pass *analysis.Pass, s ast.Stmt) *Loop {
 		}
 		t := info.TypeOf(s.X)
 		if t == nil {
+			return l
+		}
+		// for _, db := range []*sql.DB{primary, replica}: a literal list
+		// is a fixed count, however it is typed.
+		if n, ok := literalLen(r, s.X); ok {
+			l.Kind = constKind(constant.MakeInt64(int64(n)), s.Body)
 			return l
 		}
 		switch u := t.Underlying().(type) {
@@ -151,6 +166,28 @@ func classifyLoop(pass *analysis.Pass, s ast.Stmt) *Loop {
 		}
 	}
 	return l
+}
+
+// literalLen is the length of a composite literal ranged over directly, or
+// through a local variable defined with one and never written again
+// (an append would be a write).
+func literalLen(r *resolver, x ast.Expr) (int, bool) {
+	x = ast.Unparen(x)
+	if id, ok := x.(*ast.Ident); ok && r != nil {
+		v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		writes := r.writes[v]
+		if len(writes) != 1 || writes[0].index >= 0 || (writes[0].tok != token.DEFINE && writes[0].tok != token.VAR) {
+			return 0, false
+		}
+		x = ast.Unparen(writes[0].rhs)
+	}
+	if lit, ok := x.(*ast.CompositeLit); ok {
+		return len(lit.Elts), true
+	}
+	return 0, false
 }
 
 // chunked matches a loop step larger than one: i += n, i = i + n.

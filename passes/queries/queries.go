@@ -45,12 +45,36 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	Sites []*Site // in source order
 	Calls []*Call // calls to functions that issue queries, in source order
+	// InterfaceCalls are calls through interface methods in data loops
+	// whose implementations this package cannot see: under the standalone
+	// driver, which holds the whole program, they are resolved to the
+	// implementations that issue queries.
+	InterfaceCalls []*Call
 	// What this package exports as facts, for checks that want them for
 	// local functions without a fact lookup.
 	Summaries map[*types.Func]*IssuesQueries
 	Wrappers  map[*types.Func]*SQLParam
 	SQLVars   map[*types.Var]*SQLText
 	Stats     Stats
+
+	imported func(*types.Func) *IssuesQueries // a fact of another package's function
+}
+
+// Summary is what a call of fn issues per call, for a function of this
+// package or (through its fact) of another; nil when nothing. It is how
+// passes that see a function as a value — a handler registered on a
+// router — learn its queries: facts belong to the pass that exports them.
+func (r *Result) Summary(fn *types.Func) *IssuesQueries {
+	if r == nil || fn == nil {
+		return nil
+	}
+	if sum := r.Summaries[fn.Origin()]; sum != nil {
+		return sum
+	}
+	if r.imported != nil {
+		return r.imported(fn)
+	}
+	return nil
 }
 
 // Stats counts what the pass found and what it could not resolve, so that
@@ -85,6 +109,9 @@ type Site struct {
 	// Ctx is the context argument passed to the call, nil when the API
 	// takes none.
 	Ctx ast.Expr
+	// Entry is the site as the function holding it summarizes it (what
+	// facts carry), with Ctx classified; set once the package is summarized.
+	Entry Query
 
 	param int // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
 }
@@ -98,6 +125,11 @@ func (s *Site) Kind() sqlparse.Kind {
 	}
 	if len(s.Stmts) > 0 {
 		return s.Stmts[0].Kind
+	}
+	if s.Resolved { // not PostgreSQL: INSERT IGNORE, PRAGMA...
+		if k, _ := sqlparse.Guess(s.SQL); k != sqlparse.KindUnknown {
+			return k
+		}
 	}
 	if s.Write {
 		return sqlparse.KindWrite
@@ -125,6 +157,14 @@ type Call struct {
 	Callee  string // printable name of the function called
 	Summary *IssuesQueries
 	Loops   []*Loop
+	// Method is the interface method called, for InterfaceCalls.
+	Method *types.Func
+}
+
+// isInterfaceMethod reports whether fn is a method of an interface type.
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -133,8 +173,11 @@ func run(pass *analysis.Pass) (any, error) {
 		Wrappers:  map[*types.Func]*SQLParam{},
 		SQLVars:   map[*types.Var]*SQLText{},
 	}
-	if !mayQuery(pass.Pkg) {
-		return res, nil // imports no database package: nothing to find
+	if len(pass.Files) == 0 || !mayQuery(pass.Pkg) && !(WholeProgram && !isLibrary(pass.Pkg)) {
+		// Imports no database package: nothing to find. (A whole-program
+		// driver still wants the package's interface calls in loops: a
+		// controller reaches its store only through an interface.)
+		return res, nil
 	}
 	a := &analyzer{
 		pass:     pass,
@@ -145,6 +188,7 @@ func run(pass *analysis.Pass) (any, error) {
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
 	}
+	res.imported = a.imported
 	for _, f := range config.For(pass).Functions {
 		a.extra[f.Name] = f
 	}
@@ -156,15 +200,30 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
+// WholeProgram is set by a driver that analyzes every package of the
+// program in one process (sqlheat's standalone driver) and can resolve
+// interface calls across packages. go vet and golangci-lint leave it off.
+// Like analyzer flags, it is set once, before any pass runs.
+var WholeProgram bool
+
+// isLibrary reports whether pkg is one of the database libraries
+// themselves, whose insides are not the user's queries.
+func isLibrary(pkg *types.Package) bool {
+	for _, p := range dbapi.Packages {
+		if pkg.Path() == p || strings.HasPrefix(pkg.Path(), p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // mayQuery reports whether pkg imports, directly or not, a database
 // package. It is the cheap early exit for most packages of a build, and it
 // skips the database libraries themselves, whose insides are not the
 // user's queries.
 func mayQuery(pkg *types.Package) bool {
-	for _, p := range dbapi.Packages {
-		if pkg.Path() == p || strings.HasPrefix(pkg.Path(), p+"/") {
-			return false
-		}
+	if isLibrary(pkg) {
+		return false
 	}
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package) bool
@@ -302,11 +361,11 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 					a.walk(n, part, loops)
 				}
 			}
-			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, x)))
+			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.RangeStmt:
 			a.walk(n, x.X, loops)
-			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, x)))
+			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.CallExpr:
 			ci := &callInfo{call: x, loops: loops}
@@ -500,7 +559,7 @@ func (a *analyzer) findWrappers() {
 				}
 				t := a.r.resolve(c.call.Args[idx], c.call.Pos())
 				if t.Param >= 0 && isString(n.sig.Params().At(t.Param).Type()) {
-					a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec}
+					a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c)}
 					changed = true
 					break
 				}
@@ -693,7 +752,10 @@ func (a *analyzer) summarize() {
 	// Direct sites first.
 	for _, n := range a.funcs {
 		for _, s := range n.sites {
-			n.sum = mergeQuery(n.sum, a.siteQuery(s))
+			s.Entry = a.siteQuery(s)
+			if !unbounded(s.Loops) {
+				n.sum = mergeQuery(n.sum, s.Entry)
+			}
 		}
 	}
 	local := map[*types.Func]*funcNode{}
@@ -710,7 +772,7 @@ func (a *analyzer) summarize() {
 			before := len(n.sum)
 			snapshot := sumKey(n.sum)
 			for _, c := range n.calls {
-				if c.method != nil || c.callee == nil || a.wrapperOf(c.callee) != nil {
+				if c.method != nil || c.callee == nil || a.wrapperOf(c.callee) != nil || unbounded(c.loops) {
 					continue
 				}
 				var qs []Query
@@ -726,6 +788,7 @@ func (a *analyzer) summarize() {
 				}
 				n.more = max(n.more, more)
 				for _, q := range qs {
+					q.Ctx = a.callCtx(q.Ctx, c.call)
 					n.sum = mergeQuery(n.sum, via(q, name, perItem(c.loops)))
 				}
 			}
@@ -756,6 +819,11 @@ func (a *analyzer) summarize() {
 				sum = a.imported(c.callee)
 			}
 			if sum == nil || len(sum.Queries) == 0 && sum.More == 0 {
+				if isInterfaceMethod(c.callee) && perItem(c.loops) > 0 {
+					// Which implementation runs is not known here; a
+					// whole-program driver can resolve it.
+					a.res.InterfaceCalls = append(a.res.InterfaceCalls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: shortName(c.callee), Method: c.callee, Loops: c.loops})
+				}
 				continue
 			}
 			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: shortName(c.callee), Summary: sum, Loops: c.loops})
@@ -784,6 +852,18 @@ func (a *analyzer) imported(fn *types.Func) *IssuesQueries {
 // item" the exact depth adds nothing, and the cap makes recursion converge.
 const maxLoop = 3
 
+// unbounded reports whether a worker, scheduler or server loop encloses a
+// call: what runs there is not a cost of each call of the function, and
+// counting it would make every caller of a worker's Run look like a query.
+func unbounded(loops []*Loop) bool {
+	for _, l := range loops {
+		if l.Kind.Unbounded() {
+			return true
+		}
+	}
+	return false
+}
+
 func perItem(loops []*Loop) int {
 	n := 0
 	for _, l := range loops {
@@ -809,9 +889,11 @@ func via(q Query, name string, loops int) Query {
 func mergeQuery(sum []Query, q Query) []Query {
 	for i := range sum {
 		if sum[i].Pkg == q.Pkg && sum[i].Site == q.Site {
+			ctx := worseCtx(sum[i].Ctx, q.Ctx)
 			if q.Loop > sum[i].Loop {
 				sum[i] = q
 			}
+			sum[i].Ctx = ctx
 			return sum
 		}
 	}
@@ -823,6 +905,7 @@ func sumKey(sum []Query) string {
 	for _, q := range sum {
 		b.WriteString(q.Site)
 		b.WriteString(strconv.Itoa(q.Loop))
+		b.WriteString(q.Ctx)
 	}
 	return b.String()
 }
@@ -874,6 +957,7 @@ func (a *analyzer) siteQuery(s *Site) Query {
 	if s.Wrapper != nil {
 		q.Via = []string{shortName(s.Wrapper)}
 	}
+	q.Ctx = a.siteCtx(s)
 	return q
 }
 

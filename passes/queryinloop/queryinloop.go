@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -66,11 +67,27 @@ type checker struct {
 // skipFunc is start-up and test code, whose loops are not request paths:
 // main, init, and anything in a _test.go file.
 func (c *checker) skipFunc(fn *types.Func, pos token.Pos) bool {
-	if strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go") {
+	return skip(c.pass.Fset, c.pass.Pkg, fn, pos)
+}
+
+// skip is skipFunc for callers without a pass.
+func skip(fset *token.FileSet, pkg *types.Package, fn *types.Func, pos token.Pos) bool {
+	if strings.HasSuffix(fset.File(pos).Name(), "_test.go") {
+		return true
+	}
+	// Migrations run once per deployment, not per request: a data
+	// migration updating row by row, or a runner recording each version,
+	// is not what an optimization push is after. Their role shows in their
+	// names, not their types: a file, function or package called migrat*.
+	file := strings.ToLower(filepath.Base(fset.File(pos).Name()))
+	if strings.Contains(file, "migrat") || strings.Contains(strings.ToLower(pkg.Path()), "migrat") {
 		return true
 	}
 	if fn == nil {
 		return false
+	}
+	if strings.Contains(strings.ToLower(fn.Name()), "migrat") {
+		return true
 	}
 	if fn.Name() == "init" && fn.Type().(*types.Signature).Recv() == nil {
 		return true
@@ -157,6 +174,9 @@ func (c *checker) site(s *queries.Site) {
 	}
 	category := "read"
 	switch {
+	case kind == sqlparse.KindUnknown:
+		category = "unknown" // SQL built elsewhere: could be a read or a write
+		b.WriteString(": fetch or write all items in one statement before or after the loop")
 	case kind == sqlparse.KindWrite:
 		category = "write"
 		b.WriteString(": batch the writes (multi-row INSERT ... VALUES, unnest($1::bigint[]), COPY, or pgx.Batch)")
@@ -186,8 +206,15 @@ func (c *checker) call(call *queries.Call) {
 	if len(qs) == 0 {
 		return
 	}
-	first := qs[0]
-	nested := first.Loop // the callee's own loops around its first query
+	// Name the query the callee runs on every call (the least nested one),
+	// and count its deepest loop for the nesting.
+	first, nested := qs[0], 0
+	for _, q := range qs {
+		if q.Loop < first.Loop {
+			first = q
+		}
+		nested = max(nested, q.Loop)
+	}
 	if nested == 0 && c.chunked(call.Call, items[len(items)-1]) {
 		return // one call per chunk, each a single statement
 	}

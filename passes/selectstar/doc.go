@@ -18,6 +18,17 @@
 //
 //	rows, err := db.QueryContext(ctx, "SELECT id, status, total FROM orders WHERE customer_id = $1", id)
 //
+// When the schema is known (see the catalog pass), the diagnostic carries
+// a suggested fix, "Replace * with the columns of orders", that writes the
+// table's columns in table order (c.id, c.email for a c.*), which is the
+// order the star returned them in, so the code's rows.Scan keeps working.
+// It is offered only when the edit is unambiguously safe: one table, whose
+// whole column list the migrations give; the SQL is a single string
+// literal of the package whose source text is its value (a raw string, or
+// one without escapes) and needs no placeholder rewriting, so that the
+// star's offset in the SQL is its offset in the file; and the rewritten
+// SQL parses. `sqlheat -fix` applies it.
+//
 // The diagnostic is placed on the SQL string literal when it is written in
 // the package being analyzed, otherwise on the call.
 //

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -25,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "selectstar",
 	Doc:        Doc,
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/selectstar/doc.go",
-	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer},
+	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer, catalog.Analyzer},
 	ResultType: finding.ResultType,
 	Run:        guard.Run(run),
 }
@@ -36,6 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
 		return details, nil
 	}
+	cat := catalog.For(pass)
 	// One SQL literal can be executed from several calls; say it once.
 	type key struct {
 		pos    token.Pos
@@ -58,12 +60,16 @@ func run(pass *analysis.Pass) (any, error) {
 				if star.Qualifier != "" {
 					what = star.Qualifier + ".*"
 				}
-				pass.Report(analysis.Diagnostic{
+				d := analysis.Diagnostic{
 					Pos:      pos,
 					Category: "star",
 					Message: fmt.Sprintf("SELECT %s fetches every column of %s, including ones added later: list the columns the code reads",
 						what, strings.Join(star.Tables, ", ")),
-				})
+				}
+				if fix, ok := columnsFix(pass, cat, s, st, star); ok {
+					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
+				pass.Report(d)
 				details.Add(&finding.Detail{
 					Pos:          pos,
 					Category:     "star",

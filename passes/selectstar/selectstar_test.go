@@ -13,3 +13,11 @@ func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, selectstar.Analyzer, "a")
 }
+
+// With the schema known (testdata/src/fix/.sqlheat.yaml), the star is
+// replaced by the table's columns in table order; fix.go.golden is the
+// file after every fix.
+func TestFix(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.RunWithSuggestedFixes(t, dir, selectstar.Analyzer, "fix")
+}

@@ -139,6 +139,63 @@ func Batched(ctx context.Context, pool *pgxpool.Pool, users []User) error {
 	return nil
 }
 
+// Replicas ranges over a literal list: a fixed count, not data.
+func Replicas(ctx context.Context, primary, replica *sql.DB) {
+	for _, db := range []*sql.DB{primary, replica} {
+		db.ExecContext(ctx, "SET statement_timeout = 5000") // literal list
+	}
+	pragmas := []string{"foreign_keys", "journal_mode"}
+	for range pragmas {
+		primary.ExecContext(ctx, "SELECT 1") // literal list through a variable
+	}
+}
+
+// Drain is a worker draining a job channel: jobs arrive over time.
+func Drain(ctx context.Context, db *sql.DB, jobs <-chan int64) {
+	for id := range jobs {
+		db.ExecContext(ctx, "UPDATE jobs SET done = true WHERE id = $1", id) // worker
+	}
+}
+
+// Schedule runs on every tick.
+func Schedule(ctx context.Context, db *sql.DB) {
+	for range time.Tick(time.Minute) {
+		db.ExecContext(ctx, "DELETE FROM sessions WHERE expires_at < now()") // scheduler
+	}
+}
+
+// worker runs until its context ends; starting n workers is not n queries.
+func worker(ctx context.Context, db *sql.DB, jobs <-chan int64) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case id := <-jobs:
+			db.ExecContext(ctx, "UPDATE jobs SET done = true WHERE id = $1", id) // service loop
+		}
+	}
+}
+
+func StartWorkers(ctx context.Context, db *sql.DB, n int, jobs <-chan int64) {
+	for i := 0; i < n; i++ {
+		go worker(ctx, db, jobs) // its queries are not per call: silent
+	}
+}
+
+// migrateEmails is a one-off data migration: silent by its name.
+func migrateEmails(ctx context.Context, db *sql.DB, users []User) {
+	for _, u := range users {
+		db.ExecContext(ctx, "UPDATE users SET email = lower(email) WHERE id = $1", u.ID) // migration
+	}
+}
+
+// Unknown SQL in a loop is reported without claiming a read or a write.
+func Unknown(ctx context.Context, db *sql.DB, users []User, build func(User) string) {
+	for _, u := range users {
+		db.QueryContext(ctx, build(u)) // want `query \(database/sql QueryContext\) runs once per item of users: fetch or write all items in one statement`
+	}
+}
+
 // Once: not in a loop at all.
 func Once(ctx context.Context, db *sql.DB) {
 	db.QueryRowContext(ctx, "SELECT 1")

@@ -1,0 +1,197 @@
+package driver
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/routes"
+)
+
+// routeSet gathers the routes pass's results across packages into the
+// report's route inventory, and links each route to the findings its
+// requests reach: the query sites its steps end at, and the calls of its
+// handlers on the way.
+type routeSet struct {
+	list  []*routeEntry
+	files map[string]string // "pkgpath base.go" -> file relative to the root
+}
+
+type routeEntry struct {
+	r          report.Route
+	registered bool
+	handler    string          // the handler's own name, to drop its unregistered twin
+	sites      map[siteKey]int // query sites reached -> deepest loop there
+	calls      map[string]bool // "file:line" of calls of the route's code
+}
+
+type siteKey struct {
+	pkg, file string
+	line      int
+}
+
+func newRouteSet() *routeSet { return &routeSet{files: map[string]string{}} }
+
+// add records the routes of one package's action.
+func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string) string) {
+	fset := act.Package.Fset
+	for _, f := range act.Package.CompiledGoFiles {
+		s.files[act.Package.PkgPath+" "+filepath.Base(f)] = rel(f)
+	}
+	if res == nil {
+		return
+	}
+	for _, r := range res.Routes {
+		pos := fset.Position(r.Pos)
+		e := &routeEntry{
+			r: report.Route{
+				Method:  r.Method,
+				Pattern: r.Pattern,
+				Handler: r.HandlerName(),
+				File:    rel(pos.Filename),
+				Line:    pos.Line,
+			},
+			registered: r.Registered,
+			handler:    r.Handler.Name,
+			sites:      map[siteKey]int{},
+			calls:      map[string]bool{},
+		}
+		if req := r.Request; req != nil {
+			e.r.QueriesPerRequest = report.QueriesPerReq{Min: req.Once, Loop: req.Loop}
+			for _, st := range req.Steps {
+				if st.Query.Loop > 0 {
+					e.r.QueriesPerRequest.PerItem++
+				}
+				file, line, ok := strings.Cut(st.Query.Site, ":")
+				if n, err := strconv.Atoi(line); ok && err == nil {
+					k := siteKey{st.Query.Pkg, file, n}
+					if old, seen := e.sites[k]; !seen || st.Query.Loop > old {
+						e.sites[k] = st.Query.Loop
+					}
+				}
+				for _, c := range st.Chain {
+					p := fset.Position(c.Pos())
+					e.calls[fmt.Sprintf("%s:%d", rel(p.Filename), p.Line)] = true
+				}
+			}
+		}
+		s.list = append(s.list, e)
+	}
+}
+
+// link fills the report's routes: deduplicated (test variants of a
+// package find the same routes), without the unregistered twin of a
+// handler some package registers, sorted; with the findings each reaches,
+// and on each finding, the routes that reach it and, when its check did
+// not say, how many times per request it runs.
+func (s *routeSet) link(rep *report.Report) {
+	registered := map[string]bool{}
+	for _, e := range s.list {
+		if e.registered {
+			registered[e.handler] = true
+		}
+	}
+	seen := map[string]bool{}
+	var kept []*routeEntry
+	for _, e := range s.list {
+		k := fmt.Sprintf("%s %s %s:%d", e.r.Method, e.r.Pattern, e.r.File, e.r.Line)
+		if seen[k] || !e.registered && registered[e.handler] {
+			continue
+		}
+		seen[k] = true
+		kept = append(kept, e)
+	}
+	sort.SliceStable(kept, func(i, j int) bool {
+		a, b := kept[i].r, kept[j].r
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Pattern != b.Pattern {
+			return a.Pattern < b.Pattern
+		}
+		return a.Method < b.Method
+	})
+	for _, e := range kept {
+		// Query sites by the file they are in, relative to the root.
+		sites := map[string]int{}
+		for k, loop := range e.sites {
+			if file, ok := s.files[k.pkg+" "+k.file]; ok {
+				sites[fmt.Sprintf("%s:%d", file, k.line)] = loop
+			}
+		}
+		e.r.Findings = []int{}
+		for i := range rep.Findings {
+			f := &rep.Findings[i]
+			at := fmt.Sprintf("%s:%d", f.File, f.Line)
+			loop, atSite := sites[at]
+			if !atSite && !e.calls[at] {
+				continue
+			}
+			e.r.Findings = append(e.r.Findings, i)
+			f.Routes = append(f.Routes, report.RouteRef{Method: e.r.Method, Pattern: e.r.Pattern, Rate: e.r.Rate})
+			if atSite && loop > 0 && loopDepth(f.Multiplicity) < loop {
+				f.Multiplicity = multiplicity(loop)
+			} else if f.Multiplicity == "" {
+				f.Multiplicity = "once"
+			}
+		}
+		rep.Routes = append(rep.Routes, e.r)
+	}
+	rep.Stats.Routes = len(rep.Routes)
+}
+
+// loopDepth reads a multiplicity back: "once" 0, "loop" 1, "loop×2" 2.
+func loopDepth(m string) int {
+	switch {
+	case m == "" || m == "once":
+		return 0
+	case m == "loop":
+		return 1
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(m, "loop×")); err == nil {
+		return n
+	}
+	return 0
+}
+
+func multiplicity(depth int) string {
+	switch depth {
+	case 0:
+		return "once"
+	case 1:
+		return "loop"
+	}
+	return fmt.Sprintf("loop×%d", depth)
+}
+
+// writeRoutes prints the route inventory for -routes, one route a line:
+// where it is registered, the route, its handler chain and its cost.
+func writeRoutes(w io.Writer, rep *report.Report) error {
+	if _, err := fmt.Fprintf(w, "%d routes:\n", len(rep.Routes)); err != nil {
+		return err
+	}
+	for _, r := range rep.Routes {
+		route := r.Pattern
+		if r.Method != "ANY" {
+			route = r.Method + " " + r.Pattern
+		}
+		q := r.QueriesPerRequest
+		cost := fmt.Sprintf("%d %s per request", q.Min, map[bool]string{true: "query", false: "queries"}[q.Min == 1])
+		if q.Loop {
+			cost += fmt.Sprintf(" + %d per item", max(q.PerItem, 1))
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d: %s -> %s: %s\n", r.File, r.Line, route, r.Handler, cost); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Limits that keep a PR comment readable and under GitHub's 65,536
+// characters for the largest reports; the SARIF and JSON reports have
+// everything.
+const (
+	mdMoreFindings = 50  // findings listed, folded, after the top ones
+	mdRoutes       = 50  // routes in the route table
+	mdProblems     = 20  // problems listed
+	mdMessage      = 140 // runes of a message in a table cell
+)
+
+var severities = []string{"high", "medium", "low"}
+
+// WriteMarkdown writes a summary for a pull-request comment, in GitHub
+// flavored Markdown: the counts per check and severity, the top findings
+// (rank, severity, check, location linked to its line when opts.LinkBase
+// is set, message, routes and their traffic), the routes with their
+// traffic and queries per request, and what the run could not resolve.
+func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "### sqlheat: %s\n\n", plural(len(r.Findings), "finding"))
+	if len(r.Findings) == 0 {
+		fmt.Fprintf(bw, "No findings.\n")
+	} else {
+		writeCounts(bw, r)
+		fmt.Fprintf(bw, "\n%s\n", mdRankedBy(r))
+		top := min(opts.top(), len(r.Findings))
+		fmt.Fprintf(bw, "\n#### Top findings\n\n")
+		writeFindingTable(bw, r, opts, r.Findings[:top])
+		if rest := r.Findings[top:]; len(rest) > 0 {
+			shown := rest[:min(len(rest), mdMoreFindings)]
+			fmt.Fprintf(bw, "\n<details><summary>%d more %s</summary>\n\n", len(rest), pluralNoun(len(rest), "finding"))
+			writeFindingTable(bw, r, opts, shown)
+			if len(shown) < len(rest) {
+				fmt.Fprintf(bw, "\n…and %d more: see the SARIF or JSON report.\n", len(rest)-len(shown))
+			}
+			fmt.Fprintf(bw, "\n</details>\n")
+		}
+	}
+	if len(r.Routes) > 0 {
+		writeRouteTable(bw, r)
+	}
+	writeStats(bw, r)
+	return bw.Flush()
+}
+
+// writeCounts writes the findings per check and severity, checks in the
+// order of their first (best ranked) finding.
+func writeCounts(w io.Writer, r *Report) {
+	var checks []string
+	counts := map[string]map[string]int{}
+	total := map[string]int{}
+	for _, f := range r.Findings {
+		if counts[f.Check] == nil {
+			counts[f.Check] = map[string]int{}
+			checks = append(checks, f.Check)
+		}
+		counts[f.Check][f.Severity]++
+		total[f.Severity]++
+	}
+	fmt.Fprintf(w, "| check | high | medium | low | total |\n| --- | --: | --: | --: | --: |\n")
+	row := func(name string, c map[string]int) {
+		n := 0
+		fmt.Fprintf(w, "| %s |", name)
+		for _, s := range severities {
+			fmt.Fprintf(w, " %d |", c[s])
+			n += c[s]
+		}
+		for s, k := range c {
+			if !slices.Contains(severities, s) {
+				n += k // a severity outside the three still counts in the total
+			}
+		}
+		fmt.Fprintf(w, " %d |\n", n)
+	}
+	for _, c := range checks {
+		row("`"+escapeCode(c)+"`", counts[c])
+	}
+	if len(checks) > 1 {
+		row("**all**", total)
+	}
+}
+
+func mdRankedBy(r *Report) string {
+	switch {
+	case r.Traffic == nil:
+		return "Ranked by severity × loop depth × routes reached (no traffic profile)."
+	case r.Traffic.Format == "pg_stat_statements":
+		return fmt.Sprintf("Ranked by database time (pg_stat_statements total_exec_time) from `%s`.", escapeCode(r.Traffic.File))
+	case r.Traffic.Relative:
+		return fmt.Sprintf("Ranked by traffic from `%s` (rates are %% of requests).", escapeCode(r.Traffic.File))
+	}
+	return fmt.Sprintf("Ranked by traffic from `%s` (requests per minute).", escapeCode(r.Traffic.File))
+}
+
+func writeFindingTable(w io.Writer, r *Report, opts Options, fs []Finding) {
+	fmt.Fprintf(w, "| # | score | severity | check | location | finding | routes |\n| --: | --: | --- | --- | --- | --- | --- |\n")
+	for _, f := range fs {
+		fmt.Fprintf(w, "| %d | %s | %s | `%s` | %s | %s | %s |\n",
+			f.Rank, formatNum(f.Score), escapeCell(f.Severity), escapeCode(f.Check), mdLocation(opts, f.File, f.Line),
+			escapeCell(shorten(f.Message, mdMessage)), escapeCell(findingRoutes(r, f, 3)))
+	}
+}
+
+// mdLocation is file:line, linked to the line when opts.LinkBase is set.
+func mdLocation(opts Options, file string, line int) string {
+	text := fmt.Sprintf("%s:%d", file, line)
+	if opts.LinkBase == "" || strings.HasPrefix(opts.repoPath(file), "/") {
+		return "`" + escapeCode(text) + "`"
+	}
+	base := opts.LinkBase
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	// Parentheses are legal in a URL path but would end a Markdown link.
+	link := strings.NewReplacer("(", "%28", ")", "%29").Replace(base+escapePath(opts.repoPath(file))) + fmt.Sprintf("#L%d", line)
+	return fmt.Sprintf("[`%s`](%s)", escapeCode(text), link)
+}
+
+func writeRouteTable(w io.Writer, r *Report) {
+	unit := "req/min"
+	if r.Traffic != nil && r.Traffic.Relative {
+		unit = "% of requests"
+	}
+	fmt.Fprintf(w, "\n#### Routes\n\n| route | %s | queries/request | findings |\n| --- | --: | --- | --- |\n", unit)
+	idx := routesByRate(r)
+	for _, i := range idx[:min(len(idx), mdRoutes)] {
+		rt := r.Routes[i]
+		rate := "—"
+		if hasRates(r) {
+			rate = formatNum(rt.Rate)
+		}
+		var refs []string
+		for _, fi := range rt.Findings {
+			if fi >= 0 && fi < len(r.Findings) {
+				refs = append(refs, fmt.Sprintf("#%d", r.Findings[fi].Rank))
+			}
+		}
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", escapeCode(routeName(rt.Method, rt.Pattern)), rate,
+			escapeCell(strings.TrimSuffix(strings.TrimSuffix(perRequest(rt.QueriesPerRequest), " queries"), " query")),
+			strings.Join(refs, ", "))
+	}
+	if len(idx) > mdRoutes {
+		fmt.Fprintf(w, "\n…and %d more routes.\n", len(idx)-mdRoutes)
+	}
+}
+
+func writeStats(w io.Writer, r *Report) {
+	s := r.Stats
+	fmt.Fprintf(w, "\n#### Coverage\n\n")
+	fmt.Fprintf(w, "%s · %s · unresolved SQL: %d · unparsed SQL: %d · %s",
+		plural(s.Packages, "package"), plural(s.QuerySites, "query site"), s.Unresolved, s.Unparsed, plural(s.Routes, "route"))
+	if r.Traffic != nil {
+		fmt.Fprintf(w, " · unmatched traffic: %d", s.TrafficUnmatched)
+	}
+	fmt.Fprintln(w)
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(w, "\n<details><summary>%s did not stop the run</summary>\n\n", plural(len(r.Errors), "problem"))
+		for _, p := range r.Errors[:min(len(r.Errors), mdProblems)] {
+			fmt.Fprintf(w, "- %s\n", escapeMD(oneLine(p.String())))
+		}
+		if len(r.Errors) > mdProblems {
+			fmt.Fprintf(w, "- …and %d more\n", len(r.Errors)-mdProblems)
+		}
+		fmt.Fprintf(w, "\n</details>\n")
+	}
+}
+
+// mdEscaper escapes what Markdown would otherwise read as formatting
+// ("SELECT * FROM a, b.*" must not start emphasis), as HTML or as math.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "#", `\#`,
+	"$", `\$`, // GitHub reads $...$ as math: "$1, id, $2" must stay SQL
+)
+
+// escapeMD makes text render literally in Markdown.
+func escapeMD(s string) string { return mdEscaper.Replace(s) }
+
+// escapeCell makes text render literally in a table cell, on one line.
+func escapeCell(s string) string { return escapeMD(oneLine(s)) }
+
+// escapeCode prepares text for a `code span` inside a table: only "|"
+// needs escaping there (GitHub splits cells before it parses spans), and
+// a backtick, which cannot appear inside a single-backtick span, becomes
+// a look-alike.
+func escapeCode(s string) string {
+	return strings.NewReplacer("|", `\|`, "`", "ˋ").Replace(oneLine(s))
+}

@@ -1,0 +1,360 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"net/url"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Options tune the writers. The zero value suits a report whose module is
+// the repository itself.
+type Options struct {
+	// PathPrefix is where the report's paths (relative to the module
+	// root, or -C dir) are in the repository, slash-separated:
+	// "services/api" for a module in a subdirectory, "" when the module is
+	// the repository. SARIF, GitHub annotations and Markdown links need
+	// paths relative to the repository root; `git rev-parse --show-prefix`
+	// run in the module root prints it.
+	PathPrefix string
+
+	// LinkBase is the URL under which repository paths can be browsed,
+	// such as "https://github.com/org/repo/blob/<commit>/"; when set,
+	// Markdown links every location to its line.
+	LinkBase string
+
+	// Top is how many findings the ranked text and the Markdown summary
+	// show in full; 0 means DefaultTop.
+	Top int
+
+	// Rules describe the checks, for SARIF (see NewRule); a check not
+	// listed gets sqlheat's built-in description.
+	Rules []Rule
+}
+
+// DefaultTop is how many findings a summary shows in full by default.
+const DefaultTop = 10
+
+func (o Options) top() int {
+	if o.Top > 0 {
+		return o.Top
+	}
+	return DefaultTop
+}
+
+// Formats are the names Write accepts, as the -format flag spells them.
+var Formats = []string{"text", "json", "sarif", "markdown", "github"}
+
+// Write writes the report in the named format. "text" is the vet-style
+// list, led by the ranked summary (WriteRankedText) when the findings were
+// ranked by a traffic profile (r.Traffic set).
+func Write(w io.Writer, r *Report, format string, opts Options) error {
+	switch format {
+	case "", "text":
+		if r.Traffic != nil {
+			return WriteRankedText(w, r, opts)
+		}
+		return WriteText(w, r)
+	case "json":
+		return WriteJSON(w, r)
+	case "sarif":
+		return WriteSARIF(w, r, opts)
+	case "markdown", "md":
+		return WriteMarkdown(w, r, opts)
+	case "github":
+		return WriteGitHub(w, r, opts)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// Rule describes a check for readers of SARIF: GitHub code scanning shows
+// the title on every alert and the help under "Show more".
+type Rule struct {
+	ID      string // the check's name, the SARIF ruleId
+	Title   string // one line: "Queries executed once per item of a loop (N+1)"
+	Text    string // the explanation, plain text, paragraphs separated by blank lines
+	HelpURI string // the check's documentation
+	// Severity is the check's default severity ("high", "medium", "low"),
+	// the rule's default level; "" leaves it out.
+	Severity string
+}
+
+// NewRule describes a check from its analysis.Analyzer: Name, Doc (first
+// line a lowercase title, as x/tools analyzers write it, "report queries
+// executed once per item of a loop (N+1)"; the rest the explanation) and
+// URL. The title loses its leading verb "report" and gains a capital, to
+// read as the name of a problem rather than a command.
+func NewRule(name, doc, url string) Rule {
+	title, text, _ := strings.Cut(strings.TrimSpace(doc), "\n")
+	title = strings.TrimPrefix(strings.TrimSpace(title), "report ")
+	if r, size := utf8.DecodeRuneInString(title); size > 0 {
+		title = string(unicode.ToUpper(r)) + title[size:]
+	}
+	return Rule{ID: name, Title: title, Text: strings.TrimSpace(text), HelpURI: url}
+}
+
+// builtinRules describe sqlheat's checks when the caller passes no Rules,
+// so that a SARIF file always carries help (DESIGN.md's check table).
+var builtinRules = []Rule{
+	{
+		ID:    "queryinloop",
+		Title: "Queries executed once per item of a loop (N+1)",
+		Text: "A query inside a loop over data costs one round trip per item and grows with the data; " +
+			"the check follows calls across functions and packages, and a query run while iterating another query's rows.\n\n" +
+			"Fetch everything in one query before the loop (= ANY($1), a JOIN) and group it in Go; " +
+			"batch writes (multi-row VALUES, unnest, COPY, pgx.Batch); with gorm, use Preload or Joins.",
+		Severity: "high",
+	},
+	{
+		ID:    "selectstar",
+		Title: "SELECT * over tables",
+		Text: "SELECT * reads every column, including the ones added later, and breaks scans into structs when the table changes.\n\n" +
+			"Name the columns the code uses; when the schema is known, the suggested fix lists them in table order.",
+		Severity: "low",
+	},
+	{
+		ID:    "missingindex",
+		Title: "Filters, joins or sorts that no index serves",
+		Text: "A query filters, joins or sorts-with-LIMIT on columns of a table where no index (primary key and unique constraints included) has them as leading columns, " +
+			"so the database reads the whole table.\n\n" +
+			"The message carries a ready CREATE INDEX CONCURRENTLY statement.",
+		Severity: "medium",
+	},
+	{
+		ID:    "handlerquery",
+		Title: "Per-request query cost of HTTP routes",
+		Text: "Per HTTP route: the queries one request issues (counted through callees and loops), the same statement issued twice in one request, " +
+			"queries that ignore the request's context, and routes over the per-request query budget.\n\n" +
+			"Pass r.Context() down to every query, load what a request needs once, and keep routes within the budget.",
+		Severity: "medium",
+	},
+}
+
+// rules returns the rules for the report: the caller's (or the built-in
+// ones, without any), then one for every other check that has findings.
+func (o Options) rules(r *Report) []Rule {
+	rules := slices.Clone(o.Rules)
+	if len(rules) == 0 {
+		rules = slices.Clone(builtinRules)
+	}
+	have := map[string]bool{}
+	for _, x := range rules {
+		have[x.ID] = true
+	}
+	var extra []string
+	for _, f := range r.Findings {
+		if !have[f.Check] {
+			have[f.Check] = true
+			extra = append(extra, f.Check)
+		}
+	}
+	slices.Sort(extra)
+	for _, id := range extra {
+		rule := Rule{ID: id, Title: "sqlheat " + id}
+		if i := slices.IndexFunc(builtinRules, func(b Rule) bool { return b.ID == id }); i >= 0 {
+			rule = builtinRules[i]
+		}
+		rules = append(rules, rule)
+	}
+	for i := range rules {
+		if rules[i].HelpURI == "" {
+			rules[i].HelpURI = helpURI(rules[i].ID)
+		}
+		if rules[i].Title == "" {
+			rules[i].Title = "sqlheat " + rules[i].ID
+		}
+	}
+	return rules
+}
+
+// helpURI is the documentation of a check: its doc.go, which GitHub renders.
+func helpURI(check string) string {
+	return "https://github.com/sqlheat/sqlheat/blob/main/passes/" + url.PathEscape(check) + "/doc.go"
+}
+
+// repoPath is a report path relative to the repository root, slash-
+// separated. Absolute paths (a file outside the module) stay absolute.
+func (o Options) repoPath(file string) string {
+	file = filepath.ToSlash(file)
+	if filepath.IsAbs(filepath.FromSlash(file)) || strings.HasPrefix(file, "/") {
+		return file
+	}
+	prefix := strings.Trim(filepath.ToSlash(o.PathPrefix), "/")
+	if prefix == "" || prefix == "." {
+		return path.Clean(file)
+	}
+	return path.Join(prefix, file)
+}
+
+// escapePath makes a slash-separated path a URI reference: "my dir/a.go"
+// becomes "my%20dir/a.go".
+func escapePath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
+
+// routeName is how a route is shown: "GET /orders/{id}", or the bare
+// pattern for a route of any method.
+func routeName(method, pattern string) string {
+	switch strings.ToUpper(method) {
+	case "", "*", "ANY":
+		return pattern
+	}
+	if strings.HasPrefix(pattern, method+" ") {
+		return pattern // the pattern names its method already
+	}
+	return method + " " + pattern
+}
+
+// hasRates reports whether r's routes have rates: it was ranked by a
+// route profile, not by none or by pg_stat_statements, which measures
+// statements.
+func hasRates(r *Report) bool {
+	return r.Traffic != nil && r.Traffic.Format != "pg_stat_statements"
+}
+
+// rateUnit is what route rates count in r.
+func rateUnit(r *Report) string {
+	if r.Traffic != nil && r.Traffic.Relative {
+		return "% of requests"
+	}
+	return "req/min"
+}
+
+// rateText shows a rate with its unit: "1,200 req/min", "12.5% of requests".
+func rateText(r *Report, rate float64) string {
+	if unit := rateUnit(r); unit != "req/min" {
+		return formatNum(rate) + unit
+	}
+	return formatNum(rate) + " req/min"
+}
+
+// perRequest shows a route's queries per request: "1 query", "3 queries",
+// "(3 + 1 per item) queries". A route whose queries run in a loop issues at
+// least one per item, however many the analysis could count.
+func perRequest(q QueriesPerReq) string {
+	if q.Loop {
+		return fmt.Sprintf("(%d + %d per item) queries", q.Min, max(q.PerItem, 1))
+	}
+	if q.Min == 1 {
+		return "1 query"
+	}
+	return fmt.Sprintf("%d queries", q.Min)
+}
+
+// routeSummary is one route's line: "GET /orders/{id}: 1,200 req/min ×
+// (3 + 1 per item) queries = 3,600+ queries/min", or without rates
+// "GET /orders/{id}: (3 + 1 per item) queries per request".
+func routeSummary(r *Report, rt Route) string {
+	if !hasRates(r) {
+		return fmt.Sprintf("%s: %s per request", routeName(rt.Method, rt.Pattern), perRequest(rt.QueriesPerRequest))
+	}
+	s := fmt.Sprintf("%s: %s × %s", routeName(rt.Method, rt.Pattern), rateText(r, rt.Rate), perRequest(rt.QueriesPerRequest))
+	if rateUnit(r) == "req/min" && rt.Rate > 0 && (rt.QueriesPerRequest.Min > 0 || rt.QueriesPerRequest.Loop) {
+		s += " = " + formatNum(rt.Rate*float64(rt.QueriesPerRequest.Min))
+		if rt.QueriesPerRequest.Loop {
+			s += "+"
+		}
+		s += " queries/min"
+	}
+	return s
+}
+
+// routesByRate returns the indexes of r.Routes, hottest first, ties by
+// name, so that summaries lead with what costs the most.
+func routesByRate(r *Report) []int {
+	idx := make([]int, len(r.Routes))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ra, rb := r.Routes[a], r.Routes[b]
+		if ra.Rate != rb.Rate {
+			if ra.Rate > rb.Rate {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(routeName(ra.Method, ra.Pattern), routeName(rb.Method, rb.Pattern))
+	})
+	return idx
+}
+
+// findingRoutes shows the routes reaching f with their rates, hottest
+// first, at most n of them: "GET /orders/{id} 1,200 req/min, ... (+2 more)".
+func findingRoutes(r *Report, f Finding, n int) string {
+	refs := slices.Clone(f.Routes)
+	slices.SortStableFunc(refs, func(a, b RouteRef) int {
+		switch {
+		case a.Rate > b.Rate:
+			return -1
+		case a.Rate < b.Rate:
+			return 1
+		}
+		return 0
+	})
+	var parts []string
+	for i, ref := range refs {
+		if i == n {
+			parts = append(parts, fmt.Sprintf("+%d more", len(refs)-n))
+			break
+		}
+		s := routeName(ref.Method, ref.Pattern)
+		if hasRates(r) {
+			s += " " + rateText(r, ref.Rate)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// formatNum shows a number for people: thousands separated, at most one
+// decimal from 10 up and two below ("36,000", "12.5", "1.75", "0.03").
+func formatNum(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	neg := v < 0
+	v = math.Abs(v)
+	var s string
+	switch {
+	case v >= 100 || v == math.Trunc(v):
+		s = strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	case v >= 10:
+		s = strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64) // half away from zero, as people round
+	default:
+		s = strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
+	}
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg && s != "0" {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+// shorten cuts s to at most n runes on one line, marking the cut with "…".
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	return strings.TrimRight(string(runes[:n-1]), " ") + "…"
+}

@@ -1,0 +1,267 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// fixtures are the reports in testdata, with the options they are written
+// with: the demo lives in testdata/demo of the repository.
+var fixtures = []struct {
+	name string
+	opts Options
+}{
+	{"demo", Options{PathPrefix: "testdata/demo", LinkBase: "https://github.com/sqlheat/sqlheat/blob/0123456789abcdef/", Top: 5}},
+	{"demo_static", Options{PathPrefix: "testdata/demo"}},
+	{"tricky", Options{PathPrefix: "/svc/api/", LinkBase: "https://example.com/r/blob/main", Top: 1}},
+	{"dbtime", Options{}},
+	{"empty", Options{}},
+}
+
+// goldenFormats are the outputs checked against golden files, by the
+// extension of their file.
+var goldenFormats = []struct{ ext, format string }{
+	{".txt", "plain"},       // WriteText, whatever the traffic
+	{".ranked.txt", "text"}, // Write's text: ranked when the report has traffic
+	{".sarif", "sarif"},
+	{".md", "markdown"},
+	{".github.txt", "github"},
+}
+
+func loadFixture(t *testing.T, name string) *Report {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Report
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields() // the fixtures use the contract's names only
+	if err := dec.Decode(&r); err != nil {
+		t.Fatalf("%s.json: %v", name, err)
+	}
+	return &r
+}
+
+func write(t *testing.T, r *Report, format string, opts Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	var err error
+	if format == "plain" {
+		err = WriteText(&b, r)
+	} else {
+		err = Write(&b, r, format, opts)
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return b.Bytes()
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it); got:\n%s", path, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, fx := range fixtures {
+		for _, gf := range goldenFormats {
+			t.Run(fx.name+gf.ext, func(t *testing.T) {
+				r := loadFixture(t, fx.name)
+				got := write(t, r, gf.format, fx.opts)
+				golden(t, filepath.Join("testdata", fx.name+gf.ext), got)
+				// Writers must not change the report, and write the same twice.
+				if again := write(t, r, gf.format, fx.opts); !bytes.Equal(got, again) {
+					t.Errorf("second write differs")
+				}
+			})
+		}
+	}
+}
+
+// TestJSONRoundTrip checks that the v1 contract survives: a report read
+// back from WriteJSON is the report, and the names DESIGN.md shows are
+// the names written.
+func TestJSONRoundTrip(t *testing.T) {
+	r := loadFixture(t, "demo")
+	var b bytes.Buffer
+	if err := WriteJSON(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	var b2 bytes.Buffer
+	WriteJSON(&b2, &back)
+	if !bytes.Equal(b.Bytes(), b2.Bytes()) {
+		t.Errorf("JSON round trip changed the report")
+	}
+	for _, key := range []string{`"version": 1`, `"findings"`, `"check"`, `"severity"`, `"file"`, `"line"`, `"column"`,
+		`"function"`, `"message"`, `"sql"`, `"fingerprint"`, `"multiplicity"`, `"via"`, `"routes"`, `"method"`,
+		`"pattern"`, `"rate"`, `"score"`, `"rank"`, `"suggestion"`, `"handler"`, `"queries_per_request"`, `"min"`,
+		`"loop"`, `"stats"`, `"packages"`, `"query_sites"`, `"unresolved"`, `"unparsed"`, `"traffic_unmatched"`} {
+		if !bytes.Contains(b.Bytes(), []byte(key)) {
+			t.Errorf("JSON report lacks %s", key)
+		}
+	}
+	// An empty report still has arrays, never null, and routes' findings too.
+	empty := &Report{Version: Version, Routes: []Route{{Method: "GET", Pattern: "/"}}}
+	b.Reset()
+	WriteJSON(&b, empty)
+	if s := b.String(); !strings.Contains(s, `"findings": []`) || strings.Contains(s, "null") {
+		t.Errorf("empty report:\n%s", s)
+	}
+}
+
+func TestRankFollowsRoutes(t *testing.T) {
+	r := &Report{
+		Findings: []Finding{
+			{File: "a.go", Line: 1, Score: 1, Message: "cold"},
+			{File: "b.go", Line: 1, Score: 5, ScoreBasis: BasisStatic, Message: "static"},
+			{File: "c.go", Line: 1, Score: 3, ScoreBasis: BasisTraffic, Message: "warm"},
+			{File: "d.go", Line: 1, Score: 0.5, ScoreBasis: BasisDBTime, Message: "measured"},
+			{File: "e.go", Line: 1, Score: 9, ScoreBasis: BasisTraffic, Message: "hot"},
+		},
+		Routes: []Route{{Findings: []int{0, 2, 4}}, {Findings: []int{1}}, {Findings: nil}},
+	}
+	r.Rank()
+	var got []string
+	for i, f := range r.Findings {
+		got = append(got, f.Message)
+		if f.Rank != i+1 {
+			t.Errorf("%s: rank %d at %d", f.Message, f.Rank, i)
+		}
+	}
+	// Measured first, then traffic by score, then the rest by score.
+	if want := []string{"measured", "hot", "warm", "static", "cold"}; !slices.Equal(got, want) {
+		t.Errorf("ranked %v, want %v", got, want)
+	}
+	if want := []int{1, 2, 4}; !slices.Equal(r.Routes[0].Findings, want) {
+		t.Errorf("route 0 findings %v, want %v (cold, warm, hot at their new places)", r.Routes[0].Findings, want)
+	}
+	if want := []int{3}; !slices.Equal(r.Routes[1].Findings, want) {
+		t.Errorf("route 1 findings %v, want %v", r.Routes[1].Findings, want)
+	}
+}
+
+func TestFormatNum(t *testing.T) {
+	for _, tc := range []struct {
+		in   float64
+		want string
+	}{
+		{0, "0"}, {1, "1"}, {999, "999"}, {1000, "1,000"}, {36000, "36,000"}, {1234567.8, "1,234,568"},
+		{1.7, "1.7"}, {1.75, "1.75"}, {0.125, "0.13"}, {12.5, "12.5"}, {87.125, "87.1"}, {99.96, "100"},
+		{0.001, "0"}, {-1500, "-1,500"},
+	} {
+		if got := formatNum(tc.in); got != tc.want {
+			t.Errorf("formatNum(%g) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestRouteSummary(t *testing.T) {
+	r := &Report{Traffic: &Traffic{File: "t.json", Format: "json"}}
+	for _, tc := range []struct {
+		rt   Route
+		want string
+	}{
+		{Route{Method: "GET", Pattern: "/orders/{id}", Rate: 3000, QueriesPerRequest: QueriesPerReq{Min: 2, Loop: true}},
+			"GET /orders/{id}: 3,000 req/min × (2 + 1 per item) queries = 6,000+ queries/min"},
+		{Route{Method: "POST", Pattern: "/orders", Rate: 150, QueriesPerRequest: QueriesPerReq{Min: 3, Loop: true, PerItem: 2}},
+			"POST /orders: 150 req/min × (3 + 2 per item) queries = 450+ queries/min"},
+		{Route{Method: "GET", Pattern: "/me", Rate: 900, QueriesPerRequest: QueriesPerReq{Min: 1}},
+			"GET /me: 900 req/min × 1 query = 900 queries/min"},
+		{Route{Method: "GET", Pattern: "/healthz", Rate: 120},
+			"GET /healthz: 120 req/min × 0 queries"},
+		{Route{Pattern: "/static/", Rate: 0, QueriesPerRequest: QueriesPerReq{Min: 2}},
+			"/static/: 0 req/min × 2 queries"},
+	} {
+		if got := routeSummary(r, tc.rt); got != tc.want {
+			t.Errorf("got  %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+func TestNewRule(t *testing.T) {
+	const doc = `report queries executed once per item of a loop (N+1)
+
+A query inside a loop over data costs one round trip per item.
+
+	for _, o := range orders {
+		store.Items(ctx, o.ID)
+	}
+
+Fetch everything in one query.`
+	r := NewRule("queryinloop", doc, "https://example.com/doc")
+	if r.Title != "Queries executed once per item of a loop (N+1)" {
+		t.Errorf("title %q", r.Title)
+	}
+	if !strings.HasPrefix(r.Text, "A query inside") || !strings.HasSuffix(r.Text, "one query.") {
+		t.Errorf("text %q", r.Text)
+	}
+	md := helpMarkdown(r)
+	for _, want := range []string{"**Queries executed once per item of a loop (N+1)**", "```go\nfor _, o := range orders {\n\tstore.Items(ctx, o.ID)\n}\n```", "[Documentation](https://example.com/doc)"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("help markdown lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+func TestWriteUnknownFormat(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, &Report{}, "xml", Options{}); err == nil || !strings.Contains(err.Error(), "sarif") {
+		t.Errorf("unknown format: %v", err)
+	}
+}
+
+func TestMarkdownEscaping(t *testing.T) {
+	for in, want := range map[string]string{
+		"SELECT * FROM t | u":      `SELECT \* FROM t \| u`,
+		"a_b `c` <d> [e](f) ~g~ #": "a\\_b \\`c\\` \\<d\\> \\[e\\](f) \\~g\\~ \\#",
+		"line\nbreak":              "line break",
+	} {
+		if got := escapeCell(in); got != want {
+			t.Errorf("escapeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := escapeCode("GET /a|b `x`"); got != `GET /a\|b ˋxˋ` {
+		t.Errorf("escapeCode: %q", got)
+	}
+	// No table row may have more cells than its header: every "|" in
+	// content is escaped.
+	r := loadFixture(t, "tricky")
+	md := string(write(t, r, "markdown", Options{}))
+	var header int
+	for line := range strings.SplitSeq(md, "\n") {
+		if !strings.HasPrefix(line, "|") {
+			header = 0
+			continue
+		}
+		cells := len(strings.Split(strings.ReplaceAll(line, `\|`, ""), "|"))
+		if header == 0 {
+			header = cells
+		} else if cells != header {
+			t.Errorf("row has %d cells, header %d: %s", cells-2, header-2, line)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteRankedText writes the report for a reader deciding what to fix
+// first, when a traffic profile ranked it: the top findings with their
+// rank, score and the traffic of the routes reaching them, then every
+// route with the queries its traffic causes, then the remaining findings
+// vet-style. Each finding's first line is vet's file:line:col: message, so
+// editors and terminals still jump to it.
+func WriteRankedText(w io.Writer, r *Report, opts Options) error {
+	bw := bufio.NewWriter(w)
+	top := min(opts.top(), len(r.Findings))
+	fmt.Fprintf(bw, "sqlheat: %s, %s\n", plural(len(r.Findings), "finding"), rankedBy(r))
+	if top > 0 {
+		fmt.Fprintf(bw, "\nTop %s\n", plural(top, "finding"))
+	}
+	for _, f := range r.Findings[:top] {
+		fmt.Fprintf(bw, "#%-3d %s:%d:%d: %s (%s, %s)\n", f.Rank, f.File, f.Line, f.Column, oneLine(f.Message), f.Check, f.Severity)
+		details := []string{"score " + formatNum(f.Score)}
+		if f.ScoreBasis == BasisDBTime {
+			details[0] += " (database time)"
+		}
+		if routes := findingRoutes(r, f, 3); routes != "" {
+			details = append(details, routes)
+		}
+		if m := multiplicityText(f.Multiplicity); m != "" {
+			details = append(details, m)
+		}
+		fmt.Fprintf(bw, "     %s\n", strings.Join(details, " · "))
+		if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
+			fmt.Fprintf(bw, "     suggestion: %s\n", oneLine(f.Suggestion))
+		}
+	}
+	if len(r.Routes) > 0 {
+		if hasRates(r) {
+			fmt.Fprintf(bw, "\nRoutes by traffic\n")
+		} else {
+			fmt.Fprintf(bw, "\nRoutes\n")
+		}
+		for _, i := range routesByRate(r) {
+			rt := r.Routes[i]
+			fmt.Fprintf(bw, "  %s", routeSummary(r, rt))
+			if len(rt.Findings) > 0 {
+				var refs []string
+				for _, fi := range rt.Findings {
+					if fi >= 0 && fi < len(r.Findings) {
+						refs = append(refs, fmt.Sprintf("#%d", r.Findings[fi].Rank))
+					}
+				}
+				fmt.Fprintf(bw, "; findings %s", strings.Join(refs, " "))
+			}
+			fmt.Fprintln(bw)
+		}
+	}
+	if rest := r.Findings[top:]; len(rest) > 0 {
+		fmt.Fprintf(bw, "\n%d more %s\n", len(rest), pluralNoun(len(rest), "finding"))
+		for _, f := range rest {
+			fmt.Fprintf(bw, "%s:%d:%d: %s (%s, %s) [#%d, score %s]\n", f.File, f.Line, f.Column, oneLine(f.Message), f.Check, f.Severity, f.Rank, formatNum(f.Score))
+		}
+	}
+	return bw.Flush()
+}
+
+// rankedBy says what the ranking is based on.
+func rankedBy(r *Report) string {
+	if r.Traffic == nil {
+		return "ranked by severity and loop depth (no traffic profile)"
+	}
+	unit := "requests per minute"
+	if r.Traffic.Relative {
+		unit = "rates in % of requests"
+	}
+	if r.Traffic.Format == "pg_stat_statements" {
+		unit = "database time"
+	}
+	return fmt.Sprintf("ranked by %s (%s)", r.Traffic.File, unit)
+}
+
+// multiplicityText says how often a site runs per request.
+func multiplicityText(m string) string {
+	switch {
+	case m == "", m == "once":
+		return ""
+	case m == "loop":
+		return "once per loop item"
+	case strings.HasPrefix(m, "loop"):
+		return "once per item of nested loops (" + m + ")"
+	}
+	return m
+}
+
+// plural counts: "1 finding", "1,200 findings".
+func plural(n int, noun string) string {
+	return formatNum(float64(n)) + " " + pluralNoun(n, noun)
+}
+
+func pluralNoun(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,71 @@
+package catalog
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// The same files give the same catalog, parsed once; a changed file
+// gives a new one.
+func TestLoadOnce(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "1_init.up.sql")
+	write := func(text string, mod time.Time) {
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(f, mod, mod)
+	}
+	write("CREATE TABLE a (id int PRIMARY KEY);", time.Unix(1e9, 0))
+	c1, err := load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := load([]string{dir})
+	if c1 != c2 {
+		t.Error("same files loaded twice")
+	}
+	write("CREATE TABLE a (id int PRIMARY KEY, b text);", time.Unix(2e9, 0))
+	c3, _ := load([]string{dir})
+	if c3 == c1 || c3.Table("a").Column("b") == nil {
+		t.Error("a changed file was not reloaded")
+	}
+	if _, err := load([]string{filepath.Join(dir, "missing.sql")}); err == nil {
+		t.Error("a missing schema path is not an error")
+	}
+
+	// Applying a package's DDL clones: the shared catalog is unchanged.
+	c4 := withDDL(c3, "", []DDLText{{File: "m.go", Line: 3, SQL: "CREATE INDEX a_b ON a (b)"}})
+	if len(c3.Table("a").Indexes) != 1 || len(c4.Table("a").Indexes) != 2 {
+		t.Errorf("withDDL changed its base: %d, %d indexes", len(c3.Table("a").Indexes), len(c4.Table("a").Indexes))
+	}
+	if c5 := withDDL(c3, "", []DDLText{{File: "m.go", Line: 3, SQL: "CREATE INDEX a_b ON a (b)"}}); c5 != c4 {
+		t.Error("the same DDL applied twice")
+	}
+}
+
+func TestSourceFiles(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "db", "migrations"), 0o755)
+	for _, n := range []string{"2_b.up.sql", "2_b.down.sql", "10_c.up.sql", "1_a.up.sql"} {
+		os.WriteFile(filepath.Join(root, "db", "migrations", n), []byte("SELECT 1;"), 0o644)
+	}
+	var got []string
+	for _, f := range SourceFiles(nil, root) {
+		got = append(got, filepath.Base(f))
+	}
+	if want := []string{"1_a.up.sql", "2_b.up.sql", "10_c.up.sql"}; !slices.Equal(got, want) {
+		t.Errorf("SourceFiles = %v, want %v", got, want)
+	}
+}
+
+func TestEmbedPatterns(t *testing.T) {
+	got := embedPatterns(` sql/*.sql "with space/x.sql" ` + "`raw.sql`" + ` all:db`)
+	want := []string{"sql/*.sql", "with space/x.sql", "raw.sql", "all:db"}
+	if !slices.Equal(got, want) {
+		t.Errorf("embedPatterns = %q, want %q", got, want)
+	}
+}

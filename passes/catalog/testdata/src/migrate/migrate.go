@@ -1,0 +1,17 @@
+package migrate // want package:"migrations\\(0001_tables.sql, 0002_more.sql, migrate.go:12\\)"
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+)
+
+//go:embed sql
+var files embed.FS
+
+const addIndex = `CREATE INDEX tickets_assignee_idx ON tickets (assignee_id)`
+
+func Up(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, addIndex)
+	return err
+}

@@ -1,0 +1,2 @@
+-- +goose Up
+ALTER TABLE tickets ADD COLUMN closed_at timestamptz;

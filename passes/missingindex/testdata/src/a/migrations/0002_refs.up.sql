@@ -1,0 +1,5 @@
+-- The region index did not pay; external references are looked up.
+DROP INDEX orders_region_idx;
+ALTER TABLE orders ADD COLUMN external_ref text;
+CREATE INDEX orders_external_ref_idx ON orders (external_ref);
+ALTER INDEX order_items_order_idx RENAME TO order_items_order_id_idx;

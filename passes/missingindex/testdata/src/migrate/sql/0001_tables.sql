@@ -1,0 +1,8 @@
+-- +goose Up
+CREATE TABLE tickets (
+    id          bigserial PRIMARY KEY,
+    queue       text NOT NULL,
+    assignee_id bigint
+);
+-- +goose Down
+DROP TABLE tickets;

@@ -1,0 +1,77 @@
+package queryinloop
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// Impl is a method that implements an interface method and issues queries.
+type Impl struct {
+	Name    string // short name: store.(*pgStore).Find
+	Summary *queries.IssuesQueries
+}
+
+// Possible builds the finding for a call through an interface method in a
+// data loop, once a whole-program driver has found the implementations
+// that issue queries. A per-package runner (go vet, golangci-lint) cannot
+// see them: the implementation usually lives in a package the caller does
+// not import, wired together in main. The finding says "possible" because
+// which implementation runs is decided at run time.
+//
+// ok is false when the call is in code the check is silent on.
+func Possible(fset *token.FileSet, pkg *types.Package, call *queries.Call, impls []Impl) (analysis.Diagnostic, *finding.Detail, bool) {
+	items, _ := perItem(call.Loops)
+	if len(items) == 0 || len(impls) == 0 || skip(fset, pkg, call.Func, call.Call.Pos()) {
+		return analysis.Diagnostic{}, nil, false
+	}
+	sort.Slice(impls, func(i, j int) bool { return impls[i].Name < impls[j].Name })
+	var qs []queries.Query
+	for _, q := range impls[0].Summary.Queries {
+		if q.Kind != "ddl" && q.Kind != "other" {
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) == 0 {
+		return analysis.Diagnostic{}, nil, false
+	}
+	first := qs[0]
+	for _, q := range qs {
+		if q.Loop < first.Loop {
+			first = q
+		}
+	}
+	var names []string
+	for _, im := range impls {
+		names = append(names, im.Name)
+	}
+	msg := fmt.Sprintf("possible N+1: %s is called %s, and its implementation %s runs %s (%s)",
+		call.Callee, perPhrase(items), strings.Join(names, ", "), queryName(first), first.Site)
+	if first.Kind == "write" {
+		msg += ": add a method that writes all the items in one statement (multi-row VALUES, unnest, COPY) and call it once"
+	} else {
+		msg += ": add a method that takes all the items (= ANY($1)) and call it once before the loop"
+	}
+	var related []analysis.RelatedInformation
+	for _, l := range items {
+		related = append(related, analysis.RelatedInformation{Pos: l.Node.Pos(), Message: "loop over " + l.Over})
+	}
+	category := "read"
+	if first.Kind == "write" {
+		category = "write"
+	}
+	d := analysis.Diagnostic{Pos: call.Call.Pos(), Category: category, Message: msg, Related: related}
+	det := &finding.Detail{
+		Pos: call.Call.Pos(), Category: category, SQL: first.SQL, Fingerprint: first.Fingerprint,
+		Loop: len(items), Multiplicity: multiplicity(len(items)), Confidence: "possible",
+		Via: append([]string{call.Callee, impls[0].Name}, first.Via...),
+	}
+	return d, det, true
+}

@@ -1,0 +1,64 @@
+// Package routes is sqlheat's second foundation pass: it finds the HTTP
+// routes a package registers, the handler and middlewares behind each, and
+// what one request of each costs the database.
+//
+// It reports nothing itself. Ranking findings by traffic, and the
+// handlerquery check, both need to know which route reaches which query,
+// and how many queries one request issues; this pass answers that once per
+// package, for every check and for the driver's route inventory.
+//
+// # Routes
+//
+// Registrations are recognized by the type of the function called, never
+// by its name: (*http.ServeMux).Handle and HandleFunc and their package
+// forms, with Go 1.22 patterns ("GET /items/{id}", host patterns); chi v5
+// method routes, Method, Handle, Mount, Route, Group and With; gorilla/mux
+// HandleFunc(...).Methods(...) and Path/PathPrefix/Methods chains, with
+// PathPrefix(...).Subrouter(); gin's and echo's method routes, Any, Handle,
+// Add, Match and Group.
+//
+// The prefix of a group or sub-router is composed when the router value
+// flows through local variables, calls of functions of the package
+// (routes(r) called with r.Group("/v1")), chi's Route and Group closures
+// and Mount. A router that arrives from another package has a prefix this
+// package cannot see: its routes read "…/items/{id}", because a route that
+// looks certain but is wrong would attach traffic to the wrong queries.
+// Routers that are always roots (a ServeMux, gin's Engine, echo's Echo,
+// chi's *Mux) need no caller. Patterns are kept as written for display,
+// and in a canonical key (internal/httppattern) in which {id}, :id and <id>
+// compare equal; a route that names no method is ANY.
+//
+// # Handlers and middlewares
+//
+// The handler is the function, method value or closure registered, seen
+// through conversions (http.HandlerFunc(h.list)), constructors that return
+// a closure (h.list()), values whose ServeHTTP serves, and wrappers
+// written at the registration: mux.Handle("/x", auth(h.list)) is h.list
+// inside auth's closure. Middlewares of Use, With, Group and echo's and
+// gin's route arguments run on every request of the routes they wrap, so
+// their queries count toward each of them. A constructor in another
+// package (an auth middleware package) is known by its Serves fact.
+//
+// A function of the package with a handler's signature that no
+// registration here reaches, and a constructor returning a handler closure
+// that nothing here uses, is a route too, named by its function: handlers
+// registered by another package are still checked where their code is.
+//
+// # Requests
+//
+// A route's Request lists the queries one request issues, middlewares
+// first, from the queries pass's sites, its per-call summaries (facts, for
+// other packages) and, for functions of this package, their bodies
+// followed statement by statement: branches of an if or switch are
+// exclusive arms, an early return makes the rest of the block the other
+// arm, and per-item loops multiply. Each query carries the calls that lead
+// to it and the context it runs with — the request's, a Background one,
+// none at all — classified through the parameters of the functions
+// followed. Once counts the heaviest path, the one that succeeds in the
+// common case; a retry loop counts once.
+//
+// Not seen: routes registered through a helper whose pattern or handler
+// is a parameter, handlers chosen at run time, middlewares applied by
+// wrapping the whole router (http.ListenAndServe(addr, logger(mux))), and
+// calls through interfaces other than database handles.
+package routes

@@ -1,0 +1,265 @@
+package routes
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// router is what a router expression can be: the prefix its routes get,
+// whether that prefix is known, the middlewares every route on it runs,
+// and (gorilla) the methods its sub-router is restricted to.
+type router struct {
+	prefix  string
+	known   bool
+	mws     []*Handler
+	methods []string
+}
+
+// maxRouters bounds the values a router expression is followed to, and
+// maxRouterDepth the chain of variables, parameters and calls.
+const (
+	maxRouters     = 8
+	maxRouterDepth = 8
+)
+
+// routers resolves a router expression to the values it can hold. What
+// cannot be followed is a root when its type is always one (a ServeMux,
+// gin's Engine, ...) and an unknown prefix otherwise.
+func (a *analyzer) routers(e ast.Expr, depth int) []router {
+	if e == nil {
+		return []router{{known: true}}
+	}
+	e = ast.Unparen(e)
+	if depth > maxRouterDepth {
+		return a.byType(e)
+	}
+	var out []router
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		out = a.routerCall(x, depth)
+	case *ast.Ident, *ast.SelectorExpr:
+		out = a.routerVar(e, depth)
+	case *ast.StarExpr:
+		out = a.routers(x.X, depth+1)
+	case *ast.UnaryExpr:
+		out = a.routers(x.X, depth+1)
+	default:
+		out = a.byType(e)
+	}
+	return dedupe(out)
+}
+
+func (a *analyzer) byType(e ast.Expr) []router {
+	return []router{{known: rootRouter(a.pass.TypesInfo.TypeOf(e))}}
+}
+
+// routerCall follows a call that returns a router: a constructor, a group,
+// a sub-router, With, or a local function returning one.
+func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
+	fn := a.callee(call)
+	if fn == nil {
+		return a.byType(call)
+	}
+	if api := lookup(fn); api != nil {
+		switch api.kind {
+		case kNew:
+			return []router{{known: true}}
+		case kGroup:
+			if api.fw == "gorilla/mux" { // r.PathPrefix("/api").Subrouter()
+				recv, path, ok, methods := a.matchers(recvExpr(call))
+				return under(a.routers(recv, depth+1), path, ok, nil, methods)
+			}
+			path, ok := a.constString(call, api.patArg)
+			return under(a.routers(recvExpr(call), depth+1), path, ok, a.middlewares(call, api), nil)
+		case kWith:
+			return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
+		case kRouteFn: // the router chi's Route returns is the sub-router
+			path, ok := a.constString(call, api.patArg)
+			return under(a.routers(recvExpr(call), depth+1), path, ok, nil, nil)
+		case kGroupFn:
+			return a.routers(recvExpr(call), depth+1)
+		}
+		return a.byType(call)
+	}
+	// A local function building a router: what it returns.
+	if d := a.decls[fn.Origin()]; d != nil {
+		var out []router
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					if isRouterType(a.pass.TypesInfo.TypeOf(r)) {
+						out = append(out, a.routers(r, depth+1)...)
+					}
+				}
+			}
+			return true
+		})
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return a.byType(call)
+}
+
+// routerVar follows a variable or field: its assignments, its function's
+// callers for a parameter, the chi Route/Group call of a closure's
+// parameter; then adds the middlewares of its Use calls, and moves it under
+// the prefix it is mounted at.
+func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
+	obj := a.objOf(e)
+	v, _ := obj.(*types.Var)
+	if v == nil {
+		return a.byType(e)
+	}
+	var out []router
+	switch {
+	case a.isParam(v):
+		out = a.routerParam(v, depth)
+	case len(a.writes[v]) > 0 && !v.IsField():
+		for _, rhs := range a.writes[v] {
+			out = append(out, a.routers(rhs, depth+1)...)
+		}
+	}
+	if len(out) == 0 {
+		out = a.byType(e)
+	}
+	// Mounted: r.Mount("/admin", admin), or returned by a function that is
+	// mounted (r.Mount("/admin", adminRouter())).
+	var mounts []*ast.CallExpr
+	mounts = append(mounts, a.mounts[v]...)
+	if fn := a.returnedBy(v); fn != nil {
+		mounts = append(mounts, a.mountFns[fn]...)
+	}
+	if len(mounts) > 0 {
+		base := out
+		out = nil
+		for _, m := range mounts {
+			api := lookup(a.callee(m))
+			path, ok := a.constString(m, api.patArg)
+			for _, parent := range a.routers(recvExpr(m), depth+1) {
+				for _, b := range base {
+					out = append(out, under([]router{parent}, join(path, b.prefix), ok, b.mws, b.methods)...)
+				}
+			}
+		}
+	}
+	if uses := a.uses[v]; len(uses) > 0 {
+		var mws []*Handler
+		for _, u := range uses {
+			mws = append(mws, a.middlewares(u, lookup(a.callee(u)))...)
+		}
+		out = under(out, "", true, mws, nil)
+	}
+	return out
+}
+
+func (a *analyzer) isParam(v *types.Var) bool { _, ok := a.params[v]; return ok }
+
+// routerParam resolves a router parameter from what calls pass: the
+// callers of its function in this package, or chi's Route/Group for the
+// function given to them. With no caller here (an exported Routes(r)
+// called from main), only a root type says where the routes are.
+func (a *analyzer) routerParam(v *types.Var, depth int) []router {
+	p := a.params[v]
+	var out []router
+	for _, c := range a.fnCalls[p.fn] {
+		api := lookup(a.callee(c))
+		if api.kind == kRouteFn {
+			path, ok := a.constString(c, api.patArg)
+			out = append(out, under(a.routers(recvExpr(c), depth+1), path, ok, nil, nil)...)
+		} else {
+			out = append(out, a.routers(recvExpr(c), depth+1)...)
+		}
+	}
+	if d, ok := p.fn.(*ast.FuncDecl); ok {
+		if fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+			for _, c := range a.callers[fn] {
+				if p.index < len(c.Args) {
+					out = append(out, a.routers(c.Args[p.index], depth+1)...)
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return []router{{known: rootRouter(v.Type())}}
+	}
+	return out
+}
+
+// returnedBy is the local function that returns the variable v, if any.
+func (a *analyzer) returnedBy(v *types.Var) *types.Func {
+	for fn, d := range a.decls {
+		if d.Pos() > v.Pos() || v.Pos() > d.End() {
+			continue
+		}
+		found := false
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if r, ok := n.(*ast.ReturnStmt); ok {
+				for _, x := range r.Results {
+					if id, ok := ast.Unparen(x).(*ast.Ident); ok && a.pass.TypesInfo.Uses[id] == v {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return fn
+		}
+		return nil
+	}
+	return nil
+}
+
+// under puts routers under a further prefix, with more middlewares.
+func under(rs []router, path string, ok bool, mws []*Handler, methods []string) []router {
+	out := make([]router, 0, len(rs))
+	for _, r := range rs {
+		n := router{
+			prefix:  join(r.prefix, path),
+			known:   r.known,
+			mws:     append(append([]*Handler(nil), r.mws...), mws...),
+			methods: r.methods,
+		}
+		if !ok {
+			n.prefix = join(r.prefix, "…")
+		}
+		if len(methods) > 0 {
+			n.methods = methods
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// dedupe drops repeated router values and bounds their number.
+func dedupe(rs []router) []router {
+	seen := map[string]bool{}
+	var out []router
+	for _, r := range rs {
+		var names []string
+		for _, m := range r.mws {
+			names = append(names, m.Name)
+		}
+		k := r.prefix + "\x00" + strings.Join(names, ",") + "\x00" + strings.Join(r.methods, ",")
+		if r.known {
+			k += "\x00known"
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+		if len(out) == maxRouters {
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,723 @@
+package routes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/httppattern"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:       "routes",
+	Doc:        "find HTTP routes, their handlers and middlewares, and the queries one request issues (no diagnostics)",
+	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
+	Requires:   []*analysis.Analyzer{queries.Analyzer},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{(*Serves)(nil)},
+	Run:        guard.Run(run),
+}
+
+// Result is the package's routes: registrations first, in source order,
+// then the handlers no registration of the package reaches.
+type Result struct {
+	Routes []*Route
+}
+
+// Route is one HTTP route and what one request of it costs the database.
+type Route struct {
+	Method string // upper-case, or httppattern.AnyMethod ("ANY") when the route takes any
+	// Pattern is the path as written, with the prefixes of its groups:
+	// "/orders/{id}", "example.com/static/", "…/items/{id}" when a group's
+	// prefix is not visible here, or the handler's name for a handler no
+	// registration reaches.
+	Pattern string
+	// Key is the canonical form ("GET /orders/{}"): routes whose parameters
+	// are spelled differently ({id}, :id, <id>) have equal keys.
+	Key         string
+	Framework   string    // "net/http", "chi", "gorilla/mux", "gin", "echo"; "" when unregistered
+	Pos         token.Pos // the registration call, or the handler's declaration
+	Registered  bool
+	Handler     *Handler
+	Middlewares []*Handler // outermost first
+	Request     *Request
+}
+
+// String is how messages name the route: "GET /orders/{id}", or the bare
+// pattern when the route takes any method.
+func (r *Route) String() string {
+	if r.Method == httppattern.AnyMethod || r.Method == "" {
+		return r.Pattern
+	}
+	return r.Method + " " + r.Pattern
+}
+
+// HandlerName is the handler with its visible middlewares, outermost
+// first: "api.(*Handler).auth → api.(*Handler).me".
+func (r *Route) HandlerName() string {
+	var parts []string
+	for _, m := range r.Middlewares {
+		parts = append(parts, m.Name)
+	}
+	return strings.Join(append(parts, r.Handler.Name), " → ")
+}
+
+// Handler is a function that serves requests: a declared function or
+// method, or a closure; for a middleware, the closure it wraps around the
+// next handler.
+type Handler struct {
+	Name string      // "api.(*Handler).getOrder", "func literal in api.Routes"
+	Func *types.Func // the declared function, or the constructor that returns the closure
+	Lit  *ast.FuncLit
+	Decl *ast.FuncDecl // Func's declaration, when in this package
+	// Fact is what a constructor of another package serves per request.
+	Fact *Serves
+}
+
+// body is the function whose statements serve the request, when it is in
+// this package.
+func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
+	switch {
+	case h == nil:
+	case h.Lit != nil:
+		return h.Lit, h.Lit.Type, h.Lit.Body
+	case h.Decl != nil && h.Decl.Body != nil:
+		return h.Decl, h.Decl.Type, h.Decl.Body
+	}
+	return nil, nil, nil
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{}
+	if !mayRoute(pass.Pkg) {
+		return res, nil // imports no HTTP package: no handlers to find
+	}
+	q, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	a := newAnalyzer(pass, q)
+	a.register()
+	a.unregistered()
+	res.Routes = a.routes
+	for _, r := range res.Routes {
+		r.Request = a.request(r)
+	}
+	a.exportFacts()
+	return res, nil
+}
+
+// mayRoute reports whether pkg imports net/http or a router directly:
+// registering a route or declaring a handler names their types.
+func mayRoute(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		for _, p := range routerPkgs {
+			if imp.Path() == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// analyzer holds the per-package indexes the resolution needs.
+type analyzer struct {
+	pass   *analysis.Pass
+	q      *queries.Result
+	routes []*Route
+
+	decls   map[*types.Func]*ast.FuncDecl
+	writes  map[*types.Var][]ast.Expr // local variable -> values assigned
+	params  map[*types.Var]paramOf    // parameter -> its function and index
+	outer   map[*ast.CallExpr]*ast.CallExpr
+	callers map[*types.Func][]*ast.CallExpr // local function -> calls of it
+	// routeFns are chi Route/Group calls whose fn argument is a function
+	// value (r.Route("/v1", h.v1)) or a closure: its router parameter.
+	fnCalls   map[ast.Node][]*ast.CallExpr
+	uses      map[types.Object][]*ast.CallExpr // router variable -> its Use calls
+	mounts    map[types.Object][]*ast.CallExpr // router variable -> Mount calls of it
+	mountFns  map[*types.Func][]*ast.CallExpr  // router constructor -> Mount calls of its result
+	called    map[*types.Func]bool             // local functions called directly
+	reached   map[*types.Func]bool             // local functions a registration uses
+	regCalls  []*ast.CallExpr
+	enclosing map[*ast.FuncLit]*types.Func
+
+	w *walker
+}
+
+type paramOf struct {
+	fn    ast.Node // *ast.FuncDecl or *ast.FuncLit
+	index int
+}
+
+func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
+	a := &analyzer{
+		pass:      pass,
+		q:         q,
+		decls:     map[*types.Func]*ast.FuncDecl{},
+		writes:    map[*types.Var][]ast.Expr{},
+		params:    map[*types.Var]paramOf{},
+		outer:     map[*ast.CallExpr]*ast.CallExpr{},
+		callers:   map[*types.Func][]*ast.CallExpr{},
+		fnCalls:   map[ast.Node][]*ast.CallExpr{},
+		uses:      map[types.Object][]*ast.CallExpr{},
+		mounts:    map[types.Object][]*ast.CallExpr{},
+		mountFns:  map[*types.Func][]*ast.CallExpr{},
+		called:    map[*types.Func]bool{},
+		reached:   map[*types.Func]bool{},
+		enclosing: map[*ast.FuncLit]*types.Func{},
+	}
+	a.index()
+	a.w = newWalker(a)
+	return a
+}
+
+// index walks the package once, recording declarations, variable writes,
+// parameters, call chains and the router calls.
+func (a *analyzer) index() {
+	info := a.pass.TypesInfo
+	// Declarations first: a registration may name a function declared
+	// further down.
+	for _, f := range a.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					a.decls[fn] = fd
+				}
+			}
+		}
+	}
+	for _, f := range a.pass.Files {
+		test := strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go")
+		var fn *types.Func
+		var visit func(n ast.Node) bool
+		visit = func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				fn, _ = info.Defs[n.Name].(*types.Func)
+				a.recordParams(n, n.Type)
+			case *ast.FuncLit:
+				a.enclosing[n] = fn
+				a.recordParams(n, n.Type)
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					v := a.lhsVar(lhs)
+					if v == nil {
+						continue
+					}
+					switch {
+					case len(n.Rhs) == len(n.Lhs):
+						a.writes[v] = append(a.writes[v], n.Rhs[i])
+					case len(n.Rhs) == 1:
+						a.writes[v] = append(a.writes[v], n.Rhs[0])
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					v, _ := info.Defs[id].(*types.Var)
+					if v == nil {
+						continue
+					}
+					switch {
+					case len(n.Values) == len(n.Names):
+						a.writes[v] = append(a.writes[v], n.Values[i])
+					case len(n.Values) == 1:
+						a.writes[v] = append(a.writes[v], n.Values[0])
+					}
+				}
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+					if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+						a.outer[inner] = n
+					}
+				}
+				callee, _ := typeutil.Callee(info, n).(*types.Func)
+				if callee == nil {
+					return true
+				}
+				if callee.Pkg() == a.pass.Pkg {
+					a.called[callee.Origin()] = true
+					a.callers[callee.Origin()] = append(a.callers[callee.Origin()], n)
+				}
+				if test {
+					return true // routes registered by tests are not the service's
+				}
+				if api := lookup(callee); api != nil {
+					a.indexRouterCall(n, api)
+				}
+			}
+			return true
+		}
+		ast.Inspect(f, visit)
+	}
+}
+
+func (a *analyzer) lhsVar(lhs ast.Expr) *types.Var {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if v, ok := a.pass.TypesInfo.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
+	return v
+}
+
+func (a *analyzer) recordParams(fn ast.Node, ft *ast.FuncType) {
+	i := 0
+	for _, field := range ft.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if v, ok := a.pass.TypesInfo.Defs[name].(*types.Var); ok {
+				a.params[v] = paramOf{fn, i}
+			}
+			i++
+		}
+	}
+}
+
+// indexRouterCall records what later resolution looks up: registrations,
+// Use and Mount calls by router variable, chi Route/Group functions.
+func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *api) {
+	switch api.kind {
+	case kRoute:
+		a.regCalls = append(a.regCalls, call)
+	case kUse:
+		if obj := a.objOf(recvExpr(call)); obj != nil {
+			a.uses[obj] = append(a.uses[obj], call)
+		}
+	case kMount:
+		a.regCalls = append(a.regCalls, call)
+		if api.hArg < len(call.Args) {
+			switch h := ast.Unparen(call.Args[api.hArg]).(type) {
+			case *ast.CallExpr:
+				if fn, ok := typeutil.Callee(a.pass.TypesInfo, h).(*types.Func); ok && fn.Pkg() == a.pass.Pkg {
+					a.mountFns[fn.Origin()] = append(a.mountFns[fn.Origin()], call)
+				}
+			default:
+				if obj := a.objOf(h); obj != nil {
+					a.mounts[obj] = append(a.mounts[obj], call)
+				}
+			}
+		}
+	case kRouteFn, kGroupFn:
+		if api.fnArg < len(call.Args) {
+			switch f := ast.Unparen(call.Args[api.fnArg]).(type) {
+			case *ast.FuncLit:
+				a.fnCalls[f] = append(a.fnCalls[f], call)
+			default:
+				if fn, ok := a.funcOf(f); ok && fn.Pkg() == a.pass.Pkg {
+					if d := a.decls[fn]; d != nil {
+						a.fnCalls[d] = append(a.fnCalls[d], call)
+					}
+					a.reached[fn] = true
+				}
+			}
+		}
+	}
+}
+
+// objOf is the variable or field an expression names.
+func (a *analyzer) objOf(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return a.pass.TypesInfo.ObjectOf(e)
+	case *ast.SelectorExpr:
+		return a.pass.TypesInfo.ObjectOf(e.Sel)
+	}
+	return nil
+}
+
+// funcOf is the function an expression names (f, pkg.F, x.M as a value).
+func (a *analyzer) funcOf(e ast.Expr) (*types.Func, bool) {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	case *ast.IndexExpr: // a generic function instantiated
+		return a.funcOf(e.X)
+	default:
+		return nil, false
+	}
+	fn, ok := a.pass.TypesInfo.Uses[id].(*types.Func)
+	if ok {
+		fn = fn.Origin()
+	}
+	return fn, ok
+}
+
+// recvExpr is the receiver of a method call, nil for a function call.
+func recvExpr(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+func (a *analyzer) callee(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	return fn
+}
+
+// register turns each registration call into routes: one per router value
+// its receiver can be (a function registering on a parameter called with
+// two routers registers twice) and per method.
+func (a *analyzer) register() {
+	for _, call := range a.regCalls {
+		api := lookup(a.callee(call))
+		if api.kind == kMount {
+			a.mount(call, api)
+			continue
+		}
+		var routers []router
+		var path string
+		var pathOK bool
+		var methods []string
+		if api.fw == "gorilla/mux" {
+			var recv ast.Expr
+			recv, path, pathOK, methods = a.gorillaChain(call, api)
+			routers = a.routers(recv, 0)
+		} else {
+			if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
+				routers = a.routers(recv, 0)
+			} else {
+				routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
+			}
+			path, pathOK = a.constString(call, api.patArg)
+			methods = a.methods(call, api)
+		}
+		h, mws := a.handlerArgs(call, api)
+		for _, r := range routers {
+			ms := methods
+			if len(ms) == 0 && len(r.methods) > 0 {
+				ms = r.methods
+			}
+			if len(ms) == 0 {
+				ms = []string{""}
+			}
+			for _, m := range ms {
+				a.add(call, api.fw, r, m, path, pathOK, h, mws)
+			}
+		}
+	}
+}
+
+// add makes one route: the router's prefix joined to the path, the
+// method from the API, the argument or the pattern, in canonical form.
+func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path string, pathOK bool, h *Handler, mws []*Handler) {
+	if !pathOK {
+		path = "…" // not a constant: say so rather than guess
+	}
+	if method == "" {
+		// net/http and chi Handle: "GET /items/{id}" names its method.
+		p := httppattern.Parse(path)
+		method = p.Method
+		if p.Method != httppattern.AnyMethod {
+			path = p.Host + p.Raw
+		}
+	}
+	full := join(r.prefix, path)
+	display := full
+	if !r.known {
+		display = "…" + full
+	}
+	route := &Route{
+		Method:      strings.ToUpper(method),
+		Pattern:     display,
+		Key:         key(method, full, r.known),
+		Framework:   fw,
+		Pos:         call.Pos(),
+		Registered:  true,
+		Handler:     h,
+		Middlewares: append(append([]*Handler(nil), r.mws...), mws...),
+	}
+	a.routes = append(a.routes, route)
+}
+
+// key is the canonical identity of a route; an unknown prefix stays in it
+// so that "…/items" never equals "/items".
+func key(method, path string, known bool) string {
+	p := httppattern.Parse(path)
+	if method == "" {
+		method = httppattern.AnyMethod
+	}
+	k := strings.ToUpper(method) + " " + p.Host + p.Path
+	if !known {
+		k = strings.ToUpper(method) + " …" + p.Path
+	}
+	return k
+}
+
+// join appends a route's path to its group's prefix, as the routers do:
+// one slash between them.
+func join(prefix, path string) string {
+	switch {
+	case prefix == "":
+		return path
+	case path == "":
+		return prefix
+	case strings.HasSuffix(prefix, "/") && strings.HasPrefix(path, "/"):
+		return prefix + path[1:]
+	case !strings.HasSuffix(prefix, "/") && !strings.HasPrefix(path, "/"):
+		return prefix + "/" + path
+	}
+	return prefix + path
+}
+
+// constString is the constant string argument i of call.
+func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
+	if i < 0 || i >= len(call.Args) {
+		return "", false
+	}
+	return a.constOf(call.Args[i])
+}
+
+func (a *analyzer) constOf(e ast.Expr) (string, bool) {
+	tv, ok := a.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil {
+		// A local variable assigned one constant (p := "/items").
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := a.pass.TypesInfo.Uses[id].(*types.Var); ok && len(a.writes[v]) == 1 {
+				if tv, ok := a.pass.TypesInfo.Types[a.writes[v][0]]; ok && tv.Value != nil {
+					return constStr(tv)
+				}
+			}
+		}
+		return "", false
+	}
+	return constStr(tv)
+}
+
+func constStr(tv types.TypeAndValue) (string, bool) {
+	s := tv.Value.ExactString()
+	if len(s) >= 2 && s[0] == '"' {
+		var out string
+		if _, err := fmt.Sscanf(s, "%q", &out); err == nil {
+			return out, true
+		}
+	}
+	return "", false
+}
+
+// methods are the methods an API call fixes: by its name, or a constant
+// method argument (a string, or gin/echo Match's []string literal).
+func (a *analyzer) methods(call *ast.CallExpr, api *api) []string {
+	if api.method != "" {
+		return []string{api.method}
+	}
+	if api.methArg < 0 || api.methArg >= len(call.Args) {
+		return nil
+	}
+	arg := call.Args[api.methArg]
+	if s, ok := a.constOf(arg); ok {
+		return []string{strings.ToUpper(s)}
+	}
+	if lit, ok := ast.Unparen(arg).(*ast.CompositeLit); ok {
+		var out []string
+		for _, el := range lit.Elts {
+			if s, ok := a.constOf(el); ok {
+				out = append(out, strings.ToUpper(s))
+			}
+		}
+		return out
+	}
+	return []string{"…"} // a method chosen at run time
+}
+
+// gorillaChain reads a gorilla/mux registration: the router the chain
+// starts from, its path (HandleFunc's argument, or Path/PathPrefix before
+// Handler) and the methods of Methods(...) anywhere along the chain.
+func (a *analyzer) gorillaChain(call *ast.CallExpr, api *api) (recv ast.Expr, path string, pathOK bool, methods []string) {
+	// Calls after the registration: .Methods("GET").Name("x").
+	for o := a.outer[call]; o != nil; o = a.outer[o] {
+		if fn := a.callee(o); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == muxPkg && fn.Name() == "Methods" {
+			methods = append(methods, a.constArgs(o)...)
+		}
+	}
+	if api.patArg >= 0 { // Router.HandleFunc(path, h)
+		path, pathOK = a.constString(call, api.patArg)
+		return recvExpr(call), path, pathOK, methods
+	}
+	recv, path, pathOK, more := a.matchers(recvExpr(call))
+	return recv, path, pathOK, append(methods, more...)
+}
+
+// matchers walks a chain of gorilla Route matchers back to the router it
+// starts from: r.PathPrefix("/api").Methods("GET") -> r, "/api", [GET].
+func (a *analyzer) matchers(e ast.Expr) (recv ast.Expr, path string, pathOK bool, methods []string) {
+	pathOK, seen := true, false
+	for {
+		inner, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return e, path, pathOK, methods
+		}
+		fn := a.callee(inner)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != muxPkg || lookup(fn) != nil {
+			return e, path, pathOK, methods // NewRouter(), Subrouter(): a router
+		}
+		switch fn.Name() {
+		case "Methods":
+			methods = append(methods, a.constArgs(inner)...)
+		case "Path", "PathPrefix":
+			if !seen { // the last one in the chain is the one walked first
+				path, pathOK = a.constString(inner, 0)
+				seen = true
+			}
+		}
+		e = recvExpr(inner)
+		if recvName(fn) == "Router" {
+			return e, path, pathOK, methods
+		}
+	}
+}
+
+func (a *analyzer) constArgs(call *ast.CallExpr) []string {
+	var out []string
+	for _, arg := range call.Args {
+		if s, ok := a.constOf(arg); ok {
+			out = append(out, strings.ToUpper(s))
+		}
+	}
+	return out
+}
+
+// mount handles chi's Mount: a router mounted under a prefix gets its
+// routes there (see routers); a plain handler becomes a route of its own.
+func (a *analyzer) mount(call *ast.CallExpr, api *api) {
+	if api.hArg >= len(call.Args) || a.isRouter(call.Args[api.hArg]) {
+		return // a sub-router: its own registrations carry the prefix
+	}
+	path, ok := a.constString(call, api.patArg)
+	h, mws := a.handlerOf(call.Args[api.hArg], 0)
+	for _, r := range a.routers(recvExpr(call), 0) {
+		a.add(call, api.fw, r, httppattern.AnyMethod, join(path, "/*"), ok, h, mws)
+	}
+}
+
+// isRouter reports whether a mounted value is a router: by its type, or,
+// for a function of this package returning an http.Handler, by what it
+// returns.
+func (a *analyzer) isRouter(e ast.Expr) bool {
+	if isRouterType(a.pass.TypesInfo.TypeOf(e)) {
+		return true
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := a.callee(call)
+	if fn == nil || a.decls[fn.Origin()] == nil {
+		return false
+	}
+	router := false
+	ast.Inspect(a.decls[fn.Origin()].Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if isRouterType(a.pass.TypesInfo.TypeOf(r)) {
+					router = true
+				}
+			}
+		}
+		return !router
+	})
+	return router
+}
+
+// unregistered adds the handlers no registration of the package reaches:
+// functions with a handler's signature, and constructors returning a
+// handler or middleware closure, that nothing here registers or calls.
+// Their route is their name; a package of handlers registered elsewhere
+// is still checked where its code is.
+func (a *analyzer) unregistered() {
+	var fns []*types.Func
+	for fn := range a.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		d := a.decls[fn]
+		if a.reached[fn] || a.called[fn] || strings.HasSuffix(a.pass.Fset.File(d.Pos()).Name(), "_test.go") {
+			continue
+		}
+		if d.Type.TypeParams != nil || d.Recv != nil && len(d.Recv.List) > 0 && hasTypeParams(d.Recv.List[0].Type) {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		var h *Handler
+		switch {
+		case isHandlerSig(sig):
+			h = &Handler{Name: shortName(fn), Func: fn, Decl: d}
+		case sig.Results().Len() == 1 && (isHandlerType(sig.Results().At(0).Type()) || isMiddlewareType(sig.Results().At(0).Type())):
+			h = a.served(fn, 0)
+			if h == nil || h.Lit == nil && h.Decl == nil {
+				continue
+			}
+		default:
+			continue
+		}
+		a.routes = append(a.routes, &Route{
+			Method:  httppattern.AnyMethod,
+			Pattern: shortName(fn),
+			Key:     httppattern.AnyMethod + " " + shortName(fn),
+			Pos:     d.Name.Pos(),
+			Handler: h,
+		})
+	}
+}
+
+func hasTypeParams(recv ast.Expr) bool {
+	if s, ok := recv.(*ast.StarExpr); ok {
+		recv = s.X
+	}
+	switch recv.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
+func isMiddlewareType(t types.Type) bool {
+	sig, _ := t.Underlying().(*types.Signature)
+	return isMiddlewareSig(sig)
+}
+
+// shortName prints a function as pkg.(*T).M or pkg.F, as the queries
+// pass names the functions of a call chain.
+func shortName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	if sig == nil || sig.Recv() == nil {
+		return pkg + fn.Name()
+	}
+	t := sig.Recv().Type()
+	ptr := false
+	if p, ok := t.(*types.Pointer); ok {
+		t, ptr = p.Elem(), true
+	}
+	name := types.TypeString(t, func(*types.Package) string { return "" })
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	if ptr {
+		return pkg + "(*" + name + ")." + fn.Name()
+	}
+	return pkg + name + "." + fn.Name()
+}

@@ -1,0 +1,62 @@
+package routes_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/sqlheat/sqlheat/internal/testenv"
+	"github.com/sqlheat/sqlheat/passes/routes"
+)
+
+// inventory reports every route the routes pass found, so that `// want`
+// comments can assert them: the pass itself reports nothing. A route
+// reads "route GET /v1/items/{id} [GET /v1/items/{}] -> mw → handler: 2+loop".
+var inventory = &analysis.Analyzer{
+	Name:     "inventory",
+	Doc:      "test helper: report the routes of the routes pass",
+	Requires: []*analysis.Analyzer{routes.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[routes.Analyzer].(*routes.Result)
+		for _, r := range res.Routes {
+			cost := fmt.Sprint(r.Request.Once)
+			if r.Request.Loop {
+				cost += "+loop"
+			}
+			var ctx []string
+			for _, st := range r.Request.Steps {
+				if st.Ctx != routes.CtxRequest {
+					ctx = append(ctx, fmt.Sprintf("%s@%s", orUnknown(st.Ctx), st.Query.Site))
+				}
+			}
+			msg := fmt.Sprintf("route %s [%s] -> %s: %s", r, r.Key, r.HandlerName(), cost)
+			if len(ctx) > 0 {
+				msg += " ctx " + strings.Join(ctx, ",")
+			}
+			pass.Reportf(r.Pos, "%s", msg)
+		}
+		return nil, nil
+	},
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+func TestRoutes(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser")
+}
+
+// TestFacts checks what constructors of handlers and middlewares export
+// for the packages that register them.
+func TestFacts(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, routes.Analyzer, "mw")
+}

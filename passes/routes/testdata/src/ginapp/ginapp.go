@@ -1,0 +1,47 @@
+// Package ginapp registers routes with gin: method routes with handler
+// chains, Handle, Any, groups with middlewares, and Use.
+package ginapp
+
+import (
+	"database/sql"
+
+	"github.com/gin-gonic/gin"
+)
+
+type H struct{ db *sql.DB }
+
+func (h *H) getItem(c *gin.Context) {
+	h.db.QueryRowContext(c, "SELECT id FROM items WHERE id = $1", c.Param("id"))
+}
+
+func (h *H) listItems(c *gin.Context) {
+	h.db.QueryContext(c.Request.Context(), "SELECT id FROM items")
+}
+
+// auth is gin middleware: a handler that runs before the others.
+func (h *H) auth(c *gin.Context) {
+	h.db.QueryRowContext(c, "SELECT user_id FROM sessions WHERE token = $1", c.GetHeader("Token"))
+	c.Next()
+}
+
+// requireAdmin returns the middleware.
+func (h *H) requireAdmin() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		h.db.QueryRowContext(c, "SELECT admin FROM users WHERE id = $1", 1)
+	}
+}
+
+func recovery(c *gin.Context) { c.Next() }
+
+func (h *H) Router() *gin.Engine {
+	r := gin.Default()
+	r.Use(recovery)
+	r.GET("/items/:id", h.getItem)                // want `route GET /items/:id \[GET /items/\{\}\] -> ginapp.recovery → ginapp.\(\*H\).getItem: 1$`
+	r.Any("/ping", func(c *gin.Context) {})       // want `route /ping \[ANY /ping\] -> ginapp.recovery → func literal in ginapp.\(\*H\).Router: 0$`
+	v1 := r.Group("/v1", h.auth)
+	v1.GET("/items", h.listItems)                       // want `route GET /v1/items \[GET /v1/items\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`
+	v1.Handle("DELETE", "/items/:id", h.requireAdmin(), h.getItem) // want `route DELETE /v1/items/:id .* -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).requireAdmin → ginapp.\(\*H\).getItem: 3$`
+	admin := v1.Group("admin")
+	admin.POST("/users", h.listItems) // want `route POST /v1/admin/users .* -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`
+	return r
+}

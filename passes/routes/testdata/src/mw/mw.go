@@ -1,0 +1,36 @@
+// Package mw is a middleware package: what its constructors' closures
+// issue per request travels to the packages that use them as a fact.
+package mw
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+// Auth looks the session up on every request.
+func Auth(db *sql.DB) func(http.Handler) http.Handler { // want Auth:`serves\(read SELECT user_id FROM sessions WHERE token = \$1 @mw.go:\d+\)`
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			db.QueryRowContext(r.Context(), "SELECT user_id FROM sessions WHERE token = $1", r.Header.Get("Token"))
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// Audit wraps a handler directly.
+func Audit(db *sql.DB, next http.Handler) http.Handler { // want Audit:`serves\(write INSERT INTO audit \(path\) VALUES \(\$1\) @mw.go:\d+\)`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		db.ExecContext(r.Context(), "INSERT INTO audit (path) VALUES ($1)", r.URL.Path)
+	})
+}
+
+// Logger issues nothing: no fact.
+func Logger(next http.Handler) http.Handler { return next }
+
+// Stats is a handler of this package that no registration here reaches.
+func Stats(db *sql.DB) http.HandlerFunc { // want Stats:`serves\(read SELECT count\(\*\) FROM users @mw.go:\d+\)`
+	return func(w http.ResponseWriter, r *http.Request) {
+		db.QueryRowContext(r.Context(), "SELECT count(*) FROM users")
+	}
+}
