@@ -13,6 +13,7 @@ import (
 	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/handlerquery"
+	"github.com/sqlheat/sqlheat/passes/ignores"
 	"github.com/sqlheat/sqlheat/passes/missingindex"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
@@ -29,6 +30,7 @@ func Analyzers() []*analysis.Analyzer {
 		selectstar.Analyzer,
 		missingindex.Analyzer,
 		handlerquery.Analyzer,
+		ignores.Analyzer, // last: it reads the others' suppressions
 	}
 }
 
@@ -95,7 +97,7 @@ func SeverityOf(check, category string) Severity {
 		return High
 	case "missingindex", "handlerquery":
 		return Medium
-	case "selectstar":
+	case "selectstar", "ignores":
 		return Low
 	}
 	if category == "internal-error" {

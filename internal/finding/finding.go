@@ -30,7 +30,13 @@ type Detail struct {
 }
 
 // Details is the result type of every check.
-type Details struct{ List []*Detail }
+type Details struct {
+	List []*Detail
+	// Suppressed are the positions of the //sqlheat:ignore and
+	// //nolint:sqlheat comments that silenced a diagnostic of this check,
+	// so that unused ones can be reported.
+	Suppressed []token.Pos
+}
 
 // Add records a detail and returns it.
 func (d *Details) Add(x *Detail) *Detail {

@@ -1,0 +1,145 @@
+// Package suppress reads the comments that silence sqlheat findings.
+//
+// A finding a team has looked at and accepted must be silenced where the
+// code is, with the reason next to it, so the next reader knows why:
+//
+//	//sqlheat:ignore queryinloop -- at most 3 regions, cached for an hour
+//	for _, r := range regions { ... }
+//
+// The comment applies to its own line (at the end of a line) or to the line
+// below it (on a line of its own). Several checks are separated by commas;
+// "all" names every check. The reason after "--" is required: a
+// suppression without one is itself reported, as is one naming no known
+// check, and (with -report-unused-ignores) one that silences nothing.
+// golangci-lint's //nolint:sqlheat (or //nolint:all) is honored too, so a
+// code base moving between runners keeps its suppressions.
+package suppress
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// Directive is one suppression comment.
+type Directive struct {
+	Pos    token.Pos
+	File   string
+	Line   int      // the comment's line
+	Own    bool     // the comment stands on a line of its own: it applies to the next line
+	Checks []string // names as written; "all" for every check
+	Reason string
+	NoLint bool // //nolint:sqlheat
+	// Problem says what is wrong with the directive itself, "" if nothing.
+	Problem string
+}
+
+// Applies reports whether d silences a finding of check on line of file.
+func (d *Directive) Applies(check, file string, line int) bool {
+	if d.Problem != "" || d.File != file {
+		return false
+	}
+	if line != d.Line && !(d.Own && line == d.Line+1) {
+		return false
+	}
+	for _, c := range d.Checks {
+		if c == check || c == "all" || c == "sqlheat" {
+			return true
+		}
+	}
+	return false
+}
+
+// Parse returns the suppression directives of files. known lists the
+// check names a directive may name; nil accepts any name.
+func Parse(fset *token.FileSet, files []*ast.File, known map[string]bool) []*Directive {
+	var out []*Directive
+	for _, f := range files {
+		tf := fset.File(f.Pos())
+		if tf == nil {
+			continue
+		}
+		for _, group := range f.Comments {
+			for _, c := range group.List {
+				d := parseComment(c.Text, known)
+				if d == nil {
+					continue
+				}
+				pos := fset.Position(c.Slash)
+				d.Pos, d.File, d.Line = c.Slash, pos.Filename, pos.Line
+				d.Own = ownLine(tf, f, c)
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// parseComment reads one comment; nil when it is not a directive.
+func parseComment(text string, known map[string]bool) *Directive {
+	switch {
+	case strings.HasPrefix(text, "//sqlheat:ignore"):
+		rest := strings.TrimPrefix(text, "//sqlheat:ignore")
+		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			return nil // //sqlheat:ignoreXYZ is not ours
+		}
+		d := &Directive{}
+		// A further "//" ends the directive, as in //nolint:x // why: what
+		// follows is another comment (or a test's "// want").
+		rest, _, _ = strings.Cut(rest, "//")
+		names, reason, hasReason := strings.Cut(rest, "--")
+		d.Reason = strings.TrimSpace(reason)
+		for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+			d.Checks = append(d.Checks, n)
+			if known != nil && n != "all" && n != "sqlheat" && !known[n] {
+				d.Problem = "//sqlheat:ignore names unknown check " + n
+			}
+		}
+		switch {
+		case len(d.Checks) == 0:
+			d.Problem = "//sqlheat:ignore names no check: write //sqlheat:ignore <check> -- <reason>"
+		case !hasReason || d.Reason == "":
+			d.Problem = "//sqlheat:ignore needs a reason after --: say why this finding is accepted"
+		}
+		return d
+	case strings.HasPrefix(text, "//nolint:"):
+		list := strings.TrimPrefix(text, "//nolint:")
+		list, reason, _ := strings.Cut(list, "//") // //nolint:sqlheat // reason
+		list = strings.Fields(list + " ")[0]
+		for _, n := range strings.Split(list, ",") {
+			if n == "sqlheat" || n == "all" {
+				return &Directive{Checks: []string{"all"}, NoLint: true, Reason: strings.TrimSpace(reason)}
+			}
+		}
+	}
+	return nil
+}
+
+// ownLine reports whether comment c is the first thing on its line.
+func ownLine(tf *token.File, f *ast.File, c *ast.Comment) bool {
+	line := tf.Line(c.Slash)
+	start := tf.LineStart(line)
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil || found {
+			return false
+		}
+		if _, ok := n.(*ast.CommentGroup); ok {
+			return false
+		}
+		if n.End() <= start || n.Pos() >= c.Slash {
+			// Entirely before this line, or starting after the comment.
+			return n.Pos() < c.Slash && n.End() > start
+		}
+		if _, ok := n.(*ast.File); ok {
+			return true
+		}
+		// A node begins on this line before the comment, or spans it.
+		if tf.Line(n.Pos()) == line && n.Pos() < c.Slash {
+			found = true
+			return false
+		}
+		return true
+	})
+	return !found
+}
