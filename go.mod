@@ -3,6 +3,7 @@ module github.com/sqlheat/sqlheat
 go 1.26.0
 
 require (
+	github.com/golangci/plugin-module-register v0.1.2 // indirect
 	github.com/munnerz/goautoneg v0.0.0-20191010083416-a7dc8b61c822 // indirect
 	github.com/owenrumney/go-sarif/v2 v2.3.3 // indirect
 	github.com/pandatix/go-abnf v0.5.3 // indirect

@@ -13,6 +13,7 @@
 package config
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -68,9 +69,10 @@ type Function struct {
 // Enabled reports whether the named check should report.
 func (c *Config) Enabled(check string) bool { return !c.Disabled[check] }
 
-// file is the YAML shape of .sqlheat.yaml. It is also the settings shape
-// of the golangci-lint plugin, so both read the same keys.
-type file struct {
+// Settings is the shape of .sqlheat.yaml. It is also the settings shape
+// of the golangci-lint plugin (decoded from JSON), so both read the same
+// keys.
+type Settings struct {
 	Schema        stringList      `yaml:"schema" json:"schema"`
 	Traffic       string          `yaml:"traffic" json:"traffic"`
 	TrafficFormat string          `yaml:"traffic_format" json:"traffic_format"`
@@ -81,6 +83,20 @@ type file struct {
 
 // stringList accepts `schema: a.sql` as well as `schema: [a, b]`.
 type stringList []string
+
+func (l *stringList) UnmarshalJSON(data []byte) error {
+	var one string
+	if err := json.Unmarshal(data, &one); err == nil {
+		*l = strings.Split(one, ",")
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(data, &list); err != nil {
+		return err
+	}
+	*l = list
+	return nil
+}
 
 func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.ScalarNode {
@@ -167,25 +183,18 @@ func Load(dir, explicit string, o Overrides) *Config {
 			path = abs
 		}
 	}
-	if path != "" {
+	switch {
+	case embedded != nil:
+		// Settings handed over by a host (the golangci-lint plugin) win
+		// over any file: they are what the user configured for that host.
+		c.apply(embedded, embeddedBase)
+	case path != "":
 		f, err := readFile(path)
 		c.File = path
 		if err != nil {
 			c.Err = err
 		} else {
-			base := filepath.Dir(path)
-			c.Schema = absAll(base, f.Schema)
-			c.Traffic = absPath(base, f.Traffic)
-			c.TrafficFormat = f.TrafficFormat
-			if f.Budget > 0 {
-				c.Budget = f.Budget
-			}
-			for name, on := range f.Checks {
-				if !on {
-					c.Disabled[name] = true
-				}
-			}
-			c.Functions = f.Functions
+			c.apply(f, filepath.Dir(path))
 		}
 	}
 	// Flags are relative to the directory the tool was started in.
@@ -205,47 +214,8 @@ func Load(dir, explicit string, o Overrides) *Config {
 	return c
 }
 
-// fileCache memoizes parsed settings files by path. It holds only the
-// parse of a file's bytes, so it cannot make two packages disagree.
-var fileCache sync.Map // path -> *cached
-
-type cached struct {
-	once sync.Once
-	f    *file
-	err  error
-}
-
-func readFile(path string) (*file, error) {
-	v, _ := fileCache.LoadOrStore(path, new(cached))
-	c := v.(*cached)
-	c.once.Do(func() { c.f, c.err = parseFile(path) })
-	return c.f, c.err
-}
-
-func parseFile(path string) (*file, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var f file
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)                                             // a misspelt key must not be ignored silently
-	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return &f, nil
-}
-
-// Parse reads settings from raw YAML (or JSON) bytes, for the
-// golangci-lint plugin which receives them from its own config.
-func Parse(data []byte, base string, o Overrides) (*Config, error) {
-	var f file
-	if len(strings.TrimSpace(string(data))) > 0 {
-		if err := yaml.Unmarshal(data, &f); err != nil {
-			return nil, err
-		}
-	}
-	c := defaults()
+// apply takes the settings of f, with relative paths against base.
+func (c *Config) apply(f *Settings, base string) {
 	c.Schema = absAll(base, f.Schema)
 	c.Traffic = absPath(base, f.Traffic)
 	c.TrafficFormat = f.TrafficFormat
@@ -258,6 +228,63 @@ func Parse(data []byte, base string, o Overrides) (*Config, error) {
 		}
 	}
 	c.Functions = f.Functions
+}
+
+// embedded are settings given by a host program instead of a file.
+var (
+	embedded     *Settings
+	embeddedBase string
+)
+
+// Embed makes every package use s (paths relative to base) instead of a
+// .sqlheat.yaml. The golangci-lint plugin calls it once, with the settings
+// from .golangci.yml, before any pass runs — as a driver sets flags.
+func Embed(s Settings, base string) {
+	embedded, embeddedBase = &s, base
+}
+
+// fileCache memoizes parsed settings files by path. It holds only the
+// parse of a file's bytes, so it cannot make two packages disagree.
+var fileCache sync.Map // path -> *cached
+
+type cached struct {
+	once sync.Once
+	f    *Settings
+	err  error
+}
+
+func readFile(path string) (*Settings, error) {
+	v, _ := fileCache.LoadOrStore(path, new(cached))
+	c := v.(*cached)
+	c.once.Do(func() { c.f, c.err = parseFile(path) })
+	return c.f, c.err
+}
+
+func parseFile(path string) (*Settings, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f Settings
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)                                             // a misspelt key must not be ignored silently
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &f, nil
+}
+
+// Parse reads settings from raw YAML (or JSON) bytes, for the
+// golangci-lint plugin which receives them from its own config.
+func Parse(data []byte, base string, o Overrides) (*Config, error) {
+	var f Settings
+	if len(strings.TrimSpace(string(data))) > 0 {
+		if err := yaml.Unmarshal(data, &f); err != nil {
+			return nil, err
+		}
+	}
+	c := defaults()
+	c.apply(&f, base)
 	return c, nil
 }
 
