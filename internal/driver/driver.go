@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
+	"github.com/sqlheat/sqlheat/passes/ignores"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/routes"
@@ -66,6 +68,12 @@ type options struct {
 	memProfile string
 	routes     bool
 	fix        bool
+
+	baseline      string
+	writeBaseline string
+	newFromRev    string
+	unusedIgnores bool
+	linkBase      string
 }
 
 // Main runs the standalone driver with args (without the program name) and
@@ -81,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	fs.StringVar(&o.dir, "C", "", "run as if started in `dir`")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags")
 	fs.BoolVar(&o.tests, "test", true, "analyze _test.go files too")
-	fs.StringVar(&o.format, "format", "text", "output format: text, json")
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&o.failOn, "fail-on", "low", "exit 1 when a finding is at or above this severity (low, medium, high)")
 	fs.StringVar(&o.schema, "schema", "", "comma-separated schema files, directories or globs")
 	fs.StringVar(&o.traffic, "traffic", "", "traffic profile `file`")
@@ -91,6 +99,11 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
 	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) to the source files")
+	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file`")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "only report findings on lines changed since this git `revision`")
+	fs.BoolVar(&o.unusedIgnores, "report-unused-ignores", false, "report //sqlheat:ignore comments that silence nothing")
+	fs.StringVar(&o.linkBase, "link-base", "", "markdown: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
 	version := fs.Bool("V", false, "print the version and exit")
 	// Per-analyzer flags, spelled as under go vet: -selectstar.x=...
 	all := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
@@ -118,11 +131,12 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		fmt.Fprintf(stderr, "sqlheat: -fail-on %q: want low, medium or high\n", o.failOn)
 		return ExitUsage
 	}
-	switch o.format {
-	case "text", "json":
-	default:
-		fmt.Fprintf(stderr, "sqlheat: -format %q: want text or json\n", o.format)
+	if !slices.Contains(report.Formats, o.format) {
+		fmt.Fprintf(stderr, "sqlheat: -format %q: want one of %s\n", o.format, strings.Join(report.Formats, ", "))
 		return ExitUsage
+	}
+	if o.unusedIgnores {
+		ignores.Analyzer.Flags.Set("unused", "true")
 	}
 	// The plain flags are the config pass's, set once before any pass runs.
 	for name, val := range map[string]string{"schema": o.schema, "traffic": o.traffic, "traffic-format": o.trafficFmt} {
@@ -158,11 +172,15 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		}
 	}
 	var err error
+	opts := report.Options{PathPrefix: repoPrefix(moduleRoot(o.dir)), LinkBase: o.linkBase}
+	for _, a := range checks {
+		r := report.NewRule(a.Name, a.Doc, a.URL)
+		r.Severity = analyzer.SeverityOf(a.Name, "").String()
+		opts.Rules = append(opts.Rules, r)
+	}
 	switch o.format {
-	case "json":
-		err = report.WriteJSON(stdout, rep)
-	default:
-		err = report.WriteText(stdout, rep)
+	case "text":
+		err = report.Write(stdout, rep, o.format, opts)
 		if err == nil && o.routes {
 			err = writeRoutes(stdout, rep)
 		}
@@ -174,6 +192,11 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 			fmt.Fprintf(stderr, "sqlheat: %d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (see -format json)\n",
 				s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)
 		}
+		if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
+			fmt.Fprintf(stderr, "sqlheat: hidden: %d by the baseline (%d stale entries), %d on unchanged lines\n", s.BaselineHidden, s.BaselineStale, s.OldHidden)
+		}
+	default:
+		err = report.Write(stdout, rep, o.format, opts)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
@@ -273,6 +296,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		isCheck[a] = true
 	}
 	seenCfgErr := map[string]bool{}
+	var trafficPath, trafficFormat string // from the settings; -traffic wins
 	schemas, fixes := newSchemaStats(), newFixSet()
 	routeSet := newRouteSet()
 	seenSite := map[string]bool{}
@@ -314,6 +338,9 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		case catalog.Analyzer:
 			schemas.add(act.Result, rel)
 		case config.Analyzer:
+			if c, _ := act.Result.(*config.Config); c != nil && c.Traffic != "" && trafficPath == "" {
+				trafficPath, trafficFormat = c.Traffic, c.TrafficFormat
+			}
 			if c, _ := act.Result.(*config.Config); c != nil && c.Err != nil && !seenCfgErr[c.File] {
 				seenCfgErr[c.File] = true
 				rep.Errors = append(rep.Errors, report.Problem{File: rel(c.File), Message: c.Err.Error()})
@@ -357,9 +384,20 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		rep.Findings = append(rep.Findings, interfaceFindings(graph, ld, rel)...)
 	}
 	dedupe(rep)
+	if err := narrow(rep, o, root, stderr); err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+		return nil, ExitUsage
+	}
 	routeSet.link(rep)
-	score(rep)
-	rep.Rank()
+	if trafficPath == "" {
+		trafficPath, trafficFormat = o.traffic, o.trafficFmt
+	}
+	prof, err := loadTraffic(trafficPath, trafficFormat, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+		return nil, ExitUsage
+	}
+	rankFindings(rep, prof, stderr)
 	sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].String() < rep.Errors[j].String() })
 	return rep, code
 }
@@ -405,22 +443,6 @@ func dedupe(rep *report.Report) {
 		}
 	}
 	rep.Findings = out
-}
-
-// score applies the static ranking used when no traffic profile is given:
-// severity weight, times 10 per level of loop nesting.
-func score(rep *report.Report) {
-	for i := range rep.Findings {
-		f := &rep.Findings[i]
-		sev, _ := analyzer.ParseSeverity(f.Severity)
-		s := sev.Weight()
-		for _, c := range f.Multiplicity {
-			if c == '×' || c == 'p' { // "loop", "loop×2"
-				s *= 10
-			}
-		}
-		f.Score = s
-	}
 }
 
 // enclosingFunc names the function declaration around pos, as

@@ -26,7 +26,7 @@ type routeSet struct {
 type routeEntry struct {
 	r          report.Route
 	registered bool
-	handler    string          // the handler's own name, to drop its unregistered twin
+	names      []string        // its handler's and middlewares' names, to drop their unregistered twins
 	sites      map[siteKey]int // query sites reached -> deepest loop there
 	calls      map[string]bool // "file:line" of calls of the route's code
 }
@@ -58,9 +58,12 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				Line:    pos.Line,
 			},
 			registered: r.Registered,
-			handler:    r.Handler.Name,
+			names:      []string{r.Handler.Name},
 			sites:      map[siteKey]int{},
 			calls:      map[string]bool{},
+		}
+		for _, m := range r.Middlewares {
+			e.names = append(e.names, m.Name)
 		}
 		if req := r.Request; req != nil {
 			e.r.QueriesPerRequest = report.QueriesPerReq{Min: req.Once, Loop: req.Loop}
@@ -87,21 +90,26 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 
 // link fills the report's routes: deduplicated (test variants of a
 // package find the same routes), without the unregistered twin of a
-// handler some package registers, sorted; with the findings each reaches,
+// handler or middleware some package registers, nor unregistered
+// handlers that issue nothing (response helpers with a handler's
+// signature), sorted; with the findings each reaches,
 // and on each finding, the routes that reach it and, when its check did
 // not say, how many times per request it runs.
 func (s *routeSet) link(rep *report.Report) {
 	registered := map[string]bool{}
 	for _, e := range s.list {
 		if e.registered {
-			registered[e.handler] = true
+			for _, n := range e.names {
+				registered[n] = true
+			}
 		}
 	}
 	seen := map[string]bool{}
 	var kept []*routeEntry
 	for _, e := range s.list {
 		k := fmt.Sprintf("%s %s %s:%d", e.r.Method, e.r.Pattern, e.r.File, e.r.Line)
-		if seen[k] || !e.registered && registered[e.handler] {
+		q := e.r.QueriesPerRequest
+		if seen[k] || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
 			continue
 		}
 		seen[k] = true
@@ -133,7 +141,7 @@ func (s *routeSet) link(rep *report.Report) {
 			f := &rep.Findings[i]
 			at := fmt.Sprintf("%s:%d", f.File, f.Line)
 			loop, atSite := sites[at]
-			if !atSite && !e.calls[at] {
+			if !atSite && !e.calls[at] && !e.callsAny(f.Related) {
 				continue
 			}
 			e.r.Findings = append(e.r.Findings, i)
@@ -147,6 +155,18 @@ func (s *routeSet) link(rep *report.Report) {
 		rep.Routes = append(rep.Routes, e.r)
 	}
 	rep.Stats.Routes = len(rep.Routes)
+}
+
+// callsAny reports whether a finding's related places include a call of
+// the route: one finding can name several routes' calls (a store function
+// without a context, called from two handlers).
+func (e *routeEntry) callsAny(locs []report.Location) bool {
+	for _, l := range locs {
+		if e.calls[fmt.Sprintf("%s:%d", l.File, l.Line)] {
+			return true
+		}
+	}
+	return false
 }
 
 // loopDepth reads a multiplicity back: "once" 0, "loop" 1, "loop×2" 2.

@@ -144,6 +144,12 @@ type Stats struct {
 	SchemaFiles    int `json:"schema_files"`
 	SchemaWarnings int `json:"schema_warnings"`
 	UnknownTables  int `json:"unknown_tables"`
+	// BaselineHidden counts findings -baseline hid, BaselineStale its
+	// entries that matched nothing (fixed code: drop them from the
+	// baseline), OldHidden findings -new-from-rev hid as not changed.
+	BaselineHidden int `json:"baseline_hidden,omitempty"`
+	BaselineStale  int `json:"baseline_stale,omitempty"`
+	OldHidden      int `json:"old_hidden,omitempty"`
 }
 
 // Problem is an error the run survived, with its place when known.

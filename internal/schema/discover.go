@@ -14,7 +14,7 @@ import (
 // discoverDepth bounds how deep below the root Discover looks: schema
 // and migration directories sit near the top of a repository, and a walk
 // of a large monorepo must stay cheap.
-const discoverDepth = 4
+const discoverDepth = 5
 
 // Discover finds where the schema of the project at root lives, for runs
 // without a -schema flag. In order of trust:
@@ -23,14 +23,21 @@ const discoverDepth = 4
 //     sqlc.json; version 1 `packages[].schema` and version 2
 //     `sql[].schema`, a string or a list), since sqlc compiles against them;
 //  2. else migration directories: migrations/, db/migrations/, migrate/,
-//     sql/schema/, schema/ and the like, holding .sql files;
-//  3. else schema dumps: schema.sql, structure.sql.
+//     sql/schema/, schema/ and the like, holding .sql files, or their
+//     postgres/ subdirectory when they keep one per database (mysql/,
+//     sqlite/ and the like are never read);
+//  3. else schema dumps: schema.sql, structure.sql;
+//  4. else Go sources that hold the migrations as SQL strings: .go files
+//     (not tests) named *migrat*.go or schema*.go, or inside a
+//     migrations/ or migrate/ directory, that have DDL literals (see
+//     applyGo). Programs that embed their schema in Go this way often
+//     run it from a package the querying packages never import.
 //
 // Only paths that exist are returned, sorted within each kind so that
 // the result is deterministic. Hidden directories, vendor, node_modules
 // and testdata are not searched.
 func Discover(root string) []string {
-	var sqlc, migrations, dumps []string
+	var sqlc, migrations, dumps, gosrc []string
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // unreadable: skip it, discovery is best effort
@@ -42,10 +49,13 @@ func Discover(root string) []string {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if depth > 0 && skipDir(name) || depth > discoverDepth {
+			if depth > 0 && (skipDir(name) || otherDialects[strings.ToLower(name)]) || depth > discoverDepth {
 				return filepath.SkipDir
 			}
-			if migrationDirNames[strings.ToLower(name)] && hasSQL(path) {
+			parent := strings.ToLower(filepath.Base(filepath.Dir(path)))
+			// migrations/ itself, or its PostgreSQL part when it keeps one
+			// directory per database (migrations/postgres, .../mysql).
+			if (migrationDirNames[strings.ToLower(name)] || migrationDirNames[parent] && postgresDirNames[strings.ToLower(name)]) && hasSQL(path) {
 				migrations = append(migrations, path)
 			}
 			return nil
@@ -56,6 +66,9 @@ func Discover(root string) []string {
 		case "schema.sql", "structure.sql":
 			dumps = append(dumps, path)
 		}
+		if goMigrations(path, name) {
+			gosrc = append(gosrc, path)
+		}
 		return nil
 	})
 	switch {
@@ -65,13 +78,59 @@ func Discover(root string) []string {
 		slices.Sort(migrations)
 		return migrations
 	}
-	slices.Sort(dumps)
-	return dumps
+	if len(dumps) > 0 {
+		slices.Sort(dumps)
+		return dumps
+	}
+	slices.SortFunc(gosrc, migrationOrder)
+	return gosrc
+}
+
+// goMigrations reports whether a Go file may hold migrations as SQL
+// strings worth reading: by its name or its directory's, and by a cheap
+// look at its content.
+func goMigrations(path, name string) bool {
+	lower := strings.ToLower(name)
+	if !strings.HasSuffix(lower, ".go") || strings.HasSuffix(lower, "_test.go") {
+		return false
+	}
+	dir := strings.ToLower(filepath.Base(filepath.Dir(path)))
+	if !strings.Contains(lower, "migrat") && !strings.HasPrefix(lower, "schema") && !migrationDirNames[dir] {
+		return false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	up := strings.ToUpper(string(data))
+	return strings.Contains(up, "CREATE TABLE") || strings.Contains(up, "CREATE INDEX") || strings.Contains(up, "ALTER TABLE")
 }
 
 var migrationDirNames = map[string]bool{
 	"migrations": true, "migration": true, "migrate": true,
 	"schema": true, "schemas": true,
+}
+
+// postgresDirNames and otherDialects name the per-database directories
+// of projects that support several: sqlheat parses PostgreSQL, and a
+// MySQL or SQLite schema would be wrong about it (and mostly not parse).
+var (
+	postgresDirNames = map[string]bool{"postgres": true, "postgresql": true, "pg": true, "pgsql": true, "psql": true}
+	otherDialects    = map[string]bool{
+		"mysql": true, "mariadb": true, "sqlite": true, "sqlite3": true, "mssql": true,
+		"sqlserver": true, "oracle": true, "clickhouse": true, "cockroach": true, "tidb": true,
+	}
+)
+
+// OtherDialect reports whether path lies in a directory kept for another
+// database than PostgreSQL (…/migrations/mysql/0001_x.up.sql).
+func OtherDialect(path string) bool {
+	for _, el := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+		if otherDialects[strings.ToLower(el)] {
+			return true
+		}
+	}
+	return false
 }
 
 func skipDir(name string) bool {

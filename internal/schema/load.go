@@ -34,8 +34,9 @@ func Load(paths []string) (*Catalog, error) {
 // subdirectories); a glob gives its matches, directories expanded. Both
 // are sorted in migration order: by the number a file name starts with,
 // numerically (golang-migrate's 2_x.up.sql before 10_y.up.sql), then by
-// name. A directory holding golang-migrate pairs (*.up.sql beside
-// *.down.sql) gives only its *.up.sql files: down migrations undo.
+// name. A directory holding up and down pairs (*.up.sql beside
+// *.down.sql, or _up.sql beside _down.sql) gives only its up files, and a
+// glob never gives a down file: down migrations undo.
 func Files(paths []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
@@ -56,6 +57,8 @@ func Files(paths []string) ([]string, error) {
 			if len(matches) == 0 {
 				return nil, fmt.Errorf("schema path %q: no files match", p)
 			}
+			// migrations/*.sql matches the down files too: they undo.
+			matches = slices.DeleteFunc(matches, func(m string) bool { return IsDown(filepath.Base(m)) })
 			slices.SortFunc(matches, migrationOrder)
 		}
 		for _, m := range matches {
@@ -79,6 +82,18 @@ func Files(paths []string) ([]string, error) {
 	return out, nil
 }
 
+// IsDown reports whether a file name is a down migration's:
+// 1_init.down.sql (golang-migrate), 1_init_down.sql, 1_init-down.sql.
+func IsDown(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".down.sql") || strings.HasSuffix(n, "_down.sql") || strings.HasSuffix(n, "-down.sql")
+}
+
+func isUp(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".up.sql") || strings.HasSuffix(n, "_up.sql") || strings.HasSuffix(n, "-up.sql")
+}
+
 // sqlFiles lists the schema files of dir, in migration order.
 func sqlFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
@@ -93,12 +108,10 @@ func sqlFiles(dir string) ([]string, error) {
 			continue
 		}
 		names = append(names, name)
-		downs = downs || strings.HasSuffix(strings.ToLower(name), ".down.sql")
+		downs = downs || IsDown(name)
 	}
 	if downs {
-		names = slices.DeleteFunc(names, func(n string) bool {
-			return !strings.HasSuffix(strings.ToLower(n), ".up.sql")
-		})
+		names = slices.DeleteFunc(names, func(n string) bool { return !isUp(n) })
 	}
 	slices.SortFunc(names, migrationOrder)
 	files := make([]string, len(names))
@@ -144,6 +157,14 @@ func (c *Catalog) LoadFile(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err // *fs.PathError names the file
+	}
+	if strings.HasSuffix(path, ".go") {
+		// Go source holding migrations (see Discover): a file that does
+		// not parse is a warning, like a statement that does not.
+		if err := c.applyGo(path, data); err != nil {
+			c.Warnings = append(c.Warnings, Warning{File: path, Message: "Go source skipped: " + err.Error()})
+		}
+		return nil
 	}
 	c.ApplyFile(string(data), path)
 	return nil

@@ -16,6 +16,7 @@ package schema
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,6 +33,9 @@ type Catalog struct {
 	Warnings []Warning
 
 	tables map[string]*Table // by "schema.name"
+	// enums are the enum types created, by unqualified name (as
+	// Column.Type names them), with their number of labels.
+	enums map[string]int
 	// searchPath is where unqualified names go while applying, as set by
 	// SET search_path; it lasts until the end of the file, like the
 	// session a migration tool opens for it.
@@ -66,7 +70,10 @@ type Table struct {
 	// PARTITION OF, which only the database knows.
 	ColumnsKnown bool
 	Indexes      []*Index // in creation order, primary key and unique constraints included
-	File         string   // where it was created
+	// PartitionKey are the columns a partitioned table is split on: a
+	// filter on them reads the matching partitions only.
+	PartitionKey []string
+	File         string // where it was created
 	Line         int
 }
 
@@ -304,6 +311,11 @@ func (c *Catalog) Apply(d sqlparse.DDL, file string, line int) {
 	switch x := d.(type) {
 	case *sqlparse.SetSearchPath:
 		c.searchPath = x.Schemas
+	case *sqlparse.CreateEnum:
+		if c.enums == nil {
+			c.enums = map[string]int{}
+		}
+		c.enums[x.Type.Name] = len(x.Labels)
 	case *sqlparse.CreateTable:
 		c.createTable(at, x)
 	case *sqlparse.CreateIndex:
@@ -392,6 +404,7 @@ func (c *Catalog) createTable(at where, x *sqlparse.CreateTable) {
 		Name:         x.Table.Name,
 		Columns:      slices.Clone(x.Columns),
 		ColumnsKnown: !x.FromQuery && !x.MoreColumns,
+		PartitionKey: slices.Clone(x.PartitionBy),
 		File:         at.file,
 		Line:         at.line,
 	}
@@ -502,6 +515,11 @@ func (c *Catalog) renameColumn(t *Table, old, new string) {
 	if col := t.Column(old); col != nil {
 		col.Name = new
 	}
+	for i, k := range t.PartitionKey {
+		if k == old {
+			t.PartitionKey[i] = new
+		}
+	}
 	for _, ix := range t.Indexes {
 		for i, k := range ix.Keys {
 			if k.Column != old {
@@ -533,10 +551,12 @@ func (c *Catalog) Clone() *Catalog {
 		Warnings:   slices.Clone(c.Warnings),
 		tables:     make(map[string]*Table, len(c.tables)),
 		searchPath: slices.Clone(c.searchPath),
+		enums:      maps.Clone(c.enums),
 	}
 	for k, t := range c.tables {
 		nt := *t
 		nt.Columns = slices.Clone(t.Columns)
+		nt.PartitionKey = slices.Clone(t.PartitionKey)
 		nt.Indexes = make([]*Index, len(t.Indexes))
 		for i, ix := range t.Indexes {
 			nix := *ix
@@ -547,6 +567,13 @@ func (c *Catalog) Clone() *Catalog {
 		out.tables[k] = &nt
 	}
 	return out
+}
+
+// IsEnum reports whether typ, a Column.Type, is an enum type the schema
+// created.
+func (c *Catalog) IsEnum(typ string) bool {
+	_, ok := c.enums[typ]
+	return ok
 }
 
 // Len is the number of tables.

@@ -113,7 +113,11 @@ func ordered(keys []sqlparse.IndexKey, order []string) bool {
 // ImpliedBy reports whether a query with these filters may use the
 // partial index ix: every comparison of the index's predicate appears
 // among them (same column, function and operator, and the same constant
-// when the predicate has one). A full index is implied by anything.
+// when the predicate has one), comparisons under an OR left aside; a
+// predicate `c IS NOT NULL` is also implied by any comparison of c that
+// no NULL passes, and a comparison of c with a constant by `c = $1`, which
+// a custom plan proves for the parameter's value. A full index is implied
+// by anything.
 //
 // A predicate sqlparse could not reduce to an AND of comparisons (an OR,
 // a subquery) counts as implied: we cannot prove it either way, and a
@@ -125,10 +129,28 @@ func (ix *Index) ImpliedBy(t *Table, filters []sqlparse.Filter) bool {
 	}
 	for _, w := range ix.WhereFilters {
 		if !slices.ContainsFunc(filters, func(f sqlparse.Filter) bool {
+			if f.Optional {
+				return false // under an OR: rows failing it are wanted too
+			}
 			if f.Column.Table != "" && f.Column.Table != t.Name && f.Column.Table != t.QualifiedName() {
 				return false // another table's column of the same name
 			}
-			if f.Column.Column != w.Column.Column || f.Func != w.Func || f.Op != w.Op {
+			if f.Column.Column != w.Column.Column || f.Func != w.Func {
+				return false
+			}
+			if w.Op == "IS NOT NULL" && strict[f.Op] {
+				// `user_id = $1` cannot hold for a NULL user_id: the
+				// planner proves `WHERE user_id IS NOT NULL` from it.
+				return true
+			}
+			if (f.Op == "=" || f.Op == "IN" || f.Op == "ANY") && f.Value == "param" && w.Value == "const" {
+				// `external_id = $1` against `WHERE external_id <> ''`:
+				// the custom plan PostgreSQL makes for the parameter's
+				// value proves the predicate, and the index was made
+				// for this lookup.
+				return true
+			}
+			if f.Op != w.Op {
 				return false
 			}
 			return w.Value != "const" || f.Value == "const" && f.Literal == w.Literal
@@ -183,4 +205,12 @@ func (t *Table) Searchable(column string, filters []sqlparse.Filter) *Index {
 		}
 	}
 	return nil
+}
+
+// strict are the comparisons that are never true for a NULL column, so
+// that they imply `column IS NOT NULL`.
+var strict = map[string]bool{
+	"=": true, "<>": true, "<": true, "<=": true, ">": true, ">=": true,
+	"IN": true, "ANY": true, "BETWEEN": true, "LIKE": true, "ILIKE": true,
+	"JOIN": true, "IS NOT NULL": true, "@>": true, "<@": true, "&&": true,
 }

@@ -1,6 +1,7 @@
 package sqlparse
 
 import (
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -560,6 +561,7 @@ func (a *analyzer) columnItem(sc *scope, cr *pg.ColumnRef) (ColumnRef, *fromItem
 	}
 	if it != nil {
 		c.Table, c.Item = it.table, it.id
+		c.Outer = !slices.Contains(sc.items, it)
 	}
 	return c, it, true
 }

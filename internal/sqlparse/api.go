@@ -94,6 +94,11 @@ type ColumnRef struct {
 	// Ambiguous is set for an unqualified column of a query level with
 	// several FROM items: only the schema can say whose column it is.
 	Ambiguous bool
+	// Outer is set for a column of an enclosing query level, referred to
+	// from a subquery (correlated): in `EXISTS (SELECT 1 FROM b WHERE
+	// b.a_id = a.id)` a.id is Outer, and a's rows drive the probes of b,
+	// never the other way round.
+	Outer bool
 }
 
 // Filter is one column compared in WHERE, JOIN ... ON or USING.

@@ -12,7 +12,7 @@ import (
 // and indexes needs: one of *CreateTable, *CreateIndex, *AddColumn,
 // *DropColumn, *AlterColumnType, *AddConstraint, *DropConstraint,
 // *RenameTable, *RenameColumn, *RenameIndex, *RenameConstraint,
-// *DropTable, *DropIndex, *SetSearchPath. An ALTER TABLE with several
+// *DropTable, *DropIndex, *CreateEnum, *SetSearchPath. An ALTER TABLE with several
 // actions gives one DDL per action, all at the same Span.
 //
 // These are plain structs, in the manner of sqlc's catalog changes, so that
@@ -79,6 +79,9 @@ type CreateTable struct {
 	// INHERITS, PARTITION OF, OF type), so Columns is not the full list:
 	// a SELECT * must not be replaced by it.
 	MoreColumns bool
+	// PartitionBy are the plain columns of PARTITION BY RANGE/LIST/HASH
+	// (...), in order: a filter on them prunes partitions.
+	PartitionBy []string
 }
 
 // CreateIndex is CREATE [UNIQUE] INDEX.
@@ -187,6 +190,14 @@ type DropIndex struct {
 	IfExists bool
 }
 
+// CreateEnum is CREATE TYPE ... AS ENUM: a column of such a type holds
+// one of a few labels, which an index alone rarely narrows.
+type CreateEnum struct {
+	Span
+	Type   QualName
+	Labels []string
+}
+
 // SetSearchPath is SET search_path: where the unqualified names of the
 // statements after it live.
 type SetSearchPath struct {
@@ -292,6 +303,16 @@ func ddlOf(norm string, base int, raw *pg.RawStmt) []DDL {
 		return rename(span, x)
 	case *pg.DropStmt:
 		return drop(span, x)
+	case *pg.CreateEnumStmt:
+		ce := &CreateEnum{Span: span}
+		if names := strs(x.TypeName); len(names) > 0 {
+			ce.Type.Name = names[len(names)-1]
+			if len(names) > 1 {
+				ce.Type.Schema = names[len(names)-2]
+			}
+		}
+		ce.Labels = strs(x.Vals)
+		return []DDL{ce}
 	case *pg.VariableSetStmt:
 		if x.Name != "search_path" || x.Kind != pg.VariableSetKind_VAR_SET_VALUE {
 			return nil
@@ -372,6 +393,13 @@ func tableKey(con *pg.Constraint) (Key, bool) {
 func createTable(span Span, x *pg.CreateStmt) *CreateTable {
 	ct := &CreateTable{Span: span, Table: qualName(x.Relation), IfNotExists: x.IfNotExists}
 	ct.MoreColumns = len(x.InhRelations) > 0 || x.Partbound != nil || x.OfTypename != nil
+	if x.Partspec != nil {
+		for _, p := range x.Partspec.PartParams {
+			if el := p.GetPartitionElem(); el != nil && el.Name != "" {
+				ct.PartitionBy = append(ct.PartitionBy, el.Name)
+			}
+		}
+	}
 	for _, e := range x.TableElts {
 		switch el := inner(e).(type) {
 		case *pg.TableLikeClause:

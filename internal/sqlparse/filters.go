@@ -155,6 +155,19 @@ func (a *analyzer) aexpr(sc *scope, x *pg.A_Expr, neg bool) {
 // left records a test whose column can only stand on the left (IN, LIKE,
 // BETWEEN, = ANY): `$1 = ANY(tags)` tests an array column, not a value.
 func (a *analyzer) left(sc *scope, l *pg.Node, op string, r *pg.Node, pattern string) {
+	if row := l.GetRowExpr(); row != nil && (op == "IN" || op == "ANY" || op == "NOT IN") {
+		// (org_id, id) IN (($1, $2), ($3, $4)): each column compared.
+		v := valueKind(r)
+		for _, arg := range row.Args {
+			if c, fn, _, ok := a.colExpr(sc, arg); ok {
+				a.addFilter(Filter{Column: c, Op: op, Func: fn, Value: v, Expr: a.funcExpr(arg, fn)})
+			} else {
+				a.exprs(sc, arg)
+			}
+		}
+		a.exprs(sc, r)
+		return
+	}
 	if c, fn, _, ok := a.colExpr(sc, l); ok {
 		a.addFilter(Filter{Column: c, Op: op, Func: fn, Value: valueKind(r), Pattern: pattern, Expr: a.funcExpr(l, fn)})
 	} else {
@@ -212,6 +225,19 @@ func (a *analyzer) sublink(sc *scope, x *pg.SubLink, neg, pred bool) {
 			}
 			if c, fn, _, ok := a.colExpr(sc, x.Testexpr); ok {
 				a.addFilter(Filter{Column: c, Op: negate(op, neg), Func: fn, Value: "subquery", Expr: a.funcExpr(x.Testexpr, fn)})
+				a.selectStmt(sc, x.Subselect.GetSelectStmt())
+				return
+			}
+			// (id, inserted_at) IN (SELECT ...): each column is
+			// compared, and an index on them in that order serves all.
+			if row := x.Testexpr.GetRowExpr(); row != nil && op == "IN" {
+				for _, arg := range row.Args {
+					if c, fn, _, ok := a.colExpr(sc, arg); ok {
+						a.addFilter(Filter{Column: c, Op: negate(op, neg), Func: fn, Value: "subquery", Expr: a.funcExpr(arg, fn)})
+					} else {
+						a.exprs(sc, arg)
+					}
+				}
 				a.selectStmt(sc, x.Subselect.GetSelectStmt())
 				return
 			}

@@ -284,6 +284,9 @@ func TestFilters(t *testing.T) {
 		{"SELECT a FROM t WHERE created_at::date = $1", []string{"date(t.created_at) = param"}},
 		{"SELECT a FROM t WHERE tags @> $1 AND doc @@ to_tsquery($2)", []string{"t.tags @> param", "t.doc @@ param"}},
 		{"SELECT a FROM t WHERE (org_id, id) = ($1, $2)", []string{"t.org_id = param", "t.id = param"}},
+		{"SELECT a FROM t WHERE (id, at) IN (SELECT unnest($1::bigint[]), unnest($2::timestamptz[])) AND k = $3", []string{"t.id IN subquery", "t.at IN subquery", "t.k = param"}},
+		{"SELECT a FROM t WHERE (id, at) IN (($1, $2), ($3, $4))", []string{"t.id IN param", "t.at IN param"}},
+		{"SELECT a FROM t WHERE (id, at) = ANY($1)", []string{"t.id ANY param", "t.at ANY param"}},
 		{"SELECT a FROM t WHERE (created_at, id) < ($1, $2) ORDER BY created_at, id LIMIT 20", []string{"t.created_at < param", "t.id < param"}},
 		{"SELECT a FROM t WHERE a + b > 3", nil},
 		{"SELECT a FROM t WHERE $1 = ANY(tags)", nil},
@@ -550,6 +553,9 @@ func TestFilterStructure(t *testing.T) {
 			if f.Column.Ambiguous {
 				s += " ambiguous"
 			}
+			if f.Column.Outer {
+				s += " outer"
+			}
 			out = append(out, s)
 		}
 		return out
@@ -565,6 +571,7 @@ func TestFilterStructure(t *testing.T) {
 		{"SELECT 1 FROM t WHERE NOT (a = $1 OR b = $2)", []string{"t.a#1 <>", "t.b#1 <>"}},
 		// A subquery narrows its own scan, whatever OR it sits in.
 		{"SELECT 1 FROM t WHERE a = 1 OR id IN (SELECT tid FROM u WHERE u.k = $1)", []string{"t.a#1 = optional", "t.id#1 IN optional", "u.k#2 ="}},
+		{"SELECT 1 FROM t WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.tid = t.id)", []string{"u.tid#2 JOIN t.id#1", "t.id#1 JOIN u.tid#2 outer"}},
 		{"SELECT 1 FROM t u JOIN v ON v.id = u.vid WHERE k = $1", []string{"v.id#2 JOIN t.vid#1", "t.vid#1 JOIN v.id#2", "?.k#0 = ambiguous"}},
 		{"SELECT 1 FROM users u WHERE lower(u.email) = $1 AND u.at::date = $2", []string{"users.email#1 = expr=lower(email)", "users.at#1 = expr=at::date"}},
 		{"UPDATE t SET a = 1 FROM u WHERE u.id = t.uid", []string{"u.id#2 JOIN t.uid#1", "t.uid#1 JOIN u.id#2"}},

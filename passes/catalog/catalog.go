@@ -147,10 +147,10 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(own) > 0 {
 		pass.ExportPackageFact(&migrations{Texts: own})
 	}
-	// Files the sources already hold are not applied twice, which an
-	// embedded migrations/ directory also found by discovery would be.
+	// Files the sources already hold are not applied twice: an embedded
+	// migrations/ directory, or Go migrations, that discovery found too.
 	extra := slices.DeleteFunc(append(deps, own...), func(t DDLText) bool {
-		return t.Line == 0 && slices.Contains(base.Files, absFile(cfg.ModuleRoot, t.File))
+		return slices.Contains(base.Files, absFile(cfg.ModuleRoot, t.File))
 	})
 	r.Catalog = base
 	if len(extra) > 0 {
@@ -258,6 +258,10 @@ func embeddedSQL(pass *analysis.Pass, f *ast.File) []string {
 			continue
 		}
 		for _, m := range files {
+			rel, _ := filepath.Rel(dir, m)
+			if schema.OtherDialect(rel) || schema.IsDown(filepath.Base(m)) {
+				continue // migrations/mysql beside migrations/postgres; downs undo
+			}
 			if strings.HasSuffix(strings.ToLower(m), ".sql") && !slices.Contains(out, m) {
 				out = append(out, m)
 			}

@@ -13,8 +13,9 @@
 // counted per item — and this check reports the three things in that
 // count that have a cheap fix.
 //
-// The same statement issued twice on one request path, with the same
-// arguments: the second round trip returns what the first did.
+// The same statement issued twice on one request path by the same function
+// with the same arguments: the second round trip returns what the first
+// did.
 //
 //	order, err := h.store.GetOrder(ctx, id)
 //	...
@@ -30,16 +31,21 @@
 // handler. When the client goes away or the server times the request out,
 // such a query keeps running and holds a connection from the pool; under
 // load that is how a slow query turns into an outage. Pass r.Context()
-// down, and give store functions a ctx parameter.
+// down, and give store functions a ctx parameter. A function of another
+// package that takes no context is one finding however many handlers call
+// it: the fix is in that function.
 //
-// A route whose count on its heaviest path is over the per-request budget
+// A route whose count (see package routes: the handler's heaviest path,
+// its middlewares' cheapest path to it) is over the per-request budget
 // (-budget, or budget: in .sqlheat.yaml; 10 by default). Queries per item
 // of a loop are queryinloop's findings, so the budget counts those issued
 // once per request; the message still shows them ("+ 1 per order").
 //
 // The analyzer is silent for the same statement in different branches of
 // an if or switch (only one runs), or on both sides of an early return;
-// for the same statement with different arguments (two different rows);
+// for the same statement with different arguments (two different rows),
+// or through two different functions (loadBuyer(order) and
+// loadSeller(order) may share a statement, not a row);
 // inside loops (queryinloop's); for writes; for handlers that pass
 // r.Context() or a context derived from it (WithTimeout, WithValue); for
 // context.WithoutCancel (a deliberate detach); for queries in goroutines

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,8 +23,8 @@ const Doc = `report routes that repeat a query, ignore the request's context, or
 
 For each HTTP route, the statements one request issues are counted through
 its middlewares, its handler and every function called, in any package.
-Reported: the same read issued twice with the same arguments on one request
-path (reuse the first result); a query that runs with context.Background()
+Reported: the same read issued twice on one request path by the same
+function with the same arguments (reuse the first result); a query that runs with context.Background()
 or an API without a context where the handler has r.Context() (it outlives
 a cancelled request: pass r.Context() down); more queries per request than
 the budget (-sqlheat.budget, default 10). Silent for branches of an if or
@@ -70,44 +71,64 @@ type checker struct {
 	order  []key
 }
 
-// A finding is one place and kind; the routes that share it (a middleware
-// wraps several, a helper serves several handlers) are named together.
+// A finding is one cause: a place, or a function of another package that
+// takes no context however it is called. The routes that share it (a
+// middleware wraps several, a store function serves several handlers)
+// are named together, and reported once, at its first place.
 type key struct {
-	pos token.Pos
-	cat string
+	group string
+	cat   string
 }
 
 type report struct {
 	routes  []*routes.Route
+	places  []token.Pos
 	message func(route string) string
 	related []analysis.RelatedInformation
 	detail  finding.Detail
 }
 
-func (c *checker) add(pos token.Pos, cat string, r *routes.Route, rep *report) {
-	k := key{pos, cat}
+// add records a finding of a route at pos; group says which findings are
+// one ("" for the place itself).
+func (c *checker) add(group string, pos token.Pos, cat string, r *routes.Route, rep *report) {
+	if group == "" {
+		group = fmt.Sprint(pos)
+	}
+	k := key{group, cat}
 	if old, ok := c.found[k]; ok {
 		old.routes = append(old.routes, r)
+		if !slices.Contains(old.places, pos) {
+			old.places = append(old.places, pos)
+		}
 		return
 	}
 	rep.routes = []*routes.Route{r}
+	rep.places = []token.Pos{pos}
 	c.found[k] = rep
 	c.order = append(c.order, k)
 }
 
-// flush reports each finding once, naming its first route and how many
-// more share it.
+// flush reports each finding once, at its first place, naming its first
+// route and how many more share it; its other places are related.
 func (c *checker) flush(details *finding.Details) {
-	sort.SliceStable(c.order, func(i, j int) bool { return c.order[i].pos < c.order[j].pos })
+	for _, k := range c.order {
+		slices.Sort(c.found[k].places)
+	}
+	sort.SliceStable(c.order, func(i, j int) bool { return c.found[c.order[i]].places[0] < c.found[c.order[j]].places[0] })
 	for _, k := range c.order {
 		rep := c.found[k]
 		name := routeName(rep.routes[0])
 		if n := len(uniqueRoutes(rep.routes)) - 1; n > 0 {
 			name += fmt.Sprintf(" (and %d more %s)", n, plural(n, "route", "routes"))
 		}
-		c.pass.Report(analysis.Diagnostic{Pos: k.pos, Category: k.cat, Message: rep.message(name), Related: rep.related})
+		pos := rep.places[0]
+		related := rep.related
+		for _, p := range rep.places[1:] {
+			related = append(related, analysis.RelatedInformation{Pos: p, Message: "also called here"})
+		}
+		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: k.cat, Message: rep.message(name), Related: related})
 		d := rep.detail
-		d.Pos, d.Category = k.pos, k.cat
+		d.Pos, d.Category = pos, k.cat
 		details.Add(&d)
 	}
 }
@@ -152,7 +173,7 @@ func (c *checker) duplicates(r *routes.Route) {
 				continue
 			}
 			x, y := diverge(a, b)
-			if x == nil || !c.sameArgs(x, y) {
+			if x == nil || !c.sameCallee(x, y) || !c.sameArgs(x, y) {
 				continue
 			}
 			again = append(again, b)
@@ -174,7 +195,7 @@ func (c *checker) duplicates(r *routes.Route) {
 		q := a.Query
 		at := c.line(again[0].Chain[0].Pos())
 		via := c.via(a, first)
-		c.add(first.Pos(), catDuplicate, r, &report{
+		c.add("", first.Pos(), catDuplicate, r, &report{
 			message: func(route string) string {
 				return fmt.Sprintf("%s runs %s %s per request with the same arguments (here and at line %d%s): reuse the first result",
 					route, sqlName(q), times, at, via)
@@ -214,28 +235,46 @@ func diverge(a, b *routes.Step) (*ast.CallExpr, *ast.CallExpr) {
 	return nil, nil // one call reaching the query twice: its branches are not visible
 }
 
-// sameArgs reports whether two calls pass the same arguments (contexts
-// and requests aside), with no variable among them reassigned in between:
-// the same statement with other arguments fetches other rows.
+// sameCallee reports whether two calls call the same function. Two
+// different functions given the same arguments may well query different
+// rows (loadBuyer(order), loadSeller(order)): only the same function
+// with the same arguments is known to repeat itself.
+func (c *checker) sameCallee(x, y *ast.CallExpr) bool {
+	fx, _ := typeutil.Callee(c.pass.TypesInfo, x).(*types.Func)
+	fy, _ := typeutil.Callee(c.pass.TypesInfo, y).(*types.Func)
+	return fx != nil && fy != nil && fx.Origin() == fy.Origin()
+}
+
+// sameArgs reports whether two calls pass the same receiver and
+// arguments (contexts and requests aside), with no variable among them
+// reassigned in between: the same statement with other arguments fetches
+// other rows, and a builder chain with another WithOffset another page.
 func (c *checker) sameArgs(x, y *ast.CallExpr) bool {
 	info := c.pass.TypesInfo
-	args := func(call *ast.CallExpr) []string {
-		var out []string
+	parts := func(call *ast.CallExpr) []ast.Expr {
+		out := []ast.Expr{call.Fun}
 		for _, a := range call.Args {
-			if queries.CarriesRequest(info.TypeOf(a)) {
-				continue
+			if !queries.CarriesRequest(info.TypeOf(a)) {
+				out = append(out, a)
 			}
-			out = append(out, types.ExprString(a))
 		}
 		return out
 	}
-	ax, ay := args(x), args(y)
-	if strings.Join(ax, "\x00") != strings.Join(ay, "\x00") {
+	text := func(es []ast.Expr) string {
+		var b strings.Builder
+		for _, e := range es {
+			b.WriteString(types.ExprString(e))
+			b.WriteByte(0)
+		}
+		return b.String()
+	}
+	px := parts(x)
+	if text(px) != text(parts(y)) {
 		return false
 	}
 	// Same text: do the variables still hold the same values?
 	vars := map[types.Object]bool{}
-	for _, a := range x.Args {
+	for _, a := range px {
 		ast.Inspect(a, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := info.Uses[id].(*types.Var); ok {
@@ -294,34 +333,43 @@ func (c *checker) contexts(r *routes.Route) {
 		default:
 			continue
 		}
-		msg := c.ctxMessage(st)
-		c.add(st.CtxAt.Pos(), catContext, r, &report{
+		msg, group := c.ctxMessage(st)
+		c.add(group, st.CtxAt.Pos(), catContext, r, &report{
 			message: msg,
 			detail:  c.detail(st, st.CtxAt),
 		})
 	}
 }
 
-func (c *checker) ctxMessage(st *routes.Step) func(string) string {
+// ctxMessage words a context finding, and groups it: a function of
+// another package that ignores the context however it is called is one
+// finding, wherever the package calls it.
+func (c *checker) ctxMessage(st *routes.Step) (func(string) string, string) {
 	info := c.pass.TypesInfo
 	at := st.CtxAt
-	site := sqlName(st.Query) + " (" + st.Query.Site + ")"
+	site := siteName(st.Query)
 	direct := st.Direct && at == st.Call
 	callee := calleeName(info, at)
+	group := ""
+	if fn, ok := typeutil.Callee(info, at).(*types.Func); ok && !direct && at == st.Call && fn.Pkg() != c.pass.Pkg {
+		if st.Ctx == queries.CtxNone || st.Query.Ctx == queries.CtxBackground {
+			group = "callee " + fn.FullName()
+		}
+	}
 	const why = "it keeps running, holding a connection, after the client cancels or times out"
 	switch {
 	case st.Ctx == queries.CtxNone && direct:
 		return func(route string) string {
 			return fmt.Sprintf("%s runs %s with %s, which takes no context: %s; use its Context form with r.Context()", route, site, callee, why)
-		}
+		}, group
 	case st.Ctx == queries.CtxNone:
 		return func(route string) string {
 			return fmt.Sprintf("%s calls %s, whose query %s takes no context: %s; give it a ctx parameter, use the query's Context form and pass r.Context()", route, callee, site, why)
-		}
+		}, group
 	case !direct && at == st.Call && st.Query.Ctx == queries.CtxBackground:
 		return func(route string) string {
 			return fmt.Sprintf("%s calls %s, whose query %s runs with context.Background() rather than its caller's context: %s; pass its ctx parameter through", route, callee, site, why)
-		}
+		}, group
 	}
 	arg := ctxText(info, at)
 	if arg == "" {
@@ -329,7 +377,16 @@ func (c *checker) ctxMessage(st *routes.Step) func(string) string {
 	}
 	return func(route string) string {
 		return fmt.Sprintf("%s passes %s to %s instead of the request's context: its query %s %s; pass r.Context()", route, arg, callee, site, strings.TrimPrefix(why, "it "))
+	}, group
+}
+
+// siteName names a query and its place: `"SELECT …" (store.go:12)`, or
+// `at store.go:12` when its text is not known.
+func siteName(q queries.Query) string {
+	if q.SQL == "" {
+		return "at " + q.Site
 	}
+	return fmt.Sprintf("%q (%s)", q.SQL, q.Site)
 }
 
 // ctxText prints the context argument of a call.
@@ -373,7 +430,7 @@ func (c *checker) overBudget(r *routes.Route) {
 	}
 	summary := Summary(req)
 	budget := c.budget
-	c.add(r.Pos, catBudget, r, &report{
+	c.add("", r.Pos, catBudget, r, &report{
 		message: func(route string) string {
 			return fmt.Sprintf("%s %s, over the budget of %d (see Related): batch the lookups, or cache what does not change per request", route, summary, budget)
 		},
@@ -459,31 +516,7 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 	if fn == nil {
 		return ""
 	}
-	return shortName(fn)
-}
-
-func shortName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Name() + "."
-	}
-	if sig == nil || sig.Recv() == nil {
-		return pkg + fn.Name()
-	}
-	t := sig.Recv().Type()
-	ptr := false
-	if p, ok := t.(*types.Pointer); ok {
-		t, ptr = p.Elem(), true
-	}
-	name := types.TypeString(t, func(*types.Package) string { return "" })
-	if i := strings.IndexByte(name, '['); i >= 0 {
-		name = name[:i]
-	}
-	if ptr {
-		return pkg + "(*" + name + ")." + fn.Name()
-	}
-	return pkg + name + "." + fn.Name()
+	return routes.FuncName(fn)
 }
 
 // sqlName names a query for messages: its abbreviated SQL, or "a query".

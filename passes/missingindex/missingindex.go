@@ -140,10 +140,16 @@ type advice struct {
 type item struct {
 	ref   sqlparse.TableRef
 	table *schema.Table
+	cat   *schema.Catalog
 	// must are the comparisons that hold for every row returned (not
 	// under an OR); maybe are the others, and the comparisons of
 	// unqualified columns that may be this table's.
 	must, maybe []sqlparse.Filter
+	// reached: an index finds its rows, by its own comparisons or
+	// through a join; driven: joined to such rows without an index
+	// (see reach).
+	reached, driven bool
+	via             *item // the item it was reached or driven from by a join
 }
 
 // advise returns the findings for one statement, in the order of its
@@ -165,7 +171,7 @@ func advise(cat *schema.Catalog, st *sqlparse.Statement) []advice {
 			// LIKE, INHERITS and PARTITION OF bring indexes we do not see.
 			continue
 		}
-		it := &item{ref: t, table: tb}
+		it := &item{ref: t, table: tb, cat: cat}
 		items[t.Item] = it
 		order = append(order, it)
 	}
@@ -192,6 +198,7 @@ func advise(cat *schema.Catalog, st *sqlparse.Statement) []advice {
 			}
 		}
 	}
+	reach(order, items)
 	var out []advice
 	for _, it := range order {
 		if a, ok := it.advise(st, items); ok {
@@ -199,6 +206,48 @@ func advise(cat *schema.Catalog, st *sqlparse.Statement) []advice {
 		}
 	}
 	return out
+}
+
+// reach marks the items an index finds few rows of: those an index
+// narrows by their own comparisons, then, until nothing changes, those
+// joined to a reached item through an index on their join column (a
+// user by id, then their orders by user_id, then each order's items by
+// order_id). An item joined to a reached one without such an index is
+// driven: it is the one to report (see joinAdvice), and what is joined
+// to it through an index counts as reached, as it will be once the
+// reported index exists. A join through an indexed column to rows we
+// cannot judge — a CTE, a subquery, a table the schema does not know —
+// counts as reached: the planner may well start there. The outer query
+// of a correlated subquery is never reached through it: EXISTS and IN
+// probe the subquery once per outer row, not the other way round.
+func reach(order []*item, items map[int]*item) {
+	for _, it := range order {
+		it.reached = it.served()
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, it := range order {
+			if it.reached {
+				continue
+			}
+			for _, f := range it.must {
+				if f.Op != "JOIN" || f.Column.Outer {
+					continue // the outer side of EXISTS (...): scanned on its own
+				}
+				peer := items[f.Peer.Item] // nil: a CTE, subquery or unknown table
+				if peer != nil && (!peer.reached && !peer.driven || peer.via == it) {
+					continue // not found yet, or found through it
+				}
+				if it.table.Leading(keyOf(f), it.must, true) != nil {
+					it.reached, it.via, changed = true, peer, true
+					break
+				}
+				if peer != nil && !it.driven {
+					it.driven, it.via, changed = true, peer, true
+				}
+			}
+		}
+	}
 }
 
 // Operators a btree serves, by how.
@@ -220,30 +269,30 @@ func (it *item) served() bool {
 	t := it.table
 	for _, f := range append(slices.Clone(it.must), it.maybe...) {
 		k := keyOf(f)
+		// An arm of an OR is scanned (in a bitmap OR) under its own
+		// comparison too: `(space_id = $1 OR repo_id = $2)` uses an
+		// index on space_id WHERE space_id IS NOT NULL.
+		own := f
+		own.Optional = false
+		filters := append(slices.Clone(it.must), own)
+		if f.Func == "" && f.Value != "column" && (equality[f.Op] || ranges[f.Op]) && len(t.PartitionKey) > 0 && t.PartitionKey[0] == f.Column.Column {
+			return true // partition pruning: only the matching partitions are read
+		}
 		switch {
-		case f.Op == "JOIN":
-			// Rows found by the other side, probed through an index on
-			// the join column: whether the other side is narrowed or
-			// not, the planner has a way in that no new index improves
-			// for sure.
-			if f.Peer.Item != 0 && t.Leading(k, it.must, true) != nil {
-				return true
-			}
-			continue
 		case f.Value == "column":
-			continue // a comparison within the row, or a non-equi join
+			continue // joins are for reach; or a comparison within the row
 		case equality[f.Op] || f.Op == "IS NULL":
-			if t.Leading(k, it.must, f.Op != "IS NULL") != nil {
+			if t.Leading(k, filters, f.Op != "IS NULL") != nil {
 				return true
 			}
 		case ranges[f.Op], f.Op == "LIKE" && !leadingWildcard(f.Pattern):
 			// LIKE 'ab%' uses a btree only under the C collation or
 			// text_pattern_ops, which we cannot see: assume it does.
-			if t.Leading(k, it.must, false) != nil {
+			if t.Leading(k, filters, false) != nil {
 				return true
 			}
 		}
-		if t.Searchable(f.Column.Column, it.must) != nil {
+		if t.Searchable(f.Column.Column, filters) != nil {
 			return true // containment, full text, trigram, BRIN ranges
 		}
 	}
@@ -252,8 +301,10 @@ func (it *item) served() bool {
 
 // reportable reports whether f alone would narrow the scan enough for
 // an index on it to pay: an equality or range against a parameter or a
-// constant. IS NULL, booleans and comparisons with now() are left out:
-// they usually match a large share of the rows.
+// constant. Left out, since they usually match a large share of the rows:
+// IS NULL, comparisons with now(), columns of a few values (booleans,
+// enums: `status = 'read'` of three statuses), and equality with the
+// empty string, the default of most optional text columns.
 func (it *item) reportable(f sqlparse.Filter) bool {
 	if f.Value != "param" && f.Value != "const" {
 		return false
@@ -261,19 +312,23 @@ func (it *item) reportable(f sqlparse.Filter) bool {
 	if !equality[f.Op] && !ranges[f.Op] {
 		return false
 	}
-	if f.Func == "" && isBool(it.table.Column(f.Column.Column)) {
+	if f.Func == "" && it.fewValues(it.table.Column(f.Column.Column)) {
 		return false
 	}
-	return !(f.Op == "=" && f.Value == "const" && (f.Literal == "true" || f.Literal == "false"))
+	if f.Op == "=" && f.Value == "const" && (f.Literal == "true" || f.Literal == "false" || f.Literal == "") {
+		return false
+	}
+	return true
 }
 
-func isBool(c *schema.Column) bool {
-	return c != nil && (c.Type == "bool" || c.Type == "boolean")
+// fewValues reports whether a column holds one of a few values.
+func (it *item) fewValues(c *schema.Column) bool {
+	return c != nil && (c.Type == "bool" || c.Type == "boolean" || it.cat.IsEnum(c.Type))
 }
 
 func (it *item) advise(st *sqlparse.Statement, items map[int]*item) (advice, bool) {
 	t := it.table
-	if it.served() {
+	if it.reached {
 		return advice{}, false
 	}
 	// The comparisons an index could take, plain columns and expressions
@@ -383,7 +438,7 @@ func (it *item) joinAdvice(items map[int]*item) (advice, bool) {
 func (it *item) drivenJoin(items map[int]*item) (sqlparse.Filter, *item) {
 	t := it.table
 	for _, f := range it.must {
-		if f.Op != "JOIN" || f.Func != "" || t.Column(f.Column.Column) == nil {
+		if f.Op != "JOIN" || f.Func != "" || f.Column.Outer || t.Column(f.Column.Column) == nil {
 			continue
 		}
 		peer := items[f.Peer.Item]

@@ -36,8 +36,13 @@
 // written at the registration: mux.Handle("/x", auth(h.list)) is h.list
 // inside auth's closure. Middlewares of Use, With, Group and echo's and
 // gin's route arguments run on every request of the routes they wrap, so
-// their queries count toward each of them. A constructor in another
-// package (an auth middleware package) is known by its Serves fact.
+// their queries count toward each of them; so do the middlewares wrapped
+// around a whole router (a function returning cors(auth(mux)),
+// http.ListenAndServe(addr, logging(mux))), and http.StripPrefix("/api",
+// mux) moves its routes under /api. A constructor in another package (an
+// auth middleware package) is known by its Serves fact. Registering a
+// router (a sub-mux, or a constructor whose Serves fact says it returns
+// one) mounts routes that its package lists: it is not a route itself.
 //
 // A function of the package with a handler's signature that no
 // registration here reaches, and a constructor returning a handler closure
@@ -54,11 +59,21 @@
 // arm, and per-item loops multiply. Each query carries the calls that lead
 // to it and the context it runs with — the request's, a Background one,
 // none at all — classified through the parameters of the functions
-// followed. Once counts the heaviest path, the one that succeeds in the
-// common case; a retry loop counts once.
+// followed.
+//
+// Once counts, in the handler, the heaviest path (the one that succeeds in
+// the common case; a retry loop counts once), and in a middleware the
+// cheapest path that goes on to the handler: middlewares are often
+// alternatives (an API key, else a password) whose conditions the code
+// does not show, and summing their heaviest paths would put routes over a
+// budget they never reach. A function of another package counts by its
+// Cost fact, the heaviest path of its own body, rather than every query
+// its summary lists. A count is exact where branches are independent, an
+// upper bound where a callee branches on a value its caller fixes, and a
+// lower bound under alternative middlewares.
 //
 // Not seen: routes registered through a helper whose pattern or handler
-// is a parameter, handlers chosen at run time, middlewares applied by
-// wrapping the whole router (http.ListenAndServe(addr, logger(mux))), and
-// calls through interfaces other than database handles.
+// is a parameter, handlers chosen at run time, a router wrapped after
+// being assigned to a variable twice, and calls through interfaces other
+// than database handles.
 package routes

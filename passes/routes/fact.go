@@ -15,15 +15,30 @@ import (
 // middleware in its own package would cost every route nothing: the
 // queries pass's summary of Auth is what calling Auth costs, which is
 // building the closure, not running it.
+//
+// Router instead marks a function returning a router, bare or wrapped in
+// middlewares (api.NewHandler returning cors(mux)): registering what it
+// returns mounts routes that the router's package lists itself.
 type Serves struct {
 	Queries []queries.Query // Ctx is relative to the request: CtxParam is the request's
 	More    int
+	Router  bool
+	// Once is the count on its heaviest path (Loop: some per item); Min,
+	// for a middleware, on its cheapest path to the handler it wraps, when
+	// it calls one visibly (HasMin).
+	Once   int
+	Loop   bool
+	Min    int
+	HasMin bool
 }
 
 func (*Serves) AFact() {}
 
 func (f *Serves) String() string {
 	var b strings.Builder
+	if f.Router {
+		return "servesRouter"
+	}
 	b.WriteString("serves(")
 	for i, q := range f.Queries {
 		if i > 0 {
@@ -38,17 +53,47 @@ func (f *Serves) String() string {
 	return b.String()
 }
 
+// Cost is attached to a function that issues queries: how many it issues
+// once per call on its heaviest path, branches of its if and switch
+// statements taken one at a time. The queries pass's summary lists every
+// query a function can issue; a handler calling it would otherwise count
+// both arms of every branch inside it.
+type Cost struct {
+	Once int
+	Loop bool // some are issued per item
+}
+
+func (*Cost) AFact() {}
+
+func (f *Cost) String() string {
+	if f.Loop {
+		return fmt.Sprintf("cost(%d+loop)", f.Once)
+	}
+	return fmt.Sprintf("cost(%d)", f.Once)
+}
+
 // maxServes bounds a fact, as the queries pass bounds its own.
 const maxServes = 24
 
-// exportFacts publishes what the handler and middleware constructors of
-// this package serve per request.
+// exportFacts publishes the cost of this package's functions that issue
+// queries, and what its handler and middleware constructors serve per
+// request.
 func (a *analyzer) exportFacts() {
 	var fns []*types.Func
 	for fn := range a.decls {
 		fns = append(fns, fn)
 	}
 	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		if a.q == nil || a.q.Summaries[fn] == nil {
+			continue
+		}
+		c := a.w.body(a.declared(fn)).cost
+		a.pass.ExportObjectFact(fn, &Cost{Once: c.heavy(), Loop: c.loop})
+	}
+	if !mayRoute(a.pass.Pkg) {
+		return
+	}
 	for _, fn := range fns {
 		sig := fn.Type().(*types.Signature)
 		if sig.Results().Len() != 1 || sig.TypeParams() != nil || sig.RecvTypeParams() != nil {
@@ -57,12 +102,20 @@ func (a *analyzer) exportFacts() {
 		if t := sig.Results().At(0).Type(); !isHandlerType(t) && !isMiddlewareType(t) {
 			continue
 		}
+		d := a.decls[fn]
+		if a.returnsRouter(d.Body, 0) {
+			a.pass.ExportObjectFact(fn, &Serves{Router: true})
+			continue
+		}
 		h := a.served(fn, 0)
 		if h.Lit == nil && h.Decl == nil {
 			continue
 		}
 		var f Serves
-		for _, st := range a.w.body(h).steps {
+		b := a.w.body(h)
+		f.Once, f.Loop = b.cost.heavy(), b.cost.loop
+		f.Min, f.HasMin = b.cost.light()
+		for _, st := range b.steps {
 			q := st.Query
 			q.Ctx = st.Ctx
 			if q.Ctx == CtxRequest {

@@ -69,27 +69,44 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			}
 			return unknown, nil
 		}
-		fn := a.callee(x)
-		if fn == nil {
-			return unknown, nil
-		}
 		// A wrapper: the handler-typed argument is what it wraps, and the
 		// closure it returns runs first.
+		var mw func() *Handler
+		switch fun := ast.Unparen(x.Fun).(type) {
+		case *ast.CallExpr: // mw(cfg)(h)
+			mw = func() *Handler { return a.mwOf(fun, depth+1) }
+		default:
+			if fn := a.callee(x); fn != nil {
+				mw = func() *Handler { return a.served(fn, depth+1) }
+			} else if lit := a.localLit(fun); lit != nil { // wrap := func(h) http.Handler {...}; wrap(h)
+				mw = func() *Handler {
+					if h := a.servedBody(lit.Body, depth+1); h != nil {
+						h.Name = types.ExprString(fun)
+						return h
+					}
+					return &Handler{Name: types.ExprString(fun)}
+				}
+			}
+		}
+		if mw == nil {
+			return unknown, nil
+		}
 		for _, arg := range x.Args {
 			if isHandlerType(info.TypeOf(arg)) {
 				inner, mws := a.handlerOf(arg, depth+1)
-				return inner, append([]*Handler{a.served(fn, depth+1)}, mws...)
+				return inner, append([]*Handler{mw()}, mws...)
 			}
 		}
 		// A constructor: h.list() returns the closure that serves.
-		return a.served(fn, depth+1), nil
+		return mw(), nil
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := a.funcOf(x); ok {
-			if isHandlerSig(fn.Type().(*types.Signature)) {
+			sig := fn.Type().(*types.Signature)
+			if isHandlerSig(sig) && (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type())) {
 				a.reached[fn] = true
 				return a.declared(fn), nil
 			}
-			return unknown, nil
+			return unknown, nil // an interface's method: not known here
 		}
 		if v, ok := a.objOf(x).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 {
 			return a.handlerOf(a.writes[v][0], depth+1) // h := http.HandlerFunc(...)
@@ -148,7 +165,7 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 // returns; for another package's, the Serves fact it exported.
 func (a *analyzer) served(fn *types.Func, depth int) *Handler {
 	fn = fn.Origin()
-	h := &Handler{Name: shortName(fn), Func: fn}
+	h := &Handler{Name: FuncName(fn), Func: fn}
 	if fn.Pkg() != a.pass.Pkg {
 		var f Serves
 		if a.pass.ImportObjectFact(fn, &f) {
@@ -220,10 +237,30 @@ func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
 			return a.servedExpr(x.Args[0], depth+1) // http.HandlerFunc(func...)
 		}
+		// return m.validate(next): what that constructor serves.
+		if fn := a.callee(x); fn != nil {
+			if h := a.served(fn, depth+1); h.Lit != nil || h.Decl != nil || h.Fact != nil {
+				return h
+			}
+		}
+		return nil
+	case *ast.SelectorExpr: // return http.HandlerFunc(h.serve)
+		if fn, ok := a.funcOf(x); ok && isHandlerSig(fn.Type().(*types.Signature)) {
+			if fn.Pkg() == a.pass.Pkg {
+				a.reached[fn] = true
+			}
+			return a.declared(fn)
+		}
 		return nil
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok && !a.isParam(v) && len(a.writes[v]) == 1 {
 			return a.servedExpr(a.writes[v][0], depth+1)
+		}
+		if fn, ok := info.Uses[x].(*types.Func); ok && isHandlerSig(fn.Type().(*types.Signature)) {
+			if fn.Pkg() == a.pass.Pkg {
+				a.reached[fn.Origin()] = true
+			}
+			return a.declared(fn)
 		}
 		return nil // next: the handler wrapped, not the middleware's own
 	case *ast.UnaryExpr, *ast.CompositeLit:
@@ -251,7 +288,7 @@ func (a *analyzer) serveHTTP(t types.Type) *Handler {
 // declared is the handler of a declared function or method.
 func (a *analyzer) declared(fn *types.Func) *Handler {
 	fn = fn.Origin()
-	return &Handler{Name: shortName(fn), Func: fn, Decl: a.decls[fn]}
+	return &Handler{Name: FuncName(fn), Func: fn, Decl: a.decls[fn]}
 }
 
 // lit is the handler of a closure registered in place.
@@ -261,7 +298,85 @@ func (a *analyzer) lit(lit *ast.FuncLit) *Handler {
 
 func (a *analyzer) litName(lit *ast.FuncLit) string {
 	if fn := a.enclosing[lit]; fn != nil {
-		return "func literal in " + shortName(fn)
+		return "func literal in " + FuncName(fn)
 	}
 	return "func literal"
+}
+
+// localLit is the closure a local function variable holds (wrap :=
+// func(...) {...}), when it is assigned exactly once.
+func (a *analyzer) localLit(e ast.Expr) *ast.FuncLit {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || a.isParam(v) || len(a.writes[v]) != 1 {
+		return nil
+	}
+	lit, _ := ast.Unparen(a.writes[v][0]).(*ast.FuncLit)
+	return lit
+}
+
+// wrappers are what a whole router is wrapped in: a function returning
+// cors(auth(mux)), http.ListenAndServe(addr, logging(mux)), or a mount
+// into another router (root.Handle("/api/", http.StripPrefix("/api",
+// sub))), which adds the parent's own prefix and middlewares. Each result
+// is a context to put the router's own values under: its middlewares run
+// first, and StripPrefix("/api", ...) moves the routes under /api.
+func (a *analyzer) wrappers(v *types.Var, depth int) []router {
+	info := a.pass.TypesInfo
+	for _, id := range a.idents[v] {
+		var chain []*Handler // innermost first
+		prefix, known := "", true
+		var parents []router
+		e := ast.Expr(id)
+	walk:
+		for range maxHandlerDepth {
+			call := a.argOf[e]
+			if call == nil {
+				break
+			}
+			if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+				e = call // http.Handler(mux)
+				continue
+			}
+			fn := a.callee(call)
+			switch {
+			case fn != nil && lookup(fn) != nil:
+				// Mounted on another router: under what that one is under.
+				if api := lookup(fn); api.kind == kRoute && api.fw == "net/http" {
+					parents = a.routers(recvExpr(call), depth+1)
+				}
+				break walk
+			case !isHandlerType(info.TypeOf(call)):
+				break walk // passed to something that is not a wrapper
+			case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == netHTTP && fn.Name() == "StripPrefix":
+				p, ok := a.constString(call, 0)
+				prefix, known = join(p, prefix), known && ok
+				chain = append(chain, &Handler{Name: "http.StripPrefix"})
+			case fn != nil:
+				chain = append(chain, a.served(fn, 0))
+			default:
+				if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
+					chain = append(chain, a.mwOf(inner, 0))
+				} else {
+					chain = append(chain, a.mwOf(call.Fun, 0))
+				}
+			}
+			e = call
+		}
+		if len(chain) == 0 && parents == nil {
+			continue
+		}
+		var mws []*Handler
+		for i := len(chain) - 1; i >= 0; i-- {
+			mws = append(mws, chain[i])
+		}
+		if parents == nil {
+			parents = []router{{known: true}}
+		}
+		return under(parents, prefix, known, mws, nil)
+	}
+	return nil
 }

@@ -19,9 +19,12 @@ const CtxRequest = "request"
 // then the handler's.
 type Request struct {
 	Steps []*Step
-	// Once is the number of queries issued once per request on the
-	// heaviest path: branches of an if or switch count as their costlier
-	// arm, a retry loop as one run. Loop says some are issued per item.
+	// Once is the number of queries issued once per request: in the
+	// handler, on its heaviest path (branches of an if or switch count as
+	// their costlier arm, a retry loop as one run); in a middleware, on its
+	// cheapest path that goes on to the handler, since alternatives (an API
+	// key, else a password) are paid one at a time. Loop says some are
+	// issued per item.
 	Once int
 	Loop bool
 }
@@ -100,16 +103,122 @@ type walker struct {
 type walked struct {
 	steps []*Step
 	cost  cost
+	// min overrides cost.light for a middleware of another package, from
+	// its fact.
+	min    int
+	hasMin bool
 }
 
-// cost is a path's count: once per request, and whether any per item.
+// cost counts the queries issued once per request along the paths of a
+// body, in four classes: paths that fall through its end or returned,
+// each having called the next handler (a middleware's wrapped handler)
+// or not. A class keeps the fewest and most queries of its paths; loop
+// says some query runs per item. The zero cost is one empty path.
 type cost struct {
-	once int
+	set  bool
+	p    [4]span
 	loop bool
 }
 
-func (c cost) then(d cost) cost { return cost{c.once + d.once, c.loop || d.loop} }
-func (c cost) or(d cost) cost   { return cost{max(c.once, d.once), c.loop || d.loop} }
+// The classes; withNext is a bit, so class|withNext has called next.
+const (
+	fell     = 0
+	withNext = 1
+	returned = 2
+)
+
+type span struct {
+	ok       bool
+	min, max int
+}
+
+func (s span) union(t span) span {
+	switch {
+	case !s.ok:
+		return t
+	case !t.ok:
+		return s
+	}
+	return span{true, min(s.min, t.min), max(s.max, t.max)}
+}
+
+func (c cost) norm() cost {
+	if !c.set {
+		c.set, c.p[fell] = true, span{ok: true}
+	}
+	return c
+}
+
+// queriesCost is one path issuing n queries.
+func queriesCost(n int) cost {
+	c := cost{}.norm()
+	c.p[fell] = span{true, n, n}
+	return c
+}
+
+func classCost(class int) cost {
+	c := cost{set: true}
+	c.p[class] = span{ok: true}
+	return c
+}
+
+// then runs d after c: c's returned paths end there, its others go on.
+func (c cost) then(d cost) cost {
+	c, d = c.norm(), d.norm()
+	r := cost{set: true, loop: c.loop || d.loop}
+	r.p[returned], r.p[returned|withNext] = c.p[returned], c.p[returned|withNext]
+	for _, from := range []int{fell, fell | withNext} {
+		x := c.p[from]
+		if !x.ok {
+			continue
+		}
+		for k, y := range d.p {
+			if y.ok {
+				r.p[k|from] = r.p[k|from].union(span{true, x.min + y.min, x.max + y.max})
+			}
+		}
+	}
+	return r
+}
+
+// or is either c or d.
+func (c cost) or(d cost) cost {
+	c, d = c.norm(), d.norm()
+	r := cost{set: true, loop: c.loop || d.loop}
+	for k := range r.p {
+		r.p[k] = c.p[k].union(d.p[k])
+	}
+	return r
+}
+
+// resume turns returns into fall-through: a function followed from a
+// call returns to its caller, which goes on.
+func (c cost) resume() cost {
+	c = c.norm()
+	for _, k := range []int{fell, fell | withNext} {
+		c.p[k] = c.p[k].union(c.p[k|returned])
+		c.p[k|returned] = span{}
+	}
+	return c
+}
+
+// heavy is the most queries of any path.
+func (c cost) heavy() int {
+	m := 0
+	for _, s := range c.norm().p {
+		if s.ok {
+			m = max(m, s.max)
+		}
+	}
+	return m
+}
+
+// light is the fewest queries of a path that calls the next handler.
+func (c cost) light() (int, bool) {
+	c = c.norm()
+	s := c.p[fell|withNext].union(c.p[returned|withNext])
+	return s.min, s.ok
+}
 
 // frame is a function being walked: the handler's body at the top, then
 // each function of this package followed from a call.
@@ -158,13 +267,27 @@ func newWalker(a *analyzer) *walker {
 // handler.
 func (a *analyzer) request(r *Route) *Request {
 	req := &Request{}
-	for _, h := range append(append([]*Handler(nil), r.Middlewares...), r.Handler) {
+	for i, h := range append(append([]*Handler(nil), r.Middlewares...), r.Handler) {
 		b := a.w.body(h)
 		req.Steps = append(req.Steps, b.steps...)
-		req.Once += b.cost.once
+		req.Once += b.once(i < len(r.Middlewares))
 		req.Loop = req.Loop || b.cost.loop
 	}
 	return req
+}
+
+// once is what a body adds to a request: a middleware its cheapest path
+// to the handler, when it calls one visibly; otherwise its heaviest.
+func (b *walked) once(middleware bool) int {
+	if middleware {
+		if b.hasMin {
+			return b.min
+		}
+		if n, ok := b.cost.light(); ok {
+			return n
+		}
+	}
+	return b.cost.heavy()
 }
 
 // body walks one handler or middleware once; routes sharing it share the
@@ -201,10 +324,18 @@ func (w *walker) body(h *Handler) *walked {
 		r.cost = w.block(body.List, &frame{top: top, body: h, fn: h.Func})
 		w.acc = saved
 	case h.Fact != nil:
-		r.steps, r.cost = external(h, h.Fact.Queries, h.Fact.More)
+		r.steps, _ = external(h, h.Fact.Queries, h.Fact.More)
+		r.cost = queriesCost(h.Fact.Once) // its heaviest path, not every query it has
+		r.cost.loop = h.Fact.Loop
+		r.min, r.hasMin = h.Fact.Min, h.Fact.HasMin
 	case h.Func != nil && isHandlerSig(h.Func.Type().(*types.Signature)):
 		if sum := w.a.q.Summary(h.Func); sum != nil {
 			r.steps, r.cost = external(h, sum.Queries, sum.More)
+			if k, ok := w.costOf(h.Func); ok {
+				loop := r.cost.loop || k.Loop
+				r.cost = queriesCost(k.Once)
+				r.cost.loop = loop
+			}
 		}
 	}
 	return r
@@ -223,7 +354,7 @@ func external(h *Handler, qs []queries.Query, more int) ([]*Step, cost) {
 		steps = append(steps, &Step{Query: q, Body: h, Ctx: ctx})
 		c = c.then(count(q))
 	}
-	c.once += more
+	c = c.then(queriesCost(more))
 	if len(steps) > 0 {
 		steps[len(steps)-1].More = more
 	}
@@ -234,7 +365,7 @@ func count(q queries.Query) cost {
 	if q.Loop > 0 {
 		return cost{loop: true}
 	}
-	return cost{once: 1}
+	return queriesCost(1)
 }
 
 // block walks a statement list. `if cond { ...; return }` followed by more
@@ -297,6 +428,12 @@ func (w *walker) stmt(s ast.Stmt, f *frame) cost {
 		g := *f
 		g.goStmt = true
 		return w.nodes(&g, s.Call)
+	case *ast.ReturnStmt:
+		return w.nodes(f, s).then(classCost(returned))
+	case *ast.ExprStmt:
+		if terminates([]ast.Stmt{s}, true) { // panic, os.Exit
+			return w.nodes(f, s).then(classCost(returned))
+		}
 	}
 	return w.nodes(f, s)
 }
@@ -305,19 +442,26 @@ func (w *walker) stmt(s ast.Stmt, f *frame) cost {
 func (w *walker) clauses(body *ast.BlockStmt, f *frame) cost {
 	id := w.arm()
 	var c cost
+	c = cost{set: true} // no path yet: each clause adds its own
+	hasDefault := false
 	for k, cl := range body.List {
 		g := f.with(Arm{id, k})
 		var x cost
 		switch cl := cl.(type) {
 		case *ast.CaseClause:
+			hasDefault = hasDefault || cl.List == nil
 			for _, e := range cl.List {
 				x = x.then(w.nodes(g, e))
 			}
 			x = x.then(w.block(cl.Body, w.exitingList(g, cl.Body, cl.End())))
 		case *ast.CommClause:
+			hasDefault = true // a select blocks until one runs
 			x = w.nodes(g, cl.Comm).then(w.block(cl.Body, w.exitingList(g, cl.Body, cl.End())))
 		}
 		c = c.or(x)
+	}
+	if !hasDefault {
+		c = c.or(cost{}) // no case matches: nothing runs
 	}
 	return c
 }
@@ -357,6 +501,9 @@ func (w *walker) nodes(f *frame, ns ...ast.Node) cost {
 func (w *walker) call(call *ast.CallExpr, f *frame) cost {
 	info := w.a.pass.TypesInfo
 	var c cost
+	if w.isNext(call, f) {
+		return w.nodes(f, call.Fun).then(w.nodes(f, exprs(call.Args)...)).then(classCost(fell | withNext))
+	}
 	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
 		c = c.then(w.inPlace(lit, f)) // func() { ... }()
 	} else {
@@ -384,7 +531,43 @@ func (w *walker) call(call *ast.CallExpr, f *frame) cost {
 func (w *walker) inPlace(lit *ast.FuncLit, f *frame) cost {
 	g := *f
 	g.inLit = true
-	return w.block(lit.Body.List, &g)
+	return w.block(lit.Body.List, &g).resume()
+}
+
+// isNext reports whether a call of a middleware's body runs the handler
+// it wraps: next(w, r), next.ServeHTTP(w, r), echo's next(c), gin's
+// c.Next(). next is a handler-typed parameter of the function that made
+// the closure, or of a helper it is handed to.
+func (w *walker) isNext(call *ast.CallExpr, f *frame) bool {
+	top := f
+	for top.parent != nil {
+		top = top.parent // a helper the closure hands next to: serve(w, r, next)
+	}
+	info := w.a.pass.TypesInfo
+	fun := ast.Unparen(call.Fun)
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		if fn, ok := info.Uses[sel.Sel].(*types.Func); ok && fn.Name() == "Next" && fn.Pkg() != nil && fn.Pkg().Path() == ginPkg {
+			return true
+		}
+		if sel.Sel.Name != "ServeHTTP" {
+			return false
+		}
+		fun = ast.Unparen(sel.X)
+	}
+	id, ok := fun.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && isHandlerType(v.Type()) && w.a.isParam(v) && !top.top[v]
+}
+
+func exprs(es []ast.Expr) []ast.Node {
+	out := make([]ast.Node, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
 }
 
 // issue records what the call itself sends: a query site, or the queries
@@ -422,7 +605,7 @@ func (w *walker) issue(call *ast.CallExpr, f *frame) cost {
 			depth:  f.depth + 1,
 			body:   f.body,
 		}
-		return w.block(d.Body.List, g)
+		return w.block(d.Body.List, g).resume()
 	}
 	var c cost
 	var last *Step
@@ -434,8 +617,28 @@ func (w *walker) issue(call *ast.CallExpr, f *frame) cost {
 	if last != nil {
 		last.More = qc.Summary.More
 	}
-	c.once += qc.Summary.More
+	c = c.then(queriesCost(qc.Summary.More))
+	if k, ok := w.costOf(fn); ok {
+		// The callee's heaviest path, not every query it can issue; per
+		// item when the call itself repeats per item.
+		if perItem(qc.Loops)+f.loops > 0 {
+			c = cost{loop: k.Once > 0 || k.Loop}
+		} else {
+			c = queriesCost(k.Once)
+			c.loop = k.Loop
+		}
+	}
 	return c
+}
+
+// costOf is the Cost fact of a function of another package.
+func (w *walker) costOf(fn *types.Func) (Cost, bool) {
+	var k Cost
+	if fn == nil || fn.Pkg() == w.a.pass.Pkg {
+		return k, false
+	}
+	ok := w.a.pass.ImportObjectFact(fn.Origin(), &k)
+	return k, ok
 }
 
 // maxLoop is the queries pass's cap on recorded loop nesting.

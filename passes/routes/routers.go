@@ -147,6 +147,21 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 			}
 		}
 	}
+	if ctx := a.wrappers(v, depth); len(ctx) > 0 {
+		// Wrapped or mounted as a whole: under that context.
+		base := out
+		out = nil
+		for _, c := range ctx {
+			for _, b := range base {
+				out = append(out, router{
+					prefix:  join(c.prefix, b.prefix),
+					known:   c.known && b.known,
+					mws:     append(append([]*Handler(nil), c.mws...), b.mws...),
+					methods: b.methods,
+				})
+			}
+		}
+	}
 	if uses := a.uses[v]; len(uses) > 0 {
 		var mws []*Handler
 		for _, u := range uses {

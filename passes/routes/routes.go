@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
 	Requires:   []*analysis.Analyzer{queries.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Serves)(nil)},
+	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -98,16 +98,19 @@ func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if !mayRoute(pass.Pkg) {
-		return res, nil // imports no HTTP package: no handlers to find
-	}
 	q, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	http := mayRoute(pass.Pkg)
+	if !http && (q == nil || len(q.Summaries) == 0) {
+		return res, nil // no handlers to find, no query costs to publish
+	}
 	a := newAnalyzer(pass, q)
-	a.register()
-	a.unregistered()
-	res.Routes = a.routes
-	for _, r := range res.Routes {
-		r.Request = a.request(r)
+	if http {
+		a.register()
+		a.unregistered()
+		res.Routes = a.routes
+		for _, r := range res.Routes {
+			r.Request = a.request(r)
+		}
 	}
 	a.exportFacts()
 	return res, nil
@@ -136,9 +139,12 @@ type analyzer struct {
 	writes  map[*types.Var][]ast.Expr // local variable -> values assigned
 	params  map[*types.Var]paramOf    // parameter -> its function and index
 	outer   map[*ast.CallExpr]*ast.CallExpr
+	argOf   map[ast.Expr]*ast.CallExpr      // a call's argument -> the call
+	idents  map[*types.Var][]*ast.Ident     // uses of router variables
 	callers map[*types.Func][]*ast.CallExpr // local function -> calls of it
-	// routeFns are chi Route/Group calls whose fn argument is a function
-	// value (r.Route("/v1", h.v1)) or a closure: its router parameter.
+	// fnCalls maps a function given to chi's Route or Group (a closure,
+	// or a method value: r.Route("/v1", h.v1)) to those calls: they say
+	// what its router parameter is.
 	fnCalls   map[ast.Node][]*ast.CallExpr
 	uses      map[types.Object][]*ast.CallExpr // router variable -> its Use calls
 	mounts    map[types.Object][]*ast.CallExpr // router variable -> Mount calls of it
@@ -164,6 +170,8 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		writes:    map[*types.Var][]ast.Expr{},
 		params:    map[*types.Var]paramOf{},
 		outer:     map[*ast.CallExpr]*ast.CallExpr{},
+		argOf:     map[ast.Expr]*ast.CallExpr{},
+		idents:    map[*types.Var][]*ast.Ident{},
 		callers:   map[*types.Func][]*ast.CallExpr{},
 		fnCalls:   map[ast.Node][]*ast.CallExpr{},
 		uses:      map[types.Object][]*ast.CallExpr{},
@@ -199,6 +207,8 @@ func (a *analyzer) index() {
 		var visit func(n ast.Node) bool
 		visit = func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.GenDecl:
+				fn = nil // closures in package-level initializers
 			case *ast.FuncDecl:
 				fn, _ = info.Defs[n.Name].(*types.Func)
 				a.recordParams(n, n.Type)
@@ -231,17 +241,29 @@ func (a *analyzer) index() {
 						a.writes[v] = append(a.writes[v], n.Values[0])
 					}
 				}
+			case *ast.Ident:
+				// Where router variables are used, to find what wraps them.
+				if v, ok := info.Uses[n].(*types.Var); ok && isRouterType(v.Type()) {
+					a.idents[v] = append(a.idents[v], n)
+				}
 			case *ast.CallExpr:
 				if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
 					if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
 						a.outer[inner] = n
 					}
 				}
+				// Arguments to their call, to walk out from a router to the
+				// middlewares wrapped around it.
+				for _, arg := range n.Args {
+					a.argOf[ast.Unparen(arg)] = n
+				}
 				callee, _ := typeutil.Callee(info, n).(*types.Func)
 				if callee == nil {
 					return true
 				}
 				if callee.Pkg() == a.pass.Pkg {
+					// A function called directly is a helper of its caller's
+					// request, not a route of its own.
 					a.called[callee.Origin()] = true
 					a.callers[callee.Origin()] = append(a.callers[callee.Origin()], n)
 				}
@@ -397,6 +419,9 @@ func (a *analyzer) register() {
 			}
 			path, pathOK = a.constString(call, api.patArg)
 			methods = a.methods(call, api)
+		}
+		if api.hArg >= 0 && api.hArg < len(call.Args) && !api.ginTail && a.isRouter(call.Args[api.hArg]) {
+			continue // a sub-router mounted here: its routes are its own registrations
 		}
 		h, mws := a.handlerArgs(call, api)
 		for _, r := range routers {
@@ -606,36 +631,88 @@ func (a *analyzer) mount(call *ast.CallExpr, api *api) {
 	}
 }
 
-// isRouter reports whether a mounted value is a router: by its type, or,
-// for a function of this package returning an http.Handler, by what it
-// returns.
-func (a *analyzer) isRouter(e ast.Expr) bool {
-	if isRouterType(a.pass.TypesInfo.TypeOf(e)) {
+// isRouter reports whether a registered value is a router (or a router
+// wrapped in middlewares): mounting it registers its own routes, which
+// carry their own patterns, not a route of its own. It is one by its type,
+// by what the local function making it returns, by its constructor's
+// Serves fact, or through the variable holding it.
+func (a *analyzer) isRouter(e ast.Expr) bool { return a.routerExpr(e, 0) }
+
+func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
+	info := a.pass.TypesInfo
+	if e == nil || depth > maxHandlerDepth {
+		return false
+	}
+	e = ast.Unparen(e)
+	if isRouterType(info.TypeOf(e)) {
 		return true
 	}
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return false
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return a.routerExpr(x.Args[0], depth+1) // http.Handler(mux)
+		}
+		for _, arg := range x.Args { // cors(mux), http.StripPrefix("/api", mux)
+			if t := info.TypeOf(arg); (isHandlerType(t) || isRouterType(t)) && a.routerExpr(arg, depth+1) {
+				return true
+			}
+		}
+		fn := a.callee(x)
+		if fn == nil {
+			return false
+		}
+		fn = fn.Origin()
+		if d := a.decls[fn]; d != nil {
+			return a.returnsRouter(d.Body, depth+1)
+		}
+		if fn.Pkg() != a.pass.Pkg {
+			var f Serves
+			return a.pass.ImportObjectFact(fn, &f) && f.Router
+		}
+	case *ast.SelectorExpr: // sub.ServeHTTP as a handler
+		if x.Sel.Name == "ServeHTTP" {
+			return a.routerExpr(x.X, depth+1)
+		}
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok && !a.isParam(v) {
+			for _, w := range a.writes[v] {
+				if a.routerExpr(w, depth+1) {
+					return true
+				}
+			}
+		}
 	}
-	fn := a.callee(call)
-	if fn == nil || a.decls[fn.Origin()] == nil {
-		return false
-	}
-	router := false
-	ast.Inspect(a.decls[fn.Origin()].Body, func(n ast.Node) bool {
+	return false
+}
+
+// returnsRouter reports whether a function body returns a router, bare or
+// wrapped in middlewares (return cors(auth(mux))).
+func (a *analyzer) returnsRouter(body *ast.BlockStmt, depth int) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				if isRouterType(a.pass.TypesInfo.TypeOf(r)) {
-					router = true
-				}
+				ast.Inspect(r, func(x ast.Node) bool {
+					if e, ok := x.(ast.Expr); ok && !found {
+						if _, lit := e.(*ast.FuncLit); lit {
+							return false
+						}
+						if isRouterType(a.pass.TypesInfo.TypeOf(e)) {
+							found = true
+						} else if id, ok := e.(*ast.Ident); ok && depth <= maxHandlerDepth {
+							found = a.routerExpr(id, depth+1)
+						}
+					}
+					return !found
+				})
 			}
 		}
-		return !router
+		return !found
 	})
-	return router
+	return found
 }
 
 // unregistered adds the handlers no registration of the package reaches:
@@ -661,19 +738,22 @@ func (a *analyzer) unregistered() {
 		var h *Handler
 		switch {
 		case isHandlerSig(sig):
-			h = &Handler{Name: shortName(fn), Func: fn, Decl: d}
+			h = &Handler{Name: FuncName(fn), Func: fn, Decl: d}
 		case sig.Results().Len() == 1 && (isHandlerType(sig.Results().At(0).Type()) || isMiddlewareType(sig.Results().At(0).Type())):
+			if a.returnsRouter(d.Body, 0) {
+				continue // a router: its routes are listed themselves
+			}
 			h = a.served(fn, 0)
 			if h == nil || h.Lit == nil && h.Decl == nil {
-				continue
+				continue // nothing this package can see serves
 			}
 		default:
 			continue
 		}
 		a.routes = append(a.routes, &Route{
 			Method:  httppattern.AnyMethod,
-			Pattern: shortName(fn),
-			Key:     httppattern.AnyMethod + " " + shortName(fn),
+			Pattern: FuncName(fn),
+			Key:     httppattern.AnyMethod + " " + FuncName(fn),
 			Pos:     d.Name.Pos(),
 			Handler: h,
 		})
@@ -696,9 +776,9 @@ func isMiddlewareType(t types.Type) bool {
 	return isMiddlewareSig(sig)
 }
 
-// shortName prints a function as pkg.(*T).M or pkg.F, as the queries
-// pass names the functions of a call chain.
-func shortName(fn *types.Func) string {
+// FuncName prints a function as pkg.(*T).M or pkg.F, as the queries pass
+// names the functions of a call chain: what users read in messages.
+func FuncName(fn *types.Func) string {
 	sig, _ := fn.Type().(*types.Signature)
 	pkg := ""
 	if fn.Pkg() != nil {

@@ -51,12 +51,12 @@ func orUnknown(s string) string {
 
 func TestRoutes(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser")
+	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser", "costuser")
 }
 
 // TestFacts checks what constructors of handlers and middlewares export
 // for the packages that register them.
 func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, routes.Analyzer, "mw")
+	analysistest.Run(t, dir, routes.Analyzer, "mw", "costs")
 }

@@ -28,6 +28,18 @@ func Reported(ctx context.Context, db *sql.DB, id int64, s string) {
 	// users is found by its unique email, then each of its orders by customer_id.
 	db.QueryContext(ctx, `SELECT o.id FROM users u JOIN orders o ON o.customer_id = u.id WHERE u.email = $1`, s) // want `no index serves the join from users on orders\(customer_id\)`
 
+	// users is not narrowed: the join to orders by its key does not help find u.
+	db.QueryContext(ctx, `SELECT o.id FROM users u JOIN orders o ON o.customer_id = u.id WHERE lower(u.email) = lower($1)`, s) // want `equality filter on users\(lower\(email\)\) applies a function`
+
+	// users by key, then orders without an index (reported), then order_items by its index (silent).
+	db.QueryContext(ctx, `SELECT i.id FROM users u JOIN orders o ON o.customer_id = u.id JOIN order_items i ON i.order_id = o.id WHERE u.id = $1 AND i.quantity > $2`, id, 1) // want `no index serves the join from users on orders\(customer_id\)`
+
+	// The subquery probes orders once per user found by email.
+	db.QueryContext(ctx, `SELECT u.id FROM users u WHERE u.email = $1 AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = u.id)`, s) // want `no index serves the join from users on orders\(customer_id\)`
+
+	// The outer query is scanned on its own: users does not drive it.
+	db.QueryContext(ctx, `SELECT o.id FROM orders o WHERE o.region = $1 AND EXISTS (SELECT 1 FROM users u WHERE u.id = o.customer_id AND u.email = $2)`, s, s) // want `no index serves the equality filter on orders\(region\)`
+
 	db.QueryContext(ctx, `SELECT id FROM products WHERE name ILIKE '%' || $1 || '%'`, s) // want `ILIKE '%…' with a leading wildcard cannot use a btree index on products\.name.*USING gin \(name gin_trgm_ops\)`
 
 	db.QueryContext(ctx, `SELECT id FROM users WHERE lower(email) = lower($1)`, s) // want `equality filter on users\(lower\(email\)\) applies a function to the column.*ON users \(lower\(email\)\);`
@@ -42,17 +54,20 @@ func Reported(ctx context.Context, db *sql.DB, id int64, s string) {
 	db.QueryContext(ctx, `SELECT id FROM orders WHERE id IN (SELECT order_id FROM order_items WHERE product_id = $1)`, id) // want `equality filter on order_items\(product_id\)`
 
 	db.QueryContext(ctx, `SELECT id FROM billing.invoices WHERE customer_id = $1`, id) // want `ON billing\.invoices \(customer_id\);`
+
+	// No filter on taken_at: every partition is read whole.
+	db.QueryContext(ctx, `SELECT value FROM measurements WHERE sensor_id = $1`, id) // want `equality filter on measurements\(sensor_id\)`
 }
 
 // Silent: an index serves these, or no index would help, or we cannot know.
 func Silent(ctx context.Context, db *sql.DB, id int64, s string, b bool) {
-	db.QueryContext(ctx, `SELECT actor FROM audit_log WHERE actor = $1`, s)                 // unknown table: counted, not guessed
-	db.QueryContext(ctx, `SELECT id FROM orders WHERE id = $1`, id)                         // primary key
-	db.QueryContext(ctx, `SELECT id FROM users WHERE email = $1`, s)                        // unique column
+	db.QueryContext(ctx, `SELECT actor FROM audit_log WHERE actor = $1`, s)                  // unknown table: counted, not guessed
+	db.QueryContext(ctx, `SELECT id FROM orders WHERE id = $1`, id)                          // primary key
+	db.QueryContext(ctx, `SELECT id FROM users WHERE email = $1`, s)                         // unique column
 	db.QueryContext(ctx, `SELECT id FROM orders WHERE id = $1 AND customer_id = $2`, id, id) // the key already finds the row
-	db.QueryContext(ctx, `SELECT id FROM events WHERE tenant_id = $1 AND kind = $2`, id, s) // leading column of (tenant_id, at)
-	db.QueryContext(ctx, `SELECT id FROM orders WHERE external_ref = $1`, s)                // indexed by 0002
-	db.QueryContext(ctx, `SELECT id FROM order_items WHERE order_id = $1`, id)              // index renamed by 0002, not dropped
+	db.QueryContext(ctx, `SELECT id FROM events WHERE tenant_id = $1 AND kind = $2`, id, s)  // leading column of (tenant_id, at)
+	db.QueryContext(ctx, `SELECT id FROM orders WHERE external_ref = $1`, s)                 // indexed by 0002
+	db.QueryContext(ctx, `SELECT id FROM order_items WHERE order_id = $1`, id)               // index renamed by 0002, not dropped
 
 	// Partial indexes whose predicate the query repeats.
 	db.QueryContext(ctx, `SELECT id FROM orders WHERE status = 'open' AND created_at > $1`, s)
@@ -61,25 +76,32 @@ func Silent(ctx context.Context, db *sql.DB, id int64, s string, b bool) {
 	db.QueryContext(ctx, `SELECT id FROM users WHERE lower(name) = lower($1)`, s) // expression index
 
 	db.QueryContext(ctx, `SELECT id FROM orders WHERE customer_id = $1 OR region = $2`, id, s) // OR: neither arm narrows alone
-	db.QueryContext(ctx, `SELECT id FROM orders WHERE deleted_at IS NULL`)                      // IS NULL matches most rows
-	db.QueryContext(ctx, `SELECT id FROM users WHERE active`)                                   // boolean flag
-	db.QueryContext(ctx, `SELECT id FROM users WHERE active = $1`, b)                           // boolean flag
-	db.QueryContext(ctx, `SELECT id FROM orders WHERE created_at > now() - interval '1 day'`)   // against now(): often most rows
+	db.QueryContext(ctx, `SELECT id FROM orders WHERE deleted_at IS NULL`)                     // IS NULL matches most rows
+	db.QueryContext(ctx, `SELECT id FROM users WHERE active`)                                  // boolean flag
+	db.QueryContext(ctx, `SELECT id FROM users WHERE active = $1`, b)                          // boolean flag
+	db.QueryContext(ctx, `SELECT id FROM orders WHERE created_at > now() - interval '1 day'`)  // against now(): often most rows
 
-	db.QueryContext(ctx, `SELECT u.id, o.id FROM users u JOIN orders o ON o.customer_id = u.id`)                                     // neither side narrowed: a hash join
-	db.QueryContext(ctx, `SELECT u.email FROM orders o JOIN users u ON u.id = o.customer_id WHERE o.id = $1`, id)                    // users probed by its key
-	db.QueryContext(ctx, `SELECT i.id FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.id = $1 AND i.quantity > $2`, id, 1) // through the indexed order_id
+	db.QueryContext(ctx, `SELECT u.id, o.id FROM users u JOIN orders o ON o.customer_id = u.id`)                                           // neither side narrowed: a hash join
+	db.QueryContext(ctx, `SELECT u.email FROM orders o JOIN users u ON u.id = o.customer_id WHERE o.id = $1`, id)                          // users probed by its key
+	db.QueryContext(ctx, `SELECT i.id FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.id = $1 AND i.quantity > $2`, id, 1)   // through the indexed order_id
 	db.QueryContext(ctx, `SELECT o.id FROM orders o JOIN users u ON u.id = o.customer_id WHERE o.status = $1 AND external_ref = $2`, s, s) // unqualified: may be orders' indexed column
 
-	db.QueryContext(ctx, `SELECT id FROM orders ORDER BY created_at`)                              // no LIMIT: all rows are wanted
-	db.QueryContext(ctx, `SELECT id FROM events WHERE tenant_id = $1 ORDER BY at DESC LIMIT 50`, id) // (tenant_id, at)
-	db.QueryContext(ctx, `SELECT id FROM orders ORDER BY id DESC LIMIT 50`)                        // primary key
+	// Rows from a CTE, then an indexed join column.
+	db.QueryContext(ctx, `WITH ids AS (SELECT unnest($1::bigint[]) AS id) SELECT i.id FROM ids JOIN order_items i ON i.order_id = ids.id WHERE i.quantity > $2`, id, 1)
+	// A row IN over the key.
+	db.QueryContext(ctx, `SELECT id FROM events WHERE (id, tenant_id) IN (SELECT unnest($1::bigint[]), unnest($2::bigint[])) AND kind = $3`, id, id, s)
 
-	db.QueryContext(ctx, `SELECT id FROM orders WHERE tags @> $1`, s)                             // GIN
-	db.QueryContext(ctx, `SELECT id FROM products WHERE description LIKE '%' || $1 || '%'`, s)    // trigram index
-	db.QueryContext(ctx, `SELECT id FROM products WHERE name LIKE 'abc%'`)                        // prefix: needs text_pattern_ops, we cannot tell
-	db.QueryContext(ctx, `SELECT id FROM products WHERE name LIKE $1`, s)                         // the pattern is the caller's
-	db.QueryContext(ctx, `SELECT id FROM archived_orders WHERE customer_id = $1`, id)             // LIKE orders INCLUDING ALL: indexes we do not see
+	db.QueryContext(ctx, `SELECT value FROM measurements WHERE taken_at >= $1 AND taken_at < $2`, s, s) // partition pruning
+
+	db.QueryContext(ctx, `SELECT id FROM orders ORDER BY created_at`)                                // no LIMIT: all rows are wanted
+	db.QueryContext(ctx, `SELECT id FROM events WHERE tenant_id = $1 ORDER BY at DESC LIMIT 50`, id) // (tenant_id, at)
+	db.QueryContext(ctx, `SELECT id FROM orders ORDER BY id DESC LIMIT 50`)                          // primary key
+
+	db.QueryContext(ctx, `SELECT id FROM orders WHERE tags @> $1`, s)                                     // GIN
+	db.QueryContext(ctx, `SELECT id FROM products WHERE description LIKE '%' || $1 || '%'`, s)            // trigram index
+	db.QueryContext(ctx, `SELECT id FROM products WHERE name LIKE 'abc%'`)                                // prefix: needs text_pattern_ops, we cannot tell
+	db.QueryContext(ctx, `SELECT id FROM products WHERE name LIKE $1`, s)                                 // the pattern is the caller's
+	db.QueryContext(ctx, `SELECT id FROM archived_orders WHERE customer_id = $1`, id)                     // LIKE orders INCLUDING ALL: indexes we do not see
 	db.ExecContext(ctx, `INSERT INTO orders (customer_id, status, region) VALUES ($1, $2, $3)`, id, s, s) // no filter
 }
 

@@ -34,11 +34,11 @@ func (h *H) Router() http.Handler {
 	r.Use(logger)
 	r.Get("/health", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /health \[GET /health\] -> chiapp.logger → func literal in chiapp.\(\*H\).Router: 0$`
 	r.Route("/v1", func(r chi.Router) {
-		r.Get("/items", h.list)      // want `route GET /v1/items \[GET /v1/items\] -> chiapp.logger → chiapp.\(\*H\).list: 1$`
-		r.Get("/items/{id}", h.get)  // want `route GET /v1/items/\{id\} \[GET /v1/items/\{\}\] -> chiapp.logger → chiapp.\(\*H\).get: 1$`
+		r.Get("/items", h.list)     // want `route GET /v1/items \[GET /v1/items\] -> chiapp.logger → chiapp.\(\*H\).list: 1$`
+		r.Get("/items/{id}", h.get) // want `route GET /v1/items/\{id\} \[GET /v1/items/\{\}\] -> chiapp.logger → chiapp.\(\*H\).get: 1$`
 		r.Group(func(r chi.Router) {
 			r.Use(h.auth)
-			r.Post("/items", h.list)              // want `route POST /v1/items \[POST /v1/items\] -> chiapp.logger → chiapp.\(\*H\).auth → chiapp.\(\*H\).list: 2$`
+			r.Post("/items", h.list)                                  // want `route POST /v1/items \[POST /v1/items\] -> chiapp.logger → chiapp.\(\*H\).auth → chiapp.\(\*H\).list: 2$`
 			r.Method("PATCH", "/items/{id}", http.HandlerFunc(h.get)) // want `route PATCH /v1/items/\{id\} .* -> chiapp.logger → chiapp.\(\*H\).auth → chiapp.\(\*H\).get: 2$`
 		})
 		r.With(h.auth).Delete("/items/{id}", h.get) // want `route DELETE /v1/items/\{id\} .* -> chiapp.logger → chiapp.\(\*H\).auth → chiapp.\(\*H\).get: 2$`

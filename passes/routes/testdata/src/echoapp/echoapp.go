@@ -31,8 +31,8 @@ func (h *H) auth(next echo.HandlerFunc) echo.HandlerFunc {
 
 func (h *H) Routes(e *echo.Echo) {
 	e.GET("/users/:id", h.getUser, h.auth) // want `route GET /users/:id \[GET /users/\{\}\] -> echoapp.\(\*H\).auth → echoapp.\(\*H\).getUser: 2$`
-	e.Add("PUT", "/users/:id", h.getUser)   // want `route PUT /users/:id .* -> echoapp.\(\*H\).getUser: 1$`
+	e.Add("PUT", "/users/:id", h.getUser)  // want `route PUT /users/:id .* -> echoapp.\(\*H\).getUser: 1$`
 	g := e.Group("/admin", h.auth)
-	g.GET("/export", h.export) // want `route GET /admin/export .* -> echoapp.\(\*H\).auth → echoapp.\(\*H\).export: 2 ctx background@echoapp.go:\d+$`
+	g.GET("/export", h.export)                                // want `route GET /admin/export .* -> echoapp.\(\*H\).auth → echoapp.\(\*H\).export: 2 ctx background@echoapp.go:\d+$`
 	g.Any("/ping", func(c echo.Context) error { return nil }) // want `route /admin/ping \[ANY /admin/ping\] -> echoapp.\(\*H\).auth → func literal in echoapp.\(\*H\).Routes: 1$`
 }

@@ -36,10 +36,10 @@ func recovery(c *gin.Context) { c.Next() }
 func (h *H) Router() *gin.Engine {
 	r := gin.Default()
 	r.Use(recovery)
-	r.GET("/items/:id", h.getItem)                // want `route GET /items/:id \[GET /items/\{\}\] -> ginapp.recovery → ginapp.\(\*H\).getItem: 1$`
-	r.Any("/ping", func(c *gin.Context) {})       // want `route /ping \[ANY /ping\] -> ginapp.recovery → func literal in ginapp.\(\*H\).Router: 0$`
+	r.GET("/items/:id", h.getItem)          // want `route GET /items/:id \[GET /items/\{\}\] -> ginapp.recovery → ginapp.\(\*H\).getItem: 1$`
+	r.Any("/ping", func(c *gin.Context) {}) // want `route /ping \[ANY /ping\] -> ginapp.recovery → func literal in ginapp.\(\*H\).Router: 0$`
 	v1 := r.Group("/v1", h.auth)
-	v1.GET("/items", h.listItems)                       // want `route GET /v1/items \[GET /v1/items\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`
+	v1.GET("/items", h.listItems)                                  // want `route GET /v1/items \[GET /v1/items\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`
 	v1.Handle("DELETE", "/items/:id", h.requireAdmin(), h.getItem) // want `route DELETE /v1/items/:id .* -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).requireAdmin → ginapp.\(\*H\).getItem: 3$`
 	admin := v1.Group("admin")
 	admin.POST("/users", h.listItems) // want `route POST /v1/admin/users .* -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`

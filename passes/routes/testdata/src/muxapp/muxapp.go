@@ -24,13 +24,13 @@ func (h *H) auth(next http.Handler) http.Handler {
 
 func (h *H) Router() *mux.Router {
 	r := mux.NewRouter()
-	r.HandleFunc("/items/{id}", h.get).Methods("GET") // want `route GET /items/\{id\} \[GET /items/\{\}\] -> muxapp.\(\*H\).get: 1$`
-	r.HandleFunc("/any", h.get)                        // want `route /any \[ANY /any\] -> muxapp.\(\*H\).get: 1$`
+	r.HandleFunc("/items/{id}", h.get).Methods("GET")                // want `route GET /items/\{id\} \[GET /items/\{\}\] -> muxapp.\(\*H\).get: 1$`
+	r.HandleFunc("/any", h.get)                                      // want `route /any \[ANY /any\] -> muxapp.\(\*H\).get: 1$`
 	r.Path("/tags/{id:[0-9]+}").Methods("DELETE").HandlerFunc(h.get) // want `route DELETE /tags/\{id:\[0-9\]\+\} \[DELETE /tags/\{\}\] -> muxapp.\(\*H\).get: 1$`
 
 	api := r.PathPrefix("/api").Subrouter()
 	api.Use(h.auth)
-	api.HandleFunc("/items/{id}", h.get).Methods("GET", "PUT") // want `route GET /api/items/\{id\} .* -> muxapp.\(\*H\).auth → muxapp.\(\*H\).get: 2$` `route PUT /api/items/\{id\} .* -> muxapp.\(\*H\).auth → muxapp.\(\*H\).get: 2$`
+	api.HandleFunc("/items/{id}", h.get).Methods("GET", "PUT")         // want `route GET /api/items/\{id\} .* -> muxapp.\(\*H\).auth → muxapp.\(\*H\).get: 2$` `route PUT /api/items/\{id\} .* -> muxapp.\(\*H\).auth → muxapp.\(\*H\).get: 2$`
 	api.PathPrefix("/static/").Handler(http.FileServer(http.Dir("."))) // want `route /api/static/ \[ANY /api/static/\{\.\.\.\}\] -> muxapp.\(\*H\).auth → http.FileServer: 1$`
 	return r
 }

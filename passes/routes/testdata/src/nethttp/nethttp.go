@@ -64,14 +64,14 @@ func (s *statusHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *H) Routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /items", h.list)                                       // want `route GET /items \[GET /items\] -> nethttp.\(\*H\).list: 1$`
-	mux.HandleFunc("GET /items/{id}", h.get)                                   // want `route GET /items/\{id\} \[GET /items/\{\}\] -> nethttp.\(\*H\).get: 2$`
-	mux.HandleFunc("/search", h.search)                                        // want `route /search \[ANY /search\] -> nethttp.\(\*H\).search: 2$`
-	mux.Handle("POST /each", http.HandlerFunc(h.each))                         // want `route POST /each \[POST /each\] -> nethttp.\(\*H\).each: 0\+loop$`
-	mux.Handle("GET /me", h.auth(h.get))                                       // want `route GET /me \[GET /me\] -> nethttp.\(\*H\).auth → nethttp.\(\*H\).get: 3$`
-	mux.Handle("GET /logged/me", logged(h.auth(h.list)))                       // want `route GET /logged/me .* -> nethttp.logged → nethttp.\(\*H\).auth → nethttp.\(\*H\).list: 2$`
-	mux.Handle("GET /feed", h.feed())                                          // want `route GET /feed .* -> nethttp.\(\*H\).feed: 1 ctx background@nethttp.go:\d+$`
-	mux.Handle("example.com/status", &statusHandler{})                        // want `route example.com/status \[ANY example.com/status\] -> nethttp.\(\*statusHandler\).ServeHTTP: 1 ctx none@nethttp.go:\d+$`
+	mux.HandleFunc("GET /items", h.list)                                                // want `route GET /items \[GET /items\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc("GET /items/{id}", h.get)                                            // want `route GET /items/\{id\} \[GET /items/\{\}\] -> nethttp.\(\*H\).get: 2$`
+	mux.HandleFunc("/search", h.search)                                                 // want `route /search \[ANY /search\] -> nethttp.\(\*H\).search: 2$`
+	mux.Handle("POST /each", http.HandlerFunc(h.each))                                  // want `route POST /each \[POST /each\] -> nethttp.\(\*H\).each: 0\+loop$`
+	mux.Handle("GET /me", h.auth(h.get))                                                // want `route GET /me \[GET /me\] -> nethttp.\(\*H\).auth → nethttp.\(\*H\).get: 3$`
+	mux.Handle("GET /logged/me", logged(h.auth(h.list)))                                // want `route GET /logged/me .* -> nethttp.logged → nethttp.\(\*H\).auth → nethttp.\(\*H\).list: 2$`
+	mux.Handle("GET /feed", h.feed())                                                   // want `route GET /feed .* -> nethttp.\(\*H\).feed: 1 ctx background@nethttp.go:\d+$`
+	mux.Handle("example.com/status", &statusHandler{})                                  // want `route example.com/status \[ANY example.com/status\] -> nethttp.\(\*statusHandler\).ServeHTTP: 1 ctx none@nethttp.go:\d+$`
 	mux.HandleFunc("GET /inline/{name}", func(w http.ResponseWriter, r *http.Request) { // want `route GET /inline/\{name\} .* -> func literal in nethttp.\(\*H\).Routes: 1$`
 		h.db.ExecContext(r.Context(), "DELETE FROM items WHERE name = $1", r.PathValue("name"))
 	})
@@ -91,4 +91,69 @@ func helper(w http.ResponseWriter, r *http.Request) {}
 
 func (h *H) delegate(w http.ResponseWriter, r *http.Request) { // want `route nethttp.\(\*H\).delegate .*: 0$`
 	helper(w, r)
+}
+
+// authAll wraps a whole mux.
+func (h *H) authAll(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.db.QueryRowContext(r.Context(), "SELECT user_id FROM sessions WHERE token = $1", r.Header.Get("Token"))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// API returns a mux wrapped in middlewares: they run before each of its
+// routes, and StripPrefix moves them under /api.
+func (h *H) API() http.Handler {
+	sub := http.NewServeMux()
+	sub.HandleFunc("GET /things", h.list) // want `route GET /api/things \[GET /api/things\] -> nethttp.logged → http.StripPrefix → nethttp.\(\*H\).authAll → nethttp.\(\*H\).list: 2$`
+	root := http.NewServeMux()
+	root.Handle("/api/", http.StripPrefix("/api", h.authAll(sub))) // a mount, not a route of its own
+	return logged(root)
+}
+
+// wrapping through a local closure, and a call of a call.
+func (h *H) More(mux *http.ServeMux, cfg string) {
+	withAuth := func(fn http.HandlerFunc) http.Handler { return h.auth(fn) }
+	mux.Handle("GET /closure", withAuth(h.list))                          // want `route GET /closure .* -> withAuth → nethttp.\(\*H\).list: 2$`
+	mux.Handle("GET /curried", configured(cfg)(http.HandlerFunc(h.list))) // want `route GET /curried .* -> nethttp.configured → nethttp.\(\*H\).list: 1$`
+	mux.Handle("GET /served", serving(h))                                 // want `route GET /served .* -> nethttp.serving: 1$`
+}
+
+func configured(cfg string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { next.ServeHTTP(w, r) })
+	}
+}
+
+// serving returns a method as the handler.
+func serving(h *H) http.Handler { return http.HandlerFunc(h.list) }
+
+// apiKey and basic are alternatives: a request with a key skips the
+// password check. A middleware counts its cheapest path to the handler.
+func (h *H) apiKey(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := r.Header.Get("Key")
+		if key == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.db.QueryRowContext(r.Context(), "SELECT user_id FROM api_keys WHERE key = $1", key)
+		h.db.ExecContext(r.Context(), "UPDATE api_keys SET used_at = now() WHERE key = $1", key)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (h *H) basic(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authed") != "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.db.QueryRowContext(r.Context(), "SELECT id FROM users WHERE name = $1", r.Header.Get("User"))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (h *H) Alternatives(mux *http.ServeMux) {
+	mux.Handle("GET /alt", h.apiKey(h.basic(http.HandlerFunc(h.list)))) // want `route GET /alt .* -> nethttp.\(\*H\).apiKey → nethttp.\(\*H\).basic → nethttp.\(\*H\).list: 1$`
 }
