@@ -83,6 +83,7 @@ type key struct {
 type report struct {
 	routes  []*routes.Route
 	places  []token.Pos
+	callees []string // for a package-wide finding: the functions that take no context
 	message func(route string) string
 	related []analysis.RelatedInformation
 	detail  finding.Detail
@@ -96,6 +97,7 @@ func (c *checker) add(group string, pos token.Pos, cat string, r *routes.Route, 
 	}
 	k := key{group, cat}
 	if old, ok := c.found[k]; ok {
+		old.callees = appendNew(old.callees, rep.callees...)
 		old.routes = append(old.routes, r)
 		if !slices.Contains(old.places, pos) {
 			old.places = append(old.places, pos)
@@ -106,6 +108,15 @@ func (c *checker) add(group string, pos token.Pos, cat string, r *routes.Route, 
 	rep.places = []token.Pos{pos}
 	c.found[k] = rep
 	c.order = append(c.order, k)
+}
+
+func appendNew(list []string, more ...string) []string {
+	for _, m := range more {
+		if !slices.Contains(list, m) {
+			list = append(list, m)
+		}
+	}
+	return list
 }
 
 // flush reports each finding once, at its first place, naming its first
@@ -126,7 +137,14 @@ func (c *checker) flush(details *finding.Details) {
 		for _, p := range rep.places[1:] {
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "also called here"})
 		}
-		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: k.cat, Message: rep.message(name), Related: related})
+		msg := rep.message(name)
+		if n := len(rep.callees); n > 1 {
+			// A package whose functions take no context at all is one
+			// design decision, not a finding per function.
+			msg = fmt.Sprintf("%s; the same holds for %d more functions of %s that this package's handlers call without a context (%s)",
+				msg, n-1, pkgOf(rep.callees[0]), strings.Join(firstN(rep.callees[1:], 3), ", "))
+		}
+		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: k.cat, Message: msg, Related: related})
 		d := rep.detail
 		d.Pos, d.Category = pos, k.cat
 		details.Add(&d)
@@ -334,10 +352,11 @@ func (c *checker) contexts(r *routes.Route) {
 			continue
 		}
 		msg, group := c.ctxMessage(st)
-		c.add(group, st.CtxAt.Pos(), catContext, r, &report{
-			message: msg,
-			detail:  c.detail(st, st.CtxAt),
-		})
+		rep := &report{message: msg, detail: c.detail(st, st.CtxAt)}
+		if strings.HasPrefix(group, "package ") {
+			rep.callees = []string{calleeName(c.pass.TypesInfo, st.CtxAt)}
+		}
+		c.add(group, st.CtxAt.Pos(), catContext, r, rep)
 	}
 }
 
@@ -352,7 +371,12 @@ func (c *checker) ctxMessage(st *routes.Step) (func(string) string, string) {
 	callee := calleeName(info, at)
 	group := ""
 	if fn, ok := typeutil.Callee(info, at).(*types.Func); ok && !direct && at == st.Call && fn.Pkg() != c.pass.Pkg {
-		if st.Ctx == queries.CtxNone || st.Query.Ctx == queries.CtxBackground {
+		switch {
+		case st.Ctx == queries.CtxNone:
+			// One finding per package called: a store that never takes
+			// a context is fixed once, by threading ctx through it.
+			group = "package " + fn.Pkg().Path()
+		case st.Query.Ctx == queries.CtxBackground:
 			group = "callee " + fn.FullName()
 		}
 	}
@@ -525,4 +549,19 @@ func sqlName(q queries.Query) string {
 		return fmt.Sprintf("%q", q.SQL)
 	}
 	return "a query"
+}
+
+// pkgOf is the package part of a printed function name (store.(*S).F).
+func pkgOf(name string) string {
+	if i := strings.IndexAny(name, ".("); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
+func firstN(list []string, n int) []string {
+	if len(list) <= n {
+		return list
+	}
+	return append(append([]string(nil), list[:n]...), "…")
 }

@@ -109,7 +109,7 @@ func (h *H) lookup(w http.ResponseWriter, r *http.Request) {
 
 // product reaches an API without a context, through the store and here.
 func (h *H) product(w http.ResponseWriter, r *http.Request) {
-	h.store.ProductBySKU(r.PathValue("sku"))                    // want `GET /products/\{sku\} \(and 1 more route\) calls shopstore.\(\*Store\).ProductBySKU, whose query "SELECT id FROM products WHERE sku = \$1" \(store.go:\d+\) takes no context`
+	h.store.ProductBySKU(r.PathValue("sku"))                    // want `GET /products/\{sku\} \(and 1 more route\) calls shopstore.\(\*Store\).ProductBySKU, whose query "SELECT id FROM products WHERE sku = \$1" \(store.go:\d+\) takes no context.*; the same holds for 1 more functions of shopstore that this package's handlers call without a context \(shopstore.\(\*Store\).PriceOf\)`
 	h.db.QueryRow("SELECT price FROM prices WHERE sku = $1", 1) // want `GET /products/\{sku\} runs "SELECT price FROM prices WHERE sku = \$1" \(shop.go:\d+\) with sql.\(\*DB\).QueryRow, which takes no context`
 	h.store.Touch(r.Context(), 1)                               // want `GET /products/\{sku\} calls shopstore.\(\*Store\).Touch, whose query .* runs with context.Background\(\) rather than its caller's context`
 }
@@ -118,6 +118,7 @@ func (h *H) product(w http.ResponseWriter, r *http.Request) {
 // both routes, at the first call.
 func (h *H) price(w http.ResponseWriter, r *http.Request) {
 	h.store.ProductBySKU(r.URL.Query().Get("sku"))
+	h.store.PriceOf(r.URL.Query().Get("sku")) // the same package-wide finding, above
 }
 
 // good passes the request's context, or one derived from it: silent.

@@ -39,6 +39,11 @@ func (s *Store) ProductBySKU(sku string) error {
 	return s.db.QueryRow("SELECT id FROM products WHERE sku = $1", sku).Err()
 }
 
+// PriceOf takes no context either: the package never threads one.
+func (s *Store) PriceOf(sku string) error {
+	return s.db.QueryRow("SELECT price FROM products WHERE sku = $1", sku).Err()
+}
+
 // Touch ignores its context and makes its own.
 func (s *Store) Touch(ctx context.Context, id int64) error {
 	_, err := s.db.ExecContext(context.Background(), "UPDATE sessions SET seen_at = now() WHERE id = $1", id)
