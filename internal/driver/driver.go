@@ -398,6 +398,9 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		return nil, ExitUsage
 	}
 	rankFindings(rep, prof, stderr)
+	if rep.Traffic != nil {
+		rep.Traffic.File = rel(rep.Traffic.File)
+	}
 	sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].String() < rep.Errors[j].String() })
 	return rep, code
 }
