@@ -143,7 +143,7 @@ func TestInterfaceCallsResolved(t *testing.T) {
 	}
 	f := got[0]
 	if f.File != "api/api.go" || f.Line != 13 || f.Confidence != "possible" || f.Severity != "medium" ||
-		!strings.Contains(f.Message, "(*pg.Users).Find") || !strings.Contains(f.Message, "SELECT id FROM users WHERE id = $1") {
+		!strings.Contains(f.Message, "pg.(*Users).Find") || !strings.Contains(f.Message, "SELECT id FROM users WHERE id = $1") {
 		t.Errorf("finding = %+v", f)
 	}
 }

@@ -83,7 +83,7 @@ func interfaceFindings(graph *checker.Graph, ld *loaded, rel func(string) string
 			}
 			implSeen[fn.Origin()] = true
 			if s := summaries[fn.Origin()]; s != nil && len(s.Queries) > 0 {
-				impls = append(impls, queryinloop.Impl{Name: shortFuncName(fn), Summary: s})
+				impls = append(impls, queryinloop.Impl{Name: queries.FuncName(fn), Summary: s})
 			}
 		}
 		d, det, ok := queryinloop.Possible(c.act.Package.Fset, c.act.Package.Types, c.call, impls)
@@ -105,19 +105,4 @@ func interfaceFindings(graph *checker.Graph, ld *loaded, rel func(string) string
 		}
 	}
 	return out
-}
-
-// shortFuncName prints pkg.(*T).M with the package's name, as the
-// queries pass names functions in its facts.
-func shortFuncName(fn *types.Func) string {
-	qual := func(p *types.Package) string { return p.Name() }
-	sig := fn.Type().(*types.Signature)
-	if sig.Recv() == nil {
-		return fn.Pkg().Name() + "." + fn.Name()
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		return "(*" + types.TypeString(p.Elem(), qual) + ")." + fn.Name()
-	}
-	return types.TypeString(t, qual) + "." + fn.Name()
 }

@@ -540,7 +540,7 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 	if fn == nil {
 		return ""
 	}
-	return routes.FuncName(fn)
+	return queries.FuncName(fn)
 }
 
 // sqlName names a query for messages: its abbreviated SQL, or "a query".

@@ -300,7 +300,7 @@ func (a *analyzer) collect() {
 			if fn == nil {
 				continue
 			}
-			n := &funcNode{node: fd, fn: fn, name: shortName(fn), body: fd.Body, sig: fn.Type().(*types.Signature)}
+			n := &funcNode{node: fd, fn: fn, name: FuncName(fn), body: fd.Body, sig: fn.Type().(*types.Signature)}
 			a.add(n)
 		}
 		// Closures outside any function (package-level var initializers).
@@ -781,7 +781,7 @@ func (a *analyzer) summarize() {
 				if callee := local[c.callee.Origin()]; callee != nil {
 					qs, more, name = callee.sum, callee.more, callee.name
 				} else if sum := a.imported(c.callee); sum != nil {
-					qs, more, name = sum.Queries, sum.More, shortName(c.callee)
+					qs, more, name = sum.Queries, sum.More, FuncName(c.callee)
 				}
 				if len(qs) == 0 && more == 0 {
 					continue
@@ -822,11 +822,11 @@ func (a *analyzer) summarize() {
 				if isInterfaceMethod(c.callee) && perItem(c.loops) > 0 {
 					// Which implementation runs is not known here; a
 					// whole-program driver can resolve it.
-					a.res.InterfaceCalls = append(a.res.InterfaceCalls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: shortName(c.callee), Method: c.callee, Loops: c.loops})
+					a.res.InterfaceCalls = append(a.res.InterfaceCalls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Method: c.callee, Loops: c.loops})
 				}
 				continue
 			}
-			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: shortName(c.callee), Summary: sum, Loops: c.loops})
+			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Summary: sum, Loops: c.loops})
 		}
 	}
 	sort.SliceStable(a.res.Calls, func(i, j int) bool { return a.res.Calls[i].Call.Pos() < a.res.Calls[j].Call.Pos() })
@@ -955,7 +955,7 @@ func (a *analyzer) siteQuery(s *Site) Query {
 		q.Fingerprint = s.Fingerprint()
 	}
 	if s.Wrapper != nil {
-		q.Via = []string{shortName(s.Wrapper)}
+		q.Via = []string{FuncName(s.Wrapper)}
 	}
 	q.Ctx = a.siteCtx(s)
 	return q
@@ -992,9 +992,10 @@ func looksLikeSQL(s string) bool {
 	return err == nil && len(stmts) > 0
 }
 
-// shortName prints a function as pkg.(*T).M or pkg.F, with the package's
-// name rather than its path: what users read in messages.
-func shortName(fn *types.Func) string {
+// FuncName prints a function as pkg.(*T).M or pkg.F, with the package's
+// name rather than its path: what users read in messages, and how call
+// chains (Query.Via) name functions.
+func FuncName(fn *types.Func) string {
 	sig, _ := fn.Type().(*types.Signature)
 	pkg := ""
 	if fn.Pkg() != nil {

@@ -3,6 +3,8 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // maxHandlerDepth bounds the wrappers and variables a handler expression
@@ -165,7 +167,7 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 // returns; for another package's, the Serves fact it exported.
 func (a *analyzer) served(fn *types.Func, depth int) *Handler {
 	fn = fn.Origin()
-	h := &Handler{Name: FuncName(fn), Func: fn}
+	h := &Handler{Name: queries.FuncName(fn), Func: fn}
 	if fn.Pkg() != a.pass.Pkg {
 		var f Serves
 		if a.pass.ImportObjectFact(fn, &f) {
@@ -288,7 +290,7 @@ func (a *analyzer) serveHTTP(t types.Type) *Handler {
 // declared is the handler of a declared function or method.
 func (a *analyzer) declared(fn *types.Func) *Handler {
 	fn = fn.Origin()
-	return &Handler{Name: FuncName(fn), Func: fn, Decl: a.decls[fn]}
+	return &Handler{Name: queries.FuncName(fn), Func: fn, Decl: a.decls[fn]}
 }
 
 // lit is the handler of a closure registered in place.
@@ -298,7 +300,7 @@ func (a *analyzer) lit(lit *ast.FuncLit) *Handler {
 
 func (a *analyzer) litName(lit *ast.FuncLit) string {
 	if fn := a.enclosing[lit]; fn != nil {
-		return "func literal in " + FuncName(fn)
+		return "func literal in " + queries.FuncName(fn)
 	}
 	return "func literal"
 }

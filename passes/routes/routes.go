@@ -738,7 +738,7 @@ func (a *analyzer) unregistered() {
 		var h *Handler
 		switch {
 		case isHandlerSig(sig):
-			h = &Handler{Name: FuncName(fn), Func: fn, Decl: d}
+			h = &Handler{Name: queries.FuncName(fn), Func: fn, Decl: d}
 		case sig.Results().Len() == 1 && (isHandlerType(sig.Results().At(0).Type()) || isMiddlewareType(sig.Results().At(0).Type())):
 			if a.returnsRouter(d.Body, 0) {
 				continue // a router: its routes are listed themselves
@@ -752,8 +752,8 @@ func (a *analyzer) unregistered() {
 		}
 		a.routes = append(a.routes, &Route{
 			Method:  httppattern.AnyMethod,
-			Pattern: FuncName(fn),
-			Key:     httppattern.AnyMethod + " " + FuncName(fn),
+			Pattern: queries.FuncName(fn),
+			Key:     httppattern.AnyMethod + " " + queries.FuncName(fn),
 			Pos:     d.Name.Pos(),
 			Handler: h,
 		})
@@ -776,28 +776,3 @@ func isMiddlewareType(t types.Type) bool {
 	return isMiddlewareSig(sig)
 }
 
-// FuncName prints a function as pkg.(*T).M or pkg.F, as the queries pass
-// names the functions of a call chain: what users read in messages.
-func FuncName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Name() + "."
-	}
-	if sig == nil || sig.Recv() == nil {
-		return pkg + fn.Name()
-	}
-	t := sig.Recv().Type()
-	ptr := false
-	if p, ok := t.(*types.Pointer); ok {
-		t, ptr = p.Elem(), true
-	}
-	name := types.TypeString(t, func(*types.Package) string { return "" })
-	if i := strings.IndexByte(name, '['); i >= 0 {
-		name = name[:i]
-	}
-	if ptr {
-		return pkg + "(*" + name + ")." + fn.Name()
-	}
-	return pkg + name + "." + fn.Name()
-}
