@@ -179,12 +179,13 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 			return 0, false
 		}
 		writes := r.writes[v]
-		if len(writes) != 1 || writes[0].index >= 0 || (writes[0].tok != token.DEFINE && writes[0].tok != token.VAR) {
-			return 0, false
+		if len(writes) != 1 || writes[0].index >= 0 || (writes[0].tok != token.DEFINE && writes[0].tok != token.VAR) || r.addressed[v] {
+			return 0, false // appended to, or filled through &v (db.Select(&rows, ...))
 		}
 		x = ast.Unparen(writes[0].rhs)
 	}
-	if lit, ok := x.(*ast.CompositeLit); ok {
+	// An empty literal is a container about to be filled, not a list.
+	if lit, ok := x.(*ast.CompositeLit); ok && len(lit.Elts) > 0 {
 		return len(lit.Elts), true
 	}
 	return 0, false

@@ -61,6 +61,9 @@ type resolver struct {
 	pkgInit map[*types.Var]ast.Expr // package-level var -> initializer (never reassigned)
 	funcs   map[*types.Func]*ast.FuncDecl
 	params  map[*types.Var]int // parameter -> index within its signature
+	// addressed are local variables whose address is taken (&v): they
+	// can be written through the pointer, out of the resolver's sight.
+	addressed map[*types.Var]bool
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
@@ -71,6 +74,8 @@ func newResolver(pass *analysis.Pass) *resolver {
 		pkgInit: map[*types.Var]ast.Expr{},
 		funcs:   map[*types.Func]*ast.FuncDecl{},
 		params:  map[*types.Var]int{},
+
+		addressed: map[*types.Var]bool{},
 	}
 	info := pass.TypesInfo
 	reassigned := map[*types.Var]bool{}
@@ -174,6 +179,12 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 					a.rhs, a.index = n.Values[0], i
 				}
 				record(id, a)
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+				if v := identVar(info, id); v != nil {
+					r.addressed[v] = true
+				}
 			}
 		case *ast.CallExpr:
 			if len(blocks) == 0 {

@@ -150,6 +150,16 @@ func Replicas(ctx context.Context, primary, replica *sql.DB) {
 	}
 }
 
+// Filled starts from an empty literal and is filled through a pointer: it
+// is data, not a fixed list.
+func Filled(ctx context.Context, db *sql.DB, load func(any) error) {
+	users := []User{}
+	load(&users)
+	for _, u := range users {
+		db.QueryRowContext(ctx, "SELECT name FROM tags WHERE user_id = $1", u.ID) // want `runs once per item of users`
+	}
+}
+
 // Drain is a worker draining a job channel: jobs arrive over time.
 func Drain(ctx context.Context, db *sql.DB, jobs <-chan int64) {
 	for id := range jobs {
