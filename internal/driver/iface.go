@@ -86,7 +86,7 @@ func interfaceFindings(graph *checker.Graph, ld *loaded, rel func(string) string
 				impls = append(impls, queryinloop.Impl{Name: queries.FuncName(fn), Summary: s})
 			}
 		}
-		d, det, ok := queryinloop.Possible(c.act.Package.Fset, c.act.Package.Types, c.call, impls)
+		d, det, ok := queryinloop.Possible(c.act.Package.Fset, c.act.Package.Types, c.act.Package.TypesInfo, c.call, impls)
 		if !ok {
 			continue
 		}

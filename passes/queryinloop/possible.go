@@ -27,9 +27,10 @@ type Impl struct {
 // which implementation runs is decided at run time.
 //
 // ok is false when the call is in code the check is silent on.
-func Possible(fset *token.FileSet, pkg *types.Package, call *queries.Call, impls []Impl) (analysis.Diagnostic, *finding.Detail, bool) {
+func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *queries.Call, impls []Impl) (analysis.Diagnostic, *finding.Detail, bool) {
 	items, _ := perItem(call.Loops)
-	if len(items) == 0 || len(impls) == 0 || skip(fset, pkg, call.Func, call.Call.Pos()) {
+	if len(items) == 0 || len(impls) == 0 || skip(fset, pkg, call.Func, call.Call.Pos()) ||
+		carried(info, call.Call, items[len(items)-1]) || chunkedCall(info, call.Call, items[len(items)-1]) {
 		return analysis.Diagnostic{}, nil, false
 	}
 	sort.Slice(impls, func(i, j int) bool { return impls[i].Name < impls[j].Name })

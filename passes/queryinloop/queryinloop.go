@@ -113,6 +113,10 @@ func perItem(loops []*queries.Loop) (items []*queries.Loop, constant bool) {
 // a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }): one
 // statement per chunk, which is how an N+1 is fixed, not one.
 func (c *checker) chunked(call *ast.CallExpr, l *queries.Loop) bool {
+	return chunkedCall(c.pass.TypesInfo, call, l)
+}
+
+func chunkedCall(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	if len(l.Vars) == 0 {
 		return false
 	}
@@ -123,7 +127,7 @@ func (c *checker) chunked(call *ast.CallExpr, l *queries.Loop) bool {
 			if !ok || found {
 				return !found
 			}
-			obj := c.pass.TypesInfo.Uses[id]
+			obj := info.Uses[id]
 			for _, v := range l.Vars {
 				if obj == v {
 					if _, isSlice := obj.Type().Underlying().(*types.Slice); isSlice && !isBytes(obj.Type()) {
@@ -134,6 +138,69 @@ func (c *checker) chunked(call *ast.CallExpr, l *queries.Loop) bool {
 			return true
 		})
 	}
+	return found
+}
+
+// carried reports whether the call's arguments depend on the previous
+// iteration: a variable declared before the loop and assigned inside it
+// (space = parent, cursor = last.ID). Such a loop walks a chain — up a
+// tree, along a path — where each query needs the last one's answer, so
+// there is no list of items to fetch at once (only a recursive CTE, which
+// is a redesign, not a batching fix).
+func (c *checker) carried(call *ast.CallExpr, l *queries.Loop) bool {
+	return carried(c.pass.TypesInfo, call, l)
+}
+
+func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
+	var body ast.Node
+	switch n := l.Node.(type) {
+	case *ast.ForStmt:
+		body = n.Body
+	case *ast.RangeStmt:
+		body = n.Body
+	}
+	if body == nil {
+		return false
+	}
+	uses := map[types.Object]bool{}
+	for _, arg := range call.Args {
+		if t := info.TypeOf(arg); t != nil && types.TypeString(t, nil) == "context.Context" {
+			continue
+		}
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() &&
+					(v.Pos() < l.Node.Pos() || v.Pos() > l.Node.End()) && v.Parent() != v.Pkg().Scope() {
+					uses[v] = true
+				}
+			}
+			return true
+		})
+	}
+	if len(uses) == 0 {
+		return false
+	}
+	found := false
+	written := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && uses[info.Uses[id]] {
+			found = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				written(lhs)
+			}
+		case *ast.IncDecStmt:
+			written(n.X)
+		case *ast.UnaryExpr: // Scan(&parent) writes through the pointer
+			if n.Op == token.AND {
+				written(n.X)
+			}
+		}
+		return !found
+	})
 	return found
 }
 
@@ -162,7 +229,7 @@ func (c *checker) site(s *queries.Site) {
 		return
 	}
 	inner := items[len(items)-1]
-	if c.chunked(s.Call, inner) {
+	if c.chunked(s.Call, inner) || c.carried(s.Call, inner) {
 		return
 	}
 	var b strings.Builder
@@ -217,6 +284,9 @@ func (c *checker) call(call *queries.Call) {
 	}
 	if nested == 0 && c.chunked(call.Call, items[len(items)-1]) {
 		return // one call per chunk, each a single statement
+	}
+	if c.carried(call.Call, items[len(items)-1]) {
+		return
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s ", call.Callee)

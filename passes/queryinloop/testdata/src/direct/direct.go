@@ -160,6 +160,25 @@ func Filled(ctx context.Context, db *sql.DB, load func(any) error) {
 	}
 }
 
+type Node struct{ ID, ParentID int64 }
+
+// WalkUp follows parents: each query needs the previous answer, so there
+// is no list of items to fetch at once.
+func WalkUp(ctx context.Context, db *sql.DB, n Node, depth int) {
+	for i := 0; i < depth; i++ {
+		db.QueryRowContext(ctx, "SELECT id, parent_id FROM nodes WHERE id = $1", n.ParentID).Scan(&n.ID, &n.ParentID) // walks a chain
+		if n.ParentID == 0 {
+			return
+		}
+		n = Node{ID: n.ParentID}
+	}
+	var parent int64
+	for _, seg := range []string{"a", "b", "c", "d"}[:depth] {
+		db.QueryRowContext(ctx, "SELECT id FROM paths WHERE parent_id = $1 AND name = $2", parent, seg).Scan(&parent) // walks a path
+		parent++
+	}
+}
+
 // Drain is a worker draining a job channel: jobs arrive over time.
 func Drain(ctx context.Context, db *sql.DB, jobs <-chan int64) {
 	for id := range jobs {
