@@ -51,7 +51,7 @@ var demoFindings = []struct {
 	{"F6", "missingindex", "medium", "internal/store/orders.go", 19, 14, "once", "SELECT id, customer_id, status, total_cents, created_at, updated_at FROM orders WHERE customer_id = $1 ORDER BY created_at DESC"},
 	{"F7", "handlerquery", "medium", "internal/api/orders.go", 79, 14, "once", "SELECT id, customer_id, status, total_cents, created_at, updated_at FROM orders WHERE id = $1"},
 	{"F8", "handlerquery", "medium", "internal/api/customers.go", 45, 12, "once", "SELECT id, email, name, created_at FROM customers WHERE email = $1"},
-	{"F9", "handlerquery", "medium", "internal/store/customers.go", 50, 17, "once", "SELECT id, sku, name, price_cents, stock FROM products WHERE sku = $1"},
+	{"F9", "handlerquery", "medium", "internal/api/customers.go", 54, 12, "once", "SELECT id, sku, name, price_cents, stock FROM products WHERE sku = $1"},
 }
 
 // demoReport builds the report the driver makes of testdata/demo before

@@ -37,6 +37,16 @@ const discoverDepth = 5
 // the result is deterministic. Hidden directories, vendor, node_modules
 // and testdata are not searched.
 func Discover(root string) []string {
+	primary, _ := DiscoverAll(root)
+	return primary
+}
+
+// DiscoverAll is Discover, and also the migration directories that an
+// sqlc configuration won over: sqlc compiles against a schema file in
+// which an index matters to nobody, so the migrations that really run
+// may well create indexes it lacks. A check that reports a missing index
+// can consult them too, and stay silent when either source has one.
+func DiscoverAll(root string) (primary, secondary []string) {
 	var sqlc, migrations, dumps, gosrc []string
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -71,19 +81,25 @@ func Discover(root string) []string {
 		}
 		return nil
 	})
+	slices.Sort(migrations)
 	switch {
 	case len(sqlc) > 0:
-		return dedup(sqlc)
+		sqlc = dedup(sqlc)
+		for _, m := range migrations {
+			if !slices.ContainsFunc(sqlc, func(p string) bool { return p == m || strings.HasPrefix(p, m+string(filepath.Separator)) }) {
+				secondary = append(secondary, m)
+			}
+		}
+		return sqlc, secondary
 	case len(migrations) > 0:
-		slices.Sort(migrations)
-		return migrations
+		return migrations, nil
 	}
 	if len(dumps) > 0 {
 		slices.Sort(dumps)
-		return dumps
+		return dumps, nil
 	}
 	slices.SortFunc(gosrc, migrationOrder)
-	return gosrc
+	return gosrc, nil
 }
 
 // goMigrations reports whether a Go file may hold migrations as SQL

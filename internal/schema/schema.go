@@ -33,8 +33,8 @@ type Catalog struct {
 	Warnings []Warning
 
 	tables map[string]*Table // by "schema.name"
-	// enums are the enum types created, by unqualified name (as
-	// Column.Type names them), with their number of labels.
+	// enums are the enum types created, by lower-cased unqualified name
+	// (as Column.Type names them), with their number of labels.
 	enums map[string]int
 	// searchPath is where unqualified names go while applying, as set by
 	// SET search_path; it lasts until the end of the file, like the
@@ -315,7 +315,7 @@ func (c *Catalog) Apply(d sqlparse.DDL, file string, line int) {
 		if c.enums == nil {
 			c.enums = map[string]int{}
 		}
-		c.enums[x.Type.Name] = len(x.Labels)
+		c.enums[strings.ToLower(x.Type.Name)] = len(x.Labels)
 	case *sqlparse.CreateTable:
 		c.createTable(at, x)
 	case *sqlparse.CreateIndex:
@@ -469,7 +469,11 @@ func (c *Catalog) createIndex(at where, x *sqlparse.CreateIndex) {
 	}
 	name := x.Name
 	if name == "" {
-		name = c.chooseName(t, keyColumnNames(x.Keys), "idx")
+		label := "idx"
+		if x.Constraint {
+			label = "excl"
+		}
+		name = c.chooseName(t, keyColumnNames(x.Keys), label)
 	} else if ot, i := c.findIndex(sqlparse.QualName{Schema: t.Schema, Name: name}); ot != nil {
 		if x.IfNotExists {
 			return
@@ -484,6 +488,7 @@ func (c *Catalog) createIndex(at where, x *sqlparse.CreateIndex) {
 		Where:        x.Where,
 		WhereFilters: x.WhereFilters,
 		WhereSimple:  x.WhereSimple,
+		Constraint:   x.Constraint,
 		File:         at.file,
 		Line:         at.line,
 	})
@@ -572,7 +577,7 @@ func (c *Catalog) Clone() *Catalog {
 // IsEnum reports whether typ, a Column.Type, is an enum type the schema
 // created.
 func (c *Catalog) IsEnum(typ string) bool {
-	_, ok := c.enums[typ]
+	_, ok := c.enums[strings.ToLower(typ)] // Column.Type is lower-cased, quoted or not
 	return ok
 }
 

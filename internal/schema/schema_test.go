@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -486,5 +487,142 @@ func TestLeadingAndSearchable(t *testing.T) {
 		if got := name(tb.Searchable(col, nil)); got != want {
 			t.Errorf("Searchable(%s) = %q, want %q", col, got, want)
 		}
+	}
+}
+
+// Discovery prefers sqlc's schema and offers the migrations beside it as
+// a second view; per-database directories give their PostgreSQL part.
+func TestDiscoverAll(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("db/migrations/postgres/1_a.up.sql", "CREATE TABLE a (id int);")
+	write("db/migrations/postgres/1_a.down.sql", "DROP TABLE a;")
+	write("db/migrations/mysql/1_a.up.sql", "CREATE TABLE a (id int) ENGINE=InnoDB;")
+	primary, secondary := DiscoverAll(root)
+	rel := func(ps []string) []string {
+		var out []string
+		for _, p := range ps {
+			r, _ := filepath.Rel(root, p)
+			out = append(out, filepath.ToSlash(r))
+		}
+		return out
+	}
+	same(t, "without sqlc", rel(primary), []string{"db/migrations/postgres"})
+	same(t, "second view", rel(secondary), nil)
+
+	write("sqlc.yaml", "version: \"2\"\nsql:\n  - schema: db/schema.sql\n")
+	write("db/schema.sql", "CREATE TABLE a (id int);")
+	primary, secondary = DiscoverAll(root)
+	same(t, "with sqlc", rel(primary), []string{"db/schema.sql"})
+	same(t, "second view", rel(secondary), []string{"db/migrations/postgres"})
+
+	// Go sources holding migrations, when nothing else is there.
+	root2 := t.TempDir()
+	os.MkdirAll(filepath.Join(root2, "internal", "database"), 0o755)
+	os.WriteFile(filepath.Join(root2, "internal", "database", "migrations.go"), []byte(goMigrationsSrc), 0o644)
+	primary, _ = DiscoverAll(root2)
+	if len(primary) != 1 || filepath.Base(primary[0]) != "migrations.go" {
+		t.Fatalf("Go migrations not discovered: %v", primary)
+	}
+	c := load(t, primary...)
+	same(t, "Go migrations", describe(c), []string{"public.users(id,name,email)", "  users_pkey(id) pk", "  users_email_idx(email)"})
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings: %v", c.Warnings)
+	}
+}
+
+const goMigrationsSrc = `package database
+
+var migrations = []func(tx *sql.Tx) error{
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(` + "`" + `CREATE TABLE users (id serial PRIMARY KEY, name text)` + "`" + `)
+		return err
+	},
+	func(tx *sql.Tx) error {
+		sql := "ALTER TABLE users ADD COLUMN email text; CREATE INDEX users_email_idx ON users (email)"
+		_, err := tx.Exec(sql)
+		return err
+	},
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec("UPDATE users SET name = 'x' WHERE name IS NULL") // data: not a schema change
+		return err
+	},
+}
+
+// downAddEmail undoes the second migration: never applied.
+func downAddEmail(tx *sql.Tx) error {
+	_, err := tx.Exec("DROP INDEX users_email_idx")
+	return err
+}
+
+var msg = fmt.Sprintf("DROP TABLE %s", "x") // not SQL that parses
+`
+
+// Partial-index predicates PostgreSQL proves from the query: IS NOT NULL
+// from any strict comparison, a constant comparison from `= $1` (in the
+// custom plan); never from a comparison under an OR.
+func TestImpliedByProofs(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyDDL(`
+		CREATE TABLE s (id int PRIMARY KEY, user_id int, ext text);
+		CREATE INDEX s_user ON s (user_id) WHERE user_id IS NOT NULL;
+		CREATE UNIQUE INDEX s_ext ON s (ext) WHERE ext <> '';
+	`, "s.sql", 1)
+	tb := c.Table("s")
+	for q, want := range map[string]bool{
+		"SELECT 1 FROM s WHERE user_id = $1":               true,
+		"SELECT 1 FROM s WHERE user_id > 3":                true,
+		"SELECT 1 FROM s WHERE user_id IS NULL":            false,
+		"SELECT 1 FROM s WHERE id = 1 OR user_id = $1":     false,
+		"SELECT 1 FROM s WHERE ext = $1":                   true,
+		"SELECT 1 FROM s WHERE ext = 'a'":                  false, // a constant is not the predicate's: not proved here
+		"SELECT 1 FROM s WHERE ext IN ($1, $2) AND id > 0": true,
+	} {
+		st, err := sqlparse.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := st[0].Filters[len(st[0].Filters)-1].Column.Column
+		if col == "id" {
+			col = st[0].Filters[0].Column.Column
+		}
+		got := tb.Leading(sqlparse.IndexKey{Column: col}, st[0].Filters, true) != nil
+		if got != want {
+			t.Errorf("%s: served = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// An EXCLUDE constraint builds a GiST index, which serves its columns;
+// DROP CONSTRAINT removes it.
+func TestExclusionIndex(t *testing.T) {
+	t.Parallel()
+	c := New()
+	c.ApplyDDL(`
+		CREATE TABLE blocks (day date NOT NULL, ids uuidrange NOT NULL, key text,
+			CONSTRAINT blocks_excl EXCLUDE USING gist (day WITH =, ids WITH &&));
+		CREATE TABLE rooms (room int, during tstzrange);
+		ALTER TABLE rooms ADD EXCLUDE USING gist (room WITH =, during WITH &&);
+	`, "s.sql", 1)
+	same(t, "catalog", describe(c), []string{
+		"public.blocks(day,ids,key)", "  blocks_excl(day,ids)",
+		"public.rooms(room,during)", "  rooms_room_during_excl(room,during)",
+	})
+	if c.Table("blocks").Searchable("day", nil) == nil {
+		t.Error("the exclusion index does not serve day")
+	}
+	c.ApplyDDL("ALTER TABLE blocks DROP CONSTRAINT blocks_excl", "s.sql", 9)
+	if len(c.Table("blocks").Indexes) != 0 {
+		t.Error("DROP CONSTRAINT left the exclusion index")
 	}
 }

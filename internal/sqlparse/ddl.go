@@ -101,6 +101,9 @@ type CreateIndex struct {
 	Where        string
 	WhereFilters []Filter
 	WhereSimple  bool
+	// Constraint is set for the index of an EXCLUDE constraint (a GiST
+	// index, usually), which DROP CONSTRAINT removes.
+	Constraint bool
 }
 
 // AddColumn is ALTER TABLE ... ADD COLUMN.
@@ -289,7 +292,13 @@ func ddlOf(norm string, base int, raw *pg.RawStmt) []DDL {
 	span := Span{Offset: start, Line: 1 + strings.Count(norm[:start], "\n")}
 	switch x := inner(raw.Stmt).(type) {
 	case *pg.CreateStmt:
-		return []DDL{createTable(span, x)}
+		out := []DDL{createTable(span, x)}
+		for _, e := range x.TableElts {
+			if ci := exclusion(span, x.Relation, e.GetConstraint()); ci != nil {
+				out = append(out, ci)
+			}
+		}
+		return out
 	case *pg.CreateTableAsStmt:
 		if x.Into == nil || x.Into.Rel == nil {
 			return nil
@@ -481,6 +490,39 @@ func createIndex(span Span, loc0 int, x *pg.IndexStmt) *CreateIndex {
 	return ci
 }
 
+// exclusion converts an EXCLUDE constraint into the index PostgreSQL
+// builds for it (GiST unless USING says otherwise), which serves queries
+// like any index of its method: EXCLUDE USING gist (day WITH =, span WITH
+// &&) lets `WHERE day < $1` use it. nil for other constraints.
+func exclusion(span Span, rel *pg.RangeVar, con *pg.Constraint) *CreateIndex {
+	if con == nil || con.Contype != pg.ConstrType_CONSTR_EXCLUSION || rel == nil {
+		return nil
+	}
+	ci := &CreateIndex{Span: span, Name: con.Conname, Table: qualName(rel), Method: strings.ToLower(con.AccessMethod), Constraint: true}
+	if ci.Method == "" {
+		ci.Method = "gist"
+	}
+	for _, e := range con.Exclusions {
+		items := e.GetList().GetItems()
+		if len(items) == 0 {
+			continue
+		}
+		el := items[0].GetIndexElem()
+		if el == nil {
+			continue
+		}
+		if el.Expr != nil {
+			ci.Keys = append(ci.Keys, IndexKey{Expr: deparseExpr(el.Expr)})
+			continue
+		}
+		ci.Keys = append(ci.Keys, IndexKey{Column: el.Name})
+	}
+	if con.WhereClause != nil {
+		ci.Where = deparseExpr(con.WhereClause)
+	}
+	return ci
+}
+
 // conjuncts flattens an AND tree.
 func conjuncts(n *pg.Node) []*pg.Node {
 	if b := n.GetBoolExpr(); b != nil && b.Boolop == pg.BoolExprType_AND_EXPR {
@@ -547,6 +589,8 @@ func alterTable(span Span, x *pg.AlterTableStmt) []DDL {
 			if con := cmd.Def.GetConstraint(); con != nil {
 				if k, ok := tableKey(con); ok {
 					out = append(out, &AddConstraint{Span: span, Table: table, Key: k})
+				} else if ci := exclusion(span, x.Relation, con); ci != nil {
+					out = append(out, ci)
 				}
 			}
 		case pg.AlterTableType_AT_DropConstraint:

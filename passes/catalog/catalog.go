@@ -3,12 +3,22 @@
 //
 // It reports nothing. Its result is a *schema.Catalog built from, in
 // DESIGN.md's order: the schema paths of the settings (-schema,
-// .sqlheat.yaml); else what schema.Discover finds under the module root
-// (sqlc configurations, migration directories, schema dumps); then the DDL
-// the program itself executes — SQL constants whose statements are DDL at
-// the package's query sites, and .sql files the package embeds with
-// //go:embed. That last part is exported as a package fact, so that a
-// package importing the one that runs the migrations sees their tables.
+// .sqlheat.yaml); else what schema.DiscoverAll finds under the module
+// root (sqlc configurations, migration directories, schema dumps, Go
+// sources holding migrations as SQL strings); then the DDL the program
+// itself executes — SQL constants whose statements are DDL at the
+// package's query sites, and .sql files the package embeds with
+// //go:embed (up migrations only, and never a mysql/ or sqlite/ one).
+// That last part is exported as a package fact, so that a package
+// importing the one that runs the migrations sees their tables; a
+// querying package that does not import it sees them only when
+// discovery finds the files (migration directories, Go sources named
+// *migrat*.go), or through -schema.
+//
+// When discovery preferred an sqlc schema file, the migration
+// directories beside it are loaded too, as Result.Alt: sqlc compiles
+// against a file in which indexes matter to nobody, and the migrations
+// that run may create more.
 //
 // Schema files are parsed once per process, whatever the number of
 // packages and checks (see load).
@@ -53,6 +63,11 @@ type Result struct {
 	// or discovered when Discovered), before the program's own DDL.
 	Sources    []string
 	Discovered bool
+	// Alt, when not nil, is a second view of the same database: the
+	// migration directories when discovery preferred an sqlc schema
+	// file. A check that reports a missing index asks both and speaks
+	// only when neither has one (see schema.DiscoverAll).
+	Alt *schema.Catalog
 	// Err is a schema path named in the settings that could not be read;
 	// the catalog then holds what the program's own DDL gives.
 	Err error
@@ -78,6 +93,15 @@ func (r *Result) Warnings() []schema.Warning {
 		return nil
 	}
 	return r.Catalog.Warnings
+}
+
+// Alt returns the second view of the schema for pass (see Result.Alt),
+// or nil.
+func Alt(pass *analysis.Pass) *schema.Catalog {
+	if r, ok := pass.ResultOf[Analyzer].(*Result); ok && r != nil {
+		return r.Alt
+	}
+	return nil
 }
 
 // For returns the catalog for pass, which must Require Analyzer. It is
@@ -137,8 +161,15 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	r := &Result{Sources: cfg.Schema}
+	var secondary []string
 	if len(r.Sources) == 0 && cfg.ModuleRoot != "" {
-		r.Sources, r.Discovered = discover(cfg.ModuleRoot), true
+		r.Sources, secondary = discover(cfg.ModuleRoot)
+		r.Discovered = true
+	}
+	if len(secondary) > 0 {
+		// Warnings of the second view are not surfaced: the first one is
+		// the schema the user knows us to use.
+		r.Alt, _ = load(secondary)
 	}
 	base, err := load(r.Sources)
 	if err != nil {

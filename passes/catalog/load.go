@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -34,18 +35,18 @@ var (
 )
 
 type discovery struct {
-	once  sync.Once
-	paths []string
+	once               sync.Once
+	primary, secondary []string
 }
 
-// discover is schema.Discover(root), walked once per process: the walk
-// reads directories, not file content, and a run does not outlive a
-// change to where the migrations live.
-func discover(root string) []string {
+// discover is schema.DiscoverAll(root), walked once per process: the
+// walk reads directories (and peeks into a few Go files), and a run does
+// not outlive a change to where the migrations live.
+func discover(root string) (primary, secondary []string) {
 	v, _ := discovered.LoadOrStore(root, new(discovery))
 	d := v.(*discovery)
-	d.once.Do(func() { d.paths = schema.Discover(root) })
-	return d.paths
+	d.once.Do(func() { d.primary, d.secondary = schema.DiscoverAll(root) })
+	return d.primary, d.secondary
 }
 
 // SourceFiles lists the schema files a package in dir would be given,
@@ -54,7 +55,8 @@ func discover(root string) []string {
 // never hidden by its cache.
 func SourceFiles(paths []string, root string) []string {
 	if len(paths) == 0 && root != "" {
-		paths = discover(root)
+		primary, secondary := discover(root)
+		paths = append(slices.Clone(primary), secondary...)
 	}
 	files, _ := schema.Files(paths)
 	return files

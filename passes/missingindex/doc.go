@@ -46,30 +46,55 @@
 // column from its index, so that the fix is to compare the bare column or
 // to add an expression index on exactly that expression.
 //
-// The analyzer is silent when the table is unknown to the schema (the
-// driver counts those as stats.unknown_tables rather than guess), or
-// known only in part (LIKE, INHERITS, PARTITION OF bring indexes we do not
-// see); when any one compared column has an index leading with it — a
-// lookup by primary key that also checks tenant_id is served by the key,
-// and a second index would be noise; when a partial index's predicate is
-// among the query's own comparisons (`deleted_at IS NULL`, `status =
-// 'active'`) or an expression index matches the expression; when the
-// table is reached through an indexed join column, whichever side drives;
-// for comparisons under an OR, which narrow nothing alone (a bitmap OR
-// needs every arm indexed, and we prefer silence to a guess); for IS NULL,
-// boolean flags (`WHERE active`) and comparisons with now(), which match a
-// large share of the rows; for containment, full-text and other operators
-// a btree cannot serve (unless a leading wildcard, above); for joins
-// where neither side is narrowed, which the planner hashes whatever the
-// indexes; for ORDER BY ... LIMIT over joins or over a table whose filter
-// is already served; for unqualified columns of a join, whose table only
-// the database knows (they may serve any table that has such a column,
-// and are suggested for none); for migrations — packages named
-// migrations or migrate, and functions that execute DDL — and _test.go
-// files, which run once or against tiny tables. Table sizes are not in
-// the migrations: a finding on a table that stays small (a lookup table of
-// a dozen rows) is suppressed with `//sqlheat:ignore missingindex --
-// reason`.
+// The analyzer is silent, so that what it says can be trusted, when:
+//
+//   - the table is unknown to the schema (the driver counts those as
+//     stats.unknown_tables rather than guess), or known only in part
+//     (LIKE, INHERITS, PARTITION OF bring indexes we do not see);
+//   - any one compared column has an index leading with it: a lookup by
+//     primary key that also checks tenant_id is served by the key, and a
+//     second index would be noise;
+//   - a partial index's predicate follows from the query: the same
+//     comparisons (`deleted_at IS NULL`, `status = 'active'`), `c IS NOT
+//     NULL` from any comparison of c, and a constant predicate from `c =
+//     $1`, which the custom plan for the parameter proves; or an
+//     expression index matches the expression (`lower(email)`);
+//   - the filter or join is on the column a partitioned table is split
+//     on: only the matching partitions are read;
+//   - the table is reached through an indexed join column from rows
+//     that an index finds, or from a CTE, subquery or unknown table we
+//     cannot judge; the outer query of EXISTS/IN is never reached from
+//     its subquery, which is probed once per outer row;
+//   - the comparison is under an OR: it narrows nothing alone (a bitmap
+//     OR needs every arm indexed, and we prefer silence to a guess),
+//     though an OR arm with an index counts as serving;
+//   - the comparison usually matches a large share of the rows: IS NULL,
+//     boolean flags (`WHERE active`), enum columns (`status = 'read'` of
+//     three statuses), equality with the empty string (the default of
+//     most optional text columns), and comparisons with now();
+//   - the operator is one a btree cannot serve (containment, full text,
+//     regular expressions, LIKE with a prefix, whose index needs
+//     text_pattern_ops we cannot see, or with a pattern from the caller),
+//     except a leading wildcard, above; or a GIN, GiST or BRIN index
+//     (an EXCLUDE constraint's included) already has the column;
+//   - neither side of a join is narrowed: the planner hashes both,
+//     whatever the indexes;
+//   - ORDER BY ... LIMIT is over a join, or over a table whose filter is
+//     already served;
+//   - an unqualified column of a join may belong to several tables: it
+//     may serve any table that has such a column, and is suggested for
+//     none;
+//   - the code is a migration — a package named migrations or migrate, a
+//     function that also executes DDL — or a _test.go file: it runs once,
+//     or against tiny tables;
+//   - the schema was discovered from an sqlc configuration and the
+//     migration directories beside it (what really runs) create a serving
+//     index that sqlc's schema file lacks: a finding needs both views to
+//     agree.
+//
+// Table sizes are not in the migrations: a finding on a table that stays
+// small (a lookup table of a dozen rows) is suppressed with
+// `//sqlheat:ignore missingindex -- reason`.
 //
 // The diagnostic is placed on the SQL string literal when it is written
 // in the package being analyzed, otherwise on the call.

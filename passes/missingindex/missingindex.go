@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
 		return details, nil
 	}
-	cat := catalog.For(pass)
+	cat, alt := catalog.For(pass), catalog.Alt(pass)
 	if cat.Len() == 0 {
 		return details, nil // no schema: nothing is known, nothing is said
 	}
@@ -93,7 +93,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if st.Kind != sqlparse.KindRead && st.Kind != sqlparse.KindWrite {
 				continue
 			}
-			for _, adv := range advise(cat, st) {
+			for _, adv := range confirmed(advise(cat, st), alt, st) {
 				k := key{pos, adv.table.QualifiedName(), strings.Join(adv.keys, ",")}
 				if seen[k] {
 					continue // one literal run from two calls: say it once
@@ -103,6 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 				details.Add(&finding.Detail{
 					Pos:          pos,
 					Category:     adv.category,
+					Function:     funcName(s),
 					SQL:          st.SQL,
 					Fingerprint:  st.Fingerprint,
 					Multiplicity: "once",
@@ -124,6 +125,23 @@ func isMigrationPackage(path string) bool {
 		}
 	}
 	return false
+}
+
+// confirmed keeps the advice that a second view of the schema (the
+// migrations, when sqlc's schema file came first) does not contradict:
+// an index that either creates counts.
+func confirmed(advs []advice, alt *schema.Catalog, st *sqlparse.Statement) []advice {
+	if alt == nil || len(advs) == 0 {
+		return advs
+	}
+	again := map[string]bool{}
+	for _, a := range advise(alt, st) {
+		again[a.table.QualifiedName()] = true
+	}
+	return slices.DeleteFunc(advs, func(a advice) bool {
+		name := a.table.QualifiedName()
+		return alt.Table(name) != nil && !again[name]
+	})
 }
 
 // advice is one finding about one table of a statement.
@@ -238,7 +256,7 @@ func reach(order []*item, items map[int]*item) {
 				if peer != nil && (!peer.reached && !peer.driven || peer.via == it) {
 					continue // not found yet, or found through it
 				}
-				if it.table.Leading(keyOf(f), it.must, true) != nil {
+				if it.table.Leading(keyOf(f), it.must, true) != nil || it.prunes(f) {
 					it.reached, it.via, changed = true, peer, true
 					break
 				}
@@ -275,7 +293,7 @@ func (it *item) served() bool {
 		own := f
 		own.Optional = false
 		filters := append(slices.Clone(it.must), own)
-		if f.Func == "" && f.Value != "column" && (equality[f.Op] || ranges[f.Op]) && len(t.PartitionKey) > 0 && t.PartitionKey[0] == f.Column.Column {
+		if f.Value != "column" && (equality[f.Op] || ranges[f.Op]) && it.prunes(f) {
 			return true // partition pruning: only the matching partitions are read
 		}
 		switch {
@@ -297,6 +315,14 @@ func (it *item) served() bool {
 		}
 	}
 	return false
+}
+
+// prunes reports whether f compares the column a partitioned table is
+// split on: PostgreSQL then reads the matching partitions only, at plan
+// time for constants and at run time for parameters and join keys.
+func (it *item) prunes(f sqlparse.Filter) bool {
+	k := it.table.PartitionKey
+	return f.Func == "" && len(k) > 0 && k[0] == f.Column.Column
 }
 
 // reportable reports whether f alone would narrow the scan enough for
@@ -500,7 +526,7 @@ func (it *item) missing(category string, keys []string, access string) (advice, 
 	t := it.table
 	name := indexName(t, keys)
 	stmt := fmt.Sprintf("CREATE INDEX CONCURRENTLY %s ON %s (%s);", name, tableName(t), strings.Join(keys, ", "))
-	target := t.Name + "(" + strings.Join(keys, ", ") + ")"
+	target := tableName(t) + "(" + strings.Join(keys, ", ") + ")"
 	var msg string
 	switch {
 	case category == catJoin:
@@ -609,4 +635,14 @@ func showPattern(p string) string {
 		p = p[:i] + "…"
 	}
 	return "'" + strings.ReplaceAll(p, "'", "''") + "'"
+}
+
+// funcName is the full name of the function that issues the query: the
+// SQL literal may stand outside any function (a package-level const, as
+// sqlc writes them), and the report names the code that runs it.
+func funcName(s *queries.Site) string {
+	if s.Func != nil {
+		return s.Func.FullName()
+	}
+	return ""
 }

@@ -73,6 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 				details.Add(&finding.Detail{
 					Pos:          pos,
 					Category:     "star",
+					Function:     funcName(s),
 					SQL:          st.SQL,
 					Fingerprint:  st.Fingerprint,
 					Multiplicity: "once",
@@ -81,4 +82,14 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return details, nil
+}
+
+// funcName is the full name of the function that issues the query: the
+// SQL literal may stand outside any function (a package-level const, as
+// sqlc writes them), and the report names the code that runs it.
+func funcName(s *queries.Site) string {
+	if s.Func != nil {
+		return s.Func.FullName()
+	}
+	return ""
 }

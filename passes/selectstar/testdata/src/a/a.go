@@ -29,9 +29,9 @@ func Stars(ctx context.Context, db *sql.DB, x *sqlx.DB) {
 
 // Silent: no column of a table is fetched by these stars.
 func Silent(ctx context.Context, db *sql.DB) {
-	db.QueryRowContext(ctx, "SELECT count(*) FROM orders")                                  // aggregate
-	db.QueryContext(ctx, "SELECT id, COUNT(*) OVER () FROM orders")                         // window aggregate
-	db.ExecContext(ctx, "INSERT INTO orders (id) VALUES ($1) RETURNING *", 1)               // RETURNING
+	db.QueryRowContext(ctx, "SELECT count(*) FROM orders")                                                      // aggregate
+	db.QueryContext(ctx, "SELECT id, COUNT(*) OVER () FROM orders")                                             // window aggregate
+	db.ExecContext(ctx, "INSERT INTO orders (id) VALUES ($1) RETURNING *", 1)                                   // RETURNING
 	db.QueryContext(ctx, "SELECT id FROM users u WHERE EXISTS (SELECT * FROM orders o WHERE o.user_id = u.id)") // EXISTS body
 	db.QueryContext(ctx, "WITH recent AS (SELECT id, total FROM orders) SELECT * FROM recent")                  // star over a CTE
 	db.QueryContext(ctx, "SELECT * FROM generate_series(1, 10)")                                                // set-returning function

@@ -1,0 +1,1 @@
+CREATE TABLE accounts (id bigserial PRIMARY KEY, org_id bigint NOT NULL, email text NOT NULL, plan text NOT NULL);

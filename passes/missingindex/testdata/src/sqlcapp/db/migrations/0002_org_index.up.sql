@@ -1,0 +1,1 @@
+CREATE INDEX accounts_org_id_idx ON accounts (org_id);

@@ -1,0 +1,3 @@
+module sqlcapp
+
+go 1.22
