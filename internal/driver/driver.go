@@ -346,11 +346,28 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 				rep.Errors = append(rep.Errors, report.Problem{File: rel(c.File), Message: c.Err.Error()})
 			}
 		}
-		details := map[token.Pos]*finding.Detail{}
+		// A check reports a diagnostic and records its details in the same
+		// order, so the details at one position (two stars in one SQL
+		// literal) are taken in turn.
+		type detailKey struct {
+			pos token.Pos
+			cat string
+		}
+		details := map[detailKey][]*finding.Detail{}
 		if d, _ := act.Result.(*finding.Details); d != nil {
 			for _, x := range d.List {
-				details[x.Pos] = x
+				k := detailKey{x.Pos, x.Category}
+				details[k] = append(details[k], x)
 			}
+		}
+		nextDetail := func(d analysis.Diagnostic) *finding.Detail {
+			k := detailKey{d.Pos, d.Category}
+			list := details[k]
+			if len(list) == 0 {
+				return nil
+			}
+			details[k] = list[1:]
+			return list[0]
 		}
 		for _, d := range act.Diagnostics {
 			if d.Category == guard.Category {
@@ -361,7 +378,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 			if !isCheck[act.Analyzer] {
 				continue
 			}
-			rep.Findings = append(rep.Findings, makeFinding(act, d, details[d.Pos], rel))
+			rep.Findings = append(rep.Findings, makeFinding(act, d, nextDetail(d), rel))
 			if o.fix {
 				fixes.add(act, d)
 			}
@@ -398,6 +415,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		return nil, ExitUsage
 	}
 	rankFindings(rep, prof, stderr)
+	rep.GroupIndexes()
 	if rep.Traffic != nil {
 		rep.Traffic.File = rel(rep.Traffic.File)
 	}

@@ -147,3 +147,23 @@ func TestInterfaceCallsResolved(t *testing.T) {
 		t.Errorf("finding = %+v", f)
 	}
 }
+
+// Migrations found by discovery, not named in any settings, also change
+// the tool ID.
+func TestToolIDFollowsDiscoveredMigrations(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "migrations"), 0o755)
+	mig := filepath.Join(dir, "migrations", "0001_init.up.sql")
+	os.WriteFile(mig, []byte("CREATE TABLE t (id int PRIMARY KEY);\n"), 0o644)
+	id := func() string {
+		var b strings.Builder
+		hashSettings(&b, dir)
+		return b.String()
+	}
+	before := id()
+	os.WriteFile(mig, []byte("CREATE TABLE t (id int PRIMARY KEY, email text);\n"), 0o644)
+	if id() == before {
+		t.Error("tool ID did not change when a discovered migration changed")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 )
 
@@ -77,9 +78,10 @@ func hashSettings(h io.Writer, dir string) {
 	if c.File != "" {
 		files = append(files, c.File)
 	}
-	for _, p := range append(append([]string(nil), c.Schema...), c.Traffic) {
-		files = append(files, expand(p)...)
-	}
+	// The schema files a package would be given: named in the settings,
+	// or discovered (migrations/, sqlc.yaml...) under the module root.
+	files = append(files, catalog.SourceFiles(c.Schema, c.ModuleRoot)...)
+	files = append(files, expand(c.Traffic)...)
 	sort.Strings(files)
 	for _, f := range files {
 		data, err := os.ReadFile(f)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 )
 
 // Version is the JSON report's format version.
@@ -23,6 +24,10 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Routes   []Route   `json:"routes"`
 	Stats    Stats     `json:"stats"`
+	// Indexes groups missingindex findings by the index they ask for: one
+	// CREATE INDEX often serves many queries, and that is the order in
+	// which to add them.
+	Indexes []IndexSuggestion `json:"indexes,omitempty"`
 	// Traffic names the profile the findings were ranked by; nil when
 	// they were ranked without one.
 	Traffic *Traffic `json:"traffic,omitempty"`
@@ -84,6 +89,44 @@ type Finding struct {
 	Kind         string     `json:"kind,omitempty"` // the check's own sub-kind (diagnostic category)
 	Confidence   string     `json:"confidence,omitempty"`
 	Related      []Location `json:"related,omitempty"`
+}
+
+// IndexSuggestion is one index to add and the findings it would fix.
+type IndexSuggestion struct {
+	Statement string  `json:"statement"`
+	Findings  []int   `json:"findings"` // indexes into Report.Findings
+	Score     float64 `json:"score"`    // the findings' scores summed
+}
+
+// GroupIndexes fills Indexes from the ranked findings, highest total
+// score first (ties by statement).
+func (r *Report) GroupIndexes() {
+	byStmt := map[string]*IndexSuggestion{}
+	r.Indexes = nil
+	for i, f := range r.Findings {
+		if f.Check != "missingindex" || !strings.HasPrefix(f.Suggestion, "CREATE INDEX") {
+			continue
+		}
+		stmt, _, _ := strings.Cut(f.Suggestion, ";")
+		stmt += ";"
+		g := byStmt[stmt]
+		if g == nil {
+			g = &IndexSuggestion{Statement: stmt}
+			byStmt[stmt] = g
+		}
+		g.Findings = append(g.Findings, i)
+		g.Score += f.Score
+	}
+	for _, g := range byStmt {
+		r.Indexes = append(r.Indexes, *g)
+	}
+	sort.Slice(r.Indexes, func(i, j int) bool {
+		a, b := r.Indexes[i], r.Indexes[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.Statement < b.Statement
+	})
 }
 
 // Location is a related place: the loop, the callee, the query.

@@ -265,3 +265,23 @@ func TestMarkdownEscaping(t *testing.T) {
 		}
 	}
 }
+
+// One index serving several queries is one suggestion, listing them all.
+func TestGroupIndexes(t *testing.T) {
+	r := &Report{Findings: []Finding{
+		{Check: "missingindex", Score: 5, Suggestion: "CREATE INDEX CONCURRENTLY idx_orders_user_id ON orders (user_id); (note)"},
+		{Check: "selectstar", Score: 4},
+		{Check: "missingindex", Score: 3, Suggestion: "CREATE INDEX CONCURRENTLY idx_orders_user_id ON orders (user_id); (note)"},
+		{Check: "missingindex", Score: 7, Suggestion: "CREATE INDEX CONCURRENTLY idx_users_email ON users (email);"},
+	}}
+	r.GroupIndexes()
+	if len(r.Indexes) != 2 {
+		t.Fatalf("indexes = %+v", r.Indexes)
+	}
+	if g := r.Indexes[0]; g.Statement != "CREATE INDEX CONCURRENTLY idx_orders_user_id ON orders (user_id);" || g.Score != 8 || len(g.Findings) != 2 || g.Findings[1] != 2 {
+		t.Errorf("first group = %+v", g)
+	}
+	if pluralNoun(2, "query") != "queries" || pluralNoun(2, "finding") != "findings" {
+		t.Error("plural")
+	}
+}

@@ -58,6 +58,16 @@ func WriteRankedText(w io.Writer, r *Report, opts Options) error {
 			fmt.Fprintln(bw)
 		}
 	}
+	if len(r.Indexes) > 0 {
+		fmt.Fprintf(bw, "\nIndexes to add\n")
+		for _, g := range r.Indexes {
+			var refs []string
+			for _, fi := range g.Findings {
+				refs = append(refs, fmt.Sprintf("#%d", r.Findings[fi].Rank))
+			}
+			fmt.Fprintf(bw, "  %s -- %s (findings %s)\n", g.Statement, plural(len(g.Findings), "query"), strings.Join(refs, " "))
+		}
+	}
 	if rest := r.Findings[top:]; len(rest) > 0 {
 		fmt.Fprintf(bw, "\n%d more %s\n", len(rest), pluralNoun(len(rest), "finding"))
 		for _, f := range rest {
@@ -101,8 +111,11 @@ func plural(n int, noun string) string {
 }
 
 func pluralNoun(n int, noun string) string {
-	if n == 1 {
+	switch {
+	case n == 1:
 		return noun
+	case strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ay"):
+		return noun[:len(noun)-1] + "ies" // query, queries
 	}
 	return noun + "s"
 }
