@@ -55,18 +55,11 @@ func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *q
 	}
 	msg := fmt.Sprintf("possible N+1: %s is called %s, and its implementation %s runs %s (%s)",
 		call.Callee, perPhrase(items), strings.Join(names, ", "), queryName(first), first.Site)
-	if first.Kind == "write" {
-		msg += ": add a method that writes all the items in one statement (multi-row VALUES, unnest, COPY) and call it once"
-	} else {
-		msg += ": add a method that takes all the items (= ANY($1)) and call it once before the loop"
-	}
+	category := summaryCategory(qs)
+	msg += advice(category)
 	var related []analysis.RelatedInformation
 	for _, l := range items {
 		related = append(related, analysis.RelatedInformation{Pos: l.Node.Pos(), Message: "loop over " + l.Over})
-	}
-	category := "read"
-	if first.Kind == "write" {
-		category = "write"
 	}
 	d := analysis.Diagnostic{Pos: call.Call.Pos(), Category: category, Message: msg, Related: related}
 	det := &finding.Detail{

@@ -304,21 +304,44 @@ func (c *checker) call(call *queries.Call) {
 	if nested > 0 {
 		fmt.Fprintf(&b, "; it loops itself, so that is %s", times(len(items)+nested))
 	}
-	category := "read"
-	allWrites := true
-	for _, q := range qs {
-		if q.Kind != "write" {
-			allWrites = false
-		}
-	}
-	if allWrites {
-		category = "write"
-		b.WriteString(": batch the writes (multi-row INSERT ... VALUES, unnest, COPY, or pgx.Batch)")
-	} else {
-		b.WriteString(": add a variant that takes all the items (= ANY($1)) and call it once before the loop")
-	}
+	category := summaryCategory(qs)
+	b.WriteString(advice(category))
 	via := append([]string{call.Callee}, first.Via...)
 	c.report(call.Call.Pos(), category, b.String(), items, nil, &first, len(items)+nested).Via = via
+}
+
+// summaryCategory is the kind of what a callee runs per call: "write" when
+// every statement whose kind is known writes, "unknown" when no kind is
+// known (SQL built by a query builder), "read" otherwise.
+func summaryCategory(qs []queries.Query) string {
+	known, writes := 0, 0
+	for _, q := range qs {
+		switch q.Kind {
+		case "write":
+			known++
+			writes++
+		case "read":
+			known++
+		}
+	}
+	switch {
+	case known == 0:
+		return "unknown"
+	case writes == known:
+		return "write"
+	}
+	return "read"
+}
+
+// advice is the fix hint for a callee run once per item.
+func advice(category string) string {
+	switch category {
+	case "write":
+		return ": batch the writes (multi-row INSERT ... VALUES, unnest, COPY, or pgx.Batch)"
+	case "unknown":
+		return ": give it a variant that reads or writes all the items in one statement, and call that once"
+	}
+	return ": add a variant that takes all the items (= ANY($1)) and call it once before the loop"
 }
 
 // report emits the diagnostic with the loops as related locations, and
