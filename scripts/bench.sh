@@ -44,7 +44,10 @@
 # then the three warm, so that noise on a shared machine lands on all of
 # them alike. Medians are reported.
 #
-# Measurement: wall time and peak RSS from GNU time (-f '%e %M'). Peak RSS
+# Measurement: wall time, CPU time (user + system, of the process and all
+# the descendants it waited for: on a shared or noisy machine CPU time
+# moves much less than wall time) and peak RSS, from GNU time
+# (-f '%e %M %U %S'). Peak RSS
 # is ru_maxrss of the measured process, which Linux reports as the maximum
 # over that process and every descendant it waited for, so for go vet it is
 # the largest single process of the run (the go command, a compile, or a
@@ -97,20 +100,22 @@ OUT=$(cd "$OUT" && pwd)
 # GNU time, else try to install it (Debian/Ubuntu, as root), else measure
 # with the Go helper.
 TIMER=()
-gnu_time() { [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e %M' -o /dev/null true 2>/dev/null; }
+gnu_time() { [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e %M %U %S' -o /dev/null true 2>/dev/null; }
 if ! gnu_time && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
 	log "installing GNU time"
 	apt-get install -y -qq time >/dev/null 2>&1 || true
 fi
 if gnu_time; then
-	TIMER=(/usr/bin/time -f '%e %M' -o)
+	TIMER=(/usr/bin/time -f '%e %M %U %S' -o)
 else
 	log "no GNU time: measuring with internal/benchgen/cmd/benchtime"
 	(cd "$ROOT" && go build -o "$OUT/benchtime" ./internal/benchgen/cmd/benchtime)
 	TIMER=("$OUT/benchtime" -o)
 fi
 
+BUILT=0
 if [[ -z $BIN ]]; then
+	BUILT=1
 	log "building sqlheat"
 	(cd "$ROOT" && go build -o "$OUT/sqlheat" ./cmd/sqlheat)
 	BIN=$OUT/sqlheat
@@ -168,7 +173,7 @@ label() {
 }
 
 RUNS=$OUT/runs.tsv
-printf 'tool\tstate\trep\twall_s\trss_kib\texit\n' >"$RUNS"
+printf 'tool\tstate\trep\twall_s\trss_kib\tcpu_s\texit\n' >"$RUNS"
 
 # measure TOOL STATE REP CACHE: one timed run of TOOL with GOCACHE=CACHE.
 measure() {
@@ -176,15 +181,16 @@ measure() {
 	local rc=0
 	setcmd "$tool"
 	(cd "$MOD" && GOCACHE=$cache "${TIMER[@]}" "$tfile" "${CMD[@]}" >"$OUT/out.$tool.$state.txt" 2>&1) || rc=$?
-	local wall rss
-	read -r wall rss < <(grep -E '^[0-9.]+ [0-9]+$' "$tfile" | tail -1)
+	local wall rss user sys cpu
+	read -r wall rss user sys < <(grep -E '^[0-9.]+ [0-9]+ [0-9.]+ [0-9.]+$' "$tfile" | tail -1)
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 	rm -f "$tfile"
 	# go vet and sqlheat exit 1 when they report findings.
 	if ((rc > 1)); then
 		log "$tool ($state) exited $rc; see $OUT/out.$tool.$state.txt"
 	fi
-	printf '%s\t%s\t%d\t%s\t%s\t%d\n' "$tool" "$state" "$rep" "$wall" "$rss" "$rc" >>"$RUNS"
-	log "$(printf '%-10s %-4s rep %d: %6.2f s %7.1f MiB (exit %d)' "$tool" "$state" "$rep" "$wall" "$(awk "BEGIN{print $rss/1024}")" "$rc")"
+	printf '%s\t%s\t%d\t%s\t%s\t%s\t%d\n' "$tool" "$state" "$rep" "$wall" "$rss" "$cpu" "$rc" >>"$RUNS"
+	log "$(printf '%-10s %-4s rep %d: %6.2f s wall %6.2f s CPU %7.1f MiB (exit %d)' "$tool" "$state" "$rep" "$wall" "$cpu" "$(awk "BEGIN{print $rss/1024}")" "$rc")"
 }
 
 for tool in "${TOOLS[@]}"; do
@@ -217,22 +223,30 @@ mark() { awk -v r="$1" -v lim="$2" 'BEGIN { if (lim == "") print ""; else if (r 
 {
 	echo "### $LABEL ($PKGS packages, $REPS runs, medians)"
 	echo
-	rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
-	[[ -z $(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null) ]] || rev+="+changes"
-	echo "sqlheat at $rev, $(go version | awk '{print $3}'), $(nproc 2>/dev/null || echo ?) CPUs, $(date -u +%Y-%m-%d)"
+	if [[ $BUILT == 1 ]]; then
+		rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
+		[[ -z $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] || rev+=" with uncommitted changes"
+		what="sqlheat built at $rev"
+	else
+		what="sqlheat binary $BIN"
+	fi
+	echo "$what, $(go version | awk '{print $3}'), $(nproc 2>/dev/null || echo ?) CPUs, $(date -u +%Y-%m-%d)"
 	echo
-	echo "| command | state | wall s | peak RSS MiB | wall / go vet | RSS / go vet |"
-	echo "| --- | --- | ---: | ---: | ---: | ---: |"
+	echo "| command | state | wall s | CPU s | peak RSS MiB | wall / go vet | CPU / go vet | RSS / go vet |"
+	echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 	for state in cold warm; do
 		vw=$(median vet "$state" 4)
 		vr=$(median vet "$state" 5)
+		vc=$(median vet "$state" 6)
 		for tool in "${TOOLS[@]}"; do
 			w=$(median "$tool" "$state" 4)
 			r=$(median "$tool" "$state" 5)
-			rw="" rr=""
+			c=$(median "$tool" "$state" 6)
+			rw="" rr="" rc=""
 			if [[ $tool != vet ]]; then
 				rw=$(ratio "$w" "$vw")
 				rr=$(ratio "$r" "$vr")
+				rc=$(ratio "$c" "$vc")
 				if [[ $state == cold && $tool == vettool ]]; then
 					rw+=$(mark "$rw" 1.2)
 					rr+=$(mark "$rr" 1.3)
@@ -240,7 +254,7 @@ mark() { awk -v r="$1" -v lim="$2" 'BEGIN { if (lim == "") print ""; else if (r 
 					rw+=$(mark "$rw" 1.5)
 				fi
 			fi
-			printf '| `%s` | %s | %.2f | %.0f | %s | %s |\n' "$(label "$tool")" "$state" "$w" "$(awk "BEGIN{print $r/1024}")" "$rw" "$rr"
+			printf '| `%s` | %s | %.2f | %.2f | %.0f | %s | %s | %s |\n' "$(label "$tool")" "$state" "$w" "$c" "$(awk "BEGIN{print $r/1024}")" "$rw" "$rc" "$rr"
 		done
 	done
 	echo

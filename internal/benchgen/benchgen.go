@@ -59,7 +59,10 @@ type Summary struct {
 	Handlers   int
 	Utils      int
 	QueryFuncs int // store methods that run SQL
-	QuerySites int // calls that send SQL (database/sql calls and wrapper calls)
+	// QuerySites are the calls that send a given SQL text: to database/sql
+	// or to a wrapper. A wrapper's own call, whose SQL is its parameter,
+	// is not one (its callers are), as sqlheat counts them.
+	QuerySites int
 	Loops      int // planted loops over queries (N+1), direct or across packages
 	Routes     int
 	Files      int
@@ -191,7 +194,7 @@ type table struct {
 	indexed map[string]bool
 	// Optional query functions.
 	byStatus, search, all, byExtra, createMany, withParent, archive, shared bool
-	util                                                               int // the utility package it imports, -1 for none
+	util                                                                    int // the utility package it imports, -1 for none
 }
 
 // service uses a primary store and a few others.
@@ -199,9 +202,9 @@ type service struct {
 	i        int
 	name     string // package name
 	resource string // URL segment of its resources
-	stores []int // stores[0] is its own
-	uses   int   // a lower service it calls, -1 for none
-	util   int
+	stores   []int  // stores[0] is its own
+	uses     int    // a lower service it calls, -1 for none
+	util     int
 	// Loops the service runs over queries of other packages.
 	nplus1, writeLoop bool
 }
@@ -355,8 +358,10 @@ func numbered(src string) string {
 	return b.String()
 }
 
-func (g *gen) utilPath(i int) string { return fmt.Sprintf("internal/util/%s%d", utilNames[i%len(utilNames)], i) }
-func (g *gen) utilPkg(i int) string  { return fmt.Sprintf("%s%d", utilNames[i%len(utilNames)], i) }
+func (g *gen) utilPath(i int) string {
+	return fmt.Sprintf("internal/util/%s%d", utilNames[i%len(utilNames)], i)
+}
+func (g *gen) utilPkg(i int) string { return fmt.Sprintf("%s%d", utilNames[i%len(utilNames)], i) }
 
 // emitMigrations writes golang-migrate files: one table per store, then
 // the indexes, some added by later migrations.

@@ -109,6 +109,10 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	all := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
 	for _, a := range all {
 		a.Flags.VisitAll(func(f *flag.Flag) {
+			// Analyzer flags are package state: start every run from the
+			// defaults, so one run's flags never leak into the next
+			// (tests, or a program calling Main twice).
+			f.Value.Set(f.DefValue)
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
@@ -138,8 +142,10 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	if o.unusedIgnores {
 		ignores.Analyzer.Flags.Set("unused", "true")
 	}
-	// The plain flags are the config pass's, set once before any pass runs.
-	for name, val := range map[string]string{"schema": o.schema, "traffic": o.traffic, "traffic-format": o.trafficFmt} {
+	// The plain flags are the config pass's, set once before any pass runs;
+	// paths are relative to where the user started us.
+	cwd, _ := os.Getwd()
+	for name, val := range map[string]string{"schema": absList(cwd, o.schema), "traffic": absList(cwd, o.traffic), "traffic-format": o.trafficFmt} {
 		if val != "" {
 			config.Flags().Set(name, val)
 		}
@@ -421,6 +427,20 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	}
 	sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].String() < rep.Errors[j].String() })
 	return rep, code
+}
+
+// absList makes each path of a comma-separated list absolute against base.
+func absList(base, list string) string {
+	if list == "" {
+		return ""
+	}
+	parts := strings.Split(list, ",")
+	for i, p := range parts {
+		if p = strings.TrimSpace(p); p != "" && !filepath.IsAbs(p) {
+			parts[i] = filepath.Join(base, p)
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 func makeFinding(act *checker.Action, d analysis.Diagnostic, det *finding.Detail, rel func(string) string) report.Finding {

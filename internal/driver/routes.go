@@ -141,6 +141,14 @@ func (s *routeSet) link(rep *report.Report) {
 			f := &rep.Findings[i]
 			at := fmt.Sprintf("%s:%d", f.File, f.Line)
 			loop, atSite := sites[at]
+			for _, l := range f.Related {
+				if atSite {
+					break
+				}
+				// A finding on a .sql block: the Go calls that run it
+				// are its related places.
+				loop, atSite = sites[fmt.Sprintf("%s:%d", l.File, l.Line)]
+			}
 			if !atSite && !e.calls[at] && !e.callsAny(f.Related) {
 				continue
 			}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 )
@@ -82,6 +83,11 @@ func hashSettings(h io.Writer, dir string) {
 	// or discovered (migrations/, sqlc.yaml...) under the module root.
 	files = append(files, catalog.SourceFiles(c.Schema, c.ModuleRoot)...)
 	files = append(files, expand(c.Traffic)...)
+	// The query files (sqlc's and named ones): findings are reported in
+	// them, so an edited query must rerun the checks.
+	if c.ModuleRoot != "" || len(c.QueryFiles) > 0 {
+		files = append(files, sqlfiles.Load(c.ModuleRoot, c.QueryFiles).SourceFiles()...)
+	}
 	sort.Strings(files)
 	for _, f := range files {
 		data, err := os.ReadFile(f)

@@ -42,13 +42,14 @@ import (
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
+	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "catalog",
 	Doc:        "load the database schema a package's queries run against (no diagnostics; facts carry Go-embedded migrations)",
 	URL:        "https://github.com/sqlheat/sqlheat#schema",
-	Requires:   []*analysis.Analyzer{config.Analyzer, queries.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, queries.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*migrations)(nil)},
 	Run:        guard.Run(run),
@@ -151,9 +152,10 @@ func run(pass *analysis.Pass) (any, error) {
 	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
 	own := ownDDL(pass, cfg.ModuleRoot, res)
 	deps := dependencyDDL(pass)
-	if res == nil || len(res.Sites) == 0 {
-		// No query here needs a schema: skip loading it (most packages
-		// of a build), but still pass on the migrations found.
+	if (res == nil || len(res.Sites) == 0) && len(sqlfilespass.For(pass).Owned) == 0 {
+		// No query here needs a schema (no site, and no .sql query file
+		// checked here): skip loading it (most packages of a build), but
+		// still pass on the migrations found.
 		if len(own) > 0 {
 			pass.ExportPackageFact(&migrations{Texts: own})
 		}
@@ -187,7 +189,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(extra) > 0 {
 		r.Catalog = withDDL(base, cfg.ModuleRoot, extra)
 	}
-	r.Unknown = unknownTables(pass, r.Catalog, res)
+	if res != nil {
+		r.Unknown = unknownTables(pass, r.Catalog, res)
+	}
 	return r, nil
 }
 

@@ -52,6 +52,15 @@ type Config struct {
 	// Functions are extra query functions the user declared, such as an
 	// in-house driver the built-in table does not know.
 	Functions []Function
+	// QueryFiles are files, directories or globs of named-query files
+	// (-- name: blocks loaded at run time), made absolute; they add to
+	// the ones discovered under the module root.
+	QueryFiles []string
+	// GoPositions is set when the runner shows no diagnostic outside a Go
+	// file: golangci-lint drops them (its invalid_issue processor keeps
+	// .go files and go.mod only). Findings about .sql files are then
+	// reported at a Go position, with the .sql place in the message.
+	GoPositions bool
 	// Err is a problem reading the settings file; checks still run with the
 	// defaults and the driver reports it once.
 	Err error
@@ -79,6 +88,7 @@ type Settings struct {
 	Budget        int             `yaml:"budget" json:"budget"`
 	Checks        map[string]bool `yaml:"checks" json:"checks"`
 	Functions     []Function      `yaml:"functions" json:"functions"`
+	QueryFiles    stringList      `yaml:"query_files" json:"query_files"`
 }
 
 // stringList accepts `schema: a.sql` as well as `schema: [a, b]`.
@@ -188,6 +198,7 @@ func Load(dir, explicit string, o Overrides) *Config {
 		// Settings handed over by a host (the golangci-lint plugin) win
 		// over any file: they are what the user configured for that host.
 		c.apply(embedded, embeddedBase)
+		c.GoPositions = true // the one host that embeds is golangci-lint
 	case path != "":
 		f, err := readFile(path)
 		c.File = path
@@ -197,13 +208,19 @@ func Load(dir, explicit string, o Overrides) *Config {
 			c.apply(f, filepath.Dir(path))
 		}
 	}
-	// Flags are relative to the directory the tool was started in.
-	cwd, _ := os.Getwd()
+	// Relative paths in flags are relative to the module root: go vet
+	// starts the tool in each package's directory, so the working
+	// directory would mean a different place for every package. (The
+	// standalone driver makes its flags absolute before they get here.)
+	base := c.ModuleRoot
+	if base == "" {
+		base, _ = os.Getwd()
+	}
 	if o.Schema != "" {
-		c.Schema = absAll(cwd, strings.Split(o.Schema, ","))
+		c.Schema = absAll(base, strings.Split(o.Schema, ","))
 	}
 	if o.Traffic != "" {
-		c.Traffic = absPath(cwd, o.Traffic)
+		c.Traffic = absPath(base, o.Traffic)
 	}
 	if o.TrafficFormat != "" {
 		c.TrafficFormat = o.TrafficFormat
@@ -228,6 +245,7 @@ func (c *Config) apply(f *Settings, base string) {
 		}
 	}
 	c.Functions = f.Functions
+	c.QueryFiles = absAll(base, f.QueryFiles)
 }
 
 // embedded are settings given by a host program instead of a file.
@@ -239,6 +257,8 @@ var (
 // Embed makes every package use s (paths relative to base) instead of a
 // .sqlheat.yaml. The golangci-lint plugin calls it once, with the settings
 // from .golangci.yml, before any pass runs — as a driver sets flags.
+// Embedded settings also mean the host is golangci-lint, which shows
+// findings in Go files only (see Config.GoPositions).
 func Embed(s Settings, base string) {
 	embedded, embeddedBase = &s, base
 }

@@ -79,3 +79,35 @@ func TestParseForPlugins(t *testing.T) {
 		t.Errorf("%+v", c)
 	}
 }
+
+// query_files are made absolute against the settings file; positions
+// stay in .sql files unless the settings were embedded by golangci-lint,
+// which shows findings in Go files only.
+func TestQueryFilesAndGoPositions(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, FileName), "query_files: [queries/*.sql, extra.sql]\n")
+	c := Load(root, "", Overrides{})
+	want := []string{filepath.Join(root, "queries/*.sql"), filepath.Join(root, "extra.sql")}
+	if c.Err != nil || strings.Join(c.QueryFiles, ",") != strings.Join(want, ",") || c.GoPositions {
+		t.Errorf("query files %v (err %v), go positions %v; want %v, false", c.QueryFiles, c.Err, c.GoPositions, want)
+	}
+	t.Cleanup(func() { embedded, embeddedBase = nil, "" })
+	Embed(Settings{QueryFiles: stringList{"q.sql"}}, root)
+	c = Load(root, "", Overrides{})
+	if !c.GoPositions || len(c.QueryFiles) != 1 || c.QueryFiles[0] != filepath.Join(root, "q.sql") {
+		t.Errorf("embedded: query files %v, go positions %v", c.QueryFiles, c.GoPositions)
+	}
+}
+
+// Under go vet the tool runs in each package's directory: relative paths
+// in flags mean the module root, the same for every package.
+func TestRelativeFlagPathsAreFromModuleRoot(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "go.mod"), "module x\n")
+	pkg := filepath.Join(root, "internal", "store")
+	os.MkdirAll(pkg, 0o755)
+	c := Load(pkg, "", Overrides{Schema: "db/migrations", Traffic: "traffic.json"})
+	if len(c.Schema) != 1 || c.Schema[0] != filepath.Join(root, "db/migrations") || c.Traffic != filepath.Join(root, "traffic.json") {
+		t.Errorf("schema %v traffic %q, want them under %s", c.Schema, c.Traffic, root)
+	}
+}

@@ -407,6 +407,9 @@ func (c *checker) ctxMessage(st *routes.Step) (func(string) string, string) {
 // siteName names a query and its place: `"SELECT …" (store.go:12)`, or
 // `at store.go:12` when its text is not known.
 func siteName(q queries.Query) string {
+	if q.Name != "" {
+		return fmt.Sprintf("query %s (%s)", q.Name, q.Source) // kept in a .sql file
+	}
 	if q.SQL == "" {
 		return "at " + q.Site
 	}
@@ -545,6 +548,9 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 
 // sqlName names a query for messages: its abbreviated SQL, or "a query".
 func sqlName(q queries.Query) string {
+	if q.Name != "" {
+		return fmt.Sprintf("query %s (%s)", q.Name, q.Source) // kept in a .sql file
+	}
 	if q.SQL != "" {
 		return fmt.Sprintf("%q", q.SQL)
 	}

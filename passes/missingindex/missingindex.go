@@ -11,10 +11,12 @@ import (
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/schema"
+	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
+	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
 
 const Doc = `report queries whose filters, joins or sort-with-LIMIT no index serves
@@ -33,7 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "missingindex",
 	Doc:        Doc,
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/missingindex/doc.go",
-	Requires:   []*analysis.Analyzer{queries.Analyzer, catalog.Analyzer, config.Analyzer},
+	Requires:   []*analysis.Analyzer{queries.Analyzer, catalog.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: finding.ResultType,
 	Run:        guard.Run(run),
 }
@@ -78,7 +80,12 @@ func run(pass *analysis.Pass) (any, error) {
 		cols  string
 	}
 	seen := map[key]bool{}
+	linked := map[*sqlfiles.Block][]*queries.Site{}
 	for _, s := range res.Sites {
+		if s.Block != nil && !migrations[s.Node] {
+			linked[s.Block] = append(linked[s.Block], s) // reported on the .sql block, below
+			continue
+		}
 		if !s.Resolved || s.ParseErr != nil || migrations[s.Node] {
 			continue
 		}
@@ -112,6 +119,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	checkBlocks(pass, details, cat, alt, linked)
 	return details, nil
 }
 

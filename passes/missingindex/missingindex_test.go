@@ -17,3 +17,12 @@ func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, missingindex.Analyzer, "a", "store", "self", "sqlcapp")
 }
+
+// SQL kept in .sql files is reported on the first line of its statement
+// there (testenv.Run reads the -- want comments of .sql files): sqlc's
+// queries (sqlc.json, macros), generated or not yet, and named queries
+// (goyesql), linked or not; -- sqlheat:ignore in a block silences it.
+func TestSQLFiles(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	testenv.Run(t, dir, missingindex.Analyzer, "sqlcshop/...", "notes/...")
+}

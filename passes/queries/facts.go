@@ -35,6 +35,12 @@ type Query struct {
 	// CtxParam (what its caller passes), CtxBackground, CtxNone (an API
 	// without one) or CtxUnknown.
 	Ctx string
+	// Name and Source name the query and its block ("GetAuthor",
+	// "db/query.sql:12", the file relative to the module root) when its SQL
+	// comes from a .sql file: messages call it so, rather than by the Go
+	// constant sqlc generated from it.
+	Name   string
+	Source string
 }
 
 // maxQueries bounds a fact: a function reaching hundreds of queries (a
@@ -75,6 +81,9 @@ func (q Query) String() string {
 		b.WriteString("?")
 	}
 	b.WriteString(" @" + q.Site)
+	if q.Name != "" {
+		b.WriteString(" = " + q.Name + " @" + q.Source)
+	}
 	if len(q.Via) > 0 {
 		b.WriteString(" via " + strings.Join(q.Via, " > "))
 	}

@@ -26,15 +26,17 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/passes/config"
+	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "queries",
 	Doc:        "find query execution sites and resolve their SQL (no diagnostics; facts for other checks)",
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil)},
 	Run:        guard.Run(run),
@@ -102,6 +104,11 @@ type Site struct {
 	Resolved bool
 	Why      string    // why the SQL is unresolved
 	Lit      token.Pos // the SQL literal, when in this package
+	// Block is the block of a .sql file the SQL comes from: the query of
+	// an sqlc-generated constant, or a named query (goyesql, dotsql, a
+	// field tagged query:"name"). Checks of the SQL text report on the
+	// block, where the user edits it, rather than on the Go code.
+	Block    *sqlfiles.Block
 	Stmts    []*sqlparse.Statement
 	ParseErr error
 	// Loops are the loops of the function around the call, outermost first.
@@ -188,6 +195,8 @@ func run(pass *analysis.Pass) (any, error) {
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
 	}
+	files := sqlfilespass.For(pass)
+	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
 	for _, f := range config.For(pass).Functions {
 		a.extra[f.Name] = f
@@ -284,6 +293,7 @@ type analyzer struct {
 	ifaces   map[*types.Interface]map[string]*dbapi.Method
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
+	dir      string // the package's directory
 }
 
 // collect walks every function body once, recording its calls with the
@@ -468,6 +478,9 @@ func (a *analyzer) lookup(fn *types.Func, call *ast.CallExpr) *dbapi.Method {
 	if m := dbapi.Lookup(fn); m != nil {
 		return m
 	}
+	if m := dotsqlMethod(fn); m != nil {
+		return m // dot.Query(db, "get-user"): a named query
+	}
 	if f, ok := a.extra[fn.FullName()]; ok {
 		role := dbapi.Query
 		if f.Write {
@@ -554,8 +567,8 @@ func (a *analyzer) findWrappers() {
 			}
 			for _, c := range n.calls {
 				idx, role := a.sqlArg(c)
-				if idx < 0 || idx >= len(c.call.Args) {
-					continue
+				if idx < 0 || idx >= len(c.call.Args) || isNamedAPI(c.method) {
+					continue // no SQL; or a query's name, not its text
 				}
 				t := a.r.resolve(c.call.Args[idx], c.call.Pos())
 				if t.Param >= 0 && isString(n.sig.Params().At(t.Param).Type()) {
@@ -664,6 +677,8 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	call := s.Call
 	var t sqlText
 	switch {
+	case idx >= 0 && idx < len(call.Args) && isNamedAPI(s.Method):
+		t = a.r.named(call.Args[idx], call.Pos(), 0)
 	case idx >= 0 && idx < len(call.Args):
 		t = a.r.resolve(call.Args[idx], call.Pos())
 	case s.Role == dbapi.StmtRun:
@@ -681,6 +696,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		return
 	}
 	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit
+	s.Block = a.linkBlock(t)
 	s.Stmts, s.ParseErr = sqlparse.Parse(t.SQL)
 }
 
@@ -690,6 +706,11 @@ func (a *analyzer) prepared(call *ast.CallExpr) sqlText {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return unresolved("statement is not a variable")
+	}
+	if f, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+		if t, ok := a.r.namedQuery(f, call.Pos(), 0); ok {
+			return t // q.GetUser.Get(...), GetUser *sqlx.Stmt `query:"get-user"`
+		}
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
 	if !ok {
@@ -706,6 +727,9 @@ func (a *analyzer) prepared(call *ast.CallExpr) sqlText {
 			continue
 		}
 		if m := a.lookup(fn, c); m != nil && m.Role == dbapi.Prepare && m.SQLArg < len(c.Args) {
+			if isNamedAPI(m) {
+				return a.r.named(c.Args[m.SQLArg], c.Pos(), 0)
+			}
 			return a.r.resolve(c.Args[m.SQLArg], c.Pos())
 		}
 	}
@@ -956,6 +980,9 @@ func (a *analyzer) siteQuery(s *Site) Query {
 	}
 	if s.Wrapper != nil {
 		q.Via = []string{FuncName(s.Wrapper)}
+	}
+	if s.Block != nil {
+		q.Name, q.Source = s.Block.Name, s.Block.Where()
 	}
 	q.Ctx = a.siteCtx(s)
 	return q

@@ -46,6 +46,9 @@ var sites = &analysis.Analyzer{
 			if n := len(s.Loops); n > 0 {
 				fmt.Fprintf(&b, " in %s loop", s.Loops[n-1].Kind)
 			}
+			if s.Block != nil {
+				fmt.Fprintf(&b, " from %s %s", s.Block.Name, s.Block.Where())
+			}
 			pass.Reportf(s.Call.Pos(), "%s", b.String())
 		}
 		st := res.Stats
@@ -64,6 +67,14 @@ var sites = &analysis.Analyzer{
 func TestQueries(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect")
+}
+
+// Queries kept in .sql files: sqlc's generated constants are linked to
+// their blocks by the -- name: line they start with, named queries
+// (goyesql, dotsql, fields tagged query:"name") get the block's text.
+func TestSQLFiles(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "sqlcgen", "named")
 }
 
 // TestFacts checks the facts the pass exports, as other packages see them.

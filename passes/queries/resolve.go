@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 )
 
 // sqlText is what the resolver knows of an expression that should hold SQL.
@@ -25,6 +27,9 @@ type sqlText struct {
 	// Param is the index of the enclosing function's parameter the text is
 	// exactly (a wrapper passing its argument through), or -1.
 	Param int
+	// Block is the .sql block the text is exactly, when it came from a
+	// named-query file (see named.go).
+	Block *sqlfiles.Block
 }
 
 func unresolved(format string, args ...any) sqlText {
@@ -64,6 +69,9 @@ type resolver struct {
 	// addressed are local variables whose address is taken (&v): they
 	// can be written through the pointer, out of the resolver's sight.
 	addressed map[*types.Var]bool
+	// files returns the module's query files, for named queries and
+	// sqlc's constants; read on first use (nil when there are none).
+	files func() *sqlfiles.Set
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
@@ -295,6 +303,9 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 		t.Lit = r.literalPos(e)
 		return t
 	}
+	if t, ok := r.namedQuery(e, at, depth); ok {
+		return t // queries["get-user"], a field tagged query:"get-user"
+	}
 	switch e := e.(type) {
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
@@ -440,7 +451,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 				return partial(more)
 			}
 			out.SQL += more.SQL
-			out.Lit, out.Param = token.NoPos, -1
+			out.Lit, out.Param, out.Block = token.NoPos, -1, nil
 		}
 	}
 	return out
@@ -534,6 +545,10 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	case "github.com/jmoiron/sqlx.Rebind":
 		if index == 0 {
 			return arg(1)
+		}
+	case "(" + dotsqlPath + ".DotSql).Raw":
+		if index == 0 && len(call.Args) == 1 {
+			return r.named(call.Args[0], at, depth) // dot.Raw("get-user")
 		}
 	}
 	// A function of this package that returns a constant SQL text.

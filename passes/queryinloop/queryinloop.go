@@ -292,9 +292,9 @@ func (c *checker) call(call *queries.Call) {
 	fmt.Fprintf(&b, "%s ", call.Callee)
 	n := len(qs) + call.Summary.More
 	if n == 1 {
-		fmt.Fprintf(&b, "runs %s (%s)", queryName(first), first.Site)
+		fmt.Fprintf(&b, "runs %s (%s)", queryName(first), place(first))
 	} else {
-		fmt.Fprintf(&b, "runs %d queries, first %s (%s)", n, queryName(first), first.Site)
+		fmt.Fprintf(&b, "runs %d queries, first %s (%s)", n, queryName(first), place(first))
 	}
 	b.WriteString(", and is called ")
 	b.WriteString(perPhrase(items))
@@ -377,6 +377,11 @@ func multiplicity(depth int) string {
 
 // what names a site's statement for a message.
 func what(s *queries.Site) string {
+	if s.Block != nil {
+		// SQL from a .sql file: its name and place say more than the
+		// text of the constant sqlc generated from it.
+		return fmt.Sprintf("query %s (%s)", s.Block.Name, s.Block.Where())
+	}
 	if s.Resolved && len(s.Stmts) > 0 {
 		return fmt.Sprintf("%s %q", s.Stmts[0].Command, abbreviate(s.SQL, 50))
 	}
@@ -393,10 +398,22 @@ func what(s *queries.Site) string {
 }
 
 func queryName(q queries.Query) string {
+	if q.Name != "" {
+		return "query " + q.Name // kept in a .sql file
+	}
 	if q.SQL != "" {
 		return fmt.Sprintf("%q", q.SQL)
 	}
 	return "a query"
+}
+
+// place is where a query is: its .sql block when it has one, else the
+// Go call that runs it.
+func place(q queries.Query) string {
+	if q.Source != "" {
+		return q.Source
+	}
+	return q.Site
 }
 
 // perPhrase says how often: "once per item of orders", nested loops

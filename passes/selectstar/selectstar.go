@@ -9,9 +9,11 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
+	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
 
 const Doc = `report SELECT * over tables
@@ -26,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "selectstar",
 	Doc:        Doc,
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/selectstar/doc.go",
-	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer, catalog.Analyzer},
+	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer, catalog.Analyzer, sqlfilespass.Analyzer},
 	ResultType: finding.ResultType,
 	Run:        guard.Run(run),
 }
@@ -44,7 +46,14 @@ func run(pass *analysis.Pass) (any, error) {
 		tables string
 	}
 	seen := map[key]bool{}
+	linked := map[*sqlfiles.Block][]*queries.Site{}
 	for _, s := range res.Sites {
+		if s.Block != nil {
+			// SQL from a .sql file (sqlc's constants have the star
+			// expanded already): reported on the block, below.
+			linked[s.Block] = append(linked[s.Block], s)
+			continue
+		}
 		for _, st := range s.Stmts {
 			for _, star := range st.Stars {
 				pos := s.Lit
@@ -81,6 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	checkBlocks(pass, details, linked)
 	return details, nil
 }
 

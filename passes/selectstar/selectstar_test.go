@@ -21,3 +21,12 @@ func TestFix(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.RunWithSuggestedFixes(t, dir, selectstar.Analyzer, "fix")
 }
+
+// SQL kept in .sql files is reported on the line of its star there
+// (testenv.Run reads the -- want comments of .sql files): sqlc's queries,
+// whose generated constants list the columns, and named queries, linked
+// (dotsql) or not.
+func TestSQLFiles(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	testenv.Run(t, dir, selectstar.Analyzer, "sqlcbooks/...", "notes/...")
+}

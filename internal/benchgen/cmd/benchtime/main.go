@@ -1,12 +1,14 @@
-// Command benchtime runs a command and writes its wall time and peak
-// resident memory as GNU time's -f '%e %M' would: seconds, then KiB.
+// Command benchtime runs a command and writes its wall time, peak resident
+// memory, user and system CPU time as GNU time's -f '%e %M %U %S' would
+// (seconds, KiB, seconds, seconds).
 // scripts/bench.sh uses it where /usr/bin/time is not GNU time.
 //
 //	benchtime -o file command [args...]
 //
-// Peak memory is the child's ru_maxrss from wait4, which on Linux is the
-// largest of the child and every descendant it waited for: for go vet,
-// the largest of the go command, the compilers and the vet tools.
+// The numbers are the child's rusage from wait4, which counts the child
+// and every descendant it waited for: CPU times are their sums, and peak
+// memory (ru_maxrss) on Linux the largest of them: for go vet, the largest
+// of the go command, the compilers and the vet tools.
 package main
 
 import (
@@ -48,7 +50,8 @@ func main() {
 			kib /= 1024 // bytes there
 		}
 	}
-	line := fmt.Sprintf("%.2f %d\n", wall.Seconds(), kib)
+	line := fmt.Sprintf("%.2f %d %.2f %.2f\n", wall.Seconds(), kib,
+		cmd.ProcessState.UserTime().Seconds(), cmd.ProcessState.SystemTime().Seconds())
 	if code != 0 {
 		line = fmt.Sprintf("Command exited with non-zero status %d\n", code) + line
 	}

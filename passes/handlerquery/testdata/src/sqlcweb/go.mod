@@ -1,0 +1,3 @@
+module sqlcweb
+
+go 1.22

@@ -1,0 +1,25 @@
+// Package web serves sqlc's queries: a finding names the query by its
+// sqlc name and its place in query.sql.
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"sqlcweb/db"
+)
+
+type H struct{ q *db.Queries }
+
+// cancel reads the order again after cancelling it.
+func (h *H) cancel(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	h.q.GetOrder(ctx, id) // want `POST /orders/\{id\}/cancel runs query GetOrder \(query.sql:1\) twice per request with the same arguments \(here and at line 20, via db.\(\*Queries\).GetOrder\): reuse the first result`
+	h.q.CancelOrder(ctx, id)
+	h.q.GetOrder(ctx, id)
+}
+
+func (h *H) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /orders/{id}/cancel", h.cancel)
+}

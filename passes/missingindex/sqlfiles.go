@@ -1,0 +1,82 @@
+package missingindex
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/schema"
+	"github.com/sqlheat/sqlheat/internal/sqlfiles"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/passes/queries"
+	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
+)
+
+// checkBlocks reports the SQL kept in .sql files on the first line of
+// its statement in the file, where the user edits it, with the Go code
+// that runs it as related places. linked are the package's sites by the
+// block they run; the blocks checked are those this package owns or alone
+// runs (see sqlfiles.Result.Blocks), linked or not.
+func checkBlocks(pass *analysis.Pass, details *finding.Details, cat, alt *schema.Catalog, linked map[*sqlfiles.Block][]*queries.Site) {
+	files := sqlfilespass.For(pass)
+	var run []*sqlfiles.Block
+	for b := range linked {
+		run = append(run, b)
+	}
+	for _, b := range files.Blocks(run) {
+		sites := linked[b]
+		stmts, err := b.Stmts()
+		exact := err == nil
+		if !exact {
+			stmts = parsedSite(sites) // a block we cannot parse: what Go runs
+		}
+		if slices.ContainsFunc(stmts, func(st *sqlparse.Statement) bool { return st.Kind == sqlparse.KindDDL }) {
+			continue // a migration kept among the queries
+		}
+		seen := map[string]bool{}
+		for _, st := range stmts {
+			if st.Kind != sqlparse.KindRead && st.Kind != sqlparse.KindWrite {
+				continue
+			}
+			off := b.Start
+			if exact {
+				off = b.StmtOffset(st)
+			}
+			for _, adv := range confirmed(advise(cat, st), alt, st) {
+				k := adv.table.QualifiedName() + " " + strings.Join(adv.keys, ",")
+				if seen[k] || files.Ignored(pass.Analyzer.Name, b, off) {
+					continue
+				}
+				seen[k] = true
+				pos, where := files.Pos(b, off, queries.BlockGoPos(sites))
+				pass.Report(analysis.Diagnostic{
+					Pos:      pos,
+					Category: adv.category,
+					Message:  "query " + b.Name + ": " + adv.message + where,
+					Related:  queries.BlockRelated(sites, pos),
+				})
+				details.Add(&finding.Detail{
+					Pos:          pos,
+					Category:     adv.category,
+					Function:     queries.BlockFunc(sites),
+					SQL:          st.SQL,
+					Fingerprint:  st.Fingerprint,
+					Multiplicity: "once",
+					Suggestion:   adv.statement,
+				})
+			}
+		}
+	}
+}
+
+// parsedSite returns the statements of the first site that parsed.
+func parsedSite(sites []*queries.Site) []*sqlparse.Statement {
+	for _, s := range sites {
+		if s.ParseErr == nil && len(s.Stmts) > 0 {
+			return s.Stmts
+		}
+	}
+	return nil
+}

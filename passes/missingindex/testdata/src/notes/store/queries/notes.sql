@@ -1,0 +1,8 @@
+-- name: notes-by-owner
+SELECT id, title FROM notes WHERE owner_id = $1; -- want `query notes-by-owner: no index serves the equality filter on notes\(owner_id\)`
+
+-- name: note-by-title
+SELECT id FROM notes WHERE title = $1;
+
+-- name: stale-notes
+SELECT id FROM notes WHERE updated_at < $1 ORDER BY updated_at LIMIT 100; -- want `query stale-notes: no index serves the range filter and sort with LIMIT on notes\(updated_at\)`

@@ -1,0 +1,3 @@
+module sqlcshop
+
+go 1.22

@@ -1,0 +1,2 @@
+-- name: dup
+SELECT 2;

@@ -1,0 +1,3 @@
+module sqlcgen
+
+go 1.22

@@ -1,0 +1,15 @@
+package api
+
+import (
+	"database/sql"
+
+	"github.com/nleof/goyesql"
+)
+
+var named = goyesql.MustParseFile("queries/named.sql")
+
+func Touch(db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.Exec(named["touch-book"], id) // want `query touch-book \(queries/named.sql:1\) runs once per item of ids: batch the writes`
+	}
+}

@@ -1,0 +1,3 @@
+module sqlcloop
+
+go 1.22

@@ -1,0 +1,2 @@
+-- name: touch-book
+UPDATE books SET title = title WHERE id = $1;

@@ -1,0 +1,1 @@
+CREATE TABLE books (id bigserial PRIMARY KEY, author_id bigint NOT NULL, title text NOT NULL);

@@ -1,0 +1,78 @@
+package selectstar
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/sqlfiles"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/passes/queries"
+	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
+)
+
+// checkBlocks reports the stars of the SQL kept in .sql files, on the
+// line of the star in the file: that is where the user fixes it, and for
+// sqlc the only place the star still is (the generated constant lists
+// today's columns). linked are the package's sites by the block they run;
+// the blocks checked are those this package owns or alone runs (see
+// sqlfiles.Result.Blocks), linked or not: a block no Go code is seen
+// running is still a query someone runs.
+func checkBlocks(pass *analysis.Pass, details *finding.Details, linked map[*sqlfiles.Block][]*queries.Site) {
+	files := sqlfilespass.For(pass)
+	var run []*sqlfiles.Block
+	for b := range linked {
+		run = append(run, b)
+	}
+	for _, b := range files.Blocks(run) {
+		sites := linked[b]
+		stmts, err := b.Stmts()
+		exact := err == nil
+		if !exact {
+			stmts = parsedSite(sites) // a block we cannot parse: what Go runs
+		}
+		for _, st := range stmts {
+			for _, star := range st.Stars {
+				off := b.Start
+				if exact && star.Location >= 0 {
+					off = b.Offset(st.Offset + star.Location)
+				}
+				if files.Ignored(pass.Analyzer.Name, b, off) {
+					continue
+				}
+				what := "*"
+				if star.Qualifier != "" {
+					what = star.Qualifier + ".*"
+				}
+				pos, where := files.Pos(b, off, queries.BlockGoPos(sites))
+				pass.Report(analysis.Diagnostic{
+					Pos:      pos,
+					Category: "star",
+					Message: fmt.Sprintf("query %s: SELECT %s fetches every column of %s, including ones added later: list the columns the code reads%s",
+						b.Name, what, strings.Join(star.Tables, ", "), where),
+					Related: queries.BlockRelated(sites, pos),
+				})
+				details.Add(&finding.Detail{
+					Pos:          pos,
+					Category:     "star",
+					Function:     queries.BlockFunc(sites),
+					SQL:          st.SQL,
+					Fingerprint:  st.Fingerprint,
+					Multiplicity: "once",
+				})
+			}
+		}
+	}
+}
+
+// parsedSite returns the statements of the first site that parsed.
+func parsedSite(sites []*queries.Site) []*sqlparse.Statement {
+	for _, s := range sites {
+		if s.ParseErr == nil && len(s.Stmts) > 0 {
+			return s.Stmts
+		}
+	}
+	return nil
+}

@@ -1,0 +1,3 @@
+module sqlcbooks
+
+go 1.22

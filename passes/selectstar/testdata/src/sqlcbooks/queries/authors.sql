@@ -1,0 +1,10 @@
+-- name: GetAuthor :one
+SELECT * FROM authors -- want `query GetAuthor: SELECT \* fetches every column of authors`
+WHERE id = $1 LIMIT 1;
+
+-- name: CreateAuthor :one
+INSERT INTO authors (name, bio) VALUES ($1, $2)
+RETURNING *;
+
+-- name: CountAuthors :one
+SELECT count(*) FROM authors;

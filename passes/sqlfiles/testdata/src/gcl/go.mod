@@ -1,0 +1,3 @@
+module gcl
+
+go 1.22

@@ -1,0 +1,1 @@
+CREATE TABLE authors (id bigserial PRIMARY KEY, name text NOT NULL);

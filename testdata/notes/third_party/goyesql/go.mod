@@ -1,0 +1,3 @@
+module github.com/knadh/goyesql/v2
+
+go 1.22
