@@ -97,5 +97,10 @@
 // `//sqlheat:ignore missingindex -- reason`.
 //
 // The diagnostic is placed on the SQL string literal when it is written
-// in the package being analyzed, otherwise on the call.
+// in the package being analyzed, otherwise on the call. SQL kept in .sql
+// files (sqlc's query files, named-query files; see passes/sqlfiles) is
+// reported on the first line of its statement in the file, where the
+// query is edited, with the generated constant and the Go calls that run
+// it as related places; `-- sqlheat:ignore missingindex -- reason` in the
+// file silences it.
 package missingindex

@@ -775,4 +775,3 @@ func isMiddlewareType(t types.Type) bool {
 	sig, _ := t.Underlying().(*types.Signature)
 	return isMiddlewareSig(sig)
 }
-

@@ -35,5 +35,18 @@
 // The analyzer is silent for count(*) and other aggregates over *, for
 // COUNT(*) OVER (), for RETURNING *, for the body of EXISTS (SELECT * ...),
 // where no column is fetched, and for a star over a CTE, a subquery or a
-// set-returning function, whose columns the query itself chose.
+// set-returning function, whose columns the query itself chose. A star
+// inside a CTE or a subquery is reported only when the statement returns
+// such a result whole (SELECT * FROM cte, RETURNING locked.*): in
+//
+//	WITH locked AS (SELECT * FROM jobs WHERE ... FOR UPDATE SKIP LOCKED)
+//	UPDATE jobs SET status = 'running' FROM locked WHERE jobs.id = locked.id
+//
+// the star's columns never reach the code, and naming them changes
+// nothing it sees.
+//
+// SQL kept in .sql files (sqlc's query files, named-query files; see
+// passes/sqlfiles) is checked in the file, on the star's line: sqlc
+// expands the star into today's columns in the Go it generates, so the
+// .sql file is the only place it still is.
 package selectstar

@@ -22,7 +22,8 @@ A star fetches every column of the table, today's and tomorrow's: bandwidth
 and memory for columns the code never reads, no index-only scans, and a
 broken rows.Scan the day a migration adds a column. Name the columns the
 code scans instead. Silent for count(*), COUNT(*) OVER (), RETURNING *,
-EXISTS (SELECT * ...), and stars over CTEs, subqueries or functions.`
+EXISTS (SELECT * ...), stars over CTEs, subqueries or functions, and stars
+inside a CTE or subquery whose columns the statement does not return whole.`
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "selectstar",
@@ -56,6 +57,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, st := range s.Stmts {
 			for _, star := range st.Stars {
+				if !reachesOutput(st, star) {
+					continue // nested, and the statement returns other columns
+				}
 				pos := s.Lit
 				if !pos.IsValid() {
 					pos = s.Call.Pos()

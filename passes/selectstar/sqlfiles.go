@@ -35,6 +35,9 @@ func checkBlocks(pass *analysis.Pass, details *finding.Details, linked map[*sqlf
 		}
 		for _, st := range stmts {
 			for _, star := range st.Stars {
+				if !reachesOutput(st, star) {
+					continue // nested, and the statement returns other columns
+				}
 				off := b.Start
 				if exact && star.Location >= 0 {
 					off = b.Offset(st.Offset + star.Location)

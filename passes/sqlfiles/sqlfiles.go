@@ -158,7 +158,7 @@ func hasSQL(dir string, depth int) bool {
 			return true
 		}
 	}
-	if depth >= 4 {
+	if depth >= 6 {
 		return false
 	}
 	for _, sub := range subdirs {

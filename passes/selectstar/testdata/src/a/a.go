@@ -25,6 +25,20 @@ func Stars(ctx context.Context, db *sql.DB, x *sqlx.DB) {
 	x.SelectContext(ctx, &o, "SELECT * FROM orders WHERE status = ?", "new") // want `SELECT \* fetches every column of orders`
 
 	db.QueryContext(ctx, `SELECT * FROM orders UNION ALL SELECT * FROM archived_orders`) // want `SELECT \* fetches every column of orders` `SELECT \* fetches every column of archived_orders`
+
+	// A star inside a CTE whose rows the statement returns whole.
+	db.QueryContext(ctx, `WITH recent AS (SELECT * FROM orders WHERE total > $1) SELECT * FROM recent`, 10)                                                                          // want `SELECT \* fetches every column of orders`
+	db.QueryContext(ctx, `WITH locked AS (SELECT * FROM orders WHERE id = $1 FOR UPDATE) UPDATE orders SET total = 0 FROM locked WHERE orders.id = locked.id RETURNING locked.*`, 1) // want `SELECT \* fetches every column of orders`
+}
+
+// Silent: a star inside a CTE or subquery whose columns the statement
+// does not return (it picks columns, or only locks, counts or joins).
+func Nested(ctx context.Context, db *sql.DB) {
+	db.ExecContext(ctx, `WITH locked AS (SELECT * FROM orders WHERE id = $1 FOR UPDATE)
+		UPDATE orders SET total = 0 FROM locked WHERE orders.id = locked.id`, 1)
+	db.QueryRowContext(ctx, `WITH x AS (SELECT * FROM orders) SELECT count(*) FROM x`)
+	db.QueryContext(ctx, `SELECT o.id FROM (SELECT * FROM orders) o`)
+	db.QueryContext(ctx, `SELECT u.*, x.total * 2 FROM users u JOIN (SELECT * FROM orders) x ON x.user_id = u.id`) // want `SELECT u\.\* fetches every column of users`
 }
 
 // Silent: no column of a table is fetched by these stars.

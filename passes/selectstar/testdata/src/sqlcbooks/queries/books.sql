@@ -15,3 +15,10 @@ FROM books ORDER BY id DESC LIMIT 10;
 -- name: ExportBooks :many
 -- sqlheat:ignore selectstar -- the export writes every column to CSV
 SELECT * FROM books;
+
+-- The star only locks the rows: its columns never reach the code.
+-- name: RetitleBooks :exec
+WITH locked AS (
+  SELECT * FROM books WHERE author_id = $1 FOR UPDATE
+)
+UPDATE books SET title = upper(books.title) FROM locked WHERE books.id = locked.id;
