@@ -15,6 +15,8 @@
 package schema
 
 import (
+	"bytes"
+	"encoding/gob"
 	"fmt"
 	"maps"
 	"slices"
@@ -227,17 +229,26 @@ func (c *Catalog) findIndex(q sqlparse.QualName) (*Table, int) {
 	if q.Schema != "" {
 		schemas = []string{q.Schema}
 	}
+	// Index names are unique within a schema, so any match is the match;
+	// the smallest table key keeps a broken schema (two of a name)
+	// deterministic without sorting every table on every lookup, which
+	// made loading large migration histories quadratic.
 	for _, s := range schemas {
-		for _, k := range c.sortedKeys() {
-			t := c.tables[k]
-			if t.Schema != s {
+		var best *Table
+		bestKey, bestIdx := "", -1
+		for k, t := range c.tables {
+			if t.Schema != s || (best != nil && k > bestKey) {
 				continue
 			}
 			for i, ix := range t.Indexes {
 				if ix.Name == q.Name {
-					return t, i
+					best, bestKey, bestIdx = t, k, i
+					break
 				}
 			}
+		}
+		if best != nil {
+			return best, bestIdx
 		}
 	}
 	return nil, -1
@@ -583,3 +594,34 @@ func (c *Catalog) IsEnum(typ string) bool {
 
 // Len is the number of tables.
 func (c *Catalog) Len() int { return len(c.tables) }
+
+// catalogGob is the Catalog as gob encodes it: its unexported state made
+// visible, so a built catalog can be cached on disk between go vet's
+// processes (one per package).
+type catalogGob struct {
+	Files      []string
+	Warnings   []Warning
+	Tables     map[string]*Table
+	Enums      map[string]int
+	SearchPath []string
+}
+
+// GobEncode implements gob.GobEncoder.
+func (c *Catalog) GobEncode() ([]byte, error) {
+	var buf bytes.Buffer
+	err := gob.NewEncoder(&buf).Encode(catalogGob{c.Files, c.Warnings, c.tables, c.enums, c.searchPath})
+	return buf.Bytes(), err
+}
+
+// GobDecode implements gob.GobDecoder.
+func (c *Catalog) GobDecode(data []byte) error {
+	var g catalogGob
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&g); err != nil {
+		return err
+	}
+	c.Files, c.Warnings, c.tables, c.enums, c.searchPath = g.Files, g.Warnings, g.Tables, g.Enums, g.SearchPath
+	if c.tables == nil {
+		c.tables = map[string]*Table{}
+	}
+	return nil
+}

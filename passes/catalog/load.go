@@ -84,14 +84,15 @@ func load(paths []string) (*schema.Catalog, error) {
 	v, _ := loaded.LoadOrStore(key.String(), new(built))
 	b := v.(*built)
 	b.once.Do(func() {
-		c := schema.New()
-		for _, f := range files {
-			if err := c.LoadFile(f); err != nil {
-				b.err = err
-				return
+		b.cat, b.err = cachedCatalog(files, func() (*schema.Catalog, error) {
+			c := schema.New()
+			for _, f := range files {
+				if err := c.LoadFile(f); err != nil {
+					return nil, err
+				}
 			}
-		}
-		b.cat = c
+			return c, nil
+		})
 	})
 	if b.err != nil {
 		return schema.New(), b.err

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/sqlheat/sqlheat/internal/schema"
 )
 
 // The same files give the same catalog, parsed once; a changed file
@@ -67,5 +69,44 @@ func TestEmbedPatterns(t *testing.T) {
 	want := []string{"sql/*.sql", "with space/x.sql", "raw.sql", "all:db"}
 	if !slices.Equal(got, want) {
 		t.Errorf("embedPatterns = %q, want %q", got, want)
+	}
+}
+
+// A catalog read back from the disk cache answers like the one built, and a
+// changed migration is a new key.
+func TestDiskCache(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("SQLHEAT_CACHE", filepath.Join(dir, "cache"))
+	mig := filepath.Join(dir, "0001.up.sql")
+	if err := os.WriteFile(mig, []byte("CREATE TABLE t (id int PRIMARY KEY, email text UNIQUE);\nCREATE INDEX t_email_idx2 ON t (lower(email));\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	builds := 0
+	build := func() (*schema.Catalog, error) {
+		builds++
+		c := schema.New()
+		return c, c.LoadFile(mig)
+	}
+	first, err := cachedCatalog([]string{mig}, build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := cachedCatalog([]string{mig}, build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if builds != 1 {
+		t.Errorf("built %d times, want 1 (the second from the cache)", builds)
+	}
+	for _, c := range []*schema.Catalog{first, second} {
+		tbl := c.Table("t")
+		if tbl == nil || len(tbl.Indexes) != 3 || len(tbl.Columns) != 2 {
+			t.Fatalf("catalog = %+v", tbl)
+		}
+	}
+	os.WriteFile(mig, []byte("CREATE TABLE t (id int PRIMARY KEY);\n"), 0o644)
+	third, _ := cachedCatalog([]string{mig}, build)
+	if builds != 2 || len(third.Table("t").Columns) != 1 {
+		t.Errorf("a changed migration was served from the cache (builds %d)", builds)
 	}
 }
