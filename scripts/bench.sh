@@ -26,8 +26,8 @@
 #         GOCACHE is filled once by compiling everything the three commands
 #         need (go build, then go list -export -deps -test, which is what
 #         go vet and go/packages ask the build cache for). Each cold run
-#         gets a fresh copy of it at the same path (cp -a, not timed; see
-#         the note on test mains below), so it compiles
+#         gets a fresh copy of it at the same path (cp -a, not timed; the
+#         build cache keys test mains by its own path), so it compiles
 #         nothing and finds no vet result: every analyzer runs, on every
 #         package and dependency. A fresh empty GOCACHE instead would time
 #         compiling the standard library and the dependencies, the same
@@ -44,12 +44,12 @@
 # then the three warm, so that noise on a shared machine lands on all of
 # them alike. Medians are reported.
 #
-# Measurement: wall time, CPU time (user + system, of the process and all
-# the descendants it waited for: on a shared or noisy machine CPU time
+# Measurement: wall time, CPU time (user + system of the process and of all
+# the descendants it waited for; on a shared or noisy machine CPU time
 # moves much less than wall time) and peak RSS, from GNU time
-# (-f '%e %M %U %S'). Peak RSS
-# is ru_maxrss of the measured process, which Linux reports as the maximum
-# over that process and every descendant it waited for, so for go vet it is
+# (-f '%e %M %U %S'). Peak RSS is ru_maxrss of the measured process, which
+# Linux reports as the maximum over that process and every descendant it
+# waited for, so for go vet it is
 # the largest single process of the run (the go command, a compile, or a
 # vet tool), not their sum: the number DESIGN.md's "largest process" budget
 # means. (Checked: a bash that runs a 500 MB python child reports ~500 MB;
@@ -144,7 +144,8 @@ log "warming the build cache (compiling $PKGS packages, their tests and dependen
 (
 	cd "$MOD"
 	export GOCACHE=$COLD
-	go build ./... >&2
+	# A package that does not build is reported by all three tools alike.
+	go build ./... >&2 || log "go build ./... failed; measuring anyway"
 	# What go vet and go/packages (sqlheat's loader) need: export data of
 	# every package, test variants and test mains included.
 	go list -e -export -deps -test -compiled -json=ImportPath,Export ./... >/dev/null

@@ -1,14 +1,13 @@
 package schema
 
 import (
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/sqlheat/sqlheat/internal/sqlcconfig"
 )
 
 // discoverDepth bounds how deep below the root Discover looks: schema
@@ -175,79 +174,14 @@ func dedup(paths []string) []string {
 	return out
 }
 
-// sqlcConfig holds the part of an sqlc configuration that names schema
-// files, in both versions of its format.
-type sqlcConfig struct {
-	Packages []struct {
-		Schema stringList `yaml:"schema" json:"schema"`
-	} `yaml:"packages" json:"packages"` // version 1
-	SQL []struct {
-		Schema stringList `yaml:"schema" json:"schema"`
-	} `yaml:"sql" json:"sql"` // version 2
-}
-
-// stringList is a YAML/JSON value that is a string or a list of strings.
-type stringList []string
-
-func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode {
-		*l = []string{n.Value}
-		return nil
-	}
-	var list []string
-	if err := n.Decode(&list); err != nil {
-		return err
-	}
-	*l = list
-	return nil
-}
-
-func (l *stringList) UnmarshalJSON(data []byte) error {
-	var s string
-	if err := json.Unmarshal(data, &s); err == nil {
-		*l = []string{s}
-		return nil
-	}
-	var list []string
-	if err := json.Unmarshal(data, &list); err != nil {
-		return err
-	}
-	*l = list
-	return nil
-}
-
 // sqlcSchemas returns the existing schema paths an sqlc configuration
 // names, relative to its directory. A configuration that does not decode
 // gives none: discovery must not fail the run.
 func sqlcSchemas(path string) []string {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	var cfg sqlcConfig
-	if strings.HasSuffix(strings.ToLower(path), ".json") {
-		err = json.Unmarshal(data, &cfg)
-	} else {
-		err = yaml.Unmarshal(data, &cfg)
-	}
-	if err != nil {
-		return nil
-	}
-	var lists []stringList
-	for _, p := range cfg.Packages {
-		lists = append(lists, p.Schema)
-	}
-	for _, s := range cfg.SQL {
-		lists = append(lists, s.Schema)
-	}
-	dir := filepath.Dir(path)
 	var out []string
-	for _, l := range lists {
-		for _, p := range l {
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(dir, p)
-			}
-			if exists(p) {
+	for _, pkg := range sqlcconfig.Read(path) {
+		for _, p := range pkg.Schema {
+			if p = sqlcconfig.Abs(path, p); exists(p) {
 				out = append(out, p)
 			}
 		}

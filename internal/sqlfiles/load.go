@@ -1,7 +1,6 @@
 package sqlfiles
 
 import (
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"gopkg.in/yaml.v3"
+	"github.com/sqlheat/sqlheat/internal/sqlcconfig"
 )
 
 // Set is the query files of one module.
@@ -362,81 +361,16 @@ type sqlcEntry struct {
 	out     string // absolute directory of the generated Go, "" for none
 }
 
-// sqlcConfig is the part of an sqlc configuration about queries, in both
-// versions of the format.
-type sqlcConfig struct {
-	Packages []struct { // version 1
-		Path    string     `yaml:"path" json:"path"`
-		Queries stringList `yaml:"queries" json:"queries"`
-		Engine  string     `yaml:"engine" json:"engine"`
-	} `yaml:"packages" json:"packages"`
-	SQL []struct { // version 2
-		Queries stringList `yaml:"queries" json:"queries"`
-		Engine  string     `yaml:"engine" json:"engine"`
-		Gen     struct {
-			Go *struct {
-				Out string `yaml:"out" json:"out"`
-			} `yaml:"go" json:"go"`
-		} `yaml:"gen" json:"gen"`
-		// The Go generator as a plugin (sqlc-gen-go): codegen entries
-		// whose plugin is named go or golang.
-		Codegen []struct {
-			Plugin string `yaml:"plugin" json:"plugin"`
-			Out    string `yaml:"out" json:"out"`
-		} `yaml:"codegen" json:"codegen"`
-	} `yaml:"sql" json:"sql"`
-}
-
-// readConfig reads an sqlc configuration; one that does not decode gives
-// nothing, as in schema discovery: a broken file must not fail the run.
+// readConfig reads what an sqlc configuration says about queries; one
+// that does not decode gives nothing: a broken file must not fail the run.
 func readConfig(path string) []sqlcEntry {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	var cfg sqlcConfig
-	if strings.HasSuffix(strings.ToLower(path), ".json") {
-		err = json.Unmarshal(data, &cfg)
-	} else {
-		err = yaml.Unmarshal(data, &cfg)
-	}
-	if err != nil {
-		return nil
-	}
-	dir := filepath.Dir(path)
-	abs := func(p string) string {
-		if p == "" || filepath.IsAbs(p) {
-			return p
-		}
-		return filepath.Join(dir, p)
-	}
 	var out []sqlcEntry
-	for _, p := range cfg.Packages {
-		e := sqlcEntry{queries: queryFiles(dir, p.Queries), engine: p.Engine, out: abs(p.Path)}
-		if p.Path == "" {
-			e.out = ""
-		}
-		out = append(out, e)
-	}
-	for _, s := range cfg.SQL {
-		e := sqlcEntry{queries: queryFiles(dir, s.Queries), engine: s.Engine}
-		if s.Gen.Go != nil {
-			e.out = abs(s.Gen.Go.Out)
-			if s.Gen.Go.Out == "" {
-				e.out = dir
-			}
-		}
-		for _, c := range s.Codegen {
-			if e.out == "" && (c.Plugin == "go" || c.Plugin == "golang") {
-				e.out = abs(c.Out)
-			}
-		}
-		out = append(out, e)
-	}
-	for i := range out {
-		if out[i].engine == "" {
-			out[i].engine = "postgresql"
-		}
+	for _, pkg := range sqlcconfig.Read(path) {
+		out = append(out, sqlcEntry{
+			queries: queryFiles(filepath.Dir(path), pkg.Queries),
+			engine:  pkg.Engine,
+			out:     sqlcconfig.Abs(path, pkg.Out),
+		})
 	}
 	return out
 }
@@ -444,7 +378,7 @@ func readConfig(path string) []sqlcEntry {
 // queryFiles lists the query files of an sqlc `queries` value, as sqlc
 // reads it: files, and the .sql files directly in directories, without
 // hidden files and down migrations.
-func queryFiles(dir string, paths stringList) []string {
+func queryFiles(dir string, paths []string) []string {
 	var out []string
 	for _, p := range paths {
 		if !filepath.IsAbs(p) {
@@ -461,34 +395,4 @@ func queryFiles(dir string, paths stringList) []string {
 		}
 	}
 	return out
-}
-
-// stringList is a YAML/JSON value that is a string or a list of strings.
-type stringList []string
-
-func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode {
-		*l = []string{n.Value}
-		return nil
-	}
-	var list []string
-	if err := n.Decode(&list); err != nil {
-		return err
-	}
-	*l = list
-	return nil
-}
-
-func (l *stringList) UnmarshalJSON(data []byte) error {
-	var s string
-	if err := json.Unmarshal(data, &s); err == nil {
-		*l = []string{s}
-		return nil
-	}
-	var list []string
-	if err := json.Unmarshal(data, &list); err != nil {
-		return err
-	}
-	*l = list
-	return nil
 }
