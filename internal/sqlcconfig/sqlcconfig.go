@@ -14,9 +14,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Names are the file names of an sqlc configuration.
-var Names = []string{"sqlc.yaml", "sqlc.yml", "sqlc.json"}
-
 // IsConfig reports whether a file name is an sqlc configuration's.
 func IsConfig(name string) bool {
 	switch strings.ToLower(name) {

@@ -272,7 +272,7 @@ func discover(root string) (configs, candidates []string) {
 		}
 		lower := strings.ToLower(name)
 		switch {
-		case lower == "sqlc.yaml" || lower == "sqlc.yml" || lower == "sqlc.json":
+		case sqlcconfig.IsConfig(lower):
 			configs = append(configs, path)
 		case strings.HasSuffix(lower, ".sql") && !strings.HasPrefix(name, ".") && !migration(path, root) && hasNameLine(path):
 			candidates = append(candidates, path)
