@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/checker"
 
+	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
@@ -154,8 +155,8 @@ func (s *routeSet) link(rep *report.Report) {
 			}
 			e.r.Findings = append(e.r.Findings, i)
 			f.Routes = append(f.Routes, report.RouteRef{Method: e.r.Method, Pattern: e.r.Pattern, Rate: e.r.Rate})
-			if atSite && loop > 0 && loopDepth(f.Multiplicity) < loop {
-				f.Multiplicity = multiplicity(loop)
+			if atSite && loop > 0 && finding.LoopDepth(f.Multiplicity) < loop {
+				f.Multiplicity = finding.Multiplicity(loop)
 			} else if f.Multiplicity == "" {
 				f.Multiplicity = "once"
 			}
@@ -175,30 +176,6 @@ func (e *routeEntry) callsAny(locs []report.Location) bool {
 		}
 	}
 	return false
-}
-
-// loopDepth reads a multiplicity back: "once" 0, "loop" 1, "loop×2" 2.
-func loopDepth(m string) int {
-	switch {
-	case m == "" || m == "once":
-		return 0
-	case m == "loop":
-		return 1
-	}
-	if n, err := strconv.Atoi(strings.TrimPrefix(m, "loop×")); err == nil {
-		return n
-	}
-	return 0
-}
-
-func multiplicity(depth int) string {
-	switch depth {
-	case 0:
-		return "once"
-	case 1:
-		return "loop"
-	}
-	return fmt.Sprintf("loop×%d", depth)
 }
 
 // writeRoutes prints the route inventory for -routes, one route a line:

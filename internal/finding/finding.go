@@ -9,8 +9,11 @@
 package finding
 
 import (
+	"fmt"
 	"go/token"
 	"reflect"
+	"strings"
+	"unicode/utf8"
 )
 
 // Detail is the structured side of one diagnostic.
@@ -46,3 +49,47 @@ func (d *Details) Add(x *Detail) *Detail {
 
 // ResultType is the reflect.Type checks declare as their ResultType.
 var ResultType = reflect.TypeOf((*Details)(nil))
+
+// Multiplicity spells a loop depth as Detail.Multiplicity and the JSON
+// report carry it: 0 "once", 1 "loop", n "loop×n".
+func Multiplicity(depth int) string {
+	switch depth {
+	case 0:
+		return "once"
+	case 1:
+		return "loop"
+	}
+	return fmt.Sprintf("loop×%d", depth)
+}
+
+// maxDepth bounds what LoopDepth reads, so a hand-edited "loop×9999999999"
+// cannot overflow.
+const maxDepth = 99
+
+// LoopDepth reads a multiplicity back: "loop" 1, "loop×2" 2 (also "loopx2"
+// and "loop*2", which hand-written baselines use); anything else, "once"
+// and "" included, is no loop, and an unreadable "loop×n" is one loop.
+func LoopDepth(m string) int {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(m), "loop")
+	if !ok {
+		return 0
+	}
+	if rest == "" {
+		return 1
+	}
+	r, size := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '×', 'x', 'X', '*':
+		rest = rest[size:]
+	default:
+		return 1
+	}
+	n := 0
+	for _, c := range rest {
+		if c < '0' || c > '9' {
+			return 1
+		}
+		n = min(n*10+int(c-'0'), maxDepth)
+	}
+	return max(n, 1) // "loop×" alone, or "loop×0": still a loop
+}

@@ -33,9 +33,9 @@ package rank
 import (
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/internal/traffic"
@@ -62,39 +62,9 @@ const maxLoopDepth = 6
 // multiplicity ("once", "loop", "loop×2", as report.Finding has it):
 // ItemsPerRequest to the power of the loop depth, 1 outside loops.
 func Multiplicity(m string) float64 {
-	return math.Pow(ItemsPerRequest, float64(loopDepth(m)))
+	return math.Pow(ItemsPerRequest, float64(min(finding.LoopDepth(m), maxLoopDepth)))
 }
 
-// loopDepth reads the number of nested loops from "loop", "loop×2" (also
-// "loopx2", "loop*2", which hand-written baselines use); anything else,
-// "once" and "" included, is no loop.
-func loopDepth(m string) int {
-	rest, ok := strings.CutPrefix(strings.TrimSpace(m), "loop")
-	if !ok {
-		return 0
-	}
-	if rest == "" {
-		return 1
-	}
-	r, size := utf8.DecodeRuneInString(rest)
-	switch r {
-	case '×', 'x', 'X', '*':
-		rest = rest[size:]
-	default:
-		return 1
-	}
-	n := 0
-	for _, c := range rest {
-		if c < '0' || c > '9' {
-			return 1 // "loop×n": not a depth we can read, but a loop
-		}
-		n = n*10 + int(c-'0')
-		if n > maxLoopDepth {
-			return maxLoopDepth
-		}
-	}
-	return max(n, 1)
-}
 
 // weight is the severity's factor; an unknown severity weighs as low.
 func weight(sev string) float64 {

@@ -55,7 +55,7 @@ func TestMultiplicity(t *testing.T) {
 
 // finding is a compact way to write a finding for the tables below:
 // "check severity multiplicity file:line [fingerprint] @METHOD /route ...".
-func finding(spec string) report.Finding {
+func mkFinding(spec string) report.Finding {
 	fields := strings.Fields(spec)
 	f := report.Finding{Check: fields[0], Severity: fields[1], Multiplicity: fields[2], Message: spec}
 	fmt.Sscanf(strings.Replace(fields[3], ":", " ", 1), "%s %d", &f.File, &f.Line)
@@ -188,7 +188,7 @@ func TestScore(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := &report.Report{}
 			for _, s := range tc.findings {
-				rep.Findings = append(rep.Findings, finding(s))
+				rep.Findings = append(rep.Findings, mkFinding(s))
 			}
 			var prof *traffic.Profile
 			if tc.profile != "" {
@@ -333,7 +333,7 @@ func TestStableTies(t *testing.T) {
 	for round := range 20 {
 		rep := &report.Report{}
 		for _, s := range specs {
-			f := finding(s)
+			f := mkFinding(s)
 			f.Message = s
 			rep.Findings = append(rep.Findings, f)
 		}

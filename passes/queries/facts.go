@@ -127,11 +127,11 @@ type SQLText struct{ SQL string }
 
 func (*SQLText) AFact() {}
 
-func (f *SQLText) String() string { return fmt.Sprintf("sqlText(%q)", abbreviate(f.SQL, 60)) }
+func (f *SQLText) String() string { return fmt.Sprintf("sqlText(%q)", Abbreviate(f.SQL, 60)) }
 
-// abbreviate shortens SQL for facts and messages: whitespace folded, cut at
+// Abbreviate shortens SQL for facts and messages: whitespace folded, cut at
 // n runes with an ellipsis.
-func abbreviate(s string, n int) string {
+func Abbreviate(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {

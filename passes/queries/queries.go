@@ -975,7 +975,7 @@ func (a *analyzer) siteQuery(s *Site) Query {
 		Loop: min(perItem(s.Loops), maxLoop),
 	}
 	if s.Resolved {
-		q.SQL = abbreviate(s.SQL, 60)
+		q.SQL = Abbreviate(s.SQL, 60)
 		q.Fingerprint = s.Fingerprint()
 	}
 	if s.Wrapper != nil {

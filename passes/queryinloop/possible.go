@@ -64,7 +64,7 @@ func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *q
 	d := analysis.Diagnostic{Pos: call.Call.Pos(), Category: category, Message: msg, Related: related}
 	det := &finding.Detail{
 		Pos: call.Call.Pos(), Category: category, SQL: first.SQL, Fingerprint: first.Fingerprint,
-		Loop: len(items), Multiplicity: multiplicity(len(items)), Confidence: "possible",
+		Loop: len(items), Multiplicity: finding.Multiplicity(len(items)), Confidence: "possible",
 		Via: append([]string{call.Callee, impls[0].Name}, first.Via...),
 	}
 	return d, det, true

@@ -352,7 +352,7 @@ func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.L
 		related = append(related, analysis.RelatedInformation{Pos: l.Node.Pos(), Message: "loop over " + l.Over})
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: related})
-	d := &finding.Detail{Pos: pos, Category: category, Loop: depth, Multiplicity: multiplicity(depth)}
+	d := &finding.Detail{Pos: pos, Category: category, Loop: depth, Multiplicity: finding.Multiplicity(depth)}
 	if s != nil {
 		d.SQL, d.Fingerprint = s.SQL, s.Fingerprint()
 		if s.Wrapper != nil {
@@ -365,15 +365,6 @@ func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.L
 	return c.details.Add(d)
 }
 
-func multiplicity(depth int) string {
-	switch depth {
-	case 0:
-		return "once"
-	case 1:
-		return "loop"
-	}
-	return fmt.Sprintf("loop×%d", depth)
-}
 
 // what names a site's statement for a message.
 func what(s *queries.Site) string {
@@ -383,10 +374,10 @@ func what(s *queries.Site) string {
 		return fmt.Sprintf("query %s (%s)", s.Block.Name, s.Block.Where())
 	}
 	if s.Resolved && len(s.Stmts) > 0 {
-		return fmt.Sprintf("%s %q", s.Stmts[0].Command, abbreviate(s.SQL, 50))
+		return fmt.Sprintf("%s %q", s.Stmts[0].Command, queries.Abbreviate(s.SQL, 50))
 	}
 	if s.Resolved {
-		return fmt.Sprintf("query %q", abbreviate(s.SQL, 50))
+		return fmt.Sprintf("query %q", queries.Abbreviate(s.SQL, 50))
 	}
 	if s.Method != nil && s.Role == dbapi.Finisher {
 		return fmt.Sprintf("%s %s", s.Method.Library(), s.Method.Name)
@@ -449,11 +440,3 @@ func rowsLoop(items []*queries.Loop) *queries.Loop {
 	return nil
 }
 
-func abbreviate(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
