@@ -65,7 +65,6 @@ func Multiplicity(m string) float64 {
 	return math.Pow(ItemsPerRequest, float64(min(finding.LoopDepth(m), maxLoopDepth)))
 }
 
-
 // weight is the severity's factor; an unknown severity weighs as low.
 func weight(sev string) float64 {
 	s, _ := analyzer.ParseSeverity(sev)

@@ -365,7 +365,6 @@ func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.L
 	return c.details.Add(d)
 }
 
-
 // what names a site's statement for a message.
 func what(s *queries.Site) string {
 	if s.Block != nil {
@@ -439,4 +438,3 @@ func rowsLoop(items []*queries.Loop) *queries.Loop {
 	}
 	return nil
 }
-
