@@ -27,11 +27,7 @@ func checkBlocks(pass *analysis.Pass, details *finding.Details, cat, alt *schema
 	}
 	for _, b := range files.Blocks(run) {
 		sites := linked[b]
-		stmts, err := b.Stmts()
-		exact := err == nil
-		if !exact {
-			stmts = parsedSite(sites) // a block we cannot parse: what Go runs
-		}
+		stmts, exact := queries.BlockStmts(b, sites)
 		if slices.ContainsFunc(stmts, func(st *sqlparse.Statement) bool { return st.Kind == sqlparse.KindDDL }) {
 			continue // a migration kept among the queries
 		}
@@ -69,14 +65,4 @@ func checkBlocks(pass *analysis.Pass, details *finding.Details, cat, alt *schema
 			}
 		}
 	}
-}
-
-// parsedSite returns the statements of the first site that parsed.
-func parsedSite(sites []*queries.Site) []*sqlparse.Statement {
-	for _, s := range sites {
-		if s.ParseErr == nil && len(s.Stmts) > 0 {
-			return s.Stmts
-		}
-	}
-	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
 )
 
 // SQL kept in .sql files reaches the database in three ways the resolver
@@ -220,6 +221,21 @@ func BlockRelated(sites []*Site, pos token.Pos) []analysis.RelatedInformation {
 		out = append(out, analysis.RelatedInformation{Pos: s.Call.Pos(), Message: msg})
 	}
 	return out
+}
+
+// BlockStmts is a block's statements as the SQL checks see them: its own
+// parse (exact: offsets are the file's), or, for a block the parser
+// refuses, what the Go that runs it was parsed as.
+func BlockStmts(b *sqlfiles.Block, sites []*Site) (stmts []*sqlparse.Statement, exact bool) {
+	if stmts, err := b.Stmts(); err == nil {
+		return stmts, true
+	}
+	for _, s := range sites {
+		if s.ParseErr == nil && len(s.Stmts) > 0 {
+			return s.Stmts, false
+		}
+	}
+	return nil, false
 }
 
 // BlockGoPos is a Go place standing for a block, for runners that show

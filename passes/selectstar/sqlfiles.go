@@ -8,7 +8,6 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
-	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
@@ -28,11 +27,7 @@ func checkBlocks(pass *analysis.Pass, details *finding.Details, linked map[*sqlf
 	}
 	for _, b := range files.Blocks(run) {
 		sites := linked[b]
-		stmts, err := b.Stmts()
-		exact := err == nil
-		if !exact {
-			stmts = parsedSite(sites) // a block we cannot parse: what Go runs
-		}
+		stmts, exact := queries.BlockStmts(b, sites)
 		for _, st := range stmts {
 			for _, star := range st.Stars {
 				if !reachesOutput(st, star) {
@@ -68,14 +63,4 @@ func checkBlocks(pass *analysis.Pass, details *finding.Details, linked map[*sqlf
 			}
 		}
 	}
-}
-
-// parsedSite returns the statements of the first site that parsed.
-func parsedSite(sites []*queries.Site) []*sqlparse.Statement {
-	for _, s := range sites {
-		if s.ParseErr == nil && len(s.Stmts) > 0 {
-			return s.Stmts
-		}
-	}
-	return nil
 }
