@@ -2,13 +2,14 @@ package main
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sqlheat/sqlheat/internal/testenv"
 )
 
 // The README's go vet recipes, run for real: the settings from flags,
@@ -44,24 +45,7 @@ func vetTool(t *testing.T) (gocmd, bin string) {
 func copyDemo(t *testing.T) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "demo")
-	err := filepath.WalkDir(demo, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(demo, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testenv.CopyTree(t, dst, demo)
 	return dst
 }
 

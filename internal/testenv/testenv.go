@@ -37,6 +37,16 @@ func Tree(t testing.TB, testdata string) string {
 	return dir
 }
 
+// CopyTree copies the directory src to dst, making every file writable
+// (the module cache is read-only) and keeping executable bits; anything but
+// directories and regular files is skipped.
+func CopyTree(t testing.TB, dst, src string) {
+	t.Helper()
+	if err := copyTree(dst, src); err != nil {
+		t.Fatalf("copying %s: %v", src, err)
+	}
+}
+
 func copyTree(dst, src string) error {
 	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -47,10 +57,17 @@ func copyTree(dst, src string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(target, data, 0o644)
+		return os.WriteFile(target, data, info.Mode().Perm()|0o200)
 	})
 }

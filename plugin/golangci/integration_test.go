@@ -31,7 +31,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,6 +41,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sqlheat/sqlheat/internal/testenv"
 )
 
 const (
@@ -127,7 +128,7 @@ func TestGolangciLintCustom(t *testing.T) {
 
 	// 2. A writable copy, and the stock binary built from it.
 	src := filepath.Join(tmp, "golangci-lint-src")
-	copyTree(t, src, mod.Dir)
+	testenv.CopyTree(t, src, mod.Dir)
 	gcl := filepath.Join(tmp, "bin", "golangci-lint")
 	start := time.Now()
 	run(src, nil, gocmd, "build", "-buildvcs=false", "-o", gcl, "./cmd/golangci-lint")
@@ -190,7 +191,7 @@ func TestGolangciLintCustom(t *testing.T) {
 	}
 
 	demo := filepath.Join(tmp, "demo")
-	copyTree(t, demo, filepath.Join(repoRoot, "testdata", "demo"))
+	testenv.CopyTree(t, demo, filepath.Join(repoRoot, "testdata", "demo"))
 	os.Remove(filepath.Join(demo, ".sqlheat.yaml"))
 	lintCfg := readmeYAML(t, filepath.Join(repoRoot, "README.md"), "type: module")
 	writeYAML(t, filepath.Join(demo, ".golangci.yml"), lintCfg)
@@ -206,7 +207,7 @@ func TestGolangciLintCustom(t *testing.T) {
 	// The plugin's settings are honored: the schema from a directory
 	// nothing would discover, and a check switched off.
 	demo2 := filepath.Join(tmp, "demo2")
-	copyTree(t, demo2, filepath.Join(repoRoot, "testdata", "demo"))
+	testenv.CopyTree(t, demo2, filepath.Join(repoRoot, "testdata", "demo"))
 	os.Remove(filepath.Join(demo2, ".sqlheat.yaml"))
 	mkdir(t, filepath.Join(demo2, "db"))
 	if err := os.Rename(filepath.Join(demo2, "migrations"), filepath.Join(demo2, "db", "ddl")); err != nil {
@@ -336,36 +337,5 @@ func writeFile(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// copyTree copies src to dst with writable permissions (the module cache
-// is read-only), keeping executable bits.
-func copyTree(t *testing.T, dst, src string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, info.Mode().Perm()|0o200)
-	})
-	if err != nil {
-		t.Fatalf("copying %s: %v", src, err)
 	}
 }
