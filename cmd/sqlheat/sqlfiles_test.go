@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -188,20 +186,7 @@ func TestNamedQueries(t *testing.T) {
 // directory it runs in), each finding once: the package sqlc generates
 // owns the query files.
 func TestSQLCVet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs go vet")
-	}
-	gocmd, err := exec.LookPath("go")
-	if err != nil {
-		if os.Getenv("SQLHEAT_INTEGRATION") != "" {
-			t.Fatal("go command not found")
-		}
-		t.Skip("go command not found")
-	}
-	bin := filepath.Join(t.TempDir(), "sqlheat")
-	if out, err := exec.Command(gocmd, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	gocmd, bin := vetTool(t)
 	vet := exec.Command(gocmd, "vet", "-vettool="+bin, "./...")
 	vet.Dir = bookshop
 	out, err := vet.CombinedOutput()

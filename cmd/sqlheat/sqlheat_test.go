@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -87,21 +85,7 @@ func TestDemo(t *testing.T) {
 // go vet -vettool with the built binary reports the same findings, facts
 // crossing packages through the files go vet manages.
 func TestVet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs go vet")
-	}
-	gocmd, err := exec.LookPath("go")
-	if err != nil {
-		if os.Getenv("SQLHEAT_INTEGRATION") != "" {
-			t.Fatal("go command not found")
-		}
-		t.Skip("go command not found")
-	}
-	bin := filepath.Join(t.TempDir(), "sqlheat")
-	build := exec.Command(gocmd, "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	gocmd, bin := vetTool(t)
 	vet := exec.Command(gocmd, "vet", "-vettool="+bin, "./...")
 	vet.Dir = demo
 	out, err := vet.CombinedOutput()
