@@ -52,17 +52,21 @@ const maxVia = 4
 
 func (*IssuesQueries) AFact() {}
 
-func (f *IssuesQueries) String() string {
+func (f *IssuesQueries) String() string { return FormatQueries("issuesQueries", f.Queries, f.More) }
+
+// FormatQueries prints a fact holding queries, as tests assert it:
+// name(q1, q2, +n more).
+func FormatQueries(name string, qs []Query, more int) string {
 	var b strings.Builder
-	b.WriteString("issuesQueries(")
-	for i, q := range f.Queries {
+	b.WriteString(name + "(")
+	for i, q := range qs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(q.String())
 	}
-	if f.More > 0 {
-		fmt.Fprintf(&b, ", +%d more", f.More)
+	if more > 0 {
+		fmt.Fprintf(&b, ", +%d more", more)
 	}
 	b.WriteString(")")
 	return b.String()

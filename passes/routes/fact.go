@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/types"
 	"sort"
-	"strings"
 
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -35,22 +34,10 @@ type Serves struct {
 func (*Serves) AFact() {}
 
 func (f *Serves) String() string {
-	var b strings.Builder
 	if f.Router {
 		return "servesRouter"
 	}
-	b.WriteString("serves(")
-	for i, q := range f.Queries {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(q.String())
-	}
-	if f.More > 0 {
-		fmt.Fprintf(&b, ", +%d more", f.More)
-	}
-	b.WriteString(")")
-	return b.String()
+	return queries.FormatQueries("serves", f.Queries, f.More)
 }
 
 // Cost is attached to a function that issues queries: how many it issues
