@@ -378,3 +378,11 @@ func exprName(e ast.Expr) string {
 	}
 	return "…"
 }
+
+// PerItem counts the loops among loops that repeat what they enclose once
+// per data item (the multiplicity of a call inside them).
+func PerItem(loops []*Loop) int { return perItem(loops) }
+
+// Unbounded reports whether a worker's, scheduler's or server's loop is
+// among loops: what it encloses is not run per call of its function.
+func Unbounded(loops []*Loop) bool { return unbounded(loops) }

@@ -52,6 +52,12 @@ type Result struct {
 	// driver, which holds the whole program, they are resolved to the
 	// implementations that issue queries.
 	InterfaceCalls []*Call
+	// Loops holds, under WholeProgram, every call of the package's
+	// function bodies (declared functions and closures alike) with the
+	// loops around it within its own body, outermost first: a
+	// whole-program driver joins them to its call graph, whose calls
+	// through interfaces and func values this package cannot resolve.
+	Loops map[*ast.CallExpr][]*Loop
 	// What this package exports as facts, for checks that want them for
 	// local functions without a fact lookup.
 	Summaries map[*types.Func]*IssuesQueries
@@ -206,6 +212,14 @@ func run(pass *analysis.Pass) (any, error) {
 	a.buildSites()
 	a.summarize()
 	a.exportFacts()
+	if WholeProgram {
+		res.Loops = map[*ast.CallExpr][]*Loop{}
+		for _, n := range a.funcs {
+			for _, c := range n.calls {
+				res.Loops[c.call] = c.loops
+			}
+		}
+	}
 	return res, nil
 }
 

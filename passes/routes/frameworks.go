@@ -222,3 +222,13 @@ func isRouterType(t types.Type) bool {
 	}
 	return false
 }
+
+// IsHandlerType reports whether values of type t serve requests (see
+// isHandlerType), for the standalone driver's call graph: a call through
+// such a value is a router or middleware dispatching the request, not a
+// call the request's code makes.
+func IsHandlerType(t types.Type) bool { return isHandlerType(t) }
+
+// IsMiddlewareSig reports whether sig wraps a handler into another (see
+// isMiddlewareSig).
+func IsMiddlewareSig(sig *types.Signature) bool { return isMiddlewareSig(sig) }
