@@ -83,6 +83,19 @@ func (p *Program) addCall(f *Func, ci ssa.CallInstruction, callees []*Func, loop
 		if dispatch(cc) {
 			return // a router or middleware handing the request on
 		}
+		if len(callees) == 0 && cc.IsInvoke() {
+			// No value VTA saw flows to the receiver: it came through
+			// code without bodies here — a dependency injection
+			// container, reflection, a context value. For an interface
+			// of the module (a Store, a Service), every implementation
+			// in the module is a candidate, as class-hierarchy analysis
+			// says; interfaces of other packages (io.Writer, error) are
+			// implemented by too much to guess.
+			if callees = p.implementations(cc); len(callees) > 0 {
+				c.Assumed = true
+				p.Stats.Assumed++
+			}
+		}
 		if len(callees) > 0 {
 			p.Stats.Resolved++
 		}
@@ -110,6 +123,36 @@ func (p *Program) addCall(f *Func, ci ssa.CallInstruction, callees []*Func, loop
 		}
 		f.Calls = append(f.Calls, &Call{Pos: pos, Callees: []*Func{g}, Callback: true, External: obj})
 	}
+}
+
+// implementations are the module's methods that an invoke of a module
+// interface's method can dispatch to.
+func (p *Program) implementations(cc *ssa.CallCommon) []*Func {
+	named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || p.pkgs[named.Obj().Pkg().Path()] == nil {
+		return nil
+	}
+	iface, ok := named.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if p.methods == nil {
+		p.methods = map[string][]*Func{}
+		for _, f := range p.list {
+			if recv := f.SSA.Signature.Recv(); recv != nil && f.SSA.Parent() == nil && !types.IsInterface(recv.Type()) {
+				if obj, ok := f.SSA.Object().(*types.Func); ok {
+					p.methods[obj.Id()] = append(p.methods[obj.Id()], f)
+				}
+			}
+		}
+	}
+	var out []*Func
+	for _, f := range p.methods[cc.Method.Id()] {
+		if types.Implements(f.SSA.Signature.Recv().Type(), iface) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // funcValue is the module function a value denotes: a function, a method

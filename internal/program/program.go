@@ -54,6 +54,7 @@ type Program struct {
 	byLit   map[*ast.FuncLit]*Func       // closures
 	sites   map[token.Pos]*queries.Site  // by the call's Lparen
 	pkgs    map[string]*packages.Package // module packages in the graph, by path
+	methods map[string][]*Func           // concrete methods by types.Func.Id, built on first use
 	skipped []string                     // module packages left out, and why
 
 	// Stats says what building the graph cost, for -cpuprofile-free
@@ -68,6 +69,7 @@ type Stats struct {
 	Calls     int // call instructions in them
 	Dynamic   int // calls through an interface or a func value
 	Resolved  int // dynamic calls resolved to at least one module function
+	Assumed   int // of which resolved by the types alone (see Call.Assumed)
 	SSA       time.Duration
 	CallGraph time.Duration
 }
@@ -105,6 +107,9 @@ type Call struct {
 	Site *queries.Site
 	// Callees are the module functions the call may run.
 	Callees []*Func
+	// Assumed says the callees come from the types alone: no value the
+	// call graph followed reaches the receiver (see addCall).
+	Assumed bool
 	// Callback marks the edge to a function value handed to code outside
 	// the module (a transaction helper's body, sync.Once's function),
 	// which is assumed to run it; External is that outside function.

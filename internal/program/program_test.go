@@ -85,6 +85,13 @@ func TestReach(t *testing.T) {
 			"store.go:19 ×0 via svc.(*Service).Wrap → store.(*pg).Get",
 			"store.go:27 ×0 via svc.(*Service).Wrap → store.(*base).Get",
 		}},
+		// A receiver no followed value reaches: every implementation in
+		// the module, unused included.
+		{"example.com/shapes/svc.FromContext", []string{
+			"store.go:19 ×0 via svc.FromContext → store.(*pg).Get",
+			"store.go:27 ×0 via svc.FromContext → store.(*base).Get",
+			"store.go:38 ×0 via svc.FromContext → store.unused.Get",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",

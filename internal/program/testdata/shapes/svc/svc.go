@@ -81,3 +81,13 @@ func (s *Service) Poll(ctx context.Context, ticks <-chan int64) {
 		s.get.Get(ctx, id)
 	}
 }
+
+type getterKey struct{}
+
+// FromContext gets the store from the context, where code the graph
+// cannot follow put it: every implementation of the module's interface
+// is a candidate.
+func FromContext(ctx context.Context, id int64) error {
+	g, _ := ctx.Value(getterKey{}).(store.Getter)
+	return g.Get(ctx, id)
+}
