@@ -304,7 +304,10 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	seenCfgErr := map[string]bool{}
 	var trafficPath, trafficFormat string // from the settings; -traffic wins
 	schemas, fixes := newSchemaStats(), newFixSet()
-	routeSet := newRouteSet()
+	// The whole program's call graph: what each route runs through
+	// interfaces and func values, the N+1s below them.
+	prog := buildProgram(graph, ok, rep)
+	routeSet := newRouteSet(prog)
 	seenSite := map[string]bool{}
 	var sites queries.Stats
 	for act := range graph.All() {

@@ -54,7 +54,10 @@ func load(t testing.TB, dir string) *loaded {
 	l := &loaded{pkgs: pkgs, queries: map[*packages.Package]*queries.Result{}, routes: map[*packages.Package]*routes.Result{}}
 	for act := range g.All() {
 		if act.Err != nil {
-			t.Fatalf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+			// A package importing one that did not load: the driver
+			// reports it and goes on, and so do the measurements.
+			t.Logf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+			continue
 		}
 		switch r := act.Result.(type) {
 		case *queries.Result:

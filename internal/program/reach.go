@@ -29,6 +29,16 @@ type scc struct {
 	cyclic  bool    // recursion: the component calls itself
 	reach   []entry // nil until computed
 	done    bool
+
+	cost     cost
+	costDone bool
+}
+
+// cost is what a call runs in queries: once, the queries run on every
+// call; loop, whether some run per item.
+type cost struct {
+	once int
+	loop bool
 }
 
 // entry is one site a component reaches: through call (of owner) into
@@ -290,4 +300,63 @@ func callsItself(f *Func) bool {
 		}
 	}
 	return false
+}
+
+// Cost is what one call of f costs: the number of queries it runs on
+// every call, and whether some run per item. A call through an interface
+// or a func value costs what its costliest callee costs (one of them
+// runs); calls on different branches all count, so this is an upper bound
+// where the code branches. A recursive component runs its queries per
+// level: a loop.
+func (p *Program) Cost(f *Func) (once int, loop bool) {
+	if f == nil {
+		return 0, false
+	}
+	p.components()
+	c := p.cost(f.scc)
+	return c.once, c.loop
+}
+
+func (p *Program) cost(s *scc) cost {
+	if s.costDone {
+		return s.cost
+	}
+	s.costDone = true
+	var total cost
+	for _, f := range s.members {
+		for _, c := range f.Calls {
+			if !perCall(c) {
+				continue
+			}
+			items := queries.PerItem(c.Loops) > 0
+			if c.Site != nil {
+				if items {
+					total.loop = true
+				} else {
+					total.once++
+				}
+				continue
+			}
+			var most cost
+			for _, g := range c.Callees {
+				if g.scc == s {
+					continue
+				}
+				k := p.cost(g.scc)
+				most.once = max(most.once, k.once)
+				most.loop = most.loop || k.loop
+			}
+			if items {
+				total.loop = total.loop || most.once > 0 || most.loop
+				continue
+			}
+			total.once += most.once
+			total.loop = total.loop || most.loop
+		}
+	}
+	if s.cyclic && total.once > 0 {
+		total.loop = true
+	}
+	s.cost = total
+	return total
 }

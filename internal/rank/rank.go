@@ -17,8 +17,9 @@
 //     multiplicity is applied.
 //   - traffic: a route profile gives a rate to at least one route reaching
 //     the finding. The score is the sum, over those routes, of rate
-//     (requests per minute) × executions per request at the site
-//     (Multiplicity) × severity weight.
+//     (requests per minute) × executions per request at the site on
+//     that route (RouteRef.PerRequest, else the finding's Multiplicity)
+//     × severity weight.
 //   - static: nothing measured reaches the finding (no profile, a worker
 //     loop no route reaches, a route the profile does not name). The
 //     score is severity weight × Multiplicity × max(1, routes reaching it).
@@ -87,12 +88,19 @@ func Score(rep *report.Report, prof *traffic.Profile, costs map[string]traffic.S
 		m := Multiplicity(f.Multiplicity)
 		routes := distinctRoutes(f.Routes)
 		if prof != nil {
-			var rate float64
+			// Each route's requests run the finding's query as often as
+			// that route's path to it says (a query run per item on one
+			// route may run once on another).
+			var perMin float64
 			for _, r := range routes {
-				rate += r.Rate
+				rm := m
+				if r.PerRequest != "" {
+					rm = Multiplicity(r.PerRequest)
+				}
+				perMin += r.Rate * rm
 			}
-			if rate > 0 {
-				f.Score, f.ScoreBasis = rate*m*w, report.BasisTraffic
+			if perMin > 0 {
+				f.Score, f.ScoreBasis = perMin*w, report.BasisTraffic
 				continue
 			}
 		}

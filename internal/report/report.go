@@ -152,6 +152,10 @@ type RouteRef struct {
 	Method  string  `json:"method"`
 	Pattern string  `json:"pattern"`
 	Rate    float64 `json:"rate"`
+	// PerRequest is how many times one request of the route runs the
+	// finding's query ("once", "loop", "loop×2"), when it differs by
+	// route; "" means the finding's Multiplicity.
+	PerRequest string `json:"per_request,omitempty"`
 }
 
 // Route is one HTTP route of the service.
@@ -164,6 +168,28 @@ type Route struct {
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
 	Findings          []int         `json:"findings"` // indexes into Report.Findings
+	// Queries is every query a request of the route can run, through its
+	// middlewares and handler and every call below them (interfaces,
+	// func values and fields included): the standalone driver's
+	// whole-program graph. Ordered by From (middlewares outermost first,
+	// then the handler), then file and line.
+	Queries []RouteQuery `json:"queries,omitempty"`
+}
+
+// RouteQuery is one query a request of a route can run.
+type RouteQuery struct {
+	File        string `json:"file"`
+	Line        int    `json:"line"`
+	SQL         string `json:"sql,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// PerRequest is how many times a request runs it: "once", "loop" (per
+	// item of a loop on the way), "loop×2"...
+	PerRequest string `json:"per_request"`
+	// Via is the chain of functions from the handler or middleware to the
+	// one that runs the query, both included.
+	Via []string `json:"via,omitempty"`
+	// From is "handler", or the name of the middleware that runs it.
+	From string `json:"from"`
 }
 
 // QueriesPerReq is a route's query count: Min queries on every request,
