@@ -280,8 +280,10 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	if len(ok) == 0 {
 		return rep, code
 	}
-	// One process holds the whole program: let the foundation pass record
-	// interface calls for resolution across packages.
+	// One process holds the whole program: build its call graph first (see
+	// buildProgram), and let the foundation pass record every call's loops
+	// for it.
+	prog := buildProgram(ok, rep)
 	queries.WholeProgram = true
 	roots := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
 	graph, err := checker.Analyze(roots, ok, &checker.Options{})
@@ -306,7 +308,8 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	schemas, fixes := newSchemaStats(), newFixSet()
 	// The whole program's call graph: what each route runs through
 	// interfaces and func values, the N+1s below them.
-	prog := buildProgram(graph, ok, rep)
+	joinProgram(prog, graph)
+	whole := newWhole(prog, graph, ok)
 	routeSet := newRouteSet(prog)
 	seenSite := map[string]bool{}
 	var sites queries.Stats
@@ -363,7 +366,16 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		}
 		if res, _ := act.Result.(*check.Result); res != nil && isCheck[act.Analyzer] {
 			for _, f := range res.Findings {
-				rep.Findings = append(rep.Findings, makeFinding(act.Analyzer.Name, act.Package, f, rel))
+				role, by := whole.role(act.Analyzer.Name, act.Package, f)
+				if silent(act.Analyzer.Name, role) {
+					continue
+				}
+				rf := makeFinding(act.Analyzer.Name, act.Package, f, rel)
+				markRole(&rf, role, by)
+				rep.Findings = append(rep.Findings, rf)
+				if act.Analyzer == queryinloop.Analyzer && whole != nil {
+					routeSet.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), rel)] = whole.routes(f.Pos, rel)
+				}
 				if o.fix {
 					fixes.add(act, f.Diagnostic)
 				}
@@ -384,7 +396,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		code = ExitInternal
 	}
 	if isCheck[queryinloop.Analyzer] {
-		found, used := interfaceFindings(graph, ld, rel)
+		found, used := whole.loops(ld, rep, routeSet, rel)
 		rep.Findings = append(rep.Findings, found...)
 		retractUnused(rep, used)
 	}

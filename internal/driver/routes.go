@@ -28,6 +28,11 @@ type routeSet struct {
 	// prog is the whole-program graph, nil without one: it gives each
 	// route every query its requests run, through interfaces too.
 	prog *program.Program
+	// loopRoutes gives, for a queryinloop finding ("file:line:col"), the
+	// registrations ("file:line") of the routes that run its loop, when
+	// the graph knows them: other routes may run the same queries without
+	// the loop.
+	loopRoutes map[string]map[string]bool
 }
 
 type routeEntry struct {
@@ -46,7 +51,7 @@ type siteKey struct {
 }
 
 func newRouteSet(prog *program.Program) *routeSet {
-	return &routeSet{files: map[string]string{}, prog: prog}
+	return &routeSet{files: map[string]string{}, prog: prog, loopRoutes: map[string]map[string]bool{}}
 }
 
 // add records the routes of one package's action.
@@ -182,6 +187,17 @@ func (s *routeSet) link(rep *report.Report) {
 		for i := range rep.Findings {
 			f := &rep.Findings[i]
 			loop, atSite, ok := e.reaches(f, sites)
+			if by, known := s.loopRoutes[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)]; known {
+				// A loop's finding is its loop's routes': the loop's
+				// multiplicity, whatever depth others run its queries at.
+				loop, atSite, ok = 0, false, by[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)]
+			}
+			if ok && f.Check == handlerquery.Analyzer.Name && f.Kind == "budget" && len(f.Sites) == 0 {
+				// Over the budget: about every query the route runs.
+				for _, q := range e.r.Queries {
+					f.Sites = append(f.Sites, report.Site{File: q.File, Line: q.Line})
+				}
+			}
 			if !ok {
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,26 +46,7 @@ func (p *Program) Commands() []*Entry {
 
 // serves reports whether any part of e starts serving requests.
 func (p *Program) serves(e *Entry) bool {
-	seen := map[*Func]bool{}
-	work := []*Func{}
-	for _, part := range e.Parts {
-		work = append(work, part.Func)
-	}
-	for len(work) > 0 {
-		f := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[f] {
-			continue
-		}
-		seen[f] = true
-		if f.Serves {
-			return true
-		}
-		for _, c := range f.Calls {
-			work = append(work, c.Callees...)
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.functions(e), func(f *Func) bool { return f.Serves })
 }
 
 // switchCommands finds the command arms of a main package's functions.

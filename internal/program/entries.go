@@ -117,12 +117,12 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	if f == nil {
 		return nil
 	}
-	if routes.IsHandlerType(f.SSA.Signature) {
+	if routes.IsHandlerType(f.sig) {
 		return []*Func{f}
 	}
 	var out []*Func
-	for _, anon := range f.SSA.AnonFuncs {
-		if g := p.funcs[anon]; g != nil && routes.IsHandlerType(anon.Signature) {
+	for _, g := range f.anon {
+		if routes.IsHandlerType(g.sig) {
 			out = append(out, g)
 		}
 	}
@@ -173,20 +173,14 @@ func (p *Program) reachLoop(f *Func, loop *queries.Loop) []Reached {
 		if i < 0 || queries.Unbounded(c.Loops[i+1:]) {
 			continue
 		}
-		d := queries.PerItem(c.Loops[i+1:])
-		if c.Site != nil {
-			acc = append(acc, entry{site: c.Site, depth: d, owner: f, call: c})
-			continue
-		}
-		for _, g := range c.Callees {
-			for _, e := range p.compute(g.scc) {
-				acc = append(acc, entry{site: e.site, depth: e.depth + d, owner: f, call: c, callee: g})
-			}
-		}
+		// One iteration's worth: the loops inside the worker's loop.
+		inner := *c
+		inner.Loops = c.Loops[i+1:]
+		acc = append(acc, p.through(nil, f, &inner)...)
 	}
 	var out []Reached
 	for _, e := range deepest(acc) {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Via: p.via(f, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(f, e)})
 	}
 	p.sortReached(out)
 	return out
@@ -206,11 +200,9 @@ func indexOf(loops []*queries.Loop, l *queries.Loop) int {
 func (p *Program) Startup() []*Entry {
 	var out []*Entry
 	for _, f := range p.list {
-		fn := f.SSA
-		switch {
-		case fn.Synthetic == "package initializer":
-		case fn.Parent() == nil && fn.Name() == "main" && fn.Signature.Recv() == nil && fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main":
-		default:
+		isMain := f.Decl != nil && !f.closure && !f.Synthetic && f.Decl.Name() == "main" &&
+			f.sig.Recv() == nil && f.Decl.Pkg() != nil && f.Decl.Pkg().Name() == "main"
+		if !f.init && !isMain {
 			continue
 		}
 		out = append(out, &Entry{Role: RoleStartup, Name: f.Name, Parts: []Part{{Func: f}}})
@@ -252,4 +244,50 @@ func sortEntries(es []*Entry) {
 		}
 		return es[i].Name < es[j].Name
 	})
+}
+
+// Reaching gives each function the entries that reach it: whose code,
+// per request or iteration, calls it at any depth.
+func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
+	out := map[*Func][]*Entry{}
+	for _, e := range entries {
+		for _, f := range p.functions(e) {
+			out[f] = append(out[f], e)
+		}
+	}
+	return out
+}
+
+// functions are the functions an entry's code runs, at any depth, per
+// request or iteration (not inside a worker's loop of its own).
+func (p *Program) functions(e *Entry) []*Func {
+	var work, out []*Func
+	for _, part := range e.Parts {
+		if part.Loop == nil {
+			work = append(work, part.Func)
+			continue
+		}
+		// A job is its loop's body: the calls in it.
+		for _, c := range part.Func.Calls {
+			if indexOf(c.Loops, part.Loop) >= 0 {
+				work = append(work, c.Callees...)
+			}
+		}
+	}
+	seen := map[*Func]bool{}
+	for len(work) > 0 {
+		f := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, f)
+		for _, c := range f.Calls {
+			if c.Site == nil && perCall(c) {
+				work = append(work, c.Callees...)
+			}
+		}
+	}
+	return out
 }

@@ -26,6 +26,13 @@ type loaded struct {
 // queries and routes passes in whole-program mode.
 func load(t testing.TB, dir string) *loaded {
 	t.Helper()
+	return analyze(t, loadPackages(t, dir))
+}
+
+// loadPackages loads the module in dir as the driver does: its packages
+// from source, dependencies from export data, their imports cut.
+func loadPackages(t testing.TB, dir string) []*packages.Package {
+	t.Helper()
 	dir, _ = filepath.Abs(dir)
 	cfg := &packages.Config{Dir: dir, Tests: true, Mode: packages.LoadSyntax | packages.NeedModule}
 	pkgs, err := packages.Load(cfg, "./...")
@@ -37,6 +44,12 @@ func load(t testing.TB, dir string) *loaded {
 			p.Imports = nil
 		}
 	})
+	return pkgs
+}
+
+// analyze runs the queries and routes passes in whole-program mode.
+func analyze(t testing.TB, pkgs []*packages.Package) *loaded {
+	t.Helper()
 	queries.WholeProgram = true
 	t.Cleanup(func() { queries.WholeProgram = false })
 	// As the driver: packages that did not load are left to their
@@ -71,10 +84,11 @@ func load(t testing.TB, dir string) *loaded {
 
 func (l *loaded) build(t testing.TB, how initial) *Program {
 	t.Helper()
-	p, err := build(l.pkgs, func(q *packages.Package) *queries.Result { return l.queries[q] }, how)
+	p, err := build(l.pkgs, how)
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.Join(func(q *packages.Package) *queries.Result { return l.queries[q] })
 	return p
 }
 

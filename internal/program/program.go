@@ -33,11 +33,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/tools/go/callgraph"
-	"golang.org/x/tools/go/callgraph/cha"
-	"golang.org/x/tools/go/callgraph/vta"
 	"golang.org/x/tools/go/packages"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -46,19 +42,16 @@ import (
 // loops of the queries pass attached to its calls.
 type Program struct {
 	Fset *token.FileSet
-	SSA  *ssa.Program
 
-	funcs   map[*ssa.Function]*Func
 	list    []*Func                      // in a deterministic order
 	byDecl  map[*types.Func]*Func        // declared functions and methods
 	byLit   map[*ast.FuncLit]*Func       // closures
 	sites   map[token.Pos]*queries.Site  // by the call's Lparen
+	siteAt  map[token.Pos]*queries.Site  // by the call's start, as findings cite them
 	pkgs    map[string]*packages.Package // module packages in the graph, by path
-	methods map[string][]*Func           // concrete methods by types.Func.Id, built on first use
 	skipped []string                     // module packages left out, and why
 
-	// Stats says what building the graph cost, for -cpuprofile-free
-	// measurements and the driver's verbose output.
+	// Stats says what building the graph cost.
 	Stats Stats
 }
 
@@ -66,6 +59,7 @@ type Program struct {
 type Stats struct {
 	Packages  int // module packages built from source
 	Funcs     int // module functions in the graph
+	Written   int // of which not generated: those vta propagates types over
 	Calls     int // call instructions in them
 	Dynamic   int // calls through an interface or a func value
 	Resolved  int // dynamic calls resolved to at least one module function
@@ -77,7 +71,6 @@ type Stats struct {
 // Func is a function of the module: a declared function or method, a
 // closure, or an instantiation of a generic one.
 type Func struct {
-	SSA *ssa.Function
 	// Decl is the declared function it is, or is written in (for a
 	// closure); nil for package initializers.
 	Decl *types.Func
@@ -91,20 +84,40 @@ type Func struct {
 	// http.ListenAndServe or a router's equivalent).
 	Serves bool
 
+	key      string           // go/ssa's name of it: unique, for ordering and tests
+	pos      token.Pos        // its declaration's
+	syntax   ast.Node         // *ast.FuncDecl or *ast.FuncLit; nil for synthetic functions
+	sig      *types.Signature // its signature
+	pkg      string           // the path of the package declaring it
+	closure  bool             // a function literal (or the body of a range over a function)
+	instance bool             // an instantiation of a generic function
+	init     bool             // a package initializer
+	anon     []*Func          // the closures written directly in it
+
 	scc *scc
 }
 
 func (f *Func) String() string { return f.Name }
 
-// Call is one call instruction of a module function.
+// Call is one call of a module function: a call instruction, or the edge
+// to a function value the call hands to code outside the module.
 type Call struct {
-	Instr ssa.CallInstruction // nil for a callback edge
-	Pos   token.Pos           // the call's Lparen, as the queries pass knows it
+	Pos  token.Pos     // the call's Lparen, as the queries pass knows it
+	Expr *ast.CallExpr // the call in the source; nil for calls the source does not spell (implicit ones)
+	// Static says the callee is known without dispatch.
+	Static bool
 	// Loops are the loops around the call within its function, outermost
 	// first, from the queries pass.
 	Loops []*queries.Loop
+	// Chunks counts the loops of Loops whose element the call takes whole
+	// (queries.Chunks): they do not repeat a single statement below it.
+	Chunks int
 	// Site is set when the call itself sends SQL: it is a leaf.
 	Site *queries.Site
+	// Once says the call fills a cache (sync.Once's Do, or under if x ==
+	// nil { x = ... }): what it runs, it runs once, whatever the loops
+	// around it or its callers.
+	Once bool
 	// Callees are the module functions the call may run.
 	Callees []*Func
 	// Assumed says the callees come from the types alone: no value the
@@ -117,17 +130,18 @@ type Call struct {
 	External *types.Func
 }
 
-// Build builds the graph of the packages the driver loaded: those of the
-// main module with syntax (test variants and test packages excepted: the
-// graph is of the program), their dependencies from types. results gives
-// the queries pass's result of a package, nil when it has none; it must
-// have run with queries.WholeProgram set, so that every call has its
-// loops.
+// Build builds the call graph of the packages the driver loaded: those of
+// the main module with syntax (test variants and test packages excepted:
+// the graph is of the program), their dependencies from types. It needs
+// nothing of the analysis passes, and keeps nothing of go/ssa: the driver
+// builds it before the passes run, so that the memory SSA and the call
+// graph's propagation take is free again when theirs is taken. Join then
+// attaches the queries pass's sites and loops.
 //
 // Module packages that did not type-check are left out, with every
 // package that imports them (their SSA could not be built); Skipped says
 // which.
-func Build(pkgs []*packages.Package, results func(*packages.Package) *queries.Result) (p *Program, err error) {
+func Build(pkgs []*packages.Package) (p *Program, err error) {
 	defer func() {
 		// go/ssa panics on code it cannot build; a graph is not worth a
 		// crash of the whole run.
@@ -135,135 +149,71 @@ func Build(pkgs []*packages.Package, results func(*packages.Package) *queries.Re
 			p, err = nil, fmt.Errorf("building the call graph: %v", r)
 		}
 	}()
-	return build(pkgs, results, initialLazy)
+	return build(pkgs, initialLazy)
 }
 
 // initial says how the call graph's initial, class-hierarchy graph is made.
 type initial int
 
 const (
-	// initialLazy: vta's own lazy CHA over the module's functions.
+	// initialLazy: class-hierarchy analysis restricted to the module's
+	// functions and interfaces (builder.initial).
 	initialLazy initial = iota
+	// initialVTALazy: vta's own lazy CHA over the module's functions,
+	// which matches them against every interface the module calls
+	// through, its dependencies' too.
+	initialVTALazy
 	// initialCHA: cha.CallGraph over the whole program, as the x/tools
-	// documentation suggests (measured against initialLazy in the tests).
+	// documentation suggests.
 	initialCHA
 )
 
-func build(pkgs []*packages.Package, results func(*packages.Package) *queries.Result, how initial) (*Program, error) {
-	p := &Program{
-		funcs:  map[*ssa.Function]*Func{},
-		byDecl: map[*types.Func]*Func{},
-		byLit:  map[*ast.FuncLit]*Func{},
-		sites:  map[token.Pos]*queries.Site{},
-		pkgs:   map[string]*packages.Package{},
-	}
-	mods := p.modulePackages(pkgs)
-	if len(mods) == 0 {
-		return p, nil
-	}
-	p.Fset = mods[0].Fset
-
-	start := time.Now()
-	// InstantiateGenerics: vta needs the bodies of instantiations, where
-	// the types that flow are concrete.
-	p.SSA = ssa.NewProgram(p.Fset, ssa.InstantiateGenerics)
-	created := map[*packages.Package]*ssa.Package{}
-	isMod := map[*packages.Package]bool{}
-	for _, m := range mods {
-		isMod[m] = true
-	}
-	packages.Visit(mods, nil, func(q *packages.Package) {
-		if q.Types == nil {
-			return
-		}
-		if isMod[q] {
-			created[q] = p.SSA.CreatePackage(q.Types, q.Syntax, q.TypesInfo, true)
-		} else {
-			created[q] = p.SSA.CreatePackage(q.Types, nil, nil, true)
-		}
-	})
-	var built []*ssa.Package
-	for _, m := range mods {
-		built = append(built, created[m])
-	}
-	p.SSA.Build()
-	p.Stats.SSA = time.Since(start)
-	p.Stats.Packages = len(mods)
-
-	// The queries pass's sites and loops, by the position of the call.
+// Join attaches what the queries pass found to the graph's calls: which
+// call is a query site, the loops around each (queries.WholeProgram must
+// have been set, so that every call has them), which fill a cache. results
+// gives the result of a package, nil when it has none.
+func (p *Program) Join(results func(*packages.Package) *queries.Result) {
+	calls := map[token.Pos]*ast.CallExpr{}
 	loops := map[token.Pos][]*queries.Loop{}
-	for _, m := range mods {
+	cached := map[token.Pos]bool{}
+	for _, m := range p.pkgs {
 		res := results(m)
 		if res == nil {
 			continue
 		}
 		for call, ls := range res.Loops {
-			loops[call.Lparen] = ls
+			calls[call.Lparen], loops[call.Lparen] = call, ls
+		}
+		for call := range res.Cached {
+			cached[call.Lparen] = true
 		}
 		for _, s := range res.Sites {
 			p.sites[s.Call.Lparen] = s
+			p.siteAt[s.Call.Pos()] = s
 		}
 	}
-
-	start = time.Now()
-	fns := p.moduleFuncs(built)
-	var cg *callgraph.Graph
-	switch how {
-	case initialCHA:
-		cg = vta.CallGraph(fns, cha.CallGraph(p.SSA))
-	default:
-		cg = vta.CallGraph(fns, nil)
-	}
-	p.link(fns, cg, loops)
-	p.Stats.CallGraph = time.Since(start)
-	return p, nil
-}
-
-// modulePackages picks the packages the graph is built from: the main
-// module's, with syntax, not test variants or test packages, that type-
-// checked, as did every module package they import.
-func (p *Program) modulePackages(pkgs []*packages.Package) []*packages.Package {
-	var cands []*packages.Package
-	for _, q := range pkgs {
-		if len(q.Syntax) == 0 || q.Types == nil || isTest(q) {
-			continue
-		}
-		cands = append(cands, q)
-	}
-	broken := map[string]string{} // path -> why
-	for _, q := range cands {
-		if len(q.Errors) > 0 || q.IllTyped {
-			broken[q.PkgPath] = "does not type-check"
-		}
-	}
-	// A package importing a broken one has calls SSA cannot build.
-	for changed := true; changed; {
-		changed = false
-		for _, q := range cands {
-			if _, ok := broken[q.PkgPath]; ok {
-				continue
+	for _, f := range p.list {
+		info := p.pkgs[f.pkg]
+		for _, c := range f.Calls {
+			c.Expr, c.Loops = calls[c.Pos], loops[c.Pos]
+			if c.Callback {
+				c.Loops = nil // run by the outside function: not per item here
 			}
-			for path := range q.Imports {
-				if _, ok := broken[path]; ok {
-					broken[q.PkgPath] = "imports " + path + ", which does not type-check"
-					changed = true
-					break
-				}
+			c.Once = c.Once || cached[c.Pos]
+			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback {
+				c.Callees = nil // the query itself: what the wrapper does is the query
+			} else {
+				c.Site = nil
+			}
+			if info != nil && c.Expr != nil && c.Site == nil {
+				c.Chunks = queries.Chunks(info.TypesInfo, c.Expr, c.Loops)
 			}
 		}
 	}
-	var out []*packages.Package
-	for _, q := range cands {
-		if why, ok := broken[q.PkgPath]; ok {
-			p.skipped = append(p.skipped, q.PkgPath+": "+why)
-			continue
-		}
-		out = append(out, q)
-		p.pkgs[q.PkgPath] = q
-	}
-	sort.Strings(p.skipped)
-	return out
 }
+
+// Skipped lists the module packages left out of the graph, with why.
+func (p *Program) Skipped() []string { return p.skipped }
 
 // isTest reports whether q is a test variant, a test package or a test
 // main: the graph is of the program as it runs, and a package's test
@@ -272,114 +222,68 @@ func isTest(q *packages.Package) bool {
 	return q.ID != q.PkgPath || strings.HasSuffix(q.PkgPath, "_test") || strings.HasSuffix(q.PkgPath, ".test")
 }
 
-// Skipped lists the module packages left out of the graph, with why.
-func (p *Program) Skipped() []string { return p.skipped }
-
-// moduleFuncs collects the functions the graph is over: every function
-// and method declared in the module's packages, their closures, and the
-// instantiations and wrappers the module's code refers to. Dependencies'
-// functions are not in it: they have no bodies (export data), and what
-// they call back is seen where the module hands them a function.
-func (p *Program) moduleFuncs(built []*ssa.Package) map[*ssa.Function]bool {
-	fns := map[*ssa.Function]bool{}
-	inModule := map[*ssa.Package]bool{}
-	for _, pkg := range built {
-		inModule[pkg] = true
+// less orders functions deterministically.
+func (p *Program) less(a, b *Func) bool {
+	if a.pos != b.pos {
+		return a.pos < b.pos
 	}
-	var work []*ssa.Function
-	add := func(fn *ssa.Function) {
-		if fn == nil || fns[fn] {
-			return
-		}
-		fns[fn] = true
-		work = append(work, fn)
-	}
-	for _, pkg := range built {
-		for _, m := range pkg.Members {
-			switch m := m.(type) {
-			case *ssa.Function:
-				add(m)
-			case *ssa.Type:
-				// Methods of T and *T, with the wrappers of methods
-				// promoted from embedded fields: an interface call on T
-				// dispatches to the wrapper.
-				if types.IsInterface(m.Type()) {
-					continue
-				}
-				if n, ok := m.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
-					continue // generic: its instantiations are found from their uses
-				}
-				for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
-					mset := p.SSA.MethodSets.MethodSet(t)
-					for i := 0; i < mset.Len(); i++ {
-						add(p.SSA.MethodValue(mset.At(i)))
-					}
-				}
-			}
-		}
-	}
-	// The closures of each function, and what module code refers to:
-	// instantiations of generic functions, method values' wrappers, the
-	// methods of instantiated generic types converted to interfaces.
-	ours := func(fn *ssa.Function) bool {
-		for fn != nil {
-			if fn.Pkg != nil {
-				return inModule[fn.Pkg]
-			}
-			if o := fn.Origin(); o != nil && o != fn {
-				fn = o
-				continue
-			}
-			if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != nil {
-				return p.pkgs[obj.Pkg().Path()] != nil
-			}
-			return false
-		}
-		return false
-	}
-	for len(work) > 0 {
-		fn := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-		var rands []*ssa.Value
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if mi, ok := instr.(*ssa.MakeInterface); ok {
-					p.addMethods(mi.X.Type(), ours, add)
-				}
-				rands = instr.Operands(rands[:0])
-				for _, r := range rands {
-					if g, ok := (*r).(*ssa.Function); ok && ours(g) {
-						add(g)
-					}
-				}
-			}
-		}
-	}
-	return fns
+	return a.key < b.key
 }
 
-// addMethods adds the methods of an instantiated generic type of the
-// module, converted to an interface: they exist only once some code
-// needs them.
-func (p *Program) addMethods(t types.Type, ours func(*ssa.Function) bool, add func(*ssa.Function)) {
-	n, ok := types.Unalias(derefType(t)).(*types.Named)
-	if !ok || n.TypeArgs().Len() == 0 || n.Obj().Pkg() == nil || p.pkgs[n.Obj().Pkg().Path()] == nil {
-		return
+// Func returns the graph's function for a declared function or method of
+// the module (the origin of a generic one), nil when it is not in the
+// graph.
+func (p *Program) Func(fn *types.Func) *Func {
+	if fn == nil {
+		return nil
 	}
-	mset := p.SSA.MethodSets.MethodSet(t)
-	for i := 0; i < mset.Len(); i++ {
-		if fn := p.SSA.MethodValue(mset.At(i)); fn != nil && ours(fn) {
-			add(fn)
-		}
-	}
+	return p.byDecl[fn.Origin()]
 }
 
-func derefType(t types.Type) types.Type {
-	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
-		return ptr.Elem()
+// Closure returns the graph's function for a function literal.
+func (p *Program) Closure(lit *ast.FuncLit) *Func { return p.byLit[lit] }
+
+// Funcs lists the module's functions in a deterministic order.
+func (p *Program) Funcs() []*Func { return p.list }
+
+// Package is the loaded package a function of the graph is declared in,
+// nil for wrappers of other packages' methods.
+func (p *Program) Package(f *Func) *packages.Package { return p.pkgs[f.pkg] }
+
+// FuncAt is the innermost function of the graph whose body holds pos: a
+// closure before the function it is written in; nil outside any.
+func (p *Program) FuncAt(pos token.Pos) *Func {
+	var best *Func
+	for _, f := range p.list {
+		syn := f.syntax
+		if f.Synthetic || f.instance || syn == nil || pos < syn.Pos() || pos >= syn.End() {
+			continue
+		}
+		if best == nil || syn.Pos() >= best.syntax.Pos() && syn.End() <= best.syntax.End() {
+			best = f
+		}
 	}
-	return t
+	return best
+}
+
+// Site is the query site whose call starts at pos (as findings give their
+// sites), nil when none.
+func (p *Program) Site(pos token.Pos) *queries.Site { return p.siteAt[pos] }
+
+// index records the graph's functions by declaration and literal, in a
+// deterministic order.
+func (p *Program) index() {
+	sort.Slice(p.list, func(i, j int) bool { return p.less(p.list[i], p.list[j]) })
+	for _, f := range p.list {
+		if f.Synthetic || f.instance {
+			continue
+		}
+		if !f.closure && f.Decl != nil && p.byDecl[f.Decl] == nil {
+			p.byDecl[f.Decl] = f
+		}
+		if lit, ok := f.syntax.(*ast.FuncLit); ok && p.byLit[lit] == nil {
+			p.byLit[lit] = f
+		}
+	}
+	p.Stats.Funcs = len(p.list)
 }

@@ -32,7 +32,11 @@ func describe(p *Program, qs []Reached) []string {
 		for _, g := range q.Via {
 			via = append(via, g.Name)
 		}
-		out = append(out, fmt.Sprintf("%s:%d ×%d via %s", rel(pos.Filename), pos.Line, q.Depth, strings.Join(via, " → ")))
+		once := ""
+		if q.Once {
+			once = " once"
+		}
+		out = append(out, fmt.Sprintf("%s:%d ×%d%s via %s", rel(pos.Filename), pos.Line, q.Depth, once, strings.Join(via, " → ")))
 	}
 	return out
 }
@@ -40,7 +44,7 @@ func describe(p *Program, qs []Reached) []string {
 func funcNamed(t *testing.T, p *Program, name string) *Func {
 	t.Helper()
 	for _, f := range p.Funcs() {
-		if f.SSA.String() == name {
+		if f.key == name {
 			return f
 		}
 	}
@@ -69,9 +73,22 @@ func TestReach(t *testing.T) {
 			"store.go:19 ×2 via svc.(*Service).Nested → store.(*pg).Get",
 			"store.go:27 ×2 via svc.(*Service).Nested → store.(*base).Get",
 		}},
-		// A closure handed to sync.Once.Do runs there.
+		// A closure handed to sync.Once.Do runs there, once.
 		{"(*example.com/shapes/svc.Service).Name", []string{
-			"svc.go:51 ×0 via svc.(*Service).Name",
+			"svc.go:51 ×0 once via svc.(*Service).Name",
+		}},
+		// A loop that leaves right after the call runs it at most once.
+		{"(*example.com/shapes/svc.Service).Lead", []string{
+			"store.go:19 ×0 via svc.(*Service).Lead → store.(*pg).Get",
+			"store.go:27 ×0 via svc.(*Service).Lead → store.(*base).Get",
+		}},
+		// A batch passed whole: one statement per batch.
+		{"(*example.com/shapes/svc.Service).Purge", []string{
+			"store.go:100 ×0 via svc.(*Service).Purge → store.DeleteAll",
+		}},
+		// A cache filled under if x == nil runs once, in whatever loop.
+		{"(*example.com/shapes/svc.Service).Labels", []string{
+			"svc.go:124 ×0 once via svc.(*Service).Labels → svc.(*Service).label",
 		}},
 		// Recursion is one loop: Mark per root and per node (×2, not a
 		// power of the depth); Even and Odd, one component, one loop.
@@ -133,12 +150,13 @@ func TestEntries(t *testing.T) {
 	check("commands", entries(p, p.Commands()), []string{
 		"startup serve: ",
 		"cli walk: store.go:72 ×2 via svc.(*Service).Tree → store.Mark; store.go:92 ×1 via svc.(*Service).Tree → store.Even → store.Odd",
-		"cli upgrade: upgrade.go:15 ×1 via upgrade.Apply → upgrade.init; upgrade.go:21 ×1 via upgrade.Apply → upgrade.first",
+		"cli upgrade: upgrade.go:15 ×0 via upgrade.Apply → upgrade.init; upgrade.go:21 ×0 via upgrade.Apply → upgrade.first",
 	})
 	// history lists functions that change the schema and Apply ranges
-	// over it; validators lists functions too, but none changes it.
+	// over it (a fixed list: once each); validators lists functions too,
+	// but none changes it.
 	check("migrations", entries(p, p.Migrations()), []string{
-		"migration upgrade.Apply: upgrade.go:15 ×1 via upgrade.Apply → upgrade.init; upgrade.go:21 ×1 via upgrade.Apply → upgrade.first",
+		"migration upgrade.Apply: upgrade.go:15 ×0 via upgrade.Apply → upgrade.init; upgrade.go:21 ×0 via upgrade.Apply → upgrade.first",
 		"migration upgrade.first: upgrade.go:21 ×0 via upgrade.first",
 		"migration upgrade.history[1]: upgrade.go:15 ×0 via upgrade.init",
 	})

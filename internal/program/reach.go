@@ -20,6 +20,12 @@ type Reached struct {
 	// Via is the chain of functions from the function asked about (first)
 	// to the one holding the site (last), wrappers left out.
 	Via []*Func
+	// Once says the site fills a cache on every path to it: it runs once
+	// per process, and Depth is 0.
+	Once bool
+	// Assumed says the path goes through a call whose callees come from
+	// the types alone (Call.Assumed).
+	Assumed bool
 }
 
 // reach is what the functions of one strongly connected component of the
@@ -46,6 +52,8 @@ type cost struct {
 type entry struct {
 	site   *queries.Site
 	depth  int
+	once   bool // through a cache fill: no loop multiplies it
+	assume bool // through a call resolved by types alone
 	owner  *Func
 	call   *Call
 	callee *Func
@@ -63,7 +71,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	es := p.compute(f.scc)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Via: p.via(f, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(f, e)})
 	}
 	p.sortReached(out)
 	return out
@@ -168,33 +176,56 @@ func (p *Program) compute(s *scc) []entry {
 			if !perCall(c) {
 				continue
 			}
-			d := queries.PerItem(c.Loops)
-			if c.Site != nil {
-				acc = append(acc, entry{site: c.Site, depth: d, owner: f, call: c})
-				continue
-			}
-			for _, g := range c.Callees {
-				if g.scc == s {
-					continue // recursion: counted once, below
-				}
-				for _, e := range p.compute(g.scc) {
-					acc = append(acc, entry{site: e.site, depth: e.depth + d, owner: f, call: c, callee: g})
-				}
-			}
+			acc = append(acc, p.through(s, f, c)...)
 		}
 	}
 	if s.cyclic {
 		// A recursive function runs its queries once per call of itself:
 		// one loop, whatever the depth of the recursion.
 		for i := range acc {
-			acc[i].depth++
+			if !acc[i].once {
+				acc[i].depth++
+			}
 		}
 	}
 	s.reach = deepest(acc)
 	return s.reach
 }
 
-// deepest keeps, per site, the entry with the deepest multiplicity; ties
+// through is what call c of f reaches: its site, or what its callees
+// outside component s reach (recursion within s is counted by compute),
+// with the loops around c added, unless a cache fill is on the way.
+func (p *Program) through(s *scc, f *Func, c *Call) []entry {
+	d := queries.PerItem(c.Loops)
+	if c.Site != nil {
+		once := c.Once || c.Site.Once
+		if once {
+			d = 0
+		}
+		return []entry{{site: c.Site, depth: d, once: once, owner: f, call: c}}
+	}
+	var out []entry
+	for _, g := range c.Callees {
+		if s != nil && g.scc == s {
+			continue
+		}
+		for _, e := range p.compute(g.scc) {
+			d := d
+			if e.depth == 0 {
+				d = max(d-c.Chunks, 0) // a single statement per chunk
+			}
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once, assume: e.assume || c.Assumed, owner: f, call: c, callee: g}
+			if next.once {
+				next.depth = 0
+			}
+			out = append(out, next)
+		}
+	}
+	return out
+}
+
+// deepest keeps, per site, the entry with the deepest multiplicity, a
+// path that does not go through a cache fill before one that does; ties
 // go to the first found, which the deterministic order of functions and
 // calls makes stable.
 func deepest(acc []entry) []entry {
@@ -205,7 +236,7 @@ func deepest(acc []entry) []entry {
 	out := acc[:0]
 	for _, e := range acc {
 		if n := len(out); n > 0 && out[n-1].site == e.site {
-			if e.depth > out[n-1].depth {
+			if last := out[n-1]; better(e, last) {
 				out[n-1] = e
 			}
 			continue
@@ -213,6 +244,19 @@ func deepest(acc []entry) []entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// better reports whether entry a says more than b about their site: a
+// path through no cache fill over one through a cache fill, a path the
+// call graph followed over one resolved by types alone, then the deeper.
+func better(a, b entry) bool {
+	switch {
+	case a.once != b.once:
+		return !a.once
+	case a.assume != b.assume:
+		return !a.assume
+	}
+	return a.depth > b.depth
 }
 
 // components computes, once, the strongly connected components of the
@@ -329,6 +373,7 @@ func (p *Program) cost(s *scc) cost {
 				continue
 			}
 			items := queries.PerItem(c.Loops) > 0
+			chunked := queries.PerItem(c.Loops)-c.Chunks == 0
 			if c.Site != nil {
 				if items {
 					total.loop = true
@@ -346,7 +391,7 @@ func (p *Program) cost(s *scc) cost {
 				most.once = max(most.once, k.once)
 				most.loop = most.loop || k.loop
 			}
-			if items {
+			if items && !(chunked && !most.loop) {
 				total.loop = total.loop || most.once > 0 || most.loop
 				continue
 			}

@@ -1,6 +1,10 @@
 package program
 
-import "golang.org/x/tools/go/packages"
+import (
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
 
 // TestSupport finds the module's test-support packages: packages that are
 // not tests themselves but that only tests import, directly or through
@@ -25,9 +29,15 @@ func TestSupport(pkgs []*packages.Package) map[string]bool {
 			return
 		}
 		test := isTest(q)
+		if strings.HasSuffix(q.PkgPath, ".test") {
+			return // a test main: it imports what it tests
+		}
 		for path := range q.Imports {
 			if test {
-				tested[path] = true
+				// A package's own tests do not make it test support.
+				if path != testOf(q) {
+					tested[path] = true
+				}
 				continue
 			}
 			if prod[path] == nil {
@@ -56,4 +66,13 @@ func TestSupport(pkgs []*packages.Package) map[string]bool {
 		}
 	}
 	return cand
+}
+
+// testOf is the package a test package tests: p for "p [p.test]" and the
+// external test "p_test".
+func testOf(q *packages.Package) string {
+	if _, rest, ok := strings.Cut(q.ID, " ["); ok {
+		return strings.TrimSuffix(strings.TrimSuffix(rest, "]"), ".test")
+	}
+	return strings.TrimSuffix(q.PkgPath, "_test")
 }

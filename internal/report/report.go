@@ -93,6 +93,10 @@ type Finding struct {
 	// reported (a loop's call of a store function is about the store's
 	// query); empty when the check does not know them.
 	Sites []Site `json:"sites,omitempty"`
+	// Role is what runs the finding's code, as the standalone driver's
+	// program graph sees it: "route", "job", "cli", "migration" or
+	// "startup"; empty when no entry point reaches it.
+	Role string `json:"role,omitempty"`
 }
 
 // Site is a query call: where a statement is sent to the database.

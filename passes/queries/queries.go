@@ -58,6 +58,9 @@ type Result struct {
 	// whole-program driver joins them to its call graph, whose calls
 	// through interfaces and func values this package cannot resolve.
 	Loops map[*ast.CallExpr][]*Loop
+	// Cached holds, under WholeProgram, the calls that fill a cache
+	// (if x == nil { x = load() }): they run once, whatever the loops.
+	Cached map[*ast.CallExpr]bool
 	// What this package exports as facts, for checks that want them for
 	// local functions without a fact lookup.
 	Summaries map[*types.Func]*IssuesQueries
@@ -117,8 +120,11 @@ type Site struct {
 	Block    *sqlfiles.Block
 	Stmts    []*sqlparse.Statement
 	ParseErr error
-	// Loops are the loops of the function around the call, outermost first.
+	// Loops are the loops of the function around the call, outermost
+	// first, that repeat it (see callLoops).
 	Loops []*Loop
+	// Once says the call fills a cache: it runs once per process.
+	Once bool
 	// Ctx is the context argument passed to the call, nil when the API
 	// takes none.
 	Ctx ast.Expr
@@ -234,9 +240,13 @@ func run(pass *analysis.Pass) (any, error) {
 	a.exportFacts()
 	if WholeProgram {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
+		res.Cached = map[*ast.CallExpr]bool{}
 		for _, n := range a.funcs {
 			for _, c := range n.calls {
 				res.Loops[c.call] = c.loops
+				if c.once {
+					res.Cached[c.call] = true
+				}
 			}
 		}
 	}
@@ -311,11 +321,13 @@ type callInfo struct {
 	loops  []*Loop
 	callee *types.Func
 	method *dbapi.Method
+	once   bool // fills a cache: runs once, whatever the loops around it
 }
 
 type edge struct {
 	to    *funcNode
 	loops []*Loop
+	once  bool // the closure runs at most once (sync.Once's Do, a cache fill)
 }
 
 type analyzer struct {
@@ -328,6 +340,9 @@ type analyzer struct {
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
 	dir      string // the package's directory
+	// caching counts the cache fills (if x == nil { x = ... }) the walk
+	// is in.
+	caching int
 }
 
 // collect walks every function body once, recording its calls with the
@@ -394,8 +409,23 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 				// A callback's queries count toward this function, but not
 				// per item of the loops around it: whether the callee runs
 				// it now, once, or later is not visible here.
-				n.edges = append(n.edges, &edge{to: child})
+				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(x)})
 			}
+			return false
+		case *ast.IfStmt:
+			if !fillsCache(info, x) {
+				return true
+			}
+			// if s.cache == nil { s.cache = load() }: what the body runs,
+			// it runs once, however often the function is called.
+			for _, part := range []ast.Node{x.Init, x.Cond, x.Else} {
+				if part != nil {
+					a.walk(n, part, loops)
+				}
+			}
+			a.caching++
+			a.walk(n, x.Body, loops)
+			a.caching--
 			return false
 		case *ast.ForStmt:
 			// Init, Cond and Post run once or per iteration, but only the
@@ -412,19 +442,20 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.CallExpr:
-			ci := &callInfo{call: x, loops: loops}
+			loops := a.callLoops(x, loops)
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0}
 			if fn, ok := typeutil.Callee(info, x).(*types.Func); ok {
 				ci.callee = fn
 				ci.method = a.lookup(fn, x)
 			} else if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
 				// func() { ... }(): the closure runs here.
-				n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops})
+				n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops, once: ci.once})
 			} else if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
 				// f := func() {...}; f(): follow a local closure variable.
 				if v, ok := info.Uses[id].(*types.Var); ok {
 					for _, w := range a.r.writes[v] {
 						if lit, ok := ast.Unparen(w.rhs).(*ast.FuncLit); ok && w.index < 0 {
-							n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops})
+							n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops, once: ci.once})
 						}
 					}
 				}
@@ -452,19 +483,19 @@ func (a *analyzer) runsInPlace(lit *ast.FuncLit) bool {
 	if sig == nil || isHandlerSig(sig) {
 		return false
 	}
-	return a.argOfCall(lit)
+	return a.callWith(lit) != nil
 }
 
-// argOfCall reports whether lit is an argument of some call expression in
-// the package (found through the inspector-free parent walk below).
-func (a *analyzer) argOfCall(lit *ast.FuncLit) bool {
+// callWith is the call expression of the package that lit is an argument
+// of, nil when none (found through the inspector-free parent walk below).
+func (a *analyzer) callWith(lit *ast.FuncLit) *ast.CallExpr {
 	for _, f := range a.pass.Files {
 		if f.Pos() > lit.Pos() || lit.End() > f.End() {
 			continue
 		}
-		found := false
+		var found *ast.CallExpr
 		ast.Inspect(f, func(x ast.Node) bool {
-			if found || x == nil || x.Pos() > lit.Pos() || x.End() < lit.End() {
+			if found != nil || x == nil || x.Pos() > lit.Pos() || x.End() < lit.End() {
 				return false
 			}
 			if call, ok := x.(*ast.CallExpr); ok {
@@ -474,7 +505,7 @@ func (a *analyzer) argOfCall(lit *ast.FuncLit) bool {
 						if tv, ok := a.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
 							return false
 						}
-						found = true
+						found = call
 						return false
 					}
 				}
@@ -483,7 +514,7 @@ func (a *analyzer) argOfCall(lit *ast.FuncLit) bool {
 		})
 		return found
 	}
-	return false
+	return nil
 }
 
 // isHandlerSig matches the signatures of HTTP handlers and middleware
@@ -665,7 +696,8 @@ func (a *analyzer) buildSites() {
 			if c.method != nil && !c.method.Role.RoundTrip() {
 				continue // Batch.Queue, gorm Raw: nothing is sent yet
 			}
-			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: c.loops, param: -1}
+			loops := withoutChunks(a.pass.TypesInfo, c.call, c.loops)
+			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, param: -1}
 			if c.method == nil {
 				s.Wrapper = c.callee
 				s.Write = role == dbapi.Exec
@@ -845,13 +877,20 @@ func (a *analyzer) summarize() {
 					continue
 				}
 				n.more = max(n.more, more)
+				chunks := Chunks(a.pass.TypesInfo, c.call, c.loops)
 				for _, q := range qs {
 					q.Ctx = a.callCtx(q.Ctx, c.call)
-					n.sum = mergeQuery(n.sum, via(q, name, perItem(c.loops)))
+					q.Once = q.Once || c.once
+					loops := perItem(c.loops)
+					if q.Loop == 0 {
+						loops -= chunks // one statement per chunk
+					}
+					n.sum = mergeQuery(n.sum, via(q, name, loops))
 				}
 			}
 			for _, e := range n.edges {
 				for _, q := range e.to.sum {
+					q.Once = q.Once || e.once
 					n.sum = mergeQuery(n.sum, via(q, "", perItem(e.loops)))
 				}
 				n.more = max(n.more, e.to.more)
@@ -933,7 +972,9 @@ func perItem(loops []*Loop) int {
 }
 
 func via(q Query, name string, loops int) Query {
-	q.Loop = min(q.Loop+loops, maxLoop)
+	if !q.Once { // a cache is filled once, in whatever loop
+		q.Loop = min(q.Loop+loops, maxLoop)
+	}
 	if name != "" {
 		q.Via = append([]string{name}, q.Via...)
 		if len(q.Via) > maxVia {
@@ -943,15 +984,17 @@ func via(q Query, name string, loops int) Query {
 	return q
 }
 
-// mergeQuery adds q to a summary, keeping per site the deepest loop.
+// mergeQuery adds q to a summary, keeping per site the deepest loop; a
+// site reached both through a cache fill and not is not a cache's.
 func mergeQuery(sum []Query, q Query) []Query {
 	for i := range sum {
 		if sum[i].Pkg == q.Pkg && sum[i].Site == q.Site {
 			ctx := worseCtx(sum[i].Ctx, q.Ctx)
+			once := sum[i].Once && q.Once
 			if q.Loop > sum[i].Loop {
 				sum[i] = q
 			}
-			sum[i].Ctx = ctx
+			sum[i].Ctx, sum[i].Once = ctx, once
 			return sum
 		}
 	}
@@ -964,6 +1007,7 @@ func sumKey(sum []Query) string {
 		b.WriteString(q.Site)
 		b.WriteString(strconv.Itoa(q.Loop))
 		b.WriteString(q.Ctx)
+		b.WriteString(strconv.FormatBool(q.Once))
 	}
 	return b.String()
 }
@@ -1019,6 +1063,7 @@ func (a *analyzer) siteQuery(s *Site) Query {
 		q.Name, q.Source = s.Block.Name, s.Block.Where()
 	}
 	q.Ctx = a.siteCtx(s)
+	q.Once = s.Once
 	return q
 }
 

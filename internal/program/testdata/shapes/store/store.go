@@ -94,3 +94,9 @@ func Odd(ctx context.Context, db *sql.DB, n int) error {
 	}
 	return Even(ctx, db, n-1)
 }
+
+// DeleteAll deletes a batch in one statement.
+func DeleteAll(ctx context.Context, db *sql.DB, ids []int64) error {
+	_, err := db.ExecContext(ctx, `DELETE FROM items WHERE id = ANY($1)`, ids) // DeleteAll
+	return err
+}

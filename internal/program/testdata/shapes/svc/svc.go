@@ -91,3 +91,40 @@ func FromContext(ctx context.Context, id int64) error {
 	g, _ := ctx.Value(getterKey{}).(store.Getter)
 	return g.Get(ctx, id)
 }
+
+// Lead looks a user up at most once: the loop leaves after it.
+func (s *Service) Lead(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		if id > 0 {
+			s.get.Get(ctx, id)
+			break
+		}
+	}
+}
+
+// Purge deletes in batches, a statement per batch.
+func (s *Service) Purge(ctx context.Context, batches [][]int64) {
+	for _, batch := range batches {
+		store.DeleteAll(ctx, s.db, batch)
+	}
+}
+
+// Labels names each item through a cache filled on first use.
+func (s *Service) Labels(ctx context.Context, ids []int64) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, s.label(ctx, id))
+	}
+	return out
+}
+
+func (s *Service) label(ctx context.Context, id int64) string {
+	if s.names == nil {
+		s.names = map[int64]string{}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM labels`) // label's cache
+		if err == nil {
+			rows.Close()
+		}
+	}
+	return s.names[id]
+}
