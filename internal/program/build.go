@@ -27,6 +27,7 @@ type builder struct {
 	prog    *ssa.Program
 	funcs   map[*ssa.Function]*Func
 	rev     map[*Func]*ssa.Function
+	calls   map[ssa.CallInstruction]*Call
 	gen     map[*token.File]bool // the module's files, generated or not
 	methods map[string][]*Func   // concrete methods by types.Func.Id, built on first use
 }
@@ -44,7 +45,7 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 		return p, nil
 	}
 	p.Fset = mods[0].Fset
-	b := &builder{p: p, funcs: map[*ssa.Function]*Func{}, gen: map[*token.File]bool{}}
+	b := &builder{p: p, funcs: map[*ssa.Function]*Func{}, gen: map[*token.File]bool{}, calls: map[ssa.CallInstruction]*Call{}}
 	for _, m := range mods {
 		for _, f := range m.Syntax {
 			b.gen[p.Fset.File(f.FileStart)] = ast.IsGenerated(f)
@@ -107,12 +108,16 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 }
 
 // modulePackages picks the packages the graph is built from: the main
-// module's, with syntax, not test variants or test packages, that type-
-// checked, as did every module package they import.
+// module's, with syntax, not test variants, test packages or test
+// support, that type-checked, as did every module package they import.
 func (p *Program) modulePackages(pkgs []*packages.Package) []*packages.Package {
+	// Test support is left out: nothing the program runs calls it, and
+	// its fixtures handed to the program's functions would flow, in a
+	// call graph, wherever those functions' other arguments do.
+	tests := TestSupport(pkgs)
 	var cands []*packages.Package
 	for _, q := range pkgs {
-		if len(q.Syntax) == 0 || q.Types == nil || isTest(q) {
+		if len(q.Syntax) == 0 || q.Types == nil || isTest(q) || tests[q.PkgPath] {
 			continue
 		}
 		cands = append(cands, q)
@@ -298,11 +303,12 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
 				if ci, ok := instr.(ssa.CallInstruction); ok {
-					b.addCall(f, ci, out[ci])
+					b.calls[ci] = b.addCall(f, ci, out[ci])
 				}
 			}
 		}
 	}
+	b.higherOrder()
 }
 
 // ssaOf is the SSA function of f, while the builder has it.
@@ -317,7 +323,7 @@ func (b *builder) ssaOf(f *Func) *ssa.Function {
 }
 
 // addCall records one call instruction of f.
-func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) {
+func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) *Call {
 	p := b.p
 	cc := ci.Common()
 	static := cc.StaticCallee()
@@ -325,7 +331,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) {
 	f.Calls = append(f.Calls, c)
 	p.Stats.Calls++
 	if _, builtin := cc.Value.(*ssa.Builtin); builtin {
-		return
+		return c
 	}
 	if static != nil && len(callees) == 0 && b.funcs[static] != nil {
 		callees = []*Func{b.funcs[static]} // a call of generated code, which the call graph leaves out
@@ -333,7 +339,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) {
 	if static == nil {
 		p.Stats.Dynamic++
 		if dispatch(cc) {
-			return // a router or middleware handing the request on
+			return c // a router or middleware handing the request on
 		}
 		if len(callees) == 0 && cc.IsInvoke() {
 			// No value VTA saw flows to the receiver: it came through
@@ -355,7 +361,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) {
 	sort.Slice(callees, func(i, j int) bool { return p.less(callees[i], callees[j]) })
 	c.Callees = callees
 	if static == nil || b.funcs[static] != nil {
-		return
+		return c
 	}
 	// A function outside the module. It may start serving, and it may run
 	// the module's functions it is handed (a transaction helper's body,
@@ -373,6 +379,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) {
 		once := obj != nil && queries.IsOnceDo(obj)
 		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once})
 	}
+	return c
 }
 
 // implementations are the module's methods that an invoke of a module

@@ -128,6 +128,10 @@ type Call struct {
 	// which is assumed to run it; External is that outside function.
 	Callback bool
 	External *types.Func
+	// Chain, for the call of a function handed to a function that calls
+	// it (see higherOrder), are the calls from this one down to the call
+	// of the parameter: the loops around each repeat it.
+	Chain []token.Pos
 }
 
 // Build builds the call graph of the packages the driver loaded: those of
@@ -196,11 +200,17 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		info := p.pkgs[f.pkg]
 		for _, c := range f.Calls {
 			c.Expr, c.Loops = calls[c.Pos], loops[c.Pos]
-			if c.Callback {
+			switch {
+			case c.Callback:
 				c.Loops = nil // run by the outside function: not per item here
+			case len(c.Chain) > 0:
+				c.Loops = nil
+				for _, pos := range c.Chain {
+					c.Loops = append(c.Loops, loops[pos]...)
+				}
 			}
 			c.Once = c.Once || cached[c.Pos]
-			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback {
+			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback && len(c.Chain) == 0 {
 				c.Callees = nil // the query itself: what the wrapper does is the query
 			} else {
 				c.Site = nil

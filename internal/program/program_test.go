@@ -109,6 +109,16 @@ func TestReach(t *testing.T) {
 			"store.go:27 ×0 via svc.FromContext → store.(*base).Get",
 			"store.go:38 ×0 via svc.FromContext → store.unused.Get",
 		}},
+		// A function handed to a helper that calls it runs once per call
+		// of the helper, times the helper's loops around its call; the
+		// helper's other callers' functions are not this caller's.
+		{"(*example.com/shapes/svc.Service).Rename", []string{
+			"store.go:72 ×1 via svc.(*Service).Rename → store.Mark",
+			"store.go:100 ×1 via svc.(*Service).Rename → store.DeleteAll",
+		}},
+		{"(*example.com/shapes/svc.Service).Archive", []string{
+			"store.go:92 ×1 via svc.(*Service).Archive → store.Odd",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",

@@ -430,15 +430,16 @@ func commandLine(r *resolver, x ast.Expr) bool {
 
 // callLoops are the loops around a call that repeat it: those of the walk,
 // less the loops the call leaves right after (it runs at most once in
-// them).
+// them: per item of a data loop, or in a worker's loop, once when the
+// worker stops, such as a configuration reload that restarts the program).
 func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
-	if perItem(loops) == 0 {
+	if perItem(loops) == 0 && !unbounded(loops) {
 		return loops
 	}
 	var path []ast.Node
 	out := loops[:0:0]
 	for _, l := range loops {
-		if l.Kind.PerItem() {
+		if l.Kind.PerItem() || l.Kind.Unbounded() {
 			if path == nil {
 				path = a.path(call)
 			}

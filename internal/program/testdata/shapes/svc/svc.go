@@ -128,3 +128,31 @@ func (s *Service) label(ctx context.Context, id int64) string {
 	}
 	return s.names[id]
 }
+
+// tx runs fn as a transaction helper does: the queries are fn's, not those
+// of every function any caller hands it.
+func (s *Service) tx(ctx context.Context, fn func() error) error {
+	return fn()
+}
+
+// inTx forwards its function to tx.
+func (s *Service) inTx(ctx context.Context, fn func() error) error {
+	return s.tx(ctx, fn)
+}
+
+// each runs fn once per id.
+func each(ids []int64, fn func(int64)) {
+	for _, id := range ids {
+		fn(id)
+	}
+}
+
+// Rename and Archive each hand the helpers their own body.
+func (s *Service) Rename(ctx context.Context, ids []int64) error {
+	each(ids, func(id int64) { store.DeleteAll(ctx, s.db, nil) })
+	return s.tx(ctx, func() error { return store.Mark(ctx, s.db, nil) })
+}
+
+func (s *Service) Archive(ctx context.Context) error {
+	return s.inTx(ctx, func() error { return store.Odd(ctx, s.db, 1) })
+}
