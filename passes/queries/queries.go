@@ -47,11 +47,6 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	Sites []*Site // in source order
 	Calls []*Call // calls to functions that issue queries, in source order
-	// InterfaceCalls are calls through interface methods in data loops
-	// whose implementations this package cannot see: under the standalone
-	// driver, which holds the whole program, they are resolved to the
-	// implementations that issue queries.
-	InterfaceCalls []*Call
 	// Loops holds, under WholeProgram, every call of the package's
 	// function bodies (declared functions and closures alike) with the
 	// loops around it within its own body, outermost first: a
@@ -196,14 +191,6 @@ type Call struct {
 	Callee  string // printable name of the function called
 	Summary *IssuesQueries
 	Loops   []*Loop
-	// Method is the interface method called, for InterfaceCalls.
-	Method *types.Func
-}
-
-// isInterfaceMethod reports whether fn is a method of an interface type.
-func isInterfaceMethod(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -916,12 +903,7 @@ func (a *analyzer) summarize() {
 				sum = a.imported(c.callee)
 			}
 			if sum == nil || len(sum.Queries) == 0 && sum.More == 0 {
-				if isInterfaceMethod(c.callee) && perItem(c.loops) > 0 {
-					// Which implementation runs is not known here; a
-					// whole-program driver can resolve it.
-					a.res.InterfaceCalls = append(a.res.InterfaceCalls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Method: c.callee, Loops: c.loops})
-				}
-				continue
+				continue // an interface's implementations: the whole-program driver's to resolve
 			}
 			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Summary: sum, Loops: c.loops})
 		}
