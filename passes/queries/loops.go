@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -44,10 +45,14 @@ const (
 	// LoopArgs: a range over the command line's arguments (os.Args,
 	// flag.Args(), a FlagSet's Args()): as many as an operator types.
 	LoopArgs
+	// LoopConfig: a range over configuration, a field decoded from a
+	// configuration file (tagged yaml, toml, mapstructure, hcl, koanf,
+	// env): as many as an operator writes.
+	LoopConfig
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "args"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "args", "config"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -104,6 +109,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
 		}
 		if commandLine(r, s.X) {
 			l.Kind = LoopArgs
+			return l
+		}
+		if configured(r, s.X) {
+			l.Kind = LoopConfig
 			return l
 		}
 		switch u := t.Underlying().(type) {
@@ -424,6 +433,60 @@ func commandLine(r *resolver, x ast.Expr) bool {
 		}
 		writes := r.writes[v]
 		return len(writes) == 1 && writes[0].index < 0 && writes[0].rhs != nil && commandLine(r, writes[0].rhs)
+	}
+	return false
+}
+
+// configured reports whether x is a field of configuration (see
+// LoopConfig), directly or through a local variable defined as one.
+func configured(r *resolver, x ast.Expr) bool {
+	info := r.pass.TypesInfo
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[x]
+		if !ok || sel.Kind() != types.FieldVal {
+			return false
+		}
+		return configTag(fieldTag(sel))
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		writes := r.writes[v]
+		return len(writes) == 1 && writes[0].index < 0 && writes[0].rhs != nil && configured(r, writes[0].rhs)
+	}
+	return false
+}
+
+// fieldTag is the struct tag of the field a selection selects.
+func fieldTag(sel *types.Selection) string {
+	t := sel.Recv()
+	idx := sel.Index()
+	for i, k := range idx {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || k >= st.NumFields() {
+			return ""
+		}
+		if i == len(idx)-1 {
+			return st.Tag(k)
+		}
+		t = st.Field(k).Type()
+	}
+	return ""
+}
+
+// configTag reports whether a struct tag says its field is read from a
+// configuration file or the environment.
+func configTag(tag string) bool {
+	st := reflect.StructTag(tag)
+	for _, key := range []string{"yaml", "toml", "mapstructure", "hcl", "koanf", "env", "envconfig"} {
+		if v, ok := st.Lookup(key); ok && v != "-" {
+			return true
+		}
 	}
 	return false
 }

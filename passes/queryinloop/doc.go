@@ -40,7 +40,9 @@
 // loops over a small fixed set (a constant bound, a constant-size array, a
 // slice literal — also in a package-level variable nothing assigns — or
 // the keys of a map literal), loops over the command line's arguments
-// (os.Args, flag.Args()), and chunked loops that send a whole chunk per
+// (os.Args, flag.Args()) or over configuration (a field read from a yaml,
+// toml or environment setting: as many items as an operator writes), and
+// chunked loops that send a whole chunk per
 // statement (`i += 500`, or the chunk itself passed as the argument of
 // ANY($1)) — but a loop over chunks that looks each item up is reported.
 // It is silent where the query runs at most once however long the loop:

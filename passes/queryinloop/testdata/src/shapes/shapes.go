@@ -138,3 +138,19 @@ func (s *Store) Names(ctx context.Context, ids []int64) {
 		s.Memo(ctx, id) // want `shapes.\(\*Store\).Memo runs .* once per item of ids`
 	}
 }
+
+// Config is read from a file: its lists are as long as an operator makes
+// them.
+type Config struct {
+	Regions []string `yaml:"regions"`
+	Tenants []string `json:"tenants"`
+}
+
+func (s *Store) Configured(ctx context.Context, cfg *Config) {
+	for _, r := range cfg.Regions {
+		s.insertKind(ctx, r) // silent: configuration
+	}
+	for _, t := range cfg.Tenants {
+		s.insertKind(ctx, t) // want `once per item of cfg.Tenants`
+	}
+}
