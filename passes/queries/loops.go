@@ -414,7 +414,7 @@ func Unbounded(loops []*Loop) bool { return unbounded(loops) }
 
 // commandLine reports whether x is the command line's arguments: os.Args
 // (or a slice of it), flag.Args(), a FlagSet's Args(), or a local
-// variable defined as one of them.
+// variable defined as one of them and never assigned again.
 func commandLine(r *resolver, x ast.Expr) bool {
 	info := r.pass.TypesInfo
 	switch x := ast.Unparen(x).(type) {
@@ -427,14 +427,25 @@ func commandLine(r *resolver, x ast.Expr) bool {
 		fn, ok := typeutil.Callee(info, x).(*types.Func)
 		return ok && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Args"
 	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok {
-			return false
-		}
-		writes := r.writes[v]
-		return len(writes) == 1 && writes[0].index < 0 && writes[0].rhs != nil && commandLine(r, writes[0].rhs)
+		rhs := r.definedAs(x)
+		return rhs != nil && commandLine(r, rhs)
 	}
 	return false
+}
+
+// definedAs is the value a local variable is defined with, when that
+// definition (v := e, var v = e) is its only write; nil otherwise. (A
+// variable written again, args = args[1:], may be anything.)
+func (r *resolver) definedAs(id *ast.Ident) ast.Expr {
+	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	writes := r.writes[v]
+	if len(writes) != 1 || writes[0].index >= 0 || writes[0].tok != token.DEFINE && writes[0].tok != token.VAR {
+		return nil
+	}
+	return writes[0].rhs
 }
 
 // configured reports whether x is a field of configuration (see
@@ -449,12 +460,8 @@ func configured(r *resolver, x ast.Expr) bool {
 		}
 		return configTag(fieldTag(sel))
 	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok {
-			return false
-		}
-		writes := r.writes[v]
-		return len(writes) == 1 && writes[0].index < 0 && writes[0].rhs != nil && configured(r, writes[0].rhs)
+		rhs := r.definedAs(x)
+		return rhs != nil && configured(r, rhs)
 	}
 	return false
 }

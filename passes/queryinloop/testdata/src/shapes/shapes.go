@@ -154,3 +154,19 @@ func (s *Store) Configured(ctx context.Context, cfg *Config) {
 		s.insertKind(ctx, t) // want `once per item of cfg.Tenants`
 	}
 }
+
+// Shift consumes a parameter it reassigns from itself: what it holds is
+// not known (and finding that out must not chase args back into args).
+func (s *Store) Shift(ctx context.Context, args []string, cfg *Config) {
+	for len(args) > 0 && args[0] == "-" {
+		args = args[1:]
+	}
+	for _, a := range args {
+		s.insertKind(ctx, a) // want `once per item of args`
+	}
+	regions := cfg.Regions
+	regions = regions[1:]
+	for _, r := range regions {
+		s.insertKind(ctx, r) // want `once per item of regions`
+	}
+}
