@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"sort"
 
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -86,7 +87,7 @@ func (a *analyzer) exportFacts() {
 		if sig.Results().Len() != 1 || sig.TypeParams() != nil || sig.RecvTypeParams() != nil {
 			continue
 		}
-		if t := sig.Results().At(0).Type(); !isHandlerType(t) && !isMiddlewareType(t) {
+		if t := sig.Results().At(0).Type(); !httpapi.IsHandlerType(t) && !httpapi.IsMiddlewareType(t) {
 			continue
 		}
 		d := a.decls[fn]

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 )
 
 // router is what a router expression can be: the prefix its routes get,
@@ -51,7 +53,7 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 }
 
 func (a *analyzer) byType(e ast.Expr) []router {
-	return []router{{known: rootRouter(a.pass.TypesInfo.TypeOf(e))}}
+	return []router{{known: httpapi.IsRootRouter(a.pass.TypesInfo.TypeOf(e))}}
 }
 
 // routerCall follows a call that returns a router: a constructor, a group,
@@ -61,23 +63,23 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 	if fn == nil {
 		return a.byType(call)
 	}
-	if api := lookup(fn); api != nil {
-		switch api.kind {
-		case kNew:
+	if api := httpapi.Lookup(fn); api != nil {
+		switch api.Kind {
+		case httpapi.New:
 			return []router{{known: true}}
-		case kGroup:
-			if api.fw == "gorilla/mux" { // r.PathPrefix("/api").Subrouter()
+		case httpapi.Group:
+			if api.Framework == httpapi.GorillaMux { // r.PathPrefix("/api").Subrouter()
 				recv, path, ok, methods := a.matchers(recvExpr(call))
 				return under(a.routers(recv, depth+1), path, ok, nil, methods)
 			}
-			path, ok := a.constString(call, api.patArg)
+			path, ok := a.constString(call, api.PatternArg)
 			return under(a.routers(recvExpr(call), depth+1), path, ok, a.middlewares(call, api), nil)
-		case kWith:
+		case httpapi.With:
 			return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
-		case kRouteFn: // the router chi's Route returns is the sub-router
-			path, ok := a.constString(call, api.patArg)
+		case httpapi.RouteFn: // the router chi's Route returns is the sub-router
+			path, ok := a.constString(call, api.PatternArg)
 			return under(a.routers(recvExpr(call), depth+1), path, ok, nil, nil)
-		case kGroupFn:
+		case httpapi.GroupFn:
 			return a.routers(recvExpr(call), depth+1)
 		}
 		return a.byType(call)
@@ -91,7 +93,7 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 				return false
 			case *ast.ReturnStmt:
 				for _, r := range n.Results {
-					if isRouterType(a.pass.TypesInfo.TypeOf(r)) {
+					if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(r)) {
 						out = append(out, a.routers(r, depth+1)...)
 					}
 				}
@@ -138,8 +140,8 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 		base := out
 		out = nil
 		for _, m := range mounts {
-			api := lookup(a.callee(m))
-			path, ok := a.constString(m, api.patArg)
+			api := httpapi.Lookup(a.callee(m))
+			path, ok := a.constString(m, api.PatternArg)
 			for _, parent := range a.routers(recvExpr(m), depth+1) {
 				for _, b := range base {
 					out = append(out, under([]router{parent}, join(path, b.prefix), ok, b.mws, b.methods)...)
@@ -165,7 +167,7 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 	if uses := a.uses[v]; len(uses) > 0 {
 		var mws []*Handler
 		for _, u := range uses {
-			mws = append(mws, a.middlewares(u, lookup(a.callee(u)))...)
+			mws = append(mws, a.middlewares(u, httpapi.Lookup(a.callee(u)))...)
 		}
 		out = under(out, "", true, mws, nil)
 	}
@@ -182,9 +184,9 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 	p := a.params[v]
 	var out []router
 	for _, c := range a.fnCalls[p.fn] {
-		api := lookup(a.callee(c))
-		if api.kind == kRouteFn {
-			path, ok := a.constString(c, api.patArg)
+		api := httpapi.Lookup(a.callee(c))
+		if api.Kind == httpapi.RouteFn {
+			path, ok := a.constString(c, api.PatternArg)
 			out = append(out, under(a.routers(recvExpr(c), depth+1), path, ok, nil, nil)...)
 		} else {
 			out = append(out, a.routers(recvExpr(c), depth+1)...)
@@ -200,7 +202,7 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 		}
 	}
 	if len(out) == 0 {
-		return []router{{known: rootRouter(v.Type())}}
+		return []router{{known: httpapi.IsRootRouter(v.Type())}}
 	}
 	return out
 }

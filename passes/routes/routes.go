@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -44,7 +45,7 @@ type Route struct {
 	// Key is the canonical form ("GET /orders/{}"): routes whose parameters
 	// are spelled differently ({id}, :id, <id>) have equal keys.
 	Key         string
-	Framework   string    // "net/http", "chi", "gorilla/mux", "gin", "echo"; "" when unregistered
+	Framework   string    // "net/http", "chi", httpapi.GorillaMux, "gin", "echo"; "" when unregistered
 	Pos         token.Pos // the registration call, or the handler's declaration
 	Registered  bool
 	Handler     *Handler
@@ -120,7 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 // registering a route or declaring a handler names their types.
 func mayRoute(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		for _, p := range routerPkgs {
+		for _, p := range httpapi.Packages {
 			if imp.Path() == p {
 				return true
 			}
@@ -243,7 +244,7 @@ func (a *analyzer) index() {
 				}
 			case *ast.Ident:
 				// Where router variables are used, to find what wraps them.
-				if v, ok := info.Uses[n].(*types.Var); ok && isRouterType(v.Type()) {
+				if v, ok := info.Uses[n].(*types.Var); ok && httpapi.IsRouterType(v.Type()) {
 					a.idents[v] = append(a.idents[v], n)
 				}
 			case *ast.CallExpr:
@@ -270,7 +271,7 @@ func (a *analyzer) index() {
 				if test {
 					return true // routes registered by tests are not the service's
 				}
-				if api := lookup(callee); api != nil {
+				if api := httpapi.Lookup(callee); api != nil {
 					a.indexRouterCall(n, api)
 				}
 			}
@@ -310,18 +311,18 @@ func (a *analyzer) recordParams(fn ast.Node, ft *ast.FuncType) {
 
 // indexRouterCall records what later resolution looks up: registrations,
 // Use and Mount calls by router variable, chi Route/Group functions.
-func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *api) {
-	switch api.kind {
-	case kRoute:
+func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
+	switch api.Kind {
+	case httpapi.Route:
 		a.regCalls = append(a.regCalls, call)
-	case kUse:
+	case httpapi.Use:
 		if obj := a.objOf(recvExpr(call)); obj != nil {
 			a.uses[obj] = append(a.uses[obj], call)
 		}
-	case kMount:
+	case httpapi.Mount:
 		a.regCalls = append(a.regCalls, call)
-		if api.hArg < len(call.Args) {
-			switch h := ast.Unparen(call.Args[api.hArg]).(type) {
+		if api.HandlerArg < len(call.Args) {
+			switch h := ast.Unparen(call.Args[api.HandlerArg]).(type) {
 			case *ast.CallExpr:
 				if fn, ok := typeutil.Callee(a.pass.TypesInfo, h).(*types.Func); ok && fn.Pkg() == a.pass.Pkg {
 					a.mountFns[fn.Origin()] = append(a.mountFns[fn.Origin()], call)
@@ -332,9 +333,9 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *api) {
 				}
 			}
 		}
-	case kRouteFn, kGroupFn:
-		if api.fnArg < len(call.Args) {
-			switch f := ast.Unparen(call.Args[api.fnArg]).(type) {
+	case httpapi.RouteFn, httpapi.GroupFn:
+		if api.FuncArg < len(call.Args) {
+			switch f := ast.Unparen(call.Args[api.FuncArg]).(type) {
 			case *ast.FuncLit:
 				a.fnCalls[f] = append(a.fnCalls[f], call)
 			default:
@@ -398,8 +399,8 @@ func (a *analyzer) callee(call *ast.CallExpr) *types.Func {
 // two routers registers twice) and per method.
 func (a *analyzer) register() {
 	for _, call := range a.regCalls {
-		api := lookup(a.callee(call))
-		if api.kind == kMount {
+		api := httpapi.Lookup(a.callee(call))
+		if api.Kind == httpapi.Mount {
 			a.mount(call, api)
 			continue
 		}
@@ -407,7 +408,7 @@ func (a *analyzer) register() {
 		var path string
 		var pathOK bool
 		var methods []string
-		if api.fw == "gorilla/mux" {
+		if api.Framework == httpapi.GorillaMux {
 			var recv ast.Expr
 			recv, path, pathOK, methods = a.gorillaChain(call, api)
 			routers = a.routers(recv, 0)
@@ -417,10 +418,10 @@ func (a *analyzer) register() {
 			} else {
 				routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
 			}
-			path, pathOK = a.constString(call, api.patArg)
+			path, pathOK = a.constString(call, api.PatternArg)
 			methods = a.methods(call, api)
 		}
-		if api.hArg >= 0 && api.hArg < len(call.Args) && !api.ginTail && a.isRouter(call.Args[api.hArg]) {
+		if api.HandlerArg >= 0 && api.HandlerArg < len(call.Args) && !api.Chain && a.isRouter(call.Args[api.HandlerArg]) {
 			continue // a sub-router mounted here: its routes are its own registrations
 		}
 		h, mws := a.handlerArgs(call, api)
@@ -433,7 +434,7 @@ func (a *analyzer) register() {
 				ms = []string{""}
 			}
 			for _, m := range ms {
-				a.add(call, api.fw, r, m, path, pathOK, h, mws)
+				a.add(call, api.Framework, r, m, path, pathOK, h, mws)
 			}
 		}
 	}
@@ -538,14 +539,14 @@ func constStr(tv types.TypeAndValue) (string, bool) {
 
 // methods are the methods an API call fixes: by its name, or a constant
 // method argument (a string, or gin/echo Match's []string literal).
-func (a *analyzer) methods(call *ast.CallExpr, api *api) []string {
-	if api.method != "" {
-		return []string{api.method}
+func (a *analyzer) methods(call *ast.CallExpr, api *httpapi.API) []string {
+	if api.Method != "" {
+		return []string{api.Method}
 	}
-	if api.methArg < 0 || api.methArg >= len(call.Args) {
+	if api.MethodArg < 0 || api.MethodArg >= len(call.Args) {
 		return nil
 	}
-	arg := call.Args[api.methArg]
+	arg := call.Args[api.MethodArg]
 	if s, ok := a.constOf(arg); ok {
 		return []string{strings.ToUpper(s)}
 	}
@@ -564,15 +565,15 @@ func (a *analyzer) methods(call *ast.CallExpr, api *api) []string {
 // gorillaChain reads a gorilla/mux registration: the router the chain
 // starts from, its path (HandleFunc's argument, or Path/PathPrefix before
 // Handler) and the methods of Methods(...) anywhere along the chain.
-func (a *analyzer) gorillaChain(call *ast.CallExpr, api *api) (recv ast.Expr, path string, pathOK bool, methods []string) {
+func (a *analyzer) gorillaChain(call *ast.CallExpr, api *httpapi.API) (recv ast.Expr, path string, pathOK bool, methods []string) {
 	// Calls after the registration: .Methods("GET").Name("x").
 	for o := a.outer[call]; o != nil; o = a.outer[o] {
-		if fn := a.callee(o); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == muxPkg && fn.Name() == "Methods" {
+		if httpapi.Matcher(a.callee(o)) == "Methods" {
 			methods = append(methods, a.constArgs(o)...)
 		}
 	}
-	if api.patArg >= 0 { // Router.HandleFunc(path, h)
-		path, pathOK = a.constString(call, api.patArg)
+	if api.PatternArg >= 0 { // Router.HandleFunc(path, h)
+		path, pathOK = a.constString(call, api.PatternArg)
 		return recvExpr(call), path, pathOK, methods
 	}
 	recv, path, pathOK, more := a.matchers(recvExpr(call))
@@ -589,10 +590,10 @@ func (a *analyzer) matchers(e ast.Expr) (recv ast.Expr, path string, pathOK bool
 			return e, path, pathOK, methods
 		}
 		fn := a.callee(inner)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != muxPkg || lookup(fn) != nil {
+		if !httpapi.IsGorilla(fn) || httpapi.Lookup(fn) != nil {
 			return e, path, pathOK, methods // NewRouter(), Subrouter(): a router
 		}
-		switch fn.Name() {
+		switch httpapi.Matcher(fn) {
 		case "Methods":
 			methods = append(methods, a.constArgs(inner)...)
 		case "Path", "PathPrefix":
@@ -602,7 +603,7 @@ func (a *analyzer) matchers(e ast.Expr) (recv ast.Expr, path string, pathOK bool
 			}
 		}
 		e = recvExpr(inner)
-		if recvName(fn) == "Router" {
+		if httpapi.RecvName(fn) == "Router" {
 			return e, path, pathOK, methods
 		}
 	}
@@ -620,14 +621,14 @@ func (a *analyzer) constArgs(call *ast.CallExpr) []string {
 
 // mount handles chi's Mount: a router mounted under a prefix gets its
 // routes there (see routers); a plain handler becomes a route of its own.
-func (a *analyzer) mount(call *ast.CallExpr, api *api) {
-	if api.hArg >= len(call.Args) || a.isRouter(call.Args[api.hArg]) {
+func (a *analyzer) mount(call *ast.CallExpr, api *httpapi.API) {
+	if api.HandlerArg >= len(call.Args) || a.isRouter(call.Args[api.HandlerArg]) {
 		return // a sub-router: its own registrations carry the prefix
 	}
-	path, ok := a.constString(call, api.patArg)
-	h, mws := a.handlerOf(call.Args[api.hArg], 0)
+	path, ok := a.constString(call, api.PatternArg)
+	h, mws := a.handlerOf(call.Args[api.HandlerArg], 0)
 	for _, r := range a.routers(recvExpr(call), 0) {
-		a.add(call, api.fw, r, httppattern.AnyMethod, join(path, "/*"), ok, h, mws)
+		a.add(call, api.Framework, r, httppattern.AnyMethod, join(path, "/*"), ok, h, mws)
 	}
 }
 
@@ -644,7 +645,7 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 		return false
 	}
 	e = ast.Unparen(e)
-	if isRouterType(info.TypeOf(e)) {
+	if httpapi.IsRouterType(info.TypeOf(e)) {
 		return true
 	}
 	switch x := e.(type) {
@@ -653,7 +654,7 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 			return a.routerExpr(x.Args[0], depth+1) // http.Handler(mux)
 		}
 		for _, arg := range x.Args { // cors(mux), http.StripPrefix("/api", mux)
-			if t := info.TypeOf(arg); (isHandlerType(t) || isRouterType(t)) && a.routerExpr(arg, depth+1) {
+			if t := info.TypeOf(arg); (httpapi.IsHandlerType(t) || httpapi.IsRouterType(t)) && a.routerExpr(arg, depth+1) {
 				return true
 			}
 		}
@@ -669,8 +670,8 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 			var f Serves
 			return a.pass.ImportObjectFact(fn, &f) && f.Router
 		}
-	case *ast.SelectorExpr: // sub.ServeHTTP as a handler
-		if x.Sel.Name == "ServeHTTP" {
+	case *ast.SelectorExpr: // sub.ServeHTTP, a fasthttp router's r.Handler, as a handler
+		if fn, ok := info.Uses[x.Sel].(*types.Func); ok && httpapi.IsServeMethod(fn) {
 			return a.routerExpr(x.X, depth+1)
 		}
 	case *ast.Ident:
@@ -700,7 +701,7 @@ func (a *analyzer) returnsRouter(body *ast.BlockStmt, depth int) bool {
 						if _, lit := e.(*ast.FuncLit); lit {
 							return false
 						}
-						if isRouterType(a.pass.TypesInfo.TypeOf(e)) {
+						if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(e)) {
 							found = true
 						} else if id, ok := e.(*ast.Ident); ok && depth <= maxHandlerDepth {
 							found = a.routerExpr(id, depth+1)
@@ -737,9 +738,9 @@ func (a *analyzer) unregistered() {
 		sig := fn.Type().(*types.Signature)
 		var h *Handler
 		switch {
-		case isHandlerSig(sig):
+		case httpapi.IsHandlerSig(sig):
 			h = &Handler{Name: queries.FuncName(fn), Func: fn, Decl: d}
-		case sig.Results().Len() == 1 && (isHandlerType(sig.Results().At(0).Type()) || isMiddlewareType(sig.Results().At(0).Type())):
+		case sig.Results().Len() == 1 && (httpapi.IsHandlerType(sig.Results().At(0).Type()) || httpapi.IsMiddlewareType(sig.Results().At(0).Type())):
 			if a.returnsRouter(d.Body, 0) {
 				continue // a router: its routes are listed themselves
 			}
@@ -769,9 +770,4 @@ func hasTypeParams(recv ast.Expr) bool {
 		return true
 	}
 	return false
-}
-
-func isMiddlewareType(t types.Type) bool {
-	sig, _ := t.Underlying().(*types.Signature)
-	return isMiddlewareSig(sig)
 }
