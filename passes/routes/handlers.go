@@ -47,6 +47,9 @@ func (a *analyzer) middlewares(call *ast.CallExpr, api *httpapi.API) []*Handler 
 			out = append(out, &Handler{Name: "…"})
 			continue
 		}
+		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); api.PrefixArgs && (isString(t) || isStrings(t) || httpapi.IsRouterType(t)) {
+			continue // fiber's Use: the paths it is limited to, or an app it mounts
+		}
 		out = append(out, a.mwOf(call.Args[i], 0))
 	}
 	return out
@@ -334,6 +337,9 @@ func (a *analyzer) wrappers(v *types.Var, depth int) []router {
 		prefix, known := "", true
 		var parents []router
 		e := ast.Expr(id)
+		if sel := a.serving[id]; sel != nil {
+			e = sel // logging(r.Handler): the router's serving method, wrapped
+		}
 	walk:
 		for range maxHandlerDepth {
 			call := a.argOf[e]

@@ -45,7 +45,7 @@ type Route struct {
 	// Key is the canonical form ("GET /orders/{}"): routes whose parameters
 	// are spelled differently ({id}, :id, <id>) have equal keys.
 	Key         string
-	Framework   string    // "net/http", "chi", httpapi.GorillaMux, "gin", "echo"; "" when unregistered
+	Framework   string    // an httpapi framework name ("net/http", "chi", "fiber", ...); "" when unregistered
 	Pos         token.Pos // the registration call, or the handler's declaration
 	Registered  bool
 	Handler     *Handler
@@ -140,9 +140,10 @@ type analyzer struct {
 	writes  map[*types.Var][]ast.Expr // local variable -> values assigned
 	params  map[*types.Var]paramOf    // parameter -> its function and index
 	outer   map[*ast.CallExpr]*ast.CallExpr
-	argOf   map[ast.Expr]*ast.CallExpr      // a call's argument -> the call
-	idents  map[*types.Var][]*ast.Ident     // uses of router variables
-	callers map[*types.Func][]*ast.CallExpr // local function -> calls of it
+	argOf   map[ast.Expr]*ast.CallExpr       // a call's argument -> the call
+	idents  map[*types.Var][]*ast.Ident      // uses of router variables
+	serving map[*ast.Ident]*ast.SelectorExpr // a use of a router as r.Handler (r.ServeHTTP)
+	callers map[*types.Func][]*ast.CallExpr  // local function -> calls of it
 	// fnCalls maps a function given to chi's Route or Group (a closure,
 	// or a method value: r.Route("/v1", h.v1)) to those calls: they say
 	// what its router parameter is.
@@ -173,6 +174,7 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		outer:     map[*ast.CallExpr]*ast.CallExpr{},
 		argOf:     map[ast.Expr]*ast.CallExpr{},
 		idents:    map[*types.Var][]*ast.Ident{},
+		serving:   map[*ast.Ident]*ast.SelectorExpr{},
 		callers:   map[*types.Func][]*ast.CallExpr{},
 		fnCalls:   map[ast.Node][]*ast.CallExpr{},
 		uses:      map[types.Object][]*ast.CallExpr{},
@@ -240,6 +242,14 @@ func (a *analyzer) index() {
 						a.writes[v] = append(a.writes[v], n.Values[i])
 					case len(n.Values) == 1:
 						a.writes[v] = append(a.writes[v], n.Values[0])
+					}
+				}
+			case *ast.SelectorExpr:
+				// r.Handler, a fasthttp router's serving method, is what
+				// middlewares wrap, as they wrap an http.Handler router.
+				if fn, ok := info.Uses[n.Sel].(*types.Func); ok && httpapi.IsServeMethod(fn) {
+					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+						a.serving[id] = n
 					}
 				}
 			case *ast.Ident:
@@ -319,19 +329,17 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 		if obj := a.objOf(recvExpr(call)); obj != nil {
 			a.uses[obj] = append(a.uses[obj], call)
 		}
+		if api.PrefixArgs { // fiber v3: Use("/sub", app) mounts app
+			for _, arg := range call.Args {
+				if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+					a.indexMount(call, arg)
+				}
+			}
+		}
 	case httpapi.Mount:
 		a.regCalls = append(a.regCalls, call)
 		if api.HandlerArg < len(call.Args) {
-			switch h := ast.Unparen(call.Args[api.HandlerArg]).(type) {
-			case *ast.CallExpr:
-				if fn, ok := typeutil.Callee(a.pass.TypesInfo, h).(*types.Func); ok && fn.Pkg() == a.pass.Pkg {
-					a.mountFns[fn.Origin()] = append(a.mountFns[fn.Origin()], call)
-				}
-			default:
-				if obj := a.objOf(h); obj != nil {
-					a.mounts[obj] = append(a.mounts[obj], call)
-				}
-			}
+			a.indexMount(call, call.Args[api.HandlerArg])
 		}
 	case httpapi.RouteFn, httpapi.GroupFn:
 		if api.FuncArg < len(call.Args) {
@@ -346,6 +354,21 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 					a.reached[fn] = true
 				}
 			}
+		}
+	}
+}
+
+// indexMount records a router mounted by call, by the variable holding
+// it or the local function returning it.
+func (a *analyzer) indexMount(call *ast.CallExpr, h ast.Expr) {
+	switch h := ast.Unparen(h).(type) {
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(a.pass.TypesInfo, h).(*types.Func); ok && fn.Pkg() == a.pass.Pkg {
+			a.mountFns[fn.Origin()] = append(a.mountFns[fn.Origin()], call)
+		}
+	default:
+		if obj := a.objOf(h); obj != nil {
+			a.mounts[obj] = append(a.mounts[obj], call)
 		}
 	}
 }
@@ -460,15 +483,22 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		display = "…" + full
 	}
 	route := &Route{
-		Method:      strings.ToUpper(method),
-		Pattern:     display,
-		Key:         key(method, full, r.known),
-		Framework:   fw,
-		Pos:         call.Pos(),
-		Registered:  true,
-		Handler:     h,
-		Middlewares: append(append([]*Handler(nil), r.mws...), mws...),
+		Method:     strings.ToUpper(method),
+		Pattern:    display,
+		Key:        key(method, full, r.known),
+		Framework:  fw,
+		Pos:        call.Pos(),
+		Registered: true,
+		Handler:    h,
 	}
+	// The router's middlewares, those of the paths it is under, the route's.
+	route.Middlewares = append(route.Middlewares, r.mws...)
+	for _, s := range r.scoped {
+		if s.covers(full) {
+			route.Middlewares = append(route.Middlewares, s.mws...)
+		}
+	}
+	route.Middlewares = append(route.Middlewares, mws...)
 	a.routes = append(a.routes, route)
 }
 

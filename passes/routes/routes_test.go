@@ -51,7 +51,8 @@ func orUnknown(s string) string {
 
 func TestRoutes(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser", "costuser")
+	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser", "costuser",
+		"fasthttpapp", "httprouterapp", "fiberapp", "fiber3app", "chi4app")
 }
 
 // TestFacts checks what constructors of handlers and middlewares export
