@@ -37,6 +37,24 @@
 // and in a canonical key (internal/httppattern) in which {id}, :id and <id>
 // compare equal; a route that names no method is ANY.
 //
+// # Route helpers
+//
+// Services often register through a helper of their own, a function
+// taking a pattern and a handler that calls the router with them:
+//
+//	func (s *Server) route(method, path string, h http.HandlerFunc) {
+//		s.r.Method(method, path, s.auth(h))
+//	}
+//
+// The call in its body registers nothing by itself; each call of the
+// helper does, with the pattern and method passed (after any constant
+// text the helper puts before the pattern), the handler passed inside the
+// helper's middlewares, on the helper's own router or the one passed.
+// Helpers are learned from their bodies as the queries pass learns SQL
+// wrappers, to a fixpoint (a helper calling a helper is one), and travel
+// to other packages as a Registers fact. A function that takes a pattern
+// and a handler but calls no router is no helper.
+//
 // # Handlers and middlewares
 //
 // The handler is the function, method value or closure registered, seen
@@ -84,8 +102,8 @@
 // upper bound where a callee branches on a value its caller fixes, and a
 // lower bound under alternative middlewares.
 //
-// Not seen: routes registered through a helper whose pattern or handler
-// is a parameter, handlers chosen at run time, a router wrapped after
-// being assigned to a variable twice, and calls through interfaces other
-// than database handles.
+// Not seen: handlers chosen at run time, a router wrapped after being
+// assigned to a variable twice, calls through interfaces other than
+// database handles, and, for a helper of another package, the middlewares
+// its router runs only under some paths (fiber's Use("/admin", mw)).
 package routes

@@ -23,16 +23,21 @@ func (a *analyzer) handlerArgs(call *ast.CallExpr, api *httpapi.API) (*Handler, 
 		return &Handler{Name: "…"}, nil // handlers...: not visible here
 	}
 	if api.Chain {
-		args := call.Args[api.HandlerArg:]
-		var mws []*Handler
-		for _, m := range args[:len(args)-1] {
-			mws = append(mws, a.mwOf(m, 0))
-		}
-		h, inner := a.handlerOf(args[len(args)-1], 0)
-		return h, append(mws, inner...)
+		return a.chainOf(call.Args[api.HandlerArg:])
 	}
 	h, inner := a.handlerOf(call.Args[api.HandlerArg], 0)
 	return h, append(a.middlewares(call, api), inner...)
+}
+
+// chainOf resolves a chain of handlers (gin's, fiber's): the last serves,
+// the others are middlewares.
+func (a *analyzer) chainOf(args []ast.Expr) (*Handler, []*Handler) {
+	var mws []*Handler
+	for _, m := range args[:len(args)-1] {
+		mws = append(mws, a.mwOf(m, 0))
+	}
+	h, inner := a.handlerOf(args[len(args)-1], 0)
+	return h, append(mws, inner...)
 }
 
 // middlewares resolves the middleware arguments of Use, With, Group and
@@ -275,9 +280,14 @@ func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
 	return nil
 }
 
-// serveHTTP is the ServeHTTP method of a concrete handler type.
+// serveHTTP is the ServeHTTP method of a concrete handler type. A
+// function type's (http.HandlerFunc's) calls the function, which a value
+// of the type does not show.
 func (a *analyzer) serveHTTP(t types.Type) *Handler {
 	if t == nil || types.IsInterface(t) || httpapi.IsRouterType(t) {
+		return nil
+	}
+	if _, ok := t.Underlying().(*types.Signature); ok {
 		return nil
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")

@@ -24,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
 	Requires:   []*analysis.Analyzer{queries.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil)},
+	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -32,6 +32,9 @@ var Analyzer = &analysis.Analyzer{
 // then the handlers no registration of the package reaches.
 type Result struct {
 	Routes []*Route
+	// Helpers are the package's route helpers (see helpers.go) and what
+	// each call of one registers, as exported in their facts.
+	Helpers map[*types.Func]*Registers
 }
 
 // Route is one HTTP route and what one request of it costs the database.
@@ -106,14 +109,18 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	a := newAnalyzer(pass, q)
 	if http {
+		a.learnHelpers()
 		a.register()
+		a.registerHelpers()
+		// Registrations in source order, whether a router's or a helper's.
+		sort.SliceStable(a.routes, func(i, j int) bool { return a.routes[i].Pos < a.routes[j].Pos })
 		a.unregistered()
 		res.Routes = a.routes
 		for _, r := range res.Routes {
 			r.Request = a.request(r)
 		}
 	}
-	a.exportFacts()
+	res.Helpers = a.exportFacts()
 	return res, nil
 }
 
@@ -156,6 +163,13 @@ type analyzer struct {
 	regCalls  []*ast.CallExpr
 	enclosing map[*ast.FuncLit]*types.Func
 
+	// Route helpers (helpers.go): this package's and those imported, the
+	// calls of them that register routes, and the calls in helpers' bodies
+	// that are their templates rather than registrations.
+	helpers     map[*types.Func][]*helper
+	helperCalls []*ast.CallExpr
+	templates   map[*ast.CallExpr]bool
+
 	w *walker
 }
 
@@ -183,6 +197,8 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		called:    map[*types.Func]bool{},
 		reached:   map[*types.Func]bool{},
 		enclosing: map[*ast.FuncLit]*types.Func{},
+		helpers:   map[*types.Func][]*helper{},
+		templates: map[*ast.CallExpr]bool{},
 	}
 	a.index()
 	a.w = newWalker(a)
@@ -205,7 +221,7 @@ func (a *analyzer) index() {
 		}
 	}
 	for _, f := range a.pass.Files {
-		test := strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go")
+		test := isTestFile(a.pass.Fset, f.Pos())
 		var fn *types.Func
 		var visit func(n ast.Node) bool
 		visit = func(n ast.Node) bool {
@@ -283,6 +299,8 @@ func (a *analyzer) index() {
 				}
 				if api := httpapi.Lookup(callee); api != nil {
 					a.indexRouterCall(n, api)
+				} else if len(a.importedHelpers(callee)) > 0 {
+					a.helperCalls = append(a.helperCalls, n)
 				}
 			}
 			return true
@@ -422,6 +440,9 @@ func (a *analyzer) callee(call *ast.CallExpr) *types.Func {
 // two routers registers twice) and per method.
 func (a *analyzer) register() {
 	for _, call := range a.regCalls {
+		if a.templates[call] {
+			continue // a helper's: its callers register
+		}
 		api := httpapi.Lookup(a.callee(call))
 		if api.Kind == httpapi.Mount {
 			a.mount(call, api)
@@ -576,7 +597,12 @@ func (a *analyzer) methods(call *ast.CallExpr, api *httpapi.API) []string {
 	if api.MethodArg < 0 || api.MethodArg >= len(call.Args) {
 		return nil
 	}
-	arg := call.Args[api.MethodArg]
+	return a.methodsOf(call.Args[api.MethodArg])
+}
+
+// methodsOf reads a method argument: a constant string, or a []string
+// literal of them (gin/echo Match, fiber v3 Add).
+func (a *analyzer) methodsOf(arg ast.Expr) []string {
 	if s, ok := a.constOf(arg); ok {
 		return []string{strings.ToUpper(s)}
 	}
@@ -752,14 +778,9 @@ func (a *analyzer) returnsRouter(body *ast.BlockStmt, depth int) bool {
 // Their route is their name; a package of handlers registered elsewhere
 // is still checked where its code is.
 func (a *analyzer) unregistered() {
-	var fns []*types.Func
-	for fn := range a.decls {
-		fns = append(fns, fn)
-	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
-	for _, fn := range fns {
+	for _, fn := range a.funcs() {
 		d := a.decls[fn]
-		if a.reached[fn] || a.called[fn] || strings.HasSuffix(a.pass.Fset.File(d.Pos()).Name(), "_test.go") {
+		if a.reached[fn] || a.called[fn] || isTestFile(a.pass.Fset, d.Pos()) {
 			continue
 		}
 		if d.Type.TypeParams != nil || d.Recv != nil && len(d.Recv.List) > 0 && hasTypeParams(d.Recv.List[0].Type) {
@@ -789,6 +810,22 @@ func (a *analyzer) unregistered() {
 			Handler: h,
 		})
 	}
+}
+
+// funcs are the functions declared in the package, in source order.
+func (a *analyzer) funcs() []*types.Func {
+	fns := make([]*types.Func, 0, len(a.decls))
+	for fn := range a.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	return fns
+}
+
+// isTestFile reports whether pos is in a _test.go file: routes registered
+// by tests are not the service's.
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
 }
 
 func hasTypeParams(recv ast.Expr) bool {
