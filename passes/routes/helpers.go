@@ -51,26 +51,27 @@ func (a *analyzer) learnHelpers() {
 			fns = append(fns, fn)
 		}
 	}
+	// Each round reads every candidate again: a helper learned in a round
+	// can make a call of an earlier one a template.
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range fns {
-			if a.helpers[fn] != nil {
-				continue
-			}
 			var hs []*helper
 			ast.Inspect(a.decls[fn].Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit:
 					return false // a closure's calls run when it does
 				case *ast.CallExpr:
-					if h := a.template(fn, n); h != nil && len(hs) < maxHelpers {
-						hs = append(hs, h)
+					if h := a.template(fn, n); h != nil {
 						a.templates[n] = true
+						if len(hs) < maxHelpers {
+							hs = append(hs, h)
+						}
 					}
 				}
 				return true
 			})
-			if len(hs) > 0 {
+			if len(hs) != len(a.helpers[fn]) {
 				a.helpers[fn] = hs
 				changed = true
 			}
@@ -319,9 +320,6 @@ func (a *analyzer) registerHelpers() {
 			case h.method >= 0:
 				methods = a.methodsOf(call.Args[h.method])
 			}
-			if len(methods) == 0 {
-				methods = []string{""} // the pattern says
-			}
 			routers := h.routers
 			if h.router >= 0 {
 				routers = a.routers(call.Args[h.router], 0)
@@ -336,12 +334,7 @@ func (a *analyzer) registerHelpers() {
 				}
 				hd, mws = a.handlerOf(call.Args[h.handler], 0)
 			}
-			mws = append(append([]*Handler(nil), h.mws...), mws...)
-			for _, r := range routers {
-				for _, m := range methods {
-					a.add(call, h.fw, r, m, path, pathOK, hd, mws)
-				}
-			}
+			a.addAll(call, h.fw, routers, methods, path, pathOK, hd, append(append([]*Handler(nil), h.mws...), mws...))
 		}
 	}
 }

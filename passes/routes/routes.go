@@ -469,17 +469,24 @@ func (a *analyzer) register() {
 			continue // a sub-router mounted here: its routes are its own registrations
 		}
 		h, mws := a.handlerArgs(call, api)
-		for _, r := range routers {
-			ms := methods
-			if len(ms) == 0 && len(r.methods) > 0 {
-				ms = r.methods
-			}
-			if len(ms) == 0 {
-				ms = []string{""}
-			}
-			for _, m := range ms {
-				a.add(call, api.Framework, r, m, path, pathOK, h, mws)
-			}
+		a.addAll(call, api.Framework, routers, methods, path, pathOK, h, mws)
+	}
+}
+
+// addAll makes the routes of a registration: one per router value and
+// method, the router's methods (a gorilla sub-router's) when the call
+// names none, and the pattern's when neither does.
+func (a *analyzer) addAll(call *ast.CallExpr, fw string, routers []router, methods []string, path string, pathOK bool, h *Handler, mws []*Handler) {
+	for _, r := range routers {
+		ms := methods
+		if len(ms) == 0 && len(r.methods) > 0 {
+			ms = r.methods
+		}
+		if len(ms) == 0 {
+			ms = []string{""}
+		}
+		for _, m := range ms {
+			a.add(call, fw, r, m, path, pathOK, h, mws)
 		}
 	}
 }
