@@ -86,6 +86,14 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		switch fun := ast.Unparen(x.Fun).(type) {
 		case *ast.CallExpr: // mw(cfg)(h)
 			mw = func() *Handler { return a.mwOf(fun, depth+1) }
+		case *ast.FuncLit: // func() httprouter.Handle { return func(...) {...} }()
+			mw = func() *Handler {
+				if h := a.servedBody(fun.Body, depth+1); h != nil {
+					h.Name = a.litName(fun)
+					return h
+				}
+				return &Handler{Name: a.litName(fun)}
+			}
 		default:
 			if fn := a.callee(x); fn != nil {
 				mw = func() *Handler { return a.served(fn, depth+1) }

@@ -40,5 +40,11 @@ func (h *H) Routes() http.Handler {
 	r.POST("/export/*rest", h.export)                        // want `route POST /export/\*rest \[POST /export/\{\.\.\.\}\] -> httprouterapp.recoverer → httprouterapp.\(\*H\).export: 1 ctx background@httprouterapp.go:\d+$`
 	r.HandlerFunc("GET", "/health", h.health)                // want `route GET /health \[GET /health\] -> httprouterapp.recoverer → httprouterapp.\(\*H\).health: 0$`
 	r.Handler("GET", "/metrics", http.HandlerFunc(h.health)) // want `route GET /metrics \[GET /metrics\] -> httprouterapp.recoverer → httprouterapp.\(\*H\).health: 0$`
+	// A closure called in place returns the handler.
+	r.GET("/users/:id/feed", func() httprouter.Handle { // want `route GET /users/:id/feed \[GET /users/\{\}/feed\] -> httprouterapp.recoverer → func literal in httprouterapp.\(\*H\).Routes: 1$`
+		return func(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {
+			h.getUser(w, r, ps)
+		}
+	}())
 	return recoverer(r)
 }
