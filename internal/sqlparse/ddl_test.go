@@ -227,3 +227,23 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexInTx(t *testing.T) {
+	t.Parallel()
+	ci, sql, err := IndexInTx("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_customer_id ON billing.orders (customer_id, (lower(note))) WHERE status = 'open';", "sqlheat_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "CREATE INDEX sqlheat_1 ON billing.orders USING btree (customer_id, lower(note)) WHERE status = 'open'"
+	if sql != want {
+		t.Errorf("IndexInTx = %q\nwant %q", sql, want)
+	}
+	if ci.Table.String() != "billing.orders" || len(ci.Keys) != 2 || ci.Keys[1].Func != "lower" || !ci.Concurrently {
+		t.Errorf("IndexInTx model = %+v", ci)
+	}
+	for _, bad := range []string{"SELECT 1", "CREATE INDEX i ON t (a); DROP TABLE t", "CREATE INDEX ON"} {
+		if _, _, err := IndexInTx(bad, "x"); err == nil {
+			t.Errorf("IndexInTx(%q): no error", bad)
+		}
+	}
+}
