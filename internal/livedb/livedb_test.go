@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -114,33 +115,34 @@ func TestPlanted(t *testing.T) {
 		name    string
 		cand    Candidate
 		verdict Verdict
-		reason  string // a part of Evidence.Reason
+		reason  string // a regular expression Evidence.Reason matches
 		drift   string // a part of Evidence.Drift
 	}{
 		{"tiny table",
 			Candidate{"SELECT id FROM warehouses WHERE city = $1", "CREATE INDEX CONCURRENTLY idx_warehouses_city ON warehouses (city);"},
-			Downgraded, "the planner keeps a seq scan: 40 rows", ""},
+			Downgraded, regexp.QuoteMeta("the planner keeps a seq scan: 40 rows"), ""},
 		{"index the migrations lack",
 			Candidate{"SELECT id, carrier FROM shipments WHERE order_ref = $1", "CREATE INDEX CONCURRENTLY idx_shipments_order_ref ON shipments (order_ref);"},
-			Retracted, "already reads shipments through index shipments_order_ref_hotfix", "the database has index shipments_order_ref_hotfix on public.shipments, which the migrations do not create"},
+			Retracted, regexp.QuoteMeta("already reads shipments through index shipments_order_ref_hotfix"), "the database has index shipments_order_ref_hotfix on public.shipments, which the migrations do not create"},
 		{"never usable",
 			Candidate{"SELECT id, amount FROM invoices WHERE account_id = $1::numeric", "CREATE INDEX CONCURRENTLY idx_invoices_account_id ON invoices (account_id);"},
-			Retracted, "cannot use the index for this statement, even with sequential scans off (Filter: ((invoices.account_id)::numeric = $1))", ""},
+			Retracted, regexp.QuoteMeta("cannot use the index for this statement, even with sequential scans off (Filter: ((invoices.account_id)::numeric = $1))"), ""},
 		{"parameter typed from the catalog",
 			Candidate{"SELECT id, at FROM events WHERE user_id = $1 AND ($2 IS NULL OR kind = $2)", "CREATE INDEX CONCURRENTLY idx_events_user_id ON events (user_id);"},
 			Confirmed, "", ""},
+		// ANALYZE samples rows: the estimate is about half, not exactly.
 		{"half the table",
 			Candidate{"SELECT id FROM events WHERE kind = $1", "CREATE INDEX CONCURRENTLY idx_events_kind ON events (kind);"},
-			Downgraded, "the planner keeps a seq scan: the filter matches about 100,000 of 200,000 rows", ""},
+			Downgraded, `the planner keeps a seq scan: the filter matches about (9[5-9]|10[0-4]),\d{3} of 200,000 rows$`, ""},
 		{"refused",
 			Candidate{"SELECT id FROM events WHERE at::date = $1", "CREATE INDEX CONCURRENTLY idx_events_at_date ON events ((at::date));"},
-			Retracted, "PostgreSQL refuses the index: functions in index expression must be marked IMMUTABLE", ""},
+			Retracted, regexp.QuoteMeta("PostgreSQL refuses the index: functions in index expression must be marked IMMUTABLE"), ""},
 		{"not a query",
 			Candidate{"SELECT 1; DROP TABLE events", "CREATE INDEX i ON events (kind)"},
-			Unverified, "the text holds 2 statements, not one", ""},
+			Unverified, regexp.QuoteMeta("the text holds 2 statements, not one"), ""},
 		{"unknown table",
 			Candidate{"SELECT id FROM parcels WHERE ref = $1", "CREATE INDEX i ON parcels (ref)"},
-			Unverified, "the database has no table parcels", ""},
+			Unverified, regexp.QuoteMeta("the database has no table parcels"), ""},
 		{"unknown column",
 			Candidate{"SELECT id FROM events WHERE colour = $1", "CREATE INDEX i ON events (colour)"},
 			Unverified, `PostgreSQL cannot plan the statement: column "colour" does not exist`, ""},
@@ -157,8 +159,8 @@ func TestPlanted(t *testing.T) {
 	}
 	for i, tt := range tests {
 		ev := evs[i]
-		if ev.Verdict != tt.verdict || !strings.Contains(ev.Reason, tt.reason) || !strings.Contains(ev.Drift, tt.drift) || (tt.drift == "") != (ev.Drift == "") {
-			t.Errorf("%s: %s, reason %q, drift %q\nwant %s, reason containing %q, drift %q", tt.name, ev.Verdict, ev.Reason, ev.Drift, tt.verdict, tt.reason, tt.drift)
+		if ev.Verdict != tt.verdict || !regexp.MustCompile(tt.reason).MatchString(ev.Reason) || !strings.Contains(ev.Drift, tt.drift) || (tt.drift == "") != (ev.Drift == "") {
+			t.Errorf("%s: %s, reason %q, drift %q\nwant %s, reason matching %q, drift %q", tt.name, ev.Verdict, ev.Reason, ev.Drift, tt.verdict, tt.reason, tt.drift)
 		}
 		t.Logf("%s: %s", tt.name, ev)
 	}

@@ -208,6 +208,9 @@ func (s *Server) init(bin string, cred *credential) error {
 		// A test server holds nothing worth a disk flush.
 		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
 		"-c", "max_connections=60",
+		// Statistics come from the tests' own ANALYZE, and a template
+		// database must have no visitor when it is copied.
+		"-c", "autovacuum=off",
 	}
 	if lib := pkgLibDir(bin); lib != "" {
 		if _, err := os.Stat(filepath.Join(lib, "pg_stat_statements.so")); err == nil {
