@@ -87,12 +87,13 @@ func (s *Session) evidence(ctx context.Context, c Candidate) (ev Evidence, err e
 	}
 	err = s.within(ctx, func() error {
 		t, err := s.table(ctx, ci.Table)
-		if err != nil || t == nil {
-			if t == nil && err == nil {
-				ev.Reason = fmt.Sprintf("the database has no table %s", ci.Table)
-				ev.Drift = s.missingTableDrift(ci.Table)
-			}
+		if err != nil {
 			return err
+		}
+		if t == nil {
+			ev.Reason = fmt.Sprintf("the database has no table %s", ci.Table)
+			ev.Drift = s.missingTableDrift(ci.Table)
+			return nil
 		}
 		ev.Table, ev.TableRows, ev.TableBytes = t.qualified(), t.rows, t.bytes
 		before, err := s.plan(ctx, c.SQL)

@@ -1,6 +1,7 @@
 package livedb
 
 import (
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -61,9 +62,9 @@ func redactURL(dsn string) (string, []string) {
 		}
 	}
 	q := u.Query()
-	for k, vs := range q {
+	for _, k := range slices.Sorted(maps.Keys(q)) {
 		if secretKeys[strings.ToLower(k)] {
-			found = append(found, vs...)
+			found = append(found, q[k]...)
 			q[k] = []string{mask}
 		}
 	}
