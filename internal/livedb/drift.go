@@ -23,17 +23,19 @@ type Drift struct {
 	// where) and the database does not.
 	InDatabase bool
 	Definition string // the database's CREATE INDEX, or the migrations' keys
-	At         string // file:line of the migration statement
+	// File and Line are where the migrations create it (not InDatabase).
+	File string
+	Line int
 }
 
 func (d Drift) String() string {
 	switch {
 	case d.Index == "":
-		return fmt.Sprintf("the migrations create table %s (%s), which the database does not have", d.Table, d.At)
+		return fmt.Sprintf("the migrations create table %s (%s), which the database does not have", d.Table, at(d.File, d.Line))
 	case d.InDatabase:
 		return fmt.Sprintf("the database has index %s on %s, which the migrations do not create: %s", d.Index, d.Table, d.Definition)
 	}
-	return fmt.Sprintf("the migrations create index %s on %s %s (%s), which the database does not have", d.Index, d.Table, d.Definition, d.At)
+	return fmt.Sprintf("the migrations create index %s on %s %s (%s), which the database does not have", d.Index, d.Table, d.Definition, at(d.File, d.Line))
 }
 
 // dbIndex is an index as the database defines it.
@@ -60,7 +62,7 @@ func (s *Session) Drift(ctx context.Context) ([]Drift, error) {
 				return err
 			}
 			if t == nil {
-				out = append(out, Drift{Table: ct.QualifiedName(), At: at(ct.File, ct.Line)})
+				out = append(out, Drift{Table: ct.QualifiedName(), File: ct.File, Line: ct.Line})
 				continue
 			}
 			have, err := s.indexesOf(ctx, t)
@@ -74,7 +76,7 @@ func (s *Session) Drift(ctx context.Context) ([]Drift, error) {
 			}
 			for _, ix := range ct.Indexes {
 				if !slices.ContainsFunc(have, func(d dbIndex) bool { return sameIndex(d.ci, ix) }) {
-					out = append(out, Drift{Table: t.qualified(), Index: ix.Name, Definition: keysText(ix.Keys), At: at(ix.File, ix.Line)})
+					out = append(out, Drift{Table: t.qualified(), Index: ix.Name, Definition: keysText(ix.Keys), File: ix.File, Line: ix.Line})
 				}
 			}
 		}
@@ -121,7 +123,7 @@ func (s *Session) missingTableDrift(q sqlparse.QualName) string {
 	if ct == nil {
 		return ""
 	}
-	return Drift{Table: ct.QualifiedName(), At: at(ct.File, ct.Line)}.String()
+	return Drift{Table: ct.QualifiedName(), File: ct.File, Line: ct.Line}.String()
 }
 
 // indexesOf returns the indexes of t, read once per session.

@@ -14,43 +14,33 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
-// The schemas under test: the demo's migrations, and the planted cases
-// of testdata/shop, each with its rows.
+// The schemas under test: the demo's, and the planted cases of
+// testdata/livedb, each with its rows.
 var (
-	demoMigrations = filepath.Join("..", "..", "testdata", "demo", "migrations")
-	shopMigrations = filepath.Join("testdata", "shop", "migrations")
+	demoMigrations    = filepath.Join("..", "..", "testdata", "demo", "migrations")
+	plantedMigrations = filepath.Join("..", "..", "testdata", "livedb", "migrations")
 )
 
-// database returns a fresh copy of a schema's database, built once per
-// test binary from its migrations and seed, and the catalog sqlheat reads
-// from the same migrations.
-func database(t *testing.T, migrations, seed string) (*pgtest.Server, string, *schema.Catalog) {
+// demoDB returns a fresh copy of the demo's database, and the catalog
+// sqlheat reads from its migrations.
+func demoDB(t *testing.T) (*pgtest.Server, string, *schema.Catalog) {
+	return loaded(t, "demo", demoMigrations)
+}
+
+// plantedDB is demoDB for the planted cases.
+func plantedDB(t *testing.T) (*pgtest.Server, string, *schema.Catalog) {
+	return loaded(t, "planted", plantedMigrations)
+}
+
+func loaded(t *testing.T, name, migrations string) (*pgtest.Server, string, *schema.Catalog) {
 	t.Helper()
 	srv := pgtest.Start(t)
-	files, err := schema.Files([]string{migrations})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dsn := srv.Loaded(t, name, migrations, filepath.Join(migrations, "..", "seed.sql"))
 	cat, err := schema.Load([]string{migrations})
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := strings.TrimSuffix(filepath.Base(seed), ".sql")
-	if name == "seed" {
-		name = filepath.Base(filepath.Dir(seed))
-	}
-	tpl := srv.Template(t, name, func(dsn string) error {
-		return pgtest.ExecFiles(dsn, append(files, seed)...)
-	})
-	return srv, srv.NewDB(t, tpl), cat
-}
-
-func demoDB(t *testing.T) (*pgtest.Server, string, *schema.Catalog) {
-	return database(t, demoMigrations, filepath.Join("testdata", "demo_seed.sql"))
-}
-
-func shopDB(t *testing.T) (*pgtest.Server, string, *schema.Catalog) {
-	return database(t, shopMigrations, filepath.Join("testdata", "shop", "seed.sql"))
+	return srv, dsn, cat
 }
 
 func session(t *testing.T, dsn string, opts Options) *Session {
@@ -108,7 +98,7 @@ func TestDemoConfirmed(t *testing.T) {
 
 // TestPlanted puts each planted case of testdata/shop to the planner.
 func TestPlanted(t *testing.T) {
-	srv, dsn, cat := shopDB(t)
+	srv, dsn, cat := plantedDB(t)
 	needHypoPG(t, srv)
 	s := session(t, dsn, Options{Catalog: cat})
 	tests := []struct {
@@ -168,7 +158,7 @@ func TestPlanted(t *testing.T) {
 
 // TestDrift compares the planted schema's migrations with its database.
 func TestDrift(t *testing.T) {
-	_, dsn, cat := shopDB(t)
+	_, dsn, cat := plantedDB(t)
 	s := session(t, dsn, Options{Catalog: cat})
 	drift, err := s.Drift(context.Background())
 	if err != nil {
@@ -180,7 +170,7 @@ func TestDrift(t *testing.T) {
 	}
 	want := []string{
 		"the database has index shipments_order_ref_hotfix on public.shipments, which the migrations do not create: CREATE INDEX shipments_order_ref_hotfix ON public.shipments USING btree (order_ref)",
-		"the migrations create index shipments_carrier_idx on public.shipments (carrier) (" + filepath.Join(shopMigrations, "0001_init.up.sql") + ":21), which the database does not have",
+		"the migrations create index shipments_carrier_idx on public.shipments (carrier) (" + filepath.Join(plantedMigrations, "0001_init.up.sql") + ":21), which the database does not have",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -196,7 +186,7 @@ func TestDrift(t *testing.T) {
 // unverified, saying why, and an index the database already has still
 // retracts the finding.
 func TestWithoutHypoPG(t *testing.T) {
-	_, dsn, cat := shopDB(t)
+	_, dsn, cat := plantedDB(t)
 	pgtest.Exec(t, dsn, "DROP EXTENSION IF EXISTS hypopg")
 	s := session(t, dsn, Options{Catalog: cat})
 	evs, err := s.Evidence(context.Background(), []Candidate{
@@ -218,7 +208,7 @@ func TestWithoutHypoPG(t *testing.T) {
 // transaction is read-only, so a write sent inside it fails, and a
 // statement of the audited code is planned, never run.
 func TestReadOnly(t *testing.T) {
-	_, dsn, _ := shopDB(t)
+	_, dsn, _ := plantedDB(t)
 	s := session(t, dsn, Options{})
 	ctx := context.Background()
 	for _, q := range []string{
@@ -251,7 +241,7 @@ func TestReadOnly(t *testing.T) {
 // times in the database shows up with its calls, and joins the code's
 // text by fingerprint.
 func TestStatStatements(t *testing.T) {
-	srv, dsn, _ := shopDB(t)
+	srv, dsn, _ := plantedDB(t)
 	if !srv.PGSS {
 		t.Skip("pg_stat_statements is not preloaded")
 	}

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -83,13 +82,13 @@ func scratchName() string {
 
 // apply runs the migration statements on the scratch database, each in a
 // transaction of its own (CREATE INDEX CONCURRENTLY may not run in one).
-func (db *scratchDB) apply(ctx context.Context, cfg *pgx.ConnConfig, stmts []schema.Statement) ([]string, error) {
+func (db *scratchDB) apply(ctx context.Context, cfg *pgx.ConnConfig, stmts []schema.Statement) ([]schema.Warning, error) {
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return nil, connectError(db.info, db.secrets, err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	var warnings []string
+	var warnings []schema.Warning
 	for _, st := range stmts {
 		// The simple protocol: migrations are the user's own, trusted
 		// text, and may hold what the extended protocol refuses.
@@ -103,7 +102,7 @@ func (db *scratchDB) apply(ctx context.Context, cfg *pgx.ConnConfig, stmts []sch
 			if errors.As(err, &pgErr) {
 				reason = pgErr.Message
 			}
-			warnings = append(warnings, fmt.Sprintf("%s: scratch database: statement failed: %s", at(st.File, st.Line), db.secrets.scrub(reason)))
+			warnings = append(warnings, schema.Warning{File: st.File, Line: st.Line, Message: "scratch database: statement failed: " + db.secrets.scrub(reason)})
 		}
 	}
 	return warnings, nil

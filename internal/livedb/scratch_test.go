@@ -33,7 +33,7 @@ func scratchDatabases(t *testing.T, srv *pgtest.Server) []string {
 // usability only; Close drops the database.
 func TestScratch(t *testing.T) {
 	srv := pgtest.Start(t)
-	files, err := schema.Files([]string{demoMigrations, shopMigrations})
+	files, err := schema.Files([]string{demoMigrations, plantedMigrations})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestScratch(t *testing.T) {
 	if !s.Info.Scratch || !strings.HasPrefix(s.Info.Database, "sqlheat_scratch_") {
 		t.Errorf("info %+v", s.Info)
 	}
-	if want := `broken.sql:3: scratch database: statement failed: relation "nowhere" does not exist`; len(s.Warnings) != 1 || s.Warnings[0] != want {
+	if want := `broken.sql:3: scratch database: statement failed: relation "nowhere" does not exist`; len(s.Warnings) != 1 || s.Warnings[0].String() != want {
 		t.Errorf("warnings %q, want [%q]", s.Warnings, want)
 	}
 	evs, err := s.Evidence(ctx, []Candidate{

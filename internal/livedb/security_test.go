@@ -48,16 +48,10 @@ func TestConnectRefused(t *testing.T) {
 // warnings and verdicts — with a password in the DSN, and greps all of
 // it for the password.
 func TestPasswordNeverShown(t *testing.T) {
-	srv, dsn, cat := shopDB(t)
+	srv, dsn, cat := plantedDB(t)
 	needHypoPG(t, srv)
 	const password = "Never-Shown-7f3a"
-	role := fmt.Sprintf("pw_%d", time.Now().UnixNano())
-	pgtest.Exec(t, dsn, fmt.Sprintf("CREATE ROLE %s LOGIN CREATEDB PASSWORD '%s' IN ROLE %s; GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s",
-		role, password, pgtest.PasswordGroup, role))
-	t.Cleanup(func() {
-		pgtest.Exec(t, dsn, "DROP OWNED BY "+role) // its grants, which would keep it alive
-		pgtest.Exec(t, srv.DSN("postgres"), "DROP ROLE "+role)
-	})
+	role := srv.PasswordRole(t, dsn, password)
 	u, _ := url.Parse(dsn)
 	withPassword := func(pw string) string {
 		v := *u
@@ -98,7 +92,9 @@ func TestPasswordNeverShown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts = append(texts, sc.Warnings...)
+	for _, w := range sc.Warnings {
+		texts = append(texts, w.String())
+	}
 	if err := sc.Close(ctx); err != nil {
 		t.Error(err)
 	}
@@ -107,7 +103,7 @@ func TestPasswordNeverShown(t *testing.T) {
 			t.Errorf("the password appears in %q", text)
 		}
 	}
-	if len(sc.Warnings) != 1 || !strings.Contains(sc.Warnings[0], `relation "xxxxx" does not exist`) {
+	if len(sc.Warnings) != 1 || !strings.Contains(sc.Warnings[0].Message, `relation "xxxxx" does not exist`) {
 		t.Errorf("scratch warnings %q: want the refused statement, password masked", sc.Warnings)
 	}
 }

@@ -84,8 +84,8 @@ type Session struct {
 	types     map[string][]string  // parameter types of statements PostgreSQL could not type alone
 	dbIndexes map[uint32][]dbIndex // by table OID, read once for drift
 	// Warnings are the migration statements a scratch database did not
-	// take, "file:line: message".
-	Warnings []string
+	// take.
+	Warnings []schema.Warning
 }
 
 // minVersion is the oldest server with plan_cache_mode.

@@ -44,6 +44,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/sqlheat/sqlheat/internal/schema"
 )
 
 // PasswordGroup is a role of the server whose members log in with a
@@ -443,6 +445,40 @@ func ExecErr(dsn, sql string) error {
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, sql) // no arguments: the simple protocol, which takes several statements
 	return err
+}
+
+// PasswordRole creates a role that logs in with password (a member of
+// PasswordGroup) and may read the tables of the database of dsn and
+// create databases; it is dropped when the test ends. It returns the
+// role's name.
+func (s *Server) PasswordRole(t testing.TB, dsn, password string) string {
+	t.Helper()
+	role := fmt.Sprintf("pw_%d", s.seq.Add(1))
+	Exec(t, dsn, fmt.Sprintf("CREATE ROLE %s LOGIN CREATEDB PASSWORD %s IN ROLE %s; GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s",
+		role, quoteLiteral(password), PasswordGroup, role))
+	t.Cleanup(func() {
+		Exec(t, dsn, "DROP OWNED BY "+role) // its grants, which would keep it alive
+		Exec(t, s.DSN("postgres"), "DROP ROLE "+role)
+	})
+	return role
+}
+
+func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// Loaded returns the DSN of a new database for the test holding the
+// schema of migrations (a directory, its up migrations applied in
+// sqlheat's order) and the rows of seed, a SQL file. The database is
+// built once per test binary, as the template called name, and copied.
+func (s *Server) Loaded(t testing.TB, name, migrations, seed string) string {
+	t.Helper()
+	files, err := schema.Files([]string{migrations})
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	tpl := s.Template(t, name, func(dsn string) error {
+		return ExecFiles(dsn, append(files, seed)...)
+	})
+	return s.NewDB(t, tpl)
 }
 
 // ExecFiles runs each file's SQL on the database of dsn, in order.

@@ -1,5 +1,11 @@
--- Rows for testdata/demo's schema, large enough for the planner to tell
--- a sequential scan from an index scan. Deterministic: no random().
+-- Rows for the demo's schema (migrations/), enough for the planner to
+-- tell a sequential scan from an index scan, for trying sqlheat -dsn:
+--
+--   createdb shop
+--   psql -d shop -f migrations/0001_init.up.sql -f migrations/0002_order_indexes.up.sql -f seed.sql
+--   sqlheat -dsn postgres:///shop ./...
+--
+-- Deterministic: no random().
 INSERT INTO customers (email, name)
 SELECT 'customer' || i || '@example.com', 'Customer ' || i FROM generate_series(1, 20000) i;
 

@@ -4,41 +4,8 @@ import (
 	"context"
 	"strings"
 
-	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/internal/traffic"
 )
-
-// Size is how big the database estimates a table to be.
-type Size struct {
-	Rows  float64 // reltuples, summed over partitions; -1 when never analyzed
-	Bytes int64   // pg_total_relation_size: heap, indexes and TOAST
-}
-
-// Sizes returns the size of each named table the database has (resolved
-// as the statement's search path would), keyed as given; tables it does
-// not have are left out.
-func (s *Session) Sizes(ctx context.Context, tables []sqlparse.QualName) (map[sqlparse.QualName]Size, error) {
-	out := make(map[sqlparse.QualName]Size, len(tables))
-	err := s.within(ctx, func() error {
-		for _, q := range tables {
-			if _, ok := out[q]; ok {
-				continue
-			}
-			t, err := s.table(ctx, q)
-			if err != nil {
-				return err
-			}
-			if t != nil {
-				out[q] = Size{Rows: t.rows, Bytes: t.bytes}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, s.wrap("read table sizes", err)
-	}
-	return out, nil
-}
 
 // StatStatements reads pg_stat_statements, live, for the session's
 // database: the same rows an exported file gives, so that
