@@ -2,6 +2,7 @@ package driver
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -76,6 +77,17 @@ func (l *liveSettings) thresholdsOf() (livedb.Thresholds, error) {
 // pg_stat_statements read live, for the ranking. An interrupt while it
 // runs ends it, and a scratch database is dropped all the same.
 func liveEvidence(rep *report.Report, o options, l *liveSettings, rel func(string) string, stderr io.Writer) ([]traffic.Statement, error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	stmts, err := askDatabase(ctx, rep, o, l, rel, stderr)
+	if ctx.Err() != nil {
+		err = errors.New("interrupted") // and the scratch database dropped, or an error said why not
+	}
+	return stmts, err
+}
+
+// askDatabase is liveEvidence until ctx is canceled.
+func askDatabase(ctx context.Context, rep *report.Report, o options, l *liveSettings, rel func(string) string, stderr io.Writer) ([]traffic.Statement, error) {
 	dsn := l.dsnFor(o)
 	if dsn == "" {
 		return nil, nil
@@ -84,8 +96,6 @@ func liveEvidence(rep *report.Report, o options, l *liveSettings, rel func(strin
 	if err != nil {
 		return nil, err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	opts := livedb.Options{Thresholds: th, Catalog: l.catalog}
 	var sess *livedb.Session
 	if o.scratch {
@@ -171,7 +181,7 @@ func liveEvidence(rep *report.Report, o options, l *liveSettings, rel func(strin
 	if err != nil {
 		fmt.Fprintf(stderr, "sqlheat: %v; ranking without it\n", err)
 	}
-	return stmts, ctx.Err()
+	return stmts, nil
 }
 
 // candidate is the question a finding puts to the database: whether its
