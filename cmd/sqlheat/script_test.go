@@ -142,6 +142,7 @@ func needBinary(t *testing.T) {
 // with what they got, for review.
 func TestScripts(t *testing.T) {
 	needBinary(t)
+	t.Parallel()
 	repo, err := filepath.Abs("../..")
 	if err == nil {
 		repo, err = filepath.EvalSymlinks(repo) // as go list reports it
