@@ -121,7 +121,9 @@ func needBinary(t *testing.T) {
 //	                      its results, one per line, compact JSON or with -r
 //	                      raw strings, become stdout; key is defined as
 //	                      "check file:line" of a finding
-//	copytree src dst      copy a directory ($REPO/testdata/demo, say)
+//	copytree src dst      copy a directory into dst ($REPO/testdata/demo, or a
+//	                      stub of $REPO/testdata/stubs/src with a go.mod of
+//	                      the script's and a replace directive to it)
 //	cat file...           print files, to edit one with cp stdout file
 //	replace file old new  replace the one occurrence of old in file by new
 //
@@ -441,11 +443,9 @@ func cmdCopytree(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: copytree src dst")
 	}
-	dst := ts.MkAbs(args[1])
-	if _, err := os.Stat(dst); err == nil {
-		ts.Fatalf("copytree: %s exists", args[1])
-	}
-	ts.Check(os.CopyFS(dst, os.DirFS(ts.MkAbs(args[0]))))
+	// Into dst, which may hold files of the script already (a go.mod
+	// for a stub), but none that src has.
+	ts.Check(os.CopyFS(ts.MkAbs(args[1]), os.DirFS(ts.MkAbs(args[0]))))
 }
 
 func cmdCat(ts *testscript.TestScript, neg bool, args []string) {
