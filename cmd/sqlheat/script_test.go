@@ -134,8 +134,10 @@ func needBinary(t *testing.T) {
 // caller's GOCACHE and GOMODCACHE (warm), GOPROXY=off and
 // GOFLAGS=-mod=readonly (the scripts' modules are complete: standard
 // library only, or replace directives to directories), git's
-// configuration reduced to a fixed author. Scripts that run go vet start
-// with [short] skip.
+// configuration reduced to a fixed author. go vet is slow (it runs the
+// tool on every package of the standard library the module imports), so
+// scripts do not run it under -short: [short] skip before a script that
+// only runs go vet, [short] stop before the go vet part of one.
 //
 // Scripts assert on structured output (a finding's check and place, exit
 // codes) rather than on message wording, except where the wording is the
