@@ -12,7 +12,6 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/driver"
 	"github.com/sqlheat/sqlheat/internal/report"
-	"github.com/sqlheat/sqlheat/passes/ignores"
 )
 
 // Pre-merge CI, end to end through the driver on scratch copies of the
@@ -282,7 +281,6 @@ func TestNewFromRev(t *testing.T) {
 // itself a finding (and silences nothing); with -report-unused-ignores,
 // one that silences nothing is reported.
 func TestSuppressionsAndUnusedIgnores(t *testing.T) {
-	t.Cleanup(func() { ignores.Analyzer.Flags.Set("unused", "false") }) // the driver sets it for the process
 	dir := copyDemo(t)
 	// Comments at the end of lines: no finding moves.
 	endOfLine := func(name string, edits map[int]string) {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/driver"
 	"github.com/sqlheat/sqlheat/internal/report"
-	"github.com/sqlheat/sqlheat/passes/ignores"
 )
 
 // The GitHub Actions workflow, in .github/workflows/sqlheat.yml (run on
@@ -320,7 +319,6 @@ func flagValue(args []string, name string) string {
 // on a scratch repository of the demo whose pull request adds an N+1: the
 // annotations name only it, and the SARIF has every finding.
 func runCalls(t *testing.T, calls []sqlheatCall) {
-	t.Cleanup(func() { ignores.Analyzer.Flags.Set("unused", "false") })
 	dir := copyDemo(t)
 	git := gitRepo(t, dir)
 	base := strings.TrimSpace(git("rev-parse", "HEAD"))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
+	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -32,6 +33,10 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	Routes []*Route
 }
+
+// For returns the result of the routes pass for pass, which must Require
+// Analyzer; nil when it failed.
+func For(pass *analysis.Pass) *Result { return config.Result[*Result](pass) }
 
 // Route is one HTTP route and what one request of it costs the database.
 type Route struct {
@@ -98,7 +103,7 @@ func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	q, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	q := queries.For(pass)
 	http := mayRoute(pass.Pkg)
 	if !http && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
