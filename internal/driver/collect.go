@@ -37,6 +37,7 @@ type collector struct {
 	// traffic and trafficFormat are the profile the settings name;
 	// -traffic wins over them.
 	traffic, trafficFormat string
+	live                   *liveSettings
 }
 
 // made is a finding the driver made itself, of the check called check, in
@@ -51,7 +52,7 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 	return &collector{
 		r: r, ld: ld, rep: rep,
 		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(),
-		seenSite: map[string]bool{}, seenCfg: map[string]bool{},
+		seenSite: map[string]bool{}, seenCfg: map[string]bool{}, live: new(liveSettings),
 	}
 }
 
@@ -127,6 +128,7 @@ func (c *collector) action(act *checker.Action) {
 		c.routes.add(act, res, c.r.rel)
 	case *catalog.Result:
 		c.schemas.add(res, c.r.rel)
+		c.live.addCatalog(res, c.r.root)
 	case *config.Config:
 		c.settings(res)
 	}
@@ -181,12 +183,13 @@ func (c *collector) querySites(act *checker.Action, res *queries.Result) {
 }
 
 // settings takes the traffic profile the settings name (the first
-// package's that names one), and reports a settings file that could not
-// be read, once.
+// package's that names one) and what asking a live database needs, and
+// reports a settings file that could not be read, once.
 func (c *collector) settings(cfg *config.Config) {
 	if cfg == nil {
 		return
 	}
+	c.live.addConfig(cfg)
 	if cfg.Traffic != "" && c.traffic == "" {
 		c.traffic, c.trafficFormat = cfg.Traffic, cfg.TrafficFormat
 	}

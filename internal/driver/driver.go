@@ -20,8 +20,8 @@
 //	            of result: findings, query sites, routes (routes.go),
 //	            schema (catalog.go), settings, fixes (fix.go), and the
 //	            findings only the whole program shows (iface.go)
-//	finish.go   fix, suppress, dedupe, baseline and -new-from-rev, link
-//	            findings to routes, rank
+//	finish.go   fix, suppress, dedupe, baseline and -new-from-rev, ask a
+//	            live database (live.go), link findings to routes, rank
 //	render.go   write the report in the chosen format
 //
 // (vet.go is the other mode of the same binary: go vet's unitchecker.)

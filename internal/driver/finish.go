@@ -21,9 +21,10 @@ import (
 // finish turns the collected findings into the report's ranked list, in
 // order: -fix edits the files; the driver's own findings pass the
 // suppression filter; repeats go; what pre-merge CI asks to hide is
-// hidden, so that ranks and route indexes count only what is shown;
-// findings are linked to the routes that reach them, and ranked. An
-// error (a bad baseline or profile) ends the run with a usage error.
+// hidden, and what a live database retracts leaves, so that ranks and
+// route indexes count only what is shown; findings are linked to the
+// routes that reach them, and ranked. An error (a bad baseline, profile
+// or database) ends the run with a usage error.
 func (r *runner) finish(c *collector) error {
 	rep := c.rep
 	r.fix(c)
@@ -32,8 +33,12 @@ func (r *runner) finish(c *collector) error {
 	if err := r.narrow(rep); err != nil {
 		return err
 	}
+	pgss, err := liveEvidence(rep, r.o, c.live, r.rel, r.stderr)
+	if err != nil {
+		return err
+	}
 	c.routes.link(rep)
-	if err := r.rank(c); err != nil {
+	if err := r.rank(c, pgss); err != nil {
 		return err
 	}
 	sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].String() < rep.Errors[j].String() })
@@ -133,10 +138,12 @@ func (r *runner) narrow(rep *report.Report) error {
 
 // rank scores and ranks the findings (internal/rank): by the routes'
 // traffic when a profile is given (-traffic, else the settings'), by
-// measured database time for a pg_stat_statements export, by severity and
-// loop nesting otherwise. A malformed profile is an error naming its file
-// and line; warnings go to stderr and the run goes on.
-func (r *runner) rank(c *collector) error {
+// measured database time for a pg_stat_statements export or, without a
+// profile that measures statements, for pg_stat_statements read from the
+// live database (live), by severity and loop nesting otherwise. A
+// malformed profile is an error naming its file and line; warnings go to
+// stderr and the run goes on.
+func (r *runner) rank(c *collector, live []traffic.Statement) error {
 	rep := c.rep
 	path, format := c.traffic, c.trafficFormat
 	if path == "" {
@@ -159,6 +166,14 @@ func (r *runner) rank(c *collector) error {
 			prof = nil
 		}
 	}
+	if costs == nil && len(live) > 0 {
+		p := &traffic.Profile{Name: livePGSS, Format: traffic.FormatPGSS, Statements: live}
+		var matched int
+		costs, matched = r.dbCosts(rep, p, "pg_stat_statements of the live database")
+		if matched > 0 && rep.Traffic == nil {
+			rep.Traffic = &report.Traffic{File: livePGSS, Format: string(traffic.FormatPGSS)}
+		}
+	}
 	rank.Score(rep, prof, costs)
 	rep.GroupIndexes()
 	if rep.Traffic != nil {
@@ -166,6 +181,10 @@ func (r *runner) rank(c *collector) error {
 	}
 	return nil
 }
+
+// livePGSS names pg_stat_statements read from the live database where
+// the report names a traffic profile's file.
+const livePGSS = "pg_stat_statements (live)"
 
 // fillRates gives the routes their rates from prof, and returns the
 // database cost of each statement fingerprint for a pg_stat_statements
@@ -178,18 +197,25 @@ func (r *runner) fillRates(rep *report.Report, prof *traffic.Profile) map[string
 	if prof.Format != traffic.FormatPGSS {
 		return nil
 	}
-	costs, unparsed := prof.ByFingerprint(sqlparse.Fingerprint)
-	matched := 0
+	costs, _ := r.dbCosts(rep, prof, "the pg_stat_statements export")
+	return costs
+}
+
+// dbCosts joins pg_stat_statements rows (of p, named what on stderr) to
+// the findings by fingerprint, saying on stderr what did not join;
+// matched counts the findings that have a cost.
+func (r *runner) dbCosts(rep *report.Report, p *traffic.Profile, what string) (costs map[string]traffic.StatementCost, matched int) {
+	costs, unparsed := p.ByFingerprint(sqlparse.Fingerprint)
 	for _, f := range rep.Findings {
 		if _, ok := costs[f.Fingerprint]; ok && f.Fingerprint != "" {
 			matched++
 		}
 	}
 	if unparsed > 0 {
-		r.errorf("%d statements of the pg_stat_statements export did not parse", unparsed)
+		r.errorf("%d statements of %s did not parse", unparsed, what)
 	}
 	if matched == 0 && len(rep.Findings) > 0 {
-		r.errorf("no finding's statement appears in the pg_stat_statements export; ranking without it")
+		r.errorf("no finding's statement appears in %s; ranking without it", what)
 	}
-	return costs
+	return costs, matched
 }

@@ -41,6 +41,9 @@ type options struct {
 	newFromRev    string
 	unusedIgnores bool
 	linkBase      string
+
+	dsn     string
+	scratch bool
 }
 
 // runner is one run of the command.
@@ -110,6 +113,8 @@ func (r *runner) flags() *flag.FlagSet {
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "only report findings on lines changed since this git `revision`")
 	fs.BoolVar(&o.unusedIgnores, "report-unused-ignores", false, "report //sqlheat:ignore comments that silence nothing")
 	fs.StringVar(&o.linkBase, "link-base", "", "markdown: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
+	fs.StringVar(&o.dsn, "dsn", "", "PostgreSQL `url` to confirm index advice with the planner, read-only (or $SQLHEAT_DSN, or dsn: in the settings)")
+	fs.BoolVar(&o.scratch, "scratch", false, "with -dsn naming a server: check the advice on a temporary database built from the migrations, dropped after")
 	// The analyzers are this run's copies: setting their flags changes
 	// nothing outside the run.
 	for _, a := range r.suite {
@@ -134,6 +139,9 @@ func (r *runner) configure() error {
 	}
 	if !slices.Contains(report.Formats, o.format) {
 		return fmt.Errorf("-format %q: want one of %s", o.format, strings.Join(report.Formats, ", "))
+	}
+	if o.scratch && o.dsn == "" && os.Getenv("SQLHEAT_DSN") == "" {
+		return fmt.Errorf("-scratch needs -dsn (or $SQLHEAT_DSN): the server to create the temporary database on")
 	}
 	cwd, _ := os.Getwd()
 	set := map[string]map[string]string{
