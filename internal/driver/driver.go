@@ -103,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file`")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "only report findings on lines changed since this git `revision`")
 	fs.BoolVar(&o.unusedIgnores, "report-unused-ignores", false, "report //sqlheat:ignore comments that silence nothing")
-	fs.StringVar(&o.linkBase, "link-base", "", "markdown: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
+	fs.StringVar(&o.linkBase, "link-base", "", "markdown and html: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
 	version := fs.Bool("V", false, "print the version and exit")
 	// Per-analyzer flags, spelled as under go vet: -selectstar.x=...
 	all := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
@@ -178,7 +178,8 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		}
 	}
 	var err error
-	opts := report.Options{PathPrefix: repoPrefix(moduleRoot(o.dir)), LinkBase: o.linkBase}
+	root := moduleRoot(o.dir)
+	opts := report.Options{PathPrefix: repoPrefix(root), LinkBase: o.linkBase, Root: root}
 	for _, a := range checks {
 		r := report.NewRule(a.Name, a.Doc, a.URL)
 		r.Severity = analyzer.SeverityOf(a.Name, "").String()

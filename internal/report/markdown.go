@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits that keep a PR comment readable and under GitHub's 65,536
@@ -15,7 +16,8 @@ const (
 	mdMoreFindings = 50  // findings listed, folded, after the top ones
 	mdRoutes       = 50  // routes in the route table
 	mdProblems     = 20  // problems listed
-	mdMessage      = 140 // runes of a message in a table cell
+	mdMessage      = 200 // runes of a finding's problem shown unfolded in a table cell
+	mdSummary      = 100 // runes of a folded problem shown in its summary
 )
 
 var severities = []string{"high", "medium", "low"}
@@ -32,8 +34,11 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "No findings.\n")
 	} else {
 		writeCounts(bw, r)
-		fmt.Fprintf(bw, "\n%s\n", mdRankedBy(r))
 		top := min(opts.top(), len(r.Findings))
+		fmt.Fprintf(bw, "\n%s\n", mdRankedBy(r))
+		if s := fixingBuys(r, top); s != "" {
+			fmt.Fprintf(bw, "\n**%s**\n", escapeMD(s))
+		}
 		fmt.Fprintf(bw, "\n#### Top findings\n\n")
 		writeFindingTable(bw, r, opts, r.Findings[:top])
 		if rest := r.Findings[top:]; len(rest) > 0 {
@@ -103,12 +108,54 @@ func mdRankedBy(r *Report) string {
 }
 
 func writeFindingTable(w io.Writer, r *Report, opts Options, fs []Finding) {
-	fmt.Fprintf(w, "| # | score | severity | check | location | finding | routes |\n| --: | --: | --- | --- | --- | --- | --- |\n")
-	for _, f := range fs {
-		fmt.Fprintf(w, "| %d | %s | %s | `%s` | %s | %s | %s |\n",
-			f.Rank, formatNum(f.Score), escapeCell(f.Severity), escapeCode(f.Check), mdLocation(opts, f.File, f.Line),
-			escapeCell(shorten(f.Message, mdMessage)), escapeCell(findingRoutes(r, f, 3)))
+	saves := r.Totals != nil
+	fmt.Fprintf(w, "| # | score | severity | check | location | finding | routes |")
+	if saves {
+		fmt.Fprintf(w, " fix removes (queries/min) |")
 	}
+	fmt.Fprintf(w, "\n| --: | --: | --- | --- | --- | --- | --- |")
+	if saves {
+		fmt.Fprintf(w, " --: |")
+	}
+	fmt.Fprintln(w)
+	for _, f := range fs {
+		fmt.Fprintf(w, "| %d | %s | %s | `%s` | %s | %s | %s |",
+			f.Rank, formatNum(f.Score), escapeCell(f.Severity), escapeCode(f.Check), mdLocation(opts, f.File, f.Line),
+			mdFinding(f), escapeCell(findingRoutes(r, f, 3)))
+		if saves {
+			removes := "—"
+			if f.SavesPerMin > 0 {
+				removes = "≥ " + formatNum(f.SavesPerMin)
+			}
+			fmt.Fprintf(w, " %s |", removes)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// mdFinding is a finding's message for a table cell, never cut: a problem
+// longer than mdMessage runes (quoted SQL, mostly) folds into a <details>
+// whose summary is its start, and the advice after it stays in view. A
+// suggestion the message does not carry follows as the fix.
+func mdFinding(f Finding) string {
+	msg := oneLine(f.Message)
+	var s string
+	problem, advice := splitAdvice(msg)
+	switch {
+	case utf8.RuneCountInString(msg) <= mdMessage:
+		s = escapeCell(msg)
+	case utf8.RuneCountInString(problem) <= mdMessage:
+		s = escapeCell(problem) + ":<br>" + escapeCell(advice)
+	default:
+		s = "<details><summary>" + escapeCell(shorten(problem, mdSummary)) + "</summary>" + escapeCell(problem) + "</details>"
+		if advice != "" {
+			s += escapeCell(advice)
+		}
+	}
+	if f.Suggestion != "" && !strings.Contains(msg, oneLine(f.Suggestion)) {
+		s += "<br>Fix: `" + escapeCode(f.Suggestion) + "`"
+	}
+	return s
 }
 
 // mdLocation is file:line, linked to the line when opts.LinkBase is set.
@@ -132,7 +179,7 @@ func writeRouteTable(w io.Writer, r *Report) {
 		unit = "% of requests"
 	}
 	fmt.Fprintf(w, "\n#### Routes\n\n| route | %s | queries/request | findings |\n| --- | --: | --- | --- |\n", unit)
-	idx := routesByRate(r)
+	idx := routesByHeat(r)
 	for _, i := range idx[:min(len(idx), mdRoutes)] {
 		rt := r.Routes[i]
 		rate := "—"

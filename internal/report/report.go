@@ -34,6 +34,23 @@ type Report struct {
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
+	// Totals are the queries per minute the traffic profile implies and
+	// what fixing the top findings removes (see Totals); nil without a
+	// profile of requests per minute.
+	Totals *Totals `json:"totals,omitempty"`
+}
+
+// Totals are the run's "what fixing buys" figures, in queries per minute
+// counted at one item per loop (a lower bound; internal/rank defines them):
+// QueriesPerMin is what the routes' traffic implies, TopSavesPerMin what
+// fixing the Top best ranked findings removes, SavesPerMin what fixing
+// every finding removes. Savings of two findings about the same query
+// count once.
+type Totals struct {
+	QueriesPerMin  float64 `json:"queries_per_min"`
+	Top            int     `json:"top"`
+	TopSavesPerMin float64 `json:"top_saves_per_min"`
+	SavesPerMin    float64 `json:"saves_per_min"`
 }
 
 // Tool names the program that wrote the report.
@@ -89,6 +106,40 @@ type Finding struct {
 	Kind         string     `json:"kind,omitempty"` // the check's own sub-kind (diagnostic category)
 	Confidence   string     `json:"confidence,omitempty"`
 	Related      []Location `json:"related,omitempty"`
+	// Sites are the query calls the finding is about, wherever it is
+	// reported (an N+1 is reported at the loop's call, its query is in
+	// the store).
+	Sites []Site `json:"sites,omitempty"`
+	// Evidence is what a live database said about the finding's
+	// statement, when one was used (-dsn).
+	Evidence *Evidence `json:"evidence,omitempty"`
+	// SavesPerMin is how many queries per minute fixing the finding
+	// removes, a lower bound (internal/rank defines it); 0 when its fix
+	// removes none (an index makes queries cheaper, not fewer) or nothing
+	// says how often it runs.
+	SavesPerMin float64 `json:"saves_per_min,omitempty"`
+}
+
+// Site is the place of a query call.
+type Site struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// Evidence is what the database's planner said about a finding's
+// statement: the plan node that reads the table (PlanNode, "Seq Scan on
+// orders"), the table's size, the plan's cost before and after the
+// suggested index (tried hypothetically), whether the planner used it,
+// and the verdict drawn from that ("confirmed", or why the suggestion was
+// downgraded or retracted).
+type Evidence struct {
+	PlanNode   string  `json:"plan_node,omitempty"`
+	TableRows  int64   `json:"table_rows,omitempty"`
+	TableBytes int64   `json:"table_bytes,omitempty"`
+	CostBefore float64 `json:"cost_before,omitempty"`
+	CostAfter  float64 `json:"cost_after,omitempty"`
+	IndexUsed  bool    `json:"index_used,omitempty"`
+	Verdict    string  `json:"verdict,omitempty"`
 }
 
 // IndexSuggestion is one index to add and the findings it would fix.
@@ -154,6 +205,23 @@ type Route struct {
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
 	Findings          []int         `json:"findings"` // indexes into Report.Findings
+	// Queries are the queries one request of the route can run, in the
+	// order it runs them.
+	Queries []RouteQuery `json:"queries,omitempty"`
+}
+
+// RouteQuery is one query a route's request can run: where, what, how
+// many times per request ("once", "loop", "loop×2"), through which calls
+// (Via), and from which part of the request (From: "handler", or the
+// middleware's name).
+type RouteQuery struct {
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	SQL         string   `json:"sql,omitempty"`
+	Fingerprint string   `json:"fingerprint,omitempty"`
+	PerRequest  string   `json:"per_request,omitempty"`
+	Via         []string `json:"via,omitempty"`
+	From        string   `json:"from,omitempty"`
 }
 
 // QueriesPerReq is a route's query count: Min queries on every request,
@@ -305,4 +373,49 @@ func WriteText(w io.Writer, r *Report) error {
 		}
 	}
 	return nil
+}
+
+// AtOneItem is the queries one request runs when each of its loops has
+// one item: Min, plus the queries run per item (at least one) when Loop.
+// It is the lower bound the route figures count ("3 + 1 per item" is 4).
+func (q QueriesPerReq) AtOneItem() int {
+	if q.Loop {
+		return q.Min + max(q.PerItem, 1)
+	}
+	return q.Min
+}
+
+// QueriesPerMin is the queries per minute the route's rate implies, at
+// one item per loop (QueriesPerReq.AtOneItem).
+func (rt Route) QueriesPerMin() float64 {
+	return rt.Rate * float64(rt.QueriesPerRequest.AtOneItem())
+}
+
+// SavesOfTop sums the SavesPerMin of the n best ranked findings. Two
+// findings about the same query and problem (one N+1 reported at the loop
+// of each of two callers) remove the same executions: they count once,
+// at the larger figure.
+func (r *Report) SavesOfTop(n int) float64 {
+	best := map[string]float64{}
+	for _, f := range r.Findings[:min(max(n, 0), len(r.Findings))] {
+		if f.SavesPerMin <= 0 {
+			continue
+		}
+		where := f.Fingerprint
+		if where == "" {
+			where = fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		k := f.Check + " " + f.Kind + " " + where
+		best[k] = max(best[k], f.SavesPerMin)
+	}
+	vals := make([]float64, 0, len(best))
+	for _, v := range best {
+		vals = append(vals, v)
+	}
+	sort.Float64s(vals) // a float sum in one order, whatever the map's
+	var sum float64
+	for _, v := range vals {
+		sum += v
+	}
+	return sum
 }
