@@ -33,8 +33,9 @@ import (
 // Neither a LIMIT nor a profile raises the one item: a LIMIT bounds the
 // items from above, and a profile counts requests, not rows.
 //
-// Totals.Top is report.DefaultTop, and TopSavesPerMin what fixing that
-// many best ranked findings removes (report.Report.SavesOfTop, which
+// Totals.Top is report.DefaultTop (or every finding, when there are
+// fewer), and TopSavesPerMin what fixing that many best ranked findings
+// removes (report.Report.SavesOfTop, which
 // counts two findings about one query once). Call Savings after the
 // findings are ranked; Score does.
 func Savings(rep *report.Report) {
@@ -57,7 +58,7 @@ func Savings(rep *report.Report) {
 	if !perMin {
 		return
 	}
-	t := &report.Totals{Top: report.DefaultTop}
+	t := &report.Totals{Top: min(report.DefaultTop, len(rep.Findings))}
 	for _, r := range rep.Routes {
 		t.QueriesPerMin += r.QueriesPerMin()
 	}

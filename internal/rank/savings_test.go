@@ -41,7 +41,7 @@ func TestSavings(t *testing.T) {
 	// me 900×2, customer orders 600×(2+1), POST /orders 150×(3+1),
 	// order 1200×(3+1), cancel 20×4, admin 30×4.
 	const total = 0 + 80 + 60 + 2400 + 1800 + 1800 + 600 + 4800 + 80 + 120
-	if got, want := rep.Totals, (report.Totals{QueriesPerMin: total, Top: report.DefaultTop, TopSavesPerMin: 1970, SavesPerMin: 1970}); got == nil || *got != want {
+	if got, want := rep.Totals, (report.Totals{QueriesPerMin: total, Top: 9, TopSavesPerMin: 1970, SavesPerMin: 1970}); got == nil || *got != want {
 		t.Errorf("totals %+v, want %+v", got, want)
 	}
 	// Ranked F4 F3 F1 F9 F5 ...: the top three save F4's and F3's.

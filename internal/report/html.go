@@ -24,10 +24,19 @@ import (
 // its styles and script are inline, and it names no URL but the -link-base
 // links to the code.
 //
-//go:embed html/report.html html/report.css html/report.js
+//go:embed html/report.html
 var htmlFiles embed.FS
 
 var htmlTemplate = template.Must(template.ParseFS(htmlFiles, "html/report.html"))
+
+// The page's style and script, ours and constant: the template inserts
+// them unescaped.
+var (
+	//go:embed html/report.css
+	htmlCSS string
+	//go:embed html/report.js
+	htmlJS string
+)
 
 // Limits that keep the page quick to open on a large service; JSON has
 // everything.
@@ -48,6 +57,7 @@ const (
 // card per index to add.
 func WriteHTML(w io.Writer, r *Report, opts Options) error {
 	page := newHTMLPage(r, opts)
+	// Rendered whole first: a template error leaves no half page behind.
 	var buf bytes.Buffer
 	if err := htmlTemplate.Execute(&buf, page); err != nil {
 		return err
@@ -56,6 +66,8 @@ func WriteHTML(w io.Writer, r *Report, opts Options) error {
 	return err
 }
 
+// htmlPage is what the template shows, every figure already formatted:
+// the template only lays it out.
 type htmlPage struct {
 	Title, Tool, Module, Commit string
 	Ranked, Headline            string
@@ -191,8 +203,6 @@ type htmlIndexQuery struct {
 type htmlStat struct{ Label, Value string }
 
 func newHTMLPage(r *Report, opts Options) *htmlPage {
-	css, _ := htmlFiles.ReadFile("html/report.css")
-	js, _ := htmlFiles.ReadFile("html/report.js")
 	p := &htmlPage{
 		Tool:       strings.TrimSpace(r.Tool.Name + " " + r.Tool.Version),
 		Module:     opts.Module,
@@ -200,8 +210,8 @@ func newHTMLPage(r *Report, opts Options) *htmlPage {
 		Profile:    r.Traffic != nil,
 		Ranked:     rankedBy(r),
 		Severities: severities,
-		CSS:        template.CSS(css),
-		JS:         template.JS(js),
+		CSS:        template.CSS(htmlCSS),
+		JS:         template.JS(htmlJS),
 	}
 	if p.Tool == "" {
 		p.Tool = "sqlheat"
@@ -225,7 +235,7 @@ func newHTMLPage(r *Report, opts Options) *htmlPage {
 	p.counts(r)
 	p.routes(r, opts)
 	p.findings(r, opts)
-	p.buys(r, opts)
+	p.buys(r)
 	p.indexes(r, opts)
 	p.coverage(r)
 	return p
@@ -276,7 +286,7 @@ func (p *htmlPage) figures(r *Report, top int) {
 		}
 	}
 	p.Figures = append(p.Figures, htmlFigure{Label: "Findings", Value: formatNum(float64(len(r.Findings))), Note: strings.Join(parts, " · ")})
-	if t := r.Totals; t != nil && t.QueriesPerMin > 0 && top > 0 {
+	if t := r.Totals; t != nil && t.QueriesPerMin > 0 && top > 0 && r.SavesOfTop(top) > 0 {
 		saves := r.SavesOfTop(top)
 		p.Figures = append(p.Figures, htmlFigure{
 			Label:  fmt.Sprintf("Fixing the top %d removes", top),
@@ -553,10 +563,13 @@ func (p *htmlPage) findings(r *Report, opts Options) {
 		}
 		for _, ref := range distinctRefs(f.Routes) {
 			rr := htmlRouteRef{Name: routeName(ref.Method, ref.Pattern), ID: routeIDOf(r, ref)}
+			if rr.ID == "" {
+				rr.ID = "routes" // a route the report does not list: link to the table
+			}
 			if hasRates(r) {
 				rr.Rate = rateText(r, ref.Rate)
 			}
-			p.addRouteRef(&hf, rr)
+			hf.Routes = append(hf.Routes, rr)
 		}
 		if i < htmlSourceRead {
 			hf.Source, hf.SourceNote = src.excerpt(f)
@@ -585,13 +598,6 @@ func (p *htmlPage) findings(r *Report, opts Options) {
 	for _, s := range other {
 		p.SeverityFilters = append(p.SeverityFilters, htmlFilter{Name: s, N: sevs[s]})
 	}
-}
-
-func (p *htmlPage) addRouteRef(f *htmlFinding, rr htmlRouteRef) {
-	if rr.ID == "" {
-		rr.ID = "routes"
-	}
-	f.Routes = append(f.Routes, rr)
 }
 
 // distinctRefs drops repeated routes, by how they are shown.
@@ -717,7 +723,7 @@ func byteSize(n int64) string {
 	return formatNum(v) + " " + string("kMGTP"[exp]) + "B"
 }
 
-func (p *htmlPage) buys(r *Report, opts Options) {
+func (p *htmlPage) buys(r *Report) {
 	t := r.Totals
 	if t == nil || t.QueriesPerMin <= 0 {
 		p.BuysNote = "These figures need a traffic profile of requests per minute per route (-traffic): " +
