@@ -14,9 +14,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/ast"
-	"go/token"
-	"go/types"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,6 +28,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/report"
@@ -74,6 +72,9 @@ type options struct {
 	newFromRev    string
 	unusedIgnores bool
 	linkBase      string
+
+	dsn     string
+	scratch bool
 }
 
 // Main runs the standalone driver with args (without the program name) and
@@ -104,6 +105,8 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "only report findings on lines changed since this git `revision`")
 	fs.BoolVar(&o.unusedIgnores, "report-unused-ignores", false, "report //sqlheat:ignore comments that silence nothing")
 	fs.StringVar(&o.linkBase, "link-base", "", "markdown and html: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
+	fs.StringVar(&o.dsn, "dsn", "", "PostgreSQL `url` to confirm index advice with the planner, read-only (or $SQLHEAT_DSN, or dsn: in the settings)")
+	fs.BoolVar(&o.scratch, "scratch", false, "with -dsn naming a server: check the advice on a temporary database built from the migrations, dropped after")
 	version := fs.Bool("V", false, "print the version and exit")
 	// Per-analyzer flags, spelled as under go vet: -selectstar.x=...
 	all := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
@@ -117,7 +120,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: sqlheat [flags] [packages]\n\nsqlheat audits the SQL a Go service issues. Flags:\n")
+		fmt.Fprintf(stderr, "usage: sqlheat [flags] [packages]\n\nsqlheat audits the SQL a Go service issues. Checks:\n\n%s\nFlags:\n", analyzer.Usage())
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -130,13 +133,17 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		fmt.Fprintf(stdout, "sqlheat version %s\n", Version)
 		return ExitClean
 	}
-	failOn, ok := analyzer.ParseSeverity(o.failOn)
+	failOn, ok := finding.ParseSeverity(o.failOn)
 	if !ok {
 		fmt.Fprintf(stderr, "sqlheat: -fail-on %q: want low, medium or high\n", o.failOn)
 		return ExitUsage
 	}
 	if !slices.Contains(report.Formats, o.format) {
 		fmt.Fprintf(stderr, "sqlheat: -format %q: want one of %s\n", o.format, strings.Join(report.Formats, ", "))
+		return ExitUsage
+	}
+	if o.scratch && o.dsn == "" && os.Getenv("SQLHEAT_DSN") == "" {
+		fmt.Fprintln(stderr, "sqlheat: -scratch needs -dsn (or $SQLHEAT_DSN): the server to create the temporary database on")
 		return ExitUsage
 	}
 	if o.unusedIgnores {
@@ -182,7 +189,9 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	opts := report.Options{PathPrefix: repoPrefix(root), LinkBase: o.linkBase, Root: root}
 	for _, a := range checks {
 		r := report.NewRule(a.Name, a.Doc, a.URL)
-		r.Severity = analyzer.SeverityOf(a.Name, "").String()
+		if c, ok := analyzer.Lookup(a.Name); ok {
+			r = c.Rule()
+		}
 		opts.Rules = append(opts.Rules, r)
 	}
 	switch o.format {
@@ -213,7 +222,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		return code
 	}
 	for _, f := range rep.Findings {
-		if sev, _ := analyzer.ParseSeverity(f.Severity); sev >= failOn {
+		if sev, _ := finding.ParseSeverity(f.Severity); sev >= failOn {
 			return ExitFindings
 		}
 	}
@@ -306,6 +315,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	var trafficPath, trafficFormat string // from the settings; -traffic wins
 	schemas, fixes := newSchemaStats(), newFixSet()
 	routeSet := newRouteSet()
+	live := new(liveSettings)
 	seenSite := map[string]bool{}
 	var sites queries.Stats
 	for act := range graph.All() {
@@ -344,50 +354,30 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 			routeSet.add(act, res, rel)
 		case catalog.Analyzer:
 			schemas.add(act.Result, rel)
+			live.addCatalog(act.Result, root)
 		case config.Analyzer:
-			if c, _ := act.Result.(*config.Config); c != nil && c.Traffic != "" && trafficPath == "" {
+			c, _ := act.Result.(*config.Config)
+			live.addConfig(c)
+			if c != nil && c.Traffic != "" && trafficPath == "" {
 				trafficPath, trafficFormat = c.Traffic, c.TrafficFormat
 			}
-			if c, _ := act.Result.(*config.Config); c != nil && c.Err != nil && !seenCfgErr[c.File] {
+			if c != nil && c.Err != nil && !seenCfgErr[c.File] {
 				seenCfgErr[c.File] = true
 				rep.Errors = append(rep.Errors, report.Problem{File: rel(c.File), Message: c.Err.Error()})
 			}
-		}
-		// A check reports a diagnostic and records its details in the same
-		// order, so the details at one position (two stars in one SQL
-		// literal) are taken in turn.
-		type detailKey struct {
-			pos token.Pos
-			cat string
-		}
-		details := map[detailKey][]*finding.Detail{}
-		if d, _ := act.Result.(*finding.Details); d != nil {
-			for _, x := range d.List {
-				k := detailKey{x.Pos, x.Category}
-				details[k] = append(details[k], x)
-			}
-		}
-		nextDetail := func(d analysis.Diagnostic) *finding.Detail {
-			k := detailKey{d.Pos, d.Category}
-			list := details[k]
-			if len(list) == 0 {
-				return nil
-			}
-			details[k] = list[1:]
-			return list[0]
 		}
 		for _, d := range act.Diagnostics {
 			if d.Category == guard.Category {
 				rep.Errors = append(rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: d.Message})
 				rep.Stats.InternalErrors++
-				continue
 			}
-			if !isCheck[act.Analyzer] {
-				continue
-			}
-			rep.Findings = append(rep.Findings, makeFinding(act, d, nextDetail(d), rel))
-			if o.fix {
-				fixes.add(act, d)
+		}
+		if res, _ := act.Result.(*check.Result); res != nil && isCheck[act.Analyzer] {
+			for _, f := range res.Findings {
+				rep.Findings = append(rep.Findings, makeFinding(act.Analyzer.Name, act.Package, f, rel))
+				if o.fix {
+					fixes.add(act, f.Diagnostic)
+				}
 			}
 		}
 	}
@@ -405,10 +395,18 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		code = ExitInternal
 	}
 	if isCheck[queryinloop.Analyzer] {
-		rep.Findings = append(rep.Findings, interfaceFindings(graph, ld, rel)...)
+		found, used := interfaceFindings(graph, ld, rel)
+		rep.Findings = append(rep.Findings, found...)
+		retractUnused(rep, used)
 	}
 	dedupe(rep)
 	if err := narrow(rep, o, root, stderr); err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+		return nil, ExitUsage
+	}
+	// Before routes are linked: retracted findings leave the list.
+	pgss, err := liveEvidence(rep, o, live, rel, stderr)
+	if err != nil {
 		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
 		return nil, ExitUsage
 	}
@@ -421,7 +419,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
 		return nil, ExitUsage
 	}
-	rankFindings(rep, prof, stderr)
+	rankFindings(rep, prof, pgss, stderr)
 	rep.GroupIndexes()
 	if rep.Traffic != nil {
 		rep.Traffic.File = rel(rep.Traffic.File)
@@ -444,32 +442,37 @@ func absList(base, list string) string {
 	return strings.Join(parts, ",")
 }
 
-func makeFinding(act *checker.Action, d analysis.Diagnostic, det *finding.Detail, rel func(string) string) report.Finding {
-	fset := act.Package.Fset
-	pos := fset.Position(d.Pos)
-	f := report.Finding{
-		Check:    act.Analyzer.Name,
-		Severity: analyzer.SeverityOf(act.Analyzer.Name, d.Category).String(),
-		File:     rel(pos.Filename),
-		Line:     pos.Line,
-		Column:   max(pos.Column, 1),
-		Message:  d.Message,
-		Kind:     d.Category,
-		Function: enclosingFunc(act.Package, d.Pos),
+// makeFinding turns a finding of the check called name in pkg into the
+// report's form: paths relative to the root, the severity the check
+// declares.
+func makeFinding(name string, pkg *packages.Package, f *check.Finding, rel func(string) string) report.Finding {
+	fset := pkg.Fset
+	pos := fset.Position(f.Pos)
+	out := report.Finding{
+		Check:        name,
+		Severity:     analyzer.Severity(name, f.Category, f.Confidence).String(),
+		File:         rel(pos.Filename),
+		Line:         pos.Line,
+		Column:       max(pos.Column, 1),
+		Message:      f.Message,
+		Kind:         f.Category,
+		Function:     f.Function,
+		SQL:          f.SQL,
+		Fingerprint:  f.Fingerprint,
+		Multiplicity: f.Multiplicity,
+		Via:          f.Via,
+		Suggestion:   f.Suggestion,
+		Confidence:   f.Confidence,
 	}
-	if det != nil {
-		f.SQL, f.Fingerprint = det.SQL, det.Fingerprint
-		f.Multiplicity, f.Via = det.Multiplicity, det.Via
-		f.Suggestion, f.Confidence = det.Suggestion, det.Confidence
-		if det.Function != "" {
-			f.Function = det.Function
-		}
-	}
-	for _, r := range d.Related {
+	for _, r := range f.Related {
 		p := fset.Position(r.Pos)
-		f.Related = append(f.Related, report.Location{File: rel(p.Filename), Line: p.Line, Column: max(p.Column, 1), Message: r.Message})
+		out.Related = append(out.Related, report.Location{File: rel(p.Filename), Line: p.Line, Column: max(p.Column, 1), Message: r.Message})
 	}
-	return f
+	for _, s := range f.Sites {
+		p := fset.Position(s)
+		out.Sites = append(out.Sites, report.Site{File: rel(p.Filename), Line: p.Line})
+	}
+	return out
 }
 
 // dedupe drops findings repeated by test variants of a package: with tests
@@ -485,25 +488,6 @@ func dedupe(rep *report.Report) {
 		}
 	}
 	rep.Findings = out
-}
-
-// enclosingFunc names the function declaration around pos, as
-// types.Func.FullName prints it.
-func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
-	for _, file := range pkg.Syntax {
-		if file.Pos() > pos || pos > file.End() {
-			continue
-		}
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if ok && fd.Pos() <= pos && pos <= fd.End() {
-				if fn, ok := pkg.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					return fn.FullName()
-				}
-			}
-		}
-	}
-	return ""
 }
 
 // splitPos splits go/packages' "file:line:col" (or "file:line") error

@@ -91,6 +91,7 @@ type htmlPage struct {
 	Buys                 []htmlBuy
 	Indexes              []htmlIndex
 	HaveSchema           bool
+	Live                 *htmlLive
 	Stats                []htmlStat
 	Errors               []string
 	ErrorsTitle          string
@@ -174,8 +175,19 @@ type htmlStep struct {
 }
 
 type htmlEvidence struct {
-	PlanNode, Table, Cost, IndexUsed string
-	Verdict, VerdictClass            string
+	Summary, PlanNode, Table, Cost, IndexUsed, Drift string
+	Verdict, VerdictClass                            string
+}
+
+type htmlLive struct {
+	Database, Verdicts string
+	Drift              []string
+	Retracted          []htmlRetracted
+}
+
+type htmlRetracted struct {
+	Loc              htmlLoc
+	Message, Summary string
 }
 
 type htmlFilter struct {
@@ -237,6 +249,7 @@ func newHTMLPage(r *Report, opts Options) *htmlPage {
 	p.findings(r, opts)
 	p.buys(r)
 	p.indexes(r, opts)
+	p.Live = liveView(r, opts)
 	p.coverage(r)
 	return p
 }
@@ -681,30 +694,51 @@ func evidenceView(e *Evidence) *htmlEvidence {
 	if e == nil {
 		return nil
 	}
-	v := &htmlEvidence{PlanNode: e.PlanNode, Verdict: e.Verdict}
-	v.VerdictClass = strings.ToLower(strings.Fields(e.Verdict + " none")[0])
-	v.VerdictClass = strings.Trim(v.VerdictClass, ":,.;")
+	v := &htmlEvidence{Summary: e.Summary, PlanNode: e.PlanNode, Verdict: e.Verdict, Drift: e.Drift}
+	v.VerdictClass = strings.ToLower(e.Verdict)
 	var table []string
-	if e.TableRows > 0 {
+	switch {
+	case e.TableRows < 0:
+		table = append(table, "never analyzed")
+	case e.TableRows > 0:
 		table = append(table, formatNum(float64(e.TableRows))+" rows")
 	}
 	if e.TableBytes > 0 {
 		table = append(table, byteSize(e.TableBytes))
 	}
 	v.Table = strings.Join(table, ", ")
+	// CostAfter is 0 when the index was not tried (no hypopg, or a
+	// verdict reached without it).
 	switch {
 	case e.CostBefore > 0 && e.CostAfter > 0:
-		v.Cost = fmt.Sprintf("%s → %s", formatNum(e.CostBefore), formatNum(e.CostAfter))
+		v.Cost = fmt.Sprintf("%s → %s with the index", formatNum(e.CostBefore), formatNum(e.CostAfter))
 		if e.CostAfter < e.CostBefore {
 			v.Cost += fmt.Sprintf(" (−%s)", percent(e.CostBefore-e.CostAfter, e.CostBefore))
+		}
+		v.IndexUsed = "the planner does not use it"
+		if e.IndexUsed {
+			v.IndexUsed = "the planner uses it"
 		}
 	case e.CostBefore > 0:
 		v.Cost = formatNum(e.CostBefore)
 	}
-	if e.IndexUsed {
-		v.IndexUsed = "used by the plan"
-	} else if e.CostAfter > 0 {
-		v.IndexUsed = "not used by the plan"
+	return v
+}
+
+// liveView is the live database's section: which database, the verdicts,
+// what it has that the migrations lack, and the findings it retracted.
+func liveView(r *Report, opts Options) *htmlLive {
+	l := r.Live
+	if l == nil {
+		return nil
+	}
+	v := &htmlLive{Database: l.describe(), Verdicts: r.Verdicts(), Drift: l.Drift}
+	for _, f := range l.Retracted {
+		rf := htmlRetracted{Loc: linkLoc(opts, f.File, f.Line), Message: oneLine(f.Message)}
+		if f.Evidence != nil {
+			rf.Summary = f.Evidence.Summary
+		}
+		v.Retracted = append(v.Retracted, rf)
 	}
 	return v
 }

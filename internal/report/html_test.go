@@ -185,10 +185,6 @@ func TestHTMLDemo(t *testing.T) {
 	if got := textOf(chain); !strings.Contains(got, "loop over orders") || !strings.Contains(got, "store.(*Store).OrderItems") || !strings.Contains(got, "internal/store/orders.go:46") {
 		t.Errorf("finding 2's chain: %q", got)
 	}
-	// The live database's evidence, where the report has some.
-	if ev := find(byID(doc, "finding-6"), hasClass("evidence")); ev == nil || !strings.Contains(textOf(ev), "Seq Scan on orders") || !strings.Contains(textOf(ev), "confirmed") {
-		t.Errorf("finding 6's evidence: %q", textOf(ev))
-	}
 
 	// One card per index, with its statement, a copy button and traffic.
 	idx := all(doc, hasClass("index-card"))
@@ -204,7 +200,7 @@ func TestHTMLDemo(t *testing.T) {
 			t.Errorf("index %d: no copy button for its statement", i)
 		}
 	}
-	if got := textOf(idx[0]); !strings.Contains(got, "Serves 1 query, 600 queries/min") || !strings.Contains(got, "confirmed") {
+	if got := textOf(idx[0]); !strings.Contains(got, "Serves 1 query, 600 queries/min") || !strings.Contains(got, "No planner verdict") {
 		t.Errorf("index card: %q", got)
 	}
 
@@ -245,6 +241,37 @@ func checkSelfContained(t *testing.T, doc *html.Node, linkBase string) {
 			}
 		}
 	}
+}
+
+// With a live database: each finding's evidence, the index cards'
+// verdicts, and the database's section with its drift and retractions.
+func TestHTMLLive(t *testing.T) {
+	r := loadFixture(t, "live")
+	r.GroupIndexes()
+	doc := parseHTML(t, writeHTML(t, r, Options{}))
+	for _, f := range r.Findings {
+		ev := find(byID(doc, findingID(f)), hasClass("evidence"))
+		if got := textOf(ev); !strings.Contains(got, f.Evidence.Verdict) || !strings.Contains(got, f.Evidence.Summary) || !strings.Contains(got, f.Evidence.PlanNode) {
+			t.Errorf("#%d: evidence %q", f.Rank, got)
+		}
+	}
+	if got := textOf(find(byID(doc, "finding-1"), hasClass("evidence"))); !strings.Contains(got, "200,000 rows, 16.6 MB") || !strings.Contains(got, "4,237 → 77.5 with the index (−98%)") || !strings.Contains(got, "the planner uses it") {
+		t.Errorf("#1: evidence figures %q", got)
+	}
+	cards := all(doc, hasClass("index-card"))
+	if len(cards) != 2 || !strings.Contains(textOf(cards[0]), "confirmed by the planner") {
+		t.Errorf("index cards: %d, first %q", len(cards), textOf(cards[0]))
+	}
+	live := textOf(byID(doc, "live"))
+	for _, want := range []string{"database shop on staging-db:5432", "1 confirmed, 1 downgraded, 1 retracted", "shipments_order_ref_hotfix", "store/store.go:23", "retracted by the planner"} {
+		if !strings.Contains(live, want) {
+			t.Errorf("live section lacks %q: %q", want, live)
+		}
+	}
+	if find(doc, func(n *html.Node) bool { return attr(n, "href") == "#live" }) == nil {
+		t.Error("no link to the live section")
+	}
+	checkSelfContained(t, doc, "")
 }
 
 // Without a profile the page says what the ranking rests on, shows no

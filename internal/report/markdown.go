@@ -54,6 +54,7 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 	if len(r.Routes) > 0 {
 		writeRouteTable(bw, r)
 	}
+	writeLiveMarkdown(bw, r, opts)
 	writeStats(bw, r)
 	return bw.Flush()
 }
@@ -136,7 +137,8 @@ func writeFindingTable(w io.Writer, r *Report, opts Options, fs []Finding) {
 // mdFinding is a finding's message for a table cell, never cut: a problem
 // longer than mdMessage runes (quoted SQL, mostly) folds into a <details>
 // whose summary is its start, and the advice after it stays in view. A
-// suggestion the message does not carry follows as the fix.
+// suggestion the message does not carry follows as the fix, and a live
+// database's evidence last.
 func mdFinding(f Finding) string {
 	msg := oneLine(f.Message)
 	var s string
@@ -154,6 +156,9 @@ func mdFinding(f Finding) string {
 	}
 	if f.Suggestion != "" && !strings.Contains(msg, oneLine(f.Suggestion)) {
 		s += "<br>Fix: `" + escapeCode(f.Suggestion) + "`"
+	}
+	if f.Evidence != nil {
+		s += "<br>_" + escapeCell(f.Evidence.Summary) + "_"
 	}
 	return s
 }

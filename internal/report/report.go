@@ -7,6 +7,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,6 +35,9 @@ type Report struct {
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
+	// Live describes the database asked for evidence (-dsn); nil without
+	// one.
+	Live *Live `json:"live,omitempty"`
 	// Totals are the queries per minute the traffic profile implies and
 	// what fixing the top findings removes (see Totals); nil without a
 	// profile of requests per minute.
@@ -107,11 +111,11 @@ type Finding struct {
 	Confidence   string     `json:"confidence,omitempty"`
 	Related      []Location `json:"related,omitempty"`
 	// Sites are the query calls the finding is about, wherever it is
-	// reported (an N+1 is reported at the loop's call, its query is in
-	// the store).
+	// reported (a loop's call of a store function is about the store's
+	// query); empty when the check does not know them.
 	Sites []Site `json:"sites,omitempty"`
-	// Evidence is what a live database said about the finding's
-	// statement, when one was used (-dsn).
+	// Evidence is what a live database said about a missingindex
+	// finding (-dsn); nil without one.
 	Evidence *Evidence `json:"evidence,omitempty"`
 	// SavesPerMin is how many queries per minute fixing the finding
 	// removes, a lower bound (internal/rank defines it); 0 when its fix
@@ -120,26 +124,10 @@ type Finding struct {
 	SavesPerMin float64 `json:"saves_per_min,omitempty"`
 }
 
-// Site is the place of a query call.
+// Site is a query call: where a statement is sent to the database.
 type Site struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
-}
-
-// Evidence is what the database's planner said about a finding's
-// statement: the plan node that reads the table (PlanNode, "Seq Scan on
-// orders"), the table's size, the plan's cost before and after the
-// suggested index (tried hypothetically), whether the planner used it,
-// and the verdict drawn from that ("confirmed", or why the suggestion was
-// downgraded or retracted).
-type Evidence struct {
-	PlanNode   string  `json:"plan_node,omitempty"`
-	TableRows  int64   `json:"table_rows,omitempty"`
-	TableBytes int64   `json:"table_bytes,omitempty"`
-	CostBefore float64 `json:"cost_before,omitempty"`
-	CostAfter  float64 `json:"cost_after,omitempty"`
-	IndexUsed  bool    `json:"index_used,omitempty"`
-	Verdict    string  `json:"verdict,omitempty"`
 }
 
 // IndexSuggestion is one index to add and the findings it would fix.
@@ -365,14 +353,18 @@ func WriteJSON(w io.Writer, r *Report) error {
 }
 
 // WriteText writes findings vet-style, one per line:
-// file:line:col: message [check, severity].
+// file:line:col: message [check, severity], with a live database's
+// evidence on an indented line below, and its section after the list.
 func WriteText(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s, %s)\n", f.File, f.Line, f.Column, f.Message, f.Check, f.Severity); err != nil {
-			return err
+		fmt.Fprintf(bw, "%s:%d:%d: %s (%s, %s)\n", f.File, f.Line, f.Column, f.Message, f.Check, f.Severity)
+		if f.Evidence != nil {
+			fmt.Fprintf(bw, "\t%s\n", f.Evidence.Summary)
 		}
 	}
-	return nil
+	writeLiveText(bw, r)
+	return bw.Flush()
 }
 
 // AtOneItem is the queries one request runs when each of its loops has
