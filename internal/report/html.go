@@ -75,7 +75,7 @@ type htmlPage struct {
 	ProfileNote, ScoreNote      string
 	Figures                     []htmlFigure
 	Severities                  []string
-	Counts                      []htmlCount
+	Counts                      []checkCount
 
 	RoutesNote, RateUnit string
 	Rates                bool   // the routes have rates: the Rate and queries per minute columns
@@ -102,13 +102,6 @@ type htmlPage struct {
 type htmlFigure struct {
 	Label, Value, Note string
 	Accent             bool
-}
-
-type htmlCount struct {
-	Check string
-	All   bool
-	N     []int // per severity of htmlPage.Severities
-	Total int
 }
 
 type htmlLoc struct{ Text, URL string }
@@ -244,7 +237,7 @@ func newHTMLPage(r *Report, opts Options) *htmlPage {
 	p.Headline = fixingBuys(r, top)
 	p.ProfileNote, p.ScoreNote = profileNotes(r)
 	p.figures(r, top)
-	p.counts(r)
+	p.Counts = checkCounts(r)
 	p.routes(r, opts)
 	p.findings(r, opts)
 	p.buys(r)
@@ -307,34 +300,6 @@ func (p *htmlPage) figures(r *Report, top int) {
 			Note:   "≥ " + formatNum(saves) + " queries/min",
 			Accent: true,
 		})
-	}
-}
-
-func (p *htmlPage) counts(r *Report) {
-	var checks []string
-	by := map[string]map[string]int{}
-	for _, f := range r.Findings {
-		if by[f.Check] == nil {
-			by[f.Check] = map[string]int{}
-			checks = append(checks, f.Check)
-		}
-		by[f.Check][f.Severity]++
-	}
-	all := htmlCount{All: true, N: make([]int, len(severities))}
-	for _, c := range checks {
-		row := htmlCount{Check: c}
-		for i, s := range severities {
-			row.N = append(row.N, by[c][s])
-			all.N[i] += by[c][s]
-		}
-		for _, n := range by[c] {
-			row.Total += n // a severity outside the three counts in the total
-		}
-		all.Total += row.Total
-		p.Counts = append(p.Counts, row)
-	}
-	if len(checks) > 1 {
-		p.Counts = append(p.Counts, all)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,38 +61,59 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 // writeCounts writes the findings per check and severity, checks in the
 // order of their first (best ranked) finding.
 func writeCounts(w io.Writer, r *Report) {
+	fmt.Fprintf(w, "| check | high | medium | low | total |\n| --- | --: | --: | --: | --: |\n")
+	for _, c := range checkCounts(r) {
+		name := "`" + escapeCode(c.Check) + "`"
+		if c.All {
+			name = "**all**"
+		}
+		fmt.Fprintf(w, "| %s |", name)
+		for _, n := range c.N {
+			fmt.Fprintf(w, " %d |", n)
+		}
+		fmt.Fprintf(w, " %d |\n", c.Total)
+	}
+}
+
+// checkCount is one row of the findings per check and severity.
+type checkCount struct {
+	Check string
+	All   bool  // the row of all checks
+	N     []int // per severity of severities
+	Total int   // findings of the check, of any severity
+}
+
+// checkCounts counts the findings per check and severity, checks in the
+// order of their first (best ranked) finding, then all checks together
+// when there are several.
+func checkCounts(r *Report) []checkCount {
 	var checks []string
-	counts := map[string]map[string]int{}
-	total := map[string]int{}
+	by := map[string]map[string]int{}
 	for _, f := range r.Findings {
-		if counts[f.Check] == nil {
-			counts[f.Check] = map[string]int{}
+		if by[f.Check] == nil {
+			by[f.Check] = map[string]int{}
 			checks = append(checks, f.Check)
 		}
-		counts[f.Check][f.Severity]++
-		total[f.Severity]++
+		by[f.Check][f.Severity]++
 	}
-	fmt.Fprintf(w, "| check | high | medium | low | total |\n| --- | --: | --: | --: | --: |\n")
-	row := func(name string, c map[string]int) {
-		n := 0
-		fmt.Fprintf(w, "| %s |", name)
-		for _, s := range severities {
-			fmt.Fprintf(w, " %d |", c[s])
-			n += c[s]
-		}
-		for s, k := range c {
-			if !slices.Contains(severities, s) {
-				n += k // a severity outside the three still counts in the total
-			}
-		}
-		fmt.Fprintf(w, " %d |\n", n)
-	}
+	all := checkCount{All: true, N: make([]int, len(severities))}
+	var rows []checkCount
 	for _, c := range checks {
-		row("`"+escapeCode(c)+"`", counts[c])
+		row := checkCount{Check: c}
+		for i, s := range severities {
+			row.N = append(row.N, by[c][s])
+			all.N[i] += by[c][s]
+		}
+		for _, n := range by[c] {
+			row.Total += n // a severity outside the three counts in the total
+		}
+		all.Total += row.Total
+		rows = append(rows, row)
 	}
 	if len(checks) > 1 {
-		row("**all**", total)
+		rows = append(rows, all)
 	}
+	return rows
 }
 
 func mdRankedBy(r *Report) string {
