@@ -112,7 +112,7 @@ func (r *runner) flags() *flag.FlagSet {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file`")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "only report findings on lines changed since this git `revision`")
 	fs.BoolVar(&o.unusedIgnores, "report-unused-ignores", false, "report //sqlheat:ignore comments that silence nothing")
-	fs.StringVar(&o.linkBase, "link-base", "", "markdown: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
+	fs.StringVar(&o.linkBase, "link-base", "", "markdown and html: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
 	fs.StringVar(&o.dsn, "dsn", "", "PostgreSQL `url` to confirm index advice with the planner, read-only (or $SQLHEAT_DSN, or dsn: in the settings)")
 	fs.BoolVar(&o.scratch, "scratch", false, "with -dsn naming a server: check the advice on a temporary database built from the migrations, dropped after")
 	// The analyzers are this run's copies: setting their flags changes

@@ -13,7 +13,7 @@ import (
 // render writes the report in the format -format names, and in the text
 // format the problems and counts the run survived on stderr.
 func (r *runner) render(rep *report.Report) int {
-	opts := report.Options{PathPrefix: repoPrefix(r.root), LinkBase: r.o.linkBase}
+	opts := report.Options{PathPrefix: repoPrefix(r.root), LinkBase: r.o.linkBase, Root: r.root}
 	for _, a := range r.suite {
 		if !r.checks[a] {
 			continue
