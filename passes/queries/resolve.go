@@ -62,8 +62,9 @@ type assignment struct {
 type resolver struct {
 	pass    *analysis.Pass
 	writes  map[*types.Var][]assignment
-	decl    map[*types.Var]ast.Node // block declaring a local variable
-	pkgInit map[*types.Var]ast.Expr // package-level var -> initializer (never reassigned)
+	decl    map[*types.Var]ast.Node   // block declaring a local variable
+	pkgInit map[*types.Var]ast.Expr   // package-level var -> initializer (never reassigned)
+	consts  map[*types.Const]ast.Expr // constant of this package -> its value expression
 	funcs   map[*types.Func]*ast.FuncDecl
 	params  map[*types.Var]int // parameter -> index within its signature
 	// addressed are local variables whose address is taken (&v): they
@@ -80,6 +81,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		writes:  map[*types.Var][]assignment{},
 		decl:    map[*types.Var]ast.Node{},
 		pkgInit: map[*types.Var]ast.Expr{},
+		consts:  map[*types.Const]ast.Expr{},
 		funcs:   map[*types.Func]*ast.FuncDecl{},
 		params:  map[*types.Var]int{},
 
@@ -175,6 +177,11 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 				record(id, a)
 			}
 		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c, ok := info.Defs[id].(*types.Const); ok && i < len(n.Values) {
+					r.consts[c] = n.Values[i]
+				}
+			}
 			if len(blocks) == 0 {
 				return true
 			}
@@ -348,24 +355,8 @@ func (r *resolver) literalPos(e ast.Expr) token.Pos {
 		if !ok || c.Pkg() != r.pass.Pkg {
 			return token.NoPos
 		}
-		// Find the const's declaration: its value expression in this package.
-		for _, f := range r.pass.Files {
-			if f.Pos() <= c.Pos() && c.Pos() < f.End() {
-				var lit token.Pos
-				ast.Inspect(f, func(n ast.Node) bool {
-					vs, ok := n.(*ast.ValueSpec)
-					if !ok || lit.IsValid() {
-						return lit == token.NoPos
-					}
-					for i, name := range vs.Names {
-						if name.Pos() == c.Pos() && i < len(vs.Values) {
-							lit = r.literalPos(vs.Values[i])
-						}
-					}
-					return false
-				})
-				return lit
-			}
+		if v, ok := r.consts[c]; ok {
+			return r.literalPos(v)
 		}
 	}
 	return token.NoPos
