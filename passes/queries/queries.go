@@ -38,7 +38,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*TableName)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -99,6 +99,10 @@ type Site struct {
 	Wrapper *types.Func
 	Role    dbapi.Role
 	Write   bool
+	// ORM is the library ("gorm", "bun") that generates the SQL, which
+	// the pass rebuilt from the chain (see orm.go); "" for SQL the
+	// program writes.
+	ORM string
 
 	SQL      string
 	Resolved bool
@@ -214,6 +218,7 @@ func run(pass *analysis.Pass) (any, error) {
 		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
+		models:   map[ormKey]ormEntry{},
 	}
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
@@ -314,6 +319,7 @@ type analyzer struct {
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
 	dir      string // the package's directory
+	models   map[ormKey]ormEntry
 }
 
 // collect walks every function body once, recording its calls with the
@@ -679,7 +685,7 @@ func (st *Stats) Add(s *Site) {
 	switch {
 	case s.Resolved && s.ParseErr != nil:
 		st.Unparsed++
-	case !s.Resolved && s.Why == whyORM:
+	case s.ORM != "":
 		st.ORM++
 	case !s.Resolved && s.Why != whyBatch:
 		st.Unresolved++
@@ -707,6 +713,11 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		t = unresolved(whyBatch)
 	case s.Role == dbapi.Finisher:
 		t = a.ormRaw(call)
+		if !t.OK && t.Why == whyORM {
+			if t = a.ormSQL(s); t.OK {
+				s.ORM = s.Method.Library()
+			}
+		}
 	default:
 		t = unresolved("no SQL argument")
 	}
@@ -1016,6 +1027,7 @@ func (a *analyzer) exportFacts() {
 			a.pass.ExportObjectFact(fn, sum)
 		}
 	}
+	a.exportTableNames()
 	for fn, w := range a.wrappers {
 		a.pass.ExportObjectFact(fn, w)
 		a.res.Wrappers[fn] = w
