@@ -51,6 +51,8 @@ type ormChain struct {
 	// table is the FROM text when the chain names it (Table, TableExpr),
 	// "" to take the model's.
 	table string
+	// extra are bun's tables beside the model's (Table, TableExpr).
+	extra []string
 	alias string // bun: the model's alias, as fragments write it
 	conds []ormCond
 	joins []string
@@ -252,17 +254,20 @@ func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.
 		}
 		r := ast.Unparen(ret.Results[0])
 		if param != nil {
-			if id, ok := r.(*ast.Ident); ok && info.Uses[id] == param {
-				continue // returned as given
-			}
 			if !a.rootedAt(r, param) {
 				return nil, "", "a function returning another chain than it is given"
 			}
+			// What the function adds: the calls in its body, on the
+			// way to this return (q = q.Where(...) included).
 			steps, _, why := a.ormSteps(r, ret.Pos(), depth+1)
 			if why != "" {
 				return nil, "", why
 			}
-			out = append(out, a.newSteps(r, param, steps)...)
+			for _, st := range steps {
+				if body.Pos() <= st.call.Pos() && st.call.End() <= body.End() && !containsStep(out, st) {
+					out = append(out, st)
+				}
+			}
 			continue
 		}
 		steps, bp, why := a.ormSteps(r, ret.Pos(), depth+1)
@@ -314,6 +319,15 @@ func (a *analyzer) scopeSteps(args []ast.Expr, at token.Pos, depth int) ([]ormSt
 		out = append(out, steps...)
 	}
 	return out, ""
+}
+
+func containsStep(steps []ormStep, st ormStep) bool {
+	for _, s := range steps {
+		if s.call == st.call {
+			return true
+		}
+	}
+	return false
 }
 
 func identOf(e ast.Expr) *ast.Ident {

@@ -41,16 +41,22 @@ func (a *analyzer) bunStep(c *ormChain, st ormStep) string {
 		if !ok {
 			return "table name is not constant"
 		}
-		c.table = strings.Join(names, ", ")
+		for _, n := range names {
+			c.extra = append(c.extra, quoteColumn(n))
+		}
 	case "TableExpr", "ModelTableExpr":
 		text, why := frag(0)
 		if why != "" {
 			return why
 		}
-		c.table = text
-		if st.name() == "ModelTableExpr" && c.model != nil {
-			c.alias = "" // the expression names the table and its alias
+		if st.name() == "TableExpr" {
+			// Beside a model, a table of its own: FROM m, t (a
+			// select), UPDATE m ... FROM t, DELETE FROM m USING t.
+			c.extra = append(c.extra, text)
+			break
 		}
+		c.table = text
+		c.alias = "" // the expression names the table and its alias
 	case "Column":
 		names, ok := a.constStrings(args)
 		if !ok {
@@ -298,15 +304,19 @@ func (a *analyzer) bunRelation(c *ormChain, name string) string {
 
 // bunFinish writes the statement a bun finisher sends.
 func (a *analyzer) bunFinish(c *ormChain, s *Site) (string, string) {
-	if c.model == nil && c.table == "" {
+	if c.model == nil && c.table == "" && len(c.extra) == 0 {
 		return "", c.noModel()
 	}
 	from := c.table
-	if from == "" {
+	if from == "" && c.model != nil {
 		from = c.model.QuotedTable()
 		if c.alias != "" {
 			from += " AS " + sqlparse.QuoteIdent(c.alias)
 		}
+	}
+	extra := strings.Join(c.extra, ", ")
+	if from == "" {
+		from, extra = extra, ""
 	}
 	conds := c.conds
 	if c.model != nil && c.model.SoftDelete != "" && !c.unscoped && s.Method.Recv != "InsertQuery" && !(s.Method.Recv == "DeleteQuery" && c.force) {
@@ -338,6 +348,9 @@ func (a *analyzer) bunFinish(c *ormChain, s *Site) (string, string) {
 			b.WriteString("DISTINCT ")
 		}
 		b.WriteString(strings.Join(cols, ", ") + " FROM " + from)
+		if extra != "" {
+			b.WriteString(", " + extra)
+		}
 		for _, j := range c.joins {
 			b.WriteString(" " + j)
 		}
@@ -348,8 +361,11 @@ func (a *analyzer) bunFinish(c *ormChain, s *Site) (string, string) {
 		}
 	case "InsertQuery":
 		table := from
-		b.WriteString(strings.Replace(c.insert(table), "INSERT INTO "+table, "INSERT INTO "+table, 1))
+		b.WriteString(c.insert(table))
 		b.WriteString(c.suffix)
+		if len(c.set) > 0 {
+			b.WriteString(" SET " + strings.Join(c.set, ", ")) // ON CONFLICT ... DO UPDATE SET
+		}
 		if c.returning != "" {
 			b.WriteString(" RETURNING " + c.returning)
 		}
@@ -372,6 +388,9 @@ func (a *analyzer) bunFinish(c *ormChain, s *Site) (string, string) {
 			return "", "updated columns are unknown"
 		}
 		b.WriteString("UPDATE " + from + " SET " + strings.Join(set, ", "))
+		if extra != "" {
+			b.WriteString(" FROM " + extra)
+		}
 		c.tail(&b, conds, false)
 		if c.returning != "" {
 			b.WriteString(" RETURNING " + c.returning)
@@ -381,6 +400,9 @@ func (a *analyzer) bunFinish(c *ormChain, s *Site) (string, string) {
 			b.WriteString("UPDATE " + from + " SET " + sqlparse.QuoteIdent(c.model.SoftDelete) + " = " + c.param1())
 		} else {
 			b.WriteString("DELETE FROM " + from)
+		}
+		if extra != "" {
+			b.WriteString(" USING " + extra)
 		}
 		c.tail(&b, conds, false)
 	case "CreateTableQuery":
