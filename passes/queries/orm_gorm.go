@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/ormmodel"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 )
@@ -226,6 +227,9 @@ func (a *analyzer) gormCond(c *ormChain, query ast.Expr, args []ast.Expr) (strin
 	}
 	if t == nil {
 		return "", "condition of unknown type"
+	}
+	if dbapi.ORMType(t) != "" {
+		return "", "conditions grouped in another chain"
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
