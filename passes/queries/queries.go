@@ -38,7 +38,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -57,7 +57,15 @@ type Result struct {
 	Summaries map[*types.Func]*IssuesQueries
 	Wrappers  map[*types.Func]*SQLParam
 	SQLVars   map[*types.Var]*SQLText
-	Stats     Stats
+	// Fields are the fields (and package-level statement variables) of
+	// this package that hold a statement or SQL text; StmtFrom the
+	// functions that return the statement they are given.
+	Fields   map[*types.Var]*FieldSQL
+	StmtFrom map[*types.Func]int
+	// Tables are the statement tables learned here: the statement field
+	// of a struct entry, or a named map type (see StmtTable).
+	Tables map[types.Object]*StmtTable
+	Stats  Stats
 
 	imported func(*types.Func) *IssuesQueries // a fact of another package's function
 }
@@ -179,6 +187,9 @@ func run(pass *analysis.Pass) (any, error) {
 		Summaries: map[*types.Func]*IssuesQueries{},
 		Wrappers:  map[*types.Func]*SQLParam{},
 		SQLVars:   map[*types.Var]*SQLText{},
+		Fields:    map[*types.Var]*FieldSQL{},
+		StmtFrom:  map[*types.Func]int{},
+		Tables:    map[types.Object]*StmtTable{},
 	}
 	if len(pass.Files) == 0 || !mayQuery(pass.Pkg) && !(WholeProgram && !isLibrary(pass.Pkg)) {
 		// Imports no database package: nothing to find. (A whole-program
@@ -194,7 +205,13 @@ func run(pass *analysis.Pass) (any, error) {
 		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
+
+		fields:    map[*types.Var]*fieldInfo{},
+		tables:    map[*types.Var]*StmtTable{},
+		mapTables: map[*types.TypeName]bool{},
+		stmtFrom:  map[*types.Func]int{},
 	}
+	a.r.field = a.fieldSQL
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
@@ -202,7 +219,11 @@ func run(pass *analysis.Pass) (any, error) {
 		a.extra[f.Name] = f
 	}
 	a.collect()
+	a.learnStmtFrom()
 	a.findWrappers()
+	a.learnTables()
+	a.collectFields()
+	a.collectPgxNames()
 	a.buildSites()
 	a.summarize()
 	a.exportFacts()
@@ -294,6 +315,16 @@ type analyzer struct {
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
 	dir      string // the package's directory
+
+	// What the package writes to fields that hold statements or SQL,
+	// and the statement tables and helpers learned (see fields.go).
+	fields    map[*types.Var]*fieldInfo
+	tables    map[*types.Var]*StmtTable
+	mapTables map[*types.TypeName]bool
+	anonMaps  []types.Type
+	stmtFrom  map[*types.Func]int
+	// pgxNames are the statements prepared by name with pgx (see batch.go).
+	pgxNames map[string][]sqlText
 }
 
 // collect walks every function body once, recording its calls with the
@@ -567,15 +598,27 @@ func (a *analyzer) findWrappers() {
 			}
 			for _, c := range n.calls {
 				idx, role := a.sqlArg(c)
-				if idx < 0 || idx >= len(c.call.Args) || isNamedAPI(c.method) {
-					continue // no SQL; or a query's name, not its text
+				stmt := role == dbapi.StmtRun
+				var t sqlText
+				switch {
+				case isNamedAPI(c.method):
+					continue // a query's name, not its text
+				case stmt:
+					t = a.stmtArg(c.call, idx)
+				case idx >= 0 && idx < len(c.call.Args):
+					t = a.r.resolve(c.call.Args[idx], c.call.Pos())
+				default:
+					continue // no SQL
 				}
-				t := a.r.resolve(c.call.Args[idx], c.call.Pos())
-				if t.Param >= 0 && isString(n.sig.Params().At(t.Param).Type()) {
-					a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c)}
-					changed = true
-					break
+				if t.Param < 0 {
+					continue
 				}
+				if pt := n.sig.Params().At(t.Param).Type(); stmt && !dbapi.IsStmt(pt) || !stmt && !isString(pt) {
+					continue
+				}
+				a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c), Stmt: stmt}
+				changed = true
+				break
 			}
 		}
 	}
@@ -596,7 +639,12 @@ func (a *analyzer) sqlArg(c *callInfo) (int, dbapi.Role) {
 	}
 	if w := a.wrapperOf(c.callee); w != nil {
 		role := dbapi.Query
-		if w.Write {
+		switch {
+		case w.Stmt:
+			role = dbapi.StmtRun
+		case w.Role == dbapi.Prepare.String():
+			role = dbapi.Prepare
+		case w.Write:
 			role = dbapi.Exec
 		}
 		return w.Index, role
@@ -661,30 +709,27 @@ func (st *Stats) Add(s *Site) {
 		st.Unparsed++
 	case !s.Resolved && s.Why == whyORM:
 		st.ORM++
-	case !s.Resolved && s.Why != whyBatch:
+	case !s.Resolved:
 		st.Unresolved++
 	}
 }
 
-const (
-	whyORM   = "SQL is generated by the ORM"
-	whyBatch = "SQL is queued on a batch"
-)
+const whyORM = "SQL is generated by the ORM"
 
 // resolveSQL finds the SQL text of a site from its argument, its prepared
-// statement, or its ORM chain, then parses it.
+// statement, its batch, or its ORM chain, then parses it.
 func (a *analyzer) resolveSQL(s *Site, idx int) {
 	call := s.Call
 	var t sqlText
 	switch {
 	case idx >= 0 && idx < len(call.Args) && isNamedAPI(s.Method):
 		t = a.r.named(call.Args[idx], call.Pos(), 0)
-	case idx >= 0 && idx < len(call.Args):
-		t = a.r.resolve(call.Args[idx], call.Pos())
 	case s.Role == dbapi.StmtRun:
-		t = a.prepared(call)
+		t = a.stmtArg(call, idx)
+	case idx >= 0 && idx < len(call.Args):
+		t = a.pgxNamed(s.Method, a.r.resolve(call.Args[idx], call.Pos()))
 	case s.Role == dbapi.SendBatch:
-		t = unresolved(whyBatch)
+		t = a.batchSQL(s)
 	case s.Role == dbapi.Finisher:
 		t = a.ormRaw(call)
 	default:
@@ -697,43 +742,25 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	}
 	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit
 	s.Block = a.linkBlock(t)
-	s.Stmts, s.ParseErr = sqlparse.Parse(t.SQL)
+	// A named query may be a template whose holes are filled at run
+	// time: parsed with each hole as a neutral expression.
+	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
 }
 
-// prepared resolves the SQL of stmt.Exec(...) from the Prepare call that
-// made stmt in the same function.
-func (a *analyzer) prepared(call *ast.CallExpr) sqlText {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
+// stmtArg resolves the statement a call runs: argument idx (a wrapper
+// given the statement), or the receiver of a statement's method.
+func (a *analyzer) stmtArg(call *ast.CallExpr, idx int) sqlText {
+	if idx >= 0 {
+		if idx >= len(call.Args) {
+			return unresolved("missing argument")
+		}
+		return a.stmtSQL(call.Args[idx], -1, call.Pos(), 0)
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return unresolved("statement is not a variable")
 	}
-	if f, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
-		if t, ok := a.r.namedQuery(f, call.Pos(), 0); ok {
-			return t // q.GetUser.Get(...), GetUser *sqlx.Stmt `query:"get-user"`
-		}
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return unresolved("statement %s is prepared elsewhere", exprName(sel.X))
-	}
-	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
-	for _, w := range a.r.writes[v] {
-		c, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
-		if !ok || w.pos > call.Pos() {
-			continue
-		}
-		fn, _ := typeutil.Callee(a.pass.TypesInfo, c).(*types.Func)
-		if fn == nil {
-			continue
-		}
-		if m := a.lookup(fn, c); m != nil && m.Role == dbapi.Prepare && m.SQLArg < len(c.Args) {
-			if isNamedAPI(m) {
-				return a.r.named(c.Args[m.SQLArg], c.Pos(), 0)
-			}
-			return a.r.resolve(c.Args[m.SQLArg], c.Pos())
-		}
-	}
-	return unresolved("statement %s is prepared elsewhere", id.Name)
+	return a.stmtSQL(sel.X, -1, call.Pos(), 0)
 }
 
 // ormRaw finds a Raw/NewRaw builder in the receiver chain of an ORM
@@ -1010,6 +1037,7 @@ func (a *analyzer) exportFacts() {
 			a.res.SQLVars[v] = f
 		}
 	}
+	a.exportFields()
 }
 
 // looksLikeSQL keeps SQLText facts to strings that parse as SQL, so that

@@ -72,6 +72,15 @@ type resolver struct {
 	// files returns the module's query files, for named queries and
 	// sqlc's constants; read on first use (nil when there are none).
 	files func() *sqlfiles.Set
+	// field resolves what a struct field holds (see fields.go).
+	field func(v *types.Var, depth int) sqlText
+	// embeds are package-level variables filled by //go:embed: their
+	// patterns, and the directory they are relative to.
+	embeds map[*types.Var]embed
+	// modified are package-level maps written by index (m[k] = v).
+	modified map[*types.Var]token.Pos
+	// ranged are the variables a range statement defines.
+	ranged map[*types.Var]*ast.RangeStmt
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
@@ -84,6 +93,9 @@ func newResolver(pass *analysis.Pass) *resolver {
 		params:  map[*types.Var]int{},
 
 		addressed: map[*types.Var]bool{},
+		embeds:    map[*types.Var]embed{},
+		modified:  map[*types.Var]token.Pos{},
+		ranged:    map[*types.Var]*ast.RangeStmt{},
 	}
 	info := pass.TypesInfo
 	reassigned := map[*types.Var]bool{}
@@ -96,6 +108,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 				}
 				for _, spec := range d.Specs {
 					vs := spec.(*ast.ValueSpec)
+					r.embedded(f, d, vs)
 					if len(vs.Values) != len(vs.Names) {
 						continue
 					}
@@ -161,6 +174,13 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 				return true
 			}
 			for i, lhs := range n.Lhs {
+				if v := rootVar(info, lhs); v != nil && v.Parent() == v.Pkg().Scope() {
+					// queries["get"] = ..., pgQueries.Get = ...: package
+					// data changed at run time.
+					if _, seen := r.modified[v]; !seen {
+						r.modified[v] = n.Pos()
+					}
+				}
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
 				if !ok {
 					continue
@@ -173,6 +193,16 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 					a.rhs, a.index = n.Rhs[0], i
 				}
 				record(id, a)
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						if v := identVar(info, id); v != nil {
+							r.ranged[v] = n
+						}
+					}
+				}
 			}
 		case *ast.ValueSpec:
 			if len(blocks) == 0 {
@@ -220,6 +250,37 @@ func (r *resolver) recordParams(ft *ast.FuncType) {
 				r.params[v] = i
 			}
 			i++
+		}
+	}
+}
+
+// rootVar is the variable an index or field selection writes into
+// (m in m[k], q in q.Get), nil for a plain variable or anything else.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		e = x.X
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); !ok || !v.IsField() {
+			return nil
+		}
+		e = x.X
+	default:
+		return nil
+	}
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return identVar(info, x)
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			if v, ok := info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
+				return v // pkg.Var
+			}
+			e = x.X
+		default:
+			return nil
 		}
 	}
 }
@@ -306,6 +367,9 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 	if t, ok := r.namedQuery(e, at, depth); ok {
 		return t // queries["get-user"], a field tagged query:"get-user"
 	}
+	if t, ok := r.data(e, at, depth); ok {
+		return t // queries["get"], pgQueries.Get: SQL kept in package-level data
+	}
 	switch e := e.(type) {
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
@@ -327,11 +391,18 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 		}
 		return r.variable(v, at, depth)
 	case *ast.SelectorExpr:
-		if v, ok := info.Uses[e.Sel].(*types.Var); ok && !v.IsField() {
+		v, ok := info.Uses[e.Sel].(*types.Var)
+		if ok && !v.IsField() {
 			return r.variable(v, at, depth) // pkg.Var
+		}
+		if ok && r.field != nil {
+			return r.field(v, depth+1) // s.getSQL, assigned once from a constant
 		}
 		return unresolved("SQL comes from field %s", exprName(e))
 	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return r.expr(e.Args[0], at, depth+1) // string(b), []byte(s)
+		}
 		return r.call(e, 0, at, depth)
 	}
 	return unresolved("SQL comes from %T", e)
@@ -386,6 +457,9 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		if init, ok := r.pkgInit[v]; ok {
 			return r.expr(init, token.NoPos, depth+1)
 		}
+		if _, ok := r.embeds[v]; ok {
+			return r.embedFile(v, "")
+		}
 		return unresolved("SQL comes from reassigned variable %s", v.Name())
 	}
 	writes := r.writes[v]
@@ -425,6 +499,9 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			out = sqlText{OK: true, Param: -1} // a zero builder
 			base = -1
 		} else if len(writes) == 0 {
+			if rs := r.ranged[v]; rs != nil {
+				return r.rangeElem(v, rs, depth)
+			}
 			return unresolved("variable %s has no visible value", v.Name())
 		} else {
 			return unresolved("variable %s is only assigned conditionally", v.Name())
@@ -524,6 +601,20 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 	case "strings.TrimSpace", "strings.ToLower", "strings.ToUpper":
 		return arg(0)
+	case "strings.Replace", "strings.ReplaceAll":
+		if index == 0 {
+			return r.replace(call, at, depth)
+		}
+	case "(embed.FS).ReadFile":
+		if index == 0 {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && len(call.Args) == 1 {
+				return r.embedRead(sel.X, call.Args[0], at, depth)
+			}
+		}
+	case "io/fs.ReadFile":
+		if index == 0 && len(call.Args) == 2 {
+			return r.embedRead(call.Args[0], call.Args[1], at, depth)
+		}
 	case "(*strings.Builder).String", "(*bytes.Buffer).String":
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {

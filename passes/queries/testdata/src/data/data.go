@@ -1,0 +1,101 @@
+// Package data keeps its SQL in data: query tables by name and by
+// dialect, struct literals, fields assigned once, embedded files.
+package data // want `stats: \d+ sites, \d+ unresolved, 0 unparsed, 0 orm`
+
+import (
+	"database/sql"
+	"embed"
+	"io/fs"
+)
+
+var queries = map[string]string{
+	"get":   "SELECT id, title FROM notes WHERE id = $1",
+	"count": "SELECT count(*) FROM notes",
+}
+
+type Queries struct {
+	Get  string // want `fieldSQL\("SELECT id, title FROM notes WHERE id = \$1"\)`
+	List string // want `fieldSQL\(unresolved: field List holds 2 different statements \(data.go:\d+, data.go:\d+\)\)`
+}
+
+var pgQueries = Queries{
+	Get:  "SELECT id, title FROM notes WHERE id = $1",
+	List: "SELECT id FROM notes ORDER BY id",
+}
+
+var liteQueries = Queries{
+	Get:  "SELECT id, title FROM notes WHERE id = ?",
+	List: "SELECT id FROM notes ORDER BY id LIMIT -1",
+}
+
+var dialects = map[string]Queries{"postgres": pgQueries, "sqlite": liteQueries}
+
+// filled is changed at run time: not followed.
+var filled = map[string]string{}
+
+func init() {
+	filled["get"] = "SELECT 1"
+}
+
+func Tables(db *sql.DB, name, driver string) { // want `issuesQueries\(.*\)`
+	db.Query(queries["get"])          // want `site query read "SELECT id, title FROM notes WHERE id = \$1"`
+	db.Query(queries["nope"])         // want `site query unknown unresolved: queries has no entry "nope"`
+	db.Query(queries[name])           // want `site query unknown unresolved: queries, indexed by non-constant name, holds 2 different statements \(data.go:\d+, data.go:\d+\)`
+	db.Query(pgQueries.List)          // want `site query read "SELECT id FROM notes ORDER BY id"`
+	db.Query(dialects[driver].Get)    // want `site query read "SELECT id, title FROM notes WHERE id = \$1"`
+	db.Query(dialects[driver].List)   // want `site query unknown unresolved: dialects\[...\].List holds 2 different statements .*`
+	db.Query(dialects["sqlite"].List) // want `site query read "SELECT id FROM notes ORDER BY id LIMIT -1"`
+	db.Query(filled["get"])           // want `site query unknown unresolved: filled is changed at run time \(data.go:\d+\)`
+}
+
+func Loops(db *sql.DB) { // want `issuesQueries\(.*\)`
+	for _, q := range []string{"CREATE TABLE a (id int)", "CREATE TABLE b (id int)"} {
+		db.Exec(q) // want `site exec write unresolved: ranged-over a literal list holds 2 different statements \(data.go:\d+, data.go:\d+\) in const loop`
+	}
+	for _, q := range queries {
+		db.Exec(q) // want `site exec write unresolved: ranged-over queries holds 2 different statements .* in data loop`
+	}
+	for range 3 {
+		for _, q := range []string{"VACUUM", "VACUUM"} {
+			db.Exec(q) // want `site exec other "VACUUM" in const loop`
+		}
+	}
+}
+
+// Store picks its dialect's table at start-up.
+type Store struct {
+	db    *sql.DB
+	q     Queries
+	count string // want `fieldSQL\("SELECT count\(\*\) FROM notes"\)`
+}
+
+func New(db *sql.DB, sqlite bool) *Store {
+	s := &Store{db: db, q: pgQueries}
+	if sqlite {
+		s.q = liteQueries
+	}
+	s.count = "SELECT count(*) FROM notes"
+	return s
+}
+
+func (s *Store) Get(id int64) { // want `issuesQueries\(.*\)`
+	s.db.QueryRow(s.q.Get, id) // want `site query read "SELECT id, title FROM notes WHERE id = \$1"`
+	s.db.Query(s.q.List)       // want `site query unknown unresolved: field List holds 2 different statements \(data.go:\d+, data.go:\d+\)`
+	s.db.QueryRow(s.count)     // want `site query read "SELECT count\(\*\) FROM notes"`
+}
+
+//go:embed queries/get.sql
+var getSQL string
+
+//go:embed queries
+var files embed.FS
+
+func Embedded(db *sql.DB) { // want `issuesQueries\(.*\)`
+	db.Query(getSQL, 1) // want `site query read "SELECT id, title FROM notes WHERE id = \$1\\n"`
+	b, _ := files.ReadFile("queries/list.sql")
+	db.Query(string(b)) // want `site query read "SELECT \* FROM notes ORDER BY id\\n"`
+	c, _ := fs.ReadFile(files, "queries/gone.sql")
+	db.Query(string(c)) // want `site query unknown unresolved: embedded file: .*gone.sql.*`
+	d, _ := fs.ReadFile(files, "other/x.sql")
+	db.Query(string(d)) // want `site query unknown unresolved: other/x.sql is not embedded in files`
+}
