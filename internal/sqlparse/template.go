@@ -93,6 +93,29 @@ func IsHole(s string) bool {
 	return len(holes) == 1 && holes[0].start == 0 && holes[0].end == len(s)
 }
 
+// IsPlaceholderList reports whether s is only bind placeholders, commas
+// and parentheses, such as "($1)" or "?": the list a program widens at
+// run time to one placeholder per value (strings.Replace(q, "($1)",
+// variadic(len(ids)), 1)), which leaves the statement what it was.
+func IsPlaceholderList(s string) bool {
+	seen := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '$' || c == '?':
+			j := digitsEnd(s, i+1)
+			if c == '$' && j == i+1 {
+				return false // a lone $
+			}
+			i = j - 1
+			seen = true
+		case c == '(' || c == ')' || c == ',' || isSpace(c):
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
 // hole is one template marker in a text.
 type hole struct {
 	start, end int

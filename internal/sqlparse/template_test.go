@@ -79,6 +79,11 @@ func TestParseTemplate(t *testing.T) {
 		t.Errorf("table hole: %v; want the unfilled text's error", err)
 	}
 
+	for s, want := range map[string]bool{"($1)": true, "$2": true, "(?, ?)": true, "?": true, "($)": false, "(a)": false, "()": false, "": false} {
+		if IsPlaceholderList(s) != want {
+			t.Errorf("IsPlaceholderList(%q) = %v", s, !want)
+		}
+	}
 	if !IsHole("%query%") || !IsHole("{{.Where}}") || !IsHole("%s") || IsHole("x %query%") || IsHole("?") {
 		t.Error("IsHole")
 	}

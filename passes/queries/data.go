@@ -184,7 +184,7 @@ func (r *resolver) varLits(v *types.Var, depth int) ([]*ast.CompositeLit, string
 func (r *resolver) entries(lit *ast.CompositeLit, key constant.Value) []ast.Expr {
 	info := r.pass.TypesInfo
 	var out []ast.Expr
-	_, isMap := info.TypeOf(lit).Underlying().(*types.Map)
+	_, isMap := under(info.TypeOf(lit)).(*types.Map)
 	idx := int64(0)
 	for _, el := range lit.Elts {
 		val, k := el, constant.Value(nil)
@@ -208,7 +208,7 @@ func (r *resolver) entries(lit *ast.CompositeLit, key constant.Value) []ast.Expr
 
 // fieldValue is the value a struct literal gives field f, nil when none.
 func fieldValue(info *types.Info, lit *ast.CompositeLit, f *types.Var) ast.Expr {
-	st, ok := info.TypeOf(lit).Underlying().(*types.Struct)
+	st, ok := under(info.TypeOf(lit)).(*types.Struct)
 	if !ok {
 		return nil
 	}
@@ -227,9 +227,11 @@ func fieldValue(info *types.Info, lit *ast.CompositeLit, f *types.Var) ast.Expr 
 }
 
 // replace evaluates strings.Replace(s, old, new, n) and ReplaceAll. A
-// replacement known only at run time into a template's hole (%query%,
-// {{.Where}}) leaves the hole, which the parser fills with a neutral
-// expression (see sqlparse.ParseTemplate).
+// replacement known only at run time leaves the text as it is when what
+// it replaces is a template's hole (%query%, {{.Where}}), which the parser
+// fills with a neutral expression (see sqlparse.ParseTemplate), or a
+// placeholder list widened to one placeholder per value ("($1)"): the
+// statement is the same either way.
 func (r *resolver) replace(call *ast.CallExpr, at token.Pos, depth int) sqlText {
 	if len(call.Args) < 3 {
 		return unresolved("missing argument")
@@ -244,7 +246,7 @@ func (r *resolver) replace(call *ast.CallExpr, at token.Pos, depth int) sqlText 
 	}
 	repl := r.expr(call.Args[2], at, depth+1)
 	if !repl.OK {
-		if sqlparse.IsHole(old.SQL) && strings.Contains(s.SQL, old.SQL) {
+		if (sqlparse.IsHole(old.SQL) || sqlparse.IsPlaceholderList(old.SQL)) && strings.Contains(s.SQL, old.SQL) {
 			return s // the template, hole and all
 		}
 		return partial(repl)
@@ -362,10 +364,10 @@ func (r *resolver) embedRead(fsys, name ast.Expr, at token.Pos, depth int) sqlTe
 }
 
 // rangeElem resolves the value variable of a range over data: every
-// element, which must be one statement (a loop over a list of different
-// statements is a list, not a query); the key of a map ranged over is
-// its key.
-func (r *resolver) rangeElem(v *types.Var, rs *ast.RangeStmt, depth int) sqlText {
+// element, as eval resolves it, must be one statement (a loop over a list
+// of different statements runs a list, not a query); the key of a map
+// ranged over is its key.
+func (r *resolver) rangeElem(v *types.Var, rs *ast.RangeStmt, depth int, eval func(ast.Expr) sqlText) sqlText {
 	name := exprName(rs.X)
 	if _, ok := ast.Unparen(rs.X).(*ast.CompositeLit); ok {
 		name = "a literal list"
@@ -385,10 +387,19 @@ func (r *resolver) rangeElem(v *types.Var, rs *ast.RangeStmt, depth int) sqlText
 	var wheres []string
 	for _, lit := range lits {
 		for _, val := range r.entries(lit, nil) {
-			ts = append(ts, r.expr(val, val.Pos(), depth+1))
+			ts = append(ts, eval(val))
 			p := r.pass.Fset.Position(val.Pos())
 			wheres = append(wheres, filepath.Base(p.Filename)+":"+strconv.Itoa(p.Line))
 		}
 	}
 	return settle("ranged-over "+name, ts, wheres)
+}
+
+// under is t's underlying type; nil for an expression the type checker
+// recorded no type for.
+func under(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
 }

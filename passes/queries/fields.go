@@ -77,7 +77,7 @@ func (a *analyzer) learnTables() {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.RangeStmt:
-				if m, ok := info.TypeOf(n.X).Underlying().(*types.Map); ok && isStmtPtr(m.Key()) && isString(m.Elem()) {
+				if m, ok := under(info.TypeOf(n.X)).(*types.Map); ok && isStmtPtr(m.Key()) && isString(m.Elem()) {
 					if k, ok := n.Key.(*ast.Ident); ok {
 						if v := identVar(info, k); v != nil {
 							ranged[v] = n
@@ -627,6 +627,9 @@ func (a *analyzer) localStmt(v *types.Var, at token.Pos, depth int) sqlText {
 		wheres = append(wheres, a.where(w.pos))
 	}
 	switch {
+	case len(vals) == 0 && a.r.ranged[v] != nil:
+		// for _, stmt := range []*sql.Stmt{s.a, s.b}: each element.
+		return a.r.rangeElem(v, a.r.ranged[v], depth, func(e ast.Expr) sqlText { return a.stmtSQL(e, -1, e.Pos(), depth+1) })
 	case len(vals) == 0:
 		return unresolved("statement %s has no visible value", v.Name())
 	case vals[0].Param >= 0:

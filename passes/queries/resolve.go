@@ -52,6 +52,7 @@ type assignment struct {
 	rhs   ast.Expr    // nil for a declaration without value
 	index int         // result index when rhs is a multi-value call; -1 otherwise
 	block ast.Node    // innermost block holding the write
+	loops int         // loop bodies around the write
 	call  *ast.CallExpr
 }
 
@@ -60,12 +61,15 @@ type assignment struct {
 // constant format, strings.Builder writes of constants, and the
 // pass-through helpers of sqlx (In, Rebind). It is built once per package.
 type resolver struct {
-	pass    *analysis.Pass
-	writes  map[*types.Var][]assignment
-	decl    map[*types.Var]ast.Node // block declaring a local variable
-	pkgInit map[*types.Var]ast.Expr // package-level var -> initializer (never reassigned)
-	funcs   map[*types.Func]*ast.FuncDecl
-	params  map[*types.Var]int // parameter -> index within its signature
+	pass   *analysis.Pass
+	writes map[*types.Var][]assignment
+	decl   map[*types.Var]ast.Node // block declaring a local variable
+	// declLoops is the number of loop bodies around a local variable's
+	// declaration: a write inside more is repeated.
+	declLoops map[*types.Var]int
+	pkgInit   map[*types.Var]ast.Expr // package-level var -> initializer (never reassigned)
+	funcs     map[*types.Func]*ast.FuncDecl
+	params    map[*types.Var]int // parameter -> index within its signature
 	// addressed are local variables whose address is taken (&v): they
 	// can be written through the pointer, out of the resolver's sight.
 	addressed map[*types.Var]bool
@@ -85,12 +89,14 @@ type resolver struct {
 
 func newResolver(pass *analysis.Pass) *resolver {
 	r := &resolver{
-		pass:    pass,
-		writes:  map[*types.Var][]assignment{},
-		decl:    map[*types.Var]ast.Node{},
-		pkgInit: map[*types.Var]ast.Expr{},
-		funcs:   map[*types.Func]*ast.FuncDecl{},
-		params:  map[*types.Var]int{},
+		pass:   pass,
+		writes: map[*types.Var][]assignment{},
+		decl:   map[*types.Var]ast.Node{},
+
+		declLoops: map[*types.Var]int{},
+		pkgInit:   map[*types.Var]ast.Expr{},
+		funcs:     map[*types.Func]*ast.FuncDecl{},
+		params:    map[*types.Var]int{},
 
 		addressed: map[*types.Var]bool{},
 		embeds:    map[*types.Var]embed{},
@@ -137,6 +143,8 @@ func newResolver(pass *analysis.Pass) *resolver {
 func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 	info := r.pass.TypesInfo
 	var blocks []ast.Node
+	loopBody := map[ast.Node]bool{} // the bodies of for and range statements
+	loops := 0
 	record := func(id *ast.Ident, a assignment) {
 		v := identVar(info, id)
 		if v == nil {
@@ -147,9 +155,11 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 			return
 		}
 		a.block = blocks[len(blocks)-1]
+		a.loops = loops
 		if a.tok == token.DEFINE || a.tok == token.VAR {
 			if _, ok := r.decl[v]; !ok {
 				r.decl[v] = a.block
+				r.declLoops[v] = loops
 			}
 		}
 		r.writes[v] = append(r.writes[v], a)
@@ -159,14 +169,22 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 		switch n := n.(type) {
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 			blocks = append(blocks, n)
+			if loopBody[n] {
+				loops++
+			}
 			ast.Inspect(n, func(c ast.Node) bool {
 				if c == n {
 					return true
 				}
 				return visit(c)
 			})
+			if loopBody[n] {
+				loops--
+			}
 			blocks = blocks[:len(blocks)-1]
 			return false
+		case *ast.ForStmt:
+			loopBody[n.Body] = true
 		case *ast.FuncType:
 			r.recordParams(n)
 		case *ast.AssignStmt:
@@ -195,6 +213,7 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 				record(id, a)
 			}
 		case *ast.RangeStmt:
+			loopBody[n.Body] = true
 			if n.Tok == token.DEFINE {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if id, ok := e.(*ast.Ident); ok {
@@ -463,6 +482,10 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		return unresolved("SQL comes from reassigned variable %s", v.Name())
 	}
 	writes := r.writes[v]
+	if r.addressed[v] && !isBuilder(v.Type()) {
+		// rows.Scan(&n), json.Unmarshal(b, &q): written out of sight.
+		return unresolved("variable %s is written through a pointer", v.Name())
+	}
 	// The last unconditional definition or assignment before at is the
 	// base; conditional reassignments after it must agree with it, and
 	// appends (+=, builder writes) are all taken, in order, so that a
@@ -500,7 +523,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			base = -1
 		} else if len(writes) == 0 {
 			if rs := r.ranged[v]; rs != nil {
-				return r.rangeElem(v, rs, depth)
+				return r.rangeElem(v, rs, depth, func(e ast.Expr) sqlText { return r.expr(e, e.Pos(), depth+1) })
 			}
 			return unresolved("variable %s has no visible value", v.Name())
 		} else {
@@ -523,6 +546,11 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 				return unresolved("variable %s holds different SQL on different paths", v.Name())
 			}
 		case token.ADD_ASSIGN, token.ILLEGAL:
+			if w.loops > r.declLoops[v] {
+				// Appended once per iteration: a list built item by
+				// item ("$1, $2, ..."), not one piece of text.
+				return unresolved("variable %s is built in a loop", v.Name())
+			}
 			more := r.write(w, at, depth)
 			if !more.OK {
 				return partial(more)
