@@ -1,15 +1,23 @@
-// Package analyzer is the sqlheat suite: the list of checks every driver
-// runs, and the severity of what they report.
+// Package analyzer is the sqlheat suite: the checks every driver runs,
+// with what each declares about itself.
 //
 // analysis.Diagnostic has no severity on purpose — a severity is a policy,
-// and policies belong to the tool that ships the checks, not to the checks.
-// This package is where sqlheat's policy lives, shared by the standalone
-// driver, go vet and the golangci-lint plugin.
+// and policies belong to the tool that ships the checks, not to the
+// analysis framework. sqlheat's policy is declared by each check, once,
+// next to its Analyzer (its doc.go and its finding.Categories); this
+// package gathers the declarations for the standalone driver, go vet and
+// the golangci-lint plugin, and derives from them what users read about
+// the checks: severities, SARIF rules, help, and the README's table.
 package analyzer
 
 import (
+	"fmt"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/handlerquery"
@@ -21,17 +29,32 @@ import (
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
 
-// Analyzers returns the checks, in the order their reports are listed.
-// Their foundation passes (settings, query sites) come along through
-// Requires.
-func Analyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{
-		queryinloop.Analyzer,
-		selectstar.Analyzer,
-		missingindex.Analyzer,
-		handlerquery.Analyzer,
-		ignores.Analyzer, // last: it reads the others' suppressions
+// Check is one check of the suite and the kinds of finding it declares.
+type Check struct {
+	Analyzer   *analysis.Analyzer
+	Categories finding.Categories
+}
+
+// Checks returns the suite's checks, in the order their reports are
+// listed.
+func Checks() []Check {
+	return []Check{
+		{queryinloop.Analyzer, queryinloop.Categories},
+		{selectstar.Analyzer, selectstar.Categories},
+		{missingindex.Analyzer, missingindex.Categories},
+		{handlerquery.Analyzer, handlerquery.Categories},
+		{ignores.Analyzer, ignores.Categories}, // last: it reads the others' suppressions
 	}
+}
+
+// Analyzers returns the checks' analyzers. Their foundation passes
+// (settings, query sites) come along through Requires.
+func Analyzers() []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	for _, c := range Checks() {
+		out = append(out, c.Analyzer)
+	}
+	return out
 }
 
 // Foundations are the result-only passes the checks build on; a driver
@@ -41,67 +64,67 @@ func Foundations() []*analysis.Analyzer {
 	return []*analysis.Analyzer{config.Analyzer, queries.Analyzer, routes.Analyzer, catalog.Analyzer}
 }
 
-// Severity ranks a finding's urgency.
-type Severity int
-
-const (
-	Low Severity = iota + 1
-	Medium
-	High
-)
-
-func (s Severity) String() string {
-	switch s {
-	case Low:
-		return "low"
-	case Medium:
-		return "medium"
-	case High:
-		return "high"
-	}
-	return "none"
-}
-
-// ParseSeverity reads "low", "medium" or "high".
-func ParseSeverity(s string) (Severity, bool) {
-	switch s {
-	case "low":
-		return Low, true
-	case "medium":
-		return Medium, true
-	case "high":
-		return High, true
-	}
-	return 0, false
-}
-
-// Weight is the severity's factor in a finding's score.
-func (s Severity) Weight() float64 {
-	switch s {
-	case High:
-		return 3
-	case Medium:
-		return 2
-	}
-	return 1
-}
-
-// SeverityOf is the default severity of a finding of check, of the given
-// diagnostic category (the kind of finding within the check).
-func SeverityOf(check, category string) Severity {
-	switch check {
-	case "queryinloop":
-		if category == "write" || category == "const" || category == "unknown" {
-			return Medium
+// Lookup returns the declaration of the check called name.
+func Lookup(name string) (Check, bool) {
+	for _, c := range Checks() {
+		if c.Analyzer.Name == name {
+			return c, true
 		}
-		return High
-	case "missingindex", "handlerquery":
-		return Medium
-	case "selectstar", "ignores":
-		return Low
 	}
-	if category == "internal-error" {
-		return High
+	return Check{}, false
+}
+
+// Severity is the severity of a finding of check, of the given category
+// (its diagnostic's) and confidence: what the check declares for the
+// category, one level lower for a "possible" finding (one the analysis is
+// not sure happens, such as a call through an interface that some
+// implementation makes a query). A category no check declares — an
+// analyzer outside the suite — is medium.
+func Severity(check, category, confidence string) finding.Severity {
+	c, _ := Lookup(check)
+	sev := c.Categories.Severity(category)
+	if sev == 0 {
+		sev = finding.Medium
 	}
-	return Medium
+	if confidence == "possible" {
+		sev = sev.Lower()
+	}
+	return sev
+}
+
+// Rule describes a check for SARIF: its documentation and its default
+// severity, the highest it declares.
+func (c Check) Rule() report.Rule {
+	r := report.NewRule(c.Analyzer.Name, c.Analyzer.Doc, c.Analyzer.URL)
+	if sev := c.Categories.Max(); sev > 0 {
+		r.Severity = sev.String()
+	}
+	return r
+}
+
+// Table is the README's table of checks, in Markdown: each check's name,
+// what it reports (its doc's summary line) and its severities.
+func Table() string {
+	var b strings.Builder
+	b.WriteString("| check | reports | severity |\n| --- | --- | --- |\n")
+	for _, c := range Checks() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", c.Analyzer.Name, summary(c.Analyzer.Doc), c.Categories.Summary())
+	}
+	return b.String()
+}
+
+// Usage is the list of checks for the standalone command's -h.
+func Usage() string {
+	var b strings.Builder
+	for _, c := range Checks() {
+		fmt.Fprintf(&b, "  %-13s %s\n  %13s severity: %s\n", c.Analyzer.Name, summary(c.Analyzer.Doc), "", c.Categories.Summary())
+	}
+	return b.String()
+}
+
+// summary is the first line of an analyzer's Doc without its leading
+// verb: "queries executed once per item of a loop (N+1)".
+func summary(doc string) string {
+	first, _, _ := strings.Cut(doc, "\n")
+	return strings.TrimPrefix(strings.TrimSpace(first), "report ")
 }

@@ -14,9 +14,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/ast"
-	"go/token"
-	"go/types"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,6 +28,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/report"
@@ -117,7 +115,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: sqlheat [flags] [packages]\n\nsqlheat audits the SQL a Go service issues. Flags:\n")
+		fmt.Fprintf(stderr, "usage: sqlheat [flags] [packages]\n\nsqlheat audits the SQL a Go service issues. Checks:\n\n%s\nFlags:\n", analyzer.Usage())
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -130,7 +128,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		fmt.Fprintf(stdout, "sqlheat version %s\n", Version)
 		return ExitClean
 	}
-	failOn, ok := analyzer.ParseSeverity(o.failOn)
+	failOn, ok := finding.ParseSeverity(o.failOn)
 	if !ok {
 		fmt.Fprintf(stderr, "sqlheat: -fail-on %q: want low, medium or high\n", o.failOn)
 		return ExitUsage
@@ -181,7 +179,9 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	opts := report.Options{PathPrefix: repoPrefix(moduleRoot(o.dir)), LinkBase: o.linkBase}
 	for _, a := range checks {
 		r := report.NewRule(a.Name, a.Doc, a.URL)
-		r.Severity = analyzer.SeverityOf(a.Name, "").String()
+		if c, ok := analyzer.Lookup(a.Name); ok {
+			r = c.Rule()
+		}
 		opts.Rules = append(opts.Rules, r)
 	}
 	switch o.format {
@@ -212,7 +212,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		return code
 	}
 	for _, f := range rep.Findings {
-		if sev, _ := analyzer.ParseSeverity(f.Severity); sev >= failOn {
+		if sev, _ := finding.ParseSeverity(f.Severity); sev >= failOn {
 			return ExitFindings
 		}
 	}
@@ -352,41 +352,18 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 				rep.Errors = append(rep.Errors, report.Problem{File: rel(c.File), Message: c.Err.Error()})
 			}
 		}
-		// A check reports a diagnostic and records its details in the same
-		// order, so the details at one position (two stars in one SQL
-		// literal) are taken in turn.
-		type detailKey struct {
-			pos token.Pos
-			cat string
-		}
-		details := map[detailKey][]*finding.Detail{}
-		if d, _ := act.Result.(*finding.Details); d != nil {
-			for _, x := range d.List {
-				k := detailKey{x.Pos, x.Category}
-				details[k] = append(details[k], x)
-			}
-		}
-		nextDetail := func(d analysis.Diagnostic) *finding.Detail {
-			k := detailKey{d.Pos, d.Category}
-			list := details[k]
-			if len(list) == 0 {
-				return nil
-			}
-			details[k] = list[1:]
-			return list[0]
-		}
 		for _, d := range act.Diagnostics {
 			if d.Category == guard.Category {
 				rep.Errors = append(rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: d.Message})
 				rep.Stats.InternalErrors++
-				continue
 			}
-			if !isCheck[act.Analyzer] {
-				continue
-			}
-			rep.Findings = append(rep.Findings, makeFinding(act, d, nextDetail(d), rel))
-			if o.fix {
-				fixes.add(act, d)
+		}
+		if res, _ := act.Result.(*check.Result); res != nil && isCheck[act.Analyzer] {
+			for _, f := range res.Findings {
+				rep.Findings = append(rep.Findings, makeFinding(act.Analyzer.Name, act.Package, f, rel))
+				if o.fix {
+					fixes.add(act, f.Diagnostic)
+				}
 			}
 		}
 	}
@@ -404,7 +381,9 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		code = ExitInternal
 	}
 	if isCheck[queryinloop.Analyzer] {
-		rep.Findings = append(rep.Findings, interfaceFindings(graph, ld, rel)...)
+		found, used := interfaceFindings(graph, ld, rel)
+		rep.Findings = append(rep.Findings, found...)
+		retractUnused(rep, used)
 	}
 	dedupe(rep)
 	if err := narrow(rep, o, root, stderr); err != nil {
@@ -443,32 +422,37 @@ func absList(base, list string) string {
 	return strings.Join(parts, ",")
 }
 
-func makeFinding(act *checker.Action, d analysis.Diagnostic, det *finding.Detail, rel func(string) string) report.Finding {
-	fset := act.Package.Fset
-	pos := fset.Position(d.Pos)
-	f := report.Finding{
-		Check:    act.Analyzer.Name,
-		Severity: analyzer.SeverityOf(act.Analyzer.Name, d.Category).String(),
-		File:     rel(pos.Filename),
-		Line:     pos.Line,
-		Column:   max(pos.Column, 1),
-		Message:  d.Message,
-		Kind:     d.Category,
-		Function: enclosingFunc(act.Package, d.Pos),
+// makeFinding turns a finding of the check called name in pkg into the
+// report's form: paths relative to the root, the severity the check
+// declares.
+func makeFinding(name string, pkg *packages.Package, f *check.Finding, rel func(string) string) report.Finding {
+	fset := pkg.Fset
+	pos := fset.Position(f.Pos)
+	out := report.Finding{
+		Check:        name,
+		Severity:     analyzer.Severity(name, f.Category, f.Confidence).String(),
+		File:         rel(pos.Filename),
+		Line:         pos.Line,
+		Column:       max(pos.Column, 1),
+		Message:      f.Message,
+		Kind:         f.Category,
+		Function:     f.Function,
+		SQL:          f.SQL,
+		Fingerprint:  f.Fingerprint,
+		Multiplicity: f.Multiplicity,
+		Via:          f.Via,
+		Suggestion:   f.Suggestion,
+		Confidence:   f.Confidence,
 	}
-	if det != nil {
-		f.SQL, f.Fingerprint = det.SQL, det.Fingerprint
-		f.Multiplicity, f.Via = det.Multiplicity, det.Via
-		f.Suggestion, f.Confidence = det.Suggestion, det.Confidence
-		if det.Function != "" {
-			f.Function = det.Function
-		}
-	}
-	for _, r := range d.Related {
+	for _, r := range f.Related {
 		p := fset.Position(r.Pos)
-		f.Related = append(f.Related, report.Location{File: rel(p.Filename), Line: p.Line, Column: max(p.Column, 1), Message: r.Message})
+		out.Related = append(out.Related, report.Location{File: rel(p.Filename), Line: p.Line, Column: max(p.Column, 1), Message: r.Message})
 	}
-	return f
+	for _, s := range f.Sites {
+		p := fset.Position(s)
+		out.Sites = append(out.Sites, report.Site{File: rel(p.Filename), Line: p.Line})
+	}
+	return out
 }
 
 // dedupe drops findings repeated by test variants of a package: with tests
@@ -484,25 +468,6 @@ func dedupe(rep *report.Report) {
 		}
 	}
 	rep.Findings = out
-}
-
-// enclosingFunc names the function declaration around pos, as
-// types.Func.FullName prints it.
-func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
-	for _, file := range pkg.Syntax {
-		if file.Pos() > pos || pos > file.End() {
-			continue
-		}
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if ok && fd.Pos() <= pos && pos <= fd.End() {
-				if fn, ok := pkg.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					return fn.FullName()
-				}
-			}
-		}
-	}
-	return ""
 }
 
 // splitPos splits go/packages' "file:line:col" (or "file:line") error

@@ -10,23 +10,30 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/internal/testenv"
+	"github.com/sqlheat/sqlheat/passes/ignores"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
 
 // panicky panics on package b and reports on every other package.
 var panicky = &analysis.Analyzer{
-	Name: "panicky",
-	Doc:  "test helper: panics on package b",
+	Name:       "panicky",
+	Doc:        "test helper: panics on package b",
+	ResultType: check.ResultType,
 	Run: guard.Run(func(pass *analysis.Pass) (any, error) {
 		if pass.Pkg.Name() == "b" {
 			var m map[string]int
 			m["boom"]++ // a real runtime panic, not a panic(string)
 		}
-		pass.Reportf(pass.Files[0].Package, "analyzed %s", pass.Pkg.Name())
-		return nil, nil
+		rep := check.NewReporter(pass, finding.Categories{{Name: "test", Severity: finding.Low}}, nil)
+		rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: pass.Files[0].Package, Category: "test", Message: "analyzed " + pass.Pkg.Name()}})
+		return rep.Result(), nil
 	}),
 }
 
@@ -165,5 +172,97 @@ func TestToolIDFollowsDiscoveredMigrations(t *testing.T) {
 	os.WriteFile(mig, []byte("CREATE TABLE t (id int PRIMARY KEY, email text);\n"), 0o644)
 	if id() == before {
 		t.Error("tool ID did not change when a discovered migration changed")
+	}
+}
+
+// A finding the driver makes itself (a possible N+1 through an interface)
+// passes the same suppression filter as the passes' findings: the comment
+// silences it, and -report-unused-ignores does not call the comment unused.
+func TestSuppressDriverFinding(t *testing.T) {
+	dir := t.TempDir()
+	testenv.CopyTree(t, dir, "testdata/iface")
+	api := filepath.Join(dir, "api", "api.go")
+	src, err := os.ReadFile(api)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const call = "\t\ta.Users.Find(ctx, id)"
+	edited := strings.Replace(string(src), call, "\t\t//sqlheat:ignore queryinloop -- at most 3 ids\n"+call, 1)
+	if edited == string(src) {
+		t.Fatalf("%s has no line %q", api, call)
+	}
+	if err := os.WriteFile(api, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer, ignores.Analyzer}, "-C", dir, "-report-unused-ignores", "./...")
+	for _, f := range rep.Findings {
+		t.Errorf("finding %s:%d (%s): %s (stderr %s)", f.File, f.Line, f.Check, f.Message, stderr)
+	}
+}
+
+// The severity a flag's help names is the severity its findings print.
+func TestConstFlagSeverity(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run([]string{"-h"}, &stdout, &stderr, []*analysis.Analyzer{queryinloop.Analyzer})
+	_, usage, _ := strings.Cut(stderr.String(), "\n  -queryinloop.const")
+	usage, _, _ = strings.Cut(usage, "\n  -")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/c\n\ngo 1.22\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.go"), []byte(`package c
+
+import (
+	"context"
+	"database/sql"
+)
+
+func Shards(ctx context.Context, db *sql.DB) {
+	for i := 0; i < 3; i++ {
+		db.ExecContext(ctx, "INSERT INTO shards (n) VALUES ($1)", i)
+	}
+}
+`), 0o644)
+	rep, _, _ := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", dir, "-queryinloop.const", "./...")
+	if len(rep.Findings) != 1 {
+		t.Fatalf("findings %+v, want one", rep.Findings)
+	}
+	if want := "(" + rep.Findings[0].Severity + " severity)"; !strings.Contains(usage, want) {
+		t.Errorf("-queryinloop.const help %q does not say %s, the severity its finding printed", strings.TrimSpace(usage), want)
+	}
+}
+
+// Every kind of finding the suite declares prints the severity declared
+// for it: testdata/categories holds one finding of each, and a check that
+// reported a kind it does not declare would stop with an internal error.
+func TestDeclaredSeverities(t *testing.T) {
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/categories",
+		"-queryinloop.const", "-report-unused-ignores", "-budget", "2", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v (stderr %s)", rep.Errors, stderr)
+	}
+	printed := map[string]string{} // "check kind" -> severity
+	for _, f := range rep.Findings {
+		k := f.Check + " " + f.Kind
+		if old, ok := printed[k]; ok && old != f.Severity {
+			t.Errorf("%s printed as %s and %s", k, old, f.Severity)
+		}
+		printed[k] = f.Severity
+	}
+	for _, c := range analyzer.Checks() {
+		for _, cat := range c.Categories {
+			t.Run(c.Analyzer.Name+"/"+cat.Name, func(t *testing.T) {
+				k := c.Analyzer.Name + " " + cat.Name
+				got, ok := printed[k]
+				switch {
+				case !ok:
+					t.Errorf("no %s finding in testdata/categories", k)
+				case got != cat.Severity.String():
+					t.Errorf("%s printed severity %s, declared %s", k, got, cat.Severity)
+				}
+				delete(printed, k)
+			})
+		}
+	}
+	for k := range printed {
+		t.Errorf("%s: reported, but not declared", k)
 	}
 }

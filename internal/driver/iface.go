@@ -2,12 +2,16 @@ package driver
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
-	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/internal/suppress"
+	"github.com/sqlheat/sqlheat/passes/ignores"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 )
@@ -18,7 +22,10 @@ import (
 // implementation it is handed in main. It is class-hierarchy analysis:
 // every concrete type of the loaded packages that implements the
 // interface is a candidate, so the findings say "possible".
-func interfaceFindings(graph *checker.Graph, ld *loaded, rel func(string) string) []report.Finding {
+//
+// The findings pass the package's suppression filter, as the passes' do;
+// used are the places ("file:line:col") of the comments that silenced one.
+func interfaceFindings(graph *checker.Graph, ld *loaded, rel func(string) string) (out []report.Finding, used map[string]bool) {
 	summaries := map[*types.Func]*queries.IssuesQueries{}
 	var types_ []*types.Named
 	var calls []struct {
@@ -56,10 +63,11 @@ func interfaceFindings(graph *checker.Graph, ld *loaded, rel func(string) string
 		}
 	}
 	if len(calls) == 0 {
-		return nil
+		return nil, nil
 	}
-	var out []report.Finding
 	seen := map[string]bool{}
+	used = map[string]bool{}
+	filters := map[*packages.Package]*suppress.Filter{}
 	for _, c := range calls {
 		m := c.call.Method
 		iface, _ := m.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
@@ -86,23 +94,45 @@ func interfaceFindings(graph *checker.Graph, ld *loaded, rel func(string) string
 				impls = append(impls, queryinloop.Impl{Name: queries.FuncName(fn), Summary: s})
 			}
 		}
-		d, det, ok := queryinloop.Possible(c.act.Package.Fset, c.act.Package.Types, c.act.Package.TypesInfo, c.call, impls)
+		pkg := c.act.Package
+		pf, ok := queryinloop.Possible(pkg.Fset, pkg.Types, pkg.TypesInfo, c.call, impls)
 		if !ok {
 			continue
 		}
-		f := makeFinding(c.act, d, det, rel)
-		f.Check = queryinloop.Analyzer.Name
-		// One level below a certain N+1 of the same kind.
-		sev := analyzer.SeverityOf(f.Check, d.Category)
-		if sev > analyzer.Low {
-			sev--
+		flt := filters[pkg]
+		if flt == nil {
+			flt = suppress.NewFilter(pkg.Fset, pkg.Syntax, nil)
+			filters[pkg] = flt
 		}
-		f.Severity = sev.String()
+		if pf.Silenced(flt, queryinloop.Analyzer.Name) {
+			for _, p := range flt.Used() {
+				used[posKey(pkg.Fset.Position(p), rel)] = true
+			}
+			continue
+		}
+		f := makeFinding(queryinloop.Analyzer.Name, pkg, &pf, rel)
 		key := fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
 		if !seen[key] { // test variants share files
 			seen[key] = true
 			out = append(out, f)
 		}
 	}
-	return out
+	return out, used
+}
+
+// posKey is a place as "file:line:col", the file relative to the root.
+func posKey(p token.Position, rel func(string) string) string {
+	return fmt.Sprintf("%s:%d:%d", rel(p.Filename), p.Line, max(p.Column, 1))
+}
+
+// retractUnused drops the findings of the ignores check that call a
+// comment unused when the comment silenced a finding the driver made:
+// the pass could not know it would.
+func retractUnused(rep *report.Report, used map[string]bool) {
+	if len(used) == 0 {
+		return
+	}
+	rep.Findings = slices.DeleteFunc(rep.Findings, func(f report.Finding) bool {
+		return f.Check == ignores.Analyzer.Name && f.Kind == "unused" && used[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)]
+	})
 }

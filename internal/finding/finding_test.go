@@ -14,3 +14,35 @@ func TestMultiplicityRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestSeverity(t *testing.T) {
+	for _, s := range []Severity{Low, Medium, High} {
+		if got, ok := ParseSeverity(s.String()); !ok || got != s {
+			t.Errorf("ParseSeverity(%q) = %v, %v", s, got, ok)
+		}
+	}
+	if _, ok := ParseSeverity("urgent"); ok {
+		t.Error("ParseSeverity accepted urgent")
+	}
+	if High.Lower() != Medium || Low.Lower() != Low {
+		t.Errorf("Lower: high %v, low %v", High.Lower(), Low.Lower())
+	}
+}
+
+func TestCategoriesSummary(t *testing.T) {
+	mixed := Categories{
+		{Name: "read", Severity: High, Title: "reads"},
+		{Name: "write", Severity: Medium, Title: "writes"},
+		{Name: "const", Severity: Medium, Title: "constant loops"},
+	}
+	if got, want := mixed.Summary(), "high (reads), medium (writes, constant loops)"; got != want {
+		t.Errorf("Summary() = %q, want %q", got, want)
+	}
+	same := Categories{{Name: "a", Severity: Low, Title: "a"}, {Name: "b", Severity: Low, Title: "b"}}
+	if got := same.Summary(); got != "low" {
+		t.Errorf("Summary() = %q, want low", got)
+	}
+	if mixed.Max() != High || mixed.Severity("write") != Medium || mixed.Severity("nosuch") != 0 {
+		t.Errorf("Max %v, Severity(write) %v, Severity(nosuch) %v", mixed.Max(), mixed.Severity("write"), mixed.Severity("nosuch"))
+	}
+}

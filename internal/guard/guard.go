@@ -14,13 +14,9 @@ import (
 	"go/token"
 	"reflect"
 	"runtime/debug"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/sqlheat/sqlheat/internal/finding"
-	"github.com/sqlheat/sqlheat/internal/suppress"
 )
 
 // Category marks the diagnostics guard reports.
@@ -48,46 +44,7 @@ func Run(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error
 				result = reflect.Zero(t).Interface()
 			}
 		}()
-		if pass.Analyzer.ResultType != finding.ResultType {
-			return run(pass) // a foundation pass: it reports nothing
-		}
-		used := silence(pass)
-		result, err = run(pass)
-		if d, ok := result.(*finding.Details); ok && d != nil {
-			d.Suppressed = used()
-		}
-		return result, err
-	}
-}
-
-// silence makes pass.Report drop the diagnostics a suppression comment
-// covers. Doing it here, around every check, makes suppressions work the
-// same under go vet, golangci-lint and the standalone driver. The returned
-// function lists the comments that silenced something.
-func silence(pass *analysis.Pass) func() []token.Pos {
-	dirs := suppress.Parse(pass.Fset, pass.Files, nil)
-	if len(dirs) == 0 {
-		return func() []token.Pos { return nil }
-	}
-	report := pass.Report
-	used := map[token.Pos]bool{}
-	pass.Report = func(d analysis.Diagnostic) {
-		pos := pass.Fset.Position(d.Pos)
-		for _, dir := range dirs {
-			if dir.Applies(pass.Analyzer.Name, pos.Filename, pos.Line) {
-				used[dir.Pos] = true
-				return
-			}
-		}
-		report(d)
-	}
-	return func() []token.Pos {
-		var out []token.Pos
-		for p := range used {
-			out = append(out, p)
-		}
-		sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-		return out
+		return run(pass)
 	}
 }
 

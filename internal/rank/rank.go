@@ -34,7 +34,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
 	"github.com/sqlheat/sqlheat/internal/report"
@@ -67,7 +66,7 @@ func Multiplicity(m string) float64 {
 
 // weight is the severity's factor; an unknown severity weighs as low.
 func weight(sev string) float64 {
-	s, _ := analyzer.ParseSeverity(sev)
+	s, _ := finding.ParseSeverity(sev)
 	return s.Weight()
 }
 

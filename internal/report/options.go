@@ -35,7 +35,7 @@ type Options struct {
 	Top int
 
 	// Rules describe the checks, for SARIF (see NewRule); a check not
-	// listed gets sqlheat's built-in description.
+	// listed gets a rule with its name alone.
 	Rules []Rule
 }
 
@@ -100,50 +100,12 @@ func NewRule(name, doc, url string) Rule {
 	return Rule{ID: name, Title: title, Text: strings.TrimSpace(text), HelpURI: url}
 }
 
-// builtinRules describe sqlheat's checks when the caller passes no Rules,
-// so that a SARIF file always carries help (DESIGN.md's check table).
-var builtinRules = []Rule{
-	{
-		ID:    "queryinloop",
-		Title: "Queries executed once per item of a loop (N+1)",
-		Text: "A query inside a loop over data costs one round trip per item and grows with the data; " +
-			"the check follows calls across functions and packages, and a query run while iterating another query's rows.\n\n" +
-			"Fetch everything in one query before the loop (= ANY($1), a JOIN) and group it in Go; " +
-			"batch writes (multi-row VALUES, unnest, COPY, pgx.Batch); with gorm, use Preload or Joins.",
-		Severity: "high",
-	},
-	{
-		ID:    "selectstar",
-		Title: "SELECT * over tables",
-		Text: "SELECT * reads every column, including the ones added later, and breaks scans into structs when the table changes.\n\n" +
-			"Name the columns the code uses; when the schema is known, the suggested fix lists them in table order.",
-		Severity: "low",
-	},
-	{
-		ID:    "missingindex",
-		Title: "Filters, joins or sorts that no index serves",
-		Text: "A query filters, joins or sorts-with-LIMIT on columns of a table where no index (primary key and unique constraints included) has them as leading columns, " +
-			"so the database reads the whole table.\n\n" +
-			"The message carries a ready CREATE INDEX CONCURRENTLY statement.",
-		Severity: "medium",
-	},
-	{
-		ID:    "handlerquery",
-		Title: "Per-request query cost of HTTP routes",
-		Text: "Per HTTP route: the queries one request issues (counted through callees and loops), the same statement issued twice in one request, " +
-			"queries that ignore the request's context, and routes over the per-request query budget.\n\n" +
-			"Pass r.Context() down to every query, load what a request needs once, and keep routes within the budget.",
-		Severity: "medium",
-	},
-}
-
-// rules returns the rules for the report: the caller's (or the built-in
-// ones, without any), then one for every other check that has findings.
+// rules returns the rules for the report: the caller's, then a bare one
+// (its name and documentation link) for every other check that has
+// findings. The checks describe themselves (package analyzer derives
+// their rules from their declarations); the report only writes them.
 func (o Options) rules(r *Report) []Rule {
 	rules := slices.Clone(o.Rules)
-	if len(rules) == 0 {
-		rules = slices.Clone(builtinRules)
-	}
 	have := map[string]bool{}
 	for _, x := range rules {
 		have[x.ID] = true
@@ -157,11 +119,7 @@ func (o Options) rules(r *Report) []Rule {
 	}
 	slices.Sort(extra)
 	for _, id := range extra {
-		rule := Rule{ID: id, Title: "sqlheat " + id}
-		if i := slices.IndexFunc(builtinRules, func(b Rule) bool { return b.ID == id }); i >= 0 {
-			rule = builtinRules[i]
-		}
-		rules = append(rules, rule)
+		rules = append(rules, Rule{ID: id})
 	}
 	for i := range rules {
 		if rules[i].HelpURI == "" {

@@ -89,6 +89,16 @@ type Finding struct {
 	Kind         string     `json:"kind,omitempty"` // the check's own sub-kind (diagnostic category)
 	Confidence   string     `json:"confidence,omitempty"`
 	Related      []Location `json:"related,omitempty"`
+	// Sites are the query calls the finding is about, wherever it is
+	// reported (a loop's call of a store function is about the store's
+	// query); empty when the check does not know them.
+	Sites []Site `json:"sites,omitempty"`
+}
+
+// Site is a query call: where a statement is sent to the database.
+type Site struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
 }
 
 // IndexSuggestion is one index to add and the findings it would fix.

@@ -19,11 +19,11 @@ var fixtures = []struct {
 	name string
 	opts Options
 }{
-	{"demo", Options{PathPrefix: "testdata/demo", LinkBase: "https://github.com/sqlheat/sqlheat/blob/0123456789abcdef/", Top: 5}},
-	{"demo_static", Options{PathPrefix: "testdata/demo"}},
-	{"tricky", Options{PathPrefix: "/svc/api/", LinkBase: "https://example.com/r/blob/main", Top: 1}},
-	{"dbtime", Options{}},
-	{"empty", Options{}},
+	{"demo", Options{PathPrefix: "testdata/demo", LinkBase: "https://github.com/sqlheat/sqlheat/blob/0123456789abcdef/", Top: 5, Rules: testRules}},
+	{"demo_static", Options{PathPrefix: "testdata/demo", Rules: testRules}},
+	{"tricky", Options{PathPrefix: "/svc/api/", LinkBase: "https://example.com/r/blob/main", Top: 1, Rules: testRules}},
+	{"dbtime", Options{Rules: testRules}},
+	{"empty", Options{Rules: testRules}},
 }
 
 // goldenFormats are the outputs checked against golden files, by the

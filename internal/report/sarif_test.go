@@ -116,7 +116,7 @@ func readSARIF(t *testing.T, r *Report, opts Options) sarifLog {
 // schema.
 func TestSARIFForGitHub(t *testing.T) {
 	r := loadFixture(t, "demo")
-	log := readSARIF(t, r, Options{PathPrefix: "testdata/demo"})
+	log := readSARIF(t, r, Options{PathPrefix: "testdata/demo", Rules: testRules})
 	run := log.Runs[0]
 	if d := run.Tool.Driver; d.Name != "sqlheat" || d.Version != "v0.3.0" || d.InformationURI != InformationURI {
 		t.Errorf("driver %+v", d)
@@ -166,7 +166,7 @@ func TestSARIFForGitHub(t *testing.T) {
 
 func TestSARIFLocations(t *testing.T) {
 	r := loadFixture(t, "tricky")
-	log := readSARIF(t, r, Options{PathPrefix: "/svc/api/"})
+	log := readSARIF(t, r, Options{PathPrefix: "/svc/api/", Rules: testRules})
 	res := log.Runs[0].Results
 	loc := res[0].Locations[0].PhysicalLocation
 	if got := loc.ArtifactLocation.URI; got != "svc/api/internal/my%20store/a,b:c%25d.go" {
@@ -249,4 +249,42 @@ func TestSARIFFingerprints(t *testing.T) {
 	if a[:32] != b[:32] || !strings.HasSuffix(a, ":1") || !strings.HasSuffix(b, ":2") {
 		t.Errorf("same statement twice: %s and %s, want one hash with :1 and :2", a, b)
 	}
+}
+
+// testRules describe the checks as a driver passes them (package analyzer
+// derives them from the checks' declarations, which this package does not
+// import).
+var testRules = []Rule{
+	{
+		ID:    "queryinloop",
+		Title: "Queries executed once per item of a loop (N+1)",
+		Text: "A query inside a loop over data costs one round trip per item and grows with the data; " +
+			"the check follows calls across functions and packages, and a query run while iterating another query's rows.\n\n" +
+			"Fetch everything in one query before the loop (= ANY($1), a JOIN) and group it in Go; " +
+			"batch writes (multi-row VALUES, unnest, COPY, pgx.Batch); with gorm, use Preload or Joins.",
+		Severity: "high",
+	},
+	{
+		ID:    "selectstar",
+		Title: "SELECT * over tables",
+		Text: "SELECT * reads every column, including the ones added later, and breaks scans into structs when the table changes.\n\n" +
+			"Name the columns the code uses; when the schema is known, the suggested fix lists them in table order.",
+		Severity: "low",
+	},
+	{
+		ID:    "missingindex",
+		Title: "Filters, joins or sorts that no index serves",
+		Text: "A query filters, joins or sorts-with-LIMIT on columns of a table where no index (primary key and unique constraints included) has them as leading columns, " +
+			"so the database reads the whole table.\n\n" +
+			"The message carries a ready CREATE INDEX CONCURRENTLY statement.",
+		Severity: "medium",
+	},
+	{
+		ID:    "handlerquery",
+		Title: "Per-request query cost of HTTP routes",
+		Text: "Per HTTP route: the queries one request issues (counted through callees and loops), the same statement issued twice in one request, " +
+			"queries that ignore the request's context, and routes over the per-request query budget.\n\n" +
+			"Pass r.Context() down to every query, load what a request needs once, and keep routes within the budget.",
+		Severity: "medium",
+	},
 }

@@ -180,6 +180,18 @@ func (s *Set) Named(name string) (*Block, string) {
 // HasNamed reports whether any named-query file defines name.
 func (s *Set) HasNamed(name string) bool { return s != nil && len(s.named[name]) > 0 }
 
+// File returns the query file at path, nil when the set has none there.
+func (s *Set) File(path string) *File {
+	if s == nil {
+		return nil
+	}
+	i, ok := slices.BinarySearchFunc(s.Files, path, func(f *File, p string) int { return strings.Compare(f.Path, p) })
+	if !ok {
+		return nil
+	}
+	return s.Files[i]
+}
+
 // Owned returns the files whose blocks the package in dir checks on its
 // own, in path order.
 func (s *Set) Owned(dir string) []*File {

@@ -22,12 +22,12 @@ import (
 	"bytes"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/internal/suppress"
 )
 
 // Kind says how a query file is used.
@@ -63,6 +63,9 @@ type File struct {
 	// blocks on their own (see owner); "" when no package does.
 	Owner   string
 	ignores []ignore
+
+	dirsOnce sync.Once
+	dirs     []*suppress.Directive
 }
 
 // Block is one `-- name:` block: the comment line and the SQL below it,
@@ -226,6 +229,7 @@ func rewriteMacros(s string) string {
 type ignore struct {
 	line   int
 	checks []string
+	reason string
 }
 
 func parseIgnore(line string, n int) (ignore, bool) {
@@ -245,7 +249,7 @@ func parseIgnore(line string, n int) (ignore, bool) {
 			return ignore{}, false // no reason: not honored
 		}
 		checks := strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
-		return ignore{line: n, checks: checks}, len(checks) > 0
+		return ignore{line: n, checks: checks, reason: strings.TrimSpace(reason)}, len(checks) > 0
 	case strings.HasPrefix(t, "nolint:"):
 		list := strings.Fields(strings.TrimPrefix(t, "nolint:") + " ")[0]
 		for _, c := range strings.Split(list, ",") {
@@ -257,21 +261,24 @@ func parseIgnore(line string, n int) (ignore, bool) {
 	return ignore{}, false
 }
 
-// Ignored reports whether a suppression comment of the file silences
-// check at line, a line of block b (nil for none).
-func (f *File) Ignored(check string, b *Block, line int) bool {
-	for _, ig := range f.ignores {
-		if !slices.ContainsFunc(ig.checks, func(c string) bool { return c == check || c == "all" || c == "sqlheat" }) {
-			continue
+// Directives returns the file's suppression comments as the directives
+// of package suppress, which the checks' filter applies to the findings
+// placed in the file: each covers its own line and the next, and one
+// among a block's leading comments covers the whole block.
+func (f *File) Directives() []*suppress.Directive {
+	f.dirsOnce.Do(func() {
+		for _, ig := range f.ignores {
+			d := &suppress.Directive{File: f.Path, Line: ig.line, Last: ig.line + 1, Checks: ig.checks, Reason: ig.reason, Own: true}
+			for _, b := range f.Blocks {
+				// firstLine parses the block: only for a comment near it.
+				if ig.line >= b.Line-1 && ig.line <= f.Line(b.End) && ig.line < b.firstLine() {
+					d.Last = max(d.Last, f.Line(max(b.End-1, b.Start)))
+				}
+			}
+			f.dirs = append(f.dirs, d)
 		}
-		if ig.line == line || ig.line+1 == line {
-			return true
-		}
-		if b != nil && ig.line >= b.Line-1 && ig.line < b.firstLine() {
-			return true
-		}
-	}
-	return false
+	})
+	return f.dirs
 }
 
 // firstLine is the line of the block's first statement (the line after

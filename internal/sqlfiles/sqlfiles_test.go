@@ -90,23 +90,30 @@ func TestOffsetThroughNormalize(t *testing.T) {
 
 func TestIgnores(t *testing.T) {
 	f := parse("-- name: A :many\n-- sqlheat:ignore selectstar -- the export needs them all\nSELECT *\nFROM t;\n\n-- name: B :many\nSELECT * FROM t; -- sqlheat:ignore missingindex -- tiny table\n-- name: C :one\n-- sqlheat:ignore selectstar\nSELECT * FROM t;\n")
-	a, b, c := f.Blocks[0], f.Blocks[1], f.Blocks[2]
+	ignored := func(check string, line int) bool {
+		for _, d := range f.Directives() {
+			if d.Applies(check, f.Path, line) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, tc := range []struct {
 		check string
-		b     *Block
 		line  int
 		want  bool
 	}{
-		{"selectstar", a, 3, true},       // the line below
-		{"selectstar", a, 4, true},       // in the block's header: the whole block
-		{"missingindex", a, 3, false},    // another check
-		{"missingindex", b, 7, true},     // its own line
-		{"selectstar", b, 7, false},      // another check
-		{"selectstar", c, 10, false},     // no reason: not honored
-		{"missingindex", nil, 12, false}, // nothing there
+		{"selectstar", 3, true},     // the line below
+		{"selectstar", 4, true},     // in the block's header: the whole block
+		{"selectstar", 6, false},    // but not the next block
+		{"missingindex", 3, false},  // another check
+		{"missingindex", 7, true},   // its own line
+		{"selectstar", 7, false},    // another check
+		{"selectstar", 10, false},   // no reason: not honored
+		{"missingindex", 12, false}, // nothing there
 	} {
-		if got := f.Ignored(tc.check, tc.b, tc.line); got != tc.want {
-			t.Errorf("Ignored(%s, line %d) = %v, want %v", tc.check, tc.line, got, tc.want)
+		if got := ignored(tc.check, tc.line); got != tc.want {
+			t.Errorf("ignored(%s, line %d) = %v, want %v", tc.check, tc.line, got, tc.want)
 		}
 	}
 }

@@ -1,4 +1,5 @@
-// Package suppress reads the comments that silence sqlheat findings.
+// Package suppress reads the comments that silence sqlheat findings, and
+// is the one filter every finding passes, whoever made it.
 //
 // A finding a team has looked at and accepted must be silenced where the
 // code is, with the reason next to it, so the next reader knows why:
@@ -12,7 +13,19 @@
 // suppression without one is itself reported, as is one naming no known
 // check, and (with -report-unused-ignores) one that silences nothing.
 // golangci-lint's //nolint:sqlheat (or //nolint:all) is honored too, so a
-// code base moving between runners keeps its suppressions.
+// code base moving between runners keeps its suppressions. Query files
+// have their own spelling (-- sqlheat:ignore, see internal/sqlfiles),
+// which yields the same Directives.
+//
+// A Filter holds the directives of one package and decides for each
+// finding. The checks consult it inside the pass, through package check,
+// because go vet and golangci-lint print a pass's diagnostics directly;
+// the standalone driver consults one for the findings it makes itself. A
+// directive covers a range of lines (Line to Last), and a finding is
+// silenced when a directive covers one of its places: today the line it
+// is reported on, or the .sql line a finding reported at Go code stands
+// for. Making a comment above a statement cover the whole statement is a
+// change to Parse alone (Last = the statement's last line).
 package suppress
 
 import (
@@ -26,6 +39,7 @@ type Directive struct {
 	Pos    token.Pos
 	File   string
 	Line   int      // the comment's line
+	Last   int      // the last line it covers: Line, or the next line for a comment on its own
 	Own    bool     // the comment stands on a line of its own: it applies to the next line
 	Checks []string // names as written; "all" for every check
 	Reason string
@@ -35,11 +49,9 @@ type Directive struct {
 }
 
 // Applies reports whether d silences a finding of check on line of file.
+// A directive with a problem silences nothing.
 func (d *Directive) Applies(check, file string, line int) bool {
-	if d.Problem != "" || d.File != file {
-		return false
-	}
-	if line != d.Line && !(d.Own && line == d.Line+1) {
+	if d.Problem != "" || d.File != file || line < d.Line || line > max(d.Last, d.Line) {
 		return false
 	}
 	for _, c := range d.Checks {
@@ -68,6 +80,10 @@ func Parse(fset *token.FileSet, files []*ast.File, known map[string]bool) []*Dir
 				pos := fset.Position(c.Slash)
 				d.Pos, d.File, d.Line = c.Slash, pos.Filename, pos.Line
 				d.Own = ownLine(tf, f, c)
+				d.Last = d.Line
+				if d.Own {
+					d.Last++
+				}
 				out = append(out, d)
 			}
 		}

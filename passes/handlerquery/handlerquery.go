@@ -1,6 +1,7 @@
 package handlerquery
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/passes/config"
@@ -19,24 +21,15 @@ import (
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
-const Doc = `report routes that repeat a query, ignore the request's context, or exceed the query budget
-
-For each HTTP route, the statements one request issues are counted through
-its middlewares, its handler and every function called, in any package.
-Reported: the same read issued twice on one request path by the same
-function with the same arguments (reuse the first result); a query that runs with context.Background()
-or an API without a context where the handler has r.Context() (it outlives
-a cancelled request: pass r.Context() down); more queries per request than
-the budget (-sqlheat.budget, default 10). Silent for branches of an if or
-switch, different arguments, loops (see queryinloop), writes, goroutines,
-contexts it cannot trace, and code that is not a request path.`
+//go:embed doc.go
+var doc string
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "handlerquery",
-	Doc:        Doc,
+	Doc:        check.MustExtractDoc(doc, "handlerquery"),
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/handlerquery/doc.go",
 	Requires:   []*analysis.Analyzer{routes.Analyzer, config.Analyzer},
-	ResultType: finding.ResultType,
+	ResultType: check.ResultType,
 	Run:        guard.Run(run),
 }
 
@@ -47,12 +40,21 @@ const (
 	catBudget    = "budget"
 )
 
+// Categories are the kinds of finding handlerquery reports. Each costs a
+// route round trips or a held connection on every request, which its
+// traffic, not its kind, makes urgent.
+var Categories = finding.Categories{
+	{Name: catDuplicate, Severity: finding.Medium, Title: "statements repeated in one request"},
+	{Name: catContext, Severity: finding.Medium, Title: "queries without the request's context"},
+	{Name: catBudget, Severity: finding.Medium, Title: "routes over the query budget"},
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	details := new(finding.Details)
+	rep := check.NewReporter(pass, Categories, nil)
 	res, _ := pass.ResultOf[routes.Analyzer].(*routes.Result)
 	cfg := config.For(pass)
 	if res == nil || !cfg.Enabled(pass.Analyzer.Name) {
-		return details, nil
+		return rep.Result(), nil
 	}
 	c := &checker{pass: pass, budget: cfg.Budget, found: map[key]*report{}}
 	for _, r := range res.Routes {
@@ -60,8 +62,8 @@ func run(pass *analysis.Pass) (any, error) {
 		c.contexts(r)
 		c.overBudget(r)
 	}
-	c.flush(details)
-	return details, nil
+	c.flush(rep)
+	return rep.Result(), nil
 }
 
 type checker struct {
@@ -121,33 +123,33 @@ func appendNew(list []string, more ...string) []string {
 
 // flush reports each finding once, at its first place, naming its first
 // route and how many more share it; its other places are related.
-func (c *checker) flush(details *finding.Details) {
+func (c *checker) flush(rep *check.Reporter) {
 	for _, k := range c.order {
 		slices.Sort(c.found[k].places)
 	}
 	sort.SliceStable(c.order, func(i, j int) bool { return c.found[c.order[i]].places[0] < c.found[c.order[j]].places[0] })
 	for _, k := range c.order {
-		rep := c.found[k]
-		name := routeName(rep.routes[0])
-		if n := len(uniqueRoutes(rep.routes)) - 1; n > 0 {
+		f := c.found[k]
+		name := routeName(f.routes[0])
+		if n := len(uniqueRoutes(f.routes)) - 1; n > 0 {
 			name += fmt.Sprintf(" (and %d more %s)", n, plural(n, "route", "routes"))
 		}
-		pos := rep.places[0]
-		related := rep.related
-		for _, p := range rep.places[1:] {
+		pos := f.places[0]
+		related := f.related
+		for _, p := range f.places[1:] {
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "also called here"})
 		}
-		msg := rep.message(name)
-		if n := len(rep.callees); n > 1 {
+		msg := f.message(name)
+		if n := len(f.callees); n > 1 {
 			// A package whose functions take no context at all is one
 			// design decision, not a finding per function.
 			msg = fmt.Sprintf("%s; the same holds for %d more functions of %s that this package's handlers call without a context (%s)",
-				msg, n-1, pkgOf(rep.callees[0]), strings.Join(firstN(rep.callees[1:], 3), ", "))
+				msg, n-1, pkgOf(f.callees[0]), strings.Join(firstN(f.callees[1:], 3), ", "))
 		}
-		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: k.cat, Message: msg, Related: related})
-		d := rep.detail
-		d.Pos, d.Category = pos, k.cat
-		details.Add(&d)
+		rep.Report(check.Finding{
+			Diagnostic: analysis.Diagnostic{Pos: pos, Category: k.cat, Message: msg, Related: related},
+			Detail:     f.detail,
+		})
 	}
 }
 
@@ -213,13 +215,17 @@ func (c *checker) duplicates(r *routes.Route) {
 		q := a.Query
 		at := c.line(again[0].Chain[0].Pos())
 		via := c.via(a, first)
+		d := c.detail(a, first)
+		for _, b := range again {
+			d.Sites = append(d.Sites, siteOf(b)...)
+		}
 		c.add("", first.Pos(), catDuplicate, r, &report{
 			message: func(route string) string {
 				return fmt.Sprintf("%s runs %s %s per request with the same arguments (here and at line %d%s): reuse the first result",
 					route, sqlName(q), times, at, via)
 			},
 			related: related,
-			detail:  c.detail(a, first),
+			detail:  d,
 		})
 	}
 }
@@ -521,7 +527,16 @@ func (c *checker) detail(st *routes.Step, at *ast.CallExpr) finding.Detail {
 	if name := calleeName(c.pass.TypesInfo, at); name != "" {
 		d.Via = append([]string{name}, st.Query.Via...)
 	}
+	d.Sites = siteOf(st)
 	return d
+}
+
+// siteOf is the query call of a step when this package holds it.
+func siteOf(st *routes.Step) []token.Pos {
+	if st.Direct && st.Call != nil {
+		return []token.Pos{st.Call.Pos()}
+	}
+	return nil
 }
 
 // via names the function a call goes through, for messages.

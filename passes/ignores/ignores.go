@@ -1,28 +1,12 @@
-// Package ignores defines an Analyzer that checks sqlheat's suppression
-// comments themselves.
-//
-// # Analyzer ignores
-//
-// ignores: report malformed and unused //sqlheat:ignore comments
-//
-// A suppression is a decision someone made about a finding; it stays
-// trustworthy only if it says why and if it still silences something. The
-// analyzer reports a //sqlheat:ignore without a reason (write
-// `//sqlheat:ignore queryinloop -- at most 3 regions`), one naming a check
-// that does not exist, and, with -ignores.unused (the standalone driver's
-// -report-unused-ignores), one that no longer silences any finding — the
-// code was fixed or moved, and the comment would hide the next real
-// problem on that line.
-//
-// //nolint:sqlheat comments are honored by every check but not reported
-// here: golangci-lint's nolintlint already checks them.
 package ignores
 
 import (
+	_ "embed"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/suppress"
@@ -33,21 +17,25 @@ import (
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
 
-const Doc = `report malformed and unused //sqlheat:ignore comments
+//go:embed doc.go
+var doc string
 
-A suppression must say why (//sqlheat:ignore <check> -- <reason>) and name
-a real check; with -ignores.unused, one that silences nothing is reported
-too, since it would hide the next real finding on its line.`
+// Categories are the kinds of finding ignores reports: both are about a
+// comment, not about what the service costs.
+var Categories = finding.Categories{
+	{Name: "malformed", Severity: finding.Low, Title: "suppressions without a reason or a known check"},
+	{Name: "unused", Severity: finding.Low, Title: "suppressions that silence nothing, under -ignores.unused"},
+}
 
 // checks are the analyzers a directive may name.
 var checks = []*analysis.Analyzer{handlerquery.Analyzer, missingindex.Analyzer, queryinloop.Analyzer, selectstar.Analyzer}
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "ignores",
-	Doc:        Doc,
-	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/ignores/ignores.go",
+	Doc:        check.MustExtractDoc(doc, "ignores"),
+	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/ignores/doc.go",
 	Requires:   append([]*analysis.Analyzer{config.Analyzer}, checks...),
-	ResultType: finding.ResultType,
+	ResultType: check.ResultType,
 	Run:        guard.Run(run),
 }
 
@@ -58,14 +46,14 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	details := new(finding.Details)
+	rep := check.NewReporter(pass, Categories, nil)
 	cfg := config.For(pass)
 	known := map[string]bool{}
 	used := map[token.Pos]bool{}
 	for _, c := range checks {
 		known[c.Name] = true
-		if d, ok := pass.ResultOf[c].(*finding.Details); ok && d != nil {
-			for _, p := range d.Suppressed {
+		if r, ok := pass.ResultOf[c].(*check.Result); ok && r != nil {
+			for _, p := range r.Suppressed {
 				used[p] = true
 			}
 		}
@@ -73,13 +61,13 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, d := range suppress.Parse(pass.Fset, pass.Files, known) {
 		switch {
 		case d.Problem != "":
-			pass.Report(analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem})
+			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem}})
 		case flagUnused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
-			pass.Report(analysis.Diagnostic{Pos: d.Pos, Category: "unused",
-				Message: "this //sqlheat:ignore silences no finding: remove it, or it will hide the next real one on this line"})
+			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "unused",
+				Message: "this //sqlheat:ignore silences no finding: remove it, or it will hide the next real one on this line"}})
 		}
 	}
-	return details, nil
+	return rep.Result(), nil
 }
 
 // anyEnabled reports whether a check the directive names is running: a

@@ -1,6 +1,7 @@
 package missingindex
 
 import (
+	_ "embed"
 	"fmt"
 	"go/token"
 	"slices"
@@ -8,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/schema"
@@ -19,24 +21,15 @@ import (
 	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
 
-const Doc = `report queries whose filters, joins or sort-with-LIMIT no index serves
-
-A filter no index serves makes PostgreSQL read the whole table on every
-call: fast in development, a sequential scan of millions of rows in
-production. The schema comes from the migrations (or -schema); the
-message carries the CREATE INDEX CONCURRENTLY statement to add. Silent for
-tables the schema does not know, primary-key and unique lookups, filters
-another filter's index already serves, partial and expression indexes
-that match, ORs, IS NULL and boolean flags, and migrations. Leading
-wildcards (LIKE '%x') and functions over an indexed column are reported
-as what they are.`
+//go:embed doc.go
+var doc string
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "missingindex",
-	Doc:        Doc,
+	Doc:        check.MustExtractDoc(doc, "missingindex"),
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/missingindex/doc.go",
 	Requires:   []*analysis.Analyzer{queries.Analyzer, catalog.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
-	ResultType: finding.ResultType,
+	ResultType: check.ResultType,
 	Run:        guard.Run(run),
 }
 
@@ -49,22 +42,33 @@ const (
 	catWildcard = "wildcard" // LIKE '%x': no btree can help
 )
 
+// Categories are the kinds of finding missingindex reports, all of one
+// severity: which shape of statement misses its index says how to fix
+// it, not how much it costs (the table's size and traffic say that).
+var Categories = finding.Categories{
+	{Name: catFilter, Severity: finding.Medium, Title: "filters"},
+	{Name: catJoin, Severity: finding.Medium, Title: "joins"},
+	{Name: catOrder, Severity: finding.Medium, Title: "sorts with LIMIT"},
+	{Name: catFunction, Severity: finding.Medium, Title: "functions over indexed columns"},
+	{Name: catWildcard, Severity: finding.Medium, Title: "leading wildcards"},
+}
+
 // note is what every CREATE INDEX CONCURRENTLY needs said: the migration
 // tools people use run each file in a transaction unless told otherwise.
 const note = "(CONCURRENTLY cannot run inside a transaction: goose needs -- +goose NO TRANSACTION, golang-migrate the statement alone in its file)"
 
 func run(pass *analysis.Pass) (any, error) {
-	details := new(finding.Details)
+	rep := check.NewReporter(pass, Categories, sqlfilespass.For(pass).Directives)
 	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
-		return details, nil
+		return rep.Result(), nil
 	}
 	cat, alt := catalog.For(pass), catalog.Alt(pass)
 	if cat.Len() == 0 {
-		return details, nil // no schema: nothing is known, nothing is said
+		return rep.Result(), nil // no schema: nothing is known, nothing is said
 	}
 	if isMigrationPackage(pass.Pkg.Path()) {
-		return details, nil
+		return rep.Result(), nil
 	}
 	// Functions that run DDL are migrations: the reads and backfills
 	// beside it run once per deployment, on tables being built.
@@ -92,10 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if f := pass.Fset.File(s.Call.Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
 			continue // test fixtures run against tiny tables
 		}
-		pos := s.Lit
-		if !pos.IsValid() {
-			pos = s.Call.Pos()
-		}
+		pos := s.ReportPos()
 		for _, st := range s.Stmts {
 			if st.Kind != sqlparse.KindRead && st.Kind != sqlparse.KindWrite {
 				continue
@@ -106,21 +107,17 @@ func run(pass *analysis.Pass) (any, error) {
 					continue // one literal run from two calls: say it once
 				}
 				seen[k] = true
-				pass.Report(analysis.Diagnostic{Pos: pos, Category: adv.category, Message: adv.message})
-				details.Add(&finding.Detail{
-					Pos:          pos,
-					Category:     adv.category,
-					Function:     funcName(s),
-					SQL:          st.SQL,
-					Fingerprint:  st.Fingerprint,
-					Multiplicity: "once",
-					Suggestion:   adv.statement,
+				d := queries.StmtDetail(st, s)
+				d.Suggestion = adv.statement
+				rep.Report(check.Finding{
+					Diagnostic: analysis.Diagnostic{Pos: pos, Category: adv.category, Message: adv.message},
+					Detail:     d,
 				})
 			}
 		}
 	}
-	checkBlocks(pass, details, cat, alt, linked)
-	return details, nil
+	checkBlocks(pass, rep, cat, alt, linked)
+	return rep.Result(), nil
 }
 
 // isMigrationPackage reports whether a package path names migrations
@@ -643,14 +640,4 @@ func showPattern(p string) string {
 		p = p[:i] + "…"
 	}
 	return "'" + strings.ReplaceAll(p, "'", "''") + "'"
-}
-
-// funcName is the full name of the function that issues the query: the
-// SQL literal may stand outside any function (a package-level const, as
-// sqlc writes them), and the report names the code that runs it.
-func funcName(s *queries.Site) string {
-	if s.Func != nil {
-		return s.Func.FullName()
-	}
-	return ""
 }

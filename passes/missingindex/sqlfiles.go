@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/schema"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
@@ -19,7 +19,7 @@ import (
 // that runs it as related places. linked are the package's sites by the
 // block they run; the blocks checked are those this package owns or alone
 // runs (see sqlfiles.Result.Blocks), linked or not.
-func checkBlocks(pass *analysis.Pass, details *finding.Details, cat, alt *schema.Catalog, linked map[*sqlfiles.Block][]*queries.Site) {
+func checkBlocks(pass *analysis.Pass, rep *check.Reporter, cat, alt *schema.Catalog, linked map[*sqlfiles.Block][]*queries.Site) {
 	files := sqlfilespass.For(pass)
 	var run []*sqlfiles.Block
 	for b := range linked {
@@ -42,25 +42,22 @@ func checkBlocks(pass *analysis.Pass, details *finding.Details, cat, alt *schema
 			}
 			for _, adv := range confirmed(advise(cat, st), alt, st) {
 				k := adv.table.QualifiedName() + " " + strings.Join(adv.keys, ",")
-				if seen[k] || files.Ignored(pass.Analyzer.Name, b, off) {
+				if seen[k] {
 					continue
 				}
 				seen[k] = true
 				pos, where := files.Pos(b, off, queries.BlockGoPos(sites))
-				pass.Report(analysis.Diagnostic{
-					Pos:      pos,
-					Category: adv.category,
-					Message:  "query " + b.Name + ": " + adv.message + where,
-					Related:  queries.BlockRelated(sites, pos),
-				})
-				details.Add(&finding.Detail{
-					Pos:          pos,
-					Category:     adv.category,
-					Function:     queries.BlockFunc(sites),
-					SQL:          st.SQL,
-					Fingerprint:  st.Fingerprint,
-					Multiplicity: "once",
-					Suggestion:   adv.statement,
+				d := queries.StmtDetail(st, sites...)
+				d.Suggestion = adv.statement
+				rep.Report(check.Finding{
+					Diagnostic: analysis.Diagnostic{
+						Pos:      pos,
+						Category: adv.category,
+						Message:  "query " + b.Name + ": " + adv.message + where,
+						Related:  queries.BlockRelated(sites, pos),
+					},
+					Detail: d,
+					SQLAt:  files.SQLAt(b, off),
 				})
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 )
@@ -253,13 +254,17 @@ func BlockGoPos(sites []*Site) token.Pos {
 	return token.NoPos
 }
 
-// BlockFunc is the full name of the function that runs a block, "" when
-// none in this package does.
-func BlockFunc(sites []*Site) string {
+// StmtDetail is the detail of a finding about statement st, run by
+// sites (the call of a Go literal, or the calls that run a .sql block;
+// none for a block no Go of the package runs): the function of the first
+// that has one, the calls as the finding's sites.
+func StmtDetail(st *sqlparse.Statement, sites ...*Site) finding.Detail {
+	d := finding.Detail{SQL: st.SQL, Fingerprint: st.Fingerprint, Multiplicity: finding.Multiplicity(0)}
 	for _, s := range sites {
-		if s.Func != nil {
-			return s.Func.FullName()
+		if d.Function == "" {
+			d.Function = s.FuncFullName()
 		}
+		d.Sites = append(d.Sites, s.Call.Pos())
 	}
-	return ""
+	return d
 }

@@ -155,6 +155,26 @@ func (s *Site) Kind() sqlparse.Kind {
 	return sqlparse.KindUnknown
 }
 
+// ReportPos is where a finding about the site's SQL text is reported: its
+// literal when this package holds it, else the call.
+func (s *Site) ReportPos() token.Pos {
+	if s.Lit.IsValid() {
+		return s.Lit
+	}
+	return s.Call.Pos()
+}
+
+// FuncFullName is the full name of the function that issues the query
+// (types.Func.FullName), "" for a package-level closure. The SQL literal
+// may stand outside any function (a package-level const, as sqlc writes
+// them): reports name the code that runs it.
+func (s *Site) FuncFullName() string {
+	if s.Func != nil {
+		return s.Func.FullName()
+	}
+	return ""
+}
+
 // Fingerprint is the first statement's fingerprint, "" when unparsed.
 func (s *Site) Fingerprint() string {
 	if len(s.Stmts) > 0 {

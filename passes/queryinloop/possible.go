@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -26,12 +27,14 @@ type Impl struct {
 // not import, wired together in main. The finding says "possible" because
 // which implementation runs is decided at run time.
 //
-// ok is false when the call is in code the check is silent on.
-func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *queries.Call, impls []Impl) (analysis.Diagnostic, *finding.Detail, bool) {
+// ok is false when the call is in code the check is silent on. The
+// driver passes the finding through the package's suppression filter, as
+// a Reporter does for the pass's own (check.Finding.Silenced).
+func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *queries.Call, impls []Impl) (f check.Finding, ok bool) {
 	items, _ := perItem(call.Loops)
 	if len(items) == 0 || len(impls) == 0 || skip(fset, pkg, call.Func, call.Call.Pos()) ||
 		carried(info, call.Call, items[len(items)-1]) || chunkedCall(info, call.Call, items[len(items)-1]) {
-		return analysis.Diagnostic{}, nil, false
+		return f, false
 	}
 	sort.Slice(impls, func(i, j int) bool { return impls[i].Name < impls[j].Name })
 	var qs []queries.Query
@@ -41,7 +44,7 @@ func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *q
 		}
 	}
 	if len(qs) == 0 {
-		return analysis.Diagnostic{}, nil, false
+		return f, false
 	}
 	first := qs[0]
 	for _, q := range qs {
@@ -57,15 +60,14 @@ func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *q
 		call.Callee, perPhrase(items), strings.Join(names, ", "), queryName(first), first.Site)
 	category := summaryCategory(qs)
 	msg += advice(category)
-	var related []analysis.RelatedInformation
-	for _, l := range items {
-		related = append(related, analysis.RelatedInformation{Pos: l.Node.Pos(), Message: "loop over " + l.Over})
-	}
-	d := analysis.Diagnostic{Pos: call.Call.Pos(), Category: category, Message: msg, Related: related}
-	det := &finding.Detail{
-		Pos: call.Call.Pos(), Category: category, SQL: first.SQL, Fingerprint: first.Fingerprint,
+	f.Diagnostic = analysis.Diagnostic{Pos: call.Call.Pos(), Category: category, Message: msg, Related: loopsRelated(items)}
+	f.Detail = finding.Detail{
+		SQL: first.SQL, Fingerprint: first.Fingerprint,
 		Loop: len(items), Multiplicity: finding.Multiplicity(len(items)), Confidence: "possible",
 		Via: append([]string{call.Callee, impls[0].Name}, first.Via...),
 	}
-	return d, det, true
+	if call.Func != nil {
+		f.Function = call.Func.FullName()
+	}
+	return f, true
 }

@@ -1,6 +1,7 @@
 package queryinloop
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -10,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
@@ -18,50 +20,54 @@ import (
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
-const Doc = `report queries executed once per item of a loop (N+1)
+//go:embed doc.go
+var doc string
 
-A query inside a loop over data costs one round trip per item and grows
-with the data. The check follows calls across functions and packages, and
-reports writes per item as their own, lower-severity kind. Fetch everything
-in one query before the loop (= ANY($1), a JOIN), batch writes (multi-row
-VALUES, unnest, COPY, pgx.Batch), use Preload/Joins with gorm. Silent for
-service, retry, constant and chunked loops, Batch.Queue, DDL, main/init,
-registered handlers and tests.`
+// Categories are the kinds of finding queryinloop reports. A read per item
+// is the N+1 proper; a write per item costs as many round trips but is
+// often a batch job's, and a statement of unknown kind (SQL built by a
+// query builder) may be either.
+var Categories = finding.Categories{
+	{Name: "read", Severity: finding.High, Title: "reads"},
+	{Name: "write", Severity: finding.Medium, Title: "writes"},
+	{Name: "unknown", Severity: finding.Medium, Title: "statements of unknown kind"},
+	{Name: "const", Severity: finding.Medium, Title: "constant-bound loops under -queryinloop.const"},
+}
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "queryinloop",
-	Doc:        Doc,
+	Doc:        check.MustExtractDoc(doc, "queryinloop"),
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/queryinloop/doc.go",
 	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer},
-	ResultType: finding.ResultType,
+	ResultType: check.ResultType,
 	Run:        guard.Run(run),
 }
 
 var flagConst bool
 
 func init() {
-	Analyzer.Flags.BoolVar(&flagConst, "const", false, "also report queries in loops with a small constant bound (low severity)")
+	Analyzer.Flags.BoolVar(&flagConst, "const", false,
+		fmt.Sprintf("also report queries in loops with a small constant bound (%s severity)", Categories.Severity("const")))
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	details := new(finding.Details)
+	c := &checker{pass: pass, rep: check.NewReporter(pass, Categories, nil)}
 	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
-		return details, nil
+		return c.rep.Result(), nil
 	}
-	c := &checker{pass: pass, details: details}
 	for _, s := range res.Sites {
 		c.site(s)
 	}
 	for _, call := range res.Calls {
 		c.call(call)
 	}
-	return details, nil
+	return c.rep.Result(), nil
 }
 
 type checker struct {
-	pass    *analysis.Pass
-	details *finding.Details
+	pass *analysis.Pass
+	rep  *check.Reporter
 }
 
 // skipFunc is start-up and test code, whose loops are not request paths:
@@ -224,7 +230,7 @@ func (c *checker) site(s *queries.Site) {
 	items, constant := perItem(s.Loops)
 	if len(items) == 0 {
 		if constant && flagConst {
-			c.report(s.Call.Pos(), "const", fmt.Sprintf("%s runs in a loop with a constant bound: a fixed number of round trips that one statement could do", what(s)), s.Loops, s, nil, 0)
+			c.report(s.Call.Pos(), "const", fmt.Sprintf("%s runs in a loop with a constant bound: a fixed number of round trips that one statement could do", what(s)), s.Loops, siteDetail(s, 0))
 		}
 		return
 	}
@@ -252,7 +258,7 @@ func (c *checker) site(s *queries.Site) {
 	default:
 		b.WriteString(": fetch all items in one query before the loop (= ANY($1) or a JOIN) and match them in Go")
 	}
-	c.report(s.Call.Pos(), category, b.String(), items, s, nil, len(items))
+	c.report(s.Call.Pos(), category, b.String(), items, siteDetail(s, len(items)))
 }
 
 func (c *checker) call(call *queries.Call) {
@@ -306,8 +312,12 @@ func (c *checker) call(call *queries.Call) {
 	}
 	category := summaryCategory(qs)
 	b.WriteString(advice(category))
-	via := append([]string{call.Callee}, first.Via...)
-	c.report(call.Call.Pos(), category, b.String(), items, nil, &first, len(items)+nested).Via = via
+	depth := len(items) + nested
+	c.report(call.Call.Pos(), category, b.String(), items, finding.Detail{
+		SQL: first.SQL, Fingerprint: first.Fingerprint,
+		Loop: depth, Multiplicity: finding.Multiplicity(depth),
+		Via: append([]string{call.Callee}, first.Via...),
+	})
 }
 
 // summaryCategory is the kind of what a callee runs per call: "write" when
@@ -344,25 +354,35 @@ func advice(category string) string {
 	return ": add a variant that takes all the items (= ANY($1)) and call it once before the loop"
 }
 
-// report emits the diagnostic with the loops as related locations, and
-// records its details.
-func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.Loop, s *queries.Site, q *queries.Query, depth int) *finding.Detail {
+// report reports a finding with the loops as related locations.
+func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.Loop, d finding.Detail) {
+	c.rep.Report(check.Finding{
+		Diagnostic: analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: loopsRelated(loops)},
+		Detail:     d,
+	})
+}
+
+// loopsRelated are the loops around a call, as related locations.
+func loopsRelated(loops []*queries.Loop) []analysis.RelatedInformation {
 	var related []analysis.RelatedInformation
 	for _, l := range loops {
 		related = append(related, analysis.RelatedInformation{Pos: l.Node.Pos(), Message: "loop over " + l.Over})
 	}
-	c.pass.Report(analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: related})
-	d := &finding.Detail{Pos: pos, Category: category, Loop: depth, Multiplicity: finding.Multiplicity(depth)}
-	if s != nil {
-		d.SQL, d.Fingerprint = s.SQL, s.Fingerprint()
-		if s.Wrapper != nil {
-			d.Via = []string{s.Wrapper.Name()}
-		}
+	return related
+}
+
+// siteDetail is the detail of a finding about a query call of the
+// package, run at the given loop depth.
+func siteDetail(s *queries.Site, depth int) finding.Detail {
+	d := finding.Detail{
+		SQL: s.SQL, Fingerprint: s.Fingerprint(),
+		Loop: depth, Multiplicity: finding.Multiplicity(depth),
+		Sites: []token.Pos{s.Call.Pos()},
 	}
-	if q != nil {
-		d.SQL, d.Fingerprint = q.SQL, q.Fingerprint
+	if s.Wrapper != nil {
+		d.Via = []string{s.Wrapper.Name()}
 	}
-	return c.details.Add(d)
+	return d
 }
 
 // what names a site's statement for a message.

@@ -1,12 +1,14 @@
 package selectstar
 
 import (
+	_ "embed"
 	"fmt"
 	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
@@ -16,29 +18,28 @@ import (
 	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
 
-const Doc = `report SELECT * over tables
+//go:embed doc.go
+var doc string
 
-A star fetches every column of the table, today's and tomorrow's: bandwidth
-and memory for columns the code never reads, no index-only scans, and a
-broken rows.Scan the day a migration adds a column. Name the columns the
-code scans instead. Silent for count(*), COUNT(*) OVER (), RETURNING *,
-EXISTS (SELECT * ...), stars over CTEs, subqueries or functions, and stars
-inside a CTE or subquery whose columns the statement does not return whole.`
+// Categories are the kinds of finding selectstar reports: one.
+var Categories = finding.Categories{
+	{Name: "star", Severity: finding.Low, Title: "stars over tables"},
+}
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "selectstar",
-	Doc:        Doc,
+	Doc:        check.MustExtractDoc(doc, "selectstar"),
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/selectstar/doc.go",
 	Requires:   []*analysis.Analyzer{queries.Analyzer, config.Analyzer, catalog.Analyzer, sqlfilespass.Analyzer},
-	ResultType: finding.ResultType,
+	ResultType: check.ResultType,
 	Run:        guard.Run(run),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	details := new(finding.Details)
+	rep := check.NewReporter(pass, Categories, sqlfilespass.For(pass).Directives)
 	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
-		return details, nil
+		return rep.Result(), nil
 	}
 	cat := catalog.For(pass)
 	// One SQL literal can be executed from several calls; say it once.
@@ -60,10 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if !reachesOutput(st, star) {
 					continue // nested, and the statement returns other columns
 				}
-				pos := s.Lit
-				if !pos.IsValid() {
-					pos = s.Call.Pos()
-				}
+				pos := s.ReportPos()
 				k := key{pos, strings.Join(star.Tables, ",")}
 				if seen[k] {
 					continue
@@ -82,28 +80,10 @@ func run(pass *analysis.Pass) (any, error) {
 				if fix, ok := columnsFix(pass, cat, s, st, star); ok {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				}
-				pass.Report(d)
-				details.Add(&finding.Detail{
-					Pos:          pos,
-					Category:     "star",
-					Function:     funcName(s),
-					SQL:          st.SQL,
-					Fingerprint:  st.Fingerprint,
-					Multiplicity: "once",
-				})
+				rep.Report(check.Finding{Diagnostic: d, Detail: queries.StmtDetail(st, s)})
 			}
 		}
 	}
-	checkBlocks(pass, details, linked)
-	return details, nil
-}
-
-// funcName is the full name of the function that issues the query: the
-// SQL literal may stand outside any function (a package-level const, as
-// sqlc writes them), and the report names the code that runs it.
-func funcName(s *queries.Site) string {
-	if s.Func != nil {
-		return s.Func.FullName()
-	}
-	return ""
+	checkBlocks(pass, rep, linked)
+	return rep.Result(), nil
 }

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
@@ -19,7 +19,7 @@ import (
 // the blocks checked are those this package owns or alone runs (see
 // sqlfiles.Result.Blocks), linked or not: a block no Go code is seen
 // running is still a query someone runs.
-func checkBlocks(pass *analysis.Pass, details *finding.Details, linked map[*sqlfiles.Block][]*queries.Site) {
+func checkBlocks(pass *analysis.Pass, rep *check.Reporter, linked map[*sqlfiles.Block][]*queries.Site) {
 	files := sqlfilespass.For(pass)
 	var run []*sqlfiles.Block
 	for b := range linked {
@@ -37,28 +37,21 @@ func checkBlocks(pass *analysis.Pass, details *finding.Details, linked map[*sqlf
 				if exact && star.Location >= 0 {
 					off = b.Offset(st.Offset + star.Location)
 				}
-				if files.Ignored(pass.Analyzer.Name, b, off) {
-					continue
-				}
 				what := "*"
 				if star.Qualifier != "" {
 					what = star.Qualifier + ".*"
 				}
 				pos, where := files.Pos(b, off, queries.BlockGoPos(sites))
-				pass.Report(analysis.Diagnostic{
-					Pos:      pos,
-					Category: "star",
-					Message: fmt.Sprintf("query %s: SELECT %s fetches every column of %s, including ones added later: list the columns the code reads%s",
-						b.Name, what, strings.Join(star.Tables, ", "), where),
-					Related: queries.BlockRelated(sites, pos),
-				})
-				details.Add(&finding.Detail{
-					Pos:          pos,
-					Category:     "star",
-					Function:     queries.BlockFunc(sites),
-					SQL:          st.SQL,
-					Fingerprint:  st.Fingerprint,
-					Multiplicity: "once",
+				rep.Report(check.Finding{
+					Diagnostic: analysis.Diagnostic{
+						Pos:      pos,
+						Category: "star",
+						Message: fmt.Sprintf("query %s: SELECT %s fetches every column of %s, including ones added later: list the columns the code reads%s",
+							b.Name, what, strings.Join(star.Tables, ", "), where),
+						Related: queries.BlockRelated(sites, pos),
+					},
+					Detail: queries.StmtDetail(st, sites...),
+					SQLAt:  files.SQLAt(b, off),
 				})
 			}
 		}

@@ -34,6 +34,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
+	"github.com/sqlheat/sqlheat/internal/suppress"
 	"github.com/sqlheat/sqlheat/passes/config"
 )
 
@@ -193,10 +194,27 @@ func (r *Result) Pos(b *sqlfiles.Block, off int, goPos token.Pos) (token.Pos, st
 	return goPos, " (at " + b.File.Rel + ":" + strconv.Itoa(b.File.Line(off)) + ")"
 }
 
-// Ignored reports whether a suppression comment in b's file silences
-// check at byte off (see internal/sqlfiles).
-func (r *Result) Ignored(check string, b *sqlfiles.Block, off int) bool {
-	return b.File.Ignored(check, b, b.File.Line(off))
+// SQLAt is the place in b's file of a finding that Pos put at Go code
+// (under golangci-lint), for the suppression filter: a -- sqlheat:ignore
+// in the file silences it there too. NoPos when Pos put it in the file.
+func (r *Result) SQLAt(b *sqlfiles.Block, off int) token.Pos {
+	if !r.goPositions {
+		return token.NoPos
+	}
+	return b.File.Pos(r.fset, off)
+}
+
+// Directives returns the suppression comments of the query file at path
+// (nil when it is none), for the checks' suppression filter: findings
+// reported in a .sql file are silenced by a -- sqlheat:ignore there.
+func (r *Result) Directives(path string) []*suppress.Directive {
+	if !strings.HasSuffix(strings.ToLower(path), ".sql") {
+		return nil // a Go file: its comments are the filter's own
+	}
+	if f := r.Set().File(path); f != nil {
+		return f.Directives()
+	}
+	return nil
 }
 
 // Blocks returns the blocks this package checks: every block of the files

@@ -1,0 +1,171 @@
+// Package check is how sqlheat's checks declare themselves and report
+// what they find, so that every runner sees the same findings.
+//
+// A check declares, once, in its own package:
+//
+//   - its documentation, in doc.go, embedded and cut out by MustExtractDoc
+//     (as x/tools' passes do): go vet's -help, the standalone -h, the
+//     SARIF rules and the README's table of checks all read it;
+//   - the kinds of finding it reports with their severities, as a
+//     finding.Categories table next to its Analyzer.
+//
+// It reports every finding through a Reporter, which makes the
+// analysis.Diagnostic that go vet and golangci-lint print and the
+// finding.Detail that the standalone driver's reports need in one step,
+// and passes both through the package's suppression filter (package
+// suppress) before anything is printed: under go vet a diagnostic is out
+// the moment it is reported, so the filter has to run inside the pass.
+// The standalone driver sends the findings it makes itself through the
+// same filter (Finding.Silenced).
+package check
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/suppress"
+)
+
+// Finding is one finding: what every runner prints, and what the
+// standalone driver's reports add to it.
+type Finding struct {
+	analysis.Diagnostic
+	finding.Detail
+	// SQLAt is where the finding's SQL is written when the finding is
+	// reported elsewhere: the line of a .sql block, under a runner that
+	// shows Go positions only (golangci-lint). A suppression comment
+	// there silences the finding too.
+	SQLAt token.Pos
+}
+
+// places are the positions a suppression comment may silence f at.
+func (f *Finding) places() []token.Pos { return []token.Pos{f.Pos, f.SQLAt} }
+
+// Silenced reports whether flt silences f, a finding of check, and marks
+// the directive that did as used. It is the one test every finding
+// passes, in a pass (through Reporter) or in a driver.
+func (f *Finding) Silenced(flt *suppress.Filter, check string) bool {
+	return flt.Silences(check, f.places()...)
+}
+
+// Result is the result of every check: its findings, in the order it
+// reported them, and the suppression comments that silenced one.
+type Result struct {
+	Findings []*Finding
+	// Suppressed are the positions of the //sqlheat:ignore and
+	// //nolint:sqlheat comments that silenced a finding of the check, so
+	// that unused ones can be reported (see passes/ignores).
+	Suppressed []token.Pos
+}
+
+// ResultType is the reflect.Type checks declare as their ResultType.
+var ResultType = reflect.TypeOf((*Result)(nil))
+
+// A Reporter reports the findings of one pass of a check.
+type Reporter struct {
+	pass   *analysis.Pass
+	cats   finding.Categories
+	filter *suppress.Filter
+	result *Result
+}
+
+// NewReporter returns the reporter of pass for a check that declared
+// cats. more gives the suppression directives of files other than the
+// package's Go files, for checks that report in .sql files (see
+// suppress.NewFilter); nil for none.
+func NewReporter(pass *analysis.Pass, cats finding.Categories, more func(file string) []*suppress.Directive) *Reporter {
+	return &Reporter{
+		pass:   pass,
+		cats:   cats,
+		filter: suppress.NewFilter(pass.Fset, pass.Files, more),
+		result: new(Result),
+	}
+}
+
+// Report reports f, unless a suppression comment silences it. Its
+// category must be one the check declared: a check that reports another
+// is a bug, and panics (which guard turns into an internal error).
+// A Function left empty is the declared function around f.Pos.
+func (r *Reporter) Report(f Finding) {
+	if _, ok := r.cats.Lookup(f.Category); !ok {
+		panic(fmt.Sprintf("%s reports category %q, which it does not declare", r.pass.Analyzer.Name, f.Category))
+	}
+	if f.Silenced(r.filter, r.pass.Analyzer.Name) {
+		return
+	}
+	if f.Function == "" {
+		f.Function = EnclosingFunc(r.pass.Files, r.pass.TypesInfo, f.Pos)
+	}
+	r.pass.Report(f.Diagnostic)
+	r.result.Findings = append(r.result.Findings, &f)
+}
+
+// Result returns what the pass reported, to return from its run.
+func (r *Reporter) Result() *Result {
+	r.result.Suppressed = r.filter.Used()
+	return r.result
+}
+
+// EnclosingFunc is the full name of the function declaration around pos
+// (types.Func.FullName), "" outside any.
+func EnclosingFunc(files []*ast.File, info *types.Info, pos token.Pos) string {
+	for _, file := range files {
+		if file.FileStart > pos || pos > file.FileEnd {
+			continue
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if ok && fd.Pos() <= pos && pos <= fd.End() {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					return fn.FullName()
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// MustExtractDoc returns the documentation of the analyzer called name
+// from the source of its package's doc.go, embedded with //go:embed: the
+// section of the package comment under the heading "# Analyzer name",
+// without the "name: " before its first line. That line is the
+// analyzer's one-line summary, a lowercase verb phrase; the paragraphs
+// after it, up to the next heading, are the explanation. It panics when
+// there is no such section: the check would ship without documentation.
+func MustExtractDoc(content, name string) string {
+	doc, err := extractDoc(content, name)
+	if err != nil {
+		panic(fmt.Sprintf("%s: %v", name, err))
+	}
+	return doc
+}
+
+func extractDoc(content, name string) (string, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		return "", err
+	}
+	if f.Doc == nil {
+		return "", fmt.Errorf("doc.go has no package comment")
+	}
+	for section := range strings.SplitSeq("\n"+f.Doc.Text(), "\n# ") {
+		body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n")
+		if !ok {
+			continue
+		}
+		summary, ok := strings.CutPrefix(strings.TrimSpace(body), name+":")
+		if !ok {
+			return "", fmt.Errorf("the heading '# Analyzer %s' is not followed by a '%s: summary' line", name, name)
+		}
+		return strings.TrimSpace(summary), nil
+	}
+	return "", fmt.Errorf("doc.go has no '# Analyzer %s' heading", name)
+}

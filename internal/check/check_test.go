@@ -1,0 +1,55 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+const twoChecks = `// Package p defines two analyzers.
+//
+// # Analyzer first
+//
+// first: report the first thing
+//
+// Why the first thing costs.
+//
+//	bad()
+//
+// # Analyzer second
+//
+// second: report the second thing
+package p
+`
+
+func TestExtractDoc(t *testing.T) {
+	doc, err := extractDoc(twoChecks, "first")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "report the first thing\n\nWhy the first thing costs.\n\n\tbad()"; doc != want {
+		t.Errorf("first: %q, want %q", doc, want)
+	}
+	if doc, err := extractDoc(twoChecks, "second"); err != nil || doc != "report the second thing" {
+		t.Errorf("second: %q, %v", doc, err)
+	}
+	for name, src := range map[string]string{
+		"third":  twoChecks,                                              // no such heading
+		"firs":   twoChecks,                                              // a prefix of a heading is not the heading
+		"first":  "// # Analyzer first\n//\n// the summary\npackage p\n", // no "first:" line
+		"nodoc":  "package p\n",
+		"broken": "// # Analyzer broken\n//\n// broken: x\npackage\n",
+	} {
+		if doc, err := extractDoc(src, name); err == nil {
+			t.Errorf("%s: no error, doc %q", name, doc)
+		}
+	}
+}
+
+func TestMustExtractDocPanics(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(r.(string), "no '# Analyzer third' heading") {
+			t.Errorf("recovered %v", r)
+		}
+	}()
+	MustExtractDoc(twoChecks, "third")
+}

@@ -1,0 +1,3 @@
+module example.com/categories
+
+go 1.22
