@@ -65,6 +65,7 @@ type options struct {
 	cpuProfile string
 	memProfile string
 	routes     bool
+	verbose    bool
 	fix        bool
 
 	baseline      string
@@ -96,6 +97,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
 	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
+	fs.BoolVar(&o.verbose, "v", false, "text format: also list the query sites whose SQL could not be resolved or parsed, with why")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) to the source files")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file`")
@@ -190,12 +192,15 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 		if err == nil && o.routes {
 			err = writeRoutes(stdout, rep)
 		}
+		if err == nil && o.verbose {
+			err = writeSites(stdout, rep)
+		}
 		for _, p := range rep.Errors {
 			fmt.Fprintf(stderr, "sqlheat: %s\n", p)
 		}
 		s := rep.Stats
-		if s.Unresolved+s.Unparsed > 0 {
-			fmt.Fprintf(stderr, "sqlheat: %d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (see -format json)\n",
+		if s.Unresolved+s.Unparsed > 0 && !o.verbose {
+			fmt.Fprintf(stderr, "sqlheat: %d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (-v lists them; -format json has them as unresolved and unparsed)\n",
 				s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)
 		}
 		if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
@@ -305,8 +310,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	var trafficPath, trafficFormat string // from the settings; -traffic wins
 	schemas, fixes := newSchemaStats(), newFixSet()
 	routeSet := newRouteSet()
-	seenSite := map[string]bool{}
-	var sites queries.Stats
+	sites := newSiteSet()
 	for act := range graph.All() {
 		if !act.IsRoot {
 			// Non-root actions run on dependencies for their facts; only
@@ -329,14 +333,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		switch act.Analyzer {
 		case queries.Analyzer:
 			if res, _ := act.Result.(*queries.Result); res != nil {
-				// A package and its test variant share files: count
-				// each site once.
-				for _, s := range res.Sites {
-					if k := act.Package.Fset.Position(s.Call.Pos()).String(); !seenSite[k] {
-						seenSite[k] = true
-						sites.Add(s)
-					}
-				}
+				sites.add(act, res, rel)
 			}
 		case routes.Analyzer:
 			res, _ := act.Result.(*routes.Result)
@@ -375,8 +372,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		}
 		fmt.Fprintf(stderr, "sqlheat: -fix: %d edits in %d files\n", edits, files)
 	}
-	rep.Stats.QuerySites, rep.Stats.Unresolved = sites.Sites, sites.Unresolved
-	rep.Stats.Unparsed, rep.Stats.ORM = sites.Unparsed, sites.ORM
+	sites.fill(rep)
 	if rep.Stats.InternalErrors > 0 {
 		code = ExitInternal
 	}

@@ -329,16 +329,13 @@ func (r *resolver) embedFile(v *types.Var, name string) sqlText {
 }
 
 func readEmbed(file string) sqlText {
-	info, err := os.Stat(file)
-	if err != nil {
-		return unresolved("embedded file: %v", err)
-	}
-	if info.Size() > maxEmbed {
-		return unresolved("embedded file %s is larger than %d bytes", filepath.Base(file), maxEmbed)
-	}
 	data, err := os.ReadFile(file)
-	if err != nil {
-		return unresolved("embedded file: %v", err)
+	switch {
+	case err != nil:
+		// The error without the machine's path: whys are part of reports.
+		return unresolved("embedded file %s cannot be read", filepath.Base(file))
+	case len(data) > maxEmbed:
+		return unresolved("embedded file %s is larger than %d bytes", filepath.Base(file), maxEmbed)
 	}
 	return sqlText{SQL: string(data), OK: true, Param: -1}
 }
