@@ -498,18 +498,13 @@ func (a *analyzer) fromFact(f *FieldSQL) sqlText {
 // nothing when the writes disagree or one cannot be followed.
 func settle(what string, vals []sqlText, wheres []string) sqlText {
 	var distinct []int
+	seen := map[string]bool{}
 	for i, t := range vals {
 		if !t.OK {
 			return unresolved("%s is assigned at %s where %s", what, wheres[i], strings.TrimSuffix(t.Why, "."))
 		}
-		same := false
-		for _, j := range distinct {
-			if sameStatement(vals[j].SQL, t.SQL) {
-				same = true
-				break
-			}
-		}
-		if !same {
+		if k := statementKey(t.SQL); !seen[k] {
+			seen[k] = true
 			distinct = append(distinct, i)
 		}
 	}
@@ -543,13 +538,13 @@ func settle(what string, vals []sqlText, wheres []string) sqlText {
 	return unresolved("%s holds %d different statements (%s)", what, len(distinct), strings.Join(places, ", "))
 }
 
-// sameStatement reports whether two texts are one statement: equal, or
-// equal once bind syntax and quoting are PostgreSQL's and blanks are
-// folded, as the variants of a per-dialect query table are ("... = ?"
-// for SQLite, "... = $1" for PostgreSQL). Constants must match: "SELECT 1"
-// and "SELECT 2" have one fingerprint but are two statements.
-func sameStatement(x, y string) bool {
-	return x == y || strings.Join(strings.Fields(sqlparse.Normalize(x)), " ") == strings.Join(strings.Fields(sqlparse.Normalize(y)), " ")
+// statementKey is equal for texts that are one statement: the text with
+// PostgreSQL's bind syntax and quoting and its blanks folded, so that the
+// variants of a per-dialect query table ("... = ?" for SQLite, "... = $1"
+// for PostgreSQL) are one. Constants must match: "SELECT 1" and
+// "SELECT 2" have one fingerprint but are two statements.
+func statementKey(s string) string {
+	return strings.Join(strings.Fields(sqlparse.Normalize(s)), " ")
 }
 
 // stmtSQL resolves the SQL a prepared statement expression runs: a
