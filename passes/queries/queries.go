@@ -1068,9 +1068,13 @@ func (a *analyzer) exportFacts() {
 	a.exportFields()
 }
 
-// looksLikeSQL keeps SQLText facts to strings that parse as SQL, so that
-// every string variable of a package does not become a fact.
+// looksLikeSQL keeps SQLText and FieldSQL facts to strings that parse as
+// SQL, so that every string variable and field of a package does not
+// become a fact; most strings are turned away before the parser.
 func looksLikeSQL(s string) bool {
+	if !sqlparse.StartsLikeSQL(s) {
+		return false
+	}
 	stmts, err := sqlparse.Parse(s)
 	return err == nil && len(stmts) > 0
 }
