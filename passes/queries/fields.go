@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
@@ -210,7 +208,7 @@ func (a *analyzer) prepareArg(e ast.Expr, index int, at token.Pos) ast.Expr {
 		if index > 0 {
 			return nil // the error of (stmt, err)
 		}
-		fn, _ := typeutil.Callee(info, e).(*types.Func)
+		fn := a.r.callee(e)
 		if fn == nil {
 			return nil
 		}
@@ -559,7 +557,7 @@ func (a *analyzer) stmtSQL(e ast.Expr, index int, at token.Pos, depth int) sqlTe
 	info := a.pass.TypesInfo
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(info, e).(*types.Func)
+		fn := a.r.callee(e)
 		if fn == nil {
 			return unresolved("statement comes from a dynamic call")
 		}
@@ -611,7 +609,7 @@ func (a *analyzer) localStmt(v *types.Var, at token.Pos, depth int) sqlText {
 	var vals []sqlText
 	var wheres []string
 	if idx, ok := a.r.params[v]; ok {
-		vals = append(vals, sqlText{Why: "statement is parameter " + v.Name(), Param: idx})
+		vals = append(vals, sqlText{Why: "statement is parameter " + v.Name(), Param: idx, pvar: v})
 		wheres = append(wheres, "")
 	}
 	for _, w := range a.r.writes[v] {
@@ -684,7 +682,7 @@ func (a *analyzer) learnStmtFrom() {
 					return false
 				}
 				t := a.stmtSQL(x.Results[k], -1, x.Pos(), 0)
-				if t.Param < 0 || param >= 0 && t.Param != param {
+				if !t.paramOf(n.sig) || param >= 0 && t.Param != param {
 					ok = false
 				}
 				param = t.Param

@@ -128,7 +128,8 @@ type Site struct {
 	// facts carry), with Ctx classified; set once the package is summarized.
 	Entry Query
 
-	param int // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
+	param int        // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
+	pvar  *types.Var // that parameter
 }
 
 // Kind is the kind of the site's statement: read, write, ...
@@ -430,7 +431,7 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 			return false
 		case *ast.CallExpr:
 			ci := &callInfo{call: x, loops: loops}
-			if fn, ok := typeutil.Callee(info, x).(*types.Func); ok {
+			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn
 				ci.method = a.lookup(fn, x)
 			} else if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
@@ -616,7 +617,7 @@ func (a *analyzer) findWrappers() {
 			if a.wrappers[n.fn] != nil {
 				continue
 			}
-			for _, c := range n.calls {
+			for _, c := range inPlaceCalls(n) {
 				idx, role := a.sqlArg(c)
 				stmt := role == dbapi.StmtRun
 				var t sqlText
@@ -630,7 +631,7 @@ func (a *analyzer) findWrappers() {
 				default:
 					continue // no SQL
 				}
-				if t.Param < 0 {
+				if !t.paramOf(n.sig) {
 					continue
 				}
 				if pt := n.sig.Params().At(t.Param).Type(); stmt && !dbapi.IsStmt(pt) || !stmt && !isString(pt) {
@@ -642,6 +643,27 @@ func (a *analyzer) findWrappers() {
 			}
 		}
 	}
+}
+
+// inPlaceCalls lists the calls of a function and of the closures it runs
+// in place (a transaction helper's callback): a wrapper may run its SQL
+// parameter in one of them.
+func inPlaceCalls(n *funcNode) []*callInfo {
+	var out []*callInfo
+	seen := map[*funcNode]bool{}
+	var walk func(n *funcNode)
+	walk = func(n *funcNode) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		out = append(out, n.calls...)
+		for _, e := range n.edges {
+			walk(e.to)
+		}
+	}
+	walk(n)
+	return out
 }
 
 func isDecl(n *funcNode) bool { _, ok := n.node.(*ast.FuncDecl); return ok }
@@ -688,6 +710,17 @@ func (a *analyzer) wrapperOf(fn *types.Func) *SQLParam {
 	return nil
 }
 
+// wrapperParam reports whether v is the SQL (or statement) parameter of a
+// wrapper of this package.
+func (a *analyzer) wrapperParam(v *types.Var) bool {
+	for fn, w := range a.wrappers {
+		if ps := fn.Type().(*types.Signature).Params(); w.Index < ps.Len() && ps.At(w.Index) == v {
+			return true
+		}
+	}
+	return false
+}
+
 // buildSites turns calls into query sites, resolving and parsing their SQL.
 func (a *analyzer) buildSites() {
 	for _, n := range a.funcs {
@@ -708,7 +741,7 @@ func (a *analyzer) buildSites() {
 			}
 			s.Ctx = ctxArg(a.pass.TypesInfo, c.call)
 			a.resolveSQL(s, idx)
-			if s.param >= 0 {
+			if s.param >= 0 && a.wrapperParam(s.pvar) {
 				continue // a wrapper's own call: its callers are the sites
 			}
 			n.sites = append(n.sites, s)
@@ -763,7 +796,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	default:
 		t = unresolved("no SQL argument")
 	}
-	s.param = t.Param
+	s.param, s.pvar = t.Param, t.pvar
 	if !t.OK {
 		s.Why = t.Why
 		return

@@ -25,11 +25,20 @@ type sqlText struct {
 	// there, where the user edits the SQL).
 	Lit token.Pos
 	// Param is the index of the enclosing function's parameter the text is
-	// exactly (a wrapper passing its argument through), or -1.
+	// exactly (a wrapper passing its argument through), or -1; pvar is
+	// that parameter (of the function or of one enclosing a closure).
 	Param int
+	pvar  *types.Var
 	// Block is the .sql block the text is exactly, when it came from a
 	// named-query file (see named.go).
 	Block *sqlfiles.Block
+}
+
+// paramOf reports whether t is exactly a parameter of sig: a function
+// passing it through is a wrapper. A closure's text may be a parameter of
+// the function around it instead.
+func (t sqlText) paramOf(sig *types.Signature) bool {
+	return t.Param >= 0 && sig != nil && t.Param < sig.Params().Len() && sig.Params().At(t.Param) == t.pvar
 }
 
 func unresolved(format string, args ...any) sqlText {
@@ -304,6 +313,38 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 	}
 }
 
+// callee is the function a call calls: its static callee, or the one a
+// local variable holds when the variable is assigned once, a function or
+// a method value (p := prep.P; p(sql)), and never through a pointer.
+func (r *resolver) callee(call *ast.CallExpr) *types.Func {
+	info := r.pass.TypesInfo
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+		return fn
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	ws := r.writes[v]
+	if v == nil || len(ws) != 1 || ws[0].index >= 0 || ws[0].rhs == nil || r.addressed[v] || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	switch f := ast.Unparen(ws[0].rhs).(type) {
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[f]; ok && sel.Kind() == types.MethodVal {
+			fn, _ := sel.Obj().(*types.Func)
+			return fn
+		}
+		fn, _ := info.Uses[f.Sel].(*types.Func) // pkg.F
+		return fn
+	case *ast.Ident:
+		fn, _ := info.Uses[f].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
 // identVar is the variable an identifier defines or uses, if any.
 func identVar(info *types.Info, id *ast.Ident) *types.Var {
 	if obj, ok := info.Defs[id].(*types.Var); ok {
@@ -516,7 +557,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 				}
 				return unresolved("parameter %s is reassigned", v.Name())
 			}
-			return sqlText{Why: fmt.Sprintf("SQL is parameter %s", v.Name()), Param: idx}
+			return sqlText{Why: fmt.Sprintf("SQL is parameter %s", v.Name()), Param: idx, pvar: v}
 		}
 		if isBuilder(v.Type()) {
 			out = sqlText{OK: true, Param: -1} // a zero builder
@@ -607,7 +648,7 @@ func (r *resolver) concat(args []ast.Expr, at token.Pos, depth int) sqlText {
 // call resolves result number index of a call.
 func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) sqlText {
 	info := r.pass.TypesInfo
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	fn := r.callee(call)
 	if fn == nil {
 		return unresolved("SQL comes from a dynamic call")
 	}
