@@ -249,7 +249,7 @@ func (a *analyzer) collectFields() {
 					w := fieldWrite{pos: n.Pos(), index: -1}
 					switch {
 					case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-						w.why = fmt.Sprintf("%s is changed with %s at %s", v.Name(), n.Tok, a.where(n.Pos()))
+						w.why = fmt.Sprintf("it is changed with %s", n.Tok)
 					case len(n.Rhs) == len(n.Lhs):
 						w.rhs = n.Rhs[i]
 					default:
