@@ -71,8 +71,9 @@ func loadTraffic(path, format string, stderr io.Writer) (*traffic.Profile, error
 
 // rankFindings scores and ranks the findings: by the routes' traffic when a
 // profile is given, by measured database time for a pg_stat_statements
-// export, by severity and loop nesting otherwise.
-func rankFindings(rep *report.Report, prof *traffic.Profile, stderr io.Writer) {
+// export, or else for pg_stat_statements read from the live database
+// (live), by severity and loop nesting otherwise.
+func rankFindings(rep *report.Report, prof *traffic.Profile, live []traffic.Statement, stderr io.Writer) {
 	var costs map[string]traffic.StatementCost
 	if prof != nil {
 		unmatched := rank.FillRates(rep, prof)
@@ -81,26 +82,44 @@ func rankFindings(rep *report.Report, prof *traffic.Profile, stderr io.Writer) {
 				len(unmatched), unmatched[0].Method, unmatched[0].Pattern)
 		}
 		if prof.Format == traffic.FormatPGSS {
-			var unparsed int
-			costs, unparsed = prof.ByFingerprint(sqlparse.Fingerprint)
-			matched := 0
-			for _, f := range rep.Findings {
-				if _, ok := costs[f.Fingerprint]; ok && f.Fingerprint != "" {
-					matched++
-				}
-			}
-			if unparsed > 0 {
-				fmt.Fprintf(stderr, "sqlheat: %d statements of the pg_stat_statements export did not parse\n", unparsed)
-			}
-			if matched == 0 && len(rep.Findings) > 0 {
-				fmt.Fprintln(stderr, "sqlheat: no finding's statement appears in the pg_stat_statements export; ranking without it")
-			}
+			costs, _ = dbCosts(rep, prof, "the pg_stat_statements export", stderr)
 		}
 		if prof.Empty() {
 			prof = nil
 		}
 	}
+	if costs == nil && len(live) > 0 {
+		p := &traffic.Profile{Name: livePGSS, Format: traffic.FormatPGSS, Statements: live}
+		var matched int
+		costs, matched = dbCosts(rep, p, "pg_stat_statements of the live database", stderr)
+		if matched > 0 && rep.Traffic == nil {
+			rep.Traffic = &report.Traffic{File: livePGSS, Format: string(traffic.FormatPGSS)}
+		}
+	}
 	rank.Score(rep, prof, costs)
+}
+
+// livePGSS names pg_stat_statements read from the live database where
+// the report names a traffic profile's file.
+const livePGSS = "pg_stat_statements (live)"
+
+// dbCosts joins pg_stat_statements rows to the findings by fingerprint,
+// saying on stderr what did not join; matched counts the findings that
+// have a cost.
+func dbCosts(rep *report.Report, p *traffic.Profile, what string, stderr io.Writer) (costs map[string]traffic.StatementCost, matched int) {
+	costs, unparsed := p.ByFingerprint(sqlparse.Fingerprint)
+	for _, f := range rep.Findings {
+		if _, ok := costs[f.Fingerprint]; ok && f.Fingerprint != "" {
+			matched++
+		}
+	}
+	if unparsed > 0 {
+		fmt.Fprintf(stderr, "sqlheat: %d statements of %s did not parse\n", unparsed, what)
+	}
+	if matched == 0 && len(rep.Findings) > 0 {
+		fmt.Fprintf(stderr, "sqlheat: no finding's statement appears in %s; ranking without it\n", what)
+	}
+	return costs, matched
 }
 
 // moduleRoot is the directory of the go.mod governing dir ("" = cwd), or

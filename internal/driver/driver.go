@@ -73,6 +73,9 @@ type options struct {
 	newFromRev    string
 	unusedIgnores bool
 	linkBase      string
+
+	dsn     string
+	scratch bool
 }
 
 // Main runs the standalone driver with args (without the program name) and
@@ -104,6 +107,8 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "only report findings on lines changed since this git `revision`")
 	fs.BoolVar(&o.unusedIgnores, "report-unused-ignores", false, "report //sqlheat:ignore comments that silence nothing")
 	fs.StringVar(&o.linkBase, "link-base", "", "markdown: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
+	fs.StringVar(&o.dsn, "dsn", "", "PostgreSQL `url` to confirm index advice with the planner, read-only (or $SQLHEAT_DSN, or dsn: in the settings)")
+	fs.BoolVar(&o.scratch, "scratch", false, "with -dsn naming a server: check the advice on a temporary database built from the migrations, dropped after")
 	version := fs.Bool("V", false, "print the version and exit")
 	// Per-analyzer flags, spelled as under go vet: -selectstar.x=...
 	all := append(append([]*analysis.Analyzer(nil), analyzer.Foundations()...), checks...)
@@ -137,6 +142,10 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	}
 	if !slices.Contains(report.Formats, o.format) {
 		fmt.Fprintf(stderr, "sqlheat: -format %q: want one of %s\n", o.format, strings.Join(report.Formats, ", "))
+		return ExitUsage
+	}
+	if o.scratch && o.dsn == "" && os.Getenv("SQLHEAT_DSN") == "" {
+		fmt.Fprintln(stderr, "sqlheat: -scratch needs -dsn (or $SQLHEAT_DSN): the server to create the temporary database on")
 		return ExitUsage
 	}
 	if o.unusedIgnores {
@@ -310,6 +319,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	var trafficPath, trafficFormat string // from the settings; -traffic wins
 	schemas, fixes := newSchemaStats(), newFixSet()
 	routeSet := newRouteSet()
+	live := new(liveSettings)
 	sites := newSiteSet()
 	for act := range graph.All() {
 		if !act.IsRoot {
@@ -340,11 +350,14 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 			routeSet.add(act, res, rel)
 		case catalog.Analyzer:
 			schemas.add(act.Result, rel)
+			live.addCatalog(act.Result, root)
 		case config.Analyzer:
-			if c, _ := act.Result.(*config.Config); c != nil && c.Traffic != "" && trafficPath == "" {
+			c, _ := act.Result.(*config.Config)
+			live.addConfig(c)
+			if c != nil && c.Traffic != "" && trafficPath == "" {
 				trafficPath, trafficFormat = c.Traffic, c.TrafficFormat
 			}
-			if c, _ := act.Result.(*config.Config); c != nil && c.Err != nil && !seenCfgErr[c.File] {
+			if c != nil && c.Err != nil && !seenCfgErr[c.File] {
 				seenCfgErr[c.File] = true
 				rep.Errors = append(rep.Errors, report.Problem{File: rel(c.File), Message: c.Err.Error()})
 			}
@@ -386,6 +399,12 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
 		return nil, ExitUsage
 	}
+	// Before routes are linked: retracted findings leave the list.
+	pgss, err := liveEvidence(rep, o, live, rel, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
+		return nil, ExitUsage
+	}
 	routeSet.link(rep)
 	if trafficPath == "" {
 		trafficPath, trafficFormat = o.traffic, o.trafficFmt
@@ -395,7 +414,7 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		fmt.Fprintf(stderr, "sqlheat: %v\n", err)
 		return nil, ExitUsage
 	}
-	rankFindings(rep, prof, stderr)
+	rankFindings(rep, prof, pgss, stderr)
 	rep.GroupIndexes()
 	if rep.Traffic != nil {
 		rep.Traffic.File = rel(rep.Traffic.File)

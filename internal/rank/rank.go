@@ -18,10 +18,14 @@
 //   - traffic: a route profile gives a rate to at least one route reaching
 //     the finding. The score is the sum, over those routes, of rate
 //     (requests per minute) × executions per request at the site
-//     (Multiplicity) × severity weight.
+//     (Multiplicity) × severity weight × SizeFactor.
 //   - static: nothing measured reaches the finding (no profile, a worker
 //     loop no route reaches, a route the profile does not name). The
-//     score is severity weight × Multiplicity × max(1, routes reaching it).
+//     score is severity weight × Multiplicity × SizeFactor × max(1,
+//     routes reaching it).
+//
+// SizeFactor is 1 unless a live database (-dsn) measured the table a
+// missingindex finding scans.
 //
 // Milliseconds, requests and bare weights do not compare, so report.Rank
 // orders by basis first (db_time, traffic, static) and by score within a
@@ -64,6 +68,22 @@ func Multiplicity(m string) float64 {
 	return math.Pow(ItemsPerRequest, float64(min(finding.LoopDepth(m), maxLoopDepth)))
 }
 
+// SizeFactor weighs a finding by the size of the table a live database
+// says it scans (report.Evidence.TableRows): 1 up to a thousand rows, and
+// one more for every tenfold beyond (a hundred thousand rows 3, ten
+// million 5), so that of two equally hot findings the scan of ten
+// million rows outranks the scan of two hundred. A scan costs in
+// proportion to its rows, but the rows are an estimate and the finding
+// competes with others no size weighs (an N+1), so the factor grows with
+// the order of magnitude only. Without evidence it is 1. Measured
+// database time needs no factor: it already is what the scans cost.
+func SizeFactor(f *report.Finding) float64 {
+	if f.Evidence == nil || f.Evidence.TableRows <= 1000 {
+		return 1
+	}
+	return 1 + math.Log10(float64(f.Evidence.TableRows)/1000)
+}
+
 // weight is the severity's factor; an unknown severity weighs as low.
 func weight(sev string) float64 {
 	s, _ := finding.ParseSeverity(sev)
@@ -84,7 +104,7 @@ func Score(rep *report.Report, prof *traffic.Profile, costs map[string]traffic.S
 			f.Score, f.ScoreBasis = c.TotalTime*w, report.BasisDBTime
 			continue
 		}
-		m := Multiplicity(f.Multiplicity)
+		m := Multiplicity(f.Multiplicity) * SizeFactor(f)
 		routes := distinctRoutes(f.Routes)
 		if prof != nil {
 			var rate float64

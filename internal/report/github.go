@@ -26,6 +26,9 @@ func WriteGitHub(w io.Writer, r *Report, opts Options) error {
 		if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
 			msg += "\nsuggestion: " + f.Suggestion
 		}
+		if f.Evidence != nil {
+			msg += "\n" + f.Evidence.Summary
+		}
 		props := []string{
 			"file=" + escapeProperty(opts.repoPath(f.File)),
 			fmt.Sprintf("line=%d", max(f.Line, 1)),

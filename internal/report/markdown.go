@@ -49,6 +49,7 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 	if len(r.Routes) > 0 {
 		writeRouteTable(bw, r)
 	}
+	writeLiveMarkdown(bw, r, opts)
 	writeStats(bw, r)
 	return bw.Flush()
 }
@@ -105,9 +106,13 @@ func mdRankedBy(r *Report) string {
 func writeFindingTable(w io.Writer, r *Report, opts Options, fs []Finding) {
 	fmt.Fprintf(w, "| # | score | severity | check | location | finding | routes |\n| --: | --: | --- | --- | --- | --- | --- |\n")
 	for _, f := range fs {
+		msg := escapeCell(shorten(f.Message, mdMessage))
+		if f.Evidence != nil {
+			msg += "<br>_" + escapeCell(f.Evidence.Summary) + "_"
+		}
 		fmt.Fprintf(w, "| %d | %s | %s | `%s` | %s | %s | %s |\n",
 			f.Rank, formatNum(f.Score), escapeCell(f.Severity), escapeCode(f.Check), mdLocation(opts, f.File, f.Line),
-			escapeCell(shorten(f.Message, mdMessage)), escapeCell(findingRoutes(r, f, 3)))
+			msg, escapeCell(findingRoutes(r, f, 3)))
 	}
 }
 

@@ -7,6 +7,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -40,6 +41,9 @@ type Report struct {
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
+	// Live describes the database asked for evidence (-dsn); nil without
+	// one.
+	Live *Live `json:"live,omitempty"`
 }
 
 // Tool names the program that wrote the report.
@@ -99,6 +103,9 @@ type Finding struct {
 	// reported (a loop's call of a store function is about the store's
 	// query); empty when the check does not know them.
 	Sites []Site `json:"sites,omitempty"`
+	// Evidence is what a live database said about a missingindex
+	// finding (-dsn); nil without one.
+	Evidence *Evidence `json:"evidence,omitempty"`
 }
 
 // Site is a query call: where a statement is sent to the database.
@@ -328,12 +335,16 @@ func WriteJSON(w io.Writer, r *Report) error {
 }
 
 // WriteText writes findings vet-style, one per line:
-// file:line:col: message [check, severity].
+// file:line:col: message [check, severity], with a live database's
+// evidence on an indented line below, and its section after the list.
 func WriteText(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s, %s)\n", f.File, f.Line, f.Column, f.Message, f.Check, f.Severity); err != nil {
-			return err
+		fmt.Fprintf(bw, "%s:%d:%d: %s (%s, %s)\n", f.File, f.Line, f.Column, f.Message, f.Check, f.Severity)
+		if f.Evidence != nil {
+			fmt.Fprintf(bw, "\t%s\n", f.Evidence.Summary)
 		}
 	}
-	return nil
+	writeLiveText(bw, r)
+	return bw.Flush()
 }

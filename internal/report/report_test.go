@@ -23,6 +23,7 @@ var fixtures = []struct {
 	{"demo_static", Options{PathPrefix: "testdata/demo", Rules: testRules}},
 	{"tricky", Options{PathPrefix: "/svc/api/", LinkBase: "https://example.com/r/blob/main", Top: 1, Rules: testRules}},
 	{"dbtime", Options{Rules: testRules}},
+	{"live", Options{Rules: testRules}},
 	{"empty", Options{Rules: testRules}},
 }
 

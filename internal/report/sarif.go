@@ -61,10 +61,15 @@ func WriteSARIF(w io.Writer, r *Report, opts Options) error {
 
 	fps := fingerprints(r, opts)
 	for i, f := range r.Findings {
+		msg := f.Message
+		if f.Evidence != nil {
+			// The alert's text is all code scanning shows at a glance.
+			msg += "\n\n" + f.Evidence.Summary
+		}
 		res := sarif.NewRuleResult(f.Check).
 			WithRuleIndex(ruleIndex[f.Check]).
 			WithLevel(level(f.Severity)).
-			WithMessage(sarif.NewTextMessage(f.Message)).
+			WithMessage(sarif.NewTextMessage(msg)).
 			WithLocations([]*sarif.Location{sarifLocation(opts, f.File, f.Line, f.Column)}).
 			WithPartialFingerPrints(map[string]any{FingerprintKey: fps[i]})
 		for k, rel := range f.Related {
@@ -212,6 +217,10 @@ func resultProperties(r *Report, f Finding) sarif.Properties {
 	}
 	if f.Suggestion != "" {
 		props["suggestion"] = f.Suggestion
+	}
+	if f.Evidence != nil {
+		props["verdict"] = f.Evidence.Verdict
+		props["evidence"] = f.Evidence.Summary
 	}
 	if len(f.Routes) > 0 {
 		var routes []string

@@ -36,6 +36,9 @@ func WriteRankedText(w io.Writer, r *Report, opts Options) error {
 		if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
 			fmt.Fprintf(bw, "     suggestion: %s\n", oneLine(f.Suggestion))
 		}
+		if f.Evidence != nil {
+			fmt.Fprintf(bw, "     %s\n", f.Evidence.Summary)
+		}
 	}
 	if len(r.Routes) > 0 {
 		if hasRates(r) {
@@ -72,8 +75,12 @@ func WriteRankedText(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "\n%d more %s\n", len(rest), pluralNoun(len(rest), "finding"))
 		for _, f := range rest {
 			fmt.Fprintf(bw, "%s:%d:%d: %s (%s, %s) [#%d, score %s]\n", f.File, f.Line, f.Column, oneLine(f.Message), f.Check, f.Severity, f.Rank, formatNum(f.Score))
+			if f.Evidence != nil {
+				fmt.Fprintf(bw, "\t%s\n", f.Evidence.Summary)
+			}
 		}
 	}
+	writeLiveText(bw, r)
 	return bw.Flush()
 }
 

@@ -61,9 +61,23 @@ type Config struct {
 	// .go files and go.mod only). Findings about .sql files are then
 	// reported at a Go position, with the .sql place in the message.
 	GoPositions bool
+	// DSN is the database the standalone driver asks for evidence
+	// (-dsn, SQLHEAT_DSN), and Live its thresholds; the passes never
+	// connect to a database.
+	DSN  string
+	Live Live
 	// Err is a problem reading the settings file; checks still run with the
 	// defaults and the driver reports it once.
 	Err error
+}
+
+// Live are the thresholds that decide whether a live database confirms a
+// missingindex finding (see internal/livedb); zero values mean the
+// defaults (cost 100, saving 0.5, 1000 rows).
+type Live struct {
+	MinCost   float64 `yaml:"min_cost" json:"min_cost"`
+	MinSaving float64 `yaml:"min_saving" json:"min_saving"`
+	MinRows   float64 `yaml:"min_rows" json:"min_rows"`
 }
 
 // Function declares a user's query function: Name is its full name as
@@ -89,6 +103,10 @@ type Settings struct {
 	Checks        map[string]bool `yaml:"checks" json:"checks"`
 	Functions     []Function      `yaml:"functions" json:"functions"`
 	QueryFiles    stringList      `yaml:"query_files" json:"query_files"`
+	// DSN had better not hold a password (the file is committed): use
+	// PGPASSWORD or ~/.pgpass, which the driver honours, or SQLHEAT_DSN.
+	DSN  string `yaml:"dsn" json:"dsn"`
+	Live Live   `yaml:"live" json:"live"`
 }
 
 // stringList accepts `schema: a.sql` as well as `schema: [a, b]`.
@@ -246,6 +264,7 @@ func (c *Config) apply(f *Settings, base string) {
 	}
 	c.Functions = f.Functions
 	c.QueryFiles = absAll(base, f.QueryFiles)
+	c.DSN, c.Live = f.DSN, f.Live
 }
 
 // embedded are settings given by a host program instead of a file.

@@ -20,7 +20,8 @@ func write(t *testing.T, path, content string) {
 func TestLoadFindsFileUpward(t *testing.T) {
 	root := t.TempDir()
 	write(t, filepath.Join(root, "go.mod"), "module x\n")
-	write(t, filepath.Join(root, FileName), "schema: [db/migrations, schema.sql]\ntraffic: traffic.json\nbudget: 7\nchecks:\n  selectstar: false\n")
+	write(t, filepath.Join(root, FileName), "schema: [db/migrations, schema.sql]\ntraffic: traffic.json\nbudget: 7\nchecks:\n  selectstar: false\n"+
+		"dsn: postgres://sqlheat@staging/shop\nlive: {min_cost: 50, min_saving: 0.3, min_rows: 5000}\n")
 	pkg := filepath.Join(root, "internal", "store")
 	os.MkdirAll(pkg, 0o755)
 
@@ -37,6 +38,9 @@ func TestLoadFindsFileUpward(t *testing.T) {
 	}
 	if c.Traffic != filepath.Join(root, "traffic.json") || c.Budget != 7 {
 		t.Errorf("traffic %q budget %d", c.Traffic, c.Budget)
+	}
+	if c.DSN != "postgres://sqlheat@staging/shop" || c.Live != (Live{MinCost: 50, MinSaving: 0.3, MinRows: 5000}) {
+		t.Errorf("dsn %q, live %+v", c.DSN, c.Live)
 	}
 	if c.Enabled("selectstar") || !c.Enabled("queryinloop") {
 		t.Errorf("checks: selectstar enabled=%v queryinloop enabled=%v", c.Enabled("selectstar"), c.Enabled("queryinloop"))

@@ -374,11 +374,13 @@ func (r *resolver) rangeElem(v *types.Var, rs *ast.RangeStmt, depth int, eval fu
 		return unresolved("SQL is each key of %s", name)
 	}
 	lits, why, ok := r.lits(rs.X, depth+1)
-	if !ok {
-		return unresolved("%s", what)
-	}
-	if why != "" {
-		return unresolved("%s", why)
+	if !ok || why != "" {
+		if why == "" {
+			why = what
+		}
+		t := unresolved("%s", why)
+		t.each = rs
+		return t
 	}
 	var ts []sqlText
 	var wheres []string
@@ -389,7 +391,11 @@ func (r *resolver) rangeElem(v *types.Var, rs *ast.RangeStmt, depth int, eval fu
 			wheres = append(wheres, filepath.Base(p.Filename)+":"+strconv.Itoa(p.Line))
 		}
 	}
-	return settle("ranged-over "+name, ts, wheres)
+	t := settle("ranged-over "+name, ts, wheres)
+	if !t.OK {
+		t.each = rs
+	}
+	return t
 }
 
 // under is t's underlying type; nil for an expression the type checker

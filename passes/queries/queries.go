@@ -28,6 +28,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/passes/config"
@@ -469,7 +470,7 @@ func appendLoop(loops []*Loop, l *Loop) []*Loop {
 func (a *analyzer) runsInPlace(lit *ast.FuncLit) bool {
 	// Only direct arguments of a call count; the caller checks position.
 	sig, _ := a.pass.TypesInfo.TypeOf(lit).(*types.Signature)
-	if sig == nil || isHandlerSig(sig) {
+	if sig == nil || httpapi.IsHandlerSig(sig) {
 		return false
 	}
 	return a.argOfCall(lit)
@@ -502,25 +503,6 @@ func (a *analyzer) argOfCall(lit *ast.FuncLit) bool {
 			return true
 		})
 		return found
-	}
-	return false
-}
-
-// isHandlerSig matches the signatures of HTTP handlers and middleware
-// bodies: func(http.ResponseWriter, *http.Request), func(*gin.Context),
-// func(echo.Context) error, func(*fiber.Ctx) error.
-func isHandlerSig(sig *types.Signature) bool {
-	p := sig.Params()
-	switch p.Len() {
-	case 2:
-		return types.TypeString(p.At(0).Type(), nil) == "net/http.ResponseWriter" &&
-			types.TypeString(p.At(1).Type(), nil) == "*net/http.Request"
-	case 1:
-		switch types.TypeString(p.At(0).Type(), nil) {
-		case "*github.com/gin-gonic/gin.Context", "github.com/labstack/echo/v4.Context",
-			"*github.com/gofiber/fiber/v2.Ctx", "github.com/gofiber/fiber/v3.Ctx":
-			return true
-		}
 	}
 	return false
 }
@@ -799,6 +781,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		t = unresolved("no SQL argument")
 	}
 	s.param, s.pvar = t.Param, t.pvar
+	s.Loops = eachStatement(s.Loops, t.each)
 	if !t.OK {
 		s.Why = t.Why
 		return
@@ -808,6 +791,24 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	// A named query may be a template whose holes are filled at run
 	// time: parsed with each hole as a neutral expression.
 	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
+}
+
+// eachStatement marks the loop whose items are the site's statements
+// (see LoopStatements), in a copy of the site's loops.
+func eachStatement(loops []*Loop, each *ast.RangeStmt) []*Loop {
+	if each == nil {
+		return loops
+	}
+	for i, l := range loops {
+		if l.Node == each {
+			out := append([]*Loop(nil), loops...)
+			c := *l
+			c.Kind = LoopStatements
+			out[i] = &c
+			return out
+		}
+	}
+	return loops
 }
 
 // stmtArg resolves the statement a call runs: argument idx (a wrapper

@@ -29,6 +29,9 @@ type sqlText struct {
 	// that parameter (of the function or of one enclosing a closure).
 	Param int
 	pvar  *types.Var
+	// each is the range statement whose items the text varies with, when
+	// it is not one statement for every item (for _, q := range steps).
+	each *ast.RangeStmt
 	// Block is the .sql block the text is exactly, when it came from a
 	// named-query file (see named.go).
 	Block *sqlfiles.Block
@@ -456,7 +459,11 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 			return r.variable(v, at, depth) // pkg.Var
 		}
 		if ok && r.field != nil {
-			return r.field(v, depth+1) // s.getSQL, assigned once from a constant
+			t := r.field(v, depth+1) // s.getSQL, assigned once from a constant
+			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok && !t.OK {
+				t.each = r.ranged[identVar(info, id)] // e.SQL of each entry e of a table
+			}
+			return t
 		}
 		return unresolved("SQL comes from field %s", exprName(e))
 	case *ast.CallExpr:

@@ -52,10 +52,10 @@ func Tables(db *sql.DB, name, driver string) { // want `issuesQueries\(.*\)`
 
 func Loops(db *sql.DB) { // want `issuesQueries\(.*\)`
 	for _, q := range []string{"CREATE TABLE a (id int)", "CREATE TABLE b (id int)"} {
-		db.Exec(q) // want `site exec write unresolved: ranged-over a literal list holds 2 different statements \(data.go:\d+, data.go:\d+\) in const loop`
+		db.Exec(q) // want `site exec write unresolved: ranged-over a literal list holds 2 different statements \(data.go:\d+, data.go:\d+\) in statements loop`
 	}
 	for _, q := range queries {
-		db.Exec(q) // want `site exec write unresolved: ranged-over queries holds 2 different statements .* in data loop`
+		db.Exec(q) // want `site exec write unresolved: ranged-over queries holds 2 different statements .* in statements loop`
 	}
 	for range 3 {
 		for _, q := range []string{"VACUUM", "VACUUM"} {

@@ -154,7 +154,7 @@ func (u *Users) Find(id int64) { // want `issuesQueries\(.*\)`
 // Purge runs each statement of a list; the list's statements differ.
 func (s *Store) Purge(ctx context.Context, tx *sql.Tx) { // want `issuesQueries\(.*\)`
 	for _, stmt := range []*sql.Stmt{s.deleteNote, s.insertNote} {
-		sqlutil.TxStmt(tx, stmt).ExecContext(ctx, 1) // want `site stmt unknown unresolved: ranged-over a literal list holds 2 different statements \(prepared.go:\d+, prepared.go:\d+\) in const loop`
+		sqlutil.TxStmt(tx, stmt).ExecContext(ctx, 1) // want `site stmt unknown unresolved: ranged-over a literal list holds 2 different statements \(prepared.go:\d+, prepared.go:\d+\) in statements loop`
 	}
 	for _, stmt := range []*sql.Stmt{s.deleteNote} {
 		stmt.ExecContext(ctx, 1) // want `site stmt write "DELETE FROM notes WHERE id = \$1" in const loop`

@@ -16,9 +16,9 @@ type StatementList []struct {
 }
 
 // Prepare prepares every statement of the list.
-func (s StatementList) Prepare(db *sql.DB) (err error) { // want `issuesQueries\(unknown×1 \? @sqlutil.go:\d+\)`
+func (s StatementList) Prepare(db *sql.DB) (err error) { // want `issuesQueries\(unknown \? @sqlutil.go:\d+\)`
 	for _, statement := range s {
-		if *statement.Statement, err = db.Prepare(statement.SQL); err != nil { // want `site prepare unknown unresolved: SQL is each entry of a statement table in data loop`
+		if *statement.Statement, err = db.Prepare(statement.SQL); err != nil { // want `site prepare unknown unresolved: SQL is each entry of a statement table in statements loop`
 			return
 		}
 	}
@@ -29,9 +29,9 @@ func (s StatementList) Prepare(db *sql.DB) (err error) { // want `issuesQueries\
 type Statements map[**sql.Stmt]string // want `stmtTable\(\)`
 
 // Prepare prepares every statement of the map.
-func (m Statements) Prepare(ctx context.Context, db *sql.DB) error { // want `issuesQueries\(unknown×1 \? @sqlutil.go:\d+\)`
+func (m Statements) Prepare(ctx context.Context, db *sql.DB) error { // want `issuesQueries\(unknown \? @sqlutil.go:\d+\)`
 	for stmt, q := range m {
-		s, err := db.PrepareContext(ctx, q) // want `site prepare unknown unresolved: SQL is each element of m in data loop`
+		s, err := db.PrepareContext(ctx, q) // want `site prepare unknown unresolved: SQL is each element of m in statements loop`
 		if err != nil {
 			return err
 		}
