@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,6 +98,8 @@ type resolver struct {
 	modified map[*types.Var]token.Pos
 	// ranged are the variables a range statement defines.
 	ranged map[*types.Var]*ast.RangeStmt
+	// rewriters caches rewriter: the parameter a function rewrites, or -1.
+	rewriters map[*types.Func]int
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
@@ -114,6 +117,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		embeds:    map[*types.Var]embed{},
 		modified:  map[*types.Var]token.Pos{},
 		ranged:    map[*types.Var]*ast.RangeStmt{},
+		rewriters: map[*types.Func]int{},
 	}
 	info := pass.TypesInfo
 	reassigned := map[*types.Var]bool{}
@@ -718,6 +722,10 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 			return r.named(call.Args[0], at, depth) // dot.Raw("get-user")
 		}
 	}
+	// A dialect translation of this package: the statement as written.
+	if p := r.rewriter(fn); p >= 0 && index == 0 {
+		return arg(p)
+	}
 	// A function of this package that returns a constant SQL text.
 	if decl := r.funcs[fn]; decl != nil && decl.Body != nil && index == 0 {
 		var ret *ast.ReturnStmt
@@ -740,6 +748,77 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 	}
 	return unresolved("SQL comes from a call to %s", fn.Name())
+}
+
+// rewriter returns the parameter that fn, a function of this package,
+// rewrites and returns — a dialect translation such as
+//
+//	func (f flavor) translate(query string) string {
+//		for _, r := range f.queryReplacers {
+//			query = r.re.ReplaceAllString(query, r.with)
+//		}
+//		return query
+//	}
+//
+// — or -1. Every return gives back the parameter, which is only
+// reassigned from calls it is an argument of: whatever the rewriting
+// does at run time (placeholders, quoting for another database), the
+// statement is the one written. A function that appends to it or builds
+// anything else is no rewriter.
+func (r *resolver) rewriter(fn *types.Func) int {
+	if p, ok := r.rewriters[fn]; ok {
+		return p
+	}
+	r.rewriters[fn] = -1
+	decl := r.funcs[fn]
+	sig := fn.Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+		return -1
+	}
+	p := -1
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isString(sig.Params().At(i).Type()) {
+			if p >= 0 {
+				return -1 // two strings: which one is the SQL is not known
+			}
+			p = i
+		}
+	}
+	if p < 0 {
+		return -1
+	}
+	v := sig.Params().At(p)
+	for _, w := range r.writes[v] {
+		call, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
+		if w.tok != token.ASSIGN || !ok || !slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+			id, ok := ast.Unparen(a).(*ast.Ident)
+			return ok && r.pass.TypesInfo.Uses[id] == v
+		}) {
+			return -1
+		}
+	}
+	ok := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				ok = false // a bare return of a named result
+				break
+			}
+			id, isID := ast.Unparen(n.Results[0]).(*ast.Ident)
+			ok = ok && isID && r.pass.TypesInfo.Uses[id] == v
+		}
+		return ok
+	})
+	if ok && r.addressed[v] {
+		ok = false
+	}
+	if ok {
+		r.rewriters[fn] = p
+	}
+	return r.rewriters[fn]
 }
 
 // sprintf evaluates fmt.Sprintf(format, args...) with a constant format.
