@@ -52,7 +52,7 @@ var Categories = finding.Categories{
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, nil)
-	res, _ := pass.ResultOf[routes.Analyzer].(*routes.Result)
+	res := routes.For(pass)
 	cfg := config.For(pass)
 	if res == nil || !cfg.Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil

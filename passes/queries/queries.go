@@ -200,6 +200,10 @@ type Call struct {
 	Method *types.Func
 }
 
+// For returns the result of the queries pass for pass, which must
+// Require Analyzer; nil when it failed.
+func For(pass *analysis.Pass) *Result { return config.Result[*Result](pass) }
+
 // isInterfaceMethod reports whether fn is a method of an interface type.
 func isInterfaceMethod(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
@@ -215,7 +219,7 @@ func run(pass *analysis.Pass) (any, error) {
 		StmtFrom:  map[*types.Func]int{},
 		Tables:    map[types.Object]*StmtTable{},
 	}
-	if len(pass.Files) == 0 || !mayQuery(pass.Pkg) && !(WholeProgram && !isLibrary(pass.Pkg)) {
+	if len(pass.Files) == 0 || !mayQuery(pass.Pkg) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
 		// Imports no database package: nothing to find. (A whole-program
 		// driver still wants the package's interface calls in loops: a
 		// controller reaches its store only through an interface.)
@@ -253,12 +257,6 @@ func run(pass *analysis.Pass) (any, error) {
 	a.exportFacts()
 	return res, nil
 }
-
-// WholeProgram is set by a driver that analyzes every package of the
-// program in one process (sqlheat's standalone driver) and can resolve
-// interface calls across packages. go vet and golangci-lint leave it off.
-// Like analyzer flags, it is set once, before any pass runs.
-var WholeProgram bool
 
 // isLibrary reports whether pkg is one of the database libraries
 // themselves, whose insides are not the user's queries.

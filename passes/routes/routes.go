@@ -15,6 +15,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
+	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -36,6 +37,10 @@ type Result struct {
 	// each call of one registers, as exported in their facts.
 	Helpers map[*types.Func]*Registers
 }
+
+// For returns the result of the routes pass for pass, which must Require
+// Analyzer; nil when it failed.
+func For(pass *analysis.Pass) *Result { return config.Result[*Result](pass) }
 
 // Route is one HTTP route and what one request of it costs the database.
 type Route struct {
@@ -102,7 +107,7 @@ func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	q, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	q := queries.For(pass)
 	http := mayRoute(pass.Pkg)
 	if !http && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
