@@ -63,7 +63,7 @@ func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *q
 	f.Diagnostic = analysis.Diagnostic{Pos: call.Call.Pos(), Category: category, Message: msg, Related: loopsRelated(items)}
 	f.Detail = finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
-		Loop: len(items), Multiplicity: finding.Multiplicity(len(items)), Confidence: "possible",
+		Multiplicity: finding.Multiplicity(len(items)), Confidence: "possible",
 		Via: append([]string{call.Callee, impls[0].Name}, first.Via...),
 	}
 	if call.Func != nil {

@@ -4,9 +4,9 @@ package libs // want `stats: 18 sites, 0 unresolved, 0 unparsed, 3 orm`
 import (
 	"context"
 
+	pgxv4 "github.com/jackc/pgx/v4"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	pgxv4 "github.com/jackc/pgx/v4"
 	"github.com/jmoiron/sqlx"
 	"github.com/uptrace/bun"
 	"gorm.io/gorm"
@@ -27,7 +27,7 @@ func SQLX(ctx context.Context, db *sqlx.DB, ids []int64) { // want `issuesQuerie
 
 func PGX5(ctx context.Context, conn *pgx.Conn, pool *pgxpool.Pool, ids []int64) error { // want `issuesQueries\(.*\)`
 	conn.QueryRow(ctx, "SELECT id FROM users WHERE id = $1", 1) // want `site query read "SELECT id FROM users WHERE id = \$1"`
-	pool.Exec(ctx, "DELETE FROM users WHERE id = $1", 1)       // want `site exec write "DELETE FROM users WHERE id = \$1"`
+	pool.Exec(ctx, "DELETE FROM users WHERE id = $1", 1)        // want `site exec write "DELETE FROM users WHERE id = \$1"`
 	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return err
@@ -38,7 +38,7 @@ func PGX5(ctx context.Context, conn *pgx.Conn, pool *pgxpool.Pool, ids []int64) 
 	for _, id := range ids {
 		b.Queue("UPDATE users SET seen = now() WHERE id = $1", id)
 	}
-	return pool.SendBatch(ctx, b).Close() // want `site batch unknown unresolved: SQL is queued on a batch`
+	return pool.SendBatch(ctx, b).Close() // want `site batch write "UPDATE users SET seen = now\(\) WHERE id = \$1"`
 }
 
 func PGX4(ctx context.Context, conn *pgxv4.Conn) { // want `issuesQueries\(.*\)`
@@ -55,9 +55,9 @@ func Gorm(db *gorm.DB) { // want `issuesQueries\(.*\)`
 
 func Bun(ctx context.Context, db *bun.DB) { // want `issuesQueries\(.*\)`
 	var users []User
-	db.NewSelect().Model(&users).Scan(ctx)                          // want `site orm read "SELECT \\"user\\".id FROM users AS \\"user\\""`
+	db.NewSelect().Model(&users).Scan(ctx)                              // want `site orm read "SELECT \\"user\\".id FROM users AS \\"user\\""`
 	db.NewRaw("SELECT id FROM users WHERE id = ?", 1).Scan(ctx, &users) // want `site orm read "SELECT id FROM users WHERE id = \?"`
-	db.QueryContext(ctx, "SELECT 2")                                // want `site query read "SELECT 2"`
+	db.QueryContext(ctx, "SELECT 2")                                    // want `site query read "SELECT 2"`
 }
 
 // DBTX is the interface sqlc generates: calls through it are query sites
