@@ -60,12 +60,15 @@ type runner struct {
 	// module root above it, which report paths are relative to.
 	dir, root      string
 	stdout, stderr io.Writer
+	// shown are the problems printed on stderr already, as they were
+	// found, which the summary does not repeat.
+	shown map[string]bool
 }
 
 // newRun parses the command line. done means the run is over (help,
 // version, a usage error), with exit code code.
 func newRun(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (r *runner, done bool, code int) {
-	r = &runner{stdout: stdout, stderr: stderr}
+	r = &runner{stdout: stdout, stderr: stderr, shown: map[string]bool{}}
 	r.suite, r.checks = newSuite(checks)
 	fs := r.flags()
 	version := fs.Bool("V", false, "print the version and exit")

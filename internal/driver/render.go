@@ -42,7 +42,9 @@ func (r *runner) render(rep *report.Report) int {
 // the run survived, what could not be resolved, what was hidden.
 func (r *runner) summary(rep *report.Report) {
 	for _, p := range rep.Errors {
-		r.errorf("%s", p)
+		if !r.shown[p.String()] {
+			r.errorf("%s", p)
+		}
 	}
 	s := rep.Stats
 	if s.Unresolved+s.Unparsed > 0 {

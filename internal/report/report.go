@@ -35,6 +35,10 @@ type Report struct {
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
+	// Skipped are the requested packages that were not analyzed, because
+	// they do not compile or import one that does not (Stats.PackageErrors
+	// counts them).
+	Skipped []Skipped `json:"skipped,omitempty"`
 	// Live describes the database asked for evidence (-dsn); nil without
 	// one.
 	Live *Live `json:"live,omitempty"`
@@ -256,19 +260,46 @@ type Problem struct {
 	Package string `json:"package,omitempty"`
 	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Kind is "compile" for an error that keeps a package from being
+	// analyzed (it does not load, parse or type-check).
+	Kind string `json:"kind,omitempty"`
 }
 
+// ProblemCompile is the Kind of a package's load, syntax or type error.
+const ProblemCompile = "compile"
+
+// String is the problem as one line, in the form of a finding's when it
+// has a place: file:line:col: message (kind).
 func (p Problem) String() string {
+	var s string
 	switch {
+	case p.File != "" && p.Line > 0 && p.Column > 0:
+		s = fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, p.Message)
 	case p.File != "" && p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+		s = fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
 	case p.File != "":
-		return fmt.Sprintf("%s: %s", p.File, p.Message)
+		s = fmt.Sprintf("%s: %s", p.File, p.Message)
 	case p.Package != "":
-		return fmt.Sprintf("%s: %s", p.Package, p.Message)
+		s = fmt.Sprintf("%s: %s", p.Package, p.Message)
+	default:
+		s = p.Message
 	}
-	return p.Message
+	if p.Kind != "" {
+		s += " (" + p.Kind + ")"
+	}
+	return s
+}
+
+// Skipped is a requested package that was not analyzed: Package is its
+// go/packages ID ("example.com/m/store", or a test variant,
+// "example.com/m/store [example.com/m/store.test]"), Cause the ID of the
+// package whose errors it was lost to, when that is another one (a
+// package it imports).
+type Skipped struct {
+	Package string `json:"package"`
+	Cause   string `json:"cause,omitempty"`
 }
 
 // Rank orders findings by score, highest first, ties broken by file, line,

@@ -25,6 +25,9 @@ func WriteRankedText(w io.Writer, r *Report, opts Options) error {
 	} else {
 		fmt.Fprintf(bw, "sqlheat: %s, %s\n", plural(len(r.Findings), "finding"), rankedBy(r))
 	}
+	if n := r.Stats.PackageErrors; n > 0 {
+		fmt.Fprintf(bw, "Not analyzed: %s that %s not compile or import one that does not.\n", plural(n, "package"), map[bool]string{true: "does", false: "do"}[n == 1])
+	}
 	if s := fixingBuys(r, top); s != "" {
 		fmt.Fprintf(bw, "%s\n", s)
 	}
