@@ -111,7 +111,7 @@ func (r *runner) narrow(rep *report.Report) error {
 		if err := baseline.Write(o.writeBaseline, rep); err != nil {
 			return fmt.Errorf("-write-baseline: %w", err)
 		}
-		r.errorf("wrote %d findings to the baseline %s", len(rep.Findings), o.writeBaseline)
+		r.errorf("wrote %d findings to the baseline %s", len(rep.Findings), r.rel(o.writeBaseline))
 	}
 	if o.baseline != "" {
 		b, err := baseline.Read(o.baseline)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -133,22 +134,29 @@ func (r *runner) flags() *flag.FlagSet {
 }
 
 // configure checks the flags and hands the plain ones to the run's
-// settings pass and checks: paths relative to where the user started us.
+// settings pass and checks. As with the go command's -C, the run starts
+// in -C's directory: every file a flag names is found from there.
 func (r *runner) configure() error {
-	o := r.o
 	var ok bool
-	if r.failSev, ok = finding.ParseSeverity(o.failOn); !ok {
-		return fmt.Errorf("-fail-on %q: want low, medium or high", o.failOn)
+	if r.failSev, ok = finding.ParseSeverity(r.o.failOn); !ok {
+		return fmt.Errorf("-fail-on %q: want low, medium or high", r.o.failOn)
 	}
-	if !slices.Contains(report.Formats, o.format) {
-		return fmt.Errorf("-format %q: want one of %s", o.format, strings.Join(report.Formats, ", "))
+	if !slices.Contains(report.Formats, r.o.format) {
+		return fmt.Errorf("-format %q: want one of %s", r.o.format, strings.Join(report.Formats, ", "))
 	}
-	if o.scratch && o.dsn == "" && os.Getenv("SQLHEAT_DSN") == "" {
+	if r.o.scratch && r.o.dsn == "" && os.Getenv("SQLHEAT_DSN") == "" {
 		return fmt.Errorf("-scratch needs -dsn (or $SQLHEAT_DSN): the server to create the temporary database on")
 	}
-	cwd, _ := os.Getwd()
+	if err := r.chdir(); err != nil {
+		return err
+	}
+	o := &r.o
+	for _, path := range []*string{&o.traffic, &o.baseline, &o.writeBaseline, &o.cpuProfile, &o.memProfile} {
+		*path = absList(r.dir, *path)
+	}
+	o.schema = absList(r.dir, o.schema)
 	set := map[string]map[string]string{
-		config.Analyzer.Name: {"schema": absList(cwd, o.schema), "traffic": absList(cwd, o.traffic), "traffic-format": o.trafficFmt},
+		config.Analyzer.Name: {"schema": o.schema, "traffic": o.traffic, "traffic-format": o.trafficFmt},
 	}
 	if o.budget > 0 {
 		set[config.Analyzer.Name]["budget"] = fmt.Sprint(o.budget)
@@ -157,6 +165,12 @@ func (r *runner) configure() error {
 		set[ignores.Analyzer.Name] = map[string]string{"unused": "true"}
 	}
 	for _, a := range r.suite {
+		if a.Name == config.Analyzer.Name {
+			// The settings file the analyzer's own flag names.
+			if f := a.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
+				set[a.Name]["config"] = absList(r.dir, f.Value.String())
+			}
+		}
 		for name, val := range set[a.Name] {
 			if val == "" {
 				continue
@@ -166,11 +180,30 @@ func (r *runner) configure() error {
 			}
 		}
 	}
-	r.dir = o.dir
-	if r.dir == "" {
-		r.dir = cwd
+	return nil
+}
+
+// chdir sets the directory the run works in, -C's or the current one,
+// and the module root above it.
+func (r *runner) chdir() error {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
 	}
-	r.dir, _ = filepath.Abs(r.dir)
+	r.dir = cwd
+	if d := r.o.dir; d != "" {
+		fi, err := os.Stat(d)
+		var pe *fs.PathError
+		switch {
+		case errors.As(err, &pe):
+			return fmt.Errorf("-C %s: %w", d, pe.Err)
+		case err != nil:
+			return fmt.Errorf("-C %s: %w", d, err)
+		case !fi.IsDir():
+			return fmt.Errorf("-C %s: not a directory", d)
+		}
+		r.dir = absList(cwd, d)
+	}
 	if r.root = config.FindUp(r.dir, "go.mod"); r.root == "" {
 		r.root = r.dir
 	}
