@@ -14,7 +14,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/config"
@@ -42,6 +41,8 @@ type options struct {
 	newFromRev    string
 	unusedIgnores bool
 	linkBase      string
+	list          bool
+	explain       string
 
 	dsn     string
 	scratch bool
@@ -71,7 +72,10 @@ type runner struct {
 func newRun(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (r *runner, done bool, code int) {
 	r = &runner{stdout: stdout, stderr: stderr, shown: map[string]bool{}}
 	r.suite, r.checks = newSuite(checks)
-	fs := r.flags()
+	if len(args) > 0 && args[0] == "help" {
+		return nil, true, r.help(args[1:]) // as go vet's help tells users to run it
+	}
+	fs, enable := r.flags()
 	version := fs.Bool("V", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -79,9 +83,23 @@ func newRun(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer
 		}
 		return nil, true, ExitUsage
 	}
-	if *version {
+	switch {
+	case *version:
 		fmt.Fprintf(stdout, "sqlheat version %s\n", Version)
 		return nil, true, ExitClean
+	case r.o.list:
+		r.list()
+		return nil, true, ExitClean
+	case r.o.explain != "":
+		return nil, true, r.help([]string{r.o.explain})
+	}
+	if err := r.aliases(fs); err != nil {
+		r.errorf("%v", err)
+		return nil, true, ExitUsage
+	}
+	if err := r.selectChecks(enable); err != nil {
+		r.errorf("%v", err)
+		return nil, true, ExitUsage
 	}
 	if err := r.configure(); err != nil {
 		r.errorf("%v", err)
@@ -93,9 +111,12 @@ func newRun(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer
 	return r, false, ExitClean
 }
 
-// flags declares the command's flags, and those of the run's analyzers
-// spelled as under go vet: -selectstar.x=...
-func (r *runner) flags() *flag.FlagSet {
+// flags declares the command's flags; those of the run's analyzers,
+// spelled as under go vet (-queryinloop.const); and as under go vet, a
+// flag -NAME for each check (see selectChecks), whose values it returns.
+// The plain flags of the settings and go vet's spellings of them are one
+// flag each (see aliases): -h lists the plain one.
+func (r *runner) flags() (*flag.FlagSet, map[*analysis.Analyzer]*triState) {
 	o := &r.o
 	fs := flag.NewFlagSet("sqlheat", flag.ContinueOnError)
 	fs.SetOutput(r.stderr)
@@ -107,7 +128,7 @@ func (r *runner) flags() *flag.FlagSet {
 	fs.StringVar(&o.schema, "schema", "", "comma-separated schema files, directories or globs")
 	fs.StringVar(&o.traffic, "traffic", "", "traffic profile `file`")
 	fs.StringVar(&o.trafficFmt, "traffic-format", "", "traffic profile format (sniffed when empty)")
-	fs.IntVar(&o.budget, "budget", 0, "per-request query budget for handlerquery (default 10)")
+	fs.Var((*config.Budget)(&o.budget), "budget", config.BudgetUsage)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
 	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
@@ -119,18 +140,22 @@ func (r *runner) flags() *flag.FlagSet {
 	fs.StringVar(&o.linkBase, "link-base", "", "markdown and html: URL prefix for file links (e.g. https://github.com/org/repo/blob/SHA/)")
 	fs.StringVar(&o.dsn, "dsn", "", "PostgreSQL `url` to confirm index advice with the planner, read-only (or $SQLHEAT_DSN, or dsn: in the settings)")
 	fs.BoolVar(&o.scratch, "scratch", false, "with -dsn naming a server: check the advice on a temporary database built from the migrations, dropped after")
+	fs.BoolVar(&o.list, "list", false, "list the checks and exit")
+	fs.StringVar(&o.explain, "explain", "", "explain what `check` reports, why, and when it is silent, and exit (as sqlheat help check)")
 	// The analyzers are this run's copies: setting their flags changes
 	// nothing outside the run.
+	enable := map[*analysis.Analyzer]*triState{}
 	for _, a := range r.suite {
+		if r.checks[a] {
+			enable[a] = new(triState)
+			fs.Var(enable[a], a.Name, fmt.Sprintf("run the %s check; -%s=false: every check but it (see -list)", a.Name, a.Name))
+		}
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.Usage = func() {
-		fmt.Fprintf(r.stderr, "usage: sqlheat [flags] [packages]\n\nsqlheat audits the SQL a Go service issues. Checks:\n\n%s\nFlags:\n", analyzer.Usage())
-		fs.PrintDefaults()
-	}
-	return fs
+	fs.Usage = func() { r.usage(fs) }
+	return fs, enable
 }
 
 // configure checks the flags and hands the plain ones to the run's
