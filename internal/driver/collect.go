@@ -210,9 +210,10 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 		return // the pass panicked: reported by internalErrors
 	}
 	for _, f := range res.Findings {
-		c.rep.Findings = append(c.rep.Findings, c.r.finding(act.Analyzer.Name, act.Package, f))
-		if c.r.o.fix {
-			c.fixes.add(act, f.Diagnostic)
+		rf := c.r.finding(act.Analyzer.Name, act.Package, f)
+		c.rep.Findings = append(c.rep.Findings, rf)
+		if c.r.o.fix || c.r.o.diff {
+			c.fixes.add(findingKey(rf), act, f.Diagnostic)
 		}
 	}
 }

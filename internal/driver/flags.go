@@ -36,6 +36,7 @@ type options struct {
 	routes     bool
 	verbose    bool
 	fix        bool
+	diff       bool
 
 	baseline      string
 	writeBaseline string
@@ -66,6 +67,8 @@ type runner struct {
 	// shown are the problems printed on stderr already, as they were
 	// found, which the summary does not repeat.
 	shown map[string]bool
+	// patch is what -diff prints instead of the report.
+	patch []byte
 }
 
 // newRun parses the command line. done means the run is over (help,
@@ -134,7 +137,8 @@ func (r *runner) flags() (*flag.FlagSet, map[*analysis.Analyzer]*triState) {
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
 	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
 	fs.BoolVar(&o.verbose, "v", false, "text format: also list the query sites whose SQL could not be resolved or parsed, with why")
-	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) to the source files")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) of the findings reported, after -baseline, -new-from-rev and suppressions")
+	fs.BoolVar(&o.diff, "diff", false, "print the edits -fix would make, as a unified diff, instead of the report; write nothing")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file`")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "only report findings on lines changed since this git `revision`")

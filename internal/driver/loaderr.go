@@ -182,6 +182,9 @@ func sortedKeys[V any](m map[string]V) []string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// plural counts: "1 edit", "2 files".
+func plural(n int, noun string) string { return fmt.Sprintf("%d %s", n, pluralNoun(n, noun)) }
+
 func pluralNoun(n int, noun string) string {
 	if n == 1 {
 		return noun

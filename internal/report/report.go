@@ -259,6 +259,9 @@ type Stats struct {
 	BaselineHidden int `json:"baseline_hidden,omitempty"`
 	BaselineStale  int `json:"baseline_stale,omitempty"`
 	OldHidden      int `json:"old_hidden,omitempty"`
+	// Fixed counts the findings -fix fixed (or -diff would), which the
+	// report then leaves out.
+	Fixed int `json:"fixed,omitempty"`
 }
 
 // UnresolvedSite is a query site whose SQL could not be followed.
