@@ -7,7 +7,6 @@
 package report
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -405,21 +404,6 @@ func WriteJSON(w io.Writer, r *Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
-}
-
-// WriteText writes findings vet-style, one per line:
-// file:line:col: message [check, severity], with a live database's
-// evidence on an indented line below, and its section after the list.
-func WriteText(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s:%d:%d: %s (%s, %s)\n", f.File, f.Line, f.Column, f.Message, f.Check, f.Severity)
-		if f.Evidence != nil {
-			fmt.Fprintf(bw, "\t%s\n", f.Evidence.Summary)
-		}
-	}
-	writeLiveText(bw, r)
-	return bw.Flush()
 }
 
 // AtOneItem is the queries one request runs when each of its loops has
