@@ -33,7 +33,10 @@ type collector struct {
 	schemas *schemaStats
 	routes  *routeSet
 	sites   *siteSet
-	seenCfg map[string]bool // settings files whose error is reported
+	// statements are the SQL texts of the program's query sites, by
+	// fingerprint (see fullSQL).
+	statements statementSet
+	seenCfg    map[string]bool // settings files whose error is reported
 	// traffic and trafficFormat are the profile the settings name;
 	// -traffic wins over them.
 	traffic, trafficFormat string
@@ -52,7 +55,7 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 	return &collector{
 		r: r, ld: ld, rep: rep,
 		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(),
-		sites: newSiteSet(), seenCfg: map[string]bool{}, live: new(liveSettings),
+		sites: newSiteSet(), statements: statementSet{}, seenCfg: map[string]bool{}, live: new(liveSettings),
 	}
 }
 
@@ -156,6 +159,9 @@ func (c *collector) graph(g *checker.Graph) {
 
 // action collects one action's result, by its kind.
 func (c *collector) action(act *checker.Action) {
+	if res, ok := act.Result.(*queries.Result); ok && act.IsRoot && res != nil {
+		c.statements.add(res) // every package's: a finding may be about a statement of one not asked about
+	}
 	if act.IsRoot && !c.ld.isRequested(act.Package) {
 		return // loaded for its facts only
 	}

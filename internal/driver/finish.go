@@ -29,6 +29,7 @@ func (r *runner) finish(c *collector) error {
 	rep := c.rep
 	r.suppress(c)
 	dedupe(rep)
+	c.statements.fullSQL(rep)
 	found := slices.Clone(rep.Findings) // for -write-baseline: before anything hides one
 	if err := r.narrow(rep); err != nil {
 		return err

@@ -151,7 +151,7 @@ func (ts *triState) Set(s string) error {
 // selectChecks keeps the checks the -NAME flags select, as go vet does:
 // when one is true, only those; otherwise all but those set to false.
 func (r *runner) selectChecks(enable map[*analysis.Analyzer]*triState) error {
-	anyTrue := false
+	anyTrue, before := false, len(r.checks)
 	for _, ts := range enable {
 		anyTrue = anyTrue || *ts == setTrue
 	}
@@ -163,7 +163,7 @@ func (r *runner) selectChecks(enable map[*analysis.Analyzer]*triState) error {
 		}
 		kept = append(kept, a)
 	}
-	if len(r.checks) == 0 {
+	if len(r.checks) == 0 && before > 0 {
 		return fmt.Errorf("no check left to run: every one is switched off")
 	}
 	r.suite = kept

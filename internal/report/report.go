@@ -141,9 +141,12 @@ type Site struct {
 
 // IndexSuggestion is one index to add and the findings it would fix.
 type IndexSuggestion struct {
-	Statement string  `json:"statement"`
-	Findings  []int   `json:"findings"` // indexes into Report.Findings
-	Score     float64 `json:"score"`    // the findings' scores summed
+	Statement string `json:"statement"`
+	Findings  []int  `json:"findings"` // indexes into Report.Findings
+	// Ranks are the ranks of Findings, in the same order: the numbers the
+	// text and HTML reports show (filled when the JSON is written).
+	Ranks []int   `json:"ranks"`
+	Score float64 `json:"score"` // the findings' scores summed
 }
 
 // GroupIndexes fills Indexes from the ranked findings, highest total
@@ -202,6 +205,9 @@ type Route struct {
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
 	Findings          []int         `json:"findings"` // indexes into Report.Findings
+	// Ranks are the ranks of Findings, in the same order: the numbers the
+	// text and HTML reports show (filled when the JSON is written).
+	Ranks []int `json:"ranks"`
 	// Queries are the queries one request of the route can run, in the
 	// order it runs them.
 	Queries []RouteQuery `json:"queries,omitempty"`
@@ -397,13 +403,31 @@ func WriteJSON(w io.Writer, r *Report) error {
 		r.Routes = []Route{}
 	}
 	for i := range r.Routes {
-		if r.Routes[i].Findings == nil {
-			r.Routes[i].Findings = []int{} // "findings": [], as DESIGN.md shows, never null
+		rt := &r.Routes[i]
+		if rt.Findings == nil {
+			rt.Findings = []int{} // "findings": [], as DESIGN.md shows, never null
 		}
+		rt.Ranks = r.ranks(rt.Findings)
+	}
+	for i := range r.Indexes {
+		r.Indexes[i].Ranks = r.ranks(r.Indexes[i].Findings)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// ranks are the ranks of the findings at indexes idx: what readers call
+// them (#3), where the JSON's findings lists hold 0-based indexes, which
+// version 1 of the contract keeps.
+func (r *Report) ranks(idx []int) []int {
+	out := make([]int, 0, len(idx))
+	for _, i := range idx {
+		if i >= 0 && i < len(r.Findings) {
+			out = append(out, r.Findings[i].Rank)
+		}
+	}
+	return out
 }
 
 // AtOneItem is the queries one request runs when each of its loops has
