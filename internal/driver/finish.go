@@ -66,13 +66,19 @@ func (r *runner) fix(c *collector) map[string]bool {
 	if r.o.diff {
 		flag = "-diff"
 	}
-	res, err := c.fixes.apply(keys)
-	if err == nil && !r.o.diff {
-		err = res.write()
-	}
-	if err != nil {
+	problem := func(err error) {
 		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: flag + ": " + err.Error()})
-		if res == nil || !r.o.diff {
+	}
+	res, err := c.fixes.apply(keys, r.rel)
+	if err != nil {
+		problem(err) // fixes left out; res has the others
+	}
+	if res == nil {
+		return nil // a file could not be read: nothing fixed
+	}
+	if !r.o.diff {
+		if err := res.write(); err != nil {
+			problem(err)
 			return nil // what was written is unknown: keep every finding
 		}
 	}

@@ -76,8 +76,8 @@ type fileChange struct {
 // whole or not at all — not when one of its edits overlaps an edit made
 // already (that finding stays, for another run), nor when a file it
 // edits would not be valid Go after the edits. It reads the files, and
-// writes nothing.
-func (s *fixSet) apply(keys []string) (*fixed, error) {
+// writes nothing; rel names files in errors.
+func (s *fixSet) apply(keys []string, rel func(string) string) (*fixed, error) {
 	keys = slices.Clone(keys)
 	slices.Sort(keys) // the same fixes win an overlap on every run
 	var taken []string
@@ -109,7 +109,7 @@ func (s *fixSet) apply(keys []string) (*fixed, error) {
 		// Drop the fixes that edit a file the edits would break, and
 		// make the others again without them.
 		for name, err := range bad {
-			problems = append(problems, fmt.Errorf("%s: the fixes would not leave valid Go: %w", name, err))
+			problems = append(problems, fmt.Errorf("%s: the fixes would not leave valid Go: %w", rel(name), err))
 		}
 		taken = slices.DeleteFunc(taken, func(k string) bool {
 			return slices.ContainsFunc(s.byFinding[k], func(e edit) bool { return bad[e.file] != nil })

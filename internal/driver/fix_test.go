@@ -87,8 +87,8 @@ func TestFixSetApply(t *testing.T) {
 		"3 second star": {{a, star2, star2 + 1, "id"}},
 		"4 breaks b":    {{b, 0, 7, "func"}, {a, len(srcA) - 1, len(srcA) - 1, "// a\n"}},
 	}
-	res, err := s.apply([]string{"3 second star", "1 first star", "2 clash", "4 breaks b", "5 has no fix"})
-	if err == nil || !strings.Contains(err.Error(), "b.go: the fixes would not leave valid Go") {
+	res, err := s.apply([]string{"3 second star", "1 first star", "2 clash", "4 breaks b", "5 has no fix"}, filepath.Base)
+	if err == nil || !strings.HasPrefix(err.Error(), "b.go: the fixes would not leave valid Go") {
 		t.Errorf("err = %v, want b.go's", err)
 	}
 	var fixed []string
