@@ -183,7 +183,7 @@ func (r *runner) configure() error {
 	}
 	o := &r.o
 	for _, path := range []*string{&o.traffic, &o.baseline, &o.writeBaseline, &o.cpuProfile, &o.memProfile} {
-		*path = absList(r.dir, *path)
+		*path = absPath(r.dir, *path)
 	}
 	o.schema = absList(r.dir, o.schema)
 	set := map[string]map[string]string{
@@ -199,7 +199,7 @@ func (r *runner) configure() error {
 		if a.Name == config.Analyzer.Name {
 			// The settings file the analyzer's own flag names.
 			if f := a.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
-				set[a.Name]["config"] = absList(r.dir, f.Value.String())
+				set[a.Name]["config"] = absPath(r.dir, f.Value.String())
 			}
 		}
 		for name, val := range set[a.Name] {
@@ -233,7 +233,7 @@ func (r *runner) chdir() error {
 		case !fi.IsDir():
 			return fmt.Errorf("-C %s: not a directory", d)
 		}
-		r.dir = absList(cwd, d)
+		r.dir = absPath(cwd, d)
 	}
 	if r.root = config.FindUp(r.dir, "go.mod"); r.root == "" {
 		r.root = r.dir
@@ -248,6 +248,14 @@ func (r *runner) rel(file string) string {
 		return filepath.ToSlash(p)
 	}
 	return file
+}
+
+// absPath makes path absolute against base; "" stays "".
+func absPath(base, path string) string {
+	if path == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(base, path)
 }
 
 // absList makes each path of a comma-separated list absolute against base.
