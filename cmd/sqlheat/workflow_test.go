@@ -41,6 +41,7 @@ type workflow struct {
 }
 
 type step struct {
+	ID   string            `yaml:"id"`
 	Name string            `yaml:"name"`
 	If   string            `yaml:"if"`
 	Uses string            `yaml:"uses"`
@@ -113,6 +114,7 @@ func checkWorkflow(t *testing.T, text, build string, flags map[string]bool) []sq
 		}
 		var calls []sqlheatCall
 		built, uploaded := false, ""
+		var upload *step
 		for i := range job.Steps {
 			s := &job.Steps[i]
 			switch {
@@ -126,6 +128,7 @@ func checkWorkflow(t *testing.T, text, build string, flags map[string]bool) []sq
 				}
 			case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
 				uploaded, _ = s.With["sarif_file"].(string)
+				upload = s
 				if !strings.Contains(s.If, "!cancelled()") && !strings.Contains(s.If, "always()") {
 					t.Errorf("upload-sarif runs only if every step before it passed (if: %q): a finding would keep the report from code scanning", s.If)
 				}
@@ -169,6 +172,15 @@ func checkWorkflow(t *testing.T, text, build string, flags map[string]bool) []sq
 			}
 			if !strings.Contains(sarif.step.Run, "|| [ $? -eq 1 ]") {
 				t.Error("the SARIF step fails the job on findings (exit code 1): keep going with `|| [ $? -eq 1 ]`, failing only on 2 and 3")
+			}
+			// A run that failed (2: packages that do not load; 3) wrote a
+			// report that is missing packages, or none: code scanning
+			// would close the alerts of what it did not see. The upload
+			// runs only when the SARIF step succeeded — which !cancelled()
+			// alone does not say, nor hashFiles (the shell creates the
+			// file before sqlheat runs).
+			if want := "steps." + sarif.step.ID + ".outcome == 'success'"; upload != nil && (sarif.step.ID == "" || !strings.Contains(upload.If, want)) {
+				t.Errorf("upload-sarif if: %q; want it to require %s (give the SARIF step an id), so that a failed load is not uploaded", upload.If, want)
 			}
 		}
 		for _, c := range calls {
@@ -401,6 +413,26 @@ func (s *Store) CustomerNames(ctx context.Context, ids []int64) ([]string, error
 			if n := strings.Count(stdout.String(), `"ruleId"`); n != demoFindings+1 {
 				t.Errorf("step %q: %d SARIF results, want %d", c.step.Name, n, demoFindings+1)
 			}
+		}
+	}
+
+	// A pull request that breaks a package: the SARIF step fails (exit
+	// code 2, which `|| [ $? -eq 1 ]` passes on), so that the upload,
+	// which requires its success, does not run; and the report itself
+	// says the run did not succeed.
+	if err := os.WriteFile(orders, append(data, "\nvar broken int = \"s\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range calls {
+		if flagValue(c.args, "format") != "sarif" {
+			continue
+		}
+		code, stdout, stderr := runSqlheat(t, "", append([]string{"-C", dir}, c.args...)...)
+		if code != 2 {
+			t.Errorf("step %q on a package that does not compile: exit %d, want 2\n%s", c.step.Name, code, stderr)
+		}
+		if !strings.Contains(stdout.String(), `"executionSuccessful": false`) {
+			t.Errorf("step %q on a package that does not compile: the SARIF does not say executionSuccessful: false", c.step.Name)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
@@ -32,7 +33,10 @@ type collector struct {
 	schemas *schemaStats
 	routes  *routeSet
 	sites   *siteSet
-	seenCfg map[string]bool // settings files whose error is reported
+	// statements are the SQL texts of the program's query sites, by
+	// fingerprint (see fullSQL).
+	statements statementSet
+	seenCfg    map[string]bool // settings files whose error is reported
 	// traffic and trafficFormat are the profile the settings name;
 	// -traffic wins over them.
 	traffic, trafficFormat string
@@ -51,29 +55,80 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 	return &collector{
 		r: r, ld: ld, rep: rep,
 		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(),
-		sites: newSiteSet(), seenCfg: map[string]bool{}, live: new(liveSettings),
+		sites: newSiteSet(), statements: statementSet{}, seenCfg: map[string]bool{}, live: new(liveSettings),
 	}
 }
 
-// loadErrors reports the requested packages that did not load or
-// type-check, with their errors; the others are still analyzed.
+// loadErrors reports the requested packages that cannot be analyzed,
+// and why: the root causes, one line each on stderr as they are found
+// (before anything they would explain), then what they cost. The other
+// packages are still analyzed.
 func (c *collector) loadErrors() int {
-	code := ExitClean
+	for _, msg := range c.ld.badPatterns { // said on stderr by load
+		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: msg})
+		c.r.shown[msg] = true
+	}
+	lostPath := map[string]bool{} // paths whose package itself is lost
+	var skipped []*packages.Package
 	for _, p := range c.ld.pkgs {
-		if len(p.Errors) == 0 || !c.ld.isRequested(p) {
-			continue // fine, or a module package nobody asked about: its dependents will say
-		}
-		c.rep.Stats.PackageErrors++
-		code = ExitUsage
-		for _, e := range p.Errors {
-			prob := report.Problem{Package: p.PkgPath, Message: e.Msg}
-			if file, line, ok := splitPos(e.Pos); ok {
-				prob.File, prob.Line = c.r.rel(file), line
+		if c.ld.lostTo[p] != nil && c.ld.isRequested(p) {
+			skipped = append(skipped, p)
+			if !isTestVariant(p) {
+				lostPath[p.PkgPath] = true
 			}
-			c.rep.Errors = append(c.rep.Errors, prob)
 		}
 	}
-	return code
+	if len(skipped) == 0 {
+		return ExitClean
+	}
+	slices.SortFunc(skipped, func(a, b *packages.Package) int { return strings.Compare(a.ID, b.ID) })
+	seen := map[string]bool{}
+	var names []string
+	for _, p := range skipped {
+		cause := c.ld.lostTo[p]
+		for _, e := range c.ld.failed[cause] {
+			c.loadError(cause, e, seen)
+		}
+		// A test variant is counted when its package was analyzed:
+		// otherwise the package says it.
+		if isTestVariant(p) && lostPath[strings.TrimSuffix(p.PkgPath, "_test")] {
+			continue
+		}
+		s := report.Skipped{Package: p.ID}
+		if cause != p {
+			s.Cause = cause.ID
+		}
+		c.rep.Skipped = append(c.rep.Skipped, s)
+		names = append(names, describePackage(p))
+	}
+	c.rep.Stats.PackageErrors = len(c.rep.Skipped)
+	const listed = 5
+	list := strings.Join(names[:min(len(names), listed)], ", ")
+	if len(names) > listed {
+		list += fmt.Sprintf(" and %d more (-format json lists them)", len(names)-listed)
+	}
+	c.r.errorf("not analyzed, because of the errors above: %s", list)
+	return ExitUsage
+}
+
+// loadError reports a root cause of a package that cannot be analyzed,
+// unless seen says it was reported already (a package and its test
+// variant share files).
+func (c *collector) loadError(p *packages.Package, e loadError, seen map[string]bool) {
+	prob := report.Problem{Package: p.ID, Message: e.msg, Kind: report.ProblemCompile}
+	key := fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg)
+	if e.file != "" {
+		prob.File, prob.Line, prob.Column = c.r.rel(e.file), e.line, e.col
+	} else {
+		key = p.ID + ": " + key
+	}
+	if seen[key] {
+		return
+	}
+	seen[key] = true
+	c.rep.Errors = append(c.rep.Errors, prob)
+	c.r.shown[prob.String()] = true
+	fmt.Fprintln(c.r.stderr, prob.String())
 }
 
 // packages counts the requested packages analyzed: a package and its test
@@ -104,6 +159,9 @@ func (c *collector) graph(g *checker.Graph) {
 
 // action collects one action's result, by its kind.
 func (c *collector) action(act *checker.Action) {
+	if res, ok := act.Result.(*queries.Result); ok && act.IsRoot && res != nil {
+		c.statements.add(res) // every package's: a finding may be about a statement of one not asked about
+	}
 	if act.IsRoot && !c.ld.isRequested(act.Package) {
 		return // loaded for its facts only
 	}
@@ -158,9 +216,10 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 		return // the pass panicked: reported by internalErrors
 	}
 	for _, f := range res.Findings {
-		c.rep.Findings = append(c.rep.Findings, c.r.finding(act.Analyzer.Name, act.Package, f))
-		if c.r.o.fix {
-			c.fixes.add(act, f.Diagnostic)
+		rf := c.r.finding(act.Analyzer.Name, act.Package, f)
+		c.rep.Findings = append(c.rep.Findings, rf)
+		if c.r.o.fix || c.r.o.diff {
+			c.fixes.add(findingKey(rf), act, f.Diagnostic)
 		}
 	}
 }

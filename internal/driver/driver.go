@@ -36,6 +36,7 @@ package driver
 
 import (
 	"io"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -84,19 +85,21 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	rep := &report.Report{Version: report.Version, Tool: report.Tool{Name: "sqlheat", Version: Version}}
 	col := r.newCollector(ld, rep)
 	exitAtLeast(col.loadErrors())
-	if ok := ld.typeChecked(); len(ok) > 0 {
-		graph, err := r.analyze(ok)
-		if err != nil {
-			r.errorf("%v", err)
-			return max(code, ExitInternal)
-		}
-		col.packages(ok)
-		col.graph(graph)
-		exitAtLeast(col.exit())
-		if err := r.finish(col); err != nil {
-			r.errorf("%v", err)
-			return max(code, ExitUsage)
-		}
+	ok := ld.typeChecked()
+	if !slices.ContainsFunc(ok, ld.isRequested) {
+		return code // nothing to report on: the errors say why
+	}
+	graph, err := r.analyze(ok)
+	if err != nil {
+		r.errorf("%v", err)
+		return max(code, ExitInternal)
+	}
+	col.packages(ok)
+	col.graph(graph)
+	exitAtLeast(col.exit())
+	if err := r.finish(col); err != nil {
+		r.errorf("%v", err)
+		return max(code, ExitUsage)
 	}
 	r.writeHeapProfile()
 	exitAtLeast(r.render(rep))

@@ -19,22 +19,27 @@ import (
 )
 
 // finish turns the collected findings into the report's ranked list, in
-// order: -fix edits the files; the driver's own findings pass the
-// suppression filter; repeats go; what pre-merge CI asks to hide is
-// hidden, and what a live database retracts leaves, so that ranks and
-// route indexes count only what is shown; findings are linked to the
-// routes that reach them, and ranked. An error (a bad baseline, profile
-// or database) ends the run with a usage error.
+// order: the driver's own findings pass the suppression filter; repeats
+// go; what pre-merge CI asks to hide is hidden, and what a live database
+// retracts leaves, so that ranks and route indexes count only what is
+// shown; -fix fixes what is left, which then leaves too; findings are
+// linked to the routes that reach them, and ranked. An error (a bad
+// baseline, profile or database) ends the run with a usage error.
 func (r *runner) finish(c *collector) error {
 	rep := c.rep
-	r.fix(c)
 	r.suppress(c)
 	dedupe(rep)
+	c.statements.fullSQL(rep)
+	found := slices.Clone(rep.Findings) // for -write-baseline: before anything hides one
 	if err := r.narrow(rep); err != nil {
 		return err
 	}
 	pgss, err := liveEvidence(rep, r.o, c.live, r.rel, r.stderr)
 	if err != nil {
+		return err
+	}
+	fixed := r.fix(c)
+	if err := r.writeBaseline(found, fixed); err != nil {
 		return err
 	}
 	c.routes.link(rep)
@@ -45,16 +50,45 @@ func (r *runner) finish(c *collector) error {
 	return nil
 }
 
-// fix applies the suggested fixes for -fix.
-func (r *runner) fix(c *collector) {
-	if !r.o.fix || c.fixes.fixes == 0 {
-		return
+// fix makes the suggested fixes of the findings the report has now, for
+// -fix, or works them out as a patch for -diff (r.patch); the findings
+// fixed leave the report, and their keys are returned. -diff writes
+// nothing, and leaves the report as -fix would.
+func (r *runner) fix(c *collector) map[string]bool {
+	if !r.o.fix && !r.o.diff {
+		return nil
 	}
-	edits, files, err := c.fixes.apply()
+	keys := make([]string, len(c.rep.Findings))
+	for i, f := range c.rep.Findings {
+		keys[i] = findingKey(f)
+	}
+	flag := "-fix"
+	if r.o.diff {
+		flag = "-diff"
+	}
+	problem := func(err error) {
+		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: flag + ": " + err.Error()})
+	}
+	res, err := c.fixes.apply(keys, r.rel)
 	if err != nil {
-		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: "-fix: " + err.Error()})
+		problem(err) // fixes left out; res has the others
 	}
-	r.errorf("-fix: %d edits in %d files", edits, files)
+	if res == nil {
+		return nil // a file could not be read: nothing fixed
+	}
+	if !r.o.diff {
+		if err := res.write(); err != nil {
+			problem(err)
+			return nil // what was written is unknown: keep every finding
+		}
+	}
+	if r.o.diff {
+		r.patch = res.diff(r.rel)
+	}
+	r.errorf("%s: %s in %s", flag, plural(res.edits, "edit"), plural(len(res.files), "file"))
+	c.rep.Findings = slices.DeleteFunc(c.rep.Findings, func(f report.Finding) bool { return res.findings[findingKey(f)] })
+	c.rep.Stats.Fixed = len(res.findings)
+	return res.findings
 }
 
 // suppress passes the findings the driver made itself through the
@@ -93,8 +127,7 @@ func dedupe(rep *report.Report) {
 	seen := map[string]bool{}
 	out := rep.Findings[:0]
 	for _, f := range rep.Findings {
-		k := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Check, f.Message)
-		if !seen[k] {
+		if k := findingKey(f); !seen[k] {
 			seen[k] = true
 			out = append(out, f)
 		}
@@ -102,17 +135,11 @@ func dedupe(rep *report.Report) {
 	rep.Findings = out
 }
 
-// narrow applies what pre-merge CI asks for: -write-baseline records the
-// findings, -baseline hides the recorded ones, -new-from-rev keeps only
-// findings on lines changed since a revision.
+// narrow applies what pre-merge CI asks for: -baseline hides the
+// recorded findings, -new-from-rev keeps only findings on lines changed
+// since a revision — read before -fix edits any line.
 func (r *runner) narrow(rep *report.Report) error {
 	o := r.o
-	if o.writeBaseline != "" {
-		if err := baseline.Write(o.writeBaseline, rep); err != nil {
-			return fmt.Errorf("-write-baseline: %w", err)
-		}
-		r.errorf("wrote %d findings to the baseline %s", len(rep.Findings), o.writeBaseline)
-	}
 	if o.baseline != "" {
 		b, err := baseline.Read(o.baseline)
 		if err != nil {
@@ -133,6 +160,21 @@ func (r *runner) narrow(rep *report.Report) error {
 			return old
 		})
 	}
+	return nil
+}
+
+// writeBaseline records for -write-baseline the findings the run found,
+// before the baseline or -new-from-rev hid any, except those -fix fixed.
+func (r *runner) writeBaseline(found []report.Finding, fixed map[string]bool) error {
+	path := r.o.writeBaseline
+	if path == "" {
+		return nil
+	}
+	found = slices.DeleteFunc(found, func(f report.Finding) bool { return fixed[findingKey(f)] })
+	if err := baseline.Write(path, &report.Report{Findings: found}); err != nil {
+		return fmt.Errorf("-write-baseline: %w", err)
+	}
+	r.errorf("wrote %d findings to the baseline %s", len(found), r.rel(path))
 	return nil
 }
 

@@ -13,6 +13,14 @@ import (
 // render writes the report in the format -format names, and in the text
 // format the problems and counts the run survived on stderr.
 func (r *runner) render(rep *report.Report) int {
+	if r.o.diff {
+		r.summary(rep)
+		if _, err := r.stdout.Write(r.patch); err != nil {
+			r.errorf("%v", err)
+			return ExitInternal
+		}
+		return ExitClean
+	}
 	opts := report.Options{PathPrefix: repoPrefix(r.root), LinkBase: r.o.linkBase, Root: r.root}
 	for _, a := range r.suite {
 		if !r.checks[a] {
@@ -45,7 +53,9 @@ func (r *runner) render(rep *report.Report) int {
 // the run survived, what could not be resolved, what was hidden.
 func (r *runner) summary(rep *report.Report) {
 	for _, p := range rep.Errors {
-		r.errorf("%s", p)
+		if !r.shown[p.String()] {
+			r.errorf("%s", p)
+		}
 	}
 	s := rep.Stats
 	if s.Unresolved+s.Unparsed > 0 && !r.o.verbose {

@@ -128,6 +128,13 @@ func (s *routeSet) link(rep *report.Report) {
 		}
 		return a.Method < b.Method
 	})
+	// A finding at a route's registration (handlerquery's budget) is
+	// about that route alone, whatever calls its related places share
+	// with other routes (a middleware's query, say).
+	registeredAt := map[string]bool{}
+	for _, e := range kept {
+		registeredAt[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)] = true
+	}
 	for _, e := range kept {
 		// Query sites by the file they are in, relative to the root.
 		sites := map[string]int{}
@@ -149,7 +156,10 @@ func (s *routeSet) link(rep *report.Report) {
 				// are its related places.
 				loop, atSite = sites[fmt.Sprintf("%s:%d", l.File, l.Line)]
 			}
-			if !atSite && !e.calls[at] && !e.callsAny(f.Related) {
+			if registeredAt[at] && at != fmt.Sprintf("%s:%d", e.r.File, e.r.Line) {
+				continue // another route's
+			}
+			if !atSite && !e.calls[at] && !e.callsAny(f.Related) && !registeredAt[at] {
 				continue
 			}
 			e.r.Findings = append(e.r.Findings, i)

@@ -3,7 +3,9 @@ package driver
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
 
@@ -77,4 +79,47 @@ func writeSites(w io.Writer, rep *report.Report) error {
 		}
 	}
 	return nil
+}
+
+// statementSet holds the SQL text of every resolved query site of the
+// program, by fingerprint, each text once.
+type statementSet map[string][]string
+
+func (s statementSet) add(res *queries.Result) {
+	for _, site := range res.Sites {
+		fp := site.Fingerprint()
+		if fp != "" && !slices.Contains(s[fp], site.SQL) {
+			s[fp] = append(s[fp], site.SQL)
+		}
+	}
+}
+
+// fullSQL gives the findings whose SQL reached their check abbreviated
+// the statement in full, as JSON's contract has it. A check that reports
+// a query at a call of the function issuing it (handlerquery, at a
+// handler's call of a store method) knows the query from that function's
+// fact, whose SQL is folded and cut to keep facts small for go vet; the
+// driver has every site, and the text behind the abbreviation.
+func (s statementSet) fullSQL(rep *report.Report) {
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		texts := slices.Clone(s[f.Fingerprint])
+		slices.Sort(texts) // the same pick on every run
+		for _, full := range texts {
+			if full != f.SQL && abbreviates(f.SQL, full) {
+				f.SQL = full
+				break
+			}
+		}
+	}
+}
+
+// abbreviates reports whether short is full folded (queries.Abbreviate):
+// its whitespace runs made one space, and perhaps cut with an ellipsis.
+func abbreviates(short, full string) bool {
+	folded := strings.Join(strings.Fields(full), " ")
+	if cut, ok := strings.CutSuffix(short, "…"); ok {
+		return strings.HasPrefix(folded, cut)
+	}
+	return short == folded
 }

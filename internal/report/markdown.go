@@ -234,6 +234,9 @@ func writeStats(w io.Writer, r *Report) {
 	if r.Traffic != nil {
 		fmt.Fprintf(w, " · unmatched traffic: %d", s.TrafficUnmatched)
 	}
+	if s.PackageErrors > 0 {
+		fmt.Fprintf(w, " · **not analyzed: %s** (errors below)", plural(s.PackageErrors, "package"))
+	}
 	fmt.Fprintln(w)
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(w, "\n<details><summary>%s did not stop the run</summary>\n\n", plural(len(r.Errors), "problem"))

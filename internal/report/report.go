@@ -7,7 +7,6 @@
 package report
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -41,6 +40,10 @@ type Report struct {
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
+	// Skipped are the requested packages that were not analyzed, because
+	// they do not compile or import one that does not (Stats.PackageErrors
+	// counts them).
+	Skipped []Skipped `json:"skipped,omitempty"`
 	// Live describes the database asked for evidence (-dsn); nil without
 	// one.
 	Live *Live `json:"live,omitempty"`
@@ -138,9 +141,12 @@ type Site struct {
 
 // IndexSuggestion is one index to add and the findings it would fix.
 type IndexSuggestion struct {
-	Statement string  `json:"statement"`
-	Findings  []int   `json:"findings"` // indexes into Report.Findings
-	Score     float64 `json:"score"`    // the findings' scores summed
+	Statement string `json:"statement"`
+	Findings  []int  `json:"findings"` // indexes into Report.Findings
+	// Ranks are the ranks of Findings, in the same order: the numbers the
+	// text and HTML reports show (filled when the JSON is written).
+	Ranks []int   `json:"ranks"`
+	Score float64 `json:"score"` // the findings' scores summed
 }
 
 // GroupIndexes fills Indexes from the ranked findings, highest total
@@ -199,6 +205,9 @@ type Route struct {
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
 	Findings          []int         `json:"findings"` // indexes into Report.Findings
+	// Ranks are the ranks of Findings, in the same order: the numbers the
+	// text and HTML reports show (filled when the JSON is written).
+	Ranks []int `json:"ranks"`
 	// Queries are the queries one request of the route can run, in the
 	// order it runs them.
 	Queries []RouteQuery `json:"queries,omitempty"`
@@ -255,6 +264,9 @@ type Stats struct {
 	BaselineHidden int `json:"baseline_hidden,omitempty"`
 	BaselineStale  int `json:"baseline_stale,omitempty"`
 	OldHidden      int `json:"old_hidden,omitempty"`
+	// Fixed counts the findings -fix fixed (or -diff would), which the
+	// report then leaves out.
+	Fixed int `json:"fixed,omitempty"`
 }
 
 // UnresolvedSite is a query site whose SQL could not be followed.
@@ -277,19 +289,46 @@ type Problem struct {
 	Package string `json:"package,omitempty"`
 	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Kind is "compile" for an error that keeps a package from being
+	// analyzed (it does not load, parse or type-check).
+	Kind string `json:"kind,omitempty"`
 }
 
+// ProblemCompile is the Kind of a package's load, syntax or type error.
+const ProblemCompile = "compile"
+
+// String is the problem as one line, in the form of a finding's when it
+// has a place: file:line:col: message (kind).
 func (p Problem) String() string {
+	var s string
 	switch {
+	case p.File != "" && p.Line > 0 && p.Column > 0:
+		s = fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, p.Message)
 	case p.File != "" && p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+		s = fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
 	case p.File != "":
-		return fmt.Sprintf("%s: %s", p.File, p.Message)
+		s = fmt.Sprintf("%s: %s", p.File, p.Message)
 	case p.Package != "":
-		return fmt.Sprintf("%s: %s", p.Package, p.Message)
+		s = fmt.Sprintf("%s: %s", p.Package, p.Message)
+	default:
+		s = p.Message
 	}
-	return p.Message
+	if p.Kind != "" {
+		s += " (" + p.Kind + ")"
+	}
+	return s
+}
+
+// Skipped is a requested package that was not analyzed: Package is its
+// go/packages ID ("example.com/m/store", or a test variant,
+// "example.com/m/store [example.com/m/store.test]"), Cause the ID of the
+// package whose errors it was lost to, when that is another one (a
+// package it imports).
+type Skipped struct {
+	Package string `json:"package"`
+	Cause   string `json:"cause,omitempty"`
 }
 
 // Rank orders findings by score, highest first, ties broken by file, line,
@@ -364,28 +403,31 @@ func WriteJSON(w io.Writer, r *Report) error {
 		r.Routes = []Route{}
 	}
 	for i := range r.Routes {
-		if r.Routes[i].Findings == nil {
-			r.Routes[i].Findings = []int{} // "findings": [], as DESIGN.md shows, never null
+		rt := &r.Routes[i]
+		if rt.Findings == nil {
+			rt.Findings = []int{} // "findings": [], as DESIGN.md shows, never null
 		}
+		rt.Ranks = r.ranks(rt.Findings)
+	}
+	for i := range r.Indexes {
+		r.Indexes[i].Ranks = r.ranks(r.Indexes[i].Findings)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
 }
 
-// WriteText writes findings vet-style, one per line:
-// file:line:col: message [check, severity], with a live database's
-// evidence on an indented line below, and its section after the list.
-func WriteText(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s:%d:%d: %s (%s, %s)\n", f.File, f.Line, f.Column, f.Message, f.Check, f.Severity)
-		if f.Evidence != nil {
-			fmt.Fprintf(bw, "\t%s\n", f.Evidence.Summary)
+// ranks are the ranks of the findings at indexes idx: what readers call
+// them (#3), where the JSON's findings lists hold 0-based indexes, which
+// version 1 of the contract keeps.
+func (r *Report) ranks(idx []int) []int {
+	out := make([]int, 0, len(idx))
+	for _, i := range idx {
+		if i >= 0 && i < len(r.Findings) {
+			out = append(out, r.Findings[i].Rank)
 		}
 	}
-	writeLiveText(bw, r)
-	return bw.Flush()
+	return out
 }
 
 // AtOneItem is the queries one request runs when each of its loops has

@@ -30,7 +30,6 @@ var fixtures = []struct {
 // goldenFormats are the outputs checked against golden files, by the
 // extension of their file.
 var goldenFormats = []struct{ ext, format string }{
-	{".txt", "plain"},       // WriteText, whatever the traffic
 	{".ranked.txt", "text"}, // Write's text: ranked when the report has traffic
 	{".sarif", "sarif"},
 	{".md", "markdown"},
@@ -55,13 +54,7 @@ func loadFixture(t *testing.T, name string) *Report {
 func write(t *testing.T, r *Report, format string, opts Options) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	var err error
-	if format == "plain" {
-		err = WriteText(&b, r)
-	} else {
-		err = Write(&b, r, format, opts)
-	}
-	if err != nil {
+	if err := Write(&b, r, format, opts); err != nil {
 		t.Fatalf("%s: %v", format, err)
 	}
 	return b.Bytes()

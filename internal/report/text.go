@@ -11,48 +11,31 @@ import (
 
 // WriteRankedText writes the report for a reader deciding what to fix
 // first: what the ranking is based on and what fixing the top findings
-// buys, the top findings with their rank, score and the traffic of the
-// routes reaching them, then every route with the queries its traffic
-// causes, then the remaining findings vet-style. Each finding's first line
-// is vet's file:line:col: message, so editors and terminals still jump to
-// it. Without a traffic profile the sections are the same, ranked by
+// buys; every finding, best ranked first, in one layout; then every route
+// with the queries its traffic causes, and the indexes to add. A finding's
+// first line is vet's "file:line:col: message (check)", the form editors'
+// quickfix parsers and terminals read as a place; its rank, severity,
+// score and the traffic of the routes reaching it go on the indented line
+// below. Without a traffic profile the sections are the same, ranked by
 // severity and loop depth.
 func WriteRankedText(w io.Writer, r *Report, opts Options) error {
 	bw := bufio.NewWriter(w)
-	top := min(opts.top(), len(r.Findings))
 	if len(r.Findings) == 0 {
 		fmt.Fprintf(bw, "sqlheat: no findings\n")
 	} else {
 		fmt.Fprintf(bw, "sqlheat: %s, %s\n", plural(len(r.Findings), "finding"), rankedBy(r))
 	}
-	if s := fixingBuys(r, top); s != "" {
+	if n := r.Stats.PackageErrors; n > 0 {
+		fmt.Fprintf(bw, "Not analyzed: %s that %s not compile or import one that does not.\n", plural(n, "package"), map[bool]string{true: "does", false: "do"}[n == 1])
+	}
+	if s := fixingBuys(r, min(opts.top(), len(r.Findings))); s != "" {
 		fmt.Fprintf(bw, "%s\n", s)
 	}
-	if top > 0 {
-		fmt.Fprintf(bw, "\nTop %s\n", plural(top, "finding"))
+	if len(r.Findings) > 0 {
+		fmt.Fprintln(bw)
 	}
-	for _, f := range r.Findings[:top] {
-		fmt.Fprintf(bw, "#%-3d %s:%d:%d: %s (%s, %s)\n", f.Rank, f.File, f.Line, f.Column, oneLine(f.Message), f.Check, f.Severity)
-		details := []string{"score " + formatNum(f.Score)}
-		if f.ScoreBasis == BasisDBTime {
-			details[0] += " (database time)"
-		}
-		if routes := findingRoutes(r, f, 3); routes != "" {
-			details = append(details, routes)
-		}
-		if m := multiplicityText(f.Multiplicity); m != "" {
-			details = append(details, m)
-		}
-		if f.SavesPerMin > 0 {
-			details = append(details, "fix removes ≥ "+formatNum(f.SavesPerMin)+" queries/min")
-		}
-		fmt.Fprintf(bw, "     %s\n", strings.Join(details, " · "))
-		if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
-			fmt.Fprintf(bw, "     suggestion: %s\n", oneLine(f.Suggestion))
-		}
-		if f.Evidence != nil {
-			fmt.Fprintf(bw, "     %s\n", f.Evidence.Summary)
-		}
+	for _, f := range r.Findings {
+		writeTextFinding(bw, r, f)
 	}
 	if len(r.Routes) > 0 {
 		if hasRates(r) {
@@ -85,17 +68,40 @@ func WriteRankedText(w io.Writer, r *Report, opts Options) error {
 			fmt.Fprintf(bw, "  %s -- %s (findings %s)\n", g.Statement, plural(len(g.Findings), "query"), strings.Join(refs, " "))
 		}
 	}
-	if rest := r.Findings[top:]; len(rest) > 0 {
-		fmt.Fprintf(bw, "\n%d more %s\n", len(rest), pluralNoun(len(rest), "finding"))
-		for _, f := range rest {
-			fmt.Fprintf(bw, "%s:%d:%d: %s (%s, %s) [#%d, score %s]\n", f.File, f.Line, f.Column, oneLine(f.Message), f.Check, f.Severity, f.Rank, formatNum(f.Score))
-			if f.Evidence != nil {
-				fmt.Fprintf(bw, "\t%s\n", f.Evidence.Summary)
-			}
-		}
-	}
 	writeLiveText(bw, r)
 	return bw.Flush()
+}
+
+// textIndent indents the lines under a finding's.
+const textIndent = "    "
+
+// writeTextFinding writes one finding: vet's line, then its rank,
+// severity, score, routes, how often it runs and what fixing it removes
+// on the indented line below, and its suggestion and a live database's
+// evidence when it has them.
+func writeTextFinding(w io.Writer, r *Report, f Finding) {
+	fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", f.File, f.Line, f.Column, oneLine(f.Message), f.Check)
+	score := "score " + formatNum(f.Score)
+	if f.ScoreBasis == BasisDBTime {
+		score += " (database time)"
+	}
+	details := []string{fmt.Sprintf("#%d", f.Rank), f.Severity, score}
+	if routes := findingRoutes(r, f, 3); routes != "" {
+		details = append(details, routes)
+	}
+	if m := multiplicityText(f.Multiplicity); m != "" {
+		details = append(details, m)
+	}
+	if f.SavesPerMin > 0 {
+		details = append(details, "fix removes ≥ "+formatNum(f.SavesPerMin)+" queries/min")
+	}
+	fmt.Fprintf(w, "%s%s\n", textIndent, strings.Join(details, " · "))
+	if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
+		fmt.Fprintf(w, "%ssuggestion: %s\n", textIndent, oneLine(f.Suggestion))
+	}
+	if f.Evidence != nil {
+		fmt.Fprintf(w, "%s%s\n", textIndent, f.Evidence.Summary)
+	}
 }
 
 // rankedBy says what the ranking is based on.

@@ -48,6 +48,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -200,7 +201,7 @@ var Analyzer = New(Host{})
 func New(h Host) *analysis.Analyzer {
 	var f struct {
 		schema, traffic, trafficFormat, config string
-		budget                                 int
+		budget                                 Budget
 	}
 	a := &analysis.Analyzer{
 		Name: "sqlheat",
@@ -208,7 +209,7 @@ func New(h Host) *analysis.Analyzer {
 		URL:  "https://github.com/sqlheat/sqlheat#settings-file",
 		Run: guard.Run(func(pass *analysis.Pass) (any, error) {
 			return h.Load(packageDir(pass), f.config, Overrides{
-				Schema: f.schema, Traffic: f.traffic, TrafficFormat: f.trafficFormat, Budget: f.budget,
+				Schema: f.schema, Traffic: f.traffic, TrafficFormat: f.trafficFormat, Budget: int(f.budget),
 			}), nil
 		}),
 		ResultType: reflect.TypeOf((*Config)(nil)),
@@ -216,10 +217,35 @@ func New(h Host) *analysis.Analyzer {
 	a.Flags.StringVar(&f.schema, "schema", "", "comma-separated schema files, directories or globs (migrations)")
 	a.Flags.StringVar(&f.traffic, "traffic", "", "traffic profile file")
 	a.Flags.StringVar(&f.trafficFormat, "traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
-	a.Flags.IntVar(&f.budget, "budget", 0, "per-request query budget for handlerquery (default 10)")
+	a.Flags.Var(&f.budget, "budget", BudgetUsage)
 	a.Flags.StringVar(&f.config, "config", "", "settings file to use instead of the "+FileName+" found upward from each package")
 	return a
 }
+
+// Budget is the value of a -budget flag: a number of queries per request,
+// at least 1; 0, its zero value, means not given.
+type Budget int
+
+// BudgetUsage is the usage of a -budget flag.
+const BudgetUsage = "handlerquery: at most `n` queries per request (default 10)"
+
+func (b *Budget) String() string { return strconv.Itoa(int(*b)) }
+
+// Get returns the budget as an int, as the flag package's Int does.
+func (b *Budget) Get() any { return int(*b) }
+
+func (b *Budget) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return errors.New("a budget is a number of queries, at least 1")
+	}
+	*b = Budget(n)
+	return nil
+}
+
+// fresh is a new Budget, for a copy of the flag (see copyFlag): a copy
+// must check its values as the original does.
+func (b *Budget) fresh() flag.Value { return new(Budget) }
 
 // For returns the settings for pass, which must Require the settings
 // analyzer; the defaults when it failed.

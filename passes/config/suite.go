@@ -56,8 +56,14 @@ func copyFor(a *analysis.Analyzer, copies map[*analysis.Analyzer]*analysis.Analy
 
 // copyFlag defines in fs a flag like f, with a value of its own. Analyzer
 // flags are declared with the flag package's Bool, Int and String (and
-// their Var forms), whose values are flag.Getters.
+// their Var forms), whose values are flag.Getters, or with a value of
+// this package that makes its own copies (Budget), which check what they
+// are set to as the original does.
 func copyFlag(fs *flag.FlagSet, f *flag.Flag) {
+	if v, ok := f.Value.(interface{ fresh() flag.Value }); ok {
+		fs.Var(v.fresh(), f.Name, f.Usage)
+		return
+	}
 	g, ok := f.Value.(flag.Getter)
 	if !ok {
 		panic(fmt.Sprintf("flag %s: %T is not a flag.Getter", f.Name, f.Value))

@@ -49,3 +49,28 @@ func TestSuite(t *testing.T) {
 		}
 	}
 }
+
+// A suite's copy of the settings pass checks its -budget as go vet's
+// does: a negative budget is refused, not taken for "no budget".
+func TestSuiteBudget(t *testing.T) {
+	t.Parallel()
+	settings := Suite(Host{}, Analyzer)[0]
+	for _, a := range []*analysis.Analyzer{Analyzer, settings} {
+		f := a.Flags.Lookup("budget")
+		if err := f.Value.Set("-1"); err == nil {
+			t.Errorf("%p: -budget -1 accepted", a)
+		}
+		if err := f.Value.Set("x"); err == nil {
+			t.Errorf("%p: -budget x accepted", a)
+		}
+	}
+	if err := settings.Flags.Set("budget", "4"); err != nil {
+		t.Fatal(err)
+	}
+	if got := settings.Flags.Lookup("budget").Value.(interface{ Get() any }).Get(); got != 4 {
+		t.Errorf("budget = %v, want 4", got)
+	}
+	if got := Analyzer.Flags.Lookup("budget").Value.String(); got != "0" {
+		t.Errorf("go vet's budget is %s after setting a suite's", got)
+	}
+}
