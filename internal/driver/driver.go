@@ -152,6 +152,9 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) i
 	// The plain flags are the config pass's, set once before any pass runs;
 	// paths are relative to where the user started us.
 	cwd, _ := os.Getwd()
+	if f := config.Flags().Lookup("config"); f.Value.String() != "" {
+		f.Value.Set(absList(cwd, f.Value.String()))
+	}
 	for name, val := range map[string]string{"schema": absList(cwd, o.schema), "traffic": absList(cwd, o.traffic), "traffic-format": o.trafficFmt} {
 		if val != "" {
 			config.Flags().Set(name, val)
@@ -250,7 +253,6 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		fmt.Fprintf(stderr, "sqlheat: %s\n", msg)
 		return nil, ExitUsage
 	}
-	rep := &report.Report{Version: report.Version, Tool: report.Tool{Name: "sqlheat", Version: Version}}
 	code := ExitClean
 	root := config.FindUp(dir, "go.mod")
 	if root == "" {
@@ -262,6 +264,15 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 		}
 		return file
 	}
+	settingsErrs, settingsWarns := checkSettings(ld, rel)
+	for _, p := range settingsErrs {
+		fmt.Fprintf(stderr, "sqlheat: %s\n", p)
+	}
+	if len(settingsErrs) > 0 {
+		return nil, ExitUsage
+	}
+	rep := &report.Report{Version: report.Version, Tool: report.Tool{Name: "sqlheat", Version: Version}}
+	rep.Errors = append(rep.Errors, settingsWarns...)
 	// Packages that did not load or type-check are reported with their
 	// errors; the checker skips them and analyzes the rest.
 	var ok []*packages.Package
@@ -310,7 +321,6 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 	for _, a := range checks {
 		isCheck[a] = true
 	}
-	seenCfgErr := map[string]bool{}
 	var trafficPath, trafficFormat string // from the settings; -traffic wins
 	schemas, fixes := newSchemaStats(), newFixSet()
 	routeSet := newRouteSet()
@@ -359,10 +369,6 @@ func analyze(o options, patterns []string, checks []*analysis.Analyzer, stderr i
 			live.addConfig(c)
 			if c != nil && c.Traffic != "" && trafficPath == "" {
 				trafficPath, trafficFormat = c.Traffic, c.TrafficFormat
-			}
-			if c != nil && c.Err != nil && !seenCfgErr[c.File] {
-				seenCfgErr[c.File] = true
-				rep.Errors = append(rep.Errors, report.Problem{File: rel(c.File), Message: c.Err.Error()})
 			}
 		}
 		for _, d := range act.Diagnostics {

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -11,6 +12,9 @@ import (
 type loaded struct {
 	pkgs      []*packages.Package
 	requested map[string]bool // package paths matched by the user's patterns
+	// types are the types of every package of the program by path,
+	// dependencies of dependencies included (see checkSettings).
+	types map[string]*types.Package
 }
 
 // isRequested reports whether findings in p should be shown. Test
@@ -56,6 +60,7 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.types = allTypes(pkgs)
 	// Packages loaded from export data have no syntax, and their own
 	// imports may not even have types: cut the graph there, so the
 	// analysis driver does not walk into them for facts they cannot have.

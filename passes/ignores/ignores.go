@@ -48,6 +48,9 @@ func init() {
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, nil)
 	cfg := config.For(pass)
+	if !cfg.Enabled(pass.Analyzer.Name) {
+		return rep.Result(), nil
+	}
 	known := map[string]bool{}
 	used := map[token.Pos]bool{}
 	for _, c := range checks {

@@ -23,6 +23,8 @@
 package golangci
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -40,20 +42,31 @@ type plugin struct {
 	settings config.Settings
 }
 
-// New decodes the plugin's settings; golangci-lint calls it once.
+// settingsName says where the plugin's settings come from, in errors.
+const settingsName = ".golangci.yml (linters.settings.custom.sqlheat.settings)"
+
+// New reads the plugin's settings; golangci-lint calls it once, and
+// prints the error it returns, which fails the run: an unknown key or
+// check, or a path that names nothing, is a mistake to fix, not a run
+// on the defaults.
 func New(raw any) (register.LinterPlugin, error) {
-	var s config.Settings
-	if raw != nil {
-		var err error
-		if s, err = register.DecodeSettings[config.Settings](raw); err != nil {
-			return nil, err
-		}
-	}
 	// golangci-lint runs in the directory holding .golangci.yml (or the
 	// one it was started in), which is what relative settings mean.
 	cwd, _ := os.Getwd()
-	config.Embed(s, cwd)
-	return &plugin{settings: s}, nil
+	s := &config.Settings{}
+	if raw != nil {
+		// golangci-lint hands over decoded YAML; JSON is YAML, and
+		// config reads it as strictly as a settings file.
+		data, err := json.Marshal(raw)
+		if err != nil {
+			return nil, fmt.Errorf("sqlheat: %s: %v", settingsName, err)
+		}
+		if s, err = config.ReadSettings(data, settingsName, cwd); err != nil {
+			return nil, fmt.Errorf("sqlheat: %w", err)
+		}
+	}
+	config.Embed(*s, cwd)
+	return &plugin{settings: *s}, nil
 }
 
 // BuildAnalyzers returns the enabled checks; their foundation passes come
