@@ -64,7 +64,16 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, d := range suppress.Parse(pass.Fset, pass.Files, known) {
 		switch {
 		case d.Problem != "":
-			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem}})
+			diag := analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem}
+			if d.Space > 0 {
+				// "// sqlheat:ignore": the fix is to delete the space.
+				at := d.Pos + token.Pos(len("//"))
+				diag.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   "Remove the space after //",
+					TextEdits: []analysis.TextEdit{{Pos: at, End: at + token.Pos(d.Space)}},
+				}}
+			}
+			rep.Report(check.Finding{Diagnostic: diag})
 		case flagUnused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
 			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "unused",
 				Message: "this //sqlheat:ignore silences no finding: remove it, or it will hide the next real one on this line"}})

@@ -15,5 +15,5 @@ func Test(t *testing.T) {
 	}
 	t.Cleanup(func() { ignores.Analyzer.Flags.Set("unused", "false") })
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, ignores.Analyzer, "a")
+	analysistest.RunWithSuggestedFixes(t, dir, ignores.Analyzer, "a")
 }
