@@ -106,7 +106,7 @@ func (r *Reporter) Report(f Finding) {
 		return
 	}
 	if f.Function == "" {
-		f.Function = EnclosingFunc(r.pass.Files, r.pass.TypesInfo, f.Pos)
+		f.Function = enclosingFunc(r.pass.Files, r.pass.TypesInfo, f.Pos)
 	}
 	r.pass.Report(f.Diagnostic)
 	r.result.Findings = append(r.result.Findings, &f)
@@ -118,9 +118,9 @@ func (r *Reporter) Result() *Result {
 	return r.result
 }
 
-// EnclosingFunc is the full name of the function declaration around pos
+// enclosingFunc is the full name of the function declaration around pos
 // (types.Func.FullName), "" outside any.
-func EnclosingFunc(files []*ast.File, info *types.Info, pos token.Pos) string {
+func enclosingFunc(files []*ast.File, info *types.Info, pos token.Pos) string {
 	for _, file := range files {
 		if file.FileStart > pos || pos > file.FileEnd {
 			continue

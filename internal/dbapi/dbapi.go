@@ -204,12 +204,6 @@ func Lookup(fn *types.Func) *Method {
 	return table[key{fn.Pkg().Path(), recvName(fn), fn.Name()}]
 }
 
-// LookupName finds the entry for a method of a known receiver type, for
-// callers that matched a user's interface to a known implementation.
-func LookupName(pkg, recv, name string) *Method {
-	return table[key{pkg, recv, name}]
-}
-
 // Implementers lists the known concrete database handles (package path and
 // type name) whose method sets a user-declared interface such as sqlc's
 // DBTX can stand for. Each has query methods in the table.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/livedb"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/internal/schema"
@@ -43,8 +44,8 @@ func (l *liveSettings) addConfig(c *config.Config) {
 	}
 }
 
-func (l *liveSettings) addCatalog(result any, root string) {
-	if r, _ := result.(*catalog.Result); r != nil && r.Catalog != nil && (l.catalog == nil || r.Catalog.Len() > l.catalog.Len()) {
+func (l *liveSettings) addCatalog(r *catalog.Result, root string) {
+	if r != nil && r.Catalog != nil && (l.catalog == nil || r.Catalog.Len() > l.catalog.Len()) {
 		l.catalog, l.root = r.Catalog, root
 	}
 }
@@ -92,28 +93,8 @@ func askDatabase(ctx context.Context, rep *report.Report, o options, l *liveSett
 	if dsn == "" {
 		return nil, nil
 	}
-	th, err := l.thresholdsOf()
+	sess, err := openSession(ctx, rep, o, l, dsn, rel)
 	if err != nil {
-		return nil, err
-	}
-	opts := livedb.Options{Thresholds: th, Catalog: l.catalog}
-	var sess *livedb.Session
-	if o.scratch {
-		files := l.files()
-		if len(files) == 0 {
-			return nil, fmt.Errorf("-scratch: no migrations to build the database from (sqlheat found none: name them with -schema)")
-		}
-		stmts, err := schema.Script(files)
-		if err != nil {
-			return nil, fmt.Errorf("-scratch: %w", err)
-		}
-		if sess, err = livedb.OpenScratch(ctx, dsn, stmts, opts); err != nil {
-			return nil, err
-		}
-		for _, w := range sess.Warnings {
-			rep.Errors = append(rep.Errors, report.Problem{File: rel(w.File), Line: w.Line, Message: w.Message})
-		}
-	} else if sess, err = livedb.Open(ctx, dsn, opts); err != nil {
 		return nil, err
 	}
 	defer func() {
@@ -126,9 +107,62 @@ func askDatabase(ctx context.Context, rep *report.Report, o options, l *liveSett
 	if info.HypoPG == "" && !info.Scratch {
 		fmt.Fprintf(stderr, "sqlheat: database %s has no hypopg extension: suggested indexes are not tried (CREATE EXTENSION hypopg, as its owner, to have them tried)\n", info.Database)
 	}
+	if err := recordEvidence(ctx, sess, rep); err != nil {
+		return nil, err
+	}
+	drift, err := sess.Drift(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range drift {
+		if d.File != "" {
+			d.File = rel(d.File)
+		}
+		rep.Live.Drift = append(rep.Live.Drift, d.String())
+	}
+	stmts, err := sess.StatStatements(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "sqlheat: %v; ranking without it\n", err)
+	}
+	return stmts, nil
+}
 
-	// One question per distinct statement and index: a query reported at
-	// two places is planned once.
+// openSession opens the session of the DSN: on the database it names, or
+// with -scratch on a temporary one built from the migrations (whose
+// warnings join the report's errors).
+func openSession(ctx context.Context, rep *report.Report, o options, l *liveSettings, dsn string, rel func(string) string) (*livedb.Session, error) {
+	th, err := l.thresholdsOf()
+	if err != nil {
+		return nil, err
+	}
+	opts := livedb.Options{Thresholds: th, Catalog: l.catalog}
+	if !o.scratch {
+		return livedb.Open(ctx, dsn, opts)
+	}
+	files := l.files()
+	if len(files) == 0 {
+		return nil, fmt.Errorf("-scratch: no migrations to build the database from (sqlheat found none: name them with -schema)")
+	}
+	stmts, err := schema.Script(files)
+	if err != nil {
+		return nil, fmt.Errorf("-scratch: %w", err)
+	}
+	sess, err := livedb.OpenScratch(ctx, dsn, stmts, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range sess.Warnings {
+		rep.Errors = append(rep.Errors, report.Problem{File: rel(w.File), Line: w.Line, Message: w.Message})
+	}
+	return sess, nil
+}
+
+// recordEvidence asks the session about each missingindex finding, one
+// question per distinct statement and index (a query reported at two
+// places is planned once), and records the answers: every finding gets
+// its Evidence, a downgraded one becomes low severity, a retracted one
+// moves to rep.Live.Retracted.
+func recordEvidence(ctx context.Context, sess *livedb.Session, rep *report.Report) error {
 	var cands []livedb.Candidate
 	at := map[livedb.Candidate]int{}
 	for _, f := range rep.Findings {
@@ -141,7 +175,7 @@ func askDatabase(ctx context.Context, rep *report.Report, o options, l *liveSett
 	}
 	evs, err := sess.Evidence(ctx, cands)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	keep := rep.Findings[:0]
 	for _, f := range rep.Findings {
@@ -161,27 +195,12 @@ func askDatabase(ctx context.Context, rep *report.Report, o options, l *liveSett
 			rep.Live.Retracted = append(rep.Live.Retracted, f)
 			continue
 		case livedb.Downgraded:
-			f.Severity = "low"
+			f.Severity = finding.Low.String()
 		}
 		keep = append(keep, f)
 	}
 	rep.Findings = keep
-
-	drift, err := sess.Drift(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range drift {
-		if d.File != "" {
-			d.File = rel(d.File)
-		}
-		rep.Live.Drift = append(rep.Live.Drift, d.String())
-	}
-	stmts, err := sess.StatStatements(ctx)
-	if err != nil {
-		fmt.Fprintf(stderr, "sqlheat: %v; ranking without it\n", err)
-	}
-	return stmts, nil
+	return nil
 }
 
 // candidate is the question a finding puts to the database: whether its

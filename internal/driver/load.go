@@ -1,10 +1,16 @@
 package driver
 
 import (
+	"fmt"
 	"go/types"
+	"go/version"
+	"runtime"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/internal/report"
 )
 
 // loaded is the result of load: the packages to analyze and which of them
@@ -15,12 +21,41 @@ type loaded struct {
 	// types are the types of every package of the program by path,
 	// dependencies of dependencies included (see checkSettings).
 	types map[string]*types.Package
+	// warnings are the settings' warnings, for the report.
+	warnings []report.Problem
 }
 
 // isRequested reports whether findings in p should be shown. Test
 // variants share their package's path; external test packages add _test.
 func (l *loaded) isRequested(p *packages.Package) bool {
 	return l.requested[strings.TrimSuffix(p.PkgPath, "_test")]
+}
+
+// load loads the packages the command line names. A nil result means
+// nothing can be analyzed; the problem is on stderr.
+func (r *runner) load() (*loaded, int) {
+	cfg := &packages.Config{Dir: r.dir, Tests: r.o.tests}
+	if r.o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + r.o.tags}
+	}
+	ld, err := load(cfg, r.patterns)
+	if err != nil {
+		r.errorf("%v", err)
+		return nil, ExitUsage
+	}
+	if msg := newerGo(ld.pkgs); msg != "" {
+		r.errorf("%s", msg)
+		return nil, ExitUsage
+	}
+	errs, warns := r.checkSettings(ld)
+	for _, p := range errs {
+		r.errorf("%s", p)
+	}
+	if len(errs) > 0 {
+		return nil, ExitUsage
+	}
+	ld.warnings = warns
+	return ld, ExitClean
 }
 
 // load reads the packages to analyze, cheaply.
@@ -71,4 +106,65 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 	})
 	l.pkgs = pkgs
 	return l, nil
+}
+
+// newerGo explains, in one line, a module that needs a newer Go than the
+// one sqlheat was built with: its packages cannot be type-checked by this
+// binary, and peers fail there with panics about missing types.
+func newerGo(pkgs []*packages.Package) string {
+	built := runtime.Version()
+	if !version.IsValid(built) {
+		return "" // a devel toolchain: assume it is new enough
+	}
+	for _, p := range pkgs {
+		if p.Module == nil || p.Module.GoVersion == "" {
+			continue
+		}
+		want := "go" + p.Module.GoVersion
+		if version.IsValid(want) && version.Compare(want, built) > 0 {
+			return fmt.Sprintf("module %s needs %s but sqlheat was built with %s: rebuild it with that Go, e.g. GOTOOLCHAIN=%s go install github.com/sqlheat/sqlheat/cmd/sqlheat@latest",
+				p.Module.Path, want, built, want)
+		}
+	}
+	return ""
+}
+
+// typeChecked are the packages without errors. A package with type
+// errors still has syntax and partial types, but analyzers would see
+// half-resolved code, so it is skipped as go vet skips it (its errors
+// are reported by the collector's loadErrors).
+func (l *loaded) typeChecked() []*packages.Package {
+	var ok []*packages.Package
+	for _, p := range l.pkgs {
+		if len(p.Errors) == 0 {
+			ok = append(ok, p)
+		}
+	}
+	return ok
+}
+
+// splitPos splits go/packages' "file:line:col" (or "file:line") error
+// positions.
+func splitPos(pos string) (string, int, bool) {
+	rest, last, ok := cutLast(pos)
+	if !ok {
+		return "", 0, false
+	}
+	if file, line, ok := cutLast(rest); ok {
+		return file, line, true // file:line:col
+	}
+	return rest, last, true // file:line
+}
+
+// cutLast splits "x:N" into x and N.
+func cutLast(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return "", 0, false
+	}
+	return s[:i], n, true
 }

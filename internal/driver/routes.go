@@ -2,7 +2,6 @@ package driver
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -176,27 +175,4 @@ func (e *routeEntry) callsAny(locs []report.Location) bool {
 		}
 	}
 	return false
-}
-
-// writeRoutes prints the route inventory for -routes, one route a line:
-// where it is registered, the route, its handler chain and its cost.
-func writeRoutes(w io.Writer, rep *report.Report) error {
-	if _, err := fmt.Fprintf(w, "%d routes:\n", len(rep.Routes)); err != nil {
-		return err
-	}
-	for _, r := range rep.Routes {
-		route := r.Pattern
-		if r.Method != "ANY" {
-			route = r.Method + " " + r.Pattern
-		}
-		q := r.QueriesPerRequest
-		cost := fmt.Sprintf("%d %s per request", q.Min, map[bool]string{true: "query", false: "queries"}[q.Min == 1])
-		if q.Loop {
-			cost += fmt.Sprintf(" + %d per item", max(q.PerItem, 1))
-		}
-		if _, err := fmt.Fprintf(w, "%s:%d: %s -> %s: %s\n", r.File, r.Line, route, r.Handler, cost); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/sqlheat/sqlheat/internal/report"
@@ -14,14 +15,23 @@ import (
 )
 
 // checkSettings reads the settings of every package asked for before
-// anything is analyzed. Mistakes (a file that does not parse, an unknown
-// key or check, a path named that does not exist) come back as errs: the
-// run stops on them, as a compiler stops on a syntax error, rather than
-// checking less than the team thinks. A declared function that no
-// package defines comes back as a warning: a settings file shared by
-// several services may name functions of packages this one does not
-// build.
-func checkSettings(ld *loaded, rel func(string) string) (errs, warns []report.Problem) {
+// anything is analyzed, as the run's settings pass will. Mistakes (a file
+// that does not parse, an unknown key or check, a path named that does
+// not exist) come back as errs: the run stops on them, as a compiler
+// stops on a syntax error, rather than checking less than the team
+// thinks. A declared function that no package defines comes back as a
+// warning: a settings file shared by several services may name functions
+// of packages this one does not build.
+func (r *runner) checkSettings(ld *loaded) (errs, warns []report.Problem) {
+	var settings *analysis.Analyzer
+	for _, a := range r.suite {
+		if a.Name == config.Analyzer.Name {
+			settings = a
+		}
+	}
+	if settings == nil {
+		return nil, nil
+	}
 	seen := map[string]bool{}
 	add := func(list *[]report.Problem, p report.Problem) {
 		if k := p.String(); !seen[k] {
@@ -31,9 +41,9 @@ func checkSettings(ld *loaded, rel func(string) string) (errs, warns []report.Pr
 	}
 	checked := map[string]bool{} // settings files whose functions were looked up
 	for _, dir := range packageDirs(ld) {
-		c := config.LoadDir(dir)
+		c := standalone.LoadFlags(&settings.Flags, dir)
 		for _, e := range config.Problems(c.Err) {
-			add(&errs, problem(e, rel))
+			add(&errs, r.problem(e))
 		}
 		if c.Err != nil || checked[c.File] {
 			continue
@@ -41,7 +51,7 @@ func checkSettings(ld *loaded, rel func(string) string) (errs, warns []report.Pr
 		checked[c.File] = true
 		for _, f := range c.Functions {
 			if msg := undefined(f, ld.types); msg != "" {
-				add(&warns, problem(&config.Error{File: c.File, Line: f.Line, Msg: "functions: " + f.Name + ": " + msg}, rel))
+				add(&warns, r.problem(&config.Error{File: c.File, Line: f.Line, Msg: "functions: " + f.Name + ": " + msg}))
 			}
 		}
 	}
@@ -83,10 +93,11 @@ func packageDirs(ld *loaded) []string {
 	return slices.Compact(dirs)
 }
 
-func problem(e *config.Error, rel func(string) string) report.Problem {
+// problem is a settings mistake as the report shows it.
+func (r *runner) problem(e *config.Error) report.Problem {
 	p := report.Problem{Line: e.Line, Message: e.Msg}
 	if e.File != "" {
-		p.File = rel(e.File)
+		p.File = r.rel(e.File)
 	}
 	return p
 }

@@ -5,7 +5,7 @@
 // The driver calls it once the report holds every finding and route:
 //
 //	unmatched := rank.FillRates(rep, prof) // route rates from the profile
-//	rank.Score(rep, prof, costs)           // score, then rep.Rank()
+//	rank.Score(rep, prof, costs)           // score, rep.Rank(), then Savings
 //
 // A finding's score has one of three bases (report.Finding.ScoreBasis),
 // chosen per finding from what is known about it, best evidence first:
@@ -91,7 +91,7 @@ func weight(sev string) float64 {
 }
 
 // Score sets every finding's Score and ScoreBasis (see the package doc),
-// then ranks the report with rep.Rank. prof is the traffic profile, nil
+// ranks the report with rep.Rank, and fills in what fixing buys (Savings). prof is the traffic profile, nil
 // without one; the route rates it gives are read from the findings'
 // Routes, so call FillRates first. costs is the database cost of each
 // statement fingerprint (traffic.Profile.ByFingerprint of a
@@ -119,6 +119,7 @@ func Score(rep *report.Report, prof *traffic.Profile, costs map[string]traffic.S
 		f.Score, f.ScoreBasis = w*m*float64(max(1, len(routes))), report.BasisStatic
 	}
 	rep.Rank()
+	Savings(rep)
 }
 
 // distinctRoutes drops repeated routes (a finding reached from one route

@@ -38,6 +38,23 @@ type Report struct {
 	// Live describes the database asked for evidence (-dsn); nil without
 	// one.
 	Live *Live `json:"live,omitempty"`
+	// Totals are the queries per minute the traffic profile implies and
+	// what fixing the top findings removes (see Totals); nil without a
+	// profile of requests per minute.
+	Totals *Totals `json:"totals,omitempty"`
+}
+
+// Totals are the run's "what fixing buys" figures, in queries per minute
+// counted at one item per loop (a lower bound; internal/rank defines them):
+// QueriesPerMin is what the routes' traffic implies, TopSavesPerMin what
+// fixing the Top best ranked findings removes, SavesPerMin what fixing
+// every finding removes. Savings of two findings about the same query
+// count once.
+type Totals struct {
+	QueriesPerMin  float64 `json:"queries_per_min"`
+	Top            int     `json:"top"`
+	TopSavesPerMin float64 `json:"top_saves_per_min"`
+	SavesPerMin    float64 `json:"saves_per_min"`
 }
 
 // Tool names the program that wrote the report.
@@ -100,6 +117,11 @@ type Finding struct {
 	// Evidence is what a live database said about a missingindex
 	// finding (-dsn); nil without one.
 	Evidence *Evidence `json:"evidence,omitempty"`
+	// SavesPerMin is how many queries per minute fixing the finding
+	// removes, a lower bound (internal/rank defines it); 0 when its fix
+	// removes none (an index makes queries cheaper, not fewer) or nothing
+	// says how often it runs.
+	SavesPerMin float64 `json:"saves_per_min,omitempty"`
 }
 
 // Site is a query call: where a statement is sent to the database.
@@ -171,6 +193,23 @@ type Route struct {
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
 	Findings          []int         `json:"findings"` // indexes into Report.Findings
+	// Queries are the queries one request of the route can run, in the
+	// order it runs them.
+	Queries []RouteQuery `json:"queries,omitempty"`
+}
+
+// RouteQuery is one query a route's request can run: where, what, how
+// many times per request ("once", "loop", "loop×2"), through which calls
+// (Via), and from which part of the request (From: "handler", or the
+// middleware's name).
+type RouteQuery struct {
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	SQL         string   `json:"sql,omitempty"`
+	Fingerprint string   `json:"fingerprint,omitempty"`
+	PerRequest  string   `json:"per_request,omitempty"`
+	Via         []string `json:"via,omitempty"`
+	From        string   `json:"from,omitempty"`
 }
 
 // QueriesPerReq is a route's query count: Min queries on every request,
@@ -326,4 +365,49 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	writeLiveText(bw, r)
 	return bw.Flush()
+}
+
+// AtOneItem is the queries one request runs when each of its loops has
+// one item: Min, plus the queries run per item (at least one) when Loop.
+// It is the lower bound the route figures count ("3 + 1 per item" is 4).
+func (q QueriesPerReq) AtOneItem() int {
+	if q.Loop {
+		return q.Min + max(q.PerItem, 1)
+	}
+	return q.Min
+}
+
+// QueriesPerMin is the queries per minute the route's rate implies, at
+// one item per loop (QueriesPerReq.AtOneItem).
+func (rt Route) QueriesPerMin() float64 {
+	return rt.Rate * float64(rt.QueriesPerRequest.AtOneItem())
+}
+
+// SavesOfTop sums the SavesPerMin of the n best ranked findings. Two
+// findings about the same query and problem (one N+1 reported at the loop
+// of each of two callers) remove the same executions: they count once,
+// at the larger figure.
+func (r *Report) SavesOfTop(n int) float64 {
+	best := map[string]float64{}
+	for _, f := range r.Findings[:min(max(n, 0), len(r.Findings))] {
+		if f.SavesPerMin <= 0 {
+			continue
+		}
+		where := f.Fingerprint
+		if where == "" {
+			where = fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		k := f.Check + " " + f.Kind + " " + where
+		best[k] = max(best[k], f.SavesPerMin)
+	}
+	vals := make([]float64, 0, len(best))
+	for _, v := range best {
+		vals = append(vals, v)
+	}
+	sort.Float64s(vals) // a float sum in one order, whatever the map's
+	var sum float64
+	for _, v := range vals {
+		sum += v
+	}
+	return sum
 }

@@ -10,6 +10,32 @@
 // The flags live on this analyzer, so under go vet they are spelled
 // -sqlheat.schema=..., -sqlheat.budget=...; the standalone driver maps its
 // plain -schema, -traffic and -budget flags onto them.
+//
+// # One run, one configuration
+//
+// go/analysis keeps an analyzer's flags in the Analyzer, a package
+// variable, which suits go vet: one process, one run, flags parsed once.
+// sqlheat also runs several ways in one process — the standalone driver
+// (which analyzes the whole program and says so to the passes), the
+// golangci-lint plugin (whose settings come from .golangci.yml and whose
+// host shows Go positions only), tests side by side — and a setting left
+// in a package variable by one would leak into the next. So nothing a
+// host sets is package state:
+//
+//   - What a host says about itself (Host) is given to New, which makes a
+//     settings analyzer of its own, with its own flags; Analyzer, the one
+//     the passes Require, is New(Host{}), go vet's.
+//   - Suite copies the analyzers of a run around such a settings analyzer:
+//     every analyzer that requires it, directly or not, is copied with
+//     fresh flags of the same names and defaults, the rest are shared.
+//     The standalone driver and the plugin configure a suite of their
+//     own and never write the package variables (only go vet, one run
+//     per process, sets their flags), so two runs in one process — a test
+//     of the plugin and one of the driver, in parallel — cannot see each
+//     other's settings.
+//   - Passes therefore find what they require by its result's type
+//     (Result, For), not by the package variable as a key of
+//     pass.ResultOf, and read their own flags from pass.Analyzer (Flag).
 package config
 
 import (
@@ -61,6 +87,9 @@ type Config struct {
 	// .go files and go.mod only). Findings about .sql files are then
 	// reported at a Go position, with the .sql place in the message.
 	GoPositions bool
+	// WholeProgram is set when every package of the program is analyzed
+	// in one process (see Host).
+	WholeProgram bool
 	// DSN is the database the standalone driver asks for evidence
 	// (-dsn, SQLHEAT_DSN), and Live its thresholds; the passes never
 	// connect to a database.
@@ -149,58 +178,102 @@ func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// Flags. They are package state as in every x/tools analyzer: drivers
-// parse them once before any pass runs.
-var (
-	flagSchema        string
-	flagTraffic       string
-	flagTrafficFormat string
-	flagBudget        int
-	flagConfig        string
-)
-
 // DefaultBudget is the per-request query budget when nothing sets one.
 const DefaultBudget = 10
 
-var Analyzer = &analysis.Analyzer{
-	Name:       "sqlheat",
-	Doc:        "load sqlheat settings from flags and .sqlheat.yaml (no diagnostics)",
-	URL:        "https://github.com/sqlheat/sqlheat#configuration",
-	Run:        guard.Run(run),
-	ResultType: reflect.TypeOf((*Config)(nil)),
+// Host is what the program running the passes says about itself. The zero
+// Host is go vet's (and nogo's): one package per process, settings from
+// .sqlheat.yaml and flags.
+type Host struct {
+	// WholeProgram is set by a driver that analyzes every package of the
+	// program in one process and resolves interface calls across
+	// packages (sqlheat's standalone driver): the queries pass then also
+	// records calls through interfaces in packages that import no
+	// database package.
+	WholeProgram bool
+	// Settings, when not nil, are settings the host was given for
+	// sqlheat (the golangci-lint plugin's, from .golangci.yml), used
+	// instead of any .sqlheat.yaml; relative paths in them are relative
+	// to SettingsBase.
+	Settings     *Settings
+	SettingsBase string
+	// GoPositions says the host shows no diagnostic outside a Go file (see
+	// Config.GoPositions).
+	GoPositions bool
 }
 
-func init() {
-	Analyzer.Flags.StringVar(&flagSchema, "schema", "", "comma-separated schema files, directories or globs (migrations)")
-	Analyzer.Flags.StringVar(&flagTraffic, "traffic", "", "traffic profile file")
-	Analyzer.Flags.StringVar(&flagTrafficFormat, "traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
-	Analyzer.Flags.IntVar(&flagBudget, "budget", 0, "per-request query budget for handlerquery (default 10)")
-	Analyzer.Flags.StringVar(&flagConfig, "config", "", "settings file to use instead of the "+FileName+" found upward from each package")
+// Analyzer is the settings pass every pass requires: go vet's, with the
+// zero Host. A driver that is not go vet runs a Suite instead.
+var Analyzer = New(Host{})
+
+// New returns a settings analyzer for host, with flags of its own.
+func New(h Host) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: "sqlheat",
+		Doc:  "load sqlheat settings from flags and .sqlheat.yaml (reports mistakes in them)",
+		URL:  "https://github.com/sqlheat/sqlheat#settings-file",
+		Run: guard.Run(func(pass *analysis.Pass) (any, error) {
+			c := h.LoadFlags(&pass.Analyzer.Flags, packageDir(pass))
+			reportProblems(pass, c)
+			return c, nil
+		}),
+		ResultType: reflect.TypeOf((*Config)(nil)),
+	}
+	a.Flags.String("schema", "", "comma-separated schema files, directories or globs (migrations)")
+	a.Flags.String("traffic", "", "traffic profile file")
+	a.Flags.String("traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
+	a.Flags.Int("budget", 0, "per-request query budget for handlerquery (default 10)")
+	a.Flags.String("config", "", "settings file to use instead of the "+FileName+" found upward from each package")
+	return a
 }
 
-// For returns the settings for pass, which must Require Analyzer.
+// LoadFlags loads the settings for a package in dir under host h with the
+// values of fs, a settings analyzer's flags, as that analyzer's pass
+// does: a driver checks them so before it analyzes anything.
+func (h Host) LoadFlags(fs *flag.FlagSet, dir string) *Config {
+	get := func(name string) any { return fs.Lookup(name).Value.(flag.Getter).Get() }
+	return h.Load(dir, get("config").(string), Overrides{
+		Schema: get("schema").(string), Traffic: get("traffic").(string),
+		TrafficFormat: get("traffic-format").(string), Budget: get("budget").(int),
+	})
+}
+
+// For returns the settings for pass, which must Require the settings
+// analyzer; the defaults when it failed.
 func For(pass *analysis.Pass) *Config {
-	if c, ok := pass.ResultOf[Analyzer].(*Config); ok && c != nil {
+	if c := Result[*Config](pass); c != nil {
 		return c
 	}
 	return defaults()
 }
 
+// Result returns the result of type T among the results of the analyzers
+// pass requires, or the zero T. An analyzer is found by the type of its
+// result, not by its package variable: in a Suite, the analyzers are
+// copies.
+func Result[T any](pass *analysis.Pass) T {
+	for _, r := range pass.ResultOf {
+		if t, ok := r.(T); ok {
+			return t
+		}
+	}
+	var zero T
+	return zero
+}
+
+// Flag returns the value of the flag called name of the pass's own
+// analyzer: a check reads its flags there rather than from a package
+// variable, so that each Suite has its own. It panics on a flag the
+// analyzer does not declare.
+func Flag[T any](pass *analysis.Pass, name string) T {
+	f := pass.Analyzer.Flags.Lookup(name)
+	if f == nil {
+		panic(fmt.Sprintf("%s has no flag %s", pass.Analyzer.Name, name))
+	}
+	return f.Value.(flag.Getter).Get().(T)
+}
+
 func defaults() *Config { return &Config{Budget: DefaultBudget, Disabled: map[string]bool{}} }
-
-func run(pass *analysis.Pass) (any, error) {
-	c := LoadDir(packageDir(pass))
-	reportProblems(pass, c)
-	return c, nil
-}
-
-// LoadDir loads the settings for a package in dir as the settings pass
-// does, with its flags: a driver checks them before it analyzes anything.
-func LoadDir(dir string) *Config {
-	return Load(dir, flagConfig, Overrides{
-		Schema: flagSchema, Traffic: flagTraffic, TrafficFormat: flagTrafficFormat, Budget: flagBudget,
-	})
-}
 
 // Overrides are settings given on the command line; zero values mean "not
 // given" and leave the file's value in place.
@@ -211,11 +284,18 @@ type Overrides struct {
 	Budget        int
 }
 
-// Load finds the settings for a package in dir: the file named by explicit
-// (or the nearest .sqlheat.yaml upward from dir), then overrides. Files are
-// read once per process; the result depends only on their content.
-func Load(dir, explicit string, o Overrides) *Config {
+// Load finds the settings for a package in dir under go vet: the file
+// named by explicit (or the nearest .sqlheat.yaml upward from dir), then
+// overrides. Files are read once per process; the result depends only on
+// their content.
+func Load(dir, explicit string, o Overrides) *Config { return Host{}.Load(dir, explicit, o) }
+
+// Load finds the settings for a package in dir under host h: the host's
+// settings, or the file named by explicit (or the nearest .sqlheat.yaml
+// upward from dir), then overrides.
+func (h Host) Load(dir, explicit string, o Overrides) *Config {
 	c := defaults()
+	c.WholeProgram, c.GoPositions = h.WholeProgram, h.GoPositions
 	c.ModuleRoot = FindUp(dir, "go.mod")
 	path := explicit
 	if path == "" {
@@ -235,12 +315,11 @@ func Load(dir, explicit string, o Overrides) *Config {
 	}
 	var errs []error
 	switch {
-	case embedded != nil:
+	case h.Settings != nil:
 		// Settings handed over by a host (the golangci-lint plugin) win
 		// over any file: they are what the user configured for that host.
 		// The host read them with ReadSettings, which checked them.
-		c.apply(embedded, embeddedBase)
-		c.GoPositions = true // the one host that embeds is golangci-lint
+		c.apply(h.Settings, h.SettingsBase)
 	case path != "":
 		f, err := readFile(path)
 		c.File = path
@@ -340,21 +419,6 @@ func (c *Config) apply(f *Settings, base string) {
 	c.Functions = f.Functions
 	c.QueryFiles = absAll(base, f.QueryFiles)
 	c.DSN, c.Live = f.DSN, f.Live
-}
-
-// embedded are settings given by a host program instead of a file.
-var (
-	embedded     *Settings
-	embeddedBase string
-)
-
-// Embed makes every package use s (paths relative to base) instead of a
-// .sqlheat.yaml. The golangci-lint plugin calls it once, with the settings
-// from .golangci.yml, before any pass runs — as a driver sets flags.
-// Embedded settings also mean the host is golangci-lint, which shows
-// findings in Go files only (see Config.GoPositions).
-func Embed(s Settings, base string) {
-	embedded, embeddedBase = &s, base
 }
 
 // fileCache memoizes parsed settings files by path. It holds only the
@@ -457,7 +521,3 @@ func absPath(base, p string) string {
 	}
 	return filepath.Join(base, p)
 }
-
-// Flags returns the analyzer's flag set, for drivers that set flags
-// programmatically (the standalone driver's -schema, -traffic, -budget).
-func Flags() *flag.FlagSet { return &Analyzer.Flags }

@@ -163,8 +163,8 @@ func TestReadSettings(t *testing.T) {
 }
 
 // query_files are made absolute against the settings file; positions
-// stay in .sql files unless the settings were embedded by golangci-lint,
-// which shows findings in Go files only.
+// stay in .sql files unless the host (golangci-lint) shows findings in Go
+// files only. A host's settings win over the file.
 func TestQueryFilesAndGoPositions(t *testing.T) {
 	root := t.TempDir()
 	write(t, filepath.Join(root, FileName), "query_files: [queries/*.sql, extra.sql]\n")
@@ -175,11 +175,10 @@ func TestQueryFilesAndGoPositions(t *testing.T) {
 	if c.Err != nil || strings.Join(c.QueryFiles, ",") != strings.Join(want, ",") || c.GoPositions {
 		t.Errorf("query files %v (err %v), go positions %v; want %v, false", c.QueryFiles, c.Err, c.GoPositions, want)
 	}
-	t.Cleanup(func() { embedded, embeddedBase = nil, "" })
-	Embed(Settings{QueryFiles: stringList{"q.sql"}}, root)
-	c = Load(root, "", Overrides{})
-	if !c.GoPositions || len(c.QueryFiles) != 1 || c.QueryFiles[0] != filepath.Join(root, "q.sql") {
-		t.Errorf("embedded: query files %v, go positions %v", c.QueryFiles, c.GoPositions)
+	host := Host{Settings: &Settings{QueryFiles: stringList{"q.sql"}}, SettingsBase: root, GoPositions: true}
+	c = host.Load(root, "", Overrides{})
+	if !c.GoPositions || len(c.QueryFiles) != 1 || c.QueryFiles[0] != filepath.Join(root, "q.sql") || c.File != "" {
+		t.Errorf("host's settings: query files %v, go positions %v, file %q", c.QueryFiles, c.GoPositions, c.File)
 	}
 }
 

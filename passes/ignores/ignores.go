@@ -39,10 +39,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:        guard.Run(run),
 }
 
-var flagUnused bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&flagUnused, "unused", false, "also report suppressions that silence nothing")
+	// Read through config.Flag: each suite has its own copy of the flag.
+	Analyzer.Flags.Bool("unused", false, "also report suppressions that silence nothing")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -51,11 +50,16 @@ func run(pass *analysis.Pass) (any, error) {
 	if !cfg.Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil
 	}
+	unused := config.Flag[bool](pass, "unused")
 	known := map[string]bool{}
-	used := map[token.Pos]bool{}
 	for _, c := range checks {
 		known[c.Name] = true
-		if r, ok := pass.ResultOf[c].(*check.Result); ok && r != nil {
+	}
+	// The checks' results (in a Suite, their analyzers are copies: they
+	// are found by type).
+	used := map[token.Pos]bool{}
+	for _, r := range pass.ResultOf {
+		if r, ok := r.(*check.Result); ok && r != nil {
 			for _, p := range r.Suppressed {
 				used[p] = true
 			}
@@ -74,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}}
 			}
 			rep.Report(check.Finding{Diagnostic: diag})
-		case flagUnused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
+		case unused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
 			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "unused",
 				Message: "this //sqlheat:ignore silences no finding: remove it, or it will hide the next real one on this line"}})
 		}

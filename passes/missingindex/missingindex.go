@@ -59,7 +59,7 @@ const note = "(CONCURRENTLY cannot run inside a transaction: goose needs -- +goo
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, sqlfilespass.For(pass).Directives)
-	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	res := queries.For(pass)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil
 	}

@@ -94,19 +94,6 @@ func (q Query) String() string {
 	return b.String()
 }
 
-// TotalOnce is the number of queries issued once per call; TotalLoop
-// whether any is issued per item.
-func (f *IssuesQueries) Counts() (once int, loop bool) {
-	for _, q := range f.Queries {
-		if q.Loop == 0 {
-			once++
-		} else {
-			loop = true
-		}
-	}
-	return once + f.More, loop
-}
-
 // SQLParam is attached to a user's query wrapper: a function whose string
 // parameter Index is executed as SQL, such as
 //

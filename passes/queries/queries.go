@@ -27,6 +27,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/passes/config"
@@ -189,6 +190,10 @@ type Call struct {
 	Method *types.Func
 }
 
+// For returns the result of the queries pass for pass, which must
+// Require Analyzer; nil when it failed.
+func For(pass *analysis.Pass) *Result { return config.Result[*Result](pass) }
+
 // isInterfaceMethod reports whether fn is a method of an interface type.
 func isInterfaceMethod(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
@@ -202,7 +207,7 @@ func run(pass *analysis.Pass) (any, error) {
 		SQLVars:   map[*types.Var]*SQLText{},
 	}
 	declared := config.For(pass).Functions
-	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(WholeProgram && !isLibrary(pass.Pkg)) {
+	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
 		// Imports no database package: nothing to find. (A whole-program
 		// driver still wants the package's interface calls in loops: a
 		// controller reaches its store only through an interface.)
@@ -232,12 +237,6 @@ func run(pass *analysis.Pass) (any, error) {
 	a.exportFacts()
 	return res, nil
 }
-
-// WholeProgram is set by a driver that analyzes every package of the
-// program in one process (sqlheat's standalone driver) and can resolve
-// interface calls across packages. go vet and golangci-lint leave it off.
-// Like analyzer flags, it is set once, before any pass runs.
-var WholeProgram bool
 
 // isLibrary reports whether pkg is one of the database libraries
 // themselves, whose insides are not the user's queries.
@@ -439,7 +438,7 @@ func appendLoop(loops []*Loop, l *Loop) []*Loop {
 func (a *analyzer) runsInPlace(lit *ast.FuncLit) bool {
 	// Only direct arguments of a call count; the caller checks position.
 	sig, _ := a.pass.TypesInfo.TypeOf(lit).(*types.Signature)
-	if sig == nil || isHandlerSig(sig) {
+	if sig == nil || httpapi.IsHandlerSig(sig) {
 		return false
 	}
 	return a.argOfCall(lit)
@@ -472,25 +471,6 @@ func (a *analyzer) argOfCall(lit *ast.FuncLit) bool {
 			return true
 		})
 		return found
-	}
-	return false
-}
-
-// isHandlerSig matches the signatures of HTTP handlers and middleware
-// bodies: func(http.ResponseWriter, *http.Request), func(*gin.Context),
-// func(echo.Context) error, func(*fiber.Ctx) error.
-func isHandlerSig(sig *types.Signature) bool {
-	p := sig.Params()
-	switch p.Len() {
-	case 2:
-		return types.TypeString(p.At(0).Type(), nil) == "net/http.ResponseWriter" &&
-			types.TypeString(p.At(1).Type(), nil) == "*net/http.Request"
-	case 1:
-		switch types.TypeString(p.At(0).Type(), nil) {
-		case "*github.com/gin-gonic/gin.Context", "github.com/labstack/echo/v4.Context",
-			"*github.com/gofiber/fiber/v2.Ctx", "github.com/gofiber/fiber/v3.Ctx":
-			return true
-		}
 	}
 	return false
 }

@@ -64,7 +64,7 @@ func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *q
 	f.Loops = loopPositions(items)
 	f.Detail = finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
-		Loop: len(items), Multiplicity: finding.Multiplicity(len(items)), Confidence: "possible",
+		Multiplicity: finding.Multiplicity(len(items)), Confidence: "possible",
 		Via: append([]string{call.Callee, impls[0].Name}, first.Via...),
 	}
 	if call.Func != nil {

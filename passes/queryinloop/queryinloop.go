@@ -43,16 +43,15 @@ var Analyzer = &analysis.Analyzer{
 	Run:        guard.Run(run),
 }
 
-var flagConst bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&flagConst, "const", false,
+	// Read through config.Flag: each suite has its own copy of the flag.
+	Analyzer.Flags.Bool("const", false,
 		fmt.Sprintf("also report queries in loops with a small constant bound (%s severity)", Categories.Severity("const")))
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	c := &checker{pass: pass, rep: check.NewReporter(pass, Categories, nil)}
-	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	c := &checker{pass: pass, rep: check.NewReporter(pass, Categories, nil), constBound: config.Flag[bool](pass, "const")}
+	res := queries.For(pass)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
 		return c.rep.Result(), nil
 	}
@@ -66,8 +65,9 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	rep  *check.Reporter
+	pass       *analysis.Pass
+	rep        *check.Reporter
+	constBound bool // -queryinloop.const: report constant-bound loops
 }
 
 // skipFunc is start-up and test code, whose loops are not request paths:
@@ -229,7 +229,7 @@ func (c *checker) site(s *queries.Site) {
 	}
 	items, constant := perItem(s.Loops)
 	if len(items) == 0 {
-		if constant && flagConst {
+		if constant && c.constBound {
 			c.report(s.Call.Pos(), "const", fmt.Sprintf("%s runs in a loop with a constant bound: a fixed number of round trips that one statement could do", what(s)), s.Loops, siteDetail(s, 0))
 		}
 		return
@@ -315,8 +315,8 @@ func (c *checker) call(call *queries.Call) {
 	depth := len(items) + nested
 	c.report(call.Call.Pos(), category, b.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
-		Loop: depth, Multiplicity: finding.Multiplicity(depth),
-		Via: append([]string{call.Callee}, first.Via...),
+		Multiplicity: finding.Multiplicity(depth),
+		Via:          append([]string{call.Callee}, first.Via...),
 	})
 }
 
@@ -387,8 +387,8 @@ func loopPositions(loops []*queries.Loop) []token.Pos {
 func siteDetail(s *queries.Site, depth int) finding.Detail {
 	d := finding.Detail{
 		SQL: s.SQL, Fingerprint: s.Fingerprint(),
-		Loop: depth, Multiplicity: finding.Multiplicity(depth),
-		Sites: []token.Pos{s.Call.Pos()},
+		Multiplicity: finding.Multiplicity(depth),
+		Sites:        []token.Pos{s.Call.Pos()},
 	}
 	if s.Wrapper != nil {
 		d.Via = []string{s.Wrapper.Name()}

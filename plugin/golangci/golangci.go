@@ -40,6 +40,7 @@ func init() {
 
 type plugin struct {
 	settings config.Settings
+	host     config.Host
 }
 
 // settingsName says where the plugin's settings come from, in errors.
@@ -51,7 +52,8 @@ const settingsName = ".golangci.yml (linters.settings.custom.sqlheat.settings)"
 // on the defaults.
 func New(raw any) (register.LinterPlugin, error) {
 	// golangci-lint runs in the directory holding .golangci.yml (or the
-	// one it was started in), which is what relative settings mean.
+	// one it was started in), which is what relative settings mean. It
+	// shows no issue outside a Go file.
 	cwd, _ := os.Getwd()
 	s := &config.Settings{}
 	if raw != nil {
@@ -65,21 +67,23 @@ func New(raw any) (register.LinterPlugin, error) {
 			return nil, fmt.Errorf("sqlheat: %w", err)
 		}
 	}
-	config.Embed(*s, cwd)
-	return &plugin{settings: *s}, nil
+	host := config.Host{Settings: s, SettingsBase: cwd, GoPositions: true}
+	return &plugin{settings: *s, host: host}, nil
 }
 
-// BuildAnalyzers returns the enabled checks; their foundation passes come
-// along through Requires.
+// BuildAnalyzers returns the enabled checks, in a suite of the plugin's
+// own (config.Suite): the settings are the plugin's, not package state
+// another user of the analyzers in this process would see. Their
+// foundation passes come along through Requires.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	var out []*analysis.Analyzer
+	var on []*analysis.Analyzer
 	for _, a := range analyzer.Analyzers() {
-		if on, set := p.settings.Checks[a.Name]; set && !on {
+		if enabled, set := p.settings.Checks[a.Name]; set && !enabled {
 			continue
 		}
-		out = append(out, a)
+		on = append(on, a)
 	}
-	return out, nil
+	return config.Suite(p.host, on...), nil
 }
 
 // GetLoadMode asks for type information: checks match APIs by type.

@@ -14,7 +14,6 @@ import (
 // The settings golangci-lint passes (decoded YAML: maps and lists) become
 // sqlheat's settings; a check switched off is not built.
 func TestNew(t *testing.T) {
-	t.Cleanup(func() { config.Embed(config.Settings{}, "") })
 	// Relative paths are relative to where golangci-lint runs.
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "db", "migrations"), 0o755); err != nil {
@@ -49,9 +48,21 @@ func TestNew(t *testing.T) {
 	if len(as) < 3 {
 		t.Errorf("analyzers: %d", len(as))
 	}
-	c := config.Load(t.TempDir(), "", config.Overrides{})
-	if c.Budget != 4 || len(c.Schema) != 1 || c.Enabled("selectstar") {
-		t.Errorf("embedded settings not in force: %+v", c)
+	c := p.(*plugin).host.Load(t.TempDir(), "", config.Overrides{})
+	if c.Budget != 4 || len(c.Schema) != 1 || c.Enabled("selectstar") || !c.GoPositions {
+		t.Errorf("the plugin's settings are not in force: %+v", c)
+	}
+	// Nothing of it is package state: the analyzers the passes know are
+	// go vet's.
+	if c := config.Load(t.TempDir(), "", config.Overrides{}); c.Budget != config.DefaultBudget || c.GoPositions {
+		t.Errorf("the plugin's settings leaked into config.Load: %+v", c)
+	}
+	for _, a := range as {
+		for _, r := range a.Requires {
+			if r == config.Analyzer {
+				t.Errorf("%s requires the package's settings analyzer, not the plugin's", a.Name)
+			}
+		}
 	}
 	// Mistakes are errors golangci-lint prints, naming what is known.
 	for raw, want := range map[string]string{

@@ -1,0 +1,221 @@
+package driver
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/internal/baseline"
+	"github.com/sqlheat/sqlheat/internal/gitdiff"
+	"github.com/sqlheat/sqlheat/internal/rank"
+	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/internal/suppress"
+	"github.com/sqlheat/sqlheat/internal/traffic"
+	"github.com/sqlheat/sqlheat/passes/ignores"
+)
+
+// finish turns the collected findings into the report's ranked list, in
+// order: -fix edits the files; the driver's own findings pass the
+// suppression filter; repeats go; what pre-merge CI asks to hide is
+// hidden, and what a live database retracts leaves, so that ranks and
+// route indexes count only what is shown; findings are linked to the
+// routes that reach them, and ranked. An error (a bad baseline, profile
+// or database) ends the run with a usage error.
+func (r *runner) finish(c *collector) error {
+	rep := c.rep
+	r.fix(c)
+	r.suppress(c)
+	dedupe(rep)
+	if err := r.narrow(rep); err != nil {
+		return err
+	}
+	pgss, err := liveEvidence(rep, r.o, c.live, r.rel, r.stderr)
+	if err != nil {
+		return err
+	}
+	c.routes.link(rep)
+	if err := r.rank(c, pgss); err != nil {
+		return err
+	}
+	sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].String() < rep.Errors[j].String() })
+	return nil
+}
+
+// fix applies the suggested fixes for -fix.
+func (r *runner) fix(c *collector) {
+	if !r.o.fix || c.fixes.fixes == 0 {
+		return
+	}
+	edits, files, err := c.fixes.apply()
+	if err != nil {
+		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: "-fix: " + err.Error()})
+	}
+	r.errorf("-fix: %d edits in %d files", edits, files)
+}
+
+// suppress passes the findings the driver made itself through the
+// suppression filter of their package — the test the checks' findings
+// passed in their passes (check.Finding.Silenced) — and reports the
+// survivors. A comment that silenced one was called unused by the
+// ignores pass, which could not know: that finding is taken back.
+func (r *runner) suppress(c *collector) {
+	filters := map[*packages.Package]*suppress.Filter{}
+	used := map[string]bool{} // "file:line:col" of the comments that silenced one
+	for _, m := range c.made {
+		flt := filters[m.pkg]
+		if flt == nil {
+			flt = suppress.NewFilter(m.pkg.Fset, m.pkg.Syntax, nil)
+			filters[m.pkg] = flt
+		}
+		if m.f.Silenced(flt, m.check) {
+			continue
+		}
+		c.rep.Findings = append(c.rep.Findings, r.finding(m.check, m.pkg, &m.f))
+	}
+	for pkg, flt := range filters {
+		for _, p := range flt.Used() {
+			pos := pkg.Fset.Position(p)
+			used[fmt.Sprintf("%s:%d:%d", r.rel(pos.Filename), pos.Line, max(pos.Column, 1))] = true
+		}
+	}
+	c.rep.Findings = slices.DeleteFunc(c.rep.Findings, func(f report.Finding) bool {
+		return f.Check == ignores.Analyzer.Name && f.Kind == "unused" && used[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)]
+	})
+}
+
+// dedupe drops findings repeated by test variants of a package: with tests
+// on, go/packages returns a package and its test variant, which share files.
+func dedupe(rep *report.Report) {
+	seen := map[string]bool{}
+	out := rep.Findings[:0]
+	for _, f := range rep.Findings {
+		k := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Check, f.Message)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	rep.Findings = out
+}
+
+// narrow applies what pre-merge CI asks for: -write-baseline records the
+// findings, -baseline hides the recorded ones, -new-from-rev keeps only
+// findings on lines changed since a revision.
+func (r *runner) narrow(rep *report.Report) error {
+	o := r.o
+	if o.writeBaseline != "" {
+		if err := baseline.Write(o.writeBaseline, rep); err != nil {
+			return fmt.Errorf("-write-baseline: %w", err)
+		}
+		r.errorf("wrote %d findings to the baseline %s", len(rep.Findings), o.writeBaseline)
+	}
+	if o.baseline != "" {
+		b, err := baseline.Read(o.baseline)
+		if err != nil {
+			return fmt.Errorf("-baseline: %w", err)
+		}
+		rep.Stats.BaselineHidden, rep.Stats.BaselineStale = baseline.Filter(rep, b)
+	}
+	if o.newFromRev != "" {
+		changes, err := gitdiff.Since(r.root, o.newFromRev)
+		if err != nil {
+			return fmt.Errorf("-new-from-rev: %w", err)
+		}
+		rep.Findings = slices.DeleteFunc(rep.Findings, func(f report.Finding) bool {
+			old := !changes.Changed(filepath.Join(r.root, filepath.FromSlash(f.File)), f.Line)
+			if old {
+				rep.Stats.OldHidden++
+			}
+			return old
+		})
+	}
+	return nil
+}
+
+// rank scores and ranks the findings (internal/rank): by the routes'
+// traffic when a profile is given (-traffic, else the settings'), by
+// measured database time for a pg_stat_statements export or, without a
+// profile that measures statements, for pg_stat_statements read from the
+// live database (live), by severity and loop nesting otherwise. A
+// malformed profile is an error naming its file and line; warnings go to
+// stderr and the run goes on.
+func (r *runner) rank(c *collector, live []traffic.Statement) error {
+	rep := c.rep
+	path, format := c.traffic, c.trafficFormat
+	if path == "" {
+		path, format = r.o.traffic, r.o.trafficFmt
+	}
+	var prof *traffic.Profile
+	if path != "" {
+		var err error
+		if prof, err = traffic.Load(path, format, traffic.Options{}); err != nil {
+			return err
+		}
+		for _, w := range prof.Warnings {
+			r.errorf("%s: %s", path, w)
+		}
+	}
+	var costs map[string]traffic.StatementCost
+	if prof != nil {
+		costs = r.fillRates(rep, prof)
+		if prof.Empty() {
+			prof = nil
+		}
+	}
+	if costs == nil && len(live) > 0 {
+		p := &traffic.Profile{Name: livePGSS, Format: traffic.FormatPGSS, Statements: live}
+		var matched int
+		costs, matched = r.dbCosts(rep, p, "pg_stat_statements of the live database")
+		if matched > 0 && rep.Traffic == nil {
+			rep.Traffic = &report.Traffic{File: livePGSS, Format: string(traffic.FormatPGSS)}
+		}
+	}
+	rank.Score(rep, prof, costs)
+	rep.GroupIndexes()
+	if rep.Traffic != nil {
+		rep.Traffic.File = r.rel(rep.Traffic.File)
+	}
+	return nil
+}
+
+// livePGSS names pg_stat_statements read from the live database where
+// the report names a traffic profile's file.
+const livePGSS = "pg_stat_statements (live)"
+
+// fillRates gives the routes their rates from prof, and returns the
+// database cost of each statement fingerprint for a pg_stat_statements
+// export; what does not match is said on stderr.
+func (r *runner) fillRates(rep *report.Report, prof *traffic.Profile) map[string]traffic.StatementCost {
+	if unmatched := rank.FillRates(rep, prof); len(unmatched) > 0 {
+		r.errorf("%d routes of the traffic profile match no route found in the code (first: %s %s)",
+			len(unmatched), unmatched[0].Method, unmatched[0].Pattern)
+	}
+	if prof.Format != traffic.FormatPGSS {
+		return nil
+	}
+	costs, _ := r.dbCosts(rep, prof, "the pg_stat_statements export")
+	return costs
+}
+
+// dbCosts joins pg_stat_statements rows (of p, named what on stderr) to
+// the findings by fingerprint, saying on stderr what did not join;
+// matched counts the findings that have a cost.
+func (r *runner) dbCosts(rep *report.Report, p *traffic.Profile, what string) (costs map[string]traffic.StatementCost, matched int) {
+	costs, unparsed := p.ByFingerprint(sqlparse.Fingerprint)
+	for _, f := range rep.Findings {
+		if _, ok := costs[f.Fingerprint]; ok && f.Fingerprint != "" {
+			matched++
+		}
+	}
+	if unparsed > 0 {
+		r.errorf("%d statements of %s did not parse", unparsed, what)
+	}
+	if matched == 0 && len(rep.Findings) > 0 {
+		r.errorf("no finding's statement appears in %s; ranking without it", what)
+	}
+	return costs, matched
+}
