@@ -36,11 +36,16 @@ const (
 	Builder
 	// Finisher makes an ORM send the statement it has built.
 	Finisher
+	// TxStmt returns a prepared statement (argument SQLArg) bound to a
+	// transaction, as database/sql's Tx.Stmt does: the statement it
+	// returns runs the SQL the argument was prepared from. Nothing is
+	// sent until that statement runs.
+	TxStmt
 )
 
 // RoundTrip reports whether a call in this role costs a trip to the
 // database each time it runs.
-func (r Role) RoundTrip() bool { return r != Queue && r != Builder }
+func (r Role) RoundTrip() bool { return r != Queue && r != Builder && r != TxStmt }
 
 func (r Role) String() string {
 	switch r {
@@ -60,6 +65,8 @@ func (r Role) String() string {
 		return "builder"
 	case Finisher:
 		return "orm"
+	case TxStmt:
+		return "txstmt"
 	}
 	return "?"
 }
@@ -127,6 +134,7 @@ func init() {
 	add("database/sql", []string{"Conn"}, Exec, 1, "ExecContext")
 	add("database/sql", []string{"Conn"}, Prepare, 1, "PrepareContext")
 	addCtx("database/sql", []string{"Stmt"}, StmtRun, -1, "Query", "QueryRow", "Exec")
+	addCtx("database/sql", []string{"Tx"}, TxStmt, 0, "Stmt")
 
 	// sqlx: its types embed database/sql's, so Query/Exec on an *sqlx.DB
 	// resolve to database/sql's methods; these are sqlx's own.
@@ -139,6 +147,7 @@ func init() {
 	addCtx(sqlx, []string{"DB", "Tx"}, Prepare, 0, "Preparex", "PrepareNamed")
 	add(sqlx, []string{"Conn"}, Prepare, 1, "PreparexContext", "PrepareNamedContext")
 	addCtx(sqlx, []string{"Stmt", "NamedStmt"}, StmtRun, -1, "Select", "Get", "Queryx", "QueryRowx", "Exec", "MustExec", "Query", "QueryRow")
+	addCtx(sqlx, []string{"Tx"}, TxStmt, 0, "Stmtx", "NamedStmt")
 	// Package-level helpers take the database as their first argument.
 	addCtx(sqlx, []string{""}, Query, 2, "Select", "Get")
 	add(sqlx, []string{""}, Query, 1, "NamedQuery")
@@ -259,4 +268,19 @@ func IsRows(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// IsStmt reports whether t is a prepared statement (*sql.Stmt,
+// *sqlx.Stmt, *sqlx.NamedStmt): a value whose methods run the SQL it was
+// prepared from, so that the SQL travels with the value.
+func IsStmt(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	m := table[key{n.Obj().Pkg().Path(), n.Obj().Name(), "Exec"}]
+	return m != nil && m.Role == StmtRun
 }

@@ -27,12 +27,11 @@ type collector struct {
 	ld  *loaded
 	rep *report.Report
 
-	made     []made // the driver's own findings, not yet filtered
-	fixes    *fixSet
-	schemas  *schemaStats
-	routes   *routeSet
-	sites    queries.Stats
-	seenSite map[string]bool // "file:line:col" of the query sites counted
+	made    []made // the driver's own findings, not yet filtered
+	fixes   *fixSet
+	schemas *schemaStats
+	routes  *routeSet
+	sites   *siteSet
 	// traffic and trafficFormat are the profile the settings name;
 	// -traffic wins over them.
 	traffic, trafficFormat string
@@ -51,7 +50,7 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 	return &collector{
 		r: r, ld: ld, rep: rep,
 		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(),
-		seenSite: map[string]bool{}, live: new(liveSettings),
+		sites: newSiteSet(), live: new(liveSettings),
 	}
 }
 
@@ -96,8 +95,7 @@ func (c *collector) graph(g *checker.Graph) {
 	for act := range g.All() {
 		c.action(act)
 	}
-	c.rep.Stats.QuerySites, c.rep.Stats.Unresolved = c.sites.Sites, c.sites.Unresolved
-	c.rep.Stats.Unparsed, c.rep.Stats.ORM = c.sites.Unparsed, c.sites.ORM
+	c.sites.fill(c.rep)
 	c.schemas.fill(c.rep)
 	if c.r.runs(queryinloop.Analyzer.Name) {
 		c.interfaceCalls(g)
@@ -167,18 +165,11 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 	}
 }
 
-// querySites counts the query sites, and those whose SQL could not be
-// resolved or parsed. A package and its test variant share files: each
-// site counts once.
+// querySites gathers the query sites of a package: their counts, and
+// those whose SQL could not be resolved or parsed (see siteSet).
 func (c *collector) querySites(act *checker.Action, res *queries.Result) {
-	if res == nil {
-		return
-	}
-	for _, s := range res.Sites {
-		if k := act.Package.Fset.Position(s.Call.Pos()).String(); !c.seenSite[k] {
-			c.seenSite[k] = true
-			c.sites.Add(s)
-		}
+	if res != nil {
+		c.sites.add(act, res, c.r.rel)
 	}
 }
 

@@ -275,3 +275,37 @@ func TestDeclaredSeverities(t *testing.T) {
 		t.Errorf("%s: reported, but not declared", k)
 	}
 }
+
+// The sites behind the unresolved and unparsed counts are listed with
+// their place and why: in JSON, and in text with -v; without -v, the
+// text run's hint says where to find them.
+func TestUnresolvedListed(t *testing.T) {
+	rep, _, _ := runJSON(t, nil, "-C", "testdata/unresolved", "./...")
+	if s := rep.Stats; s.QuerySites != 3 || s.Unresolved != 1 || s.Unparsed != 1 {
+		t.Fatalf("stats = %+v; want 3 sites, 1 unresolved, 1 unparsed", s)
+	}
+	want := report.UnresolvedSite{File: "store/store.go", Line: 9, Why: "SQL is built from a parameter (parameter table)"}
+	if len(rep.Unresolved) != 1 || rep.Unresolved[0] != want {
+		t.Errorf("unresolved = %+v; want [%+v]", rep.Unresolved, want)
+	}
+	if len(rep.Unparsed) != 1 || rep.Unparsed[0].Line != 11 || rep.Unparsed[0].SQL != "INSERT OR IGNORE INTO notes (id) VALUES (?)" || !strings.Contains(rep.Unparsed[0].Error, "syntax error") {
+		t.Errorf("unparsed = %+v; want the INSERT OR IGNORE at line 11 with its syntax error", rep.Unparsed)
+	}
+
+	var stdout, stderr bytes.Buffer
+	run([]string{"-C", "testdata/unresolved", "./..."}, &stdout, &stderr, nil)
+	if !strings.Contains(stderr.String(), "-v lists them") || strings.Contains(stdout.String(), "unresolved:") {
+		t.Errorf("without -v: stdout %q, stderr %q; want only the hint", stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	run([]string{"-C", "testdata/unresolved", "-v", "./..."}, &stdout, &stderr, nil)
+	for _, line := range []string{
+		"store/store.go:9: unresolved: SQL is built from a parameter (parameter table)",
+		"store/store.go:11: unparsed: syntax error at or near \"OR\": INSERT OR IGNORE INTO notes (id) VALUES (?)",
+	} {
+		if !strings.Contains(stdout.String(), line+"\n") {
+			t.Errorf("-v output lacks %q:\n%s", line, stdout.String())
+		}
+	}
+}

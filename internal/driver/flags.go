@@ -34,6 +34,7 @@ type options struct {
 	cpuProfile string
 	memProfile string
 	routes     bool
+	verbose    bool
 	fix        bool
 
 	baseline      string
@@ -107,6 +108,7 @@ func (r *runner) flags() *flag.FlagSet {
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
 	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
+	fs.BoolVar(&o.verbose, "v", false, "text format: also list the query sites whose SQL could not be resolved or parsed, with why")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) to the source files")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file`")

@@ -29,6 +29,9 @@ func (r *runner) render(rep *report.Report) int {
 		if err == nil && r.o.routes {
 			err = writeRoutes(r.stdout, rep)
 		}
+		if err == nil && r.o.verbose {
+			err = writeSites(r.stdout, rep)
+		}
 		r.summary(rep)
 	}
 	if err != nil {
@@ -45,8 +48,8 @@ func (r *runner) summary(rep *report.Report) {
 		r.errorf("%s", p)
 	}
 	s := rep.Stats
-	if s.Unresolved+s.Unparsed > 0 {
-		r.errorf("%d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (see -format json)",
+	if s.Unresolved+s.Unparsed > 0 && !r.o.verbose {
+		r.errorf("%d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (-v lists them; -format json has them as unresolved and unparsed)",
 			s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)
 	}
 	if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {

@@ -25,6 +25,12 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Routes   []Route   `json:"routes"`
 	Stats    Stats     `json:"stats"`
+	// Unresolved and Unparsed list the query sites behind the counts of
+	// the same names in Stats, so that what the checks could not see is
+	// never silent: sites whose SQL could not be followed, and SQL the
+	// parser refused. Sorted by file and line.
+	Unresolved []UnresolvedSite `json:"unresolved,omitempty"`
+	Unparsed   []UnparsedSite   `json:"unparsed,omitempty"`
 	// Indexes groups missingindex findings by the index they ask for: one
 	// CREATE INDEX often serves many queries, and that is the order in
 	// which to add them.
@@ -249,6 +255,21 @@ type Stats struct {
 	BaselineHidden int `json:"baseline_hidden,omitempty"`
 	BaselineStale  int `json:"baseline_stale,omitempty"`
 	OldHidden      int `json:"old_hidden,omitempty"`
+}
+
+// UnresolvedSite is a query site whose SQL could not be followed.
+type UnresolvedSite struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Why  string `json:"why"`
+}
+
+// UnparsedSite is a query site whose SQL was found but did not parse.
+type UnparsedSite struct {
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	SQL   string `json:"sql"`
+	Error string `json:"error"`
 }
 
 // Problem is an error the run survived, with its place when known.

@@ -39,10 +39,16 @@ const (
 	// LoopChunk: `for i := 0; i < len(ids); i += 500` — one run per chunk
 	// of items, the fix for an N+1 rather than one.
 	LoopChunk
+	// LoopStatements: a loop whose items are the statements run (a list
+	// of migration steps, a statement table prepared entry by entry),
+	// as seen from a site whose SQL is the item: each run is a different
+	// statement, which no single query can replace. A site's loop gets
+	// this kind when its SQL varies with the loop's variable.
+	LoopStatements
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.

@@ -6,8 +6,10 @@
 // functions issue which queries per call, which function parameters become
 // SQL) are what every check builds on, so the hard parts — recognizing a
 // query by the type of the function called, following SQL text through
-// constants, variables, Sprintf and builders, and summarizing functions
-// across packages — are done once and done the same for all checks.
+// constants, variables, Sprintf and builders, data and struct fields,
+// following prepared statements from where they are prepared to where
+// they run (fields.go), and summarizing functions across packages — are
+// done once and done the same for all checks.
 package queries
 
 import (
@@ -40,7 +42,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -59,7 +61,15 @@ type Result struct {
 	Summaries map[*types.Func]*IssuesQueries
 	Wrappers  map[*types.Func]*SQLParam
 	SQLVars   map[*types.Var]*SQLText
-	Stats     Stats
+	// Fields are the fields (and package-level statement variables) of
+	// this package that hold a statement or SQL text; StmtFrom the
+	// functions that return the statement they are given.
+	Fields   map[*types.Var]*FieldSQL
+	StmtFrom map[*types.Func]int
+	// Tables are the statement tables learned here: the statement field
+	// of a struct entry, or a named map type (see StmtTable).
+	Tables map[types.Object]*StmtTable
+	Stats  Stats
 
 	imported func(*types.Func) *IssuesQueries // a fact of another package's function
 }
@@ -122,7 +132,8 @@ type Site struct {
 	// facts carry), with Ctx classified; set once the package is summarized.
 	Entry Query
 
-	param int // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
+	param int        // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
+	pvar  *types.Var // that parameter
 }
 
 // Kind is the kind of the site's statement: read, write, ...
@@ -205,6 +216,9 @@ func run(pass *analysis.Pass) (any, error) {
 		Summaries: map[*types.Func]*IssuesQueries{},
 		Wrappers:  map[*types.Func]*SQLParam{},
 		SQLVars:   map[*types.Var]*SQLText{},
+		Fields:    map[*types.Var]*FieldSQL{},
+		StmtFrom:  map[*types.Func]int{},
+		Tables:    map[types.Object]*StmtTable{},
 	}
 	declared := config.For(pass).Functions
 	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
@@ -221,7 +235,13 @@ func run(pass *analysis.Pass) (any, error) {
 		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
+
+		fields:    map[*types.Var]*fieldInfo{},
+		tables:    map[*types.Var]*StmtTable{},
+		mapTables: map[*types.TypeName]bool{},
+		stmtFrom:  map[*types.Func]int{},
 	}
+	a.r.field = a.fieldSQL
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
@@ -231,7 +251,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	a.collect()
+	a.learnStmtFrom()
 	a.findWrappers()
+	a.learnTables()
+	a.collectFields()
+	a.collectPgxNames()
 	a.buildSites()
 	a.summarize()
 	a.exportFacts()
@@ -317,6 +341,16 @@ type analyzer struct {
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
 	dir      string // the package's directory
+
+	// What the package writes to fields that hold statements or SQL,
+	// and the statement tables and helpers learned (see fields.go).
+	fields    map[*types.Var]*fieldInfo
+	tables    map[*types.Var]*StmtTable
+	mapTables map[*types.TypeName]bool
+	anonMaps  []types.Type
+	stmtFrom  map[*types.Func]int
+	// pgxNames are the statements prepared by name with pgx (see batch.go).
+	pgxNames map[string][]sqlText
 }
 
 // collect walks every function body once, recording its calls with the
@@ -402,7 +436,7 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 			return false
 		case *ast.CallExpr:
 			ci := &callInfo{call: x, loops: loops}
-			if fn, ok := typeutil.Callee(info, x).(*types.Func); ok {
+			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn
 				ci.method = a.lookup(fn, x)
 			} else if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
@@ -569,20 +603,53 @@ func (a *analyzer) findWrappers() {
 			if a.wrappers[n.fn] != nil {
 				continue
 			}
-			for _, c := range n.calls {
+			for _, c := range inPlaceCalls(n) {
 				idx, role := a.sqlArg(c)
-				if idx < 0 || idx >= len(c.call.Args) || isNamedAPI(c.method) {
-					continue // no SQL; or a query's name, not its text
+				stmt := role == dbapi.StmtRun
+				var t sqlText
+				switch {
+				case isNamedAPI(c.method):
+					continue // a query's name, not its text
+				case stmt:
+					t = a.stmtArg(c.call, idx)
+				case idx >= 0 && idx < len(c.call.Args):
+					t = a.r.resolve(c.call.Args[idx], c.call.Pos())
+				default:
+					continue // no SQL
 				}
-				t := a.r.resolve(c.call.Args[idx], c.call.Pos())
-				if t.Param >= 0 && isString(n.sig.Params().At(t.Param).Type()) {
-					a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c)}
-					changed = true
-					break
+				if !t.paramOf(n.sig) {
+					continue
 				}
+				if pt := n.sig.Params().At(t.Param).Type(); stmt && !dbapi.IsStmt(pt) || !stmt && !isString(pt) {
+					continue
+				}
+				a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c), Stmt: stmt}
+				changed = true
+				break
 			}
 		}
 	}
+}
+
+// inPlaceCalls lists the calls of a function and of the closures it runs
+// in place (a transaction helper's callback): a wrapper may run its SQL
+// parameter in one of them.
+func inPlaceCalls(n *funcNode) []*callInfo {
+	var out []*callInfo
+	seen := map[*funcNode]bool{}
+	var walk func(n *funcNode)
+	walk = func(n *funcNode) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		out = append(out, n.calls...)
+		for _, e := range n.edges {
+			walk(e.to)
+		}
+	}
+	walk(n)
+	return out
 }
 
 func isDecl(n *funcNode) bool { _, ok := n.node.(*ast.FuncDecl); return ok }
@@ -600,7 +667,12 @@ func (a *analyzer) sqlArg(c *callInfo) (int, dbapi.Role) {
 	}
 	if w := a.wrapperOf(c.callee); w != nil {
 		role := dbapi.Query
-		if w.Write {
+		switch {
+		case w.Stmt:
+			role = dbapi.StmtRun
+		case w.Role == dbapi.Prepare.String():
+			role = dbapi.Prepare
+		case w.Write:
 			role = dbapi.Exec
 		}
 		return w.Index, role
@@ -624,6 +696,17 @@ func (a *analyzer) wrapperOf(fn *types.Func) *SQLParam {
 	return nil
 }
 
+// wrapperParam reports whether v is the SQL (or statement) parameter of a
+// wrapper of this package.
+func (a *analyzer) wrapperParam(v *types.Var) bool {
+	for fn, w := range a.wrappers {
+		if ps := fn.Type().(*types.Signature).Params(); w.Index < ps.Len() && ps.At(w.Index) == v {
+			return true
+		}
+	}
+	return false
+}
+
 // buildSites turns calls into query sites, resolving and parsing their SQL.
 func (a *analyzer) buildSites() {
 	for _, n := range a.funcs {
@@ -644,7 +727,7 @@ func (a *analyzer) buildSites() {
 			}
 			s.Ctx = ctxArg(a.pass.TypesInfo, c.call)
 			a.resolveSQL(s, idx)
-			if s.param >= 0 {
+			if s.param >= 0 && a.wrapperParam(s.pvar) {
 				continue // a wrapper's own call: its callers are the sites
 			}
 			n.sites = append(n.sites, s)
@@ -661,83 +744,89 @@ func (a *analyzer) buildSites() {
 func (st *Stats) Add(s *Site) {
 	st.Sites++
 	switch {
-	case s.Resolved && s.ParseErr != nil:
+	case s.Unparsed():
 		st.Unparsed++
-	case !s.Resolved && s.Why == whyORM:
-		st.ORM++
-	case !s.Resolved && s.Why != whyBatch:
+	case s.Unresolved():
 		st.Unresolved++
+	case !s.Resolved:
+		st.ORM++
 	}
 }
 
-const (
-	whyORM   = "SQL is generated by the ORM"
-	whyBatch = "SQL is queued on a batch"
-)
+// Unresolved reports whether the site's SQL could not be followed (Why
+// says why): raw SQL, not SQL an ORM generates.
+func (s *Site) Unresolved() bool { return !s.Resolved && s.Why != whyORM }
+
+// Unparsed reports whether the site's SQL was resolved but the parser
+// refused it (ParseErr says why).
+func (s *Site) Unparsed() bool { return s.Resolved && s.ParseErr != nil }
+
+const whyORM = "SQL is generated by the ORM"
 
 // resolveSQL finds the SQL text of a site from its argument, its prepared
-// statement, or its ORM chain, then parses it.
+// statement, its batch, or its ORM chain, then parses it.
 func (a *analyzer) resolveSQL(s *Site, idx int) {
 	call := s.Call
 	var t sqlText
 	switch {
 	case idx >= 0 && idx < len(call.Args) && isNamedAPI(s.Method):
 		t = a.r.named(call.Args[idx], call.Pos(), 0)
-	case idx >= 0 && idx < len(call.Args):
-		t = a.r.resolve(call.Args[idx], call.Pos())
 	case s.Role == dbapi.StmtRun:
-		t = a.prepared(call)
+		t = a.stmtArg(call, idx)
+	case idx >= 0 && idx < len(call.Args):
+		t = a.pgxNamed(s.Method, a.r.resolve(call.Args[idx], call.Pos()))
 	case s.Role == dbapi.SendBatch:
-		t = unresolved(whyBatch)
+		t = a.batchSQL(s)
 	case s.Role == dbapi.Finisher:
 		t = a.ormRaw(call)
 	default:
 		t = unresolved("no SQL argument")
 	}
-	s.param = t.Param
+	s.param, s.pvar = t.Param, t.pvar
+	s.Loops = eachStatement(s.Loops, t.each)
 	if !t.OK {
 		s.Why = t.Why
 		return
 	}
 	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit
 	s.Block = a.linkBlock(t)
-	s.Stmts, s.ParseErr = sqlparse.Parse(t.SQL)
+	// A named query may be a template whose holes are filled at run
+	// time: parsed with each hole as a neutral expression.
+	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
 }
 
-// prepared resolves the SQL of stmt.Exec(...) from the Prepare call that
-// made stmt in the same function.
-func (a *analyzer) prepared(call *ast.CallExpr) sqlText {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
+// eachStatement marks the loop whose items are the site's statements
+// (see LoopStatements), in a copy of the site's loops.
+func eachStatement(loops []*Loop, each *ast.RangeStmt) []*Loop {
+	if each == nil {
+		return loops
+	}
+	for i, l := range loops {
+		if l.Node == each {
+			out := append([]*Loop(nil), loops...)
+			c := *l
+			c.Kind = LoopStatements
+			out[i] = &c
+			return out
+		}
+	}
+	return loops
+}
+
+// stmtArg resolves the statement a call runs: argument idx (a wrapper
+// given the statement), or the receiver of a statement's method.
+func (a *analyzer) stmtArg(call *ast.CallExpr, idx int) sqlText {
+	if idx >= 0 {
+		if idx >= len(call.Args) {
+			return unresolved("missing argument")
+		}
+		return a.stmtSQL(call.Args[idx], -1, call.Pos(), 0)
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return unresolved("statement is not a variable")
 	}
-	if f, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
-		if t, ok := a.r.namedQuery(f, call.Pos(), 0); ok {
-			return t // q.GetUser.Get(...), GetUser *sqlx.Stmt `query:"get-user"`
-		}
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return unresolved("statement %s is prepared elsewhere", exprName(sel.X))
-	}
-	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
-	for _, w := range a.r.writes[v] {
-		c, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
-		if !ok || w.pos > call.Pos() {
-			continue
-		}
-		fn, _ := typeutil.Callee(a.pass.TypesInfo, c).(*types.Func)
-		if fn == nil {
-			continue
-		}
-		if m := a.lookup(fn, c); m != nil && m.Role == dbapi.Prepare && m.SQLArg < len(c.Args) {
-			if isNamedAPI(m) {
-				return a.r.named(c.Args[m.SQLArg], c.Pos(), 0)
-			}
-			return a.r.resolve(c.Args[m.SQLArg], c.Pos())
-		}
-	}
-	return unresolved("statement %s is prepared elsewhere", id.Name)
+	return a.stmtSQL(sel.X, -1, call.Pos(), 0)
 }
 
 // ormRaw finds a Raw/NewRaw builder in the receiver chain of an ORM
@@ -1014,11 +1103,16 @@ func (a *analyzer) exportFacts() {
 			a.res.SQLVars[v] = f
 		}
 	}
+	a.exportFields()
 }
 
-// looksLikeSQL keeps SQLText facts to strings that parse as SQL, so that
-// every string variable of a package does not become a fact.
+// looksLikeSQL keeps SQLText and FieldSQL facts to strings that parse as
+// SQL, so that every string variable and field of a package does not
+// become a fact; most strings are turned away before the parser.
 func looksLikeSQL(s string) bool {
+	if !sqlparse.StartsLikeSQL(s) {
+		return false
+	}
 	stmts, err := sqlparse.Parse(s)
 	return err == nil && len(stmts) > 0
 }
