@@ -69,15 +69,17 @@ func newRun(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer
 	r = &runner{stdout: stdout, stderr: stderr}
 	r.suite, r.checks = newSuite(checks)
 	fs := r.flags()
-	version := fs.Bool("V", false, "print the version and exit")
+	var version bool
+	fs.BoolVar(&version, "V", false, "print the version and exit")
+	fs.BoolVar(&version, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, true, ExitClean
 		}
 		return nil, true, ExitUsage
 	}
-	if *version {
-		fmt.Fprintf(stdout, "sqlheat version %s\n", Version)
+	if version {
+		fmt.Fprintf(stdout, "sqlheat version %s\n", toolVersion())
 		return nil, true, ExitClean
 	}
 	if err := r.configure(); err != nil {
