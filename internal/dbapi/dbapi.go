@@ -177,6 +177,9 @@ func init() {
 	add(gorm, []string{"DB"}, Exec, 0, "Exec")
 	add(gorm, []string{"DB"}, Finisher, -1, "Find", "First", "Take", "Last", "Scan", "Count",
 		"Pluck", "Row", "Rows", "FirstOrInit", "FindInBatches", "ScanRows")
+	// Schema changes the ORM computes from models: their SQL is DDL.
+	add(gorm, []string{"DB", "Migrator"}, Finisher, -1, "AutoMigrate")
+	add(gorm, []string{"Migrator"}, Finisher, -1, "CreateTable", "CreateIndex")
 	for _, name := range []string{"Create", "CreateInBatches", "Save", "Update", "Updates",
 		"UpdateColumn", "UpdateColumns", "Delete", "FirstOrCreate"} {
 		m := &Method{Pkg: gorm, Recv: "DB", Name: name, Role: Finisher, SQLArg: -1, Write: true}
@@ -194,11 +197,64 @@ func init() {
 	add(bun, []string{"SelectQuery"}, Finisher, -1, "Scan", "Count", "ScanAndCount", "Exists", "Rows")
 	add(bun, []string{"RawQuery"}, Finisher, -1, "Scan", "Exec")
 	add(bun, []string{"SelectQuery"}, Finisher, -1, "Exec")
+	add(bun, []string{"CreateTableQuery", "CreateIndexQuery"}, Finisher, -1, "Exec")
 	for _, recv := range []string{"InsertQuery", "UpdateQuery", "DeleteQuery", "MergeQuery"} {
 		for _, name := range []string{"Exec", "Scan"} {
 			table[key{bun, recv, name}] = &Method{Pkg: bun, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
 		}
 	}
+}
+
+// bunBuilders are bun's query types, whose methods add to a statement;
+// bunHandles are the handles whose New* methods start one.
+var (
+	bunBuilders = map[string]bool{"SelectQuery": true, "InsertQuery": true, "UpdateQuery": true, "DeleteQuery": true,
+		"MergeQuery": true, "RawQuery": true, "CreateTableQuery": true, "CreateIndexQuery": true, "DropTableQuery": true,
+		"DropIndexQuery": true, "TruncateTableQuery": true, "AddColumnQuery": true, "DropColumnQuery": true, "ValuesQuery": true}
+	bunHandles = map[string]bool{"DB": true, "Tx": true, "Conn": true, "IDB": true}
+)
+
+// ORMChain says which ORM's statement fn adds to, for the calls of an
+// ORM chain: "gorm" for a method of gorm's DB (Where, Model, Order...),
+// "bun" for a method of a bun query builder or a New* method of a bun
+// handle; "" for anything else. With its finisher (Find, Scan, Exec)
+// such a chain is one statement, which the queries pass rebuilds.
+func ORMChain(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	recv := recvName(fn)
+	switch fn.Pkg().Path() {
+	case "gorm.io/gorm":
+		if recv == "DB" {
+			return "gorm"
+		}
+	case "github.com/uptrace/bun":
+		if bunBuilders[recv] || bunHandles[recv] && strings.HasPrefix(fn.Name(), "New") {
+			return "bun"
+		}
+	}
+	return ""
+}
+
+// ORMType says which ORM's chain a value of type t continues: *gorm.DB,
+// or a pointer to a bun query builder; "" otherwise.
+func ORMType(t types.Type) string {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	switch path, name := n.Obj().Pkg().Path(), n.Obj().Name(); {
+	case path == "gorm.io/gorm" && name == "DB":
+		return "gorm"
+	case path == "github.com/uptrace/bun" && bunBuilders[name]:
+		return "bun"
+	}
+	return ""
 }
 
 // Lookup returns the table entry for fn, or nil when fn is not a known
@@ -233,6 +289,9 @@ var Packages = []string{
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", "github.com/uptrace/bun",
 }
+
+// RecvName is the name of fn's receiver's named type ("" for a function).
+func RecvName(fn *types.Func) string { return recvName(fn) }
 
 // recvName is the name of fn's receiver's named type ("" for a function).
 func recvName(fn *types.Func) string {

@@ -383,6 +383,8 @@ func TestDiscover(t *testing.T) {
 		{"testdata/project", []string{"testdata/project/db/migrations"}},
 		{"testdata/dumps", []string{"testdata/dumps/app/schema.sql", "testdata/dumps/structure.sql"}},
 		{"testdata/migrate", []string{"testdata/migrate"}}, // the root itself
+		// pgmigrations/ beside chmigrations/ (ClickHouse): PostgreSQL's only.
+		{"testdata/dialects", []string{"testdata/dialects/pkg/app/pgmigrations"}},
 	}
 	for _, tt := range tests {
 		got := Discover(tt.root)

@@ -42,7 +42,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -111,6 +111,10 @@ type Site struct {
 	Wrapper *types.Func
 	Role    dbapi.Role
 	Write   bool
+	// ORM is the library ("gorm", "bun") that generates the SQL, which
+	// the pass rebuilt from the chain (see orm.go); "" for SQL the
+	// program writes.
+	ORM string
 
 	SQL      string
 	Resolved bool
@@ -235,6 +239,7 @@ func run(pass *analysis.Pass) (any, error) {
 		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
+		models:   map[ormKey]ormEntry{},
 
 		fields:    map[*types.Var]*fieldInfo{},
 		tables:    map[*types.Var]*StmtTable{},
@@ -340,7 +345,8 @@ type analyzer struct {
 	ifaces   map[*types.Interface]map[string]*dbapi.Method
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
-	dir      string // the package's directory
+	dir      string              // the package's directory
+	models   map[ormKey]ormEntry // the ORM models of chains (see orm.go)
 
 	// What the package writes to fields that hold statements or SQL,
 	// and the statement tables and helpers learned (see fields.go).
@@ -746,6 +752,8 @@ func (st *Stats) Add(s *Site) {
 	switch {
 	case s.Unparsed():
 		st.Unparsed++
+	case s.ORM != "":
+		st.ORM++ // SQL the ORM generates, rebuilt from its chain
 	case s.Unresolved():
 		st.Unresolved++
 	case !s.Resolved:
@@ -779,6 +787,11 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		t = a.batchSQL(s)
 	case s.Role == dbapi.Finisher:
 		t = a.ormRaw(call)
+		if !t.OK && t.Why == whyORM {
+			if t = a.ormSQL(s); t.OK {
+				s.ORM = s.Method.Library()
+			}
+		}
 	default:
 		t = unresolved("no SQL argument")
 	}
@@ -1089,6 +1102,7 @@ func (a *analyzer) exportFacts() {
 			a.pass.ExportObjectFact(fn, sum)
 		}
 	}
+	a.exportTableNames()
 	for fn, w := range a.wrappers {
 		a.pass.ExportObjectFact(fn, w)
 		a.res.Wrappers[fn] = w

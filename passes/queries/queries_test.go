@@ -95,6 +95,14 @@ func TestFields(t *testing.T) {
 	analysistest.Run(t, dir, sites, "sqlutil", "prepared", "preparedapi", "data", "pgxnamed")
 }
 
+// ORM chains become the statements the ORM sends; what cannot be
+// modeled is unresolved, with the reason.
+func TestORM(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "orm")
+	analysistest.Run(t, dir, queries.Analyzer, "ormmodels") // the TableName fact
+}
+
 // TestFacts checks the facts the pass exports, as other packages see them.
 func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())

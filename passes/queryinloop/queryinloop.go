@@ -403,6 +403,10 @@ func what(s *queries.Site) string {
 		// text of the constant sqlc generated from it.
 		return fmt.Sprintf("query %s (%s)", s.Block.Name, s.Block.Where())
 	}
+	if s.ORM != "" && s.Method != nil {
+		// SQL the ORM generates: named by the call the user wrote.
+		return fmt.Sprintf("%s %s %q", s.ORM, s.Method.Name, queries.Abbreviate(s.SQL, 50))
+	}
 	if s.Resolved && len(s.Stmts) > 0 {
 		return fmt.Sprintf("%s %q", s.Stmts[0].Command, queries.Abbreviate(s.SQL, 50))
 	}

@@ -50,6 +50,9 @@ func run(pass *analysis.Pass) (any, error) {
 	seen := map[key]bool{}
 	linked := map[*sqlfiles.Block][]*queries.Site{}
 	for _, s := range res.Sites {
+		if s.ORM != "" {
+			continue // the ORM's own SELECT of the model: not text the user wrote
+		}
 		if s.Block != nil {
 			// SQL from a .sql file (sqlc's constants have the star
 			// expanded already): reported on the block, below.
