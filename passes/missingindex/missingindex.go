@@ -304,6 +304,11 @@ func (it *item) served() bool {
 		switch {
 		case f.Value == "column":
 			continue // joins are for reach; or a comparison within the row
+		case f.Op == "IS NULL" && softDeleted(f):
+			// gorm's and bun's soft delete add `deleted_at IS NULL` to
+			// every query and gorm.Model indexes the column, but nearly
+			// every row is NULL there: that index narrows nothing, and
+			// counting it would hide every lookup beside it.
 		case equality[f.Op] || f.Op == "IS NULL":
 			if t.Leading(k, filters, f.Op != "IS NULL") != nil {
 				return true
@@ -318,6 +323,20 @@ func (it *item) served() bool {
 		if t.Searchable(f.Column.Column, filters) != nil {
 			return true // containment, full text, trigram, BRIN ranges
 		}
+	}
+	return false
+}
+
+// softDeleted reports whether f tests a soft-delete marker, the column
+// ORMs (gorm.DeletedAt, bun's soft_delete, Rails-style paranoia) set
+// instead of deleting a row. They all call it so.
+func softDeleted(f sqlparse.Filter) bool {
+	if f.Func != "" {
+		return false
+	}
+	switch strings.ToLower(f.Column.Column) {
+	case "deleted_at", "deleted_on", "deletedat":
+		return true
 	}
 	return false
 }
