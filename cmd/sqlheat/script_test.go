@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,7 +54,9 @@ func buildSqlheat(dir string) (string, error) {
 		return "", err
 	}
 	bin := filepath.Join(dir, "sqlheat")
-	if out, err := exec.Command(goCmd, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	// -buildvcs=auto: in a git checkout, stamped with the version a
+	// user's build would report (script version), whatever GOFLAGS says.
+	if out, err := exec.Command(goCmd, "build", "-buildvcs=auto", "-o", bin, ".").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
 	// The scripts' HOME is /no-home: give them the caller's caches
@@ -127,9 +130,10 @@ func needBinary(t *testing.T) {
 //	cat file...           print files, to edit one with cp stdout file
 //	replace file old new  replace the one occurrence of old in file by new
 //
-// the condition [integration] (SQLHEAT_INTEGRATION is set, as in CI: a
+// the conditions [integration] (SQLHEAT_INTEGRATION is set, as in CI: a
 // missing prerequisite fails rather than skips, so scripts needing git say
-// [!exec:git] [!integration] skip), and the environment: $SQLHEAT (the
+// [!exec:git] [!integration] skip) and [toolchain:go1.27.3] (that Go is in
+// the module cache, for a go.mod that asks for it), and the environment: $SQLHEAT (the
 // binary), $REPO (this module's root, for its testdata: read only), the
 // caller's GOCACHE and GOMODCACHE (warm), GOPROXY=off and
 // GOFLAGS=-mod=readonly (the scripts' modules are complete: standard
@@ -185,6 +189,9 @@ func TestScripts(t *testing.T) {
 			if cond == "integration" {
 				return os.Getenv("SQLHEAT_INTEGRATION") != "", nil
 			}
+			if v, ok := strings.CutPrefix(cond, "toolchain:"); ok {
+				return haveToolchain(v), nil
+			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -197,6 +204,20 @@ func TestScripts(t *testing.T) {
 			"replace":  cmdReplace,
 		},
 	})
+}
+
+// haveToolchain reports whether the Go toolchain of version v (go1.27.3)
+// is in the module cache, where the go command takes it from when a
+// go.mod asks for it and GOPROXY is off (.ci/run fetches it).
+func haveToolchain(v string) bool {
+	for _, kv := range goEnv {
+		if dir, ok := strings.CutPrefix(kv, "GOMODCACHE="); ok {
+			zip := fmt.Sprintf("v0.0.1-%s.%s-%s.zip", v, runtime.GOOS, runtime.GOARCH)
+			_, err := os.Stat(filepath.Join(dir, "cache", "download", "golang.org", "toolchain", "@v", zip))
+			return err == nil
+		}
+	}
+	return false
 }
 
 type stateKey struct{}

@@ -9,15 +9,18 @@ import (
 	"github.com/sqlheat/sqlheat/passes/config"
 )
 
+// standalone is what the driver says of itself to the passes: one
+// process holds the whole program, so they may record what only a
+// whole-program driver resolves (calls through interfaces).
+var standalone = config.Host{WholeProgram: true}
+
 // newSuite returns the run's own copy (config.Suite) of the foundation
 // passes, whose results the collector reads, and of checks, whose
 // findings it reports; isCheck tells the copies of checks. The command
 // line sets the flags of these copies, and of nothing else.
 func newSuite(checks []*analysis.Analyzer) (suite []*analysis.Analyzer, isCheck map[*analysis.Analyzer]bool) {
 	foundations := analyzer.Foundations()
-	// One process holds the whole program: the passes may record what only
-	// a whole-program driver resolves (calls through interfaces).
-	suite = config.Suite(config.Host{WholeProgram: true}, append(foundations, checks...)...)
+	suite = config.Suite(standalone, append(foundations, checks...)...)
 	isCheck = map[*analysis.Analyzer]bool{}
 	for _, a := range suite[len(foundations):] {
 		isCheck[a] = true

@@ -36,7 +36,6 @@ type collector struct {
 	// statements are the SQL texts of the program's query sites, by
 	// fingerprint (see fullSQL).
 	statements statementSet
-	seenCfg    map[string]bool // settings files whose error is reported
 	// traffic and trafficFormat are the profile the settings name;
 	// -traffic wins over them.
 	traffic, trafficFormat string
@@ -55,7 +54,7 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 	return &collector{
 		r: r, ld: ld, rep: rep,
 		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(),
-		sites: newSiteSet(), statements: statementSet{}, seenCfg: map[string]bool{}, live: new(liveSettings),
+		sites: newSiteSet(), statements: statementSet{}, live: new(liveSettings),
 	}
 }
 
@@ -64,6 +63,7 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 // (before anything they would explain), then what they cost. The other
 // packages are still analyzed.
 func (c *collector) loadErrors() int {
+	c.rep.Errors = append(c.rep.Errors, c.ld.warnings...)
 	for _, msg := range c.ld.badPatterns { // said on stderr by load
 		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: msg})
 		c.r.shown[msg] = true
@@ -233,8 +233,8 @@ func (c *collector) querySites(act *checker.Action, res *queries.Result) {
 }
 
 // settings takes the traffic profile the settings name (the first
-// package's that names one) and what asking a live database needs, and
-// reports a settings file that could not be read, once.
+// package's that names one) and what asking a live database needs. (Its
+// mistakes stopped the run before: see checkSettings.)
 func (c *collector) settings(cfg *config.Config) {
 	if cfg == nil {
 		return
@@ -242,10 +242,6 @@ func (c *collector) settings(cfg *config.Config) {
 	c.live.addConfig(cfg)
 	if cfg.Traffic != "" && c.traffic == "" {
 		c.traffic, c.trafficFormat = cfg.Traffic, cfg.TrafficFormat
-	}
-	if cfg.Err != nil && !c.seenCfg[cfg.File] {
-		c.seenCfg[cfg.File] = true
-		c.rep.Errors = append(c.rep.Errors, report.Problem{File: c.r.rel(cfg.File), Message: cfg.Err.Error()})
 	}
 }
 

@@ -45,9 +45,6 @@ import (
 	"github.com/sqlheat/sqlheat/internal/report"
 )
 
-// Version is the tool's version, set at link time for releases.
-var Version = "devel"
-
 // Exit codes, as DESIGN.md fixes them.
 const (
 	ExitClean    = 0 // no finding at or above -fail-on
@@ -82,7 +79,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	if ld == nil {
 		return code
 	}
-	rep := &report.Report{Version: report.Version, Tool: report.Tool{Name: "sqlheat", Version: Version}}
+	rep := &report.Report{Version: report.Version, Tool: report.Tool{Name: "sqlheat", Version: toolVersion()}}
 	col := r.newCollector(ld, rep)
 	exitAtLeast(col.loadErrors())
 	ok := ld.typeChecked()

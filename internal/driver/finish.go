@@ -194,18 +194,18 @@ func (r *runner) rank(c *collector, live []traffic.Statement) error {
 	var prof *traffic.Profile
 	if path != "" {
 		var err error
-		if prof, err = traffic.Load(path, format, traffic.Options{}); err != nil {
+		if prof, err = traffic.Load(path, format, traffic.Options{Name: r.rel(path)}); err != nil {
 			return err
 		}
 		for _, w := range prof.Warnings {
-			r.errorf("%s: %s", path, w)
+			r.errorf("%s", w) // each names the file
 		}
 	}
 	var costs map[string]traffic.StatementCost
 	if prof != nil {
 		costs = r.fillRates(rep, prof)
-		if prof.Empty() {
-			prof = nil
+		if rep.Traffic == nil {
+			prof = nil // empty, or no route of it is one of the code's: nothing to rank by
 		}
 	}
 	if costs == nil && len(live) > 0 {
@@ -218,9 +218,6 @@ func (r *runner) rank(c *collector, live []traffic.Statement) error {
 	}
 	rank.Score(rep, prof, costs)
 	rep.GroupIndexes()
-	if rep.Traffic != nil {
-		rep.Traffic.File = r.rel(rep.Traffic.File)
-	}
 	return nil
 }
 
@@ -232,9 +229,11 @@ const livePGSS = "pg_stat_statements (live)"
 // database cost of each statement fingerprint for a pg_stat_statements
 // export; what does not match is said on stderr.
 func (r *runner) fillRates(rep *report.Report, prof *traffic.Profile) map[string]traffic.StatementCost {
-	if unmatched := rank.FillRates(rep, prof); len(unmatched) > 0 {
-		r.errorf("%d routes of the traffic profile match no route found in the code (first: %s %s)",
-			len(unmatched), unmatched[0].Method, unmatched[0].Pattern)
+	switch unmatched := rank.FillRates(rep, prof); {
+	case len(unmatched) > 0 && rep.Traffic == nil:
+		r.errorf("%s: no route of the profile is a route found in the code (first: %s): findings are ranked without traffic", prof.Name, unmatched[0])
+	case len(unmatched) > 0:
+		r.errorf("%s: routes of the profile that are no route found in the code: %d (first: %s)", prof.Name, len(unmatched), unmatched[0])
 	}
 	if prof.Format != traffic.FormatPGSS {
 		return nil

@@ -80,7 +80,9 @@ func newRun(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer
 		return nil, true, r.help(args[1:]) // as go vet's help tells users to run it
 	}
 	fs, enable := r.flags()
-	version := fs.Bool("V", false, "print the version and exit")
+	var version bool
+	fs.BoolVar(&version, "V", false, "print the version and exit")
+	fs.BoolVar(&version, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, true, ExitClean
@@ -88,8 +90,8 @@ func newRun(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer
 		return nil, true, ExitUsage
 	}
 	switch {
-	case *version:
-		fmt.Fprintf(stdout, "sqlheat version %s\n", Version)
+	case version:
+		fmt.Fprintf(stdout, "sqlheat version %s\n", toolVersion())
 		return nil, true, ExitClean
 	case r.o.list:
 		r.list()

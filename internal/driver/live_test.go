@@ -192,7 +192,7 @@ func TestLiveSettings(t *testing.T) {
 	}
 	t.Setenv("SQLHEAT_DSN", dsn)
 	code, _, stderr := runText(t, "-C", module("live:\n  min_saving: 2\n"), "./...")
-	if code != ExitUsage || !strings.Contains(stderr, ".sqlheat.yaml: live: min_cost and min_rows must not be negative, min_saving must be a fraction between 0 and 1") {
+	if code != ExitUsage || !strings.Contains(stderr, ".sqlheat.yaml:2: live: min_saving: want a fraction of the cost between 0 and 1, got 2") {
 		t.Errorf("a saving of 200%%: exit %d, stderr:\n%s", code, stderr)
 	}
 	rep, _, _ = runJSON(t, analyzer.Analyzers(), "-C", module(""), "./...")

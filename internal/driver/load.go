@@ -1,14 +1,14 @@
 package driver
 
 import (
-	"fmt"
-	"go/version"
-	"runtime"
+	"go/types"
 	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/internal/report"
 )
 
 // loaded is the result of load: the packages to analyze and which of them
@@ -26,6 +26,11 @@ type loaded struct {
 	// errors of those are in failed.
 	lostTo map[*packages.Package]*packages.Package
 	failed map[*packages.Package][]loadError
+	// types are the types of every package of the program by path,
+	// dependencies of dependencies included (see checkSettings).
+	types map[string]*types.Package
+	// warnings are the settings' warnings, for the report.
+	warnings []report.Problem
 }
 
 // isRequested reports whether findings in p should be shown. Test
@@ -62,6 +67,14 @@ func (r *runner) load() (*loaded, int) {
 		r.errorf("%s", msg)
 		return nil, ExitUsage
 	}
+	errs, warns := r.checkSettings(ld)
+	for _, p := range errs {
+		r.errorf("%s", p)
+	}
+	if len(errs) > 0 {
+		return nil, ExitUsage
+	}
+	ld.warnings = warns
 	return ld, code
 }
 
@@ -109,6 +122,7 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.types = allTypes(pkgs)
 	// Packages loaded from export data have no syntax, and their own
 	// imports may not even have types: cut the graph there, so the
 	// analysis driver does not walk into them for facts they cannot have.
@@ -171,27 +185,6 @@ func unmatched(cfg *packages.Config, patterns []string, asked []*packages.Packag
 		}
 	}
 	return out, nil
-}
-
-// newerGo explains, in one line, a module that needs a newer Go than the
-// one sqlheat was built with: its packages cannot be type-checked by this
-// binary, and peers fail there with panics about missing types.
-func newerGo(pkgs []*packages.Package) string {
-	built := runtime.Version()
-	if !version.IsValid(built) {
-		return "" // a devel toolchain: assume it is new enough
-	}
-	for _, p := range pkgs {
-		if p.Module == nil || p.Module.GoVersion == "" {
-			continue
-		}
-		want := "go" + p.Module.GoVersion
-		if version.IsValid(want) && version.Compare(want, built) > 0 {
-			return fmt.Sprintf("module %s needs %s but sqlheat was built with %s: rebuild it with that Go, e.g. GOTOOLCHAIN=%s go install github.com/sqlheat/sqlheat/cmd/sqlheat@latest",
-				p.Module.Path, want, built, want)
-		}
-	}
-	return ""
 }
 
 // typeChecked are the packages that can be analyzed: without errors, and

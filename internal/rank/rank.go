@@ -142,7 +142,9 @@ func distinctRoutes(refs []report.RouteRef) []report.RouteRef {
 
 // FillRates sets the rate of every route of rep, and of the routes each
 // finding lists, from prof, and records the profile in rep.Traffic (left
-// nil for an empty profile, which ranks nothing). Patterns meet in
+// nil for an empty profile, and for one none of whose routes is a route
+// of rep: neither ranks anything, and the report must not say it is
+// ranked by them). Patterns meet in
 // httppattern's canonical form, so "/orders/{id}" in the code matches
 // "/orders/:id" or "/orders/<id>" in the profile; a route the profile does
 // not name gets rate 0. An access log not yet attributed to routes is
@@ -158,9 +160,6 @@ func FillRates(rep *report.Report, prof *traffic.Profile) (unmatched []traffic.R
 	}
 	if prof.NeedsResolve() {
 		prof.Resolve(Matcher(rep))
-	}
-	if !prof.Empty() {
-		rep.Traffic = &report.Traffic{File: prof.Name, Format: string(prof.Format), Relative: prof.Relative}
 	}
 	used := make(map[string]bool)
 	rate := func(method, pattern string) float64 {
@@ -183,6 +182,9 @@ func FillRates(rep *report.Report, prof *traffic.Profile) (unmatched []traffic.R
 		if !used[r.Key()] {
 			unmatched = append(unmatched, r)
 		}
+	}
+	if len(prof.Statements) > 0 || len(unmatched) < len(prof.Routes) {
+		rep.Traffic = &report.Traffic{File: prof.Name, Format: string(prof.Format), Relative: prof.Relative}
 	}
 	if prof.Format == traffic.FormatAccessLog {
 		rep.Stats.TrafficUnmatched = int(min(prof.Unmatched, math.MaxInt32))

@@ -106,7 +106,10 @@ func writeTextFinding(w io.Writer, r *Report, f Finding) {
 
 // rankedBy says what the ranking is based on.
 func rankedBy(r *Report) string {
-	if r.Traffic == nil {
+	switch {
+	case r.Traffic == nil && r.Stats.TrafficUnmatched > 0:
+		return "ranked by severity and loop depth (no route of the traffic profile matched)"
+	case r.Traffic == nil:
 		return "ranked by severity and loop depth (no traffic profile)"
 	}
 	unit := "requests per minute"

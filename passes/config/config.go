@@ -43,7 +43,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,6 +54,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/traffic"
 	"gopkg.in/yaml.v3"
 )
 
@@ -96,8 +96,11 @@ type Config struct {
 	// connect to a database.
 	DSN  string
 	Live Live
-	// Err is a problem reading the settings file; checks still run with the
-	// defaults and the driver reports it once.
+	// Err holds the mistakes in the settings (see Problems): a file that
+	// does not parse, an unknown key or check, a path named that does not
+	// exist. No check runs on such settings (Enabled is false): the
+	// settings pass reports the mistakes instead, and the standalone
+	// driver stops on them before analyzing anything.
 	Err error
 }
 
@@ -117,10 +120,13 @@ type Function struct {
 	Name   string `yaml:"name" json:"name"`
 	SQLArg int    `yaml:"sql_arg" json:"sql_arg"`
 	Write  bool   `yaml:"write" json:"write"`
+	// Line is where the settings file declares it (0 when unknown).
+	Line int `yaml:"-" json:"-"`
 }
 
-// Enabled reports whether the named check should report.
-func (c *Config) Enabled(check string) bool { return !c.Disabled[check] }
+// Enabled reports whether the named check should report: not when it is
+// switched off, nor when the settings have mistakes.
+func (c *Config) Enabled(check string) bool { return c.Err == nil && !c.Disabled[check] }
 
 // Settings is the shape of .sqlheat.yaml. It is also the settings shape
 // of the golangci-lint plugin (decoded from JSON), so both read the same
@@ -137,6 +143,10 @@ type Settings struct {
 	// PGPASSWORD or ~/.pgpass, which the driver honours, or SQLHEAT_DSN.
 	DSN  string `yaml:"dsn" json:"dsn"`
 	Live Live   `yaml:"live" json:"live"`
+
+	// lines are where each setting is written in its file (see
+	// settingsParser), for messages about paths and functions.
+	lines map[string]int
 }
 
 // stringList accepts `schema: a.sql` as well as `schema: [a, b]`.
@@ -199,27 +209,34 @@ var Analyzer = New(Host{})
 
 // New returns a settings analyzer for host, with flags of its own.
 func New(h Host) *analysis.Analyzer {
-	var f struct {
-		schema, traffic, trafficFormat, config string
-		budget                                 Budget
-	}
 	a := &analysis.Analyzer{
 		Name: "sqlheat",
-		Doc:  "load sqlheat settings from flags and .sqlheat.yaml (no diagnostics)",
+		Doc:  "load sqlheat settings from flags and .sqlheat.yaml (reports mistakes in them)",
 		URL:  "https://github.com/sqlheat/sqlheat#settings-file",
 		Run: guard.Run(func(pass *analysis.Pass) (any, error) {
-			return h.Load(packageDir(pass), f.config, Overrides{
-				Schema: f.schema, Traffic: f.traffic, TrafficFormat: f.trafficFormat, Budget: int(f.budget),
-			}), nil
+			c := h.LoadFlags(&pass.Analyzer.Flags, packageDir(pass))
+			reportProblems(pass, c)
+			return c, nil
 		}),
 		ResultType: reflect.TypeOf((*Config)(nil)),
 	}
-	a.Flags.StringVar(&f.schema, "schema", "", "comma-separated schema files, directories or globs (migrations)")
-	a.Flags.StringVar(&f.traffic, "traffic", "", "traffic profile file")
-	a.Flags.StringVar(&f.trafficFormat, "traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
-	a.Flags.Var(&f.budget, "budget", BudgetUsage)
-	a.Flags.StringVar(&f.config, "config", "", "settings file to use instead of the "+FileName+" found upward from each package")
+	a.Flags.String("schema", "", "comma-separated schema files, directories or globs (migrations)")
+	a.Flags.String("traffic", "", "traffic profile file")
+	a.Flags.String("traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
+	a.Flags.Var(new(Budget), "budget", BudgetUsage)
+	a.Flags.String("config", "", "settings file to use instead of the "+FileName+" found upward from each package")
 	return a
+}
+
+// LoadFlags loads the settings for a package in dir under host h with the
+// values of fs, a settings analyzer's flags, as that analyzer's pass
+// does: a driver checks them so before it analyzes anything.
+func (h Host) LoadFlags(fs *flag.FlagSet, dir string) *Config {
+	get := func(name string) any { return fs.Lookup(name).Value.(flag.Getter).Get() }
+	return h.Load(dir, get("config").(string), Overrides{
+		Schema: get("schema").(string), Traffic: get("traffic").(string),
+		TrafficFormat: get("traffic-format").(string), Budget: get("budget").(int),
+	})
 }
 
 // Budget is the value of a -budget flag: a number of queries per request,
@@ -313,22 +330,30 @@ func (h Host) Load(dir, explicit string, o Overrides) *Config {
 			path = filepath.Join(path, FileName)
 		}
 	} else if !filepath.IsAbs(path) {
-		if abs, err := filepath.Abs(path); err == nil {
-			path = abs
+		// As for the other flags (below): go vet starts the tool in each
+		// package's directory, so the module root is the one base that
+		// means the same for every package.
+		base := c.ModuleRoot
+		if base == "" {
+			base, _ = os.Getwd()
 		}
+		path = filepath.Join(base, path)
 	}
+	var errs []error
 	switch {
 	case h.Settings != nil:
 		// Settings handed over by a host (the golangci-lint plugin) win
 		// over any file: they are what the user configured for that host.
+		// The host read them with ReadSettings, which checked them.
 		c.apply(h.Settings, h.SettingsBase)
 	case path != "":
 		f, err := readFile(path)
 		c.File = path
 		if err != nil {
-			c.Err = err
+			errs = append(errs, err)
 		} else {
 			c.apply(f, filepath.Dir(path))
+			errs = append(errs, f.checkPaths(filepath.Dir(path), path)...)
 		}
 	}
 	// Relative paths in flags are relative to the module root: go vet
@@ -351,7 +376,57 @@ func (h Host) Load(dir, explicit string, o Overrides) *Config {
 	if o.Budget > 0 {
 		c.Budget = o.Budget
 	}
+	errs = append(errs, o.check(base)...)
+	c.Err = errors.Join(errs...)
 	return c
+}
+
+// check reports the paths of o that name nothing, and a traffic format
+// that does not exist.
+func (o Overrides) check(base string) []error {
+	var errs []error
+	for _, p := range strings.Split(o.Schema, ",") {
+		if strings.TrimSpace(p) != "" {
+			if msg := checkPath("schema (flag)", base, p); msg != "" {
+				errs = append(errs, &Error{Msg: msg})
+			}
+		}
+	}
+	if o.Traffic != "" {
+		if msg := checkPath("traffic (flag)", base, o.Traffic); msg != "" {
+			errs = append(errs, &Error{Msg: msg})
+		}
+	}
+	if _, err := traffic.ParseFormat(o.TrafficFormat); err != nil {
+		errs = append(errs, &Error{Msg: "traffic-format (flag): " + err.Error()})
+	}
+	return errs
+}
+
+// checkPaths reports the paths of s, relative to base, that name nothing;
+// file is where s was read, for the line of each.
+func (s *Settings) checkPaths(base, file string) []error {
+	var errs []error
+	check := func(key string, paths []string) {
+		for i, p := range paths {
+			if strings.TrimSpace(p) == "" {
+				continue
+			}
+			if msg := checkPath(key, base, p); msg != "" {
+				line := s.lines[fmt.Sprintf("%s[%d]", key, i)]
+				if line == 0 {
+					line = s.lines[key]
+				}
+				errs = append(errs, &Error{File: file, Line: line, Msg: msg})
+			}
+		}
+	}
+	check("schema", s.Schema)
+	if s.Traffic != "" {
+		check("traffic", []string{s.Traffic})
+	}
+	check("query_files", s.QueryFiles)
+	return errs
 }
 
 // apply takes the settings of f, with relative paths against base.
@@ -392,15 +467,34 @@ func readFile(path string) (*Settings, error) {
 func parseFile(path string) (*Settings, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{File: path, Msg: "the settings file does not exist"}
+		}
+		return nil, &Error{File: path, Msg: err.Error()}
 	}
-	var f Settings
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)                                             // a misspelt key must not be ignored silently
-	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
-		return nil, fmt.Errorf("%s: %w", path, err)
+	return parseSettings(data, path)
+}
+
+// ReadSettings reads settings a host was given for sqlheat (the
+// golangci-lint plugin's, from .golangci.yml, as JSON or YAML) and checks
+// them as a settings file is checked: unknown keys and checks, paths
+// (relative to base) that name nothing. name says where they come from,
+// for the errors, which carry no line.
+func ReadSettings(data []byte, name, base string) (*Settings, error) {
+	s, err := parseSettings(data, name)
+	if err == nil {
+		err = errors.Join(s.checkPaths(base, name)...)
 	}
-	return &f, nil
+	if err != nil {
+		// Lines of a document the host re-encoded mean nothing to the
+		// user.
+		var errs []error
+		for _, e := range Problems(err) {
+			errs = append(errs, &Error{File: name, Msg: e.Msg})
+		}
+		return nil, errors.Join(errs...)
+	}
+	return s, nil
 }
 
 // FindUp returns the nearest directory at or above dir that holds name, or "".

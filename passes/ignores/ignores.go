@@ -47,6 +47,9 @@ func init() {
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, nil)
 	cfg := config.For(pass)
+	if !cfg.Enabled(pass.Analyzer.Name) {
+		return rep.Result(), nil
+	}
 	unused := config.Flag[bool](pass, "unused")
 	known := map[string]bool{}
 	for _, c := range checks {
@@ -65,7 +68,16 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, d := range suppress.Parse(pass.Fset, pass.Files, known) {
 		switch {
 		case d.Problem != "":
-			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem}})
+			diag := analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem}
+			if d.Space > 0 {
+				// "// sqlheat:ignore": the fix is to delete the space.
+				at := d.Pos + token.Pos(len("//"))
+				diag.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   "Remove the space after //",
+					TextEdits: []analysis.TextEdit{{Pos: at, End: at + token.Pos(d.Space)}},
+				}}
+			}
+			rep.Report(check.Finding{Diagnostic: diag})
 		case unused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
 			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "unused",
 				Message: "this //sqlheat:ignore silences no finding: remove it, or it will hide the next real one on this line"}})

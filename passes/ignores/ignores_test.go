@@ -18,5 +18,5 @@ func Test(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, a, "a")
+	analysistest.RunWithSuggestedFixes(t, dir, a, "a")
 }

@@ -226,7 +226,8 @@ func run(pass *analysis.Pass) (any, error) {
 		StmtFrom:  map[*types.Func]int{},
 		Tables:    map[types.Object]*StmtTable{},
 	}
-	if len(pass.Files) == 0 || !mayQuery(pass.Pkg) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
+	declared := config.For(pass).Functions
+	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
 		// Imports no database package: nothing to find. (A whole-program
 		// driver still wants the package's interface calls in loops: a
 		// controller reaches its store only through an interface.)
@@ -252,8 +253,10 @@ func run(pass *analysis.Pass) (any, error) {
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
-	for _, f := range config.For(pass).Functions {
-		a.extra[f.Name] = f
+	for _, f := range declared {
+		for _, name := range f.FullNames() { // either spelling (see config.Function)
+			a.extra[name] = f
+		}
 	}
 	a.collect()
 	a.learnStmtFrom()
@@ -279,12 +282,17 @@ func isLibrary(pkg *types.Package) bool {
 }
 
 // mayQuery reports whether pkg imports, directly or not, a database
-// package. It is the cheap early exit for most packages of a build, and it
-// skips the database libraries themselves, whose insides are not the
-// user's queries.
-func mayQuery(pkg *types.Package) bool {
+// package, or the package of a function declared in the settings (an
+// in-house client, which imports none). It is the cheap early exit for
+// most packages of a build, and it skips the database libraries
+// themselves, whose insides are not the user's queries.
+func mayQuery(pkg *types.Package, declared []config.Function) bool {
 	if isLibrary(pkg) {
 		return false
+	}
+	dbPkgs := dbapi.Packages
+	for _, f := range declared {
+		dbPkgs = append(slices.Clip(dbPkgs), f.PackagePaths()...)
 	}
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package) bool
@@ -294,12 +302,7 @@ func mayQuery(pkg *types.Package) bool {
 				continue
 			}
 			seen[imp] = true
-			for _, q := range dbapi.Packages {
-				if imp.Path() == q {
-					return true
-				}
-			}
-			if walk(imp) {
+			if slices.Contains(dbPkgs, imp.Path()) || walk(imp) {
 				return true
 			}
 		}

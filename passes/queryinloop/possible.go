@@ -61,6 +61,7 @@ func Possible(fset *token.FileSet, pkg *types.Package, info *types.Info, call *q
 	category := summaryCategory(qs)
 	msg += advice(category)
 	f.Diagnostic = analysis.Diagnostic{Pos: call.Call.Pos(), Category: category, Message: msg, Related: loopsRelated(items)}
+	f.Loops = loopPositions(items)
 	f.Detail = finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
 		Multiplicity: finding.Multiplicity(len(items)), Confidence: "possible",

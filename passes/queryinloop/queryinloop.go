@@ -359,6 +359,7 @@ func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.L
 	c.rep.Report(check.Finding{
 		Diagnostic: analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: loopsRelated(loops)},
 		Detail:     d,
+		Loops:      loopPositions(loops),
 	})
 }
 
@@ -369,6 +370,16 @@ func loopsRelated(loops []*queries.Loop) []analysis.RelatedInformation {
 		related = append(related, analysis.RelatedInformation{Pos: l.Node.Pos(), Message: "loop over " + l.Over})
 	}
 	return related
+}
+
+// loopPositions are where the loops start: a suppression there covers
+// the finding (check.Finding.Loops).
+func loopPositions(loops []*queries.Loop) []token.Pos {
+	var out []token.Pos
+	for _, l := range loops {
+		out = append(out, l.Node.Pos())
+	}
+	return out
 }
 
 // siteDetail is the detail of a finding about a query call of the

@@ -23,6 +23,8 @@
 package golangci
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -41,21 +43,32 @@ type plugin struct {
 	host     config.Host
 }
 
-// New decodes the plugin's settings; golangci-lint calls it once.
+// settingsName says where the plugin's settings come from, in errors.
+const settingsName = ".golangci.yml (linters.settings.custom.sqlheat.settings)"
+
+// New reads the plugin's settings; golangci-lint calls it once, and
+// prints the error it returns, which fails the run: an unknown key or
+// check, or a path that names nothing, is a mistake to fix, not a run
+// on the defaults.
 func New(raw any) (register.LinterPlugin, error) {
-	var s config.Settings
-	if raw != nil {
-		var err error
-		if s, err = register.DecodeSettings[config.Settings](raw); err != nil {
-			return nil, err
-		}
-	}
 	// golangci-lint runs in the directory holding .golangci.yml (or the
 	// one it was started in), which is what relative settings mean. It
 	// shows no issue outside a Go file.
 	cwd, _ := os.Getwd()
-	host := config.Host{Settings: &s, SettingsBase: cwd, GoPositions: true}
-	return &plugin{settings: s, host: host}, nil
+	s := &config.Settings{}
+	if raw != nil {
+		// golangci-lint hands over decoded YAML; JSON is YAML, and
+		// config reads it as strictly as a settings file.
+		data, err := json.Marshal(raw)
+		if err != nil {
+			return nil, fmt.Errorf("sqlheat: %s: %v", settingsName, err)
+		}
+		if s, err = config.ReadSettings(data, settingsName, cwd); err != nil {
+			return nil, fmt.Errorf("sqlheat: %w", err)
+		}
+	}
+	host := config.Host{Settings: s, SettingsBase: cwd, GoPositions: true}
+	return &plugin{settings: *s, host: host}, nil
 }
 
 // BuildAnalyzers returns the enabled checks, in a suite of the plugin's

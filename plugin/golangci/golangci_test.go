@@ -1,6 +1,9 @@
 package golangci
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -11,6 +14,12 @@ import (
 // The settings golangci-lint passes (decoded YAML: maps and lists) become
 // sqlheat's settings; a check switched off is not built.
 func TestNew(t *testing.T) {
+	// Relative paths are relative to where golangci-lint runs.
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "db", "migrations"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
 	raw := map[string]any{
 		"schema": []any{"db/migrations"},
 		"budget": 4,
@@ -55,7 +64,18 @@ func TestNew(t *testing.T) {
 			}
 		}
 	}
-	if _, err := newPlugin(map[string]any{"budgte": 1}); err == nil {
-		t.Error("a misspelt setting was accepted")
+	// Mistakes are errors golangci-lint prints, naming what is known.
+	for raw, want := range map[string]string{
+		`{"budgte": 1}`:                    `sqlheat: ` + settingsName + `: unknown key "budgte"; known keys: budget, checks, dsn, functions, live, query_files, schema, traffic, traffic_format`,
+		`{"checks": {"selectstr": false}}`: `sqlheat: ` + settingsName + `: checks: unknown check "selectstr"; known checks: handlerquery, ignores, missingindex, queryinloop, selectstar`,
+		`{"schema": ["migrations"]}`:       `sqlheat: ` + settingsName + `: schema: migrations does not exist`,
+	} {
+		var settings any
+		if err := json.Unmarshal([]byte(raw), &settings); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := newPlugin(settings); err == nil || err.Error() != want {
+			t.Errorf("%s: err = %v, want %s", raw, err, want)
+		}
 	}
 }
