@@ -11,6 +11,7 @@
 package analyzer
 
 import (
+	"flag"
 	"fmt"
 	"strings"
 
@@ -118,6 +119,39 @@ func Usage() string {
 	var b strings.Builder
 	for _, c := range Checks() {
 		fmt.Fprintf(&b, "  %-13s %s\n  %13s severity: %s\n", c.Analyzer.Name, summary(c.Analyzer.Doc), "", c.Categories.Summary())
+	}
+	return b.String()
+}
+
+// Summary is what the check reports, in one lowercase line: the first
+// line of its doc without the leading verb.
+func (c Check) Summary() string { return summary(c.Analyzer.Doc) }
+
+// Explain is everything a check declares about itself, for sqlheat help
+// <check> and -explain (as staticcheck's -explain): what it reports, its
+// severities, its flags, why it matters and when it is silent (its
+// doc.go), and where its documentation is online.
+func (c Check) Explain() string {
+	a := c.Analyzer
+	var b strings.Builder
+	_, text, _ := strings.Cut(a.Doc, "\n\n")
+	fmt.Fprintf(&b, "%s: %s\n", a.Name, c.Summary())
+	if sev := c.Categories.Summary(); sev != "" {
+		fmt.Fprintf(&b, "\nSeverity: %s\n", sev)
+	}
+	var flags strings.Builder
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
+	fs.SetOutput(&flags)
+	fs.PrintDefaults()
+	if flags.Len() > 0 {
+		fmt.Fprintf(&b, "\nFlags:\n%s", flags.String())
+	}
+	if text = strings.TrimSpace(text); text != "" {
+		fmt.Fprintf(&b, "\n%s\n", text)
+	}
+	if a.URL != "" {
+		fmt.Fprintf(&b, "\nOnline documentation: %s\n", a.URL)
 	}
 	return b.String()
 }

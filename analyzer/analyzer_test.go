@@ -3,8 +3,11 @@ package analyzer
 import (
 	"flag"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sqlheat/sqlheat/passes/config"
 )
 
 var update = flag.Bool("update", false, "rewrite the README's table of checks from the declarations")
@@ -65,5 +68,18 @@ func TestDeclarations(t *testing.T) {
 		if r := c.Rule(); r.Severity != c.Categories.Max().String() || r.Title == "" || r.Text == "" {
 			t.Errorf("%s: SARIF rule %+v", a.Name, r)
 		}
+	}
+}
+
+// The settings know the checks by name (checks:, and the names a
+// suppression may give) without importing them: the list is theirs.
+func TestSettingsKnowTheChecks(t *testing.T) {
+	var names []string
+	for _, c := range Checks() {
+		names = append(names, c.Analyzer.Name)
+	}
+	slices.Sort(names)
+	if !slices.Equal(names, config.Checks) {
+		t.Errorf("config.Checks = %v, want the suite's %v", config.Checks, names)
 	}
 }

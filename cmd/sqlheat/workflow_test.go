@@ -2,18 +2,20 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/sqlheat/sqlheat/internal/driver"
 	"github.com/sqlheat/sqlheat/internal/report"
-	"github.com/sqlheat/sqlheat/passes/ignores"
+	"github.com/sqlheat/sqlheat/internal/testenv"
 )
 
 // The GitHub Actions workflow, in .github/workflows/sqlheat.yml (run on
@@ -21,6 +23,11 @@ import (
 // has the steps code scanning and annotations need, its sqlheat command
 // lines use only real flags of the command, and they do what they say on
 // a scratch repository.
+//
+// This stays a Go test rather than a script (testdata/script): what it
+// runs is not written in it but read from the README and the workflow
+// file, whose YAML and shell lines it parses, so a script would need all
+// of that as custom commands. It runs the built binary all the same.
 
 type workflow struct {
 	Name        string            `yaml:"name"`
@@ -34,6 +41,7 @@ type workflow struct {
 }
 
 type step struct {
+	ID   string            `yaml:"id"`
 	Name string            `yaml:"name"`
 	If   string            `yaml:"if"`
 	Uses string            `yaml:"uses"`
@@ -50,6 +58,8 @@ type sqlheatCall struct {
 }
 
 func TestWorkflows(t *testing.T) {
+	needBinary(t)
+	t.Parallel()
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +84,7 @@ func TestWorkflows(t *testing.T) {
 		{"README", inReadme, `GOBIN="$RUNNER_TEMP" go install github.com/sqlheat/sqlheat/cmd/sqlheat@latest`},
 	} {
 		t.Run(strings.ReplaceAll(wf.name, "/", "_"), func(t *testing.T) {
+			t.Parallel()
 			calls := checkWorkflow(t, wf.text, wf.build, flags)
 			runCalls(t, calls)
 		})
@@ -103,6 +114,7 @@ func checkWorkflow(t *testing.T, text, build string, flags map[string]bool) []sq
 		}
 		var calls []sqlheatCall
 		built, uploaded := false, ""
+		var upload *step
 		for i := range job.Steps {
 			s := &job.Steps[i]
 			switch {
@@ -116,6 +128,7 @@ func checkWorkflow(t *testing.T, text, build string, flags map[string]bool) []sq
 				}
 			case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
 				uploaded, _ = s.With["sarif_file"].(string)
+				upload = s
 				if !strings.Contains(s.If, "!cancelled()") && !strings.Contains(s.If, "always()") {
 					t.Errorf("upload-sarif runs only if every step before it passed (if: %q): a finding would keep the report from code scanning", s.If)
 				}
@@ -159,6 +172,15 @@ func checkWorkflow(t *testing.T, text, build string, flags map[string]bool) []sq
 			}
 			if !strings.Contains(sarif.step.Run, "|| [ $? -eq 1 ]") {
 				t.Error("the SARIF step fails the job on findings (exit code 1): keep going with `|| [ $? -eq 1 ]`, failing only on 2 and 3")
+			}
+			// A run that failed (2: packages that do not load; 3) wrote a
+			// report that is missing packages, or none: code scanning
+			// would close the alerts of what it did not see. The upload
+			// runs only when the SARIF step succeeded — which !cancelled()
+			// alone does not say, nor hashFiles (the shell creates the
+			// file before sqlheat runs).
+			if want := "steps." + sarif.step.ID + ".outcome == 'success'"; upload != nil && (sarif.step.ID == "" || !strings.Contains(upload.If, want)) {
+				t.Errorf("upload-sarif if: %q; want it to require %s (give the SARIF step an id), so that a failed load is not uploaded", upload.If, want)
 			}
 		}
 		for _, c := range calls {
@@ -246,8 +268,8 @@ func shellWords(line string) []string {
 // driverFlags reads the command's flags from its -h output: name -> takes
 // a value.
 func driverFlags(t *testing.T) map[string]bool {
-	var stdout, stderr bytes.Buffer
-	if code := driver.Main([]string{"-h"}, &stdout, &stderr); code != driver.ExitClean {
+	code, _, stderr := runSqlheat(t, "", "-h")
+	if code != 0 {
 		t.Fatalf("sqlheat -h: exit %d", code)
 	}
 	flags := map[string]bool{}
@@ -295,8 +317,7 @@ func checkFlags(t *testing.T, c sqlheatCall, flags map[string]bool) {
 	if f := flagValue(c.args, "format"); f != "" && !slices.Contains(report.Formats, f) {
 		t.Errorf("step %q: -format %s is not one of %v", c.step.Name, f, report.Formats)
 	}
-	var stdout, stderr bytes.Buffer
-	if code := driver.Main(append(flagArgs, "-V"), &stdout, &stderr); code != driver.ExitClean {
+	if code, _, stderr := runSqlheat(t, "", append(flagArgs, "-V")...); code != 0 {
 		t.Errorf("step %q: sqlheat %s does not parse: exit %d\n%s", c.step.Name, strings.Join(flagArgs, " "), code, stderr.String())
 	}
 }
@@ -320,23 +341,67 @@ func flagValue(args []string, name string) string {
 // on a scratch repository of the demo whose pull request adds an N+1: the
 // annotations name only it, and the SARIF has every finding.
 func runCalls(t *testing.T, calls []sqlheatCall) {
-	t.Cleanup(func() { ignores.Analyzer.Flags.Set("unused", "false") })
-	dir := copyDemo(t)
-	git := gitRepo(t, dir)
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("SQLHEAT_INTEGRATION") != "" {
+			t.Fatal("git not found")
+		}
+		t.Skip("git not found")
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	testenv.CopyTree(t, dir, "../../testdata/demo")
+	git := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=sqlheat test", "-c", "user.email=test@sqlheat.invalid", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		// The user's git configuration must not change the diff sqlheat reads.
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "the demo")
 	base := strings.TrimSpace(git("rev-parse", "HEAD"))
-	appendTo(t, dir, "internal/store/orders.go", newNPlusOne)
+
+	// The pull request: a new N+1 at the end of internal/store/orders.go.
+	const newNPlusOne = `
+// CustomerNames looks the names up one customer at a time.
+func (s *Store) CustomerNames(ctx context.Context, ids []int64) ([]string, error) {
+	var names []string
+	for _, id := range ids {
+		var name string
+		if err := s.db.QueryRowContext(ctx, ` + "`SELECT name FROM customers WHERE id = $1`" + `, id).Scan(&name); err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+	}
+	return names, nil
+}
+`
+	orders := filepath.Join(dir, "internal", "store", "orders.go")
+	data, err := os.ReadFile(orders)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(orders, append(data, newNPlusOne...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strconv.Itoa(bytes.Count(data, []byte("\n")) + 1 + strings.Count(newNPlusOne[:strings.Index(newNPlusOne, "SELECT name")], "\n"))
 	git("add", "-A")
 	git("commit", "-q", "-m", "the pull request")
-	line := itoa(lineOf(t, dir, "internal/store/orders.go", "SELECT name FROM customers"))
+
+	const demoFindings = 9 // as testdata/demo/EXPECTED.md plants them
 	for _, c := range calls {
 		args := []string{"-C", dir}
 		for _, a := range c.args {
 			args = append(args, strings.ReplaceAll(a, "$BASE_SHA", base))
 		}
-		var stdout, stderr bytes.Buffer
-		code := driver.Main(args, &stdout, &stderr)
-		if code != driver.ExitFindings {
-			t.Errorf("step %q: exit %d, want 1 (findings)\n%s", c.step.Name, code, stderr.String())
+		code, stdout, stderr := runSqlheat(t, "", args...)
+		if code != 1 {
+			t.Errorf("step %q: exit %d, want 1 (findings)\n%s", c.step.Name, code, stderr)
 		}
 		switch flagValue(c.args, "format") {
 		case "github":
@@ -345,9 +410,47 @@ func runCalls(t *testing.T, calls []sqlheatCall) {
 				t.Errorf("step %q: want one annotation, %s..., got:\n%s", c.step.Name, want, out)
 			}
 		case "sarif":
-			if n := strings.Count(stdout.String(), `"ruleId"`); n != len(planted)+1 {
-				t.Errorf("step %q: %d SARIF results, want %d", c.step.Name, n, len(planted)+1)
+			if n := strings.Count(stdout.String(), `"ruleId"`); n != demoFindings+1 {
+				t.Errorf("step %q: %d SARIF results, want %d", c.step.Name, n, demoFindings+1)
 			}
 		}
 	}
+
+	// A pull request that breaks a package: the SARIF step fails (exit
+	// code 2, which `|| [ $? -eq 1 ]` passes on), so that the upload,
+	// which requires its success, does not run; and the report itself
+	// says the run did not succeed.
+	if err := os.WriteFile(orders, append(data, "\nvar broken int = \"s\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range calls {
+		if flagValue(c.args, "format") != "sarif" {
+			continue
+		}
+		code, stdout, stderr := runSqlheat(t, "", append([]string{"-C", dir}, c.args...)...)
+		if code != 2 {
+			t.Errorf("step %q on a package that does not compile: exit %d, want 2\n%s", c.step.Name, code, stderr)
+		}
+		if !strings.Contains(stdout.String(), `"executionSuccessful": false`) {
+			t.Errorf("step %q on a package that does not compile: the SARIF does not say executionSuccessful: false", c.step.Name)
+		}
+	}
+}
+
+// runSqlheat runs the built sqlheat with args in dir and returns its exit
+// code and output.
+func runSqlheat(t *testing.T, dir string, args ...string) (code int, stdout, stderr *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(sqlheatBin, args...)
+	cmd.Dir = dir
+	stdout, stderr = new(bytes.Buffer), new(bytes.Buffer)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			t.Fatalf("sqlheat %s: %v", strings.Join(args, " "), err)
+		}
+		return exit.ExitCode(), stdout, stderr
+	}
+	return 0, stdout, stderr
 }

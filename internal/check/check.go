@@ -44,10 +44,14 @@ type Finding struct {
 	// shows Go positions only (golangci-lint). A suppression comment
 	// there silences the finding too.
 	SQLAt token.Pos
+	// Loops are the loops a finding is about (queryinloop's, outermost
+	// first): a suppression at the end of a loop's line silences the
+	// finding too, wherever in the loop it is reported.
+	Loops []token.Pos
 }
 
 // places are the positions a suppression comment may silence f at.
-func (f *Finding) places() []token.Pos { return []token.Pos{f.Pos, f.SQLAt} }
+func (f *Finding) places() []token.Pos { return append([]token.Pos{f.Pos, f.SQLAt}, f.Loops...) }
 
 // Silenced reports whether flt silences f, a finding of check, and marks
 // the directive that did as used. It is the one test every finding
@@ -102,7 +106,7 @@ func (r *Reporter) Report(f Finding) {
 		return
 	}
 	if f.Function == "" {
-		f.Function = EnclosingFunc(r.pass.Files, r.pass.TypesInfo, f.Pos)
+		f.Function = enclosingFunc(r.pass.Files, r.pass.TypesInfo, f.Pos)
 	}
 	r.pass.Report(f.Diagnostic)
 	r.result.Findings = append(r.result.Findings, &f)
@@ -114,9 +118,9 @@ func (r *Reporter) Result() *Result {
 	return r.result
 }
 
-// EnclosingFunc is the full name of the function declaration around pos
+// enclosingFunc is the full name of the function declaration around pos
 // (types.Func.FullName), "" outside any.
-func EnclosingFunc(files []*ast.File, info *types.Info, pos token.Pos) string {
+func enclosingFunc(files []*ast.File, info *types.Info, pos token.Pos) string {
 	for _, file := range files {
 		if file.FileStart > pos || pos > file.FileEnd {
 			continue

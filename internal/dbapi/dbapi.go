@@ -36,11 +36,16 @@ const (
 	Builder
 	// Finisher makes an ORM send the statement it has built.
 	Finisher
+	// TxStmt returns a prepared statement (argument SQLArg) bound to a
+	// transaction, as database/sql's Tx.Stmt does: the statement it
+	// returns runs the SQL the argument was prepared from. Nothing is
+	// sent until that statement runs.
+	TxStmt
 )
 
 // RoundTrip reports whether a call in this role costs a trip to the
 // database each time it runs.
-func (r Role) RoundTrip() bool { return r != Queue && r != Builder }
+func (r Role) RoundTrip() bool { return r != Queue && r != Builder && r != TxStmt }
 
 func (r Role) String() string {
 	switch r {
@@ -60,6 +65,8 @@ func (r Role) String() string {
 		return "builder"
 	case Finisher:
 		return "orm"
+	case TxStmt:
+		return "txstmt"
 	}
 	return "?"
 }
@@ -127,6 +134,7 @@ func init() {
 	add("database/sql", []string{"Conn"}, Exec, 1, "ExecContext")
 	add("database/sql", []string{"Conn"}, Prepare, 1, "PrepareContext")
 	addCtx("database/sql", []string{"Stmt"}, StmtRun, -1, "Query", "QueryRow", "Exec")
+	addCtx("database/sql", []string{"Tx"}, TxStmt, 0, "Stmt")
 
 	// sqlx: its types embed database/sql's, so Query/Exec on an *sqlx.DB
 	// resolve to database/sql's methods; these are sqlx's own.
@@ -139,6 +147,7 @@ func init() {
 	addCtx(sqlx, []string{"DB", "Tx"}, Prepare, 0, "Preparex", "PrepareNamed")
 	add(sqlx, []string{"Conn"}, Prepare, 1, "PreparexContext", "PrepareNamedContext")
 	addCtx(sqlx, []string{"Stmt", "NamedStmt"}, StmtRun, -1, "Select", "Get", "Queryx", "QueryRowx", "Exec", "MustExec", "Query", "QueryRow")
+	addCtx(sqlx, []string{"Tx"}, TxStmt, 0, "Stmtx", "NamedStmt")
 	// Package-level helpers take the database as their first argument.
 	addCtx(sqlx, []string{""}, Query, 2, "Select", "Get")
 	add(sqlx, []string{""}, Query, 1, "NamedQuery")
@@ -168,6 +177,9 @@ func init() {
 	add(gorm, []string{"DB"}, Exec, 0, "Exec")
 	add(gorm, []string{"DB"}, Finisher, -1, "Find", "First", "Take", "Last", "Scan", "Count",
 		"Pluck", "Row", "Rows", "FirstOrInit", "FindInBatches", "ScanRows")
+	// Schema changes the ORM computes from models: their SQL is DDL.
+	add(gorm, []string{"DB", "Migrator"}, Finisher, -1, "AutoMigrate")
+	add(gorm, []string{"Migrator"}, Finisher, -1, "CreateTable", "CreateIndex")
 	for _, name := range []string{"Create", "CreateInBatches", "Save", "Update", "Updates",
 		"UpdateColumn", "UpdateColumns", "Delete", "FirstOrCreate"} {
 		m := &Method{Pkg: gorm, Recv: "DB", Name: name, Role: Finisher, SQLArg: -1, Write: true}
@@ -185,11 +197,64 @@ func init() {
 	add(bun, []string{"SelectQuery"}, Finisher, -1, "Scan", "Count", "ScanAndCount", "Exists", "Rows")
 	add(bun, []string{"RawQuery"}, Finisher, -1, "Scan", "Exec")
 	add(bun, []string{"SelectQuery"}, Finisher, -1, "Exec")
+	add(bun, []string{"CreateTableQuery", "CreateIndexQuery"}, Finisher, -1, "Exec")
 	for _, recv := range []string{"InsertQuery", "UpdateQuery", "DeleteQuery", "MergeQuery"} {
 		for _, name := range []string{"Exec", "Scan"} {
 			table[key{bun, recv, name}] = &Method{Pkg: bun, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
 		}
 	}
+}
+
+// bunBuilders are bun's query types, whose methods add to a statement;
+// bunHandles are the handles whose New* methods start one.
+var (
+	bunBuilders = map[string]bool{"SelectQuery": true, "InsertQuery": true, "UpdateQuery": true, "DeleteQuery": true,
+		"MergeQuery": true, "RawQuery": true, "CreateTableQuery": true, "CreateIndexQuery": true, "DropTableQuery": true,
+		"DropIndexQuery": true, "TruncateTableQuery": true, "AddColumnQuery": true, "DropColumnQuery": true, "ValuesQuery": true}
+	bunHandles = map[string]bool{"DB": true, "Tx": true, "Conn": true, "IDB": true}
+)
+
+// ORMChain says which ORM's statement fn adds to, for the calls of an
+// ORM chain: "gorm" for a method of gorm's DB (Where, Model, Order...),
+// "bun" for a method of a bun query builder or a New* method of a bun
+// handle; "" for anything else. With its finisher (Find, Scan, Exec)
+// such a chain is one statement, which the queries pass rebuilds.
+func ORMChain(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	recv := recvName(fn)
+	switch fn.Pkg().Path() {
+	case "gorm.io/gorm":
+		if recv == "DB" {
+			return "gorm"
+		}
+	case "github.com/uptrace/bun":
+		if bunBuilders[recv] || bunHandles[recv] && strings.HasPrefix(fn.Name(), "New") {
+			return "bun"
+		}
+	}
+	return ""
+}
+
+// ORMType says which ORM's chain a value of type t continues: *gorm.DB,
+// or a pointer to a bun query builder; "" otherwise.
+func ORMType(t types.Type) string {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	switch path, name := n.Obj().Pkg().Path(), n.Obj().Name(); {
+	case path == "gorm.io/gorm" && name == "DB":
+		return "gorm"
+	case path == "github.com/uptrace/bun" && bunBuilders[name]:
+		return "bun"
+	}
+	return ""
 }
 
 // Lookup returns the table entry for fn, or nil when fn is not a known
@@ -202,12 +267,6 @@ func Lookup(fn *types.Func) *Method {
 		return nil
 	}
 	return table[key{fn.Pkg().Path(), recvName(fn), fn.Name()}]
-}
-
-// LookupName finds the entry for a method of a known receiver type, for
-// callers that matched a user's interface to a known implementation.
-func LookupName(pkg, recv, name string) *Method {
-	return table[key{pkg, recv, name}]
 }
 
 // Implementers lists the known concrete database handles (package path and
@@ -230,6 +289,9 @@ var Packages = []string{
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", "github.com/uptrace/bun",
 }
+
+// RecvName is the name of fn's receiver's named type ("" for a function).
+func RecvName(fn *types.Func) string { return recvName(fn) }
 
 // recvName is the name of fn's receiver's named type ("" for a function).
 func recvName(fn *types.Func) string {
@@ -265,4 +327,19 @@ func IsRows(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// IsStmt reports whether t is a prepared statement (*sql.Stmt,
+// *sqlx.Stmt, *sqlx.NamedStmt): a value whose methods run the SQL it was
+// prepared from, so that the SQL travels with the value.
+func IsStmt(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	m := table[key{n.Obj().Pkg().Path(), n.Obj().Name(), "Exec"}]
+	return m != nil && m.Role == StmtRun
 }

@@ -20,8 +20,7 @@ func newSchemaStats() *schemaStats {
 }
 
 // add takes the result of a root action of the catalog pass.
-func (s *schemaStats) add(result any, rel func(string) string) {
-	r, _ := result.(*catalog.Result)
+func (s *schemaStats) add(r *catalog.Result, rel func(string) string) {
 	if r == nil {
 		return
 	}

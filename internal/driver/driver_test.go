@@ -51,6 +51,7 @@ func runJSON(t *testing.T, checks []*analysis.Analyzer, args ...string) (*report
 // A panic in a pass becomes an internal-error report naming the package,
 // the other packages are still analyzed, and the exit code is 3.
 func TestPanicIsReported(t *testing.T) {
+	t.Parallel()
 	rep, code, stderr := runJSON(t, []*analysis.Analyzer{panicky}, "-C", "testdata/twopkgs", "./a", "./b")
 	if code != ExitInternal {
 		t.Errorf("exit code = %d, want %d (stderr: %s)", code, ExitInternal, stderr)
@@ -73,6 +74,7 @@ func TestPanicIsReported(t *testing.T) {
 // A package that does not type-check is reported with its file and line,
 // and the others are still analyzed; the exit code says the load failed.
 func TestTypeErrorsDoNotStopTheRun(t *testing.T) {
+	t.Parallel()
 	rep, code, _ := runJSON(t, []*analysis.Analyzer{selectstar.Analyzer}, "-C", "testdata/twopkgs", "./...")
 	if code != ExitUsage {
 		t.Errorf("exit code = %d, want %d", code, ExitUsage)
@@ -97,6 +99,7 @@ func TestTypeErrorsDoNotStopTheRun(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"-format", "xml"}, {"-fail-on", "urgent"}, {"-nosuchflag"}} {
 		var stdout, stderr bytes.Buffer
 		if code := run(args, &stdout, &stderr, nil); code != ExitUsage {
@@ -108,6 +111,7 @@ func TestUsageErrors(t *testing.T) {
 // go vet caches by tool ID and flags: editing a migration named by the
 // settings must change the ID, or vet would serve a stale result.
 func TestToolIDFollowsSchemaContent(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) {
 		t.Helper()
@@ -138,6 +142,7 @@ func TestToolIDFollowsSchemaContent(t *testing.T) {
 // in a loop is resolved to the implementation main hands the API, which
 // queries: an N+1; an implementation that does not query stays silent.
 func TestInterfaceCallsResolved(t *testing.T) {
+	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/iface", "./...")
 	var got []report.Finding
 	for _, f := range rep.Findings {
@@ -158,6 +163,7 @@ func TestInterfaceCallsResolved(t *testing.T) {
 // Migrations found by discovery, not named in any settings, also change
 // the tool ID.
 func TestToolIDFollowsDiscoveredMigrations(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "migrations"), 0o755)
@@ -179,6 +185,7 @@ func TestToolIDFollowsDiscoveredMigrations(t *testing.T) {
 // passes the same suppression filter as the passes' findings: the comment
 // silences it, and -report-unused-ignores does not call the comment unused.
 func TestSuppressDriverFinding(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	testenv.CopyTree(t, dir, "testdata/iface")
 	api := filepath.Join(dir, "api", "api.go")
@@ -202,6 +209,7 @@ func TestSuppressDriverFinding(t *testing.T) {
 
 // The severity a flag's help names is the severity its findings print.
 func TestConstFlagSeverity(t *testing.T) {
+	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	run([]string{"-h"}, &stdout, &stderr, []*analysis.Analyzer{queryinloop.Analyzer})
 	_, usage, _ := strings.Cut(stderr.String(), "\n  -queryinloop.const")
@@ -234,6 +242,7 @@ func Shards(ctx context.Context, db *sql.DB) {
 // for it: testdata/categories holds one finding of each, and a check that
 // reported a kind it does not declare would stop with an internal error.
 func TestDeclaredSeverities(t *testing.T) {
+	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/categories",
 		"-queryinloop.const", "-report-unused-ignores", "-budget", "2", "./...")
 	if len(rep.Errors) > 0 {
@@ -264,5 +273,39 @@ func TestDeclaredSeverities(t *testing.T) {
 	}
 	for k := range printed {
 		t.Errorf("%s: reported, but not declared", k)
+	}
+}
+
+// The sites behind the unresolved and unparsed counts are listed with
+// their place and why: in JSON, and in text with -v; without -v, the
+// text run's hint says where to find them.
+func TestUnresolvedListed(t *testing.T) {
+	rep, _, _ := runJSON(t, nil, "-C", "testdata/unresolved", "./...")
+	if s := rep.Stats; s.QuerySites != 3 || s.Unresolved != 1 || s.Unparsed != 1 {
+		t.Fatalf("stats = %+v; want 3 sites, 1 unresolved, 1 unparsed", s)
+	}
+	want := report.UnresolvedSite{File: "store/store.go", Line: 9, Why: "SQL is built from a parameter (parameter table)"}
+	if len(rep.Unresolved) != 1 || rep.Unresolved[0] != want {
+		t.Errorf("unresolved = %+v; want [%+v]", rep.Unresolved, want)
+	}
+	if len(rep.Unparsed) != 1 || rep.Unparsed[0].Line != 11 || rep.Unparsed[0].SQL != "INSERT OR IGNORE INTO notes (id) VALUES (?)" || !strings.Contains(rep.Unparsed[0].Error, "syntax error") {
+		t.Errorf("unparsed = %+v; want the INSERT OR IGNORE at line 11 with its syntax error", rep.Unparsed)
+	}
+
+	var stdout, stderr bytes.Buffer
+	run([]string{"-C", "testdata/unresolved", "./..."}, &stdout, &stderr, nil)
+	if !strings.Contains(stderr.String(), "-v lists them") || strings.Contains(stdout.String(), "unresolved:") {
+		t.Errorf("without -v: stdout %q, stderr %q; want only the hint", stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	run([]string{"-C", "testdata/unresolved", "-v", "./..."}, &stdout, &stderr, nil)
+	for _, line := range []string{
+		"store/store.go:9: unresolved: SQL is built from a parameter (parameter table)",
+		"store/store.go:11: unparsed: syntax error at or near \"OR\": INSERT OR IGNORE INTO notes (id) VALUES (?)",
+	} {
+		if !strings.Contains(stdout.String(), line+"\n") {
+			t.Errorf("-v output lacks %q:\n%s", line, stdout.String())
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -64,19 +65,54 @@ func TestFix(t *testing.T) {
 	}
 }
 
-func TestApplyEdits(t *testing.T) {
-	src := []byte("SELECT * FROM t; SELECT * FROM u")
-	out, n, err := applyEdits(src, []edit{
-		{24, 25, "id"},    // the second star
-		{7, 8, "a, b"},    // the first
-		{7, 8, "a, b"},    // the same fix again (a test variant)
-		{7, 13, "clash"},  // overlaps the first: skipped
-		{32, 32, " AS x"}, // an insertion at the end
-	})
-	if err != nil || n != 3 || string(out) != "SELECT a, b FROM t; SELECT id FROM u AS x" {
-		t.Errorf("applyEdits = %q, %d, %v", out, n, err)
+// A fix is made whole or not at all: not when it overlaps a fix made
+// already, nor when it would leave a file that is not Go; the others are
+// made, and only they are said to be fixed.
+func TestFixSetApply(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.go")
+	b := filepath.Join(dir, "b.go")
+	const srcA = "package a\n\nconst q = `SELECT * FROM t; SELECT * FROM u`\n"
+	const srcB = "package b\n\nconst q = `SELECT * FROM t`\n"
+	for name, src := range map[string]string{a: srcA, b: srcB} {
+		if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, _, err := applyEdits(src, []edit{{30, 40, ""}}); err == nil {
-		t.Error("an edit past the end was applied")
+	star, star2 := strings.Index(srcA, "*"), strings.LastIndex(srcA, "*")
+	s := newFixSet()
+	s.byFinding = map[string][]edit{
+		"1 first star":  {{a, star, star + 1, "a, b"}},
+		"2 clash":       {{a, star, star + 8, "x"}}, // overlaps the first: left for another run
+		"3 second star": {{a, star2, star2 + 1, "id"}},
+		"4 breaks b":    {{b, 0, 7, "func"}, {a, len(srcA) - 1, len(srcA) - 1, "// a\n"}},
+	}
+	res, err := s.apply([]string{"3 second star", "1 first star", "2 clash", "4 breaks b", "5 has no fix"}, filepath.Base)
+	if err == nil || !strings.HasPrefix(err.Error(), "b.go: the fixes would not leave valid Go") {
+		t.Errorf("err = %v, want b.go's", err)
+	}
+	var fixed []string
+	for k := range res.findings {
+		fixed = append(fixed, k)
+	}
+	sort.Strings(fixed)
+	if got := strings.Join(fixed, ","); got != "1 first star,3 second star" || res.edits != 2 {
+		t.Errorf("fixed %s with %d edits, want the two stars with 2", got, res.edits)
+	}
+	if len(res.files) != 1 || string(res.files[0].new) != "package a\n\nconst q = `SELECT a, b FROM t; SELECT id FROM u`\n" {
+		t.Fatalf("files %+v", res.files)
+	}
+	if data, _ := os.ReadFile(a); string(data) != srcA {
+		t.Error("apply wrote a file")
+	}
+	patch := string(res.diff(func(name string) string { return filepath.Base(name) }))
+	if !strings.HasPrefix(patch, "diff a/a.go b/a.go\n--- a/a.go\n+++ b/a.go\n") || !strings.Contains(patch, "+const q = `SELECT a, b FROM t; SELECT id FROM u`") {
+		t.Errorf("diff:\n%s", patch)
+	}
+	if err := res.write(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(a); string(data) != string(res.files[0].new) {
+		t.Errorf("a.go after write: %s", data)
 	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
-	"github.com/sqlheat/sqlheat/internal/suppress"
 	"github.com/sqlheat/sqlheat/passes/handlerquery"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
@@ -52,10 +51,10 @@ func joinProgram(prog *program.Program, graph *checker.Graph) {
 	}
 	results := map[*packages.Package]*queries.Result{}
 	for act := range graph.All() {
-		if act.Analyzer == queries.Analyzer {
-			if res, _ := act.Result.(*queries.Result); res != nil {
-				results[act.Package] = res
-			}
+		// The run's suite is its own copy of the passes (config.Suite):
+		// the queries pass is known by its result.
+		if res, _ := act.Result.(*queries.Result); res != nil {
+			results[act.Package] = res
 		}
 	}
 	prog.Join(func(p *packages.Package) *queries.Result { return results[p] })
@@ -103,7 +102,7 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 	}
 	var entries []*program.Entry
 	for act := range graph.All() {
-		if act.Analyzer != routes.Analyzer || act.Package.ID != act.Package.PkgPath {
+		if act.Package.ID != act.Package.PkgPath {
 			continue
 		}
 		if res, _ := act.Result.(*routes.Result); res != nil {
@@ -225,77 +224,65 @@ func markRole(f *report.Finding, role program.Role, by *program.Entry) {
 // whose callees, at any depth and through interfaces, func values and
 // fields, run queries per call. What the pass reported already at a call
 // (its callees' facts said) is left as it is, with the graph's sites. The
-// findings pass the suppression filter of their package, as the passes'
-// do; used are the places of the comments that silenced one.
-func (w *whole) loops(ld *loaded, rep *report.Report, rs *routeSet, rel func(string) string) (out []report.Finding, used map[string]bool) {
+// findings wait in c.made for finish's suppress, like every finding the
+// driver makes.
+func (w *whole) loops(c *collector) {
 	if w == nil {
-		return nil, nil
+		return
 	}
+	rel := c.r.rel
 	reported := map[string]*report.Finding{}
-	for i := range rep.Findings {
-		if f := &rep.Findings[i]; f.Check == queryinloop.Analyzer.Name {
+	for i := range c.rep.Findings {
+		if f := &c.rep.Findings[i]; f.Check == queryinloop.Analyzer.Name {
 			reported[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)] = f
 		}
 	}
-	used = map[string]bool{}
-	filters := map[*packages.Package]*suppress.Filter{}
+	seen := map[string]bool{} // test variants share files
 	for _, fn := range w.prog.Funcs() {
 		pkg := w.prog.Package(fn)
-		if fn.Synthetic || pkg == nil || !ld.isRequested(pkg) || w.tests[pkg.PkgPath] {
+		if fn.Synthetic || pkg == nil || !c.ld.isRequested(pkg) || w.tests[pkg.PkgPath] {
 			continue
 		}
-		for _, c := range fn.Calls {
-			if c.Expr == nil || c.Site != nil || c.Once || c.Callback || len(c.Callees) == 0 || queries.PerItem(c.Loops) == 0 {
+		for _, call := range fn.Calls {
+			if call.Expr == nil || call.Site != nil || call.Once || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
 				continue
 			}
-			reached := w.reached(c)
+			reached := w.reached(call)
 			if len(reached) == 0 {
 				continue
 			}
 			count := 0 // one call's queries: its costliest callee's
-			for _, g := range c.Callees {
+			for _, g := range call.Callees {
 				once, _ := w.prog.Cost(g)
 				count = max(count, once)
 			}
-			name, impls := callee(pkg.TypesInfo, c)
-			call := &queries.Call{Call: c.Expr, Func: fn.Decl, Callee: name, Loops: c.Loops}
-			pf, ok := queryinloop.Whole(pkg.Fset, pkg.Types, pkg.TypesInfo, call, impls, reached, count)
+			name, impls := callee(pkg.TypesInfo, call)
+			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Callee: name, Loops: call.Loops}
+			pf, ok := queryinloop.Whole(pkg.Fset, pkg.Types, pkg.TypesInfo, qc, impls, reached, count)
 			if !ok {
 				continue
 			}
 			at := posKey(pkg.Fset.Position(pf.Pos), rel)
 			if old := reported[at]; old != nil {
 				if len(old.Sites) == 0 { // the pass saw its queries through facts only
-					old.Sites = makeFinding(queryinloop.Analyzer.Name, pkg, &pf, rel).Sites
-				}
-				continue
-			}
-			flt := filters[pkg]
-			if flt == nil {
-				flt = suppress.NewFilter(pkg.Fset, pkg.Syntax, nil)
-				filters[pkg] = flt
-			}
-			if pf.Silenced(flt, queryinloop.Analyzer.Name) {
-				for _, p := range flt.Used() {
-					used[posKey(pkg.Fset.Position(p), rel)] = true
+					old.Sites = c.r.finding(queryinloop.Analyzer.Name, pkg, &pf).Sites
 				}
 				continue
 			}
 			role, by := mainEntry(w.funcs[fn])
-			if silent(queryinloop.Analyzer.Name, role) {
+			if seen[at] || silent(queryinloop.Analyzer.Name, role) {
 				continue
 			}
-			if pf.Function == "" {
-				pf.Function = check.EnclosingFunc(pkg.Syntax, pkg.TypesInfo, pf.Pos)
-			}
-			f := makeFinding(queryinloop.Analyzer.Name, pkg, &pf, rel)
-			markRole(&f, role, by)
-			reported[at] = &f
-			out = append(out, f)
-			rs.loopRoutes[at] = w.routes(pf.Pos, rel)
+			seen[at] = true
+			c.made = append(c.made, made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by})
+			c.routes.loopRoutes[at] = w.routes(pf.Pos, rel)
 		}
 	}
-	return out, used
+}
+
+// posKey is a place as "file:line:col", the file relative to the root.
+func posKey(p token.Position, rel func(string) string) string {
+	return fmt.Sprintf("%s:%d:%d", rel(p.Filename), p.Line, max(p.Column, 1))
 }
 
 // reached are the queries the callees of c run, each site once, at its

@@ -1,9 +1,14 @@
 package driver
 
 import (
+	"go/types"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/internal/report"
 )
 
 // loaded is the result of load: the packages to analyze and which of them
@@ -11,12 +16,66 @@ import (
 type loaded struct {
 	pkgs      []*packages.Package
 	requested map[string]bool // package paths matched by the user's patterns
+	// unmatched are the patterns that matched no package; badPatterns
+	// the go command's errors about patterns that name nothing that
+	// exists (a directory, a package of no module).
+	unmatched   []string
+	badPatterns []string
+	// lostTo maps each package that cannot be analyzed to the package
+	// whose errors it is lost to: itself, or a package it imports. The
+	// errors of those are in failed.
+	lostTo map[*packages.Package]*packages.Package
+	failed map[*packages.Package][]loadError
+	// types are the types of every package of the program by path,
+	// dependencies of dependencies included (see checkSettings).
+	types map[string]*types.Package
+	// warnings are the settings' warnings, for the report.
+	warnings []report.Problem
 }
 
 // isRequested reports whether findings in p should be shown. Test
 // variants share their package's path; external test packages add _test.
 func (l *loaded) isRequested(p *packages.Package) bool {
 	return l.requested[strings.TrimSuffix(p.PkgPath, "_test")]
+}
+
+// load loads the packages the command line names. A nil result means
+// nothing can be analyzed; the problem is on stderr.
+func (r *runner) load() (*loaded, int) {
+	cfg := &packages.Config{Dir: r.dir, Tests: r.o.tests}
+	if r.o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + r.o.tags}
+	}
+	ld, err := load(cfg, r.patterns)
+	if err != nil {
+		r.errorf("%v", err)
+		return nil, ExitUsage
+	}
+	for _, p := range ld.unmatched {
+		r.errorf("warning: %q matched no packages", p) // as the go command says it
+	}
+	code := ExitClean
+	for _, msg := range ld.badPatterns {
+		r.errorf("%s", msg)
+		code = ExitUsage
+	}
+	if len(ld.requested) == 0 {
+		r.errorf("no packages to analyze")
+		return nil, ExitUsage
+	}
+	if msg := newerGo(ld.pkgs); msg != "" {
+		r.errorf("%s", msg)
+		return nil, ExitUsage
+	}
+	errs, warns := r.checkSettings(ld)
+	for _, p := range errs {
+		r.errorf("%s", p)
+	}
+	if len(errs) > 0 {
+		return nil, ExitUsage
+	}
+	ld.warnings = warns
+	return ld, code
 }
 
 // load reads the packages to analyze, cheaply.
@@ -39,7 +98,14 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 		return nil, err
 	}
 	l := &loaded{requested: map[string]bool{}}
-	all := append([]string(nil), patterns...)
+	asked, patterns, l.badPatterns = patternErrors(asked, patterns)
+	if l.unmatched, err = unmatched(&names, patterns, asked); err != nil {
+		return nil, err
+	}
+	if len(asked) == 0 {
+		return l, nil // nothing to load
+	}
+	all := slices.Clone(patterns)
 	mods := map[string]bool{}
 	for _, p := range asked {
 		l.requested[p.PkgPath] = true
@@ -56,6 +122,7 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.types = allTypes(pkgs)
 	// Packages loaded from export data have no syntax, and their own
 	// imports may not even have types: cut the graph there, so the
 	// analysis driver does not walk into them for facts they cannot have.
@@ -65,5 +132,99 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 		}
 	})
 	l.pkgs = pkgs
+	l.lostTo, l.failed = lost(pkgs, cfg.Dir)
 	return l, nil
+}
+
+// patternErrors takes out of pkgs the go command's stand-ins for patterns
+// that name nothing that exists — a directory that is not there, an
+// import path no module provides —, which carry its error and the
+// pattern as their ID, and out of patterns those patterns. It returns
+// what is left and the errors, one line each.
+func patternErrors(pkgs []*packages.Package, patterns []string) (kept []*packages.Package, good, errs []string) {
+	bad := map[string]bool{}
+	for _, p := range pkgs {
+		if p.Name == "" && len(p.Errors) > 0 && slices.Contains(patterns, p.ID) {
+			bad[p.ID] = true
+			for _, e := range p.Errors {
+				errs = append(errs, oneLine(e.Msg))
+			}
+			continue
+		}
+		kept = append(kept, p)
+	}
+	for _, p := range patterns {
+		if !bad[p] {
+			good = append(good, p)
+		}
+	}
+	return kept, good, errs
+}
+
+// unmatched returns the patterns that matched no package; asked are the
+// packages all of them matched together. The go command only warns about
+// such a pattern on its stderr, which go/packages drops, so a pattern
+// with a wildcard is asked about alone — when there are others: alone, it
+// matched nothing exactly when nothing was found. (A pattern without one
+// that names nothing is a package with an error, reported as such.)
+func unmatched(cfg *packages.Config, patterns []string, asked []*packages.Package) ([]string, error) {
+	if len(asked) == 0 {
+		return patterns, nil
+	}
+	var out []string
+	for _, p := range patterns {
+		if len(patterns) == 1 || !strings.Contains(p, "...") {
+			continue
+		}
+		pkgs, err := packages.Load(cfg, p)
+		if err != nil {
+			return nil, err
+		}
+		if len(pkgs) == 0 {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// typeChecked are the packages that can be analyzed: without errors, and
+// importing none that has some. A package with type errors still has
+// syntax and partial types, but analyzers would see half-resolved code,
+// so it is skipped as go vet skips it, and so are the packages that
+// import it, whose analysis needs its facts (see lost; the collector's
+// loadErrors reports them).
+func (l *loaded) typeChecked() []*packages.Package {
+	var ok []*packages.Package
+	for _, p := range l.pkgs {
+		if l.lostTo[p] == nil {
+			ok = append(ok, p)
+		}
+	}
+	return ok
+}
+
+// splitPos splits go/packages' "file:line:col" (or "file:line") error
+// positions.
+func splitPos(pos string) (string, int, bool) {
+	rest, last, ok := cutLast(pos)
+	if !ok {
+		return "", 0, false
+	}
+	if file, line, ok := cutLast(rest); ok {
+		return file, line, true // file:line:col
+	}
+	return rest, last, true // file:line
+}
+
+// cutLast splits "x:N" into x and N.
+func cutLast(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return "", 0, false
+	}
+	return s[:i], n, true
 }

@@ -2,7 +2,6 @@ package driver
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -14,7 +13,6 @@ import (
 	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/handlerquery"
-	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
@@ -175,6 +173,13 @@ func (s *routeSet) link(rep *report.Report) {
 		}
 		return a.Method < b.Method
 	})
+	// A finding at a route's registration (handlerquery's budget) is
+	// about that route alone, whatever calls its related places share
+	// with other routes (a middleware's query, say).
+	registeredAt := map[string]bool{}
+	for _, e := range kept {
+		registeredAt[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)] = true
+	}
 	for _, e := range kept {
 		// Query sites by the file they are in, relative to the root.
 		sites := map[string]int{}
@@ -186,11 +191,18 @@ func (s *routeSet) link(rep *report.Report) {
 		e.r.Findings = []int{}
 		for i := range rep.Findings {
 			f := &rep.Findings[i]
+			at := fmt.Sprintf("%s:%d", f.File, f.Line)
 			loop, atSite, ok := e.reaches(f, sites)
 			if by, known := s.loopRoutes[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)]; known {
 				// A loop's finding is its loop's routes': the loop's
 				// multiplicity, whatever depth others run its queries at.
 				loop, atSite, ok = 0, false, by[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)]
+			}
+			if own := fmt.Sprintf("%s:%d", e.r.File, e.r.Line); registeredAt[at] {
+				if at != own {
+					continue // another route's
+				}
+				ok = true
 			}
 			if ok && f.Check == handlerquery.Analyzer.Name && f.Kind == "budget" && len(f.Sites) == 0 {
 				// Over the budget: about every query the route runs.
@@ -273,41 +285,4 @@ func (e *routeEntry) callsAny(locs []report.Location) bool {
 		}
 	}
 	return false
-}
-
-// writeRoutes prints the route inventory for -routes, one route a line:
-// where it is registered, the route, its handler chain and its cost.
-func writeRoutes(w io.Writer, rep *report.Report) error {
-	if _, err := fmt.Fprintf(w, "%d routes:\n", len(rep.Routes)); err != nil {
-		return err
-	}
-	for _, r := range rep.Routes {
-		route := r.Pattern
-		if r.Method != "ANY" {
-			route = r.Method + " " + r.Pattern
-		}
-		q := r.QueriesPerRequest
-		cost := fmt.Sprintf("%d %s per request", q.Min, map[bool]string{true: "query", false: "queries"}[q.Min == 1])
-		if q.Loop {
-			cost += fmt.Sprintf(" + %d per item", max(q.PerItem, 1))
-		}
-		if _, err := fmt.Fprintf(w, "%s:%d: %s -> %s: %s\n", r.File, r.Line, route, r.Handler, cost); err != nil {
-			return err
-		}
-		// What a request runs, through every call (routes[].queries).
-		for _, q := range r.Queries {
-			from := ""
-			if q.From != "handler" {
-				from = " in " + q.From
-			}
-			sql := q.SQL
-			if sql == "" {
-				sql = "(SQL not resolved)"
-			}
-			if _, err := fmt.Fprintf(w, "    %s:%d: %s%s: %s\n", q.File, q.Line, q.PerRequest, from, queries.Abbreviate(sql, 100)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

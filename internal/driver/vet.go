@@ -40,10 +40,16 @@ func VetMode(args []string) bool {
 // Vet runs the suite as go vet's unitchecker: one package per process,
 // facts written to and read from files the go command manages.
 func Vet() {
-	for _, a := range os.Args[1:] {
+	args := os.Args[1:]
+	for _, a := range args {
 		if a == "-V=full" {
 			printToolID(os.Stdout)
 			os.Exit(0)
+		}
+	}
+	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
+		if code, handled := newerGoUnderVet(cfg, os.Stderr); handled {
+			os.Exit(code)
 		}
 	}
 	// The settings pass is listed so that its flags are accepted as
@@ -52,27 +58,37 @@ func Vet() {
 	unitchecker.Main(all...)
 }
 
-// printToolID answers go vet's -V=full. The go command caches vet results
-// by this ID and the flags, not by the content of the files the settings
-// name: a changed migration would otherwise be hidden behind a stale
-// cache entry. So the ID hashes the executable (as unitchecker does) and
-// the content of the settings file found from the current directory and of
-// every schema and traffic file it names.
+// printToolID answers go vet's -V=full: "sqlheat version V buildID=ID".
+// The go command caches vet results — the standard library's too — by
+// this answer and the flags (all of it for a release version, the build
+// ID alone for a "devel" one), not by the content of the files the
+// settings name: a changed migration would otherwise be hidden behind a
+// stale cache entry. So the ID hashes the executable (as unitchecker
+// does) and the content of the settings file found from the current
+// directory and of every schema and traffic file it names.
 func printToolID(w io.Writer) {
-	h := sha256.New()
-	exe, err := os.Executable()
-	if err == nil {
-		if f, err := os.Open(exe); err == nil {
-			io.Copy(h, f)
-			f.Close()
-		}
-	}
+	exe, _ := os.Executable()
 	cwd, _ := os.Getwd()
-	hashSettings(h, cwd)
-	fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x\n", exe, string(h.Sum(nil)))
+	fmt.Fprintf(w, "sqlheat version %s buildID=%s\n", toolVersion(), toolID(exe, cwd))
 }
 
-// hashSettings folds the settings file and the files it names into h.
+// toolID hashes the executable exe and the settings in force in dir.
+// Nothing in it depends on where the module is: the same code, settings
+// and schema checked out at another path (a CI runner's fresh clone, a
+// second worktree) keep the ID, and with it go vet's cache of the whole
+// standard library.
+func toolID(exe, dir string) string {
+	h := sha256.New()
+	if f, err := os.Open(exe); err == nil {
+		io.Copy(h, f)
+		f.Close()
+	}
+	hashSettings(h, dir)
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// hashSettings folds the settings file and the files it names into h,
+// each under its path relative to the module root.
 func hashSettings(h io.Writer, dir string) {
 	c := config.Load(dir, "", config.Overrides{})
 	var files []string
@@ -88,13 +104,21 @@ func hashSettings(h io.Writer, dir string) {
 	if c.ModuleRoot != "" || len(c.QueryFiles) > 0 {
 		files = append(files, sqlfiles.Load(c.ModuleRoot, c.QueryFiles).SourceFiles()...)
 	}
+	base := c.ModuleRoot
+	if base == "" {
+		base = dir
+	}
 	sort.Strings(files)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			continue
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
+		name := f
+		if r, err := filepath.Rel(base, f); err == nil {
+			name = filepath.ToSlash(r)
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
 		h.Write(data)
 	}
 }

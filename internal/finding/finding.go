@@ -142,10 +142,9 @@ type Detail struct {
 	Function    string // full name of the function the finding is in or about
 	SQL         string
 	Fingerprint string
-	// Multiplicity is "once", "loop" (per item) or "loop×2" (per item of
-	// an item); Loop is the same as a number.
+	// Multiplicity is how often the query runs where the finding is: "once",
+	// "loop" (per item) or "loop×2" (per item of an item); see LoopDepth.
 	Multiplicity string
-	Loop         int
 	Via          []string // the call chain from the reported call to the query
 	// Sites are the query calls the finding is about, wherever it is
 	// reported: the call of a query in a loop, the calls that run a .sql

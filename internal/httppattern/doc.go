@@ -3,8 +3,9 @@
 //
 // sqlheat meets the same route spelled many ways: the routes pass reads
 // net/http ServeMux patterns ("GET /items/{id}"), chi ("/items/{id:[0-9]+}",
-// "/static/*"), gin and echo ("/items/:id", "/static/*filepath") and
-// "<id>"-style templates, while a traffic profile names the route the way
+// "/static/*"), gin, echo and httprouter ("/items/:id",
+// "/static/*filepath"), fiber ("/items/:id?", "/files/+"), fasthttp/router
+// ("/items/{id}", "/static/{filepath:*}") and "<id>"-style templates, while a traffic profile names the route the way
 // its metrics library or its author did. Ranking needs both sides to meet,
 // so Parse reduces every pattern to a canonical path in which each
 // single-segment parameter is "{}" and each rest-of-path wildcard is "{...}":

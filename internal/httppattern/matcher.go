@@ -138,9 +138,6 @@ func reString(s segment) string {
 	return s.re.String()
 }
 
-// Patterns returns the patterns added, in order, duplicates dropped.
-func (m *Matcher) Patterns() []Pattern { return slices.Clone(m.patterns) }
-
 // Len is the number of distinct patterns.
 func (m *Matcher) Len() int { return len(m.patterns) }
 

@@ -143,15 +143,18 @@ func splitBraced(s string) []string {
 
 func parseSegment(s string, last bool) segment {
 	switch {
-	case strings.HasPrefix(s, "*"):
-		// chi "*", gin "*filepath", echo "*": the rest of the path. Not at
-		// the end, no router accepts it; one segment is the kindest reading.
+	case strings.HasPrefix(s, "*") || s == "+":
+		// chi "*", gin "*filepath", echo "*", fiber's "*" and "+" (one or
+		// more characters): the rest of the path. Not at the end, no router
+		// accepts it; one segment is the kindest reading.
 		if last {
 			return segment{kind: segWildcard, text: "{...}"}
 		}
 		return segment{kind: segParam, text: "{}"}
 	case len(s) > 1 && s[0] == ':':
-		return segment{kind: segParam, text: "{}"} // gin, echo
+		// gin, echo, httprouter; fiber's ":id?" (optional) and ":id<int>"
+		// (constrained) too.
+		return segment{kind: segParam, text: "{}"}
 	}
 	toks, ok := tokenize(s)
 	if !ok {
@@ -226,7 +229,8 @@ func closing(s string, i int) int {
 }
 
 // wholeParam reads a parameter that fills its segment: "{id}", "{id:re}",
-// "{path...}", "<id>", "<int:id>", "<path:rest>".
+// "{path...}", "{path:*}", "{id?}" (fasthttp/router's optional segment,
+// read as a required one), "<id>", "<int:id>", "<path:rest>".
 func wholeParam(t token, last bool) segment {
 	if t.open == '<' {
 		conv, _, named := strings.Cut(t.text, ":")
@@ -236,6 +240,13 @@ func wholeParam(t token, last bool) segment {
 		return segment{kind: segParam, text: "{}"}
 	}
 	if strings.HasSuffix(t.text, "...") {
+		if last {
+			return segment{kind: segWildcard, text: "{...}"}
+		}
+		return segment{kind: segParam, text: "{}"}
+	}
+	if _, c, _ := strings.Cut(t.text, ":"); c == "*" {
+		// fasthttp/router's catch-all "{filepath:*}".
 		if last {
 			return segment{kind: segWildcard, text: "{...}"}
 		}

@@ -30,6 +30,15 @@ func TestParse(t *testing.T) {
 		{"/static/*filepath", "ANY", "", "/static/{...}", "/static/*filepath"},
 		{"/a/*x/b", "ANY", "", "/a/{}/b", "/a/*x/b"},
 		{"/v1/items:batchGet", "ANY", "", "/v1/items:batchGet", "/v1/items:batchGet"},
+		// fasthttp/router
+		{"/files/{filepath:*}", "ANY", "", "/files/{...}", "/files/{filepath:*}"},
+		{"/users/{id?}", "ANY", "", "/users/{}", "/users/{id?}"},
+		{"/a/{x:*}/b", "ANY", "", "/a/{}/b", "/a/{x:*}/b"},
+		// fiber
+		{"/users/:id?", "ANY", "", "/users/{}", "/users/:id?"},
+		{"/users/:id<int>", "ANY", "", "/users/{}", "/users/:id<int>"},
+		{"/files/+", "ANY", "", "/files/{...}", "/files/+"},
+		{"/files/*", "ANY", "", "/files/{...}", "/files/*"},
 		// <id> templates, Flask converters
 		{"/items/<id>", "ANY", "", "/items/{}", "/items/<id>"},
 		{"/items/<int:id>/x", "ANY", "", "/items/{}/x", "/items/<int:id>/x"},
@@ -57,7 +66,8 @@ func TestNormalizeEquivalent(t *testing.T) {
 	// Each group spells one route in different routers' syntax.
 	groups := [][]string{
 		{"GET /users/{id}", "get /users/:id", "GET /users/<id>", "GET /users/{user_id:[0-9]+}", "GET /users/<int:id>"},
-		{"/static/", "/static/*", "/static/*filepath", "/static/{path...}"},
+		{"/static/", "/static/*", "/static/*filepath", "/static/{path...}", "/static/{filepath:*}", "/static/+"},
+		{"GET /users/{id}", "GET /users/:id?", "GET /users/:id<int>", "GET /users/{id?}"},
 		{"/a/{x}/b/{y}", "/a/:x/b/:y", "/a/<x>/b/<y>"},
 	}
 	for _, g := range groups {

@@ -16,8 +16,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
-	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
 // builder holds go/ssa's program while the graph is built; none of it is
@@ -373,7 +373,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) *Cal
 	}
 	for _, arg := range cc.Args {
 		g := b.funcValue(arg)
-		if g == nil || routes.IsHandlerType(g.sig) || routes.IsMiddlewareSig(g.sig) {
+		if g == nil || httpapi.IsHandlerType(g.sig) || httpapi.IsMiddlewareSig(g.sig) {
 			continue
 		}
 		once := obj != nil && queries.IsOnceDo(obj)
@@ -435,9 +435,9 @@ func (b *builder) funcValue(v ssa.Value) *Func {
 // every route behind it.
 func dispatch(cc *ssa.CallCommon) bool {
 	if cc.IsInvoke() {
-		return cc.Method.Name() == "ServeHTTP" || routes.IsHandlerType(cc.Value.Type())
+		return cc.Method.Name() == "ServeHTTP" || httpapi.IsHandlerType(cc.Value.Type())
 	}
-	return routes.IsHandlerType(cc.Value.Type())
+	return httpapi.IsHandlerType(cc.Value.Type())
 }
 
 // serves are the functions that start serving requests.

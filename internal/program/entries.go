@@ -3,6 +3,7 @@ package program
 import (
 	"sort"
 
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
@@ -117,12 +118,12 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	if f == nil {
 		return nil
 	}
-	if routes.IsHandlerType(f.sig) {
+	if httpapi.IsHandlerType(f.sig) {
 		return []*Func{f}
 	}
 	var out []*Func
 	for _, g := range f.anon {
-		if routes.IsHandlerType(g.sig) {
+		if httpapi.IsHandlerType(g.sig) {
 			out = append(out, g)
 		}
 	}

@@ -5,10 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
@@ -50,8 +50,6 @@ func loadPackages(t testing.TB, dir string) []*packages.Package {
 // analyze runs the queries and routes passes in whole-program mode.
 func analyze(t testing.TB, pkgs []*packages.Package) *loaded {
 	t.Helper()
-	queries.WholeProgram = true
-	t.Cleanup(func() { queries.WholeProgram = false })
 	// As the driver: packages that did not load are left to their
 	// errors, the rest analyzed.
 	var ok []*packages.Package
@@ -60,7 +58,8 @@ func analyze(t testing.TB, pkgs []*packages.Package) *loaded {
 			ok = append(ok, p)
 		}
 	}
-	g, err := checker.Analyze([]*analysis.Analyzer{queries.Analyzer, routes.Analyzer}, ok, nil)
+	suite := config.Suite(config.Host{WholeProgram: true}, queries.Analyzer, routes.Analyzer)
+	g, err := checker.Analyze(suite, ok, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

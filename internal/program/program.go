@@ -173,9 +173,10 @@ const (
 )
 
 // Join attaches what the queries pass found to the graph's calls: which
-// call is a query site, the loops around each (queries.WholeProgram must
-// have been set, so that every call has them), which fill a cache. results
-// gives the result of a package, nil when it has none.
+// call is a query site, the loops around each (the passes must have run
+// under config.Host.WholeProgram, so that every call has them), which
+// fill a cache. results gives the result of a package, nil when it has
+// none.
 func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	calls := map[token.Pos]*ast.CallExpr{}
 	loops := map[token.Pos][]*queries.Loop{}

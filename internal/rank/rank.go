@@ -5,7 +5,7 @@
 // The driver calls it once the report holds every finding and route:
 //
 //	unmatched := rank.FillRates(rep, prof) // route rates from the profile
-//	rank.Score(rep, prof, costs)           // score, then rep.Rank()
+//	rank.Score(rep, prof, costs)           // score, rep.Rank(), then Savings
 //
 // A finding's score has one of three bases (report.Finding.ScoreBasis),
 // chosen per finding from what is known about it, best evidence first:
@@ -19,10 +19,14 @@
 //     the finding. The score is the sum, over those routes, of rate
 //     (requests per minute) × executions per request at the site on
 //     that route (RouteRef.PerRequest, else the finding's Multiplicity)
-//     × severity weight.
+//     × severity weight × SizeFactor.
 //   - static: nothing measured reaches the finding (no profile, a worker
 //     loop no route reaches, a route the profile does not name). The
-//     score is severity weight × Multiplicity × max(1, routes reaching it).
+//     score is severity weight × Multiplicity × SizeFactor × max(1,
+//     routes reaching it).
+//
+// SizeFactor is 1 unless a live database (-dsn) measured the table a
+// missingindex finding scans.
 //
 // Milliseconds, requests and bare weights do not compare, so report.Rank
 // orders by basis first (db_time, traffic, static) and by score within a
@@ -65,6 +69,22 @@ func Multiplicity(m string) float64 {
 	return math.Pow(ItemsPerRequest, float64(min(finding.LoopDepth(m), maxLoopDepth)))
 }
 
+// SizeFactor weighs a finding by the size of the table a live database
+// says it scans (report.Evidence.TableRows): 1 up to a thousand rows, and
+// one more for every tenfold beyond (a hundred thousand rows 3, ten
+// million 5), so that of two equally hot findings the scan of ten
+// million rows outranks the scan of two hundred. A scan costs in
+// proportion to its rows, but the rows are an estimate and the finding
+// competes with others no size weighs (an N+1), so the factor grows with
+// the order of magnitude only. Without evidence it is 1. Measured
+// database time needs no factor: it already is what the scans cost.
+func SizeFactor(f *report.Finding) float64 {
+	if f.Evidence == nil || f.Evidence.TableRows <= 1000 {
+		return 1
+	}
+	return 1 + math.Log10(float64(f.Evidence.TableRows)/1000)
+}
+
 // weight is the severity's factor; an unknown severity weighs as low.
 func weight(sev string) float64 {
 	s, _ := finding.ParseSeverity(sev)
@@ -72,7 +92,7 @@ func weight(sev string) float64 {
 }
 
 // Score sets every finding's Score and ScoreBasis (see the package doc),
-// then ranks the report with rep.Rank. prof is the traffic profile, nil
+// ranks the report with rep.Rank, and fills in what fixing buys (Savings). prof is the traffic profile, nil
 // without one; the route rates it gives are read from the findings'
 // Routes, so call FillRates first. costs is the database cost of each
 // statement fingerprint (traffic.Profile.ByFingerprint of a
@@ -85,7 +105,8 @@ func Score(rep *report.Report, prof *traffic.Profile, costs map[string]traffic.S
 			f.Score, f.ScoreBasis = c.TotalTime*w, report.BasisDBTime
 			continue
 		}
-		m := Multiplicity(f.Multiplicity)
+		size := SizeFactor(f)
+		m := Multiplicity(f.Multiplicity) * size
 		routes := distinctRoutes(f.Routes)
 		if prof != nil {
 			// Each route's requests run the finding's query as often as
@@ -95,7 +116,7 @@ func Score(rep *report.Report, prof *traffic.Profile, costs map[string]traffic.S
 			for _, r := range routes {
 				rm := m
 				if r.PerRequest != "" {
-					rm = Multiplicity(r.PerRequest)
+					rm = Multiplicity(r.PerRequest) * size
 				}
 				perMin += r.Rate * rm
 			}
@@ -107,6 +128,7 @@ func Score(rep *report.Report, prof *traffic.Profile, costs map[string]traffic.S
 		f.Score, f.ScoreBasis = w*m*float64(max(1, len(routes))), report.BasisStatic
 	}
 	rep.Rank()
+	Savings(rep)
 }
 
 // distinctRoutes drops repeated routes (a finding reached from one route
@@ -129,7 +151,9 @@ func distinctRoutes(refs []report.RouteRef) []report.RouteRef {
 
 // FillRates sets the rate of every route of rep, and of the routes each
 // finding lists, from prof, and records the profile in rep.Traffic (left
-// nil for an empty profile, which ranks nothing). Patterns meet in
+// nil for an empty profile, and for one none of whose routes is a route
+// of rep: neither ranks anything, and the report must not say it is
+// ranked by them). Patterns meet in
 // httppattern's canonical form, so "/orders/{id}" in the code matches
 // "/orders/:id" or "/orders/<id>" in the profile; a route the profile does
 // not name gets rate 0. An access log not yet attributed to routes is
@@ -145,9 +169,6 @@ func FillRates(rep *report.Report, prof *traffic.Profile) (unmatched []traffic.R
 	}
 	if prof.NeedsResolve() {
 		prof.Resolve(Matcher(rep))
-	}
-	if !prof.Empty() {
-		rep.Traffic = &report.Traffic{File: prof.Name, Format: string(prof.Format), Relative: prof.Relative}
 	}
 	used := make(map[string]bool)
 	rate := func(method, pattern string) float64 {
@@ -170,6 +191,9 @@ func FillRates(rep *report.Report, prof *traffic.Profile) (unmatched []traffic.R
 		if !used[r.Key()] {
 			unmatched = append(unmatched, r)
 		}
+	}
+	if len(prof.Statements) > 0 || len(unmatched) < len(prof.Routes) {
+		rep.Traffic = &report.Traffic{File: prof.Name, Format: string(prof.Format), Relative: prof.Relative}
 	}
 	if prof.Format == traffic.FormatAccessLog {
 		rep.Stats.TrafficUnmatched = int(min(prof.Unmatched, math.MaxInt32))

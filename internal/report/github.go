@@ -26,6 +26,9 @@ func WriteGitHub(w io.Writer, r *Report, opts Options) error {
 		if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
 			msg += "\nsuggestion: " + f.Suggestion
 		}
+		if f.Evidence != nil {
+			msg += "\n" + f.Evidence.Summary
+		}
 		props := []string{
 			"file=" + escapeProperty(opts.repoPath(f.File)),
 			fmt.Sprintf("line=%d", max(f.Line, 1)),
@@ -41,13 +44,20 @@ func WriteGitHub(w io.Writer, r *Report, opts Options) error {
 			if p.Line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", p.Line))
 			}
+			if p.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", p.Column))
+			}
 		}
 		props = append(props, "title="+escapeProperty("sqlheat"))
 		msg := p.Message
 		if p.File == "" && p.Package != "" {
 			msg = p.Package + ": " + msg
 		}
-		fmt.Fprintf(bw, "::warning %s::%s\n", strings.Join(props, ","), escapeData(msg))
+		level := "warning"
+		if p.Kind == ProblemCompile {
+			level = "error" // the package was not analyzed
+		}
+		fmt.Fprintf(bw, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
 	}
 	return bw.Flush()
 }

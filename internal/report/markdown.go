@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits that keep a PR comment readable and under GitHub's 65,536
@@ -16,7 +17,8 @@ const (
 	mdRoutes       = 50  // routes in the route table
 	mdRouteQueries = 20  // queries listed per route
 	mdProblems     = 20  // problems listed
-	mdMessage      = 140 // runes of a message in a table cell
+	mdMessage      = 200 // runes of a finding's problem shown unfolded in a table cell
+	mdSummary      = 100 // runes of a folded problem shown in its summary
 )
 
 var severities = []string{"high", "medium", "low"}
@@ -33,8 +35,11 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "No findings.\n")
 	} else {
 		writeCounts(bw, r)
-		fmt.Fprintf(bw, "\n%s\n", mdRankedBy(r))
 		top := min(opts.top(), len(r.Findings))
+		fmt.Fprintf(bw, "\n%s\n", mdRankedBy(r))
+		if s := fixingBuys(r, top); s != "" {
+			fmt.Fprintf(bw, "\n**%s**\n", escapeMD(s))
+		}
 		fmt.Fprintf(bw, "\n#### Top findings\n\n")
 		writeFindingTable(bw, r, opts, r.Findings[:top])
 		if rest := r.Findings[top:]; len(rest) > 0 {
@@ -51,6 +56,7 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 		writeRouteTable(bw, r)
 		writeRouteQueries(bw, r)
 	}
+	writeLiveMarkdown(bw, r, opts)
 	writeStats(bw, r)
 	return bw.Flush()
 }
@@ -58,38 +64,59 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 // writeCounts writes the findings per check and severity, checks in the
 // order of their first (best ranked) finding.
 func writeCounts(w io.Writer, r *Report) {
+	fmt.Fprintf(w, "| check | high | medium | low | total |\n| --- | --: | --: | --: | --: |\n")
+	for _, c := range checkCounts(r) {
+		name := "`" + escapeCode(c.Check) + "`"
+		if c.All {
+			name = "**all**"
+		}
+		fmt.Fprintf(w, "| %s |", name)
+		for _, n := range c.N {
+			fmt.Fprintf(w, " %d |", n)
+		}
+		fmt.Fprintf(w, " %d |\n", c.Total)
+	}
+}
+
+// checkCount is one row of the findings per check and severity.
+type checkCount struct {
+	Check string
+	All   bool  // the row of all checks
+	N     []int // per severity of severities
+	Total int   // findings of the check, of any severity
+}
+
+// checkCounts counts the findings per check and severity, checks in the
+// order of their first (best ranked) finding, then all checks together
+// when there are several.
+func checkCounts(r *Report) []checkCount {
 	var checks []string
-	counts := map[string]map[string]int{}
-	total := map[string]int{}
+	by := map[string]map[string]int{}
 	for _, f := range r.Findings {
-		if counts[f.Check] == nil {
-			counts[f.Check] = map[string]int{}
+		if by[f.Check] == nil {
+			by[f.Check] = map[string]int{}
 			checks = append(checks, f.Check)
 		}
-		counts[f.Check][f.Severity]++
-		total[f.Severity]++
+		by[f.Check][f.Severity]++
 	}
-	fmt.Fprintf(w, "| check | high | medium | low | total |\n| --- | --: | --: | --: | --: |\n")
-	row := func(name string, c map[string]int) {
-		n := 0
-		fmt.Fprintf(w, "| %s |", name)
-		for _, s := range severities {
-			fmt.Fprintf(w, " %d |", c[s])
-			n += c[s]
-		}
-		for s, k := range c {
-			if !slices.Contains(severities, s) {
-				n += k // a severity outside the three still counts in the total
-			}
-		}
-		fmt.Fprintf(w, " %d |\n", n)
-	}
+	all := checkCount{All: true, N: make([]int, len(severities))}
+	var rows []checkCount
 	for _, c := range checks {
-		row("`"+escapeCode(c)+"`", counts[c])
+		row := checkCount{Check: c}
+		for i, s := range severities {
+			row.N = append(row.N, by[c][s])
+			all.N[i] += by[c][s]
+		}
+		for _, n := range by[c] {
+			row.Total += n // a severity outside the three counts in the total
+		}
+		all.Total += row.Total
+		rows = append(rows, row)
 	}
 	if len(checks) > 1 {
-		row("**all**", total)
+		rows = append(rows, all)
 	}
+	return rows
 }
 
 func mdRankedBy(r *Report) string {
@@ -105,12 +132,58 @@ func mdRankedBy(r *Report) string {
 }
 
 func writeFindingTable(w io.Writer, r *Report, opts Options, fs []Finding) {
-	fmt.Fprintf(w, "| # | score | severity | check | location | finding | routes |\n| --: | --: | --- | --- | --- | --- | --- |\n")
-	for _, f := range fs {
-		fmt.Fprintf(w, "| %d | %s | %s | `%s` | %s | %s | %s |\n",
-			f.Rank, formatNum(f.Score), escapeCell(f.Severity), escapeCode(f.Check), mdLocation(opts, f.File, f.Line),
-			escapeCell(shorten(f.Message, mdMessage)), escapeCell(findingRoutes(r, f, 3)))
+	saves := r.Totals != nil
+	fmt.Fprintf(w, "| # | score | severity | check | location | finding | routes |")
+	if saves {
+		fmt.Fprintf(w, " fix removes (queries/min) |")
 	}
+	fmt.Fprintf(w, "\n| --: | --: | --- | --- | --- | --- | --- |")
+	if saves {
+		fmt.Fprintf(w, " --: |")
+	}
+	fmt.Fprintln(w)
+	for _, f := range fs {
+		fmt.Fprintf(w, "| %d | %s | %s | `%s` | %s | %s | %s |",
+			f.Rank, formatNum(f.Score), escapeCell(f.Severity), escapeCode(f.Check), mdLocation(opts, f.File, f.Line),
+			mdFinding(f), escapeCell(findingRoutes(r, f, 3)))
+		if saves {
+			removes := "—"
+			if f.SavesPerMin > 0 {
+				removes = "≥ " + formatNum(f.SavesPerMin)
+			}
+			fmt.Fprintf(w, " %s |", removes)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// mdFinding is a finding's message for a table cell, never cut: a problem
+// longer than mdMessage runes (quoted SQL, mostly) folds into a <details>
+// whose summary is its start, and the advice after it stays in view. A
+// suggestion the message does not carry follows as the fix, and a live
+// database's evidence last.
+func mdFinding(f Finding) string {
+	msg := oneLine(f.Message)
+	var s string
+	problem, advice := splitAdvice(msg)
+	switch {
+	case utf8.RuneCountInString(msg) <= mdMessage:
+		s = escapeCell(msg)
+	case utf8.RuneCountInString(problem) <= mdMessage:
+		s = escapeCell(problem) + ":<br>" + escapeCell(advice)
+	default:
+		s = "<details><summary>" + escapeCell(shorten(problem, mdSummary)) + "</summary>" + escapeCell(problem) + "</details>"
+		if advice != "" {
+			s += escapeCell(advice)
+		}
+	}
+	if f.Suggestion != "" && !strings.Contains(msg, oneLine(f.Suggestion)) {
+		s += "<br>Fix: `" + escapeCode(f.Suggestion) + "`"
+	}
+	if f.Evidence != nil {
+		s += "<br>_" + escapeCell(f.Evidence.Summary) + "_"
+	}
+	return s
 }
 
 // mdLocation is file:line, linked to the line when opts.LinkBase is set.
@@ -134,7 +207,7 @@ func writeRouteTable(w io.Writer, r *Report) {
 		unit = "% of requests"
 	}
 	fmt.Fprintf(w, "\n#### Routes\n\n| route | %s | queries/request | findings |\n| --- | --: | --- | --- |\n", unit)
-	idx := routesByRate(r)
+	idx := routesByHeat(r)
 	for _, i := range idx[:min(len(idx), mdRoutes)] {
 		rt := r.Routes[i]
 		rate := "—"
@@ -159,7 +232,7 @@ func writeRouteTable(w io.Writer, r *Report) {
 // writeRouteQueries lists, folded, what a request of each route runs
 // (Route.Queries), for the routes of the table.
 func writeRouteQueries(w io.Writer, r *Report) {
-	idx := routesByRate(r)
+	idx := routesByHeat(r)
 	idx = idx[:min(len(idx), mdRoutes)]
 	if !slices.ContainsFunc(idx, func(i int) bool { return len(r.Routes[i].Queries) > 0 }) {
 		return
@@ -193,6 +266,9 @@ func writeStats(w io.Writer, r *Report) {
 		plural(s.Packages, "package"), plural(s.QuerySites, "query site"), s.Unresolved, s.Unparsed, plural(s.Routes, "route"))
 	if r.Traffic != nil {
 		fmt.Fprintf(w, " · unmatched traffic: %d", s.TrafficUnmatched)
+	}
+	if s.PackageErrors > 0 {
+		fmt.Fprintf(w, " · **not analyzed: %s** (errors below)", plural(s.PackageErrors, "package"))
 	}
 	fmt.Fprintln(w)
 	if len(r.Errors) > 0 {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -27,8 +28,18 @@ type Options struct {
 
 	// LinkBase is the URL under which repository paths can be browsed,
 	// such as "https://github.com/org/repo/blob/<commit>/"; when set,
-	// Markdown links every location to its line.
+	// Markdown and HTML link every location to its line.
 	LinkBase string
+
+	// Root is the module root the report's paths are relative to. The
+	// HTML report reads the source lines around each finding from its
+	// files, the module path from its go.mod and the commit from git;
+	// "" leaves them out.
+	Root string
+
+	// Module and Commit name what was audited, in the HTML report's
+	// header; when empty, they are read from Root.
+	Module, Commit string
 
 	// Top is how many findings the ranked text and the Markdown summary
 	// show in full; 0 means DefaultTop.
@@ -50,18 +61,15 @@ func (o Options) top() int {
 }
 
 // Formats are the names Write accepts, as the -format flag spells them.
-var Formats = []string{"text", "json", "sarif", "markdown", "github"}
+var Formats = []string{"text", "json", "sarif", "markdown", "github", "html"}
 
-// Write writes the report in the named format. "text" is the vet-style
-// list, led by the ranked summary (WriteRankedText) when the findings were
-// ranked by a traffic profile (r.Traffic set).
+// Write writes the report in the named format. "text" is the ranked
+// summary (WriteRankedText), ranked by traffic or, without a profile, by
+// severity and loop depth.
 func Write(w io.Writer, r *Report, format string, opts Options) error {
 	switch format {
 	case "", "text":
-		if r.Traffic != nil {
-			return WriteRankedText(w, r, opts)
-		}
-		return WriteText(w, r)
+		return WriteRankedText(w, r, opts)
 	case "json":
 		return WriteJSON(w, r)
 	case "sarif":
@@ -70,6 +78,8 @@ func Write(w io.Writer, r *Report, format string, opts Options) error {
 		return WriteMarkdown(w, r, opts)
 	case "github":
 		return WriteGitHub(w, r, opts)
+	case "html":
+		return WriteHTML(w, r, opts)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
@@ -205,7 +215,8 @@ func perRequest(q QueriesPerReq) string {
 }
 
 // routeSummary is one route's line: "GET /orders/{id}: 1,200 req/min ×
-// (3 + 1 per item) queries = 3,600+ queries/min", or without rates
+// (3 + 1 per item) queries = 4,800+ queries/min" (at one item per loop,
+// and more with more items), or without rates
 // "GET /orders/{id}: (3 + 1 per item) queries per request".
 func routeSummary(r *Report, rt Route) string {
 	if !hasRates(r) {
@@ -213,7 +224,7 @@ func routeSummary(r *Report, rt Route) string {
 	}
 	s := fmt.Sprintf("%s: %s × %s", routeName(rt.Method, rt.Pattern), rateText(r, rt.Rate), perRequest(rt.QueriesPerRequest))
 	if rateUnit(r) == "req/min" && rt.Rate > 0 && (rt.QueriesPerRequest.Min > 0 || rt.QueriesPerRequest.Loop) {
-		s += " = " + formatNum(rt.Rate*float64(rt.QueriesPerRequest.Min))
+		s += " = " + formatNum(rt.QueriesPerMin())
 		if rt.QueriesPerRequest.Loop {
 			s += "+"
 		}
@@ -222,20 +233,25 @@ func routeSummary(r *Report, rt Route) string {
 	return s
 }
 
-// routesByRate returns the indexes of r.Routes, hottest first, ties by
-// name, so that summaries lead with what costs the most.
-func routesByRate(r *Report) []int {
+// routesByHeat returns the indexes of r.Routes, heaviest first: by the
+// queries per minute their rates imply, then by rate, then by queries per
+// request (all there is without rates), ties by name, so that summaries
+// lead with what costs the database most.
+func routesByHeat(r *Report) []int {
 	idx := make([]int, len(r.Routes))
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
 		ra, rb := r.Routes[a], r.Routes[b]
-		if ra.Rate != rb.Rate {
-			if ra.Rate > rb.Rate {
-				return -1
-			}
-			return 1
+		if c := cmp.Compare(rb.QueriesPerMin(), ra.QueriesPerMin()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(rb.Rate, ra.Rate); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(rb.QueriesPerRequest.AtOneItem(), ra.QueriesPerRequest.AtOneItem()); c != 0 {
+			return c
 		}
 		return strings.Compare(routeName(ra.Method, ra.Pattern), routeName(rb.Method, rb.Pattern))
 	})

@@ -24,6 +24,12 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Routes   []Route   `json:"routes"`
 	Stats    Stats     `json:"stats"`
+	// Unresolved and Unparsed list the query sites behind the counts of
+	// the same names in Stats, so that what the checks could not see is
+	// never silent: sites whose SQL could not be followed, and SQL the
+	// parser refused. Sorted by file and line.
+	Unresolved []UnresolvedSite `json:"unresolved,omitempty"`
+	Unparsed   []UnparsedSite   `json:"unparsed,omitempty"`
 	// Indexes groups missingindex findings by the index they ask for: one
 	// CREATE INDEX often serves many queries, and that is the order in
 	// which to add them.
@@ -34,6 +40,30 @@ type Report struct {
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
+	// Skipped are the requested packages that were not analyzed, because
+	// they do not compile or import one that does not (Stats.PackageErrors
+	// counts them).
+	Skipped []Skipped `json:"skipped,omitempty"`
+	// Live describes the database asked for evidence (-dsn); nil without
+	// one.
+	Live *Live `json:"live,omitempty"`
+	// Totals are the queries per minute the traffic profile implies and
+	// what fixing the top findings removes (see Totals); nil without a
+	// profile of requests per minute.
+	Totals *Totals `json:"totals,omitempty"`
+}
+
+// Totals are the run's "what fixing buys" figures, in queries per minute
+// counted at one item per loop (a lower bound; internal/rank defines them):
+// QueriesPerMin is what the routes' traffic implies, TopSavesPerMin what
+// fixing the Top best ranked findings removes, SavesPerMin what fixing
+// every finding removes. Savings of two findings about the same query
+// count once.
+type Totals struct {
+	QueriesPerMin  float64 `json:"queries_per_min"`
+	Top            int     `json:"top"`
+	TopSavesPerMin float64 `json:"top_saves_per_min"`
+	SavesPerMin    float64 `json:"saves_per_min"`
 }
 
 // Tool names the program that wrote the report.
@@ -97,6 +127,14 @@ type Finding struct {
 	// program graph sees it: "route", "job", "cli", "migration" or
 	// "startup"; empty when no entry point reaches it.
 	Role string `json:"role,omitempty"`
+	// Evidence is what a live database said about a missingindex
+	// finding (-dsn); nil without one.
+	Evidence *Evidence `json:"evidence,omitempty"`
+	// SavesPerMin is how many queries per minute fixing the finding
+	// removes, a lower bound (internal/rank defines it); 0 when its fix
+	// removes none (an index makes queries cheaper, not fewer) or nothing
+	// says how often it runs.
+	SavesPerMin float64 `json:"saves_per_min,omitempty"`
 }
 
 // Site is a query call: where a statement is sent to the database.
@@ -107,9 +145,12 @@ type Site struct {
 
 // IndexSuggestion is one index to add and the findings it would fix.
 type IndexSuggestion struct {
-	Statement string  `json:"statement"`
-	Findings  []int   `json:"findings"` // indexes into Report.Findings
-	Score     float64 `json:"score"`    // the findings' scores summed
+	Statement string `json:"statement"`
+	Findings  []int  `json:"findings"` // indexes into Report.Findings
+	// Ranks are the ranks of Findings, in the same order: the numbers the
+	// text and HTML reports show (filled when the JSON is written).
+	Ranks []int   `json:"ranks"`
+	Score float64 `json:"score"` // the findings' scores summed
 }
 
 // GroupIndexes fills Indexes from the ranked findings, highest total
@@ -172,6 +213,9 @@ type Route struct {
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
 	Findings          []int         `json:"findings"` // indexes into Report.Findings
+	// Ranks are the ranks of Findings, in the same order: the numbers the
+	// text and HTML reports show (filled when the JSON is written).
+	Ranks []int `json:"ranks"`
 	// Queries is every query a request of the route can run, through its
 	// middlewares and handler and every call below them (interfaces,
 	// func values and fields included): the standalone driver's
@@ -233,6 +277,24 @@ type Stats struct {
 	BaselineHidden int `json:"baseline_hidden,omitempty"`
 	BaselineStale  int `json:"baseline_stale,omitempty"`
 	OldHidden      int `json:"old_hidden,omitempty"`
+	// Fixed counts the findings -fix fixed (or -diff would), which the
+	// report then leaves out.
+	Fixed int `json:"fixed,omitempty"`
+}
+
+// UnresolvedSite is a query site whose SQL could not be followed.
+type UnresolvedSite struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Why  string `json:"why"`
+}
+
+// UnparsedSite is a query site whose SQL was found but did not parse.
+type UnparsedSite struct {
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	SQL   string `json:"sql"`
+	Error string `json:"error"`
 }
 
 // Problem is an error the run survived, with its place when known.
@@ -240,19 +302,46 @@ type Problem struct {
 	Package string `json:"package,omitempty"`
 	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Kind is "compile" for an error that keeps a package from being
+	// analyzed (it does not load, parse or type-check).
+	Kind string `json:"kind,omitempty"`
 }
 
+// ProblemCompile is the Kind of a package's load, syntax or type error.
+const ProblemCompile = "compile"
+
+// String is the problem as one line, in the form of a finding's when it
+// has a place: file:line:col: message (kind).
 func (p Problem) String() string {
+	var s string
 	switch {
+	case p.File != "" && p.Line > 0 && p.Column > 0:
+		s = fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, p.Message)
 	case p.File != "" && p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+		s = fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
 	case p.File != "":
-		return fmt.Sprintf("%s: %s", p.File, p.Message)
+		s = fmt.Sprintf("%s: %s", p.File, p.Message)
 	case p.Package != "":
-		return fmt.Sprintf("%s: %s", p.Package, p.Message)
+		s = fmt.Sprintf("%s: %s", p.Package, p.Message)
+	default:
+		s = p.Message
 	}
-	return p.Message
+	if p.Kind != "" {
+		s += " (" + p.Kind + ")"
+	}
+	return s
+}
+
+// Skipped is a requested package that was not analyzed: Package is its
+// go/packages ID ("example.com/m/store", or a test variant,
+// "example.com/m/store [example.com/m/store.test]"), Cause the ID of the
+// package whose errors it was lost to, when that is another one (a
+// package it imports).
+type Skipped struct {
+	Package string `json:"package"`
+	Cause   string `json:"cause,omitempty"`
 }
 
 // Rank orders findings by score, highest first, ties broken by file, line,
@@ -327,22 +416,74 @@ func WriteJSON(w io.Writer, r *Report) error {
 		r.Routes = []Route{}
 	}
 	for i := range r.Routes {
-		if r.Routes[i].Findings == nil {
-			r.Routes[i].Findings = []int{} // "findings": [], as DESIGN.md shows, never null
+		rt := &r.Routes[i]
+		if rt.Findings == nil {
+			rt.Findings = []int{} // "findings": [], as DESIGN.md shows, never null
 		}
+		rt.Ranks = r.ranks(rt.Findings)
+	}
+	for i := range r.Indexes {
+		r.Indexes[i].Ranks = r.ranks(r.Indexes[i].Findings)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
 }
 
-// WriteText writes findings vet-style, one per line:
-// file:line:col: message [check, severity].
-func WriteText(w io.Writer, r *Report) error {
-	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s, %s)\n", f.File, f.Line, f.Column, f.Message, f.Check, f.Severity); err != nil {
-			return err
+// ranks are the ranks of the findings at indexes idx: what readers call
+// them (#3), where the JSON's findings lists hold 0-based indexes, which
+// version 1 of the contract keeps.
+func (r *Report) ranks(idx []int) []int {
+	out := make([]int, 0, len(idx))
+	for _, i := range idx {
+		if i >= 0 && i < len(r.Findings) {
+			out = append(out, r.Findings[i].Rank)
 		}
 	}
-	return nil
+	return out
+}
+
+// AtOneItem is the queries one request runs when each of its loops has
+// one item: Min, plus the queries run per item (at least one) when Loop.
+// It is the lower bound the route figures count ("3 + 1 per item" is 4).
+func (q QueriesPerReq) AtOneItem() int {
+	if q.Loop {
+		return q.Min + max(q.PerItem, 1)
+	}
+	return q.Min
+}
+
+// QueriesPerMin is the queries per minute the route's rate implies, at
+// one item per loop (QueriesPerReq.AtOneItem).
+func (rt Route) QueriesPerMin() float64 {
+	return rt.Rate * float64(rt.QueriesPerRequest.AtOneItem())
+}
+
+// SavesOfTop sums the SavesPerMin of the n best ranked findings. Two
+// findings about the same query and problem (one N+1 reported at the loop
+// of each of two callers) remove the same executions: they count once,
+// at the larger figure.
+func (r *Report) SavesOfTop(n int) float64 {
+	best := map[string]float64{}
+	for _, f := range r.Findings[:min(max(n, 0), len(r.Findings))] {
+		if f.SavesPerMin <= 0 {
+			continue
+		}
+		where := f.Fingerprint
+		if where == "" {
+			where = fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		k := f.Check + " " + f.Kind + " " + where
+		best[k] = max(best[k], f.SavesPerMin)
+	}
+	vals := make([]float64, 0, len(best))
+	for _, v := range best {
+		vals = append(vals, v)
+	}
+	sort.Float64s(vals) // a float sum in one order, whatever the map's
+	var sum float64
+	for _, v := range vals {
+		sum += v
+	}
+	return sum
 }

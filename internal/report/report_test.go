@@ -23,13 +23,13 @@ var fixtures = []struct {
 	{"demo_static", Options{PathPrefix: "testdata/demo", Rules: testRules}},
 	{"tricky", Options{PathPrefix: "/svc/api/", LinkBase: "https://example.com/r/blob/main", Top: 1, Rules: testRules}},
 	{"dbtime", Options{Rules: testRules}},
+	{"live", Options{Rules: testRules}},
 	{"empty", Options{Rules: testRules}},
 }
 
 // goldenFormats are the outputs checked against golden files, by the
 // extension of their file.
 var goldenFormats = []struct{ ext, format string }{
-	{".txt", "plain"},       // WriteText, whatever the traffic
 	{".ranked.txt", "text"}, // Write's text: ranked when the report has traffic
 	{".sarif", "sarif"},
 	{".md", "markdown"},
@@ -54,13 +54,7 @@ func loadFixture(t *testing.T, name string) *Report {
 func write(t *testing.T, r *Report, format string, opts Options) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	var err error
-	if format == "plain" {
-		err = WriteText(&b, r)
-	} else {
-		err = Write(&b, r, format, opts)
-	}
-	if err != nil {
+	if err := Write(&b, r, format, opts); err != nil {
 		t.Fatalf("%s: %v", format, err)
 	}
 	return b.Bytes()
@@ -187,9 +181,9 @@ func TestRouteSummary(t *testing.T) {
 		want string
 	}{
 		{Route{Method: "GET", Pattern: "/orders/{id}", Rate: 3000, QueriesPerRequest: QueriesPerReq{Min: 2, Loop: true}},
-			"GET /orders/{id}: 3,000 req/min × (2 + 1 per item) queries = 6,000+ queries/min"},
+			"GET /orders/{id}: 3,000 req/min × (2 + 1 per item) queries = 9,000+ queries/min"},
 		{Route{Method: "POST", Pattern: "/orders", Rate: 150, QueriesPerRequest: QueriesPerReq{Min: 3, Loop: true, PerItem: 2}},
-			"POST /orders: 150 req/min × (3 + 2 per item) queries = 450+ queries/min"},
+			"POST /orders: 150 req/min × (3 + 2 per item) queries = 750+ queries/min"},
 		{Route{Method: "GET", Pattern: "/me", Rate: 900, QueriesPerRequest: QueriesPerReq{Min: 1}},
 			"GET /me: 900 req/min × 1 query = 900 queries/min"},
 		{Route{Method: "GET", Pattern: "/healthz", Rate: 120},
@@ -283,5 +277,27 @@ func TestGroupIndexes(t *testing.T) {
 	}
 	if pluralNoun(2, "query") != "queries" || pluralNoun(2, "finding") != "findings" {
 		t.Error("plural")
+	}
+}
+
+// The Markdown summary never cuts a finding's text: the fix stays in view
+// and a long problem folds into <details> with its whole text.
+func TestMarkdownKeepsFix(t *testing.T) {
+	long := &Report{Findings: []Finding{{
+		Check: "queryinloop", Severity: "high", File: "a.go", Line: 1, Rank: 1,
+		Message: `query "` + strings.Repeat("SELECT x FROM t WHERE y = $1 ", 10) + `" runs once per item of ids: fetch them all at once (= ANY($1))`,
+	}}}
+	for _, r := range []*Report{long, loadFixture(t, "demo"), loadFixture(t, "tricky")} {
+		md := string(write(t, r, "markdown", Options{Top: 3}))
+		for _, f := range r.Findings[:min(len(r.Findings), 3+mdMoreFindings)] {
+			problem, advice := splitAdvice(oneLine(f.Message))
+			if !strings.Contains(md, escapeCell(problem)) || !strings.Contains(md, escapeCell(advice)) {
+				t.Errorf("#%d: the Markdown lacks part of %q", f.Rank, f.Message)
+			}
+		}
+	}
+	md := string(write(t, long, "markdown", Options{}))
+	if !strings.Contains(md, "<details><summary>query") || !strings.Contains(md, "</details>fetch them all at once") {
+		t.Errorf("a long problem is not folded before its fix:\n%s", md)
 	}
 }

@@ -61,10 +61,15 @@ func WriteSARIF(w io.Writer, r *Report, opts Options) error {
 
 	fps := fingerprints(r, opts)
 	for i, f := range r.Findings {
+		msg := f.Message
+		if f.Evidence != nil {
+			// The alert's text is all code scanning shows at a glance.
+			msg += "\n\n" + f.Evidence.Summary
+		}
 		res := sarif.NewRuleResult(f.Check).
 			WithRuleIndex(ruleIndex[f.Check]).
 			WithLevel(level(f.Severity)).
-			WithMessage(sarif.NewTextMessage(f.Message)).
+			WithMessage(sarif.NewTextMessage(msg)).
 			WithLocations([]*sarif.Location{sarifLocation(opts, f.File, f.Line, f.Column)}).
 			WithPartialFingerPrints(map[string]any{FingerprintKey: fps[i]})
 		for k, rel := range f.Related {
@@ -77,13 +82,28 @@ func WriteSARIF(w io.Writer, r *Report, opts Options) error {
 		run.AddResult(res)
 	}
 
-	inv := sarif.NewInvocation().WithExecutionSuccess(r.Stats.InternalErrors == 0)
+	// A run that lost packages did not do what was asked, whatever it
+	// found in the others: code scanning must not take its silence about
+	// them for a clean bill.
+	inv := sarif.NewInvocation().WithExecutionSuccess(r.Stats.InternalErrors == 0 && r.Stats.PackageErrors == 0)
 	for _, p := range r.Errors {
-		n := sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(p.String()))
+		lvl := "warning"
+		if p.Kind == ProblemCompile {
+			lvl = "error"
+		}
+		n := sarif.NewNotification().WithLevel(lvl).WithMessage(sarif.NewTextMessage(p.String()))
 		if p.File != "" {
-			n.Locations = []*sarif.Location{sarifLocation(opts, p.File, p.Line, 0)}
+			n.Locations = []*sarif.Location{sarifLocation(opts, p.File, p.Line, p.Column)}
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	for _, s := range r.Skipped {
+		msg := "not analyzed: " + s.Package
+		if s.Cause != "" {
+			msg += " (it imports " + s.Cause + ", which has errors)"
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(msg)))
 	}
 	run.Invocations = []*sarif.Invocation{inv}
 	log.AddRun(run)
@@ -212,6 +232,10 @@ func resultProperties(r *Report, f Finding) sarif.Properties {
 	}
 	if f.Suggestion != "" {
 		props["suggestion"] = f.Suggestion
+	}
+	if f.Evidence != nil {
+		props["verdict"] = f.Evidence.Verdict
+		props["evidence"] = f.Evidence.Summary
 	}
 	if len(f.Routes) > 0 {
 		var routes []string

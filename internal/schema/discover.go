@@ -64,7 +64,7 @@ func DiscoverAll(root string) (primary, secondary []string) {
 			parent := strings.ToLower(filepath.Base(filepath.Dir(path)))
 			// migrations/ itself, or its PostgreSQL part when it keeps one
 			// directory per database (migrations/postgres, .../mysql).
-			if (migrationDirNames[strings.ToLower(name)] || migrationDirNames[parent] && postgresDirNames[strings.ToLower(name)]) && hasSQL(path) {
+			if (migrationDirNames[strings.ToLower(name)] || pgMigrationDir(name) || migrationDirNames[parent] && postgresDirNames[strings.ToLower(name)]) && hasSQL(path) {
 				migrations = append(migrations, path)
 			}
 			return nil
@@ -124,6 +124,19 @@ func goMigrations(path, name string) bool {
 var migrationDirNames = map[string]bool{
 	"migrations": true, "migration": true, "migrate": true,
 	"schema": true, "schemas": true,
+}
+
+// pgMigrationDir matches a migration directory named for PostgreSQL
+// beside those of other databases: pgmigrations/ next to chmigrations/
+// (ClickHouse), pg_migrations, postgres-migrations.
+func pgMigrationDir(name string) bool {
+	lower := strings.ToLower(name)
+	for _, suffix := range []string{"migrations", "migration"} {
+		if prefix, ok := strings.CutSuffix(lower, suffix); ok && postgresDirNames[strings.TrimRight(prefix, "_-")] {
+			return true
+		}
+	}
+	return false
 }
 
 // postgresDirNames and otherDialects name the per-database directories

@@ -30,12 +30,33 @@ import (
 // goose and gormigrate keep both directions in one file, and applying a
 // down migration after its up would remove the very index it created.
 func (c *Catalog) applyGo(path string, src []byte) error {
+	lits, err := goDDL(path, src)
+	for _, l := range lits {
+		c.addFile(path)
+		c.searchPath = nil
+		c.apply(l.text, path, l.line)
+	}
+	return err
+}
+
+// goLiteral is a string literal of a Go file holding DDL.
+type goLiteral struct {
+	text string
+	line int
+}
+
+// goDDL returns the literals of a Go source file that applyGo applies,
+// in source order.
+func goDDL(path string, src []byte) ([]goLiteral, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var undo []bool // per enclosing node: inside an undo function or field
+	var (
+		out  []goLiteral
+		undo []bool // per enclosing node: inside an undo function or field
+	)
 	ast.Inspect(f, func(n ast.Node) bool {
 		if n == nil {
 			undo = undo[:len(undo)-1]
@@ -51,13 +72,15 @@ func (c *Catalog) applyGo(path string, src []byte) error {
 			}
 		case *ast.BasicLit:
 			if x.Kind == token.STRING && !inUndo {
-				c.applyLiteral(x, fset, path)
+				if text, ok := ddlLiteral(x); ok {
+					out = append(out, goLiteral{text, fset.Position(x.Pos()).Line})
+				}
 			}
 		}
 		undo = append(undo, inUndo)
 		return true
 	})
-	return nil
+	return out, nil
 }
 
 // undoes reports whether a function or field name says it reverts a
@@ -67,17 +90,17 @@ func undoes(name string) bool {
 	return strings.HasPrefix(n, "down") || strings.HasPrefix(n, "rollback") || strings.HasPrefix(n, "revert")
 }
 
-func (c *Catalog) applyLiteral(lit *ast.BasicLit, fset *token.FileSet, path string) {
+// ddlLiteral returns the text of a string literal that holds a schema
+// change.
+func ddlLiteral(lit *ast.BasicLit) (string, bool) {
 	text, err := strconv.Unquote(lit.Value)
 	if err != nil || !mentionsDDL(text) {
-		return
+		return "", false
 	}
 	if ddls, _ := sqlparse.ParseDDL(text); len(ddls) == 0 {
-		return // not DDL after all, or not SQL
+		return "", false // not DDL after all, or not SQL
 	}
-	c.addFile(path)
-	c.searchPath = nil
-	c.apply(text, path, fset.Position(lit.Pos()).Line)
+	return text, true
 }
 
 // mentionsDDL is a cheap test before parsing a string.

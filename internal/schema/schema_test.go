@@ -383,6 +383,8 @@ func TestDiscover(t *testing.T) {
 		{"testdata/project", []string{"testdata/project/db/migrations"}},
 		{"testdata/dumps", []string{"testdata/dumps/app/schema.sql", "testdata/dumps/structure.sql"}},
 		{"testdata/migrate", []string{"testdata/migrate"}}, // the root itself
+		// pgmigrations/ beside chmigrations/ (ClickHouse): PostgreSQL's only.
+		{"testdata/dialects", []string{"testdata/dialects/pkg/app/pgmigrations"}},
 	}
 	for _, tt := range tests {
 		got := Discover(tt.root)
@@ -624,5 +626,42 @@ func TestExclusionIndex(t *testing.T) {
 	c.ApplyDDL("ALTER TABLE blocks DROP CONSTRAINT blocks_excl", "s.sql", 9)
 	if len(c.Table("blocks").Indexes) != 0 {
 		t.Error("DROP CONSTRAINT left the exclusion index")
+	}
+}
+
+// TestScript checks that a database built from Script gets what the
+// catalog got: goose Up sections only, function bodies whole, broken
+// statements still passed on (PostgreSQL judges them), the DDL literals of
+// a Go migrations file but not its undo function's.
+func TestScript(t *testing.T) {
+	dir := t.TempDir()
+	gofile := filepath.Join(dir, "migrations.go")
+	os.WriteFile(gofile, []byte(goMigrationsSrc), 0o644)
+	files, err := Files([]string{"testdata/goose"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts, err := Script(append(files, gofile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range stmts {
+		first, _, _ := strings.Cut(s.SQL, "\n")
+		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(s.File), s.Line, first))
+	}
+	same(t, "statements", got, []string{
+		"00001_init.sql:2: CREATE TABLE accounts (id int PRIMARY KEY, owner text)",
+		"00001_init.sql:5: CREATE FUNCTION touch() RETURNS trigger AS $$",
+		"00001_init.sql:13: CREATE INDEX accounts_owner ON accounts (owner)",
+		"00002_broken.sql:3: ALTER TABLE accounts ADD COLUMN balance numeric",
+		"00002_broken.sql:6: CREATE TABLE ledger (id int,, amount numeric)",
+		"00002_broken.sql:7: CREATE TABLE entries (id int PRIMARY KEY, account_id int)",
+		"migrations.go:5: CREATE TABLE users (id serial PRIMARY KEY, name text)",
+		"migrations.go:9: ALTER TABLE users ADD COLUMN email text",
+		"migrations.go:9: CREATE INDEX users_email_idx ON users (email)",
+	})
+	if _, err := Script([]string{filepath.Join(dir, "missing.sql")}); err == nil {
+		t.Error("Script of a missing file: no error")
 	}
 }

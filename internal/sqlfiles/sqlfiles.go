@@ -90,10 +90,13 @@ type Block struct {
 }
 
 // Stmts parses the block (once): its statements, or the parser's error.
+// A template's holes (%query%, {{.Where}}) are filled with a neutral
+// expression, so the statement around them is checked (see
+// sqlparse.ParseTemplate).
 // Parsing is deferred to the packages that check or link the block, so
 // that a go vet process for an unrelated package does not pay for it.
 func (b *Block) Stmts() ([]*sqlparse.Statement, error) {
-	b.once.Do(func() { b.stmts, b.err = sqlparse.Parse(b.SQL) })
+	b.once.Do(func() { b.stmts, _, b.err = sqlparse.ParseTemplate(b.SQL) })
 	return b.stmts, b.err
 }
 

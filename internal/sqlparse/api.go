@@ -139,6 +139,13 @@ type Filter struct {
 	// Peer is the other column of a comparison of two columns (Value
 	// "column"): the other side of a JOIN.
 	Peer ColumnRef
+	// Params are the numbers of the parameters the column is compared
+	// with directly: $2 in `col = $2`, each of `col IN ($1, $2)` and
+	// `col BETWEEN $1 AND $2`, the array of `col = ANY($1)`. A parameter
+	// inside an expression (lower($1), $1 || '%') is not listed. They
+	// say what type a parameter has where PostgreSQL cannot infer it
+	// (`$1 IS NULL OR col = $1`).
+	Params []int
 	// Optional is set when the comparison sits under an OR (or a NOT over
 	// an AND), so that rows failing it may still be returned: it does not
 	// narrow the scan on its own. Each subquery starts afresh.

@@ -205,3 +205,45 @@ func TestSplitStatements(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+func TestSplit(t *testing.T) {
+	t.Parallel()
+	body := "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END"
+	tests := []struct {
+		name, text string
+		want       []Piece
+	}{
+		{"parses", "-- head\nCREATE TABLE t (a int);\n\n/* c */ CREATE INDEX CONCURRENTLY i ON t (a);\n" + body + ";\n",
+			[]Piece{{"CREATE TABLE t (a int)", 2}, {"CREATE INDEX CONCURRENTLY i ON t (a)", 4}, {body, 5}}},
+		// A statement pg_query refuses: cut at the semicolons, the
+		// others still come out whole, with their lines.
+		{"broken", "CREATE TABLE t (a int);\nCREATE TABLEX u;\nSELECT ';'",
+			[]Piece{{"CREATE TABLE t (a int)", 1}, {"CREATE TABLEX u", 2}, {"SELECT ';'", 3}}},
+		{"empty", "-- nothing\n;;\n", nil},
+	}
+	for _, tt := range tests {
+		if got := Split(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: Split = %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestIndexInTx(t *testing.T) {
+	t.Parallel()
+	ci, sql, err := IndexInTx("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_customer_id ON billing.orders (customer_id, (lower(note))) WHERE status = 'open';", "sqlheat_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "CREATE INDEX sqlheat_1 ON billing.orders USING btree (customer_id, lower(note)) WHERE status = 'open'"
+	if sql != want {
+		t.Errorf("IndexInTx = %q\nwant %q", sql, want)
+	}
+	if ci.Table.String() != "billing.orders" || len(ci.Keys) != 2 || ci.Keys[1].Func != "lower" || !ci.Concurrently {
+		t.Errorf("IndexInTx model = %+v", ci)
+	}
+	for _, bad := range []string{"SELECT 1", "CREATE INDEX i ON t (a); DROP TABLE t", "CREATE INDEX ON"} {
+		if _, _, err := IndexInTx(bad, "x"); err == nil {
+			t.Errorf("IndexInTx(%q): no error", bad)
+		}
+	}
+}

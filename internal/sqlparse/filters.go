@@ -169,7 +169,7 @@ func (a *analyzer) left(sc *scope, l *pg.Node, op string, r *pg.Node, pattern st
 		return
 	}
 	if c, fn, _, ok := a.colExpr(sc, l); ok {
-		a.addFilter(Filter{Column: c, Op: op, Func: fn, Value: valueKind(r), Pattern: pattern, Expr: a.funcExpr(l, fn)})
+		a.addFilter(Filter{Column: c, Op: op, Func: fn, Value: valueKind(r), Pattern: pattern, Expr: a.funcExpr(l, fn), Params: bareParams(r)})
 	} else {
 		a.exprs(sc, l)
 	}
@@ -192,10 +192,10 @@ func (a *analyzer) compare(sc *scope, l, r *pg.Node, op string, neg bool) {
 		a.addFilter(Filter{Column: lc, Op: lop, Func: lfn, Value: "column", Expr: a.funcExpr(l, lfn), Peer: rc})
 		a.addFilter(Filter{Column: rc, Op: rop, Func: rfn, Value: "column", Expr: a.funcExpr(r, rfn), Peer: lc})
 	case lok:
-		a.addFilter(Filter{Column: lc, Op: op, Func: lfn, Value: valueKind(r), Pattern: likePatternFor(op, r), Literal: literal(r), Expr: a.funcExpr(l, lfn)})
+		a.addFilter(Filter{Column: lc, Op: op, Func: lfn, Value: valueKind(r), Pattern: likePatternFor(op, r), Literal: literal(r), Expr: a.funcExpr(l, lfn), Params: bareParams(r)})
 		a.exprs(sc, r)
 	case rok:
-		a.addFilter(Filter{Column: rc, Op: flip(op), Func: rfn, Value: valueKind(l), Literal: literal(l), Expr: a.funcExpr(r, rfn)})
+		a.addFilter(Filter{Column: rc, Op: flip(op), Func: rfn, Value: valueKind(l), Literal: literal(l), Expr: a.funcExpr(r, rfn), Params: bareParams(l)})
 		a.exprs(sc, l)
 	default:
 		a.exprs(sc, l, r)
@@ -280,6 +280,30 @@ func (a *analyzer) colExpr(sc *scope, n *pg.Node) (c ColumnRef, fn string, it *f
 		}
 	}
 	return ColumnRef{}, "", nil, false
+}
+
+// bareParams returns the numbers of the parameters n is made of when it
+// is a parameter or a list of them (an IN list, BETWEEN's bounds), nil
+// otherwise: only then does the column's type say the parameter's.
+func bareParams(n *pg.Node) []int {
+	var out []int
+	add := func(n *pg.Node) bool {
+		p, ok := inner(n).(*pg.ParamRef)
+		if ok {
+			out = append(out, int(p.Number))
+		}
+		return ok
+	}
+	if l, ok := inner(n).(*pg.List); ok {
+		for _, item := range l.Items {
+			if !add(item) {
+				return nil
+			}
+		}
+		return out
+	}
+	add(n)
+	return out
 }
 
 // valueKind says what a column is compared with. An expression of only

@@ -135,16 +135,12 @@ type token struct {
 func scanPlaceholders(text string) (toks []token, maxDollar int) {
 	n := len(text)
 	for i := 0; i < n; {
+		if end, ok := skipLiteral(text, i); ok {
+			i = end
+			continue
+		}
 		c := text[i]
 		switch {
-		case c == '\'':
-			i = skipString(text, i, isEscapePrefix(text, i))
-		case c == '"':
-			i = skipQuoted(text, i, '"')
-		case c == '-' && i+1 < n && text[i+1] == '-':
-			i = skipLineComment(text, i)
-		case c == '/' && i+1 < n && text[i+1] == '*':
-			i = skipBlockComment(text, i)
 		case c == '`':
 			end := skipQuoted(text, i, '`')
 			if end > n {
@@ -218,6 +214,24 @@ func scanPlaceholders(text string) (toks []token, maxDollar int) {
 		}
 	}
 	return toks, maxDollar
+}
+
+// skipLiteral returns the index just after the string, quoted
+// identifier or comment that starts at text[i], where nothing may be
+// rewritten or recognized; false when none starts there.
+func skipLiteral(text string, i int) (int, bool) {
+	n := len(text)
+	switch c := text[i]; {
+	case c == '\'':
+		return skipString(text, i, isEscapePrefix(text, i)), true
+	case c == '"':
+		return skipQuoted(text, i, '"'), true
+	case c == '-' && i+1 < n && text[i+1] == '-':
+		return skipLineComment(text, i), true
+	case c == '/' && i+1 < n && text[i+1] == '*':
+		return skipBlockComment(text, i), true
+	}
+	return i, false
 }
 
 // questionIsOperator reports whether the `?` at text[i] is one of

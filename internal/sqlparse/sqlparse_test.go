@@ -616,3 +616,35 @@ func TestQuoteIdent(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterParams checks which parameters a filter says are compared
+// with its column directly, and that parameters inside expressions are
+// left out (their type is not the column's).
+func TestFilterParams(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		sql  string
+		want string
+	}{
+		{"SELECT a FROM t WHERE id = $2", "id [2]"},
+		{"SELECT a FROM t WHERE $3 < id", "id [3]"},
+		{"SELECT a FROM t WHERE ($1 IS NULL OR status = $1)", "status [1]"},
+		{"SELECT a FROM t WHERE id IN ($1, $2)", "id [1 2]"},
+		{"SELECT a FROM t WHERE at BETWEEN $1 AND $2", "at [1 2]"},
+		{"SELECT a FROM t WHERE id = ANY($1)", "id [1]"},
+		{"SELECT a FROM t WHERE id IN (1, $2)", "id []"},
+		{"SELECT a FROM t WHERE id = ANY($1::bigint[])", "id []"},
+		{"SELECT a FROM t WHERE name = lower($1)", "name []"},
+		{"SELECT a FROM t WHERE name LIKE $1 || '%'", "name []"},
+	}
+	for _, tt := range tests {
+		st := one(t, tt.sql)
+		var got []string
+		for _, f := range st.Filters {
+			got = append(got, fmt.Sprintf("%s %v", f.Column.Column, f.Params))
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s: params %q, want %q", tt.sql, got, tt.want)
+		}
+	}
+}

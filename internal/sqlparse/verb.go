@@ -28,20 +28,48 @@ func Guess(text string) (Kind, string) {
 			return KindUnknown, ""
 		}
 		word := strings.ToUpper(src[start:end])
-		switch word {
-		case "SELECT", "WITH", "VALUES", "SHOW", "TABLE", "EXPLAIN", "DESCRIBE", "DESC":
-			return KindRead, word
-		case "INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "MERGE", "COPY", "LOAD":
-			return KindWrite, word
-		case "CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT", "GRANT", "REVOKE":
-			return KindDDL, word
-		case "PRAGMA", "SET", "RESET", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "SAVEPOINT",
-			"RELEASE", "USE", "LOCK", "UNLOCK", "LISTEN", "UNLISTEN", "NOTIFY", "VACUUM", "ANALYZE",
-			"REINDEX", "CALL", "DO", "DECLARE", "FETCH", "CLOSE", "DISCARD", "CHECKPOINT",
-			"PREPARE", "EXECUTE", "DEALLOCATE", "ATTACH", "DETACH":
-			return KindOther, word
+		if k, ok := verbs[word]; ok {
+			return k, word
 		}
 		return KindUnknown, word // a typo or an unknown dialect's verb
 	}
 	return KindUnknown, ""
+}
+
+// verbs are the words a statement starts with, in any dialect sqlheat
+// reads, and the kind of statement each starts.
+var verbs = func() map[string]Kind {
+	m := map[string]Kind{}
+	for k, words := range map[Kind][]string{
+		KindRead:  {"SELECT", "WITH", "VALUES", "SHOW", "TABLE", "EXPLAIN", "DESCRIBE", "DESC"},
+		KindWrite: {"INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "MERGE", "COPY", "LOAD"},
+		KindDDL:   {"CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT", "GRANT", "REVOKE"},
+		KindOther: {"PRAGMA", "SET", "RESET", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "SAVEPOINT",
+			"RELEASE", "USE", "LOCK", "UNLOCK", "LISTEN", "UNLISTEN", "NOTIFY", "VACUUM", "ANALYZE",
+			"REINDEX", "CALL", "DO", "DECLARE", "FETCH", "CLOSE", "DISCARD", "CHECKPOINT",
+			"PREPARE", "EXECUTE", "DEALLOCATE", "ATTACH", "DETACH"},
+	} {
+		for _, w := range words {
+			m[w] = k
+		}
+	}
+	return m
+}()
+
+// StartsLikeSQL reports whether the first word of text, after blanks,
+// comments and opening parentheses, is one a statement starts with. It
+// is a cheap test, in Go and without the parser, for callers that look
+// at every string of a program (struct fields, variables) before asking
+// Parse about the few that may be SQL; it decides nothing by itself.
+func StartsLikeSQL(text string) bool {
+	i := skipSpaceAndComments(text, 0)
+	for i < len(text) && text[i] == '(' {
+		i = skipSpaceAndComments(text, i+1)
+	}
+	j := i
+	for j < len(text) && isIdentStart(text[j]) {
+		j++
+	}
+	_, ok := verbs[strings.ToUpper(text[i:j])]
+	return ok && (j == len(text) || !isIdentChar(text[j]))
 }

@@ -23,3 +23,23 @@ func TestGuess(t *testing.T) {
 		}
 	}
 }
+
+func TestStartsLikeSQL(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]bool{
+		"SELECT 1":                               true,
+		"  select id from t":                     true,
+		"-- name: GetUser :one\nSELECT":          true,
+		"/* hint */ (SELECT 1) UNION (SELECT 2)": true,
+		"INSERT OR IGNORE INTO t":                true,
+		"users":                                  false,
+		"Selection":                              false,
+		"select_all":                             false,
+		"":                                       false,
+		"hello, world":                           false,
+	} {
+		if got := StartsLikeSQL(text); got != want {
+			t.Errorf("StartsLikeSQL(%q) = %v", text, got)
+		}
+	}
+}

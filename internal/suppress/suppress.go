@@ -7,25 +7,37 @@
 //	//sqlheat:ignore queryinloop -- at most 3 regions, cached for an hour
 //	for _, r := range regions { ... }
 //
-// The comment applies to its own line (at the end of a line) or to the line
-// below it (on a line of its own). Several checks are separated by commas;
-// "all" names every check. The reason after "--" is required: a
-// suppression without one is itself reported, as is one naming no known
-// check, and (with -report-unused-ignores) one that silences nothing.
-// golangci-lint's //nolint:sqlheat (or //nolint:all) is honored too, so a
-// code base moving between runners keeps its suppressions. Query files
-// have their own spelling (-- sqlheat:ignore, see internal/sqlfiles),
-// which yields the same Directives.
+// A comment at the end of a line applies to that line. A comment on a line
+// of its own applies to the statement (or declaration) that starts on the
+// line below it, at its column, to that statement's last line: a loop and
+// everything in it, a call written over several lines. That is the range
+// golangci-lint gives a //nolint comment, so a suppression means the same
+// under every runner. (A finding also counts as on the lines of the loops
+// it is about, see check.Finding.Loops: a comment at the end of a for
+// line covers the loop's N+1s.)
+//
+// Several checks are separated by commas; "all" names every check. The
+// reason after "--" is required: a suppression without one is itself
+// reported, as is one naming no known check, and (with
+// -report-unused-ignores) one that silences nothing. "// sqlheat:ignore",
+// with a space after the slashes, is reported too, with the fix, and
+// silences nothing: Go's directives (//go:generate, //nolint,
+// //lint:ignore) are written without one, and a space makes the comment
+// prose to every tool that reads directives. golangci-lint's
+// //nolint:sqlheat (or //nolint:all, or a bare //nolint) is honored too,
+// spelt as golangci-lint accepts it, so a code base moving between
+// runners keeps its suppressions. Query files have their own spelling
+// (-- sqlheat:ignore, see internal/sqlfiles), which yields the same
+// Directives.
 //
 // A Filter holds the directives of one package and decides for each
 // finding. The checks consult it inside the pass, through package check,
 // because go vet and golangci-lint print a pass's diagnostics directly;
 // the standalone driver consults one for the findings it makes itself. A
 // directive covers a range of lines (Line to Last), and a finding is
-// silenced when a directive covers one of its places: today the line it
-// is reported on, or the .sql line a finding reported at Go code stands
-// for. Making a comment above a statement cover the whole statement is a
-// change to Parse alone (Last = the statement's last line).
+// silenced when a directive covers one of its places: the line it is
+// reported on, the lines its loops start on, or the .sql line a finding
+// reported at Go code stands for.
 package suppress
 
 import (
@@ -39,13 +51,16 @@ type Directive struct {
 	Pos    token.Pos
 	File   string
 	Line   int      // the comment's line
-	Last   int      // the last line it covers: Line, or the next line for a comment on its own
-	Own    bool     // the comment stands on a line of its own: it applies to the next line
+	Last   int      // the last line it covers: Line, or the statement below's last line for a comment on its own
+	Own    bool     // the comment stands on a line of its own: it applies to the statement below
 	Checks []string // names as written; "all" for every check
 	Reason string
 	NoLint bool // //nolint:sqlheat
 	// Problem says what is wrong with the directive itself, "" if nothing.
 	Problem string
+	// Space is the length of the blank after "//" of a directive written
+	// "// sqlheat:ignore": deleting it is the fix.
+	Space int
 }
 
 // Applies reports whether d silences a finding of check on line of file.
@@ -82,7 +97,7 @@ func Parse(fset *token.FileSet, files []*ast.File, known map[string]bool) []*Dir
 				d.Own = ownLine(tf, f, c)
 				d.Last = d.Line
 				if d.Own {
-					d.Last++
+					d.Last = statementEnd(tf, f, group, pos.Column)
 				}
 				out = append(out, d)
 			}
@@ -93,13 +108,22 @@ func Parse(fset *token.FileSet, files []*ast.File, known map[string]bool) []*Dir
 
 // parseComment reads one comment; nil when it is not a directive.
 func parseComment(text string, known map[string]bool) *Directive {
+	body, ok := strings.CutPrefix(text, "//")
+	if !ok {
+		return nil // a /* */ comment
+	}
+	trimmed := strings.TrimLeft(body, " \t")
 	switch {
-	case strings.HasPrefix(text, "//sqlheat:ignore"):
-		rest := strings.TrimPrefix(text, "//sqlheat:ignore")
+	case strings.HasPrefix(trimmed, "sqlheat:ignore"):
+		rest := strings.TrimPrefix(trimmed, "sqlheat:ignore")
 		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 			return nil // //sqlheat:ignoreXYZ is not ours
 		}
 		d := &Directive{}
+		if space := len(body) - len(trimmed); space > 0 {
+			return &Directive{Space: space,
+				Problem: "write //sqlheat:ignore, without a space after //: with it, this is a comment that silences nothing"}
+		}
 		// A further "//" ends the directive, as in //nolint:x // why: what
 		// follows is another comment (or a test's "// want").
 		rest, _, _ = strings.Cut(rest, "//")
@@ -118,17 +142,47 @@ func parseComment(text string, known map[string]bool) *Directive {
 			d.Problem = "//sqlheat:ignore needs a reason after --: say why this finding is accepted"
 		}
 		return d
-	case strings.HasPrefix(text, "//nolint:"):
-		list := strings.TrimPrefix(text, "//nolint:")
-		list, reason, _ := strings.Cut(list, "//") // //nolint:sqlheat // reason
-		list = strings.Fields(list + " ")[0]
+	case trimmed == "nolint" || strings.HasPrefix(trimmed, "nolint ") || strings.HasPrefix(trimmed, "nolint:"):
+		// As golangci-lint reads it (its nolint_filter): //nolint and
+		// "// nolint" silence every linter; //nolint:a,b those named.
+		list, reason, _ := strings.Cut(strings.TrimPrefix(trimmed, "nolint"), "//") // //nolint:sqlheat // reason
+		all := &Directive{Checks: []string{"all"}, NoLint: true, Reason: strings.TrimSpace(reason)}
+		list, ok := strings.CutPrefix(list, ":")
+		if !ok {
+			return all
+		}
 		for _, n := range strings.Split(list, ",") {
-			if n == "sqlheat" || n == "all" {
-				return &Directive{Checks: []string{"all"}, NoLint: true, Reason: strings.TrimSpace(reason)}
+			if n = strings.ToLower(strings.TrimSpace(n)); n == "sqlheat" || n == "all" {
+				return all
 			}
 		}
 	}
 	return nil
+}
+
+// statementEnd is the last line a comment on a line of its own covers:
+// that of the outermost node starting on the line below the comment's
+// group at the comment's column, as golangci-lint expands a //nolint;
+// the line below when no node starts there.
+func statementEnd(tf *token.File, f *ast.File, group *ast.CommentGroup, col int) int {
+	next := tf.Line(group.End()) + 1
+	last := next
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil || n.Pos() >= n.End() {
+			return false
+		}
+		start, end := tf.Position(n.Pos()), tf.Line(n.End())
+		switch {
+		case end < next:
+			return false // entirely above
+		case start.Line > next:
+			return false // starts below: neither it nor its children
+		case start.Line == next && start.Column == col:
+			last = max(last, end)
+		}
+		return true
+	})
+	return last
 }
 
 // ownLine reports whether comment c is the first thing on its line.

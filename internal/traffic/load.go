@@ -29,7 +29,15 @@ type Options struct {
 	// Routes, when set, resolves an access log's requests at once (see
 	// Profile.Resolve); otherwise the caller resolves them later.
 	Routes *httppattern.Matcher
+
+	// Name is the file's name in messages and Profile.Name, when it
+	// should not be the path Load opens (a path relative to the module).
+	Name string
 }
+
+// emptyProfile is the one warning an empty profile gets, whatever its
+// format: no routes, no statements, and so no traffic to rank by.
+const emptyProfile = "the profile is empty: findings are ranked without traffic"
 
 // sniffSize is how much of a file the sniffer sees; it is also the line
 // buffer of the access-log reader.
@@ -45,7 +53,11 @@ func Load(path, format string, opt Options) (*Profile, error) {
 		return nil, fmt.Errorf("traffic profile: %w", err)
 	}
 	defer f.Close()
-	return Parse(f, path, format, opt)
+	name := path
+	if opt.Name != "" {
+		name = opt.Name
+	}
+	return Parse(f, name, format, opt)
 }
 
 // LoadAccessLog reads an access log from r and attributes its requests to
@@ -82,6 +94,15 @@ func parse(r io.Reader, name string, f Format, opt Options) (*Profile, error) {
 		br.Discard(len(utf8BOM)) // Excel and PowerShell write one
 		head = head[len(utf8BOM):]
 	}
+	if len(head) < sniffSize && len(bytes.TrimSpace(head)) == 0 {
+		// Nothing at all (a profile not exported yet, a failed export):
+		// empty in every format, rather than a JSON syntax error for one
+		// and a warning for another.
+		p := &Profile{Name: name, Format: f}
+		p.warnf(emptyProfile)
+		p.nLoadWarn = len(p.Warnings)
+		return p, nil
+	}
 	if f == FormatAuto {
 		var ok bool
 		if f, ok = sniff(head, name); !ok {
@@ -105,7 +126,7 @@ func parse(r io.Reader, name string, f Format, opt Options) (*Profile, error) {
 		return nil, e
 	}
 	if p.Empty() && (p.log == nil || len(p.log.hits) == 0 && p.log.invalid == 0) {
-		p.warnf("the profile is empty: findings are ranked without traffic")
+		p.warnf(emptyProfile)
 	}
 	p.nLoadWarn = len(p.Warnings)
 	if p.log != nil && opt.Routes != nil {

@@ -52,6 +52,16 @@ type Route struct {
 // Key is the route's canonical identity, as httppattern.Pattern.Key.
 func (r Route) Key() string { return r.Method + " " + r.Path }
 
+// String is the route as the profile spelled it, its method said once:
+// "GET /users/{id}" whether the profile wrote the method in the pattern
+// or beside it.
+func (r Route) String() string {
+	if r.Method == httppattern.AnyMethod || httppattern.Parse(r.Pattern).Method != httppattern.AnyMethod {
+		return r.Pattern
+	}
+	return r.Method + " " + r.Pattern
+}
+
 // PathCount is a request path and how many requests it had.
 type PathCount struct {
 	Path  string

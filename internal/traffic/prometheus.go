@@ -39,6 +39,13 @@ func (p *Profile) fromPrometheus(r io.Reader, opt Options) *Error {
 		}
 		return &Error{Err: err}
 	}
+	samples := 0
+	for _, fam := range fams {
+		samples += len(fam.GetMetric())
+	}
+	if samples == 0 {
+		return nil // comments and types only: an empty profile, which parse says
+	}
 	routeLabels := opt.RouteLabels
 	if len(routeLabels) == 0 {
 		routeLabels = DefaultRouteLabels

@@ -99,7 +99,7 @@ func (r *Result) Warnings() []schema.Warning {
 // Alt returns the second view of the schema for pass (see Result.Alt),
 // or nil.
 func Alt(pass *analysis.Pass) *schema.Catalog {
-	if r, ok := pass.ResultOf[Analyzer].(*Result); ok && r != nil {
+	if r := config.Result[*Result](pass); r != nil {
 		return r.Alt
 	}
 	return nil
@@ -108,7 +108,7 @@ func Alt(pass *analysis.Pass) *schema.Catalog {
 // For returns the catalog for pass, which must Require Analyzer. It is
 // never nil.
 func For(pass *analysis.Pass) *schema.Catalog {
-	if r, ok := pass.ResultOf[Analyzer].(*Result); ok && r != nil && r.Catalog != nil {
+	if r := config.Result[*Result](pass); r != nil && r.Catalog != nil {
 		return r.Catalog
 	}
 	return schema.New()
@@ -149,7 +149,7 @@ func (f *migrations) String() string {
 
 func run(pass *analysis.Pass) (any, error) {
 	cfg := config.For(pass)
-	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	res := queries.For(pass)
 	own := ownDDL(pass, cfg.ModuleRoot, res)
 	deps := dependencyDDL(pass)
 	if (res == nil || len(res.Sites) == 0) && len(sqlfilespass.For(pass).Owned) == 0 {

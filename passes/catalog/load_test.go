@@ -109,4 +109,45 @@ func TestDiskCache(t *testing.T) {
 	if builds != 2 || len(third.Table("t").Columns) != 1 {
 		t.Errorf("a changed migration was served from the cache (builds %d)", builds)
 	}
+	// The same size and modification time, another content: a new key.
+	info, _ := os.Stat(mig)
+	os.WriteFile(mig, []byte("CREATE TABLE u (id int PRIMARY KEY);\n"), 0o644)
+	os.Chtimes(mig, info.ModTime(), info.ModTime())
+	fourth, _ := cachedCatalog([]string{mig}, build)
+	if builds != 3 || fourth.Table("u") == nil {
+		t.Errorf("an edit keeping size and mtime was served from the cache (builds %d)", builds)
+	}
+}
+
+// The cache is bounded by age: a trim, at most once a day, deletes the
+// entries unused for five days; a hit keeps its entry young.
+func TestDiskCacheTrim(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "schema", "ab")
+	os.MkdirAll(dir, 0o755)
+	now := time.Now()
+	entry := func(name string, age time.Duration) string {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte("x"), 0o644)
+		os.Chtimes(path, now.Add(-age), now.Add(-age))
+		return path
+	}
+	old, recent, used, tmp := entry("old.gob", 6*24*time.Hour), entry("recent.gob", 24*time.Hour), entry("used.gob", 6*24*time.Hour), entry("tmp-123", 6*24*time.Hour)
+	touch(used, now)
+	trim(root, now)
+	for path, want := range map[string]bool{old: false, recent: true, used: true, tmp: false} {
+		if _, err := os.Stat(path); (err == nil) != want {
+			t.Errorf("%s kept = %v, want %v", filepath.Base(path), err == nil, want)
+		}
+	}
+	// Trimmed within the day: not again.
+	again := entry("again.gob", 6*24*time.Hour)
+	trim(root, now.Add(time.Hour))
+	if _, err := os.Stat(again); err != nil {
+		t.Error("a second trim within a day ran")
+	}
+	trim(root, now.Add(25*time.Hour))
+	if _, err := os.Stat(again); err == nil {
+		t.Error("no trim a day later")
+	}
 }

@@ -10,6 +10,32 @@
 // The flags live on this analyzer, so under go vet they are spelled
 // -sqlheat.schema=..., -sqlheat.budget=...; the standalone driver maps its
 // plain -schema, -traffic and -budget flags onto them.
+//
+// # One run, one configuration
+//
+// go/analysis keeps an analyzer's flags in the Analyzer, a package
+// variable, which suits go vet: one process, one run, flags parsed once.
+// sqlheat also runs several ways in one process — the standalone driver
+// (which analyzes the whole program and says so to the passes), the
+// golangci-lint plugin (whose settings come from .golangci.yml and whose
+// host shows Go positions only), tests side by side — and a setting left
+// in a package variable by one would leak into the next. So nothing a
+// host sets is package state:
+//
+//   - What a host says about itself (Host) is given to New, which makes a
+//     settings analyzer of its own, with its own flags; Analyzer, the one
+//     the passes Require, is New(Host{}), go vet's.
+//   - Suite copies the analyzers of a run around such a settings analyzer:
+//     every analyzer that requires it, directly or not, is copied with
+//     fresh flags of the same names and defaults, the rest are shared.
+//     The standalone driver and the plugin configure a suite of their
+//     own and never write the package variables (only go vet, one run
+//     per process, sets their flags), so two runs in one process — a test
+//     of the plugin and one of the driver, in parallel — cannot see each
+//     other's settings.
+//   - Passes therefore find what they require by its result's type
+//     (Result, For), not by the package variable as a key of
+//     pass.ResultOf, and read their own flags from pass.Analyzer (Flag).
 package config
 
 import (
@@ -17,17 +43,18 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/traffic"
 	"gopkg.in/yaml.v3"
 )
 
@@ -61,9 +88,29 @@ type Config struct {
 	// .go files and go.mod only). Findings about .sql files are then
 	// reported at a Go position, with the .sql place in the message.
 	GoPositions bool
-	// Err is a problem reading the settings file; checks still run with the
-	// defaults and the driver reports it once.
+	// WholeProgram is set when every package of the program is analyzed
+	// in one process (see Host).
+	WholeProgram bool
+	// DSN is the database the standalone driver asks for evidence
+	// (-dsn, SQLHEAT_DSN), and Live its thresholds; the passes never
+	// connect to a database.
+	DSN  string
+	Live Live
+	// Err holds the mistakes in the settings (see Problems): a file that
+	// does not parse, an unknown key or check, a path named that does not
+	// exist. No check runs on such settings (Enabled is false): the
+	// settings pass reports the mistakes instead, and the standalone
+	// driver stops on them before analyzing anything.
 	Err error
+}
+
+// Live are the thresholds that decide whether a live database confirms a
+// missingindex finding (see internal/livedb); zero values mean the
+// defaults (cost 100, saving 0.5, 1000 rows).
+type Live struct {
+	MinCost   float64 `yaml:"min_cost" json:"min_cost"`
+	MinSaving float64 `yaml:"min_saving" json:"min_saving"`
+	MinRows   float64 `yaml:"min_rows" json:"min_rows"`
 }
 
 // Function declares a user's query function: Name is its full name as
@@ -73,10 +120,13 @@ type Function struct {
 	Name   string `yaml:"name" json:"name"`
 	SQLArg int    `yaml:"sql_arg" json:"sql_arg"`
 	Write  bool   `yaml:"write" json:"write"`
+	// Line is where the settings file declares it (0 when unknown).
+	Line int `yaml:"-" json:"-"`
 }
 
-// Enabled reports whether the named check should report.
-func (c *Config) Enabled(check string) bool { return !c.Disabled[check] }
+// Enabled reports whether the named check should report: not when it is
+// switched off, nor when the settings have mistakes.
+func (c *Config) Enabled(check string) bool { return c.Err == nil && !c.Disabled[check] }
 
 // Settings is the shape of .sqlheat.yaml. It is also the settings shape
 // of the golangci-lint plugin (decoded from JSON), so both read the same
@@ -89,6 +139,14 @@ type Settings struct {
 	Checks        map[string]bool `yaml:"checks" json:"checks"`
 	Functions     []Function      `yaml:"functions" json:"functions"`
 	QueryFiles    stringList      `yaml:"query_files" json:"query_files"`
+	// DSN had better not hold a password (the file is committed): use
+	// PGPASSWORD or ~/.pgpass, which the driver honours, or SQLHEAT_DSN.
+	DSN  string `yaml:"dsn" json:"dsn"`
+	Live Live   `yaml:"live" json:"live"`
+
+	// lines are where each setting is written in its file (see
+	// settingsParser), for messages about paths and functions.
+	lines map[string]int
 }
 
 // stringList accepts `schema: a.sql` as well as `schema: [a, b]`.
@@ -121,51 +179,127 @@ func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// Flags. They are package state as in every x/tools analyzer: drivers
-// parse them once before any pass runs.
-var (
-	flagSchema        string
-	flagTraffic       string
-	flagTrafficFormat string
-	flagBudget        int
-	flagConfig        string
-)
-
 // DefaultBudget is the per-request query budget when nothing sets one.
 const DefaultBudget = 10
 
-var Analyzer = &analysis.Analyzer{
-	Name:       "sqlheat",
-	Doc:        "load sqlheat settings from flags and .sqlheat.yaml (no diagnostics)",
-	URL:        "https://github.com/sqlheat/sqlheat#configuration",
-	Run:        guard.Run(run),
-	ResultType: reflect.TypeOf((*Config)(nil)),
+// Host is what the program running the passes says about itself. The zero
+// Host is go vet's (and nogo's): one package per process, settings from
+// .sqlheat.yaml and flags.
+type Host struct {
+	// WholeProgram is set by a driver that analyzes every package of the
+	// program in one process and builds its call graph (sqlheat's
+	// standalone driver): the queries pass then also analyzes packages
+	// that import no database package, and records every call's loops
+	// (queries.Result.Loops) for the graph to join.
+	WholeProgram bool
+	// Settings, when not nil, are settings the host was given for
+	// sqlheat (the golangci-lint plugin's, from .golangci.yml), used
+	// instead of any .sqlheat.yaml; relative paths in them are relative
+	// to SettingsBase.
+	Settings     *Settings
+	SettingsBase string
+	// GoPositions says the host shows no diagnostic outside a Go file (see
+	// Config.GoPositions).
+	GoPositions bool
 }
 
-func init() {
-	Analyzer.Flags.StringVar(&flagSchema, "schema", "", "comma-separated schema files, directories or globs (migrations)")
-	Analyzer.Flags.StringVar(&flagTraffic, "traffic", "", "traffic profile file")
-	Analyzer.Flags.StringVar(&flagTrafficFormat, "traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
-	Analyzer.Flags.IntVar(&flagBudget, "budget", 0, "per-request query budget for handlerquery (default 10)")
-	Analyzer.Flags.StringVar(&flagConfig, "config", "", "settings file to use instead of the "+FileName+" found upward from each package")
+// Analyzer is the settings pass every pass requires: go vet's, with the
+// zero Host. A driver that is not go vet runs a Suite instead.
+var Analyzer = New(Host{})
+
+// New returns a settings analyzer for host, with flags of its own.
+func New(h Host) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: "sqlheat",
+		Doc:  "load sqlheat settings from flags and .sqlheat.yaml (reports mistakes in them)",
+		URL:  "https://github.com/sqlheat/sqlheat#settings-file",
+		Run: guard.Run(func(pass *analysis.Pass) (any, error) {
+			c := h.LoadFlags(&pass.Analyzer.Flags, packageDir(pass))
+			reportProblems(pass, c)
+			return c, nil
+		}),
+		ResultType: reflect.TypeOf((*Config)(nil)),
+	}
+	a.Flags.String("schema", "", "comma-separated schema files, directories or globs (migrations)")
+	a.Flags.String("traffic", "", "traffic profile file")
+	a.Flags.String("traffic-format", "", "traffic profile format (json, yaml, csv, prometheus, accesslog, pgss); sniffed when empty")
+	a.Flags.Var(new(Budget), "budget", BudgetUsage)
+	a.Flags.String("config", "", "settings file to use instead of the "+FileName+" found upward from each package")
+	return a
 }
 
-// For returns the settings for pass, which must Require Analyzer.
+// LoadFlags loads the settings for a package in dir under host h with the
+// values of fs, a settings analyzer's flags, as that analyzer's pass
+// does: a driver checks them so before it analyzes anything.
+func (h Host) LoadFlags(fs *flag.FlagSet, dir string) *Config {
+	get := func(name string) any { return fs.Lookup(name).Value.(flag.Getter).Get() }
+	return h.Load(dir, get("config").(string), Overrides{
+		Schema: get("schema").(string), Traffic: get("traffic").(string),
+		TrafficFormat: get("traffic-format").(string), Budget: get("budget").(int),
+	})
+}
+
+// Budget is the value of a -budget flag: a number of queries per request,
+// at least 1; 0, its zero value, means not given.
+type Budget int
+
+// BudgetUsage is the usage of a -budget flag.
+const BudgetUsage = "handlerquery: at most `n` queries per request (default 10)"
+
+func (b *Budget) String() string { return strconv.Itoa(int(*b)) }
+
+// Get returns the budget as an int, as the flag package's Int does.
+func (b *Budget) Get() any { return int(*b) }
+
+func (b *Budget) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return errors.New("a budget is a number of queries, at least 1")
+	}
+	*b = Budget(n)
+	return nil
+}
+
+// fresh is a new Budget, for a copy of the flag (see copyFlag): a copy
+// must check its values as the original does.
+func (b *Budget) fresh() flag.Value { return new(Budget) }
+
+// For returns the settings for pass, which must Require the settings
+// analyzer; the defaults when it failed.
 func For(pass *analysis.Pass) *Config {
-	if c, ok := pass.ResultOf[Analyzer].(*Config); ok && c != nil {
+	if c := Result[*Config](pass); c != nil {
 		return c
 	}
 	return defaults()
 }
 
-func defaults() *Config { return &Config{Budget: DefaultBudget, Disabled: map[string]bool{}} }
-
-func run(pass *analysis.Pass) (any, error) {
-	dir := packageDir(pass)
-	return Load(dir, flagConfig, Overrides{
-		Schema: flagSchema, Traffic: flagTraffic, TrafficFormat: flagTrafficFormat, Budget: flagBudget,
-	}), nil
+// Result returns the result of type T among the results of the analyzers
+// pass requires, or the zero T. An analyzer is found by the type of its
+// result, not by its package variable: in a Suite, the analyzers are
+// copies.
+func Result[T any](pass *analysis.Pass) T {
+	for _, r := range pass.ResultOf {
+		if t, ok := r.(T); ok {
+			return t
+		}
+	}
+	var zero T
+	return zero
 }
+
+// Flag returns the value of the flag called name of the pass's own
+// analyzer: a check reads its flags there rather than from a package
+// variable, so that each Suite has its own. It panics on a flag the
+// analyzer does not declare.
+func Flag[T any](pass *analysis.Pass, name string) T {
+	f := pass.Analyzer.Flags.Lookup(name)
+	if f == nil {
+		panic(fmt.Sprintf("%s has no flag %s", pass.Analyzer.Name, name))
+	}
+	return f.Value.(flag.Getter).Get().(T)
+}
+
+func defaults() *Config { return &Config{Budget: DefaultBudget, Disabled: map[string]bool{}} }
 
 // Overrides are settings given on the command line; zero values mean "not
 // given" and leave the file's value in place.
@@ -176,11 +310,18 @@ type Overrides struct {
 	Budget        int
 }
 
-// Load finds the settings for a package in dir: the file named by explicit
-// (or the nearest .sqlheat.yaml upward from dir), then overrides. Files are
-// read once per process; the result depends only on their content.
-func Load(dir, explicit string, o Overrides) *Config {
+// Load finds the settings for a package in dir under go vet: the file
+// named by explicit (or the nearest .sqlheat.yaml upward from dir), then
+// overrides. Files are read once per process; the result depends only on
+// their content.
+func Load(dir, explicit string, o Overrides) *Config { return Host{}.Load(dir, explicit, o) }
+
+// Load finds the settings for a package in dir under host h: the host's
+// settings, or the file named by explicit (or the nearest .sqlheat.yaml
+// upward from dir), then overrides.
+func (h Host) Load(dir, explicit string, o Overrides) *Config {
 	c := defaults()
+	c.WholeProgram, c.GoPositions = h.WholeProgram, h.GoPositions
 	c.ModuleRoot = FindUp(dir, "go.mod")
 	path := explicit
 	if path == "" {
@@ -189,23 +330,30 @@ func Load(dir, explicit string, o Overrides) *Config {
 			path = filepath.Join(path, FileName)
 		}
 	} else if !filepath.IsAbs(path) {
-		if abs, err := filepath.Abs(path); err == nil {
-			path = abs
+		// As for the other flags (below): go vet starts the tool in each
+		// package's directory, so the module root is the one base that
+		// means the same for every package.
+		base := c.ModuleRoot
+		if base == "" {
+			base, _ = os.Getwd()
 		}
+		path = filepath.Join(base, path)
 	}
+	var errs []error
 	switch {
-	case embedded != nil:
+	case h.Settings != nil:
 		// Settings handed over by a host (the golangci-lint plugin) win
 		// over any file: they are what the user configured for that host.
-		c.apply(embedded, embeddedBase)
-		c.GoPositions = true // the one host that embeds is golangci-lint
+		// The host read them with ReadSettings, which checked them.
+		c.apply(h.Settings, h.SettingsBase)
 	case path != "":
 		f, err := readFile(path)
 		c.File = path
 		if err != nil {
-			c.Err = err
+			errs = append(errs, err)
 		} else {
 			c.apply(f, filepath.Dir(path))
+			errs = append(errs, f.checkPaths(filepath.Dir(path), path)...)
 		}
 	}
 	// Relative paths in flags are relative to the module root: go vet
@@ -228,7 +376,57 @@ func Load(dir, explicit string, o Overrides) *Config {
 	if o.Budget > 0 {
 		c.Budget = o.Budget
 	}
+	errs = append(errs, o.check(base)...)
+	c.Err = errors.Join(errs...)
 	return c
+}
+
+// check reports the paths of o that name nothing, and a traffic format
+// that does not exist.
+func (o Overrides) check(base string) []error {
+	var errs []error
+	for _, p := range strings.Split(o.Schema, ",") {
+		if strings.TrimSpace(p) != "" {
+			if msg := checkPath("schema (flag)", base, p); msg != "" {
+				errs = append(errs, &Error{Msg: msg})
+			}
+		}
+	}
+	if o.Traffic != "" {
+		if msg := checkPath("traffic (flag)", base, o.Traffic); msg != "" {
+			errs = append(errs, &Error{Msg: msg})
+		}
+	}
+	if _, err := traffic.ParseFormat(o.TrafficFormat); err != nil {
+		errs = append(errs, &Error{Msg: "traffic-format (flag): " + err.Error()})
+	}
+	return errs
+}
+
+// checkPaths reports the paths of s, relative to base, that name nothing;
+// file is where s was read, for the line of each.
+func (s *Settings) checkPaths(base, file string) []error {
+	var errs []error
+	check := func(key string, paths []string) {
+		for i, p := range paths {
+			if strings.TrimSpace(p) == "" {
+				continue
+			}
+			if msg := checkPath(key, base, p); msg != "" {
+				line := s.lines[fmt.Sprintf("%s[%d]", key, i)]
+				if line == 0 {
+					line = s.lines[key]
+				}
+				errs = append(errs, &Error{File: file, Line: line, Msg: msg})
+			}
+		}
+	}
+	check("schema", s.Schema)
+	if s.Traffic != "" {
+		check("traffic", []string{s.Traffic})
+	}
+	check("query_files", s.QueryFiles)
+	return errs
 }
 
 // apply takes the settings of f, with relative paths against base.
@@ -246,21 +444,7 @@ func (c *Config) apply(f *Settings, base string) {
 	}
 	c.Functions = f.Functions
 	c.QueryFiles = absAll(base, f.QueryFiles)
-}
-
-// embedded are settings given by a host program instead of a file.
-var (
-	embedded     *Settings
-	embeddedBase string
-)
-
-// Embed makes every package use s (paths relative to base) instead of a
-// .sqlheat.yaml. The golangci-lint plugin calls it once, with the settings
-// from .golangci.yml, before any pass runs — as a driver sets flags.
-// Embedded settings also mean the host is golangci-lint, which shows
-// findings in Go files only (see Config.GoPositions).
-func Embed(s Settings, base string) {
-	embedded, embeddedBase = &s, base
+	c.DSN, c.Live = f.DSN, f.Live
 }
 
 // fileCache memoizes parsed settings files by path. It holds only the
@@ -283,29 +467,34 @@ func readFile(path string) (*Settings, error) {
 func parseFile(path string) (*Settings, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{File: path, Msg: "the settings file does not exist"}
+		}
+		return nil, &Error{File: path, Msg: err.Error()}
 	}
-	var f Settings
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)                                             // a misspelt key must not be ignored silently
-	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return &f, nil
+	return parseSettings(data, path)
 }
 
-// Parse reads settings from raw YAML (or JSON) bytes, for the
-// golangci-lint plugin which receives them from its own config.
-func Parse(data []byte, base string, o Overrides) (*Config, error) {
-	var f Settings
-	if len(strings.TrimSpace(string(data))) > 0 {
-		if err := yaml.Unmarshal(data, &f); err != nil {
-			return nil, err
-		}
+// ReadSettings reads settings a host was given for sqlheat (the
+// golangci-lint plugin's, from .golangci.yml, as JSON or YAML) and checks
+// them as a settings file is checked: unknown keys and checks, paths
+// (relative to base) that name nothing. name says where they come from,
+// for the errors, which carry no line.
+func ReadSettings(data []byte, name, base string) (*Settings, error) {
+	s, err := parseSettings(data, name)
+	if err == nil {
+		err = errors.Join(s.checkPaths(base, name)...)
 	}
-	c := defaults()
-	c.apply(&f, base)
-	return c, nil
+	if err != nil {
+		// Lines of a document the host re-encoded mean nothing to the
+		// user.
+		var errs []error
+		for _, e := range Problems(err) {
+			errs = append(errs, &Error{File: name, Msg: e.Msg})
+		}
+		return nil, errors.Join(errs...)
+	}
+	return s, nil
 }
 
 // FindUp returns the nearest directory at or above dir that holds name, or "".
@@ -358,7 +547,3 @@ func absPath(base, p string) string {
 	}
 	return filepath.Join(base, p)
 }
-
-// Flags returns the analyzer's flag set, for drivers that set flags
-// programmatically (the standalone driver's -schema, -traffic, -budget).
-func Flags() *flag.FlagSet { return &Analyzer.Flags }

@@ -16,6 +16,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/routes"
@@ -51,7 +52,7 @@ var Categories = finding.Categories{
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, nil)
-	res, _ := pass.ResultOf[routes.Analyzer].(*routes.Result)
+	res := routes.For(pass)
 	cfg := config.For(pass)
 	if res == nil || !cfg.Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil
@@ -278,7 +279,7 @@ func (c *checker) sameArgs(x, y *ast.CallExpr) bool {
 	parts := func(call *ast.CallExpr) []ast.Expr {
 		out := []ast.Expr{call.Fun}
 		for _, a := range call.Args {
-			if !queries.CarriesRequest(info.TypeOf(a)) {
+			if !httpapi.CarriesRequest(info.TypeOf(a)) {
 				out = append(out, a)
 			}
 		}

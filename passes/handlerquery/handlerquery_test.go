@@ -11,5 +11,5 @@ import (
 
 func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, handlerquery.Analyzer, "shop", "shopgin", "worker", "sqlcweb/...")
+	analysistest.Run(t, dir, handlerquery.Analyzer, "shop", "shopgin", "shopfast", "shopfiber", "worker", "sqlcweb/...")
 }

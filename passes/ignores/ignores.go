@@ -39,20 +39,27 @@ var Analyzer = &analysis.Analyzer{
 	Run:        guard.Run(run),
 }
 
-var flagUnused bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&flagUnused, "unused", false, "also report suppressions that silence nothing")
+	// Read through config.Flag: each suite has its own copy of the flag.
+	Analyzer.Flags.Bool("unused", false, "also report suppressions that silence nothing")
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, nil)
 	cfg := config.For(pass)
+	if !cfg.Enabled(pass.Analyzer.Name) {
+		return rep.Result(), nil
+	}
+	unused := config.Flag[bool](pass, "unused")
 	known := map[string]bool{}
-	used := map[token.Pos]bool{}
 	for _, c := range checks {
 		known[c.Name] = true
-		if r, ok := pass.ResultOf[c].(*check.Result); ok && r != nil {
+	}
+	// The checks' results (in a Suite, their analyzers are copies: they
+	// are found by type).
+	used := map[token.Pos]bool{}
+	for _, r := range pass.ResultOf {
+		if r, ok := r.(*check.Result); ok && r != nil {
 			for _, p := range r.Suppressed {
 				used[p] = true
 			}
@@ -61,8 +68,17 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, d := range suppress.Parse(pass.Fset, pass.Files, known) {
 		switch {
 		case d.Problem != "":
-			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem}})
-		case flagUnused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
+			diag := analysis.Diagnostic{Pos: d.Pos, Category: "malformed", Message: d.Problem}
+			if d.Space > 0 {
+				// "// sqlheat:ignore": the fix is to delete the space.
+				at := d.Pos + token.Pos(len("//"))
+				diag.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   "Remove the space after //",
+					TextEdits: []analysis.TextEdit{{Pos: at, End: at + token.Pos(d.Space)}},
+				}}
+			}
+			rep.Report(check.Finding{Diagnostic: diag})
+		case unused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
 			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "unused",
 				Message: "this //sqlheat:ignore silences no finding: remove it, or it will hide the next real one on this line"}})
 		}

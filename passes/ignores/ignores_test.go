@@ -6,14 +6,17 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sqlheat/sqlheat/internal/testenv"
+	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/ignores"
 )
 
 func Test(t *testing.T) {
-	if err := ignores.Analyzer.Flags.Set("unused", "true"); err != nil {
+	t.Parallel()
+	// A suite of the test's own: its -ignores.unused is no one else's.
+	a := config.Suite(config.Host{}, ignores.Analyzer)[0]
+	if err := a.Flags.Set("unused", "true"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ignores.Analyzer.Flags.Set("unused", "false") })
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, ignores.Analyzer, "a")
+	analysistest.RunWithSuggestedFixes(t, dir, a, "a")
 }

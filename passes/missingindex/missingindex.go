@@ -59,7 +59,7 @@ const note = "(CONCURRENTLY cannot run inside a transaction: goose needs -- +goo
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, sqlfilespass.For(pass).Directives)
-	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	res := queries.For(pass)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil
 	}
@@ -304,6 +304,11 @@ func (it *item) served() bool {
 		switch {
 		case f.Value == "column":
 			continue // joins are for reach; or a comparison within the row
+		case f.Op == "IS NULL" && softDeleted(f):
+			// gorm's and bun's soft delete add `deleted_at IS NULL` to
+			// every query and gorm.Model indexes the column, but nearly
+			// every row is NULL there: that index narrows nothing, and
+			// counting it would hide every lookup beside it.
 		case equality[f.Op] || f.Op == "IS NULL":
 			if t.Leading(k, filters, f.Op != "IS NULL") != nil {
 				return true
@@ -318,6 +323,20 @@ func (it *item) served() bool {
 		if t.Searchable(f.Column.Column, filters) != nil {
 			return true // containment, full text, trigram, BRIN ranges
 		}
+	}
+	return false
+}
+
+// softDeleted reports whether f tests a soft-delete marker, the column
+// ORMs (gorm.DeletedAt, bun's soft_delete, Rails-style paranoia) set
+// instead of deleting a row. They all call it so.
+func softDeleted(f sqlparse.Filter) bool {
+	if f.Func != "" {
+		return false
+	}
+	switch strings.ToLower(f.Column.Column) {
+	case "deleted_at", "deleted_on", "deletedat":
+		return true
 	}
 	return false
 }

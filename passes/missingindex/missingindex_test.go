@@ -18,6 +18,14 @@ func Test(t *testing.T) {
 	analysistest.Run(t, dir, missingindex.Analyzer, "a", "store", "self", "sqlcapp")
 }
 
+// Packages without SQL schema: gormapp's tables are what its
+// AutoMigrate makes of its models' tags, and gormapi sees them as the
+// DDL of a package it imports.
+func TestORMModels(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi")
+}
+
 // SQL kept in .sql files is reported on the first line of its statement
 // there (testenv.Run reads the -- want comments of .sql files): sqlc's
 // queries (sqlc.json, macros), generated or not yet, and named queries

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 )
 
 // The context a query runs with, as recorded in Query.Ctx. A query that
@@ -16,8 +17,8 @@ import (
 // to know, per query a function issues, where its context comes from.
 const (
 	// CtxParam: the context derives from a parameter of the function (a
-	// ctx argument, r.Context(), a gin or echo context), so it is whatever
-	// the caller passes.
+	// ctx argument, r.Context(), a framework's request context), so it is
+	// whatever the caller passes.
 	CtxParam = "param"
 	// CtxBackground: context.Background() or context.TODO(), or a context
 	// derived from one: cancelling the request does not cancel the query.
@@ -66,21 +67,22 @@ func contextOf(info *types.Info, e ast.Expr, param func(*types.Var) (string, boo
 			return CtxUnknown
 		}
 		sel, ok := e.Fun.(*ast.SelectorExpr)
-		if !ok || !CarriesRequest(info.TypeOf(sel.X)) {
+		if !ok || !httpapi.CarriesRequest(info.TypeOf(sel.X)) {
 			return CtxUnknown
 		}
-		switch fn.Name() {
-		case "Context", "Request": // r.Context(), c.Request().Context()
+		// r.Context(), c.Request().Context(), fiber's c.UserContext(): the
+		// request's; r.WithContext(ctx): ctx's.
+		switch from, ok := httpapi.ContextFrom(fn); {
+		case !ok:
+		case from < 0:
 			return again(sel.X)
-		case "WithContext": // r.WithContext(ctx)
-			if len(e.Args) == 1 {
-				return again(e.Args[0])
-			}
+		case from < len(e.Args):
+			return again(e.Args[from])
 		}
 		return CtxUnknown
 	case *ast.SelectorExpr:
 		// c.Request (gin) carries the request of c.
-		if CarriesRequest(info.TypeOf(e.X)) {
+		if httpapi.CarriesRequest(info.TypeOf(e.X)) {
 			return again(e.X)
 		}
 		return CtxUnknown
@@ -109,26 +111,11 @@ func contextOf(info *types.Info, e ast.Expr, param func(*types.Var) (string, boo
 	return CtxUnknown
 }
 
-// CarriesRequest reports whether a value of type t carries an HTTP
-// request's context: context.Context itself, *http.Request, *gin.Context
-// (which implements context.Context) or echo.Context.
-func CarriesRequest(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch types.TypeString(t, nil) {
-	case "context.Context", "*net/http.Request", "*github.com/gin-gonic/gin.Context",
-		"github.com/labstack/echo/v4.Context":
-		return true
-	}
-	return false
-}
-
 // ContextArg is the first argument of call that carries a context (a
 // context, a request, a framework's request context), nil when none.
 func ContextArg(info *types.Info, call *ast.CallExpr) ast.Expr {
 	for _, arg := range call.Args {
-		if CarriesRequest(info.TypeOf(arg)) {
+		if httpapi.CarriesRequest(info.TypeOf(arg)) {
 			return arg
 		}
 	}

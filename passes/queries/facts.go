@@ -101,30 +101,21 @@ func (q Query) String() string {
 	return b.String()
 }
 
-// TotalOnce is the number of queries issued once per call; TotalLoop
-// whether any is issued per item.
-func (f *IssuesQueries) Counts() (once int, loop bool) {
-	for _, q := range f.Queries {
-		if q.Loop == 0 {
-			once++
-		} else {
-			loop = true
-		}
-	}
-	return once + f.More, loop
-}
-
 // SQLParam is attached to a user's query wrapper: a function whose string
 // parameter Index is executed as SQL, such as
 //
 //	func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error)
 //
 // Calls to it become query sites with the SQL text of their argument.
+//
+// The parameter may also be a prepared statement the wrapper runs
+// (Stmt): calls pass the statement, whose SQL travels with it.
 type SQLParam struct {
 	Index int    // parameter index (receiver excluded)
 	Role  string // "query", "exec", ... of the call the parameter reaches
 	Write bool   // the wrapper's call is an exec
 	Ctx   string // the context the wrapper's own call runs with, as in Query.Ctx
+	Stmt  bool   // the parameter is a prepared statement, not SQL text
 }
 
 func (*SQLParam) AFact() {}
@@ -139,6 +130,66 @@ type SQLText struct{ SQL string }
 func (*SQLText) AFact() {}
 
 func (f *SQLText) String() string { return fmt.Sprintf("sqlText(%q)", Abbreviate(f.SQL, 60)) }
+
+// FieldSQL is attached to a struct field, or a package-level variable,
+// that holds a prepared statement or SQL text: what every write to it in
+// its package puts there. A statement field assigned in a constructor
+// (s.byID, err = db.Prepare(byIDSQL)) or listed in a statement table is
+// run elsewhere, often in other packages, as s.byID.QueryContext(...):
+// the fact carries the SQL to those sites.
+//
+// A field written with different statements, or with SQL the resolver
+// cannot follow (a parameter), has no SQL and says why: a site must
+// never run a statement it was not given.
+type FieldSQL struct {
+	SQL string // the statement's text, "" when Why says why there is none
+	Why string
+	// Name is the named query (a .sql file's -- name: block) the text is,
+	// so that sites in other packages link to the block too.
+	Name string
+}
+
+func (*FieldSQL) AFact() {}
+
+func (f *FieldSQL) String() string {
+	if f.SQL == "" {
+		return "fieldSQL(unresolved: " + f.Why + ")"
+	}
+	return fmt.Sprintf("fieldSQL(%q)", Abbreviate(f.SQL, 60))
+}
+
+// StmtTable is attached to the statement field of a statement table's
+// entry type: a struct pairing a pointer to a statement with its SQL,
+//
+//	type StatementList []struct {
+//		Statement **sql.Stmt
+//		SQL       string
+//	}
+//
+// that a helper of the program prepares entry by entry
+// (*e.Statement, err = db.Prepare(e.SQL)). The helper is learned from
+// that assignment, not named; each entry {&s.byID, byIDSQL} then gives
+// field byID the SQL of the entry, in any package. It is also attached
+// to a named map type map[**sql.Stmt]string prepared the same way.
+type StmtTable struct {
+	SQLField string // name of the entry's SQL field; "" for a map
+}
+
+func (*StmtTable) AFact() {}
+
+func (f *StmtTable) String() string { return fmt.Sprintf("stmtTable(%s)", f.SQLField) }
+
+// StmtFrom is attached to a function that returns the statement it is
+// given, perhaps bound to a transaction:
+//
+//	func TxStmt(tx *sql.Tx, stmt *sql.Stmt) *sql.Stmt
+//
+// A statement built by a call to it runs the SQL of argument Param.
+type StmtFrom struct{ Param int }
+
+func (*StmtFrom) AFact() {}
+
+func (f *StmtFrom) String() string { return fmt.Sprintf("stmtFrom(%d)", f.Param) }
 
 // Abbreviate shortens SQL for facts and messages: whitespace folded, cut at
 // n runes with an ellipsis.

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+	astedge "golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
@@ -42,6 +44,12 @@ const (
 	// LoopChunk: `for i := 0; i < len(ids); i += 500` — one run per chunk
 	// of items, the fix for an N+1 rather than one.
 	LoopChunk
+	// LoopStatements: a loop whose items are the statements run (a list
+	// of migration steps, a statement table prepared entry by entry),
+	// as seen from a site whose SQL is the item: each run is a different
+	// statement, which no single query can replace. A site's loop gets
+	// this kind when its SQL varies with the loop's variable.
+	LoopStatements
 	// LoopArgs: a range over the command line's arguments (os.Args,
 	// flag.Args(), a FlagSet's Args()): as many as an operator types.
 	LoopArgs
@@ -52,7 +60,7 @@ const (
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "args", "config"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -736,14 +744,16 @@ func isZero(info *types.Info, e ast.Expr) bool {
 	return ok && n == 0
 }
 
-// onceDo reports whether a closure is the function given to a
+// onceDo reports whether the closure at c is the function given to a
 // sync.Once's Do: it runs at most once, ever.
-func (a *analyzer) onceDo(lit *ast.FuncLit) bool {
-	call := a.callWith(lit)
-	if call == nil {
+func (a *analyzer) onceDo(c inspector.Cursor) bool {
+	for c.ParentEdgeKind() == astedge.ParenExpr_X {
+		c = c.Parent()
+	}
+	if c.ParentEdgeKind() != astedge.CallExpr_Args {
 		return false
 	}
-	fn, ok := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	fn, ok := typeutil.Callee(a.pass.TypesInfo, c.Parent().Node().(*ast.CallExpr)).(*types.Func)
 	return ok && IsOnceDo(fn)
 }
 

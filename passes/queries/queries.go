@@ -6,8 +6,10 @@
 // functions issue which queries per call, which function parameters become
 // SQL) are what every check builds on, so the hard parts — recognizing a
 // query by the type of the function called, following SQL text through
-// constants, variables, Sprintf and builders, and summarizing functions
-// across packages — are done once and done the same for all checks.
+// constants, variables, Sprintf and builders, data and struct fields,
+// following prepared statements from where they are prepared to where
+// they run (fields.go), and summarizing functions across packages — are
+// done once and done the same for all checks.
 package queries
 
 import (
@@ -16,16 +18,20 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	astedge "golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 	"github.com/sqlheat/sqlheat/passes/config"
@@ -38,7 +44,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -61,7 +67,15 @@ type Result struct {
 	Summaries map[*types.Func]*IssuesQueries
 	Wrappers  map[*types.Func]*SQLParam
 	SQLVars   map[*types.Var]*SQLText
-	Stats     Stats
+	// Fields are the fields (and package-level statement variables) of
+	// this package that hold a statement or SQL text; StmtFrom the
+	// functions that return the statement they are given.
+	Fields   map[*types.Var]*FieldSQL
+	StmtFrom map[*types.Func]int
+	// Tables are the statement tables learned here: the statement field
+	// of a struct entry, or a named map type (see StmtTable).
+	Tables map[types.Object]*StmtTable
+	Stats  Stats
 
 	imported func(*types.Func) *IssuesQueries // a fact of another package's function
 }
@@ -103,6 +117,10 @@ type Site struct {
 	Wrapper *types.Func
 	Role    dbapi.Role
 	Write   bool
+	// ORM is the library ("gorm", "bun") that generates the SQL, which
+	// the pass rebuilt from the chain (see orm.go); "" for SQL the
+	// program writes.
+	ORM string
 
 	SQL      string
 	Resolved bool
@@ -127,7 +145,8 @@ type Site struct {
 	// facts carry), with Ctx classified; set once the package is summarized.
 	Entry Query
 
-	param int // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
+	param int        // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
+	pvar  *types.Var // that parameter
 }
 
 // Kind is the kind of the site's statement: read, write, ...
@@ -193,13 +212,21 @@ type Call struct {
 	Loops   []*Loop
 }
 
+// For returns the result of the queries pass for pass, which must
+// Require Analyzer; nil when it failed.
+func For(pass *analysis.Pass) *Result { return config.Result[*Result](pass) }
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		Summaries: map[*types.Func]*IssuesQueries{},
 		Wrappers:  map[*types.Func]*SQLParam{},
 		SQLVars:   map[*types.Var]*SQLText{},
+		Fields:    map[*types.Var]*FieldSQL{},
+		StmtFrom:  map[*types.Func]int{},
+		Tables:    map[types.Object]*StmtTable{},
 	}
-	if len(pass.Files) == 0 || !mayQuery(pass.Pkg) && !(WholeProgram && !isLibrary(pass.Pkg)) {
+	declared := config.For(pass).Functions
+	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
 		// Imports no database package: nothing to find. (A whole-program
 		// driver still wants the package's interface calls in loops: a
 		// controller reaches its store only through an interface.)
@@ -210,22 +237,36 @@ func run(pass *analysis.Pass) (any, error) {
 		res:      res,
 		r:        newResolver(pass),
 		nodes:    map[ast.Node]*funcNode{},
+		pending:  map[*edge]*ast.FuncLit{},
 		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
+		models:   map[ormKey]ormEntry{},
+
+		fields:    map[*types.Var]*fieldInfo{},
+		tables:    map[*types.Var]*StmtTable{},
+		mapTables: map[*types.TypeName]bool{},
+		stmtFrom:  map[*types.Func]int{},
 	}
+	a.r.field = a.fieldSQL
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
-	for _, f := range config.For(pass).Functions {
-		a.extra[f.Name] = f
+	for _, f := range declared {
+		for _, name := range f.FullNames() { // either spelling (see config.Function)
+			a.extra[name] = f
+		}
 	}
 	a.collect()
+	a.learnStmtFrom()
 	a.findWrappers()
+	a.learnTables()
+	a.collectFields()
+	a.collectPgxNames()
 	a.buildSites()
 	a.summarize()
 	a.exportFacts()
-	if WholeProgram {
+	if config.For(pass).WholeProgram {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
 		res.Cached = map[*ast.CallExpr]bool{}
 		for _, n := range a.funcs {
@@ -240,12 +281,6 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// WholeProgram is set by a driver that analyzes every package of the
-// program in one process (sqlheat's standalone driver) and can resolve
-// interface calls across packages. go vet and golangci-lint leave it off.
-// Like analyzer flags, it is set once, before any pass runs.
-var WholeProgram bool
-
 // isLibrary reports whether pkg is one of the database libraries
 // themselves, whose insides are not the user's queries.
 func isLibrary(pkg *types.Package) bool {
@@ -258,12 +293,17 @@ func isLibrary(pkg *types.Package) bool {
 }
 
 // mayQuery reports whether pkg imports, directly or not, a database
-// package. It is the cheap early exit for most packages of a build, and it
-// skips the database libraries themselves, whose insides are not the
-// user's queries.
-func mayQuery(pkg *types.Package) bool {
+// package, or the package of a function declared in the settings (an
+// in-house client, which imports none). It is the cheap early exit for
+// most packages of a build, and it skips the database libraries
+// themselves, whose insides are not the user's queries.
+func mayQuery(pkg *types.Package, declared []config.Function) bool {
 	if isLibrary(pkg) {
 		return false
+	}
+	dbPkgs := dbapi.Packages
+	for _, f := range declared {
+		dbPkgs = append(slices.Clip(dbPkgs), f.PackagePaths()...)
 	}
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package) bool
@@ -273,12 +313,7 @@ func mayQuery(pkg *types.Package) bool {
 				continue
 			}
 			seen[imp] = true
-			for _, q := range dbapi.Packages {
-				if imp.Path() == q {
-					return true
-				}
-			}
-			if walk(imp) {
+			if slices.Contains(dbPkgs, imp.Path()) || walk(imp) {
 				return true
 			}
 		}
@@ -323,22 +358,35 @@ type analyzer struct {
 	r        *resolver
 	funcs    []*funcNode // in source order
 	nodes    map[ast.Node]*funcNode
+	pending  map[*edge]*ast.FuncLit // edges to closures not met yet
 	ifaces   map[*types.Interface]map[string]*dbapi.Method
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
-	dir      string // the package's directory
+	dir      string              // the package's directory
+	models   map[ormKey]ormEntry // the ORM models of chains (see orm.go)
 	// caching counts the cache fills (if x == nil { x = ... }) the walk
 	// is in.
 	caching int
+
+	// What the package writes to fields that hold statements or SQL,
+	// and the statement tables and helpers learned (see fields.go).
+	fields    map[*types.Var]*fieldInfo
+	tables    map[*types.Var]*StmtTable
+	mapTables map[*types.TypeName]bool
+	anonMaps  []types.Type
+	stmtFrom  map[*types.Func]int
+	// pgxNames are the statements prepared by name with pgx (see batch.go).
+	pgxNames map[string][]sqlText
 }
 
-// collect walks every function body once, recording its calls with the
-// loops around them.
+// collect walks every function body once, on the inspector's cursors,
+// recording its calls with the loops around them.
 func (a *analyzer) collect() {
 	info := a.pass.TypesInfo
-	for _, f := range a.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
+	in := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for file := range in.Root().Children() {
+		for d := range file.Children() {
+			fd, ok := d.Node().(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
 				continue
 			}
@@ -347,31 +395,37 @@ func (a *analyzer) collect() {
 				continue
 			}
 			n := &funcNode{node: fd, fn: fn, name: FuncName(fn), body: fd.Body, sig: fn.Type().(*types.Signature)}
-			a.add(n)
+			a.add(n, d.ChildAt(astedge.FuncDecl_Body, -1))
 		}
 		// Closures outside any function (package-level var initializers).
-		for _, d := range f.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok {
-				ast.Inspect(gd, func(x ast.Node) bool {
-					if lit, ok := x.(*ast.FuncLit); ok {
-						a.lit(lit, nil, "func literal")
-						return false
-					}
-					return true
+		for d := range file.Children() {
+			if _, ok := d.Node().(*ast.GenDecl); ok {
+				d.Inspect([]ast.Node{(*ast.FuncLit)(nil)}, func(c inspector.Cursor) bool {
+					a.lit(c, nil, "func literal")
+					return false
 				})
 			}
 		}
 	}
+	// Closures called before the walk reached them (f declared, called in
+	// an earlier closure, assigned later): every closure is known now.
+	for e, lit := range a.pending {
+		e.to = a.nodes[lit]
+	}
+	for _, n := range a.funcs {
+		n.edges = slices.DeleteFunc(n.edges, func(e *edge) bool { return e.to == nil })
+	}
 }
 
-func (a *analyzer) add(n *funcNode) {
+func (a *analyzer) add(n *funcNode, body inspector.Cursor) {
 	a.funcs = append(a.funcs, n)
 	a.nodes[n.node] = n
-	a.walk(n, n.body, nil)
+	a.walk(n, body, nil)
 }
 
-// lit registers a closure as a function of its own.
-func (a *analyzer) lit(lit *ast.FuncLit, outer *funcNode, name string) *funcNode {
+// lit registers the closure at c as a function of its own.
+func (a *analyzer) lit(c inspector.Cursor, outer *funcNode, name string) *funcNode {
+	lit := c.Node().(*ast.FuncLit)
 	if n := a.nodes[lit]; n != nil {
 		return n
 	}
@@ -381,22 +435,34 @@ func (a *analyzer) lit(lit *ast.FuncLit, outer *funcNode, name string) *funcNode
 		n.fn = outer.fn
 		n.name = outer.name + ".func"
 	}
-	a.add(n)
+	a.add(n, c.ChildAt(astedge.FuncLit_Body, -1))
 	return n
 }
 
-// walk records the calls in body, tracking the loops whose body holds them.
-func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
+// call adds an edge from n to the closure lit, which runs at a call (at
+// most once when once is set): the closure's node is linked once collect
+// has met every closure.
+func (a *analyzer) call(n *funcNode, lit *ast.FuncLit, loops []*Loop, once bool) {
+	e := &edge{loops: loops, once: once}
+	if e.to = a.nodes[lit]; e.to == nil {
+		a.pending[e] = lit
+	}
+	n.edges = append(n.edges, e)
+}
+
+// walk records the calls under cur, tracking the loops whose body holds
+// them.
+func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 	info := a.pass.TypesInfo
-	ast.Inspect(body, func(x ast.Node) bool {
-		switch x := x.(type) {
+	cur.Inspect(nil, func(c inspector.Cursor) bool {
+		switch x := c.Node().(type) {
 		case *ast.FuncLit:
-			child := a.lit(x, n, "")
-			if a.runsInPlace(x) {
+			child := a.lit(c, n, "")
+			if a.runsInPlace(c) {
 				// A callback's queries count toward this function, but not
 				// per item of the loops around it: whether the callee runs
 				// it now, once, or later is not visible here.
-				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(x)})
+				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c)})
 			}
 			return false
 		case *ast.IfStmt:
@@ -405,44 +471,44 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 			}
 			// if s.cache == nil { s.cache = load() }: what the body runs,
 			// it runs once, however often the function is called.
-			for _, part := range []ast.Node{x.Init, x.Cond, x.Else} {
-				if part != nil {
+			for part := range c.Children() {
+				if part.ParentEdgeKind() != astedge.IfStmt_Body {
 					a.walk(n, part, loops)
 				}
 			}
 			a.caching++
-			a.walk(n, x.Body, loops)
+			a.walk(n, c.ChildAt(astedge.IfStmt_Body, -1), loops)
 			a.caching--
 			return false
 		case *ast.ForStmt:
 			// Init, Cond and Post run once or per iteration, but only the
 			// body is what the loop repeats per item.
-			for _, part := range []ast.Node{x.Init, x.Cond, x.Post} {
-				if part != nil {
+			for part := range c.Children() {
+				if part.ParentEdgeKind() != astedge.ForStmt_Body {
 					a.walk(n, part, loops)
 				}
 			}
-			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			a.walk(n, c.ChildAt(astedge.ForStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.RangeStmt:
-			a.walk(n, x.X, loops)
-			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			a.walk(n, c.ChildAt(astedge.RangeStmt_X, -1), loops)
+			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(x, loops)
 			ci := &callInfo{call: x, loops: loops, once: a.caching > 0}
-			if fn, ok := typeutil.Callee(info, x).(*types.Func); ok {
+			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn
 				ci.method = a.lookup(fn, x)
 			} else if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
 				// func() { ... }(): the closure runs here.
-				n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops, once: ci.once})
+				a.call(n, lit, loops, ci.once)
 			} else if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
 				// f := func() {...}; f(): follow a local closure variable.
 				if v, ok := info.Uses[id].(*types.Var); ok {
 					for _, w := range a.r.writes[v] {
 						if lit, ok := ast.Unparen(w.rhs).(*ast.FuncLit); ok && w.index < 0 {
-							n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops, once: ci.once})
+							a.call(n, lit, loops, ci.once)
 						}
 					}
 				}
@@ -459,68 +525,26 @@ func appendLoop(loops []*Loop, l *Loop) []*Loop {
 	return append(out, l)
 }
 
-// runsInPlace decides whether a closure written as a call argument runs
-// during that call. Callbacks such as a transaction helper's body do; an
-// HTTP handler passed to a router does not run at registration, and
-// counting it there is what made earlier tools see queries in router
-// set-up. Only closures passed directly as arguments are followed.
-func (a *analyzer) runsInPlace(lit *ast.FuncLit) bool {
-	// Only direct arguments of a call count; the caller checks position.
-	sig, _ := a.pass.TypesInfo.TypeOf(lit).(*types.Signature)
-	if sig == nil || isHandlerSig(sig) {
+// runsInPlace decides whether the closure at c, written as a call
+// argument, runs during that call. Callbacks such as a transaction
+// helper's body do; an HTTP handler passed to a router does not run at
+// registration, and counting it there is what made earlier tools see
+// queries in router set-up. Only closures passed directly as arguments
+// are followed.
+func (a *analyzer) runsInPlace(c inspector.Cursor) bool {
+	sig, _ := a.pass.TypesInfo.TypeOf(c.Node().(*ast.FuncLit)).(*types.Signature)
+	if sig == nil || httpapi.IsHandlerSig(sig) {
 		return false
 	}
-	return a.callWith(lit) != nil
-}
-
-// callWith is the call expression of the package that lit is an argument
-// of, nil when none (found through the inspector-free parent walk below).
-func (a *analyzer) callWith(lit *ast.FuncLit) *ast.CallExpr {
-	for _, f := range a.pass.Files {
-		if f.Pos() > lit.Pos() || lit.End() > f.End() {
-			continue
-		}
-		var found *ast.CallExpr
-		ast.Inspect(f, func(x ast.Node) bool {
-			if found != nil || x == nil || x.Pos() > lit.Pos() || x.End() < lit.End() {
-				return false
-			}
-			if call, ok := x.(*ast.CallExpr); ok {
-				for _, arg := range call.Args {
-					if ast.Unparen(arg) == lit {
-						// http.HandlerFunc(func...) is a conversion, not a call.
-						if tv, ok := a.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
-							return false
-						}
-						found = call
-						return false
-					}
-				}
-			}
-			return true
-		})
-		return found
+	for c.ParentEdgeKind() == astedge.ParenExpr_X {
+		c = c.Parent()
 	}
-	return nil
-}
-
-// isHandlerSig matches the signatures of HTTP handlers and middleware
-// bodies: func(http.ResponseWriter, *http.Request), func(*gin.Context),
-// func(echo.Context) error, func(*fiber.Ctx) error.
-func isHandlerSig(sig *types.Signature) bool {
-	p := sig.Params()
-	switch p.Len() {
-	case 2:
-		return types.TypeString(p.At(0).Type(), nil) == "net/http.ResponseWriter" &&
-			types.TypeString(p.At(1).Type(), nil) == "*net/http.Request"
-	case 1:
-		switch types.TypeString(p.At(0).Type(), nil) {
-		case "*github.com/gin-gonic/gin.Context", "github.com/labstack/echo/v4.Context",
-			"*github.com/gofiber/fiber/v2.Ctx", "github.com/gofiber/fiber/v3.Ctx":
-			return true
-		}
+	if c.ParentEdgeKind() != astedge.CallExpr_Args {
+		return false
 	}
-	return false
+	// http.HandlerFunc(func...) is a conversion, not a call.
+	tv, ok := a.pass.TypesInfo.Types[c.Parent().Node().(*ast.CallExpr).Fun]
+	return !ok || !tv.IsType()
 }
 
 // lookup finds the database API a call reaches: the built-in table, a
@@ -617,20 +641,53 @@ func (a *analyzer) findWrappers() {
 			if a.wrappers[n.fn] != nil {
 				continue
 			}
-			for _, c := range n.calls {
+			for _, c := range inPlaceCalls(n) {
 				idx, role := a.sqlArg(c)
-				if idx < 0 || idx >= len(c.call.Args) || isNamedAPI(c.method) {
-					continue // no SQL; or a query's name, not its text
+				stmt := role == dbapi.StmtRun
+				var t sqlText
+				switch {
+				case isNamedAPI(c.method):
+					continue // a query's name, not its text
+				case stmt:
+					t = a.stmtArg(c.call, idx)
+				case idx >= 0 && idx < len(c.call.Args):
+					t = a.r.resolve(c.call.Args[idx], c.call.Pos())
+				default:
+					continue // no SQL
 				}
-				t := a.r.resolve(c.call.Args[idx], c.call.Pos())
-				if t.Param >= 0 && isString(n.sig.Params().At(t.Param).Type()) {
-					a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c)}
-					changed = true
-					break
+				if !t.paramOf(n.sig) {
+					continue
 				}
+				if pt := n.sig.Params().At(t.Param).Type(); stmt && !dbapi.IsStmt(pt) || !stmt && !isString(pt) {
+					continue
+				}
+				a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c), Stmt: stmt}
+				changed = true
+				break
 			}
 		}
 	}
+}
+
+// inPlaceCalls lists the calls of a function and of the closures it runs
+// in place (a transaction helper's callback): a wrapper may run its SQL
+// parameter in one of them.
+func inPlaceCalls(n *funcNode) []*callInfo {
+	var out []*callInfo
+	seen := map[*funcNode]bool{}
+	var walk func(n *funcNode)
+	walk = func(n *funcNode) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		out = append(out, n.calls...)
+		for _, e := range n.edges {
+			walk(e.to)
+		}
+	}
+	walk(n)
+	return out
 }
 
 func isDecl(n *funcNode) bool { _, ok := n.node.(*ast.FuncDecl); return ok }
@@ -648,7 +705,12 @@ func (a *analyzer) sqlArg(c *callInfo) (int, dbapi.Role) {
 	}
 	if w := a.wrapperOf(c.callee); w != nil {
 		role := dbapi.Query
-		if w.Write {
+		switch {
+		case w.Stmt:
+			role = dbapi.StmtRun
+		case w.Role == dbapi.Prepare.String():
+			role = dbapi.Prepare
+		case w.Write:
 			role = dbapi.Exec
 		}
 		return w.Index, role
@@ -672,6 +734,17 @@ func (a *analyzer) wrapperOf(fn *types.Func) *SQLParam {
 	return nil
 }
 
+// wrapperParam reports whether v is the SQL (or statement) parameter of a
+// wrapper of this package.
+func (a *analyzer) wrapperParam(v *types.Var) bool {
+	for fn, w := range a.wrappers {
+		if ps := fn.Type().(*types.Signature).Params(); w.Index < ps.Len() && ps.At(w.Index) == v {
+			return true
+		}
+	}
+	return false
+}
+
 // buildSites turns calls into query sites, resolving and parsing their SQL.
 func (a *analyzer) buildSites() {
 	for _, n := range a.funcs {
@@ -693,7 +766,7 @@ func (a *analyzer) buildSites() {
 			}
 			s.Ctx = ctxArg(a.pass.TypesInfo, c.call)
 			a.resolveSQL(s, idx)
-			if s.param >= 0 {
+			if s.param >= 0 && a.wrapperParam(s.pvar) {
 				continue // a wrapper's own call: its callers are the sites
 			}
 			n.sites = append(n.sites, s)
@@ -710,83 +783,96 @@ func (a *analyzer) buildSites() {
 func (st *Stats) Add(s *Site) {
 	st.Sites++
 	switch {
-	case s.Resolved && s.ParseErr != nil:
+	case s.Unparsed():
 		st.Unparsed++
-	case !s.Resolved && s.Why == whyORM:
-		st.ORM++
-	case !s.Resolved && s.Why != whyBatch:
+	case s.ORM != "":
+		st.ORM++ // SQL the ORM generates, rebuilt from its chain
+	case s.Unresolved():
 		st.Unresolved++
+	case !s.Resolved:
+		st.ORM++
 	}
 }
 
-const (
-	whyORM   = "SQL is generated by the ORM"
-	whyBatch = "SQL is queued on a batch"
-)
+// Unresolved reports whether the site's SQL could not be followed (Why
+// says why): raw SQL, not SQL an ORM generates.
+func (s *Site) Unresolved() bool { return !s.Resolved && s.Why != whyORM }
+
+// Unparsed reports whether the site's SQL was resolved but the parser
+// refused it (ParseErr says why).
+func (s *Site) Unparsed() bool { return s.Resolved && s.ParseErr != nil }
+
+const whyORM = "SQL is generated by the ORM"
 
 // resolveSQL finds the SQL text of a site from its argument, its prepared
-// statement, or its ORM chain, then parses it.
+// statement, its batch, or its ORM chain, then parses it.
 func (a *analyzer) resolveSQL(s *Site, idx int) {
 	call := s.Call
 	var t sqlText
 	switch {
 	case idx >= 0 && idx < len(call.Args) && isNamedAPI(s.Method):
 		t = a.r.named(call.Args[idx], call.Pos(), 0)
-	case idx >= 0 && idx < len(call.Args):
-		t = a.r.resolve(call.Args[idx], call.Pos())
 	case s.Role == dbapi.StmtRun:
-		t = a.prepared(call)
+		t = a.stmtArg(call, idx)
+	case idx >= 0 && idx < len(call.Args):
+		t = a.pgxNamed(s.Method, a.r.resolve(call.Args[idx], call.Pos()))
 	case s.Role == dbapi.SendBatch:
-		t = unresolved(whyBatch)
+		t = a.batchSQL(s)
 	case s.Role == dbapi.Finisher:
 		t = a.ormRaw(call)
+		if !t.OK && t.Why == whyORM {
+			if t = a.ormSQL(s); t.OK {
+				s.ORM = s.Method.Library()
+			}
+		}
 	default:
 		t = unresolved("no SQL argument")
 	}
-	s.param = t.Param
+	s.param, s.pvar = t.Param, t.pvar
+	s.Loops = eachStatement(s.Loops, t.each)
 	if !t.OK {
 		s.Why = t.Why
 		return
 	}
 	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit
 	s.Block = a.linkBlock(t)
-	s.Stmts, s.ParseErr = sqlparse.Parse(t.SQL)
+	// A named query may be a template whose holes are filled at run
+	// time: parsed with each hole as a neutral expression.
+	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
 }
 
-// prepared resolves the SQL of stmt.Exec(...) from the Prepare call that
-// made stmt in the same function.
-func (a *analyzer) prepared(call *ast.CallExpr) sqlText {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
+// eachStatement marks the loop whose items are the site's statements
+// (see LoopStatements), in a copy of the site's loops.
+func eachStatement(loops []*Loop, each *ast.RangeStmt) []*Loop {
+	if each == nil {
+		return loops
+	}
+	for i, l := range loops {
+		if l.Node == each {
+			out := append([]*Loop(nil), loops...)
+			c := *l
+			c.Kind = LoopStatements
+			out[i] = &c
+			return out
+		}
+	}
+	return loops
+}
+
+// stmtArg resolves the statement a call runs: argument idx (a wrapper
+// given the statement), or the receiver of a statement's method.
+func (a *analyzer) stmtArg(call *ast.CallExpr, idx int) sqlText {
+	if idx >= 0 {
+		if idx >= len(call.Args) {
+			return unresolved("missing argument")
+		}
+		return a.stmtSQL(call.Args[idx], -1, call.Pos(), 0)
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return unresolved("statement is not a variable")
 	}
-	if f, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
-		if t, ok := a.r.namedQuery(f, call.Pos(), 0); ok {
-			return t // q.GetUser.Get(...), GetUser *sqlx.Stmt `query:"get-user"`
-		}
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return unresolved("statement %s is prepared elsewhere", exprName(sel.X))
-	}
-	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
-	for _, w := range a.r.writes[v] {
-		c, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
-		if !ok || w.pos > call.Pos() {
-			continue
-		}
-		fn, _ := typeutil.Callee(a.pass.TypesInfo, c).(*types.Func)
-		if fn == nil {
-			continue
-		}
-		if m := a.lookup(fn, c); m != nil && m.Role == dbapi.Prepare && m.SQLArg < len(c.Args) {
-			if isNamedAPI(m) {
-				return a.r.named(c.Args[m.SQLArg], c.Pos(), 0)
-			}
-			return a.r.resolve(c.Args[m.SQLArg], c.Pos())
-		}
-	}
-	return unresolved("statement %s is prepared elsewhere", id.Name)
+	return a.stmtSQL(sel.X, -1, call.Pos(), 0)
 }
 
 // ormRaw finds a Raw/NewRaw builder in the receiver chain of an ORM
@@ -1057,6 +1143,7 @@ func (a *analyzer) exportFacts() {
 			a.pass.ExportObjectFact(fn, sum)
 		}
 	}
+	a.exportTableNames()
 	for fn, w := range a.wrappers {
 		a.pass.ExportObjectFact(fn, w)
 		a.res.Wrappers[fn] = w
@@ -1071,11 +1158,16 @@ func (a *analyzer) exportFacts() {
 			a.res.SQLVars[v] = f
 		}
 	}
+	a.exportFields()
 }
 
-// looksLikeSQL keeps SQLText facts to strings that parse as SQL, so that
-// every string variable of a package does not become a fact.
+// looksLikeSQL keeps SQLText and FieldSQL facts to strings that parse as
+// SQL, so that every string variable and field of a package does not
+// become a fact; most strings are turned away before the parser.
 func looksLikeSQL(s string) bool {
+	if !sqlparse.StartsLikeSQL(s) {
+		return false
+	}
 	stmts, err := sqlparse.Parse(s)
 	return err == nil && len(stmts) > 0
 }

@@ -32,6 +32,15 @@ var sites = &analysis.Analyzer{
 		for v, f := range res.SQLVars {
 			pass.Reportf(v.Pos(), "%s", f)
 		}
+		for v, f := range res.Fields {
+			pass.Reportf(v.Pos(), "%s", f)
+		}
+		for obj, t := range res.Tables {
+			pass.Reportf(obj.Pos(), "%s", t)
+		}
+		for fn, p := range res.StmtFrom {
+			pass.Reportf(fn.Pos(), "stmtFrom(%d)", p)
+		}
 		for _, s := range res.Sites {
 			var b strings.Builder
 			fmt.Fprintf(&b, "site %s %s ", s.Role, s.Kind())
@@ -71,10 +80,27 @@ func TestQueries(t *testing.T) {
 
 // Queries kept in .sql files: sqlc's generated constants are linked to
 // their blocks by the -- name: line they start with, named queries
-// (goyesql, dotsql, fields tagged query:"name") get the block's text.
+// (goyesql, dotsql, fields tagged query:"name") get the block's text, and
+// sqlc's batch code runs the statement it queues.
 func TestSQLFiles(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "sqlcgen", "named")
+	analysistest.Run(t, dir, sites, "sqlcgen", "sqlcbatch", "named")
+}
+
+// Prepared statements kept in struct fields, package-level variables and
+// statement tables carry their SQL to every use, in any package; SQL kept
+// in data (query tables, struct literals, embedded files) resolves too.
+func TestFields(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "sqlutil", "prepared", "preparedapi", "data", "pgxnamed")
+}
+
+// ORM chains become the statements the ORM sends; what cannot be
+// modeled is unresolved, with the reason.
+func TestORM(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "orm")
+	analysistest.Run(t, dir, queries.Analyzer, "ormmodels") // the TableName fact
 }
 
 // TestFacts checks the facts the pass exports, as other packages see them.

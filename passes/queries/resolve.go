@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,11 +26,23 @@ type sqlText struct {
 	// there, where the user edits the SQL).
 	Lit token.Pos
 	// Param is the index of the enclosing function's parameter the text is
-	// exactly (a wrapper passing its argument through), or -1.
+	// exactly (a wrapper passing its argument through), or -1; pvar is
+	// that parameter (of the function or of one enclosing a closure).
 	Param int
+	pvar  *types.Var
+	// each is the range statement whose items the text varies with, when
+	// it is not one statement for every item (for _, q := range steps).
+	each *ast.RangeStmt
 	// Block is the .sql block the text is exactly, when it came from a
 	// named-query file (see named.go).
 	Block *sqlfiles.Block
+}
+
+// paramOf reports whether t is exactly a parameter of sig: a function
+// passing it through is a wrapper. A closure's text may be a parameter of
+// the function around it instead.
+func (t sqlText) paramOf(sig *types.Signature) bool {
+	return t.Param >= 0 && sig != nil && t.Param < sig.Params().Len() && sig.Params().At(t.Param) == t.pvar
 }
 
 func unresolved(format string, args ...any) sqlText {
@@ -52,6 +65,7 @@ type assignment struct {
 	rhs   ast.Expr    // nil for a declaration without value
 	index int         // result index when rhs is a multi-value call; -1 otherwise
 	block ast.Node    // innermost block holding the write
+	loops int         // loop bodies around the write
 	call  *ast.CallExpr
 }
 
@@ -60,30 +74,52 @@ type assignment struct {
 // constant format, strings.Builder writes of constants, and the
 // pass-through helpers of sqlx (In, Rebind). It is built once per package.
 type resolver struct {
-	pass    *analysis.Pass
-	writes  map[*types.Var][]assignment
-	decl    map[*types.Var]ast.Node // block declaring a local variable
-	pkgInit map[*types.Var]ast.Expr // package-level var -> initializer (never reassigned)
-	funcs   map[*types.Func]*ast.FuncDecl
-	params  map[*types.Var]int // parameter -> index within its signature
+	pass   *analysis.Pass
+	writes map[*types.Var][]assignment
+	decl   map[*types.Var]ast.Node // block declaring a local variable
+	// declLoops is the number of loop bodies around a local variable's
+	// declaration: a write inside more is repeated.
+	declLoops map[*types.Var]int
+	pkgInit   map[*types.Var]ast.Expr   // package-level var -> initializer (never reassigned)
+	consts    map[*types.Const]ast.Expr // constant of this package -> its value expression
+	funcs     map[*types.Func]*ast.FuncDecl
+	params    map[*types.Var]int // parameter -> index within its signature
 	// addressed are local variables whose address is taken (&v): they
 	// can be written through the pointer, out of the resolver's sight.
 	addressed map[*types.Var]bool
 	// files returns the module's query files, for named queries and
 	// sqlc's constants; read on first use (nil when there are none).
 	files func() *sqlfiles.Set
+	// field resolves what a struct field holds (see fields.go).
+	field func(v *types.Var, depth int) sqlText
+	// embeds are package-level variables filled by //go:embed: their
+	// patterns, and the directory they are relative to.
+	embeds map[*types.Var]embed
+	// modified are package-level maps written by index (m[k] = v).
+	modified map[*types.Var]token.Pos
+	// ranged are the variables a range statement defines.
+	ranged map[*types.Var]*ast.RangeStmt
+	// rewriters caches rewriter: the parameter a function rewrites, or -1.
+	rewriters map[*types.Func]int
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
 	r := &resolver{
-		pass:    pass,
-		writes:  map[*types.Var][]assignment{},
-		decl:    map[*types.Var]ast.Node{},
-		pkgInit: map[*types.Var]ast.Expr{},
-		funcs:   map[*types.Func]*ast.FuncDecl{},
-		params:  map[*types.Var]int{},
+		pass:   pass,
+		writes: map[*types.Var][]assignment{},
+		decl:   map[*types.Var]ast.Node{},
+
+		declLoops: map[*types.Var]int{},
+		pkgInit:   map[*types.Var]ast.Expr{},
+		consts:    map[*types.Const]ast.Expr{},
+		funcs:     map[*types.Func]*ast.FuncDecl{},
+		params:    map[*types.Var]int{},
 
 		addressed: map[*types.Var]bool{},
+		embeds:    map[*types.Var]embed{},
+		modified:  map[*types.Var]token.Pos{},
+		ranged:    map[*types.Var]*ast.RangeStmt{},
+		rewriters: map[*types.Func]int{},
 	}
 	info := pass.TypesInfo
 	reassigned := map[*types.Var]bool{}
@@ -96,6 +132,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 				}
 				for _, spec := range d.Specs {
 					vs := spec.(*ast.ValueSpec)
+					r.embedded(f, d, vs)
 					if len(vs.Values) != len(vs.Names) {
 						continue
 					}
@@ -124,6 +161,8 @@ func newResolver(pass *analysis.Pass) *resolver {
 func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 	info := r.pass.TypesInfo
 	var blocks []ast.Node
+	loopBody := map[ast.Node]bool{} // the bodies of for and range statements
+	loops := 0
 	record := func(id *ast.Ident, a assignment) {
 		v := identVar(info, id)
 		if v == nil {
@@ -134,9 +173,11 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 			return
 		}
 		a.block = blocks[len(blocks)-1]
+		a.loops = loops
 		if a.tok == token.DEFINE || a.tok == token.VAR {
 			if _, ok := r.decl[v]; !ok {
 				r.decl[v] = a.block
+				r.declLoops[v] = loops
 			}
 		}
 		r.writes[v] = append(r.writes[v], a)
@@ -146,14 +187,22 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 		switch n := n.(type) {
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 			blocks = append(blocks, n)
+			if loopBody[n] {
+				loops++
+			}
 			ast.Inspect(n, func(c ast.Node) bool {
 				if c == n {
 					return true
 				}
 				return visit(c)
 			})
+			if loopBody[n] {
+				loops--
+			}
 			blocks = blocks[:len(blocks)-1]
 			return false
+		case *ast.ForStmt:
+			loopBody[n.Body] = true
 		case *ast.FuncType:
 			r.recordParams(n)
 		case *ast.AssignStmt:
@@ -161,6 +210,13 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 				return true
 			}
 			for i, lhs := range n.Lhs {
+				if v := rootVar(info, lhs); v != nil && v.Parent() == v.Pkg().Scope() {
+					// queries["get"] = ..., pgQueries.Get = ...: package
+					// data changed at run time.
+					if _, seen := r.modified[v]; !seen {
+						r.modified[v] = n.Pos()
+					}
+				}
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
 				if !ok {
 					continue
@@ -174,7 +230,23 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 				}
 				record(id, a)
 			}
+		case *ast.RangeStmt:
+			loopBody[n.Body] = true
+			if n.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						if v := identVar(info, id); v != nil {
+							r.ranged[v] = n
+						}
+					}
+				}
+			}
 		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c, ok := info.Defs[id].(*types.Const); ok && i < len(n.Values) {
+					r.consts[c] = n.Values[i]
+				}
+			}
 			if len(blocks) == 0 {
 				return true
 			}
@@ -222,6 +294,69 @@ func (r *resolver) recordParams(ft *ast.FuncType) {
 			i++
 		}
 	}
+}
+
+// rootVar is the variable an index or field selection writes into
+// (m in m[k], q in q.Get), nil for a plain variable or anything else.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		e = x.X
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); !ok || !v.IsField() {
+			return nil
+		}
+		e = x.X
+	default:
+		return nil
+	}
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return identVar(info, x)
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			if v, ok := info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
+				return v // pkg.Var
+			}
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// callee is the function a call calls: its static callee, or the one a
+// local variable holds when the variable is assigned once, a function or
+// a method value (p := prep.P; p(sql)), and never through a pointer.
+func (r *resolver) callee(call *ast.CallExpr) *types.Func {
+	info := r.pass.TypesInfo
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+		return fn
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	ws := r.writes[v]
+	if v == nil || len(ws) != 1 || ws[0].index >= 0 || ws[0].rhs == nil || r.addressed[v] || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	switch f := ast.Unparen(ws[0].rhs).(type) {
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[f]; ok && sel.Kind() == types.MethodVal {
+			fn, _ := sel.Obj().(*types.Func)
+			return fn
+		}
+		fn, _ := info.Uses[f.Sel].(*types.Func) // pkg.F
+		return fn
+	case *ast.Ident:
+		fn, _ := info.Uses[f].(*types.Func)
+		return fn
+	}
+	return nil
 }
 
 // identVar is the variable an identifier defines or uses, if any.
@@ -306,6 +441,9 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 	if t, ok := r.namedQuery(e, at, depth); ok {
 		return t // queries["get-user"], a field tagged query:"get-user"
 	}
+	if t, ok := r.data(e, at, depth); ok {
+		return t // queries["get"], pgQueries.Get: SQL kept in package-level data
+	}
 	switch e := e.(type) {
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
@@ -327,11 +465,22 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 		}
 		return r.variable(v, at, depth)
 	case *ast.SelectorExpr:
-		if v, ok := info.Uses[e.Sel].(*types.Var); ok && !v.IsField() {
+		v, ok := info.Uses[e.Sel].(*types.Var)
+		if ok && !v.IsField() {
 			return r.variable(v, at, depth) // pkg.Var
+		}
+		if ok && r.field != nil {
+			t := r.field(v, depth+1) // s.getSQL, assigned once from a constant
+			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok && !t.OK {
+				t.each = r.ranged[identVar(info, id)] // e.SQL of each entry e of a table
+			}
+			return t
 		}
 		return unresolved("SQL comes from field %s", exprName(e))
 	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return r.expr(e.Args[0], at, depth+1) // string(b), []byte(s)
+		}
 		return r.call(e, 0, at, depth)
 	}
 	return unresolved("SQL comes from %T", e)
@@ -348,24 +497,8 @@ func (r *resolver) literalPos(e ast.Expr) token.Pos {
 		if !ok || c.Pkg() != r.pass.Pkg {
 			return token.NoPos
 		}
-		// Find the const's declaration: its value expression in this package.
-		for _, f := range r.pass.Files {
-			if f.Pos() <= c.Pos() && c.Pos() < f.End() {
-				var lit token.Pos
-				ast.Inspect(f, func(n ast.Node) bool {
-					vs, ok := n.(*ast.ValueSpec)
-					if !ok || lit.IsValid() {
-						return lit == token.NoPos
-					}
-					for i, name := range vs.Names {
-						if name.Pos() == c.Pos() && i < len(vs.Values) {
-							lit = r.literalPos(vs.Values[i])
-						}
-					}
-					return false
-				})
-				return lit
-			}
+		if v, ok := r.consts[c]; ok {
+			return r.literalPos(v)
 		}
 	}
 	return token.NoPos
@@ -386,9 +519,16 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		if init, ok := r.pkgInit[v]; ok {
 			return r.expr(init, token.NoPos, depth+1)
 		}
+		if _, ok := r.embeds[v]; ok {
+			return r.embedFile(v, "")
+		}
 		return unresolved("SQL comes from reassigned variable %s", v.Name())
 	}
 	writes := r.writes[v]
+	if r.addressed[v] && !isBuilder(v.Type()) {
+		// rows.Scan(&n), json.Unmarshal(b, &q): written out of sight.
+		return unresolved("variable %s is written through a pointer", v.Name())
+	}
 	// The last unconditional definition or assignment before at is the
 	// base; conditional reassignments after it must agree with it, and
 	// appends (+=, builder writes) are all taken, in order, so that a
@@ -419,12 +559,15 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 				}
 				return unresolved("parameter %s is reassigned", v.Name())
 			}
-			return sqlText{Why: fmt.Sprintf("SQL is parameter %s", v.Name()), Param: idx}
+			return sqlText{Why: fmt.Sprintf("SQL is parameter %s", v.Name()), Param: idx, pvar: v}
 		}
 		if isBuilder(v.Type()) {
 			out = sqlText{OK: true, Param: -1} // a zero builder
 			base = -1
 		} else if len(writes) == 0 {
+			if rs := r.ranged[v]; rs != nil {
+				return r.rangeElem(v, rs, depth, func(e ast.Expr) sqlText { return r.expr(e, e.Pos(), depth+1) })
+			}
 			return unresolved("variable %s has no visible value", v.Name())
 		} else {
 			return unresolved("variable %s is only assigned conditionally", v.Name())
@@ -446,6 +589,11 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 				return unresolved("variable %s holds different SQL on different paths", v.Name())
 			}
 		case token.ADD_ASSIGN, token.ILLEGAL:
+			if w.loops > r.declLoops[v] {
+				// Appended once per iteration: a list built item by
+				// item ("$1, $2, ..."), not one piece of text.
+				return unresolved("variable %s is built in a loop", v.Name())
+			}
 			more := r.write(w, at, depth)
 			if !more.OK {
 				return partial(more)
@@ -502,7 +650,7 @@ func (r *resolver) concat(args []ast.Expr, at token.Pos, depth int) sqlText {
 // call resolves result number index of a call.
 func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) sqlText {
 	info := r.pass.TypesInfo
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	fn := r.callee(call)
 	if fn == nil {
 		return unresolved("SQL comes from a dynamic call")
 	}
@@ -524,6 +672,20 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 	case "strings.TrimSpace", "strings.ToLower", "strings.ToUpper":
 		return arg(0)
+	case "strings.Replace", "strings.ReplaceAll":
+		if index == 0 {
+			return r.replace(call, at, depth)
+		}
+	case "(embed.FS).ReadFile":
+		if index == 0 {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && len(call.Args) == 1 {
+				return r.embedRead(sel.X, call.Args[0], at, depth)
+			}
+		}
+	case "io/fs.ReadFile":
+		if index == 0 && len(call.Args) == 2 {
+			return r.embedRead(call.Args[0], call.Args[1], at, depth)
+		}
 	case "(*strings.Builder).String", "(*bytes.Buffer).String":
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {
@@ -551,6 +713,10 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 			return r.named(call.Args[0], at, depth) // dot.Raw("get-user")
 		}
 	}
+	// A dialect translation of this package: the statement as written.
+	if p := r.rewriter(fn); p >= 0 && index == 0 {
+		return arg(p)
+	}
 	// A function of this package that returns a constant SQL text.
 	if decl := r.funcs[fn]; decl != nil && decl.Body != nil && index == 0 {
 		var ret *ast.ReturnStmt
@@ -573,6 +739,77 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 	}
 	return unresolved("SQL comes from a call to %s", fn.Name())
+}
+
+// rewriter returns the parameter that fn, a function of this package,
+// rewrites and returns — a dialect translation such as
+//
+//	func (f flavor) translate(query string) string {
+//		for _, r := range f.queryReplacers {
+//			query = r.re.ReplaceAllString(query, r.with)
+//		}
+//		return query
+//	}
+//
+// — or -1. Every return gives back the parameter, which is only
+// reassigned from calls it is an argument of: whatever the rewriting
+// does at run time (placeholders, quoting for another database), the
+// statement is the one written. A function that appends to it or builds
+// anything else is no rewriter.
+func (r *resolver) rewriter(fn *types.Func) int {
+	if p, ok := r.rewriters[fn]; ok {
+		return p
+	}
+	r.rewriters[fn] = -1
+	decl := r.funcs[fn]
+	sig := fn.Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+		return -1
+	}
+	p := -1
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isString(sig.Params().At(i).Type()) {
+			if p >= 0 {
+				return -1 // two strings: which one is the SQL is not known
+			}
+			p = i
+		}
+	}
+	if p < 0 {
+		return -1
+	}
+	v := sig.Params().At(p)
+	for _, w := range r.writes[v] {
+		call, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
+		if w.tok != token.ASSIGN || !ok || !slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+			id, ok := ast.Unparen(a).(*ast.Ident)
+			return ok && r.pass.TypesInfo.Uses[id] == v
+		}) {
+			return -1
+		}
+	}
+	ok := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				ok = false // a bare return of a named result
+				break
+			}
+			id, isID := ast.Unparen(n.Results[0]).(*ast.Ident)
+			ok = ok && isID && r.pass.TypesInfo.Uses[id] == v
+		}
+		return ok
+	})
+	if ok && r.addressed[v] {
+		ok = false
+	}
+	if ok {
+		r.rewriters[fn] = p
+	}
+	return r.rewriters[fn]
 }
 
 // sprintf evaluates fmt.Sprintf(format, args...) with a constant format.

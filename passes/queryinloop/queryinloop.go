@@ -43,17 +43,16 @@ var Analyzer = &analysis.Analyzer{
 	Run:        guard.Run(run),
 }
 
-var flagConst bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&flagConst, "const", false,
+	// Read through config.Flag: each suite has its own copy of the flag.
+	Analyzer.Flags.Bool("const", false,
 		fmt.Sprintf("also report queries in loops with a small constant bound (%s severity)", Categories.Severity("const")))
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, nil)
-	c := &checker{fset: pass.Fset, pkg: pass.Pkg, info: pass.TypesInfo, emit: rep.Report}
-	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	c := &checker{fset: pass.Fset, pkg: pass.Pkg, info: pass.TypesInfo, emit: rep.Report, constBound: config.Flag[bool](pass, "const")}
+	res := queries.For(pass)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil
 	}
@@ -69,10 +68,11 @@ func run(pass *analysis.Pass) (any, error) {
 // checker checks one package's loops, in a pass or for a whole-program
 // driver (see Whole); emit reports a finding.
 type checker struct {
-	fset *token.FileSet
-	pkg  *types.Package
-	info *types.Info
-	emit func(check.Finding)
+	fset       *token.FileSet
+	pkg        *types.Package
+	info       *types.Info
+	emit       func(check.Finding)
+	constBound bool // -queryinloop.const: report constant-bound loops
 }
 
 // skipFunc is start-up and test code, whose loops are not request paths:
@@ -196,7 +196,7 @@ func (c *checker) site(s *queries.Site) {
 	}
 	items, constant := perItem(s.Loops)
 	if len(items) == 0 {
-		if constant && flagConst {
+		if constant && c.constBound {
 			c.report(s.Call.Pos(), "const", fmt.Sprintf("%s runs in a loop with a constant bound: a fixed number of round trips that one statement could do", what(s)), s.Loops, siteDetail(s, 0))
 		}
 		return
@@ -304,8 +304,8 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 	depth := len(items) + nested
 	c.report(call.Call.Pos(), category, b.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
-		Loop: depth, Multiplicity: finding.Multiplicity(depth),
-		Via: append([]string{call.Callee}, first.Via...),
+		Multiplicity: finding.Multiplicity(depth),
+		Via:          append([]string{call.Callee}, first.Via...),
 	})
 }
 
@@ -360,6 +360,7 @@ func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.L
 	c.emit(check.Finding{
 		Diagnostic: analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: loopsRelated(loops)},
 		Detail:     d,
+		Loops:      loopPositions(loops),
 	})
 }
 
@@ -372,13 +373,23 @@ func loopsRelated(loops []*queries.Loop) []analysis.RelatedInformation {
 	return related
 }
 
+// loopPositions are where the loops start: a suppression there covers
+// the finding (check.Finding.Loops).
+func loopPositions(loops []*queries.Loop) []token.Pos {
+	var out []token.Pos
+	for _, l := range loops {
+		out = append(out, l.Node.Pos())
+	}
+	return out
+}
+
 // siteDetail is the detail of a finding about a query call of the
 // package, run at the given loop depth.
 func siteDetail(s *queries.Site, depth int) finding.Detail {
 	d := finding.Detail{
 		SQL: s.SQL, Fingerprint: s.Fingerprint(),
-		Loop: depth, Multiplicity: finding.Multiplicity(depth),
-		Sites: []token.Pos{s.Call.Pos()},
+		Multiplicity: finding.Multiplicity(depth),
+		Sites:        []token.Pos{s.Call.Pos()},
 	}
 	if s.Wrapper != nil {
 		d.Via = []string{s.Wrapper.Name()}
@@ -392,6 +403,10 @@ func what(s *queries.Site) string {
 		// SQL from a .sql file: its name and place say more than the
 		// text of the constant sqlc generated from it.
 		return fmt.Sprintf("query %s (%s)", s.Block.Name, s.Block.Where())
+	}
+	if s.ORM != "" && s.Method != nil {
+		// SQL the ORM generates: named by the call the user wrote.
+		return fmt.Sprintf("%s %s %q", s.ORM, s.Method.Name, queries.Abbreviate(s.SQL, 50))
 	}
 	if s.Resolved && len(s.Stmts) > 0 {
 		return fmt.Sprintf("%s %q", s.Stmts[0].Command, queries.Abbreviate(s.SQL, 50))

@@ -99,5 +99,8 @@ func Whole(fset *token.FileSet, pkg *types.Package, info *types.Info, call *quer
 	if assumed {
 		out.Confidence = "possible"
 	}
+	if call.Func != nil {
+		out.Function = call.Func.FullName()
+	}
 	return out, true
 }

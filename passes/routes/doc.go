@@ -10,12 +10,20 @@
 // # Routes
 //
 // Registrations are recognized by the type of the function called, never
-// by its name: (*http.ServeMux).Handle and HandleFunc and their package
-// forms, with Go 1.22 patterns ("GET /items/{id}", host patterns); chi v5
-// method routes, Method, Handle, Mount, Route, Group and With; gorilla/mux
+// by its name, from the table in internal/httpapi: (*http.ServeMux).Handle
+// and HandleFunc and their package forms, with Go 1.22 patterns
+// ("GET /items/{id}", host patterns); chi v5 and v4 method routes, Method,
+// Handle, Mount, Route, Group and With; gorilla/mux
 // HandleFunc(...).Methods(...) and Path/PathPrefix/Methods chains, with
 // PathPrefix(...).Subrouter(); gin's and echo's method routes, Any, Handle,
-// Add, Match and Group.
+// Add, Match and Group; fiber v2 and v3 method routes with their handler
+// chains, Add, All, Group, Route, Mount (v2) and Use("/sub", app) (v3);
+// fasthttp/router's method routes, ANY, Handle and Group; httprouter's
+// method routes, Handle, Handler and HandlerFunc. A handler is known by its
+// framework's signature: func(http.ResponseWriter, *http.Request),
+// func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error,
+// func(fiber.Ctx) error, func(*fasthttp.RequestCtx), and httprouter's
+// func(http.ResponseWriter, *http.Request, httprouter.Params).
 //
 // The prefix of a group or sub-router is composed when the router value
 // flows through local variables, calls of functions of the package
@@ -24,9 +32,28 @@
 // package cannot see: its routes read "…/items/{id}", because a route that
 // looks certain but is wrong would attach traffic to the wrong queries.
 // Routers that are always roots (a ServeMux, gin's Engine, echo's Echo,
-// chi's *Mux) need no caller. Patterns are kept as written for display,
+// chi's *Mux, fiber's App, the fasthttp and httprouter Routers) need no
+// caller. Patterns are kept as written for display,
 // and in a canonical key (internal/httppattern) in which {id}, :id and <id>
 // compare equal; a route that names no method is ANY.
+//
+// # Route helpers
+//
+// Services often register through a helper of their own, a function
+// taking a pattern and a handler that calls the router with them:
+//
+//	func (s *Server) route(method, path string, h http.HandlerFunc) {
+//		s.r.Method(method, path, s.auth(h))
+//	}
+//
+// The call in its body registers nothing by itself; each call of the
+// helper does, with the pattern and method passed (after any constant
+// text the helper puts before the pattern), the handler passed inside the
+// helper's middlewares, on the helper's own router or the one passed.
+// Helpers are learned from their bodies as the queries pass learns SQL
+// wrappers, to a fixpoint (a helper calling a helper is one), and travel
+// to other packages as a Registers fact. A function that takes a pattern
+// and a handler but calls no router is no helper.
 //
 // # Handlers and middlewares
 //
@@ -38,8 +65,11 @@
 // gin's route arguments run on every request of the routes they wrap, so
 // their queries count toward each of them; so do the middlewares wrapped
 // around a whole router (a function returning cors(auth(mux)),
-// http.ListenAndServe(addr, logging(mux))), and http.StripPrefix("/api",
-// mux) moves its routes under /api. A constructor in another package (an
+// http.ListenAndServe(addr, logging(mux)), fasthttp.ListenAndServe(addr,
+// logging(r.Handler))), and http.StripPrefix("/api", mux) moves its routes
+// under /api. gin's and fiber's middlewares are handlers of the chain that
+// call c.Next(); fiber's Use("/admin", mw) runs mw on the routes under
+// /admin only (a path that is not a constant: on none of them). A constructor in another package (an
 // auth middleware package) is known by its Serves fact. Registering a
 // router (a sub-mux, or a constructor whose Serves fact says it returns
 // one) mounts routes that its package lists: it is not a route itself.
@@ -72,8 +102,8 @@
 // upper bound where a callee branches on a value its caller fixes, and a
 // lower bound under alternative middlewares.
 //
-// Not seen: routes registered through a helper whose pattern or handler
-// is a parameter, handlers chosen at run time, a router wrapped after
-// being assigned to a variable twice, and calls through interfaces other
-// than database handles.
+// Not seen: handlers chosen at run time, a router wrapped after being
+// assigned to a variable twice, calls through interfaces other than
+// database handles, and, for a helper of another package, the middlewares
+// its router runs only under some paths (fiber's Use("/admin", mw)).
 package routes

@@ -3,8 +3,8 @@ package routes
 import (
 	"fmt"
 	"go/types"
-	"sort"
 
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -63,14 +63,10 @@ func (f *Cost) String() string {
 const maxServes = 24
 
 // exportFacts publishes the cost of this package's functions that issue
-// queries, and what its handler and middleware constructors serve per
-// request.
-func (a *analyzer) exportFacts() {
-	var fns []*types.Func
-	for fn := range a.decls {
-		fns = append(fns, fn)
-	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+// queries, what its handler and middleware constructors serve per
+// request, and what its route helpers register, which it returns.
+func (a *analyzer) exportFacts() map[*types.Func]*Registers {
+	fns := a.funcs()
 	for _, fn := range fns {
 		if a.q == nil || a.q.Summaries[fn] == nil {
 			continue
@@ -79,18 +75,18 @@ func (a *analyzer) exportFacts() {
 		a.pass.ExportObjectFact(fn, &Cost{Once: c.heavy(), Loop: c.loop})
 	}
 	if !mayRoute(a.pass.Pkg) {
-		return
+		return nil
 	}
 	for _, fn := range fns {
 		sig := fn.Type().(*types.Signature)
 		if sig.Results().Len() != 1 || sig.TypeParams() != nil || sig.RecvTypeParams() != nil {
 			continue
 		}
-		if t := sig.Results().At(0).Type(); !isHandlerType(t) && !isMiddlewareType(t) {
+		if t := sig.Results().At(0).Type(); !httpapi.IsHandlerType(t) && !httpapi.IsMiddlewareType(t) {
 			continue
 		}
 		d := a.decls[fn]
-		if a.returnsRouter(d.Body, 0) {
+		if a.returnsRouter(d, 0) {
 			a.pass.ExportObjectFact(fn, &Serves{Router: true})
 			continue
 		}
@@ -98,28 +94,57 @@ func (a *analyzer) exportFacts() {
 		if h.Lit == nil && h.Decl == nil {
 			continue
 		}
-		var f Serves
-		b := a.w.body(h)
-		f.Once, f.Loop = b.cost.heavy(), b.cost.loop
-		f.Min, f.HasMin = b.cost.light()
-		for _, st := range b.steps {
-			q := st.Query
-			q.Ctx = st.Ctx
-			if q.Ctx == CtxRequest {
-				q.Ctx = queries.CtxParam
-			}
-			f.More += st.More
-			f.Queries = merge(f.Queries, q)
+		if f := a.servesOf(h); f != nil {
+			a.pass.ExportObjectFact(fn, f)
 		}
-		if len(f.Queries) == 0 {
-			continue
-		}
-		if len(f.Queries) > maxServes {
-			f.More += len(f.Queries) - maxServes
-			f.Queries = f.Queries[:maxServes]
-		}
-		a.pass.ExportObjectFact(fn, &f)
 	}
+	var helpers map[*types.Func]*Registers
+	for _, fn := range fns {
+		if hs := a.helpers[fn]; len(hs) > 0 {
+			f := &Registers{}
+			for _, h := range hs {
+				f.Routes = append(f.Routes, a.fact(h))
+			}
+			a.pass.ExportObjectFact(fn, f)
+			if helpers == nil {
+				helpers = map[*types.Func]*Registers{}
+			}
+			helpers[fn] = f
+		}
+	}
+	return helpers
+}
+
+// servesOf is what a handler or middleware issues per request, for a fact:
+// nil when it issues nothing this package can see.
+func (a *analyzer) servesOf(h *Handler) *Serves {
+	if h.Fact != nil {
+		return h.Fact
+	}
+	if h.Lit == nil && h.Decl == nil {
+		return nil
+	}
+	var f Serves
+	b := a.w.body(h)
+	f.Once, f.Loop = b.cost.heavy(), b.cost.loop
+	f.Min, f.HasMin = b.cost.light()
+	for _, st := range b.steps {
+		q := st.Query
+		q.Ctx = st.Ctx
+		if q.Ctx == CtxRequest {
+			q.Ctx = queries.CtxParam
+		}
+		f.More += st.More
+		f.Queries = merge(f.Queries, q)
+	}
+	if len(f.Queries) == 0 {
+		return nil
+	}
+	if len(f.Queries) > maxServes {
+		f.More += len(f.Queries) - maxServes
+		f.Queries = f.Queries[:maxServes]
+	}
+	return &f
 }
 
 // merge adds q to a fact's queries, one entry per site with its deepest

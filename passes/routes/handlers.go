@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -14,37 +15,45 @@ const maxHandlerDepth = 6
 // handlerArgs resolves the handler of a registration and the middlewares
 // written at it: gin's handler chain (the last serves), echo's route-level
 // middlewares, and wrappers around the handler (auth(h.list)).
-func (a *analyzer) handlerArgs(call *ast.CallExpr, api *api) (*Handler, []*Handler) {
-	if api.hArg < 0 || api.hArg >= len(call.Args) {
+func (a *analyzer) handlerArgs(call *ast.CallExpr, api *httpapi.API) (*Handler, []*Handler) {
+	if api.HandlerArg < 0 || api.HandlerArg >= len(call.Args) {
 		return &Handler{Name: "?"}, nil
 	}
-	if call.Ellipsis.IsValid() && len(call.Args)-1 <= api.hArg {
+	if call.Ellipsis.IsValid() && len(call.Args)-1 <= api.HandlerArg {
 		return &Handler{Name: "…"}, nil // handlers...: not visible here
 	}
-	if api.ginTail {
-		args := call.Args[api.hArg:]
-		var mws []*Handler
-		for _, m := range args[:len(args)-1] {
-			mws = append(mws, a.mwOf(m, 0))
-		}
-		h, inner := a.handlerOf(args[len(args)-1], 0)
-		return h, append(mws, inner...)
+	if api.Chain {
+		return a.chainOf(call.Args[api.HandlerArg:])
 	}
-	h, inner := a.handlerOf(call.Args[api.hArg], 0)
+	h, inner := a.handlerOf(call.Args[api.HandlerArg], 0)
 	return h, append(a.middlewares(call, api), inner...)
+}
+
+// chainOf resolves a chain of handlers (gin's, fiber's): the last serves,
+// the others are middlewares.
+func (a *analyzer) chainOf(args []ast.Expr) (*Handler, []*Handler) {
+	var mws []*Handler
+	for _, m := range args[:len(args)-1] {
+		mws = append(mws, a.mwOf(m, 0))
+	}
+	h, inner := a.handlerOf(args[len(args)-1], 0)
+	return h, append(mws, inner...)
 }
 
 // middlewares resolves the middleware arguments of Use, With, Group and
 // echo's route methods.
-func (a *analyzer) middlewares(call *ast.CallExpr, api *api) []*Handler {
-	if api == nil || api.mwArg < 0 {
+func (a *analyzer) middlewares(call *ast.CallExpr, api *httpapi.API) []*Handler {
+	if api == nil || api.MiddlewareArg < 0 {
 		return nil
 	}
 	var out []*Handler
-	for i := api.mwArg; i < len(call.Args); i++ {
+	for i := api.MiddlewareArg; i < len(call.Args); i++ {
 		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
 			out = append(out, &Handler{Name: "…"})
 			continue
+		}
+		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); api.PrefixArgs && (isString(t) || isStrings(t) || httpapi.IsRouterType(t)) {
+			continue // fiber's Use: the paths it is limited to, or an app it mounts
 		}
 		out = append(out, a.mwOf(call.Args[i], 0))
 	}
@@ -77,12 +86,20 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		switch fun := ast.Unparen(x.Fun).(type) {
 		case *ast.CallExpr: // mw(cfg)(h)
 			mw = func() *Handler { return a.mwOf(fun, depth+1) }
+		case *ast.FuncLit: // func() httprouter.Handle { return func(...) {...} }()
+			mw = func() *Handler {
+				if h := a.servedBody(fun, depth+1); h != nil {
+					h.Name = a.litName(fun)
+					return h
+				}
+				return &Handler{Name: a.litName(fun)}
+			}
 		default:
 			if fn := a.callee(x); fn != nil {
 				mw = func() *Handler { return a.served(fn, depth+1) }
 			} else if lit := a.localLit(fun); lit != nil { // wrap := func(h) http.Handler {...}; wrap(h)
 				mw = func() *Handler {
-					if h := a.servedBody(lit.Body, depth+1); h != nil {
+					if h := a.servedBody(lit, depth+1); h != nil {
 						h.Name = types.ExprString(fun)
 						return h
 					}
@@ -94,7 +111,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			return unknown, nil
 		}
 		for _, arg := range x.Args {
-			if isHandlerType(info.TypeOf(arg)) {
+			if httpapi.IsHandlerType(info.TypeOf(arg)) {
 				inner, mws := a.handlerOf(arg, depth+1)
 				return inner, append([]*Handler{mw()}, mws...)
 			}
@@ -104,7 +121,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := a.funcOf(x); ok {
 			sig := fn.Type().(*types.Signature)
-			if isHandlerSig(sig) && (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type())) {
+			if httpapi.IsHandlerSig(sig) && (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type())) {
 				a.reached[fn] = true
 				return a.declared(fn), nil
 			}
@@ -134,7 +151,7 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 	if depth > maxHandlerDepth {
 		return unknown
 	}
-	if isHandlerType(info.TypeOf(e)) { // gin: a middleware is a handler
+	if httpapi.IsHandlerType(info.TypeOf(e)) { // gin: a middleware is a handler
 		h, _ := a.handlerOf(e, depth+1)
 		return h
 	}
@@ -180,7 +197,7 @@ func (a *analyzer) served(fn *types.Func, depth int) *Handler {
 	if d == nil || depth > maxHandlerDepth {
 		return h
 	}
-	if s := a.servedBody(d.Body, depth+1); s != nil {
+	if s := a.servedBody(d, depth+1); s != nil {
 		s.Name, s.Func = h.Name, fn
 		return s
 	}
@@ -190,40 +207,31 @@ func (a *analyzer) served(fn *types.Func, depth int) *Handler {
 // servedLit is what a middleware closure (func(next) handler) serves.
 func (a *analyzer) servedLit(lit *ast.FuncLit, depth int) *Handler {
 	sig, _ := a.pass.TypesInfo.TypeOf(lit).(*types.Signature)
-	if isHandlerSig(sig) {
+	if httpapi.IsHandlerSig(sig) {
 		return &Handler{Lit: lit}
 	}
-	if isMiddlewareSig(sig) {
-		return a.servedBody(lit.Body, depth+1)
+	if httpapi.IsMiddlewareSig(sig) {
+		return a.servedBody(lit, depth+1)
 	}
 	return nil
 }
 
-// servedBody finds the handler a function body returns: a handler closure
-// (possibly converted to http.HandlerFunc, possibly inside a middleware
-// closure), a variable holding one, or a value whose ServeHTTP serves.
-func (a *analyzer) servedBody(body *ast.BlockStmt, depth int) *Handler {
+// servedBody finds the handler a function (an *ast.FuncDecl or
+// *ast.FuncLit) returns: a handler closure (possibly converted to
+// http.HandlerFunc, possibly inside a middleware closure), a variable
+// holding one, or a value whose ServeHTTP serves.
+func (a *analyzer) servedBody(fn ast.Node, depth int) *Handler {
 	if depth > maxHandlerDepth {
 		return nil
 	}
-	var found *Handler
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are its own
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				if found = a.servedExpr(r, depth+1); found != nil {
-					return false
-				}
+	for _, ret := range a.returns[fn] {
+		for _, r := range ret.Results {
+			if found := a.servedExpr(r, depth+1); found != nil {
+				return found
 			}
 		}
-		return true
-	})
-	return found
+	}
+	return nil
 }
 
 func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
@@ -247,7 +255,7 @@ func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
 		}
 		return nil
 	case *ast.SelectorExpr: // return http.HandlerFunc(h.serve)
-		if fn, ok := a.funcOf(x); ok && isHandlerSig(fn.Type().(*types.Signature)) {
+		if fn, ok := a.funcOf(x); ok && httpapi.IsHandlerSig(fn.Type().(*types.Signature)) {
 			if fn.Pkg() == a.pass.Pkg {
 				a.reached[fn] = true
 			}
@@ -258,7 +266,7 @@ func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
 		if v, ok := info.Uses[x].(*types.Var); ok && !a.isParam(v) && len(a.writes[v]) == 1 {
 			return a.servedExpr(a.writes[v][0], depth+1)
 		}
-		if fn, ok := info.Uses[x].(*types.Func); ok && isHandlerSig(fn.Type().(*types.Signature)) {
+		if fn, ok := info.Uses[x].(*types.Func); ok && httpapi.IsHandlerSig(fn.Type().(*types.Signature)) {
 			if fn.Pkg() == a.pass.Pkg {
 				a.reached[fn.Origin()] = true
 			}
@@ -271,14 +279,19 @@ func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
 	return nil
 }
 
-// serveHTTP is the ServeHTTP method of a concrete handler type.
+// serveHTTP is the ServeHTTP method of a concrete handler type. A
+// function type's (http.HandlerFunc's) calls the function, which a value
+// of the type does not show.
 func (a *analyzer) serveHTTP(t types.Type) *Handler {
-	if t == nil || types.IsInterface(t) || isRouterType(t) {
+	if t == nil || types.IsInterface(t) || httpapi.IsRouterType(t) {
+		return nil
+	}
+	if _, ok := t.Underlying().(*types.Signature); ok {
 		return nil
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
 	fn, ok := obj.(*types.Func)
-	if !ok || !isHandlerSig(fn.Type().(*types.Signature)) {
+	if !ok || !httpapi.IsHandlerSig(fn.Type().(*types.Signature)) {
 		return nil
 	}
 	if fn.Pkg() == a.pass.Pkg {
@@ -333,6 +346,9 @@ func (a *analyzer) wrappers(v *types.Var, depth int) []router {
 		prefix, known := "", true
 		var parents []router
 		e := ast.Expr(id)
+		if sel := a.serving[id]; sel != nil {
+			e = sel // logging(r.Handler): the router's serving method, wrapped
+		}
 	walk:
 		for range maxHandlerDepth {
 			call := a.argOf[e]
@@ -345,15 +361,15 @@ func (a *analyzer) wrappers(v *types.Var, depth int) []router {
 			}
 			fn := a.callee(call)
 			switch {
-			case fn != nil && lookup(fn) != nil:
+			case fn != nil && httpapi.Lookup(fn) != nil:
 				// Mounted on another router: under what that one is under.
-				if api := lookup(fn); api.kind == kRoute && api.fw == "net/http" {
+				if api := httpapi.Lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
 					parents = a.routers(recvExpr(call), depth+1)
 				}
 				break walk
-			case !isHandlerType(info.TypeOf(call)):
+			case !httpapi.IsHandlerType(info.TypeOf(call)):
 				break walk // passed to something that is not a wrapper
-			case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == netHTTP && fn.Name() == "StripPrefix":
+			case httpapi.IsStripPrefix(fn):
 				p, ok := a.constString(call, 0)
 				prefix, known = join(p, prefix), known && ok
 				chain = append(chain, &Handler{Name: "http.StripPrefix"})

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -328,7 +329,7 @@ func (w *walker) body(h *Handler) *walked {
 		r.cost = queriesCost(h.Fact.Once) // its heaviest path, not every query it has
 		r.cost.loop = h.Fact.Loop
 		r.min, r.hasMin = h.Fact.Min, h.Fact.HasMin
-	case h.Func != nil && isHandlerSig(h.Func.Type().(*types.Signature)):
+	case h.Func != nil && httpapi.IsHandlerSig(h.Func.Type().(*types.Signature)):
 		if sum := w.a.q.Summary(h.Func); sum != nil {
 			r.steps, r.cost = external(h, sum.Queries, sum.More)
 			if k, ok := w.costOf(h.Func); ok {
@@ -518,7 +519,7 @@ func (w *walker) call(call *ast.CallExpr, f *frame) cost {
 			// A callback (a transaction's body) runs during the call; a
 			// handler passed on does not run on this request.
 			sig, _ := info.TypeOf(lit).(*types.Signature)
-			if !conversion && !isHandlerSig(sig) && !isMiddlewareSig(sig) {
+			if !conversion && !httpapi.IsHandlerSig(sig) && !httpapi.IsMiddlewareSig(sig) {
 				c = c.then(w.inPlace(lit, f))
 			}
 			continue
@@ -546,7 +547,7 @@ func (w *walker) isNext(call *ast.CallExpr, f *frame) bool {
 	info := w.a.pass.TypesInfo
 	fun := ast.Unparen(call.Fun)
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
-		if fn, ok := info.Uses[sel.Sel].(*types.Func); ok && fn.Name() == "Next" && fn.Pkg() != nil && fn.Pkg().Path() == ginPkg {
+		if fn, ok := info.Uses[sel.Sel].(*types.Func); ok && httpapi.IsNext(fn) {
 			return true
 		}
 		if sel.Sel.Name != "ServeHTTP" {
@@ -559,7 +560,7 @@ func (w *walker) isNext(call *ast.CallExpr, f *frame) bool {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	return ok && isHandlerType(v.Type()) && w.a.isParam(v) && !top.top[v]
+	return ok && httpapi.IsHandlerType(v.Type()) && w.a.isParam(v) && !top.top[v]
 }
 
 func exprs(es []ast.Expr) []ast.Node {

@@ -3,17 +3,47 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 )
 
 // router is what a router expression can be: the prefix its routes get,
 // whether that prefix is known, the middlewares every route on it runs,
+// those only the routes under a path run (fiber's Use("/admin", mw)),
 // and (gorilla) the methods its sub-router is restricted to.
 type router struct {
 	prefix  string
 	known   bool
 	mws     []*Handler
+	scoped  []scope
 	methods []string
+}
+
+// scope is middlewares that run on the routes under a path, which is
+// relative to the same base as the router's prefix.
+type scope struct {
+	under string
+	mws   []*Handler
+}
+
+// covers reports whether the route path full is under the scope's path,
+// segment by segment: /admin covers /admin and /admin/users, not
+// /administrators.
+func (s scope) covers(full string) bool {
+	p := strings.TrimSuffix(s.under, "/")
+	return p == "" || full == p || strings.HasPrefix(full, p+"/")
+}
+
+// rebase puts a router's own values under a further leading prefix (a
+// mount's, a StripPrefix's), its scopes with it.
+func rebase(r router, prefix string) []scope {
+	out := make([]scope, len(r.scoped))
+	for i, s := range r.scoped {
+		out[i] = scope{under: join(prefix, s.under), mws: s.mws}
+	}
+	return out
 }
 
 // maxRouters bounds the values a router expression is followed to, and
@@ -39,7 +69,17 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 	case *ast.CallExpr:
 		out = a.routerCall(x, depth)
 	case *ast.Ident, *ast.SelectorExpr:
-		out = a.routerVar(e, depth)
+		k := routerKey{a.objOf(e), depth}
+		if k.obj == nil {
+			out = a.routerVar(e, depth)
+			break
+		}
+		rs, ok := a.resolved[k]
+		if !ok {
+			rs = clip(dedupe(a.routerVar(e, depth)))
+			a.resolved[k] = rs
+		}
+		return slices.Clone(rs)
 	case *ast.StarExpr:
 		out = a.routers(x.X, depth+1)
 	case *ast.UnaryExpr:
@@ -50,8 +90,26 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 	return dedupe(out)
 }
 
+// routerKey is what routerVar's result depends on: the variable or field,
+// and how deep the resolution already is.
+type routerKey struct {
+	obj   types.Object
+	depth int
+}
+
+// clip caps the slices of memoized routers, so that a caller appending to
+// a copy's middlewares or scopes never writes into the memo.
+func clip(rs []router) []router {
+	for i := range rs {
+		rs[i].mws = slices.Clip(rs[i].mws)
+		rs[i].scoped = slices.Clip(rs[i].scoped)
+		rs[i].methods = slices.Clip(rs[i].methods)
+	}
+	return rs
+}
+
 func (a *analyzer) byType(e ast.Expr) []router {
-	return []router{{known: rootRouter(a.pass.TypesInfo.TypeOf(e))}}
+	return []router{{known: httpapi.IsRootRouter(a.pass.TypesInfo.TypeOf(e))}}
 }
 
 // routerCall follows a call that returns a router: a constructor, a group,
@@ -61,23 +119,23 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 	if fn == nil {
 		return a.byType(call)
 	}
-	if api := lookup(fn); api != nil {
-		switch api.kind {
-		case kNew:
+	if api := httpapi.Lookup(fn); api != nil {
+		switch api.Kind {
+		case httpapi.New:
 			return []router{{known: true}}
-		case kGroup:
-			if api.fw == "gorilla/mux" { // r.PathPrefix("/api").Subrouter()
+		case httpapi.Group:
+			if api.Framework == httpapi.GorillaMux { // r.PathPrefix("/api").Subrouter()
 				recv, path, ok, methods := a.matchers(recvExpr(call))
 				return under(a.routers(recv, depth+1), path, ok, nil, methods)
 			}
-			path, ok := a.constString(call, api.patArg)
+			path, ok := a.constString(call, api.PatternArg)
 			return under(a.routers(recvExpr(call), depth+1), path, ok, a.middlewares(call, api), nil)
-		case kWith:
+		case httpapi.With:
 			return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
-		case kRouteFn: // the router chi's Route returns is the sub-router
-			path, ok := a.constString(call, api.patArg)
+		case httpapi.RouteFn: // the router chi's Route returns is the sub-router
+			path, ok := a.constString(call, api.PatternArg)
 			return under(a.routers(recvExpr(call), depth+1), path, ok, nil, nil)
-		case kGroupFn:
+		case httpapi.GroupFn:
 			return a.routers(recvExpr(call), depth+1)
 		}
 		return a.byType(call)
@@ -85,19 +143,13 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 	// A local function building a router: what it returns.
 	if d := a.decls[fn.Origin()]; d != nil {
 		var out []router
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				for _, r := range n.Results {
-					if isRouterType(a.pass.TypesInfo.TypeOf(r)) {
-						out = append(out, a.routers(r, depth+1)...)
-					}
+		for _, ret := range a.returns[d] {
+			for _, r := range ret.Results {
+				if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(r)) {
+					out = append(out, a.routers(r, depth+1)...)
 				}
 			}
-			return true
-		})
+		}
 		if len(out) > 0 {
 			return out
 		}
@@ -131,18 +183,19 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 	// mounted (r.Mount("/admin", adminRouter())).
 	var mounts []*ast.CallExpr
 	mounts = append(mounts, a.mounts[v]...)
-	if fn := a.returnedBy(v); fn != nil {
+	if fn := a.returnedBy[v]; fn != nil {
 		mounts = append(mounts, a.mountFns[fn]...)
 	}
 	if len(mounts) > 0 {
 		base := out
 		out = nil
 		for _, m := range mounts {
-			api := lookup(a.callee(m))
-			path, ok := a.constString(m, api.patArg)
+			path, ok := a.mountPath(m)
 			for _, parent := range a.routers(recvExpr(m), depth+1) {
 				for _, b := range base {
-					out = append(out, under([]router{parent}, join(path, b.prefix), ok, b.mws, b.methods)...)
+					n := under([]router{parent}, join(path, b.prefix), ok, b.mws, b.methods)[0]
+					n.scoped = append(n.scoped, rebase(b, join(parent.prefix, path))...)
+					out = append(out, n)
 				}
 			}
 		}
@@ -157,6 +210,7 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 					prefix:  join(c.prefix, b.prefix),
 					known:   c.known && b.known,
 					mws:     append(append([]*Handler(nil), c.mws...), b.mws...),
+					scoped:  append(append([]scope(nil), c.scoped...), rebase(b, c.prefix)...),
 					methods: b.methods,
 				})
 			}
@@ -165,11 +219,80 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 	if uses := a.uses[v]; len(uses) > 0 {
 		var mws []*Handler
 		for _, u := range uses {
-			mws = append(mws, a.middlewares(u, lookup(a.callee(u)))...)
+			api := httpapi.Lookup(a.callee(u))
+			paths, scoped := a.usePaths(u, api)
+			if !scoped {
+				mws = append(mws, a.middlewares(u, api)...)
+				continue
+			}
+			for i := range out {
+				for _, p := range paths {
+					out[i].scoped = append(out[i].scoped, scope{under: join(out[i].prefix, p), mws: a.middlewares(u, api)})
+				}
+			}
 		}
 		out = under(out, "", true, mws, nil)
 	}
 	return out
+}
+
+// usePaths are the paths a Use call limits its middlewares to (fiber's
+// Use("/admin", mw), Use([]string{"/a", "/b"}, mw)); scoped is false when
+// it names none, and its middlewares run on every route. A path that is
+// not a constant limits them to no route: counting a middleware where it
+// may not run would put routes over a budget they never reach.
+func (a *analyzer) usePaths(call *ast.CallExpr, api *httpapi.API) (paths []string, scoped bool) {
+	if api == nil || !api.PrefixArgs {
+		return nil, false
+	}
+	for _, arg := range call.Args {
+		t := a.pass.TypesInfo.TypeOf(arg)
+		switch {
+		case isString(t):
+			scoped = true
+			if s, ok := a.constOf(arg); ok {
+				paths = append(paths, s)
+			}
+		case isStrings(t):
+			scoped = true
+			if lit, ok := ast.Unparen(arg).(*ast.CompositeLit); ok {
+				for _, el := range lit.Elts {
+					if s, ok := a.constOf(el); ok {
+						paths = append(paths, s)
+					}
+				}
+			}
+		}
+	}
+	return paths, scoped
+}
+
+// mountPath is the path a mount call puts a router under: chi's and fiber
+// v2's Mount pattern, fiber v3's Use path.
+func (a *analyzer) mountPath(call *ast.CallExpr) (string, bool) {
+	api := httpapi.Lookup(a.callee(call))
+	if !api.PrefixArgs {
+		return a.constString(call, api.PatternArg)
+	}
+	for _, arg := range call.Args {
+		if isString(a.pass.TypesInfo.TypeOf(arg)) {
+			return a.constOf(arg)
+		}
+	}
+	return "", true // Use(app): at the root
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.(*types.Basic) // an untyped constant, or a string
+	if !ok && t != nil {
+		b, ok = t.Underlying().(*types.Basic)
+	}
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isStrings(t types.Type) bool {
+	s, ok := t.(*types.Slice)
+	return ok && isString(s.Elem())
 }
 
 func (a *analyzer) isParam(v *types.Var) bool { _, ok := a.params[v]; return ok }
@@ -182,9 +305,9 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 	p := a.params[v]
 	var out []router
 	for _, c := range a.fnCalls[p.fn] {
-		api := lookup(a.callee(c))
-		if api.kind == kRouteFn {
-			path, ok := a.constString(c, api.patArg)
+		api := httpapi.Lookup(a.callee(c))
+		if api.Kind == httpapi.RouteFn {
+			path, ok := a.constString(c, api.PatternArg)
 			out = append(out, under(a.routers(recvExpr(c), depth+1), path, ok, nil, nil)...)
 		} else {
 			out = append(out, a.routers(recvExpr(c), depth+1)...)
@@ -200,37 +323,9 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 		}
 	}
 	if len(out) == 0 {
-		return []router{{known: rootRouter(v.Type())}}
+		return []router{{known: httpapi.IsRootRouter(v.Type())}}
 	}
 	return out
-}
-
-// returnedBy is the local function that returns the variable v, if any.
-func (a *analyzer) returnedBy(v *types.Var) *types.Func {
-	for fn, d := range a.decls {
-		if d.Pos() > v.Pos() || v.Pos() > d.End() {
-			continue
-		}
-		found := false
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
-			}
-			if r, ok := n.(*ast.ReturnStmt); ok {
-				for _, x := range r.Results {
-					if id, ok := ast.Unparen(x).(*ast.Ident); ok && a.pass.TypesInfo.Uses[id] == v {
-						found = true
-					}
-				}
-			}
-			return !found
-		})
-		if found {
-			return fn
-		}
-		return nil
-	}
-	return nil
 }
 
 // under puts routers under a further prefix, with more middlewares.
@@ -241,6 +336,7 @@ func under(rs []router, path string, ok bool, mws []*Handler, methods []string) 
 			prefix:  join(r.prefix, path),
 			known:   r.known,
 			mws:     append(append([]*Handler(nil), r.mws...), mws...),
+			scoped:  r.scoped,
 			methods: r.methods,
 		}
 		if !ok {
@@ -262,6 +358,11 @@ func dedupe(rs []router) []router {
 		var names []string
 		for _, m := range r.mws {
 			names = append(names, m.Name)
+		}
+		for _, sc := range r.scoped {
+			for _, m := range sc.mws {
+				names = append(names, sc.under+":"+m.Name)
+			}
 		}
 		k := r.prefix + "\x00" + strings.Join(names, ",") + "\x00" + strings.Join(r.methods, ",")
 		if r.known {

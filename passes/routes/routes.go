@@ -10,10 +10,14 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
+	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -21,9 +25,9 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "routes",
 	Doc:        "find HTTP routes, their handlers and middlewares, and the queries one request issues (no diagnostics)",
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
-	Requires:   []*analysis.Analyzer{queries.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, queries.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil)},
+	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -31,7 +35,14 @@ var Analyzer = &analysis.Analyzer{
 // then the handlers no registration of the package reaches.
 type Result struct {
 	Routes []*Route
+	// Helpers are the package's route helpers (see helpers.go) and what
+	// each call of one registers, as exported in their facts.
+	Helpers map[*types.Func]*Registers
 }
+
+// For returns the result of the routes pass for pass, which must Require
+// Analyzer; nil when it failed.
+func For(pass *analysis.Pass) *Result { return config.Result[*Result](pass) }
 
 // Route is one HTTP route and what one request of it costs the database.
 type Route struct {
@@ -44,7 +55,7 @@ type Route struct {
 	// Key is the canonical form ("GET /orders/{}"): routes whose parameters
 	// are spelled differently ({id}, :id, <id>) have equal keys.
 	Key         string
-	Framework   string    // "net/http", "chi", "gorilla/mux", "gin", "echo"; "" when unregistered
+	Framework   string    // an httpapi framework name ("net/http", "chi", "fiber", ...); "" when unregistered
 	Pos         token.Pos // the registration call, or the handler's declaration
 	Registered  bool
 	Handler     *Handler
@@ -98,21 +109,25 @@ func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	q, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	q := queries.For(pass)
 	http := mayRoute(pass.Pkg)
 	if !http && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
 	}
 	a := newAnalyzer(pass, q)
 	if http {
+		a.learnHelpers()
 		a.register()
+		a.registerHelpers()
+		// Registrations in source order, whether a router's or a helper's.
+		sort.SliceStable(a.routes, func(i, j int) bool { return a.routes[i].Pos < a.routes[j].Pos })
 		a.unregistered()
 		res.Routes = a.routes
 		for _, r := range res.Routes {
 			r.Request = a.request(r)
 		}
 	}
-	a.exportFacts()
+	res.Helpers = a.exportFacts()
 	return res, nil
 }
 
@@ -120,7 +135,7 @@ func run(pass *analysis.Pass) (any, error) {
 // registering a route or declaring a handler names their types.
 func mayRoute(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		for _, p := range routerPkgs {
+		for _, p := range httpapi.Packages {
 			if imp.Path() == p {
 				return true
 			}
@@ -139,9 +154,10 @@ type analyzer struct {
 	writes  map[*types.Var][]ast.Expr // local variable -> values assigned
 	params  map[*types.Var]paramOf    // parameter -> its function and index
 	outer   map[*ast.CallExpr]*ast.CallExpr
-	argOf   map[ast.Expr]*ast.CallExpr      // a call's argument -> the call
-	idents  map[*types.Var][]*ast.Ident     // uses of router variables
-	callers map[*types.Func][]*ast.CallExpr // local function -> calls of it
+	argOf   map[ast.Expr]*ast.CallExpr       // a call's argument -> the call
+	idents  map[*types.Var][]*ast.Ident      // uses of router variables
+	serving map[*ast.Ident]*ast.SelectorExpr // a use of a router as r.Handler (r.ServeHTTP)
+	callers map[*types.Func][]*ast.CallExpr  // local function -> calls of it
 	// fnCalls maps a function given to chi's Route or Group (a closure,
 	// or a method value: r.Route("/v1", h.v1)) to those calls: they say
 	// what its router parameter is.
@@ -153,6 +169,23 @@ type analyzer struct {
 	reached   map[*types.Func]bool             // local functions a registration uses
 	regCalls  []*ast.CallExpr
 	enclosing map[*ast.FuncLit]*types.Func
+	// returns are the return statements of each function (*ast.FuncDecl
+	// or *ast.FuncLit), a closure's apart from its function's, in source
+	// order; returnedBy maps a local variable to the function that
+	// declares and returns it.
+	returns    map[ast.Node][]*ast.ReturnStmt
+	returnedBy map[*types.Var]*types.Func
+	routerVars map[*types.Var]bool // variables holding a router, by type
+	// resolved memoizes routerVar by variable and depth: every
+	// registration on one router asks for the same value.
+	resolved map[routerKey][]router
+
+	// Route helpers (helpers.go): this package's and those imported, the
+	// calls of them that register routes, and the calls in helpers' bodies
+	// that are their templates rather than registrations.
+	helpers     map[*types.Func][]*helper
+	helperCalls []*ast.CallExpr
+	templates   map[*ast.CallExpr]bool
 
 	w *walker
 }
@@ -172,6 +205,7 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		outer:     map[*ast.CallExpr]*ast.CallExpr{},
 		argOf:     map[ast.Expr]*ast.CallExpr{},
 		idents:    map[*types.Var][]*ast.Ident{},
+		serving:   map[*ast.Ident]*ast.SelectorExpr{},
 		callers:   map[*types.Func][]*ast.CallExpr{},
 		fnCalls:   map[ast.Node][]*ast.CallExpr{},
 		uses:      map[types.Object][]*ast.CallExpr{},
@@ -180,6 +214,8 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		called:    map[*types.Func]bool{},
 		reached:   map[*types.Func]bool{},
 		enclosing: map[*ast.FuncLit]*types.Func{},
+		helpers:   map[*types.Func][]*helper{},
+		templates: map[*ast.CallExpr]bool{},
 	}
 	a.index()
 	a.w = newWalker(a)
@@ -190,6 +226,10 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 // parameters, call chains and the router calls.
 func (a *analyzer) index() {
 	info := a.pass.TypesInfo
+	a.returns = map[ast.Node][]*ast.ReturnStmt{}
+	a.returnedBy = map[*types.Var]*types.Func{}
+	a.routerVars = map[*types.Var]bool{}
+	a.resolved = map[routerKey][]router{}
 	// Declarations first: a registration may name a function declared
 	// further down.
 	for _, f := range a.pass.Files {
@@ -201,12 +241,12 @@ func (a *analyzer) index() {
 			}
 		}
 	}
-	for _, f := range a.pass.Files {
-		test := strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go")
+	in := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for file := range in.Root().Children() {
+		test := isTestFile(a.pass.Fset, file.Node().Pos())
 		var fn *types.Func
-		var visit func(n ast.Node) bool
-		visit = func(n ast.Node) bool {
-			switch n := n.(type) {
+		for c := range file.Preorder() {
+			switch n := c.Node().(type) {
 			case *ast.GenDecl:
 				fn = nil // closures in package-level initializers
 			case *ast.FuncDecl:
@@ -215,6 +255,8 @@ func (a *analyzer) index() {
 			case *ast.FuncLit:
 				a.enclosing[n] = fn
 				a.recordParams(n, n.Type)
+			case *ast.ReturnStmt:
+				a.indexReturn(c, n)
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					v := a.lhsVar(lhs)
@@ -241,9 +283,17 @@ func (a *analyzer) index() {
 						a.writes[v] = append(a.writes[v], n.Values[0])
 					}
 				}
+			case *ast.SelectorExpr:
+				// r.Handler, a fasthttp router's serving method, is what
+				// middlewares wrap, as they wrap an http.Handler router.
+				if fn, ok := info.Uses[n.Sel].(*types.Func); ok && httpapi.IsServeMethod(fn) {
+					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+						a.serving[id] = n
+					}
+				}
 			case *ast.Ident:
 				// Where router variables are used, to find what wraps them.
-				if v, ok := info.Uses[n].(*types.Var); ok && isRouterType(v.Type()) {
+				if v, ok := info.Uses[n].(*types.Var); ok && a.holdsRouter(v) {
 					a.idents[v] = append(a.idents[v], n)
 				}
 			case *ast.CallExpr:
@@ -259,7 +309,7 @@ func (a *analyzer) index() {
 				}
 				callee, _ := typeutil.Callee(info, n).(*types.Func)
 				if callee == nil {
-					return true
+					continue
 				}
 				if callee.Pkg() == a.pass.Pkg {
 					// A function called directly is a helper of its caller's
@@ -268,15 +318,51 @@ func (a *analyzer) index() {
 					a.callers[callee.Origin()] = append(a.callers[callee.Origin()], n)
 				}
 				if test {
-					return true // routes registered by tests are not the service's
+					continue // routes registered by tests are not the service's
 				}
-				if api := lookup(callee); api != nil {
+				if api := httpapi.Lookup(callee); api != nil {
 					a.indexRouterCall(n, api)
+				} else if len(a.importedHelpers(callee)) > 0 {
+					a.helperCalls = append(a.helperCalls, n)
 				}
 			}
-			return true
 		}
-		ast.Inspect(f, visit)
+	}
+}
+
+// holdsRouter reports whether v holds a router, by its type.
+func (a *analyzer) holdsRouter(v *types.Var) bool {
+	is, ok := a.routerVars[v]
+	if !ok {
+		is = httpapi.IsRouterType(v.Type())
+		a.routerVars[v] = is
+	}
+	return is
+}
+
+// indexReturn records the return statement at c with the function it
+// returns from, and the local variables it returns.
+func (a *analyzer) indexReturn(c inspector.Cursor, ret *ast.ReturnStmt) {
+	for enc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		a.returns[enc.Node()] = append(a.returns[enc.Node()], ret)
+		d, ok := enc.Node().(*ast.FuncDecl)
+		if !ok {
+			return
+		}
+		fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if !ok {
+			return
+		}
+		for _, x := range ret.Results {
+			id, ok := ast.Unparen(x).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			if v, ok := a.pass.TypesInfo.Uses[id].(*types.Var); ok && d.Pos() <= v.Pos() && v.Pos() <= d.End() {
+				a.returnedBy[v] = fn
+			}
+		}
+		return
 	}
 }
 
@@ -310,31 +396,29 @@ func (a *analyzer) recordParams(fn ast.Node, ft *ast.FuncType) {
 
 // indexRouterCall records what later resolution looks up: registrations,
 // Use and Mount calls by router variable, chi Route/Group functions.
-func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *api) {
-	switch api.kind {
-	case kRoute:
+func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
+	switch api.Kind {
+	case httpapi.Route:
 		a.regCalls = append(a.regCalls, call)
-	case kUse:
+	case httpapi.Use:
 		if obj := a.objOf(recvExpr(call)); obj != nil {
 			a.uses[obj] = append(a.uses[obj], call)
 		}
-	case kMount:
-		a.regCalls = append(a.regCalls, call)
-		if api.hArg < len(call.Args) {
-			switch h := ast.Unparen(call.Args[api.hArg]).(type) {
-			case *ast.CallExpr:
-				if fn, ok := typeutil.Callee(a.pass.TypesInfo, h).(*types.Func); ok && fn.Pkg() == a.pass.Pkg {
-					a.mountFns[fn.Origin()] = append(a.mountFns[fn.Origin()], call)
-				}
-			default:
-				if obj := a.objOf(h); obj != nil {
-					a.mounts[obj] = append(a.mounts[obj], call)
+		if api.PrefixArgs { // fiber v3: Use("/sub", app) mounts app
+			for _, arg := range call.Args {
+				if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+					a.indexMount(call, arg)
 				}
 			}
 		}
-	case kRouteFn, kGroupFn:
-		if api.fnArg < len(call.Args) {
-			switch f := ast.Unparen(call.Args[api.fnArg]).(type) {
+	case httpapi.Mount:
+		a.regCalls = append(a.regCalls, call)
+		if api.HandlerArg < len(call.Args) {
+			a.indexMount(call, call.Args[api.HandlerArg])
+		}
+	case httpapi.RouteFn, httpapi.GroupFn:
+		if api.FuncArg < len(call.Args) {
+			switch f := ast.Unparen(call.Args[api.FuncArg]).(type) {
 			case *ast.FuncLit:
 				a.fnCalls[f] = append(a.fnCalls[f], call)
 			default:
@@ -345,6 +429,21 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *api) {
 					a.reached[fn] = true
 				}
 			}
+		}
+	}
+}
+
+// indexMount records a router mounted by call, by the variable holding
+// it or the local function returning it.
+func (a *analyzer) indexMount(call *ast.CallExpr, h ast.Expr) {
+	switch h := ast.Unparen(h).(type) {
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(a.pass.TypesInfo, h).(*types.Func); ok && fn.Pkg() == a.pass.Pkg {
+			a.mountFns[fn.Origin()] = append(a.mountFns[fn.Origin()], call)
+		}
+	default:
+		if obj := a.objOf(h); obj != nil {
+			a.mounts[obj] = append(a.mounts[obj], call)
 		}
 	}
 }
@@ -398,8 +497,11 @@ func (a *analyzer) callee(call *ast.CallExpr) *types.Func {
 // two routers registers twice) and per method.
 func (a *analyzer) register() {
 	for _, call := range a.regCalls {
-		api := lookup(a.callee(call))
-		if api.kind == kMount {
+		if a.templates[call] {
+			continue // a helper's: its callers register
+		}
+		api := httpapi.Lookup(a.callee(call))
+		if api.Kind == httpapi.Mount {
 			a.mount(call, api)
 			continue
 		}
@@ -407,7 +509,7 @@ func (a *analyzer) register() {
 		var path string
 		var pathOK bool
 		var methods []string
-		if api.fw == "gorilla/mux" {
+		if api.Framework == httpapi.GorillaMux {
 			var recv ast.Expr
 			recv, path, pathOK, methods = a.gorillaChain(call, api)
 			routers = a.routers(recv, 0)
@@ -417,24 +519,31 @@ func (a *analyzer) register() {
 			} else {
 				routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
 			}
-			path, pathOK = a.constString(call, api.patArg)
+			path, pathOK = a.constString(call, api.PatternArg)
 			methods = a.methods(call, api)
 		}
-		if api.hArg >= 0 && api.hArg < len(call.Args) && !api.ginTail && a.isRouter(call.Args[api.hArg]) {
+		if api.HandlerArg >= 0 && api.HandlerArg < len(call.Args) && !api.Chain && a.isRouter(call.Args[api.HandlerArg]) {
 			continue // a sub-router mounted here: its routes are its own registrations
 		}
 		h, mws := a.handlerArgs(call, api)
-		for _, r := range routers {
-			ms := methods
-			if len(ms) == 0 && len(r.methods) > 0 {
-				ms = r.methods
-			}
-			if len(ms) == 0 {
-				ms = []string{""}
-			}
-			for _, m := range ms {
-				a.add(call, api.fw, r, m, path, pathOK, h, mws)
-			}
+		a.addAll(call, api.Framework, routers, methods, path, pathOK, h, mws)
+	}
+}
+
+// addAll makes the routes of a registration: one per router value and
+// method, the router's methods (a gorilla sub-router's) when the call
+// names none, and the pattern's when neither does.
+func (a *analyzer) addAll(call *ast.CallExpr, fw string, routers []router, methods []string, path string, pathOK bool, h *Handler, mws []*Handler) {
+	for _, r := range routers {
+		ms := methods
+		if len(ms) == 0 && len(r.methods) > 0 {
+			ms = r.methods
+		}
+		if len(ms) == 0 {
+			ms = []string{""}
+		}
+		for _, m := range ms {
+			a.add(call, fw, r, m, path, pathOK, h, mws)
 		}
 	}
 }
@@ -459,15 +568,22 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		display = "…" + full
 	}
 	route := &Route{
-		Method:      strings.ToUpper(method),
-		Pattern:     display,
-		Key:         key(method, full, r.known),
-		Framework:   fw,
-		Pos:         call.Pos(),
-		Registered:  true,
-		Handler:     h,
-		Middlewares: append(append([]*Handler(nil), r.mws...), mws...),
+		Method:     strings.ToUpper(method),
+		Pattern:    display,
+		Key:        key(method, full, r.known),
+		Framework:  fw,
+		Pos:        call.Pos(),
+		Registered: true,
+		Handler:    h,
 	}
+	// The router's middlewares, those of the paths it is under, the route's.
+	route.Middlewares = append(route.Middlewares, r.mws...)
+	for _, s := range r.scoped {
+		if s.covers(full) {
+			route.Middlewares = append(route.Middlewares, s.mws...)
+		}
+	}
+	route.Middlewares = append(route.Middlewares, mws...)
 	a.routes = append(a.routes, route)
 }
 
@@ -538,14 +654,19 @@ func constStr(tv types.TypeAndValue) (string, bool) {
 
 // methods are the methods an API call fixes: by its name, or a constant
 // method argument (a string, or gin/echo Match's []string literal).
-func (a *analyzer) methods(call *ast.CallExpr, api *api) []string {
-	if api.method != "" {
-		return []string{api.method}
+func (a *analyzer) methods(call *ast.CallExpr, api *httpapi.API) []string {
+	if api.Method != "" {
+		return []string{api.Method}
 	}
-	if api.methArg < 0 || api.methArg >= len(call.Args) {
+	if api.MethodArg < 0 || api.MethodArg >= len(call.Args) {
 		return nil
 	}
-	arg := call.Args[api.methArg]
+	return a.methodsOf(call.Args[api.MethodArg])
+}
+
+// methodsOf reads a method argument: a constant string, or a []string
+// literal of them (gin/echo Match, fiber v3 Add).
+func (a *analyzer) methodsOf(arg ast.Expr) []string {
 	if s, ok := a.constOf(arg); ok {
 		return []string{strings.ToUpper(s)}
 	}
@@ -564,15 +685,15 @@ func (a *analyzer) methods(call *ast.CallExpr, api *api) []string {
 // gorillaChain reads a gorilla/mux registration: the router the chain
 // starts from, its path (HandleFunc's argument, or Path/PathPrefix before
 // Handler) and the methods of Methods(...) anywhere along the chain.
-func (a *analyzer) gorillaChain(call *ast.CallExpr, api *api) (recv ast.Expr, path string, pathOK bool, methods []string) {
+func (a *analyzer) gorillaChain(call *ast.CallExpr, api *httpapi.API) (recv ast.Expr, path string, pathOK bool, methods []string) {
 	// Calls after the registration: .Methods("GET").Name("x").
 	for o := a.outer[call]; o != nil; o = a.outer[o] {
-		if fn := a.callee(o); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == muxPkg && fn.Name() == "Methods" {
+		if httpapi.Matcher(a.callee(o)) == "Methods" {
 			methods = append(methods, a.constArgs(o)...)
 		}
 	}
-	if api.patArg >= 0 { // Router.HandleFunc(path, h)
-		path, pathOK = a.constString(call, api.patArg)
+	if api.PatternArg >= 0 { // Router.HandleFunc(path, h)
+		path, pathOK = a.constString(call, api.PatternArg)
 		return recvExpr(call), path, pathOK, methods
 	}
 	recv, path, pathOK, more := a.matchers(recvExpr(call))
@@ -589,10 +710,10 @@ func (a *analyzer) matchers(e ast.Expr) (recv ast.Expr, path string, pathOK bool
 			return e, path, pathOK, methods
 		}
 		fn := a.callee(inner)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != muxPkg || lookup(fn) != nil {
+		if !httpapi.IsGorilla(fn) || httpapi.Lookup(fn) != nil {
 			return e, path, pathOK, methods // NewRouter(), Subrouter(): a router
 		}
-		switch fn.Name() {
+		switch httpapi.Matcher(fn) {
 		case "Methods":
 			methods = append(methods, a.constArgs(inner)...)
 		case "Path", "PathPrefix":
@@ -602,7 +723,7 @@ func (a *analyzer) matchers(e ast.Expr) (recv ast.Expr, path string, pathOK bool
 			}
 		}
 		e = recvExpr(inner)
-		if recvName(fn) == "Router" {
+		if httpapi.RecvName(fn) == "Router" {
 			return e, path, pathOK, methods
 		}
 	}
@@ -620,14 +741,14 @@ func (a *analyzer) constArgs(call *ast.CallExpr) []string {
 
 // mount handles chi's Mount: a router mounted under a prefix gets its
 // routes there (see routers); a plain handler becomes a route of its own.
-func (a *analyzer) mount(call *ast.CallExpr, api *api) {
-	if api.hArg >= len(call.Args) || a.isRouter(call.Args[api.hArg]) {
+func (a *analyzer) mount(call *ast.CallExpr, api *httpapi.API) {
+	if api.HandlerArg >= len(call.Args) || a.isRouter(call.Args[api.HandlerArg]) {
 		return // a sub-router: its own registrations carry the prefix
 	}
-	path, ok := a.constString(call, api.patArg)
-	h, mws := a.handlerOf(call.Args[api.hArg], 0)
+	path, ok := a.constString(call, api.PatternArg)
+	h, mws := a.handlerOf(call.Args[api.HandlerArg], 0)
 	for _, r := range a.routers(recvExpr(call), 0) {
-		a.add(call, api.fw, r, httppattern.AnyMethod, join(path, "/*"), ok, h, mws)
+		a.add(call, api.Framework, r, httppattern.AnyMethod, join(path, "/*"), ok, h, mws)
 	}
 }
 
@@ -644,7 +765,7 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 		return false
 	}
 	e = ast.Unparen(e)
-	if isRouterType(info.TypeOf(e)) {
+	if httpapi.IsRouterType(info.TypeOf(e)) {
 		return true
 	}
 	switch x := e.(type) {
@@ -653,7 +774,7 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 			return a.routerExpr(x.Args[0], depth+1) // http.Handler(mux)
 		}
 		for _, arg := range x.Args { // cors(mux), http.StripPrefix("/api", mux)
-			if t := info.TypeOf(arg); (isHandlerType(t) || isRouterType(t)) && a.routerExpr(arg, depth+1) {
+			if t := info.TypeOf(arg); (httpapi.IsHandlerType(t) || httpapi.IsRouterType(t)) && a.routerExpr(arg, depth+1) {
 				return true
 			}
 		}
@@ -663,14 +784,14 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 		}
 		fn = fn.Origin()
 		if d := a.decls[fn]; d != nil {
-			return a.returnsRouter(d.Body, depth+1)
+			return a.returnsRouter(d, depth+1)
 		}
 		if fn.Pkg() != a.pass.Pkg {
 			var f Serves
 			return a.pass.ImportObjectFact(fn, &f) && f.Router
 		}
-	case *ast.SelectorExpr: // sub.ServeHTTP as a handler
-		if x.Sel.Name == "ServeHTTP" {
+	case *ast.SelectorExpr: // sub.ServeHTTP, a fasthttp router's r.Handler, as a handler
+		if fn, ok := info.Uses[x.Sel].(*types.Func); ok && httpapi.IsServeMethod(fn) {
 			return a.routerExpr(x.X, depth+1)
 		}
 	case *ast.Ident:
@@ -685,34 +806,31 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 	return false
 }
 
-// returnsRouter reports whether a function body returns a router, bare or
-// wrapped in middlewares (return cors(auth(mux))).
-func (a *analyzer) returnsRouter(body *ast.BlockStmt, depth int) bool {
+// returnsRouter reports whether a function (an *ast.FuncDecl) returns a
+// router, bare or wrapped in middlewares (return cors(auth(mux))).
+func (a *analyzer) returnsRouter(fn ast.Node, depth int) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				ast.Inspect(r, func(x ast.Node) bool {
-					if e, ok := x.(ast.Expr); ok && !found {
-						if _, lit := e.(*ast.FuncLit); lit {
-							return false
-						}
-						if isRouterType(a.pass.TypesInfo.TypeOf(e)) {
-							found = true
-						} else if id, ok := e.(*ast.Ident); ok && depth <= maxHandlerDepth {
-							found = a.routerExpr(id, depth+1)
-						}
+	for _, ret := range a.returns[fn] {
+		for _, r := range ret.Results {
+			ast.Inspect(r, func(x ast.Node) bool {
+				if e, ok := x.(ast.Expr); ok && !found {
+					if _, lit := e.(*ast.FuncLit); lit {
+						return false
 					}
-					return !found
-				})
+					if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(e)) {
+						found = true
+					} else if id, ok := e.(*ast.Ident); ok && depth <= maxHandlerDepth {
+						found = a.routerExpr(id, depth+1)
+					}
+				}
+				return !found
+			})
+			if found {
+				return true
 			}
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // unregistered adds the handlers no registration of the package reaches:
@@ -721,14 +839,9 @@ func (a *analyzer) returnsRouter(body *ast.BlockStmt, depth int) bool {
 // Their route is their name; a package of handlers registered elsewhere
 // is still checked where its code is.
 func (a *analyzer) unregistered() {
-	var fns []*types.Func
-	for fn := range a.decls {
-		fns = append(fns, fn)
-	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
-	for _, fn := range fns {
+	for _, fn := range a.funcs() {
 		d := a.decls[fn]
-		if a.reached[fn] || a.called[fn] || strings.HasSuffix(a.pass.Fset.File(d.Pos()).Name(), "_test.go") {
+		if a.reached[fn] || a.called[fn] || isTestFile(a.pass.Fset, d.Pos()) {
 			continue
 		}
 		if d.Type.TypeParams != nil || d.Recv != nil && len(d.Recv.List) > 0 && hasTypeParams(d.Recv.List[0].Type) {
@@ -737,10 +850,10 @@ func (a *analyzer) unregistered() {
 		sig := fn.Type().(*types.Signature)
 		var h *Handler
 		switch {
-		case isHandlerSig(sig):
+		case httpapi.IsHandlerSig(sig):
 			h = &Handler{Name: queries.FuncName(fn), Func: fn, Decl: d}
-		case sig.Results().Len() == 1 && (isHandlerType(sig.Results().At(0).Type()) || isMiddlewareType(sig.Results().At(0).Type())):
-			if a.returnsRouter(d.Body, 0) {
+		case sig.Results().Len() == 1 && (httpapi.IsHandlerType(sig.Results().At(0).Type()) || httpapi.IsMiddlewareType(sig.Results().At(0).Type())):
+			if a.returnsRouter(d, 0) {
 				continue // a router: its routes are listed themselves
 			}
 			h = a.served(fn, 0)
@@ -760,6 +873,22 @@ func (a *analyzer) unregistered() {
 	}
 }
 
+// funcs are the functions declared in the package, in source order.
+func (a *analyzer) funcs() []*types.Func {
+	fns := make([]*types.Func, 0, len(a.decls))
+	for fn := range a.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	return fns
+}
+
+// isTestFile reports whether pos is in a _test.go file: routes registered
+// by tests are not the service's.
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
+}
+
 func hasTypeParams(recv ast.Expr) bool {
 	if s, ok := recv.(*ast.StarExpr); ok {
 		recv = s.X
@@ -769,9 +898,4 @@ func hasTypeParams(recv ast.Expr) bool {
 		return true
 	}
 	return false
-}
-
-func isMiddlewareType(t types.Type) bool {
-	sig, _ := t.Underlying().(*types.Signature)
-	return isMiddlewareSig(sig)
 }

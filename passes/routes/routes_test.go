@@ -14,13 +14,17 @@ import (
 
 // inventory reports every route the routes pass found, so that `// want`
 // comments can assert them: the pass itself reports nothing. A route
-// reads "route GET /v1/items/{id} [GET /v1/items/{}] -> mw → handler: 2+loop".
+// reads "route GET /v1/items/{id} [GET /v1/items/{}] -> mw → handler: 2+loop";
+// a route helper, the Registers fact it exports.
 var inventory = &analysis.Analyzer{
 	Name:     "inventory",
 	Doc:      "test helper: report the routes of the routes pass",
 	Requires: []*analysis.Analyzer{routes.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := pass.ResultOf[routes.Analyzer].(*routes.Result)
+		for fn, f := range res.Helpers {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
 		for _, r := range res.Routes {
 			cost := fmt.Sprint(r.Request.Once)
 			if r.Request.Loop {
@@ -51,7 +55,8 @@ func orUnknown(s string) string {
 
 func TestRoutes(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser", "costuser")
+	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser", "costuser",
+		"fasthttpapp", "httprouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser")
 }
 
 // TestFacts checks what constructors of handlers and middlewares export

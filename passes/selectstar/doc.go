@@ -43,7 +43,10 @@
 //	UPDATE jobs SET status = 'running' FROM locked WHERE jobs.id = locked.id
 //
 // the star's columns never reach the code, and naming them changes
-// nothing it sees.
+// nothing it sees. It is silent too on the SELECT an ORM writes for a
+// chain (gorm's db.Where(...).Find(&users) sends SELECT *): that star is
+// not text the user wrote, and the fix, a Select of the fields the code
+// uses, is a change of the ORM call rather than of SQL.
 //
 // SQL kept in .sql files (sqlc's query files, named-query files; see
 // passes/sqlfiles) is checked in the file, on the star's line: sqlc

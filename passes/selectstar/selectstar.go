@@ -37,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, sqlfilespass.For(pass).Directives)
-	res, _ := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	res := queries.For(pass)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil
 	}
@@ -50,6 +50,9 @@ func run(pass *analysis.Pass) (any, error) {
 	seen := map[key]bool{}
 	linked := map[*sqlfiles.Block][]*queries.Site{}
 	for _, s := range res.Sites {
+		if s.ORM != "" {
+			continue // the ORM's own SELECT of the model: not text the user wrote
+		}
 		if s.Block != nil {
 			// SQL from a .sql file (sqlc's constants have the star
 			// expanded already): reported on the block, below.

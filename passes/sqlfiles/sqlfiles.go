@@ -83,7 +83,7 @@ func (r *Result) Set() *sqlfiles.Set {
 // For returns the result for pass, which must Require Analyzer; an empty
 // one when the pass failed.
 func For(pass *analysis.Pass) *Result {
-	if r, ok := pass.ResultOf[Analyzer].(*Result); ok && r != nil {
+	if r := config.Result[*Result](pass); r != nil {
 		return r
 	}
 	return &Result{fset: pass.Fset}

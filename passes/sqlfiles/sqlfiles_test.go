@@ -13,11 +13,11 @@ import (
 // Under golangci-lint (settings embedded by the plugin), which drops
 // issues outside .go files, a finding about a .sql block goes to the Go
 // constant generated from it, or to the package clause when no Go runs
-// it, and its message names the .sql place.
-//
-// config.Embed is process-wide: this test binary holds no other test.
+// it, and its message names the .sql place. A -- sqlheat:ignore in the
+// .sql file still silences the finding there.
 func TestGolangciPositions(t *testing.T) {
+	t.Parallel()
 	dir := testenv.Tree(t, analysistest.TestData())
-	config.Embed(config.Settings{}, dir)
-	analysistest.Run(t, dir, selectstar.Analyzer, "gcl/...")
+	host := config.Host{Settings: &config.Settings{}, SettingsBase: dir, GoPositions: true}
+	analysistest.Run(t, dir, config.Suite(host, selectstar.Analyzer)[0], "gcl/...")
 }

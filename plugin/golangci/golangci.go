@@ -23,6 +23,8 @@
 package golangci
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -38,35 +40,50 @@ func init() {
 
 type plugin struct {
 	settings config.Settings
+	host     config.Host
 }
 
-// New decodes the plugin's settings; golangci-lint calls it once.
+// settingsName says where the plugin's settings come from, in errors.
+const settingsName = ".golangci.yml (linters.settings.custom.sqlheat.settings)"
+
+// New reads the plugin's settings; golangci-lint calls it once, and
+// prints the error it returns, which fails the run: an unknown key or
+// check, or a path that names nothing, is a mistake to fix, not a run
+// on the defaults.
 func New(raw any) (register.LinterPlugin, error) {
-	var s config.Settings
+	// golangci-lint runs in the directory holding .golangci.yml (or the
+	// one it was started in), which is what relative settings mean. It
+	// shows no issue outside a Go file.
+	cwd, _ := os.Getwd()
+	s := &config.Settings{}
 	if raw != nil {
-		var err error
-		if s, err = register.DecodeSettings[config.Settings](raw); err != nil {
-			return nil, err
+		// golangci-lint hands over decoded YAML; JSON is YAML, and
+		// config reads it as strictly as a settings file.
+		data, err := json.Marshal(raw)
+		if err != nil {
+			return nil, fmt.Errorf("sqlheat: %s: %v", settingsName, err)
+		}
+		if s, err = config.ReadSettings(data, settingsName, cwd); err != nil {
+			return nil, fmt.Errorf("sqlheat: %w", err)
 		}
 	}
-	// golangci-lint runs in the directory holding .golangci.yml (or the
-	// one it was started in), which is what relative settings mean.
-	cwd, _ := os.Getwd()
-	config.Embed(s, cwd)
-	return &plugin{settings: s}, nil
+	host := config.Host{Settings: s, SettingsBase: cwd, GoPositions: true}
+	return &plugin{settings: *s, host: host}, nil
 }
 
-// BuildAnalyzers returns the enabled checks; their foundation passes come
-// along through Requires.
+// BuildAnalyzers returns the enabled checks, in a suite of the plugin's
+// own (config.Suite): the settings are the plugin's, not package state
+// another user of the analyzers in this process would see. Their
+// foundation passes come along through Requires.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	var out []*analysis.Analyzer
+	var on []*analysis.Analyzer
 	for _, a := range analyzer.Analyzers() {
-		if on, set := p.settings.Checks[a.Name]; set && !on {
+		if enabled, set := p.settings.Checks[a.Name]; set && !enabled {
 			continue
 		}
-		out = append(out, a)
+		on = append(on, a)
 	}
-	return out, nil
+	return config.Suite(p.host, on...), nil
 }
 
 // GetLoadMode asks for type information: checks match APIs by type.

@@ -1,8 +1,9 @@
-package named // want `stats: 13 sites, 3 unresolved, 0 unparsed, 0 orm`
+package named // want `stats: 16 sites, 4 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	goyesqlv2 "github.com/knadh/goyesql/v2"
 	"github.com/nleof/goyesql"
@@ -46,7 +47,17 @@ func init() {
 func Tagged(db *sql.DB) { // want `issuesQueries\(read .* = note-count @queries/notes.sql:14, .*`
 	qs.CountNotes.QueryRow() // want `site stmt read .* from note-count queries/notes.sql:14`
 	db.Query(qs.GetNote, 1)  // want `site query read .* from get-note queries/notes.sql:3`
-	db.Query(qs.Page)        // want `site query unknown unresolved: SQL comes from field qs.Page`
+	db.Query(qs.Page)        // want `site query unknown unresolved: SQL comes from field Page, which is assigned no SQL`
 	m := goyesqlv2.MustParseFile("queries/notes.sql")
 	db.Query(m["notes-by-owner"].Query, 1) // want `site query read .* from notes-by-owner queries/notes.sql:6`
+}
+
+// A template query: its holes are replaced with conditions built at run
+// time; the statement around them still parses.
+func Search(db *sql.DB, cond string) { // want `issuesQueries\(.* = search-notes @queries/raw.sql:3, .*\)`
+	q := strings.Replace(queries["search-notes"], "%query%", cond, 1)
+	q = strings.ReplaceAll(q, "%order%", "n.id")
+	db.Query(q, 1)                                                               // want `site query read "-- raw: true\\nSELECT n.\* FROM notes n\\nWHERE n.owner_id = \$1 AND %query%\\nORDER BY n.id;"`
+	db.Query(strings.Replace(queries["search-notes"], "%query%", cond, 1), 1)    // want `site query read .* from search-notes queries/raw.sql:3`
+	db.Query(strings.Replace(queries["search-notes"], "n.owner_id", cond, 1), 1) // want `site query unknown unresolved: SQL is built from a parameter \(parameter cond\)`
 }

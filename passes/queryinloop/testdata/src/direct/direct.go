@@ -242,3 +242,23 @@ func Spawn(db *sql.DB, users []User, register func(func())) {
 }
 
 func main() {}
+
+// Steps runs a list of different statements, one per item: no single
+// query replaces them, so it is not an N+1. The same statement per item
+// still is.
+func Steps(ctx context.Context, db *sql.DB, steps []string, tables map[**sql.Stmt]string, ids []int64) {
+	for _, step := range steps {
+		db.ExecContext(ctx, step) // silent: each item is a statement
+	}
+	for stmt, q := range tables {
+		*stmt, _ = db.PrepareContext(ctx, q) // silent: a statement table, prepared entry by entry
+	}
+	for _, id := range ids {
+		for _, q := range []string{"DELETE FROM a WHERE id = $1", "DELETE FROM b WHERE id = $1"} {
+			db.ExecContext(ctx, q, id) // want `query \(database/sql ExecContext\) runs once per item of ids: batch`
+		}
+	}
+	for _, s := range steps {
+		db.ExecContext(ctx, "DELETE FROM steps WHERE name = $1", s) // want `DELETE .* runs once per item of steps`
+	}
+}

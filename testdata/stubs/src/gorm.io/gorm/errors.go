@@ -4,6 +4,7 @@ package gorm
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"time"
 
@@ -30,3 +31,9 @@ type Model struct {
 }
 
 type DeletedAt sql.NullTime
+
+// Scan implements the Scanner interface.
+func (n *DeletedAt) Scan(value interface{}) error { panic("stub") }
+
+// Value implements the driver Valuer interface.
+func (n DeletedAt) Value() (driver.Value, error) { panic("stub") }

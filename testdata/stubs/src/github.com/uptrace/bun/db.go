@@ -11,10 +11,14 @@ import (
 )
 
 type (
-	Safe  = schema.Safe
-	Ident = schema.Ident
-	Query = schema.Query
+	Safe      = schema.Safe
+	Ident     = schema.Ident
+	Query     = schema.Query
+	BaseModel = schema.BaseModel
 )
+
+// In accepts a slice and returns a wrapper that can be used with `In` operator.
+func In(slice any) schema.QueryAppender { panic("stub") }
 
 // IConn is a common interface for *sql.DB, *sql.Conn, and *sql.Tx.
 type IConn interface {

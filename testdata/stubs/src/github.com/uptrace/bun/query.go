@@ -314,3 +314,25 @@ type DropColumnQuery struct {
 func (q *DropColumnQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error) { panic("stub") }
 
 func (q *DropColumnQuery) Model(model any) *DropColumnQuery { panic("stub") }
+
+func (q *CreateTableQuery) IfNotExists() *CreateTableQuery { panic("stub") }
+
+func (q *CreateTableQuery) Table(tables ...string) *CreateTableQuery { panic("stub") }
+
+func (q *CreateIndexQuery) Unique() *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) Concurrently() *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) IfNotExists() *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) Index(query string) *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) Table(tables ...string) *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) Using(query string, args ...any) *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) Column(columns ...string) *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) ColumnExpr(query string, args ...any) *CreateIndexQuery { panic("stub") }
+
+func (q *CreateIndexQuery) Where(query string, args ...any) *CreateIndexQuery { panic("stub") }

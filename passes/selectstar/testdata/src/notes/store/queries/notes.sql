@@ -9,3 +9,14 @@ SELECT id, title FROM notes WHERE owner_id = $1;
 -- name: all-notes
 SELECT n.* -- want `query all-notes: SELECT n.\* fetches every column of notes`
 FROM notes n;
+
+-- A template: the program replaces %query% with conditions at run time;
+-- the star around the hole is still reported.
+-- name: search-notes
+-- raw: true
+SELECT n.* FROM notes n -- want `query search-notes: SELECT n.\* fetches every column of notes`
+WHERE n.owner_id = $1 AND %query%
+ORDER BY %order%;
+
+-- name: notes-where
+SELECT id FROM notes {{if .Owner}}WHERE owner_id = $1{{end}} {{.Order}};

@@ -44,3 +44,6 @@ type Safe string
 
 // Ident represents a SQL identifier, for example, a fully qualified column name such as `table_name.col_name`.
 type Ident string
+
+// BaseModel is embedded in a model to set its table name and alias with a bun tag.
+type BaseModel struct{}

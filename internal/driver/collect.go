@@ -1,0 +1,308 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/program"
+	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/catalog"
+	"github.com/sqlheat/sqlheat/passes/config"
+	"github.com/sqlheat/sqlheat/passes/queries"
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+	"github.com/sqlheat/sqlheat/passes/routes"
+)
+
+// collector gathers what a run's actions produced into the report: one
+// method per kind of result. Findings of the checks arrive made and
+// filtered by their passes; the findings the driver makes itself wait in
+// made for finish's suppress.
+type collector struct {
+	r   *runner
+	ld  *loaded
+	rep *report.Report
+
+	made    []made // the driver's own findings, not yet filtered
+	whole   *whole // what the program graph adds; nil without one
+	fixes   *fixSet
+	schemas *schemaStats
+	routes  *routeSet
+	sites   *siteSet
+	// statements are the SQL texts of the program's query sites, by
+	// fingerprint (see fullSQL).
+	statements statementSet
+	// traffic and trafficFormat are the profile the settings name;
+	// -traffic wins over them.
+	traffic, trafficFormat string
+	live                   *liveSettings
+}
+
+// made is a finding the driver made itself, of the check called check, in
+// pkg, run by an entry of role (by, when known: see markRole).
+type made struct {
+	check string
+	pkg   *packages.Package
+	f     check.Finding
+	role  program.Role
+	by    *program.Entry
+}
+
+func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
+	return &collector{
+		r: r, ld: ld, rep: rep,
+		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(nil),
+		sites: newSiteSet(), statements: statementSet{}, live: new(liveSettings),
+	}
+}
+
+// loadErrors reports the requested packages that cannot be analyzed,
+// and why: the root causes, one line each on stderr as they are found
+// (before anything they would explain), then what they cost. The other
+// packages are still analyzed.
+func (c *collector) loadErrors() int {
+	c.rep.Errors = append(c.rep.Errors, c.ld.warnings...)
+	for _, msg := range c.ld.badPatterns { // said on stderr by load
+		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: msg})
+		c.r.shown[msg] = true
+	}
+	lostPath := map[string]bool{} // paths whose package itself is lost
+	var skipped []*packages.Package
+	for _, p := range c.ld.pkgs {
+		if c.ld.lostTo[p] != nil && c.ld.isRequested(p) {
+			skipped = append(skipped, p)
+			if !isTestVariant(p) {
+				lostPath[p.PkgPath] = true
+			}
+		}
+	}
+	if len(skipped) == 0 {
+		return ExitClean
+	}
+	slices.SortFunc(skipped, func(a, b *packages.Package) int { return strings.Compare(a.ID, b.ID) })
+	seen := map[string]bool{}
+	var names []string
+	for _, p := range skipped {
+		cause := c.ld.lostTo[p]
+		for _, e := range c.ld.failed[cause] {
+			c.loadError(cause, e, seen)
+		}
+		// A test variant is counted when its package was analyzed:
+		// otherwise the package says it.
+		if isTestVariant(p) && lostPath[strings.TrimSuffix(p.PkgPath, "_test")] {
+			continue
+		}
+		s := report.Skipped{Package: p.ID}
+		if cause != p {
+			s.Cause = cause.ID
+		}
+		c.rep.Skipped = append(c.rep.Skipped, s)
+		names = append(names, describePackage(p))
+	}
+	c.rep.Stats.PackageErrors = len(c.rep.Skipped)
+	const listed = 5
+	list := strings.Join(names[:min(len(names), listed)], ", ")
+	if len(names) > listed {
+		list += fmt.Sprintf(" and %d more (-format json lists them)", len(names)-listed)
+	}
+	c.r.errorf("not analyzed, because of the errors above: %s", list)
+	return ExitUsage
+}
+
+// loadError reports a root cause of a package that cannot be analyzed,
+// unless seen says it was reported already (a package and its test
+// variant share files).
+func (c *collector) loadError(p *packages.Package, e loadError, seen map[string]bool) {
+	prob := report.Problem{Package: p.ID, Message: e.msg, Kind: report.ProblemCompile}
+	key := fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg)
+	if e.file != "" {
+		prob.File, prob.Line, prob.Column = c.r.rel(e.file), e.line, e.col
+	} else {
+		key = p.ID + ": " + key
+	}
+	if seen[key] {
+		return
+	}
+	seen[key] = true
+	c.rep.Errors = append(c.rep.Errors, prob)
+	c.r.shown[prob.String()] = true
+	fmt.Fprintln(c.r.stderr, prob.String())
+}
+
+// packages counts the requested packages analyzed: a package and its test
+// variants count once.
+func (c *collector) packages(pkgs []*packages.Package) {
+	counted := map[string]bool{}
+	for _, p := range pkgs {
+		path := strings.TrimSuffix(p.PkgPath, "_test")
+		if c.ld.isRequested(p) && !counted[path] && !strings.HasSuffix(p.PkgPath, ".test") {
+			counted[path] = true
+			c.rep.Stats.Packages++
+		}
+	}
+}
+
+// graph collects every action of the analysis over pkgs, then what only
+// the whole program shows: prog, the program's call graph (nil when it
+// could not be built), joined to what the passes found, gives each route
+// every query its requests run, each finding the role of what runs it,
+// and queryinloop's findings through interfaces, func values and fields.
+func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packages.Package) {
+	joinProgram(prog, g)
+	c.whole = newWhole(prog, g, pkgs)
+	c.routes.prog = prog
+	for act := range g.All() {
+		c.action(act)
+	}
+	c.sites.fill(c.rep)
+	c.schemas.fill(c.rep)
+	if c.r.runs(queryinloop.Analyzer.Name) {
+		c.whole.loops(c)
+	}
+}
+
+// action collects one action's result, by its kind.
+func (c *collector) action(act *checker.Action) {
+	if res, ok := act.Result.(*queries.Result); ok && act.IsRoot && res != nil {
+		c.statements.add(res) // every package's: a finding may be about a statement of one not asked about
+	}
+	if act.IsRoot && !c.ld.isRequested(act.Package) {
+		return // loaded for its facts only
+	}
+	c.internalErrors(act)
+	if !act.IsRoot {
+		return // run on a dependency for its facts
+	}
+	if act.Err != nil {
+		c.rep.Errors = append(c.rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)})
+		return
+	}
+	switch res := act.Result.(type) {
+	case *check.Result:
+		if c.r.checks[act.Analyzer] {
+			c.findings(act, res)
+		}
+	case *queries.Result:
+		c.querySites(act, res)
+	case *routes.Result:
+		c.routes.add(act, res, c.r.rel)
+	case *catalog.Result:
+		c.schemas.add(res, c.r.rel)
+		c.live.addCatalog(res, c.r.root)
+	case *config.Config:
+		c.settings(res)
+	}
+}
+
+// internalErrors reports the panics guard recovered in a pass, on any
+// package: a bug of sqlheat, which makes the run exit 3.
+func (c *collector) internalErrors(act *checker.Action) {
+	for _, d := range act.Diagnostics {
+		if d.Category == guard.Category {
+			c.rep.Errors = append(c.rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: d.Message})
+			c.rep.Stats.InternalErrors++
+		}
+	}
+}
+
+// exit is the exit code what was collected calls for.
+func (c *collector) exit() int {
+	if c.rep.Stats.InternalErrors > 0 {
+		return ExitInternal
+	}
+	return ExitClean
+}
+
+// findings collects a check's findings, already made and filtered by its
+// pass, and their fixes for -fix.
+func (c *collector) findings(act *checker.Action, res *check.Result) {
+	if res == nil {
+		return // the pass panicked: reported by internalErrors
+	}
+	name := act.Analyzer.Name
+	for _, f := range res.Findings {
+		role, by := c.whole.role(name, act.Package, f)
+		if silent(name, role) {
+			continue
+		}
+		rf := c.r.finding(name, act.Package, f)
+		markRole(&rf, role, by)
+		c.rep.Findings = append(c.rep.Findings, rf)
+		if name == queryinloop.Analyzer.Name && c.whole != nil {
+			c.routes.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), c.r.rel)] = c.whole.routes(f.Pos, c.r.rel)
+		}
+		if c.r.o.fix || c.r.o.diff {
+			c.fixes.add(findingKey(rf), act, f.Diagnostic)
+		}
+	}
+}
+
+// querySites gathers the query sites of a package: their counts, and
+// those whose SQL could not be resolved or parsed (see siteSet).
+func (c *collector) querySites(act *checker.Action, res *queries.Result) {
+	if res != nil {
+		c.sites.add(act, res, c.r.rel)
+	}
+}
+
+// settings takes the traffic profile the settings name (the first
+// package's that names one) and what asking a live database needs. (Its
+// mistakes stopped the run before: see checkSettings.)
+func (c *collector) settings(cfg *config.Config) {
+	if cfg == nil {
+		return
+	}
+	c.live.addConfig(cfg)
+	if cfg.Traffic != "" && c.traffic == "" {
+		c.traffic, c.trafficFormat = cfg.Traffic, cfg.TrafficFormat
+	}
+}
+
+// runs reports whether the check called name is one of the run's.
+func (r *runner) runs(name string) bool {
+	for a := range r.checks {
+		if a.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// finding turns a finding of the check called name in pkg into the
+// report's form: paths relative to the root, the severity the check
+// declares.
+func (r *runner) finding(name string, pkg *packages.Package, f *check.Finding) report.Finding {
+	fset := pkg.Fset
+	pos := fset.Position(f.Pos)
+	out := report.Finding{
+		Check:        name,
+		Severity:     analyzer.Severity(name, f.Category, f.Confidence).String(),
+		File:         r.rel(pos.Filename),
+		Line:         pos.Line,
+		Column:       max(pos.Column, 1),
+		Message:      f.Message,
+		Kind:         f.Category,
+		Function:     f.Function,
+		SQL:          f.SQL,
+		Fingerprint:  f.Fingerprint,
+		Multiplicity: f.Multiplicity,
+		Via:          f.Via,
+		Suggestion:   f.Suggestion,
+		Confidence:   f.Confidence,
+	}
+	for _, rel := range f.Related {
+		p := fset.Position(rel.Pos)
+		out.Related = append(out.Related, report.Location{File: r.rel(p.Filename), Line: p.Line, Column: max(p.Column, 1), Message: rel.Message})
+	}
+	for _, s := range f.Sites {
+		p := fset.Position(s)
+		out.Sites = append(out.Sites, report.Site{File: r.rel(p.Filename), Line: p.Line})
+	}
+	return out
+}

@@ -1,0 +1,131 @@
+package driver
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// render writes the report in the format -format names, and in the text
+// format the problems and counts the run survived on stderr.
+func (r *runner) render(rep *report.Report) int {
+	if r.o.diff {
+		r.summary(rep)
+		if _, err := r.stdout.Write(r.patch); err != nil {
+			r.errorf("%v", err)
+			return ExitInternal
+		}
+		return ExitClean
+	}
+	opts := report.Options{PathPrefix: repoPrefix(r.root), LinkBase: r.o.linkBase, Root: r.root}
+	for _, a := range r.suite {
+		if !r.checks[a] {
+			continue
+		}
+		rule := report.NewRule(a.Name, a.Doc, a.URL) // an analyzer from outside the suite
+		if c, ok := analyzer.Lookup(a.Name); ok {
+			rule = c.Rule()
+		}
+		opts.Rules = append(opts.Rules, rule)
+	}
+	err := report.Write(r.stdout, rep, r.o.format, opts)
+	if r.o.format == "text" {
+		if err == nil && r.o.routes {
+			err = writeRoutes(r.stdout, rep)
+		}
+		if err == nil && r.o.verbose {
+			err = writeSites(r.stdout, rep)
+		}
+		r.summary(rep)
+	}
+	if err != nil {
+		r.errorf("%v", err)
+		return ExitInternal
+	}
+	return ExitClean
+}
+
+// summary says on stderr what the text format leaves out: the problems
+// the run survived, what could not be resolved, what was hidden.
+func (r *runner) summary(rep *report.Report) {
+	for _, p := range rep.Errors {
+		if !r.shown[p.String()] {
+			r.errorf("%s", p)
+		}
+	}
+	s := rep.Stats
+	if s.Unresolved+s.Unparsed > 0 && !r.o.verbose {
+		r.errorf("%d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (-v lists them; -format json has them as unresolved and unparsed)",
+			s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)
+	}
+	if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
+		r.errorf("hidden: %d by the baseline (%d stale entries), %d on unchanged lines", s.BaselineHidden, s.BaselineStale, s.OldHidden)
+	}
+}
+
+// writeRoutes prints the route inventory for -routes, one route a line:
+// where it is registered, the route, its handler chain and its cost.
+func writeRoutes(w io.Writer, rep *report.Report) error {
+	if _, err := fmt.Fprintf(w, "%d routes:\n", len(rep.Routes)); err != nil {
+		return err
+	}
+	for _, r := range rep.Routes {
+		route := r.Pattern
+		if r.Method != "ANY" {
+			route = r.Method + " " + r.Pattern
+		}
+		q := r.QueriesPerRequest
+		cost := fmt.Sprintf("%d %s per request", q.Min, map[bool]string{true: "query", false: "queries"}[q.Min == 1])
+		if q.Loop {
+			cost += fmt.Sprintf(" + %d per item", max(q.PerItem, 1))
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d: %s -> %s: %s\n", r.File, r.Line, route, r.Handler, cost); err != nil {
+			return err
+		}
+		// What a request runs, through every call (routes[].queries).
+		for _, q := range r.Queries {
+			from := ""
+			if q.From != "handler" {
+				from = " in " + q.From
+			}
+			sql := q.SQL
+			if sql == "" {
+				sql = "(SQL not resolved)"
+			}
+			if _, err := fmt.Fprintf(w, "    %s:%d: %s%s: %s\n", q.File, q.Line, q.PerRequest, from, queries.Abbreviate(sql, 100)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// repoPrefix is the module directory relative to the repository root, for
+// SARIF and annotations, which GitHub resolves from the repository root.
+func repoPrefix(root string) string {
+	top, err := gitTop(root)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(top, root)
+	if err != nil || rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel) + "/"
+}
+
+func gitTop(dir string) (string, error) {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", os.ErrNotExist
+		}
+	}
+}

@@ -1,0 +1,11 @@
+// Package store has one query of each kind the report counts: resolved,
+// unresolved (built from a parameter) and unparsed (SQLite's dialect).
+package store
+
+import "database/sql"
+
+func Resolved(db *sql.DB) { db.Query("SELECT id FROM notes") }
+
+func Unresolved(db *sql.DB, table string) { db.Query("SELECT id FROM " + table) }
+
+func Unparsed(db *sql.DB) { db.Exec("INSERT OR IGNORE INTO notes (id) VALUES (?)", 1) }

@@ -1,0 +1,493 @@
+// Package httpapi is the table of HTTP routers and handler shapes sqlheat
+// recognizes, as internal/dbapi is the table of database APIs.
+//
+// A registration is recognized by the *type* of the function called — its
+// package, its receiver type and its name — never by the method name
+// alone: a Get on a cache is not a route, and a GET on a fasthttp router
+// is. A handler is recognized by its signature, a request's context by the
+// type that carries it. Both passes that care — routes, which finds the
+// routes and what one request of each costs, and queries, which must not
+// count a handler registered in a loop as run in that loop — read this one
+// table, so that a framework is added once, and the two cannot disagree
+// about what a handler is.
+package httpapi
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Framework names, as routes report them.
+const (
+	NetHTTP        = "net/http"
+	Chi            = "chi"
+	GorillaMux     = "gorilla/mux"
+	Gin            = "gin"
+	Echo           = "echo"
+	Fiber          = "fiber"
+	FastHTTP       = "fasthttp"
+	FastHTTPRouter = "fasthttp/router"
+	HTTPRouter     = "httprouter"
+)
+
+// Import paths of the packages in the table.
+const (
+	netHTTPPkg    = "net/http"
+	chiV5Pkg      = "github.com/go-chi/chi/v5"
+	chiV4Pkg      = "github.com/go-chi/chi" // v4 has no /v4 suffix (+incompatible)
+	muxPkg        = "github.com/gorilla/mux"
+	ginPkg        = "github.com/gin-gonic/gin"
+	echoPkg       = "github.com/labstack/echo/v4"
+	fiberV2Pkg    = "github.com/gofiber/fiber/v2"
+	fiberV3Pkg    = "github.com/gofiber/fiber/v3"
+	fasthttpPkg   = "github.com/valyala/fasthttp"
+	fastRouterPkg = "github.com/fasthttp/router"
+	httprouterPkg = "github.com/julienschmidt/httprouter"
+)
+
+// Packages lists the import paths whose direct import makes a package
+// worth a look: registering a route or declaring a handler names their
+// types.
+var Packages = []string{
+	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg,
+	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg,
+}
+
+// Kind is what a router API call does to the route table.
+type Kind uint8
+
+const (
+	Route   Kind = iota + 1 // registers a handler
+	New                     // makes a root router
+	Group                   // returns a router under a prefix (gin, echo, fiber, fasthttp/router Group; gorilla Subrouter)
+	RouteFn                 // Route(pattern, fn) (chi, fiber): fn's router is under the prefix
+	GroupFn                 // chi Group(fn): fn's router shares the router's prefix
+	With                    // chi With(mws...): the router plus middlewares
+	Use                     // adds middlewares to every route of the router
+	Mount                   // Mount(pattern, h) (chi, fiber v2): a router or handler under a prefix
+)
+
+// API is one entry of the table: a router function and where its
+// arguments are. Indices are -1 when absent.
+type API struct {
+	Framework string
+	Kind      Kind
+	// Method is the method the function fixes ("GET"), AnyMethod ("ANY"),
+	// or "" when MethodArg or the pattern ("GET /x" on a ServeMux) says.
+	Method        string
+	MethodArg     int // a string, or (gin/echo Match, fiber v3 Add) a []string literal
+	PatternArg    int
+	HandlerArg    int
+	MiddlewareArg int // first middleware argument; the rest are middlewares too
+	FuncArg       int // Route/Group: the func(r Router) argument
+	// Chain says the arguments from HandlerArg on are one chain of
+	// handlers (gin, fiber): the last serves, the others are middlewares.
+	Chain bool
+	// PrefixArgs says a string argument (fiber's Use) is a path prefix
+	// that limits the middlewares to the routes under it, and a router
+	// argument (fiber v3's Use) is mounted there.
+	PrefixArgs bool
+}
+
+// AnyMethod is the method of a route that serves every method.
+const AnyMethod = "ANY"
+
+type key struct{ pkg, recv, name string }
+
+var table = map[key]*API{}
+
+// none is an API with every argument absent.
+var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1}
+
+// reg registers a on each receiver of pkg under each name; a Method of
+// "*" becomes the upper-cased name (r.Get registers GET).
+func reg(pkg string, recvs []string, a API, names ...string) {
+	for _, r := range recvs {
+		for _, n := range names {
+			e := a
+			if e.Method == "*" {
+				e.Method = strings.ToUpper(n)
+			}
+			table[key{pkg, r, n}] = &e
+		}
+	}
+}
+
+// with is a copy of a changed by f.
+func with(a API, f func(*API)) API { f(&a); return a }
+
+// methodRoutes are the method-named registration functions of a router,
+// in its spelling ("Get" or "GET").
+func methodRoutes(upper bool, names ...string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if upper {
+			out[i] = strings.ToUpper(n)
+		}
+	}
+	return out
+}
+
+var standardMethods = []string{"Connect", "Delete", "Get", "Head", "Options", "Patch", "Post", "Put", "Trace"}
+
+func init() {
+	// net/http: the pattern carries the method and host (Go 1.22).
+	h := with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg, a.HandlerArg = NetHTTP, Route, 0, 1 })
+	reg(netHTTPPkg, []string{"ServeMux", ""}, h, "Handle", "HandleFunc")
+	reg(netHTTPPkg, []string{""}, with(none, func(a *API) { a.Framework, a.Kind = NetHTTP, New }), "NewServeMux")
+
+	// chi v5 and v4 share their API: Router is the interface, Mux its
+	// implementation.
+	for _, pkg := range []string{chiV5Pkg, chiV4Pkg} {
+		chi := []string{"Mux", "Router"}
+		c := with(none, func(a *API) { a.Framework = Chi })
+		methods := methodRoutes(false, standardMethods...)
+		if pkg == chiV5Pkg {
+			methods = append(methods, "Query")
+		}
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }), methods...)
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.PatternArg, a.HandlerArg = Route, 0, 1 }), "Handle", "HandleFunc")
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Method", "MethodFunc")
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.PatternArg, a.HandlerArg = Mount, 0, 1 }), "Mount")
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.PatternArg, a.FuncArg = RouteFn, 0, 1 }), "Route")
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.FuncArg = GroupFn, 0 }), "Group")
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.MiddlewareArg = With, 0 }), "With")
+		reg(pkg, chi, with(c, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
+		reg(pkg, []string{""}, with(c, func(a *API) { a.Kind = New }), "NewRouter", "NewMux")
+	}
+
+	// gorilla/mux: Router.HandleFunc(path, f).Methods(...), or a chain of
+	// Route matchers ending in Handler/HandlerFunc, which the routes pass
+	// reads at the registration (see Matcher).
+	m := with(none, func(a *API) { a.Framework = GorillaMux })
+	reg(muxPkg, []string{"Router"}, with(m, func(a *API) { a.Kind, a.PatternArg, a.HandlerArg = Route, 0, 1 }), "Handle", "HandleFunc")
+	reg(muxPkg, []string{"Route"}, with(m, func(a *API) { a.Kind, a.HandlerArg = Route, 0 }), "Handler", "HandlerFunc")
+	reg(muxPkg, []string{"Route"}, with(m, func(a *API) { a.Kind = Group }), "Subrouter")
+	reg(muxPkg, []string{"Router"}, with(m, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
+	reg(muxPkg, []string{""}, with(m, func(a *API) { a.Kind = New }), "NewRouter")
+
+	// gin: Engine embeds RouterGroup, whose methods it promotes (but for
+	// its own Use); IRoutes is their interface, IRouter adds Group.
+	gin := []string{"RouterGroup", "IRoutes"}
+	g := with(none, func(a *API) { a.Framework, a.Chain = Gin, true })
+	reg(ginPkg, gin, with(g, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }),
+		"GET", "POST", "DELETE", "PATCH", "PUT", "OPTIONS", "HEAD")
+	reg(ginPkg, gin, with(g, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, AnyMethod, 0, 1 }), "Any")
+	reg(ginPkg, gin, with(g, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Handle", "Match")
+	reg(ginPkg, []string{"RouterGroup", "IRouter"}, with(g, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg, a.Chain = Group, 0, 1, false }), "Group")
+	reg(ginPkg, []string{"RouterGroup", "Engine", "IRoutes"}, with(g, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use")
+	reg(ginPkg, []string{""}, with(g, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
+
+	// echo v4: handler, then route-level middlewares.
+	echo := []string{"Echo", "Group"}
+	e := with(none, func(a *API) { a.Framework = Echo })
+	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, "*", 0, 1, 2 }),
+		methodRoutes(true, standardMethods...)...)
+	reg(echoPkg, echo, with(e, func(a *API) {
+		a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, AnyMethod, 0, 1, 2
+	}), "Any")
+	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, 0, 1, 2, 3 }), "Add", "Match")
+	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg = Group, 0, 1 }), "Group")
+	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
+	reg(echoPkg, []string{"Echo"}, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Pre")
+	reg(echoPkg, []string{""}, with(e, func(a *API) { a.Kind = New }), "New")
+
+	// fiber v2 and v3: one chain of handlers per route, as gin's (v3
+	// takes them as any); Group's handlers are middlewares under its
+	// prefix; Use takes an optional prefix first. v2 mounts a sub-app
+	// with Mount, v3 with Use(prefix, app).
+	for _, pkg := range []string{fiberV2Pkg, fiberV3Pkg} {
+		fiber := []string{"App", "Group", "Router"}
+		f := with(none, func(a *API) { a.Framework, a.Chain = Fiber, true })
+		methods := methodRoutes(false, standardMethods...)
+		if pkg == fiberV3Pkg {
+			methods = append(methods, "Query")
+		}
+		reg(pkg, fiber, with(f, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }), methods...)
+		reg(pkg, fiber, with(f, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, AnyMethod, 0, 1 }), "All")
+		reg(pkg, fiber, with(f, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Add")
+		reg(pkg, fiber, with(f, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg, a.Chain = Group, 0, 1, false }), "Group")
+		reg(pkg, fiber, with(f, func(a *API) { a.Kind, a.PatternArg, a.FuncArg, a.Chain = RouteFn, 0, 1, false }), "Route")
+		reg(pkg, fiber, with(f, func(a *API) { a.Kind, a.MiddlewareArg, a.PrefixArgs, a.Chain = Use, 0, true, false }), "Use")
+		if pkg == fiberV2Pkg {
+			reg(pkg, fiber, with(f, func(a *API) { a.Kind, a.PatternArg, a.HandlerArg, a.Chain = Mount, 0, 1, false }), "Mount")
+		}
+		reg(pkg, []string{""}, with(f, func(a *API) { a.Kind, a.Chain = New, false }), "New")
+	}
+
+	// fasthttp/router: method routes and groups; no middlewares of its own
+	// (they wrap the handlers, or r.Handler as a whole).
+	fr := []string{"Router", "Group"}
+	r := with(none, func(a *API) { a.Framework = FastHTTPRouter })
+	reg(fastRouterPkg, fr, with(r, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }),
+		methodRoutes(true, standardMethods...)...)
+	reg(fastRouterPkg, fr, with(r, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, AnyMethod, 0, 1 }), "ANY")
+	reg(fastRouterPkg, fr, with(r, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Handle")
+	reg(fastRouterPkg, fr, with(r, func(a *API) { a.Kind, a.PatternArg = Group, 0 }), "Group")
+	reg(fastRouterPkg, []string{""}, with(r, func(a *API) { a.Kind = New }), "New")
+
+	// httprouter: method routes, and Handle/Handler/HandlerFunc with a
+	// method argument; no groups, no middlewares.
+	hr := with(none, func(a *API) { a.Framework = HTTPRouter })
+	reg(httprouterPkg, []string{"Router"}, with(hr, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }),
+		"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE")
+	reg(httprouterPkg, []string{"Router"}, with(hr, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }),
+		"Handle", "Handler", "HandlerFunc")
+	reg(httprouterPkg, []string{""}, with(hr, func(a *API) { a.Kind = New }), "New")
+}
+
+// Lookup finds the table entry of a function, by its package, receiver
+// type name and name; nil when it is not a router API.
+func Lookup(fn *types.Func) *API {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	return table[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
+}
+
+// RecvName is the name of a method's receiver type ("" for a function).
+func RecvName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// is reports whether fn is pkg's function or method name (of any
+// receiver).
+func is(fn *types.Func, pkg, name string) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name
+}
+
+// Matcher names a gorilla/mux Route matcher that a registration chain
+// reads ("Methods", "Path", "PathPrefix"); "" for anything else, other
+// matchers (Host, Headers, Queries...) included.
+func Matcher(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != muxPkg || RecvName(fn) != "Route" && RecvName(fn) != "Router" {
+		return ""
+	}
+	switch fn.Name() {
+	case "Methods", "Path", "PathPrefix":
+		return fn.Name()
+	}
+	return ""
+}
+
+// IsGorilla reports whether fn is of gorilla/mux: a matcher chain walks
+// back through its calls to the router it starts from.
+func IsGorilla(fn *types.Func) bool { return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == muxPkg }
+
+// IsStripPrefix reports whether fn is http.StripPrefix, which moves the
+// routes of the handler it wraps under its prefix.
+func IsStripPrefix(fn *types.Func) bool {
+	return is(fn, netHTTPPkg, "StripPrefix") && RecvName(fn) == ""
+}
+
+// shape is the signature of one framework's handlers.
+type shape struct {
+	framework string
+	params    []string // type strings
+	results   []string
+}
+
+var shapes = []shape{
+	{NetHTTP, []string{"net/http.ResponseWriter", "*net/http.Request"}, nil},
+	{HTTPRouter, []string{"net/http.ResponseWriter", "*net/http.Request", httprouterPkg + ".Params"}, nil},
+	{Gin, []string{"*" + ginPkg + ".Context"}, nil},
+	{Echo, []string{echoPkg + ".Context"}, []string{"error"}},
+	{Fiber, []string{"*" + fiberV2Pkg + ".Ctx"}, []string{"error"}},
+	{Fiber, []string{fiberV3Pkg + ".Ctx"}, []string{"error"}},
+	{FastHTTP, []string{"*" + fasthttpPkg + ".RequestCtx"}, nil},
+}
+
+// HandlerSig is the framework whose request handlers have the signature
+// sig — func(http.ResponseWriter, *http.Request), func(*gin.Context),
+// func(echo.Context) error, func(*fiber.Ctx) error (v2) and func(fiber.Ctx)
+// error (v3), func(*fasthttp.RequestCtx), httprouter's
+// func(http.ResponseWriter, *http.Request, httprouter.Params) — or "".
+// Results count: a func(echo.Context) without one is not echo's handler.
+func HandlerSig(sig *types.Signature) string {
+	if sig == nil {
+		return ""
+	}
+	for _, s := range shapes {
+		if typesAre(sig.Params(), s.params) && typesAre(sig.Results(), s.results) {
+			return s.framework
+		}
+	}
+	return ""
+}
+
+// IsHandlerSig reports whether sig is a request handler's signature.
+func IsHandlerSig(sig *types.Signature) bool { return HandlerSig(sig) != "" }
+
+func typesAre(t *types.Tuple, want []string) bool {
+	if t.Len() != len(want) {
+		return false
+	}
+	for i, w := range want {
+		if types.TypeString(types.Unalias(t.At(i).Type()), nil) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// handlerTypes are the named types of handler values; fiber's Handler is
+// an alias of its signature.
+var handlerTypes = map[string]bool{
+	"net/http.Handler": true, "net/http.HandlerFunc": true,
+	ginPkg + ".HandlerFunc": true, echoPkg + ".HandlerFunc": true,
+	httprouterPkg + ".Handle": true, fasthttpPkg + ".RequestHandler": true,
+}
+
+// IsHandlerType matches a value that serves requests: http.Handler,
+// http.HandlerFunc, gin.HandlerFunc, echo.HandlerFunc, httprouter.Handle,
+// fasthttp.RequestHandler, or a function of a handler's signature.
+func IsHandlerType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	t = types.Unalias(t)
+	if handlerTypes[types.TypeString(t, nil)] {
+		return true
+	}
+	sig, _ := t.Underlying().(*types.Signature)
+	return IsHandlerSig(sig)
+}
+
+// IsMiddlewareSig matches a function that wraps a handler into another:
+// func(http.Handler) http.Handler, mux.MiddlewareFunc, echo.MiddlewareFunc,
+// func(fasthttp.RequestHandler) fasthttp.RequestHandler,
+// func(httprouter.Handle) httprouter.Handle. (gin's and fiber's
+// middlewares are handlers that call c.Next.)
+func IsMiddlewareSig(sig *types.Signature) bool {
+	if sig == nil || sig.Results().Len() != 1 || !IsHandlerType(sig.Results().At(0).Type()) {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if IsHandlerType(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsMiddlewareType matches a value of a middleware's signature.
+func IsMiddlewareType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sig, _ := t.Underlying().(*types.Signature)
+	return IsMiddlewareSig(sig)
+}
+
+// IsNext reports whether fn runs the rest of a handler chain from inside a
+// middleware that is itself a handler: gin's and fiber's c.Next().
+func IsNext(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Next" || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + RecvName(fn) {
+	case ginPkg + ".Context", fiberV2Pkg + ".Ctx", fiberV3Pkg + ".Ctx":
+		return true
+	}
+	return false
+}
+
+// routerTypes are the router types, true for those that are always a
+// root: a ServeMux's patterns are absolute, and gin's Engine, echo's Echo,
+// chi's Mux (rather than its Router interface, which sub-routers have),
+// fiber's App and the fasthttp and httprouter Routers are what the
+// constructors return.
+var routerTypes = map[string]bool{
+	"*net/http.ServeMux":    true,
+	"*" + chiV5Pkg + ".Mux": true, chiV5Pkg + ".Router": false,
+	"*" + chiV4Pkg + ".Mux": true, chiV4Pkg + ".Router": false,
+	"*" + muxPkg + ".Router": false,
+	"*" + ginPkg + ".Engine": true, "*" + ginPkg + ".RouterGroup": false, ginPkg + ".IRouter": false, ginPkg + ".IRoutes": false,
+	"*" + echoPkg + ".Echo": true, "*" + echoPkg + ".Group": false,
+	"*" + fiberV2Pkg + ".App": true, "*" + fiberV2Pkg + ".Group": false, fiberV2Pkg + ".Router": false,
+	"*" + fiberV3Pkg + ".App": true, "*" + fiberV3Pkg + ".Group": false, fiberV3Pkg + ".Router": false,
+	"*" + fastRouterPkg + ".Router": true, "*" + fastRouterPkg + ".Group": false,
+	"*" + httprouterPkg + ".Router": true,
+}
+
+// IsRouterType matches the router types, roots or not.
+func IsRouterType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := routerTypes[types.TypeString(types.Unalias(t), nil)]
+	return ok
+}
+
+// IsRootRouter reports whether a router of type t is always a root.
+func IsRootRouter(t types.Type) bool {
+	return t != nil && routerTypes[types.TypeString(types.Unalias(t), nil)]
+}
+
+// IsServeMethod reports whether fn is the method through which a router
+// serves, taken as a handler value: ServeHTTP, or fasthttp/router's
+// (*Router).Handler given to fasthttp.ListenAndServe.
+func IsServeMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	if fn.Name() == "ServeHTTP" {
+		return true
+	}
+	return is(fn, fastRouterPkg, "Handler") && RecvName(fn) == "Router"
+}
+
+// carriers are the types whose values carry an HTTP request's context.
+var carriers = map[string]bool{
+	"context.Context":                 true,
+	"*net/http.Request":               true,
+	"*" + ginPkg + ".Context":         true, // implements context.Context
+	echoPkg + ".Context":              true,
+	"*" + fasthttpPkg + ".RequestCtx": true, // implements context.Context
+	"*" + fiberV2Pkg + ".Ctx":         true,
+	fiberV3Pkg + ".Ctx":               true, // implements context.Context
+}
+
+// CarriesRequest reports whether a value of type t carries an HTTP
+// request's context: context.Context itself, *http.Request, or a
+// framework's request context (gin, echo, fiber, fasthttp).
+func CarriesRequest(t types.Type) bool {
+	return t != nil && carriers[types.TypeString(types.Unalias(t), nil)]
+}
+
+// contextMethods are the methods of request carriers that return the
+// request's context or another carrier of it, by where it comes from: the
+// receiver (-1) or an argument.
+var contextMethods = map[key]int{
+	{netHTTPPkg, "Request", "Context"}:     -1,
+	{netHTTPPkg, "Request", "WithContext"}: 0, // r.WithContext(ctx) carries ctx
+	{echoPkg, "Context", "Request"}:        -1,
+	{fiberV2Pkg, "Ctx", "Context"}:         -1, // the *fasthttp.RequestCtx
+	{fiberV2Pkg, "Ctx", "UserContext"}:     -1, // what middlewares set, Background by default: fiber's own request context
+	{fiberV3Pkg, "Ctx", "Context"}:         -1,
+	{fiberV3Pkg, "Ctx", "RequestCtx"}:      -1,
+}
+
+// ContextFrom says where the context of what method fn returns comes
+// from, for a method of a request carrier: from its receiver (-1:
+// r.Context(), c.Request(), fiber's c.UserContext()) or from its argument i
+// (r.WithContext(ctx)). ok is false for any other function.
+func ContextFrom(fn *types.Func) (from int, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	from, ok = contextMethods[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
+	return from, ok
+}

@@ -1,0 +1,226 @@
+package httpapi
+
+import (
+	"go/ast"
+	"go/types"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/internal/testenv"
+)
+
+// load type-checks packages of the stubs and of testdata/src in GOPATH
+// mode, as analysistest does.
+func load(t *testing.T, paths ...string) []*packages.Package {
+	t.Helper()
+	dir := testenv.Tree(t, "testdata")
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOFLAGS=", "GOPROXY=off"),
+	}
+	pkgs, err := packages.Load(cfg, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	return pkgs
+}
+
+// TestShapes checks HandlerSig and IsMiddlewareSig against the functions
+// of testdata/src/shapes, each followed by a comment giving the answer.
+func TestShapes(t *testing.T) {
+	t.Parallel()
+	pkg := load(t, "shapes")[0]
+	n := 0
+	for _, f := range pkg.Syntax {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			want := trailingComment(pkg, f, fd)
+			sig := pkg.TypesInfo.Defs[fd.Name].Type().(*types.Signature)
+			got := HandlerSig(sig)
+			if IsMiddlewareSig(sig) {
+				got = "middleware"
+			}
+			if got == "" {
+				got = "-"
+			}
+			if got != want {
+				t.Errorf("%s: got %s, want %s", fd.Name.Name, got, want)
+			}
+			n++
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d functions checked", n)
+	}
+}
+
+func trailingComment(pkg *packages.Package, f *ast.File, fd *ast.FuncDecl) string {
+	line := pkg.Fset.Position(fd.End()).Line
+	for _, cg := range f.Comments {
+		if pkg.Fset.Position(cg.Pos()).Line == line && cg.Pos() > fd.End() {
+			return strings.TrimSpace(strings.TrimPrefix(cg.List[0].Text, "//"))
+		}
+	}
+	return "?"
+}
+
+// TestTable checks every entry of the router table against the stubs,
+// whose signatures mirror the real packages: the function exists, and
+// each argument the entry names is a parameter of the right type. A
+// wrong index would read a handler as a pattern.
+func TestTable(t *testing.T) {
+	t.Parallel()
+	var paths []string
+	byPkg := map[string][]key{}
+	for k := range table {
+		if len(byPkg[k.pkg]) == 0 {
+			paths = append(paths, k.pkg)
+		}
+		byPkg[k.pkg] = append(byPkg[k.pkg], k)
+	}
+	sort.Strings(paths)
+	for _, pkg := range load(t, paths...) {
+		keys := byPkg[pkg.PkgPath]
+		delete(byPkg, pkg.PkgPath)
+		for _, k := range keys {
+			fn := find(pkg.Types, k)
+			if fn == nil {
+				t.Errorf("%s.%s.%s: not in the package", k.pkg, k.recv, k.name)
+				continue
+			}
+			checkArgs(t, fn, table[k])
+		}
+	}
+	for p := range byPkg {
+		t.Errorf("%s: not loaded", p)
+	}
+}
+
+// find is the function or method a table key names.
+func find(pkg *types.Package, k key) *types.Func {
+	obj := pkg.Scope().Lookup(k.recv)
+	if k.recv == "" {
+		obj = pkg.Scope().Lookup(k.name)
+		fn, _ := obj.(*types.Func)
+		return fn
+	}
+	if obj == nil {
+		return nil
+	}
+	t := obj.Type()
+	if !types.IsInterface(t) {
+		t = types.NewPointer(t)
+	}
+	m, _, _ := types.LookupFieldOrMethod(t, false, pkg, k.name)
+	fn, _ := m.(*types.Func)
+	if fn != nil && RecvName(fn) != k.recv {
+		return nil // promoted from an embedded type: keyed by that type's name instead
+	}
+	return fn
+}
+
+func checkArgs(t *testing.T, fn *types.Func, a *API) {
+	t.Helper()
+	sig := fn.Type().(*types.Signature)
+	param := func(i int) types.Type {
+		if i >= sig.Params().Len()-1 && sig.Variadic() {
+			return sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+		}
+		if i >= sig.Params().Len() {
+			return nil
+		}
+		return sig.Params().At(i).Type()
+	}
+	isAny := func(t types.Type) bool {
+		i, ok := t.Underlying().(*types.Interface)
+		return ok && i.Empty()
+	}
+	isString := func(t types.Type) bool {
+		b, ok := t.Underlying().(*types.Basic)
+		return ok && b.Kind() == types.String
+	}
+	check := func(what string, i int, ok func(types.Type) bool) {
+		if i < 0 {
+			return
+		}
+		if p := param(i); p == nil || !ok(p) {
+			t.Errorf("%s: argument %d is not a %s (%v)", fn.FullName(), i, what, p)
+		}
+	}
+	check("method", a.MethodArg, func(t types.Type) bool {
+		s, ok := t.(*types.Slice)
+		return isString(t) || ok && isString(s.Elem())
+	})
+	check("pattern", a.PatternArg, isString)
+	check("handler", a.HandlerArg, func(t types.Type) bool {
+		return IsHandlerType(t) || isAny(t) || a.Kind == Mount && IsRouterType(t) // fiber mounts an *App
+	})
+	check("middleware", a.MiddlewareArg, func(t types.Type) bool {
+		return IsHandlerType(t) || IsMiddlewareType(t) || isAny(t)
+	})
+	check("func(Router)", a.FuncArg, func(t types.Type) bool {
+		s, ok := t.Underlying().(*types.Signature)
+		return ok && s.Params().Len() == 1 && IsRouterType(s.Params().At(0).Type())
+	})
+	switch a.Kind {
+	case New, Group, RouteFn, With:
+		if sig.Results().Len() != 1 || !IsRouterType(sig.Results().At(0).Type()) {
+			t.Errorf("%s: returns no router", fn.FullName())
+		}
+	case Route:
+		if a.HandlerArg < 0 {
+			t.Errorf("%s: a route without a handler", fn.FullName())
+		}
+	}
+	if a.Chain && !sig.Variadic() {
+		t.Errorf("%s: a chain of handlers needs a variadic parameter", fn.FullName())
+	}
+}
+
+// TestContextMethods checks the request-context methods against the
+// stubs: each is a method of a request carrier, and returns a carrier.
+func TestContextMethods(t *testing.T) {
+	t.Parallel()
+	var paths []string
+	for k := range contextMethods {
+		paths = append(paths, k.pkg)
+	}
+	sort.Strings(paths)
+	byPath := map[string]*types.Package{}
+	for _, p := range load(t, paths...) {
+		byPath[p.PkgPath] = p.Types
+	}
+	for k, from := range contextMethods {
+		fn := find(byPath[k.pkg], k)
+		if fn == nil {
+			t.Errorf("%s.%s.%s: not in the package", k.pkg, k.recv, k.name)
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		if !CarriesRequest(sig.Recv().Type()) {
+			t.Errorf("%s: its receiver carries no request", fn.FullName())
+		}
+		if sig.Results().Len() != 1 || !CarriesRequest(sig.Results().At(0).Type()) {
+			t.Errorf("%s: returns no request carrier", fn.FullName())
+		}
+		if from >= 0 && (from >= sig.Params().Len() || !CarriesRequest(sig.Params().At(from).Type())) {
+			t.Errorf("%s: argument %d carries no context", fn.FullName(), from)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+// Package shapes declares functions of every framework's handler and
+// middleware signatures, and near misses, for httpapi's tests. The comment
+// after each says what HandlerSig (or IsMiddlewareSig, "middleware") must
+// answer; "-" is nothing.
+package shapes
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	fiber "github.com/gofiber/fiber/v2"
+	fiber3 "github.com/gofiber/fiber/v3"
+	"github.com/julienschmidt/httprouter"
+	"github.com/labstack/echo/v4"
+	"github.com/valyala/fasthttp"
+)
+
+func NetHTTP(w http.ResponseWriter, r *http.Request)                          {}             // net/http
+func HTTPRouter(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {}             // httprouter
+func Gin(c *gin.Context)                                                      {}             // gin
+func Echo(c echo.Context) error                                               { return nil } // echo
+func FiberV2(c *fiber.Ctx) error                                              { return nil } // fiber
+func FiberV3(c fiber3.Ctx) error                                              { return nil } // fiber
+func FastHTTP(ctx *fasthttp.RequestCtx)                                       {}             // fasthttp
+
+// Near misses: a result too many or too few, a value where a pointer is
+// expected, the parameters swapped.
+func NetHTTPResult(w http.ResponseWriter, r *http.Request) error { return nil } // -
+func EchoNoResult(c echo.Context)                                {}             // -
+func FiberV2NoResult(c *fiber.Ctx)                               {}             // -
+func FiberV2Value(c fiber.Ctx) error                             { return nil } // -
+func GinResult(c *gin.Context) error                             { return nil } // -
+func Swapped(r *http.Request, w http.ResponseWriter)             {}             // -
+func Context(ctx context.Context)                                {}             // -
+func FastHTTPValue(ctx fasthttp.RequestCtx)                      {}             // -
+
+// Middlewares wrap a handler into another.
+func Std(next http.Handler) http.Handler                                   { return next } // middleware
+func Echo2(next echo.HandlerFunc) echo.HandlerFunc                         { return next } // middleware
+func Fast(next fasthttp.RequestHandler) fasthttp.RequestHandler            { return next } // middleware
+func Router(next httprouter.Handle) httprouter.Handle                      { return next } // middleware
+func Fiber(next fiber.Handler) fiber.Handler                               { return next } // middleware
+func Config(db string) func(http.Handler) http.Handler                     { return nil }  // -
+func Mixed(next http.Handler) func(w http.ResponseWriter, r *http.Request) { return nil }  // middleware

@@ -1,0 +1,1 @@
+CREATE TABLE spans (id UInt64) ENGINE = MergeTree ORDER BY id;

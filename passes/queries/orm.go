@@ -1,0 +1,877 @@
+package queries
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/ormmodel"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+)
+
+// ORM chains (gorm's db.Where(...).Order(...).Find(&users), bun's
+// db.NewSelect().Model(&users).Where(...).Scan(ctx)) send SQL that the
+// program never writes whole. To check it like any other query, the pass
+// rebuilds the statement the ORM sends, roughly: the table from the
+// model's type (its TableName method, or the ORM's naming), the
+// conditions from the Where fragments, which are SQL expressions and are
+// parsed as such, the order, limit, joins; then parses it. Preload (gorm)
+// and a has-many Relation (bun) are queries of their own, appended to the
+// site's statements.
+//
+// The chain is followed through the receivers of the finisher, and
+// through a local variable the chain was stored in and added to
+// (q := db.Model(&x); if f { q = q.Where(...) }; q.Find(&out)): every
+// addition before the finisher is taken, as the resolver takes every
+// optional filter of a query built by concatenation. What cannot be
+// followed — a chain handed in by the caller without a model, conditions
+// from a struct variable, Scopes — leaves the site unresolved, with the
+// reason, rather than guessed: a condition not seen may be the one an
+// index serves.
+
+// ormStep is one call of a chain.
+type ormStep struct {
+	call *ast.CallExpr
+	fn   *types.Func
+}
+
+func (s ormStep) name() string { return s.fn.Name() }
+
+// ormChain is the statement a chain builds, as far as it is known.
+type ormChain struct {
+	lib   string
+	model *ormmodel.Model
+	// table is the FROM text when the chain names it (Table, TableExpr),
+	// "" to take the model's.
+	table string
+	// extra are bun's tables beside the model's (Table, TableExpr).
+	extra []string
+	alias string // bun: the model's alias, as fragments write it
+	conds []ormCond
+	joins []string
+	order []string
+	group []string
+	// having, columns, set and values are SQL fragments, bound.
+	having    []string
+	columns   []string
+	set       []string
+	distinct  bool
+	limit     string
+	offset    string
+	unscoped  bool   // gorm Unscoped, bun WhereAllWithDeleted
+	deleted   bool   // bun WhereDeleted
+	force     bool   // bun ForceDelete
+	suffix    string // bun On("CONFLICT ..."), For("UPDATE")
+	returning string
+	preloads  []ormPreload
+	// create index / create table
+	index       []string
+	indexName   string
+	unique      bool
+	ifNotExists bool
+	using       string
+	where       []string // CREATE INDEX ... WHERE
+	// param names the parameter the chain starts from, when it does:
+	// its model and conditions are the caller's.
+	param string
+	// dynamic is a model argument whose type is no struct (an interface
+	// value): the table is chosen at run time.
+	dynamic string
+	// pkVar is set when a write's model is a value that has its primary
+	// key (Save(&u), Model(&u).Update(...)): gorm adds `pk = ?`.
+	pkVar bool
+	n     int // placeholders written
+}
+
+// ormCond is one condition of a chain, with how it joins those before.
+type ormCond struct {
+	op  string // "AND", "OR", "AND NOT"
+	sql string
+}
+
+// ormPreload is a relation loaded by a query of its own.
+type ormPreload struct {
+	path  string
+	conds []ormCond
+}
+
+// ormSQL rebuilds the SQL of the chain a finisher call ends.
+func (a *analyzer) ormSQL(s *Site) sqlText {
+	sel, ok := ast.Unparen(s.Call.Fun).(*ast.SelectorExpr)
+	if !ok || s.Method == nil {
+		return unresolved(whyORM)
+	}
+	lib := s.Method.Library()
+	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
+	if why != "" {
+		return unresolved("%s chain: %s", lib, why)
+	}
+	c := &ormChain{lib: lib, param: param}
+	for _, st := range steps {
+		if why := a.ormStep(c, st); why != "" {
+			return unresolved("%s chain: %s", lib, why)
+		}
+	}
+	var text string
+	if lib == "bun" {
+		text, why = a.bunFinish(c, s)
+	} else {
+		text, why = a.gormFinish(c, s)
+	}
+	if why != "" {
+		return unresolved("%s %s: %s", lib, s.Method.Name, why)
+	}
+	return sqlText{SQL: text, OK: true, Param: -1}
+}
+
+// noModel says why a chain's table is unknown.
+func (c *ormChain) noModel() string {
+	switch {
+	case c.dynamic != "":
+		return fmt.Sprintf("model %s is chosen at run time", c.dynamic)
+	case c.param != "":
+		return fmt.Sprintf("chain starts at parameter %s: its model is the caller's", c.param)
+	}
+	return "no model or table"
+}
+
+// ormSteps returns the calls of the chain x ends with, first call
+// first, following a local variable to the chain stored in it and the
+// additions made to it before at. param is the parameter the chain
+// starts from, if it does.
+func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormStep, param, why string) {
+	if depth > maxDepth {
+		return nil, "", "chain too deep"
+	}
+	info := a.pass.TypesInfo
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(info, e).(*types.Func)
+			sel, isSel := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			if dbapi.ORMChain(fn) != "" && isSel {
+				steps = append([]ormStep{{e, fn}}, steps...)
+				if strings.HasPrefix(fn.Name(), "New") && dbapi.ORMType(info.TypeOf(sel.X)) == "" {
+					return steps, "", "" // bun's db.NewSelect(): the statement starts here
+				}
+				x = sel.X
+				continue
+			}
+			// A function of this package that returns a chain is read
+			// through: what it builds, or adds to the chain it is given.
+			if fn != nil && fn.Pkg() == a.pass.Pkg {
+				if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil {
+					inner, p, why := a.inlineCall(decl.Type, decl.Body, e.Args, at, depth)
+					if why != "" {
+						return nil, "", fmt.Sprintf("%s (in %s)", why, fn.Name())
+					}
+					return append(inner, steps...), p, ""
+				}
+			}
+			// A function returning a handle. Handed a chain, it may add
+			// conditions we do not see.
+			for _, arg := range e.Args {
+				if dbapi.ORMType(info.TypeOf(arg)) != "" {
+					return nil, "", fmt.Sprintf("conditions added by a call to %s", calleeName(fn, e))
+				}
+			}
+			return steps, "", ""
+		case *ast.Ident:
+			v, ok := info.Uses[e].(*types.Var)
+			if !ok {
+				return steps, "", ""
+			}
+			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				return steps, "", "" // a package-level handle
+			}
+			base, mods, p, why := a.ormVar(v, at, depth)
+			if why != "" {
+				return nil, "", why
+			}
+			return append(append(base, mods...), steps...), p, ""
+		default:
+			// A field (s.db), or anything else that yields a handle.
+			return steps, "", ""
+		}
+	}
+}
+
+// inlineCall returns the chain a function returns when called with
+// args: the chain it builds, or, when it takes a chain (a scope such as
+// func(q *gorm.DB) *gorm.DB), the chain given followed by every
+// addition any of its returns makes, as optional filters are taken.
+func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.Expr, at token.Pos, depth int) ([]ormStep, string, string) {
+	info := a.pass.TypesInfo
+	var param *types.Var
+	index := 0
+	for _, f := range ft.Params.List {
+		for _, name := range f.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok && param == nil && dbapi.ORMType(v.Type()) != "" {
+				param = v
+				break
+			}
+			index++
+		}
+		if param != nil {
+			break
+		}
+	}
+	var rets []*ast.ReturnStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets = append(rets, n)
+		}
+		return true
+	})
+	var out []ormStep
+	p := ""
+	if param != nil {
+		if args == nil {
+			out = nil // Scopes, Apply: the chain is the caller's own
+		} else if index < len(args) {
+			base, bp, why := a.ormSteps(args[index], at, depth+1)
+			if why != "" {
+				return nil, "", why
+			}
+			out, p = base, bp
+		}
+	} else if len(rets) != 1 {
+		return nil, "", "a function returning different chains"
+	}
+	for _, ret := range rets {
+		if len(ret.Results) != 1 {
+			return nil, "", "a function returning a chain with other results"
+		}
+		r := ast.Unparen(ret.Results[0])
+		if param != nil {
+			if !a.rootedAt(r, param) {
+				return nil, "", "a function returning another chain than it is given"
+			}
+			// What the function adds: the calls in its body, on the
+			// way to this return (q = q.Where(...) included).
+			steps, _, why := a.ormSteps(r, ret.Pos(), depth+1)
+			if why != "" {
+				return nil, "", why
+			}
+			for _, st := range steps {
+				if body.Pos() <= st.call.Pos() && st.call.End() <= body.End() && !containsStep(out, st) {
+					out = append(out, st)
+				}
+			}
+			continue
+		}
+		steps, bp, why := a.ormSteps(r, ret.Pos(), depth+1)
+		if why != "" {
+			return nil, "", why
+		}
+		out, p = append(out, steps...), bp
+	}
+	return out, p, ""
+}
+
+// scopeSteps inlines the functions given to gorm's Scopes or bun's
+// Apply: literals, functions of this package, or calls of this
+// package's functions that return a literal (Paginate(r)).
+func (a *analyzer) scopeSteps(args []ast.Expr, at token.Pos, depth int) ([]ormStep, string) {
+	var out []ormStep
+	for _, arg := range args {
+		arg = ast.Unparen(arg)
+		if id, ok := arg.(*ast.Ident); ok && id.Name == "nil" {
+			continue
+		}
+		var ft *ast.FuncType
+		var body *ast.BlockStmt
+		switch x := arg.(type) {
+		case *ast.FuncLit:
+			ft, body = x.Type, x.Body
+		case *ast.Ident, *ast.SelectorExpr:
+			fn, _ := a.pass.TypesInfo.Uses[identOf(x)].(*types.Func)
+			if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil {
+				ft, body = decl.Type, decl.Body
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(a.pass.TypesInfo, x).(*types.Func)
+			if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil && len(decl.Body.List) > 0 {
+				if ret, ok := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+					if lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
+						ft, body = lit.Type, lit.Body
+					}
+				}
+			}
+		}
+		if body == nil {
+			return nil, fmt.Sprintf("conditions added by %s", exprName(arg))
+		}
+		steps, _, why := a.inlineCall(ft, body, nil, at, depth)
+		if why != "" {
+			return nil, why
+		}
+		out = append(out, steps...)
+	}
+	return out, ""
+}
+
+func containsStep(steps []ormStep, st ormStep) bool {
+	for _, s := range steps {
+		if s.call == st.call {
+			return true
+		}
+	}
+	return false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		return sel.Sel
+	}
+	id, _ := e.(*ast.Ident)
+	return id
+}
+
+// ormVar returns the chain stored in local variable v as seen at at:
+// the chain of its last unconditional assignment, then the calls of each
+// later `v = v.Where(...)` and `v.Where(...)` before at, in order.
+func (a *analyzer) ormVar(v *types.Var, at token.Pos, depth int) (base, mods []ormStep, param, why string) {
+	if _, ok := a.r.params[v]; ok && len(a.r.writes[v]) == 0 {
+		if dbapi.ORMType(v.Type()) != "" {
+			param = v.Name()
+		}
+		return nil, nil, param, a.ormMutations(v, token.NoPos, at, &mods)
+	}
+	var basePos token.Pos
+	found := false
+	for _, w := range a.r.writes[v] {
+		if w.pos >= at {
+			break
+		}
+		if w.rhs == nil {
+			continue
+		}
+		if a.rootedAt(w.rhs, v) {
+			steps, _, why := a.ormSteps(w.rhs, w.pos, depth+1)
+			if why != "" {
+				return nil, nil, "", why
+			}
+			// The steps of v itself were taken already: keep the new ones.
+			mods = append(mods, a.newSteps(w.rhs, v, steps)...)
+			continue
+		}
+		if found && !(w.tok == token.DEFINE || w.tok == token.VAR || w.block == a.r.decl[v]) {
+			return nil, nil, "", fmt.Sprintf("%s holds different chains on different paths", v.Name())
+		}
+		if w.index >= 0 {
+			base, param, mods, found, basePos = nil, "", nil, true, w.pos // tx, err := db.Begin(): a handle
+			continue
+		}
+		b, p, why := a.ormSteps(w.rhs, w.pos, depth+1)
+		if why != "" {
+			return nil, nil, "", why
+		}
+		base, param, mods, found, basePos = b, p, nil, true, w.pos
+	}
+	if !found {
+		if _, ok := a.r.params[v]; ok && dbapi.ORMType(v.Type()) != "" {
+			param = v.Name()
+		}
+	}
+	var stmtMods []ormStep
+	if why := a.ormMutations(v, basePos, at, &stmtMods); why != "" {
+		return nil, nil, "", why
+	}
+	// Statement-form additions (bun's q.Where(...) changes q) interleave
+	// with assignments by position.
+	mods = mergeSteps(mods, stmtMods)
+	return base, mods, param, ""
+}
+
+// ormMutations appends the calls of statements `v.Where(...)...` between
+// from and to: bun's builders, and a gorm chain past its first call,
+// change the value in place.
+func (a *analyzer) ormMutations(v *types.Var, from, to token.Pos, out *[]ormStep) string {
+	node := a.enclosing(to)
+	if node == nil {
+		return ""
+	}
+	var why string
+	ast.Inspect(node, func(n ast.Node) bool {
+		es, ok := n.(*ast.ExprStmt)
+		if !ok || why != "" {
+			return why == ""
+		}
+		if es.Pos() <= from || es.Pos() >= to {
+			return true
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok || !a.rootedAt(call, v) {
+			return true
+		}
+		steps, _, w := a.ormSteps(call, es.Pos(), 1)
+		if w != "" {
+			why = w
+			return false
+		}
+		*out = append(*out, a.newSteps(call, v, steps)...)
+		return true
+	})
+	return why
+}
+
+// enclosing is the innermost function of the package holding pos.
+func (a *analyzer) enclosing(pos token.Pos) ast.Node {
+	var best ast.Node
+	for n := range a.nodes {
+		if n.Pos() <= pos && pos < n.End() && (best == nil || n.Pos() >= best.Pos()) {
+			best = n
+		}
+	}
+	return best
+}
+
+// rootedAt reports whether the chain x starts from variable v.
+func (a *analyzer) rootedAt(x ast.Expr, v *types.Var) bool {
+	info := a.pass.TypesInfo
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(info, e).(*types.Func)
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			if !ok || dbapi.ORMChain(fn) == "" {
+				return false
+			}
+			x = sel.X
+		case *ast.Ident:
+			return info.Uses[e] == v
+		default:
+			return false
+		}
+	}
+}
+
+// newSteps keeps the steps of a chain rooted at v that its expression
+// adds: those whose call is inside x.
+func (a *analyzer) newSteps(x ast.Expr, v *types.Var, steps []ormStep) []ormStep {
+	var out []ormStep
+	for _, s := range steps {
+		if s.call.Pos() >= x.Pos() && s.call.End() <= x.End() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func mergeSteps(a, b []ormStep) []ormStep {
+	out := make([]ormStep, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0].call.Pos() < b[0].call.Pos() {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return out
+}
+
+func calleeName(fn *types.Func, call *ast.CallExpr) string {
+	if fn != nil {
+		return fn.Name()
+	}
+	return exprName(call.Fun)
+}
+
+// ormModel returns the model of a struct type for the chain's ORM.
+func (a *analyzer) ormModel(lib string, t *types.Named) (*ormmodel.Model, error) {
+	key := ormKey{lib, t}
+	if e, ok := a.models[key]; ok {
+		return e.m, e.err
+	}
+	var m *ormmodel.Model
+	var err error
+	if lib == "bun" {
+		m, err = ormmodel.BunModel(t)
+	} else {
+		m, err = ormmodel.GormModel(t, a.tableName)
+	}
+	a.models[key] = ormEntry{m, err}
+	return m, err
+}
+
+type ormKey struct {
+	lib string
+	t   *types.Named
+}
+
+type ormEntry struct {
+	m   *ormmodel.Model
+	err error
+}
+
+// tableName is gorm's Tabler: the constant a model's TableName method
+// returns, from its body in this package or its fact in another.
+func (a *analyzer) tableName(t *types.Named) (string, bool, error) {
+	fn := ormmodel.TableNameMethod(t)
+	if fn == nil {
+		return "", false, nil
+	}
+	if fn.Pkg() != a.pass.Pkg {
+		var f TableName
+		if a.pass.ImportObjectFact(fn, &f) {
+			return f.Name, true, nil
+		}
+		return "", false, fmt.Errorf("%s.TableName does not return a constant", t.Obj().Name())
+	}
+	if name, ok := a.localTableName(fn); ok {
+		return name, true, nil
+	}
+	return "", false, fmt.Errorf("%s.TableName does not return a constant", t.Obj().Name())
+}
+
+// localTableName resolves a TableName method of this package that
+// returns one constant.
+func (a *analyzer) localTableName(fn *types.Func) (string, bool) {
+	decl := a.r.funcs[fn]
+	if decl == nil || decl.Body == nil || len(decl.Body.List) != 1 {
+		return "", false
+	}
+	ret, ok := decl.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return "", false
+	}
+	t := a.r.expr(ret.Results[0], ret.Pos(), 0)
+	return t.SQL, t.OK
+}
+
+// TableName is attached to a model type's TableName method when it
+// returns a constant: the table gorm uses for the model, which packages
+// that query or migrate the model need.
+type TableName struct{ Name string }
+
+func (*TableName) AFact() {}
+
+func (f *TableName) String() string { return fmt.Sprintf("tableName(%q)", f.Name) }
+
+// exportTableNames exports the TableName facts of the package's models.
+func (a *analyzer) exportTableNames() {
+	for fn := range a.r.funcs {
+		sig := fn.Type().(*types.Signature)
+		if fn.Name() != "TableName" || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+			continue
+		}
+		if name, ok := a.localTableName(fn); ok {
+			a.pass.ExportObjectFact(fn, &TableName{Name: name})
+		}
+	}
+}
+
+// modelOf returns the model an argument stands for (&users, new(User),
+// (*User)(nil)), or nil when its type is no struct.
+func (a *analyzer) modelOf(lib string, arg ast.Expr) (*ormmodel.Model, string) {
+	t := ormmodel.StructOf(a.pass.TypesInfo.TypeOf(arg))
+	if t == nil {
+		return nil, ""
+	}
+	m, err := a.ormModel(lib, t)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return m, ""
+}
+
+// ---- binding fragments ---------------------------------------------
+
+// bind writes a fragment of the chain with its placeholders filled as
+// the ORM fills them: a value becomes $n, a slice a list, bun.Ident an
+// identifier, bun.Safe and gorm.Expr their text, a chain a subquery;
+// bun's ?TableAlias and friends name the model.
+func (a *analyzer) bind(c *ormChain, text string, args []ast.Expr) (string, string) {
+	var why string
+	named := map[string]string{}
+	out := sqlparse.Bind(text, func(p sqlparse.Placeholder) string {
+		if p.Name != "" {
+			if r, ok := c.namedPlaceholder(p.Name); ok {
+				return r
+			}
+			if i, err := strconv.Atoi(p.Name); err == nil && i < len(args) {
+				return a.bindArg(c, args[i], p.Before, &why)
+			}
+			if r, ok := named[p.Name]; ok {
+				return r
+			}
+			named[p.Name] = c.param1()
+			return named[p.Name]
+		}
+		if p.Index < len(args) {
+			return a.bindArg(c, args[p.Index], p.Before, &why)
+		}
+		return c.param1()
+	})
+	return out, why
+}
+
+// param1 writes the next $n.
+func (c *ormChain) param1() string {
+	c.n++
+	return "$" + strconv.Itoa(c.n)
+}
+
+// namedPlaceholder fills bun's model placeholders.
+func (c *ormChain) namedPlaceholder(name string) (string, bool) {
+	m := c.model
+	switch name {
+	case "TableAlias":
+		return sqlparse.QuoteIdent(c.aliasName()), true
+	case "TableName":
+		if m != nil {
+			return m.QuotedTable(), true
+		}
+	case "PKs", "TablePKs":
+		if m != nil && len(m.PK) > 0 {
+			return c.qualified(m.PK), true
+		}
+	case "Columns", "TableColumns":
+		if m != nil {
+			return c.qualified(m.ColumnNames()), true
+		}
+	}
+	return "", false
+}
+
+func (c *ormChain) aliasName() string {
+	if c.alias != "" {
+		return c.alias
+	}
+	if c.model != nil {
+		return c.model.Table
+	}
+	return "t"
+}
+
+func (c *ormChain) qualified(cols []string) string {
+	q := make([]string, len(cols))
+	for i, col := range cols {
+		q[i] = sqlparse.QuoteIdent(c.aliasName()) + "." + sqlparse.QuoteIdent(col)
+	}
+	return strings.Join(q, ", ")
+}
+
+// bindArg is the text one argument puts in place of its placeholder.
+func (a *analyzer) bindArg(c *ormChain, arg ast.Expr, before string, why *string) string {
+	info := a.pass.TypesInfo
+	arg = ast.Unparen(arg)
+	t := info.TypeOf(arg)
+	if call, ok := arg.(*ast.CallExpr); ok {
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+			arg = call.Args[0] // bun.Ident("x") is a conversion
+		} else if fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "gorm.io/gorm" && fn.Name() == "Expr") && len(call.Args) > 0 {
+			if s := a.r.expr(call.Args[0], call.Pos(), 0); s.OK {
+				text, w := a.bind(c, s.SQL, call.Args[1:])
+				if w != "" {
+					*why = w
+				}
+				return text
+			}
+		} else if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "github.com/uptrace/bun" && fn.Name() == "In" {
+			return listParam(c, before)
+		}
+	}
+	if t != nil {
+		switch n := types.Unalias(t).(type) {
+		case *types.Named:
+			if n.Obj().Pkg() != nil && strings.HasPrefix(n.Obj().Pkg().Path(), "github.com/uptrace/bun") {
+				switch n.Obj().Name() {
+				case "Ident", "Safe":
+					s := a.r.expr(arg, arg.Pos(), 0)
+					if !s.OK {
+						*why = fmt.Sprintf("bun.%s from %s", n.Obj().Name(), exprName(arg))
+						return c.param1()
+					}
+					if n.Obj().Name() == "Safe" {
+						return s.SQL
+					}
+					parts := strings.Split(s.SQL, ".")
+					for i, p := range parts {
+						parts[i] = sqlparse.QuoteIdent(p)
+					}
+					return strings.Join(parts, ".")
+				}
+			}
+		}
+		if dbapi.ORMType(t) != "" {
+			return "(SELECT NULL)" // a subquery built by a chain of its own
+		}
+		if isList(t) {
+			return listParam(c, before)
+		}
+	}
+	return c.param1()
+}
+
+// listParam writes a list placeholder: gorm and bun expand a slice to
+// (v1, v2, ...), inside the parentheses the fragment has or their own.
+func listParam(c *ormChain, before string) string {
+	if strings.HasSuffix(strings.TrimRight(before, " \t\n"), "(") {
+		return c.param1()
+	}
+	return "(" + c.param1() + ")"
+}
+
+func isList(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return !ok || b.Kind() != types.Byte
+	case *types.Array:
+		return true
+	}
+	return false
+}
+
+// constString resolves a fragment argument to its text.
+func (a *analyzer) constString(e ast.Expr) (string, bool) {
+	t := a.r.expr(e, e.Pos(), 0)
+	return t.SQL, t.OK
+}
+
+// strings of a variadic string argument list, resolved.
+func (a *analyzer) constStrings(args []ast.Expr) ([]string, bool) {
+	var out []string
+	for _, e := range args {
+		if tv, ok := a.pass.TypesInfo.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			out = append(out, constant.StringVal(tv.Value))
+			continue
+		}
+		s, ok := a.constString(e)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// ---- the statement -------------------------------------------------
+
+// whereSQL renders the conditions, each in parentheses so that an OR
+// keeps to its own.
+func whereSQL(conds []ormCond) string {
+	var b strings.Builder
+	for i, c := range conds {
+		switch {
+		case i == 0 && c.op == "AND NOT":
+			b.WriteString("NOT (" + c.sql + ")")
+		case i == 0:
+			b.WriteString("(" + c.sql + ")")
+		case c.op == "OR":
+			s := b.String()
+			b.Reset()
+			b.WriteString("(" + s + ") OR (" + c.sql + ")")
+		default:
+			b.WriteString(" " + c.op + " (" + c.sql + ")")
+		}
+	}
+	return b.String()
+}
+
+// tail writes WHERE ... GROUP BY ... ORDER BY ... LIMIT ... OFFSET.
+func (c *ormChain) tail(b *strings.Builder, conds []ormCond, orderLimit bool) {
+	if len(conds) > 0 {
+		b.WriteString(" WHERE " + whereSQL(conds))
+	}
+	if len(c.group) > 0 {
+		b.WriteString(" GROUP BY " + strings.Join(c.group, ", "))
+	}
+	if len(c.having) > 0 {
+		b.WriteString(" HAVING " + strings.Join(c.having, " AND "))
+	}
+	if !orderLimit {
+		return
+	}
+	if len(c.order) > 0 {
+		b.WriteString(" ORDER BY " + strings.Join(c.order, ", "))
+	}
+	if c.limit != "" {
+		b.WriteString(" LIMIT " + c.limit)
+	}
+	if c.offset != "" {
+		b.WriteString(" OFFSET " + c.offset)
+	}
+}
+
+// limitText is a Limit/Offset argument as the ORM writes it: the
+// number when constant, else a parameter.
+func (a *analyzer) limitText(c *ormChain, e ast.Expr) string {
+	if tv, ok := a.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		return tv.Value.ExactString()
+	}
+	return c.param1()
+}
+
+// preloadSQL renders the query a relation loaded on its own sends: the
+// target rows whose key matches the base rows'.
+func (a *analyzer) preloadSQL(c *ormChain, base *ormmodel.Model, p ormPreload) ([]string, string) {
+	var out []string
+	m := base
+	parts := strings.Split(p.path, ".")
+	for i, name := range parts {
+		if m == nil {
+			return nil, fmt.Sprintf("relation %s of an unknown model", p.path)
+		}
+		rel, tm, err := m.Relation(name, func(t *types.Named) (*ormmodel.Model, error) { return a.ormModel(c.lib, t) })
+		if err != nil {
+			return nil, err.Error()
+		}
+		if c.lib == "bun" && !rel.Many && rel.JoinTable == "" {
+			m = tm
+			continue // joined into the main query (see bunJoin)
+		}
+		var b strings.Builder
+		sel := "*"
+		from := tm.QuotedTable()
+		alias := ""
+		if c.lib == "bun" {
+			alias = sqlparse.QuoteIdent(tm.Alias)
+			sel = qualifiedCols(alias, tm.ColumnNames())
+			from += " AS " + alias
+		}
+		col := func(name string) string {
+			if alias != "" {
+				return alias + "." + sqlparse.QuoteIdent(name)
+			}
+			return tm.QuotedTable() + "." + sqlparse.QuoteIdent(name)
+		}
+		if rel.JoinTable != "" {
+			jt := sqlparse.QuoteIdent(rel.JoinTable)
+			out = append(out, fmt.Sprintf("SELECT * FROM %s WHERE %s.%s IN (%s)", jt, jt, sqlparse.QuoteIdent(rel.JoinBase[0]), c.param1()))
+			fmt.Fprintf(&b, "SELECT %s FROM %s WHERE %s IN (%s)", sel, from, col(rel.TargetColumns[0]), c.param1())
+		} else {
+			fmt.Fprintf(&b, "SELECT %s FROM %s WHERE %s IN (%s)", sel, from, col(rel.TargetColumns[0]), c.param1())
+		}
+		if tm.SoftDelete != "" && !c.unscoped {
+			b.WriteString(" AND " + col(tm.SoftDelete) + " IS NULL")
+		}
+		if i == len(parts)-1 && len(p.conds) > 0 {
+			b.WriteString(" AND " + whereSQL(p.conds))
+		}
+		out = append(out, b.String())
+		m = tm
+	}
+	return out, ""
+}
+
+func qualifiedCols(alias string, cols []string) string {
+	q := make([]string, len(cols))
+	for i, col := range cols {
+		q[i] = alias + "." + sqlparse.QuoteIdent(col)
+	}
+	return strings.Join(q, ", ")
+}

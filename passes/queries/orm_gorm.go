@@ -1,0 +1,631 @@
+package queries
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/ormmodel"
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+)
+
+// gormFinishers take the destination (or the value written) first; it
+// stands for the model when the chain names none.
+var gormFinishers = map[string]bool{
+	"Find": true, "First": true, "Take": true, "Last": true, "Scan": true, "FindInBatches": true,
+	"FirstOrInit": true, "FirstOrCreate": true, "Create": true, "CreateInBatches": true, "Save": true, "Delete": true,
+}
+
+// gormLoads are the finishers that load the preloaded associations of
+// what they find.
+var gormLoads = map[string]bool{"Find": true, "First": true, "Take": true, "Last": true, "FindInBatches": true, "FirstOrInit": true, "FirstOrCreate": true}
+
+// ormStep applies one call of a chain to the statement.
+func (a *analyzer) ormStep(c *ormChain, st ormStep) string {
+	if c.lib == "bun" {
+		return a.bunStep(c, st)
+	}
+	args := st.call.Args
+	switch st.name() {
+	case "Model":
+		m, why := a.modelOf("gorm", args[0])
+		if why != "" {
+			return why
+		}
+		if m == nil {
+			c.dynamic = exprName(args[0])
+			break
+		}
+		c.model = m
+		c.pkVar = c.pkVar || hasKey(a.pass.TypesInfo, args[0], m)
+	case "Table":
+		s, ok := a.constString(args[0])
+		if !ok {
+			return fmt.Sprintf("table name %s is not constant", exprName(args[0]))
+		}
+		text, why := a.bind(c, s, args[1:])
+		if why != "" {
+			return why
+		}
+		c.table = text
+	case "Where", "Or", "Not":
+		cond, why := a.gormCond(c, args[0], args[1:])
+		if why != "" {
+			return why
+		}
+		if cond != "" {
+			op := map[string]string{"Where": "AND", "Or": "OR", "Not": "AND NOT"}[st.name()]
+			c.conds = append(c.conds, ormCond{op, cond})
+		}
+	case "Joins", "InnerJoins":
+		s, ok := a.constString(args[0])
+		if !ok {
+			return fmt.Sprintf("join %s is not constant", exprName(args[0]))
+		}
+		if !strings.Contains(strings.TrimSpace(s), " ") {
+			return a.gormJoinRelation(c, s, st.name() == "InnerJoins")
+		}
+		text, why := a.bind(c, s, args[1:])
+		if why != "" {
+			return why
+		}
+		c.joins = append(c.joins, text)
+	case "Order":
+		if s, ok := a.constString(args[0]); ok {
+			c.order = append(c.order, s)
+		}
+	case "Limit":
+		c.limit = a.limitText(c, args[0])
+	case "Offset":
+		c.offset = a.limitText(c, args[0])
+	case "Select", "Distinct":
+		c.distinct = c.distinct || st.name() == "Distinct"
+		if len(args) == 0 {
+			break
+		}
+		if cols, ok := a.constStrings(args[:1]); ok && len(args) == 1 || ok && !strings.Contains(cols[0], "?") {
+			if all, ok := a.constStrings(args); ok {
+				c.columns = all
+				break
+			}
+		}
+		if s, ok := a.constString(args[0]); ok {
+			text, why := a.bind(c, s, args[1:])
+			if why != "" {
+				return why
+			}
+			c.columns = []string{text}
+		} else if lit, ok := ast.Unparen(args[0]).(*ast.CompositeLit); ok {
+			cols, ok := a.constStrings(lit.Elts)
+			if !ok {
+				return "selected columns are not constant"
+			}
+			c.columns = cols
+		}
+	case "Group":
+		if s, ok := a.constString(args[0]); ok {
+			c.group = append(c.group, s)
+		}
+	case "Having":
+		cond, why := a.gormCond(c, args[0], args[1:])
+		if why != "" {
+			return why
+		}
+		c.having = append(c.having, cond)
+	case "Preload":
+		path, ok := a.constString(args[0])
+		if !ok {
+			return fmt.Sprintf("preloaded relation %s is not constant", exprName(args[0]))
+		}
+		if path == "clause.Associations" || path == "~~~as~~~" {
+			return "Preload of every association"
+		}
+		p := ormPreload{path: path}
+		if len(args) > 1 && isString(a.pass.TypesInfo.TypeOf(args[1])) {
+			cond, why := a.gormCond(c, args[1], args[2:])
+			if why != "" {
+				return why
+			}
+			p.conds = []ormCond{{"AND", cond}}
+		}
+		c.preloads = append(c.preloads, p)
+	case "Unscoped":
+		c.unscoped = true
+	case "Scopes":
+		steps, why := a.scopeSteps(args, st.call.Pos(), 1)
+		if why != "" {
+			return why
+		}
+		for _, inner := range steps {
+			if why := a.ormStep(c, inner); why != "" {
+				return why
+			}
+		}
+	case "Raw":
+		return "raw SQL kept in a variable"
+	default:
+		if gormFinishers[st.name()] && c.model == nil && len(args) > 0 {
+			// db.Find(&users).Count(&n): an earlier finisher's
+			// destination is the model of what follows.
+			if m, _ := a.modelOf("gorm", args[0]); m != nil {
+				c.model = m
+			}
+		}
+	}
+	return ""
+}
+
+// hasKey reports whether a model argument carries its primary key, as
+// gorm reads it to add `pk = ?` to an update or delete: any value but a
+// literal without the key (&User{}, new(User), (*User)(nil)).
+func hasKey(info *types.Info, e ast.Expr, m *ormmodel.Model) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		if _, ok := x.Type.(*ast.ArrayType); ok {
+			return true // a slice of values, each with its key
+		}
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if col := m.Column(id.Name); col != nil && len(m.PK) > 0 && col.Name == m.PK[0] {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && id.Name == "new" {
+			return false
+		}
+		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
+			return false // (*User)(nil)
+		}
+	}
+	return true
+}
+
+// gormCond is the SQL of one gorm condition (Where, Or, Not, and the
+// inline conditions of Find/First/Delete), as Statement.BuildCondition
+// reads it: a string with its arguments, a primary key value, a struct
+// or map literal.
+func (a *analyzer) gormCond(c *ormChain, query ast.Expr, args []ast.Expr) (string, string) {
+	info := a.pass.TypesInfo
+	t := info.TypeOf(query)
+	if t != nil && isString(t) {
+		s, ok := a.constString(query)
+		if !ok {
+			return "", fmt.Sprintf("condition %s is not constant", exprName(query))
+		}
+		if _, err := strconv.Atoi(s); err == nil {
+			return c.pkCond(s)
+		}
+		switch {
+		case s == "" && len(args) == 0:
+			return "", ""
+		case len(args) == 0 || strings.Contains(s, "?") || strings.Contains(s, "@") || strings.Contains(strings.TrimSpace(s), " "):
+			return a.bind(c, s, args)
+		case len(args) == 1:
+			return a.bind(c, quoteColumn(s)+" = ?", args)
+		}
+		return a.bind(c, s, args)
+	}
+	e := ast.Unparen(query)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return a.literalCond(c, lit)
+	}
+	if t == nil {
+		return "", "condition of unknown type"
+	}
+	if dbapi.ORMType(t) != "" {
+		return "", "conditions grouped in another chain"
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsNumeric != 0 {
+			return c.pkCond(c.param1())
+		}
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Info()&types.IsNumeric != 0 {
+			if c.model == nil || len(c.model.PK) == 0 {
+				return "", "primary key of an unknown model"
+			}
+			return c.column(c.model.PK[0]) + " IN (" + c.param1() + ")", ""
+		}
+	}
+	return "", fmt.Sprintf("conditions in %s are known only at run time", exprName(query))
+}
+
+// pkCond compares the model's primary key.
+func (c *ormChain) pkCond(value string) (string, string) {
+	if c.model == nil || len(c.model.PK) == 0 {
+		return "", "primary key of an unknown model"
+	}
+	return c.column(c.model.PK[0]) + " = " + value, ""
+}
+
+// column is a column of the chain's table, qualified as the ORM writes
+// it in conditions it makes itself.
+func (c *ormChain) column(name string) string {
+	if c.lib == "bun" {
+		return sqlparse.QuoteIdent(c.aliasName()) + "." + sqlparse.QuoteIdent(name)
+	}
+	if c.table == "" && c.model != nil {
+		return c.model.QuotedTable() + "." + sqlparse.QuoteIdent(name)
+	}
+	return sqlparse.QuoteIdent(name)
+}
+
+// quoteColumn quotes a column name written in Go ("users.name" too).
+func quoteColumn(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = sqlparse.QuoteIdent(p)
+	}
+	return strings.Join(parts, ".")
+}
+
+// literalCond reads a struct or map literal condition: each key given
+// is compared (gorm compares the non-zero fields of a struct; a field
+// written in the literal is the one the code means to set).
+func (a *analyzer) literalCond(c *ormChain, lit *ast.CompositeLit) (string, string) {
+	t := a.pass.TypesInfo.TypeOf(lit)
+	var conds []string
+	if named := ormmodel.StructOf(t); named != nil {
+		m, err := a.ormModel("gorm", named)
+		if err != nil {
+			return "", err.Error()
+		}
+		if c.model == nil {
+			c.model = m
+		}
+		for _, el := range lit.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				return "", "struct condition without field names"
+			}
+			id, _ := kv.Key.(*ast.Ident)
+			col := m.Column(id.Name)
+			if col == nil {
+				return "", fmt.Sprintf("field %s is not a column", id.Name)
+			}
+			conds = append(conds, c.column(col.Name)+" = "+c.param1())
+		}
+	} else if _, ok := t.Underlying().(*types.Map); ok {
+		for _, el := range lit.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			key, ok := a.constString(kv.Key)
+			if !ok {
+				return "", "map condition with a key that is not constant"
+			}
+			value := c.param1()
+			if vt := a.pass.TypesInfo.TypeOf(kv.Value); vt != nil && isList(vt) {
+				conds = append(conds, quoteColumn(key)+" IN ("+value+")")
+				continue
+			}
+			conds = append(conds, quoteColumn(key)+" = "+value)
+		}
+	} else {
+		return "", "condition literal of unknown type"
+	}
+	return strings.Join(conds, " AND "), ""
+}
+
+// gormJoinRelation joins a relation by name, as Joins("Company") does:
+// LEFT JOIN companies "Company" ON users.company_id = "Company".id.
+func (a *analyzer) gormJoinRelation(c *ormChain, name string, inner bool) string {
+	if c.model == nil {
+		return fmt.Sprintf("join of relation %s of an unknown model", name)
+	}
+	rel, tm, err := c.model.Relation(name, func(t *types.Named) (*ormmodel.Model, error) { return a.ormModel("gorm", t) })
+	if err != nil {
+		return err.Error()
+	}
+	if rel.Many || rel.JoinTable != "" {
+		return fmt.Sprintf("join of to-many relation %s", name)
+	}
+	kind := "LEFT JOIN"
+	if inner {
+		kind = "INNER JOIN"
+	}
+	alias := sqlparse.QuoteIdent(name)
+	c.joins = append(c.joins, fmt.Sprintf("%s %s %s ON %s.%s = %s.%s", kind, tm.QuotedTable(), alias,
+		c.model.QuotedTable(), sqlparse.QuoteIdent(rel.BaseColumns[0]), alias, sqlparse.QuoteIdent(rel.TargetColumns[0])))
+	return ""
+}
+
+// gormFinish writes the statement a gorm finisher sends.
+func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
+	name := s.Method.Name
+	args := s.Call.Args
+	switch name {
+	case "AutoMigrate", "CreateTable":
+		return a.gormMigrate(args, name == "AutoMigrate")
+	case "CreateIndex":
+		return a.gormCreateIndex(args)
+	}
+	var dest ast.Expr
+	if gormFinishers[name] && len(args) > 0 {
+		dest = args[0]
+		if c.model == nil {
+			m, why := a.modelOf("gorm", dest)
+			if why != "" {
+				return "", why
+			}
+			c.model = m
+		}
+	}
+	if c.model == nil && c.table == "" {
+		return "", c.noModel()
+	}
+	table := c.table
+	if table == "" {
+		table = c.model.QuotedTable()
+	}
+	conds := c.conds
+	if gormFinishers[name] && len(args) > 1 && name != "FindInBatches" && name != "CreateInBatches" {
+		cond, why := a.gormCond(c, args[1], args[2:])
+		if why != "" {
+			return "", why
+		}
+		if cond != "" {
+			conds = append(conds, ormCond{"AND", cond})
+		}
+	}
+	write := name == "Update" || name == "Updates" || name == "UpdateColumn" || name == "UpdateColumns" || name == "Delete" || name == "Save"
+	if write && (c.pkVar || (name == "Delete" || name == "Save") && dest != nil && c.model != nil && hasKey(a.pass.TypesInfo, dest, c.model)) {
+		cond, why := c.pkCond(c.param1())
+		if why != "" {
+			return "", why
+		}
+		conds = append(conds, ormCond{"AND", cond})
+	}
+	if c.model != nil && c.model.SoftDelete != "" && !c.unscoped && name != "Create" && name != "CreateInBatches" {
+		conds = append(conds, ormCond{"AND", c.column(c.model.SoftDelete) + " IS NULL"})
+	}
+	var b strings.Builder
+	switch name {
+	case "Create", "CreateInBatches", "FirstOrCreate":
+		if name != "FirstOrCreate" {
+			return c.insert(table), ""
+		}
+		fallthrough
+	case "Find", "First", "Take", "Last", "Scan", "FindInBatches", "FirstOrInit", "Row", "Rows", "Pluck", "Count":
+		cols := "*"
+		if len(c.joins) > 0 {
+			cols = table + ".*"
+		}
+		switch {
+		case name == "Count":
+			cols = "count(*)"
+		case name == "Pluck" && len(args) > 0:
+			col, ok := a.constString(args[0])
+			if !ok {
+				return "", "plucked column is not constant"
+			}
+			cols = col
+		case len(c.columns) > 0:
+			cols = strings.Join(c.columns, ", ")
+		}
+		b.WriteString("SELECT ")
+		if c.distinct {
+			b.WriteString("DISTINCT ")
+		}
+		b.WriteString(cols + " FROM " + table)
+		for _, j := range c.joins {
+			b.WriteString(" " + j)
+		}
+		if c.model != nil && len(c.model.PK) > 0 {
+			pk := c.column(c.model.PK[0])
+			switch name {
+			case "First", "FindInBatches":
+				c.order = append(c.order, pk)
+			case "Last":
+				c.order = append(c.order, pk+" DESC")
+			}
+		}
+		switch name {
+		case "First", "Last", "Take", "FirstOrInit", "FirstOrCreate":
+			c.limit = "1"
+		case "FindInBatches":
+			c.limit = a.limitText(c, args[1])
+		}
+		c.tail(&b, conds, name != "Count")
+	case "Update", "UpdateColumn", "Updates", "UpdateColumns", "Save":
+		set, why := a.gormSet(c, name, args)
+		if why != "" {
+			return "", why
+		}
+		if name == "Save" && dest != nil && isList(a.pass.TypesInfo.TypeOf(dest)) {
+			return c.insert(table) + " ON CONFLICT DO NOTHING", "" // a slice: one upsert
+		}
+		b.WriteString("UPDATE " + table + " SET " + strings.Join(set, ", "))
+		c.tail(&b, conds, false)
+	case "Delete":
+		if c.model != nil && c.model.SoftDelete != "" && !c.unscoped {
+			b.WriteString("UPDATE " + table + " SET " + sqlparse.QuoteIdent(c.model.SoftDelete) + " = " + c.param1())
+		} else {
+			b.WriteString("DELETE FROM " + table)
+		}
+		c.tail(&b, conds, false)
+	default:
+		return "", "unknown finisher"
+	}
+	stmts := []string{b.String()}
+	if !gormLoads[name] {
+		c.preloads = nil // Count, Pluck, Scan, Row(s), writes: no association is loaded
+	}
+	for _, p := range c.preloads {
+		more, why := a.preloadSQL(c, c.model, p)
+		if why != "" {
+			return "", why
+		}
+		stmts = append(stmts, more...)
+	}
+	return strings.Join(stmts, ";\n"), ""
+}
+
+// insert is an INSERT of the model's columns, the serial key left out.
+func (c *ormChain) insert(table string) string {
+	var cols, vals []string
+	if c.model != nil {
+		for _, col := range c.model.Columns {
+			if col.AutoIncrement {
+				continue
+			}
+			cols = append(cols, sqlparse.QuoteIdent(col.Name))
+			vals = append(vals, c.param1())
+		}
+	}
+	if len(cols) == 0 {
+		return "INSERT INTO " + table + " DEFAULT VALUES"
+	}
+	return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (" + strings.Join(vals, ", ") + ")"
+}
+
+// gormSet lists the assignments of an update.
+func (a *analyzer) gormSet(c *ormChain, name string, args []ast.Expr) ([]string, string) {
+	var set []string
+	switch name {
+	case "Update", "UpdateColumn":
+		col, ok := a.constString(args[0])
+		if !ok {
+			return nil, "updated column is not constant"
+		}
+		set = append(set, quoteColumn(col)+" = "+c.param1())
+	case "Updates", "UpdateColumns":
+		if lit, ok := compositeLit(args[0]); ok {
+			cond, why := a.literalCond(&ormChain{lib: "gorm", model: c.model, n: c.n}, lit)
+			if why != "" {
+				return nil, why
+			}
+			for _, part := range strings.Split(cond, " AND ") {
+				if part != "" {
+					set = append(set, part)
+					c.n++
+				}
+			}
+		}
+	}
+	if len(set) == 0 && c.model != nil {
+		// A struct variable: its non-zero fields, known at run time;
+		// every column but the key stands for them.
+		for _, col := range c.model.Columns {
+			if !contains(c.model.PK, col.Name) {
+				set = append(set, sqlparse.QuoteIdent(col.Name)+" = "+c.param1())
+			}
+		}
+	}
+	if len(set) == 0 {
+		return nil, "updated columns are unknown"
+	}
+	if (name == "Update" || name == "Updates") && c.model != nil {
+		if col := c.model.Column("UpdatedAt"); col != nil {
+			set = append(set, sqlparse.QuoteIdent(col.Name)+" = "+c.param1())
+		}
+	}
+	return set, ""
+}
+
+func compositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	return lit, ok
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// gormMigrate is the DDL AutoMigrate (or Migrator().CreateTable) sends
+// for its models: each table, then the indexes its tags declare.
+func (a *analyzer) gormMigrate(args []ast.Expr, ifNotExists bool) (string, string) {
+	var stmts []string
+	for _, arg := range a.spread(args) {
+		m, why := a.modelOf("gorm", arg)
+		if why != "" {
+			return "", why
+		}
+		if m == nil {
+			return "", fmt.Sprintf("model %s is not a struct", exprName(arg))
+		}
+		stmts = append(stmts, m.CreateTable(ifNotExists))
+		stmts = append(stmts, m.CreateIndexes()...)
+	}
+	if len(stmts) == 0 {
+		return "", "no models"
+	}
+	return strings.Join(stmts, ";\n"), ""
+}
+
+// gormCreateIndex is Migrator().CreateIndex(&Model{}, "name"): the index
+// of that name, or of that field.
+func (a *analyzer) gormCreateIndex(args []ast.Expr) (string, string) {
+	if len(args) != 2 {
+		return "", "no model"
+	}
+	m, why := a.modelOf("gorm", args[0])
+	if m == nil {
+		return "", why
+	}
+	name, ok := a.constString(args[1])
+	if !ok {
+		return "", "index name is not constant"
+	}
+	all := m.CreateIndexes()
+	j := 0
+	for _, ix := range m.Indexes {
+		if ix.Constraint {
+			continue
+		}
+		if ix.Name == name || ix.Name == "idx_"+m.Table+"_"+ormmodel.GormName(name) {
+			return all[j], ""
+		}
+		j++
+	}
+	return "", fmt.Sprintf("no index %s on %s", name, m.Table)
+}
+
+// spread expands AutoMigrate(models...) when models is a local slice
+// literal.
+func (a *analyzer) spread(args []ast.Expr) []ast.Expr {
+	if len(args) != 1 {
+		return args
+	}
+	id, ok := ast.Unparen(args[0]).(*ast.Ident)
+	if !ok {
+		return args
+	}
+	if _, ok := a.pass.TypesInfo.TypeOf(id).Underlying().(*types.Slice); !ok {
+		return args
+	}
+	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
+	for _, w := range a.r.writes[v] {
+		if lit, ok := ast.Unparen(w.rhs).(*ast.CompositeLit); ok && (w.tok == token.DEFINE || w.tok == token.VAR) {
+			return lit.Elts
+		}
+	}
+	return args
+}

@@ -1,0 +1,1 @@
+SELECT id, title FROM notes WHERE id = $1

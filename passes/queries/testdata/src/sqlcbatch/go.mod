@@ -1,0 +1,3 @@
+module sqlcbatch
+
+go 1.22

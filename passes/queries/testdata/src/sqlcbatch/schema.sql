@@ -1,0 +1,5 @@
+CREATE TABLE books (
+  book_id bigserial PRIMARY KEY,
+  title   text NOT NULL,
+  year    int NOT NULL
+);

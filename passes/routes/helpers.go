@@ -1,0 +1,457 @@
+package routes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
+)
+
+// A route helper is the application's own way to register a route: a
+// function whose parameters become the pattern and the handler of a
+// router call (or of another helper's call) in its body,
+//
+//	func (s *Server) route(method, path string, h http.HandlerFunc) {
+//		s.r.Method(method, path, s.auth(h))
+//	}
+//
+// Its body's call registers nothing by itself — its pattern is whatever
+// the callers pass — so each call of the helper, in its package or any
+// other (through the Registers fact), is a registration instead, with the
+// helper's router and middlewares. Helpers are learned as the queries pass
+// learns SQL wrappers: by what the body does with the parameters, to a
+// fixpoint, so a helper calling a helper is one too.
+
+// helper is one route a helper registers per call.
+type helper struct {
+	fw      string
+	pattern int    // the pattern's parameter
+	prefix  string // constant text the helper puts before it ("/api"+path)
+	method  int    // the method's parameter; -1 when fixed or in the pattern
+	fixed   string // the method fixed by the helper's call ("GET"); "" when method or the pattern says
+	handler int    // the handler's parameter
+	chain   bool   // hs ...gin.HandlerFunc passed on as a chain: the last serves
+	router  int    // the router's parameter; -1 when the helper's own (a field, a global)
+	routers []router
+	mws     []*Handler // wrapped around the handler in the helper, outermost first
+}
+
+// maxHelpers bounds the routes one helper registers per call.
+const maxHelpers = 8
+
+// learnHelpers finds this package's route helpers, and the calls of
+// helpers (here or imported) that register routes.
+func (a *analyzer) learnHelpers() {
+	var fns []*types.Func
+	for _, fn := range a.funcs() {
+		if mayHelp(fn) && !isTestFile(a.pass.Fset, fn.Pos()) {
+			fns = append(fns, fn)
+		}
+	}
+	// Each round reads every candidate again: a helper learned in a round
+	// can make a call of an earlier one a template.
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range fns {
+			var hs []*helper
+			ast.Inspect(a.decls[fn].Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false // a closure's calls run when it does
+				case *ast.CallExpr:
+					if h := a.template(fn, n); h != nil {
+						a.templates[n] = true
+						if len(hs) < maxHelpers {
+							hs = append(hs, h)
+						}
+					}
+				}
+				return true
+			})
+			if len(hs) != len(a.helpers[fn]) {
+				a.helpers[fn] = hs
+				changed = true
+			}
+		}
+	}
+	calls := a.helperCalls // of imported helpers, from index
+	a.helperCalls = nil
+	for _, fn := range fns {
+		if a.helpers[fn] != nil {
+			calls = append(calls, a.callers[fn]...)
+		}
+	}
+	for _, c := range calls {
+		if !a.templates[c] && !isTestFile(a.pass.Fset, c.Pos()) {
+			a.helperCalls = append(a.helperCalls, c)
+		}
+	}
+}
+
+// mayHelp reports whether fn's signature can be a helper's: a string
+// parameter for the pattern and a handler parameter.
+func mayHelp(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	str, handler := false, false
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if s, ok := t.(*types.Slice); ok && sig.Variadic() && i == sig.Params().Len()-1 {
+			t = s.Elem()
+		}
+		str = str || isString(t)
+		handler = handler || httpapi.IsHandlerType(t)
+	}
+	return str && handler && sig.TypeParams() == nil && sig.RecvTypeParams() == nil
+}
+
+// importedHelpers is what a function of another package registers per
+// call, from its Registers fact.
+func (a *analyzer) importedHelpers(fn *types.Func) []*helper {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == a.pass.Pkg {
+		return nil
+	}
+	fn = fn.Origin()
+	if hs, ok := a.helpers[fn]; ok {
+		return hs
+	}
+	var hs []*helper // nil: not a helper, and looked up once
+	var f Registers
+	if a.pass.ImportObjectFact(fn, &f) {
+		for _, t := range f.Routes {
+			hs = append(hs, t.helper())
+		}
+	}
+	a.helpers[fn] = hs
+	return hs
+}
+
+// spec is where the pieces of a registering call are: a route helper's
+// (its fields are argument indices of a call of it), or a router API
+// route's, whose receiver is the router.
+type spec struct {
+	*helper
+	api  *httpapi.API
+	recv ast.Expr
+}
+
+// specs are what a call registers: one spec for a router API's route
+// call, one per route of a helper; nil for any other call.
+func (a *analyzer) specs(call *ast.CallExpr) []spec {
+	fn := a.callee(call)
+	if api := httpapi.Lookup(fn); api != nil {
+		if api.Kind != httpapi.Route || api.PatternArg < 0 {
+			return nil // gorilla's Route.Handler: its pattern is a matcher's
+		}
+		h := &helper{fw: api.Framework, pattern: api.PatternArg, handler: api.HandlerArg, method: api.MethodArg,
+			fixed: api.Method, chain: api.Chain, router: -1}
+		return []spec{{helper: h, api: api, recv: recvExpr(call)}}
+	}
+	if fn == nil {
+		return nil
+	}
+	hs := a.helpers[fn.Origin()]
+	if fn.Pkg() != a.pass.Pkg {
+		hs = a.importedHelpers(fn)
+	}
+	out := make([]spec, len(hs))
+	for i, h := range hs {
+		out[i] = spec{helper: h}
+	}
+	return out
+}
+
+// template reads a call in fn's body as a route whose pattern and handler
+// are fn's parameters; nil when it is not one.
+func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) *helper {
+	d := a.decls[fn]
+	for _, s := range a.specs(call) {
+		if s.pattern >= len(call.Args) || s.handler < 0 || s.handler >= len(call.Args) || s.router >= len(call.Args) {
+			continue
+		}
+		h := &helper{fw: s.fw, method: -1, router: -1}
+		var ok bool
+		if h.pattern, h.prefix, ok = a.patternParam(d, call.Args[s.pattern]); !ok {
+			continue
+		}
+		h.prefix = s.prefix + h.prefix
+		// The handler: a parameter, maybe converted or wrapped here.
+		var mws []*Handler
+		switch last := call.Args[len(call.Args)-1]; {
+		case s.chain && call.Ellipsis.IsValid():
+			h.chain = true
+			if h.handler, ok = a.paramIndex(d, last); !ok {
+				continue
+			}
+		case s.chain:
+			if h.handler, ok = a.handlerParam(d, last, 0); !ok {
+				continue
+			}
+			_, mws = a.chainOf(call.Args[s.handler:])
+		default:
+			if h.handler, ok = a.handlerParam(d, call.Args[s.handler], 0); !ok {
+				continue
+			}
+			_, mws = a.handlerOf(call.Args[s.handler], 0)
+			if s.api != nil {
+				mws = append(a.middlewares(call, s.api), mws...)
+			}
+		}
+		h.mws = append(append([]*Handler(nil), s.mws...), mws...)
+		// The method: fixed by the call, a parameter, or a constant.
+		switch {
+		case s.fixed != "":
+			h.fixed = s.fixed
+		case s.method >= 0 && s.method < len(call.Args):
+			if i, ok := a.paramIndex(d, call.Args[s.method]); ok {
+				h.method = i
+			} else {
+				h.fixed = strings.Join(a.methodsOf(call.Args[s.method]), ",")
+			}
+		case s.api != nil && s.api.Framework == httpapi.GorillaMux:
+			_, _, _, methods := a.gorillaChain(call, s.api) // r.HandleFunc(path, h).Methods("GET")
+			h.fixed = strings.Join(methods, ",")
+		}
+		// The router: a parameter, or what the one called with resolves to.
+		var recv ast.Expr
+		switch {
+		case s.router >= 0:
+			recv = call.Args[s.router] // a helper's argument
+		case s.api == nil:
+			h.routers = s.routers // a helper's own
+		case s.recv != nil && a.pass.TypesInfo.Types[s.recv].IsValue():
+			recv = s.recv
+		default:
+			h.routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
+		}
+		if recv != nil {
+			if i, ok := a.paramIndex(d, recv); ok {
+				h.router = i
+			} else {
+				h.routers = a.routers(recv, 0)
+			}
+		}
+		return h
+	}
+	return nil
+}
+
+// paramIndex is the index of the parameter of d that e names.
+func (a *analyzer) paramIndex(d *ast.FuncDecl, e ast.Expr) (int, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	p, ok := a.params[v]
+	if !ok || p.fn != ast.Node(d) {
+		return 0, false
+	}
+	return p.index, true
+}
+
+// patternParam reads a pattern argument that is a string parameter of d,
+// alone or after constant text ("/api" + path).
+func (a *analyzer) patternParam(d *ast.FuncDecl, e ast.Expr) (index int, prefix string, ok bool) {
+	if b, isBin := ast.Unparen(e).(*ast.BinaryExpr); isBin && b.Op == token.ADD {
+		pre, ok := a.constOf(b.X)
+		if !ok {
+			return 0, "", false
+		}
+		index, rest, ok := a.patternParam(d, b.Y)
+		return index, pre + rest, ok
+	}
+	index, ok = a.paramIndex(d, e)
+	if ok && !isString(a.pass.TypesInfo.TypeOf(e)) {
+		return 0, "", false
+	}
+	return index, "", ok
+}
+
+// handlerParam finds the parameter of d that a handler argument serves
+// with, through conversions (http.HandlerFunc(h)) and wrappers
+// (s.auth(h)).
+func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bool) {
+	if depth > maxHandlerDepth {
+		return 0, false
+	}
+	if i, ok := a.paramIndex(d, e); ok {
+		return i, true
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return 0, false
+	}
+	if tv, ok := a.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			return a.handlerParam(d, call.Args[0], depth+1)
+		}
+		return 0, false
+	}
+	for _, arg := range call.Args {
+		if httpapi.IsHandlerType(a.pass.TypesInfo.TypeOf(arg)) {
+			return a.handlerParam(d, arg, depth+1) // the one handlerOf follows
+		}
+	}
+	return 0, false
+}
+
+// registerHelpers turns each call of a route helper into the routes it
+// registers: the helper's router (or the one passed), the pattern and
+// method passed, the handler passed inside the helper's middlewares.
+func (a *analyzer) registerHelpers() {
+	for _, call := range a.helperCalls {
+		for _, s := range a.specs(call) {
+			h := s.helper
+			if h.pattern >= len(call.Args) || h.handler >= len(call.Args) || h.router >= len(call.Args) || h.method >= len(call.Args) {
+				continue // a variadic parameter left empty
+			}
+			path, pathOK := a.constString(call, h.pattern)
+			path = h.prefix + path
+			var methods []string
+			switch {
+			case h.fixed != "":
+				methods = strings.Split(h.fixed, ",")
+			case h.method >= 0:
+				methods = a.methodsOf(call.Args[h.method])
+			}
+			routers := h.routers
+			if h.router >= 0 {
+				routers = a.routers(call.Args[h.router], 0)
+			}
+			var hd *Handler
+			var mws []*Handler
+			if h.chain {
+				hd, mws = a.chainOf(call.Args[h.handler:])
+			} else {
+				if a.isRouter(call.Args[h.handler]) {
+					continue // a sub-router: its routes are its own registrations
+				}
+				hd, mws = a.handlerOf(call.Args[h.handler], 0)
+			}
+			a.addAll(call, h.fw, routers, methods, path, pathOK, hd, append(append([]*Handler(nil), h.mws...), mws...))
+		}
+	}
+}
+
+// Registers is attached to a route helper (see helpers.go): the routes
+// each call of it registers, by which of its parameters are the pattern,
+// the method, the handler and the router, so that calls of it in other
+// packages are registrations there.
+type Registers struct {
+	Routes []HelperRoute
+}
+
+// HelperRoute is one route a helper registers per call. Parameter indices
+// are -1 when absent.
+type HelperRoute struct {
+	Framework string
+	Pattern   int
+	Prefix    string // before the pattern passed
+	Method    int
+	Fixed     string // the method(s) fixed by the helper, comma-separated
+	Handler   int
+	Chain     bool
+	Router    int
+	// Routers are the values of the helper's own router, when Router is
+	// -1: their prefixes and middlewares as the helper's package sees them.
+	Routers []HelperRouter
+	// Middlewares are wrapped around the handler passed, outermost first.
+	Middlewares []Middleware
+}
+
+// HelperRouter is one value a helper's own router can hold.
+type HelperRouter struct {
+	Prefix      string
+	Known       bool
+	Methods     []string
+	Middlewares []Middleware
+}
+
+// Middleware names a middleware and what it serves per request (nil when
+// nothing its package saw).
+type Middleware struct {
+	Name   string
+	Serves *Serves
+}
+
+func (*Registers) AFact() {}
+
+func (f *Registers) String() string {
+	var parts []string
+	for _, r := range f.Routes {
+		var b strings.Builder
+		method := r.Fixed
+		if r.Method >= 0 {
+			method = fmt.Sprintf("$%d", r.Method)
+		}
+		if method == "" {
+			method = "ANY"
+		}
+		fmt.Fprintf(&b, "%s %s %s$%d -> ", r.Framework, method, r.Prefix, r.Pattern)
+		for _, m := range r.Middlewares {
+			b.WriteString(m.Name + " → ")
+		}
+		fmt.Fprintf(&b, "$%d", r.Handler)
+		if r.Chain {
+			b.WriteString("...")
+		}
+		if r.Router >= 0 {
+			fmt.Fprintf(&b, " on $%d", r.Router)
+		} else {
+			for _, rt := range r.Routers {
+				p := rt.Prefix
+				if !rt.Known {
+					p = "…" + p
+				}
+				fmt.Fprintf(&b, " on %q", p)
+			}
+		}
+		parts = append(parts, b.String())
+	}
+	return "registers(" + strings.Join(parts, "; ") + ")"
+}
+
+// fact is the Registers form of a local helper's route.
+func (a *analyzer) fact(h *helper) HelperRoute {
+	r := HelperRoute{Framework: h.fw, Pattern: h.pattern, Prefix: h.prefix, Method: h.method, Fixed: h.fixed,
+		Handler: h.handler, Chain: h.chain, Router: h.router, Middlewares: a.mwFacts(h.mws)}
+	for _, rt := range h.routers {
+		// Middlewares limited to paths under the router (fiber's
+		// Use("/admin", mw)) are left out: which paths callers pass is not
+		// known here.
+		r.Routers = append(r.Routers, HelperRouter{Prefix: rt.prefix, Known: rt.known, Methods: rt.methods, Middlewares: a.mwFacts(rt.mws)})
+	}
+	return r
+}
+
+func (a *analyzer) mwFacts(hs []*Handler) []Middleware {
+	var out []Middleware
+	for _, h := range hs {
+		out = append(out, Middleware{Name: h.Name, Serves: a.servesOf(h)})
+	}
+	return out
+}
+
+// helper is a route of an imported helper, in the local form.
+func (r HelperRoute) helper() *helper {
+	h := &helper{fw: r.Framework, pattern: r.Pattern, prefix: r.Prefix, method: r.Method, fixed: r.Fixed,
+		handler: r.Handler, chain: r.Chain, router: r.Router, mws: mwHandlers(r.Middlewares)}
+	for _, rt := range r.Routers {
+		h.routers = append(h.routers, router{prefix: rt.Prefix, known: rt.Known, methods: rt.Methods, mws: mwHandlers(rt.Middlewares)})
+	}
+	return h
+}
+
+func mwHandlers(ms []Middleware) []*Handler {
+	var out []*Handler
+	for _, m := range ms {
+		out = append(out, &Handler{Name: m.Name, Fact: m.Serves})
+	}
+	return out
+}
