@@ -249,6 +249,13 @@ func (w *whole) loops(c *collector) {
 		}
 	}
 	seen := map[string]bool{} // test variants share files
+	wpkgs := map[*packages.Package]*queryinloop.Package{}
+	wpkg := func(p *packages.Package) *queryinloop.Package {
+		if wpkgs[p] == nil {
+			wpkgs[p] = &queryinloop.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax}
+		}
+		return wpkgs[p]
+	}
 	for _, fn := range w.prog.Funcs() {
 		pkg := w.prog.Package(fn)
 		if fn.Synthetic || pkg == nil || !c.ld.isRequested(pkg) || w.tests[pkg.PkgPath] {
@@ -269,7 +276,7 @@ func (w *whole) loops(c *collector) {
 			}
 			name, impls := callee(pkg.TypesInfo, call)
 			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Callee: name, Loops: call.Loops}
-			pf, ok := queryinloop.Whole(pkg.Fset, pkg.Types, pkg.TypesInfo, qc, impls, reached, count)
+			pf, ok := queryinloop.Whole(wpkg(pkg), qc, impls, reached, count)
 			if !ok {
 				continue
 			}

@@ -51,7 +51,10 @@
 // `if s.cache == nil { s.cache = load() }`; a cache per key is data).
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
 // one), DDL (migration runners), main and init, handler closures that are
-// only registered in a loop, and _test.go files.
+// only registered in a loop, _test.go files, and generated files (those
+// with the "Code generated ... DO NOT EDIT." line): a generator's loop
+// over a list argument is rewritten on the next generation, and the
+// hand-written code it calls is reported where it loops itself.
 //
 // Under go vet and golangci-lint, calls through interfaces are followed
 // only where the interface is a database handle (such as sqlc's DBTX),
