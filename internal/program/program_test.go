@@ -119,6 +119,11 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).Archive", []string{
 			"store.go:92 ×1 via svc.(*Service).Archive → store.Odd",
 		}},
+		// Also when the helper calls it inside a closure of its own,
+		// handed to another helper (retry → attempt).
+		{"(*example.com/shapes/svc.Service).Touch", []string{
+			"store.go:100 ×1 via svc.(*Service).Touch → store.DeleteAll",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",

@@ -156,3 +156,33 @@ func (s *Service) Rename(ctx context.Context, ids []int64) error {
 func (s *Service) Archive(ctx context.Context) error {
 	return s.inTx(ctx, func() error { return store.Odd(ctx, s.db, 1) })
 }
+
+// attempt runs fn until it says stop, as a retry helper does.
+func attempt(fn func(n int) (bool, error)) error {
+	for n := 0; ; n++ {
+		if again, err := fn(n); !again {
+			return err
+		}
+	}
+}
+
+// retry calls its function inside the closure it hands attempt: what a
+// call of retry runs is its caller's function, not every function any
+// caller hands retry.
+func retry(fn func() error) error {
+	return attempt(func(int) (bool, error) {
+		err := fn()
+		return err != nil, err
+	})
+}
+
+// Touch marks each item through retry; Rest hands retry another body.
+func (s *Service) Touch(ctx context.Context, ids []int64) {
+	for range ids {
+		retry(func() error { return store.DeleteAll(ctx, s.db, nil) })
+	}
+}
+
+func (s *Service) Rest(ctx context.Context) error {
+	return retry(func() error { return store.Odd(ctx, s.db, 1) })
+}

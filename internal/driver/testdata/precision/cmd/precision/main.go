@@ -1,11 +1,11 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"net/http"
 
 	"example.com/precision/gen"
+	"example.com/precision/notify"
 	"example.com/precision/store/pg"
 )
 
@@ -15,6 +15,11 @@ func main() {
 	http.HandleFunc("/inputs", func(w http.ResponseWriter, r *http.Request) {
 		gen.Serve(r.Context(), s, nil)
 	})
+	http.HandleFunc("/notify", func(w http.ResponseWriter, r *http.Request) {
+		notify.Notify(r.Context(), s, nil)
+	})
+	http.HandleFunc("/welcome", func(w http.ResponseWriter, r *http.Request) {
+		notify.Welcome(r.Context(), s, r.FormValue("name"))
+	})
 	http.ListenAndServe(":8080", nil)
-	_ = context.Background()
 }
