@@ -41,9 +41,11 @@
 // slice literal — also in a package-level variable nothing assigns — or
 // the keys of a map literal), loops over the command line's arguments
 // (os.Args, flag.Args()) or over configuration (a field read from a yaml,
-// toml or environment setting: as many items as an operator writes), and
-// chunked loops that send a whole chunk per
-// statement (`i += 500`, or the chunk itself passed as the argument of
+// toml or environment setting: as many items as an operator writes),
+// loops over functions (a run group's actors, lifecycle hooks: as many as
+// the code registers, each different code; a list of closures made one
+// per item in a loop is data), and chunked loops that send a whole chunk
+// per statement (`i += 500`, or the chunk itself passed as the argument of
 // ANY($1)) — but a loop over chunks that looks each item up is reported.
 // It is silent where the query runs at most once however long the loop:
 // the body returns or breaks right after it (`if match { q(); break }`),

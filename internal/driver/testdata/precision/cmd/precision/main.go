@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"net/http"
 
+	"example.com/precision/actors"
 	"example.com/precision/gen"
 	"example.com/precision/notify"
 	"example.com/precision/store/pg"
@@ -14,6 +15,9 @@ func main() {
 	s := pg.New(db)
 	http.HandleFunc("/inputs", func(w http.ResponseWriter, r *http.Request) {
 		gen.Serve(r.Context(), s, nil)
+	})
+	http.HandleFunc("/fetch", func(w http.ResponseWriter, r *http.Request) {
+		actors.Fetch(r.Context(), s, nil)
 	})
 	http.HandleFunc("/notify", func(w http.ResponseWriter, r *http.Request) {
 		notify.Notify(r.Context(), s, nil)
