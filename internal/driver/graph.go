@@ -242,10 +242,14 @@ func (w *whole) loops(c *collector) {
 		return
 	}
 	rel := c.r.rel
-	reported := map[string]*report.Finding{}
+	// The pass's findings, by place: a package and its test variant
+	// report the same one, each copy of which gets the sites (dedupe
+	// keeps whichever comes first).
+	reported := map[string][]*report.Finding{}
 	for i := range c.rep.Findings {
 		if f := &c.rep.Findings[i]; f.Check == queryinloop.Analyzer.Name {
-			reported[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)] = f
+			at := fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
+			reported[at] = append(reported[at], f)
 		}
 	}
 	seen := map[string]bool{} // test variants share files
@@ -281,9 +285,11 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			at := posKey(pkg.Fset.Position(pf.Pos), rel)
-			if old := reported[at]; old != nil {
-				if len(old.Sites) == 0 { // the pass saw its queries through facts only
-					old.Sites = c.r.finding(queryinloop.Analyzer.Name, pkg, &pf).Sites
+			if olds := reported[at]; olds != nil {
+				for _, old := range olds {
+					if len(old.Sites) == 0 { // the pass saw its queries through facts only
+						old.Sites = c.r.finding(queryinloop.Analyzer.Name, pkg, &pf).Sites
+					}
 				}
 				continue
 			}

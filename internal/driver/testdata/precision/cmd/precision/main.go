@@ -7,6 +7,7 @@ import (
 	"example.com/precision/actors"
 	"example.com/precision/gen"
 	"example.com/precision/notify"
+	"example.com/precision/orders"
 	"example.com/precision/store/pg"
 )
 
@@ -24,6 +25,9 @@ func main() {
 	})
 	http.HandleFunc("/welcome", func(w http.ResponseWriter, r *http.Request) {
 		notify.Welcome(r.Context(), s, r.FormValue("name"))
+	})
+	http.HandleFunc("/owners", func(w http.ResponseWriter, r *http.Request) {
+		orders.Owners(r.Context(), s, nil)
 	})
 	http.ListenAndServe(":8080", nil)
 }
