@@ -300,10 +300,11 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 				}
 			}
 		}
+		f.flow = newFlow(fn)
 		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
+			for i, instr := range blk.Instrs {
 				if ci, ok := instr.(ssa.CallInstruction); ok {
-					b.calls[ci] = b.addCall(f, ci, out[ci])
+					b.calls[ci] = b.addCall(f, ci, int32(i), out[ci])
 				}
 			}
 		}
@@ -322,12 +323,12 @@ func (b *builder) ssaOf(f *Func) *ssa.Function {
 	return b.rev[f]
 }
 
-// addCall records one call instruction of f.
-func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) *Call {
+// addCall records one call instruction of f, the seq-th of its block.
+func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []*Func) *Call {
 	p := b.p
 	cc := ci.Common()
 	static := cc.StaticCallee()
-	c := &Call{Pos: cc.Pos(), Static: static != nil}
+	c := &Call{Pos: cc.Pos(), Static: static != nil, block: int32(ci.Block().Index), seq: seq}
 	f.Calls = append(f.Calls, c)
 	p.Stats.Calls++
 	if _, builtin := cc.Value.(*ssa.Builtin); builtin {
@@ -377,7 +378,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) *Cal
 			continue
 		}
 		once := obj != nil && queries.IsOnceDo(obj)
-		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once})
+		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, block: c.block, seq: c.seq})
 	}
 	return c
 }

@@ -155,8 +155,8 @@ func (b *builder) higherOrder() {
 				if h == nil {
 					continue // the caller's own parameter: its callers are wired instead
 				}
-				pos := ci.Common().Pos()
-				caller.Calls = append(caller.Calls, &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: append([]token.Pos{pos}, pc.chain...)})
+				pos, at := ci.Common().Pos(), b.calls[ci]
+				caller.Calls = append(caller.Calls, &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: append([]token.Pos{pos}, pc.chain...), block: at.block, seq: at.seq})
 			}
 		}
 	}

@@ -83,6 +83,8 @@ type Func struct {
 	// Serves says the function starts serving requests (calls
 	// http.ListenAndServe or a router's equivalent).
 	Serves bool
+	// flow is its body's control flow (see flow.go).
+	flow *flow
 
 	key      string           // go/ssa's name of it: unique, for ordering and tests
 	pos      token.Pos        // its declaration's
@@ -128,6 +130,9 @@ type Call struct {
 	// which is assumed to run it; External is that outside function.
 	Callback bool
 	External *types.Func
+	// block and seq place the call's instruction in its function: the
+	// block's index, and the instruction's index in the block.
+	block, seq int32
 	// Chain, for the call of a function handed to a function that calls
 	// it (see higherOrder), are the calls from this one down to the call
 	// of the parameter: the loops around each repeat it.

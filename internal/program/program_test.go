@@ -263,3 +263,31 @@ func TestLayeredEntries(t *testing.T) {
 		}
 	}
 }
+
+// One call runs one path through a body: the costliest case of a switch,
+// not all of them; and the query a message names first is one every call
+// that does not fail runs (an error check's return is no other path).
+func TestQueriesPerCall(t *testing.T) {
+	_, p := shapesProgram(t)
+	for _, tc := range []struct {
+		fn   string
+		once int
+		seq  []string
+	}{
+		{"example.com/shapes/svc.Log", 3, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}},
+		{"example.com/shapes/svc.LogAll", 6, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}},
+	} {
+		f := funcNamed(t, p, tc.fn)
+		if once, loop := p.Cost(f); once != tc.once || loop {
+			t.Errorf("Cost(%s) = %d, %v; want %d, false", tc.fn, once, loop, tc.once)
+		}
+		var seq []string
+		for _, s := range p.Sequence(f) {
+			pos := p.Fset.Position(s.Call.Pos())
+			seq = append(seq, fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line))
+		}
+		if !slices.Equal(seq, tc.seq) {
+			t.Errorf("Sequence(%s) = %v, want %v", tc.fn, seq, tc.seq)
+		}
+	}
+}

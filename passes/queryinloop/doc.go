@@ -63,7 +63,9 @@
 // and migrations are known by their names (migrat*). The standalone
 // driver builds the whole program's call graph: a loop reaching a query
 // at any depth, through interfaces, func values and fields, is reported
-// once, at the loop's call, with each implementation's query; and what a
+// once, at the loop's call, with each implementation's query, counting
+// what one call runs on one path (one case of a switch, one
+// implementation) and naming first a query every call runs; and what a
 // migration, a test-support package or start-up code runs is known by
 // what the program does, not by names (see the README).
 package queryinloop

@@ -186,3 +186,27 @@ func (s *Service) Touch(ctx context.Context, ids []int64) {
 func (s *Service) Rest(ctx context.Context) error {
 	return retry(func() error { return store.Odd(ctx, s.db, 1) })
 }
+
+// Log runs the lookups of one case of its switch, then the insert every
+// call that does not fail runs.
+func Log(ctx context.Context, db *sql.DB, kind int) error {
+	switch kind {
+	case 1:
+		if _, err := db.ExecContext(ctx, "SELECT 1 FROM a WHERE id = $1", kind); err != nil {
+			return err
+		}
+	case 2:
+		db.ExecContext(ctx, "SELECT 1 FROM b WHERE id = $1", kind)
+		db.ExecContext(ctx, "SELECT 1 FROM c WHERE id = $1", kind)
+	}
+	_, err := db.ExecContext(ctx, "INSERT INTO log (kind) VALUES ($1)", kind)
+	return err
+}
+
+// LogAll logs twice, one after the other: both run.
+func LogAll(ctx context.Context, db *sql.DB) error {
+	if err := Log(ctx, db, 1); err != nil {
+		return err
+	}
+	return Log(ctx, db, 2)
+}

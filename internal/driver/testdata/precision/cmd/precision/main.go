@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"example.com/precision/actors"
+	"example.com/precision/audit"
 	"example.com/precision/gen"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
@@ -28,6 +29,9 @@ func main() {
 	})
 	http.HandleFunc("/owners", func(w http.ResponseWriter, r *http.Request) {
 		orders.Owners(r.Context(), s, nil)
+	})
+	http.HandleFunc("/audit", func(w http.ResponseWriter, r *http.Request) {
+		audit.Record(r.Context(), db, nil)
 	})
 	http.ListenAndServe(":8080", nil)
 }
