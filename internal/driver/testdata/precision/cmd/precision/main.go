@@ -1,20 +1,43 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"net/http"
+	"os"
+
+	"go.uber.org/fx"
 
 	"example.com/precision/actors"
 	"example.com/precision/audit"
+	"example.com/precision/boot"
 	"example.com/precision/gen"
+	"example.com/precision/hooks"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
 	"example.com/precision/store/pg"
 )
 
 func main() {
+	ctx := context.Background()
 	db, _ := sql.Open("postgres", "")
+	switch os.Args[1] {
+	case "serve":
+		serve(ctx, db)
+	case "create-user":
+		boot.Setup(ctx, db, defaults)
+		pg.New(db).AddUser(ctx, os.Args[2])
+	case "rename":
+		boot.Rename(ctx, db)
+	}
+}
+
+var defaults = map[string]string{"signup": "on"}
+
+func serve(ctx context.Context, db *sql.DB) {
+	boot.Setup(ctx, db, defaults)
 	s := pg.New(db)
+	fx.New(fx.Provide(func() *pg.Store { return s }), fx.Invoke(hooks.Register), fx.Invoke(hooks.Routes))
 	http.HandleFunc("/inputs", func(w http.ResponseWriter, r *http.Request) {
 		gen.Serve(r.Context(), s, nil)
 	})
@@ -32,6 +55,9 @@ func main() {
 	})
 	http.HandleFunc("/audit", func(w http.ResponseWriter, r *http.Request) {
 		audit.Record(r.Context(), db, nil)
+	})
+	http.HandleFunc("/warm", func(w http.ResponseWriter, r *http.Request) {
+		hooks.Warm(r.Context(), s, nil)
 	})
 	http.ListenAndServe(":8080", nil)
 }
