@@ -76,13 +76,16 @@ type checker struct {
 }
 
 // skipFunc is start-up and test code, whose loops are not request paths:
-// main, init, and anything in a _test.go file.
-func (c *checker) skipFunc(fn *types.Func, pos token.Pos) bool {
-	return skip(c.fset, c.pkg, fn, pos)
+// main, init, and anything in a _test.go file. node is the innermost
+// function holding the call: a function literal in main is not start-up
+// by its name (a handler written inline, a worker), though the whole
+// program may still find that only start-up runs it.
+func (c *checker) skipFunc(fn *types.Func, node ast.Node, pos token.Pos) bool {
+	return skip(c.fset, c.pkg, fn, node, pos)
 }
 
 // skip is skipFunc for callers without a pass.
-func skip(fset *token.FileSet, pkg *types.Package, fn *types.Func, pos token.Pos) bool {
+func skip(fset *token.FileSet, pkg *types.Package, fn *types.Func, node ast.Node, pos token.Pos) bool {
 	if strings.HasSuffix(fset.File(pos).Name(), "_test.go") {
 		return true
 	}
@@ -99,6 +102,9 @@ func skip(fset *token.FileSet, pkg *types.Package, fn *types.Func, pos token.Pos
 	}
 	if strings.Contains(strings.ToLower(fn.Name()), "migrat") {
 		return true
+	}
+	if _, lit := node.(*ast.FuncLit); lit {
+		return false
 	}
 	if fn.Name() == "init" && fn.Type().(*types.Signature).Recv() == nil {
 		return true
@@ -184,7 +190,7 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 }
 
 func (c *checker) site(s *queries.Site) {
-	if c.skipFunc(s.Func, s.Call.Pos()) {
+	if c.skipFunc(s.Func, s.Node, s.Call.Pos()) {
 		return
 	}
 	kind := s.Kind()
@@ -245,7 +251,7 @@ type through struct {
 // callVia checks a call of a function that runs queries; t is nil but
 // for a whole-program driver.
 func (c *checker) callVia(call *queries.Call, t *through) {
-	if c.skipFunc(call.Func, call.Call.Pos()) {
+	if c.skipFunc(call.Func, call.Node, call.Call.Pos()) {
 		return
 	}
 	items, _ := perItem(call.Loops)
