@@ -416,7 +416,7 @@ func (c *checker) ctxMessage(st *routes.Step) (msg func(string) string, fix, gro
 	}
 	return func(route string) string {
 		return fmt.Sprintf("%s passes %s to %s: the client cannot cancel its query", route, arg, callee)
-	}, fmt.Sprintf("pass r.Context(), or a context made from it, instead of %s, down to %s", arg, site), group
+	}, fmt.Sprintf("pass r.Context() instead of %s, so that %s stops with the request", arg, site), group
 }
 
 // siteName names a query and its place, for a fix: `the query "SELECT

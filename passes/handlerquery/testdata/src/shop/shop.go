@@ -99,12 +99,12 @@ func (h *H) viaHelper(w http.ResponseWriter, r *http.Request) {
 
 // lookup hands the store a background context.
 func (h *H) lookup(w http.ResponseWriter, r *http.Request) {
-	h.store.GetOrder(context.Background(), id(r)) // fix `^pass r.Context\(\), or a context made from it, instead of context.Background\(\), down to the query "SELECT id, status FROM orders WHERE id = \$1" \(store.go:\d+\)$` // want `^GET /lookup/\{id\} passes context.Background\(\) to shopstore.\(\*Store\).GetOrder: the client cannot cancel its query$`
+	h.store.GetOrder(context.Background(), id(r)) // fix `^pass r.Context\(\) instead of context.Background\(\), so that the query "SELECT id, status FROM orders WHERE id = \$1" \(store.go:\d+\) stops with the request$` // want `^GET /lookup/\{id\} passes context.Background\(\) to shopstore.\(\*Store\).GetOrder: the client cannot cancel its query$`
 	ctx := context.TODO()
 	h.store.CancelOrder(ctx, id(r)) // want `GET /lookup/\{id\} passes ctx to shopstore.\(\*Store\).CancelOrder: the client cannot cancel its query`
 	bg, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	h.load(bg, 1) // fix `instead of bg, down to the query "SELECT id, status FROM orders WHERE id = \$1"` // want `GET /lookup/\{id\} passes bg to shop.\(\*H\).load: the client cannot cancel its query`
+	h.load(bg, 1) // fix `instead of bg, so that the query "SELECT id, status FROM orders WHERE id = \$1"` // want `GET /lookup/\{id\} passes bg to shop.\(\*H\).load: the client cannot cancel its query`
 }
 
 // product reaches an API without a context, through the store and here.
