@@ -9,6 +9,12 @@
 //   - the kinds of finding it reports with their severities, as a
 //     finding.Categories table next to its Analyzer.
 //
+// A finding's message is one short line — what, where, and what it
+// costs — and what to do about it is its fix (finding.Detail.Fix), which
+// every runner shows apart: go vet on the line below (the Reporter makes
+// it the diagnostic's first related information), the standalone reports
+// on a line, column or paragraph of its own.
+//
 // It reports every finding through a Reporter, which makes the
 // analysis.Diagnostic that go vet and golangci-lint print and the
 // finding.Detail that the standalone driver's reports need in one step,
