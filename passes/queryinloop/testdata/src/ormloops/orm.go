@@ -11,7 +11,7 @@ type Order struct{ ID, UserID int64 }
 
 func Gorm(db *gorm.DB, users []User) {
 	for i := range users {
-		db.Where("user_id = ?", users[i].ID).Find(&users[i].Orders) // want `gorm Find "SELECT \* FROM orders WHERE \(user_id = \$1\)" runs once per item of users: load the association for all items at once with Preload or Joins`
+		db.Where("user_id = ?", users[i].ID).Find(&users[i].Orders) // fix `Where\("user_id IN \?", keys\).Find\(&rows\)\) and match them to the items in Go; or Preload the association on the query that loads users$` // want `^gorm SELECT from orders runs once per item of users: n round trips instead of 1$`
 	}
 	// The fix: silent.
 	db.Preload("Orders").Find(&users)

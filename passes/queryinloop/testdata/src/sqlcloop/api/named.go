@@ -10,6 +10,6 @@ var named = goyesql.MustParseFile("queries/named.sql")
 
 func Touch(db *sql.DB, ids []int64) {
 	for _, id := range ids {
-		db.Exec(named["touch-book"], id) // want `query touch-book \(queries/named.sql:1\) runs once per item of ids: batch the writes`
+		db.Exec(named["touch-book"], id) // fix `^update all rows in one statement: UPDATE books SET ... WHERE id` // want `^query touch-book \(queries/named.sql:1\) runs once per item of ids: n round trips`
 	}
 }
