@@ -152,6 +152,9 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		if t := info.TypeOf(arg); t != nil && types.TypeString(t, nil) == "context.Context" {
 			continue
 		}
+		if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			continue // a destination (sqlx's Get(&name, ...)): written, not read
+		}
 		ast.Inspect(arg, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() &&
