@@ -110,13 +110,21 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	}
 	lib := s.Method.Library()
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
+	// Whether the chain writes a slice is known from its calls, even
+	// when its SQL is not (a model handed in as a parameter).
+	many := a.ormMany(s, steps)
+	fail := func(format string, args ...any) sqlText {
+		t := unresolved(format, args...)
+		t.many = many
+		return t
+	}
 	if why != "" {
-		return unresolved("%s chain: %s", lib, why)
+		return fail("%s chain: %s", lib, why)
 	}
 	c := &ormChain{lib: lib, param: param}
 	for _, st := range steps {
 		if why := a.ormStep(c, st); why != "" {
-			return unresolved("%s chain: %s", lib, why)
+			return fail("%s chain: %s", lib, why)
 		}
 	}
 	var text string
@@ -126,9 +134,38 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		text, why = a.gormFinish(c, s)
 	}
 	if why != "" {
-		return unresolved("%s %s: %s", lib, s.Method.Name, why)
+		return fail("%s %s: %s", lib, s.Method.Name, why)
 	}
-	return sqlText{SQL: text, OK: true, Param: -1, many: a.ormMany(s, steps)}
+	return sqlText{SQL: text, OK: true, Param: -1, many: many}
+}
+
+// ormCmd is the command an ORM's finisher sends, "" when it may send
+// several (gorm's Save inserts or updates, FirstOrCreate reads first).
+func ormCmd(m *dbapi.Method) string {
+	switch m.Recv {
+	case "SelectQuery":
+		return "SELECT"
+	case "InsertQuery":
+		return "INSERT"
+	case "UpdateQuery":
+		return "UPDATE"
+	case "DeleteQuery":
+		return "DELETE"
+	}
+	if m.Library() != "gorm" {
+		return ""
+	}
+	switch m.Name {
+	case "Create", "CreateInBatches":
+		return "INSERT"
+	case "Update", "Updates", "UpdateColumn", "UpdateColumns":
+		return "UPDATE"
+	case "Delete":
+		return "DELETE"
+	case "Find", "First", "Last", "Take", "Scan", "Count", "Pluck", "FindInBatches":
+		return "SELECT"
+	}
+	return ""
 }
 
 // ormMany reports whether a chain writes a whole slice in one statement:

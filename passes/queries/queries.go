@@ -837,6 +837,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	}
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
+	s.Many = t.many
 	if !t.OK {
 		s.Why = t.Why
 		return
@@ -846,7 +847,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	// A named query may be a template whose holes are filled at run
 	// time: parsed with each hole as a neutral expression.
 	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
-	s.Many = t.many || len(s.Stmts) > 0 && s.Stmts[0].Many
+	s.Many = s.Many || len(s.Stmts) > 0 && s.Stmts[0].Many
 }
 
 // eachStatement marks the loop whose items are the site's statements
@@ -1156,6 +1157,9 @@ func (a *analyzer) shape(s *Site) Shape {
 		sh.Lib = s.Method.Library()
 	}
 	if len(s.Stmts) == 0 {
+		if s.Method != nil && s.Role == dbapi.Finisher {
+			sh.Cmd = ormCmd(s.Method) // the SQL is not known, what the ORM does is
+		}
 		return sh
 	}
 	st := s.Stmts[0]
@@ -1163,7 +1167,14 @@ func (a *analyzer) shape(s *Site) Shape {
 	if len(st.Tables) > 0 {
 		sh.Table = st.Tables[0].Name
 	}
+	// The key is the one column compared for equality with parameters,
+	// and no other filter takes a parameter: with two (org_id = $1 AND
+	// id = $2, or an OR of them), which one an item gives is not known.
+	params, keyParams := map[int]bool{}, map[int]bool{}
 	for _, f := range st.Filters {
+		for _, p := range f.Params {
+			params[p] = true
+		}
 		if f.Optional || f.Func != "" || f.Column.Column == "" || f.Column.Outer || f.Value != "param" {
 			continue
 		}
@@ -1171,18 +1182,24 @@ func (a *analyzer) shape(s *Site) Shape {
 			continue
 		}
 		if sh.Key != "" && sh.Key != f.Column.Column {
-			sh.Key = "" // two keys: which one an item gives is not known
-			break
+			sh.Key = ""
+			return sh // two keys
 		}
 		sh.Key = f.Column.Column
+		for _, p := range f.Params {
+			keyParams[p] = true
+		}
+	}
+	if len(params) != len(keyParams) {
+		sh.Key = ""
 	}
 	return sh
 }
 
 // dialect is the SQL dialect of a site's statement: the engine of its
 // sqlc query file, PostgreSQL for pgx, else the one dialect of the
-// drivers the package imports, else of those its module requires; ""
-// when none, or several, are known.
+// drivers the package imports, else of those its module requires, else
+// of its module's sqlc queries; "" when none, or several, are known.
 func (a *analyzer) dialect(s *Site) string {
 	switch {
 	case s.Block != nil && s.Block.File.Kind == sqlfiles.SQLC:
@@ -1197,7 +1214,17 @@ func (a *analyzer) dialect(s *Site) string {
 		}
 		d := dialect.One(ds)
 		if d == "" && !slices.ContainsFunc(ds, func(d string) bool { return d != "" }) {
-			d = dialect.One(dialect.Module(config.For(a.pass).ModuleRoot))
+			ds = dialect.Module(config.For(a.pass).ModuleRoot)
+			if len(ds) == 0 { // no driver in sight: the engine of the module's sqlc queries
+				if set := a.r.files(); set != nil {
+					for _, f := range set.Files {
+						if f.Kind == sqlfiles.SQLC {
+							ds = append(ds, dialect.Engine(f.Engine))
+						}
+					}
+				}
+			}
+			d = dialect.One(ds)
 		}
 		a.pkgDialect = &d
 	}

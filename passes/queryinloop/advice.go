@@ -18,18 +18,23 @@ import (
 
 // advice is what to do about statement q run once per item of the loop
 // over over: by the loop itself (callee ""), or by callee, a function the
-// loop calls per item, whose implementations are impls.
+// loop calls per item, whose implementations are impls, and which runs n
+// queries per call, q the first.
 type advice struct {
 	q      queries.Query
 	over   string
 	callee string
 	impls  []string
+	n      int
 }
 
 // fix is the advice, one line, lowercase, no final period.
 func (a advice) fix() string {
 	q := a.q
 	kind := q.Kind
+	if a.callee != "" && a.n > 1 {
+		return a.several()
+	}
 	if kind == "unknown" || kind == "" {
 		if a.callee != "" {
 			return fmt.Sprintf("give %s a variant that reads or writes all the items in one statement, and call that once", a.callee)
@@ -69,6 +74,29 @@ func (a advice) fix() string {
 	if alt := a.instead(); alt != "" {
 		b.WriteString("; " + alt)
 	}
+	return b.String()
+}
+
+// several is the advice for a callee running several queries per call:
+// one variant running each once for all the items, how for the first.
+func (a advice) several() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "add a variant of %s", a.callee)
+	if len(a.impls) > 0 {
+		fmt.Fprintf(&b, " (in %s)", strings.Join(a.impls, ", "))
+	}
+	fmt.Fprintf(&b, " that takes all the items and runs each of its %d queries once for all of them", a.n)
+	switch q := a.q; {
+	case q.Kind == "unknown" || q.Kind == "" || q.Table == "":
+		// Nothing to say of the first: a lock, SELECT 1, SQL not known.
+	case q.Many:
+		fmt.Fprintf(&b, " (the first, %s, takes a list already)", queryName(q))
+	case strings.HasPrefix(a.how(), q.Cmd+" "):
+		fmt.Fprintf(&b, " (the first: %s)", a.how()) // says which it is
+	default:
+		fmt.Fprintf(&b, " (the first, %s: %s)", queryName(q), a.how())
+	}
+	b.WriteString(", and call it once")
 	return b.String()
 }
 
@@ -193,7 +221,10 @@ func (a advice) insert() string {
 	case dialect.SQLite:
 		return fmt.Sprintf("INSERT INTO %s (...) VALUES (?, ?), (?, ?), ..., or the loop in one transaction with a prepared statement", table)
 	}
-	return fmt.Sprintf("INSERT INTO %s (...) VALUES (?, ?), (?, ?), ... with a row per item", table)
+	if q.Dialect == dialect.MySQL {
+		return fmt.Sprintf("INSERT INTO %s (...) VALUES (?, ?), (?, ?), ... with a row per item", table)
+	}
+	return fmt.Sprintf("INSERT INTO %s (...) VALUES (...), (...), ... with a row per item", table)
 }
 
 // update is how to update all rows, each with its own values, in one
@@ -251,7 +282,9 @@ func (a advice) instead() string {
 	switch {
 	case a.q.Lib == "pgx":
 		return "or queue the statements on one pgx.Batch and send it once"
-	case a.q.Kind != "read":
+	case a.q.Kind != "read" || a.callee != "":
+		// An association is loaded where the items are: not in a
+		// function the loop calls.
 	case a.q.Lib == "gorm":
 		return "or Preload the association on the query that loads " + a.over
 	case a.q.Lib == "bun":

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -294,7 +295,7 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 	case n == 1:
 		m.subject, m.place = queryName(first), place(first)
 	}
-	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls}
+	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n}
 	c.report(call.Call.Pos(), category, m.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
 		Multiplicity: finding.Multiplicity(m.depth),
@@ -408,6 +409,8 @@ func subject(s *queries.Site) string {
 		return "prepared statement"
 	case s.Method != nil && s.Method.SQLArg >= 0 && s.Method.SQLArg < len(s.Call.Args):
 		return "query " + clip(queries.ExprName(s.Call.Args[s.Method.SQLArg]), 40)
+	case s.Method != nil && s.Role == dbapi.Finisher && s.Entry.Cmd != "":
+		return fmt.Sprintf("%s %s", s.Method.Library(), s.Entry.Cmd) // bun INSERT
 	case s.Method != nil && s.Role == dbapi.Finisher:
 		return fmt.Sprintf("%s %s", s.Method.Library(), s.Method.Name)
 	default:
@@ -443,6 +446,10 @@ func queryName(q queries.Query) string {
 		return statement(q.Cmd, q.Table)
 	case q.SQL != "":
 		return fmt.Sprintf("%q", queries.Abbreviate(q.SQL, 40))
+	case q.Cmd == "INSERT", q.Cmd == "UPDATE":
+		return "an " + q.Cmd // an ORM's, on a model known at run time
+	case q.Cmd != "":
+		return "a " + q.Cmd
 	}
 	return "a query"
 }
@@ -458,8 +465,9 @@ func place(q queries.Query) string {
 
 // message is a finding's first line: what runs (a statement, or a callee
 // and what it runs), how often, and what that costs. It is kept within
-// testenv.MaxMessage runes by leaving out the place of the callee's
-// query, then shortening names; the finding says the rest.
+// testenv.MaxMessage runes by shortening the place of the callee's
+// query to its file's name, then leaving it out, then shortening names;
+// the finding says the rest.
 type message struct {
 	subject string // the statement a loop runs, or the one a callee runs
 	callee  string // the function called per item, "" when the loop runs the statement
@@ -475,6 +483,9 @@ const maxMessage = 120
 
 func (m message) String() string {
 	s := m.format(m.callee, m.place, 0)
+	if len([]rune(s)) > maxMessage {
+		s = m.format(m.callee, path.Base(m.place), 0) // notes.sql:12
+	}
 	if len([]rune(s)) > maxMessage {
 		s = m.format(m.callee, "", 0)
 	}

@@ -21,6 +21,12 @@ func (s *Store) Name(ctx context.Context, id int64) *sql.Row {
 	return s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id)
 }
 
+// Profile runs two queries per call.
+func (s *Store) Profile(ctx context.Context, id int64) {
+	s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id)
+	s.db.QueryRowContext(ctx, "SELECT count(*) FROM orders WHERE user_id = $1", id)
+}
+
 type Team struct {
 	ID      int64
 	Members []int64
@@ -32,6 +38,9 @@ func Teams(ctx context.Context, s *Store, teams []Team) {
 	}
 	for _, t := range teams {
 		s.Name(ctx, t.ID) // fix `^add a variant of bulk.\(\*Store\).Name that fetches the rows of all items in one query \(WHERE id = ANY\(\$1\) with the keys as one array, or a JOIN\) and call it once before the loop$` // want `^bulk.\(\*Store\).Name runs SELECT from users`
+	}
+	for _, t := range teams {
+		s.Profile(ctx, t.ID) // fix `^add a variant of bulk.\(\*Store\).Profile that takes all the items and runs each of its 2 queries once for all of them \(the first, SELECT from users: WHERE id = ANY\(\$1\) with the keys as one array, or a JOIN\), and call it once$` // want `^bulk.\(\*Store\).Profile runs 2 queries once per item of teams: 2n round trips instead of 2$`
 	}
 	for _, t := range teams {
 		s.db.QueryContext(ctx, "SELECT name FROM users WHERE id = ANY($1)", t.Members) // fix `^run it once with the keys of all items of teams, not once per item: it takes a list already$` // want `^SELECT from users runs once per item of teams`
