@@ -25,6 +25,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	astedge "golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
@@ -236,6 +238,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res:      res,
 		r:        newResolver(pass),
 		nodes:    map[ast.Node]*funcNode{},
+		pending:  map[*edge]*ast.FuncLit{},
 		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
@@ -342,6 +345,7 @@ type analyzer struct {
 	r        *resolver
 	funcs    []*funcNode // in source order
 	nodes    map[ast.Node]*funcNode
+	pending  map[*edge]*ast.FuncLit // edges to closures not met yet
 	ifaces   map[*types.Interface]map[string]*dbapi.Method
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
@@ -359,13 +363,14 @@ type analyzer struct {
 	pgxNames map[string][]sqlText
 }
 
-// collect walks every function body once, recording its calls with the
-// loops around them.
+// collect walks every function body once, on the inspector's cursors,
+// recording its calls with the loops around them.
 func (a *analyzer) collect() {
 	info := a.pass.TypesInfo
-	for _, f := range a.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
+	in := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for file := range in.Root().Children() {
+		for d := range file.Children() {
+			fd, ok := d.Node().(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
 				continue
 			}
@@ -374,31 +379,37 @@ func (a *analyzer) collect() {
 				continue
 			}
 			n := &funcNode{node: fd, fn: fn, name: FuncName(fn), body: fd.Body, sig: fn.Type().(*types.Signature)}
-			a.add(n)
+			a.add(n, d.ChildAt(astedge.FuncDecl_Body, -1))
 		}
 		// Closures outside any function (package-level var initializers).
-		for _, d := range f.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok {
-				ast.Inspect(gd, func(x ast.Node) bool {
-					if lit, ok := x.(*ast.FuncLit); ok {
-						a.lit(lit, nil, "func literal")
-						return false
-					}
-					return true
+		for d := range file.Children() {
+			if _, ok := d.Node().(*ast.GenDecl); ok {
+				d.Inspect([]ast.Node{(*ast.FuncLit)(nil)}, func(c inspector.Cursor) bool {
+					a.lit(c, nil, "func literal")
+					return false
 				})
 			}
 		}
 	}
+	// Closures called before the walk reached them (f declared, called in
+	// an earlier closure, assigned later): every closure is known now.
+	for e, lit := range a.pending {
+		e.to = a.nodes[lit]
+	}
+	for _, n := range a.funcs {
+		n.edges = slices.DeleteFunc(n.edges, func(e *edge) bool { return e.to == nil })
+	}
 }
 
-func (a *analyzer) add(n *funcNode) {
+func (a *analyzer) add(n *funcNode, body inspector.Cursor) {
 	a.funcs = append(a.funcs, n)
 	a.nodes[n.node] = n
-	a.walk(n, n.body, nil)
+	a.walk(n, body, nil)
 }
 
-// lit registers a closure as a function of its own.
-func (a *analyzer) lit(lit *ast.FuncLit, outer *funcNode, name string) *funcNode {
+// lit registers the closure at c as a function of its own.
+func (a *analyzer) lit(c inspector.Cursor, outer *funcNode, name string) *funcNode {
+	lit := c.Node().(*ast.FuncLit)
 	if n := a.nodes[lit]; n != nil {
 		return n
 	}
@@ -408,18 +419,29 @@ func (a *analyzer) lit(lit *ast.FuncLit, outer *funcNode, name string) *funcNode
 		n.fn = outer.fn
 		n.name = outer.name + ".func"
 	}
-	a.add(n)
+	a.add(n, c.ChildAt(astedge.FuncLit_Body, -1))
 	return n
 }
 
-// walk records the calls in body, tracking the loops whose body holds them.
-func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
+// call adds an edge from n to the closure lit, which runs at a call: the
+// closure's node is linked once collect has met every closure.
+func (a *analyzer) call(n *funcNode, lit *ast.FuncLit, loops []*Loop) {
+	e := &edge{loops: loops}
+	if e.to = a.nodes[lit]; e.to == nil {
+		a.pending[e] = lit
+	}
+	n.edges = append(n.edges, e)
+}
+
+// walk records the calls under cur, tracking the loops whose body holds
+// them.
+func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 	info := a.pass.TypesInfo
-	ast.Inspect(body, func(x ast.Node) bool {
-		switch x := x.(type) {
+	cur.Inspect(nil, func(c inspector.Cursor) bool {
+		switch x := c.Node().(type) {
 		case *ast.FuncLit:
-			child := a.lit(x, n, "")
-			if a.runsInPlace(x) {
+			child := a.lit(c, n, "")
+			if a.runsInPlace(c) {
 				// A callback's queries count toward this function, but not
 				// per item of the loops around it: whether the callee runs
 				// it now, once, or later is not visible here.
@@ -429,16 +451,16 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 		case *ast.ForStmt:
 			// Init, Cond and Post run once or per iteration, but only the
 			// body is what the loop repeats per item.
-			for _, part := range []ast.Node{x.Init, x.Cond, x.Post} {
-				if part != nil {
+			for part := range c.Children() {
+				if part.ParentEdgeKind() != astedge.ForStmt_Body {
 					a.walk(n, part, loops)
 				}
 			}
-			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			a.walk(n, c.ChildAt(astedge.ForStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.RangeStmt:
-			a.walk(n, x.X, loops)
-			a.walk(n, x.Body, appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			a.walk(n, c.ChildAt(astedge.RangeStmt_X, -1), loops)
+			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.CallExpr:
 			ci := &callInfo{call: x, loops: loops}
@@ -447,13 +469,13 @@ func (a *analyzer) walk(n *funcNode, body ast.Node, loops []*Loop) {
 				ci.method = a.lookup(fn, x)
 			} else if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
 				// func() { ... }(): the closure runs here.
-				n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops})
+				a.call(n, lit, loops)
 			} else if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
 				// f := func() {...}; f(): follow a local closure variable.
 				if v, ok := info.Uses[id].(*types.Var); ok {
 					for _, w := range a.r.writes[v] {
 						if lit, ok := ast.Unparen(w.rhs).(*ast.FuncLit); ok && w.index < 0 {
-							n.edges = append(n.edges, &edge{to: a.lit(lit, n, ""), loops: loops})
+							a.call(n, lit, loops)
 						}
 					}
 				}
@@ -470,49 +492,26 @@ func appendLoop(loops []*Loop, l *Loop) []*Loop {
 	return append(out, l)
 }
 
-// runsInPlace decides whether a closure written as a call argument runs
-// during that call. Callbacks such as a transaction helper's body do; an
-// HTTP handler passed to a router does not run at registration, and
-// counting it there is what made earlier tools see queries in router
-// set-up. Only closures passed directly as arguments are followed.
-func (a *analyzer) runsInPlace(lit *ast.FuncLit) bool {
-	// Only direct arguments of a call count; the caller checks position.
-	sig, _ := a.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+// runsInPlace decides whether the closure at c, written as a call
+// argument, runs during that call. Callbacks such as a transaction
+// helper's body do; an HTTP handler passed to a router does not run at
+// registration, and counting it there is what made earlier tools see
+// queries in router set-up. Only closures passed directly as arguments
+// are followed.
+func (a *analyzer) runsInPlace(c inspector.Cursor) bool {
+	sig, _ := a.pass.TypesInfo.TypeOf(c.Node().(*ast.FuncLit)).(*types.Signature)
 	if sig == nil || httpapi.IsHandlerSig(sig) {
 		return false
 	}
-	return a.argOfCall(lit)
-}
-
-// argOfCall reports whether lit is an argument of some call expression in
-// the package (found through the inspector-free parent walk below).
-func (a *analyzer) argOfCall(lit *ast.FuncLit) bool {
-	for _, f := range a.pass.Files {
-		if f.Pos() > lit.Pos() || lit.End() > f.End() {
-			continue
-		}
-		found := false
-		ast.Inspect(f, func(x ast.Node) bool {
-			if found || x == nil || x.Pos() > lit.Pos() || x.End() < lit.End() {
-				return false
-			}
-			if call, ok := x.(*ast.CallExpr); ok {
-				for _, arg := range call.Args {
-					if ast.Unparen(arg) == lit {
-						// http.HandlerFunc(func...) is a conversion, not a call.
-						if tv, ok := a.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
-							return false
-						}
-						found = true
-						return false
-					}
-				}
-			}
-			return true
-		})
-		return found
+	for c.ParentEdgeKind() == astedge.ParenExpr_X {
+		c = c.Parent()
 	}
-	return false
+	if c.ParentEdgeKind() != astedge.CallExpr_Args {
+		return false
+	}
+	// http.HandlerFunc(func...) is a conversion, not a call.
+	tv, ok := a.pass.TypesInfo.Types[c.Parent().Node().(*ast.CallExpr).Fun]
+	return !ok || !tv.IsType()
 }
 
 // lookup finds the database API a call reaches: the built-in table, a

@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
-	"os"
-	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/benchgen"
+	"github.com/sqlheat/sqlheat/internal/testenv"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -86,34 +85,15 @@ func BenchmarkFactGob(b *testing.B) {
 
 // generated loads a module written by benchgen, with the standalone
 // driver's loading: the module's packages from source, dependencies from
-// export data. The module is written under the temporary directory,
-// named by its size and seed, so that go's build cache serves it again
-// in later runs.
+// export data.
 func generated(b *testing.B, n int) []*packages.Package {
 	b.Helper()
 	m, err := benchgen.Generate(benchgen.Config{Packages: n, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
-	dir := filepath.Join(os.TempDir(), "sqlheat-bench", fmt.Sprintf("gen%d-seed1", n))
-	if err := m.Write(dir); err != nil {
-		b.Fatal(err)
-	}
-	cfg := &packages.Config{Dir: dir, Mode: packages.LoadSyntax | packages.NeedModule, Tests: true, Env: append(os.Environ(), "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		b.Fatal("generated module does not type-check")
-	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if len(p.Syntax) == 0 {
-			p.Imports = nil // export data: no syntax, nothing to analyze
-		}
-	})
-	b.Logf("%s: %d packages, %d query sites", dir, m.Summary.Packages, m.Summary.QuerySites)
-	return pkgs
+	b.Logf("%d packages, %d query sites", m.Summary.Packages, m.Summary.QuerySites)
+	return testenv.LoadModule(b, m.Files)
 }
 
 // BenchmarkPass runs the foundation pass alone, and the whole suite, over
@@ -134,17 +114,100 @@ func BenchmarkPass(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				g, err := checker.Analyze(bc.roots, pkgs, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				for act := range g.All() {
-					if act.Err != nil {
-						b.Fatalf("%s on %s: %v", act.Analyzer, act.Package, act.Err)
-					}
-				}
+				testenv.Analyze(b, bc.roots, pkgs)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n)/1e3, "µs/pkg")
 		})
+	}
+}
+
+// storeFile is one package of n store methods in one file, in one of two
+// shapes seen in real services: "tx", each method running its statement
+// in a transaction callback (a closure per method); "sqlc", each method
+// running a constant declared above it, as sqlc generates. Big store
+// files are where work per closure or per constant that grows with the
+// file turns quadratic.
+func storeFile(shape string, n int) map[string][]byte {
+	var s strings.Builder
+	s.WriteString(`package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Store struct{ db *sql.DB }
+
+func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+`)
+	for i := range n {
+		switch shape {
+		case "tx":
+			fmt.Fprintf(&s, `
+func (s *Store) Touch%[1]d(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE items%[1]d SET touched = now() WHERE id = $1", id)
+		return err
+	})
+}
+`, i)
+		case "sqlc":
+			fmt.Fprintf(&s, `
+const getItem%[1]d = `+"`"+`-- name: GetItem%[1]d :one
+SELECT id, name FROM items%[1]d WHERE id = $1
+`+"`"+`
+
+func (s *Store) GetItem%[1]d(ctx context.Context, id int64) (string, error) {
+	var name string
+	err := s.db.QueryRowContext(ctx, getItem%[1]d, id).Scan(&id, &name)
+	return name, err
+}
+`, i)
+		}
+	}
+	return map[string][]byte{
+		"go.mod":         []byte("module example.com/store\n\ngo 1.22\n"),
+		"store/store.go": []byte(s.String()),
+	}
+}
+
+// BenchmarkFile runs the pass over one store file of growing size, in
+// each shape of storeFile: the time per query site should stay flat.
+func BenchmarkFile(b *testing.B) {
+	for _, shape := range []string{"tx", "sqlc"} {
+		for _, n := range []int{250, 1000, 4000} {
+			b.Run(fmt.Sprintf("%s/sites=%d", shape, n), func(b *testing.B) {
+				pkgs := testenv.LoadModule(b, storeFile(shape, n))
+				b.ReportAllocs()
+				cpu := testenv.CPUTime()
+				for b.Loop() {
+					g := testenv.Analyze(b, []*analysis.Analyzer{queries.Analyzer}, pkgs)
+					sites := 0
+					for act := range g.All() {
+						if res, ok := act.Result.(*queries.Result); ok && act.Analyzer == queries.Analyzer {
+							for _, s := range res.Sites {
+								if s.Resolved && len(s.Stmts) == 1 {
+									sites++
+								}
+							}
+						}
+					}
+					if sites != n {
+						b.Fatalf("%d query sites with their SQL, want %d", sites, n)
+					}
+				}
+				b.ReportMetric(float64((testenv.CPUTime()-cpu).Nanoseconds())/float64(b.N*n)/1e3, "cpu-µs/site")
+			})
+		}
 	}
 }

@@ -80,7 +80,8 @@ type resolver struct {
 	// declLoops is the number of loop bodies around a local variable's
 	// declaration: a write inside more is repeated.
 	declLoops map[*types.Var]int
-	pkgInit   map[*types.Var]ast.Expr // package-level var -> initializer (never reassigned)
+	pkgInit   map[*types.Var]ast.Expr   // package-level var -> initializer (never reassigned)
+	consts    map[*types.Const]ast.Expr // constant of this package -> its value expression
 	funcs     map[*types.Func]*ast.FuncDecl
 	params    map[*types.Var]int // parameter -> index within its signature
 	// addressed are local variables whose address is taken (&v): they
@@ -110,6 +111,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 
 		declLoops: map[*types.Var]int{},
 		pkgInit:   map[*types.Var]ast.Expr{},
+		consts:    map[*types.Const]ast.Expr{},
 		funcs:     map[*types.Func]*ast.FuncDecl{},
 		params:    map[*types.Var]int{},
 
@@ -240,6 +242,11 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 				}
 			}
 		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c, ok := info.Defs[id].(*types.Const); ok && i < len(n.Values) {
+					r.consts[c] = n.Values[i]
+				}
+			}
 			if len(blocks) == 0 {
 				return true
 			}
@@ -490,24 +497,8 @@ func (r *resolver) literalPos(e ast.Expr) token.Pos {
 		if !ok || c.Pkg() != r.pass.Pkg {
 			return token.NoPos
 		}
-		// Find the const's declaration: its value expression in this package.
-		for _, f := range r.pass.Files {
-			if f.Pos() <= c.Pos() && c.Pos() < f.End() {
-				var lit token.Pos
-				ast.Inspect(f, func(n ast.Node) bool {
-					vs, ok := n.(*ast.ValueSpec)
-					if !ok || lit.IsValid() {
-						return lit == token.NoPos
-					}
-					for i, name := range vs.Names {
-						if name.Pos() == c.Pos() && i < len(vs.Values) {
-							lit = r.literalPos(vs.Values[i])
-						}
-					}
-					return false
-				})
-				return lit
-			}
+		if v, ok := r.consts[c]; ok {
+			return r.literalPos(v)
 		}
 	}
 	return token.NoPos

@@ -86,7 +86,7 @@ func (a *analyzer) exportFacts() map[*types.Func]*Registers {
 			continue
 		}
 		d := a.decls[fn]
-		if a.returnsRouter(d.Body, 0) {
+		if a.returnsRouter(d, 0) {
 			a.pass.ExportObjectFact(fn, &Serves{Router: true})
 			continue
 		}

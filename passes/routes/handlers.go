@@ -88,7 +88,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			mw = func() *Handler { return a.mwOf(fun, depth+1) }
 		case *ast.FuncLit: // func() httprouter.Handle { return func(...) {...} }()
 			mw = func() *Handler {
-				if h := a.servedBody(fun.Body, depth+1); h != nil {
+				if h := a.servedBody(fun, depth+1); h != nil {
 					h.Name = a.litName(fun)
 					return h
 				}
@@ -99,7 +99,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 				mw = func() *Handler { return a.served(fn, depth+1) }
 			} else if lit := a.localLit(fun); lit != nil { // wrap := func(h) http.Handler {...}; wrap(h)
 				mw = func() *Handler {
-					if h := a.servedBody(lit.Body, depth+1); h != nil {
+					if h := a.servedBody(lit, depth+1); h != nil {
 						h.Name = types.ExprString(fun)
 						return h
 					}
@@ -197,7 +197,7 @@ func (a *analyzer) served(fn *types.Func, depth int) *Handler {
 	if d == nil || depth > maxHandlerDepth {
 		return h
 	}
-	if s := a.servedBody(d.Body, depth+1); s != nil {
+	if s := a.servedBody(d, depth+1); s != nil {
 		s.Name, s.Func = h.Name, fn
 		return s
 	}
@@ -211,36 +211,27 @@ func (a *analyzer) servedLit(lit *ast.FuncLit, depth int) *Handler {
 		return &Handler{Lit: lit}
 	}
 	if httpapi.IsMiddlewareSig(sig) {
-		return a.servedBody(lit.Body, depth+1)
+		return a.servedBody(lit, depth+1)
 	}
 	return nil
 }
 
-// servedBody finds the handler a function body returns: a handler closure
-// (possibly converted to http.HandlerFunc, possibly inside a middleware
-// closure), a variable holding one, or a value whose ServeHTTP serves.
-func (a *analyzer) servedBody(body *ast.BlockStmt, depth int) *Handler {
+// servedBody finds the handler a function (an *ast.FuncDecl or
+// *ast.FuncLit) returns: a handler closure (possibly converted to
+// http.HandlerFunc, possibly inside a middleware closure), a variable
+// holding one, or a value whose ServeHTTP serves.
+func (a *analyzer) servedBody(fn ast.Node, depth int) *Handler {
 	if depth > maxHandlerDepth {
 		return nil
 	}
-	var found *Handler
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are its own
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				if found = a.servedExpr(r, depth+1); found != nil {
-					return false
-				}
+	for _, ret := range a.returns[fn] {
+		for _, r := range ret.Results {
+			if found := a.servedExpr(r, depth+1); found != nil {
+				return found
 			}
 		}
-		return true
-	})
-	return found
+	}
+	return nil
 }
 
 func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {

@@ -3,6 +3,7 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
@@ -68,7 +69,17 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 	case *ast.CallExpr:
 		out = a.routerCall(x, depth)
 	case *ast.Ident, *ast.SelectorExpr:
-		out = a.routerVar(e, depth)
+		k := routerKey{a.objOf(e), depth}
+		if k.obj == nil {
+			out = a.routerVar(e, depth)
+			break
+		}
+		rs, ok := a.resolved[k]
+		if !ok {
+			rs = clip(dedupe(a.routerVar(e, depth)))
+			a.resolved[k] = rs
+		}
+		return slices.Clone(rs)
 	case *ast.StarExpr:
 		out = a.routers(x.X, depth+1)
 	case *ast.UnaryExpr:
@@ -77,6 +88,24 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 		out = a.byType(e)
 	}
 	return dedupe(out)
+}
+
+// routerKey is what routerVar's result depends on: the variable or field,
+// and how deep the resolution already is.
+type routerKey struct {
+	obj   types.Object
+	depth int
+}
+
+// clip caps the slices of memoized routers, so that a caller appending to
+// a copy's middlewares or scopes never writes into the memo.
+func clip(rs []router) []router {
+	for i := range rs {
+		rs[i].mws = slices.Clip(rs[i].mws)
+		rs[i].scoped = slices.Clip(rs[i].scoped)
+		rs[i].methods = slices.Clip(rs[i].methods)
+	}
+	return rs
 }
 
 func (a *analyzer) byType(e ast.Expr) []router {
@@ -114,19 +143,13 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 	// A local function building a router: what it returns.
 	if d := a.decls[fn.Origin()]; d != nil {
 		var out []router
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				for _, r := range n.Results {
-					if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(r)) {
-						out = append(out, a.routers(r, depth+1)...)
-					}
+		for _, ret := range a.returns[d] {
+			for _, r := range ret.Results {
+				if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(r)) {
+					out = append(out, a.routers(r, depth+1)...)
 				}
 			}
-			return true
-		})
+		}
 		if len(out) > 0 {
 			return out
 		}
@@ -160,7 +183,7 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 	// mounted (r.Mount("/admin", adminRouter())).
 	var mounts []*ast.CallExpr
 	mounts = append(mounts, a.mounts[v]...)
-	if fn := a.returnedBy(v); fn != nil {
+	if fn := a.returnedBy[v]; fn != nil {
 		mounts = append(mounts, a.mountFns[fn]...)
 	}
 	if len(mounts) > 0 {
@@ -303,34 +326,6 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 		return []router{{known: httpapi.IsRootRouter(v.Type())}}
 	}
 	return out
-}
-
-// returnedBy is the local function that returns the variable v, if any.
-func (a *analyzer) returnedBy(v *types.Var) *types.Func {
-	for fn, d := range a.decls {
-		if d.Pos() > v.Pos() || v.Pos() > d.End() {
-			continue
-		}
-		found := false
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
-			}
-			if r, ok := n.(*ast.ReturnStmt); ok {
-				for _, x := range r.Results {
-					if id, ok := ast.Unparen(x).(*ast.Ident); ok && a.pass.TypesInfo.Uses[id] == v {
-						found = true
-					}
-				}
-			}
-			return !found
-		})
-		if found {
-			return fn
-		}
-		return nil
-	}
-	return nil
 }
 
 // under puts routers under a further prefix, with more middlewares.

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/guard"
@@ -23,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "routes",
 	Doc:        "find HTTP routes, their handlers and middlewares, and the queries one request issues (no diagnostics)",
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
-	Requires:   []*analysis.Analyzer{queries.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, queries.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil)},
 	Run:        guard.Run(run),
@@ -167,6 +169,16 @@ type analyzer struct {
 	reached   map[*types.Func]bool             // local functions a registration uses
 	regCalls  []*ast.CallExpr
 	enclosing map[*ast.FuncLit]*types.Func
+	// returns are the return statements of each function (*ast.FuncDecl
+	// or *ast.FuncLit), a closure's apart from its function's, in source
+	// order; returnedBy maps a local variable to the function that
+	// declares and returns it.
+	returns    map[ast.Node][]*ast.ReturnStmt
+	returnedBy map[*types.Var]*types.Func
+	routerVars map[*types.Var]bool // variables holding a router, by type
+	// resolved memoizes routerVar by variable and depth: every
+	// registration on one router asks for the same value.
+	resolved map[routerKey][]router
 
 	// Route helpers (helpers.go): this package's and those imported, the
 	// calls of them that register routes, and the calls in helpers' bodies
@@ -214,6 +226,10 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 // parameters, call chains and the router calls.
 func (a *analyzer) index() {
 	info := a.pass.TypesInfo
+	a.returns = map[ast.Node][]*ast.ReturnStmt{}
+	a.returnedBy = map[*types.Var]*types.Func{}
+	a.routerVars = map[*types.Var]bool{}
+	a.resolved = map[routerKey][]router{}
 	// Declarations first: a registration may name a function declared
 	// further down.
 	for _, f := range a.pass.Files {
@@ -225,12 +241,12 @@ func (a *analyzer) index() {
 			}
 		}
 	}
-	for _, f := range a.pass.Files {
-		test := isTestFile(a.pass.Fset, f.Pos())
+	in := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for file := range in.Root().Children() {
+		test := isTestFile(a.pass.Fset, file.Node().Pos())
 		var fn *types.Func
-		var visit func(n ast.Node) bool
-		visit = func(n ast.Node) bool {
-			switch n := n.(type) {
+		for c := range file.Preorder() {
+			switch n := c.Node().(type) {
 			case *ast.GenDecl:
 				fn = nil // closures in package-level initializers
 			case *ast.FuncDecl:
@@ -239,6 +255,8 @@ func (a *analyzer) index() {
 			case *ast.FuncLit:
 				a.enclosing[n] = fn
 				a.recordParams(n, n.Type)
+			case *ast.ReturnStmt:
+				a.indexReturn(c, n)
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					v := a.lhsVar(lhs)
@@ -275,7 +293,7 @@ func (a *analyzer) index() {
 				}
 			case *ast.Ident:
 				// Where router variables are used, to find what wraps them.
-				if v, ok := info.Uses[n].(*types.Var); ok && httpapi.IsRouterType(v.Type()) {
+				if v, ok := info.Uses[n].(*types.Var); ok && a.holdsRouter(v) {
 					a.idents[v] = append(a.idents[v], n)
 				}
 			case *ast.CallExpr:
@@ -291,7 +309,7 @@ func (a *analyzer) index() {
 				}
 				callee, _ := typeutil.Callee(info, n).(*types.Func)
 				if callee == nil {
-					return true
+					continue
 				}
 				if callee.Pkg() == a.pass.Pkg {
 					// A function called directly is a helper of its caller's
@@ -300,7 +318,7 @@ func (a *analyzer) index() {
 					a.callers[callee.Origin()] = append(a.callers[callee.Origin()], n)
 				}
 				if test {
-					return true // routes registered by tests are not the service's
+					continue // routes registered by tests are not the service's
 				}
 				if api := httpapi.Lookup(callee); api != nil {
 					a.indexRouterCall(n, api)
@@ -308,9 +326,43 @@ func (a *analyzer) index() {
 					a.helperCalls = append(a.helperCalls, n)
 				}
 			}
-			return true
 		}
-		ast.Inspect(f, visit)
+	}
+}
+
+// holdsRouter reports whether v holds a router, by its type.
+func (a *analyzer) holdsRouter(v *types.Var) bool {
+	is, ok := a.routerVars[v]
+	if !ok {
+		is = httpapi.IsRouterType(v.Type())
+		a.routerVars[v] = is
+	}
+	return is
+}
+
+// indexReturn records the return statement at c with the function it
+// returns from, and the local variables it returns.
+func (a *analyzer) indexReturn(c inspector.Cursor, ret *ast.ReturnStmt) {
+	for enc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		a.returns[enc.Node()] = append(a.returns[enc.Node()], ret)
+		d, ok := enc.Node().(*ast.FuncDecl)
+		if !ok {
+			return
+		}
+		fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if !ok {
+			return
+		}
+		for _, x := range ret.Results {
+			id, ok := ast.Unparen(x).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			if v, ok := a.pass.TypesInfo.Uses[id].(*types.Var); ok && d.Pos() <= v.Pos() && v.Pos() <= d.End() {
+				a.returnedBy[v] = fn
+			}
+		}
+		return
 	}
 }
 
@@ -732,7 +784,7 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 		}
 		fn = fn.Origin()
 		if d := a.decls[fn]; d != nil {
-			return a.returnsRouter(d.Body, depth+1)
+			return a.returnsRouter(d, depth+1)
 		}
 		if fn.Pkg() != a.pass.Pkg {
 			var f Serves
@@ -754,34 +806,31 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 	return false
 }
 
-// returnsRouter reports whether a function body returns a router, bare or
-// wrapped in middlewares (return cors(auth(mux))).
-func (a *analyzer) returnsRouter(body *ast.BlockStmt, depth int) bool {
+// returnsRouter reports whether a function (an *ast.FuncDecl) returns a
+// router, bare or wrapped in middlewares (return cors(auth(mux))).
+func (a *analyzer) returnsRouter(fn ast.Node, depth int) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				ast.Inspect(r, func(x ast.Node) bool {
-					if e, ok := x.(ast.Expr); ok && !found {
-						if _, lit := e.(*ast.FuncLit); lit {
-							return false
-						}
-						if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(e)) {
-							found = true
-						} else if id, ok := e.(*ast.Ident); ok && depth <= maxHandlerDepth {
-							found = a.routerExpr(id, depth+1)
-						}
+	for _, ret := range a.returns[fn] {
+		for _, r := range ret.Results {
+			ast.Inspect(r, func(x ast.Node) bool {
+				if e, ok := x.(ast.Expr); ok && !found {
+					if _, lit := e.(*ast.FuncLit); lit {
+						return false
 					}
-					return !found
-				})
+					if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(e)) {
+						found = true
+					} else if id, ok := e.(*ast.Ident); ok && depth <= maxHandlerDepth {
+						found = a.routerExpr(id, depth+1)
+					}
+				}
+				return !found
+			})
+			if found {
+				return true
 			}
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // unregistered adds the handlers no registration of the package reaches:
@@ -804,7 +853,7 @@ func (a *analyzer) unregistered() {
 		case httpapi.IsHandlerSig(sig):
 			h = &Handler{Name: queries.FuncName(fn), Func: fn, Decl: d}
 		case sig.Results().Len() == 1 && (httpapi.IsHandlerType(sig.Results().At(0).Type()) || httpapi.IsMiddlewareType(sig.Results().At(0).Type())):
-			if a.returnsRouter(d.Body, 0) {
+			if a.returnsRouter(d, 0) {
 				continue // a router: its routes are listed themselves
 			}
 			h = a.served(fn, 0)
