@@ -151,7 +151,8 @@ type analyzer struct {
 	routes []*Route
 
 	decls   map[*types.Func]*ast.FuncDecl
-	writes  map[*types.Var][]ast.Expr // local variable -> values assigned
+	writes  map[*types.Var][]ast.Expr // local variable -> values assigned, in source order
+	sites   map[ast.Expr]writeSite    // value assigned -> where the assignment takes effect
 	params  map[*types.Var]paramOf    // parameter -> its function and index
 	outer   map[*ast.CallExpr]*ast.CallExpr
 	argOf   map[ast.Expr]*ast.CallExpr       // a call's argument -> the call
@@ -201,6 +202,7 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		q:         q,
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		writes:    map[*types.Var][]ast.Expr{},
+		sites:     map[ast.Expr]writeSite{},
 		params:    map[*types.Var]paramOf{},
 		outer:     map[*ast.CallExpr]*ast.CallExpr{},
 		argOf:     map[ast.Expr]*ast.CallExpr{},
@@ -258,6 +260,7 @@ func (a *analyzer) index() {
 			case *ast.ReturnStmt:
 				a.indexReturn(c, n)
 			case *ast.AssignStmt:
+				site := writeSiteOf(c)
 				for i, lhs := range n.Lhs {
 					v := a.lhsVar(lhs)
 					if v == nil {
@@ -265,12 +268,13 @@ func (a *analyzer) index() {
 					}
 					switch {
 					case len(n.Rhs) == len(n.Lhs):
-						a.writes[v] = append(a.writes[v], n.Rhs[i])
+						a.write(v, n.Rhs[i], site)
 					case len(n.Rhs) == 1:
-						a.writes[v] = append(a.writes[v], n.Rhs[0])
+						a.write(v, n.Rhs[0], site)
 					}
 				}
 			case *ast.ValueSpec:
+				site := writeSiteOf(c)
 				for i, id := range n.Names {
 					v, _ := info.Defs[id].(*types.Var)
 					if v == nil {
@@ -278,9 +282,9 @@ func (a *analyzer) index() {
 					}
 					switch {
 					case len(n.Values) == len(n.Names):
-						a.writes[v] = append(a.writes[v], n.Values[i])
+						a.write(v, n.Values[i], site)
 					case len(n.Values) == 1:
-						a.writes[v] = append(a.writes[v], n.Values[0])
+						a.write(v, n.Values[0], site)
 					}
 				}
 			case *ast.SelectorExpr:
@@ -327,6 +331,31 @@ func (a *analyzer) index() {
 				}
 			}
 		}
+	}
+}
+
+// write records that v is assigned the value e at site.
+func (a *analyzer) write(v *types.Var, e ast.Expr, site writeSite) {
+	a.writes[v] = append(a.writes[v], e)
+	a.sites[e] = site
+}
+
+// writeSite is where an assignment takes effect: after its statement
+// ends, for the rest of what holds the statement (a block, a case, an
+// if or for whose init it is).
+type writeSite struct {
+	end   token.Pos
+	scope ast.Node
+}
+
+func writeSiteOf(c inspector.Cursor) writeSite {
+	end := c.Node().End()
+	for p := c.Parent(); ; p = p.Parent() {
+		switch p.Node().(type) {
+		case *ast.GenDecl, *ast.DeclStmt, *ast.LabeledStmt:
+			continue // var x = ...: the declaration's block holds it
+		}
+		return writeSite{end, p.Node()}
 	}
 }
 
@@ -416,8 +445,8 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 		if api.HandlerArg < len(call.Args) {
 			a.indexMount(call, call.Args[api.HandlerArg])
 		}
-	case httpapi.RouteFn, httpapi.GroupFn:
-		if api.FuncArg < len(call.Args) {
+	case httpapi.RouteFn, httpapi.GroupFn, httpapi.Option:
+		if api.FuncArg >= 0 && api.FuncArg < len(call.Args) {
 			switch f := ast.Unparen(call.Args[api.FuncArg]).(type) {
 			case *ast.FuncLit:
 				a.fnCalls[f] = append(a.fnCalls[f], call)
