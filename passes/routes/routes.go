@@ -250,7 +250,9 @@ func (a *analyzer) index() {
 		for c := range file.Preorder() {
 			switch n := c.Node().(type) {
 			case *ast.GenDecl:
-				fn = nil // closures in package-level initializers
+				if _, top := c.Parent().Node().(*ast.File); top {
+					fn = nil // closures in package-level initializers
+				}
 			case *ast.FuncDecl:
 				fn, _ = info.Defs[n.Name].(*types.Func)
 				a.recordParams(n, n.Type)
