@@ -358,18 +358,47 @@ var shapes = []shape{
 // sig — func(http.ResponseWriter, *http.Request), func(*gin.Context),
 // func(echo.Context) error, func(*fiber.Ctx) error (v2) and func(fiber.Ctx)
 // error (v3), func(*fasthttp.RequestCtx), httprouter's
-// func(http.ResponseWriter, *http.Request, httprouter.Params) — or "".
+// func(http.ResponseWriter, *http.Request, httprouter.Params), bunrouter's
+// func(http.ResponseWriter, bunrouter.Request) error — or "".
 // Results count: a func(echo.Context) without one is not echo's handler.
+//
+// A framework whose handlers take one context also has the handlers of
+// an application's own context that embeds it: with type Context
+// struct{ echo.Context }, a func(*Context) error is an echo handler that
+// the application adapts (c.(*Context)) where it registers it.
 func HandlerSig(sig *types.Signature) string {
 	if sig == nil {
 		return ""
 	}
 	for _, s := range shapes {
-		if typesAre(sig.Params(), s.params) && typesAre(sig.Results(), s.results) {
+		if !typesAre(sig.Results(), s.results) {
+			continue
+		}
+		if typesAre(sig.Params(), s.params) ||
+			len(s.params) == 1 && sig.Params().Len() == 1 && embeds(sig.Params().At(0).Type(), s.params[0]) {
 			return s.framework
 		}
 	}
 	return ""
+}
+
+// embeds reports whether t is a pointer to a struct that embeds a field
+// of the type named want.
+func embeds(t types.Type, want string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() && types.TypeString(types.Unalias(f.Type()), nil) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // IsHandlerSig reports whether sig is a request handler's signature.
@@ -514,10 +543,22 @@ var carriers = map[string]bool{
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
-// request's context: context.Context itself, *http.Request, or a
-// framework's request context (gin, echo, fiber, fasthttp, bunrouter).
+// request's context: context.Context itself, *http.Request, a
+// framework's request context (gin, echo, fiber, fasthttp, bunrouter),
+// or an application's context that embeds a framework's (see HandlerSig).
 func CarriesRequest(t types.Type) bool {
-	return t != nil && carriers[types.TypeString(types.Unalias(t), nil)]
+	if t == nil {
+		return false
+	}
+	if carriers[types.TypeString(types.Unalias(t), nil)] {
+		return true
+	}
+	for c := range carriers {
+		if c != "context.Context" && embeds(t, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // contextMethods are the methods of request carriers that return the

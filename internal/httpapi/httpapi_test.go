@@ -242,3 +242,24 @@ func TestContextMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriers checks CarriesRequest on the parameters of functions of
+// testdata/src/shapes: an application's context that embeds a
+// framework's carries the request, one that names it as a field does not.
+func TestCarriers(t *testing.T) {
+	t.Parallel()
+	pkg := load(t, "shapes")[0]
+	for name, want := range map[string]bool{
+		"Echo": true, "Gin": true, "Bun": true, "EchoApp": true, "GinApp": true,
+		"EchoAppValue": false, "EchoHolder": false, "Config": false,
+	} {
+		fn, _ := pkg.Types.Scope().Lookup(name).(*types.Func)
+		if fn == nil {
+			t.Fatalf("%s: not in shapes", name)
+		}
+		params := fn.Type().(*types.Signature).Params()
+		if got := CarriesRequest(params.At(params.Len() - 1).Type()); got != want {
+			t.Errorf("%s: CarriesRequest of its last parameter = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -40,6 +40,19 @@ func FastHTTPValue(ctx fasthttp.RequestCtx)                          {}         
 func BunNoResult(w http.ResponseWriter, req bunrouter.Request)       {}             // -
 func BunPointer(w http.ResponseWriter, req *bunrouter.Request) error { return nil } // -
 
+// An application's own context that embeds a framework's: its handlers
+// are the framework's, adapted where they are registered. Not when the
+// context is a named field, or passed by value.
+type AppContext struct{ echo.Context }
+type GinContext struct{ *gin.Context }
+type Holder struct{ C echo.Context }
+
+func EchoApp(c *AppContext) error     { return nil } // echo
+func GinApp(c *GinContext)            {}             // gin
+func EchoAppValue(c AppContext) error { return nil } // -
+func EchoAppNoResult(c *AppContext)   {}             // -
+func EchoHolder(h *Holder) error      { return nil } // -
+
 // Middlewares wrap a handler into another.
 func Std(next http.Handler) http.Handler                                   { return next } // middleware
 func Echo2(next echo.HandlerFunc) echo.HandlerFunc                         { return next } // middleware
@@ -49,3 +62,4 @@ func Fiber(next fiber.Handler) fiber.Handler                               { ret
 func Bunrouter(next bunrouter.HandlerFunc) bunrouter.HandlerFunc           { return next } // middleware
 func Config(db string) func(http.Handler) http.Handler                     { return nil }  // -
 func Mixed(next http.Handler) func(w http.ResponseWriter, r *http.Request) { return nil }  // middleware
+func App(next func(*AppContext) error) func(*AppContext) error             { return next } // middleware
