@@ -46,13 +46,19 @@ func (a *analyzer) middlewares(call *ast.CallExpr, api *httpapi.API) []*Handler 
 	if api == nil || api.MiddlewareArg < 0 {
 		return nil
 	}
+	return a.mwArgs(call, api.MiddlewareArg, len(call.Args), api.PrefixArgs)
+}
+
+// mwArgs resolves the middleware arguments from..to-1 of call; with
+// prefixArgs, string and router arguments among them are skipped.
+func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*Handler {
 	var out []*Handler
-	for i := api.MiddlewareArg; i < len(call.Args); i++ {
+	for i := from; i < to; i++ {
 		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
-			out = append(out, &Handler{Name: "…"})
+			out = append(out, &Handler{Name: "…"}) // mws...: not visible here
 			continue
 		}
-		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); api.PrefixArgs && (isString(t) || isStrings(t) || httpapi.IsRouterType(t)) {
+		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); prefixArgs && (isString(t) || isStrings(t) || httpapi.IsRouterType(t)) {
 			continue // fiber's Use: the paths it is limited to, or an app it mounts
 		}
 		out = append(out, a.mwOf(call.Args[i], 0))
@@ -122,6 +128,12 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 				inner, mws := a.handlerOf(arg, depth+1)
 				return inner, append([]*Handler{mw()}, mws...)
 			}
+		}
+		// A method of a handler type that adapts it to another
+		// (h.toEcho()): the receiver is what it wraps.
+		if recv := recvExpr(x); recv != nil && info.Types[recv].IsValue() && httpapi.IsHandlerType(info.TypeOf(recv)) {
+			inner, mws := a.handlerOf(recv, depth+1)
+			return inner, append([]*Handler{mw()}, mws...)
 		}
 		// A constructor: h.list() returns the closure that serves.
 		return mw(), nil

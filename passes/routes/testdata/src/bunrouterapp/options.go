@@ -34,14 +34,15 @@ func (h *H) Options(base string, debug bool) *bunrouter.Router {
 	}
 	g.GET("/about", h.list) // want `route GET /about .* -> bunrouterapp.\(\*H\).pinged → bunrouterapp.logger → bunrouterapp.\(\*H\).auth → bunrouterapp.\(\*H\).list: 3$` `route GET …/about .* -> bunrouterapp.\(\*H\).pinged → bunrouterapp.logger → bunrouterapp.\(\*H\).auth → bunrouterapp.\(\*H\).list: 3$`
 
+	// A closure after a local declaration is still named by its function.
+	router.GET("/lit", func(w http.ResponseWriter, req bunrouter.Request) error { return nil }) // want `route GET /lit \[GET /lit\] -> bunrouterapp.\(\*H\).pinged → bunrouterapp.logger → bunrouterapp.\(\*H\).auth → func literal in bunrouterapp.\(\*H\).Options: 2$`
+
 	// A group made with more middlewares only in a branch: the route after
 	// it may run them or not, and is listed both ways.
 	admin := router.NewGroup("/admin")
 	if debug {
 		admin = admin.Use(h.audit)
 	}
-	// A closure after a local declaration is still named by its function.
-	router.GET("/lit", func(w http.ResponseWriter, req bunrouter.Request) error { return nil }) // want `route GET /lit \[GET /lit\] -> bunrouterapp.\(\*H\).pinged → bunrouterapp.logger → bunrouterapp.\(\*H\).auth → func literal in bunrouterapp.\(\*H\).Options: 2$`
 	admin.GET("/users", h.list) // want `route GET /admin/users .* -> bunrouterapp.\(\*H\).pinged → bunrouterapp.logger → bunrouterapp.\(\*H\).auth → bunrouterapp.\(\*H\).list: 3$` `route GET /admin/users .* -> bunrouterapp.\(\*H\).pinged → bunrouterapp.logger → bunrouterapp.\(\*H\).auth → bunrouterapp.\(\*H\).audit → bunrouterapp.\(\*H\).list: 4$`
 	return router
 }
