@@ -384,6 +384,9 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 		var mws []*Handler
 		for _, u := range uses {
 			api := httpapi.Lookup(a.callee(u))
+			if a.usesParams(u, api) {
+				continue // a helper's Use: it adds what its callers pass, to the router they call it on
+			}
 			paths, scoped := a.usePaths(u, api)
 			if !scoped {
 				mws = append(mws, a.middlewares(u, api)...)
@@ -398,6 +401,57 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 		out = under(out, "", true, mws, nil)
 	}
 	return out
+}
+
+// usesParams reports whether the middlewares of a Use call are made from
+// middlewares its function is given (func (r *Router) Use(mws
+// ...Middleware) { for _, m := range mws { r.group.Use(adapt(m)) } }): the
+// function is a helper that adds middlewares to the router it is called
+// on, and the router field its Use call names holds other middlewares in
+// other values of the type.
+func (a *analyzer) usesParams(call *ast.CallExpr, api *httpapi.API) bool {
+	if api == nil || api.MiddlewareArg < 0 {
+		return false
+	}
+	for _, arg := range call.Args[min(api.MiddlewareArg, len(call.Args)):] {
+		if a.fromMwParam(arg, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromMwParam reports whether e uses a parameter of middleware type (or a
+// slice of them), directly or through local variables and range loops.
+func (a *analyzer) fromMwParam(e ast.Expr, depth int) bool {
+	if depth > maxHandlerDepth {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if found || !ok {
+			return !found
+		}
+		v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		t := v.Type()
+		if s, ok := t.(*types.Slice); ok {
+			t = s.Elem()
+		}
+		switch {
+		case a.isParam(v):
+			found = httpapi.IsMiddlewareType(t)
+		case a.ranged[v] != nil:
+			found = a.fromMwParam(a.ranged[v], depth+1)
+		case len(a.writes[v]) == 1 && !v.IsField():
+			found = a.fromMwParam(a.writes[v][0], depth+1)
+		}
+		return !found
+	})
+	return found
 }
 
 // usePaths are the paths a Use call limits its middlewares to (fiber's

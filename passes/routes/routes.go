@@ -153,6 +153,7 @@ type analyzer struct {
 	decls   map[*types.Func]*ast.FuncDecl
 	writes  map[*types.Var][]ast.Expr // local variable -> values assigned, in source order
 	sites   map[ast.Expr]writeSite    // value assigned -> where the assignment takes effect
+	ranged  map[*types.Var]ast.Expr   // variable of a range loop -> what it ranges over
 	params  map[*types.Var]paramOf    // parameter -> its function and index
 	outer   map[*ast.CallExpr]*ast.CallExpr
 	argOf   map[ast.Expr]*ast.CallExpr       // a call's argument -> the call
@@ -203,6 +204,7 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		writes:    map[*types.Var][]ast.Expr{},
 		sites:     map[ast.Expr]writeSite{},
+		ranged:    map[*types.Var]ast.Expr{},
 		params:    map[*types.Var]paramOf{},
 		outer:     map[*ast.CallExpr]*ast.CallExpr{},
 		argOf:     map[ast.Expr]*ast.CallExpr{},
@@ -273,6 +275,14 @@ func (a *analyzer) index() {
 						a.write(v, n.Rhs[i], site)
 					case len(n.Rhs) == 1:
 						a.write(v, n.Rhs[0], site)
+					}
+				}
+			case *ast.RangeStmt:
+				for _, x := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := x.(*ast.Ident); ok && n.Tok == token.DEFINE {
+						if v, ok := info.Defs[id].(*types.Var); ok {
+							a.ranged[v] = n.X
+						}
 					}
 				}
 			case *ast.ValueSpec:
