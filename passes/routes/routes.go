@@ -658,12 +658,35 @@ func join(prefix, path string) string {
 	return prefix + path
 }
 
-// constString is the constant string argument i of call.
+// constString is the constant string argument i of call. A
+// concatenation of constant and other text (base + "/calls") reads with
+// "…" in place of what is not constant ("…/calls"): the pattern is
+// partly known, and says which part is not.
 func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 	if i < 0 || i >= len(call.Args) {
 		return "", false
 	}
-	return a.constOf(call.Args[i])
+	if s, ok := a.constOf(call.Args[i]); ok {
+		return s, true
+	}
+	var b strings.Builder
+	consts := 0
+	var walk func(e ast.Expr)
+	walk = func(e ast.Expr) {
+		if x, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && x.Op == token.ADD && isString(a.pass.TypesInfo.TypeOf(x)) {
+			walk(x.X)
+			walk(x.Y)
+			return
+		}
+		if s, ok := a.constOf(e); ok {
+			b.WriteString(s)
+			consts++
+		} else if !strings.HasSuffix(b.String(), "…") {
+			b.WriteString("…")
+		}
+	}
+	walk(call.Args[i])
+	return b.String(), consts > 0
 }
 
 func (a *analyzer) constOf(e ast.Expr) (string, bool) {
