@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path"
 	"reflect"
 	"sort"
 	"strings"
@@ -659,9 +660,10 @@ func join(prefix, path string) string {
 }
 
 // constString is the constant string argument i of call. A
-// concatenation of constant and other text (base + "/calls") reads with
-// "…" in place of what is not constant ("…/calls"): the pattern is
-// partly known, and says which part is not.
+// concatenation of constant and other text (base + "/calls",
+// path.Join(base, "calls")) reads with "…" in place of what is not
+// constant ("…/calls"): the pattern is partly known, and says which part
+// is not.
 func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 	if i < 0 || i >= len(call.Args) {
 		return "", false
@@ -669,24 +671,40 @@ func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 	if s, ok := a.constOf(call.Args[i]); ok {
 		return s, true
 	}
-	var b strings.Builder
 	consts := 0
-	var walk func(e ast.Expr)
-	walk = func(e ast.Expr) {
-		if x, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && x.Op == token.ADD && isString(a.pass.TypesInfo.TypeOf(x)) {
-			walk(x.X)
-			walk(x.Y)
-			return
+	var text func(e ast.Expr) string
+	text = func(e ast.Expr) string {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			if x.Op == token.ADD && isString(a.pass.TypesInfo.TypeOf(x)) {
+				return joinUnknown(text(x.X), text(x.Y))
+			}
+		case *ast.CallExpr:
+			if fn := a.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "path" && fn.Name() == "Join" && !x.Ellipsis.IsValid() {
+				var parts []string
+				for _, arg := range x.Args {
+					parts = append(parts, text(arg))
+				}
+				return path.Join(parts...)
+			}
 		}
 		if s, ok := a.constOf(e); ok {
-			b.WriteString(s)
 			consts++
-		} else if !strings.HasSuffix(b.String(), "…") {
-			b.WriteString("…")
+			return s
 		}
+		return "…"
 	}
-	walk(call.Args[i])
-	return b.String(), consts > 0
+	s := text(call.Args[i])
+	return s, consts > 0
+}
+
+// joinUnknown concatenates two texts, one "…" standing for unknown text
+// on both sides of the join.
+func joinUnknown(x, y string) string {
+	if strings.HasSuffix(x, "…") && strings.HasPrefix(y, "…") {
+		return x + strings.TrimPrefix(y, "…")
+	}
+	return x + y
 }
 
 func (a *analyzer) constOf(e ast.Expr) (string, bool) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"path"
 )
 
 type H struct{ db *sql.DB }
@@ -122,6 +123,7 @@ func (h *H) More(mux *http.ServeMux, cfg string) {
 	mux.HandleFunc(cfg+"/calls", h.list)              // want `route …/calls \[ANY …/calls\] -> nethttp.\(\*H\).list: 1$`
 	mux.HandleFunc("GET /users/"+cfg+"/feed", h.list) // want `route GET /users/…/feed \[GET /users/…/feed\] -> nethttp.\(\*H\).list: 1$`
 	mux.HandleFunc(cfg+cfg, h.list)                   // want `route … \[ANY …\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc(path.Join(cfg, "open"), h.list)    // want `route …/open \[ANY …/open\] -> nethttp.\(\*H\).list: 1$`
 }
 
 func configured(cfg string) func(http.Handler) http.Handler {
