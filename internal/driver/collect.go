@@ -11,6 +11,7 @@ import (
 	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/check"
 	"github.com/sqlheat/sqlheat/internal/guard"
+	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/catalog"
 	"github.com/sqlheat/sqlheat/passes/config"
@@ -29,6 +30,7 @@ type collector struct {
 	rep *report.Report
 
 	made    []made // the driver's own findings, not yet filtered
+	whole   *whole // what the program graph adds; nil without one
 	fixes   *fixSet
 	schemas *schemaStats
 	routes  *routeSet
@@ -43,17 +45,19 @@ type collector struct {
 }
 
 // made is a finding the driver made itself, of the check called check, in
-// pkg.
+// pkg, run by an entry of role (by, when known: see markRole).
 type made struct {
 	check string
 	pkg   *packages.Package
 	f     check.Finding
+	role  program.Role
+	by    *program.Entry
 }
 
 func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 	return &collector{
 		r: r, ld: ld, rep: rep,
-		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(),
+		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(nil),
 		sites: newSiteSet(), statements: statementSet{}, live: new(liveSettings),
 	}
 }
@@ -144,16 +148,22 @@ func (c *collector) packages(pkgs []*packages.Package) {
 	}
 }
 
-// graph collects every action of the analysis, then what only the whole
-// program shows.
-func (c *collector) graph(g *checker.Graph) {
+// graph collects every action of the analysis over pkgs, then what only
+// the whole program shows: prog, the program's call graph (nil when it
+// could not be built), joined to what the passes found, gives each route
+// every query its requests run, each finding the role of what runs it,
+// and queryinloop's findings through interfaces, func values and fields.
+func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packages.Package) {
+	joinProgram(prog, g)
+	c.whole = newWhole(prog, g, pkgs)
+	c.routes.prog = prog
 	for act := range g.All() {
 		c.action(act)
 	}
 	c.sites.fill(c.rep)
 	c.schemas.fill(c.rep)
 	if c.r.runs(queryinloop.Analyzer.Name) {
-		c.interfaceCalls(g)
+		c.whole.loops(c)
 	}
 }
 
@@ -215,9 +225,18 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 	if res == nil {
 		return // the pass panicked: reported by internalErrors
 	}
+	name := act.Analyzer.Name
 	for _, f := range res.Findings {
-		rf := c.r.finding(act.Analyzer.Name, act.Package, f)
+		role, by := c.whole.role(name, act.Package, f)
+		if silent(name, role) {
+			continue
+		}
+		rf := c.r.finding(name, act.Package, f)
+		markRole(&rf, role, by)
 		c.rep.Findings = append(c.rep.Findings, rf)
+		if name == queryinloop.Analyzer.Name && c.whole != nil {
+			c.routes.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), c.r.rel)] = c.whole.routes(f.Pos, c.r.rel)
+		}
 		if c.r.o.fix || c.r.o.diff {
 			c.fixes.add(findingKey(rf), act, f.Diagnostic)
 		}

@@ -16,10 +16,13 @@
 //	            from export data); refuse code newer than our Go
 //	analyze.go  the run's own copy of the suite (config.Suite), run over
 //	            the packages that type-check
+//	graph.go    build the program's call graph (internal/program) before
+//	            the passes run, and join it to what they found
 //	collect.go  gather the results into the report, one method per kind
 //	            of result: findings, query sites, routes (routes.go),
-//	            schema (catalog.go), settings, fixes (fix.go), and the
-//	            findings only the whole program shows (iface.go)
+//	            schema (catalog.go), settings, fixes (fix.go), and what
+//	            only the whole program shows (graph.go): each route's
+//	            queries, each finding's role, N+1s through interfaces
 //	finish.go   fix, suppress, dedupe, baseline and -new-from-rev, ask a
 //	            live database (live.go), link findings to routes, rank
 //	render.go   write the report in the chosen format
@@ -86,13 +89,16 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	if !slices.ContainsFunc(ok, ld.isRequested) {
 		return code // nothing to report on: the errors say why
 	}
+	// The program's call graph is built before the passes run, so that
+	// the memory building it takes is free again when they do.
+	prog := buildProgram(ok, rep)
 	graph, err := r.analyze(ok)
 	if err != nil {
 		r.errorf("%v", err)
 		return max(code, ExitInternal)
 	}
 	col.packages(ok)
-	col.graph(graph)
+	col.graph(graph, prog, ok)
 	exitAtLeast(col.exit())
 	if err := r.finish(col); err != nil {
 		r.errorf("%v", err)

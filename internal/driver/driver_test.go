@@ -139,8 +139,8 @@ func TestToolIDFollowsSchemaContent(t *testing.T) {
 }
 
 // The standalone driver sees the whole program: a call through an interface
-// in a loop is resolved to the implementation that queries, as a possible
-// N+1; an implementation that does not query stays silent.
+// in a loop is resolved to the implementation main hands the API, which
+// queries: an N+1; an implementation that does not query stays silent.
 func TestInterfaceCallsResolved(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/iface", "./...")
@@ -154,7 +154,7 @@ func TestInterfaceCallsResolved(t *testing.T) {
 		t.Fatalf("queryinloop findings = %+v, want 1 (stderr %s)", got, stderr)
 	}
 	f := got[0]
-	if f.File != "api/api.go" || f.Line != 13 || f.Confidence != "possible" || f.Severity != "medium" ||
+	if f.File != "api/api.go" || f.Line != 13 || f.Confidence != "" || f.Severity != "high" ||
 		!strings.Contains(f.Message, "pg.(*Users).Find") || !strings.Contains(f.Message, "SELECT id FROM users WHERE id = $1") {
 		t.Errorf("finding = %+v", f)
 	}
@@ -181,7 +181,7 @@ func TestToolIDFollowsDiscoveredMigrations(t *testing.T) {
 	}
 }
 
-// A finding the driver makes itself (a possible N+1 through an interface)
+// A finding the driver makes itself (an N+1 through an interface)
 // passes the same suppression filter as the passes' findings: the comment
 // silences it, and -report-unused-ignores does not call the comment unused.
 func TestSuppressDriverFinding(t *testing.T) {

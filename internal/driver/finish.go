@@ -108,12 +108,13 @@ func (r *runner) suppress(c *collector) {
 		if m.f.Silenced(flt, m.check) {
 			continue
 		}
-		c.rep.Findings = append(c.rep.Findings, r.finding(m.check, m.pkg, &m.f))
+		f := r.finding(m.check, m.pkg, &m.f)
+		markRole(&f, m.role, m.by)
+		c.rep.Findings = append(c.rep.Findings, f)
 	}
 	for pkg, flt := range filters {
 		for _, p := range flt.Used() {
-			pos := pkg.Fset.Position(p)
-			used[fmt.Sprintf("%s:%d:%d", r.rel(pos.Filename), pos.Line, max(pos.Column, 1))] = true
+			used[posKey(pkg.Fset.Position(p), r.rel)] = true
 		}
 	}
 	c.rep.Findings = slices.DeleteFunc(c.rep.Findings, func(f report.Finding) bool {

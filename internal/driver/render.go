@@ -8,6 +8,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // render writes the report in the format -format names, and in the text
@@ -85,6 +86,20 @@ func writeRoutes(w io.Writer, rep *report.Report) error {
 		}
 		if _, err := fmt.Fprintf(w, "%s:%d: %s -> %s: %s\n", r.File, r.Line, route, r.Handler, cost); err != nil {
 			return err
+		}
+		// What a request runs, through every call (routes[].queries).
+		for _, q := range r.Queries {
+			from := ""
+			if q.From != "handler" {
+				from = " in " + q.From
+			}
+			sql := q.SQL
+			if sql == "" {
+				sql = "(SQL not resolved)"
+			}
+			if _, err := fmt.Fprintf(w, "    %s:%d: %s%s: %s\n", q.File, q.Line, q.PerRequest, from, queries.Abbreviate(sql, 100)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -10,7 +10,9 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/handlerquery"
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
@@ -21,13 +23,23 @@ import (
 type routeSet struct {
 	list  []*routeEntry
 	files map[string]string // "pkgpath base.go" -> file relative to the root
+	// prog is the whole-program graph, nil without one: it gives each
+	// route every query its requests run, through interfaces too.
+	prog *program.Program
+	// loopRoutes gives, for a queryinloop finding ("file:line:col"), the
+	// registrations ("file:line") of the routes that run its loop, when
+	// the graph knows them: other routes may run the same queries without
+	// the loop.
+	loopRoutes map[string]map[string]bool
 }
 
 type routeEntry struct {
 	r          report.Route
 	registered bool
+	variant    bool            // found in a package's test variant
 	names      []string        // its handler's and middlewares' names, to drop their unregistered twins
 	sites      map[siteKey]int // query sites reached -> deepest loop there
+	reached    map[string]int  // "file:line" of the query sites the graph reaches -> deepest loop
 	calls      map[string]bool // "file:line" of calls of the route's code
 }
 
@@ -36,7 +48,9 @@ type siteKey struct {
 	line      int
 }
 
-func newRouteSet() *routeSet { return &routeSet{files: map[string]string{}} }
+func newRouteSet(prog *program.Program) *routeSet {
+	return &routeSet{files: map[string]string{}, prog: prog, loopRoutes: map[string]map[string]bool{}}
+}
 
 // add records the routes of one package's action.
 func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string) string) {
@@ -58,8 +72,10 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				Line:    pos.Line,
 			},
 			registered: r.Registered,
+			variant:    act.Package.ID != act.Package.PkgPath,
 			names:      []string{r.Handler.Name},
 			sites:      map[siteKey]int{},
+			reached:    map[string]int{},
 			calls:      map[string]bool{},
 		}
 		for _, m := range r.Middlewares {
@@ -84,8 +100,34 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				}
 			}
 		}
+		if s.prog != nil && !e.variant {
+			s.addGraph(e, r, rel)
+		}
 		s.list = append(s.list, e)
 	}
+}
+
+// addGraph gives a route what the whole-program graph says a request of
+// it runs: every query, through interfaces and func values too, and the
+// count, where it is more than the routes pass could follow in one
+// package.
+func (s *routeSet) addGraph(e *routeEntry, r *routes.Route, rel func(string) string) {
+	entry := s.prog.RouteEntry(r)
+	e.r.Queries = routeQueries(s.prog, entry, rel)
+	for _, q := range e.r.Queries {
+		k := fmt.Sprintf("%s:%d", q.File, q.Line)
+		if d, seen := e.reached[k]; !seen || finding.LoopDepth(q.PerRequest) > d {
+			e.reached[k] = finding.LoopDepth(q.PerRequest)
+		}
+	}
+	once, loop := 0, false
+	for _, part := range entry.Parts {
+		o, l := s.prog.Cost(part.Func)
+		once, loop = once+o, loop || l
+	}
+	q := &e.r.QueriesPerRequest
+	q.Min = max(q.Min, once)
+	q.Loop = q.Loop || loop
 }
 
 // link fills the report's routes: deduplicated (test variants of a
@@ -106,6 +148,9 @@ func (s *routeSet) link(rep *report.Report) {
 	}
 	seen := map[string]bool{}
 	var kept []*routeEntry
+	// A route found in a package and in its test variant is kept from the
+	// package, where the graph has its handler.
+	sort.SliceStable(s.list, func(i, j int) bool { return !s.list[i].variant && s.list[j].variant })
 	for _, e := range s.list {
 		k := fmt.Sprintf("%s %s %s:%d", e.r.Method, e.r.Pattern, e.r.File, e.r.Line)
 		q := e.r.QueriesPerRequest
@@ -147,23 +192,33 @@ func (s *routeSet) link(rep *report.Report) {
 		for i := range rep.Findings {
 			f := &rep.Findings[i]
 			at := fmt.Sprintf("%s:%d", f.File, f.Line)
-			loop, atSite := sites[at]
-			for _, l := range f.Related {
-				if atSite {
-					break
+			loop, atSite, ok := e.reaches(f, sites)
+			if by, known := s.loopRoutes[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)]; known {
+				// A loop's finding is its loop's routes': the loop's
+				// multiplicity, whatever depth others run its queries at.
+				loop, atSite, ok = 0, false, by[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)]
+			}
+			if own := fmt.Sprintf("%s:%d", e.r.File, e.r.Line); registeredAt[at] {
+				if at != own {
+					continue // another route's
 				}
-				// A finding on a .sql block: the Go calls that run it
-				// are its related places.
-				loop, atSite = sites[fmt.Sprintf("%s:%d", l.File, l.Line)]
+				ok = true
 			}
-			if registeredAt[at] && at != fmt.Sprintf("%s:%d", e.r.File, e.r.Line) {
-				continue // another route's
+			if ok && f.Check == handlerquery.Analyzer.Name && f.Kind == "budget" && len(f.Sites) == 0 {
+				// Over the budget: about every query the route runs.
+				for _, q := range e.r.Queries {
+					f.Sites = append(f.Sites, report.Site{File: q.File, Line: q.Line})
+				}
 			}
-			if !atSite && !e.calls[at] && !e.callsAny(f.Related) && !registeredAt[at] {
+			if !ok {
 				continue
 			}
 			e.r.Findings = append(e.r.Findings, i)
-			f.Routes = append(f.Routes, report.RouteRef{Method: e.r.Method, Pattern: e.r.Pattern, Rate: e.r.Rate})
+			ref := report.RouteRef{Method: e.r.Method, Pattern: e.r.Pattern, Rate: e.r.Rate}
+			if atSite {
+				ref.PerRequest = finding.Multiplicity(loop)
+			}
+			f.Routes = append(f.Routes, ref)
 			if atSite && loop > 0 && finding.LoopDepth(f.Multiplicity) < loop {
 				f.Multiplicity = finding.Multiplicity(loop)
 			} else if f.Multiplicity == "" {
@@ -173,6 +228,51 @@ func (s *routeSet) link(rep *report.Report) {
 		rep.Routes = append(rep.Routes, e.r)
 	}
 	rep.Stats.Routes = len(rep.Routes)
+}
+
+// reaches reports whether a request of the route runs what finding f is
+// about, and if through one of its query sites (atSite), how deep in
+// loops. A finding is about its sites (findings[].sites: the calls that
+// run its SQL, wherever the SQL is written), or failing those, the place
+// it is reported at and its related places (a .sql block's Go calls).
+//
+// handlerquery's findings are about routes, not queries: the route over
+// the budget (reported at its registration), the route that runs a
+// statement twice or passes no context (reported at its calls). Their
+// query sites are shared by every route that runs the statement, and a
+// middleware's calls by every route behind it; the finding is the routes'
+// whose own count or calls it cites.
+func (e *routeEntry) reaches(f *report.Finding, walked map[string]int) (loop int, atSite, ok bool) {
+	at := fmt.Sprintf("%s:%d", f.File, f.Line)
+	if f.Check == handlerquery.Analyzer.Name {
+		if f.Kind == "budget" {
+			return 0, false, at == fmt.Sprintf("%s:%d", e.r.File, e.r.Line)
+		}
+		return 0, false, e.calls[at] || e.callsAny(f.Related)
+	}
+	site := func(k string) {
+		for _, m := range []map[string]int{walked, e.reached} {
+			if d, hit := m[k]; hit {
+				loop, atSite = max(loop, d), true
+			}
+		}
+	}
+	for _, s := range f.Sites {
+		site(fmt.Sprintf("%s:%d", s.File, s.Line))
+	}
+	if atSite {
+		return loop, true, true
+	}
+	site(at)
+	for _, l := range f.Related {
+		// A finding on a .sql block: the Go calls that run it are its
+		// related places.
+		site(fmt.Sprintf("%s:%d", l.File, l.Line))
+	}
+	if atSite {
+		return loop, true, true
+	}
+	return 0, false, e.calls[at] || e.callsAny(f.Related)
 }
 
 // callsAny reports whether a finding's related places include a call of

@@ -17,8 +17,9 @@
 //     multiplicity is applied.
 //   - traffic: a route profile gives a rate to at least one route reaching
 //     the finding. The score is the sum, over those routes, of rate
-//     (requests per minute) × executions per request at the site
-//     (Multiplicity) × severity weight × SizeFactor.
+//     (requests per minute) × executions per request at the site on
+//     that route (RouteRef.PerRequest, else the finding's Multiplicity)
+//     × severity weight × SizeFactor.
 //   - static: nothing measured reaches the finding (no profile, a worker
 //     loop no route reaches, a route the profile does not name). The
 //     score is severity weight × Multiplicity × SizeFactor × max(1,
@@ -104,15 +105,23 @@ func Score(rep *report.Report, prof *traffic.Profile, costs map[string]traffic.S
 			f.Score, f.ScoreBasis = c.TotalTime*w, report.BasisDBTime
 			continue
 		}
-		m := Multiplicity(f.Multiplicity) * SizeFactor(f)
+		size := SizeFactor(f)
+		m := Multiplicity(f.Multiplicity) * size
 		routes := distinctRoutes(f.Routes)
 		if prof != nil {
-			var rate float64
+			// Each route's requests run the finding's query as often as
+			// that route's path to it says (a query run per item on one
+			// route may run once on another).
+			var perMin float64
 			for _, r := range routes {
-				rate += r.Rate
+				rm := m
+				if r.PerRequest != "" {
+					rm = Multiplicity(r.PerRequest) * size
+				}
+				perMin += r.Rate * rm
 			}
-			if rate > 0 {
-				f.Score, f.ScoreBasis = rate*m*w, report.BasisTraffic
+			if perMin > 0 {
+				f.Score, f.ScoreBasis = perMin*w, report.BasisTraffic
 				continue
 			}
 		}

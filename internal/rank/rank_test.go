@@ -64,6 +64,8 @@ func mkFinding(spec string) report.Finding {
 		case strings.HasPrefix(s, "@"):
 			f.Routes = append(f.Routes, report.RouteRef{Method: s[1:], Pattern: fields[i+1]})
 			i++
+		case strings.HasPrefix(s, "per="): // the route before's PerRequest
+			f.Routes[len(f.Routes)-1].PerRequest = strings.TrimPrefix(s, "per=")
 		default:
 			f.Fingerprint = s
 		}
@@ -118,6 +120,17 @@ func TestScore(t *testing.T) {
 		want: []string{
 			"missingindex medium once b.go:1 @GET /me @GET /admin/orders = 1860 traffic",
 			"queryinloop high loop×2 a.go:1 @GET /settings = 300 traffic",
+		},
+	}, {
+		name:    "each route at its own multiplicity: per item on one, once on the other",
+		profile: routes,
+		findings: []string{
+			"missingindex medium loop a.go:1 @GET /me per=loop @GET /admin/orders per=once",
+			"selectstar low once b.go:1 @GET /orders/{id}",
+		},
+		want: []string{
+			"missingindex medium loop a.go:1 @GET /me per=loop @GET /admin/orders per=once = 18060 traffic",
+			"selectstar low once b.go:1 @GET /orders/{id} = 1200 traffic",
 		},
 	}, {
 		name:    "a route listed twice counts once",

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,6 +15,7 @@ import (
 const (
 	mdMoreFindings = 50  // findings listed, folded, after the top ones
 	mdRoutes       = 50  // routes in the route table
+	mdRouteQueries = 20  // queries listed per route
 	mdProblems     = 20  // problems listed
 	mdMessage      = 200 // runes of a finding's problem shown unfolded in a table cell
 	mdSummary      = 100 // runes of a folded problem shown in its summary
@@ -52,6 +54,7 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 	}
 	if len(r.Routes) > 0 {
 		writeRouteTable(bw, r)
+		writeRouteQueries(bw, r)
 	}
 	writeLiveMarkdown(bw, r, opts)
 	writeStats(bw, r)
@@ -224,6 +227,36 @@ func writeRouteTable(w io.Writer, r *Report) {
 	if len(idx) > mdRoutes {
 		fmt.Fprintf(w, "\n…and %d more routes.\n", len(idx)-mdRoutes)
 	}
+}
+
+// writeRouteQueries lists, folded, what a request of each route runs
+// (Route.Queries), for the routes of the table.
+func writeRouteQueries(w io.Writer, r *Report) {
+	idx := routesByHeat(r)
+	idx = idx[:min(len(idx), mdRoutes)]
+	if !slices.ContainsFunc(idx, func(i int) bool { return len(r.Routes[i].Queries) > 0 }) {
+		return
+	}
+	fmt.Fprintf(w, "\n<details><summary>What each route runs</summary>\n")
+	for _, i := range idx {
+		rt := r.Routes[i]
+		if len(rt.Queries) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n`%s`\n\n", escapeCode(routeName(rt.Method, rt.Pattern)))
+		shown := rt.Queries[:min(len(rt.Queries), mdRouteQueries)]
+		for _, q := range shown {
+			from := ""
+			if q.From != "handler" {
+				from = fmt.Sprintf(", in `%s`", escapeCode(q.From))
+			}
+			fmt.Fprintf(w, "- `%s:%d` %s%s: %s\n", escapeCode(q.File), q.Line, q.PerRequest, from, escapeCell(shorten(q.SQL, mdMessage)))
+		}
+		if len(shown) < len(rt.Queries) {
+			fmt.Fprintf(w, "- …and %d more\n", len(rt.Queries)-len(shown))
+		}
+	}
+	fmt.Fprintf(w, "\n</details>\n")
 }
 
 func writeStats(w io.Writer, r *Report) {

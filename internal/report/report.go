@@ -123,6 +123,10 @@ type Finding struct {
 	// reported (a loop's call of a store function is about the store's
 	// query); empty when the check does not know them.
 	Sites []Site `json:"sites,omitempty"`
+	// Role is what runs the finding's code, as the standalone driver's
+	// program graph sees it: "route", "job", "cli", "migration" or
+	// "startup"; empty when no entry point reaches it.
+	Role string `json:"role,omitempty"`
 	// Evidence is what a live database said about a missingindex
 	// finding (-dsn); nil without one.
 	Evidence *Evidence `json:"evidence,omitempty"`
@@ -193,6 +197,10 @@ type RouteRef struct {
 	Method  string  `json:"method"`
 	Pattern string  `json:"pattern"`
 	Rate    float64 `json:"rate"`
+	// PerRequest is how many times one request of the route runs the
+	// finding's query ("once", "loop", "loop×2"), when it differs by
+	// route; "" means the finding's Multiplicity.
+	PerRequest string `json:"per_request,omitempty"`
 }
 
 // Route is one HTTP route of the service.
@@ -208,23 +216,28 @@ type Route struct {
 	// Ranks are the ranks of Findings, in the same order: the numbers the
 	// text and HTML reports show (filled when the JSON is written).
 	Ranks []int `json:"ranks"`
-	// Queries are the queries one request of the route can run, in the
-	// order it runs them.
+	// Queries is every query a request of the route can run, through its
+	// middlewares and handler and every call below them (interfaces,
+	// func values and fields included): the standalone driver's
+	// whole-program graph. Ordered by From (middlewares outermost first,
+	// then the handler), then file and line.
 	Queries []RouteQuery `json:"queries,omitempty"`
 }
 
-// RouteQuery is one query a route's request can run: where, what, how
-// many times per request ("once", "loop", "loop×2"), through which calls
-// (Via), and from which part of the request (From: "handler", or the
-// middleware's name).
+// RouteQuery is one query a request of a route can run.
 type RouteQuery struct {
-	File        string   `json:"file"`
-	Line        int      `json:"line"`
-	SQL         string   `json:"sql,omitempty"`
-	Fingerprint string   `json:"fingerprint,omitempty"`
-	PerRequest  string   `json:"per_request,omitempty"`
-	Via         []string `json:"via,omitempty"`
-	From        string   `json:"from,omitempty"`
+	File        string `json:"file"`
+	Line        int    `json:"line"`
+	SQL         string `json:"sql,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// PerRequest is how many times a request runs it: "once", "loop" (per
+	// item of a loop on the way), "loop×2"...
+	PerRequest string `json:"per_request"`
+	// Via is the chain of functions from the handler or middleware to the
+	// one that runs the query, both included.
+	Via []string `json:"via,omitempty"`
+	// From is "handler", or the name of the middleware that runs it.
+	From string `json:"from"`
 }
 
 // QueriesPerReq is a route's query count: Min queries on every request,

@@ -187,10 +187,10 @@ const DefaultBudget = 10
 // .sqlheat.yaml and flags.
 type Host struct {
 	// WholeProgram is set by a driver that analyzes every package of the
-	// program in one process and resolves interface calls across
-	// packages (sqlheat's standalone driver): the queries pass then also
-	// records calls through interfaces in packages that import no
-	// database package.
+	// program in one process and builds its call graph (sqlheat's
+	// standalone driver): the queries pass then also analyzes packages
+	// that import no database package, and records every call's loops
+	// (queries.Result.Loops) for the graph to join.
 	WholeProgram bool
 	// Settings, when not nil, are settings the host was given for
 	// sqlheat (the golangci-lint plugin's, from .golangci.yml), used

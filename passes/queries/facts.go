@@ -41,6 +41,10 @@ type Query struct {
 	// constant sqlc generated from it.
 	Name   string
 	Source string
+	// Once says the query fills a cache (in sync.Once's Do, or under
+	// if x == nil { x = ... }): it runs once, however often and in
+	// whatever loops the function is called.
+	Once bool
 }
 
 // maxQueries bounds a fact: a function reaching hundreds of queries (a
@@ -85,6 +89,9 @@ func (q Query) String() string {
 		b.WriteString("?")
 	}
 	b.WriteString(" @" + q.Site)
+	if q.Once {
+		b.WriteString(" once")
+	}
 	if q.Name != "" {
 		b.WriteString(" = " + q.Name + " @" + q.Source)
 	}

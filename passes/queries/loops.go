@@ -5,8 +5,13 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	astedge "golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
@@ -45,10 +50,17 @@ const (
 	// statement, which no single query can replace. A site's loop gets
 	// this kind when its SQL varies with the loop's variable.
 	LoopStatements
+	// LoopArgs: a range over the command line's arguments (os.Args,
+	// flag.Args(), a FlagSet's Args()): as many as an operator types.
+	LoopArgs
+	// LoopConfig: a range over configuration, a field decoded from a
+	// configuration file (tagged yaml, toml, mapstructure, hcl, koanf,
+	// env): as many as an operator writes.
+	LoopConfig
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -101,6 +113,14 @@ func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
 		// is a fixed count, however it is typed.
 		if n, ok := literalLen(r, s.X); ok {
 			l.Kind = constKind(constant.MakeInt64(int64(n)), s.Body)
+			return l
+		}
+		if commandLine(r, s.X) {
+			l.Kind = LoopArgs
+			return l
+		}
+		if configured(r, s.X) {
+			l.Kind = LoopConfig
 			return l
 		}
 		switch u := t.Underlying().(type) {
@@ -175,20 +195,27 @@ func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
 }
 
 // literalLen is the length of a composite literal ranged over directly, or
-// through a local variable defined with one and never written again
-// (an append would be a write).
+// through a variable defined with one and never written again (an append
+// would be a write): a local, or a package-level variable no function of
+// its package assigns.
 func literalLen(r *resolver, x ast.Expr) (int, bool) {
 	x = ast.Unparen(x)
 	if id, ok := x.(*ast.Ident); ok && r != nil {
 		v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
-		if !ok {
-			return 0, false
+		if !ok || r.addressed[v] {
+			return 0, false // filled through &v (db.Select(&rows, ...))
 		}
-		writes := r.writes[v]
-		if len(writes) != 1 || writes[0].index >= 0 || (writes[0].tok != token.DEFINE && writes[0].tok != token.VAR) || r.addressed[v] {
-			return 0, false // appended to, or filled through &v (db.Select(&rows, ...))
+		if init, ok := r.pkgInit[v]; ok {
+			// var defaultLabels = []string{...}, which no function of the
+			// package assigns: a fixed list.
+			x = ast.Unparen(init)
+		} else {
+			writes := r.writes[v]
+			if len(writes) != 1 || writes[0].index >= 0 || (writes[0].tok != token.DEFINE && writes[0].tok != token.VAR) {
+				return 0, false // appended to
+			}
+			x = ast.Unparen(writes[0].rhs)
 		}
-		x = ast.Unparen(writes[0].rhs)
 	}
 	// An empty literal is a container about to be filled, not a list.
 	if lit, ok := x.(*ast.CompositeLit); ok && len(lit.Elts) > 0 {
@@ -383,4 +410,355 @@ func exprName(e ast.Expr) string {
 		return exprName(e.X)
 	}
 	return "…"
+}
+
+// PerItem counts the loops among loops that repeat what they enclose once
+// per data item (the multiplicity of a call inside them).
+func PerItem(loops []*Loop) int { return perItem(loops) }
+
+// Unbounded reports whether a worker's, scheduler's or server's loop is
+// among loops: what it encloses is not run per call of its function.
+func Unbounded(loops []*Loop) bool { return unbounded(loops) }
+
+// commandLine reports whether x is the command line's arguments: os.Args
+// (or a slice of it), flag.Args(), a FlagSet's Args(), or a local
+// variable defined as one of them and never assigned again.
+func commandLine(r *resolver, x ast.Expr) bool {
+	info := r.pass.TypesInfo
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SliceExpr:
+		return commandLine(r, x.X)
+	case *ast.SelectorExpr:
+		v, ok := info.Uses[x.Sel].(*types.Var)
+		return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args"
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, x).(*types.Func)
+		return ok && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Args"
+	case *ast.Ident:
+		rhs := r.definedAs(x)
+		return rhs != nil && commandLine(r, rhs)
+	}
+	return false
+}
+
+// definedAs is the value a local variable is defined with, when that
+// definition (v := e, var v = e) is its only write; nil otherwise. (A
+// variable written again, args = args[1:], may be anything.)
+func (r *resolver) definedAs(id *ast.Ident) ast.Expr {
+	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	writes := r.writes[v]
+	if len(writes) != 1 || writes[0].index >= 0 || writes[0].tok != token.DEFINE && writes[0].tok != token.VAR {
+		return nil
+	}
+	return writes[0].rhs
+}
+
+// configured reports whether x is a field of configuration (see
+// LoopConfig), directly or through a local variable defined as one.
+func configured(r *resolver, x ast.Expr) bool {
+	info := r.pass.TypesInfo
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[x]
+		if !ok || sel.Kind() != types.FieldVal {
+			return false
+		}
+		return configTag(fieldTag(sel))
+	case *ast.Ident:
+		rhs := r.definedAs(x)
+		return rhs != nil && configured(r, rhs)
+	}
+	return false
+}
+
+// fieldTag is the struct tag of the field a selection selects.
+func fieldTag(sel *types.Selection) string {
+	t := sel.Recv()
+	idx := sel.Index()
+	for i, k := range idx {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || k >= st.NumFields() {
+			return ""
+		}
+		if i == len(idx)-1 {
+			return st.Tag(k)
+		}
+		t = st.Field(k).Type()
+	}
+	return ""
+}
+
+// configTag reports whether a struct tag says its field is read from a
+// configuration file or the environment.
+func configTag(tag string) bool {
+	st := reflect.StructTag(tag)
+	for _, key := range []string{"yaml", "toml", "mapstructure", "hcl", "koanf", "env", "envconfig"} {
+		if v, ok := st.Lookup(key); ok && v != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// callLoops are the loops around a call that repeat it: those of the walk,
+// less the loops the call leaves right after (it runs at most once in
+// them: per item of a data loop, or in a worker's loop, once when the
+// worker stops, such as a configuration reload that restarts the program).
+func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
+	if perItem(loops) == 0 && !unbounded(loops) {
+		return loops
+	}
+	var path []ast.Node
+	out := loops[:0:0]
+	for _, l := range loops {
+		if l.Kind.PerItem() || l.Kind.Unbounded() {
+			if path == nil {
+				path = a.path(call)
+			}
+			if leavesAfter(path, l.Node) {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// Chunks counts the loops around a call that it takes the element of
+// whole (see TakesWhole): they repeat the call once per chunk, which
+// repeats nothing per item as long as what the call runs is one statement
+// (a callee that looks items up one by one still runs once per item, of
+// every chunk).
+func Chunks(info *types.Info, call *ast.CallExpr, loops []*Loop) int {
+	n := 0
+	for _, l := range loops {
+		if l.Kind.PerItem() && TakesWhole(info, call, l) {
+			n++
+		}
+	}
+	return n
+}
+
+// withoutChunks are the loops that repeat a query call: a statement that
+// takes a chunk whole is one round trip per chunk.
+func withoutChunks(info *types.Info, call *ast.CallExpr, loops []*Loop) []*Loop {
+	if Chunks(info, call, loops) == 0 {
+		return loops
+	}
+	var out []*Loop
+	for _, l := range loops {
+		if !(l.Kind.PerItem() && TakesWhole(info, call, l)) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// path is the chain of nodes enclosing call, innermost first.
+func (a *analyzer) path(call *ast.CallExpr) []ast.Node {
+	for _, f := range a.pass.Files {
+		if f.FileStart <= call.Pos() && call.End() <= f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
+			return path
+		}
+	}
+	return []ast.Node{call}
+}
+
+// leavesAfter reports whether the loop runs a call at most once: the
+// statement holding the call, or one after it in the same block, leaves
+// the loop — a return, or a break of that loop — whatever happens:
+//
+//	for _, t := range tasks {
+//		if t.Lead {
+//			lead, err = s.User(ctx, t.AssigneeID)
+//			break
+//		}
+//	}
+//
+// A return or break under a condition of its own (if err != nil { return
+// err }) does not count: the loop goes on when the condition is false.
+func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
+	li := -1
+	for i, n := range path {
+		if n == loop {
+			li = i
+			break
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // in a closure: the loop does not run it
+		}
+	}
+	if li < 0 {
+		return false
+	}
+	label := ""
+	if li+1 < len(path) {
+		if ls, ok := path[li+1].(*ast.LabeledStmt); ok {
+			label = ls.Label.Name
+		}
+	}
+	for i := 1; i < li; i++ {
+		var list []ast.Stmt
+		switch n := path[i].(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			continue
+		}
+		// Does a plain break in this list break the loop, or a switch,
+		// select or loop between them?
+		plain := true
+		for _, m := range path[i+1 : li] {
+			switch m.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				plain = false
+			}
+		}
+		start := -1
+		for k, st := range list {
+			if ast.Node(st) == path[i-1] {
+				start = k
+				break
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		for _, st := range list[start:] {
+			switch st := st.(type) {
+			case *ast.ReturnStmt:
+				return true
+			case *ast.BranchStmt:
+				if st.Tok == token.BREAK && (st.Label == nil && plain || st.Label != nil && st.Label.Name == label) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// TakesWhole reports whether a call passes the loop's own range variable
+// as a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }):
+// one statement per chunk, which is how an N+1 is fixed, not one.
+func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
+	if len(l.Vars) == 0 {
+		return false
+	}
+	found := false
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			obj := info.Uses[id]
+			for _, v := range l.Vars {
+				if obj == v {
+					if _, isSlice := obj.Type().Underlying().(*types.Slice); isSlice && !isBytes(obj.Type()) {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+func isBytes(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+// fillsCache matches `if x == nil { ...; x = ... }` (or len(x) == 0):
+// the body fills x, once, and later calls find it filled.
+func fillsCache(info *types.Info, s *ast.IfStmt) bool {
+	b, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return false
+	}
+	var x ast.Expr
+	switch {
+	case isNil(info, b.Y):
+		x = b.X
+	case isNil(info, b.X):
+		x = b.Y
+	case isZero(info, b.Y):
+		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+				x = call.Args[0]
+			}
+		}
+	}
+	if x == nil {
+		return false
+	}
+	switch ast.Unparen(x).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return false
+	}
+	want := types.ExprString(ast.Unparen(x))
+	found := false
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if types.ExprString(ast.Unparen(lhs)) == want {
+					found = true
+				}
+			}
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !found && !lit
+	})
+	return found
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	n, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	return ok && n == 0
+}
+
+// onceDo reports whether the closure at c is the function given to a
+// sync.Once's Do: it runs at most once, ever.
+func (a *analyzer) onceDo(c inspector.Cursor) bool {
+	for c.ParentEdgeKind() == astedge.ParenExpr_X {
+		c = c.Parent()
+	}
+	if c.ParentEdgeKind() != astedge.CallExpr_Args {
+		return false
+	}
+	fn, ok := typeutil.Callee(a.pass.TypesInfo, c.Parent().Node().(*ast.CallExpr)).(*types.Func)
+	return ok && IsOnceDo(fn)
+}
+
+// IsOnceDo reports whether fn is sync.Once's Do.
+func IsOnceDo(fn *types.Func) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == "sync" && fn.Name() == "Do" &&
+		strings.HasSuffix(fn.FullName(), "sync.Once).Do")
 }

@@ -53,11 +53,15 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	Sites []*Site // in source order
 	Calls []*Call // calls to functions that issue queries, in source order
-	// InterfaceCalls are calls through interface methods in data loops
-	// whose implementations this package cannot see: under the standalone
-	// driver, which holds the whole program, they are resolved to the
-	// implementations that issue queries.
-	InterfaceCalls []*Call
+	// Loops holds, under WholeProgram, every call of the package's
+	// function bodies (declared functions and closures alike) with the
+	// loops around it within its own body, outermost first: a
+	// whole-program driver joins them to its call graph, whose calls
+	// through interfaces and func values this package cannot resolve.
+	Loops map[*ast.CallExpr][]*Loop
+	// Cached holds, under WholeProgram, the calls that fill a cache
+	// (if x == nil { x = load() }): they run once, whatever the loops.
+	Cached map[*ast.CallExpr]bool
 	// What this package exports as facts, for checks that want them for
 	// local functions without a fact lookup.
 	Summaries map[*types.Func]*IssuesQueries
@@ -129,8 +133,11 @@ type Site struct {
 	Block    *sqlfiles.Block
 	Stmts    []*sqlparse.Statement
 	ParseErr error
-	// Loops are the loops of the function around the call, outermost first.
+	// Loops are the loops of the function around the call, outermost
+	// first, that repeat it (see callLoops).
 	Loops []*Loop
+	// Once says the call fills a cache: it runs once per process.
+	Once bool
 	// Ctx is the context argument passed to the call, nil when the API
 	// takes none.
 	Ctx ast.Expr
@@ -203,19 +210,11 @@ type Call struct {
 	Callee  string // printable name of the function called
 	Summary *IssuesQueries
 	Loops   []*Loop
-	// Method is the interface method called, for InterfaceCalls.
-	Method *types.Func
 }
 
 // For returns the result of the queries pass for pass, which must
 // Require Analyzer; nil when it failed.
 func For(pass *analysis.Pass) *Result { return config.Result[*Result](pass) }
-
-// isInterfaceMethod reports whether fn is a method of an interface type.
-func isInterfaceMethod(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
@@ -267,6 +266,18 @@ func run(pass *analysis.Pass) (any, error) {
 	a.buildSites()
 	a.summarize()
 	a.exportFacts()
+	if config.For(pass).WholeProgram {
+		res.Loops = map[*ast.CallExpr][]*Loop{}
+		res.Cached = map[*ast.CallExpr]bool{}
+		for _, n := range a.funcs {
+			for _, c := range n.calls {
+				res.Loops[c.call] = c.loops
+				if c.once {
+					res.Cached[c.call] = true
+				}
+			}
+		}
+	}
 	return res, nil
 }
 
@@ -332,11 +343,13 @@ type callInfo struct {
 	loops  []*Loop
 	callee *types.Func
 	method *dbapi.Method
+	once   bool // fills a cache: runs once, whatever the loops around it
 }
 
 type edge struct {
 	to    *funcNode
 	loops []*Loop
+	once  bool // the closure runs at most once (sync.Once's Do, a cache fill)
 }
 
 type analyzer struct {
@@ -351,6 +364,9 @@ type analyzer struct {
 	extra    map[string]config.Function
 	dir      string              // the package's directory
 	models   map[ormKey]ormEntry // the ORM models of chains (see orm.go)
+	// caching counts the cache fills (if x == nil { x = ... }) the walk
+	// is in.
+	caching int
 
 	// What the package writes to fields that hold statements or SQL,
 	// and the statement tables and helpers learned (see fields.go).
@@ -423,10 +439,11 @@ func (a *analyzer) lit(c inspector.Cursor, outer *funcNode, name string) *funcNo
 	return n
 }
 
-// call adds an edge from n to the closure lit, which runs at a call: the
-// closure's node is linked once collect has met every closure.
-func (a *analyzer) call(n *funcNode, lit *ast.FuncLit, loops []*Loop) {
-	e := &edge{loops: loops}
+// call adds an edge from n to the closure lit, which runs at a call (at
+// most once when once is set): the closure's node is linked once collect
+// has met every closure.
+func (a *analyzer) call(n *funcNode, lit *ast.FuncLit, loops []*Loop, once bool) {
+	e := &edge{loops: loops, once: once}
 	if e.to = a.nodes[lit]; e.to == nil {
 		a.pending[e] = lit
 	}
@@ -445,8 +462,23 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				// A callback's queries count toward this function, but not
 				// per item of the loops around it: whether the callee runs
 				// it now, once, or later is not visible here.
-				n.edges = append(n.edges, &edge{to: child})
+				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c)})
 			}
+			return false
+		case *ast.IfStmt:
+			if !fillsCache(info, x) {
+				return true
+			}
+			// if s.cache == nil { s.cache = load() }: what the body runs,
+			// it runs once, however often the function is called.
+			for part := range c.Children() {
+				if part.ParentEdgeKind() != astedge.IfStmt_Body {
+					a.walk(n, part, loops)
+				}
+			}
+			a.caching++
+			a.walk(n, c.ChildAt(astedge.IfStmt_Body, -1), loops)
+			a.caching--
 			return false
 		case *ast.ForStmt:
 			// Init, Cond and Post run once or per iteration, but only the
@@ -463,19 +495,20 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
 			return false
 		case *ast.CallExpr:
-			ci := &callInfo{call: x, loops: loops}
+			loops := a.callLoops(x, loops)
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0}
 			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn
 				ci.method = a.lookup(fn, x)
 			} else if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
 				// func() { ... }(): the closure runs here.
-				a.call(n, lit, loops)
+				a.call(n, lit, loops, ci.once)
 			} else if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
 				// f := func() {...}; f(): follow a local closure variable.
 				if v, ok := info.Uses[id].(*types.Var); ok {
 					for _, w := range a.r.writes[v] {
 						if lit, ok := ast.Unparen(w.rhs).(*ast.FuncLit); ok && w.index < 0 {
-							a.call(n, lit, loops)
+							a.call(n, lit, loops, ci.once)
 						}
 					}
 				}
@@ -723,7 +756,8 @@ func (a *analyzer) buildSites() {
 			if c.method != nil && !c.method.Role.RoundTrip() {
 				continue // Batch.Queue, gorm Raw: nothing is sent yet
 			}
-			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: c.loops, param: -1}
+			loops := withoutChunks(a.pass.TypesInfo, c.call, c.loops)
+			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, param: -1}
 			if c.method == nil {
 				s.Wrapper = c.callee
 				s.Write = role == dbapi.Exec
@@ -916,13 +950,20 @@ func (a *analyzer) summarize() {
 					continue
 				}
 				n.more = max(n.more, more)
+				chunks := Chunks(a.pass.TypesInfo, c.call, c.loops)
 				for _, q := range qs {
 					q.Ctx = a.callCtx(q.Ctx, c.call)
-					n.sum = mergeQuery(n.sum, via(q, name, perItem(c.loops)))
+					q.Once = q.Once || c.once
+					loops := perItem(c.loops)
+					if q.Loop == 0 {
+						loops -= chunks // one statement per chunk
+					}
+					n.sum = mergeQuery(n.sum, via(q, name, loops))
 				}
 			}
 			for _, e := range n.edges {
 				for _, q := range e.to.sum {
+					q.Once = q.Once || e.once
 					n.sum = mergeQuery(n.sum, via(q, "", perItem(e.loops)))
 				}
 				n.more = max(n.more, e.to.more)
@@ -948,12 +989,7 @@ func (a *analyzer) summarize() {
 				sum = a.imported(c.callee)
 			}
 			if sum == nil || len(sum.Queries) == 0 && sum.More == 0 {
-				if isInterfaceMethod(c.callee) && perItem(c.loops) > 0 {
-					// Which implementation runs is not known here; a
-					// whole-program driver can resolve it.
-					a.res.InterfaceCalls = append(a.res.InterfaceCalls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Method: c.callee, Loops: c.loops})
-				}
-				continue
+				continue // an interface's implementations: the whole-program driver's to resolve
 			}
 			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Summary: sum, Loops: c.loops})
 		}
@@ -1004,7 +1040,9 @@ func perItem(loops []*Loop) int {
 }
 
 func via(q Query, name string, loops int) Query {
-	q.Loop = min(q.Loop+loops, maxLoop)
+	if !q.Once { // a cache is filled once, in whatever loop
+		q.Loop = min(q.Loop+loops, maxLoop)
+	}
 	if name != "" {
 		q.Via = append([]string{name}, q.Via...)
 		if len(q.Via) > maxVia {
@@ -1014,15 +1052,17 @@ func via(q Query, name string, loops int) Query {
 	return q
 }
 
-// mergeQuery adds q to a summary, keeping per site the deepest loop.
+// mergeQuery adds q to a summary, keeping per site the deepest loop; a
+// site reached both through a cache fill and not is not a cache's.
 func mergeQuery(sum []Query, q Query) []Query {
 	for i := range sum {
 		if sum[i].Pkg == q.Pkg && sum[i].Site == q.Site {
 			ctx := worseCtx(sum[i].Ctx, q.Ctx)
+			once := sum[i].Once && q.Once
 			if q.Loop > sum[i].Loop {
 				sum[i] = q
 			}
-			sum[i].Ctx = ctx
+			sum[i].Ctx, sum[i].Once = ctx, once
 			return sum
 		}
 	}
@@ -1035,6 +1075,7 @@ func sumKey(sum []Query) string {
 		b.WriteString(q.Site)
 		b.WriteString(strconv.Itoa(q.Loop))
 		b.WriteString(q.Ctx)
+		b.WriteString(strconv.FormatBool(q.Once))
 	}
 	return b.String()
 }
@@ -1090,6 +1131,7 @@ func (a *analyzer) siteQuery(s *Site) Query {
 		q.Name, q.Source = s.Block.Name, s.Block.Where()
 	}
 	q.Ctx = a.siteCtx(s)
+	q.Once = s.Once
 	return q
 }
 

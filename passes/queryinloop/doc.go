@@ -37,13 +37,28 @@
 // The analyzer is silent for loops whose count does not grow with data:
 // service loops (`for {}` or `for ctx.Err() == nil` around a select, a
 // ticker, a sleep or a channel receive), retry loops that leave on success,
-// loops with a small constant bound, chunked loops that send a whole chunk
-// per statement (`i += 500`, or the chunk itself passed as the argument of
-// ANY($1)), pgx Batch.Queue (not a round trip; SendBatch after the loop is
+// loops over a small fixed set (a constant bound, a constant-size array, a
+// slice literal — also in a package-level variable nothing assigns — or
+// the keys of a map literal), loops over the command line's arguments
+// (os.Args, flag.Args()) or over configuration (a field read from a yaml,
+// toml or environment setting: as many items as an operator writes), and
+// chunked loops that send a whole chunk per
+// statement (`i += 500`, or the chunk itself passed as the argument of
+// ANY($1)) — but a loop over chunks that looks each item up is reported.
+// It is silent where the query runs at most once however long the loop:
+// the body returns or breaks right after it (`if match { q(); break }`),
+// or the callee only fills a cache once (in sync.Once's Do, or under
+// `if s.cache == nil { s.cache = load() }`; a cache per key is data).
+// Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
 // one), DDL (migration runners), main and init, handler closures that are
 // only registered in a loop, and _test.go files.
 //
 // Under go vet and golangci-lint, calls through interfaces are followed
-// only where the interface is a database handle (such as sqlc's DBTX); the
-// standalone driver sees the whole program and can do more.
+// only where the interface is a database handle (such as sqlc's DBTX),
+// and migrations are known by their names (migrat*). The standalone
+// driver builds the whole program's call graph: a loop reaching a query
+// at any depth, through interfaces, func values and fields, is reported
+// once, at the loop's call, with each implementation's query; and what a
+// migration, a test-support package or start-up code runs is known by
+// what the program does, not by names (see the README).
 package queryinloop

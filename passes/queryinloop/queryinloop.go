@@ -50,10 +50,11 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	c := &checker{pass: pass, rep: check.NewReporter(pass, Categories, nil), constBound: config.Flag[bool](pass, "const")}
+	rep := check.NewReporter(pass, Categories, nil)
+	c := &checker{fset: pass.Fset, pkg: pass.Pkg, info: pass.TypesInfo, emit: rep.Report, constBound: config.Flag[bool](pass, "const")}
 	res := queries.For(pass)
 	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
-		return c.rep.Result(), nil
+		return rep.Result(), nil
 	}
 	for _, s := range res.Sites {
 		c.site(s)
@@ -61,19 +62,23 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, call := range res.Calls {
 		c.call(call)
 	}
-	return c.rep.Result(), nil
+	return rep.Result(), nil
 }
 
+// checker checks one package's loops, in a pass or for a whole-program
+// driver (see Whole); emit reports a finding.
 type checker struct {
-	pass       *analysis.Pass
-	rep        *check.Reporter
+	fset       *token.FileSet
+	pkg        *types.Package
+	info       *types.Info
+	emit       func(check.Finding)
 	constBound bool // -queryinloop.const: report constant-bound loops
 }
 
 // skipFunc is start-up and test code, whose loops are not request paths:
 // main, init, and anything in a _test.go file.
 func (c *checker) skipFunc(fn *types.Func, pos token.Pos) bool {
-	return skip(c.pass.Fset, c.pass.Pkg, fn, pos)
+	return skip(c.fset, c.pkg, fn, pos)
 }
 
 // skip is skipFunc for callers without a pass.
@@ -115,38 +120,6 @@ func perItem(loops []*queries.Loop) (items []*queries.Loop, constant bool) {
 	return items, constant
 }
 
-// chunked reports whether a call passes the loop's own range variable as
-// a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }): one
-// statement per chunk, which is how an N+1 is fixed, not one.
-func (c *checker) chunked(call *ast.CallExpr, l *queries.Loop) bool {
-	return chunkedCall(c.pass.TypesInfo, call, l)
-}
-
-func chunkedCall(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
-	if len(l.Vars) == 0 {
-		return false
-	}
-	found := false
-	for _, arg := range call.Args {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok || found {
-				return !found
-			}
-			obj := info.Uses[id]
-			for _, v := range l.Vars {
-				if obj == v {
-					if _, isSlice := obj.Type().Underlying().(*types.Slice); isSlice && !isBytes(obj.Type()) {
-						found = true
-					}
-				}
-			}
-			return true
-		})
-	}
-	return found
-}
-
 // carried reports whether the call's arguments depend on the previous
 // iteration: a variable declared before the loop and assigned inside it
 // (space = parent, cursor = last.ID). Such a loop walks a chain — up a
@@ -154,7 +127,7 @@ func chunkedCall(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 // there is no list of items to fetch at once (only a recursive CTE, which
 // is a redesign, not a batching fix).
 func (c *checker) carried(call *ast.CallExpr, l *queries.Loop) bool {
-	return carried(c.pass.TypesInfo, call, l)
+	return carried(c.info, call, l)
 }
 
 func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
@@ -210,15 +183,6 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	return found
 }
 
-func isBytes(t types.Type) bool {
-	s, ok := t.Underlying().(*types.Slice)
-	if !ok {
-		return false
-	}
-	b, ok := s.Elem().Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Byte
-}
-
 func (c *checker) site(s *queries.Site) {
 	if c.skipFunc(s.Func, s.Call.Pos()) {
 		return
@@ -227,6 +191,9 @@ func (c *checker) site(s *queries.Site) {
 	if kind == sqlparse.KindDDL || kind == sqlparse.KindOther {
 		return // migrations, SET, BEGIN: not per-item data access
 	}
+	if s.Once {
+		return // fills a cache: runs once per process
+	}
 	items, constant := perItem(s.Loops)
 	if len(items) == 0 {
 		if constant && c.constBound {
@@ -234,8 +201,7 @@ func (c *checker) site(s *queries.Site) {
 		}
 		return
 	}
-	inner := items[len(items)-1]
-	if c.chunked(s.Call, inner) || c.carried(s.Call, inner) {
+	if c.carried(s.Call, items[len(items)-1]) {
 		return
 	}
 	var b strings.Builder
@@ -261,7 +227,24 @@ func (c *checker) site(s *queries.Site) {
 	c.report(s.Call.Pos(), category, b.String(), items, siteDetail(s, len(items)))
 }
 
-func (c *checker) call(call *queries.Call) {
+func (c *checker) call(call *queries.Call) { c.callVia(call, nil) }
+
+// through is what a whole-program driver adds about a call (see Whole).
+type through struct {
+	// impls are the functions a call through an interface or a func
+	// value reaches, named after the callee in the message.
+	impls []string
+	// also gives, for a query (by place) that other implementations run
+	// as well, their places.
+	also map[string][]string
+	// count is how many queries one call runs (the summary lists every
+	// implementation's).
+	count int
+}
+
+// callVia checks a call of a function that runs queries; t is nil but
+// for a whole-program driver.
+func (c *checker) callVia(call *queries.Call, t *through) {
 	if c.skipFunc(call.Func, call.Call.Pos()) {
 		return
 	}
@@ -269,13 +252,7 @@ func (c *checker) call(call *queries.Call) {
 	if len(items) == 0 {
 		return
 	}
-	// The queries the callee runs per call, minus DDL and session commands.
-	var qs []queries.Query
-	for _, q := range call.Summary.Queries {
-		if q.Kind != "ddl" && q.Kind != "other" {
-			qs = append(qs, q)
-		}
-	}
+	qs := perCall(call.Summary.Queries)
 	if len(qs) == 0 {
 		return
 	}
@@ -288,7 +265,7 @@ func (c *checker) call(call *queries.Call) {
 		}
 		nested = max(nested, q.Loop)
 	}
-	if nested == 0 && c.chunked(call.Call, items[len(items)-1]) {
+	if nested == 0 && queries.TakesWhole(c.info, call.Call, items[len(items)-1]) {
 		return // one call per chunk, each a single statement
 	}
 	if c.carried(call.Call, items[len(items)-1]) {
@@ -297,10 +274,22 @@ func (c *checker) call(call *queries.Call) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s ", call.Callee)
 	n := len(qs) + call.Summary.More
+	where := place(first)
+	if t != nil {
+		if len(t.impls) > 0 && len(t.impls) <= 3 {
+			fmt.Fprintf(&b, "(%s) ", strings.Join(t.impls, ", "))
+		}
+		if t.count > 0 {
+			n = t.count
+		}
+		if more := t.also[where]; len(more) > 0 {
+			where = fmt.Sprintf("%s, %s: one per implementation", where, strings.Join(more, ", "))
+		}
+	}
 	if n == 1 {
-		fmt.Fprintf(&b, "runs %s (%s)", queryName(first), place(first))
+		fmt.Fprintf(&b, "runs %s (%s)", queryName(first), where)
 	} else {
-		fmt.Fprintf(&b, "runs %d queries, first %s (%s)", n, queryName(first), place(first))
+		fmt.Fprintf(&b, "runs %d queries, first %s (%s)", n, queryName(first), where)
 	}
 	b.WriteString(", and is called ")
 	b.WriteString(perPhrase(items))
@@ -318,6 +307,18 @@ func (c *checker) call(call *queries.Call) {
 		Multiplicity: finding.Multiplicity(depth),
 		Via:          append([]string{call.Callee}, first.Via...),
 	})
+}
+
+// perCall are the queries a callee runs on each call that a loop around
+// the call multiplies: not DDL or session commands, not cache fills.
+func perCall(qs []queries.Query) []queries.Query {
+	var out []queries.Query
+	for _, q := range qs {
+		if q.Kind != "ddl" && q.Kind != "other" && !q.Once {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // summaryCategory is the kind of what a callee runs per call: "write" when
@@ -356,7 +357,7 @@ func advice(category string) string {
 
 // report reports a finding with the loops as related locations.
 func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.Loop, d finding.Detail) {
-	c.rep.Report(check.Finding{
+	c.emit(check.Finding{
 		Diagnostic: analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: loopsRelated(loops)},
 		Detail:     d,
 		Loops:      loopPositions(loops),

@@ -577,7 +577,9 @@ func exprs(es []ast.Expr) []ast.Node {
 func (w *walker) issue(call *ast.CallExpr, f *frame) cost {
 	if s := w.sites[call]; s != nil {
 		q := s.Entry
-		q.Loop = min(q.Loop+f.loops, maxLoop)
+		if !q.Once { // a cache fill runs once, in whatever loop
+			q.Loop = min(q.Loop+f.loops, maxLoop)
+		}
 		st := w.step(call, f, q, innermost(s.Loops, f.over))
 		st.Direct = true
 		return count(st.Query)
@@ -611,7 +613,9 @@ func (w *walker) issue(call *ast.CallExpr, f *frame) cost {
 	var c cost
 	var last *Step
 	for _, q := range qc.Summary.Queries {
-		q.Loop = min(q.Loop+perItem(qc.Loops)+f.loops, maxLoop)
+		if !q.Once {
+			q.Loop = min(q.Loop+perItem(qc.Loops)+f.loops, maxLoop)
+		}
 		last = w.step(call, f, q, innermost(qc.Loops, f.over))
 		c = c.then(count(last.Query))
 	}

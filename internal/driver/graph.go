@@ -1,0 +1,335 @@
+package driver
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/program"
+	"github.com/sqlheat/sqlheat/internal/report"
+	"github.com/sqlheat/sqlheat/passes/handlerquery"
+	"github.com/sqlheat/sqlheat/passes/queries"
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+	"github.com/sqlheat/sqlheat/passes/routes"
+)
+
+// buildProgram builds the whole-program graph (package program) of the
+// packages the checker is to analyze. It runs before the passes, so that
+// what building it takes is free again when they run. When it cannot be
+// built, the problem is reported and the run goes on with what the passes
+// find on their own (nil).
+func buildProgram(pkgs []*packages.Package, rep *report.Report) *program.Program {
+	prog, err := program.Build(pkgs)
+	if err != nil {
+		rep.Errors = append(rep.Errors, report.Problem{Message: err.Error() + " (routes and findings are from each package alone)"})
+		rep.Stats.InternalErrors++
+		return nil
+	}
+	for _, s := range prog.Skipped() {
+		// A package that does not type-check is reported as such; one
+		// that imports it type-checks, and is left out of the graph only.
+		if strings.Contains(s, ": imports ") {
+			rep.Errors = append(rep.Errors, report.Problem{Message: "call graph: left out " + s})
+		}
+	}
+	return prog
+}
+
+// joinProgram gives the graph what the queries pass found: sites, loops,
+// cache fills.
+func joinProgram(prog *program.Program, graph *checker.Graph) {
+	if prog == nil {
+		return
+	}
+	results := map[*packages.Package]*queries.Result{}
+	for act := range graph.All() {
+		// The run's suite is its own copy of the passes (config.Suite):
+		// the queries pass is known by its result.
+		if res, _ := act.Result.(*queries.Result); res != nil {
+			results[act.Package] = res
+		}
+	}
+	prog.Join(func(p *packages.Package) *queries.Result { return results[p] })
+}
+
+// routeQueries is the route inventory's list of what a request of the
+// route runs, from the graph.
+func routeQueries(prog *program.Program, e *program.Entry, rel func(string) string) []report.RouteQuery {
+	var out []report.RouteQuery
+	for _, q := range prog.Queries(e) {
+		pos := prog.Fset.Position(q.Site.Call.Pos())
+		rq := report.RouteQuery{
+			File:       rel(pos.Filename),
+			Line:       pos.Line,
+			PerRequest: finding.Multiplicity(q.Depth),
+			From:       q.From,
+		}
+		if q.Site.Resolved {
+			rq.SQL, rq.Fingerprint = q.Site.SQL, q.Site.Fingerprint()
+		}
+		for _, f := range q.Via {
+			rq.Via = append(rq.Via, f.Name)
+		}
+		out = append(out, rq)
+	}
+	return out
+}
+
+// whole is what the program graph adds to what the passes found: the
+// entry points that reach each finding and their roles, and queryinloop's
+// findings through interfaces, func values and fields.
+type whole struct {
+	prog  *program.Program
+	sites map[*queries.Site][]*program.Entry // the entries reaching each query site
+	funcs map[*program.Func][]*program.Entry // the entries reaching each function
+	tests map[string]bool                    // test-support packages
+}
+
+// newWhole finds the program's entry points: the routes the routes pass
+// found (in packages, not their test variants), jobs, commands,
+// migrations, start-up; and the test-support packages.
+func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package) *whole {
+	if prog == nil {
+		return nil
+	}
+	var entries []*program.Entry
+	for act := range graph.All() {
+		if act.Package.ID != act.Package.PkgPath {
+			continue
+		}
+		if res, _ := act.Result.(*routes.Result); res != nil {
+			for _, r := range res.Routes {
+				entries = append(entries, prog.RouteEntry(r))
+			}
+		}
+	}
+	entries = append(entries, prog.Jobs()...)
+	entries = append(entries, prog.Commands()...)
+	entries = append(entries, prog.Migrations()...)
+	entries = append(entries, prog.Startup()...)
+	return &whole{
+		prog:  prog,
+		sites: prog.Roles(entries),
+		funcs: prog.Reaching(entries),
+		tests: program.TestSupport(pkgs),
+	}
+}
+
+// role is what decides how a finding of check in pkg is treated: the role
+// of the entries reaching its query sites (for queryinloop, reaching the
+// loop's function), the most frequent first (program.Main), and an entry
+// of that role to name; test support for a finding in a package only
+// tests import.
+func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (program.Role, *program.Entry) {
+	if w == nil {
+		return program.RoleNone, nil
+	}
+	if w.tests[strings.TrimSuffix(pkg.PkgPath, "_test")] {
+		return program.RoleTest, nil
+	}
+	var es []*program.Entry
+	switch check {
+	case handlerquery.Analyzer.Name:
+		return program.RoleRoute, nil // about a route
+	case queryinloop.Analyzer.Name:
+		// About a loop: what runs the function it is in.
+		if fn := w.prog.FuncAt(f.Pos); fn != nil {
+			es = w.funcs[fn]
+		}
+	default:
+		for _, s := range f.Sites {
+			if site := w.prog.Site(s); site != nil {
+				es = append(es, w.sites[site]...)
+			}
+		}
+	}
+	return mainEntry(es)
+}
+
+// routes are the registrations ("file:line") of the routes whose requests
+// run the function around pos: the routes of a loop's finding, which
+// other routes running the same queries without the loop do not share.
+func (w *whole) routes(pos token.Pos, rel func(string) string) map[string]bool {
+	if w == nil {
+		return nil
+	}
+	fn := w.prog.FuncAt(pos)
+	if fn == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, e := range w.funcs[fn] {
+		if e.Route != nil {
+			p := w.prog.Fset.Position(e.Route.Pos)
+			out[fmt.Sprintf("%s:%d", rel(p.Filename), p.Line)] = true
+		}
+	}
+	return out
+}
+
+func mainEntry(es []*program.Entry) (program.Role, *program.Entry) {
+	role := program.Main(es)
+	for _, e := range es {
+		if e.Role == role {
+			return role, e
+		}
+	}
+	return role, nil
+}
+
+// silent says whether a finding of check is dropped for its role: code
+// only tests run is silent like _test.go files; a loop in a migration or
+// at start-up runs once per deployment or start, not per request.
+func silent(check string, role program.Role) bool {
+	switch role {
+	case program.RoleTest:
+		return true
+	case program.RoleMigration, program.RoleStartup:
+		return check == queryinloop.Analyzer.Name
+	}
+	return false
+}
+
+// markRole records a finding's role; what runs in a command, a migration
+// or at start-up is low, and the message says where it runs.
+func markRole(f *report.Finding, role program.Role, by *program.Entry) {
+	if role == program.RoleNone || role == program.RoleTest {
+		return
+	}
+	f.Role = role.String()
+	var where string
+	switch role {
+	case program.RoleCLI:
+		where = "runs in CLI command " + by.Name
+	case program.RoleMigration:
+		where = "runs in migration " + by.Name
+	case program.RoleStartup:
+		where = "runs once at start-up"
+	default:
+		return
+	}
+	f.Severity = finding.Low.String()
+	f.Message += " (" + where + ")"
+}
+
+// loops is queryinloop over the whole program: a call in a data loop
+// whose callees, at any depth and through interfaces, func values and
+// fields, run queries per call. What the pass reported already at a call
+// (its callees' facts said) is left as it is, with the graph's sites. The
+// findings wait in c.made for finish's suppress, like every finding the
+// driver makes.
+func (w *whole) loops(c *collector) {
+	if w == nil {
+		return
+	}
+	rel := c.r.rel
+	reported := map[string]*report.Finding{}
+	for i := range c.rep.Findings {
+		if f := &c.rep.Findings[i]; f.Check == queryinloop.Analyzer.Name {
+			reported[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)] = f
+		}
+	}
+	seen := map[string]bool{} // test variants share files
+	for _, fn := range w.prog.Funcs() {
+		pkg := w.prog.Package(fn)
+		if fn.Synthetic || pkg == nil || !c.ld.isRequested(pkg) || w.tests[pkg.PkgPath] {
+			continue
+		}
+		for _, call := range fn.Calls {
+			if call.Expr == nil || call.Site != nil || call.Once || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
+				continue
+			}
+			reached := w.reached(call)
+			if len(reached) == 0 {
+				continue
+			}
+			count := 0 // one call's queries: its costliest callee's
+			for _, g := range call.Callees {
+				once, _ := w.prog.Cost(g)
+				count = max(count, once)
+			}
+			name, impls := callee(pkg.TypesInfo, call)
+			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Callee: name, Loops: call.Loops}
+			pf, ok := queryinloop.Whole(pkg.Fset, pkg.Types, pkg.TypesInfo, qc, impls, reached, count)
+			if !ok {
+				continue
+			}
+			at := posKey(pkg.Fset.Position(pf.Pos), rel)
+			if old := reported[at]; old != nil {
+				if len(old.Sites) == 0 { // the pass saw its queries through facts only
+					old.Sites = c.r.finding(queryinloop.Analyzer.Name, pkg, &pf).Sites
+				}
+				continue
+			}
+			role, by := mainEntry(w.funcs[fn])
+			if seen[at] || silent(queryinloop.Analyzer.Name, role) {
+				continue
+			}
+			seen[at] = true
+			c.made = append(c.made, made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by})
+			c.routes.loopRoutes[at] = w.routes(pf.Pos, rel)
+		}
+	}
+}
+
+// posKey is a place as "file:line:col", the file relative to the root.
+func posKey(p token.Position, rel func(string) string) string {
+	return fmt.Sprintf("%s:%d:%d", rel(p.Filename), p.Line, max(p.Column, 1))
+}
+
+// reached are the queries the callees of c run, each site once, at its
+// deepest, as queryinloop.Whole takes them.
+func (w *whole) reached(c *program.Call) []queryinloop.Reached {
+	var out []queryinloop.Reached
+	seen := map[*queries.Site]int{}
+	for _, g := range c.Callees {
+		for _, r := range w.prog.Reach(g) {
+			q := r.Site.Entry
+			q.Loop, q.Once = r.Depth, q.Once || r.Once
+			q.Via = nil
+			for _, f := range r.Via {
+				q.Via = append(q.Via, f.Name)
+			}
+			if c.Static && len(q.Via) > 0 {
+				q.Via = q.Via[1:] // the callee, which the message names
+			}
+			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed}
+			if i, ok := seen[r.Site]; ok {
+				if q.Loop > out[i].Query.Loop {
+					out[i] = reach
+				}
+				continue
+			}
+			seen[r.Site] = len(out)
+			out = append(out, reach)
+		}
+	}
+	return out
+}
+
+// callee names what a call calls, as messages do, and for a call through
+// an interface or a func value, the functions it reaches.
+func callee(info *types.Info, c *program.Call) (string, []string) {
+	name := types.ExprString(c.Expr.Fun)
+	if fn, ok := typeutil.Callee(info, c.Expr).(*types.Func); ok {
+		name = queries.FuncName(fn)
+	}
+	if c.Static {
+		return name, nil
+	}
+	var impls []string
+	for _, g := range c.Callees {
+		if !slices.Contains(impls, g.Name) {
+			impls = append(impls, g.Name)
+		}
+	}
+	return name, impls
+}

@@ -1,0 +1,591 @@
+package program
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/callgraph"
+	"golang.org/x/tools/go/callgraph/cha"
+	"golang.org/x/tools/go/callgraph/vta"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// builder holds go/ssa's program while the graph is built; none of it is
+// kept.
+type builder struct {
+	p       *Program
+	prog    *ssa.Program
+	funcs   map[*ssa.Function]*Func
+	rev     map[*Func]*ssa.Function
+	calls   map[ssa.CallInstruction]*Call
+	gen     map[*token.File]bool // the module's files, generated or not
+	methods map[string][]*Func   // concrete methods by types.Func.Id, built on first use
+}
+
+func build(pkgs []*packages.Package, how initial) (*Program, error) {
+	p := &Program{
+		byDecl: map[*types.Func]*Func{},
+		byLit:  map[*ast.FuncLit]*Func{},
+		sites:  map[token.Pos]*queries.Site{},
+		siteAt: map[token.Pos]*queries.Site{},
+		pkgs:   map[string]*packages.Package{},
+	}
+	mods := p.modulePackages(pkgs)
+	if len(mods) == 0 {
+		return p, nil
+	}
+	p.Fset = mods[0].Fset
+	b := &builder{p: p, funcs: map[*ssa.Function]*Func{}, gen: map[*token.File]bool{}, calls: map[ssa.CallInstruction]*Call{}}
+	for _, m := range mods {
+		for _, f := range m.Syntax {
+			b.gen[p.Fset.File(f.FileStart)] = ast.IsGenerated(f)
+		}
+	}
+
+	start := time.Now()
+	// InstantiateGenerics: vta needs the bodies of instantiations, where
+	// the types that flow are concrete.
+	b.prog = ssa.NewProgram(p.Fset, ssa.InstantiateGenerics)
+	created := map[*packages.Package]*ssa.Package{}
+	isMod := map[*packages.Package]bool{}
+	for _, m := range mods {
+		isMod[m] = true
+	}
+	packages.Visit(mods, nil, func(q *packages.Package) {
+		if q.Types == nil {
+			return
+		}
+		if isMod[q] {
+			created[q] = b.prog.CreatePackage(q.Types, q.Syntax, q.TypesInfo, true)
+		} else {
+			created[q] = b.prog.CreatePackage(q.Types, nil, nil, true)
+		}
+	})
+	var built []*ssa.Package
+	for _, m := range mods {
+		built = append(built, created[m])
+	}
+	b.prog.Build()
+	p.Stats.SSA = time.Since(start)
+	p.Stats.Packages = len(mods)
+
+	start = time.Now()
+	fns := b.moduleFuncs(built)
+	// Generated code (protocol buffers, API servers, sqlc) is most of the
+	// functions of many services and little of their flow of interfaces:
+	// its calls are followed where they are static, and through the
+	// module's interfaces by their types (see addCall), but the type
+	// propagation runs over the code people write.
+	written := map[*ssa.Function]bool{}
+	for fn := range fns {
+		if !b.generated(fn) {
+			written[fn] = true
+		}
+	}
+	p.Stats.Written = len(written)
+	var cg *callgraph.Graph
+	switch how {
+	case initialCHA:
+		cg = vta.CallGraph(written, cha.CallGraph(b.prog))
+	case initialVTALazy:
+		cg = vta.CallGraph(written, nil)
+	default:
+		cg = vta.CallGraph(written, b.initial(written))
+	}
+	b.link(fns, cg)
+	p.Stats.CallGraph = time.Since(start)
+	return p, nil
+}
+
+// modulePackages picks the packages the graph is built from: the main
+// module's, with syntax, not test variants, test packages or test
+// support, that type-checked, as did every module package they import.
+func (p *Program) modulePackages(pkgs []*packages.Package) []*packages.Package {
+	// Test support is left out: nothing the program runs calls it, and
+	// its fixtures handed to the program's functions would flow, in a
+	// call graph, wherever those functions' other arguments do.
+	tests := TestSupport(pkgs)
+	var cands []*packages.Package
+	for _, q := range pkgs {
+		if len(q.Syntax) == 0 || q.Types == nil || isTest(q) || tests[q.PkgPath] {
+			continue
+		}
+		cands = append(cands, q)
+	}
+	broken := map[string]string{} // path -> why
+	for _, q := range cands {
+		if len(q.Errors) > 0 || q.IllTyped {
+			broken[q.PkgPath] = "does not type-check"
+		}
+	}
+	// A package importing a broken one has calls SSA cannot build.
+	for changed := true; changed; {
+		changed = false
+		for _, q := range cands {
+			if _, ok := broken[q.PkgPath]; ok {
+				continue
+			}
+			for path := range q.Imports {
+				if _, ok := broken[path]; ok {
+					broken[q.PkgPath] = "imports " + path + ", which does not type-check"
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	var out []*packages.Package
+	for _, q := range cands {
+		if why, ok := broken[q.PkgPath]; ok {
+			p.skipped = append(p.skipped, q.PkgPath+": "+why)
+			continue
+		}
+		out = append(out, q)
+		p.pkgs[q.PkgPath] = q
+	}
+	sort.Strings(p.skipped)
+	return out
+}
+
+// generated reports whether fn is written in a generated file (one with
+// the "Code generated ... DO NOT EDIT." line).
+func (b *builder) generated(fn *ssa.Function) bool {
+	return b.gen[b.p.Fset.File(fn.Pos())]
+}
+
+// moduleFuncs collects the functions the graph is over: every function
+// and method declared in the module's packages, their closures, and the
+// instantiations and wrappers the module's code refers to. Dependencies'
+// functions are not in it: they have no bodies (export data), and what
+// they call back is seen where the module hands them a function.
+func (b *builder) moduleFuncs(built []*ssa.Package) map[*ssa.Function]bool {
+	fns := map[*ssa.Function]bool{}
+	inModule := map[*ssa.Package]bool{}
+	for _, pkg := range built {
+		inModule[pkg] = true
+	}
+	var work []*ssa.Function
+	add := func(fn *ssa.Function) {
+		if fn == nil || fns[fn] {
+			return
+		}
+		fns[fn] = true
+		work = append(work, fn)
+	}
+	for _, pkg := range built {
+		for _, m := range pkg.Members {
+			switch m := m.(type) {
+			case *ssa.Function:
+				add(m)
+			case *ssa.Type:
+				// Methods of T and *T, with the wrappers of methods
+				// promoted from embedded fields: an interface call on T
+				// dispatches to the wrapper.
+				if types.IsInterface(m.Type()) {
+					continue
+				}
+				if n, ok := m.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+					continue // generic: its instantiations are found from their uses
+				}
+				for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
+					mset := b.prog.MethodSets.MethodSet(t)
+					for i := 0; i < mset.Len(); i++ {
+						add(b.prog.MethodValue(mset.At(i)))
+					}
+				}
+			}
+		}
+	}
+	// The closures of each function, and what module code refers to:
+	// instantiations of generic functions, method values' wrappers, the
+	// methods of instantiated generic types converted to interfaces.
+	ours := func(fn *ssa.Function) bool {
+		for fn != nil {
+			if fn.Pkg != nil {
+				return inModule[fn.Pkg]
+			}
+			if o := fn.Origin(); o != nil && o != fn {
+				fn = o
+				continue
+			}
+			if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != nil {
+				return b.p.pkgs[obj.Pkg().Path()] != nil
+			}
+			return false
+		}
+		return false
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+		var rands []*ssa.Value
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				if mi, ok := instr.(*ssa.MakeInterface); ok {
+					b.addMethods(mi.X.Type(), ours, add)
+				}
+				rands = instr.Operands(rands[:0])
+				for _, r := range rands {
+					if g, ok := (*r).(*ssa.Function); ok && ours(g) {
+						add(g)
+					}
+				}
+			}
+		}
+	}
+	return fns
+}
+
+// addMethods adds the methods of an instantiated generic type of the
+// module, converted to an interface: they exist only once some code
+// needs them.
+func (b *builder) addMethods(t types.Type, ours func(*ssa.Function) bool, add func(*ssa.Function)) {
+	n, ok := types.Unalias(derefType(t)).(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 || n.Obj().Pkg() == nil || b.p.pkgs[n.Obj().Pkg().Path()] == nil {
+		return
+	}
+	mset := b.prog.MethodSets.MethodSet(t)
+	for i := 0; i < mset.Len(); i++ {
+		if fn := b.prog.MethodValue(mset.At(i)); fn != nil && ours(fn) {
+			add(fn)
+		}
+	}
+}
+
+func derefType(t types.Type) types.Type {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		return ptr.Elem()
+	}
+	return t
+}
+
+// link makes a Func of each function of fns and a Call of each of its
+// call instructions, with the callees the call graph gives among fns.
+func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
+	p := b.p
+	for fn := range fns {
+		f := b.newFunc(fn)
+		b.funcs[fn] = f
+		p.list = append(p.list, f)
+	}
+	for fn, f := range b.funcs {
+		for _, anon := range fn.AnonFuncs {
+			if g := b.funcs[anon]; g != nil {
+				f.anon = append(f.anon, g)
+			}
+		}
+		sort.Slice(f.anon, func(i, j int) bool { return p.less(f.anon[i], f.anon[j]) })
+	}
+	p.index()
+	for _, f := range p.list {
+		fn := b.ssaOf(f)
+		out := map[ssa.CallInstruction][]*Func{}
+		if node := cg.Nodes[fn]; node != nil {
+			for _, e := range node.Out {
+				if g := b.funcs[e.Callee.Func]; g != nil {
+					out[e.Site] = append(out[e.Site], g)
+				}
+			}
+		}
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					b.calls[ci] = b.addCall(f, ci, out[ci])
+				}
+			}
+		}
+	}
+	b.higherOrder()
+}
+
+// ssaOf is the SSA function of f, while the builder has it.
+func (b *builder) ssaOf(f *Func) *ssa.Function {
+	if b.rev == nil {
+		b.rev = make(map[*Func]*ssa.Function, len(b.funcs))
+		for fn, g := range b.funcs {
+			b.rev[g] = fn
+		}
+	}
+	return b.rev[f]
+}
+
+// addCall records one call instruction of f.
+func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) *Call {
+	p := b.p
+	cc := ci.Common()
+	static := cc.StaticCallee()
+	c := &Call{Pos: cc.Pos(), Static: static != nil}
+	f.Calls = append(f.Calls, c)
+	p.Stats.Calls++
+	if _, builtin := cc.Value.(*ssa.Builtin); builtin {
+		return c
+	}
+	if static != nil && len(callees) == 0 && b.funcs[static] != nil {
+		callees = []*Func{b.funcs[static]} // a call of generated code, which the call graph leaves out
+	}
+	if static == nil {
+		p.Stats.Dynamic++
+		if dispatch(cc) {
+			return c // a router or middleware handing the request on
+		}
+		if len(callees) == 0 && cc.IsInvoke() {
+			// No value VTA saw flows to the receiver: it came through
+			// code without bodies here — a dependency injection
+			// container, reflection, a context value, generated code.
+			// For an interface of the module (a Store, a Service), every
+			// implementation in the module is a candidate, as
+			// class-hierarchy analysis says; interfaces of other packages
+			// (io.Writer, error) are implemented by too much to guess.
+			if callees = b.implementations(cc); len(callees) > 0 {
+				c.Assumed = true
+				p.Stats.Assumed++
+			}
+		}
+		if len(callees) > 0 {
+			p.Stats.Resolved++
+		}
+	}
+	sort.Slice(callees, func(i, j int) bool { return p.less(callees[i], callees[j]) })
+	c.Callees = callees
+	if static == nil || b.funcs[static] != nil {
+		return c
+	}
+	// A function outside the module. It may start serving, and it may run
+	// the module's functions it is handed (a transaction helper's body,
+	// sync.Once's function, an errgroup's goroutine). A handler or a
+	// middleware handed to a router is registered, not run.
+	obj, _ := static.Object().(*types.Func)
+	if obj != nil && serves[obj.Origin().FullName()] {
+		f.Serves = true
+	}
+	for _, arg := range cc.Args {
+		g := b.funcValue(arg)
+		if g == nil || httpapi.IsHandlerType(g.sig) || httpapi.IsMiddlewareSig(g.sig) {
+			continue
+		}
+		once := obj != nil && queries.IsOnceDo(obj)
+		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once})
+	}
+	return c
+}
+
+// implementations are the module's methods that an invoke of a module
+// interface's method can dispatch to.
+func (b *builder) implementations(cc *ssa.CallCommon) []*Func {
+	named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || b.p.pkgs[named.Obj().Pkg().Path()] == nil {
+		return nil
+	}
+	iface, ok := named.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if b.methods == nil {
+		b.methods = map[string][]*Func{}
+		for fn, f := range b.funcs {
+			if recv := fn.Signature.Recv(); recv != nil && fn.Parent() == nil && !types.IsInterface(recv.Type()) {
+				if obj, ok := fn.Object().(*types.Func); ok {
+					b.methods[obj.Id()] = append(b.methods[obj.Id()], f)
+				}
+			}
+		}
+	}
+	var out []*Func
+	for _, f := range b.methods[cc.Method.Id()] {
+		if types.Implements(f.sig.Recv().Type(), iface) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// funcValue is the module function a value denotes: a function, a method
+// value's wrapper, or a closure.
+func (b *builder) funcValue(v ssa.Value) *Func {
+	switch v := v.(type) {
+	case *ssa.Function:
+		return b.funcs[v]
+	case *ssa.MakeClosure:
+		if fn, ok := v.Fn.(*ssa.Function); ok {
+			return b.funcs[fn]
+		}
+	case *ssa.ChangeType:
+		return b.funcValue(v.X) // http.HandlerFunc(f) and the like
+	}
+	return nil
+}
+
+// dispatch reports whether a dynamic call hands a request to a handler:
+// next.ServeHTTP(w, r) in a middleware, next(w, r) on an
+// http.HandlerFunc. What it reaches is the route's handler, already an
+// entry of its own; following it would give a middleware the queries of
+// every route behind it.
+func dispatch(cc *ssa.CallCommon) bool {
+	if cc.IsInvoke() {
+		return cc.Method.Name() == "ServeHTTP" || httpapi.IsHandlerType(cc.Value.Type())
+	}
+	return httpapi.IsHandlerType(cc.Value.Type())
+}
+
+// serves are the functions that start serving requests.
+var serves = map[string]bool{
+	"net/http.ListenAndServe":                         true,
+	"net/http.ListenAndServeTLS":                      true,
+	"net/http.Serve":                                  true,
+	"net/http.ServeTLS":                               true,
+	"(*net/http.Server).ListenAndServe":               true,
+	"(*net/http.Server).ListenAndServeTLS":            true,
+	"(*net/http.Server).Serve":                        true,
+	"(*net/http.Server).ServeTLS":                     true,
+	"(*github.com/gin-gonic/gin.Engine).Run":          true,
+	"(*github.com/gin-gonic/gin.Engine).RunTLS":       true,
+	"(*github.com/labstack/echo/v4.Echo).Start":       true,
+	"(*github.com/labstack/echo/v4.Echo).StartTLS":    true,
+	"(*github.com/labstack/echo/v4.Echo).StartServer": true,
+	"(*github.com/gofiber/fiber/v2.App).Listen":       true,
+	"(*github.com/gofiber/fiber/v2.App).Listener":     true,
+	"(*google.golang.org/grpc.Server).Serve":          true,
+}
+
+// newFunc describes a function of the module.
+func (b *builder) newFunc(fn *ssa.Function) *Func {
+	f := &Func{key: fn.String(), pos: fn.Pos(), syntax: fn.Syntax(), sig: fn.Signature}
+	if fn.Pkg != nil {
+		f.pkg = fn.Pkg.Pkg.Path()
+	}
+	f.closure = fn.Parent() != nil
+	f.instance = fn.Origin() != nil
+	switch {
+	case fn.Synthetic == "package initializer":
+		f.init = true
+		f.Name = fn.Pkg.Pkg.Name() + ".init"
+		return f
+	case fn.Synthetic != "" && !strings.HasPrefix(fn.Synthetic, "instance of") && fn.Synthetic != "range-over-func yield":
+		f.Synthetic = true // bound, thunk, promotion or instantiation wrapper
+	}
+	top := fn
+	for top.Parent() != nil {
+		top = top.Parent()
+	}
+	if o := top.Origin(); o != nil {
+		top = o
+	}
+	switch obj, ok := top.Object().(*types.Func); {
+	case ok:
+		f.Decl = obj.Origin()
+		f.Name = queries.FuncName(f.Decl)
+		if obj.Pkg() != nil && f.pkg == "" {
+			f.pkg = obj.Pkg().Path()
+		}
+	case top.Synthetic == "package initializer":
+		f.Name = top.Pkg.Pkg.Name() + ".init" // a closure in a package-level var
+	default:
+		f.Name = fn.String()
+	}
+	if f.Synthetic {
+		f.syntax = nil
+	}
+	return f
+}
+
+// initial is the call graph vta refines: the static calls, and for a call
+// through an interface of the module or through a func value, every
+// function of fns that could be the callee by its type (class-hierarchy
+// analysis). Calls through interfaces of other packages (error,
+// io.Writer, proto.Message) get none: what they reach in the module is
+// not a request's query, and matching every method of the module against
+// them is most of what vta's own class-hierarchy analysis costs.
+func (b *builder) initial(fns map[*ssa.Function]bool) *callgraph.Graph {
+	g := callgraph.New(nil)
+	// The functions whose address is taken (called through a value), by
+	// signature, and the concrete methods, by name and package.
+	var bySig typeutil.Map
+	methods := map[string][]*ssa.Function{}
+	for fn := range fns {
+		if recv := fn.Signature.Recv(); recv != nil && fn.Parent() == nil && !types.IsInterface(recv.Type()) {
+			if obj, ok := fn.Object().(*types.Func); ok {
+				methods[obj.Id()] = append(methods[obj.Id()], fn)
+			}
+		}
+	}
+	var rands []*ssa.Value
+	for fn := range fns {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				var callee ssa.Value
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					callee = ci.Common().Value
+				}
+				rands = instr.Operands(rands[:0])
+				for _, r := range rands {
+					if h, ok := (*r).(*ssa.Function); ok && *r != callee && fns[h] {
+						list, _ := bySig.At(h.Signature).([]*ssa.Function)
+						if !slices.Contains(list, h) {
+							bySig.Set(h.Signature, append(list, h))
+						}
+					}
+				}
+			}
+		}
+	}
+	type imethod struct {
+		iface *types.Interface
+		id    string
+	}
+	memo := map[imethod][]*ssa.Function{}
+	for fn := range fns {
+		node := g.CreateNode(fn)
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				site, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				cc := site.Common()
+				var callees []*ssa.Function
+				switch {
+				case cc.StaticCallee() != nil:
+					callees = []*ssa.Function{cc.StaticCallee()}
+				case cc.IsInvoke():
+					named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+					if !ok || named.Obj().Pkg() == nil || b.p.pkgs[named.Obj().Pkg().Path()] == nil {
+						continue // an interface of another package
+					}
+					iface := named.Underlying().(*types.Interface)
+					k := imethod{iface, cc.Method.Id()}
+					list, seen := memo[k]
+					if !seen {
+						for _, m := range methods[k.id] {
+							if types.Implements(m.Signature.Recv().Type(), iface) {
+								list = append(list, m)
+							}
+						}
+						memo[k] = list
+					}
+					callees = list
+				default:
+					if _, builtin := cc.Value.(*ssa.Builtin); !builtin {
+						callees, _ = bySig.At(cc.Signature()).([]*ssa.Function)
+					}
+				}
+				for _, h := range callees {
+					callgraph.AddEdge(node, site, g.CreateNode(h))
+				}
+			}
+		}
+	}
+	return g
+}

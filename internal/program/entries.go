@@ -1,0 +1,294 @@
+package program
+
+import (
+	"sort"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/passes/queries"
+	"github.com/sqlheat/sqlheat/passes/routes"
+)
+
+// Role is what an entry point of the program is, which says how often the
+// queries it reaches run and how much their findings matter.
+type Role uint8
+
+const (
+	RoleNone Role = iota
+	// RoleRoute: an HTTP route's handler or middleware; runs per request.
+	RoleRoute
+	// RoleJob: the body of a worker's, scheduler's or consumer's loop;
+	// runs per tick or message.
+	RoleJob
+	// RoleMigration: a schema migration, run once per deployment.
+	RoleMigration
+	// RoleCLI: a command an operator runs.
+	RoleCLI
+	// RoleStartup: main, init, and what they run before serving.
+	RoleStartup
+	// RoleTest: a package only tests import (fixtures, test databases).
+	RoleTest
+)
+
+func (r Role) String() string {
+	return [...]string{"", "route", "job", "migration", "cli", "startup", "test"}[r]
+}
+
+// Entry is an entry point of the program: where a request, a job's
+// iteration, a command or a migration starts running the module's code.
+type Entry struct {
+	Role Role
+	// Name says which: "GET /projects", "worker.(*Reminders).Run",
+	// "archive" (a command), "schema.addTaskSlugs" (a migration), "main".
+	Name  string
+	Parts []Part
+	Route *routes.Route // for RoleRoute
+}
+
+// Part is where some of an entry's code starts.
+type Part struct {
+	// From names the part: for a route, "handler" or the middleware's
+	// name (as routes[].queries[].from has it).
+	From string
+	Func *Func
+	// Loop, for a job, is the worker's loop in Func: the job is its body.
+	Loop *queries.Loop
+}
+
+// Query is a query site an entry reaches.
+type Query struct {
+	Reached
+	From string // the part that reaches it
+}
+
+// Queries returns the query sites an entry reaches, each once (through
+// the first part that reaches it, at its deepest), ordered by part, then
+// by site.
+func (p *Program) Queries(e *Entry) []Query {
+	var out []Query
+	seen := map[*queries.Site]bool{}
+	for _, part := range e.Parts {
+		var rs []Reached
+		if part.Loop != nil {
+			rs = p.reachLoop(part.Func, part.Loop)
+		} else {
+			rs = p.Reach(part.Func)
+		}
+		for _, r := range rs {
+			if !seen[r.Site] {
+				seen[r.Site] = true
+				out = append(out, Query{Reached: r, From: part.From})
+			}
+		}
+	}
+	return out
+}
+
+// RouteEntry is the entry of a route found by the routes pass (of a
+// package in the graph): its middlewares, outermost first, then its
+// handler. Parts the graph does not have (a handler of a package left out)
+// are missing.
+func (p *Program) RouteEntry(r *routes.Route) *Entry {
+	e := &Entry{Role: RoleRoute, Name: r.String(), Route: r}
+	for _, m := range r.Middlewares {
+		for _, f := range p.handlerFuncs(m) {
+			e.Parts = append(e.Parts, Part{From: m.Name, Func: f})
+		}
+	}
+	for _, f := range p.handlerFuncs(r.Handler) {
+		e.Parts = append(e.Parts, Part{From: "handler", Func: f})
+	}
+	return e
+}
+
+// handlerFuncs are the functions that serve a route's handler or
+// middleware: its closure, its function, or, for a constructor (a
+// middleware of another package, a handler factory), the closures it
+// returns that have a handler's signature.
+func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
+	switch {
+	case h == nil:
+		return nil
+	case h.Lit != nil:
+		if f := p.Closure(h.Lit); f != nil {
+			return []*Func{f}
+		}
+		return nil
+	}
+	f := p.Func(h.Func)
+	if f == nil {
+		return nil
+	}
+	if httpapi.IsHandlerType(f.sig) {
+		return []*Func{f}
+	}
+	var out []*Func
+	for _, g := range f.anon {
+		if httpapi.IsHandlerType(g.sig) {
+			out = append(out, g)
+		}
+	}
+	if len(out) == 0 {
+		out = []*Func{f}
+	}
+	return out
+}
+
+// Jobs are the program's worker, scheduler and consumer loops: each loop
+// that runs until something outside stops it (for { select ... }, a
+// range over a channel), with its function. Their bodies are not part of
+// what a call of the function runs (see Reach): they are entries of their
+// own.
+func (p *Program) Jobs() []*Entry {
+	var out []*Entry
+	for _, f := range p.list {
+		seen := map[*queries.Loop]bool{}
+		for _, c := range f.Calls {
+			l := outermostUnbounded(c.Loops)
+			if l == nil || seen[l] {
+				continue
+			}
+			seen[l] = true
+			out = append(out, &Entry{Role: RoleJob, Name: f.Name, Parts: []Part{{Func: f, Loop: l}}})
+		}
+	}
+	return out
+}
+
+func outermostUnbounded(loops []*queries.Loop) *queries.Loop {
+	for _, l := range loops {
+		if l.Kind.Unbounded() {
+			return l
+		}
+	}
+	return nil
+}
+
+// reachLoop is what one iteration of a worker's loop in f runs: the calls
+// in its body, outside any worker loop nested in it, multiplied by the
+// data loops between the two.
+func (p *Program) reachLoop(f *Func, loop *queries.Loop) []Reached {
+	p.components()
+	var acc []entry
+	for _, c := range f.Calls {
+		i := indexOf(c.Loops, loop)
+		if i < 0 || queries.Unbounded(c.Loops[i+1:]) {
+			continue
+		}
+		// One iteration's worth: the loops inside the worker's loop.
+		inner := *c
+		inner.Loops = c.Loops[i+1:]
+		acc = append(acc, p.through(nil, f, &inner)...)
+	}
+	var out []Reached
+	for _, e := range deepest(acc) {
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(f, e)})
+	}
+	p.sortReached(out)
+	return out
+}
+
+func indexOf(loops []*queries.Loop, l *queries.Loop) int {
+	for i, x := range loops {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Startup is the program's start: each main package's main and every
+// package initializer of the module.
+func (p *Program) Startup() []*Entry {
+	var out []*Entry
+	for _, f := range p.list {
+		isMain := f.Decl != nil && !f.closure && !f.Synthetic && f.Decl.Name() == "main" &&
+			f.sig.Recv() == nil && f.Decl.Pkg() != nil && f.Decl.Pkg().Name() == "main"
+		if !f.init && !isMain {
+			continue
+		}
+		out = append(out, &Entry{Role: RoleStartup, Name: f.Name, Parts: []Part{{Func: f}}})
+	}
+	return out
+}
+
+// Roles gives each query site the entries that reach it. A site reached
+// by no entry is in none (dead code, or reached in ways the graph cannot
+// see). The entries of each site are in the order of entries.
+func (p *Program) Roles(entries []*Entry) map[*queries.Site][]*Entry {
+	out := map[*queries.Site][]*Entry{}
+	for _, e := range entries {
+		for _, q := range p.Queries(e) {
+			out[q.Site] = append(out[q.Site], e)
+		}
+	}
+	return out
+}
+
+// Main is the role that decides how a site reached by these entries is
+// treated: the one that runs it most often (a request path over a job,
+// over a migration, a command, start-up).
+func Main(entries []*Entry) Role {
+	best := RoleNone
+	for _, e := range entries {
+		if best == RoleNone || e.Role < best {
+			best = e.Role
+		}
+	}
+	return best
+}
+
+// sortEntries orders entries by role, then name.
+func sortEntries(es []*Entry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Role != es[j].Role {
+			return es[i].Role < es[j].Role
+		}
+		return es[i].Name < es[j].Name
+	})
+}
+
+// Reaching gives each function the entries that reach it: whose code,
+// per request or iteration, calls it at any depth.
+func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
+	out := map[*Func][]*Entry{}
+	for _, e := range entries {
+		for _, f := range p.functions(e) {
+			out[f] = append(out[f], e)
+		}
+	}
+	return out
+}
+
+// functions are the functions an entry's code runs, at any depth, per
+// request or iteration (not inside a worker's loop of its own).
+func (p *Program) functions(e *Entry) []*Func {
+	var work, out []*Func
+	for _, part := range e.Parts {
+		if part.Loop == nil {
+			work = append(work, part.Func)
+			continue
+		}
+		// A job is its loop's body: the calls in it.
+		for _, c := range part.Func.Calls {
+			if indexOf(c.Loops, part.Loop) >= 0 {
+				work = append(work, c.Callees...)
+			}
+		}
+	}
+	seen := map[*Func]bool{}
+	for len(work) > 0 {
+		f := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, f)
+		for _, c := range f.Calls {
+			if c.Site == nil && perCall(c) {
+				work = append(work, c.Callees...)
+			}
+		}
+	}
+	return out
+}

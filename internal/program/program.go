@@ -1,0 +1,300 @@
+// Package program is the standalone driver's view of the whole main
+// module: one call graph that resolves calls through interfaces, func
+// values and struct fields to the module's own functions, joined to the
+// queries pass's sites and loops.
+//
+// A per-package analysis cannot follow a handler into its store when the
+// handler holds the store as an interface (for mocking, or one
+// implementation per SQL dialect): the implementation is in a package the
+// handler never imports, wired together in main. On layered services that
+// left the route inventory empty and hid the N+1s one call below an
+// interface. The standalone driver holds every package in one process, so
+// it can build the program's call graph once and answer, for any function,
+// which queries a call of it runs, how many times, and through which calls;
+// and, for each query, which entry points (routes, jobs, commands,
+// migrations, start-up, tests) reach it.
+//
+// The graph is built with x/tools: go/ssa for the module's packages (their
+// dependencies are created from export data, types only, as the driver
+// loads them), then go/callgraph/vta over the module's functions, seeded
+// with class-hierarchy analysis restricted to those functions. CHA over
+// the whole program (cha.CallGraph) visits every method of every type of
+// every dependency, which took 17 s of 18 on a 195-package service with
+// many generics; the module's own functions are what a query can be
+// reached through, so that is all the graph is built over.
+package program
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// Program is the call graph of the main module, with the query sites and
+// loops of the queries pass attached to its calls.
+type Program struct {
+	Fset *token.FileSet
+
+	list    []*Func                      // in a deterministic order
+	byDecl  map[*types.Func]*Func        // declared functions and methods
+	byLit   map[*ast.FuncLit]*Func       // closures
+	sites   map[token.Pos]*queries.Site  // by the call's Lparen
+	siteAt  map[token.Pos]*queries.Site  // by the call's start, as findings cite them
+	pkgs    map[string]*packages.Package // module packages in the graph, by path
+	skipped []string                     // module packages left out, and why
+
+	// Stats says what building the graph cost.
+	Stats Stats
+}
+
+// Stats are the sizes and times of a build.
+type Stats struct {
+	Packages  int // module packages built from source
+	Funcs     int // module functions in the graph
+	Written   int // of which not generated: those vta propagates types over
+	Calls     int // call instructions in them
+	Dynamic   int // calls through an interface or a func value
+	Resolved  int // dynamic calls resolved to at least one module function
+	Assumed   int // of which resolved by the types alone (see Call.Assumed)
+	SSA       time.Duration
+	CallGraph time.Duration
+}
+
+// Func is a function of the module: a declared function or method, a
+// closure, or an instantiation of a generic one.
+type Func struct {
+	// Decl is the declared function it is, or is written in (for a
+	// closure); nil for package initializers.
+	Decl *types.Func
+	// Name is how messages name it: Decl's name for closures too.
+	Name string
+	// Synthetic functions (method-value and promotion wrappers) do their
+	// callee's work and are left out of call chains.
+	Synthetic bool
+	Calls     []*Call
+	// Serves says the function starts serving requests (calls
+	// http.ListenAndServe or a router's equivalent).
+	Serves bool
+
+	key      string           // go/ssa's name of it: unique, for ordering and tests
+	pos      token.Pos        // its declaration's
+	syntax   ast.Node         // *ast.FuncDecl or *ast.FuncLit; nil for synthetic functions
+	sig      *types.Signature // its signature
+	pkg      string           // the path of the package declaring it
+	closure  bool             // a function literal (or the body of a range over a function)
+	instance bool             // an instantiation of a generic function
+	init     bool             // a package initializer
+	anon     []*Func          // the closures written directly in it
+
+	scc *scc
+}
+
+func (f *Func) String() string { return f.Name }
+
+// Call is one call of a module function: a call instruction, or the edge
+// to a function value the call hands to code outside the module.
+type Call struct {
+	Pos  token.Pos     // the call's Lparen, as the queries pass knows it
+	Expr *ast.CallExpr // the call in the source; nil for calls the source does not spell (implicit ones)
+	// Static says the callee is known without dispatch.
+	Static bool
+	// Loops are the loops around the call within its function, outermost
+	// first, from the queries pass.
+	Loops []*queries.Loop
+	// Chunks counts the loops of Loops whose element the call takes whole
+	// (queries.Chunks): they do not repeat a single statement below it.
+	Chunks int
+	// Site is set when the call itself sends SQL: it is a leaf.
+	Site *queries.Site
+	// Once says the call fills a cache (sync.Once's Do, or under if x ==
+	// nil { x = ... }): what it runs, it runs once, whatever the loops
+	// around it or its callers.
+	Once bool
+	// Callees are the module functions the call may run.
+	Callees []*Func
+	// Assumed says the callees come from the types alone: no value the
+	// call graph followed reaches the receiver (see addCall).
+	Assumed bool
+	// Callback marks the edge to a function value handed to code outside
+	// the module (a transaction helper's body, sync.Once's function),
+	// which is assumed to run it; External is that outside function.
+	Callback bool
+	External *types.Func
+	// Chain, for the call of a function handed to a function that calls
+	// it (see higherOrder), are the calls from this one down to the call
+	// of the parameter: the loops around each repeat it.
+	Chain []token.Pos
+}
+
+// Build builds the call graph of the packages the driver loaded: those of
+// the main module with syntax (test variants and test packages excepted:
+// the graph is of the program), their dependencies from types. It needs
+// nothing of the analysis passes, and keeps nothing of go/ssa: the driver
+// builds it before the passes run, so that the memory SSA and the call
+// graph's propagation take is free again when theirs is taken. Join then
+// attaches the queries pass's sites and loops.
+//
+// Module packages that did not type-check are left out, with every
+// package that imports them (their SSA could not be built); Skipped says
+// which.
+func Build(pkgs []*packages.Package) (p *Program, err error) {
+	defer func() {
+		// go/ssa panics on code it cannot build; a graph is not worth a
+		// crash of the whole run.
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("building the call graph: %v", r)
+		}
+	}()
+	return build(pkgs, initialLazy)
+}
+
+// initial says how the call graph's initial, class-hierarchy graph is made.
+type initial int
+
+const (
+	// initialLazy: class-hierarchy analysis restricted to the module's
+	// functions and interfaces (builder.initial).
+	initialLazy initial = iota
+	// initialVTALazy: vta's own lazy CHA over the module's functions,
+	// which matches them against every interface the module calls
+	// through, its dependencies' too.
+	initialVTALazy
+	// initialCHA: cha.CallGraph over the whole program, as the x/tools
+	// documentation suggests.
+	initialCHA
+)
+
+// Join attaches what the queries pass found to the graph's calls: which
+// call is a query site, the loops around each (the passes must have run
+// under config.Host.WholeProgram, so that every call has them), which
+// fill a cache. results gives the result of a package, nil when it has
+// none.
+func (p *Program) Join(results func(*packages.Package) *queries.Result) {
+	calls := map[token.Pos]*ast.CallExpr{}
+	loops := map[token.Pos][]*queries.Loop{}
+	cached := map[token.Pos]bool{}
+	for _, m := range p.pkgs {
+		res := results(m)
+		if res == nil {
+			continue
+		}
+		for call, ls := range res.Loops {
+			calls[call.Lparen], loops[call.Lparen] = call, ls
+		}
+		for call := range res.Cached {
+			cached[call.Lparen] = true
+		}
+		for _, s := range res.Sites {
+			p.sites[s.Call.Lparen] = s
+			p.siteAt[s.Call.Pos()] = s
+		}
+	}
+	for _, f := range p.list {
+		info := p.pkgs[f.pkg]
+		for _, c := range f.Calls {
+			c.Expr, c.Loops = calls[c.Pos], loops[c.Pos]
+			switch {
+			case c.Callback:
+				c.Loops = nil // run by the outside function: not per item here
+			case len(c.Chain) > 0:
+				c.Loops = nil
+				for _, pos := range c.Chain {
+					c.Loops = append(c.Loops, loops[pos]...)
+				}
+			}
+			c.Once = c.Once || cached[c.Pos]
+			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback && len(c.Chain) == 0 {
+				c.Callees = nil // the query itself: what the wrapper does is the query
+			} else {
+				c.Site = nil
+			}
+			if info != nil && c.Expr != nil && c.Site == nil {
+				c.Chunks = queries.Chunks(info.TypesInfo, c.Expr, c.Loops)
+			}
+		}
+	}
+}
+
+// Skipped lists the module packages left out of the graph, with why.
+func (p *Program) Skipped() []string { return p.skipped }
+
+// isTest reports whether q is a test variant, a test package or a test
+// main: the graph is of the program as it runs, and a package's test
+// variant would duplicate every function of it.
+func isTest(q *packages.Package) bool {
+	return q.ID != q.PkgPath || strings.HasSuffix(q.PkgPath, "_test") || strings.HasSuffix(q.PkgPath, ".test")
+}
+
+// less orders functions deterministically.
+func (p *Program) less(a, b *Func) bool {
+	if a.pos != b.pos {
+		return a.pos < b.pos
+	}
+	return a.key < b.key
+}
+
+// Func returns the graph's function for a declared function or method of
+// the module (the origin of a generic one), nil when it is not in the
+// graph.
+func (p *Program) Func(fn *types.Func) *Func {
+	if fn == nil {
+		return nil
+	}
+	return p.byDecl[fn.Origin()]
+}
+
+// Closure returns the graph's function for a function literal.
+func (p *Program) Closure(lit *ast.FuncLit) *Func { return p.byLit[lit] }
+
+// Funcs lists the module's functions in a deterministic order.
+func (p *Program) Funcs() []*Func { return p.list }
+
+// Package is the loaded package a function of the graph is declared in,
+// nil for wrappers of other packages' methods.
+func (p *Program) Package(f *Func) *packages.Package { return p.pkgs[f.pkg] }
+
+// FuncAt is the innermost function of the graph whose body holds pos: a
+// closure before the function it is written in; nil outside any.
+func (p *Program) FuncAt(pos token.Pos) *Func {
+	var best *Func
+	for _, f := range p.list {
+		syn := f.syntax
+		if f.Synthetic || f.instance || syn == nil || pos < syn.Pos() || pos >= syn.End() {
+			continue
+		}
+		if best == nil || syn.Pos() >= best.syntax.Pos() && syn.End() <= best.syntax.End() {
+			best = f
+		}
+	}
+	return best
+}
+
+// Site is the query site whose call starts at pos (as findings give their
+// sites), nil when none.
+func (p *Program) Site(pos token.Pos) *queries.Site { return p.siteAt[pos] }
+
+// index records the graph's functions by declaration and literal, in a
+// deterministic order.
+func (p *Program) index() {
+	sort.Slice(p.list, func(i, j int) bool { return p.less(p.list[i], p.list[j]) })
+	for _, f := range p.list {
+		if f.Synthetic || f.instance {
+			continue
+		}
+		if !f.closure && f.Decl != nil && p.byDecl[f.Decl] == nil {
+			p.byDecl[f.Decl] = f
+		}
+		if lit, ok := f.syntax.(*ast.FuncLit); ok && p.byLit[lit] == nil {
+			p.byLit[lit] = f
+		}
+	}
+	p.Stats.Funcs = len(p.list)
+}

@@ -1,0 +1,260 @@
+package program
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// shapes is testdata/shapes, loaded and built once for the tests.
+var shapes struct {
+	l *loaded
+	p *Program
+}
+
+func shapesProgram(t *testing.T) (*loaded, *Program) {
+	t.Helper()
+	if shapes.p == nil {
+		shapes.l = load(t, "testdata/shapes")
+		shapes.p = shapes.l.build(t, initialLazy)
+	}
+	return shapes.l, shapes.p
+}
+
+// describe prints reached sites as "file:line ×depth via a → b".
+func describe(p *Program, qs []Reached) []string {
+	var out []string
+	for _, q := range qs {
+		pos := p.Fset.Position(q.Site.Call.Pos())
+		var via []string
+		for _, g := range q.Via {
+			via = append(via, g.Name)
+		}
+		once := ""
+		if q.Once {
+			once = " once"
+		}
+		out = append(out, fmt.Sprintf("%s:%d ×%d%s via %s", rel(pos.Filename), pos.Line, q.Depth, once, strings.Join(via, " → ")))
+	}
+	return out
+}
+
+func funcNamed(t *testing.T, p *Program, name string) *Func {
+	t.Helper()
+	for _, f := range p.Funcs() {
+		if f.key == name {
+			return f
+		}
+	}
+	t.Fatalf("no function %s in the graph", name)
+	return nil
+}
+
+func TestReach(t *testing.T) {
+	_, p := shapesProgram(t)
+	for _, tc := range []struct {
+		fn   string
+		want []string
+	}{
+		// Through an interface: each implementation a value of which
+		// flows to the field (pg, and cached whose Get is base's,
+		// promoted), not unused, which implements it but is never made.
+		// Through a func-typed field holding a method value of a generic
+		// type's instantiation: Table.Count.
+		{"(*example.com/shapes/svc.Service).Each", []string{
+			"store.go:19 ×1 via svc.(*Service).Each → store.(*pg).Get",
+			"store.go:27 ×1 via svc.(*Service).Each → store.(*base).Get",
+			"store.go:52 ×0 via svc.(*Service).Each → store.(*Table).Count",
+		}},
+		// A closure called per item of per item: its function's name.
+		{"(*example.com/shapes/svc.Service).Nested", []string{
+			"store.go:19 ×2 via svc.(*Service).Nested → store.(*pg).Get",
+			"store.go:27 ×2 via svc.(*Service).Nested → store.(*base).Get",
+		}},
+		// A closure handed to sync.Once.Do runs there, once.
+		{"(*example.com/shapes/svc.Service).Name", []string{
+			"svc.go:51 ×0 once via svc.(*Service).Name",
+		}},
+		// A loop that leaves right after the call runs it at most once.
+		{"(*example.com/shapes/svc.Service).Lead", []string{
+			"store.go:19 ×0 via svc.(*Service).Lead → store.(*pg).Get",
+			"store.go:27 ×0 via svc.(*Service).Lead → store.(*base).Get",
+		}},
+		// A batch passed whole: one statement per batch.
+		{"(*example.com/shapes/svc.Service).Purge", []string{
+			"store.go:100 ×0 via svc.(*Service).Purge → store.DeleteAll",
+		}},
+		// A cache filled under if x == nil runs once, in whatever loop.
+		{"(*example.com/shapes/svc.Service).Labels", []string{
+			"svc.go:124 ×0 once via svc.(*Service).Labels → svc.(*Service).label",
+		}},
+		// Recursion is one loop: Mark per root and per node (×2, not a
+		// power of the depth); Even and Odd, one component, one loop.
+		{"(*example.com/shapes/svc.Service).Tree", []string{
+			"store.go:72 ×2 via svc.(*Service).Tree → store.Mark",
+			"store.go:92 ×1 via svc.(*Service).Tree → store.Even → store.Odd",
+		}},
+		// A middleware's queries are its own: next.ServeHTTP is the
+		// request going on, not a call.
+		{"(*example.com/shapes/svc.Service).Wrap$1", []string{
+			"store.go:19 ×0 via svc.(*Service).Wrap → store.(*pg).Get",
+			"store.go:27 ×0 via svc.(*Service).Wrap → store.(*base).Get",
+		}},
+		// A receiver no followed value reaches: every implementation in
+		// the module, unused included.
+		{"example.com/shapes/svc.FromContext", []string{
+			"store.go:19 ×0 via svc.FromContext → store.(*pg).Get",
+			"store.go:27 ×0 via svc.FromContext → store.(*base).Get",
+			"store.go:38 ×0 via svc.FromContext → store.unused.Get",
+		}},
+		// A function handed to a helper that calls it runs once per call
+		// of the helper, times the helper's loops around its call; the
+		// helper's other callers' functions are not this caller's.
+		{"(*example.com/shapes/svc.Service).Rename", []string{
+			"store.go:72 ×1 via svc.(*Service).Rename → store.Mark",
+			"store.go:100 ×1 via svc.(*Service).Rename → store.DeleteAll",
+		}},
+		{"(*example.com/shapes/svc.Service).Archive", []string{
+			"store.go:92 ×1 via svc.(*Service).Archive → store.Odd",
+		}},
+		// A worker's loop is not part of a call of its function.
+		{"(*example.com/shapes/svc.Service).Poll", []string{
+			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",
+		}},
+	} {
+		got := describe(p, p.Reach(funcNamed(t, p, tc.fn)))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Reach(%s):\n\t%s\nwant\n\t%s", tc.fn, strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
+		}
+	}
+}
+
+// entries lists entries as "role name: file:line ×depth via ...".
+func entries(p *Program, es []*Entry) []string {
+	var out []string
+	for _, e := range es {
+		var qs []Reached
+		for _, q := range p.Queries(e) {
+			qs = append(qs, q.Reached)
+		}
+		out = append(out, fmt.Sprintf("%s %s: %s", e.Role, e.Name, strings.Join(describe(p, qs), "; ")))
+	}
+	return out
+}
+
+func TestEntries(t *testing.T) {
+	l, p := shapesProgram(t)
+	check := func(what string, got, want []string) {
+		t.Helper()
+		if !slices.Equal(got, want) {
+			t.Errorf("%s:\n\t%s\nwant\n\t%s", what, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+		}
+	}
+	check("jobs", entries(p, p.Jobs()), []string{
+		"job svc.(*Service).Poll: store.go:19 ×0 via svc.(*Service).Poll → store.(*pg).Get; store.go:27 ×0 via svc.(*Service).Poll → store.(*base).Get",
+	})
+	// The arms of the switch on flag.Arg(0); serve starts serving, so it
+	// is the program's start, not an operator's command.
+	check("commands", entries(p, p.Commands()), []string{
+		"startup serve: ",
+		"cli walk: store.go:72 ×2 via svc.(*Service).Tree → store.Mark; store.go:92 ×1 via svc.(*Service).Tree → store.Even → store.Odd",
+		"cli upgrade: upgrade.go:15 ×0 via upgrade.Apply → upgrade.init; upgrade.go:21 ×0 via upgrade.Apply → upgrade.first",
+	})
+	// history lists functions that change the schema and Apply ranges
+	// over it (a fixed list: once each); validators lists functions too,
+	// but none changes it.
+	check("migrations", entries(p, p.Migrations()), []string{
+		"migration upgrade.Apply: upgrade.go:15 ×0 via upgrade.Apply → upgrade.init; upgrade.go:21 ×0 via upgrade.Apply → upgrade.first",
+		"migration upgrade.first: upgrade.go:21 ×0 via upgrade.first",
+		"migration upgrade.history[1]: upgrade.go:15 ×0 via upgrade.init",
+	})
+	// fixtures is imported by svc's test only.
+	check("test support", sortedKeys(TestSupport(l.pkgs)), []string{"example.com/shapes/fixtures"})
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestLayeredEntries checks the entry points of testdata/layered that are
+// not routes against its EXPECTED.md ("Entry points that are not
+// routes"): the reminder job, the archive command, the Go-coded schema
+// steps (named nothing like "migrat") and the serve command's start, and
+// the test-support package.
+func TestLayeredEntries(t *testing.T) {
+	l := load(t, "../../testdata/layered")
+	p := l.build(t, initialLazy)
+	var got []string
+	var es []*Entry
+	es = append(es, p.Jobs()...)
+	es = append(es, p.Commands()...)
+	es = append(es, p.Migrations()...)
+	for _, e := range es {
+		var sites []string
+		for _, q := range p.Queries(e) {
+			pos := p.Fset.Position(q.Site.Call.Pos())
+			sites = append(sites, fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line))
+		}
+		got = append(got, fmt.Sprintf("%s %s: %s", e.Role, e.Name, strings.Join(sites, " ")))
+	}
+	want := []string{
+		"job worker.(*Reminders).Run: internal/repo/postgres/postgres.go:182 internal/repo/postgres/postgres.go:190 internal/repo/sqlite/sqlite.go:135 internal/repo/sqlite/sqlite.go:139",
+		"startup serve: internal/repo/postgres/postgres.go:59",
+		"cli upgrade: internal/schema/steps.go:28 internal/schema/steps.go:32 internal/schema/steps.go:47 internal/schema/steps.go:59 internal/schema/steps.go:110 internal/schema/steps.go:126 internal/schema/steps.go:129 internal/schema/steps.go:149",
+		"cli archive: internal/repo/postgres/postgres.go:122 internal/repo/postgres/postgres.go:126 internal/repo/postgres/postgres.go:172 internal/repo/postgres/postgres.go:177 internal/repo/sqlite/sqlite.go:84 internal/repo/sqlite/sqlite.go:88 internal/repo/sqlite/sqlite.go:120 internal/repo/sqlite/sqlite.go:130",
+		"migration schema.Upgrade: internal/schema/steps.go:28 internal/schema/steps.go:32 internal/schema/steps.go:47 internal/schema/steps.go:59 internal/schema/steps.go:110 internal/schema/steps.go:126 internal/schema/steps.go:129 internal/schema/steps.go:149",
+		"migration schema.createCore: internal/schema/steps.go:59",
+		"migration schema.addLabels: internal/schema/steps.go:110",
+		"migration schema.addTaskSlugs: internal/schema/steps.go:126 internal/schema/steps.go:129 internal/schema/steps.go:149",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("entries:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if got := sortedKeys(TestSupport(l.pkgs)); !slices.Equal(got, []string{"example.com/layered/internal/testdb"}) {
+		t.Errorf("test support: %v, want internal/testdb", got)
+	}
+	// Each site's main role: the archive command's queries are the
+	// command's (store.ArchiveProject is no route's); the steps' are the
+	// migration's although main reaches them too; the worker's are the
+	// job's.
+	var all []*Entry
+	for q, res := range l.routes {
+		if q.ID == q.PkgPath {
+			for _, r := range res.Routes {
+				all = append(all, p.RouteEntry(r))
+			}
+		}
+	}
+	all = append(append(all, es...), p.Startup()...)
+	roles := p.Roles(all)
+	for site, want := range map[string]Role{
+		"internal/repo/postgres/postgres.go:122": RoleCLI,
+		"internal/repo/postgres/postgres.go:126": RoleCLI,
+		"internal/repo/postgres/postgres.go:172": RoleRoute, // DoneTaskIDs: DELETE /projects/{id}/done too
+		"internal/schema/steps.go:149":           RoleMigration,
+		"internal/repo/postgres/postgres.go:190": RoleJob,
+		"internal/repo/postgres/postgres.go:59":  RoleStartup,
+		"internal/repo/postgres/postgres.go:77":  RoleRoute,
+	} {
+		found := false
+		for s, es := range roles {
+			pos := p.Fset.Position(s.Call.Pos())
+			if fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line) == site {
+				found = true
+				if got := Main(es); got != want {
+					t.Errorf("%s: main role %s, want %s", site, got, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no entry reaches it", site)
+		}
+	}
+}

@@ -1,0 +1,407 @@
+package program
+
+import (
+	"sort"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// maxDepth caps the loop nesting recorded, as the queries pass does:
+// beyond "per item of an item of an item" the exact depth adds nothing.
+const maxDepth = 3
+
+// Reached is a query site a call of some function runs.
+type Reached struct {
+	Site *queries.Site
+	// Depth is how many data loops, on the deepest path from the function
+	// to the site, multiply it: 0 once per call, 1 once per item... A
+	// recursive cycle on the way counts as one loop.
+	Depth int
+	// Via is the chain of functions from the function asked about (first)
+	// to the one holding the site (last), wrappers left out.
+	Via []*Func
+	// Once says the site fills a cache on every path to it: it runs once
+	// per process, and Depth is 0.
+	Once bool
+	// Assumed says the path goes through a call whose callees come from
+	// the types alone (Call.Assumed).
+	Assumed bool
+}
+
+// reach is what the functions of one strongly connected component of the
+// call graph run: sorted by site, the deepest path to each.
+type scc struct {
+	members []*Func
+	cyclic  bool    // recursion: the component calls itself
+	reach   []entry // nil until computed
+	done    bool
+
+	cost     cost
+	costDone bool
+}
+
+// cost is what a call runs in queries: once, the queries run on every
+// call; loop, whether some run per item.
+type cost struct {
+	once int
+	loop bool
+}
+
+// entry is one site a component reaches: through call (of owner) into
+// callee, or, when callee is nil, at the call itself.
+type entry struct {
+	site   *queries.Site
+	depth  int
+	once   bool // through a cache fill: no loop multiplies it
+	assume bool // through a call resolved by types alone
+	owner  *Func
+	call   *Call
+	callee *Func
+}
+
+// Reach returns the query sites a call of f runs, by file and line, each
+// with its deepest multiplicity and a call chain to it. Calls inside a
+// worker's or server's loop (for { select ... }) are not part of it:
+// they do not run once per call of f (see Jobs).
+func (p *Program) Reach(f *Func) []Reached {
+	if f == nil {
+		return nil
+	}
+	p.components()
+	es := p.compute(f.scc)
+	out := make([]Reached, 0, len(es))
+	for _, e := range es {
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(f, e)})
+	}
+	p.sortReached(out)
+	return out
+}
+
+// sortReached orders reached sites by file, then position in the file.
+func (p *Program) sortReached(rs []Reached) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := p.Fset.Position(rs[i].Site.Call.Pos()), p.Fset.Position(rs[j].Site.Call.Pos())
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Offset < b.Offset
+	})
+}
+
+// via rebuilds the chain from f to e's site, following each function's
+// own entry for the site down to the call that runs it.
+func (p *Program) via(f *Func, e entry) []*Func {
+	var chain []*Func
+	add := func(g *Func) {
+		if !g.Synthetic && (len(chain) == 0 || chain[len(chain)-1].Name != g.Name) {
+			chain = append(chain, g)
+		}
+	}
+	cur := f
+	for steps := 0; steps < 64; steps++ {
+		// Inside a recursive component, walk to the member that runs it.
+		for _, g := range p.path(cur, e.owner) {
+			add(g)
+		}
+		if e.callee == nil {
+			break
+		}
+		cur = e.callee
+		next, ok := find(p.compute(cur.scc), e.site)
+		if !ok {
+			break
+		}
+		e = next
+	}
+	return chain
+}
+
+// path is a shortest chain of calls from a to b within their component,
+// both included; just a when a is b.
+func (p *Program) path(a, b *Func) []*Func {
+	if a == b || a.scc != b.scc {
+		return []*Func{a}
+	}
+	prev := map[*Func]*Func{a: nil}
+	queue := []*Func{a}
+	for len(queue) > 0 {
+		g := queue[0]
+		queue = queue[1:]
+		if g == b {
+			break
+		}
+		for _, c := range g.Calls {
+			for _, h := range c.Callees {
+				if _, seen := prev[h]; !seen && h.scc == a.scc {
+					prev[h] = g
+					queue = append(queue, h)
+				}
+			}
+		}
+	}
+	var rev []*Func
+	for g := b; g != nil; g = prev[g] {
+		rev = append(rev, g)
+	}
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	return rev
+}
+
+func find(es []entry, s *queries.Site) (entry, bool) {
+	i := sort.Search(len(es), func(i int) bool { return !siteLess(es[i].site, s) })
+	if i < len(es) && es[i].site == s {
+		return es[i], true
+	}
+	return entry{}, false
+}
+
+func siteLess(a, b *queries.Site) bool { return a.Call.Lparen < b.Call.Lparen }
+
+// perCall reports whether a call runs on each call of its function, not
+// in a worker's loop.
+func perCall(c *Call) bool { return !queries.Unbounded(c.Loops) }
+
+// compute fills a component's reach from its members' sites and the
+// reach of the components they call, which are computed first.
+func (p *Program) compute(s *scc) []entry {
+	if s.done {
+		return s.reach
+	}
+	s.done = true // a component calling itself is handled below, not here
+	var acc []entry
+	for _, f := range s.members {
+		for _, c := range f.Calls {
+			if !perCall(c) {
+				continue
+			}
+			acc = append(acc, p.through(s, f, c)...)
+		}
+	}
+	if s.cyclic {
+		// A recursive function runs its queries once per call of itself:
+		// one loop, whatever the depth of the recursion.
+		for i := range acc {
+			if !acc[i].once {
+				acc[i].depth++
+			}
+		}
+	}
+	s.reach = deepest(acc)
+	return s.reach
+}
+
+// through is what call c of f reaches: its site, or what its callees
+// outside component s reach (recursion within s is counted by compute),
+// with the loops around c added, unless a cache fill is on the way.
+func (p *Program) through(s *scc, f *Func, c *Call) []entry {
+	d := queries.PerItem(c.Loops)
+	if c.Site != nil {
+		once := c.Once || c.Site.Once
+		if once {
+			d = 0
+		}
+		return []entry{{site: c.Site, depth: d, once: once, owner: f, call: c}}
+	}
+	var out []entry
+	for _, g := range c.Callees {
+		if s != nil && g.scc == s {
+			continue
+		}
+		for _, e := range p.compute(g.scc) {
+			d := d
+			if e.depth == 0 {
+				d = max(d-c.Chunks, 0) // a single statement per chunk
+			}
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once, assume: e.assume || c.Assumed, owner: f, call: c, callee: g}
+			if next.once {
+				next.depth = 0
+			}
+			out = append(out, next)
+		}
+	}
+	return out
+}
+
+// deepest keeps, per site, the entry with the deepest multiplicity, a
+// path that does not go through a cache fill before one that does; ties
+// go to the first found, which the deterministic order of functions and
+// calls makes stable.
+func deepest(acc []entry) []entry {
+	for i := range acc {
+		acc[i].depth = min(acc[i].depth, maxDepth)
+	}
+	sort.SliceStable(acc, func(i, j int) bool { return siteLess(acc[i].site, acc[j].site) })
+	out := acc[:0]
+	for _, e := range acc {
+		if n := len(out); n > 0 && out[n-1].site == e.site {
+			if last := out[n-1]; better(e, last) {
+				out[n-1] = e
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// better reports whether entry a says more than b about their site: a
+// path through no cache fill over one through a cache fill, a path the
+// call graph followed over one resolved by types alone, then the deeper.
+func better(a, b entry) bool {
+	switch {
+	case a.once != b.once:
+		return !a.once
+	case a.assume != b.assume:
+		return !a.assume
+	}
+	return a.depth > b.depth
+}
+
+// components computes, once, the strongly connected components of the
+// graph (Tarjan's algorithm, iterative: call chains can be deep).
+func (p *Program) components() {
+	if len(p.list) == 0 || p.list[0].scc != nil {
+		return
+	}
+	index := map[*Func]int{}
+	low := map[*Func]int{}
+	onStack := map[*Func]bool{}
+	var stack []*Func
+	next := 0
+	type frame struct {
+		f     *Func
+		calls int // next call to look at
+		succ  int // next callee of that call
+	}
+	for _, root := range p.list {
+		if _, seen := index[root]; seen {
+			continue
+		}
+		work := []frame{{f: root}}
+		index[root], low[root] = next, next
+		next++
+		stack = append(stack, root)
+		onStack[root] = true
+		for len(work) > 0 {
+			fr := &work[len(work)-1]
+			f := fr.f
+			if fr.calls < len(f.Calls) {
+				c := f.Calls[fr.calls]
+				if fr.succ >= len(c.Callees) || c.Site != nil {
+					fr.calls++
+					fr.succ = 0
+					continue
+				}
+				g := c.Callees[fr.succ]
+				fr.succ++
+				if _, seen := index[g]; !seen {
+					index[g], low[g] = next, next
+					next++
+					stack = append(stack, g)
+					onStack[g] = true
+					work = append(work, frame{f: g})
+				} else if onStack[g] {
+					low[f] = min(low[f], index[g])
+				}
+				continue
+			}
+			// f is done: pop its component if it is the root of one.
+			if low[f] == index[f] {
+				s := &scc{}
+				for {
+					g := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[g] = false
+					g.scc = s
+					s.members = append(s.members, g)
+					if g == f {
+						break
+					}
+				}
+				sort.Slice(s.members, func(i, j int) bool { return p.less(s.members[i], s.members[j]) })
+				s.cyclic = len(s.members) > 1 || callsItself(f)
+			}
+			work = work[:len(work)-1]
+			if len(work) > 0 {
+				parent := work[len(work)-1].f
+				low[parent] = min(low[parent], low[f])
+			}
+		}
+	}
+}
+
+func callsItself(f *Func) bool {
+	for _, c := range f.Calls {
+		if c.Site != nil {
+			continue
+		}
+		for _, g := range c.Callees {
+			if g == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Cost is what one call of f costs: the number of queries it runs on
+// every call, and whether some run per item. A call through an interface
+// or a func value costs what its costliest callee costs (one of them
+// runs); calls on different branches all count, so this is an upper bound
+// where the code branches. A recursive component runs its queries per
+// level: a loop.
+func (p *Program) Cost(f *Func) (once int, loop bool) {
+	if f == nil {
+		return 0, false
+	}
+	p.components()
+	c := p.cost(f.scc)
+	return c.once, c.loop
+}
+
+func (p *Program) cost(s *scc) cost {
+	if s.costDone {
+		return s.cost
+	}
+	s.costDone = true
+	var total cost
+	for _, f := range s.members {
+		for _, c := range f.Calls {
+			if !perCall(c) {
+				continue
+			}
+			items := queries.PerItem(c.Loops) > 0
+			chunked := queries.PerItem(c.Loops)-c.Chunks == 0
+			if c.Site != nil {
+				if items {
+					total.loop = true
+				} else {
+					total.once++
+				}
+				continue
+			}
+			var most cost
+			for _, g := range c.Callees {
+				if g.scc == s {
+					continue
+				}
+				k := p.cost(g.scc)
+				most.once = max(most.once, k.once)
+				most.loop = most.loop || k.loop
+			}
+			if items && !(chunked && !most.loop) {
+				total.loop = total.loop || most.once > 0 || most.loop
+				continue
+			}
+			total.once += most.once
+			total.loop = total.loop || most.loop
+		}
+	}
+	if s.cyclic && total.once > 0 {
+		total.loop = true
+	}
+	s.cost = total
+	return total
+}

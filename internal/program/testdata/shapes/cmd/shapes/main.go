@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"net/http"
+
+	"example.com/shapes/store"
+	"example.com/shapes/svc"
+	"example.com/shapes/upgrade"
+)
+
+func main() {
+	flag.Parse()
+	db, _ := sql.Open("postgres", "")
+	ctx := context.Background()
+	s := svc.New(db, store.NewPG(db), store.NewCounter(db))
+	switch flag.Arg(0) {
+	case "serve":
+		serve(s)
+	case "walk":
+		s.Tree(ctx, nil)
+	case "upgrade":
+		tx, _ := db.BeginTx(ctx, nil)
+		upgrade.Apply(ctx, tx)
+	}
+	other := svc.New(db, store.NewCached(db), store.NewCounter(db))
+	other.Each(ctx, nil)
+	upgrade.Valid("x")
+}
+
+func serve(s *svc.Service) {
+	http.ListenAndServe(":8080", s.Wrap(http.NotFoundHandler()))
+}

@@ -1,0 +1,158 @@
+// Package svc calls the store through interfaces, func values held in
+// fields, closures and callbacks.
+package svc
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"sync"
+
+	"example.com/shapes/store"
+)
+
+type Service struct {
+	get   store.Getter
+	count func(ctx context.Context) error
+	db    *sql.DB
+
+	once  sync.Once
+	names map[int64]string
+}
+
+func New(db *sql.DB, get store.Getter, c store.Counter) *Service {
+	return &Service{get: get, count: c.Count, db: db}
+}
+
+// Each gets every id: a query per item, through an interface.
+func (s *Service) Each(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if err := s.get.Get(ctx, id); err != nil {
+			return err
+		}
+	}
+	return s.count(ctx)
+}
+
+// Nested runs a closure per item of per item.
+func (s *Service) Nested(ctx context.Context, groups [][]int64) {
+	get := func(id int64) { s.get.Get(ctx, id) }
+	for _, g := range groups {
+		for _, id := range g {
+			get(id)
+		}
+	}
+}
+
+// Name fills a cache once, through sync.Once.
+func (s *Service) Name(ctx context.Context, id int64) string {
+	s.once.Do(func() {
+		s.names = map[int64]string{}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM names`) // Name's cache
+		if err == nil {
+			rows.Close()
+		}
+	})
+	return s.names[id]
+}
+
+// Tree walks a tree of the store.
+func (s *Service) Tree(ctx context.Context, roots []*store.Node) {
+	for _, r := range roots {
+		store.Mark(ctx, s.db, r)
+	}
+	store.Even(ctx, s.db, 10)
+}
+
+// Wrap is a middleware: the request goes on to next, which is not a call
+// of its own code.
+func (s *Service) Wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.get.Get(r.Context(), 1)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Poll is a worker: its loop's body is a job of its own, not part of a
+// call of Poll.
+func (s *Service) Poll(ctx context.Context, ticks <-chan int64) {
+	s.count(ctx)
+	for id := range ticks {
+		s.get.Get(ctx, id)
+	}
+}
+
+type getterKey struct{}
+
+// FromContext gets the store from the context, where code the graph
+// cannot follow put it: every implementation of the module's interface
+// is a candidate.
+func FromContext(ctx context.Context, id int64) error {
+	g, _ := ctx.Value(getterKey{}).(store.Getter)
+	return g.Get(ctx, id)
+}
+
+// Lead looks a user up at most once: the loop leaves after it.
+func (s *Service) Lead(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		if id > 0 {
+			s.get.Get(ctx, id)
+			break
+		}
+	}
+}
+
+// Purge deletes in batches, a statement per batch.
+func (s *Service) Purge(ctx context.Context, batches [][]int64) {
+	for _, batch := range batches {
+		store.DeleteAll(ctx, s.db, batch)
+	}
+}
+
+// Labels names each item through a cache filled on first use.
+func (s *Service) Labels(ctx context.Context, ids []int64) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, s.label(ctx, id))
+	}
+	return out
+}
+
+func (s *Service) label(ctx context.Context, id int64) string {
+	if s.names == nil {
+		s.names = map[int64]string{}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM labels`) // label's cache
+		if err == nil {
+			rows.Close()
+		}
+	}
+	return s.names[id]
+}
+
+// tx runs fn as a transaction helper does: the queries are fn's, not those
+// of every function any caller hands it.
+func (s *Service) tx(ctx context.Context, fn func() error) error {
+	return fn()
+}
+
+// inTx forwards its function to tx.
+func (s *Service) inTx(ctx context.Context, fn func() error) error {
+	return s.tx(ctx, fn)
+}
+
+// each runs fn once per id.
+func each(ids []int64, fn func(int64)) {
+	for _, id := range ids {
+		fn(id)
+	}
+}
+
+// Rename and Archive each hand the helpers their own body.
+func (s *Service) Rename(ctx context.Context, ids []int64) error {
+	each(ids, func(id int64) { store.DeleteAll(ctx, s.db, nil) })
+	return s.tx(ctx, func() error { return store.Mark(ctx, s.db, nil) })
+}
+
+func (s *Service) Archive(ctx context.Context) error {
+	return s.inTx(ctx, func() error { return store.Odd(ctx, s.db, 1) })
+}

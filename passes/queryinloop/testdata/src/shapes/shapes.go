@@ -1,0 +1,172 @@
+// Package shapes holds loops whose trip count does not grow with data, or
+// whose query does not run per item, next to look-alikes that do.
+package shapes
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"os"
+	"sync"
+)
+
+type Store struct {
+	db *sql.DB
+
+	once  sync.Once
+	names map[int64]string
+	kinds []string
+	memo  map[int64]string
+}
+
+func (s *Store) user(ctx context.Context, id int64) error {
+	_, err := s.db.ExecContext(ctx, `SELECT name FROM users WHERE id = $1`, id)
+	return err
+}
+
+// Lead looks the lead up once: the loop leaves right after the query.
+func (s *Store) Lead(ctx context.Context, ids []int64) (err error) {
+	for _, id := range ids {
+		if id > 0 {
+			err = s.user(ctx, id) // silent: at most once, the loop breaks next
+			break
+		}
+	}
+	return err
+}
+
+// First returns after the query: at most once.
+func (s *Store) First(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if id > 0 {
+			return s.user(ctx, id) // silent: the query is in the return
+		}
+	}
+	return nil
+}
+
+// Each returns only on an error: the loop goes on after each query.
+func (s *Store) Each(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if err := s.user(ctx, id); err != nil { // want `shapes.\(\*Store\).user runs .* once per item of ids`
+			return err
+		}
+	}
+	return nil
+}
+
+// BreakSwitch breaks the switch, not the loop.
+func (s *Store) BreakSwitch(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		switch {
+		case id > 0:
+			s.user(ctx, id) // want `once per item of ids`
+			break
+		}
+	}
+}
+
+// defaultKinds is a fixed list: nothing in the package assigns it.
+var defaultKinds = []string{"bug", "feature", "chore"}
+
+// growing is appended to below: its length is data.
+var growing = []string{"a"}
+
+func Register(k string) { growing = append(growing, k) }
+
+func (s *Store) insertKind(ctx context.Context, k string) {
+	s.db.ExecContext(ctx, `INSERT INTO kinds (name) VALUES ($1)`, k)
+}
+
+func (s *Store) Seed(ctx context.Context) {
+	for _, k := range defaultKinds {
+		s.insertKind(ctx, k) // silent: three kinds, whatever the data
+	}
+	for k := range map[string]bool{"todo": true, "done": true} {
+		s.insertKind(ctx, k) // silent: the keys of a map literal
+	}
+	for _, k := range growing {
+		s.insertKind(ctx, k) // want `once per item of growing`
+	}
+}
+
+// Args runs a query per argument an operator typed.
+func (s *Store) Args(ctx context.Context) {
+	for _, a := range os.Args[1:] {
+		s.insertKind(ctx, a) // silent: the command line's arguments
+	}
+	for _, a := range flag.Args() {
+		s.insertKind(ctx, a) // silent: likewise
+	}
+	args := flag.Args()
+	for _, a := range args {
+		s.insertKind(ctx, a) // silent: likewise, through a variable
+	}
+}
+
+// Name reads the names once, into a cache.
+func (s *Store) Name(ctx context.Context, id int64) string {
+	s.once.Do(func() {
+		s.names = map[int64]string{}
+		s.db.QueryContext(ctx, `SELECT id, name FROM names`)
+	})
+	return s.names[id]
+}
+
+// Kinds fills its cache under a nil check.
+func (s *Store) Kinds(ctx context.Context) []string {
+	if s.kinds == nil {
+		s.kinds = []string{}
+		s.db.QueryContext(ctx, `SELECT name FROM kinds`)
+	}
+	return s.kinds
+}
+
+// Memo caches per key: one query per distinct id, which is data.
+func (s *Store) Memo(ctx context.Context, id int64) string {
+	if _, ok := s.memo[id]; !ok {
+		s.memo[id] = ""
+		s.db.QueryContext(ctx, `SELECT name FROM names WHERE id = $1`, id)
+	}
+	return s.memo[id]
+}
+
+func (s *Store) Names(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.Name(ctx, id) // silent: the cache is filled once
+		s.Kinds(ctx)    // silent: likewise
+		s.Memo(ctx, id) // want `shapes.\(\*Store\).Memo runs .* once per item of ids`
+	}
+}
+
+// Config is read from a file: its lists are as long as an operator makes
+// them.
+type Config struct {
+	Regions []string `yaml:"regions"`
+	Tenants []string `json:"tenants"`
+}
+
+func (s *Store) Configured(ctx context.Context, cfg *Config) {
+	for _, r := range cfg.Regions {
+		s.insertKind(ctx, r) // silent: configuration
+	}
+	for _, t := range cfg.Tenants {
+		s.insertKind(ctx, t) // want `once per item of cfg.Tenants`
+	}
+}
+
+// Shift consumes a parameter it reassigns from itself: what it holds is
+// not known (and finding that out must not chase args back into args).
+func (s *Store) Shift(ctx context.Context, args []string, cfg *Config) {
+	for len(args) > 0 && args[0] == "-" {
+		args = args[1:]
+	}
+	for _, a := range args {
+		s.insertKind(ctx, a) // want `once per item of args`
+	}
+	regions := cfg.Regions
+	regions = regions[1:]
+	for _, r := range regions {
+		s.insertKind(ctx, r) // want `once per item of regions`
+	}
+}

@@ -1,0 +1,106 @@
+package queryinloop
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// Reached is a query that a call's callee runs, as a whole-program driver
+// sees it: through interfaces, func values and struct fields, at any
+// depth below the call.
+type Reached struct {
+	Site token.Pos // the query's call
+	// Query is the query as a summary holds it: Loop counts the loops
+	// between the callee and the site, Via the functions from the callee
+	// to the one holding the site (a call through an interface names the
+	// implementation first), Once a cache fill.
+	Query queries.Query
+	SQL   string // the statement's whole text (Query.SQL is cut for messages)
+	// Assumed says the way there goes through a call resolved by the
+	// types alone, not by a value the driver followed.
+	Assumed bool
+}
+
+// Whole checks a call in a loop of the package as a whole-program driver
+// sees it: what its callees run below it, wherever they are, rather than
+// what the facts of the packages it imports say (under go vet, the chain
+// stops at the first call through an interface, since the
+// implementations live in packages the caller does not import). The
+// silences are the check's own (see the package doc); ok is false when one
+// applies, or when nothing per item is left.
+//
+// Implementations of one interface often run the same statement, each in
+// its dialect: a statement counts once, at the place of its first site,
+// and the message names the others. The finding's sites are all of them,
+// and its related places, besides the loops, are where each runs. When
+// every way to the queries goes through a call resolved by the types
+// alone, the finding is "possible" (and one severity lower). impls are
+// the functions a call through an interface or func value reaches; count
+// is how many queries one call runs (one implementation's), 0 for as many
+// as reached lists.
+func Whole(fset *token.FileSet, pkg *types.Package, info *types.Info, call *queries.Call, impls []string, reached []Reached, count int) (check.Finding, bool) {
+	var out check.Finding
+	found := false
+	c := &checker{fset: fset, pkg: pkg, info: info, emit: func(f check.Finding) { out, found = f, true }}
+	// One summary entry per statement (by fingerprint; by site when it has
+	// none), the shallowest first found; the other places of each.
+	sort.SliceStable(reached, func(i, j int) bool { return reached[i].Query.Loop < reached[j].Query.Loop })
+	sum := &queries.IssuesQueries{}
+	also := map[string][]string{}
+	first := map[string]string{} // statement -> place of its summary entry
+	var sites []token.Pos
+	var related []analysis.RelatedInformation
+	assumed := true
+	for _, r := range reached {
+		q := r.Query
+		if len(perCall([]queries.Query{q})) == 0 {
+			continue
+		}
+		sites = append(sites, r.Site)
+		assumed = assumed && r.Assumed
+		by := "runs it"
+		if len(q.Via) > 0 {
+			by = "run by " + q.Via[len(q.Via)-1]
+		}
+		related = append(related, analysis.RelatedInformation{Pos: r.Site, Message: by})
+		key := q.Fingerprint
+		if key == "" {
+			key = q.Pkg + " " + q.Site
+		}
+		if p, ok := first[key]; ok {
+			also[p] = append(also[p], place(q))
+			continue
+		}
+		first[key] = place(q)
+		sum.Queries = append(sum.Queries, q)
+	}
+	if len(sum.Queries) == 0 {
+		return out, false
+	}
+	call.Summary = sum
+	c.callVia(call, &through{impls: impls, also: also, count: count})
+	if !found {
+		return out, false
+	}
+	out.Sites = sites
+	out.Related = append(out.Related, related...)
+	for _, r := range reached { // the whole text of the statement named
+		if r.SQL != "" && r.Query.SQL == out.SQL && r.Query.Fingerprint == out.Fingerprint {
+			out.SQL = r.SQL
+			break
+		}
+	}
+	if assumed {
+		out.Confidence = "possible"
+	}
+	if call.Func != nil {
+		out.Function = call.Func.FullName()
+	}
+	return out, true
+}
