@@ -37,7 +37,7 @@ func (a advice) fix() string {
 	}
 	if kind == "unknown" || kind == "" {
 		if a.callee != "" {
-			return fmt.Sprintf("give %s a variant that reads or writes all the items in one statement, and call that once", a.callee)
+			return fmt.Sprintf("give %s a variant that reads or writes all the items in one statement, and call that once", a.name())
 		}
 		return "read or write all the items in one statement before or after the loop (a list of keys, or rows of VALUES)"
 	}
@@ -58,7 +58,7 @@ func (a advice) fix() string {
 		// sqlc's own method: the variant is a query of the query file.
 		fmt.Fprintf(&b, "add a query like %s that %s (%s) and call it once", q.Name, v.third, how)
 	case a.callee != "":
-		fmt.Fprintf(&b, "add a variant of %s", a.callee)
+		fmt.Fprintf(&b, "add a variant of %s", a.name())
 		if len(a.impls) > 0 {
 			fmt.Fprintf(&b, " (in %s)", strings.Join(a.impls, ", "))
 		}
@@ -81,7 +81,7 @@ func (a advice) fix() string {
 // one variant running each once for all the items, how for the first.
 func (a advice) several() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "add a variant of %s", a.callee)
+	fmt.Fprintf(&b, "add a variant of %s", a.name())
 	if len(a.impls) > 0 {
 		fmt.Fprintf(&b, " (in %s)", strings.Join(a.impls, ", "))
 	}
@@ -98,6 +98,15 @@ func (a advice) several() string {
 	}
 	b.WriteString(", and call it once")
 	return b.String()
+}
+
+// name is the callee as the fix names it: whole, unless generated code
+// made it longer than a reader takes in.
+func (a advice) name() string {
+	if len([]rune(a.callee)) > 60 {
+		return clip(shortName(a.callee), 60)
+	}
+	return a.callee
 }
 
 // verb says what running the statement for all items does.
