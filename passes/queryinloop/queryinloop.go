@@ -224,7 +224,7 @@ func (c *checker) site(s *queries.Site) {
 	case sqlparse.KindWrite:
 		category = "write"
 	}
-	m := message{subject: subject(s), items: items, depth: len(items)}
+	m := message{subject: subject(s), short: article(s.Entry.Cmd), items: items, depth: len(items)}
 	c.report(s.Call.Pos(), category, m.String(), items, siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over}))
 }
 
@@ -293,7 +293,7 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 	case first.Name != "" && strings.HasSuffix(call.Callee, "."+first.Name):
 		m.place = place(first) // sqlc's method, named after its query
 	case n == 1:
-		m.subject, m.place = queryName(first), place(first)
+		m.subject, m.short, m.place = queryName(first), article(first.Cmd), place(first)
 	}
 	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n}
 	c.report(call.Call.Pos(), category, m.String(), items, finding.Detail{
@@ -446,12 +446,20 @@ func queryName(q queries.Query) string {
 		return statement(q.Cmd, q.Table)
 	case q.SQL != "":
 		return fmt.Sprintf("%q", queries.Abbreviate(q.SQL, 40))
-	case q.Cmd == "INSERT", q.Cmd == "UPDATE":
-		return "an " + q.Cmd // an ORM's, on a model known at run time
-	case q.Cmd != "":
-		return "a " + q.Cmd
 	}
-	return "a query"
+	return article(q.Cmd) // an ORM's, on a model known at run time
+}
+
+// article names a statement by its command alone: "an INSERT", "a
+// SELECT", "a query" when not known.
+func article(cmd string) string {
+	switch {
+	case cmd == "":
+		return "a query"
+	case strings.ContainsRune("AEIOU", rune(cmd[0])):
+		return "an " + cmd
+	}
+	return "a " + cmd
 }
 
 // place is where a query is: its .sql block when it has one, else the
@@ -465,53 +473,64 @@ func place(q queries.Query) string {
 
 // message is a finding's first line: what runs (a statement, or a callee
 // and what it runs), how often, and what that costs. It is kept within
-// testenv.MaxMessage runes by shortening the place of the callee's
-// query to its file's name, then leaving it out, then shortening names;
-// the finding says the rest.
+// testenv.MaxMessage runes (see String); the finding says the rest.
 type message struct {
 	subject string // the statement a loop runs, or the one a callee runs
+	short   string // subject in a word or two: "an INSERT"
 	callee  string // the function called per item, "" when the loop runs the statement
 	place   string // where the callee's statement is ("store.go:12", "queries.sql:3")
 	n       int    // how many queries a call of callee runs
 	items   []*queries.Loop
 	depth   int  // loops in all, the callee's own included
 	loops   bool // the callee loops itself
+
+	terse bool // the cost without "instead of 1"
+	over  int  // names of loops clipped at over runes, 0 for whole
+	anon  bool // the outer loop not named
 }
 
 // maxMessage is testenv.MaxMessage: what go vet prints on one line.
 const maxMessage = 120
 
+// shorter are the steps that shorten a message over maxMessage runes, in
+// the order of what a reader misses least: the directory of the callee's
+// query, how many round trips a fix leaves, its place, the callee's
+// package, long names, the outer loop's name (the related places name
+// every loop), the statement's table.
+var shorter = []func(m *message){
+	func(m *message) { m.place = path.Base(m.place) }, // notes.sql:12
+	func(m *message) { m.terse = true },
+	func(m *message) { m.place = "" },
+	func(m *message) { m.callee = shortName(m.callee) },
+	func(m *message) { m.callee, m.over = clip(m.callee, 40), 30 },
+	func(m *message) { m.anon = true },
+	func(m *message) { m.callee, m.over, m.subject = clip(m.callee, 30), 20, m.short },
+}
+
 func (m message) String() string {
-	s := m.format(m.callee, m.place, 0)
-	if len([]rune(s)) > maxMessage {
-		s = m.format(m.callee, path.Base(m.place), 0) // notes.sql:12
-	}
-	if len([]rune(s)) > maxMessage {
-		s = m.format(m.callee, "", 0)
-	}
-	if len([]rune(s)) > maxMessage && m.callee != "" {
-		s = m.format(shortName(m.callee), "", 0)
-	}
-	if len([]rune(s)) > maxMessage {
-		s = m.format(clip(shortName(m.callee), 40), "", 30)
+	s := m.format()
+	for _, step := range shorter {
+		if len([]rune(s)) <= maxMessage {
+			break
+		}
+		step(&m)
+		s = m.format()
 	}
 	return s
 }
 
-// format writes the message, names of loops clipped at over runes (0
-// for whole).
-func (m message) format(callee, place string, over int) string {
+func (m message) format() string {
 	var b strings.Builder
-	if callee != "" {
-		b.WriteString(callee)
-		if m.subject == "" && m.n <= 1 && place != "" {
-			fmt.Fprintf(&b, " (%s)", place) // sqlc's method, named after its query
+	if m.callee != "" {
+		b.WriteString(m.callee)
+		if m.subject == "" && m.n <= 1 && m.place != "" {
+			fmt.Fprintf(&b, " (%s)", m.place) // sqlc's method, named after its query
 		}
 		switch {
 		case m.subject != "":
 			b.WriteString(" runs " + m.subject)
-			if place != "" {
-				fmt.Fprintf(&b, " (%s)", place)
+			if m.place != "" {
+				fmt.Fprintf(&b, " (%s)", m.place)
 			}
 		case m.n > 1:
 			fmt.Fprintf(&b, " runs %d queries", m.n)
@@ -523,8 +542,8 @@ func (m message) format(callee, place string, over int) string {
 	}
 	inner := m.items[len(m.items)-1]
 	name := func(l *queries.Loop) string {
-		if over > 0 {
-			return clip(l.Over, over)
+		if m.over > 0 {
+			return clip(l.Over, m.over)
 		}
 		return l.Over
 	}
@@ -533,23 +552,32 @@ func (m message) format(callee, place string, over int) string {
 	} else {
 		fmt.Fprintf(&b, " once per item of %s", name(inner))
 	}
-	if len(m.items) > 1 {
-		fmt.Fprintf(&b, ", inside the loop over %s", name(m.items[len(m.items)-2]))
-	} else if rows := rowsLoop(m.items); rows != nil && rows != inner {
-		fmt.Fprintf(&b, " while the result set %s is open", name(rows))
+	switch outer := m.items[max(len(m.items)-2, 0)]; {
+	case len(m.items) == 1:
+	case m.anon:
+		b.WriteString(" inside another loop")
+	case outer.Kind == queries.LoopRows:
+		fmt.Fprintf(&b, ", inside the loop over %s while its result set is open", name(outer))
+	default:
+		fmt.Fprintf(&b, ", inside the loop over %s", name(outer))
 	}
 	if m.loops {
 		b.WriteString(", and loops itself")
 	}
-	b.WriteString(": " + cost(m.depth, max(m.n, 1)))
+	b.WriteString(": " + cost(m.depth, max(m.n, 1), m.terse))
 	return b.String()
 }
 
-// cost says how many round trips the loops make of k queries per call.
-func cost(depth, k int) string {
+// cost says how many round trips the loops make of k queries per call;
+// terse leaves out how many a fix leaves.
+func cost(depth, k int, terse bool) string {
 	switch {
+	case depth == 1 && k == 1 && terse:
+		return "n round trips"
 	case depth == 1 && k == 1:
 		return "n round trips instead of 1"
+	case depth == 1 && terse:
+		return fmt.Sprintf("%dn round trips", k)
 	case depth == 1:
 		return fmt.Sprintf("%dn round trips instead of %d", k, k)
 	case depth == 2:
@@ -573,13 +601,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-func rowsLoop(items []*queries.Loop) *queries.Loop {
-	for i := len(items) - 1; i >= 0; i-- {
-		if items[i].Kind == queries.LoopRows {
-			return items[i]
-		}
-	}
-	return nil
 }

@@ -46,3 +46,19 @@ func Teams(ctx context.Context, s *Store, teams []Team) {
 		s.db.QueryContext(ctx, "SELECT name FROM users WHERE id = ANY($1)", t.Members) // fix `^run it once with the keys of all items of teams, not once per item: it takes a list already$` // want `^SELECT from users runs once per item of teams`
 	}
 }
+
+type Result struct{ EndpointConditionResultsForTheWholeSuite []int64 }
+
+func (s *Store) insertEndpointConditionResultWithSuiteIDAndTimestamp(ctx context.Context, id int64) {
+	s.db.ExecContext(ctx, "INSERT INTO endpoint_result_conditions_with_a_long_name (endpoint_result_id) VALUES ($1)", id)
+}
+
+// Long names are cut so that the message stays one line, and the fix
+// readable.
+func (s *Store) Long(ctx context.Context, results []Result) {
+	for _, r := range results {
+		for _, id := range r.EndpointConditionResultsForTheWholeSuite {
+			s.insertEndpointConditionResultWithSuiteIDAndTimestamp(ctx, id) // fix `^add a variant of \(\*Store\)\.insertEndpointConditionResultWithSuiteIDAndTimesta… that inserts all rows in one statement \(INSERT INTO endpoint_result_conditions_with_a_long_name` // want `^\(\*Store\)\.insertEndpointCondit… runs an INSERT once per item of r\.EndpointCondition… inside another loop: n×m round trips$`
+		}
+	}
+}

@@ -262,3 +262,20 @@ func Steps(ctx context.Context, db *sql.DB, steps []string, tables map[**sql.Stm
 		db.ExecContext(ctx, "DELETE FROM steps WHERE name = $1", s) // fix `^delete all rows in one statement: DELETE FROM steps WHERE name = ANY\(\$1\) with the keys as one array$` // want `^DELETE from steps runs once per item of steps`
 	}
 }
+
+// RowsOuter writes per tag of each user while the users' result set is
+// open.
+func RowsOuter(ctx context.Context, db *sql.DB, tags []string) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		for _, t := range tags {
+			db.ExecContext(ctx, "INSERT INTO ut (user_id, tag) VALUES ($1, $2)", id, t) // want `^INSERT into ut runs once per item of tags, inside the loop over rows while its result set is open: n×m round trips$`
+		}
+	}
+}
