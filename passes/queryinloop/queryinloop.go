@@ -505,6 +505,7 @@ var shorter = []func(m *message){
 	func(m *message) { m.callee, m.over = clip(m.callee, 40), 30 },
 	func(m *message) { m.anon = true },
 	func(m *message) { m.callee, m.over, m.subject = clip(m.callee, 30), 20, m.short },
+	func(m *message) { m.callee, m.over = clip(m.callee, 20), 12 },
 }
 
 func (m message) String() string {
@@ -582,6 +583,8 @@ func cost(depth, k int, terse bool) string {
 		return fmt.Sprintf("%dn round trips instead of %d", k, k)
 	case depth == 2:
 		return "n×m round trips"
+	case depth == 3:
+		return "n×m×k round trips"
 	}
 	return fmt.Sprintf("round trips nested %d deep", depth)
 }

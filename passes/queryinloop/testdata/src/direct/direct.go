@@ -279,3 +279,13 @@ func RowsOuter(ctx context.Context, db *sql.DB, tags []string) {
 		}
 	}
 }
+
+func ThreeDeep(ctx context.Context, db *sql.DB, orgs map[string]map[string][]User) {
+	for _, teams := range orgs {
+		for _, members := range teams {
+			for _, u := range members {
+				db.QueryRowContext(ctx, "SELECT name FROM profiles WHERE user_id = $1", u.ID) // want `^SELECT from profiles runs once per item of members, inside the loop over teams: n×m×k round trips$`
+			}
+		}
+	}
+}
