@@ -361,3 +361,19 @@ func TestRolesDecideMigrations(t *testing.T) {
 		t.Errorf("findings, dbmigrate renamed:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A function literal in main is not start-up by main's name: the graph
+// says what runs it. testdata/inline registers a handler inline whose
+// loop reaches its query through an interface (reported, the route's),
+// beside a loop of main itself (start-up: silent).
+func TestInlineHandlerInMain(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/inline", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Role))
+	}
+	if want := []string{"main.go:30 route"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}

@@ -82,18 +82,24 @@ type checker struct {
 }
 
 // skipFunc is code whose loops are not request paths: tests, start-up
-// (main, init) and, when c.byName, migrations by their names.
-func (c *checker) skipFunc(fn *types.Func, pos token.Pos) bool {
-	return skip(c.fset, fn, pos) || c.byName && namedMigration(c.fset, c.pkg, fn, pos)
+// (main, init) and, when c.byName, migrations by their names. node is
+// the innermost function holding the call: a function literal in main is
+// not start-up by its name (a handler written inline, a worker), though
+// the whole program may still find that only start-up runs it.
+func (c *checker) skipFunc(fn *types.Func, node ast.Node, pos token.Pos) bool {
+	return skip(c.fset, fn, node, pos) || c.byName && namedMigration(c.fset, c.pkg, fn, pos)
 }
 
 // skip is test and start-up code: anything in a _test.go file, main and
-// init.
-func skip(fset *token.FileSet, fn *types.Func, pos token.Pos) bool {
+// init (not the function literals in them).
+func skip(fset *token.FileSet, fn *types.Func, node ast.Node, pos token.Pos) bool {
 	if codekind.TestFile(fset.File(pos).Name()) {
 		return true
 	}
 	if fn == nil {
+		return false
+	}
+	if _, lit := node.(*ast.FuncLit); lit {
 		return false
 	}
 	if fn.Name() == "init" && fn.Type().(*types.Signature).Recv() == nil {
@@ -195,7 +201,7 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 }
 
 func (c *checker) site(s *queries.Site) {
-	if c.skipFunc(s.Func, s.Call.Pos()) {
+	if c.skipFunc(s.Func, s.Node, s.Call.Pos()) {
 		return
 	}
 	kind := s.Kind()
@@ -256,7 +262,7 @@ type through struct {
 // callVia checks a call of a function that runs queries; t is nil but
 // for a whole-program driver.
 func (c *checker) callVia(call *queries.Call, t *through) {
-	if c.skipFunc(call.Func, call.Call.Pos()) {
+	if c.skipFunc(call.Func, call.Node, call.Call.Pos()) {
 		return
 	}
 	items, _ := perItem(call.Loops)

@@ -11,5 +11,5 @@ import (
 
 func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, queryinloop.Analyzer, "store", "service", "api", "direct", "ormloops", "shapes", "sqlcloop/...")
+	analysistest.Run(t, dir, queryinloop.Analyzer, "store", "service", "api", "direct", "ormloops", "shapes", "sqlcloop/...", "inline")
 }
