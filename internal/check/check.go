@@ -54,6 +54,13 @@ type Finding struct {
 	// first): a suppression at the end of a loop's line silences the
 	// finding too, wherever in the loop it is reported.
 	Loops []token.Pos
+	// NamedMigration says the code the finding is in is a migration by
+	// its names (codekind.MigrationCode). A check silent on migrations
+	// drops such a finding itself where names are all there is to go by
+	// (go vet, golangci-lint); under the standalone driver it reports it
+	// marked, and the driver's program graph decides, asking the names
+	// only where it cannot tell.
+	NamedMigration bool
 }
 
 // places are the positions a suppression comment may silence f at.

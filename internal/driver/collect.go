@@ -228,7 +228,7 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 	name := act.Analyzer.Name
 	for _, f := range res.Findings {
 		role, by := c.whole.role(name, act.Package, f)
-		if silent(name, role) {
+		if silent(name, role, f.NamedMigration) {
 			continue
 		}
 		rf := c.r.finding(name, act.Package, f)

@@ -3,8 +3,10 @@ package driver
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -310,5 +312,71 @@ func TestUnresolvedListed(t *testing.T) {
 		if !strings.Contains(stdout.String(), line+"\n") {
 			t.Errorf("-v output lacks %q:\n%s", line, stdout.String())
 		}
+	}
+}
+
+// Where the program graph knows what runs code, it decides; where it
+// does not, or only a command runs the code, its names do, as under go
+// vet (internal/codekind). testdata/roles has a function named like a
+// migration that a route runs (reported), and a package named for
+// migrations that only the migrate command runs (its N+1 and missing
+// index silent). Renamed, that package's findings are the command's: low.
+func TestRolesDecideMigrations(t *testing.T) {
+	t.Parallel()
+	findings := func(dir string) []string {
+		rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", dir, "./...")
+		if len(rep.Errors) > 0 {
+			t.Errorf("errors: %v\nstderr: %s", rep.Errors, stderr)
+		}
+		var out []string
+		for _, f := range rep.Findings {
+			out = append(out, fmt.Sprintf("%s %s %s:%d %s", f.Check, f.Severity, f.File, f.Line, f.Role))
+		}
+		return out
+	}
+	want := []string{
+		"queryinloop medium api/api.go:31 route",
+		"missingindex medium api/api.go:24 route",
+	}
+	if got := findings("testdata/roles"); !slices.Equal(got, want) {
+		t.Errorf("findings:\n got %q\nwant %q", got, want)
+	}
+
+	dir := t.TempDir()
+	testenv.CopyTree(t, dir, "testdata/roles")
+	rename := func(file, old, new string) {
+		src, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, file), bytes.ReplaceAll(src, []byte(old), []byte(new)), 0o644)
+	}
+	rename("dbmigrate/backfill.go", "package dbmigrate", "package dbwork")
+	rename("cmd/roles/main.go", "dbmigrate", "dbwork")
+	if err := os.Rename(filepath.Join(dir, "dbmigrate"), filepath.Join(dir, "dbwork")); err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, "queryinloop low dbwork/backfill.go:14 cli", "missingindex low dbwork/backfill.go:14 cli")
+	got := findings(dir)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings, dbmigrate renamed:\n got %q\nwant %q", got, want)
+	}
+}
+
+// A function literal in main is not start-up by main's name: the graph
+// says what runs it. testdata/inline registers a handler inline whose
+// loop reaches its query through an interface (reported, the route's),
+// beside a loop of main itself (start-up: silent).
+func TestInlineHandlerInMain(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/inline", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Role))
+	}
+	if want := []string{"main.go:30 route"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/handlerquery"
+	"github.com/sqlheat/sqlheat/passes/missingindex"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/routes"
@@ -185,15 +186,25 @@ func mainEntry(es []*program.Entry) (program.Role, *program.Entry) {
 	return role, nil
 }
 
-// silent says whether a finding of check is dropped for its role: code
-// only tests run is silent like _test.go files; a loop in a migration or
-// at start-up runs once per deployment or start, not per request.
-func silent(check string, role program.Role) bool {
+// silent says whether a finding of check is dropped for the role of what
+// runs it: code only tests run is silent like _test.go files; a loop (or
+// a missing index) in a migration runs once per deployment, on tables
+// being built, and a loop at start-up once per start, not per request.
+// Where the graph gives no role that says how often the code runs (no
+// entry reaches it, or only a command, which is how migrations are often
+// started), the code's names say whether it is a migration (named: see
+// check.Finding.NamedMigration), as they do under go vet.
+func silent(check string, role program.Role, named bool) bool {
+	onceChecks := check == queryinloop.Analyzer.Name || check == missingindex.Analyzer.Name
 	switch role {
 	case program.RoleTest:
 		return true
-	case program.RoleMigration, program.RoleStartup:
+	case program.RoleMigration:
+		return onceChecks
+	case program.RoleStartup:
 		return check == queryinloop.Analyzer.Name
+	case program.RoleNone, program.RoleCLI:
+		return named && onceChecks
 	}
 	return false
 }
@@ -257,7 +268,7 @@ func (w *whole) loops(c *collector) {
 				count = max(count, once)
 			}
 			name, impls := callee(pkg.TypesInfo, call)
-			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Callee: name, Loops: call.Loops}
+			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}
 			pf, ok := queryinloop.Whole(pkg.Fset, pkg.Types, pkg.TypesInfo, qc, impls, reached, count)
 			if !ok {
 				continue
@@ -270,7 +281,7 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			role, by := mainEntry(w.funcs[fn])
-			if seen[at] || silent(queryinloop.Analyzer.Name, role) {
+			if seen[at] || silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) {
 				continue
 			}
 			seen[at] = true

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/internal/codekind"
 )
 
 // A package that does not compile is lost to the analysis, and so is
@@ -165,11 +167,10 @@ func describePackage(p *packages.Package) string {
 	return p.PkgPath
 }
 
-// isTestVariant reports whether p is a package compiled for its tests:
-// the package with its _test.go files, or its external test package.
-func isTestVariant(p *packages.Package) bool {
-	return strings.Contains(p.ID, " [") || strings.HasSuffix(p.PkgPath, "_test")
-}
+// isTestVariant reports whether p is a package compiled for tests: the
+// package with its _test.go files, its external test package, or a test
+// main.
+func isTestVariant(p *packages.Package) bool { return codekind.TestPackage(p.ID, p.PkgPath) }
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/codekind"
 )
 
 // Commands are the subcommands of the module's main packages, which an
@@ -77,7 +79,7 @@ func (p *Program) switchCommands(pkg *packages.Package) []*Entry {
 		}
 	}
 	for _, file := range pkg.Syntax {
-		if strings.HasSuffix(pkg.Fset.File(file.Pos()).Name(), "_test.go") {
+		if codekind.TestFile(pkg.Fset.File(file.Pos()).Name()) {
 			continue
 		}
 		ast.Inspect(file, func(n ast.Node) bool {

@@ -5,11 +5,11 @@ import (
 	"go/ast"
 	"go/types"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 )
 
@@ -98,7 +98,7 @@ func (p *Program) funcTables(pkg *packages.Package) map[*types.Var][]listed {
 	info := pkg.TypesInfo
 	out := map[*types.Var][]listed{}
 	for _, file := range pkg.Syntax {
-		if strings.HasSuffix(pkg.Fset.File(file.Pos()).Name(), "_test.go") {
+		if codekind.TestFile(pkg.Fset.File(file.Pos()).Name()) {
 			continue
 		}
 		for _, d := range file.Decls {

@@ -30,11 +30,11 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
 	"time"
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -98,6 +98,10 @@ type Func struct {
 }
 
 func (f *Func) String() string { return f.Name }
+
+// Syntax is the function's declaration or literal (*ast.FuncDecl or
+// *ast.FuncLit); nil for synthetic functions and package initializers.
+func (f *Func) Syntax() ast.Node { return f.syntax }
 
 // Call is one call of a module function: a call instruction, or the edge
 // to a function value the call hands to code outside the module.
@@ -229,9 +233,7 @@ func (p *Program) Skipped() []string { return p.skipped }
 // isTest reports whether q is a test variant, a test package or a test
 // main: the graph is of the program as it runs, and a package's test
 // variant would duplicate every function of it.
-func isTest(q *packages.Package) bool {
-	return q.ID != q.PkgPath || strings.HasSuffix(q.PkgPath, "_test") || strings.HasSuffix(q.PkgPath, ".test")
-}
+func isTest(q *packages.Package) bool { return codekind.TestPackage(q.ID, q.PkgPath) }
 
 // less orders functions deterministically.
 func (p *Program) less(a, b *Func) bool {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/sqlcconfig"
 )
 
@@ -106,11 +107,11 @@ func DiscoverAll(root string) (primary, secondary []string) {
 // look at its content.
 func goMigrations(path, name string) bool {
 	lower := strings.ToLower(name)
-	if !strings.HasSuffix(lower, ".go") || strings.HasSuffix(lower, "_test.go") {
+	if !strings.HasSuffix(lower, ".go") || codekind.TestFile(lower) {
 		return false
 	}
 	dir := strings.ToLower(filepath.Base(filepath.Dir(path)))
-	if !strings.Contains(lower, "migrat") && !strings.HasPrefix(lower, "schema") && !migrationDirNames[dir] {
+	if !codekind.Migration(lower) && !strings.HasPrefix(lower, "schema") && !migrationDirNames[dir] {
 		return false
 	}
 	data, err := os.ReadFile(path)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/sqlcconfig"
 )
 
@@ -301,23 +302,14 @@ func skipDir(name string) bool {
 		name == "vendor" || name == "node_modules" || name == "testdata"
 }
 
-// migration reports whether a .sql file is a migration (by its directory
-// or its name), whose DDL is schema, not queries.
+// migration reports whether a .sql file is a migration
+// (codekind.MigrationSQL), whose DDL is schema, not queries.
 func migration(path, root string) bool {
-	rel, _ := filepath.Rel(root, filepath.Dir(path))
-	for _, el := range strings.Split(filepath.ToSlash(rel), "/") {
-		switch strings.ToLower(el) {
-		case "migrations", "migration", "migrate":
-			return true
-		}
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		rel = filepath.Base(path)
 	}
-	n := strings.ToLower(filepath.Base(path))
-	for _, s := range []string{".up.sql", ".down.sql", "_up.sql", "_down.sql"} {
-		if strings.HasSuffix(n, s) {
-			return true
-		}
-	}
-	return false
+	return codekind.MigrationSQL(filepath.ToSlash(rel))
 }
 
 // hasNameLine is a cheap look at a file: does a line start a block?

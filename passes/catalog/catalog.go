@@ -37,6 +37,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/schema"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
@@ -354,7 +355,7 @@ func unknownTables(pass *analysis.Pass, c *schema.Catalog, res *queries.Result) 
 
 func isTest(pass *analysis.Pass, pos token.Pos) bool {
 	f := pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	return f != nil && codekind.TestFile(f.Name())
 }
 
 // relFile is file relative to root, in slash form, when inside it: facts

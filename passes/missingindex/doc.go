@@ -84,9 +84,11 @@
 //   - an unqualified column of a join may belong to several tables: it
 //     may serve any table that has such a column, and is suggested for
 //     none;
-//   - the code is a migration — a package named migrations or migrate, a
-//     function that also executes DDL — or a _test.go file: it runs once,
-//     or against tiny tables;
+//   - the code is a migration — a function that also executes DDL, or
+//     code whose file, package or function is named for migrations
+//     (migrat*; under the standalone driver, what the program graph knows
+//     runs as a migration, the names only where it cannot tell) — or a
+//     _test.go file: it runs once, or against tiny tables;
 //   - the schema was discovered from an sqlc configuration and the
 //     migration directories beside it (what really runs) create a serving
 //     index that sqlc's schema file lacks: a finding needs both views to

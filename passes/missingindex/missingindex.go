@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/schema"
@@ -63,9 +64,6 @@ func run(pass *analysis.Pass) (any, error) {
 	if cat.Len() == 0 {
 		return rep.Result(), nil // no schema: nothing is known, nothing is said
 	}
-	if isMigrationPackage(pass.Pkg.Path()) {
-		return rep.Result(), nil
-	}
 	// Functions that run DDL are migrations: the reads and backfills
 	// beside it run once per deployment, on tables being built.
 	migrations := map[any]bool{}
@@ -73,6 +71,18 @@ func run(pass *analysis.Pass) (any, error) {
 		if s.Kind() == sqlparse.KindDDL {
 			migrations[s.Node] = true
 		}
+	}
+	// So is code whose names say migration: under go vet it is left out
+	// here; under the standalone driver its findings are marked, and the
+	// program graph decides (check.Finding.NamedMigration).
+	byName := !config.For(pass).WholeProgram
+	named := map[*queries.Site]bool{}
+	for _, s := range res.Sites {
+		fn := ""
+		if s.Func != nil {
+			fn = s.Func.Name()
+		}
+		named[s] = codekind.MigrationCode(pass.Fset.File(s.Call.Pos()).Name(), pass.Pkg.Path(), fn)
 	}
 	type key struct {
 		pos   token.Pos
@@ -82,6 +92,9 @@ func run(pass *analysis.Pass) (any, error) {
 	seen := map[key]bool{}
 	linked := map[*sqlfiles.Block][]*queries.Site{}
 	for _, s := range res.Sites {
+		if byName && named[s] {
+			continue
+		}
 		if s.Block != nil && !migrations[s.Node] {
 			linked[s.Block] = append(linked[s.Block], s) // reported on the .sql block, below
 			continue
@@ -89,7 +102,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !s.Resolved || s.ParseErr != nil || migrations[s.Node] {
 			continue
 		}
-		if f := pass.Fset.File(s.Call.Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
+		if codekind.TestFile(pass.Fset.File(s.Call.Pos()).Name()) {
 			continue // test fixtures run against tiny tables
 		}
 		pos := s.ReportPos()
@@ -106,26 +119,15 @@ func run(pass *analysis.Pass) (any, error) {
 				d := queries.StmtDetail(st, s)
 				d.Fix, d.Suggestion = adv.fix, adv.statement
 				rep.Report(check.Finding{
-					Diagnostic: analysis.Diagnostic{Pos: pos, Category: adv.category, Message: adv.message},
-					Detail:     d,
+					Diagnostic:     analysis.Diagnostic{Pos: pos, Category: adv.category, Message: adv.message},
+					Detail:         d,
+					NamedMigration: named[s],
 				})
 			}
 		}
 	}
-	checkBlocks(pass, rep, cat, alt, linked)
+	checkBlocks(pass, rep, cat, alt, linked, named)
 	return rep.Result(), nil
-}
-
-// isMigrationPackage reports whether a package path names migrations
-// (…/migrations, …/migrate, …/db/migration/v2): what runs there runs
-// once per deployment.
-func isMigrationPackage(path string) bool {
-	for _, el := range strings.Split(path, "/") {
-		if strings.HasPrefix(strings.ToLower(el), "migrat") {
-			return true
-		}
-	}
-	return false
 }
 
 // confirmed keeps the advice that a second view of the schema (the

@@ -18,8 +18,9 @@ import (
 // its statement in the file, where the user edits it, with the Go code
 // that runs it as related places. linked are the package's sites by the
 // block they run; the blocks checked are those this package owns or alone
-// runs (see sqlfiles.Result.Blocks), linked or not.
-func checkBlocks(pass *analysis.Pass, rep *check.Reporter, cat, alt *schema.Catalog, linked map[*sqlfiles.Block][]*queries.Site) {
+// runs (see sqlfiles.Result.Blocks), linked or not; named says which
+// sites are migration code by their names.
+func checkBlocks(pass *analysis.Pass, rep *check.Reporter, cat, alt *schema.Catalog, linked map[*sqlfiles.Block][]*queries.Site, named map[*queries.Site]bool) {
 	files := sqlfilespass.For(pass)
 	var run []*sqlfiles.Block
 	for b := range linked {
@@ -58,6 +59,8 @@ func checkBlocks(pass *analysis.Pass, rep *check.Reporter, cat, alt *schema.Cata
 					},
 					Detail: d,
 					SQLAt:  files.SQLAt(b, off),
+					// Migration code when every call that runs it is.
+					NamedMigration: len(sites) > 0 && !slices.ContainsFunc(sites, func(s *queries.Site) bool { return !named[s] }),
 				})
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
@@ -237,7 +238,7 @@ func (a *analyzer) prepareArg(e ast.Expr, index int, at token.Pos) ast.Expr {
 func (a *analyzer) collectFields() {
 	info := a.pass.TypesInfo
 	for _, f := range a.pass.Files {
-		test := strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go")
+		test := codekind.TestFile(a.pass.Fset.File(f.Pos()).Name())
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -381,7 +382,7 @@ func (a *analyzer) addWrite(v *types.Var, w fieldWrite, test bool) {
 			return // s.byID = nil after Close: not a statement
 		}
 	}
-	if test && !strings.HasSuffix(a.pass.Fset.Position(v.Pos()).Filename, "_test.go") {
+	if test && !codekind.TestFile(a.pass.Fset.Position(v.Pos()).Filename) {
 		return
 	}
 	fi := a.fields[v]

@@ -7,12 +7,12 @@ import (
 	"go/token"
 	"go/types"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
@@ -52,9 +52,14 @@ func init() {
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, nil)
-	c := &checker{fset: pass.Fset, pkg: pass.Pkg, info: pass.TypesInfo, emit: rep.Report, constBound: config.Flag[bool](pass, "const")}
+	cfg := config.For(pass)
+	c := &checker{
+		fset: pass.Fset, pkg: pass.Pkg, info: pass.TypesInfo, emit: rep.Report,
+		constBound: config.Flag[bool](pass, "const"),
+		byName:     !cfg.WholeProgram, // the standalone driver's graph decides
+	}
 	res := queries.For(pass)
-	if res == nil || !config.For(pass).Enabled(pass.Analyzer.Name) {
+	if res == nil || !cfg.Enabled(pass.Analyzer.Name) {
 		return rep.Result(), nil
 	}
 	for _, s := range res.Sites {
@@ -74,35 +79,26 @@ type checker struct {
 	info       *types.Info
 	emit       func(check.Finding)
 	constBound bool // -queryinloop.const: report constant-bound loops
+	byName     bool // silent on migrations known by their names
 }
 
-// skipFunc is start-up and test code, whose loops are not request paths:
-// main, init, and anything in a _test.go file. node is the innermost
-// function holding the call: a function literal in main is not start-up
-// by its name (a handler written inline, a worker), though the whole
-// program may still find that only start-up runs it.
+// skipFunc is code whose loops are not request paths: tests, start-up
+// (main, init) and, when c.byName, migrations by their names. node is
+// the innermost function holding the call: a function literal in main is
+// not start-up by its name (a handler written inline, a worker), though
+// the whole program may still find that only start-up runs it.
 func (c *checker) skipFunc(fn *types.Func, node ast.Node, pos token.Pos) bool {
-	return skip(c.fset, c.pkg, fn, node, pos)
+	return skip(c.fset, fn, node, pos) || c.byName && namedMigration(c.fset, c.pkg, fn, pos)
 }
 
-// skip is skipFunc for callers without a pass.
-func skip(fset *token.FileSet, pkg *types.Package, fn *types.Func, node ast.Node, pos token.Pos) bool {
-	if strings.HasSuffix(fset.File(pos).Name(), "_test.go") {
-		return true
-	}
-	// Migrations run once per deployment, not per request: a data
-	// migration updating row by row, or a runner recording each version,
-	// is not what an optimization push is after. Their role shows in their
-	// names, not their types: a file, function or package called migrat*.
-	file := strings.ToLower(filepath.Base(fset.File(pos).Name()))
-	if strings.Contains(file, "migrat") || strings.Contains(strings.ToLower(pkg.Path()), "migrat") {
+// skip is test and start-up code: anything in a _test.go file, main and
+// init (not the function literals in them).
+func skip(fset *token.FileSet, fn *types.Func, node ast.Node, pos token.Pos) bool {
+	if codekind.TestFile(fset.File(pos).Name()) {
 		return true
 	}
 	if fn == nil {
 		return false
-	}
-	if strings.Contains(strings.ToLower(fn.Name()), "migrat") {
-		return true
 	}
 	if _, lit := node.(*ast.FuncLit); lit {
 		return false
@@ -111,6 +107,21 @@ func skip(fset *token.FileSet, pkg *types.Package, fn *types.Func, node ast.Node
 		return true
 	}
 	return fn.Name() == "main" && fn.Pkg() != nil && fn.Pkg().Name() == "main"
+}
+
+// namedMigration reports whether the code at pos, in fn, is a migration
+// by its names (codekind.MigrationCode). Migrations run once per
+// deployment, not per request: a data migration updating row by row, or
+// a runner recording each version, is not what an optimization push is
+// after. Under go vet their role shows in their names only; the
+// standalone driver's program graph knows them by what runs them, and
+// asks the names only where it cannot tell.
+func namedMigration(fset *token.FileSet, pkg *types.Package, fn *types.Func, pos token.Pos) bool {
+	name := ""
+	if fn != nil {
+		name = fn.Name()
+	}
+	return codekind.MigrationCode(fset.File(pos).Name(), pkg.Path(), name)
 }
 
 // perItem returns the loops that multiply the call, outermost first, and
@@ -210,7 +221,7 @@ func (c *checker) site(s *queries.Site) {
 	if len(items) == 0 {
 		if constant && c.constBound {
 			msg := subject(s) + " runs in a loop with a constant bound: a fixed number of round trips where one would do"
-			c.report(s.Call.Pos(), "const", msg, s.Loops, siteDetail(s, 0, advice{q: q, over: "the loop"}))
+			c.report(s.Func, s.Call.Pos(), "const", msg, s.Loops, siteDetail(s, 0, advice{q: q, over: "the loop"}))
 		}
 		return
 	}
@@ -225,7 +236,7 @@ func (c *checker) site(s *queries.Site) {
 		category = "write"
 	}
 	m := message{subject: subject(s), short: article(s.Entry.Cmd), items: items, depth: len(items)}
-	c.report(s.Call.Pos(), category, m.String(), items, siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over}))
+	c.report(s.Func, s.Call.Pos(), category, m.String(), items, siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over}))
 }
 
 func (c *checker) call(call *queries.Call) { c.callVia(call, nil) }
@@ -296,7 +307,7 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		m.subject, m.short, m.place = queryName(first), article(first.Cmd), place(first)
 	}
 	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n}
-	c.report(call.Call.Pos(), category, m.String(), items, finding.Detail{
+	c.report(call.Func, call.Call.Pos(), category, m.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
 		Multiplicity: finding.Multiplicity(m.depth),
 		Via:          append([]string{call.Callee}, first.Via...),
@@ -339,12 +350,14 @@ func summaryCategory(qs []queries.Query) string {
 	return "read"
 }
 
-// report reports a finding with the loops as related locations.
-func (c *checker) report(pos token.Pos, category, msg string, loops []*queries.Loop, d finding.Detail) {
+// report reports a finding at pos, in fn, with the loops as related
+// locations.
+func (c *checker) report(fn *types.Func, pos token.Pos, category, msg string, loops []*queries.Loop, d finding.Detail) {
 	c.emit(check.Finding{
-		Diagnostic: analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: loopsRelated(loops)},
-		Detail:     d,
-		Loops:      loopPositions(loops),
+		Diagnostic:     analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: loopsRelated(loops)},
+		Detail:         d,
+		Loops:          loopPositions(loops),
+		NamedMigration: namedMigration(c.fset, c.pkg, fn, pos),
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
@@ -968,7 +969,7 @@ func (a *analyzer) funcs() []*types.Func {
 // isTestFile reports whether pos is in a _test.go file: routes registered
 // by tests are not the service's.
 func isTestFile(fset *token.FileSet, pos token.Pos) bool {
-	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
+	return codekind.TestFile(fset.File(pos).Name())
 }
 
 func hasTypeParams(recv ast.Expr) bool {

@@ -32,6 +32,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/suppress"
@@ -101,7 +102,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// golangci-lint hides issues in generated files by default.
 		rank := 3
 		switch {
-		case strings.HasSuffix(name, "_test.go"):
+		case codekind.TestFile(name):
 			rank = 1
 		case ast.IsGenerated(f):
 			rank = 2
@@ -109,7 +110,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if rank > anchorRank {
 			r.anchor, anchorRank = f.Package, rank
 		}
-		if r.Dir == "" && !strings.HasSuffix(name, "_test.go") && !strings.HasSuffix(pass.Pkg.Name(), "_test") {
+		if r.Dir == "" && !codekind.TestFile(name) && !strings.HasSuffix(pass.Pkg.Name(), "_test") {
 			r.Dir = filepath.Dir(name)
 		}
 	}
