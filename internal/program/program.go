@@ -102,6 +102,10 @@ type Func struct {
 
 func (f *Func) String() string { return f.Name }
 
+// Syntax is the function's declaration or literal (*ast.FuncDecl or
+// *ast.FuncLit); nil for synthetic functions and package initializers.
+func (f *Func) Syntax() ast.Node { return f.syntax }
+
 // Call is one call of a module function: a call instruction, or the edge
 // to a function value the call hands to code outside the module.
 type Call struct {
