@@ -158,6 +158,16 @@ func (*SQLText) AFact() {}
 
 func (f *SQLText) String() string { return fmt.Sprintf("sqlText(%q)", Abbreviate(f.SQL, 60)) }
 
+// FixedList is attached to an exported package-level variable
+// initialized with a list or map literal that nothing in its package
+// assigns again (var AllKinds = []Kind{KindA, KindB}): a loop over it in
+// another package runs a fixed number of times, as one over the literal.
+type FixedList struct{ Len int }
+
+func (*FixedList) AFact() {}
+
+func (f *FixedList) String() string { return fmt.Sprintf("fixedList(%d)", f.Len) }
+
 // FieldSQL is attached to a struct field, or a package-level variable,
 // that holds a prepared statement or SQL text: what every write to it in
 // its package puts there. A statement field assigned in a constructor

@@ -45,7 +45,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -495,11 +495,11 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 					a.walk(n, part, loops)
 				}
 			}
-			a.walk(n, c.ChildAt(astedge.ForStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			a.walk(n, c.ChildAt(astedge.ForStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, c)))
 			return false
 		case *ast.RangeStmt:
 			a.walk(n, c.ChildAt(astedge.RangeStmt_X, -1), loops)
-			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, c)))
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(x, loops)
@@ -1245,6 +1245,9 @@ func (a *analyzer) exportFacts() {
 		a.res.Wrappers[fn] = w
 	}
 	for v, init := range a.r.pkgInit {
+		if n, ok := fixedLen(init); ok && v.Exported() && !a.r.addressed[v] {
+			a.pass.ExportObjectFact(v, &FixedList{Len: n})
+		}
 		if !isString(v.Type()) {
 			continue
 		}

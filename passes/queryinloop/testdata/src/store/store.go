@@ -46,3 +46,18 @@ func (s *Store) Migrate(ctx context.Context, stmts []string) {
 		s.db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS t (id int)")
 	}
 }
+
+// Kind is an enumeration; AllKinds lists its values, and nothing in the
+// package assigns it again.
+type Kind string
+
+const (
+	KindBug     Kind = "bug"
+	KindFeature Kind = "feature"
+)
+
+var AllKinds = []Kind{KindBug, KindFeature}
+
+func (s *Store) CountKind(ctx context.Context, k Kind) {
+	s.q(ctx, "SELECT count(*) FROM issues WHERE kind = $1", string(k))
+}
