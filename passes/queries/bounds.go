@@ -319,11 +319,85 @@ func (r *resolver) definedOnce(e ast.Expr) ast.Expr {
 		if !ok {
 			break
 		}
-		writes := r.writes[v]
-		if len(writes) != 1 || writes[0].index > 0 || writes[0].rhs == nil || writes[0].tok != token.DEFINE && writes[0].tok != token.VAR {
+		rhs := r.definition(v)
+		if rhs == nil {
 			break
 		}
-		e = writes[0].rhs
+		e = rhs
 	}
 	return ast.Unparen(e)
+}
+
+// definition is what defines a local variable when that definition is
+// its only write (v := e, var v = e, or v, err := f()), nil otherwise.
+func (r *resolver) definition(v *types.Var) ast.Expr {
+	if w := r.onlyWrite(v); w != nil && w.index <= 0 {
+		return w.rhs
+	}
+	return nil
+}
+
+// limitLoops makes constant the loops over the rows of a query with a
+// small constant LIMIT: a work queue taking ten rows at a time (LIMIT 10
+// FOR UPDATE SKIP LOCKED), the three latest entries. The query is a site
+// of the function the loop is in, or the one query of a function of
+// another package (its fact), whose result the loop ranges over:
+//
+//	rows, err := q.PendingJobs(ctx) // SELECT ... LIMIT 10
+//	for _, row := range rows { ... }
+//
+// It runs once the sites are built, before the summaries that carry the
+// loops' kinds to other packages. (A function of the same package
+// returning such rows is summarized only after: its callers' loops stay
+// data.)
+func (a *analyzer) limitLoops() {
+	sites := map[*ast.CallExpr]*Site{}
+	for _, s := range a.res.Sites {
+		sites[s.Call] = s
+	}
+	for _, l := range a.loops {
+		if !l.Kind.PerItem() {
+			continue
+		}
+		var call *ast.CallExpr
+		switch n := l.Node.(type) {
+		case *ast.RangeStmt:
+			call, _ = a.r.definedOnce(n.X).(*ast.CallExpr)
+		case *ast.ForStmt:
+			if v, ok := l.Rows.(*types.Var); ok {
+				if rhs := a.r.definition(v); rhs != nil {
+					call, _ = a.r.definedOnce(rhs).(*ast.CallExpr)
+				}
+			}
+		}
+		if call == nil {
+			continue
+		}
+		if k := a.limitOf(call, sites); k > 0 && k <= smallBound {
+			l.Kind = LoopConst
+		}
+	}
+}
+
+// limitOf is the constant LIMIT of the one query call runs: a site's, or
+// the one query of a function of another package; 0 when none.
+func (a *analyzer) limitOf(call *ast.CallExpr, sites map[*ast.CallExpr]*Site) int {
+	if s := sites[call]; s != nil {
+		if len(s.Stmts) == 1 {
+			return s.Stmts[0].LimitCount
+		}
+		return 0
+	}
+	fn, ok := typeutil.Callee(a.r.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == a.pass.Pkg {
+		return 0
+	}
+	var sum IssuesQueries
+	if !a.pass.ImportObjectFact(fn, &sum) || sum.More > 0 || len(sum.Queries) != 1 {
+		return 0
+	}
+	if q := sum.Queries[0]; q.Loop == 0 && !q.Once {
+		return q.Limit
+	}
+	return 0
 }

@@ -72,6 +72,9 @@ type Shape struct {
 	// UPDATE or DELETE whose one parameter is its key does the same to
 	// every item.
 	Params int
+	// Limit is the statement's constant LIMIT (sqlparse's LimitCount):
+	// a loop over its rows runs at most that many times.
+	Limit int
 }
 
 // maxQueries bounds a fact: a function reaching hundreds of queries (a

@@ -499,11 +499,20 @@ func (r *resolver) definedAs(id *ast.Ident) ast.Expr {
 	if !ok {
 		return nil
 	}
+	if w := r.onlyWrite(v); w != nil && w.index < 0 {
+		return w.rhs
+	}
+	return nil
+}
+
+// onlyWrite is the definition of a local variable (v := e, var v = e, or
+// v, err := f()) when it is its only write; nil otherwise.
+func (r *resolver) onlyWrite(v *types.Var) *assignment {
 	writes := r.writes[v]
-	if len(writes) != 1 || writes[0].index >= 0 || writes[0].tok != token.DEFINE && writes[0].tok != token.VAR {
+	if len(writes) != 1 || writes[0].tok != token.DEFINE && writes[0].tok != token.VAR {
 		return nil
 	}
-	return writes[0].rhs
+	return &writes[0]
 }
 
 // configured reports whether x is a field of configuration (see

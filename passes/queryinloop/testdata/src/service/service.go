@@ -27,3 +27,15 @@ func (v *Service) KindCounts(ctx context.Context, kinds []store.Kind) {
 		v.S.CountKind(ctx, k) // want `once per item of kinds`
 	}
 }
+
+// Work counts the kind of each pending job: ten at most, a LIMIT says.
+func (v *Service) Work(ctx context.Context) {
+	jobs, _ := v.S.Pending(ctx)
+	for range jobs {
+		v.S.CountKind(ctx, store.KindBug) // silent: at most 10 rows
+	}
+	recent, _ := v.S.Recent(ctx)
+	for range recent {
+		v.S.CountKind(ctx, store.KindBug) // want `once per item of recent`
+	}
+}

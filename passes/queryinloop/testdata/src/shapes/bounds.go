@@ -89,3 +89,19 @@ func (s *Store) Templates(ctx context.Context) {
 		s.insertKind(ctx, n) // silent: the embedded files
 	}
 }
+
+// Latest looks up the three latest users' names, and then a page's.
+func (s *Store) Latest(ctx context.Context, n int) {
+	rows, _ := s.db.QueryContext(ctx, "SELECT id FROM users ORDER BY created_at DESC LIMIT 3")
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		s.user(ctx, id) // silent: three rows at most
+	}
+	page, _ := s.db.QueryContext(ctx, "SELECT id FROM users ORDER BY created_at DESC LIMIT $1", n)
+	for page.Next() {
+		var id int64
+		page.Scan(&id)
+		s.user(ctx, id) // want `once per row of page`
+	}
+}
