@@ -37,7 +37,8 @@ func TestPrecision(t *testing.T) {
 	want := []string{
 		"actors/actors.go:41 " + user,
 		"audit/audit.go:28 audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20", // closures made one per id
-		"gen/resolver.go:19 " + user, // the hand-written loop a generated one calls
+		"gen/resolver.go:19 " + user,      // the hand-written loop a generated one calls
+		"keys/keys.go:56 keys/keys.go:29", // StoreSig's insert, not what other callers hand the writer; Forget runs none
 		"notify/notify.go:15 " + user,
 		"orders/orders.go:14 " + user, // the pass's finding, also in the test variant // retry.Temporary runs Notify's function only
 	}
@@ -46,6 +47,13 @@ func TestPrecision(t *testing.T) {
 	for _, f := range rep.Findings {
 		if f.File == "audit/audit.go" && (f.SQL != "INSERT INTO audit_log (kind) VALUES ($1)" || !strings.Contains(f.Message, " 3 queries")) {
 			t.Errorf("audit/audit.go:%d: sql %q, message %q; want the INSERT named, and 3 queries", f.Line, f.SQL, f.Message)
+		}
+	}
+	// What a write handed to an interface's Do runs is its own: one
+	// query, whichever writer runs it.
+	for _, f := range rep.Findings {
+		if f.File == "keys/keys.go" && (f.SQL != "INSERT INTO sigs (target, sig) VALUES ($1, $2)" || f.Multiplicity != "loop" || strings.Contains(f.Message, "queries")) {
+			t.Errorf("keys/keys.go:%d: sql %q, %s, message %q; want StoreSig's insert alone, once per item", f.Line, f.SQL, f.Multiplicity, f.Message)
 		}
 	}
 	if !slices.Equal(got, want) {

@@ -3,10 +3,12 @@ package main
 import (
 	"database/sql"
 	"net/http"
+	"os"
 
 	"example.com/precision/actors"
 	"example.com/precision/audit"
 	"example.com/precision/gen"
+	"example.com/precision/keys"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
 	"example.com/precision/store/pg"
@@ -32,6 +34,14 @@ func main() {
 	})
 	http.HandleFunc("/audit", func(w http.ResponseWriter, r *http.Request) {
 		audit.Record(r.Context(), db, nil)
+	})
+	k := keys.Open(db, len(os.Args) > 1)
+	http.HandleFunc("/sigs", func(w http.ResponseWriter, r *http.Request) {
+		k.StoreSigs(r.Context(), nil)
+		k.MarkOffline(r.Context(), r.FormValue("server"))
+	})
+	http.HandleFunc("/forget", func(w http.ResponseWriter, r *http.Request) {
+		k.Forget(nil)
 	})
 	http.ListenAndServe(":8080", nil)
 }
