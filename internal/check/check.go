@@ -9,6 +9,12 @@
 //   - the kinds of finding it reports with their severities, as a
 //     finding.Categories table next to its Analyzer.
 //
+// A finding's message is one short line — what, where, and what it
+// costs — and what to do about it is its fix (finding.Detail.Fix), which
+// every runner shows apart: go vet on the line below (the Reporter makes
+// it the diagnostic's first related information), the standalone reports
+// on a line, column or paragraph of its own.
+//
 // It reports every finding through a Reporter, which makes the
 // analysis.Diagnostic that go vet and golangci-lint print and the
 // finding.Detail that the standalone driver's reports need in one step,
@@ -115,8 +121,28 @@ func (r *Reporter) Report(f Finding) {
 	if f.Function == "" {
 		f.Function = enclosingFunc(r.pass.Files, r.pass.TypesInfo, f.Pos)
 	}
-	r.pass.Report(f.Diagnostic)
+	r.pass.Report(f.vetDiagnostic())
 	r.result.Findings = append(r.result.Findings, &f)
+}
+
+// FixPrefix starts the related line that carries a finding's fix.
+const FixPrefix = "fix: "
+
+// vetDiagnostic is the diagnostic go vet and golangci-lint print for f:
+// its short message, and its fix, when it has one, as the first related
+// information, at the finding's own place. go vet prints a related
+// message indented on the line below the diagnostic's, golangci-lint as
+// an issue of its own after it, and both show every related place, so
+// the fix is read where the finding is, and the message stays one line
+// long. The standalone driver reads Detail.Fix itself, and f keeps only
+// the related places that are places.
+func (f *Finding) vetDiagnostic() analysis.Diagnostic {
+	d := f.Diagnostic
+	if f.Fix != "" {
+		fix := analysis.RelatedInformation{Pos: f.Pos, End: f.End, Message: FixPrefix + f.Fix}
+		d.Related = append([]analysis.RelatedInformation{fix}, f.Related...)
+	}
+	return d
 }
 
 // Result returns what the pass reported, to return from its run.

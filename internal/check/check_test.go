@@ -3,6 +3,10 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/internal/finding"
 )
 
 const twoChecks = `// Package p defines two analyzers.
@@ -52,4 +56,28 @@ func TestMustExtractDocPanics(t *testing.T) {
 		}
 	}()
 	MustExtractDoc(twoChecks, "third")
+}
+
+// Under go vet the fix is the first related line, at the finding's
+// place; the finding the driver reads keeps its related places alone.
+func TestVetDiagnosticCarriesFix(t *testing.T) {
+	f := Finding{
+		Diagnostic: analysis.Diagnostic{Pos: 10, End: 20, Message: "no index serves the filter",
+			Related: []analysis.RelatedInformation{{Pos: 30, Message: "issued again here"}}},
+		Detail: finding.Detail{Fix: "add CREATE INDEX ..."},
+	}
+	d := f.vetDiagnostic()
+	if d.Message != "no index serves the filter" || len(d.Related) != 2 {
+		t.Fatalf("vetDiagnostic() = %+v", d)
+	}
+	if r := d.Related[0]; r.Pos != 10 || r.End != 20 || r.Message != "fix: add CREATE INDEX ..." {
+		t.Errorf("fix line: %+v", r)
+	}
+	if d.Related[1].Message != "issued again here" || len(f.Related) != 1 {
+		t.Errorf("related: %+v, finding's %+v", d.Related, f.Related)
+	}
+	f.Fix = ""
+	if d := f.vetDiagnostic(); len(d.Related) != 1 {
+		t.Errorf("without a fix: related %+v", d.Related)
+	}
 }

@@ -287,6 +287,7 @@ func (r *runner) finding(name string, pkg *packages.Package, f *check.Finding) r
 		Line:         pos.Line,
 		Column:       max(pos.Column, 1),
 		Message:      f.Message,
+		Fix:          f.Fix,
 		Kind:         f.Category,
 		Function:     f.Function,
 		SQL:          f.SQL,

@@ -283,7 +283,7 @@ func (w *whole) loops(c *collector) {
 				count = max(count, once)
 			}
 			name, impls := callee(pkg.TypesInfo, call)
-			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Callee: name, Loops: call.Loops}
+			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}
 			pf, ok := queryinloop.Whole(wpkg(pkg), qc, impls, reached, count)
 			if !ok {
 				continue

@@ -30,17 +30,20 @@ func TestPrecision(t *testing.T) {
 			sites = append(sites, fmt.Sprintf("%s:%d", s.File, s.Line))
 		}
 		slices.Sort(sites)
-		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, strings.Join(sites, ",")))
+		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Role, strings.Join(sites, ",")))
 	}
 	slices.Sort(got)
 	const user = "store/pg/pg.go:16"
 	want := []string{
-		"actors/actors.go:41 " + user,
-		"audit/audit.go:28 audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20", // closures made one per id
-		"gen/resolver.go:19 " + user,      // the hand-written loop a generated one calls
-		"keys/keys.go:56 keys/keys.go:29", // StoreSig's insert, not what other callers hand the writer; Forget runs none
-		"notify/notify.go:15 " + user,
-		"orders/orders.go:14 " + user, // the pass's finding, also in the test variant // retry.Temporary runs Notify's function only
+		"actors/actors.go:41 route " + user, // closures made one per id
+		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
+		"boot/boot.go:28 cli boot/boot.go:28",   // only a command runs it
+		"gen/resolver.go:19 route " + user,      // the hand-written loop a generated one calls
+		"hooks/hooks.go:33 route " + user,       // a start hook runs it, and so does a route
+		"hooks/hooks.go:50  " + user,            // a handler registered at start runs per request
+		"keys/keys.go:56 route keys/keys.go:29", // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"notify/notify.go:15 route " + user,     // retry.Temporary runs Notify's function only
+		"orders/orders.go:14 route " + user,     // the pass's finding, also in the test variant
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.

@@ -150,7 +150,14 @@ type Detail struct {
 	// reported: the call of a query in a loop, the calls that run a .sql
 	// block. A check fills those its package holds; calls in other
 	// packages are known only to a whole-program driver.
-	Sites      []token.Pos
+	Sites []token.Pos
+	// Fix says what to do about the finding, lowercase, no final period:
+	// "add CREATE INDEX ...", "reuse the first result". The diagnostic's
+	// message stays one short line (what, where, why it costs) and the
+	// fix goes under it, where each runner has room: an indented line of
+	// the text report, a column of the Markdown and HTML ones, a related
+	// line under go vet (see check.Reporter).
+	Fix        string
 	Suggestion string // a statement to run, such as CREATE INDEX
 	Confidence string // "" (certain) or "possible"
 }

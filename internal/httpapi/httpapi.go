@@ -28,6 +28,7 @@ const (
 	FastHTTP       = "fasthttp"
 	FastHTTPRouter = "fasthttp/router"
 	HTTPRouter     = "httprouter"
+	BunRouter      = "bunrouter"
 )
 
 // Import paths of the packages in the table.
@@ -43,6 +44,7 @@ const (
 	fasthttpPkg   = "github.com/valyala/fasthttp"
 	fastRouterPkg = "github.com/fasthttp/router"
 	httprouterPkg = "github.com/julienschmidt/httprouter"
+	bunrouterPkg  = "github.com/uptrace/bunrouter"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -50,7 +52,7 @@ const (
 // types.
 var Packages = []string{
 	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg,
-	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg,
+	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -59,12 +61,13 @@ type Kind uint8
 const (
 	Route   Kind = iota + 1 // registers a handler
 	New                     // makes a root router
-	Group                   // returns a router under a prefix (gin, echo, fiber, fasthttp/router Group; gorilla Subrouter)
-	RouteFn                 // Route(pattern, fn) (chi, fiber): fn's router is under the prefix
+	Group                   // returns a router under a prefix (gin, echo, fiber, fasthttp/router Group; gorilla Subrouter; bunrouter NewGroup)
+	RouteFn                 // Route(pattern, fn) (chi, fiber; bunrouter WithGroup): fn's router is under the prefix
 	GroupFn                 // chi Group(fn): fn's router shares the router's prefix
-	With                    // chi With(mws...): the router plus middlewares
+	With                    // chi With(mws...), bunrouter Use: the router plus middlewares
 	Use                     // adds middlewares to every route of the router
 	Mount                   // Mount(pattern, h) (chi, fiber v2): a router or handler under a prefix
+	Option                  // an option of New or a group (bunrouter WithMiddleware, WithGroup): see OptionArg
 )
 
 // API is one entry of the table: a router function and where its
@@ -87,6 +90,12 @@ type API struct {
 	// that limits the middlewares to the routes under it, and a router
 	// argument (fiber v3's Use) is mounted there.
 	PrefixArgs bool
+	// OptionArg is the first of the options (bunrouter's New and
+	// NewGroup) that configure the router made: an Option call's
+	// middlewares (MiddlewareArg) run on its routes, and its function
+	// (FuncArg) registers on it, with the middlewares of the options
+	// before it.
+	OptionArg int
 }
 
 // AnyMethod is the method of a route that serves every method.
@@ -97,7 +106,7 @@ type key struct{ pkg, recv, name string }
 var table = map[key]*API{}
 
 // none is an API with every argument absent.
-var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1}
+var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1}
 
 // reg registers a on each receiver of pkg under each name; a Method of
 // "*" becomes the upper-cased name (r.Get registers GET).
@@ -235,6 +244,26 @@ func init() {
 	reg(httprouterPkg, []string{"Router"}, with(hr, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }),
 		"Handle", "Handler", "HandlerFunc")
 	reg(httprouterPkg, []string{""}, with(hr, func(a *API) { a.Kind = New }), "New")
+
+	// bunrouter: Router embeds Group, whose methods it promotes; the
+	// Compat and Verbose groups take net/http and httprouter-style
+	// handlers. Use and WithMiddleware return a new group rather than
+	// changing theirs; WithGroup(path, fn) calls fn with a sub-group.
+	// New and NewGroup take options: WithMiddleware and its alias Use,
+	// WithHandler (a handler run before the route's), WithGroup(fn).
+	bg := []string{"Group", "CompatGroup", "VerboseGroup"}
+	b := with(none, func(a *API) { a.Framework = BunRouter })
+	reg(bunrouterPkg, bg, with(b, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }),
+		"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
+	reg(bunrouterPkg, bg, with(b, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Handle")
+	reg(bunrouterPkg, bg, with(b, func(a *API) { a.Kind, a.PatternArg, a.OptionArg = Group, 0, 1 }), "NewGroup")
+	reg(bunrouterPkg, bg, with(b, func(a *API) { a.Kind, a.MiddlewareArg = With, 0 }), "WithMiddleware")
+	reg(bunrouterPkg, []string{"Group"}, with(b, func(a *API) { a.Kind, a.MiddlewareArg = With, 0 }), "Use")
+	reg(bunrouterPkg, bg, with(b, func(a *API) { a.Kind, a.PatternArg, a.FuncArg = RouteFn, 0, 1 }), "WithGroup")
+	reg(bunrouterPkg, []string{"Group", "Router"}, with(b, func(a *API) { a.Kind = With }), "Compat", "Verbose")
+	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.OptionArg = New, 0 }), "New")
+	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.MiddlewareArg = Option, 0 }), "WithMiddleware", "Use", "WithHandler")
+	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.FuncArg = Option, 0 }), "WithGroup")
 }
 
 // Lookup finds the table entry of a function, by its package, receiver
@@ -286,6 +315,20 @@ func Matcher(fn *types.Func) string {
 // back through its calls to the router it starts from.
 func IsGorilla(fn *types.Func) bool { return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == muxPkg }
 
+// adapters are functions that turn a handler of one shape into another
+// without serving anything themselves.
+var adapters = map[key]bool{
+	{bunrouterPkg, "", "HTTPHandler"}:     true,
+	{bunrouterPkg, "", "HTTPHandlerFunc"}: true,
+}
+
+// IsAdapter reports whether fn only adapts the handler it is given to
+// another handler shape (bunrouter.HTTPHandlerFunc(h)): as a conversion,
+// the handler passed is what serves, and the adapter is no middleware.
+func IsAdapter(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && adapters[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
+}
+
 // IsStripPrefix reports whether fn is http.StripPrefix, which moves the
 // routes of the handler it wraps under its prefix.
 func IsStripPrefix(fn *types.Func) bool {
@@ -307,24 +350,55 @@ var shapes = []shape{
 	{Fiber, []string{"*" + fiberV2Pkg + ".Ctx"}, []string{"error"}},
 	{Fiber, []string{fiberV3Pkg + ".Ctx"}, []string{"error"}},
 	{FastHTTP, []string{"*" + fasthttpPkg + ".RequestCtx"}, nil},
+	{BunRouter, []string{"net/http.ResponseWriter", bunrouterPkg + ".Request"}, []string{"error"}},
+	{BunRouter, []string{"net/http.ResponseWriter", "*net/http.Request", bunrouterPkg + ".Params"}, nil}, // a VerboseGroup's
 }
 
 // HandlerSig is the framework whose request handlers have the signature
 // sig — func(http.ResponseWriter, *http.Request), func(*gin.Context),
 // func(echo.Context) error, func(*fiber.Ctx) error (v2) and func(fiber.Ctx)
 // error (v3), func(*fasthttp.RequestCtx), httprouter's
-// func(http.ResponseWriter, *http.Request, httprouter.Params) — or "".
+// func(http.ResponseWriter, *http.Request, httprouter.Params), bunrouter's
+// func(http.ResponseWriter, bunrouter.Request) error — or "".
 // Results count: a func(echo.Context) without one is not echo's handler.
+//
+// A framework whose handlers take one context also has the handlers of
+// an application's own context that embeds it: with type Context
+// struct{ echo.Context }, a func(*Context) error is an echo handler that
+// the application adapts (c.(*Context)) where it registers it.
 func HandlerSig(sig *types.Signature) string {
 	if sig == nil {
 		return ""
 	}
 	for _, s := range shapes {
-		if typesAre(sig.Params(), s.params) && typesAre(sig.Results(), s.results) {
+		if !typesAre(sig.Results(), s.results) {
+			continue
+		}
+		if typesAre(sig.Params(), s.params) ||
+			len(s.params) == 1 && sig.Params().Len() == 1 && embeds(sig.Params().At(0).Type(), s.params[0]) {
 			return s.framework
 		}
 	}
 	return ""
+}
+
+// embeds reports whether t is a pointer to a struct that embeds a field
+// of the type named want.
+func embeds(t types.Type, want string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() && types.TypeString(types.Unalias(f.Type()), nil) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // IsHandlerSig reports whether sig is a request handler's signature.
@@ -348,11 +422,13 @@ var handlerTypes = map[string]bool{
 	"net/http.Handler": true, "net/http.HandlerFunc": true,
 	ginPkg + ".HandlerFunc": true, echoPkg + ".HandlerFunc": true,
 	httprouterPkg + ".Handle": true, fasthttpPkg + ".RequestHandler": true,
+	bunrouterPkg + ".HandlerFunc": true, bunrouterPkg + ".VerboseHandlerFunc": true,
 }
 
 // IsHandlerType matches a value that serves requests: http.Handler,
 // http.HandlerFunc, gin.HandlerFunc, echo.HandlerFunc, httprouter.Handle,
-// fasthttp.RequestHandler, or a function of a handler's signature.
+// fasthttp.RequestHandler, bunrouter.HandlerFunc, or a function of a
+// handler's signature.
 func IsHandlerType(t types.Type) bool {
 	if t == nil {
 		return false
@@ -368,7 +444,8 @@ func IsHandlerType(t types.Type) bool {
 // IsMiddlewareSig matches a function that wraps a handler into another:
 // func(http.Handler) http.Handler, mux.MiddlewareFunc, echo.MiddlewareFunc,
 // func(fasthttp.RequestHandler) fasthttp.RequestHandler,
-// func(httprouter.Handle) httprouter.Handle. (gin's and fiber's
+// func(httprouter.Handle) httprouter.Handle, bunrouter.MiddlewareFunc.
+// (gin's and fiber's
 // middlewares are handlers that call c.Next.)
 func IsMiddlewareSig(sig *types.Signature) bool {
 	if sig == nil || sig.Results().Len() != 1 || !IsHandlerType(sig.Results().At(0).Type()) {
@@ -407,8 +484,9 @@ func IsNext(fn *types.Func) bool {
 // routerTypes are the router types, true for those that are always a
 // root: a ServeMux's patterns are absolute, and gin's Engine, echo's Echo,
 // chi's Mux (rather than its Router interface, which sub-routers have),
-// fiber's App and the fasthttp and httprouter Routers are what the
-// constructors return.
+// fiber's App, the fasthttp, httprouter and bunrouter Routers (and a
+// bunrouter Router's Compat and Verbose views) are what the constructors
+// return.
 var routerTypes = map[string]bool{
 	"*net/http.ServeMux":    true,
 	"*" + chiV5Pkg + ".Mux": true, chiV5Pkg + ".Router": false,
@@ -420,6 +498,9 @@ var routerTypes = map[string]bool{
 	"*" + fiberV3Pkg + ".App": true, "*" + fiberV3Pkg + ".Group": false, fiberV3Pkg + ".Router": false,
 	"*" + fastRouterPkg + ".Router": true, "*" + fastRouterPkg + ".Group": false,
 	"*" + httprouterPkg + ".Router": true,
+	"*" + bunrouterPkg + ".Router":  true, "*" + bunrouterPkg + ".Group": false,
+	"*" + bunrouterPkg + ".CompatRouter": true, "*" + bunrouterPkg + ".CompatGroup": false,
+	"*" + bunrouterPkg + ".VerboseRouter": true, "*" + bunrouterPkg + ".VerboseGroup": false,
 }
 
 // IsRouterType matches the router types, roots or not.
@@ -458,26 +539,40 @@ var carriers = map[string]bool{
 	"*" + fasthttpPkg + ".RequestCtx": true, // implements context.Context
 	"*" + fiberV2Pkg + ".Ctx":         true,
 	fiberV3Pkg + ".Ctx":               true, // implements context.Context
+	bunrouterPkg + ".Request":         true, // embeds *http.Request: req.Context()
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
-// request's context: context.Context itself, *http.Request, or a
-// framework's request context (gin, echo, fiber, fasthttp).
+// request's context: context.Context itself, *http.Request, a
+// framework's request context (gin, echo, fiber, fasthttp, bunrouter),
+// or an application's context that embeds a framework's (see HandlerSig).
 func CarriesRequest(t types.Type) bool {
-	return t != nil && carriers[types.TypeString(types.Unalias(t), nil)]
+	if t == nil {
+		return false
+	}
+	if carriers[types.TypeString(types.Unalias(t), nil)] {
+		return true
+	}
+	for c := range carriers {
+		if c != "context.Context" && embeds(t, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // contextMethods are the methods of request carriers that return the
 // request's context or another carrier of it, by where it comes from: the
 // receiver (-1) or an argument.
 var contextMethods = map[key]int{
-	{netHTTPPkg, "Request", "Context"}:     -1,
-	{netHTTPPkg, "Request", "WithContext"}: 0, // r.WithContext(ctx) carries ctx
-	{echoPkg, "Context", "Request"}:        -1,
-	{fiberV2Pkg, "Ctx", "Context"}:         -1, // the *fasthttp.RequestCtx
-	{fiberV2Pkg, "Ctx", "UserContext"}:     -1, // what middlewares set, Background by default: fiber's own request context
-	{fiberV3Pkg, "Ctx", "Context"}:         -1,
-	{fiberV3Pkg, "Ctx", "RequestCtx"}:      -1,
+	{netHTTPPkg, "Request", "Context"}:       -1,
+	{netHTTPPkg, "Request", "WithContext"}:   0, // r.WithContext(ctx) carries ctx
+	{echoPkg, "Context", "Request"}:          -1,
+	{fiberV2Pkg, "Ctx", "Context"}:           -1, // the *fasthttp.RequestCtx
+	{fiberV2Pkg, "Ctx", "UserContext"}:       -1, // what middlewares set, Background by default: fiber's own request context
+	{fiberV3Pkg, "Ctx", "Context"}:           -1,
+	{fiberV3Pkg, "Ctx", "RequestCtx"}:        -1,
+	{bunrouterPkg, "Request", "WithContext"}: 0,
 }
 
 // ContextFrom says where the context of what method fn returns comes

@@ -178,10 +178,21 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 		s, ok := t.Underlying().(*types.Signature)
 		return ok && s.Params().Len() == 1 && IsRouterType(s.Params().At(0).Type())
 	})
+	if a.OptionArg >= 0 && (!sig.Variadic() || a.OptionArg != sig.Params().Len()-1) {
+		t.Errorf("%s: options %d are not its variadic parameter", fn.FullName(), a.OptionArg)
+	}
 	switch a.Kind {
-	case New, Group, RouteFn, With:
+	case New, Group, With:
 		if sig.Results().Len() != 1 || !IsRouterType(sig.Results().At(0).Type()) {
 			t.Errorf("%s: returns no router", fn.FullName())
+		}
+	case RouteFn: // chi's returns the sub-router, bunrouter's WithGroup nothing
+		if sig.Results().Len() > 1 || sig.Results().Len() == 1 && !IsRouterType(sig.Results().At(0).Type()) {
+			t.Errorf("%s: returns something other than a router", fn.FullName())
+		}
+	case Option:
+		if sig.Recv() != nil || sig.Results().Len() != 1 || !isOption(sig.Results().At(0).Type()) {
+			t.Errorf("%s: is not an option constructor", fn.FullName())
 		}
 	case Route:
 		if a.HandlerArg < 0 {
@@ -191,6 +202,13 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 	if a.Chain && !sig.Variadic() {
 		t.Errorf("%s: a chain of handlers needs a variadic parameter", fn.FullName())
 	}
+}
+
+// isOption matches the options New and NewGroup take: an interface
+// whose method set a router's configuration applies.
+func isOption(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && types.IsInterface(n) && strings.HasSuffix(n.Obj().Name(), "Option")
 }
 
 // TestContextMethods checks the request-context methods against the
@@ -221,6 +239,27 @@ func TestContextMethods(t *testing.T) {
 		}
 		if from >= 0 && (from >= sig.Params().Len() || !CarriesRequest(sig.Params().At(from).Type())) {
 			t.Errorf("%s: argument %d carries no context", fn.FullName(), from)
+		}
+	}
+}
+
+// TestCarriers checks CarriesRequest on the parameters of functions of
+// testdata/src/shapes: an application's context that embeds a
+// framework's carries the request, one that names it as a field does not.
+func TestCarriers(t *testing.T) {
+	t.Parallel()
+	pkg := load(t, "shapes")[0]
+	for name, want := range map[string]bool{
+		"Echo": true, "Gin": true, "Bun": true, "EchoApp": true, "GinApp": true,
+		"EchoAppValue": false, "EchoHolder": false, "Config": false,
+	} {
+		fn, _ := pkg.Types.Scope().Lookup(name).(*types.Func)
+		if fn == nil {
+			t.Fatalf("%s: not in shapes", name)
+		}
+		params := fn.Type().(*types.Signature).Params()
+		if got := CarriesRequest(params.At(params.Len() - 1).Type()); got != want {
+			t.Errorf("%s: CarriesRequest of its last parameter = %v, want %v", name, got, want)
 		}
 	}
 }

@@ -377,13 +377,28 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	}
 	for _, arg := range cc.Args {
 		g := b.funcValue(arg)
-		if g == nil || httpapi.IsHandlerType(g.sig) || httpapi.IsMiddlewareSig(g.sig) {
+		if g == nil || httpapi.IsHandlerType(g.sig) || httpapi.IsMiddlewareSig(g.sig) || takesRequest(g.sig) {
 			continue
 		}
 		once := obj != nil && queries.IsOnceDo(obj)
 		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, block: c.block, seq: c.seq})
 	}
 	return c
+}
+
+// takesRequest reports whether a function takes an HTTP request or its
+// response writer: a handler of a router the table does not know, which
+// the code it is handed to registers and runs per request, not then (a
+// registration function run at start-up would otherwise run every
+// handler it registers).
+func takesRequest(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		switch types.TypeString(types.Unalias(sig.Params().At(i).Type()), nil) {
+		case "net/http.ResponseWriter", "*net/http.Request":
+			return true
+		}
+	}
+	return false
 }
 
 // implementations are the module's methods that an invoke of a module

@@ -43,13 +43,14 @@ import (
 type Program struct {
 	Fset *token.FileSet
 
-	list    []*Func                      // in a deterministic order
-	byDecl  map[*types.Func]*Func        // declared functions and methods
-	byLit   map[*ast.FuncLit]*Func       // closures
-	sites   map[token.Pos]*queries.Site  // by the call's Lparen
-	siteAt  map[token.Pos]*queries.Site  // by the call's start, as findings cite them
-	pkgs    map[string]*packages.Package // module packages in the graph, by path
-	skipped []string                     // module packages left out, and why
+	list     []*Func                      // in a deterministic order
+	byDecl   map[*types.Func]*Func        // declared functions and methods
+	byLit    map[*ast.FuncLit]*Func       // closures
+	sites    map[token.Pos]*queries.Site  // by the call's Lparen
+	siteAt   map[token.Pos]*queries.Site  // by the call's start, as findings cite them
+	pkgs     map[string]*packages.Package // module packages in the graph, by path
+	skipped  []string                     // module packages left out, and why
+	armCalls map[token.Pos]bool           // see arms; nil until asked
 
 	// Stats says what building the graph cost.
 	Stats Stats
@@ -100,6 +101,10 @@ type Func struct {
 }
 
 func (f *Func) String() string { return f.Name }
+
+// Syntax is the function's declaration or literal (*ast.FuncDecl or
+// *ast.FuncLit); nil for synthetic functions and package initializers.
+func (f *Func) Syntax() ast.Node { return f.syntax }
 
 // Call is one call of a module function: a call instruction, or the edge
 // to a function value the call hands to code outside the module.

@@ -12,7 +12,7 @@ import (
 // request: error for high severity, warning for medium, notice for low.
 // Files are repository-relative (opts.PathPrefix). The message is the
 // finding's, followed, on lines of their own, by the routes reaching it
-// (with their traffic when ranked) and the suggestion. Problems the run
+// (with their traffic when ranked), the fix and the suggestion. Problems the run
 // survived are warnings too. Findings come in rank order, so that the
 // annotations GitHub keeps when there are too many are the ones that
 // matter most.
@@ -23,7 +23,10 @@ func WriteGitHub(w io.Writer, r *Report, opts Options) error {
 		if routes := findingRoutes(r, f, 3); routes != "" {
 			msg += "\nroutes: " + routes
 		}
-		if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
+		if f.Fix != "" {
+			msg += "\nfix: " + f.Fix
+		}
+		if f.Suggestion != "" && !strings.Contains(f.Message+f.Fix, f.Suggestion) {
 			msg += "\nsuggestion: " + f.Suggestion
 		}
 		if f.Evidence != nil {

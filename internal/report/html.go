@@ -90,6 +90,7 @@ type htmlPage struct {
 	BuysNote             string
 	Buys                 []htmlBuy
 	Indexes              []htmlIndex
+	IndexNotes           []string // said once for all the statements
 	HaveSchema           bool
 	Live                 *htmlLive
 	Stats                []htmlStat
@@ -471,7 +472,7 @@ func aboutQuery(f Finding, q RouteQuery) bool {
 }
 
 func findingRef(f Finding) htmlRef {
-	problem, _ := splitAdvice(oneLine(f.Message))
+	problem, _ := f.problemAndFix()
 	return htmlRef{ID: findingID(f), Title: shorten(problem, 160), Severity: f.Severity, Check: f.Check, Rank: f.Rank}
 }
 
@@ -508,7 +509,7 @@ func (p *htmlPage) findings(r *Report, opts Options) {
 		checks[f.Check]++
 		sevs[f.Severity]++
 		msg := oneLine(f.Message)
-		problem, advice := splitAdvice(msg)
+		problem, advice := f.problemAndFix()
 		hf := htmlFinding{
 			ID:         findingID(f),
 			Check:      f.Check,
@@ -740,7 +741,7 @@ func (p *htmlPage) buys(r *Report) {
 		}
 		// The cumulative figure counts each query once, as SavesOfTop does.
 		sum = r.SavesOfTop(i + 1)
-		problem, _ := splitAdvice(oneLine(f.Message))
+		problem, _ := f.problemAndFix()
 		p.Buys = append(p.Buys, htmlBuy{
 			ID:         findingID(f),
 			Rank:       f.Rank,
@@ -759,6 +760,7 @@ func (p *htmlPage) buys(r *Report) {
 
 func (p *htmlPage) indexes(r *Report, opts Options) {
 	p.HaveSchema = r.Stats.SchemaFiles > 0 || len(r.Indexes) > 0
+	p.IndexNotes = r.IndexNotes()
 	for n, g := range r.Indexes {
 		hi := htmlIndex{ID: fmt.Sprintf("index-%d", n+1), Statement: g.Statement, Title: indexTitle(g.Statement)}
 		var perMin float64

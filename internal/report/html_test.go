@@ -156,7 +156,10 @@ func TestHTMLDemo(t *testing.T) {
 		if attr(card, "id") != findingID(f) || attr(card, "data-check") != f.Check || attr(card, "data-severity") != f.Severity {
 			t.Errorf("card %d: id %s check %s severity %s, want %s", i, attr(card, "id"), attr(card, "data-check"), attr(card, "data-severity"), findingID(f))
 		}
-		problem, advice := splitAdvice(f.Message)
+		problem, advice := f.problemAndFix()
+		if advice == "" {
+			t.Errorf("#%d: no fix in %+v", f.Rank, f)
+		}
 		if h := find(card, func(n *html.Node) bool { return n.DataAtom == atom.H3 }); textOf(h) != problem {
 			t.Errorf("#%d: title %q, want %q", f.Rank, textOf(h), problem)
 		}

@@ -26,8 +26,9 @@ var severities = []string{"high", "medium", "low"}
 // WriteMarkdown writes a summary for a pull-request comment, in GitHub
 // flavored Markdown: the counts per check and severity, the top findings
 // (rank, severity, check, location linked to its line when opts.LinkBase
-// is set, message, routes and their traffic), the routes with their
-// traffic and queries per request, and what the run could not resolve.
+// is set, message and fix, routes and their traffic), the routes with
+// their traffic and queries per request, the indexes to add, and what the
+// run could not resolve.
 func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "### sqlheat: %s\n\n", plural(len(r.Findings), "finding"))
@@ -55,6 +56,9 @@ func WriteMarkdown(w io.Writer, r *Report, opts Options) error {
 	if len(r.Routes) > 0 {
 		writeRouteTable(bw, r)
 		writeRouteQueries(bw, r)
+	}
+	if len(r.Indexes) > 0 {
+		writeIndexTable(bw, r)
 	}
 	writeLiveMarkdown(bw, r, opts)
 	writeStats(bw, r)
@@ -157,33 +161,54 @@ func writeFindingTable(w io.Writer, r *Report, opts Options, fs []Finding) {
 	}
 }
 
-// mdFinding is a finding's message for a table cell, never cut: a problem
-// longer than mdMessage runes (quoted SQL, mostly) folds into a <details>
-// whose summary is its start, and the advice after it stays in view. A
-// suggestion the message does not carry follows as the fix, and a live
-// database's evidence last.
+// mdFinding is a finding for a table cell, never cut: its problem,
+// folded into a <details> whose summary is its start when longer than
+// mdMessage runes (quoted SQL, mostly), then its fix in full on a line of
+// its own, with the statement it names as code. A suggestion the fix
+// does not name follows as code, and a live database's evidence last.
 func mdFinding(f Finding) string {
-	msg := oneLine(f.Message)
+	problem, fix := f.problemAndFix()
 	var s string
-	problem, advice := splitAdvice(msg)
-	switch {
-	case utf8.RuneCountInString(msg) <= mdMessage:
-		s = escapeCell(msg)
-	case utf8.RuneCountInString(problem) <= mdMessage:
-		s = escapeCell(problem) + ":<br>" + escapeCell(advice)
-	default:
+	if utf8.RuneCountInString(problem) <= mdMessage {
+		s = escapeCell(problem)
+	} else {
 		s = "<details><summary>" + escapeCell(shorten(problem, mdSummary)) + "</summary>" + escapeCell(problem) + "</details>"
-		if advice != "" {
-			s += escapeCell(advice)
-		}
 	}
-	if f.Suggestion != "" && !strings.Contains(msg, oneLine(f.Suggestion)) {
-		s += "<br>Fix: `" + escapeCode(f.Suggestion) + "`"
+	sug := oneLine(f.Suggestion)
+	switch {
+	case fix != "" && sug != "" && strings.Contains(fix, sug):
+		before, after, _ := strings.Cut(fix, sug)
+		s += "<br>**Fix:** " + escapeMD(before) + "`" + escapeCode(sug) + "`" + escapeMD(after)
+	case fix != "":
+		s += "<br>**Fix:** " + escapeMD(fix)
+		if sug != "" && !strings.Contains(problem, sug) {
+			s += "<br>`" + escapeCode(sug) + "`"
+		}
+	case sug != "" && !strings.Contains(problem, sug):
+		s += "<br>**Fix:** `" + escapeCode(sug) + "`"
 	}
 	if f.Evidence != nil {
 		s += "<br>_" + escapeCell(f.Evidence.Summary) + "_"
 	}
 	return s
+}
+
+// writeIndexTable writes the indexes to add, each with the findings it
+// fixes, then what their statements need said once (IndexNotes).
+func writeIndexTable(w io.Writer, r *Report) {
+	fmt.Fprintf(w, "\n#### Indexes to add\n\n| statement | queries | findings |\n| --- | --: | --- |\n")
+	for _, g := range r.Indexes {
+		var refs []string
+		for _, fi := range g.Findings {
+			if fi >= 0 && fi < len(r.Findings) {
+				refs = append(refs, fmt.Sprintf("#%d", r.Findings[fi].Rank))
+			}
+		}
+		fmt.Fprintf(w, "| `%s` | %d | %s |\n", escapeCode(g.Statement), len(g.Findings), strings.Join(refs, ", "))
+	}
+	for _, note := range r.IndexNotes() {
+		fmt.Fprintf(w, "\n%s.\n", escapeMD(note))
+	}
 }
 
 // mdLocation is file:line, linked to the line when opts.LinkBase is set.

@@ -100,13 +100,17 @@ const (
 
 // Finding is one diagnostic with what the checks know about it.
 type Finding struct {
-	Check        string     `json:"check"`
-	Severity     string     `json:"severity"`
-	File         string     `json:"file"`
-	Line         int        `json:"line"`
-	Column       int        `json:"column"`
-	Function     string     `json:"function,omitempty"`
-	Message      string     `json:"message"`
+	Check    string `json:"check"`
+	Severity string `json:"severity"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Function string `json:"function,omitempty"`
+	Message  string `json:"message"`
+	// Fix is what to do about the finding ("add CREATE INDEX ...",
+	// "reuse the first result"), which Message leaves out to stay one
+	// short line; empty when the check gives none apart from its message.
+	Fix          string     `json:"fix,omitempty"`
 	SQL          string     `json:"sql,omitempty"`
 	Fingerprint  string     `json:"fingerprint,omitempty"`
 	Multiplicity string     `json:"multiplicity,omitempty"`
@@ -182,6 +186,46 @@ func (r *Report) GroupIndexes() {
 		}
 		return a.Statement < b.Statement
 	})
+}
+
+// IndexNotes are what the statements of Indexes need said, once per
+// report rather than with every finding: that CREATE INDEX CONCURRENTLY
+// cannot run in the transaction migration tools wrap each file in, and
+// that a trigram index needs its extension. Nil when no statement needs
+// a note.
+func (r *Report) IndexNotes() []string {
+	var concurrently, trigram bool
+	for _, g := range r.Indexes {
+		concurrently = concurrently || strings.Contains(g.Statement, " CONCURRENTLY ")
+		trigram = trigram || strings.Contains(g.Statement, "gin_trgm_ops")
+	}
+	var notes []string
+	if concurrently {
+		notes = append(notes, ConcurrentlyNote)
+	}
+	if trigram {
+		notes = append(notes, TrigramNote)
+	}
+	return notes
+}
+
+// The notes of IndexNotes.
+const (
+	ConcurrentlyNote = "CREATE INDEX CONCURRENTLY builds the index without blocking writes, but cannot run inside a transaction: " +
+		"goose needs -- +goose NO TRANSACTION in the migration, golang-migrate the statement alone in its file"
+	TrigramNote = "gin_trgm_ops needs the pg_trgm extension: CREATE EXTENSION IF NOT EXISTS pg_trgm"
+)
+
+// problemAndFix are what a finding says is wrong and what to do about
+// it, for the reports that show them apart: its message and fix, or,
+// when its check gave no fix apart from the message (older findings,
+// checks that write "problem: advice"), the message cut at its first
+// ": " outside quoted SQL. Both are on one line.
+func (f Finding) problemAndFix() (problem, fix string) {
+	if f.Fix != "" {
+		return oneLine(f.Message), oneLine(f.Fix)
+	}
+	return splitAdvice(oneLine(f.Message))
 }
 
 // Location is a related place: the loop, the callee, the query.

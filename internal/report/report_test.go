@@ -281,23 +281,72 @@ func TestGroupIndexes(t *testing.T) {
 }
 
 // The Markdown summary never cuts a finding's text: the fix stays in view
-// and a long problem folds into <details> with its whole text.
+// (a statement it names as code) and a long problem folds into <details>
+// with its whole text. A message that carries its own advice ("problem:
+// advice") is shown the same way.
 func TestMarkdownKeepsFix(t *testing.T) {
 	long := &Report{Findings: []Finding{{
 		Check: "queryinloop", Severity: "high", File: "a.go", Line: 1, Rank: 1,
 		Message: `query "` + strings.Repeat("SELECT x FROM t WHERE y = $1 ", 10) + `" runs once per item of ids: fetch them all at once (= ANY($1))`,
 	}}}
-	for _, r := range []*Report{long, loadFixture(t, "demo"), loadFixture(t, "tricky")} {
+	const stmt = "CREATE INDEX CONCURRENTLY idx_orders_customer_id ON orders (customer_id);"
+	index := &Report{Findings: []Finding{{
+		Check: "missingindex", Severity: "medium", File: "a.go", Line: 2, Rank: 1,
+		Message: "no index serves the equality filter on orders(customer_id): every call reads the whole table",
+		Fix:     "add " + stmt + ", or drop the filter", Suggestion: stmt,
+	}}}
+	for _, r := range []*Report{long, index, loadFixture(t, "demo"), loadFixture(t, "tricky")} {
 		md := string(write(t, r, "markdown", Options{Top: 3}))
 		for _, f := range r.Findings[:min(len(r.Findings), 3+mdMoreFindings)] {
-			problem, advice := splitAdvice(oneLine(f.Message))
-			if !strings.Contains(md, escapeCell(problem)) || !strings.Contains(md, escapeCell(advice)) {
-				t.Errorf("#%d: the Markdown lacks part of %q", f.Rank, f.Message)
+			problem, fix := f.problemAndFix()
+			if sug := oneLine(f.Suggestion); sug != "" && strings.Contains(fix, sug) {
+				before, after, _ := strings.Cut(fix, sug)
+				fix = escapeMD(before) + "`" + escapeCode(sug) + "`" + escapeMD(after)
+			} else {
+				fix = escapeCell(fix)
+			}
+			if !strings.Contains(md, escapeCell(problem)) || !strings.Contains(md, fix) {
+				t.Errorf("#%d: the Markdown lacks part of %q, fix %q:\n%s", f.Rank, f.Message, f.Fix, md)
 			}
 		}
 	}
 	md := string(write(t, long, "markdown", Options{}))
-	if !strings.Contains(md, "<details><summary>query") || !strings.Contains(md, "</details>fetch them all at once") {
+	if !strings.Contains(md, "<details><summary>query") || !strings.Contains(md, "</details><br>**Fix:** fetch them all at once") {
 		t.Errorf("a long problem is not folded before its fix:\n%s", md)
+	}
+	md = string(write(t, index, "markdown", Options{}))
+	if !strings.Contains(md, "<br>**Fix:** add `"+stmt+"`, or drop the filter |") {
+		t.Errorf("the fix's statement is not code:\n%s", md)
+	}
+}
+
+// The note every CREATE INDEX CONCURRENTLY needs is said once, in the
+// indexes to add, however many findings suggest one; a report without
+// such a statement says nothing of it.
+func TestIndexNotesOnce(t *testing.T) {
+	r := loadFixture(t, "demo")
+	r.Findings = append(r.Findings, Finding{Check: "missingindex", Rank: len(r.Findings) + 1,
+		Suggestion: "CREATE INDEX CONCURRENTLY idx_products_name_trgm ON products USING gin (name gin_trgm_ops);"})
+	r.GroupIndexes()
+	if len(r.Indexes) < 2 {
+		t.Fatalf("indexes: %+v", r.Indexes)
+	}
+	for _, format := range []string{"text", "markdown", "html"} {
+		out := string(write(t, r, format, Options{}))
+		if n := strings.Count(out, "cannot run inside a transaction"); n != 1 {
+			t.Errorf("%s: the CONCURRENTLY note is said %d times", format, n)
+		}
+		if n := strings.Count(out, "needs the pg"); n != 1 {
+			t.Errorf("%s: the pg_trgm note is said %d times", format, n)
+		}
+		if i, j := strings.Index(out, "Indexes to add"), strings.Index(out, "cannot run inside a transaction"); i < 0 || j < i {
+			t.Errorf("%s: the note is not in the indexes to add", format)
+		}
+	}
+	r.Indexes = nil
+	for _, format := range []string{"text", "markdown", "html"} {
+		if out := string(write(t, r, format, Options{})); strings.Contains(out, "cannot run inside a transaction") {
+			t.Errorf("%s: the note without an index to add", format)
+		}
 	}
 }

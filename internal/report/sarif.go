@@ -61,9 +61,13 @@ func WriteSARIF(w io.Writer, r *Report, opts Options) error {
 
 	fps := fingerprints(r, opts)
 	for i, f := range r.Findings {
+		// The alert's text is all code scanning shows at a glance: the
+		// fix and the evidence go there, each a paragraph of its own.
 		msg := f.Message
+		if f.Fix != "" {
+			msg += "\n\nFix: " + f.Fix
+		}
 		if f.Evidence != nil {
-			// The alert's text is all code scanning shows at a glance.
 			msg += "\n\n" + f.Evidence.Summary
 		}
 		res := sarif.NewRuleResult(f.Check).
@@ -229,6 +233,9 @@ func resultProperties(r *Report, f Finding) sarif.Properties {
 	}
 	if f.SQL != "" {
 		props["sql"] = f.SQL
+	}
+	if f.Fix != "" {
+		props["fix"] = f.Fix
 	}
 	if f.Suggestion != "" {
 		props["suggestion"] = f.Suggestion

@@ -67,6 +67,9 @@ func WriteRankedText(w io.Writer, r *Report, opts Options) error {
 			}
 			fmt.Fprintf(bw, "  %s -- %s (findings %s)\n", g.Statement, plural(len(g.Findings), "query"), strings.Join(refs, " "))
 		}
+		for _, note := range r.IndexNotes() {
+			fmt.Fprintf(bw, "  Note: %s.\n", note)
+		}
 	}
 	writeLiveText(bw, r)
 	return bw.Flush()
@@ -77,8 +80,9 @@ const textIndent = "    "
 
 // writeTextFinding writes one finding: vet's line, then its rank,
 // severity, score, routes, how often it runs and what fixing it removes
-// on the indented line below, and its suggestion and a live database's
-// evidence when it has them.
+// on the indented line below, and its fix, its suggestion and a live
+// database's evidence when it has them, each on an indented line of its
+// own.
 func writeTextFinding(w io.Writer, r *Report, f Finding) {
 	fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", f.File, f.Line, f.Column, oneLine(f.Message), f.Check)
 	score := "score " + formatNum(f.Score)
@@ -96,7 +100,10 @@ func writeTextFinding(w io.Writer, r *Report, f Finding) {
 		details = append(details, "fix removes ≥ "+formatNum(f.SavesPerMin)+" queries/min")
 	}
 	fmt.Fprintf(w, "%s%s\n", textIndent, strings.Join(details, " · "))
-	if f.Suggestion != "" && !strings.Contains(f.Message, f.Suggestion) {
+	if f.Fix != "" {
+		fmt.Fprintf(w, "%sfix: %s\n", textIndent, oneLine(f.Fix))
+	}
+	if f.Suggestion != "" && !strings.Contains(f.Message+f.Fix, f.Suggestion) {
 		fmt.Fprintf(w, "%ssuggestion: %s\n", textIndent, oneLine(f.Suggestion))
 	}
 	if f.Evidence != nil {

@@ -17,6 +17,7 @@ func analyze(norm string, raw *pg.RawStmt) *Statement {
 	text, base := stmtText(norm, raw.StmtLocation, raw.StmtLen)
 	a := &analyzer{base: base, st: &Statement{SQL: text, Offset: base}}
 	a.statement(raw.Stmt)
+	a.params(inner(raw.Stmt))
 	// pg_query fingerprints from text, not from a tree, so this parses the
 	// statement a second time; Parse's cache makes that once per text.
 	// The text parsed a moment ago, so the error cannot happen.

@@ -55,6 +55,12 @@ type Statement struct {
 	Filters     []Filter
 	OrderBy     []ColumnRef // ORDER BY columns of the top-level SELECT
 	Limit       bool        // the top-level SELECT has LIMIT / FETCH FIRST
+	// Params is the highest parameter number ($n) the statement uses.
+	Params int
+	// Many says one execution covers many items: a list parameter
+	// (= ANY($1), IN ($1) as drivers expand a slice, unnest($1),
+	// json_each(?)), several rows of VALUES, or COPY FROM.
+	Many bool
 }
 
 // TableRef is a real relation the statement reads or writes (never a CTE

@@ -648,3 +648,38 @@ func TestFilterParams(t *testing.T) {
 		}
 	}
 }
+
+// Many tells a statement that handles a list of items per execution from
+// one that handles one item, which a loop around it multiplies.
+func TestManyAndParams(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		sql    string
+		many   bool
+		params int
+	}{
+		{"SELECT a FROM t WHERE id = $1", false, 1},
+		{"SELECT a FROM t WHERE id = ANY($1)", true, 1},
+		{"SELECT a FROM t WHERE id = ANY($2::bigint[]) AND org = $1", true, 2},
+		{"SELECT a FROM t WHERE id IN (?)", true, 1}, // sqlx.In, gorm and bun expand a slice there
+		{"SELECT a FROM t WHERE id IN ($1, $2)", false, 2},
+		{"SELECT a FROM t WHERE id IN (SELECT value FROM json_each(?))", true, 1},
+		{"SELECT a FROM t WHERE id IN (1, 2, 3)", false, 0},
+		{"INSERT INTO t (a, b) VALUES ($1, $2)", false, 2},
+		{"INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)", true, 4},
+		{"INSERT INTO t (a, b) SELECT * FROM unnest($1::int[], $2::text[])", true, 2},
+		{"UPDATE t SET b = v.b FROM unnest($1::int[], $2::text[]) AS v(a, b) WHERE t.a = v.a", true, 2},
+		{"UPDATE t SET b = 'x' WHERE a = $1", false, 1},
+		{"DELETE FROM t WHERE a = ANY($1)", true, 1},
+		{"DELETE FROM t WHERE a = ANY(ARRAY[1, 2])", false, 0},
+		{"COPY t (a, b) FROM STDIN", true, 0},
+		{"COPY t TO STDOUT", false, 0},
+		{"SELECT unnest(tags) FROM t WHERE id = $1", false, 1},
+	}
+	for _, tt := range tests {
+		st := one(t, tt.sql)
+		if st.Many != tt.many || st.Params != tt.params {
+			t.Errorf("%q: Many, Params = %v, %d; want %v, %d", tt.sql, st.Many, st.Params, tt.many, tt.params)
+		}
+	}
+}

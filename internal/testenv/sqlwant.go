@@ -29,26 +29,12 @@ func Run(t *testing.T, dir string, a *analysis.Analyzer, pkgs ...string) []*anal
 	t.Helper()
 	results := analysistest.Run(sqlFilter{t}, dir, a, pkgs...)
 	want := map[string][]*regexp.Regexp{} // "file:line" -> expectations
-	for _, p := range pkgs {
-		root := filepath.Join(dir, "src", filepath.FromSlash(strings.TrimSuffix(p, "/...")))
-		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".sql") {
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Error(err)
-				return nil
-			}
-			for i, line := range strings.Split(string(data), "\n") {
-				for _, rx := range sqlWants(t, path, i+1, line) {
-					k := path + ":" + strconv.Itoa(i+1)
-					want[k] = append(want[k], rx)
-				}
-			}
-			return nil
-		})
-	}
+	sqlLines(t, dir, pkgs, func(path string, line int, text string) {
+		for _, rx := range sqlWants(t, path, line, text) {
+			k := path + ":" + strconv.Itoa(line)
+			want[k] = append(want[k], rx)
+		}
+	})
 	seen := map[string]bool{} // a package and its test variant report alike
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -82,6 +68,29 @@ func Run(t *testing.T, dir string, a *analysis.Analyzer, pkgs ...string) []*anal
 	return results
 }
 
+// sqlLines calls fn with each line of the .sql files below the
+// directories of the packages named (src/<pattern> of dir), numbered
+// from 1.
+func sqlLines(t *testing.T, dir string, pkgs []string, fn func(path string, line int, text string)) {
+	for _, p := range pkgs {
+		root := filepath.Join(dir, "src", filepath.FromSlash(strings.TrimSuffix(p, "/...")))
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".sql") {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Error(err)
+				return nil
+			}
+			for i, line := range strings.Split(string(data), "\n") {
+				fn(path, i+1, line)
+			}
+			return nil
+		})
+	}
+}
+
 // sqlFilter passes analysistest's complaints on, except those about
 // diagnostics in .sql files, which Run checks itself.
 type sqlFilter struct{ t *testing.T }
@@ -104,8 +113,14 @@ func sqlWants(t *testing.T, file string, line int, text string) []*regexp.Regexp
 	if m == nil {
 		return nil
 	}
+	return quotedRegexps(t, file, line, m[1])
+}
+
+// quotedRegexps reads the regexps of an expectation: Go string literals,
+// interpreted or raw, separated by spaces.
+func quotedRegexps(t *testing.T, file string, line int, text string) []*regexp.Regexp {
 	var out []*regexp.Regexp
-	rest := strings.TrimSpace(m[1])
+	rest := strings.TrimSpace(text)
 	for rest != "" {
 		var lit string
 		var err error
@@ -124,7 +139,7 @@ func sqlWants(t *testing.T, file string, line int, text string) []*regexp.Regexp
 			}
 			lit, rest = rest[1:1+end], strings.TrimSpace(rest[2+end:])
 		default:
-			t.Fatalf("%s:%d: want needs quoted regexps: %s", file, line, rest)
+			t.Fatalf("%s:%d: an expectation needs quoted regexps: %s", file, line, rest)
 		}
 		if err != nil {
 			t.Fatalf("%s:%d: %v", file, line, err)

@@ -87,6 +87,8 @@ type report struct {
 	routes  []*routes.Route
 	places  []token.Pos
 	callees []string // for a package-wide finding: the functions that take no context
+	// message says, in one line, what the route does and what it costs
+	// (named by route); detail.Fix what to do about it.
 	message func(route string) string
 	related []analysis.RelatedInformation
 	detail  finding.Detail
@@ -140,16 +142,16 @@ func (c *checker) flush(rep *check.Reporter) {
 		for _, p := range f.places[1:] {
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "also called here"})
 		}
-		msg := f.message(name)
+		d := f.detail
 		if n := len(f.callees); n > 1 {
 			// A package whose functions take no context at all is one
 			// design decision, not a finding per function.
-			msg = fmt.Sprintf("%s; the same holds for %d more functions of %s that this package's handlers call without a context (%s)",
-				msg, n-1, pkgOf(f.callees[0]), strings.Join(firstN(f.callees[1:], 3), ", "))
+			d.Fix = fmt.Sprintf("%s; the same holds for %d more %s of %s that this package's handlers call (%s)",
+				d.Fix, n-1, plural(n-1, "function", "functions"), pkgOf(f.callees[0]), strings.Join(firstN(f.callees[1:], 3), ", "))
 		}
 		rep.Report(check.Finding{
-			Diagnostic: analysis.Diagnostic{Pos: pos, Category: k.cat, Message: msg, Related: related},
-			Detail:     f.detail,
+			Diagnostic: analysis.Diagnostic{Pos: pos, Category: k.cat, Message: f.message(name), Related: related},
+			Detail:     d,
 		})
 	}
 }
@@ -205,25 +207,30 @@ func (c *checker) duplicates(r *routes.Route) {
 		}
 		first, _ := diverge(a, again[0])
 		var related []analysis.RelatedInformation
+		lines := []string{fmt.Sprint(c.line(first.Pos()))}
 		for _, b := range again {
 			_, y := diverge(a, b)
 			related = append(related, analysis.RelatedInformation{Pos: y.Pos(), Message: "issued again here"})
+			lines = append(lines, fmt.Sprint(c.line(y.Pos())))
 		}
 		times := "twice"
 		if n := len(again) + 1; n > 2 {
 			times = fmt.Sprintf("%d times", n)
 		}
-		q := a.Query
-		at := c.line(again[0].Chain[0].Pos())
-		via := c.via(a, first)
+		// What runs twice: the function called, or, for two calls of
+		// the query itself, the query the line shows.
+		what := "runs the same query"
+		if callee := c.via(a, first); callee != "" {
+			what = "calls " + callee
+		}
 		d := c.detail(a, first)
 		for _, b := range again {
 			d.Sites = append(d.Sites, siteOf(b)...)
 		}
+		d.Fix = "reuse the first result: each repeat is one more round trip on every request"
 		c.add("", first.Pos(), catDuplicate, r, &report{
 			message: func(route string) string {
-				return fmt.Sprintf("%s runs %s %s per request with the same arguments (here and at line %d%s): reuse the first result",
-					route, sqlName(q), times, at, via)
+				return fmt.Sprintf("%s %s %s per request with the same arguments (lines %s)", route, what, times, and(lines))
 			},
 			related: related,
 			detail:  d,
@@ -358,8 +365,9 @@ func (c *checker) contexts(r *routes.Route) {
 		default:
 			continue
 		}
-		msg, group := c.ctxMessage(st)
+		msg, fix, group := c.ctxMessage(st)
 		rep := &report{message: msg, detail: c.detail(st, st.CtxAt)}
+		rep.detail.Fix = fix
 		if strings.HasPrefix(group, "package ") {
 			rep.callees = []string{calleeName(c.pass.TypesInfo, st.CtxAt)}
 		}
@@ -367,16 +375,17 @@ func (c *checker) contexts(r *routes.Route) {
 	}
 }
 
-// ctxMessage words a context finding, and groups it: a function of
-// another package that ignores the context however it is called is one
-// finding, wherever the package calls it.
-func (c *checker) ctxMessage(st *routes.Step) (func(string) string, string) {
+// ctxMessage words a context finding and its fix, and groups it: a
+// function of another package that ignores the context however it is
+// called is one finding, wherever the package calls it. What each costs
+// is the same: the client cannot cancel the query, which keeps running,
+// holding a connection, after the client has gone.
+func (c *checker) ctxMessage(st *routes.Step) (msg func(string) string, fix, group string) {
 	info := c.pass.TypesInfo
 	at := st.CtxAt
 	site := siteName(st.Query)
 	direct := st.Direct && at == st.Call
 	callee := calleeName(info, at)
-	group := ""
 	if fn, ok := typeutil.Callee(info, at).(*types.Func); ok && !direct && at == st.Call && fn.Pkg() != c.pass.Pkg {
 		switch {
 		case st.Ctx == queries.CtxNone:
@@ -387,40 +396,40 @@ func (c *checker) ctxMessage(st *routes.Step) (func(string) string, string) {
 			group = "callee " + fn.FullName()
 		}
 	}
-	const why = "it keeps running, holding a connection, after the client cancels or times out"
 	switch {
 	case st.Ctx == queries.CtxNone && direct:
 		return func(route string) string {
-			return fmt.Sprintf("%s runs %s with %s, which takes no context: %s; use its Context form with r.Context()", route, site, callee, why)
-		}, group
+			return fmt.Sprintf("%s runs a query with %s, which takes no context: the client cannot cancel it", route, callee)
+		}, "use its Context form, with r.Context()", group
 	case st.Ctx == queries.CtxNone:
 		return func(route string) string {
-			return fmt.Sprintf("%s calls %s, whose query %s takes no context: %s; give it a ctx parameter, use the query's Context form and pass r.Context()", route, callee, site, why)
-		}, group
+			return fmt.Sprintf("%s calls %s, whose query the client cannot cancel", route, callee)
+		}, fmt.Sprintf("give %s a ctx parameter, run %s with the Context form, and pass r.Context()", callee, site), group
 	case !direct && at == st.Call && st.Query.Ctx == queries.CtxBackground:
 		return func(route string) string {
-			return fmt.Sprintf("%s calls %s, whose query %s runs with context.Background() rather than its caller's context: %s; pass its ctx parameter through", route, callee, site, why)
-		}, group
+			return fmt.Sprintf("%s calls %s, whose query uses context.Background(): the client cannot cancel it", route, callee)
+		}, fmt.Sprintf("pass the ctx parameter of %s through to %s", callee, site), group
 	}
 	arg := ctxText(info, at)
 	if arg == "" {
 		arg = "a background context"
 	}
 	return func(route string) string {
-		return fmt.Sprintf("%s passes %s to %s instead of the request's context: its query %s %s; pass r.Context()", route, arg, callee, site, strings.TrimPrefix(why, "it "))
-	}, group
+		return fmt.Sprintf("%s passes %s to %s: the client cannot cancel its query", route, arg, callee)
+	}, fmt.Sprintf("pass r.Context() instead of %s, so that %s stops with the request", arg, site), group
 }
 
-// siteName names a query and its place: `"SELECT …" (store.go:12)`, or
-// `at store.go:12` when its text is not known.
+// siteName names a query and its place, for a fix: `the query "SELECT
+// …" (store.go:12)`, `query GetOrder (query.sql:1)` for one kept in a
+// .sql file, or `the query at store.go:12` when its text is not known.
 func siteName(q queries.Query) string {
 	if q.Name != "" {
-		return fmt.Sprintf("query %s (%s)", q.Name, q.Source) // kept in a .sql file
+		return fmt.Sprintf("query %s (%s)", q.Name, q.Source)
 	}
 	if q.SQL == "" {
-		return "at " + q.Site
+		return "the query at " + q.Site
 	}
-	return fmt.Sprintf("%q (%s)", q.SQL, q.Site)
+	return fmt.Sprintf("the query %q (%s)", q.SQL, q.Site)
 }
 
 // ctxText prints the context argument of a call.
@@ -466,10 +475,13 @@ func (c *checker) overBudget(r *routes.Route) {
 	budget := c.budget
 	c.add("", r.Pos, catBudget, r, &report{
 		message: func(route string) string {
-			return fmt.Sprintf("%s %s, over the budget of %d (see Related): batch the lookups, or cache what does not change per request", route, summary, budget)
+			return fmt.Sprintf("%s %s, over the budget of %d", route, summary, budget)
 		},
 		related: related,
-		detail:  finding.Detail{Multiplicity: "once"},
+		detail: finding.Detail{
+			Multiplicity: "once",
+			Fix:          "batch the lookups, or cache what does not change per request (its queries are the related places)",
+		},
 	})
 }
 
@@ -540,15 +552,13 @@ func siteOf(st *routes.Step) []token.Pos {
 	return nil
 }
 
-// via names the function a call goes through, for messages.
+// via names the function a call goes through to the step's query, for
+// messages; "" when the call is the query itself.
 func (c *checker) via(st *routes.Step, at *ast.CallExpr) string {
 	if st.Direct && at == st.Call {
 		return "" // the query itself: nothing in between
 	}
-	if name := calleeName(c.pass.TypesInfo, at); name != "" {
-		return ", via " + name
-	}
-	return ""
+	return calleeName(c.pass.TypesInfo, at)
 }
 
 func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
@@ -579,6 +589,14 @@ func pkgOf(name string) string {
 		return name[:i]
 	}
 	return name
+}
+
+// and joins a list as a sentence does: "29 and 35", "29, 35 and 40".
+func and(list []string) string {
+	if len(list) < 2 {
+		return strings.Join(list, "")
+	}
+	return strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 }
 
 func firstN(list []string, n int) []string {

@@ -11,5 +11,7 @@ import (
 
 func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, handlerquery.Analyzer, "shop", "shopgin", "shopfast", "shopfiber", "worker", "sqlcweb/...")
+	results := analysistest.Run(t, dir, handlerquery.Analyzer, "shop", "shopgin", "shopfast", "shopfiber", "worker", "sqlcweb/...")
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results)
 }

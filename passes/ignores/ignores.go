@@ -79,8 +79,10 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			rep.Report(check.Finding{Diagnostic: diag})
 		case unused && !d.NoLint && !used[d.Pos] && anyEnabled(cfg, d.Checks):
-			rep.Report(check.Finding{Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "unused",
-				Message: "this //sqlheat:ignore silences no finding: remove it, or it will hide the next real one on this line"}})
+			rep.Report(check.Finding{
+				Diagnostic: analysis.Diagnostic{Pos: d.Pos, Category: "unused", Message: "this //sqlheat:ignore silences no finding"},
+				Detail:     finding.Detail{Fix: "remove it, or it will hide the next real one on this line"},
+			})
 		}
 	}
 	return rep.Result(), nil

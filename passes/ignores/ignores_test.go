@@ -18,5 +18,5 @@ func Test(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.RunWithSuggestedFixes(t, dir, a, "a")
+	testenv.ShortMessages(t, analysistest.RunWithSuggestedFixes(t, dir, a, "a"))
 }

@@ -54,10 +54,6 @@ var Categories = finding.Categories{
 	{Name: catWildcard, Severity: finding.Medium, Title: "leading wildcards"},
 }
 
-// note is what every CREATE INDEX CONCURRENTLY needs said: the migration
-// tools people use run each file in a transaction unless told otherwise.
-const note = "(CONCURRENTLY cannot run inside a transaction: goose needs -- +goose NO TRANSACTION, golang-migrate the statement alone in its file)"
-
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, sqlfilespass.For(pass).Directives)
 	res := queries.For(pass)
@@ -121,7 +117,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				seen[k] = true
 				d := queries.StmtDetail(st, s)
-				d.Suggestion = adv.statement
+				d.Fix, d.Suggestion = adv.fix, adv.statement
 				rep.Report(check.Finding{
 					Diagnostic:     analysis.Diagnostic{Pos: pos, Category: adv.category, Message: adv.message},
 					Detail:         d,
@@ -151,12 +147,17 @@ func confirmed(advs []advice, alt *schema.Catalog, st *sqlparse.Statement) []adv
 	})
 }
 
-// advice is one finding about one table of a statement.
+// advice is one finding about one table of a statement. Its message
+// says what no index serves and what that costs, in one line; its fix
+// names the statement to run. What every CREATE INDEX CONCURRENTLY needs
+// said (not inside a transaction) the reports say once, with the indexes
+// to add, and the doc above says for go vet.
 type advice struct {
 	category  string
 	table     *schema.Table
 	keys      []string // the index keys suggested, as SQL
 	message   string
+	fix       string
 	statement string // CREATE INDEX ..., for the report's suggestion
 }
 
@@ -424,7 +425,7 @@ func (it *item) advise(st *sqlparse.Statement, items map[int]*item) (advice, boo
 					keys = append(keys, c)
 				}
 			}
-			access += " and sort with LIMIT"
+			access += " and ORDER BY" // with its LIMIT
 			if len(keys) == 0 {
 				return advice{}, false
 			}
@@ -536,8 +537,9 @@ func (it *item) wildcard() (advice, bool) {
 			table:     t,
 			keys:      []string{col + " gin_trgm_ops"},
 			statement: stmt,
-			message: fmt.Sprintf("%s %s with a leading wildcard cannot use a btree index on %s.%s, so every call reads the whole table: a trigram index can serve it (CREATE EXTENSION IF NOT EXISTS pg_trgm; %s %s), or use full-text search",
-				f.Op, showPattern(f.Pattern), t.Name, col, stmt, note),
+			message: fmt.Sprintf("%s %s with a leading wildcard can use no btree index on %s.%s: every call reads the whole table",
+				f.Op, showPattern(f.Pattern), t.Name, col),
+			fix: "add a trigram index, CREATE EXTENSION IF NOT EXISTS pg_trgm; " + stmt + " or use full-text search",
 		}, true
 	}
 	return advice{}, false
@@ -553,23 +555,21 @@ func (it *item) missing(category string, keys []string, access string) (advice, 
 	name := indexName(t, keys)
 	stmt := fmt.Sprintf("CREATE INDEX CONCURRENTLY %s ON %s (%s);", name, tableName(t), strings.Join(keys, ", "))
 	target := tableName(t) + "(" + strings.Join(keys, ", ") + ")"
-	var msg string
+	msg, fix := "", "add "+stmt
 	switch {
 	case category == catJoin:
-		msg = fmt.Sprintf("no index serves the %s on %s: each row found in %s reads all of %s; add %s %s",
-			access, target, strings.TrimPrefix(access, "join from "), t.Name, stmt, note)
+		msg = fmt.Sprintf("no index serves the %s on %s: each row found in %s reads all of %s",
+			access, target, strings.TrimPrefix(access, "join from "), t.Name)
 	case category == catOrder:
-		msg = fmt.Sprintf("no index serves the %s on %s: every call reads and sorts the whole table to return a few rows; add %s %s",
-			access, target, stmt, note)
+		msg = fmt.Sprintf("no index serves the %s on %s: every call reads and sorts the whole table", access, target)
 	case hasExpr(keys):
 		category = catFunction
-		msg = fmt.Sprintf("the %s on %s applies a function to the column, so no index on the bare column can serve it: compare the bare column if you can, or add an expression index, %s %s",
-			access, target, stmt, note)
+		msg = fmt.Sprintf("the %s on %s wraps the column in an expression: every call reads the whole table", access, target)
+		fix = "compare the bare column if you can (its own index then serves), or add an expression index, " + stmt
 	default:
-		msg = fmt.Sprintf("no index serves the %s on %s: every call reads the whole table; add %s %s",
-			access, target, stmt, note)
+		msg = fmt.Sprintf("no index serves the %s on %s: every call reads the whole table", access, target)
 	}
-	return advice{category: category, table: t, keys: keys, message: msg, statement: stmt}, true
+	return advice{category: category, table: t, keys: keys, message: msg, fix: fix, statement: stmt}, true
 }
 
 // accessOf names the kind of access for the message.

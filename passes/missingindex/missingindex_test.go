@@ -15,7 +15,10 @@ import (
 // from discovery under its go.mod (sqlc's schema, and the migrations).
 func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, missingindex.Analyzer, "a", "store", "self", "sqlcapp")
+	pkgs := []string{"a", "store", "self", "sqlcapp"}
+	results := analysistest.Run(t, dir, missingindex.Analyzer, pkgs...)
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results, pkgs...)
 }
 
 // Packages without SQL schema: gormapp's tables are what its
@@ -23,7 +26,9 @@ func Test(t *testing.T) {
 // DDL of a package it imports.
 func TestORMModels(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi")
+	results := analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi")
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results)
 }
 
 // SQL kept in .sql files is reported on the first line of its statement
@@ -32,5 +37,8 @@ func TestORMModels(t *testing.T) {
 // (goyesql), linked or not; -- sqlheat:ignore in a block silences it.
 func TestSQLFiles(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	testenv.Run(t, dir, missingindex.Analyzer, "sqlcshop/...", "notes/...")
+	pkgs := []string{"sqlcshop/...", "notes/..."}
+	results := testenv.Run(t, dir, missingindex.Analyzer, pkgs...)
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results, pkgs...)
 }

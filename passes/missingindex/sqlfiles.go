@@ -49,7 +49,7 @@ func checkBlocks(pass *analysis.Pass, rep *check.Reporter, cat, alt *schema.Cata
 				seen[k] = true
 				pos, where := files.Pos(b, off, queries.BlockGoPos(sites))
 				d := queries.StmtDetail(st, sites...)
-				d.Suggestion = adv.statement
+				d.Fix, d.Suggestion = adv.fix, adv.statement
 				rep.Report(check.Finding{
 					Diagnostic: analysis.Diagnostic{
 						Pos:      pos,

@@ -45,6 +45,33 @@ type Query struct {
 	// if x == nil { x = ... }): it runs once, however often and in
 	// whatever loops the function is called.
 	Once bool
+	// Shape is what advice about running the query for many items at
+	// once needs to know of it.
+	Shape
+}
+
+// Shape is what a check advising how to run a query once for many items
+// must know of it, so that the advice is SQL, or a call, that the
+// program's library and database accept, and never what the query does
+// already. Its fields are "" (false) when unknown.
+type Shape struct {
+	Cmd   string // the first statement's command: "SELECT", "INSERT", "UPDATE", "DELETE", ...
+	Table string // the table the statement reads or writes first
+	// Key is the column the statement looks one item up by: the only
+	// column compared for equality with a parameter (or with a list,
+	// when Many).
+	Key string
+	// Lib is what runs the query: "database/sql", "sqlx", "pgx",
+	// "gorm", "bun" (the ORM's generated SQL), or "sqlc" (a query of an
+	// sqlc query file).
+	Lib     string
+	Dialect string // dialect.Postgres, MySQL or SQLite
+	// Many says one execution already covers many items (Site.Many).
+	Many bool
+	// Params is the highest parameter number of the statement: an
+	// UPDATE or DELETE whose one parameter is its key does the same to
+	// every item.
+	Params int
 }
 
 // maxQueries bounds a fact: a function reaching hundreds of queries (a

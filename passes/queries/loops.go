@@ -420,6 +420,9 @@ func exprName(e ast.Expr) string {
 	return "…"
 }
 
+// ExprName names an expression for messages: "s.stmt", "rows", "ids()".
+func ExprName(e ast.Expr) string { return exprName(e) }
+
 // PerItem counts the loops among loops that repeat what they enclose once
 // per data item (the multiplicity of a call inside them).
 func PerItem(loops []*Loop) int { return perItem(loops) }

@@ -110,13 +110,21 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	}
 	lib := s.Method.Library()
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
+	// Whether the chain writes a slice is known from its calls, even
+	// when its SQL is not (a model handed in as a parameter).
+	many := a.ormMany(s, steps)
+	fail := func(format string, args ...any) sqlText {
+		t := unresolved(format, args...)
+		t.many = many
+		return t
+	}
 	if why != "" {
-		return unresolved("%s chain: %s", lib, why)
+		return fail("%s chain: %s", lib, why)
 	}
 	c := &ormChain{lib: lib, param: param}
 	for _, st := range steps {
 		if why := a.ormStep(c, st); why != "" {
-			return unresolved("%s chain: %s", lib, why)
+			return fail("%s chain: %s", lib, why)
 		}
 	}
 	var text string
@@ -126,9 +134,79 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		text, why = a.gormFinish(c, s)
 	}
 	if why != "" {
-		return unresolved("%s %s: %s", lib, s.Method.Name, why)
+		return fail("%s %s: %s", lib, s.Method.Name, why)
 	}
-	return sqlText{SQL: text, OK: true, Param: -1}
+	return sqlText{SQL: text, OK: true, Param: -1, many: many}
+}
+
+// ormCmd is the command an ORM's finisher sends, "" when it may send
+// several (gorm's Save inserts or updates, FirstOrCreate reads first).
+func ormCmd(m *dbapi.Method) string {
+	switch m.Recv {
+	case "SelectQuery":
+		return "SELECT"
+	case "InsertQuery":
+		return "INSERT"
+	case "UpdateQuery":
+		return "UPDATE"
+	case "DeleteQuery":
+		return "DELETE"
+	}
+	if m.Library() != "gorm" {
+		return ""
+	}
+	switch m.Name {
+	case "Create", "CreateInBatches":
+		return "INSERT"
+	case "Update", "Updates", "UpdateColumn", "UpdateColumns":
+		return "UPDATE"
+	case "Delete":
+		return "DELETE"
+	case "Find", "First", "Last", "Take", "Scan", "Count", "Pluck", "FindInBatches":
+		return "SELECT"
+	}
+	return ""
+}
+
+// ormMany reports whether a chain writes a whole slice in one statement:
+// gorm's Create, Save or Delete of a slice and CreateInBatches, bun's
+// insert, update or delete of a slice model, or bun's VALUES list of a
+// slice (With("_data", db.NewValues(&rows))). The SQL rebuilt for one
+// row cannot say so; advice to write all rows at once must not be given
+// to a call that already does.
+func (a *analyzer) ormMany(s *Site, steps []ormStep) bool {
+	info := a.pass.TypesInfo
+	slice := func(e ast.Expr) bool {
+		t := info.TypeOf(e)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		return t != nil && isList(t)
+	}
+	switch s.Method.Library() {
+	case "gorm":
+		switch s.Method.Name {
+		case "CreateInBatches":
+			return true
+		case "Create", "Save", "Delete":
+			return len(s.Call.Args) > 0 && slice(s.Call.Args[0])
+		}
+	case "bun":
+		write := s.Method.Recv == "InsertQuery" || s.Method.Recv == "UpdateQuery" || s.Method.Recv == "DeleteQuery"
+		for _, st := range steps {
+			switch {
+			case st.name() == "Model" && write && len(st.call.Args) > 0 && slice(st.call.Args[0]):
+				return true
+			case st.name() == "With" && len(st.call.Args) > 1:
+				if call, ok := ast.Unparen(st.call.Args[1]).(*ast.CallExpr); ok {
+					if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Name() == "NewValues" && len(call.Args) > 0 && slice(call.Args[0]) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // noModel says why a chain's table is unknown.

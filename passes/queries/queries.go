@@ -30,6 +30,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/dialect"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
@@ -133,6 +134,9 @@ type Site struct {
 	Block    *sqlfiles.Block
 	Stmts    []*sqlparse.Statement
 	ParseErr error
+	// Many says one execution covers many items: a statement taking a
+	// list (sqlparse.Statement.Many), or an ORM writing a slice.
+	Many bool
 	// Loops are the loops of the function around the call, outermost
 	// first, that repeat it (see callLoops).
 	Loops []*Loop
@@ -364,6 +368,9 @@ type analyzer struct {
 	extra    map[string]config.Function
 	dir      string              // the package's directory
 	models   map[ormKey]ormEntry // the ORM models of chains (see orm.go)
+	// pkgDialect is the dialect the package's imports, or its module's
+	// requirements, say (see dialect), once known.
+	pkgDialect *string
 	// caching counts the cache fills (if x == nil { x = ... }) the walk
 	// is in.
 	caching int
@@ -830,6 +837,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	}
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
+	s.Many = t.many
 	if !t.OK {
 		s.Why = t.Why
 		return
@@ -839,6 +847,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	// A named query may be a template whose holes are filled at run
 	// time: parsed with each hole as a neutral expression.
 	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
+	s.Many = s.Many || len(s.Stmts) > 0 && s.Stmts[0].Many
 }
 
 // eachStatement marks the loop whose items are the site's statements
@@ -1132,7 +1141,94 @@ func (a *analyzer) siteQuery(s *Site) Query {
 	}
 	q.Ctx = a.siteCtx(s)
 	q.Once = s.Once
+	q.Shape = a.shape(s)
 	return q
+}
+
+// shape is what advice needs to know of a site's statement (see Shape).
+func (a *analyzer) shape(s *Site) Shape {
+	sh := Shape{Many: s.Many, Dialect: a.dialect(s)}
+	switch {
+	case s.Block != nil && s.Block.File.Kind == sqlfiles.SQLC:
+		sh.Lib = "sqlc"
+	case s.ORM != "":
+		sh.Lib = s.ORM
+	case s.Method != nil:
+		sh.Lib = s.Method.Library()
+	}
+	if len(s.Stmts) == 0 {
+		if s.Method != nil && s.Role == dbapi.Finisher {
+			sh.Cmd = ormCmd(s.Method) // the SQL is not known, what the ORM does is
+		}
+		return sh
+	}
+	st := s.Stmts[0]
+	sh.Cmd, sh.Params = st.Command, st.Params
+	if len(st.Tables) > 0 {
+		sh.Table = st.Tables[0].Name
+	}
+	// The key is the one column compared for equality with parameters,
+	// and no other filter takes a parameter: with two (org_id = $1 AND
+	// id = $2, or an OR of them), which one an item gives is not known.
+	params, keyParams := map[int]bool{}, map[int]bool{}
+	for _, f := range st.Filters {
+		for _, p := range f.Params {
+			params[p] = true
+		}
+		if f.Optional || f.Func != "" || f.Column.Column == "" || f.Column.Outer || f.Value != "param" {
+			continue
+		}
+		if f.Op != "=" && !(st.Many && (f.Op == "ANY" || f.Op == "IN")) {
+			continue
+		}
+		if sh.Key != "" && sh.Key != f.Column.Column {
+			sh.Key = ""
+			return sh // two keys
+		}
+		sh.Key = f.Column.Column
+		for _, p := range f.Params {
+			keyParams[p] = true
+		}
+	}
+	if len(params) != len(keyParams) {
+		sh.Key = ""
+	}
+	return sh
+}
+
+// dialect is the SQL dialect of a site's statement: the engine of its
+// sqlc query file, PostgreSQL for pgx, else the one dialect of the
+// drivers the package imports, else of those its module requires, else
+// of its module's sqlc queries; "" when none, or several, are known.
+func (a *analyzer) dialect(s *Site) string {
+	switch {
+	case s.Block != nil && s.Block.File.Kind == sqlfiles.SQLC:
+		return dialect.Engine(s.Block.File.Engine)
+	case s.Method != nil && s.Method.Library() == "pgx":
+		return dialect.Postgres
+	}
+	if a.pkgDialect == nil {
+		var ds []string
+		for _, imp := range a.pass.Pkg.Imports() {
+			ds = append(ds, dialect.Of(imp.Path()))
+		}
+		d := dialect.One(ds)
+		if d == "" && !slices.ContainsFunc(ds, func(d string) bool { return d != "" }) {
+			ds = dialect.Module(config.For(a.pass).ModuleRoot)
+			if len(ds) == 0 { // no driver in sight: the engine of the module's sqlc queries
+				if set := a.r.files(); set != nil {
+					for _, f := range set.Files {
+						if f.Kind == sqlfiles.SQLC {
+							ds = append(ds, dialect.Engine(f.Engine))
+						}
+					}
+				}
+			}
+			d = dialect.One(ds)
+		}
+		a.pkgDialect = &d
+	}
+	return *a.pkgDialect
 }
 
 // exportFacts publishes the summaries, wrappers and SQL variables of this

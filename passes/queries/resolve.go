@@ -36,6 +36,9 @@ type sqlText struct {
 	// Block is the .sql block the text is exactly, when it came from a
 	// named-query file (see named.go).
 	Block *sqlfiles.Block
+	// many says an ORM writes a whole slice with the statement (see
+	// ormMany): what the text, built for one row, cannot say.
+	many bool
 }
 
 // paramOf reports whether t is exactly a parameter of sig: a function

@@ -21,10 +21,18 @@
 //	items, _ := store.ItemsForOrders(ctx, orderIDs) // WHERE order_id = ANY($1)
 //
 // or let the database join. Writes in a loop (INSERT/UPDATE/DELETE per
-// item) are reported as their own, lower-severity kind: batch them with a
-// multi-row INSERT ... VALUES, unnest($1::bigint[]), COPY, or a pgx.Batch.
-// For gorm, load associations with Preload or Joins instead of a finisher
-// per item.
+// item) are reported as their own, lower-severity kind.
+//
+// A finding's message is one line: what runs, how often, what it costs
+// ("SELECT from tags runs once per item of items: n round trips instead
+// of 1"). Its fix is written for the statement: rows inserted at once for
+// an INSERT, `WHERE id = ANY($1)` for an UPDATE or DELETE of one key, one
+// query for all the keys for a read; in the terms of what runs it (gorm's
+// Create(&rows) and Preload, bun's Model(&rows) and Bulk, a query of
+// sqlc's query file, a pgx.Batch) and of the dialect the program's
+// drivers say (MySQL has no arrays, SQLite takes a list as JSON). A
+// callee or statement that takes a list already is told to be called
+// once with all the items.
 //
 // The check follows calls: a loop in package api around
 // store.(*Store).OrderItems is reported because the store function's

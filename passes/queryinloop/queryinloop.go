@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -85,9 +86,12 @@ type checker struct {
 
 // skipFunc is code whose loops are not request paths: tests, start-up
 // (main, init) and, when c.byName, migrations by their names; or whose
-// loops no one can change: generated code.
-func (c *checker) skipFunc(fn *types.Func, pos token.Pos) bool {
-	return skip(c.fset, fn, pos) || c.generated[c.fset.File(pos)] ||
+// loops no one can change: generated code. node is the innermost
+// function holding the call: a function literal in main is not start-up
+// by its name (a handler written inline, a worker), though the whole
+// program may still find that only start-up runs it.
+func (c *checker) skipFunc(fn *types.Func, node ast.Node, pos token.Pos) bool {
+	return skip(c.fset, fn, node, pos) || c.generated[c.fset.File(pos)] ||
 		c.byName && namedMigration(c.fset, c.pkg, fn, pos)
 }
 
@@ -108,12 +112,15 @@ func generatedFiles(fset *token.FileSet, files []*ast.File) map[*token.File]bool
 }
 
 // skip is test and start-up code: anything in a _test.go file, main and
-// init.
-func skip(fset *token.FileSet, fn *types.Func, pos token.Pos) bool {
+// init (not the function literals in them).
+func skip(fset *token.FileSet, fn *types.Func, node ast.Node, pos token.Pos) bool {
 	if codekind.TestFile(fset.File(pos).Name()) {
 		return true
 	}
 	if fn == nil {
+		return false
+	}
+	if _, lit := node.(*ast.FuncLit); lit {
 		return false
 	}
 	if fn.Name() == "init" && fn.Type().(*types.Signature).Recv() == nil {
@@ -177,6 +184,9 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		if t := info.TypeOf(arg); t != nil && types.TypeString(t, nil) == "context.Context" {
 			continue
 		}
+		if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			continue // a destination (sqlx's Get(&name, ...)): written, not read
+		}
 		ast.Inspect(arg, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() &&
@@ -215,7 +225,7 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 }
 
 func (c *checker) site(s *queries.Site) {
-	if c.skipFunc(s.Func, s.Call.Pos()) {
+	if c.skipFunc(s.Func, s.Node, s.Call.Pos()) {
 		return
 	}
 	kind := s.Kind()
@@ -225,37 +235,28 @@ func (c *checker) site(s *queries.Site) {
 	if s.Once {
 		return // fills a cache: runs once per process
 	}
+	q := s.Entry
+	q.Kind = kind.String()
 	items, constant := perItem(s.Loops)
 	if len(items) == 0 {
 		if constant && c.constBound {
-			c.report(s.Func, s.Call.Pos(), "const", fmt.Sprintf("%s runs in a loop with a constant bound: a fixed number of round trips that one statement could do", what(s)), s.Loops, siteDetail(s, 0))
+			msg := subject(s) + " runs in a loop with a constant bound: a fixed number of round trips where one would do"
+			c.report(s.Func, s.Call.Pos(), "const", msg, s.Loops, siteDetail(s, 0, advice{q: q, over: "the loop"}))
 		}
 		return
 	}
 	if c.carried(s.Call, items[len(items)-1]) {
 		return
 	}
-	var b strings.Builder
-	b.WriteString(what(s))
-	b.WriteString(" runs ")
-	b.WriteString(perPhrase(items))
-	if rows := rowsLoop(items); rows != nil {
-		fmt.Fprintf(&b, " while the result set %s is open", rows.Over)
-	}
 	category := "read"
-	switch {
-	case kind == sqlparse.KindUnknown:
+	switch kind {
+	case sqlparse.KindUnknown:
 		category = "unknown" // SQL built elsewhere: could be a read or a write
-		b.WriteString(": fetch or write all items in one statement before or after the loop")
-	case kind == sqlparse.KindWrite:
+	case sqlparse.KindWrite:
 		category = "write"
-		b.WriteString(": batch the writes (multi-row INSERT ... VALUES, unnest($1::bigint[]), COPY, or pgx.Batch)")
-	case s.Role == dbapi.Finisher && s.Method != nil && s.Method.Library() == "gorm":
-		b.WriteString(": load the association for all items at once with Preload or Joins")
-	default:
-		b.WriteString(": fetch all items in one query before the loop (= ANY($1) or a JOIN) and match them in Go")
 	}
-	c.report(s.Func, s.Call.Pos(), category, b.String(), items, siteDetail(s, len(items)))
+	m := message{subject: subject(s), short: article(s.Entry.Cmd), items: items, depth: len(items)}
+	c.report(s.Func, s.Call.Pos(), category, m.String(), items, siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over}))
 }
 
 func (c *checker) call(call *queries.Call) { c.callVia(call, nil) }
@@ -263,11 +264,8 @@ func (c *checker) call(call *queries.Call) { c.callVia(call, nil) }
 // through is what a whole-program driver adds about a call (see Whole).
 type through struct {
 	// impls are the functions a call through an interface or a func
-	// value reaches, named after the callee in the message.
+	// value reaches, named in the fix.
 	impls []string
-	// also gives, for a query (by place) that other implementations run
-	// as well, their places.
-	also map[string][]string
 	// count is how many queries one call runs (the summary lists every
 	// implementation's).
 	count int
@@ -276,7 +274,7 @@ type through struct {
 // callVia checks a call of a function that runs queries; t is nil but
 // for a whole-program driver.
 func (c *checker) callVia(call *queries.Call, t *through) {
-	if c.skipFunc(call.Func, call.Call.Pos()) {
+	if c.skipFunc(call.Func, call.Node, call.Call.Pos()) {
 		return
 	}
 	items, _ := perItem(call.Loops)
@@ -302,41 +300,38 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 	if c.carried(call.Call, items[len(items)-1]) {
 		return
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s ", call.Callee)
 	n := len(qs) + call.Summary.More
-	where := place(first)
+	var impls []string
 	if t != nil {
-		if len(t.impls) > 0 && len(t.impls) <= 3 {
-			fmt.Fprintf(&b, "(%s) ", strings.Join(t.impls, ", "))
-		}
 		if t.count > 0 {
 			n = t.count
 		}
-		if more := t.also[where]; len(more) > 0 {
-			where = fmt.Sprintf("%s, %s: one per implementation", where, strings.Join(more, ", "))
+		if len(t.impls) <= 3 {
+			for _, impl := range t.impls {
+				if impl != call.Callee {
+					impls = append(impls, impl)
+				}
+			}
 		}
 	}
-	if n == 1 {
-		fmt.Fprintf(&b, "runs %s (%s)", queryName(first), where)
-	} else {
-		fmt.Fprintf(&b, "runs %d queries, first %s (%s)", n, queryName(first), where)
-	}
-	b.WriteString(", and is called ")
-	b.WriteString(perPhrase(items))
-	if rows := rowsLoop(items); rows != nil {
-		fmt.Fprintf(&b, " while the result set %s is open", rows.Over)
-	}
-	if nested > 0 {
-		fmt.Fprintf(&b, "; it loops itself, so that is %s", times(len(items)+nested))
-	}
 	category := summaryCategory(qs)
-	b.WriteString(advice(category))
-	depth := len(items) + nested
-	c.report(call.Func, call.Call.Pos(), category, b.String(), items, finding.Detail{
+	q := first
+	if category == "unknown" {
+		q.Kind = "unknown"
+	}
+	m := message{callee: call.Callee, n: n, items: items, depth: len(items) + nested, loops: nested > 0}
+	switch {
+	case first.Name != "" && strings.HasSuffix(call.Callee, "."+first.Name):
+		m.place = place(first) // sqlc's method, named after its query
+	case n == 1:
+		m.subject, m.short, m.place = queryName(first), article(first.Cmd), place(first)
+	}
+	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n}
+	c.report(call.Func, call.Call.Pos(), category, m.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
-		Multiplicity: finding.Multiplicity(depth),
+		Multiplicity: finding.Multiplicity(m.depth),
 		Via:          append([]string{call.Callee}, first.Via...),
+		Fix:          fix.fix(),
 	})
 }
 
@@ -375,17 +370,6 @@ func summaryCategory(qs []queries.Query) string {
 	return "read"
 }
 
-// advice is the fix hint for a callee run once per item.
-func advice(category string) string {
-	switch category {
-	case "write":
-		return ": batch the writes (multi-row INSERT ... VALUES, unnest, COPY, or pgx.Batch)"
-	case "unknown":
-		return ": give it a variant that reads or writes all the items in one statement, and call that once"
-	}
-	return ": add a variant that takes all the items (= ANY($1)) and call it once before the loop"
-}
-
 // report reports a finding at pos, in fn, with the loops as related
 // locations.
 func (c *checker) report(fn *types.Func, pos token.Pos, category, msg string, loops []*queries.Loop, d finding.Detail) {
@@ -418,11 +402,12 @@ func loopPositions(loops []*queries.Loop) []token.Pos {
 
 // siteDetail is the detail of a finding about a query call of the
 // package, run at the given loop depth.
-func siteDetail(s *queries.Site, depth int) finding.Detail {
+func siteDetail(s *queries.Site, depth int, fix advice) finding.Detail {
 	d := finding.Detail{
 		SQL: s.SQL, Fingerprint: s.Fingerprint(),
 		Multiplicity: finding.Multiplicity(depth),
 		Sites:        []token.Pos{s.Call.Pos()},
+		Fix:          fix.fix(),
 	}
 	if s.Wrapper != nil {
 		d.Via = []string{s.Wrapper.Name()}
@@ -430,40 +415,84 @@ func siteDetail(s *queries.Site, depth int) finding.Detail {
 	return d
 }
 
-// what names a site's statement for a message.
-func what(s *queries.Site) string {
+// subject names a site's statement for a message, shortly, since the
+// finding carries the whole SQL: its query in a .sql file, else what it
+// does to which table ("DELETE from sessions", as gorm or bun sends it),
+// else the expression holding SQL sqlheat could not follow (the prepared
+// statement, the variable).
+func subject(s *queries.Site) string {
 	if s.Block != nil {
 		// SQL from a .sql file: its name and place say more than the
 		// text of the constant sqlc generated from it.
 		return fmt.Sprintf("query %s (%s)", s.Block.Name, s.Block.Where())
 	}
-	if s.ORM != "" && s.Method != nil {
-		// SQL the ORM generates: named by the call the user wrote.
-		return fmt.Sprintf("%s %s %q", s.ORM, s.Method.Name, queries.Abbreviate(s.SQL, 50))
-	}
-	if s.Resolved && len(s.Stmts) > 0 {
-		return fmt.Sprintf("%s %q", s.Stmts[0].Command, queries.Abbreviate(s.SQL, 50))
-	}
-	if s.Resolved {
-		return fmt.Sprintf("query %q", queries.Abbreviate(s.SQL, 50))
-	}
-	if s.Method != nil && s.Role == dbapi.Finisher {
+	var what string
+	switch {
+	case len(s.Stmts) > 0 && s.ParseErr == nil:
+		what = statement(s.Entry.Cmd, s.Entry.Table)
+		if s.Entry.Table == "" {
+			what = fmt.Sprintf("query %q", queries.Abbreviate(s.SQL, 40))
+		}
+	case s.Resolved:
+		what = fmt.Sprintf("query %q", queries.Abbreviate(s.SQL, 40))
+	case s.Role == dbapi.StmtRun:
+		if sel, ok := ast.Unparen(s.Call.Fun).(*ast.SelectorExpr); ok {
+			return "prepared statement " + clip(queries.ExprName(sel.X), 40)
+		}
+		return "prepared statement"
+	case s.Method != nil && s.Method.SQLArg >= 0 && s.Method.SQLArg < len(s.Call.Args):
+		return "query " + clip(queries.ExprName(s.Call.Args[s.Method.SQLArg]), 40)
+	case s.Method != nil && s.Role == dbapi.Finisher && s.Entry.Cmd != "":
+		return fmt.Sprintf("%s %s", s.Method.Library(), s.Entry.Cmd) // bun INSERT
+	case s.Method != nil && s.Role == dbapi.Finisher:
 		return fmt.Sprintf("%s %s", s.Method.Library(), s.Method.Name)
+	default:
+		return "query"
 	}
-	if s.Method != nil {
-		return fmt.Sprintf("query (%s %s)", s.Method.Library(), s.Method.Name)
+	if s.ORM != "" {
+		// SQL the ORM generates, named as it sends it.
+		return s.ORM + " " + what
 	}
-	return "query"
+	return what
 }
 
+// statement names a statement by its command and table: "SELECT from
+// orders", "INSERT into order_items", "UPDATE orders".
+func statement(cmd, table string) string {
+	switch cmd {
+	case "SELECT", "DELETE":
+		return cmd + " from " + table
+	case "INSERT", "MERGE":
+		return cmd + " into " + table
+	case "UPDATE", "COPY":
+		return cmd + " " + table
+	}
+	return cmd + " on " + table
+}
+
+// queryName names a query of a callee's summary for a message.
 func queryName(q queries.Query) string {
-	if q.Name != "" {
+	switch {
+	case q.Name != "":
 		return "query " + q.Name // kept in a .sql file
+	case q.Cmd != "" && q.Table != "":
+		return statement(q.Cmd, q.Table)
+	case q.SQL != "":
+		return fmt.Sprintf("%q", queries.Abbreviate(q.SQL, 40))
 	}
-	if q.SQL != "" {
-		return fmt.Sprintf("%q", q.SQL)
+	return article(q.Cmd) // an ORM's, on a model known at run time
+}
+
+// article names a statement by its command alone: "an INSERT", "a
+// SELECT", "a query" when not known.
+func article(cmd string) string {
+	switch {
+	case cmd == "":
+		return "a query"
+	case strings.ContainsRune("AEIOU", rune(cmd[0])):
+		return "an " + cmd
 	}
-	return "a query"
+	return "a " + cmd
 }
 
 // place is where a query is: its .sql block when it has one, else the
@@ -475,35 +504,137 @@ func place(q queries.Query) string {
 	return q.Site
 }
 
-// perPhrase says how often: "once per item of orders", nested loops
-// "once per item of items, inside the loop over orders (n×m)".
-func perPhrase(items []*queries.Loop) string {
-	inner := items[len(items)-1]
-	s := "once per item of " + inner.Over
-	if inner.Kind == queries.LoopRows {
-		s = "once per row of " + inner.Over
-	}
-	if len(items) > 1 {
-		s += fmt.Sprintf(", inside the loop over %s (%s)", items[len(items)-2].Over, times(len(items)))
+// message is a finding's first line: what runs (a statement, or a callee
+// and what it runs), how often, and what that costs. It is kept within
+// testenv.MaxMessage runes (see String); the finding says the rest.
+type message struct {
+	subject string // the statement a loop runs, or the one a callee runs
+	short   string // subject in a word or two: "an INSERT"
+	callee  string // the function called per item, "" when the loop runs the statement
+	place   string // where the callee's statement is ("store.go:12", "queries.sql:3")
+	n       int    // how many queries a call of callee runs
+	items   []*queries.Loop
+	depth   int  // loops in all, the callee's own included
+	loops   bool // the callee loops itself
+
+	terse bool // the cost without "instead of 1"
+	over  int  // names of loops clipped at over runes, 0 for whole
+	anon  bool // the outer loop not named
+}
+
+// maxMessage is testenv.MaxMessage: what go vet prints on one line.
+const maxMessage = 120
+
+// shorter are the steps that shorten a message over maxMessage runes, in
+// the order of what a reader misses least: the directory of the callee's
+// query, how many round trips a fix leaves, its place, the callee's
+// package, long names, the outer loop's name (the related places name
+// every loop), the statement's table.
+var shorter = []func(m *message){
+	func(m *message) { m.place = path.Base(m.place) }, // notes.sql:12
+	func(m *message) { m.terse = true },
+	func(m *message) { m.place = "" },
+	func(m *message) { m.callee = shortName(m.callee) },
+	func(m *message) { m.callee, m.over = clip(m.callee, 40), 30 },
+	func(m *message) { m.anon = true },
+	func(m *message) { m.callee, m.over, m.subject = clip(m.callee, 30), 20, m.short },
+	func(m *message) { m.callee, m.over = clip(m.callee, 20), 12 },
+}
+
+func (m message) String() string {
+	s := m.format()
+	for _, step := range shorter {
+		if len([]rune(s)) <= maxMessage {
+			break
+		}
+		step(&m)
+		s = m.format()
 	}
 	return s
 }
 
-func times(depth int) string {
-	switch depth {
-	case 1:
-		return "n queries"
-	case 2:
-		return "n×m queries"
+func (m message) format() string {
+	var b strings.Builder
+	if m.callee != "" {
+		b.WriteString(m.callee)
+		if m.subject == "" && m.n <= 1 && m.place != "" {
+			fmt.Fprintf(&b, " (%s)", m.place) // sqlc's method, named after its query
+		}
+		switch {
+		case m.subject != "":
+			b.WriteString(" runs " + m.subject)
+			if m.place != "" {
+				fmt.Fprintf(&b, " (%s)", m.place)
+			}
+		case m.n > 1:
+			fmt.Fprintf(&b, " runs %d queries", m.n)
+		default:
+			b.WriteString(" runs")
+		}
+	} else {
+		b.WriteString(m.subject + " runs")
 	}
-	return fmt.Sprintf("nested %d deep", depth)
+	inner := m.items[len(m.items)-1]
+	name := func(l *queries.Loop) string {
+		if m.over > 0 {
+			return clip(l.Over, m.over)
+		}
+		return l.Over
+	}
+	if inner.Kind == queries.LoopRows {
+		fmt.Fprintf(&b, " once per row of %s while its result set is open", name(inner))
+	} else {
+		fmt.Fprintf(&b, " once per item of %s", name(inner))
+	}
+	switch outer := m.items[max(len(m.items)-2, 0)]; {
+	case len(m.items) == 1:
+	case m.anon:
+		b.WriteString(" inside another loop")
+	case outer.Kind == queries.LoopRows:
+		fmt.Fprintf(&b, ", inside the loop over %s while its result set is open", name(outer))
+	default:
+		fmt.Fprintf(&b, ", inside the loop over %s", name(outer))
+	}
+	if m.loops {
+		b.WriteString(", and loops itself")
+	}
+	b.WriteString(": " + cost(m.depth, max(m.n, 1), m.terse))
+	return b.String()
 }
 
-func rowsLoop(items []*queries.Loop) *queries.Loop {
-	for i := len(items) - 1; i >= 0; i-- {
-		if items[i].Kind == queries.LoopRows {
-			return items[i]
-		}
+// cost says how many round trips the loops make of k queries per call;
+// terse leaves out how many a fix leaves.
+func cost(depth, k int, terse bool) string {
+	switch {
+	case depth == 1 && k == 1 && terse:
+		return "n round trips"
+	case depth == 1 && k == 1:
+		return "n round trips instead of 1"
+	case depth == 1 && terse:
+		return fmt.Sprintf("%dn round trips", k)
+	case depth == 1:
+		return fmt.Sprintf("%dn round trips instead of %d", k, k)
+	case depth == 2:
+		return "n×m round trips"
+	case depth == 3:
+		return "n×m×k round trips"
 	}
-	return nil
+	return fmt.Sprintf("round trips nested %d deep", depth)
+}
+
+// shortName is a function's name without its package: "(*Store).Orders".
+func shortName(fn string) string {
+	if i := strings.Index(fn, "."); i >= 0 && !strings.HasPrefix(fn, "(") {
+		return fn[i+1:]
+	}
+	return fn
+}
+
+// clip cuts s to n runes, with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

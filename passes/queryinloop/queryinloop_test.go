@@ -11,5 +11,8 @@ import (
 
 func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, queryinloop.Analyzer, "store", "service", "api", "direct", "ormloops", "shapes", "sqlcloop/...")
+	pkgs := []string{"store", "service", "api", "direct", "ormloops", "shapes", "sqlcloop/...", "inline", "bunloops", "lite", "my", "pgxloop", "prepared", "bulk"}
+	results := analysistest.Run(t, dir, queryinloop.Analyzer, pkgs...)
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results, pkgs...)
 }

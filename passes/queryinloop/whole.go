@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/dialect"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -48,8 +49,8 @@ type Package struct {
 // applies, or when nothing per item is left.
 //
 // Implementations of one interface often run the same statement, each in
-// its dialect: a statement counts once, at the place of its first site,
-// and the message names the others. The finding's sites are all of them,
+// its dialect: a statement counts once, and the fix holds for every
+// dialect they are written in. The finding's sites are all of them,
 // and its related places, besides the loops, are where each runs. When
 // every way to the queries goes through a call resolved by the types
 // alone, the finding is "possible" (and one severity lower). impls are
@@ -64,11 +65,11 @@ func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, 
 	}
 	c := &checker{fset: pkg.Fset, pkg: pkg.Types, info: pkg.Info, generated: pkg.generated, emit: func(f check.Finding) { out, found = f, true }}
 	// One summary entry per statement (by fingerprint; by site when it has
-	// none), the shallowest first found; the other places of each.
+	// none), the shallowest first found.
 	sort.SliceStable(reached, func(i, j int) bool { return reached[i].Query.Loop < reached[j].Query.Loop })
 	sum := &queries.IssuesQueries{}
-	also := map[string][]string{}
-	first := map[string]string{} // statement -> place of its summary entry
+	first := map[string]bool{} // statements summarized
+	var dialects []string
 	var sites []token.Pos
 	var related []analysis.RelatedInformation
 	assumed := true
@@ -88,18 +89,22 @@ func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, 
 		if key == "" {
 			key = q.Pkg + " " + q.Site
 		}
-		if p, ok := first[key]; ok {
-			also[p] = append(also[p], place(q))
+		dialects = append(dialects, q.Dialect)
+		if first[key] {
 			continue
 		}
-		first[key] = place(q)
+		first[key] = true
 		sum.Queries = append(sum.Queries, q)
 	}
 	if len(sum.Queries) == 0 {
 		return out, false
 	}
+	d := dialect.One(dialects) // "" when implementations differ
+	for i := range sum.Queries {
+		sum.Queries[i].Dialect = d
+	}
 	call.Summary = sum
-	c.callVia(call, &through{impls: impls, also: also, count: count})
+	c.callVia(call, &through{impls: impls, count: count})
 	if !found {
 		return out, false
 	}

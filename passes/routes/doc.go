@@ -19,21 +19,36 @@
 // Add, Match and Group; fiber v2 and v3 method routes with their handler
 // chains, Add, All, Group, Route, Mount (v2) and Use("/sub", app) (v3);
 // fasthttp/router's method routes, ANY, Handle and Group; httprouter's
-// method routes, Handle, Handler and HandlerFunc. A handler is known by its
-// framework's signature: func(http.ResponseWriter, *http.Request),
-// func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error,
-// func(fiber.Ctx) error, func(*fasthttp.RequestCtx), and httprouter's
-// func(http.ResponseWriter, *http.Request, httprouter.Params).
+// method routes, Handle, Handler and HandlerFunc; bunrouter's method
+// routes and Handle, on its groups and their Compat and Verbose views,
+// NewGroup, WithGroup, Use and WithMiddleware (which return a new group),
+// and the options of New and NewGroup, applied in order: a WithGroup
+// option's routes run the middlewares of the options before it only. A
+// handler is known by its framework's signature:
+// func(http.ResponseWriter, *http.Request), func(*gin.Context),
+// func(echo.Context) error, func(*fiber.Ctx) error, func(fiber.Ctx) error,
+// func(*fasthttp.RequestCtx), httprouter's func(http.ResponseWriter,
+// *http.Request, httprouter.Params), bunrouter's
+// func(http.ResponseWriter, bunrouter.Request) error — or, for the
+// frameworks whose handlers take one context, a context of the
+// application's that embeds it (func(*Context) error, with type Context
+// struct{ echo.Context }). bunrouter.HTTPHandler and HTTPHandlerFunc only
+// adapt the handler they are given, which is the one that serves.
 //
 // The prefix of a group or sub-router is composed when the router value
 // flows through local variables, calls of functions of the package
-// (routes(r) called with r.Group("/v1")), chi's Route and Group closures
-// and Mount. A router that arrives from another package has a prefix this
+// (routes(r) called with r.Group("/v1")), chi's Route and Group closures,
+// bunrouter's WithGroup functions and Mount. A variable assigned more than
+// once has, at each registration, the values that can reach it: after g =
+// g.Use(auth), the routes on g run auth, those registered before do not;
+// assigned in the two arms of an if, both. A pattern built at run time
+// keeps its constant parts, "…" standing for the others (base + "/calls"
+// reads "…/calls"). A router that arrives from another package has a prefix this
 // package cannot see: its routes read "…/items/{id}", because a route that
 // looks certain but is wrong would attach traffic to the wrong queries.
 // Routers that are always roots (a ServeMux, gin's Engine, echo's Echo,
-// chi's *Mux, fiber's App, the fasthttp and httprouter Routers) need no
-// caller. Patterns are kept as written for display,
+// chi's *Mux, fiber's App, the fasthttp, httprouter and bunrouter
+// Routers) need no caller. Patterns are kept as written for display,
 // and in a canonical key (internal/httppattern) in which {id}, :id and <id>
 // compare equal; a route that names no method is ANY.
 //
@@ -52,8 +67,13 @@
 // helper's middlewares, on the helper's own router or the one passed.
 // Helpers are learned from their bodies as the queries pass learns SQL
 // wrappers, to a fixpoint (a helper calling a helper is one), and travel
-// to other packages as a Registers fact. A function that takes a pattern
-// and a handler but calls no router is no helper.
+// to other packages as a Registers fact. A helper may take the
+// application's own handler type and adapt it (r.group.GET(path, chain(h,
+// mws...).toEcho())): the middlewares it is passed wrap the handler. A
+// function that takes a pattern and a handler but calls no router is no
+// helper; one that takes middlewares and passes them to a Use call adds
+// them to the router it is called on, which is not followed, rather than
+// to every value of the router field it names.
 //
 // # Handlers and middlewares
 //
@@ -104,6 +124,10 @@
 //
 // Not seen: handlers chosen at run time, a router wrapped after being
 // assigned to a variable twice, calls through interfaces other than
-// database handles, and, for a helper of another package, the middlewares
-// its router runs only under some paths (fiber's Use("/admin", mw)).
+// database handles, for a helper of another package, the middlewares its
+// router runs only under some paths (fiber's Use("/admin", mw)), the
+// prefix and middlewares of an application's type wrapping a router
+// (type Router struct{ *echo.Group } with its own SubGroup and Use), and
+// bunrouter's WithGroup option when it is appended to a slice of options
+// rather than passed to New or NewGroup.
 package routes

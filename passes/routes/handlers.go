@@ -46,13 +46,19 @@ func (a *analyzer) middlewares(call *ast.CallExpr, api *httpapi.API) []*Handler 
 	if api == nil || api.MiddlewareArg < 0 {
 		return nil
 	}
+	return a.mwArgs(call, api.MiddlewareArg, len(call.Args), api.PrefixArgs)
+}
+
+// mwArgs resolves the middleware arguments from..to-1 of call; with
+// prefixArgs, string and router arguments among them are skipped.
+func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*Handler {
 	var out []*Handler
-	for i := api.MiddlewareArg; i < len(call.Args); i++ {
+	for i := from; i < to; i++ {
 		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
-			out = append(out, &Handler{Name: "…"})
+			out = append(out, &Handler{Name: "…"}) // mws...: not visible here
 			continue
 		}
-		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); api.PrefixArgs && (isString(t) || isStrings(t) || httpapi.IsRouterType(t)) {
+		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); prefixArgs && (isString(t) || isStrings(t) || httpapi.IsRouterType(t)) {
 			continue // fiber's Use: the paths it is limited to, or an app it mounts
 		}
 		out = append(out, a.mwOf(call.Args[i], 0))
@@ -80,6 +86,13 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			}
 			return unknown, nil
 		}
+		fn := a.callee(x)
+		if fn == nil {
+			fn = a.funcVar(x.Fun) // adapt := bunrouter.HTTPHandlerFunc; adapt(h)
+		}
+		if httpapi.IsAdapter(fn) && len(x.Args) == 1 {
+			return a.handlerOf(x.Args[0], depth+1) // bunrouter.HTTPHandlerFunc(h.health): h.health serves
+		}
 		// A wrapper: the handler-typed argument is what it wraps, and the
 		// closure it returns runs first.
 		var mw func() *Handler
@@ -95,7 +108,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 				return &Handler{Name: a.litName(fun)}
 			}
 		default:
-			if fn := a.callee(x); fn != nil {
+			if fn != nil {
 				mw = func() *Handler { return a.served(fn, depth+1) }
 			} else if lit := a.localLit(fun); lit != nil { // wrap := func(h) http.Handler {...}; wrap(h)
 				mw = func() *Handler {
@@ -115,6 +128,12 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 				inner, mws := a.handlerOf(arg, depth+1)
 				return inner, append([]*Handler{mw()}, mws...)
 			}
+		}
+		// A method of a handler type that adapts it to another
+		// (h.toEcho()): the receiver is what it wraps.
+		if recv := recvExpr(x); recv != nil && info.Types[recv].IsValue() && httpapi.IsHandlerType(info.TypeOf(recv)) {
+			inner, mws := a.handlerOf(recv, depth+1)
+			return inner, append([]*Handler{mw()}, mws...)
 		}
 		// A constructor: h.list() returns the closure that serves.
 		return mw(), nil
@@ -318,9 +337,23 @@ func (a *analyzer) litName(lit *ast.FuncLit) string {
 	return "func literal"
 }
 
+// funcVar is the declared function a local function variable holds
+// (adapt := bunrouter.HTTPHandlerFunc), when it is assigned exactly once.
+func (a *analyzer) funcVar(e ast.Expr) *types.Func {
+	fn, _ := a.funcOf(a.onlyValue(e))
+	return fn
+}
+
 // localLit is the closure a local function variable holds (wrap :=
 // func(...) {...}), when it is assigned exactly once.
 func (a *analyzer) localLit(e ast.Expr) *ast.FuncLit {
+	lit, _ := ast.Unparen(a.onlyValue(e)).(*ast.FuncLit)
+	return lit
+}
+
+// onlyValue is the value of the local variable e names when it is
+// assigned exactly once, nil otherwise.
+func (a *analyzer) onlyValue(e ast.Expr) ast.Expr {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil
@@ -329,8 +362,7 @@ func (a *analyzer) localLit(e ast.Expr) *ast.FuncLit {
 	if !ok || a.isParam(v) || len(a.writes[v]) != 1 {
 		return nil
 	}
-	lit, _ := ast.Unparen(a.writes[v][0]).(*ast.FuncLit)
-	return lit
+	return a.writes[v][0]
 }
 
 // wrappers are what a whole router is wrapped in: a function returning
@@ -369,6 +401,8 @@ func (a *analyzer) wrappers(v *types.Var, depth int) []router {
 				break walk
 			case !httpapi.IsHandlerType(info.TypeOf(call)):
 				break walk // passed to something that is not a wrapper
+			case httpapi.IsAdapter(fn):
+				// bunrouter.HTTPHandler(mux): a conversion, no middleware
 			case httpapi.IsStripPrefix(fn):
 				p, ok := a.constString(call, 0)
 				prefix, known = join(p, prefix), known && ok

@@ -34,6 +34,7 @@ type helper struct {
 	fixed   string // the method fixed by the helper's call ("GET"); "" when method or the pattern says
 	handler int    // the handler's parameter
 	chain   bool   // hs ...gin.HandlerFunc passed on as a chain: the last serves
+	mw      int    // the parameter of middlewares wrapped around the handler (mws ...Middleware); -1 when none
 	router  int    // the router's parameter; -1 when the helper's own (a field, a global)
 	routers []router
 	mws     []*Handler // wrapped around the handler in the helper, outermost first
@@ -146,7 +147,10 @@ func (a *analyzer) specs(call *ast.CallExpr) []spec {
 			return nil // gorilla's Route.Handler: its pattern is a matcher's
 		}
 		h := &helper{fw: api.Framework, pattern: api.PatternArg, handler: api.HandlerArg, method: api.MethodArg,
-			fixed: api.Method, chain: api.Chain, router: -1}
+			fixed: api.Method, chain: api.Chain, router: -1, mw: -1}
+		if !api.Chain {
+			h.mw = api.MiddlewareArg // echo's route-level middlewares
+		}
 		return []spec{{helper: h, api: api, recv: recvExpr(call)}}
 	}
 	if fn == nil {
@@ -171,7 +175,7 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) *helper {
 		if s.pattern >= len(call.Args) || s.handler < 0 || s.handler >= len(call.Args) || s.router >= len(call.Args) {
 			continue
 		}
-		h := &helper{fw: s.fw, method: -1, router: -1}
+		h := &helper{fw: s.fw, method: -1, router: -1, mw: -1}
 		var ok bool
 		if h.pattern, h.prefix, ok = a.patternParam(d, call.Args[s.pattern]); !ok {
 			continue
@@ -195,8 +199,17 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) *helper {
 				continue
 			}
 			_, mws = a.handlerOf(call.Args[s.handler], 0)
-			if s.api != nil {
-				mws = append(a.middlewares(call, s.api), mws...)
+			// Middlewares passed on: to the call's own middleware
+			// parameter, or into the handler (chain(h, mws...)).
+			if s.mw >= 0 && s.mw < len(call.Args) {
+				if i, ok := a.paramIndex(d, call.Args[s.mw]); ok {
+					h.mw = i
+				} else {
+					mws = append(a.passedMws(call, s.mw), mws...)
+				}
+			}
+			if i, ok := a.mwParam(d, call.Args[s.handler]); ok && h.mw < 0 {
+				h.mw = i
 			}
 		}
 		h.mws = append(append([]*Handler(nil), s.mws...), mws...)
@@ -298,7 +311,32 @@ func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bo
 			return a.handlerParam(d, arg, depth+1) // the one handlerOf follows
 		}
 	}
+	if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() && httpapi.IsHandlerType(a.pass.TypesInfo.TypeOf(recv)) {
+		return a.handlerParam(d, recv, depth+1) // chain(h, mws...).toEcho()
+	}
 	return 0, false
+}
+
+// mwParam finds the parameter of d whose middlewares a handler argument
+// is wrapped in (chain(h, mws...), or echo's route-level middlewares
+// passed on): a middleware, or a slice of them, named in the argument.
+func (a *analyzer) mwParam(d *ast.FuncDecl, e ast.Expr) (int, bool) {
+	index, found := 0, false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		t := a.pass.TypesInfo.TypeOf(id)
+		if s, ok := t.(*types.Slice); ok {
+			t = s.Elem()
+		}
+		if i, ok := a.paramIndex(d, id); ok && httpapi.IsMiddlewareType(t) {
+			index, found = i, true
+		}
+		return !found
+	})
+	return index, found
 }
 
 // registerHelpers turns each call of a route helper into the routes it
@@ -334,9 +372,23 @@ func (a *analyzer) registerHelpers() {
 				}
 				hd, mws = a.handlerOf(call.Args[h.handler], 0)
 			}
-			a.addAll(call, h.fw, routers, methods, path, pathOK, hd, append(append([]*Handler(nil), h.mws...), mws...))
+			all := append(append([]*Handler(nil), h.mws...), a.passedMws(call, h.mw)...)
+			a.addAll(call, h.fw, routers, methods, path, pathOK, hd, append(all, mws...))
 		}
 	}
+}
+
+// passedMws are the middlewares a call passes to a helper's middleware
+// parameter i: the one argument, or all from i on for a variadic one.
+func (a *analyzer) passedMws(call *ast.CallExpr, i int) []*Handler {
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	to := i + 1
+	if sig, ok := a.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature); ok && sig.Variadic() && i == sig.Params().Len()-1 {
+		to = len(call.Args)
+	}
+	return a.mwArgs(call, i, to, false)
 }
 
 // Registers is attached to a route helper (see helpers.go): the routes
@@ -357,6 +409,7 @@ type HelperRoute struct {
 	Fixed     string // the method(s) fixed by the helper, comma-separated
 	Handler   int
 	Chain     bool
+	MwParam   int // the parameter of middlewares wrapped around the handler; -1 when none
 	Router    int
 	// Routers are the values of the helper's own router, when Router is
 	// -1: their prefixes and middlewares as the helper's package sees them.
@@ -397,6 +450,9 @@ func (f *Registers) String() string {
 		for _, m := range r.Middlewares {
 			b.WriteString(m.Name + " → ")
 		}
+		if r.MwParam >= 0 {
+			fmt.Fprintf(&b, "$%d → ", r.MwParam)
+		}
 		fmt.Fprintf(&b, "$%d", r.Handler)
 		if r.Chain {
 			b.WriteString("...")
@@ -420,7 +476,7 @@ func (f *Registers) String() string {
 // fact is the Registers form of a local helper's route.
 func (a *analyzer) fact(h *helper) HelperRoute {
 	r := HelperRoute{Framework: h.fw, Pattern: h.pattern, Prefix: h.prefix, Method: h.method, Fixed: h.fixed,
-		Handler: h.handler, Chain: h.chain, Router: h.router, Middlewares: a.mwFacts(h.mws)}
+		Handler: h.handler, Chain: h.chain, MwParam: h.mw, Router: h.router, Middlewares: a.mwFacts(h.mws)}
 	for _, rt := range h.routers {
 		// Middlewares limited to paths under the router (fiber's
 		// Use("/admin", mw)) are left out: which paths callers pass is not
@@ -441,7 +497,7 @@ func (a *analyzer) mwFacts(hs []*Handler) []Middleware {
 // helper is a route of an imported helper, in the local form.
 func (r HelperRoute) helper() *helper {
 	h := &helper{fw: r.Framework, pattern: r.Pattern, prefix: r.Prefix, method: r.Method, fixed: r.Fixed,
-		handler: r.Handler, chain: r.Chain, router: r.Router, mws: mwHandlers(r.Middlewares)}
+		handler: r.Handler, chain: r.Chain, mw: r.MwParam, router: r.Router, mws: mwHandlers(r.Middlewares)}
 	for _, rt := range r.Routers {
 		h.routers = append(h.routers, router{prefix: rt.Prefix, known: rt.Known, methods: rt.Methods, mws: mwHandlers(rt.Middlewares)})
 	}

@@ -1,7 +1,9 @@
 package routes
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -53,6 +55,10 @@ const (
 	maxRouterDepth = 8
 )
 
+// maxElemsDepth bounds the appends and variables a slice of options is
+// followed through: each append to a variable is two steps.
+const maxElemsDepth = 16
+
 // routers resolves a router expression to the values it can hold. What
 // cannot be followed is a root when its type is always one (a ServeMux,
 // gin's Engine, ...) and an unknown prefix otherwise.
@@ -69,14 +75,17 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 	case *ast.CallExpr:
 		out = a.routerCall(x, depth)
 	case *ast.Ident, *ast.SelectorExpr:
-		k := routerKey{a.objOf(e), depth}
-		if k.obj == nil {
-			out = a.routerVar(e, depth)
+		obj := a.objOf(e)
+		v, _ := obj.(*types.Var)
+		if v == nil {
+			out = a.byType(e)
 			break
 		}
+		writes, initial := a.reaching(v, e.Pos())
+		k := routerKey{v, depth, reachKey(writes, initial)}
 		rs, ok := a.resolved[k]
 		if !ok {
-			rs = clip(dedupe(a.routerVar(e, depth)))
+			rs = clip(dedupe(a.routerVar(e, v, writes, initial, depth)))
 			a.resolved[k] = rs
 		}
 		return slices.Clone(rs)
@@ -91,10 +100,59 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 }
 
 // routerKey is what routerVar's result depends on: the variable or field,
-// and how deep the resolution already is.
+// the writes of it that reach the use, and how deep the resolution
+// already is.
 type routerKey struct {
 	obj   types.Object
 	depth int
+	reach string
+}
+
+// reachKey names a set of reaching writes by their positions.
+func reachKey(writes []ast.Expr, initial bool) string {
+	var b strings.Builder
+	for _, w := range writes {
+		fmt.Fprintf(&b, "%d,", w.Pos())
+	}
+	if initial {
+		b.WriteString("initial")
+	}
+	return b.String()
+}
+
+// reaching are the values assigned to a local variable that can reach a
+// use of it at pos, in source order: going back from the use, the writes
+// that took effect before it, up to one that always runs before it (its
+// statement list holds the use), which hides those before it; writes in
+// branches on the way may or may not have run. initial says no write
+// always runs first, so the variable's first value (a parameter's, as
+// callers pass it) reaches too. g = g.Use(mw) between two registrations
+// on g changes the router of the second only.
+//
+// A variable of the package, and a local whose use no write precedes (a
+// closure declared before the assignment, a loop going round), get every
+// write: the order of the source says nothing of the order they run in.
+func (a *analyzer) reaching(v *types.Var, pos token.Pos) (writes []ast.Expr, initial bool) {
+	all := a.writes[v]
+	if len(all) == 0 || v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		return all, true
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		s, ok := a.sites[all[i]]
+		if !ok || s.end > pos {
+			continue // after the use, or the statement the use is part of
+		}
+		writes = append(writes, all[i])
+		if s.scope != nil && s.scope.Pos() <= pos && pos < s.scope.End() {
+			slices.Reverse(writes)
+			return writes, false
+		}
+	}
+	if len(writes) == 0 && !a.isParam(v) {
+		return all, true
+	}
+	slices.Reverse(writes)
+	return writes, true
 }
 
 // clip caps the slices of memoized routers, so that a caller appending to
@@ -121,15 +179,8 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 	}
 	if api := httpapi.Lookup(fn); api != nil {
 		switch api.Kind {
-		case httpapi.New:
-			return []router{{known: true}}
-		case httpapi.Group:
-			if api.Framework == httpapi.GorillaMux { // r.PathPrefix("/api").Subrouter()
-				recv, path, ok, methods := a.matchers(recvExpr(call))
-				return under(a.routers(recv, depth+1), path, ok, nil, methods)
-			}
-			path, ok := a.constString(call, api.PatternArg)
-			return under(a.routers(recvExpr(call), depth+1), path, ok, a.middlewares(call, api), nil)
+		case httpapi.New, httpapi.Group:
+			return a.made(call, api, nil, depth)
 		case httpapi.With:
 			return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
 		case httpapi.RouteFn: // the router chi's Route returns is the sub-router
@@ -157,22 +208,135 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 	return a.byType(call)
 }
 
+// made is the router a New or Group call makes, with the middlewares of
+// its options (bunrouter's New(Use(mw)), NewGroup(path, Use(mw))) up to
+// the option stop, or all of them when stop is nil: options apply in
+// order, and a route registered by a WithGroup option runs only the
+// middlewares of the options before it.
+func (a *analyzer) made(call *ast.CallExpr, api *httpapi.API, stop *ast.CallExpr, depth int) []router {
+	mws := a.optionMiddlewares(call, api, stop)
+	if api.Kind == httpapi.New {
+		return []router{{known: true, mws: mws}}
+	}
+	if api.Framework == httpapi.GorillaMux { // r.PathPrefix("/api").Subrouter()
+		recv, path, ok, methods := a.matchers(recvExpr(call))
+		return under(a.routers(recv, depth+1), path, ok, nil, methods)
+	}
+	path, ok := a.constString(call, api.PatternArg)
+	return under(a.routers(recvExpr(call), depth+1), path, ok, append(a.middlewares(call, api), mws...), nil)
+}
+
+// optionMiddlewares are the middlewares the options of a New or Group
+// call put on the router it makes, those before stop when it is not nil.
+// An option the table does not know (a not-found handler) adds none.
+func (a *analyzer) optionMiddlewares(call *ast.CallExpr, api *httpapi.API, stop *ast.CallExpr) []*Handler {
+	var out []*Handler
+	for _, o := range a.options(call, api) {
+		oc, ok := ast.Unparen(o).(*ast.CallExpr)
+		if !ok {
+			continue // an option value made elsewhere: not visible here
+		}
+		if oc == stop {
+			break
+		}
+		if oapi := httpapi.Lookup(a.callee(oc)); oapi != nil && oapi.Kind == httpapi.Option {
+			out = append(out, a.middlewares(oc, oapi)...)
+		}
+	}
+	return out
+}
+
+// options are the option arguments of a call, in order: those written at
+// it, or the elements of the slice passed with ... (opts = append(opts,
+// o) before New(opts...)).
+func (a *analyzer) options(call *ast.CallExpr, api *httpapi.API) []ast.Expr {
+	if api.OptionArg < 0 || api.OptionArg >= len(call.Args) {
+		return nil
+	}
+	args := call.Args[api.OptionArg:]
+	if !call.Ellipsis.IsValid() {
+		return args
+	}
+	return a.elems(args[len(args)-1], 0)
+}
+
+// elems are the elements a slice expression holds, in order: a
+// literal's, those appended to it, and for a local variable those of the
+// values of it that reach the use; for a variadic parameter, what the
+// callers in this package pass. What cannot be followed adds nothing.
+func (a *analyzer) elems(e ast.Expr, depth int) []ast.Expr {
+	if depth > maxElemsDepth {
+		return nil
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return x.Elts
+	case *ast.CallExpr:
+		id, ok := ast.Unparen(x.Fun).(*ast.Ident)
+		if !ok || len(x.Args) == 0 {
+			return nil
+		}
+		if b, ok := a.pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "append" {
+			return nil
+		}
+		out := a.elems(x.Args[0], depth+1)
+		if x.Ellipsis.IsValid() { // append(opts, more...)
+			return append(out, a.elems(x.Args[len(x.Args)-1], depth+1)...)
+		}
+		return append(out, x.Args[1:]...)
+	case *ast.Ident:
+		v, ok := a.pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok {
+			return nil
+		}
+		writes, initial := a.reaching(v, x.Pos())
+		var out []ast.Expr
+		if p, ok := a.params[v]; ok && initial {
+			out = a.variadicArgs(p, depth)
+		}
+		for _, w := range writes {
+			out = append(out, a.elems(w, depth+1)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// variadicArgs are the arguments the callers in this package pass to the
+// variadic parameter p of a declared function.
+func (a *analyzer) variadicArgs(p paramOf, depth int) []ast.Expr {
+	d, ok := p.fn.(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
+	if !ok || !fn.Type().(*types.Signature).Variadic() || p.index != fn.Type().(*types.Signature).Params().Len()-1 {
+		return nil
+	}
+	var out []ast.Expr
+	for _, c := range a.callers[fn] {
+		switch {
+		case p.index >= len(c.Args):
+		case c.Ellipsis.IsValid():
+			out = append(out, a.elems(c.Args[p.index], depth+1)...)
+		default:
+			out = append(out, c.Args[p.index:]...)
+		}
+	}
+	return out
+}
+
 // routerVar follows a variable or field: its assignments, its function's
 // callers for a parameter, the chi Route/Group call of a closure's
 // parameter; then adds the middlewares of its Use calls, and moves it under
 // the prefix it is mounted at.
-func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
-	obj := a.objOf(e)
-	v, _ := obj.(*types.Var)
-	if v == nil {
-		return a.byType(e)
-	}
+func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initial bool, depth int) []router {
 	var out []router
-	switch {
-	case a.isParam(v):
+	if a.isParam(v) && initial {
 		out = a.routerParam(v, depth)
-	case len(a.writes[v]) > 0 && !v.IsField():
-		for _, rhs := range a.writes[v] {
+	}
+	if !v.IsField() {
+		for _, rhs := range writes {
 			out = append(out, a.routers(rhs, depth+1)...)
 		}
 	}
@@ -220,6 +384,9 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 		var mws []*Handler
 		for _, u := range uses {
 			api := httpapi.Lookup(a.callee(u))
+			if a.usesParams(u, api) {
+				continue // a helper's Use: it adds what its callers pass, to the router they call it on
+			}
 			paths, scoped := a.usePaths(u, api)
 			if !scoped {
 				mws = append(mws, a.middlewares(u, api)...)
@@ -234,6 +401,57 @@ func (a *analyzer) routerVar(e ast.Expr, depth int) []router {
 		out = under(out, "", true, mws, nil)
 	}
 	return out
+}
+
+// usesParams reports whether the middlewares of a Use call are made from
+// middlewares its function is given (func (r *Router) Use(mws
+// ...Middleware) { for _, m := range mws { r.group.Use(adapt(m)) } }): the
+// function is a helper that adds middlewares to the router it is called
+// on, and the router field its Use call names holds other middlewares in
+// other values of the type.
+func (a *analyzer) usesParams(call *ast.CallExpr, api *httpapi.API) bool {
+	if api == nil || api.MiddlewareArg < 0 {
+		return false
+	}
+	for _, arg := range call.Args[min(api.MiddlewareArg, len(call.Args)):] {
+		if a.fromMwParam(arg, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromMwParam reports whether e uses a parameter of middleware type (or a
+// slice of them), directly or through local variables and range loops.
+func (a *analyzer) fromMwParam(e ast.Expr, depth int) bool {
+	if depth > maxHandlerDepth {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if found || !ok {
+			return !found
+		}
+		v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		t := v.Type()
+		if s, ok := t.(*types.Slice); ok {
+			t = s.Elem()
+		}
+		switch {
+		case a.isParam(v):
+			found = httpapi.IsMiddlewareType(t)
+		case a.ranged[v] != nil:
+			found = a.fromMwParam(a.ranged[v], depth+1)
+		case len(a.writes[v]) == 1 && !v.IsField():
+			found = a.fromMwParam(a.writes[v][0], depth+1)
+		}
+		return !found
+	})
+	return found
 }
 
 // usePaths are the paths a Use call limits its middlewares to (fiber's
@@ -306,10 +524,19 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 	var out []router
 	for _, c := range a.fnCalls[p.fn] {
 		api := httpapi.Lookup(a.callee(c))
-		if api.Kind == httpapi.RouteFn {
+		switch api.Kind {
+		case httpapi.RouteFn:
 			path, ok := a.constString(c, api.PatternArg)
 			out = append(out, under(a.routers(recvExpr(c), depth+1), path, ok, nil, nil)...)
-		} else {
+		case httpapi.Option:
+			// bunrouter's WithGroup(fn) option: fn gets the router of the
+			// New or NewGroup call the option is given to.
+			if owner := a.argOf[c]; owner != nil {
+				if oapi := httpapi.Lookup(a.callee(owner)); oapi != nil && oapi.OptionArg >= 0 {
+					out = append(out, a.made(owner, oapi, c, depth+1)...)
+				}
+			}
+		default:
 			out = append(out, a.routers(recvExpr(c), depth+1)...)
 		}
 	}

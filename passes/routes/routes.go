@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path"
 	"reflect"
 	"sort"
 	"strings"
@@ -152,7 +153,9 @@ type analyzer struct {
 	routes []*Route
 
 	decls   map[*types.Func]*ast.FuncDecl
-	writes  map[*types.Var][]ast.Expr // local variable -> values assigned
+	writes  map[*types.Var][]ast.Expr // local variable -> values assigned, in source order
+	sites   map[ast.Expr]writeSite    // value assigned -> where the assignment takes effect
+	ranged  map[*types.Var]ast.Expr   // variable of a range loop -> what it ranges over
 	params  map[*types.Var]paramOf    // parameter -> its function and index
 	outer   map[*ast.CallExpr]*ast.CallExpr
 	argOf   map[ast.Expr]*ast.CallExpr       // a call's argument -> the call
@@ -202,6 +205,8 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		q:         q,
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		writes:    map[*types.Var][]ast.Expr{},
+		sites:     map[ast.Expr]writeSite{},
+		ranged:    map[*types.Var]ast.Expr{},
 		params:    map[*types.Var]paramOf{},
 		outer:     map[*ast.CallExpr]*ast.CallExpr{},
 		argOf:     map[ast.Expr]*ast.CallExpr{},
@@ -249,7 +254,9 @@ func (a *analyzer) index() {
 		for c := range file.Preorder() {
 			switch n := c.Node().(type) {
 			case *ast.GenDecl:
-				fn = nil // closures in package-level initializers
+				if _, top := c.Parent().Node().(*ast.File); top {
+					fn = nil // closures in package-level initializers
+				}
 			case *ast.FuncDecl:
 				fn, _ = info.Defs[n.Name].(*types.Func)
 				a.recordParams(n, n.Type)
@@ -259,6 +266,7 @@ func (a *analyzer) index() {
 			case *ast.ReturnStmt:
 				a.indexReturn(c, n)
 			case *ast.AssignStmt:
+				site := writeSiteOf(c)
 				for i, lhs := range n.Lhs {
 					v := a.lhsVar(lhs)
 					if v == nil {
@@ -266,12 +274,21 @@ func (a *analyzer) index() {
 					}
 					switch {
 					case len(n.Rhs) == len(n.Lhs):
-						a.writes[v] = append(a.writes[v], n.Rhs[i])
+						a.write(v, n.Rhs[i], site)
 					case len(n.Rhs) == 1:
-						a.writes[v] = append(a.writes[v], n.Rhs[0])
+						a.write(v, n.Rhs[0], site)
+					}
+				}
+			case *ast.RangeStmt:
+				for _, x := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := x.(*ast.Ident); ok && n.Tok == token.DEFINE {
+						if v, ok := info.Defs[id].(*types.Var); ok {
+							a.ranged[v] = n.X
+						}
 					}
 				}
 			case *ast.ValueSpec:
+				site := writeSiteOf(c)
 				for i, id := range n.Names {
 					v, _ := info.Defs[id].(*types.Var)
 					if v == nil {
@@ -279,9 +296,9 @@ func (a *analyzer) index() {
 					}
 					switch {
 					case len(n.Values) == len(n.Names):
-						a.writes[v] = append(a.writes[v], n.Values[i])
+						a.write(v, n.Values[i], site)
 					case len(n.Values) == 1:
-						a.writes[v] = append(a.writes[v], n.Values[0])
+						a.write(v, n.Values[0], site)
 					}
 				}
 			case *ast.SelectorExpr:
@@ -328,6 +345,31 @@ func (a *analyzer) index() {
 				}
 			}
 		}
+	}
+}
+
+// write records that v is assigned the value e at site.
+func (a *analyzer) write(v *types.Var, e ast.Expr, site writeSite) {
+	a.writes[v] = append(a.writes[v], e)
+	a.sites[e] = site
+}
+
+// writeSite is where an assignment takes effect: after its statement
+// ends, for the rest of what holds the statement (a block, a case, an
+// if or for whose init it is).
+type writeSite struct {
+	end   token.Pos
+	scope ast.Node
+}
+
+func writeSiteOf(c inspector.Cursor) writeSite {
+	end := c.Node().End()
+	for p := c.Parent(); ; p = p.Parent() {
+		switch p.Node().(type) {
+		case *ast.GenDecl, *ast.DeclStmt, *ast.LabeledStmt:
+			continue // var x = ...: the declaration's block holds it
+		}
+		return writeSite{end, p.Node()}
 	}
 }
 
@@ -417,8 +459,8 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 		if api.HandlerArg < len(call.Args) {
 			a.indexMount(call, call.Args[api.HandlerArg])
 		}
-	case httpapi.RouteFn, httpapi.GroupFn:
-		if api.FuncArg < len(call.Args) {
+	case httpapi.RouteFn, httpapi.GroupFn, httpapi.Option:
+		if api.FuncArg >= 0 && api.FuncArg < len(call.Args) {
 			switch f := ast.Unparen(call.Args[api.FuncArg]).(type) {
 			case *ast.FuncLit:
 				a.fnCalls[f] = append(a.fnCalls[f], call)
@@ -618,12 +660,52 @@ func join(prefix, path string) string {
 	return prefix + path
 }
 
-// constString is the constant string argument i of call.
+// constString is the constant string argument i of call. A
+// concatenation of constant and other text (base + "/calls",
+// path.Join(base, "calls")) reads with "…" in place of what is not
+// constant ("…/calls"): the pattern is partly known, and says which part
+// is not.
 func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 	if i < 0 || i >= len(call.Args) {
 		return "", false
 	}
-	return a.constOf(call.Args[i])
+	if s, ok := a.constOf(call.Args[i]); ok {
+		return s, true
+	}
+	consts := 0
+	var text func(e ast.Expr) string
+	text = func(e ast.Expr) string {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			if x.Op == token.ADD && isString(a.pass.TypesInfo.TypeOf(x)) {
+				return joinUnknown(text(x.X), text(x.Y))
+			}
+		case *ast.CallExpr:
+			if fn := a.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "path" && fn.Name() == "Join" && !x.Ellipsis.IsValid() {
+				var parts []string
+				for _, arg := range x.Args {
+					parts = append(parts, text(arg))
+				}
+				return path.Join(parts...)
+			}
+		}
+		if s, ok := a.constOf(e); ok {
+			consts++
+			return s
+		}
+		return "…"
+	}
+	s := text(call.Args[i])
+	return s, consts > 0
+}
+
+// joinUnknown concatenates two texts, one "…" standing for unknown text
+// on both sides of the join.
+func joinUnknown(x, y string) string {
+	if strings.HasSuffix(x, "…") && strings.HasPrefix(y, "…") {
+		return x + strings.TrimPrefix(y, "…")
+	}
+	return x + y
 }
 
 func (a *analyzer) constOf(e ast.Expr) (string, bool) {

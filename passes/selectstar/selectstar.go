@@ -35,6 +35,13 @@ var Analyzer = &analysis.Analyzer{
 	Run:        guard.Run(run),
 }
 
+// message says what a star costs, in one line; listColumns is its fix.
+func message(star string, tables []string) string {
+	return fmt.Sprintf("SELECT %s fetches every column of %s, including ones added later", star, strings.Join(tables, ", "))
+}
+
+const listColumns = "list the columns the code reads"
+
 func run(pass *analysis.Pass) (any, error) {
 	rep := check.NewReporter(pass, Categories, sqlfilespass.For(pass).Directives)
 	res := queries.For(pass)
@@ -77,13 +84,15 @@ func run(pass *analysis.Pass) (any, error) {
 				d := analysis.Diagnostic{
 					Pos:      pos,
 					Category: "star",
-					Message: fmt.Sprintf("SELECT %s fetches every column of %s, including ones added later: list the columns the code reads",
-						what, strings.Join(star.Tables, ", ")),
+					Message:  message(what, star.Tables),
 				}
+				detail := queries.StmtDetail(st, s)
+				detail.Fix = listColumns
 				if fix, ok := columnsFix(pass, cat, s, st, star); ok {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+					detail.Fix += " (-fix writes out the table's columns, in order)"
 				}
-				rep.Report(check.Finding{Diagnostic: d, Detail: queries.StmtDetail(st, s)})
+				rep.Report(check.Finding{Diagnostic: d, Detail: detail})
 			}
 		}
 	}

@@ -11,7 +11,9 @@ import (
 
 func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, selectstar.Analyzer, "a")
+	results := analysistest.Run(t, dir, selectstar.Analyzer, "a")
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results)
 }
 
 // With the schema known (testdata/src/fix/.sqlheat.yaml), the star is
@@ -19,7 +21,9 @@ func Test(t *testing.T) {
 // file after every fix.
 func TestFix(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.RunWithSuggestedFixes(t, dir, selectstar.Analyzer, "fix")
+	results := analysistest.RunWithSuggestedFixes(t, dir, selectstar.Analyzer, "fix")
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results)
 }
 
 // SQL kept in .sql files is reported on the line of its star there
@@ -28,5 +32,8 @@ func TestFix(t *testing.T) {
 // (dotsql) or not.
 func TestSQLFiles(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	testenv.Run(t, dir, selectstar.Analyzer, "sqlcbooks/...", "notes/...")
+	pkgs := []string{"sqlcbooks/...", "notes/..."}
+	results := testenv.Run(t, dir, selectstar.Analyzer, pkgs...)
+	testenv.ShortMessages(t, results)
+	testenv.Fixes(t, dir, results, pkgs...)
 }

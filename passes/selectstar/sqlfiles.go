@@ -1,9 +1,6 @@
 package selectstar
 
 import (
-	"fmt"
-	"strings"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/check"
@@ -42,15 +39,16 @@ func checkBlocks(pass *analysis.Pass, rep *check.Reporter, linked map[*sqlfiles.
 					what = star.Qualifier + ".*"
 				}
 				pos, where := files.Pos(b, off, queries.BlockGoPos(sites))
+				detail := queries.StmtDetail(st, sites...)
+				detail.Fix = listColumns
 				rep.Report(check.Finding{
 					Diagnostic: analysis.Diagnostic{
 						Pos:      pos,
 						Category: "star",
-						Message: fmt.Sprintf("query %s: SELECT %s fetches every column of %s, including ones added later: list the columns the code reads%s",
-							b.Name, what, strings.Join(star.Tables, ", "), where),
-						Related: queries.BlockRelated(sites, pos),
+						Message:  "query " + b.Name + ": " + message(what, star.Tables) + where,
+						Related:  queries.BlockRelated(sites, pos),
 					},
-					Detail: queries.StmtDetail(st, sites...),
+					Detail: detail,
 					SQLAt:  files.SQLAt(b, off),
 				})
 			}

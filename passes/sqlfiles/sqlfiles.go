@@ -71,7 +71,8 @@ type Result struct {
 // process, see sqlfiles.Load); nil when there is no module root and no
 // query_files setting. The queries pass asks for it only when it meets
 // SQL that comes from a file: sqlc's constants, goyesql, dotsql, query
-// tags.
+// tags; or when no driver says which SQL dialect the program speaks, to
+// ask its sqlc engine.
 func (r *Result) Set() *sqlfiles.Set {
 	r.once.Do(func() {
 		if r.root != "" || len(r.extra) > 0 {

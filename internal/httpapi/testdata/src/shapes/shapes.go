@@ -13,6 +13,7 @@ import (
 	fiber3 "github.com/gofiber/fiber/v3"
 	"github.com/julienschmidt/httprouter"
 	"github.com/labstack/echo/v4"
+	"github.com/uptrace/bunrouter"
 	"github.com/valyala/fasthttp"
 )
 
@@ -23,17 +24,34 @@ func Echo(c echo.Context) error                                               { 
 func FiberV2(c *fiber.Ctx) error                                              { return nil } // fiber
 func FiberV3(c fiber3.Ctx) error                                              { return nil } // fiber
 func FastHTTP(ctx *fasthttp.RequestCtx)                                       {}             // fasthttp
+func Bun(w http.ResponseWriter, req bunrouter.Request) error                  { return nil } // bunrouter
+func BunVerbose(w http.ResponseWriter, r *http.Request, ps bunrouter.Params)  {}             // bunrouter
 
 // Near misses: a result too many or too few, a value where a pointer is
 // expected, the parameters swapped.
-func NetHTTPResult(w http.ResponseWriter, r *http.Request) error { return nil } // -
-func EchoNoResult(c echo.Context)                                {}             // -
-func FiberV2NoResult(c *fiber.Ctx)                               {}             // -
-func FiberV2Value(c fiber.Ctx) error                             { return nil } // -
-func GinResult(c *gin.Context) error                             { return nil } // -
-func Swapped(r *http.Request, w http.ResponseWriter)             {}             // -
-func Context(ctx context.Context)                                {}             // -
-func FastHTTPValue(ctx fasthttp.RequestCtx)                      {}             // -
+func NetHTTPResult(w http.ResponseWriter, r *http.Request) error     { return nil } // -
+func EchoNoResult(c echo.Context)                                    {}             // -
+func FiberV2NoResult(c *fiber.Ctx)                                   {}             // -
+func FiberV2Value(c fiber.Ctx) error                                 { return nil } // -
+func GinResult(c *gin.Context) error                                 { return nil } // -
+func Swapped(r *http.Request, w http.ResponseWriter)                 {}             // -
+func Context(ctx context.Context)                                    {}             // -
+func FastHTTPValue(ctx fasthttp.RequestCtx)                          {}             // -
+func BunNoResult(w http.ResponseWriter, req bunrouter.Request)       {}             // -
+func BunPointer(w http.ResponseWriter, req *bunrouter.Request) error { return nil } // -
+
+// An application's own context that embeds a framework's: its handlers
+// are the framework's, adapted where they are registered. Not when the
+// context is a named field, or passed by value.
+type AppContext struct{ echo.Context }
+type GinContext struct{ *gin.Context }
+type Holder struct{ C echo.Context }
+
+func EchoApp(c *AppContext) error     { return nil } // echo
+func GinApp(c *GinContext)            {}             // gin
+func EchoAppValue(c AppContext) error { return nil } // -
+func EchoAppNoResult(c *AppContext)   {}             // -
+func EchoHolder(h *Holder) error      { return nil } // -
 
 // Middlewares wrap a handler into another.
 func Std(next http.Handler) http.Handler                                   { return next } // middleware
@@ -41,5 +59,7 @@ func Echo2(next echo.HandlerFunc) echo.HandlerFunc                         { ret
 func Fast(next fasthttp.RequestHandler) fasthttp.RequestHandler            { return next } // middleware
 func Router(next httprouter.Handle) httprouter.Handle                      { return next } // middleware
 func Fiber(next fiber.Handler) fiber.Handler                               { return next } // middleware
+func Bunrouter(next bunrouter.HandlerFunc) bunrouter.HandlerFunc           { return next } // middleware
 func Config(db string) func(http.Handler) http.Handler                     { return nil }  // -
 func Mixed(next http.Handler) func(w http.ResponseWriter, r *http.Request) { return nil }  // middleware
+func App(next func(*AppContext) error) func(*AppContext) error             { return next } // middleware

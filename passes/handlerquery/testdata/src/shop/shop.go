@@ -26,7 +26,7 @@ func id(r *http.Request) int64 {
 func (h *H) cancel(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	oid := id(r)
-	order, err := h.store.GetOrder(ctx, oid) // want `POST /orders/\{id\}/cancel runs "SELECT id, status FROM orders WHERE id = \$1" twice per request with the same arguments \(here and at line 35, via shopstore.\(\*Store\).GetOrder\): reuse the first result`
+	order, err := h.store.GetOrder(ctx, oid) // fix `^reuse the first result: each repeat is one more round trip on every request$` // want `^POST /orders/\{id\}/cancel calls shopstore.\(\*Store\).GetOrder twice per request with the same arguments \(lines 29 and 35\)$`
 	if err != nil || order.Status != "pending" {
 		http.Error(w, "no", http.StatusConflict)
 		return
@@ -93,25 +93,25 @@ func (h *H) load(ctx context.Context, oid int64) shopstore.Order {
 
 func (h *H) viaHelper(w http.ResponseWriter, r *http.Request) {
 	oid := id(r)
-	h.load(r.Context(), oid) // want `GET /helper/\{id\} runs .* twice per request with the same arguments \(here and at line \d+, via shop.\(\*H\).load\)`
+	h.load(r.Context(), oid) // want `GET /helper/\{id\} calls shop.\(\*H\).load twice per request with the same arguments \(lines 96 and 97\)`
 	h.load(r.Context(), oid)
 }
 
 // lookup hands the store a background context.
 func (h *H) lookup(w http.ResponseWriter, r *http.Request) {
-	h.store.GetOrder(context.Background(), id(r)) // want `GET /lookup/\{id\} passes context.Background\(\) to shopstore.\(\*Store\).GetOrder instead of the request's context: its query "SELECT id, status FROM orders WHERE id = \$1" \(store.go:\d+\) keeps running`
+	h.store.GetOrder(context.Background(), id(r)) // fix `^pass r.Context\(\) instead of context.Background\(\), so that the query "SELECT id, status FROM orders WHERE id = \$1" \(store.go:\d+\) stops with the request$` // want `^GET /lookup/\{id\} passes context.Background\(\) to shopstore.\(\*Store\).GetOrder: the client cannot cancel its query$`
 	ctx := context.TODO()
-	h.store.CancelOrder(ctx, id(r)) // want `GET /lookup/\{id\} passes ctx to shopstore.\(\*Store\).CancelOrder instead of the request's context`
+	h.store.CancelOrder(ctx, id(r)) // want `GET /lookup/\{id\} passes ctx to shopstore.\(\*Store\).CancelOrder: the client cannot cancel its query`
 	bg, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	h.load(bg, 1) // want `GET /lookup/\{id\} passes bg to shop.\(\*H\).load instead of the request's context`
+	h.load(bg, 1) // fix `instead of bg, so that the query "SELECT id, status FROM orders WHERE id = \$1"` // want `GET /lookup/\{id\} passes bg to shop.\(\*H\).load: the client cannot cancel its query`
 }
 
 // product reaches an API without a context, through the store and here.
 func (h *H) product(w http.ResponseWriter, r *http.Request) {
-	h.store.ProductBySKU(r.PathValue("sku"))                    // want `GET /products/\{sku\} \(and 1 more route\) calls shopstore.\(\*Store\).ProductBySKU, whose query "SELECT id FROM products WHERE sku = \$1" \(store.go:\d+\) takes no context.*; the same holds for 1 more functions of shopstore that this package's handlers call without a context \(shopstore.\(\*Store\).PriceOf\)`
-	h.db.QueryRow("SELECT price FROM prices WHERE sku = $1", 1) // want `GET /products/\{sku\} runs "SELECT price FROM prices WHERE sku = \$1" \(shop.go:\d+\) with sql.\(\*DB\).QueryRow, which takes no context`
-	h.store.Touch(r.Context(), 1)                               // want `GET /products/\{sku\} calls shopstore.\(\*Store\).Touch, whose query .* runs with context.Background\(\) rather than its caller's context`
+	h.store.ProductBySKU(r.PathValue("sku"))                    // fix `^give shopstore.\(\*Store\).ProductBySKU a ctx parameter, run the query "SELECT id FROM products WHERE sku = \$1" \(store.go:\d+\) with the Context form, and pass r.Context\(\); the same holds for 1 more function of shopstore that this package's handlers call \(shopstore.\(\*Store\).PriceOf\)$` // want `^GET /products/\{sku\} \(and 1 more route\) calls shopstore.\(\*Store\).ProductBySKU, whose query the client cannot cancel$`
+	h.db.QueryRow("SELECT price FROM prices WHERE sku = $1", 1) // fix `^use its Context form, with r.Context\(\)$` // want `^GET /products/\{sku\} runs a query with sql.\(\*DB\).QueryRow, which takes no context: the client cannot cancel it$`
+	h.store.Touch(r.Context(), 1)                               // fix `^pass the ctx parameter of shopstore.\(\*Store\).Touch through to the query "UPDATE sessions SET seen_at = now\(\) WHERE id = \$1" \(store.go:\d+\)$` // want `^GET /products/\{sku\} calls shopstore.\(\*Store\).Touch, whose query uses context.Background\(\): the client cannot cancel it$`
 }
 
 // price reaches the same context-less store function: one finding for
@@ -171,7 +171,7 @@ func (h *H) tenth(w http.ResponseWriter, r *http.Request) {
 // uses a background context for it.
 func (h *H) session(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.store.GetOrder(context.Background(), 0) // want `GET /wrapped passes context.Background\(\) to shopstore.\(\*Store\).GetOrder .*`
+		h.store.GetOrder(context.Background(), 0) // want `GET /wrapped passes context.Background\(\) to shopstore.\(\*Store\).GetOrder: `
 		next.ServeHTTP(w, r)
 	})
 }
@@ -187,7 +187,7 @@ func (h *H) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /products/{sku}", h.product)
 	mux.HandleFunc("GET /good", h.good)
 	mux.HandleFunc("GET /price", h.price)
-	mux.HandleFunc("GET /busy", h.busy) // want `GET /busy issues 11 queries per request \+ 1 per item, over the budget of 10 \(see Related\)`
+	mux.HandleFunc("GET /busy", h.busy) // fix `^batch the lookups, or cache what does not change per request \(its queries are the related places\)$` // want `^GET /busy issues 11 queries per request \+ 1 per item, over the budget of 10$`
 	mux.HandleFunc("GET /tenth", h.tenth)
 	mux.Handle("GET /wrapped", h.session(http.HandlerFunc(h.good)))
 }

@@ -16,7 +16,7 @@ type API struct{ V *service.Service }
 func (a *API) ListOrders(w http.ResponseWriter, r *http.Request) {
 	orders := decode(r)
 	for _, o := range orders {
-		a.V.OrderItems(r.Context(), o.ID) // want `service.\(\*Service\).OrderItems runs "SELECT id FROM items WHERE order_id = \$1" \(store.go:\d+\), and is called once per item of orders: add a variant`
+		a.V.OrderItems(r.Context(), o.ID) // fix `^add a variant of service.\(\*Service\).OrderItems that fetches the rows of all items in one query \(WHERE order_id IN` // want `^service.\(\*Service\).OrderItems runs SELECT from items \(store.go:\d+\) once per item of orders: n round trips instead of 1$`
 	}
 	// Fixed version: one call with every id, after the loop that gathers them.
 	var ids []int64
@@ -30,7 +30,7 @@ func decode(r *http.Request) []Order { return nil }
 
 func (a *API) Nested(ctx context.Context, groups [][]store.Item) {
 	for _, g := range groups {
-		a.V.TagAll(ctx, g) // want `service.\(\*Service\).TagAll runs .* once per item of groups; it loops itself, so that is n×m queries`
+		a.V.TagAll(ctx, g) // want `^service.\(\*Service\).TagAll runs SELECT from tags \(store.go:\d+\) once per item of groups, and loops itself: n×m round trips$`
 	}
 }
 

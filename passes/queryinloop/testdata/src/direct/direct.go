@@ -18,17 +18,17 @@ type User struct {
 
 func PerItem(ctx context.Context, db *sql.DB, users []User) {
 	for _, u := range users {
-		db.QueryRowContext(ctx, "SELECT count(*) FROM orders WHERE user_id = $1", u.ID) // want `SELECT "SELECT count\(\*\) FROM orders WHERE user_id = \$1" runs once per item of users`
+		db.QueryRowContext(ctx, "SELECT count(*) FROM orders WHERE user_id = $1", u.ID) // fix `fetch the rows of all items in one query before the loop \(WHERE user_id = ANY\(\$1\) with the keys as one array, or a JOIN\) and match them` // want `^SELECT from orders runs once per item of users: n round trips instead of 1$`
 	}
 	for i := 0; i < len(users); i++ {
-		db.ExecContext(ctx, "INSERT INTO audit (user_id) VALUES ($1)", users[i].ID) // want `INSERT "INSERT INTO audit \(user_id\) VALUES \(\$1\)" runs once per item of users: batch the writes`
+		db.ExecContext(ctx, "INSERT INTO audit (user_id) VALUES ($1)", users[i].ID) // fix `^insert all rows in one statement: INSERT INTO audit \(...\) SELECT \* FROM unnest\(\$1::type\[\], .*with one array per column` // want `^INSERT into audit runs once per item of users: n round trips`
 	}
 }
 
 func Nested(ctx context.Context, db *sql.DB, groups map[string][]User) {
 	for _, g := range groups {
 		for _, u := range g {
-			db.ExecContext(ctx, "UPDATE users SET seen = now() WHERE id = $1", u.ID) // want `UPDATE .* runs once per item of g, inside the loop over groups \(n×m queries\): batch`
+			db.ExecContext(ctx, "UPDATE users SET seen = now() WHERE id = $1", u.ID) // fix `^update all rows in one statement: UPDATE users SET ... WHERE id = ANY\(\$1\)` // want `^UPDATE users runs once per item of g, inside the loop over groups: n×m round trips$`
 		}
 	}
 }
@@ -43,7 +43,7 @@ func RowsNesting(ctx context.Context, db *sql.DB) error {
 	for rows.Next() {
 		var id int64
 		rows.Scan(&id)
-		db.QueryRowContext(ctx, "SELECT email FROM profiles WHERE user_id = $1", id) // want `runs once per row of rows while the result set rows is open`
+		db.QueryRowContext(ctx, "SELECT email FROM profiles WHERE user_id = $1", id) // want `^SELECT from profiles runs once per row of rows while its result set is open: n round trips`
 	}
 	return rows.Err()
 }
@@ -55,7 +55,7 @@ func BulkLoad(ctx context.Context, tx *sql.Tx, users []User) error {
 		return err
 	}
 	for _, u := range users {
-		stmt.ExecContext(ctx, u.Email) // want `INSERT .* runs once per item of users: batch the writes`
+		stmt.ExecContext(ctx, u.Email) // fix `^insert all rows in one statement: INSERT INTO users` // want `^INSERT into users runs once per item of users`
 	}
 	return nil
 }
@@ -221,7 +221,7 @@ func migrateEmails(ctx context.Context, db *sql.DB, users []User) {
 // Unknown SQL in a loop is reported without claiming a read or a write.
 func Unknown(ctx context.Context, db *sql.DB, users []User, build func(User) string) {
 	for _, u := range users {
-		db.QueryContext(ctx, build(u)) // want `query \(database/sql QueryContext\) runs once per item of users: fetch or write all items in one statement`
+		db.QueryContext(ctx, build(u)) // fix `^read or write all the items in one statement before or after the loop` // want `^query build\(\) runs once per item of users: n round trips`
 	}
 }
 
@@ -255,10 +255,37 @@ func Steps(ctx context.Context, db *sql.DB, steps []string, tables map[**sql.Stm
 	}
 	for _, id := range ids {
 		for _, q := range []string{"DELETE FROM a WHERE id = $1", "DELETE FROM b WHERE id = $1"} {
-			db.ExecContext(ctx, q, id) // want `query \(database/sql ExecContext\) runs once per item of ids: batch`
+			db.ExecContext(ctx, q, id) // fix `^write all rows in one statement: WHERE key = ANY\(\$1\) for the keys, or unnest` // want `^query q runs once per item of ids`
 		}
 	}
 	for _, s := range steps {
-		db.ExecContext(ctx, "DELETE FROM steps WHERE name = $1", s) // want `DELETE .* runs once per item of steps`
+		db.ExecContext(ctx, "DELETE FROM steps WHERE name = $1", s) // fix `^delete all rows in one statement: DELETE FROM steps WHERE name = ANY\(\$1\) with the keys as one array$` // want `^DELETE from steps runs once per item of steps`
+	}
+}
+
+// RowsOuter writes per tag of each user while the users' result set is
+// open.
+func RowsOuter(ctx context.Context, db *sql.DB, tags []string) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		for _, t := range tags {
+			db.ExecContext(ctx, "INSERT INTO ut (user_id, tag) VALUES ($1, $2)", id, t) // want `^INSERT into ut runs once per item of tags, inside the loop over rows while its result set is open: n×m round trips$`
+		}
+	}
+}
+
+func ThreeDeep(ctx context.Context, db *sql.DB, orgs map[string]map[string][]User) {
+	for _, teams := range orgs {
+		for _, members := range teams {
+			for _, u := range members {
+				db.QueryRowContext(ctx, "SELECT name FROM profiles WHERE user_id = $1", u.ID) // want `^SELECT from profiles runs once per item of members, inside the loop over teams: n×m×k round trips$`
+			}
+		}
 	}
 }

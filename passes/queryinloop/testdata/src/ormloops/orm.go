@@ -9,10 +9,42 @@ type User struct {
 
 type Order struct{ ID, UserID int64 }
 
+type Tag struct {
+	ID   int64
+	Name string
+}
+
 func Gorm(db *gorm.DB, users []User) {
 	for i := range users {
-		db.Where("user_id = ?", users[i].ID).Find(&users[i].Orders) // want `gorm Find "SELECT \* FROM orders WHERE \(user_id = \$1\)" runs once per item of users: load the association for all items at once with Preload or Joins`
+		db.Where("user_id = ?", users[i].ID).Find(&users[i].Orders) // fix `Where\("user_id IN \?", keys\).Find\(&rows\)\) and match them to the items in Go; or Preload the association on the query that loads users$` // want `^gorm SELECT from orders runs once per item of users: n round trips instead of 1$`
 	}
 	// The fix: silent.
 	db.Preload("Orders").Find(&users)
 }
+
+// Writes get gorm's own ways to write many rows, by what they do: never
+// SQL gorm writes itself.
+func GormWrites(db *gorm.DB, tags []Tag, ids []int64) {
+	for _, t := range tags {
+		db.Create(&t) // fix `^insert all rows in one statement: Create\(&rows\) with the slice, or CreateInBatches\(&rows, 500\)$` // want `^gorm INSERT into tags runs once per item of tags`
+	}
+	for _, id := range ids {
+		db.Delete(&Tag{}, id) // fix `^delete all rows in one statement: Where\("id IN \?", keys\).Delete\(...\)$` // want `^gorm DELETE from tags runs once per item of ids`
+	}
+	for _, t := range tags {
+		db.Model(&Tag{}).Where("id = ?", t.ID).Update("name", t.Name) // fix `^update all rows in one statement: Save\(&rows\) with the slice \(one INSERT ... ON CONFLICT DO UPDATE\)$` // want `^gorm UPDATE tags runs once per item of tags`
+	}
+}
+
+// A slice per item is already written in one statement: the loop over
+// the groups is what to remove.
+func GormBulk(db *gorm.DB, groups []Group, chunks [][]Tag) {
+	for _, g := range groups {
+		db.Create(&g.Tags) // fix `^run it once with the items of all groups, not once per item: it takes a list already$` // want `^gorm INSERT into tags runs once per item of groups`
+	}
+	for _, chunk := range chunks {
+		db.Create(&chunk) // silent: a chunk per statement
+	}
+}
+
+type Group struct{ Tags []Tag }

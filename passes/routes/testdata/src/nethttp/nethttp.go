@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"path"
 )
 
 type H struct{ db *sql.DB }
@@ -117,6 +118,12 @@ func (h *H) More(mux *http.ServeMux, cfg string) {
 	mux.Handle("GET /closure", withAuth(h.list))                          // want `route GET /closure .* -> withAuth → nethttp.\(\*H\).list: 2$`
 	mux.Handle("GET /curried", configured(cfg)(http.HandlerFunc(h.list))) // want `route GET /curried .* -> nethttp.configured → nethttp.\(\*H\).list: 1$`
 	mux.Handle("GET /served", serving(h))                                 // want `route GET /served .* -> nethttp.serving: 1$`
+	// A pattern built at run time: the constant parts are known, "…"
+	// stands for the others.
+	mux.HandleFunc(cfg+"/calls", h.list)              // want `route …/calls \[ANY …/calls\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc("GET /users/"+cfg+"/feed", h.list) // want `route GET /users/…/feed \[GET /users/…/feed\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc(cfg+cfg, h.list)                   // want `route … \[ANY …\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc(path.Join(cfg, "open"), h.list)    // want `route …/open \[ANY …/open\] -> nethttp.\(\*H\).list: 1$`
 }
 
 func configured(cfg string) func(http.Handler) http.Handler {

@@ -8,7 +8,7 @@ import (
 )
 
 func Fixed(ctx context.Context, db *sql.DB) {
-	db.QueryRowContext(ctx, `SELECT * FROM orders WHERE id = $1`, 1) // want `SELECT \* fetches every column of orders`
+	db.QueryRowContext(ctx, `SELECT * FROM orders WHERE id = $1`, 1) // fix `^list the columns the code reads \(-fix writes out the table's columns, in order\)$` // want `SELECT \* fetches every column of orders`
 
 	db.QueryContext(ctx, `SELECT o.* FROM orders o JOIN users u ON u.id = o.customer_id WHERE u.email = $1`, "a") // want `SELECT o\.\* fetches every column of orders`
 
@@ -26,7 +26,7 @@ func NotFixed(ctx context.Context, db *sql.DB, x *sqlx.DB) {
 	db.QueryContext(ctx, "SELECT *\tFROM orders") // want `SELECT \* fetches every column of orders`
 
 	var o []struct{ ID int64 }
-	x.SelectContext(ctx, &o, `SELECT * FROM orders WHERE id = ?`, 1) // want `SELECT \* fetches every column of orders`
+	x.SelectContext(ctx, &o, `SELECT * FROM orders WHERE id = ?`, 1) // fix `^list the columns the code reads$` // want `SELECT \* fetches every column of orders`
 
 	db.QueryContext(ctx, `SELECT * FROM orders, users`) // want `SELECT \* fetches every column of orders, users`
 

@@ -15,7 +15,7 @@ type H struct{ q *db.Queries }
 func (h *H) cancel(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	h.q.GetOrder(ctx, id) // want `POST /orders/\{id\}/cancel runs query GetOrder \(query.sql:1\) twice per request with the same arguments \(here and at line 20, via db.\(\*Queries\).GetOrder\): reuse the first result`
+	h.q.GetOrder(ctx, id) // want `^POST /orders/\{id\}/cancel calls db.\(\*Queries\).GetOrder twice per request with the same arguments \(lines 18 and 20\)$`
 	h.q.CancelOrder(ctx, id)
 	h.q.GetOrder(ctx, id)
 }

@@ -1,5 +1,5 @@
 -- name: GetAuthor :one
-SELECT * FROM authors -- want `query GetAuthor: SELECT \* fetches every column of authors`
+SELECT * FROM authors -- fix `^list the columns the code reads$` -- want `^query GetAuthor: SELECT \* fetches every column of authors, including ones added later$`
 WHERE id = $1 LIMIT 1;
 
 -- name: CreateAuthor :one

@@ -5,4 +5,4 @@ SELECT id, title FROM notes WHERE owner_id = $1; -- want `query notes-by-owner: 
 SELECT id FROM notes WHERE title = $1;
 
 -- name: stale-notes
-SELECT id FROM notes WHERE updated_at < $1 ORDER BY updated_at LIMIT 100; -- want `query stale-notes: no index serves the range filter and sort with LIMIT on notes\(updated_at\)`
+SELECT id FROM notes WHERE updated_at < $1 ORDER BY updated_at LIMIT 100; -- fix `ON notes \(updated_at\);` -- want `query stale-notes: no index serves the range filter and ORDER BY on notes\(updated_at\)`
