@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
@@ -233,8 +234,11 @@ func markRole(f *report.Finding, role program.Role, by *program.Entry) {
 
 // loops is queryinloop over the whole program: a call in a data loop
 // whose callees, at any depth and through interfaces, func values and
-// fields, run queries per call. What the pass reported already at a call
-// (its callees' facts said) is left as it is, with the graph's sites. The
+// fields, run queries per call. Where the pass reported the call already
+// (its callees' facts said), the graph's finding replaces the pass's:
+// the same check's, with what only the graph knows — every query the
+// call reaches, their sites, and a count and first query that follow
+// the paths through the callees (program.Cost, program.Sequence). The
 // findings wait in c.made for finish's suppress, like every finding the
 // driver makes.
 func (w *whole) loops(c *collector) {
@@ -242,13 +246,24 @@ func (w *whole) loops(c *collector) {
 		return
 	}
 	rel := c.r.rel
-	reported := map[string]*report.Finding{}
-	for i := range c.rep.Findings {
-		if f := &c.rep.Findings[i]; f.Check == queryinloop.Analyzer.Name {
-			reported[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)] = f
+	// The pass's findings, by place: a package and its test variant
+	// report the same one.
+	reported := map[string][]int{}
+	for i, f := range c.rep.Findings {
+		if f.Check == queryinloop.Analyzer.Name {
+			at := fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
+			reported[at] = append(reported[at], i)
 		}
 	}
+	replaced := map[int]bool{}
 	seen := map[string]bool{} // test variants share files
+	wpkgs := map[*packages.Package]*queryinloop.Package{}
+	wpkg := func(p *packages.Package) *queryinloop.Package {
+		if wpkgs[p] == nil {
+			wpkgs[p] = &queryinloop.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax}
+		}
+		return wpkgs[p]
+	}
 	for _, fn := range w.prog.Funcs() {
 		pkg := w.prog.Package(fn)
 		if fn.Synthetic || pkg == nil || !c.ld.isRequested(pkg) || w.tests[pkg.PkgPath] {
@@ -269,25 +284,34 @@ func (w *whole) loops(c *collector) {
 			}
 			name, impls := callee(pkg.TypesInfo, call)
 			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}
-			pf, ok := queryinloop.Whole(pkg.Fset, pkg.Types, pkg.TypesInfo, qc, impls, reached, count)
+			pf, ok := queryinloop.Whole(wpkg(pkg), qc, impls, reached, count)
 			if !ok {
 				continue
 			}
 			at := posKey(pkg.Fset.Position(pf.Pos), rel)
-			if old := reported[at]; old != nil {
-				if len(old.Sites) == 0 { // the pass saw its queries through facts only
-					old.Sites = c.r.finding(queryinloop.Analyzer.Name, pkg, &pf).Sites
-				}
-				continue
-			}
-			role, by := mainEntry(w.funcs[fn])
-			if seen[at] || silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) {
+			if seen[at] {
 				continue
 			}
 			seen[at] = true
+			role, by := mainEntry(w.funcs[fn])
+			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) {
+				continue // and so was the pass's
+			}
+			for _, i := range reported[at] {
+				replaced[i] = true
+			}
 			c.made = append(c.made, made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by})
 			c.routes.loopRoutes[at] = w.routes(pf.Pos, rel)
 		}
+	}
+	if len(replaced) > 0 {
+		kept := c.rep.Findings[:0]
+		for i, f := range c.rep.Findings {
+			if !replaced[i] {
+				kept = append(kept, f)
+			}
+		}
+		c.rep.Findings = kept
 	}
 }
 
@@ -297,11 +321,26 @@ func posKey(p token.Position, rel func(string) string) string {
 }
 
 // reached are the queries the callees of c run, each site once, at its
-// deepest, as queryinloop.Whole takes them.
+// deepest, as queryinloop.Whole takes them: in the order a message names
+// them (program.Sequence), the costliest callee's first.
 func (w *whole) reached(c *program.Call) []queryinloop.Reached {
 	var out []queryinloop.Reached
 	seen := map[*queries.Site]int{}
-	for _, g := range c.Callees {
+	callees := slices.Clone(c.Callees)
+	sort.SliceStable(callees, func(i, j int) bool {
+		a, _ := w.prog.Cost(callees[i])
+		b, _ := w.prog.Cost(callees[j])
+		return a > b
+	})
+	rank := map[token.Pos]int{}
+	for _, g := range callees {
+		for _, s := range w.prog.Sequence(g) {
+			if _, ok := rank[s.Call.Pos()]; !ok {
+				rank[s.Call.Pos()] = len(rank)
+			}
+		}
+	}
+	for _, g := range callees {
 		for _, r := range w.prog.Reach(g) {
 			q := r.Site.Entry
 			q.Loop, q.Once = r.Depth, q.Once || r.Once
@@ -323,6 +362,13 @@ func (w *whole) reached(c *program.Call) []queryinloop.Reached {
 			out = append(out, reach)
 		}
 	}
+	order := func(p token.Pos) int {
+		if r, ok := rank[p]; ok {
+			return r
+		}
+		return len(rank) // not in a sequence: after those that are
+	}
+	sort.SliceStable(out, func(i, j int) bool { return order(out[i].Site) < order(out[j].Site) })
 	return out
 }
 

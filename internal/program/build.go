@@ -30,6 +30,9 @@ type builder struct {
 	calls   map[ssa.CallInstruction]*Call
 	gen     map[*token.File]bool // the module's files, generated or not
 	methods map[string][]*Func   // concrete methods by types.Func.Id, built on first use
+	// carriers are the calls of the func-typed fields set in one place
+	// only (see carriedFields).
+	carriers map[*types.Var][]paramCall
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -300,10 +303,11 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 				}
 			}
 		}
+		f.flow = newFlow(fn)
 		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
+			for i, instr := range blk.Instrs {
 				if ci, ok := instr.(ssa.CallInstruction); ok {
-					b.calls[ci] = b.addCall(f, ci, out[ci])
+					b.calls[ci] = b.addCall(f, ci, int32(i), out[ci])
 				}
 			}
 		}
@@ -322,12 +326,12 @@ func (b *builder) ssaOf(f *Func) *ssa.Function {
 	return b.rev[f]
 }
 
-// addCall records one call instruction of f.
-func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) *Call {
+// addCall records one call instruction of f, the seq-th of its block.
+func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []*Func) *Call {
 	p := b.p
 	cc := ci.Common()
 	static := cc.StaticCallee()
-	c := &Call{Pos: cc.Pos(), Static: static != nil}
+	c := &Call{Pos: cc.Pos(), Static: static != nil, block: int32(ci.Block().Index), seq: seq}
 	f.Calls = append(f.Calls, c)
 	p.Stats.Calls++
 	if _, builtin := cc.Value.(*ssa.Builtin); builtin {
@@ -373,13 +377,28 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, callees []*Func) *Cal
 	}
 	for _, arg := range cc.Args {
 		g := b.funcValue(arg)
-		if g == nil || httpapi.IsHandlerType(g.sig) || httpapi.IsMiddlewareSig(g.sig) {
+		if g == nil || httpapi.IsHandlerType(g.sig) || httpapi.IsMiddlewareSig(g.sig) || takesRequest(g.sig) {
 			continue
 		}
 		once := obj != nil && queries.IsOnceDo(obj)
-		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once})
+		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, block: c.block, seq: c.seq})
 	}
 	return c
+}
+
+// takesRequest reports whether a function takes an HTTP request or its
+// response writer: a handler of a router the table does not know, which
+// the code it is handed to registers and runs per request, not then (a
+// registration function run at start-up would otherwise run every
+// handler it registers).
+func takesRequest(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		switch types.TypeString(types.Unalias(sig.Params().At(i).Type()), nil) {
+		case "net/http.ResponseWriter", "*net/http.Request":
+			return true
+		}
+	}
+	return false
 }
 
 // implementations are the module's methods that an invoke of a module

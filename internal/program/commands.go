@@ -5,8 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -26,12 +26,8 @@ import (
 // per invocation by an operator.
 func (p *Program) Commands() []*Entry {
 	var out []*Entry
-	paths := make([]string, 0, len(p.pkgs))
-	for path := range p.pkgs {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
+	p.arms() // fills armCalls before switchCommands adds to it again
+	for _, path := range slices.Sorted(maps.Keys(p.pkgs)) {
 		pkg := p.pkgs[path]
 		if pkg.Types.Name() == "main" {
 			out = append(out, p.switchCommands(pkg)...)
@@ -44,6 +40,20 @@ func (p *Program) Commands() []*Entry {
 		}
 	}
 	return out
+}
+
+// arms are the calls (by Lparen) in the command arms of the module's
+// main packages: what main runs only when the command line asks for it.
+func (p *Program) arms() map[token.Pos]bool {
+	if p.armCalls == nil {
+		p.armCalls = map[token.Pos]bool{}
+		for _, pkg := range p.pkgs {
+			if pkg.Types.Name() == "main" {
+				p.switchCommands(pkg)
+			}
+		}
+	}
+	return p.armCalls
 }
 
 // serves reports whether any part of e starts serving requests.
@@ -66,6 +76,7 @@ func (p *Program) switchCommands(pkg *packages.Package) []*Entry {
 				if !ok {
 					return true
 				}
+				p.armCalls[call.Lparen] = true
 				fn, _ := typeutil.Callee(info, call).(*types.Func)
 				if f := p.Func(fn); f != nil && !seen[f] {
 					seen[f] = true

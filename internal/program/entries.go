@@ -1,6 +1,7 @@
 package program
 
 import (
+	"go/token"
 	"sort"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
@@ -42,6 +43,10 @@ type Entry struct {
 	Name  string
 	Parts []Part
 	Route *routes.Route // for RoleRoute
+	// cut are calls (by Pos) the entry does not follow, wherever they
+	// are: for main, the arms of its command switch, which are the
+	// commands' entries, not what every start runs.
+	cut map[token.Pos]bool
 }
 
 // Part is where some of an entry's code starts.
@@ -64,6 +69,9 @@ type Query struct {
 // the first part that reaches it, at its deepest), ordered by part, then
 // by site.
 func (p *Program) Queries(e *Entry) []Query {
+	if len(e.cut) > 0 {
+		return p.queriesCut(e)
+	}
 	var out []Query
 	seen := map[*queries.Site]bool{}
 	for _, part := range e.Parts {
@@ -80,6 +88,25 @@ func (p *Program) Queries(e *Entry) []Query {
 			}
 		}
 	}
+	return out
+}
+
+// queriesCut are the query sites of an entry that does not follow some
+// calls: those of the functions it runs (see functions), ordered by
+// site. An entry with cuts is main's: it says which sites the start
+// reaches, for their role; how often they run per start is not asked.
+func (p *Program) queriesCut(e *Entry) []Query {
+	var out []Query
+	seen := map[*queries.Site]bool{}
+	for _, f := range p.functions(e) {
+		for _, c := range f.Calls {
+			if c.Site != nil && !seen[c.Site] && perCall(c) && !e.cut[c.Pos] {
+				seen[c.Site] = true
+				out = append(out, Query{Reached: Reached{Site: c.Site, Via: []*Func{f}}, From: e.Name})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return siteLess(out[i].Site, out[j].Site) })
 	return out
 }
 
@@ -196,8 +223,9 @@ func indexOf(loops []*queries.Loop, l *queries.Loop) int {
 	return -1
 }
 
-// Startup is the program's start: each main package's main and every
-// package initializer of the module.
+// Startup is the program's start: each main package's main, every
+// package initializer of the module, and what lifecycle frameworks run
+// when the program starts (see lifecycle.go).
 func (p *Program) Startup() []*Entry {
 	var out []*Entry
 	for _, f := range p.list {
@@ -206,9 +234,13 @@ func (p *Program) Startup() []*Entry {
 		if !f.init && !isMain {
 			continue
 		}
-		out = append(out, &Entry{Role: RoleStartup, Name: f.Name, Parts: []Part{{Func: f}}})
+		e := &Entry{Role: RoleStartup, Name: f.Name, Parts: []Part{{Func: f}}}
+		if isMain {
+			e.cut = p.arms()
+		}
+		out = append(out, e)
 	}
-	return out
+	return append(out, p.startHooks()...)
 }
 
 // Roles gives each query site the entries that reach it. A site reached
@@ -226,15 +258,28 @@ func (p *Program) Roles(entries []*Entry) map[*queries.Site][]*Entry {
 
 // Main is the role that decides how a site reached by these entries is
 // treated: the one that runs it most often (a request path over a job,
-// over a migration, a command, start-up).
+// over a migration), then start-up over a command: what every start of
+// the server runs is its set-up (configuration, the database's schema
+// and seed rows) even where a command an operator runs shares it.
 func Main(entries []*Entry) Role {
 	best := RoleNone
 	for _, e := range entries {
-		if best == RoleNone || e.Role < best {
+		if best == RoleNone || precedence[e.Role] < precedence[best] {
 			best = e.Role
 		}
 	}
 	return best
+}
+
+// precedence orders roles for Main, first first.
+var precedence = [...]int{
+	RoleRoute:     0,
+	RoleJob:       1,
+	RoleMigration: 2,
+	RoleStartup:   3,
+	RoleCLI:       4,
+	RoleTest:      5,
+	RoleNone:      6,
 }
 
 // sortEntries orders entries by role, then name.
@@ -285,7 +330,7 @@ func (p *Program) functions(e *Entry) []*Func {
 		seen[f] = true
 		out = append(out, f)
 		for _, c := range f.Calls {
-			if c.Site == nil && perCall(c) {
+			if c.Site == nil && perCall(c) && !e.cut[c.Pos] {
 				work = append(work, c.Callees...)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/packages"
@@ -32,11 +34,6 @@ import (
 // queries (a version table) are migration work too.
 func (p *Program) Migrations() []*Entry {
 	var out []*Entry
-	paths := make([]string, 0, len(p.pkgs))
-	for path := range p.pkgs {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
 	seen := map[*Func]bool{}
 	add := func(f *Func, name string) {
 		if f != nil && !seen[f] {
@@ -46,7 +43,7 @@ func (p *Program) Migrations() []*Entry {
 	}
 	tables := map[*types.Var][]listed{}
 	var order []*types.Var
-	for _, path := range paths {
+	for _, path := range slices.Sorted(maps.Keys(p.pkgs)) {
 		pkg := p.pkgs[path]
 		for _, f := range p.registered(pkg) {
 			add(f, f.Name)

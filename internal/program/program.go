@@ -43,13 +43,14 @@ import (
 type Program struct {
 	Fset *token.FileSet
 
-	list    []*Func                      // in a deterministic order
-	byDecl  map[*types.Func]*Func        // declared functions and methods
-	byLit   map[*ast.FuncLit]*Func       // closures
-	sites   map[token.Pos]*queries.Site  // by the call's Lparen
-	siteAt  map[token.Pos]*queries.Site  // by the call's start, as findings cite them
-	pkgs    map[string]*packages.Package // module packages in the graph, by path
-	skipped []string                     // module packages left out, and why
+	list     []*Func                      // in a deterministic order
+	byDecl   map[*types.Func]*Func        // declared functions and methods
+	byLit    map[*ast.FuncLit]*Func       // closures
+	sites    map[token.Pos]*queries.Site  // by the call's Lparen
+	siteAt   map[token.Pos]*queries.Site  // by the call's start, as findings cite them
+	pkgs     map[string]*packages.Package // module packages in the graph, by path
+	skipped  []string                     // module packages left out, and why
+	armCalls map[token.Pos]bool           // see arms; nil until asked
 
 	// Stats says what building the graph cost.
 	Stats Stats
@@ -83,6 +84,8 @@ type Func struct {
 	// Serves says the function starts serving requests (calls
 	// http.ListenAndServe or a router's equivalent).
 	Serves bool
+	// flow is its body's control flow (see flow.go).
+	flow *flow
 
 	key      string           // go/ssa's name of it: unique, for ordering and tests
 	pos      token.Pos        // its declaration's
@@ -132,10 +135,16 @@ type Call struct {
 	// which is assumed to run it; External is that outside function.
 	Callback bool
 	External *types.Func
+	// block and seq place the call's instruction in its function: the
+	// block's index, and the instruction's index in the block.
+	block, seq int32
 	// Chain, for the call of a function handed to a function that calls
 	// it (see higherOrder), are the calls from this one down to the call
 	// of the parameter: the loops around each repeat it.
 	Chain []token.Pos
+	// alts are other chains the call may take instead (one of them
+	// runs): Join keeps, as Chain, the one with the most loops per item.
+	alts [][]token.Pos
 }
 
 // Build builds the call graph of the packages the driver loaded: those of
@@ -209,9 +218,11 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			case c.Callback:
 				c.Loops = nil // run by the outside function: not per item here
 			case len(c.Chain) > 0:
-				c.Loops = nil
-				for _, pos := range c.Chain {
-					c.Loops = append(c.Loops, loops[pos]...)
+				c.Loops = chainLoops(c.Chain, loops)
+				for _, alt := range c.alts {
+					if ls := chainLoops(alt, loops); queries.PerItem(ls) > queries.PerItem(c.Loops) {
+						c.Chain, c.Loops = alt, ls
+					}
 				}
 			}
 			c.Once = c.Once || cached[c.Pos]
@@ -225,6 +236,16 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			}
 		}
 	}
+}
+
+// chainLoops are the loops around the calls of chain, each in its
+// function.
+func chainLoops(chain []token.Pos, loops map[token.Pos][]*queries.Loop) []*queries.Loop {
+	var out []*queries.Loop
+	for _, pos := range chain {
+		out = append(out, loops[pos]...)
+	}
+	return out
 }
 
 // Skipped lists the module packages left out of the graph, with why.

@@ -38,6 +38,9 @@ type scc struct {
 
 	cost     cost
 	costDone bool
+
+	seq     []step // see sequence
+	seqDone bool
 }
 
 // cost is what a call runs in queries: once, the queries run on every
@@ -349,9 +352,9 @@ func callsItself(f *Func) bool {
 // Cost is what one call of f costs: the number of queries it runs on
 // every call, and whether some run per item. A call through an interface
 // or a func value costs what its costliest callee costs (one of them
-// runs); calls on different branches all count, so this is an upper bound
-// where the code branches. A recursive component runs its queries per
-// level: a loop.
+// runs); of the branches of an if or a switch, the costliest counts (see
+// flow): the count is what the costliest path through the body runs. A
+// recursive component runs its queries per level: a loop.
 func (p *Program) Cost(f *Func) (once int, loop bool) {
 	if f == nil {
 		return 0, false
@@ -368,6 +371,16 @@ func (p *Program) cost(s *scc) cost {
 	s.costDone = true
 	var total cost
 	for _, f := range s.members {
+		// What each block runs on every pass through it; the path
+		// through the most is what one call runs.
+		weight := make([]int, len(f.flow.succs))
+		once := func(c *Call, n int) {
+			if c.block >= 0 && int(c.block) < len(weight) {
+				weight[c.block] += n
+			} else {
+				total.once += n // no block known: on every path
+			}
+		}
 		for _, c := range f.Calls {
 			if !perCall(c) {
 				continue
@@ -378,7 +391,7 @@ func (p *Program) cost(s *scc) cost {
 				if items {
 					total.loop = true
 				} else {
-					total.once++
+					once(c, 1)
 				}
 				continue
 			}
@@ -395,9 +408,10 @@ func (p *Program) cost(s *scc) cost {
 				total.loop = total.loop || most.once > 0 || most.loop
 				continue
 			}
-			total.once += most.once
+			once(c, most.once)
 			total.loop = total.loop || most.loop
 		}
+		total.once += f.flow.longest(weight)
 	}
 	if s.cyclic && total.once > 0 {
 		total.loop = true

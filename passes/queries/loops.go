@@ -57,10 +57,14 @@ const (
 	// configuration file (tagged yaml, toml, mapstructure, hcl, koanf,
 	// env): as many as an operator writes.
 	LoopConfig
+	// LoopFuncs: a range over functions (the actors of a run group, the
+	// hooks of a lifecycle, handlers kept in a map): as many as the code
+	// put there, and each is different code, not one query repeated.
+	LoopFuncs
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config", "funcs"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -121,6 +125,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
 		}
 		if configured(r, s.X) {
 			l.Kind = LoopConfig
+			return l
+		}
+		if funcs(t) && !r.filledInLoop(s.X) {
+			l.Kind = LoopFuncs
 			return l
 		}
 		switch u := t.Underlying().(type) {
@@ -473,6 +481,45 @@ func configured(r *resolver, x ast.Expr) bool {
 	case *ast.Ident:
 		rhs := r.definedAs(x)
 		return rhs != nil && configured(r, rhs)
+	}
+	return false
+}
+
+// funcs reports whether ranging over a value of type t gives functions:
+// a slice, array or map whose elements are of func type.
+func funcs(t types.Type) bool {
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	_, ok := elem.Underlying().(*types.Signature)
+	return ok
+}
+
+// filledInLoop reports whether x is a local variable written in a loop
+// its declaration is not in: a list of closures made one per item
+// (tasks = append(tasks, func() error { return get(id) })) is as long as
+// the data.
+func (r *resolver) filledInLoop(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, w := range r.writes[v] {
+		if w.loops > r.declLoops[v] {
+			return true
+		}
 	}
 	return false
 }

@@ -49,9 +49,11 @@
 // slice literal — also in a package-level variable nothing assigns — or
 // the keys of a map literal), loops over the command line's arguments
 // (os.Args, flag.Args()) or over configuration (a field read from a yaml,
-// toml or environment setting: as many items as an operator writes), and
-// chunked loops that send a whole chunk per
-// statement (`i += 500`, or the chunk itself passed as the argument of
+// toml or environment setting: as many items as an operator writes),
+// loops over functions (a run group's actors, lifecycle hooks: as many as
+// the code registers, each different code; a list of closures made one
+// per item in a loop is data), and chunked loops that send a whole chunk
+// per statement (`i += 500`, or the chunk itself passed as the argument of
 // ANY($1)) — but a loop over chunks that looks each item up is reported.
 // It is silent where the query runs at most once however long the loop:
 // the body returns or breaks right after it (`if match { q(); break }`),
@@ -59,14 +61,19 @@
 // `if s.cache == nil { s.cache = load() }`; a cache per key is data).
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
 // one), DDL (migration runners), main and init, handler closures that are
-// only registered in a loop, and _test.go files.
+// only registered in a loop, _test.go files, and generated files (those
+// with the "Code generated ... DO NOT EDIT." line): a generator's loop
+// over a list argument is rewritten on the next generation, and the
+// hand-written code it calls is reported where it loops itself.
 //
 // Under go vet and golangci-lint, calls through interfaces are followed
 // only where the interface is a database handle (such as sqlc's DBTX),
 // and migrations are known by their names (migrat*). The standalone
 // driver builds the whole program's call graph: a loop reaching a query
 // at any depth, through interfaces, func values and fields, is reported
-// once, at the loop's call, with each implementation's query; and what a
+// once, at the loop's call, with each implementation's query, counting
+// what one call runs on one path (one case of a switch, one
+// implementation) and naming first a query every call runs; and what a
 // migration, a test-support package or start-up code runs is known by
 // what the program does, not by names (see the README).
 package queryinloop

@@ -55,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 	cfg := config.For(pass)
 	c := &checker{
 		fset: pass.Fset, pkg: pass.Pkg, info: pass.TypesInfo, emit: rep.Report,
+		generated:  generatedFiles(pass.Fset, pass.Files),
 		constBound: config.Flag[bool](pass, "const"),
 		byName:     !cfg.WholeProgram, // the standalone driver's graph decides
 	}
@@ -78,17 +79,36 @@ type checker struct {
 	pkg        *types.Package
 	info       *types.Info
 	emit       func(check.Finding)
-	constBound bool // -queryinloop.const: report constant-bound loops
-	byName     bool // silent on migrations known by their names
+	generated  map[*token.File]bool // the package's generated files
+	constBound bool                 // -queryinloop.const: report constant-bound loops
+	byName     bool                 // silent on migrations known by their names
 }
 
 // skipFunc is code whose loops are not request paths: tests, start-up
-// (main, init) and, when c.byName, migrations by their names. node is
-// the innermost function holding the call: a function literal in main is
-// not start-up by its name (a handler written inline, a worker), though
-// the whole program may still find that only start-up runs it.
+// (main, init) and, when c.byName, migrations by their names; or whose
+// loops no one can change: generated code. node is the innermost
+// function holding the call: a function literal in main is not start-up
+// by its name (a handler written inline, a worker), though the whole
+// program may still find that only start-up runs it.
 func (c *checker) skipFunc(fn *types.Func, node ast.Node, pos token.Pos) bool {
-	return skip(c.fset, fn, node, pos) || c.byName && namedMigration(c.fset, c.pkg, fn, pos)
+	return skip(c.fset, fn, node, pos) || c.generated[c.fset.File(pos)] ||
+		c.byName && namedMigration(c.fset, c.pkg, fn, pos)
+}
+
+// generatedFiles are the files with the "Code generated ... DO NOT
+// EDIT." line. A loop there (gqlgen unmarshalling an input list, a
+// protocol buffer's repeated field) is rewritten on the next generation:
+// the finding belongs to the hand-written code it calls, which is
+// reported where it loops itself, and where it does not, the generated
+// loop's count is the input's, which the hand-written resolver can bound.
+func generatedFiles(fset *token.FileSet, files []*ast.File) map[*token.File]bool {
+	out := map[*token.File]bool{}
+	for _, f := range files {
+		if ast.IsGenerated(f) {
+			out[fset.File(f.FileStart)] = true
+		}
+	}
+	return out
 }
 
 // skip is test and start-up code: anything in a _test.go file, main and

@@ -1,6 +1,7 @@
 package queryinloop
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"sort"
@@ -28,6 +29,17 @@ type Reached struct {
 	Assumed bool
 }
 
+// Package is a package as Whole needs it; one value per package, for
+// all its calls.
+type Package struct {
+	Fset  *token.FileSet
+	Types *types.Package
+	Info  *types.Info
+	Files []*ast.File
+
+	generated map[*token.File]bool // filled on first use
+}
+
 // Whole checks a call in a loop of the package as a whole-program driver
 // sees it: what its callees run below it, wherever they are, rather than
 // what the facts of the packages it imports say (under go vet, the chain
@@ -45,10 +57,13 @@ type Reached struct {
 // the functions a call through an interface or func value reaches; count
 // is how many queries one call runs (one implementation's), 0 for as many
 // as reached lists.
-func Whole(fset *token.FileSet, pkg *types.Package, info *types.Info, call *queries.Call, impls []string, reached []Reached, count int) (check.Finding, bool) {
+func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, count int) (check.Finding, bool) {
 	var out check.Finding
 	found := false
-	c := &checker{fset: fset, pkg: pkg, info: info, emit: func(f check.Finding) { out, found = f, true }}
+	if pkg.generated == nil {
+		pkg.generated = generatedFiles(pkg.Fset, pkg.Files)
+	}
+	c := &checker{fset: pkg.Fset, pkg: pkg.Types, info: pkg.Info, generated: pkg.generated, emit: func(f check.Finding) { out, found = f, true }}
 	// One summary entry per statement (by fingerprint; by site when it has
 	// none), the shallowest first found.
 	sort.SliceStable(reached, func(i, j int) bool { return reached[i].Query.Loop < reached[j].Query.Loop })

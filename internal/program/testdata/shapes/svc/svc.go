@@ -156,3 +156,57 @@ func (s *Service) Rename(ctx context.Context, ids []int64) error {
 func (s *Service) Archive(ctx context.Context) error {
 	return s.inTx(ctx, func() error { return store.Odd(ctx, s.db, 1) })
 }
+
+// attempt runs fn until it says stop, as a retry helper does.
+func attempt(fn func(n int) (bool, error)) error {
+	for n := 0; ; n++ {
+		if again, err := fn(n); !again {
+			return err
+		}
+	}
+}
+
+// retry calls its function inside the closure it hands attempt: what a
+// call of retry runs is its caller's function, not every function any
+// caller hands retry.
+func retry(fn func() error) error {
+	return attempt(func(int) (bool, error) {
+		err := fn()
+		return err != nil, err
+	})
+}
+
+// Touch marks each item through retry; Rest hands retry another body.
+func (s *Service) Touch(ctx context.Context, ids []int64) {
+	for range ids {
+		retry(func() error { return store.DeleteAll(ctx, s.db, nil) })
+	}
+}
+
+func (s *Service) Rest(ctx context.Context) error {
+	return retry(func() error { return store.Odd(ctx, s.db, 1) })
+}
+
+// Log runs the lookups of one case of its switch, then the insert every
+// call that does not fail runs.
+func Log(ctx context.Context, db *sql.DB, kind int) error {
+	switch kind {
+	case 1:
+		if _, err := db.ExecContext(ctx, "SELECT 1 FROM a WHERE id = $1", kind); err != nil {
+			return err
+		}
+	case 2:
+		db.ExecContext(ctx, "SELECT 1 FROM b WHERE id = $1", kind)
+		db.ExecContext(ctx, "SELECT 1 FROM c WHERE id = $1", kind)
+	}
+	_, err := db.ExecContext(ctx, "INSERT INTO log (kind) VALUES ($1)", kind)
+	return err
+}
+
+// LogAll logs twice, one after the other: both run.
+func LogAll(ctx context.Context, db *sql.DB) error {
+	if err := Log(ctx, db, 1); err != nil {
+		return err
+	}
+	return Log(ctx, db, 2)
+}

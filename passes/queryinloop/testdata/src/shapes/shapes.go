@@ -170,3 +170,25 @@ func (s *Store) Shift(ctx context.Context, args []string, cfg *Config) {
 		s.insertKind(ctx, r) // want `once per item of regions`
 	}
 }
+
+// Hooks are functions the code registers: as many as it registers.
+type Hooks struct {
+	byName map[string]func(context.Context) error
+}
+
+func (s *Store) RecordHooks(ctx context.Context, h *Hooks) {
+	for name := range h.byName {
+		s.insertKind(ctx, name) // silent: a range over functions
+	}
+}
+
+// Tasks makes one closure per id: that list is as long as the data.
+func (s *Store) Tasks(ctx context.Context, ids []int64) {
+	var tasks []func()
+	for range ids {
+		tasks = append(tasks, func() {})
+	}
+	for range tasks {
+		s.insertKind(ctx, "task") // want `once per item of tasks`
+	}
+}

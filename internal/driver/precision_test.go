@@ -1,0 +1,68 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+)
+
+// testdata/precision holds, per package, shapes the program graph used to
+// report as N+1s on services nobody here wrote, next to a look-alike that
+// is one. The comment on each loop's call says which, and why. Each
+// finding is listed with the query calls it is about (findings[].sites):
+// a func value handed to a helper is the caller's own, not every function
+// any caller hands the helper.
+func TestPrecision(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/precision", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		var sites []string
+		for _, s := range f.Sites {
+			sites = append(sites, fmt.Sprintf("%s:%d", s.File, s.Line))
+		}
+		slices.Sort(sites)
+		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Role, strings.Join(sites, ",")))
+	}
+	slices.Sort(got)
+	const user = "store/pg/pg.go:16"
+	want := []string{
+		"actors/actors.go:41 route " + user, // closures made one per id
+		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
+		"boot/boot.go:28 cli boot/boot.go:28",   // only a command runs it
+		"gen/resolver.go:19 route " + user,      // the hand-written loop a generated one calls
+		"hooks/hooks.go:33 route " + user,       // a start hook runs it, and so does a route
+		"hooks/hooks.go:50  " + user,            // a handler registered at start runs per request
+		"keys/keys.go:56 route keys/keys.go:29", // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"notify/notify.go:15 route " + user,     // retry.Temporary runs Notify's function only
+		"orders/orders.go:14 route " + user,     // the pass's finding, also in the test variant
+	}
+	// What one call of audit.Log runs: one case of its switch, and the
+	// insert, which every call runs, named first.
+	for _, f := range rep.Findings {
+		if f.File == "audit/audit.go" && (f.SQL != "INSERT INTO audit_log (kind) VALUES ($1)" || !strings.Contains(f.Message, " 3 queries")) {
+			t.Errorf("audit/audit.go:%d: sql %q, message %q; want the INSERT named, and 3 queries", f.Line, f.SQL, f.Message)
+		}
+	}
+	// What a write handed to an interface's Do runs is its own: one
+	// query, whichever writer runs it.
+	for _, f := range rep.Findings {
+		if f.File == "keys/keys.go" && (f.SQL != "INSERT INTO sigs (target, sig) VALUES ($1, $2)" || f.Multiplicity != "loop" || strings.Contains(f.Message, "queries")) {
+			t.Errorf("keys/keys.go:%d: sql %q, %s, message %q; want StoreSig's insert alone, once per item", f.Line, f.SQL, f.Multiplicity, f.Message)
+		}
+	}
+	if !slices.Equal(got, want) {
+		for _, f := range rep.Findings {
+			t.Logf("%s:%d: %s", f.File, f.Line, f.Message)
+		}
+		t.Errorf("queryinloop findings:\n got %q\nwant %q", got, want)
+	}
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"os"
+
+	"go.uber.org/fx"
+
+	"example.com/precision/actors"
+	"example.com/precision/audit"
+	"example.com/precision/boot"
+	"example.com/precision/gen"
+	"example.com/precision/hooks"
+	"example.com/precision/keys"
+	"example.com/precision/notify"
+	"example.com/precision/orders"
+	"example.com/precision/store/pg"
+)
+
+func main() {
+	ctx := context.Background()
+	db, _ := sql.Open("postgres", "")
+	switch os.Args[1] {
+	case "serve":
+		serve(ctx, db)
+	case "create-user":
+		boot.Setup(ctx, db, defaults)
+		pg.New(db).AddUser(ctx, os.Args[2])
+	case "rename":
+		boot.Rename(ctx, db)
+	}
+}
+
+var defaults = map[string]string{"signup": "on"}
+
+func serve(ctx context.Context, db *sql.DB) {
+	boot.Setup(ctx, db, defaults)
+	s := pg.New(db)
+	fx.New(fx.Provide(func() *pg.Store { return s }), fx.Invoke(hooks.Register), fx.Invoke(hooks.Routes))
+	http.HandleFunc("/inputs", func(w http.ResponseWriter, r *http.Request) {
+		gen.Serve(r.Context(), s, nil)
+	})
+	http.HandleFunc("/fetch", func(w http.ResponseWriter, r *http.Request) {
+		actors.Fetch(r.Context(), s, nil)
+	})
+	http.HandleFunc("/notify", func(w http.ResponseWriter, r *http.Request) {
+		notify.Notify(r.Context(), s, nil)
+	})
+	http.HandleFunc("/welcome", func(w http.ResponseWriter, r *http.Request) {
+		notify.Welcome(r.Context(), s, r.FormValue("name"))
+	})
+	http.HandleFunc("/owners", func(w http.ResponseWriter, r *http.Request) {
+		orders.Owners(r.Context(), s, nil)
+	})
+	http.HandleFunc("/audit", func(w http.ResponseWriter, r *http.Request) {
+		audit.Record(r.Context(), db, nil)
+	})
+	http.HandleFunc("/warm", func(w http.ResponseWriter, r *http.Request) {
+		hooks.Warm(r.Context(), s, nil)
+	})
+	k := keys.Open(db, os.Getenv("WRITER") == "exclusive")
+	http.HandleFunc("/sigs", func(w http.ResponseWriter, r *http.Request) {
+		k.StoreSigs(r.Context(), nil)
+		k.MarkOffline(r.Context(), r.FormValue("server"))
+	})
+	http.HandleFunc("/forget", func(w http.ResponseWriter, r *http.Request) {
+		k.Forget(nil)
+	})
+	http.ListenAndServe(":8080", nil)
+}

@@ -1,0 +1,15 @@
+module example.com/precision
+
+go 1.22
+
+require (
+	example.net/router v0.1.0
+	go.uber.org/fx v1.23.0
+)
+
+// The frameworks' APIs from the stubs the analyzer tests use, so that the
+// tests need no network.
+replace (
+	example.net/router => ../../../../testdata/stubs/src/example.net/router
+	go.uber.org/fx => ../../../../testdata/stubs/src/go.uber.org/fx
+)

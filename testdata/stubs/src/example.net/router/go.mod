@@ -1,0 +1,3 @@
+module example.net/router
+
+go 1.22
