@@ -37,18 +37,26 @@ func TestPrecision(t *testing.T) {
 	want := []string{
 		"actors/actors.go:41 route " + user, // closures made one per id
 		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
-		"boot/boot.go:28 cli boot/boot.go:28", // only a command runs it
-		"gen/resolver.go:19 route " + user,    // the hand-written loop a generated one calls
-		"hooks/hooks.go:33 route " + user,     // a start hook runs it, and so does a route
-		"hooks/hooks.go:50  " + user,          // a handler registered at start runs per request
-		"notify/notify.go:15 route " + user,   // retry.Temporary runs Notify's function only
-		"orders/orders.go:14 route " + user,   // the pass's finding, also in the test variant
+		"boot/boot.go:28 cli boot/boot.go:28",   // only a command runs it
+		"gen/resolver.go:19 route " + user,      // the hand-written loop a generated one calls
+		"hooks/hooks.go:33 route " + user,       // a start hook runs it, and so does a route
+		"hooks/hooks.go:50  " + user,            // a handler registered at start runs per request
+		"keys/keys.go:56 route keys/keys.go:29", // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"notify/notify.go:15 route " + user,     // retry.Temporary runs Notify's function only
+		"orders/orders.go:14 route " + user,     // the pass's finding, also in the test variant
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.
 	for _, f := range rep.Findings {
 		if f.File == "audit/audit.go" && (f.SQL != "INSERT INTO audit_log (kind) VALUES ($1)" || !strings.Contains(f.Message, " 3 queries")) {
 			t.Errorf("audit/audit.go:%d: sql %q, message %q; want the INSERT named, and 3 queries", f.Line, f.SQL, f.Message)
+		}
+	}
+	// What a write handed to an interface's Do runs is its own: one
+	// query, whichever writer runs it.
+	for _, f := range rep.Findings {
+		if f.File == "keys/keys.go" && (f.SQL != "INSERT INTO sigs (target, sig) VALUES ($1, $2)" || f.Multiplicity != "loop" || strings.Contains(f.Message, "queries")) {
+			t.Errorf("keys/keys.go:%d: sql %q, %s, message %q; want StoreSig's insert alone, once per item", f.Line, f.SQL, f.Multiplicity, f.Message)
 		}
 	}
 	if !slices.Equal(got, want) {

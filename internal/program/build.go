@@ -30,6 +30,9 @@ type builder struct {
 	calls   map[ssa.CallInstruction]*Call
 	gen     map[*token.File]bool // the module's files, generated or not
 	methods map[string][]*Func   // concrete methods by types.Func.Id, built on first use
+	// carriers are the calls of the func-typed fields set in one place
+	// only (see carriedFields).
+	carriers map[*types.Var][]paramCall
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {

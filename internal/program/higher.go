@@ -17,24 +17,38 @@ import (
 // better: the call of the parameter is cut, and each caller gets an edge
 // to the function it hands over, repeated by the loops around its own call
 // and around the helper's call of the parameter.
+//
+// The helper is often a method behind an interface, one implementation
+// per way of running it: dendrite sends every write through
+// Writer.Do(db, txn, func(txn *sql.Tx) error {...}), whose ExclusiveWriter
+// hands the function to its goroutine over a channel and whose
+// DummyWriter calls it in place. Its callers are then the calls of the
+// interface's method that dispatch to it, and the call of the parameter
+// may be a call of a struct field the function was sent over a channel in
+// (see carried). Left to the call graph, each of 138 closures handed to
+// Writer.Do reached every caller of it: a key database's write ran
+// another component's queries.
 
 // paramCall is a call, in fn or below it, of fn's parameter index: chain
 // are the calls from fn down to it (the call of the parameter last).
 type paramCall struct {
 	index int
 	chain []token.Pos
-	call  *Call // the call of the parameter itself
+	call  *Call         // the call of the parameter itself
+	owner *ssa.Function // whose parameter call is called: fn, or a function fn forwards it to
 }
 
 // higherOrder rewires the calls of functions' own func-typed parameters
-// (see above) where every caller of the function is a direct call that
-// passes a function (or, further up, its own such parameter).
+// (see above) where every caller of the function (a direct call, or a
+// call of an interface's method dispatching to it) passes a function (or,
+// further up, its own such parameter).
 func (b *builder) higherOrder() {
 	if !b.callsValues() {
 		return
 	}
-	// Who calls whom directly, and which functions are also used as values
-	// (then a caller could pass anything).
+	// Who calls whom, directly or through an interface, and which
+	// functions are also used as values (then a caller could pass
+	// anything).
 	callers := map[*ssa.Function][]ssa.CallInstruction{}
 	outgoing := map[*ssa.Function][]ssa.CallInstruction{}
 	taken := map[*ssa.Function]bool{}
@@ -46,8 +60,11 @@ func (b *builder) higherOrder() {
 				var callee ssa.Value
 				if ci, ok := instr.(ssa.CallInstruction); ok {
 					callee = ci.Common().Value
-					if g := ci.Common().StaticCallee(); g != nil && !ci.Common().IsInvoke() {
+					targets := b.targets(ci)
+					for _, g := range targets {
 						callers[g] = append(callers[g], ci)
+					}
+					if len(targets) > 0 {
 						outgoing[fn] = append(outgoing[fn], ci)
 					}
 				}
@@ -60,6 +77,7 @@ func (b *builder) higherOrder() {
 			}
 		}
 	}
+	b.carriers = b.carriedFields()
 	// The parameter calls of each function: its own, in its body or in
 	// the closures it runs, and those it forwards its parameters to.
 	calls := map[*ssa.Function][]paramCall{}
@@ -76,25 +94,23 @@ func (b *builder) higherOrder() {
 				continue
 			}
 			for _, vc := range b.valueCalls(fn, prm, false, func(g *ssa.Function) []paramCall { return visit(g, depth+1) }) {
-				vc.index = i
+				vc.index, vc.owner = i, fn
 				pcs = append(pcs, vc)
 			}
 		}
 		// A call passing one of fn's parameters to a function that calls
 		// its own parameter: fn calls it, through that function.
 		for _, ci := range outgoing[fn] {
-			for _, pc := range visit(ci.Common().StaticCallee(), depth+1) {
-				args := ci.Common().Args
-				if pc.index >= len(args) {
-					continue
-				}
-				prm, ok := args[pc.index].(*ssa.Parameter)
-				if !ok || prm.Parent() != fn {
-					continue
-				}
-				if i := slices.Index(fn.Params, prm); i >= 0 {
-					chain := append([]token.Pos{ci.Common().Pos()}, pc.chain...)
-					pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call})
+			for _, g := range b.targets(ci) {
+				for _, pc := range visit(g, depth+1) {
+					prm, ok := argFor(ci.Common(), pc.index).(*ssa.Parameter)
+					if !ok || prm.Parent() != fn {
+						continue
+					}
+					if i := slices.Index(fn.Params, prm); i >= 0 {
+						chain := append([]token.Pos{ci.Common().Pos()}, pc.chain...)
+						pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call, owner: pc.owner})
+					}
 				}
 			}
 		}
@@ -107,8 +123,10 @@ func (b *builder) higherOrder() {
 	}
 	// A function qualifies when it is never used as a value, and every
 	// caller passes, for each parameter it calls, a function, or its own
-	// parameter and qualifies itself.
+	// parameter and qualifies itself or is never called (a method's
+	// wrapper for its pointer type, when only the value is used).
 	ok := map[*ssa.Function]bool{}
+	unused := func(fn *ssa.Function) bool { return len(callers[fn]) == 0 && !taken[fn] }
 	for fn, pcs := range calls {
 		ok[fn] = len(pcs) > 0 && !taken[fn] && len(callers[fn]) > 0
 	}
@@ -120,11 +138,11 @@ func (b *builder) higherOrder() {
 			}
 			for _, ci := range callers[fn] {
 				for _, pc := range pcs {
-					args := ci.Common().Args
-					good := pc.index < len(args)
-					if good && b.funcValue(args[pc.index]) == nil {
-						prm, isParam := args[pc.index].(*ssa.Parameter)
-						good = isParam && ok[prm.Parent()]
+					arg := argFor(ci.Common(), pc.index)
+					good := arg != nil
+					if good && b.funcValue(arg) == nil {
+						prm, isParam := arg.(*ssa.Parameter)
+						good = isParam && (ok[prm.Parent()] || unused(prm.Parent()))
 					}
 					if !good {
 						ok[fn], changed = false, true
@@ -133,9 +151,21 @@ func (b *builder) higherOrder() {
 			}
 		}
 	}
-	// Rewire: the parameter's calls reach nothing by themselves; each
-	// caller passing a function runs it through the chain. (In the
-	// graph's order: calls are appended.)
+	// Rewire: the parameter's calls reach nothing by themselves (where
+	// the function they are of qualifies: one that forwards its parameter
+	// to another does not speak for the other's callers); each caller
+	// passing a function runs it through the chain. A call of an
+	// interface's method reaches it through each implementation, and a
+	// helper may call it on several paths (its two branches, DummyWriter's
+	// in a transaction or not): one of them runs, so the caller gets one
+	// edge per function it hands over, with every chain it may take (Join
+	// keeps the one with the most loops). In the graph's order: calls are
+	// appended.
+	type key struct {
+		ci ssa.CallInstruction
+		h  *Func
+	}
+	chains := map[key]*Call{}
 	for _, f := range b.p.list {
 		fn := b.ssaOf(f)
 		pcs := calls[fn]
@@ -143,7 +173,9 @@ func (b *builder) higherOrder() {
 			continue
 		}
 		for _, pc := range pcs {
-			pc.call.Callees = nil
+			if ok[pc.owner] {
+				pc.call.Callees = nil
+			}
 		}
 		for _, ci := range callers[fn] {
 			caller := b.funcs[ci.Parent()]
@@ -151,15 +183,56 @@ func (b *builder) higherOrder() {
 				continue
 			}
 			for _, pc := range pcs {
-				h := b.funcValue(ci.Common().Args[pc.index])
+				h := b.funcValue(argFor(ci.Common(), pc.index))
 				if h == nil {
 					continue // the caller's own parameter: its callers are wired instead
 				}
 				pos, at := ci.Common().Pos(), b.calls[ci]
-				caller.Calls = append(caller.Calls, &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: append([]token.Pos{pos}, pc.chain...), block: at.block, seq: at.seq})
+				chain := append([]token.Pos{pos}, pc.chain...)
+				if c := chains[key{ci, h}]; c != nil {
+					c.alts = append(c.alts, chain)
+					continue
+				}
+				c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, block: at.block, seq: at.seq}
+				chains[key{ci, h}] = c
+				caller.Calls = append(caller.Calls, c)
 			}
 		}
 	}
+}
+
+// targets are the module functions call ci runs: its static callee, or
+// those a call of an interface's method dispatches to.
+func (b *builder) targets(ci ssa.CallInstruction) []*ssa.Function {
+	cc := ci.Common()
+	if !cc.IsInvoke() {
+		if g := cc.StaticCallee(); g != nil {
+			return []*ssa.Function{g}
+		}
+		return nil
+	}
+	c := b.calls[ci]
+	if c == nil {
+		return nil
+	}
+	out := make([]*ssa.Function, 0, len(c.Callees))
+	for _, g := range c.Callees {
+		out = append(out, b.ssaOf(g))
+	}
+	return out
+}
+
+// argFor is what cc passes for parameter i of the function it runs: an
+// interface's method's receiver is not among an invoke's arguments. Nil
+// for the receiver of an invoke, which is no function.
+func argFor(cc *ssa.CallCommon, i int) ssa.Value {
+	if cc.IsInvoke() {
+		i--
+	}
+	if i < 0 || i >= len(cc.Args) {
+		return nil
+	}
+	return cc.Args[i]
 }
 
 // callsValues reports whether any function of the graph calls a
@@ -170,7 +243,7 @@ func (b *builder) callsValues() bool {
 			for _, instr := range blk.Instrs {
 				if ci, ok := instr.(ssa.CallInstruction); ok && !ci.Common().IsInvoke() {
 					switch ci.Common().Value.(type) {
-					case *ssa.Parameter, *ssa.FreeVar:
+					case *ssa.Parameter, *ssa.FreeVar, *ssa.Field, *ssa.UnOp:
 						return true
 					}
 				}
@@ -221,9 +294,17 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 			if cc := instr.Common(); !ptr && !cc.IsInvoke() && cc.Value == v && b.calls[instr] != nil {
 				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}, call: b.calls[instr]})
 			}
-		case *ssa.Store: // the parameter spilled to the variable a closure captures
-			if a, ok := instr.Addr.(*ssa.Alloc); ok && !ptr && instr.Val == v {
-				out = append(out, b.valueCalls(fn, a, true, pcs)...)
+		case *ssa.Store:
+			if ptr || instr.Val != v {
+				continue
+			}
+			switch addr := instr.Addr.(type) {
+			case *ssa.Alloc: // the parameter spilled to the variable a closure captures
+				out = append(out, b.valueCalls(fn, addr, true, pcs)...)
+			case *ssa.FieldAddr: // sent, in a struct, to the goroutine that runs it
+				if sent(fn, addr) {
+					out = append(out, b.carriers[fieldOf(addr.X.Type(), addr.Field)]...)
+				}
 			}
 		case *ssa.UnOp: // a load of the variable
 			if ptr && instr.Op == token.MUL {
@@ -306,4 +387,154 @@ func (b *builder) runs(mc *ssa.MakeClosure, pcs func(*ssa.Function) []paramCall)
 		}
 	}
 	return out
+}
+
+// A helper may hand its function to a goroutine instead of calling it: it
+// puts it in a struct, sends that on a channel, and waits for the answer
+// (dendrite's ExclusiveWriter serializes writes to SQLite so). The
+// goroutine calls the struct's field; if nothing else ever sets that
+// field, that call is the helper's call of its parameter, once per send.
+
+// carriedFields are, for each func-typed struct field of the module set
+// in one place only, the calls of it (of the field of a struct value, or
+// through a pointer to one).
+func (b *builder) carriedFields() map[*types.Var][]paramCall {
+	sets := map[*types.Var]int{}
+	calls := map[*types.Var][]paramCall{}
+	for _, f := range b.p.list {
+		for _, blk := range b.ssaOf(f).Blocks {
+			for _, instr := range blk.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Store:
+					if fa, ok := instr.Addr.(*ssa.FieldAddr); ok {
+						if v := fieldOf(fa.X.Type(), fa.Field); v != nil {
+							sets[v]++
+						}
+					}
+				case ssa.CallInstruction:
+					cc := instr.Common()
+					if cc.IsInvoke() || b.calls[instr] == nil {
+						continue
+					}
+					var v *types.Var
+					switch x := cc.Value.(type) {
+					case *ssa.Field:
+						v = fieldOf(x.X.Type(), x.Field)
+					case *ssa.UnOp:
+						if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+							v = fieldOf(fa.X.Type(), fa.Field)
+						}
+					}
+					if v != nil {
+						// No chain: the loops around the call are the
+						// goroutine's over what it is sent, not the
+						// sender's.
+						calls[v] = append(calls[v], paramCall{call: b.calls[instr]})
+					}
+				}
+			}
+		}
+	}
+	for v := range calls {
+		if sets[v] != 1 {
+			delete(calls, v)
+		}
+	}
+	return calls
+}
+
+// fieldOf is field i of the struct type t, or t points to; nil unless
+// that is a struct of the module's (whose fields no dependency sets).
+func fieldOf(t types.Type, i int) *types.Var {
+	named, ok := types.Unalias(derefType(t)).(*types.Named)
+	if !ok {
+		return nil
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return nil
+	}
+	return st.Field(i)
+}
+
+// sent reports whether fa addresses a field of a struct variable of fn
+// that leaves fn only by being sent on a channel: its fields are set and
+// read, it is copied to other such variables, and it, or a pointer to it,
+// goes to a send. Kept anywhere else (appended to a list of hooks, stored
+// in a field), whatever it carries runs later, not during fn's call.
+func sent(fn *ssa.Function, fa *ssa.FieldAddr) bool {
+	a, ok := fa.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	sends, ok := sentAlloc(fn, a, 0)
+	return ok && sends > 0
+}
+
+// sentAlloc counts the sends the struct variable a of fn goes to, the
+// variables it is copied to included; ok is false when it goes anywhere
+// else.
+func sentAlloc(fn *ssa.Function, a *ssa.Alloc, depth int) (sends int, ok bool) {
+	if a.Parent() != fn || depth > 4 {
+		return 0, false
+	}
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.FieldAddr: // a field set or read
+			for _, u := range *r.Referrers() {
+				switch u := u.(type) {
+				case *ssa.Store:
+					if u.Addr != r {
+						return 0, false
+					}
+				case *ssa.UnOp:
+					if u.Op != token.MUL {
+						return 0, false
+					}
+				case *ssa.DebugRef:
+				default:
+					return 0, false
+				}
+			}
+		case *ssa.UnOp: // the struct loaded whole: sent, or copied
+			if r.Op != token.MUL {
+				return 0, false
+			}
+			for _, u := range *r.Referrers() {
+				switch u := u.(type) {
+				case *ssa.Send:
+					if u.X != r {
+						return 0, false
+					}
+					sends++
+				case *ssa.Store:
+					to, isVar := u.Addr.(*ssa.Alloc)
+					if !isVar || u.Val != r {
+						return 0, false
+					}
+					n, ok := sentAlloc(fn, to, depth+1)
+					if !ok {
+						return 0, false
+					}
+					sends += n
+				case *ssa.DebugRef:
+				default:
+					return 0, false
+				}
+			}
+		case *ssa.Send: // a pointer to it sent
+			if r.X != a {
+				return 0, false
+			}
+			sends++
+		case *ssa.Store: // a copy stored into it
+			if r.Addr != a {
+				return 0, false
+			}
+		case *ssa.DebugRef:
+		default:
+			return 0, false
+		}
+	}
+	return sends, true
 }

@@ -142,6 +142,9 @@ type Call struct {
 	// it (see higherOrder), are the calls from this one down to the call
 	// of the parameter: the loops around each repeat it.
 	Chain []token.Pos
+	// alts are other chains the call may take instead (one of them
+	// runs): Join keeps, as Chain, the one with the most loops per item.
+	alts [][]token.Pos
 }
 
 // Build builds the call graph of the packages the driver loaded: those of
@@ -215,9 +218,11 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			case c.Callback:
 				c.Loops = nil // run by the outside function: not per item here
 			case len(c.Chain) > 0:
-				c.Loops = nil
-				for _, pos := range c.Chain {
-					c.Loops = append(c.Loops, loops[pos]...)
+				c.Loops = chainLoops(c.Chain, loops)
+				for _, alt := range c.alts {
+					if ls := chainLoops(alt, loops); queries.PerItem(ls) > queries.PerItem(c.Loops) {
+						c.Chain, c.Loops = alt, ls
+					}
 				}
 			}
 			c.Once = c.Once || cached[c.Pos]
@@ -231,6 +236,16 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			}
 		}
 	}
+}
+
+// chainLoops are the loops around the calls of chain, each in its
+// function.
+func chainLoops(chain []token.Pos, loops map[token.Pos][]*queries.Loop) []*queries.Loop {
+	var out []*queries.Loop
+	for _, pos := range chain {
+		out = append(out, loops[pos]...)
+	}
+	return out
 }
 
 // Skipped lists the module packages left out of the graph, with why.

@@ -124,6 +124,26 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).Touch", []string{
 			"store.go:100 ×1 via svc.(*Service).Touch → store.DeleteAll",
 		}},
+		// Through an interface's method whose implementations run the
+		// function in place or on their goroutine, sent over a channel:
+		// each caller runs its own function, a loop around the call
+		// repeats it, and a function handed on (WithTx) is still the
+		// caller's.
+		{"(*example.com/shapes/accounts.Accounts).Create", []string{
+			"accounts.go:28 ×0 via accounts.(*Accounts).Create",
+		}},
+		{"(*example.com/shapes/accounts.Accounts).BanAll", []string{
+			"accounts.go:35 ×1 via accounts.(*Accounts).BanAll → accounts.(*Accounts).Ban",
+		}},
+		{"(*example.com/shapes/accounts.Accounts).Audit", []string{
+			"accounts.go:58 ×1 via accounts.(*Accounts).Audit",
+		}},
+		// A function kept in a list of hooks runs when they fire, not
+		// when it is registered.
+		{"example.com/shapes/accounts.OnBan", nil},
+		{"(*example.com/shapes/writer.Hooks).Fire", []string{
+			"accounts.go:69 ×1 via writer.(*Hooks).Fire → accounts.OnBan",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",
@@ -157,7 +177,10 @@ func TestEntries(t *testing.T) {
 			t.Errorf("%s:\n\t%s\nwant\n\t%s", what, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 		}
 	}
+	// The writer's goroutine runs what it is sent: those are the
+	// senders' queries, not its own.
 	check("jobs", entries(p, p.Jobs()), []string{
+		"job writer.(*Exclusive).run: ",
 		"job svc.(*Service).Poll: store.go:19 ×0 via svc.(*Service).Poll → store.(*pg).Get; store.go:27 ×0 via svc.(*Service).Poll → store.(*base).Get",
 	})
 	// The arms of the switch on flag.Arg(0); serve starts serving, so it
@@ -276,6 +299,8 @@ func TestQueriesPerCall(t *testing.T) {
 	}{
 		{"example.com/shapes/svc.Log", 3, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}},
 		{"example.com/shapes/svc.LogAll", 6, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}},
+		// Two writers, each with two ways to run the function: one runs.
+		{"(*example.com/shapes/accounts.Accounts).Create", 1, []string{"accounts.go:28"}},
 	} {
 		f := funcNamed(t, p, tc.fn)
 		if once, loop := p.Cost(f); once != tc.once || loop {

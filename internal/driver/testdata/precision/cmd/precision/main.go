@@ -13,6 +13,7 @@ import (
 	"example.com/precision/boot"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
+	"example.com/precision/keys"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
 	"example.com/precision/store/pg"
@@ -58,6 +59,14 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/warm", func(w http.ResponseWriter, r *http.Request) {
 		hooks.Warm(r.Context(), s, nil)
+	})
+	k := keys.Open(db, os.Getenv("WRITER") == "exclusive")
+	http.HandleFunc("/sigs", func(w http.ResponseWriter, r *http.Request) {
+		k.StoreSigs(r.Context(), nil)
+		k.MarkOffline(r.Context(), r.FormValue("server"))
+	})
+	http.HandleFunc("/forget", func(w http.ResponseWriter, r *http.Request) {
+		k.Forget(nil)
 	})
 	http.ListenAndServe(":8080", nil)
 }
