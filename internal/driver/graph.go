@@ -327,11 +327,7 @@ func (w *whole) reached(c *program.Call) []queryinloop.Reached {
 	var out []queryinloop.Reached
 	seen := map[*queries.Site]int{}
 	callees := slices.Clone(c.Callees)
-	sort.SliceStable(callees, func(i, j int) bool {
-		a, _ := w.prog.Cost(callees[i])
-		b, _ := w.prog.Cost(callees[j])
-		return a > b
-	})
+	w.prog.ByCost(callees)
 	rank := map[token.Pos]int{}
 	for _, g := range callees {
 		for _, s := range w.prog.Sequence(g) {

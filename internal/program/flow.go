@@ -271,9 +271,7 @@ func (p *Program) sequence(s *scc) []step {
 						callees = append(callees, g)
 					}
 				}
-				sort.SliceStable(callees, func(i, j int) bool {
-					return p.cost(callees[i].scc).once > p.cost(callees[j].scc).once
-				})
+				p.ByCost(callees)
 				for _, g := range callees {
 					for _, st := range p.sequence(g.scc) {
 						add(step{site: st.site, must: must && st.must && len(callees) == 1})
@@ -284,4 +282,25 @@ func (p *Program) sequence(s *scc) []step {
 	}
 	s.seq = out
 	return out
+}
+
+// ByCost orders functions (the callees of a call) costliest first (see
+// Cost), ties by their place in the source: the order is the same from
+// run to run, whatever order the packages were loaded in.
+func (p *Program) ByCost(fs []*Func) {
+	p.components()
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := p.cost(fs[i].scc).once, p.cost(fs[j].scc).once
+		if a != b {
+			return a > b
+		}
+		pa, pb := p.Fset.Position(fs[i].pos), p.Fset.Position(fs[j].pos)
+		if pa.Filename != pb.Filename {
+			return pa.Filename < pb.Filename
+		}
+		if pa.Offset != pb.Offset {
+			return pa.Offset < pb.Offset
+		}
+		return fs[i].key < fs[j].key
+	})
 }

@@ -516,6 +516,9 @@ func (a *analyzer) orderAndLimit(sc *scope, s *pg.SelectStmt) {
 		// LIMIT ALL is a LIMIT with a NULL count: no limit at all.
 		if c := s.LimitCount.GetAConst(); c == nil || !c.Isnull {
 			a.st.Limit = true
+			if n := c.GetIval(); n != nil && n.Ival > 0 {
+				a.st.LimitCount = int(n.Ival)
+			}
 		}
 	}
 }

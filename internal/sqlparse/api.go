@@ -55,6 +55,9 @@ type Statement struct {
 	Filters     []Filter
 	OrderBy     []ColumnRef // ORDER BY columns of the top-level SELECT
 	Limit       bool        // the top-level SELECT has LIMIT / FETCH FIRST
+	// LimitCount is the top-level SELECT's LIMIT when it is a constant
+	// (LIMIT 10), 0 otherwise (none, LIMIT $1, LIMIT ALL).
+	LimitCount int
 	// Params is the highest parameter number ($n) the statement uses.
 	Params int
 	// Many says one execution covers many items: a list parameter

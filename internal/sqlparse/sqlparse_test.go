@@ -335,26 +335,28 @@ func TestOrderByLimit(t *testing.T) {
 		sql   string
 		order []string
 		limit bool
+		count int
 	}{
-		{"SELECT a FROM t ORDER BY created_at DESC LIMIT 10", []string{"t.created_at"}, true},
-		{"SELECT a FROM t u ORDER BY u.a, b", []string{"t.a", "t.b"}, false},
-		{"SELECT a FROM t ORDER BY 1 FETCH FIRST 5 ROWS ONLY", nil, true},
-		{"SELECT a FROM t ORDER BY lower(a) LIMIT $1", nil, true},
-		{"SELECT a FROM t LIMIT ALL", nil, false},
-		{"SELECT created_at AS c FROM t ORDER BY c LIMIT 1", []string{"t.created_at"}, true},
-		{"SELECT a FROM t JOIN u ON u.id = t.uid ORDER BY u.n, a LIMIT 3", []string{"u.n", "?.a"}, true},
-		{"WITH x AS (SELECT a FROM t ORDER BY a LIMIT 1) SELECT a FROM x", nil, false},
-		{"SELECT a FROM t UNION SELECT a FROM u ORDER BY a LIMIT 5", []string{"?.a"}, true},
-		{"SELECT a FROM t WHERE id IN (SELECT id FROM u ORDER BY n LIMIT 1)", nil, false},
-		{"DELETE FROM t WHERE id = 1", nil, false},
+		{"SELECT a FROM t ORDER BY created_at DESC LIMIT 10", []string{"t.created_at"}, true, 10},
+		{"SELECT a FROM t u ORDER BY u.a, b", []string{"t.a", "t.b"}, false, 0},
+		{"SELECT a FROM t ORDER BY 1 FETCH FIRST 5 ROWS ONLY", nil, true, 5},
+		{"SELECT a FROM t ORDER BY lower(a) LIMIT $1", nil, true, 0},
+		{"SELECT a FROM t LIMIT ALL", nil, false, 0},
+		{"SELECT created_at AS c FROM t ORDER BY c LIMIT 1", []string{"t.created_at"}, true, 1},
+		{"SELECT a FROM t JOIN u ON u.id = t.uid ORDER BY u.n, a LIMIT 3", []string{"u.n", "?.a"}, true, 3},
+		{"WITH x AS (SELECT a FROM t ORDER BY a LIMIT 1) SELECT a FROM x", nil, false, 0},
+		{"SELECT a FROM t UNION SELECT a FROM u ORDER BY a LIMIT 5", []string{"?.a"}, true, 5},
+		{"SELECT a FROM t WHERE id IN (SELECT id FROM u ORDER BY n LIMIT 1)", nil, false, 0},
+		{"SELECT id FROM jobs WHERE NOT done LIMIT 10 FOR UPDATE SKIP LOCKED", nil, true, 10},
+		{"DELETE FROM t WHERE id = 1", nil, false, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sql, func(t *testing.T) {
 			t.Parallel()
 			st := one(t, tt.sql)
 			check(t, "order by", tt.sql, orderOf(st), tt.order)
-			if st.Limit != tt.limit {
-				t.Errorf("%q: Limit = %v, want %v", tt.sql, st.Limit, tt.limit)
+			if st.Limit != tt.limit || st.LimitCount != tt.count {
+				t.Errorf("%q: Limit = %v, LimitCount = %d; want %v, %d", tt.sql, st.Limit, st.LimitCount, tt.limit, tt.count)
 			}
 		})
 	}

@@ -72,6 +72,9 @@ type Shape struct {
 	// UPDATE or DELETE whose one parameter is its key does the same to
 	// every item.
 	Params int
+	// Limit is the statement's constant LIMIT (sqlparse's LimitCount):
+	// a loop over its rows runs at most that many times.
+	Limit int
 }
 
 // maxQueries bounds a fact: a function reaching hundreds of queries (a
@@ -157,6 +160,16 @@ type SQLText struct{ SQL string }
 func (*SQLText) AFact() {}
 
 func (f *SQLText) String() string { return fmt.Sprintf("sqlText(%q)", Abbreviate(f.SQL, 60)) }
+
+// FixedList is attached to an exported package-level variable
+// initialized with a list or map literal that nothing in its package
+// assigns again (var AllKinds = []Kind{KindA, KindB}): a loop over it in
+// another package runs a fixed number of times, as one over the literal.
+type FixedList struct{ Len int }
+
+func (*FixedList) AFact() {}
+
+func (f *FixedList) String() string { return fmt.Sprintf("fixedList(%d)", f.Len) }
 
 // FieldSQL is attached to a struct field, or a package-level variable,
 // that holds a prepared statement or SQL text: what every write to it in

@@ -96,7 +96,8 @@ const smallConst = 16
 
 // classifyLoop decides a loop's kind from its header and, for bounded and
 // unbounded `for`, from how its body leaves.
-func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
+func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop {
+	s := cur.Node().(ast.Stmt)
 	info := pass.TypesInfo
 	l := &Loop{Node: s}
 	switch s := s.(type) {
@@ -117,6 +118,14 @@ func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
 		// is a fixed count, however it is typed.
 		if n, ok := literalLen(r, s.X); ok {
 			l.Kind = constKind(constant.MakeInt64(int64(n)), s.Body)
+			return l
+		}
+		if k, ok := boundedBefore(info, cur, s.X); ok && k <= smallBound {
+			l.Kind = constKind(constant.MakeInt64(k), s.Body)
+			return l
+		}
+		if embedListing(r, s.X) {
+			l.Kind = LoopConst // the files the build embedded
 			return l
 		}
 		if commandLine(r, s.X) {
@@ -191,6 +200,8 @@ func classifyLoop(pass *analysis.Pass, r *resolver, s ast.Stmt) *Loop {
 				l.Over = boundName(b)
 				if chunked(info, s.Post) {
 					l.Kind = LoopChunk
+				} else if k, ok := boundedLen(info, cur, b); ok {
+					l.Kind = constKind(constant.MakeInt64(k), s.Body)
 				}
 				return l
 			}
@@ -225,8 +236,21 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 			x = ast.Unparen(writes[0].rhs)
 		}
 	}
-	// An empty literal is a container about to be filled, not a list.
-	if lit, ok := x.(*ast.CompositeLit); ok && len(lit.Elts) > 0 {
+	if sel, ok := x.(*ast.SelectorExpr); ok && r != nil {
+		// pkg.AllKinds, a list its package fixed (see FixedList).
+		var f FixedList
+		if v, ok := r.pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(v, &f) {
+			return f.Len, true
+		}
+		return 0, false
+	}
+	return fixedLen(x)
+}
+
+// fixedLen is the length of a non-empty composite literal. (An empty one
+// is a container about to be filled, not a list.)
+func fixedLen(x ast.Expr) (int, bool) {
+	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok && len(lit.Elts) > 0 {
 		return len(lit.Elts), true
 	}
 	return 0, false
@@ -390,6 +414,21 @@ func isCtxErr(info *types.Info, e ast.Expr) bool {
 	return t != nil && types.TypeString(t, nil) == "context.Context"
 }
 
+// boundedLen is the bound a check before the loop at cur puts on x, for
+// a loop condition comparing with len(x), when it is small.
+func boundedLen(info *types.Info, cur inspector.Cursor, b *ast.BinaryExpr) (int64, bool) {
+	for _, side := range []ast.Expr{b.Y, b.X} {
+		call, ok := ast.Unparen(side).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !isLenOf(info, call, call.Args[0]) {
+			continue
+		}
+		if k, ok := boundedBefore(info, cur, call.Args[0]); ok && k <= smallBound {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
 func boundName(b *ast.BinaryExpr) string {
 	for _, side := range []ast.Expr{b.Y, b.X} {
 		if call, ok := ast.Unparen(side).(*ast.CallExpr); ok && len(call.Args) == 1 {
@@ -460,11 +499,20 @@ func (r *resolver) definedAs(id *ast.Ident) ast.Expr {
 	if !ok {
 		return nil
 	}
+	if w := r.onlyWrite(v); w != nil && w.index < 0 {
+		return w.rhs
+	}
+	return nil
+}
+
+// onlyWrite is the definition of a local variable (v := e, var v = e, or
+// v, err := f()) when it is its only write; nil otherwise.
+func (r *resolver) onlyWrite(v *types.Var) *assignment {
 	writes := r.writes[v]
-	if len(writes) != 1 || writes[0].index >= 0 || writes[0].tok != token.DEFINE && writes[0].tok != token.VAR {
+	if len(writes) != 1 || writes[0].tok != token.DEFINE && writes[0].tok != token.VAR {
 		return nil
 	}
-	return writes[0].rhs
+	return &writes[0]
 }
 
 // configured reports whether x is a field of configuration (see

@@ -45,7 +45,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -268,6 +268,7 @@ func run(pass *analysis.Pass) (any, error) {
 	a.collectFields()
 	a.collectPgxNames()
 	a.buildSites()
+	a.limitLoops()
 	a.summarize()
 	a.exportFacts()
 	if config.For(pass).WholeProgram {
@@ -361,6 +362,7 @@ type analyzer struct {
 	res      *Result
 	r        *resolver
 	funcs    []*funcNode // in source order
+	loops    []*Loop     // every loop, in the order of the walk
 	nodes    map[ast.Node]*funcNode
 	pending  map[*edge]*ast.FuncLit // edges to closures not met yet
 	ifaces   map[*types.Interface]map[string]*dbapi.Method
@@ -495,11 +497,15 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 					a.walk(n, part, loops)
 				}
 			}
-			a.walk(n, c.ChildAt(astedge.ForStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			l := classifyLoop(a.pass, a.r, c)
+			a.loops = append(a.loops, l)
+			a.walk(n, c.ChildAt(astedge.ForStmt_Body, -1), appendLoop(loops, l))
 			return false
 		case *ast.RangeStmt:
 			a.walk(n, c.ChildAt(astedge.RangeStmt_X, -1), loops)
-			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, classifyLoop(a.pass, a.r, x)))
+			l := classifyLoop(a.pass, a.r, c)
+			a.loops = append(a.loops, l)
+			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, l))
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(x, loops)
@@ -1163,7 +1169,7 @@ func (a *analyzer) shape(s *Site) Shape {
 		return sh
 	}
 	st := s.Stmts[0]
-	sh.Cmd, sh.Params = st.Command, st.Params
+	sh.Cmd, sh.Params, sh.Limit = st.Command, st.Params, st.LimitCount
 	if len(st.Tables) > 0 {
 		sh.Table = st.Tables[0].Name
 	}
@@ -1245,6 +1251,9 @@ func (a *analyzer) exportFacts() {
 		a.res.Wrappers[fn] = w
 	}
 	for v, init := range a.r.pkgInit {
+		if n, ok := fixedLen(init); ok && v.Exported() && !a.r.addressed[v] {
+			a.pass.ExportObjectFact(v, &FixedList{Len: n})
+		}
 		if !isString(v.Type()) {
 			continue
 		}

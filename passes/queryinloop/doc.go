@@ -46,10 +46,16 @@
 // service loops (`for {}` or `for ctx.Err() == nil` around a select, a
 // ticker, a sleep or a channel receive), retry loops that leave on success,
 // loops over a small fixed set (a constant bound, a constant-size array, a
-// slice literal — also in a package-level variable nothing assigns — or
-// the keys of a map literal), loops over the command line's arguments
-// (os.Args, flag.Args()) or over configuration (a field read from a yaml,
-// toml or environment setting: as many items as an operator writes),
+// slice literal — also in a package-level variable nothing assigns, in
+// any package — the keys of a map literal, a list checked against a
+// constant of at most 10 before the loop on every path to it, by
+// `if len(x) > 5 { return ... }` or a validator's error given len(x) and
+// constant bounds, the rows of a query with a constant LIMIT of at most
+// 10 — a work queue's batch — or the files of an embedded file system; a
+// page of 50 looked up one by one is the N+1 itself), loops over the
+// command line's arguments (os.Args, flag.Args()) or over configuration
+// (a field read from a yaml, toml or environment setting: as many items
+// as an operator writes),
 // loops over functions (a run group's actors, lifecycle hooks: as many as
 // the code registers, each different code; a list of closures made one
 // per item in a loop is data), and chunked loops that send a whole chunk

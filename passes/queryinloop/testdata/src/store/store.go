@@ -46,3 +46,44 @@ func (s *Store) Migrate(ctx context.Context, stmts []string) {
 		s.db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS t (id int)")
 	}
 }
+
+// Kind is an enumeration; AllKinds lists its values, and nothing in the
+// package assigns it again.
+type Kind string
+
+const (
+	KindBug     Kind = "bug"
+	KindFeature Kind = "feature"
+)
+
+var AllKinds = []Kind{KindBug, KindFeature}
+
+func (s *Store) CountKind(ctx context.Context, k Kind) {
+	s.q(ctx, "SELECT count(*) FROM issues WHERE kind = $1", string(k))
+}
+
+// Pending takes ten jobs at a time, as a work queue does.
+func (s *Store) Pending(ctx context.Context) ([]Item, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM jobs WHERE NOT done ORDER BY id LIMIT 10 FOR UPDATE SKIP LOCKED")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Item
+	for rows.Next() {
+		var it Item
+		rows.Scan(&it.ID)
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// Recent is a page of a hundred: data.
+func (s *Store) Recent(ctx context.Context) ([]Item, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM items ORDER BY id DESC LIMIT 100")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return nil, nil
+}

@@ -1,0 +1,403 @@
+package queries
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Collections whose size the code fixes, without a literal at the loop:
+// a list checked against a small constant before the loop, on every path
+// to it, and the files of an embedded file system. A mutation that takes
+// at most five labels, checked before it creates them, costs five round
+// trips at most: a fixed number, which -queryinloop.const reports.
+
+// smallBound is the largest bound a check before a loop may set for the
+// loop to count as a constant one: the size of a small list of options,
+// not of a page of data (a page of 50 or 100 items looked up one by one
+// is the N+1 itself).
+const smallBound = 10
+
+// boundedBefore returns the bound a check before the loop at cur puts on
+// the length of x: a statement before it, in its block or an enclosing
+// one of the same function, that leaves when len(x) is over a constant,
+//
+//	if len(ids) > 5 { return errTooMany }
+//
+// or that leaves on the error of a validator given len(x) and constant
+// bounds (validate.Range("labels", len(labels), 0, 5), also within
+// another call, such as validate.Many(...), that gives the error back).
+//
+// Of several checks, the tightest bound counts.
+func boundedBefore(info *types.Info, cur inspector.Cursor, x ast.Expr) (bound int64, found bool) {
+	for c := cur; ; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit, *ast.File:
+			return bound, found // the function's top
+		}
+		for prev, ok := c.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
+			st, isStmt := prev.Node().(ast.Stmt)
+			if !isStmt {
+				break // a case clause's expressions: not statements run before
+			}
+			if k, ok := checks(info, st, prev, x); ok && (!found || k < bound) {
+				bound, found = k, true
+			}
+		}
+	}
+}
+
+// checks reports whether st leaves when len(x) is over a bound, and the
+// bound; at is st's cursor.
+func checks(info *types.Info, st ast.Stmt, at inspector.Cursor, x ast.Expr) (int64, bool) {
+	ifs, ok := st.(*ast.IfStmt)
+	if !ok || !leaves(info, ifs.Body) {
+		return 0, false
+	}
+	if k, ok := lenOver(info, ifs.Cond, x); ok {
+		return k, true
+	}
+	// if err != nil { return ... }: err from a validator, assigned in the
+	// if's init or by the statement before it.
+	errVar := checkedError(info, ifs.Cond)
+	if errVar == nil {
+		return 0, false
+	}
+	var from ast.Stmt = ifs.Init
+	if from == nil {
+		if prev, ok := at.PrevSibling(); ok {
+			from, _ = prev.Node().(ast.Stmt)
+		}
+	}
+	as, ok := from.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return 0, false
+	}
+	assigned := false
+	for _, lhs := range as.Lhs {
+		if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) == errVar {
+			assigned = true
+		}
+	}
+	if !assigned {
+		return 0, false
+	}
+	return validated(info, as.Rhs[0], x)
+}
+
+// lenOver matches a condition that is true when len(x) is over a
+// constant (len(x) > k, len(x) >= k, k < len(x); one operand of ||),
+// and returns the largest length it lets through.
+func lenOver(info *types.Info, cond ast.Expr, x ast.Expr) (int64, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return 0, false
+	}
+	if b.Op == token.LOR {
+		if k, ok := lenOver(info, b.X, x); ok {
+			return k, true
+		}
+		return lenOver(info, b.Y, x)
+	}
+	l, k, op := b.X, b.Y, b.Op
+	if !isLenOf(info, l, x) {
+		// k < len(x) is len(x) > k
+		l, k = b.Y, b.X
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		default:
+			return 0, false
+		}
+	}
+	if !isLenOf(info, l, x) {
+		return 0, false
+	}
+	n, ok := intConst(info, k)
+	switch {
+	case !ok:
+		return 0, false
+	case op == token.GTR:
+		return n, true
+	case op == token.GEQ:
+		return n - 1, true
+	}
+	return 0, false
+}
+
+// validated finds, in e or the arguments of the calls it is made of, a
+// validator's call given len(x) and constant bounds: a function returning
+// an error, whose argument after len(x) are integer constants (min, max),
+// the largest of which is the bound.
+func validated(info *types.Info, e ast.Expr, x ast.Expr) (int64, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return 0, false
+	}
+	if k, ok := validatorCall(info, call, x); ok {
+		return k, true
+	}
+	for _, arg := range call.Args {
+		if k, ok := validated(info, arg, x); ok {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+func validatorCall(info *types.Info, call *ast.CallExpr, x ast.Expr) (int64, bool) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return 0, false
+	}
+	sig := fn.Type().(*types.Signature)
+	if res := sig.Results(); res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) || sig.Variadic() {
+		return 0, false
+	}
+	for i, arg := range call.Args {
+		if !isLenOf(info, arg, x) || i >= sig.Params().Len() || !isInt(sig.Params().At(i).Type()) {
+			continue
+		}
+		rest := call.Args[i+1:]
+		if len(rest) == 0 {
+			return 0, false
+		}
+		var k int64
+		for _, b := range rest {
+			n, ok := intConst(info, b)
+			if !ok {
+				return 0, false // a bound that is not the code's
+			}
+			k = max(k, n)
+		}
+		return k, true
+	}
+	return 0, false
+}
+
+// checkedError is err in a condition err != nil of type error.
+func checkedError(info *types.Info, cond ast.Expr) types.Object {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !isNil(info, b.Y) {
+		return nil
+	}
+	id, ok := ast.Unparen(b.X).(*ast.Ident)
+	if !ok || !isError(info.TypeOf(id)) {
+		return nil
+	}
+	return info.ObjectOf(id)
+}
+
+// leaves reports whether a block always leaves the function: it ends in
+// a return or a panic.
+func leaves(info *types.Info, body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	switch last := body.List[len(body.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(last.X).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				_, builtin := info.Uses[id].(*types.Builtin)
+				return builtin && id.Name == "panic"
+			}
+		}
+	}
+	return false
+}
+
+// isLenOf matches len(x).
+func isLenOf(info *types.Info, e, x ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "len" {
+		return false
+	}
+	return sameVar(info, call.Args[0], x)
+}
+
+// sameVar reports whether a and b denote the same variable: the same
+// identifier's object, or the same field of the same variable.
+func sameVar(info *types.Info, a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && info.ObjectOf(a.Sel) != nil && info.ObjectOf(a.Sel) == info.ObjectOf(b.Sel) && sameVar(info, a.X, b.X)
+	case *ast.StarExpr:
+		b, ok := ast.Unparen(b).(*ast.StarExpr)
+		return ok && sameVar(info, a.X, b.X)
+	}
+	return false
+}
+
+func intConst(info *types.Info, e ast.Expr) (int64, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+func isInt(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// embedListing reports whether x lists the files of an embedded file
+// system: fs.ReadDir or fs.Glob of an embed.FS (or of a subtree of one),
+// or its ReadDir method, directly or through local variables defined as
+// one. What go:embed compiled into the program is as many files as the
+// repository holds, not data.
+func embedListing(r *resolver, x ast.Expr) bool {
+	info := r.pass.TypesInfo
+	x = r.definedOnce(x)
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "io/fs.ReadDir", "io/fs.Glob":
+		return len(call.Args) > 0 && r.embeddedFS(call.Args[0])
+	case "embed.ReadDir": // the method of embed.FS
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && r.embeddedFS(sel.X)
+	}
+	return false
+}
+
+// embeddedFS reports whether e is an embedded file system: an embed.FS, or
+// a subtree of one (fs.Sub), directly or through local variables defined
+// as one.
+func (r *resolver) embeddedFS(e ast.Expr) bool {
+	info := r.pass.TypesInfo
+	if t := info.TypeOf(e); t != nil && types.TypeString(t, nil) == "embed.FS" {
+		return true
+	}
+	call, ok := r.definedOnce(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "io/fs" && fn.Name() == "Sub" && r.embeddedFS(call.Args[0])
+}
+
+// definedOnce follows local variables to what defines them, when that
+// definition is their only write (the first result of a call too:
+// entries, err := fs.ReadDir(...)); e itself otherwise.
+func (r *resolver) definedOnce(e ast.Expr) ast.Expr {
+	for range 8 { // a chain of definitions, not a cycle
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			break
+		}
+		v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			break
+		}
+		rhs := r.definition(v)
+		if rhs == nil {
+			break
+		}
+		e = rhs
+	}
+	return ast.Unparen(e)
+}
+
+// definition is what defines a local variable when that definition is
+// its only write (v := e, var v = e, or v, err := f()), nil otherwise.
+func (r *resolver) definition(v *types.Var) ast.Expr {
+	if w := r.onlyWrite(v); w != nil && w.index <= 0 {
+		return w.rhs
+	}
+	return nil
+}
+
+// limitLoops makes constant the loops over the rows of a query with a
+// small constant LIMIT: a work queue taking ten rows at a time (LIMIT 10
+// FOR UPDATE SKIP LOCKED), the three latest entries. The query is a site
+// of the function the loop is in, or the one query of a function of
+// another package (its fact), whose result the loop ranges over:
+//
+//	rows, err := q.PendingJobs(ctx) // SELECT ... LIMIT 10
+//	for _, row := range rows { ... }
+//
+// It runs once the sites are built, before the summaries that carry the
+// loops' kinds to other packages. (A function of the same package
+// returning such rows is summarized only after: its callers' loops stay
+// data.)
+func (a *analyzer) limitLoops() {
+	sites := map[*ast.CallExpr]*Site{}
+	for _, s := range a.res.Sites {
+		sites[s.Call] = s
+	}
+	for _, l := range a.loops {
+		if !l.Kind.PerItem() {
+			continue
+		}
+		var call *ast.CallExpr
+		switch n := l.Node.(type) {
+		case *ast.RangeStmt:
+			call, _ = a.r.definedOnce(n.X).(*ast.CallExpr)
+		case *ast.ForStmt:
+			if v, ok := l.Rows.(*types.Var); ok {
+				if rhs := a.r.definition(v); rhs != nil {
+					call, _ = a.r.definedOnce(rhs).(*ast.CallExpr)
+				}
+			}
+		}
+		if call == nil {
+			continue
+		}
+		if k := a.limitOf(call, sites); k > 0 && k <= smallBound {
+			l.Kind = LoopConst
+		}
+	}
+}
+
+// limitOf is the constant LIMIT of the one query call runs: a site's, or
+// the one query of a function of another package; 0 when none.
+func (a *analyzer) limitOf(call *ast.CallExpr, sites map[*ast.CallExpr]*Site) int {
+	if s := sites[call]; s != nil {
+		if len(s.Stmts) == 1 {
+			return s.Stmts[0].LimitCount
+		}
+		return 0
+	}
+	fn, ok := typeutil.Callee(a.r.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == a.pass.Pkg {
+		return 0
+	}
+	var sum IssuesQueries
+	if !a.pass.ImportObjectFact(fn, &sum) || sum.More > 0 || len(sum.Queries) != 1 {
+		return 0
+	}
+	if q := sum.Queries[0]; q.Loop == 0 && !q.Once {
+		return q.Limit
+	}
+	return 0
+}
