@@ -94,6 +94,10 @@ func (m *Method) Library() string {
 		return "gorm"
 	case strings.HasPrefix(m.Pkg, "github.com/uptrace/bun"):
 		return "bun"
+	case m.Pkg == squirrel:
+		return "squirrel"
+	case m.Pkg == dbx:
+		return "dbx"
 	}
 	return m.Pkg
 }
@@ -203,7 +207,37 @@ func init() {
 			table[key{bun, recv, name}] = &Method{Pkg: bun, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
 		}
 	}
+
+	// Query builders: squirrel's builders run what they build once given
+	// a runner (RunWith(db).Query()); dbx's queries run when finished,
+	// and NewQuery starts one from raw SQL, as gorm's Raw does.
+	for recv := range squirrelBuilders {
+		write := recv != "SelectBuilder"
+		for _, name := range []string{"Exec", "Query", "QueryRow", "Scan", "ExecContext", "QueryContext", "QueryRowContext", "ScanContext"} {
+			table[key{squirrel, recv, name}] = &Method{Pkg: squirrel, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: write}
+		}
+	}
+	add(dbx, []string{"Builder"}, Builder, 0, "NewQuery")
+	add(dbx, []string{"Query", "SelectQuery"}, Finisher, -1, "All", "One", "Row", "Rows", "Column")
+	add(dbx, []string{"Query"}, Finisher, -1, "Execute")
 }
+
+const (
+	squirrel = "github.com/Masterminds/squirrel"
+	dbx      = "github.com/pocketbase/dbx"
+)
+
+// squirrelBuilders are squirrel's statement types (values, not
+// pointers: each call returns a new builder).
+var squirrelBuilders = map[string]bool{"SelectBuilder": true, "InsertBuilder": true, "UpdateBuilder": true, "DeleteBuilder": true}
+
+// squirrelStarts are squirrel's functions that start a statement,
+// package-level or on a StatementBuilderType.
+var squirrelStarts = map[string]bool{"Select": true, "Insert": true, "Replace": true, "Update": true, "Delete": true}
+
+// dbxStarts are the methods of dbx's Builder (embedded in DB and Tx)
+// that start a statement.
+var dbxStarts = map[string]bool{"NewQuery": true, "Select": true, "Insert": true, "Upsert": true, "Update": true, "Delete": true}
 
 // bunBuilders are bun's query types, whose methods add to a statement;
 // bunHandles are the handles whose New* methods start one.
@@ -233,13 +267,41 @@ func ORMChain(fn *types.Func) string {
 		if bunBuilders[recv] || bunHandles[recv] && strings.HasPrefix(fn.Name(), "New") {
 			return "bun"
 		}
+	case squirrel:
+		if squirrelBuilders[recv] || (recv == "" || recv == "StatementBuilderType") && squirrelStarts[fn.Name()] {
+			return "squirrel"
+		}
+	case dbx:
+		if recv == "Query" || recv == "SelectQuery" || recv == "Builder" && dbxStarts[fn.Name()] {
+			return "dbx"
+		}
 	}
 	return ""
 }
 
+// ORMStart reports whether fn, a call of an ORM chain, starts a
+// statement when called on a handle rather than on a chain: bun's
+// db.NewSelect(), squirrel's sq.Select(...), dbx's db.Select(...).
+func ORMStart(fn *types.Func) bool {
+	switch ORMChain(fn) {
+	case "bun":
+		return strings.HasPrefix(fn.Name(), "New")
+	case "squirrel":
+		r := recvName(fn)
+		return r == "" || r == "StatementBuilderType"
+	case "dbx":
+		return recvName(fn) == "Builder"
+	}
+	return false
+}
+
 // ORMType says which ORM's chain a value of type t continues: *gorm.DB,
-// or a pointer to a bun query builder; "" otherwise.
+// a pointer to a bun query builder or a dbx query, a squirrel builder;
+// "" otherwise.
 func ORMType(t types.Type) string {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == squirrel && squirrelBuilders[n.Obj().Name()] {
+		return "squirrel"
+	}
 	p, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
 		return ""
@@ -253,6 +315,8 @@ func ORMType(t types.Type) string {
 		return "gorm"
 	case path == "github.com/uptrace/bun" && bunBuilders[name]:
 		return "bun"
+	case path == dbx && (name == "Query" || name == "SelectQuery"):
+		return "dbx"
 	}
 	return ""
 }
@@ -287,7 +351,7 @@ var Implementers = []struct{ Pkg, Name string }{
 var Packages = []string{
 	"database/sql", "github.com/jmoiron/sqlx",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
-	"gorm.io/gorm", "github.com/uptrace/bun",
+	"gorm.io/gorm", "github.com/uptrace/bun", squirrel, dbx,
 }
 
 // RecvName is the name of fn's receiver's named type ("" for a function).

@@ -14,6 +14,9 @@ type Placeholder struct {
 	// Before is the fragment's text before the placeholder, so that a
 	// list can be written `IN (?)` or `IN ?` as the ORM does.
 	Before string
+	// Quoted marks dbx's quoting syntax, {{table}} or [[column]]: Name
+	// is an identifier to quote, not a value.
+	Quoted bool
 }
 
 // Bind returns an ORM's SQL fragment (a gorm Where string, a bun
@@ -21,7 +24,8 @@ type Placeholder struct {
 // returns for it. ORMs expand placeholders themselves, each in its own
 // way — an identifier for bun.Ident, a list for a slice, a subquery for a
 // gorm chain — so the caller decides the text; Bind only knows where
-// placeholders are: `?`, `?name` and `?NNN` (bun), `@name` (gorm), never
+// placeholders are: `?`, `?name` and `?NNN` (bun), `@name` (gorm),
+// `{:name}` (dbx) and dbx's quoted names `{{table}}` and `[[column]]`, never
 // inside strings, quoted identifiers or comments, and never the jsonb
 // `?|` `?&` operators.
 func Bind(text string, fill func(Placeholder) string) string {
@@ -70,6 +74,24 @@ func Bind(text string, fill func(Placeholder) string) string {
 			emit(i, i+1, Placeholder{Index: index})
 			index++
 			i++
+		case c == '{' && i+1 < n && (text[i+1] == ':' || text[i+1] == '{'),
+			c == '[' && i+1 < n && text[i+1] == '[':
+			// dbx: braces and double brackets are no PostgreSQL syntax
+			// outside strings, which were skipped.
+			closing := "}"
+			if text[i+1] == '{' {
+				closing = "}}"
+			} else if c == '[' {
+				closing = "]]"
+			}
+			j := strings.Index(text[i+2:], closing)
+			if j <= 0 || !dottedName(text[i+2:i+2+j]) {
+				i++ // ARRAY[[1,2],[3,4]] is PostgreSQL's
+				continue
+			}
+			name := text[i+2 : i+2+j]
+			emit(i, i+2+j+len(closing), Placeholder{Index: -1, Name: name, Quoted: closing != "}"})
+			i += 2 + j + len(closing)
 		case c == '@':
 			if i+1 < n && text[i+1] == '@' || i > 0 && (isIdentChar(text[i-1]) || text[i-1] == '<') {
 				i += 2
@@ -90,6 +112,16 @@ func Bind(text string, fill func(Placeholder) string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// dottedName reports whether s is a name, maybe qualified (t.id).
+func dottedName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isIdentChar(s[i]) && s[i] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // wordEnd returns the end of the name starting at text[i]: letters,

@@ -78,6 +78,11 @@ type ormChain struct {
 	ifNotExists bool
 	using       string
 	where       []string // CREATE INDEX ... WHERE
+	// Query builders (squirrel, dbx): the command, rows of inserted
+	// values, and text before the statement (a WITH clause).
+	cmd    string
+	values []string
+	prefix string
 	// param names the parameter the chain starts from, when it does:
 	// its model and conditions are the caller's.
 	param string
@@ -109,6 +114,9 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		return unresolved(whyORM)
 	}
 	lib := s.Method.Library()
+	if lib == "squirrel" || lib == "dbx" {
+		return a.builderSQL(lib, sel.X, s.Call.Pos())
+	}
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	// Whether the chain writes a slice is known from its calls, even
 	// when its SQL is not (a model handed in as a parameter).
@@ -236,8 +244,8 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 			sel, isSel := ast.Unparen(e.Fun).(*ast.SelectorExpr)
 			if dbapi.ORMChain(fn) != "" && isSel {
 				steps = append([]ormStep{{e, fn}}, steps...)
-				if strings.HasPrefix(fn.Name(), "New") && dbapi.ORMType(info.TypeOf(sel.X)) == "" {
-					return steps, "", "" // bun's db.NewSelect(): the statement starts here
+				if dbapi.ORMStart(fn) && dbapi.ORMType(info.TypeOf(sel.X)) == "" {
+					return steps, "", "" // bun's db.NewSelect(), sq.Select(...): the statement starts here
 				}
 				x = sel.X
 				continue
@@ -674,6 +682,9 @@ func (a *analyzer) bind(c *ormChain, text string, args []ast.Expr) (string, stri
 	var why string
 	named := map[string]string{}
 	out := sqlparse.Bind(text, func(p sqlparse.Placeholder) string {
+		if p.Quoted {
+			return quoteColumn(p.Name) // dbx's {{table}}, [[column]]
+		}
 		if p.Name != "" {
 			if r, ok := c.namedPlaceholder(p.Name); ok {
 				return r
@@ -693,6 +704,20 @@ func (a *analyzer) bind(c *ormChain, text string, args []ast.Expr) (string, stri
 		return c.param1()
 	})
 	return out, why
+}
+
+// fragment binds the SQL fragment in argument i of a chain's call,
+// with the arguments after it.
+func (a *analyzer) fragment(c *ormChain, st ormStep, i int) (string, string) {
+	args := st.call.Args
+	if i >= len(args) {
+		return "", "missing argument"
+	}
+	s, ok := a.constString(args[i])
+	if !ok {
+		return "", fmt.Sprintf("%s argument %s is not constant", st.name(), exprName(args[i]))
+	}
+	return a.bind(c, s, args[i+1:])
 }
 
 // param1 writes the next $n.

@@ -15,16 +15,7 @@ import (
 func (a *analyzer) bunStep(c *ormChain, st ormStep) string {
 	args := st.call.Args
 	recv := dbapi.RecvName(st.fn)
-	frag := func(i int) (string, string) {
-		if i >= len(args) {
-			return "", "missing argument"
-		}
-		s, ok := a.constString(args[i])
-		if !ok {
-			return "", fmt.Sprintf("%s argument %s is not constant", st.name(), exprName(args[i]))
-		}
-		return a.bind(c, s, args[i+1:])
-	}
+	frag := func(i int) (string, string) { return a.fragment(c, st, i) }
 	switch st.name() {
 	case "Model":
 		m, why := a.modelOf("bun", args[0])

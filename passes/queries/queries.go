@@ -253,6 +253,7 @@ func run(pass *analysis.Pass) (any, error) {
 		stmtFrom:  map[*types.Func]int{},
 	}
 	a.r.field = a.fieldSQL
+	a.r.built = a.toSQL
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
@@ -833,6 +834,9 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		t = a.batchSQL(s)
 	case s.Role == dbapi.Finisher:
 		t = a.ormRaw(call)
+		if t.OK && s.Method.Library() == "dbx" {
+			t.SQL, _ = a.bind(&ormChain{lib: "dbx"}, t.SQL, nil) // {:name} parameters, {{table}} names
+		}
 		if !t.OK && t.Why == whyORM {
 			if t = a.ormSQL(s); t.OK {
 				s.ORM = s.Method.Library()

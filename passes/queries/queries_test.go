@@ -75,7 +75,7 @@ var sites = &analysis.Analyzer{
 
 func TestQueries(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect")
+	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect", "builders")
 }
 
 // Queries kept in .sql files: sqlc's generated constants are linked to

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 )
 
@@ -95,6 +96,9 @@ type resolver struct {
 	files func() *sqlfiles.Set
 	// field resolves what a struct field holds (see fields.go).
 	field func(v *types.Var, depth int) sqlText
+	// built is the SQL a query builder's ToSql returns (see
+	// orm_builder.go), set by the analyzer.
+	built func(call *ast.CallExpr, at token.Pos) sqlText
 	// embeds are package-level variables filled by //go:embed: their
 	// patterns, and the directory they are relative to.
 	embeds map[*types.Var]embed
@@ -658,6 +662,9 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		return unresolved("SQL comes from a dynamic call")
 	}
 	name := fn.FullName()
+	if fn.Name() == "ToSql" && index == 0 && r.built != nil && dbapi.ORMChain(fn) == "squirrel" {
+		return r.built(call, at)
+	}
 	arg := func(i int) sqlText {
 		if i >= len(call.Args) {
 			return unresolved("missing argument")
