@@ -29,7 +29,7 @@ var psql = sq.StatementBuilder.PlaceholderFormat(sq.Dollar)
 func ByAlbum(db *sql.DB, album int) {
 	psql.Select("id").From("tracks").Where(sq.Eq{"album_id": album}).RunWith(db).Query() // want `equality filter on tracks\(album_id\)`
 	psql.Select("id").From("tracks").Where(sq.Eq{"title": "x"}).RunWith(db).Query()      // silent: tracks_title_idx
-	psql.Select("id").From("tracks").Where(sq.Eq{"id": album}).RunWith(db).Query()        // silent: the primary key
+	psql.Select("id").From("tracks").Where(sq.Eq{"id": album}).RunWith(db).Query()       // silent: the primary key
 }
 
 func DbxByAlbum(db *dbx.DB, album int) {
