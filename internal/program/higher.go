@@ -28,6 +28,15 @@ import (
 // (see carried). Left to the call graph, each of 138 closures handed to
 // Writer.Do reached every caller of it: a key database's write ran
 // another component's queries.
+//
+// The helper may also take a list of functions, run.Parallel(ctx, fnA,
+// fnB) or Sequentially(fns ...func() error), and call each: vta keeps one
+// element per slice type, so every function any caller of any such helper
+// listed reached every caller (a route "ran" 39 queries, migrations
+// among them). The list's calls are rewired the same way when each caller
+// spells the list itself (the variadic arguments, or []func(){...}...):
+// each reaches the functions it lists, once each — a range over the list
+// is a range over functions, not per item (queries.LoopFuncs).
 
 // paramCall is a call, in fn or below it, of fn's parameter index: chain
 // are the calls from fn down to it (the call of the parameter last).
@@ -89,11 +98,18 @@ func (b *builder) higherOrder() {
 		}
 		visiting[fn] = true
 		var pcs []paramCall
+		below := func(g *ssa.Function) []paramCall { return visit(g, depth+1) }
 		for i, prm := range fn.Params {
-			if _, ok := prm.Type().Underlying().(*types.Signature); !ok {
-				continue
+			var vcs []paramCall
+			switch t := prm.Type().Underlying().(type) {
+			case *types.Signature:
+				vcs = b.valueCalls(fn, prm, false, below)
+			case *types.Slice:
+				if _, ok := t.Elem().Underlying().(*types.Signature); ok {
+					vcs = b.elemCalls(fn, prm, below)
+				}
 			}
-			for _, vc := range b.valueCalls(fn, prm, false, func(g *ssa.Function) []paramCall { return visit(g, depth+1) }) {
+			for _, vc := range vcs {
 				vc.index, vc.owner = i, fn
 				pcs = append(pcs, vc)
 			}
@@ -140,7 +156,7 @@ func (b *builder) higherOrder() {
 				for _, pc := range pcs {
 					arg := argFor(ci.Common(), pc.index)
 					good := arg != nil
-					if good && b.funcValue(arg) == nil {
+					if _, handed := b.handed(fn, pc.index, arg); good && !handed {
 						prm, isParam := arg.(*ssa.Parameter)
 						good = isParam && (ok[prm.Parent()] || unused(prm.Parent()))
 					}
@@ -173,7 +189,7 @@ func (b *builder) higherOrder() {
 			continue
 		}
 		for _, pc := range pcs {
-			if ok[pc.owner] {
+			if ok[pc.owner] && pc.call != nil {
 				pc.call.Callees = nil
 			}
 		}
@@ -183,22 +199,103 @@ func (b *builder) higherOrder() {
 				continue
 			}
 			for _, pc := range pcs {
-				h := b.funcValue(argFor(ci.Common(), pc.index))
-				if h == nil {
-					continue // the caller's own parameter: its callers are wired instead
+				// None for the caller's own parameter: its callers are
+				// wired instead.
+				hs, _ := b.handed(fn, pc.index, argFor(ci.Common(), pc.index))
+				for _, h := range hs {
+					pos, at := ci.Common().Pos(), b.calls[ci]
+					chain := append([]token.Pos{pos}, pc.chain...)
+					if c := chains[key{ci, h}]; c != nil {
+						c.alts = append(c.alts, chain)
+						continue
+					}
+					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, block: at.block, seq: at.seq}
+					chains[key{ci, h}] = c
+					caller.Calls = append(caller.Calls, c)
 				}
-				pos, at := ci.Common().Pos(), b.calls[ci]
-				chain := append([]token.Pos{pos}, pc.chain...)
-				if c := chains[key{ci, h}]; c != nil {
-					c.alts = append(c.alts, chain)
-					continue
-				}
-				c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, block: at.block, seq: at.seq}
-				chains[key{ci, h}] = c
-				caller.Calls = append(caller.Calls, c)
 			}
 		}
 	}
+}
+
+// handed are the functions a call passes, as arg, for fn's parameter i:
+// the function arg is, or for a list of functions, those of the list the
+// caller spells (Parallel(a, b) for fns ...func() error, or
+// Parallel([]func() error{a, b}...)), none for no list at all. ok is
+// false when arg is anything else: the caller's own parameter, a list
+// built elsewhere or added to.
+func (b *builder) handed(fn *ssa.Function, i int, arg ssa.Value) (fs []*Func, ok bool) {
+	if arg == nil {
+		return nil, false
+	}
+	if _, list := fn.Params[i].Type().Underlying().(*types.Slice); !list {
+		if h := b.funcValue(arg); h != nil {
+			return []*Func{h}, true
+		}
+		return nil, false
+	}
+	switch v := arg.(type) {
+	case *ssa.Const: // Parallel() with no functions
+		return nil, v.IsNil()
+	case *ssa.Slice:
+		arr, isVar := v.X.(*ssa.Alloc)
+		if !isVar || v.Low != nil || v.High != nil || v.Max != nil {
+			return nil, false
+		}
+		for _, r := range *arr.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Slice:
+				if r != v {
+					return nil, false // the array is handed elsewhere too
+				}
+			case *ssa.IndexAddr:
+				for _, u := range *r.Referrers() {
+					st, isStore := u.(*ssa.Store)
+					if !isStore || st.Addr != r {
+						return nil, false // read back, or its address kept
+					}
+					h := b.funcValue(st.Val)
+					if h == nil {
+						return nil, false
+					}
+					fs = append(fs, h)
+				}
+			case *ssa.DebugRef:
+			default:
+				return nil, false
+			}
+		}
+		return fs, true
+	}
+	return nil, false
+}
+
+// elemCalls are the calls, in fn or below it, of the functions of list,
+// a slice of them fn is given: each element fn loads (ranging over the
+// list, or by index) is a func value, whose calls valueCalls finds. None
+// when fn writes into the list or keeps an element's address: the list
+// may then hold functions no caller handed over.
+func (b *builder) elemCalls(fn *ssa.Function, list ssa.Value, pcs func(*ssa.Function) []paramCall) []paramCall {
+	var out []paramCall
+	for _, instr := range *list.Referrers() {
+		ia, ok := instr.(*ssa.IndexAddr)
+		if !ok || ia.X != list {
+			continue
+		}
+		for _, u := range *ia.Referrers() {
+			switch u := u.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return nil
+				}
+				out = append(out, b.valueCalls(fn, u, false, pcs)...)
+			case *ssa.DebugRef:
+			default:
+				return nil
+			}
+		}
+	}
+	return out
 }
 
 // targets are the module functions call ci runs: its static callee, or

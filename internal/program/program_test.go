@@ -144,6 +144,24 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/writer.Hooks).Fire", []string{
 			"accounts.go:69 ×1 via writer.(*Hooks).Fire → accounts.OnBan",
 		}},
+		// A helper running a variadic list of functions: each caller
+		// runs the functions it lists, all of them, once each (a range
+		// over functions is not per item); a loop around one caller's
+		// call repeats that caller's only. Also through a slice spelled
+		// as fns... and a helper forwarding its list to another.
+		{"example.com/shapes/jobs.Report", []string{
+			"jobs.go:71 ×0 via jobs.Report → jobs.count",
+			"jobs.go:76 ×0 via jobs.Report → jobs.total",
+		}},
+		{"example.com/shapes/jobs.Refresh", []string{
+			"jobs.go:81 ×1 via jobs.Refresh → jobs.touch",
+		}},
+		{"example.com/shapes/jobs.Listed", []string{
+			"jobs.go:71 ×0 via jobs.Listed → jobs.count",
+		}},
+		{"example.com/shapes/jobs.Forwarded", []string{
+			"jobs.go:76 ×0 via jobs.Forwarded → jobs.total",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",

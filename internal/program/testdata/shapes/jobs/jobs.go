@@ -1,0 +1,83 @@
+// Package jobs runs functions through helpers that take them as a
+// variadic list: each caller runs the functions it hands over, not those
+// of every other caller.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Parallel runs fns, each on its goroutine, and returns the first error.
+func Parallel(fns ...func() error) error {
+	errs := make(chan error, len(fns))
+	for _, fn := range fns {
+		go func() { errs <- fn() }()
+	}
+	var first error
+	for range fns {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// Sequentially runs fns one after the other, by index.
+func Sequentially(fns ...func() error) error {
+	for i := range fns {
+		if err := fns[i](); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Both forwards its list to Parallel.
+func Both(fns ...func() error) error { return Parallel(fns...) }
+
+// Report runs two queries side by side.
+func Report(ctx context.Context, db *sql.DB) error {
+	return Parallel(
+		func() error { return count(ctx, db) },
+		func() error { return total(ctx, db) },
+	)
+}
+
+// Refresh runs one function per id: its query is per item, Report's are
+// not its.
+func Refresh(ctx context.Context, db *sql.DB, ids []int64) error {
+	for _, id := range ids {
+		if err := Parallel(func() error { return touch(ctx, db, id) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Listed hands Sequentially a list it spells itself.
+func Listed(ctx context.Context, db *sql.DB) error {
+	return Sequentially([]func() error{
+		func() error { return count(ctx, db) },
+	}...)
+}
+
+// Forwarded reaches Parallel through Both.
+func Forwarded(ctx context.Context, db *sql.DB) error {
+	return Both(func() error { return total(ctx, db) })
+}
+
+func count(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, `SELECT count(*) FROM items`) // count
+	return err
+}
+
+func total(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, `SELECT sum(n) FROM items`) // total
+	return err
+}
+
+func touch(ctx context.Context, db *sql.DB, id int64) error {
+	_, err := db.ExecContext(ctx, `UPDATE items SET seen = true WHERE id = $1`, id) // touch
+	return err
+}
