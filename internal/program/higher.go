@@ -351,8 +351,9 @@ func (b *builder) callsValues() bool {
 }
 
 // valueCalls are the calls, in fn or below it, of v, a func value of fn
-// (its parameter, or a variable it captured): calls of v itself, and
-// calls of it in the closures fn writes and runs, however deep —
+// (its parameter, or a variable it captured): calls of v itself, hands of
+// it, as it is, to code outside the module (g.Go(fn)), and calls of it in
+// the closures fn writes and runs, however deep —
 //
 //	func DoTemporaryError(fn func(int) error) error {
 //		return Do(func(n int) (bool, error) { err := fn(n); ... })
@@ -388,8 +389,17 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 	for _, instr := range *refs {
 		switch instr := instr.(type) {
 		case ssa.CallInstruction:
-			if cc := instr.Common(); !ptr && !cc.IsInvoke() && cc.Value == v && b.calls[instr] != nil {
+			cc := instr.Common()
+			if ptr || cc.IsInvoke() || b.calls[instr] == nil {
+				continue
+			}
+			if cc.Value == v {
 				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}, call: b.calls[instr]})
+			} else if b.runsCallback(cc, v) {
+				// Handed as it is to code outside the module, which runs
+				// it (an errgroup's Go(fn)): the graph has no edge of its
+				// own to cut.
+				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}})
 			}
 		case *ssa.Store:
 			if ptr || instr.Val != v {
@@ -430,6 +440,18 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 		}
 	}
 	return out
+}
+
+// runsCallback reports whether cc hands the func value v to a function
+// outside the module that runs it, as addCall assumes of every function
+// value handed there but handlers and middleware, which are registered.
+func (b *builder) runsCallback(cc *ssa.CallCommon, v ssa.Value) bool {
+	g := cc.StaticCallee()
+	if g == nil || b.funcs[g] != nil || !slices.Contains(cc.Args, v) {
+		return false
+	}
+	sig, ok := v.Type().Underlying().(*types.Signature)
+	return ok && !registered(v.Type(), sig)
 }
 
 // stores counts the stores into the variable v.

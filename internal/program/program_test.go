@@ -150,17 +150,25 @@ func TestReach(t *testing.T) {
 		// call repeats that caller's only. Also through a slice spelled
 		// as fns... and a helper forwarding its list to another.
 		{"example.com/shapes/jobs.Report", []string{
-			"jobs.go:71 ×0 via jobs.Report → jobs.count",
-			"jobs.go:76 ×0 via jobs.Report → jobs.total",
+			"jobs.go:72 ×0 via jobs.Report → jobs.count",
+			"jobs.go:77 ×0 via jobs.Report → jobs.total",
 		}},
 		{"example.com/shapes/jobs.Refresh", []string{
-			"jobs.go:81 ×1 via jobs.Refresh → jobs.touch",
+			"jobs.go:82 ×1 via jobs.Refresh → jobs.touch",
 		}},
 		{"example.com/shapes/jobs.Listed", []string{
-			"jobs.go:71 ×0 via jobs.Listed → jobs.count",
+			"jobs.go:72 ×0 via jobs.Listed → jobs.count",
 		}},
 		{"example.com/shapes/jobs.Forwarded", []string{
-			"jobs.go:76 ×0 via jobs.Forwarded → jobs.total",
+			"jobs.go:77 ×0 via jobs.Forwarded → jobs.total",
+		}},
+		// Each handed, as it is, to code outside the module that runs
+		// it (a wait group's, an errgroup's Go).
+		{"example.com/shapes/jobs.Warm", []string{
+			"jobs.go:72 ×0 via jobs.Warm → jobs.count",
+		}},
+		{"example.com/shapes/jobs.Tally", []string{
+			"jobs.go:77 ×0 via jobs.Tally → jobs.total",
 		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{

@@ -6,6 +6,7 @@ package jobs
 import (
 	"context"
 	"database/sql"
+	"sync"
 )
 
 // Parallel runs fns, each on its goroutine, and returns the first error.
@@ -81,3 +82,17 @@ func touch(ctx context.Context, db *sql.DB, id int64) error {
 	_, err := db.ExecContext(ctx, `UPDATE items SET seen = true WHERE id = $1`, id) // touch
 	return err
 }
+
+// Group hands each of fns, as it is, to a wait group's goroutine.
+func Group(fns ...func()) {
+	var wg sync.WaitGroup
+	for _, fn := range fns {
+		wg.Go(fn)
+	}
+	wg.Wait()
+}
+
+// Warm and Tally each hand Group their own work.
+func Warm(ctx context.Context, db *sql.DB) { Group(func() { count(ctx, db) }) }
+
+func Tally(ctx context.Context, db *sql.DB) { Group(func() { total(ctx, db) }) }
