@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // Functions that call a function they are given — a transaction helper
@@ -43,8 +45,17 @@ import (
 type paramCall struct {
 	index int
 	chain []token.Pos
-	call  *Call         // the call of the parameter itself
+	call  *Call         // the call of the parameter itself; nil for a hand-off outside the module
 	owner *ssa.Function // whose parameter call is called: fn, or a function fn forwards it to
+	of    int           // the index of that parameter of owner's
+	once  bool          // handed to sync.Once's Do: runs once, whatever the loops
+}
+
+// slot is a function's parameter, by index: each is rewired on its own
+// (a retry helper's options may be built by calls, its body a closure).
+type slot struct {
+	fn *ssa.Function
+	i  int
 }
 
 // higherOrder rewires the calls of functions' own func-typed parameters
@@ -110,7 +121,7 @@ func (b *builder) higherOrder() {
 				}
 			}
 			for _, vc := range vcs {
-				vc.index, vc.owner = i, fn
+				vc.index, vc.owner, vc.of = i, fn, i
 				pcs = append(pcs, vc)
 			}
 		}
@@ -125,7 +136,7 @@ func (b *builder) higherOrder() {
 					}
 					if i := slices.Index(fn.Params, prm); i >= 0 {
 						chain := append([]token.Pos{ci.Common().Pos()}, pc.chain...)
-						pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call, owner: pc.owner})
+						pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call, owner: pc.owner, of: pc.of, once: pc.once})
 					}
 				}
 			}
@@ -137,31 +148,35 @@ func (b *builder) higherOrder() {
 	for _, f := range b.p.list { // in the graph's order: cycles cut the same way each run
 		visit(b.ssaOf(f), 0)
 	}
-	// A function qualifies when it is never used as a value, and every
-	// caller passes, for each parameter it calls, a function, or its own
-	// parameter and qualifies itself or is never called (a method's
-	// wrapper for its pointer type, when only the value is used).
-	ok := map[*ssa.Function]bool{}
+	// A parameter a function calls qualifies when the function is never
+	// used as a value, and every caller passes for it a function (or a
+	// list it spells), or its own parameter which qualifies itself or
+	// whose function is never called (a method's wrapper for its pointer
+	// type, when only the value is used).
+	ok := map[slot]bool{}
 	unused := func(fn *ssa.Function) bool { return len(callers[fn]) == 0 && !taken[fn] }
 	for fn, pcs := range calls {
-		ok[fn] = len(pcs) > 0 && !taken[fn] && len(callers[fn]) > 0
+		for _, pc := range pcs {
+			ok[slot{fn, pc.index}] = !taken[fn] && len(callers[fn]) > 0
+		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for fn, pcs := range calls {
-			if !ok[fn] {
-				continue
-			}
-			for _, ci := range callers[fn] {
-				for _, pc := range pcs {
+			for _, pc := range pcs {
+				if !ok[slot{fn, pc.index}] {
+					continue
+				}
+				for _, ci := range callers[fn] {
 					arg := argFor(ci.Common(), pc.index)
 					good := arg != nil
 					if _, handed := b.handed(fn, pc.index, arg); good && !handed {
 						prm, isParam := arg.(*ssa.Parameter)
-						good = isParam && (ok[prm.Parent()] || unused(prm.Parent()))
+						good = isParam && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm)}] || unused(prm.Parent()))
 					}
 					if !good {
-						ok[fn], changed = false, true
+						ok[slot{fn, pc.index}], changed = false, true
+						break
 					}
 				}
 			}
@@ -184,12 +199,14 @@ func (b *builder) higherOrder() {
 	chains := map[key]*Call{}
 	for _, f := range b.p.list {
 		fn := b.ssaOf(f)
-		pcs := calls[fn]
-		if !ok[fn] {
-			continue
+		var pcs []paramCall
+		for _, pc := range calls[fn] {
+			if ok[slot{fn, pc.index}] {
+				pcs = append(pcs, pc)
+			}
 		}
 		for _, pc := range pcs {
-			if ok[pc.owner] && pc.call != nil {
+			if ok[slot{pc.owner, pc.of}] && pc.call != nil {
 				pc.call.Callees = nil
 			}
 		}
@@ -207,9 +224,10 @@ func (b *builder) higherOrder() {
 					chain := append([]token.Pos{pos}, pc.chain...)
 					if c := chains[key{ci, h}]; c != nil {
 						c.alts = append(c.alts, chain)
+						c.Once = c.Once && pc.once
 						continue
 					}
-					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, block: at.block, seq: at.seq}
+					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, block: at.block, seq: at.seq}
 					chains[key{ci, h}] = c
 					caller.Calls = append(caller.Calls, c)
 				}
@@ -399,7 +417,9 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 				// Handed as it is to code outside the module, which runs
 				// it (an errgroup's Go(fn)): the graph has no edge of its
 				// own to cut.
-				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}})
+				obj, _ := cc.StaticCallee().Object().(*types.Func)
+				once := obj != nil && queries.IsOnceDo(obj)
+				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}, once: once})
 			}
 		case *ssa.Store:
 			if ptr || instr.Val != v {

@@ -170,6 +170,19 @@ func TestReach(t *testing.T) {
 		{"example.com/shapes/jobs.Tally", []string{
 			"jobs.go:77 ×0 via jobs.Tally → jobs.total",
 		}},
+		// Handed to sync.Once's Do: once, whatever the loops.
+		{"example.com/shapes/jobs.Prime", []string{
+			"jobs.go:72 ×0 once via jobs.Prime → jobs.count",
+		}},
+		// A list a caller does not spell (options made by calls) is left
+		// to the call graph; the function beside it is still each
+		// caller's own.
+		{"example.com/shapes/jobs.Counted", []string{
+			"jobs.go:72 ×0 via jobs.Counted → jobs.count",
+		}},
+		{"example.com/shapes/jobs.Totalled", []string{
+			"jobs.go:77 ×0 via jobs.Totalled → jobs.total",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",

@@ -96,3 +96,45 @@ func Group(fns ...func()) {
 func Warm(ctx context.Context, db *sql.DB) { Group(func() { count(ctx, db) }) }
 
 func Tally(ctx context.Context, db *sql.DB) { Group(func() { total(ctx, db) }) }
+
+// Option sets how Try tries.
+type Option func(*int)
+
+// Limit caps the tries: an option made by a call, no function its caller
+// spells.
+func Limit(n int) Option { return func(max *int) { *max = n } }
+
+// Try runs fn, its options applied first: that the options cannot be
+// traced to each caller leaves fn's rewiring alone.
+func Try(fn func() error, opts ...Option) error {
+	max := 3
+	for _, o := range opts {
+		o(&max)
+	}
+	if max == 0 {
+		return nil
+	}
+	return fn()
+}
+
+// Counted and Totalled each hand Try their own function.
+func Counted(ctx context.Context, db *sql.DB) error {
+	return Try(func() error { return count(ctx, db) }, Limit(5))
+}
+
+func Totalled(ctx context.Context, db *sql.DB) error {
+	return Try(func() error { return total(ctx, db) })
+}
+
+var primed sync.Once
+
+// prime hands its function to sync.Once's Do: it runs once, however
+// often prime is called.
+func prime(fn func()) { primed.Do(fn) }
+
+// Prime primes per id: the count runs once all the same.
+func Prime(ctx context.Context, db *sql.DB, ids []int64) {
+	for range ids {
+		prime(func() { count(ctx, db) })
+	}
+}
