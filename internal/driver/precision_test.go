@@ -37,13 +37,14 @@ func TestPrecision(t *testing.T) {
 	want := []string{
 		"actors/actors.go:41 route " + user, // closures made one per id
 		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
-		"boot/boot.go:28 cli boot/boot.go:28",   // only a command runs it
-		"gen/resolver.go:19 route " + user,      // the hand-written loop a generated one calls
-		"hooks/hooks.go:33 route " + user,       // a start hook runs it, and so does a route
-		"hooks/hooks.go:50  " + user,            // a handler registered at start runs per request
-		"keys/keys.go:56 route keys/keys.go:29", // StoreSig's insert, not what other callers hand the writer; Forget runs none
-		"notify/notify.go:15 route " + user,     // retry.Temporary runs Notify's function only
-		"orders/orders.go:14 route " + user,     // the pass's finding, also in the test variant
+		"batch/batch.go:37 route batch/batch.go:38", // Sync's UPDATE, not what Cleanup hands Parallel
+		"boot/boot.go:28 cli boot/boot.go:28",       // only a command runs it
+		"gen/resolver.go:19 route " + user,          // the hand-written loop a generated one calls
+		"hooks/hooks.go:33 route " + user,           // a start hook runs it, and so does a route
+		"hooks/hooks.go:50  " + user,                // a handler registered at start runs per request
+		"keys/keys.go:56 route keys/keys.go:29",     // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"notify/notify.go:15 route " + user,         // retry.Temporary runs Notify's function only
+		"orders/orders.go:14 route " + user,         // the pass's finding, also in the test variant
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.
@@ -57,6 +58,13 @@ func TestPrecision(t *testing.T) {
 	for _, f := range rep.Findings {
 		if f.File == "keys/keys.go" && (f.SQL != "INSERT INTO sigs (target, sig) VALUES ($1, $2)" || f.Multiplicity != "loop" || strings.Contains(f.Message, "queries")) {
 			t.Errorf("keys/keys.go:%d: sql %q, %s, message %q; want StoreSig's insert alone, once per item", f.Line, f.SQL, f.Multiplicity, f.Message)
+		}
+	}
+	// What a function handed to a helper among a list of functions runs
+	// is its own: Sync's loop runs its UPDATE, not Cleanup's.
+	for _, f := range rep.Findings {
+		if f.File == "batch/batch.go" && (f.SQL != "UPDATE items SET seen = true WHERE id = $1" || strings.Contains(f.Message, "queries")) {
+			t.Errorf("batch/batch.go:%d: sql %q, message %q; want Sync's UPDATE alone", f.Line, f.SQL, f.Message)
 		}
 	}
 	if !slices.Equal(got, want) {

@@ -377,13 +377,20 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	}
 	for _, arg := range cc.Args {
 		g := b.funcValue(arg)
-		if g == nil || httpapi.IsHandlerType(g.sig) || httpapi.IsMiddlewareSig(g.sig) || takesRequest(g.sig) {
+		if g == nil || registered(g.sig, g.sig) {
 			continue
 		}
 		once := obj != nil && queries.IsOnceDo(obj)
 		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, block: c.block, seq: c.seq})
 	}
 	return c
+}
+
+// registered reports whether a function of type t (its signature sig)
+// handed to code outside the module is registered to run per request, not
+// run then: a handler, a middleware.
+func registered(t types.Type, sig *types.Signature) bool {
+	return httpapi.IsHandlerType(t) || httpapi.IsMiddlewareSig(sig) || takesRequest(sig)
 }
 
 // takesRequest reports whether a function takes an HTTP request or its

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // Functions that call a function they are given — a transaction helper
@@ -28,14 +30,32 @@ import (
 // (see carried). Left to the call graph, each of 138 closures handed to
 // Writer.Do reached every caller of it: a key database's write ran
 // another component's queries.
+//
+// The helper may also take a list of functions, run.Parallel(ctx, fnA,
+// fnB) or Sequentially(fns ...func() error), and call each: vta keeps one
+// element per slice type, so every function any caller of any such helper
+// listed reached every caller (a route "ran" 39 queries, migrations
+// among them). The list's calls are rewired the same way when each caller
+// spells the list itself (the variadic arguments, or []func(){...}...):
+// each reaches the functions it lists, once each — a range over the list
+// is a range over functions, not per item (queries.LoopFuncs).
 
 // paramCall is a call, in fn or below it, of fn's parameter index: chain
 // are the calls from fn down to it (the call of the parameter last).
 type paramCall struct {
 	index int
 	chain []token.Pos
-	call  *Call         // the call of the parameter itself
+	call  *Call         // the call of the parameter itself; nil for a hand-off outside the module
 	owner *ssa.Function // whose parameter call is called: fn, or a function fn forwards it to
+	of    int           // the index of that parameter of owner's
+	once  bool          // handed to sync.Once's Do: runs once, whatever the loops
+}
+
+// slot is a function's parameter, by index: each is rewired on its own
+// (a retry helper's options may be built by calls, its body a closure).
+type slot struct {
+	fn *ssa.Function
+	i  int
 }
 
 // higherOrder rewires the calls of functions' own func-typed parameters
@@ -89,12 +109,19 @@ func (b *builder) higherOrder() {
 		}
 		visiting[fn] = true
 		var pcs []paramCall
+		below := func(g *ssa.Function) []paramCall { return visit(g, depth+1) }
 		for i, prm := range fn.Params {
-			if _, ok := prm.Type().Underlying().(*types.Signature); !ok {
-				continue
+			var vcs []paramCall
+			switch t := prm.Type().Underlying().(type) {
+			case *types.Signature:
+				vcs = b.valueCalls(fn, prm, false, below)
+			case *types.Slice:
+				if _, ok := t.Elem().Underlying().(*types.Signature); ok {
+					vcs = b.elemCalls(fn, prm, below)
+				}
 			}
-			for _, vc := range b.valueCalls(fn, prm, false, func(g *ssa.Function) []paramCall { return visit(g, depth+1) }) {
-				vc.index, vc.owner = i, fn
+			for _, vc := range vcs {
+				vc.index, vc.owner, vc.of = i, fn, i
 				pcs = append(pcs, vc)
 			}
 		}
@@ -109,7 +136,7 @@ func (b *builder) higherOrder() {
 					}
 					if i := slices.Index(fn.Params, prm); i >= 0 {
 						chain := append([]token.Pos{ci.Common().Pos()}, pc.chain...)
-						pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call, owner: pc.owner})
+						pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call, owner: pc.owner, of: pc.of, once: pc.once})
 					}
 				}
 			}
@@ -121,31 +148,35 @@ func (b *builder) higherOrder() {
 	for _, f := range b.p.list { // in the graph's order: cycles cut the same way each run
 		visit(b.ssaOf(f), 0)
 	}
-	// A function qualifies when it is never used as a value, and every
-	// caller passes, for each parameter it calls, a function, or its own
-	// parameter and qualifies itself or is never called (a method's
-	// wrapper for its pointer type, when only the value is used).
-	ok := map[*ssa.Function]bool{}
+	// A parameter a function calls qualifies when the function is never
+	// used as a value, and every caller passes for it a function (or a
+	// list it spells), or its own parameter which qualifies itself or
+	// whose function is never called (a method's wrapper for its pointer
+	// type, when only the value is used).
+	ok := map[slot]bool{}
 	unused := func(fn *ssa.Function) bool { return len(callers[fn]) == 0 && !taken[fn] }
 	for fn, pcs := range calls {
-		ok[fn] = len(pcs) > 0 && !taken[fn] && len(callers[fn]) > 0
+		for _, pc := range pcs {
+			ok[slot{fn, pc.index}] = !taken[fn] && len(callers[fn]) > 0
+		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for fn, pcs := range calls {
-			if !ok[fn] {
-				continue
-			}
-			for _, ci := range callers[fn] {
-				for _, pc := range pcs {
+			for _, pc := range pcs {
+				if !ok[slot{fn, pc.index}] {
+					continue
+				}
+				for _, ci := range callers[fn] {
 					arg := argFor(ci.Common(), pc.index)
 					good := arg != nil
-					if good && b.funcValue(arg) == nil {
+					if _, handed := b.handed(fn, pc.index, arg); good && !handed {
 						prm, isParam := arg.(*ssa.Parameter)
-						good = isParam && (ok[prm.Parent()] || unused(prm.Parent()))
+						good = isParam && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm)}] || unused(prm.Parent()))
 					}
 					if !good {
-						ok[fn], changed = false, true
+						ok[slot{fn, pc.index}], changed = false, true
+						break
 					}
 				}
 			}
@@ -168,12 +199,14 @@ func (b *builder) higherOrder() {
 	chains := map[key]*Call{}
 	for _, f := range b.p.list {
 		fn := b.ssaOf(f)
-		pcs := calls[fn]
-		if !ok[fn] {
-			continue
+		var pcs []paramCall
+		for _, pc := range calls[fn] {
+			if ok[slot{fn, pc.index}] {
+				pcs = append(pcs, pc)
+			}
 		}
 		for _, pc := range pcs {
-			if ok[pc.owner] {
+			if ok[slot{pc.owner, pc.of}] && pc.call != nil {
 				pc.call.Callees = nil
 			}
 		}
@@ -183,22 +216,104 @@ func (b *builder) higherOrder() {
 				continue
 			}
 			for _, pc := range pcs {
-				h := b.funcValue(argFor(ci.Common(), pc.index))
-				if h == nil {
-					continue // the caller's own parameter: its callers are wired instead
+				// None for the caller's own parameter: its callers are
+				// wired instead.
+				hs, _ := b.handed(fn, pc.index, argFor(ci.Common(), pc.index))
+				for _, h := range hs {
+					pos, at := ci.Common().Pos(), b.calls[ci]
+					chain := append([]token.Pos{pos}, pc.chain...)
+					if c := chains[key{ci, h}]; c != nil {
+						c.alts = append(c.alts, chain)
+						c.Once = c.Once && pc.once
+						continue
+					}
+					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, block: at.block, seq: at.seq}
+					chains[key{ci, h}] = c
+					caller.Calls = append(caller.Calls, c)
 				}
-				pos, at := ci.Common().Pos(), b.calls[ci]
-				chain := append([]token.Pos{pos}, pc.chain...)
-				if c := chains[key{ci, h}]; c != nil {
-					c.alts = append(c.alts, chain)
-					continue
-				}
-				c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, block: at.block, seq: at.seq}
-				chains[key{ci, h}] = c
-				caller.Calls = append(caller.Calls, c)
 			}
 		}
 	}
+}
+
+// handed are the functions a call passes, as arg, for fn's parameter i:
+// the function arg is, or for a list of functions, those of the list the
+// caller spells (Parallel(a, b) for fns ...func() error, or
+// Parallel([]func() error{a, b}...)), none for no list at all. ok is
+// false when arg is anything else: the caller's own parameter, a list
+// built elsewhere or added to.
+func (b *builder) handed(fn *ssa.Function, i int, arg ssa.Value) (fs []*Func, ok bool) {
+	if arg == nil {
+		return nil, false
+	}
+	if _, list := fn.Params[i].Type().Underlying().(*types.Slice); !list {
+		if h := b.funcValue(arg); h != nil {
+			return []*Func{h}, true
+		}
+		return nil, false
+	}
+	switch v := arg.(type) {
+	case *ssa.Const: // Parallel() with no functions
+		return nil, v.IsNil()
+	case *ssa.Slice:
+		arr, isVar := v.X.(*ssa.Alloc)
+		if !isVar || v.Low != nil || v.High != nil || v.Max != nil {
+			return nil, false
+		}
+		for _, r := range *arr.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Slice:
+				if r != v {
+					return nil, false // the array is handed elsewhere too
+				}
+			case *ssa.IndexAddr:
+				for _, u := range *r.Referrers() {
+					st, isStore := u.(*ssa.Store)
+					if !isStore || st.Addr != r {
+						return nil, false // read back, or its address kept
+					}
+					h := b.funcValue(st.Val)
+					if h == nil {
+						return nil, false
+					}
+					fs = append(fs, h)
+				}
+			case *ssa.DebugRef:
+			default:
+				return nil, false
+			}
+		}
+		return fs, true
+	}
+	return nil, false
+}
+
+// elemCalls are the calls, in fn or below it, of the functions of list,
+// a slice of them fn is given: each element fn loads (ranging over the
+// list, or by index) is a func value, whose calls valueCalls finds. None
+// when fn writes into the list or keeps an element's address: the list
+// may then hold functions no caller handed over.
+func (b *builder) elemCalls(fn *ssa.Function, list ssa.Value, pcs func(*ssa.Function) []paramCall) []paramCall {
+	var out []paramCall
+	for _, instr := range *list.Referrers() {
+		ia, ok := instr.(*ssa.IndexAddr)
+		if !ok || ia.X != list {
+			continue
+		}
+		for _, u := range *ia.Referrers() {
+			switch u := u.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return nil
+				}
+				out = append(out, b.valueCalls(fn, u, false, pcs)...)
+			case *ssa.DebugRef:
+			default:
+				return nil
+			}
+		}
+	}
+	return out
 }
 
 // targets are the module functions call ci runs: its static callee, or
@@ -254,8 +369,9 @@ func (b *builder) callsValues() bool {
 }
 
 // valueCalls are the calls, in fn or below it, of v, a func value of fn
-// (its parameter, or a variable it captured): calls of v itself, and
-// calls of it in the closures fn writes and runs, however deep —
+// (its parameter, or a variable it captured): calls of v itself, hands of
+// it, as it is, to code outside the module (g.Go(fn)), and calls of it in
+// the closures fn writes and runs, however deep —
 //
 //	func DoTemporaryError(fn func(int) error) error {
 //		return Do(func(n int) (bool, error) { err := fn(n); ... })
@@ -291,8 +407,19 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 	for _, instr := range *refs {
 		switch instr := instr.(type) {
 		case ssa.CallInstruction:
-			if cc := instr.Common(); !ptr && !cc.IsInvoke() && cc.Value == v && b.calls[instr] != nil {
+			cc := instr.Common()
+			if ptr || cc.IsInvoke() || b.calls[instr] == nil {
+				continue
+			}
+			if cc.Value == v {
 				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}, call: b.calls[instr]})
+			} else if b.runsCallback(cc, v) {
+				// Handed as it is to code outside the module, which runs
+				// it (an errgroup's Go(fn)): the graph has no edge of its
+				// own to cut.
+				obj, _ := cc.StaticCallee().Object().(*types.Func)
+				once := obj != nil && queries.IsOnceDo(obj)
+				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}, once: once})
 			}
 		case *ssa.Store:
 			if ptr || instr.Val != v {
@@ -333,6 +460,18 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 		}
 	}
 	return out
+}
+
+// runsCallback reports whether cc hands the func value v to a function
+// outside the module that runs it, as addCall assumes of every function
+// value handed there but handlers and middleware, which are registered.
+func (b *builder) runsCallback(cc *ssa.CallCommon, v ssa.Value) bool {
+	g := cc.StaticCallee()
+	if g == nil || b.funcs[g] != nil || !slices.Contains(cc.Args, v) {
+		return false
+	}
+	sig, ok := v.Type().Underlying().(*types.Signature)
+	return ok && !registered(v.Type(), sig)
 }
 
 // stores counts the stores into the variable v.

@@ -144,6 +144,45 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/writer.Hooks).Fire", []string{
 			"accounts.go:69 ×1 via writer.(*Hooks).Fire → accounts.OnBan",
 		}},
+		// A helper running a variadic list of functions: each caller
+		// runs the functions it lists, all of them, once each (a range
+		// over functions is not per item); a loop around one caller's
+		// call repeats that caller's only. Also through a slice spelled
+		// as fns... and a helper forwarding its list to another.
+		{"example.com/shapes/jobs.Report", []string{
+			"jobs.go:72 ×0 via jobs.Report → jobs.count",
+			"jobs.go:77 ×0 via jobs.Report → jobs.total",
+		}},
+		{"example.com/shapes/jobs.Refresh", []string{
+			"jobs.go:82 ×1 via jobs.Refresh → jobs.touch",
+		}},
+		{"example.com/shapes/jobs.Listed", []string{
+			"jobs.go:72 ×0 via jobs.Listed → jobs.count",
+		}},
+		{"example.com/shapes/jobs.Forwarded", []string{
+			"jobs.go:77 ×0 via jobs.Forwarded → jobs.total",
+		}},
+		// Each handed, as it is, to code outside the module that runs
+		// it (a wait group's, an errgroup's Go).
+		{"example.com/shapes/jobs.Warm", []string{
+			"jobs.go:72 ×0 via jobs.Warm → jobs.count",
+		}},
+		{"example.com/shapes/jobs.Tally", []string{
+			"jobs.go:77 ×0 via jobs.Tally → jobs.total",
+		}},
+		// Handed to sync.Once's Do: once, whatever the loops.
+		{"example.com/shapes/jobs.Prime", []string{
+			"jobs.go:72 ×0 once via jobs.Prime → jobs.count",
+		}},
+		// A list a caller does not spell (options made by calls) is left
+		// to the call graph; the function beside it is still each
+		// caller's own.
+		{"example.com/shapes/jobs.Counted", []string{
+			"jobs.go:72 ×0 via jobs.Counted → jobs.count",
+		}},
+		{"example.com/shapes/jobs.Totalled", []string{
+			"jobs.go:77 ×0 via jobs.Totalled → jobs.total",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",

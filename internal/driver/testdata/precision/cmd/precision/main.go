@@ -10,6 +10,7 @@ import (
 
 	"example.com/precision/actors"
 	"example.com/precision/audit"
+	"example.com/precision/batch"
 	"example.com/precision/boot"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
@@ -30,6 +31,8 @@ func main() {
 		pg.New(db).AddUser(ctx, os.Args[2])
 	case "rename":
 		boot.Rename(ctx, db)
+	case "cleanup":
+		batch.Cleanup(ctx, db)
 	}
 }
 
@@ -50,6 +53,9 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/welcome", func(w http.ResponseWriter, r *http.Request) {
 		notify.Welcome(r.Context(), s, r.FormValue("name"))
+	})
+	http.HandleFunc("/sync", func(w http.ResponseWriter, r *http.Request) {
+		batch.Sync(r.Context(), db, nil)
 	})
 	http.HandleFunc("/owners", func(w http.ResponseWriter, r *http.Request) {
 		orders.Owners(r.Context(), s, nil)
