@@ -13,6 +13,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/internal/srcpos"
 )
 
 // Migrations are the program's schema migrations written in Go, found by
@@ -53,7 +54,7 @@ func (p *Program) Migrations() []*Entry {
 			order = append(order, v)
 		}
 	}
-	sort.Slice(order, func(i, j int) bool { return order[i].Pos() < order[j].Pos() })
+	sort.Slice(order, func(i, j int) bool { return srcpos.Compare(p.Fset, order[i].Pos(), order[j].Pos()) < 0 })
 	for _, v := range order {
 		runners := p.rangesOver(v)
 		if len(runners) == 0 {

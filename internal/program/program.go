@@ -35,6 +35,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/sqlheat/sqlheat/internal/codekind"
+	"github.com/sqlheat/sqlheat/internal/srcpos"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -258,8 +259,8 @@ func isTest(q *packages.Package) bool { return codekind.TestPackage(q.ID, q.PkgP
 
 // less orders functions deterministically.
 func (p *Program) less(a, b *Func) bool {
-	if a.pos != b.pos {
-		return a.pos < b.pos
+	if c := srcpos.Compare(p.Fset, a.pos, b.pos); c != 0 {
+		return c < 0
 	}
 	return a.key < b.key
 }

@@ -216,11 +216,12 @@ func TestEntries(t *testing.T) {
 			t.Errorf("%s:\n\t%s\nwant\n\t%s", what, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 		}
 	}
-	// The writer's goroutine runs what it is sent: those are the
-	// senders' queries, not its own.
+	// In source order (by file name across packages). The writer's
+	// goroutine runs what it is sent: those are the senders' queries,
+	// not its own.
 	check("jobs", entries(p, p.Jobs()), []string{
-		"job writer.(*Exclusive).run: ",
 		"job svc.(*Service).Poll: store.go:19 ×0 via svc.(*Service).Poll → store.(*pg).Get; store.go:27 ×0 via svc.(*Service).Poll → store.(*base).Get",
+		"job writer.(*Exclusive).run: ",
 	})
 	// The arms of the switch on flag.Arg(0); serve starts serving, so it
 	// is the program's start, not an operator's command.

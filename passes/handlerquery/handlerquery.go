@@ -17,6 +17,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/internal/srcpos"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/routes"
@@ -127,10 +128,13 @@ func appendNew(list []string, more ...string) []string {
 // flush reports each finding once, at its first place, naming its first
 // route and how many more share it; its other places are related.
 func (c *checker) flush(rep *check.Reporter) {
+	// In source order across files (see srcpos): the place a finding
+	// shared by several files is reported at is the same on every run.
+	before := func(a, b token.Pos) int { return srcpos.Compare(c.pass.Fset, a, b) }
 	for _, k := range c.order {
-		slices.Sort(c.found[k].places)
+		slices.SortFunc(c.found[k].places, before)
 	}
-	sort.SliceStable(c.order, func(i, j int) bool { return c.found[c.order[i]].places[0] < c.found[c.order[j]].places[0] })
+	sort.SliceStable(c.order, func(i, j int) bool { return before(c.found[c.order[i]].places[0], c.found[c.order[j]].places[0]) < 0 })
 	for _, k := range c.order {
 		f := c.found[k]
 		name := routeName(f.routes[0])

@@ -35,6 +35,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/internal/srcpos"
 	"github.com/sqlheat/sqlheat/passes/config"
 	sqlfilespass "github.com/sqlheat/sqlheat/passes/sqlfiles"
 )
@@ -787,7 +788,9 @@ func (a *analyzer) buildSites() {
 			a.res.Sites = append(a.res.Sites, s)
 		}
 	}
-	sort.SliceStable(a.res.Sites, func(i, j int) bool { return a.res.Sites[i].Call.Pos() < a.res.Sites[j].Call.Pos() })
+	sort.SliceStable(a.res.Sites, func(i, j int) bool {
+		return srcpos.Compare(a.pass.Fset, a.res.Sites[i].Call.Pos(), a.res.Sites[j].Call.Pos()) < 0
+	})
 	for _, s := range a.res.Sites {
 		a.res.Stats.Add(s)
 	}
@@ -1013,7 +1016,9 @@ func (a *analyzer) summarize() {
 			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Summary: sum, Loops: c.loops})
 		}
 	}
-	sort.SliceStable(a.res.Calls, func(i, j int) bool { return a.res.Calls[i].Call.Pos() < a.res.Calls[j].Call.Pos() })
+	sort.SliceStable(a.res.Calls, func(i, j int) bool {
+		return srcpos.Compare(a.pass.Fset, a.res.Calls[i].Call.Pos(), a.res.Calls[j].Call.Pos()) < 0
+	})
 	for fn, n := range local {
 		if len(n.sum) > 0 || n.more > 0 {
 			a.res.Summaries[fn] = capSummary(n.sum, n.more)

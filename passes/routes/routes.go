@@ -19,6 +19,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
+	"github.com/sqlheat/sqlheat/internal/srcpos"
 	"github.com/sqlheat/sqlheat/passes/config"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -122,7 +123,7 @@ func run(pass *analysis.Pass) (any, error) {
 		a.register()
 		a.registerHelpers()
 		// Registrations in source order, whether a router's or a helper's.
-		sort.SliceStable(a.routes, func(i, j int) bool { return a.routes[i].Pos < a.routes[j].Pos })
+		sort.SliceStable(a.routes, func(i, j int) bool { return srcpos.Compare(pass.Fset, a.routes[i].Pos, a.routes[j].Pos) < 0 })
 		a.unregistered()
 		res.Routes = a.routes
 		for _, r := range res.Routes {
@@ -962,7 +963,7 @@ func (a *analyzer) funcs() []*types.Func {
 	for fn := range a.decls {
 		fns = append(fns, fn)
 	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	sort.Slice(fns, func(i, j int) bool { return srcpos.Compare(a.pass.Fset, fns[i].Pos(), fns[j].Pos()) < 0 })
 	return fns
 }
 
