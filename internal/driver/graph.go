@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -273,6 +274,9 @@ func (w *whole) loops(c *collector) {
 			if call.Expr == nil || call.Site != nil || call.Once || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
 				continue
 			}
+			if yields(pkg.TypesInfo, fn.Syntax(), call.Expr) {
+				continue
+			}
 			reached := w.reached(call)
 			if len(reached) == 0 {
 				continue
@@ -385,4 +389,42 @@ func callee(info *types.Info, c *program.Call) (string, []string) {
 		}
 	}
 	return name, impls
+}
+
+// yields reports whether call, in the function body, calls the yield
+// function of a range-over-func iterator: body is a function of type
+// func(yield func(...) bool), as iter.Seq and iter.Seq2 are. The loop
+// that runs per item is the caller's range statement, whose body is the
+// yield, and the queries pass reports it there, where it is written; the
+// iterator is shared by every caller (a line reader, a chunker), and the
+// call graph hands its yield every caller's body at once — no place to
+// report what one of them runs.
+func yields(info *types.Info, body ast.Node, call *ast.CallExpr) bool {
+	var ft *ast.FuncType
+	switch b := body.(type) {
+	case *ast.FuncLit:
+		ft = b.Type
+	case *ast.FuncDecl:
+		ft = b.Type
+	default:
+		return false
+	}
+	// The shape alone is also a visitor's (Walk(visit func(Node) bool)),
+	// called directly with a closure, whose per-node queries only its
+	// call of visit shows: the parameter must be called yield, as the
+	// iter package and range-over-func code name it.
+	if ft.Results != nil && len(ft.Results.List) > 0 || ft.Params == nil || len(ft.Params.List) != 1 ||
+		len(ft.Params.List[0].Names) != 1 || ft.Params.List[0].Names[0].Name != "yield" {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || info.Uses[id] == nil || info.Uses[id] != info.Defs[ft.Params.List[0].Names[0]] {
+		return false
+	}
+	sig, ok := info.Uses[id].Type().Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 {
+		return false
+	}
+	res, ok := sig.Results().At(0).Type().Underlying().(*types.Basic)
+	return ok && res.Kind() == types.Bool
 }

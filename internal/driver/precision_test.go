@@ -43,6 +43,7 @@ func TestPrecision(t *testing.T) {
 		"hooks/hooks.go:33 route " + user,           // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                // a handler registered at start runs per request
 		"keys/keys.go:56 route keys/keys.go:29",     // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"lines/lines.go:55  lines/lines.go:55",      // the range over an iterator, not the iterator's yield
 		"notify/notify.go:15 route " + user,         // retry.Temporary runs Notify's function only
 		"orders/orders.go:14 route " + user,         // the pass's finding, also in the test variant
 	}

@@ -1,6 +1,6 @@
 module example.com/precision
 
-go 1.22
+go 1.23
 
 require (
 	example.net/router v0.1.0
