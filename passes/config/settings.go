@@ -246,7 +246,9 @@ func syntaxError(file string, err error) error {
 func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name == key && name != "-" {
+		// An untagged field (the unexported lines) has no key: an empty
+		// key in the file, as in "&a: x", must not reach it.
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name == key && name != "" && name != "-" && f.IsExported() {
 			return f, true
 		}
 	}
