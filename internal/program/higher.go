@@ -222,18 +222,34 @@ func (b *builder) higherOrder() {
 				for _, h := range hs {
 					pos, at := ci.Common().Pos(), b.calls[ci]
 					chain := append([]token.Pos{pos}, pc.chain...)
+					// Started on a goroutine left running on the way
+					// (go fn() in the helper): beside the caller's call,
+					// on every way the helper may take.
+					async := b.asyncChain(chain)
 					if c := chains[key{ci, h}]; c != nil {
 						c.alts = append(c.alts, chain)
 						c.Once = c.Once && pc.once
+						c.Async = c.Async && async
 						continue
 					}
-					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, block: at.block, seq: at.seq}
+					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, Async: async, block: at.block, seq: at.seq}
 					chains[key{ci, h}] = c
 					caller.Calls = append(caller.Calls, c)
 				}
 			}
 		}
 	}
+}
+
+// asyncChain reports whether a chain of calls goes through one that
+// starts a goroutine its function does not wait for (Call.Async).
+func (b *builder) asyncChain(chain []token.Pos) bool {
+	for _, pos := range chain {
+		if b.async[pos] {
+			return true
+		}
+	}
+	return false
 }
 
 // handed are the functions a call passes, as arg, for fn's parameter i:
@@ -501,27 +517,45 @@ func (b *builder) runs(mc *ssa.MakeClosure, pcs func(*ssa.Function) []paramCall)
 			out = append(out, []token.Pos{pos}) // called, started or deferred here
 			continue
 		}
-		g := cc.StaticCallee()
-		if g == nil || cc.IsInvoke() {
-			return nil // handed to a call the graph resolves: could be kept
+		// The functions the call runs: its callee, or those the graph
+		// gives a call through a func value or an interface (a flavor's
+		// transaction runner held in a field, one per SQL dialect).
+		var targets []*ssa.Function
+		from := 0 // the index of the callee's parameter for the call's first argument
+		if g := cc.StaticCallee(); g != nil {
+			targets = []*ssa.Function{g}
+		} else {
+			if cc.IsInvoke() {
+				from = 1 // the receiver is the method's first parameter
+			}
+			for _, h := range b.calls[ci].Callees {
+				targets = append(targets, b.ssaOf(h))
+			}
+			if len(targets) == 0 {
+				return nil // handed to code the graph does not see: could be kept
+			}
 		}
 		for j, arg := range cc.Args {
 			if arg != mc {
 				continue
 			}
-			if b.funcs[g] == nil {
-				out = append(out, []token.Pos{pos}) // a callback outside the module
-				continue
-			}
-			found := false
-			for _, pc := range pcs(g) {
-				if pc.index == j {
-					out = append(out, append([]token.Pos{pos}, pc.chain...))
-					found = true
+			for _, g := range targets {
+				if b.funcs[g] == nil {
+					out = append(out, []token.Pos{pos}) // a callback outside the module
+					continue
 				}
-			}
-			if !found {
-				return nil // the function keeps it
+				// Each function the call may run must call it: one that
+				// keeps it would run it later.
+				found := false
+				for _, pc := range pcs(g) {
+					if pc.index == j+from {
+						out = append(out, append([]token.Pos{pos}, pc.chain...))
+						found = true
+					}
+				}
+				if !found {
+					return nil // the function keeps it
+				}
 			}
 		}
 	}
