@@ -316,7 +316,9 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 			}
 		}
 	}
-	b.higherOrder()
+	u := b.uses()
+	b.higherOrder(u)
+	b.boundFields(u)
 }
 
 // ssaOf is the SSA function of f, while the builder has it.

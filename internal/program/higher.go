@@ -62,41 +62,11 @@ type slot struct {
 // (see above) where every caller of the function (a direct call, or a
 // call of an interface's method dispatching to it) passes a function (or,
 // further up, its own such parameter).
-func (b *builder) higherOrder() {
+func (b *builder) higherOrder(u *uses) {
 	if !b.callsValues() {
 		return
 	}
-	// Who calls whom, directly or through an interface, and which
-	// functions are also used as values (then a caller could pass
-	// anything).
-	callers := map[*ssa.Function][]ssa.CallInstruction{}
-	outgoing := map[*ssa.Function][]ssa.CallInstruction{}
-	taken := map[*ssa.Function]bool{}
-	var rands []*ssa.Value
-	for _, f := range b.p.list {
-		fn := b.ssaOf(f)
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				var callee ssa.Value
-				if ci, ok := instr.(ssa.CallInstruction); ok {
-					callee = ci.Common().Value
-					targets := b.targets(ci)
-					for _, g := range targets {
-						callers[g] = append(callers[g], ci)
-					}
-					if len(targets) > 0 {
-						outgoing[fn] = append(outgoing[fn], ci)
-					}
-				}
-				rands = instr.Operands(rands[:0])
-				for _, r := range rands {
-					if g, ok := (*r).(*ssa.Function); ok && *r != callee {
-						taken[g] = true
-					}
-				}
-			}
-		}
-	}
+	callers, outgoing, taken := u.callers, u.outgoing, u.taken
 	b.carriers = b.carriedFields()
 	// The parameter calls of each function: its own, in its body or in
 	// the closures it runs, and those it forwards its parameters to.
@@ -250,6 +220,45 @@ func (b *builder) asyncChain(chain []token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// uses says who calls whom, directly or through an interface, and which
+// functions are also used as values (then a caller could pass anything,
+// and anything could call them).
+type uses struct {
+	callers  map[*ssa.Function][]ssa.CallInstruction // the calls that run each function
+	outgoing map[*ssa.Function][]ssa.CallInstruction // each function's calls of module functions
+	taken    map[*ssa.Function]bool
+}
+
+func (b *builder) uses() *uses {
+	u := &uses{callers: map[*ssa.Function][]ssa.CallInstruction{}, outgoing: map[*ssa.Function][]ssa.CallInstruction{}, taken: map[*ssa.Function]bool{}}
+	var rands []*ssa.Value
+	for _, f := range b.p.list {
+		fn := b.ssaOf(f)
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				var callee ssa.Value
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					callee = ci.Common().Value
+					targets := b.targets(ci)
+					for _, g := range targets {
+						u.callers[g] = append(u.callers[g], ci)
+					}
+					if len(targets) > 0 {
+						u.outgoing[fn] = append(u.outgoing[fn], ci)
+					}
+				}
+				rands = instr.Operands(rands[:0])
+				for _, r := range rands {
+					if g, ok := (*r).(*ssa.Function); ok && *r != callee {
+						u.taken[g] = true
+					}
+				}
+			}
+		}
+	}
+	return u
 }
 
 // handed are the functions a call passes, as arg, for fn's parameter i:

@@ -194,6 +194,33 @@ func TestReach(t *testing.T) {
 			"flavor.go:24 ×0 via flavor.(*Conn).Drop → flavor.(*Conn).ExecTx → flavor.init",
 			"flavor.go:90 ×0 via flavor.(*Conn).Drop",
 		}},
+		// A hub's handlers are the ones its constructor was given, by the
+		// call that made the hub its caller dispatches on: each feature's
+		// own (the map's, and the confirm function's)...
+		{"(*example.com/shapes/feature.Polls).Event", []string{
+			"feature.go:31 ×0 via feature.(*Polls).Event → feature.(*Polls).vote",
+			"feature.go:36 ×0 via feature.(*Polls).Event → feature.(*Polls).close",
+			"feature.go:41 ×0 via feature.(*Polls).Event → feature.(*Polls).owner",
+		}},
+		{"(*example.com/shapes/feature.Boards).Event", []string{
+			"feature.go:62 ×0 via feature.(*Boards).Event → feature.(*Boards).move",
+		}},
+		// ...but where the handlers come from further away, every one the
+		// call graph gives.
+		{"(*example.com/shapes/feature.Feed).Post", []string{
+			"feature.go:31 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Polls).vote",
+			"feature.go:36 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Polls).close",
+			"feature.go:62 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Boards).move",
+			"feature.go:97 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Chat).say",
+		}},
+		// A map of handlers added to after it is made: every handler the
+		// call graph gives.
+		{"(*example.com/shapes/feature.Chat).Event", []string{
+			"feature.go:31 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Polls).vote",
+			"feature.go:36 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Polls).close",
+			"feature.go:62 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Boards).move",
+			"feature.go:97 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Chat).say",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",
