@@ -99,7 +99,7 @@ func (p *Program) Queries(e *Entry) []Query {
 func (p *Program) queriesCut(e *Entry) []Query {
 	var out []Query
 	seen := map[*queries.Site]bool{}
-	for _, f := range p.functions(e) {
+	for _, f := range p.functions(e, false) {
 		for _, c := range f.Calls {
 			if c.Site != nil && !seen[c.Site] && perCall(c) && !e.cut[c.Pos] {
 				seen[c.Site] = true
@@ -288,7 +288,7 @@ func (p *Program) starts(e *Entry) []*Call {
 			}
 		}
 	}
-	for _, f := range p.functions(e) {
+	for _, f := range p.functions(e, false) {
 		for _, c := range f.Calls {
 			if c.Async && !queries.Unbounded(c.Loops) && !e.cut[c.Pos] {
 				out = append(out, c)
@@ -372,7 +372,7 @@ func sortEntries(es []*Entry) {
 func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
 	out := map[*Func][]*Entry{}
 	for _, e := range entries {
-		for _, f := range p.functions(e) {
+		for _, f := range p.functions(e, false) {
 			out[f] = append(out[f], e)
 		}
 	}
@@ -380,8 +380,10 @@ func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
 }
 
 // functions are the functions an entry's code runs, at any depth, per
-// request or iteration (not inside a worker's loop of its own).
-func (p *Program) functions(e *Entry) []*Func {
+// request or iteration (not inside a worker's loop of its own), and with
+// goroutines, also those of the goroutines it starts and does not wait
+// for.
+func (p *Program) functions(e *Entry, goroutines bool) []*Func {
 	var work, out []*Func
 	for _, part := range e.Parts {
 		if part.Loop == nil {
@@ -390,7 +392,7 @@ func (p *Program) functions(e *Entry) []*Func {
 		}
 		// A job is its loop's body: the calls in it.
 		for _, c := range part.Func.Calls {
-			if indexOf(c.Loops, part.Loop) >= 0 && !c.Async {
+			if indexOf(c.Loops, part.Loop) >= 0 && (goroutines || !c.Async) {
 				work = append(work, c.Callees...)
 			}
 		}
@@ -405,7 +407,7 @@ func (p *Program) functions(e *Entry) []*Func {
 		seen[f] = true
 		out = append(out, f)
 		for _, c := range f.Calls {
-			if c.Site == nil && perCall(c) && !e.cut[c.Pos] {
+			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] {
 				work = append(work, c.Callees...)
 			}
 		}

@@ -288,9 +288,11 @@ func TestEntries(t *testing.T) {
 		"job writer.(*Exclusive).run: ",
 	})
 	// The arms of the switch on flag.Arg(0); serve starts serving, so it
-	// is the program's start, not an operator's command.
+	// is the program's start, not an operator's command; so does web, on a
+	// goroutine.
 	check("commands", entries(p, p.Commands()), []string{
 		"startup serve: ",
+		"startup web: ",
 		"cli walk: store.go:72 ×2 via svc.(*Service).Tree → store.Mark; store.go:92 ×1 via svc.(*Service).Tree → store.Even → store.Odd",
 		"cli upgrade: upgrade.go:15 ×0 via upgrade.Apply → upgrade.init; upgrade.go:21 ×0 via upgrade.Apply → upgrade.first",
 	})
