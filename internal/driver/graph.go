@@ -98,7 +98,8 @@ type whole struct {
 
 // newWhole finds the program's entry points: the routes the routes pass
 // found (in packages, not their test variants), jobs, commands,
-// migrations, start-up; and the test-support packages.
+// migrations, start-up, the goroutines these start and do not wait for;
+// and the test-support packages.
 func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package) *whole {
 	if prog == nil {
 		return nil
@@ -118,6 +119,8 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 	entries = append(entries, prog.Commands()...)
 	entries = append(entries, prog.Migrations()...)
 	entries = append(entries, prog.Startup()...)
+	// The goroutines they start and leave running: a request's are jobs.
+	entries = append(entries, prog.Started(entries)...)
 	return &whole{
 		prog:  prog,
 		sites: prog.Roles(entries),

@@ -33,6 +33,10 @@ type builder struct {
 	// carriers are the calls of the func-typed fields set in one place
 	// only (see carriedFields).
 	carriers map[*types.Var][]paramCall
+	// async are the calls (by Pos) that start a goroutine their function
+	// does not wait for (Call.Async), callbacks of code outside the module
+	// that runs them later included.
+	async map[token.Pos]bool
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -48,7 +52,7 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 		return p, nil
 	}
 	p.Fset = mods[0].Fset
-	b := &builder{p: p, funcs: map[*ssa.Function]*Func{}, gen: map[*token.File]bool{}, calls: map[ssa.CallInstruction]*Call{}}
+	b := &builder{p: p, funcs: map[*ssa.Function]*Func{}, gen: map[*token.File]bool{}, calls: map[ssa.CallInstruction]*Call{}, async: map[token.Pos]bool{}}
 	for _, m := range mods {
 		for _, f := range m.Syntax {
 			b.gen[p.Fset.File(f.FileStart)] = ast.IsGenerated(f)
@@ -312,7 +316,9 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 			}
 		}
 	}
-	b.higherOrder()
+	u := b.uses()
+	b.higherOrder(u)
+	b.boundFields(u)
 }
 
 // ssaOf is the SSA function of f, while the builder has it.
@@ -364,6 +370,10 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	}
 	sort.Slice(callees, func(i, j int) bool { return p.less(callees[i], callees[j]) })
 	c.Callees = callees
+	if g, ok := ci.(*ssa.Go); ok && !b.waited(g, callees) {
+		c.Async = true
+		b.async[c.Pos] = true
+	}
 	if static == nil || b.funcs[static] != nil {
 		return c
 	}
@@ -381,7 +391,11 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			continue
 		}
 		once := obj != nil && queries.IsOnceDo(obj)
-		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, block: c.block, seq: c.seq})
+		async := c.Async || obj != nil && startsLater[obj.Origin().FullName()]
+		if async {
+			b.async[c.Pos] = true // for the chains through it (see higherOrder)
+		}
+		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, Async: async, block: c.block, seq: c.seq})
 	}
 	return c
 }

@@ -2,6 +2,7 @@ package program
 
 import (
 	"go/token"
+	"slices"
 	"sort"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
@@ -98,7 +99,7 @@ func (p *Program) Queries(e *Entry) []Query {
 func (p *Program) queriesCut(e *Entry) []Query {
 	var out []Query
 	seen := map[*queries.Site]bool{}
-	for _, f := range p.functions(e) {
+	for _, f := range p.functions(e, false) {
 		for _, c := range f.Calls {
 			if c.Site != nil && !seen[c.Site] && perCall(c) && !e.cut[c.Pos] {
 				seen[c.Site] = true
@@ -198,7 +199,7 @@ func (p *Program) reachLoop(f *Func, loop *queries.Loop) []Reached {
 	var acc []entry
 	for _, c := range f.Calls {
 		i := indexOf(c.Loops, loop)
-		if i < 0 || queries.Unbounded(c.Loops[i+1:]) {
+		if i < 0 || c.Async || queries.Unbounded(c.Loops[i+1:]) {
 			continue
 		}
 		// One iteration's worth: the loops inside the worker's loop.
@@ -221,6 +222,80 @@ func indexOf(loops []*queries.Loop, l *queries.Loop) int {
 		}
 	}
 	return -1
+}
+
+// Started are the entries of the goroutines the entries start and do not
+// wait for (Call.Async; see goroutines.go), and of those these start in
+// turn. What a request starts runs beside it, not as part of it: a
+// background job, one per function started, whichever routes start it.
+// What the start, a command, a migration or a job starts is part of what
+// they run: an entry of their role and name (a command's goroutine "runs
+// in CLI command x"). Ordered by the function started, then by role and
+// name.
+func (p *Program) Started(entries []*Entry) []*Entry {
+	type key struct {
+		role Role
+		name string
+		f    *Func
+	}
+	seen := map[key]bool{}
+	var out []*Entry
+	work := slices.Clone(entries)
+	for len(work) > 0 {
+		e := work[0]
+		work = work[1:]
+		for _, c := range p.starts(e) {
+			for _, g := range c.Callees {
+				k := key{e.Role, e.Name, g}
+				if e.Role == RoleRoute {
+					k = key{RoleJob, g.Name, g}
+				}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				n := &Entry{Role: k.role, Name: k.name, Parts: []Part{{From: k.name, Func: g}}}
+				out = append(out, n)
+				work = append(work, n)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if fa, fb := a.Parts[0].Func, b.Parts[0].Func; fa != fb {
+			return p.less(fa, fb)
+		}
+		if a.Role != b.Role {
+			return a.Role < b.Role
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// starts are the calls of an entry's code that start a goroutine and do
+// not wait for it. Those in a worker's loop of a function the entry runs
+// are that worker's job's.
+func (p *Program) starts(e *Entry) []*Call {
+	var out []*Call
+	for _, part := range e.Parts {
+		if part.Loop == nil {
+			continue
+		}
+		for _, c := range part.Func.Calls {
+			if i := indexOf(c.Loops, part.Loop); i >= 0 && c.Async && !queries.Unbounded(c.Loops[i+1:]) {
+				out = append(out, c)
+			}
+		}
+	}
+	for _, f := range p.functions(e, false) {
+		for _, c := range f.Calls {
+			if c.Async && !queries.Unbounded(c.Loops) && !e.cut[c.Pos] {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // Startup is the program's start: each main package's main, every
@@ -297,7 +372,7 @@ func sortEntries(es []*Entry) {
 func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
 	out := map[*Func][]*Entry{}
 	for _, e := range entries {
-		for _, f := range p.functions(e) {
+		for _, f := range p.functions(e, false) {
 			out[f] = append(out[f], e)
 		}
 	}
@@ -305,8 +380,10 @@ func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
 }
 
 // functions are the functions an entry's code runs, at any depth, per
-// request or iteration (not inside a worker's loop of its own).
-func (p *Program) functions(e *Entry) []*Func {
+// request or iteration (not inside a worker's loop of its own), and with
+// goroutines, also those of the goroutines it starts and does not wait
+// for.
+func (p *Program) functions(e *Entry, goroutines bool) []*Func {
 	var work, out []*Func
 	for _, part := range e.Parts {
 		if part.Loop == nil {
@@ -315,7 +392,7 @@ func (p *Program) functions(e *Entry) []*Func {
 		}
 		// A job is its loop's body: the calls in it.
 		for _, c := range part.Func.Calls {
-			if indexOf(c.Loops, part.Loop) >= 0 {
+			if indexOf(c.Loops, part.Loop) >= 0 && (goroutines || !c.Async) {
 				work = append(work, c.Callees...)
 			}
 		}
@@ -330,7 +407,7 @@ func (p *Program) functions(e *Entry) []*Func {
 		seen[f] = true
 		out = append(out, f)
 		for _, c := range f.Calls {
-			if c.Site == nil && perCall(c) && !e.cut[c.Pos] {
+			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] {
 				work = append(work, c.Callees...)
 			}
 		}

@@ -62,41 +62,11 @@ type slot struct {
 // (see above) where every caller of the function (a direct call, or a
 // call of an interface's method dispatching to it) passes a function (or,
 // further up, its own such parameter).
-func (b *builder) higherOrder() {
+func (b *builder) higherOrder(u *uses) {
 	if !b.callsValues() {
 		return
 	}
-	// Who calls whom, directly or through an interface, and which
-	// functions are also used as values (then a caller could pass
-	// anything).
-	callers := map[*ssa.Function][]ssa.CallInstruction{}
-	outgoing := map[*ssa.Function][]ssa.CallInstruction{}
-	taken := map[*ssa.Function]bool{}
-	var rands []*ssa.Value
-	for _, f := range b.p.list {
-		fn := b.ssaOf(f)
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				var callee ssa.Value
-				if ci, ok := instr.(ssa.CallInstruction); ok {
-					callee = ci.Common().Value
-					targets := b.targets(ci)
-					for _, g := range targets {
-						callers[g] = append(callers[g], ci)
-					}
-					if len(targets) > 0 {
-						outgoing[fn] = append(outgoing[fn], ci)
-					}
-				}
-				rands = instr.Operands(rands[:0])
-				for _, r := range rands {
-					if g, ok := (*r).(*ssa.Function); ok && *r != callee {
-						taken[g] = true
-					}
-				}
-			}
-		}
-	}
+	callers, outgoing, taken := u.callers, u.outgoing, u.taken
 	b.carriers = b.carriedFields()
 	// The parameter calls of each function: its own, in its body or in
 	// the closures it runs, and those it forwards its parameters to.
@@ -222,18 +192,73 @@ func (b *builder) higherOrder() {
 				for _, h := range hs {
 					pos, at := ci.Common().Pos(), b.calls[ci]
 					chain := append([]token.Pos{pos}, pc.chain...)
+					// Started on a goroutine left running on the way
+					// (go fn() in the helper): beside the caller's call,
+					// on every way the helper may take.
+					async := b.asyncChain(chain)
 					if c := chains[key{ci, h}]; c != nil {
 						c.alts = append(c.alts, chain)
 						c.Once = c.Once && pc.once
+						c.Async = c.Async && async
 						continue
 					}
-					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, block: at.block, seq: at.seq}
+					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, Async: async, block: at.block, seq: at.seq}
 					chains[key{ci, h}] = c
 					caller.Calls = append(caller.Calls, c)
 				}
 			}
 		}
 	}
+}
+
+// asyncChain reports whether a chain of calls goes through one that
+// starts a goroutine its function does not wait for (Call.Async).
+func (b *builder) asyncChain(chain []token.Pos) bool {
+	for _, pos := range chain {
+		if b.async[pos] {
+			return true
+		}
+	}
+	return false
+}
+
+// uses says who calls whom, directly or through an interface, and which
+// functions are also used as values (then a caller could pass anything,
+// and anything could call them).
+type uses struct {
+	callers  map[*ssa.Function][]ssa.CallInstruction // the calls that run each function
+	outgoing map[*ssa.Function][]ssa.CallInstruction // each function's calls of module functions
+	taken    map[*ssa.Function]bool
+}
+
+func (b *builder) uses() *uses {
+	u := &uses{callers: map[*ssa.Function][]ssa.CallInstruction{}, outgoing: map[*ssa.Function][]ssa.CallInstruction{}, taken: map[*ssa.Function]bool{}}
+	var rands []*ssa.Value
+	for _, f := range b.p.list {
+		fn := b.ssaOf(f)
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				var callee ssa.Value
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					callee = ci.Common().Value
+					targets := b.targets(ci)
+					for _, g := range targets {
+						u.callers[g] = append(u.callers[g], ci)
+					}
+					if len(targets) > 0 {
+						u.outgoing[fn] = append(u.outgoing[fn], ci)
+					}
+				}
+				rands = instr.Operands(rands[:0])
+				for _, r := range rands {
+					if g, ok := (*r).(*ssa.Function); ok && *r != callee {
+						u.taken[g] = true
+					}
+				}
+			}
+		}
+	}
+	return u
 }
 
 // handed are the functions a call passes, as arg, for fn's parameter i:
@@ -501,27 +526,45 @@ func (b *builder) runs(mc *ssa.MakeClosure, pcs func(*ssa.Function) []paramCall)
 			out = append(out, []token.Pos{pos}) // called, started or deferred here
 			continue
 		}
-		g := cc.StaticCallee()
-		if g == nil || cc.IsInvoke() {
-			return nil // handed to a call the graph resolves: could be kept
+		// The functions the call runs: its callee, or those the graph
+		// gives a call through a func value or an interface (a flavor's
+		// transaction runner held in a field, one per SQL dialect).
+		var targets []*ssa.Function
+		from := 0 // the index of the callee's parameter for the call's first argument
+		if g := cc.StaticCallee(); g != nil {
+			targets = []*ssa.Function{g}
+		} else {
+			if cc.IsInvoke() {
+				from = 1 // the receiver is the method's first parameter
+			}
+			for _, h := range b.calls[ci].Callees {
+				targets = append(targets, b.ssaOf(h))
+			}
+			if len(targets) == 0 {
+				return nil // handed to code the graph does not see: could be kept
+			}
 		}
 		for j, arg := range cc.Args {
 			if arg != mc {
 				continue
 			}
-			if b.funcs[g] == nil {
-				out = append(out, []token.Pos{pos}) // a callback outside the module
-				continue
-			}
-			found := false
-			for _, pc := range pcs(g) {
-				if pc.index == j {
-					out = append(out, append([]token.Pos{pos}, pc.chain...))
-					found = true
+			for _, g := range targets {
+				if b.funcs[g] == nil {
+					out = append(out, []token.Pos{pos}) // a callback outside the module
+					continue
 				}
-			}
-			if !found {
-				return nil // the function keeps it
+				// Each function the call may run must call it: one that
+				// keeps it would run it later.
+				found := false
+				for _, pc := range pcs(g) {
+					if pc.index == j+from {
+						out = append(out, append([]token.Pos{pos}, pc.chain...))
+						found = true
+					}
+				}
+				if !found {
+					return nil // the function keeps it
+				}
 			}
 		}
 	}

@@ -131,6 +131,13 @@ type Call struct {
 	// Assumed says the callees come from the types alone: no value the
 	// call graph followed reaches the receiver (see addCall).
 	Assumed bool
+	// Async says the call starts a goroutine its function does not wait
+	// for (a go statement; a timer's function; a call of a function
+	// handed to a helper that starts it so): what it runs, it runs beside
+	// the call, not as part of it (see waited). A goroutine the function
+	// waits for (a wait group, a channel it receives from or returns) is
+	// part of the call.
+	Async bool
 	// Callback marks the edge to a function value handed to code outside
 	// the module (a transaction helper's body, sync.Once's function),
 	// which is assumed to run it; External is that outside function.

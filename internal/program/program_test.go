@@ -183,10 +183,73 @@ func TestReach(t *testing.T) {
 		{"example.com/shapes/jobs.Totalled", []string{
 			"jobs.go:77 ×0 via jobs.Totalled → jobs.total",
 		}},
+		// Also when the helper hands it on, in a closure, to a func-typed
+		// field (each flavor's transaction runner calls what it is
+		// handed): the runners' own statements are the call's too.
+		{"(*example.com/shapes/flavor.Conn).Rename", []string{
+			"flavor.go:24 ×0 via flavor.(*Conn).Rename → flavor.(*Conn).ExecTx → flavor.init",
+			"flavor.go:83 ×0 via flavor.(*Conn).Rename",
+		}},
+		{"(*example.com/shapes/flavor.Conn).Drop", []string{
+			"flavor.go:24 ×0 via flavor.(*Conn).Drop → flavor.(*Conn).ExecTx → flavor.init",
+			"flavor.go:90 ×0 via flavor.(*Conn).Drop",
+		}},
+		// A hub's handlers are the ones its constructor was given, by the
+		// call that made the hub its caller dispatches on: each feature's
+		// own (the map's, and the confirm function's)...
+		{"(*example.com/shapes/feature.Polls).Event", []string{
+			"feature.go:31 ×0 via feature.(*Polls).Event → feature.(*Polls).vote",
+			"feature.go:36 ×0 via feature.(*Polls).Event → feature.(*Polls).close",
+			"feature.go:41 ×0 via feature.(*Polls).Event → feature.(*Polls).owner",
+		}},
+		{"(*example.com/shapes/feature.Boards).Event", []string{
+			"feature.go:62 ×0 via feature.(*Boards).Event → feature.(*Boards).move",
+		}},
+		// ...but where the handlers come from further away, every one the
+		// call graph gives.
+		{"(*example.com/shapes/feature.Feed).Post", []string{
+			"feature.go:31 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Polls).vote",
+			"feature.go:36 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Polls).close",
+			"feature.go:62 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Boards).move",
+			"feature.go:97 ×0 via feature.(*Feed).Post → hub.(*Bus).Publish → feature.(*Chat).say",
+		}},
+		// A map of handlers added to after it is made: every handler the
+		// call graph gives.
+		{"(*example.com/shapes/feature.Chat).Event", []string{
+			"feature.go:31 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Polls).vote",
+			"feature.go:36 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Polls).close",
+			"feature.go:62 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Boards).move",
+			"feature.go:97 ×0 via feature.(*Chat).Event → hub.(*Router).Route → feature.(*Chat).say",
+		}},
 		// A worker's loop is not part of a call of its function.
 		{"(*example.com/shapes/svc.Service).Poll", []string{
 			"store.go:52 ×0 via svc.(*Service).Poll → store.(*Table).Count",
 		}},
+		// A goroutine the call starts and does not wait for runs beside
+		// it: the insert and the update after the go statement are the
+		// call's, the notice, the notification, the worker's start, what
+		// Later starts and the timer's function are not.
+		{"(*example.com/shapes/async.Service).Save", []string{
+			"async.go:26 ×0 via async.(*Service).Save",
+			"async.go:30 ×0 via async.(*Service).Save",
+		}},
+		// One it waits for is its work: through a wait group (per item
+		// here), a channel it closes or sends on and the call receives
+		// from (or selects on), a channel the call returns to its caller.
+		{"(*example.com/shapes/async.Service).Fan", []string{
+			"async.go:70 ×1 via async.(*Service).Fan",
+		}},
+		{"(*example.com/shapes/async.Service).Await", []string{
+			"async.go:81 ×0 via async.(*Service).Await",
+		}},
+		{"(*example.com/shapes/async.Service).Stream", []string{
+			"async.go:93 ×0 via async.(*Service).Stream",
+		}},
+		{"(*example.com/shapes/async.Service).Select", []string{
+			"async.go:112 ×0 via async.(*Service).Select → async.(*Service).check",
+		}},
+		// A receive from another channel is no wait for it.
+		{"(*example.com/shapes/async.Service).Elsewhere", nil},
 	} {
 		got := describe(p, p.Reach(funcNamed(t, p, tc.fn)))
 		if !slices.Equal(got, tc.want) {
@@ -220,13 +283,16 @@ func TestEntries(t *testing.T) {
 	// goroutine runs what it is sent: those are the senders' queries,
 	// not its own.
 	check("jobs", entries(p, p.Jobs()), []string{
+		"job async.(*Service).loop: async.go:55 ×0 via async.(*Service).loop",
 		"job svc.(*Service).Poll: store.go:19 ×0 via svc.(*Service).Poll → store.(*pg).Get; store.go:27 ×0 via svc.(*Service).Poll → store.(*base).Get",
 		"job writer.(*Exclusive).run: ",
 	})
 	// The arms of the switch on flag.Arg(0); serve starts serving, so it
-	// is the program's start, not an operator's command.
+	// is the program's start, not an operator's command; so does web, on a
+	// goroutine.
 	check("commands", entries(p, p.Commands()), []string{
 		"startup serve: ",
+		"startup web: ",
 		"cli walk: store.go:72 ×2 via svc.(*Service).Tree → store.Mark; store.go:92 ×1 via svc.(*Service).Tree → store.Even → store.Odd",
 		"cli upgrade: upgrade.go:15 ×0 via upgrade.Apply → upgrade.init; upgrade.go:21 ×0 via upgrade.Apply → upgrade.first",
 	})
@@ -240,6 +306,35 @@ func TestEntries(t *testing.T) {
 	})
 	// fixtures is imported by svc's test only.
 	check("test support", sortedKeys(TestSupport(l.pkgs)), []string{"example.com/shapes/fixtures"})
+}
+
+// What a request starts and does not wait for is a job of its own, one
+// per function started, whichever route starts it: the route's entry does
+// not reach its queries, the job does. What a command starts stays the
+// command's.
+func TestStarted(t *testing.T) {
+	_, p := shapesProgram(t)
+	route := &Entry{Role: RoleRoute, Name: "POST /save", Parts: []Part{{From: "handler", Func: funcNamed(t, p, "(*example.com/shapes/async.Service).Save")}}}
+	again := &Entry{Role: RoleRoute, Name: "PUT /save", Parts: []Part{{From: "handler", Func: funcNamed(t, p, "(*example.com/shapes/async.Service).Save")}}}
+	cli := &Entry{Role: RoleCLI, Name: "sweep", Parts: []Part{{Func: funcNamed(t, p, "(*example.com/shapes/async.Service).Elsewhere")}}}
+	got := entries(p, p.Started([]*Entry{route, again, cli}))
+	want := []string{
+		"job async.(*Service).Save: async.go:28 ×0 via async.(*Service).Save",
+		"job async.(*Service).Save: async.go:34 ×0 via async.(*Service).Save",
+		"job async.(*Service).Save: async.go:37 ×0 via async.(*Service).Save",
+		"job async.(*Service).notify: async.go:42 ×0 via async.(*Service).notify",
+		"job async.(*Service).loop: async.go:53 ×0 via async.(*Service).loop",
+		"cli sweep: async.go:121 ×0 via async.(*Service).Elsewhere",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("started:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	// Through the route, none of them.
+	for _, q := range p.Queries(route) {
+		if pos := p.Fset.Position(q.Site.Call.Pos()); pos.Line != 26 && pos.Line != 30 {
+			t.Errorf("POST /save reaches async.go:%d, which a goroutine it does not wait for runs", pos.Line)
+		}
+	}
 }
 
 func sortedKeys(m map[string]bool) []string {

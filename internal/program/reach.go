@@ -134,6 +134,9 @@ func (p *Program) path(a, b *Func) []*Func {
 			break
 		}
 		for _, c := range g.Calls {
+			if c.Async {
+				continue
+			}
 			for _, h := range c.Callees {
 				if _, seen := prev[h]; !seen && h.scc == a.scc {
 					prev[h] = g
@@ -162,9 +165,10 @@ func find(es []entry, s *queries.Site) (entry, bool) {
 
 func siteLess(a, b *queries.Site) bool { return a.Call.Lparen < b.Call.Lparen }
 
-// perCall reports whether a call runs on each call of its function, not
-// in a worker's loop.
-func perCall(c *Call) bool { return !queries.Unbounded(c.Loops) }
+// perCall reports whether a call runs as part of each call of its
+// function: not in a worker's loop, nor on a goroutine the function does
+// not wait for (see goroutines.go).
+func perCall(c *Call) bool { return !c.Async && !queries.Unbounded(c.Loops) }
 
 // compute fills a component's reach from its members' sites and the
 // reach of the components they call, which are computed first.
@@ -292,7 +296,7 @@ func (p *Program) components() {
 			f := fr.f
 			if fr.calls < len(f.Calls) {
 				c := f.Calls[fr.calls]
-				if fr.succ >= len(c.Callees) || c.Site != nil {
+				if fr.succ >= len(c.Callees) || c.Site != nil || c.Async {
 					fr.calls++
 					fr.succ = 0
 					continue
@@ -337,7 +341,7 @@ func (p *Program) components() {
 
 func callsItself(f *Func) bool {
 	for _, c := range f.Calls {
-		if c.Site != nil {
+		if c.Site != nil || c.Async {
 			continue
 		}
 		for _, g := range c.Callees {

@@ -109,7 +109,11 @@
 // arm, and per-item loops multiply. Each query carries the calls that lead
 // to it and the context it runs with — the request's, a Background one,
 // none at all — classified through the parameters of the functions
-// followed.
+// followed. A goroutine the request starts and does not wait for (an
+// audit record written on the side, a notification) runs beside the
+// request, not as part of it: its queries are not the request's. One it
+// waits for is: fan-out under a wait group, a goroutine sending on, or
+// closing, a channel the handler receives from (see waited).
 //
 // Once counts, in the handler, the heaviest path (the one that succeeds in
 // the common case; a retry loop counts once), and in a middleware the

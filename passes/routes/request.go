@@ -57,7 +57,7 @@ type Step struct {
 	// Direct says Call is the query site itself (a database call, or a
 	// call to a query wrapper, in this package).
 	Direct bool
-	Go     bool   // runs in a goroutine the request starts
+	Go     bool   // runs in a goroutine the request starts and waits for (one it does not wait for is not the request's)
 	Over   string // what the innermost visible per-item loop iterates
 	More   int    // further queries of the callee, beyond its summary's cap
 
@@ -426,6 +426,13 @@ func (w *walker) stmt(s ast.Stmt, f *frame) cost {
 	case *ast.RangeStmt:
 		return w.nodes(f, s.X).then(w.block(s.Body.List, f))
 	case *ast.GoStmt:
+		if !w.a.waited(s) {
+			// A goroutine the request does not wait for runs beside it:
+			// what the statement evaluates now (the function value, its
+			// arguments) is the request's, the goroutine's queries are
+			// not.
+			return w.nodes(f, append([]ast.Node{s.Call.Fun}, exprs(s.Call.Args)...)...)
+		}
 		g := *f
 		g.goStmt = true
 		return w.nodes(&g, s.Call)

@@ -38,6 +38,29 @@ func (h *H) each(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// save runs two queries; what the goroutine it starts and leaves running
+// issues, before or after them, is not the request's.
+func (h *H) save(w http.ResponseWriter, r *http.Request) {
+	h.db.ExecContext(r.Context(), "INSERT INTO items (name) VALUES ($1)", "x")
+	go func() {
+		h.db.ExecContext(context.Background(), "INSERT INTO audit (what) VALUES ($1)", "save")
+	}()
+	go h.touch()
+	h.db.ExecContext(r.Context(), "UPDATE counts SET items = items + 1")
+}
+
+func (h *H) touch() { h.db.Exec("UPDATE stats SET saves = saves + 1") }
+
+// await waits for the goroutine to close done: its query is the request's.
+func (h *H) await(w http.ResponseWriter, r *http.Request) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h.db.QueryRowContext(r.Context(), "SELECT count(*) FROM items")
+	}()
+	<-done
+}
+
 // auth runs a query before every request it wraps.
 func (h *H) auth(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -69,6 +92,8 @@ func (h *H) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /items/{id}", h.get)                                            // want `route GET /items/\{id\} \[GET /items/\{\}\] -> nethttp.\(\*H\).get: 2$`
 	mux.HandleFunc("/search", h.search)                                                 // want `route /search \[ANY /search\] -> nethttp.\(\*H\).search: 2$`
 	mux.Handle("POST /each", http.HandlerFunc(h.each))                                  // want `route POST /each \[POST /each\] -> nethttp.\(\*H\).each: 0\+loop$`
+	mux.HandleFunc("POST /save", h.save)                                                // want `route POST /save \[POST /save\] -> nethttp.\(\*H\).save: 2$`
+	mux.HandleFunc("GET /await", h.await)                                               // want `route GET /await \[GET /await\] -> nethttp.\(\*H\).await: 1$`
 	mux.Handle("GET /me", h.auth(h.get))                                                // want `route GET /me \[GET /me\] -> nethttp.\(\*H\).auth → nethttp.\(\*H\).get: 3$`
 	mux.Handle("GET /logged/me", logged(h.auth(h.list)))                                // want `route GET /logged/me .* -> nethttp.logged → nethttp.\(\*H\).auth → nethttp.\(\*H\).list: 2$`
 	mux.Handle("GET /feed", h.feed())                                                   // want `route GET /feed .* -> nethttp.\(\*H\).feed: 1 ctx background@nethttp.go:\d+$`

@@ -19,6 +19,8 @@ func main() {
 	switch flag.Arg(0) {
 	case "serve":
 		serve(s)
+	case "web":
+		web(s)
 	case "walk":
 		s.Tree(ctx, nil)
 	case "upgrade":
@@ -32,4 +34,12 @@ func main() {
 
 func serve(s *svc.Service) {
 	http.ListenAndServe(":8080", s.Wrap(http.NotFoundHandler()))
+}
+
+// web serves on a goroutine of its own: starting it is the server's start
+// all the same.
+func web(s *svc.Service) {
+	srv := &http.Server{Addr: ":8080", Handler: s.Wrap(http.NotFoundHandler())}
+	go func() { srv.ListenAndServe() }()
+	select {}
 }

@@ -1,0 +1,3 @@
+module example.com/async
+
+go 1.23

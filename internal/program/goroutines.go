@@ -1,0 +1,205 @@
+package program
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A route's inventory is what one request of it runs. A goroutine the
+// request starts and leaves running is not that: a fire-and-forget
+// notification, the event rules an update triggers, a worker started on
+// first use, a timer's function. Its queries run beside the request, some
+// of them on every request, many only when the service is configured so,
+// and a worker's for as long as the process lives; counted as the
+// request's, they made a file server's every route "run" the sixty
+// queries its asynchronous event actions can run, and an update's
+// queries per request those of every action.
+//
+// So the call graph marks a go statement its function does not wait for
+// (Call.Async), and a call of an outside function that runs what it is
+// handed later, on its own (time.AfterFunc); and what one call of a
+// function runs (Reach, Cost, Sequence), like what an entry reaches,
+// stops there. The goroutine is an entry of its own (Started): for a
+// request, a background job, whose queries keep a role and a rank; for
+// the start, a command or a job, part of what starts it.
+//
+// A goroutine its function waits for is the function's work, as it would
+// be in place: fan-out under a wait group (`wg.Add; go func() { defer
+// wg.Done(); ... }(); wg.Wait()`), a goroutine whose result the function
+// receives (it sends on, or closes, a channel the function receives from
+// or selects on), or a producer whose channel the function returns to its
+// caller to read. The check is local and by values: the channel must be
+// the one the function hands the goroutine (as a captured variable or an
+// argument), received from in the function itself; a wait group's Wait
+// anywhere in the function or the functions it is written in.
+
+// startsLater are the functions outside the module that run a function
+// they are handed on a goroutine of their own, later, without the caller
+// waiting: a callback of theirs is Async.
+var startsLater = map[string]bool{
+	"time.AfterFunc":    true,
+	"context.AfterFunc": true,
+}
+
+// waited reports whether the function running go statement g waits for
+// the goroutine it starts (see above). callees are the module functions
+// the graph says the goroutine runs, for a go statement of a func value
+// or an interface's method.
+func (b *builder) waited(g *ssa.Go, callees []*Func) bool {
+	spawner := g.Parent()
+	cc := g.Common()
+	type handed struct{ out, in ssa.Value } // a value of the spawner's, and the goroutine's variable for it
+	var bodies []*ssa.Function
+	var pairs []handed
+	args := func(fn *ssa.Function, from int) {
+		for i, a := range cc.Args {
+			if j := i + from; j < len(fn.Params) {
+				pairs = append(pairs, handed{a, fn.Params[j]})
+			}
+		}
+	}
+	switch v := cc.Value.(type) {
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		if fn == nil {
+			return false
+		}
+		bodies = append(bodies, fn)
+		for i, bound := range v.Bindings {
+			pairs = append(pairs, handed{bound, fn.FreeVars[i]})
+		}
+		args(fn, 0)
+	case *ssa.Function:
+		bodies = append(bodies, v)
+		args(v, 0)
+	default:
+		from := 0
+		if cc.IsInvoke() {
+			from = 1 // the receiver is the method's first parameter
+		}
+		for _, f := range callees {
+			if fn := b.ssaOf(f); fn != nil && fn.Synthetic == "" {
+				bodies = append(bodies, fn)
+				args(fn, from)
+			}
+		}
+	}
+	for _, body := range bodies {
+		if calls(body, "(*sync.WaitGroup).Done") {
+			for fn := spawner; fn != nil; fn = fn.Parent() {
+				if calls(fn, "(*sync.WaitGroup).Wait") {
+					return true
+				}
+			}
+		}
+	}
+	for _, h := range pairs {
+		if !isChan(h.in.Type()) && !isChan(derefType(h.in.Type())) {
+			continue
+		}
+		if h.in.Parent() != nil && signals(h.in.Parent(), h.in) && awaits(spawner, h.out) {
+			return true
+		}
+	}
+	return false
+}
+
+func isChan(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// calls reports whether fn calls (or defers, or starts) the function or
+// method named so (types.Func.FullName).
+func calls(fn *ssa.Function, name string) bool {
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if g := ci.Common().StaticCallee(); g != nil {
+				if obj, ok := g.Object().(*types.Func); ok && obj.FullName() == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// is reports whether v is ch: itself, a load of it (a variable a closure
+// captured), either converted (chan T to <-chan T).
+func is(v, ch ssa.Value) bool {
+	v, ch = unconverted(v), unconverted(ch)
+	if x, ok := v.(*ssa.UnOp); ok && x.Op == token.MUL && x.X == ch {
+		return true
+	}
+	return v == ch
+}
+
+func unconverted(v ssa.Value) ssa.Value {
+	for {
+		x, ok := v.(*ssa.ChangeType)
+		if !ok {
+			return v
+		}
+		v = x.X
+	}
+}
+
+// signals reports whether fn sends on the channel ch, or closes it.
+func signals(fn *ssa.Function, ch ssa.Value) bool {
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Send:
+				if is(instr.Chan, ch) {
+					return true
+				}
+			case *ssa.Select:
+				for _, st := range instr.States {
+					if st.Dir == types.SendOnly && is(st.Chan, ch) {
+						return true
+					}
+				}
+			case ssa.CallInstruction:
+				cc := instr.Common()
+				if bi, ok := cc.Value.(*ssa.Builtin); ok && bi.Name() == "close" && len(cc.Args) == 1 && is(cc.Args[0], ch) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// awaits reports whether fn receives from the channel ch (a receive, a
+// range over it, a select's case) or returns it to its caller.
+func awaits(fn *ssa.Function, ch ssa.Value) bool {
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.UnOp:
+				if instr.Op == token.ARROW && is(instr.X, ch) {
+					return true
+				}
+			case *ssa.Select:
+				for _, st := range instr.States {
+					if st.Dir == types.RecvOnly && is(st.Chan, ch) {
+						return true
+					}
+				}
+			case *ssa.Return:
+				for _, r := range instr.Results {
+					if is(r, ch) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
