@@ -89,6 +89,12 @@ type Loop struct {
 	Rows types.Object
 	// Vars are a range loop's key and value variables.
 	Vars []types.Object
+	// whole are the variables that hold the loop's element when that is a
+	// slice (a chunk): the element itself and the variables of the body
+	// built from it (see chunkVars). Filled when the loop is classified,
+	// read-only after: the passes reading a package's loops may run at
+	// once.
+	whole map[types.Object]bool
 }
 
 // smallConst is the largest constant bound still considered "a few times".
@@ -110,6 +116,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				}
 			}
 		}
+		l.whole = chunkVars(info, s.Body, l.Vars)
 		t := info.TypeOf(s.X)
 		if t == nil {
 			return l
@@ -748,31 +755,152 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 }
 
 // TakesWhole reports whether a call passes the loop's own range variable
-// as a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }):
-// one statement per chunk, which is how an N+1 is fixed, not one.
+// as a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }),
+// directly or through what the body builds from it (see chunkVars): one
+// statement per chunk, which is how an N+1 is fixed, not one.
 func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
-	if len(l.Vars) == 0 {
+	if len(l.whole) == 0 {
 		return false
 	}
 	found := false
 	for _, arg := range call.Args {
 		ast.Inspect(arg, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok || found {
-				return !found
+			if id, ok := n.(*ast.Ident); ok && l.whole[info.Uses[id]] {
+				found = true
 			}
-			obj := info.Uses[id]
-			for _, v := range l.Vars {
-				if obj == v {
-					if _, isSlice := obj.Type().Underlying().(*types.Slice); isSlice && !isBytes(obj.Type()) {
-						found = true
+			return !found
+		})
+	}
+	return found
+}
+
+// chunkVars are the variables of a range loop's body that hold its
+// element, when the element is a slice (a chunk of a list, as
+// slices.Chunk or a helper returning [][]T makes them), or are built from
+// it: the statement for a chunk is seldom sent with the chunk as its
+// argument, but with a filter holding it (f := Filter{IDs: chunk}), an
+// argument list filled from its items (args[i] = id, args = append(args,
+// id) in a loop over the chunk), or a query builder written from them
+// (ins = ins.Values(id), b.WriteString(...) with an argument from it).
+// A call taking any of them sends the chunk, once per chunk.
+//
+// Only variables declared in the body, outside the loops nested in it,
+// count: one declared before the loop outlives a chunk (a total, a list
+// of every item), and one declared in a loop over the chunk's items
+// holds an item. The items themselves are not the chunk: a call in a
+// loop over them runs once per item, and a loop over groups that looks
+// each member up is as nested as it reads.
+func chunkVars(info *types.Info, body *ast.BlockStmt, vars []types.Object) map[types.Object]bool {
+	whole := map[types.Object]bool{}
+	for _, v := range vars {
+		if _, ok := v.Type().Underlying().(*types.Slice); ok && !isBytes(v.Type()) {
+			whole[v] = true
+		}
+	}
+	if len(whole) == 0 {
+		return nil
+	}
+	var inner []ast.Node // the loops nested in the body
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			inner = append(inner, n)
+		}
+		return true
+	})
+	local := func(e ast.Expr) *types.Var {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.IndexExpr: // args[i] = id fills args
+				e = x.X
+				continue
+			case *ast.StarExpr:
+				e = x.X
+				continue
+			case *ast.Ident:
+				v, ok := info.ObjectOf(x).(*types.Var)
+				if !ok || v.IsField() || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+					return nil
+				}
+				for _, l := range inner {
+					if l.Pos() <= v.Pos() && v.Pos() < l.End() {
+						return nil // one per item of a loop in the body
 					}
+				}
+				return v
+			}
+			return nil
+		}
+	}
+	items := map[types.Object]bool{} // the items of loops over the chunk
+	uses := func(e ast.Node) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && (whole[info.Uses[id]] || items[info.Uses[id]]) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	mark := func(set map[types.Object]bool, v *types.Var) bool {
+		if v == nil || set[v] || whole[v] {
+			return false
+		}
+		set[v] = true
+		return true
+	}
+	from := func(es []ast.Expr) bool {
+		for _, e := range es {
+			if uses(e) {
+				return true
+			}
+		}
+		return false
+	}
+	// To a fixed point: a variable built from one built from the chunk
+	// is built from the chunk.
+	for changed := true; changed; {
+		changed = false
+		written := func(es ...ast.Expr) {
+			for _, e := range es {
+				changed = mark(whole, local(e)) || changed
+			}
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // runs when called, not here
+			case *ast.AssignStmt:
+				if from(n.Rhs) {
+					written(n.Lhs...)
+				}
+			case *ast.ValueSpec:
+				if from(n.Values) {
+					for _, name := range n.Names {
+						written(name)
+					}
+				}
+			case *ast.RangeStmt:
+				if uses(n.X) {
+					for _, e := range []ast.Expr{n.Key, n.Value} {
+						if id, ok := e.(*ast.Ident); ok {
+							v, _ := info.ObjectOf(id).(*types.Var)
+							changed = mark(items, v) || changed
+						}
+					}
+				}
+			case *ast.CallExpr:
+				// b.WriteString(x), q.Add(x): a method writing x into the
+				// variable it is called on.
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && from(n.Args) {
+					written(sel.X)
 				}
 			}
 			return true
 		})
 	}
-	return found
+	return whole
 }
 
 func isBytes(t types.Type) bool {

@@ -59,8 +59,11 @@
 // loops over functions (a run group's actors, lifecycle hooks: as many as
 // the code registers, each different code; a list of closures made one
 // per item in a loop is data), and chunked loops that send a whole chunk
-// per statement (`i += 500`, or the chunk itself passed as the argument of
-// ANY($1)) — but a loop over chunks that looks each item up is reported.
+// per statement (`i += 500`, or the chunk — a range over slices.Chunk or
+// a [][]T — passed as the argument of ANY($1), or what the loop's body
+// builds from it: a filter holding it, arguments or a builder's rows
+// filled from its items) — but a loop over chunks that looks each item
+// up is reported.
 // It is silent where the query runs at most once however long the loop:
 // the body returns or breaks right after it (`if match { q(); break }`),
 // or the callee only fills a cache once (in sync.Once's Do, or under
