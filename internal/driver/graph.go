@@ -96,8 +96,11 @@ type whole struct {
 	funcs map[*program.Func][]*program.Entry // the entries reaching each function
 	tests map[string]bool                    // test-support packages
 
-	entries []*program.Entry
-	once    map[*program.Func]bool // see program.OnceOnly; nil until asked
+	entries  []*program.Entry
+	pkgs     []*packages.Package
+	once     map[*program.Func]bool // see program.OnceOnly; nil until asked
+	dead     map[*program.Func]bool // see program.Unreached, once deadDone
+	deadDone bool
 }
 
 // newWhole finds the program's entry points: the routes the routes pass
@@ -128,6 +131,7 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 		funcs:   prog.Reaching(entries),
 		tests:   program.TestSupport(pkgs),
 		entries: entries,
+		pkgs:    pkgs,
 	}
 }
 
@@ -238,11 +242,12 @@ func markRole(f *report.Finding, role program.Role, by *program.Entry) {
 	f.Message += " (" + where + ")"
 }
 
-// lowered says why a queryinloop finding run per request or per job is
-// low all the same, "" when it is not: its loop runs once per process
-// (program.OnceOnly), or every loop it is about ranges over what only
-// start-up fills (program.FilledAtStart), as many items as an operator
-// configures.
+// lowered says why a queryinloop finding run per request or per job (or
+// by no entry the graph knows) is low all the same, "" when it is not:
+// nothing in the program can run it (program.Unreached), its loop runs
+// once per process (program.OnceOnly), or every loop it is about ranges
+// over what only start-up fills (program.FilledAtStart), as many items
+// as an operator configures.
 func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, role program.Role) string {
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
 		return ""
@@ -252,7 +257,17 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 	default:
 		return "" // low already, or silent
 	}
-	if fn := w.prog.FuncAt(f.Pos); fn != nil && role != program.RoleNone {
+	fn := w.prog.FuncAt(f.Pos)
+	switch {
+	case fn == nil:
+	case role == program.RoleNone:
+		if !w.deadDone {
+			w.dead, w.deadDone = w.prog.Unreached(w.pkgs, w.entries), true
+		}
+		if w.dead[fn] {
+			return "no entry point reaches it"
+		}
+	default:
 		if w.once == nil {
 			w.once = w.prog.OnceOnly(w.entries)
 		}

@@ -48,6 +48,11 @@ func TestPrecision(t *testing.T) {
 		"hooks/hooks.go:33 route " + user,                       // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                            // a handler registered at start runs per request
 		"keys/keys.go:56 route keys/keys.go:29",                 // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"legacy/legacy.go:15  legacy/legacy.go:15",              // low: nothing runs it
+		"legacy/legacy.go:19  legacy/legacy.go:19",              // low: nor its closure
+		"legacy/legacy.go:27  legacy/legacy.go:27",              // an exported method: a dependency may call it
+		"legacy/legacy.go:34  legacy/legacy.go:34",              // in a table of functions
+		"legacy/legacy.go:43  legacy/legacy.go:43",              // a test calls it
 		"lines/lines.go:55  lines/lines.go:55",                  // the range over an iterator, not the iterator's yield
 		"notify/notify.go:15 route " + user,                     // retry.Temporary runs Notify's function only
 		"orders/orders.go:14 route " + user,                     // the pass's finding, also in the test variant
@@ -92,6 +97,14 @@ func TestPrecision(t *testing.T) {
 	for _, f := range rep.Findings {
 		if f.File == "rekey/rekey.go" && (f.Line == 24) != (f.Severity == "low" && strings.Contains(f.Message, "runs once per process")) {
 			t.Errorf("rekey/rekey.go:%d: %s %q; want low, once per process: %v", f.Line, f.Severity, f.Message, f.Line == 24)
+		}
+	}
+	// A loop nothing in the program can run is low, and said; one that
+	// may be run from outside the graph is not.
+	for _, f := range rep.Findings {
+		dead := f.File == "legacy/legacy.go" && (f.Line == 15 || f.Line == 19)
+		if said := strings.HasSuffix(f.Message, "(no entry point reaches it)"); said != dead || dead != (f.Severity == "low") && f.File == "legacy/legacy.go" {
+			t.Errorf("%s:%d: %s %q; want low, no entry: %v", f.File, f.Line, f.Severity, f.Message, dead)
 		}
 	}
 	if !slices.Equal(got, want) {
