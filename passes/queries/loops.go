@@ -612,9 +612,10 @@ func configTag(tag string) bool {
 }
 
 // callLoops are the loops around a call that repeat it: those of the walk,
-// less the loops the call leaves right after (it runs at most once in
-// them: per item of a data loop, or in a worker's loop, once when the
-// worker stops, such as a configuration reload that restarts the program).
+// less the loops the call leaves right after, or in which a flag lets it
+// run once (it runs at most once in them: per item of a data loop, or in
+// a worker's loop, once when the worker stops, such as a configuration
+// reload that restarts the program).
 func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
 	if perItem(loops) == 0 && !unbounded(loops) {
 		return loops
@@ -626,7 +627,7 @@ func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
 			if path == nil {
 				path = a.path(call)
 			}
-			if leavesAfter(path, l.Node) {
+			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) {
 				continue
 			}
 		}
@@ -678,7 +679,8 @@ func (a *analyzer) path(call *ast.CallExpr) []ast.Node {
 
 // leavesAfter reports whether the loop runs a call at most once: the
 // statement holding the call, or one after it in the same block, leaves
-// the loop — a return, or a break of that loop — whatever happens:
+// the loop — a return, a break of that loop, or a break or continue of
+// a loop around it — whatever happens:
 //
 //	for _, t := range tasks {
 //		if t.Lead {
@@ -703,10 +705,23 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 	if li < 0 {
 		return false
 	}
-	label := ""
+	// A break or continue of a loop around this one leaves it too:
+	// `continue outer` moves on to the next item of the outer loop.
+	label, outer := "", map[string]bool{}
 	if li+1 < len(path) {
 		if ls, ok := path[li+1].(*ast.LabeledStmt); ok {
 			label = ls.Label.Name
+		}
+	}
+	for i := li + 2; i < len(path); i++ {
+		if _, ok := path[i].(*ast.FuncLit); ok {
+			break
+		}
+		if ls, ok := path[i].(*ast.LabeledStmt); ok {
+			switch ls.Stmt.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				outer[ls.Label.Name] = true
+			}
 		}
 	}
 	for i := 1; i < li; i++ {
@@ -748,10 +763,78 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 				if st.Tok == token.BREAK && (st.Label == nil && plain || st.Label != nil && st.Label.Name == label) {
 					return true
 				}
+				if (st.Tok == token.BREAK || st.Tok == token.CONTINUE) && st.Label != nil && outer[st.Label.Name] {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// flagged reports whether a flag lets the loop run a call at most once:
+// the call is in the body of `if !done { ...; done = true }`, done a
+// local variable declared outside the loop (path is the chain of nodes
+// enclosing the call, innermost first):
+//
+//	loaded := false
+//	for _, row := range rows {
+//		if !loaded {
+//			owner, err = s.User(ctx, row.OwnerID)
+//			loaded = true
+//		}
+//	}
+//
+// A flag declared in the loop's body is new for every item. (A local
+// filled under `if x == nil` is not a flag: what fills it may leave it
+// nil, a lookup that found nothing.)
+func flagged(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
+	for i := 1; i < len(path) && path[i] != loop; i++ {
+		switch n := path[i].(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if n.Body != path[i-1] {
+				continue // in the condition or the else branch
+			}
+			u, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr)
+			if !ok || u.Op != token.NOT {
+				continue
+			}
+			id, ok := ast.Unparen(u.X).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := info.Uses[id].(*types.Var)
+			if !ok || !outside(v, loop) {
+				continue
+			}
+			for _, st := range n.Body.List {
+				as, ok := st.(*ast.AssignStmt)
+				if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+					continue
+				}
+				for k, lhs := range as.Lhs {
+					set, ok := ast.Unparen(lhs).(*ast.Ident)
+					if ok && info.Uses[set] == v && isTrue(info, as.Rhs[k]) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// outside reports whether v, a variable of the function, is declared
+// outside the loop: one declared in it is new for every item.
+func outside(v *types.Var, loop ast.Stmt) bool {
+	return v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && (v.Pos() < loop.Pos() || v.Pos() >= loop.End())
+}
+
+func isTrue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // TakesWhole reports whether a call passes the loop's own range variable
@@ -912,12 +995,24 @@ func isBytes(t types.Type) bool {
 	return ok && b.Kind() == types.Byte
 }
 
-// fillsCache matches `if x == nil { ...; x = ... }` (or len(x) == 0):
-// the body fills x, once, and later calls find it filled.
+// fillsCache matches `if x == nil { ...; x = ... }` (or len(x) == 0), x
+// a field or a package-level variable: the body fills x, once, and later
+// calls find it filled. A local variable lives as long as a call, and
+// `if err == nil { ...; err = ... }` goes on while nothing failed: an
+// error is no cache.
 func fillsCache(info *types.Info, s *ast.IfStmt) bool {
+	v := filled(info, s)
+	return v != nil && (v.IsField() || v.Parent() == v.Pkg().Scope()) &&
+		!types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+}
+
+// filled is the variable an if statement fills when it is empty, nil when
+// it is no such statement: `if x == nil { ...; x = ... }` (or len(x) ==
+// 0), the body assigning x itself (not declaring one of its own).
+func filled(info *types.Info, s *ast.IfStmt) *types.Var {
 	b, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
 	if !ok || b.Op != token.EQL {
-		return false
+		return nil
 	}
 	var x ast.Expr
 	switch {
@@ -932,20 +1027,16 @@ func fillsCache(info *types.Info, s *ast.IfStmt) bool {
 			}
 		}
 	}
-	if x == nil {
-		return false
-	}
-	switch ast.Unparen(x).(type) {
-	case *ast.Ident, *ast.SelectorExpr:
-	default:
-		return false
+	v := varOf(info, x)
+	if v == nil || v.Pkg() == nil {
+		return nil
 	}
 	want := types.ExprString(ast.Unparen(x))
 	found := false
 	ast.Inspect(s.Body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
 			for _, lhs := range as.Lhs {
-				if types.ExprString(ast.Unparen(lhs)) == want {
+				if varOf(info, lhs) == v && types.ExprString(ast.Unparen(lhs)) == want {
 					found = true
 				}
 			}
@@ -953,7 +1044,24 @@ func fillsCache(info *types.Info, s *ast.IfStmt) bool {
 		_, lit := n.(*ast.FuncLit)
 		return !found && !lit
 	})
-	return found
+	if !found {
+		return nil
+	}
+	return v
+}
+
+// varOf is the variable an identifier or a selector denotes, nil for
+// other expressions.
+func varOf(info *types.Info, x ast.Expr) *types.Var {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[x].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := info.Uses[x.Sel].(*types.Var)
+		return v
+	}
+	return nil
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
