@@ -270,3 +270,18 @@ func (s *Store) Checked(ctx context.Context, ids []int64) {
 		}
 	}
 }
+
+// Steps runs the statements it is given, from the version the database
+// is at: each item is a different statement, which no single query
+// replaces.
+func (s *Store) Steps(ctx context.Context, steps []string, version int) {
+	for i := version; i < len(steps); i++ {
+		s.db.ExecContext(ctx, steps[i]) // silent: a different statement per item
+	}
+	for i := range steps {
+		s.db.ExecContext(ctx, steps[i]) // silent: likewise
+	}
+	for i := range steps {
+		s.db.ExecContext(ctx, steps[0], i) // want `once per item of steps`
+	}
+}
