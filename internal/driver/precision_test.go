@@ -37,27 +37,28 @@ func TestPrecision(t *testing.T) {
 	want := []string{
 		"actors/actors.go:41 route " + user, // closures made one per id
 		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
-		"backends/backends.go:36 route backends/backends.go:36", // low: start-up fills the list
-		"backends/backends.go:44 route " + user,                 // low: likewise, through the interface
-		"backends/backends.go:62 route backends/backends.go:62", // low: decoded at start-up
-		"backends/backends.go:78 route backends/backends.go:78", // a request fills the list
-		"backends/backends.go:91 route backends/backends.go:91", // the request's body
-		"batch/batch.go:37 route batch/batch.go:38",             // Sync's UPDATE, not what Cleanup hands Parallel
-		"boot/boot.go:28 cli boot/boot.go:28",                   // only a command runs it
-		"gen/resolver.go:19 route " + user,                      // the hand-written loop a generated one calls
-		"hooks/hooks.go:33 route " + user,                       // a start hook runs it, and so does a route
-		"hooks/hooks.go:50  " + user,                            // a handler registered at start runs per request
-		"keys/keys.go:56 route keys/keys.go:29",                 // StoreSig's insert, not what other callers hand the writer; Forget runs none
-		"legacy/legacy.go:15  legacy/legacy.go:15",              // low: nothing runs it
-		"legacy/legacy.go:19  legacy/legacy.go:19",              // low: nor its closure
-		"legacy/legacy.go:27  legacy/legacy.go:27",              // an exported method: a dependency may call it
-		"legacy/legacy.go:34  legacy/legacy.go:34",              // in a table of functions
-		"legacy/legacy.go:43  legacy/legacy.go:43",              // a test calls it
-		"lines/lines.go:55  lines/lines.go:55",                  // the range over an iterator, not the iterator's yield
-		"notify/notify.go:15 route " + user,                     // retry.Temporary runs Notify's function only
-		"orders/orders.go:14 route " + user,                     // the pass's finding, also in the test variant
-		"rekey/rekey.go:24 route rekey/rekey.go:24",             // low: once per process
-		"rekey/rekey.go:35 route rekey/rekey.go:35",             // per request too
+		"backends/backends.go:127 route backends/backends.go:127", // a job refills the list
+		"backends/backends.go:36 route backends/backends.go:36",   // low: start-up fills the list
+		"backends/backends.go:44 route " + user,                   // low: likewise, through the interface
+		"backends/backends.go:62 route backends/backends.go:62",   // low: decoded at start-up
+		"backends/backends.go:78 route backends/backends.go:78",   // a request fills the list
+		"backends/backends.go:91 route backends/backends.go:91",   // the request's body
+		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
+		"boot/boot.go:28 cli boot/boot.go:28",                     // only a command runs it
+		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls
+		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
+		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request
+		"keys/keys.go:56 route keys/keys.go:29",                   // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"legacy/legacy.go:15  legacy/legacy.go:15",                // low: nothing runs it
+		"legacy/legacy.go:19  legacy/legacy.go:19",                // low: nor its closure
+		"legacy/legacy.go:27  legacy/legacy.go:27",                // an exported method: a dependency may call it
+		"legacy/legacy.go:34  legacy/legacy.go:34",                // in a table of functions
+		"legacy/legacy.go:43  legacy/legacy.go:43",                // a test calls it
+		"lines/lines.go:55  lines/lines.go:55",                    // the range over an iterator, not the iterator's yield
+		"notify/notify.go:15 route " + user,                       // retry.Temporary runs Notify's function only
+		"orders/orders.go:14 route " + user,                       // the pass's finding, also in the test variant
+		"rekey/rekey.go:24 route rekey/rekey.go:24",               // low: once per process
+		"rekey/rekey.go:35 route rekey/rekey.go:35",               // per request too
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.

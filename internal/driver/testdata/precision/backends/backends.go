@@ -91,3 +91,39 @@ func Delete(w http.ResponseWriter, r *http.Request, db *sql.DB) {
 		db.ExecContext(r.Context(), "DELETE FROM items WHERE id = $1", id) // reported: the request's
 	}
 }
+
+// Tenants are read from the database at start-up and again by a worker
+// every minute: rows, not configuration.
+type Tenants struct {
+	db  *sql.DB
+	ids []int64
+}
+
+func (t *Tenants) load(ctx context.Context) {
+	rows, _ := t.db.QueryContext(ctx, "SELECT id FROM tenants")
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	t.ids = ids
+}
+
+func OpenTenants(ctx context.Context, db *sql.DB) *Tenants {
+	t := &Tenants{db: db}
+	t.load(ctx)
+	return t
+}
+
+func (t *Tenants) Refresh(ctx context.Context, tick <-chan struct{}) {
+	for range tick {
+		t.load(ctx)
+	}
+}
+
+func (t *Tenants) Touch(ctx context.Context) {
+	for _, id := range t.ids {
+		t.db.ExecContext(ctx, "UPDATE tenants SET seen = now() WHERE id = $1", id) // reported: a job refills t.ids
+	}
+}

@@ -79,6 +79,11 @@ func serve(ctx context.Context, db *sql.DB) {
 	backends.Open(db, []string{os.Getenv("BACKEND")})
 	backends.Load(os.Getenv("SETTINGS"))
 	sessions := backends.NewSessions(db)
+	tenants := backends.OpenTenants(ctx, db)
+	go tenants.Refresh(ctx, nil)
+	http.HandleFunc("/tenants", func(w http.ResponseWriter, r *http.Request) {
+		tenants.Touch(r.Context())
+	})
 	http.HandleFunc("/backends", func(w http.ResponseWriter, r *http.Request) {
 		backends.Default.Touch(r.Context())
 		backends.Default.Owners(r.Context(), s)
