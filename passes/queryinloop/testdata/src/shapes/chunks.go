@@ -69,3 +69,20 @@ func (s *Store) Lookups(ctx context.Context, owners []int64) {
 		s.user(ctx, id) // want `once per item of owners`
 	}
 }
+
+// refreshChunk looks each item of its chunk up: reported here, where it
+// loops.
+func (s *Store) refreshChunk(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.user(ctx, id) // want `once per item of ids`
+	}
+}
+
+// Refresh hands each chunk whole to refreshChunk, which looks its items
+// up one by one: a loop over groups that looks items up, even though the
+// groups came from a chunking helper.
+func (s *Store) Refresh(ctx context.Context, ids []int64) {
+	for chunk := range slices.Chunk(ids, 100) {
+		s.refreshChunk(ctx, chunk) // want `refreshChunk runs .* once per item of slices.Chunk\(\), and loops itself`
+	}
+}
