@@ -44,7 +44,8 @@ func TestPrecision(t *testing.T) {
 		"backends/backends.go:78 route backends/backends.go:78",   // a request fills the list
 		"backends/backends.go:91 route backends/backends.go:91",   // the request's body
 		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
-		"boot/boot.go:28 cli boot/boot.go:28",                     // only a command runs it
+		"boot/boot.go:30 cli boot/boot.go:30",                     // only a command runs it
+		"boot/boot.go:38 cli " + user,                             // likewise, through the interface
 		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls
 		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request
@@ -106,6 +107,16 @@ func TestPrecision(t *testing.T) {
 		dead := f.File == "legacy/legacy.go" && (f.Line == 15 || f.Line == 19)
 		if said := strings.HasSuffix(f.Message, "(no entry point reaches it)"); said != dead || dead != (f.Severity == "low") && f.File == "legacy/legacy.go" {
 			t.Errorf("%s:%d: %s %q; want low, no entry: %v", f.File, f.Line, f.Severity, f.Message, dead)
+		}
+	}
+	// What a command, a migration or start-up runs is low, whichever
+	// made the finding: the pass or the program graph.
+	for _, f := range rep.Findings {
+		switch f.Role {
+		case "cli", "migration", "startup":
+			if f.Severity != "low" {
+				t.Errorf("%s:%d: %s, role %s; want low", f.File, f.Line, f.Severity, f.Role)
+			}
 		}
 	}
 	if !slices.Equal(got, want) {

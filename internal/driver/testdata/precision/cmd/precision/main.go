@@ -33,6 +33,8 @@ func main() {
 		pg.New(db).AddUser(ctx, os.Args[2])
 	case "rename":
 		boot.Rename(ctx, db)
+	case "audit":
+		boot.Audit(ctx, pg.New(db), nil)
 	case "cleanup":
 		batch.Cleanup(ctx, db)
 	}
