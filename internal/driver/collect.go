@@ -52,6 +52,7 @@ type made struct {
 	f     check.Finding
 	role  program.Role
 	by    *program.Entry
+	low   string // why it is low all the same (see whole.lowered)
 }
 
 func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
@@ -233,6 +234,7 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 		}
 		rf := c.r.finding(name, act.Package, f)
 		markRole(&rf, role, by)
+		markLow(&rf, c.whole.lowered(name, act.Package, f, role))
 		c.rep.Findings = append(c.rep.Findings, rf)
 		if name == queryinloop.Analyzer.Name && c.whole != nil {
 			c.routes.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), c.r.rel)] = c.whole.routes(f.Pos, c.r.rel)

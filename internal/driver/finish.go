@@ -110,6 +110,7 @@ func (r *runner) suppress(c *collector) {
 		}
 		f := r.finding(m.check, m.pkg, &m.f)
 		markRole(&f, m.role, m.by)
+		markLow(&f, m.low)
 		c.rep.Findings = append(c.rep.Findings, f)
 	}
 	for pkg, flt := range filters {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -94,6 +95,12 @@ type whole struct {
 	sites map[*queries.Site][]*program.Entry // the entries reaching each query site
 	funcs map[*program.Func][]*program.Entry // the entries reaching each function
 	tests map[string]bool                    // test-support packages
+
+	entries  []*program.Entry
+	pkgs     []*packages.Package
+	once     map[*program.Func]bool // see program.OnceOnly; nil until asked
+	dead     map[*program.Func]bool // see program.Unreached, once deadDone
+	deadDone bool
 }
 
 // newWhole finds the program's entry points: the routes the routes pass
@@ -122,10 +129,12 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 	// The goroutines they start and leave running: a request's are jobs.
 	entries = append(entries, prog.Started(entries)...)
 	return &whole{
-		prog:  prog,
-		sites: prog.Roles(entries),
-		funcs: prog.Reaching(entries),
-		tests: program.TestSupport(pkgs),
+		prog:    prog,
+		sites:   prog.Roles(entries),
+		funcs:   prog.Reaching(entries),
+		tests:   program.TestSupport(pkgs),
+		entries: entries,
+		pkgs:    pkgs,
 	}
 }
 
@@ -236,6 +245,82 @@ func markRole(f *report.Finding, role program.Role, by *program.Entry) {
 	f.Message += " (" + where + ")"
 }
 
+// lowered says why a queryinloop finding run per request or per job (or
+// by no entry the graph knows) is low all the same, "" when it is not:
+// nothing in the program can run it (program.Unreached), its loop runs
+// once per process (program.OnceOnly), or every loop it is about ranges
+// over what only start-up fills (program.FilledAtStart), as many items
+// as an operator configures.
+func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, role program.Role) string {
+	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
+		return ""
+	}
+	switch role {
+	case program.RoleRoute, program.RoleJob, program.RoleNone:
+	default:
+		return "" // low already, or silent
+	}
+	fn := w.prog.FuncAt(f.Pos)
+	switch {
+	case fn == nil:
+	case role == program.RoleNone:
+		if !w.deadDone {
+			w.dead, w.deadDone = w.prog.Unreached(w.pkgs, w.entries), true
+		}
+		if w.dead[fn] {
+			return "no entry point reaches it"
+		}
+	default:
+		if w.once == nil {
+			w.once = w.prog.OnceOnly(w.entries)
+		}
+		if w.once[fn] {
+			return "runs once per process: only a sync.Once or a cache fill calls it"
+		}
+	}
+	var over []string
+	for _, pos := range f.Loops {
+		rs := rangeAt(pkg, pos)
+		if rs == nil {
+			return ""
+		}
+		name, ok := w.prog.FilledAtStart(pkg.TypesInfo, rs.X, w.funcs)
+		if !ok {
+			return ""
+		}
+		if !slices.Contains(over, name) {
+			over = append(over, name)
+		}
+	}
+	return "loops over " + strings.Join(over, " and ") + ", which only start-up fills: as many items as configured"
+}
+
+// rangeAt is the range statement of pkg starting at pos, nil when the
+// statement there is not one.
+func rangeAt(pkg *packages.Package, pos token.Pos) *ast.RangeStmt {
+	for _, f := range pkg.Syntax {
+		if pos < f.FileStart || pos >= f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			if rs, ok := n.(*ast.RangeStmt); ok && rs.Pos() == pos {
+				return rs
+			}
+		}
+	}
+	return nil
+}
+
+// markLow makes a finding low, saying why.
+func markLow(f *report.Finding, why string) {
+	if why == "" {
+		return
+	}
+	f.Severity = finding.Low.String()
+	f.Message += " (" + why + ")"
+}
+
 // loops is queryinloop over the whole program: a call in a data loop
 // whose callees, at any depth and through interfaces, func values and
 // fields, run queries per call. Where the pass reported the call already
@@ -307,7 +392,7 @@ func (w *whole) loops(c *collector) {
 			for _, i := range reported[at] {
 				replaced[i] = true
 			}
-			c.made = append(c.made, made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by})
+			c.made = append(c.made, made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by, low: w.lowered(queryinloop.Analyzer.Name, pkg, &pf, role)})
 			c.routes.loopRoutes[at] = w.routes(pf.Pos, rel)
 		}
 	}

@@ -37,15 +37,29 @@ func TestPrecision(t *testing.T) {
 	want := []string{
 		"actors/actors.go:41 route " + user, // closures made one per id
 		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
-		"batch/batch.go:37 route batch/batch.go:38", // Sync's UPDATE, not what Cleanup hands Parallel
-		"boot/boot.go:28 cli boot/boot.go:28",       // only a command runs it
-		"gen/resolver.go:19 route " + user,          // the hand-written loop a generated one calls
-		"hooks/hooks.go:33 route " + user,           // a start hook runs it, and so does a route
-		"hooks/hooks.go:50  " + user,                // a handler registered at start runs per request
-		"keys/keys.go:56 route keys/keys.go:29",     // StoreSig's insert, not what other callers hand the writer; Forget runs none
-		"lines/lines.go:55  lines/lines.go:55",      // the range over an iterator, not the iterator's yield
-		"notify/notify.go:15 route " + user,         // retry.Temporary runs Notify's function only
-		"orders/orders.go:14 route " + user,         // the pass's finding, also in the test variant
+		"backends/backends.go:127 route backends/backends.go:127", // a job refills the list
+		"backends/backends.go:36 route backends/backends.go:36",   // low: start-up fills the list
+		"backends/backends.go:44 route " + user,                   // low: likewise, through the interface
+		"backends/backends.go:62 route backends/backends.go:62",   // low: decoded at start-up
+		"backends/backends.go:78 route backends/backends.go:78",   // a request fills the list
+		"backends/backends.go:91 route backends/backends.go:91",   // the request's body
+		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
+		"boot/boot.go:30 cli boot/boot.go:30",                     // only a command runs it
+		"boot/boot.go:38 cli " + user,                             // likewise, through the interface
+		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls
+		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
+		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request
+		"keys/keys.go:56 route keys/keys.go:29",                   // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"legacy/legacy.go:15  legacy/legacy.go:15",                // low: nothing runs it
+		"legacy/legacy.go:19  legacy/legacy.go:19",                // low: nor its closure
+		"legacy/legacy.go:27  legacy/legacy.go:27",                // an exported method: a dependency may call it
+		"legacy/legacy.go:34  legacy/legacy.go:34",                // in a table of functions
+		"legacy/legacy.go:43  legacy/legacy.go:43",                // a test calls it
+		"lines/lines.go:55  lines/lines.go:55",                    // the range over an iterator, not the iterator's yield
+		"notify/notify.go:15 route " + user,                       // retry.Temporary runs Notify's function only
+		"orders/orders.go:14 route " + user,                       // the pass's finding, also in the test variant
+		"rekey/rekey.go:24 route rekey/rekey.go:24",               // low: once per process
+		"rekey/rekey.go:35 route rekey/rekey.go:35",               // per request too
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.
@@ -66,6 +80,43 @@ func TestPrecision(t *testing.T) {
 	for _, f := range rep.Findings {
 		if f.File == "batch/batch.go" && (f.SQL != "UPDATE items SET seen = true WHERE id = $1" || strings.Contains(f.Message, "queries")) {
 			t.Errorf("batch/batch.go:%d: sql %q, message %q; want Sync's UPDATE alone", f.Line, f.SQL, f.Message)
+		}
+	}
+	// A loop over what only start-up fills runs once per configured
+	// item: low, and the message says why; one over what requests fill
+	// is the route's.
+	low := map[int]bool{36: true, 44: true, 62: true}
+	for _, f := range rep.Findings {
+		if f.File != "backends/backends.go" {
+			continue
+		}
+		said := strings.Contains(f.Message, "which only start-up fills")
+		if low[f.Line] != (f.Severity == "low") || low[f.Line] != said {
+			t.Errorf("backends/backends.go:%d: %s %q; want low and said so: %v", f.Line, f.Severity, f.Message, low[f.Line])
+		}
+	}
+	// A loop only a sync.Once runs runs once per process: low, and said.
+	for _, f := range rep.Findings {
+		if f.File == "rekey/rekey.go" && (f.Line == 24) != (f.Severity == "low" && strings.Contains(f.Message, "runs once per process")) {
+			t.Errorf("rekey/rekey.go:%d: %s %q; want low, once per process: %v", f.Line, f.Severity, f.Message, f.Line == 24)
+		}
+	}
+	// A loop nothing in the program can run is low, and said; one that
+	// may be run from outside the graph is not.
+	for _, f := range rep.Findings {
+		dead := f.File == "legacy/legacy.go" && (f.Line == 15 || f.Line == 19)
+		if said := strings.HasSuffix(f.Message, "(no entry point reaches it)"); said != dead || dead != (f.Severity == "low") && f.File == "legacy/legacy.go" {
+			t.Errorf("%s:%d: %s %q; want low, no entry: %v", f.File, f.Line, f.Severity, f.Message, dead)
+		}
+	}
+	// What a command, a migration or start-up runs is low, whichever
+	// made the finding: the pass or the program graph.
+	for _, f := range rep.Findings {
+		switch f.Role {
+		case "cli", "migration", "startup":
+			if f.Severity != "low" {
+				t.Errorf("%s:%d: %s, role %s; want low", f.File, f.Line, f.Severity, f.Role)
+			}
 		}
 	}
 	if !slices.Equal(got, want) {

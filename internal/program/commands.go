@@ -59,7 +59,7 @@ func (p *Program) arms() map[token.Pos]bool {
 // serves reports whether any part of e starts serving requests, on a
 // goroutine of its own or not (go srv.ListenAndServe()).
 func (p *Program) serves(e *Entry) bool {
-	return slices.ContainsFunc(p.functions(e, true), func(f *Func) bool { return f.Serves })
+	return slices.ContainsFunc(p.functions(e, true, true), func(f *Func) bool { return f.Serves })
 }
 
 // switchCommands finds the command arms of a main package's functions.

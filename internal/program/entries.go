@@ -99,7 +99,7 @@ func (p *Program) Queries(e *Entry) []Query {
 func (p *Program) queriesCut(e *Entry) []Query {
 	var out []Query
 	seen := map[*queries.Site]bool{}
-	for _, f := range p.functions(e, false) {
+	for _, f := range p.functions(e, false, true) {
 		for _, c := range f.Calls {
 			if c.Site != nil && !seen[c.Site] && perCall(c) && !e.cut[c.Pos] {
 				seen[c.Site] = true
@@ -288,7 +288,7 @@ func (p *Program) starts(e *Entry) []*Call {
 			}
 		}
 	}
-	for _, f := range p.functions(e, false) {
+	for _, f := range p.functions(e, false, true) {
 		for _, c := range f.Calls {
 			if c.Async && !queries.Unbounded(c.Loops) && !e.cut[c.Pos] {
 				out = append(out, c)
@@ -372,18 +372,42 @@ func sortEntries(es []*Entry) {
 func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
 	out := map[*Func][]*Entry{}
 	for _, e := range entries {
-		for _, f := range p.functions(e, false) {
+		for _, f := range p.functions(e, false, true) {
 			out[f] = append(out[f], e)
 		}
 	}
 	return out
 }
 
+// OnceOnly are the functions that entries reach only through a call that
+// runs what it calls once per process — sync.Once's Do, a cache filled
+// under `if x == nil` (Call.Once) — however many requests or iterations
+// run the entries: a loop in one runs once, like start-up's, not per
+// request.
+func (p *Program) OnceOnly(entries []*Entry) map[*Func]bool {
+	direct := map[*Func]bool{} // reached without such a call
+	for _, e := range entries {
+		for _, f := range p.functions(e, false, false) {
+			direct[f] = true
+		}
+	}
+	out := map[*Func]bool{}
+	for _, e := range entries {
+		for _, f := range p.functions(e, false, true) {
+			if !direct[f] {
+				out[f] = true
+			}
+		}
+	}
+	return out
+}
+
 // functions are the functions an entry's code runs, at any depth, per
-// request or iteration (not inside a worker's loop of its own), and with
+// request or iteration (not inside a worker's loop of its own); with
 // goroutines, also those of the goroutines it starts and does not wait
-// for.
-func (p *Program) functions(e *Entry, goroutines bool) []*Func {
+// for; through the calls that run what they call once (Call.Once) only
+// with once.
+func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 	var work, out []*Func
 	for _, part := range e.Parts {
 		if part.Loop == nil {
@@ -407,7 +431,7 @@ func (p *Program) functions(e *Entry, goroutines bool) []*Func {
 		seen[f] = true
 		out = append(out, f)
 		for _, c := range f.Calls {
-			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] {
+			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] && (once || !c.Once) {
 				work = append(work, c.Callees...)
 			}
 		}

@@ -52,6 +52,7 @@ type Program struct {
 	pkgs     map[string]*packages.Package // module packages in the graph, by path
 	skipped  []string                     // module packages left out, and why
 	armCalls map[token.Pos]bool           // see arms; nil until asked
+	wr       *writes                      // see FilledAtStart; nil until asked
 
 	// Stats says what building the graph cost.
 	Stats Stats

@@ -89,6 +89,12 @@ type Loop struct {
 	Rows types.Object
 	// Vars are a range loop's key and value variables.
 	Vars []types.Object
+	// whole are the variables that hold the loop's element when that is a
+	// slice (a chunk): the element itself and the variables of the body
+	// built from it (see chunkVars). Filled when the loop is classified,
+	// read-only after: the passes reading a package's loops may run at
+	// once.
+	whole map[types.Object]bool
 }
 
 // smallConst is the largest constant bound still considered "a few times".
@@ -110,6 +116,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				}
 			}
 		}
+		l.whole = chunkVars(info, s.Body, l.Vars)
 		t := info.TypeOf(s.X)
 		if t == nil {
 			return l
@@ -605,9 +612,10 @@ func configTag(tag string) bool {
 }
 
 // callLoops are the loops around a call that repeat it: those of the walk,
-// less the loops the call leaves right after (it runs at most once in
-// them: per item of a data loop, or in a worker's loop, once when the
-// worker stops, such as a configuration reload that restarts the program).
+// less the loops the call leaves right after, or in which a flag lets it
+// run once (it runs at most once in them: per item of a data loop, or in
+// a worker's loop, once when the worker stops, such as a configuration
+// reload that restarts the program).
 func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
 	if perItem(loops) == 0 && !unbounded(loops) {
 		return loops
@@ -619,7 +627,7 @@ func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
 			if path == nil {
 				path = a.path(call)
 			}
-			if leavesAfter(path, l.Node) {
+			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) {
 				continue
 			}
 		}
@@ -671,7 +679,8 @@ func (a *analyzer) path(call *ast.CallExpr) []ast.Node {
 
 // leavesAfter reports whether the loop runs a call at most once: the
 // statement holding the call, or one after it in the same block, leaves
-// the loop — a return, or a break of that loop — whatever happens:
+// the loop — a return, a break of that loop, or a break or continue of
+// a loop around it — whatever happens:
 //
 //	for _, t := range tasks {
 //		if t.Lead {
@@ -696,10 +705,23 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 	if li < 0 {
 		return false
 	}
-	label := ""
+	// A break or continue of a loop around this one leaves it too:
+	// `continue outer` moves on to the next item of the outer loop.
+	label, outer := "", map[string]bool{}
 	if li+1 < len(path) {
 		if ls, ok := path[li+1].(*ast.LabeledStmt); ok {
 			label = ls.Label.Name
+		}
+	}
+	for i := li + 2; i < len(path); i++ {
+		if _, ok := path[i].(*ast.FuncLit); ok {
+			break
+		}
+		if ls, ok := path[i].(*ast.LabeledStmt); ok {
+			switch ls.Stmt.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				outer[ls.Label.Name] = true
+			}
 		}
 	}
 	for i := 1; i < li; i++ {
@@ -741,38 +763,227 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 				if st.Tok == token.BREAK && (st.Label == nil && plain || st.Label != nil && st.Label.Name == label) {
 					return true
 				}
+				if (st.Tok == token.BREAK || st.Tok == token.CONTINUE) && st.Label != nil && outer[st.Label.Name] {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
 
+// flagged reports whether a flag lets the loop run a call at most once:
+// the call is in the body of `if !done { ...; done = true }`, done a
+// local variable declared outside the loop (path is the chain of nodes
+// enclosing the call, innermost first):
+//
+//	loaded := false
+//	for _, row := range rows {
+//		if !loaded {
+//			owner, err = s.User(ctx, row.OwnerID)
+//			loaded = true
+//		}
+//	}
+//
+// A flag declared in the loop's body is new for every item. (A local
+// filled under `if x == nil` is not a flag: what fills it may leave it
+// nil, a lookup that found nothing.)
+func flagged(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
+	for i := 1; i < len(path) && path[i] != loop; i++ {
+		switch n := path[i].(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if n.Body != path[i-1] {
+				continue // in the condition or the else branch
+			}
+			u, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr)
+			if !ok || u.Op != token.NOT {
+				continue
+			}
+			id, ok := ast.Unparen(u.X).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := info.Uses[id].(*types.Var)
+			if !ok || !outside(v, loop) {
+				continue
+			}
+			for _, st := range n.Body.List {
+				as, ok := st.(*ast.AssignStmt)
+				if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+					continue
+				}
+				for k, lhs := range as.Lhs {
+					set, ok := ast.Unparen(lhs).(*ast.Ident)
+					if ok && info.Uses[set] == v && isTrue(info, as.Rhs[k]) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// outside reports whether v, a variable of the function, is declared
+// outside the loop: one declared in it is new for every item.
+func outside(v *types.Var, loop ast.Stmt) bool {
+	return v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && (v.Pos() < loop.Pos() || v.Pos() >= loop.End())
+}
+
+func isTrue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
 // TakesWhole reports whether a call passes the loop's own range variable
-// as a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }):
-// one statement per chunk, which is how an N+1 is fixed, not one.
+// as a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }),
+// directly or through what the body builds from it (see chunkVars): one
+// statement per chunk, which is how an N+1 is fixed, not one.
 func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
-	if len(l.Vars) == 0 {
+	if len(l.whole) == 0 {
 		return false
 	}
 	found := false
 	for _, arg := range call.Args {
 		ast.Inspect(arg, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok || found {
-				return !found
+			if id, ok := n.(*ast.Ident); ok && l.whole[info.Uses[id]] {
+				found = true
 			}
-			obj := info.Uses[id]
-			for _, v := range l.Vars {
-				if obj == v {
-					if _, isSlice := obj.Type().Underlying().(*types.Slice); isSlice && !isBytes(obj.Type()) {
-						found = true
+			return !found
+		})
+	}
+	return found
+}
+
+// chunkVars are the variables of a range loop's body that hold its
+// element, when the element is a slice (a chunk of a list, as
+// slices.Chunk or a helper returning [][]T makes them), or are built from
+// it: the statement for a chunk is seldom sent with the chunk as its
+// argument, but with a filter holding it (f := Filter{IDs: chunk}), an
+// argument list filled from its items (args[i] = id, args = append(args,
+// id) in a loop over the chunk), or a query builder written from them
+// (ins = ins.Values(id), b.WriteString(...) with an argument from it).
+// A call taking any of them sends the chunk, once per chunk.
+//
+// Only variables declared in the body, outside the loops nested in it,
+// count: one declared before the loop outlives a chunk (a total, a list
+// of every item), and one declared in a loop over the chunk's items
+// holds an item. The items themselves are not the chunk: a call in a
+// loop over them runs once per item, and a loop over groups that looks
+// each member up is as nested as it reads.
+func chunkVars(info *types.Info, body *ast.BlockStmt, vars []types.Object) map[types.Object]bool {
+	whole := map[types.Object]bool{}
+	for _, v := range vars {
+		if _, ok := v.Type().Underlying().(*types.Slice); ok && !isBytes(v.Type()) {
+			whole[v] = true
+		}
+	}
+	if len(whole) == 0 {
+		return nil
+	}
+	var inner []ast.Node // the loops nested in the body
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			inner = append(inner, n)
+		}
+		return true
+	})
+	local := func(e ast.Expr) *types.Var {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.IndexExpr: // args[i] = id fills args
+				e = x.X
+				continue
+			case *ast.StarExpr:
+				e = x.X
+				continue
+			case *ast.Ident:
+				v, ok := info.ObjectOf(x).(*types.Var)
+				if !ok || v.IsField() || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+					return nil
+				}
+				for _, l := range inner {
+					if l.Pos() <= v.Pos() && v.Pos() < l.End() {
+						return nil // one per item of a loop in the body
 					}
+				}
+				return v
+			}
+			return nil
+		}
+	}
+	items := map[types.Object]bool{} // the items of loops over the chunk
+	uses := func(e ast.Node) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && (whole[info.Uses[id]] || items[info.Uses[id]]) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	mark := func(set map[types.Object]bool, v *types.Var) bool {
+		if v == nil || set[v] || whole[v] {
+			return false
+		}
+		set[v] = true
+		return true
+	}
+	from := func(es []ast.Expr) bool {
+		for _, e := range es {
+			if uses(e) {
+				return true
+			}
+		}
+		return false
+	}
+	// To a fixed point: a variable built from one built from the chunk
+	// is built from the chunk.
+	for changed := true; changed; {
+		changed = false
+		written := func(es ...ast.Expr) {
+			for _, e := range es {
+				changed = mark(whole, local(e)) || changed
+			}
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // runs when called, not here
+			case *ast.AssignStmt:
+				if from(n.Rhs) {
+					written(n.Lhs...)
+				}
+			case *ast.ValueSpec:
+				if from(n.Values) {
+					for _, name := range n.Names {
+						written(name)
+					}
+				}
+			case *ast.RangeStmt:
+				if uses(n.X) {
+					for _, e := range []ast.Expr{n.Key, n.Value} {
+						if id, ok := e.(*ast.Ident); ok {
+							v, _ := info.ObjectOf(id).(*types.Var)
+							changed = mark(items, v) || changed
+						}
+					}
+				}
+			case *ast.CallExpr:
+				// b.WriteString(x), q.Add(x): a method writing x into the
+				// variable it is called on.
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && from(n.Args) {
+					written(sel.X)
 				}
 			}
 			return true
 		})
 	}
-	return found
+	return whole
 }
 
 func isBytes(t types.Type) bool {
@@ -784,12 +995,24 @@ func isBytes(t types.Type) bool {
 	return ok && b.Kind() == types.Byte
 }
 
-// fillsCache matches `if x == nil { ...; x = ... }` (or len(x) == 0):
-// the body fills x, once, and later calls find it filled.
+// fillsCache matches `if x == nil { ...; x = ... }` (or len(x) == 0), x
+// a field or a package-level variable: the body fills x, once, and later
+// calls find it filled. A local variable lives as long as a call, and
+// `if err == nil { ...; err = ... }` goes on while nothing failed: an
+// error is no cache.
 func fillsCache(info *types.Info, s *ast.IfStmt) bool {
+	v := filled(info, s)
+	return v != nil && (v.IsField() || v.Parent() == v.Pkg().Scope()) &&
+		!types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+}
+
+// filled is the variable an if statement fills when it is empty, nil when
+// it is no such statement: `if x == nil { ...; x = ... }` (or len(x) ==
+// 0), the body assigning x itself (not declaring one of its own).
+func filled(info *types.Info, s *ast.IfStmt) *types.Var {
 	b, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
 	if !ok || b.Op != token.EQL {
-		return false
+		return nil
 	}
 	var x ast.Expr
 	switch {
@@ -804,20 +1027,16 @@ func fillsCache(info *types.Info, s *ast.IfStmt) bool {
 			}
 		}
 	}
-	if x == nil {
-		return false
-	}
-	switch ast.Unparen(x).(type) {
-	case *ast.Ident, *ast.SelectorExpr:
-	default:
-		return false
+	v := varOf(info, x)
+	if v == nil || v.Pkg() == nil {
+		return nil
 	}
 	want := types.ExprString(ast.Unparen(x))
 	found := false
 	ast.Inspect(s.Body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
 			for _, lhs := range as.Lhs {
-				if types.ExprString(ast.Unparen(lhs)) == want {
+				if varOf(info, lhs) == v && types.ExprString(ast.Unparen(lhs)) == want {
 					found = true
 				}
 			}
@@ -825,7 +1044,24 @@ func fillsCache(info *types.Info, s *ast.IfStmt) bool {
 		_, lit := n.(*ast.FuncLit)
 		return !found && !lit
 	})
-	return found
+	if !found {
+		return nil
+	}
+	return v
+}
+
+// varOf is the variable an identifier or a selector denotes, nil for
+// other expressions.
+func varOf(info *types.Info, x ast.Expr) *types.Var {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[x].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := info.Uses[x.Sel].(*types.Var)
+		return v
+	}
+	return nil
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {

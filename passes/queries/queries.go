@@ -865,7 +865,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 
 // eachStatement marks the loop whose items are the site's statements
 // (see LoopStatements), in a copy of the site's loops.
-func eachStatement(loops []*Loop, each *ast.RangeStmt) []*Loop {
+func eachStatement(loops []*Loop, each ast.Stmt) []*Loop {
 	if each == nil {
 		return loops
 	}

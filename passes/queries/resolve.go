@@ -31,9 +31,10 @@ type sqlText struct {
 	// that parameter (of the function or of one enclosing a closure).
 	Param int
 	pvar  *types.Var
-	// each is the range statement whose items the text varies with, when
-	// it is not one statement for every item (for _, q := range steps).
-	each *ast.RangeStmt
+	// each is the loop whose items the text varies with, when it is not
+	// one statement for every item (for _, q := range steps, or steps[i]
+	// in a loop over i).
+	each ast.Stmt
 	// Block is the .sql block the text is exactly, when it came from a
 	// named-query file (see named.go).
 	Block *sqlfiles.Block
@@ -106,6 +107,9 @@ type resolver struct {
 	modified map[*types.Var]token.Pos
 	// ranged are the variables a range statement defines.
 	ranged map[*types.Var]*ast.RangeStmt
+	// counters are the variables a for statement's init defines (i in
+	// for i := 0; i < n; i++).
+	counters map[*types.Var]*ast.ForStmt
 	// rewriters caches rewriter: the parameter a function rewrites, or -1.
 	rewriters map[*types.Func]int
 }
@@ -126,6 +130,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		embeds:    map[*types.Var]embed{},
 		modified:  map[*types.Var]token.Pos{},
 		ranged:    map[*types.Var]*ast.RangeStmt{},
+		counters:  map[*types.Var]*ast.ForStmt{},
 		rewriters: map[*types.Func]int{},
 	}
 	info := pass.TypesInfo
@@ -210,6 +215,15 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 			return false
 		case *ast.ForStmt:
 			loopBody[n.Body] = true
+			if as, ok := n.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+				for _, e := range as.Lhs {
+					if id, ok := e.(*ast.Ident); ok {
+						if v := identVar(info, id); v != nil {
+							r.counters[v] = n
+						}
+					}
+				}
+			}
 		case *ast.FuncType:
 			r.recordParams(n)
 		case *ast.AssignStmt:
@@ -452,6 +466,26 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 		return t // queries["get"], pgQueries.Get: SQL kept in package-level data
 	}
 	switch e := e.(type) {
+	case *ast.IndexExpr:
+		// steps[i] in a loop over i: a different statement per item.
+		if id, ok := ast.Unparen(e.Index).(*ast.Ident); ok {
+			var loop ast.Stmt
+			if v := identVar(info, id); v != nil {
+				if fs := r.counters[v]; fs != nil {
+					loop = fs
+				} else if rs := r.ranged[v]; rs != nil {
+					if k, ok := rs.Key.(*ast.Ident); ok && info.Defs[k] == v {
+						loop = rs // steps[i] for i := range steps
+					}
+				}
+			}
+			if loop != nil {
+				t := unresolved("SQL is each element of %s", exprName(e.X))
+				t.each = loop
+				return t
+			}
+		}
+		return unresolved("SQL comes from %T", e)
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
 			return unresolved("%s expression", e.Op)
@@ -479,7 +513,9 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 		if ok && r.field != nil {
 			t := r.field(v, depth+1) // s.getSQL, assigned once from a constant
 			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok && !t.OK {
-				t.each = r.ranged[identVar(info, id)] // e.SQL of each entry e of a table
+				if rs := r.ranged[identVar(info, id)]; rs != nil {
+					t.each = rs // e.SQL of each entry e of a table
+				}
 			}
 			return t
 		}

@@ -59,12 +59,21 @@
 // loops over functions (a run group's actors, lifecycle hooks: as many as
 // the code registers, each different code; a list of closures made one
 // per item in a loop is data), and chunked loops that send a whole chunk
-// per statement (`i += 500`, or the chunk itself passed as the argument of
-// ANY($1)) — but a loop over chunks that looks each item up is reported.
+// per statement (`i += 500`, or the chunk — a range over slices.Chunk or
+// a [][]T — passed as the argument of ANY($1), or what the loop's body
+// builds from it: a filter holding it, arguments or a builder's rows
+// filled from its items) — but a loop over chunks that looks each item
+// up is reported.
 // It is silent where the query runs at most once however long the loop:
-// the body returns or breaks right after it (`if match { q(); break }`),
-// or the callee only fills a cache once (in sync.Once's Do, or under
-// `if s.cache == nil { s.cache = load() }`; a cache per key is data).
+// the body returns or breaks right after it (`if match { q(); break }`,
+// or `continue outer` out of an inner loop), a local flag lets it run
+// once (`if !done { q(); done = true }`), or the callee only fills a
+// cache once (in sync.Once's Do, or under `if s.cache == nil { s.cache =
+// load() }` on a field or a package-level variable; a cache per key is
+// data, and `if err == nil { ... }` goes on while nothing failed). A
+// loop over a list of statements, each run once (`steps[i]` in a loop
+// over i, as `for _, q := range steps`), is a migration runner's, not an
+// N+1.
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
 // one), DDL (migration runners), main and init, handler closures that are
 // only registered in a loop, _test.go files, and generated files (those
@@ -81,5 +90,11 @@
 // what one call runs on one path (one case of a switch, one
 // implementation) and naming first a query every call runs; and what a
 // migration, a test-support package or start-up code runs is known by
-// what the program does, not by names (see the README).
+// what the program does, not by names (see the README). There, a
+// finding is low, and says why, when every loop it is about ranges over
+// what only start-up fills (a package variable or field that nothing but
+// start-up or a command writes: configured plugins, backends, settings
+// decoded from a file — as many items as an operator configures), when
+// only a sync.Once or a cache fill runs its loop (once per process), or
+// when nothing in the program can run it (no entry point reaches it).
 package queryinloop

@@ -294,8 +294,14 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		}
 		nested = max(nested, q.Loop)
 	}
-	if nested == 0 && queries.TakesWhole(c.info, call.Call, items[len(items)-1]) {
-		return // one call per chunk, each a single statement
+	if nested == 0 {
+		// A call that takes a loop's chunk runs once per chunk: that loop
+		// repeats a single statement, not one per item (a loop over the
+		// chunk's items inside it still does).
+		items = wholeless(c.info, call.Call, items)
+		if len(items) == 0 {
+			return // one call per chunk, each a single statement
+		}
 	}
 	if c.carried(call.Call, items[len(items)-1]) {
 		return
@@ -333,6 +339,18 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		Via:          append([]string{call.Callee}, first.Via...),
 		Fix:          fix.fix(),
 	})
+}
+
+// wholeless are the loops of items less those whose chunk the call takes
+// whole (queries.TakesWhole).
+func wholeless(info *types.Info, call *ast.CallExpr, items []*queries.Loop) []*queries.Loop {
+	var out []*queries.Loop
+	for _, l := range items {
+		if !queries.TakesWhole(info, call, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // perCall are the queries a callee runs on each call that a loop around

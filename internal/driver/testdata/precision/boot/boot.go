@@ -5,6 +5,8 @@ package boot
 import (
 	"context"
 	"database/sql"
+
+	"example.com/precision/store"
 )
 
 // Setup seeds the settings it is given.
@@ -26,5 +28,13 @@ func Rename(ctx context.Context, db *sql.DB) {
 	}
 	for _, id := range ids {
 		db.ExecContext(ctx, "UPDATE users SET name = lower(name) WHERE id = $1", id) // reported: low, the command's
+	}
+}
+
+// Audit looks every user up through the store's interface, in a command:
+// the program graph's finding, low like the pass's.
+func Audit(ctx context.Context, s store.Store, ids []int64) {
+	for _, id := range ids {
+		s.User(ctx, id) // reported: low, the command's
 	}
 }

@@ -192,3 +192,96 @@ func (s *Store) Tasks(ctx context.Context, ids []int64) {
 		s.insertKind(ctx, "task") // want `once per item of tasks`
 	}
 }
+
+// Pairs stops looking at a member once it found its match: a continue of
+// the outer loop leaves the inner one.
+func (s *Store) Pairs(ctx context.Context, teams [][]int64, leads []int64) {
+outer:
+	for _, team := range teams {
+		for _, id := range team {
+			if id == leads[0] {
+				s.user(ctx, id) // want `once per item of teams`
+				continue outer
+			}
+		}
+	}
+next:
+	for _, team := range teams {
+		for _, id := range team {
+			if id == leads[0] {
+				s.user(ctx, id) // silent: at most once, the break leaves both loops
+				break next
+			}
+		}
+	}
+	for _, team := range teams {
+	inner:
+		for _, id := range team {
+			s.user(ctx, id) // want `once per item of team, inside the loop over teams`
+			continue inner
+		}
+	}
+}
+
+// Flagged loads the owner the first time a row needs it: the flag set
+// next makes it once per call, not per row.
+func (s *Store) Flagged(ctx context.Context, ids []int64) {
+	loaded := false
+	for _, id := range ids {
+		if !loaded {
+			s.user(ctx, id) // silent: at most once, the flag is set next
+			loaded = true
+		}
+	}
+	for _, id := range ids {
+		seen := false
+		if !seen {
+			s.user(ctx, id) // want `once per item of ids`
+			seen = true
+		}
+	}
+	for _, id := range ids {
+		if !loaded {
+			s.user(ctx, id) // want `once per item of ids`
+		}
+	}
+}
+
+// Checked goes on while nothing failed: a nil error is no cache, and a
+// local variable is no cache of the process.
+func (s *Store) Checked(ctx context.Context, ids []int64) {
+	var err error
+	for _, id := range ids {
+		if err == nil {
+			err = s.user(ctx, id) // want `once per item of ids`
+		}
+	}
+	for _, id := range ids {
+		if err := s.user(ctx, 0); err == nil { // want `once per item of ids`
+			_, err := s.db.ExecContext(ctx, `DELETE FROM users WHERE id = $1`, id) // want `once per item of ids`
+			_ = err
+		}
+	}
+	var names []string
+	for _, id := range ids {
+		if len(names) == 0 {
+			names = []string{}
+			s.user(ctx, id) // want `once per item of ids`
+		}
+	}
+}
+
+// Steps runs the statements it is given, from the version the database
+// is at: each item is a different statement, which no single query
+// replaces.
+func (s *Store) Steps(ctx context.Context, steps []string, version int) {
+	for i := version; i < len(steps); i++ {
+		s.db.ExecContext(ctx, steps[i]) // silent: a different statement per item
+	}
+	for i := range steps {
+		s.db.ExecContext(ctx, steps[i]) // silent: likewise
+	}
+	for i := range steps {
+		s.db.ExecContext(ctx, steps[0], i) // want `once per item of steps`
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"example.com/precision/actors"
 	"example.com/precision/audit"
+	"example.com/precision/backends"
 	"example.com/precision/batch"
 	"example.com/precision/boot"
 	"example.com/precision/gen"
@@ -17,6 +18,7 @@ import (
 	"example.com/precision/keys"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
+	"example.com/precision/rekey"
 	"example.com/precision/store/pg"
 )
 
@@ -31,6 +33,8 @@ func main() {
 		pg.New(db).AddUser(ctx, os.Args[2])
 	case "rename":
 		boot.Rename(ctx, db)
+	case "audit":
+		boot.Audit(ctx, pg.New(db), nil)
 	case "cleanup":
 		batch.Cleanup(ctx, db)
 	}
@@ -73,6 +77,31 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/forget", func(w http.ResponseWriter, r *http.Request) {
 		k.Forget(nil)
+	})
+	backends.Open(db, []string{os.Getenv("BACKEND")})
+	backends.Load(os.Getenv("SETTINGS"))
+	sessions := backends.NewSessions(db)
+	tenants := backends.OpenTenants(ctx, db)
+	go tenants.Refresh(ctx, nil)
+	http.HandleFunc("/tenants", func(w http.ResponseWriter, r *http.Request) {
+		tenants.Touch(r.Context())
+	})
+	http.HandleFunc("/backends", func(w http.ResponseWriter, r *http.Request) {
+		backends.Default.Touch(r.Context())
+		backends.Default.Owners(r.Context(), s)
+		backends.Regions(r.Context(), db)
+	})
+	http.HandleFunc("/sessions", func(w http.ResponseWriter, r *http.Request) {
+		sessions.Add(r.FormValue("id"))
+		sessions.Close(r.Context())
+	})
+	http.HandleFunc("/batch", func(w http.ResponseWriter, r *http.Request) {
+		backends.Delete(w, r, db)
+	})
+	http.HandleFunc("/rekey", func(w http.ResponseWriter, r *http.Request) {
+		repo := rekey.New(r.Context(), db)
+		rekey.Warm(r.Context(), repo, nil)
+		repo.Rotate(r.Context(), nil)
 	})
 	http.ListenAndServe(":8080", nil)
 }

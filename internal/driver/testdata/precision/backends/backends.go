@@ -1,0 +1,129 @@
+// Package backends loops, per request, over lists of three kinds: what
+// start-up fills from the configuration (as many items as an operator
+// configures: low, and the message says so), and what requests fill
+// (data: reported as it is).
+package backends
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"os"
+
+	"example.com/precision/store"
+)
+
+// Registry holds the storage backends the configuration names.
+type Registry struct {
+	list []string
+	db   *sql.DB
+}
+
+// Default is the program's registry, which Open fills at start-up.
+var Default Registry
+
+func Open(db *sql.DB, names []string) {
+	Default.db = db
+	for _, n := range names {
+		Default.list = append(Default.list, n)
+	}
+}
+
+// Touch runs per request, one UPDATE per configured backend.
+func (r *Registry) Touch(ctx context.Context) {
+	for _, name := range r.list {
+		r.db.ExecContext(ctx, "UPDATE backends SET seen = now() WHERE name = $1", name) // low: start-up fills r.list
+	}
+}
+
+// Owners looks each configured backend's owner up, through the store's
+// interface: the program graph's finding, low as well.
+func (r *Registry) Owners(ctx context.Context, s store.Store) {
+	for i := range r.list {
+		s.User(ctx, int64(i)) // low: start-up fills r.list
+	}
+}
+
+// Settings are decoded from a file at start-up, untagged.
+type Settings struct {
+	Regions []string
+}
+
+var settings Settings
+
+func Load(path string) {
+	b, _ := os.ReadFile(path)
+	json.Unmarshal(b, &settings)
+}
+
+func Regions(ctx context.Context, db *sql.DB) {
+	for _, r := range settings.Regions {
+		db.ExecContext(ctx, "INSERT INTO seen_regions (name) VALUES ($1)", r) // low: decoded at start-up
+	}
+}
+
+// Sessions are opened by requests: as many as the users make.
+type Sessions struct {
+	open []string
+	db   *sql.DB
+}
+
+func NewSessions(db *sql.DB) *Sessions { return &Sessions{db: db} }
+
+func (s *Sessions) Add(id string) { s.open = append(s.open, id) }
+
+func (s *Sessions) Close(ctx context.Context) {
+	for _, id := range s.open {
+		s.db.ExecContext(ctx, "DELETE FROM sessions WHERE id = $1", id) // reported: a request fills s.open
+	}
+}
+
+// Batch is a request's body, decoded per request.
+type Batch struct {
+	IDs []int64
+}
+
+func Delete(w http.ResponseWriter, r *http.Request, db *sql.DB) {
+	var b Batch
+	json.NewDecoder(r.Body).Decode(&b)
+	for _, id := range b.IDs {
+		db.ExecContext(r.Context(), "DELETE FROM items WHERE id = $1", id) // reported: the request's
+	}
+}
+
+// Tenants are read from the database at start-up and again by a worker
+// every minute: rows, not configuration.
+type Tenants struct {
+	db  *sql.DB
+	ids []int64
+}
+
+func (t *Tenants) load(ctx context.Context) {
+	rows, _ := t.db.QueryContext(ctx, "SELECT id FROM tenants")
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	t.ids = ids
+}
+
+func OpenTenants(ctx context.Context, db *sql.DB) *Tenants {
+	t := &Tenants{db: db}
+	t.load(ctx)
+	return t
+}
+
+func (t *Tenants) Refresh(ctx context.Context, tick <-chan struct{}) {
+	for range tick {
+		t.load(ctx)
+	}
+}
+
+func (t *Tenants) Touch(ctx context.Context) {
+	for _, id := range t.ids {
+		t.db.ExecContext(ctx, "UPDATE tenants SET seen = now() WHERE id = $1", id) // reported: a job refills t.ids
+	}
+}

@@ -1,0 +1,45 @@
+// Package legacy holds loops nothing in the program runs, next to ones
+// that something outside the graph may run.
+package legacy
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Legacy struct{ db *sql.DB }
+
+// sweep is called by nothing, and nothing refers to it: low, said.
+func sweep(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.ExecContext(ctx, "DELETE FROM legacy WHERE id = $1", id) // low: no entry point reaches it
+	}
+	func() {
+		for _, id := range ids {
+			db.ExecContext(ctx, "DELETE FROM legacy_log WHERE id = $1", id) // low: likewise, in a closure of it
+		}
+	}()
+}
+
+// Export is exported: a dependency may call it through an interface.
+func (l *Legacy) Export(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		l.db.ExecContext(ctx, "SELECT data FROM legacy WHERE id = $1", id) // reported: may be called from outside
+	}
+}
+
+// purge is in a table of functions: something may call it.
+func purge(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.ExecContext(ctx, "DELETE FROM legacy_purge WHERE id = $1", id) // reported: its value is taken
+	}
+}
+
+var Jobs = map[string]func(context.Context, *sql.DB, []int64){"purge": purge}
+
+// check is called by a test only.
+func check(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.ExecContext(ctx, "SELECT 1 FROM legacy_check WHERE id = $1", id) // reported: a test runs it
+	}
+}

@@ -1,0 +1,195 @@
+package program
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/sqlheat/sqlheat/internal/codekind"
+)
+
+// Unreached are the module's functions that nothing in the program can
+// run: no entry, nothing a dependency can call back, no test. An N+1 in
+// one costs nothing until someone calls it; ranked with the request
+// paths, it buries the findings that cost. Which functions a dependency
+// can call is not in the call graph, which is of the module alone, so
+// the answer is kept to what the code shows cannot be called from
+// outside: a function is a root — live whatever the graph says — when
+//
+//   - an entry starts at it (a route's handler, a job, start-up, a
+//     command, a migration), or it is a package initializer or main;
+//   - it is a method whose name is exported (a dependency may call it
+//     through an interface of its own: a gRPC server's, a GraphQL
+//     executor's, a file system's), or any method of the name of an
+//     interface method whose value is taken;
+//   - it is exported from a package other modules can import (a
+//     library's API);
+//   - it is referred to other than by calling it (a handler handed to a
+//     router sqlheat does not know, a function in a table), or by a test.
+//
+// What roots call, at any depth, is live, and so are the closures of a
+// live function (it makes them; where they go the graph may not see).
+// The answer needs the whole program: nil unless a main package is in
+// the graph and no package of the module was left out of it. pkgs are
+// the packages loaded, test variants included (tests are roots too).
+func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) map[*Func]bool {
+	if len(p.skipped) > 0 || !p.hasMain() {
+		return nil
+	}
+	taken, names := p.referenced(pkgs)
+	live := map[*Func]bool{}
+	var work []*Func
+	mark := func(f *Func) {
+		if !live[f] {
+			live[f] = true
+			work = append(work, f)
+		}
+	}
+	for _, e := range entries {
+		for _, part := range e.Parts {
+			mark(part.Func)
+		}
+	}
+	for _, f := range p.list {
+		if p.root(f, taken, names) {
+			mark(f)
+		}
+	}
+	for len(work) > 0 {
+		f := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, c := range f.Calls {
+			for _, g := range c.Callees {
+				mark(g)
+			}
+		}
+		for _, g := range f.anon {
+			mark(g)
+		}
+	}
+	out := map[*Func]bool{}
+	for _, f := range p.list {
+		if !live[f] {
+			out[f] = true
+		}
+	}
+	return out
+}
+
+// hasMain reports whether a main package's main is in the graph.
+func (p *Program) hasMain() bool {
+	for _, f := range p.list {
+		if f.Decl != nil && !f.closure && f.Decl.Name() == "main" && f.sig.Recv() == nil &&
+			f.Decl.Pkg() != nil && f.Decl.Pkg().Name() == "main" {
+			return true
+		}
+	}
+	return false
+}
+
+// root reports whether f may run whatever the graph says (see
+// Unreached). Closures are not: their function makes them.
+func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool) bool {
+	if f.init {
+		return true
+	}
+	if f.closure || f.Decl == nil {
+		return false
+	}
+	d := f.Decl
+	if d.Name() == "main" && d.Pkg() != nil && d.Pkg().Name() == "main" {
+		return true
+	}
+	if taken[d.Pos()] {
+		return true
+	}
+	if recv := d.Type().(*types.Signature).Recv(); recv != nil {
+		return d.Exported() || names[d.Name()]
+	}
+	return d.Exported() && importable(d.Pkg())
+}
+
+// importable reports whether other modules can import pkg: not a main
+// package, not under an internal directory.
+func importable(pkg *types.Package) bool {
+	if pkg == nil || pkg.Name() == "main" {
+		return false
+	}
+	path := pkg.Path()
+	return !strings.HasPrefix(path, "internal/") && !strings.Contains(path, "/internal/") && !strings.HasSuffix(path, "/internal")
+}
+
+// referenced finds the module's functions referred to other than by a
+// call, anywhere in the module, and every one a test refers to, by the
+// position of their declaration (a package's test variant type-checks
+// the same files again, into objects of its own); and the names of
+// interface methods whose values are taken.
+func (p *Program) referenced(pkgs []*packages.Package) (map[token.Pos]bool, map[string]bool) {
+	taken := map[token.Pos]bool{}
+	names := map[string]bool{}
+	done := map[*token.File]bool{} // a package and its test variant share files
+	packages.Visit(pkgs, nil, func(q *packages.Package) {
+		if q.TypesInfo == nil || p.pkgs[strings.TrimSuffix(q.PkgPath, "_test")] == nil {
+			return // not the module's
+		}
+		called := map[*ast.Ident]bool{}
+		var files []*token.File
+		for _, file := range q.Syntax {
+			tf := q.Fset.File(file.FileStart)
+			if done[tf] {
+				continue
+			}
+			files = append(files, tf)
+			ast.Inspect(file, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if id := calleeIdent(call.Fun); id != nil {
+						called[id] = true
+					}
+				}
+				return true
+			})
+		}
+		for id, obj := range q.TypesInfo.Uses {
+			fn, ok := obj.(*types.Func)
+			if !ok || fn.Pkg() == nil || p.pkgs[strings.TrimSuffix(fn.Pkg().Path(), "_test")] == nil {
+				continue
+			}
+			tf := q.Fset.File(id.Pos())
+			if tf == nil || done[tf] {
+				continue
+			}
+			if !called[id] || codekind.TestFile(tf.Name()) {
+				taken[fn.Origin().Pos()] = true
+				if recv := fn.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
+					names[fn.Name()] = true
+				}
+			}
+		}
+		for _, tf := range files {
+			done[tf] = true
+		}
+	})
+	return taken, names
+}
+
+// calleeIdent is the identifier a call's function is named by: f, x.f,
+// pkg.F, f[T].
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	for {
+		switch e := ast.Unparen(fun).(type) {
+		case *ast.Ident:
+			return e
+		case *ast.SelectorExpr:
+			return e.Sel
+		case *ast.IndexExpr:
+			fun = e.X
+		case *ast.IndexListExpr:
+			fun = e.X
+		default:
+			return nil
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package shapes
+
+import (
+	"context"
+	"slices"
+	"strings"
+)
+
+// Filter is what a store method takes to build one statement: its IDs
+// go into IN (...).
+type Filter struct{ IDs []int64 }
+
+func (s *Store) deleteWhere(ctx context.Context, f Filter) {
+	s.db.ExecContext(ctx, `DELETE FROM orders WHERE id = ANY($1)`, f.IDs)
+}
+
+func (s *Store) insertRows(ctx context.Context, b *strings.Builder, args []any) {
+	s.db.ExecContext(ctx, b.String(), args...)
+}
+
+// ChunkedBuilt sends one statement per chunk, with the chunk built into
+// the statement's arguments through variables of the loop's body: a
+// filter holding it, an argument list filled from it, a builder written
+// from it.
+func (s *Store) ChunkedBuilt(ctx context.Context, ids []int64) {
+	for chunk := range slices.Chunk(ids, 200) {
+		f := Filter{IDs: chunk}
+		s.deleteWhere(ctx, f) // silent: the chunk goes into ANY($1) through f
+	}
+	for chunk := range slices.Chunk(ids, 200) {
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		s.db.ExecContext(ctx, `DELETE FROM orders WHERE id IN ($1, $2)`, args...) // silent: args are the chunk
+	}
+	for chunk := range slices.Chunk(ids, 200) {
+		var b strings.Builder
+		var args []any
+		for _, id := range chunk {
+			b.WriteString("(?)")
+			args = append(args, id)
+		}
+		s.insertRows(ctx, &b, args) // silent: one INSERT of the chunk's rows
+	}
+}
+
+// ChunkedLookups walks the chunks but looks each item up on its own: a
+// chunking helper does not make the lookups set-based.
+func (s *Store) ChunkedLookups(ctx context.Context, ids []int64) {
+	for chunk := range slices.Chunk(ids, 200) {
+		for _, id := range chunk {
+			s.user(ctx, id) // want `shapes.\(\*Store\).user runs .* once per item of chunk, inside the loop over slices.Chunk\(\): n×m round trips`
+		}
+	}
+	for chunk := range slices.Chunk(ids, 200) {
+		f := Filter{IDs: chunk}
+		for _, id := range f.IDs {
+			s.user(ctx, id) // want `once per item of f.IDs`
+		}
+	}
+}
+
+// Lookups walks rows already read and looks each one's user up: the N+1
+// itself, whatever the variables between the two.
+func (s *Store) Lookups(ctx context.Context, owners []int64) {
+	for _, owner := range owners {
+		id := owner
+		s.user(ctx, id) // want `once per item of owners`
+	}
+}
+
+// refreshChunk looks each item of its chunk up: reported here, where it
+// loops.
+func (s *Store) refreshChunk(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.user(ctx, id) // want `once per item of ids`
+	}
+}
+
+// Refresh hands each chunk whole to refreshChunk, which looks its items
+// up one by one: a loop over groups that looks items up, even though the
+// groups came from a chunking helper.
+func (s *Store) Refresh(ctx context.Context, ids []int64) {
+	for chunk := range slices.Chunk(ids, 100) {
+		s.refreshChunk(ctx, chunk) // want `refreshChunk runs .* once per item of slices.Chunk\(\), and loops itself`
+	}
+}
