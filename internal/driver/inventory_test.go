@@ -1,0 +1,63 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/sqlheat/sqlheat/analyzer"
+)
+
+// testdata/inventory registers handlers of its own signature through
+// helpers that adapt them (each under "/x" and "/x.view"), admin handlers
+// from a route table, and middlewares whose handler is two closures deep;
+// its handlers reach the SQL through a data store interface whose methods
+// return repository interfaces, implemented on a generic base. Every
+// route lists its own handler's queries and its middlewares', and no
+// other route's; a statement both run is listed for each.
+func TestRouteInventoryShapes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/inventory", "./...")
+	got := map[string][]string{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+		order = append(order, k)
+		got[k] = []string{}
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.From, q.PerRequest))
+		}
+	}
+	const (
+		auth   = "persistence/persistence.go:71 api.authenticate once"
+		access = "persistence/persistence.go:75 server.UpdateLastAccess once"
+	)
+	want := map[string][]string{
+		"api/api.go:36 ANY /getAlbum":          {auth, access, "persistence/persistence.go:55 handler once"},
+		"api/api.go:36 ANY /getAlbum.view":     {auth, access, "persistence/persistence.go:55 handler once"},
+		"api/api.go:37 ANY /getAlbumList":      {auth, access, "persistence/persistence.go:59 handler once"},
+		"api/api.go:37 ANY /getAlbumList.view": {auth, access, "persistence/persistence.go:59 handler once"},
+		// Stream runs nothing itself: only its middlewares' queries.
+		"api/api.go:38 ANY /stream":      {auth, access},
+		"api/api.go:38 ANY /stream.view": {auth, access},
+		// GetUser runs authenticate's statement again: listed for each.
+		"api/api.go:39 ANY /getUser":      {auth, access, "persistence/persistence.go:71 handler once"},
+		"api/api.go:39 ANY /getUser.view": {auth, access, "persistence/persistence.go:71 handler once"},
+		// The table's rows, each at its row, outside the group.
+		"api/api.go:45 GET /admin/users":  {auth, "persistence/persistence.go:79 handler once"},
+		"api/api.go:46 GET /admin/health": {auth},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	for k, w := range want {
+		g, ok := got[k]
+		if !ok {
+			t.Errorf("no route %s; routes: %v", k, order)
+			continue
+		}
+		if !slices.Equal(g, w) {
+			t.Errorf("%s runs\n\t%v\nwant\n\t%v", k, g, w)
+		}
+	}
+}

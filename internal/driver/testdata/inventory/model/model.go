@@ -1,0 +1,25 @@
+// Package model declares the data store the handlers hold: an interface
+// whose methods return repository interfaces.
+package model
+
+import "context"
+
+type Album struct{ ID, Name string }
+
+type User struct{ ID, Name string }
+
+type AlbumRepository interface {
+	Get(id string) (*Album, error)
+	GetAll() ([]Album, error)
+}
+
+type UserRepository interface {
+	FindByName(name string) (*User, error)
+	UpdateLastAccess(id string) error
+	CountAll() (int, error)
+}
+
+type DataStore interface {
+	Album(ctx context.Context) AlbumRepository
+	User(ctx context.Context) UserRepository
+}
