@@ -12,7 +12,8 @@ import (
 // helpers that adapt them (each under "/x" and "/x.view"), admin handlers
 // from a route table, and middlewares whose handler is two closures deep;
 // its handlers reach the SQL through a data store interface whose methods
-// return repository interfaces, implemented on a generic base. Every
+// return repository interfaces, implemented on a generic base, or in a
+// goroutine running a closure a generic function makes. Every
 // route lists its own handler's queries and its middlewares', and no
 // other route's; a statement both run is listed for each.
 func TestRouteInventoryShapes(t *testing.T) {
@@ -29,23 +30,26 @@ func TestRouteInventoryShapes(t *testing.T) {
 		}
 	}
 	const (
-		auth   = "persistence/persistence.go:71 api.authenticate once"
-		access = "persistence/persistence.go:75 server.UpdateLastAccess once"
+		auth   = "persistence/persistence.go:75 api.authenticate once"
+		access = "persistence/persistence.go:79 server.UpdateLastAccess once"
 	)
 	want := map[string][]string{
-		"api/api.go:36 ANY /getAlbum":          {auth, access, "persistence/persistence.go:55 handler once"},
-		"api/api.go:36 ANY /getAlbum.view":     {auth, access, "persistence/persistence.go:55 handler once"},
-		"api/api.go:37 ANY /getAlbumList":      {auth, access, "persistence/persistence.go:59 handler once"},
-		"api/api.go:37 ANY /getAlbumList.view": {auth, access, "persistence/persistence.go:59 handler once"},
+		"api/api.go:37 ANY /getAlbum":          {auth, access, "persistence/persistence.go:55 handler once"},
+		"api/api.go:37 ANY /getAlbum.view":     {auth, access, "persistence/persistence.go:55 handler once"},
+		"api/api.go:38 ANY /getAlbumList":      {auth, access, "persistence/persistence.go:59 handler once"},
+		"api/api.go:38 ANY /getAlbumList.view": {auth, access, "persistence/persistence.go:59 handler once"},
 		// Stream runs nothing itself: only its middlewares' queries.
-		"api/api.go:38 ANY /stream":      {auth, access},
-		"api/api.go:38 ANY /stream.view": {auth, access},
+		"api/api.go:39 ANY /stream":      {auth, access},
+		"api/api.go:39 ANY /stream.view": {auth, access},
 		// GetUser runs authenticate's statement again: listed for each.
-		"api/api.go:39 ANY /getUser":      {auth, access, "persistence/persistence.go:71 handler once"},
-		"api/api.go:39 ANY /getUser.view": {auth, access, "persistence/persistence.go:71 handler once"},
+		"api/api.go:40 ANY /getUser":      {auth, access, "persistence/persistence.go:75 handler once"},
+		"api/api.go:40 ANY /getUser.view": {auth, access, "persistence/persistence.go:75 handler once"},
+		// Search hands a goroutine the closure a generic function makes.
+		"api/api.go:41 ANY /search":      {auth, access, "persistence/persistence.go:63 handler once"},
+		"api/api.go:41 ANY /search.view": {auth, access, "persistence/persistence.go:63 handler once"},
 		// The table's rows, each at its row, outside the group.
-		"api/api.go:45 GET /admin/users":  {auth, "persistence/persistence.go:79 handler once"},
-		"api/api.go:46 GET /admin/health": {auth},
+		"api/api.go:47 GET /admin/users":  {auth, "persistence/persistence.go:83 handler once"},
+		"api/api.go:48 GET /admin/health": {auth},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)

@@ -386,18 +386,53 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		f.Serves = true
 	}
 	for _, arg := range cc.Args {
-		g := b.funcValue(arg)
-		if g == nil || registered(g.sig, g.sig) {
-			continue
+		for _, g := range b.handedFuncs(arg) {
+			if registered(g.sig, g.sig) {
+				continue
+			}
+			once := obj != nil && queries.IsOnceDo(obj)
+			async := c.Async || obj != nil && startsLater[obj.Origin().FullName()]
+			if async {
+				b.async[c.Pos] = true // for the chains through it (see higherOrder)
+			}
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, Async: async, block: c.block, seq: c.seq})
 		}
-		once := obj != nil && queries.IsOnceDo(obj)
-		async := c.Async || obj != nil && startsLater[obj.Origin().FullName()]
-		if async {
-			b.async[c.Pos] = true // for the chains through it (see higherOrder)
-		}
-		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, Async: async, block: c.block, seq: c.seq})
 	}
 	return c
+}
+
+// handedFuncs are the module functions a value handed to code outside the
+// module can be: the function it denotes, or, for the result of a call of
+// a module function that makes one (g.Go(task(ctx, repo.Search))), the
+// closures that function returns. Nothing in the module calls those: the
+// outside code does, and without an edge here the call graph would stop
+// at the hand-off.
+func (b *builder) handedFuncs(v ssa.Value) []*Func {
+	if g := b.funcValue(v); g != nil {
+		return []*Func{g}
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	maker := call.Call.StaticCallee()
+	if maker == nil || b.funcs[maker] == nil || maker.Signature.Results().Len() != 1 {
+		return nil
+	}
+	var out []*Func
+	for _, blk := range maker.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		if g := b.funcValue(ret.Results[0]); g != nil && !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // registered reports whether a function of type t (its signature sig)

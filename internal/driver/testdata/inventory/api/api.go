@@ -4,6 +4,7 @@ package api
 
 import (
 	"net/http"
+	"sync"
 
 	"github.com/go-chi/chi/v5"
 
@@ -37,6 +38,7 @@ func (api *Router) routes() http.Handler {
 		h(r, "getAlbumList", api.GetAlbumList)
 		hr(r, "stream", api.Stream)
 		h(r, "getUser", api.GetUser)
+		h(r, "search", api.Search)
 	})
 	for _, rt := range []struct {
 		path string
@@ -75,6 +77,22 @@ func (api *Router) GetAlbumList(r *http.Request) (*Response, error) {
 func (api *Router) GetUser(r *http.Request) (*Response, error) {
 	_, err := api.ds.User(r.Context()).FindByName(r.URL.Query().Get("name"))
 	return nil, err
+}
+
+// Search runs its search on a goroutine, through a closure a generic
+// function makes around the repository's method value.
+func (api *Router) Search(r *http.Request) (*Response, error) {
+	var albums []model.Album
+	var wg sync.WaitGroup
+	wg.Go(search(api.ds.Album(r.Context()).Search, r.URL.Query().Get("q"), &albums))
+	wg.Wait()
+	return nil, nil
+}
+
+func search[T any](s func(string) (T, error), q string, result *T) func() {
+	return func() {
+		*result, _ = s(q)
+	}
 }
 
 // Stream runs no query of its own: its route runs its middlewares'.

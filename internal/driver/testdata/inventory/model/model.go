@@ -11,6 +11,7 @@ type User struct{ ID, Name string }
 type AlbumRepository interface {
 	Get(id string) (*Album, error)
 	GetAll() ([]Album, error)
+	Search(q string) ([]Album, error)
 }
 
 type UserRepository interface {

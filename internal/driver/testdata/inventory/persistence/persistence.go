@@ -59,6 +59,10 @@ func (r *albumRepository) GetAll() ([]model.Album, error) {
 	return nil, r.queryAll("SELECT id, name FROM album")
 }
 
+func (r *albumRepository) Search(q string) ([]model.Album, error) {
+	return nil, r.queryAll("SELECT id, name FROM album WHERE name LIKE $1", q)
+}
+
 type userRepository struct{ sqlRepository[model.User] }
 
 func newUserRepository(ctx context.Context, db *sql.DB) model.UserRepository {
