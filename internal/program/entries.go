@@ -58,6 +58,10 @@ type Part struct {
 	Func *Func
 	// Loop, for a job, is the worker's loop in Func: the job is its body.
 	Loop *queries.Loop
+	// Maybe says the part is one of several a request may run, not all
+	// of them: the methods a handler made outside the module may call
+	// (see madeHandlers). One request runs the costliest at most.
+	Maybe bool
 }
 
 // Query is a query site an entry reaches.
@@ -131,6 +135,15 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	}
 	for _, f := range p.handlerFuncs(r.Handler) {
 		e.Parts = append(e.Parts, Part{From: "handler", Func: f})
+	}
+	if m := p.made[r.Handler.Made]; m != nil && p.Func(r.Handler.Func) == nil {
+		// Made outside the module, from the module's functions.
+		for _, f := range m.handed {
+			e.Parts = append(e.Parts, Part{From: "handler", Func: f})
+		}
+		for _, f := range m.methods {
+			e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: true})
+		}
 	}
 	return e
 }

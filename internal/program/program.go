@@ -52,6 +52,7 @@ type Program struct {
 	pkgs     map[string]*packages.Package // module packages in the graph, by path
 	skipped  []string                     // module packages left out, and why
 	armCalls map[token.Pos]bool           // see arms; nil until asked
+	made     map[token.Pos]*made          // see madeHandlers
 
 	// Stats says what building the graph cost.
 	Stats Stats

@@ -143,6 +143,11 @@
 // upper bound where a callee branches on a value its caller fixes, and a
 // lower bound under alternative middlewares.
 //
+// A handler made by a function whose body is not here (a REST library's
+// GetAll(newRepository)) is named by that function, and carries the call
+// that made it (Handler.Made): the standalone driver's graph follows the
+// functions handed to it.
+//
 // Not seen: handlers chosen at run time, a router wrapped after being
 // assigned to a variable twice, calls through interfaces other than
 // database handles, for a helper of another package, the middlewares its

@@ -135,8 +135,14 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			inner, mws := a.handlerOf(recv, depth+1)
 			return inner, append([]*Handler{mw()}, mws...)
 		}
-		// A constructor: h.list() returns the closure that serves.
-		return mw(), nil
+		// A constructor: h.list() returns the closure that serves. One
+		// whose body is not here (a REST library's GetAll(repo)) runs,
+		// per request, the functions it is given: the call says which.
+		h := mw()
+		if h.Lit == nil && h.Decl == nil {
+			h.Made = x.Lparen
+		}
+		return h, nil
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := a.funcOf(x); ok {
 			sig := fn.Type().(*types.Signature)

@@ -3,9 +3,11 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"sync"
 
+	"example.net/rest"
 	"github.com/go-chi/chi/v5"
 
 	"example.com/inventory/model"
@@ -40,6 +42,7 @@ func (api *Router) routes() http.Handler {
 		h(r, "getUser", api.GetUser)
 		h(r, "search", api.Search)
 	})
+	api.resource(r, "/album", model.Album{})
 	for _, rt := range []struct {
 		path string
 		h    http.HandlerFunc
@@ -50,6 +53,18 @@ func (api *Router) routes() http.Handler {
 		r.Get(rt.path, rt.h)
 	}
 	return r
+}
+
+// resource registers the REST handlers of m's repository: the library
+// makes them from a constructor, which each request calls.
+func (api *Router) resource(r chi.Router, path string, m any) {
+	constructor := func(ctx context.Context) rest.Repository {
+		return api.ds.Resource(ctx, m)
+	}
+	r.Route(path, func(r chi.Router) {
+		r.Get("/", rest.GetAll(constructor))
+		r.Get("/{id}", rest.Get(constructor))
+	})
 }
 
 // authenticate looks the user up on every request, two closures deep.

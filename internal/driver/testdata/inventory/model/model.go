@@ -2,7 +2,11 @@
 // whose methods return repository interfaces.
 package model
 
-import "context"
+import (
+	"context"
+
+	"example.net/rest"
+)
 
 type Album struct{ ID, Name string }
 
@@ -20,7 +24,14 @@ type UserRepository interface {
 	CountAll() (int, error)
 }
 
+// ResourceRepository is what the REST handlers read.
+type ResourceRepository interface {
+	rest.Repository
+}
+
 type DataStore interface {
 	Album(ctx context.Context) AlbumRepository
 	User(ctx context.Context) UserRepository
+	// Resource is the repository of m's type, for the REST handlers.
+	Resource(ctx context.Context, m any) ResourceRepository
 }

@@ -21,9 +21,20 @@ func (s *SQLStore) User(ctx context.Context) model.UserRepository {
 	return newUserRepository(ctx, s.db)
 }
 
+func (s *SQLStore) Resource(ctx context.Context, m any) model.ResourceRepository {
+	switch m.(type) {
+	case model.Album:
+		return s.Album(ctx).(model.ResourceRepository)
+	case model.User:
+		return s.User(ctx).(model.ResourceRepository)
+	}
+	return nil
+}
+
 type sqlRepository[T any] struct {
-	ctx context.Context
-	db  *sql.DB
+	ctx   context.Context
+	db    *sql.DB
+	table string
 }
 
 func (r sqlRepository[T]) queryOne(q string, args ...any) error {
@@ -38,6 +49,19 @@ func (r sqlRepository[T]) queryAll(q string, args ...any) error {
 	return rows.Close()
 }
 
+// Count, Read and ReadAll serve the REST handlers.
+func (r sqlRepository[T]) Count() (int64, error) {
+	return 0, r.queryOne("SELECT count(*) FROM " + r.table)
+}
+
+func (r sqlRepository[T]) Read(id string) (any, error) {
+	return nil, r.queryOne("SELECT * FROM "+r.table+" WHERE id = $1", id)
+}
+
+func (r sqlRepository[T]) ReadAll() (any, error) {
+	return nil, r.queryAll("SELECT * FROM " + r.table)
+}
+
 func (r sqlRepository[T]) exec(q string, args ...any) error {
 	_, err := r.db.ExecContext(r.ctx, q, args...)
 	return err
@@ -47,7 +71,7 @@ type albumRepository struct{ sqlRepository[model.Album] }
 
 func newAlbumRepository(ctx context.Context, db *sql.DB) model.AlbumRepository {
 	r := &albumRepository{}
-	r.ctx, r.db = ctx, db
+	r.ctx, r.db, r.table = ctx, db, "album"
 	return r
 }
 
@@ -67,7 +91,7 @@ type userRepository struct{ sqlRepository[model.User] }
 
 func newUserRepository(ctx context.Context, db *sql.DB) model.UserRepository {
 	r := &userRepository{}
-	r.ctx, r.db = ctx, db
+	r.ctx, r.db, r.table = ctx, db, "users"
 	return r
 }
 
