@@ -438,7 +438,7 @@ func (b *builder) handedFuncs(v ssa.Value, params bool) []*Func {
 }
 
 // maxHanded bounds the closures, calls and callers handedFuncs follows.
-const maxHanded = 4
+const maxHanded = 8
 
 func (b *builder) valueFuncs(v ssa.Value, depth int, params bool, add func(*Func)) {
 	if g := b.funcValue(v); g != nil {
