@@ -318,9 +318,11 @@ func TestUnresolvedListed(t *testing.T) {
 // Where the program graph knows what runs code, it decides; where it
 // does not, or only a command runs the code, its names do, as under go
 // vet (internal/codekind). testdata/roles has a function named like a
-// migration that a route runs (reported), and a package named for
+// migration that a route runs (reported), a package named for
 // migrations that only the migrate command runs (its N+1 and missing
-// index silent). Renamed, that package's findings are the command's: low.
+// index silent), and a worker the serve command starts, whose N+1 inside
+// its ticker loop runs per tick: a job's, not the command's. Renamed, the
+// migrations package's findings are the command's: low.
 func TestRolesDecideMigrations(t *testing.T) {
 	t.Parallel()
 	findings := func(dir string) []string {
@@ -336,6 +338,7 @@ func TestRolesDecideMigrations(t *testing.T) {
 	}
 	want := []string{
 		"queryinloop medium api/api.go:31 route",
+		"queryinloop medium worker/worker.go:23 job",
 		"missingindex medium api/api.go:24 route",
 	}
 	if got := findings("testdata/roles"); !slices.Equal(got, want) {

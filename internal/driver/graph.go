@@ -95,6 +95,7 @@ type whole struct {
 	sites map[*queries.Site][]*program.Entry // the entries reaching each query site
 	funcs map[*program.Func][]*program.Entry // the entries reaching each function
 	tests map[string]bool                    // test-support packages
+	jobs  []*program.Entry                   // the worker loops
 
 	entries  []*program.Entry
 	pkgs     []*packages.Package
@@ -122,7 +123,8 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 			}
 		}
 	}
-	entries = append(entries, prog.Jobs()...)
+	jobs := prog.Jobs()
+	entries = append(entries, jobs...)
 	entries = append(entries, prog.Commands()...)
 	entries = append(entries, prog.Migrations()...)
 	entries = append(entries, prog.Startup()...)
@@ -133,9 +135,25 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 		sites:   prog.Roles(entries),
 		funcs:   prog.Reaching(entries),
 		tests:   program.TestSupport(pkgs),
+		jobs:    jobs,
 		entries: entries,
 		pkgs:    pkgs,
 	}
+}
+
+// job is the job whose worker loop holds pos, the innermost; nil when no
+// worker loop does. A data loop inside a worker's loop runs per tick or
+// message, whatever starts the worker: start-up (go w.Run() before
+// serving) or a command.
+func (w *whole) job(pos token.Pos) *program.Entry {
+	var best *program.Entry
+	for _, e := range w.jobs {
+		n := e.Parts[0].Loop.Node
+		if n.Pos() <= pos && pos < n.End() && (best == nil || n.Pos() >= best.Parts[0].Loop.Node.Pos()) {
+			best = e
+		}
+	}
+	return best
 }
 
 // role is what decides how a finding of check in pkg is treated: the role
@@ -155,7 +173,11 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 	case handlerquery.Analyzer.Name:
 		return program.RoleRoute, nil // about a route
 	case queryinloop.Analyzer.Name:
-		// About a loop: what runs the function it is in.
+		// About a loop: the job whose worker loop it is in, else what
+		// runs the function it is in.
+		if j := w.job(f.Pos); j != nil {
+			return j.Role, j
+		}
 		if fn := w.prog.FuncAt(f.Pos); fn != nil {
 			es = w.funcs[fn]
 		}
@@ -386,6 +408,9 @@ func (w *whole) loops(c *collector) {
 			}
 			seen[at] = true
 			role, by := mainEntry(w.funcs[fn])
+			if j := w.job(pf.Pos); j != nil {
+				role, by = j.Role, j
+			}
 			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) {
 				continue // and so was the pass's
 			}

@@ -120,11 +120,17 @@ func (s *routeSet) addGraph(e *routeEntry, r *routes.Route, rel func(string) str
 			e.reached[k] = finding.LoopDepth(q.PerRequest)
 		}
 	}
-	once, loop := 0, false
+	once, loop, maybe := 0, false, 0
 	for _, part := range entry.Parts {
 		o, l := s.prog.Cost(part.Func)
-		once, loop = once+o, loop || l
+		if part.Maybe {
+			maybe = max(maybe, o) // one of them, at most
+		} else {
+			once += o
+		}
+		loop = loop || l
 	}
+	once += maybe
 	q := &e.r.QueriesPerRequest
 	q.Min = max(q.Min, once)
 	q.Loop = q.Loop || loop

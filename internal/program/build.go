@@ -37,6 +37,11 @@ type builder struct {
 	// does not wait for (Call.Async), callbacks of code outside the module
 	// that runs them later included.
 	async map[token.Pos]bool
+	// made are the module functions handed to outside functions that
+	// make a handler or a middleware, by the call's Lparen (see
+	// madeHandlers).
+	made    map[token.Pos][]*Func
+	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -319,6 +324,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	u := b.uses()
 	b.higherOrder(u)
 	b.boundFields(u)
+	b.madeHandlers()
 }
 
 // ssaOf is the SSA function of f, while the builder has it.
@@ -385,19 +391,168 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	if obj != nil && serves[obj.Origin().FullName()] {
 		f.Serves = true
 	}
+	makes := makesHandler(static.Signature)
 	for _, arg := range cc.Args {
-		g := b.funcValue(arg)
-		if g == nil || registered(g.sig, g.sig) {
-			continue
+		for _, g := range b.handedFuncs(arg, makes) {
+			if registered(g.sig, g.sig) {
+				continue
+			}
+			if makes {
+				// Run per request by the handler made, not by this call.
+				if b.made == nil {
+					b.made = map[token.Pos][]*Func{}
+				}
+				b.made[c.Pos] = append(b.made[c.Pos], g)
+				continue
+			}
+			once := obj != nil && queries.IsOnceDo(obj)
+			async := c.Async || obj != nil && startsLater[obj.Origin().FullName()]
+			if async {
+				b.async[c.Pos] = true // for the chains through it (see higherOrder)
+			}
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, Async: async, block: c.block, seq: c.seq})
 		}
-		once := obj != nil && queries.IsOnceDo(obj)
-		async := c.Async || obj != nil && startsLater[obj.Origin().FullName()]
-		if async {
-			b.async[c.Pos] = true // for the chains through it (see higherOrder)
-		}
-		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, Async: async, block: c.block, seq: c.seq})
 	}
 	return c
+}
+
+// handedFuncs are the module functions a value handed to code outside the
+// module can be: the function it denotes; for the result of a call of a
+// module function that makes one (g.Go(task(ctx, repo.Search))), the
+// closures that function returns; for a variable a closure captured, what
+// its closure was made with. Nothing in the module calls those: the
+// outside code does, and without an edge here the call graph would stop
+// at the hand-off. With params, a parameter is what its function's callers
+// pass, all of them: for a function that runs its callback during the
+// call (prime(fn) { once.Do(fn) }), the higher-order rewiring gives each
+// caller its own instead (see higher.go); a handler made from it runs
+// per request whichever caller made it (RX(r, path, constructor)).
+func (b *builder) handedFuncs(v ssa.Value, params bool) []*Func {
+	var out []*Func
+	b.valueFuncs(v, 0, params, func(g *Func) {
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	})
+	return out
+}
+
+// maxHanded bounds the closures, calls and callers handedFuncs follows.
+const maxHanded = 8
+
+func (b *builder) valueFuncs(v ssa.Value, depth int, params bool, add func(*Func)) {
+	if g := b.funcValue(v); g != nil {
+		add(g)
+		return
+	}
+	if depth >= maxHanded {
+		return
+	}
+	switch v := v.(type) {
+	case *ssa.ChangeType: // rest.RepositoryConstructor(f)
+		b.valueFuncs(v.X, depth, params, add)
+	case *ssa.Call: // a function making it
+		maker := v.Call.StaticCallee()
+		if maker == nil || b.funcs[maker] == nil || maker.Signature.Results().Len() != 1 {
+			return
+		}
+		for _, blk := range maker.Blocks {
+			if len(blk.Instrs) == 0 {
+				continue
+			}
+			if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+				b.valueFuncs(ret.Results[0], depth+1, params, add)
+			}
+		}
+	case *ssa.UnOp: // a load of a variable, maybe one a closure captured
+		if v.Op == token.MUL {
+			b.varFuncs(v.X, depth+1, params, add)
+		}
+	case *ssa.FreeVar: // what the closure was made with
+		b.bindings(v, func(bound ssa.Value) { b.valueFuncs(bound, depth+1, params, add) })
+	case *ssa.Parameter: // what its function's callers pass
+		if !params {
+			return
+		}
+		fn := v.Parent()
+		i := slices.Index(fn.Params, v)
+		for _, cc := range b.staticCallers()[fn] {
+			if i >= 0 && i < len(cc.Args) {
+				b.valueFuncs(cc.Args[i], depth+1, params, add)
+			}
+		}
+	}
+}
+
+// varFuncs are the functions the variable at addr holds: a local
+// variable (an Alloc, captured by closures) assigned once, found through
+// the closures that captured it.
+func (b *builder) varFuncs(addr ssa.Value, depth int, params bool, add func(*Func)) {
+	if depth >= maxHanded {
+		return
+	}
+	switch addr := addr.(type) {
+	case *ssa.Alloc:
+		if stores(addr) != 1 {
+			return // assigned again: it may hold anything
+		}
+		for _, instr := range *addr.Referrers() {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == addr {
+				b.valueFuncs(st.Val, depth+1, params, add)
+			}
+		}
+	case *ssa.FreeVar:
+		b.bindings(addr, func(bound ssa.Value) { b.varFuncs(bound, depth+1, params, add) })
+	}
+}
+
+// bindings calls f with what each closure of v's function was made with
+// for v.
+func (b *builder) bindings(v *ssa.FreeVar, f func(ssa.Value)) {
+	fn := v.Parent()
+	i := slices.Index(fn.FreeVars, v)
+	if fn.Parent() == nil || i < 0 {
+		return
+	}
+	for _, blk := range fn.Parent().Blocks {
+		for _, instr := range blk.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				f(mc.Bindings[i])
+			}
+		}
+	}
+}
+
+// staticCallers are the static calls of each module function, built on
+// first use.
+func (b *builder) staticCallers() map[*ssa.Function][]*ssa.CallCommon {
+	if b.callers != nil {
+		return b.callers
+	}
+	b.callers = map[*ssa.Function][]*ssa.CallCommon{}
+	for fn := range b.funcs {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					if g := ci.Common().StaticCallee(); g != nil && b.funcs[g] != nil {
+						b.callers[g] = append(b.callers[g], ci.Common())
+					}
+				}
+			}
+		}
+	}
+	return b.callers
+}
+
+// makesHandler reports whether a function of signature sig returns a
+// handler or a middleware: what it is handed runs per request, in what it
+// returns.
+func makesHandler(sig *types.Signature) bool {
+	if sig.Results().Len() != 1 {
+		return false
+	}
+	t := sig.Results().At(0).Type()
+	return httpapi.IsHandlerType(t) || httpapi.IsMiddlewareType(t)
 }
 
 // registered reports whether a function of type t (its signature sig)
@@ -628,4 +783,138 @@ func (b *builder) initial(fns map[*ssa.Function]bool) *callgraph.Graph {
 		}
 	}
 	return g
+}
+
+// A handler made outside the module from the module's functions — a REST
+// library's GetAll(newRepository), whose handler calls newRepository(ctx)
+// per request and then the methods of the Repository interface it
+// returns — runs those functions per request, and the methods the outside
+// code calls on what they return. Which methods it calls, its body (not
+// loaded: dependencies come from export data) would say; the graph takes
+// every method of the interface the function returns, on each concrete
+// type it can return, as a call the outside code may make. The routes
+// pass names the call that made a route's handler (routes.Handler.Made);
+// Made gives its functions.
+
+// made is what a handler made outside the module runs: the functions
+// handed to what made it, and the methods it may call on what they
+// return, of which one request runs some.
+type made struct {
+	handed, methods []*Func
+}
+
+// madeHandlers completes made: with each handed function, the methods of
+// the interfaces it returns that the outside code may call.
+func (b *builder) madeHandlers() {
+	if len(b.made) == 0 {
+		return
+	}
+	b.p.made = map[token.Pos]*made{}
+	for pos, fs := range b.made {
+		var out []*Func
+		for _, g := range fs {
+			fn := b.ssaOf(g)
+			res := fn.Signature.Results()
+			for i := 0; i < res.Len(); i++ {
+				iface, ok := res.At(i).Type().Underlying().(*types.Interface)
+				if !ok || types.Identical(res.At(i).Type(), types.Universe.Lookup("error").Type()) {
+					continue
+				}
+				for _, t := range b.returned(fn, i, 0, map[*ssa.Function]bool{}) {
+					for m := range iface.Methods() {
+						sel := b.prog.MethodSets.MethodSet(t).Lookup(m.Pkg(), m.Name())
+						if sel == nil {
+							continue
+						}
+						if h := b.funcs[b.prog.MethodValue(sel)]; h != nil && !slices.Contains(out, h) {
+							out = append(out, h)
+						}
+					}
+				}
+			}
+		}
+		sort.Slice(out, func(i, j int) bool { return b.p.less(out[i], out[j]) })
+		b.p.made[pos] = &made{handed: fs, methods: out}
+	}
+}
+
+// maxReturned bounds the calls returned follows a value through.
+const maxReturned = 6
+
+// returned are the concrete types result i of fn can hold: made into an
+// interface in fn, or returned by the functions it calls for it (through
+// interfaces too, as the graph resolves them), however asserted or
+// converted on the way.
+func (b *builder) returned(fn *ssa.Function, i, depth int, seen map[*ssa.Function]bool) []types.Type {
+	if seen[fn] || depth > maxReturned {
+		return nil
+	}
+	seen[fn] = true
+	var out []types.Type
+	for _, blk := range fn.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
+			out = b.typesOf(ret.Results[i], depth, seen, out)
+		}
+	}
+	return out
+}
+
+// typesOf adds to out the concrete types the interface value v can hold.
+func (b *builder) typesOf(v ssa.Value, depth int, seen map[*ssa.Function]bool, out []types.Type) []types.Type {
+	add := func(ts ...types.Type) {
+		for _, t := range ts {
+			if !slices.ContainsFunc(out, func(u types.Type) bool { return types.Identical(t, u) }) {
+				out = append(out, t)
+			}
+		}
+	}
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		add(v.X.Type())
+	case *ssa.ChangeInterface:
+		return b.typesOf(v.X, depth, seen, out)
+	case *ssa.ChangeType: // between interfaces of the same methods
+		return b.typesOf(v.X, depth, seen, out)
+	case *ssa.TypeAssert:
+		if types.IsInterface(v.AssertedType) {
+			return b.typesOf(v.X, depth, seen, out)
+		}
+		add(v.AssertedType)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			out = b.typesOf(e, depth, seen, out)
+		}
+	case *ssa.Call:
+		for _, g := range b.callees(v) {
+			add(b.returned(g, 0, depth+1, seen)...)
+		}
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			for _, g := range b.callees(call) {
+				add(b.returned(g, v.Index, depth+1, seen)...)
+			}
+		}
+	}
+	return out
+}
+
+// callees are the module functions a call instruction runs, as the graph
+// resolved it.
+func (b *builder) callees(ci ssa.CallInstruction) []*ssa.Function {
+	if g := ci.Common().StaticCallee(); g != nil {
+		if b.funcs[g] != nil {
+			return []*ssa.Function{g}
+		}
+		return nil
+	}
+	var out []*ssa.Function
+	if c := b.calls[ci]; c != nil {
+		for _, g := range c.Callees {
+			out = append(out, b.ssaOf(g))
+		}
+	}
+	return out
 }

@@ -58,6 +58,10 @@ type Part struct {
 	Func *Func
 	// Loop, for a job, is the worker's loop in Func: the job is its body.
 	Loop *queries.Loop
+	// Maybe says the part is one of several a request may run, not all
+	// of them: the methods a handler made outside the module may call
+	// (see madeHandlers). One request runs the costliest at most.
+	Maybe bool
 }
 
 // Query is a query site an entry reaches.
@@ -66,15 +70,22 @@ type Query struct {
 	From string // the part that reaches it
 }
 
-// Queries returns the query sites an entry reaches, each once (through
-// the first part that reaches it, at its deepest), ordered by part, then
-// by site.
+// Queries returns the query sites an entry reaches, each once per part
+// that reaches it (a middleware and the handler each run it: a request
+// runs it twice), ordered by part, then by site. Services whose
+// repositories share one base that runs every statement reach the same
+// few sites from every part; listing a site once, under the first part,
+// would hide what the handler itself runs.
 func (p *Program) Queries(e *Entry) []Query {
 	if len(e.cut) > 0 {
 		return p.queriesCut(e)
 	}
 	var out []Query
-	seen := map[*queries.Site]bool{}
+	type key struct {
+		site *queries.Site
+		from string
+	}
+	seen := map[key]bool{}
 	for _, part := range e.Parts {
 		var rs []Reached
 		if part.Loop != nil {
@@ -83,8 +94,8 @@ func (p *Program) Queries(e *Entry) []Query {
 			rs = p.Reach(part.Func)
 		}
 		for _, r := range rs {
-			if !seen[r.Site] {
-				seen[r.Site] = true
+			if k := (key{r.Site, part.From}); !seen[k] {
+				seen[k] = true
 				out = append(out, Query{Reached: r, From: part.From})
 			}
 		}
@@ -125,13 +136,24 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	for _, f := range p.handlerFuncs(r.Handler) {
 		e.Parts = append(e.Parts, Part{From: "handler", Func: f})
 	}
+	if m := p.made[r.Handler.Made]; m != nil && p.Func(r.Handler.Func) == nil {
+		// Made outside the module, from the module's functions.
+		for _, f := range m.handed {
+			e.Parts = append(e.Parts, Part{From: "handler", Func: f})
+		}
+		for _, f := range m.methods {
+			e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: true})
+		}
+	}
 	return e
 }
 
 // handlerFuncs are the functions that serve a route's handler or
 // middleware: its closure, its function, or, for a constructor (a
 // middleware of another package, a handler factory), the closures it
-// returns that have a handler's signature.
+// returns that have a handler's signature — at any depth: a middleware's
+// constructor returns func(next http.Handler) http.Handler, whose own
+// closure is what serves.
 func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	switch {
 	case h == nil:
@@ -150,16 +172,26 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		return []*Func{f}
 	}
 	var out []*Func
-	for _, g := range f.anon {
-		if httpapi.IsHandlerType(g.sig) {
-			out = append(out, g)
+	var walk func(fs []*Func, depth int)
+	walk = func(fs []*Func, depth int) {
+		for _, g := range fs {
+			switch {
+			case httpapi.IsHandlerType(g.sig):
+				out = append(out, g)
+			case depth < maxServedDepth && httpapi.IsMiddlewareSig(g.sig):
+				walk(g.anon, depth+1) // the middleware's closure: what it wraps next in
+			}
 		}
 	}
+	walk(f.anon, 0)
 	if len(out) == 0 {
 		out = []*Func{f}
 	}
 	return out
 }
+
+// maxServedDepth bounds the middleware closures handlerFuncs looks into.
+const maxServedDepth = 3
 
 // Jobs are the program's worker, scheduler and consumer loops: each loop
 // that runs until something outside stops it (for { select ... }, a
@@ -325,7 +357,9 @@ func (p *Program) Roles(entries []*Entry) map[*queries.Site][]*Entry {
 	out := map[*queries.Site][]*Entry{}
 	for _, e := range entries {
 		for _, q := range p.Queries(e) {
-			out[q.Site] = append(out[q.Site], e)
+			if es := out[q.Site]; len(es) == 0 || es[len(es)-1] != e {
+				out[q.Site] = append(es, e)
+			}
 		}
 	}
 	return out

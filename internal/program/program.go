@@ -53,6 +53,7 @@ type Program struct {
 	skipped  []string                     // module packages left out, and why
 	armCalls map[token.Pos]bool           // see arms; nil until asked
 	wr       *writes                      // see FilledAtStart; nil until asked
+	made     map[token.Pos]*made          // see madeHandlers
 
 	// Stats says what building the graph cost.
 	Stats Stats

@@ -451,3 +451,52 @@ func TestQueriesPerCall(t *testing.T) {
 		}
 	}
 }
+
+// A handler a library outside the module makes from the module's
+// functions (rest.GetAll(constructor)) runs them per request: they are
+// the route's, with the methods of the interface they return, and not
+// what the function registering the route runs at start-up.
+func TestMadeHandlers(t *testing.T) {
+	l := load(t, "../driver/testdata/inventory")
+	p := l.build(t, initialLazy)
+	var routes []*Entry
+	for _, res := range l.routes {
+		for _, r := range res.Routes {
+			if r.Handler.Made.IsValid() {
+				routes = append(routes, p.RouteEntry(r))
+			}
+		}
+	}
+	if len(routes) != 2 {
+		t.Fatalf("%d routes with a made handler, want 2 (GetAll and Get)", len(routes))
+	}
+	constructor := funcNamed(t, p, "(*example.com/inventory/api.Router).resource$1")
+	for _, e := range routes {
+		var parts []string
+		for _, part := range e.Parts {
+			if part.From == "handler" {
+				parts = append(parts, fmt.Sprintf("%s maybe=%v", part.Func.key, part.Maybe))
+			}
+		}
+		// The constructor, then Repository's methods on each type the
+		// data store's Resource returns (promoted from their base).
+		want := []string{
+			"(*example.com/inventory/api.Router).resource$1 maybe=false",
+			"(*example.com/inventory/persistence.albumRepository).Count maybe=true",
+			"(*example.com/inventory/persistence.userRepository).Count maybe=true",
+			"(*example.com/inventory/persistence.albumRepository).Read maybe=true",
+			"(*example.com/inventory/persistence.userRepository).Read maybe=true",
+			"(*example.com/inventory/persistence.albumRepository).ReadAll maybe=true",
+			"(*example.com/inventory/persistence.userRepository).ReadAll maybe=true",
+		}
+		if !slices.Equal(parts, want) {
+			t.Errorf("%s: handler parts\n\t%s\nwant\n\t%s", e.Name, strings.Join(parts, "\n\t"), strings.Join(want, "\n\t"))
+		}
+	}
+	for _, e := range p.Reaching(p.Startup())[constructor] {
+		t.Errorf("the constructor runs at start-up, from %s: it runs per request", e.Name)
+	}
+	if len(p.Reaching(routes)[constructor]) != 2 {
+		t.Errorf("the constructor is not reached from both REST routes")
+	}
+}

@@ -70,10 +70,27 @@
 // to other packages as a Registers fact. A helper may take the
 // application's own handler type and adapt it (r.group.GET(path, chain(h,
 // mws...).toEcho())): the middlewares it is passed wrap the handler. A
+// helper may also take a function of the application's own signature
+// (func(*http.Request) (*Response, error)) and register a closure that
+// calls it: the closure is the same for every route, so the function
+// passed is the handler of each; one that registers a closure not calling
+// its function is no helper, and its closure is a route of its own. A
+// helper's pattern may have constant text on both sides of its parameter
+// ("/"+path+".view"), and one call of it may register several routes. A
 // function that takes a pattern and a handler but calls no router is no
 // helper; one that takes middlewares and passes them to a Use call adds
 // them to the router it is called on, which is not followed, rather than
 // to every value of the router field it names.
+//
+// # Route tables
+//
+// A registration in a loop over a literal table of routes — a slice or
+// array of structs (or of patterns alone), or a map from pattern to
+// handler, ranged over in place or through a variable assigned it once —
+// is a route per row, with the row's pattern, method and handler, at the
+// row. A table built elsewhere (another function's result, a parameter,
+// a variable appended to) leaves one route whose pattern and handler say
+// they are not known.
 //
 // # Handlers and middlewares
 //
@@ -125,6 +142,11 @@
 // its summary lists. A count is exact where branches are independent, an
 // upper bound where a callee branches on a value its caller fixes, and a
 // lower bound under alternative middlewares.
+//
+// A handler made by a function whose body is not here (a REST library's
+// GetAll(newRepository)) is named by that function, and carries the call
+// that made it (Handler.Made): the standalone driver's graph follows the
+// functions handed to it.
 //
 // Not seen: handlers chosen at run time, a router wrapped after being
 // assigned to a variable twice, calls through interfaces other than

@@ -71,7 +71,7 @@ func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*
 // auth(h.me) is h.me inside auth's closure.
 func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 	info := a.pass.TypesInfo
-	e = ast.Unparen(e)
+	e = ast.Unparen(a.subst(e))
 	unknown := &Handler{Name: types.ExprString(e)}
 	if depth > maxHandlerDepth {
 		return unknown, nil
@@ -135,8 +135,14 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			inner, mws := a.handlerOf(recv, depth+1)
 			return inner, append([]*Handler{mw()}, mws...)
 		}
-		// A constructor: h.list() returns the closure that serves.
-		return mw(), nil
+		// A constructor: h.list() returns the closure that serves. One
+		// whose body is not here (a REST library's GetAll(repo)) runs,
+		// per request, the functions it is given: the call says which.
+		h := mw()
+		if h.Lit == nil && h.Decl == nil {
+			h.Made = x.Lparen
+		}
+		return h, nil
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := a.funcOf(x); ok {
 			sig := fn.Type().(*types.Signature)
@@ -165,7 +171,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 // the call of a constructor returning one, or a gin handler.
 func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 	info := a.pass.TypesInfo
-	e = ast.Unparen(e)
+	e = ast.Unparen(a.subst(e))
 	unknown := &Handler{Name: types.ExprString(e)}
 	if depth > maxHandlerDepth {
 		return unknown
@@ -230,7 +236,7 @@ func (a *analyzer) servedLit(lit *ast.FuncLit, depth int) *Handler {
 		return &Handler{Lit: lit}
 	}
 	if httpapi.IsMiddlewareSig(sig) {
-		return a.servedBody(lit, depth+1)
+		return a.servedBody(lit, depth) // the closure's own returns: no function crossed
 	}
 	return nil
 }
@@ -239,13 +245,18 @@ func (a *analyzer) servedLit(lit *ast.FuncLit, depth int) *Handler {
 // *ast.FuncLit) returns: a handler closure (possibly converted to
 // http.HandlerFunc, possibly inside a middleware closure), a variable
 // holding one, or a value whose ServeHTTP serves.
+//
+// depth counts the functions and variables followed, not the syntax
+// descended into: a constructor returning a middleware closure that
+// returns http.HandlerFunc(func...) is one function deep, however many
+// closures it nests.
 func (a *analyzer) servedBody(fn ast.Node, depth int) *Handler {
 	if depth > maxHandlerDepth {
 		return nil
 	}
 	for _, ret := range a.returns[fn] {
 		for _, r := range ret.Results {
-			if found := a.servedExpr(r, depth+1); found != nil {
+			if found := a.servedExpr(r, depth); found != nil {
 				return found
 			}
 		}
@@ -261,10 +272,10 @@ func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
 	}
 	switch x := e.(type) {
 	case *ast.FuncLit:
-		return a.servedLit(x, depth+1)
+		return a.servedLit(x, depth)
 	case *ast.CallExpr:
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			return a.servedExpr(x.Args[0], depth+1) // http.HandlerFunc(func...)
+			return a.servedExpr(x.Args[0], depth) // http.HandlerFunc(func...)
 		}
 		// return m.validate(next): what that constructor serves.
 		if fn := a.callee(x); fn != nil {

@@ -24,12 +24,28 @@ import (
 // helper's router and middlewares. Helpers are learned as the queries pass
 // learns SQL wrappers: by what the body does with the parameters, to a
 // fixpoint, so a helper calling a helper is one too.
+//
+// A helper may also take a function of the application's own shape and
+// register a closure that adapts it,
+//
+//	func h(r chi.Router, path string, f func(*http.Request) (*Response, error)) {
+//		r.HandleFunc("/"+path, func(w http.ResponseWriter, r *http.Request) {
+//			res, err := f(r)
+//			...
+//		})
+//	}
+//
+// The closure serves every route the helper registers, and is the same
+// code for each; what differs per call, and what runs the request's
+// queries, is the function passed. So the function passed is the route's
+// handler: the closure calls it, as a conversion would.
 
 // helper is one route a helper registers per call.
 type helper struct {
 	fw      string
 	pattern int    // the pattern's parameter
 	prefix  string // constant text the helper puts before it ("/api"+path)
+	suffix  string // and after it ("/"+path+".view")
 	method  int    // the method's parameter; -1 when fixed or in the pattern
 	fixed   string // the method fixed by the helper's call ("GET"); "" when method or the pattern says
 	handler int    // the handler's parameter
@@ -63,11 +79,9 @@ func (a *analyzer) learnHelpers() {
 				case *ast.FuncLit:
 					return false // a closure's calls run when it does
 				case *ast.CallExpr:
-					if h := a.template(fn, n); h != nil {
+					if ts := a.template(fn, n); len(ts) > 0 {
 						a.templates[n] = true
-						if len(hs) < maxHelpers {
-							hs = append(hs, h)
-						}
+						hs = append(hs, ts[:min(len(ts), maxHelpers-len(hs))]...)
 					}
 				}
 				return true
@@ -93,7 +107,8 @@ func (a *analyzer) learnHelpers() {
 }
 
 // mayHelp reports whether fn's signature can be a helper's: a string
-// parameter for the pattern and a handler parameter.
+// parameter for the pattern and a handler parameter, or a function
+// parameter that a closure of the helper adapts (see above).
 func mayHelp(fn *types.Func) bool {
 	sig := fn.Type().(*types.Signature)
 	str, handler := false, false
@@ -102,8 +117,9 @@ func mayHelp(fn *types.Func) bool {
 		if s, ok := t.(*types.Slice); ok && sig.Variadic() && i == sig.Params().Len()-1 {
 			t = s.Elem()
 		}
+		_, isFunc := t.Underlying().(*types.Signature)
 		str = str || isString(t)
-		handler = handler || httpapi.IsHandlerType(t)
+		handler = handler || httpapi.IsHandlerType(t) || isFunc
 	}
 	return str && handler && sig.TypeParams() == nil && sig.RecvTypeParams() == nil
 }
@@ -167,20 +183,22 @@ func (a *analyzer) specs(call *ast.CallExpr) []spec {
 	return out
 }
 
-// template reads a call in fn's body as a route whose pattern and handler
-// are fn's parameters; nil when it is not one.
-func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) *helper {
+// template reads a call in fn's body as the routes whose pattern and
+// handler are fn's parameters, one per route the call registers (a
+// helper's call may register several); nil when it is not one.
+func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 	d := a.decls[fn]
+	var out []*helper
 	for _, s := range a.specs(call) {
 		if s.pattern >= len(call.Args) || s.handler < 0 || s.handler >= len(call.Args) || s.router >= len(call.Args) {
 			continue
 		}
 		h := &helper{fw: s.fw, method: -1, router: -1, mw: -1}
 		var ok bool
-		if h.pattern, h.prefix, ok = a.patternParam(d, call.Args[s.pattern]); !ok {
+		if h.pattern, h.prefix, h.suffix, ok = a.patternParam(d, call.Args[s.pattern]); !ok {
 			continue
 		}
-		h.prefix = s.prefix + h.prefix
+		h.prefix, h.suffix = s.prefix+h.prefix, h.suffix+s.suffix
 		// The handler: a parameter, maybe converted or wrapped here.
 		var mws []*Handler
 		switch last := call.Args[len(call.Args)-1]; {
@@ -246,9 +264,9 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) *helper {
 				h.routers = a.routers(recv, 0)
 			}
 		}
-		return h
+		out = append(out, h)
 	}
-	return nil
+	return out
 }
 
 // paramIndex is the index of the parameter of d that e names.
@@ -269,21 +287,24 @@ func (a *analyzer) paramIndex(d *ast.FuncDecl, e ast.Expr) (int, bool) {
 }
 
 // patternParam reads a pattern argument that is a string parameter of d,
-// alone or after constant text ("/api" + path).
-func (a *analyzer) patternParam(d *ast.FuncDecl, e ast.Expr) (index int, prefix string, ok bool) {
+// alone or between constant texts ("/api" + path, "/" + path + ".view").
+func (a *analyzer) patternParam(d *ast.FuncDecl, e ast.Expr) (index int, prefix, suffix string, ok bool) {
 	if b, isBin := ast.Unparen(e).(*ast.BinaryExpr); isBin && b.Op == token.ADD {
-		pre, ok := a.constOf(b.X)
-		if !ok {
-			return 0, "", false
+		if pre, ok := a.constOf(b.X); ok {
+			index, p, s, ok := a.patternParam(d, b.Y)
+			return index, pre + p, s, ok
 		}
-		index, rest, ok := a.patternParam(d, b.Y)
-		return index, pre + rest, ok
+		if post, ok := a.constOf(b.Y); ok {
+			index, p, s, ok := a.patternParam(d, b.X)
+			return index, p, s + post, ok
+		}
+		return 0, "", "", false
 	}
 	index, ok = a.paramIndex(d, e)
 	if ok && !isString(a.pass.TypesInfo.TypeOf(e)) {
-		return 0, "", false
+		return 0, "", "", false
 	}
-	return index, "", ok
+	return index, "", "", ok
 }
 
 // handlerParam finds the parameter of d that a handler argument serves
@@ -295,6 +316,9 @@ func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bo
 	}
 	if i, ok := a.paramIndex(d, e); ok {
 		return i, true
+	}
+	if lit := a.adapterLit(e); lit != nil {
+		return a.adapted(d, lit)
 	}
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
@@ -315,6 +339,39 @@ func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bo
 		return a.handlerParam(d, recv, depth+1) // chain(h, mws...).toEcho()
 	}
 	return 0, false
+}
+
+// adapterLit is the closure a handler argument is, written in place or
+// held in a local variable assigned once (handle := func(w, r) {...}).
+func (a *analyzer) adapterLit(e ast.Expr) *ast.FuncLit {
+	if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+		return lit
+	}
+	return a.localLit(e)
+}
+
+// adapted finds the function parameter of d that a closure registered by
+// d adapts: the one parameter of d its body calls (not in closures of its
+// own, which may run at any time or never). A closure calling none, or
+// two, serves on its own.
+func (a *analyzer) adapted(d *ast.FuncDecl, lit *ast.FuncLit) (int, bool) {
+	index, n := 0, 0
+	ast.Inspect(lit.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if _, isFunc := a.pass.TypesInfo.TypeOf(x.Fun).Underlying().(*types.Signature); !isFunc {
+				return true
+			}
+			if i, ok := a.paramIndex(d, x.Fun); ok && (n == 0 || i != index) {
+				index = i
+				n++
+			}
+		}
+		return true
+	})
+	return index, n == 1
 }
 
 // mwParam finds the parameter of d whose middlewares a handler argument
@@ -344,38 +401,78 @@ func (a *analyzer) mwParam(d *ast.FuncDecl, e ast.Expr) (int, bool) {
 // method passed, the handler passed inside the helper's middlewares.
 func (a *analyzer) registerHelpers() {
 	for _, call := range a.helperCalls {
-		for _, s := range a.specs(call) {
-			h := s.helper
-			if h.pattern >= len(call.Args) || h.handler >= len(call.Args) || h.router >= len(call.Args) || h.method >= len(call.Args) {
-				continue // a variadic parameter left empty
+		a.eachRow(call, func() { a.registerHelperCall(call) })
+	}
+}
+
+// registerHelperCall makes the routes of one call of a route helper.
+func (a *analyzer) registerHelperCall(call *ast.CallExpr) {
+
+	for _, s := range a.specs(call) {
+		h := s.helper
+		if h.pattern >= len(call.Args) || h.handler >= len(call.Args) || h.router >= len(call.Args) || h.method >= len(call.Args) {
+			continue // a variadic parameter left empty
+		}
+		path, pathOK := a.constString(call, h.pattern)
+		path = h.prefix + path + h.suffix
+		var methods []string
+		switch {
+		case h.fixed != "":
+			methods = strings.Split(h.fixed, ",")
+		case h.method >= 0:
+			methods = a.methodsOf(call.Args[h.method])
+		}
+		routers := h.routers
+		if h.router >= 0 {
+			routers = a.routers(call.Args[h.router], 0)
+		}
+		var hd *Handler
+		var mws []*Handler
+		if h.chain {
+			hd, mws = a.chainOf(call.Args[h.handler:])
+		} else {
+			if a.isRouter(call.Args[h.handler]) {
+				continue // a sub-router: its routes are its own registrations
 			}
-			path, pathOK := a.constString(call, h.pattern)
-			path = h.prefix + path
-			var methods []string
-			switch {
-			case h.fixed != "":
-				methods = strings.Split(h.fixed, ",")
-			case h.method >= 0:
-				methods = a.methodsOf(call.Args[h.method])
-			}
-			routers := h.routers
-			if h.router >= 0 {
-				routers = a.routers(call.Args[h.router], 0)
-			}
-			var hd *Handler
-			var mws []*Handler
-			if h.chain {
-				hd, mws = a.chainOf(call.Args[h.handler:])
+			if a.adapts(call, h.handler) {
+				hd = a.funcHandler(call.Args[h.handler])
 			} else {
-				if a.isRouter(call.Args[h.handler]) {
-					continue // a sub-router: its routes are its own registrations
-				}
 				hd, mws = a.handlerOf(call.Args[h.handler], 0)
 			}
-			all := append(append([]*Handler(nil), h.mws...), a.passedMws(call, h.mw)...)
-			a.addAll(call, h.fw, routers, methods, path, pathOK, hd, append(all, mws...))
 		}
+		all := append(append([]*Handler(nil), h.mws...), a.passedMws(call, h.mw)...)
+		a.addAll(call, h.fw, routers, methods, path, pathOK, hd, append(all, mws...))
 	}
+}
+
+// adapts reports whether the parameter i of the helper call calls is a
+// function of the application's own shape, which the helper adapts into a
+// handler (see above).
+func (a *analyzer) adapts(call *ast.CallExpr, i int) bool {
+	sig, ok := a.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !ok || i >= sig.Params().Len() {
+		return false
+	}
+	t := sig.Params().At(i).Type()
+	_, isFunc := t.Underlying().(*types.Signature)
+	return isFunc && !httpapi.IsHandlerType(t)
+}
+
+// funcHandler is the handler of a function value an adapting helper is
+// passed: the declared function or method it names, or a closure.
+func (a *analyzer) funcHandler(e ast.Expr) *Handler {
+	e = a.subst(e)
+	if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+		return a.lit(lit)
+	}
+	fn, ok := a.funcOf(e)
+	if !ok {
+		return &Handler{Name: types.ExprString(e)}
+	}
+	if fn.Pkg() == a.pass.Pkg {
+		a.reached[fn] = true
+	}
+	return a.declared(fn)
 }
 
 // passedMws are the middlewares a call passes to a helper's middleware
@@ -405,6 +502,7 @@ type HelperRoute struct {
 	Framework string
 	Pattern   int
 	Prefix    string // before the pattern passed
+	Suffix    string // after it
 	Method    int
 	Fixed     string // the method(s) fixed by the helper, comma-separated
 	Handler   int
@@ -446,7 +544,7 @@ func (f *Registers) String() string {
 		if method == "" {
 			method = "ANY"
 		}
-		fmt.Fprintf(&b, "%s %s %s$%d -> ", r.Framework, method, r.Prefix, r.Pattern)
+		fmt.Fprintf(&b, "%s %s %s$%d%s -> ", r.Framework, method, r.Prefix, r.Pattern, r.Suffix)
 		for _, m := range r.Middlewares {
 			b.WriteString(m.Name + " → ")
 		}
@@ -475,7 +573,7 @@ func (f *Registers) String() string {
 
 // fact is the Registers form of a local helper's route.
 func (a *analyzer) fact(h *helper) HelperRoute {
-	r := HelperRoute{Framework: h.fw, Pattern: h.pattern, Prefix: h.prefix, Method: h.method, Fixed: h.fixed,
+	r := HelperRoute{Framework: h.fw, Pattern: h.pattern, Prefix: h.prefix, Suffix: h.suffix, Method: h.method, Fixed: h.fixed,
 		Handler: h.handler, Chain: h.chain, MwParam: h.mw, Router: h.router, Middlewares: a.mwFacts(h.mws)}
 	for _, rt := range h.routers {
 		// Middlewares limited to paths under the router (fiber's
@@ -496,7 +594,7 @@ func (a *analyzer) mwFacts(hs []*Handler) []Middleware {
 
 // helper is a route of an imported helper, in the local form.
 func (r HelperRoute) helper() *helper {
-	h := &helper{fw: r.Framework, pattern: r.Pattern, prefix: r.Prefix, method: r.Method, fixed: r.Fixed,
+	h := &helper{fw: r.Framework, pattern: r.Pattern, prefix: r.Prefix, suffix: r.Suffix, method: r.Method, fixed: r.Fixed,
 		handler: r.Handler, chain: r.Chain, mw: r.MwParam, router: r.Router, mws: mwHandlers(r.Middlewares)}
 	for _, rt := range r.Routers {
 		h.routers = append(h.routers, router{prefix: rt.Prefix, known: rt.Known, methods: rt.Methods, mws: mwHandlers(rt.Middlewares)})

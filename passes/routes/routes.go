@@ -95,6 +95,10 @@ type Handler struct {
 	Decl *ast.FuncDecl // Func's declaration, when in this package
 	// Fact is what a constructor of another package serves per request.
 	Fact *Serves
+	// Made is the call of the constructor that made the handler, when
+	// its body is not in this package: the functions handed to it are
+	// what the standalone driver's graph follows.
+	Made token.Pos
 }
 
 // body is the function whose statements serve the request, when it is in
@@ -157,7 +161,8 @@ type analyzer struct {
 	writes  map[*types.Var][]ast.Expr // local variable -> values assigned, in source order
 	sites   map[ast.Expr]writeSite    // value assigned -> where the assignment takes effect
 	ranged  map[*types.Var]ast.Expr   // variable of a range loop -> what it ranges over
-	params  map[*types.Var]paramOf    // parameter -> its function and index
+	loops   map[*types.Var]*ast.RangeStmt
+	params  map[*types.Var]paramOf // parameter -> its function and index
 	outer   map[*ast.CallExpr]*ast.CallExpr
 	argOf   map[ast.Expr]*ast.CallExpr       // a call's argument -> the call
 	idents  map[*types.Var][]*ast.Ident      // uses of router variables
@@ -192,6 +197,10 @@ type analyzer struct {
 	helperCalls []*ast.CallExpr
 	templates   map[*ast.CallExpr]bool
 
+	// row is the row of a route table being registered (see tables.go):
+	// the loop's variables stand for its values.
+	row *row
+
 	w *walker
 }
 
@@ -208,6 +217,7 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		writes:    map[*types.Var][]ast.Expr{},
 		sites:     map[ast.Expr]writeSite{},
 		ranged:    map[*types.Var]ast.Expr{},
+		loops:     map[*types.Var]*ast.RangeStmt{},
 		params:    map[*types.Var]paramOf{},
 		outer:     map[*ast.CallExpr]*ast.CallExpr{},
 		argOf:     map[ast.Expr]*ast.CallExpr{},
@@ -285,6 +295,7 @@ func (a *analyzer) index() {
 					if id, ok := x.(*ast.Ident); ok && n.Tok == token.DEFINE {
 						if v, ok := info.Defs[id].(*types.Var); ok {
 							a.ranged[v] = n.X
+							a.loops[v] = n
 						}
 					}
 				}
@@ -538,7 +549,8 @@ func (a *analyzer) callee(call *ast.CallExpr) *types.Func {
 
 // register turns each registration call into routes: one per router value
 // its receiver can be (a function registering on a parameter called with
-// two routers registers twice) and per method.
+// two routers registers twice), per method, and per row of the table it
+// ranges over (tables.go).
 func (a *analyzer) register() {
 	for _, call := range a.regCalls {
 		if a.templates[call] {
@@ -549,29 +561,50 @@ func (a *analyzer) register() {
 			a.mount(call, api)
 			continue
 		}
-		var routers []router
-		var path string
-		var pathOK bool
-		var methods []string
-		if api.Framework == httpapi.GorillaMux {
-			var recv ast.Expr
-			recv, path, pathOK, methods = a.gorillaChain(call, api)
+		a.eachRow(call, func() { a.registerCall(call, api) })
+	}
+}
+
+// eachRow runs f once for each row of the table call ranges over, with
+// a.row set, or once with none.
+func (a *analyzer) eachRow(call *ast.CallExpr, f func()) {
+	rows := a.rows(call)
+	if len(rows) == 0 {
+		f()
+		return
+	}
+	for i := range rows {
+		a.row = &rows[i]
+		f()
+	}
+	a.row = nil
+}
+
+// registerCall makes the routes of one registration call of a router API.
+func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
+
+	var routers []router
+	var path string
+	var pathOK bool
+	var methods []string
+	if api.Framework == httpapi.GorillaMux {
+		var recv ast.Expr
+		recv, path, pathOK, methods = a.gorillaChain(call, api)
+		routers = a.routers(recv, 0)
+	} else {
+		if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
 			routers = a.routers(recv, 0)
 		} else {
-			if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
-				routers = a.routers(recv, 0)
-			} else {
-				routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
-			}
-			path, pathOK = a.constString(call, api.PatternArg)
-			methods = a.methods(call, api)
+			routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
 		}
-		if api.HandlerArg >= 0 && api.HandlerArg < len(call.Args) && !api.Chain && a.isRouter(call.Args[api.HandlerArg]) {
-			continue // a sub-router mounted here: its routes are its own registrations
-		}
-		h, mws := a.handlerArgs(call, api)
-		a.addAll(call, api.Framework, routers, methods, path, pathOK, h, mws)
+		path, pathOK = a.constString(call, api.PatternArg)
+		methods = a.methods(call, api)
 	}
+	if api.HandlerArg >= 0 && api.HandlerArg < len(call.Args) && !api.Chain && a.isRouter(call.Args[api.HandlerArg]) {
+		return // a sub-router mounted here: its routes are its own registrations
+	}
+	h, mws := a.handlerArgs(call, api)
+	a.addAll(call, api.Framework, routers, methods, path, pathOK, h, mws)
 }
 
 // addAll makes the routes of a registration: one per router value and
@@ -611,12 +644,16 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 	if !r.known {
 		display = "…" + full
 	}
+	pos := call.Pos()
+	if a.row != nil {
+		pos = a.row.pos // a table's row: the route is registered there
+	}
 	route := &Route{
 		Method:     strings.ToUpper(method),
 		Pattern:    display,
 		Key:        key(method, full, r.known),
 		Framework:  fw,
-		Pos:        call.Pos(),
+		Pos:        pos,
 		Registered: true,
 		Handler:    h,
 	}
@@ -710,6 +747,7 @@ func joinUnknown(x, y string) string {
 }
 
 func (a *analyzer) constOf(e ast.Expr) (string, bool) {
+	e = a.subst(e)
 	tv, ok := a.pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil {
 		// A local variable assigned one constant (p := "/items").

@@ -81,12 +81,15 @@ func (s *Server) Routes() {
 	s.getRoute("/items/{id}", s.get)        // want `route GET /api/items/\{id\} \[GET /api/items/\{\}\] -> helpers.logging → helpers.\(\*Server\).auth → helpers.\(\*Server\).get: 2$`
 	Public(s.r, "GET /about", s.list)       // want `route GET /about \[GET /about\] -> helpers.logging → helpers.\(\*Server\).list: 1$`
 	s.remember("/stats", s.stats)
-	// Registered in a loop from a table: neither pattern nor handler is
-	// known here, and the route says so.
+	// Registered in a loop from a table: each row through the helper.
 	for _, rt := range []struct {
 		path string
 		h    http.HandlerFunc
-	}{{"/a", s.list}, {"/b", s.get}} {
+	}{{"/a", s.list}, {"/b", s.get}} { // want `route GET /a \[GET /a\] -> helpers.logging → helpers.\(\*Server\).auth → helpers.\(\*Server\).list: 2$` `route GET /b \[GET /b\] -> helpers.logging → helpers.\(\*Server\).auth → helpers.\(\*Server\).get: 2$`
+		s.route("GET", rt.path, rt.h)
+	}
+	// A table another function gives: not known here, and the route says so.
+	for _, rt := range s.entries() {
 		s.route("GET", rt.path, rt.h) // want `route GET … \[GET …\] -> helpers.logging → helpers.\(\*Server\).auth → rt.h: 1$`
 	}
 }
@@ -119,3 +122,10 @@ func (s *GinServer) item(c *gin.Context) {
 func (s *GinServer) Routes() {
 	s.GET("/items/:id", s.auth, s.item) // want `route GET /items/:id \[GET /items/\{\}\] -> helpers.\(\*GinServer\).auth → helpers.\(\*GinServer\).item: 2$`
 }
+
+type entry struct {
+	path string
+	h    http.HandlerFunc
+}
+
+func (s *Server) entries() []entry { return []entry{{"/c", s.list}} }

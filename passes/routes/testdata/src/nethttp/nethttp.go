@@ -102,8 +102,9 @@ func (h *H) Routes(mux *http.ServeMux) {
 		h.db.ExecContext(r.Context(), "DELETE FROM items WHERE name = $1", r.PathValue("name"))
 	})
 	http.HandleFunc("/default", h.list) // want `route /default \[ANY /default\] -> nethttp.\(\*H\).list: 1$`
-	for _, p := range []string{"/a", "/b"} {
-		mux.HandleFunc(p, h.list) // want `route … \[ANY …\] -> nethttp.\(\*H\).list: 1$`
+	// A table of patterns: a route per row, at the row.
+	for _, p := range []string{"/a", "/b"} { // want `route /a \[ANY /a\] -> nethttp.\(\*H\).list: 1$` `route /b \[ANY /b\] -> nethttp.\(\*H\).list: 1$`
+		mux.HandleFunc(p, h.list)
 	}
 }
 

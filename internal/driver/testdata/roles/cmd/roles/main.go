@@ -8,6 +8,7 @@ import (
 
 	"example.com/roles/api"
 	"example.com/roles/dbmigrate"
+	"example.com/roles/worker"
 )
 
 func main() {
@@ -17,6 +18,7 @@ func main() {
 		dbmigrate.Backfill(context.Background(), db, emails(db))
 	case "serve":
 		s := &api.Server{DB: db}
+		go (&worker.Refresher{DB: db}).Run(context.Background(), []int64{1, 2, 3})
 		http.HandleFunc("GET /users", s.Users)
 		http.ListenAndServe(":8080", nil)
 	}

@@ -1,0 +1,86 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/sqlheat/sqlheat/analyzer"
+)
+
+// testdata/inventory registers handlers of its own signature through
+// helpers that adapt them (each under "/x" and "/x.view"), admin handlers
+// from a route table, and middlewares whose handler is two closures deep;
+// its handlers reach the SQL through a data store interface whose methods
+// return repository interfaces, implemented on a generic base, or in a
+// goroutine running a closure a generic function makes, or in handlers a
+// REST library outside the module makes from a constructor. Every
+// route lists its own handler's queries and its middlewares', and no
+// other route's; a statement both run is listed for each.
+func TestRouteInventoryShapes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/inventory", "./...")
+	got := map[string][]string{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+		order = append(order, k)
+		got[k] = []string{}
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.From, q.PerRequest))
+		}
+	}
+	const (
+		auth   = "persistence/persistence.go:99 api.authenticate once"
+		access = "persistence/persistence.go:103 server.UpdateLastAccess once"
+	)
+	// The REST handlers, made by the library from a constructor: each
+	// request runs the constructor and the methods of the Repository it
+	// returns — Count, Read and ReadAll, on each repository the data
+	// store's Resource can return, on the base they share.
+	rest := []string{auth,
+		"persistence/persistence.go:54 handler once",
+		"persistence/persistence.go:58 handler once",
+		"persistence/persistence.go:62 handler once"}
+	want := map[string][]string{
+		"api/api.go:39 ANY /getAlbum":          {auth, access, "persistence/persistence.go:79 handler once"},
+		"api/api.go:39 ANY /getAlbum.view":     {auth, access, "persistence/persistence.go:79 handler once"},
+		"api/api.go:40 ANY /getAlbumList":      {auth, access, "persistence/persistence.go:83 handler once"},
+		"api/api.go:40 ANY /getAlbumList.view": {auth, access, "persistence/persistence.go:83 handler once"},
+		// Stream runs nothing itself: only its middlewares' queries.
+		"api/api.go:41 ANY /stream":      {auth, access},
+		"api/api.go:41 ANY /stream.view": {auth, access},
+		// GetUser runs authenticate's statement again: listed for each.
+		"api/api.go:42 ANY /getUser":      {auth, access, "persistence/persistence.go:99 handler once"},
+		"api/api.go:42 ANY /getUser.view": {auth, access, "persistence/persistence.go:99 handler once"},
+		// Search hands a goroutine the closure a generic function makes.
+		"api/api.go:43 ANY /search":      {auth, access, "persistence/persistence.go:87 handler once"},
+		"api/api.go:43 ANY /search.view": {auth, access, "persistence/persistence.go:87 handler once"},
+		// The table's rows, each at its row, outside the group.
+		"api/api.go:50 GET /admin/users":  {auth, "persistence/persistence.go:107 handler once"},
+		"api/api.go:51 GET /admin/health": {auth},
+		// Their prefix is resource's parameter: not known there.
+		"api/api.go:65 GET …/":     rest,
+		"api/api.go:66 GET …/{id}": rest,
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	// Of the methods a made handler may call, a request counts the
+	// costliest once, not all of them.
+	for _, r := range rep.Routes {
+		if r.Line == 65 && r.QueriesPerRequest.Min != 2 {
+			t.Errorf("%s %s: %d queries per request, want 2", r.Method, r.Pattern, r.QueriesPerRequest.Min)
+		}
+	}
+	for k, w := range want {
+		g, ok := got[k]
+		if !ok {
+			t.Errorf("no route %s; routes: %v", k, order)
+			continue
+		}
+		if !slices.Equal(g, w) {
+			t.Errorf("%s runs\n\t%v\nwant\n\t%v", k, g, w)
+		}
+	}
+}

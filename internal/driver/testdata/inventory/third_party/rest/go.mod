@@ -1,0 +1,3 @@
+module example.net/rest
+
+go 1.22
