@@ -139,18 +139,29 @@ func (q Query) String() string {
 // Calls to it become query sites with the SQL text of their argument.
 //
 // The parameter may also be a prepared statement the wrapper runs
-// (Stmt): calls pass the statement, whose SQL travels with it.
+// (Stmt): calls pass the statement, whose SQL travels with it; or a
+// query builder whose ToSql the wrapper runs (Builder), such as
+//
+//	func (r repo) queryOne(sq squirrel.Sqlizer, out any) error
+//
+// calls pass the chain, whose statement is rebuilt at the call.
 type SQLParam struct {
-	Index int    // parameter index (receiver excluded)
-	Role  string // "query", "exec", ... of the call the parameter reaches
-	Write bool   // the wrapper's call is an exec
-	Ctx   string // the context the wrapper's own call runs with, as in Query.Ctx
-	Stmt  bool   // the parameter is a prepared statement, not SQL text
+	Index   int    // parameter index (receiver excluded)
+	Role    string // "query", "exec", ... of the call the parameter reaches
+	Write   bool   // the wrapper's call is an exec
+	Ctx     string // the context the wrapper's own call runs with, as in Query.Ctx
+	Stmt    bool   // the parameter is a prepared statement, not SQL text
+	Builder bool   // the parameter is a query builder, not SQL text
 }
 
 func (*SQLParam) AFact() {}
 
-func (f *SQLParam) String() string { return fmt.Sprintf("sqlParam(%d, %s)", f.Index, f.Role) }
+func (f *SQLParam) String() string {
+	if f.Builder {
+		return fmt.Sprintf("sqlParam(%d, %s, builder)", f.Index, f.Role)
+	}
+	return fmt.Sprintf("sqlParam(%d, %s)", f.Index, f.Role)
+}
 
 // SQLText is attached to a package-level string variable that holds SQL
 // text fixed at initialization (never reassigned in its package), so other

@@ -250,6 +250,9 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 				x = sel.X
 				continue
 			}
+			if !isSel && dbapi.ORMStart(fn) && fn.Type().(*types.Signature).Recv() == nil {
+				return append([]ormStep{{e, fn}}, steps...), "", "" // Select(...) of a dot-imported squirrel
+			}
 			// A function of this package that returns a chain is read
 			// through: what it builds, or adds to the chain it is given.
 			if fn != nil && fn.Pkg() == a.pass.Pkg {

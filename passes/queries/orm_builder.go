@@ -28,13 +28,159 @@ const (
 	dbxPkg      = "github.com/pocketbase/dbx"
 )
 
-// toSQL is the SQL of the squirrel chain whose ToSql call is call.
+// toSQL is the SQL of the squirrel chain whose ToSql call is call: the
+// chain rebuilt, or, when the receiver is a builder parameter, the
+// caller's (a wrapper, see builderParam).
 func (a *analyzer) toSQL(call *ast.CallExpr, at token.Pos) sqlText {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return unresolved("built by squirrel at run time: ToSql of %s", exprName(call.Fun))
 	}
+	if t, ok := a.builderParam(sel.X, at); ok {
+		return t
+	}
+	fn, _ := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	if dbapi.ORMChain(fn) != "squirrel" && !isSqlizer(a.pass.TypesInfo.TypeOf(sel.X)) {
+		return unresolved("SQL comes from a call to ToSql")
+	}
 	return a.builderSQL("squirrel", sel.X, at)
+}
+
+// Repositories often run every statement through one method of a shared
+// base that takes the builder, not its text:
+//
+//	func (r repo) queryOne(sq squirrel.Sqlizer, out any) error {
+//		query, args, err := sq.ToSql()
+//		...
+//		return r.db.NewQuery(query).Bind(params(args)).One(out)
+//	}
+//
+// The statement is the caller's chain, which the wrapper cannot see.
+// Its builder parameter is learned as a string wrapper's parameter is
+// (SQLParam.Builder, a fact for other packages), its own call is not a
+// site, and each call of it is one, with the SQL of the chain the caller
+// passes (builtSQL).
+
+// isSqlizer reports whether t is a query builder a wrapper may take and
+// turn into SQL: a squirrel statement builder, or an interface whose
+// ToSql returns (string, []any, error) — squirrel's Sqlizer, or the
+// program's own interface of that shape.
+func isSqlizer(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if dbapi.ORMType(t) == "squirrel" {
+		return true
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		if m.Name() != "ToSql" {
+			continue
+		}
+		sig := m.Type().(*types.Signature)
+		res := sig.Results()
+		if sig.Params().Len() != 0 || res.Len() != 3 || !isString(res.At(0).Type()) {
+			return false
+		}
+		_, slice := res.At(1).Type().Underlying().(*types.Slice)
+		return slice && types.Identical(res.At(2).Type(), types.Universe.Lookup("error").Type())
+	}
+	return false
+}
+
+// builderParam is the SQL of builder x at position at when x is a
+// builder parameter of the function around it: the text is the caller's
+// (Param), and the function a wrapper if x reaches a database call.
+// Additions the function makes on some paths only (if deep { sq =
+// paginate(sq) }) leave the caller's statement the one run on the
+// others; a parameter replaced on every path before at is no
+// pass-through. ok is false when x is no builder parameter.
+func (a *analyzer) builderParam(x ast.Expr, at token.Pos) (t sqlText, ok bool) {
+	id, isID := ast.Unparen(x).(*ast.Ident)
+	if !isID {
+		return sqlText{}, false
+	}
+	v, isVar := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !isVar {
+		return sqlText{}, false
+	}
+	idx, isParam := a.r.params[v]
+	if !isParam || !isSqlizer(v.Type()) {
+		return sqlText{}, false
+	}
+	var body ast.Node
+	switch fn := a.enclosing(v.Pos()).(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	for _, w := range a.r.writes[v] {
+		if at.IsValid() && w.pos >= at {
+			break
+		}
+		if w.block == body {
+			return unresolved("builder parameter %s is changed before it runs", v.Name()), true
+		}
+	}
+	return sqlText{Why: fmt.Sprintf("SQL is built by parameter %s", v.Name()), Param: idx, pvar: v}, true
+}
+
+// builtSQL is the SQL of builder x, an argument given to a wrapper's
+// builder parameter: the chain rebuilt, or a parameter passed on.
+func (a *analyzer) builtSQL(x ast.Expr, at token.Pos) sqlText {
+	if t, ok := a.builderParam(x, at); ok {
+		return t
+	}
+	if call := a.rawExpr(x, at); call != nil {
+		// sq.Expr("INSERT ... ON CONFLICT ...", args...): a statement
+		// written whole, its ? placeholders bound as a chain's are.
+		t := a.r.resolve(call.Args[0], call.Pos())
+		if !t.OK {
+			return partial(t)
+		}
+		args := call.Args[1:]
+		if call.Ellipsis.IsValid() {
+			args = nil // Expr(q, args...): each placeholder a value
+		}
+		text, why := a.bind(&ormChain{lib: "squirrel"}, t.SQL, args)
+		if why != "" {
+			return unresolved("built by squirrel at run time: %s", why)
+		}
+		return sqlText{SQL: text, OK: true, Param: -1, Lit: t.Lit}
+	}
+	return a.builderSQL("squirrel", x, at)
+}
+
+// rawExpr is the call of squirrel's Expr that x is, directly or as the
+// one value of a local variable; nil otherwise.
+func (a *analyzer) rawExpr(x ast.Expr, at token.Pos) *ast.CallExpr {
+	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+		v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
+		var ws []assignment
+		for _, w := range a.r.writes[v] {
+			if w.pos < at {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) != 1 || ws[0].index >= 0 || ws[0].rhs == nil || a.r.addressed[v] {
+			return nil
+		}
+		x = ws[0].rhs
+	}
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil
+	}
+	fn, _ := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != squirrelPkg || fn.Name() != "Expr" {
+		return nil
+	}
+	return call
 }
 
 // builderSQL rebuilds the statement of the builder chain x of lib.

@@ -254,7 +254,7 @@ func run(pass *analysis.Pass) (any, error) {
 		stmtFrom:  map[*types.Func]int{},
 	}
 	a.r.field = a.fieldSQL
-	a.r.built = a.toSQL
+	a.r.built, a.r.builtArg = a.toSQL, a.builtSQL
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
@@ -666,17 +666,23 @@ func (a *analyzer) findWrappers() {
 				case stmt:
 					t = a.stmtArg(c.call, idx)
 				case idx >= 0 && idx < len(c.call.Args):
-					t = a.r.resolve(c.call.Args[idx], c.call.Pos())
+					t = a.argSQL(c.call, idx, a.wrapperOf(c.callee))
+				case role == dbapi.Finisher:
+					t = a.ormRaw(c.call) // db.NewQuery(q).One(&x), gorm's Raw(q).Scan(&x)
+					role = dbapi.Query
 				default:
 					continue // no SQL
 				}
 				if !t.paramOf(n.sig) {
 					continue
 				}
-				if pt := n.sig.Params().At(t.Param).Type(); stmt && !dbapi.IsStmt(pt) || !stmt && !isString(pt) {
+				pt := n.sig.Params().At(t.Param).Type()
+				builder := !stmt && isSqlizer(pt)
+				if stmt && !dbapi.IsStmt(pt) || !stmt && !builder && !isString(pt) {
 					continue
 				}
-				a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: role == dbapi.Exec, Ctx: a.wrapperCtx(c), Stmt: stmt}
+				write := role == dbapi.Exec || c.method != nil && c.method.Write
+				a.wrappers[n.fn] = &SQLParam{Index: t.Param, Role: role.String(), Write: write, Ctx: a.wrapperCtx(c), Stmt: stmt, Builder: builder}
 				changed = true
 				break
 			}
@@ -831,6 +837,8 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		t = a.r.named(call.Args[idx], call.Pos(), 0)
 	case s.Role == dbapi.StmtRun:
 		t = a.stmtArg(call, idx)
+	case idx >= 0 && idx < len(call.Args) && s.Wrapper != nil:
+		t = a.argSQL(call, idx, a.wrapperOf(s.Wrapper))
 	case idx >= 0 && idx < len(call.Args):
 		t = a.pgxNamed(s.Method, a.r.resolve(call.Args[idx], call.Pos()))
 	case s.Role == dbapi.SendBatch:
@@ -879,6 +887,15 @@ func eachStatement(loops []*Loop, each ast.Stmt) []*Loop {
 		}
 	}
 	return loops
+}
+
+// argSQL resolves the SQL argument idx of a call to wrapper w (nil for
+// a database API): the chain a builder argument builds, or the text.
+func (a *analyzer) argSQL(call *ast.CallExpr, idx int, w *SQLParam) sqlText {
+	if w != nil && w.Builder {
+		return a.builtSQL(call.Args[idx], call.Pos())
+	}
+	return a.r.resolve(call.Args[idx], call.Pos())
 }
 
 // stmtArg resolves the statement a call runs: argument idx (a wrapper

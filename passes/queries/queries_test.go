@@ -103,6 +103,13 @@ func TestORM(t *testing.T) {
 	analysistest.Run(t, dir, queries.Analyzer, "ormmodels") // the TableName fact
 }
 
+// A shared base taking builders (squirrel.Sqlizer) is a wrapper: each
+// call of it, here or in another package, runs the caller's chain.
+func TestBuilderWrappers(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "sqlizer", "sqlizerapi")
+}
+
 // TestFacts checks the facts the pass exports, as other packages see them.
 func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())

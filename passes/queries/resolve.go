@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 )
 
@@ -97,9 +96,11 @@ type resolver struct {
 	files func() *sqlfiles.Set
 	// field resolves what a struct field holds (see fields.go).
 	field func(v *types.Var, depth int) sqlText
-	// built is the SQL a query builder's ToSql returns (see
-	// orm_builder.go), set by the analyzer.
-	built func(call *ast.CallExpr, at token.Pos) sqlText
+	// built is the SQL a query builder's ToSql returns, and builtArg
+	// the SQL a builder expression builds (see orm_builder.go); set by
+	// the analyzer.
+	built    func(call *ast.CallExpr, at token.Pos) sqlText
+	builtArg func(x ast.Expr, at token.Pos) sqlText
 	// embeds are package-level variables filled by //go:embed: their
 	// patterns, and the directory they are relative to.
 	embeds map[*types.Var]embed
@@ -698,7 +699,7 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		return unresolved("SQL comes from a dynamic call")
 	}
 	name := fn.FullName()
-	if fn.Name() == "ToSql" && index == 0 && r.built != nil && dbapi.ORMChain(fn) == "squirrel" {
+	if fn.Name() == "ToSql" && index == 0 && r.built != nil {
 		return r.built(call, at)
 	}
 	arg := func(i int) sqlText {
@@ -721,6 +722,12 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	case "strings.Replace", "strings.ReplaceAll":
 		if index == 0 {
 			return r.replace(call, at, depth)
+		}
+	case "(*regexp.Regexp).ReplaceAllString", "(*regexp.Regexp).ReplaceAllLiteralString", "(*regexp.Regexp).ReplaceAllStringFunc":
+		// Placeholders renumbered or renamed (? to {:p0}), names quoted:
+		// the statement as written, as a rewriter (below) keeps it.
+		if index == 0 {
+			return arg(0)
 		}
 	case "(embed.FS).ReadFile":
 		if index == 0 {
@@ -763,28 +770,69 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	if p := r.rewriter(fn); p >= 0 && index == 0 {
 		return arg(p)
 	}
-	// A function of this package that returns a constant SQL text.
+	// A function of this package that returns a constant SQL text, or
+	// the SQL of the builder it is given (a toSQL helper: the text of
+	// the builder the call passes).
 	if decl := r.funcs[fn]; decl != nil && decl.Body != nil && index == 0 {
-		var ret *ast.ReturnStmt
-		n := 0
-		ast.Inspect(decl.Body, func(n2 ast.Node) bool {
-			if _, ok := n2.(*ast.FuncLit); ok {
-				return false
-			}
-			if rs, ok := n2.(*ast.ReturnStmt); ok {
-				ret = rs
-				n++
-			}
-			return true
-		})
-		if n == 1 && len(ret.Results) > 0 {
-			if t := r.expr(ret.Results[0], ret.Pos(), depth+1); t.OK {
+		if rets := successReturns(fn, decl.Body); len(rets) == 1 {
+			t := r.expr(rets[0].Results[0], rets[0].Pos(), depth+1)
+			if t.OK {
 				t.Lit = token.NoPos
 				return t
+			}
+			sig := fn.Type().(*types.Signature)
+			if t.paramOf(sig) && isSqlizer(t.pvar.Type()) && r.builtArg != nil && t.Param < len(call.Args) && !methodExpr(info, call) {
+				return r.builtArg(call.Args[t.Param], at)
 			}
 		}
 	}
 	return unresolved("SQL comes from a call to %s", fn.Name())
+}
+
+// successReturns are the return statements of a function's body that
+// give its first result: those that do not fail (when its last result
+// is an error, a return of a nil error; a return of something else
+// gives a zero value with its error), all of them when none says so.
+func successReturns(fn *types.Func, body *ast.BlockStmt) []*ast.ReturnStmt {
+	res := fn.Type().(*types.Signature).Results()
+	var all, ok []*ast.ReturnStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		rs, isRet := n.(*ast.ReturnStmt)
+		if !isRet {
+			return true
+		}
+		if len(rs.Results) == 0 || res.Len() > 1 && len(rs.Results) != res.Len() {
+			all = append(all, nil) // a bare return, or return f(): not followed
+			return true
+		}
+		all = append(all, rs)
+		last := rs.Results[len(rs.Results)-1]
+		if id, isID := ast.Unparen(last).(*ast.Ident); res.Len() < 2 || !types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) || isID && id.Name == "nil" {
+			ok = append(ok, rs)
+		}
+		return true
+	})
+	if slices.Contains(all, nil) {
+		return nil
+	}
+	if len(ok) == 0 {
+		return all
+	}
+	return ok
+}
+
+// methodExpr reports whether call calls a method expression (T.M(recv,
+// args...)), whose arguments start with the receiver.
+func methodExpr(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodExpr
 }
 
 // rewriter returns the parameter that fn, a function of this package,

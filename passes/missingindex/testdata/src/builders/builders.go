@@ -36,3 +36,18 @@ func DbxByAlbum(db *dbx.DB, album int) {
 	var ids []int
 	db.Select("id").From("tracks").Where(dbx.HashExp{"album_id": album}).Column(&ids) // want `equality filter on tracks\(album_id\)`
 }
+
+// queryOne takes the builder: each call runs its caller's chain, whose
+// filters are checked there.
+func queryOne(db *sql.DB, s sq.Sqlizer) error {
+	q, args, err := s.ToSql()
+	if err != nil {
+		return err
+	}
+	return db.QueryRow(q, args...).Err()
+}
+
+func ByAlbumThroughBase(db *sql.DB, album int) {
+	queryOne(db, psql.Select("id").From("tracks").Where(sq.Eq{"album_id": album})) // want `equality filter on tracks\(album_id\)`
+	queryOne(db, psql.Select("id").From("tracks").Where(sq.Eq{"title": "x"}))      // silent: tracks_title_idx
+}

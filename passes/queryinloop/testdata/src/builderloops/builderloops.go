@@ -29,3 +29,21 @@ func DbxPerItem(db *dbx.DB, users []user) {
 		db.Update("users", dbx.Params{"seen": true}, dbx.HashExp{"id": u.ID}).Execute() // want `UPDATE users runs once per item of users`
 	}
 }
+
+// exec takes the builder: a call of it per item runs the caller's
+// statement per item.
+func exec(db *sql.DB, s sq.Sqlizer) error {
+	q, args, err := s.ToSql()
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec(q, args...)
+	return err
+}
+
+func PerItemThroughBase(db *sql.DB, ids []int) {
+	for _, id := range ids {
+		exec(db, sq.Delete("sessions").Where(sq.Eq{"user_id": id})) // want `DELETE from sessions runs once per item of ids`
+	}
+	exec(db, sq.Delete("sessions").Where(sq.Eq{"user_id": ids})) // silent: one statement for all the items
+}
