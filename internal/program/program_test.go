@@ -463,19 +463,25 @@ func TestQueriesPerCall(t *testing.T) {
 }
 
 // Each counts what one path through a call names, the queries its loops
-// repeat once: Purge runs none once per call and two per item.
+// repeat once: Purge runs none once per call and two per item. Branches
+// counts what every path can: Log's switch has three lookups, one call
+// runs one case's.
 func TestQueriesEach(t *testing.T) {
 	_, p := shapesProgram(t)
 	for _, tc := range []struct {
-		fn   string
-		each int
+		fn        string
+		each, any int
 	}{
-		{"example.com/shapes/svc.Purge", 2},
-		{"example.com/shapes/svc.Log", 3},
-		{"example.com/shapes/svc.archive", 4},
+		{"example.com/shapes/svc.Purge", 2, 2},
+		{"example.com/shapes/svc.Log", 3, 4},
+		{"example.com/shapes/svc.archive", 4, 5},                 // e, d, then Apply's a, b, c
+		{"(*example.com/shapes/accounts.Accounts).Create", 1, 1}, // two writers: one's
 	} {
 		if each := p.Each(funcNamed(t, p, tc.fn)); each != tc.each {
 			t.Errorf("Each(%s) = %d, want %d", tc.fn, each, tc.each)
+		}
+		if any := p.Branches(funcNamed(t, p, tc.fn)); any != tc.any {
+			t.Errorf("Branches(%s) = %d, want %d", tc.fn, any, tc.any)
 		}
 	}
 	if once, loop := p.Cost(funcNamed(t, p, "example.com/shapes/svc.Purge")); once != 0 || !loop {

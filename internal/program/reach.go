@@ -44,11 +44,15 @@ type scc struct {
 
 // cost is what a call runs in queries: once, the queries run on every
 // call; loop, whether some run per item; each, the queries on the
-// costliest path counting those run per item once.
+// costliest path counting those run per item once; any, the queries some
+// path runs: every branch's, of a call through an interface or a func
+// value one callee's (implementations in different dialects each run
+// their own text of one statement).
 type cost struct {
 	once int
 	loop bool
 	each int
+	any  int
 }
 
 // entry is one site a component reaches: through call (of owner) into
@@ -386,6 +390,19 @@ func (p *Program) Each(f *Func) int {
 	return p.cost(f).each
 }
 
+// Branches is how many queries the paths through one call of f can run
+// in all, every branch's, each site counted per call of it: of a call
+// through an interface or a func value, the callee whose paths run the
+// most. More than Each says one call runs some of them, depending on the
+// branch.
+func (p *Program) Branches(f *Func) int {
+	if f == nil {
+		return 0
+	}
+	p.components()
+	return p.cost(f).any
+}
+
 // cost is Cost, computed once per function.
 func (p *Program) cost(f *Func) cost {
 	s := f.scc
@@ -462,6 +479,7 @@ func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
 				once(c, 1)
 			}
 			named(c, 1)
+			total.any++
 			continue
 		}
 		var most cost
@@ -470,8 +488,10 @@ func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
 			most.once = max(most.once, k.once)
 			most.loop = most.loop || k.loop
 			most.each = max(most.each, k.each)
+			most.any = max(most.any, k.any)
 		}
 		named(c, most.each)
+		total.any += most.any
 		if items && !(chunked && !most.loop) {
 			total.loop = total.loop || most.once > 0 || most.loop
 			continue
