@@ -165,6 +165,45 @@ func TestInterfaceCallsResolved(t *testing.T) {
 	}
 }
 
+// A callee's count is what one call runs along one path, not every
+// statement it reaches: a dispatcher runs one case's, implementations of
+// an interface in their dialects one implementation's, a recursion one
+// level's (before, every statement of the recursion at once); a callee
+// that runs three in a row runs three.
+func TestPerCallCounts(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/percall", "./...")
+	got := map[int]report.Finding{}
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" && f.File == "api/api.go" {
+			got[f.Line] = f
+		}
+	}
+	for line, want := range map[int]struct{ msg, fix string }{
+		18: {"store.(*Store).Apply runs one of 3 statements once per item of kinds: n round trips instead of 1",
+			"add a variant of store.(*Store).Apply that takes all the items and runs each query its branches need once for all of them"},
+		21: {"store.Users.Touch runs UPDATE users (my.go:16) once per item of ids: n round trips instead of 1",
+			"add a variant of store.Users.Touch (in my.(*Users).Touch, pg.(*Users).Touch) that updates all rows in one statement"},
+		24: {"store.(*Store).Save runs 3 queries once per item of ids: 3n round trips instead of 3",
+			"add a variant of store.(*Store).Save that takes all the items and runs each of its 3 queries once for all of them"},
+		// One statement per level of the recursion, which is its loop.
+		27: {"store.(*Store).Run runs INSERT into notices (store.go:46) once per item of ids, and loops itself: n×m round trips",
+			"add a variant of store.(*Store).Run that inserts all rows in one statement"},
+	} {
+		f, ok := got[line]
+		if !ok {
+			t.Errorf("api.go:%d: no finding (stderr %s)", line, stderr)
+			continue
+		}
+		if f.Message != want.msg || !strings.HasPrefix(f.Fix, want.fix) {
+			t.Errorf("api.go:%d:\n message %q\n want    %q\n fix %q\n want %q...", line, f.Message, want.msg, f.Fix, want.fix)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("findings in api.go = %d, want 4", len(got))
+	}
+}
+
 // Migrations found by discovery, not named in any settings, also change
 // the tool ID.
 func TestToolIDFollowsDiscoveredMigrations(t *testing.T) {

@@ -391,14 +391,14 @@ func (w *whole) loops(c *collector) {
 			if len(reached) == 0 {
 				continue
 			}
-			count := 0 // one call's queries: its costliest callee's
+			var per queryinloop.PerCall // one call's queries: its costliest callee's
 			for _, g := range call.Callees {
 				once, _ := w.prog.Cost(g)
-				count = max(count, once)
+				per.Once, per.Each, per.Branches = max(per.Once, once), max(per.Each, w.prog.Each(g)), max(per.Branches, w.prog.Branches(g))
 			}
 			name, impls := callee(pkg.TypesInfo, call)
 			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}
-			pf, ok := queryinloop.Whole(wpkg(pkg), qc, impls, reached, count)
+			pf, ok := queryinloop.Whole(wpkg(pkg), qc, impls, reached, per)
 			if !ok {
 				continue
 			}

@@ -290,7 +290,7 @@ func (p *Program) sequence(s *scc) []step {
 func (p *Program) ByCost(fs []*Func) {
 	p.components()
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := p.cost(fs[i].scc).once, p.cost(fs[j].scc).once
+		a, b := p.cost(fs[i]).once, p.cost(fs[j]).once
 		if a != b {
 			return a > b
 		}

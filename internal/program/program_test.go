@@ -427,19 +427,29 @@ func TestLayeredEntries(t *testing.T) {
 // that does not fail runs (an error check's return is no other path).
 func TestQueriesPerCall(t *testing.T) {
 	_, p := shapesProgram(t)
+	recursion := []string{"svc.go:220", "svc.go:222", "svc.go:223", "svc.go:233", "svc.go:238"}
 	for _, tc := range []struct {
 		fn   string
 		once int
 		seq  []string
+		loop bool
 	}{
-		{"example.com/shapes/svc.Log", 3, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}},
-		{"example.com/shapes/svc.LogAll", 6, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}},
+		{"example.com/shapes/svc.Log", 3, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}, false},
+		{"example.com/shapes/svc.LogAll", 6, []string{"svc.go:202", "svc.go:195", "svc.go:199", "svc.go:200"}, false},
 		// Two writers, each with two ways to run the function: one runs.
-		{"(*example.com/shapes/accounts.Accounts).Create", 1, []string{"accounts.go:28"}},
+		{"(*example.com/shapes/accounts.Accounts).Create", 1, []string{"accounts.go:28"}, false},
+		// A recursion (Apply, cascade, archive): one call runs the
+		// costliest path from the function called, down to where it
+		// would call back into a function already on the way (a level
+		// of the recursion: a loop) — not every member's queries at
+		// once, which made each of them cost 2+1+1 = 4.
+		{"example.com/shapes/svc.Apply", 2, recursion, true},
+		{"example.com/shapes/svc.archive", 4, recursion, true}, // e, d, then Apply's costliest case
+		{"example.com/shapes/svc.cascade", 3, recursion, true},
 	} {
 		f := funcNamed(t, p, tc.fn)
-		if once, loop := p.Cost(f); once != tc.once || loop {
-			t.Errorf("Cost(%s) = %d, %v; want %d, false", tc.fn, once, loop, tc.once)
+		if once, loop := p.Cost(f); once != tc.once || loop != tc.loop {
+			t.Errorf("Cost(%s) = %d, %v; want %d, %v", tc.fn, once, loop, tc.once, tc.loop)
 		}
 		var seq []string
 		for _, s := range p.Sequence(f) {
@@ -449,6 +459,33 @@ func TestQueriesPerCall(t *testing.T) {
 		if !slices.Equal(seq, tc.seq) {
 			t.Errorf("Sequence(%s) = %v, want %v", tc.fn, seq, tc.seq)
 		}
+	}
+}
+
+// Each counts what one path through a call names, the queries its loops
+// repeat once: Purge runs none once per call and two per item. Branches
+// counts what every path can: Log's switch has three lookups, one call
+// runs one case's.
+func TestQueriesEach(t *testing.T) {
+	_, p := shapesProgram(t)
+	for _, tc := range []struct {
+		fn        string
+		each, any int
+	}{
+		{"example.com/shapes/svc.Purge", 2, 2},
+		{"example.com/shapes/svc.Log", 3, 4},
+		{"example.com/shapes/svc.archive", 4, 5},                 // e, d, then Apply's a, b, c
+		{"(*example.com/shapes/accounts.Accounts).Create", 1, 1}, // two writers: one's
+	} {
+		if each := p.Each(funcNamed(t, p, tc.fn)); each != tc.each {
+			t.Errorf("Each(%s) = %d, want %d", tc.fn, each, tc.each)
+		}
+		if any := p.Branches(funcNamed(t, p, tc.fn)); any != tc.any {
+			t.Errorf("Branches(%s) = %d, want %d", tc.fn, any, tc.any)
+		}
+	}
+	if once, loop := p.Cost(funcNamed(t, p, "example.com/shapes/svc.Purge")); once != 0 || !loop {
+		t.Errorf("Cost(Purge) = %d, %v; want 0, true", once, loop)
 	}
 }
 

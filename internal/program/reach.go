@@ -36,18 +36,23 @@ type scc struct {
 	reach   []entry // nil until computed
 	done    bool
 
-	cost     cost
-	costDone bool
+	costs map[*Func]cost // by member, see Program.cost
 
 	seq     []step // see sequence
 	seqDone bool
 }
 
 // cost is what a call runs in queries: once, the queries run on every
-// call; loop, whether some run per item.
+// call; loop, whether some run per item; each, the queries on the
+// costliest path counting those run per item once; any, the queries some
+// path runs: every branch's, of a call through an interface or a func
+// value one callee's (implementations in different dialects each run
+// their own text of one statement).
 type cost struct {
 	once int
 	loop bool
+	each int
+	any  int
 }
 
 // entry is one site a component reaches: through call (of owner) into
@@ -358,68 +363,143 @@ func callsItself(f *Func) bool {
 // or a func value costs what its costliest callee costs (one of them
 // runs); of the branches of an if or a switch, the costliest counts (see
 // flow): the count is what the costliest path through the body runs. A
-// recursive component runs its queries per level: a loop.
+// recursive component runs its queries per level: a loop. A level is
+// the costliest path from f down to a call back into a function already
+// on the way; adding up every member's body instead made a dispatcher
+// whose actions call back into it cost every action at once (sftpgo's
+// event rules: 321 queries "per call").
 func (p *Program) Cost(f *Func) (once int, loop bool) {
 	if f == nil {
 		return 0, false
 	}
 	p.components()
-	c := p.cost(f.scc)
+	c := p.cost(f)
 	return c.once, c.loop
 }
 
-func (p *Program) cost(s *scc) cost {
-	if s.costDone {
-		return s.cost
+// Each is how many queries one call of f runs along the path through it
+// that names the most, those its loops repeat counted once: what a
+// message counts for a function whose every query runs per item of its
+// own loops (Cost says 0 of them run once per call), in place of every
+// statement any of its branches reaches.
+func (p *Program) Each(f *Func) int {
+	if f == nil {
+		return 0
 	}
-	s.costDone = true
+	p.components()
+	return p.cost(f).each
+}
+
+// Branches is how many queries the paths through one call of f can run
+// in all, every branch's, each site counted per call of it: of a call
+// through an interface or a func value, the callee whose paths run the
+// most. More than Each says one call runs some of them, depending on the
+// branch.
+func (p *Program) Branches(f *Func) int {
+	if f == nil {
+		return 0
+	}
+	p.components()
+	return p.cost(f).any
+}
+
+// cost is Cost, computed once per function.
+func (p *Program) cost(f *Func) cost {
+	s := f.scc
+	if c, ok := s.costs[f]; ok {
+		return c
+	}
+	if s.costs == nil {
+		s.costs = map[*Func]cost{}
+	}
+	// Within the component, a depth-first walk from f: a call of a
+	// member on the way is the recursion (counted as the loop), a call
+	// of one done already costs what it cost from here.
+	memo := map[*Func]cost{}
+	onWay := map[*Func]bool{}
+	var visit func(g *Func) cost
+	visit = func(g *Func) cost {
+		if c, ok := memo[g]; ok {
+			return c
+		}
+		onWay[g] = true
+		c := p.bodyCost(g, func(h *Func) cost {
+			switch {
+			case h.scc != s:
+				return p.cost(h)
+			case onWay[h]:
+				return cost{} // a level down: the loop below
+			}
+			return visit(h)
+		})
+		onWay[g] = false
+		memo[g] = c
+		return c
+	}
+	c := visit(f)
+	if s.cyclic && c.once > 0 {
+		c.loop = true
+	}
+	s.costs[f] = c
+	return c
+}
+
+// bodyCost is what one pass through f's body runs, a call of g costing
+// callee(g).
+func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
 	var total cost
-	for _, f := range s.members {
-		// What each block runs on every pass through it; the path
-		// through the most is what one call runs.
-		weight := make([]int, len(f.flow.succs))
-		once := func(c *Call, n int) {
-			if c.block >= 0 && int(c.block) < len(weight) {
-				weight[c.block] += n
+	// What each block runs on every pass through it; the path through
+	// the most is what one call runs.
+	weight := make([]int, len(f.flow.succs))
+	each := make([]int, len(f.flow.succs))
+	once := func(c *Call, n int) {
+		if c.block >= 0 && int(c.block) < len(weight) {
+			weight[c.block] += n
+		} else {
+			total.once += n // no block known: on every path
+		}
+	}
+	named := func(c *Call, n int) {
+		if c.block >= 0 && int(c.block) < len(each) {
+			each[c.block] += n
+		} else {
+			total.each += n
+		}
+	}
+	for _, c := range f.Calls {
+		if !perCall(c) {
+			continue
+		}
+		items := queries.PerItem(c.Loops) > 0
+		chunked := queries.PerItem(c.Loops)-c.Chunks == 0
+		if c.Site != nil {
+			if items {
+				total.loop = true
 			} else {
-				total.once += n // no block known: on every path
+				once(c, 1)
 			}
+			named(c, 1)
+			total.any++
+			continue
 		}
-		for _, c := range f.Calls {
-			if !perCall(c) {
-				continue
-			}
-			items := queries.PerItem(c.Loops) > 0
-			chunked := queries.PerItem(c.Loops)-c.Chunks == 0
-			if c.Site != nil {
-				if items {
-					total.loop = true
-				} else {
-					once(c, 1)
-				}
-				continue
-			}
-			var most cost
-			for _, g := range c.Callees {
-				if g.scc == s {
-					continue
-				}
-				k := p.cost(g.scc)
-				most.once = max(most.once, k.once)
-				most.loop = most.loop || k.loop
-			}
-			if items && !(chunked && !most.loop) {
-				total.loop = total.loop || most.once > 0 || most.loop
-				continue
-			}
-			once(c, most.once)
-			total.loop = total.loop || most.loop
+		var most cost
+		for _, g := range c.Callees {
+			k := callee(g)
+			most.once = max(most.once, k.once)
+			most.loop = most.loop || k.loop
+			most.each = max(most.each, k.each)
+			most.any = max(most.any, k.any)
 		}
-		total.once += f.flow.longest(weight)
+		named(c, most.each)
+		total.any += most.any
+		if items && !(chunked && !most.loop) {
+			total.loop = total.loop || most.once > 0 || most.loop
+			continue
+		}
+		once(c, most.once)
+		total.loop = total.loop || most.loop
 	}
-	if s.cyclic && total.once > 0 {
-		total.loop = true
-	}
-	s.cost = total
+	total.once += f.flow.longest(weight)
+	total.each += f.flow.longest(each)
 	return total
 }

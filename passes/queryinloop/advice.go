@@ -19,20 +19,22 @@ import (
 // advice is what to do about statement q run once per item of the loop
 // over over: by the loop itself (callee ""), or by callee, a function the
 // loop calls per item, whose implementations are impls, and which runs n
-// queries per call, q the first.
+// queries per call, q the first, or, when reach is more than 0, n of the
+// reach statements its branches run.
 type advice struct {
 	q      queries.Query
 	over   string
 	callee string
 	impls  []string
 	n      int
+	reach  int
 }
 
 // fix is the advice, one line, lowercase, no final period.
 func (a advice) fix() string {
 	q := a.q
 	kind := q.Kind
-	if a.callee != "" && a.n > 1 {
+	if a.callee != "" && (a.n > 1 || a.reach > 0) {
 		return a.several()
 	}
 	if kind == "unknown" || kind == "" {
@@ -85,7 +87,12 @@ func (a advice) several() string {
 	if len(a.impls) > 0 {
 		fmt.Fprintf(&b, " (in %s)", strings.Join(a.impls, ", "))
 	}
-	fmt.Fprintf(&b, " that takes all the items and runs each of its %d queries once for all of them", a.n)
+	if a.reach > 0 {
+		// Which statements depends on the branch: each branch's once.
+		b.WriteString(" that takes all the items and runs each query its branches need once for all of them")
+	} else {
+		fmt.Fprintf(&b, " that takes all the items and runs each of its %d queries once for all of them", a.n)
+	}
 	switch q := a.q; {
 	case q.Kind == "unknown" || q.Kind == "" || q.Table == "":
 		// Nothing to say of the first: a lock, SELECT 1, SQL not known.

@@ -38,9 +38,15 @@
 // store.(*Store).OrderItems is reported because the store function's
 // query summary travels as a fact, through any number of calls and
 // packages, and a store function that itself loops makes the finding
-// nested (n×m queries). A query run while iterating another query's
-// rows.Next() is reported with the open result set, which also holds a
-// connection for the whole loop.
+// nested (n×m queries). What a callee runs is counted for one call, along
+// one path through it, as the standalone driver's program graph sees it:
+// a dispatcher over kinds runs one case ("runs one of 3 statements"), a
+// callee whose branches differ runs "up to" its costliest path, the
+// implementations of an interface (one per SQL dialect) run one of them,
+// a recursion one level (its loop); under go vet, the summary counts
+// every statement the callee reaches. A query run while iterating
+// another query's rows.Next() is reported with the open result set,
+// which also holds a connection for the whole loop.
 //
 // The analyzer is silent for loops whose count does not grow with data:
 // service loops (`for {}` or `for ctx.Err() == nil` around a select, a

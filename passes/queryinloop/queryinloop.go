@@ -266,9 +266,9 @@ type through struct {
 	// impls are the functions a call through an interface or a func
 	// value reaches, named in the fix.
 	impls []string
-	// count is how many queries one call runs (the summary lists every
-	// implementation's).
-	count int
+	// per is how many queries one call runs, along one path (the
+	// summary lists every branch's and every implementation's).
+	per PerCall
 }
 
 // callVia checks a call of a function that runs queries; t is nil but
@@ -307,10 +307,26 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		return
 	}
 	n := len(qs) + call.Summary.More
+	reach := 0 // statements other branches run, when one call runs fewer
 	var impls []string
 	if t != nil {
-		if t.count > 0 {
-			n = t.count
+		// Statements, not sites: a statement a call runs twice counts
+		// twice on its path, and once in the summary.
+		branches := min(t.per.Branches, n)
+		k := t.per.Once
+		if k == 0 && t.per.Each > 0 {
+			// Every query in the callee's own loops: those one pass
+			// through them runs, a statement at most once.
+			k = min(t.per.Each, max(branches, 1))
+		}
+		if k > 0 {
+			// A callee that loops itself runs more than k per call
+			// already ("and loops itself" says so): "up to" is for one
+			// that does not.
+			if branches > k && nested == 0 {
+				reach = branches
+			}
+			n = k
 		}
 		if len(t.impls) <= 3 {
 			for _, impl := range t.impls {
@@ -325,14 +341,14 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 	if category == "unknown" {
 		q.Kind = "unknown"
 	}
-	m := message{callee: call.Callee, n: n, items: items, depth: len(items) + nested, loops: nested > 0}
+	m := message{callee: call.Callee, n: n, reach: reach, items: items, depth: len(items) + nested, loops: nested > 0}
 	switch {
 	case first.Name != "" && strings.HasSuffix(call.Callee, "."+first.Name):
 		m.place = place(first) // sqlc's method, named after its query
-	case n == 1:
+	case n == 1 && reach == 0:
 		m.subject, m.short, m.place = queryName(first), article(first.Cmd), place(first)
 	}
-	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n}
+	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n, reach: reach}
 	c.report(call.Func, call.Call.Pos(), category, m.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
 		Multiplicity: finding.Multiplicity(m.depth),
@@ -530,14 +546,16 @@ type message struct {
 	short   string // subject in a word or two: "an INSERT"
 	callee  string // the function called per item, "" when the loop runs the statement
 	place   string // where the callee's statement is ("store.go:12", "queries.sql:3")
-	n       int    // how many queries a call of callee runs
+	n       int    // how many queries a call of callee runs, on its costliest path
+	reach   int    // how many it can run by any path, when more than n; else 0
 	items   []*queries.Loop
 	depth   int  // loops in all, the callee's own included
 	loops   bool // the callee loops itself
 
-	terse bool // the cost without "instead of 1"
-	over  int  // names of loops clipped at over runes, 0 for whole
-	anon  bool // the outer loop not named
+	terse     bool // the cost without "instead of 1"
+	unreached bool // "up to n queries" without how many are reachable
+	over      int  // names of loops clipped at over runes, 0 for whole
+	anon      bool // the outer loop not named
 }
 
 // maxMessage is testenv.MaxMessage: what go vet prints on one line.
@@ -549,7 +567,12 @@ const maxMessage = 120
 // package, long names, the outer loop's name (the related places name
 // every loop), the statement's table.
 var shorter = []func(m *message){
-	func(m *message) { m.place = path.Base(m.place) }, // notes.sql:12
+	func(m *message) {
+		if m.place != "" {
+			m.place = path.Base(m.place) // notes.sql:12
+		}
+	},
+	func(m *message) { m.unreached = true }, // "up to n queries" still says it
 	func(m *message) { m.terse = true },
 	func(m *message) { m.place = "" },
 	func(m *message) { m.callee = shortName(m.callee) },
@@ -583,6 +606,13 @@ func (m message) format() string {
 			b.WriteString(" runs " + m.subject)
 			if m.place != "" {
 				fmt.Fprintf(&b, " (%s)", m.place)
+			}
+		case m.reach > 0 && m.n == 1:
+			fmt.Fprintf(&b, " runs one of %d statements", m.reach) // by branch
+		case m.reach > 0:
+			fmt.Fprintf(&b, " runs up to %d queries", m.n)
+			if !m.unreached {
+				fmt.Fprintf(&b, " (%d statements reachable)", m.reach)
 			}
 		case m.n > 1:
 			fmt.Fprintf(&b, " runs %d queries", m.n)

@@ -29,6 +29,18 @@ type Reached struct {
 	Assumed bool
 }
 
+// PerCall is what one call of a function runs, as a whole-program driver
+// counts it along the paths through the call (see program.Cost): Once,
+// the queries the costliest path runs on every call; Each, those it
+// names, the ones its own loops repeat counted once (for a callee that
+// runs nothing once per call); Branches, those every path can run, of
+// alternative implementations of an interface one's. Implementations of
+// one interface in different dialects run their own text of a statement:
+// counting one implementation's keeps them from adding up.
+type PerCall struct {
+	Once, Each, Branches int
+}
+
 // Package is a package as Whole needs it; one value per package, for
 // all its calls.
 type Package struct {
@@ -54,10 +66,11 @@ type Package struct {
 // and its related places, besides the loops, are where each runs. When
 // every way to the queries goes through a call resolved by the types
 // alone, the finding is "possible" (and one severity lower). impls are
-// the functions a call through an interface or func value reaches; count
-// is how many queries one call runs (one implementation's), 0 for as many
-// as reached lists.
-func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, count int) (check.Finding, bool) {
+// the functions a call through an interface or func value reaches; per
+// is what one call runs, along one path. A message counts what one call
+// runs, not every statement any branch reaches: those it names apart when
+// they are more.
+func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, per PerCall) (check.Finding, bool) {
 	var out check.Finding
 	found := false
 	if pkg.generated == nil {
@@ -104,7 +117,7 @@ func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, 
 		sum.Queries[i].Dialect = d
 	}
 	call.Summary = sum
-	c.callVia(call, &through{impls: impls, count: count})
+	c.callVia(call, &through{impls: impls, per: per})
 	if !found {
 		return out, false
 	}

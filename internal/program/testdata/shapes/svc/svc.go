@@ -210,3 +210,40 @@ func LogAll(ctx context.Context, db *sql.DB) error {
 	}
 	return Log(ctx, db, 2)
 }
+
+// Apply runs one action per call; an action that cascades applies the
+// next (recursion). One call runs one case, and a level of the cascade
+// runs per level: the members of the recursion are not all run at once.
+func Apply(ctx context.Context, db *sql.DB, kind int) error {
+	switch kind {
+	case 1:
+		db.ExecContext(ctx, "DELETE FROM a WHERE id = $1", kind)
+	case 2:
+		db.ExecContext(ctx, "DELETE FROM b WHERE id = $1", kind)
+		db.ExecContext(ctx, "DELETE FROM c WHERE id = $1", kind)
+	case 3:
+		return cascade(ctx, db, kind)
+	case 4:
+		return archive(ctx, db, kind)
+	}
+	return nil
+}
+
+func cascade(ctx context.Context, db *sql.DB, kind int) error {
+	db.ExecContext(ctx, "UPDATE d SET n = n + 1 WHERE id = $1", kind)
+	return Apply(ctx, db, kind-1)
+}
+
+func archive(ctx context.Context, db *sql.DB, kind int) error {
+	db.ExecContext(ctx, "INSERT INTO e (kind) VALUES ($1)", kind)
+	return cascade(ctx, db, kind)
+}
+
+// Purge deletes per id, in a loop of its own: no query runs once per
+// call, two per item.
+func Purge(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.ExecContext(ctx, "DELETE FROM f WHERE id = $1", id)
+		db.ExecContext(ctx, "DELETE FROM g WHERE id = $1", id)
+	}
+}

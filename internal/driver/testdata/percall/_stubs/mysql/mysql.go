@@ -1,0 +1,2 @@
+// Package mysql stands for the MySQL driver.
+package mysql

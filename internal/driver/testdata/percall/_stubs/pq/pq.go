@@ -1,0 +1,2 @@
+// Package pq stands for the PostgreSQL driver.
+package pq

@@ -1,0 +1,35 @@
+// Package api calls the store once per item.
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"example.com/percall/store"
+)
+
+type API struct {
+	Store *store.Store
+	Users store.Users
+}
+
+func (a *API) Sync(ctx context.Context, kinds []string, ids []int64) {
+	for _, k := range kinds {
+		a.Store.Apply(ctx, k, 1) // one statement of three per item
+	}
+	for _, id := range ids {
+		a.Users.Touch(ctx, id) // one implementation's statement per item
+	}
+	for _, id := range ids {
+		a.Store.Save(ctx, id) // three statements per item
+	}
+	for _, id := range ids {
+		a.Store.Run(ctx, 3, id) // one branch per level of the recursion
+	}
+}
+
+// ServeHTTP syncs the kinds and items a request names.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var ids []int64
+	a.Sync(r.Context(), r.URL.Query()["kind"], ids)
+}

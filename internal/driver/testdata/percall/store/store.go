@@ -1,0 +1,62 @@
+// Package store runs the statements the loops of package api call per
+// item, in the shapes whose count per call is not the number of
+// statements they reach.
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Store struct{ db *sql.DB }
+
+func New(db *sql.DB) *Store { return &Store{db} }
+
+// Apply dispatches on the kind: one call runs one case's statement, one
+// of three.
+func (s *Store) Apply(ctx context.Context, kind string, id int64) error {
+	var err error
+	switch kind {
+	case "archive":
+		_, err = s.db.ExecContext(ctx, "UPDATE items SET archived = true WHERE id = $1", id)
+	case "delete":
+		_, err = s.db.ExecContext(ctx, "DELETE FROM items WHERE id = $1", id)
+	case "touch":
+		_, err = s.db.ExecContext(ctx, "UPDATE items SET seen = now() WHERE id = $1", id)
+	}
+	return err
+}
+
+// Save runs three statements, one after the other, on every call.
+func (s *Store) Save(ctx context.Context, id int64) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE items SET saved = now() WHERE id = $1", id); err != nil {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO history (item_id) VALUES ($1)", id); err != nil {
+		return err
+	}
+	_, err := s.db.ExecContext(ctx, "DELETE FROM drafts WHERE item_id = $1", id)
+	return err
+}
+
+// Run runs a rule: a notice, or a cascade that runs the next rule (a
+// recursion, as an event manager's actions that fire events are).
+func (s *Store) Run(ctx context.Context, rule int, id int64) error {
+	if rule%2 == 0 {
+		_, err := s.db.ExecContext(ctx, "INSERT INTO notices (item_id) VALUES ($1)", id)
+		return err
+	}
+	return s.cascade(ctx, rule, id)
+}
+
+func (s *Store) cascade(ctx context.Context, rule int, id int64) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE items SET rule = $1 WHERE id = $2", rule, id); err != nil {
+		return err
+	}
+	return s.Run(ctx, rule-1, id)
+}
+
+// Users is implemented once per database, each in its dialect.
+type Users interface {
+	Touch(ctx context.Context, id int64) error
+}
