@@ -394,7 +394,7 @@ type analyzer struct {
 // recording its calls with the loops around them.
 func (a *analyzer) collect() {
 	info := a.pass.TypesInfo
-	in := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := config.Inspector(a.pass)
 	for file := range in.Root().Children() {
 		for d := range file.Children() {
 			fd, ok := d.Node().(*ast.FuncDecl)
