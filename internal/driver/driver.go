@@ -76,8 +76,10 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 		return ExitUsage
 	}
 	defer stop()
+	mt := newMemTrace(r.stderr)
 
 	ld, c := r.load()
+	mt.phase("load")
 	exitAtLeast(c)
 	if ld == nil {
 		return code
@@ -92,18 +94,22 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	// The program's call graph is built before the passes run, so that
 	// the memory building it takes is free again when they do.
 	prog := buildProgram(ok, rep)
+	mt.phase("program")
 	graph, err := r.analyze(ok)
+	mt.phase("analyze")
 	if err != nil {
 		r.errorf("%v", err)
 		return max(code, ExitInternal)
 	}
 	col.packages(ok)
 	col.graph(graph, prog, ok)
+	mt.phase("collect")
 	exitAtLeast(col.exit())
 	if err := r.finish(col); err != nil {
 		r.errorf("%v", err)
 		return max(code, ExitUsage)
 	}
+	mt.phase("finish")
 	r.writeHeapProfile()
 	exitAtLeast(r.render(rep))
 	exitAtLeast(r.failOn(rep))
