@@ -510,7 +510,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, l))
 			return false
 		case *ast.CallExpr:
-			loops := a.callLoops(x, loops)
+			loops := a.callLoops(c, loops)
 			ci := &callInfo{call: x, loops: loops, once: a.caching > 0}
 			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn
