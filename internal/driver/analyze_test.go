@@ -1,7 +1,13 @@
 package driver
 
 import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -45,5 +51,35 @@ func TestBound(t *testing.T) {
 	wg.Wait()
 	if got := most.Load(); got != 2 {
 		t.Errorf("%d passes ran at once, want 2", got)
+	}
+}
+
+// With SQLHEAT_MEMTRACE naming a directory, each phase says what it
+// leaves on the heap, and the profiles are written there; the report is
+// the same.
+func TestMemTrace(t *testing.T) {
+	args := []string{"-C", "testdata/unresolved", "-format", "json", "./..."}
+	var plain bytes.Buffer
+	run(args, &plain, io.Discard, nil)
+	dir := t.TempDir()
+	t.Setenv("SQLHEAT_MEMTRACE", dir)
+	var stdout, stderr bytes.Buffer
+	run(args, &stdout, &stderr, nil)
+	var phases []string
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if rest, ok := strings.CutPrefix(line, "memtrace: "); ok {
+			phases = append(phases, strings.Fields(rest)[0])
+		}
+	}
+	if want := []string{"load", "program", "analyze", "collect", "finish"}; !slices.Equal(phases, want) {
+		t.Errorf("phases traced: %v, want %v\n%s", phases, want, stderr.String())
+	}
+	for _, name := range []string{"load", "finish", "peak"} {
+		if _, err := os.Stat(filepath.Join(dir, name+".pprof")); err != nil {
+			t.Errorf("no %s profile: %v", name, err)
+		}
+	}
+	if stdout.String() != plain.String() {
+		t.Errorf("the report traced differs:\n%s\nuntraced:\n%s", stdout.String(), plain.String())
 	}
 }

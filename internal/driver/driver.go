@@ -77,6 +77,7 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	}
 	defer stop()
 	mt := newMemTrace(r.stderr)
+	defer mt.stop()
 
 	ld, c := r.load()
 	mt.phase("load")

@@ -31,8 +31,9 @@ type memTrace struct {
 	start time.Time
 	w     io.Writer
 
-	mu   sync.Mutex
-	peak uint64 // the highest live heap seen after a collection
+	mu           sync.Mutex
+	peak         uint64 // the highest live heap seen after a collection
+	done, exited chan struct{}
 }
 
 // newMemTrace returns the run's trace, nil when SQLHEAT_MEMTRACE is not set.
@@ -45,17 +46,33 @@ func newMemTrace(w io.Writer) *memTrace {
 		fmt.Fprintf(w, "sqlheat: SQLHEAT_MEMTRACE: %v\n", err)
 		return nil
 	}
-	t := &memTrace{dir: dir, start: time.Now(), w: w}
+	t := &memTrace{dir: dir, start: time.Now(), w: w, done: make(chan struct{}), exited: make(chan struct{})}
 	go t.watch()
 	return t
+}
+
+// stop ends the trace, once the profile being written is.
+func (t *memTrace) stop() {
+	if t != nil {
+		close(t.done)
+		<-t.exited
+	}
 }
 
 // watch follows the live heap after each collection, and writes
 // peak.pprof when it is the highest yet: a heap profile is of the last
 // collection, the one that measured it.
 func (t *memTrace) watch() {
+	defer close(t.exited)
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	for range time.Tick(5 * time.Millisecond) {
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-t.done:
+			return
+		case <-tick.C:
+		}
 		metrics.Read(s)
 		live := s[0].Value.Uint64()
 		t.mu.Lock()
