@@ -27,7 +27,9 @@
 //	            live database (live.go), link findings to routes, rank
 //	render.go   write the report in the chosen format
 //
-// (vet.go is the other mode of the same binary: go vet's unitchecker.)
+// (vet.go is the other mode of the same binary: go vet's unitchecker;
+// memtrace.go says what each phase leaves on the heap, for whoever works
+// on sqlheat's memory.)
 //
 // Every finding passes one suppression filter (check.Finding.Silenced):
 // a check's inside its pass, through check.Reporter, since go vet prints
