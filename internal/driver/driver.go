@@ -27,7 +27,9 @@
 //	            live database (live.go), link findings to routes, rank
 //	render.go   write the report in the chosen format
 //
-// (vet.go is the other mode of the same binary: go vet's unitchecker.)
+// (vet.go is the other mode of the same binary: go vet's unitchecker;
+// memtrace.go says what each phase leaves on the heap, for whoever works
+// on sqlheat's memory.)
 //
 // Every finding passes one suppression filter (check.Finding.Silenced):
 // a check's inside its pass, through check.Reporter, since go vet prints
@@ -76,8 +78,11 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 		return ExitUsage
 	}
 	defer stop()
+	mt := newMemTrace(r.stderr)
+	defer mt.stop()
 
 	ld, c := r.load()
+	mt.phase("load")
 	exitAtLeast(c)
 	if ld == nil {
 		return code
@@ -92,18 +97,22 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	// The program's call graph is built before the passes run, so that
 	// the memory building it takes is free again when they do.
 	prog := buildProgram(ok, rep)
+	mt.phase("program")
 	graph, err := r.analyze(ok)
+	mt.phase("analyze")
 	if err != nil {
 		r.errorf("%v", err)
 		return max(code, ExitInternal)
 	}
 	col.packages(ok)
 	col.graph(graph, prog, ok)
+	mt.phase("collect")
 	exitAtLeast(col.exit())
 	if err := r.finish(col); err != nil {
 		r.errorf("%v", err)
 		return max(code, ExitUsage)
 	}
+	mt.phase("finish")
 	r.writeHeapProfile()
 	exitAtLeast(r.render(rep))
 	exitAtLeast(r.failOn(rep))

@@ -3,9 +3,11 @@ package config
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Suite returns the analyzers of one run under host h: roots, and what
@@ -15,28 +17,43 @@ import (
 // the same names, usage and defaults; the others are returned as they
 // are. The result is in the order of roots, ready for a driver (whose
 // flags a user then sets on these copies, and on nothing else).
+//
+// Under a WholeProgram host, the copies do not require inspect.Analyzer:
+// their passes get their inspector from Inspector, which lives as long as
+// the passes using it, not, as inspect's result would, as long as the
+// analysis of the whole program.
 func Suite(h Host, roots ...*analysis.Analyzer) []*analysis.Analyzer {
-	copies := map[*analysis.Analyzer]*analysis.Analyzer{Analyzer: New(h)}
+	s := &suite{copies: map[*analysis.Analyzer]*analysis.Analyzer{Analyzer: New(h)}, ownInspectors: h.WholeProgram}
 	out := make([]*analysis.Analyzer, len(roots))
 	for i, a := range roots {
-		out[i] = copyFor(a, copies)
+		out[i] = s.copyFor(a)
 	}
 	return out
 }
 
-// copyFor returns a's analyzer in the suite that copies records.
-func copyFor(a *analysis.Analyzer, copies map[*analysis.Analyzer]*analysis.Analyzer) *analysis.Analyzer {
-	if c, ok := copies[a]; ok {
+// suite is what Suite makes: the copies made so far, by original.
+type suite struct {
+	copies        map[*analysis.Analyzer]*analysis.Analyzer
+	ownInspectors bool // copies leave inspect.Analyzer out of their Requires
+}
+
+// copyFor returns a's analyzer in the suite.
+func (s *suite) copyFor(a *analysis.Analyzer) *analysis.Analyzer {
+	if c, ok := s.copies[a]; ok {
 		return c
 	}
-	requires := make([]*analysis.Analyzer, len(a.Requires))
+	requires := make([]*analysis.Analyzer, 0, len(a.Requires))
 	changed := false
-	for i, r := range a.Requires {
-		requires[i] = copyFor(r, copies)
-		changed = changed || requires[i] != r
+	for _, r := range a.Requires {
+		c := s.copyFor(r)
+		requires = append(requires, c)
+		changed = changed || c != r
+	}
+	if changed && s.ownInspectors {
+		requires = slices.DeleteFunc(requires, func(r *analysis.Analyzer) bool { return r == inspect.Analyzer })
 	}
 	if !changed {
-		copies[a] = a // needs no settings: shared, as inspect.Analyzer is
+		s.copies[a] = a // needs no settings: shared, as inspect.Analyzer is
 		return a
 	}
 	c := &analysis.Analyzer{
@@ -50,7 +67,7 @@ func copyFor(a *analysis.Analyzer, copies map[*analysis.Analyzer]*analysis.Analy
 		FactTypes:        a.FactTypes,
 	}
 	a.Flags.VisitAll(func(f *flag.Flag) { copyFlag(&c.Flags, f) })
-	copies[a] = c
+	s.copies[a] = c
 	return c
 }
 

@@ -1,10 +1,18 @@
 package config
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"reflect"
+	"runtime"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A suite holds copies of what requires the settings, with flags of their
@@ -73,4 +81,61 @@ func TestSuiteBudget(t *testing.T) {
 	if got := Analyzer.Flags.Lookup("budget").Value.String(); got != "0" {
 		t.Errorf("go vet's budget is %s after setting a suite's", got)
 	}
+}
+
+// A whole-program host's suite leaves inspect.Analyzer out of its copies,
+// whose passes build the inspector they use (Inspector); go vet's keeps it,
+// and so does an analyzer the suite shares.
+func TestSuiteInspector(t *testing.T) {
+	t.Parallel()
+	walker := &analysis.Analyzer{Name: "shared", Doc: "walks without settings", Requires: []*analysis.Analyzer{inspect.Analyzer}, Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	found := &analysis.Analyzer{
+		Name: "found", Doc: "a foundation", Requires: []*analysis.Analyzer{inspect.Analyzer, Analyzer, walker},
+		Run: func(*analysis.Pass) (any, error) { return nil, nil }, ResultType: reflect.TypeOf(0),
+	}
+	whole := Suite(Host{WholeProgram: true}, found)[0]
+	if slices.Contains(whole.Requires, inspect.Analyzer) || len(whole.Requires) != 2 {
+		t.Errorf("whole program: %s requires %v, want the settings and %s", whole.Name, whole.Requires, walker.Name)
+	}
+	if !slices.Contains(walker.Requires, inspect.Analyzer) {
+		t.Errorf("the shared analyzer lost inspect: %v", walker.Requires)
+	}
+	vet := Suite(Host{}, found)[0]
+	if !slices.Contains(vet.Requires, inspect.Analyzer) {
+		t.Errorf("go vet: %s requires %v, want inspect among them", vet.Name, vet.Requires)
+	}
+}
+
+// Inspector gives inspect's result where the pass has it; else one of its
+// own, over the pass's files, which another pass of the package shares
+// while it is held.
+func TestInspector(t *testing.T) {
+	t.Parallel()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "a.go", "package a\n\nfunc F() {}\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []*ast.File{f}
+	shared := inspector.New(files)
+	if got := Inspector(&analysis.Pass{Files: files, ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: shared}}); got != shared {
+		t.Errorf("with inspect's result: got another inspector")
+	}
+	pkg := types.NewPackage("a", "a")
+	one := Inspector(&analysis.Pass{Files: files, Pkg: pkg})
+	var decls int
+	for c := range one.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decls++
+		_ = c
+	}
+	if decls != 1 {
+		t.Errorf("own inspector: %d function declarations, want 1", decls)
+	}
+	if two := Inspector(&analysis.Pass{Files: files, Pkg: pkg}); two != one {
+		t.Errorf("a second pass of the package built another inspector while the first is held")
+	}
+	if other := Inspector(&analysis.Pass{Files: files, Pkg: types.NewPackage("b", "b")}); other == one {
+		t.Errorf("another package got the first one's inspector")
+	}
+	runtime.KeepAlive(one)
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	astedge "golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -616,7 +615,7 @@ func configTag(tag string) bool {
 // run once (it runs at most once in them: per item of a data loop, or in
 // a worker's loop, once when the worker stops, such as a configuration
 // reload that restarts the program).
-func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
+func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 	if perItem(loops) == 0 && !unbounded(loops) {
 		return loops
 	}
@@ -625,7 +624,7 @@ func (a *analyzer) callLoops(call *ast.CallExpr, loops []*Loop) []*Loop {
 	for _, l := range loops {
 		if l.Kind.PerItem() || l.Kind.Unbounded() {
 			if path == nil {
-				path = a.path(call)
+				path = enclosing(call)
 			}
 			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) {
 				continue
@@ -666,15 +665,15 @@ func withoutChunks(info *types.Info, call *ast.CallExpr, loops []*Loop) []*Loop 
 	return out
 }
 
-// path is the chain of nodes enclosing call, innermost first.
-func (a *analyzer) path(call *ast.CallExpr) []ast.Node {
-	for _, f := range a.pass.Files {
-		if f.FileStart <= call.Pos() && call.End() <= f.FileEnd {
-			path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
-			return path
-		}
+// enclosing is the chain of nodes from c's up to its file, innermost
+// first (as astutil.PathEnclosingInterval gives it, without walking the
+// file again for each call).
+func enclosing(c inspector.Cursor) []ast.Node {
+	var path []ast.Node
+	for e := range c.Enclosing() {
+		path = append(path, e.Node())
 	}
-	return []ast.Node{call}
+	return path
 }
 
 // leavesAfter reports whether the loop runs a call at most once: the

@@ -394,7 +394,7 @@ type analyzer struct {
 // recording its calls with the loops around them.
 func (a *analyzer) collect() {
 	info := a.pass.TypesInfo
-	in := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := config.Inspector(a.pass)
 	for file := range in.Root().Children() {
 		for d := range file.Children() {
 			fd, ok := d.Node().(*ast.FuncDecl)
@@ -510,7 +510,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, l))
 			return false
 		case *ast.CallExpr:
-			loops := a.callLoops(x, loops)
+			loops := a.callLoops(c, loops)
 			ci := &callInfo{call: x, loops: loops, once: a.caching > 0}
 			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn

@@ -258,7 +258,7 @@ func (a *analyzer) index() {
 			}
 		}
 	}
-	in := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := config.Inspector(a.pass)
 	for file := range in.Root().Children() {
 		test := isTestFile(a.pass.Fset, file.Node().Pos())
 		var fn *types.Func
