@@ -108,7 +108,8 @@ func checkRuns(t *testing.T, got, want map[string][]string, order []string) {
 // serves, one function for every route. Each route lists the queries of
 // the handler its registration passed, not every handler's; the
 // middlewares' under their own names, once each; a route registered with
-// no middlewares lists none of theirs.
+// no middlewares lists none of theirs; one an adapter runs per item of
+// something else stays in the closure, per item.
 func TestRouteInventoryAdapter(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/adapt", "./...")
@@ -126,6 +127,9 @@ func TestRouteInventoryAdapter(t *testing.T) {
 		"GET /tags":      {session, "store/store.go:19 handler once", visit},
 		"GET /bookmarks": {session, "store/store.go:24 handler once", visit},
 		"GET /health":    {},
+		// A middleware run in a loop over something else: per item,
+		// in the closure.
+		"GET /items": {"store/store.go:29 handler loop"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)

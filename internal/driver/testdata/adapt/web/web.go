@@ -28,6 +28,19 @@ func ToHTTPHandler(deps model.Dependencies, h model.HttpHandler, middlewares ...
 	}
 }
 
+// ForEachItem adapts a handler with a middleware run per item of the
+// request: its loop is over the request's items, not over middlewares,
+// so what it runs is the closure's, per item.
+func ForEachItem(deps model.Dependencies, h model.HttpHandler, m model.HttpMiddleware) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c := &model.Context{W: w, R: r}
+		for range r.URL.Query()["item"] {
+			_ = m.OnRequest(deps, c)
+		}
+		h(deps, c)
+	}
+}
+
 type Server struct {
 	mux *http.ServeMux
 }
@@ -40,6 +53,7 @@ func (s *Server) Setup(deps model.Dependencies) http.Handler {
 	legacy := &Legacy{}
 	s.mux.HandleFunc("GET /bookmarks", ToHTTPHandler(deps, legacy.HandleBookmarks, global...))
 	s.mux.HandleFunc("GET /health", ToHTTPHandler(deps, HandleHealth))
+	s.mux.HandleFunc("GET /items", ForEachItem(deps, HandleHealth, middleware.Auth{}))
 	return s.mux
 }
 
