@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/report"
 )
 
 // testdata/inventory registers handlers of its own signature through
@@ -20,16 +21,9 @@ import (
 func TestRouteInventoryShapes(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/inventory", "./...")
-	got := map[string][]string{}
-	var order []string
-	for _, r := range rep.Routes {
-		k := fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
-		order = append(order, k)
-		got[k] = []string{}
-		for _, q := range r.Queries {
-			got[k] = append(got[k], fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.From, q.PerRequest))
-		}
-	}
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
 	const (
 		auth   = "persistence/persistence.go:99 api.authenticate once"
 		access = "persistence/persistence.go:103 server.UpdateLastAccess once"
@@ -73,6 +67,28 @@ func TestRouteInventoryShapes(t *testing.T) {
 			t.Errorf("%s %s: %d queries per request, want 2", r.Method, r.Pattern, r.QueriesPerRequest.Min)
 		}
 	}
+	checkRuns(t, got, want, order)
+}
+
+// inventory is what each route of the report runs, "file:line from
+// per_request" per query, by the route's key; and the keys in order.
+func inventory(rep *report.Report, key func(report.Route) string) (map[string][]string, []string) {
+	got := map[string][]string{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := key(r)
+		order = append(order, k)
+		got[k] = []string{}
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.From, q.PerRequest))
+		}
+	}
+	return got, order
+}
+
+// checkRuns compares what routes run with what they should.
+func checkRuns(t *testing.T, got, want map[string][]string, order []string) {
+	t.Helper()
 	for k, w := range want {
 		g, ok := got[k]
 		if !ok {
@@ -81,6 +97,48 @@ func TestRouteInventoryShapes(t *testing.T) {
 		}
 		if !slices.Equal(g, w) {
 			t.Errorf("%s runs\n\t%v\nwant\n\t%v", k, g, w)
+		}
+	}
+}
+
+// testdata/adapt registers every route through one constructor that
+// adapts a handler of the service's signature (a named func type taking
+// the dependencies first) and runs a list of middlewares around it:
+// ToHTTPHandler(deps, h, middlewares...) returns the closure the route
+// serves, one function for every route. Each route lists the queries of
+// the handler its registration passed, not every handler's; the
+// middlewares' under their own names, once each; a route registered with
+// no middlewares lists none of theirs; one an adapter runs per item of
+// something else stays in the closure, per item.
+func TestRouteInventoryAdapter(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/adapt", "./...")
+	key := func(r report.Route) string { return r.Method + " " + r.Pattern }
+	got, order := inventory(rep, key)
+	perRequest := map[string]int{}
+	for _, r := range rep.Routes {
+		perRequest[key(r)] = r.QueriesPerRequest.Min
+	}
+	const (
+		session = "store/store.go:29 middleware.Auth.OnRequest once"
+		visit   = "store/store.go:14 middleware.Auth.OnResponse once"
+	)
+	want := map[string][]string{
+		"GET /tags":      {session, "store/store.go:19 handler once", visit},
+		"GET /bookmarks": {session, "store/store.go:24 handler once", visit},
+		"GET /health":    {},
+		// A middleware run in a loop over something else: per item,
+		// in the closure.
+		"GET /items": {"store/store.go:29 handler loop"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+	// The middlewares run once each, around the handler: none per item.
+	for k, n := range map[string]int{"GET /tags": 3, "GET /bookmarks": 3, "GET /health": 0} {
+		if perRequest[k] != n {
+			t.Errorf("%s: %d queries per request, want %d", k, perRequest[k], n)
 		}
 	}
 }

@@ -325,6 +325,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	b.higherOrder(u)
 	b.boundFields(u)
 	b.madeHandlers()
+	b.adapters()
 }
 
 // ssaOf is the SSA function of f, while the builder has it.

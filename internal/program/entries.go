@@ -134,6 +134,10 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 		}
 	}
 	for _, f := range p.handlerFuncs(r.Handler) {
+		if parts := p.adapt(r.Handler.Made, f); parts != nil {
+			e.Parts = append(e.Parts, parts...) // this call's handler, its middlewares
+			continue
+		}
 		e.Parts = append(e.Parts, Part{From: "handler", Func: f})
 	}
 	if m := p.made[r.Handler.Made]; m != nil && p.Func(r.Handler.Func) == nil {
@@ -408,6 +412,9 @@ func (p *Program) Reaching(entries []*Entry) map[*Func][]*Entry {
 	for _, e := range entries {
 		for _, f := range p.functions(e, false, true) {
 			out[f] = append(out[f], e)
+			if f.origin != nil {
+				out[f.origin] = append(out[f.origin], e) // a copy's code is the closure's
+			}
 		}
 	}
 	return out

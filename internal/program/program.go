@@ -54,6 +54,7 @@ type Program struct {
 	armCalls map[token.Pos]bool           // see arms; nil until asked
 	wr       *writes                      // see FilledAtStart; nil until asked
 	made     map[token.Pos]*made          // see madeHandlers
+	adapted  map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
 
 	// Stats says what building the graph cost.
 	Stats Stats
@@ -99,6 +100,7 @@ type Func struct {
 	instance bool             // an instantiation of a generic function
 	init     bool             // a package initializer
 	anon     []*Func          // the closures written directly in it
+	origin   *Func            // for a closure's copy bound to one call of its constructor (see adapters.go), the closure
 
 	scc *scc
 }

@@ -146,7 +146,9 @@
 // A handler made by a function whose body is not here (a REST library's
 // GetAll(newRepository)) is named by that function, and carries the call
 // that made it (Handler.Made): the standalone driver's graph follows the
-// functions handed to it.
+// functions handed to it. So does a handler made by an adapter of the
+// module (ToHTTPHandler(deps, h, middlewares...)), whose closure, one
+// for every route, calls what each call handed it.
 //
 // Not seen: handlers chosen at run time, a router wrapped after being
 // assigned to a variable twice, calls through interfaces other than

@@ -137,11 +137,11 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		}
 		// A constructor: h.list() returns the closure that serves. One
 		// whose body is not here (a REST library's GetAll(repo)) runs,
-		// per request, the functions it is given: the call says which.
+		// per request, the functions it is given, and one whose closure
+		// calls what it was given (an adapter: ToHandler(deps, h)) runs
+		// this call's: the call says which.
 		h := mw()
-		if h.Lit == nil && h.Decl == nil {
-			h.Made = x.Lparen
-		}
+		h.Made = x.Lparen
 		return h, nil
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := a.funcOf(x); ok {

@@ -95,9 +95,10 @@ type Handler struct {
 	Decl *ast.FuncDecl // Func's declaration, when in this package
 	// Fact is what a constructor of another package serves per request.
 	Fact *Serves
-	// Made is the call of the constructor that made the handler, when
-	// its body is not in this package: the functions handed to it are
-	// what the standalone driver's graph follows.
+	// Made is the call of the constructor that made the handler: the
+	// functions handed to it are what the standalone driver's graph
+	// follows, when its body is not in this package or its closure calls
+	// them.
 	Made token.Pos
 }
 

@@ -1,0 +1,3 @@
+module example.com/adapt
+
+go 1.23

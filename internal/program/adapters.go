@@ -1,0 +1,317 @@
+package program
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Services whose handlers have a signature of their own — they take the
+// service's dependencies, or return their response — register each
+// through one constructor that adapts it:
+//
+//	func ToHTTPHandler(deps Deps, h HttpHandler, mws ...Middleware) http.HandlerFunc {
+//		return func(w http.ResponseWriter, r *http.Request) {
+//			for _, m := range mws { m.OnRequest(deps, c) }
+//			h(deps, c)
+//		}
+//	}
+//	mux.HandleFunc("GET /tags", ToHTTPHandler(deps, HandleTags, global...))
+//
+// The closure is one function for every route, and the call graph keeps
+// one set of values for h: every handler any route passes. Each route then
+// "ran" every handler's queries (140 on each route of a bookmark manager).
+// The routes pass names the call that made a route's handler
+// (routes.Handler.Made); the route's entry runs a copy of the closure in
+// which the calls of the constructor's func-typed parameters reach what
+// that call passed (a function, a method value), and the calls of methods
+// of the values it was handed (a middleware, each of a list of them) are
+// parts of the route of their own, named by the method, once each: what
+// runs around the handler, as a router's middlewares are. Where the call
+// passes anything else (its own parameter, a variable), the graph's answer
+// stands for that call.
+
+// adapter is the closure a call of a module function returns, and what
+// the call binds in it.
+type adapter struct {
+	closure *Func
+	// bound are the closure's calls of a func-typed parameter of its
+	// constructor, with the function the call passed for it.
+	bound map[*Call][]*Func
+	// wraps are the closure's calls of a method of a value the call
+	// passed (a middleware), or of an element of a list it passed, with
+	// the parameter the value is of.
+	wraps map[*Call]*types.Var
+	// none are the wraps whose list the call passed empty (no
+	// middlewares): they run nothing for this call.
+	none map[*Call]bool
+
+	made  *Func  // the copy of closure, once made
+	parts []Part // the route's parts in place of closure, once made
+}
+
+// adapters records, for each static call of a module function that
+// returns a closure calling its func-typed parameters, what the call
+// binds (see above).
+func (b *builder) adapters() {
+	for _, f := range b.p.list {
+		fn := b.ssaOf(f)
+		if f.closure || fn.Signature.Results().Len() != 1 || len(b.staticCallers()[fn]) == 0 {
+			continue
+		}
+		for _, mc := range returnedClosures(fn) {
+			lit := b.funcs[mc.Fn.(*ssa.Function)]
+			if lit == nil {
+				continue
+			}
+			bound, wraps := b.paramCalls(fn, mc)
+			if len(bound) == 0 {
+				continue // nothing of the call's own to follow
+			}
+			for _, cc := range b.staticCallers()[fn] {
+				ad := &adapter{closure: lit, bound: map[*Call][]*Func{}, wraps: map[*Call]*types.Var{}, none: map[*Call]bool{}}
+				for c, i := range bound {
+					if i < len(cc.Args) {
+						if h := b.funcValue(cc.Args[i]); h != nil {
+							ad.bound[c] = []*Func{h}
+						}
+					}
+				}
+				if len(ad.bound) == 0 {
+					continue
+				}
+				for c, i := range wraps {
+					v, _ := fn.Params[i].Object().(*types.Var)
+					if v == nil {
+						continue
+					}
+					ad.wraps[c] = v
+					if k, ok := cc.Args[i].(*ssa.Const); ok && k.IsNil() {
+						ad.none[c] = true // f(deps, h): no middlewares
+					}
+				}
+				if b.p.adapted == nil {
+					b.p.adapted = map[token.Pos][]*adapter{}
+				}
+				b.p.adapted[cc.Pos()] = append(b.p.adapted[cc.Pos()], ad)
+			}
+		}
+	}
+}
+
+// returnedClosures are the closures fn returns, as they are or converted
+// (http.HandlerFunc(func(...) {...})).
+func returnedClosures(fn *ssa.Function) []*ssa.MakeClosure {
+	var out []*ssa.MakeClosure
+	for _, blk := range fn.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		v := ret.Results[0]
+		for {
+			ct, ok := v.(*ssa.ChangeType)
+			if !ok {
+				break
+			}
+			v = ct.X
+		}
+		if mc, ok := v.(*ssa.MakeClosure); ok {
+			if _, ok := mc.Fn.(*ssa.Function); ok && !slices.Contains(out, mc) {
+				out = append(out, mc)
+			}
+		}
+	}
+	return out
+}
+
+// paramCalls are the calls, in the closure mc makes of fn's, of fn's
+// func-typed parameters (bound) and of methods of its other parameters or
+// of the elements of its list parameters (wraps), each with the
+// parameter's index. A parameter assigned again may hold anything: its
+// calls are in neither.
+func (b *builder) paramCalls(fn *ssa.Function, mc *ssa.MakeClosure) (bound, wraps map[*Call]int) {
+	lit := mc.Fn.(*ssa.Function)
+	param := func(v ssa.Value) (int, bool) {
+		fv, ok := v.(*ssa.FreeVar)
+		if !ok {
+			return -1, false
+		}
+		i := slices.Index(lit.FreeVars, fv)
+		if i < 0 || i >= len(mc.Bindings) {
+			return -1, false
+		}
+		switch x := mc.Bindings[i].(type) {
+		case *ssa.Parameter: // captured as it is
+			return slices.Index(fn.Params, x), false
+		case *ssa.Alloc: // the parameter spilled to the variable the closure captures
+			if stores(x) != 1 {
+				return -1, false
+			}
+			for _, r := range *x.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == x {
+					if prm, ok := st.Val.(*ssa.Parameter); ok && prm.Parent() == fn {
+						return slices.Index(fn.Params, prm), true
+					}
+				}
+			}
+		}
+		return -1, false
+	}
+	// load is the parameter whose value v is: the free variable, or a
+	// load of the variable it is.
+	load := func(v ssa.Value) int {
+		if i, spilled := param(v); i >= 0 && !spilled {
+			return i
+		}
+		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+			if i, spilled := param(u.X); i >= 0 && spilled {
+				return i
+			}
+		}
+		return -1
+	}
+	bound, wraps = map[*Call]int{}, map[*Call]int{}
+	for _, blk := range lit.Blocks {
+		for _, instr := range blk.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok || b.calls[ci] == nil {
+				continue
+			}
+			cc := ci.Common()
+			if !cc.IsInvoke() {
+				if i := load(cc.Value); i >= 0 {
+					if _, ok := fn.Params[i].Type().Underlying().(*types.Signature); ok {
+						bound[b.calls[ci]] = i
+					}
+				}
+				continue
+			}
+			// m.OnRequest(...), for m a parameter or an element of one.
+			recv := cc.Value
+			if u, ok := recv.(*ssa.UnOp); ok && u.Op == token.MUL {
+				if ia, ok := u.X.(*ssa.IndexAddr); ok {
+					if i := load(ia.X); i >= 0 {
+						if _, ok := fn.Params[i].Type().Underlying().(*types.Slice); ok {
+							wraps[b.calls[ci]] = i
+						}
+						continue
+					}
+				}
+			}
+			if i := load(recv); i >= 0 {
+				wraps[b.calls[ci]] = i
+			}
+		}
+	}
+	return bound, wraps
+}
+
+// adapt is the route's parts for the closure f made by the call at pos
+// (see above): nil when the call binds nothing in f. The methods run
+// before the handler's call come before the closure's part, those after
+// it after.
+func (p *Program) adapt(pos token.Pos, f *Func) []Part {
+	var ad *adapter
+	for _, a := range p.adapted[pos] {
+		if a.closure == f {
+			ad = a
+		}
+	}
+	if ad == nil {
+		return nil
+	}
+	if ad.made != nil {
+		return ad.parts
+	}
+	p.components()
+	g := *f
+	g.origin, g.scc = f, nil
+	g.Calls = make([]*Call, len(f.Calls))
+	var before, after []Part
+	var first token.Pos // the handler's call
+	for c := range ad.bound {
+		if !first.IsValid() || c.Pos < first {
+			first = c.Pos
+		}
+	}
+	for i, c := range f.Calls {
+		g.Calls[i] = c
+		if hs, ok := ad.bound[c]; ok {
+			cp := *c
+			cp.Callees = hs
+			g.Calls[i] = &cp
+			continue
+		}
+		v, ok := ad.wraps[c]
+		if !ok || !p.overList(c, v) {
+			continue // in a loop of its own: part of the closure's count
+		}
+		cp := *c
+		cp.Callees = nil // a part of its own, once
+		g.Calls[i] = &cp
+		if ad.none[c] {
+			continue
+		}
+		for _, h := range c.Callees {
+			part := Part{From: h.Name, Func: h}
+			if c.Pos < first {
+				if !slices.Contains(before, part) {
+					before = append(before, part)
+				}
+			} else if !slices.Contains(after, part) {
+				after = append(after, part)
+			}
+		}
+	}
+	g.scc = &scc{members: []*Func{&g}}
+	ad.made = &g
+	ad.parts = append(append(before, Part{From: "handler", Func: &g}), after...)
+	return ad.parts
+}
+
+// overList reports whether the loops around call c, of a method of a
+// value of parameter v or an element of it, are loops over v, the list:
+// each element's method then runs once. None for a value not in a list.
+func (p *Program) overList(c *Call, v *types.Var) bool {
+	for _, l := range c.Loops {
+		var header []ast.Node
+		switch s := l.Node.(type) {
+		case *ast.RangeStmt:
+			header = []ast.Node{s.X}
+		case *ast.ForStmt:
+			header = []ast.Node{s.Init, s.Cond, s.Post}
+		}
+		if !p.mentions(header, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentions reports whether one of the nodes uses the variable v.
+func (p *Program) mentions(nodes []ast.Node, v *types.Var) bool {
+	info := p.pkgs[v.Pkg().Path()]
+	if info == nil {
+		return false
+	}
+	found := false
+	for _, n := range nodes {
+		if n == nil || found {
+			continue
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.TypesInfo.Uses[id] == v {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
