@@ -258,6 +258,9 @@ const (
 // gorpPaths are the import paths gorp has been published under.
 var gorpPaths = []string{"github.com/go-gorp/gorp/v3", "github.com/go-gorp/gorp", "gopkg.in/gorp.v2", "gopkg.in/gorp.v1"}
 
+// IsGorp reports whether path is one of gorp's import paths.
+func IsGorp(path string) bool { return slices.Contains(gorpPaths, path) }
+
 // squirrelBuilders are squirrel's statement types (values, not
 // pointers: each call returns a new builder).
 var squirrelBuilders = map[string]bool{"SelectBuilder": true, "InsertBuilder": true, "UpdateBuilder": true, "DeleteBuilder": true}

@@ -118,9 +118,9 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	case "squirrel", "dbx":
 		return a.builderSQL(lib, sel.X, s.Call.Pos())
 	case "gorp":
-		// Insert(&row), Get(T{}, id): the statement is built at run time
-		// from the table mapped to the row's type, with no chain to read.
-		return unresolved(whyORM)
+		// Insert(&row), Get(T{}, id): no chain, the table mapped to the
+		// row's type (see orm_gorp.go).
+		return a.gorpSQL(s)
 	}
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	// Whether the chain writes a slice is known from its calls, even

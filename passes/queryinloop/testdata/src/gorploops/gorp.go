@@ -9,9 +9,16 @@ import (
 	"github.com/go-gorp/gorp/v3"
 )
 
-type Member struct{ ID, TeamID int64 }
+type Member struct {
+	ID     int64 `db:"id"`
+	TeamID int64 `db:"team_id"`
+}
 
 type Store struct{ sql *gorp.DbMap }
+
+func (d *Store) Connect() {
+	d.sql.AddTableWithName(Member{}, "members").SetKeys(true, "id")
+}
 
 func (d *Store) prepareQuery(query string) string {
 	if _, ok := d.sql.Dialect.(gorp.PostgresDialect); ok {
@@ -45,7 +52,7 @@ func (d *Store) Members(teams []int64) {
 // Save inserts the rows one by one.
 func (d *Store) Save(ms []Member) {
 	for i := range ms {
-		d.sql.Insert(&ms[i]) // fix `^insert all rows in one statement: INSERT INTO table \(\.\.\.\) VALUES \(\.\.\.\), \(\.\.\.\), \.\.\. with a row per item$` // want `^gorp INSERT runs once per item of ms`
+		d.sql.Insert(&ms[i]) // fix `^insert all rows in one statement: INSERT INTO members \(\.\.\.\) VALUES \(\.\.\.\), \(\.\.\.\), \.\.\. with a row per item$` // want `^gorp INSERT into members runs once per item of ms: n round trips instead of 1$`
 	}
 }
 

@@ -50,6 +50,7 @@ type DbMap struct {
 	Dialect Dialect
 }
 
+func (m *DbMap) AddTable(i interface{}) *TableMap                      { panic("stub") }
 func (m *DbMap) AddTableWithName(i interface{}, name string) *TableMap { panic("stub") }
 func (m *DbMap) Begin() (*Transaction, error)                          { panic("stub") }
 func (m *DbMap) WithContext(ctx context.Context) SqlExecutor           { panic("stub") }
