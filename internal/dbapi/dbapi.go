@@ -10,6 +10,7 @@ package dbapi
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -98,6 +99,8 @@ func (m *Method) Library() string {
 		return "squirrel"
 	case m.Pkg == dbx:
 		return "dbx"
+	case slices.Contains(gorpPaths, m.Pkg):
+		return "gorp"
 	}
 	return m.Pkg
 }
@@ -208,6 +211,31 @@ func init() {
 		}
 	}
 
+	// gorp: DbMap, Transaction and the SqlExecutor interface both
+	// implement run raw SQL; the Select* helpers scan one value or a
+	// slice, the package-level ones take the executor first. Insert,
+	// Update, Delete and Get build their statement from the table the
+	// argument's type is mapped to (AddTableWithName), as an ORM's
+	// finisher does. Begin, Commit and Rollback are not sites, as with
+	// database/sql.
+	for _, gorp := range gorpPaths {
+		handles := []string{"DbMap", "Transaction", "SqlExecutor"}
+		add(gorp, handles, Query, 0, "Query", "QueryRow", "SelectInt", "SelectNullInt",
+			"SelectFloat", "SelectNullFloat", "SelectStr", "SelectNullStr")
+		add(gorp, handles, Query, 1, "Select", "SelectOne")
+		add(gorp, handles, Exec, 0, "Exec")
+		add(gorp, []string{"DbMap", "Transaction"}, Prepare, 0, "Prepare")
+		add(gorp, []string{""}, Query, 1, "SelectInt", "SelectNullInt", "SelectFloat",
+			"SelectNullFloat", "SelectStr", "SelectNullStr")
+		add(gorp, []string{""}, Query, 3, "SelectOne") // SelectOne(m, e, holder, query, args...)
+		add(gorp, handles, Finisher, -1, "Get")
+		for _, name := range []string{"Insert", "Update", "UpdateColumns", "Delete"} {
+			for _, recv := range handles {
+				table[key{gorp, recv, name}] = &Method{Pkg: gorp, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
+			}
+		}
+	}
+
 	// Query builders: squirrel's builders run what they build once given
 	// a runner (RunWith(db).Query()); dbx's queries run when finished,
 	// and NewQuery starts one from raw SQL, as gorm's Raw does.
@@ -226,6 +254,12 @@ const (
 	squirrel = "github.com/Masterminds/squirrel"
 	dbx      = "github.com/pocketbase/dbx"
 )
+
+// gorpPaths are the import paths gorp has been published under.
+var gorpPaths = []string{"github.com/go-gorp/gorp/v3", "github.com/go-gorp/gorp", "gopkg.in/gorp.v2", "gopkg.in/gorp.v1"}
+
+// IsGorp reports whether path is one of gorp's import paths.
+func IsGorp(path string) bool { return slices.Contains(gorpPaths, path) }
 
 // squirrelBuilders are squirrel's statement types (values, not
 // pointers: each call returns a new builder).
@@ -344,15 +378,16 @@ var Implementers = []struct{ Pkg, Name string }{
 	{"github.com/jackc/pgx/v4", "Conn"}, {"github.com/jackc/pgx/v4/pgxpool", "Pool"},
 	{"github.com/jackc/pgx/v4/pgxpool", "Conn"}, {"github.com/jackc/pgx/v4/pgxpool", "Tx"},
 	{"github.com/uptrace/bun", "DB"}, {"github.com/uptrace/bun", "Tx"},
+	{"github.com/go-gorp/gorp/v3", "DbMap"}, {"github.com/go-gorp/gorp/v3", "Transaction"},
 }
 
 // Packages lists the import paths whose presence among a package's
 // (transitive) imports means it may issue queries.
-var Packages = []string{
+var Packages = append([]string{
 	"database/sql", "github.com/jmoiron/sqlx",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", "github.com/uptrace/bun", squirrel, dbx,
-}
+}, gorpPaths...)
 
 // RecvName is the name of fn's receiver's named type ("" for a function).
 func RecvName(fn *types.Func) string { return recvName(fn) }

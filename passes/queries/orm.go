@@ -114,8 +114,13 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		return unresolved(whyORM)
 	}
 	lib := s.Method.Library()
-	if lib == "squirrel" || lib == "dbx" {
+	switch lib {
+	case "squirrel", "dbx":
 		return a.builderSQL(lib, sel.X, s.Call.Pos())
+	case "gorp":
+		// Insert(&row), Get(T{}, id): no chain, the table mapped to the
+		// row's type (see orm_gorp.go).
+		return a.gorpSQL(s)
 	}
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	// Whether the chain writes a slice is known from its calls, even
@@ -160,11 +165,17 @@ func ormCmd(m *dbapi.Method) string {
 	case "DeleteQuery":
 		return "DELETE"
 	}
-	if m.Library() != "gorm" {
+	switch m.Library() {
+	case "gorm":
+	case "gorp":
+		if m.Name == "Get" {
+			return "SELECT"
+		}
+	default:
 		return ""
 	}
 	switch m.Name {
-	case "Create", "CreateInBatches":
+	case "Create", "CreateInBatches", "Insert":
 		return "INSERT"
 	case "Update", "Updates", "UpdateColumn", "UpdateColumns":
 		return "UPDATE"

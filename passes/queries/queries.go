@@ -372,6 +372,9 @@ type analyzer struct {
 	extra    map[string]config.Function
 	dir      string              // the package's directory
 	models   map[ormKey]ormEntry // the ORM models of chains (see orm.go)
+	// gorpTables are the types gorp maps to tables here (see orm_gorp.go),
+	// once read.
+	gorpTables map[*types.TypeName]*gorpTable
 	// pkgDialect is the dialect the package's imports, or its module's
 	// requirements, say (see dialect), once known.
 	pkgDialect *string

@@ -110,6 +110,13 @@ func TestBuilderWrappers(t *testing.T) {
 	analysistest.Run(t, dir, sites, "sqlizer", "sqlizerapi")
 }
 
+// gorp's handles run raw SQL; the rows it writes from its table mapping
+// are ORM sites; wrappers that rewrite placeholders pass the SQL on.
+func TestGorp(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "gorpdb")
+}
+
 // TestFacts checks the facts the pass exports, as other packages see them.
 func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())

@@ -845,11 +845,13 @@ func methodExpr(info *types.Info, call *ast.CallExpr) bool {
 //		return query
 //	}
 //
-// — or -1. Every return gives back the parameter, which is only
-// reassigned from calls it is an argument of: whatever the rewriting
-// does at run time (placeholders, quoting for another database), the
-// statement is the one written. A function that appends to it or builds
-// anything else is no rewriter.
+// — or -1. Every return gives back the parameter, or passes it to
+// another rewriter and returns what that gives; the parameter is only
+// reassigned from calls it is an argument of, or from a builder written
+// only while ranging over it (placeholders renumbered character by
+// character): whatever the rewriting does at run time (placeholders,
+// quoting for another database), the statement is the one written. A
+// function that appends to it or builds anything else is no rewriter.
 func (r *resolver) rewriter(fn *types.Func) int {
 	if p, ok := r.rewriters[fn]; ok {
 		return p
@@ -873,12 +875,13 @@ func (r *resolver) rewriter(fn *types.Func) int {
 		return -1
 	}
 	v := sig.Params().At(p)
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && r.pass.TypesInfo.Uses[id] == v
+	}
 	for _, w := range r.writes[v] {
 		call, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
-		if w.tok != token.ASSIGN || !ok || !slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
-			id, ok := ast.Unparen(a).(*ast.Ident)
-			return ok && r.pass.TypesInfo.Uses[id] == v
-		}) {
+		if w.tok != token.ASSIGN || !ok || !slices.ContainsFunc(call.Args, isV) && !r.rangedBuilder(call, isV, decl.Body) {
 			return -1
 		}
 	}
@@ -892,8 +895,15 @@ func (r *resolver) rewriter(fn *types.Func) int {
 				ok = false // a bare return of a named result
 				break
 			}
-			id, isID := ast.Unparen(n.Results[0]).(*ast.Ident)
-			ok = ok && isID && r.pass.TypesInfo.Uses[id] == v
+			if call, isCall := ast.Unparen(n.Results[0]).(*ast.CallExpr); isCall && !methodExpr(r.pass.TypesInfo, call) {
+				// return translate(query, dialect): another rewriter's result.
+				if g := r.callee(call); g != nil && g != fn {
+					q := r.rewriter(g)
+					ok = ok && q >= 0 && q < len(call.Args) && isV(call.Args[q])
+					break
+				}
+			}
+			ok = ok && isV(n.Results[0])
 		}
 		return ok
 	})
@@ -904,6 +914,56 @@ func (r *resolver) rewriter(fn *types.Func) int {
 		r.rewriters[fn] = p
 	}
 	return r.rewriters[fn]
+}
+
+// rangedBuilder reports whether call is b.String() of a local builder
+// written only inside range loops over the parameter isV matches:
+//
+//	for _, c := range query {
+//		if c == '?' { b.WriteString("$" + strconv.Itoa(n)); n++ } else { b.WriteRune(c) }
+//	}
+//	query = b.String()
+//
+// rewrites the text character by character, keeping the statement.
+func (r *resolver) rangedBuilder(call *ast.CallExpr, isV func(ast.Expr) bool, body *ast.BlockStmt) bool {
+	fn := r.callee(call)
+	if fn == nil || fn.Name() != "String" {
+		return false
+	}
+	if recv := fn.Type().(*types.Signature).Recv(); recv == nil || !isBuilder(recv.Type()) {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b := identVar(r.pass.TypesInfo, id)
+	if b == nil || r.addressed[b] {
+		return false
+	}
+	var ranges []*ast.RangeStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		if rs, ok := n.(*ast.RangeStmt); ok && isV(rs.X) {
+			ranges = append(ranges, rs)
+		}
+		return true
+	})
+	for _, w := range r.writes[b] {
+		switch {
+		case (w.tok == token.DEFINE || w.tok == token.VAR) && w.rhs == nil:
+			continue // var b strings.Builder
+		case w.tok == token.ILLEGAL && slices.ContainsFunc(ranges, func(rs *ast.RangeStmt) bool {
+			return rs.Body.Pos() <= w.pos && w.pos < rs.Body.End()
+		}):
+			continue // a write while ranging over the text
+		}
+		return false
+	}
+	return len(ranges) > 0
 }
 
 // sprintf evaluates fmt.Sprintf(format, args...) with a constant format.
