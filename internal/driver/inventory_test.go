@@ -96,9 +96,9 @@ func sameQueries(t *testing.T, got, want map[string][]string, order []string) {
 // connect (from generated-looking code), and an audit service from an
 // older generator; the implementations reach the SQL through a store
 // interface. Each procedure an implementation serves is one route, named
-// by its full name (the generated constant, else /Service/Method), with
-// the queries its method runs, however many protocols register it; the
-// traffic profile names it so. A service registered as its interface is
+// by its full name (the generated constant, else the ServiceDesc's
+// service name), with the queries its method runs, however many
+// protocols register it; the traffic profile names it so. A service registered as its interface is
 // served by the module's implementations of it. DeleteItem and MergeTags,
 // served by the generated stubs only, are no routes; nor is what a plugin
 // interface or a hand-written look-alike registration takes.
@@ -128,7 +128,7 @@ func TestRPCRoutes(t *testing.T) {
 		"POST /items.v1.ItemService/GetItem":    {item},
 		"POST /items.v1.ItemService/ListItems":  {items},
 		"POST /items.v1.ItemService/WatchItems": {items},
-		"POST /AuditService/Record":             {"store/pg/pg.go:39 once"},
+		"POST /audit.AuditService/Record":       {"store/pg/pg.go:39 once"},
 		// Registered as its interface: the module's implementation.
 		"POST /tags.v1.TagService/ListTags": {"server/tags.go:21 once"},
 		// The muxes mounted: the gateway's, and connect's under the path
@@ -140,7 +140,7 @@ func TestRPCRoutes(t *testing.T) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
 	}
 	sameQueries(t, got, want, order)
-	if rates["POST /items.v1.ItemService/GetItem"] != 600 || rates["POST /AuditService/Record"] != 30 {
+	if rates["POST /items.v1.ItemService/GetItem"] != 600 || rates["POST /audit.AuditService/Record"] != 30 {
 		t.Errorf("rates %v, want the profile's 600 and 30", rates)
 	}
 }

@@ -119,22 +119,27 @@ func RPCRegistration(fn *types.Func) *Registration {
 // Procedure is the full name of the RPC that method name of the service
 // serves, "/pkg.Service/Method", as the generated package declares it
 // (connect's XServiceMethodProcedure, grpc's XService_Method_FullMethodName
-// constants, next to the interface); else "/Service/Method" from the
-// interface's name.
-func (r *Registration) Procedure(method string) string {
-	service := r.Service.Obj().Name()
+// constants, next to the interface); else from the service's full name
+// when the caller knows it (older grpc generators declare it only in
+// their ServiceDesc: service, asked only then, says it), else
+// "/Service/Method" from the interface's name.
+func (r *Registration) Procedure(method string, service func() string) string {
+	short := r.Service.Obj().Name()
 	suffix := "Server"
 	if r.Framework == Connect {
 		suffix = "Handler"
 	}
-	service = strings.TrimSuffix(service, suffix)
+	short = strings.TrimSuffix(short, suffix)
 	scope := r.Service.Obj().Pkg().Scope()
-	for _, name := range []string{service + method + "Procedure", service + "_" + method + "_FullMethodName"} {
+	for _, name := range []string{short + method + "Procedure", short + "_" + method + "_FullMethodName"} {
 		if c, ok := scope.Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String {
 			return constant.StringVal(c.Val())
 		}
 	}
-	return "/" + service + "/" + method
+	if full := service(); full != "" {
+		return "/" + full + "/" + method
+	}
+	return "/" + short + "/" + method
 }
 
 // IsRPCSig reports whether sig is the signature of a method of a

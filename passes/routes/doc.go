@@ -65,7 +65,8 @@
 // generated ... DO NOT EDIT."): a function of the application's own with
 // the same shape registers nothing. Each method the value implements is a
 // route "POST /pkg.Service/Method", named by the procedure constant the
-// generated package declares (else "/Service/Method"), which is what grpc
+// generated package declares (else by the service name of the ServiceDesc
+// in the interface's file, else "/Service/Method"), which is what grpc
 // and connect logs and metrics name; its handler is the value's method,
 // promoted from an embedded struct too, and the route is where that
 // method is declared when it is in the package. A procedure is one route

@@ -191,6 +191,9 @@ type analyzer struct {
 	// genFiles says which files of RPC services are generated (see
 	// generated), by name.
 	genFiles map[string]bool
+	// services are the full names of grpc services by their interface
+	// (see serviceName).
+	services map[*types.TypeName]string
 
 	// returns are the return statements of each function (*ast.FuncDecl
 	// or *ast.FuncLit), a closure's apart from its function's, in source

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/config"
@@ -86,7 +87,7 @@ func (a *analyzer) registerRPC() {
 					pos = fn.Pos()
 				}
 			}
-			proc := reg.Procedure(m.Name())
+			proc := reg.Procedure(m.Name(), func() string { return a.serviceName(reg.Service.Obj()) })
 			if seen[proc] {
 				continue
 			}
@@ -102,6 +103,64 @@ func (a *analyzer) registerRPC() {
 			})
 		}
 	}
+}
+
+// serviceName is the full name of the grpc service whose interface is
+// iface ("pkg.Service"), from the ServiceDesc its file declares
+// (grpc.ServiceDesc{ServiceName: "pkg.Service", HandlerType:
+// (*ServiceServer)(nil)}); "" when the file has none or cannot be read.
+// Generators that declare the procedures' names as constants are not
+// asked (see httpapi.Registration.Procedure); older ones declare only
+// this.
+func (a *analyzer) serviceName(iface *types.TypeName) string {
+	if name, ok := a.services[iface]; ok {
+		return name
+	}
+	if a.services == nil {
+		a.services = map[*types.TypeName]string{}
+	}
+	a.services[iface] = ""
+	f := a.pass.Fset.File(iface.Pos())
+	if f == nil {
+		return ""
+	}
+	file, err := parser.ParseFile(token.NewFileSet(), f.Name(), nil, parser.SkipObjectResolution)
+	if err != nil {
+		return ""
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		var name string
+		var handles bool
+		for _, e := range lit.Elts {
+			kv, ok := e.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			switch k, _ := kv.Key.(*ast.Ident); {
+			case k == nil:
+			case k.Name == "ServiceName":
+				if b, ok := kv.Value.(*ast.BasicLit); ok && b.Kind == token.STRING {
+					name, _ = strconv.Unquote(b.Value)
+				}
+			case k.Name == "HandlerType":
+				ast.Inspect(kv.Value, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && id.Name == iface.Name() {
+						handles = true
+					}
+					return !handles
+				})
+			}
+		}
+		if name != "" && handles {
+			a.services[iface] = name
+		}
+		return a.services[iface] == ""
+	})
+	return a.services[iface]
 }
 
 // generated reports whether obj is declared in a generated file ("Code
