@@ -206,7 +206,7 @@ func (w *whole) routes(pos token.Pos, rel func(string) string) map[string]bool {
 	for _, e := range w.funcs[fn] {
 		if e.Route != nil {
 			p := w.prog.Fset.Position(e.Route.Pos)
-			out[fmt.Sprintf("%s:%d", rel(p.Filename), p.Line)] = true
+			out[routeID(rel(p.Filename), p.Line, e.Route.Method, e.Route.Pattern)] = true
 		}
 	}
 	return out

@@ -142,3 +142,56 @@ func TestRouteInventoryAdapter(t *testing.T) {
 		}
 	}
 }
+
+// testdata/rpc serves an items service over grpc, its gateway and
+// connect (from generated-looking code), and an audit service from an
+// older generator; the implementations reach the SQL through a store
+// interface. Each procedure an implementation serves is one route, named
+// by its full name (the generated constant, else the ServiceDesc's
+// service name), with the queries its method runs, however many
+// protocols register it; the traffic profile names it so. A service registered as its interface is
+// served by the module's implementations of it. DeleteItem and MergeTags,
+// served by the generated stubs only, are no routes; nor is what a plugin
+// interface or a hand-written look-alike registration takes.
+func TestRPCRoutes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/rpc", "-traffic", "traffic.json", "./...")
+	got := map[string][]string{}
+	rates := map[string]float64{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := r.Method + " " + r.Pattern
+		order = append(order, k)
+		if _, dup := got[k]; dup {
+			t.Errorf("route %s listed twice", k)
+		}
+		got[k] = []string{}
+		rates[k] = r.Rate
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d %s", q.File, q.Line, q.PerRequest))
+		}
+	}
+	const (
+		item  = "store/pg/pg.go:17 once"
+		items = "store/pg/pg.go:22 once"
+	)
+	want := map[string][]string{
+		"POST /items.v1.ItemService/GetItem":    {item},
+		"POST /items.v1.ItemService/ListItems":  {items},
+		"POST /items.v1.ItemService/WatchItems": {items},
+		"POST /audit.AuditService/Record":       {"store/pg/pg.go:39 once"},
+		// Registered as its interface: the module's implementation.
+		"POST /tags.v1.TagService/ListTags": {"server/tags.go:21 once"},
+		// The muxes mounted: the gateway's, and connect's under the path
+		// its constructor returns. What they serve is the procedures'.
+		"ANY /api/": {},
+		"ANY …":     {},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+	if rates["POST /items.v1.ItemService/GetItem"] != 600 || rates["POST /audit.AuditService/Record"] != 30 {
+		t.Errorf("rates %v, want the profile's 600 and 30", rates)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/sqlheat/sqlheat/internal/finding"
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/handlerquery"
@@ -27,7 +28,8 @@ type routeSet struct {
 	// route every query its requests run, through interfaces too.
 	prog *program.Program
 	// loopRoutes gives, for a queryinloop finding ("file:line:col"), the
-	// registrations ("file:line") of the routes that run its loop, when
+	// routes that run its loop (routeID: the procedures of one RPC
+	// service's registration share its place), when
 	// the graph knows them: other routes may run the same queries without
 	// the loop.
 	loopRoutes map[string]map[string]bool
@@ -37,6 +39,8 @@ type routeEntry struct {
 	r          report.Route
 	registered bool
 	variant    bool            // found in a package's test variant
+	rpc        bool            // an RPC procedure: one route wherever registered
+	unserved   bool            // an RPC procedure no method of the module serves
 	names      []string        // its handler's and middlewares' names, to drop their unregistered twins
 	sites      map[siteKey]int // query sites reached -> deepest loop there
 	reached    map[string]int  // "file:line" of the query sites the graph reaches -> deepest loop
@@ -73,6 +77,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 			},
 			registered: r.Registered,
 			variant:    act.Package.ID != act.Package.PkgPath,
+			rpc:        httpapi.IsRPC(r.Framework),
 			names:      []string{r.Handler.Name},
 			sites:      map[siteKey]int{},
 			reached:    map[string]int{},
@@ -113,6 +118,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 // package.
 func (s *routeSet) addGraph(e *routeEntry, r *routes.Route, rel func(string) string) {
 	entry := s.prog.RouteEntry(r)
+	e.unserved = e.rpc && len(entry.Parts) == 0 // registered as an interface that only generated stubs implement
 	e.r.Queries = routeQueries(s.prog, entry, rel)
 	for _, q := range e.r.Queries {
 		k := fmt.Sprintf("%s:%d", q.File, q.Line)
@@ -159,8 +165,13 @@ func (s *routeSet) link(rep *report.Report) {
 	sort.SliceStable(s.list, func(i, j int) bool { return !s.list[i].variant && s.list[j].variant })
 	for _, e := range s.list {
 		k := fmt.Sprintf("%s %s %s:%d", e.r.Method, e.r.Pattern, e.r.File, e.r.Line)
+		if e.rpc {
+			// A procedure registered by two packages (grpc in one, its
+			// gateway in another) is served once per request.
+			k = e.r.Method + " " + e.r.Pattern
+		}
 		q := e.r.QueriesPerRequest
-		if seen[k] || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
+		if seen[k] || e.unserved || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
 			continue
 		}
 		seen[k] = true
@@ -202,7 +213,7 @@ func (s *routeSet) link(rep *report.Report) {
 			if by, known := s.loopRoutes[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)]; known {
 				// A loop's finding is its loop's routes': the loop's
 				// multiplicity, whatever depth others run its queries at.
-				loop, atSite, ok = 0, false, by[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)]
+				loop, atSite, ok = 0, false, by[routeID(e.r.File, e.r.Line, e.r.Method, e.r.Pattern)]
 			}
 			if own := fmt.Sprintf("%s:%d", e.r.File, e.r.Line); registeredAt[at] {
 				if at != own {
@@ -234,6 +245,11 @@ func (s *routeSet) link(rep *report.Report) {
 		rep.Routes = append(rep.Routes, e.r)
 	}
 	rep.Stats.Routes = len(rep.Routes)
+}
+
+// routeID names a route by its registration and pattern.
+func routeID(file string, line int, method, pattern string) string {
+	return fmt.Sprintf("%s:%d %s %s", file, line, method, pattern)
 }
 
 // reaches reports whether a request of the route runs what finding f is

@@ -10,6 +10,10 @@
 // count a handler registered in a loop as run in that loop — read this one
 // table, so that a framework is added once, and the two cannot disagree
 // about what a handler is.
+//
+// RPC services generated from .proto files (grpc, grpc-gateway, connect)
+// are in rpc.go: their registration functions are recognized by their
+// signatures, and each method of the service's interface is a route.
 package httpapi
 
 import (

@@ -2,6 +2,7 @@ package program
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 	"sort"
 
@@ -140,6 +141,13 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 		}
 		e.Parts = append(e.Parts, Part{From: "handler", Func: f})
 	}
+	if httpapi.IsRPC(r.Framework) && r.Handler.Func != nil && p.Func(r.Handler.Func) == nil {
+		// A service registered as a value of its interface: the module's
+		// implementations of the method, of which a request runs one.
+		for _, f := range p.implementations(r.Handler.Func) {
+			e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: true})
+		}
+	}
 	if m := p.made[r.Handler.Made]; m != nil && p.Func(r.Handler.Func) == nil {
 		// Made outside the module, from the module's functions.
 		for _, f := range m.handed {
@@ -172,8 +180,8 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	if f == nil {
 		return nil
 	}
-	if httpapi.IsHandlerType(f.sig) {
-		return []*Func{f}
+	if httpapi.IsHandlerType(f.sig) || httpapi.IsRPCSig(f.sig) {
+		return []*Func{f} // an RPC's method serves itself, whatever closures it makes
 	}
 	var out []*Func
 	var walk func(fs []*Func, depth int)
@@ -475,6 +483,39 @@ func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] && (once || !c.Once) {
 				work = append(work, c.Callees...)
 			}
+		}
+	}
+	return out
+}
+
+// implementations are the module's methods that implement the interface
+// method m, each declared on a type that implements m's interface, but
+// for those declared in the interface's own package: a generated
+// service's stubs, which answer "unimplemented".
+func (p *Program) implementations(m *types.Func) []*Func {
+	sig, _ := m.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*Func
+	for _, f := range p.list {
+		if f.Decl == nil || f.closure || f.Synthetic || f.instance || f.Decl.Name() != m.Name() || f.Decl.Pkg() == nil || f.Decl.Pkg().Path() == m.Pkg().Path() {
+			continue
+		}
+		recv := f.sig.Recv()
+		if recv == nil || types.IsInterface(recv.Type()) {
+			continue
+		}
+		t := recv.Type()
+		if _, ptr := t.(*types.Pointer); !ptr {
+			t = types.NewPointer(t) // a value receiver's methods are the pointer's too
+		}
+		if types.Implements(t, iface) {
+			out = append(out, f)
 		}
 	}
 	return out

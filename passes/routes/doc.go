@@ -52,6 +52,30 @@
 // and in a canonical key (internal/httppattern) in which {id}, :id and <id>
 // compare equal; a route that names no method is ANY.
 //
+// # RPC services
+//
+// A service served through code generated from its .proto files registers
+// an implementation, not handlers: grpc's RegisterXServer(s, srv),
+// grpc-gateway's RegisterXHandlerServer(ctx, mux, srv) and connect's
+// NewXHandler(svc, opts...) take it as a value of a generated interface
+// and route each procedure to one of its methods. Such a call is
+// recognized by types (internal/httpapi's RPCRegistration: the runtime's
+// types around a named interface whose methods have an RPC's shapes,
+// unary and streaming) and by the interface's file being generated ("Code
+// generated ... DO NOT EDIT."): a function of the application's own with
+// the same shape registers nothing. Each method the value implements is a
+// route "POST /pkg.Service/Method", named by the procedure constant the
+// generated package declares (else by the service name of the ServiceDesc
+// in the interface's file, else "/Service/Method"), which is what grpc
+// and connect logs and metrics name; its handler is the value's method,
+// promoted from an embedded struct too, and the route is where that
+// method is declared when it is in the package. A procedure is one route
+// however many of the three protocols serve it, and none when only the
+// generated Unimplemented stub implements it. A value of an interface
+// type (a constructor returning XServer) gives the interface's methods,
+// which the standalone driver's graph resolves to the module's
+// implementations.
+//
 // # Route helpers
 //
 // Services often register through a helper of their own, a function

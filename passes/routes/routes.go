@@ -119,17 +119,26 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	q := queries.For(pass)
 	http := mayRoute(pass.Pkg)
-	if !http && (q == nil || len(q.Summaries) == 0) {
+	rpc := mayRPC(pass.Pkg)
+	if !http && !rpc && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
 	}
 	a := newAnalyzer(pass, q)
-	if http {
-		a.learnHelpers()
-		a.register()
-		a.registerHelpers()
-		// Registrations in source order, whether a router's or a helper's.
+	if http || rpc {
+		if http {
+			a.learnHelpers()
+			a.register()
+			a.registerHelpers()
+		}
+		if rpc {
+			a.registerRPC()
+		}
+		// Registrations in source order, whether a router's, a helper's
+		// or a service's.
 		sort.SliceStable(a.routes, func(i, j int) bool { return srcpos.Compare(pass.Fset, a.routes[i].Pos, a.routes[j].Pos) < 0 })
-		a.unregistered()
+		if http {
+			a.unregistered()
+		}
 		res.Routes = a.routes
 		for _, r := range res.Routes {
 			r.Request = a.request(r)
@@ -180,6 +189,13 @@ type analyzer struct {
 	reached   map[*types.Func]bool             // local functions a registration uses
 	regCalls  []*ast.CallExpr
 	enclosing map[*ast.FuncLit]*types.Func
+	// genFiles says which files of RPC services are generated (see
+	// generated), by name.
+	genFiles map[string]bool
+	// services are the full names of grpc services by their interface
+	// (see serviceName).
+	services map[*types.TypeName]string
+
 	// returns are the return statements of each function (*ast.FuncDecl
 	// or *ast.FuncLit), a closure's apart from its function's, in source
 	// order; returnedBy maps a local variable to the function that
