@@ -54,6 +54,8 @@ type Program struct {
 	armCalls map[token.Pos]bool           // see arms; nil until asked
 	wr       *writes                      // see FilledAtStart; nil until asked
 	made     map[token.Pos]*made          // see madeHandlers
+	byOrigin map[*types.Func][]*Func      // see sameFunc; nil until asked
+	callers  map[*Func][]caller           // see callerIndex; nil until asked
 
 	// Stats says what building the graph cost.
 	Stats Stats

@@ -18,6 +18,7 @@ import (
 	"example.com/precision/keys"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
+	"example.com/precision/passed"
 	"example.com/precision/rekey"
 	"example.com/precision/store/pg"
 )
@@ -103,5 +104,6 @@ func serve(ctx context.Context, db *sql.DB) {
 		rekey.Warm(r.Context(), repo, nil)
 		repo.Rotate(r.Context(), nil)
 	})
+	passed.Routes(db)
 	http.ListenAndServe(":8080", nil)
 }
