@@ -58,6 +58,7 @@ func TestPrecision(t *testing.T) {
 		"lines/lines.go:55  lines/lines.go:55",                    // the range over an iterator, not the iterator's yield
 		"notify/notify.go:15 route " + user,                       // retry.Temporary runs Notify's function only
 		"orders/orders.go:14 route " + user,                       // the pass's finding, also in the test variant
+		"passed/passed.go:111 route passed/passed.go:88",          // middlewares appended in a loop
 		"passed/passed.go:61 route passed/passed.go:61",           // one caller passes the request's ids
 		"passed/passed.go:72 route passed/passed.go:72",           // a spread list; the lists every caller writes out are silent
 		"rekey/rekey.go:24 route rekey/rekey.go:24",               // low: once per process

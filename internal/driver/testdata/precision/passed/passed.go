@@ -104,8 +104,18 @@ func Wrap(h http.HandlerFunc, mws ...Middleware) http.HandlerFunc {
 	}
 }
 
+// Chain is Wrap for a list of middlewares made one per name.
+func Chain(h http.HandlerFunc, mws ...Middleware) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for _, m := range mws {
+			m.Before(r) // reported: Routes appends one per name, in a loop
+		}
+		h(w, r)
+	}
+}
+
 // Routes registers the package's routes.
-func Routes(db *sql.DB) {
+func Routes(db *sql.DB, names []string, verbose bool) {
 	albums := NewAlbums(db)
 	http.HandleFunc("/unlink", func(w http.ResponseWriter, r *http.Request) {
 		UnlinkOne(r.Context(), db, 1, r.FormValue("provider"))
@@ -116,4 +126,16 @@ func Routes(db *sql.DB) {
 		TouchAll(r.Context(), db, r)
 	})
 	http.HandleFunc("/wrapped", Wrap(func(w http.ResponseWriter, r *http.Request) {}, Logger{}, Session{db}))
+	// A list built of literals and appends of items written out, none
+	// in a loop, holds as many as they write.
+	mws := []Middleware{Session{db}}
+	if verbose {
+		mws = append(mws, Logger{})
+	}
+	http.HandleFunc("/built", Wrap(func(w http.ResponseWriter, r *http.Request) {}, mws...))
+	var each []Middleware
+	for range names {
+		each = append(each, Session{db})
+	}
+	http.HandleFunc("/each", Chain(func(w http.ResponseWriter, r *http.Request) {}, each...))
 }

@@ -104,6 +104,6 @@ func serve(ctx context.Context, db *sql.DB) {
 		rekey.Warm(r.Context(), repo, nil)
 		repo.Rotate(r.Context(), nil)
 	})
-	passed.Routes(db)
+	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	http.ListenAndServe(":8080", nil)
 }
