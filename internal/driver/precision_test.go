@@ -46,6 +46,8 @@ func TestPrecision(t *testing.T) {
 		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
 		"boot/boot.go:30 cli boot/boot.go:30",                     // only a command runs it
 		"boot/boot.go:38 cli " + user,                             // likewise, through the interface
+		"elements/elements.go:42 route elements/elements.go:42",   // a query per element, not through it
+		"elements/elements.go:56 route elements/elements.go:24",   // notifiers made one per user; each registered one's own is silent
 		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls
 		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request

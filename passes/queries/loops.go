@@ -629,7 +629,7 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 				path = enclosing(call)
 			}
 			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) ||
-				l.Kind.PerItem() && firstSuccess(a.pass.TypesInfo, path, l.Node) {
+				l.Kind.PerItem() && (firstSuccess(a.pass.TypesInfo, path, l.Node) || a.throughElement(path, l)) {
 				continue
 			}
 		}
@@ -772,6 +772,78 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// throughElement reports whether a call is a method call on the element
+// of a range loop over interface values: each item is different code (the
+// implementations the program registers: scrobblers, notifiers,
+// providers, middlewares), as a list of functions is (LoopFuncs), and
+// what the call runs is each implementation's own, once. A list of
+// interface values made one per item in a loop of the function is data,
+// as a list of closures made so is, and so may be a parameter (a caller
+// may have made it so: the whole-program driver asks what every caller
+// passes instead, see program.FewPassed); and a call in the same loop
+// that does not go through the element (a query with the item's ID) is
+// not this one. path is the chain of nodes enclosing the call,
+// innermost first.
+func (a *analyzer) throughElement(path []ast.Node, l *Loop) bool {
+	call, ok := path[0].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	rs, ok := l.Node.(*ast.RangeStmt)
+	if !ok || rs.Value == nil {
+		return false
+	}
+	info := a.pass.TypesInfo
+	elem, ok := info.ObjectOf(identOrNil(rs.Value)).(*types.Var)
+	if !ok || !types.IsInterface(elem.Type()) {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && info.Uses[id] == elem && !a.r.filledInLoop(rs.X) && !isParam(info, path, rs.X)
+}
+
+// isParam reports whether x is a parameter of a function enclosing the
+// call whose path is given (the one holding it, or one a closure holding
+// it is written in).
+func isParam(info *types.Info, path []ast.Node, x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, n := range path {
+		var ft *ast.FuncType
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		default:
+			continue
+		}
+		if ft.Pos() <= v.Pos() && v.Pos() < ft.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// identOrNil is e when it is an identifier, else nil.
+func identOrNil(e ast.Expr) *ast.Ident {
+	id, _ := e.(*ast.Ident)
+	return id
 }
 
 // firstSuccess reports whether the loop leaves when the call succeeds:
