@@ -815,12 +815,8 @@ func (a *analyzer) throughElement(path []ast.Node, l *Loop) bool {
 // call whose path is given (the one holding it, or one a closure holding
 // it is written in).
 func isParam(info *types.Info, path []ast.Node, x ast.Expr) bool {
-	id, ok := ast.Unparen(x).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
+	v := varOf(info, x) // a field's position is outside any parameter list
+	if v == nil {
 		return false
 	}
 	for _, n := range path {
