@@ -176,8 +176,10 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		if owner, i := p.paramOf(f, v); owner != nil {
 			return p.fewPassed(owner, i, limit, depth+1, seen)
 		}
+		// None written (var ids []int64): a list about to be filled,
+		// as an empty literal.
 		n, ok := written(info, f.syntax, v)
-		return ok && n <= limit
+		return ok && n > 0 && n <= limit
 	}
 	return false
 }
