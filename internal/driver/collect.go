@@ -229,7 +229,7 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 	name := act.Analyzer.Name
 	for _, f := range res.Findings {
 		role, by := c.whole.role(name, act.Package, f)
-		if silent(name, role, f.NamedMigration) {
+		if silent(name, role, f.NamedMigration) || c.whole.fewPassed(name, act.Package, f) {
 			continue
 		}
 		rf := c.r.finding(name, act.Package, f)

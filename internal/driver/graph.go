@@ -317,6 +317,24 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 	return "loops over " + strings.Join(over, " and ") + ", which only start-up fills: as many items as configured"
 }
 
+// fewPassed reports whether every loop a queryinloop finding is about
+// ranges over a parameter every call in the program passes a few items
+// (program.FewPassed): a list its callers write out, []string{provider}
+// or two middlewares, runs its loop as many times as a slice literal
+// ranged over in place, on which the pass is silent.
+func (w *whole) fewPassed(check string, pkg *packages.Package, f *check.Finding) bool {
+	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
+		return false
+	}
+	for _, pos := range f.Loops {
+		rs := rangeAt(pkg, pos)
+		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) {
+			return false
+		}
+	}
+	return true
+}
+
 // rangeAt is the range statement of pkg starting at pos, nil when the
 // statement there is not one.
 func rangeAt(pkg *packages.Package, pos token.Pos) *ast.RangeStmt {
@@ -411,7 +429,7 @@ func (w *whole) loops(c *collector) {
 			if j := w.job(pf.Pos); j != nil {
 				role, by = j.Role, j
 			}
-			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) {
+			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) || w.fewPassed(queryinloop.Analyzer.Name, pkg, &pf) {
 				continue // and so was the pass's
 			}
 			for _, i := range reported[at] {

@@ -46,6 +46,8 @@ func TestPrecision(t *testing.T) {
 		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
 		"boot/boot.go:30 cli boot/boot.go:30",                     // only a command runs it
 		"boot/boot.go:38 cli " + user,                             // likewise, through the interface
+		"elements/elements.go:42 route elements/elements.go:42",   // a query per element, not through it
+		"elements/elements.go:56 route elements/elements.go:24",   // notifiers made one per user; each registered one's own is silent
 		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls
 		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request
@@ -58,6 +60,9 @@ func TestPrecision(t *testing.T) {
 		"lines/lines.go:55  lines/lines.go:55",                    // the range over an iterator, not the iterator's yield
 		"notify/notify.go:15 route " + user,                       // retry.Temporary runs Notify's function only
 		"orders/orders.go:14 route " + user,                       // the pass's finding, also in the test variant
+		"passed/passed.go:111 route passed/passed.go:88",          // middlewares appended in a loop
+		"passed/passed.go:61 route passed/passed.go:61",           // one caller passes the request's ids
+		"passed/passed.go:72 route passed/passed.go:72",           // a spread list; the lists every caller writes out are silent
 		"rekey/rekey.go:24 route rekey/rekey.go:24",               // low: once per process
 		"rekey/rekey.go:35 route rekey/rekey.go:35",               // per request too
 	}

@@ -55,6 +55,8 @@ type Program struct {
 	wr       *writes                      // see FilledAtStart; nil until asked
 	made     map[token.Pos]*made          // see madeHandlers
 	adapted  map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
+	byOrigin map[*types.Func][]*Func      // see sameFunc; nil until asked
+	callers  map[*Func][]caller           // see callerIndex; nil until asked
 
 	// Stats says what building the graph cost.
 	Stats Stats

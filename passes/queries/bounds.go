@@ -22,6 +22,10 @@ import (
 // is the N+1 itself).
 const smallBound = 10
 
+// SmallBound is smallBound, for a whole-program driver that bounds a
+// loop by what every caller passes (program.FewPassed).
+const SmallBound = smallBound
+
 // boundedBefore returns the bound a check before the loop at cur puts on
 // the length of x: a statement before it, in its block or an enclosing
 // one of the same function, that leaves when len(x) is over a constant,

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -614,7 +615,8 @@ func configTag(tag string) bool {
 // less the loops the call leaves right after, or in which a flag lets it
 // run once (it runs at most once in them: per item of a data loop, or in
 // a worker's loop, once when the worker stops, such as a configuration
-// reload that restarts the program).
+// reload that restarts the program), and those that leave at the call's
+// first success (see firstSuccess).
 func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 	if perItem(loops) == 0 && !unbounded(loops) {
 		return loops
@@ -626,7 +628,8 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 			if path == nil {
 				path = enclosing(call)
 			}
-			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) {
+			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) ||
+				l.Kind.PerItem() && (firstSuccess(a.pass.TypesInfo, path, l.Node) || a.throughElement(path, l)) {
 				continue
 			}
 		}
@@ -767,6 +770,256 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// throughElement reports whether a call is a method call on the element
+// of a range loop over interface values: each item is different code (the
+// implementations the program registers: scrobblers, notifiers,
+// providers, middlewares), as a list of functions is (LoopFuncs), and
+// what the call runs is each implementation's own, once. A list of
+// interface values made one per item in a loop of the function is data,
+// as a list of closures made so is, and so may be a parameter (a caller
+// may have made it so: the whole-program driver asks what every caller
+// passes instead, see program.FewPassed); and a call in the same loop
+// that does not go through the element (a query with the item's ID) is
+// not this one. path is the chain of nodes enclosing the call,
+// innermost first.
+func (a *analyzer) throughElement(path []ast.Node, l *Loop) bool {
+	call, ok := path[0].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	rs, ok := l.Node.(*ast.RangeStmt)
+	if !ok || rs.Value == nil {
+		return false
+	}
+	info := a.pass.TypesInfo
+	elem, ok := info.ObjectOf(identOrNil(rs.Value)).(*types.Var)
+	if !ok || !types.IsInterface(elem.Type()) {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && info.Uses[id] == elem && !a.r.filledInLoop(rs.X) && !isParam(info, path, rs.X)
+}
+
+// isParam reports whether x is a parameter of a function enclosing the
+// call whose path is given (the one holding it, or one a closure holding
+// it is written in).
+func isParam(info *types.Info, path []ast.Node, x ast.Expr) bool {
+	v := varOf(info, x) // a field's position is outside any parameter list
+	if v == nil {
+		return false
+	}
+	for _, n := range path {
+		var ft *ast.FuncType
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		default:
+			continue
+		}
+		if ft.Pos() <= v.Pos() && v.Pos() < ft.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// identOrNil is e when it is an identifier, else nil.
+func identOrNil(e ast.Expr) *ast.Ident {
+	id, _ := e.(*ast.Ident)
+	return id
+}
+
+// firstSuccess reports whether the loop leaves when the call succeeds:
+// it tries candidates in order (agents, providers, profiles, fallbacks)
+// and stops at the first that answers, so that in the normal case the
+// call runs once, as in a retry loop that leaves on success:
+//
+//	for _, name := range names {
+//		p, err := find(ctx, name)
+//		if err != nil {
+//			continue
+//		}
+//		if p != nil {
+//			return p, nil
+//		}
+//	}
+//
+// The call's results are assigned in the statement holding it (or in an
+// if's init), and an if statement there or after it in the same block
+// tests them for success alone — err == nil, x != nil, len(x) > 0, a
+// bool result (found, ok), or a conjunction of these — and its body ends
+// by leaving the loop (a return, or a break of it). Leaving on failure
+// (if err != nil { return err }) is the N+1's own shape: every item
+// costs its query; so is leaving on a property of what was found (p.ID >
+// 1000: a search through every item), or going on after a success.
+func firstSuccess(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
+	// The statement holding the call, in a list of statements in the loop.
+	for i := 1; i < len(path) && path[i] != loop; i++ {
+		if _, ok := path[i].(*ast.FuncLit); ok {
+			return false
+		}
+		var list []ast.Stmt
+		switch n := path[i].(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			continue
+		}
+		stmt, _ := path[i-1].(ast.Stmt)
+		k := slices.Index(list, stmt)
+		if k < 0 {
+			return false
+		}
+		between := path[i+1:]
+		for j, n := range between {
+			if n == loop {
+				between = between[:j]
+				break
+			}
+		}
+		if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Init != nil && holds(ifs.Init, path[0]) {
+			return succeeds(info, ifs.Cond, results(info, ifs.Init)) && leavesLoop(ifs.Body, between, loop, path)
+		}
+		res := results(info, stmt)
+		if len(res) == 0 || !holds(stmt, path[0]) {
+			return false
+		}
+		for _, st := range list[k+1:] {
+			if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && succeeds(info, ifs.Cond, res) && leavesLoop(ifs.Body, between, loop, path) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// holds reports whether n holds m.
+func holds(n, m ast.Node) bool { return n.Pos() <= m.Pos() && m.End() <= n.End() }
+
+// results are the variables an assignment or declaration of a call's
+// results sets (p, err := find(...), var ids, err = list(...)).
+func results(info *types.Info, s ast.Stmt) map[types.Object]bool {
+	var names []ast.Expr
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		names = s.Lhs
+	case *ast.DeclStmt:
+		if g, ok := s.Decl.(*ast.GenDecl); ok {
+			for _, spec := range g.Specs {
+				if vs, ok := spec.(*ast.ValueSpec); ok {
+					for _, n := range vs.Names {
+						names = append(names, n)
+					}
+				}
+			}
+		}
+	}
+	out := map[types.Object]bool{}
+	for _, e := range names {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name != "_" {
+			if obj := info.ObjectOf(id); obj != nil {
+				out[obj] = true
+			}
+		}
+	}
+	return out
+}
+
+// succeeds reports whether cond holds when a call whose results are res
+// succeeded, and tests nothing else (see firstSuccess).
+func succeeds(info *types.Info, cond ast.Expr, res map[types.Object]bool) bool {
+	cond = ast.Unparen(cond)
+	is := func(e ast.Expr) types.Object {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && res[info.Uses[id]] {
+			return info.Uses[id]
+		}
+		return nil
+	}
+	switch c := cond.(type) {
+	case *ast.Ident: // found, ok
+		obj := is(c)
+		return obj != nil && types.Identical(obj.Type().Underlying(), types.Typ[types.Bool])
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			return succeeds(info, c.X, res) && succeeds(info, c.Y, res)
+		case token.EQL: // err == nil
+			for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+				if obj := is(side[0]); obj != nil && isNil(info, side[1]) {
+					return types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
+				}
+			}
+		case token.NEQ: // p != nil
+			for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+				if obj := is(side[0]); obj != nil && isNil(info, side[1]) {
+					return !types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
+				}
+			}
+		case token.GTR, token.GEQ: // len(ids) > 0, len(ids) >= 1
+			call, ok := ast.Unparen(c.X).(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 || is(call.Args[0]) == nil || !isLenOf(info, call, call.Args[0]) {
+				return false
+			}
+			tv, ok := info.Types[c.Y]
+			if !ok || tv.Value == nil {
+				return false
+			}
+			n, ok := constant.Int64Val(constant.ToInt(tv.Value))
+			return ok && (c.Op == token.GTR && n == 0 || c.Op == token.GEQ && n == 1)
+		}
+	}
+	return false
+}
+
+// leavesLoop reports whether body, an if's body in the loop (between are
+// the nodes from the if's block out to the loop), ends by leaving the
+// loop: a return, a plain break no switch, select or loop between takes,
+// or a break of the loop's label.
+func leavesLoop(body *ast.BlockStmt, between []ast.Node, loop ast.Stmt, path []ast.Node) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	switch st := body.List[len(body.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		if st.Tok != token.BREAK {
+			return false
+		}
+		if st.Label != nil {
+			for i, n := range path {
+				if n == loop && i+1 < len(path) {
+					ls, ok := path[i+1].(*ast.LabeledStmt)
+					return ok && ls.Label.Name == st.Label.Name
+				}
+			}
+			return false
+		}
+		for _, n := range between {
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

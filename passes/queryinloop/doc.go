@@ -64,7 +64,11 @@
 // as an operator writes),
 // loops over functions (a run group's actors, lifecycle hooks: as many as
 // the code registers, each different code; a list of closures made one
-// per item in a loop is data), and chunked loops that send a whole chunk
+// per item in a loop is data) and calls of each element's method in a
+// loop over interface values (notifiers, scrobblers, middlewares: each
+// implementation's code, once; a list made one per item in the loop's
+// function, or handed in as a parameter, may be data and is not
+// silenced), and chunked loops that send a whole chunk
 // per statement (`i += 500`, or the chunk — a range over slices.Chunk or
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
@@ -72,7 +76,12 @@
 // up is reported.
 // It is silent where the query runs at most once however long the loop:
 // the body returns or breaks right after it (`if match { q(); break }`,
-// or `continue outer` out of an inner loop), a local flag lets it run
+// or `continue outer` out of an inner loop), the loop tries candidates
+// in order and leaves at the first that answers (the call's results
+// tested for success alone — `if err == nil { return v }`, `if p !=
+// nil { break }`, `if len(ids) > 0 { return ids }`, found — with a return
+// or a break; leaving on failure, or on a property of what was found,
+// goes through every item), a local flag lets it run
 // once (`if !done { q(); done = true }`), or the callee only fills a
 // cache once (in sync.Once's Do, or under `if s.cache == nil { s.cache =
 // load() }` on a field or a package-level variable; a cache per key is
@@ -96,8 +105,14 @@
 // what one call runs on one path (one case of a switch, one
 // implementation) and naming first a query every call runs; and what a
 // migration, a test-support package or start-up code runs is known by
-// what the program does, not by names (see the README). There, a
-// finding is low, and says why, when every loop it is about ranges over
+// what the program does, not by names (see the README). There, a loop
+// over a parameter is silent when every call in the program passes it a
+// few items (at most 10): a literal (`[]string{provider}`), variadic
+// arguments written out, a list the caller built of literals and appends
+// written out, none in a loop, or a parameter of its own that its callers
+// pass so — a slice literal one call away; one caller passing a list it
+// read, or a function handed to code outside the module, keeps it
+// reported. There, a finding is low, and says why, when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings
 // decoded from a file — as many items as an operator configures), when

@@ -13,11 +13,13 @@ import (
 	"example.com/precision/backends"
 	"example.com/precision/batch"
 	"example.com/precision/boot"
+	"example.com/precision/elements"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
 	"example.com/precision/keys"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
+	"example.com/precision/passed"
 	"example.com/precision/rekey"
 	"example.com/precision/store/pg"
 )
@@ -103,5 +105,12 @@ func serve(ctx context.Context, db *sql.DB) {
 		rekey.Warm(r.Context(), repo, nil)
 		repo.Rotate(r.Context(), nil)
 	})
+	notifiers := elements.New(db)
+	http.HandleFunc("/notify-all", func(w http.ResponseWriter, r *http.Request) {
+		notifiers.NotifyAll(r.Context(), 1)
+		notifiers.Logged(r.Context(), db)
+		elements.PerUser(r.Context(), db, nil)
+	})
+	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	http.ListenAndServe(":8080", nil)
 }

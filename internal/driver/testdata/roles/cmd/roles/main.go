@@ -18,7 +18,7 @@ func main() {
 		dbmigrate.Backfill(context.Background(), db, emails(db))
 	case "serve":
 		s := &api.Server{DB: db}
-		go (&worker.Refresher{DB: db}).Run(context.Background(), []int64{1, 2, 3})
+		go (&worker.Refresher{DB: db}).Run(context.Background(), userIDs(db))
 		http.HandleFunc("GET /users", s.Users)
 		http.ListenAndServe(":8080", nil)
 	}
@@ -33,6 +33,19 @@ func emails(db *sql.DB) []string {
 		var e string
 		rows.Scan(&e)
 		out = append(out, e)
+	}
+	return out
+}
+
+// userIDs are every user's, from the database.
+func userIDs(db *sql.DB) []int64 {
+	rows, _ := db.Query("SELECT id FROM users")
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		out = append(out, id)
 	}
 	return out
 }

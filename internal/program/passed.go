@@ -1,0 +1,320 @@
+package program
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// What every caller passes.
+//
+// A loop over a slice literal runs as many times as the literal has items,
+// and the queries pass is silent on it. The same list is often written one
+// call away: a function ranges over its parameter, and every caller hands
+// it a literal of one or two items (remove([]string{provider}),
+// star(ctx, id) with star's ids ...string, a handler wrapped in the two
+// middlewares its route lists). The loop is a loop over a few items the
+// code wrote, not over data; per package it looks like any other, but the
+// program's graph has every call of the function, and so can tell. One
+// caller spreading a list it was given (touch(names...)) or passing one
+// it read keeps the loop a loop over data.
+
+// fewDepth is how many calls up a parameter is followed when a caller
+// hands on one of its own (star(ids ...string) { upsert(ids...) }).
+const fewDepth = 4
+
+// caller is one call of a function of the graph: the calling function and
+// its call.
+type caller struct {
+	f *Func
+	c *Call
+}
+
+// FewPassed reports whether x, the list a loop at loop ranges over, is a
+// parameter of the function declaring it (the function holding the loop,
+// or the one a closure holding it is written in) that nothing assigns
+// and that every call of that function, in the whole program, passes as
+// a composite literal of at most limit items, as at most limit variadic
+// arguments, or as a parameter of its own that every call passes so. A
+// function nothing in the module calls, or one handed to code outside the
+// module (which may call it with anything), is not.
+func (p *Program) FewPassed(info *types.Info, x ast.Expr, loop token.Pos, limit int) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	fn := p.FuncAt(loop)
+	if fn == nil {
+		return false
+	}
+	owner, i := p.paramOf(fn, v)
+	if owner == nil {
+		return false
+	}
+	return p.fewPassed(owner, i, limit, 0, map[*Func]bool{})
+}
+
+// paramOf is the function of the graph declaring v as its i-th parameter
+// and never assigning it, fn or the function fn is written in, nil when v
+// is no such parameter.
+func (p *Program) paramOf(fn *Func, v *types.Var) (*Func, int) {
+	for _, g := range []*Func{fn, p.Func(fn.Decl)} {
+		if g == nil || g.Synthetic || g.instance || g.syntax == nil {
+			continue
+		}
+		params := g.sig.Params()
+		for i := range params.Len() {
+			// By place: the finding's package may be a test variant,
+			// whose objects are not the graph's.
+			if w := params.At(i); w.Pos() == v.Pos() && w.Name() == v.Name() {
+				if assigned(g.syntax, v) {
+					return nil, 0
+				}
+				return g, i
+			}
+		}
+	}
+	return nil, 0
+}
+
+// assigned reports whether the body of fn (its closures included)
+// writes v or takes its address.
+func assigned(fn ast.Node, v *types.Var) bool {
+	found := false
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		// By name: the syntax has no types, and a name declared again in
+		// an inner scope counts as v, which is the safe side.
+		return ok && id.Name == v.Name()
+	}
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				found = found || is(lhs)
+			}
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.RangeStmt:
+			found = found || n.Tok == token.ASSIGN && (n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value))
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && is(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// fewPassed reports whether every call of g passes its i-th parameter as
+// a list of at most limit items (see FewPassed).
+func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) bool {
+	if depth > fewDepth || seen[g] {
+		return false
+	}
+	seen[g] = true
+	defer delete(seen, g)
+	n := 0
+	for _, h := range p.sameFunc(g) {
+		// A method value's or a method expression's wrapper takes the
+		// method's parameters, the receiver first for the latter.
+		j := i + h.sig.Params().Len() - g.sig.Params().Len()
+		if j < i || j > i+1 {
+			return false
+		}
+		for _, cl := range p.callerIndex()[h] {
+			if cl.f.Synthetic && cl.f.Decl == g.Decl {
+				continue // a wrapper of g: its own callers are h's of another round
+			}
+			n++
+			if cl.c.Callback || cl.c.Expr == nil {
+				return false // run by code outside the module, or by one the source does not spell
+			}
+			if !p.fewArg(cl.f, cl.c.Expr, h.sig, j, limit, depth, seen) {
+				return false
+			}
+		}
+	}
+	return n > 0
+}
+
+// fewArg reports whether call, in f, passes parameter j of a function of
+// signature sig as a list of at most limit items.
+func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, limit, depth int, seen map[*Func]bool) bool {
+	pkg := p.pkgs[f.pkg]
+	if pkg == nil || pkg.TypesInfo == nil {
+		return false
+	}
+	info := pkg.TypesInfo
+	args := call.Args
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			if sig.Recv() != nil {
+				j++ // T.M(recv, args...): the receiver is the first argument
+			}
+		}
+	}
+	if sig.Variadic() && j == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+		return len(args)-j <= limit // f(ctx, a, b): the variadic arguments written out
+	}
+	if j >= len(args) {
+		return false
+	}
+	switch a := ast.Unparen(args[j]).(type) {
+	case *ast.CompositeLit:
+		// An empty one (or nil) is a list about to be filled, as the
+		// queries pass takes it, not one of no items.
+		return len(a.Elts) > 0 && len(a.Elts) <= limit
+	case *ast.Ident:
+		v, ok := info.Uses[a].(*types.Var)
+		if !ok {
+			return false
+		}
+		if owner, i := p.paramOf(f, v); owner != nil {
+			return p.fewPassed(owner, i, limit, depth+1, seen)
+		}
+		// None written (var ids []int64): a list about to be filled,
+		// as an empty literal.
+		n, ok := written(info, f.syntax, v)
+		return ok && n > 0 && n <= limit
+	}
+	return false
+}
+
+// written is how many items at most the writes of v, a local variable of
+// fn, put in it, when every write is a composite literal or an append of
+// items written out, none in a loop or a closure:
+//
+//	mws := []Middleware{auth}
+//	if cfg.Log {
+//		mws = append(mws, logger)
+//	}
+//
+// The count adds up every write, whichever runs. ok is false for any
+// other write (a list read from somewhere, an append in a loop, &v).
+func written(info *types.Info, fn ast.Node, v *types.Var) (n int, ok bool) {
+	if fn == nil || v.Pos() < fn.Pos() || v.Pos() >= fn.End() {
+		return 0, false // not a local of fn
+	}
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(id) == v
+	}
+	// items is how many items an expression assigned to v holds.
+	items := func(e ast.Expr) (int, bool) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			return len(e.Elts), true
+		case *ast.CallExpr:
+			if b, ok := info.Uses[identOf(e.Fun)].(*types.Builtin); !ok || b.Name() != "append" || len(e.Args) == 0 || !is(e.Args[0]) {
+				return 0, false
+			}
+			if !e.Ellipsis.IsValid() {
+				return len(e.Args) - 1, true
+			}
+			lit, ok := ast.Unparen(e.Args[len(e.Args)-1]).(*ast.CompositeLit)
+			if !ok {
+				return 0, false // append(v, other...): as many as other holds
+			}
+			return len(e.Args) - 2 + len(lit.Elts), true
+		}
+		return 0, false
+	}
+	ok = true
+	var stack []ast.Node
+	inLoop := func() bool {
+		for _, s := range stack[1:] { // fn's own literal is no closure here
+			switch s.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+				return true
+			}
+		}
+		return false
+	}
+	ast.Inspect(fn, func(node ast.Node) bool {
+		if node == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if !ok {
+			return false
+		}
+		switch x := node.(type) {
+		case *ast.AssignStmt:
+			for k, lhs := range x.Lhs {
+				if !is(lhs) {
+					continue
+				}
+				if len(x.Lhs) != len(x.Rhs) || inLoop() {
+					ok = false
+					return false
+				}
+				m, good := items(x.Rhs[k])
+				n, ok = n+m, ok && good
+			}
+		case *ast.ValueSpec:
+			for k, name := range x.Names {
+				if info.Defs[name] != v || len(x.Values) == 0 {
+					continue
+				}
+				if len(x.Values) != len(x.Names) || inLoop() {
+					ok = false
+					return false
+				}
+				m, good := items(x.Values[k])
+				n, ok = n+m, ok && good
+			}
+		case *ast.UnaryExpr:
+			if x.Op == token.AND && is(x.X) {
+				ok = false
+			}
+		case *ast.RangeStmt:
+			if x.Tok == token.ASSIGN && (x.Key != nil && is(x.Key) || x.Value != nil && is(x.Value)) {
+				ok = false
+			}
+		}
+		if ok {
+			stack = append(stack, node) // popped by the call with nil
+		}
+		return ok
+	})
+	return n, ok
+}
+
+// sameFunc are the functions of the graph that run g's body with g's
+// parameters: g, and for a declared function its instantiations and the
+// wrappers of a method (method values, promoted methods).
+func (p *Program) sameFunc(g *Func) []*Func {
+	if g.closure || g.Decl == nil {
+		return []*Func{g}
+	}
+	if p.byOrigin == nil {
+		p.byOrigin = map[*types.Func][]*Func{}
+		for _, f := range p.list {
+			if !f.closure && f.Decl != nil {
+				p.byOrigin[f.Decl] = append(p.byOrigin[f.Decl], f)
+			}
+		}
+	}
+	return p.byOrigin[g.Decl]
+}
+
+// callerIndex are the calls of each function of the graph, built on first
+// use.
+func (p *Program) callerIndex() map[*Func][]caller {
+	if p.callers != nil {
+		return p.callers
+	}
+	p.callers = map[*Func][]caller{}
+	for _, f := range p.list {
+		for _, c := range f.Calls {
+			for _, g := range c.Callees {
+				p.callers[g] = append(p.callers[g], caller{f, c})
+			}
+		}
+	}
+	return p.callers
+}
