@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -69,6 +70,17 @@ func TestMemTrace(t *testing.T) {
 	for _, line := range strings.Split(stderr.String(), "\n") {
 		if rest, ok := strings.CutPrefix(line, "memtrace: "); ok {
 			phases = append(phases, strings.Fields(rest)[0])
+		}
+		// What the go command used is told apart from sqlheat's own: it
+		// has run by the end of loading, and its largest process is
+		// not this one.
+		if _, _, ok := usage(children); ok && strings.HasPrefix(line, "memtrace: load ") {
+			var cpu float64
+			var mib int
+			_, rest, _ := strings.Cut(line, "| ")
+			if _, err := fmt.Sscanf(rest, "go command: cpu %fs  largest process %d MiB", &cpu, &mib); err != nil || cpu <= 0 || mib <= 0 {
+				t.Errorf("the load line does not say what the go command used (%v): %q", err, line)
+			}
 		}
 	}
 	if want := []string{"load", "program", "analyze", "collect", "finish"}; !slices.Equal(phases, want) {

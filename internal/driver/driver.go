@@ -41,6 +41,7 @@ package driver
 
 import (
 	"io"
+	"runtime"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -97,6 +98,12 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	// The program's call graph is built before the passes run, so that
 	// the memory building it takes is free again when they do.
 	prog := buildProgram(ok, rep)
+	// go/ssa's program is garbage now, and the heap's next goal, twice
+	// what the last collection found live, was set while it was live: a
+	// collection here sets it from what the passes start with instead.
+	// On goalert, memos, sftpgo and dex the peak RSS fell by 85 to 200 MB
+	// (810 to 615 MB on goalert), for a fraction of a second of CPU.
+	runtime.GC()
 	mt.phase("program")
 	graph, err := r.analyze(ok)
 	mt.phase("analyze")

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -9,7 +8,6 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
-	"strings"
 	"sync"
 	"time"
 )
@@ -17,7 +15,8 @@ import (
 // memTrace says where a run's memory goes, for whoever works on sqlheat:
 // with SQLHEAT_MEMTRACE set to a directory, each phase of the run prints
 // on stderr the live heap it leaves (after a collection it forces), the
-// highest live heap so far and the process's peak RSS, and writes a heap
+// highest live heap so far and the process's peak RSS (and, apart, the
+// go command's: see phase), and writes a heap
 // profile of what it leaves (load.pprof, ...) and of the highest live heap
 // (peak.pprof) in that directory. The peak of the heap is about twice the
 // highest live heap (GOGC=100); GOGC=10 makes that high mark finer.
@@ -84,7 +83,12 @@ func (t *memTrace) watch() {
 	}
 }
 
-// phase records the end of a phase of the run.
+// phase records the end of a phase of the run: its time since the start
+// (wall and this process's CPU), the heap, this process's peak RSS, and
+// the CPU and largest peak RSS of the child processes: the go command,
+// which builds the export data of every dependency the first time (a
+// cold build cache), as go vet does, so that a measure of the whole
+// command's peak RSS (/usr/bin/time's) is not taken for sqlheat's.
 func (t *memTrace) phase(name string) {
 	if t == nil {
 		return
@@ -94,8 +98,15 @@ func (t *memTrace) phase(name string) {
 	runtime.ReadMemStats(&m)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	fmt.Fprintf(t.w, "memtrace: %-8s %6.1fs  live %4d MiB  highest live %4d MiB  peak RSS %s\n",
-		name, time.Since(t.start).Seconds(), m.HeapAlloc>>20, max(t.peak, m.HeapAlloc)>>20, peakRSS())
+	cpu, rss, ok := usage(self)
+	ccpu, crss, _ := usage(children)
+	if !ok {
+		fmt.Fprintf(t.w, "memtrace: %-8s %6.1fs  live %4d MiB  highest live %4d MiB\n",
+			name, time.Since(t.start).Seconds(), m.HeapAlloc>>20, max(t.peak, m.HeapAlloc)>>20)
+	} else {
+		fmt.Fprintf(t.w, "memtrace: %-8s %6.1fs  cpu %6.1fs  live %4d MiB  highest live %4d MiB  peak RSS %4d MiB  | go command: cpu %6.1fs  largest process %4d MiB\n",
+			name, time.Since(t.start).Seconds(), cpu.Seconds(), m.HeapAlloc>>20, max(t.peak, m.HeapAlloc)>>20, rss>>20, ccpu.Seconds(), crss>>20)
+	}
 	t.profile(name)
 }
 
@@ -107,20 +118,4 @@ func (t *memTrace) profile(name string) {
 	}
 	defer f.Close()
 	pprof.WriteHeapProfile(f)
-}
-
-// peakRSS is the process's peak resident set size, as Linux reports it.
-func peakRSS() string {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return "?"
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "?"
 }
