@@ -55,6 +55,8 @@ type Program struct {
 	wr       *writes                      // see FilledAtStart; nil until asked
 	made     map[token.Pos]*made          // see madeHandlers
 	adapted  map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
+	bounds   map[*Func]map[string]*bound  // by binding's key, see bind.go
+	copied   map[*Func]*copies            // see copiesOf
 
 	// Stats says what building the graph cost.
 	Stats Stats

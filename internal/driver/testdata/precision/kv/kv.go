@@ -1,0 +1,106 @@
+// Package kv has two implementations of one interface, one over SQL and
+// one over a map, that share helpers taking the interface: what a helper
+// runs depends on which implementation hands itself to it.
+package kv
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Tasks interface {
+	Task(ctx context.Context, id int64) string
+}
+
+type SQL struct{ db *sql.DB }
+
+func NewSQL(db *sql.DB) *SQL { return &SQL{db: db} }
+
+func (s *SQL) Task(ctx context.Context, id int64) string {
+	var name string
+	s.db.QueryRowContext(ctx, "SELECT name FROM tasks WHERE id = $1", id).Scan(&name)
+	return name
+}
+
+// Mem keeps the tasks in memory: no round trips.
+type Mem struct{ m map[int64]string }
+
+func NewMem() *Mem { return &Mem{m: map[int64]string{}} }
+
+func (m *Mem) Task(ctx context.Context, id int64) string { return m.m[id] }
+
+// Fill is shared by both implementations.
+func Fill(ctx context.Context, t Tasks, id int64) string { return t.Task(ctx, id) }
+
+// Deep hands its parameter on, through a copy, to Fill.
+func Deep(ctx context.Context, t Tasks, id int64) string {
+	u := t
+	return Fill(ctx, u, id)
+}
+
+// Get hands Mem's receiver to Fill, below the loops that call it.
+func (m *Mem) Get(ctx context.Context, id int64) string { return Fill(ctx, m, id) }
+
+func (m *Mem) All(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		Fill(ctx, m, id) // silent: Fill runs Mem's Task
+	}
+}
+
+func (m *Mem) AllDeep(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		Deep(ctx, Tasks(m), id) // silent: Deep hands Mem on to Fill
+	}
+}
+
+func (m *Mem) AllGet(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		m.Get(ctx, id) // silent: Get hands Mem to Fill
+	}
+}
+
+func (s *SQL) All(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		Fill(ctx, s, id) // reported: Fill runs SQL's Task
+	}
+}
+
+// Any loops over a value of either implementation: the graph's answer.
+func Any(ctx context.Context, t Tasks, ids []int64) {
+	for _, id := range ids {
+		Fill(ctx, t, id) // reported: t may be SQL
+	}
+}
+
+// Fallback is what Reset runs in place of its parameter.
+var Fallback Tasks
+
+// Reset assigns its parameter: what it holds is not what was passed.
+func Reset(ctx context.Context, t Tasks, id int64) string {
+	if Fallback != nil {
+		t = Fallback
+	}
+	return t.Task(ctx, id)
+}
+
+func (m *Mem) AllReset(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		Reset(ctx, m, id) // reported: Reset may run Fallback's, an SQL
+	}
+}
+
+// Serve runs each implementation's loops, and the helper with either.
+func Serve(ctx context.Context, db *sql.DB, ids []int64, mem bool) {
+	s, m := NewSQL(db), NewMem()
+	s.All(ctx, ids)
+	m.All(ctx, ids)
+	m.AllDeep(ctx, ids)
+	m.AllGet(ctx, ids)
+	var t Tasks = s
+	if mem {
+		t = m
+	}
+	Any(ctx, t, ids)
+	Fallback = s
+	m.AllReset(ctx, ids)
+}

@@ -1,0 +1,340 @@
+package program
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// The call graph keeps one set of dynamic types per interface-typed
+// value, whoever passes it. A helper shared by the implementations of an
+// interface (func fill(s Store, ...), called by the SQL store with itself
+// and by the key-value store with itself) then calls every
+// implementation's method from every caller, and a loop in the key-value
+// store's method that hands its receiver to the helper "runs" the SQL
+// store's queries: an N+1 that cannot happen.
+//
+// What a call runs is therefore computed, a few calls deep, in the
+// context of what the call passes: when an argument's dynamic type is
+// known at the call (a value of a concrete type, converted to the
+// interface on the way, or a parameter bound so by an outer call on the
+// same path), the callee's calls through that parameter, or through a
+// local that only copies it, run that type's method alone. Everything
+// else keeps the graph's answer: a parameter the callee assigns or takes
+// the address of, a value a closure captures, a recursive component
+// (whose summary is shared by its members), an instantiation of a
+// generic function.
+
+// maxHops bounds how far a known type is handed on from parameter to
+// parameter: beyond that the callee's reach is the graph's, shared by
+// every caller.
+const maxHops = 3
+
+// argTypes are the dynamic types known for some parameters of a function:
+// by parameter index, nil when not known.
+type argTypes struct {
+	types []types.Type
+	hops  []int // per bound parameter, how many calls handed it on
+	key   string
+}
+
+// bound is what a call of a function runs with one set of argTypes.
+type bound struct {
+	reach []entry
+	done  bool
+}
+
+// reachOf is what a call of g runs with argument types b: its component's
+// reach when nothing is bound, or when g's component is recursive; ctx is
+// the bound computation it came from, nil for the component's.
+func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
+	if b == nil || g.scc.cyclic {
+		return p.compute(g.scc), nil
+	}
+	if p.bounds == nil {
+		p.bounds = map[*Func]map[string]*bound{}
+	}
+	m := p.bounds[g]
+	if m == nil {
+		m = map[string]*bound{}
+		p.bounds[g] = m
+	}
+	bd := m[b.key]
+	if bd == nil {
+		bd = &bound{}
+		m[b.key] = bd
+	}
+	if bd.done {
+		return bd.reach, bd
+	}
+	bd.done = true // the graph of components is acyclic: no call comes back here
+	var acc []entry
+	for _, c := range g.Calls {
+		if perCall(c) {
+			acc = append(acc, p.through(g.scc, g, c, b)...)
+		}
+	}
+	bd.reach = deepest(acc)
+	return bd.reach, bd
+}
+
+// reachIn is what a call of g runs in context ctx (see reachOf).
+func (p *Program) reachIn(g *Func, ctx *bound) []entry {
+	if ctx != nil {
+		return ctx.reach
+	}
+	return p.compute(g.scc)
+}
+
+// callees are the functions call c of f may run when f runs under
+// argument types b: of a call through an interface on a bound parameter, the
+// bound type's method alone.
+func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
+	if b == nil || c.Static || c.Expr == nil || c.Callback || len(c.Chain) > 0 || len(c.Callees) == 0 {
+		return c.Callees
+	}
+	info := p.info(f)
+	sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr)
+	if info == nil || !ok {
+		return c.Callees
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal || !types.IsInterface(s.Recv()) {
+		return c.Callees
+	}
+	i, ok := p.copiesOf(f).param(info, sel.X)
+	if !ok || i >= len(b.types) || b.types[i] == nil {
+		return c.Callees
+	}
+	t := b.types[i]
+	obj, _, _ := types.LookupFieldOrMethod(t, true, s.Obj().Pkg(), s.Obj().Name())
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return c.Callees // the graph knows better than a lookup that failed
+	}
+	var out []*Func
+	for _, g := range c.Callees {
+		if g.Decl != m.Origin() {
+			continue
+		}
+		// A promotion wrapper is the embedding type's: of that type only.
+		if g.Synthetic && (g.sig.Recv() == nil || !types.Identical(g.sig.Recv().Type(), t)) {
+			continue
+		}
+		out = append(out, g)
+	}
+	if len(out) == 0 && m.Pkg() != nil && p.pkgs[m.Pkg().Path()] != nil {
+		return c.Callees // a module method the graph did not list: keep its answer
+	}
+	return out // none: the method is outside the module, and runs none of its queries
+}
+
+// bindArgs is the types of callee g's parameters that call c of f,
+// running with argument types b, passes: nil when it passes no known type to
+// an interface parameter.
+func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
+	if c.Expr == nil || c.Callback || len(c.Chain) > 0 || g.Synthetic || g.instance || g.syntax == nil || g.scc.cyclic || f.instance {
+		return nil
+	}
+	info := p.info(f)
+	if info == nil {
+		return nil
+	}
+	args := c.Expr.Args
+	if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr && len(args) > 0 {
+			args = args[1:] // T.M(recv, args...): the receiver is not a parameter
+		}
+	}
+	params := g.sig.Params()
+	n := params.Len()
+	if g.sig.Variadic() {
+		n-- // the variadic parameter is a slice
+	}
+	if len(args) < n || len(args) == 1 && n > 1 {
+		return nil // f(g()): the values come from one call
+	}
+	var nb *argTypes
+	for i := 0; i < n; i++ {
+		pt := params.At(i).Type()
+		if !types.IsInterface(pt) {
+			continue
+		}
+		if _, ok := types.Unalias(pt).(*types.TypeParam); ok {
+			continue
+		}
+		t, hops := p.dynamic(f, info, b, args[i])
+		if t == nil || hops > maxHops || !types.AssignableTo(t, pt) {
+			continue
+		}
+		if nb == nil {
+			nb = &argTypes{types: make([]types.Type, params.Len()), hops: make([]int, params.Len())}
+		}
+		nb.types[i], nb.hops[i] = t, hops
+	}
+	if nb == nil {
+		return nil
+	}
+	var key strings.Builder
+	for i, t := range nb.types {
+		if t != nil {
+			fmt.Fprintf(&key, "%d=%s@%d;", i, types.TypeString(t, nil), nb.hops[i])
+		}
+	}
+	nb.key = key.String()
+	return nb
+}
+
+// dynamic is the dynamic type of the value of e, in f running under
+// argument types b, when the call can know it: e's own type when it is not an
+// interface, or a bound parameter's (hops is then one more than the
+// parameter's).
+func (p *Program) dynamic(f *Func, info *types.Info, b *argTypes, e ast.Expr) (t types.Type, hops int) {
+	e = ast.Unparen(e)
+	tv, ok := info.Types[e]
+	if !ok || tv.IsNil() || tv.Type == nil {
+		return nil, 0
+	}
+	if !types.IsInterface(tv.Type) {
+		if _, isTuple := tv.Type.(*types.Tuple); isTuple {
+			return nil, 0
+		}
+		return tv.Type, 0
+	}
+	// An explicit conversion to the interface: the converted value's.
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if fun, ok := info.Types[call.Fun]; ok && fun.IsType() {
+			return p.dynamic(f, info, b, call.Args[0])
+		}
+	}
+	if b == nil {
+		return nil, 0
+	}
+	if i, ok := p.copiesOf(f).param(info, e); ok && i < len(b.types) && b.types[i] != nil {
+		return b.types[i], b.hops[i] + 1
+	}
+	return nil, 0
+}
+
+// info is the type information of f's package.
+func (p *Program) info(f *Func) *types.Info {
+	if m := p.pkgs[f.pkg]; m != nil {
+		return m.TypesInfo
+	}
+	return nil
+}
+
+// copies are the variables of a function that hold one of its
+// parameters' values unchanged: the parameter itself, while nothing
+// assigns it or takes its address, and locals defined from such a
+// variable and never assigned again.
+type copies struct {
+	of map[*types.Var]int // parameter index
+}
+
+// param is the index of the parameter whose value e holds unchanged.
+func (cp *copies) param(info *types.Info, e ast.Expr) (int, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := cp.of[v]
+		return i, ok
+	case *ast.TypeAssertExpr:
+		// To another interface: the dynamic type is the operand's.
+		if e.Type != nil && types.IsInterface(info.TypeOf(e.Type)) {
+			return cp.param(info, e.X)
+		}
+	}
+	return 0, false
+}
+
+// copiesOf computes f's copies once.
+func (p *Program) copiesOf(f *Func) *copies {
+	if cp, ok := p.copied[f]; ok {
+		return cp
+	}
+	if p.copied == nil {
+		p.copied = map[*Func]*copies{}
+	}
+	cp := &copies{of: map[*types.Var]int{}}
+	p.copied[f] = cp
+	info := p.info(f)
+	var body *ast.BlockStmt
+	switch syn := f.syntax.(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	}
+	if info == nil || body == nil || f.instance {
+		return cp
+	}
+	// Every assignment of a variable, closures' included; a local's
+	// definition from a single value is kept apart.
+	changed := map[*types.Var]bool{}
+	defs := map[*types.Var]ast.Expr{}
+	mark := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok {
+				changed[v] = true
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				id, ok := l.(*ast.Ident)
+				if n.Tok == token.DEFINE && ok && info.Defs[id] != nil && len(n.Lhs) == len(n.Rhs) {
+					if v, ok := info.Defs[id].(*types.Var); ok {
+						defs[v] = n.Rhs[i]
+					}
+					continue
+				}
+				mark(l)
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if v, ok := info.Defs[id].(*types.Var); ok {
+					if len(n.Values) == len(n.Names) {
+						defs[v] = n.Values[i]
+					} else {
+						changed[v] = true
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				mark(n.X)
+			}
+		case *ast.RangeStmt:
+			mark(n.Key)
+			mark(n.Value)
+		}
+		return true
+	})
+	params := f.sig.Params()
+	for i := 0; i < params.Len(); i++ {
+		if v := params.At(i); !changed[v] {
+			cp.of[v] = i
+		}
+	}
+	for more := true; more; {
+		more = false
+		for v, e := range defs {
+			if _, done := cp.of[v]; done || changed[v] {
+				continue
+			}
+			if i, ok := cp.param(info, e); ok {
+				cp.of[v] = i
+				more = true
+			}
+		}
+	}
+	return cp
+}
