@@ -88,6 +88,13 @@ func TestPrecision(t *testing.T) {
 			t.Errorf("batch/batch.go:%d: sql %q, message %q; want Sync's UPDATE alone", f.Line, f.SQL, f.Message)
 		}
 	}
+	// The SQL implementation's loop runs its own Task through the shared
+	// helper, and the chain names it.
+	for _, f := range rep.Findings {
+		if f.File == "kv/kv.go" && f.Line == 64 && !slices.Equal(f.Via, []string{"kv.Fill", "kv.(*SQL).Task"}) {
+			t.Errorf("kv/kv.go:64: via %q; want kv.Fill → kv.(*SQL).Task", f.Via)
+		}
+	}
 	// A loop over what only start-up fills runs once per configured
 	// item: low, and the message says why; one over what requests fill
 	// is the route's.

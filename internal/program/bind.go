@@ -157,9 +157,10 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		return nil // f(g()): the values come from one call
 	}
 	var nb *argTypes
+	used := p.usedParams(g)
 	for i := 0; i < n; i++ {
 		pt := params.At(i).Type()
-		if !types.IsInterface(pt) {
+		if !types.IsInterface(pt) || !used[i] {
 			continue
 		}
 		if _, ok := types.Unalias(pt).(*types.TypeParam); ok {
@@ -216,6 +217,42 @@ func (p *Program) dynamic(f *Func, info *types.Info, b *argTypes, e ast.Expr) (t
 		return b.types[i], b.hops[i] + 1
 	}
 	return nil, 0
+}
+
+// usedParams says, by index, which of g's parameters a type known for
+// it could narrow: g calls a method on it (or on a copy), or hands it on
+// to a call. Binding the others would compute g's reach again, once per
+// type its callers pass (a helper taking any), for nothing.
+func (p *Program) usedParams(g *Func) []bool {
+	if u, ok := p.used[g]; ok {
+		return u
+	}
+	if p.used == nil {
+		p.used = map[*Func][]bool{}
+	}
+	u := make([]bool, g.sig.Params().Len())
+	p.used[g] = u
+	info := p.info(g)
+	if info == nil {
+		return u
+	}
+	cp := p.copiesOf(g)
+	for _, c := range g.Calls {
+		if c.Expr == nil || len(c.Callees) == 0 {
+			continue
+		}
+		if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok && !c.Static {
+			if i, ok := cp.param(info, sel.X); ok {
+				u[i] = true
+			}
+		}
+		for _, a := range c.Expr.Args {
+			if i, ok := cp.param(info, a); ok {
+				u[i] = true
+			}
+		}
+	}
+	return u
 }
 
 // info is the type information of f's package.

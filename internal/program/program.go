@@ -57,6 +57,7 @@ type Program struct {
 	adapted  map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
 	bounds   map[*Func]map[string]*bound  // by binding's key, see bind.go
 	copied   map[*Func]*copies            // see copiesOf
+	used     map[*Func][]bool             // see usedParams
 
 	// Stats says what building the graph cost.
 	Stats Stats
