@@ -37,7 +37,13 @@ const maxHops = 3
 type argTypes struct {
 	types []types.Type
 	hops  []int // per bound parameter, how many calls handed it on
-	key   string
+	// global, when set, is a package variable known to hold a value of
+	// type holds (see soleHolders), ghops calls from the method of holds
+	// that knew it.
+	global *types.Var
+	holds  types.Type
+	ghops  int
+	key    string
 }
 
 // bound is what a call of a function runs with one set of argTypes.
@@ -104,11 +110,16 @@ func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
 	if s == nil || s.Kind() != types.MethodVal || !types.IsInterface(s.Recv()) {
 		return c.Callees
 	}
-	i, ok := p.copiesOf(f).param(info, sel.X)
-	if !ok || i >= len(b.types) || b.types[i] == nil {
+	var t types.Type
+	if i, ok := p.copiesOf(f).param(info, sel.X); ok && i < len(b.types) {
+		t = b.types[i]
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && b.global != nil && info.Uses[id] == b.global {
+		t = b.holds
+	}
+	if t == nil {
 		return c.Callees
 	}
-	t := b.types[i]
 	obj, _, _ := types.LookupFieldOrMethod(t, true, s.Obj().Pkg(), s.Obj().Name())
 	m, ok := obj.(*types.Func)
 	if !ok {
@@ -154,7 +165,7 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		n-- // the variadic parameter is a slice
 	}
 	if len(args) < n || len(args) == 1 && n > 1 {
-		return nil // f(g()): the values come from one call
+		n = 0 // f(g()): the values come from one call
 	}
 	var nb *argTypes
 	used := p.usedParams(g)
@@ -175,6 +186,12 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		}
 		nb.types[i], nb.hops[i] = t, hops
 	}
+	if v, t, hops := p.holder(f, b); v != nil && hops <= maxHops && p.invokes(g, v) {
+		if nb == nil {
+			nb = &argTypes{types: make([]types.Type, params.Len()), hops: make([]int, params.Len())}
+		}
+		nb.global, nb.holds, nb.ghops = v, t, hops
+	}
 	if nb == nil {
 		return nil
 	}
@@ -183,6 +200,9 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		if t != nil {
 			fmt.Fprintf(&key, "%d=%s@%d;", i, types.TypeString(t, nil), nb.hops[i])
 		}
+	}
+	if nb.global != nil {
+		fmt.Fprintf(&key, "%s.%s=%s@%d;", nb.global.Pkg().Path(), nb.global.Name(), types.TypeString(nb.holds, nil), nb.ghops)
 	}
 	nb.key = key.String()
 	return nb
@@ -374,4 +394,232 @@ func (p *Program) copiesOf(f *Func) *copies {
 		}
 	}
 	return cp
+}
+
+// A package variable of an interface type that the configuration sets
+// once, one implementation or another (var provider Provider; provider =
+// &MemoryProvider{...} in one initializer, &MySQLProvider{...} in
+// another), is called through by every implementation's code, so the
+// graph has each implementation's methods run every other's. Which one
+// the variable holds is the configuration's: no rule picks it. But when
+// the variable is the only place a value of an implementation is ever
+// kept — every value of the type made is assigned to it at once, nothing
+// else names the type but its methods' receivers, and nothing reads the
+// variable but to call its methods (or compare it) —, a method of that
+// implementation runs only on the value the variable holds, and a call
+// through the variable on its way runs that implementation: another
+// value would have replaced it, and with it every way to run its
+// methods. What is left is the variable reassigned while the method runs
+// (a second initialization concurrent with a request), which a program
+// that sets it once at start-up does not do.
+
+// holder is the package variable known to hold one type's value while f
+// runs with argument types b: b's, or, when f is a method of a type only
+// a package variable keeps (see soleHolders), that variable; hops counts
+// the calls from that method to f's callee.
+func (p *Program) holder(f *Func, b *argTypes) (*types.Var, types.Type, int) {
+	if b != nil && b.global != nil {
+		return b.global, b.holds, b.ghops + 1
+	}
+	if f.Decl == nil {
+		return nil, nil, 0
+	}
+	recv := f.Decl.Signature().Recv()
+	if recv == nil {
+		return nil, nil, 0
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil, nil, 0
+	}
+	h, ok := p.soleHolders()[named.Obj()]
+	if !ok {
+		return nil, nil, 0
+	}
+	return h.v, h.t, 1
+}
+
+// invokes reports whether g calls a method through package variable v.
+func (p *Program) invokes(g *Func, v *types.Var) bool {
+	info := p.info(g)
+	if info == nil {
+		return false
+	}
+	for _, c := range g.Calls {
+		if c.Expr == nil || c.Static {
+			continue
+		}
+		if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holding is a package variable and the type of the values assigned to it.
+type holding struct {
+	v *types.Var
+	t types.Type
+}
+
+// soleHolders finds, once, the types whose every value is kept in a
+// package variable alone, with that variable: by the type's name.
+func (p *Program) soleHolders() map[*types.TypeName]holding {
+	if p.sole != nil {
+		return p.sole
+	}
+	p.sole = map[*types.TypeName]holding{}
+	bad := map[*types.Var]bool{}          // read or assigned otherwise
+	held := map[*types.TypeName]holding{} // assigned to a variable as &T{...}
+	lits := map[*ast.Ident]bool{}         // the type names in those literals
+	// The assignments to interface-typed package variables.
+	for _, m := range p.pkgs {
+		info := m.TypesInfo
+		for _, file := range m.Syntax {
+			ast.Inspect(file, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Tok != token.ASSIGN {
+					return true
+				}
+				v := packageVar(info, as.Lhs[0])
+				if v == nil {
+					return true
+				}
+				name, id := madeType(info, as.Rhs[0])
+				if name == nil {
+					bad[v] = true
+					return true
+				}
+				if h, ok := held[name]; ok && h.v != v {
+					bad[h.v], bad[v] = true, true
+				}
+				held[name] = holding{v: v, t: info.TypeOf(as.Rhs[0])}
+				lits[id] = true
+				return true
+			})
+		}
+	}
+	// Every other mention of a held variable, and of a held type but as a
+	// receiver, disqualifies.
+	vars := map[*types.Var]bool{}
+	for _, h := range held {
+		vars[h.v] = true
+	}
+	badType := map[*types.TypeName]bool{}
+	for _, m := range p.pkgs {
+		info := m.TypesInfo
+		for _, file := range m.Syntax {
+			var stack []ast.Node
+			ast.Inspect(file, func(n ast.Node) bool {
+				if n == nil {
+					stack = stack[:len(stack)-1]
+					return true
+				}
+				stack = append(stack, n)
+				id, ok := n.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				switch obj := info.Uses[id].(type) {
+				case *types.TypeName:
+					if _, ok := held[obj]; ok && !lits[id] && !inReceiver(stack) {
+						badType[obj] = true
+					}
+				case *types.Var:
+					if vars[obj] && !calledOrCompared(info, stack) {
+						bad[obj] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	for name, h := range held {
+		if !bad[h.v] && !badType[name] {
+			p.sole[name] = h
+		}
+	}
+	return p.sole
+}
+
+// packageVar is the interface-typed package variable e names, nil if none.
+func packageVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() || !types.IsInterface(v.Type()) {
+		return nil
+	}
+	return v
+}
+
+// madeType is the named type of a value made by e, &T{...} or T{...},
+// with the identifier naming it.
+func madeType(info *types.Info, e ast.Expr) (*types.TypeName, *ast.Ident) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil, nil
+	}
+	var id *ast.Ident
+	switch t := lit.Type.(type) {
+	case *ast.Ident:
+		id = t
+	case *ast.SelectorExpr:
+		id = t.Sel
+	default:
+		return nil, nil
+	}
+	name, ok := info.Uses[id].(*types.TypeName)
+	if !ok {
+		return nil, nil
+	}
+	return name, id
+}
+
+// inReceiver reports whether the innermost node of stack is in a method's
+// receiver list.
+func inReceiver(stack []ast.Node) bool {
+	for i := len(stack) - 1; i > 0; i-- {
+		if fd, ok := stack[i-1].(*ast.FuncDecl); ok {
+			return fd.Recv != nil && stack[i] == fd.Recv
+		}
+	}
+	return false
+}
+
+// calledOrCompared reports whether the identifier at the top of stack is
+// the receiver of a method call, compared, or assigned to (assignments
+// are checked apart).
+func calledOrCompared(info *types.Info, stack []ast.Node) bool {
+	n := len(stack)
+	if n < 2 {
+		return false
+	}
+	id := stack[n-1]
+	switch parent := stack[n-2].(type) {
+	case *ast.SelectorExpr:
+		if n < 3 || parent.X != id {
+			return false
+		}
+		call, ok := stack[n-3].(*ast.CallExpr)
+		s := info.Selections[parent]
+		return ok && call.Fun == parent && s != nil && s.Kind() == types.MethodVal
+	case *ast.BinaryExpr:
+		return parent.Op == token.EQL || parent.Op == token.NEQ
+	case *ast.AssignStmt:
+		return len(parent.Lhs) == 1 && parent.Lhs[0] == id && parent.Tok == token.ASSIGN
+	}
+	return false
 }

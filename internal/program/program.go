@@ -58,6 +58,7 @@ type Program struct {
 	bounds   map[*Func]map[string]*bound  // by binding's key, see bind.go
 	copied   map[*Func]*copies            // see copiesOf
 	used     map[*Func][]bool             // see usedParams
+	sole     map[*types.TypeName]holding  // see soleHolders
 
 	// Stats says what building the graph cost.
 	Stats Stats

@@ -104,3 +104,97 @@ func Serve(ctx context.Context, db *sql.DB, ids []int64, mem bool) {
 	Fallback = s
 	m.AllReset(ctx, ids)
 }
+
+// Names is kept in a package variable that start-up sets to one
+// implementation or the other.
+type Names interface {
+	Name(ctx context.Context, id int64) string
+	Restore(ctx context.Context, ids []int64)
+}
+
+var names Names
+
+type diskNames struct{ db *sql.DB }
+
+func (d *diskNames) Name(ctx context.Context, id int64) string {
+	var name string
+	d.db.QueryRowContext(ctx, "SELECT name FROM names WHERE id = $1", id).Scan(&name)
+	return name
+}
+
+// memNames values are made in one place: the assignment to names.
+type memNames struct{ m map[int64]string }
+
+func (m *memNames) Name(ctx context.Context, id int64) string { return m.m[id] }
+
+func OpenNames(db *sql.DB, mem bool) {
+	if mem {
+		names = &memNames{m: map[int64]string{}}
+		return
+	}
+	names = &diskNames{db: db}
+}
+
+// Name is what the rest of the program calls.
+func Name(ctx context.Context, id int64) string { return names.Name(ctx, id) }
+
+func (m *memNames) Restore(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		Name(ctx, id) // silent: a memNames runs only as what names holds
+	}
+}
+
+func (d *diskNames) Restore(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		Name(ctx, id) // reported: names holds the diskNames
+	}
+}
+
+// Labels is kept in a package variable too, but memLabels values are
+// also made elsewhere: one may run while labels holds a diskLabels.
+type Labels interface {
+	Label(ctx context.Context, id int64) string
+	Restore(ctx context.Context, ids []int64)
+}
+
+var labels Labels
+
+type diskLabels struct{ db *sql.DB }
+
+func (d *diskLabels) Label(ctx context.Context, id int64) string {
+	var name string
+	d.db.QueryRowContext(ctx, "SELECT label FROM labels WHERE id = $1", id).Scan(&name)
+	return name
+}
+
+func (d *diskLabels) Restore(ctx context.Context, ids []int64) {}
+
+type memLabels struct{ m map[int64]string }
+
+func (m *memLabels) Label(ctx context.Context, id int64) string { return m.m[id] }
+
+func OpenLabels(db *sql.DB, mem bool) {
+	if mem {
+		labels = &memLabels{}
+		return
+	}
+	labels = &diskLabels{db: db}
+}
+
+func Label(ctx context.Context, id int64) string { return labels.Label(ctx, id) }
+
+func (m *memLabels) Restore(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		Label(ctx, id) // reported: this memLabels need not be what labels holds
+	}
+}
+
+// Restore runs every implementation's restore.
+func Restore(ctx context.Context, db *sql.DB, ids []int64, mem bool) {
+	OpenNames(db, mem)
+	OpenLabels(db, mem)
+	names.Restore(ctx, ids)
+	spare := &memLabels{m: map[int64]string{}}
+	spare.Restore(ctx, ids)
+	labels.Restore(ctx, ids)
+}

@@ -94,6 +94,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/tasks", func(w http.ResponseWriter, r *http.Request) {
 		kv.Serve(r.Context(), db, nil, r.FormValue("mem") != "")
+		kv.Restore(r.Context(), db, nil, r.FormValue("mem") != "")
 	})
 	http.HandleFunc("/sessions", func(w http.ResponseWriter, r *http.Request) {
 		sessions.Add(r.FormValue("id"))
