@@ -53,8 +53,8 @@ func TestPrecision(t *testing.T) {
 		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request
 		"keys/keys.go:56 route keys/keys.go:29",                   // StoreSig's insert, not what other callers hand the writer; Forget runs none
-		"kv/kv.go:149 route kv/kv.go:121",                         // the package variable holds the SQL implementation
-		"kv/kv.go:188 route kv/kv.go:166",                         // a value made outside the variable: the graph's answer
+		"kv/kv.go:152 route kv/kv.go:121",                         // the package variable holds the SQL implementation
+		"kv/kv.go:191 route kv/kv.go:169",                         // a value made outside the variable: the graph's answer
 		"kv/kv.go:64 route kv/kv.go:21",                           // SQL's loop hands itself to the shared helper
 		"kv/kv.go:71 route kv/kv.go:21",                           // a parameter's value: either implementation
 		"kv/kv.go:88 route kv/kv.go:21",                           // the helper assigns its parameter: the graph's answer

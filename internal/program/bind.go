@@ -186,7 +186,7 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		}
 		nb.types[i], nb.hops[i] = t, hops
 	}
-	if v, t, hops := p.holder(f, b); v != nil && hops <= maxHops && p.invokes(g, v) {
+	if v, t, hops := p.holder(f, b); v != nil && hops <= maxHops && p.invokesWithin(g, v, maxHops-hops) {
 		if nb == nil {
 			nb = &argTypes{types: make([]types.Type, params.Len()), hops: make([]int, params.Len())}
 		}
@@ -441,6 +441,42 @@ func (p *Program) holder(f *Func, b *argTypes) (*types.Var, types.Type, int) {
 		return nil, nil, 0
 	}
 	return h.v, h.t, 1
+}
+
+// invokesWithin reports whether g, or a function it calls at most depth
+// calls below, calls a method through package variable v: the functions
+// the holder is handed on to, rather than every function below.
+func (p *Program) invokesWithin(g *Func, v *types.Var, depth int) bool {
+	type key struct {
+		g     *Func
+		v     *types.Var
+		depth int
+	}
+	k := key{g, v, depth}
+	if r, ok := p.within[k]; ok {
+		return r
+	}
+	if p.within == nil {
+		p.within = map[any]bool{}
+	}
+	p.within[k] = false // a cycle on the way adds nothing
+	r := p.invokes(g, v)
+	for _, c := range g.Calls {
+		if r || depth == 0 {
+			break
+		}
+		if !perCall(c) || c.Site != nil {
+			continue
+		}
+		for _, h := range c.Callees {
+			if p.invokesWithin(h, v, depth-1) {
+				r = true
+				break
+			}
+		}
+	}
+	p.within[k] = r
+	return r
 }
 
 // invokes reports whether g calls a method through package variable v.

@@ -59,6 +59,7 @@ type Program struct {
 	copied   map[*Func]*copies            // see copiesOf
 	used     map[*Func][]bool             // see usedParams
 	sole     map[*types.TypeName]holding  // see soleHolders
+	within   map[any]bool                 // see invokesWithin
 
 	// Stats says what building the graph cost.
 	Stats Stats

@@ -138,9 +138,12 @@ func OpenNames(db *sql.DB, mem bool) {
 // Name is what the rest of the program calls.
 func Name(ctx context.Context, id int64) string { return names.Name(ctx, id) }
 
+func describe(ctx context.Context, id int64) string { return "#" + Name(ctx, id) }
+
 func (m *memNames) Restore(ctx context.Context, ids []int64) {
 	for _, id := range ids {
 		Name(ctx, id) // silent: a memNames runs only as what names holds
+		describe(ctx, id) // silent: likewise, a call further down
 	}
 }
 
