@@ -142,7 +142,7 @@ func describe(ctx context.Context, id int64) string { return "#" + Name(ctx, id)
 
 func (m *memNames) Restore(ctx context.Context, ids []int64) {
 	for _, id := range ids {
-		Name(ctx, id) // silent: a memNames runs only as what names holds
+		Name(ctx, id)     // silent: a memNames runs only as what names holds
 		describe(ctx, id) // silent: likewise, a call further down
 	}
 }
