@@ -405,7 +405,7 @@ func (w *whole) loops(c *collector) {
 			if yields(pkg.TypesInfo, fn.Syntax(), call.Expr) {
 				continue
 			}
-			reached := w.reached(call)
+			reached := w.reached(fn, call)
 			if len(reached) == 0 {
 				continue
 			}
@@ -455,10 +455,11 @@ func posKey(p token.Position, rel func(string) string) string {
 	return fmt.Sprintf("%s:%d:%d", rel(p.Filename), p.Line, max(p.Column, 1))
 }
 
-// reached are the queries the callees of c run, each site once, at its
+// reached are the queries the callees of c, in fn, run (each with the
+// types c passes it: see program.ReachFrom), each site once, at its
 // deepest, as queryinloop.Whole takes them: in the order a message names
 // them (program.Sequence), the costliest callee's first.
-func (w *whole) reached(c *program.Call) []queryinloop.Reached {
+func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached {
 	var out []queryinloop.Reached
 	seen := map[*queries.Site]int{}
 	callees := slices.Clone(c.Callees)
@@ -472,7 +473,7 @@ func (w *whole) reached(c *program.Call) []queryinloop.Reached {
 		}
 	}
 	for _, g := range callees {
-		for _, r := range w.prog.Reach(g) {
+		for _, r := range w.prog.ReachFrom(fn, c, g) {
 			q := r.Site.Entry
 			q.Loop, q.Once = r.Depth, q.Once || r.Once
 			q.Via = nil

@@ -16,7 +16,10 @@ import (
 // is one. The comment on each loop's call says which, and why. Each
 // finding is listed with the query calls it is about (findings[].sites):
 // a func value handed to a helper is the caller's own, not every function
-// any caller hands the helper.
+// any caller hands the helper; an implementation of an interface that
+// hands itself to a helper shared by every implementation runs its own
+// methods through it, not the others' (kv: the loops of the in-memory
+// implementation are silent).
 func TestPrecision(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/precision", "./...")
@@ -52,6 +55,11 @@ func TestPrecision(t *testing.T) {
 		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request
 		"keys/keys.go:56 route keys/keys.go:29",                   // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"kv/kv.go:152 route kv/kv.go:121",                         // the package variable holds the SQL implementation
+		"kv/kv.go:191 route kv/kv.go:169",                         // a value made outside the variable: the graph's answer
+		"kv/kv.go:64 route kv/kv.go:21",                           // SQL's loop hands itself to the shared helper
+		"kv/kv.go:71 route kv/kv.go:21",                           // a parameter's value: either implementation
+		"kv/kv.go:88 route kv/kv.go:21",                           // the helper assigns its parameter: the graph's answer
 		"legacy/legacy.go:15  legacy/legacy.go:15",                // low: nothing runs it
 		"legacy/legacy.go:19  legacy/legacy.go:19",                // low: nor its closure
 		"legacy/legacy.go:27  legacy/legacy.go:27",                // an exported method: a dependency may call it
@@ -85,6 +93,13 @@ func TestPrecision(t *testing.T) {
 	for _, f := range rep.Findings {
 		if f.File == "batch/batch.go" && (f.SQL != "UPDATE items SET seen = true WHERE id = $1" || strings.Contains(f.Message, "queries")) {
 			t.Errorf("batch/batch.go:%d: sql %q, message %q; want Sync's UPDATE alone", f.Line, f.SQL, f.Message)
+		}
+	}
+	// The SQL implementation's loop runs its own Task through the shared
+	// helper, and the chain names it.
+	for _, f := range rep.Findings {
+		if f.File == "kv/kv.go" && f.Line == 64 && !slices.Equal(f.Via, []string{"kv.Fill", "kv.(*SQL).Task"}) {
+			t.Errorf("kv/kv.go:64: via %q; want kv.Fill → kv.(*SQL).Task", f.Via)
 		}
 	}
 	// A loop over what only start-up fills runs once per configured

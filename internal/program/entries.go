@@ -249,7 +249,7 @@ func (p *Program) reachLoop(f *Func, loop *queries.Loop) []Reached {
 		// One iteration's worth: the loops inside the worker's loop.
 		inner := *c
 		inner.Loops = c.Loops[i+1:]
-		acc = append(acc, p.through(nil, f, &inner)...)
+		acc = append(acc, p.through(nil, f, &inner, nil)...)
 	}
 	var out []Reached
 	for _, e := range deepest(acc) {

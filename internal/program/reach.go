@@ -65,6 +65,7 @@ type entry struct {
 	owner  *Func
 	call   *Call
 	callee *Func
+	ctx    *bound // what callee runs under the call's binding; nil: its component's reach (see bind.go)
 }
 
 // Reach returns the query sites a call of f runs, by file and line, each
@@ -80,6 +81,27 @@ func (p *Program) Reach(f *Func) []Reached {
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
 		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(f, e)})
+	}
+	p.sortReached(out)
+	return out
+}
+
+// ReachFrom returns what callee g of call c, in f, runs, as Reach does,
+// with the dynamic types c passes g's interface parameters: a helper
+// shared by implementations of an interface runs, from a call that hands
+// it one of them, that implementation's queries alone (see bind.go).
+func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
+	if g == nil {
+		return nil
+	}
+	p.components()
+	es, ctx := p.reachOf(g, p.bindArgs(f, c, g, nil))
+	if ctx == nil {
+		return p.Reach(g)
+	}
+	out := make([]Reached, 0, len(es))
+	for _, e := range es {
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(g, e)})
 	}
 	p.sortReached(out)
 	return out
@@ -115,7 +137,7 @@ func (p *Program) via(f *Func, e entry) []*Func {
 			break
 		}
 		cur = e.callee
-		next, ok := find(p.compute(cur.scc), e.site)
+		next, ok := find(p.reachIn(cur, e.ctx), e.site)
 		if !ok {
 			break
 		}
@@ -188,7 +210,7 @@ func (p *Program) compute(s *scc) []entry {
 			if !perCall(c) {
 				continue
 			}
-			acc = append(acc, p.through(s, f, c)...)
+			acc = append(acc, p.through(s, f, c, nil)...)
 		}
 	}
 	if s.cyclic {
@@ -204,10 +226,12 @@ func (p *Program) compute(s *scc) []entry {
 	return s.reach
 }
 
-// through is what call c of f reaches: its site, or what its callees
-// outside component s reach (recursion within s is counted by compute),
-// with the loops around c added, unless a cache fill is on the way.
-func (p *Program) through(s *scc, f *Func, c *Call) []entry {
+// through is what call c of f, running under binding b (nil: any
+// caller's), reaches: its site, or what its callees outside component s
+// reach, each under what c passes it (see bind.go; recursion within s is
+// counted by compute), with the loops around c added, unless a cache fill
+// is on the way.
+func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	d := queries.PerItem(c.Loops)
 	if c.Site != nil {
 		once := c.Once || c.Site.Once
@@ -217,16 +241,17 @@ func (p *Program) through(s *scc, f *Func, c *Call) []entry {
 		return []entry{{site: c.Site, depth: d, once: once, owner: f, call: c}}
 	}
 	var out []entry
-	for _, g := range c.Callees {
+	for _, g := range p.callees(f, c, b) {
 		if s != nil && g.scc == s {
 			continue
 		}
-		for _, e := range p.compute(g.scc) {
+		es, ctx := p.reachOf(g, p.bindArgs(f, c, g, b))
+		for _, e := range es {
 			d := d
 			if e.depth == 0 {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
-			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once, assume: e.assume || c.Assumed, owner: f, call: c, callee: g}
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
 			if next.once {
 				next.depth = 0
 			}

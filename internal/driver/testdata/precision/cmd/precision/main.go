@@ -17,6 +17,7 @@ import (
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
 	"example.com/precision/keys"
+	"example.com/precision/kv"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
 	"example.com/precision/passed"
@@ -92,6 +93,10 @@ func serve(ctx context.Context, db *sql.DB) {
 		backends.Default.Touch(r.Context())
 		backends.Default.Owners(r.Context(), s)
 		backends.Regions(r.Context(), db)
+	})
+	http.HandleFunc("/tasks", func(w http.ResponseWriter, r *http.Request) {
+		kv.Serve(r.Context(), db, nil, r.FormValue("mem") != "")
+		kv.Restore(r.Context(), db, nil, r.FormValue("mem") != "")
 	})
 	http.HandleFunc("/sessions", func(w http.ResponseWriter, r *http.Request) {
 		sessions.Add(r.FormValue("id"))
