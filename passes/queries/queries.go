@@ -138,6 +138,11 @@ type Site struct {
 	// Many says one execution covers many items: a statement taking a
 	// list (sqlparse.Statement.Many), or an ORM writing a slice.
 	Many bool
+	// Optional says SQL holds clauses that only some executions send
+	// (items appended to a list of clauses under a condition, see
+	// list in resolve.go): their filters are marked Optional in Stmts,
+	// and ORDER BY and LIMIT are those every execution has.
+	Optional bool
 	// Loops are the loops of the function around the call, outermost
 	// first, that repeat it (see callLoops).
 	Loops []*Loop
@@ -869,6 +874,10 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	// time: parsed with each hole as a neutral expression.
 	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
 	s.Many = s.Many || len(s.Stmts) > 0 && s.Stmts[0].Many
+	if t.opt && s.ParseErr == nil {
+		s.Optional = true
+		s.Stmts = optionalClauses(s.Stmts, t.must)
+	}
 }
 
 // eachStatement marks the loop whose items are the site's statements

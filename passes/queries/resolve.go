@@ -40,6 +40,28 @@ type sqlText struct {
 	// many says an ORM writes a whole slice with the statement (see
 	// ormMany): what the text, built for one row, cannot say.
 	many bool
+	// opt says SQL holds clauses only some executions send (items a
+	// list of clauses gets under a condition, see list); must is then
+	// the text without them, what every execution sends.
+	opt  bool
+	must string
+}
+
+// mustSQL is the text every execution sends.
+func (t sqlText) mustSQL() string {
+	if t.opt {
+		return t.must
+	}
+	return t.SQL
+}
+
+// cat is the text of x followed by y, their optional clauses kept.
+func cat(x, y sqlText) sqlText {
+	out := sqlText{SQL: x.SQL + y.SQL, OK: true, Param: -1}
+	if x.opt || y.opt {
+		out.opt, out.must = true, x.mustSQL()+y.mustSQL()
+	}
+	return out
 }
 
 // paramOf reports whether t is exactly a parameter of sig: a function
@@ -445,6 +467,15 @@ func (r *resolver) resolve(e ast.Expr, at token.Pos) sqlText {
 }
 
 func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
+	if depth == 0 {
+		// The outermost expression: number the parameters that integers
+		// stand for (see number) after the text's own.
+		return numbered(r.text(e, at, depth))
+	}
+	return r.text(e, at, depth)
+}
+
+func (r *resolver) text(e ast.Expr, at token.Pos, depth int) sqlText {
 	if depth > maxDepth {
 		return unresolved("too deep")
 	}
@@ -499,7 +530,7 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 		if !y.OK {
 			return partial(y)
 		}
-		return sqlText{SQL: x.SQL + y.SQL, OK: true, Param: -1}
+		return cat(x, y)
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
 		if !ok {
@@ -642,7 +673,8 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			if !more.OK {
 				return partial(more)
 			}
-			out.SQL += more.SQL
+			c := cat(out, more)
+			out.SQL, out.opt, out.must = c.SQL, c.opt, c.must
 			out.Lit, out.Param, out.Block = token.NoPos, -1, nil
 		}
 	}
@@ -683,10 +715,13 @@ func (r *resolver) concat(args []ast.Expr, at token.Pos, depth int) sqlText {
 	out := sqlText{OK: true, Param: -1}
 	for _, a := range args {
 		t := r.expr(a, at, depth+1)
+		if !t.OK && isInteger(r.pass.TypesInfo.TypeOf(a)) {
+			t = number // fmt.Sprint(n)
+		}
 		if !t.OK {
 			return partial(t)
 		}
-		out.SQL += t.SQL
+		out = cat(out, t)
 	}
 	return out
 }
@@ -719,6 +754,15 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 	case "strings.TrimSpace", "strings.ToLower", "strings.ToUpper":
 		return arg(0)
+	case "strings.Join":
+		if index == 0 && len(call.Args) == 2 {
+			return r.join(call.Args[0], call.Args[1], at, depth)
+		}
+	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint":
+		if t := arg(0); t.OK {
+			return t // of a constant
+		}
+		return number
 	case "strings.Replace", "strings.ReplaceAll":
 		if index == 0 {
 			return r.replace(call, at, depth)
@@ -773,8 +817,8 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	// A function of this package that returns a constant SQL text, or
 	// the SQL of the builder it is given (a toSQL helper: the text of
 	// the builder the call passes).
-	if decl := r.funcs[fn]; decl != nil && decl.Body != nil && index == 0 {
-		if rets := successReturns(fn, decl.Body); len(rets) == 1 {
+	if decl := r.funcs[fn.Origin()]; decl != nil && decl.Body != nil && index == 0 {
+		if rets := successReturns(fn.Origin(), decl.Body); len(rets) == 1 {
 			t := r.expr(rets[0].Results[0], rets[0].Pos(), depth+1)
 			if t.OK {
 				t.Lit = token.NoPos
@@ -921,11 +965,16 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 	next := maxPlaceholder(format.SQL)
 	rest := args[1:]
 	var b strings.Builder
+	// must is the text without the optional clauses of the arguments
+	// (see list), built alongside.
+	var must strings.Builder
+	opt := false
 	f := format.SQL
 	for i := 0; i < len(f); i++ {
 		c := f[i]
 		if c != '%' {
 			b.WriteByte(c)
+			must.WriteByte(c)
 			continue
 		}
 		// Skip flags, width and precision up to the verb.
@@ -935,12 +984,14 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		}
 		if j >= len(f) {
 			b.WriteString(f[i:])
+			must.WriteString(f[i:])
 			break
 		}
 		verb := f[j]
 		i = j
 		if verb == '%' {
 			b.WriteByte('%')
+			must.WriteByte('%')
 			continue
 		}
 		if verb == '[' {
@@ -954,14 +1005,22 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		switch {
 		case val.OK && verb == 'q':
 			b.WriteString(strconv.Quote(val.SQL))
+			must.WriteString(strconv.Quote(val.mustSQL()))
 		case val.OK:
 			b.WriteString(val.SQL)
+			must.WriteString(val.mustSQL())
 		default:
 			next++
 			fmt.Fprintf(&b, "$%d", next)
+			fmt.Fprintf(&must, "$%d", next)
 		}
+		opt = opt || val.opt
 	}
-	return sqlText{SQL: b.String(), OK: true, Param: -1}
+	out := sqlText{SQL: b.String(), OK: true, Param: -1}
+	if opt {
+		out.opt, out.must = true, must.String()
+	}
+	return out
 }
 
 // maxPlaceholder is the largest $n in s (0 when none).
