@@ -660,6 +660,15 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		switch w.tok {
 		case token.ASSIGN, token.DEFINE:
 			alt := r.write(w, at, depth)
+			if alt.OK && alt.SQL != out.SQL && strings.HasPrefix(alt.SQL, out.SQL) && w.block != r.decl[v] && w.loops <= r.declLoops[v] {
+				// query = fmt.Sprintf("%s LIMIT %d", query, n) under a
+				// condition: the text it held, and a clause only some
+				// executions add (see list).
+				out.must, out.opt = out.mustSQL(), true
+				out.SQL = alt.SQL
+				out.Lit, out.Param, out.Block = token.NoPos, -1, nil
+				continue
+			}
 			if !alt.OK || alt.SQL != out.SQL {
 				return unresolved("variable %s holds different SQL on different paths", v.Name())
 			}
@@ -998,8 +1007,10 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 			return unresolved("Sprintf with explicit argument indexes")
 		}
 		var val sqlText
+		integer := false
 		if len(rest) > 0 {
 			val = r.expr(rest[0], at, depth+1)
+			integer = isInteger(r.pass.TypesInfo.TypeOf(rest[0]))
 			rest = rest[1:]
 		}
 		switch {
@@ -1009,6 +1020,11 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		case val.OK:
 			b.WriteString(val.SQL)
 			must.WriteString(val.mustSQL())
+		case integer:
+			// An integer: a parameter ("LIMIT %d"), or the number of
+			// one ("$%d"), numbered with the outermost text (see number).
+			b.WriteString(numberMark)
+			must.WriteString(numberMark)
 		default:
 			next++
 			fmt.Fprintf(&b, "$%d", next)

@@ -3,6 +3,7 @@ package a
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -36,4 +37,11 @@ func Lists(ctx context.Context, db *sql.DB, id int64, note, email *string) {
 	cols := []string{"note = $1"}
 	cols = append(cols, "status = $2")
 	db.QueryContext(ctx, "SELECT id FROM orders WHERE "+strings.Join(cols, " AND "), id) // want `equality filter on orders\(note, status\)`
+
+	// A LIMIT only some calls add: the sort is not one every call limits.
+	q := "SELECT id FROM orders ORDER BY created_at DESC"
+	if id > 0 {
+		q = fmt.Sprintf("%s LIMIT %d", q, id)
+	}
+	db.QueryContext(ctx, q)
 }

@@ -1,7 +1,7 @@
 // Package lists builds SQL from lists of clauses: optional filters
 // appended to a []string and joined, column lists, and helpers that
 // return placeholders.
-package lists // want `stats: 8 sites, 4 unresolved, 0 unparsed, 0 orm`
+package lists // want `stats: 9 sites, 4 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
@@ -82,6 +82,24 @@ func Page(ctx context.Context, db *sql.DB, find Find) error { // want `issuesQue
 		where = append(where, "deleted_at IS NOT NULL")
 	}
 	_, err := db.QueryContext(ctx, "SELECT id FROM users WHERE "+strings.Join(where, " AND ")+" LIMIT "+strconv.Itoa(find.Limit)) // want `site query read "SELECT id FROM users WHERE tenant_id = \$1 AND deleted_at IS NOT NULL LIMIT \$2" optional users.deleted_at IS NOT NULL`
+	return err
+}
+
+// Placeholders numbered by Sprintf, a LIMIT added on some paths: the
+// statement with all of them, its LIMIT not one every execution has.
+func Sprintf(ctx context.Context, db *sql.DB, find Find) error { // want `issuesQueries\(.*\)`
+	where, args := []string{"1 = 1"}, []any{}
+	if v := find.ID; v != nil {
+		where, args = append(where, fmt.Sprintf("id = $%d", len(args)+1)), append(args, *v)
+	}
+	if v := find.Name; v != nil {
+		where, args = append(where, fmt.Sprintf("name = $%d", len(args)+1)), append(args, *v)
+	}
+	query := "SELECT id FROM users WHERE " + strings.Join(where, " AND ") + " ORDER BY id"
+	if find.Limit > 0 {
+		query = fmt.Sprintf("%s LIMIT %d", query, find.Limit)
+	}
+	_, err := db.QueryContext(ctx, query, args...) // want `site query read "SELECT id FROM users WHERE 1 = 1 AND id = \$1 AND name = \$2 ORDER BY id LIMIT \$3" optional users.id =, users.name =`
 	return err
 }
 
