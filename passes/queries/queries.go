@@ -6,7 +6,9 @@
 // functions issue which queries per call, which function parameters become
 // SQL) are what every check builds on, so the hard parts — recognizing a
 // query by the type of the function called, following SQL text through
-// constants, variables, Sprintf and builders, data and struct fields,
+// constants, variables, Sprintf and builders, lists of clauses joined
+// (lists.go, where the clauses only some calls send are marked
+// optional), data and struct fields,
 // following prepared statements from where they are prepared to where
 // they run (fields.go), and summarizing functions across packages — are
 // done once and done the same for all checks.
