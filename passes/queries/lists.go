@@ -118,8 +118,58 @@ func (r *resolver) join(list, sep ast.Expr, at token.Pos, depth int) sqlText {
 	out := sqlText{SQL: strings.Join(all, s.SQL), OK: true, Param: -1}
 	if opt {
 		out.opt, out.must = true, strings.Join(must, s.SQL)
+		if len(must) == 0 && len(items) > 0 {
+			// No item every execution sends: see fillEmpty.
+			out.must = emptyOpen + items[0].mustSQL() + emptyClose
+		}
 	}
 	return out
+}
+
+// Marks around the first item of a list that every execution may send
+// empty, in a text every execution sends.
+const emptyOpen, emptyClose = "\x01", "\x02"
+
+// fillEmpty gives the lists that may be empty in a text every execution
+// sends (between emptyOpen and emptyClose) a content: nothing (a list
+// of joins), TRUE (where a condition or a sort key stands: `WHERE ` +
+// strings.Join(where, " AND ")), or, where neither parses, the list's
+// first item — a SET assignment or a column name, which a statement the
+// database accepts has at least one of, and which compares nothing.
+func fillEmpty(s string, how int) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case emptyOpen[0]:
+			if depth == 0 {
+				switch how {
+				case 1:
+					b.WriteString("TRUE")
+				case 2:
+					j := i + 1 // the first item, its own marks filled alike
+					for d := 1; j < len(s); j++ {
+						if s[j] == emptyOpen[0] {
+							d++
+						} else if s[j] == emptyClose[0] {
+							if d--; d == 0 {
+								break
+							}
+						}
+					}
+					b.WriteString(fillEmpty(s[i+1:j], how))
+				}
+			}
+			depth++
+		case emptyClose[0]:
+			depth--
+		default:
+			if depth == 0 {
+				b.WriteByte(s[i])
+			}
+		}
+	}
+	return b.String()
 }
 
 // list resolves a []string expression to its items, or says why not.
@@ -265,12 +315,19 @@ func (r *resolver) appendTo(v *types.Var, w assignment) *ast.CallExpr {
 // optionalClauses marks, in copies of the statements of a site's full
 // text, the filters that the text every execution sends (must) lacks:
 // only some executions filter on them. The ORDER BY and LIMIT are those
-// of must. When must does not parse (a WHERE whose every clause is
-// optional), every filter is optional and there is no ORDER BY.
+// of must. When must does not parse, every filter is optional and there
+// is no ORDER BY.
 func optionalClauses(stmts []*sqlparse.Statement, must string) []*sqlparse.Statement {
-	base, _, err := sqlparse.ParseTemplate(must)
-	if err != nil || len(base) != len(stmts) {
-		base = nil
+	var base []*sqlparse.Statement
+	for how := range 3 {
+		b, _, err := sqlparse.ParseTemplate(fillEmpty(must, how))
+		if err == nil && len(b) == len(stmts) {
+			base = b
+			break
+		}
+		if !strings.Contains(must, emptyOpen) {
+			break
+		}
 	}
 	out := make([]*sqlparse.Statement, len(stmts))
 	for i, st := range stmts {

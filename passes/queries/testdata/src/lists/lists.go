@@ -1,7 +1,7 @@
 // Package lists builds SQL from lists of clauses: optional filters
 // appended to a []string and joined, column lists, and helpers that
 // return placeholders.
-package lists // want `stats: 9 sites, 4 unresolved, 0 unparsed, 0 orm`
+package lists // want `stats: 11 sites, 4 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
@@ -100,6 +100,34 @@ func Sprintf(ctx context.Context, db *sql.DB, find Find) error { // want `issues
 		query = fmt.Sprintf("%s LIMIT %d", query, find.Limit)
 	}
 	_, err := db.QueryContext(ctx, query, args...) // want `site query read "SELECT id FROM users WHERE 1 = 1 AND id = \$1 AND name = \$2 ORDER BY id LIMIT \$3" optional users.id =, users.name =`
+	return err
+}
+
+// Every SET item is optional, the WHERE is not: the update always
+// filters on id (a statement with an empty SET list is never sent).
+func Update(ctx context.Context, db *sql.DB, find Find) error { // want `issuesQueries\(.*\)`
+	set, args := []string{}, []any{}
+	if v := find.Name; v != nil {
+		set, args = append(set, "name = "+placeholder(len(args)+1)), append(args, *v)
+	}
+	if find.Deleted {
+		set = append(set, "deleted_at = now()")
+	}
+	args = append(args, find.ID)
+	_, err := db.ExecContext(ctx, "UPDATE users SET "+strings.Join(set, ", ")+" WHERE id = "+placeholder(len(args)), args...) // want `site exec write "UPDATE users SET name = \$1, deleted_at = now\(\) WHERE id = \$2"$`
+	return err
+}
+
+// Every filter optional: none is sent by every execution.
+func Any(ctx context.Context, db *sql.DB, find Find) error { // want `issuesQueries\(.*\)`
+	var where []string
+	if find.ID != nil {
+		where = append(where, "id = $1")
+	}
+	if find.Name != nil {
+		where = append(where, "name = $2")
+	}
+	_, err := db.QueryContext(ctx, "SELECT id FROM users WHERE "+strings.Join(where, " AND ")+" ORDER BY name") // want `site query read "SELECT id FROM users WHERE id = \$1 AND name = \$2 ORDER BY name" optional users.id =, users.name =$`
 	return err
 }
 
