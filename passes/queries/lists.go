@@ -70,17 +70,31 @@ func numberParams(s string) string {
 		return s
 	}
 	n := maxPlaceholder(s)
+	// Text written with MySQL's and SQLite's `?` gets a `?`: a $n
+	// beside them would make them operators (see sqlparse.Normalize).
+	question := false
+	if n == 0 {
+		sqlparse.Bind(s, func(p sqlparse.Placeholder) string {
+			question = question || p.Name == "" && !p.Quoted
+			return ""
+		})
+	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] != numberMark[0] {
 			b.WriteByte(s[i])
 			continue
 		}
-		n++
-		if i == 0 || s[i-1] != '$' {
-			b.WriteByte('$')
+		switch {
+		case i > 0 && s[i-1] == '$':
+			n++
+			b.WriteString(strconv.Itoa(n)) // "$" + strconv.Itoa(i)
+		case question:
+			b.WriteByte('?')
+		default:
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
 		}
-		b.WriteString(strconv.Itoa(n))
 	}
 	return b.String()
 }

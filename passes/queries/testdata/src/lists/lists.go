@@ -1,7 +1,7 @@
 // Package lists builds SQL from lists of clauses: optional filters
 // appended to a []string and joined, column lists, and helpers that
 // return placeholders.
-package lists // want `stats: 11 sites, 4 unresolved, 0 unparsed, 0 orm`
+package lists // want `stats: 12 sites, 4 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
@@ -128,6 +128,20 @@ func Any(ctx context.Context, db *sql.DB, find Find) error { // want `issuesQuer
 		where = append(where, "name = $2")
 	}
 	_, err := db.QueryContext(ctx, "SELECT id FROM users WHERE "+strings.Join(where, " AND ")+" ORDER BY name") // want `site query read "SELECT id FROM users WHERE id = \$1 AND name = \$2 ORDER BY name" optional users.id =, users.name =$`
+	return err
+}
+
+// Text with `?` placeholders takes `?` for an integer too.
+func Question(ctx context.Context, db *sql.DB, find Find) error { // want `issuesQueries\(.*\)`
+	where := []string{"tenant_id = ?"}
+	if find.ID != nil {
+		where = append(where, "id = ?")
+	}
+	query := "SELECT id FROM users WHERE " + strings.Join(where, " AND ")
+	if find.Limit > 0 {
+		query = fmt.Sprintf("%s LIMIT %d", query, find.Limit)
+	}
+	_, err := db.QueryContext(ctx, query) // want `site query read "SELECT id FROM users WHERE tenant_id = \? AND id = \? LIMIT \?" optional users.id =$`
 	return err
 }
 
