@@ -217,6 +217,11 @@ func (r *resolver) list(e ast.Expr, at token.Pos, depth int) ([]item, *sqlText) 
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "make" {
+				if len(e.Args) > 1 {
+					if tv := info.Types[e.Args[1]]; tv.Value == nil || tv.Value.ExactString() != "0" {
+						return fail(unresolved("SQL joins a list made with a length: its items are written by index or copied"))
+					}
+				}
 				return nil, nil // make([]string, 0, n)
 			}
 		}
@@ -248,6 +253,9 @@ func (r *resolver) listVar(v *types.Var, at token.Pos, depth int) ([]item, *sqlT
 	}
 	if r.addressed[v] {
 		return fail(unresolved("list %s is written through a pointer", v.Name()))
+	}
+	if r.indexed[v] {
+		return fail(unresolved("list %s is written by index", v.Name()))
 	}
 	writes := r.writes[v]
 	base := -1

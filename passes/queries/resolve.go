@@ -128,6 +128,8 @@ type resolver struct {
 	embeds map[*types.Var]embed
 	// modified are package-level maps written by index (m[k] = v).
 	modified map[*types.Var]token.Pos
+	// indexed are local variables written by index (s[i] = v).
+	indexed map[*types.Var]bool
 	// ranged are the variables a range statement defines.
 	ranged map[*types.Var]*ast.RangeStmt
 	// counters are the variables a for statement's init defines (i in
@@ -152,6 +154,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		addressed: map[*types.Var]bool{},
 		embeds:    map[*types.Var]embed{},
 		modified:  map[*types.Var]token.Pos{},
+		indexed:   map[*types.Var]bool{},
 		ranged:    map[*types.Var]*ast.RangeStmt{},
 		counters:  map[*types.Var]*ast.ForStmt{},
 		rewriters: map[*types.Func]int{},
@@ -259,6 +262,13 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 					// data changed at run time.
 					if _, seen := r.modified[v]; !seen {
 						r.modified[v] = n.Pos()
+					}
+				}
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+					if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
+						if v := identVar(info, id); v != nil {
+							r.indexed[v] = true // placeholders[i] = "?"
+						}
 					}
 				}
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
