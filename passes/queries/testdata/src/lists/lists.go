@@ -152,7 +152,8 @@ func Index(ctx context.Context, db *sql.DB, ids []int64) error { // want `issues
 		holders[i] = "?"
 	}
 	_, err := db.QueryContext(ctx, "SELECT id FROM users WHERE id IN ("+strings.Join(holders, ",")+")") // want `site query unknown unresolved: list holders is written by index`
-	empty := make([]string, len(ids)) // len(ids) empty strings, then an item
+	// len(ids) empty strings, then an item.
+	empty := make([]string, len(ids))
 	empty = append(empty, "id = $1")
 	_, err = db.QueryContext(ctx, "SELECT id FROM users WHERE "+strings.Join(empty, " AND ")) // want `site query unknown unresolved: SQL joins a list made with a length: its items are written by index or copied`
 	names := []string{"?"}
