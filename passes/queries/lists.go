@@ -134,36 +134,45 @@ func (r *resolver) join(list, sep ast.Expr, at token.Pos, depth int) sqlText {
 		out.opt, out.must = true, strings.Join(must, s.SQL)
 		if len(must) == 0 && len(items) > 0 {
 			// No item every execution sends: see fillEmpty.
-			out.must = emptyOpen + items[0].mustSQL() + emptyClose
+			open := emptySame
+			for _, it := range items[1:] {
+				if it.SQL != items[0].SQL {
+					open = emptyOpen
+				}
+			}
+			out.must = open + items[0].mustSQL() + emptyClose
 		}
 	}
 	return out
 }
 
 // Marks around the first item of a list that every execution may send
-// empty, in a text every execution sends.
-const emptyOpen, emptyClose = "\x01", "\x02"
+// empty, in a text every execution sends; emptySame opens a list whose
+// items are all the same text (a list of placeholders built in a loop).
+const emptyOpen, emptySame, emptyClose = "\x01", "\x03", "\x02"
 
 // fillEmpty gives the lists that may be empty in a text every execution
 // sends (between emptyOpen and emptyClose) a content: nothing (a list
-// of joins), TRUE (where a condition or a sort key stands: `WHERE ` +
-// strings.Join(where, " AND ")), or, where neither parses, the list's
-// first item — a SET assignment or a column name, which a statement the
-// database accepts has at least one of, and which compares nothing.
+// of joins); where that does not parse, an execution that succeeds has
+// an item, so the list's item when all are the same text (`IN (` +
+// strings.Join(holders, ", ") + `)`), else TRUE (where a condition or a
+// sort key stands: `WHERE ` + strings.Join(where, " AND ")); where
+// neither parses, the list's first item — a SET assignment or a column
+// name, which compares nothing.
 func fillEmpty(s string, how int) string {
 	var b strings.Builder
 	depth := 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case emptyOpen[0]:
+		case emptyOpen[0], emptySame[0]:
 			if depth == 0 {
-				switch how {
-				case 1:
+				switch {
+				case how == 1 && s[i] == emptyOpen[0]:
 					b.WriteString("TRUE")
-				case 2:
+				case how >= 1:
 					j := i + 1 // the first item, its own marks filled alike
 					for d := 1; j < len(s); j++ {
-						if s[j] == emptyOpen[0] {
+						if s[j] == emptyOpen[0] || s[j] == emptySame[0] {
 							d++
 						} else if s[j] == emptyClose[0] {
 							if d--; d == 0 {
@@ -347,7 +356,7 @@ func optionalClauses(stmts []*sqlparse.Statement, must string) []*sqlparse.State
 			base = b
 			break
 		}
-		if !strings.Contains(must, emptyOpen) {
+		if !strings.ContainsAny(must, emptyOpen+emptySame) {
 			break
 		}
 	}

@@ -62,7 +62,9 @@ func Create(ctx context.Context, db *sql.DB, name string, id int64) error { // w
 }
 
 // Items appended in the list's own block run every time: no optional
-// clause. A placeholder list built in a loop stands as one placeholder.
+// clause. A placeholder list built in a loop stands as one placeholder,
+// and the IN it fills is a filter of every execution: `IN ()` is never
+// sent.
 func Fixed(ctx context.Context, db *sql.DB, ids []int64) error { // want `issuesQueries\(.*\)`
 	cols := make([]string, 0, 2)
 	cols = append(cols, "id")
@@ -71,7 +73,7 @@ func Fixed(ctx context.Context, db *sql.DB, ids []int64) error { // want `issues
 	for i := range ids {
 		holders = append(holders, mark(i+1))
 	}
-	_, err := db.QueryContext(ctx, "SELECT "+strings.Join(cols, ", ")+" FROM users WHERE id IN ("+strings.Join(holders, ", ")+")") // want `site query read "SELECT id, name FROM users WHERE id IN \(\$1\)"`
+	_, err := db.QueryContext(ctx, "SELECT "+strings.Join(cols, ", ")+" FROM users WHERE id IN ("+strings.Join(holders, ", ")+")") // want `site query read "SELECT id, name FROM users WHERE id IN \(\$1\)"$`
 	return err
 }
 
