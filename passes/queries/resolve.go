@@ -617,7 +617,8 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 	// The last unconditional definition or assignment before at is the
 	// base; conditional reassignments after it must agree with it, and
 	// appends (+=, builder writes) are all taken, in order, so that a
-	// query built with optional filters is seen with every filter.
+	// query built with optional filters is seen with every filter; those
+	// under a condition are optional clauses, as a list's are (lists.go).
 	base := -1
 	for i, w := range writes {
 		if at.IsValid() && w.pos >= at {
@@ -691,6 +692,11 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			more := r.write(w, at, depth)
 			if !more.OK {
 				return partial(more)
+			}
+			if w.block != r.decl[v] {
+				// Under a condition: a clause only some executions
+				// send (see list).
+				more.opt, more.must = true, ""
 			}
 			c := cat(out, more)
 			out.SQL, out.opt, out.must = c.SQL, c.opt, c.must
