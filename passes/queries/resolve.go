@@ -976,9 +976,9 @@ func (r *resolver) rewriter(fn *types.Func) int {
 }
 
 // sprintf evaluates fmt.Sprintf(format, args...) with a constant format.
-// Arguments that resolve are substituted; the others become $n
-// placeholders, numbered after the format's own, so the text still
-// parses where a value stands (`LIMIT %d`, `IN (%s)`).
+// Arguments that resolve are substituted; the others become parameters
+// ($n after the text's own, or ? in text written with ?; see number),
+// so the text still parses where a value stands (`LIMIT %d`, `IN (%s)`).
 func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 	if len(args) == 0 {
 		return unresolved("Sprintf without format")
@@ -987,7 +987,6 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 	if !format.OK {
 		return unresolved("Sprintf format is not constant")
 	}
-	next := maxPlaceholder(format.SQL)
 	rest := args[1:]
 	var b strings.Builder
 	// must is the text without the optional clauses of the arguments
@@ -1023,10 +1022,8 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 			return unresolved("Sprintf with explicit argument indexes")
 		}
 		var val sqlText
-		integer := false
 		if len(rest) > 0 {
 			val = r.expr(rest[0], at, depth+1)
-			integer = isInteger(r.pass.TypesInfo.TypeOf(rest[0]))
 			rest = rest[1:]
 		}
 		switch {
@@ -1036,15 +1033,12 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		case val.OK:
 			b.WriteString(val.SQL)
 			must.WriteString(val.mustSQL())
-		case integer:
-			// An integer: a parameter ("LIMIT %d"), or the number of
-			// one ("$%d"), numbered with the outermost text (see number).
+		default:
+			// A value, or the number of a placeholder ("$%d"), numbered
+			// with the outermost text, in its placeholder style (see
+			// number).
 			b.WriteString(numberMark)
 			must.WriteString(numberMark)
-		default:
-			next++
-			fmt.Fprintf(&b, "$%d", next)
-			fmt.Fprintf(&must, "$%d", next)
 		}
 		opt = opt || val.opt
 	}

@@ -1,7 +1,7 @@
 // Package lists builds SQL from lists of clauses: optional filters
 // appended to a []string and joined, column lists, and helpers that
 // return placeholders.
-package lists // want `stats: 16 sites, 7 unresolved, 0 unparsed, 0 orm`
+package lists // want `stats: 17 sites, 7 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
@@ -16,6 +16,7 @@ type Find struct {
 	Name    *string
 	Limit   int
 	Deleted bool
+	IDs     []string
 }
 
 func placeholder(n int) string { return "$" + fmt.Sprint(n) }
@@ -144,6 +145,8 @@ func Question(ctx context.Context, db *sql.DB, find Find) error { // want `issue
 		query = fmt.Sprintf("%s LIMIT %d", query, find.Limit)
 	}
 	_, err := db.QueryContext(ctx, query) // want `site query read "SELECT id FROM users WHERE tenant_id = \? AND id = \? LIMIT \?" optional users.id =$`
+	// A Sprintf argument that does not resolve is a ? as well.
+	_, err = db.QueryContext(ctx, fmt.Sprintf("SELECT id FROM users WHERE tenant_id = ? AND id IN (%s)", strings.Join(find.IDs, ","))) // want `site query read "SELECT id FROM users WHERE tenant_id = \? AND id IN \(\?\)"`
 	return err
 }
 
