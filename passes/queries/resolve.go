@@ -532,11 +532,13 @@ func (r *resolver) text(e ast.Expr, at token.Pos, depth int) sqlText {
 		if e.Op != token.ADD {
 			return unresolved("%s expression", e.Op)
 		}
-		x := r.expr(e.X, at, depth+1)
+		// The operands are smaller trees: no deeper through variables
+		// or calls (a + b + c + d nests to the left).
+		x := r.expr(e.X, at, max(depth, 1))
 		if !x.OK {
 			return partial(x)
 		}
-		y := r.expr(e.Y, at, depth+1)
+		y := r.expr(e.Y, at, max(depth, 1))
 		if !y.OK {
 			return partial(y)
 		}

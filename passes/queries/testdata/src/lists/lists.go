@@ -1,7 +1,7 @@
 // Package lists builds SQL from lists of clauses: optional filters
 // appended to a []string and joined, column lists, and helpers that
 // return placeholders.
-package lists // want `stats: 17 sites, 7 unresolved, 0 unparsed, 0 orm`
+package lists // want `stats: 18 sites, 7 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
@@ -175,6 +175,28 @@ func Appended(ctx context.Context, db *sql.DB, find Find) error { // want `issue
 	}
 	q += " AND deleted_at IS NULL"
 	_, err := db.QueryContext(ctx, q) // want `site query read "SELECT id FROM users WHERE tenant_id = \$1 AND id = \$2 AND deleted_at IS NULL" optional users.id =$`
+	return err
+}
+
+// Long concatenations in the items, LIMIT and OFFSET nested: the
+// resolver's depth goes through variables and calls, not through +.
+func Nested(ctx context.Context, db *sql.DB, find Find) error { // want `issuesQueries\(.*\)`
+	where, args := []string{"1 = 1"}, []any{}
+	if find.ID != nil {
+		if *find.ID == 0 {
+			where, args = append(where, "(name IS NULL OR name = "+placeholder(len(args)+1)+" OR email = "+placeholder(len(args)+1)+")"), append(args, 1)
+		} else {
+			where, args = append(where, "name = "+placeholder(len(args)+1)), append(args, 1)
+		}
+	}
+	query := "SELECT id FROM users WHERE " + strings.Join(where, " AND ") + " ORDER BY id DESC"
+	if find.Limit > 0 {
+		query = fmt.Sprintf("%s LIMIT %d", query, find.Limit)
+		if find.Deleted {
+			query = fmt.Sprintf("%s OFFSET %d", query, find.Limit)
+		}
+	}
+	_, err := db.QueryContext(ctx, query, args...) // want `site query read "SELECT id FROM users WHERE 1 = 1 AND \(name IS NULL OR name = \$1 OR email = \$2\) AND name = \$3 ORDER BY id DESC LIMIT \$4 OFFSET \$5"`
 	return err
 }
 
