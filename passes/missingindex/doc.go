@@ -67,7 +67,11 @@
 //     its subquery, which is probed once per outer row;
 //   - the comparison is under an OR: it narrows nothing alone (a bitmap
 //     OR needs every arm indexed, and we prefer silence to a guess),
-//     though an OR arm with an index counts as serving;
+//     though an OR arm with an index counts as serving; so is a clause
+//     only some calls send — an item appended under a condition to a
+//     list of clauses the statement joins (`where = append(where,
+//     "note = $2")` inside an if): the filters every call sends are
+//     judged alone, and the sort is the ORDER BY every call has;
 //   - the comparison usually matches a large share of the rows: IS NULL,
 //     boolean flags (`WHERE active`), enum columns (`status = 'read'` of
 //     three statuses), equality with the empty string (the default of

@@ -260,7 +260,11 @@ func (r *resolver) replace(call *ast.CallExpr, at token.Pos, depth int) sqlText 
 		c, _ := constant.Int64Val(v)
 		n = int(c)
 	}
-	return sqlText{SQL: strings.Replace(s.SQL, old.SQL, repl.SQL, n), OK: true, Param: -1}
+	out := sqlText{SQL: strings.Replace(s.SQL, old.SQL, repl.SQL, n), OK: true, Param: -1}
+	if s.opt || repl.opt {
+		out.opt, out.must = true, strings.Replace(s.mustSQL(), old.SQL, repl.mustSQL(), n)
+	}
+	return out
 }
 
 // embed is a package-level variable filled by //go:embed.

@@ -462,7 +462,7 @@ func (a *analyzer) fieldSQL(v *types.Var, depth int) sqlText {
 		vals = append(vals, a.fromFact(fact))
 		wheres = append(wheres, "package "+v.Pkg().Name())
 	}
-	fi.t, fi.state = settle(what, vals, wheres), 2
+	fi.t, fi.state = numbered(settle(what, vals, wheres)), 2
 	return fi.t
 }
 

@@ -6,7 +6,9 @@
 // functions issue which queries per call, which function parameters become
 // SQL) are what every check builds on, so the hard parts — recognizing a
 // query by the type of the function called, following SQL text through
-// constants, variables, Sprintf and builders, data and struct fields,
+// constants, variables, Sprintf and builders, lists of clauses joined
+// (lists.go, where the clauses only some calls send are marked
+// optional), data and struct fields,
 // following prepared statements from where they are prepared to where
 // they run (fields.go), and summarizing functions across packages — are
 // done once and done the same for all checks.
@@ -138,6 +140,11 @@ type Site struct {
 	// Many says one execution covers many items: a statement taking a
 	// list (sqlparse.Statement.Many), or an ORM writing a slice.
 	Many bool
+	// Optional says SQL holds clauses that only some executions send
+	// (items appended to a list of clauses under a condition, see
+	// list in resolve.go): their filters are marked Optional in Stmts,
+	// and ORDER BY and LIMIT are those every execution has.
+	Optional bool
 	// Loops are the loops of the function around the call, outermost
 	// first, that repeat it (see callLoops).
 	Loops []*Loop
@@ -859,6 +866,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	default:
 		t = unresolved("no SQL argument")
 	}
+	t = numbered(t)
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
 	s.Many = t.many
@@ -872,6 +880,10 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	// time: parsed with each hole as a neutral expression.
 	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
 	s.Many = s.Many || len(s.Stmts) > 0 && s.Stmts[0].Many
+	if t.opt && s.ParseErr == nil {
+		s.Optional = true
+		s.Stmts = optionalClauses(s.Stmts, t.must)
+	}
 }
 
 // eachStatement marks the loop whose items are the site's statements

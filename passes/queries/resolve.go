@@ -40,6 +40,28 @@ type sqlText struct {
 	// many says an ORM writes a whole slice with the statement (see
 	// ormMany): what the text, built for one row, cannot say.
 	many bool
+	// opt says SQL holds clauses only some executions send (items a
+	// list of clauses gets under a condition, see list); must is then
+	// the text without them, what every execution sends.
+	opt  bool
+	must string
+}
+
+// mustSQL is the text every execution sends.
+func (t sqlText) mustSQL() string {
+	if t.opt {
+		return t.must
+	}
+	return t.SQL
+}
+
+// cat is the text of x followed by y, their optional clauses kept.
+func cat(x, y sqlText) sqlText {
+	out := sqlText{SQL: x.SQL + y.SQL, OK: true, Param: -1}
+	if x.opt || y.opt {
+		out.opt, out.must = true, x.mustSQL()+y.mustSQL()
+	}
+	return out
 }
 
 // paramOf reports whether t is exactly a parameter of sig: a function
@@ -106,6 +128,8 @@ type resolver struct {
 	embeds map[*types.Var]embed
 	// modified are package-level maps written by index (m[k] = v).
 	modified map[*types.Var]token.Pos
+	// indexed are local variables written by index (s[i] = v).
+	indexed map[*types.Var]bool
 	// ranged are the variables a range statement defines.
 	ranged map[*types.Var]*ast.RangeStmt
 	// counters are the variables a for statement's init defines (i in
@@ -130,6 +154,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		addressed: map[*types.Var]bool{},
 		embeds:    map[*types.Var]embed{},
 		modified:  map[*types.Var]token.Pos{},
+		indexed:   map[*types.Var]bool{},
 		ranged:    map[*types.Var]*ast.RangeStmt{},
 		counters:  map[*types.Var]*ast.ForStmt{},
 		rewriters: map[*types.Func]int{},
@@ -237,6 +262,13 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 					// data changed at run time.
 					if _, seen := r.modified[v]; !seen {
 						r.modified[v] = n.Pos()
+					}
+				}
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+					if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
+						if v := identVar(info, id); v != nil {
+							r.indexed[v] = true // placeholders[i] = "?"
+						}
 					}
 				}
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
@@ -445,6 +477,15 @@ func (r *resolver) resolve(e ast.Expr, at token.Pos) sqlText {
 }
 
 func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
+	if depth == 0 {
+		// The outermost expression: number the parameters that integers
+		// stand for (see number) after the text's own.
+		return numbered(r.text(e, at, depth))
+	}
+	return r.text(e, at, depth)
+}
+
+func (r *resolver) text(e ast.Expr, at token.Pos, depth int) sqlText {
 	if depth > maxDepth {
 		return unresolved("too deep")
 	}
@@ -491,15 +532,17 @@ func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 		if e.Op != token.ADD {
 			return unresolved("%s expression", e.Op)
 		}
-		x := r.expr(e.X, at, depth+1)
+		// The operands are smaller trees: no deeper through variables
+		// or calls (a + b + c + d nests to the left).
+		x := r.expr(e.X, at, max(depth, 1))
 		if !x.OK {
 			return partial(x)
 		}
-		y := r.expr(e.Y, at, depth+1)
+		y := r.expr(e.Y, at, max(depth, 1))
 		if !y.OK {
 			return partial(y)
 		}
-		return sqlText{SQL: x.SQL + y.SQL, OK: true, Param: -1}
+		return cat(x, y)
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
 		if !ok {
@@ -576,7 +619,8 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 	// The last unconditional definition or assignment before at is the
 	// base; conditional reassignments after it must agree with it, and
 	// appends (+=, builder writes) are all taken, in order, so that a
-	// query built with optional filters is seen with every filter.
+	// query built with optional filters is seen with every filter; those
+	// under a condition are optional clauses, as a list's are (lists.go).
 	base := -1
 	for i, w := range writes {
 		if at.IsValid() && w.pos >= at {
@@ -629,6 +673,15 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		switch w.tok {
 		case token.ASSIGN, token.DEFINE:
 			alt := r.write(w, at, depth)
+			if alt.OK && alt.SQL != out.SQL && strings.HasPrefix(alt.SQL, out.SQL) && w.block != r.decl[v] && w.loops <= r.declLoops[v] {
+				// query = fmt.Sprintf("%s LIMIT %d", query, n) under a
+				// condition: the text it held, and a clause only some
+				// executions add (see list).
+				out.must, out.opt = out.mustSQL(), true
+				out.SQL = alt.SQL
+				out.Lit, out.Param, out.Block = token.NoPos, -1, nil
+				continue
+			}
 			if !alt.OK || alt.SQL != out.SQL {
 				return unresolved("variable %s holds different SQL on different paths", v.Name())
 			}
@@ -642,7 +695,13 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			if !more.OK {
 				return partial(more)
 			}
-			out.SQL += more.SQL
+			if w.block != r.decl[v] {
+				// Under a condition: a clause only some executions
+				// send (see list).
+				more.opt, more.must = true, ""
+			}
+			c := cat(out, more)
+			out.SQL, out.opt, out.must = c.SQL, c.opt, c.must
 			out.Lit, out.Param, out.Block = token.NoPos, -1, nil
 		}
 	}
@@ -683,10 +742,13 @@ func (r *resolver) concat(args []ast.Expr, at token.Pos, depth int) sqlText {
 	out := sqlText{OK: true, Param: -1}
 	for _, a := range args {
 		t := r.expr(a, at, depth+1)
+		if !t.OK && isInteger(r.pass.TypesInfo.TypeOf(a)) {
+			t = number // fmt.Sprint(n)
+		}
 		if !t.OK {
 			return partial(t)
 		}
-		out.SQL += t.SQL
+		out = cat(out, t)
 	}
 	return out
 }
@@ -719,6 +781,15 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 	case "strings.TrimSpace", "strings.ToLower", "strings.ToUpper":
 		return arg(0)
+	case "strings.Join":
+		if index == 0 && len(call.Args) == 2 {
+			return r.join(call.Args[0], call.Args[1], at, depth)
+		}
+	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint":
+		if t := arg(0); t.OK {
+			return t // of a constant
+		}
+		return number
 	case "strings.Replace", "strings.ReplaceAll":
 		if index == 0 {
 			return r.replace(call, at, depth)
@@ -773,8 +844,8 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	// A function of this package that returns a constant SQL text, or
 	// the SQL of the builder it is given (a toSQL helper: the text of
 	// the builder the call passes).
-	if decl := r.funcs[fn]; decl != nil && decl.Body != nil && index == 0 {
-		if rets := successReturns(fn, decl.Body); len(rets) == 1 {
+	if decl := r.funcs[fn.Origin()]; decl != nil && decl.Body != nil && index == 0 {
+		if rets := successReturns(fn.Origin(), decl.Body); len(rets) == 1 {
 			t := r.expr(rets[0].Results[0], rets[0].Pos(), depth+1)
 			if t.OK {
 				t.Lit = token.NoPos
@@ -967,9 +1038,9 @@ func (r *resolver) rangedBuilder(call *ast.CallExpr, isV func(ast.Expr) bool, bo
 }
 
 // sprintf evaluates fmt.Sprintf(format, args...) with a constant format.
-// Arguments that resolve are substituted; the others become $n
-// placeholders, numbered after the format's own, so the text still
-// parses where a value stands (`LIMIT %d`, `IN (%s)`).
+// Arguments that resolve are substituted; the others become parameters
+// ($n after the text's own, or ? in text written with ?; see number),
+// so the text still parses where a value stands (`LIMIT %d`, `IN (%s)`).
 func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 	if len(args) == 0 {
 		return unresolved("Sprintf without format")
@@ -978,14 +1049,18 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 	if !format.OK {
 		return unresolved("Sprintf format is not constant")
 	}
-	next := maxPlaceholder(format.SQL)
 	rest := args[1:]
 	var b strings.Builder
+	// must is the text without the optional clauses of the arguments
+	// (see list), built alongside.
+	var must strings.Builder
+	opt := false
 	f := format.SQL
 	for i := 0; i < len(f); i++ {
 		c := f[i]
 		if c != '%' {
 			b.WriteByte(c)
+			must.WriteByte(c)
 			continue
 		}
 		// Skip flags, width and precision up to the verb.
@@ -995,12 +1070,14 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		}
 		if j >= len(f) {
 			b.WriteString(f[i:])
+			must.WriteString(f[i:])
 			break
 		}
 		verb := f[j]
 		i = j
 		if verb == '%' {
 			b.WriteByte('%')
+			must.WriteByte('%')
 			continue
 		}
 		if verb == '[' {
@@ -1014,14 +1091,24 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		switch {
 		case val.OK && verb == 'q':
 			b.WriteString(strconv.Quote(val.SQL))
+			must.WriteString(strconv.Quote(val.mustSQL()))
 		case val.OK:
 			b.WriteString(val.SQL)
+			must.WriteString(val.mustSQL())
 		default:
-			next++
-			fmt.Fprintf(&b, "$%d", next)
+			// A value, or the number of a placeholder ("$%d"), numbered
+			// with the outermost text, in its placeholder style (see
+			// number).
+			b.WriteString(numberMark)
+			must.WriteString(numberMark)
 		}
+		opt = opt || val.opt
 	}
-	return sqlText{SQL: b.String(), OK: true, Param: -1}
+	out := sqlText{SQL: b.String(), OK: true, Param: -1}
+	if opt {
+		out.opt, out.must = true, must.String()
+	}
+	return out
 }
 
 // maxPlaceholder is the largest $n in s (0 when none).
