@@ -727,15 +727,8 @@ func leavesAfter(path []ast.Node, loop ast.Stmt) bool {
 		}
 	}
 	for i := 1; i < li; i++ {
-		var list []ast.Stmt
-		switch n := path[i].(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
+		list, ok := stmtList(path[i])
+		if !ok {
 			continue
 		}
 		// Does a plain break in this list break the loop, or a switch,
@@ -871,15 +864,8 @@ func firstSuccess(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 		if _, ok := path[i].(*ast.FuncLit); ok {
 			return false
 		}
-		var list []ast.Stmt
-		switch n := path[i].(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
+		list, ok := stmtList(path[i])
+		if !ok {
 			continue
 		}
 		stmt, _ := path[i-1].(ast.Stmt)
@@ -1347,4 +1333,18 @@ func (a *analyzer) onceDo(c inspector.Cursor) bool {
 func IsOnceDo(fn *types.Func) bool {
 	return fn.Pkg() != nil && fn.Pkg().Path() == "sync" && fn.Name() == "Do" &&
 		strings.HasSuffix(fn.FullName(), "sync.Once).Do")
+}
+
+// stmtList is the list of statements n holds, if n is a block or a case
+// of a switch or select.
+func stmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List, true
+	case *ast.CaseClause:
+		return n.Body, true
+	case *ast.CommClause:
+		return n.Body, true
+	}
+	return nil, false
 }
