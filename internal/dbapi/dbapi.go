@@ -179,11 +179,13 @@ func init() {
 	}
 
 	// gorm: Raw builds; Exec runs raw SQL; finishers send what the chain built.
+	// ScanRows is none: it decodes the current row of a cursor that Rows
+	// opened, and sends nothing.
 	const gorm = "gorm.io/gorm"
 	add(gorm, []string{"DB"}, Builder, 0, "Raw")
 	add(gorm, []string{"DB"}, Exec, 0, "Exec")
 	add(gorm, []string{"DB"}, Finisher, -1, "Find", "First", "Take", "Last", "Scan", "Count",
-		"Pluck", "Row", "Rows", "FirstOrInit", "FindInBatches", "ScanRows")
+		"Pluck", "Row", "Rows", "FirstOrInit", "FindInBatches")
 	// Schema changes the ORM computes from models: their SQL is DDL.
 	add(gorm, []string{"DB", "Migrator"}, Finisher, -1, "AutoMigrate")
 	add(gorm, []string{"Migrator"}, Finisher, -1, "CreateTable", "CreateIndex")

@@ -48,3 +48,23 @@ func GormBulk(db *gorm.DB, groups []Group, chunks [][]Tag) {
 }
 
 type Group struct{ Tags []Tag }
+
+// GormScanRows reads the rows of one query: ScanRows decodes the cursor's
+// current row into a struct and sends nothing, so the loop over the
+// cursor is no N+1 (Rows is the one query, before the loop).
+func GormScanRows(db *gorm.DB) ([]Tag, error) {
+	rows, err := db.Model(&Tag{}).Where("name LIKE ?", "a%").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var tags []Tag
+	for rows.Next() {
+		var t Tag
+		if err := db.ScanRows(rows, &t); err != nil {
+			return nil, err
+		}
+		tags = append(tags, t)
+	}
+	return tags, nil
+}
