@@ -195,3 +195,27 @@ func TestRPCRoutes(t *testing.T) {
 		t.Errorf("rates %v, want the profile's 600 and 30", rates)
 	}
 }
+
+// testdata/mount registers a handler's routes on the router its
+// RegisterRoutes method is given, which main mounts under a prefix from
+// another package, and the handler's test on a bare router. Each
+// registration is one route, under the prefix the package sees ("…": its
+// caller is in another package), with the handler's and the middleware's
+// queries: not a second one, bare and empty, from the test variant, whose
+// caller is the test.
+func TestRouteInventoryMounted(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/mount", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	const auth = "api/api.go:24 api.(*Handler).auth once"
+	want := map[string][]string{
+		"api/api.go:17 GET …/summary": {auth, "api/api.go:31 handler once"},
+		"api/api.go:18 GET …/items":   {auth, "api/api.go:35 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}

@@ -161,9 +161,23 @@ func (s *routeSet) link(rep *report.Report) {
 	seen := map[string]bool{}
 	var kept []*routeEntry
 	// A route found in a package and in its test variant is kept from the
-	// package, where the graph has its handler.
+	// package, where the graph has its handler. The variant also sees the
+	// package's tests calling a function that registers on the router it
+	// is given (h.RegisterRoutes(chi.NewRouter())): its routes there are
+	// the same registrations under the test's prefix, which no request
+	// of the service has. A registration the package lists is the
+	// package's routes alone.
 	sort.SliceStable(s.list, func(i, j int) bool { return !s.list[i].variant && s.list[j].variant })
+	places := map[string]bool{}
 	for _, e := range s.list {
+		if !e.variant {
+			places[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)] = true
+		}
+	}
+	for _, e := range s.list {
+		if e.variant && places[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)] {
+			continue
+		}
 		k := fmt.Sprintf("%s %s %s:%d", e.r.Method, e.r.Pattern, e.r.File, e.r.Line)
 		if e.rpc {
 			// A procedure registered by two packages (grpc in one, its
