@@ -1363,10 +1363,9 @@ const (
 // package-level variable, in the if statement's init or before it in
 // the block; then either the hit returns (`if ok { return v }`, the rest
 // of the block is the miss) or the body is the miss (`if !ok { ... }`).
-// The miss must store, under the same key in the same cache, a value it
-// computed (`s.cache.Store(k, v)`, `s.m[k] = v`, v declared on the miss
-// or a call): what it queries is then read once per key for as long as
-// the process runs. A map made in the function is a memo per call, a
+// The miss must store, under the same key in the same cache, a value
+// (`s.cache.Store(k, v)`, `s.m[k] = v`, v no constant): what it queries
+// is then read once per key for as long as the process runs. A map made in the function is a memo per call, a
 // lookup whose hit goes on queries anyway, and a cache nothing fills
 // with the result is no read-through: each stays per item.
 func readThrough(info *types.Info, list []ast.Stmt, i int) int {
@@ -1392,7 +1391,7 @@ func readThrough(info *types.Info, list []ast.Stmt, i int) int {
 		if s.Else != nil || len(s.Body.List) == 0 {
 			return noMiss
 		}
-		if _, ret := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt); !ret {
+		if !returns(s.Body) {
 			return noMiss
 		}
 		miss = list[i+1:]
@@ -1411,6 +1410,27 @@ func readThrough(info *types.Info, list []ast.Stmt, i int) int {
 		return noMiss
 	}
 	return kind
+}
+
+// returns says whether a hit's block returns: it ends with a return, or
+// with `if x, ok := v.(T); ok { ...; return }` (a value of the type the
+// cache holds, as it always is).
+func returns(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.IfStmt:
+		as, ok := last.Init.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || last.Else != nil {
+			return false
+		}
+		_, assert := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+		return assert && returns(last.Body)
+	}
+	return false
 }
 
 // keyedLookup finds, among stmts (the last assignment of ok wins), `v,
@@ -1458,25 +1478,14 @@ func keyedLookup(info *types.Info, stmts []ast.Stmt, ok *types.Var) (cache, key 
 // cache: a method call on cache given key and such a value, or an
 // assignment to cache[key].
 func storesBack(info *types.Info, miss []ast.Stmt, cache, key ast.Expr) bool {
-	from, to := miss[0].Pos(), miss[len(miss)-1].End()
 	same := func(x, y ast.Expr) bool {
 		return types.ExprString(ast.Unparen(x)) == types.ExprString(ast.Unparen(y))
 	}
-	// computed: a call, or a variable declared on the miss.
+	// computed: not a constant, nil or the key (`s.seen[k] = true` marks
+	// a key, it keeps nothing the query read).
 	computed := func(e ast.Expr) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				found = true
-			case *ast.Ident:
-				if v, ok := info.Uses[n].(*types.Var); ok && v.Pos() >= from && v.Pos() < to {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
+		tv, ok := info.Types[e]
+		return ok && tv.Value == nil && !tv.IsNil() && !same(e, key)
 	}
 	found := false
 	for _, st := range miss {

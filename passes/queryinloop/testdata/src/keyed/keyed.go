@@ -25,6 +25,30 @@ type Store struct {
 
 	ttl   *TTL
 	roles map[int64]string
+	seen  map[int64]bool
+}
+
+// Label asserts the type it cached on a hit; its result is declared
+// before the lookup.
+func (s *Store) Label(ctx context.Context, key string) string {
+	var name string
+	if v, ok := s.ttl.Get(key); ok {
+		if n, ok := v.(string); ok {
+			return n
+		}
+	}
+	s.db.QueryRowContext(ctx, `SELECT name FROM labels WHERE key = $1`, key).Scan(&name)
+	s.ttl.Set(key, name)
+	return name
+}
+
+// Seen marks the keys it saw: it keeps nothing the query read.
+func (s *Store) Seen(ctx context.Context, id int64) {
+	if _, ok := s.seen[id]; ok {
+		return
+	}
+	s.db.ExecContext(ctx, `SELECT name FROM users WHERE id = $1`, id)
+	s.seen[id] = true
 }
 
 // User reads through a sync.Map.
@@ -97,9 +121,11 @@ func (s *Store) Names(ctx context.Context, ids []int64, keys []string) {
 		s.Group(ctx, id) // silent: likewise
 		s.Peek(ctx, id)  // want `keyed.\(\*Store\).Peek runs .* once per item of ids`
 		s.Role(ctx, id)  // want `keyed.\(\*Store\).Role runs .* once per item of ids`
+		s.Seen(ctx, id)  // want `keyed.\(\*Store\).Seen runs .* once per item of ids`
 	}
 	for _, k := range keys {
-		s.Tag(ctx, k) // silent: the query runs on a cache miss
+		s.Tag(ctx, k)   // silent: the query runs on a cache miss
+		s.Label(ctx, k) // silent: likewise
 	}
 	// A memo made here lives as long as this call: one query per
 	// distinct id.
