@@ -90,6 +90,10 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).Labels", []string{
 			"svc.go:124 ×0 once via svc.(*Service).Labels → svc.(*Service).label",
 		}},
+		// A keyed cache's miss runs once per key, in whatever loop.
+		{"(*example.com/shapes/svc.Service).Tags", []string{
+			"svc.go:268 ×0 once via svc.(*Service).Tags → svc.(*Service).tag",
+		}},
 		// Recursion is one loop: Mark per root and per node (×2, not a
 		// power of the depth); Even and Odd, one component, one loop.
 		{"(*example.com/shapes/svc.Service).Tree", []string{

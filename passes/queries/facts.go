@@ -41,8 +41,9 @@ type Query struct {
 	// constant sqlc generated from it.
 	Name   string
 	Source string
-	// Once says the query fills a cache (in sync.Once's Do, or under
-	// if x == nil { x = ... }): it runs once, however often and in
+	// Once says the query fills a cache (in sync.Once's Do, under
+	// if x == nil { x = ... }, or on the miss of a long-lived keyed
+	// cache, see readThrough): it runs once (per key), however often and in
 	// whatever loops the function is called.
 	Once bool
 	// Shape is what advice about running the query for many items at

@@ -1348,3 +1348,168 @@ func stmtList(n ast.Node) ([]ast.Stmt, bool) {
 	}
 	return nil, false
 }
+
+// Where a block reads through a keyed cache (see readThrough).
+const (
+	noMiss   = iota
+	missRest // the statement is `if ok { return v }`: the rest runs on a miss
+	missBody // the statement is `if !ok { ... }`: its body runs on a miss
+)
+
+// readThrough says whether list[i] tests a lookup of a long-lived keyed
+// cache, and which statements then run only on a miss: `v, ok :=
+// s.cache.Load(k)` (a method answering (value, bool), as sync.Map's Load
+// or a cache library's Get) or `v, ok := s.m[k]`, on a field or a
+// package-level variable, in the if statement's init or before it in
+// the block; then either the hit returns (`if ok { return v }`, the rest
+// of the block is the miss) or the body is the miss (`if !ok { ... }`).
+// The miss must store, under the same key in the same cache, a value
+// (`s.cache.Store(k, v)`, `s.m[k] = v`, v no constant): what it queries
+// is then read once per key for as long as the process runs. A map made in the function is a memo per call, a
+// lookup whose hit goes on queries anyway, and a cache nothing fills
+// with the result is no read-through: each stays per item.
+func readThrough(info *types.Info, list []ast.Stmt, i int) int {
+	s, ok := list[i].(*ast.IfStmt)
+	if !ok {
+		return noMiss
+	}
+	kind, cond := missRest, ast.Unparen(s.Cond)
+	if u, ok := cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		kind, cond = missBody, ast.Unparen(u.X)
+	}
+	id, ok := cond.(*ast.Ident)
+	if !ok {
+		return noMiss
+	}
+	okVar, _ := info.ObjectOf(id).(*types.Var)
+	if okVar == nil {
+		return noMiss
+	}
+	var miss []ast.Stmt
+	switch kind {
+	case missRest:
+		if s.Else != nil || len(s.Body.List) == 0 {
+			return noMiss
+		}
+		if !returns(s.Body) {
+			return noMiss
+		}
+		miss = list[i+1:]
+	case missBody:
+		miss = s.Body.List
+	}
+	if len(miss) == 0 {
+		return noMiss
+	}
+	before := slices.Clone(list[:i])
+	if s.Init != nil {
+		before = append(before, s.Init)
+	}
+	cache, key := keyedLookup(info, before, okVar)
+	if cache == nil || !storesBack(info, miss, cache, key) {
+		return noMiss
+	}
+	return kind
+}
+
+// returns says whether a hit's block returns: it ends with a return, or
+// with `if x, ok := v.(T); ok { ...; return }` (a value of the type the
+// cache holds, as it always is).
+func returns(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.IfStmt:
+		as, ok := last.Init.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || last.Else != nil {
+			return false
+		}
+		_, assert := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+		return assert && returns(last.Body)
+	}
+	return false
+}
+
+// keyedLookup finds, among stmts (the last assignment of ok wins), `v,
+// ok := cache.M(..., k)` or `v, ok := cache[k]` on a long-lived cache,
+// returning the cache and the key.
+func keyedLookup(info *types.Info, stmts []ast.Stmt, ok *types.Var) (cache, key ast.Expr) {
+	for _, st := range slices.Backward(stmts) {
+		as, isAssign := st.(*ast.AssignStmt)
+		if !isAssign || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			continue
+		}
+		if id, isID := as.Lhs[1].(*ast.Ident); !isID || info.ObjectOf(id) != ok {
+			continue
+		}
+		switch rhs := ast.Unparen(as.Rhs[0]).(type) {
+		case *ast.IndexExpr:
+			if _, isMap := info.TypeOf(rhs.X).Underlying().(*types.Map); isMap {
+				cache, key = rhs.X, rhs.Index
+			}
+		case *ast.CallExpr:
+			sel, isSel := ast.Unparen(rhs.Fun).(*ast.SelectorExpr)
+			if !isSel || len(rhs.Args) == 0 {
+				break
+			}
+			if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+				break
+			}
+			sig, _ := info.TypeOf(sel).(*types.Signature)
+			if sig == nil || sig.Results().Len() != 2 {
+				break
+			}
+			if b, isBasic := sig.Results().At(1).Type().Underlying().(*types.Basic); isBasic && b.Kind() == types.Bool {
+				cache, key = sel.X, rhs.Args[len(rhs.Args)-1]
+			}
+		}
+		if v := varOf(info, cache); v == nil || v.Pkg() == nil || !(v.IsField() || v.Parent() == v.Pkg().Scope()) {
+			return nil, nil
+		}
+		return cache, key
+	}
+	return nil, nil
+}
+
+// storesBack says whether miss stores a value it computed under key in
+// cache: a method call on cache given key and such a value, or an
+// assignment to cache[key].
+func storesBack(info *types.Info, miss []ast.Stmt, cache, key ast.Expr) bool {
+	same := func(x, y ast.Expr) bool {
+		return types.ExprString(ast.Unparen(x)) == types.ExprString(ast.Unparen(y))
+	}
+	// computed: not a constant, nil or the key (`s.seen[k] = true` marks
+	// a key, it keeps nothing the query read).
+	computed := func(e ast.Expr) bool {
+		tv, ok := info.Types[e]
+		return ok && tv.Value == nil && !tv.IsNil() && !same(e, key)
+	}
+	found := false
+	for _, st := range miss {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+					if ok && len(n.Lhs) == len(n.Rhs) && same(ix.X, cache) && same(ix.Index, key) && computed(n.Rhs[i]) {
+						found = true
+					}
+				}
+			case *ast.CallExpr:
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok || !same(sel.X, cache) || len(n.Args) < 2 {
+					break
+				}
+				k := slices.IndexFunc(n.Args, func(a ast.Expr) bool { return same(a, key) })
+				if k >= 0 && slices.ContainsFunc(n.Args[k+1:], computed) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}

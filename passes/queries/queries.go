@@ -64,7 +64,8 @@ type Result struct {
 	// through interfaces and func values this package cannot resolve.
 	Loops map[*ast.CallExpr][]*Loop
 	// Cached holds, under WholeProgram, the calls that fill a cache
-	// (if x == nil { x = load() }): they run once, whatever the loops.
+	// (if x == nil { x = load() }, or a keyed cache's miss): they run
+	// once (per key), whatever the loops.
 	Cached map[*ast.CallExpr]bool
 	// What this package exports as facts, for checks that want them for
 	// local functions without a fact lookup.
@@ -385,8 +386,8 @@ type analyzer struct {
 	// pkgDialect is the dialect the package's imports, or its module's
 	// requirements, say (see dialect), once known.
 	pkgDialect *string
-	// caching counts the cache fills (if x == nil { x = ... }) the walk
-	// is in.
+	// caching counts the cache fills (if x == nil { x = ... }, a keyed
+	// cache's miss) the walk is in.
 	caching int
 
 	// What the package writes to fields that hold statements or SQL,
@@ -492,15 +493,10 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			}
 			// if s.cache == nil { s.cache = load() }: what the body runs,
 			// it runs once, however often the function is called.
-			for part := range c.Children() {
-				if part.ParentEdgeKind() != astedge.IfStmt_Body {
-					a.walk(n, part, loops)
-				}
-			}
-			a.caching++
-			a.walk(n, c.ChildAt(astedge.IfStmt_Body, -1), loops)
-			a.caching--
+			a.walkFill(n, c, loops)
 			return false
+		case *ast.BlockStmt:
+			return !a.readThrough(n, c, loops)
 		case *ast.ForStmt:
 			// Init, Cond and Post run once or per iteration, but only the
 			// body is what the loop repeats per item.
@@ -542,6 +538,52 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 		}
 		return true
 	})
+}
+
+// readThrough walks the block at c when it reads through a keyed cache
+// (see the function readThrough): what runs only on a miss is walked as
+// a cache fill, run once per key for the life of the process, not per
+// item of a loop around the call. It says whether it walked the block.
+func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) bool {
+	list := c.Node().(*ast.BlockStmt).List
+	at, kind := -1, noMiss
+	for i := range list {
+		if kind = readThrough(a.pass.TypesInfo, list, i); kind != noMiss {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	i := 0
+	for st := range c.Children() {
+		switch {
+		case i == at && kind == missBody:
+			a.walkFill(n, st, loops)
+		case i > at && kind == missRest:
+			a.caching++
+			a.walk(n, st, loops)
+			a.caching--
+		default:
+			a.walk(n, st, loops)
+		}
+		i++
+	}
+	return true
+}
+
+// walkFill walks the if statement at c whose body fills a cache: the
+// body as a cache fill, the rest (init, condition, else) as usual.
+func (a *analyzer) walkFill(n *funcNode, c inspector.Cursor, loops []*Loop) {
+	for part := range c.Children() {
+		if part.ParentEdgeKind() != astedge.IfStmt_Body {
+			a.walk(n, part, loops)
+		}
+	}
+	a.caching++
+	a.walk(n, c.ChildAt(astedge.IfStmt_Body, -1), loops)
+	a.caching--
 }
 
 func appendLoop(loops []*Loop, l *Loop) []*Loop {

@@ -84,8 +84,16 @@
 // goes through every item), a local flag lets it run
 // once (`if !done { q(); done = true }`), or the callee only fills a
 // cache once (in sync.Once's Do, or under `if s.cache == nil { s.cache =
-// load() }` on a field or a package-level variable; a cache per key is
-// data, and `if err == nil { ... }` goes on while nothing failed). A
+// load() }` on a field or a package-level variable; `if err == nil {
+// ... }` goes on while nothing failed), or queries only on the miss of a
+// keyed cache that outlives the call — `if v, ok := s.cache.Load(k); ok
+// { return v }` (sync.Map, or any method answering (value, bool), as a
+// cache library's Get) or `v, ok := s.m[k]` on a field or a package-level
+// variable, the miss storing what it computed under the same key: each
+// key is read once for as long as the process runs. A map made in the
+// function is a memo per call (one query per distinct key, which is
+// data), and a hit that goes on, or a cache the miss does not fill with
+// its result, queries anyway. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1.

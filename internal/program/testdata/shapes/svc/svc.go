@@ -247,3 +247,25 @@ func Purge(ctx context.Context, db *sql.DB, ids []int64) {
 		db.ExecContext(ctx, "DELETE FROM g WHERE id = $1", id)
 	}
 }
+
+// tagNames reads tags through by key, for as long as the process runs.
+var tagNames sync.Map
+
+// Tags names each item through a keyed cache: a query per miss.
+func (s *Service) Tags(ctx context.Context, ids []int64) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, s.tag(ctx, id))
+	}
+	return out
+}
+
+func (s *Service) tag(ctx context.Context, id int64) string {
+	if v, ok := tagNames.Load(id); ok {
+		return v.(string)
+	}
+	var name string
+	s.db.QueryRowContext(ctx, `SELECT name FROM tags WHERE id = $1`, id).Scan(&name) // tag's cache
+	tagNames.Store(id, name)
+	return name
+}
