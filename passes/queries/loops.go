@@ -1406,7 +1406,7 @@ func readThrough(info *types.Info, list []ast.Stmt, i int) int {
 		before = append(before, s.Init)
 	}
 	cache, key := keyedLookup(info, before, okVar)
-	if cache == nil || !storesBack(info, miss, cache, key) {
+	if cache == nil || !storesBack(info, append(before, miss...), miss, cache, key) {
 		return noMiss
 	}
 	return kind
@@ -1435,10 +1435,15 @@ func returns(b *ast.BlockStmt) bool {
 
 // keyedLookup finds, among stmts (the last assignment of ok wins), `v,
 // ok := cache.M(..., k)` or `v, ok := cache[k]` on a long-lived cache,
-// returning the cache and the key.
+// alone or under a guard that k is whole (see keys.go), returning the
+// cache and the key.
 func keyedLookup(info *types.Info, stmts []ast.Stmt, ok *types.Var) (cache, key ast.Expr) {
-	for _, st := range slices.Backward(stmts) {
+	for j, st := range slices.Backward(stmts) {
 		as, isAssign := st.(*ast.AssignStmt)
+		guard, inner := guardedLookup(st)
+		if inner != nil {
+			as, isAssign = inner, true
+		}
 		if !isAssign || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
 			continue
 		}
@@ -1469,6 +1474,9 @@ func keyedLookup(info *types.Info, stmts []ast.Stmt, ok *types.Var) (cache, key 
 		if v := varOf(info, cache); v == nil || v.Pkg() == nil || !(v.IsField() || v.Parent() == v.Pkg().Scope()) {
 			return nil, nil
 		}
+		if guard != nil && (!guardsKey(info, guard.Cond, key) || !unset(info, stmts[:j], ok)) {
+			return nil, nil // skipped for another reason than a key not whole (see keys.go)
+		}
 		return cache, key
 	}
 	return nil, nil
@@ -1476,8 +1484,9 @@ func keyedLookup(info *types.Info, stmts []ast.Stmt, ok *types.Var) (cache, key 
 
 // storesBack says whether miss stores a value it computed under key in
 // cache: a method call on cache given key and such a value, or an
-// assignment to cache[key].
-func storesBack(info *types.Info, miss []ast.Stmt, cache, key ast.Expr) bool {
+// assignment to cache[key], the key the same as the lookup's when the
+// statements of region have run (see keyKept).
+func storesBack(info *types.Info, region, miss []ast.Stmt, cache, key ast.Expr) bool {
 	same := func(x, y ast.Expr) bool {
 		return types.ExprString(ast.Unparen(x)) == types.ExprString(ast.Unparen(y))
 	}
@@ -1494,8 +1503,8 @@ func storesBack(info *types.Info, miss []ast.Stmt, cache, key ast.Expr) bool {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
-					if ok && len(n.Lhs) == len(n.Rhs) && same(ix.X, cache) && same(ix.Index, key) && computed(n.Rhs[i]) {
-						found = true
+					if ok && len(n.Lhs) == len(n.Rhs) && same(ix.X, cache) && sameKey(info, ix.Index, key) && computed(n.Rhs[i]) {
+						found = keyKept(info, region, key, n, n.Rhs[i:i+1])
 					}
 				}
 			case *ast.CallExpr:
@@ -1503,9 +1512,9 @@ func storesBack(info *types.Info, miss []ast.Stmt, cache, key ast.Expr) bool {
 				if !ok || !same(sel.X, cache) || len(n.Args) < 2 {
 					break
 				}
-				k := slices.IndexFunc(n.Args, func(a ast.Expr) bool { return same(a, key) })
+				k := slices.IndexFunc(n.Args, func(a ast.Expr) bool { return sameKey(info, a, key) })
 				if k >= 0 && slices.ContainsFunc(n.Args[k+1:], computed) {
-					found = true
+					found = keyKept(info, region, key, n, n.Args[k+1:])
 				}
 			}
 			return !found

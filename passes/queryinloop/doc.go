@@ -90,10 +90,18 @@
 // { return v }` (sync.Map, or any method answering (value, bool), as a
 // cache library's Get) or `v, ok := s.m[k]` on a field or a package-level
 // variable, the miss storing what it computed under the same key: each
-// key is read once for as long as the process runs. A map made in the
-// function is a memo per call (one query per distinct key, which is
-// data), and a hit that goes on, or a cache the miss does not fill with
-// its result, queries anyway. A
+// key is read once for as long as the process runs. The lookup may be
+// made only once the key is whole (`if version != "" { v, found =
+// r.cache.Get(key) }`, a caching decorator over a store), and the key
+// written out again at the store, the same expression of the same
+// variables, none assigned on the way but by the load of the value
+// stored, handed that part (`def, version, err = r.delegate.Read(ctx,
+// id, version)`: it answers the version it read, for a version given
+// that one). A map made in the function is a memo per call (one query
+// per distinct key, which is data), and a hit that goes on, a cache the
+// miss does not fill with its result, a key rewritten between the lookup
+// and the store, or a lookup skipped for another reason than its key,
+// queries anyway. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1.

@@ -18,6 +18,9 @@ import (
 
 type Names interface {
 	Name(ctx context.Context, id int64) (string, error)
+	// Def reads a definition at a version, the newest when none is
+	// given, and says which version it read.
+	Def(ctx context.Context, id int64, version string) (string, string, error)
 }
 
 // SQL reads a name per call.
@@ -29,6 +32,12 @@ func (s *SQL) Name(ctx context.Context, id int64) (string, error) {
 	var name string
 	err := s.db.QueryRowContext(ctx, "SELECT name FROM names WHERE id = $1", id).Scan(&name)
 	return name, err
+}
+
+func (s *SQL) Def(ctx context.Context, id int64, version string) (string, string, error) {
+	var def, v string
+	err := s.db.QueryRowContext(ctx, "SELECT def, version FROM defs WHERE id = $1 AND (version = $2 OR $2 = '')", id, version).Scan(&def, &v)
+	return def, v, err
 }
 
 // Cache is a keyed cache of the process, as ristretto's.
@@ -68,6 +77,26 @@ func (c *Cached) Name(ctx context.Context, id int64) (string, error) {
 	return name, nil
 }
 
+// Def looks a definition up once its version is given, and keeps what
+// the store read under the version it answers: a query per id and
+// version.
+func (c *Cached) Def(ctx context.Context, id int64, version string) (def, v string, err error) {
+	var s any
+	found := false
+	if version != "" {
+		s, found = c.cache.Get(fmt.Sprintf("%d|%s", id, version))
+	}
+	if !found {
+		def, version, err = c.delegate.Def(ctx, id, version)
+		if err != nil {
+			return "", "", err
+		}
+		c.cache.Set(fmt.Sprintf("%d|%s", id, version), def, int64(len(def)))
+		return def, version, nil
+	}
+	return s.(string), version, nil
+}
+
 // Container holds what the servers need.
 type Container struct {
 	Names Names
@@ -79,6 +108,7 @@ func NewContainer(names Names) *Container { return &Container{Names: names} }
 func (c *Container) Run(mux *http.ServeMux) {
 	h := NewHandler(c.Names)
 	mux.HandleFunc("/names", h.List)
+	mux.HandleFunc("/defs", h.Defs)
 }
 
 type Handler struct{ names Names }
@@ -88,6 +118,13 @@ func NewHandler(names Names) *Handler { return &Handler{names: names} }
 func (h *Handler) List(w http.ResponseWriter, r *http.Request) {
 	for _, id := range ids(r) {
 		h.names.Name(r.Context(), id) // silent: only the served container's decorator, whose miss queries
+	}
+}
+
+func (h *Handler) Defs(w http.ResponseWriter, r *http.Request) {
+	version := r.FormValue("version")
+	for _, id := range ids(r) {
+		h.names.Def(r.Context(), id, version) // silent: the decorator reads each id and version once
 	}
 }
 
