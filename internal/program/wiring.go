@@ -28,19 +28,23 @@ import (
 // stores in it; and a field to what is stored into it on the values
 // that reach the load — the allocations a pointer can come from, each
 // with the call context it was made in, whose fields are set where they
-// are allocated (the constructors' &T{f: x}). The call then runs the
-// methods of those types alone, among those the graph lists.
+// are allocated (the constructors' &T{f: x}). The receiver of a method
+// that code outside the module may call (its type is made into an
+// interface, or handed out) is any value of the type the module makes;
+// a struct copied whole into a variable holds what any value of its
+// type holds. The call then runs the methods of those types alone,
+// among those the graph lists.
 //
 // Anything the trace does not see whole leaves the graph's answer: a
 // field also set through a pointer that is not the fresh value (a
-// setter), or on a struct value copied whole; a value kept in a map, a
-// slice, a channel or a package variable; a parameter of a function
-// called through a func value or by code outside the module; values of
-// a type made inside another value (an embedded field, an array's
-// element) or returned by code outside the module (a generic function's
-// new(T)), whose allocations the module does not show; a trace longer
-// than maxSteps. Like the call graph, it takes no account of reflection
-// or unsafe writing a field.
+// setter), or by storing its struct whole through one; a value kept in
+// a map, a slice, a channel or a package variable; a parameter of a
+// function called through a func value or by code outside the module;
+// values of a type made inside another value (an embedded field, an
+// array's element) or returned by code outside the module (a generic
+// function's new(T)), whose allocations the module does not show; a
+// trace longer than maxSteps. Like the call graph, it takes no account
+// of reflection or unsafe writing a field.
 
 // maxSteps bounds the values one trace visits; maxFrames the calls it
 // keeps as context (deeper, a parameter is what any call passes).
