@@ -219,3 +219,55 @@ func TestRouteInventoryMounted(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/bus registers its routes through an engine of its own
+// (e.Get(path, handler) registers the closure handle makes, which runs the
+// handler inside the middlewares), with handlers made by constructors that
+// send typed messages on a bus; the store registers one function per
+// message type, which the bus looks up by the message's type and calls
+// through reflection. Each route is its call in main, with its pattern,
+// and runs the SQL of the functions registered for the messages it sends
+// (a listener of an event it publishes too), not the others'; a message
+// sent per item of the request is an N+1 through the bus; one whose type
+// the call does not show runs nothing the graph would guess. A
+// middleware's call of next is the request going on (the not-found
+// handler chains one), and the engine's closure registered by Static runs
+// what Static gave it, not every handler the engine wraps. The store's
+// transaction tidies the SQL's whitespace before running it: its callers
+// are the query sites.
+func TestBusDispatch(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/bus", "./...")
+	key := func(r report.Route) string { return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern) }
+	got, order := inventory(rep, key)
+	want := map[string][]string{
+		"cmd/app/main.go:11 GET /_health":   {},
+		"cmd/app/main.go:14 GET /":          {"store/store.go:37 handler once"},
+		"cmd/app/main.go:16 GET /posts/:id": {"store/store.go:26 handler once", "store/store.go:54 handler once"},
+		"cmd/app/main.go:17 POST /votes":    {"store/store.go:45 handler loop"},
+		// A message of a type the call does not show: none, not all.
+		"cmd/app/main.go:18 GET /pick/:id": {},
+		// The engine's own closure, under a prefix Static is given: the
+		// handler it was given, not every handler the engine wraps.
+		"web/web.go:83 GET …": {},
+		// The not-found handler runs the session middleware it chains,
+		// whose next is the request going on, not every handler.
+		"web/web.go:95 ANY web.(*notFoundHandler).ServeHTTP": {"store/store.go:62 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+	if rep.Stats.QuerySites != 5 || rep.Stats.Unresolved != 0 {
+		t.Errorf("%d query sites, %d unresolved; want 5, 0: %+v", rep.Stats.QuerySites, rep.Stats.Unresolved, rep.Unresolved)
+	}
+	var loops []string
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" {
+			loops = append(loops, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+	}
+	if !slices.Equal(loops, []string{"handlers/handlers.go:37"}) {
+		t.Errorf("queryinloop at %v, want handlers/handlers.go:37 alone", loops)
+	}
+}

@@ -165,7 +165,8 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 // middleware of another package, a handler factory), the closures it
 // returns that have a handler's signature — at any depth: a middleware's
 // constructor returns func(next http.Handler) http.Handler, whose own
-// closure is what serves.
+// closure is what serves — or, failing those, the closures it returns
+// (a handler of the application's own type, func(*Context) error).
 func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	switch {
 	case h == nil:
@@ -196,6 +197,11 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		}
 	}
 	walk(f.anon, 0)
+	if len(out) == 0 {
+		// A constructor of a handler of the application's own type,
+		// registered through a helper that adapts it: what it returns.
+		out = f.returns
+	}
 	if len(out) == 0 {
 		out = []*Func{f}
 	}

@@ -110,6 +110,7 @@ type Func struct {
 	instance bool             // an instantiation of a generic function
 	init     bool             // a package initializer
 	anon     []*Func          // the closures written directly in it
+	returns  []*Func          // the closures it returns, when its one result is a func (see returnedFuncs)
 	origin   *Func            // for a closure's copy bound to one call of its constructor (see adapters.go), the closure
 
 	scc *scc

@@ -89,7 +89,7 @@ var sites = &analysis.Analyzer{
 
 func TestQueries(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect", "builders")
+	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect", "builders", "reformat")
 }
 
 // SQL joined from lists of clauses resolves to one statement with every

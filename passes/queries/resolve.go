@@ -770,6 +770,9 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 		return r.expr(call.Args[i], at, depth+1)
 	}
+	if x, ok := r.reformats(fn, call); ok && index == 0 {
+		return r.expr(x, at, depth+1) // the statement, its whitespace changed (reformat.go)
+	}
 	switch name {
 	case "fmt.Sprintf":
 		if index == 0 {

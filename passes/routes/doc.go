@@ -98,7 +98,16 @@
 // (func(*http.Request) (*Response, error)) and register a closure that
 // calls it: the closure is the same for every route, so the function
 // passed is the handler of each; one that registers a closure not calling
-// its function is no helper, and its closure is a route of its own. A
+// its function is no helper, and its closure is a route of its own. The
+// closure may be made by another function of the package that wraps the
+// function in middlewares first (e.mux.Handle("GET", path,
+// e.handle(e.middlewares, handler)), where handle's closure calls next :=
+// handler after next = mws[i](next)): a variable holding the parameter,
+// or what middlewares applied to it return, is the parameter still. The
+// function a call passes may be a constructor's result (handlers.Index()),
+// whose closure serves. A package that only calls another's helpers
+// (naming no router's type) is read for its routes too: the helpers'
+// package says it has some (a package fact). A
 // helper's pattern may have constant text on both sides of its parameter
 // ("/"+path+".view"), and one call of it may register several routes. A
 // function that takes a pattern and a handler but calls no router is no

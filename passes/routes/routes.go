@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, queries.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil)},
+	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil), (*hasHelpers)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -118,7 +118,7 @@ func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	q := queries.For(pass)
-	http := mayRoute(pass.Pkg)
+	http := mayRoute(pass.Pkg) || importsHelpers(pass)
 	rpc := mayRPC(pass.Pkg)
 	if !http && !rpc && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
@@ -156,6 +156,27 @@ func mayRoute(pkg *types.Package) bool {
 			if imp.Path() == p {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasHelpers is attached to a package that declares route helpers (see
+// helpers.go): a package importing it may register routes through them
+// alone, naming no router's type nor net/http's (e.Get("/", handlers.Index())
+// on an engine of the application's own).
+type hasHelpers struct{}
+
+func (*hasHelpers) AFact() {}
+
+func (*hasHelpers) String() string { return "hasHelpers" }
+
+// importsHelpers reports whether the package imports one that declares
+// route helpers.
+func importsHelpers(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(hasHelpers)) {
+			return true
 		}
 	}
 	return false
