@@ -36,7 +36,8 @@ import (
 //     it, the receiver's fields and package-level names. A condition that
 //     reads a parameter (`ok && !skipCache`) is the caller's bypass, and
 //     one that reads no entry (`ok && s.enabled`), like a lookup nested in
-//     `if s.cache != nil { ... }`, a switch that may be off: then every
+//     `if s.cache != nil { ... }` or after `if !s.enabled { return q() }`,
+//     a switch that may be off: then every
 //     call queries, and whether it is on is the deployment's to say (an
 //     optional cache is often the very workaround for the loop, off by
 //     default), so both stay reported;

@@ -102,11 +102,12 @@
 // data); a hit that goes on, a cache the miss does not fill with its
 // result, a set of seen keys that keeps nothing, a bypass the caller
 // passes (`ok && !skipCache`) and a switch that may be off (`ok &&
-// s.enabled`, the lookup inside `if s.cache != nil`: an optional cache is
-// often the very workaround for the loop, and off by default) query
-// anyway; so does a cache whose entries live less than a minute, written
-// as a constant (`Set(k, v, 10*time.Second)`): an entry colder than the
-// time from one page load to the next is a miss for most requests. A
+// s.enabled`, the lookup inside `if s.cache != nil` or after `if
+// !s.enabled { return q() }`: an optional cache is often the very
+// workaround for the loop, and off by default) query anyway; so does a
+// cache whose entries live less than a minute, written as a constant
+// (`Set(k, v, 10*time.Second)`): an entry colder than the time from one
+// page load to the next is a miss for most requests. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1.

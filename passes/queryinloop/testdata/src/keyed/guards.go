@@ -104,6 +104,20 @@ func (g *Guarded) Optional(ctx context.Context, key string) string {
 	return name
 }
 
+// Configured reads through the cache after a setting's check: with the
+// setting off, each call queries.
+func (g *Guarded) Configured(ctx context.Context, id int64) string {
+	if !g.enabled {
+		return g.query(ctx, id)
+	}
+	if e, ok := g.entries[id]; ok {
+		return e.name
+	}
+	name := g.query(ctx, id)
+	g.entries[id] = entry{name, time.Now()}
+	return name
+}
+
 func (g *Guarded) Users(ctx context.Context, ids []int64, keys []string) {
 	for _, id := range ids {
 		g.Fresh(ctx, id)         // silent: an hour's cache by id
@@ -111,6 +125,7 @@ func (g *Guarded) Users(ctx context.Context, ids []int64, keys []string) {
 		g.Brief(ctx, id)         // want `keyed.\(\*Guarded\).Brief runs .* once per item of ids`
 		g.Bypass(ctx, id, false) // want `keyed.\(\*Guarded\).Bypass runs .* once per item of ids`
 		g.Switched(ctx, id)      // want `keyed.\(\*Guarded\).Switched runs .* once per item of ids`
+		g.Configured(ctx, id)    // want `keyed.\(\*Guarded\).Configured runs .* once per item of ids`
 	}
 	for _, k := range keys {
 		g.Valid(ctx, k)    // silent: the hit checks the value it found
