@@ -43,7 +43,7 @@ type Query struct {
 	Source string
 	// Once says the query fills a cache (in sync.Once's Do, under
 	// if x == nil { x = ... }, or on the miss of a long-lived keyed
-	// cache, see readThrough): it runs once (per key), however often and in
+	// cache, see cache.go): it runs once (per key), however often and in
 	// whatever loops the function is called.
 	Once bool
 	// Shape is what advice about running the query for many items at

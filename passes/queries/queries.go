@@ -389,6 +389,9 @@ type analyzer struct {
 	// caching counts the cache fills (if x == nil { x = ... }, a keyed
 	// cache's miss) the walk is in.
 	caching int
+	// cacheFinder finds keyed read-through caches (see cache.go), once
+	// needed.
+	cacheFinder *caches
 
 	// What the package writes to fields that hold statements or SQL,
 	// and the statement tables and helpers learned (see fields.go).
@@ -541,14 +544,18 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 }
 
 // readThrough walks the block at c when it reads through a keyed cache
-// (see the function readThrough): what runs only on a miss is walked as
+// (see caches.readThrough): what runs only on a miss is walked as
 // a cache fill, run once per key for the life of the process, not per
 // item of a loop around the call. It says whether it walked the block.
 func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) bool {
 	list := c.Node().(*ast.BlockStmt).List
+	if !slices.ContainsFunc(list, func(st ast.Stmt) bool { _, ok := st.(*ast.IfStmt); return ok }) {
+		return false
+	}
+	sc := a.scopeAt(n, c)
 	at, kind := -1, noMiss
 	for i := range list {
-		if kind = readThrough(a.pass.TypesInfo, list, i); kind != noMiss {
+		if kind = a.caches().readThrough(sc, list, i); kind != noMiss {
 			at = i
 			break
 		}

@@ -87,13 +87,27 @@
 // load() }` on a field or a package-level variable; `if err == nil {
 // ... }` goes on while nothing failed), or queries only on the miss of a
 // keyed cache that outlives the call — `if v, ok := s.cache.Load(k); ok
-// { return v }` (sync.Map, or any method answering (value, bool), as a
-// cache library's Get) or `v, ok := s.m[k]` on a field or a package-level
-// variable, the miss storing what it computed under the same key: each
-// key is read once for as long as the process runs. A map made in the
+// { return v }` (sync.Map, or any method answering (value, bool), as
+// go-cache's, lru's or ristretto's Get), `v, ok := s.m[k]`, `if v, err :=
+// s.cache.Get(k); err == nil` (a cache answering (value, error)), `if
+// !s.lru.Contains(k)`, a map of flags (`if s.loaded[k]`), or a function of
+// the package answering one of these (`if !s.IsLoaded(k) { s.load(k) }`),
+// on a field or a package-level variable, the miss storing what it
+// computed under the same key (itself or in a function of the package it
+// calls with the key), or marking the key loaded and keeping what it read
+// in another such cache: each key is read once for as long as the
+// process runs. A second condition may check the entry found (`ok && v
+// != nil`, `!ok || time.Since(e.at) > time.Hour`). A map made in the
 // function is a memo per call (one query per distinct key, which is
-// data), and a hit that goes on, or a cache the miss does not fill with
-// its result, queries anyway. A
+// data); a hit that goes on, a cache the miss does not fill with its
+// result, a set of seen keys that keeps nothing, a bypass the caller
+// passes (`ok && !skipCache`) and a switch that may be off (`ok &&
+// s.enabled`, the lookup inside `if s.cache != nil` or after `if
+// !s.enabled { return q() }`: an optional cache is often the very
+// workaround for the loop, and off by default) query anyway; so does a
+// cache whose entries live less than a minute, written as a constant
+// (`Set(k, v, 10*time.Second)`): an entry colder than the time from one
+// page load to the next is a miss for most requests. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1.
