@@ -251,7 +251,7 @@ func run(pass *analysis.Pass) (any, error) {
 		r:        newResolver(pass),
 		nodes:    map[ast.Node]*funcNode{},
 		pending:  map[*edge]*ast.FuncLit{},
-		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
+		ifaces:   map[*types.Interface]*handle{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
 		models:   map[ormKey]ormEntry{},
@@ -263,6 +263,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	a.r.field = a.fieldSQL
 	a.r.built, a.r.builtArg = a.toSQL, a.builtSQL
+	a.r.handleMethod = a.handleMethod
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
@@ -375,7 +376,7 @@ type analyzer struct {
 	loops    []*Loop     // every loop, in the order of the walk
 	nodes    map[ast.Node]*funcNode
 	pending  map[*edge]*ast.FuncLit // edges to closures not met yet
-	ifaces   map[*types.Interface]map[string]*dbapi.Method
+	ifaces   map[*types.Interface]*handle
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
 	dir      string              // the package's directory
@@ -635,21 +636,56 @@ func (a *analyzer) lookup(fn *types.Func, call *ast.CallExpr) *dbapi.Method {
 	if sig.Recv() == nil {
 		return nil
 	}
+	h := a.handleOf(fn)
+	if h == nil {
+		return nil
+	}
+	return h.methods[fn.Name()]
+}
+
+// handle is what a user's interface (such as sqlc's DBTX, or a store's
+// own Handler taking a database or a transaction) stands for when a known
+// database handle implements it: the table entries of its methods, and
+// the handle's methods themselves, whose effect on a text (sqlx's Rebind
+// keeps the statement) the resolver knows by their names.
+type handle struct {
+	methods  map[string]*dbapi.Method
+	concrete map[string]*types.Func
+}
+
+// handleOf is the known handle the interface declaring fn stands for, nil
+// when fn is no interface method or no handle implements its interface.
+func (a *analyzer) handleOf(fn *types.Func) *handle {
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return nil
+	}
 	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
 	if !ok {
 		return nil
 	}
-	methods, ok := a.ifaces[iface]
+	h, ok := a.ifaces[iface]
 	if !ok {
-		methods = a.implementedMethods(iface)
-		a.ifaces[iface] = methods
+		h = a.implementedMethods(iface)
+		a.ifaces[iface] = h
 	}
-	return methods[fn.Name()]
+	return h
+}
+
+// handleMethod is the method of the known handle an interface method
+// stands for (sqlx's (*DB).Rebind for a Handler's Rebind), or nil.
+func (a *analyzer) handleMethod(fn *types.Func) *types.Func {
+	if h := a.handleOf(fn); h != nil {
+		return h.concrete[fn.Name()]
+	}
+	return nil
 }
 
 // implementedMethods maps the methods of a user's interface to the table
-// entries of a known database handle that implements it.
-func (a *analyzer) implementedMethods(iface *types.Interface) map[string]*dbapi.Method {
+// entries of a known database handle that implements it. An interface
+// with no query method among them (a lone Rebind) is no handle: any type
+// may implement it.
+func (a *analyzer) implementedMethods(iface *types.Interface) *handle {
 	pkgs := map[string]*types.Package{}
 	var walk func(p *types.Package)
 	walk = func(p *types.Package) {
@@ -677,19 +713,20 @@ func (a *analyzer) implementedMethods(iface *types.Interface) map[string]*dbapi.
 		if !types.Implements(t, iface) {
 			continue
 		}
-		out := map[string]*dbapi.Method{}
+		out := &handle{methods: map[string]*dbapi.Method{}, concrete: map[string]*types.Func{}}
 		for i := 0; i < iface.NumMethods(); i++ {
 			name := iface.Method(i).Name()
 			// The handle's method may be promoted from an embedded type
 			// (sqlx.DB's Query is database/sql's).
 			sel, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
 			if m, ok := sel.(*types.Func); ok {
+				out.concrete[name] = m
 				if e := dbapi.Lookup(m); e != nil {
-					out[name] = e
+					out.methods[name] = e
 				}
 			}
 		}
-		if len(out) > 0 {
+		if len(out.methods) > 0 {
 			return out
 		}
 	}

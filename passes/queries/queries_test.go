@@ -139,6 +139,14 @@ func TestGorp(t *testing.T) {
 	analysistest.Run(t, dir, sites, "gorpdb")
 }
 
+// A program's own handle interface that sqlx's DB and Tx implement
+// rebinds as sqlx does: the SQL given to its Rebind is the statement run.
+// An interface no database handle implements keeps its Rebind unknown.
+func TestHandleInterface(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "rebind/handle", "rebind")
+}
+
 // TestFacts checks the facts the pass exports, as other packages see them.
 func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())

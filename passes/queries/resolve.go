@@ -137,6 +137,9 @@ type resolver struct {
 	counters map[*types.Var]*ast.ForStmt
 	// rewriters caches rewriter: the parameter a function rewrites, or -1.
 	rewriters map[*types.Func]int
+	// handleMethod is the known database handle's method a method of a
+	// user's handle interface stands for (see analyzer.handleOf), or nil.
+	handleMethod func(fn *types.Func) *types.Func
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
@@ -761,6 +764,13 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		return unresolved("SQL comes from a dynamic call")
 	}
 	name := fn.FullName()
+	if r.handleMethod != nil {
+		if m := r.handleMethod(fn); m != nil {
+			// h.Rebind(q) on a store's own Handler that *sqlx.DB and
+			// *sqlx.Tx implement: what sqlx's Rebind does.
+			name = m.FullName()
+		}
+	}
 	if fn.Name() == "ToSql" && index == 0 && r.built != nil {
 		return r.built(call, at)
 	}
