@@ -33,6 +33,9 @@ type Catalog struct {
 	// Warnings are the statements that did not parse, or that changed
 	// something the catalog did not know, in order.
 	Warnings []Warning
+	// Skipped are the files Load left out because they were written for
+	// another database and their PostgreSQL twin was read.
+	Skipped []string
 
 	tables map[string]*Table // by "schema.name"
 	// enums are the enum types created, by lower-cased unqualified name
@@ -565,6 +568,7 @@ func (c *Catalog) Clone() *Catalog {
 	out := &Catalog{
 		Files:      slices.Clone(c.Files),
 		Warnings:   slices.Clone(c.Warnings),
+		Skipped:    slices.Clone(c.Skipped),
 		tables:     make(map[string]*Table, len(c.tables)),
 		searchPath: slices.Clone(c.searchPath),
 		enums:      maps.Clone(c.enums),
@@ -601,6 +605,7 @@ func (c *Catalog) Len() int { return len(c.tables) }
 type catalogGob struct {
 	Files      []string
 	Warnings   []Warning
+	Skipped    []string
 	Tables     map[string]*Table
 	Enums      map[string]int
 	SearchPath []string
@@ -609,7 +614,7 @@ type catalogGob struct {
 // GobEncode implements gob.GobEncoder.
 func (c *Catalog) GobEncode() ([]byte, error) {
 	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(catalogGob{c.Files, c.Warnings, c.tables, c.enums, c.searchPath})
+	err := gob.NewEncoder(&buf).Encode(catalogGob{c.Files, c.Warnings, c.Skipped, c.tables, c.enums, c.searchPath})
 	return buf.Bytes(), err
 }
 
@@ -619,7 +624,7 @@ func (c *Catalog) GobDecode(data []byte) error {
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&g); err != nil {
 		return err
 	}
-	c.Files, c.Warnings, c.tables, c.enums, c.searchPath = g.Files, g.Warnings, g.Tables, g.Enums, g.SearchPath
+	c.Files, c.Warnings, c.Skipped, c.tables, c.enums, c.searchPath = g.Files, g.Warnings, g.Skipped, g.Tables, g.Enums, g.SearchPath
 	if c.tables == nil {
 		c.tables = map[string]*Table{}
 	}
