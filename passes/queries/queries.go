@@ -950,7 +950,9 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	s.Loops = eachStatement(s.Loops, t.each)
 	s.Many = t.many
 	if !t.OK {
-		s.Why = t.Why
+		// A text known in part (a name built with Sprintf) is said with
+		// … for what only run time knows, never with the resolver's mark.
+		s.Why = shownPattern(t.Why)
 		return
 	}
 	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit
