@@ -596,6 +596,22 @@ func (c *Catalog) IsEnum(typ string) bool {
 	return ok
 }
 
+// SystemTable reports whether a table the catalog does not know is the
+// database's own (a program asking whether its tables exist yet):
+// information_schema's and pg_catalog's views, PostgreSQL's pg_ catalogs
+// found on the search path, SQLite's sqlite_ tables. No migration creates
+// them, and no index advice is about them.
+func SystemTable(schema, name string) bool {
+	schema, name = strings.ToLower(schema), strings.ToLower(name)
+	switch {
+	case schema == "information_schema", schema == "pg_catalog":
+		return true
+	case schema == "":
+		return strings.HasPrefix(name, "pg_") || strings.HasPrefix(name, "sqlite_")
+	}
+	return false
+}
+
 // Len is the number of tables.
 func (c *Catalog) Len() int { return len(c.tables) }
 

@@ -714,3 +714,23 @@ func TestDialectOfName(t *testing.T) {
 		}
 	}
 }
+
+func TestSystemTable(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		schema, name string
+		want         bool
+	}{
+		{"information_schema", "tables", true},
+		{"pg_catalog", "pg_class", true},
+		{"", "pg_namespace", true},
+		{"", "sqlite_master", true},
+		{"", "users", false},
+		{"app", "pg_stuff", false}, // a schema of the program's
+		{"", "pgusers", false},
+	} {
+		if got := SystemTable(tt.schema, tt.name); got != tt.want {
+			t.Errorf("SystemTable(%q, %q) = %v, want %v", tt.schema, tt.name, got, tt.want)
+		}
+	}
+}

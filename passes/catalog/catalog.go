@@ -353,7 +353,7 @@ func unknownTables(pass *analysis.Pass, c *schema.Catalog, res *queries.Result) 
 				if t.Schema != "" {
 					name = t.Schema + "." + name
 				}
-				if c.Table(name) == nil && !slices.Contains(out, name) {
+				if c.Table(name) == nil && !schema.SystemTable(t.Schema, t.Name) && !slices.Contains(out, name) {
 					out = append(out, name)
 				}
 			}
