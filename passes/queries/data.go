@@ -375,8 +375,9 @@ func (r *resolver) embedRead(fsys, name ast.Expr, at token.Pos, depth int) sqlTe
 // file, or files that are one statement (a query per dialect, in their
 // bind syntax), give that statement; files with different statements (a
 // migration runner's up and down files) leave it unresolved, with the
-// files named: a site is one statement, and picking one would misplace
-// findings.
+// files named: unlike one statement or another chosen in code (see
+// oneOf), they are scripts, whose DDL taken together would apply a down
+// migration's DROPs to the schema.
 func (r *resolver) embedMatch(v *types.Var, pattern string) sqlText {
 	e := r.embeds[v]
 	var names []string
