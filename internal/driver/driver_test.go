@@ -19,6 +19,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/internal/testenv"
 	"github.com/sqlheat/sqlheat/passes/ignores"
+	"github.com/sqlheat/sqlheat/passes/missingindex"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
@@ -420,5 +421,27 @@ func TestInlineHandlerInMain(t *testing.T) {
 	}
 	if want := []string{"main.go:30 route"}; !slices.Equal(got, want) {
 		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
+// Migrations kept per database side by side: the SQLite twin of a
+// PostgreSQL migration is not read (its index would hide the missing one)
+// and makes no warning per statement, but one note, counted.
+func TestSchemaDialectTwins(t *testing.T) {
+	rep, _, _ := runJSON(t, []*analysis.Analyzer{missingindex.Analyzer}, "-C", "testdata/twins", "./...")
+	if s := rep.Stats; s.SchemaFiles != 1 || s.SchemaWarnings != 0 || s.SchemaSkipped != 1 {
+		t.Errorf("stats = %+v; want 1 schema file, no warning, 1 skipped", s)
+	}
+	if want := []string{"migrations/1_init_sqlite.up.sql"}; !slices.Equal(rep.SchemaSkippedFiles, want) {
+		t.Errorf("schema_skipped_files = %q, want %q", rep.SchemaSkippedFiles, want)
+	}
+	if len(rep.Findings) != 1 || rep.Findings[0].Check != "missingindex" {
+		t.Errorf("findings = %+v; want the missing index on users(name)", rep.Findings)
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"-C", "testdata/twins", "./..."}, &stdout, &stderr, nil)
+	note := "schema: 1 migration file written for another database not read (its PostgreSQL twin was): migrations/1_init_sqlite.up.sql\n"
+	if !strings.Contains(stderr.String(), note) {
+		t.Errorf("stderr lacks %q:\n%s", note, stderr.String())
 	}
 }

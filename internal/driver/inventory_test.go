@@ -11,7 +11,9 @@ import (
 
 // testdata/inventory registers handlers of its own signature through
 // helpers that adapt them (each under "/x" and "/x.view"), admin handlers
-// from a route table, and middlewares whose handler is two closures deep;
+// from a route table and from a table whose rows serve themselves (a
+// ServeHTTP that calls the row's handler), and middlewares whose handler
+// is two closures deep;
 // its handlers reach the SQL through a data store interface whose methods
 // return repository interfaces, implemented on a generic base, or in a
 // goroutine running a closure a generic function makes, or in handlers a
@@ -53,9 +55,13 @@ func TestRouteInventoryShapes(t *testing.T) {
 		// The table's rows, each at its row, outside the group.
 		"api/api.go:50 GET /admin/users":  {auth, "persistence/persistence.go:107 handler once"},
 		"api/api.go:51 GET /admin/health": {auth},
+		// Rows that serve themselves: the handler each row holds, once,
+		// not also as a route of its own.
+		"api/api.go:58 ANY /lfs/locks":  {auth, "persistence/persistence.go:107 handler once"},
+		"api/api.go:59 ANY /lfs/verify": {auth, "persistence/persistence.go:99 handler once"},
 		// Their prefix is resource's parameter: not known there.
-		"api/api.go:65 GET …/":     rest,
-		"api/api.go:66 GET …/{id}": rest,
+		"api/api.go:97 GET …/":     rest,
+		"api/api.go:98 GET …/{id}": rest,
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
@@ -63,7 +69,7 @@ func TestRouteInventoryShapes(t *testing.T) {
 	// Of the methods a made handler may call, a request counts the
 	// costliest once, not all of them.
 	for _, r := range rep.Routes {
-		if r.Line == 65 && r.QueriesPerRequest.Min != 2 {
+		if r.Line == 97 && r.QueriesPerRequest.Min != 2 {
 			t.Errorf("%s %s: %d queries per request, want 2", r.Method, r.Pattern, r.QueriesPerRequest.Min)
 		}
 	}

@@ -139,6 +139,24 @@ func TestGorp(t *testing.T) {
 	analysistest.Run(t, dir, sites, "gorpdb")
 }
 
+// A program's own handle interface that sqlx's DB and Tx implement
+// rebinds as sqlx does: the SQL given to its Rebind is the statement run.
+// An interface no database handle implements keeps its Rebind unknown.
+func TestHandleInterface(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "rebind/handle", "rebind")
+}
+
+// A site given one of several constant statements, chosen on different
+// paths (a variable assigned in branches, a function returning one per
+// case), is each of them; PostgreSQL's when the others are another
+// database's DDL. A choice that is not of whole constant statements
+// stays unresolved.
+func TestOneOf(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "oneof")
+}
+
 // TestFacts checks the facts the pass exports, as other packages see them.
 func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())

@@ -123,7 +123,14 @@
 // is a route per row, with the row's pattern, method and handler, at the
 // row. A table built elsewhere (another function's result, a parameter,
 // a variable appended to) leaves one route whose pattern and handler say
-// they are not known.
+// they are not known. A row may be the handler itself: a struct whose
+// ServeHTTP checks the method, then calls the handler in one of its
+// fields (g.handler(w, r)), registered as a value (r.Handle(p,
+// withAccess(row))). The row's handler is then the route's, inside that
+// ServeHTTP, as h.list is inside auth in auth(h.list); so for a value of
+// such a type written at a registration, and a value of the
+// application's own type passed as an http.Handler to a wrapper is what
+// the wrapper wraps.
 //
 // # Handlers and middlewares
 //
