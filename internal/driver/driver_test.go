@@ -438,6 +438,23 @@ func TestRolesDecideMigrations(t *testing.T) {
 	}
 }
 
+// A cobra command's RunE may be the closure a factory returns (RunE:
+// repair()), as well as a function literal or value: its code is the
+// command's, low (before, permify's repair command's loop was a high
+// finding of no role).
+func TestCommandFactories(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/cobra", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Severity, f.Role))
+	}
+	slices.Sort(got)
+	if want := []string{"store/store.go:12 low cli", "store/store.go:22 low cli"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
 // A function literal in main is not start-up by main's name: the graph
 // says what runs it. testdata/inline registers a handler inline whose
 // loop reaches its query through an interface (reported, the route's),
