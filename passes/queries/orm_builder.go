@@ -524,7 +524,7 @@ func (a *analyzer) builderCond(c *ormChain, e ast.Expr, args []ast.Expr) (string
 		if _, param := a.r.params[v]; param {
 			break
 		}
-		if ops, ok := builderMapOps(info.TypeOf(x)); ok && len(a.r.keyed[v]) > 0 {
+		if ops, ok := builderMapOps(info.TypeOf(x)); ok {
 			return a.mapVar(c, v, ops)
 		}
 		if rhs := a.soleValue(v, c.at); rhs != nil {
