@@ -410,9 +410,11 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			var per queryinloop.PerCall // one call's queries: its costliest callee's
+			per.Recursive = true
 			for _, g := range call.Callees {
 				once, _ := w.prog.Cost(g)
 				per.Once, per.Each, per.Branches = max(per.Once, once), max(per.Each, w.prog.Each(g)), max(per.Branches, w.prog.Branches(g))
+				per.Recursive = per.Recursive && w.prog.Recursive(fn, g)
 			}
 			name, impls := callee(pkg.TypesInfo, call)
 			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}

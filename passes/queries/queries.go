@@ -48,7 +48,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -80,7 +80,11 @@ type Result struct {
 	// Tables are the statement tables learned here: the statement field
 	// of a struct entry, or a named map type (see StmtTable).
 	Tables map[types.Object]*StmtTable
-	Stats  Stats
+	// Builders are the squirrel builder helpers, Batches the functions
+	// filling a pgx batch they are given (see BuilderAdds, BatchQueues).
+	Builders map[*types.Func]*BuilderAdds
+	Batches  map[*types.Func]*BatchQueues
+	Stats    Stats
 
 	imported func(*types.Func) *IssuesQueries // a fact of another package's function
 }
@@ -237,6 +241,8 @@ func run(pass *analysis.Pass) (any, error) {
 		Fields:    map[*types.Var]*FieldSQL{},
 		StmtFrom:  map[*types.Func]int{},
 		Tables:    map[types.Object]*StmtTable{},
+		Builders:  map[*types.Func]*BuilderAdds{},
+		Batches:   map[*types.Func]*BatchQueues{},
 	}
 	declared := config.For(pass).Functions
 	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
@@ -255,6 +261,8 @@ func run(pass *analysis.Pass) (any, error) {
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
 		models:   map[ormKey]ormEntry{},
+		helpers:  map[*types.Func]*helperMemo{},
+		batches:  map[*types.Func]*batchMemo{},
 
 		fields:    map[*types.Var]*fieldInfo{},
 		tables:    map[*types.Var]*StmtTable{},
@@ -403,6 +411,10 @@ type analyzer struct {
 	stmtFrom  map[*types.Func]int
 	// pgxNames are the statements prepared by name with pgx (see batch.go).
 	pgxNames map[string][]sqlText
+	// helpers are the builder helpers read (see builderHelper), batches
+	// the functions filling a batch they are given (see batchQueues).
+	helpers map[*types.Func]*helperMemo
+	batches map[*types.Func]*batchMemo
 }
 
 // collect walks every function body once, on the inspector's cursors,
@@ -1405,6 +1417,8 @@ func (a *analyzer) exportFacts() {
 		}
 	}
 	a.exportTableNames()
+	a.exportHelpers()
+	a.exportBatches()
 	for fn, w := range a.wrappers {
 		a.pass.ExportObjectFact(fn, w)
 		a.res.Wrappers[fn] = w

@@ -41,6 +41,12 @@ var sites = &analysis.Analyzer{
 		for fn, p := range res.StmtFrom {
 			pass.Reportf(fn.Pos(), "stmtFrom(%d)", p)
 		}
+		for fn, f := range res.Builders {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
+		for fn, f := range res.Batches {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
 		for _, s := range res.Sites {
 			var b strings.Builder
 			fmt.Fprintf(&b, "site %s %s ", s.Role, s.Kind())
@@ -130,6 +136,23 @@ func TestORM(t *testing.T) {
 func TestBuilderWrappers(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "sqlizer", "sqlizerapi")
+}
+
+// Helpers that take a squirrel builder and return it with clauses added,
+// or start a statement of their own, add what they add at each call,
+// here or through their facts in another package; clauses only some
+// calls add are optional. Helpers whose additions are unknown leave the
+// statement unresolved, saying why.
+func TestBuilderHelpers(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "builderhelp", "builderhelpapi")
+}
+
+// A pgx batch filled by helpers that take it runs what they queue, here
+// or through their facts in another package.
+func TestBatchHelpers(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "batchhelp", "batchhelpapi")
 }
 
 // gorp's handles run raw SQL; the rows it writes from its table mapping

@@ -116,6 +116,14 @@ func oneOf(why string, ts []sqlText) sqlText {
 	return t
 }
 
+// keyWrite is one write by key (m[key] = val) to a local variable.
+type keyWrite struct {
+	pos      token.Pos
+	key, val ast.Expr
+	block    ast.Node // innermost block holding the write
+	loops    int      // loop bodies around the write
+}
+
 // assignment is one write to a local string variable, in source order.
 type assignment struct {
 	pos   token.Pos
@@ -161,8 +169,10 @@ type resolver struct {
 	embeds map[*types.Var]embed
 	// modified are package-level maps written by index (m[k] = v).
 	modified map[*types.Var]token.Pos
-	// indexed are local variables written by index (s[i] = v).
+	// indexed are local variables written by index (s[i] = v); keyed
+	// holds those writes one to one, in source order.
 	indexed map[*types.Var]bool
+	keyed   map[*types.Var][]keyWrite
 	// ranged are the variables a range statement defines.
 	ranged map[*types.Var]*ast.RangeStmt
 	// counters are the variables a for statement's init defines (i in
@@ -191,6 +201,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		embeds:    map[*types.Var]embed{},
 		modified:  map[*types.Var]token.Pos{},
 		indexed:   map[*types.Var]bool{},
+		keyed:     map[*types.Var][]keyWrite{},
 		ranged:    map[*types.Var]*ast.RangeStmt{},
 		counters:  map[*types.Var]*ast.ForStmt{},
 		rewriters: map[*types.Func]int{},
@@ -304,6 +315,9 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 					if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
 						if v := identVar(info, id); v != nil {
 							r.indexed[v] = true // placeholders[i] = "?"
+							if len(n.Rhs) == len(n.Lhs) && n.Tok == token.ASSIGN {
+								r.keyed[v] = append(r.keyed[v], keyWrite{pos: n.Pos(), key: ix.Index, val: n.Rhs[i], block: blocks[len(blocks)-1], loops: loops})
+							}
 						}
 					}
 				}

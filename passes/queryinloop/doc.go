@@ -43,7 +43,9 @@
 // a dispatcher over kinds runs one case ("runs one of 3 statements"), a
 // callee whose branches differ runs "up to" its costliest path, the
 // implementations of an interface (one per SQL dialect) run one of them,
-// a recursion one level (its loop); under go vet, the summary counts
+// a recursion one level (its loop) — a recursive walk's call of itself
+// per child is reported "recursively", its loop being the recursion's,
+// not one more; under go vet, the summary counts
 // every statement the callee reaches. A query run while iterating
 // another query's rows.Next() is reported with the open result set,
 // which also holds a connection for the whole loop.
