@@ -101,14 +101,15 @@ func (r *resolver) itemLoopAt(e ast.Expr, at token.Pos, seen map[*types.Var]bool
 			return false
 		}
 		for _, w := range r.writes[v] {
-			var from ast.Node = w.rhs
+			from := w.rhs
 			if w.call != nil {
 				from = w.call // b.WriteString(t.Name)
 			}
-			if x, ok := from.(ast.Expr); ok && x != nil {
-				if loop = r.itemLoopAt(x, at, seen, depth+1); loop != nil {
-					return false
-				}
+			if from == nil {
+				continue // var s string
+			}
+			if loop = r.itemLoopAt(from, at, seen, depth+1); loop != nil {
+				return false
 			}
 		}
 		return true
