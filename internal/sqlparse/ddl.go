@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
-	"google.golang.org/protobuf/proto"
 )
 
 // DDL is one schema change, reduced to what a catalog of tables, columns
@@ -568,7 +567,7 @@ func createIndex(span Span, loc0 int, x *pg.IndexStmt) *CreateIndex {
 		for _, c := range conjuncts(x.WhereClause) {
 			n := len(a.st.Filters)
 			a.predicate(sc, c, false)
-			if len(a.st.Filters) != n+1 || hasSubLink(c) {
+			if len(a.st.Filters) != n+1 || has[*pg.SubLink](c) {
 				ci.WhereSimple = false
 			}
 		}
@@ -620,17 +619,6 @@ func conjuncts(n *pg.Node) []*pg.Node {
 		return out
 	}
 	return []*pg.Node{n}
-}
-
-func hasSubLink(n *pg.Node) bool {
-	found := false
-	walk(n, func(m proto.Message) bool {
-		if _, ok := m.(*pg.SubLink); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // deparseExpr renders an expression the way pg_query prints it, so that

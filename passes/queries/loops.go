@@ -48,7 +48,9 @@ const (
 	// of migration steps, a statement table prepared entry by entry),
 	// as seen from a site whose SQL is the item: each run is a different
 	// statement, which no single query can replace. A site's loop gets
-	// this kind when its SQL varies with the loop's variable.
+	// this kind when its SQL varies with the loop's variable: the
+	// statement is the item, or the item names a table, column or
+	// function of it (see items.go).
 	LoopStatements
 	// LoopArgs: a range over the command line's arguments (os.Args,
 	// flag.Args(), a FlagSet's Args()): as many as an operator types.

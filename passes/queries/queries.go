@@ -994,7 +994,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	default:
 		t = unresolved("no SQL argument")
 	}
-	t = numbered(oneOfSQL(t))
+	t = a.r.finish(oneOfSQL(t))
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
 	s.Many = t.many

@@ -103,7 +103,7 @@ func TestQueries(t *testing.T) {
 // are parameters. Lists from elsewhere stay unresolved, with the reason.
 func TestLists(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "lists")
+	analysistest.Run(t, dir, sites, "lists", "items")
 }
 
 // Queries kept in .sql files: sqlc's generated constants are linked to

@@ -183,6 +183,10 @@ type resolver struct {
 	// handleMethod is the known database handle's method a method of a
 	// user's handle interface stands for (see analyzer.handleOf), or nil.
 	handleMethod func(fn *types.Func) *types.Func
+	// items are the loops whose item a piece formatted into SQL text
+	// varies with, numbered as their marks are (see itemPiece).
+	items   []itemOf
+	itemNum map[itemOf]int
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
@@ -205,6 +209,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		ranged:    map[*types.Var]*ast.RangeStmt{},
 		counters:  map[*types.Var]*ast.ForStmt{},
 		rewriters: map[*types.Func]int{},
+		itemNum:   map[itemOf]int{},
 	}
 	info := pass.TypesInfo
 	reassigned := map[*types.Var]bool{}
@@ -528,9 +533,11 @@ func (r *resolver) resolve(e ast.Expr, at token.Pos) sqlText {
 
 func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 	if depth == 0 {
-		// The outermost expression: number the parameters that integers
-		// stand for (see number) after the text's own.
-		return numbered(r.text(e, at, depth))
+		// The outermost expression: a loop whose item names what the
+		// statement acts on runs a statement per item (see itemNames);
+		// number the parameters that integers stand for (see number)
+		// after the text's own.
+		return r.finish(r.text(e, at, depth))
 	}
 	return r.text(e, at, depth)
 }
@@ -660,6 +667,11 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			return r.embedFile(v, "")
 		}
 		return unresolved("SQL comes from reassigned variable %s", v.Name())
+	}
+	if fs := r.counters[v]; fs != nil && at.IsValid() && fs.Body.Pos() <= at && at < fs.Body.End() {
+		// for i := 0; ...; i++: what its initializer says holds on
+		// the first pass only.
+		return unresolved("SQL varies with the loop's counter %s", v.Name())
 	}
 	writes := r.writes[v]
 	if r.addressed[v] && !isBuilder(v.Type()) {
@@ -1174,12 +1186,22 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 			return unresolved("Sprintf with explicit argument indexes")
 		}
 		var val sqlText
+		var arg ast.Expr
 		if len(rest) > 0 {
-			val = r.expr(rest[0], at, depth+1)
+			arg = rest[0]
+			val = r.expr(arg, at, depth+1)
 			rest = rest[1:]
 		}
+		item := false
+		if !val.OK && arg != nil {
+			// What a loop's item gives the text: where it lands is
+			// known once the statement is whole (see itemNames).
+			if loop := r.itemLoop(arg, map[*types.Var]bool{}, depth); loop != nil {
+				val, item = r.itemPiece(loop, isNumber(r.pass.TypesInfo.TypeOf(arg))), true
+			}
+		}
 		switch {
-		case val.OK && verb == 'q':
+		case val.OK && verb == 'q' && !item:
 			b.WriteString(strconv.Quote(val.SQL))
 			must.WriteString(strconv.Quote(val.mustSQL()))
 		case val.OK:

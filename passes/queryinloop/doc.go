@@ -112,7 +112,19 @@
 // page load to the next is a miss for most requests. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
-// N+1.
+// N+1; so is a loop that formats its item into a name of the statement
+// — a table, a schema, a column, a function (`fmt.Sprintf("DELETE FROM
+// %s WHERE tenant_id = $1", table)`, `"... FROM events_%d"`, `"... WHERE
+// %s IS NULL"`, from the loop's variable, a field of it or a value the
+// body derives from it): each item is another statement, and no one
+// query with all the items replaces them. Where the item lands is the
+// SQL parser's to say: in a value (`WHERE id = %d`, `'%s'`, `IN (%s)`,
+// or a word compared with a column, `id = %s`) every item runs the same
+// statement with other constants, which is the N+1 and is reported; a
+// number formatted where a column could stand is a value too. A
+// statement picked per item from a table or a switch (`queries[kind]`,
+// a case per type) is still reported: each statement runs once per item
+// of its kind.
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
 // one), DDL (migration runners), main and init, handler closures that are
 // only registered in a loop, _test.go files, and generated files (those
