@@ -268,14 +268,16 @@ func (b *builder) uses() *uses {
 // false when arg is anything else: the caller's own parameter, a list
 // built elsewhere or added to.
 func (b *builder) handed(fn *ssa.Function, i int, arg ssa.Value) (fs []*Func, ok bool) {
+	return b.handedAt(fn, i, arg, 0)
+}
+
+// handedAt is handed, depth constructors' calls down (see ctors.go).
+func (b *builder) handedAt(fn *ssa.Function, i int, arg ssa.Value, depth int) (fs []*Func, ok bool) {
 	if arg == nil {
 		return nil, false
 	}
 	if _, list := fn.Params[i].Type().Underlying().(*types.Slice); !list {
-		if h := b.funcValue(arg); h != nil {
-			return []*Func{h}, true
-		}
-		return nil, false
+		return b.spelled(arg, depth)
 	}
 	switch v := arg.(type) {
 	case *ssa.Const: // Parallel() with no functions
@@ -297,11 +299,11 @@ func (b *builder) handed(fn *ssa.Function, i int, arg ssa.Value) (fs []*Func, ok
 					if !isStore || st.Addr != r {
 						return nil, false // read back, or its address kept
 					}
-					h := b.funcValue(st.Val)
-					if h == nil {
+					hs, ok := b.spelled(st.Val, depth)
+					if !ok {
 						return nil, false
 					}
-					fs = append(fs, h)
+					fs = append(fs, hs...)
 				}
 			case *ssa.DebugRef:
 			default:
@@ -309,6 +311,19 @@ func (b *builder) handed(fn *ssa.Function, i int, arg ssa.Value) (fs []*Func, ok
 			}
 		}
 		return fs, true
+	}
+	return nil, false
+}
+
+// spelled is the function a value handed over denotes: a function, a
+// method value (or one of those an if chooses), or what a constructor's
+// call makes (see ctors.go).
+func (b *builder) spelled(v ssa.Value, depth int) ([]*Func, bool) {
+	if hs := b.boundFuncs(v); len(hs) > 0 {
+		return hs, true
+	}
+	if call, ok := v.(*ssa.Call); ok {
+		return b.madeBy(call, depth)
 	}
 	return nil, false
 }

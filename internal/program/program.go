@@ -29,6 +29,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"time"
 
@@ -57,6 +58,7 @@ type Program struct {
 	adapted  map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
 	byOrigin map[*types.Func][]*Func      // see sameFunc; nil until asked
 	callers  map[*Func][]caller           // see callerIndex; nil until asked
+	copies   []*Func                      // closures' copies bound to a call of their constructor (see ctors.go)
 
 	// Stats says what building the graph cost.
 	Stats Stats
@@ -233,9 +235,14 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			p.siteAt[s.Call.Pos()] = s
 		}
 	}
-	for _, f := range p.list {
+	done := map[*Call]bool{} // a copy shares its closure's calls
+	for _, f := range slices.Concat(p.list, p.copies) {
 		info := p.pkgs[f.pkg]
 		for _, c := range f.Calls {
+			if done[c] {
+				continue
+			}
+			done[c] = true
 			c.Expr, c.Loops = calls[c.Pos], loops[c.Pos]
 			switch {
 			case c.Callback:

@@ -1,0 +1,46 @@
+package driver
+
+import (
+	"testing"
+
+	"github.com/sqlheat/sqlheat/analyzer"
+	"github.com/sqlheat/sqlheat/internal/report"
+)
+
+// callContext is what each route of testdata/callctx runs (see its
+// README.txt), by "METHOD /pattern"; and the report.
+func callContext(t *testing.T) (map[string][]string, []string, *report.Report) {
+	t.Helper()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/callctx", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	if len(got) != 9 {
+		t.Errorf("routes %v, want 9 routes (stderr: %s)", order, stderr)
+	}
+	return got, order, rep
+}
+
+// Every middleware of testdata/callctx's auth hands one helper (through
+// another, which forwards the list) the checks it wants, each made by a
+// constructor whose closure runs the further checks it was given, or a
+// method value. A route runs its own middleware's checks: the admin
+// check only behind RequireAdmin, the application's token only behind
+// RequireApplication, neither behind RequireClient.
+func TestRouteInventoryHandedChecks(t *testing.T) {
+	t.Parallel()
+	got, order, _ := callContext(t)
+	checkRuns(t, got, map[string][]string{
+		"GET /admin": {
+			"store/store.go:16 auth.(*Auth).RequireAdmin once",
+			"store/store.go:22 auth.(*Auth).RequireAdmin once",
+			"store/store.go:28 auth.(*Auth).RequireAdmin once",
+		},
+		"GET /client": {
+			"store/store.go:16 auth.(*Auth).RequireClient once",
+			"store/store.go:22 auth.(*Auth).RequireClient once",
+		},
+		"POST /message": {
+			"store/store.go:10 auth.(*Auth).RequireApplication once",
+			"store/store.go:16 auth.(*Auth).RequireApplication once",
+		},
+	}, order)
+}
