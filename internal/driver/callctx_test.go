@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/sqlheat/sqlheat/analyzer"
@@ -13,8 +14,8 @@ func callContext(t *testing.T) (map[string][]string, []string, *report.Report) {
 	t.Helper()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/callctx", "./...")
 	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
-	if len(got) != 9 {
-		t.Errorf("routes %v, want 9 routes (stderr: %s)", order, stderr)
+	if len(got) != 10 {
+		t.Errorf("routes %v, want 10 routes (stderr: %s)", order, stderr)
 	}
 	return got, order, rep
 }
@@ -43,4 +44,24 @@ func TestRouteInventoryHandedChecks(t *testing.T) {
 			"store/store.go:16 auth.(*Auth).RequireApplication once",
 		},
 	}, order)
+}
+
+// testdata/callctx's users.Notifier keeps the callbacks of each event in
+// a field of its own, all of one type: a route that fires one event runs
+// that event's callbacks, not the other's. A list whose element is
+// written in place (n.renamed[0] = cb) may hold what no append names:
+// the route firing it keeps every callback the graph gives, the one
+// written in place included.
+func TestRouteInventoryEventCallbacks(t *testing.T) {
+	t.Parallel()
+	got, order, _ := callContext(t)
+	checkRuns(t, got, map[string][]string{
+		"DELETE /user": {"store/store.go:33 handler once", "store/store.go:44 handler once"},
+		"POST /user":   {"store/store.go:39 handler once", "store/store.go:49 handler once"},
+	}, order)
+	for _, want := range []string{"store/store.go:44 handler once", "store/store.go:72 handler once"} {
+		if !slices.Contains(got["PUT /user"], want) {
+			t.Errorf("PUT /user runs %v, want %s among them", got["PUT /user"], want)
+		}
+	}
 }

@@ -332,6 +332,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	u := b.uses()
 	b.higherOrder(u)
 	b.boundFields(u)
+	b.listFields(u)
 	b.madeHandlers()
 	b.adapters()
 	b.fillCopies()

@@ -67,3 +67,8 @@ func (s *Store) Page(user int64, limit int) int64 {
 	s.DB.QueryRow("SELECT count(*) FROM heartbeats WHERE user_id = $1 LIMIT $2", user, limit).Scan(&n)
 	return n
 }
+
+func (s *Store) LogRename(id int64) error {
+	_, err := s.DB.Exec("INSERT INTO renames (user_id) VALUES ($1)", id)
+	return err
+}

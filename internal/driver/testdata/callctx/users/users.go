@@ -11,10 +11,16 @@ import (
 type Notifier struct {
 	deleted []func(id int64) error
 	added   []func(id int64) error
+	renamed []func(id int64) error
 }
 
 func (n *Notifier) OnDeleted(cb func(id int64) error) { n.deleted = append(n.deleted, cb) }
 func (n *Notifier) OnAdded(cb func(id int64) error)   { n.added = append(n.added, cb) }
+func (n *Notifier) OnRenamed(cb func(id int64) error) { n.renamed = append(n.renamed, cb) }
+
+// FirstOnRename puts cb first, in place of the first callback: the list
+// holds functions no append names.
+func (n *Notifier) FirstOnRename(cb func(id int64) error) { n.renamed[0] = cb }
 
 func (n *Notifier) fireDeleted(id int64) error {
 	for _, cb := range n.deleted {
@@ -34,6 +40,12 @@ func (n *Notifier) fireAdded(id int64) error {
 	return nil
 }
 
+func (n *Notifier) fireRenamed(id int64) {
+	for _, cb := range n.renamed {
+		cb(id)
+	}
+}
+
 type API struct {
 	S        *store.Store
 	Notifier *Notifier
@@ -47,4 +59,8 @@ func (a *API) Delete(w http.ResponseWriter, r *http.Request) {
 func (a *API) Create(w http.ResponseWriter, r *http.Request) {
 	id := a.S.CreateUser(r.FormValue("name"))
 	a.Notifier.fireAdded(id)
+}
+
+func (a *API) Rename(w http.ResponseWriter, r *http.Request) {
+	a.Notifier.fireRenamed(1)
 }

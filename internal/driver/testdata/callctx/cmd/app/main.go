@@ -17,6 +17,8 @@ func main() {
 	n := &users.Notifier{}
 	n.OnDeleted(s.RemovePlugins)
 	n.OnAdded(s.InitPlugins)
+	n.OnRenamed(s.RemovePlugins)
+	n.FirstOnRename(s.LogRename)
 	u := &users.API{S: s, Notifier: n}
 	st := &stats.API{Svc: &stats.Service{S: s}}
 
@@ -26,6 +28,7 @@ func main() {
 	mux.Handle("POST /message", a.RequireApplication(http.HandlerFunc(ok)))
 	mux.HandleFunc("DELETE /user", u.Delete)
 	mux.HandleFunc("POST /user", u.Create)
+	mux.HandleFunc("PUT /user", u.Rename)
 	mux.HandleFunc("GET /badge", st.Badge)
 	mux.HandleFunc("GET /stats", st.Stats)
 	mux.HandleFunc("GET /total", st.Total)
