@@ -65,3 +65,36 @@ func TestRouteInventoryEventCallbacks(t *testing.T) {
 		}
 	}
 }
+
+// testdata/callctx's stats.Service resolves a filter's aliases (a query
+// per project) only when it is given a filter, and pages only for a
+// positive limit: the route passing nil runs no alias query, the one
+// passing 0 nothing; those passing a filter, a limit, run them. The
+// aliases' N+1 is the filtered route's alone.
+func TestRouteInventoryConstantArgs(t *testing.T) {
+	t.Parallel()
+	got, order, rep := callContext(t)
+	checkRuns(t, got, map[string][]string{
+		"GET /badge":  {"store/store.go:55 handler once"},
+		"GET /stats":  {"store/store.go:55 handler once", "store/store.go:61 handler loop"},
+		"GET /total":  {},
+		"GET /recent": {"store/store.go:67 handler once"},
+	}, order)
+	n := 0
+	for _, f := range rep.Findings {
+		if f.Check != "queryinloop" {
+			continue
+		}
+		n++
+		var routes []string
+		for _, r := range f.Routes {
+			routes = append(routes, r.Method+" "+r.Pattern)
+		}
+		if len(routes) != 1 || routes[0] != "GET /stats" {
+			t.Errorf("%s:%d: routes %v, want [GET /stats]", f.File, f.Line, routes)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d queryinloop findings, want the aliases' one", n)
+	}
+}

@@ -65,11 +65,13 @@ type Program struct {
 
 	// What calls run with the types they pass (see bind.go); nil until
 	// asked.
-	bounds map[*Func]map[string]*bound // by the argument types' key
-	copied map[*Func]*copies           // see copiesOf
-	used   map[*Func][]bool            // see usedParams
-	sole   map[*types.TypeName]holding // see soleHolders
-	within map[any]bool                // see invokesWithin
+	bounds  map[*Func]map[string]*bound // by the argument types' key
+	copied  map[*Func]*copies           // see copiesOf
+	used    map[*Func][]bool            // see usedParams
+	guarded map[*Func][]bool            // see guardedParams
+	live    map[*Entry]*liveSet         // see Runs
+	sole    map[*types.TypeName]holding // see soleHolders
+	within  map[any]bool                // see invokesWithin
 }
 
 // Stats are the sizes and times of a build.
