@@ -36,6 +36,26 @@ func (s *Service) Summary(user int64, filters *Filters) int64 {
 	return s.S.Summary(user, projects)
 }
 
+// Projects fills in the user's default filter when given none: the
+// filter its guard reads is not the one the call passed.
+func (s *Service) Projects(user int64, filters *Filters) int64 {
+	if filters == nil {
+		filters = s.defaults(user)
+	}
+	if filters != nil {
+		filters = filters.WithAliases(s.aliasResolver(user))
+	}
+	return int64(len(filters.Projects))
+}
+
+// defaults is the user's default filter, nil when there is none.
+func (s *Service) defaults(user int64) *Filters {
+	if user == 0 {
+		return nil
+	}
+	return &Filters{Projects: []string{"default"}}
+}
+
 // Count pages only when it is given a limit.
 func (s *Service) Count(user int64, limit int) int64 {
 	if limit <= 0 {
@@ -54,6 +74,11 @@ func (a *API) Badge(w http.ResponseWriter, r *http.Request) {
 // Stats passes the filter it parsed.
 func (a *API) Stats(w http.ResponseWriter, r *http.Request) {
 	a.Svc.Summary(1, &Filters{Projects: r.URL.Query()["project"]})
+}
+
+// Defaults passes no filter, and gets the defaults' aliases.
+func (a *API) Defaults(w http.ResponseWriter, r *http.Request) {
+	a.Svc.Projects(1, nil)
 }
 
 // Total passes no limit: nothing to page.

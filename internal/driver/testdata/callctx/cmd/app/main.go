@@ -31,6 +31,7 @@ func main() {
 	mux.HandleFunc("PUT /user", u.Rename)
 	mux.HandleFunc("GET /badge", st.Badge)
 	mux.HandleFunc("GET /stats", st.Stats)
+	mux.HandleFunc("GET /defaults", st.Defaults)
 	mux.HandleFunc("GET /total", st.Total)
 	mux.HandleFunc("GET /recent", st.Recent)
 	http.ListenAndServe(":8080", mux)
