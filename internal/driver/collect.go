@@ -158,6 +158,7 @@ func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packa
 	joinProgram(prog, g)
 	c.whole = newWhole(prog, g, pkgs)
 	c.routes.prog = prog
+	c.routes.mounts = newMountTable(g, prog)
 	for act := range g.All() {
 		c.action(act)
 	}
