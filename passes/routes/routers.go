@@ -187,7 +187,12 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 			return a.made(call, api, nil, depth)
 		case httpapi.With:
 			return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
-
+		case httpapi.Use:
+			// gin's g.Use(mw) returns g: registered on, it runs mw.
+			// (fiber's Use may limit mw to a path: not followed.)
+			if !api.PrefixArgs && httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(call)) {
+				return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
+			}
 		case httpapi.RouteFn: // the router chi's Route returns is the sub-router
 			path, ok := a.constString(call, api.PatternArg)
 			return under(a.routers(recvExpr(call), depth+1), path, ok, nil, nil)
