@@ -105,10 +105,11 @@ type whole struct {
 }
 
 // newWhole finds the program's entry points: the routes the routes pass
-// found (in packages, not their test variants), jobs, commands,
+// found (in packages, not their test variants; each where mounts place
+// it), jobs, commands,
 // migrations, start-up, the goroutines these start and do not wait for;
 // and the test-support packages.
-func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package) *whole {
+func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package, mounts mountTable) *whole {
 	if prog == nil {
 		return nil
 	}
@@ -119,7 +120,9 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 		}
 		if res, _ := act.Result.(*routes.Result); res != nil {
 			for _, r := range res.Routes {
-				entries = append(entries, prog.RouteEntry(r))
+				for _, placed := range mounts.place(r, 0) {
+					entries = append(entries, prog.RouteEntry(placed))
+				}
 			}
 		}
 	}

@@ -223,13 +223,14 @@ func TestRouteInventoryMounted(t *testing.T) {
 		auth    = "api/api.go:24 api.(*Handler).auth once"
 		session = "mw/mw.go:14 mw.Session once"
 		report  = "reports/reports.go:18 handler once"
+		seen    = "reports/reports.go:27 handler loop"
 	)
 	want := map[string][]string{
 		"api/api.go:17 GET /api/summary":               {session, auth, "api/api.go:31 handler once"},
 		"api/api.go:18 GET /api/items":                 {session, auth, "api/api.go:35 handler once"},
 		"v2/v2.go:14 GET /v2/things":                   {session, "v2/v2.go:18 handler once"},
-		"reports/reports.go:14 GET /api/admin/reports": {session, report},
-		"reports/reports.go:14 GET /reports":           {session, report},
+		"reports/reports.go:14 GET /api/admin/reports": {session, report, seen},
+		"reports/reports.go:14 GET /reports":           {session, report, seen},
 		"legacy/legacy.go:11 GET /legacy/old":          {session, "legacy/legacy.go:12 handler once"},
 		"files/files.go:11 GET /files/list":            {"files/files.go:12 handler once"},
 		"files/files.go:11 GET /list":                  {"files/files.go:12 handler once"},
@@ -241,6 +242,25 @@ func TestRouteInventoryMounted(t *testing.T) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
 	}
 	checkRuns(t, got, want, order)
+	// The reports' N+1 is the routes' where they are placed.
+	n := 0
+	for _, f := range rep.Findings {
+		if f.Check != "queryinloop" {
+			continue
+		}
+		n++
+		var routes []string
+		for _, r := range f.Routes {
+			routes = append(routes, r.Method+" "+r.Pattern)
+		}
+		slices.Sort(routes)
+		if want := []string{"GET /api/admin/reports", "GET /reports"}; !slices.Equal(routes, want) {
+			t.Errorf("%s:%d: routes %v, want %v", f.File, f.Line, routes, want)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d queryinloop findings, want the reports' one", n)
+	}
 }
 
 // testdata/bus registers its routes through an engine of its own

@@ -15,5 +15,15 @@ func Register(r chi.Router) {
 }
 
 func list(w http.ResponseWriter, r *http.Request) {
-	DB.QueryContext(r.Context(), "SELECT id FROM reports")
+	rows, _ := DB.QueryContext(r.Context(), "SELECT id FROM reports")
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		DB.ExecContext(r.Context(), "UPDATE reports SET seen = true WHERE id = $1", id)
+	}
 }
