@@ -207,12 +207,12 @@ func TestRPCRoutes(t *testing.T) {
 // route is under the prefix and the middlewares main puts its router
 // under, however many packages it is handed through, once per place it
 // is mounted at: chi's Mount and Route, a gorilla PathPrefix's
-// Subrouter, http.StripPrefix, a router served as it is. A router nothing
-// hands on keeps a prefix not known ("…"); the package's test, which
-// registers the handler's routes on a bare router, adds no route; nor
-// does a call the graph resolves by the types alone (to every
-// implementation of an interface) for the implementations other calls
-// place.
+// Subrouter, a gin group, http.StripPrefix, a router served as it is. A
+// router nothing hands on keeps a prefix not known ("…"); the package's
+// test, which registers the handler's routes on a bare router, adds no
+// route; nor does a call the graph resolves by the types alone (to
+// every implementation of an interface) for the implementations other
+// calls place.
 func TestRouteInventoryMounted(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/mount", "./...")
@@ -235,6 +235,7 @@ func TestRouteInventoryMounted(t *testing.T) {
 		"files/files.go:11 GET /files/list":            {"files/files.go:12 handler once"},
 		"files/files.go:11 GET /list":                  {"files/files.go:12 handler once"},
 		"gapi/gapi.go:14 GET /g/widgets":               {"gapi/gapi.go:18 handler once"},
+		"ginapi/ginapi.go:13 GET /shop/orders/:id":     {"cmd/app/main.go:63 main.account once", "ginapi/ginapi.go:17 handler once"},
 		"orphan/orphan.go:14 GET …/lost":               {"orphan/orphan.go:18 handler once"},
 		"pages/pages.go:19 GET /home":                  {session, "pages/pages.go:23 handler once"},
 	}

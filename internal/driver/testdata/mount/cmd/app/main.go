@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gorilla/mux"
 
@@ -14,6 +15,7 @@ import (
 	"example.com/mount/api"
 	"example.com/mount/files"
 	"example.com/mount/gapi"
+	"example.com/mount/ginapi"
 	"example.com/mount/legacy"
 	"example.com/mount/mw"
 	"example.com/mount/pages"
@@ -21,8 +23,10 @@ import (
 	"example.com/mount/v2"
 )
 
+var db *sql.DB
+
 func main() {
-	db, _ := sql.Open("postgres", "")
+	db, _ = sql.Open("postgres", "")
 	h := &api.Handler{DB: db}
 	router := chi.NewRouter()
 	router.Use(mw.Session(db))
@@ -44,7 +48,18 @@ func main() {
 	go http.ListenAndServe(":8081", other)
 	go http.ListenAndServe(":8082", files.Handler(db))
 
+	e := gin.New()
+	ginapi.Register(e.Group("/shop", account))
+	go e.Run(":8084")
+
 	g := mux.NewRouter()
 	gapi.Register(g.PathPrefix("/g").Subrouter())
 	http.ListenAndServe(":8083", g)
+}
+
+// account is a gin middleware: the shop's routes run it first.
+func account(c *gin.Context) {
+	var id int64
+	db.QueryRowContext(c, "SELECT id FROM accounts WHERE token = $1", c.GetHeader("Token")).Scan(&id)
+	c.Next()
 }
