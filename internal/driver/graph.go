@@ -207,7 +207,7 @@ func (w *whole) routes(pos token.Pos, rel func(string) string) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, e := range w.funcs[fn] {
-		if e.Route != nil && w.prog.Runs(e, pos) {
+		if e.Route != nil && w.prog.Runs(e, fn, pos) {
 			p := w.prog.Fset.Position(e.Route.Pos)
 			out[routeID(rel(p.Filename), p.Line, e.Route.Method, e.Route.Pattern)] = true
 		}

@@ -250,45 +250,49 @@ type liveSet struct {
 	funcs map[*Func]bool
 }
 
-// Runs reports whether entry e can run the code at pos: a call there (by
-// its Lparen or its start) of a function it runs, on a path whose
+// Runs reports whether entry e can run the code at pos, in fn
+// (FuncAt(pos)): a call there (by its Lparen or its start) of a function
+// it runs, on a path whose
 // arguments do not rule the call out (see above); elsewhere in a
 // function it runs. A helper that runs an N+1 only for a filter is no
 // N+1 of the routes that pass it nil.
-func (p *Program) Runs(e *Entry, pos token.Pos) bool {
-	fn := p.FuncAt(pos)
-	if fn == nil {
-		return false
-	}
-	if p.live == nil {
-		p.live = map[*Entry]*liveSet{}
-	}
-	ls := p.live[e]
-	if ls == nil {
-		ls = p.liveOf(e)
-		p.live[e] = ls
-	}
+func (p *Program) Runs(e *Entry, fn *Func, pos token.Pos) bool {
+	atCall := false
 	for _, c := range fn.Calls {
 		if c.Pos == pos || c.Expr != nil && c.Expr.Pos() == pos {
-			return ls.calls[pos]
+			atCall = true
+			break
 		}
 	}
-	return ls.funcs[fn] || fn.origin != nil && ls.funcs[fn.origin]
+	for _, part := range e.Parts {
+		ls := p.liveOf(part.Func, e.cut)
+		switch {
+		case atCall && ls.calls[pos]:
+			return true
+		case !atCall && (ls.funcs[fn] || fn.origin != nil && ls.funcs[fn.origin]):
+			return true
+		}
+	}
+	return false
 }
 
-// liveOf walks what entry e runs, each function under the constants and
-// types its calls pass (see bind.go), as Reach does.
-func (p *Program) liveOf(e *Entry) *liveSet {
+// liveOf walks what a call of f runs, each function under the constants
+// and types its calls pass (see bind.go), as Reach does, but the calls
+// cut. Without cuts, the walk is kept: the routes behind one middleware
+// share it.
+func (p *Program) liveOf(f *Func, cut map[token.Pos]bool) *liveSet {
+	if len(cut) == 0 {
+		if ls := p.live[f]; ls != nil {
+			return ls
+		}
+	}
 	p.components()
 	ls := &liveSet{calls: map[token.Pos]bool{}, funcs: map[*Func]bool{}}
 	type visit struct {
 		f *Func
 		b *argTypes
 	}
-	var work []visit
-	for _, part := range e.Parts {
-		work = append(work, visit{part.Func, nil})
-	}
+	work := []visit{{f, nil}}
 	seen := map[string]bool{}
 	for len(work) > 0 {
 		v := work[len(work)-1]
@@ -306,7 +310,7 @@ func (p *Program) liveOf(e *Entry) *liveSet {
 			ls.funcs[v.f.origin] = true
 		}
 		for _, c := range v.f.Calls {
-			if e.cut[c.Pos] || p.dead(v.f, c, v.b) {
+			if cut[c.Pos] || p.dead(v.f, c, v.b) {
 				continue
 			}
 			ls.calls[c.Pos] = true
@@ -320,6 +324,12 @@ func (p *Program) liveOf(e *Entry) *liveSet {
 				work = append(work, visit{g, p.bindArgs(v.f, c, g, v.b)})
 			}
 		}
+	}
+	if len(cut) == 0 {
+		if p.live == nil {
+			p.live = map[*Func]*liveSet{}
+		}
+		p.live[f] = ls
 	}
 	return ls
 }

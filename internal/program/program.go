@@ -69,7 +69,7 @@ type Program struct {
 	copied  map[*Func]*copies           // see copiesOf
 	used    map[*Func][]bool            // see usedParams
 	guarded map[*Func][]bool            // see guardedParams
-	live    map[*Entry]*liveSet         // see Runs
+	live    map[*Func]*liveSet          // see Runs
 	sole    map[*types.TypeName]holding // see soleHolders
 	within  map[any]bool                // see invokesWithin
 }
