@@ -212,20 +212,61 @@ func (p *Program) constOf(f *Func, info *types.Info, b *argTypes, e ast.Expr) co
 
 // guardedParams says, by index, which of g's parameters a constant known
 // for it could make some of g's calls not run: a guard reads it, or g
-// hands it on to a call, whose guards may.
-func (p *Program) guardedParams(g *Func) []bool {
-	return p.paramsOf(&p.guarded, g, func(u []bool) {
-		if g.flow != nil {
-			for _, gs := range g.flow.guards {
-				for _, gd := range gs {
-					if gd.param < len(u) {
-						u[gd.param] = true
-					}
+// hands it on to a call, whose guards do, at most maxHops calls down.
+// Binding the others would compute g's reach again for every constant
+// its callers pass, for nothing.
+func (p *Program) guardedParams(g *Func) []bool { return p.guardedWithin(g, maxHops) }
+
+type guardKey struct {
+	g     *Func
+	depth int
+}
+
+func (p *Program) guardedWithin(g *Func, depth int) []bool {
+	k := guardKey{g, depth}
+	if u, ok := p.guarded[k]; ok {
+		return u
+	}
+	if p.guarded == nil {
+		p.guarded = map[guardKey][]bool{}
+	}
+	u := make([]bool, g.sig.Params().Len())
+	p.guarded[k] = u // a call back into g adds nothing
+	if g.flow != nil {
+		for _, gs := range g.flow.guards {
+			for _, gd := range gs {
+				if gd.param < len(u) {
+					u[gd.param] = true
 				}
 			}
 		}
-		p.handedOn(g, u, false)
-	})
+	}
+	info := p.info(g)
+	if depth == 0 || info == nil {
+		return u
+	}
+	cp := p.copiesOf(g)
+	for _, c := range g.Calls {
+		if c.Expr == nil || len(c.Chain) > 0 || c.Callback {
+			continue
+		}
+		for j, a := range c.Expr.Args {
+			i, ok := cp.param(info, a)
+			if !ok || i >= len(u) || u[i] {
+				continue
+			}
+			for _, h := range c.Callees {
+				if h.Synthetic || h.instance || h.syntax == nil {
+					continue
+				}
+				if hu := p.guardedWithin(h, depth-1); j < len(hu) && hu[j] {
+					u[i] = true
+					break
+				}
+			}
+		}
+	}
+	return u
 }
 
 // constKey names the constants of a binding, for its key.
@@ -243,33 +284,54 @@ func constKey(cs []constArg) string {
 	return out
 }
 
-// liveSet is what an entry runs, with the constants of its calls: the
-// calls it can run (by the call's Lparen and start), and the functions.
+// liveSet is what a call of a function runs, with the constants of its
+// calls: the functions (a bit by Func.id: a copy counts as its
+// closure), and, of the calls a guard can rule out, those that run (by
+// the call's Lparen and start). A call no guard rules out runs wherever
+// its function does.
 type liveSet struct {
+	funcs []uint64
 	calls map[token.Pos]bool
-	funcs map[*Func]bool
+}
+
+func (ls *liveSet) has(f *Func) bool {
+	i := int(f.id)
+	return f.id > 0 && i/64 < len(ls.funcs) && ls.funcs[i/64]&(1<<(i%64)) != 0
+}
+
+func (ls *liveSet) add(f *Func) {
+	i := int(f.id)
+	for i/64 >= len(ls.funcs) {
+		ls.funcs = append(ls.funcs, 0)
+	}
+	ls.funcs[i/64] |= 1 << (i % 64)
+}
+
+// guarded reports whether a guard can rule out call c of f.
+func guarded(f *Func, c *Call) bool {
+	return f.flow != nil && c.block >= 0 && int(c.block) < len(f.flow.guards) && len(f.flow.guards[c.block]) > 0
 }
 
 // Runs reports whether entry e can run the code at pos, in fn
 // (FuncAt(pos)): a call there (by its Lparen or its start) of a function
-// it runs, on a path whose
-// arguments do not rule the call out (see above); elsewhere in a
-// function it runs. A helper that runs an N+1 only for a filter is no
-// N+1 of the routes that pass it nil.
+// it runs, on a path whose arguments do not rule the call out (see
+// above); elsewhere in a function it runs. A helper that runs an N+1
+// only for a filter is no N+1 of the routes that pass it nil.
 func (p *Program) Runs(e *Entry, fn *Func, pos token.Pos) bool {
-	atCall := false
+	var at *Call
 	for _, c := range fn.Calls {
 		if c.Pos == pos || c.Expr != nil && c.Expr.Pos() == pos {
-			atCall = true
+			at = c
 			break
 		}
 	}
 	for _, part := range e.Parts {
 		ls := p.liveOf(part.Func, e.cut)
-		switch {
-		case atCall && ls.calls[pos]:
-			return true
-		case !atCall && (ls.funcs[fn] || fn.origin != nil && ls.funcs[fn.origin]):
+		if at != nil && guarded(fn, at) {
+			if ls.calls[pos] {
+				return true
+			}
+		} else if ls.has(fn) {
 			return true
 		}
 	}
@@ -287,35 +349,38 @@ func (p *Program) liveOf(f *Func, cut map[token.Pos]bool) *liveSet {
 		}
 	}
 	p.components()
-	ls := &liveSet{calls: map[token.Pos]bool{}, funcs: map[*Func]bool{}}
+	ls := &liveSet{calls: map[token.Pos]bool{}}
 	type visit struct {
 		f *Func
 		b *argTypes
 	}
+	type seenKey struct {
+		f *Func
+		b string
+	}
 	work := []visit{{f, nil}}
-	seen := map[string]bool{}
+	seen := map[seenKey]bool{}
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
-		k := v.f.key
+		k := seenKey{f: v.f}
 		if v.b != nil {
-			k += "\x00" + v.b.key
+			k.b = v.b.key
 		}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		ls.funcs[v.f] = true
-		if v.f.origin != nil {
-			ls.funcs[v.f.origin] = true
-		}
+		ls.add(p.numbered(v.f))
 		for _, c := range v.f.Calls {
 			if cut[c.Pos] || p.dead(v.f, c, v.b) {
 				continue
 			}
-			ls.calls[c.Pos] = true
-			if c.Expr != nil {
-				ls.calls[c.Expr.Pos()] = true
+			if guarded(v.f, c) {
+				ls.calls[c.Pos] = true
+				if c.Expr != nil {
+					ls.calls[c.Expr.Pos()] = true
+				}
 			}
 			if !perCall(c) {
 				continue // a goroutine left running, a worker's loop: started here, not run
@@ -332,4 +397,20 @@ func (p *Program) liveOf(f *Func, cut map[token.Pos]bool) *liveSet {
 		p.live[f] = ls
 	}
 	return ls
+}
+
+// numbered is f with its id (see Func.id) given, the first time asked: a
+// copy of a closure (bound to one call of its constructor) has the
+// closure's.
+func (p *Program) numbered(f *Func) *Func {
+	g := f
+	if f.origin != nil {
+		g = f.origin
+	}
+	if g.id == 0 {
+		p.ids++
+		g.id = p.ids
+	}
+	f.id = g.id
+	return f
 }

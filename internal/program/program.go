@@ -68,8 +68,9 @@ type Program struct {
 	bounds  map[*Func]map[string]*bound // by the argument types' key
 	copied  map[*Func]*copies           // see copiesOf
 	used    map[*Func][]bool            // see usedParams
-	guarded map[*Func][]bool            // see guardedParams
+	guarded map[guardKey][]bool         // see guardedParams
 	live    map[*Func]*liveSet          // see Runs
+	ids     int32                       // the ids given (see numbered)
 	sole    map[*types.TypeName]holding // see soleHolders
 	within  map[any]bool                // see invokesWithin
 }
@@ -116,6 +117,7 @@ type Func struct {
 	anon     []*Func          // the closures written directly in it
 	returns  []*Func          // the closures it returns, when its one result is a func (see returnedFuncs)
 	origin   *Func            // for a closure's copy bound to one call of its constructor (see adapters.go), the closure
+	id       int32            // its number for sets of functions, from 1; 0 until numbered (see numbered)
 
 	scc *scc
 }

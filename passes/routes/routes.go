@@ -412,7 +412,7 @@ func (a *analyzer) index() {
 					a.indexRouterCall(n, api)
 				} else if len(a.importedHelpers(callee)) > 0 {
 					a.helperCalls = append(a.helperCalls, n)
-				} else if callee.Pkg() != a.pass.Pkg || isInterfaceMethod(callee) {
+				} else if (callee.Pkg() != a.pass.Pkg || isInterfaceMethod(callee)) && a.handsRouters(n, callee) {
 					a.external = append(a.external, n)
 				}
 			}
@@ -566,6 +566,22 @@ func (a *analyzer) indexMount(call *ast.CallExpr, h ast.Expr) {
 			a.mounts[obj] = append(a.mounts[obj], call)
 		}
 	}
+}
+
+// handsRouters reports whether a call of fn passes a router, or returns
+// a router or a handler: what mountsOut records of it.
+func (a *analyzer) handsRouters(call *ast.CallExpr, fn *types.Func) bool {
+	if res := fn.Type().(*types.Signature).Results(); res.Len() == 1 {
+		if t := res.At(0).Type(); httpapi.IsRouterType(t) || httpapi.IsHandlerType(t) {
+			return true
+		}
+	}
+	for _, arg := range call.Args {
+		if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isInterfaceMethod reports whether fn is a method of an interface.
