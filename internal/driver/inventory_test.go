@@ -202,28 +202,66 @@ func TestRPCRoutes(t *testing.T) {
 	}
 }
 
-// testdata/mount registers a handler's routes on the router its
-// RegisterRoutes method is given, which main mounts under a prefix from
-// another package, and the handler's test on a bare router. Each
-// registration is one route, under the prefix the package sees ("…": its
-// caller is in another package), with the handler's and the middleware's
-// queries: not a second one, bare and empty, from the test variant, whose
-// caller is the test.
+// testdata/mount's packages register their routes on routers main
+// hands them, or build routers main mounts (see its README.txt). Each
+// route is under the prefix and the middlewares main puts its router
+// under, however many packages it is handed through, once per place it
+// is mounted at: chi's Mount and Route, a gorilla PathPrefix's
+// Subrouter, a gin group, http.StripPrefix, a router served as it is. A
+// router nothing hands on keeps a prefix not known ("…"); the package's
+// test, which registers the handler's routes on a bare router, adds no
+// route; nor does a call the graph resolves by the types alone (to
+// every implementation of an interface) for the implementations other
+// calls place.
 func TestRouteInventoryMounted(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/mount", "./...")
 	got, order := inventory(rep, func(r report.Route) string {
 		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
 	})
-	const auth = "api/api.go:24 api.(*Handler).auth once"
+	const (
+		auth    = "api/api.go:24 api.(*Handler).auth once"
+		session = "mw/mw.go:14 mw.Session once"
+		report  = "reports/reports.go:18 handler once"
+		seen    = "reports/reports.go:27 handler loop"
+	)
 	want := map[string][]string{
-		"api/api.go:17 GET …/summary": {auth, "api/api.go:31 handler once"},
-		"api/api.go:18 GET …/items":   {auth, "api/api.go:35 handler once"},
+		"api/api.go:17 GET /api/summary":               {session, auth, "api/api.go:31 handler once"},
+		"api/api.go:18 GET /api/items":                 {session, auth, "api/api.go:35 handler once"},
+		"v2/v2.go:14 GET /v2/things":                   {session, "v2/v2.go:18 handler once"},
+		"reports/reports.go:14 GET /api/admin/reports": {session, report, seen},
+		"reports/reports.go:14 GET /reports":           {session, report, seen},
+		"legacy/legacy.go:11 GET /legacy/old":          {session, "legacy/legacy.go:12 handler once"},
+		"files/files.go:11 GET /files/list":            {"files/files.go:12 handler once"},
+		"files/files.go:11 GET /list":                  {"files/files.go:12 handler once"},
+		"gapi/gapi.go:14 GET /g/widgets":               {"gapi/gapi.go:18 handler once"},
+		"ginapi/ginapi.go:13 GET /shop/orders/:id":     {"cmd/app/main.go:63 main.account once", "ginapi/ginapi.go:17 handler once"},
+		"orphan/orphan.go:14 GET …/lost":               {"orphan/orphan.go:18 handler once"},
+		"pages/pages.go:19 GET /home":                  {session, "pages/pages.go:23 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
 	}
 	checkRuns(t, got, want, order)
+	// The reports' N+1 is the routes' where they are placed.
+	n := 0
+	for _, f := range rep.Findings {
+		if f.Check != "queryinloop" {
+			continue
+		}
+		n++
+		var routes []string
+		for _, r := range f.Routes {
+			routes = append(routes, r.Method+" "+r.Pattern)
+		}
+		slices.Sort(routes)
+		if want := []string{"GET /api/admin/reports", "GET /reports"}; !slices.Equal(routes, want) {
+			t.Errorf("%s:%d: routes %v, want %v", f.File, f.Line, routes, want)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d queryinloop findings, want the reports' one", n)
+	}
 }
 
 // testdata/bus registers its routes through an engine of its own

@@ -75,7 +75,7 @@ func (b *builder) adapters() {
 				ad := &adapter{closure: lit, bound: map[*Call][]*Func{}, wraps: map[*Call]*types.Var{}, none: map[*Call]bool{}}
 				for c, i := range bound {
 					if i < len(cc.Args) {
-						if hs := b.boundFuncs(cc.Args[i]); len(hs) > 0 {
+						if hs, ok := b.handed(fn, i, cc.Args[i]); ok {
 							ad.bound[c] = hs
 						}
 					}
@@ -139,10 +139,10 @@ func returned1(fn *ssa.Function) []ssa.Value {
 }
 
 // paramCalls are the calls, in the closure mc makes of fn's, of fn's
-// func-typed parameters (bound) and of methods of its other parameters or
-// of the elements of its list parameters (wraps), each with the
-// parameter's index. A parameter assigned again may hold anything: its
-// calls are in neither.
+// func-typed parameters or of the elements of its lists of functions
+// (bound) and of methods of its other parameters or of the elements of
+// its list parameters (wraps), each with the parameter's index. A
+// parameter assigned again may hold anything: its calls are in neither.
 func (b *builder) paramCalls(fn *ssa.Function, mc *ssa.MakeClosure) (bound, wraps map[*Call]int) {
 	lit := mc.Fn.(*ssa.Function)
 	param := func(v ssa.Value) (int, bool) {
@@ -188,6 +188,12 @@ func (b *builder) paramCalls(fn *ssa.Function, mc *ssa.MakeClosure) (bound, wrap
 			if !cc.IsInvoke() {
 				if i := load(cc.Value); i >= 0 {
 					if _, ok := fn.Params[i].Type().Underlying().(*types.Signature); ok {
+						bound[b.calls[ci]] = i
+					}
+				} else if list := elemLoad(cc.Value); list != nil {
+					// for _, x := range xs { x(...) }: an element of a
+					// list of functions.
+					if i := load(list); i >= 0 && isFuncList(fn.Params[i].Type()) {
 						bound[b.calls[ci]] = i
 					}
 				}
@@ -363,4 +369,14 @@ func (p *Program) mentions(nodes []ast.Node, v *types.Var) bool {
 		})
 	}
 	return found
+}
+
+// isFuncList reports whether t is a slice of functions.
+func isFuncList(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	_, ok = s.Elem().Underlying().(*types.Signature)
+	return ok
 }

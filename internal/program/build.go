@@ -43,6 +43,10 @@ type builder struct {
 	made    map[token.Pos][]*Func
 	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
 	own     []types.Type                        // see ownHandlerTypes
+	// ctorMade and copies are what constructors' calls make, and the
+	// copies of their closures bound to a call (see ctors.go).
+	ctorMade map[*ssa.Call]ctorResult
+	copies   []*boundCopy
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -328,8 +332,10 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	u := b.uses()
 	b.higherOrder(u)
 	b.boundFields(u)
+	b.listFields(u)
 	b.madeHandlers()
 	b.adapters()
+	b.fillCopies()
 }
 
 // returnedFuncs are the closures fn returns when its one result is a

@@ -526,3 +526,26 @@ func (p *Program) implementations(m *types.Func) []*Func {
 	}
 	return out
 }
+
+// Targets are the declared functions and methods of the module the call
+// at pos (its Lparen) may run, as the graph resolves it: through an
+// interface, its implementations. assumed says the graph has them from
+// the types alone (Call.Assumed).
+func (p *Program) Targets(pos token.Pos) (out []*types.Func, assumed bool) {
+	f := p.FuncAt(pos)
+	if f == nil {
+		return nil, false
+	}
+	for _, c := range f.Calls {
+		if c.Pos != pos {
+			continue
+		}
+		assumed = assumed || c.Assumed
+		for _, g := range c.Callees {
+			if g.Decl != nil && !g.closure && !slices.Contains(out, g.Decl) {
+				out = append(out, g.Decl)
+			}
+		}
+	}
+	return out, assumed
+}

@@ -46,6 +46,14 @@
 // reads "…/calls"). A router that arrives from another package has a prefix this
 // package cannot see: its routes read "…/items/{id}", because a route that
 // looks certain but is wrong would attach traffic to the wrong queries.
+// Each route says where its router comes from (Route.Open: a parameter no
+// call here passes, or the router a function returns to callers
+// elsewhere), and each package what the routers it hands to other
+// packages' functions, or mounts from their results, are under
+// (Result.Mounts): the standalone driver, which sees every package, puts
+// the one under the other (mounts.go). gin's Use returns the group it
+// adds to: a route registered on its result is under the group, behind
+// the middlewares.
 // Routers that are always roots (a ServeMux, gin's Engine, echo's Echo,
 // chi's *Mux, fiber's App, the fasthttp, httprouter and bunrouter
 // Routers) need no caller. Patterns are kept as written for display,

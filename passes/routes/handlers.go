@@ -457,63 +457,72 @@ func (a *analyzer) onlyValue(e ast.Expr) ast.Expr {
 // is a context to put the router's own values under: its middlewares run
 // first, and StripPrefix("/api", ...) moves the routes under /api.
 func (a *analyzer) wrappers(v *types.Var, depth int) []router {
-	info := a.pass.TypesInfo
 	for _, id := range a.idents[v] {
-		var chain []*Handler // innermost first
-		prefix, known := "", true
-		var parents []router
 		e := ast.Expr(id)
 		if sel := a.serving[id]; sel != nil {
 			e = sel // logging(r.Handler): the router's serving method, wrapped
 		}
-	walk:
-		for range maxHandlerDepth {
-			call := a.argOf[e]
-			if call == nil {
-				break
-			}
-			if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-				e = call // http.Handler(mux)
-				continue
-			}
-			fn := a.callee(call)
-			switch {
-			case fn != nil && httpapi.Lookup(fn) != nil:
-				// Mounted on another router: under what that one is under.
-				if api := httpapi.Lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
-					parents = a.routers(recvExpr(call), depth+1)
-				}
-				break walk
-			case !httpapi.IsHandlerType(info.TypeOf(call)):
-				break walk // passed to something that is not a wrapper
-			case httpapi.IsAdapter(fn):
-				// bunrouter.HTTPHandler(mux): a conversion, no middleware
-			case httpapi.IsStripPrefix(fn):
-				p, ok := a.constString(call, 0)
-				prefix, known = join(p, prefix), known && ok
-				chain = append(chain, &Handler{Name: "http.StripPrefix"})
-			case fn != nil:
-				chain = append(chain, a.served(fn, 0))
-			default:
-				if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
-					chain = append(chain, a.mwOf(inner, 0))
-				} else {
-					chain = append(chain, a.mwOf(call.Fun, 0))
-				}
-			}
-			e = call
+		if rs := a.wrapContext(e, depth); rs != nil {
+			return rs
 		}
-		if len(chain) == 0 && parents == nil {
-			continue
-		}
-		var mws []*Handler
-		for i := len(chain) - 1; i >= 0; i-- {
-			mws = append(mws, chain[i])
-		}
-		if parents == nil {
-			parents = []router{{known: true}}
-		}
-		return under(parents, prefix, known, mws, nil)
 	}
 	return nil
+}
+
+// wrapContext is what the router (or handler) e is wrapped in, walking
+// out through the calls it is an argument of (see wrappers); nil when it
+// is wrapped in nothing and mounted on no router.
+func (a *analyzer) wrapContext(e ast.Expr, depth int) []router {
+	info := a.pass.TypesInfo
+	var chain []*Handler // innermost first
+	prefix, known := "", true
+	var parents []router
+walk:
+	for range maxHandlerDepth {
+		call := a.argOf[e]
+		if call == nil {
+			break
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			e = call // http.Handler(mux)
+			continue
+		}
+		fn := a.callee(call)
+		switch {
+		case fn != nil && httpapi.Lookup(fn) != nil:
+			// Mounted on another router: under what that one is under.
+			if api := httpapi.Lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
+				parents = a.routers(recvExpr(call), depth+1)
+			}
+			break walk
+		case !httpapi.IsHandlerType(info.TypeOf(call)):
+			break walk // passed to something that is not a wrapper
+		case httpapi.IsAdapter(fn):
+			// bunrouter.HTTPHandler(mux): a conversion, no middleware
+		case httpapi.IsStripPrefix(fn):
+			p, ok := a.constString(call, 0)
+			prefix, known = join(p, prefix), known && ok
+			chain = append(chain, &Handler{Name: "http.StripPrefix"})
+		case fn != nil:
+			chain = append(chain, a.served(fn, 0))
+		default:
+			if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
+				chain = append(chain, a.mwOf(inner, 0))
+			} else {
+				chain = append(chain, a.mwOf(call.Fun, 0))
+			}
+		}
+		e = call
+	}
+	if len(chain) == 0 && parents == nil {
+		return nil
+	}
+	var mws []*Handler
+	for i := len(chain) - 1; i >= 0; i-- {
+		mws = append(mws, chain[i])
+	}
+	if parents == nil {
+		parents = []router{{known: true}}
+	}
+	return under(parents, prefix, known, mws, nil)
 }
