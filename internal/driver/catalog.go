@@ -1,6 +1,9 @@
 package driver
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/catalog"
 )
@@ -12,11 +15,12 @@ type schemaStats struct {
 	files    map[string]bool
 	warnings map[string]bool
 	unknown  map[string]bool
+	skipped  map[string]bool
 	problems []report.Problem
 }
 
 func newSchemaStats() *schemaStats {
-	return &schemaStats{files: map[string]bool{}, warnings: map[string]bool{}, unknown: map[string]bool{}}
+	return &schemaStats{files: map[string]bool{}, warnings: map[string]bool{}, unknown: map[string]bool{}, skipped: map[string]bool{}}
 }
 
 // add takes the result of a root action of the catalog pass.
@@ -26,6 +30,9 @@ func (s *schemaStats) add(r *catalog.Result, rel func(string) string) {
 	}
 	for _, f := range r.Files() {
 		s.files[rel(f)] = true
+	}
+	for _, f := range r.Skipped() {
+		s.skipped[rel(f)] = true
 	}
 	for _, w := range r.Warnings() {
 		p := report.Problem{File: rel(w.File), Line: w.Line, Message: "schema: " + w.Message}
@@ -52,5 +59,7 @@ func (s *schemaStats) fill(rep *report.Report) {
 	rep.Stats.SchemaFiles = len(s.files)
 	rep.Stats.SchemaWarnings = len(s.warnings)
 	rep.Stats.UnknownTables = len(s.unknown)
+	rep.Stats.SchemaSkipped = len(s.skipped)
+	rep.SchemaSkippedFiles = slices.Sorted(maps.Keys(s.skipped))
 	rep.Errors = append(rep.Errors, s.problems...)
 }

@@ -156,7 +156,8 @@ func (c *collector) packages(pkgs []*packages.Package) {
 // and queryinloop's findings through interfaces, func values and fields.
 func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packages.Package) {
 	joinProgram(prog, g)
-	c.whole = newWhole(prog, g, pkgs)
+	c.routes.mounts = newMountTable(g, prog)
+	c.whole = newWhole(prog, g, pkgs, c.routes.mounts)
 	c.routes.prog = prog
 	for act := range g.All() {
 		c.action(act)

@@ -19,6 +19,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/internal/testenv"
 	"github.com/sqlheat/sqlheat/passes/ignores"
+	"github.com/sqlheat/sqlheat/passes/missingindex"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
@@ -199,8 +200,39 @@ func TestPerCallCounts(t *testing.T) {
 			t.Errorf("api.go:%d:\n message %q\n want    %q\n fix %q\n want %q...", line, f.Message, want.msg, f.Fix, want.fix)
 		}
 	}
-	if len(got) != 4 {
-		t.Errorf("findings in api.go = %d, want 4", len(got))
+	if len(got) != 5 {
+		t.Errorf("findings in api.go = %d, want 5", len(got))
+	}
+}
+
+// A recursion is one loop (#13): a call back into the recursion, in a
+// loop of one of its functions, is that loop, counted once with the
+// recursion's own, not a loop more (before: "n×m round trips" for a tree
+// walk calling itself per child, and permify's entity filter "nested 4
+// deep", scored 40000); a recursion called per item from outside it is
+// two loops.
+func TestRecursionIsOneLoop(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/percall", "./...")
+	got := map[string]report.Finding{}
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" {
+			got[fmt.Sprintf("%s:%d", f.File, f.Line)] = f
+		}
+	}
+	for at, want := range map[string]struct{ msg, mult string }{
+		"store/store.go:72": {"store.(*Store).Walk runs UPDATE nodes (store.go:68) once per item of n.Children, recursively: n round trips", "loop"},
+		"store/store.go:84": {"store.(*Store).expandLink runs SELECT from links (store.go:92) once per item of ids, recursively: n round trips", "loop"},
+		"api/api.go:30":     {"store.(*Store).Walk runs UPDATE nodes (store.go:68) once per item of ids, and loops itself: n×m round trips", "loop×2"},
+	} {
+		f, ok := got[at]
+		if !ok {
+			t.Errorf("%s: no finding (stderr %s)", at, stderr)
+			continue
+		}
+		if f.Message != want.msg || f.Multiplicity != want.mult {
+			t.Errorf("%s:\n message %q (%s)\n want    %q (%s)", at, f.Message, f.Multiplicity, want.msg, want.mult)
+		}
 	}
 }
 
@@ -407,6 +439,23 @@ func TestRolesDecideMigrations(t *testing.T) {
 	}
 }
 
+// A cobra command's RunE may be the closure a factory returns (RunE:
+// repair()), as well as a function literal or value: its code is the
+// command's, low (before, permify's repair command's loop was a high
+// finding of no role).
+func TestCommandFactories(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/cobra", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Severity, f.Role))
+	}
+	slices.Sort(got)
+	if want := []string{"store/store.go:12 low cli", "store/store.go:22 low cli"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
 // A function literal in main is not start-up by main's name: the graph
 // says what runs it. testdata/inline registers a handler inline whose
 // loop reaches its query through an interface (reported, the route's),
@@ -420,5 +469,27 @@ func TestInlineHandlerInMain(t *testing.T) {
 	}
 	if want := []string{"main.go:30 route"}; !slices.Equal(got, want) {
 		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
+// Migrations kept per database side by side: the SQLite twin of a
+// PostgreSQL migration is not read (its index would hide the missing one)
+// and makes no warning per statement, but one note, counted.
+func TestSchemaDialectTwins(t *testing.T) {
+	rep, _, _ := runJSON(t, []*analysis.Analyzer{missingindex.Analyzer}, "-C", "testdata/twins", "./...")
+	if s := rep.Stats; s.SchemaFiles != 1 || s.SchemaWarnings != 0 || s.SchemaSkipped != 1 {
+		t.Errorf("stats = %+v; want 1 schema file, no warning, 1 skipped", s)
+	}
+	if want := []string{"migrations/1_init_sqlite.up.sql"}; !slices.Equal(rep.SchemaSkippedFiles, want) {
+		t.Errorf("schema_skipped_files = %q, want %q", rep.SchemaSkippedFiles, want)
+	}
+	if len(rep.Findings) != 1 || rep.Findings[0].Check != "missingindex" {
+		t.Errorf("findings = %+v; want the missing index on users(name)", rep.Findings)
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"-C", "testdata/twins", "./..."}, &stdout, &stderr, nil)
+	note := "schema: 1 migration file written for another database not read (its PostgreSQL twin was): migrations/1_init_sqlite.up.sql\n"
+	if !strings.Contains(stderr.String(), note) {
+		t.Errorf("stderr lacks %q:\n%s", note, stderr.String())
 	}
 }

@@ -105,10 +105,11 @@ type whole struct {
 }
 
 // newWhole finds the program's entry points: the routes the routes pass
-// found (in packages, not their test variants), jobs, commands,
+// found (in packages, not their test variants; each where mounts place
+// it), jobs, commands,
 // migrations, start-up, the goroutines these start and do not wait for;
 // and the test-support packages.
-func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package) *whole {
+func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package, mounts mountTable) *whole {
 	if prog == nil {
 		return nil
 	}
@@ -119,7 +120,9 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 		}
 		if res, _ := act.Result.(*routes.Result); res != nil {
 			for _, r := range res.Routes {
-				entries = append(entries, prog.RouteEntry(r))
+				for _, placed := range mounts.place(r, 0) {
+					entries = append(entries, prog.RouteEntry(placed))
+				}
 			}
 		}
 	}
@@ -204,7 +207,7 @@ func (w *whole) routes(pos token.Pos, rel func(string) string) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, e := range w.funcs[fn] {
-		if e.Route != nil {
+		if e.Route != nil && w.prog.Runs(e, fn, pos) {
 			p := w.prog.Fset.Position(e.Route.Pos)
 			out[routeID(rel(p.Filename), p.Line, e.Route.Method, e.Route.Pattern)] = true
 		}
@@ -410,9 +413,11 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			var per queryinloop.PerCall // one call's queries: its costliest callee's
+			per.Recursive = true
 			for _, g := range call.Callees {
 				once, _ := w.prog.Cost(g)
 				per.Once, per.Each, per.Branches = max(per.Once, once), max(per.Each, w.prog.Each(g)), max(per.Branches, w.prog.Branches(g))
+				per.Recursive = per.Recursive && w.prog.Recursive(fn, g)
 			}
 			name, impls := callee(pkg.TypesInfo, call)
 			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}

@@ -11,7 +11,9 @@ import (
 
 // testdata/inventory registers handlers of its own signature through
 // helpers that adapt them (each under "/x" and "/x.view"), admin handlers
-// from a route table, and middlewares whose handler is two closures deep;
+// from a route table and from a table whose rows serve themselves (a
+// ServeHTTP that calls the row's handler), and middlewares whose handler
+// is two closures deep;
 // its handlers reach the SQL through a data store interface whose methods
 // return repository interfaces, implemented on a generic base, or in a
 // goroutine running a closure a generic function makes, or in handlers a
@@ -53,9 +55,13 @@ func TestRouteInventoryShapes(t *testing.T) {
 		// The table's rows, each at its row, outside the group.
 		"api/api.go:50 GET /admin/users":  {auth, "persistence/persistence.go:107 handler once"},
 		"api/api.go:51 GET /admin/health": {auth},
+		// Rows that serve themselves: the handler each row holds, once,
+		// not also as a route of its own.
+		"api/api.go:58 ANY /lfs/locks":  {auth, "persistence/persistence.go:107 handler once"},
+		"api/api.go:59 ANY /lfs/verify": {auth, "persistence/persistence.go:99 handler once"},
 		// Their prefix is resource's parameter: not known there.
-		"api/api.go:65 GET …/":     rest,
-		"api/api.go:66 GET …/{id}": rest,
+		"api/api.go:97 GET …/":     rest,
+		"api/api.go:98 GET …/{id}": rest,
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
@@ -63,7 +69,7 @@ func TestRouteInventoryShapes(t *testing.T) {
 	// Of the methods a made handler may call, a request counts the
 	// costliest once, not all of them.
 	for _, r := range rep.Routes {
-		if r.Line == 65 && r.QueriesPerRequest.Min != 2 {
+		if r.Line == 97 && r.QueriesPerRequest.Min != 2 {
 			t.Errorf("%s %s: %d queries per request, want 2", r.Method, r.Pattern, r.QueriesPerRequest.Min)
 		}
 	}
@@ -196,26 +202,116 @@ func TestRPCRoutes(t *testing.T) {
 	}
 }
 
-// testdata/mount registers a handler's routes on the router its
-// RegisterRoutes method is given, which main mounts under a prefix from
-// another package, and the handler's test on a bare router. Each
-// registration is one route, under the prefix the package sees ("…": its
-// caller is in another package), with the handler's and the middleware's
-// queries: not a second one, bare and empty, from the test variant, whose
-// caller is the test.
+// testdata/mount's packages register their routes on routers main
+// hands them, or build routers main mounts (see its README.txt). Each
+// route is under the prefix and the middlewares main puts its router
+// under, however many packages it is handed through, once per place it
+// is mounted at: chi's Mount and Route, a gorilla PathPrefix's
+// Subrouter, a gin group, http.StripPrefix, a router served as it is. A
+// router nothing hands on keeps a prefix not known ("…"); the package's
+// test, which registers the handler's routes on a bare router, adds no
+// route; nor does a call the graph resolves by the types alone (to
+// every implementation of an interface) for the implementations other
+// calls place.
 func TestRouteInventoryMounted(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/mount", "./...")
 	got, order := inventory(rep, func(r report.Route) string {
 		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
 	})
-	const auth = "api/api.go:24 api.(*Handler).auth once"
+	const (
+		auth    = "api/api.go:24 api.(*Handler).auth once"
+		session = "mw/mw.go:14 mw.Session once"
+		report  = "reports/reports.go:18 handler once"
+		seen    = "reports/reports.go:27 handler loop"
+	)
 	want := map[string][]string{
-		"api/api.go:17 GET …/summary": {auth, "api/api.go:31 handler once"},
-		"api/api.go:18 GET …/items":   {auth, "api/api.go:35 handler once"},
+		"api/api.go:17 GET /api/summary":               {session, auth, "api/api.go:31 handler once"},
+		"api/api.go:18 GET /api/items":                 {session, auth, "api/api.go:35 handler once"},
+		"v2/v2.go:14 GET /v2/things":                   {session, "v2/v2.go:18 handler once"},
+		"reports/reports.go:14 GET /api/admin/reports": {session, report, seen},
+		"reports/reports.go:14 GET /reports":           {session, report, seen},
+		"legacy/legacy.go:11 GET /legacy/old":          {session, "legacy/legacy.go:12 handler once"},
+		"files/files.go:11 GET /files/list":            {"files/files.go:12 handler once"},
+		"files/files.go:11 GET /list":                  {"files/files.go:12 handler once"},
+		"gapi/gapi.go:14 GET /g/widgets":               {"gapi/gapi.go:18 handler once"},
+		"ginapi/ginapi.go:13 GET /shop/orders/:id":     {"cmd/app/main.go:63 main.account once", "ginapi/ginapi.go:17 handler once"},
+		"orphan/orphan.go:14 GET …/lost":               {"orphan/orphan.go:18 handler once"},
+		"pages/pages.go:19 GET /home":                  {session, "pages/pages.go:23 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
 	}
 	checkRuns(t, got, want, order)
+	// The reports' N+1 is the routes' where they are placed.
+	n := 0
+	for _, f := range rep.Findings {
+		if f.Check != "queryinloop" {
+			continue
+		}
+		n++
+		var routes []string
+		for _, r := range f.Routes {
+			routes = append(routes, r.Method+" "+r.Pattern)
+		}
+		slices.Sort(routes)
+		if want := []string{"GET /api/admin/reports", "GET /reports"}; !slices.Equal(routes, want) {
+			t.Errorf("%s:%d: routes %v, want %v", f.File, f.Line, routes, want)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d queryinloop findings, want the reports' one", n)
+	}
+}
+
+// testdata/bus registers its routes through an engine of its own
+// (e.Get(path, handler) registers the closure handle makes, which runs the
+// handler inside the middlewares), with handlers made by constructors that
+// send typed messages on a bus; the store registers one function per
+// message type, which the bus looks up by the message's type and calls
+// through reflection. Each route is its call in main, with its pattern,
+// and runs the SQL of the functions registered for the messages it sends
+// (a listener of an event it publishes too), not the others'; a message
+// sent per item of the request is an N+1 through the bus; one whose type
+// the call does not show runs nothing the graph would guess. A
+// middleware's call of next is the request going on (the not-found
+// handler chains one), and the engine's closure registered by Static runs
+// what Static gave it, not every handler the engine wraps. The store's
+// transaction tidies the SQL's whitespace before running it: its callers
+// are the query sites.
+func TestBusDispatch(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/bus", "./...")
+	key := func(r report.Route) string { return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern) }
+	got, order := inventory(rep, key)
+	want := map[string][]string{
+		"cmd/app/main.go:11 GET /_health":   {},
+		"cmd/app/main.go:14 GET /":          {"store/store.go:37 handler once"},
+		"cmd/app/main.go:16 GET /posts/:id": {"store/store.go:26 handler once", "store/store.go:54 handler once"},
+		"cmd/app/main.go:17 POST /votes":    {"store/store.go:45 handler loop"},
+		// A message of a type the call does not show: none, not all.
+		"cmd/app/main.go:18 GET /pick/:id": {},
+		// The engine's own closure, under a prefix Static is given: the
+		// handler it was given, not every handler the engine wraps.
+		"web/web.go:83 GET …": {},
+		// The not-found handler runs the session middleware it chains,
+		// whose next is the request going on, not every handler.
+		"web/web.go:95 ANY web.(*notFoundHandler).ServeHTTP": {"store/store.go:62 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+	if rep.Stats.QuerySites != 5 || rep.Stats.Unresolved != 0 {
+		t.Errorf("%d query sites, %d unresolved; want 5, 0: %+v", rep.Stats.QuerySites, rep.Stats.Unresolved, rep.Unresolved)
+	}
+	var loops []string
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" {
+			loops = append(loops, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+	}
+	if !slices.Equal(loops, []string{"handlers/handlers.go:37"}) {
+		t.Errorf("queryinloop at %v, want handlers/handlers.go:37 alone", loops)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/report"
@@ -59,6 +60,20 @@ func (r *runner) summary(rep *report.Report) {
 		}
 	}
 	s := rep.Stats
+	if n := len(rep.SchemaSkippedFiles); n > 0 {
+		// One note for them all: each is another database's copy of a
+		// migration sqlheat read, not a problem of its own.
+		twins := "its PostgreSQL twin was"
+		if n > 1 {
+			twins = "their PostgreSQL twins were"
+		}
+		files := rep.SchemaSkippedFiles
+		more := ""
+		if len(files) > 3 {
+			files, more = files[:3], ", ..."
+		}
+		r.errorf("schema: %s written for another database not read (%s): %s%s", plural(n, "migration file"), twins, strings.Join(files, ", "), more)
+	}
 	if s.Unresolved+s.Unparsed > 0 && !r.o.verbose {
 		r.errorf("%d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (-v lists them; -format json has them as unresolved and unparsed)",
 			s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)

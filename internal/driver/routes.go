@@ -27,6 +27,9 @@ type routeSet struct {
 	// prog is the whole-program graph, nil without one: it gives each
 	// route every query its requests run, through interfaces too.
 	prog *program.Program
+	// mounts say where the routers of routes whose package cannot see it
+	// are mounted (see mountTable).
+	mounts mountTable
 	// loopRoutes gives, for a queryinloop finding ("file:line:col"), the
 	// routes that run its loop (routeID: the procedures of one RPC
 	// service's registration share its place), when
@@ -65,7 +68,16 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 	if res == nil {
 		return
 	}
+	variant := act.Package.ID != act.Package.PkgPath
+	var placed []*routes.Route
 	for _, r := range res.Routes {
+		if variant {
+			placed = append(placed, r)
+			continue
+		}
+		placed = append(placed, s.mounts.place(r, 0)...)
+	}
+	for _, r := range placed {
 		pos := fset.Position(r.Pos)
 		e := &routeEntry{
 			r: report.Route{
@@ -76,7 +88,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				Line:    pos.Line,
 			},
 			registered: r.Registered,
-			variant:    act.Package.ID != act.Package.PkgPath,
+			variant:    variant,
 			rpc:        httpapi.IsRPC(r.Framework),
 			names:      []string{r.Handler.Name},
 			sites:      map[siteKey]int{},

@@ -75,8 +75,8 @@ func (b *builder) adapters() {
 				ad := &adapter{closure: lit, bound: map[*Call][]*Func{}, wraps: map[*Call]*types.Var{}, none: map[*Call]bool{}}
 				for c, i := range bound {
 					if i < len(cc.Args) {
-						if h := b.funcValue(cc.Args[i]); h != nil {
-							ad.bound[c] = []*Func{h}
+						if hs, ok := b.handed(fn, i, cc.Args[i]); ok {
+							ad.bound[c] = hs
 						}
 					}
 				}
@@ -106,15 +106,7 @@ func (b *builder) adapters() {
 // (http.HandlerFunc(func(...) {...})).
 func returnedClosures(fn *ssa.Function) []*ssa.MakeClosure {
 	var out []*ssa.MakeClosure
-	for _, blk := range fn.Blocks {
-		if len(blk.Instrs) == 0 {
-			continue
-		}
-		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) != 1 {
-			continue
-		}
-		v := ret.Results[0]
+	for _, v := range returned1(fn) {
 		for {
 			ct, ok := v.(*ssa.ChangeType)
 			if !ok {
@@ -131,11 +123,26 @@ func returnedClosures(fn *ssa.Function) []*ssa.MakeClosure {
 	return out
 }
 
+// returned1 are the values fn's returns give, for a function of one
+// result.
+func returned1(fn *ssa.Function) []ssa.Value {
+	var out []ssa.Value
+	for _, blk := range fn.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+			out = append(out, ret.Results[0])
+		}
+	}
+	return out
+}
+
 // paramCalls are the calls, in the closure mc makes of fn's, of fn's
-// func-typed parameters (bound) and of methods of its other parameters or
-// of the elements of its list parameters (wraps), each with the
-// parameter's index. A parameter assigned again may hold anything: its
-// calls are in neither.
+// func-typed parameters or of the elements of its lists of functions
+// (bound) and of methods of its other parameters or of the elements of
+// its list parameters (wraps), each with the parameter's index. A
+// parameter assigned again may hold anything: its calls are in neither.
 func (b *builder) paramCalls(fn *ssa.Function, mc *ssa.MakeClosure) (bound, wraps map[*Call]int) {
 	lit := mc.Fn.(*ssa.Function)
 	param := func(v ssa.Value) (int, bool) {
@@ -151,15 +158,8 @@ func (b *builder) paramCalls(fn *ssa.Function, mc *ssa.MakeClosure) (bound, wrap
 		case *ssa.Parameter: // captured as it is
 			return slices.Index(fn.Params, x), false
 		case *ssa.Alloc: // the parameter spilled to the variable the closure captures
-			if stores(x) != 1 {
-				return -1, false
-			}
-			for _, r := range *x.Referrers() {
-				if st, ok := r.(*ssa.Store); ok && st.Addr == x {
-					if prm, ok := st.Val.(*ssa.Parameter); ok && prm.Parent() == fn {
-						return slices.Index(fn.Params, prm), true
-					}
-				}
+			if i := wrappedParam(fn, x); i >= 0 {
+				return i, true
 			}
 		}
 		return -1, false
@@ -190,6 +190,12 @@ func (b *builder) paramCalls(fn *ssa.Function, mc *ssa.MakeClosure) (bound, wrap
 					if _, ok := fn.Params[i].Type().Underlying().(*types.Signature); ok {
 						bound[b.calls[ci]] = i
 					}
+				} else if list := elemLoad(cc.Value); list != nil {
+					// for _, x := range xs { x(...) }: an element of a
+					// list of functions.
+					if i := load(list); i >= 0 && isFuncList(fn.Params[i].Type()) {
+						bound[b.calls[ci]] = i
+					}
 				}
 				continue
 			}
@@ -211,6 +217,55 @@ func (b *builder) paramCalls(fn *ssa.Function, mc *ssa.MakeClosure) (bound, wrap
 		}
 	}
 	return bound, wraps
+}
+
+// wrappedParam is the parameter of fn that the variable x holds: stored
+// in it, and maybe wrapped in middlewares after (next := handler; next =
+// mws[i](next): every other value stored is a call given what it held);
+// -1 when x may hold anything else.
+func wrappedParam(fn *ssa.Function, x *ssa.Alloc) int {
+	index := -1
+	for _, r := range *x.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != x {
+			continue
+		}
+		if call, ok := st.Val.(*ssa.Call); ok && slices.ContainsFunc(call.Call.Args, func(a ssa.Value) bool {
+			u, ok := a.(*ssa.UnOp)
+			return ok && u.Op == token.MUL && u.X == x
+		}) {
+			continue // a middleware applied to what it held
+		}
+		prm, ok := st.Val.(*ssa.Parameter)
+		if !ok || prm.Parent() != fn || index >= 0 && fn.Params[index] != prm {
+			return -1
+		}
+		index = slices.Index(fn.Params, prm)
+	}
+	return index
+}
+
+// boundFuncs are the module functions a call passes as v: a function, a
+// method value, a closure, or one of those chosen on the way (a φ).
+func (b *builder) boundFuncs(v ssa.Value) []*Func {
+	if h := b.funcValue(v); h != nil {
+		return []*Func{h}
+	}
+	phi, ok := v.(*ssa.Phi)
+	if !ok {
+		return nil
+	}
+	var out []*Func
+	for _, e := range phi.Edges {
+		h := b.funcValue(e)
+		if h == nil {
+			return nil // one of them is not known: the graph's answer stands
+		}
+		if !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // adapt is the route's parts for the closure f made by the call at pos
@@ -314,4 +369,14 @@ func (p *Program) mentions(nodes []ast.Node, v *types.Var) bool {
 		})
 	}
 	return found
+}
+
+// isFuncList reports whether t is a slice of functions.
+func isFuncList(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	_, ok = s.Elem().Underlying().(*types.Signature)
+	return ok
 }

@@ -43,6 +43,9 @@ type argTypes struct {
 	global *types.Var
 	holds  types.Type
 	ghops  int
+	// consts are the constants known for some parameters, by index (see
+	// guards.go); nil when none is.
+	consts []constArg
 	key    string
 }
 
@@ -78,7 +81,7 @@ func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
 	bd.done = true // the graph of components is acyclic: no call comes back here
 	var acc []entry
 	for _, c := range g.Calls {
-		if perCall(c) {
+		if perCall(c) && !p.dead(g, c, b) {
 			acc = append(acc, p.through(g.scc, g, c, b)...)
 		}
 	}
@@ -192,6 +195,23 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		}
 		nb.global, nb.holds, nb.ghops = v, t, hops
 	}
+	guarded := p.guardedParams(g)
+	for i := 0; i < n; i++ {
+		if !guarded[i] {
+			continue
+		}
+		a := p.constOf(f, info, b, args[i])
+		if !a.set || a.hops > maxHops {
+			continue
+		}
+		if nb == nil {
+			nb = &argTypes{types: make([]types.Type, params.Len()), hops: make([]int, params.Len())}
+		}
+		if nb.consts == nil {
+			nb.consts = make([]constArg, params.Len())
+		}
+		nb.consts[i] = a
+	}
 	if nb == nil {
 		return nil
 	}
@@ -204,6 +224,7 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 	if nb.global != nil {
 		fmt.Fprintf(&key, "%s.%s=%s@%d;", nb.global.Pkg().Path(), nb.global.Name(), types.TypeString(nb.holds, nil), nb.ghops)
 	}
+	key.WriteString(constKey(nb.consts))
 	nb.key = key.String()
 	return nb
 }
@@ -244,35 +265,48 @@ func (p *Program) dynamic(f *Func, info *types.Info, b *argTypes, e ast.Expr) (t
 // to a call. Binding the others would compute g's reach again, once per
 // type its callers pass (a helper taking any), for nothing.
 func (p *Program) usedParams(g *Func) []bool {
-	if u, ok := p.used[g]; ok {
+	return p.paramsOf(&p.used, g, func(u []bool) { p.handedOn(g, u, true) })
+}
+
+// paramsOf is memo's answer for g, by parameter index, fill's the first
+// time.
+func (p *Program) paramsOf(memo *map[*Func][]bool, g *Func, fill func([]bool)) []bool {
+	if u, ok := (*memo)[g]; ok {
 		return u
 	}
-	if p.used == nil {
-		p.used = map[*Func][]bool{}
+	if *memo == nil {
+		*memo = map[*Func][]bool{}
 	}
 	u := make([]bool, g.sig.Params().Len())
-	p.used[g] = u
+	(*memo)[g] = u
+	fill(u)
+	return u
+}
+
+// handedOn marks, in u, g's parameters that g hands on (or a copy of
+// them) to a call, and with recv those it calls a method on through an
+// interface.
+func (p *Program) handedOn(g *Func, u []bool, recv bool) {
 	info := p.info(g)
 	if info == nil {
-		return u
+		return
 	}
 	cp := p.copiesOf(g)
 	for _, c := range g.Calls {
 		if c.Expr == nil || len(c.Callees) == 0 {
 			continue
 		}
-		if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok && !c.Static {
+		if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok && !c.Static && recv {
 			if i, ok := cp.param(info, sel.X); ok {
 				u[i] = true
 			}
 		}
 		for _, a := range c.Expr.Args {
-			if i, ok := cp.param(info, a); ok {
+			if i, ok := cp.param(info, a); ok && i < len(u) {
 				u[i] = true
 			}
 		}
 	}
-	return u
 }
 
 // info is the type information of f's package.

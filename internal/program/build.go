@@ -42,6 +42,11 @@ type builder struct {
 	// madeHandlers).
 	made    map[token.Pos][]*Func
 	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
+	own     []types.Type                        // see ownHandlerTypes
+	// ctorMade and copies are what constructors' calls make, and the
+	// copies of their closures bound to a call (see ctors.go).
+	ctorMade map[*ssa.Call]ctorResult
+	copies   []*boundCopy
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -300,8 +305,10 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 			}
 		}
 		sort.Slice(f.anon, func(i, j int) bool { return p.less(f.anon[i], f.anon[j]) })
+		f.returns = b.returnedFuncs(fn)
 	}
 	p.index()
+	b.ownHandlerTypes()
 	for _, f := range p.list {
 		fn := b.ssaOf(f)
 		out := map[ssa.CallInstruction][]*Func{}
@@ -321,12 +328,40 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 			}
 		}
 	}
+	b.registryCalls()
 	b.narrowInvokes(b.uses())
 	u := b.uses()
 	b.higherOrder(u)
 	b.boundFields(u)
+	b.listFields(u)
 	b.madeHandlers()
 	b.adapters()
+	b.fillCopies()
+}
+
+// returnedFuncs are the closures fn returns when its one result is a
+// func: a handler constructor of the application's own handler type
+// (func Index() web.HandlerFunc { return func(c *web.Context) error
+// {...} }), whose closure is what a route registered with Index()
+// serves (see handlerFuncs).
+func (b *builder) returnedFuncs(fn *ssa.Function) []*Func {
+	res := fn.Signature.Results()
+	if res.Len() != 1 {
+		return nil
+	}
+	if _, ok := res.At(0).Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	var out []*Func
+	for _, v := range returned1(fn) {
+		g := b.funcValue(v)
+		if g == nil || !g.closure || slices.Contains(out, g) {
+			continue // a declared function returned: not made here
+		}
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return b.p.less(out[i], out[j]) })
+	return out
 }
 
 // ssaOf is the SSA function of f, while the builder has it.
@@ -356,9 +391,10 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	}
 	if static == nil {
 		p.Stats.Dynamic++
-		if dispatch(cc) {
+		if dispatch(cc) || b.callsNext(cc) {
 			return c // a router or middleware handing the request on
 		}
+		callees = b.applied(cc, callees)
 		if len(callees) == 0 && cc.IsInvoke() {
 			// No value VTA saw flows to the receiver: it came through
 			// code without bodies here — a dependency injection

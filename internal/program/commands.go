@@ -19,7 +19,8 @@ import (
 // operator runs by hand: the arms of a switch (or if) on a command-line
 // argument — os.Args, flag.Arg(s), a FlagSet's Arg(s), or a variable or
 // parameter holding one of them — and the Run/RunE of cobra commands and
-// the Action of urfave/cli commands. Each arm's functions are the
+// the Action of urfave/cli commands (a function, a function literal, or
+// the closure a factory returns: RunE: repair()). Each arm's functions are the
 // command's parts. A command that starts serving (http.ListenAndServe and
 // the like, anywhere below it) is the server's start, and has the start-up
 // role rather than the command one: its queries run once per start, not
@@ -285,10 +286,14 @@ func (p *Program) frameworkCommands(pkg *packages.Package) []*Entry {
 					}
 				}
 				for _, r := range ct.run {
-					if key.Name == r {
-						if f := p.funcExpr(info, kv.Value); f != nil {
-							e.Parts = append(e.Parts, Part{Func: f})
-						}
+					if key.Name != r {
+						continue
+					}
+					if f := p.funcExpr(info, kv.Value); f != nil {
+						e.Parts = append(e.Parts, Part{Func: f})
+					}
+					for _, f := range p.returnedClosures(info, kv.Value) {
+						e.Parts = append(e.Parts, Part{Func: f}) // RunE: repair()
 					}
 				}
 			}
@@ -317,4 +322,40 @@ func (p *Program) funcExpr(info *types.Info, e ast.Expr) *Func {
 		return p.funcExpr(info, e.X)
 	}
 	return nil
+}
+
+// returnedClosures are the function literals a call of a module function
+// returns (func repair() func(*cobra.Command, []string) error { return
+// func(...) error { ... } }): the code a command built by a factory
+// runs. Nil when e is no such call.
+func (p *Program) returnedClosures(info *types.Info, e ast.Expr) []*Func {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	f := p.Func(typeutil.StaticCallee(info, call))
+	if f == nil {
+		return nil
+	}
+	decl, ok := f.Syntax().(*ast.FuncDecl)
+	if !ok || decl.Body == nil {
+		return nil
+	}
+	var out []*Func
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a closure's own returns are not the factory's
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				if lit, ok := ast.Unparen(n.Results[0]).(*ast.FuncLit); ok {
+					if g := p.Closure(lit); g != nil {
+						out = append(out, g)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
 }

@@ -165,7 +165,8 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 // middleware of another package, a handler factory), the closures it
 // returns that have a handler's signature — at any depth: a middleware's
 // constructor returns func(next http.Handler) http.Handler, whose own
-// closure is what serves.
+// closure is what serves — or, failing those, the closures it returns
+// (a handler of the application's own type, func(*Context) error).
 func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	switch {
 	case h == nil:
@@ -196,6 +197,11 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		}
 	}
 	walk(f.anon, 0)
+	if len(out) == 0 {
+		// A constructor of a handler of the application's own type,
+		// registered through a helper that adapts it: what it returns.
+		out = f.returns
+	}
 	if len(out) == 0 {
 		out = []*Func{f}
 	}
@@ -519,4 +525,27 @@ func (p *Program) implementations(m *types.Func) []*Func {
 		}
 	}
 	return out
+}
+
+// Targets are the declared functions and methods of the module the call
+// at pos (its Lparen) may run, as the graph resolves it: through an
+// interface, its implementations. assumed says the graph has them from
+// the types alone (Call.Assumed).
+func (p *Program) Targets(pos token.Pos) (out []*types.Func, assumed bool) {
+	f := p.FuncAt(pos)
+	if f == nil {
+		return nil, false
+	}
+	for _, c := range f.Calls {
+		if c.Pos != pos {
+			continue
+		}
+		assumed = assumed || c.Assumed
+		for _, g := range c.Callees {
+			if g.Decl != nil && !g.closure && !slices.Contains(out, g.Decl) {
+				out = append(out, g.Decl)
+			}
+		}
+	}
+	return out, assumed
 }

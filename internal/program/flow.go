@@ -32,6 +32,9 @@ type flow struct {
 	// that is not an error's goes through it (the way an `if err != nil
 	// { return ... }` takes is left out).
 	must []bool
+	// guards are, by block, the comparisons of parameters with constants
+	// every path to it passes (see guards.go); nil when there are none.
+	guards [][]guard
 }
 
 // newFlow computes fn's flow.
@@ -82,6 +85,7 @@ func newFlow(fn *ssa.Function) *flow {
 		fl.order[len(post)-1-i] = b
 	}
 	fl.computeMust(fn)
+	fl.guards = guardsOf(fn)
 	return fl
 }
 

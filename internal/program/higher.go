@@ -268,47 +268,70 @@ func (b *builder) uses() *uses {
 // false when arg is anything else: the caller's own parameter, a list
 // built elsewhere or added to.
 func (b *builder) handed(fn *ssa.Function, i int, arg ssa.Value) (fs []*Func, ok bool) {
+	return b.handedAt(fn, i, arg, 0)
+}
+
+// handedAt is handed, depth constructors' calls down (see ctors.go).
+func (b *builder) handedAt(fn *ssa.Function, i int, arg ssa.Value, depth int) (fs []*Func, ok bool) {
 	if arg == nil {
 		return nil, false
 	}
 	if _, list := fn.Params[i].Type().Underlying().(*types.Slice); !list {
-		if h := b.funcValue(arg); h != nil {
-			return []*Func{h}, true
-		}
-		return nil, false
+		return b.spelled(arg, depth)
 	}
-	switch v := arg.(type) {
+	ok = b.eachListed(arg, func(v ssa.Value) bool {
+		hs, known := b.spelled(v, depth)
+		fs = append(fs, hs...)
+		return known
+	})
+	return fs, ok
+}
+
+// eachListed calls f with each element of a list spelled in place (the
+// variadic arguments of a call, a slice literal; nil is none), in no
+// particular order, until f returns false; false when list is anything
+// else, or f said so.
+func (b *builder) eachListed(list ssa.Value, f func(ssa.Value) bool) bool {
+	switch v := list.(type) {
 	case *ssa.Const: // Parallel() with no functions
-		return nil, v.IsNil()
+		return v.IsNil()
 	case *ssa.Slice:
 		arr, isVar := v.X.(*ssa.Alloc)
 		if !isVar || v.Low != nil || v.High != nil || v.Max != nil {
-			return nil, false
+			return false
 		}
 		for _, r := range *arr.Referrers() {
 			switch r := r.(type) {
 			case *ssa.Slice:
 				if r != v {
-					return nil, false // the array is handed elsewhere too
+					return false // the array is handed elsewhere too
 				}
 			case *ssa.IndexAddr:
 				for _, u := range *r.Referrers() {
 					st, isStore := u.(*ssa.Store)
-					if !isStore || st.Addr != r {
-						return nil, false // read back, or its address kept
+					if !isStore || st.Addr != r || !f(st.Val) {
+						return false // read back, or its address kept
 					}
-					h := b.funcValue(st.Val)
-					if h == nil {
-						return nil, false
-					}
-					fs = append(fs, h)
 				}
 			case *ssa.DebugRef:
 			default:
-				return nil, false
+				return false
 			}
 		}
-		return fs, true
+		return true
+	}
+	return false
+}
+
+// spelled is the function a value handed over denotes: a function, a
+// method value (or one of those an if chooses), or what a constructor's
+// call makes (see ctors.go).
+func (b *builder) spelled(v ssa.Value, depth int) ([]*Func, bool) {
+	if hs := b.boundFuncs(v); len(hs) > 0 {
+		return hs, true
+	}
+	if call, ok := v.(*ssa.Call); ok {
+		return b.madeBy(call, depth)
 	}
 	return nil, false
 }

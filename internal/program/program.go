@@ -29,6 +29,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"time"
 
@@ -57,17 +58,21 @@ type Program struct {
 	adapted  map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
 	byOrigin map[*types.Func][]*Func      // see sameFunc; nil until asked
 	callers  map[*Func][]caller           // see callerIndex; nil until asked
+	copies   []*Func                      // closures' copies bound to a call of their constructor (see ctors.go)
 
 	// Stats says what building the graph cost.
 	Stats Stats
 
 	// What calls run with the types they pass (see bind.go); nil until
 	// asked.
-	bounds map[*Func]map[string]*bound // by the argument types' key
-	copied map[*Func]*copies           // see copiesOf
-	used   map[*Func][]bool            // see usedParams
-	sole   map[*types.TypeName]holding // see soleHolders
-	within map[any]bool                // see invokesWithin
+	bounds  map[*Func]map[string]*bound // by the argument types' key
+	copied  map[*Func]*copies           // see copiesOf
+	used    map[*Func][]bool            // see usedParams
+	guarded map[guardKey][]bool         // see guardedParams
+	live    map[*Func]*liveSet          // see Runs
+	ids     int32                       // the ids given (see numbered)
+	sole    map[*types.TypeName]holding // see soleHolders
+	within  map[any]bool                // see invokesWithin
 }
 
 // Stats are the sizes and times of a build.
@@ -113,7 +118,9 @@ type Func struct {
 	instance bool             // an instantiation of a generic function
 	init     bool             // a package initializer
 	anon     []*Func          // the closures written directly in it
+	returns  []*Func          // the closures it returns, when its one result is a func (see returnedFuncs)
 	origin   *Func            // for a closure's copy bound to one call of its constructor (see adapters.go), the closure
+	id       int32            // its number for sets of functions, from 1; 0 until numbered (see numbered)
 
 	scc *scc
 }
@@ -235,9 +242,14 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			p.siteAt[s.Call.Pos()] = s
 		}
 	}
-	for _, f := range p.list {
+	done := map[*Call]bool{} // a copy shares its closure's calls
+	for _, f := range slices.Concat(p.list, p.copies) {
 		info := p.pkgs[f.pkg]
 		for _, c := range f.Calls {
+			if done[c] {
+				continue
+			}
+			done[c] = true
 			c.Expr, c.Loops = calls[c.Pos], loops[c.Pos]
 			switch {
 			case c.Callback:

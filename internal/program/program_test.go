@@ -95,6 +95,10 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).Tags", []string{
 			"svc.go:268 ×0 once via svc.(*Service).Tags → svc.(*Service).tag",
 		}},
+		// Likewise when helpers test the key and load it.
+		{"(*example.com/shapes/svc.Service).Kinds", []string{
+			"svc.go:297 ×0 once via svc.(*Service).Kinds → svc.(*Service).kind → svc.(*Service).loadKinds",
+		}},
 		// Recursion is one loop: Mark per root and per node (×2, not a
 		// power of the depth); Even and Odd, one component, one loop.
 		{"(*example.com/shapes/svc.Service).Tree", []string{

@@ -383,6 +383,18 @@ func callsItself(f *Func) bool {
 	return false
 }
 
+// Recursive reports whether f and g call each other: both are in one
+// recursive component of the graph. A call of g in a loop of f is then
+// the recursion's own fan-out, which Reach counts as its one loop
+// already.
+func (p *Program) Recursive(f, g *Func) bool {
+	if f == nil || g == nil {
+		return false
+	}
+	p.components()
+	return f.scc == g.scc && f.scc.cyclic
+}
+
 // Cost is what one call of f costs: the number of queries it runs on
 // every call, and whether some run per item. A call through an interface
 // or a func value costs what its costliest callee costs (one of them

@@ -817,6 +817,9 @@ func (p *htmlPage) coverage(r *Report) {
 	add("SQL not parsed", s.Unparsed)
 	add("routes", s.Routes)
 	add("schema files", s.SchemaFiles)
+	if s.SchemaSkipped > 0 {
+		add("migrations for another database, not read", s.SchemaSkipped)
+	}
 	if s.UnknownTables > 0 {
 		add("tables not in the schema", s.UnknownTables)
 	}

@@ -40,6 +40,10 @@ type Report struct {
 	// Errors are problems that did not stop the run: packages that did not
 	// type-check, settings that could not be read, internal errors.
 	Errors []Problem `json:"errors,omitempty"`
+	// SchemaSkippedFiles are the migration files written for another
+	// database (0001_init_sqlite.up.sql) left out of the schema because
+	// their PostgreSQL twin (0001_init_postgres.up.sql) was read.
+	SchemaSkippedFiles []string `json:"schema_skipped_files,omitempty"`
 	// Skipped are the requested packages that were not analyzed, because
 	// they do not compile or import one that does not (Stats.PackageErrors
 	// counts them).
@@ -315,6 +319,10 @@ type Stats struct {
 	SchemaFiles    int `json:"schema_files"`
 	SchemaWarnings int `json:"schema_warnings"`
 	UnknownTables  int `json:"unknown_tables"`
+	// SchemaSkipped counts the migration files written for another
+	// database that were not read, their PostgreSQL twin being read
+	// (Report.SchemaSkippedFiles lists them).
+	SchemaSkipped int `json:"schema_skipped,omitempty"`
 	// BaselineHidden counts findings -baseline hid, BaselineStale its
 	// entries that matched nothing (fixed code: drop them from the
 	// baseline), OldHidden findings -new-from-rev hid as not changed.

@@ -17,10 +17,11 @@ import (
 // file. Statements that do not parse are Warnings, not errors.
 func Load(paths []string) (*Catalog, error) {
 	c := New()
-	files, err := Files(paths)
+	files, skipped, err := FilesSkipped(paths)
 	if err != nil {
 		return nil, err
 	}
+	c.Skipped = skipped
 	for _, f := range files {
 		if err := c.LoadFile(f); err != nil {
 			return nil, err
@@ -36,10 +37,18 @@ func Load(paths []string) (*Catalog, error) {
 // numerically (golang-migrate's 2_x.up.sql before 10_y.up.sql), then by
 // name. A directory holding up and down pairs (*.up.sql beside
 // *.down.sql, or _up.sql beside _down.sql) gives only its up files, and a
-// glob never gives a down file: down migrations undo.
+// glob never gives a down file: down migrations undo. Nor do they give
+// a file named for another database whose PostgreSQL twin they give
+// (0001_init_sqlite.up.sql beside 0001_init_postgres.up.sql, see twins).
 func Files(paths []string) ([]string, error) {
-	var out []string
+	out, _, err := FilesSkipped(paths)
+	return out, err
+}
+
+// FilesSkipped is Files, and the other databases' twins it left out.
+func FilesSkipped(paths []string) (out, skipped []string, err error) {
 	seen := map[string]bool{}
+	named := map[string]bool{} // files named as such: what the user asked for
 	add := func(f string) {
 		if !seen[f] {
 			seen[f] = true
@@ -52,10 +61,10 @@ func Files(paths []string) ([]string, error) {
 			var err error
 			matches, err = filepath.Glob(p)
 			if err != nil {
-				return nil, fmt.Errorf("schema path %q: %w", p, err)
+				return nil, nil, fmt.Errorf("schema path %q: %w", p, err)
 			}
 			if len(matches) == 0 {
-				return nil, fmt.Errorf("schema path %q: no files match", p)
+				return nil, nil, fmt.Errorf("schema path %q: no files match", p)
 			}
 			// migrations/*.sql matches the down files too: they undo.
 			matches = slices.DeleteFunc(matches, func(m string) bool { return IsDown(filepath.Base(m)) })
@@ -64,22 +73,82 @@ func Files(paths []string) ([]string, error) {
 		for _, m := range matches {
 			info, err := os.Stat(m)
 			if err != nil {
-				return nil, fmt.Errorf("schema path: %w", err)
+				return nil, nil, fmt.Errorf("schema path: %w", err)
 			}
 			if !info.IsDir() {
+				named[m] = m == p
 				add(m)
 				continue
 			}
 			files, err := sqlFiles(m)
 			if err != nil {
-				return nil, fmt.Errorf("schema path: %w", err)
+				return nil, nil, fmt.Errorf("schema path: %w", err)
 			}
 			for _, f := range files {
 				add(f)
 			}
 		}
 	}
-	return out, nil
+	out, skipped = twins(out, named)
+	return out, skipped, nil
+}
+
+// twins leaves out of files those written for another database whose
+// PostgreSQL twin is among them, unless named: a project that supports
+// several databases keeps a migration per database side by side
+// (0001_init_sqlite.up.sql beside 0001_init_postgres.up.sql), and
+// sqlheat reads PostgreSQL's. Reading both would apply each change twice,
+// the other database's indexes included. A file for another database
+// without a twin is read (see sqlparse.ParseDDL for SQLite's words).
+func twins(files []string, named map[string]bool) (keep, skipped []string) {
+	have := map[string]bool{}
+	for _, f := range files {
+		have[strings.ToLower(f)] = true
+	}
+	for _, f := range files {
+		dir, name := filepath.Split(f)
+		span, d := dialectOfName(name)
+		twin := false
+		if otherDialects[d] && !named[f] {
+			for pg := range postgresDirNames {
+				if have[strings.ToLower(dir+name[:span[0]]+pg+name[span[1]:])] {
+					twin = true
+					break
+				}
+			}
+		}
+		if twin {
+			skipped = append(skipped, f)
+		} else {
+			keep = append(keep, f)
+		}
+	}
+	return keep, skipped
+}
+
+// SkipTwins is files without those written for another database whose
+// PostgreSQL twin is among them (see twins): for lists made elsewhere,
+// such as the files a //go:embed pattern matches.
+func SkipTwins(files []string) []string {
+	keep, _ := twins(files, nil)
+	return keep
+}
+
+// dialectOfName finds the element of a file name that names a database
+// (0001_create_tables_sqlite.up.sql: sqlite), elements being cut at _, .
+// and -; span is where it is in name, and d is "" when none does.
+func dialectOfName(name string) (span [2]int, d string) {
+	start := 0
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && !strings.ContainsRune("_.-", rune(name[i])) {
+			continue
+		}
+		if e := strings.ToLower(name[start:i]); otherDialects[e] || postgresDirNames[e] {
+			return [2]int{start, i}, e
+		}
+		start = i + 1
+	}
+	return [2]int{}, ""
 }
 
 // IsDown reports whether a file name is a down migration's:

@@ -33,6 +33,9 @@ type Catalog struct {
 	// Warnings are the statements that did not parse, or that changed
 	// something the catalog did not know, in order.
 	Warnings []Warning
+	// Skipped are the files Load left out because they were written for
+	// another database and their PostgreSQL twin was read.
+	Skipped []string
 
 	tables map[string]*Table // by "schema.name"
 	// enums are the enum types created, by lower-cased unqualified name
@@ -565,6 +568,7 @@ func (c *Catalog) Clone() *Catalog {
 	out := &Catalog{
 		Files:      slices.Clone(c.Files),
 		Warnings:   slices.Clone(c.Warnings),
+		Skipped:    slices.Clone(c.Skipped),
 		tables:     make(map[string]*Table, len(c.tables)),
 		searchPath: slices.Clone(c.searchPath),
 		enums:      maps.Clone(c.enums),
@@ -592,6 +596,22 @@ func (c *Catalog) IsEnum(typ string) bool {
 	return ok
 }
 
+// SystemTable reports whether a table the catalog does not know is the
+// database's own (a program asking whether its tables exist yet):
+// information_schema's and pg_catalog's views, PostgreSQL's pg_ catalogs
+// found on the search path, SQLite's sqlite_ tables. No migration creates
+// them, and no index advice is about them.
+func SystemTable(schema, name string) bool {
+	schema, name = strings.ToLower(schema), strings.ToLower(name)
+	switch {
+	case schema == "information_schema", schema == "pg_catalog":
+		return true
+	case schema == "":
+		return strings.HasPrefix(name, "pg_") || strings.HasPrefix(name, "sqlite_")
+	}
+	return false
+}
+
 // Len is the number of tables.
 func (c *Catalog) Len() int { return len(c.tables) }
 
@@ -601,6 +621,7 @@ func (c *Catalog) Len() int { return len(c.tables) }
 type catalogGob struct {
 	Files      []string
 	Warnings   []Warning
+	Skipped    []string
 	Tables     map[string]*Table
 	Enums      map[string]int
 	SearchPath []string
@@ -609,7 +630,7 @@ type catalogGob struct {
 // GobEncode implements gob.GobEncoder.
 func (c *Catalog) GobEncode() ([]byte, error) {
 	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(catalogGob{c.Files, c.Warnings, c.tables, c.enums, c.searchPath})
+	err := gob.NewEncoder(&buf).Encode(catalogGob{c.Files, c.Warnings, c.Skipped, c.tables, c.enums, c.searchPath})
 	return buf.Bytes(), err
 }
 
@@ -619,7 +640,7 @@ func (c *Catalog) GobDecode(data []byte) error {
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&g); err != nil {
 		return err
 	}
-	c.Files, c.Warnings, c.tables, c.enums, c.searchPath = g.Files, g.Warnings, g.Tables, g.Enums, g.SearchPath
+	c.Files, c.Warnings, c.Skipped, c.tables, c.enums, c.searchPath = g.Files, g.Warnings, g.Skipped, g.Tables, g.Enums, g.SearchPath
 	if c.tables == nil {
 		c.tables = map[string]*Table{}
 	}

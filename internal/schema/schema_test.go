@@ -665,3 +665,72 @@ func TestScript(t *testing.T) {
 		t.Error("Script of a missing file: no error")
 	}
 }
+
+// Migrations kept per database side by side (1_init_postgres.up.sql
+// beside 1_init_sqlite.up.sql): a file named for another database whose
+// PostgreSQL twin is there is not read, and is counted; one without a twin
+// is read, SQLite's words left out, with no warning.
+func TestDialectTwins(t *testing.T) {
+	t.Parallel()
+	files, err := Files([]string{"testdata/twins"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "files", files, []string{
+		filepath.Join("testdata/twins/1_init_postgres.up.sql"),
+		filepath.Join("testdata/twins/2_tags_sqlite.up.sql"),
+	})
+	c := load(t, "testdata/twins")
+	same(t, "catalog", describe(c), []string{
+		"public.tags(id,label)", "  tags_pkey(id) pk",
+		"public.users(id,name)", "  users_pkey(id) pk", "  users_name(name)",
+	})
+	same(t, "warnings", warnings(c), nil)
+	same(t, "skipped", c.Skipped, []string{filepath.Join("testdata/twins/1_init_sqlite.up.sql")})
+	// A glob, and a list of files, skip the same twin.
+	files, _ = Files([]string{"testdata/twins/*.sql"})
+	same(t, "glob", files, []string{
+		filepath.Join("testdata/twins/1_init_postgres.up.sql"),
+		filepath.Join("testdata/twins/2_tags_sqlite.up.sql"),
+	})
+	// Named alone, the SQLite file is what the user asked for.
+	files, _ = Files([]string{"testdata/twins/1_init_sqlite.up.sql"})
+	same(t, "alone", files, []string{"testdata/twins/1_init_sqlite.up.sql"})
+}
+
+func TestDialectOfName(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]string{
+		"0001_create_tables_sqlite.up.sql":   "sqlite",
+		"0001_create_tables_postgres.up.sql": "postgres",
+		"2_x.mysql.sql":                      "mysql",
+		"sqlite3-schema.sql":                 "sqlite3",
+		"1_pgsql_init.sql":                   "pgsql",
+		"1_sqlitestuff.up.sql":               "",
+		"1_init.up.sql":                      "",
+	} {
+		if _, got := dialectOfName(name); got != want {
+			t.Errorf("dialectOfName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestSystemTable(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		schema, name string
+		want         bool
+	}{
+		{"information_schema", "tables", true},
+		{"pg_catalog", "pg_class", true},
+		{"", "pg_namespace", true},
+		{"", "sqlite_master", true},
+		{"", "users", false},
+		{"app", "pg_stuff", false}, // a schema of the program's
+		{"", "pgusers", false},
+	} {
+		if got := SystemTable(tt.schema, tt.name); got != tt.want {
+			t.Errorf("SystemTable(%q, %q) = %v, want %v", tt.schema, tt.name, got, tt.want)
+		}
+	}
+}

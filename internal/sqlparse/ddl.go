@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
-	"google.golang.org/protobuf/proto"
 )
 
 // DDL is one schema change, reduced to what a catalog of tables, columns
@@ -233,15 +232,102 @@ func ParseDDL(text string) ([]DDL, []*ParseError) {
 	for _, p := range splitStatements(norm) {
 		piece := norm[p[0]:p[1]]
 		tree, err := pg.Parse(piece)
+		text := norm
+		if err != nil {
+			if k, _ := Guess(piece); k == KindRead || k == KindWrite || k == KindOther {
+				// Another dialect's statement that changes no schema
+				// (SQLite's PRAGMA, INSERT OR IGNORE of seed rows): skipped
+				// as PostgreSQL's own are.
+				continue
+			}
+			if lite, ok := withoutSQLiteWords(piece); ok {
+				if t, e := pg.Parse(lite); e == nil {
+					// SQLite's DDL, read without the words PostgreSQL does
+					// not know; same length, so offsets and lines hold.
+					tree, err, text = t, nil, norm[:p[0]]+lite+norm[p[1]:]
+				}
+			}
+		}
 		if err != nil {
 			errs = append(errs, newParseError(norm, p[0], piece, err))
 			continue
 		}
 		for _, raw := range tree.Stmts {
-			out = append(out, ddlOf(norm, p[0], raw)...)
+			out = append(out, ddlOf(text, p[0], raw)...)
 		}
 	}
 	return out, errs
+}
+
+// withoutSQLiteWords is a CREATE TABLE written for SQLite with the words
+// only SQLite knows there blanked out: AUTOINCREMENT after a column's
+// PRIMARY KEY, and the table options WITHOUT ROWID and STRICT after its
+// column list. What is left is the table PostgreSQL would create. The
+// words are found by PostgreSQL's own lexer, so a string or a quoted name
+// that spells them is left alone; ok is false when there was nothing to
+// blank.
+func withoutSQLiteWords(stmt string) (string, bool) {
+	res, err := pg.Scan(stmt)
+	if err != nil {
+		return "", false
+	}
+	toks := res.GetTokens()
+	word := func(i int) string {
+		t := toks[i]
+		if t.GetToken() == pg.Token_SQL_COMMENT || t.GetToken() == pg.Token_C_COMMENT {
+			return ""
+		}
+		return strings.ToLower(stmt[t.GetStart():t.GetEnd()])
+	}
+	// Only CREATE [TEMP] TABLE: the words mean something else elsewhere.
+	table := false
+	for i := range toks {
+		if w := word(i); w != "" && w != "create" && w != "temp" && w != "temporary" {
+			table = w == "table"
+			break
+		}
+	}
+	if !table {
+		return "", false
+	}
+	b := []byte(stmt)
+	blank := func(i int) {
+		for j := toks[i].GetStart(); j < toks[i].GetEnd(); j++ {
+			b[j] = ' '
+		}
+	}
+	changed := false
+	depth, closed := 0, false
+	pk := false // in a column definition, after its PRIMARY KEY
+	for i, t := range toks {
+		switch {
+		case t.GetToken() == '(':
+			depth++
+		case t.GetToken() == ')':
+			depth--
+			closed = closed || depth == 0
+		case depth == 1 && t.GetToken() == ',':
+			pk = false
+		case depth == 1 && word(i) == "primary":
+			pk = true
+		case pk && depth == 1 && t.GetToken() == pg.Token_IDENT && word(i) == "autoincrement":
+			// PRIMARY KEY [ASC|DESC] [ON CONFLICT ...] AUTOINCREMENT
+			blank(i)
+			changed = true
+		case closed && depth == 0:
+			// After the column list: SQLite's table options, and the
+			// commas between them.
+			switch w := word(i); {
+			case w == "strict", w == ",", w == "rowid" && i > 0 && word(i-1) == "without":
+				blank(i)
+				changed = true
+			case w == "without" && i+1 < len(toks) && word(i+1) == "rowid":
+				blank(i)
+				changed = true
+			}
+		}
+	}
+	return string(b), changed
 }
 
 // splitStatements cuts text at the semicolons that end statements,
@@ -481,7 +567,7 @@ func createIndex(span Span, loc0 int, x *pg.IndexStmt) *CreateIndex {
 		for _, c := range conjuncts(x.WhereClause) {
 			n := len(a.st.Filters)
 			a.predicate(sc, c, false)
-			if len(a.st.Filters) != n+1 || hasSubLink(c) {
+			if len(a.st.Filters) != n+1 || has[*pg.SubLink](c) {
 				ci.WhereSimple = false
 			}
 		}
@@ -533,17 +619,6 @@ func conjuncts(n *pg.Node) []*pg.Node {
 		return out
 	}
 	return []*pg.Node{n}
-}
-
-func hasSubLink(n *pg.Node) bool {
-	found := false
-	walk(n, func(m proto.Message) bool {
-		if _, ok := m.(*pg.SubLink); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // deparseExpr renders an expression the way pg_query prints it, so that

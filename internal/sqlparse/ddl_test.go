@@ -247,3 +247,72 @@ func TestIndexInTx(t *testing.T) {
 		}
 	}
 }
+
+// SQLite's DDL is read as PostgreSQL would read it without the words only
+// SQLite knows (AUTOINCREMENT, WITHOUT ROWID, STRICT), and its statements
+// that change no schema (PRAGMA, INSERT OR IGNORE of seed rows) are
+// skipped like PostgreSQL's. A statement broken in any dialect, or one
+// whose first word is no statement's, is still an error.
+func TestParseDDLSQLite(t *testing.T) {
+	t.Parallel()
+	text := `PRAGMA foreign_keys = OFF;
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  note TEXT DEFAULT 'autoincrement'
+);
+CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;
+CREATE TABLE s (id INTEGER PRIMARY KEY, x TEXT) STRICT, WITHOUT ROWID;
+INSERT OR IGNORE INTO users (name) VALUES ('admin');
+CREATE TABLE "autoincrement" (id int AUTOINCREMENT BY 1);
+CREATE TABLE bad (id int,,);
+CRATE TABLE typo (id int);
+CREATE INDEX users_name ON users (name)`
+	ddls, errs := ParseDDL(text)
+	var got []string
+	for _, d := range ddls {
+		got = append(got, fmt.Sprintf("%d:%s", d.At().Line, ddlString(d)))
+	}
+	want := []string{
+		"2:create table users (id int4!, name text!, note text) pk[](id) unique[](name)",
+		"7:create table kv (k text!, v blob) pk[](k)",
+		"8:create table s (id int4!, x text) pk[](id)",
+		"13:create index users_name on users using btree (name)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	var lines []int
+	for _, e := range errs {
+		lines = append(lines, e.Line)
+	}
+	// "autoincrement" quoted is a name, and AUTOINCREMENT BY no SQLite:
+	// broken; so are the doubled comma and the typo.
+	if want := []int{10, 11, 12}; !reflect.DeepEqual(lines, want) {
+		t.Errorf("errors at lines %v, want %v: %+v", lines, want, errs)
+	}
+	if len(errs) > 0 && !strings.Contains(errs[0].Message, "AUTOINCREMENT") {
+		t.Errorf("the error names the word PostgreSQL refused: %q", errs[0].Message)
+	}
+}
+
+func TestWithoutSQLiteWords(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"CREATE TABLE t (id INTEGER PRIMARY KEY DESC ON CONFLICT ROLLBACK AUTOINCREMENT, n int)", "CREATE TABLE t (id INTEGER PRIMARY KEY DESC ON CONFLICT ROLLBACK              , n int)"},
+		{"CREATE TEMP TABLE t (id int) STRICT", "CREATE TEMP TABLE t (id int)       "},
+		// Not after PRIMARY KEY, not a table, or nothing to blank: no.
+		{"CREATE TABLE t (id int AUTOINCREMENT)", ""},
+		{"CREATE INDEX autoincrement ON t (a)", ""},
+		{"CREATE TABLE t (id int PRIMARY KEY, autoincrement int)", ""},
+		{"CREATE TABLE t (id int)", ""},
+	} {
+		got, ok := withoutSQLiteWords(tt.in)
+		if !ok {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("withoutSQLiteWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

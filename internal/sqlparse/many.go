@@ -61,10 +61,13 @@ func (a *analyzer) params(root proto.Message) {
 }
 
 // hasParam reports whether a parameter appears in n.
-func hasParam(n *pg.Node) bool {
+func hasParam(n *pg.Node) bool { return has[*pg.ParamRef](n) }
+
+// has reports whether a node of type T appears in n.
+func has[T proto.Message](n *pg.Node) bool {
 	found := false
 	walk(n, func(m proto.Message) bool {
-		if _, ok := m.(*pg.ParamRef); ok {
+		if _, ok := m.(T); ok {
 			found = true
 		}
 		return !found

@@ -88,6 +88,15 @@ func (r *Result) Files() []string {
 	return r.Catalog.Files
 }
 
+// Skipped are the migration files for another database left out of the
+// catalog, their PostgreSQL twin being read (see schema.Catalog.Skipped).
+func (r *Result) Skipped() []string {
+	if r == nil || r.Catalog == nil {
+		return nil
+	}
+	return r.Catalog.Skipped
+}
+
 // Warnings are the DDL statements the catalog could not use, with their
 // file and line.
 func (r *Result) Warnings() []schema.Warning {
@@ -303,7 +312,8 @@ func embeddedSQL(pass *analysis.Pass, f *ast.File) []string {
 			}
 		}
 	}
-	return out
+	// *.sql embeds 0001_init_sqlite.up.sql and its PostgreSQL twin.
+	return schema.SkipTwins(out)
 }
 
 // embedPatterns splits a //go:embed line's patterns, which may be quoted.
@@ -343,7 +353,7 @@ func unknownTables(pass *analysis.Pass, c *schema.Catalog, res *queries.Result) 
 				if t.Schema != "" {
 					name = t.Schema + "." + name
 				}
-				if c.Table(name) == nil && !slices.Contains(out, name) {
+				if c.Table(name) == nil && !schema.SystemTable(t.Schema, t.Name) && !slices.Contains(out, name) {
 					out = append(out, name)
 				}
 			}

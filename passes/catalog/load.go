@@ -69,7 +69,7 @@ func load(paths []string) (*schema.Catalog, error) {
 	if len(paths) == 0 {
 		return schema.New(), nil
 	}
-	files, err := schema.Files(paths)
+	files, skipped, err := schema.FilesSkipped(paths)
 	if err != nil {
 		return schema.New(), err
 	}
@@ -91,6 +91,7 @@ func load(paths []string) (*schema.Catalog, error) {
 					return nil, err
 				}
 			}
+			c.Skipped = skipped
 			return c, nil
 		})
 	})

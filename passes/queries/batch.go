@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
@@ -18,7 +19,10 @@ import (
 //     then conn.Query(ctx, "get-user", id), which pgx takes as the name.
 //
 // The SendBatch site gets the statements queued on its batch in the same
-// function; a name gets the SQL prepared under it in the package.
+// function, and those queued by the functions it hands the batch to
+// (func (w *Writer) insertRows(b *pgx.Batch, rows []Row) queues an
+// INSERT per row), at any depth and, through their facts (BatchQueues),
+// in any package; a name gets the SQL prepared under it in the package.
 
 // collectPgxNames records the statements the package prepares by name
 // with pgx.
@@ -82,29 +86,9 @@ func (a *analyzer) batchSQL(s *Site) sqlText {
 	if b == nil || n == nil {
 		return unresolved("batch is not a local variable")
 	}
-	var texts []sqlText
-	for _, c := range n.calls {
-		if c.call.Pos() >= s.Call.Pos() || c.call == s.Call {
-			continue
-		}
-		if c.method != nil && c.method.Role == dbapi.Queue && c.method.SQLArg < len(c.call.Args) {
-			if sel, ok := c.call.Fun.(*ast.SelectorExpr); ok && a.refersTo(sel.X, b) {
-				t := a.pgxNamed(c.method, a.r.resolve(c.call.Args[c.method.SQLArg], c.call.Pos()))
-				if !t.OK {
-					return unresolved("batch %s queues SQL at %s where %s", b.Name(), a.where(c.call.Pos()), t.Why)
-				}
-				texts = append(texts, t)
-			}
-			continue
-		}
-		if c.method != nil && c.method.Role == dbapi.SendBatch {
-			continue // sent, not filled
-		}
-		for _, arg := range c.call.Args {
-			if a.refersTo(arg, b) {
-				return unresolved("batch %s is also filled by %s at %s", b.Name(), exprName(c.call.Fun), a.where(c.call.Pos()))
-			}
-		}
+	texts, fail := a.queuedOn(n, b, s.Call)
+	if fail != nil {
+		return fail.text(b.Name())
 	}
 	if len(texts) == 0 {
 		return unresolved("no statement is queued on batch %s in this function", b.Name())
@@ -153,4 +137,148 @@ func isBatch(t types.Type) bool {
 		return false
 	}
 	return strings.HasPrefix(n.Obj().Pkg().Path(), "github.com/jackc/pgx/")
+}
+
+// queuedOn returns the statements queued on batch b in function n
+// before the call send (the whole body when nil): by b.Queue, and by the
+// functions b is handed to. fail says why they cannot be known.
+func (a *analyzer) queuedOn(n *funcNode, b *types.Var, send *ast.CallExpr) (texts []sqlText, fail *queueFail) {
+	for _, c := range n.calls {
+		if send != nil && (c.call.Pos() >= send.Pos() || c.call == send) {
+			continue
+		}
+		if c.method != nil && c.method.Role == dbapi.Queue && c.method.SQLArg < len(c.call.Args) {
+			if sel, ok := c.call.Fun.(*ast.SelectorExpr); ok && a.refersTo(sel.X, b) {
+				t := a.pgxNamed(c.method, a.r.resolve(c.call.Args[c.method.SQLArg], c.call.Pos()))
+				if !t.OK {
+					return nil, &queueFail{site: a.where(c.call.Pos()), why: t.Why}
+				}
+				texts = append(texts, t)
+			}
+			continue
+		}
+		if c.method != nil && c.method.Role == dbapi.SendBatch {
+			continue // sent, not filled
+		}
+		for i, arg := range c.call.Args {
+			if !a.refersTo(arg, b) {
+				continue
+			}
+			q := a.batchQueues(c.callee)
+			switch {
+			case q == nil || q.Param != i:
+				return nil, &queueFail{filler: exprName(c.call.Fun), site: a.where(c.call.Pos())}
+			case q.Why != "":
+				return nil, &queueFail{site: q.Site, via: q.Via, why: q.Why}
+			}
+			for _, sql := range q.SQL {
+				texts = append(texts, sqlText{SQL: sql, OK: true, Param: -1})
+			}
+		}
+	}
+	return texts, nil
+}
+
+// queueFail says why the statements queued on a batch are unknown: the
+// SQL of the Queue call at site (in function via, when another) is
+// (why), or a function the batch is handed to (filler, called at site)
+// says nothing of what it queues.
+type queueFail struct {
+	site, via, why string
+	filler         string
+}
+
+func (f *queueFail) text(batch string) sqlText {
+	switch {
+	case f.filler != "":
+		return unresolved("batch %s is also filled by %s at %s", batch, f.filler, f.site)
+	case f.via != "":
+		return unresolved("batch %s queues SQL at %s (in %s) where %s", batch, f.site, f.via, f.why)
+	}
+	return unresolved("batch %s queues SQL at %s where %s", batch, f.site, f.why)
+}
+
+// batchMemo is what batchQueues learned of a function of this package.
+type batchMemo struct {
+	q    *BatchQueues
+	busy bool
+}
+
+// batchQueues returns what fn queues on the pgx batch it takes, nil
+// when it takes none or queues nothing (or belongs to another package
+// without a fact).
+func (a *analyzer) batchQueues(fn *types.Func) *BatchQueues {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != a.pass.Pkg {
+		var f BatchQueues
+		if fn.Pkg() == nil || !a.pass.ImportObjectFact(fn, &f) {
+			return nil
+		}
+		return &f
+	}
+	if m, seen := a.batches[fn]; seen {
+		return m.q // nil while busy: a helper calling itself adds nothing more
+	}
+	m := &batchMemo{busy: true}
+	a.batches[fn] = m
+	m.q = a.readBatchHelper(fn)
+	m.busy = false
+	return m.q
+}
+
+// readBatchHelper reads what fn, of this package, queues on its batch
+// parameter.
+func (a *analyzer) readBatchHelper(fn *types.Func) *BatchQueues {
+	decl := a.r.funcs[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	n := a.nodes[decl]
+	sig := fn.Type().(*types.Signature)
+	var b *types.Var
+	param := -1
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isBatch(sig.Params().At(i).Type()) {
+			b, param = sig.Params().At(i), i
+			break
+		}
+	}
+	if n == nil || b == nil {
+		return nil
+	}
+	texts, fail := a.queuedOn(n, b, nil)
+	switch {
+	case fail != nil && fail.filler != "":
+		return nil // handed on to a function that says nothing: callers say so
+	case fail != nil:
+		via := fail.via
+		if via == "" {
+			via = FuncName(fn)
+		}
+		return &BatchQueues{Param: param, Site: fail.site, Via: via, Why: fail.why}
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	q := &BatchQueues{Param: param}
+	for _, t := range texts {
+		if !slices.Contains(q.SQL, t.SQL) {
+			q.SQL = append(q.SQL, t.SQL)
+		}
+	}
+	return q
+}
+
+// exportBatches publishes what the package's functions queue on the
+// batches they are given.
+func (a *analyzer) exportBatches() {
+	for fn := range a.r.funcs {
+		if q := a.batchQueues(fn); q != nil {
+			a.pass.ExportObjectFact(fn, q)
+			a.res.Batches[fn] = q
+		}
+	}
 }

@@ -6,9 +6,11 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -361,7 +363,88 @@ func (r *resolver) embedRead(fsys, name ast.Expr, at token.Pos, depth int) sqlTe
 	if !n.OK {
 		return unresolved("embedded file name is not constant")
 	}
+	if strings.Contains(n.SQL, numberMark) {
+		return r.embedMatch(v, n.SQL) // fmt.Sprintf("%04d_%s.up.sql", v, name)
+	}
 	return r.embedFile(v, n.SQL)
+}
+
+// embedMatch resolves the read of an embedded file whose name is known
+// only in part (built with fmt.Sprintf from values known at run time):
+// any embedded file the name's pattern matches may be the one read. One
+// file, or files that are one statement (a query per dialect, in their
+// bind syntax), give that statement; files with different statements (a
+// migration runner's up and down files) leave it unresolved, with the
+// files named: unlike one statement or another chosen in code (see
+// oneOf), they are scripts, whose DDL taken together would apply a down
+// migration's DROPs to the schema.
+func (r *resolver) embedMatch(v *types.Var, pattern string) sqlText {
+	e := r.embeds[v]
+	var names []string
+	seen := map[string]bool{}
+	for _, p := range e.patterns {
+		ms, _ := filepath.Glob(filepath.Join(e.dir, filepath.FromSlash(p)))
+		for _, m := range ms {
+			filepath.WalkDir(m, func(file string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return nil
+				}
+				if d.IsDir() {
+					if file != m && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_")) {
+						return filepath.SkipDir // as //go:embed leaves them out
+					}
+					return nil
+				}
+				rel, err := filepath.Rel(e.dir, file)
+				if err == nil && !seen[rel] && holeMatch(pattern, filepath.ToSlash(rel)) {
+					seen[rel] = true
+					names = append(names, filepath.ToSlash(rel))
+				}
+				return nil
+			})
+		}
+	}
+	slices.Sort(names)
+	if len(names) == 0 {
+		return unresolved("no file embedded in %s matches %s", v.Name(), shownPattern(pattern))
+	}
+	ts := make([]sqlText, len(names))
+	keys := map[string]bool{}
+	for i, n := range names {
+		ts[i] = readEmbed(filepath.Join(e.dir, filepath.FromSlash(n)))
+		keys[statementKey(ts[i].SQL)] = true
+		names[i] = path.Base(n)
+	}
+	if len(keys) > 1 {
+		return unresolved("SQL is one of %d embedded files matching %s (%s)", len(names), shownPattern(pattern), strings.Join(names, ", "))
+	}
+	return settle("embedded file "+shownPattern(pattern), ts, names)
+}
+
+// holeMatch reports whether name matches pattern, whose number marks
+// (the parts of a name known only at run time) each stand for one or
+// more characters other than a slash.
+func holeMatch(pattern, name string) bool {
+	before, after, hole := strings.Cut(pattern, numberMark)
+	if !hole {
+		return pattern == name
+	}
+	rest, ok := strings.CutPrefix(name, before)
+	if !ok {
+		return false
+	}
+	for i := 1; i <= len(rest) && rest[i-1] != '/'; i++ {
+		if holeMatch(after, rest[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// shownPattern is a name known only in part, for a message: each part
+// known only at run time is an ellipsis (…_….sql).
+func shownPattern(s string) string {
+	return strings.ReplaceAll(s, numberMark, "…")
 }
 
 // rangeElem resolves the value variable of a range over data: every

@@ -43,7 +43,7 @@ type Query struct {
 	Source string
 	// Once says the query fills a cache (in sync.Once's Do, under
 	// if x == nil { x = ... }, or on the miss of a long-lived keyed
-	// cache, see readThrough): it runs once (per key), however often and in
+	// cache, see cache.go): it runs once (per key), however often and in
 	// whatever loops the function is called.
 	Once bool
 	// Shape is what advice about running the query for many items at
@@ -252,4 +252,136 @@ func Abbreviate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// BuilderAdds is attached to a function that takes a squirrel builder
+// and returns it with clauses added, or that starts a statement of its
+// own and returns its builder:
+//
+//	func ByFilter(b squirrel.SelectBuilder, f *Filter) squirrel.SelectBuilder
+//	func Purge(sb squirrel.StatementBuilderType, table string) squirrel.DeleteBuilder
+//
+// A chain through a call of it gets what it adds (see orm_builder.go).
+// Values are written `?`, bound again at each call. Full is what the
+// fullest call adds; Must what every call adds, without the clauses
+// added on some paths only (under an if, by one of several returns, a
+// key of a condition map set under an if): a caller's statement marks
+// the filters only Full has optional.
+type BuilderAdds struct {
+	// Param is the index of the builder parameter the additions go to,
+	// -1 when the function starts the statement itself.
+	Param int
+	// TableParam is the index of the parameter naming the table of the
+	// statement the function starts, -1 when the table is constant.
+	TableParam int
+	Full, Must BuilderPart
+}
+
+// BuilderPart is what a builder helper adds to a statement: each field
+// as the chain's own (see ormChain).
+type BuilderPart struct {
+	Cmd, Table                                        string
+	Columns, Joins, Order, Group, Having, Set, Values []string
+	Extra                                             []string // UPDATE ... FROM
+	Conds                                             []BuilderCond
+	Limit, Offset, Prefix, Suffix                     string
+	Distinct                                          bool
+}
+
+// BuilderCond is a condition of a BuilderPart and how it joins those
+// before it.
+type BuilderCond struct{ Op, SQL string }
+
+func (*BuilderAdds) AFact() {}
+
+func (f *BuilderAdds) String() string {
+	table := func(p BuilderPart) BuilderPart {
+		if f.TableParam >= 0 && p.Cmd != "" {
+			p.Table = fmt.Sprintf("<param %d>", f.TableParam)
+		}
+		return p
+	}
+	full := table(f.Full).String()
+	if must := table(f.Must).String(); must != full {
+		return fmt.Sprintf("builderAdds(%d, %s; must: %s)", f.Param, full, must)
+	}
+	return fmt.Sprintf("builderAdds(%d, %s)", f.Param, full)
+}
+
+// String writes the part as the clauses of a statement, for tests.
+func (p BuilderPart) String() string {
+	var parts []string
+	add := func(s string) {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	list := func(kw string, items []string) {
+		if len(items) > 0 {
+			add(kw + " " + strings.Join(items, ", "))
+		}
+	}
+	add(strings.TrimSpace(p.Prefix))
+	kw := "COLUMNS"
+	if p.Cmd != "" {
+		add(p.Cmd)
+		kw = ""
+	}
+	if len(p.Columns) > 0 {
+		add(strings.TrimSpace(kw + " " + strings.Join(p.Columns, ", ")))
+	}
+	if p.Table != "" {
+		switch p.Cmd {
+		case "DELETE", "SELECT", "":
+			add("FROM " + p.Table)
+		default:
+			add(p.Table)
+		}
+	}
+	list("SET", p.Set)
+	list("VALUES", p.Values)
+	list("JOIN", p.Joins)
+	if len(p.Conds) > 0 {
+		conds := make([]ormCond, len(p.Conds))
+		for i, c := range p.Conds {
+			conds[i] = ormCond{op: c.Op, sql: c.SQL}
+		}
+		add("WHERE " + whereSQL(conds))
+	}
+	list("GROUP BY", p.Group)
+	list("HAVING", p.Having)
+	list("ORDER BY", p.Order)
+	if p.Limit != "" {
+		add("LIMIT " + p.Limit)
+	}
+	if p.Offset != "" {
+		add("OFFSET " + p.Offset)
+	}
+	add(strings.TrimSpace(p.Suffix))
+	return strings.Join(parts, " ")
+}
+
+// BatchQueues is attached to a function that queues statements on a pgx
+// batch it is given (directly or through helpers of its own):
+//
+//	func (w *Writer) insertRows(b *pgx.Batch, rows []Row)
+//
+// A SendBatch of a batch passed to it runs them. Why says why the
+// statements cannot be known (SQL the function is given, built at run
+// time), Site where.
+type BatchQueues struct {
+	Param int      // index of the batch parameter
+	SQL   []string // the distinct statements queued, in order
+	Why   string
+	Site  string // "file.go:line" of the Queue call Why is about
+	Via   string // the function holding that call, when not this one
+}
+
+func (*BatchQueues) AFact() {}
+
+func (f *BatchQueues) String() string {
+	if f.Why != "" {
+		return fmt.Sprintf("batchQueues(%d, unresolved: %s)", f.Param, f.Why)
+	}
+	return fmt.Sprintf("batchQueues(%d, %s)", f.Param, strings.Join(f.SQL, "; "))
 }

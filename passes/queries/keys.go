@@ -148,35 +148,6 @@ func unset(info *types.Info, stmts []ast.Stmt, ok *types.Var) bool {
 	return false
 }
 
-// sameKey reports whether x and y are the same expression of the same
-// variables.
-func sameKey(info *types.Info, x, y ast.Expr) bool {
-	if types.ExprString(ast.Unparen(x)) != types.ExprString(ast.Unparen(y)) {
-		return false
-	}
-	xs, ys := identsOf(x), identsOf(y)
-	if len(xs) != len(ys) {
-		return false
-	}
-	for i := range xs {
-		if info.ObjectOf(xs[i]) != info.ObjectOf(ys[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func identsOf(e ast.Expr) []*ast.Ident {
-	var out []*ast.Ident
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			out = append(out, id)
-		}
-		return true
-	})
-	return out
-}
-
 // parts are what a key is made of: variables named alone, and fields
 // (x.f, x.f.g, by their text) read from a variable.
 type parts struct {
@@ -242,11 +213,11 @@ func (p parts) touches(info *types.Info, lhs ast.Expr) bool {
 	return false
 }
 
-// keyKept reports whether the key a lookup (at key) made is the key of
-// the store at, which keeps stored: no statement of region assigns a
-// part of it after the lookup, but the call that computed what is
-// stored, handed that part (see above).
-func keyKept(info *types.Info, region []ast.Stmt, key ast.Expr, at ast.Node, stored []ast.Expr) bool {
+// keyKept reports whether the key a lookup (at key) made is still the
+// key when the miss stores: no statement of region assigns a part of it
+// after the lookup, but the call that computed a variable stored,
+// handed that part (see above).
+func keyKept(info *types.Info, region []ast.Stmt, key ast.Expr, stored map[*types.Var]bool) bool {
 	p := keyParts(info, key)
 	after := func(n ast.Node) bool { return n.Pos() >= key.End() }
 	// loads says whether as computes a value stored, from a call handed
@@ -263,12 +234,10 @@ func keyKept(info *types.Info, region []ast.Stmt, key ast.Expr, at ast.Node, sto
 		}) {
 			return false
 		}
-		return slices.ContainsFunc(stored, func(s ast.Expr) bool {
-			sid, ok := ast.Unparen(s).(*ast.Ident)
-			return ok && slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
-				lid, ok := l.(*ast.Ident)
-				return ok && info.ObjectOf(lid) == info.Uses[sid]
-			})
+		return slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
+			lid, ok := l.(*ast.Ident)
+			v, _ := info.ObjectOf(lid).(*types.Var)
+			return ok && stored[v]
 		})
 	}
 	kept := true
@@ -283,8 +252,8 @@ func keyKept(info *types.Info, region []ast.Stmt, key ast.Expr, at ast.Node, sto
 					break
 				}
 				for _, lhs := range n.Lhs {
-					if n == at || !p.touches(info, lhs) || loads(n, lhs) {
-						continue // the store itself, another variable, the load
+					if !p.touches(info, lhs) || loads(n, lhs) {
+						continue // another variable, the load
 					}
 					kept = false
 				}

@@ -66,6 +66,7 @@ func numbered(t sqlText) sqlText {
 }
 
 func numberParams(s string) string {
+	s = plainItems(s, -1, "") // a loop's item is a parameter too
 	if !strings.Contains(s, numberMark) {
 		return s
 	}

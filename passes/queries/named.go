@@ -90,7 +90,7 @@ func (r *resolver) named(e ast.Expr, at token.Pos, depth int) sqlText {
 	}
 	b, why := r.set().Named(t.SQL)
 	if b == nil {
-		return unresolved("%s", why)
+		return unresolved("%s", shownPattern(why)) // a name built with Sprintf: get-…
 	}
 	return sqlText{SQL: b.Text(), OK: true, Param: -1, Block: b}
 }

@@ -40,6 +40,14 @@ import (
 type ormStep struct {
 	call *ast.CallExpr
 	fn   *types.Func
+	// opt says only some executions make the call: it is under a
+	// condition (or in a loop) its chain's variable is not, or in one of
+	// several returns of a helper (see inlineCall). Query builders write
+	// the statement without it too (ormChain.must).
+	opt bool
+	// adds is what a call of a builder helper adds (see builderHelper):
+	// a step standing for the helper's own calls.
+	adds *BuilderAdds
 }
 
 func (s ormStep) name() string { return s.fn.Name() }
@@ -93,6 +101,19 @@ type ormChain struct {
 	// key (Save(&u), Model(&u).Update(...)): gorm adds `pk = ?`.
 	pkVar bool
 	n     int // placeholders written
+
+	// must builds, of a query builder's chain, the statement every
+	// execution sends: without the optional steps and map keys, which
+	// sawOpt says were met (see builderSQL).
+	must, sawOpt bool
+	// at is the position of the call being applied: conditions held in
+	// variables are read as they are there.
+	at token.Pos
+	// helper is the builder helper whose additions the chain records
+	// (see builderHelper): values are written `?`, bound again at each
+	// call, and the table may be its parameter tableParam.
+	helper     *ast.FuncDecl
+	tableParam int
 }
 
 // ormCond is one condition of a chain, with how it joins those before.
@@ -254,7 +275,7 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 			fn, _ := typeutil.Callee(info, e).(*types.Func)
 			sel, isSel := ast.Unparen(e.Fun).(*ast.SelectorExpr)
 			if dbapi.ORMChain(fn) != "" && isSel {
-				steps = append([]ormStep{{e, fn}}, steps...)
+				steps = append([]ormStep{{call: e, fn: fn}}, steps...)
 				if dbapi.ORMStart(fn) && dbapi.ORMType(info.TypeOf(sel.X)) == "" {
 					return steps, "", "" // bun's db.NewSelect(), sq.Select(...): the statement starts here
 				}
@@ -262,7 +283,26 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 				continue
 			}
 			if !isSel && dbapi.ORMStart(fn) && fn.Type().(*types.Signature).Recv() == nil {
-				return append([]ormStep{{e, fn}}, steps...), "", "" // Select(...) of a dot-imported squirrel
+				return append([]ormStep{{call: e, fn: fn}}, steps...), "", "" // Select(...) of a dot-imported squirrel
+			}
+			// A builder helper, of this package or another: what it
+			// starts, or adds to the chain it is given.
+			if adds, why, ok := a.builderHelper(fn); ok {
+				if why != "" {
+					return nil, "", fmt.Sprintf("%s (in %s)", why, fn.Name())
+				}
+				st := ormStep{call: e, fn: fn, adds: adds}
+				if adds.Param < 0 {
+					return append([]ormStep{st}, steps...), "", ""
+				}
+				if adds.Param >= len(e.Args) {
+					return nil, "", fmt.Sprintf("a call to %s without its builder", fn.Name())
+				}
+				base, p, why := a.ormSteps(e.Args[adds.Param], at, depth+1)
+				if why != "" {
+					return nil, "", why
+				}
+				return append(append(base, st), steps...), p, ""
 			}
 			// A function of this package that returns a chain is read
 			// through: what it builds, or adds to the chain it is given.
@@ -305,8 +345,8 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 
 // inlineCall returns the chain a function returns when called with
 // args: the chain it builds, or, when it takes a chain (a scope such as
-// func(q *gorm.DB) *gorm.DB), the chain given followed by every
-// addition any of its returns makes, as optional filters are taken.
+// func(q *gorm.DB) *gorm.DB), the chain given followed by the additions
+// of its fullest return, those not every return makes optional.
 func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.Expr, at token.Pos, depth int) ([]ormStep, string, string) {
 	info := a.pass.TypesInfo
 	var param *types.Var
@@ -348,6 +388,12 @@ func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.
 	} else if len(rets) != 1 {
 		return nil, "", "a function returning different chains"
 	}
+	// The returns of a function handed a chain are its alternatives: the
+	// fullest is taken (the last of those adding the most), as the
+	// fullest list of clauses is; a call it makes that another return
+	// does not is optional.
+	var fullest []ormStep
+	made := map[*ast.CallExpr]int{} // how many returns make each call
 	for _, ret := range rets {
 		if len(ret.Results) != 1 {
 			return nil, "", "a function returning a chain with other results"
@@ -363,10 +409,15 @@ func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.
 			if why != "" {
 				return nil, "", why
 			}
+			var adds []ormStep
 			for _, st := range steps {
-				if body.Pos() <= st.call.Pos() && st.call.End() <= body.End() && !containsStep(out, st) {
-					out = append(out, st)
+				if body.Pos() <= st.call.Pos() && st.call.End() <= body.End() {
+					made[st.call]++
+					adds = append(adds, st)
 				}
+			}
+			if len(adds) >= len(fullest) {
+				fullest = adds
 			}
 			continue
 		}
@@ -375,6 +426,10 @@ func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.
 			return nil, "", why
 		}
 		out, p = append(out, steps...), bp
+	}
+	for _, st := range fullest {
+		st.opt = st.opt || made[st.call] < len(rets)
+		out = append(out, st)
 	}
 	return out, p, ""
 }
@@ -421,15 +476,6 @@ func (a *analyzer) scopeSteps(args []ast.Expr, at token.Pos, depth int) ([]ormSt
 	return out, ""
 }
 
-func containsStep(steps []ormStep, st ormStep) bool {
-	for _, s := range steps {
-		if s.call == st.call {
-			return true
-		}
-	}
-	return false
-}
-
 func identOf(e ast.Expr) *ast.Ident {
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		return sel.Sel
@@ -462,8 +508,13 @@ func (a *analyzer) ormVar(v *types.Var, at token.Pos, depth int) (base, mods []o
 			if why != "" {
 				return nil, nil, "", why
 			}
-			// The steps of v itself were taken already: keep the new ones.
-			mods = append(mods, a.newSteps(w.rhs, v, steps)...)
+			// The steps of v itself were taken already: keep the new ones,
+			// optional when not every execution of v's block adds them.
+			opt := a.conditional(v, w)
+			for _, st := range a.newSteps(w.rhs, v, steps) {
+				st.opt = st.opt || opt
+				mods = append(mods, st)
+			}
 			continue
 		}
 		if found && !(w.tok == token.DEFINE || w.tok == token.VAR || w.block == a.r.decl[v]) {
@@ -492,6 +543,24 @@ func (a *analyzer) ormVar(v *types.Var, at token.Pos, depth int) (base, mods []o
 	// with assignments by position.
 	mods = mergeSteps(mods, stmtMods)
 	return base, mods, param, ""
+}
+
+// conditional reports whether write w of v happens on some executions
+// of v's block only: in another block (under an if, a case, a loop that
+// may run no time) or in more loops. A parameter's block is its
+// function's body.
+func (a *analyzer) conditional(v *types.Var, w assignment) bool {
+	decl, ok := a.r.decl[v]
+	if !ok {
+		switch fn := a.enclosing(v.Pos()).(type) {
+		case *ast.FuncDecl:
+			decl = fn.Body
+		case *ast.FuncLit:
+			decl = fn.Body
+		}
+		return w.block != decl
+	}
+	return w.block != decl || w.loops > a.r.declLoops[v]
 }
 
 // ormMutations appends the calls of statements `v.Where(...)...` between
@@ -544,6 +613,10 @@ func (a *analyzer) rootedAt(x ast.Expr, v *types.Var) bool {
 		switch e := ast.Unparen(x).(type) {
 		case *ast.CallExpr:
 			fn, _ := typeutil.Callee(info, e).(*types.Func)
+			if adds, why, ok := a.builderHelper(fn); ok && why == "" && adds.Param >= 0 && adds.Param < len(e.Args) {
+				x = e.Args[adds.Param] // q = byFilter(q, f)
+				continue
+			}
 			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
 			if !ok || dbapi.ORMChain(fn) == "" {
 				return false
@@ -734,9 +807,12 @@ func (a *analyzer) fragment(c *ormChain, st ormStep, i int) (string, string) {
 	return a.bind(c, s, args[i+1:])
 }
 
-// param1 writes the next $n.
+// param1 writes the next $n (a `?` when recording a helper's additions).
 func (c *ormChain) param1() string {
 	c.n++
+	if c.helper != nil {
+		return "?"
+	}
 	return "$" + strconv.Itoa(c.n)
 }
 

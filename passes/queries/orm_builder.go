@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -161,16 +162,9 @@ func (a *analyzer) builtSQL(x ast.Expr, at token.Pos) sqlText {
 func (a *analyzer) rawExpr(x ast.Expr, at token.Pos) *ast.CallExpr {
 	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
 		v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
-		var ws []assignment
-		for _, w := range a.r.writes[v] {
-			if w.pos < at {
-				ws = append(ws, w)
-			}
-		}
-		if len(ws) != 1 || ws[0].index >= 0 || ws[0].rhs == nil || a.r.addressed[v] {
+		if x = a.soleValue(v, at); x == nil {
 			return nil
 		}
-		x = ws[0].rhs
 	}
 	call, ok := ast.Unparen(x).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
@@ -183,7 +177,26 @@ func (a *analyzer) rawExpr(x ast.Expr, at token.Pos) *ast.CallExpr {
 	return call
 }
 
-// builderSQL rebuilds the statement of the builder chain x of lib.
+// soleValue is the one value local variable v holds at at, assigned
+// once before it; nil when it has none or several, or may be written
+// through a pointer.
+func (a *analyzer) soleValue(v *types.Var, at token.Pos) ast.Expr {
+	var ws []assignment
+	for _, w := range a.r.writes[v] {
+		if w.pos < at {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) != 1 || ws[0].index >= 0 || ws[0].rhs == nil || a.r.addressed[v] {
+		return nil
+	}
+	return ws[0].rhs
+}
+
+// builderSQL rebuilds the statement of the builder chain x of lib: the
+// fullest, every optional step taken, as lists of clauses are (see
+// lists.go), and what every execution sends (sqlText.must) when some
+// steps or conditions are optional.
 func (a *analyzer) builderSQL(lib string, x ast.Expr, at token.Pos) sqlText {
 	fail := func(why string) sqlText { return unresolved("built by %s at run time: %s", lib, why) }
 	steps, param, why := a.ormSteps(x, at, 0)
@@ -191,20 +204,46 @@ func (a *analyzer) builderSQL(lib string, x ast.Expr, at token.Pos) sqlText {
 		return fail(why)
 	}
 	c := &ormChain{lib: lib, param: param}
-	for _, st := range steps {
-		if why := a.builderStep(c, st); why != "" {
-			return fail(why)
-		}
+	if why := a.builderSteps(c, steps); why != "" {
+		return fail(why)
 	}
 	text, why := c.builderFinish()
 	if why != "" {
 		return fail(why)
 	}
-	return sqlText{SQL: text, OK: true, Param: -1}
+	t := sqlText{SQL: text, OK: true, Param: -1}
+	if c.sawOpt {
+		must := &ormChain{lib: lib, param: param, must: true}
+		if why := a.builderSteps(must, steps); why == "" {
+			t.must, _ = must.builderFinish() // "" when it has no statement: every filter optional
+		}
+		t.opt = true
+	}
+	return t
+}
+
+// builderSteps applies the steps of a chain in order.
+func (a *analyzer) builderSteps(c *ormChain, steps []ormStep) string {
+	for _, st := range steps {
+		if why := a.builderStep(c, st); why != "" {
+			return why
+		}
+	}
+	return ""
 }
 
 // builderStep applies one call of a squirrel or dbx chain.
 func (a *analyzer) builderStep(c *ormChain, st ormStep) string {
+	if st.opt {
+		c.sawOpt = true
+		if c.must {
+			return "" // not sent by every execution
+		}
+	}
+	c.at = st.call.Pos()
+	if st.adds != nil {
+		return a.applyAdds(c, st)
+	}
 	args := st.call.Args
 	frag := func(i int) (string, string) { return a.fragment(c, st, i) }
 	table := func(i int) string {
@@ -213,6 +252,10 @@ func (a *analyzer) builderStep(c *ormChain, st ormStep) string {
 		}
 		name, ok := a.constString(args[i])
 		if !ok {
+			if p := c.helperParam(a, args[i]); p >= 0 {
+				c.tableParam = p // the table each call names
+				return ""
+			}
 			return fmt.Sprintf("table %s is not constant", exprName(args[i]))
 		}
 		c.table = name
@@ -298,6 +341,9 @@ func (a *analyzer) builderStep(c *ormChain, st ormStep) string {
 		}
 		names, ok := a.constStrings(args)
 		if !ok {
+			if len(args) == 1 && c.helperParam(a, args[0]) >= 0 {
+				return table(0)
+			}
 			return "table is not constant"
 		}
 		c.table = strings.Join(names, ", ")
@@ -468,13 +514,29 @@ func (a *analyzer) builderCond(c *ormChain, e ast.Expr, args []ast.Expr) (string
 		return a.bind(c, s, args)
 	}
 	switch x := e.(type) {
+	case *ast.Ident:
+		// A condition held in a local variable: its one value, or a
+		// condition map filled key by key (see mapVar).
+		v, _ := info.Uses[x].(*types.Var)
+		if v == nil || v.IsField() || v.Parent() == v.Pkg().Scope() {
+			break
+		}
+		if _, param := a.r.params[v]; param {
+			break
+		}
+		if ops, ok := builderMapOps(info.TypeOf(x)); ok {
+			return a.mapVar(c, v, ops)
+		}
+		if rhs := a.soleValue(v, c.at); rhs != nil {
+			return a.builderCond(c, rhs, args)
+		}
 	case *ast.CompositeLit:
+		if ops, ok := builderMapOps(info.TypeOf(x)); ok {
+			return a.mapCond(c, x, ops)
+		}
 		n, _ := types.Unalias(info.TypeOf(x)).(*types.Named)
 		if n == nil || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != squirrelPkg && n.Obj().Pkg().Path() != dbxPkg {
 			break
-		}
-		if ops, ok := mapOps[n.Obj().Name()]; ok {
-			return a.mapCond(c, x, ops)
 		}
 		if name := n.Obj().Name(); name == "And" || name == "Or" { // squirrel's []Sqlizer
 			return a.condList(c, name, x.Elts)
@@ -526,25 +588,169 @@ func (a *analyzer) condList(c *ormChain, op string, elts []ast.Expr) (string, st
 	return strings.Join(parts, " "+strings.ToUpper(op)+" "), ""
 }
 
+// builderMapOps are the comparisons of a map condition type of squirrel
+// or dbx (Eq, HashExp, Lt...); ok is false for other types.
+func builderMapOps(t types.Type) ([3]string, bool) {
+	n, _ := types.Unalias(t).(*types.Named)
+	if n == nil || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != squirrelPkg && n.Obj().Pkg().Path() != dbxPkg {
+		return [3]string{}, false
+	}
+	ops, ok := mapOps[n.Obj().Name()]
+	return ops, ok
+}
+
+// kv is a column of a map condition and the value compared with it.
+type kv struct {
+	col string
+	val ast.Expr
+}
+
 // mapCond writes a map condition, keys sorted as both libraries sort
 // them; a list value becomes IN, nil IS NULL.
 func (a *analyzer) mapCond(c *ormChain, lit *ast.CompositeLit, ops [3]string) (string, string) {
-	type kv struct {
-		col string
-		val ast.Expr
+	kvs, why := a.mapLit(lit)
+	if why != "" {
+		return "", why
 	}
+	return a.mapKVs(c, kvs, ops), ""
+}
+
+// mapLit reads the constant keys of a map literal and their values.
+func (a *analyzer) mapLit(lit *ast.CompositeLit) ([]kv, string) {
 	var kvs []kv
 	for _, el := range lit.Elts {
 		p, ok := el.(*ast.KeyValueExpr)
 		if !ok {
-			return "", "map condition without keys"
+			return nil, "map condition without keys"
 		}
 		col, ok := a.constString(p.Key)
 		if !ok {
-			return "", fmt.Sprintf("column %s is not constant", exprName(p.Key))
+			return nil, fmt.Sprintf("column %s is not constant", exprName(p.Key))
 		}
 		kvs = append(kvs, kv{col, p.Value})
 	}
+	return kvs, ""
+}
+
+// mapVar writes a condition map held in local variable v and filled key
+// by key before the chain's call (eq := sq.Eq{}; if f.Kind != "" {
+// eq["kind"] = f.Kind }): a key set on some executions only is
+// optional, left out of what every execution sends (ormChain.must); a
+// key set twice compares with its last value. A map whose keys are not
+// constant, or that leaves the function (another may fill it), is
+// known only at run time.
+func (a *analyzer) mapVar(c *ormChain, v *types.Var, ops [3]string) (string, string) {
+	init := a.soleValue(v, c.at)
+	if init == nil {
+		return "", fmt.Sprintf("condition %s holds different maps", v.Name())
+	}
+	var kvs []kv
+	switch x := ast.Unparen(init).(type) {
+	case *ast.CompositeLit:
+		var why string
+		if kvs, why = a.mapLit(x); why != "" {
+			return "", why
+		}
+	case *ast.CallExpr: // make(sq.Eq)
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); !ok || id.Name != "make" {
+			return "", fmt.Sprintf("condition %s is known only at run time", v.Name())
+		}
+	default:
+		return "", fmt.Sprintf("condition %s is known only at run time", v.Name())
+	}
+	if a.escapes(v) {
+		return "", fmt.Sprintf("condition %s is filled elsewhere", v.Name())
+	}
+	opt := map[string]bool{}
+	for _, w := range a.r.keyed[v] {
+		if w.pos >= c.at {
+			break
+		}
+		col, ok := a.constString(w.key)
+		if !ok {
+			return "", fmt.Sprintf("column %s is not constant", exprName(w.key))
+		}
+		cond := w.block != a.r.decl[v] || w.loops > a.r.declLoops[v]
+		i := slices.IndexFunc(kvs, func(p kv) bool { return p.col == col })
+		if i < 0 {
+			kvs = append(kvs, kv{col, w.val})
+			opt[col] = cond
+			continue
+		}
+		kvs[i].val = w.val
+		opt[col] = opt[col] && cond // set on every execution once is enough
+	}
+	if len(opt) > 0 {
+		var must []kv
+		for _, p := range kvs {
+			if opt[p.col] {
+				c.sawOpt = true
+				continue
+			}
+			must = append(must, p)
+		}
+		if c.must {
+			kvs = must
+		}
+	}
+	return a.mapKVs(c, kvs, ops), ""
+}
+
+// escapes reports whether local variable v is handed on in its
+// function: passed to a call other than squirrel's, dbx's or a builtin,
+// assigned, returned, or its address taken.
+func (a *analyzer) escapes(v *types.Var) bool {
+	if a.r.addressed[v] {
+		return true
+	}
+	info := a.pass.TypesInfo
+	fn := a.enclosing(v.Pos())
+	if fn == nil {
+		return true
+	}
+	uses := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	out := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			callee := typeutil.Callee(info, n)
+			if _, builtin := callee.(*types.Builtin); builtin || callee != nil && callee.Pkg() != nil && (callee.Pkg().Path() == squirrelPkg || callee.Pkg().Path() == dbxPkg) {
+				return true
+			}
+			out = out || slices.ContainsFunc(n.Args, uses)
+		case *ast.AssignStmt:
+			out = out || slices.ContainsFunc(n.Rhs, uses)
+		case *ast.ReturnStmt:
+			out = out || slices.ContainsFunc(n.Results, uses)
+		case *ast.CompositeLit:
+			for _, el := range n.Elts {
+				if p, ok := el.(*ast.KeyValueExpr); ok {
+					el = p.Value
+				}
+				if uses(el) {
+					if _, cond := builderMapOps(info.TypeOf(n)); !cond && !isSqlizerList(info.TypeOf(n)) {
+						out = true
+					}
+				}
+			}
+		}
+		return !out
+	})
+	return out
+}
+
+// isSqlizerList reports whether t is squirrel's And or Or.
+func isSqlizerList(t types.Type) bool {
+	n, _ := types.Unalias(t).(*types.Named)
+	return n != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == squirrelPkg && (n.Obj().Name() == "And" || n.Obj().Name() == "Or")
+}
+
+// mapKVs writes the comparisons of a map condition, keys sorted as
+// both libraries sort them; a list value becomes IN, nil IS NULL.
+func (a *analyzer) mapKVs(c *ormChain, kvs []kv, ops [3]string) string {
 	sort.Slice(kvs, func(i, j int) bool { return kvs[i].col < kvs[j].col })
 	var parts []string
 	for _, p := range kvs {
@@ -559,7 +765,7 @@ func (a *analyzer) mapCond(c *ormChain, lit *ast.CompositeLit, ops [3]string) (s
 			parts = append(parts, col+" "+ops[0]+" "+a.builderValue(c, p.val))
 		}
 	}
-	return strings.Join(parts, " AND "), ""
+	return strings.Join(parts, " AND ")
 }
 
 // builderValue is the text of a value: sq.Expr's SQL, else a parameter.

@@ -48,7 +48,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -80,7 +80,11 @@ type Result struct {
 	// Tables are the statement tables learned here: the statement field
 	// of a struct entry, or a named map type (see StmtTable).
 	Tables map[types.Object]*StmtTable
-	Stats  Stats
+	// Builders are the squirrel builder helpers, Batches the functions
+	// filling a pgx batch they are given (see BuilderAdds, BatchQueues).
+	Builders map[*types.Func]*BuilderAdds
+	Batches  map[*types.Func]*BatchQueues
+	Stats    Stats
 
 	imported func(*types.Func) *IssuesQueries // a fact of another package's function
 }
@@ -237,6 +241,8 @@ func run(pass *analysis.Pass) (any, error) {
 		Fields:    map[*types.Var]*FieldSQL{},
 		StmtFrom:  map[*types.Func]int{},
 		Tables:    map[types.Object]*StmtTable{},
+		Builders:  map[*types.Func]*BuilderAdds{},
+		Batches:   map[*types.Func]*BatchQueues{},
 	}
 	declared := config.For(pass).Functions
 	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
@@ -251,10 +257,12 @@ func run(pass *analysis.Pass) (any, error) {
 		r:        newResolver(pass),
 		nodes:    map[ast.Node]*funcNode{},
 		pending:  map[*edge]*ast.FuncLit{},
-		ifaces:   map[*types.Interface]map[string]*dbapi.Method{},
+		ifaces:   map[*types.Interface]*handle{},
 		wrappers: map[*types.Func]*SQLParam{},
 		extra:    map[string]config.Function{},
 		models:   map[ormKey]ormEntry{},
+		helpers:  map[*types.Func]*helperMemo{},
+		batches:  map[*types.Func]*batchMemo{},
 
 		fields:    map[*types.Var]*fieldInfo{},
 		tables:    map[*types.Var]*StmtTable{},
@@ -263,6 +271,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	a.r.field = a.fieldSQL
 	a.r.built, a.r.builtArg = a.toSQL, a.builtSQL
+	a.r.handleMethod = a.handleMethod
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
 	res.imported = a.imported
@@ -375,7 +384,7 @@ type analyzer struct {
 	loops    []*Loop     // every loop, in the order of the walk
 	nodes    map[ast.Node]*funcNode
 	pending  map[*edge]*ast.FuncLit // edges to closures not met yet
-	ifaces   map[*types.Interface]map[string]*dbapi.Method
+	ifaces   map[*types.Interface]*handle
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
 	dir      string              // the package's directory
@@ -389,6 +398,9 @@ type analyzer struct {
 	// caching counts the cache fills (if x == nil { x = ... }, a keyed
 	// cache's miss) the walk is in.
 	caching int
+	// cacheFinder finds keyed read-through caches (see cache.go), once
+	// needed.
+	cacheFinder *caches
 
 	// What the package writes to fields that hold statements or SQL,
 	// and the statement tables and helpers learned (see fields.go).
@@ -399,6 +411,10 @@ type analyzer struct {
 	stmtFrom  map[*types.Func]int
 	// pgxNames are the statements prepared by name with pgx (see batch.go).
 	pgxNames map[string][]sqlText
+	// helpers are the builder helpers read (see builderHelper), batches
+	// the functions filling a batch they are given (see batchQueues).
+	helpers map[*types.Func]*helperMemo
+	batches map[*types.Func]*batchMemo
 }
 
 // collect walks every function body once, on the inspector's cursors,
@@ -541,14 +557,18 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 }
 
 // readThrough walks the block at c when it reads through a keyed cache
-// (see the function readThrough): what runs only on a miss is walked as
+// (see caches.readThrough): what runs only on a miss is walked as
 // a cache fill, run once per key for the life of the process, not per
 // item of a loop around the call. It says whether it walked the block.
 func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) bool {
 	list := c.Node().(*ast.BlockStmt).List
+	if !slices.ContainsFunc(list, func(st ast.Stmt) bool { _, ok := st.(*ast.IfStmt); return ok }) {
+		return false
+	}
+	sc := a.scopeAt(n, c)
 	at, kind := -1, noMiss
 	for i := range list {
-		if kind = readThrough(a.pass.TypesInfo, list, i); kind != noMiss {
+		if kind = a.caches().readThrough(sc, list, i); kind != noMiss {
 			at = i
 			break
 		}
@@ -635,21 +655,56 @@ func (a *analyzer) lookup(fn *types.Func, call *ast.CallExpr) *dbapi.Method {
 	if sig.Recv() == nil {
 		return nil
 	}
+	h := a.handleOf(fn)
+	if h == nil {
+		return nil
+	}
+	return h.methods[fn.Name()]
+}
+
+// handle is what a user's interface (such as sqlc's DBTX, or a store's
+// own Handler taking a database or a transaction) stands for when a known
+// database handle implements it: the table entries of its methods, and
+// the handle's methods themselves, whose effect on a text (sqlx's Rebind
+// keeps the statement) the resolver knows by their names.
+type handle struct {
+	methods  map[string]*dbapi.Method
+	concrete map[string]*types.Func
+}
+
+// handleOf is the known handle the interface declaring fn stands for, nil
+// when fn is no interface method or no handle implements its interface.
+func (a *analyzer) handleOf(fn *types.Func) *handle {
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return nil
+	}
 	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
 	if !ok {
 		return nil
 	}
-	methods, ok := a.ifaces[iface]
+	h, ok := a.ifaces[iface]
 	if !ok {
-		methods = a.implementedMethods(iface)
-		a.ifaces[iface] = methods
+		h = a.implementedMethods(iface)
+		a.ifaces[iface] = h
 	}
-	return methods[fn.Name()]
+	return h
+}
+
+// handleMethod is the method of the known handle an interface method
+// stands for (sqlx's (*DB).Rebind for a Handler's Rebind), or nil.
+func (a *analyzer) handleMethod(fn *types.Func) *types.Func {
+	if h := a.handleOf(fn); h != nil {
+		return h.concrete[fn.Name()]
+	}
+	return nil
 }
 
 // implementedMethods maps the methods of a user's interface to the table
-// entries of a known database handle that implements it.
-func (a *analyzer) implementedMethods(iface *types.Interface) map[string]*dbapi.Method {
+// entries of a known database handle that implements it. An interface
+// with no query method among them (a lone Rebind) is no handle: any type
+// may implement it.
+func (a *analyzer) implementedMethods(iface *types.Interface) *handle {
 	pkgs := map[string]*types.Package{}
 	var walk func(p *types.Package)
 	walk = func(p *types.Package) {
@@ -677,19 +732,20 @@ func (a *analyzer) implementedMethods(iface *types.Interface) map[string]*dbapi.
 		if !types.Implements(t, iface) {
 			continue
 		}
-		out := map[string]*dbapi.Method{}
+		out := &handle{methods: map[string]*dbapi.Method{}, concrete: map[string]*types.Func{}}
 		for i := 0; i < iface.NumMethods(); i++ {
 			name := iface.Method(i).Name()
 			// The handle's method may be promoted from an embedded type
 			// (sqlx.DB's Query is database/sql's).
 			sel, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
 			if m, ok := sel.(*types.Func); ok {
+				out.concrete[name] = m
 				if e := dbapi.Lookup(m); e != nil {
-					out[name] = e
+					out.methods[name] = e
 				}
 			}
 		}
-		if len(out) > 0 {
+		if len(out.methods) > 0 {
 			return out
 		}
 	}
@@ -879,6 +935,36 @@ func (s *Site) Unparsed() bool { return s.Resolved && s.ParseErr != nil }
 
 const whyORM = "SQL is generated by the ORM"
 
+// oneOfSQL is the SQL of a site given one of several statements (see
+// oneOf): each of them, as the statements of one text, so that every
+// check reads each; a call runs one, and the site counts one round trip.
+// A statement PostgreSQL refuses, beside one it reads, is another
+// database's variant of it (SQLite's AUTOINCREMENT, MySQL's
+// AUTO_INCREMENT): left out, as the checks could not read it.
+func oneOfSQL(t sqlText) sqlText {
+	if t.OK || len(t.alts) == 0 {
+		return t
+	}
+	var parsed, all []string
+	seen := map[string]bool{}
+	for _, a := range t.alts {
+		text := strings.TrimRight(strings.TrimSpace(a.SQL), "; \t\n")
+		k := statementKey(text)
+		if seen[k] {
+			continue // the same statement on two paths
+		}
+		seen[k] = true
+		all = append(all, text)
+		if _, _, err := sqlparse.ParseTemplate(numberParams(text)); err == nil {
+			parsed = append(parsed, text)
+		}
+	}
+	if len(parsed) == 0 {
+		parsed = all
+	}
+	return sqlText{SQL: strings.Join(parsed, ";\n"), OK: true, Param: -1}
+}
+
 // resolveSQL finds the SQL text of a site from its argument, its prepared
 // statement, its batch, or its ORM chain, then parses it.
 func (a *analyzer) resolveSQL(s *Site, idx int) {
@@ -908,12 +994,14 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	default:
 		t = unresolved("no SQL argument")
 	}
-	t = numbered(t)
+	t = a.r.finish(oneOfSQL(t))
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
 	s.Many = t.many
 	if !t.OK {
-		s.Why = t.Why
+		// A text known in part (a name built with Sprintf) is said with
+		// … for what only run time knows, never with the resolver's mark.
+		s.Why = shownPattern(t.Why)
 		return
 	}
 	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit
@@ -1329,6 +1417,8 @@ func (a *analyzer) exportFacts() {
 		}
 	}
 	a.exportTableNames()
+	a.exportHelpers()
+	a.exportBatches()
 	for fn, w := range a.wrappers {
 		a.pass.ExportObjectFact(fn, w)
 		a.res.Wrappers[fn] = w

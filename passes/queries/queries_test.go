@@ -41,6 +41,12 @@ var sites = &analysis.Analyzer{
 		for fn, p := range res.StmtFrom {
 			pass.Reportf(fn.Pos(), "stmtFrom(%d)", p)
 		}
+		for fn, f := range res.Builders {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
+		for fn, f := range res.Batches {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
 		for _, s := range res.Sites {
 			var b strings.Builder
 			fmt.Fprintf(&b, "site %s %s ", s.Role, s.Kind())
@@ -89,7 +95,7 @@ var sites = &analysis.Analyzer{
 
 func TestQueries(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect", "builders")
+	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect", "builders", "reformat")
 }
 
 // SQL joined from lists of clauses resolves to one statement with every
@@ -97,7 +103,7 @@ func TestQueries(t *testing.T) {
 // are parameters. Lists from elsewhere stay unresolved, with the reason.
 func TestLists(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "lists")
+	analysistest.Run(t, dir, sites, "lists", "items")
 }
 
 // Queries kept in .sql files: sqlc's generated constants are linked to
@@ -132,11 +138,46 @@ func TestBuilderWrappers(t *testing.T) {
 	analysistest.Run(t, dir, sites, "sqlizer", "sqlizerapi")
 }
 
+// Helpers that take a squirrel builder and return it with clauses added,
+// or start a statement of their own, add what they add at each call,
+// here or through their facts in another package; clauses only some
+// calls add are optional. Helpers whose additions are unknown leave the
+// statement unresolved, saying why.
+func TestBuilderHelpers(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "builderhelp", "builderhelpapi")
+}
+
+// A pgx batch filled by helpers that take it runs what they queue, here
+// or through their facts in another package.
+func TestBatchHelpers(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "batchhelp", "batchhelpapi")
+}
+
 // gorp's handles run raw SQL; the rows it writes from its table mapping
 // are ORM sites; wrappers that rewrite placeholders pass the SQL on.
 func TestGorp(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "gorpdb")
+}
+
+// A program's own handle interface that sqlx's DB and Tx implement
+// rebinds as sqlx does: the SQL given to its Rebind is the statement run.
+// An interface no database handle implements keeps its Rebind unknown.
+func TestHandleInterface(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "rebind/handle", "rebind")
+}
+
+// A site given one of several constant statements, chosen on different
+// paths (a variable assigned in branches, a function returning one per
+// case), is each of them; PostgreSQL's when the others are another
+// database's DDL. A choice that is not of whole constant statements
+// stays unresolved.
+func TestOneOf(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "oneof")
 }
 
 // TestFacts checks the facts the pass exports, as other packages see them.

@@ -45,6 +45,13 @@ type sqlText struct {
 	// the text without them, what every execution sends.
 	opt  bool
 	must string
+	// alts are, when the text is not one statement but one of several
+	// constant ones chosen on different paths (a variable assigned one
+	// statement or another, a function returning one per case), those
+	// statements; the text is then unresolved as a part of anything
+	// larger (partial drops them), and a query site given it exactly
+	// runs one of them (see oneOfSQL).
+	alts []sqlText
 }
 
 // mustSQL is the text every execution sends.
@@ -81,7 +88,40 @@ func partial(t sqlText) sqlText {
 	if t.Param >= 0 {
 		return unresolved("SQL is built from a parameter (%s)", strings.TrimPrefix(t.Why, "SQL is "))
 	}
+	t.alts = nil // one of several statements, with more text around it: none of them
 	return t
+}
+
+// constantText reports whether t is a whole statement known at compile
+// time: no parameter, no optional clause, not one per item.
+func constantText(t sqlText) bool {
+	return t.OK && t.Param < 0 && !t.opt && t.each == nil && !t.many && len(t.alts) == 0
+}
+
+// oneOf is the text that is one of ts, texts of different paths: the
+// one statement they all are, in their different bind syntaxes (see
+// settle), or else, unresolved with why, the statements they are (alts),
+// which a query site given exactly this text runs one of. Blank texts
+// (var q string before a switch that assigns it) are no statement.
+func oneOf(why string, ts []sqlText) sqlText {
+	ts = slices.DeleteFunc(slices.Clone(ts), func(t sqlText) bool { return strings.TrimSpace(t.SQL) == "" })
+	if len(ts) == 0 {
+		return unresolved("%s", why)
+	}
+	if t := settle(why, ts, make([]string, len(ts))); t.OK {
+		return t // one statement, in the bind syntax of each
+	}
+	t := unresolved("%s", why)
+	t.alts = ts
+	return t
+}
+
+// keyWrite is one write by key (m[key] = val) to a local variable.
+type keyWrite struct {
+	pos      token.Pos
+	key, val ast.Expr
+	block    ast.Node // innermost block holding the write
+	loops    int      // loop bodies around the write
 }
 
 // assignment is one write to a local string variable, in source order.
@@ -96,9 +136,10 @@ type assignment struct {
 }
 
 // resolver turns expressions into SQL text: constants, concatenations,
-// local variables assigned constants on every path, fmt.Sprintf with a
-// constant format, strings.Builder writes of constants, and the
-// pass-through helpers of sqlx (In, Rebind). It is built once per package.
+// local variables assigned constants on every path (or one constant
+// statement or another, see oneOf), fmt.Sprintf with a constant format,
+// strings.Builder writes of constants, and the pass-through helpers of
+// sqlx (In, Rebind). It is built once per package.
 type resolver struct {
 	pass   *analysis.Pass
 	writes map[*types.Var][]assignment
@@ -128,8 +169,10 @@ type resolver struct {
 	embeds map[*types.Var]embed
 	// modified are package-level maps written by index (m[k] = v).
 	modified map[*types.Var]token.Pos
-	// indexed are local variables written by index (s[i] = v).
+	// indexed are local variables written by index (s[i] = v); keyed
+	// holds those writes one to one, in source order.
 	indexed map[*types.Var]bool
+	keyed   map[*types.Var][]keyWrite
 	// ranged are the variables a range statement defines.
 	ranged map[*types.Var]*ast.RangeStmt
 	// counters are the variables a for statement's init defines (i in
@@ -137,6 +180,13 @@ type resolver struct {
 	counters map[*types.Var]*ast.ForStmt
 	// rewriters caches rewriter: the parameter a function rewrites, or -1.
 	rewriters map[*types.Func]int
+	// handleMethod is the known database handle's method a method of a
+	// user's handle interface stands for (see analyzer.handleOf), or nil.
+	handleMethod func(fn *types.Func) *types.Func
+	// items are the loops whose item a piece formatted into SQL text
+	// varies with, numbered as their marks are (see itemPiece).
+	items   []itemOf
+	itemNum map[itemOf]int
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
@@ -155,9 +205,11 @@ func newResolver(pass *analysis.Pass) *resolver {
 		embeds:    map[*types.Var]embed{},
 		modified:  map[*types.Var]token.Pos{},
 		indexed:   map[*types.Var]bool{},
+		keyed:     map[*types.Var][]keyWrite{},
 		ranged:    map[*types.Var]*ast.RangeStmt{},
 		counters:  map[*types.Var]*ast.ForStmt{},
 		rewriters: map[*types.Func]int{},
+		itemNum:   map[itemOf]int{},
 	}
 	info := pass.TypesInfo
 	reassigned := map[*types.Var]bool{}
@@ -268,6 +320,9 @@ func (r *resolver) collect(f *ast.File, reassigned map[*types.Var]bool) {
 					if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
 						if v := identVar(info, id); v != nil {
 							r.indexed[v] = true // placeholders[i] = "?"
+							if len(n.Rhs) == len(n.Lhs) && n.Tok == token.ASSIGN {
+								r.keyed[v] = append(r.keyed[v], keyWrite{pos: n.Pos(), key: ix.Index, val: n.Rhs[i], block: blocks[len(blocks)-1], loops: loops})
+							}
 						}
 					}
 				}
@@ -478,9 +533,11 @@ func (r *resolver) resolve(e ast.Expr, at token.Pos) sqlText {
 
 func (r *resolver) expr(e ast.Expr, at token.Pos, depth int) sqlText {
 	if depth == 0 {
-		// The outermost expression: number the parameters that integers
-		// stand for (see number) after the text's own.
-		return numbered(r.text(e, at, depth))
+		// The outermost expression: a loop whose item names what the
+		// statement acts on runs a statement per item (see itemNames);
+		// number the parameters that integers stand for (see number)
+		// after the text's own.
+		return r.finish(r.text(e, at, depth))
 	}
 	return r.text(e, at, depth)
 }
@@ -611,6 +668,11 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		}
 		return unresolved("SQL comes from reassigned variable %s", v.Name())
 	}
+	if fs := r.counters[v]; fs != nil && at.IsValid() && fs.Body.Pos() <= at && at < fs.Body.End() {
+		// for i := 0; ...; i++: what its initializer says holds on
+		// the first pass only.
+		return unresolved("SQL varies with the loop's counter %s", v.Name())
+	}
 	writes := r.writes[v]
 	if r.addressed[v] && !isBuilder(v.Type()) {
 		// rows.Scan(&n), json.Unmarshal(b, &q): written out of sight.
@@ -663,9 +725,16 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 	} else {
 		out = r.write(writes[base], at, depth)
 		if !out.OK {
+			if len(out.alts) > 0 && slices.ContainsFunc(writes[base+1:], func(w assignment) bool { return !at.IsValid() || w.pos < at }) {
+				return partial(out) // one statement or another, then changed
+			}
 			return out
 		}
 	}
+	differ := fmt.Sprintf("variable %s holds different SQL on different paths", v.Name())
+	// alts are the statements assigned under conditions, besides out's:
+	// q := a; if x { q = b } runs a or b.
+	var alts []sqlText
 	for _, w := range writes[base+1:] {
 		if at.IsValid() && w.pos >= at {
 			break
@@ -673,7 +742,10 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		switch w.tok {
 		case token.ASSIGN, token.DEFINE:
 			alt := r.write(w, at, depth)
-			if alt.OK && alt.SQL != out.SQL && strings.HasPrefix(alt.SQL, out.SQL) && w.block != r.decl[v] && w.loops <= r.declLoops[v] {
+			if alt.OK && alt.SQL == out.SQL {
+				continue
+			}
+			if alt.OK && len(alts) == 0 && strings.TrimSpace(out.SQL) != "" && strings.HasPrefix(alt.SQL, out.SQL) && w.block != r.decl[v] && w.loops <= r.declLoops[v] {
 				// query = fmt.Sprintf("%s LIMIT %d", query, n) under a
 				// condition: the text it held, and a clause only some
 				// executions add (see list).
@@ -682,10 +754,14 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 				out.Lit, out.Param, out.Block = token.NoPos, -1, nil
 				continue
 			}
-			if !alt.OK || alt.SQL != out.SQL {
-				return unresolved("variable %s holds different SQL on different paths", v.Name())
+			if !constantText(alt) || !constantText(out) {
+				return unresolved("%s", differ)
 			}
+			alts = append(alts, alt)
 		case token.ADD_ASSIGN, token.ILLEGAL:
+			if len(alts) > 0 {
+				return unresolved("%s", differ) // appended to one statement or another
+			}
 			if w.loops > r.declLoops[v] {
 				// Appended once per iteration: a list built item by
 				// item ("$1, $2, ..."), not one piece of text.
@@ -704,6 +780,9 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			out.SQL, out.opt, out.must = c.SQL, c.opt, c.must
 			out.Lit, out.Param, out.Block = token.NoPos, -1, nil
 		}
+	}
+	if len(alts) > 0 {
+		return oneOf(differ, append([]sqlText{out}, alts...))
 	}
 	return out
 }
@@ -761,6 +840,13 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		return unresolved("SQL comes from a dynamic call")
 	}
 	name := fn.FullName()
+	if r.handleMethod != nil {
+		if m := r.handleMethod(fn); m != nil {
+			// h.Rebind(q) on a store's own Handler that *sqlx.DB and
+			// *sqlx.Tx implement: what sqlx's Rebind does.
+			name = m.FullName()
+		}
+	}
 	if fn.Name() == "ToSql" && index == 0 && r.built != nil {
 		return r.built(call, at)
 	}
@@ -769,6 +855,9 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 			return unresolved("missing argument")
 		}
 		return r.expr(call.Args[i], at, depth+1)
+	}
+	if x, ok := r.reformats(fn, call); ok && index == 0 {
+		return r.expr(x, at, depth+1) // the statement, its whitespace changed (reformat.go)
 	}
 	switch name {
 	case "fmt.Sprintf":
@@ -845,7 +934,20 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	// the SQL of the builder it is given (a toSQL helper: the text of
 	// the builder the call passes).
 	if decl := r.funcs[fn.Origin()]; decl != nil && decl.Body != nil && index == 0 {
-		if rets := successReturns(fn.Origin(), decl.Body); len(rets) == 1 {
+		rets := successReturns(fn.Origin(), decl.Body)
+		if len(rets) > 1 {
+			// A statement per case (func (m) schema(driver string)
+			// string): one of them, when each is constant.
+			ts := make([]sqlText, len(rets))
+			for i, ret := range rets {
+				if ts[i] = r.expr(ret.Results[0], ret.Pos(), depth+1); !constantText(ts[i]) {
+					return unresolved("SQL comes from a call to %s", fn.Name())
+				}
+				ts[i].Lit = token.NoPos
+			}
+			return oneOf(fmt.Sprintf("SQL comes from a call to %s, which returns different SQL on different paths", fn.Name()), ts)
+		}
+		if len(rets) == 1 {
 			t := r.expr(rets[0].Results[0], rets[0].Pos(), depth+1)
 			if t.OK {
 				t.Lit = token.NoPos
@@ -1084,12 +1186,22 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 			return unresolved("Sprintf with explicit argument indexes")
 		}
 		var val sqlText
+		var arg ast.Expr
 		if len(rest) > 0 {
-			val = r.expr(rest[0], at, depth+1)
+			arg = rest[0]
+			val = r.expr(arg, at, depth+1)
 			rest = rest[1:]
 		}
+		item := false
+		if !val.OK && arg != nil {
+			// What a loop's item gives the text: where it lands is
+			// known once the statement is whole (see itemNames).
+			if loop := r.itemLoop(arg, map[*types.Var]bool{}, depth); loop != nil {
+				val, item = r.itemPiece(loop, isNumber(r.pass.TypesInfo.TypeOf(arg))), true
+			}
+		}
 		switch {
-		case val.OK && verb == 'q':
+		case val.OK && verb == 'q' && !item:
 			b.WriteString(strconv.Quote(val.SQL))
 			must.WriteString(strconv.Quote(val.mustSQL()))
 		case val.OK:

@@ -43,7 +43,9 @@
 // a dispatcher over kinds runs one case ("runs one of 3 statements"), a
 // callee whose branches differ runs "up to" its costliest path, the
 // implementations of an interface (one per SQL dialect) run one of them,
-// a recursion one level (its loop); under go vet, the summary counts
+// a recursion one level (its loop) — a recursive walk's call of itself
+// per child is reported "recursively", its loop being the recursion's,
+// not one more; under go vet, the summary counts
 // every statement the callee reaches. A query run while iterating
 // another query's rows.Next() is reported with the open result set,
 // which also holds a connection for the whole loop.
@@ -87,10 +89,17 @@
 // load() }` on a field or a package-level variable; `if err == nil {
 // ... }` goes on while nothing failed), or queries only on the miss of a
 // keyed cache that outlives the call — `if v, ok := s.cache.Load(k); ok
-// { return v }` (sync.Map, or any method answering (value, bool), as a
-// cache library's Get) or `v, ok := s.m[k]` on a field or a package-level
-// variable, the miss storing what it computed under the same key: each
-// key is read once for as long as the process runs. The lookup may be
+// { return v }` (sync.Map, or any method answering (value, bool), as
+// go-cache's, lru's or ristretto's Get), `v, ok := s.m[k]`, `if v, err :=
+// s.cache.Get(k); err == nil` (a cache answering (value, error)), `if
+// !s.lru.Contains(k)`, a map of flags (`if s.loaded[k]`), or a function of
+// the package answering one of these (`if !s.IsLoaded(k) { s.load(k) }`),
+// on a field or a package-level variable, the miss storing what it
+// computed under the same key (itself or in a function of the package it
+// calls with the key), or marking the key loaded and keeping what it read
+// in another such cache: each key is read once for as long as the
+// process runs. A second condition may check the entry found (`ok && v
+// != nil`, `!ok || time.Since(e.at) > time.Hour`). The lookup may be
 // made only once the key is whole (`if version != "" { v, found =
 // r.cache.Get(key) }`, a caching decorator over a store), and the key
 // written out again at the store, the same expression of the same
@@ -98,13 +107,32 @@
 // stored, handed that part (`def, version, err = r.delegate.Read(ctx,
 // id, version)`: it answers the version it read, for a version given
 // that one). A map made in the function is a memo per call (one query
-// per distinct key, which is data), and a hit that goes on, a cache the
-// miss does not fill with its result, a key rewritten between the lookup
-// and the store, or a lookup skipped for another reason than its key,
-// queries anyway. A
+// per distinct key, which is data); a hit that goes on, a cache the miss
+// does not fill with its result, a set of seen keys that keeps nothing,
+// a key rewritten between the lookup and the store, a lookup skipped for
+// another reason than its key, a bypass the caller passes (`ok &&
+// !skipCache`) and a switch that may be off (`ok && s.enabled`, the
+// lookup inside `if s.cache != nil` or after `if !s.enabled { return
+// q() }`: an optional cache is often the very workaround for the loop,
+// and off by default) query anyway; so does a cache whose entries live
+// less than a minute, written as a constant (`Set(k, v, 10*time.Second)`):
+// an entry colder than the time from one page load to the next is a miss
+// for most requests. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
-// N+1.
+// N+1; so is a loop that formats its item into a name of the statement
+// — a table, a schema, a column, a function (`fmt.Sprintf("DELETE FROM
+// %s WHERE tenant_id = $1", table)`, `"... FROM events_%d"`, `"... WHERE
+// %s IS NULL"`, from the loop's variable, a field of it or a value the
+// body derives from it): each item is another statement, and no one
+// query with all the items replaces them. Where the item lands is the
+// SQL parser's to say: in a value (`WHERE id = %d`, `'%s'`, `IN (%s)`,
+// or a word compared with a column, `id = %s`) every item runs the same
+// statement with other constants, which is the N+1 and is reported; a
+// number formatted where a column could stand is a value too. A
+// statement picked per item from a table or a switch (`queries[kind]`,
+// a case per type) is still reported: each statement runs once per item
+// of its kind.
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
 // one), DDL (migration runners), main and init, handler closures that are
 // only registered in a loop, _test.go files, and generated files (those

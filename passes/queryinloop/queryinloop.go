@@ -342,6 +342,11 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		q.Kind = "unknown"
 	}
 	m := message{callee: call.Callee, n: n, reach: reach, items: items, depth: len(items) + nested, loops: nested > 0}
+	if t != nil && t.per.Recursive {
+		// The loops around a call back into the recursion are its
+		// fan-out: the recursion's one loop, in nested already.
+		m.depth, m.loops, m.recursive, m.terse = max(nested, 1), false, true, true
+	}
 	switch {
 	case first.Name != "" && strings.HasSuffix(call.Callee, "."+first.Name):
 		m.place = place(first) // sqlc's method, named after its query
@@ -551,6 +556,9 @@ type message struct {
 	items   []*queries.Loop
 	depth   int  // loops in all, the callee's own included
 	loops   bool // the callee loops itself
+	// recursive says the call is back into a recursion its function is
+	// part of: the loops around it are the recursion's (depth counts it).
+	recursive bool
 
 	terse     bool // the cost without "instead of 1"
 	unreached bool // "up to n queries" without how many are reachable
@@ -643,7 +651,10 @@ func (m message) format() string {
 	default:
 		fmt.Fprintf(&b, ", inside the loop over %s", name(outer))
 	}
-	if m.loops {
+	switch {
+	case m.recursive:
+		b.WriteString(", recursively")
+	case m.loops:
 		b.WriteString(", and loops itself")
 	}
 	b.WriteString(": " + cost(m.depth, max(m.n, 1), m.terse))

@@ -39,6 +39,11 @@ type Reached struct {
 // counting one implementation's keeps them from adding up.
 type PerCall struct {
 	Once, Each, Branches int
+	// Recursive says the call goes back into a recursion its caller is
+	// part of: the loops around it are the recursion's fan-out, which the
+	// reached queries' loops count as one already (a recursion is one
+	// loop, not a power of its depth).
+	Recursive bool
 }
 
 // Package is a package as Whole needs it; one value per package, for

@@ -46,6 +46,14 @@
 // reads "…/calls"). A router that arrives from another package has a prefix this
 // package cannot see: its routes read "…/items/{id}", because a route that
 // looks certain but is wrong would attach traffic to the wrong queries.
+// Each route says where its router comes from (Route.Open: a parameter no
+// call here passes, or the router a function returns to callers
+// elsewhere), and each package what the routers it hands to other
+// packages' functions, or mounts from their results, are under
+// (Result.Mounts): the standalone driver, which sees every package, puts
+// the one under the other (mounts.go). gin's Use returns the group it
+// adds to: a route registered on its result is under the group, behind
+// the middlewares.
 // Routers that are always roots (a ServeMux, gin's Engine, echo's Echo,
 // chi's *Mux, fiber's App, the fasthttp, httprouter and bunrouter
 // Routers) need no caller. Patterns are kept as written for display,
@@ -98,7 +106,16 @@
 // (func(*http.Request) (*Response, error)) and register a closure that
 // calls it: the closure is the same for every route, so the function
 // passed is the handler of each; one that registers a closure not calling
-// its function is no helper, and its closure is a route of its own. A
+// its function is no helper, and its closure is a route of its own. The
+// closure may be made by another function of the package that wraps the
+// function in middlewares first (e.mux.Handle("GET", path,
+// e.handle(e.middlewares, handler)), where handle's closure calls next :=
+// handler after next = mws[i](next)): a variable holding the parameter,
+// or what middlewares applied to it return, is the parameter still. The
+// function a call passes may be a constructor's result (handlers.Index()),
+// whose closure serves. A package that only calls another's helpers
+// (naming no router's type) is read for its routes too: the helpers'
+// package says it has some (a package fact). A
 // helper's pattern may have constant text on both sides of its parameter
 // ("/"+path+".view"), and one call of it may register several routes. A
 // function that takes a pattern and a handler but calls no router is no
@@ -114,7 +131,14 @@
 // is a route per row, with the row's pattern, method and handler, at the
 // row. A table built elsewhere (another function's result, a parameter,
 // a variable appended to) leaves one route whose pattern and handler say
-// they are not known.
+// they are not known. A row may be the handler itself: a struct whose
+// ServeHTTP checks the method, then calls the handler in one of its
+// fields (g.handler(w, r)), registered as a value (r.Handle(p,
+// withAccess(row))). The row's handler is then the route's, inside that
+// ServeHTTP, as h.list is inside auth in auth(h.list); so for a value of
+// such a type written at a registration, and a value of the
+// application's own type passed as an http.Handler to a wrapper is what
+// the wrapper wraps.
 //
 // # Handlers and middlewares
 //

@@ -112,6 +112,9 @@ func (a *analyzer) exportFacts() map[*types.Func]*Registers {
 			helpers[fn] = f
 		}
 	}
+	if helpers != nil {
+		a.pass.ExportPackageFact(&hasHelpers{})
+	}
 	return helpers
 }
 

@@ -123,8 +123,11 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		if mw == nil {
 			return unknown, nil
 		}
-		for _, arg := range x.Args {
-			if httpapi.IsHandlerType(info.TypeOf(arg)) {
+		for i, arg := range x.Args {
+			// The wrapped handler: a handler-typed argument, or a value
+			// of the application's own type passed as one
+			// (withAccess(route), route a struct whose ServeHTTP serves).
+			if httpapi.IsHandlerType(info.TypeOf(arg)) || handlerParam(fn, i) {
 				inner, mws := a.handlerOf(arg, depth+1)
 				return inner, append([]*Handler{mw()}, mws...)
 			}
@@ -156,7 +159,18 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			return a.handlerOf(a.writes[v][0], depth+1) // h := http.HandlerFunc(...)
 		}
 	case *ast.UnaryExpr, *ast.CompositeLit:
-		// &listHandler{...}: its ServeHTTP method serves.
+		// &listHandler{...}: its ServeHTTP method serves; one that calls
+		// the handler in a field the literal sets wraps that handler.
+		if m := a.serveHTTP(info.TypeOf(e)); m != nil {
+			if f := a.servedField(m); f != "" {
+				if v := a.field(e, f); v != nil && !isNil(info, v) {
+					inner, mws := a.handlerOf(v, depth+1)
+					return inner, append([]*Handler{m}, mws...)
+				}
+			}
+			return m, nil
+		}
+		return unknown, nil
 	default:
 		return unknown, nil
 	}
@@ -164,6 +178,66 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		return m, nil
 	}
 	return unknown, nil
+}
+
+// servedField is the field of its receiver that a ServeHTTP method of
+// this package hands the request to (g.handler(w, r), g.next.ServeHTTP(w,
+// r)): a route table's row that serves itself, checking the method
+// before it calls the row's handler. "" when it calls no such field, or
+// more than one.
+func (a *analyzer) servedField(m *Handler) string {
+	if m.Decl == nil || m.Decl.Body == nil || m.Func == nil {
+		return ""
+	}
+	recv := m.Func.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return ""
+	}
+	info := a.pass.TypesInfo
+	name, many := "", false
+	ast.Inspect(m.Decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fun := ast.Unparen(call.Fun)
+		if sel, ok := fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" {
+			fun = ast.Unparen(sel.X) // g.next.ServeHTTP(w, r)
+		}
+		sel, ok := fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		x, ok := ast.Unparen(sel.X).(*ast.Ident)
+		s := info.Selections[sel]
+		if !ok || info.Uses[x] != recv || s == nil || s.Kind() != types.FieldVal || !httpapi.IsHandlerType(s.Type()) {
+			return true
+		}
+		many = many || name != "" && name != sel.Sel.Name
+		name = sel.Sel.Name
+		return true
+	})
+	if many {
+		return "" // two fields: which serves is the code's choice
+	}
+	return name
+}
+
+// handlerParam reports whether fn's parameter i is a handler (an
+// http.Handler the argument is passed as).
+func handlerParam(fn *types.Func, i int) bool {
+	if fn == nil {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Variadic() && i >= sig.Params().Len()-1 {
+		return false
+	}
+	return i < sig.Params().Len() && httpapi.IsHandlerType(sig.Params().At(i).Type())
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	return info.Types[e].IsNil()
 }
 
 // mwOf resolves a middleware value to the closure that runs per request:
@@ -383,63 +457,72 @@ func (a *analyzer) onlyValue(e ast.Expr) ast.Expr {
 // is a context to put the router's own values under: its middlewares run
 // first, and StripPrefix("/api", ...) moves the routes under /api.
 func (a *analyzer) wrappers(v *types.Var, depth int) []router {
-	info := a.pass.TypesInfo
 	for _, id := range a.idents[v] {
-		var chain []*Handler // innermost first
-		prefix, known := "", true
-		var parents []router
 		e := ast.Expr(id)
 		if sel := a.serving[id]; sel != nil {
 			e = sel // logging(r.Handler): the router's serving method, wrapped
 		}
-	walk:
-		for range maxHandlerDepth {
-			call := a.argOf[e]
-			if call == nil {
-				break
-			}
-			if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-				e = call // http.Handler(mux)
-				continue
-			}
-			fn := a.callee(call)
-			switch {
-			case fn != nil && httpapi.Lookup(fn) != nil:
-				// Mounted on another router: under what that one is under.
-				if api := httpapi.Lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
-					parents = a.routers(recvExpr(call), depth+1)
-				}
-				break walk
-			case !httpapi.IsHandlerType(info.TypeOf(call)):
-				break walk // passed to something that is not a wrapper
-			case httpapi.IsAdapter(fn):
-				// bunrouter.HTTPHandler(mux): a conversion, no middleware
-			case httpapi.IsStripPrefix(fn):
-				p, ok := a.constString(call, 0)
-				prefix, known = join(p, prefix), known && ok
-				chain = append(chain, &Handler{Name: "http.StripPrefix"})
-			case fn != nil:
-				chain = append(chain, a.served(fn, 0))
-			default:
-				if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
-					chain = append(chain, a.mwOf(inner, 0))
-				} else {
-					chain = append(chain, a.mwOf(call.Fun, 0))
-				}
-			}
-			e = call
+		if rs := a.wrapContext(e, depth); rs != nil {
+			return rs
 		}
-		if len(chain) == 0 && parents == nil {
-			continue
-		}
-		var mws []*Handler
-		for i := len(chain) - 1; i >= 0; i-- {
-			mws = append(mws, chain[i])
-		}
-		if parents == nil {
-			parents = []router{{known: true}}
-		}
-		return under(parents, prefix, known, mws, nil)
 	}
 	return nil
+}
+
+// wrapContext is what the router (or handler) e is wrapped in, walking
+// out through the calls it is an argument of (see wrappers); nil when it
+// is wrapped in nothing and mounted on no router.
+func (a *analyzer) wrapContext(e ast.Expr, depth int) []router {
+	info := a.pass.TypesInfo
+	var chain []*Handler // innermost first
+	prefix, known := "", true
+	var parents []router
+walk:
+	for range maxHandlerDepth {
+		call := a.argOf[e]
+		if call == nil {
+			break
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			e = call // http.Handler(mux)
+			continue
+		}
+		fn := a.callee(call)
+		switch {
+		case fn != nil && httpapi.Lookup(fn) != nil:
+			// Mounted on another router: under what that one is under.
+			if api := httpapi.Lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
+				parents = a.routers(recvExpr(call), depth+1)
+			}
+			break walk
+		case !httpapi.IsHandlerType(info.TypeOf(call)):
+			break walk // passed to something that is not a wrapper
+		case httpapi.IsAdapter(fn):
+			// bunrouter.HTTPHandler(mux): a conversion, no middleware
+		case httpapi.IsStripPrefix(fn):
+			p, ok := a.constString(call, 0)
+			prefix, known = join(p, prefix), known && ok
+			chain = append(chain, &Handler{Name: "http.StripPrefix"})
+		case fn != nil:
+			chain = append(chain, a.served(fn, 0))
+		default:
+			if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
+				chain = append(chain, a.mwOf(inner, 0))
+			} else {
+				chain = append(chain, a.mwOf(call.Fun, 0))
+			}
+		}
+		e = call
+	}
+	if len(chain) == 0 && parents == nil {
+		return nil
+	}
+	var mws []*Handler
+	for i := len(chain) - 1; i >= 0; i-- {
+		mws = append(mws, chain[i])
+	}
+	if parents == nil {
+		parents = []router{{known: true}}
+	}
+	return under(parents, prefix, known, mws, nil)
 }

@@ -5,9 +5,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // A route helper is the application's own way to register a route: a
@@ -39,6 +41,28 @@ import (
 // code for each; what differs per call, and what runs the request's
 // queries, is the function passed. So the function passed is the route's
 // handler: the closure calls it, as a conversion would.
+//
+// The closure may come from another function of the package, which wraps
+// the function in middlewares before the closure calls it:
+//
+//	func (g *Group) Get(path string, handler HandlerFunc) {
+//		g.engine.mux.Handle("GET", path, g.engine.handle(g.middlewares, handler))
+//	}
+//
+//	func (e *Engine) handle(mws []MiddlewareFunc, handler HandlerFunc) httprouter.Handle {
+//		next := handler
+//		for i := len(mws) - 1; i >= 0; i-- {
+//			next = mws[i](next)
+//		}
+//		return func(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {
+//			_ = next(NewContext(e, r, w, ps))
+//		}
+//	}
+//
+// A variable holding the parameter, or what middlewares applied to it
+// return, is the parameter still: each call of Get registers the handler
+// it passes (a function, or the closure a constructor such as
+// handlers.Index() returns).
 
 // helper is one route a helper registers per call.
 type helper struct {
@@ -330,6 +354,13 @@ func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bo
 		}
 		return 0, false
 	}
+	if fn := a.callee(call); fn != nil && !a.methodExpr(call) {
+		// e.handle(mws, handler): a function whose closure runs its
+		// parameter (see above); the argument for it is the handler.
+		if i, ok := a.runsParam(fn); ok && i < len(call.Args) {
+			return a.handlerParam(d, call.Args[i], depth+1)
+		}
+	}
 	for _, arg := range call.Args {
 		if httpapi.IsHandlerType(a.pass.TypesInfo.TypeOf(arg)) {
 			return a.handlerParam(d, arg, depth+1) // the one handlerOf follows
@@ -352,8 +383,9 @@ func (a *analyzer) adapterLit(e ast.Expr) *ast.FuncLit {
 
 // adapted finds the function parameter of d that a closure registered by
 // d adapts: the one parameter of d its body calls (not in closures of its
-// own, which may run at any time or never). A closure calling none, or
-// two, serves on its own.
+// own, which may run at any time or never), itself or through a variable
+// of d derived from it (see wrapped). A closure calling none, or two,
+// serves on its own.
 func (a *analyzer) adapted(d *ast.FuncDecl, lit *ast.FuncLit) (int, bool) {
 	index, n := 0, 0
 	ast.Inspect(lit.Body, func(x ast.Node) bool {
@@ -364,7 +396,11 @@ func (a *analyzer) adapted(d *ast.FuncDecl, lit *ast.FuncLit) (int, bool) {
 			if _, isFunc := a.pass.TypesInfo.TypeOf(x.Fun).Underlying().(*types.Signature); !isFunc {
 				return true
 			}
-			if i, ok := a.paramIndex(d, x.Fun); ok && (n == 0 || i != index) {
+			i, ok := a.paramIndex(d, x.Fun)
+			if !ok {
+				i, ok = a.wrapped(d, x.Fun)
+			}
+			if ok && (n == 0 || i != index) {
 				index = i
 				n++
 			}
@@ -372,6 +408,84 @@ func (a *analyzer) adapted(d *ast.FuncDecl, lit *ast.FuncLit) (int, bool) {
 		return true
 	})
 	return index, n == 1
+}
+
+// wrapped finds the parameter of d that a local variable of d holds,
+// maybe wrapped in middlewares: every value assigned to it is the
+// parameter, or a call given the variable itself (next := handler; next =
+// mws[i](next)). A variable ever assigned anything else may hold that.
+func (a *analyzer) wrapped(d *ast.FuncDecl, e ast.Expr) (int, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || a.isParam(v) || v.Pos() < d.Pos() || v.Pos() >= d.End() {
+		return 0, false
+	}
+	isV := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && a.pass.TypesInfo.Uses[id] == v
+	}
+	index, found := 0, false
+	for _, w := range a.writes[v] {
+		if call, ok := ast.Unparen(w).(*ast.CallExpr); ok && slices.ContainsFunc(call.Args, isV) {
+			continue // a middleware applied to what it held
+		}
+		i, ok := a.paramIndex(d, w)
+		if !ok || found && i != index {
+			return 0, false
+		}
+		index, found = i, true
+	}
+	return index, found
+}
+
+// methodExpr reports whether call calls a method expression (T.M(recv,
+// args...)), whose arguments start with the receiver.
+func (a *analyzer) methodExpr(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := a.pass.TypesInfo.Selections[sel]
+	return s != nil && s.Kind() == types.MethodExpr
+}
+
+// runsParam finds the parameter of fn, a function of this package that
+// returns a handler, that every closure it returns runs per request (see
+// above); ok is false when fn returns anything else, or its closures run
+// no parameter of its, or different ones.
+func (a *analyzer) runsParam(fn *types.Func) (int, bool) {
+	d := a.decls[fn.Origin()]
+	sig := fn.Type().(*types.Signature)
+	if d == nil || sig.Results().Len() != 1 || !httpapi.IsHandlerType(sig.Results().At(0).Type()) {
+		return 0, false
+	}
+	index, found := 0, false
+	for _, ret := range a.returns[d] {
+		if len(ret.Results) != 1 {
+			return 0, false
+		}
+		x := ret.Results[0]
+		for { // httprouter.Handle(func...)
+			call, ok := ast.Unparen(x).(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 || !a.pass.TypesInfo.Types[call.Fun].IsType() {
+				break
+			}
+			x = call.Args[0]
+		}
+		lit := a.adapterLit(x)
+		if lit == nil {
+			return 0, false
+		}
+		i, ok := a.adapted(d, lit)
+		if !ok || found && i != index {
+			return 0, false
+		}
+		index, found = i, true
+	}
+	return index, found
 }
 
 // mwParam finds the parameter of d whose middlewares a handler argument
@@ -465,6 +579,9 @@ func (a *analyzer) funcHandler(e ast.Expr) *Handler {
 	if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
 		return a.lit(lit)
 	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return a.madeFunc(call)
+	}
 	fn, ok := a.funcOf(e)
 	if !ok {
 		return &Handler{Name: types.ExprString(e)}
@@ -473,6 +590,32 @@ func (a *analyzer) funcHandler(e ast.Expr) *Handler {
 		a.reached[fn] = true
 	}
 	return a.declared(fn)
+}
+
+// madeFunc is the handler of a function value an adapting helper is
+// passed as the result of a call (handlers.Index(), which returns the
+// closure that serves): that closure, when the constructor is of this
+// package and returns one; else the constructor, whose closures the
+// standalone driver's graph finds (Made).
+func (a *analyzer) madeFunc(call *ast.CallExpr) *Handler {
+	fn := a.callee(call)
+	if fn == nil {
+		return &Handler{Name: types.ExprString(call)}
+	}
+	fn = fn.Origin()
+	h := &Handler{Name: queries.FuncName(fn), Func: fn, Made: call.Lparen}
+	if fn.Pkg() != a.pass.Pkg {
+		return h
+	}
+	a.reached[fn] = true
+	d := a.decls[fn]
+	if d == nil || len(a.returns[d]) != 1 || len(a.returns[d][0].Results) != 1 {
+		return h
+	}
+	if lit := a.adapterLit(a.returns[d][0].Results[0]); lit != nil {
+		h.Lit = lit // the one closure it returns
+	}
+	return h
 }
 
 // passedMws are the middlewares a call passes to a helper's middleware

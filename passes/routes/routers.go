@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -21,6 +22,9 @@ type router struct {
 	mws     []*Handler
 	scoped  []scope
 	methods []string
+	// open says where the router comes from when what it is under is
+	// another package's to say (see Open).
+	open *Open
 }
 
 // scope is middlewares that run on the routes under a path, which is
@@ -183,6 +187,12 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 			return a.made(call, api, nil, depth)
 		case httpapi.With:
 			return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
+		case httpapi.Use:
+			// gin's g.Use(mw) returns g: registered on, it runs mw.
+			// (fiber's Use may limit mw to a path: not followed.)
+			if !api.PrefixArgs && httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(call)) {
+				return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
+			}
 		case httpapi.RouteFn: // the router chi's Route returns is the sub-router
 			path, ok := a.constString(call, api.PatternArg)
 			return under(a.routers(recvExpr(call), depth+1), path, ok, nil, nil)
@@ -349,6 +359,14 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 	mounts = append(mounts, a.mounts[v]...)
 	if fn := a.returnedBy[v]; fn != nil {
 		mounts = append(mounts, a.mountFns[fn]...)
+		if !a.called[fn] {
+			// Returned to callers elsewhere, which may mount it.
+			for i := range out {
+				if out[i].open == nil {
+					out[i].open = &Open{Func: fn, Param: -1}
+				}
+			}
+		}
 	}
 	if len(mounts) > 0 {
 		base := out
@@ -376,6 +394,7 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 					mws:     append(append([]*Handler(nil), c.mws...), b.mws...),
 					scoped:  append(append([]scope(nil), c.scoped...), rebase(b, c.prefix)...),
 					methods: b.methods,
+					open:    cmp.Or(c.open, b.open),
 				})
 			}
 		}
@@ -550,9 +569,24 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 		}
 	}
 	if len(out) == 0 {
-		return []router{{known: httpapi.IsRootRouter(v.Type())}}
+		// Its callers are elsewhere: they say what it is under.
+		return []router{{known: httpapi.IsRootRouter(v.Type()), open: a.openParam(p)}}
 	}
 	return out
+}
+
+// openParam is the Open of a parameter of a declared function, nil for
+// a closure's.
+func (a *analyzer) openParam(p paramOf) *Open {
+	d, ok := p.fn.(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	return &Open{Func: fn, Param: p.index}
 }
 
 // under puts routers under a further prefix, with more middlewares.
@@ -565,6 +599,7 @@ func under(rs []router, path string, ok bool, mws []*Handler, methods []string) 
 			mws:     append(append([]*Handler(nil), r.mws...), mws...),
 			scoped:  r.scoped,
 			methods: r.methods,
+			open:    r.open,
 		}
 		if !ok {
 			n.prefix = join(r.prefix, "…")
@@ -594,6 +629,9 @@ func dedupe(rs []router) []router {
 		k := r.prefix + "\x00" + strings.Join(names, ",") + "\x00" + strings.Join(r.methods, ",")
 		if r.known {
 			k += "\x00known"
+		}
+		if r.open != nil {
+			k += fmt.Sprintf("\x00%p/%d", r.open.Func, r.open.Param)
 		}
 		if seen[k] {
 			continue

@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, queries.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil)},
+	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil), (*hasHelpers)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -38,6 +38,10 @@ var Analyzer = &analysis.Analyzer{
 // then the handlers no registration of the package reaches.
 type Result struct {
 	Routes []*Route
+	// Mounts are the routers the package hands to functions of other
+	// packages, or mounts from what they return (see mounts.go), for a
+	// driver that sees them all.
+	Mounts []*Mount
 	// Helpers are the package's route helpers (see helpers.go) and what
 	// each call of one registers, as exported in their facts.
 	Helpers map[*types.Func]*Registers
@@ -64,6 +68,12 @@ type Route struct {
 	Handler     *Handler
 	Middlewares []*Handler // outermost first
 	Request     *Request
+	// Open, when set, is where the route's router comes from, and what
+	// it is under another package says (see mounts.go).
+	Open *Open
+	// path is the pattern below what Open's router is under: Pattern
+	// without the "…" an unknown prefix puts before it.
+	path string
 }
 
 // String is how messages name the route: "GET /orders/{id}", or the bare
@@ -118,7 +128,7 @@ func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	q := queries.For(pass)
-	http := mayRoute(pass.Pkg)
+	http := mayRoute(pass.Pkg) || importsHelpers(pass)
 	rpc := mayRPC(pass.Pkg)
 	if !http && !rpc && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
@@ -143,6 +153,9 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, r := range res.Routes {
 			r.Request = a.request(r)
 		}
+		if http {
+			res.Mounts = a.mountsOut()
+		}
 	}
 	res.Helpers = a.exportFacts()
 	return res, nil
@@ -156,6 +169,27 @@ func mayRoute(pkg *types.Package) bool {
 			if imp.Path() == p {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasHelpers is attached to a package that declares route helpers (see
+// helpers.go): a package importing it may register routes through them
+// alone, naming no router's type nor net/http's (e.Get("/", handlers.Index())
+// on an engine of the application's own).
+type hasHelpers struct{}
+
+func (*hasHelpers) AFact() {}
+
+func (*hasHelpers) String() string { return "hasHelpers" }
+
+// importsHelpers reports whether the package imports one that declares
+// route helpers.
+func importsHelpers(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(hasHelpers)) {
+			return true
 		}
 	}
 	return false
@@ -181,14 +215,20 @@ type analyzer struct {
 	// fnCalls maps a function given to chi's Route or Group (a closure,
 	// or a method value: r.Route("/v1", h.v1)) to those calls: they say
 	// what its router parameter is.
-	fnCalls   map[ast.Node][]*ast.CallExpr
-	uses      map[types.Object][]*ast.CallExpr // router variable -> its Use calls
-	mounts    map[types.Object][]*ast.CallExpr // router variable -> Mount calls of it
-	mountFns  map[*types.Func][]*ast.CallExpr  // router constructor -> Mount calls of its result
-	called    map[*types.Func]bool             // local functions called directly
-	reached   map[*types.Func]bool             // local functions a registration uses
-	regCalls  []*ast.CallExpr
-	enclosing map[*ast.FuncLit]*types.Func
+	fnCalls  map[ast.Node][]*ast.CallExpr
+	uses     map[types.Object][]*ast.CallExpr // router variable -> its Use calls
+	mounts   map[types.Object][]*ast.CallExpr // router variable -> Mount calls of it
+	mountFns map[*types.Func][]*ast.CallExpr  // router constructor -> Mount calls of its result
+	// external are the calls of functions of other packages (and of
+	// interfaces' methods), and externalFns the chi Route and Group calls
+	// given one: where the package hands routers on (see mounts.go).
+	external    []*ast.CallExpr
+	externalFns []*ast.CallExpr
+	assigned    map[ast.Expr]*types.Var // a value assigned to a router or handler variable -> the variable
+	called      map[*types.Func]bool    // local functions called directly
+	reached     map[*types.Func]bool    // local functions a registration uses
+	regCalls    []*ast.CallExpr
+	enclosing   map[*ast.FuncLit]*types.Func
 	// genFiles says which files of RPC services are generated (see
 	// generated), by name.
 	genFiles map[string]bool
@@ -245,6 +285,7 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		uses:      map[types.Object][]*ast.CallExpr{},
 		mounts:    map[types.Object][]*ast.CallExpr{},
 		mountFns:  map[*types.Func][]*ast.CallExpr{},
+		assigned:  map[ast.Expr]*types.Var{},
 		called:    map[*types.Func]bool{},
 		reached:   map[*types.Func]bool{},
 		enclosing: map[*ast.FuncLit]*types.Func{},
@@ -371,6 +412,8 @@ func (a *analyzer) index() {
 					a.indexRouterCall(n, api)
 				} else if len(a.importedHelpers(callee)) > 0 {
 					a.helperCalls = append(a.helperCalls, n)
+				} else if (callee.Pkg() != a.pass.Pkg || isInterfaceMethod(callee)) && a.handsRouters(n, callee) {
+					a.external = append(a.external, n)
 				}
 			}
 		}
@@ -381,6 +424,9 @@ func (a *analyzer) index() {
 func (a *analyzer) write(v *types.Var, e ast.Expr, site writeSite) {
 	a.writes[v] = append(a.writes[v], e)
 	a.sites[e] = site
+	if a.holdsRouter(v) || httpapi.IsHandlerType(v.Type()) {
+		a.assigned[ast.Unparen(e)] = v
+	}
 }
 
 // writeSite is where an assignment takes effect: after its statement
@@ -499,6 +545,8 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 						a.fnCalls[d] = append(a.fnCalls[d], call)
 					}
 					a.reached[fn] = true
+				} else if ok {
+					a.externalFns = append(a.externalFns, call) // r.Route("/api", api.Routes)
 				}
 			}
 		}
@@ -518,6 +566,28 @@ func (a *analyzer) indexMount(call *ast.CallExpr, h ast.Expr) {
 			a.mounts[obj] = append(a.mounts[obj], call)
 		}
 	}
+}
+
+// handsRouters reports whether a call of fn passes a router, or returns
+// a router or a handler: what mountsOut records of it.
+func (a *analyzer) handsRouters(call *ast.CallExpr, fn *types.Func) bool {
+	if res := fn.Type().(*types.Signature).Results(); res.Len() == 1 {
+		if t := res.At(0).Type(); httpapi.IsRouterType(t) || httpapi.IsHandlerType(t) {
+			return true
+		}
+	}
+	for _, arg := range call.Args {
+		if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInterfaceMethod reports whether fn is a method of an interface.
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 // objOf is the variable or field an expression names.
@@ -673,6 +743,8 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		Pos:        pos,
 		Registered: true,
 		Handler:    h,
+		Open:       r.open,
+		path:       full,
 	}
 	// The router's middlewares, those of the paths it is under, the route's.
 	route.Middlewares = append(route.Middlewares, r.mws...)

@@ -52,7 +52,39 @@ func (api *Router) routes() http.Handler {
 	} {
 		r.Get(rt.path, rt.h)
 	}
+	// Rows that serve themselves: each row's handler, inside its
+	// ServeHTTP, is the route's.
+	for _, rt := range []gitRoute{
+		{method: http.MethodGet, handler: api.lfsLocks, path: "/lfs/locks"},
+		{method: http.MethodPost, handler: api.lfsVerify, path: "/lfs/verify"},
+	} {
+		r.Handle(rt.path, rt)
+	}
 	return r
+}
+
+// gitRoute is a row of a route table that is itself the handler: its
+// ServeHTTP checks the method, then calls the row's handler.
+type gitRoute struct {
+	method  string
+	handler http.HandlerFunc
+	path    string
+}
+
+func (g gitRoute) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != g.method {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	g.handler(w, r)
+}
+
+func (api *Router) lfsLocks(w http.ResponseWriter, r *http.Request) {
+	_, _ = api.ds.User(r.Context()).CountAll()
+}
+
+func (api *Router) lfsVerify(w http.ResponseWriter, r *http.Request) {
+	_, _ = api.ds.User(r.Context()).FindByName(r.FormValue("user"))
 }
 
 // resource registers the REST handlers of m's repository: the library

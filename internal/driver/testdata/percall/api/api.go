@@ -26,6 +26,10 @@ func (a *API) Sync(ctx context.Context, kinds []string, ids []int64) {
 	for _, id := range ids {
 		a.Store.Run(ctx, 3, id) // one branch per level of the recursion
 	}
+	for range ids {
+		a.Store.Walk(ctx, nil) // a recursion per item: two loops
+	}
+	a.Store.Expand(ctx, ids)
 }
 
 // ServeHTTP syncs the kinds and items a request names.

@@ -56,6 +56,55 @@ func (s *Store) cascade(ctx context.Context, rule int, id int64) error {
 	return s.Run(ctx, rule-1, id)
 }
 
+// Node is a tree walked recursively.
+type Node struct {
+	ID       int64
+	Children []*Node
+}
+
+// Walk marks a tree: an UPDATE per node. Its loop over the children is
+// the recursion's own, which is one loop: n round trips, not n×m.
+func (s *Store) Walk(ctx context.Context, n *Node) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE nodes SET seen = true WHERE id = $1", n.ID); err != nil {
+		return err
+	}
+	for _, c := range n.Children {
+		if err := s.Walk(ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Expand follows links: per id, a lookup, and an expansion of the ids
+// it finds (a recursion through expandLink), whose loop over ids is the
+// recursion's own.
+func (s *Store) Expand(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if err := s.expandLink(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) expandLink(ctx context.Context, id int64) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT child FROM links WHERE parent = $1", id)
+	if err != nil {
+		return err
+	}
+	var next []int64
+	for rows.Next() {
+		var c int64
+		if err := rows.Scan(&c); err != nil {
+			return err
+		}
+		next = append(next, c)
+	}
+	rows.Close()
+	return s.Expand(ctx, next)
+}
+
 // Users is implemented once per database, each in its dialect.
 type Users interface {
 	Touch(ctx context.Context, id int64) error

@@ -269,3 +269,31 @@ func (s *Service) tag(ctx context.Context, id int64) string {
 	tagNames.Store(id, name)
 	return name
 }
+
+// kinds holds each item's kinds once loaded.
+var kinds sync.Map
+
+// Kinds loads each item's kinds through helpers: a query per item the
+// process meets for the first time.
+func (s *Service) Kinds(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.kind(ctx, id)
+	}
+}
+
+func (s *Service) kind(ctx context.Context, id int64) {
+	if !s.hasKinds(id) {
+		s.loadKinds(ctx, id)
+	}
+}
+
+func (s *Service) hasKinds(id int64) bool {
+	_, ok := kinds.Load(id)
+	return ok
+}
+
+func (s *Service) loadKinds(ctx context.Context, id int64) {
+	var k []string
+	s.db.QueryRowContext(ctx, `SELECT kinds FROM items WHERE id = $1`, id).Scan(&k) // kinds' cache
+	kinds.Store(id, k)
+}

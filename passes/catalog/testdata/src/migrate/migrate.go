@@ -1,4 +1,4 @@
-package migrate // want package:"migrations\\(0001_tables.sql, 0002_more.sql, migrate.go:12\\)"
+package migrate // want package:"migrations\\(0001_tables.sql, 0002_more.sql, 0003_queue_postgres.sql, migrate.go:17\\)"
 
 import (
 	"context"
@@ -8,6 +8,11 @@ import (
 
 //go:embed sql
 var files embed.FS
+
+// The same files by a glob: each PostgreSQL twin read once, SQLite's none.
+//
+//go:embed sql/*.sql
+var sqlFiles embed.FS
 
 const addIndex = `CREATE INDEX tickets_assignee_idx ON tickets (assignee_id)`
 

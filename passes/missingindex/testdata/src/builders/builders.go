@@ -14,7 +14,8 @@ const schema = `
 CREATE TABLE IF NOT EXISTS tracks (
     id       serial PRIMARY KEY,
     album_id int NOT NULL,
-    title    text
+    title    text,
+    plays    int
 );
 CREATE INDEX IF NOT EXISTS tracks_title_idx ON tracks (title);
 `

@@ -20,15 +20,16 @@ func Squirrel(ctx context.Context, db *sql.DB, id int, ids []int, name string) {
 	sq.Update("users").Set("name", name).Where(sq.Eq{"id": id}).RunWith(db).Exec()                                 // want `site orm write "UPDATE users SET name = \$1 WHERE \(id = \$2\)"`
 	sq.Delete("users").Where(sq.Or{sq.Lt{"org_id": 3}, sq.Expr("name LIKE ?", name)}).RunWith(db).ExecContext(ctx) // want `site orm write "DELETE FROM users WHERE \(\(org_id < \$1\) OR \(name LIKE \$2\)\)"`
 
-	// Built across statements and helpers: every addition is taken.
+	// Built across statements and helpers: every addition is taken, those
+	// under a condition optional.
 	b := activeUsers().Columns("email")
 	if name != "" {
 		b = b.Where(sq.Eq{"name": name})
 	}
-	b.RunWith(db).Query() // want `site orm read "SELECT id, email FROM users WHERE \(deleted_at IS NULL\) AND \(name = \$1\)"`
+	b.RunWith(db).Query() // want `site orm read "SELECT id, email FROM users WHERE \(deleted_at IS NULL\) AND \(name = \$1\)" optional users.name =`
 }
 
-func activeUsers() sq.SelectBuilder {
+func activeUsers() sq.SelectBuilder { // want `builderAdds\(-1, SELECT id FROM users WHERE \(deleted_at IS NULL\)\)`
 	return sq.Select("id").From("users").Where("deleted_at IS NULL")
 }
 

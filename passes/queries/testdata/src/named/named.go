@@ -1,8 +1,9 @@
-package named // want `stats: 16 sites, 4 unresolved, 0 unparsed, 0 orm`
+package named // want `stats: 17 sites, 5 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	goyesqlv2 "github.com/knadh/goyesql/v2"
@@ -19,6 +20,11 @@ func Note(db *sql.DB, id int64) { // want `issuesQueries\(read SELECT \* FROM no
 	db.QueryRow(queries["dup"])          // want `site query unknown unresolved: query dup is defined in queries/more.sql and queries/notes.sql`
 	q := queries["touch-note"]
 	db.Exec(q, id) // want `site exec write "UPDATE notes .*" from touch-note queries/notes.sql:11`
+}
+
+// A name known only in part is said with … for the part run time gives.
+func NoteOf(db *sql.DB, kind string) { // want `issuesQueries\(.*\)`
+	db.QueryRow(queries[goyesql.Tag(fmt.Sprintf("get-%s", kind))]) // want `site query unknown unresolved: query get-… is in no query file`
 }
 
 // dotsql: methods that take the name.

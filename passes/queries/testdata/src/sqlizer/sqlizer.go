@@ -97,7 +97,7 @@ func (u Users) ByOrg(org int) error { // want `issuesQueries\(.*\)`
 }
 
 // A builder from a helper whose chain starts from constants.
-func (u Users) active() sq.SelectBuilder {
+func (u Users) active() sq.SelectBuilder { // want `builderAdds\(-1, SELECT id FROM users WHERE \(deleted_at IS NULL\)\)`
 	return sq.Select("id").From("users").Where("deleted_at IS NULL")
 }
 

@@ -118,11 +118,31 @@ func (d *Defs) Enabled(ctx context.Context, tenant, name, version string) (strin
 	return s.(string), nil
 }
 
+// Shadowed writes the key out with a version declared again in the
+// miss: the same text, another variable, another key.
+func (d *Defs) Shadowed(ctx context.Context, tenant, name, version string) (string, error) {
+	var s interface{}
+	found := false
+	if version != "" {
+		s, found = d.cache.Get(fmt.Sprintf("%s|%s|%s", tenant, name, version))
+	}
+	if !found {
+		def, version, err := d.latest(ctx, tenant, name)
+		if err != nil {
+			return "", err
+		}
+		d.cache.Set(fmt.Sprintf("%s|%s|%s", tenant, name, version), def, 1)
+		return def, nil
+	}
+	return s.(string), nil
+}
+
 func (d *Defs) All(ctx context.Context, tenant, version string, names []string) {
 	for _, n := range names {
-		d.Def(ctx, tenant, n, version)     // silent: read once per name and version
-		d.Renamed(ctx, tenant, n, version) // want `keyed.\(\*Defs\).Renamed runs .* once per item of names`
-		d.Newest(ctx, tenant, n, version)  // want `keyed.\(\*Defs\).Newest runs .* once per item of names`
-		d.Enabled(ctx, tenant, n, version) // want `keyed.\(\*Defs\).Enabled runs .* once per item of names`
+		d.Def(ctx, tenant, n, version)      // silent: read once per name and version
+		d.Renamed(ctx, tenant, n, version)  // want `keyed.\(\*Defs\).Renamed runs .* once per item of names`
+		d.Newest(ctx, tenant, n, version)   // want `keyed.\(\*Defs\).Newest runs .* once per item of names`
+		d.Enabled(ctx, tenant, n, version)  // want `keyed.\(\*Defs\).Enabled runs .* once per item of names`
+		d.Shadowed(ctx, tenant, n, version) // want `keyed.\(\*Defs\).Shadowed runs .* once per item of names`
 	}
 }

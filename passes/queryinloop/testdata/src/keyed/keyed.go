@@ -137,4 +137,13 @@ func (s *Store) Names(ctx context.Context, ids []int64, keys []string) {
 			memo[id] = name
 		}
 	}
+	// Likewise in a field of a value made here.
+	local := &Store{db: s.db, groups: map[int64]string{}}
+	for _, id := range ids {
+		if _, ok := local.groups[id]; !ok {
+			var name string
+			s.db.QueryRowContext(ctx, `SELECT name FROM groups WHERE id = $1`, id).Scan(&name) // want `.*once per item of ids`
+			local.groups[id] = name
+		}
+	}
 }

@@ -33,6 +33,13 @@ func (h *H) requireAdmin() gin.HandlerFunc {
 
 func recovery(c *gin.Context) { c.Next() }
 
+// optional reads the session when there is one: a middleware only the
+// chain below uses, no route of its own.
+func (h *H) optional(c *gin.Context) {
+	h.db.QueryRowContext(c, "SELECT user_id FROM sessions WHERE token = $1", c.GetHeader("Token"))
+	c.Next()
+}
+
 func (h *H) Router() *gin.Engine {
 	r := gin.Default()
 	r.Use(recovery)
@@ -43,5 +50,8 @@ func (h *H) Router() *gin.Engine {
 	v1.Handle("DELETE", "/items/:id", h.requireAdmin(), h.getItem) // want `route DELETE /v1/items/:id .* -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).requireAdmin → ginapp.\(\*H\).getItem: 3$`
 	admin := v1.Group("admin")
 	admin.POST("/users", h.listItems) // want `route POST /v1/admin/users .* -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`
+	// Use returns the group it adds to: the route is under its prefix,
+	// behind the middleware.
+	r.Group("/user").Use(h.optional).POST("", h.listItems) // want `route POST /user \[POST /user\] -> ginapp.recovery → ginapp.\(\*H\).optional → ginapp.\(\*H\).listItems: 2$`
 	return r
 }

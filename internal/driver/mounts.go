@@ -1,0 +1,92 @@
+package driver
+
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/sqlheat/sqlheat/internal/program"
+	"github.com/sqlheat/sqlheat/passes/routes"
+)
+
+// mountTable is what the program's packages say the routers they hand to
+// other packages' functions, or mount from their results, are under
+// (routes.Result.Mounts), by where a route's router comes from
+// (routes.Open): a package that registers its routes on a router it is
+// given, or returns the router it builds, cannot see the prefix and
+// middlewares main mounts it under; the standalone driver sees both.
+type mountTable struct {
+	direct map[openKey][]routes.Under
+	// assumed are those of calls the graph resolves by the types alone
+	// (see program.Call.Assumed): they count where no other call says.
+	assumed map[openKey][]routes.Under
+}
+
+type openKey struct {
+	fn    *types.Func
+	param int
+}
+
+// maxMountDepth bounds the packages a router is handed through.
+const maxMountDepth = 8
+
+// newMountTable gathers the mounts of the program's packages (not their
+// test variants: a test's router is not the service's). A router handed
+// to an interface's method is under what the call passes for each
+// method of the module the graph resolves the call to; where it
+// resolves it by the types alone (a handler held in an interface whose
+// value the graph does not follow), what other calls say of a method
+// wins over what that one says of every implementation.
+func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
+	t := mountTable{direct: map[openKey][]routes.Under{}, assumed: map[openKey][]routes.Under{}}
+	for act := range g.All() {
+		res, ok := act.Result.(*routes.Result)
+		if !ok || res == nil || !act.IsRoot || act.Package.ID != act.Package.PkgPath {
+			continue
+		}
+		for _, m := range res.Mounts {
+			targets, assumed := []*types.Func{m.Func}, false
+			if prog != nil {
+				var more []*types.Func
+				more, assumed = prog.Targets(m.Call)
+				for _, fn := range more {
+					if !slices.Contains(targets, fn) {
+						targets = append(targets, fn)
+					}
+				}
+			}
+			into := t.direct
+			if assumed {
+				into = t.assumed
+			}
+			for _, fn := range targets {
+				k := openKey{fn.Origin(), m.Param}
+				into[k] = append(into[k], m.Under...)
+			}
+		}
+	}
+	return t
+}
+
+// place is the route under each of the places its router is mounted at,
+// as many packages up as the routers are handed through; the route as it
+// is when no package says where.
+func (t mountTable) place(r *routes.Route, depth int) []*routes.Route {
+	if r.Open == nil || depth > maxMountDepth {
+		return []*routes.Route{r}
+	}
+	k := openKey{r.Open.Func.Origin(), r.Open.Param}
+	us := t.direct[k]
+	if len(us) == 0 {
+		us = t.assumed[k]
+	}
+	if len(us) == 0 {
+		return []*routes.Route{r}
+	}
+	var out []*routes.Route
+	for _, u := range us {
+		out = append(out, t.place(r.Placed(u), depth+1)...)
+	}
+	return out
+}

@@ -1,0 +1,3 @@
+module example.com/callctx
+
+go 1.23

@@ -1,0 +1,13 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"example.com/cobra/cli"
+)
+
+func main() {
+	root := &cobra.Command{Use: "app"}
+	root.AddCommand(cli.NewRepairCommand(), cli.NewPurgeCommand())
+	root.Execute()
+}

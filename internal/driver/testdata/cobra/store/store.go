@@ -1,0 +1,27 @@
+// Package store holds what the commands run.
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Advance runs a statement per step, by design.
+func Advance(ctx context.Context, db *sql.DB, n int) error {
+	for i := 0; i < n; i++ {
+		if _, err := db.ExecContext(ctx, "SELECT pg_current_xact_id()"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Purge deletes the sessions of each user named.
+func Purge(ctx context.Context, db *sql.DB, users []string) error {
+	for _, u := range users {
+		if _, err := db.ExecContext(ctx, "DELETE FROM sessions WHERE user_name = $1", u); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,3 @@
+module example.net/cond
+
+go 1.22

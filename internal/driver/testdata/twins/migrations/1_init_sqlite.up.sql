@@ -1,0 +1,2 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);
+CREATE INDEX users_name ON users (name);

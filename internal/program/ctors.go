@@ -1,0 +1,168 @@
+package program
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A function may make the functions it hands on: an authentication
+// middleware lists the checks it wants, each made by a constructor whose
+// closure runs the further checks it was given, and hands the list to
+// one helper every middleware shares —
+//
+//	a.evaluate(ctx, a.handleUser(), a.handleClient(a.checkAdmin))
+//	a.evaluate(ctx, a.handleApplication, a.handleClient())
+//
+// The constructor's closure is one function for every call of it, and
+// the call graph keeps one set of values for what it calls: every check
+// any call passed (checkAdmin behind every middleware). And a list that
+// holds made closures was no list the higher-order rewiring could read
+// (see higher.go), so the helper's call of each element reached every
+// function any middleware listed: the application's token was looked up
+// behind every route.
+//
+// The call of a constructor of the module whose every return is a
+// closure (or a function) it writes is therefore read as the closures it
+// makes: a closure that calls the constructor's func-typed parameters
+// (or the elements of a list of them) is, for that call, a copy in which
+// those calls reach what the call passed, where the call spells it (a
+// function, a method value, a list, another such constructor's call);
+// one that calls none is itself. A list or helper argument spelled so is
+// what the helper is handed. Where the constructor returns anything else,
+// or the call passes its own parameter or a variable, the graph's answer
+// stands for that call.
+
+// boundCopy is a closure's copy bound to one call of its constructor,
+// filled once the graph's calls are final (see fillCopies).
+type boundCopy struct {
+	copy   *Func
+	origin *Func
+	// binds are origin's calls of the constructor's parameters, with what
+	// the call passed for each.
+	binds map[*Call][]*Func
+}
+
+// ctorResult is what one call of a constructor makes.
+type ctorResult struct {
+	fs []*Func
+	ok bool
+}
+
+// madeBy is what the call v makes (see above): ok is false unless v is
+// a static call of a module function whose every return the graph can
+// name, and all of them are functions of the module.
+func (b *builder) madeBy(v *ssa.Call, depth int) ([]*Func, bool) {
+	if m, seen := b.ctorMade[v]; seen {
+		return m.fs, m.ok
+	}
+	g := v.Call.StaticCallee()
+	if g == nil || b.funcs[g] == nil || depth > maxHanded || g.Signature.Results().Len() != 1 {
+		return nil, false
+	}
+	if b.ctorMade == nil {
+		b.ctorMade = map[*ssa.Call]ctorResult{}
+	}
+	b.ctorMade[v] = ctorResult{} // a constructor making itself: not followed
+	rets, ok := returnedValues(g)
+	if !ok {
+		return nil, false
+	}
+	var fs []*Func
+	for _, r := range rets {
+		if fn, isFn := r.(*ssa.Function); isFn {
+			f := b.funcs[fn]
+			if f == nil {
+				return nil, false
+			}
+			fs = append(fs, f)
+			continue
+		}
+		mc := r.(*ssa.MakeClosure)
+		lit := b.funcs[mc.Fn.(*ssa.Function)]
+		if lit == nil {
+			return nil, false
+		}
+		bound, _ := b.paramCalls(g, mc)
+		binds := map[*Call][]*Func{}
+		for c, i := range bound {
+			if i < len(v.Call.Args) {
+				if hs, ok := b.handedAt(g, i, v.Call.Args[i], depth+1); ok {
+					binds[c] = hs
+				}
+			}
+		}
+		if len(binds) == 0 {
+			fs = append(fs, lit)
+			continue
+		}
+		cp := &Func{}
+		b.copies = append(b.copies, &boundCopy{copy: cp, origin: lit, binds: binds})
+		fs = append(fs, cp)
+	}
+	b.ctorMade[v] = ctorResult{fs, true}
+	return fs, true
+}
+
+// returnedValues are the values g returns, each a closure it makes (as
+// it is or converted) or a function; ok is false when some return is
+// anything else.
+func returnedValues(g *ssa.Function) (out []ssa.Value, ok bool) {
+	for _, v := range returned1(g) {
+		v = unconverted(v)
+		switch x := v.(type) {
+		case *ssa.MakeClosure:
+			if _, isFn := x.Fn.(*ssa.Function); !isFn {
+				return nil, false
+			}
+		case *ssa.Function:
+		default:
+			return nil, false
+		}
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// fillCopies fills the copies of closures bound to their constructors'
+// calls, once every rewiring of the graph's calls is done: a copy runs
+// its closure's calls, those of the constructor's parameters reaching
+// what its call passed.
+func (b *builder) fillCopies() {
+	for _, bc := range b.copies {
+		g := bc.copy
+		*g = *bc.origin
+		g.origin = bc.origin
+		g.Calls = make([]*Call, len(bc.origin.Calls))
+		for i, c := range bc.origin.Calls {
+			g.Calls[i] = c
+			if hs, ok := bc.binds[c]; ok {
+				cp := *c
+				cp.Callees = hs
+				g.Calls[i] = &cp
+			}
+		}
+		b.p.copies = append(b.p.copies, g)
+	}
+}
+
+// elemLoad is the list whose element v is loaded from (*&list[i]), nil
+// when v is no such load.
+func elemLoad(v ssa.Value) ssa.Value {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil
+	}
+	ia, ok := u.X.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	if _, isSlice := ia.X.Type().Underlying().(*types.Slice); !isSlice {
+		return nil
+	}
+	return ia.X
+}

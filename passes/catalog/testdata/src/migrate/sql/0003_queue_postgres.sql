@@ -1,0 +1,2 @@
+-- +goose Up
+CREATE INDEX tickets_queue ON tickets (queue);

@@ -1,0 +1,759 @@
+package queries
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"time"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Read-through caches by key. A query that runs only when a long-lived
+// cache lacks its key, and whose result the miss keeps in the cache, runs
+// once per key for as long as the process runs (or the entry lives), not
+// once per item of a loop around the call: the keys a loop meets recur
+// from request to request, and only the first request of each pays.
+//
+// What counts as such a cache, and what does not:
+//
+//   - the cache outlives the call: a field or a package-level variable,
+//     selected from the receiver, a parameter or a package-level variable;
+//     a map made in the function (or a field of a value made there) is a
+//     memo per call, one query per distinct key, which is data;
+//   - the test is of the key's presence: `v, ok := c.Load(k)` (sync.Map,
+//     or any method answering (value, bool), as go-cache's, lru's or
+//     ristretto's Get), `v, ok := c.m[k]`, `v, err := c.Get(k)` tested
+//     `err == nil` (bigcache, freecache), a method answering a bool alone
+//     (lru's Contains), a map of flags (`if s.loaded[k]`), or a function of
+//     the package answering one of these for its parameter
+//     (`if !s.IsLoaded(k) { s.load(k) }`); the lookup may be made only
+//     once its key is whole, `if version != "" { v, ok = c.Get(k) }` (a
+//     caching decorator's, see keys.go);
+//   - a second condition beside the test may check the entry found (`ok
+//     && v != nil`, `!ok || time.Since(e.at) > time.Hour`), reading only
+//     it, the receiver's fields and package-level names. A condition that
+//     reads a parameter (`ok && !skipCache`) is the caller's bypass, and
+//     one that reads no entry (`ok && s.enabled`), like a lookup nested in
+//     `if s.cache != nil { ... }` or after `if !s.enabled { return q() }`,
+//     a switch that may be off: then every
+//     call queries, and whether it is on is the deployment's to say (an
+//     optional cache is often the very workaround for the loop, off by
+//     default), so both stay reported;
+//   - the miss keeps what it computed under the same key in the same
+//     cache (`c.Store(k, v)`, `c.m[k] = v`, `c.Set(k, v, ttl)`), itself
+//     or in a function of the package it calls with the key; or it marks
+//     the key in a set of flags (`s.loaded[k] = true`) and keeps a computed
+//     value in another long-lived cache (the load filling a second map).
+//     A set of seen keys that keeps nothing, or a cache the miss never
+//     fills, queries per item; so does a key spelled the same at the
+//     store but of other variables, or one a part of which the function
+//     assigns between the lookup and the store (see keys.go);
+//   - the entry lives at least a minute: a time to live written as a
+//     constant shorter than that (`c.Set(k, v, 10*time.Second)`, `ok &&
+//     time.Since(e.at) < 5*time.Second`) keeps it reported. A minute is
+//     about the time from one page load to the next: an entry that
+//     expires sooner is cold again for most requests, and the loop's
+//     queries run for most of its items. A time to live the code does
+//     not spell as a constant (the cache's default, a setting) counts as
+//     long.
+//
+// Functions of the package are followed three calls deep; a function of
+// another package, or a call through an interface or func value, fills
+// nothing as far as this is concerned.
+
+// shortTTL is the time to live below which a cache entry is not a
+// long-lived one (see above).
+const shortTTL = time.Minute
+
+// Where a block reads through a keyed cache (see readThrough).
+const (
+	noMiss   = iota
+	missRest // the statement is `if ok { return v }`: the rest runs on a miss
+	missBody // the statement is `if !ok { ... }`: its body runs on a miss
+)
+
+// caches finds the read-through caches of one package's functions.
+type caches struct {
+	info  *types.Info
+	files []*ast.File
+	decls map[*types.Func]*ast.FuncDecl // the package's functions, on first use
+	// budget is how many more function bodies the miss being read may
+	// have stores read from (its callees and theirs).
+	budget int
+}
+
+// maxBodies bounds the bodies read for one miss: a miss that calls a
+// whole computation is read no further than that.
+const maxBodies = 64
+
+// scope is where a lookup or a store is read: in the function walked, or
+// in a function of the package it calls.
+type scope struct {
+	recv *types.Var // the function's receiver, nil for a function
+	// body is, in the function walked, its outermost function's body: what
+	// is declared there lives as long as a call.
+	body ast.Node
+	// env is, in a callee, what its receiver and parameters are at the
+	// call (nil in the function walked): its other locals are unknown.
+	env   map[*types.Var]term
+	depth int
+}
+
+// term is an expression as the function walked spells it.
+type term struct {
+	text string
+	// lived says it outlives a call: rooted in a package-level variable,
+	// the receiver or a parameter, not in a local.
+	lived bool
+	// computed says it is no constant and no nil.
+	computed bool
+	// vars are what the names spelled denote, in order: the same text of
+	// other variables (one declared again) is another term.
+	vars []types.Object
+	// v is the variable of the function walked the term is, alone.
+	v *types.Var
+}
+
+// same says whether t and u are the same expression of the same
+// variables.
+func (t term) same(u term) bool {
+	return t.text == u.text && slices.Equal(t.vars, u.vars)
+}
+
+// lookup is a test of whether a long-lived cache holds a key.
+type lookup struct {
+	cache string // the cache (s.users), as the function walked spells it
+	key   term   // the key, likewise
+	// keyExpr is the key where the function walked writes it, nil when
+	// the lookup is a callee's.
+	keyExpr ast.Expr
+	value   *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
+	test    *types.Var // the ok or err variable the test reads, nil when none
+}
+
+// store is a call or an assignment that puts something in a long-lived
+// cache: c.Store(k, v), c.Set(k, v, ttl), c.m[k] = v.
+type store struct {
+	cache string
+	args  []term // the key and the value (and a time to live, a cost)
+	short bool   // it keeps the entry less than shortTTL
+	// kept says the value is computed and the variable holds a cache (a
+	// map, or a type with a lookup answering (value, bool)): the call
+	// keeps data, not a mark.
+	kept bool
+}
+
+// scopeAt is the scope of the function n, walked at c.
+func (a *analyzer) scopeAt(n *funcNode, c inspector.Cursor) scope {
+	sc := scope{body: n.body}
+	if n.fn != nil {
+		sc.recv = n.fn.Type().(*types.Signature).Recv()
+	}
+	for f := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := f.Node().(type) {
+		case *ast.FuncDecl:
+			sc.body = f.Body
+		case *ast.FuncLit:
+			sc.body = f.Body
+		}
+	}
+	return sc
+}
+
+func (a *analyzer) caches() *caches {
+	if a.cacheFinder == nil {
+		a.cacheFinder = &caches{info: a.pass.TypesInfo, files: a.pass.Files}
+	}
+	return a.cacheFinder
+}
+
+// readThrough says whether list[i] tests a lookup of a long-lived keyed
+// cache (see the top of this file), and which statements then run only
+// on a miss: either the hit returns (`if ok { return v }`, the rest of
+// the block is the miss) or the body is the miss (`if !ok { ... }`); the
+// miss must keep what it computed in the cache under the key.
+func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) int {
+	s, ok := list[i].(*ast.IfStmt)
+	if !ok {
+		return noMiss
+	}
+	before := list[:i:i] // appending copies
+	if s.Init != nil {
+		before = append(before, s.Init)
+	}
+	l, onHit := k.test(sc, s.Cond, before)
+	if l == nil {
+		return noMiss
+	}
+	kind, miss := missBody, s.Body.List
+	if onHit {
+		if s.Else != nil || !returns(s.Body) {
+			return noMiss // a hit that goes on queries anyway
+		}
+		kind, miss = missRest, list[i+1:]
+	}
+	k.budget = maxBodies
+	if len(miss) == 0 {
+		return noMiss
+	}
+	stores := k.stores(sc, miss, nil)
+	if !l.filledBy(stores) {
+		return noMiss
+	}
+	if l.keyExpr != nil && !keyKept(k.info, slices.Concat(before, miss), l.keyExpr, l.storedVars(stores)) {
+		return noMiss // the store's key is another one
+	}
+	return kind
+}
+
+// returns says whether a hit's block returns: it ends with a return, or
+// with `if x, ok := v.(T); ok { ...; return }` (a value of the type the
+// cache holds, as it always is).
+func returns(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.IfStmt:
+		as, ok := last.Init.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || last.Else != nil {
+			return false
+		}
+		_, assert := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+		return assert && returns(last.Body)
+	}
+	return false
+}
+
+// test reads cond as a test of a cache lookup (before holds the
+// statements that run before it, where the lookup's assignment is): the
+// lookup, and whether cond is true on a hit (else on a miss); nil when
+// cond is no such test.
+func (k *caches) test(sc scope, cond ast.Expr, before []ast.Stmt) (*lookup, bool) {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			l, onHit := k.test(sc, c.X, before)
+			return l, !onHit
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND, token.LOR:
+			// `ok && fresh(v)` is true on a hit that is fresh, `!ok ||
+			// stale(v)` on a miss or a stale entry: one side tests the
+			// lookup, the other the entry it found.
+			onHit := c.Op == token.LAND
+			for _, p := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+				if l, h := k.test(sc, p[0], before); l != nil && h == onHit && k.entryCheck(sc, p[1], l) {
+					return l, onHit
+				}
+			}
+		case token.EQL, token.NEQ:
+			// err == nil, err of a lookup answering (value, error).
+			x := c.X
+			if isNil(k.info, c.X) {
+				x = c.Y
+			} else if !isNil(k.info, c.Y) {
+				break
+			}
+			if l, isErr := k.assigned(sc, x, before); l != nil && isErr {
+				return l, c.Op == token.EQL
+			}
+		}
+	case *ast.Ident:
+		if l, isErr := k.assigned(sc, c, before); l != nil && !isErr {
+			return l, true
+		}
+	case *ast.IndexExpr:
+		// s.loaded[k], a map of flags.
+		if t, ok := k.info.TypeOf(c.X).Underlying().(*types.Map); ok && isBool(t.Elem()) {
+			if l := k.lookupOf(sc, c.X, c.Index); l != nil {
+				return l, true
+			}
+		}
+	case *ast.CallExpr:
+		return k.holds(sc, c), true
+	}
+	return nil, false
+}
+
+// assigned finds, among stmts (the last assignment of x wins), `v, x :=
+// cache.M(..., k)` or `v, x := cache[k]` on a long-lived cache, x being
+// a bool, or an error (isErr) a method answers beside the value.
+func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, isErr bool) {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, _ := k.info.ObjectOf(id).(*types.Var)
+	if v == nil {
+		return nil, false
+	}
+	for j, st := range slices.Backward(stmts) {
+		as, isAssign := st.(*ast.AssignStmt)
+		guard, inner := guardedLookup(st)
+		if inner != nil {
+			as, isAssign = inner, true
+		}
+		if !isAssign || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			continue
+		}
+		if id, isID := as.Lhs[1].(*ast.Ident); !isID || k.info.ObjectOf(id) != v {
+			continue
+		}
+		var key ast.Expr
+		switch rhs := ast.Unparen(as.Rhs[0]).(type) {
+		case *ast.IndexExpr:
+			if _, isMap := k.info.TypeOf(rhs.X).Underlying().(*types.Map); isMap {
+				key = rhs.Index
+				l = k.lookupOf(sc, rhs.X, key)
+			}
+		case *ast.CallExpr:
+			sel, sig := method(k.info, rhs)
+			if sel == nil || sig.Results().Len() != 2 || len(rhs.Args) == 0 {
+				break
+			}
+			key = rhs.Args[len(rhs.Args)-1]
+			switch second := sig.Results().At(1).Type(); {
+			case isBool(second):
+				l = k.lookupOf(sc, sel.X, key)
+			case types.Identical(second, errorType):
+				l, isErr = k.lookupOf(sc, sel.X, key), true
+			}
+		}
+		if l == nil {
+			return nil, false
+		}
+		// A lookup under a guard: the guard may only test that the key
+		// is whole, and a lookup skipped must read as a miss (an error
+		// left nil would read as a hit).
+		if guard != nil && (isErr || !guardsKey(k.info, guard.Cond, key) || !unset(k.info, stmts[:j], v)) {
+			return nil, false
+		}
+		l.test = v
+		if id, isID := as.Lhs[0].(*ast.Ident); isID {
+			l.value, _ = k.info.ObjectOf(id).(*types.Var)
+		}
+		return l, isErr
+	}
+	return nil, false
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// method is the selector and signature of a call of a method, nil when
+// the call is of no method.
+func method(info *types.Info, call *ast.CallExpr) (*ast.SelectorExpr, *types.Signature) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return nil, nil
+	}
+	sig, _ := info.TypeOf(sel).(*types.Signature)
+	if sig == nil {
+		return nil, nil
+	}
+	return sel, sig
+}
+
+// lookupOf is a lookup of key in cache, when cache is a long-lived
+// variable: a field or a package-level variable that outlives the call.
+func (k *caches) lookupOf(sc scope, cache, key ast.Expr) *lookup {
+	c, ok := k.cacheTerm(sc, cache)
+	if !ok {
+		return nil
+	}
+	kt, ok := k.render(sc, key)
+	if !ok {
+		return nil
+	}
+	l := &lookup{cache: c, key: kt}
+	if sc.env == nil {
+		l.keyExpr = key
+	}
+	return l
+}
+
+// cacheTerm spells cache when it is a long-lived cache variable.
+func (k *caches) cacheTerm(sc scope, cache ast.Expr) (string, bool) {
+	v := varOf(k.info, cache)
+	if v == nil || v.Pkg() == nil || !(v.IsField() || v.Parent() == v.Pkg().Scope()) {
+		return "", false
+	}
+	t, ok := k.render(sc, cache)
+	return t.text, ok && t.lived
+}
+
+// holds reads a call as a test of a cache: a method answering a bool
+// alone on a long-lived cache (lru's Contains(k)), or a function of the
+// package answering such a test of its parameter (`func (s *S)
+// loaded(k string) bool { _, ok := s.m[k]; return ok }`).
+func (k *caches) holds(sc scope, call *ast.CallExpr) *lookup {
+	sig, _ := k.info.TypeOf(call.Fun).(*types.Signature)
+	if sig == nil || sig.Results().Len() != 1 || !isBool(sig.Results().At(0).Type()) {
+		return nil
+	}
+	if decl, callee := k.callee(sc, call); decl != nil {
+		if l := k.answers(callee, decl.Body.List); l != nil {
+			return l
+		}
+	}
+	sel, _ := method(k.info, call)
+	if sel == nil || len(call.Args) == 0 {
+		return nil
+	}
+	return k.lookupOf(sc, sel.X, call.Args[len(call.Args)-1])
+}
+
+// answers reads the body of a function answering a bool as a test of a
+// cache: `return ok` (or another test), or `if ok { return true };
+// return false`, true on a hit.
+func (k *caches) answers(sc scope, body []ast.Stmt) *lookup {
+	if len(body) == 0 {
+		return nil
+	}
+	ret, ok := body[len(body)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	var l *lookup
+	last, isConst := boolConst(k.info, ret.Results[0])
+	switch {
+	case !isConst:
+		var onHit bool
+		if l, onHit = k.test(sc, ret.Results[0], body[:len(body)-1]); !onHit {
+			return nil
+		}
+	case len(body) >= 2:
+		s, isIf := body[len(body)-2].(*ast.IfStmt)
+		if !isIf || s.Else != nil || len(s.Body.List) != 1 {
+			return nil
+		}
+		r, isRet := s.Body.List[0].(*ast.ReturnStmt)
+		if !isRet || len(r.Results) != 1 {
+			return nil
+		}
+		first, isConst := boolConst(k.info, r.Results[0])
+		if !isConst || first == last {
+			return nil
+		}
+		before := body[: len(body)-2 : len(body)-2]
+		if s.Init != nil {
+			before = append(before, s.Init)
+		}
+		var onHit bool
+		if l, onHit = k.test(sc, s.Cond, before); onHit != first {
+			return nil
+		}
+	}
+	if l != nil {
+		l.value, l.test = nil, nil // the callee's, not the caller's
+	}
+	return l
+}
+
+func boolConst(info *types.Info, e ast.Expr) (value, ok bool) {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// entryCheck says whether x checks the entry l found: it reads the
+// value, and besides only the test's variable, the receiver and
+// package-level names; and it keeps the entry no shorter than shortTTL.
+func (k *caches) entryCheck(sc scope, x ast.Expr, l *lookup) bool {
+	if l.value == nil {
+		return false
+	}
+	reads, ok := false, true
+	ast.Inspect(x, func(n ast.Node) bool {
+		if e, isExpr := n.(ast.Expr); isExpr && k.info.Types[e].Value != nil {
+			ok = ok && !shortConst(k.info, e)
+			return false // a constant, as a whole
+		}
+		id, isID := n.(*ast.Ident)
+		if !isID {
+			return ok
+		}
+		switch v, isVar := k.info.Uses[id].(*types.Var); {
+		case !isVar, v.IsField():
+		case v == l.value:
+			reads = true
+		case v == l.test, v == sc.recv, v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
+		default:
+			ok = false // a parameter or a local: the caller's bypass
+		}
+		return ok
+	})
+	return ok && reads
+}
+
+// shortConst says whether e is a constant time.Duration above zero and
+// below shortTTL (zero and less are "no expiry" or "the default" in
+// cache libraries).
+func shortConst(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	if tv.Value == nil || !isDuration(tv.Type) {
+		return false
+	}
+	d, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	return ok && d > 0 && d < int64(shortTTL)
+}
+
+func isDuration(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
+}
+
+// callee is the declaration of the function of the package a call runs,
+// with the scope its body is read in: its receiver and parameters as
+// the caller spells them. Nil past three calls deep.
+func (k *caches) callee(sc scope, call *ast.CallExpr) (*ast.FuncDecl, scope) {
+	if sc.depth >= 3 {
+		return nil, scope{}
+	}
+	fn := typeutil.StaticCallee(k.info, call)
+	if fn == nil {
+		return nil, scope{}
+	}
+	if k.decls == nil {
+		k.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range k.files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if fn, ok := k.info.Defs[fd.Name].(*types.Func); ok {
+						k.decls[fn] = fd
+					}
+				}
+			}
+		}
+	}
+	decl := k.decls[fn.Origin()]
+	if decl == nil {
+		return nil, scope{}
+	}
+	sig := fn.Origin().Type().(*types.Signature)
+	if sig.Variadic() {
+		return nil, scope{}
+	}
+	callee := scope{recv: sig.Recv(), body: decl.Body, env: map[*types.Var]term{}, depth: sc.depth + 1}
+	if sig.Recv() != nil {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil, scope{}
+		}
+		if t, ok := k.render(sc, sel.X); ok {
+			callee.env[sig.Recv()] = t
+		}
+	}
+	for i, arg := range call.Args {
+		if i >= sig.Params().Len() {
+			break
+		}
+		if t, ok := k.render(sc, arg); ok {
+			callee.env[sig.Params().At(i)] = t
+		}
+	}
+	return decl, callee
+}
+
+// render spells e as the function walked does. In a callee, only its
+// receiver, its parameters, package-level names and constants spell; in
+// the function walked, anything does.
+func (k *caches) render(sc scope, e ast.Expr) (term, bool) {
+	e = ast.Unparen(e)
+	tv := k.info.Types[e]
+	computed := tv.Value == nil && !tv.IsNil()
+	switch e := e.(type) {
+	case *ast.Ident:
+		obj := k.info.ObjectOf(e)
+		v, isVar := obj.(*types.Var)
+		switch {
+		case !isVar:
+			return term{e.Name, true, computed, []types.Object{obj}, nil}, true // a constant, nil, a function
+		case v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
+			return term{e.Name, true, true, []types.Object{v}, nil}, true
+		case sc.env != nil:
+			t, ok := sc.env[v]
+			return t, ok
+		}
+		local := v.Pos() >= sc.body.Pos() && v.Pos() < sc.body.End()
+		return term{e.Name, !local, true, []types.Object{v}, v}, true
+	case *ast.SelectorExpr:
+		if id, ok := e.X.(*ast.Ident); ok {
+			if _, isPkg := k.info.Uses[id].(*types.PkgName); isPkg {
+				return term{types.ExprString(e), true, computed, []types.Object{k.info.Uses[e.Sel]}, nil}, true
+			}
+		}
+		x, ok := k.render(sc, e.X)
+		if !ok {
+			return term{}, false
+		}
+		return term{x.text + "." + e.Sel.Name, x.lived, computed, x.vars, nil}, true
+	case *ast.BasicLit:
+		return term{e.Value, true, false, nil, nil}, true
+	}
+	if sc.env != nil {
+		return term{}, false
+	}
+	var vars []types.Object
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			vars = append(vars, k.info.ObjectOf(id))
+		}
+		return true
+	})
+	return term{types.ExprString(e), false, computed, vars, nil}, true
+}
+
+// stores lists what stmts put in long-lived caches, itself or in the
+// functions of the package it calls (not in closures or goroutines,
+// which may run later).
+func (k *caches) stores(sc scope, stmts []ast.Stmt, out []store) []store {
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.GoStmt:
+				return false
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					break
+				}
+				for i, lhs := range n.Lhs {
+					ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+					if !ok {
+						continue
+					}
+					if _, isMap := k.info.TypeOf(ix.X).Underlying().(*types.Map); !isMap {
+						continue
+					}
+					if s, ok := k.store(sc, ix.X, []ast.Expr{ix.Index, n.Rhs[i]}); ok {
+						out = append(out, s)
+					}
+				}
+			case *ast.CallExpr:
+				// A method of a cache (a type of the package or not)
+				// stores, and what the package's functions store is
+				// read from their bodies.
+				if sel, _ := method(k.info, n); sel != nil && len(n.Args) >= 2 {
+					if s, ok := k.store(sc, sel.X, n.Args); ok {
+						out = append(out, s)
+					}
+				}
+				if decl, callee := k.callee(sc, n); decl != nil && k.budget > 0 {
+					k.budget--
+					out = k.stores(callee, decl.Body.List, out)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// store is what putting args in cache keeps, when cache is a long-lived
+// variable.
+func (k *caches) store(sc scope, cache ast.Expr, args []ast.Expr) (store, bool) {
+	c, ok := k.cacheTerm(sc, cache)
+	if !ok {
+		return store{}, false
+	}
+	s := store{cache: c}
+	for i, arg := range args {
+		t, ok := k.render(sc, arg)
+		if !ok { // a local of a callee: computed, spelled nowhere else
+			t = term{computed: true}
+		}
+		if isDuration(k.info.TypeOf(arg)) {
+			s.short = s.short || shortConst(k.info, arg)
+			t.computed = false // a time to live, not the value
+		}
+		s.args = append(s.args, t)
+		if i > 0 && t.computed {
+			s.kept = true
+		}
+	}
+	s.kept = s.kept && holdsData(k.info.TypeOf(cache))
+	return s, true
+}
+
+// holdsData says whether a variable of type t is a cache: a map, or a
+// type with a method answering (value, bool) for a key.
+func holdsData(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Map); ok {
+		return true
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	ms := types.NewMethodSet(types.NewPointer(t))
+	for m := range ms.Methods() {
+		sig := m.Type().(*types.Signature)
+		if sig.Params().Len() > 0 && sig.Results().Len() == 2 && isBool(sig.Results().At(1).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// filledBy says whether the stores of a miss fill the cache l looks up:
+// a value computed kept under the key, for a minute or more; or the key
+// marked (a constant stored under it, a set of flags) and a value
+// computed kept in another long-lived cache.
+func (l *lookup) filledBy(stores []store) bool {
+	marked, kept := false, false
+	for _, s := range stores {
+		if s.short {
+			continue
+		}
+		if at := l.keyAt(s); at >= 0 {
+			if slices.ContainsFunc(s.args[at+1:], func(t term) bool { return t.computed && t.text != l.key.text }) {
+				return true
+			}
+			marked = true
+			continue
+		}
+		kept = kept || s.kept
+	}
+	return marked && kept
+}
+
+// keyAt is where a store into l's cache takes l's key, -1 when it is a
+// store elsewhere.
+func (l *lookup) keyAt(s store) int {
+	if s.cache != l.cache {
+		return -1
+	}
+	return slices.IndexFunc(s.args, func(t term) bool { return t.same(l.key) })
+}
+
+// storedVars are the variables of the function walked whose values
+// stores keep: after l's key in its cache, after the first argument
+// elsewhere.
+func (l *lookup) storedVars(stores []store) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	for _, s := range stores {
+		at := max(l.keyAt(s), 0)
+		for _, t := range s.args[at+1:] {
+			if t.v != nil {
+				out[t.v] = true
+			}
+		}
+	}
+	return out
+}

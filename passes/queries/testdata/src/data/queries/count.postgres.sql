@@ -1,0 +1,1 @@
+SELECT count(*) FROM notes WHERE id = $1

@@ -1,0 +1,160 @@
+package routes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/internal/httppattern"
+)
+
+// A package often registers its routes on a router it is given
+// (func (h *Handler) RegisterRoutes(r chi.Router)), or returns the router
+// it builds (func Router(db *sql.DB) chi.Router), and main, in another
+// package, mounts it under a prefix with the middlewares of its own
+// routers. The package sees neither: its routes read "…/items", or
+// "/items" where the router is one it makes. The standalone driver sees
+// every package, so each package says what it can: a route, where its
+// router comes from (Route.Open); the package that hands a router to a
+// function of another package, or mounts what one returns, what that
+// router is under (Result.Mounts). The driver puts the one under the
+// other, as many levels as the program has.
+
+// Open is where a route's router comes from, when what it is under is
+// said by another package: a parameter of a function of the package
+// that no call here passes (Param, an index into the signature's
+// parameters), or the router a function returns to callers elsewhere
+// (Param -1).
+type Open struct {
+	Func  *types.Func
+	Param int
+}
+
+// Mount is a router this package hands to a function of another package
+// (or to a method through an interface), or gets from one and mounts:
+// what the router is under, here.
+type Mount struct {
+	Call  token.Pos   // the call's Lparen
+	Func  *types.Func // the function called; an interface's method when called through one
+	Param int         // the parameter the router is passed as; -1: the router the call returns
+	Under []Under
+}
+
+// Under is what a router is under: a prefix (known, or with what is
+// before it not visible: "…/v1"), the middlewares of the routers it is
+// on, outermost first, and where the router comes from when what it is
+// under is said elsewhere in turn.
+type Under struct {
+	Prefix      string
+	Known       bool
+	Middlewares []*Handler
+	Open        *Open
+}
+
+// Placed is the route put under u: its prefix before the route's pattern
+// (the part of it this package saw), u's middlewares before its own.
+func (r *Route) Placed(u Under) *Route {
+	n := *r
+	full := join(u.Prefix, r.path)
+	n.Pattern = full
+	if !u.Known {
+		n.Pattern = "…" + full
+	}
+	method := r.Method
+	if method == httppattern.AnyMethod {
+		method = ""
+	}
+	n.Key = key(method, full, u.Known)
+	n.path = full
+	n.Open = u.Open
+	n.Middlewares = append(append([]*Handler(nil), u.Middlewares...), r.Middlewares...)
+	return &n
+}
+
+// mountsOut are the routers this package hands to functions of other
+// packages, and those it mounts from their results (see above).
+func (a *analyzer) mountsOut() []*Mount {
+	var out []*Mount
+	for _, call := range a.external {
+		fn := a.callee(call)
+		if fn == nil {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		params := sig.Params()
+		for i, arg := range call.Args {
+			if i >= params.Len() || sig.Variadic() && i >= params.Len()-1 {
+				break
+			}
+			if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+				out = append(out, &Mount{Call: call.Lparen, Func: fn.Origin(), Param: i, Under: unders(a.routers(arg, 0))})
+			}
+		}
+		if sig.Results().Len() == 1 {
+			if t := sig.Results().At(0).Type(); httpapi.IsRouterType(t) || httpapi.IsHandlerType(t) {
+				ctx := a.contexts(call)
+				if len(ctx) == 0 {
+					ctx = []router{{known: true}} // served as it is
+				}
+				out = append(out, &Mount{Call: call.Lparen, Func: fn.Origin(), Param: -1, Under: unders(ctx)})
+			}
+		}
+	}
+	// r.Route("/api", api.Routes): the function's router is under the
+	// route's prefix; r.Group(api.Routes) under the router's.
+	for _, call := range a.externalFns {
+		api := httpapi.Lookup(a.callee(call))
+		fn, ok := a.funcOf(call.Args[api.FuncArg])
+		if !ok {
+			continue
+		}
+		var rs []router
+		switch api.Kind {
+		case httpapi.RouteFn:
+			path, ok := a.constString(call, api.PatternArg)
+			rs = under(a.routers(recvExpr(call), 0), path, ok, nil, nil)
+		case httpapi.GroupFn:
+			rs = a.routers(recvExpr(call), 0)
+		default:
+			continue
+		}
+		out = append(out, &Mount{Call: call.Lparen, Func: fn, Param: 0, Under: unders(rs)})
+	}
+	return out
+}
+
+// unders are routers as Under says them.
+func unders(rs []router) []Under {
+	out := make([]Under, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, Under{Prefix: r.prefix, Known: r.known, Middlewares: r.mws, Open: r.open})
+	}
+	return out
+}
+
+// contexts are what the router (or handler) a call returns is mounted
+// under here: the Mount it is given to (or the variable it is assigned
+// is), the StripPrefix and middlewares around it and the router it is
+// then registered on. None when it is not mounted: it serves its routes
+// as its package says.
+func (a *analyzer) contexts(call *ast.CallExpr) []router {
+	var out []router
+	mountedAt := func(m *ast.CallExpr) {
+		path, ok := a.mountPath(m)
+		out = append(out, under(a.routers(recvExpr(m), 0), path, ok, nil, nil)...)
+	}
+	if m := a.argOf[call]; m != nil {
+		if api := httpapi.Lookup(a.callee(m)); api != nil && (api.Kind == httpapi.Mount || api.Kind == httpapi.Use && api.PrefixArgs) {
+			mountedAt(m)
+		}
+	}
+	out = append(out, a.wrapContext(call, 0)...)
+	if v := a.assigned[call]; v != nil && !v.IsField() {
+		for _, m := range a.mounts[v] {
+			mountedAt(m)
+		}
+		out = append(out, a.wrappers(v, 0)...)
+	}
+	return dedupe(out)
+}
