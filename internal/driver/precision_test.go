@@ -49,6 +49,10 @@ func TestPrecision(t *testing.T) {
 		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
 		"boot/boot.go:30 cli boot/boot.go:30",                     // only a command runs it
 		"boot/boot.go:38 cli " + user,                             // likewise, through the interface
+		"deco/deco.go:138 route deco/deco.go:33",                  // served over the bare store
+		"deco/deco.go:146 cli deco/deco.go:33",                    // the command's container holds the bare store; the served one's handler is silent, and so is its loop over Def, read through by version
+		"deco/deco.go:162 route deco/deco.go:33",                  // a setter may swap the bare store in
+		"deco/deco.go:177 route deco/deco.go:33",                  // either field: the bare one when fresh
 		"elements/elements.go:42 route elements/elements.go:42",   // a query per element, not through it
 		"elements/elements.go:56 route elements/elements.go:24",   // notifiers made one per user; each registered one's own is silent
 		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls

@@ -329,6 +329,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 		}
 	}
 	b.registryCalls()
+	b.narrowInvokes(b.uses())
 	u := b.uses()
 	b.higherOrder(u)
 	b.boundFields(u)

@@ -91,6 +91,7 @@ func TestCost(t *testing.T) {
 	t.Logf("join, entries and roles: %v wall, %v CPU; peak RSS %d MB", reached.Round(time.Millisecond), cpuReached.Round(time.Millisecond), peakRSS(t)>>20)
 	t.Logf("%d functions (%d not generated), %d calls, %d dynamic, %d resolved to module functions (%d by types alone); %d entries, %d sites with a role, %d test-support packages",
 		p.Stats.Funcs, p.Stats.Written, p.Stats.Calls, p.Stats.Dynamic, p.Stats.Resolved, p.Stats.Assumed, len(entries), len(roles), len(ts))
+	t.Logf("calls through interfaces with more than one callee: %d traced, %d narrowed, in %v", p.Stats.Traced, p.Stats.Narrowed, p.Stats.Wiring.Round(time.Millisecond))
 }
 
 // cpuTime is the user and system time the process has used.

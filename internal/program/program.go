@@ -84,8 +84,11 @@ type Stats struct {
 	Dynamic   int // calls through an interface or a func value
 	Resolved  int // dynamic calls resolved to at least one module function
 	Assumed   int // of which resolved by the types alone (see Call.Assumed)
+	Narrowed  int // calls through interfaces that the trace of their values narrowed (see wiring.go)
+	Traced    int // calls through interfaces traced, with more than one callee
 	SSA       time.Duration
 	CallGraph time.Duration
+	Wiring    time.Duration // of CallGraph, tracing the values of calls through interfaces
 }
 
 // Func is a function of the module: a declared function or method, a

@@ -30,7 +30,9 @@ import (
 //     `err == nil` (bigcache, freecache), a method answering a bool alone
 //     (lru's Contains), a map of flags (`if s.loaded[k]`), or a function of
 //     the package answering one of these for its parameter
-//     (`if !s.IsLoaded(k) { s.load(k) }`);
+//     (`if !s.IsLoaded(k) { s.load(k) }`); the lookup may be made only
+//     once its key is whole, `if version != "" { v, ok = c.Get(k) }` (a
+//     caching decorator's, see keys.go);
 //   - a second condition beside the test may check the entry found (`ok
 //     && v != nil`, `!ok || time.Since(e.at) > time.Hour`), reading only
 //     it, the receiver's fields and package-level names. A condition that
@@ -47,7 +49,9 @@ import (
 //     the key in a set of flags (`s.loaded[k] = true`) and keeps a computed
 //     value in another long-lived cache (the load filling a second map).
 //     A set of seen keys that keeps nothing, or a cache the miss never
-//     fills, queries per item;
+//     fills, queries per item; so does a key spelled the same at the
+//     store but of other variables, or one a part of which the function
+//     assigns between the lookup and the store (see keys.go);
 //   - the entry lives at least a minute: a time to live written as a
 //     constant shorter than that (`c.Set(k, v, 10*time.Second)`, `ok &&
 //     time.Since(e.at) < 5*time.Second`) keeps it reported. A minute is
@@ -107,14 +111,28 @@ type term struct {
 	lived bool
 	// computed says it is no constant and no nil.
 	computed bool
+	// vars are what the names spelled denote, in order: the same text of
+	// other variables (one declared again) is another term.
+	vars []types.Object
+	// v is the variable of the function walked the term is, alone.
+	v *types.Var
+}
+
+// same says whether t and u are the same expression of the same
+// variables.
+func (t term) same(u term) bool {
+	return t.text == u.text && slices.Equal(t.vars, u.vars)
 }
 
 // lookup is a test of whether a long-lived cache holds a key.
 type lookup struct {
-	cache string     // the cache (s.users), as the function walked spells it
-	key   string     // the key, likewise
-	value *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
-	test  *types.Var // the ok or err variable the test reads, nil when none
+	cache string // the cache (s.users), as the function walked spells it
+	key   term   // the key, likewise
+	// keyExpr is the key where the function walked writes it, nil when
+	// the lookup is a callee's.
+	keyExpr ast.Expr
+	value   *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
+	test    *types.Var // the ok or err variable the test reads, nil when none
 }
 
 // store is a call or an assignment that puts something in a long-lived
@@ -179,8 +197,15 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) int {
 		kind, miss = missRest, list[i+1:]
 	}
 	k.budget = maxBodies
-	if len(miss) == 0 || !l.filledBy(k.stores(sc, miss, nil)) {
+	if len(miss) == 0 {
 		return noMiss
+	}
+	stores := k.stores(sc, miss, nil)
+	if !l.filledBy(stores) {
+		return noMiss
+	}
+	if l.keyExpr != nil && !keyKept(k.info, slices.Concat(before, miss), l.keyExpr, l.storedVars(stores)) {
+		return noMiss // the store's key is another one
 	}
 	return kind
 }
@@ -270,32 +295,45 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 	if v == nil {
 		return nil, false
 	}
-	for _, st := range slices.Backward(stmts) {
+	for j, st := range slices.Backward(stmts) {
 		as, isAssign := st.(*ast.AssignStmt)
+		guard, inner := guardedLookup(st)
+		if inner != nil {
+			as, isAssign = inner, true
+		}
 		if !isAssign || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
 			continue
 		}
 		if id, isID := as.Lhs[1].(*ast.Ident); !isID || k.info.ObjectOf(id) != v {
 			continue
 		}
+		var key ast.Expr
 		switch rhs := ast.Unparen(as.Rhs[0]).(type) {
 		case *ast.IndexExpr:
 			if _, isMap := k.info.TypeOf(rhs.X).Underlying().(*types.Map); isMap {
-				l = k.lookupOf(sc, rhs.X, rhs.Index)
+				key = rhs.Index
+				l = k.lookupOf(sc, rhs.X, key)
 			}
 		case *ast.CallExpr:
 			sel, sig := method(k.info, rhs)
 			if sel == nil || sig.Results().Len() != 2 || len(rhs.Args) == 0 {
 				break
 			}
+			key = rhs.Args[len(rhs.Args)-1]
 			switch second := sig.Results().At(1).Type(); {
 			case isBool(second):
-				l = k.lookupOf(sc, sel.X, rhs.Args[len(rhs.Args)-1])
+				l = k.lookupOf(sc, sel.X, key)
 			case types.Identical(second, errorType):
-				l, isErr = k.lookupOf(sc, sel.X, rhs.Args[len(rhs.Args)-1]), true
+				l, isErr = k.lookupOf(sc, sel.X, key), true
 			}
 		}
 		if l == nil {
+			return nil, false
+		}
+		// A lookup under a guard: the guard may only test that the key
+		// is whole, and a lookup skipped must read as a miss (an error
+		// left nil would read as a hit).
+		if guard != nil && (isErr || !guardsKey(k.info, guard.Cond, key) || !unset(k.info, stmts[:j], v)) {
 			return nil, false
 		}
 		l.test = v
@@ -342,7 +380,11 @@ func (k *caches) lookupOf(sc scope, cache, key ast.Expr) *lookup {
 	if !ok {
 		return nil
 	}
-	return &lookup{cache: c, key: kt.text}
+	l := &lookup{cache: c, key: kt}
+	if sc.env == nil {
+		l.keyExpr = key
+	}
+	return l
 }
 
 // cacheTerm spells cache when it is a long-lived cache variable.
@@ -539,36 +581,44 @@ func (k *caches) render(sc scope, e ast.Expr) (term, bool) {
 	computed := tv.Value == nil && !tv.IsNil()
 	switch e := e.(type) {
 	case *ast.Ident:
-		v, isVar := k.info.ObjectOf(e).(*types.Var)
+		obj := k.info.ObjectOf(e)
+		v, isVar := obj.(*types.Var)
 		switch {
 		case !isVar:
-			return term{e.Name, true, computed}, true // a constant, nil, a function
+			return term{e.Name, true, computed, []types.Object{obj}, nil}, true // a constant, nil, a function
 		case v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
-			return term{e.Name, true, true}, true
+			return term{e.Name, true, true, []types.Object{v}, nil}, true
 		case sc.env != nil:
 			t, ok := sc.env[v]
 			return t, ok
 		}
 		local := v.Pos() >= sc.body.Pos() && v.Pos() < sc.body.End()
-		return term{e.Name, !local, true}, true
+		return term{e.Name, !local, true, []types.Object{v}, v}, true
 	case *ast.SelectorExpr:
 		if id, ok := e.X.(*ast.Ident); ok {
 			if _, isPkg := k.info.Uses[id].(*types.PkgName); isPkg {
-				return term{types.ExprString(e), true, computed}, true
+				return term{types.ExprString(e), true, computed, []types.Object{k.info.Uses[e.Sel]}, nil}, true
 			}
 		}
 		x, ok := k.render(sc, e.X)
 		if !ok {
 			return term{}, false
 		}
-		return term{x.text + "." + e.Sel.Name, x.lived, computed}, true
+		return term{x.text + "." + e.Sel.Name, x.lived, computed, x.vars, nil}, true
 	case *ast.BasicLit:
-		return term{e.Value, true, false}, true
+		return term{e.Value, true, false, nil, nil}, true
 	}
 	if sc.env != nil {
 		return term{}, false
 	}
-	return term{types.ExprString(e), false, computed}, true
+	var vars []types.Object
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			vars = append(vars, k.info.ObjectOf(id))
+		}
+		return true
+	})
+	return term{types.ExprString(e), false, computed, vars, nil}, true
 }
 
 // stores lists what stmts put in long-lived caches, itself or in the
@@ -672,7 +722,7 @@ func (l *lookup) filledBy(stores []store) bool {
 			continue
 		}
 		if at := l.keyAt(s); at >= 0 {
-			if slices.ContainsFunc(s.args[at+1:], func(t term) bool { return t.computed && t.text != l.key }) {
+			if slices.ContainsFunc(s.args[at+1:], func(t term) bool { return t.computed && t.text != l.key.text }) {
 				return true
 			}
 			marked = true
@@ -689,5 +739,21 @@ func (l *lookup) keyAt(s store) int {
 	if s.cache != l.cache {
 		return -1
 	}
-	return slices.IndexFunc(s.args, func(t term) bool { return t.text == l.key })
+	return slices.IndexFunc(s.args, func(t term) bool { return t.same(l.key) })
+}
+
+// storedVars are the variables of the function walked whose values
+// stores keep: after l's key in its cache, after the first argument
+// elsewhere.
+func (l *lookup) storedVars(stores []store) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	for _, s := range stores {
+		at := max(l.keyAt(s), 0)
+		for _, t := range s.args[at+1:] {
+			if t.v != nil {
+				out[t.v] = true
+			}
+		}
+	}
+	return out
 }

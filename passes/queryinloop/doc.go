@@ -99,17 +99,25 @@
 // calls with the key), or marking the key loaded and keeping what it read
 // in another such cache: each key is read once for as long as the
 // process runs. A second condition may check the entry found (`ok && v
-// != nil`, `!ok || time.Since(e.at) > time.Hour`). A map made in the
-// function is a memo per call (one query per distinct key, which is
-// data); a hit that goes on, a cache the miss does not fill with its
-// result, a set of seen keys that keeps nothing, a bypass the caller
-// passes (`ok && !skipCache`) and a switch that may be off (`ok &&
-// s.enabled`, the lookup inside `if s.cache != nil` or after `if
-// !s.enabled { return q() }`: an optional cache is often the very
-// workaround for the loop, and off by default) query anyway; so does a
-// cache whose entries live less than a minute, written as a constant
-// (`Set(k, v, 10*time.Second)`): an entry colder than the time from one
-// page load to the next is a miss for most requests. A
+// != nil`, `!ok || time.Since(e.at) > time.Hour`). The lookup may be
+// made only once the key is whole (`if version != "" { v, found =
+// r.cache.Get(key) }`, a caching decorator over a store), and the key
+// written out again at the store, the same expression of the same
+// variables, none assigned on the way but by the load of the value
+// stored, handed that part (`def, version, err = r.delegate.Read(ctx,
+// id, version)`: it answers the version it read, for a version given
+// that one). A map made in the function is a memo per call (one query
+// per distinct key, which is data); a hit that goes on, a cache the miss
+// does not fill with its result, a set of seen keys that keeps nothing,
+// a key rewritten between the lookup and the store, a lookup skipped for
+// another reason than its key, a bypass the caller passes (`ok &&
+// !skipCache`) and a switch that may be off (`ok && s.enabled`, the
+// lookup inside `if s.cache != nil` or after `if !s.enabled { return
+// q() }`: an optional cache is often the very workaround for the loop,
+// and off by default) query anyway; so does a cache whose entries live
+// less than a minute, written as a constant (`Set(k, v, 10*time.Second)`):
+// an entry colder than the time from one page load to the next is a miss
+// for most requests. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1; so is a loop that formats its item into a name of the statement

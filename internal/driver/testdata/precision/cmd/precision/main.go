@@ -13,6 +13,7 @@ import (
 	"example.com/precision/backends"
 	"example.com/precision/batch"
 	"example.com/precision/boot"
+	"example.com/precision/deco"
 	"example.com/precision/elements"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
@@ -40,6 +41,8 @@ func main() {
 		boot.Audit(ctx, pg.New(db), nil)
 	case "cleanup":
 		batch.Cleanup(ctx, db)
+	case "validate":
+		deco.Validate(ctx, deco.NewContainer(deco.NewSQL(db)), os.Args[2:])
 	}
 }
 
@@ -117,5 +120,12 @@ func serve(ctx context.Context, db *sql.DB) {
 		elements.PerUser(r.Context(), db, nil)
 	})
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
+	names := deco.NewContainer(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
+	names.Run(http.DefaultServeMux)
+	http.HandleFunc("/plain", deco.NewPlain(deco.NewSQL(db)).List)
+	registry := deco.NewRegistry(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
+	registry.Use(deco.NewSQL(db))
+	http.HandleFunc("/registry", registry.List)
+	http.HandleFunc("/two", deco.NewTwo(deco.NewCached(deco.NewSQL(db), &deco.LRU{}), deco.NewSQL(db)).List)
 	http.ListenAndServe(":8080", nil)
 }
