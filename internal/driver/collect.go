@@ -29,7 +29,10 @@ type collector struct {
 	ld  *loaded
 	rep *report.Report
 
-	made    []made // the driver's own findings, not yet filtered
+	made []made // the driver's own findings, not yet filtered
+	// dead are the findings in code no entry point reaches, by
+	// findingKey: finish hides them unless -unreached.
+	dead    map[string]bool
 	whole   *whole // what the program graph adds; nil without one
 	fixes   *fixSet
 	schemas *schemaStats
@@ -53,6 +56,7 @@ type made struct {
 	role  program.Role
 	by    *program.Entry
 	low   string // why it is low all the same (see whole.lowered)
+	dead  bool   // in code no entry point reaches (see whole.unreached)
 }
 
 func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
@@ -60,6 +64,7 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 		r: r, ld: ld, rep: rep,
 		fixes: newFixSet(), schemas: newSchemaStats(), routes: newRouteSet(nil),
 		sites: newSiteSet(), statements: statementSet{}, live: new(liveSettings),
+		dead: map[string]bool{},
 	}
 }
 
@@ -235,7 +240,12 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 		}
 		rf := c.r.finding(name, act.Package, f)
 		markRole(&rf, role, by)
-		markLow(&rf, c.whole.lowered(name, act.Package, f, role))
+		if c.whole.unreached(name, f, role) {
+			markLow(&rf, unreachedWhy)
+			c.dead[findingKey(rf)] = true
+		} else {
+			markLow(&rf, c.whole.lowered(name, act.Package, f, role))
+		}
 		c.rep.Findings = append(c.rep.Findings, rf)
 		if name == queryinloop.Analyzer.Name && c.whole != nil {
 			c.routes.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), c.r.rel)] = c.whole.routes(f.Pos, c.r.rel)

@@ -29,6 +29,7 @@ func (r *runner) finish(c *collector) error {
 	rep := c.rep
 	r.suppress(c)
 	dedupe(rep)
+	r.hideUnreached(c)
 	c.statements.fullSQL(rep)
 	found := slices.Clone(rep.Findings) // for -write-baseline: before anything hides one
 	if err := r.narrow(rep); err != nil {
@@ -111,6 +112,9 @@ func (r *runner) suppress(c *collector) {
 		f := r.finding(m.check, m.pkg, &m.f)
 		markRole(&f, m.role, m.by)
 		markLow(&f, m.low)
+		if m.dead {
+			c.dead[findingKey(f)] = true
+		}
 		c.rep.Findings = append(c.rep.Findings, f)
 	}
 	for pkg, flt := range filters {
@@ -120,6 +124,24 @@ func (r *runner) suppress(c *collector) {
 	}
 	c.rep.Findings = slices.DeleteFunc(c.rep.Findings, func(f report.Finding) bool {
 		return f.Check == ignores.Analyzer.Name && f.Kind == "unused" && used[fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)]
+	})
+}
+
+// hideUnreached counts the findings in code no entry point reaches
+// (whole.unreached), and leaves them out of the report unless -unreached
+// asks for them: a loop nobody runs costs nothing until someone calls it,
+// and among the findings that cost it is noise. They leave before
+// anything is ranked, fixed or written to a baseline, as if not found.
+func (r *runner) hideUnreached(c *collector) {
+	if r.o.unreached {
+		return // shown, low, and said
+	}
+	c.rep.Findings = slices.DeleteFunc(c.rep.Findings, func(f report.Finding) bool {
+		if c.dead[findingKey(f)] {
+			c.rep.Stats.UnreachedFindings++
+			return true
+		}
+		return false
 	})
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/routes"
+	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
 
 // buildProgram builds the whole-program graph (package program) of the
@@ -270,12 +271,48 @@ func markRole(f *report.Finding, role program.Role, by *program.Entry) {
 	f.Message += " (" + where + ")"
 }
 
-// lowered says why a queryinloop finding run per request or per job (or
-// by no entry the graph knows) is low all the same, "" when it is not:
-// nothing in the program can run it (program.Unreached), its loop runs
-// once per process (program.OnceOnly), or every loop it is about ranges
-// over what only start-up fills (program.FilledAtStart), as many items
-// as an operator configures.
+// unreachedWhy is what a finding in code no entry point reaches says,
+// shown (low) with -unreached.
+const unreachedWhy = "no entry point reaches it"
+
+// unreached reports whether a finding of check, run by no entry the graph
+// knows (role), is in code nothing in the program can run
+// (program.Unreached): queryinloop's loop, or every query site of a
+// missingindex or selectstar finding. The driver leaves such findings
+// out unless -unreached (see hideUnreached).
+func (w *whole) unreached(check string, f *check.Finding, role program.Role) bool {
+	if w == nil || role != program.RoleNone {
+		return false
+	}
+	var at []token.Pos
+	switch check {
+	case queryinloop.Analyzer.Name:
+		at = []token.Pos{f.Pos}
+	case missingindex.Analyzer.Name, selectstar.Analyzer.Name:
+		at = f.Sites
+		if len(at) == 0 {
+			at = []token.Pos{f.Pos}
+		}
+	default:
+		return false
+	}
+	if !w.deadDone {
+		w.dead, w.deadDone = w.prog.Unreached(w.pkgs, w.entries), true
+	}
+	for _, pos := range at {
+		if fn := w.prog.FuncAt(pos); fn == nil || !w.dead[fn] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowered says why a queryinloop finding run per request or per job is
+// low all the same, "" when it is not: its loop runs once per process
+// (program.OnceOnly), or every loop it is about ranges over what only
+// start-up fills (program.FilledAtStart), as many items as an operator
+// configures. (Where no entry runs it, nothing in the program may: see
+// unreached.)
 func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, role program.Role) string {
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
 		return ""
@@ -287,14 +324,7 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 	}
 	fn := w.prog.FuncAt(f.Pos)
 	switch {
-	case fn == nil:
-	case role == program.RoleNone:
-		if !w.deadDone {
-			w.dead, w.deadDone = w.prog.Unreached(w.pkgs, w.entries), true
-		}
-		if w.dead[fn] {
-			return "no entry point reaches it"
-		}
+	case fn == nil, role == program.RoleNone:
 	default:
 		if w.once == nil {
 			w.once = w.prog.OnceOnly(w.entries)
@@ -440,7 +470,13 @@ func (w *whole) loops(c *collector) {
 			for _, i := range reported[at] {
 				replaced[i] = true
 			}
-			c.made = append(c.made, made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by, low: w.lowered(queryinloop.Analyzer.Name, pkg, &pf, role)})
+			m := made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by}
+			if m.dead = w.unreached(m.check, &pf, role); m.dead {
+				m.low = unreachedWhy
+			} else {
+				m.low = w.lowered(m.check, pkg, &pf, role)
+			}
+			c.made = append(c.made, m)
 			c.routes.loopRoutes[at] = w.routes(pf.Pos, rel)
 		}
 	}

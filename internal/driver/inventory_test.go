@@ -3,6 +3,7 @@ package driver
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sqlheat/sqlheat/analyzer"
@@ -286,9 +287,9 @@ func TestBusDispatch(t *testing.T) {
 	got, order := inventory(rep, key)
 	want := map[string][]string{
 		"cmd/app/main.go:11 GET /_health":   {},
-		"cmd/app/main.go:14 GET /":          {"store/store.go:37 handler once"},
-		"cmd/app/main.go:16 GET /posts/:id": {"store/store.go:26 handler once", "store/store.go:54 handler once"},
-		"cmd/app/main.go:17 POST /votes":    {"store/store.go:45 handler loop"},
+		"cmd/app/main.go:14 GET /":          {"store/store.go:39 handler once"},
+		"cmd/app/main.go:16 GET /posts/:id": {"store/store.go:28 handler once", "store/store.go:56 handler once"},
+		"cmd/app/main.go:17 POST /votes":    {"store/store.go:47 handler loop", "store/store.go:75 handler loop"},
 		// A message of a type the call does not show: none, not all.
 		"cmd/app/main.go:18 GET /pick/:id": {},
 		// The engine's own closure, under a prefix Static is given: the
@@ -296,14 +297,14 @@ func TestBusDispatch(t *testing.T) {
 		"web/web.go:83 GET …": {},
 		// The not-found handler runs the session middleware it chains,
 		// whose next is the request going on, not every handler.
-		"web/web.go:95 ANY web.(*notFoundHandler).ServeHTTP": {"store/store.go:62 handler once"},
+		"web/web.go:95 ANY web.(*notFoundHandler).ServeHTTP": {"store/store.go:64 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
 	}
 	checkRuns(t, got, want, order)
-	if rep.Stats.QuerySites != 5 || rep.Stats.Unresolved != 0 {
-		t.Errorf("%d query sites, %d unresolved; want 5, 0: %+v", rep.Stats.QuerySites, rep.Stats.Unresolved, rep.Unresolved)
+	if rep.Stats.QuerySites != 7 || rep.Stats.Unresolved != 0 {
+		t.Errorf("%d query sites, %d unresolved; want 7, 0: %+v", rep.Stats.QuerySites, rep.Stats.Unresolved, rep.Unresolved)
 	}
 	var loops []string
 	for _, f := range rep.Findings {
@@ -311,7 +312,44 @@ func TestBusDispatch(t *testing.T) {
 			loops = append(loops, fmt.Sprintf("%s:%d", f.File, f.Line))
 		}
 	}
-	if !slices.Equal(loops, []string{"handlers/handlers.go:37"}) {
-		t.Errorf("queryinloop at %v, want handlers/handlers.go:37 alone", loops)
+	slices.Sort(loops)
+	if !slices.Equal(loops, []string{"handlers/handlers.go:39", "store/store.go:75"}) {
+		t.Errorf("queryinloop at %v, want handlers/handlers.go:39 and store/store.go:75", loops)
+	}
+}
+
+// A function registered on the bus runs when a dispatch the graph
+// follows selects it, not because its value was handed to the bus: a
+// handler for a command nothing sends (purgePosts) is code no entry
+// point reaches, and its N+1 is counted, not shown, unless -unreached
+// asks (then low, and said); the one a route sends (hidePosts) is the
+// route's, reported as such.
+func TestBusUnreached(t *testing.T) {
+	t.Parallel()
+	loops := func(rep *report.Report) map[string]string {
+		out := map[string]string{}
+		for _, f := range rep.Findings {
+			if f.Check == "queryinloop" && f.File == "store/store.go" {
+				out[fmt.Sprintf("%s:%d", f.File, f.Line)] = f.Severity + " " + f.Role + " " + f.Message
+			}
+		}
+		return out
+	}
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/bus", "./...")
+	got := loops(rep)
+	routes := func(v string) bool { return strings.Contains(v, " route ") && !strings.HasPrefix(v, "low ") }
+	if len(got) != 1 || !routes(got["store/store.go:75"]) {
+		t.Errorf("store's loops: %q; want store/store.go:75 alone, the route's, not low (stderr: %s)", got, stderr)
+	}
+	if rep.Stats.UnreachedFindings != 1 {
+		t.Errorf("stats.unreached_findings = %d, want 1 (purgePosts's loop)", rep.Stats.UnreachedFindings)
+	}
+	rep, _, _ = runJSON(t, analyzer.Analyzers(), "-C", "testdata/bus", "-unreached", "./...")
+	got = loops(rep)
+	if dead := got["store/store.go:90"]; !strings.HasPrefix(dead, "low  ") || !strings.HasSuffix(dead, "(no entry point reaches it)") {
+		t.Errorf("store/store.go:90 with -unreached: %q; want low, no role, and said", dead)
+	}
+	if !routes(got["store/store.go:75"]) || rep.Stats.UnreachedFindings != 0 {
+		t.Errorf("with -unreached: store/store.go:75 %q, stats.unreached_findings %d; want the route's, not low, and 0 not shown", got["store/store.go:75"], rep.Stats.UnreachedFindings)
 	}
 }

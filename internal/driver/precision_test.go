@@ -64,8 +64,6 @@ func TestPrecision(t *testing.T) {
 		"kv/kv.go:64 route kv/kv.go:21",                           // SQL's loop hands itself to the shared helper
 		"kv/kv.go:71 route kv/kv.go:21",                           // a parameter's value: either implementation
 		"kv/kv.go:88 route kv/kv.go:21",                           // the helper assigns its parameter: the graph's answer
-		"legacy/legacy.go:15  legacy/legacy.go:15",                // low: nothing runs it
-		"legacy/legacy.go:19  legacy/legacy.go:19",                // low: nor its closure
 		"legacy/legacy.go:27  legacy/legacy.go:27",                // an exported method: a dependency may call it
 		"legacy/legacy.go:34  legacy/legacy.go:34",                // in a table of functions
 		"legacy/legacy.go:43  legacy/legacy.go:43",                // a test calls it
@@ -125,12 +123,21 @@ func TestPrecision(t *testing.T) {
 			t.Errorf("rekey/rekey.go:%d: %s %q; want low, once per process: %v", f.Line, f.Severity, f.Message, f.Line == 24)
 		}
 	}
-	// A loop nothing in the program can run is low, and said; one that
-	// may be run from outside the graph is not.
-	for _, f := range rep.Findings {
+	// A loop nothing in the program can run is not shown, only counted
+	// (legacy.go:15 and its closure's, 19); with -unreached it is, low,
+	// and said. One that may be run from outside the graph is shown, and
+	// not low.
+	if rep.Stats.UnreachedFindings != 2 {
+		t.Errorf("stats.unreached_findings = %d, want 2 (legacy.go:15, 19)", rep.Stats.UnreachedFindings)
+	}
+	all, _, _ := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/precision", "-unreached", "./...")
+	if all.Stats.UnreachedFindings != 0 || len(all.Findings) != len(rep.Findings)+2 {
+		t.Errorf("-unreached: %d findings, stats.unreached_findings %d; want %d, 0", len(all.Findings), all.Stats.UnreachedFindings, len(rep.Findings)+2)
+	}
+	for _, f := range all.Findings {
 		dead := f.File == "legacy/legacy.go" && (f.Line == 15 || f.Line == 19)
 		if said := strings.HasSuffix(f.Message, "(no entry point reaches it)"); said != dead || dead != (f.Severity == "low") && f.File == "legacy/legacy.go" {
-			t.Errorf("%s:%d: %s %q; want low, no entry: %v", f.File, f.Line, f.Severity, f.Message, dead)
+			t.Errorf("-unreached: %s:%d: %s %q; want low, no entry: %v", f.File, f.Line, f.Severity, f.Message, dead)
 		}
 	}
 	// What a command, a migration or start-up runs is low, whichever

@@ -78,6 +78,9 @@ func (r *runner) summary(rep *report.Report) {
 		r.errorf("%d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (-v lists them; -format json has them as unresolved and unparsed)",
 			s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)
 	}
+	if n := s.UnreachedFindings; n > 0 {
+		r.errorf("%s in code no entry point reaches not shown; -unreached shows them", plural(n, "finding"))
+	}
 	if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
 		r.errorf("hidden: %d by the baseline (%d stale entries), %d on unchanged lines", s.BaselineHidden, s.BaselineStale, s.OldHidden)
 	}

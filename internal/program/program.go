@@ -59,6 +59,14 @@ type Program struct {
 	byOrigin map[*types.Func][]*Func      // see sameFunc; nil until asked
 	callers  map[*Func][]caller           // see callerIndex; nil until asked
 	copies   []*Func                      // closures' copies bound to a call of their constructor (see ctors.go)
+	// registrars are the functions registering functions on a message
+	// bus whose dispatch the graph follows, by the position of their
+	// declaration, with the argument that is the function registered
+	// (see registrarArgs).
+	registrars map[token.Pos]int
+	// busReach are the registered functions each function's dispatches
+	// may run, for Unreached (see mayPass).
+	busReach map[*Func][]*Func
 
 	// Stats says what building the graph cost.
 	Stats Stats

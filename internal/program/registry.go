@@ -83,6 +83,12 @@ func (b *builder) registryCalls() {
 			dispatchers[fn] = gs
 		}
 	}
+	// For Unreached, what a registry's functions are reached by, which
+	// is not what a call costs: any of the types a message may have
+	// (mayPass). A registry with a message whose types are not seen
+	// (partial) may run any of its functions.
+	resolved := map[*ssa.Global]bool{} // a dispatch selects one of its functions
+	partial := map[*ssa.Global]bool{}
 	// In the graph's order, each function's calls in its order: calls
 	// are appended.
 	for _, f := range b.p.list {
@@ -98,11 +104,22 @@ func (b *builder) registryCalls() {
 					continue
 				}
 				types := passedTypes(ci.Common())
+				may, all := b.mayPass(ci.Common(), fn, dispatchers)
 				var run []*Func
 				for _, g := range gs {
+					partial[g] = partial[g] || !all
 					for _, h := range held[g] {
 						if selects(h.sig, types) && !slices.Contains(run, h) {
 							run = append(run, h)
+						}
+						if selects(h.sig, may) {
+							resolved[g] = true
+							if b.p.busReach == nil {
+								b.p.busReach = map[*Func][]*Func{}
+							}
+							if !slices.Contains(b.p.busReach[f], h) {
+								b.p.busReach[f] = append(b.p.busReach[f], h)
+							}
 						}
 					}
 				}
@@ -117,6 +134,130 @@ func (b *builder) registryCalls() {
 			}
 		}
 	}
+	for g := range partial {
+		if partial[g] {
+			delete(resolved, g)
+		}
+	}
+	b.p.registrars = registrarArgs(regs, resolved)
+}
+
+// maxTraced bounds the values mayPass follows per call.
+const maxTraced = 32
+
+// mayPass are the types the messages of a dispatcher's call, in fn, may
+// have, found through the values they may be (a variable assigned one of
+// several messages, what the functions of the module a call reaches
+// return, through a func value too), and whether
+// every message's were found: for reachability, where a message whose
+// type is not seen may be any registered function's. A forwarder's call
+// passing its own parameter on passes what its callers do, which are
+// calls of their own.
+func (b *builder) mayPass(cc *ssa.CallCommon, fn *ssa.Function, dispatchers map[*ssa.Function][]*ssa.Global) ([]types.Type, bool) {
+	var out []types.Type
+	all := true
+	seen := map[ssa.Value]bool{}
+	var trace func(v ssa.Value)
+	trace = func(v ssa.Value) {
+		if seen[v] {
+			return
+		}
+		if seen[v] = true; len(seen) > maxTraced {
+			all = false
+			return
+		}
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			if types.IsInterface(x.X.Type()) {
+				trace(x.X)
+			} else if !slices.ContainsFunc(out, func(t types.Type) bool { return types.Identical(t, x.X.Type()) }) {
+				out = append(out, x.X.Type())
+			}
+		case *ssa.ChangeInterface:
+			trace(x.X)
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				trace(e)
+			}
+		case *ssa.Const: // nil: no message
+		case *ssa.Parameter:
+			if x.Parent() != fn || dispatchers[fn] == nil {
+				all = false
+			}
+		case *ssa.Call:
+			var gs []*ssa.Function
+			if g := x.Call.StaticCallee(); g != nil {
+				gs = append(gs, g)
+			} else if c := b.calls[x]; c != nil {
+				for _, h := range c.Callees {
+					gs = append(gs, b.ssaOf(h))
+				}
+			}
+			if len(gs) == 0 || x.Call.Signature().Results().Len() != 1 {
+				all = false
+				return
+			}
+			for _, g := range gs {
+				if g == nil || len(g.Blocks) == 0 {
+					all = false
+					return
+				}
+				for _, blk := range g.Blocks {
+					if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+						trace(ret.Results[0])
+					}
+				}
+			}
+		default:
+			all = false
+		}
+	}
+	for _, a := range cc.Args {
+		if !carriesAny(a.Type()) || isContext(a.Type()) {
+			continue
+		}
+		if !types.IsInterface(a.Type()) { // a list of messages
+			if elems := spelled(a); len(elems) > 0 {
+				for _, e := range elems {
+					trace(e)
+				}
+				continue
+			}
+		}
+		trace(a)
+	}
+	return out, all
+}
+
+// registrarArgs are, by the position of their declaration, the
+// registrars of the registries some dispatch was resolved for, with the
+// argument of a call of one that is the function registered: handing a
+// function to one of them is not a use that runs it (see Unreached); the
+// dispatches the graph follows are. A registry no dispatch was resolved
+// for runs its functions in ways the graph does not see: handing one to
+// its registrar stays a use of the function's value.
+func registrarArgs(regs map[*ssa.Global][]registrar, resolved map[*ssa.Global]bool) map[token.Pos]int {
+	var out map[token.Pos]int
+	for g, rs := range regs {
+		if !resolved[g] {
+			continue
+		}
+		for _, r := range rs {
+			obj, ok := r.fn.Object().(*types.Func)
+			if !ok {
+				continue // a closure: not called by name
+			}
+			i := r.index
+			if obj.Type().(*types.Signature).Recv() != nil {
+				i-- // the receiver is the first of an SSA method's parameters
+			}
+			if out == nil {
+				out = map[token.Pos]int{}
+			}
+			out[obj.Origin().Pos()] = i
+		}
+	}
+	return out
 }
 
 // registrar is a function storing its parameter index in a registry.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/codekind"
 )
@@ -29,6 +30,10 @@ import (
 //     library's API);
 //   - it is referred to other than by calling it (a handler handed to a
 //     router sqlheat does not know, a function in a table), or by a test.
+//     Handing it to the registrar of a message bus whose dispatch the
+//     graph follows (registry.go) is not such a use: the dispatches
+//     selecting it run it, and a handler for a message nothing sends is
+//     as dead as a function nothing calls.
 //
 // What roots call, at any depth, is live, and so are the closures of a
 // live function (it makes them; where they go the graph may not see).
@@ -67,6 +72,9 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) map[*Fun
 			}
 		}
 		for _, g := range f.anon {
+			mark(g)
+		}
+		for _, g := range p.busReach[f] {
 			mark(g)
 		}
 	}
@@ -148,6 +156,9 @@ func (p *Program) referenced(pkgs []*packages.Package) (map[token.Pos]bool, map[
 					if id := calleeIdent(call.Fun); id != nil {
 						called[id] = true
 					}
+					if id := p.registration(q.TypesInfo, call); id != nil {
+						called[id] = true // runs when a dispatch the graph follows does
+					}
 				}
 				return true
 			})
@@ -173,6 +184,28 @@ func (p *Program) referenced(pkgs []*packages.Package) (map[token.Pos]bool, map[
 		}
 	})
 	return taken, names
+}
+
+// registration is the function call registers on a message bus whose
+// dispatch the graph follows (bus.AddHandler(getPost), see
+// registrarArgs), named as it is handed over; nil when call is no such
+// registration.
+func (p *Program) registration(info *types.Info, call *ast.CallExpr) *ast.Ident {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	i, ok := p.registrars[fn.Origin().Pos()]
+	if !ok || i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	switch a := ast.Unparen(call.Args[i]).(type) {
+	case *ast.Ident:
+		return a
+	case *ast.SelectorExpr: // pkg.F, a method value
+		return a.Sel
+	}
+	return nil
 }
 
 // calleeIdent is the identifier a call's function is named by: f, x.f,

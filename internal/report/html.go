@@ -833,6 +833,9 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.OldHidden > 0 {
 		add("on unchanged lines", s.OldHidden)
 	}
+	if s.UnreachedFindings > 0 {
+		add("in code no entry point reaches, not shown", s.UnreachedFindings)
+	}
 	for _, e := range r.Errors {
 		p.Errors = append(p.Errors, oneLine(e.String()))
 	}

@@ -292,6 +292,9 @@ func writeStats(w io.Writer, r *Report) {
 	if r.Traffic != nil {
 		fmt.Fprintf(w, " · unmatched traffic: %d", s.TrafficUnmatched)
 	}
+	if n := s.UnreachedFindings; n > 0 {
+		fmt.Fprintf(w, " · %s in code no entry point reaches not shown (`-unreached` shows them)", plural(n, "finding"))
+	}
 	if s.PackageErrors > 0 {
 		fmt.Fprintf(w, " · **not analyzed: %s** (errors below)", plural(s.PackageErrors, "package"))
 	}

@@ -332,6 +332,11 @@ type Stats struct {
 	// Fixed counts the findings -fix fixed (or -diff would), which the
 	// report then leaves out.
 	Fixed int `json:"fixed,omitempty"`
+	// UnreachedFindings counts the findings in code no entry point
+	// reaches (a function nothing in the program calls, a handler
+	// registered for a message nothing sends) that the report leaves
+	// out; -unreached shows them instead (low, and said), and this is 0.
+	UnreachedFindings int `json:"unreached_findings,omitempty"`
 }
 
 // UnresolvedSite is a query site whose SQL could not be followed.

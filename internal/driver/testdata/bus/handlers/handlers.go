@@ -29,14 +29,21 @@ func Post() web.HandlerFunc {
 	}
 }
 
-// Votes adds a vote per post of the form: one INSERT per item.
+// Votes adds a vote per post of the form: one INSERT per item; and
+// hides the posts of the form's hide list, which the store does one by
+// one.
 func Votes() web.HandlerFunc {
 	return func(c *web.Context) error {
 		for _, v := range c.Request.URL.Query()["post"] {
 			id, _ := strconv.Atoi(v)
 			bus.MustDispatch(c, &query.AddVote{PostID: id})
 		}
-		return nil
+		var hide []int
+		for _, v := range c.Request.URL.Query()["hide"] {
+			id, _ := strconv.Atoi(v)
+			hide = append(hide, id)
+		}
+		return bus.Dispatch(c, &query.HidePosts{IDs: hide})
 	}
 }
 

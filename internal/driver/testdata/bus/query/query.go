@@ -26,3 +26,11 @@ type PostViewed struct {
 type GetSession struct {
 	UserID int
 }
+
+type HidePosts struct {
+	IDs []int
+}
+
+type PurgePosts struct {
+	IDs []int
+}

@@ -15,6 +15,8 @@ func Init() {
 	bus.AddHandler(addVote)
 	bus.AddListener(countView)
 	bus.AddHandler(getSession)
+	bus.AddHandler(hidePosts)
+	bus.AddHandler(purgePosts)
 }
 
 func getPost(ctx context.Context, q *query.GetPost) error {
@@ -60,4 +62,34 @@ func getSession(ctx context.Context, q *query.GetSession) error {
 		return err
 	}
 	return trx.Get(&q.UserID, "SELECT user_id FROM sessions WHERE id = $1", 1)
+}
+
+// hidePosts runs an UPDATE per post: an N+1 of the route that sends
+// HidePosts.
+func hidePosts(ctx context.Context, c *query.HidePosts) error {
+	trx, err := dbx.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range c.IDs {
+		if _, err := trx.Execute("UPDATE posts SET hidden = true WHERE id = $1", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// purgePosts is registered for a command nothing sends: its N+1 runs
+// when something does, and no entry point reaches it today.
+func purgePosts(ctx context.Context, c *query.PurgePosts) error {
+	trx, err := dbx.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range c.IDs {
+		if _, err := trx.Execute("DELETE FROM posts WHERE id = $1", id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
