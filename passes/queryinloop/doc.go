@@ -55,7 +55,9 @@
 // ticker, a sleep or a channel receive), retry loops that leave on success,
 // loops over a small fixed set (a constant bound, a constant-size array, a
 // slice literal — also in a package-level variable nothing assigns, in
-// any package — the keys of a map literal, a list checked against a
+// any package, or in a local set only to literals or appended items
+// written out, none in a loop: `c := []string{a, b}; if hint { c =
+// []string{b, a} }` — the keys of a map literal, a list checked against a
 // constant of at most 10 before the loop on every path to it, by
 // `if len(x) > 5 { return ... }` or a validator's error given len(x) and
 // constant bounds, the rows of a query with a constant LIMIT of at most
