@@ -195,6 +195,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				for _, side := range []ast.Expr{b.Y, b.X} {
 					if tv, ok := info.Types[side]; ok && tv.Value != nil {
 						l.Kind = constKind(tv.Value, s.Body)
+						l.Over = boundName(b) // a large bound is data: named in messages
 						if isCtxErr(info, b.X) || isCtxErr(info, b.Y) {
 							l.Kind = LoopService
 						}

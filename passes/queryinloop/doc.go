@@ -77,7 +77,11 @@
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
 // filled from its items) — but a loop over chunks that looks each item
-// up is reported.
+// up is reported. A loop whose query takes what the previous iteration
+// left — a walk up a tree (id = parent), a page's offset or the last
+// key read (`&Page{Offset: (page-1)*size}`, after = rows[n-1].ID) — is
+// one query per step of a chain or per page, not per item: a page is the
+// batch itself; a lookup per row of each page is the N+1 and is reported.
 // It is silent where the query runs at most once however long the loop:
 // the body returns or breaks right after it (`if match { q(); break }`,
 // or `continue outer` out of an inner loop), the loop tries candidates
