@@ -162,7 +162,14 @@
 // written out, none in a loop, or a parameter of its own that its callers
 // pass so — a slice literal one call away; one caller passing a list it
 // read, or a function handed to code outside the module, keeps it
-// reported. There, a finding is low, and says why, when every loop it is about ranges over
+// reported. There, what a call runs is what it can run with the
+// constants it passes: a callee's calls under `if filter != nil` do not
+// run for a call passing nil, and neither does the body of a callee's
+// loop over a list the call passes as nil, an empty literal or "" —
+// also through a function that keeps an empty list empty (a dedup
+// appending only in its loop over the list): `sync(ctx, nil, removed)`
+// runs the removals, not the lookups of the members to add.
+// There, a finding is low, and says why, when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings
 // decoded from a file — as many items as an operator configures), when
