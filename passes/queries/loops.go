@@ -195,7 +195,11 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				for _, side := range []ast.Expr{b.Y, b.X} {
 					if tv, ok := info.Types[side]; ok && tv.Value != nil {
 						l.Kind = constKind(tv.Value, s.Body)
-						l.Over = boundName(b) // a large bound is data: named in messages
+						// A large bound is data: named in messages, by
+						// its constant's name, or as written (i < 100).
+						if l.Over = boundName(b); l.Over == "…" {
+							l.Over = types.ExprString(b)
+						}
 						if isCtxErr(info, b.X) || isCtxErr(info, b.Y) {
 							l.Kind = LoopService
 						}

@@ -63,3 +63,11 @@ func (s *Store) SameLiteral(ctx context.Context, orgs []int64) {
 		s.members(ctx, org, &Paging{Limit: pageSize}) // want `shapes.\(\*Store\).members runs .* once per item of orgs`
 	}
 }
+
+// Hundred runs a query a hundred times: a large constant bound is data,
+// named as written.
+func (s *Store) Hundred(ctx context.Context) {
+	for i := 0; i < 100; i++ {
+		s.user(ctx, int64(i)) // want `once per item of i < 100:`
+	}
+}
