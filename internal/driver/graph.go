@@ -440,6 +440,14 @@ func (w *whole) loops(c *collector) {
 			}
 			reached := w.reached(fn, call)
 			if len(reached) == 0 {
+				if w.ruledOut(fn, call) {
+					// What the call passes rules the queries out (a nil
+					// list for the callee's loop): the pass, which saw
+					// the callee's queries, reported it all the same.
+					for _, i := range reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)] {
+						replaced[i] = true
+					}
+				}
 				continue
 			}
 			var per queryinloop.PerCall // one call's queries: its costliest callee's
@@ -489,6 +497,23 @@ func (w *whole) loops(c *collector) {
 		}
 		c.rep.Findings = kept
 	}
+}
+
+// ruledOut reports whether call c, in fn, runs no query for what it
+// passes, where its callees run some for other calls: the constants it
+// passes make their queries' calls not run (see program.ReachFrom).
+func (w *whole) ruledOut(fn *program.Func, c *program.Call) bool {
+	for _, g := range c.Callees {
+		if len(w.prog.ReachFrom(fn, c, g)) > 0 {
+			return false
+		}
+	}
+	for _, g := range c.Callees {
+		if len(w.prog.Reach(g)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // posKey is a place as "file:line:col", the file relative to the root.

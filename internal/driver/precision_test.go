@@ -68,6 +68,12 @@ func TestPrecision(t *testing.T) {
 		"legacy/legacy.go:34  legacy/legacy.go:34",                // in a table of functions
 		"legacy/legacy.go:43  legacy/legacy.go:43",                // a test calls it
 		"lines/lines.go:55  lines/lines.go:55",                    // the range over an iterator, not the iterator's yield
+		"members/members.go:53 route " + user,                     // per added id
+		"members/members.go:56 route members/members.go:56",       // per removed name
+		"members/members.go:69 route members/members.go:69",       // per role, a default one for none
+		"members/members.go:78 route " + user,                     // adds: the lookup, not the DELETE of the nil remove list
+		"members/members.go:80 route members/members.go:56",       // removes: the DELETE, not the lookup of the nil add list; replace(nil) and empty lists run neither
+		"members/members.go:85 route members/members.go:69",       // nil roles become the default one
 		"notify/notify.go:15 route " + user,                       // retry.Temporary runs Notify's function only
 		"orders/orders.go:14 route " + user,                       // the pass's finding, also in the test variant
 		"passed/passed.go:111 route passed/passed.go:88",          // middlewares appended in a loop

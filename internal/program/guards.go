@@ -40,6 +40,9 @@ type guard struct {
 	op    token.Token // EQL, NEQ, LSS, LEQ, GTR, GEQ; ILLEGAL for a bool parameter as it is, NOT for its negation
 	val   constant.Value
 	isNil bool // compared to nil (val is nil)
+	// items: the block is in the body of a loop over the parameter's
+	// items (see loopGuards); it runs only when the parameter has some.
+	items bool
 	on    bool
 }
 
@@ -47,6 +50,7 @@ type guard struct {
 type constArg struct {
 	set   bool
 	isNil bool
+	empty bool // an empty composite literal ([]string{}): no items, not nil
 	val   constant.Value
 	hops  int // how many calls handed it on
 }
@@ -54,7 +58,7 @@ type constArg struct {
 // guardsOf are, by block of fn, the guards every path to the block
 // passes (see above).
 func guardsOf(fn *ssa.Function) [][]guard {
-	var out [][]guard
+	out := loopGuards(fn)
 	recv := 0
 	if fn.Signature.Recv() != nil {
 		recv = 1
@@ -79,15 +83,20 @@ func guardsOf(fn *ssa.Function) [][]guard {
 			if len(s.Preds) != 1 {
 				continue // reached some other way too
 			}
-			gd := guard{param: i - recv, op: g.op, val: g.val, isNil: g.isNil, on: k == 0}
-			for _, b := range fn.Blocks {
-				if s.Dominates(b) {
-					if out == nil {
-						out = make([][]guard, len(fn.Blocks))
-					}
-					out[b.Index] = append(out[b.Index], gd)
-				}
+			out = guardBlocks(out, fn, s, guard{param: i - recv, op: g.op, val: g.val, isNil: g.isNil, on: k == 0})
+		}
+	}
+	return out
+}
+
+// guardBlocks adds gd to the guards of the blocks of fn that s dominates.
+func guardBlocks(out [][]guard, fn *ssa.Function, s *ssa.BasicBlock, gd guard) [][]guard {
+	for _, b := range fn.Blocks {
+		if s.Dominates(b) {
+			if out == nil {
+				out = make([][]guard, len(fn.Blocks))
 			}
+			out[b.Index] = append(out[b.Index], gd)
 		}
 	}
 	return out
@@ -147,6 +156,14 @@ var swapped = map[token.Token]token.Token{
 // known is false when the constants cannot be compared.
 func (g guard) holds(a constArg) (value, known bool) {
 	switch {
+	case g.items:
+		switch {
+		case a.isNil || a.empty:
+			return false, true
+		case a.val != nil && a.val.Kind() == constant.String:
+			return constant.StringVal(a.val) != "", true
+		}
+		return false, false
 	case g.isNil:
 		if a.isNil {
 			return g.op == token.EQL, true
@@ -200,6 +217,8 @@ func (p *Program) constOf(f *Func, info *types.Info, b *argTypes, e ast.Expr) co
 		return constArg{set: true, isNil: true}
 	case tv.Value != nil:
 		return constArg{set: true, val: tv.Value}
+	case isEmptyLit(info, e):
+		return constArg{set: true, empty: true}
 	case b != nil:
 		if i, ok := p.copiesOf(f).param(info, e); ok && i < len(b.consts) && b.consts[i].set {
 			a := b.consts[i]
@@ -277,6 +296,8 @@ func constKey(cs []constArg) string {
 		case !c.set:
 		case c.isNil:
 			out += fmt.Sprintf("%d=nil@%d;", i, c.hops)
+		case c.empty:
+			out += fmt.Sprintf("%d=empty@%d;", i, c.hops)
 		default:
 			out += fmt.Sprintf("%d=%s@%d;", i, c.val.ExactString(), c.hops)
 		}

@@ -195,6 +195,11 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				for _, side := range []ast.Expr{b.Y, b.X} {
 					if tv, ok := info.Types[side]; ok && tv.Value != nil {
 						l.Kind = constKind(tv.Value, s.Body)
+						// A large bound is data: named in messages, by
+						// its constant's name, or as written (i < 100).
+						if l.Over = boundName(b); l.Over == "…" {
+							l.Over = types.ExprString(b)
+						}
 						if isCtxErr(info, b.X) || isCtxErr(info, b.Y) {
 							l.Kind = LoopService
 						}
@@ -223,9 +228,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 }
 
 // literalLen is the length of a composite literal ranged over directly, or
-// through a variable defined with one and never written again (an append
-// would be a write): a local, or a package-level variable no function of
-// its package assigns.
+// through a variable: a local only ever set to literals or appended items
+// written out, none in a loop (see Written; at most their sum), or a
+// package-level variable defined with one that no function of its package
+// assigns.
 func literalLen(r *resolver, x ast.Expr) (int, bool) {
 	x = ast.Unparen(x)
 	if id, ok := x.(*ast.Ident); ok && r != nil {
@@ -238,11 +244,11 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 			// package assigns: a fixed list.
 			x = ast.Unparen(init)
 		} else {
-			writes := r.writes[v]
-			if len(writes) != 1 || writes[0].index >= 0 || (writes[0].tok != token.DEFINE && writes[0].tok != token.VAR) {
-				return 0, false // appended to
-			}
-			x = ast.Unparen(writes[0].rhs)
+			// candidates := []string{a, b}, perhaps set to another
+			// literal under a condition or appended items written out,
+			// none in a loop: at most as many as the writes add up to.
+			n, ok := Written(r.pass.TypesInfo, r.decl[v], v)
+			return n, ok && n > 0
 		}
 	}
 	if sel, ok := x.(*ast.SelectorExpr); ok && r != nil {

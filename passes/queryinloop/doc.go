@@ -55,7 +55,9 @@
 // ticker, a sleep or a channel receive), retry loops that leave on success,
 // loops over a small fixed set (a constant bound, a constant-size array, a
 // slice literal — also in a package-level variable nothing assigns, in
-// any package — the keys of a map literal, a list checked against a
+// any package, or in a local set only to literals or appended items
+// written out, none in a loop: `c := []string{a, b}; if hint { c =
+// []string{b, a} }` — the keys of a map literal, a list checked against a
 // constant of at most 10 before the loop on every path to it, by
 // `if len(x) > 5 { return ... }` or a validator's error given len(x) and
 // constant bounds, the rows of a query with a constant LIMIT of at most
@@ -75,7 +77,11 @@
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
 // filled from its items) — but a loop over chunks that looks each item
-// up is reported.
+// up is reported. A loop whose query takes what the previous iteration
+// left — a walk up a tree (id = parent), a page's offset or the last
+// key read (`&Page{Offset: (page-1)*size}`, after = rows[n-1].ID) — is
+// one query per step of a chain or per page, not per item: a page is the
+// batch itself; a lookup per row of each page is the N+1 and is reported.
 // It is silent where the query runs at most once however long the loop:
 // the body returns or breaks right after it (`if match { q(); break }`,
 // or `continue outer` out of an inner loop), the loop tries candidates
@@ -156,7 +162,14 @@
 // written out, none in a loop, or a parameter of its own that its callers
 // pass so — a slice literal one call away; one caller passing a list it
 // read, or a function handed to code outside the module, keeps it
-// reported. There, a finding is low, and says why, when every loop it is about ranges over
+// reported. There, what a call runs is what it can run with the
+// constants it passes: a callee's calls under `if filter != nil` do not
+// run for a call passing nil, and neither does the body of a callee's
+// loop over a list the call passes as nil, an empty literal or "" —
+// also through a function that keeps an empty list empty (a dedup
+// appending only in its loop over the list): `sync(ctx, nil, removed)`
+// runs the removals, not the lookups of the members to add.
+// There, a finding is low, and says why, when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings
 // decoded from a file — as many items as an operator configures), when

@@ -160,7 +160,8 @@ func perItem(loops []*queries.Loop) (items []*queries.Loop, constant bool) {
 
 // carried reports whether the call's arguments depend on the previous
 // iteration: a variable declared before the loop and assigned inside it
-// (space = parent, cursor = last.ID). Such a loop walks a chain — up a
+// (space = parent, cursor = last.ID, page++), also within a literal
+// made for the call (&Paging{Offset: (page-1)*size}). Such a loop walks a chain — up a
 // tree, along a path — where each query needs the last one's answer, so
 // there is no list of items to fetch at once (only a recursive CTE, which
 // is a redesign, not a batching fix).
@@ -185,7 +186,10 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 			continue
 		}
 		if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			continue // a destination (sqlx's Get(&name, ...)): written, not read
+			if _, lit := ast.Unparen(u.X).(*ast.CompositeLit); !lit {
+				continue // a destination (sqlx's Get(&name, ...)): written, not read
+			}
+			// &Page{Offset: off}: a value made for the call, read.
 		}
 		ast.Inspect(arg, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {

@@ -285,3 +285,45 @@ func (s *Store) Steps(ctx context.Context, steps []string, version int) {
 		s.db.ExecContext(ctx, steps[0], i) // want `once per item of steps`
 	}
 }
+
+// Candidates tries two fixed kinds, in an order a hint picks: a list
+// of two, whichever literal runs.
+func (s *Store) Candidates(ctx context.Context, hint string) {
+	candidates := []string{"refresh", "access"}
+	if hint == "access" {
+		candidates = []string{"access", "refresh"}
+	}
+	for _, k := range candidates {
+		s.insertKind(ctx, k) // silent: two kinds, whichever order
+	}
+	extra := []string{"a"}
+	if hint != "" {
+		extra = append(extra, hint, "b")
+	}
+	for _, k := range extra {
+		s.insertKind(ctx, k) // silent: at most three, written out
+	}
+}
+
+// Grown appends in a loop, or sets a list read from elsewhere: data.
+func (s *Store) Grown(ctx context.Context, names []string) {
+	grown := []string{"a"}
+	for _, n := range names {
+		grown = append(grown, n)
+	}
+	for _, k := range grown {
+		s.insertKind(ctx, k) // want `once per item of grown`
+	}
+	picked := []string{"a", "b"}
+	if len(names) > 0 {
+		picked = names
+	}
+	for _, k := range picked {
+		s.insertKind(ctx, k) // want `once per item of picked`
+	}
+	spread := []string{"a"}
+	spread = append(spread, names...)
+	for _, k := range spread {
+		s.insertKind(ctx, k) // want `once per item of spread`
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"example.com/precision/hooks"
 	"example.com/precision/keys"
 	"example.com/precision/kv"
+	"example.com/precision/members"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
 	"example.com/precision/passed"
@@ -63,6 +64,10 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/welcome", func(w http.ResponseWriter, r *http.Request) {
 		notify.Welcome(r.Context(), s, r.FormValue("name"))
+	})
+	group := members.New(db, s)
+	http.HandleFunc("/members", func(w http.ResponseWriter, r *http.Request) {
+		group.Patch(r.Context(), nil)
 	})
 	http.HandleFunc("/sync", func(w http.ResponseWriter, r *http.Request) {
 		batch.Sync(r.Context(), db, nil)

@@ -1,0 +1,73 @@
+package shapes
+
+import "context"
+
+// Paging is how a caller asks for one page.
+type Paging struct {
+	Limit  int64
+	Offset int64
+	After  int64
+}
+
+type member struct{ ID, UserID int64 }
+
+const pageSize, maxScan = 100, 1000
+
+func (s *Store) members(ctx context.Context, org int64, p *Paging) ([]member, error) {
+	_, err := s.db.QueryContext(ctx, `SELECT id, user_id FROM members WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3 OFFSET $4`, org, p.After, p.Limit, p.Offset)
+	return nil, err
+}
+
+// ScanPages reads the members a page at a time, the page's offset in a
+// literal handed by address: one query per page is the batch itself. A
+// user looked up per member of each page is the N+1.
+func (s *Store) ScanPages(ctx context.Context, org int64) error {
+	page := int64(1)
+	for scanned := 0; scanned < maxScan; {
+		ms, err := s.members(ctx, org, &Paging{Limit: pageSize, Offset: (page - 1) * pageSize}) // silent: one query per page
+		if err != nil {
+			return err
+		}
+		if len(ms) == 0 {
+			break
+		}
+		for _, m := range ms {
+			scanned++
+			s.user(ctx, m.UserID) // want `shapes.\(\*Store\).user runs .* once per item of ms, inside the loop over maxScan`
+		}
+		if len(ms) < pageSize {
+			break
+		}
+		page++
+	}
+	return nil
+}
+
+// ScanAfter pages by the last key read (a cursor).
+func (s *Store) ScanAfter(ctx context.Context, org int64) error {
+	var after int64
+	for n := 0; n < maxScan; n += len("x") {
+		ms, err := s.members(ctx, org, &Paging{Limit: pageSize, After: after}) // silent: one query per page
+		if err != nil || len(ms) == 0 {
+			return err
+		}
+		after = ms[len(ms)-1].ID
+	}
+	return nil
+}
+
+// SameLiteral hands every item the same literal: nothing carries from
+// one iteration to the next, and each item costs its query.
+func (s *Store) SameLiteral(ctx context.Context, orgs []int64) {
+	for _, org := range orgs {
+		s.members(ctx, org, &Paging{Limit: pageSize}) // want `shapes.\(\*Store\).members runs .* once per item of orgs`
+	}
+}
+
+// Hundred runs a query a hundred times: a large constant bound is data,
+// named as written.
+func (s *Store) Hundred(ctx context.Context) {
+	for i := 0; i < 100; i++ {
+		s.user(ctx, int64(i)) // want `once per item of i < 100:`
+	}
+}
