@@ -156,7 +156,16 @@
 // written out, none in a loop, or a parameter of its own that its callers
 // pass so — a slice literal one call away; one caller passing a list it
 // read, or a function handed to code outside the module, keeps it
-// reported. There, a finding is low, and says why, when every loop it is about ranges over
+// reported. There, a statement an iterator runs lazily, on its first
+// call (`if t.rows == nil { t.fetch() }`, the field set there or in a
+// method it calls on t; or `if !t.started { ...; t.started = true }`),
+// runs once per iterator: a loop calling Next on one iterator, or
+// advancing iterators made before it (a slice of them, or those a method
+// hands back from a field), is silent, and one that makes an iterator
+// per item and reads it is reported. So is a range-over-func iterator's
+// call of yield inside its own range over another iterator (a filter
+// handing items on): the callers' range statements are the loops.
+// There, a finding is low, and says why, when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings
 // decoded from a file — as many items as an operator configures), when
