@@ -169,3 +169,47 @@ func Each(s *Set, kinds []string) {
 		}
 	}
 }
+
+// Flagged runs its statement once, under a flag it sets.
+type Flagged struct {
+	db      *sql.DB
+	started bool
+	ids     []int64
+}
+
+func (f *Flagged) Next() (int64, bool) {
+	if !f.started {
+		f.started = true
+		rows, err := f.db.Query("SELECT id FROM flagged")
+		if err == nil {
+			rows.Close()
+		}
+	}
+	if len(f.ids) == 0 {
+		return 0, false
+	}
+	id := f.ids[0]
+	f.ids = f.ids[1:]
+	return id, true
+}
+
+// PageFlagged reads up to n of one: one statement.
+func PageFlagged(f *Flagged, n int) []int64 {
+	var out []int64
+	for i := 0; i < n; i++ {
+		id, ok := f.Next() // silent: the same iterator
+		if !ok {
+			break
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// EachFlagged makes one per kind: a statement per kind.
+func EachFlagged(db *sql.DB, kinds []string) {
+	for range kinds {
+		f := &Flagged{db: db}
+		f.Next() // reported: a new iterator per item
+	}
+}
