@@ -435,7 +435,7 @@ func (w *whole) loops(c *collector) {
 			if call.Expr == nil || call.Site != nil || call.Once || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
 				continue
 			}
-			if yields(pkg.TypesInfo, fn.Syntax(), call.Expr) {
+			if yields(pkg.TypesInfo, enclosingFunc(pkg.Syntax, fn, call.Expr), call.Expr) {
 				continue
 			}
 			reached := w.reached(fn, call)
@@ -542,6 +542,11 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 		for _, r := range w.prog.ReachFrom(fn, c, g) {
 			q := r.Site.Entry
 			q.Loop, q.Once = r.Depth, q.Once || r.Once
+			if r.Per > 0 {
+				// Under an iterator's lazy fill: once per iterator, which
+				// the loops around c make anew or not (program.OncePerValue).
+				q.Once = w.prog.OncePerValue(fn, c, g, r)
+			}
 			q.Via = nil
 			for _, f := range r.Via {
 				q.Via = append(q.Via, f.Name)
@@ -587,6 +592,31 @@ func callee(info *types.Info, c *program.Call) (string, []string) {
 		}
 	}
 	return name, impls
+}
+
+// enclosingFunc is the function literal or declaration whose body holds
+// call, in fn: fn's own, or, when fn is the body of a range over a
+// function (go/ssa makes one a function of its own, whose syntax is the
+// range statement), the literal or declaration the range is written in,
+// found in files.
+func enclosingFunc(files []*ast.File, fn *program.Func, call *ast.CallExpr) ast.Node {
+	syn := fn.Syntax()
+	if _, ok := syn.(*ast.RangeStmt); !ok {
+		return syn
+	}
+	for _, f := range files {
+		if f.Pos() > call.Pos() || call.End() > f.End() {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
+		for _, n := range path {
+			switch n.(type) {
+			case *ast.FuncLit, *ast.FuncDecl:
+				return n
+			}
+		}
+	}
+	return syn
 }
 
 // yields reports whether call, in the function body, calls the yield

@@ -158,6 +158,11 @@ type Call struct {
 	// nil { x = ... }): what it runs, it runs once, whatever the loops
 	// around it or its callers.
 	Once bool
+	// PerRecv says the call fills its method's receiver's state lazily
+	// (if t.rows == nil { t.fetch() }, see the queries pass): what it
+	// runs, it runs once per receiver value, which is once per item only
+	// of the loops that make a new value (see lazy.go).
+	PerRecv bool
 	// Callees are the module functions the call may run.
 	Callees []*Func
 	// Assumed says the callees come from the types alone: no value the
@@ -234,6 +239,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	calls := map[token.Pos]*ast.CallExpr{}
 	loops := map[token.Pos][]*queries.Loop{}
 	cached := map[token.Pos]bool{}
+	perRecv := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
 		res := results(m)
 		if res == nil {
@@ -244,6 +250,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.Cached {
 			cached[call.Lparen] = true
+		}
+		for call := range res.PerRecv {
+			perRecv[call.Lparen] = true
 		}
 		for _, s := range res.Sites {
 			p.sites[s.Call.Lparen] = s
@@ -271,6 +280,12 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				}
 			}
 			c.Once = c.Once || cached[c.Pos]
+			if perRecv[c.Pos] {
+				// A fill of a method's receiver; in a copy of it that the
+				// graph made without one, a fill as it was.
+				c.PerRecv = f.sig != nil && f.sig.Recv() != nil && !f.closure
+				c.Once = c.Once || !c.PerRecv
+			}
 			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback && len(c.Chain) == 0 {
 				c.Callees = nil // the query itself: what the wrapper does is the query
 			} else {

@@ -33,8 +33,11 @@ func describe(p *Program, qs []Reached) []string {
 			via = append(via, g.Name)
 		}
 		once := ""
-		if q.Once {
+		switch {
+		case q.Once:
 			once = " once"
+		case q.Per > 0:
+			once = fmt.Sprintf(" once per #%d", q.Per-1) // per value of a parameter, the receiver #0
 		}
 		out = append(out, fmt.Sprintf("%s:%d ×%d%s via %s", rel(pos.Filename), pos.Line, q.Depth, once, strings.Join(via, " → ")))
 	}
@@ -87,9 +90,10 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).Purge", []string{
 			"store.go:100 ×0 via svc.(*Service).Purge → store.DeleteAll",
 		}},
-		// A cache filled under if x == nil runs once, in whatever loop.
+		// A cache filled under if s.x == nil runs once per receiver, in
+		// whatever loop: Labels hands label its own.
 		{"(*example.com/shapes/svc.Service).Labels", []string{
-			"svc.go:124 ×0 once via svc.(*Service).Labels → svc.(*Service).label",
+			"svc.go:124 ×0 once per #0 via svc.(*Service).Labels → svc.(*Service).label",
 		}},
 		// A keyed cache's miss runs once per key, in whatever loop.
 		{"(*example.com/shapes/svc.Service).Tags", []string{

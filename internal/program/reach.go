@@ -23,6 +23,11 @@ type Reached struct {
 	// Once says the site fills a cache on every path to it: it runs once
 	// per process, and Depth is 0.
 	Once bool
+	// Per, when not 0, says the site runs under a lazy fill of some
+	// value's state (Call.PerRecv) that every call from the function
+	// asked about down to it hands on: once per value of the function's
+	// parameter Per-1 (the receiver first), not per call (see lazy.go).
+	Per int
 	// Assumed says the path goes through a call whose callees come from
 	// the types alone (Call.Assumed).
 	Assumed bool
@@ -61,6 +66,7 @@ type entry struct {
 	site   *queries.Site
 	depth  int
 	once   bool // through a cache fill: no loop multiplies it
+	per    int  // see Reached.Per
 	assume bool // through a call resolved by types alone
 	owner  *Func
 	call   *Call
@@ -80,7 +86,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	es := p.compute(f.scc)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(f, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(f, e)})
 	}
 	p.sortReached(out)
 	return out
@@ -101,7 +107,7 @@ func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
 	}
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Assumed: e.assume, Via: p.via(g, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(g, e)})
 	}
 	p.sortReached(out)
 	return out
@@ -234,11 +240,17 @@ func (p *Program) compute(s *scc) []entry {
 func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	d := queries.PerItem(c.Loops)
 	if c.Site != nil {
-		once := c.Once || c.Site.Once
+		// The pass counts a receiver's fill as a cache fill (Site.Once);
+		// the graph follows the receiver instead.
+		once := c.Once || c.Site.Once && !c.PerRecv
 		if once {
 			d = 0
 		}
-		return []entry{{site: c.Site, depth: d, once: once, owner: f, call: c}}
+		per := 0
+		if c.PerRecv && !once {
+			per = 1
+		}
+		return []entry{{site: c.Site, depth: d, once: once, per: per, owner: f, call: c}}
 	}
 	var out []entry
 	for _, g := range p.callees(f, c, b) {
@@ -252,8 +264,18 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
 			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
-			if next.once {
+			switch {
+			case next.once:
 				next.depth = 0
+			case c.PerRecv:
+				next.per = 1 // once per f's receiver, whatever below
+			case e.per > 0:
+				// Once per value of g's parameter: of what c hands it.
+				from, outside := p.handedFrom(f, c, g, e.per-1)
+				if outside {
+					next.depth = e.depth // c's loops do not make a new one
+				}
+				next.per = from
 			}
 			out = append(out, next)
 		}
@@ -290,6 +312,8 @@ func better(a, b entry) bool {
 	switch {
 	case a.once != b.once:
 		return !a.once
+	case (a.per == 0) != (b.per == 0):
+		return a.per == 0 // a path that runs it per call
 	case a.assume != b.assume:
 		return !a.assume
 	}

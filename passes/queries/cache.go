@@ -531,19 +531,7 @@ func (k *caches) callee(sc scope, call *ast.CallExpr) (*ast.FuncDecl, scope) {
 	if fn == nil {
 		return nil, scope{}
 	}
-	if k.decls == nil {
-		k.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, f := range k.files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if fn, ok := k.info.Defs[fd.Name].(*types.Func); ok {
-						k.decls[fn] = fd
-					}
-				}
-			}
-		}
-	}
-	decl := k.decls[fn.Origin()]
+	decl := k.decl(fn)
 	if decl == nil {
 		return nil, scope{}
 	}
@@ -756,4 +744,22 @@ func (l *lookup) storedVars(stores []store) map[*types.Var]bool {
 		}
 	}
 	return out
+}
+
+// decl is the declaration of fn, a function of the package with a body;
+// nil for others.
+func (k *caches) decl(fn *types.Func) *ast.FuncDecl {
+	if k.decls == nil {
+		k.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range k.files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if fn, ok := k.info.Defs[fd.Name].(*types.Func); ok {
+						k.decls[fn] = fd
+					}
+				}
+			}
+		}
+	}
+	return k.decls[fn.Origin()]
 }

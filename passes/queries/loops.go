@@ -1256,23 +1256,7 @@ func fillsCache(info *types.Info, s *ast.IfStmt) bool {
 // it is no such statement: `if x == nil { ...; x = ... }` (or len(x) ==
 // 0), the body assigning x itself (not declaring one of its own).
 func filled(info *types.Info, s *ast.IfStmt) *types.Var {
-	b, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL {
-		return nil
-	}
-	var x ast.Expr
-	switch {
-	case isNil(info, b.Y):
-		x = b.X
-	case isNil(info, b.X):
-		x = b.Y
-	case isZero(info, b.Y):
-		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && len(call.Args) == 1 {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
-				x = call.Args[0]
-			}
-		}
-	}
+	x := emptied(info, s.Cond)
 	v := varOf(info, x)
 	if v == nil || v.Pkg() == nil {
 		return nil
@@ -1294,6 +1278,28 @@ func filled(info *types.Info, s *ast.IfStmt) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// emptied is what cond tests for emptiness: x of `x == nil`, `nil ==
+// x` or `len(x) == 0`; nil for other conditions.
+func emptied(info *types.Info, cond ast.Expr) ast.Expr {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return nil
+	}
+	switch {
+	case isNil(info, b.Y):
+		return b.X
+	case isNil(info, b.X):
+		return b.Y
+	case isZero(info, b.Y):
+		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+				return call.Args[0]
+			}
+		}
+	}
+	return nil
 }
 
 // varOf is the variable an identifier or a selector denotes, nil for

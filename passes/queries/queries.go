@@ -67,6 +67,11 @@ type Result struct {
 	// (if x == nil { x = load() }, or a keyed cache's miss): they run
 	// once (per key), whatever the loops.
 	Cached map[*ast.CallExpr]bool
+	// PerRecv holds, under WholeProgram, the calls that fill their
+	// method's receiver's state lazily (if t.rows == nil { t.fetch() }):
+	// they run once per receiver value (see lazy.go). The pass's own
+	// summaries count them as cache fills.
+	PerRecv map[*ast.CallExpr]bool
 	// What this package exports as facts, for checks that want them for
 	// local functions without a fact lookup.
 	Summaries map[*types.Func]*IssuesQueries
@@ -293,10 +298,14 @@ func run(pass *analysis.Pass) (any, error) {
 	if config.For(pass).WholeProgram {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
 		res.Cached = map[*ast.CallExpr]bool{}
+		res.PerRecv = map[*ast.CallExpr]bool{}
 		for _, n := range a.funcs {
 			for _, c := range n.calls {
 				res.Loops[c.call] = c.loops
-				if c.once {
+				switch {
+				case c.recv:
+					res.PerRecv[c.call] = true
+				case c.once:
 					res.Cached[c.call] = true
 				}
 			}
@@ -368,6 +377,7 @@ type callInfo struct {
 	callee *types.Func
 	method *dbapi.Method
 	once   bool // fills a cache: runs once, whatever the loops around it
+	recv   bool // of once: fills the state of its method's receiver alone (see lazy.go)
 }
 
 type edge struct {
@@ -398,6 +408,9 @@ type analyzer struct {
 	// caching counts the cache fills (if x == nil { x = ... }, a keyed
 	// cache's miss) the walk is in.
 	caching int
+	// perRecv counts, of those, the lazy fills of the receiver's state
+	// (see lazy.go).
+	perRecv int
 	// cacheFinder finds keyed read-through caches (see cache.go), once
 	// needed.
 	cacheFinder *caches
@@ -504,6 +517,14 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			}
 			return false
 		case *ast.IfStmt:
+			// if t.rows == nil { t.fetch() }: what the body runs, it runs
+			// once per receiver (see lazy.go).
+			if a.recvFill(n, x) {
+				a.perRecv++
+				a.walkFill(n, c, loops)
+				a.perRecv--
+				return false
+			}
 			if !fillsCache(info, x) {
 				return true
 			}
@@ -534,6 +555,10 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
 			ci := &callInfo{call: x, loops: loops, once: a.caching > 0}
+			// Under fills of the receiver's state alone, in a method: once
+			// per receiver, which the whole-program graph follows.
+			_, method := n.node.(*ast.FuncDecl)
+			ci.recv = ci.once && method && a.caching == a.perRecv
 			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn
 				ci.method = a.lookup(fn, x)

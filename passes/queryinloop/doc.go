@@ -169,6 +169,15 @@
 // also through a function that keeps an empty list empty (a dedup
 // appending only in its loop over the list): `sync(ctx, nil, removed)`
 // runs the removals, not the lookups of the members to add.
+// There, a statement an iterator runs lazily, on its first
+// call (`if t.rows == nil { t.fetch() }`, the field set there or in a
+// method it calls on t; or `if !t.started { ...; t.started = true }`),
+// runs once per iterator: a loop calling Next on one iterator, or
+// advancing iterators made before it (a slice of them, or those a method
+// hands back from a field), is silent, and one that makes an iterator
+// per item and reads it is reported. So is a range-over-func iterator's
+// call of yield inside its own range over another iterator (a filter
+// handing items on): the callers' range statements are the loops.
 // There, a finding is low, and says why, when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings

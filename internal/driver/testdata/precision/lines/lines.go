@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"io"
 	"iter"
+	"strings"
 )
 
 func From(r io.Reader) iter.Seq[string] {
@@ -52,6 +53,24 @@ func findByPaths(db *sql.DB, paths []string) {
 // Each inserts line by line: an N+1, reported at its own range.
 func Each(db *sql.DB, r io.Reader) {
 	for line := range From(r) {
+		db.Exec("INSERT INTO lines (text) VALUES ($1)", line)
+	}
+}
+
+// Trimmed hands From's lines on, trimmed: the yield is its callers' body.
+func Trimmed(seq iter.Seq[string]) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for line := range seq {
+			if !yield(strings.TrimSpace(line)) { // silent: the callers' range statements are the loops
+				return
+			}
+		}
+	}
+}
+
+// EachTrimmed inserts line by line: an N+1, reported at its own range.
+func EachTrimmed(db *sql.DB, r io.Reader) {
+	for line := range Trimmed(From(r)) {
 		db.Exec("INSERT INTO lines (text) VALUES ($1)", line)
 	}
 }
