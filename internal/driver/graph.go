@@ -97,7 +97,7 @@ type whole struct {
 	sites   map[*queries.Site][]*program.Entry      // the entries reaching each query site
 	funcs   map[*program.Func][]*program.Entry      // the entries reaching each function
 	tests   map[string]bool                         // test-support packages
-	helpers map[*packages.Package]codekind.TestCode // see testCode
+	helpers map[*packages.Package]codekind.TestCode // see testHelper
 	jobs    []*program.Entry                        // the worker loops
 
 	entries  []*program.Entry
@@ -171,7 +171,7 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 	if w == nil {
 		return program.RoleNone, nil
 	}
-	if w.tests[strings.TrimSuffix(pkg.PkgPath, "_test")] || w.testCode(pkg).Holds(f.Pos) {
+	if w.tests[strings.TrimSuffix(pkg.PkgPath, "_test")] || w.testHelper(pkg, f.Pos) {
 		return program.RoleTest, nil
 	}
 	var es []*program.Entry
@@ -197,10 +197,15 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 	return mainEntry(es)
 }
 
-// testCode is pkg's test code by its types (codekind.TestHelpers): the
-// functions taking a test's *testing.T or *testing.B, in production
-// packages too.
-func (w *whole) testCode(pkg *packages.Package) codekind.TestCode {
+// testHelper reports whether pos, outside _test.go files, is in test
+// code by its types (codekind.TestHelpers): a function taking a test's
+// *testing.T or *testing.B, in a production package too. It is test
+// support, like a package only tests import; what each check makes of
+// _test.go files is its own.
+func (w *whole) testHelper(pkg *packages.Package, pos token.Pos) bool {
+	if f := pkg.Fset.File(pos); f == nil || codekind.TestFile(f.Name()) {
+		return false
+	}
 	c, ok := w.helpers[pkg]
 	if !ok {
 		c = codekind.TestHelpers(pkg.Syntax, pkg.TypesInfo)
@@ -209,7 +214,7 @@ func (w *whole) testCode(pkg *packages.Package) codekind.TestCode {
 		}
 		w.helpers[pkg] = c
 	}
-	return c
+	return c.Holds(pos)
 }
 
 // routes are the registrations ("file:line") of the routes whose requests
