@@ -1,19 +1,24 @@
-// Package codekind says, by names alone, what kind of code a place is:
-// test code, or a schema migration. Findings there are about code that
+// Package codekind says, by names, what kind of code a place is: test
+// code, or a schema migration; and by types, the test code outside
+// _test.go files (TestingParam). Findings there are about code that
 // runs against test databases, or once per deployment, not per request.
 //
 // These are the one set of rules every runner shares: go vet and the
 // golangci-lint plugin, which see one package at a time and have nothing
-// but names to go by, and the standalone driver where its program graph
-// cannot tell. The graph (internal/program) knows a migration by what
-// registers and runs it, and test support by what imports it; where it
-// knows, it decides, and these rules are not asked.
+// but names and types to go by, and the standalone driver where its
+// program graph cannot tell. The graph (internal/program) knows a
+// migration by what registers and runs it, and test support by what
+// imports it; where it knows, it decides, and the names are not asked.
+// A test's parameter (TestingParam) says the same to every runner.
 //
 // The package imports only the standard library, so that every pass can
 // use it.
 package codekind
 
 import (
+	"go/ast"
+	"go/token"
+	"go/types"
 	"path"
 	"path/filepath"
 	"strings"
@@ -56,6 +61,80 @@ func MigrationSQL(rel string) bool {
 	n := strings.ToLower(path.Base(rel))
 	for _, s := range []string{".up.sql", ".down.sql", "_up.sql", "_down.sql"} {
 		if strings.HasSuffix(n, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestingParam reports whether a function of signature sig takes a value
+// only a test has: a *testing.T, *testing.B or *testing.F, a testing.TB,
+// or a *testing.M. Nothing but go test makes these, so a function taking
+// one is test code wherever its file is: a benchmark suite's
+// BenchmarkX(b *testing.B, store) in a package its tests share, a
+// datastore conformance test, a fixture that fails the test on error
+// (require.NoError(t, ...)). Its loops run once per test against a test
+// database, not per request.
+//
+// Unlike the rules above it goes by types, not names, which go vet has
+// too: the parameter says what calls the function, not what it is called.
+func TestingParam(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for v := range sig.Params().Variables() {
+		t := v.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+			continue
+		}
+		switch n.Obj().Name() {
+		case "T", "B", "F", "TB", "M":
+			return true
+		}
+	}
+	return false
+}
+
+// TestCode is the test code of a package's files by TestingParam: the
+// functions, declared or literal, taking a test's value, with all they
+// hold (a closure in a benchmark, a goroutine a conformance test starts).
+type TestCode []ast.Node
+
+// TestHelpers finds the test code (TestCode) of files, whose types info
+// holds.
+func TestHelpers(files []*ast.File, info *types.Info) TestCode {
+	var out TestCode
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var sig *types.Signature
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok {
+					sig = fn.Signature()
+				}
+			case *ast.FuncLit:
+				sig, _ = info.TypeOf(n).(*types.Signature)
+			default:
+				return true
+			}
+			if TestingParam(sig) {
+				out = append(out, n)
+				return false // what it holds is in it
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// Holds reports whether pos is in the test code.
+func (c TestCode) Holds(pos token.Pos) bool {
+	for _, n := range c {
+		if n.Pos() <= pos && pos < n.End() {
 			return true
 		}
 	}

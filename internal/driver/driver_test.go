@@ -439,6 +439,28 @@ func TestRolesDecideMigrations(t *testing.T) {
 	}
 }
 
+// Test code outside _test.go files is silent, known by what imports it
+// and by its types, never by its directory's name: testdata/testsupport
+// has a package only test support imports (suite, under harness, which a
+// test imports; fixtures, under conformance), a suite whose every
+// exported function takes a *testing.T and whose only test has a build
+// tag (conformance: nothing loaded imports it), and a test helper taking
+// a testing.TB in a production package (its N+1 and its missing index
+// silent). A production loop a test also calls (store.Touch) and the
+// production half of report stay reported.
+func TestTestSupport(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/testsupport", "-unreached", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d %s %s", f.Check, f.File, f.Line, f.Severity, f.Role))
+	}
+	slices.Sort(got)
+	if want := []string{"queryinloop report/report.go:13 high route", "queryinloop store/store.go:12 medium route"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
 // A cobra command's RunE may be the closure a factory returns (RunE:
 // repair()), as well as a function literal or value: its code is the
 // command's, low (before, permify's repair command's loop was a high

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/finding"
 	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
@@ -92,11 +93,12 @@ func routeQueries(prog *program.Program, e *program.Entry, rel func(string) stri
 // entry points that reach each finding and their roles, and queryinloop's
 // findings through interfaces, func values and fields.
 type whole struct {
-	prog  *program.Program
-	sites map[*queries.Site][]*program.Entry // the entries reaching each query site
-	funcs map[*program.Func][]*program.Entry // the entries reaching each function
-	tests map[string]bool                    // test-support packages
-	jobs  []*program.Entry                   // the worker loops
+	prog    *program.Program
+	sites   map[*queries.Site][]*program.Entry      // the entries reaching each query site
+	funcs   map[*program.Func][]*program.Entry      // the entries reaching each function
+	tests   map[string]bool                         // test-support packages
+	helpers map[*packages.Package]codekind.TestCode // see testHelper
+	jobs    []*program.Entry                        // the worker loops
 
 	entries  []*program.Entry
 	pkgs     []*packages.Package
@@ -164,12 +166,12 @@ func (w *whole) job(pos token.Pos) *program.Entry {
 // of the entries reaching its query sites (for queryinloop, reaching the
 // loop's function), the most frequent first (program.Main), and an entry
 // of that role to name; test support for a finding in a package only
-// tests import.
+// tests import, or in a function taking a test's *testing.T.
 func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (program.Role, *program.Entry) {
 	if w == nil {
 		return program.RoleNone, nil
 	}
-	if w.tests[strings.TrimSuffix(pkg.PkgPath, "_test")] {
+	if w.tests[strings.TrimSuffix(pkg.PkgPath, "_test")] || w.testHelper(pkg, f.Pos) {
 		return program.RoleTest, nil
 	}
 	var es []*program.Entry
@@ -193,6 +195,26 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 		}
 	}
 	return mainEntry(es)
+}
+
+// testHelper reports whether pos, outside _test.go files, is in test
+// code by its types (codekind.TestHelpers): a function taking a test's
+// *testing.T or *testing.B, in a production package too. It is test
+// support, like a package only tests import; what each check makes of
+// _test.go files is its own.
+func (w *whole) testHelper(pkg *packages.Package, pos token.Pos) bool {
+	if f := pkg.Fset.File(pos); f == nil || codekind.TestFile(f.Name()) {
+		return false
+	}
+	c, ok := w.helpers[pkg]
+	if !ok {
+		c = codekind.TestHelpers(pkg.Syntax, pkg.TypesInfo)
+		if w.helpers == nil {
+			w.helpers = map[*packages.Package]codekind.TestCode{}
+		}
+		w.helpers[pkg] = c
+	}
+	return c.Holds(pos)
 }
 
 // routes are the registrations ("file:line") of the routes whose requests

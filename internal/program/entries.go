@@ -28,7 +28,8 @@ const (
 	RoleCLI
 	// RoleStartup: main, init, and what they run before serving.
 	RoleStartup
-	// RoleTest: a package only tests import (fixtures, test databases).
+	// RoleTest: a package only tests import (fixtures, test databases),
+	// or a function taking a test's *testing.T or *testing.B.
 	RoleTest
 )
 

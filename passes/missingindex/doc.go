@@ -91,8 +91,10 @@
 //   - the code is a migration — a function that also executes DDL, or
 //     code whose file, package or function is named for migrations
 //     (migrat*; under the standalone driver, what the program graph knows
-//     runs as a migration, the names only where it cannot tell) — or a
-//     _test.go file: it runs once, or against tiny tables;
+//     runs as a migration, the names only where it cannot tell) — or
+//     test code (a _test.go file, or a function taking a *testing.T,
+//     *testing.B or testing.TB: a fixture): it runs once, or against tiny
+//     tables;
 //   - the schema was discovered from an sqlc configuration and the
 //     migration directories beside it (what really runs) create a serving
 //     index that sqlc's schema file lacks: a finding needs both views to

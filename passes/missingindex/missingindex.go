@@ -91,6 +91,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	seen := map[key]bool{}
 	linked := map[*sqlfiles.Block][]*queries.Site{}
+	tests := codekind.TestHelpers(pass.Files, pass.TypesInfo)
 	for _, s := range res.Sites {
 		if byName && named[s] {
 			continue
@@ -102,7 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !s.Resolved || s.ParseErr != nil || migrations[s.Node] {
 			continue
 		}
-		if codekind.TestFile(pass.Fset.File(s.Call.Pos()).Name()) {
+		if codekind.TestFile(pass.Fset.File(s.Call.Pos()).Name()) || tests.Holds(s.Call.Pos()) {
 			continue // test fixtures run against tiny tables
 		}
 		pos := s.ReportPos()

@@ -141,7 +141,10 @@
 // of its kind.
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
 // one), DDL (migration runners), main and init, handler closures that are
-// only registered in a loop, _test.go files, and generated files (those
+// only registered in a loop, test code (_test.go files, and functions
+// outside them that take a *testing.T, *testing.B, *testing.F or
+// testing.TB: a shared conformance suite, a benchmark's b.N loop, a
+// fixture, with the closures in them), and generated files (those
 // with the "Code generated ... DO NOT EDIT." line): a generator's loop
 // over a list argument is rewritten on the next generation, and the
 // hand-written code it calls is reported where it loops itself.

@@ -56,6 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		fset: pass.Fset, pkg: pass.Pkg, info: pass.TypesInfo, emit: rep.Report,
 		generated:  generatedFiles(pass.Fset, pass.Files),
+		tests:      codekind.TestHelpers(pass.Files, pass.TypesInfo),
 		constBound: config.Flag[bool](pass, "const"),
 		byName:     !cfg.WholeProgram, // the standalone driver's graph decides
 	}
@@ -80,18 +81,21 @@ type checker struct {
 	info       *types.Info
 	emit       func(check.Finding)
 	generated  map[*token.File]bool // the package's generated files
+	tests      codekind.TestCode    // functions taking a test's *testing.T, *testing.B...
 	constBound bool                 // -queryinloop.const: report constant-bound loops
 	byName     bool                 // silent on migrations known by their names
 }
 
-// skipFunc is code whose loops are not request paths: tests, start-up
-// (main, init) and, when c.byName, migrations by their names; or whose
+// skipFunc is code whose loops are not request paths: tests (in _test.go
+// files, or functions that take a test's *testing.T or *testing.B, with
+// their closures), start-up (main, init) and, when c.byName, migrations
+// by their names; or whose
 // loops no one can change: generated code. node is the innermost
 // function holding the call: a function literal in main is not start-up
 // by its name (a handler written inline, a worker), though the whole
 // program may still find that only start-up runs it.
 func (c *checker) skipFunc(fn *types.Func, node ast.Node, pos token.Pos) bool {
-	return skip(c.fset, fn, node, pos) || c.generated[c.fset.File(pos)] ||
+	return skip(c.fset, fn, node, pos) || c.generated[c.fset.File(pos)] || c.tests.Holds(pos) ||
 		c.byName && namedMigration(c.fset, c.pkg, fn, pos)
 }
 

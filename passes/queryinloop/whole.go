@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/dialect"
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -55,6 +56,7 @@ type Package struct {
 	Files []*ast.File
 
 	generated map[*token.File]bool // filled on first use
+	tests     codekind.TestCode    // filled with generated
 }
 
 // Whole checks a call in a loop of the package as a whole-program driver
@@ -80,8 +82,9 @@ func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, 
 	found := false
 	if pkg.generated == nil {
 		pkg.generated = generatedFiles(pkg.Fset, pkg.Files)
+		pkg.tests = codekind.TestHelpers(pkg.Files, pkg.Info)
 	}
-	c := &checker{fset: pkg.Fset, pkg: pkg.Types, info: pkg.Info, generated: pkg.generated, emit: func(f check.Finding) { out, found = f, true }}
+	c := &checker{fset: pkg.Fset, pkg: pkg.Types, info: pkg.Info, generated: pkg.generated, tests: pkg.tests, emit: func(f check.Finding) { out, found = f, true }}
 	// One summary entry per statement (by fingerprint; by site when it has
 	// none), the shallowest first found.
 	sort.SliceStable(reached, func(i, j int) bool { return reached[i].Query.Loop < reached[j].Query.Loop })
