@@ -353,3 +353,27 @@ func TestBusUnreached(t *testing.T) {
 		t.Errorf("with -unreached: store/store.go:75 %q, stats.unreached_findings %d; want the route's, not low, and 0 not shown", got["store/store.go:75"], rep.Stats.UnreachedFindings)
 	}
 }
+
+// testdata/provider registers handlers an interface's methods make
+// (router.GET(path, deps.Provider.UsersHandler())): each route runs the
+// closure the implementation main wires returns, behind the middleware
+// made the same way, and not the closures of an implementation nothing
+// wires. The methods the registrations stand for are not listed again as
+// handlers no route registers; a handler constructor no route registers
+// still is.
+func TestRouteInventoryInterfaceMade(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/provider", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	const session = "handlers/handlers.go:25 handlers.Provider.Middleware once"
+	want := map[string][]string{
+		"GET /users/:id":                    {session, "handlers/handlers.go:32 handler once"},
+		"GET /orders/:id":                   {session, "handlers/handlers.go:38 handler once"},
+		"GET /ping":                         {session},
+		"ANY handlers.(*provider).Unrouted": {"handlers/handlers.go:50 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
