@@ -377,3 +377,30 @@ func TestRouteInventoryInterfaceMade(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/embedded reaches its datastore through methods promoted from
+// embedded interfaces: a health checker embedding the interface of what
+// it checks, decorators embedding the datastore's. The health route runs
+// the version read goose sends of itself (the ping is no SQL); the read
+// route the tuple read the caching decorator makes on its miss; neither
+// the count nothing calls.
+func TestRouteInventoryEmbedded(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/embedded", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	want := map[string][]string{
+		"ANY /health": {"pg/pg.go:20 handler once"},
+		"ANY /read":   {"pg/pg.go:28 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+	for _, r := range rep.Routes {
+		for _, q := range r.Queries {
+			if q.Line == 20 && q.SQL != "SELECT version_id, is_applied FROM goose_db_version ORDER BY id DESC" {
+				t.Errorf("%s: goose's version read is %q", r.Pattern, q.SQL)
+			}
+		}
+	}
+}
