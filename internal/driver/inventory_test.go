@@ -378,6 +378,39 @@ func TestRouteInventoryInterfaceMade(t *testing.T) {
 	checkRuns(t, got, want, order)
 }
 
+// testdata/txcallback hands each route's statements to a transaction
+// method of a datastore interface (ReadWriteTx(ctx, fn)) with several
+// implementations: the SQL store, which runs fn through its pool's
+// helpers (a closure capturing fn handed to a retry helper, fn handed on
+// to the function that calls it), a read-only one that ignores fn, and
+// two decorators stacked over the store, one forwarding fn as it is, one
+// wrapping it in a closure. Each route runs its own callback and the
+// transaction's own statement, not the other route's callback.
+func TestRouteInventoryTxCallback(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/txcallback", "./...")
+	got := map[string][]string{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := r.Method + " " + r.Pattern
+		order = append(order, k)
+		got[k] = []string{}
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d", q.File, q.Line))
+		}
+	}
+	const commit = "ds/ds.go:39"
+	want := map[string][]string{
+		"POST /a":    {commit, "ds/ds.go:53"},
+		"POST /b":    {commit, "ds/ds.go:58"},
+		"GET /count": {"ds/ds.go:46"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
+
 // testdata/embedded reaches its datastore through methods promoted from
 // embedded interfaces: a health checker embedding the interface of what
 // it checks, decorators embedding the datastore's. The health route runs
