@@ -80,6 +80,10 @@ type Method struct {
 	Role   Role
 	SQLArg int  // index of the SQL text argument; -1 when there is none
 	Write  bool // an ORM finisher that writes (Create, Save, Update, Delete)
+	// SQL is the statement a library function sends of itself, taking
+	// none (a migration tool's read of the schema's version), in its
+	// default configuration.
+	SQL string
 }
 
 // Library is a short name for the package, used in messages ("pgx", "gorm").
@@ -247,6 +251,16 @@ func init() {
 			table[key{squirrel, recv, name}] = &Method{Pkg: squirrel, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: write}
 		}
 	}
+	// goose reads the applied versions (its table, by default
+	// goose_db_version, newest first) to say which the database is at:
+	// services call it from readiness checks, once per probe.
+	for _, goose := range []string{"github.com/pressly/goose/v3", "github.com/pressly/goose"} {
+		for _, name := range []string{"GetDBVersion", "GetDBVersionContext"} {
+			table[key{goose, "", name}] = &Method{Pkg: goose, Name: name, Role: Query, SQLArg: -1,
+				SQL: "SELECT version_id, is_applied FROM goose_db_version ORDER BY id DESC"}
+		}
+	}
+
 	add(dbx, []string{"Builder"}, Builder, 0, "NewQuery")
 	add(dbx, []string{"Query", "SelectQuery"}, Finisher, -1, "All", "One", "Row", "Rows", "Column")
 	add(dbx, []string{"Query"}, Finisher, -1, "Execute")

@@ -353,3 +353,87 @@ func TestBusUnreached(t *testing.T) {
 		t.Errorf("with -unreached: store/store.go:75 %q, stats.unreached_findings %d; want the route's, not low, and 0 not shown", got["store/store.go:75"], rep.Stats.UnreachedFindings)
 	}
 }
+
+// testdata/provider registers handlers an interface's methods make
+// (router.GET(path, deps.Provider.UsersHandler())): each route runs the
+// closure the implementation main wires returns, behind the middleware
+// made the same way, and not the closures of an implementation nothing
+// wires. The methods the registrations stand for are not listed again as
+// handlers no route registers; a handler constructor no route registers
+// still is.
+func TestRouteInventoryInterfaceMade(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/provider", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	const session = "handlers/handlers.go:25 handlers.Provider.Middleware once"
+	want := map[string][]string{
+		"GET /users/:id":                    {session, "handlers/handlers.go:32 handler once"},
+		"GET /orders/:id":                   {session, "handlers/handlers.go:38 handler once"},
+		"GET /ping":                         {session},
+		"ANY handlers.(*provider).Unrouted": {"handlers/handlers.go:50 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
+
+// testdata/txcallback hands each route's statements to a transaction
+// method of a datastore interface (ReadWriteTx(ctx, fn)) with several
+// implementations: the SQL store, which runs fn through its pool's
+// helpers (a closure capturing fn handed to a retry helper, fn handed on
+// to the function that calls it), a read-only one that ignores fn, and
+// two decorators stacked over the store, one forwarding fn as it is, one
+// wrapping it in a closure. Each route runs its own callback and the
+// transaction's own statement, not the other route's callback.
+func TestRouteInventoryTxCallback(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/txcallback", "./...")
+	got := map[string][]string{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := r.Method + " " + r.Pattern
+		order = append(order, k)
+		got[k] = []string{}
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d", q.File, q.Line))
+		}
+	}
+	const commit = "ds/ds.go:39"
+	want := map[string][]string{
+		"POST /a":    {commit, "ds/ds.go:53"},
+		"POST /b":    {commit, "ds/ds.go:58"},
+		"GET /count": {"ds/ds.go:46"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
+
+// testdata/embedded reaches its datastore through methods promoted from
+// embedded interfaces: a health checker embedding the interface of what
+// it checks, decorators embedding the datastore's. The health route runs
+// the version read goose sends of itself (the ping is no SQL); the read
+// route the tuple read the caching decorator makes on its miss; neither
+// the count nothing calls.
+func TestRouteInventoryEmbedded(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/embedded", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	want := map[string][]string{
+		"ANY /health": {"pg/pg.go:20 handler once"},
+		"ANY /read":   {"pg/pg.go:28 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+	for _, r := range rep.Routes {
+		for _, q := range r.Queries {
+			if q.Line == 20 && q.SQL != "SELECT version_id, is_applied FROM goose_db_version ORDER BY id DESC" {
+				t.Errorf("%s: goose's version read is %q", r.Pattern, q.SQL)
+			}
+		}
+	}
+}

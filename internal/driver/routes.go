@@ -130,6 +130,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 // package.
 func (s *routeSet) addGraph(e *routeEntry, r *routes.Route, rel func(string) string) {
 	entry := s.prog.RouteEntry(r)
+	e.names = append(e.names, s.prog.Twins(r)...)
 	e.unserved = e.rpc && len(entry.Parts) == 0 // registered as an interface that only generated stubs implement
 	e.r.Queries = routeQueries(s.prog, entry, rel)
 	for _, q := range e.r.Queries {

@@ -33,6 +33,9 @@ type builder struct {
 	// carriers are the calls of the func-typed fields set in one place
 	// only (see carriedFields).
 	carriers map[*types.Var][]paramCall
+	// visiting are the functions higherOrder is finding the parameter
+	// calls of, down the current path (see runs).
+	visiting map[*ssa.Function]bool
 	// async are the calls (by Pos) that start a goroutine their function
 	// does not wait for (Call.Async), callbacks of code outside the module
 	// that runs them later included.

@@ -180,8 +180,21 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	}
 	f := p.Func(h.Func)
 	if f == nil {
-		return nil
+		// A constructor called through an interface
+		// (deps.Provider.UsersHandler()): what the implementations the
+		// graph resolves the call to make.
+		var out []*Func
+		for _, g := range p.madeVia(h) {
+			out = append(out, p.served(g)...)
+		}
+		return out
 	}
+	return p.served(f)
+}
+
+// served are the functions that serve the handler f is, or makes (see
+// handlerFuncs).
+func (p *Program) served(f *Func) []*Func {
 	if httpapi.IsHandlerType(f.sig) || httpapi.IsRPCSig(f.sig) {
 		return []*Func{f} // an RPC's method serves itself, whatever closures it makes
 	}
@@ -205,6 +218,63 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 	}
 	if len(out) == 0 {
 		out = []*Func{f}
+	}
+	return out
+}
+
+// madeVia are the module's methods a handler's constructor, called
+// through an interface's method, runs at its call (h.Made), as the graph
+// resolves it; nil for a handler not made so.
+func (p *Program) madeVia(h *routes.Handler) []*Func {
+	if h.Func == nil || !h.Made.IsValid() {
+		return nil
+	}
+	if sig, _ := h.Func.Type().(*types.Signature); sig == nil || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return nil
+	}
+	f := p.FuncAt(h.Made)
+	if f == nil {
+		return nil
+	}
+	var out []*Func
+	for _, c := range f.Calls {
+		if c.Pos != h.Made {
+			continue
+		}
+		for _, g := range c.Callees {
+			if g.Decl != nil && !g.closure && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
+	}
+	return out
+}
+
+// Twins are the names of the module's methods a route's handler and
+// middlewares stand for when the route registers what an interface's
+// method makes (deps.Provider.UsersHandler()): every method implementing
+// it, whether or not the program wires its type. The routes pass of the
+// implementations' package lists them as handlers no route registers;
+// they are this route's (or, unwired, no request's).
+func (p *Program) Twins(r *routes.Route) []string {
+	var out []string
+	for _, h := range append(slices.Clone(r.Middlewares), r.Handler) {
+		if h == nil || h.Func == nil || !h.Made.IsValid() {
+			continue
+		}
+		sig, _ := h.Func.Type().(*types.Signature)
+		if sig == nil || sig.Recv() == nil {
+			continue
+		}
+		iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for _, f := range p.list {
+			if f.Decl != nil && f.Decl.Name() == h.Func.Name() && f.implements(iface) && !slices.Contains(out, f.Name) {
+				out = append(out, f.Name)
+			}
+		}
 	}
 	return out
 }
@@ -510,22 +580,31 @@ func (p *Program) implementations(m *types.Func) []*Func {
 	}
 	var out []*Func
 	for _, f := range p.list {
-		if f.Decl == nil || f.closure || f.Synthetic || f.instance || f.Decl.Name() != m.Name() || f.Decl.Pkg() == nil || f.Decl.Pkg().Path() == m.Pkg().Path() {
+		if f.Decl == nil || f.Decl.Name() != m.Name() || f.Decl.Pkg() == nil || f.Decl.Pkg().Path() == m.Pkg().Path() {
 			continue
 		}
-		recv := f.sig.Recv()
-		if recv == nil || types.IsInterface(recv.Type()) {
-			continue
-		}
-		t := recv.Type()
-		if _, ptr := t.(*types.Pointer); !ptr {
-			t = types.NewPointer(t) // a value receiver's methods are the pointer's too
-		}
-		if types.Implements(t, iface) {
+		if f.implements(iface) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// implements reports whether f is a declared method of a concrete type
+// implementing iface.
+func (f *Func) implements(iface *types.Interface) bool {
+	if f.Decl == nil || f.closure || f.Synthetic || f.instance {
+		return false
+	}
+	recv := f.sig.Recv()
+	if recv == nil || types.IsInterface(recv.Type()) {
+		return false
+	}
+	t := recv.Type()
+	if _, ptr := t.(*types.Pointer); !ptr {
+		t = types.NewPointer(t) // a value receiver's methods are the pointer's too
+	}
+	return types.Implements(t, iface)
 }
 
 // Targets are the declared functions and methods of the module the call

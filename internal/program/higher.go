@@ -70,12 +70,28 @@ func (b *builder) higherOrder(u *uses) {
 	b.carriers = b.carriedFields()
 	// The parameter calls of each function: its own, in its body or in
 	// the closures it runs, and those it forwards its parameters to.
+	//
+	// Decorators make cycles: a proxy's method hands its function to the
+	// same method of the datastore it wraps, which may be another proxy,
+	// or itself, as far as the types tell. A function met again while it
+	// is being visited (or past the depth bound) answers what the round
+	// before found for it, and the rounds go on until no function's
+	// answer grows: a proxy forwarding to a proxy forwarding to the SQL
+	// datastore calls its parameter where the datastore does.
 	calls := map[*ssa.Function][]paramCall{}
+	prev := map[*ssa.Function][]paramCall{}
+	cuts := 0 // the visits cut short this round
 	var visit func(fn *ssa.Function, depth int) []paramCall
 	visiting := map[*ssa.Function]bool{}
+	b.visiting = visiting
+	defer func() { b.visiting = nil }()
 	visit = func(fn *ssa.Function, depth int) []paramCall {
-		if pcs, ok := calls[fn]; ok || visiting[fn] || depth > 8 {
+		if pcs, ok := calls[fn]; ok {
 			return pcs
+		}
+		if visiting[fn] || depth > 8 {
+			cuts++
+			return prev[fn]
 		}
 		visiting[fn] = true
 		var pcs []paramCall
@@ -112,11 +128,18 @@ func (b *builder) higherOrder(u *uses) {
 			}
 		}
 		visiting[fn] = false
+		pcs = distinctCalls(pcs)
 		calls[fn] = pcs
 		return pcs
 	}
-	for _, f := range b.p.list { // in the graph's order: cycles cut the same way each run
-		visit(b.ssaOf(f), 0)
+	for round := 0; round < maxRounds; round++ {
+		for _, f := range b.p.list { // in the graph's order: cycles cut the same way each run
+			visit(b.ssaOf(f), 0)
+		}
+		if cuts == 0 || !grew(prev, calls) {
+			break
+		}
+		prev, calls, cuts = calls, map[*ssa.Function][]paramCall{}, 0
 	}
 	// A parameter a function calls qualifies when the function is never
 	// used as a value, and every caller passes for it a function (or a
@@ -141,8 +164,8 @@ func (b *builder) higherOrder(u *uses) {
 					arg := argFor(ci.Common(), pc.index)
 					good := arg != nil
 					if _, handed := b.handed(fn, pc.index, arg); good && !handed {
-						prm, isParam := arg.(*ssa.Parameter)
-						good = isParam && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm)}] || unused(prm.Parent()))
+						prm := b.paramBehind(arg)
+						good = prm != nil && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm)}] || unused(prm.Parent()))
 					}
 					if !good {
 						ok[slot{fn, pc.index}], changed = false, true
@@ -209,6 +232,47 @@ func (b *builder) higherOrder(u *uses) {
 			}
 		}
 	}
+}
+
+// maxRounds bounds the rounds higherOrder finds parameter calls in (see
+// its decorators' cycles).
+const maxRounds = 4
+
+// distinctCalls keeps one parameter call per parameter, call of it and
+// first step: what a function forwards through a cycle of decorators
+// would otherwise come back once per way around it. Other ways down
+// from the same first step are the same call of the same function.
+func distinctCalls(pcs []paramCall) []paramCall {
+	type key struct {
+		index, of int
+		owner     *ssa.Function
+		call      *Call
+		first     token.Pos
+	}
+	seen := map[key]bool{}
+	out := pcs[:0:0]
+	for _, pc := range pcs {
+		k := key{index: pc.index, of: pc.of, owner: pc.owner, call: pc.call}
+		if len(pc.chain) > 0 {
+			k.first = pc.chain[0]
+		}
+		if pc.call == nil || !seen[k] { // a hand-off outside the module has no call to tell apart
+			seen[k] = true
+			out = append(out, pc)
+		}
+	}
+	return out
+}
+
+// grew reports whether a round found a parameter call the round before
+// did not.
+func grew(before, after map[*ssa.Function][]paramCall) bool {
+	for fn, pcs := range after {
+		if len(pcs) > len(before[fn]) {
+			return true
+		}
+	}
+	return false
 }
 
 // asyncChain reports whether a chain of calls goes through one that
@@ -468,6 +532,12 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 				obj, _ := cc.StaticCallee().Object().(*types.Func)
 				once := obj != nil && queries.IsOnceDo(obj)
 				out = append(out, paramCall{chain: []token.Pos{b.calls[instr].Pos}, once: once})
+			} else if _, own := v.(*ssa.Parameter); !own {
+				// A captured function handed on to a module function
+				// that calls it; fn's own parameter handed on is
+				// found by the caller of valueCalls (higherOrder's
+				// visit).
+				out = append(out, b.forwarded(instr, v, pcs)...)
 			}
 		case *ssa.Store:
 			if ptr || instr.Val != v {
@@ -510,6 +580,62 @@ func (b *builder) valueCalls(fn *ssa.Function, v ssa.Value, ptr bool, pcs func(*
 	return out
 }
 
+// paramBehind is the parameter v is: the parameter itself, or, in a
+// closure, the variable it captured that holds its maker's parameter
+// (captured as it is, or spilled and stored once); nil otherwise.
+func (b *builder) paramBehind(v ssa.Value) *ssa.Parameter {
+	spilled := false
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v, spilled = u.X, true
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		if !spilled {
+			return v
+		}
+	case *ssa.FreeVar:
+		var out *ssa.Parameter
+		all := true
+		b.bindings(v, func(bound ssa.Value) {
+			p := spilledParam(bound, spilled)
+			if p == nil && !spilled {
+				p = b.paramBehind(bound) // captured again, from a closure's own capture
+			}
+			if p == nil || out != nil && out != p {
+				all = false
+				return
+			}
+			out = p
+		})
+		if all {
+			return out
+		}
+	}
+	return nil
+}
+
+// forwarded are the calls of v, a func value fn captured, that the
+// functions call instr runs make when instr passes v to them as it is
+// (a closure handing its maker's function on to the helper that calls
+// it): a call of v, one step down.
+func (b *builder) forwarded(instr ssa.CallInstruction, v ssa.Value, pcs func(*ssa.Function) []paramCall) []paramCall {
+	cc := instr.Common()
+	if !slices.Contains(cc.Args, v) {
+		return nil
+	}
+	var out []paramCall
+	for _, g := range b.targets(instr) {
+		for _, pc := range pcs(g) {
+			if argFor(cc, pc.index) != v {
+				continue
+			}
+			chain := append([]token.Pos{b.calls[instr].Pos}, pc.chain...)
+			out = append(out, paramCall{chain: chain, call: pc.call, owner: pc.owner, of: pc.of, once: pc.once})
+		}
+	}
+	return out
+}
+
 // runsCallback reports whether cc hands the func value v to a function
 // outside the module that runs it, as addCall assumes of every function
 // value handed there but handlers and middleware, which are registered.
@@ -537,8 +663,22 @@ func stores(v ssa.Value) int {
 // call, each the chain of calls from the parent down to where the closure
 // is called; nil when the closure is kept for later (see valueCalls).
 func (b *builder) runs(mc *ssa.MakeClosure, pcs func(*ssa.Function) []paramCall) [][]token.Pos {
+	return b.runsValue(mc, pcs, 0)
+}
+
+// runsValue is runs for v, the closure or the closure converted to a
+// named func type (func(...) {...} passed as a TxUserFunc).
+func (b *builder) runsValue(mc ssa.Value, pcs func(*ssa.Function) []paramCall, depth int) [][]token.Pos {
 	var out [][]token.Pos
 	for _, instr := range *mc.Referrers() {
+		if ct, ok := instr.(*ssa.ChangeType); ok && depth < 2 {
+			inner := b.runsValue(ct, pcs, depth+1)
+			if inner == nil {
+				return nil
+			}
+			out = append(out, inner...)
+			continue
+		}
 		ci, ok := instr.(ssa.CallInstruction)
 		if !ok || b.calls[ci] == nil {
 			return nil // stored, returned, converted: kept
@@ -577,7 +717,17 @@ func (b *builder) runs(mc *ssa.MakeClosure, pcs func(*ssa.Function) []paramCall)
 					continue
 				}
 				// Each function the call may run must call it: one that
-				// keeps it would run it later.
+				// keeps it would run it later. One that never uses it (a
+				// read-only datastore refusing the write) does neither.
+				if ignores(g, j+from) {
+					continue
+				}
+				if b.visiting[g] {
+					// A decorator handing it back to its own method
+					// (through the interface): it runs it if the rest
+					// do, which is what is being found.
+					continue
+				}
 				found := false
 				for _, pc := range pcs(g) {
 					if pc.index == j+from {
@@ -742,4 +892,33 @@ func sentAlloc(fn *ssa.Function, a *ssa.Alloc, depth int) (sends int, ok bool) {
 		}
 	}
 	return sends, true
+}
+
+// ignores reports whether fn never uses its parameter i, but to hand
+// it to a function that ignores it (a method's wrapper for its pointer
+// type, calling the method of the value).
+func ignores(fn *ssa.Function, i int) bool { return ignoresAt(fn, i, 0) }
+
+func ignoresAt(fn *ssa.Function, i, depth int) bool {
+	if i >= len(fn.Params) || depth > 3 {
+		return false
+	}
+	refs := fn.Params[i].Referrers()
+	if refs == nil {
+		return len(fn.Blocks) > 0 // no body: not known
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			g := r.Call.StaticCallee()
+			j := slices.Index(r.Call.Args, ssa.Value(fn.Params[i]))
+			if g == nil || j < 0 || r.Call.Value == fn.Params[i] || !ignoresAt(g, j, depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -1004,6 +1004,8 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		t = a.argSQL(call, idx, a.wrapperOf(s.Wrapper))
 	case idx >= 0 && idx < len(call.Args):
 		t = a.pgxNamed(s.Method, a.r.resolve(call.Args[idx], call.Pos()))
+	case s.Method != nil && s.Method.SQL != "":
+		t = sqlText{SQL: s.Method.SQL, OK: true, Param: -1} // the library's own statement
 	case s.Role == dbapi.SendBatch:
 		t = a.batchSQL(s)
 	case s.Role == dbapi.Finisher:

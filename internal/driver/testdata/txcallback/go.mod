@@ -1,0 +1,3 @@
+module example.com/txcallback
+
+go 1.22
