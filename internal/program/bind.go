@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -46,7 +47,10 @@ type argTypes struct {
 	// consts are the constants known for some parameters, by index (see
 	// guards.go); nil when none is.
 	consts []constArg
-	key    string
+	// paths is the progress of the rules of paths.go down the calls that
+	// led here.
+	paths []pathAt
+	key   string
 }
 
 // bound is what a call of a function runs with one set of argTypes.
@@ -101,6 +105,9 @@ func (p *Program) reachIn(g *Func, ctx *bound) []entry {
 // argument types b: of a call through an interface on a bound parameter, the
 // bound type's method alone.
 func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
+	if keep := onPath(c, b); keep != nil {
+		return slices.DeleteFunc(slices.Clone(c.Callees), func(g *Func) bool { return !keep[g] })
+	}
 	if b == nil || c.Static || c.Expr == nil || c.Callback || len(c.Chain) > 0 || len(c.Callees) == 0 {
 		return c.Callees
 	}
@@ -195,6 +202,12 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		}
 		nb.global, nb.holds, nb.ghops = v, t, hops
 	}
+	if paths := p.pathsInto(c, g, b); len(paths) > 0 {
+		if nb == nil {
+			nb = &argTypes{types: make([]types.Type, params.Len()), hops: make([]int, params.Len())}
+		}
+		nb.paths = paths
+	}
 	guarded := p.guardedParams(g)
 	for i := 0; i < n; i++ {
 		if !guarded[i] {
@@ -225,6 +238,7 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		fmt.Fprintf(&key, "%s.%s=%s@%d;", nb.global.Pkg().Path(), nb.global.Name(), types.TypeString(nb.holds, nil), nb.ghops)
 	}
 	key.WriteString(constKey(nb.consts))
+	key.WriteString(pathsKey(nb.paths))
 	nb.key = key.String()
 	return nb
 }
