@@ -62,8 +62,13 @@ type bound struct {
 // reachOf is what a call of g runs with argument types b: its component's
 // reach when nothing is bound, or when g's component is recursive; ctx is
 // the bound computation it came from, nil for the component's.
+//
+// A recursive component's member is computed apart only down the paths
+// of paths.go: what it runs is then its calls', each under what the
+// call hands on, its component's reach for the calls that hand on no
+// path (see pathsOnly).
 func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
-	if b == nil || g.scc.cyclic {
+	if b == nil || g.scc.cyclic && len(b.paths) == 0 {
 		return p.compute(g.scc), nil
 	}
 	if p.bounds == nil {
@@ -82,11 +87,15 @@ func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
 	if bd.done {
 		return bd.reach, bd
 	}
-	bd.done = true // the graph of components is acyclic: no call comes back here
+	bd.done = true // the graph of components is acyclic, and a path's progress only grows: no call comes back here
+	s := g.scc
+	if s.cyclic {
+		s = nil // the calls within the component too, each under its path
+	}
 	var acc []entry
 	for _, c := range g.Calls {
 		if perCall(c) && !p.dead(g, c, b) {
-			acc = append(acc, p.through(g.scc, g, c, b)...)
+			acc = append(acc, p.through(s, g, c, b)...)
 		}
 	}
 	bd.reach = deepest(acc)
@@ -156,6 +165,9 @@ func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
 // running with argument types b, passes: nil when it passes no known type to
 // an interface parameter.
 func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
+	if g.scc.cyclic {
+		return p.pathsOnly(f, c, g, b)
+	}
 	if c.Expr == nil || c.Callback || len(c.Chain) > 0 || g.Synthetic || g.instance || g.syntax == nil || g.scc.cyclic || f.instance {
 		return nil
 	}

@@ -146,6 +146,24 @@ func (p *Program) pathsInto(c *Call, g *Func, b *argTypes) []pathAt {
 	return out
 }
 
+// pathsOnly is the binding that call c of f, running under b, hands
+// callee g, a member of a recursive component: the progress of the rules
+// alone (types and constants are bound outside recursion only), and of
+// rules that start at c only when f is outside g's component, so that
+// every call within it hands on paths further down than it got.
+func (p *Program) pathsOnly(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
+	var paths []pathAt
+	for _, pa := range p.pathsInto(c, g, b) {
+		if pa.k > 1 || f.scc != g.scc {
+			paths = append(paths, pa)
+		}
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	return &argTypes{paths: paths, key: pathsKey(paths)}
+}
+
 // onPath is the set of callees a rule whose path b has followed to its
 // end keeps for call c, nil when none.
 func onPath(c *Call, b *argTypes) map[*Func]bool {

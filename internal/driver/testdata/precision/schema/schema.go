@@ -3,7 +3,8 @@
 // store. A type system over a resolver, and a graph holding a type
 // system, are made over either; the call graph keeps one set of values
 // for the type system's field, whoever made it, so every lookup "ran"
-// the store's query. The loops of the code that only ever builds them
+// the store's query. The store's lookup follows aliases through a type
+// system of its own: the type system's methods are recursive. The loops of the code that only ever builds them
 // over the compiled schema are silent; a loop over a type system that
 // some caller makes over the store is reported.
 package schema
@@ -50,14 +51,27 @@ func (c Compiled) Names() []string {
 	return out
 }
 
-// Stored reads each definition from the store.
-type Stored struct{ db *sql.DB }
+// Stored reads each definition from the store, and follows an alias
+// through a type system over the store: the type system's methods and
+// the store's lookup call each other.
+type Stored struct {
+	db      *sql.DB
+	aliases *System
+}
 
-func NewStored(db *sql.DB) *Stored { return &Stored{db: db} }
+func NewStored(db *sql.DB) *Stored {
+	s := &Stored{db: db}
+	s.aliases = NewSystem(s)
+	return s
+}
 
 func (s *Stored) Lookup(ctx context.Context, name string) (*Def, error) {
 	d := &Def{}
-	err := s.db.QueryRowContext(ctx, "SELECT name FROM definitions WHERE name = $1", name).Scan(&d.Name)
+	var alias string
+	err := s.db.QueryRowContext(ctx, "SELECT name, alias FROM definitions WHERE name = $1", name).Scan(&d.Name, &alias)
+	if err == nil && alias != "" {
+		return s.aliases.Get(ctx, alias)
+	}
 	return d, err
 }
 
