@@ -27,10 +27,14 @@ import (
 // every call of the outermost function (further up, it could tell
 // more). A path whose trace finds fewer callees is kept as a rule: a call
 // reached down exactly that path runs those alone (bind.go carries the
-// path's progress from call to call, as it carries argument types). A
-// path through recursion, or through a function whose reach is shared by
-// every caller (bind.go), keeps the graph's answer; so does what the
-// trace does not see whole.
+// path's progress from call to call, as it carries argument types; the
+// members of a recursive component on the way are computed apart down
+// the path, their other calls keeping the component's reach). A path
+// that comes back to a function already on it is not tried, and what
+// the trace does not see whole keeps the graph's answer; so does a call
+// reached down another path, or from a caller the path does not start
+// in: a loop over a type system that one of its callers makes over the
+// store.
 
 // maxPath bounds the calls above the call through an interface that a
 // path holds; maxPaths the paths tried per such call, and maxPathSteps
