@@ -31,10 +31,10 @@ import (
 // members of a recursive component on the way are computed apart down
 // the path, their other calls keeping the component's reach). A path
 // that comes back to a function already on it is not tried, and what
-// the trace does not see whole keeps the graph's answer; so does a call
-// reached down another path, or from a caller the path does not start
-// in: a loop over a type system that one of its callers makes over the
-// store.
+// the trace does not see whole keeps the graph's answer, and so does a
+// call reached down another path. Above the path, a parameter is what
+// every call passes: a loop over a type system a parameter holds, which
+// one caller makes over the store, still runs the store's query.
 
 // maxPath bounds the calls above the call through an interface that a
 // path holds; maxPaths the paths tried per such call, and maxPathSteps
