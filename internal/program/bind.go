@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -46,7 +47,10 @@ type argTypes struct {
 	// consts are the constants known for some parameters, by index (see
 	// guards.go); nil when none is.
 	consts []constArg
-	key    string
+	// paths is the progress of the rules of paths.go down the calls that
+	// led here.
+	paths []pathAt
+	key   string
 }
 
 // bound is what a call of a function runs with one set of argTypes.
@@ -58,8 +62,13 @@ type bound struct {
 // reachOf is what a call of g runs with argument types b: its component's
 // reach when nothing is bound, or when g's component is recursive; ctx is
 // the bound computation it came from, nil for the component's.
+//
+// A recursive component's member is computed apart only down the paths
+// of paths.go: what it runs is then its calls', each under what the
+// call hands on, its component's reach for the calls that hand on no
+// path (see pathsOnly).
 func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
-	if b == nil || g.scc.cyclic {
+	if b == nil || g.scc.cyclic && len(b.paths) == 0 {
 		return p.compute(g.scc), nil
 	}
 	if p.bounds == nil {
@@ -78,11 +87,15 @@ func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
 	if bd.done {
 		return bd.reach, bd
 	}
-	bd.done = true // the graph of components is acyclic: no call comes back here
+	bd.done = true // the graph of components is acyclic, and a path's progress only grows: no call comes back here
+	s := g.scc
+	if s.cyclic {
+		s = nil // the calls within the component too, each under its path
+	}
 	var acc []entry
 	for _, c := range g.Calls {
 		if perCall(c) && !p.dead(g, c, b) {
-			acc = append(acc, p.through(g.scc, g, c, b)...)
+			acc = append(acc, p.through(s, g, c, b)...)
 		}
 	}
 	bd.reach = deepest(acc)
@@ -101,6 +114,9 @@ func (p *Program) reachIn(g *Func, ctx *bound) []entry {
 // argument types b: of a call through an interface on a bound parameter, the
 // bound type's method alone.
 func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
+	if keep := onPath(c, b); keep != nil {
+		return slices.DeleteFunc(slices.Clone(c.Callees), func(g *Func) bool { return !keep[g] })
+	}
 	if b == nil || c.Static || c.Expr == nil || c.Callback || len(c.Chain) > 0 || len(c.Callees) == 0 {
 		return c.Callees
 	}
@@ -149,6 +165,9 @@ func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
 // running with argument types b, passes: nil when it passes no known type to
 // an interface parameter.
 func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
+	if g.scc.cyclic {
+		return p.pathsOnly(f, c, g, b)
+	}
 	if c.Expr == nil || c.Callback || len(c.Chain) > 0 || g.Synthetic || g.instance || g.syntax == nil || g.scc.cyclic || f.instance {
 		return nil
 	}
@@ -195,6 +214,12 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		}
 		nb.global, nb.holds, nb.ghops = v, t, hops
 	}
+	if paths := p.pathsInto(c, g, b); len(paths) > 0 {
+		if nb == nil {
+			nb = &argTypes{types: make([]types.Type, params.Len()), hops: make([]int, params.Len())}
+		}
+		nb.paths = paths
+	}
 	guarded := p.guardedParams(g)
 	for i := 0; i < n; i++ {
 		if !guarded[i] {
@@ -225,6 +250,7 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		fmt.Fprintf(&key, "%s.%s=%s@%d;", nb.global.Pkg().Path(), nb.global.Name(), types.TypeString(nb.holds, nil), nb.ghops)
 	}
 	key.WriteString(constKey(nb.consts))
+	key.WriteString(pathsKey(nb.paths))
 	nb.key = key.String()
 	return nb
 }

@@ -81,22 +81,26 @@ type Program struct {
 	ids     int32                       // the ids given (see numbered)
 	sole    map[*types.TypeName]holding // see soleHolders
 	within  map[any]bool                // see invokesWithin
+	paths   map[*Call][]*pathRule       // by the rule's first call, see paths.go
 }
 
 // Stats are the sizes and times of a build.
 type Stats struct {
-	Packages  int // module packages built from source
-	Funcs     int // module functions in the graph
-	Written   int // of which not generated: those vta propagates types over
-	Calls     int // call instructions in them
-	Dynamic   int // calls through an interface or a func value
-	Resolved  int // dynamic calls resolved to at least one module function
-	Assumed   int // of which resolved by the types alone (see Call.Assumed)
-	Narrowed  int // calls through interfaces that the trace of their values narrowed (see wiring.go)
-	Traced    int // calls through interfaces traced, with more than one callee
-	SSA       time.Duration
-	CallGraph time.Duration
-	Wiring    time.Duration // of CallGraph, tracing the values of calls through interfaces
+	Packages int // module packages built from source
+	Funcs    int // module functions in the graph
+	Written  int // of which not generated: those vta propagates types over
+	Calls    int // call instructions in them
+	Dynamic  int // calls through an interface or a func value
+	Resolved int // dynamic calls resolved to at least one module function
+	Assumed  int // of which resolved by the types alone (see Call.Assumed)
+	Narrowed int // calls through interfaces that the trace of their values narrowed (see wiring.go)
+	Traced   int // calls through interfaces traced, with more than one callee
+	// NarrowedOnPaths counts the paths of calls down which a call through
+	// an interface runs fewer of its callees (see paths.go).
+	NarrowedOnPaths int
+	SSA             time.Duration
+	CallGraph       time.Duration
+	Wiring          time.Duration // of CallGraph, tracing the values of calls through interfaces
 }
 
 // Func is a function of the module: a declared function or method, a

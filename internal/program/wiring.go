@@ -97,6 +97,9 @@ type wiring struct {
 
 	steps int
 	stack map[visit]*held // the values being traced, and the set each adds to
+
+	top    *ssa.Function // see narrowOnPaths: the outermost function of the calls traced in context
+	hitTop bool          // the trace took a parameter of top from every call of it
 }
 
 // narrowInvokes narrows the callees of each call through an interface
@@ -133,6 +136,11 @@ func (b *builder) narrowInvokes(u *uses) {
 	for _, ci := range invokes {
 		if w.narrow(ci) {
 			b.p.Stats.Narrowed++
+		}
+	}
+	for _, ci := range invokes {
+		if len(b.calls[ci].Callees) > 1 {
+			w.narrowOnPaths(ci)
 		}
 	}
 	b.p.Stats.Traced += len(invokes)
@@ -255,31 +263,43 @@ func (b *builder) mentions(t types.Type, m map[*types.Named]bool) {
 // whether it left out any.
 func (w *wiring) narrow(ci ssa.CallInstruction) bool {
 	c := w.b.calls[ci]
+	keep, ok := w.dispatched(ci, nil)
+	if !ok {
+		return false
+	}
+	n := len(c.Callees)
+	c.Callees = slices.DeleteFunc(c.Callees, func(g *Func) bool { return !keep[g] })
+	return len(c.Callees) < n
+}
+
+// dispatched is the set of the invoke ci's callees that the trace of its
+// receiver, in context ctx, finds it can run; false when the trace
+// cannot tell.
+func (w *wiring) dispatched(ci ssa.CallInstruction, ctx *frame) (map[*Func]bool, bool) {
+	c := w.b.calls[ci]
 	cc := ci.Common()
 	w.steps = 0
 	clear(w.stack)
 	var h held
-	if !w.flow(cc.Value, nil, false, &h) || len(h.types) == 0 {
-		return false // not traced whole: the graph's answer
+	if !w.flow(cc.Value, ctx, false, &h) || len(h.types) == 0 {
+		return nil, false // not traced whole: the graph's answer
 	}
 	keep := map[*Func]bool{}
 	for _, t := range h.types {
 		sel := w.b.prog.MethodSets.MethodSet(t).Lookup(cc.Method.Pkg(), cc.Method.Name())
 		if sel == nil {
-			return false
+			return nil, false
 		}
 		g := w.b.funcs[w.b.prog.MethodValue(sel)]
 		if g == nil {
 			continue // a method outside the module
 		}
 		if !slices.Contains(c.Callees, g) {
-			return false // the graph did not list it: keep the graph's answer
+			return nil, false // the graph did not list it: keep the graph's answer
 		}
 		keep[g] = true
 	}
-	n := len(c.Callees)
-	c.Callees = slices.DeleteFunc(c.Callees, func(g *Func) bool { return !keep[g] })
-	return len(c.Callees) < n
+	return keep, true
 }
 
 // push is the context of a call at site made in context up.
@@ -427,6 +447,9 @@ func (w *wiring) param(p *ssa.Parameter, ctx *frame, objs bool, h *held) bool {
 	if ctx != nil && slices.Contains(w.runs(ctx.site), fn) {
 		a := paramArg(ctx.site.Common(), i)
 		return a != nil && w.flow(a, ctx.up, objs, h)
+	}
+	if fn == w.top {
+		w.hitTop = true
 	}
 	if fn.Parent() != nil || w.taken[fn] {
 		return false // called through a value

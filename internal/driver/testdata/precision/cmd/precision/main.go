@@ -24,6 +24,7 @@ import (
 	"example.com/precision/orders"
 	"example.com/precision/passed"
 	"example.com/precision/rekey"
+	"example.com/precision/schema"
 	"example.com/precision/store/pg"
 )
 
@@ -132,5 +133,13 @@ func serve(ctx context.Context, db *sql.DB) {
 	registry.Use(deco.NewSQL(db))
 	http.HandleFunc("/registry", registry.List)
 	http.HandleFunc("/two", deco.NewTwo(deco.NewCached(deco.NewSQL(db), &deco.LRU{}), deco.NewSQL(db)).List)
+	http.HandleFunc("/schema", func(w http.ResponseWriter, r *http.Request) {
+		compiled := schema.Compile(r.FormValue("schema"))
+		schema.Graph(r.Context(), compiled)
+		schema.Warnings(r.Context(), compiled, r.Form["name"])
+		schema.Validate(r.Context(), db, r.Form["name"])
+		schema.Relations(r.Context(), schema.NewSystem(compiled), r.Form["name"])
+		schema.Relations(r.Context(), schema.NewSystem(schema.NewStored(db)), r.Form["name"])
+	})
 	http.ListenAndServe(":8080", nil)
 }
