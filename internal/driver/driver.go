@@ -41,7 +41,9 @@ package driver
 
 import (
 	"io"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -105,7 +107,12 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 	// (810 to 615 MB on goalert), for a fraction of a second of CPU.
 	runtime.GC()
 	mt.phase("program")
+	defer tightenGC()()
 	graph, err := r.analyze(ok)
+	// What the passes built on the way to their results is garbage now,
+	// and it set the heap's goal: a collection here sets it from what the
+	// collector reads instead.
+	runtime.GC()
 	mt.phase("analyze")
 	if err != nil {
 		r.errorf("%v", err)
@@ -134,4 +141,26 @@ func (r *runner) failOn(rep *report.Report) int {
 		}
 	}
 	return ExitClean
+}
+
+// gcPercent is the collector's target (GOGC) once the call graph is
+// built: the heap may grow to (100+gcPercent)% of what the last
+// collection found live.
+//
+// Why: by then the run holds every package of the module, tests
+// included, with syntax and types, and the passes add what they find;
+// under GOGC=100 the heap grew to twice that, and a collection whose
+// marking overlapped the passes' work counted as live what they made
+// meanwhile. On spicedb (163 packages) the peak RSS was 1.1 GB for a
+// highest live heap under 500 MB.
+var gcPercent = 50
+
+// tightenGC sets the collector's target to gcPercent, unless GOGC says
+// otherwise (the user's choice stands), and returns what restores it.
+func tightenGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(gcPercent)
+	return func() { debug.SetGCPercent(old) }
 }

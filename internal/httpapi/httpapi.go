@@ -438,7 +438,7 @@ func IsHandlerType(t types.Type) bool {
 		return false
 	}
 	t = types.Unalias(t)
-	if handlerTypes[types.TypeString(t, nil)] {
+	if handlerTypes[tableString(t)] {
 		return true
 	}
 	sig, _ := t.Underlying().(*types.Signature)
@@ -512,13 +512,31 @@ func IsRouterType(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	_, ok := routerTypes[types.TypeString(types.Unalias(t), nil)]
+	_, ok := routerTypes[tableString(types.Unalias(t))]
 	return ok
 }
 
 // IsRootRouter reports whether a router of type t is always a root.
 func IsRootRouter(t types.Type) bool {
-	return t != nil && routerTypes[types.TypeString(types.Unalias(t), nil)]
+	return t != nil && routerTypes[tableString(types.Unalias(t))]
+}
+
+// tableString is types.TypeString(t, nil) for a named type or a pointer
+// to one (an alias's name, as TypeString writes it, included), the only
+// types handlerTypes and routerTypes hold, and "" for any other, whose
+// string neither holds: these tests see the type of most expressions,
+// and the string of a struct, signature or interface type is long to
+// write for nothing (85 of the 660 MB the passes allocated on spicedb).
+func tableString(t types.Type) string {
+	u := t
+	if p, ok := u.(*types.Pointer); ok {
+		u = p.Elem()
+	}
+	switch u.(type) {
+	case *types.Named, *types.Alias:
+		return types.TypeString(t, nil)
+	}
+	return ""
 }
 
 // IsServeMethod reports whether fn is the method through which a router

@@ -395,6 +395,7 @@ type analyzer struct {
 	nodes    map[ast.Node]*funcNode
 	pending  map[*edge]*ast.FuncLit // edges to closures not met yet
 	ifaces   map[*types.Interface]*handle
+	deps     map[string]*types.Package // what the package imports, directly or not, by path (see implementedMethods)
 	wrappers map[*types.Func]*SQLParam // local wrappers found in this package
 	extra    map[string]config.Function
 	dir      string              // the package's directory
@@ -730,17 +731,22 @@ func (a *analyzer) handleMethod(fn *types.Func) *types.Func {
 // with no query method among them (a lone Rebind) is no handle: any type
 // may implement it.
 func (a *analyzer) implementedMethods(iface *types.Interface) *handle {
-	pkgs := map[string]*types.Package{}
-	var walk func(p *types.Package)
-	walk = func(p *types.Package) {
-		for _, imp := range p.Imports() {
-			if _, ok := pkgs[imp.Path()]; !ok {
-				pkgs[imp.Path()] = imp
-				walk(imp)
+	pkgs := a.deps
+	if pkgs == nil {
+		// Once a pass: a package of a service imports hundreds.
+		pkgs = map[string]*types.Package{}
+		var walk func(p *types.Package)
+		walk = func(p *types.Package) {
+			for _, imp := range p.Imports() {
+				if _, ok := pkgs[imp.Path()]; !ok {
+					pkgs[imp.Path()] = imp
+					walk(imp)
+				}
 			}
 		}
+		walk(a.pass.Pkg)
+		a.deps = pkgs
 	}
-	walk(a.pass.Pkg)
 	for _, impl := range dbapi.Implementers {
 		p := pkgs[impl.Pkg]
 		if p == nil {
