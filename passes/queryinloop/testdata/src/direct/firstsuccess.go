@@ -259,3 +259,26 @@ func BumpCounting(ctx context.Context, db *sql.DB, ids []int64) (n int, err erro
 	}
 	return n, nil
 }
+
+// BumpOr leaves on success or on any error but a conflict, said twice.
+func BumpOr(ctx context.Context, db *sql.DB, id int64, tries int) error {
+	for try := 0; try < tries; try++ {
+		err := bumpVersion(ctx, db, id) // silent: runs again only after a conflict
+		if err == nil || !errors.Is(err, ErrConflict) {
+			return err
+		}
+	}
+	return ErrConflict
+}
+
+// BumpOrBig leaves on success or on a property of the id: the loop over
+// ids goes on after a success.
+func BumpOrBig(ctx context.Context, db *sql.DB, ids []int64) error {
+	for _, id := range ids {
+		err := bumpVersion(ctx, db, id) // want `^direct.bumpVersion runs UPDATE docs \(firstsuccess.go:120\) once per item of ids`
+		if err != nil && id > 1000 {
+			return err
+		}
+	}
+	return nil
+}
