@@ -395,9 +395,21 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	if static == nil {
 		p.Stats.Dynamic++
 		if dispatch(cc) || b.callsNext(cc) {
-			return c // a router or middleware handing the request on
+			// A router or middleware handing the request on, unless the
+			// handler is one this function made (see madeHere).
+			if callees = b.madeHere(cc.Value); len(callees) == 0 {
+				return c
+			}
+		} else {
+			callees = b.applied(cc, callees)
 		}
-		callees = b.applied(cc, callees)
+		if len(callees) == 0 && !cc.IsInvoke() {
+			// A func value the call graph gave nothing for (its type
+			// propagation skips generated code): the closure this
+			// function made, through the middlewares' chain (a strict
+			// server's handler, see madeHere).
+			callees = b.madeHere(cc.Value)
+		}
 		if len(callees) == 0 && cc.IsInvoke() {
 			// No value VTA saw flows to the receiver: it came through
 			// code without bodies here — a dependency injection
@@ -674,6 +686,79 @@ func dispatch(cc *ssa.CallCommon) bool {
 		return cc.Method.Name() == "ServeHTTP" || httpapi.IsHandlerType(cc.Value.Type())
 	}
 	return httpapi.IsHandlerType(cc.Value.Type())
+}
+
+// madeHere are the functions a handler value v holds when the function
+// calling it made it, alone or wrapped in middlewares: generated servers
+// (oapi-codegen's wrappers and strict handlers) bind a request's
+// parameters in a closure, pass it through the middlewares' chain and
+// serve what comes out,
+//
+//	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+//		siw.Handler.GetThing(w, r, id)
+//	}))
+//	for _, middleware := range siw.HandlerMiddlewares {
+//		handler = middleware(handler)
+//	}
+//	handler.ServeHTTP(w, r)
+//
+// which is this function's own work, not the request going on to another
+// route's handler (see dispatch); a strict server's handler does the
+// same with a func type of its own (func(f StrictHandlerFunc, operationID
+// string) StrictHandlerFunc middlewares) in generated code, whose calls
+// of func values the call graph leaves without callees. v is followed through conversions,
+// phis and calls of a middleware (a call with an argument of v's type,
+// which it wraps); anything else it may hold (a parameter, a field, a
+// variable of a closure: a middleware's next) gives nil.
+func (b *builder) madeHere(v ssa.Value) []*Func {
+	var out []*Func
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value) bool
+	walk = func(v ssa.Value) bool {
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			return walk(x.X)
+		case *ssa.ChangeType:
+			return walk(x.X)
+		case *ssa.ChangeInterface:
+			return walk(x.X)
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				if !walk(e) {
+					return false
+				}
+			}
+			return true
+		case *ssa.Call:
+			// middleware(handler): what it wraps is the handler passed.
+			wraps := false
+			for _, arg := range x.Call.Args {
+				if types.Identical(arg.Type(), x.Type()) {
+					if !walk(arg) {
+						return false
+					}
+					wraps = true
+				}
+			}
+			return wraps
+		}
+		g := b.funcValue(v)
+		if g == nil {
+			return false
+		}
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+		return true
+	}
+	if !walk(v) {
+		return nil
+	}
+	return out
 }
 
 // serves are the functions that start serving requests.

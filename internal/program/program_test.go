@@ -262,6 +262,19 @@ func TestReach(t *testing.T) {
 		}},
 		// A receive from another channel is no wait for it.
 		{"(*example.com/shapes/async.Service).Elsewhere", nil},
+		// A generated strict server's handler: the controller's method is
+		// called in a closure the middlewares' chain wraps, and what the
+		// chain gives back is called; the route's wrapper reaches it
+		// through the server interface.
+		{"(*example.com/shapes/strict.strictHandler).GetThing", []string{
+			"api.go:13 ×0 via strict.(*strictHandler).GetThing → strict.(*API).GetThing",
+		}},
+		// A handler handed in is the request going on, through
+		// middlewares or not.
+		{"example.com/shapes/strict.Serve", nil},
+		{"(*example.com/shapes/strict.ServerInterfaceWrapper).GetThing", []string{
+			"api.go:13 ×0 via strict.(*ServerInterfaceWrapper).GetThing → strict.(*strictHandler).GetThing → strict.(*API).GetThing",
+		}},
 	} {
 		got := describe(p, p.Reach(funcNamed(t, p, tc.fn)))
 		if !slices.Equal(got, tc.want) {
@@ -301,10 +314,11 @@ func TestEntries(t *testing.T) {
 	})
 	// The arms of the switch on flag.Arg(0); serve starts serving, so it
 	// is the program's start, not an operator's command; so does web, on a
-	// goroutine.
+	// goroutine; and api.
 	check("commands", entries(p, p.Commands()), []string{
 		"startup serve: ",
 		"startup web: ",
+		"startup api: ",
 		"cli walk: store.go:72 ×2 via svc.(*Service).Tree → store.Mark; store.go:92 ×1 via svc.(*Service).Tree → store.Even → store.Odd",
 		"cli upgrade: upgrade.go:15 ×0 via upgrade.Apply → upgrade.init; upgrade.go:21 ×0 via upgrade.Apply → upgrade.first",
 	})

@@ -221,17 +221,7 @@ func leaves(info *types.Info, body *ast.BlockStmt) bool {
 // isLenOf matches len(x).
 func isLenOf(info *types.Info, e, x ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
-		return false
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "len" {
-		return false
-	}
-	return sameVar(info, call.Args[0], x)
+	return ok && len(call.Args) == 1 && isBuiltin(info, call, "len") && sameVar(info, call.Args[0], x)
 }
 
 // sameVar reports whether a and b denote the same variable: the same

@@ -637,7 +637,7 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 				path = enclosing(call)
 			}
 			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) ||
-				l.Kind.PerItem() && (firstSuccess(a.pass.TypesInfo, path, l.Node) || a.throughElement(path, l)) {
+				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l)) {
 				continue
 			}
 		}
@@ -862,11 +862,19 @@ func identOrNil(e ast.Expr) *ast.Ident {
 // if's init), and an if statement there or after it in the same block
 // tests them for success alone — err == nil, x != nil, len(x) > 0, a
 // bool result (found, ok), or a conjunction of these — and its body ends
-// by leaving the loop (a return, or a break of it). Leaving on failure
-// (if err != nil { return err }) is the N+1's own shape: every item
-// costs its query; so is leaving on a property of what was found (p.ID >
-// 1000: a search through every item), or going on after a success.
-func firstSuccess(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
+// by leaving the loop (a return, or a break of it); or tests them for
+// failure alone (err != nil) and its else branch leaves. A test that
+// holds on success and on some failures leaves on success too: a retry
+// on an optimistic lock's version conflict goes on only after that error
+// (if !errors.Is(err, ErrConflict) { break }), and a fallback chain whose
+// answers carry their errors stops at the first answer without any
+// (if len(a.Errors()) == 0, or a predicate of the package that says a
+// list is empty). Leaving on failure (if err != nil { return err }) is
+// the N+1's own shape: every item costs its query; so is leaving on a
+// property of what was found (p.ID > 1000: a search through every item),
+// or going on after a success.
+func firstSuccess(r *resolver, path []ast.Node, loop ast.Stmt) bool {
+	info := r.pass.TypesInfo
 	// The statement holding the call, in a list of statements in the loop.
 	for i := 1; i < len(path) && path[i] != loop; i++ {
 		if _, ok := path[i].(*ast.FuncLit); ok {
@@ -888,15 +896,25 @@ func firstSuccess(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 				break
 			}
 		}
+		// leaves reports whether ifs leaves the loop when the call
+		// succeeded: in its body under a test of success, or in its
+		// else branch under a test of failure.
+		leaves := func(ifs *ast.IfStmt, res map[types.Object]bool) bool {
+			if r.succeeds(ifs.Cond, res) && leavesLoop(ifs.Body, between, loop, path) {
+				return true
+			}
+			els, ok := ifs.Else.(*ast.BlockStmt)
+			return ok && fails(info, ifs.Cond, res) && leavesLoop(els, between, loop, path)
+		}
 		if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Init != nil && holds(ifs.Init, path[0]) {
-			return succeeds(info, ifs.Cond, results(info, ifs.Init)) && leavesLoop(ifs.Body, between, loop, path)
+			return leaves(ifs, results(info, ifs.Init))
 		}
 		res := results(info, stmt)
 		if len(res) == 0 || !holds(stmt, path[0]) {
 			return false
 		}
 		for _, st := range list[k+1:] {
-			if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && succeeds(info, ifs.Cond, res) && leavesLoop(ifs.Body, between, loop, path) {
+			if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && leaves(ifs, res) {
 				return true
 			}
 		}
@@ -938,8 +956,10 @@ func results(info *types.Info, s ast.Stmt) map[types.Object]bool {
 }
 
 // succeeds reports whether cond holds when a call whose results are res
-// succeeded, and tests nothing else (see firstSuccess).
-func succeeds(info *types.Info, cond ast.Expr, res map[types.Object]bool) bool {
+// succeeded, and tests nothing else than its results' success (see
+// firstSuccess).
+func (r *resolver) succeeds(cond ast.Expr, res map[types.Object]bool) bool {
+	info := r.pass.TypesInfo
 	cond = ast.Unparen(cond)
 	is := func(e ast.Expr) types.Object {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok && res[info.Uses[id]] {
@@ -951,17 +971,43 @@ func succeeds(info *types.Info, cond ast.Expr, res map[types.Object]bool) bool {
 	case *ast.Ident: // found, ok
 		obj := is(c)
 		return obj != nil && types.Identical(obj.Type().Underlying(), types.Typ[types.Bool])
+	case *ast.UnaryExpr:
+		// !errors.Is(err, ErrConflict): holds on success, and on every
+		// error but the one the loop goes on after.
+		call, ok := ast.Unparen(c.X).(*ast.CallExpr)
+		return ok && c.Op == token.NOT && len(call.Args) == 2 && errorsMatch(info, call) &&
+			errorOf(info, call.Args[0], res) && !isNil(info, call.Args[1])
+	case *ast.CallExpr:
+		// empty(a.Errors()): a predicate of the package that holds on an
+		// empty list of errors.
+		return len(c.Args) == 1 && errorOf(info, c.Args[0], res) && r.emptiness(c)
 	case *ast.BinaryExpr:
 		switch c.Op {
 		case token.LAND:
-			return succeeds(info, c.X, res) && succeeds(info, c.Y, res)
-		case token.EQL: // err == nil
+			return r.succeeds(c.X, res) && r.succeeds(c.Y, res)
+		case token.LOR:
+			return r.succeeds(c.X, res) || r.succeeds(c.Y, res)
+		case token.EQL: // err == nil, a.Err() == nil, len(a.Errors()) == 0
 			for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
 				if obj := is(side[0]); obj != nil && isNil(info, side[1]) {
 					return types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
 				}
+				if errorOf(info, side[0], res) && isNil(info, side[1]) {
+					return true
+				}
+				if call, ok := ast.Unparen(side[0]).(*ast.CallExpr); ok && len(call.Args) == 1 &&
+					isBuiltin(info, call, "len") && errorOf(info, call.Args[0], res) && isZero(info, side[1]) {
+					return true
+				}
 			}
-		case token.NEQ: // p != nil
+		case token.NEQ:
+			// err != ErrConflict: a sentinel error, which a success is not;
+			for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+				if errorOf(info, side[0], res) && sentinel(info, side[1]) {
+					return true
+				}
+			}
+			// p != nil
 			for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
 				if obj := is(side[0]); obj != nil && isNil(info, side[1]) {
 					return !types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
@@ -981,6 +1027,134 @@ func succeeds(info *types.Info, cond ast.Expr, res map[types.Object]bool) bool {
 		}
 	}
 	return false
+}
+
+// fails reports whether cond holds when a call whose results are res
+// failed, and tests nothing else: err != nil, of an error result.
+func fails(info *types.Info, cond ast.Expr, res map[types.Object]bool) bool {
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || c.Op != token.NEQ {
+		return false
+	}
+	for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+		if id, ok := ast.Unparen(side[0]).(*ast.Ident); ok && res[info.Uses[id]] && isNil(info, side[1]) {
+			return types.Identical(info.TypeOf(id), types.Universe.Lookup("error").Type())
+		}
+	}
+	return false
+}
+
+// errorOf reports whether e is the errors a call's results (res) carry:
+// an error or a list of errors that is a result, or is read from one
+// through fields and methods without arguments (a.Err(), a.Errors()).
+func errorOf(info *types.Info, e ast.Expr, res map[types.Object]bool) bool {
+	t := info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		t = s.Elem()
+	}
+	if !types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return res[info.Uses[x]]
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.CallExpr:
+			if len(x.Args) > 0 {
+				return false
+			}
+			e = x.Fun
+		default:
+			return false
+		}
+	}
+}
+
+// isBuiltin reports whether call calls the builtin function name.
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// errorsMatch reports whether call is errors.Is or errors.As.
+func errorsMatch(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && (fn.Name() == "Is" || fn.Name() == "As")
+}
+
+// sentinel reports whether e is a package-level variable of type error
+// (io.EOF, ErrConflict): a value no success returns.
+func sentinel(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() &&
+		types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+}
+
+// emptiness reports whether call calls a function of the package with
+// one parameter that returns true only when it is empty: each of its
+// returns is true or a comparison with nil or zero (x == nil,
+// len(x) == 0, v.Len() == 0).
+func (r *resolver) emptiness(call *ast.CallExpr) bool {
+	info := r.pass.TypesInfo
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	decl := r.funcs[fn.Origin()]
+	sig := fn.Signature()
+	if decl == nil || decl.Body == nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 ||
+		!types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool]) {
+		return false
+	}
+	rets := returnStmts(decl.Body)
+	for _, rs := range rets {
+		if len(rs.Results) != 1 {
+			return false
+		}
+		res := ast.Unparen(rs.Results[0])
+		if isTrue(info, res) {
+			continue
+		}
+		b, ok := res.(*ast.BinaryExpr)
+		if !ok || b.Op != token.EQL || !(isNil(info, b.X) || isNil(info, b.Y) || isZero(info, b.X) || isZero(info, b.Y)) {
+			return false
+		}
+	}
+	return len(rets) > 0
+}
+
+// returnStmts are the return statements of a function's body, not those
+// of its closures.
+func returnStmts(body *ast.BlockStmt) []*ast.ReturnStmt {
+	var out []*ast.ReturnStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			out = append(out, n)
+		}
+		return true
+	})
+	return out
 }
 
 // leavesLoop reports whether body, an if's body in the loop (between are

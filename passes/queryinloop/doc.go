@@ -87,9 +87,14 @@
 // or `continue outer` out of an inner loop), the loop tries candidates
 // in order and leaves at the first that answers (the call's results
 // tested for success alone — `if err == nil { return v }`, `if p !=
-// nil { break }`, `if len(ids) > 0 { return ids }`, found — with a return
-// or a break; leaving on failure, or on a property of what was found,
-// goes through every item), a local flag lets it run
+// nil { break }`, `if len(ids) > 0 { return ids }`, found, or an error
+// list of the answer found empty (`len(a.Errors()) == 0`, or a predicate
+// of the package that says a list is empty) — with a return or a break,
+// or `if err != nil { ... } else { return }`), or retries only after one
+// error (an optimistic lock's version conflict: `if !errors.Is(err,
+// ErrConflict) { break }`, `if err != ErrConflict { return err }`);
+// leaving on failure, or on a property of what was found, goes through
+// every item), a local flag lets it run
 // once (`if !done { q(); done = true }`), or the callee only fills a
 // cache once (in sync.Once's Do, or under `if s.cache == nil { s.cache =
 // load() }` on a field or a package-level variable; `if err == nil {

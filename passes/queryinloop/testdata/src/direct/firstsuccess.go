@@ -108,3 +108,177 @@ func Count(ctx context.Context, db *sql.DB, names []string) int {
 	}
 	return n
 }
+
+// A retry loop under optimistic locking: the update runs again only when
+// it lost a race on the row's version, and every other outcome (success,
+// or any other error) leaves the loop. Its bound is how often to retry,
+// not how many items there are.
+
+var ErrConflict = errors.New("version conflict")
+
+func bumpVersion(ctx context.Context, db *sql.DB, id int64) error {
+	_, err := db.ExecContext(ctx, "UPDATE docs SET version = version + 1 WHERE id = $1", id)
+	return err
+}
+
+// BumpRetrying retries the update on a version conflict alone.
+func BumpRetrying(ctx context.Context, db *sql.DB, id int64, tries int) (err error) {
+	for try := 0; try < tries; try++ {
+		err = bumpVersion(ctx, db, id) // silent: runs again only after a conflict
+		if !errors.Is(err, ErrConflict) {
+			break
+		}
+	}
+	return err
+}
+
+// BumpUntil compares with the conflict error itself.
+func BumpUntil(ctx context.Context, db *sql.DB, id int64, tries int) error {
+	for try := 0; try < tries; try++ {
+		if err := bumpVersion(ctx, db, id); err != ErrConflict { // silent: leaves unless a conflict
+			return err
+		}
+	}
+	return ErrConflict
+}
+
+// BumpAll leaves on a conflict alone: every other id costs its update.
+func BumpAll(ctx context.Context, db *sql.DB, ids []int64) error {
+	for _, id := range ids {
+		err := bumpVersion(ctx, db, id) // want `^direct.bumpVersion runs UPDATE docs \(firstsuccess.go:120\) once per item of ids`
+		if errors.Is(err, ErrConflict) {
+			return err
+		}
+	}
+	return nil
+}
+
+// BumpSkipping goes on after every outcome: each id costs its update.
+func BumpSkipping(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		err := bumpVersion(ctx, db, id) // want `^direct.bumpVersion runs UPDATE docs \(firstsuccess.go:120\) once per item of ids`
+		if !errors.Is(err, ErrConflict) {
+			continue
+		}
+	}
+}
+
+// A fallback chain whose answers carry their errors: it returns the
+// first answer without errors.
+
+type Answer struct{ errs []error }
+
+func (a *Answer) Errors() []error { return a.errs }
+
+func ask(ctx context.Context, db *sql.DB, source string) *Answer {
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM mirrors WHERE source = $1", source).Scan(&n); err != nil {
+		return &Answer{errs: []error{err}}
+	}
+	return &Answer{}
+}
+
+// none says whether a list of errors is empty.
+func none(errs any) bool {
+	if errs == nil {
+		return true
+	}
+	return len(errs.([]error)) == 0
+}
+
+// some says whether a list of errors has any.
+func some(errs []error) bool { return len(errs) > 0 }
+
+// FirstAnswer asks the sources in order until one answers without errors.
+func FirstAnswer(ctx context.Context, db *sql.DB, sources []string) *Answer {
+	var a *Answer
+	for _, s := range sources {
+		a = ask(ctx, db, s) // silent: returns the first answer without errors
+		if none(a.Errors()) {
+			return a
+		}
+	}
+	return a
+}
+
+// FirstClean tests the errors' length itself.
+func FirstClean(ctx context.Context, db *sql.DB, sources []string) *Answer {
+	for _, s := range sources {
+		a := ask(ctx, db, s) // silent: returns the first answer without errors
+		if len(a.Errors()) == 0 {
+			return a
+		}
+	}
+	return nil
+}
+
+// FirstFailure leaves at the first answer with errors: in the normal
+// case every source costs its query.
+func FirstFailure(ctx context.Context, db *sql.DB, sources []string) *Answer {
+	for _, s := range sources {
+		a := ask(ctx, db, s) // want `^direct.ask runs SELECT from mirrors`
+		if some(a.Errors()) {
+			return a
+		}
+	}
+	return nil
+}
+
+// FirstBroken is the same, through a negated test of emptiness.
+func FirstBroken(ctx context.Context, db *sql.DB, sources []string) *Answer {
+	for _, s := range sources {
+		a := ask(ctx, db, s) // want `^direct.ask runs SELECT from mirrors`
+		if !none(a.Errors()) {
+			return a
+		}
+	}
+	return nil
+}
+
+// Polling with many tries that returns in the else branch of the error
+// test: it leaves at the first success.
+func Poll(ctx context.Context, db *sql.DB, id int64) error {
+	for i := 0; i < 60; i++ {
+		if err := bumpVersion(ctx, db, id); err != nil { // silent: the else branch leaves at the first success
+			continue
+		} else {
+			return nil
+		}
+	}
+	return ErrConflict
+}
+
+// BumpCounting goes on in the else branch: every id costs its update.
+func BumpCounting(ctx context.Context, db *sql.DB, ids []int64) (n int, err error) {
+	for _, id := range ids {
+		if err := bumpVersion(ctx, db, id); err != nil { // want `^direct.bumpVersion runs UPDATE docs \(firstsuccess.go:120\) once per item of ids`
+			return n, err
+		} else {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// BumpOr leaves on success or on any error but a conflict, said twice.
+func BumpOr(ctx context.Context, db *sql.DB, id int64, tries int) error {
+	for try := 0; try < tries; try++ {
+		err := bumpVersion(ctx, db, id) // silent: runs again only after a conflict
+		if err == nil || !errors.Is(err, ErrConflict) {
+			return err
+		}
+	}
+	return ErrConflict
+}
+
+// BumpOrBig leaves on success or on a property of the id: the loop over
+// ids goes on after a success.
+func BumpOrBig(ctx context.Context, db *sql.DB, ids []int64) error {
+	for _, id := range ids {
+		err := bumpVersion(ctx, db, id) // want `^direct.bumpVersion runs UPDATE docs \(firstsuccess.go:120\) once per item of ids`
+		if err != nil && id > 1000 {
+			return err
+		}
+	}
+	return nil
+}

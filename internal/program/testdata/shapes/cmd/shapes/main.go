@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"example.com/shapes/store"
+	"example.com/shapes/strict"
 	"example.com/shapes/svc"
 	"example.com/shapes/upgrade"
 )
@@ -21,6 +22,8 @@ func main() {
 		serve(s)
 	case "web":
 		web(s)
+	case "api":
+		api(db)
 	case "walk":
 		s.Tree(ctx, nil)
 	case "upgrade":
@@ -42,4 +45,9 @@ func web(s *svc.Service) {
 	srv := &http.Server{Addr: ":8080", Handler: s.Wrap(http.NotFoundHandler())}
 	go func() { srv.ListenAndServe() }()
 	select {}
+}
+
+// api serves a generated strict server's routes.
+func api(db *sql.DB) {
+	http.ListenAndServe(":8080", strict.Handler(strict.NewStrictHandler(&strict.API{DB: db}, []strict.StrictMiddlewareFunc{})))
 }
