@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,6 +58,42 @@ func TestLocalModule(t *testing.T) {
 	}
 	if want := []string{"queryinloop ../kit/store/store.go:18 GET /users"}; !slices.Equal(got, want) {
 		t.Errorf("findings = %q, want %q (not kit/unused, which app does not import, nor kit's tests)", got, want)
+	}
+}
+
+// -v says which packages of which local module were taken in, and why.
+func TestLocalModuleVerbose(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	run([]string{"-C", "testdata/localmods/app", "-v", "./..."}, &stdout, &stderr, analyzer.Analyzers())
+	want := "local module example.com/kit (../kit; replace example.com/kit => ../kit): 2 packages the program imports analyzed as the module's own: example.com/kit/httpx, example.com/kit/store"
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("-v stderr lacks %q:\n%s", want, stderr.String())
+	}
+}
+
+// A local module in a third_party/ directory is a copy of others' code,
+// and one under testdata/ a library's stub: neither is taken in, and the
+// report says why.
+func TestLocalModuleSkipped(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/inventory", "./...")
+	got := map[string]string{}
+	for _, m := range rep.LocalModules {
+		got[m.Path] = m.Skipped
+		if len(m.Packages) > 0 {
+			t.Errorf("local module %s: packages %q taken in", m.Path, m.Packages)
+		}
+	}
+	want := map[string]string{
+		"example.net/rest":         "in third_party/, not the repository's own code",
+		"github.com/go-chi/chi/v5": "in testdata/, not the repository's own code",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("local_modules skipped = %q, want %q; stderr:\n%s", got, want, stderr)
+	}
+	if rep.Stats.LocalPackages != 0 {
+		t.Errorf("stats.local_packages = %d, want 0", rep.Stats.LocalPackages)
 	}
 }
 
