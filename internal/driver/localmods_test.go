@@ -38,8 +38,14 @@ func TestLocalModule(t *testing.T) {
 	}) {
 		t.Errorf("local_modules = %+v, want %+v", rep.LocalModules, want)
 	}
-	if s := rep.Stats; s.Packages != 3 || s.LocalPackages != 2 {
-		t.Errorf("stats.packages, local_packages = %d, %d; want 3, 2 (app and the two packages of kit it imports)", s.Packages, s.LocalPackages)
+	if s := rep.Stats; s.Packages != 3 || s.LocalPackages != 2 || s.QuerySites != 1 {
+		t.Errorf("stats.packages, local_packages, query_sites = %d, %d, %d; want 3, 2 (app and the two packages of kit it imports), 1 (not kit's tests')",
+			s.Packages, s.LocalPackages, s.QuerySites)
+	}
+	// Named on the command line, a package of kit has its tests analyzed.
+	named, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/localmods/app", "./...", "example.com/kit/store")
+	if n := named.Stats.QuerySites; n != 2 {
+		t.Errorf("with example.com/kit/store named: stats.query_sites = %d, want 2 (its test's too); stderr:\n%s", n, stderr)
 	}
 	var routes []string
 	for _, r := range rep.Routes {

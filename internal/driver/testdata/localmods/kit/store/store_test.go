@@ -6,11 +6,20 @@ import (
 	"testing"
 )
 
-// The tests of a local module are not part of the program: this loop is
-// not reported.
+// purge is a test helper. The tests of a local module are not part of
+// the program: its query site is analyzed (and counted) only when the
+// package is named on the command line.
+func purge(ctx context.Context, db *sql.DB, ids []int) {
+	for _, id := range ids {
+		db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id)
+	}
+}
+
 func TestNames(t *testing.T) {
 	var db *sql.DB
-	for i := 0; i < 3; i++ {
-		db.ExecContext(context.Background(), "DELETE FROM users WHERE id = $1", i)
+	var ids []int
+	for i := range t.Name() {
+		ids = append(ids, i)
 	}
+	purge(context.Background(), db, ids)
 }
