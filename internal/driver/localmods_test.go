@@ -67,6 +67,42 @@ func TestLocalModule(t *testing.T) {
 	}
 }
 
+// The same service and kit as the two modules of a go.work (in a
+// repository of their own): kit's packages that the service imports are
+// analyzed with it, as a replacement's are.
+func TestLocalModuleWorkspace(t *testing.T) {
+	t.Parallel()
+	ws := t.TempDir()
+	for _, dir := range []string{"app", "kit"} {
+		if err := os.CopyFS(filepath.Join(ws, dir), os.DirFS(filepath.Join("testdata/localmods", dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{
+		"go.work":    "go 1.22\n\nuse (\n\t./app\n\t./kit\n)\n",
+		"app/go.mod": "module example.com/app\n\ngo 1.22\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(ws, name), []byte(data), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(ws, ".git"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", filepath.Join(ws, "app"), "./...")
+	var got []string
+	for _, m := range rep.LocalModules {
+		got = append(got, fmt.Sprintf("%s %s (%s): %s%s", m.Path, m.Dir, m.Why, strings.Join(m.Packages, ","), m.Skipped))
+	}
+	if want := []string{"example.com/kit ../kit (a module of the go.work workspace): example.com/kit/httpx,example.com/kit/store"}; !slices.Equal(got, want) {
+		t.Errorf("local_modules = %q, want %q; stderr:\n%s", got, want, stderr)
+	}
+	if len(rep.Findings) != 1 || rep.Findings[0].File != "../kit/store/store.go" || len(rep.Findings[0].Routes) != 1 {
+		t.Errorf("findings = %+v, want the store's N+1, with its route", rep.Findings)
+	}
+}
+
 // -v says which packages of which local module were taken in, and why.
 func TestLocalModuleVerbose(t *testing.T) {
 	t.Parallel()
