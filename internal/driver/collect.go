@@ -152,6 +152,22 @@ func (c *collector) packages(pkgs []*packages.Package) {
 			c.rep.Stats.Packages++
 		}
 	}
+	c.localModules(counted)
+}
+
+// localModules lists the local modules the program imports, and what
+// was taken of each; counted are the requested packages analyzed.
+func (c *collector) localModules(counted map[string]bool) {
+	for _, lm := range c.ld.local {
+		c.rep.LocalModules = append(c.rep.LocalModules, report.LocalModule{
+			Path: lm.path, Dir: c.r.rel(lm.dir), Why: lm.why, Packages: lm.pkgs, Skipped: lm.skipped,
+		})
+		for _, path := range lm.pkgs {
+			if counted[path] {
+				c.rep.Stats.LocalPackages++
+			}
+		}
+	}
 }
 
 // graph collects every action of the analysis over pkgs, then what only

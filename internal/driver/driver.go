@@ -12,8 +12,9 @@
 // A run is a sequence of phases, one file each:
 //
 //	flags.go    the command line, which configures the run
-//	load.go     load the packages (module packages from source, the rest
-//	            from export data); refuse code newer than our Go
+//	load.go     load the packages (module packages from source, and the
+//	            packages of local modules they import: localmods.go; the
+//	            rest from export data); refuse code newer than our Go
 //	analyze.go  the run's own copy of the suite (config.Suite), run over
 //	            the packages that type-check
 //	graph.go    build the program's call graph (internal/program) before

@@ -64,6 +64,7 @@ type runner struct {
 	// dir is the absolute directory the run works in (-C); root the
 	// module root above it, which report paths are relative to.
 	dir, root      string
+	repo           string // the repository root (holding .git) above root, if any
 	stdout, stderr io.Writer
 	// shown are the problems printed on stderr already, as they were
 	// found, which the summary does not repeat.
@@ -139,7 +140,7 @@ func (r *runner) flags() (*flag.FlagSet, map[*analysis.Analyzer]*triState) {
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
 	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
-	fs.BoolVar(&o.verbose, "v", false, "text format: also list the query sites whose SQL could not be resolved or parsed, with why")
+	fs.BoolVar(&o.verbose, "v", false, "text format: also list the query sites whose SQL could not be resolved or parsed, with why, and the local modules analyzed with the module (or not, and why)")
 	fs.BoolVar(&o.unreached, "unreached", false, "also report the findings in code no entry point reaches, as low (counted in stats.unreached_findings otherwise)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) of the findings reported, after -baseline, -new-from-rev and suppressions")
 	fs.BoolVar(&o.diff, "diff", false, "print the edits -fix would make, as a unified diff, instead of the report; write nothing")
@@ -242,16 +243,29 @@ func (r *runner) chdir() error {
 	if r.root = config.FindUp(r.dir, "go.mod"); r.root == "" {
 		r.root = r.dir
 	}
+	r.repo = config.FindUp(r.root, ".git")
 	return nil
 }
 
-// rel makes a file's path relative to the module root, slash-separated;
-// a file outside it keeps its absolute path.
+// rel makes a file's path relative to the module root, slash-separated:
+// a file of a sibling module in the same repository (see localmods.go)
+// gets one starting with "../"; a file outside the repository keeps its
+// absolute path.
 func (r *runner) rel(file string) string {
-	if p, err := filepath.Rel(r.root, file); err == nil && !strings.HasPrefix(p, "..") {
+	p, err := filepath.Rel(r.root, file)
+	if err != nil {
+		return file
+	}
+	if !strings.HasPrefix(p, "..") {
 		return filepath.ToSlash(p)
 	}
-	return file
+	if r.repo == "" {
+		return file
+	}
+	if q, err := filepath.Rel(r.repo, file); err != nil || strings.HasPrefix(q, "..") {
+		return file
+	}
+	return filepath.ToSlash(p)
 }
 
 // absPath makes path absolute against base; "" stays "".

@@ -31,6 +31,9 @@ type loaded struct {
 	types map[string]*types.Package
 	// warnings are the settings' warnings, for the report.
 	warnings []report.Problem
+	// local are the local modules the program imports, and which of
+	// their packages were loaded with the main module's (localmods.go).
+	local []*localModule
 }
 
 // isRequested reports whether findings in p should be shown. Test
@@ -88,6 +91,10 @@ func (r *runner) load() (*loaded, int) {
 // handler's N+1 is learned from the store package's facts — and every other
 // dependency comes from export data, as the compiler would use it.
 // Findings are then shown only for the requested packages.
+//
+// The packages of local modules that the main module imports are loaded
+// from source with it (see localmods.go), and are requested when a
+// requested package imports them.
 func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 	// 1. Which packages did the user ask for, and in which modules?
 	names := *cfg
@@ -106,22 +113,41 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 		return l, nil // nothing to load
 	}
 	all := slices.Clone(patterns)
-	mods := map[string]bool{}
+	mods := map[string]string{} // main module path to directory
+	var goMods []string
 	for _, p := range asked {
 		l.requested[p.PkgPath] = true
-		if m := p.Module; m != nil && m.Main && !mods[m.Path] {
-			mods[m.Path] = true
+		if m := p.Module; m != nil && m.Main && mods[m.Path] == "" {
+			mods[m.Path] = m.Dir
+			goMods = append(goMods, m.GoMod)
 			all = append(all, m.Path+"/...")
 		}
 	}
 
-	// 2. Load them with syntax and types; dependencies from export data.
+	// 2. Which packages of local modules do they import? (localmods.go)
+	taken := map[string]bool{}
+	if mayHaveLocalModules(cfg, goMods) {
+		if l.local, err = localPackages(cfg, all, mods, l.requested); err != nil {
+			return nil, err
+		}
+		for _, lm := range l.local {
+			for _, path := range lm.pkgs {
+				if !slices.ContainsFunc(asked, func(p *packages.Package) bool { return p.PkgPath == path }) {
+					taken[path] = true // (the tests of a package named are analyzed)
+					all = append(all, path)
+				}
+			}
+		}
+	}
+
+	// 3. Load them with syntax and types; dependencies from export data.
 	full := *cfg
 	full.Mode = packages.LoadSyntax | packages.NeedModule
 	pkgs, err := packages.Load(&full, all...)
 	if err != nil {
 		return nil, err
 	}
+	pkgs = dropTests(pkgs, taken)
 	l.types = allTypes(pkgs)
 	// Packages loaded from export data have no syntax, and their own
 	// imports may not even have types: cut the graph there, so the

@@ -78,11 +78,27 @@ func (r *runner) summary(rep *report.Report) {
 		r.errorf("%d query sites in %d packages; %d with SQL that could not be resolved, %d that did not parse (-v lists them; -format json has them as unresolved and unparsed)",
 			s.QuerySites, s.Packages, s.Unresolved, s.Unparsed)
 	}
+	if r.o.verbose {
+		r.localSummary(rep)
+	}
 	if n := s.UnreachedFindings; n > 0 {
 		r.errorf("%s in code no entry point reaches not shown; -unreached shows them", plural(n, "finding"))
 	}
 	if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
 		r.errorf("hidden: %d by the baseline (%d stale entries), %d on unchanged lines", s.BaselineHidden, s.BaselineStale, s.OldHidden)
+	}
+}
+
+// localSummary says, for -v, which packages of local modules were
+// analyzed with the main module's, and which local modules were not.
+func (r *runner) localSummary(rep *report.Report) {
+	for _, m := range rep.LocalModules {
+		if m.Skipped != "" {
+			r.errorf("local module %s (%s; %s) not analyzed: %s; name its packages to analyze them", m.Path, m.Dir, m.Why, m.Skipped)
+			continue
+		}
+		r.errorf("local module %s (%s; %s): %s the program imports analyzed as the module's own: %s",
+			m.Path, m.Dir, m.Why, plural(len(m.Packages), "package"), strings.Join(m.Packages, ", "))
 	}
 }
 

@@ -55,6 +55,9 @@ type Report struct {
 	// what fixing the top findings removes (see Totals); nil without a
 	// profile of requests per minute.
 	Totals *Totals `json:"totals,omitempty"`
+	// LocalModules are the local modules the program imports, and
+	// which of their packages were analyzed (see LocalModule).
+	LocalModules []LocalModule `json:"local_modules,omitempty"`
 }
 
 // Totals are the run's "what fixing buys" figures, in queries per minute
@@ -337,6 +340,27 @@ type Stats struct {
 	// registered for a message nothing sends) that the report leaves
 	// out; -unreached shows them instead (low, and said), and this is 0.
 	UnreachedFindings int `json:"unreached_findings,omitempty"`
+	// LocalPackages counts the packages of local modules analyzed with
+	// the main module's (Report.LocalModules lists them); Packages
+	// counts them too.
+	LocalPackages int `json:"local_packages,omitempty"`
+}
+
+// LocalModule is a module the program imports whose source is a
+// directory on disk (a go.work module, or a replacement by a path) other
+// than the modules the patterns name. When it is the repository's own
+// code, the packages of it that the main module imports (Packages) are
+// analyzed as the main module's; otherwise Skipped says why not, and its
+// packages are read from export data as any dependency's.
+type LocalModule struct {
+	Path string `json:"path"`
+	// Dir is its directory, relative to the module root.
+	Dir string `json:"dir"`
+	// Why says how the directory became the module's source: "replace
+	// github.com/acme/x => ./x", or the workspace.
+	Why      string   `json:"why"`
+	Packages []string `json:"packages,omitempty"`
+	Skipped  string   `json:"skipped,omitempty"`
 }
 
 // UnresolvedSite is a query site whose SQL could not be followed.
