@@ -111,6 +111,24 @@ func (m *Model) ColumnNames() []string {
 	return out
 }
 
+// name sets the table of m: the one its TableName method gives, else
+// the ORM's name for its type.
+func (m *Model) name(namer Namer, byType func(string) string) error {
+	name, ok, err := namer(m.Type)
+	switch {
+	case err != nil:
+		return err
+	case ok:
+		m.Table = name
+		if s, tb, ok := strings.Cut(name, "."); ok {
+			m.Schema, m.Table = s, tb
+		}
+	default:
+		m.Table = byType(m.Type.Obj().Name())
+	}
+	return nil
+}
+
 // Namer returns the table name a model type's TableName method gives,
 // and whether the type has such a method. An error means it has one
 // whose result is not known (a computed name).
@@ -248,17 +266,8 @@ func GormModel(t *types.Named, namer Namer) (*Model, error) {
 		return nil, fmt.Errorf("%s is not a struct", t.Obj().Name())
 	}
 	m := &Model{Library: Gorm, Type: t, fields: map[string]*field{}}
-	name, ok, err := namer(t)
-	switch {
-	case err != nil:
+	if err := m.name(namer, GormTable); err != nil {
 		return nil, err
-	case ok:
-		m.Table = name
-		if s, tb, ok := strings.Cut(name, "."); ok {
-			m.Schema, m.Table = s, tb
-		}
-	default:
-		m.Table = GormTable(t.Obj().Name())
 	}
 	var fields []*field
 	gormFields(st, m.Table, "", nil, &fields, 0)

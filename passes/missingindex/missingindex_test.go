@@ -23,10 +23,11 @@ func Test(t *testing.T) {
 
 // Packages without SQL schema: gormapp's tables are what its
 // AutoMigrate makes of its models' tags, and gormapi sees them as the
-// DDL of a package it imports.
+// DDL of a package it imports; xormapp's are what xorm's Sync makes of
+// its beans' tags.
 func TestORMModels(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	results := analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi")
+	results := analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi", "xormapp")
 	testenv.ShortMessages(t, results)
 	testenv.Fixes(t, dir, results)
 }
