@@ -50,6 +50,9 @@ type Model struct {
 	// SoftDelete is the column of a soft-delete field (gorm.DeletedAt,
 	// bun's soft_delete): queries add `column IS NULL`, deletes update it.
 	SoftDelete string
+	// Updated is the column xorm's `updated` tag marks, which every
+	// Update sets.
+	Updated string
 
 	fields map[string]*field // by Go name, relations included
 }

@@ -49,6 +49,9 @@ func XormModel(t *types.Named, namer Namer) (*Model, error) {
 		if f.deleted {
 			m.SoftDelete = c.Name
 		}
+		if f.updated {
+			m.Updated = c.Name
+		}
 		m.Columns = append(m.Columns, c)
 		if strings.EqualFold(f.goName, "id") && isIntegerType(f.typ) {
 			idField = c.Name

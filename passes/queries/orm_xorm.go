@@ -6,10 +6,12 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/ormmodel"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
 )
@@ -49,6 +51,7 @@ func (a *analyzer) xormSQL(s *Site, sel *ast.SelectorExpr) sqlText {
 	if why != "" {
 		return fail("xorm chain: %s", why)
 	}
+	steps = a.xormReset(steps, sel.X, s.Call.Pos())
 	name, args := s.Method.Name, s.Call.Args
 	switch name {
 	case "Sync", "Sync2", "CreateTables", "CreateIndexes", "CreateUniques":
@@ -85,6 +88,61 @@ func (a *analyzer) xormSQL(s *Site, sel *ast.SelectorExpr) sqlText {
 		return fail("xorm %s: %s", name, why)
 	}
 	return sqlText{SQL: text, OK: true, Param: -1, many: many}
+}
+
+// xormReset drops the steps a session variable was given before an
+// earlier finisher on it: xorm resets a session's statement after each
+// one (session.Where(a); session.Get(&x); session.Find(&y) finds with
+// no condition), keeping the session's context and transaction.
+func (a *analyzer) xormReset(steps []ormStep, x ast.Expr, at token.Pos) []ormStep {
+	info := a.pass.TypesInfo
+	root := x
+	for {
+		call, ok := ast.Unparen(root).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		root = sel.X
+	}
+	id, ok := ast.Unparen(root).(*ast.Ident)
+	if !ok {
+		return steps
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	fn := a.enclosing(at)
+	if v == nil || fn == nil {
+		return steps
+	}
+	last := token.NoPos
+	ast.Inspect(fn, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Pos() >= at || call.End() > at {
+			return true
+		}
+		callee, _ := typeutil.Callee(info, call).(*types.Func)
+		m := dbapi.Lookup(callee)
+		if m == nil || m.Role != dbapi.Finisher || m.Library() != "xorm" {
+			return true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && a.rootedAt(sel.X, v) && call.End() > last {
+			last = call.End()
+		}
+		return true
+	})
+	if last == token.NoPos {
+		return steps
+	}
+	var out []ormStep
+	for _, st := range steps {
+		if st.call.Pos() >= last || st.name() == "Context" || st.name() == "NewSession" {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // xormMany reports whether an insert writes a slice of rows in one
@@ -954,6 +1012,11 @@ func (a *analyzer) xormSet(c *xormChain, args []ast.Expr) ([]string, string) {
 		}
 	}
 	set = append(set, c.incr...)
+	if len(set) > 0 && c.model != nil && c.model.Updated != "" && !slices.ContainsFunc(set, func(s string) bool {
+		return strings.HasPrefix(s, sqlparse.QuoteIdent(c.model.Updated)+" = ")
+	}) {
+		set = append(set, sqlparse.QuoteIdent(c.model.Updated)+" = "+c.param1())
+	}
 	if len(set) == 0 {
 		return nil, "updated columns are unknown"
 	}

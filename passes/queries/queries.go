@@ -131,7 +131,7 @@ type Site struct {
 	Wrapper *types.Func
 	Role    dbapi.Role
 	Write   bool
-	// ORM is the library ("gorm", "bun") that generates the SQL, which
+	// ORM is the library ("gorm", "bun", "xorm") that generates the SQL, which
 	// the pass rebuilt from the chain (see orm.go); "" for SQL the
 	// program writes.
 	ORM string
