@@ -87,7 +87,12 @@ func (a *analyzer) xormSQL(s *Site, sel *ast.SelectorExpr) sqlText {
 	if why != "" {
 		return fail("xorm %s: %s", name, why)
 	}
-	return sqlText{SQL: text, OK: true, Param: -1, many: many}
+	t := sqlText{SQL: text, OK: true, Param: -1, many: many}
+	if c.model != nil && c.table == "" {
+		// The table as Sync makes it of the bean's tags.
+		t.modelDDL = strings.Join(append([]string{c.model.CreateTable(true)}, c.model.CreateIndexes()...), ";\n")
+	}
+	return t
 }
 
 // xormReset drops the steps a session variable was given before an
