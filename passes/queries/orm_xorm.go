@@ -278,6 +278,13 @@ func (a *analyzer) xormStep(c *xormChain, st ormStep) string {
 		}
 	case "Cols", "Columns", "MustCols", "Distinct", "Omit":
 		cols, ok := a.constStrings(args)
+		if !ok && st.name() != "Distinct" {
+			// Cols(cols...) given by the caller: the columns read or
+			// written are known at run time only, and stand for every
+			// column, as a bean's non-zero fields do; what the
+			// statement filters on is known all the same.
+			return ""
+		}
 		if !ok {
 			return fmt.Sprintf("%s columns are not constant", st.name())
 		}
