@@ -105,6 +105,8 @@ func (m *Method) Library() string {
 		return "dbx"
 	case slices.Contains(gorpPaths, m.Pkg):
 		return "gorp"
+	case m.Pkg == xorm:
+		return "xorm"
 	}
 	return m.Pkg
 }
@@ -261,6 +263,23 @@ func init() {
 		}
 	}
 
+	// xorm: every method of an Engine starts a Session, whose methods add
+	// to one statement until a finisher sends it (and resets it). SQL(q)
+	// starts from raw SQL, as gorm's Raw does; Exec and the Query* family
+	// run raw SQL given first. Sync and CreateTables send the DDL of the
+	// models they are given. Begin, Commit and Transaction are not sites.
+	xormRecvs := []string{"Engine", "Session", "Interface", "EngineInterface"}
+	add(xorm, xormRecvs, Builder, 0, "SQL")
+	add(xorm, xormRecvs, Exec, 0, "Exec")
+	add(xorm, xormRecvs, Query, 0, "Query", "QueryString", "QueryInterface", "QuerySliceString")
+	add(xorm, xormRecvs, Finisher, -1, "Get", "Find", "Count", "Exist", "Iterate", "Rows",
+		"FindAndCount", "Sum", "Sums", "SumInt", "SumsInt", "Sync", "Sync2", "CreateTables", "CreateIndexes", "CreateUniques")
+	for _, name := range []string{"Insert", "InsertOne", "InsertMulti", "Update", "Delete"} {
+		for _, recv := range xormRecvs {
+			table[key{xorm, recv, name}] = &Method{Pkg: xorm, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
+		}
+	}
+
 	add(dbx, []string{"Builder"}, Builder, 0, "NewQuery")
 	add(dbx, []string{"Query", "SelectQuery"}, Finisher, -1, "All", "One", "Row", "Rows", "Column")
 	add(dbx, []string{"Query"}, Finisher, -1, "Execute")
@@ -269,6 +288,14 @@ func init() {
 const (
 	squirrel = "github.com/Masterminds/squirrel"
 	dbx      = "github.com/pocketbase/dbx"
+	xorm     = "xorm.io/xorm"
+)
+
+// xormHandles are xorm's types whose methods add to a session's
+// statement; xormEngines start a new session with each call.
+var (
+	xormHandles = map[string]bool{"Engine": true, "EngineGroup": true, "Session": true, "Interface": true, "EngineInterface": true}
+	xormEngines = map[string]bool{"Engine": true, "EngineGroup": true}
 )
 
 // gorpPaths are the import paths gorp has been published under.
@@ -301,7 +328,8 @@ var (
 // ORMChain says which ORM's statement fn adds to, for the calls of an
 // ORM chain: "gorm" for a method of gorm's DB (Where, Model, Order...),
 // "bun" for a method of a bun query builder or a New* method of a bun
-// handle; "" for anything else. With its finisher (Find, Scan, Exec)
+// handle, "xorm" for a method of xorm's Engine or Session; "" for
+// anything else. With its finisher (Find, Scan, Exec)
 // such a chain is one statement, which the queries pass rebuilds.
 func ORMChain(fn *types.Func) string {
 	if fn == nil || fn.Pkg() == nil {
@@ -325,6 +353,10 @@ func ORMChain(fn *types.Func) string {
 		if recv == "Query" || recv == "SelectQuery" || recv == "Builder" && dbxStarts[fn.Name()] {
 			return "dbx"
 		}
+	case xorm:
+		if xormHandles[recv] {
+			return "xorm"
+		}
 	}
 	return ""
 }
@@ -341,13 +373,15 @@ func ORMStart(fn *types.Func) bool {
 		return r == "" || r == "StatementBuilderType"
 	case "dbx":
 		return recvName(fn) == "Builder"
+	case "xorm":
+		return xormEngines[recvName(fn)] // engine.Where(...) makes a new session
 	}
 	return false
 }
 
 // ORMType says which ORM's chain a value of type t continues: *gorm.DB,
-// a pointer to a bun query builder or a dbx query, a squirrel builder;
-// "" otherwise.
+// a pointer to a bun query builder or a dbx query, a squirrel builder,
+// *xorm.Session; "" otherwise.
 func ORMType(t types.Type) string {
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == squirrel && squirrelBuilders[n.Obj().Name()] {
 		return "squirrel"
@@ -367,6 +401,8 @@ func ORMType(t types.Type) string {
 		return "bun"
 	case path == dbx && (name == "Query" || name == "SelectQuery"):
 		return "dbx"
+	case path == xorm && name == "Session":
+		return "xorm"
 	}
 	return ""
 }
@@ -402,7 +438,7 @@ var Implementers = []struct{ Pkg, Name string }{
 var Packages = append([]string{
 	"database/sql", "github.com/jmoiron/sqlx",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
-	"gorm.io/gorm", "github.com/uptrace/bun", squirrel, dbx,
+	"gorm.io/gorm", "github.com/uptrace/bun", squirrel, dbx, xorm,
 }, gorpPaths...)
 
 // RecvName is the name of fn's receiver's named type ("" for a function).

@@ -50,6 +50,9 @@ type Model struct {
 	// SoftDelete is the column of a soft-delete field (gorm.DeletedAt,
 	// bun's soft_delete): queries add `column IS NULL`, deletes update it.
 	SoftDelete string
+	// Updated is the column xorm's `updated` tag marks, which every
+	// Update sets.
+	Updated string
 
 	fields map[string]*field // by Go name, relations included
 }
@@ -109,6 +112,24 @@ func (m *Model) ColumnNames() []string {
 		out[i] = c.Name
 	}
 	return out
+}
+
+// name sets the table of m: the one its TableName method gives, else
+// the ORM's name for its type.
+func (m *Model) name(namer Namer, byType func(string) string) error {
+	name, ok, err := namer(m.Type)
+	switch {
+	case err != nil:
+		return err
+	case ok:
+		m.Table = name
+		if s, tb, ok := strings.Cut(name, "."); ok {
+			m.Schema, m.Table = s, tb
+		}
+	default:
+		m.Table = byType(m.Type.Obj().Name())
+	}
+	return nil
 }
 
 // Namer returns the table name a model type's TableName method gives,
@@ -248,17 +269,8 @@ func GormModel(t *types.Named, namer Namer) (*Model, error) {
 		return nil, fmt.Errorf("%s is not a struct", t.Obj().Name())
 	}
 	m := &Model{Library: Gorm, Type: t, fields: map[string]*field{}}
-	name, ok, err := namer(t)
-	switch {
-	case err != nil:
+	if err := m.name(namer, GormTable); err != nil {
 		return nil, err
-	case ok:
-		m.Table = name
-		if s, tb, ok := strings.Cut(name, "."); ok {
-			m.Schema, m.Table = s, tb
-		}
-	default:
-		m.Table = GormTable(t.Obj().Name())
 	}
 	var fields []*field
 	gormFields(st, m.Table, "", nil, &fields, 0)

@@ -1,6 +1,9 @@
 package ormmodel
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The names gorm's NamingStrategy and bun's Underscore give; a name
 // spelled differently is a table the schema does not know.
@@ -58,5 +61,21 @@ func TestTags(t *testing.T) {
 	b = bunTag(",rel:has-many,join:'id=user_id,org=org'")
 	if j, _ := b.opt("join"); j != "id=user_id,org=org" {
 		t.Errorf("bunTag join: %+v", b)
+	}
+}
+
+func TestXorm(t *testing.T) {
+	t.Parallel()
+	// xorm's SnakeMapper splits before every capital, initialisms too.
+	for in, want := range map[string]string{"UserRole": "user_role", "UserID": "user_i_d", "Id": "id"} {
+		if got := XormName(in); got != want {
+			t.Errorf("XormName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Words split at spaces outside quotes and parentheses.
+	got := xormSplit("not null default '' DECIMAL(10, 2) 'my col' UNIQUE(a b)")
+	want := []string{"not", "null", "default", "''", "DECIMAL(10, 2)", "'my col'", "UNIQUE(a b)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("xormSplit = %q, want %q", got, want)
 	}
 }

@@ -8,7 +8,10 @@
 // sources holding migrations as SQL strings); then the DDL the program
 // itself executes — SQL constants whose statements are DDL at the
 // package's query sites, and .sql files the package embeds with
-// //go:embed (up migrations only, and never a mysql/ or sqlite/ one).
+// //go:embed (up migrations only, and never a mysql/ or sqlite/ one);
+// last, for a table the package queries through xorm that none of these
+// declares, the table its bean's tags declare, as xorm's Sync creates it
+// (the package syncing the beans is seldom among the importers').
 // That last part is exported as a package fact, so that a package
 // importing the one that runs the migrations sees their tables; a
 // querying package that does not import it sees them only when
@@ -201,8 +204,37 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if res != nil {
 		r.Unknown = unknownTables(pass, r.Catalog, res)
+		if models := modelDDL(pass, cfg.ModuleRoot, res, r.Unknown); len(models) > 0 {
+			// Tables no source declares, whose ORM model declares them
+			// (xorm's tags, as its Sync creates them): the model is the
+			// schema's only word on them.
+			r.Catalog = withDDL(base, cfg.ModuleRoot, append(extra, models...))
+			r.Unknown = unknownTables(pass, r.Catalog, res)
+		}
 	}
 	return r, nil
+}
+
+// modelDDL is the DDL of the models of the package's ORM sites whose
+// table is among unknown.
+func modelDDL(pass *analysis.Pass, root string, res *queries.Result, unknown []string) []DDLText {
+	var out []DDLText
+	seen := map[string]bool{}
+	for _, s := range res.Sites {
+		if s.ModelDDL == "" || seen[s.ModelDDL] || isTest(pass, s.Call.Pos()) {
+			continue
+		}
+		for _, st := range s.Stmts {
+			if len(st.Tables) == 0 || !slices.Contains(unknown, st.Tables[0].Name) {
+				continue
+			}
+			seen[s.ModelDDL] = true
+			p := pass.Fset.Position(s.Call.Pos())
+			out = append(out, DDLText{File: relFile(root, p.Filename), Line: p.Line, SQL: s.ModelDDL})
+			break
+		}
+	}
+	return out
 }
 
 // ownDDL is the DDL the package executes: resolved SQL of its query

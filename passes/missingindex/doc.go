@@ -49,7 +49,9 @@
 // The analyzer is silent, so that what it says can be trusted, when:
 //
 //   - the table is unknown to the schema (the driver counts those as
-//     stats.unknown_tables rather than guess), or known only in part
+//     stats.unknown_tables rather than guess; an xorm bean's table that
+//     no source declares is the one its tags declare, as xorm's Sync
+//     creates it), or known only in part
 //     (LIKE, INHERITS, PARTITION OF bring indexes we do not see);
 //   - any one compared column has an index leading with it: a lookup by
 //     primary key that also checks tenant_id is served by the key, and a

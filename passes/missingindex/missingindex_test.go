@@ -23,10 +23,12 @@ func Test(t *testing.T) {
 
 // Packages without SQL schema: gormapp's tables are what its
 // AutoMigrate makes of its models' tags, and gormapi sees them as the
-// DDL of a package it imports.
+// DDL of a package it imports; xormapp's are what xorm's Sync makes of
+// its beans' tags, and xormrepo's, which no source declares, those its
+// beans' tags declare.
 func TestORMModels(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	results := analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi")
+	results := analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi", "xormapp", "xormrepo")
 	testenv.ShortMessages(t, results)
 	testenv.Fixes(t, dir, results)
 }

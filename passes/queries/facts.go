@@ -63,7 +63,7 @@ type Shape struct {
 	// when Many).
 	Key string
 	// Lib is what runs the query: "database/sql", "sqlx", "pgx",
-	// "gorm", "bun" (the ORM's generated SQL), or "sqlc" (a query of an
+	// "gorm", "bun", "xorm" (the ORM's generated SQL), or "sqlc" (a query of an
 	// sqlc query file).
 	Lib     string
 	Dialect string // dialect.Postgres, MySQL or SQLite

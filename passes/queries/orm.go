@@ -142,6 +142,8 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		// Insert(&row), Get(T{}, id): no chain, the table mapped to the
 		// row's type (see orm_gorp.go).
 		return a.gorpSQL(s)
+	case "xorm":
+		return a.xormSQL(s, sel) // see orm_xorm.go
 	}
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	// Whether the chain writes a slice is known from its calls, even
@@ -191,6 +193,15 @@ func ormCmd(m *dbapi.Method) string {
 	case "gorp":
 		if m.Name == "Get" {
 			return "SELECT"
+		}
+	case "xorm":
+		switch m.Name {
+		case "Get", "Find", "Count", "Exist", "Iterate", "Rows", "FindAndCount", "Sum", "Sums", "SumInt", "SumsInt":
+			return "SELECT"
+		case "InsertOne", "InsertMulti":
+			return "INSERT"
+		case "Sync", "Sync2", "CreateTables", "CreateIndexes", "CreateUniques":
+			return ""
 		}
 	default:
 		return ""
@@ -669,9 +680,12 @@ func (a *analyzer) ormModel(lib string, t *types.Named) (*ormmodel.Model, error)
 	}
 	var m *ormmodel.Model
 	var err error
-	if lib == "bun" {
+	switch lib {
+	case "bun":
 		m, err = ormmodel.BunModel(t)
-	} else {
+	case "xorm":
+		m, err = ormmodel.XormModel(t, a.tableName)
+	default:
 		m, err = ormmodel.GormModel(t, a.tableName)
 	}
 	a.models[key] = ormEntry{m, err}

@@ -352,7 +352,7 @@ func (a *analyzer) bunFinish(c *ormChain, s *Site) (string, string) {
 		}
 	case "InsertQuery":
 		table := from
-		b.WriteString(c.insert(table))
+		b.WriteString(c.insert(table, nil))
 		b.WriteString(c.suffix)
 		if len(c.set) > 0 {
 			b.WriteString(" SET " + strings.Join(c.set, ", ")) // ON CONFLICT ... DO UPDATE SET

@@ -401,7 +401,7 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 	switch name {
 	case "Create", "CreateInBatches", "FirstOrCreate":
 		if name != "FirstOrCreate" {
-			return c.insert(table), ""
+			return c.insert(table, nil), ""
 		}
 		fallthrough
 	case "Find", "First", "Take", "Last", "Scan", "FindInBatches", "FirstOrInit", "Row", "Rows", "Pluck", "Count":
@@ -451,7 +451,7 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 			return "", why
 		}
 		if name == "Save" && dest != nil && isList(a.pass.TypesInfo.TypeOf(dest)) {
-			return c.insert(table) + " ON CONFLICT DO NOTHING", "" // a slice: one upsert
+			return c.insert(table, nil) + " ON CONFLICT DO NOTHING", "" // a slice: one upsert
 		}
 		b.WriteString("UPDATE " + table + " SET " + strings.Join(set, ", "))
 		c.tail(&b, conds, false)
@@ -479,12 +479,13 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 	return strings.Join(stmts, ";\n"), ""
 }
 
-// insert is an INSERT of the model's columns, the serial key left out.
-func (c *ormChain) insert(table string) string {
+// insert is an INSERT of the model's columns, the serial key and those
+// omitted left out.
+func (c *ormChain) insert(table string, omit map[string]bool) string {
 	var cols, vals []string
 	if c.model != nil {
 		for _, col := range c.model.Columns {
-			if col.AutoIncrement {
+			if col.AutoIncrement || omit[col.Name] {
 				continue
 			}
 			cols = append(cols, sqlparse.QuoteIdent(col.Name))
@@ -608,8 +609,8 @@ func (a *analyzer) gormCreateIndex(args []ast.Expr) (string, string) {
 	return "", fmt.Sprintf("no index %s on %s", name, m.Table)
 }
 
-// spread expands AutoMigrate(models...) when models is a local slice
-// literal.
+// spread expands AutoMigrate(models...) when models is a slice literal,
+// local or package-level.
 func (a *analyzer) spread(args []ast.Expr) []ast.Expr {
 	if len(args) != 1 {
 		return args
@@ -622,6 +623,11 @@ func (a *analyzer) spread(args []ast.Expr) []ast.Expr {
 		return args
 	}
 	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if init, ok := a.r.pkgInit[v]; ok {
+		if lit, ok := ast.Unparen(init).(*ast.CompositeLit); ok {
+			return lit.Elts // a package-level list of models, never reassigned
+		}
+	}
 	for _, w := range a.r.writes[v] {
 		if lit, ok := ast.Unparen(w.rhs).(*ast.CompositeLit); ok && (w.tok == token.DEFINE || w.tok == token.VAR) {
 			return lit.Elts

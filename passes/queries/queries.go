@@ -131,10 +131,14 @@ type Site struct {
 	Wrapper *types.Func
 	Role    dbapi.Role
 	Write   bool
-	// ORM is the library ("gorm", "bun") that generates the SQL, which
+	// ORM is the library ("gorm", "bun", "xorm") that generates the SQL, which
 	// the pass rebuilt from the chain (see orm.go); "" for SQL the
 	// program writes.
 	ORM string
+	// ModelDDL is the DDL the ORM's Sync would send for the model of the
+	// chain (xorm: its tags are the table as the ORM creates it), for a
+	// schema that has no other word on the table.
+	ModelDDL string
 
 	SQL      string
 	Resolved bool
@@ -1022,6 +1026,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		if !t.OK && t.Why == whyORM {
 			if t = a.ormSQL(s); t.OK {
 				s.ORM = s.Method.Library()
+				s.ModelDDL = t.modelDDL
 			}
 		}
 	default:

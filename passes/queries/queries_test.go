@@ -185,3 +185,10 @@ func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, queries.Analyzer, "facts")
 }
+
+// xorm's session chains are the statements xorm sends; Sync's beans are
+// the schema; what cannot be known is unresolved, with the reason.
+func TestXorm(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "xormdb")
+}

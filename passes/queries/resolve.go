@@ -40,6 +40,9 @@ type sqlText struct {
 	// many says an ORM writes a whole slice with the statement (see
 	// ormMany): what the text, built for one row, cannot say.
 	many bool
+	// modelDDL is the DDL of the model an ORM chain reads or writes,
+	// when the ORM creates its table from the model (see Site.ModelDDL).
+	modelDDL string
 	// opt says SQL holds clauses only some executions send (items a
 	// list of clauses gets under a condition, see list); must is then
 	// the text without them, what every execution sends.

@@ -155,6 +155,8 @@ func (a advice) how() string {
 		return "Create, Save or Delete with the slice"
 	case "bun":
 		return "the query's Model(&rows) with the slice"
+	case "xorm":
+		return "Insert(&rows) with the slice, or In(key, keys) on the update or delete"
 	}
 	if q.Dialect == dialect.Postgres {
 		return "WHERE key = ANY($1) for the keys, or unnest($1::type[], ...) for the rows"
@@ -184,6 +186,14 @@ func (a advice) keys() string {
 		return fmt.Sprintf("Where(%q, keys).Find(&rows)", key+" IN ?")
 	case "bun":
 		return fmt.Sprintf(`Where("%s IN (?)", bun.In(keys))`, key)
+	case "xorm":
+		switch q.Cmd {
+		case "UPDATE":
+			return fmt.Sprintf("In(%q, keys).Update(...)", key)
+		case "DELETE":
+			return fmt.Sprintf("In(%q, keys).Delete(...)", key)
+		}
+		return fmt.Sprintf("In(%q, keys).Find(&rows)", key)
 	case "sqlc":
 		if q.Dialect == dialect.Postgres || q.Dialect == "" {
 			return fmt.Sprintf("WHERE %s = ANY(@%ss::type[])", key, key)
@@ -222,6 +232,8 @@ func (a advice) insert() string {
 		return "Create(&rows) with the slice, or CreateInBatches(&rows, 500)"
 	case "bun":
 		return "NewInsert().Model(&rows) with the slice"
+	case "xorm":
+		return "Insert(&rows) with the slice (one INSERT of all rows)"
 	case "sqlc":
 		switch q.Dialect {
 		case dialect.MySQL:
