@@ -105,6 +105,8 @@ func (m *Method) Library() string {
 		return "dbx"
 	case slices.Contains(gorpPaths, m.Pkg):
 		return "gorp"
+	case IsPop(m.Pkg):
+		return "pop"
 	}
 	return m.Pkg
 }
@@ -308,6 +310,9 @@ func ORMChain(fn *types.Func) string {
 		return ""
 	}
 	recv := recvName(fn)
+	if IsPop(fn.Pkg().Path()) && popChain(fn, recv) {
+		return "pop"
+	}
 	switch fn.Pkg().Path() {
 	case "gorm.io/gorm":
 		if recv == "DB" {
@@ -367,6 +372,8 @@ func ORMType(t types.Type) string {
 		return "bun"
 	case path == dbx && (name == "Query" || name == "SelectQuery"):
 		return "dbx"
+	case IsPop(path) && name == "Query":
+		return "pop" // a Connection is a handle (IsPopHandle)
 	}
 	return ""
 }

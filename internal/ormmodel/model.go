@@ -248,17 +248,8 @@ func GormModel(t *types.Named, namer Namer) (*Model, error) {
 		return nil, fmt.Errorf("%s is not a struct", t.Obj().Name())
 	}
 	m := &Model{Library: Gorm, Type: t, fields: map[string]*field{}}
-	name, ok, err := namer(t)
-	switch {
-	case err != nil:
+	if err := m.name(namer, GormTable); err != nil {
 		return nil, err
-	case ok:
-		m.Table = name
-		if s, tb, ok := strings.Cut(name, "."); ok {
-			m.Schema, m.Table = s, tb
-		}
-	default:
-		m.Table = GormTable(t.Obj().Name())
 	}
 	var fields []*field
 	gormFields(st, m.Table, "", nil, &fields, 0)
@@ -309,6 +300,24 @@ func GormModel(t *types.Named, namer Namer) (*Model, error) {
 	}
 	m.Indexes = append(idx, m.Indexes...)
 	return m, nil
+}
+
+// name sets the model's table (and schema, "schema.table"): the one its
+// TableName method gives (namer), else the ORM's naming of its type.
+func (m *Model) name(namer Namer, naming func(string) string) error {
+	name, ok, err := namer(m.Type)
+	switch {
+	case err != nil:
+		return err
+	case ok:
+		m.Table = name
+		if s, tb, ok := strings.Cut(name, "."); ok {
+			m.Schema, m.Table = s, tb
+		}
+	default:
+		m.Table = naming(m.Type.Obj().Name())
+	}
+	return nil
 }
 
 // gormFields appends the fields of st, flattening embedded structs as
