@@ -101,7 +101,7 @@ func FilesSkipped(paths []string) (out, skipped []string, err error) {
 // the other database's indexes included. pop's migrations (fizz and
 // .sql) name the database as an element of their own (0001_x.mysql.up.sql)
 // beside one for every database (0001_x.up.sql): that one is the twin
-// too; and a migration written for several other databases but not for
+// too (an .autocommit element aside); and a migration written for several other databases but not for
 // PostgreSQL (x.mysql.up.sql beside x.sqlite3.up.sql) runs on none of
 // its. A file for another database without a twin is read (see
 // sqlparse.ParseDDL for SQLite's words).
@@ -110,9 +110,10 @@ func twins(files []string, named map[string]bool) (keep, skipped []string) {
 	others := map[string]int{} // files for another database, by name without it
 	for _, f := range files {
 		have[strings.ToLower(f)] = true
+		have[popKey(f)] = true
 		dir, name := filepath.Split(f)
 		if span, d := dialectOfName(name); otherDialects[d] {
-			others[strings.ToLower(dir+withoutElement(name, span))]++
+			others[popKey(dir+withoutElement(name, span))]++
 		}
 	}
 	for _, f := range files {
@@ -120,7 +121,7 @@ func twins(files []string, named map[string]bool) (keep, skipped []string) {
 		span, d := dialectOfName(name)
 		twin := false
 		if otherDialects[d] && !named[f] {
-			generic := strings.ToLower(dir + withoutElement(name, span))
+			generic := popKey(dir + withoutElement(name, span))
 			twin = have[generic] || others[generic] > 1
 			for pg := range postgresDirNames {
 				if have[strings.ToLower(dir+name[:span[0]]+pg+name[span[1]:])] {
@@ -136,6 +137,13 @@ func twins(files []string, named map[string]bool) (keep, skipped []string) {
 		}
 	}
 	return keep, skipped
+}
+
+// popKey is a migration's path as pop matches versions, lower case and
+// without its .autocommit element (x.autocommit.up.sql runs outside a
+// transaction, and is x.up.sql's twin for that matter).
+func popKey(path string) string {
+	return strings.Replace(strings.ToLower(path), ".autocommit.", ".", 1)
 }
 
 // withoutElement is name without the element at span and the separator

@@ -740,7 +740,9 @@ func TestSystemTable(t *testing.T) {
 // pop's migrations name their database as an element (2_x.mysql.up.sql)
 // beside a PostgreSQL one or one for every database (3_x.up.sql): only
 // that is read; a migration for several other databases and none for
-// PostgreSQL (4_x.mysql / 4_x.sqlite3) runs on none of its.
+// PostgreSQL (4_x.mysql / 4_x.sqlite3) runs on none of its; an
+// .autocommit element changes no twin (5_x.autocommit.up.sql and
+// 5_x.mysql.up.sql, 6_x.cockroach.autocommit.up.sql and 6_x.up.sql).
 func TestPopMigrations(t *testing.T) {
 	t.Parallel()
 	dir := filepath.FromSlash("testdata/poplayout/persistence/migrations/sql")
@@ -752,9 +754,12 @@ func TestPopMigrations(t *testing.T) {
 		filepath.Join(dir, "1_users.up.sql"),
 		filepath.Join(dir, "2_users_idx.postgres.up.sql"),
 		filepath.Join(dir, "3_users_email.up.sql"),
+		filepath.Join(dir, "5_cleanup.autocommit.up.sql"),
+		filepath.Join(dir, "6_hint.up.sql"),
 	})
 	c := load(t, dir)
 	same(t, "catalog", describe(c), []string{
 		"public.users(id,nid,email)", "  users_pkey(id) pk", "  users_nid_email_idx(nid,email)", "  users_email_idx(email)",
+		"  users_created_idx(email)", "  users_nid_idx(nid)",
 	})
 }
