@@ -107,6 +107,8 @@ func (m *Method) Library() string {
 		return "gorp"
 	case m.Pkg == xorm:
 		return "xorm"
+	case IsPop(m.Pkg):
+		return "pop"
 	}
 	return m.Pkg
 }
@@ -336,6 +338,9 @@ func ORMChain(fn *types.Func) string {
 		return ""
 	}
 	recv := recvName(fn)
+	if IsPop(fn.Pkg().Path()) && popChain(fn, recv) {
+		return "pop"
+	}
 	switch fn.Pkg().Path() {
 	case "gorm.io/gorm":
 		if recv == "DB" {
@@ -403,6 +408,8 @@ func ORMType(t types.Type) string {
 		return "dbx"
 	case path == xorm && name == "Session":
 		return "xorm"
+	case IsPop(path) && name == "Query":
+		return "pop" // a Connection is a handle (IsPopHandle)
 	}
 	return ""
 }

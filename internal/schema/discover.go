@@ -65,7 +65,8 @@ func DiscoverAll(root string) (primary, secondary []string) {
 			parent := strings.ToLower(filepath.Base(filepath.Dir(path)))
 			// migrations/ itself, or its PostgreSQL part when it keeps one
 			// directory per database (migrations/postgres, .../mysql).
-			if (migrationDirNames[strings.ToLower(name)] || pgMigrationDir(name) || migrationDirNames[parent] && postgresDirNames[strings.ToLower(name)]) && hasSQL(path) {
+			// migrations/sql: pop's (popx) migrations beside its Go ones.
+			if (migrationDirNames[strings.ToLower(name)] || pgMigrationDir(name) || migrationDirNames[parent] && (postgresDirNames[strings.ToLower(name)] || strings.EqualFold(name, "sql"))) && hasSQL(path) {
 				migrations = append(migrations, path)
 			}
 			return nil

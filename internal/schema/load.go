@@ -98,18 +98,31 @@ func FilesSkipped(paths []string) (out, skipped []string, err error) {
 // several databases keeps a migration per database side by side
 // (0001_init_sqlite.up.sql beside 0001_init_postgres.up.sql), and
 // sqlheat reads PostgreSQL's. Reading both would apply each change twice,
-// the other database's indexes included. A file for another database
-// without a twin is read (see sqlparse.ParseDDL for SQLite's words).
+// the other database's indexes included. pop's migrations (fizz and
+// .sql) name the database as an element of their own (0001_x.mysql.up.sql)
+// beside one for every database (0001_x.up.sql): that one is the twin
+// too (an .autocommit element aside); and a migration written for several other databases but not for
+// PostgreSQL (x.mysql.up.sql beside x.sqlite3.up.sql) runs on none of
+// its. A file for another database without a twin is read (see
+// sqlparse.ParseDDL for SQLite's words).
 func twins(files []string, named map[string]bool) (keep, skipped []string) {
 	have := map[string]bool{}
+	others := map[string]int{} // files for another database, by name without it
 	for _, f := range files {
 		have[strings.ToLower(f)] = true
+		have[popKey(f)] = true
+		dir, name := filepath.Split(f)
+		if span, d := dialectOfName(name); otherDialects[d] {
+			others[popKey(dir+withoutElement(name, span))]++
+		}
 	}
 	for _, f := range files {
 		dir, name := filepath.Split(f)
 		span, d := dialectOfName(name)
 		twin := false
 		if otherDialects[d] && !named[f] {
+			generic := popKey(dir + withoutElement(name, span))
+			twin = have[generic] || others[generic] > 1
 			for pg := range postgresDirNames {
 				if have[strings.ToLower(dir+name[:span[0]]+pg+name[span[1]:])] {
 					twin = true
@@ -124,6 +137,23 @@ func twins(files []string, named map[string]bool) (keep, skipped []string) {
 		}
 	}
 	return keep, skipped
+}
+
+// popKey is a migration's path as pop matches versions, lower case and
+// without its .autocommit element (x.autocommit.up.sql runs outside a
+// transaction, and is x.up.sql's twin for that matter).
+func popKey(path string) string {
+	return strings.Replace(strings.ToLower(path), ".autocommit.", ".", 1)
+}
+
+// withoutElement is name without the element at span and the separator
+// before it: 0001_x.mysql.up.sql is 0001_x.up.sql.
+func withoutElement(name string, span [2]int) string {
+	start := span[0]
+	if start > 0 {
+		start--
+	}
+	return name[:start] + name[span[1]:]
 }
 
 // SkipTwins is files without those written for another database whose

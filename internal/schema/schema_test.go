@@ -385,6 +385,8 @@ func TestDiscover(t *testing.T) {
 		{"testdata/migrate", []string{"testdata/migrate"}}, // the root itself
 		// pgmigrations/ beside chmigrations/ (ClickHouse): PostgreSQL's only.
 		{"testdata/dialects", []string{"testdata/dialects/pkg/app/pgmigrations"}},
+		// pop's migrations/sql, not its neighbours.
+		{"testdata/poplayout", []string{"testdata/poplayout/persistence/migrations/sql"}},
 	}
 	for _, tt := range tests {
 		got := Discover(tt.root)
@@ -733,4 +735,31 @@ func TestSystemTable(t *testing.T) {
 			t.Errorf("SystemTable(%q, %q) = %v, want %v", tt.schema, tt.name, got, tt.want)
 		}
 	}
+}
+
+// pop's migrations name their database as an element (2_x.mysql.up.sql)
+// beside a PostgreSQL one or one for every database (3_x.up.sql): only
+// that is read; a migration for several other databases and none for
+// PostgreSQL (4_x.mysql / 4_x.sqlite3) runs on none of its; an
+// .autocommit element changes no twin (5_x.autocommit.up.sql and
+// 5_x.mysql.up.sql, 6_x.cockroach.autocommit.up.sql and 6_x.up.sql).
+func TestPopMigrations(t *testing.T) {
+	t.Parallel()
+	dir := filepath.FromSlash("testdata/poplayout/persistence/migrations/sql")
+	files, err := Files([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "files", files, []string{
+		filepath.Join(dir, "1_users.up.sql"),
+		filepath.Join(dir, "2_users_idx.postgres.up.sql"),
+		filepath.Join(dir, "3_users_email.up.sql"),
+		filepath.Join(dir, "5_cleanup.autocommit.up.sql"),
+		filepath.Join(dir, "6_hint.up.sql"),
+	})
+	c := load(t, dir)
+	same(t, "catalog", describe(c), []string{
+		"public.users(id,nid,email)", "  users_pkey(id) pk", "  users_nid_email_idx(nid,email)", "  users_email_idx(email)",
+		"  users_created_idx(email)", "  users_nid_idx(nid)",
+	})
 }

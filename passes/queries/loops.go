@@ -637,7 +637,7 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 				path = enclosing(call)
 			}
 			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) ||
-				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l)) {
+				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
 				continue
 			}
 		}
@@ -809,7 +809,32 @@ func (a *analyzer) throughElement(path []ast.Node, l *Loop) bool {
 		return false
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	return ok && info.Uses[id] == elem && !a.r.filledInLoop(rs.X) && !isParam(info, path, rs.X)
+	return ok && (info.Uses[id] == elem || switchedElement(info, path, info.Uses[id], elem)) &&
+		!a.r.filledInLoop(rs.X) && !isParam(info, path, rs.X)
+}
+
+// switchedElement reports whether v is the element of a type switch on
+// elem, in a clause that holds the call (path, innermost first):
+// switch s := elem.(type) { case Hydrator: s.Populate(f) } calls the
+// element's own implementation, as elem.Populate(f) would.
+func switchedElement(info *types.Info, path []ast.Node, v types.Object, elem *types.Var) bool {
+	for i, n := range path {
+		cc, ok := n.(*ast.CaseClause)
+		if !ok || info.Implicits[cc] != v || i+2 >= len(path) {
+			continue
+		}
+		ts, ok := path[i+2].(*ast.TypeSwitchStmt)
+		if !ok {
+			return false
+		}
+		as, ok := ts.Assign.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 {
+			return false
+		}
+		ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+		return ok && identIs(info, ta.X, elem)
+	}
+	return false
 }
 
 // isParam reports whether x is a parameter of a function enclosing the
@@ -921,6 +946,61 @@ func firstSuccess(r *resolver, path []ast.Node, loop ast.Stmt) bool {
 		return false
 	}
 	return false
+}
+
+// constantItem reports whether a call runs only for the items of a
+// range loop equal to a constant, and reads nothing of the item:
+//
+//	for _, e := range params.Expand {
+//		switch e {
+//		case ExpandAddresses:
+//			s.addresses(ctx, ids) // once, for the item that asks for it
+//		}
+//	}
+//
+// It runs once per item equal to the constant: a list of options, each
+// given once, runs it once, however long the list. (A call that reads
+// the item is the loop's own N+1, whatever the guard.)
+func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
+	rs, ok := loop.(*ast.RangeStmt)
+	if !ok || rs.Value == nil {
+		return false
+	}
+	id, ok := rs.Value.(*ast.Ident)
+	if !ok || info.Defs[id] == nil {
+		return false
+	}
+	item := info.Defs[id]
+	isConst := func(e ast.Expr) bool { tv, ok := info.Types[e]; return ok && tv.Value != nil }
+	guarded := false
+	for i := 1; i < len(path) && path[i] != loop; i++ {
+		switch n := path[i].(type) {
+		case *ast.FuncLit:
+			return false // in a closure: when it runs is not known here
+		case *ast.CaseClause:
+			if i+2 < len(path) && len(n.List) > 0 && slices.IndexFunc(n.List, func(e ast.Expr) bool { return !isConst(e) }) < 0 {
+				if sw, ok := path[i+2].(*ast.SwitchStmt); ok && sw.Tag != nil && identIs(info, sw.Tag, item) {
+					guarded = true
+				}
+			}
+		case *ast.IfStmt:
+			if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && path[i-1] == n.Body &&
+				(identIs(info, b.X, item) && isConst(b.Y) || identIs(info, b.Y, item) && isConst(b.X)) {
+				guarded = true
+			}
+		}
+	}
+	if !guarded {
+		return false
+	}
+	reads := false
+	ast.Inspect(path[0], func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == item {
+			reads = true
+		}
+		return !reads
+	})
+	return !reads
 }
 
 // holds reports whether n holds m.

@@ -164,9 +164,12 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		}
 	}
 	var text string
-	if lib == "bun" {
+	switch lib {
+	case "bun":
 		text, why = a.bunFinish(c, s)
-	} else {
+	case "pop":
+		text, why = a.popFinish(c, s)
+	default:
 		text, why = a.gormFinish(c, s)
 	}
 	if why != "" {
@@ -295,6 +298,9 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 			}
 			if !isSel && dbapi.ORMStart(fn) && fn.Type().(*types.Signature).Recv() == nil {
 				return append([]ormStep{{call: e, fn: fn}}, steps...), "", "" // Select(...) of a dot-imported squirrel
+			}
+			if dbapi.IsPopHandle(info.TypeOf(e)) {
+				return steps, "", "" // p.Connection(ctx): pop's statement starts at the handle
 			}
 			// A builder helper, of this package or another: what it
 			// starts, or adds to the chain it is given.
@@ -685,6 +691,8 @@ func (a *analyzer) ormModel(lib string, t *types.Named) (*ormmodel.Model, error)
 		m, err = ormmodel.BunModel(t)
 	case "xorm":
 		m, err = ormmodel.XormModel(t, a.tableName)
+	case "pop":
+		m, err = a.popModel(t)
 	default:
 		m, err = ormmodel.GormModel(t, a.tableName)
 	}
@@ -705,7 +713,11 @@ type ormEntry struct {
 // tableName is gorm's Tabler: the constant a model's TableName method
 // returns, from its body in this package or its fact in another.
 func (a *analyzer) tableName(t *types.Named) (string, bool, error) {
-	fn := ormmodel.TableNameMethod(t)
+	return a.tableNameOf(t, ormmodel.TableNameMethod(t))
+}
+
+// tableNameOf is the constant TableName method fn of t returns.
+func (a *analyzer) tableNameOf(t *types.Named, fn *types.Func) (string, bool, error) {
 	if fn == nil {
 		return "", false, nil
 	}
@@ -750,7 +762,7 @@ func (f *TableName) String() string { return fmt.Sprintf("tableName(%q)", f.Name
 func (a *analyzer) exportTableNames() {
 	for fn := range a.r.funcs {
 		sig := fn.Type().(*types.Signature)
-		if fn.Name() != "TableName" || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+		if fn.Name() != "TableName" || sig.Recv() == nil || !ormmodel.IsTableNameSig(sig) {
 			continue
 		}
 		if name, ok := a.localTableName(fn); ok {
@@ -916,11 +928,20 @@ func (a *analyzer) bindArg(c *ormChain, arg ast.Expr, before string, why *string
 		if dbapi.ORMType(t) != "" {
 			return "(SELECT NULL)" // a subquery built by a chain of its own
 		}
-		if isList(t) {
+		if isList(t) && !isValuer(t) {
 			return listParam(c, before)
 		}
 	}
 	return c.param1()
+}
+
+// isValuer reports whether t (or *t) is a driver.Valuer: a value the
+// driver sends as one (uuid.UUID is an array), which the ORMs bind as
+// one parameter, not as a list.
+func isValuer(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, nil, "Value")
+	fn, ok := obj.(*types.Func)
+	return ok && fn.Type().(*types.Signature).Params().Len() == 0 && fn.Type().(*types.Signature).Results().Len() == 2
 }
 
 // listParam writes a list placeholder: gorm and bun expand a slice to

@@ -26,8 +26,11 @@ var gormLoads = map[string]bool{"Find": true, "First": true, "Take": true, "Last
 
 // ormStep applies one call of a chain to the statement.
 func (a *analyzer) ormStep(c *ormChain, st ormStep) string {
-	if c.lib == "bun" {
+	switch c.lib {
+	case "bun":
 		return a.bunStep(c, st)
+	case "pop":
+		return a.popStep(c, st)
 	}
 	args := st.call.Args
 	switch st.name() {

@@ -602,6 +602,10 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 			at = i
 			break
 		}
+		if atomicHit(a.pass.TypesInfo, list, i) {
+			at, kind = i, missRest // see atomic_cache.go
+			break
+		}
 	}
 	if at < 0 {
 		return false

@@ -192,3 +192,11 @@ func TestXorm(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "xormdb")
 }
+
+// pop's chains end in a finisher that takes the model: the statement
+// pop sends on the model's table, raw SQL as written, writes of a model
+// by its key; what cannot be read stays unresolved, saying why.
+func TestPop(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "popmodels", "popdb")
+}

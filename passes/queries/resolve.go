@@ -853,6 +853,12 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	if fn.Name() == "ToSql" && index == 0 && r.built != nil {
 		return r.built(call, at)
 	}
+	// A model's TableName method of another package (pop's
+	// TableNameAble, gorm's Tabler) returns the constant its fact holds
+	// (a method of this package is read below, as any function).
+	if f := new(TableName); index == 0 && fn.Name() == "TableName" && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, f) {
+		return sqlText{SQL: f.Name, OK: true, Param: -1}
+	}
 	arg := func(i int) sqlText {
 		if i >= len(call.Args) {
 			return unresolved("missing argument")
@@ -1155,6 +1161,7 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		return unresolved("Sprintf format is not constant")
 	}
 	rest := args[1:]
+	next := 0 // the argument the next verb takes
 	var b strings.Builder
 	// must is the text without the optional clauses of the arguments
 	// (see list), built alongside.
@@ -1186,14 +1193,21 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 			continue
 		}
 		if verb == '[' {
-			return unresolved("Sprintf with explicit argument indexes")
+			// %[n]s: argument n, and those after it next.
+			end := strings.IndexByte(f[j:], ']')
+			n, err := strconv.Atoi(f[j+1 : j+max(end, 1)])
+			if end < 0 || err != nil || n < 1 || j+end+1 >= len(f) {
+				return unresolved("Sprintf with a malformed argument index")
+			}
+			next, j = n-1, j+end+1
+			verb, i = f[j], j
 		}
 		var val sqlText
 		var arg ast.Expr
-		if len(rest) > 0 {
-			arg = rest[0]
+		if next < len(rest) {
+			arg = rest[next]
 			val = r.expr(arg, at, depth+1)
-			rest = rest[1:]
+			next++
 		}
 		item := false
 		if !val.OK && arg != nil {

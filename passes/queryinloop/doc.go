@@ -70,7 +70,9 @@
 // the code registers, each different code; a list of closures made one
 // per item in a loop is data) and calls of each element's method in a
 // loop over interface values (notifiers, scrobblers, middlewares: each
-// implementation's code, once; a list made one per item in the loop's
+// implementation's code, once; also through a type switch on the
+// element, `switch s := s.(type) { case Hydrator: s.Populate(f) }`; a
+// list made one per item in the loop's
 // function, or handed in as a parameter, may be data and is not
 // silenced), and chunked loops that send a whole chunk
 // per statement (`i += 500`, or the chunk — a range over slices.Chunk or
@@ -94,10 +96,14 @@
 // error (an optimistic lock's version conflict: `if !errors.Is(err,
 // ErrConflict) { break }`, `if err != ErrConflict { return err }`);
 // leaving on failure, or on a property of what was found, goes through
-// every item), a local flag lets it run
+// every item), it runs only for the items equal to a constant and reads
+// nothing of the item (`switch e { case ExpandAddresses: loadAll(ids) }`
+// over a list of options), a local flag lets it run
 // once (`if !done { q(); done = true }`), or the callee only fills a
-// cache once (in sync.Once's Do, or under `if s.cache == nil { s.cache =
-// load() }` on a field or a package-level variable; `if err == nil {
+// cache once (in sync.Once's Do, under `if s.cache == nil { s.cache =
+// load() }` on a field or a package-level variable, or after `if c :=
+// p.Load(); c != nil { return c }` with a later `p.Store(c)` of a
+// sync/atomic Pointer or Value; `if err == nil {
 // ... }` goes on while nothing failed), or queries only on the miss of a
 // keyed cache that outlives the call — `if v, ok := s.cache.Load(k); ok
 // { return v }` (sync.Map, or any method answering (value, bool), as

@@ -99,7 +99,9 @@
 // helper's middlewares, on the helper's own router or the one passed.
 // Helpers are learned from their bodies as the queries pass learns SQL
 // wrappers, to a fixpoint (a helper calling a helper is one), and travel
-// to other packages as a Registers fact. A helper may take the
+// to other packages as a Registers fact. A helper over a ServeMux that
+// writes its Go 1.22 pattern as method+" "+route takes the method as a
+// parameter too. A helper may take the
 // application's own handler type and adapt it (r.group.GET(path, chain(h,
 // mws...).toEcho())): the middlewares it is passed wrap the handler. A
 // helper may also take a function of the application's own signature

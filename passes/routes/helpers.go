@@ -219,7 +219,9 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 		}
 		h := &helper{fw: s.fw, method: -1, router: -1, mw: -1}
 		var ok bool
-		if h.pattern, h.prefix, h.suffix, ok = a.patternParam(d, call.Args[s.pattern]); !ok {
+		// method+" "+path on a ServeMux: the method is a parameter too.
+		pat, methodParam := a.methodPattern(d, call.Args[s.pattern])
+		if h.pattern, h.prefix, h.suffix, ok = a.patternParam(d, pat); !ok {
 			continue
 		}
 		h.prefix, h.suffix = s.prefix+h.prefix, h.suffix+s.suffix
@@ -257,6 +259,8 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 		h.mws = append(append([]*Handler(nil), s.mws...), mws...)
 		// The method: fixed by the call, a parameter, or a constant.
 		switch {
+		case methodParam >= 0:
+			h.method = methodParam
 		case s.fixed != "":
 			h.fixed = s.fixed
 		case s.method >= 0 && s.method < len(call.Args):
@@ -291,6 +295,28 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 		out = append(out, h)
 	}
 	return out
+}
+
+// methodPattern splits a pattern written method+" "+path, method a
+// string parameter of d (a helper over a ServeMux's Go 1.22 patterns):
+// the path, and the method's parameter; else e and -1.
+func (a *analyzer) methodPattern(d *ast.FuncDecl, e ast.Expr) (ast.Expr, int) {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.ADD {
+		return e, -1
+	}
+	left, ok := ast.Unparen(b.X).(*ast.BinaryExpr)
+	if !ok || left.Op != token.ADD {
+		return e, -1
+	}
+	if sp, ok := a.constOf(left.Y); !ok || sp != " " || !isString(a.pass.TypesInfo.TypeOf(left.X)) {
+		return e, -1
+	}
+	i, ok := a.paramIndex(d, left.X)
+	if !ok {
+		return e, -1
+	}
+	return b.Y, i
 }
 
 // paramIndex is the index of the parameter of d that e names.

@@ -56,3 +56,24 @@ func PerUser(ctx context.Context, db *sql.DB, users []int64) {
 		nt.Notify(ctx, users[i]) // reported: a notifier made per user
 	}
 }
+
+// Pinger is what a notifier may also be.
+type Pinger interface {
+	Ping(ctx context.Context, user int64) error
+}
+
+func (m mailer) Ping(ctx context.Context, user int64) error {
+	_, err := m.db.ExecContext(ctx, "UPDATE outbox SET pinged = true WHERE user_id = $1", user)
+	return err
+}
+
+// PingAll pings every registered notifier that can be, through a type
+// switch on the element: each one's own code, once.
+func (n *Notifiers) PingAll(ctx context.Context, user int64) {
+	for _, nt := range n.list {
+		switch nt := nt.(type) {
+		case Pinger:
+			nt.Ping(ctx, user) // silent: the element's own implementation
+		}
+	}
+}

@@ -122,6 +122,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	notifiers := elements.New(db)
 	http.HandleFunc("/notify-all", func(w http.ResponseWriter, r *http.Request) {
 		notifiers.NotifyAll(r.Context(), 1)
+		notifiers.PingAll(r.Context(), 1)
 		notifiers.Logged(r.Context(), db)
 		elements.PerUser(r.Context(), db, nil)
 	})

@@ -1,0 +1,1 @@
+CREATE INDEX users_lower_idx ON users (email);

@@ -1,0 +1,1 @@
+CREATE INDEX users_nid_idx ON users (nid) USING HASH;
