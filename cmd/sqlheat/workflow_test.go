@@ -366,7 +366,8 @@ func runCalls(t *testing.T, calls []sqlheatCall) {
 	git("commit", "-q", "-m", "the demo")
 	base := strings.TrimSpace(git("rev-parse", "HEAD"))
 
-	// The pull request: a new N+1 at the end of internal/store/orders.go.
+	// The pull request: a new N+1 at the end of internal/store/orders.go,
+	// and a handler that calls it.
 	const newNPlusOne = `
 // CustomerNames looks the names up one customer at a time.
 func (s *Store) CustomerNames(ctx context.Context, ids []int64) ([]string, error) {
@@ -387,6 +388,21 @@ func (s *Store) CustomerNames(ctx context.Context, ids []int64) ([]string, error
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(orders, append(data, newNPlusOne...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// And the handler that calls it, on a line of its own (code nothing
+	// calls is not shown).
+	customers := filepath.Join(dir, "internal", "api", "customers.go")
+	api, err := os.ReadFile(customers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const me = "c, err := h.store.GetCustomer(r.Context(), customerID(r.Context()))"
+	if !bytes.Contains(api, []byte(me)) {
+		t.Fatalf("%s has no %q to call the new method beside", customers, me)
+	}
+	api = bytes.Replace(api, []byte(me), []byte(me+"; _, _ = h.store.CustomerNames(r.Context(), nil)"), 1)
+	if err := os.WriteFile(customers, api, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	line := strconv.Itoa(bytes.Count(data, []byte("\n")) + 1 + strings.Count(newNPlusOne[:strings.Index(newNPlusOne, "SELECT name")], "\n"))

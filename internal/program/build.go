@@ -101,6 +101,7 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 
 	start = time.Now()
 	fns := b.moduleFuncs(built)
+	p.outward = outwardTypes(fns, mods, func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil })
 	// Generated code (protocol buffers, API servers, sqlc) is most of the
 	// functions of many services and little of their flow of interfaces:
 	// its calls are followed where they are static, and through the

@@ -67,6 +67,9 @@ type Program struct {
 	// busReach are the registered functions each function's dispatches
 	// may run, for Unreached (see mayPass).
 	busReach map[*Func][]*Func
+	// outward are the module's named types whose values reach code
+	// outside the module as an interface (see outwardTypes).
+	outward map[*types.TypeName]bool
 
 	// Stats says what building the graph cost.
 	Stats Stats

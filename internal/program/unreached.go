@@ -22,12 +22,19 @@ import (
 //
 //   - an entry starts at it (a route's handler, a job, start-up, a
 //     command, a migration), or it is a package initializer or main;
-//   - it is a method whose name is exported (a dependency may call it
-//     through an interface of its own: a gRPC server's, a GraphQL
-//     executor's, a file system's), or any method of the name of an
-//     interface method whose value is taken;
-//   - it is exported from a package other modules can import (a
-//     library's API);
+//   - it is any method of the name of an interface method whose value
+//     is taken;
+//   - it is a method whose name is exported, of a type whose values
+//     reach code outside the module as an interface (see outwardTypes:
+//     a dependency may call it through an interface of its own, a gRPC
+//     server's, a GraphQL executor's, a file system's, or by
+//     reflection);
+//   - it is exported from a package code outside the program may call
+//     (not programOnly: a main package, a library module's package, one
+//     a package of another module imports): an exported method of it
+//     whatever its type, an exported function when other modules can
+//     import the package (a library's API);
+//   - it is exported to C (//export);
 //   - it is referred to other than by calling it (a handler handed to a
 //     router sqlheat does not know, a function in a table), or by a test.
 //     Handing it to the registrar of a message bus whose dispatch the
@@ -45,6 +52,7 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) map[*Fun
 		return nil
 	}
 	taken, names := p.referenced(pkgs)
+	narrow := p.programOnly(pkgs)
 	live := map[*Func]bool{}
 	var work []*Func
 	mark := func(f *Func) {
@@ -59,7 +67,7 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) map[*Fun
 		}
 	}
 	for _, f := range p.list {
-		if p.root(f, taken, names) {
+		if p.root(f, taken, names, narrow) {
 			mark(f)
 		}
 	}
@@ -100,7 +108,7 @@ func (p *Program) hasMain() bool {
 
 // root reports whether f may run whatever the graph says (see
 // Unreached). Closures are not: their function makes them.
-func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool) bool {
+func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool, narrow map[string]bool) bool {
 	if f.init {
 		return true
 	}
@@ -111,13 +119,78 @@ func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool)
 	if d.Name() == "main" && d.Pkg() != nil && d.Pkg().Name() == "main" {
 		return true
 	}
-	if taken[d.Pos()] {
+	if taken[d.Pos()] || cgoExport(f.syntax) {
 		return true
 	}
+	program := d.Pkg() != nil && narrow[d.Pkg().Path()]
 	if recv := d.Type().(*types.Signature).Recv(); recv != nil {
-		return d.Exported() || names[d.Name()]
+		if names[d.Name()] {
+			return true
+		}
+		if !d.Exported() {
+			return false
+		}
+		if !program {
+			return true
+		}
+		t := recv.Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		return !ok || p.outward[n.Origin().Obj()]
 	}
-	return d.Exported() && importable(d.Pkg())
+	return d.Exported() && importable(d.Pkg()) && !program
+}
+
+// cgoExport reports whether a declaration is exported to C (//export F):
+// C code calls it.
+func cgoExport(syntax ast.Node) bool {
+	decl, ok := syntax.(*ast.FuncDecl)
+	if !ok || decl.Doc == nil {
+		return false
+	}
+	for _, c := range decl.Doc.List {
+		if strings.HasPrefix(c.Text, "//export ") {
+			return true
+		}
+	}
+	return false
+}
+
+// programOnly are the module packages, by path, whose exported functions
+// and methods only the program can call: not main packages (a plugin's
+// symbols are looked up by name), in a module one of whose main packages
+// is in the graph (the module builds a program, not a library), and
+// imported by no package of another module the driver loaded (one whose
+// module is replaced by a local copy, or in a workspace).
+func (p *Program) programOnly(pkgs []*packages.Package) map[string]bool {
+	module := func(q *packages.Package) string {
+		if q.Module == nil {
+			return ""
+		}
+		return q.Module.Path
+	}
+	programs := map[string]bool{} // modules with a main package in the graph
+	for _, q := range p.pkgs {
+		if q.Name == "main" {
+			programs[module(q)] = true
+		}
+	}
+	out := map[string]bool{}
+	for path, q := range p.pkgs {
+		if q.Name != "main" && programs[module(q)] {
+			out[path] = true
+		}
+	}
+	packages.Visit(pkgs, nil, func(q *packages.Package) {
+		for _, imp := range q.Imports {
+			if mod := p.pkgs[imp.PkgPath]; mod != nil && module(mod) != module(q) {
+				delete(out, imp.PkgPath)
+			}
+		}
+	})
+	return out
 }
 
 // importable reports whether other modules can import pkg: not a main

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 
 	"example.com/iface/api"
@@ -9,5 +10,9 @@ import (
 
 func main() {
 	db, _ := sql.Open("postgres", "")
-	_ = &api.API{Users: pg.New(db)}
+	a := &api.API{Users: pg.New(db)}
+	jobs["load"] = a.Load
 }
+
+// jobs are run by name, by something the program does not show.
+var jobs = map[string]func(context.Context, []int64){}

@@ -17,8 +17,10 @@ import (
 	"example.com/precision/elements"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
+	"example.com/precision/iters"
 	"example.com/precision/keys"
 	"example.com/precision/kv"
+	"example.com/precision/lines"
 	"example.com/precision/members"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
@@ -49,6 +51,10 @@ func main() {
 }
 
 var defaults = map[string]string{"signup": "on"}
+
+// library are functions something the program does not show runs (they
+// stand for a library's API, whose loops are what the tests look at).
+var library = []any{iters.PerKind, iters.Again, iters.EachDirect, iters.Each, iters.EachFlagged, lines.Each, lines.EachTrimmed}
 
 func serve(ctx context.Context, db *sql.DB) {
 	boot.Setup(ctx, db, defaults)

@@ -1,0 +1,3 @@
+module example.com/deadapi
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/deadlib
+
+go 1.22

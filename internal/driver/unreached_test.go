@@ -1,0 +1,66 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+)
+
+// In a module that builds a program (testdata/deadapi), an exported
+// method or function no code of the program calls, whose value is not
+// taken and whose type reaches no code outside the module as an
+// interface, is code no entry point reaches: Store.Unused and Backfill
+// are counted and not shown. Printing a struct that holds the store in
+// an unexported field does not make the store's methods callable from
+// outside. What stays: a method database/sql calls (Tags.Scan, the
+// receiver handed to Row.Scan as any), one expvar's handler calls
+// (Counts.String, an expvar.Var), those net/rpc calls by reflection
+// (Posts.Touch, the receiver handed to rpc.Register(any)), a method
+// whose value is taken (Purge), an http.Handler's ServeHTTP. A library
+// (testdata/deadlib: no main package) keeps every finding: its API is
+// for other modules to call.
+func TestUnreachedExported(t *testing.T) {
+	t.Parallel()
+	lines := func(dir string, extra ...string) ([]string, int, string) {
+		rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, append([]string{"-C", dir}, append(extra, "./...")...)...)
+		var out []string
+		for _, f := range rep.Findings {
+			out = append(out, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Function))
+		}
+		slices.Sort(out)
+		return out, rep.Stats.UnreachedFindings, stderr
+	}
+	const (
+		scan   = "store/store.go:56 (*example.com/deadapi/store.Tags).Scan"
+		purge  = "store/store.go:35 (*example.com/deadapi/store.Store).Purge"
+		str    = "store/store.go:72 (*example.com/deadapi/store.Counts).String"
+		touch  = "store/store.go:86 (*example.com/deadapi/store.Posts).Touch"
+		serve  = "store/store.go:96 (*example.com/deadapi/store.Mux).ServeHTTP"
+		unused = "store/store.go:28 (*example.com/deadapi/store.Store).Unused"
+		backfl = "store/store.go:42 example.com/deadapi/store.Backfill"
+	)
+	got, dead, stderr := lines("testdata/deadapi")
+	want := []string{scan, purge, str, touch, serve}
+	slices.Sort(want)
+	if !slices.Equal(got, want) || dead != 2 {
+		t.Errorf("deadapi: findings %q, %d unreached;\nwant %q, 2 unreached (Unused, Backfill) (stderr: %s)", got, dead, want, stderr)
+	}
+	got, dead, _ = lines("testdata/deadapi", "-unreached")
+	want = append(want, unused, backfl)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || dead != 0 {
+		t.Errorf("deadapi -unreached: findings %q, %d unreached; want %q, 0", got, dead, want)
+	}
+	got, dead, stderr = lines("testdata/deadlib")
+	want = []string{
+		"store/store.go:16 (*example.com/deadlib/store.Repo).Rename",
+		"store/store.go:23 example.com/deadlib/store.Import",
+	}
+	if !slices.Equal(got, want) || dead != 0 {
+		t.Errorf("deadlib: findings %q, %d unreached; want %q, 0 unreached (stderr: %s)", got, dead, want, stderr)
+	}
+}
