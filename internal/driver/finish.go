@@ -29,7 +29,9 @@ func (r *runner) finish(c *collector) error {
 	rep := c.rep
 	r.suppress(c)
 	dedupe(rep)
-	r.hideUnreached(c)
+	if err := r.hideUnreached(c); err != nil {
+		return err
+	}
 	c.statements.fullSQL(rep)
 	found := slices.Clone(rep.Findings) // for -write-baseline: before anything hides one
 	if err := r.narrow(rep); err != nil {
@@ -132,17 +134,43 @@ func (r *runner) suppress(c *collector) {
 // asks for them: a loop nobody runs costs nothing until someone calls it,
 // and among the findings that cost it is noise. They leave before
 // anything is ranked, fixed or written to a baseline, as if not found.
-func (r *runner) hideUnreached(c *collector) {
+// Under -new-from-rev, those on changed lines stay (low, saying nothing
+// reaches them): a pull request often adds a store method before the
+// handler that calls it, and once the method's lines are old no later
+// change would show its N+1.
+func (r *runner) hideUnreached(c *collector) error {
 	if r.o.unreached {
-		return // shown, low, and said
+		return nil // shown, low, and said
+	}
+	changes, err := r.changed()
+	if err != nil {
+		return err
 	}
 	c.rep.Findings = slices.DeleteFunc(c.rep.Findings, func(f report.Finding) bool {
-		if c.dead[findingKey(f)] {
-			c.rep.Stats.UnreachedFindings++
-			return true
+		if !c.dead[findingKey(f)] {
+			return false
 		}
-		return false
+		if changes != nil && changes.Changed(filepath.Join(r.root, filepath.FromSlash(f.File)), f.Line) {
+			return false
+		}
+		c.rep.Stats.UnreachedFindings++
+		return true
 	})
+	return nil
+}
+
+// changed reads the lines changed since -new-from-rev once; nil without
+// the flag.
+func (r *runner) changed() (*gitdiff.Changes, error) {
+	if r.o.newFromRev == "" || r.changes != nil {
+		return r.changes, nil
+	}
+	changes, err := gitdiff.Since(r.root, r.o.newFromRev)
+	if err != nil {
+		return nil, fmt.Errorf("-new-from-rev: %w", err)
+	}
+	r.changes = changes
+	return changes, nil
 }
 
 // dedupe drops findings repeated by test variants of a package: with tests
@@ -172,9 +200,9 @@ func (r *runner) narrow(rep *report.Report) error {
 		rep.Stats.BaselineHidden, rep.Stats.BaselineStale = baseline.Filter(rep, b)
 	}
 	if o.newFromRev != "" {
-		changes, err := gitdiff.Since(r.root, o.newFromRev)
+		changes, err := r.changed()
 		if err != nil {
-			return fmt.Errorf("-new-from-rev: %w", err)
+			return err
 		}
 		rep.Findings = slices.DeleteFunc(rep.Findings, func(f report.Finding) bool {
 			old := !changes.Changed(filepath.Join(r.root, filepath.FromSlash(f.File)), f.Line)

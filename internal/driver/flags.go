@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/sqlheat/sqlheat/internal/gitdiff"
 	"io"
 	"io/fs"
 	"os"
@@ -71,6 +72,8 @@ type runner struct {
 	shown map[string]bool
 	// patch is what -diff prints instead of the report.
 	patch []byte
+	// changes are the lines changed since -new-from-rev, read once.
+	changes *gitdiff.Changes
 }
 
 // newRun parses the command line. done means the run is over (help,
