@@ -1,4 +1,4 @@
-package builders // want `stats: 19 sites, 5 unresolved, 0 unparsed, 11 orm`
+package builders // want `stats: 22 sites, 6 unresolved, 0 unparsed, 12 orm`
 
 import (
 	"context"
