@@ -1,4 +1,4 @@
-package builders // want `stats: 22 sites, 6 unresolved, 0 unparsed, 12 orm`
+package builders // want `stats: 26 sites, 8 unresolved, 0 unparsed, 14 orm`
 
 import (
 	"context"

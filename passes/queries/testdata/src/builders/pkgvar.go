@@ -1,6 +1,9 @@
 package builders
 
 import (
+	"fmt"
+	"strings"
+
 	"database/sql"
 
 	sq "github.com/Masterminds/squirrel"
@@ -25,3 +28,17 @@ func PackageVar(db *sql.DB, id int, name string) { // want `issuesQueries\(.*\)`
 
 	later.Where(sq.Eq{"id": id}).RunWith(db).Query() // want `site orm read unresolved: built by squirrel at run time: no statement started in the chain`
 }
+
+// RunTimeColumns selects a column list built at run time: it stands in as
+// a parameter, the rest of the statement is read.
+func RunTimeColumns(db *sql.DB, cols []string, id int) { // want `issuesQueries\(.*\)`
+	sq.Select(strings.Join(cols, ", ")).From("users").Where(sq.Eq{"id": id}).RunWith(db).Query() // want `site orm read "SELECT \$1 FROM users WHERE \(id = \$2\)"`
+	sq.Select("id", columnsOf(row{})).From("users").RunWith(db).Query()                          // want `site orm read "SELECT id, \$1 FROM users"`
+
+	sq.Select(cols...).From("users").RunWith(db).Query() // want `site orm read unresolved: built by squirrel at run time: columns are not constant`
+	for _, c := range cols {
+		sq.Select(c).From("users").Where(sq.Eq{"id": id}).RunWith(db).Query() // want `site orm read unresolved: built by squirrel at run time: columns are not constant`
+	}
+}
+
+func columnsOf(v any) string { return fmt.Sprint(v) }
