@@ -815,7 +815,11 @@ func (c *ormChain) builderFinish() (string, string) {
 		if c.cmd == "" {
 			return "", "no statement started in the chain"
 		}
-		return "", "no table"
+		if c.cmd != "SELECT" || c.lib != "squirrel" || len(c.columns) == 0 || len(c.joins) > 0 {
+			return "", "no table"
+		}
+		// squirrel's Select("EXISTS (SELECT 1 FROM t WHERE ...)") with
+		// no From: a SELECT of expressions, as squirrel writes it.
 	}
 	var b strings.Builder
 	b.WriteString(c.prefix)
@@ -829,7 +833,10 @@ func (c *ormChain) builderFinish() (string, string) {
 		if c.distinct {
 			b.WriteString("DISTINCT ")
 		}
-		b.WriteString(strings.Join(cols, ", ") + " FROM " + c.table)
+		b.WriteString(strings.Join(cols, ", "))
+		if c.table != "" {
+			b.WriteString(" FROM " + c.table)
+		}
 		for _, j := range c.joins {
 			b.WriteString(" " + j)
 		}
@@ -872,6 +879,12 @@ func (a *analyzer) builderColumns(c *ormChain, st ormStep) ([]string, string) {
 	var out []string
 	for _, e := range st.call.Args {
 		if s, ok := a.constString(e); ok {
+			// squirrel numbers the ? of a column expression with the
+			// statement's (GREATEST(started, ?) AS start).
+			s, why := a.bind(c, s, nil)
+			if why != "" {
+				return nil, why
+			}
 			out = append(out, s)
 			continue
 		}

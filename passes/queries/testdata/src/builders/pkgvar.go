@@ -42,3 +42,10 @@ func RunTimeColumns(db *sql.DB, cols []string, id int) { // want `issuesQueries\
 }
 
 func columnsOf(v any) string { return fmt.Sprint(v) }
+
+// NoFrom selects an expression: squirrel writes no FROM; a ? in a column
+// is numbered with the statement's.
+func NoFrom(db *sql.DB, name string, since int) { // want `issuesQueries\(.*\)`
+	psql.Select("EXISTS (SELECT 1 FROM users WHERE name = ?)").RunWith(db).QueryRow()                     // want `site orm read "SELECT EXISTS \(SELECT 1 FROM users WHERE name = \$1\)"`
+	psql.Select("GREATEST(created, ?) AS since").From("users").Where("id > ?", since).RunWith(db).Query() // want `site orm read "SELECT GREATEST\(created, \$1\) AS since FROM users WHERE \(id > \$2\)"`
+}
