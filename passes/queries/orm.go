@@ -346,6 +346,17 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 				return steps, "", ""
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				if init, ok := a.r.pkgInit[v]; ok && dbapi.ORMType(v.Type()) == "squirrel" {
+					// A statement kept in a package-level variable of
+					// this package, never reassigned (var byID =
+					// sq.Select(...).From("users")): squirrel's builders
+					// are values, so every use starts from what it holds.
+					base, p, why := a.ormSteps(init, init.Pos(), depth+1)
+					if why != "" {
+						return nil, "", why
+					}
+					return append(base, steps...), p, ""
+				}
 				return steps, "", "" // a package-level handle
 			}
 			base, mods, p, why := a.ormVar(v, at, depth)

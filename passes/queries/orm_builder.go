@@ -277,9 +277,9 @@ func (a *analyzer) builderStep(c *ormChain, st ormStep) string {
 		if name == "Select" {
 			c.cmd = "SELECT"
 		}
-		cols, ok := a.constStrings(args)
-		if !ok {
-			return "columns are not constant"
+		cols, why := a.builderColumns(c, st)
+		if why != "" {
+			return why
 		}
 		c.columns = append(c.columns, cols...)
 	case "Column":
@@ -815,7 +815,11 @@ func (c *ormChain) builderFinish() (string, string) {
 		if c.cmd == "" {
 			return "", "no statement started in the chain"
 		}
-		return "", "no table"
+		if c.cmd != "SELECT" || c.lib != "squirrel" || len(c.columns) == 0 || len(c.joins) > 0 {
+			return "", "no table"
+		}
+		// squirrel's Select("EXISTS (SELECT 1 FROM t WHERE ...)") with
+		// no From: a SELECT of expressions, as squirrel writes it.
 	}
 	var b strings.Builder
 	b.WriteString(c.prefix)
@@ -829,7 +833,10 @@ func (c *ormChain) builderFinish() (string, string) {
 		if c.distinct {
 			b.WriteString("DISTINCT ")
 		}
-		b.WriteString(strings.Join(cols, ", ") + " FROM " + c.table)
+		b.WriteString(strings.Join(cols, ", "))
+		if c.table != "" {
+			b.WriteString(" FROM " + c.table)
+		}
 		for _, j := range c.joins {
 			b.WriteString(" " + j)
 		}
@@ -860,4 +867,32 @@ func (c *ormChain) builderFinish() (string, string) {
 	}
 	b.WriteString(c.suffix)
 	return b.String(), ""
+}
+
+// builderColumns is the column list of a Select or Columns call. A string
+// built at run time (the columns of a struct's tags, joined) stands in as
+// a parameter, as fmt.Sprintf's %s does: the statement's table, joins and
+// filters are what the checks read, and its columns cannot be `*` we
+// would have seen. A list (cols...) or a piece that varies with a loop's
+// item (another statement per item) stays unknown.
+func (a *analyzer) builderColumns(c *ormChain, st ormStep) ([]string, string) {
+	var out []string
+	for _, e := range st.call.Args {
+		if s, ok := a.constString(e); ok {
+			// squirrel numbers the ? of a column expression with the
+			// statement's (GREATEST(started, ?) AS start).
+			s, why := a.bind(c, s, nil)
+			if why != "" {
+				return nil, why
+			}
+			out = append(out, s)
+			continue
+		}
+		t, _ := a.pass.TypesInfo.TypeOf(e).Underlying().(*types.Basic)
+		if st.call.Ellipsis.IsValid() || t == nil || t.Info()&types.IsString == 0 || a.r.itemLoop(e, map[*types.Var]bool{}, 0) != nil {
+			return nil, "columns are not constant"
+		}
+		out = append(out, c.param1())
+	}
+	return out, ""
 }

@@ -713,7 +713,13 @@ func (a *analyzer) handleOf(fn *types.Func) *handle {
 	if sig.Recv() == nil {
 		return nil
 	}
-	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	return a.handleOfType(sig.Recv().Type())
+}
+
+// handleOfType is the known handle an interface type stands for, nil when
+// t is no interface or no handle implements it.
+func (a *analyzer) handleOfType(t types.Type) *handle {
+	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
 		return nil
 	}
@@ -726,9 +732,19 @@ func (a *analyzer) handleOf(fn *types.Func) *handle {
 }
 
 // handleMethod is the method of the known handle an interface method
-// stands for (sqlx's (*DB).Rebind for a Handler's Rebind), or nil.
-func (a *analyzer) handleMethod(fn *types.Func) *types.Func {
+// stands for (sqlx's (*DB).Rebind for a Handler's Rebind), or nil. recv
+// is the type of the value it is called on, nil when unknown: a method an
+// interface embeds from another (BindNamed, from sqlx's unexported
+// binder inside ExtContext) is declared by that one, which alone may be
+// no handle, while the interface the program holds is.
+func (a *analyzer) handleMethod(fn *types.Func, recv types.Type) *types.Func {
 	if h := a.handleOf(fn); h != nil {
+		return h.concrete[fn.Name()]
+	}
+	if recv == nil || !types.IsInterface(recv) {
+		return nil
+	}
+	if h := a.handleOfType(recv); h != nil {
 		return h.concrete[fn.Name()]
 	}
 	return nil

@@ -165,9 +165,12 @@ func TestGorp(t *testing.T) {
 // A program's own handle interface that sqlx's DB and Tx implement
 // rebinds as sqlx does: the SQL given to its Rebind is the statement run.
 // An interface no database handle implements keeps its Rebind unknown.
+// sqlx's BindNamed, Named, In and Rebind, on its handles, on such an
+// interface (declared there or embedded from sqlx's own) or as functions,
+// keep the statement they are given.
 func TestHandleInterface(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "rebind/handle", "rebind")
+	analysistest.Run(t, dir, sites, "rebind/handle", "rebind", "bindnamed")
 }
 
 // A site given one of several constant statements, chosen on different

@@ -142,7 +142,7 @@ type assignment struct {
 // local variables assigned constants on every path (or one constant
 // statement or another, see oneOf), fmt.Sprintf with a constant format,
 // strings.Builder writes of constants, and the pass-through helpers of
-// sqlx (In, Rebind). It is built once per package.
+// sqlx (In, Rebind, Named, BindNamed). It is built once per package.
 type resolver struct {
 	pass   *analysis.Pass
 	writes map[*types.Var][]assignment
@@ -185,7 +185,8 @@ type resolver struct {
 	rewriters map[*types.Func]int
 	// handleMethod is the known database handle's method a method of a
 	// user's handle interface stands for (see analyzer.handleOf), or nil.
-	handleMethod func(fn *types.Func) *types.Func
+	// recv is the type of the value fn is called on (nil if unknown).
+	handleMethod func(fn *types.Func, recv types.Type) *types.Func
 	// items are the loops whose item a piece formatted into SQL text
 	// varies with, numbered as their marks are (see itemPiece).
 	items   []itemOf
@@ -844,7 +845,13 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	}
 	name := fn.FullName()
 	if r.handleMethod != nil {
-		if m := r.handleMethod(fn); m != nil {
+		var recv types.Type
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				recv = s.Recv()
+			}
+		}
+		if m := r.handleMethod(fn, recv); m != nil {
 			// h.Rebind(q) on a store's own Handler that *sqlx.DB and
 			// *sqlx.Tx implement: what sqlx's Rebind does.
 			name = m.FullName()
@@ -919,14 +926,15 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 			}
 		}
 	// sqlx rewrites placeholders but keeps the statement: In expands
-	// `IN (?)` for a slice, Rebind and Named change bind syntax.
+	// `IN (?)` for a slice, Rebind, Named and BindNamed change bind
+	// syntax (the parser numbers :name and ? as they do).
 	case "github.com/jmoiron/sqlx.In", "github.com/jmoiron/sqlx.Named",
 		"(*github.com/jmoiron/sqlx.DB).Rebind", "(*github.com/jmoiron/sqlx.Tx).Rebind",
 		"(*github.com/jmoiron/sqlx.DB).BindNamed", "(*github.com/jmoiron/sqlx.Tx).BindNamed":
 		if index == 0 {
 			return arg(0)
 		}
-	case "github.com/jmoiron/sqlx.Rebind":
+	case "github.com/jmoiron/sqlx.Rebind", "github.com/jmoiron/sqlx.BindNamed":
 		if index == 0 {
 			return arg(1)
 		}

@@ -1,4 +1,4 @@
-package builders // want `stats: 19 sites, 5 unresolved, 0 unparsed, 11 orm`
+package builders // want `stats: 28 sites, 8 unresolved, 0 unparsed, 16 orm`
 
 import (
 	"context"

@@ -22,3 +22,18 @@ type Handler interface {
 type Rebinder interface {
 	Rebind(string) string
 }
+
+// Accessor embeds sqlx's own interfaces: its Rebind and BindNamed are
+// declared by sqlx's unexported binder, which no query method comes with,
+// but the interface the stores hold is a handle *sqlx.DB implements.
+type Accessor interface {
+	sqlx.ExtContext
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	GetContext(ctx context.Context, dest interface{}, query string, args ...interface{}) error
+}
+
+// Binder binds named parameters, whatever it is: sqlx implements it, but
+// no query method says it is a database handle.
+type Binder interface {
+	BindNamed(string, interface{}) (string, []interface{}, error)
+}
