@@ -71,6 +71,11 @@ type Route struct {
 	// Open, when set, is where the route's router comes from, and what
 	// it is under another package says (see mounts.go).
 	Open *Open
+	// Makers, when set, are the functions that may have made the value
+	// whose field the route's helper joins before its pattern, and do not
+	// agree on it: the prefix is unknown until the driver says which of
+	// them the program calls (see joined.go).
+	Makers []Maker
 	// path is the pattern below what Open's router is under: Pattern
 	// without the "…" an unknown prefix puts before it.
 	path string
@@ -744,6 +749,7 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		Registered: true,
 		Handler:    h,
 		Open:       r.open,
+		Makers:     r.makers,
 		path:       full,
 	}
 	// The router's middlewares, those of the paths it is under, the route's.
@@ -815,6 +821,17 @@ func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 				}
 				return path.Join(parts...)
 			}
+			if fn := a.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && !x.Ellipsis.IsValid() && len(x.Args) > 0 {
+				if format, ok := a.constOf(x.Args[0]); ok {
+					var args []string
+					for _, arg := range x.Args[1:] {
+						args = append(args, text(arg))
+					}
+					if s, ok := sprintf(format, args); ok {
+						return s
+					}
+				}
+			}
 		}
 		if s, ok := a.constOf(e); ok {
 			consts++
@@ -824,6 +841,40 @@ func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 	}
 	s := text(call.Args[i])
 	return s, consts > 0
+}
+
+// sprintf is fmt.Sprintf's text for a constant format whose verbs are
+// %s, %v, %d or %q-free plain ones, each argument given as its text
+// ("…" where unknown): fmt.Sprintf("/%s/{id}", base). false for verbs
+// with flags, widths or a kind it does not print as written (%q, %x):
+// the pattern is then not known.
+func sprintf(format string, args []string) (string, bool) {
+	var b strings.Builder
+	next := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 >= len(format) {
+			return "", false
+		}
+		i++
+		switch format[i] {
+		case '%':
+			b.WriteByte('%')
+		case 's', 'v', 'd':
+			if next >= len(args) {
+				return "", false
+			}
+			b.WriteString(args[next])
+			next++
+		default:
+			return "", false
+		}
+	}
+	return b.String(), next == len(args)
 }
 
 // joinUnknown concatenates two texts, one "…" standing for unknown text
