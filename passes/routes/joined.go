@@ -53,41 +53,52 @@ type Maker struct {
 // maxMakerDepth bounds the calls a maker's result is followed through.
 const maxMakerDepth = 4
 
-// joinedField is the string field of d's receiver that d joins before its
-// pattern parameter v (route = path.Join(r.prefix, route), or
-// r.prefix + route); rewritten says v is assigned something else.
-func (a *analyzer) joinedField(d *ast.FuncDecl, v *types.Var) (field *types.Var, rewritten bool) {
-	ws := a.writes[v]
-	if len(ws) == 0 {
-		return nil, false
+// joinedField is what d joins before its pattern parameter v: a string
+// field of d's receiver (route = path.Join(r.prefix, route), or
+// r.prefix + route), or a constant (route = path.Join("/api", route), ok
+// with field nil); rewritten says something else is put before v.
+// Rewrites that put nothing before it (strings.TrimSuffix(route, "/"))
+// leave the pattern as the callers pass it.
+func (a *analyzer) joinedField(d *ast.FuncDecl, v *types.Var) (field *types.Var, prefix string, ok, rewritten bool) {
+	var before [][]ast.Expr // the operands of writes that put text before v
+	for _, w := range a.writes[v] {
+		var parts []ast.Expr
+		switch x := ast.Unparen(w).(type) {
+		case *ast.CallExpr:
+			if fn := a.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "path" && fn.Name() == "Join" && !x.Ellipsis.IsValid() {
+				parts = x.Args
+			}
+		case *ast.BinaryExpr:
+			if x.Op == token.ADD {
+				parts = []ast.Expr{x.X, x.Y}
+			}
+		}
+		if len(parts) > 0 && a.objOf(parts[0]) != v {
+			before = append(before, parts)
+		}
 	}
-	if len(ws) > 1 || d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
-		return nil, true
+	switch {
+	case len(before) == 0:
+		return nil, "", false, false
+	case len(before) > 1 || len(before[0]) != 2 || a.objOf(before[0][1]) != v:
+		return nil, "", false, true
+	}
+	if c, isConst := a.constOf(before[0][0]); isConst {
+		return nil, c, true, false
+	}
+	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
+		return nil, "", false, true
 	}
 	recv := a.pass.TypesInfo.Defs[d.Recv.List[0].Names[0]]
-	var parts []ast.Expr
-	switch x := ast.Unparen(ws[0]).(type) {
-	case *ast.CallExpr:
-		if fn := a.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "path" && fn.Name() == "Join" && !x.Ellipsis.IsValid() {
-			parts = x.Args
-		}
-	case *ast.BinaryExpr:
-		if x.Op == token.ADD {
-			parts = []ast.Expr{x.X, x.Y}
-		}
+	sel, isSel := ast.Unparen(before[0][0]).(*ast.SelectorExpr)
+	if !isSel || recv == nil || a.objOf(sel.X) != recv {
+		return nil, "", false, true
 	}
-	if len(parts) != 2 || a.objOf(parts[1]) != v {
-		return nil, true
+	f, isVar := a.objOf(sel).(*types.Var)
+	if !isVar || !f.IsField() || !isString(f.Type()) {
+		return nil, "", false, true
 	}
-	sel, ok := ast.Unparen(parts[0]).(*ast.SelectorExpr)
-	if !ok || recv == nil || a.objOf(sel.X) != recv {
-		return nil, true
-	}
-	f, ok := a.objOf(sel).(*types.Var)
-	if !ok || !f.IsField() || !isString(f.Type()) {
-		return nil, true
-	}
-	return f, false
+	return f, "", true, false
 }
 
 // makers are the functions of the package that return a value of a
@@ -289,18 +300,33 @@ func (a *analyzer) setIn(body *ast.BlockStmt, v, f *types.Var) (set ast.Expr, in
 // before the pattern (h.joins) puts before path: the prefix the makers of
 // the receiver's type agree on; else unknown, with those makers.
 func joinPrefix(h *helper, recv types.Type, p string) (string, bool, []Maker) {
-	var ms []Maker
-	if n := namedOf(recv); n != nil {
-		for _, m := range h.makers {
-			if m.Type == "" || m.Type == types.TypeString(n, nil) { // "": whatever the type
-				ms = append(ms, m)
-			}
-		}
-	}
+	ms := makersOf(h.makers, recv)
 	if v, ok := agreed(ms); ok {
+		// "GET "+route on a ServeMux: the prefix goes before the path.
+		if pp := httppattern.Parse(p); pp.Method != httppattern.AnyMethod {
+			return pp.Method + " " + pp.Host + path.Join(v, pp.Raw), true, nil
+		}
 		return path.Join(v, p), true, nil
 	}
 	return p, false, ms
+}
+
+// makersOf are the makers of ms for a receiver of type recv (nil: a
+// function's call), and those that hold for any.
+func makersOf(ms []Maker, recv types.Type) []Maker {
+	name := ""
+	if recv != nil {
+		if n := namedOf(recv); n != nil {
+			name = types.TypeString(n, nil)
+		}
+	}
+	var out []Maker
+	for _, m := range ms {
+		if m.Type == "" || m.Type == name && name != "" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // agreed is the prefix every maker of ms sets; false when none is known
@@ -350,15 +376,32 @@ func (a *analyzer) paramVar(d *ast.FuncDecl, i int) *types.Var {
 // receiver's field before the pattern, itself or through the helper it
 // calls (s, on its own receiver).
 func (a *analyzer) joins(d *ast.FuncDecl, call *ast.CallExpr, s spec, h *helper) {
-	f, rewritten := a.joinedField(d, a.paramVar(d, h.pattern))
+	f, prefix, ok, rewritten := a.joinedField(d, a.paramVar(d, h.pattern))
 	switch {
-	case s.joins && f == nil && !rewritten && d.Recv != nil && len(d.Recv.List) == 1 && len(d.Recv.List[0].Names) == 1 &&
-		a.objOf(recvExpr(call)) == a.pass.TypesInfo.Defs[d.Recv.List[0].Names[0]] && a.objOf(recvExpr(call)) != nil:
-		h.joins, h.makers = true, s.makers // r.handle(...): the same receiver's field
-	case s.joins || rewritten:
-		h.joins = true // another value's field, or text not followed: unknown
+	case rewritten || ok && s.joins:
+		h.joins = true // text not followed, or joined twice: unknown
+	case ok && f == nil:
+		h.joins, h.makers = true, []Maker{{Prefix: prefix, Known: true}} // path.Join("/api", route)
 	case f != nil:
 		h.joins, h.makers = true, a.makers(f)
+	case s.joins:
+		recv := recvExpr(call)
+		if recv != nil && d.Recv != nil && len(d.Recv.List) == 1 && len(d.Recv.List[0].Names) == 1 &&
+			a.objOf(recv) == a.pass.TypesInfo.Defs[d.Recv.List[0].Names[0]] {
+			h.joins, h.makers = true, s.makers // r.handle(...): the same receiver's field
+			break
+		}
+		// s.router.GET(path, h): the field of that value, whoever
+		// calls this helper.
+		h.joins = true
+		var t types.Type
+		if recv != nil {
+			t = a.pass.TypesInfo.TypeOf(recv)
+		}
+		for _, m := range makersOf(s.makers, t) {
+			m.Type = ""
+			h.makers = append(h.makers, m)
+		}
 	}
 }
 
@@ -366,11 +409,11 @@ func (a *analyzer) joins(d *ast.FuncDecl, call *ast.CallExpr, s spec, h *helper)
 // prefix its receiver's field holds joined before *p; unknown where the
 // makers do not agree.
 func (a *analyzer) joined(call *ast.CallExpr, h *helper, routers []router, p *string) []router {
-	recv := recvExpr(call)
-	if recv == nil {
-		return unknownPrefix(routers, nil)
+	var t types.Type
+	if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
+		t = a.pass.TypesInfo.TypeOf(recv)
 	}
-	joined, ok, ms := joinPrefix(h, a.pass.TypesInfo.TypeOf(recv), *p)
+	joined, ok, ms := joinPrefix(h, t, *p)
 	if ok {
 		*p = joined
 		return routers

@@ -8,6 +8,7 @@ package prefixrouter
 import (
 	"net/http"
 	"path"
+	"strings"
 )
 
 const AdminPrefix = "/admin"
@@ -60,4 +61,17 @@ func (r *router) handle(method, route string, h http.Handler) { // want `registe
 // Raw registers the pattern as given: no prefix.
 func (r *router) Raw(route string, h http.HandlerFunc) { // want `registers\(net/http ANY GET \$0 -> \$1 on ""\)`
 	r.mux.Handle("GET "+route, h)
+}
+
+// Trimmed rewrites the pattern but puts nothing before it: the pattern is
+// the one passed.
+func (r *router) Trimmed(route string, h http.HandlerFunc) { // want `registers\(net/http ANY GET \$0 -> \$1 on ""\)`
+	route = strings.TrimSuffix(route, "/")
+	r.mux.Handle("GET "+route, h)
+}
+
+// API joins a constant before the pattern.
+func API(mux *http.ServeMux, route string, h http.HandlerFunc) { // want `registers\(net/http ANY \(="/api"\)GET \$1 -> \$2 on \$0\)`
+	route = path.Join("/api", route)
+	mux.Handle("GET "+route, h)
 }
