@@ -322,6 +322,22 @@ func (a *analyzer) index() {
 		}
 	}
 	in := config.Inspector(a.pass)
+	// Functions taking a test's value (func NewTestServer(t *testing.T)
+	// in a helper package) run in tests only, whatever their file's name.
+	// (_test.go files are test code whole: left out.)
+	var testCode codekind.TestCode
+	for _, imp := range a.pass.Pkg.Imports() {
+		if imp.Path() != "testing" {
+			continue
+		}
+		var files []*ast.File
+		for _, f := range a.pass.Files {
+			if !isTestFile(a.pass.Fset, f.Pos()) {
+				files = append(files, f)
+			}
+		}
+		testCode = codekind.TestHelpers(files, info)
+	}
 	for file := range in.Root().Children() {
 		test := isTestFile(a.pass.Fset, file.Node().Pos())
 		var fn *types.Func
@@ -410,8 +426,8 @@ func (a *analyzer) index() {
 					a.called[callee.Origin()] = true
 					a.callers[callee.Origin()] = append(a.callers[callee.Origin()], n)
 				}
-				if test {
-					continue // routes registered by tests are not the service's
+				if test || testCode.Holds(n.Pos()) {
+					continue // routes registered by tests (or test helpers taking a *testing.T) are not the service's
 				}
 				if api := httpapi.Lookup(callee); api != nil {
 					a.indexRouterCall(n, api)
