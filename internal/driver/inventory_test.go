@@ -437,3 +437,25 @@ func TestRouteInventoryEmbedded(t *testing.T) {
 		}
 	}
 }
+
+// testdata/joined's router joins a prefix field before each route's
+// path, which the router's constructors set. Admin is made with and
+// without the prefix by its two constructors, but the program calls only
+// the one that sets it (the other only through it): its route is under
+// /admin. Both of Mixed's constructors are called, with different
+// prefixes: its route's prefix is unknown, never a wrong one.
+func TestRouteInventoryJoinedPrefix(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/joined", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	want := map[string][]string{
+		"api/api.go:14 GET /admin/users": {"api/api.go:19 handler once"},
+		"api/api.go:15 GET …/things":     {"api/api.go:23 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}

@@ -21,6 +21,10 @@ type mountTable struct {
 	// assumed are those of calls the graph resolves by the types alone
 	// (see program.Call.Assumed): they count where no other call says.
 	assumed map[openKey][]routes.Under
+	// called are the makers of joined prefixes (routes.Maker) that the
+	// program calls from a function that is not one of them: those that
+	// make the values routes are registered on.
+	called map[string]bool
 }
 
 type openKey struct {
@@ -40,10 +44,16 @@ const maxMountDepth = 8
 // wins over what that one says of every implementation.
 func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
 	t := mountTable{direct: map[openKey][]routes.Under{}, assumed: map[openKey][]routes.Under{}}
+	makers := map[string]bool{}
 	for act := range g.All() {
 		res, ok := act.Result.(*routes.Result)
 		if !ok || res == nil || !act.IsRoot || act.Package.ID != act.Package.PkgPath {
 			continue
+		}
+		for _, r := range res.Routes {
+			for _, m := range r.Makers {
+				makers[m.Func] = true
+			}
 		}
 		for _, m := range res.Mounts {
 			targets, assumed := []*types.Func{m.Func}, false
@@ -66,6 +76,9 @@ func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
 			}
 		}
 	}
+	if len(makers) > 0 && prog != nil {
+		t.called = prog.CalledOutside(makers)
+	}
 	return t
 }
 
@@ -73,6 +86,17 @@ func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
 // as many packages up as the routers are handed through; the route as it
 // is when no package says where.
 func (t mountTable) place(r *routes.Route, depth int) []*routes.Route {
+	if len(r.Makers) > 0 {
+		var called []routes.Maker
+		for _, m := range r.Makers {
+			if t.called[m.Func] {
+				called = append(called, m)
+			}
+		}
+		if j := r.Joined(called); j != nil {
+			r = j
+		}
+	}
 	if r.Open == nil || depth > maxMountDepth {
 		return []*routes.Route{r}
 	}

@@ -43,7 +43,8 @@
 // g.Use(auth), the routes on g run auth, those registered before do not;
 // assigned in the two arms of an if, both. A pattern built at run time
 // keeps its constant parts, "…" standing for the others (base + "/calls"
-// reads "…/calls"). A router that arrives from another package has a prefix this
+// reads "…/calls"; fmt.Sprintf with a constant format reads as it
+// prints: fmt.Sprintf("/%s/{id}", base) with base a constant). A router that arrives from another package has a prefix this
 // package cannot see: its routes read "…/items/{id}", because a route that
 // looks certain but is wrong would attach traffic to the wrong queries.
 // Each route says where its router comes from (Route.Open: a parameter no
@@ -123,7 +124,14 @@
 // function that takes a pattern and a handler but calls no router is no
 // helper; one that takes middlewares and passes them to a Use call adds
 // them to the router it is called on, which is not followed, rather than
-// to every value of the router field it names.
+// to every value of the router field it names. A helper of a router type
+// that joins a field of its receiver before the pattern
+// (route = path.Join(r.prefix, route)) gives each call the prefix the
+// constructors of the receiver's type set the field to (a constant set
+// in the constructor's body, or in the literal it returns); where they
+// differ, the standalone driver keeps those the program calls from
+// elsewhere (NewAdminWithPrefix, not the NewAdmin it calls), and a
+// prefix still not settled reads "…/users" rather than a wrong "/users".
 //
 // # Route tables
 //

@@ -78,6 +78,10 @@ type helper struct {
 	router  int    // the router's parameter; -1 when the helper's own (a field, a global)
 	routers []router
 	mws     []*Handler // wrapped around the handler in the helper, outermost first
+	// joins says the helper joins a field of its receiver before the
+	// pattern, which the receiver's makers set (see joined.go).
+	joins  bool
+	makers []Maker
 }
 
 // maxHelpers bounds the routes one helper registers per call.
@@ -225,6 +229,7 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 			continue
 		}
 		h.prefix, h.suffix = s.prefix+h.prefix, h.suffix+s.suffix
+		a.joins(d, call, s, h)
 		// The handler: a parameter, maybe converted or wrapped here.
 		var mws []*Handler
 		switch last := call.Args[len(call.Args)-1]; {
@@ -566,6 +571,9 @@ func (a *analyzer) registerHelperCall(call *ast.CallExpr) {
 		if h.router >= 0 {
 			routers = a.routers(call.Args[h.router], 0)
 		}
+		if h.joins && pathOK {
+			routers = a.joined(call, h, routers, &path)
+		}
 		var hd *Handler
 		var mws []*Handler
 		if h.chain {
@@ -683,6 +691,10 @@ type HelperRoute struct {
 	Routers []HelperRouter
 	// Middlewares are wrapped around the handler passed, outermost first.
 	Middlewares []Middleware
+	// Joins says the helper joins a field of its receiver before the
+	// pattern, which Makers set (see joined.go).
+	Joins  bool
+	Makers []Maker
 }
 
 // HelperRouter is one value a helper's own router can hold.
@@ -713,7 +725,19 @@ func (f *Registers) String() string {
 		if method == "" {
 			method = "ANY"
 		}
-		fmt.Fprintf(&b, "%s %s %s$%d%s -> ", r.Framework, method, r.Prefix, r.Pattern, r.Suffix)
+		joined := ""
+		if r.Joins {
+			var ms []string
+			for _, m := range r.Makers {
+				p := m.Prefix
+				if !m.Known {
+					p = "…"
+				}
+				ms = append(ms, fmt.Sprintf("%s=%q", m.Func, p))
+			}
+			joined = "(" + strings.Join(ms, ",") + ")"
+		}
+		fmt.Fprintf(&b, "%s %s %s%s$%d%s -> ", r.Framework, method, joined, r.Prefix, r.Pattern, r.Suffix)
 		for _, m := range r.Middlewares {
 			b.WriteString(m.Name + " → ")
 		}
@@ -743,7 +767,8 @@ func (f *Registers) String() string {
 // fact is the Registers form of a local helper's route.
 func (a *analyzer) fact(h *helper) HelperRoute {
 	r := HelperRoute{Framework: h.fw, Pattern: h.pattern, Prefix: h.prefix, Suffix: h.suffix, Method: h.method, Fixed: h.fixed,
-		Handler: h.handler, Chain: h.chain, MwParam: h.mw, Router: h.router, Middlewares: a.mwFacts(h.mws)}
+		Handler: h.handler, Chain: h.chain, MwParam: h.mw, Router: h.router, Middlewares: a.mwFacts(h.mws),
+		Joins: h.joins, Makers: h.makers}
 	for _, rt := range h.routers {
 		// Middlewares limited to paths under the router (fiber's
 		// Use("/admin", mw)) are left out: which paths callers pass is not
@@ -764,7 +789,8 @@ func (a *analyzer) mwFacts(hs []*Handler) []Middleware {
 // helper is a route of an imported helper, in the local form.
 func (r HelperRoute) helper() *helper {
 	h := &helper{fw: r.Framework, pattern: r.Pattern, prefix: r.Prefix, suffix: r.Suffix, method: r.Method, fixed: r.Fixed,
-		handler: r.Handler, chain: r.Chain, mw: r.MwParam, router: r.Router, mws: mwHandlers(r.Middlewares)}
+		handler: r.Handler, chain: r.Chain, mw: r.MwParam, router: r.Router, mws: mwHandlers(r.Middlewares),
+		joins: r.Joins, makers: r.Makers}
 	for _, rt := range r.Routers {
 		h.routers = append(h.routers, router{prefix: rt.Prefix, known: rt.Known, methods: rt.Methods, mws: mwHandlers(rt.Middlewares)})
 	}

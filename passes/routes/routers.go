@@ -25,6 +25,9 @@ type router struct {
 	// open says where the router comes from when what it is under is
 	// another package's to say (see Open).
 	open *Open
+	// makers are those of a joined field the route's prefix waits on
+	// (see joined.go).
+	makers []Maker
 }
 
 // scope is middlewares that run on the routes under a path, which is

@@ -71,6 +71,11 @@ type Route struct {
 	// Open, when set, is where the route's router comes from, and what
 	// it is under another package says (see mounts.go).
 	Open *Open
+	// Makers, when set, are the functions that may have made the value
+	// whose field the route's helper joins before its pattern, and do not
+	// agree on it: the prefix is unknown until the driver says which of
+	// them the program calls (see joined.go).
+	Makers []Maker
 	// path is the pattern below what Open's router is under: Pattern
 	// without the "…" an unknown prefix puts before it.
 	path string
@@ -317,6 +322,22 @@ func (a *analyzer) index() {
 		}
 	}
 	in := config.Inspector(a.pass)
+	// Functions taking a test's value (func NewTestServer(t *testing.T)
+	// in a helper package) run in tests only, whatever their file's name.
+	// (_test.go files are test code whole: left out.)
+	var testCode codekind.TestCode
+	for _, imp := range a.pass.Pkg.Imports() {
+		if imp.Path() != "testing" {
+			continue
+		}
+		var files []*ast.File
+		for _, f := range a.pass.Files {
+			if !isTestFile(a.pass.Fset, f.Pos()) {
+				files = append(files, f)
+			}
+		}
+		testCode = codekind.TestHelpers(files, info)
+	}
 	for file := range in.Root().Children() {
 		test := isTestFile(a.pass.Fset, file.Node().Pos())
 		var fn *types.Func
@@ -405,8 +426,8 @@ func (a *analyzer) index() {
 					a.called[callee.Origin()] = true
 					a.callers[callee.Origin()] = append(a.callers[callee.Origin()], n)
 				}
-				if test {
-					continue // routes registered by tests are not the service's
+				if test || testCode.Holds(n.Pos()) {
+					continue // routes registered by tests (or test helpers taking a *testing.T) are not the service's
 				}
 				if api := httpapi.Lookup(callee); api != nil {
 					a.indexRouterCall(n, api)
@@ -744,6 +765,7 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		Registered: true,
 		Handler:    h,
 		Open:       r.open,
+		Makers:     r.makers,
 		path:       full,
 	}
 	// The router's middlewares, those of the paths it is under, the route's.
@@ -815,6 +837,17 @@ func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 				}
 				return path.Join(parts...)
 			}
+			if fn := a.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && !x.Ellipsis.IsValid() && len(x.Args) > 0 {
+				if format, ok := a.constOf(x.Args[0]); ok {
+					var args []string
+					for _, arg := range x.Args[1:] {
+						args = append(args, text(arg))
+					}
+					if s, ok := sprintf(format, args); ok {
+						return s
+					}
+				}
+			}
 		}
 		if s, ok := a.constOf(e); ok {
 			consts++
@@ -824,6 +857,40 @@ func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 	}
 	s := text(call.Args[i])
 	return s, consts > 0
+}
+
+// sprintf is fmt.Sprintf's text for a constant format whose verbs are
+// %s, %v, %d or %q-free plain ones, each argument given as its text
+// ("…" where unknown): fmt.Sprintf("/%s/{id}", base). false for verbs
+// with flags, widths or a kind it does not print as written (%q, %x):
+// the pattern is then not known.
+func sprintf(format string, args []string) (string, bool) {
+	var b strings.Builder
+	next := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 >= len(format) {
+			return "", false
+		}
+		i++
+		switch format[i] {
+		case '%':
+			b.WriteByte('%')
+		case 's', 'v', 'd':
+			if next >= len(args) {
+				return "", false
+			}
+			b.WriteString(args[next])
+			next++
+		default:
+			return "", false
+		}
+	}
+	return b.String(), next == len(args)
 }
 
 // joinUnknown concatenates two texts, one "…" standing for unknown text

@@ -56,7 +56,7 @@ func orUnknown(s string) string {
 func TestRoutes(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser", "costuser",
-		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser")
+		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser", "prefixrouter", "prefixuser")
 }
 
 // TestFacts checks what constructors of handlers and middlewares export

@@ -12,14 +12,14 @@ type muxRouter struct {
 	prefix string
 }
 
-func (r *muxRouter) handle(method, route string, h http.Handler) { // want `registers\(net/http \$0 \$1 -> \$2 on ""\)`
+func (r *muxRouter) handle(method, route string, h http.Handler) { // want `registers\(net/http \$0 \(=""\)\$1 -> \$2 on ""\)`
 	route = path.Join(r.prefix, route)
 	r.mux.Handle(method+" "+route, h)
 }
 
-func (r *muxRouter) GET(route string, h http.HandlerFunc) { r.handle(http.MethodGet, route, h) } // want `registers\(net/http GET \$0 -> \$1 on ""\)`
+func (r *muxRouter) GET(route string, h http.HandlerFunc) { r.handle(http.MethodGet, route, h) } // want `registers\(net/http GET \(=""\)\$0 -> \$1 on ""\)`
 
-func (r *muxRouter) POST(route string, h http.HandlerFunc) { r.handle(http.MethodPost, route, h) } // want `registers\(net/http POST \$0 -> \$1 on ""\)`
+func (r *muxRouter) POST(route string, h http.HandlerFunc) { r.handle(http.MethodPost, route, h) } // want `registers\(net/http POST \(=""\)\$0 -> \$1 on ""\)`
 
 // MuxRoutes registers through the helpers.
 func (s *Server) MuxRoutes(r *muxRouter) {
