@@ -32,9 +32,14 @@ type memTrace struct {
 	start time.Time
 	w     io.Writer
 
-	mu           sync.Mutex
-	peak         uint64 // the highest live heap seen after a collection
-	done, exited chan struct{}
+	mu   sync.Mutex
+	peak uint64 // the highest live heap seen after a collection
+	// The highest seen of: the goroutines, the memory their stacks
+	// take, and all the memory the runtime holds from the system
+	// (heap, stacks and the rest: what RSS measures, but for memory
+	// not yet touched or given back).
+	goroutines, stacks, total uint64
+	done, exited              chan struct{}
 }
 
 // newMemTrace returns the run's trace, nil when SQLHEAT_MEMTRACE is not set.
@@ -65,7 +70,13 @@ func (t *memTrace) stop() {
 // collection, the one that measured it.
 func (t *memTrace) watch() {
 	defer close(t.exited)
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/sched/goroutines:goroutines"},
+		{Name: "/memory/classes/heap/stacks:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -77,6 +88,9 @@ func (t *memTrace) watch() {
 		metrics.Read(s)
 		live := s[0].Value.Uint64()
 		t.mu.Lock()
+		t.goroutines = max(t.goroutines, s[1].Value.Uint64())
+		t.stacks = max(t.stacks, s[2].Value.Uint64())
+		t.total = max(t.total, s[3].Value.Uint64()-s[4].Value.Uint64())
 		if live > t.peak+t.peak/50 { // 2% higher: not a profile per collection
 			t.peak = live
 			t.profile("peak")
@@ -106,8 +120,8 @@ func (t *memTrace) phase(name string) {
 		fmt.Fprintf(t.w, "memtrace: %-8s %6.1fs  live %4d MiB  highest live %4d MiB\n",
 			name, time.Since(t.start).Seconds(), m.HeapAlloc>>20, max(t.peak, m.HeapAlloc)>>20)
 	} else {
-		fmt.Fprintf(t.w, "memtrace: %-8s %6.1fs  cpu %6.1fs  live %4d MiB  highest live %4d MiB  peak RSS %4d MiB  | go command: cpu %6.1fs  largest process %4d MiB\n",
-			name, time.Since(t.start).Seconds(), cpu.Seconds(), m.HeapAlloc>>20, max(t.peak, m.HeapAlloc)>>20, rss>>20, ccpu.Seconds(), crss>>20)
+		fmt.Fprintf(t.w, "memtrace: %-8s %6.1fs  cpu %6.1fs  live %4d MiB  highest live %4d MiB  peak RSS %4d MiB (runtime %4d MiB, stacks %3d MiB for %d goroutines)  | go command: cpu %6.1fs  largest process %4d MiB\n",
+			name, time.Since(t.start).Seconds(), cpu.Seconds(), m.HeapAlloc>>20, max(t.peak, m.HeapAlloc)>>20, rss>>20, t.total>>20, t.stacks>>20, t.goroutines, ccpu.Seconds(), crss>>20)
 	}
 	t.profile(name)
 }
