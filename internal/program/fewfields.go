@@ -24,8 +24,9 @@ import (
 // does a loop over what a function keeps of such a field (the activities
 // of the vote already saved), passed on as a parameter.
 //
-// A field whose struct's address is handed to code outside the module (a
-// decoder may fill it), or that any write sets to anything else (the
+// A field whose struct's address, or a list or map of its values, is
+// handed to code outside the module (a decoder may fill it), or that any
+// write sets to anything else (the
 // request's ids, an append to itself), holds data.
 
 // fewHops is how many steps (a field's writes, a call's returns, a
@@ -57,7 +58,7 @@ func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int,
 	}
 	w := p.writesIndex()
 	owner := ownerOf(s)
-	if owner == nil || len(w.addr[owner]) > 0 {
+	if owner == nil || len(w.addr[owner]) > 0 || len(w.within[owner]) > 0 {
 		return 0, false // anonymous, or a decoder may fill it
 	}
 	places := w.of[v.Origin()]

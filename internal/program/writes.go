@@ -35,8 +35,12 @@ import (
 type writes struct {
 	of   map[*types.Var][]place
 	addr map[*types.TypeName][]place
-	top  bool        // the walk is in a package-level declaration
-	info *types.Info // the walk's package's
+	// within are, by struct type, the places handing out a pointer to a
+	// list or map of its values (json.Unmarshal(b, &items)): what
+	// receives it may make values with any fields.
+	within map[*types.TypeName][]place
+	top    bool        // the walk is in a package-level declaration
+	info   *types.Info // the walk's package's
 }
 
 // place is where a write is: top for a package-level declaration's. val
@@ -54,7 +58,7 @@ func (p *Program) writesIndex() *writes {
 	if p.wr != nil {
 		return p.wr
 	}
-	w := &writes{of: map[*types.Var][]place{}, addr: map[*types.TypeName][]place{}}
+	w := &writes{of: map[*types.Var][]place{}, addr: map[*types.TypeName][]place{}, within: map[*types.TypeName][]place{}}
 	p.wr = w
 	paths := make([]string, 0, len(p.pkgs))
 	for path := range p.pkgs {
@@ -190,6 +194,30 @@ func (w *writes) addrOf(t types.Type, pos token.Pos) {
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		if _, ok := n.Underlying().(*types.Struct); ok {
 			w.addr[n.Origin().Obj()] = append(w.addr[n.Origin().Obj()], place{pos: pos, top: w.top})
+		}
+	}
+	// The structs of a list or map it points to.
+	for range 4 {
+		switch u := under(t).(type) {
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		case *types.Pointer:
+			t = u.Elem()
+		default:
+			t = nil
+		}
+		if t == nil {
+			return
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			if _, ok := n.Underlying().(*types.Struct); ok {
+				w.within[n.Origin().Obj()] = append(w.within[n.Origin().Obj()], place{pos: pos, top: w.top})
+				return
+			}
 		}
 	}
 }

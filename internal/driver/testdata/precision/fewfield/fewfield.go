@@ -129,6 +129,7 @@ func Routes(db *sql.DB) {
 	http.HandleFunc("/import", func(w http.ResponseWriter, r *http.Request) { Import(r.Context(), db, r) })
 	http.HandleFunc("/collect", func(w http.ResponseWriter, r *http.Request) { Collect(r.Context(), db, r) })
 	http.HandleFunc("/replay", func(w http.ResponseWriter, r *http.Request) { Replay(r.Context(), db, r) })
+	http.HandleFunc("/batches", func(w http.ResponseWriter, r *http.Request) { Batches(r.Context(), db, r) })
 }
 
 // ReplayOp holds what its maker is given.
@@ -147,5 +148,24 @@ func Replay(ctx context.Context, db *sql.DB, r *http.Request) {
 	op := replayOp(items)
 	for _, a := range op.Items {
 		db.ExecContext(ctx, "INSERT INTO replayed (user_id) VALUES ($1)", a.User) // reported: the request's ids, through a parameter
+	}
+}
+
+// Batch is one of a list of batches a request's body holds.
+type Batch struct {
+	Items []*Activity
+}
+
+// defaultBatch is the batch of one the code writes out.
+func defaultBatch() Batch { return Batch{Items: []*Activity{{User: "admin"}}} }
+
+// Batches decodes a list of batches: the decoder fills their fields,
+// though the only write the code shows is a literal of one.
+func Batches(ctx context.Context, db *sql.DB, r *http.Request) {
+	batches := []Batch{defaultBatch()}
+	json.NewDecoder(r.Body).Decode(&batches)
+	last := batches[len(batches)-1]
+	for _, a := range last.Items {
+		db.ExecContext(ctx, "INSERT INTO batched (user_id) VALUES ($1)", a.User) // reported: the body's items
 	}
 }
