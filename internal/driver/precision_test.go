@@ -54,7 +54,12 @@ func TestPrecision(t *testing.T) {
 		"deco/deco.go:162 route deco/deco.go:33",                  // a setter may swap the bare store in
 		"deco/deco.go:177 route deco/deco.go:33",                  // either field: the bare one when fresh
 		"elements/elements.go:42 route elements/elements.go:42",   // a query per element, not through it
-		"elements/elements.go:56 route elements/elements.go:24",   // notifiers made one per user; each registered one's own is silent
+		"elements/elements.go:58 route elements/elements.go:24",   // notifiers made one per user; each registered one's own is silent
+		"fewfield/fewfield.go:106 route fewfield/fewfield.go:106", // a decoder fills the field
+		"fewfield/fewfield.go:121 route fewfield/fewfield.go:121", // a local the request's ids fill too; the field every write sets to two is silent
+		"fewfield/fewfield.go:150 route fewfield/fewfield.go:150", // set from a parameter: what callers pass
+		"fewfield/fewfield.go:169 route fewfield/fewfield.go:169", // a decoder fills a list of its structs
+		"fewfield/fewfield.go:91 route fewfield/fewfield.go:91",   // the request fills the field
 		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls
 		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
 		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request

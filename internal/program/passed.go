@@ -181,6 +181,16 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		// None written (var ids []int64): a list about to be filled,
 		// as an empty literal.
 		n, ok := queries.Written(info, f.syntax, v)
+		if !ok {
+			// What a few-item list fills, or a call returns (see
+			// FewField).
+			n, ok = p.fewLocalArg(info, v, limit)
+		}
+		return ok && n > 0 && n <= limit
+	case *ast.CallExpr:
+		// What a function returns that it fills only from a few
+		// items (see FewField).
+		n, ok := p.fewCall(info, a, 0, limit, 0)
 		return ok && n > 0 && n <= limit
 	}
 	return false

@@ -35,13 +35,22 @@ import (
 type writes struct {
 	of   map[*types.Var][]place
 	addr map[*types.TypeName][]place
-	top  bool // the walk is in a package-level declaration
+	// within are, by struct type, the places handing out a pointer to a
+	// list or map of its values (json.Unmarshal(b, &items)): what
+	// receives it may make values with any fields.
+	within map[*types.TypeName][]place
+	top    bool        // the walk is in a package-level declaration
+	info   *types.Info // the walk's package's
 }
 
-// place is where a write is: top for a package-level declaration's.
+// place is where a write is: top for a package-level declaration's. val
+// is the value written, when the write sets the whole variable or field
+// to one (v = e, T{F: e}), in the package of info; nil otherwise.
 type place struct {
-	pos token.Pos
-	top bool
+	pos  token.Pos
+	top  bool
+	val  ast.Expr
+	info *types.Info
 }
 
 // writes builds the index on first use.
@@ -49,7 +58,7 @@ func (p *Program) writesIndex() *writes {
 	if p.wr != nil {
 		return p.wr
 	}
-	w := &writes{of: map[*types.Var][]place{}, addr: map[*types.TypeName][]place{}}
+	w := &writes{of: map[*types.Var][]place{}, addr: map[*types.TypeName][]place{}, within: map[*types.TypeName][]place{}}
 	p.wr = w
 	paths := make([]string, 0, len(p.pkgs))
 	for path := range p.pkgs {
@@ -62,6 +71,7 @@ func (p *Program) writesIndex() *writes {
 		if info == nil {
 			continue
 		}
+		w.info = info
 		for _, f := range pkg.Syntax {
 			for _, d := range f.Decls {
 				// A package-level declaration runs at the package's
@@ -83,8 +93,12 @@ func (p *Program) writesIndex() *writes {
 func (p *Program) write(w *writes, info *types.Info, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
-		for _, lhs := range n.Lhs {
-			w.target(info, lhs, n.Pos())
+		for i, lhs := range n.Lhs {
+			var val ast.Expr
+			if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
+				val = n.Rhs[i]
+			}
+			w.targetVal(info, lhs, val, n.Pos())
 		}
 		w.aliased(info, n.Rhs, n.Pos())
 	case *ast.ValueSpec:
@@ -127,9 +141,12 @@ func (p *Program) write(w *writes, info *types.Info, n ast.Node) {
 	}
 }
 
-func (w *writes) add(v *types.Var, pos token.Pos) {
+func (w *writes) add(v *types.Var, pos token.Pos) { w.addVal(v, nil, pos) }
+
+// addVal records a write of v at pos setting it to val (nil: unknown).
+func (w *writes) addVal(v *types.Var, val ast.Expr, pos token.Pos) {
 	v = v.Origin()
-	w.of[v] = append(w.of[v], place{pos, w.top})
+	w.of[v] = append(w.of[v], place{pos, w.top, val, w.info})
 }
 
 // aliased records the maps among es, which are handed on where they
@@ -146,14 +163,20 @@ func (w *writes) aliased(info *types.Info, es []ast.Expr, pos token.Pos) {
 // target records a write of what e denotes: a package-level variable, a
 // field, or, for an element of a map, the map.
 func (w *writes) target(info *types.Info, e ast.Expr, pos token.Pos) {
+	w.targetVal(info, e, nil, pos)
+}
+
+// targetVal is target for a write setting what e denotes to val (nil:
+// unknown).
+func (w *writes) targetVal(info *types.Info, e, val ast.Expr, pos token.Pos) {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		if v, ok := info.ObjectOf(e).(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
-			w.add(v, pos)
+			w.addVal(v, val, pos)
 		}
 	case *ast.SelectorExpr:
 		if v, ok := info.ObjectOf(e.Sel).(*types.Var); ok && (v.IsField() || v.Parent() == v.Pkg().Scope()) {
-			w.add(v, pos)
+			w.addVal(v, val, pos)
 		}
 	case *ast.IndexExpr:
 		if _, ok := under(info.TypeOf(e.X)).(*types.Map); ok {
@@ -170,7 +193,31 @@ func (w *writes) addrOf(t types.Type, pos token.Pos) {
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		if _, ok := n.Underlying().(*types.Struct); ok {
-			w.addr[n.Origin().Obj()] = append(w.addr[n.Origin().Obj()], place{pos, w.top})
+			w.addr[n.Origin().Obj()] = append(w.addr[n.Origin().Obj()], place{pos: pos, top: w.top})
+		}
+	}
+	// The structs of a list or map it points to.
+	for range 4 {
+		switch u := under(t).(type) {
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		case *types.Pointer:
+			t = u.Elem()
+		default:
+			t = nil
+		}
+		if t == nil {
+			return
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			if _, ok := n.Underlying().(*types.Struct); ok {
+				w.within[n.Origin().Obj()] = append(w.within[n.Origin().Obj()], place{pos: pos, top: w.top})
+				return
+			}
 		}
 	}
 }
@@ -185,13 +232,13 @@ func (w *writes) literal(info *types.Info, lit *ast.CompositeLit) {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if id, ok := kv.Key.(*ast.Ident); ok {
 				if v, ok := info.ObjectOf(id).(*types.Var); ok {
-					w.add(v, kv.Pos())
+					w.addVal(v, kv.Value, kv.Pos())
 				}
 			}
 			continue
 		}
 		if i < st.NumFields() {
-			w.add(st.Field(i), elt.Pos())
+			w.addVal(st.Field(i), elt, elt.Pos())
 		}
 	}
 }

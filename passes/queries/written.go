@@ -53,22 +53,50 @@ func Written(info *types.Info, fn ast.Node, v *types.Var) (n int, ok bool) {
 		}
 		return 0, false
 	}
-	ok = true
-	var stack []ast.Node
-	// repeated reports whether the write at the top of the stack runs
-	// more than once per declaration of v: a loop or a closure around it
-	// that v is not declared in.
-	repeated := func() bool {
-		for _, s := range stack {
-			switch s.(type) {
-			case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
-				if v.Pos() < s.Pos() || v.Pos() >= s.End() {
-					return true
-				}
-			}
+	ok = Writes(info, fn, v, func(w LocalWrite) bool {
+		if w.Value == nil || repeated(w.Around, v) {
+			return false
+		}
+		m, good := items(w.Value)
+		n += m
+		return good
+	})
+	return n, ok
+}
+
+// LocalWrite is one write setting a local variable whole: v = Value (or
+// v := Value, var v = Value), or v, err := Call() setting v to the
+// call's Index-th result (Value nil). Around are the nodes enclosing the
+// write, outermost first.
+type LocalWrite struct {
+	Value  ast.Expr
+	Call   *ast.CallExpr
+	Index  int
+	Around []ast.Node
+}
+
+// Writes calls visit with each write of v, a local variable declared in
+// fn, and reports whether every write sets v whole (none of v += e, v++,
+// &v, a range assigning v, a multi-value write of no call) and visit
+// accepted each; it stops at the first that does not.
+func Writes(info *types.Info, fn ast.Node, v *types.Var, visit func(LocalWrite) bool) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(id) == v
+	}
+	// write visits the k-th of lhs, set from rhs.
+	write := func(k, lhs int, rhs []ast.Expr, around []ast.Node) bool {
+		switch {
+		case lhs == len(rhs):
+			return visit(LocalWrite{Value: rhs[k], Around: around})
+		case len(rhs) == 1:
+			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			return ok && visit(LocalWrite{Call: call, Index: k, Around: around})
 		}
 		return false
 	}
+	ok := true
+	var stack []ast.Node
 	ast.Inspect(fn, func(node ast.Node) bool {
 		if node == nil {
 			stack = stack[:len(stack)-1]
@@ -80,27 +108,15 @@ func Written(info *types.Info, fn ast.Node, v *types.Var) (n int, ok bool) {
 		switch x := node.(type) {
 		case *ast.AssignStmt:
 			for k, lhs := range x.Lhs {
-				if !is(lhs) {
-					continue
+				if is(lhs) {
+					ok = ok && (x.Tok == token.ASSIGN || x.Tok == token.DEFINE) && write(k, len(x.Lhs), x.Rhs, stack)
 				}
-				if len(x.Lhs) != len(x.Rhs) || repeated() {
-					ok = false
-					return false
-				}
-				m, good := items(x.Rhs[k])
-				n, ok = n+m, ok && good
 			}
 		case *ast.ValueSpec:
 			for k, name := range x.Names {
-				if info.Defs[name] != v || len(x.Values) == 0 {
-					continue
+				if info.Defs[name] == v && len(x.Values) > 0 {
+					ok = ok && write(k, len(x.Names), x.Values, stack)
 				}
-				if len(x.Values) != len(x.Names) || repeated() {
-					ok = false
-					return false
-				}
-				m, good := items(x.Values[k])
-				n, ok = n+m, ok && good
 			}
 		case *ast.IncDecStmt:
 			if is(x.X) {
@@ -120,5 +136,20 @@ func Written(info *types.Info, fn ast.Node, v *types.Var) (n int, ok bool) {
 		}
 		return ok
 	})
-	return n, ok
+	return ok
+}
+
+// repeated reports whether a write within around runs more than once per
+// declaration of v: a loop or a closure around it that v is not
+// declared in.
+func repeated(around []ast.Node, v *types.Var) bool {
+	for _, s := range around {
+		switch s.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			if v.Pos() < s.Pos() || v.Pos() >= s.End() {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -176,7 +176,12 @@
 // written out, none in a loop, or a parameter of its own that its callers
 // pass so — a slice literal one call away; one caller passing a list it
 // read, or a function handed to code outside the module, keeps it
-// reported. There, what a call runs is what it can run with the
+// reported. Likewise a loop over a field every write of which, in the
+// program, sets it to a few items: a literal, or what a function of the
+// module returns that it fills only with one append per item of such a
+// list (a vote's activities, one per action of a two-item list), and a
+// list kept from it, passed on; a field a decoder may fill, or one set
+// from a parameter or the request, stays reported. There, what a call runs is what it can run with the
 // constants it passes: a callee's calls under `if filter != nil` do not
 // run for a call passing nil, and neither does the body of a callee's
 // loop over a list the call passes as nil, an empty literal or "" —

@@ -43,8 +43,10 @@ func (n *Notifiers) Logged(ctx context.Context, db *sql.DB) {
 	}
 }
 
-// New registers the notifiers the program has.
-func New(db *sql.DB) *Notifiers { return &Notifiers{list: []Notifier{mailer{db}}} }
+// New registers the notifiers the program has, and those it is given.
+func New(db *sql.DB, more ...Notifier) *Notifiers {
+	return &Notifiers{list: append([]Notifier{mailer{db}}, more...)}
+}
 
 // PerUser makes one notifier per user, in a loop: data.
 func PerUser(ctx context.Context, db *sql.DB, users []int64) {

@@ -15,6 +15,7 @@ import (
 	"example.com/precision/boot"
 	"example.com/precision/deco"
 	"example.com/precision/elements"
+	"example.com/precision/fewfield"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
 	"example.com/precision/iters"
@@ -133,6 +134,7 @@ func serve(ctx context.Context, db *sql.DB) {
 		elements.PerUser(r.Context(), db, nil)
 	})
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
+	fewfield.Routes(db)
 	names := deco.NewContainer(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
 	names.Run(http.DefaultServeMux)
 	http.HandleFunc("/plain", deco.NewPlain(deco.NewSQL(db)).List)

@@ -1,0 +1,289 @@
+package program
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
+)
+
+// What every write of a field sets it to.
+//
+// An operation is often handed down as a struct: a vote's handler builds
+// the activities the vote changes, one per action of a two-item list of
+// actions, keeps them in the operation's field, and the store ranges over
+// the field, a query per activity. Per package the store's loop looks
+// like any loop over data; in the program, every write of the field sets
+// it to a few items — a literal, or what a function of the module returns
+// that it fills only from literals, make(T, 0), and one append per item
+// of a loop over such a list — and the loop runs that many times, as over
+// a slice literal ranged over in place, on which the pass is silent. So
+// does a loop over what a function keeps of such a field (the activities
+// of the vote already saved), passed on as a parameter.
+//
+// A field whose struct's address, or a list or map of its values, is
+// handed to code outside the module (a decoder may fill it), or that any
+// write sets to anything else (the
+// request's ids, an append to itself), holds data.
+
+// fewHops is how many steps (a field's writes, a call's returns, a
+// loop's list) the writes of a field are followed.
+const fewHops = 8
+
+// FewField reports whether x, the list a loop ranges over, is a field of
+// one of the module's structs that every write in the program sets to at
+// most limit items (see above).
+func (p *Program) FewField(info *types.Info, x ast.Expr, limit int) bool {
+	n, ok := p.fewField(info, x, limit, 0)
+	return ok && n <= limit
+}
+
+// fewField is how many items at most the field x selects holds, when
+// every write of it sets it to a few (see FewField).
+func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int, bool) {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok || depth > fewHops {
+		return 0, false
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return 0, false
+	}
+	v := s.Obj().(*types.Var)
+	if _, ok := under(v.Type()).(*types.Slice); !ok || v.Pkg() == nil || p.pkgs[v.Pkg().Path()] == nil {
+		return 0, false // a map may hold anything; another module's field is filled where we cannot see
+	}
+	w := p.writesIndex()
+	owner := ownerOf(s)
+	if owner == nil || len(w.addr[owner]) > 0 || len(w.within[owner]) > 0 {
+		return 0, false // anonymous, or a decoder may fill it
+	}
+	places := w.of[v.Origin()]
+	if len(places) == 0 {
+		return 0, false // written nowhere this code shows
+	}
+	most := 0
+	for _, pl := range places {
+		if pl.val == nil || pl.info == nil {
+			return 0, false
+		}
+		f := p.FuncAt(pl.pos)
+		if f == nil {
+			return 0, false // a package-level declaration's: not followed
+		}
+		n, ok := p.fewValue(pl.info, f.syntax, pl.val, limit, depth+1)
+		if !ok || n > limit {
+			return 0, false
+		}
+		most = max(most, n)
+	}
+	return most, true
+}
+
+// fewValue is how many items at most e, a list written in fn, holds when
+// it is a few the code writes: a literal, nil, make(T, k) for a small
+// constant k, a local every write of which is such a list (fewLocal), a
+// field (fewField), or the result of a function of the module that
+// returns such a list (fewResult).
+func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, depth int) (int, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return len(e.Elts), true
+	case *ast.Ident:
+		switch obj := info.Uses[e].(type) {
+		case *types.Nil:
+			return 0, true
+		case *types.Var:
+			if obj.Parent() == obj.Pkg().Scope() {
+				return 0, false // a package-level variable: anyone may fill it
+			}
+			return p.fewLocal(info, fn, obj, limit, depth)
+		}
+	case *ast.SelectorExpr:
+		return p.fewField(info, e, limit, depth)
+	case *ast.CallExpr:
+		if n, ok := madeEmpty(info, e); ok {
+			return n, true
+		}
+		return p.fewCall(info, e, 0, limit, depth)
+	}
+	return 0, false
+}
+
+// madeEmpty matches make(T, k) with a constant length k (k is 0 when
+// omitted, for a map or a channel): a list of k zero items.
+func madeEmpty(info *types.Info, call *ast.CallExpr) (int, bool) {
+	if b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "make" {
+		return 0, false
+	}
+	if len(call.Args) < 2 {
+		return 0, true
+	}
+	k, ok := constant.Int64Val(constant.ToInt(info.Types[call.Args[1]].Value))
+	return int(k), ok && k >= 0
+}
+
+// fewCall is how many items at most the k-th result of call holds, when
+// call is a static call of a function of the module that returns a few
+// there (fewResult).
+func (p *Program) fewCall(info *types.Info, call *ast.CallExpr, k, limit, depth int) (int, bool) {
+	if depth > fewHops {
+		return 0, false
+	}
+	fn := typeutil.StaticCallee(info, call)
+	g := p.Func(fn)
+	if g == nil || g.syntax == nil || g.instance {
+		return 0, false // another module's, or through an interface: not followed
+	}
+	decl, ok := g.syntax.(*ast.FuncDecl)
+	if !ok || decl.Body == nil {
+		return 0, false
+	}
+	ginfo := p.pkgs[g.pkg]
+	if ginfo == nil || ginfo.TypesInfo == nil {
+		return 0, false
+	}
+	return p.fewResult(ginfo.TypesInfo, decl, g.sig, k, limit, depth+1)
+}
+
+// fewResult is how many items at most the k-th result of decl holds,
+// when every return of it gives a few there.
+func (p *Program) fewResult(info *types.Info, decl *ast.FuncDecl, sig *types.Signature, k, limit, depth int) (int, bool) {
+	if k >= sig.Results().Len() {
+		return 0, false
+	}
+	most, ok, any := 0, true, false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a closure's returns are its own
+		case *ast.ReturnStmt:
+			any = true
+			var m int
+			switch {
+			case len(n.Results) == 0: // a bare return: the named result
+				m, ok = p.fewLocal(info, decl, sig.Results().At(k), limit, depth)
+			case len(n.Results) == sig.Results().Len():
+				m, ok = p.fewValue(info, decl, n.Results[k], limit, depth)
+			default: // return f(): the callee's k-th result
+				call, isCall := ast.Unparen(n.Results[0]).(*ast.CallExpr)
+				if !isCall {
+					ok = false
+					return false
+				}
+				m, ok = p.fewCall(info, call, k, limit, depth)
+			}
+			ok = ok && m <= limit
+			most = max(most, m)
+		}
+		return ok
+	})
+	return most, ok && any
+}
+
+// fewLocal is how many items at most v, a local variable (or named
+// result) of fn, holds when every write of it is a few the code writes
+// (fewValue), or an append of items written out, repeated only by loops
+// over such lists, each multiplying it by its length: one activity per
+// action of a two-item list is two. Any other write (a range assigning
+// it, &v, a loop of a condition, a closure) makes it data. The count adds
+// up every write, whichever runs (an upper bound).
+func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, depth int) (int, bool) {
+	if fn == nil || v.Pos() < fn.Pos() || v.Pos() >= fn.End() || depth > fewHops || isParam(fn, v) {
+		return 0, false // a parameter holds what callers pass (see FewPassed)
+	}
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(id) == v
+	}
+	// times is how many times a write within around runs per declaration
+	// of v: the product of the lengths of the loops around it that v is
+	// not declared in.
+	times := func(around []ast.Node) (int, bool) {
+		t := 1
+		for _, s := range around {
+			if v.Pos() >= s.Pos() && v.Pos() < s.End() {
+				continue // v is declared afresh in it
+			}
+			switch s := s.(type) {
+			case *ast.ForStmt, *ast.FuncLit:
+				return 0, false
+			case *ast.RangeStmt:
+				n, ok := p.fewValue(info, fn, s.X, limit, depth+1)
+				if !ok {
+					return 0, false
+				}
+				t *= n
+			}
+		}
+		return t, true
+	}
+	total := 0
+	ok := queries.Writes(info, fn, v, func(w queries.LocalWrite) bool {
+		var n int
+		var ok bool
+		if w.Value != nil {
+			n, ok = p.appended(info, fn, w.Value, is, limit, depth)
+		} else {
+			n, ok = p.fewCall(info, w.Call, w.Index, limit, depth)
+		}
+		t, known := times(w.Around)
+		total += n * t
+		return ok && known && total <= limit
+	})
+	return total, ok
+}
+
+// appended is how many items the value e, assigned to the local is
+// reports, adds: what append(v, a, b) writes out, or what a fewValue
+// holds.
+func (p *Program) appended(info *types.Info, fn ast.Node, e ast.Expr, is func(ast.Expr) bool, limit, depth int) (int, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return p.fewValue(info, fn, e, limit, depth)
+	}
+	if b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+		return p.fewValue(info, fn, e, limit, depth)
+	}
+	if len(call.Args) == 0 || !is(call.Args[0]) {
+		return 0, false
+	}
+	if call.Ellipsis.IsValid() {
+		return 0, false // append(v, other...): as many as other holds
+	}
+	return len(call.Args) - 1, true
+}
+
+// fewLocalArg is how many items at most v, a local of f a call of f
+// passes, holds (see fewLocal), for what every caller passes.
+func (p *Program) fewLocalArg(info *types.Info, v *types.Var, limit int) (int, bool) {
+	f := p.FuncAt(v.Pos())
+	if f == nil {
+		return 0, false
+	}
+	return p.fewLocal(info, f.syntax, v, limit, 0)
+}
+
+// isParam reports whether v is a parameter (or the receiver) of fn, a
+// function declaration or literal.
+func isParam(fn ast.Node, v *types.Var) bool {
+	var lists []*ast.FieldList
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		lists = []*ast.FieldList{fn.Recv, fn.Type.Params}
+	case *ast.FuncLit:
+		lists = []*ast.FieldList{fn.Type.Params}
+	}
+	for _, l := range lists {
+		if l != nil && v.Pos() >= l.Pos() && v.Pos() < l.End() {
+			return true
+		}
+	}
+	return false
+}
