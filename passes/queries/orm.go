@@ -79,6 +79,14 @@ type ormChain struct {
 	suffix    string // bun On("CONFLICT ..."), For("UPDATE")
 	returning string
 	preloads  []ormPreload
+	// eager is pop's Eager or EagerPreload: the associations named
+	// (eagerFields, all when none; eagerAny when chosen at run time)
+	// are loaded after the statement, by EagerPreload in one query each.
+	eager, eagerAny, eagerPreload bool
+	eagerFields                   []string
+	// perRow names what the finisher loads with one query per row it
+	// reads (see Site.PerRow).
+	perRow string
 	// create index / create table
 	index       []string
 	indexName   string
@@ -175,7 +183,7 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	if why != "" {
 		return fail("%s %s: %s", lib, s.Method.Name, why)
 	}
-	return sqlText{SQL: text, OK: true, Param: -1, many: many}
+	return sqlText{SQL: text, OK: true, Param: -1, many: many, perRow: c.perRow}
 }
 
 // ormCmd is the command an ORM's finisher sends, "" when it may send

@@ -33,7 +33,14 @@ func (a *analyzer) popStep(c *ormChain, st ormStep) string {
 		// The connection's statement, unchanged.
 	case "Eager", "EagerPreload":
 		// Associations are loaded by queries of their own, after the
-		// statement: not rebuilt (the statement itself is unchanged).
+		// statement (see popEager); the statement itself is unchanged.
+		c.eager = true
+		c.eagerPreload = c.eagerPreload || st.name() == "EagerPreload"
+		fields, ok := a.constStrings(args)
+		if !ok {
+			c.eagerAny = true // Eager(opts.Fields()...): known at run time
+		}
+		c.eagerFields = append(c.eagerFields, fields...)
 	case "Where":
 		text, why := a.fragment(c, st, 0)
 		if why != "" {
@@ -198,7 +205,63 @@ func (a *analyzer) popFinish(c *ormChain, s *Site) (string, string) {
 	default:
 		return "", "unknown finisher"
 	}
-	return b.String(), ""
+	stmts := []string{b.String()}
+	switch name {
+	case "Find", "Reload", "First", "Last", "All":
+		if c.eager {
+			stmts = append(stmts, a.popEager(c, m, name == "All")...)
+		}
+	}
+	return strings.Join(stmts, ";\n"), ""
+}
+
+// popEager are the queries pop sends after a finisher with Eager in its
+// chain (Query.eagerAssociations): for each association asked (all
+// tagged ones when none is named), EagerPreload sends one query for all
+// the rows read (`fk IN (...)`); Eager sends one per row, with the
+// association's own condition for that row (`identity_id = $1`,
+// `id = $1` for a belongs_to). After All, that is one query per row
+// and association: c.perRow says what, for queryinloop. An
+// association whose model is unknown is named but not rebuilt.
+func (a *analyzer) popEager(c *ormChain, m *ormmodel.Model, many bool) []string {
+	var assocs []ormmodel.PopAssociation
+	if !c.eagerAny {
+		assocs, _ = ormmodel.PopAssociations(m, c.eagerFields)
+	}
+	var names, out []string
+	for _, as := range assocs {
+		names = append(names, as.Field)
+		if as.Target == nil {
+			continue
+		}
+		tm, err := a.ormModel("pop", as.Target)
+		if err != nil || tm == nil {
+			continue
+		}
+		match := as.Match
+		if c.eagerPreload {
+			// preload_associations.go: fk IN (the keys of every row).
+			match = strings.Replace(match, "= ?", "IN (?)", 1)
+		}
+		tc := &ormChain{lib: "pop", model: tm, alias: tm.Alias, n: c.n}
+		match = strings.Replace(match, "?", tc.param1(), 1)
+		c.n = tc.n
+		text := "SELECT " + tc.qualified(tm.ColumnNames()) + " FROM " + tm.QuotedTable() + " AS " + sqlparse.QuoteIdent(tm.Alias) + " WHERE " + match
+		if as.OrderBy != "" {
+			text += " ORDER BY " + as.OrderBy
+		}
+		out = append(out, text)
+	}
+	if many && !c.eagerPreload {
+		what := strings.Join(names, ", ")
+		if c.eagerAny || len(names) == 0 && len(c.eagerFields) > 0 {
+			what = "the associations asked at run time"
+		} else if len(names) == 0 {
+			return out // a model without associations: nothing per row
+		}
+		c.perRow = what
+	}
+	return out
 }
 
 // popSelect is SELECT ... FROM ... with the joins: the columns chosen
