@@ -480,26 +480,7 @@ func (a *analyzer) scopeSteps(args []ast.Expr, at token.Pos, depth int) ([]ormSt
 		if id, ok := arg.(*ast.Ident); ok && id.Name == "nil" {
 			continue
 		}
-		var ft *ast.FuncType
-		var body *ast.BlockStmt
-		switch x := arg.(type) {
-		case *ast.FuncLit:
-			ft, body = x.Type, x.Body
-		case *ast.Ident, *ast.SelectorExpr:
-			fn, _ := a.pass.TypesInfo.Uses[identOf(x)].(*types.Func)
-			if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil {
-				ft, body = decl.Type, decl.Body
-			}
-		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(a.pass.TypesInfo, x).(*types.Func)
-			if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil && len(decl.Body.List) > 0 {
-				if ret, ok := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-					if lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
-						ft, body = lit.Type, lit.Body
-					}
-				}
-			}
-		}
+		ft, body := a.scopeFunc(arg)
 		if body == nil {
 			return nil, fmt.Sprintf("conditions added by %s", exprName(arg))
 		}
@@ -510,6 +491,31 @@ func (a *analyzer) scopeSteps(args []ast.Expr, at token.Pos, depth int) ([]ormSt
 		out = append(out, steps...)
 	}
 	return out, ""
+}
+
+// scopeFunc is the function a scope argument is: a literal, a function
+// of the package, or the literal a function of the package returns
+// (paginate(p)); nil when its code is not in the package.
+func (a *analyzer) scopeFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt) {
+	switch x := ast.Unparen(arg).(type) {
+	case *ast.FuncLit:
+		return x.Type, x.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		fn, _ := a.pass.TypesInfo.Uses[identOf(x)].(*types.Func)
+		if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil {
+			return decl.Type, decl.Body
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(a.pass.TypesInfo, x).(*types.Func)
+		if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil && len(decl.Body.List) > 0 {
+			if ret, ok := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				if lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
+					return lit.Type, lit.Body
+				}
+			}
+		}
+	}
+	return nil, nil
 }
 
 func identOf(e ast.Expr) *ast.Ident {

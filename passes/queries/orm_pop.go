@@ -2,8 +2,11 @@ package queries
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/ormmodel"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
@@ -93,6 +96,15 @@ func (a *analyzer) popStep(c *ormChain, st ormStep) string {
 			"LeftOuterJoin": "LEFT OUTER JOIN", "RightOuterJoin": "RIGHT OUTER JOIN", "InnerJoin": "INNER JOIN"}[st.name()]
 		c.joins = append(c.joins, kind+" "+table+" ON "+on)
 	case "Scope":
+		if a.foreignScope(args[0]) {
+			// A scope made in another package (a paginator's
+			// Paginate[T](p)) adds conditions only run time knows: one
+			// parameter stands for them, as for a name built at run time,
+			// so the rest of the statement is still checked. What order
+			// or limit it adds is not known.
+			c.conds = append(c.conds, ormCond{"AND", c.param1()})
+			break
+		}
 		steps, why := a.scopeSteps(args, st.call.Pos(), 1)
 		if why != "" {
 			return why
@@ -108,6 +120,20 @@ func (a *analyzer) popStep(c *ormChain, st ormStep) string {
 		return fmt.Sprintf("%s is not read", st.name()) // BelongsTo...: conditions from a model's values
 	}
 	return ""
+}
+
+// foreignScope reports whether a scope argument is a function of another
+// package, or one that such a function returns: code the pass cannot
+// read.
+func (a *analyzer) foreignScope(arg ast.Expr) bool {
+	var fn *types.Func
+	switch x := ast.Unparen(arg).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		fn, _ = a.pass.TypesInfo.Uses[identOf(x)].(*types.Func)
+	case *ast.CallExpr:
+		fn, _ = typeutil.Callee(a.pass.TypesInfo, x).(*types.Func)
+	}
+	return fn != nil && fn.Pkg() != nil && fn.Pkg() != a.pass.Pkg
 }
 
 // popFinish writes the statement a pop finisher sends.
