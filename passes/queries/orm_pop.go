@@ -279,13 +279,12 @@ func (a *analyzer) popEager(c *ormChain, m *ormmodel.Model, many bool) []string 
 		out = append(out, text)
 	}
 	if many && !c.eagerPreload {
-		what := strings.Join(names, ", ")
-		if c.eagerAny || len(names) == 0 && len(c.eagerFields) > 0 {
-			what = "the associations asked at run time"
-		} else if len(names) == 0 {
-			return out // a model without associations: nothing per row
-		}
-		c.perRow = what
+		switch {
+		case c.eagerAny:
+			c.perRow = "the associations asked at run time"
+		case len(names) > 0:
+			c.perRow = strings.Join(names, ", ")
+		} // else no field asked is an association: nothing per row
 	}
 	return out
 }

@@ -28,6 +28,13 @@ func (s *Store) EagerAll(ctx context.Context, nid string) {
 	s.conn(ctx).Eager().All(&as) // silent: Address has no association
 }
 
+// EagerAsked loads what the caller asks for, with one query per row.
+func (s *Store) EagerAsked(ctx context.Context, fields []string) {
+	var is []Identity
+	s.conn(ctx).Eager(fields...).All(&is) // want `^Eager loads the associations asked at run time with one query per row of identities`
+	s.conn(ctx).Eager("ID").All(&is)      // silent: ID is no association
+}
+
 // EagerInLoop is the loop's N+1: one finding, the loop's, whose fix
 // also says Eager's.
 func (s *Store) EagerInLoop(ctx context.Context, nids []string) {
