@@ -18,7 +18,7 @@ type Address struct {
 // Eager after All loads each association with one query per row read.
 func (s *Store) EagerAll(ctx context.Context, nid string) {
 	var is []Identity
-	s.conn(ctx).Eager("Addresses").Where("nid = ?", nid).All(&is) // want `^Eager loads Addresses with one query per row of identities: n round trips; EagerPreload loads each in one query$`
+	s.conn(ctx).Eager("Addresses").Where("nid = ?", nid).All(&is) // fix `^replace Eager with EagerPreload \(same arguments\): it reads each association for all the rows at once \(WHERE key IN \(\.\.\.\)\)$` // want `^Eager loads Addresses with one query per row of identities: n round trips; EagerPreload loads each in one query$`
 	s.conn(ctx).Eager().All(&is)                                  // want `^Eager loads Addresses, Sessions with one query per row of identities: n round trips$`
 	s.conn(ctx).EagerPreload("Addresses").All(&is)                // silent: one query per association
 	var i Identity
@@ -40,6 +40,6 @@ func (s *Store) EagerAsked(ctx context.Context, fields []string) {
 func (s *Store) EagerInLoop(ctx context.Context, nids []string) {
 	for _, nid := range nids {
 		var is []Identity
-		s.conn(ctx).Eager("Addresses").Where("nid = ?", nid).All(&is) // want `^pop SELECT from identities runs once per item of nids: n round trips instead of 1$`
+		s.conn(ctx).Eager("Addresses").Where("nid = ?", nid).All(&is) // fix `; and use EagerPreload: Eager loads Addresses with one more query per row read$` // want `^pop SELECT from identities runs once per item of nids: n round trips instead of 1$`
 	}
 }
