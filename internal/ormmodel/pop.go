@@ -1,6 +1,7 @@
 package ormmodel
 
 import (
+	"cmp"
 	"fmt"
 	"go/types"
 	"reflect"
@@ -117,4 +118,76 @@ func popFields(m *Model, st *types.Struct, seen map[string]bool, depth int) {
 		seen[col] = true
 		m.Columns = append(m.Columns, Column{Name: col, GoName: v.Name()})
 	}
+}
+
+// PopAssociation is a field of a model that pop's Eager loads with a
+// query of its own (associations.ForStruct): one tagged has_many,
+// has_one, belongs_to or many_to_many. Fields of a model's type without
+// one of these tags are no association to pop.
+type PopAssociation struct {
+	Field  string
+	Kind   string // "has_many", "has_one", "belongs_to", "many_to_many"
+	Target *types.Named
+	// Match is the condition pop writes for one owner row, with one ?
+	// for the owner's value (its Constraint): "identity_id = ?", "id =
+	// ?", "id in (select ... where identity_id = ?)".
+	Match   string
+	OrderBy string // the order_by tag
+}
+
+// PopAssociations are the associations of m that Eager(fields...) loads:
+// the named ones (the first part of "A.B"), or all when none is named.
+func PopAssociations(m *Model, fields []string) ([]PopAssociation, error) {
+	st, ok := m.Type.Underlying().(*types.Struct)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a struct", m.Type.Obj().Name())
+	}
+	want := map[string]bool{}
+	for _, f := range fields {
+		name, _, _ := strings.Cut(strings.TrimSpace(f), ".")
+		want[name] = true
+	}
+	owner := GormName(m.Type.Obj().Name()) // flect.Underscore
+	var out []PopAssociation
+	var walk func(st *types.Struct, depth int)
+	walk = func(st *types.Struct, depth int) {
+		for i := 0; i < st.NumFields(); i++ {
+			v := st.Field(i)
+			if v.Anonymous() && depth < 4 {
+				if et, ok := deref(v.Type()).Underlying().(*types.Struct); ok {
+					walk(et, depth+1)
+				}
+				continue
+			}
+			if len(want) > 0 && !want[v.Name()] {
+				continue
+			}
+			tag := reflect.StructTag(st.Tag(i))
+			for _, kind := range []string{"has_many", "has_one", "belongs_to", "many_to_many"} {
+				val, ok := tag.Lookup(kind)
+				if !ok || val == "" {
+					continue
+				}
+				a := PopAssociation{Field: v.Name(), Kind: kind, Target: StructOf(v.Type()), OrderBy: tag.Get("order_by")}
+				fk := tag.Get("fk_id")
+				switch kind {
+				case "has_many", "has_one":
+					a.Match = cmp.Or(fk, owner+"_id") + " = ?"
+				case "belongs_to":
+					a.Match = "id = ?"
+				case "many_to_many":
+					target := ""
+					if a.Target != nil {
+						target = GormName(a.Target.Obj().Name())
+					}
+					a.Match = fmt.Sprintf("id in (select %s from %s where %s = ?)",
+						cmp.Or(fk, target+"_id"), val, cmp.Or(tag.Get("primary_id"), owner+"_id"))
+				}
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	walk(st, 0)
+	return out, nil
 }

@@ -79,6 +79,14 @@ type ormChain struct {
 	suffix    string // bun On("CONFLICT ..."), For("UPDATE")
 	returning string
 	preloads  []ormPreload
+	// eager is pop's Eager or EagerPreload: the associations named
+	// (eagerFields, all when none; eagerAny when chosen at run time)
+	// are loaded after the statement, by EagerPreload in one query each.
+	eager, eagerAny, eagerPreload bool
+	eagerFields                   []string
+	// perRow names what the finisher loads with one query per row it
+	// reads (see Site.PerRow).
+	perRow string
 	// create index / create table
 	index       []string
 	indexName   string
@@ -175,7 +183,7 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	if why != "" {
 		return fail("%s %s: %s", lib, s.Method.Name, why)
 	}
-	return sqlText{SQL: text, OK: true, Param: -1, many: many}
+	return sqlText{SQL: text, OK: true, Param: -1, many: many, perRow: c.perRow}
 }
 
 // ormCmd is the command an ORM's finisher sends, "" when it may send
@@ -472,26 +480,7 @@ func (a *analyzer) scopeSteps(args []ast.Expr, at token.Pos, depth int) ([]ormSt
 		if id, ok := arg.(*ast.Ident); ok && id.Name == "nil" {
 			continue
 		}
-		var ft *ast.FuncType
-		var body *ast.BlockStmt
-		switch x := arg.(type) {
-		case *ast.FuncLit:
-			ft, body = x.Type, x.Body
-		case *ast.Ident, *ast.SelectorExpr:
-			fn, _ := a.pass.TypesInfo.Uses[identOf(x)].(*types.Func)
-			if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil {
-				ft, body = decl.Type, decl.Body
-			}
-		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(a.pass.TypesInfo, x).(*types.Func)
-			if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil && len(decl.Body.List) > 0 {
-				if ret, ok := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-					if lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
-						ft, body = lit.Type, lit.Body
-					}
-				}
-			}
-		}
+		ft, body := a.scopeFunc(arg)
 		if body == nil {
 			return nil, fmt.Sprintf("conditions added by %s", exprName(arg))
 		}
@@ -502,6 +491,31 @@ func (a *analyzer) scopeSteps(args []ast.Expr, at token.Pos, depth int) ([]ormSt
 		out = append(out, steps...)
 	}
 	return out, ""
+}
+
+// scopeFunc is the function a scope argument is: a literal, a function
+// of the package, or the literal a function of the package returns
+// (paginate(p)); nil when its code is not in the package.
+func (a *analyzer) scopeFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt) {
+	switch x := ast.Unparen(arg).(type) {
+	case *ast.FuncLit:
+		return x.Type, x.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		fn, _ := a.pass.TypesInfo.Uses[identOf(x)].(*types.Func)
+		if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil {
+			return decl.Type, decl.Body
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(a.pass.TypesInfo, x).(*types.Func)
+		if decl := a.r.funcs[fn]; decl != nil && decl.Body != nil && len(decl.Body.List) > 0 {
+			if ret, ok := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				if lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
+					return lit.Type, lit.Body
+				}
+			}
+		}
+	}
+	return nil, nil
 }
 
 func identOf(e ast.Expr) *ast.Ident {

@@ -2,8 +2,11 @@ package queries
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/ormmodel"
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
@@ -33,7 +36,14 @@ func (a *analyzer) popStep(c *ormChain, st ormStep) string {
 		// The connection's statement, unchanged.
 	case "Eager", "EagerPreload":
 		// Associations are loaded by queries of their own, after the
-		// statement: not rebuilt (the statement itself is unchanged).
+		// statement (see popEager); the statement itself is unchanged.
+		c.eager = true
+		c.eagerPreload = c.eagerPreload || st.name() == "EagerPreload"
+		fields, ok := a.constStrings(args)
+		if !ok {
+			c.eagerAny = true // Eager(opts.Fields()...): known at run time
+		}
+		c.eagerFields = append(c.eagerFields, fields...)
 	case "Where":
 		text, why := a.fragment(c, st, 0)
 		if why != "" {
@@ -86,6 +96,15 @@ func (a *analyzer) popStep(c *ormChain, st ormStep) string {
 			"LeftOuterJoin": "LEFT OUTER JOIN", "RightOuterJoin": "RIGHT OUTER JOIN", "InnerJoin": "INNER JOIN"}[st.name()]
 		c.joins = append(c.joins, kind+" "+table+" ON "+on)
 	case "Scope":
+		if a.foreignScope(args[0]) {
+			// A scope made in another package (a paginator's
+			// Paginate[T](p)) adds conditions only run time knows: one
+			// parameter stands for them, as for a name built at run time,
+			// so the rest of the statement is still checked. What order
+			// or limit it adds is not known.
+			c.conds = append(c.conds, ormCond{"AND", c.param1()})
+			break
+		}
 		steps, why := a.scopeSteps(args, st.call.Pos(), 1)
 		if why != "" {
 			return why
@@ -101,6 +120,20 @@ func (a *analyzer) popStep(c *ormChain, st ormStep) string {
 		return fmt.Sprintf("%s is not read", st.name()) // BelongsTo...: conditions from a model's values
 	}
 	return ""
+}
+
+// foreignScope reports whether a scope argument is a function of another
+// package, or one that such a function returns: code the pass cannot
+// read.
+func (a *analyzer) foreignScope(arg ast.Expr) bool {
+	var fn *types.Func
+	switch x := ast.Unparen(arg).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		fn, _ = a.pass.TypesInfo.Uses[identOf(x)].(*types.Func)
+	case *ast.CallExpr:
+		fn, _ = typeutil.Callee(a.pass.TypesInfo, x).(*types.Func)
+	}
+	return fn != nil && fn.Pkg() != nil && fn.Pkg() != a.pass.Pkg
 }
 
 // popFinish writes the statement a pop finisher sends.
@@ -198,7 +231,62 @@ func (a *analyzer) popFinish(c *ormChain, s *Site) (string, string) {
 	default:
 		return "", "unknown finisher"
 	}
-	return b.String(), ""
+	stmts := []string{b.String()}
+	switch name {
+	case "Find", "Reload", "First", "Last", "All":
+		if c.eager {
+			stmts = append(stmts, a.popEager(c, m, name == "All")...)
+		}
+	}
+	return strings.Join(stmts, ";\n"), ""
+}
+
+// popEager are the queries pop sends after a finisher with Eager in its
+// chain (Query.eagerAssociations): for each association asked (all
+// tagged ones when none is named), EagerPreload sends one query for all
+// the rows read (`fk IN (...)`); Eager sends one per row, with the
+// association's own condition for that row (`identity_id = $1`,
+// `id = $1` for a belongs_to). After All, that is one query per row
+// and association: c.perRow says what, for queryinloop. An
+// association whose model is unknown is named but not rebuilt.
+func (a *analyzer) popEager(c *ormChain, m *ormmodel.Model, many bool) []string {
+	var assocs []ormmodel.PopAssociation
+	if !c.eagerAny {
+		assocs, _ = ormmodel.PopAssociations(m, c.eagerFields)
+	}
+	var names, out []string
+	for _, as := range assocs {
+		names = append(names, as.Field)
+		if as.Target == nil {
+			continue
+		}
+		tm, err := a.ormModel("pop", as.Target)
+		if err != nil || tm == nil {
+			continue
+		}
+		match := as.Match
+		if c.eagerPreload {
+			// preload_associations.go: fk IN (the keys of every row).
+			match = strings.Replace(match, "= ?", "IN (?)", 1)
+		}
+		tc := &ormChain{lib: "pop", model: tm, alias: tm.Alias, n: c.n}
+		match = strings.Replace(match, "?", tc.param1(), 1)
+		c.n = tc.n
+		text := "SELECT " + tc.qualified(tm.ColumnNames()) + " FROM " + tm.QuotedTable() + " AS " + sqlparse.QuoteIdent(tm.Alias) + " WHERE " + match
+		if as.OrderBy != "" {
+			text += " ORDER BY " + as.OrderBy
+		}
+		out = append(out, text)
+	}
+	if many && !c.eagerPreload {
+		switch {
+		case c.eagerAny:
+			c.perRow = "the associations asked at run time"
+		case len(names) > 0:
+			c.perRow = strings.Join(names, ", ")
+		} // else no field asked is an association: nothing per row
+	}
+	return out
 }
 
 // popSelect is SELECT ... FROM ... with the joins: the columns chosen

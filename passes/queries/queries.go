@@ -154,6 +154,10 @@ type Site struct {
 	// Many says one execution covers many items: a statement taking a
 	// list (sqlparse.Statement.Many), or an ORM writing a slice.
 	Many bool
+	// PerRow names what the ORM loads with one query of its own per row
+	// the statement reads — pop's Eager on All: "Addresses of
+	// identities" — "" when nothing: the call is an N+1 by itself.
+	PerRow string
 	// Optional says SQL holds clauses that only some executions send
 	// (items appended to a list of clauses under a condition, see
 	// list in resolve.go): their filters are marked Optional in Stmts,
@@ -1055,7 +1059,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	t = a.r.finish(oneOfSQL(t))
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
-	s.Many = t.many
+	s.Many, s.PerRow = t.many, t.perRow
 	if !t.OK {
 		// A text known in part (a name built with Sprintf) is said with
 		// … for what only run time knows, never with the resolver's mark.

@@ -40,6 +40,8 @@ type sqlText struct {
 	// many says an ORM writes a whole slice with the statement (see
 	// ormMany): what the text, built for one row, cannot say.
 	many bool
+	// perRow is Site.PerRow.
+	perRow string
 	// modelDDL is the DDL of the model an ORM chain reads or writes,
 	// when the ORM creates its table from the model (see Site.ModelDDL).
 	modelDDL string

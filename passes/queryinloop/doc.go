@@ -50,6 +50,14 @@
 // another query's rows.Next() is reported with the open result set,
 // which also holds a connection for the whole loop.
 //
+// An ORM that loops by itself is reported where it is asked to: pop's
+// Eager before All (`c.Eager("Addresses").All(&identities)`) loads each
+// association with one query per row read, where EagerPreload sends one
+// per association (`WHERE identity_id IN (...)`). First, Find and Last
+// read one row, a fixed number of queries, and are silent; EagerPreload
+// and gorm's Preload are too. Inside a loop, the loop's finding covers
+// it, its fix naming EagerPreload.
+//
 // The analyzer is silent for loops whose count does not grow with data:
 // service loops (`for {}` or `for ctx.Err() == nil` around a select, a
 // ticker, a sleep or a channel receive), retry loops that leave on success,

@@ -246,6 +246,10 @@ func (c *checker) site(s *queries.Site) {
 	q := s.Entry
 	q.Kind = kind.String()
 	items, constant := perItem(s.Loops)
+	if len(items) == 0 && s.PerRow != "" {
+		c.eager(s, q)
+		return
+	}
 	if len(items) == 0 {
 		if constant && c.constBound {
 			msg := subject(s) + " runs in a loop with a constant bound: a fixed number of round trips where one would do"
@@ -264,7 +268,33 @@ func (c *checker) site(s *queries.Site) {
 		category = "write"
 	}
 	m := message{subject: subject(s), short: article(s.Entry.Cmd), items: items, depth: len(items)}
-	c.report(s.Func, s.Call.Pos(), category, m.String(), items, siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over}))
+	d := siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over})
+	if s.PerRow != "" {
+		// One finding, the loop's: its fix first, then the ORM's own
+		// queries per row, which the fix leaves (see eager).
+		d.Fix += "; and use EagerPreload: Eager loads " + s.PerRow + " with one more query per row read"
+	}
+	c.report(s.Func, s.Call.Pos(), category, m.String(), items, d)
+}
+
+// eager reports a call that loads associations with one query per row
+// it reads, outside any loop of the program: pop's Eager before All
+// (see queries.Site.PerRow). The ORM loops over the rows itself. A
+// finisher that reads one row (First, Find) sends a fixed number of
+// queries, one per association, and is left alone; inside a loop, the
+// loop's finding says both (see site).
+func (c *checker) eager(s *queries.Site, q queries.Query) {
+	rows := q.Table
+	if rows == "" {
+		rows = "the rows read"
+	}
+	msg := fmt.Sprintf("Eager loads %s with one query per row of %s: n round trips", clip(s.PerRow, 40), clip(rows, 30))
+	if long := msg + "; EagerPreload loads each in one query"; len([]rune(long)) <= maxMessage {
+		msg = long // else the fix says it
+	}
+	d := siteDetail(s, 1, advice{})
+	d.Fix = "replace Eager with EagerPreload (same arguments): it reads each association for all the rows at once (WHERE key IN (...))"
+	c.report(s.Func, s.Call.Pos(), "read", msg, nil, d)
 }
 
 func (c *checker) call(call *queries.Call) { c.callVia(call, nil) }

@@ -1,7 +1,7 @@
 // Package popdb sends its SQL through pop: chains on the connection
 // ended by a finisher that takes the model, raw SQL, writes of a model,
 // and a store whose connection comes from a method.
-package popdb // want `stats: 24 sites, 3 unresolved, 0 unparsed, 16 orm`
+package popdb // want `stats: 27 sites, 4 unresolved, 0 unparsed, 18 orm`
 
 import (
 	"context"
@@ -58,7 +58,10 @@ func (s *Store) Reads(ctx context.Context, id, nid string) error { // want `issu
 	c.Where("nid = ?", nid).Count(&Identity{})                                    // want `site orm read "SELECT COUNT\(\*\) AS row_count FROM \(SELECT .* FROM identities AS identities WHERE \(nid = \$1\)\) a"`
 	c.Where("id IN (?)", []string{id}).Exists(&Identity{})                        // want `site orm read "SELECT EXISTS \(SELECT .* WHERE \(id IN \(\$1\)\)\)"`
 	c.Where("identity_id = ?", id).All(&[]Address{})                              // want `site orm read "SELECT addresses.id, addresses.identity_id, addresses.\\"Value\\" FROM addresses AS addresses WHERE \(identity_id = \$1\)"`
-	c.Eager("Addresses").Where("id = ?", id).First(&i)                            // want `site orm read "SELECT .* FROM identities AS identities WHERE \(id = \$1\) LIMIT 1"`
+	// Eager: each association by a query of its own, per row read
+	// (EagerPreload: for all the rows at once).
+	c.Eager("Addresses").Where("id = ?", id).First(&i) // want `site orm read "SELECT .* FROM identities AS identities WHERE \(id = \$1\) LIMIT 1;\\nSELECT addresses.id, addresses.identity_id, addresses.\\"Value\\" FROM addresses AS addresses WHERE identity_id = \$2"`
+	c.EagerPreload().All(&is)                          // want `site orm read "SELECT .* FROM identities AS identities;\\nSELECT .* FROM addresses AS addresses WHERE identity_id IN \(\$1\)"`
 
 	c.Where("id = ? AND nid = ?", UUID{}, nid).Last(&i) // want `site orm read "SELECT .* WHERE \(id = \$1 AND nid = \$2\) ORDER BY created_at DESC, id DESC LIMIT 1"`
 
@@ -97,7 +100,11 @@ func (s *Store) Writes(ctx context.Context, i *Identity, nid string) error { // 
 // Unknown shapes stay unresolved, saying why.
 func (s *Store) Unknown(ctx context.Context, model interface{}, cond string) { // want `issuesQueries\(.*\)`
 	c := s.Conn(ctx)
-	c.All(model)                               // want `site orm read unresolved: pop All: model model is chosen at run time`
-	c.Where(cond).First(&Identity{})           // want `site orm read unresolved: pop chain: Where argument cond is not constant`
-	c.BelongsTo(&Identity{}).All(&[]Address{}) // want `site orm read unresolved: pop chain: BelongsTo is not read`
+	c.All(model)                     // want `site orm read unresolved: pop All: model model is chosen at run time`
+	c.Where(cond).First(&Identity{}) // want `site orm read unresolved: pop chain: Where argument cond is not constant`
+	// A scope of another package: its conditions stand as one parameter.
+	var is []Identity
+	c.Where("nid = ?", cond).Scope(popmodels.Paginate[Identity](10)).All(&is) // want `site orm read "SELECT .* FROM identities AS identities WHERE \(nid = \$1\) AND \(\$2\)"`
+	c.Scope(func(q *pop.Query) *pop.Query { return q.Where(cond) }).All(&is)  // want `site orm read unresolved: pop chain: Where argument cond is not constant`
+	c.BelongsTo(&Identity{}).All(&[]Address{})                                // want `site orm read unresolved: pop chain: BelongsTo is not read`
 }

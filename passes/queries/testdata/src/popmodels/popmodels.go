@@ -19,3 +19,9 @@ type Token struct {
 }
 
 func (Token) TableName(context.Context) string { return prefix + "tokens" }
+
+// Paginate is a scope made in this package: code its callers' pass
+// cannot read.
+func Paginate[T any](size int) pop.ScopeFunc {
+	return func(q *pop.Query) *pop.Query { return q.Where("id > ?", size).Limit(size) }
+}

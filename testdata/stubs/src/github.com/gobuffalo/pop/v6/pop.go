@@ -22,3 +22,8 @@ func (q *Query) Where(stmt string, args ...interface{}) *Query { panic("stub") }
 func (q *Query) First(model interface{}) error                 { panic("stub") }
 func (q *Query) All(models interface{}) error                  { panic("stub") }
 func (q *Query) Exec() error                                   { panic("stub") }
+
+func (c *Connection) Eager(fields ...string) *Connection   { panic("stub") }
+func (c *Connection) EagerPreload(fields ...string) *Query { panic("stub") }
+func (q *Query) Eager(fields ...string) *Query             { panic("stub") }
+func (q *Query) EagerPreload(fields ...string) *Query      { panic("stub") }
