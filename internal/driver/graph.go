@@ -356,6 +356,7 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 		}
 	}
 	var over []string
+	reg := false
 	for _, pos := range f.Loops {
 		rs := rangeAt(pkg, pos)
 		if rs == nil {
@@ -363,11 +364,17 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 		}
 		name, ok := w.prog.FilledAtStart(pkg.TypesInfo, rs.X, w.funcs)
 		if !ok {
-			return ""
+			if name, ok = w.prog.Registered(pos, w.funcs); !ok {
+				return ""
+			}
+			reg = true
 		}
 		if !slices.Contains(over, name) {
 			over = append(over, name)
 		}
+	}
+	if reg {
+		return "loops over " + strings.Join(over, " and ") + ", a list of the implementations the program registers: as many items as it registers"
 	}
 	return "loops over " + strings.Join(over, " and ") + ", which only start-up fills: as many items as configured"
 }

@@ -37,6 +37,7 @@ func TestPrecision(t *testing.T) {
 	}
 	slices.Sort(got)
 	const user = "store/pg/pg.go:16"
+	const strat = "strats/strats.go:26,strats/strats.go:34,strats/strats.go:45"
 	want := []string{
 		"actors/actors.go:41 route " + user, // closures made one per id
 		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
@@ -94,6 +95,11 @@ func TestPrecision(t *testing.T) {
 		"rekey/rekey.go:35 route rekey/rekey.go:35",               // per request too
 		"schema/schema.go:158 route schema/schema.go:71",          // a type system over the store; those made over the compiled schema are silent
 		"schema/schema.go:167 route schema/schema.go:71",          // a caller passes one over the store
+		"strats/strats.go:122 route " + strat,                     // a strategy per name the request sends
+		"strats/strats.go:133 route strats/strats.go:133",         // requests add to the registry's list
+		"strats/strats.go:78 route " + strat,                      // low: the strategies the program registers
+		"strats/strats.go:91 route strats/strats.go:91",           // low: likewise, a query per strategy
+		"strats/strats.go:98 route " + strat,                      // a caller makes one per row
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.
@@ -125,15 +131,26 @@ func TestPrecision(t *testing.T) {
 	}
 	// A loop over what only start-up fills runs once per configured
 	// item: low, and the message says why; one over what requests fill
-	// is the route's.
-	low := map[int]bool{36: true, 44: true, 62: true}
-	for _, f := range rep.Findings {
-		if f.File != "backends/backends.go" {
-			continue
-		}
-		said := strings.Contains(f.Message, "which only start-up fills")
-		if low[f.Line] != (f.Severity == "low") || low[f.Line] != said {
-			t.Errorf("backends/backends.go:%d: %s %q; want low and said so: %v", f.Line, f.Severity, f.Message, low[f.Line])
+	// is the route's. A loop over the strategies the program registers
+	// (a list written out once, handed on filtered by an accessor and as
+	// a parameter) runs once per implementation: low, and said; one over
+	// interface values made per row, per request item, or added per
+	// request is data.
+	for _, c := range []struct {
+		file, why string
+		low       map[int]bool
+	}{
+		{"backends/backends.go", "which only start-up fills", map[int]bool{36: true, 44: true, 62: true}},
+		{"strats/strats.go", "the implementations the program registers", map[int]bool{78: true, 91: true}},
+	} {
+		for _, f := range rep.Findings {
+			if f.File != c.file {
+				continue
+			}
+			said := strings.Contains(f.Message, c.why)
+			if c.low[f.Line] != (f.Severity == "low") || c.low[f.Line] != said {
+				t.Errorf("%s:%d: %s %q; want low and said so: %v", c.file, f.Line, f.Severity, f.Message, c.low[f.Line])
+			}
 		}
 	}
 	// A loop only a sync.Once runs runs once per process: low, and said.

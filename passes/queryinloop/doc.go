@@ -208,7 +208,10 @@
 // There, a finding is low, and says why, when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings
-// decoded from a file — as many items as an operator configures), when
+// decoded from a file — as many items as an operator configures), or
+// over interface values the program registers (strategies, plugins: a
+// list written out once and handed on by a registry's accessor or as a
+// parameter, never made per row or per request item), when
 // only a sync.Once or a cache fill runs its loop (once per process), or
 // when nothing in the program can run it (no entry point reaches it).
 package queryinloop

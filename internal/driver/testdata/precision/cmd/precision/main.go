@@ -29,6 +29,7 @@ import (
 	"example.com/precision/rekey"
 	"example.com/precision/schema"
 	"example.com/precision/store/pg"
+	"example.com/precision/strats"
 )
 
 func main() {
@@ -77,6 +78,12 @@ func serve(ctx context.Context, db *sql.DB) {
 	http.HandleFunc("/members", func(w http.ResponseWriter, r *http.Request) {
 		group.Patch(r.Context(), nil)
 	})
+	reg := strats.NewRegistry(db)
+	http.HandleFunc("/strats", reg.Serve)
+	http.HandleFunc("/links", reg.Links)
+	http.HandleFunc("/named", reg.Named)
+	http.HandleFunc("/add", reg.Add)
+	http.HandleFunc("/extra", reg.Extra)
 	http.HandleFunc("/sync", func(w http.ResponseWriter, r *http.Request) {
 		batch.Sync(r.Context(), db, nil)
 	})
