@@ -75,7 +75,7 @@ func (r *Registry) Enabled(on map[string]bool) (out Strategies) {
 // Populate runs each strategy's own code once.
 func Populate(ctx context.Context, strategies Strategies) error {
 	for _, s := range strategies {
-		if err := s.Populate(ctx); err != nil { // low: the strategies the program registers
+		if err := s.Populate(ctx); err != nil { // silent: its one caller passes at most the three the registry's literal holds (a fixed set)
 			return err
 		}
 	}
