@@ -95,7 +95,7 @@ func (m *Method) Library() string {
 		return "pgx"
 	case strings.HasPrefix(m.Pkg, "github.com/jmoiron/sqlx"):
 		return "sqlx"
-	case m.Pkg == "gorm.io/gorm":
+	case m.Pkg == "gorm.io/gorm" || m.Pkg == GormV1:
 		return "gorm"
 	case strings.HasPrefix(m.Pkg, "github.com/uptrace/bun"):
 		return "bun"
@@ -203,6 +203,19 @@ func init() {
 		table[key{gorm, "DB", name}] = m
 	}
 
+	// gorm v1 (github.com/jinzhu/gorm) has the same chain on its DB and
+	// the same finishers, but no Migrator: AutoMigrate and CreateTable are
+	// DB's. Related(&y) loads y by the foreign key between the chain's
+	// model and y's (one SELECT).
+	add(GormV1, []string{"DB"}, Builder, 0, "Raw")
+	add(GormV1, []string{"DB"}, Exec, 0, "Exec")
+	add(GormV1, []string{"DB"}, Finisher, -1, "Find", "First", "Take", "Last", "Scan", "Count",
+		"Pluck", "Row", "Rows", "FirstOrInit", "Related", "AutoMigrate", "CreateTable", "AddIndex", "AddUniqueIndex")
+	for _, name := range []string{"Create", "Save", "Update", "Updates",
+		"UpdateColumn", "UpdateColumns", "Delete", "FirstOrCreate"} {
+		table[key{GormV1, "DB", name}] = &Method{Pkg: GormV1, Recv: "DB", Name: name, Role: Finisher, SQLArg: -1, Write: true}
+	}
+
 	// bun: raw SQL on DB/Tx/Conn/IDB, and query builders' finishers.
 	const bun = "github.com/uptrace/bun"
 	bunDBs := []string{"DB", "Tx", "Conn", "IDB"}
@@ -287,6 +300,9 @@ func init() {
 	add(dbx, []string{"Query"}, Finisher, -1, "Execute")
 }
 
+// GormV1 is gorm v1's import path; v2 is gorm.io/gorm.
+const GormV1 = "github.com/jinzhu/gorm"
+
 const (
 	squirrel = "github.com/Masterminds/squirrel"
 	dbx      = "github.com/pocketbase/dbx"
@@ -342,7 +358,7 @@ func ORMChain(fn *types.Func) string {
 		return "pop"
 	}
 	switch fn.Pkg().Path() {
-	case "gorm.io/gorm":
+	case "gorm.io/gorm", GormV1:
 		if recv == "DB" {
 			return "gorm"
 		}
@@ -400,7 +416,7 @@ func ORMType(t types.Type) string {
 		return ""
 	}
 	switch path, name := n.Obj().Pkg().Path(), n.Obj().Name(); {
-	case path == "gorm.io/gorm" && name == "DB":
+	case (path == "gorm.io/gorm" || path == GormV1) && name == "DB":
 		return "gorm"
 	case path == "github.com/uptrace/bun" && bunBuilders[name]:
 		return "bun"
@@ -445,7 +461,7 @@ var Implementers = []struct{ Pkg, Name string }{
 var Packages = append([]string{
 	"database/sql", "github.com/jmoiron/sqlx",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
-	"gorm.io/gorm", "github.com/uptrace/bun", squirrel, dbx, xorm,
+	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 }, gorpPaths...)
 
 // RecvName is the name of fn's receiver's named type ("" for a function).

@@ -323,6 +323,43 @@ func GormModel(t *types.Named, namer Namer) (*Model, error) {
 	return m, nil
 }
 
+// GormV1Model reads t as gorm v1 (github.com/jinzhu/gorm) does. Its
+// names, column tags, primary key and indexes are v2's, but soft delete
+// is any field named DeletedAt (v1's gorm.Model has a *time.Time one),
+// and unique_index declares a unique index (uix_<table>_<column>).
+// v1's `sql:"..."` tags are not read.
+func GormV1Model(t *types.Named, namer Namer) (*Model, error) {
+	m, err := GormModel(t, namer)
+	if err != nil {
+		return nil, err
+	}
+	if f := m.fields["DeletedAt"]; f != nil && f.column != "" {
+		m.SoftDelete = f.column
+	}
+	for _, c := range m.Columns {
+		f := m.fields[c.GoName]
+		if f == nil {
+			continue
+		}
+		for _, value := range strings.Split(f.raw, ";") {
+			k, name, _ := strings.Cut(value, ":")
+			if strings.TrimSpace(strings.ToUpper(k)) != "UNIQUE_INDEX" {
+				continue
+			}
+			name = strings.TrimSpace(name)
+			if name == "" || strings.EqualFold(name, "UNIQUE_INDEX") {
+				name = "uix_" + m.Table + "_" + c.Name
+			}
+			m.Indexes = append(m.Indexes, Index{Name: name, Columns: []string{sqlparse.QuoteIdent(c.Name)}, Unique: true})
+		}
+	}
+	return m, nil
+}
+
+// HasField reports whether t has a field of that Go name, a column or
+// a relation.
+func (m *Model) HasField(name string) bool { return m.fields[name] != nil }
+
 // gormFields appends the fields of st, flattening embedded structs as
 // gorm does: an anonymous struct field (not time, not a Valuer) or one
 // tagged embedded gives its fields, with embeddedPrefix before their

@@ -65,7 +65,11 @@ type Shape struct {
 	// Lib is what runs the query: "database/sql", "sqlx", "pgx",
 	// "gorm", "bun", "xorm" (the ORM's generated SQL), or "sqlc" (a query of an
 	// sqlc query file).
-	Lib     string
+	Lib string
+	// GormV1 says Lib "gorm" is gorm v1 (github.com/jinzhu/gorm): it has
+	// no batch Create or Save, and writes a list bound to ? without the
+	// parentheses (IN (?)).
+	GormV1  bool
 	Dialect string // dialect.Postgres, MySQL or SQLite
 	// Many says one execution already covers many items (Site.Many).
 	Many bool

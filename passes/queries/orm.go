@@ -74,6 +74,7 @@ type ormChain struct {
 	limit     string
 	offset    string
 	unscoped  bool   // gorm Unscoped, bun WhereAllWithDeleted
+	v1        bool   // gorm v1 (github.com/jinzhu/gorm): its models are read as v1 reads them
 	deleted   bool   // bun WhereDeleted
 	force     bool   // bun ForceDelete
 	suffix    string // bun On("CONFLICT ..."), For("UPDATE")
@@ -165,7 +166,7 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	if why != "" {
 		return fail("%s chain: %s", lib, why)
 	}
-	c := &ormChain{lib: lib, param: param}
+	c := &ormChain{lib: lib, param: param, v1: s.Method.Pkg == dbapi.GormV1}
 	for _, st := range steps {
 		if why := a.ormStep(c, st); why != "" {
 			return fail("%s chain: %s", lib, why)
@@ -247,6 +248,9 @@ func (a *analyzer) ormMany(s *Site, steps []ormStep) bool {
 	}
 	switch s.Method.Library() {
 	case "gorm":
+		if s.Method.Pkg == dbapi.GormV1 {
+			return false // v1 writes one row per Create, Save or Delete
+		}
 		switch s.Method.Name {
 		case "CreateInBatches":
 			return true
@@ -718,6 +722,8 @@ func (a *analyzer) ormModel(lib string, t *types.Named) (*ormmodel.Model, error)
 		m, err = ormmodel.XormModel(t, a.tableName)
 	case "pop":
 		m, err = a.popModel(t)
+	case "gorm1":
+		m, err = ormmodel.GormV1Model(t, a.tableName)
 	default:
 		m, err = ormmodel.GormModel(t, a.tableName)
 	}
@@ -916,7 +922,7 @@ func (a *analyzer) bindArg(c *ormChain, arg ast.Expr, before string, why *string
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
 		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 			arg = call.Args[0] // bun.Ident("x") is a conversion
-		} else if fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "gorm.io/gorm" && fn.Name() == "Expr") && len(call.Args) > 0 {
+		} else if fn != nil && fn.Pkg() != nil && ((fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == dbapi.GormV1) && fn.Name() == "Expr") && len(call.Args) > 0 {
 			if s := a.r.expr(call.Args[0], call.Pos(), 0); s.OK {
 				text, w := a.bind(c, s.SQL, call.Args[1:])
 				if w != "" {

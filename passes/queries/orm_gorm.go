@@ -35,7 +35,7 @@ func (a *analyzer) ormStep(c *ormChain, st ormStep) string {
 	args := st.call.Args
 	switch st.name() {
 	case "Model":
-		m, why := a.modelOf("gorm", args[0])
+		m, why := a.modelOf(c.gormLib(), args[0])
 		if why != "" {
 			return why
 		}
@@ -154,7 +154,7 @@ func (a *analyzer) ormStep(c *ormChain, st ormStep) string {
 		if gormFinishers[st.name()] && c.model == nil && len(args) > 0 {
 			// db.Find(&users).Count(&n): an earlier finisher's
 			// destination is the model of what follows.
-			if m, _ := a.modelOf("gorm", args[0]); m != nil {
+			if m, _ := a.modelOf(c.gormLib(), args[0]); m != nil {
 				c.model = m
 			}
 		}
@@ -286,7 +286,7 @@ func (a *analyzer) literalCond(c *ormChain, lit *ast.CompositeLit) (string, stri
 	t := a.pass.TypesInfo.TypeOf(lit)
 	var conds []string
 	if named := ormmodel.StructOf(t); named != nil {
-		m, err := a.ormModel("gorm", named)
+		m, err := a.ormModel(c.gormLib(), named)
 		if err != nil {
 			return "", err.Error()
 		}
@@ -334,7 +334,7 @@ func (a *analyzer) gormJoinRelation(c *ormChain, name string, inner bool) string
 	if c.model == nil {
 		return fmt.Sprintf("join of relation %s of an unknown model", name)
 	}
-	rel, tm, err := c.model.Relation(name, func(t *types.Named) (*ormmodel.Model, error) { return a.ormModel("gorm", t) })
+	rel, tm, err := c.model.Relation(name, func(t *types.Named) (*ormmodel.Model, error) { return a.ormModel(c.gormLib(), t) })
 	if err != nil {
 		return err.Error()
 	}
@@ -357,15 +357,19 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 	args := s.Call.Args
 	switch name {
 	case "AutoMigrate", "CreateTable":
-		return a.gormMigrate(args, name == "AutoMigrate")
+		return a.gormMigrate(c, args, name == "AutoMigrate")
 	case "CreateIndex":
 		return a.gormCreateIndex(args)
+	case "Related":
+		return a.gormRelated(c, args)
+	case "AddIndex", "AddUniqueIndex":
+		return a.gormAddIndex(c, args, name == "AddUniqueIndex")
 	}
 	var dest ast.Expr
 	if gormFinishers[name] && len(args) > 0 {
 		dest = args[0]
 		if c.model == nil {
-			m, why := a.modelOf("gorm", dest)
+			m, why := a.modelOf(c.gormLib(), dest)
 			if why != "" {
 				return "", why
 			}
@@ -482,6 +486,93 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 	return strings.Join(stmts, ";\n"), ""
 }
 
+// gormLib is the library whose rules read the chain's models: "gorm1"
+// for gorm v1, whose soft delete and tags differ from v2's.
+func (c *ormChain) gormLib() string {
+	if c.v1 {
+		return "gorm1"
+	}
+	return "gorm"
+}
+
+// gormRelated is gorm v1's Model(&x).Related(&y, keys...): it tries the
+// keys given, then y's type name + "Id", then x's, and sends the SELECT
+// the first one found says: a column of x holds y's key (y belongs to
+// x: y by its primary key, First), or a column of y holds x's key (x
+// has y: y's rows by that column, Find). The chain's conditions and y's
+// soft delete apply.
+func (a *analyzer) gormRelated(c *ormChain, args []ast.Expr) (string, string) {
+	from := c.model
+	if from == nil {
+		return "", c.noModel()
+	}
+	if len(args) == 0 {
+		return "", "no destination"
+	}
+	to, why := a.modelOf(c.gormLib(), args[0])
+	if why != "" {
+		return "", why
+	}
+	if to == nil {
+		return "", fmt.Sprintf("destination %s is not a struct", exprName(args[0]))
+	}
+	keys, ok := a.constStrings(args[1:])
+	if !ok {
+		return "", "foreign key names are not constant"
+	}
+	keys = append(keys, to.Type.Obj().Name()+"Id", from.Type.Obj().Name()+"Id")
+	c.model, c.table = to, ""
+	conds := c.conds
+	for _, k := range keys {
+		var cond string
+		switch {
+		case from.Column(k) != nil:
+			if len(to.PK) == 0 {
+				return "", fmt.Sprintf("%s has no primary key", to.Table)
+			}
+			cond = c.column(to.PK[0]) + " = " + c.param1()
+			c.order = append(c.order, c.column(to.PK[0]))
+			c.limit = "1"
+		case from.HasField(k):
+			return "", fmt.Sprintf("Related through relation field %s", k)
+		case to.Column(k) != nil:
+			cond = c.column(to.Column(k).Name) + " = " + c.param1()
+		default:
+			continue
+		}
+		conds = append(conds, ormCond{"AND", cond})
+		if to.SoftDelete != "" && !c.unscoped {
+			conds = append(conds, ormCond{"AND", c.column(to.SoftDelete) + " IS NULL"})
+		}
+		var b strings.Builder
+		b.WriteString("SELECT * FROM " + to.QuotedTable())
+		c.tail(&b, conds, true)
+		return b.String(), ""
+	}
+	return "", fmt.Sprintf("no foreign key between %s and %s (tried %s)", from.Table, to.Table, strings.Join(keys, ", "))
+}
+
+// gormAddIndex is gorm v1's Model(&x).AddIndex(name, columns...): the
+// index on x's table (or the chain's Table).
+func (a *analyzer) gormAddIndex(c *ormChain, args []ast.Expr, unique bool) (string, string) {
+	table := c.table
+	if table == "" && c.model != nil {
+		table = c.model.QuotedTable()
+	}
+	if table == "" {
+		return "", c.noModel()
+	}
+	names, ok := a.constStrings(args)
+	if !ok || len(names) < 2 {
+		return "", "index name or columns are not constant"
+	}
+	kind := "INDEX"
+	if unique {
+		kind = "UNIQUE INDEX"
+	}
+	return "CREATE " + kind + " " + sqlparse.QuoteIdent(names[0]) + " ON " + table + " (" + strings.Join(names[1:], ", ") + ")", ""
+}
+
 // insert is an INSERT of the model's columns, the serial key and those
 // omitted left out.
 func (c *ormChain) insert(table string, omit map[string]bool) string {
@@ -513,7 +604,7 @@ func (a *analyzer) gormSet(c *ormChain, name string, args []ast.Expr) ([]string,
 		set = append(set, quoteColumn(col)+" = "+c.param1())
 	case "Updates", "UpdateColumns":
 		if lit, ok := compositeLit(args[0]); ok {
-			cond, why := a.literalCond(&ormChain{lib: "gorm", model: c.model, n: c.n}, lit)
+			cond, why := a.literalCond(&ormChain{lib: "gorm", v1: c.v1, model: c.model, n: c.n}, lit)
 			if why != "" {
 				return nil, why
 			}
@@ -565,10 +656,10 @@ func contains(list []string, s string) bool {
 
 // gormMigrate is the DDL AutoMigrate (or Migrator().CreateTable) sends
 // for its models: each table, then the indexes its tags declare.
-func (a *analyzer) gormMigrate(args []ast.Expr, ifNotExists bool) (string, string) {
+func (a *analyzer) gormMigrate(c *ormChain, args []ast.Expr, ifNotExists bool) (string, string) {
 	var stmts []string
 	for _, arg := range a.spread(args) {
-		m, why := a.modelOf("gorm", arg)
+		m, why := a.modelOf(c.gormLib(), arg)
 		if why != "" {
 			return "", why
 		}

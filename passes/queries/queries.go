@@ -1386,7 +1386,7 @@ func (a *analyzer) siteQuery(s *Site) Query {
 
 // shape is what advice needs to know of a site's statement (see Shape).
 func (a *analyzer) shape(s *Site) Shape {
-	sh := Shape{Many: s.Many, Dialect: a.dialect(s)}
+	sh := Shape{Many: s.Many, Dialect: a.dialect(s), GormV1: s.Method != nil && s.Method.Pkg == dbapi.GormV1}
 	switch {
 	case s.Block != nil && s.Block.File.Kind == sqlfiles.SQLC:
 		sh.Lib = "sqlc"

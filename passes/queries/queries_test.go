@@ -127,7 +127,7 @@ func TestFields(t *testing.T) {
 // modeled is unresolved, with the reason.
 func TestORM(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "orm")
+	analysistest.Run(t, dir, sites, "orm", "gormv1")
 	analysistest.Run(t, dir, queries.Analyzer, "ormmodels") // the TableName fact
 }
 

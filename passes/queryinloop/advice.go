@@ -152,6 +152,9 @@ func (a advice) how() string {
 	// A write whose statement is not known: the two ways there are.
 	switch q.Lib {
 	case "gorm":
+		if q.GormV1 {
+			return gormV1Writes
+		}
 		return "Create, Save or Delete with the slice"
 	case "bun":
 		return "the query's Model(&rows) with the slice"
@@ -175,15 +178,19 @@ func (a advice) keys() string {
 	if table == "" {
 		table = "table"
 	}
+	in := key + " IN ?"
+	if q.GormV1 {
+		in = key + " IN (?)" // v1 writes the list without parentheses
+	}
 	switch q.Lib {
 	case "gorm":
 		switch q.Cmd {
 		case "UPDATE":
-			return fmt.Sprintf("Where(%q, keys).Updates(...)", key+" IN ?")
+			return fmt.Sprintf("Where(%q, keys).Updates(...)", in)
 		case "DELETE":
-			return fmt.Sprintf("Where(%q, keys).Delete(...)", key+" IN ?")
+			return fmt.Sprintf("Where(%q, keys).Delete(...)", in)
 		}
-		return fmt.Sprintf("Where(%q, keys).Find(&rows)", key+" IN ?")
+		return fmt.Sprintf("Where(%q, keys).Find(&rows)", in)
 	case "bun":
 		return fmt.Sprintf(`Where("%s IN (?)", bun.In(keys))`, key)
 	case "xorm":
@@ -227,14 +234,16 @@ func (a advice) keys() string {
 func (a advice) insert() string {
 	q := a.q
 	table := orWord(q.Table, "table")
-	switch q.Lib {
-	case "gorm":
+	switch {
+	case q.Lib == "gorm" && q.GormV1:
+		return gormV1Writes
+	case q.Lib == "gorm":
 		return "Create(&rows) with the slice, or CreateInBatches(&rows, 500)"
-	case "bun":
+	case q.Lib == "bun":
 		return "NewInsert().Model(&rows) with the slice"
-	case "xorm":
+	case q.Lib == "xorm":
 		return "Insert(&rows) with the slice (one INSERT of all rows)"
-	case "sqlc":
+	case q.Lib == "sqlc":
 		switch q.Dialect {
 		case dialect.MySQL:
 			return "a :copyfrom query (LOAD DATA)"
@@ -262,6 +271,9 @@ func (a advice) update() string {
 	table, key := orWord(q.Table, "t"), orWord(q.Key, "key")
 	switch q.Lib {
 	case "gorm":
+		if q.GormV1 {
+			return gormV1Writes
+		}
 		return "Save(&rows) with the slice (one INSERT ... ON CONFLICT DO UPDATE)"
 	case "bun":
 		return "NewUpdate().Model(&rows).Column(...).Bulk() with the slice"
@@ -289,6 +301,9 @@ func (a advice) deleteRows() string {
 	table := orWord(q.Table, "table")
 	switch q.Lib {
 	case "gorm":
+		if q.GormV1 {
+			break // v1 deletes no slice: the SQL below, with Exec
+		}
 		return "Delete(&rows) with the slice"
 	case "bun":
 		return "NewDelete().Model(&rows).WherePK() with the slice"
@@ -320,6 +335,10 @@ func (a advice) instead() string {
 	}
 	return ""
 }
+
+// gormV1Writes is how gorm v1, which has no batch Create or Save,
+// writes many rows at once.
+const gormV1Writes = "one Exec of the statement for all rows (gorm v1 has no batch Create or Save), or the loop in one transaction (tx := db.Begin())"
 
 func orWord(s, word string) string {
 	if s == "" {
