@@ -1,0 +1,29 @@
+package main
+
+import (
+	"flag"
+	"net/http"
+	"os"
+
+	"example.com/kvdrivers/app"
+	"example.com/kvdrivers/kv"
+)
+
+func main() {
+	driver := flag.String("kv", "postgres", "kv driver")
+	flag.Parse()
+	cfg := kv.Config{Type: *driver, Path: os.Getenv("KV_DSN")}
+	http.HandleFunc("/serve", func(w http.ResponseWriter, r *http.Request) {
+		app.Serve(r.Context(), cfg, r.URL.Query()["key"])
+	})
+	http.HandleFunc("/sweep", func(w http.ResponseWriter, r *http.Request) {
+		app.Sweep(r.Context(), r.URL.Query()["key"])
+	})
+	http.HandleFunc("/archive", func(w http.ResponseWriter, r *http.Request) {
+		app.Archive(r.Context(), r.URL.Query()["key"])
+	})
+	http.HandleFunc("/upload", func(w http.ResponseWriter, r *http.Request) {
+		app.Upload(r.Context(), r.URL.Query()["key"])
+	})
+	http.ListenAndServe(":8080", nil)
+}
