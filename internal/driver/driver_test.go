@@ -523,7 +523,11 @@ func TestSchemaDialectTwins(t *testing.T) {
 // while one opened with the configured name, or the SQL driver's name,
 // is still reported per key, and so is one opened by name from a
 // registry that is handed out (blob.Registered: anything may be put
-// under the name).
+// under the name). A call through a field of a generated wrapper (the
+// call graph's type propagation skips generated code, so it had every
+// implementation of the interface) runs what the wrapper is made over:
+// the server's loop over the monitored in-memory users is silent, the
+// other binary's loop over the SQL users still reported.
 func TestRegistryDriverByName(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/kvdrivers", "./...")
@@ -533,7 +537,8 @@ func TestRegistryDriverByName(t *testing.T) {
 			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
 		}
 	}
-	if want := []string{"app/app.go:33", "app/app.go:45", "app/app.go:55"}; !slices.Equal(got, want) {
+	slices.Sort(got)
+	if want := []string{"app/app.go:33", "app/app.go:45", "app/app.go:55", "cmd/admin/main.go:18"}; !slices.Equal(got, want) {
 		t.Errorf("queryinloop findings at %v, want %v (stderr %s)", got, want, stderr)
 	}
 }

@@ -106,7 +106,11 @@ type wiring struct {
 }
 
 // narrowInvokes narrows the callees of each call through an interface
-// to the methods of the types the trace finds it dispatches on.
+// to the methods of the types the trace finds it dispatches on. That
+// includes the calls whose callees the graph took from the types alone
+// (Assumed: a receiver only generated code, which the graph's type
+// propagation skips, hands on — a generated monitoring wrapper's field):
+// the trace reads generated code like any other.
 func (b *builder) narrowInvokes(u *uses) {
 	w := &wiring{
 		b: b, callers: u.callers, taken: u.taken,
@@ -130,7 +134,7 @@ func (b *builder) narrowInvokes(u *uses) {
 			for _, instr := range blk.Instrs {
 				w.index(instr)
 				if ci, ok := instr.(ssa.CallInstruction); ok && ci.Common().IsInvoke() {
-					if c := b.calls[ci]; c != nil && len(c.Callees) > 1 && !c.Assumed {
+					if c := b.calls[ci]; c != nil && len(c.Callees) > 1 {
 						invokes = append(invokes, ci)
 					}
 				}

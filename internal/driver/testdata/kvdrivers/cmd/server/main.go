@@ -4,9 +4,11 @@ import (
 	"flag"
 	"net/http"
 	"os"
+	"strconv"
 
 	"example.com/kvdrivers/app"
 	"example.com/kvdrivers/kv"
+	"example.com/kvdrivers/users"
 )
 
 func main() {
@@ -24,6 +26,15 @@ func main() {
 	})
 	http.HandleFunc("/upload", func(w http.ResponseWriter, r *http.Request) {
 		app.Upload(r.Context(), r.URL.Query()["key"])
+	})
+	names := users.NewMonitored(&users.Memory{Names: map[int64]string{}})
+	http.HandleFunc("/names", func(w http.ResponseWriter, r *http.Request) {
+		var ids []int64
+		for _, v := range r.URL.Query()["id"] {
+			id, _ := strconv.ParseInt(v, 10, 64)
+			ids = append(ids, id)
+		}
+		users.Names(r.Context(), names, ids)
 	})
 	http.ListenAndServe(":8080", nil)
 }
