@@ -515,3 +515,30 @@ func TestSchemaDialectTwins(t *testing.T) {
 		t.Errorf("stderr lacks %q:\n%s", note, stderr.String())
 	}
 }
+
+// A store whose driver is looked up by name in a registry that each
+// driver's init fills: a store opened with a constant name is that
+// driver's alone (the in-memory one the sweep keeps its marks in runs no
+// query, also through the timing decorator Open wraps every store in),
+// while one opened with the configured name, or the SQL driver's name,
+// is still reported per key, and so is one opened by name from a
+// registry that is handed out (blob.Registered: anything may be put
+// under the name). A call through a field of a generated wrapper (the
+// call graph's type propagation skips generated code, so it had every
+// implementation of the interface) runs what the wrapper is made over:
+// the server's loop over the monitored in-memory users is silent, the
+// other binary's loop over the SQL users still reported.
+func TestRegistryDriverByName(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/kvdrivers", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" {
+			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"app/app.go:33", "app/app.go:45", "app/app.go:55", "cmd/admin/main.go:18"}; !slices.Equal(got, want) {
+		t.Errorf("queryinloop findings at %v, want %v (stderr %s)", got, want, stderr)
+	}
+}

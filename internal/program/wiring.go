@@ -38,8 +38,9 @@ import (
 // Anything the trace does not see whole leaves the graph's answer: a
 // field also set through a pointer that is not the fresh value (a
 // setter), or by storing its struct whole through one; a value kept in
-// a map, a slice, a channel or a package variable; a parameter of a
-// function called through a func value or by code outside the module;
+// a map (but for a package-level registry, see drivers.go), a slice, a
+// channel or a package variable; a parameter of a function called
+// through a func value or by code outside the module;
 // values of a type made inside another value (an embedded field, an
 // array's element) or returned by code outside the module (a generic
 // function's new(T)), whose allocations the module does not show; a
@@ -94,6 +95,8 @@ type wiring struct {
 	foreign  map[*types.Named]bool // values made where the module does not show it
 	exposed  map[*types.Named]bool // values handed to interfaces or outside code
 	frames   map[frame]*frame
+	registry map[*ssa.Global][]mapEntry        // see drivers.go; nil: not read whole
+	uses     map[*ssa.Global][]ssa.Instruction // the module's instructions naming each map variable
 
 	steps int
 	stack map[visit]*held // the values being traced, and the set each adds to
@@ -103,7 +106,11 @@ type wiring struct {
 }
 
 // narrowInvokes narrows the callees of each call through an interface
-// to the methods of the types the trace finds it dispatches on.
+// to the methods of the types the trace finds it dispatches on. That
+// includes the calls whose callees the graph took from the types alone
+// (Assumed: a receiver only generated code, which the graph's type
+// propagation skips, hands on — a generated monitoring wrapper's field):
+// the trace reads generated code like any other.
 func (b *builder) narrowInvokes(u *uses) {
 	w := &wiring{
 		b: b, callers: u.callers, taken: u.taken,
@@ -116,6 +123,8 @@ func (b *builder) narrowInvokes(u *uses) {
 		foreign:  map[*types.Named]bool{},
 		exposed:  map[*types.Named]bool{},
 		frames:   map[frame]*frame{},
+		registry: map[*ssa.Global][]mapEntry{},
+		uses:     map[*ssa.Global][]ssa.Instruction{},
 		stack:    map[visit]*held{},
 	}
 	var invokes []ssa.CallInstruction
@@ -125,7 +134,7 @@ func (b *builder) narrowInvokes(u *uses) {
 			for _, instr := range blk.Instrs {
 				w.index(instr)
 				if ci, ok := instr.(ssa.CallInstruction); ok && ci.Common().IsInvoke() {
-					if c := b.calls[ci]; c != nil && len(c.Callees) > 1 && !c.Assumed {
+					if c := b.calls[ci]; c != nil && len(c.Callees) > 1 {
 						invokes = append(invokes, ci)
 					}
 				}
@@ -149,6 +158,12 @@ func (b *builder) narrowInvokes(u *uses) {
 
 // index records what instr says of the module's values.
 func (w *wiring) index(instr ssa.Instruction) {
+	var ops [8]*ssa.Value
+	for _, op := range instr.Operands(ops[:0]) {
+		if g, ok := (*op).(*ssa.Global); ok && isMapVar(g) {
+			w.uses[g] = append(w.uses[g], instr)
+		}
+	}
 	switch instr := instr.(type) {
 	case *ssa.MakeClosure:
 		if fn, ok := instr.Fn.(*ssa.Function); ok {
@@ -367,8 +382,14 @@ func (w *wiring) flow(v ssa.Value, ctx *frame, objs bool, h *held) bool {
 			}
 		case *ssa.Call:
 			return w.returns(t, v.Index, ctx, objs, h)
+		case *ssa.Lookup:
+			if v.Index == 0 {
+				return w.lookup(t, ctx, objs, h)
+			}
 		}
 		return false
+	case *ssa.Lookup:
+		return w.lookup(v, ctx, objs, h)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
 			if !w.flow(e, ctx, objs, h) {
@@ -415,6 +436,30 @@ func (w *wiring) returns(call *ssa.Call, i int, ctx *frame, objs bool, h *held) 
 	}
 	if len(callees) == 0 || w.outside(call) {
 		return false
+	}
+	if call.Call.IsInvoke() {
+		// Through an interface: the methods of what the receiver can be,
+		// where the trace names it (a driver looked up by its name).
+		var recv held
+		if w.flow(call.Call.Value, ctx, false, &recv) && len(recv.types) > 0 {
+			var only []*ssa.Function
+			for _, t := range recv.types {
+				sel := w.b.prog.MethodSets.MethodSet(t).Lookup(call.Call.Method.Pkg(), call.Call.Method.Name())
+				if sel == nil {
+					only = nil
+					break
+				}
+				g := w.b.prog.MethodValue(sel)
+				if !slices.Contains(callees, g) {
+					only = nil
+					break
+				}
+				only = append(only, g)
+			}
+			if only != nil {
+				callees = only
+			}
+		}
 	}
 	inner := w.push(call, ctx)
 	for _, g := range callees {

@@ -1,0 +1,3 @@
+module example.com/kvdrivers
+
+go 1.22
