@@ -100,7 +100,9 @@
 // nil { break }`, `if len(ids) > 0 { return ids }`, found, or an error
 // list of the answer found empty (`len(a.Errors()) == 0`, or a predicate
 // of the package that says a list is empty) — with a return or a break,
-// or `if err != nil { ... } else { return }`), or retries only after one
+// or `if err != nil { ... } else { return }`; also after the switch or
+// if whose branches each try one way and assign the same results, which
+// nothing after the call sets again), or retries only after one
 // error (an optimistic lock's version conflict: `if !errors.Is(err,
 // ErrConflict) { break }`, `if err != ErrConflict { return err }`);
 // leaving on failure, or on a property of what was found, goes through
