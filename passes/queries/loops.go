@@ -247,7 +247,7 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 			// candidates := []string{a, b}, perhaps set to another
 			// literal under a condition or appended items written out,
 			// none in a loop: at most as many as the writes add up to.
-			n, ok := Written(r.pass.TypesInfo, r.decl[v], v)
+			n, ok := Written(r.pass.TypesInfo, r.decl[v], v, x.Pos())
 			return n, ok && n > 0
 		}
 	}
