@@ -180,11 +180,16 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		}
 		// None written (var ids []int64): a list about to be filled,
 		// as an empty literal.
-		n, ok := queries.Written(info, f.syntax, v)
+		n, ok := queries.Written(info, f.syntax, v, call.Pos())
 		if !ok {
 			// What a few-item list fills, or a call returns (see
 			// FewField).
 			n, ok = p.fewLocalArg(info, v, limit)
+			if _, isMap := v.Type().Underlying().(*types.Map); isMap && ok {
+				// And the keys put in it (see queries.Written).
+				m, good := queries.Puts(info, f.syntax, v, call.Pos())
+				n, ok = n+m, good
+			}
 		}
 		return ok && n > 0 && n <= limit
 	case *ast.CallExpr:

@@ -247,7 +247,7 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 			// candidates := []string{a, b}, perhaps set to another
 			// literal under a condition or appended items written out,
 			// none in a loop: at most as many as the writes add up to.
-			n, ok := Written(r.pass.TypesInfo, r.decl[v], v)
+			n, ok := Written(r.pass.TypesInfo, r.decl[v], v, x.Pos())
 			return n, ok && n > 0
 		}
 	}
@@ -914,17 +914,17 @@ func firstSuccess(r *resolver, path []ast.Node, loop ast.Stmt) bool {
 		if k < 0 {
 			return false
 		}
-		between := path[i+1:]
-		for j, n := range between {
-			if n == loop {
-				between = between[:j]
-				break
+		// leaves reports whether ifs, in the list of statements path[at],
+		// leaves the loop when the call succeeded: in its body under a
+		// test of success, or in its else branch under a test of failure.
+		leaves := func(ifs *ast.IfStmt, res map[types.Object]bool, at int) bool {
+			between := path[at+1:]
+			for j, n := range between {
+				if n == loop {
+					between = between[:j]
+					break
+				}
 			}
-		}
-		// leaves reports whether ifs leaves the loop when the call
-		// succeeded: in its body under a test of success, or in its
-		// else branch under a test of failure.
-		leaves := func(ifs *ast.IfStmt, res map[types.Object]bool) bool {
 			if r.succeeds(ifs.Cond, res) && leavesLoop(ifs.Body, between, loop, path) {
 				return true
 			}
@@ -932,20 +932,113 @@ func firstSuccess(r *resolver, path []ast.Node, loop ast.Stmt) bool {
 			return ok && fails(info, ifs.Cond, res) && leavesLoop(els, between, loop, path)
 		}
 		if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Init != nil && holds(ifs.Init, path[0]) {
-			return leaves(ifs, results(info, ifs.Init))
+			return leaves(ifs, results(info, ifs.Init), i)
 		}
 		res := results(info, stmt)
 		if len(res) == 0 || !holds(stmt, path[0]) {
 			return false
 		}
 		for _, st := range list[k+1:] {
-			if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && leaves(ifs, res) {
+			if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && leaves(ifs, res, i) {
 				return true
 			}
 		}
-		return false
+		return afterBranch(info, path, i, list[k+1:], loop, res, leaves)
 	}
 	return false
+}
+
+// afterBranch reports whether the test of success comes after the if or
+// switch whose branch holds the call (path[i] the branch's statements,
+// rest those after the call's): each branch tries one way and assigns
+// the same results, and the test after the switch leaves on the first
+// that answers:
+//
+//	switch kind {
+//	case "token":
+//		user, err = byToken(ctx, tok)
+//	case "basic":
+//		user, err = byKey(ctx, key)
+//	}
+//	if err != nil {
+//		return nil, err
+//	}
+//	if user != nil {
+//		return user, nil
+//	}
+//
+// Nothing after the call in its branches may set its results again, and
+// the branches are not in another loop or a closure.
+func afterBranch(info *types.Info, path []ast.Node, i int, rest []ast.Stmt, loop ast.Stmt,
+	res map[types.Object]bool, leaves func(*ast.IfStmt, map[types.Object]bool, int) bool) bool {
+	for {
+		if assigns(info, rest, res) {
+			return false
+		}
+		// The next list of statements out, through ifs and switches (a
+		// switch's body lists its clauses, not statements).
+		j := i + 1
+		for ; j < len(path) && path[j] != loop; j++ {
+			if _, ok := stmtList(path[j]); ok && !switchBody(path, j) {
+				break
+			}
+			switch path[j].(type) {
+			case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.BlockStmt:
+			default:
+				return false
+			}
+		}
+		if j >= len(path) || path[j] == loop {
+			return false
+		}
+		list, _ := stmtList(path[j])
+		stmt, _ := path[j-1].(ast.Stmt)
+		k := slices.Index(list, stmt)
+		if k < 0 {
+			return false
+		}
+		for _, st := range list[k+1:] {
+			if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && leaves(ifs, res, j) {
+				return true
+			}
+		}
+		rest, i = list[k+1:], j
+	}
+}
+
+// switchBody reports whether path[j] is the body of a switch.
+func switchBody(path []ast.Node, j int) bool {
+	if _, ok := path[j].(*ast.BlockStmt); !ok || j+1 >= len(path) {
+		return false
+	}
+	switch path[j+1].(type) {
+	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
+		return true
+	}
+	return false
+}
+
+// assigns reports whether the statements set one of the variables.
+func assigns(info *types.Info, stmts []ast.Stmt, vars map[types.Object]bool) bool {
+	found := false
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, e := range n.Lhs {
+					if id, ok := ast.Unparen(e).(*ast.Ident); ok && vars[info.ObjectOf(id)] {
+						found = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && vars[info.ObjectOf(id)] {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // constantItem reports whether a call runs only for the items of a

@@ -22,10 +22,18 @@ import (
 //		candidates = []string{access, refresh}
 //	}
 //
+// A map also holds the keys put in it (m[k] = e, none repeated), from
+// an empty make(map[K]V) on:
+//
+//	meta := make(map[string]string)
+//	meta["version"] = version
+//	meta["arch"] = arch
+//
 // The count adds up every write, whichever runs (an upper bound). ok is
 // false for any other write (a list read from somewhere, an append in a
-// loop, &v).
-func Written(info *types.Info, fn ast.Node, v *types.Var) (n int, ok bool) {
+// loop, &v), and for a map handed to a function before use, the position
+// of the use counted for (which may put any keys).
+func Written(info *types.Info, fn ast.Node, v *types.Var, use token.Pos) (n int, ok bool) {
 	if fn == nil || v.Pos() < fn.Pos() || v.Pos() >= fn.End() {
 		return 0, false // not a local of fn
 	}
@@ -39,6 +47,9 @@ func Written(info *types.Info, fn ast.Node, v *types.Var) (n int, ok bool) {
 		case *ast.CompositeLit:
 			return len(e.Elts), true
 		case *ast.CallExpr:
+			if isMake(info, e) {
+				return 0, true // make(map[K]V): the keys come from its puts
+			}
 			if b, ok := info.Uses[identOf(e.Fun)].(*types.Builtin); !ok || b.Name() != "append" || len(e.Args) == 0 || !is(e.Args[0]) {
 				return 0, false
 			}
@@ -61,7 +72,77 @@ func Written(info *types.Info, fn ast.Node, v *types.Var) (n int, ok bool) {
 		n += m
 		return good
 	})
+	if _, isMap := v.Type().Underlying().(*types.Map); isMap && ok {
+		m, good := Puts(info, fn, v, use)
+		n, ok = n+m, good
+	}
 	return n, ok
+}
+
+// isMake matches make(M) and make(M, hint) of a map type M.
+func isMake(info *types.Info, call *ast.CallExpr) bool {
+	b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin)
+	if !ok || b.Name() != "make" || len(call.Args) == 0 {
+		return false
+	}
+	_, isMap := info.TypeOf(call.Args[0]).Underlying().(*types.Map)
+	return isMap
+}
+
+// Puts is how many keys the writes of v[k] = e put in v, a local map
+// declared in fn, when none is repeated (in a loop or a closure that does
+// not also declare v afresh) and v is handed to no function nor method
+// (which may put any keys) before use (or repeatedly); ok is false
+// otherwise.
+func Puts(info *types.Info, fn ast.Node, v *types.Var, use token.Pos) (n int, ok bool) {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(id) == v
+	}
+	ok = inspectAround(fn, func(node ast.Node, stack []ast.Node) bool {
+		ok := true
+		switch x := node.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range x.Lhs {
+				if ix, isIndex := ast.Unparen(lhs).(*ast.IndexExpr); isIndex && is(ix.X) {
+					n++
+					ok = ok && !repeated(stack, v)
+				}
+			}
+		case *ast.CallExpr:
+			if b, isBuiltin := info.Uses[identOf(x.Fun)].(*types.Builtin); isBuiltin && (b.Name() == "len" || b.Name() == "delete") {
+				break
+			}
+			after := use.IsValid() && x.Pos() >= use && !repeated(stack, v)
+			for _, a := range x.Args {
+				ok = ok && (after || !is(a))
+			}
+			if sel, isSel := ast.Unparen(x.Fun).(*ast.SelectorExpr); isSel && is(sel.X) && !after {
+				ok = false // a method of a named map type
+			}
+		}
+		return ok
+	})
+	return n, ok
+}
+
+// inspectAround walks fn as ast.Inspect does, giving visit each node and
+// the nodes enclosing it, outermost first; it stops, and reports false,
+// at the first node visit rejects.
+func inspectAround(fn ast.Node, visit func(node ast.Node, around []ast.Node) bool) bool {
+	ok := true
+	var stack []ast.Node
+	ast.Inspect(fn, func(node ast.Node) bool {
+		if node == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if ok = ok && visit(node, stack); ok {
+			stack = append(stack, node) // popped by the call with nil
+		}
+		return ok
+	})
+	return ok
 }
 
 // LocalWrite is one write setting a local variable whole: v = Value (or
@@ -95,16 +176,8 @@ func Writes(info *types.Info, fn ast.Node, v *types.Var, visit func(LocalWrite) 
 		}
 		return false
 	}
-	ok := true
-	var stack []ast.Node
-	ast.Inspect(fn, func(node ast.Node) bool {
-		if node == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if !ok {
-			return false
-		}
+	return inspectAround(fn, func(node ast.Node, stack []ast.Node) bool {
+		ok := true
 		switch x := node.(type) {
 		case *ast.AssignStmt:
 			for k, lhs := range x.Lhs {
@@ -131,12 +204,8 @@ func Writes(info *types.Info, fn ast.Node, v *types.Var, visit func(LocalWrite) 
 				ok = false
 			}
 		}
-		if ok {
-			stack = append(stack, node) // popped by the call with nil
-		}
 		return ok
 	})
-	return ok
 }
 
 // repeated reports whether a write within around runs more than once per

@@ -65,7 +65,9 @@
 // slice literal — also in a package-level variable nothing assigns, in
 // any package, or in a local set only to literals or appended items
 // written out, none in a loop: `c := []string{a, b}; if hint { c =
-// []string{b, a} }` — the keys of a map literal, a list checked against a
+// []string{b, a} }` — the keys of a map literal or of a local map whose
+// keys are put written out (`m["os"] = goos`, none in a loop, the map
+// handed to no function before the loop), a list checked against a
 // constant of at most 10 before the loop on every path to it, by
 // `if len(x) > 5 { return ... }` or a validator's error given len(x) and
 // constant bounds, the rows of a query with a constant LIMIT of at most
@@ -100,7 +102,9 @@
 // nil { break }`, `if len(ids) > 0 { return ids }`, found, or an error
 // list of the answer found empty (`len(a.Errors()) == 0`, or a predicate
 // of the package that says a list is empty) — with a return or a break,
-// or `if err != nil { ... } else { return }`), or retries only after one
+// or `if err != nil { ... } else { return }`; also after the switch or
+// if whose branches each try one way and assign the same results, which
+// nothing after the call sets again), or retries only after one
 // error (an optimistic lock's version conflict: `if !errors.Is(err,
 // ErrConflict) { break }`, `if err != ErrConflict { return err }`);
 // leaving on failure, or on a property of what was found, goes through
@@ -181,7 +185,8 @@
 // over a parameter is silent when every call in the program passes it a
 // few items (at most 10): a literal (`[]string{provider}`), variadic
 // arguments written out, a list the caller built of literals and appends
-// written out, none in a loop, or a parameter of its own that its callers
+// written out, none in a loop (a map: and keys put written out), or a
+// parameter of its own that its callers
 // pass so — a slice literal one call away; one caller passing a list it
 // read, or a function handed to code outside the module, keeps it
 // reported. Likewise a loop over a field every write of which, in the

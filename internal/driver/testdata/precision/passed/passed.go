@@ -139,3 +139,36 @@ func Routes(db *sql.DB, names []string, verbose bool) {
 	}
 	http.HandleFunc("/each", Chain(func(w http.ResponseWriter, r *http.Request) {}, each...))
 }
+
+// writeMeta writes each key of a map its callers fill.
+func writeMeta(ctx context.Context, db *sql.DB, meta map[string]string) {
+	for k, v := range meta {
+		db.ExecContext(ctx, "INSERT INTO meta (k, v) VALUES ($1, $2)", k, v) // silent: every caller puts a few keys
+	}
+}
+
+// writeForm writes each key of a map one caller fills from the request.
+func writeForm(ctx context.Context, db *sql.DB, meta map[string]string) {
+	for k, v := range meta {
+		db.ExecContext(ctx, "INSERT INTO meta (k, v) VALUES ($1, $2)", k, v) // reported: a key per form field
+	}
+}
+
+// MetaRoutes registers the routes writing metadata.
+func MetaRoutes(db *sql.DB) {
+	http.HandleFunc("/meta", func(w http.ResponseWriter, r *http.Request) {
+		meta := make(map[string]string)
+		meta["agent"] = r.UserAgent()
+		meta["host"] = r.Host
+		writeMeta(r.Context(), db, meta)
+		one := map[string]string{"seen": "1"}
+		one["by:"+r.FormValue("user")] = "1"
+		writeMeta(r.Context(), db, one)
+		writeForm(r.Context(), db, map[string]string{"seen": "1"})
+		form := map[string]string{"seen": "1"}
+		for k := range r.Form {
+			form[k] = r.Form.Get(k)
+		}
+		writeForm(r.Context(), db, form)
+	})
+}

@@ -282,3 +282,73 @@ func BumpOrBig(ctx context.Context, db *sql.DB, ids []int64) error {
 	}
 	return nil
 }
+
+// Schemes tries the ways a request may authenticate, by kind, in a
+// switch: each case assigns the user, and the test after the switch
+// returns the first found. The call runs once in the normal case.
+func Schemes(ctx context.Context, db *sql.DB, reqs []map[string][]string, token, key string) (*Profile, error) {
+	for _, req := range reqs {
+		for kind := range req {
+			var (
+				p   *Profile
+				err error
+			)
+			switch kind {
+			case "token":
+				if token == "" {
+					continue
+				}
+				p, err = findProfile(ctx, db, token) // silent: the test after the switch returns the first found
+			case "key":
+				p, err = findProfile(ctx, db, key+kind) // silent: the same, for a call that reads the item
+			default:
+				return nil, errors.New("unknown kind")
+			}
+			if err != nil {
+				return nil, err
+			}
+			if p != nil {
+				return p, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// SchemesAll collects the profile of every name: the test after the
+// switch is on failure alone, every item costs its query.
+func SchemesAll(ctx context.Context, db *sql.DB, names []string) ([]*Profile, error) {
+	var out []*Profile
+	for _, n := range names {
+		var (
+			p   *Profile
+			err error
+		)
+		switch {
+		case n != "":
+			p, err = findProfile(ctx, db, n) // want `^direct.findProfile runs SELECT from profiles \(firstsuccess.go:18\) once per item of names`
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// SchemesOverwritten tests p after the switch, but the case set p again
+// after the call: the test says nothing of the call's success.
+func SchemesOverwritten(ctx context.Context, db *sql.DB, names []string, def *Profile) *Profile {
+	for _, n := range names {
+		var p *Profile
+		switch {
+		case n != "":
+			p, _ = findProfile(ctx, db, n) // want `^direct.findProfile runs SELECT from profiles \(firstsuccess.go:18\) once per item of names`
+			p = def
+		}
+		if p != nil {
+			return p
+		}
+	}
+	return nil
+}

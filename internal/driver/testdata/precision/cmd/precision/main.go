@@ -141,6 +141,7 @@ func serve(ctx context.Context, db *sql.DB) {
 		elements.PerUser(r.Context(), db, nil)
 	})
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
+	passed.MetaRoutes(db)
 	fewfield.Routes(db)
 	names := deco.NewContainer(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
 	names.Run(http.DefaultServeMux)
