@@ -336,6 +336,9 @@ func GormV1Model(t *types.Named, namer Namer) (*Model, error) {
 	if f := m.fields["DeletedAt"]; f != nil && f.column != "" {
 		m.SoftDelete = f.column
 	}
+	// unique_index:name on several fields is one index over them all, in
+	// field order, as v1 builds it.
+	unique := map[string]int{} // name → position in m.Indexes
 	for _, c := range m.Columns {
 		f := m.fields[c.GoName]
 		if f == nil {
@@ -350,7 +353,13 @@ func GormV1Model(t *types.Named, namer Namer) (*Model, error) {
 			if name == "" || strings.EqualFold(name, "UNIQUE_INDEX") {
 				name = "uix_" + m.Table + "_" + c.Name
 			}
-			m.Indexes = append(m.Indexes, Index{Name: name, Columns: []string{sqlparse.QuoteIdent(c.Name)}, Unique: true})
+			col := sqlparse.QuoteIdent(c.Name)
+			if i, seen := unique[name]; seen {
+				m.Indexes[i].Columns = append(m.Indexes[i].Columns, col)
+				continue
+			}
+			unique[name] = len(m.Indexes)
+			m.Indexes = append(m.Indexes, Index{Name: name, Columns: []string{col}, Unique: true})
 		}
 	}
 	return m, nil

@@ -176,7 +176,9 @@ func xormFields(st *types.Struct, out *[]xormField, depth int) {
 				}
 			case up == "NULL":
 			case up == "DEFAULT":
-				j++ // its value
+				if params == "" {
+					j++ // its value, the next word (default 0, not default(0))
+				}
 			case up == "CREATED":
 				f.created = true
 			case up == "UPDATED":

@@ -219,7 +219,7 @@ func (w *wiring) allocField(a *ssa.Alloc, i int, ctx *frame, depth int) (constan
 		return nil, false
 	}
 	var whole, val ssa.Value
-	n := 0
+	n, ni := 0, 0 // stores in all, stores to field i
 	for _, r := range *a.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
@@ -231,6 +231,7 @@ func (w *wiring) allocField(a *ssa.Alloc, i int, ctx *frame, depth int) (constan
 					n++
 					if r.Field == i {
 						val = st.Val
+						ni++
 					}
 				}
 			}
@@ -239,8 +240,10 @@ func (w *wiring) allocField(a *ssa.Alloc, i int, ctx *frame, depth int) (constan
 	switch {
 	case whole != nil && n == 1:
 		return w.fieldConstant(whole, i, ctx, depth+1)
-	case whole == nil && val != nil:
-		// A literal: each field is stored once.
+	case whole == nil && val != nil && ni == 1:
+		// A literal, or a field set once: a field set again on some
+		// path (cfg.Type = "mem"; if c { cfg.Type = "pg" }) is not one
+		// constant.
 		return w.constant(val, ctx, depth+1)
 	}
 	return nil, false

@@ -215,6 +215,9 @@ func (r *registry) dynamicOnly(places []place) bool {
 			return false
 		}
 		info := r.p.pkgs[g.pkg].TypesInfo
+		if info == nil {
+			return false
+		}
 		dynamic := false
 		ast.Inspect(g.syntax, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok && c.Pos() == pl.pos {
@@ -508,7 +511,7 @@ func emptyGuarded(info *types.Info, file *ast.File, stmt ast.Stmt, is func(ast.E
 		if !ok || b.Op != token.EQL {
 			continue
 		}
-		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && len(call.Args) == 1 && is(call.Args[0]) {
+		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && len(call.Args) == 1 && is(call.Args[0]) && isLen(info, call) {
 			if lit, ok := b.Y.(*ast.BasicLit); ok && lit.Value == "0" {
 				return true
 			}
@@ -532,4 +535,10 @@ func (p *Program) fileOf(f *Func) *ast.File {
 		}
 	}
 	return nil
+}
+
+// isLen reports whether call calls the builtin len.
+func isLen(info *types.Info, call *ast.CallExpr) bool {
+	b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin)
+	return ok && b.Name() == "len"
 }

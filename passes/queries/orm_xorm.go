@@ -683,7 +683,7 @@ func (a *analyzer) xormBeanConds(c *xormChain, bean ast.Expr, at token.Pos) ([]s
 	for _, f := range fields {
 		col := c.model.Column(f)
 		if col == nil {
-			return nil, fmt.Sprintf("field %s is not a column", f)
+			continue // xorm skips a field that is not a column ("-", a relation)
 		}
 		out = append(out, c.xcol(col.Name)+" = "+c.param1())
 	}

@@ -73,7 +73,16 @@ func (a *analyzer) joinedField(d *ast.FuncDecl, v *types.Var) (field *types.Var,
 				parts = []ast.Expr{x.X, x.Y}
 			}
 		}
-		if len(parts) > 0 && a.objOf(parts[0]) != v {
+		if len(parts) == 0 {
+			// Only a call that takes the pattern first (TrimSuffix(route,
+			// "/")) leaves what callers pass in front; any other write
+			// (Sprintf, a field, a constant) makes the prefix unknown.
+			if call, isCall := ast.Unparen(w).(*ast.CallExpr); !isCall || len(call.Args) == 0 || a.objOf(call.Args[0]) != v {
+				return nil, "", false, true
+			}
+			continue
+		}
+		if a.objOf(parts[0]) != v {
 			before = append(before, parts)
 		}
 	}

@@ -55,3 +55,20 @@ func Upload(ctx context.Context, keys []string) {
 		b.Put(ctx, k) // the registry could hold anything under the name
 	}
 }
+
+// Twice names the in-memory driver, then PostgreSQL on some paths: the
+// name is not one constant, so either driver may run.
+func Twice(ctx context.Context, keys []string, archive bool) error {
+	cfg := kv.Config{Type: mem.DriverName, Path: "twice"}
+	if archive {
+		cfg.Type = pg.DriverName
+	}
+	s, err := kv.Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		s.Get(ctx, k) // PostgreSQL on some paths: an N+1
+	}
+	return nil
+}

@@ -1,7 +1,7 @@
 // Package gormv1 reads gorm v1 (github.com/jinzhu/gorm) chains from a
 // package-level handle: the same chain as v2, v1's soft delete (any
 // DeletedAt field), Related by the foreign key, and v1's tags.
-package gormv1 // want `stats: 15 sites, 3 unresolved, 0 unparsed, 12 orm`
+package gormv1 // want `stats: 16 sites, 3 unresolved, 0 unparsed, 13 orm`
 
 import (
 	"time"
@@ -33,6 +33,13 @@ type Page struct {
 
 func (Page) TableName() string { return "landing_pages" }
 
+// Member's two fields share one unique index, over both columns.
+type Member struct {
+	Id      int64 `gorm:"column:id; primary_key:yes"`
+	UserId  int64 `gorm:"unique_index:idx_member"`
+	GroupId int64 `gorm:"unique_index:idx_member"`
+}
+
 func Reads(id, uid int64) { // want `issuesQueries\(.*\)`
 	c := Campaign{}
 	db.Where("id=? and user_id=?", id, uid).First(&c)                                                                                                                  // want `site orm read "SELECT \* FROM campaigns WHERE \(id=\$1 and user_id=\$2\) AND \(campaigns.deleted_at IS NULL\) ORDER BY campaigns.id LIMIT 1"`
@@ -55,6 +62,7 @@ func Writes(c *Campaign, p *Page) { // want `issuesQueries\(.*\)`
 func Migrate() { // want `issuesQueries\(.*\)`
 	db.AutoMigrate(&Campaign{}, &Result{})                     // want `site orm ddl "CREATE TABLE IF NOT EXISTS campaigns \(id bigserial, user_id bigint, name text, deleted_at timestamptz, PRIMARY KEY \(id\)\);\\nCREATE UNIQUE INDEX IF NOT EXISTS uix_campaigns_name ON campaigns \(name\);\\nCREATE TABLE IF NOT EXISTS results \(id bigserial, campaign_id bigint, email text, PRIMARY KEY \(id\)\);\\nCREATE INDEX IF NOT EXISTS idx_results_campaign_id ON results \(campaign_id\)"`
 	db.Model(&Result{}).AddIndex("idx_results_email", "email") // want `site orm ddl "CREATE INDEX idx_results_email ON results \(email\)"`
+	db.AutoMigrate(&Member{})                                  // want `site orm ddl "CREATE TABLE IF NOT EXISTS members \(id bigserial, user_id bigint, group_id bigint, PRIMARY KEY \(id\)\);\\nCREATE UNIQUE INDEX IF NOT EXISTS idx_member ON members \(user_id, group_id\)"`
 }
 
 // What v1 decides at run time stays unresolved, with the reason.

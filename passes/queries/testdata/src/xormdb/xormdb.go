@@ -15,7 +15,7 @@ type Question struct {
 	UserID    string `xorm:"not null default 0 BIGINT(20) INDEX user_id"`
 	UpdatedAt int64  `xorm:"updated updated_at"`
 	Title     string `xorm:"not null default '' VARCHAR(150) title"`
-	Status    int    `xorm:"not null default 1 INT(11) status"`
+	Status    int    `xorm:"default(1) not null INT(11) status"`
 	ViewCount int    `xorm:"not null default 0 INT(11) 'view_count'"`
 	Ignored   string `xorm:"-"`
 }
@@ -44,9 +44,9 @@ func (r *Repo) Migrate(ctx context.Context) error { // want `issuesQueries\(ddl 
 
 func (r *Repo) Reads(ctx context.Context, id string, ids []string) { // want `issuesQueries\(read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:47, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:48, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:49, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:51, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:52, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:53, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:54, read SELECT count\(\*\) FROM question WHERE \(\("question"\.title LIKE… @xormdb\.go:55, read SELECT 1 FROM question WHERE \(id = \$1\) LIMIT 1 @xormdb\.go:56, read SELECT max\(view_count\) FROM question LIMIT 1 @xormdb\.go:57, read SELECT count\(\*\) FROM question WHERE \(status = \$1\) @xormdb\.go:58, read SELECT question\.id, question\.user_id, question\.updated_at, … @xormdb\.go:59, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:60, read SELECT id FROM question WHERE user_id = \? @xormdb\.go:61, read SELECT COALESCE\(sum\(view_count\),0\) FROM question WHERE \(sta… @xormdb\.go:62\)`
 	q := &Question{}
-	r.DB.Context(ctx).Where("id = ?", id).Get(q)            // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(id = \$1\) LIMIT 1"`
-	r.DB.Context(ctx).ID(id).Get(q)                         // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(id = \$1\) LIMIT 1"`
-	r.DB.Context(ctx).Get(&Question{UserID: id, Title: ""}) // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(user_id = \$1\) LIMIT 1"`
+	r.DB.Context(ctx).Where("id = ?", id).Get(q)               // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(id = \$1\) LIMIT 1"`
+	r.DB.Context(ctx).ID(id).Get(q)                            // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(id = \$1\) LIMIT 1"`
+	r.DB.Context(ctx).Get(&Question{UserID: id, Ignored: "x"}) // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(user_id = \$1\) LIMIT 1"`
 	var list []*Question
 	r.DB.Context(ctx).Where("user_id = ?", id).And("status = ?", 1).Desc("created_at").Limit(10, 20).Find(&list)              // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(user_id = \$1\) AND \(status = \$2\) ORDER BY created_at DESC LIMIT 10 OFFSET 20"`
 	r.DB.Context(ctx).In("id", ids).Find(&list)                                                                               // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(id IN \(\$1\)\)"`

@@ -6,6 +6,7 @@
 package prefixrouter
 
 import (
+	"fmt"
 	"net/http"
 	"path"
 	"strings"
@@ -67,6 +68,13 @@ func (r *router) Raw(route string, h http.HandlerFunc) { // want `registers\(net
 // the one passed.
 func (r *router) Trimmed(route string, h http.HandlerFunc) { // want `registers\(net/http ANY GET \$0 -> \$1 on ""\)`
 	route = strings.TrimSuffix(route, "/")
+	r.mux.Handle("GET "+route, h)
+}
+
+// Formatted puts the prefix before the pattern some other way than a
+// join: the prefix is unknown, never left out.
+func (r *router) Formatted(route string, h http.HandlerFunc) { // want `registers\(net/http ANY \(\)GET \$0 -> \$1 on ""\)`
+	route = fmt.Sprintf("%s%s", r.prefix, route)
 	r.mux.Handle("GET "+route, h)
 }
 

@@ -27,6 +27,7 @@ func Routes(h *H, admin *prefixrouter.Admin, public *prefixrouter.Public, mixed 
 	branchy.GET("/users", h.list)                           // want `route GET …/users \[GET …/users\] -> prefixuser.\(\*H\).list: 1$`
 	public.GET(fmt.Sprintf("/%s/{id}", usersPath), h.list)  // want `route GET /users/\{id\} \[GET /users/\{\}\] -> prefixuser.\(\*H\).list: 1$`
 	public.Raw(fmt.Sprintf("/%s/%x", usersPath, 1), h.list) // want `route GET … \[GET …\] -> prefixuser.\(\*H\).list: 1$`
+	admin.Formatted("/fmt", h.list)                         // want `route GET …/fmt \[GET …/fmt\] -> prefixuser.\(\*H\).list: 1$`
 }
 
 // Server registers through a helper of its own on a router field: the

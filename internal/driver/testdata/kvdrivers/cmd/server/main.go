@@ -36,5 +36,8 @@ func main() {
 		}
 		users.Names(r.Context(), names, ids)
 	})
+	http.HandleFunc("/twice", func(w http.ResponseWriter, r *http.Request) {
+		app.Twice(r.Context(), r.URL.Query()["key"], r.URL.Query().Has("archive"))
+	})
 	http.ListenAndServe(":8080", nil)
 }
