@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -244,10 +245,11 @@ func (a *analyzer) xormStep(c *xormChain, st ormStep) string {
 			return "ordered columns are not constant"
 		}
 		for _, col := range cols {
+			col = xormName(col)
 			if st.name() == "Desc" {
 				col += " DESC"
 			}
-			c.order = append(c.order, xormQuote(col))
+			c.order = append(c.order, col)
 		}
 	case "OrderBy":
 		if len(args) > 0 {
@@ -292,7 +294,7 @@ func (a *analyzer) xormStep(c *xormChain, st ormStep) string {
 		for _, col := range cols {
 			for _, part := range strings.Split(col, ",") {
 				if part = strings.TrimSpace(part); part != "" {
-					split = append(split, xormQuote(part))
+					split = append(split, xormName(part))
 				}
 			}
 		}
@@ -645,6 +647,18 @@ func xormColumn(s string) string {
 		}
 	}
 	return strings.Join(parts, ".")
+}
+
+// xormName is a column name as xorm's quoter writes it where it needs
+// quotes (a reserved word: Desc("group") is ORDER BY "group" DESC); what
+// is not a plain name (an expression, a star) stays as written.
+func xormName(s string) string {
+	for _, r := range s {
+		if r != '_' && r != '.' && r != '`' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return xormQuote(s)
+		}
+	}
+	return xormColumn(s)
 }
 
 // xormQuote turns the backquotes of a fragment into PostgreSQL's double

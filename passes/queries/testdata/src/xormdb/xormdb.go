@@ -1,7 +1,7 @@
 // Package xormdb queries through xorm: session chains rebuilt as the
 // statements xorm sends, models read from their xorm tags, Sync's DDL,
 // conditions from xorm.io/builder, and what stays unknown.
-package xormdb // want `stats: 37 sites, 2 unresolved, 0 unparsed, 33 orm`
+package xormdb // want `stats: 38 sites, 2 unresolved, 0 unparsed, 34 orm`
 
 import (
 	"context"
@@ -124,4 +124,10 @@ func (r *Repo) Reset(ctx context.Context, id string) { // want `issuesQueries\(r
 // known all the same.
 func (r *Repo) SomeCols(ctx context.Context, q *Question, cols []string) { // want `issuesQueries\(write UPDATE question SET user_id = \$2, updated_at = \$3, title = … @xormdb\.go:126\)`
 	r.DB.Context(ctx).ID(q.ID).Cols(cols...).Update(q) // want `site orm write "UPDATE question SET user_id = \$2, updated_at = \$3, title = \$4, status = \$5, view_count = \$6 WHERE \(id = \$1\)"`
+}
+
+// A reserved word as a column is quoted, as xorm's quoter does.
+func (r *Repo) Reserved(ctx context.Context) { // want `issuesQueries\(read SELECT "user" FROM question ORDER BY "group" DESC @xormdb\.go:132\)`
+	var list []*Question
+	r.DB.Context(ctx).Desc("group").Cols("user").Find(&list) // want `site orm read "SELECT \\"user\\" FROM question ORDER BY \\"group\\" DESC"`
 }
