@@ -786,7 +786,7 @@ func derefType(t types.Type) types.Type {
 // isZeroLit reports whether e is a constant zero value ("", 0, false)
 // or nil, which xorm's auto condition skips.
 func isZeroLit(info *types.Info, e ast.Expr) bool {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" {
+	if isNil(info, e) {
 		return true
 	}
 	tv, ok := info.Types[e]
