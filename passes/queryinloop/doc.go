@@ -163,7 +163,10 @@
 // a case per type) is still reported: each statement runs once per item
 // of its kind.
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
-// one), DDL (migration runners), main and init, handler closures that are
+// one), DDL (migration runners; also a statement known only in part whose
+// constant head starts with CREATE, ALTER, DROP, COMMENT, GRANT, REVOKE
+// or TRUNCATE: `"CREATE TABLE " + pgx.Identifier{name}.Sanitize() + ...`
+// in a loop over partitions at start-up), main and init, handler closures that are
 // only registered in a loop, test code (_test.go files, and functions
 // outside them that take a *testing.T, *testing.B, *testing.F or
 // testing.TB: a shared conformance suite, a benchmark's b.N loop, a
