@@ -188,8 +188,11 @@
 // over a parameter is silent when every call in the program passes it a
 // few items (at most 10): a literal (`[]string{provider}`), variadic
 // arguments written out, a list the caller built of literals and appends
-// written out, none in a loop (a map: and keys put written out), or a
-// parameter of its own that its callers
+// written out, none in a loop (a map: and keys put written out), the keys
+// of a set whose every key is a constant or an item of a package-level
+// table nothing in the program changes (the partitions of the sections a
+// command names: slices.Collect(maps.Keys(set)), however many sections),
+// or a parameter of its own that its callers
 // pass so — a slice literal one call away; one caller passing a list it
 // read, or a function handed to code outside the module, keeps it
 // reported. Likewise a loop over a field every write of which, in the
