@@ -123,4 +123,31 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /dump", DumpPicked)
 	mux.HandleFunc("GET /sections", DumpSections)
 	mux.HandleFunc("GET /open", DumpOpenSections)
+	mux.HandleFunc("GET /job", DumpJob)
+}
+
+// Job is what a request asks to dump.
+type Job struct{ Partitions []string }
+
+// distinct is one partition per distinct one the request names: a set
+// of the request's values, however it is built, is data.
+func distinct(r *http.Request) []string {
+	set := map[string]bool{}
+	for _, p := range r.Form["partition"] {
+		set[p] = true
+	}
+	var out []string
+	for p := range set {
+		out = append(out, p)
+	}
+	return out
+}
+
+func DumpJob(w http.ResponseWriter, r *http.Request) {
+	job := &Job{}
+	job.Partitions = distinct(r)
+	d := &Dumper{}
+	for _, p := range job.Partitions {
+		d.dumpPartition(r.Context(), p) // reported: the set's keys are the request's (a set counted as empty was few)
+	}
 }
