@@ -104,9 +104,15 @@ func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, dep
 		}
 	case *ast.SelectorExpr:
 		return p.fewField(info, e, limit, depth)
+	case *ast.IndexExpr:
+		return p.fewEntry(info, e, limit, depth) // an element of a table nothing changes
 	case *ast.CallExpr:
 		if n, ok := madeEmpty(info, e); ok {
 			return n, true
+		}
+		if arg := keptArg(info, e); arg != nil {
+			// slices.Collect(maps.Keys(set)): as many as the set holds.
+			return p.fewValue(info, fn, arg, limit, depth+1)
 		}
 		return p.fewCall(info, e, 0, limit, depth)
 	}
@@ -193,7 +199,8 @@ func (p *Program) fewResult(info *types.Info, decl *ast.FuncDecl, sig *types.Sig
 // over such lists, each multiplying it by its length: one activity per
 // action of a two-item list is two. Any other write (a range assigning
 // it, &v, a loop of a condition, a closure) makes it data. The count adds
-// up every write, whichever runs (an upper bound).
+// up every write, whichever runs (an upper bound); a map's adds the keys
+// put in it (mapKeys).
 func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, depth int) (int, bool) {
 	if fn == nil || v.Pos() < fn.Pos() || v.Pos() >= fn.End() || depth > fewHops || isParam(fn, v) {
 		return 0, false // a parameter holds what callers pass (see FewPassed)
@@ -201,28 +208,6 @@ func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, d
 	is := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.ObjectOf(id) == v
-	}
-	// times is how many times a write within around runs per declaration
-	// of v: the product of the lengths of the loops around it that v is
-	// not declared in.
-	times := func(around []ast.Node) (int, bool) {
-		t := 1
-		for _, s := range around {
-			if v.Pos() >= s.Pos() && v.Pos() < s.End() {
-				continue // v is declared afresh in it
-			}
-			switch s := s.(type) {
-			case *ast.ForStmt, *ast.FuncLit:
-				return 0, false
-			case *ast.RangeStmt:
-				n, ok := p.fewValue(info, fn, s.X, limit, depth+1)
-				if !ok {
-					return 0, false
-				}
-				t *= n
-			}
-		}
-		return t, true
 	}
 	total := 0
 	ok := queries.Writes(info, fn, v, func(w queries.LocalWrite) bool {
@@ -233,11 +218,39 @@ func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, d
 		} else {
 			n, ok = p.fewCall(info, w.Call, w.Index, limit, depth)
 		}
-		t, known := times(w.Around)
+		t, known := p.repeats(info, fn, v, w.Around, limit, depth)
 		total += n * t
 		return ok && known && total <= limit
 	})
+	if _, isMap := under(v.Type()).(*types.Map); isMap && ok {
+		// And the keys put in it.
+		n, good := p.mapKeys(info, fn, v, limit, depth)
+		total, ok = total+n, good && total+n <= limit
+	}
 	return total, ok
+}
+
+// repeats is how many times a write within around runs per declaration
+// of v: the product of the lengths of the loops around it that v is not
+// declared in.
+func (p *Program) repeats(info *types.Info, fn ast.Node, v *types.Var, around []ast.Node, limit, depth int) (int, bool) {
+	t := 1
+	for _, s := range around {
+		if v.Pos() >= s.Pos() && v.Pos() < s.End() {
+			continue // v is declared afresh in it
+		}
+		switch s := s.(type) {
+		case *ast.ForStmt, *ast.FuncLit:
+			return 0, false
+		case *ast.RangeStmt:
+			n, ok := p.fewValue(info, fn, s.X, limit, depth+1)
+			if !ok {
+				return 0, false
+			}
+			t *= n
+		}
+	}
+	return t, true
 }
 
 // appended is how many items the value e, assigned to the local is

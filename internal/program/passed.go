@@ -194,8 +194,8 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		return ok && n > 0 && n <= limit
 	case *ast.CallExpr:
 		// What a function returns that it fills only from a few
-		// items (see FewField).
-		n, ok := p.fewCall(info, a, 0, limit, 0)
+		// items (see FewField), or keeps of one (maps.Keys(set)).
+		n, ok := p.fewValue(info, f.syntax, a, limit, 0)
 		return ok && n > 0 && n <= limit
 	}
 	return false

@@ -136,7 +136,9 @@ func (p *Program) write(w *writes, info *types.Info, n ast.Node) {
 		}
 		w.aliased(info, elts, n.Pos())
 	case *ast.CallExpr:
-		w.aliased(info, n.Args, n.Pos())
+		if !readsOnly(info, n) { // len(m), maps.Keys(m) add nothing to m
+			w.aliased(info, n.Args, n.Pos())
+		}
 		p.outside(w, info, n)
 	}
 }

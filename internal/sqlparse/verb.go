@@ -36,6 +36,44 @@ func Guess(text string) (Kind, string) {
 	return KindUnknown, ""
 }
 
+// Leading is the kind of a statement known only in part, from head, the
+// constant text it starts with ("CREATE TABLE " + name + " PARTITION OF
+// ..."): DDL when head's first token, read with the PostgreSQL lexer, is
+// a keyword only a schema change starts with (CREATE, ALTER, DROP,
+// COMMENT, GRANT, REVOKE, TRUNCATE), KindUnknown otherwise. A CREATE ...
+// AS SELECT is DDL, as the parser classes it: it creates a table. A head
+// starting with SELECT, INSERT, UPDATE or DELETE is not told apart: the
+// part only run time knows is most often a name (a table per item),
+// where the fixes for a read or a write (a list of keys, rows of
+// VALUES) do not apply. A head that ends inside a quoted string or name
+// ("ALTER TABLE \"" + name + "\"") is read up to that quote.
+func Leading(head string) Kind {
+	src := Normalize(head)
+	res, err := pg_query.Scan(src)
+	if err != nil {
+		// Where the lexer stopped: an unterminated quote, whose end is
+		// in the part known at run time.
+		pe := newParseError(src, 0, src, err)
+		if pe.Offset <= 0 {
+			return KindUnknown
+		}
+		if res, err = pg_query.Scan(src[:pe.Offset]); err != nil {
+			return KindUnknown
+		}
+	}
+	for _, tok := range res.GetTokens() {
+		switch tok.GetToken() {
+		case pg_query.Token_SQL_COMMENT, pg_query.Token_C_COMMENT:
+			continue
+		case pg_query.Token_CREATE, pg_query.Token_ALTER, pg_query.Token_DROP, pg_query.Token_COMMENT,
+			pg_query.Token_GRANT, pg_query.Token_REVOKE, pg_query.Token_TRUNCATE:
+			return KindDDL
+		}
+		return KindUnknown
+	}
+	return KindUnknown
+}
+
 // verbs are the words a statement starts with, in any dialect sqlheat
 // reads, and the kind of statement each starts.
 var verbs = func() map[string]Kind {

@@ -43,3 +43,35 @@ func TestStartsLikeSQL(t *testing.T) {
 		}
 	}
 }
+
+func TestLeading(t *testing.T) {
+	t.Parallel()
+	for head, want := range map[string]Kind{
+		"CREATE TABLE IF NOT EXISTS":               KindDDL,
+		"-- one partition\n drop table if exists ": KindDDL,
+		"/* first */ TRUNCATE ":                    KindDDL,
+		"COMMENT ON TABLE t IS '":                  KindDDL, // ends inside a string
+		"ALTER TABLE \"":                           KindDDL, // ends inside a quoted name
+		"ALTER TABLE `":                            KindDDL, // MySQL's quote
+		"GRANT SELECT ON ":                         KindDDL,
+		"REVOKE ALL ON ":                           KindDDL,
+		"CREATE TABLE t AS SELECT * FROM ":         KindDDL, // creates a table, as CREATE TABLE AS parses
+		// Not told from a head: what a read or a write is matters to
+		// the fix, which the part known at run time decides.
+		"SELECT count(*) FROM ":        KindUnknown,
+		"DELETE FROM ":                 KindUnknown,
+		"WITH d AS (DELETE FROM ":      KindUnknown,
+		"SET search_path TO ":          KindUnknown,
+		"(CREATE":                      KindUnknown, // no statement starts so
+		"":                             KindUnknown,
+		"  ":                           KindUnknown,
+		"'":                            KindUnknown,
+		"create_partition":             KindUnknown, // a word, not the keyword
+		"\"CREATE\" TABLE":             KindUnknown, // a quoted name
+		"SELECT 1; CREATE TABLE t (a ": KindUnknown, // the first statement is not DDL
+	} {
+		if got := Leading(head); got != want {
+			t.Errorf("Leading(%q) = %v, want %v", head, got, want)
+		}
+	}
+}

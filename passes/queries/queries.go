@@ -175,6 +175,10 @@ type Site struct {
 	// facts carry), with Ctx classified; set once the package is summarized.
 	Entry Query
 
+	// head is the constant text an unresolved SQL starts with, before
+	// the part only run time knows (see sqlText.head).
+	head string
+
 	param int        // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
 	pvar  *types.Var // that parameter
 }
@@ -191,6 +195,12 @@ func (s *Site) Kind() sqlparse.Kind {
 	}
 	if s.Resolved { // not PostgreSQL: INSERT IGNORE, PRAGMA...
 		if k, _ := sqlparse.Guess(s.SQL); k != sqlparse.KindUnknown {
+			return k
+		}
+	}
+	if !s.Resolved && s.head != "" {
+		// "CREATE TABLE " + name: DDL, whatever the name.
+		if k := sqlparse.Leading(s.head); k != sqlparse.KindUnknown {
 			return k
 		}
 	}
@@ -1064,6 +1074,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		// A text known in part (a name built with Sprintf) is said with
 		// … for what only run time knows, never with the resolver's mark.
 		s.Why = shownPattern(t.Why)
+		s.head = t.head
 		return
 	}
 	s.SQL, s.Resolved, s.Lit = t.SQL, true, t.Lit

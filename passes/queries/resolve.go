@@ -50,6 +50,11 @@ type sqlText struct {
 	// the text without them, what every execution sends.
 	opt  bool
 	must string
+	// head is, when the text is unresolved because a part of it is known
+	// only at run time ("CREATE TABLE " + name), the constant text before
+	// that part: its first keyword may say what kind of statement it is
+	// (see sqlparse.Leading).
+	head string
 	// alts are, when the text is not one statement but one of several
 	// constant ones chosen on different paths (a variable assigned one
 	// statement or another, a function returning one per case), those
@@ -81,6 +86,14 @@ func cat(x, y sqlText) sqlText {
 // the function around it instead.
 func (t sqlText) paramOf(sig *types.Signature) bool {
 	return t.Param >= 0 && sig != nil && t.Param < sig.Params().Len() && sig.Params().At(t.Param) == t.pvar
+}
+
+// after is the text of x, known, followed by y, known only in part or
+// not at all: unresolved, with x's text as the head it starts with.
+func after(x, y sqlText) sqlText {
+	t := partial(y)
+	t.head = x.SQL + y.head
+	return t
 }
 
 func unresolved(format string, args ...any) sqlText {
@@ -603,7 +616,7 @@ func (r *resolver) text(e ast.Expr, at token.Pos, depth int) sqlText {
 		}
 		y := r.expr(e.Y, at, max(depth, 1))
 		if !y.OK {
-			return partial(y)
+			return after(x, y)
 		}
 		return cat(x, y)
 	case *ast.Ident:
@@ -775,7 +788,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			}
 			more := r.write(w, at, depth)
 			if !more.OK {
-				return partial(more)
+				return after(out, more)
 			}
 			if w.block != r.decl[v] {
 				// Under a condition: a clause only some executions

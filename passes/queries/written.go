@@ -99,7 +99,7 @@ func Puts(info *types.Info, fn ast.Node, v *types.Var, use token.Pos) (n int, ok
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.ObjectOf(id) == v
 	}
-	ok = inspectAround(fn, func(node ast.Node, stack []ast.Node) bool {
+	ok = InspectAround(fn, func(node ast.Node, stack []ast.Node) bool {
 		ok := true
 		switch x := node.(type) {
 		case *ast.AssignStmt:
@@ -126,10 +126,10 @@ func Puts(info *types.Info, fn ast.Node, v *types.Var, use token.Pos) (n int, ok
 	return n, ok
 }
 
-// inspectAround walks fn as ast.Inspect does, giving visit each node and
+// InspectAround walks fn as ast.Inspect does, giving visit each node and
 // the nodes enclosing it, outermost first; it stops, and reports false,
 // at the first node visit rejects.
-func inspectAround(fn ast.Node, visit func(node ast.Node, around []ast.Node) bool) bool {
+func InspectAround(fn ast.Node, visit func(node ast.Node, around []ast.Node) bool) bool {
 	ok := true
 	var stack []ast.Node
 	ast.Inspect(fn, func(node ast.Node) bool {
@@ -171,12 +171,16 @@ func Writes(info *types.Info, fn ast.Node, v *types.Var, visit func(LocalWrite) 
 		case lhs == len(rhs):
 			return visit(LocalWrite{Value: rhs[k], Around: around})
 		case len(rhs) == 1:
-			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
-			return ok && visit(LocalWrite{Call: call, Index: k, Around: around})
+			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+				return visit(LocalWrite{Call: call, Index: k, Around: around})
+			}
+			if lhs == 2 && k == 0 && commaOK(rhs[0]) {
+				return visit(LocalWrite{Value: rhs[0], Around: around}) // v, ok := m[k]: m[k]
+			}
 		}
 		return false
 	}
-	return inspectAround(fn, func(node ast.Node, stack []ast.Node) bool {
+	return InspectAround(fn, func(node ast.Node, stack []ast.Node) bool {
 		ok := true
 		switch x := node.(type) {
 		case *ast.AssignStmt:
@@ -206,6 +210,18 @@ func Writes(info *types.Info, fn ast.Node, v *types.Var, visit func(LocalWrite) 
 		}
 		return ok
 	})
+}
+
+// commaOK reports whether e is a comma-ok form's operand: a map index, a
+// type assertion, a receive.
+func commaOK(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+		return true
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	}
+	return false
 }
 
 // repeated reports whether a write within around runs more than once per

@@ -163,7 +163,10 @@
 // a case per type) is still reported: each statement runs once per item
 // of its kind.
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
-// one), DDL (migration runners), main and init, handler closures that are
+// one), DDL (migration runners; also a statement known only in part whose
+// constant head starts with CREATE, ALTER, DROP, COMMENT, GRANT, REVOKE
+// or TRUNCATE: `"CREATE TABLE " + pgx.Identifier{name}.Sanitize() + ...`
+// in a loop over partitions at start-up), main and init, handler closures that are
 // only registered in a loop, test code (_test.go files, and functions
 // outside them that take a *testing.T, *testing.B, *testing.F or
 // testing.TB: a shared conformance suite, a benchmark's b.N loop, a
@@ -185,8 +188,11 @@
 // over a parameter is silent when every call in the program passes it a
 // few items (at most 10): a literal (`[]string{provider}`), variadic
 // arguments written out, a list the caller built of literals and appends
-// written out, none in a loop (a map: and keys put written out), or a
-// parameter of its own that its callers
+// written out, none in a loop (a map: and keys put written out), the keys
+// of a set whose every key is a constant or an item of a package-level
+// table nothing in the program changes (the partitions of the sections a
+// command names: slices.Collect(maps.Keys(set)), however many sections),
+// or a parameter of its own that its callers
 // pass so — a slice literal one call away; one caller passing a list it
 // read, or a function handed to code outside the module, keeps it
 // reported. Likewise a loop over a field every write of which, in the
