@@ -62,5 +62,7 @@ func gatewayVia(r, impl *routes.Route, at string) string {
 	case impl != nil:
 		return fmt.Sprintf("grpc-gateway (%s): forwarded over gRPC to %s, served here by %s (%s)", gw.Registration, gw.Procedure, impl.Handler.Name, at)
 	}
-	return fmt.Sprintf("grpc-gateway (%s): forwarded over gRPC to %s, which this program does not implement (remote): its queries are another service's", gw.Registration, gw.Procedure)
+	// No implementation here: another program's service, or a method
+	// the program's registration leaves to the generated stub.
+	return fmt.Sprintf("grpc-gateway (%s): forwarded over gRPC to %s, which no method of this program implements (remote, or unimplemented): its queries are another program's", gw.Registration, gw.Procedure)
 }
