@@ -178,7 +178,8 @@ func (c *collector) localModules(counted map[string]bool) {
 func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packages.Package) {
 	joinProgram(prog, g)
 	c.routes.mounts = newMountTable(g, prog)
-	c.whole = newWhole(prog, g, pkgs, c.routes.mounts)
+	c.routes.rpcs = newRPCTable(g)
+	c.whole = newWhole(prog, g, pkgs, c.routes.mounts, c.routes.rpcs)
 	c.routes.prog = prog
 	for act := range g.All() {
 		c.action(act)

@@ -112,7 +112,7 @@ type whole struct {
 // it), jobs, commands,
 // migrations, start-up, the goroutines these start and do not wait for;
 // and the test-support packages.
-func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package, mounts mountTable) *whole {
+func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package, mounts mountTable, rpcs rpcTable) *whole {
 	if prog == nil {
 		return nil
 	}
@@ -124,7 +124,8 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 		if res, _ := act.Result.(*routes.Result); res != nil {
 			for _, r := range res.Routes {
 				for _, placed := range mounts.place(r, 0) {
-					entries = append(entries, prog.RouteEntry(placed))
+					served, _ := rpcs.serve(placed)
+					entries = append(entries, prog.RouteEntry(served))
 				}
 			}
 		}

@@ -203,6 +203,61 @@ func TestRPCRoutes(t *testing.T) {
 	}
 }
 
+// testdata/gateway serves HTTP APIs through grpc-gateway (see its
+// README.txt). Each path the generated gateway registers is a route with
+// its method and path template (the generated WithHTTPPathPattern, or
+// the pattern's op codes in the older generator's code), served by the
+// method the gateway calls: the implementation handed to
+// RegisterXHandlerServer, or, for a gateway that dials a gRPC server,
+// the implementation this program registers on its grpc.Server (via
+// names it). A gateway to a service this program does not implement is
+// listed with no queries, its via saying it is remote. A method with no
+// HTTP rule (Audit) is no path of the gateway, and a service only the
+// gateway serves in process has no procedure routes; the gateway's path
+// is matched whole, so a mux mounted at /api/ adds no prefix.
+func TestGatewayRoutes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/gateway", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	via := map[string]string{}
+	for _, r := range rep.Routes {
+		via[r.Method+" "+r.Pattern] = r.Via
+	}
+	if len(got) != len(order) {
+		t.Errorf("a route listed twice: %v", order)
+	}
+	entry := "server/server.go:43 handler once"
+	want := map[string][]string{
+		"GET /api/v1/shops/{id}":                {"server/server.go:20 handler once"},
+		"GET /api/v1/shops":                     {"server/server.go:25 handler once"},
+		"GET /v1/catalog/{name=items/*}:lookup": {entry},
+		"POST /catalog.v1.Catalog/GetEntry":     {entry},
+		"GET /api/v1/invoices":                  {},
+		// Its registration handed to a helper as a value.
+		"POST /api/v1/notify":         {"server/server.go:50 handler once"},
+		"POST /notify.v1.Notify/Send": {"server/server.go:50 handler once"},
+		"ANY /api/":                   {},
+		"ANY /v1/":                    {},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+	for k, w := range map[string]string{
+		"GET /api/v1/shops":                     "in process",
+		"GET /v1/catalog/{name=items/*}:lookup": "/catalog.v1.Catalog/GetEntry, served here by server.(*Catalog).GetEntry",
+		"GET /api/v1/invoices":                  "remote",
+		"POST /api/v1/notify":                   "/notify.v1.Notify/Send, served here by server.(*Notify).Send",
+	} {
+		if !strings.Contains(via[k], w) {
+			t.Errorf("%s: via %q, want it to say %q", k, via[k], w)
+		}
+	}
+	if via["POST /catalog.v1.Catalog/GetEntry"] != "" {
+		t.Errorf("a grpc procedure has via %q, want none", via["POST /catalog.v1.Catalog/GetEntry"])
+	}
+}
+
 // testdata/mount's packages register their routes on routers main
 // hands them, or build routers main mounts (see its README.txt). Each
 // route is under the prefix and the middlewares main puts its router

@@ -121,6 +121,11 @@ func writeRoutes(w io.Writer, rep *report.Report) error {
 		if _, err := fmt.Fprintf(w, "%s:%d: %s -> %s: %s\n", r.File, r.Line, route, r.Handler, cost); err != nil {
 			return err
 		}
+		if r.Via != "" {
+			if _, err := fmt.Fprintf(w, "    via %s\n", r.Via); err != nil {
+				return err
+			}
+		}
 		// What a request runs, through every call (routes[].queries).
 		for _, q := range r.Queries {
 			from := ""

@@ -30,6 +30,8 @@ type routeSet struct {
 	// mounts say where the routers of routes whose package cannot see it
 	// are mounted (see mountTable).
 	mounts mountTable
+	// rpcs serve the grpc-gateway's routes that go out over gRPC.
+	rpcs rpcTable
 	// loopRoutes gives, for a queryinloop finding ("file:line:col"), the
 	// routes that run its loop (routeID: the procedures of one RPC
 	// service's registration share its place), when
@@ -79,6 +81,13 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 	}
 	for _, r := range placed {
 		pos := fset.Position(r.Pos)
+		rpc := httpapi.IsRPC(r.Framework) && r.Gateway == nil // a gateway's path is an HTTP route
+		r, impl := s.rpcs.serve(r)
+		var at string
+		if impl != nil {
+			p := fset.Position(impl.Pos)
+			at = fmt.Sprintf("%s:%d", rel(p.Filename), p.Line)
+		}
 		e := &routeEntry{
 			r: report.Route{
 				Method:  r.Method,
@@ -86,10 +95,11 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				Handler: r.HandlerName(),
 				File:    rel(pos.Filename),
 				Line:    pos.Line,
+				Via:     gatewayVia(r, impl, at),
 			},
 			registered: r.Registered,
 			variant:    variant,
-			rpc:        httpapi.IsRPC(r.Framework),
+			rpc:        rpc,
 			names:      []string{r.Handler.Name},
 			sites:      map[siteKey]int{},
 			reached:    map[string]int{},

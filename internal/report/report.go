@@ -256,11 +256,14 @@ type RouteRef struct {
 
 // Route is one HTTP route of the service.
 type Route struct {
-	Method            string        `json:"method"`
-	Pattern           string        `json:"pattern"`
-	Handler           string        `json:"handler"`
-	File              string        `json:"file"`
-	Line              int           `json:"line"`
+	Method  string `json:"method"`
+	Pattern string `json:"pattern"`
+	Handler string `json:"handler"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	// Via, for a route served through a proxy in front of the code that
+	// serves it (grpc-gateway), says what serves it and how it is reached.
+	Via               string        `json:"via,omitempty"`
 	Rate              float64       `json:"rate"`
 	QueriesPerRequest QueriesPerReq `json:"queries_per_request"`
 	Findings          []int         `json:"findings"` // indexes into Report.Findings

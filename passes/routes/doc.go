@@ -85,6 +85,32 @@
 // which the standalone driver's graph resolves to the module's
 // implementations.
 //
+// # grpc-gateway
+//
+// A grpc-gateway serves a service's methods as HTTP paths (the
+// google.api.http rules of the .proto): its generated registrations
+// (RegisterXHandlerServer, RegisterXHandlerClient, RegisterXHandler,
+// RegisterXHandlerFromEndpoint; known by the gateway's *runtime.ServeMux
+// among their parameters' types, in a generated file) call
+// mux.Handle(method, pattern, closure) in that file, which the package
+// registering the service does not have the syntax of: it is read from
+// disk (internal/httpapi's GatewayFile). Each path is a route with the
+// method and the path template the generated code writes
+// (runtime.WithHTTPPathPattern("/v1/items/{id}"), or, from older
+// generators, the template decoded from the pattern's constant op codes),
+// registered where the service's registration is called. Its handler is
+// the method the closure's request function calls: in process
+// (HandlerServer), the implementation handed to the registration, which
+// then serves the paths and not the procedures; over gRPC (the others),
+// the client's method, and Route.Gateway names the procedure, which the
+// standalone driver serves with the program's own implementation when
+// the program registers one on a grpc.Server (say so in the route's via),
+// and otherwise lists as remote, with no queries. A registration handed
+// on as a value (register(ctx, client, pb.RegisterXHandlerClient)) makes
+// the routes that go over gRPC, which need no argument. The gateway
+// matches a request's whole path, so mounting its mux on another router
+// (chi's Mount("/api", gw), http.Handle("/api/", gw)) adds no prefix.
+//
 // # Route helpers
 //
 // Services often register through a helper of their own, a function

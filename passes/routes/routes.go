@@ -76,6 +76,9 @@ type Route struct {
 	// agree on it: the prefix is unknown until the driver says which of
 	// them the program calls (see joined.go).
 	Makers []Maker
+	// Gateway, for a path a grpc-gateway registration serves, says how
+	// the gateway reaches the code that serves it (see gateway.go).
+	Gateway *Gateway
 	// path is the pattern below what Open's router is under: Pattern
 	// without the "…" an unknown prefix puts before it.
 	path string
@@ -146,7 +149,7 @@ func run(pass *analysis.Pass) (any, error) {
 			a.registerHelpers()
 		}
 		if rpc {
-			a.registerRPC()
+			a.registerRPC(a.registerGateway())
 		}
 		// Registrations in source order, whether a router's, a helper's
 		// or a service's.
@@ -240,6 +243,9 @@ type analyzer struct {
 	// services are the full names of grpc services by their interface
 	// (see serviceName).
 	services map[*types.TypeName]string
+	// gwFiles are the generated grpc-gateway files read, by file name
+	// (see registerGateway).
+	gwFiles map[string]*httpapi.GatewayFile
 
 	// returns are the return statements of each function (*ast.FuncDecl
 	// or *ast.FuncLit), a closure's apart from its function's, in source

@@ -41,8 +41,10 @@ func mayRPC(pkg *types.Package) bool {
 // interface type (a constructor returning XServer) makes the routes of
 // every method, the interface's, which the standalone driver's graph
 // resolves to the module's implementations, and drops those that have
-// none. Registrations in tests serve the tests.
-func (a *analyzer) registerRPC() {
+// none. Registrations in tests serve the tests. A gateway's registration
+// whose generated file registers paths (gateway: the calls
+// registerGateway made routes of) serves those paths, not procedures.
+func (a *analyzer) registerRPC(gateway map[*ast.CallExpr]bool) {
 	info := a.pass.TypesInfo
 	type registration struct {
 		call *ast.CallExpr
@@ -53,7 +55,7 @@ func (a *analyzer) registerRPC() {
 	for c := range config.Inspector(a.pass).Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		reg := httpapi.RPCRegistration(a.callee(call))
-		if reg == nil || reg.Arg >= len(call.Args) || isTestFile(a.pass.Fset, call.Pos()) || !a.generated(reg.Service.Obj()) {
+		if reg == nil || gateway[call] || reg.Arg >= len(call.Args) || isTestFile(a.pass.Fset, call.Pos()) || !a.generated(reg.Service.Obj()) {
 			continue
 		}
 		switch t := info.TypeOf(call.Args[reg.Arg]); {

@@ -29,3 +29,25 @@ type ServerStreamingServer[Res any] interface {
 	Send(*Res) error
 	ServerStream
 }
+
+// The client side, which generated clients and gateways use.
+
+type CallOption interface{}
+
+type DialOption interface{}
+
+type ClientConnInterface interface {
+	Invoke(ctx context.Context, method string, args any, reply any, opts ...CallOption) error
+}
+
+type ClientConn struct{}
+
+func (cc *ClientConn) Invoke(ctx context.Context, method string, args any, reply any, opts ...CallOption) error {
+	return nil
+}
+
+func (cc *ClientConn) Close() error { return nil }
+
+func NewClient(target string, opts ...DialOption) (*ClientConn, error) { return &ClientConn{}, nil }
+
+func Header(md *map[string][]string) CallOption { return nil }

@@ -1,0 +1,3 @@
+module github.com/grpc-ecosystem/grpc-gateway
+
+go 1.22

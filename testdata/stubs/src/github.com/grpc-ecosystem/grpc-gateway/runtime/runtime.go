@@ -1,0 +1,52 @@
+// Package runtime is a stub of grpc-gateway v1's runtime: the mux that
+// generated handler registrations take, and what the generated handlers
+// call.
+package runtime
+
+import (
+	"context"
+	"net/http"
+)
+
+type ServeMux struct{}
+
+type ServeMuxOption func(*ServeMux)
+
+func NewServeMux(opts ...ServeMuxOption) *ServeMux { return &ServeMux{} }
+
+func (m *ServeMux) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
+
+// HandlerFunc is what the mux calls for a request its pattern matches.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request, pathParams map[string]string)
+
+// Handle registers h for requests of method meth whose path matches pat.
+func (m *ServeMux) Handle(meth string, pat Pattern, h HandlerFunc) {}
+
+// Pattern is a compiled path template.
+type Pattern struct{}
+
+func NewPattern(version int, ops []int, pool []string, verb string) (Pattern, error) {
+	return Pattern{}, nil
+}
+
+func MustPattern(p Pattern, err error) Pattern { return p }
+
+type Marshaler interface {
+	Unmarshal(data []byte, v any) error
+}
+
+type ServerMetadata struct{}
+
+func AnnotateContext(ctx context.Context, mux *ServeMux, req *http.Request) (context.Context, error) {
+	return ctx, nil
+}
+
+func MarshalerForRequest(mux *ServeMux, r *http.Request) (inbound Marshaler, outbound Marshaler) {
+	return nil, nil
+}
+
+func HTTPError(ctx context.Context, mux *ServeMux, marshaler Marshaler, w http.ResponseWriter, r *http.Request, err error) {
+}
+
+func ForwardResponseMessage(ctx context.Context, mux *ServeMux, marshaler Marshaler, w http.ResponseWriter, req *http.Request, resp any) {
+}
