@@ -448,7 +448,8 @@ func (w *whole) loops(c *collector) {
 		}
 	}
 	replaced := map[int]bool{}
-	seen := map[string]bool{} // test variants share files
+	seen := map[string]bool{}   // test variants share files
+	filled := map[string]bool{} // likewise
 	wpkgs := map[*packages.Package]*queryinloop.Package{}
 	wpkg := func(p *packages.Package) *queryinloop.Package {
 		if wpkgs[p] == nil {
@@ -462,13 +463,22 @@ func (w *whole) loops(c *collector) {
 			continue
 		}
 		for _, call := range fn.Calls {
-			if call.Expr == nil || call.Site != nil || call.Once || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
+			if call.Expr == nil || call.Site != nil || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
 				continue
 			}
 			if yields(pkg.TypesInfo, enclosingFunc(pkg.Syntax, fn, call.Expr), call.Expr) {
 				continue
 			}
 			reached := w.reached(fn, call)
+			if call.Once || fillsOnly(reached) {
+				// Every query the call runs fills a cache: left out of
+				// the report, as the pass leaves them, and counted.
+				if at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel); !filled[at] && multiplied(reached) {
+					filled[at] = true
+					c.rep.Stats.CacheFillFindings++
+				}
+				continue
+			}
 			if len(reached) == 0 {
 				if w.ruledOut(fn, call) {
 					// What the call passes rules the queries out (a nil
@@ -544,6 +554,28 @@ func (w *whole) ruledOut(fn *program.Func, c *program.Call) bool {
 		}
 	}
 	return false
+}
+
+// fillsOnly says whether the queries a call reaches all fill caches (a
+// read-through cache's miss, a cache's loader, sync.Once's function: see
+// the queries pass's Query.Once), at least one of them a statement a
+// loop would multiply: a loop around the call runs them once per key or
+// per process, not once per item.
+func fillsOnly(reached []queryinloop.Reached) bool {
+	for _, r := range reached {
+		if r.Query.Kind != "ddl" && r.Query.Kind != "other" && !r.Query.Once {
+			return false
+		}
+	}
+	return multiplied(reached)
+}
+
+// multiplied says whether one of the queries reached is a statement a
+// loop would multiply: no DDL, no session command.
+func multiplied(reached []queryinloop.Reached) bool {
+	return slices.ContainsFunc(reached, func(r queryinloop.Reached) bool {
+		return r.Query.Kind != "ddl" && r.Query.Kind != "other"
+	})
 }
 
 // posKey is a place as "file:line:col", the file relative to the root.

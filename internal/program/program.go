@@ -165,6 +165,11 @@ type Call struct {
 	// nil { x = ... }): what it runs, it runs once, whatever the loops
 	// around it or its callers.
 	Once bool
+	// Load says the call is a cache's get-or-load, or the edge to the
+	// loader it hands over (see the queries pass's loader.go): the reads
+	// it runs, it runs on a miss only, as a cache fill; its writes count
+	// as usual.
+	Load bool
 	// PerRecv says the call fills its method's receiver's state lazily
 	// (if t.rows == nil { t.fetch() }, see the queries pass): what it
 	// runs, it runs once per receiver value, which is once per item only
@@ -247,6 +252,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	loops := map[token.Pos][]*queries.Loop{}
 	cached := map[token.Pos]bool{}
 	perRecv := map[token.Pos]bool{}
+	loads := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
 		res := results(m)
 		if res == nil {
@@ -260,6 +266,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.PerRecv {
 			perRecv[call.Lparen] = true
+		}
+		for call := range res.Loads {
+			loads[call.Lparen] = true
 		}
 		for _, s := range res.Sites {
 			p.sites[s.Call.Lparen] = s
@@ -287,6 +296,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				}
 			}
 			c.Once = c.Once || cached[c.Pos]
+			c.Load = loads[c.Pos]
 			if perRecv[c.Pos] {
 				// A fill of a method's receiver; in a copy of it that the
 				// graph made without one, a fill as it was.

@@ -836,6 +836,9 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.UnreachedFindings > 0 {
 		add("in code no entry point reaches, not shown", s.UnreachedFindings)
 	}
+	if s.CacheFillFindings > 0 {
+		add("in loops that only fill a cache, not shown", s.CacheFillFindings)
+	}
 	for _, e := range r.Errors {
 		p.Errors = append(p.Errors, oneLine(e.String()))
 	}

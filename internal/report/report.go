@@ -343,6 +343,12 @@ type Stats struct {
 	// registered for a message nothing sends) that the report leaves
 	// out; -unreached shows them instead (low, and said), and this is 0.
 	UnreachedFindings int `json:"unreached_findings,omitempty"`
+	// CacheFillFindings counts the calls in loops that the report leaves
+	// out because every query they run fills a cache: a read-through
+	// cache's miss, a cache's loader (GetOrSet(k, func() (V, error))),
+	// sync.Once's function, a value's lazily loaded state. They run once
+	// per key, per value or per process, not once per item.
+	CacheFillFindings int `json:"cache_fill_findings,omitempty"`
 	// LocalPackages counts the packages of local modules analyzed with
 	// the main module's (Report.LocalModules lists them); Packages
 	// counts them too.

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -23,7 +24,10 @@ import (
 //   - the cache outlives the call: a field or a package-level variable,
 //     selected from the receiver, a parameter or a package-level variable;
 //     a map made in the function (or a field of a value made there) is a
-//     memo per call, one query per distinct key, which is data;
+//     memo per call, one query per distinct key, which is data; but a map
+//     made before a loop and never made anew in it is a memo across the
+//     loop's items, which a key many items share (an item's group) hits:
+//     it counts, unless the key is the loop's own variable (see memo);
 //   - the test is of the key's presence: `v, ok := c.Load(k)` (sync.Map,
 //     or any method answering (value, bool), as go-cache's, lru's or
 //     ristretto's Get), `v, ok := c.m[k]`, `v, err := c.Get(k)` tested
@@ -44,7 +48,8 @@ import (
 //     optional cache is often the very workaround for the loop, off by
 //     default), so both stay reported;
 //   - the miss keeps what it computed under the same key in the same
-//     cache (`c.Store(k, v)`, `c.m[k] = v`, `c.Set(k, v, ttl)`), itself
+//     cache (`c.Store(k, v)`, `c.m[k] = v`, `c.Set(k, v, ttl)`, or
+//     `c.m[v.ID] = v` for a v the miss loaded by a call handed k), itself
 //     or in a function of the package it calls with the key; or it marks
 //     the key in a set of flags (`s.loaded[k] = true`) and keeps a computed
 //     value in another long-lived cache (the load filling a second map).
@@ -101,6 +106,10 @@ type scope struct {
 	// call (nil in the function walked): its other locals are unknown.
 	env   map[*types.Var]term
 	depth int
+	// loops are, in the function walked, the loops around the block read
+	// (outermost first): a map the function makes before the innermost
+	// one is a memo across its items (see memo).
+	loops []*Loop
 }
 
 // term is an expression as the function walked spells it.
@@ -201,7 +210,7 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) int {
 		return noMiss
 	}
 	stores := k.stores(sc, miss, nil)
-	if !l.filledBy(stores) {
+	if !l.filledBy(stores) && !k.filledByLoaded(sc, l, stores, miss) {
 		return noMiss
 	}
 	if l.keyExpr != nil && !keyKept(k.info, slices.Concat(before, miss), l.keyExpr, l.storedVars(stores)) {
@@ -380,6 +389,9 @@ func (k *caches) lookupOf(sc scope, cache, key ast.Expr) *lookup {
 	if !ok {
 		return nil
 	}
+	if v := varOf(k.info, cache); v != nil && !v.IsField() && v.Parent() != v.Pkg().Scope() && itemKey(sc, kt) {
+		return nil // a memo by item: one query per item
+	}
 	l := &lookup{cache: c, key: kt}
 	if sc.env == nil {
 		l.keyExpr = key
@@ -387,14 +399,66 @@ func (k *caches) lookupOf(sc scope, cache, key ast.Expr) *lookup {
 	return l
 }
 
-// cacheTerm spells cache when it is a long-lived cache variable.
+// cacheTerm spells cache when it is a long-lived cache variable, or a
+// memo across the items of the loop around (see memo).
 func (k *caches) cacheTerm(sc scope, cache ast.Expr) (string, bool) {
 	v := varOf(k.info, cache)
-	if v == nil || v.Pkg() == nil || !(v.IsField() || v.Parent() == v.Pkg().Scope()) {
+	if v == nil || v.Pkg() == nil {
+		return "", false
+	}
+	if !v.IsField() && v.Parent() != v.Pkg().Scope() {
+		if id, isID := ast.Unparen(cache).(*ast.Ident); isID && k.memo(sc, v) {
+			return id.Name, true
+		}
 		return "", false
 	}
 	t, ok := k.render(sc, cache)
 	return t.text, ok && t.lived
+}
+
+// memo says whether v, a local of the function walked, is a memo across
+// the items of the innermost loop around the block read: a map declared
+// before the loop, which the loop's body never assigns anew. Its entries
+// live as long as the loop: a key many items share (an item's group, not
+// the item) is read once for them all. A map made in the body, or reset
+// there, hits nothing.
+func (k *caches) memo(sc scope, v *types.Var) bool {
+	if sc.env != nil || len(sc.loops) == 0 {
+		return false
+	}
+	if _, isMap := v.Type().Underlying().(*types.Map); !isMap {
+		return false
+	}
+	loop := sc.loops[len(sc.loops)-1].Node
+	if v.Pos() < sc.body.Pos() || v.Pos() >= loop.Pos() {
+		return false // a parameter, or made in the loop
+	}
+	reset := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return !reset
+		}
+		for _, lhs := range as.Lhs {
+			if id, isID := ast.Unparen(lhs).(*ast.Ident); isID && k.info.ObjectOf(id) == v {
+				reset = true
+			}
+		}
+		return !reset
+	})
+	return !reset
+}
+
+// itemKey says whether key is a variable of a loop around: each item
+// its own key, so a memo by it hits only on a repeated item, which
+// nothing leads to expect.
+func itemKey(sc scope, key term) bool {
+	for _, l := range sc.loops {
+		if key.v != nil && slices.Contains(l.Vars, types.Object(key.v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // holds reads a call as a test of a cache: a method answering a bool
@@ -719,6 +783,55 @@ func (l *lookup) filledBy(stores []store) bool {
 		kept = kept || s.kept
 	}
 	return marked && kept
+}
+
+// filledByLoaded says whether a store of the miss keeps, in l's cache,
+// a value under a field of its own (`m[g.ID] = g`) that the miss loaded
+// by a call taking l's key (`g, err = load(ctx, k)`): the value's key is
+// the one looked up.
+func (k *caches) filledByLoaded(sc scope, l *lookup, stores []store, miss []ast.Stmt) bool {
+	for _, s := range stores {
+		if s.cache != l.cache || s.short || len(s.args) < 2 {
+			continue
+		}
+		key, value := s.args[0], s.args[1]
+		if value.v == nil || len(key.vars) != 1 || key.vars[0] != value.v || !strings.HasPrefix(key.text, value.text+".") {
+			continue
+		}
+		if k.loadedFor(sc, miss, value.v, l.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// loadedFor says whether stmts assign v the result of a call one of
+// whose arguments is key.
+func (k *caches) loadedFor(sc scope, stmts []ast.Stmt, v *types.Var, key term) bool {
+	found := false
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				if len(n.Rhs) != 1 || !slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return varOf(k.info, e) == v }) {
+					break
+				}
+				call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+				if !ok {
+					break
+				}
+				for _, arg := range call.Args {
+					if t, ok := k.render(sc, arg); ok && t.same(key) {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // keyAt is where a store into l's cache takes l's key, -1 when it is a

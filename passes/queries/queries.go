@@ -67,6 +67,10 @@ type Result struct {
 	// (if x == nil { x = load() }, or a keyed cache's miss): they run
 	// once (per key), whatever the loops.
 	Cached map[*ast.CallExpr]bool
+	// Loads holds, under WholeProgram, the get-or-load calls of caches
+	// (see loader.go): the reads they run, through their loader, run on
+	// a miss only.
+	Loads map[*ast.CallExpr]bool
 	// PerRecv holds, under WholeProgram, the calls that fill their
 	// method's receiver's state lazily (if t.rows == nil { t.fetch() }):
 	// they run once per receiver value (see lazy.go). The pass's own
@@ -317,9 +321,13 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
 		res.Cached = map[*ast.CallExpr]bool{}
 		res.PerRecv = map[*ast.CallExpr]bool{}
+		res.Loads = map[*ast.CallExpr]bool{}
 		for _, n := range a.funcs {
 			for _, c := range n.calls {
 				res.Loops[c.call] = c.loops
+				if c.load {
+					res.Loads[c.call] = true
+				}
 				switch {
 				case c.recv:
 					res.PerRecv[c.call] = true
@@ -330,6 +338,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// filling is sum as a call that fills a cache runs it (under `if s.cache
+// == nil`, on a keyed cache's miss): each query once, whatever the loops.
+func filling(sum *IssuesQueries) *IssuesQueries {
+	out := *sum
+	out.Queries = slices.Clone(sum.Queries)
+	for i := range out.Queries {
+		out.Queries[i].Once = true
+	}
+	return &out
 }
 
 // isLibrary reports whether pkg is one of the database libraries
@@ -396,12 +415,14 @@ type callInfo struct {
 	method *dbapi.Method
 	once   bool // fills a cache: runs once, whatever the loops around it
 	recv   bool // of once: fills the state of its method's receiver alone (see lazy.go)
+	load   bool // a cache's get-or-load call: its reads run on a miss only (see loader.go)
 }
 
 type edge struct {
 	to    *funcNode
 	loops []*Loop
 	once  bool // the closure runs at most once (sync.Once's Do, a cache fill)
+	load  bool // the closure is a cache's loader: its reads run on a miss only (see loader.go)
 }
 
 type analyzer struct {
@@ -532,7 +553,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				// A callback's queries count toward this function, but not
 				// per item of the loops around it: whether the callee runs
 				// it now, once, or later is not visible here.
-				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c)})
+				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c), load: a.loaderArg(c)})
 			}
 			return false
 		case *ast.IfStmt:
@@ -573,7 +594,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
-			ci := &callInfo{call: x, loops: loops, once: a.caching > 0}
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, load: getOrLoad(info, x)}
 			// Under fills of the receiver's state alone, in a method: once
 			// per receiver, which the whole-program graph follows.
 			_, method := n.node.(*ast.FuncDecl)
@@ -610,6 +631,7 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 		return false
 	}
 	sc := a.scopeAt(n, c)
+	sc.loops = loops
 	at, kind := -1, noMiss
 	for i := range list {
 		if kind = a.caches().readThrough(sc, list, i); kind != noMiss {
@@ -1210,7 +1232,7 @@ func (a *analyzer) summarize() {
 				chunks := Chunks(a.pass.TypesInfo, c.call, c.loops)
 				for _, q := range qs {
 					q.Ctx = a.callCtx(q.Ctx, c.call)
-					q.Once = q.Once || c.once
+					q.Once = q.Once || c.once || c.load && Loaded(q.Kind)
 					loops := perItem(c.loops)
 					if q.Loop == 0 {
 						loops -= chunks // one statement per chunk
@@ -1220,7 +1242,7 @@ func (a *analyzer) summarize() {
 			}
 			for _, e := range n.edges {
 				for _, q := range e.to.sum {
-					q.Once = q.Once || e.once
+					q.Once = q.Once || e.once || e.load && Loaded(q.Kind)
 					n.sum = mergeQuery(n.sum, via(q, "", perItem(e.loops)))
 				}
 				n.more = max(n.more, e.to.more)
@@ -1247,6 +1269,9 @@ func (a *analyzer) summarize() {
 			}
 			if sum == nil || len(sum.Queries) == 0 && sum.More == 0 {
 				continue // an interface's implementations: the whole-program driver's to resolve
+			}
+			if c.once {
+				sum = filling(sum)
 			}
 			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Summary: sum, Loops: c.loops})
 		}

@@ -135,8 +135,14 @@
 // variables, none assigned on the way but by the load of the value
 // stored, handed that part (`def, version, err = r.delegate.Read(ctx,
 // id, version)`: it answers the version it read, for a version given
-// that one). A map made in the function is a memo per call (one query
-// per distinct key, which is data); a hit that goes on, a cache the miss
+// that one). The value loaded may be stored under a field of its own
+// (`m[g.ID] = g` after `g, err = load(ctx, it.GroupID)`). A map made in
+// the function before a loop, and never made anew in it, is a memo for
+// the loop's items: looked up by what many items share (`memo[it.GroupID]`,
+// an item's group), it reads each once; looked up by the loop's own
+// variable (`memo[id]` in `for _, id := range ids`), each item is another
+// key, and it is reported, as is a map made in the loop or in a function
+// the loop calls (a memo per call); a hit that goes on, a cache the miss
 // does not fill with its result, a set of seen keys that keeps nothing,
 // a key rewritten between the lookup and the store, a lookup skipped for
 // another reason than its key, a bypass the caller passes (`ok &&
@@ -146,7 +152,16 @@
 // and off by default) query anyway; so does a cache whose entries live
 // less than a minute, written as a constant (`Set(k, v, 10*time.Second)`):
 // an entry colder than the time from one page load to the next is a miss
-// for most requests. A
+// for most requests. So is a query a cache's loader runs:
+// `c.GetOrSet(k, func() (V, error) { ... })` or `c.Get(k, func(K) (V,
+// error) { ... })`, a call taking a key and a loader and answering the
+// loader's value and an error, whoever declares it (a library, the
+// module's own cache, a typed wrapper handing its caller's loader on):
+// its reads run on a miss only. A loader that writes, singleflight's
+// Do (it merges only the calls that overlap: the next one runs again),
+// a transaction's body (`WithTx(ctx, func(tx) error)`), a retry helper's
+// or an errgroup's function stay reported. The standalone driver counts
+// the loops it leaves out so in stats.cache_fill_findings. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1; so is a loop that formats its item into a name of the statement

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"net/http"
 	"os"
+	"strconv"
 
 	"go.uber.org/fx"
 
@@ -22,6 +23,7 @@ import (
 	"example.com/precision/keys"
 	"example.com/precision/kv"
 	"example.com/precision/lines"
+	"example.com/precision/loaders"
 	"example.com/precision/members"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
@@ -70,6 +72,15 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/notify", func(w http.ResponseWriter, r *http.Request) {
 		notify.Notify(r.Context(), s, nil)
+	})
+	users, auth := loaders.New(s, os.Getenv("NOCACHE") != ""), loaders.NewAuth(s)
+	http.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
+		var ids []int64
+		for _, v := range r.Form["id"] {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			ids = append(ids, n)
+		}
+		loaders.Handle(r.Context(), users, auth, &loaders.Flight{}, ids, r.Form["name"])
 	})
 	http.HandleFunc("/welcome", func(w http.ResponseWriter, r *http.Request) {
 		notify.Welcome(r.Context(), s, r.FormValue("name"))

@@ -1,0 +1,128 @@
+package keyed
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// A memo made before a loop, keyed by what many items share (an item's
+// group, not the item itself): the query runs once per group, on the
+// memo's misses, however many items the loop has.
+
+type Item struct {
+	ID      int64
+	GroupID int64
+}
+
+type Group struct {
+	ID   int64
+	Name string
+}
+
+func loadGroup(ctx context.Context, db *sql.DB, id int64) (Group, error) {
+	var g Group
+	err := db.QueryRowContext(ctx, `SELECT id, name FROM groups WHERE id = $1`, id).Scan(&g.ID, &g.Name)
+	return g, err
+}
+
+// ByGroup stores what it loaded under the loaded value's own id.
+func ByGroup(ctx context.Context, db *sql.DB, items []Item) error {
+	memo := make(map[int64]Group)
+	for _, it := range items {
+		g, ok := memo[it.GroupID]
+		if !ok {
+			var err error
+			g, err = loadGroup(ctx, db, it.GroupID) // silent: once per group
+			if err != nil {
+				return err
+			}
+			memo[g.ID] = g
+		}
+		_ = g
+	}
+	return nil
+}
+
+// ByGroupKey stores under the key it looked up.
+func ByGroupKey(ctx context.Context, db *sql.DB, items []Item) {
+	memo := map[int64]string{}
+	for _, it := range items {
+		if _, ok := memo[it.GroupID]; !ok {
+			var name string
+			db.QueryRowContext(ctx, `SELECT name FROM groups WHERE id = $1`, it.GroupID).Scan(&name) // silent: likewise
+			memo[it.GroupID] = name
+		}
+	}
+}
+
+// Collect only accumulates: nothing reads the map before the query.
+func Collect(ctx context.Context, db *sql.DB, items []Item) map[int64]Group {
+	out := map[int64]Group{}
+	for _, it := range items {
+		g, _ := loadGroup(ctx, db, it.GroupID) // want `keyed.loadGroup runs .* once per item of items`
+		out[it.GroupID] = g
+	}
+	return out
+}
+
+// Recheck looks the group up, and queries on a hit too.
+func Recheck(ctx context.Context, db *sql.DB, items []Item) {
+	memo := map[int64]Group{}
+	for _, it := range items {
+		if g, ok := memo[it.GroupID]; ok {
+			_ = g
+		}
+		g, _ := loadGroup(ctx, db, it.GroupID) // want `keyed.loadGroup runs .* once per item of items`
+		memo[it.GroupID] = g
+	}
+}
+
+var errUnknown = errors.New("unknown group")
+
+// Known fails on a miss; the query runs on every hit.
+func Known(ctx context.Context, db *sql.DB, items []Item, names map[int64]string) error {
+	for _, it := range items {
+		name, ok := names[it.GroupID]
+		if !ok {
+			return errUnknown
+		}
+		db.ExecContext(ctx, `UPDATE groups SET seen = true WHERE name = $1`, name) // want `.*once per item of items`
+	}
+	return nil
+}
+
+// Fresh makes its memo anew for each item: it never hits.
+func Fresh(ctx context.Context, db *sql.DB, items []Item) {
+	for _, it := range items {
+		memo := map[int64]Group{}
+		if _, ok := memo[it.GroupID]; !ok {
+			g, _ := loadGroup(ctx, db, it.GroupID) // want `keyed.loadGroup runs .* once per item of items`
+			memo[g.ID] = g
+		}
+	}
+}
+
+// Reset empties its memo on each item.
+func Reset(ctx context.Context, db *sql.DB, items []Item) {
+	memo := map[int64]Group{}
+	for _, it := range items {
+		if _, ok := memo[it.GroupID]; !ok {
+			g, _ := loadGroup(ctx, db, it.GroupID) // want `keyed.loadGroup runs .* once per item of items`
+			memo[g.ID] = g
+		}
+		memo = map[int64]Group{}
+	}
+}
+
+// Other stores under the id of a value loaded for another key: the
+// looked-up key is never filled.
+func Other(ctx context.Context, db *sql.DB, items []Item) {
+	memo := map[int64]Group{}
+	for _, it := range items {
+		if _, ok := memo[it.GroupID]; !ok {
+			g, _ := loadGroup(ctx, db, it.ID) // want `keyed.loadGroup runs .* once per item of items`
+			memo[g.ID] = g
+		}
+	}
+}
