@@ -36,7 +36,8 @@ const (
 	LoopChan
 	// LoopConst: a small constant bound (`for i := 0; i < 3; i++`).
 	LoopConst
-	// LoopRetry: a bounded loop that leaves on success (break or return).
+	// LoopRetry: a bounded loop that leaves on success (break or return),
+	// or a counting loop of attempts at one piece of work (see attemptLoop).
 	LoopRetry
 	// LoopService: `for {}` or `for ctx.Err() == nil` waiting on a select,
 	// ticker, sleep or channel: a worker, server or scheduler loop.
@@ -160,6 +161,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				} else {
 					l.Kind = LoopData
 				}
+				l.Kind = attempted(info, cur, l.Kind)
 			} else {
 				l.Kind = LoopData // string
 			}
@@ -203,6 +205,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 						if isCtxErr(info, b.X) || isCtxErr(info, b.Y) {
 							l.Kind = LoopService
 						}
+						l.Kind = attempted(info, cur, l.Kind)
 						return l
 					}
 				}
@@ -217,6 +220,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				} else if k, ok := boundedLen(info, cur, b); ok {
 					l.Kind = constKind(constant.MakeInt64(k), s.Body)
 				}
+				l.Kind = attempted(info, cur, l.Kind)
 				return l
 			}
 		}
