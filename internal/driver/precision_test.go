@@ -105,6 +105,8 @@ func TestPrecision(t *testing.T) {
 		"strats/strats.go:133 route strats/strats.go:133",         // requests add to the registry's list
 		"strats/strats.go:91 route strats/strats.go:91",           // low: likewise, a query per strategy
 		"strats/strats.go:98 route " + strat,                      // a caller makes one per row
+		"tries/tries.go:112 route tries/tries.go:40",              // a round per success; safeWrite's attempts (Set) are silent
+		"tries/tries.go:137 route tries/tries.go:49",              // a diff per prefix; Changed's, opened once, is silent
 	}
 	// The loops left out because all they run fills a cache or a lazily
 	// loaded value are counted, not dropped: loaders.go:79 and :80 (the

@@ -36,7 +36,8 @@ const (
 	LoopChan
 	// LoopConst: a small constant bound (`for i := 0; i < 3; i++`).
 	LoopConst
-	// LoopRetry: a bounded loop that leaves on success (break or return).
+	// LoopRetry: a bounded loop that leaves on success (break or return),
+	// or a counting loop of attempts at one piece of work (see attemptLoop).
 	LoopRetry
 	// LoopService: `for {}` or `for ctx.Err() == nil` waiting on a select,
 	// ticker, sleep or channel: a worker, server or scheduler loop.
@@ -160,6 +161,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				} else {
 					l.Kind = LoopData
 				}
+				l.Kind = attempted(info, cur, l.Kind)
 			} else {
 				l.Kind = LoopData // string
 			}
@@ -203,6 +205,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 						if isCtxErr(info, b.X) || isCtxErr(info, b.Y) {
 							l.Kind = LoopService
 						}
+						l.Kind = attempted(info, cur, l.Kind)
 						return l
 					}
 				}
@@ -217,6 +220,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				} else if k, ok := boundedLen(info, cur, b); ok {
 					l.Kind = constKind(constant.MakeInt64(k), s.Body)
 				}
+				l.Kind = attempted(info, cur, l.Kind)
 				return l
 			}
 		}
@@ -1365,22 +1369,33 @@ func leavesLoop(body *ast.BlockStmt, between []ast.Node, loop ast.Stmt, path []a
 	return false
 }
 
-// flagged reports whether a flag lets the loop run a call at most once:
-// the call is in the body of `if !done { ...; done = true }`, done a
-// local variable declared outside the loop (path is the chain of nodes
-// enclosing the call, innermost first):
+// flagged reports whether a local set once lets the loop run a call at
+// most once, or until the call answers: the call is in the body of an if
+// whose condition (or one of its conjuncts, `&&`) tests a variable
+// declared outside the loop for "not yet" (path is the chain of nodes
+// enclosing the call, innermost first) —
 //
-//	loaded := false
-//	for _, row := range rows {
-//		if !loaded {
-//			owner, err = s.User(ctx, row.OwnerID)
-//			loaded = true
+//   - a flag that the body sets (`if !loaded { ...; loaded = true }`);
+//   - a value the call's own results fill (`if cur == nil { cur, err =
+//     open(...) }`, or len(ids) == 0): the call runs while it hands back
+//     nothing, and never again once it answered, as a loop that leaves at
+//     its first answer does (see firstSuccess).
+//
+// For example:
+//
+//	var diff Iterator
+//	for _, p := range paths {
+//		if p.Prefix && diff == nil {
+//			diff, err = s.Diff(ctx, from, to) // once, at the first prefix
+//			...
 //		}
+//		diff.SeekGE(p.Key)
 //	}
 //
-// A flag declared in the loop's body is new for every item. (A local
-// filled under `if x == nil` is not a flag: what fills it may leave it
-// nil, a lookup that found nothing.)
+// Nothing else in the loop may set the variable (a flag only to true):
+// `cur = nil` later in the body opens it again for the next item. A
+// variable declared in the loop's body is new for every item, and a call
+// under the test whose results go elsewhere leaves it unset.
 func flagged(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 	for i := 1; i < len(path) && path[i] != loop; i++ {
 		switch n := path[i].(type) {
@@ -1390,26 +1405,13 @@ func flagged(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 			if n.Body != path[i-1] {
 				continue // in the condition or the else branch
 			}
-			u, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr)
-			if !ok || u.Op != token.NOT {
-				continue
-			}
-			id, ok := ast.Unparen(u.X).(*ast.Ident)
-			if !ok {
-				continue
-			}
-			v, ok := info.Uses[id].(*types.Var)
-			if !ok || !outside(v, loop) {
-				continue
-			}
-			for _, st := range n.Body.List {
-				as, ok := st.(*ast.AssignStmt)
-				if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			for _, c := range conjuncts(n.Cond) {
+				v, flag := notYet(info, c, loop)
+				if v == nil {
 					continue
 				}
-				for k, lhs := range as.Lhs {
-					set, ok := ast.Unparen(lhs).(*ast.Ident)
-					if ok && info.Uses[set] == v && isTrue(info, as.Rhs[k]) {
+				if flag && setsTrue(info, n.Body, v) || !flag && fills(info, path, i, v) {
+					if !setElsewhere(info, loop, n, v, flag) {
 						return true
 					}
 				}
@@ -1417,6 +1419,115 @@ func flagged(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// conjuncts are the operands of a chain of && (cond itself otherwise).
+func conjuncts(cond ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []ast.Expr{cond}
+}
+
+// notYet is the local variable, declared outside the loop, that c tests
+// for "not yet": a bool for false (!done, flag set), a value for nil or
+// an empty length.
+func notYet(info *types.Info, c ast.Expr, loop ast.Stmt) (v *types.Var, flag bool) {
+	x := emptied(info, c)
+	if u, ok := ast.Unparen(c).(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		x, flag = u.X, true
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok = info.Uses[id].(*types.Var)
+	if !ok || !outside(v, loop) {
+		return nil, false
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); flag && (!ok || b.Kind() != types.Bool) {
+		return nil, false
+	}
+	if !flag && types.Implements(v.Type(), errorType.Underlying().(*types.Interface)) {
+		return nil, false // a nil error is a success, not a value still to fill
+	}
+	return v, flag
+}
+
+// setsTrue reports whether body, an if's, sets v to true in one of its
+// own statements.
+func setsTrue(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for k, lhs := range as.Lhs {
+			if identIs(info, lhs, v) && isTrue(info, as.Rhs[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fills reports whether the statement holding the call (path[0]), inside
+// the if at path[at], assigns the call's results to v.
+func fills(info *types.Info, path []ast.Node, at int, v *types.Var) bool {
+	call, ok := path[0].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	j := 1
+	for j < at {
+		if _, ok := path[j].(*ast.ParenExpr); !ok {
+			break
+		}
+		j++
+	}
+	as, ok := path[j].(*ast.AssignStmt)
+	if !ok || j >= at || as.Tok != token.ASSIGN {
+		return false
+	}
+	for k, lhs := range as.Lhs {
+		if !identIs(info, lhs, v) {
+			continue
+		}
+		if len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call || len(as.Rhs) == len(as.Lhs) && ast.Unparen(as.Rhs[k]) == call {
+			return true
+		}
+	}
+	return false
+}
+
+// setElsewhere reports whether the loop sets v other than in the body of
+// ifs, the test that it is unset (a flag may be set to true anywhere), or
+// takes its address.
+func setElsewhere(info *types.Info, loop ast.Stmt, ifs *ast.IfStmt, v *types.Var, flag bool) bool {
+	found := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for k, lhs := range n.Lhs {
+				if !identIs(info, lhs, v) || holds(ifs.Body, n) {
+					continue
+				}
+				if !flag || len(n.Lhs) != len(n.Rhs) || !isTrue(info, n.Rhs[k]) {
+					found = true
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN && (identIs(info, n.Key, v) || identIs(info, n.Value, v)) {
+				found = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && identIs(info, n.X, v) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // outside reports whether v, a variable of the function, is declared

@@ -108,10 +108,25 @@
 // error (an optimistic lock's version conflict: `if !errors.Is(err,
 // ErrConflict) { break }`, `if err != ErrConflict { return err }`);
 // leaving on failure, or on a property of what was found, goes through
-// every item), it runs only for the items equal to a constant and reads
+// every item), the loop is one of attempts at one piece of work (a
+// counting loop whose counter is only compared, logged — `log.Printf`,
+// a field handed to a logger's call that answers nothing — or slept on,
+// never an index nor an argument of a call whose answer is used, and
+// whose body goes round again only past a test that the attempt failed,
+// of what its calls answered: an error, no value, `!ok`, or the same
+// read made twice disagreeing with itself, `pre, _ := get(); op(pre);
+// post, _ := get(); if pre.Token == post.Token { break }`; a break on
+// error alone, a poll with no way out but the bound, or two different
+// reads compared go on after a success and are reported), it runs only
+// for the items equal to a constant and reads
 // nothing of the item (`switch e { case ExpandAddresses: loadAll(ids) }`
-// over a list of options), a local flag lets it run
-// once (`if !done { q(); done = true }`), or the callee only fills a
+// over a list of options), a local declared before the loop lets it run
+// once (a flag, `if !done { q(); done = true }`, or a lazy
+// initialisation, `if cur == nil { cur, err = s.Open(ctx) }`, also `if
+// cur == nil && p.Prefix`: the call runs until it answers; a variable
+// declared in the loop, a test of another variable, a call whose result
+// goes elsewhere, or a reset later in the loop, `cur = nil` or `done =
+// false`, runs it again and is reported), or the callee only fills a
 // cache once (in sync.Once's Do, under `if s.cache == nil { s.cache =
 // load() }` on a field or a package-level variable, or after `if c :=
 // p.Load(); c != nil { return c }` with a later `p.Store(c)` of a

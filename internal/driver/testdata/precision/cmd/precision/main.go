@@ -32,6 +32,7 @@ import (
 	"example.com/precision/schema"
 	"example.com/precision/store/pg"
 	"example.com/precision/strats"
+	"example.com/precision/tries"
 )
 
 func main() {
@@ -154,6 +155,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	passed.MetaRoutes(db)
 	fewfield.Routes(db)
+	tries.Routes(db)
 	names := deco.NewContainer(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
 	names.Run(http.DefaultServeMux)
 	http.HandleFunc("/plain", deco.NewPlain(deco.NewSQL(db)).List)
