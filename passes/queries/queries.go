@@ -1048,7 +1048,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 			t.SQL, _ = a.bind(&ormChain{lib: "dbx"}, t.SQL, nil) // {:name} parameters, {{table}} names
 		}
 		if !t.OK && t.Why == whyORM {
-			if t = a.ormSQL(s); t.OK {
+			if t = a.ormSQL(s); t.OK || len(t.alts) > 0 {
 				s.ORM = s.Method.Library()
 				s.ModelDDL = t.modelDDL
 			}
