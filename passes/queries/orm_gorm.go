@@ -626,7 +626,7 @@ func (c *ormChain) insert(table string, omit map[string]bool) string {
 	var cols, vals []string
 	if c.model != nil {
 		for _, col := range c.model.Columns {
-			if col.AutoIncrement || omit[col.Name] {
+			if col.AutoIncrement || col.ReadOnly || omit[col.Name] {
 				continue
 			}
 			cols = append(cols, sqlparse.QuoteIdent(col.Name))

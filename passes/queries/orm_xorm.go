@@ -955,6 +955,9 @@ func (c *xormChain) selectList(table string) string {
 	}
 	var cols []string
 	for _, col := range c.model.Columns {
+		if col.WriteOnly {
+			continue // `->`: xorm never reads it
+		}
 		q := sqlparse.QuoteIdent(col.Name)
 		if len(c.joins) > 0 {
 			q = c.qualifier(table) + "." + q
@@ -995,7 +998,13 @@ func (c *xormChain) qualifier(table string) string {
 func (a *analyzer) xormSet(c *xormChain, args []ast.Expr) ([]string, string) {
 	var set []string
 	assign := func(col string) {
-		if !c.omit[strings.Trim(col, `"`)] {
+		name := strings.Trim(col, `"`)
+		if c.model != nil {
+			if mc := c.model.Column(name); mc != nil && mc.ReadOnly {
+				return // `<-`: xorm never writes it, even named in Cols
+			}
+		}
+		if !c.omit[name] {
 			set = append(set, col+" = "+c.param1())
 		}
 	}
