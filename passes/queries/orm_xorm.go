@@ -851,6 +851,7 @@ func (a *analyzer) xormFinish(c *xormChain, s *Site) (string, string) {
 		var b strings.Builder
 		b.WriteString("UPDATE " + table + " SET " + strings.Join(set, ", "))
 		c.tail(&b, conds, false)
+		renumber(&b) // the SET's arguments first, as xorm sends them
 		return b.String(), ""
 	case "Delete":
 		for _, bean := range args {
@@ -866,6 +867,7 @@ func (a *analyzer) xormFinish(c *xormChain, s *Site) (string, string) {
 			b.WriteString("DELETE FROM " + table)
 		}
 		c.tail(&b, conds, false)
+		renumber(&b)
 		return b.String(), ""
 	}
 	// Reads. Find's second argument and Count's/Exist's beans are
