@@ -498,7 +498,10 @@ func TestRouteInventoryEmbedded(t *testing.T) {
 // without the prefix by its two constructors, but the program calls only
 // the one that sets it (the other only through it): its route is under
 // /admin. Both of Mixed's constructors are called, with different
-// prefixes: its route's prefix is unknown, never a wrong one.
+// prefixes: its route's prefix is unknown, never a wrong one. Tested's
+// bare constructor only a test helper (taking a testing.TB) calls: its
+// route is under main's prefix. Files joins with +: the pattern is
+// what the ServeMux gets, its trailing slash kept.
 func TestRouteInventoryJoinedPrefix(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/joined", "./...")
@@ -506,8 +509,10 @@ func TestRouteInventoryJoinedPrefix(t *testing.T) {
 		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
 	})
 	want := map[string][]string{
-		"api/api.go:14 GET /admin/users": {"api/api.go:19 handler once"},
-		"api/api.go:15 GET …/things":     {"api/api.go:23 handler once"},
+		"api/api.go:14 GET /admin/users":   {"api/api.go:32 handler once"},
+		"api/api.go:15 GET …/things":       {"api/api.go:36 handler once"},
+		"api/api.go:19 GET /t/probe":       {"api/api.go:24 handler once"},
+		"api/api.go:20 ANY /files/static/": {"api/api.go:28 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)

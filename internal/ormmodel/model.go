@@ -64,6 +64,10 @@ type Column struct {
 	Type          string // SQL type, PostgreSQL spelling
 	NotNull       bool
 	AutoIncrement bool
+	// ReadOnly is a column the ORM reads and never writes (xorm's `<-`:
+	// left out of its INSERT and UPDATE); WriteOnly one it writes and
+	// never reads back (xorm's `->`: left out of its SELECT list).
+	ReadOnly, WriteOnly bool
 }
 
 // Index is an index or unique constraint a model's tags declare.

@@ -42,7 +42,8 @@ func XormModel(t *types.Named, namer Namer) (*Model, error) {
 	xormFields(st, &fields, 0)
 	for _, f := range fields {
 		m.fields[f.goName] = &field{v: f.v, goName: f.goName, column: f.column, raw: f.raw}
-		c := Column{Name: f.column, GoName: f.goName, Type: f.typ, NotNull: f.notNull, AutoIncrement: f.autoIncr}
+		c := Column{Name: f.column, GoName: f.goName, Type: f.typ, NotNull: f.notNull, AutoIncrement: f.autoIncr,
+			ReadOnly: f.readOnly, WriteOnly: f.writeOnly}
 		if f.pk {
 			m.PK = append(m.PK, c.Name)
 		}
@@ -116,11 +117,12 @@ func XormName(name string) string {
 
 // xormField is a column as xorm's tag parser reads its field.
 type xormField struct {
-	v                                *types.Var
-	goName, column, raw, typ         string
-	pk, autoIncr, notNull, deleted   bool
-	created, updated, readOnly, skip bool
-	indexes                          []xormIndex
+	v                              *types.Var
+	goName, column, raw, typ       string
+	pk, autoIncr, notNull, deleted bool
+	created, updated, skip         bool
+	readOnly, writeOnly            bool
+	indexes                        []xormIndex
 }
 
 type xormIndex struct {
@@ -163,6 +165,7 @@ func xormFields(st *types.Struct, out *[]xormField, depth int) {
 			case w == "<-":
 				f.readOnly = true // read from the database, never written
 			case w == "->":
+				f.writeOnly = true // written, never read back
 			case up == "PK":
 				f.pk, f.notNull = true, true
 			case up == "AUTOINCR":

@@ -2,6 +2,7 @@ package program
 
 import (
 	"fmt"
+	"go/ast"
 	"slices"
 	"sort"
 	"strings"
@@ -561,5 +562,27 @@ func TestMadeHandlers(t *testing.T) {
 	}
 	if len(p.Reaching(routes)[constructor]) != 2 {
 		t.Errorf("the constructor is not reached from both REST routes")
+	}
+}
+
+// TestRegisteredChain traces a registered list down twenty levels of
+// functions that each call the next twice: each function's parameter is
+// decided once (memoized), not once per path to it.
+func TestRegisteredChain(t *testing.T) {
+	p := load(t, "testdata/regchain").build(t, initialLazy)
+	use := funcNamed(t, p, "example.com/regchain/chain.Use")
+	var rs *ast.RangeStmt
+	ast.Inspect(use.syntax, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok {
+			rs = r
+		}
+		return rs == nil
+	})
+	r := newRegistry(p, nil)
+	if !r.list(use, rs.X, 0, 0) {
+		t.Fatal("the list every level passes on is not registered; want registered (Top writes it out)")
+	}
+	if r.steps > 200 {
+		t.Errorf("the trace took %d steps; want one or two per function (about 40), not one per path", r.steps)
 	}
 }

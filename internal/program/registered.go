@@ -74,8 +74,7 @@ func (p *Program) Registered(loop token.Pos, reaching map[*Func][]*Entry) (strin
 	if !ok || !types.IsInterface(s.Elem()) {
 		return "", false
 	}
-	r := &registry{p: p, reaching: reaching, busy: map[ast.Node]bool{}}
-	if !r.list(fn, rs.X, 0, 0) {
+	if !newRegistry(p, reaching).list(fn, rs.X, 0, 0) {
 		return "", false
 	}
 	return types.ExprString(rs.X), true
@@ -85,25 +84,79 @@ type registry struct {
 	p        *Program
 	reaching map[*Func][]*Entry
 	busy     map[ast.Node]bool // on the way: a cycle adds nothing
+	steps    int               // expressions traced, for tests
+	// memo holds what is decided of an expression or a function's
+	// parameter, result or receiver once (a chain whose functions each
+	// call the next twice has a path per call, exponentially many).
+	// Only what was decided without the depth bound (cut) or a cycle's
+	// assumption (assumed) is kept: that alone holds wherever the trace
+	// comes back to it.
+	memo         map[any]bool
+	cut, assumed int
+}
+
+func newRegistry(p *Program, reaching map[*Func][]*Entry) *registry {
+	return &registry{p: p, reaching: reaching, busy: map[ast.Node]bool{}, memo: map[any]bool{}}
+}
+
+// Keys of memo: an expression of a function (with the result index of a
+// call), a function's parameter, its results, its receiver.
+type (
+	exprKey struct {
+		f *Func
+		e ast.Expr
+		k int
+	}
+	paramKey struct {
+		g *Func
+		i int
+	}
+	resultKey paramKey
+	recvKey   struct{ g *Func }
+)
+
+// memoized is decide's answer, kept under key when it holds wherever
+// the trace asks again (see memo).
+func (r *registry) memoized(key any, decide func() bool) bool {
+	if v, ok := r.memo[key]; ok {
+		return v
+	}
+	cut, assumed := r.cut, r.assumed
+	v := decide()
+	if r.cut == cut && r.assumed == assumed {
+		r.memo[key] = v
+	}
+	return v
 }
 
 // list reports whether e, in f, is a registered list; k is the result
 // index when e is a call with several results.
 func (r *registry) list(f *Func, e ast.Expr, k, depth int) bool {
 	if depth > regDepth {
+		r.cut++
 		return false
 	}
+	e = ast.Unparen(e)
+	if v, ok := r.memo[exprKey{f, e, k}]; ok {
+		return v
+	}
+	if r.busy[e] {
+		r.assumed++
+		return true // a cycle: the other ways decide
+	}
+	r.busy[e] = true
+	defer delete(r.busy, e)
+	return r.memoized(exprKey{f, e, k}, func() bool { return r.expr(f, e, k, depth) })
+}
+
+// expr is list's answer for e, not yet decided.
+func (r *registry) expr(f *Func, e ast.Expr, k, depth int) bool {
+	r.steps++
 	pkg := r.p.pkgs[f.pkg]
 	if pkg == nil || pkg.TypesInfo == nil {
 		return false
 	}
 	info := pkg.TypesInfo
-	e = ast.Unparen(e)
-	if r.busy[e] {
-		return true // a cycle: the other ways decide
-	}
-	r.busy[e] = true
-	defer delete(r.busy, e)
 	if s, ok := under(info.TypeOf(e)).(*types.Slice); ok {
 		if _, ok := under(s.Elem()).(*types.Signature); ok {
 			return true // a list of functions: as many as the code registers, as the queries pass takes it
@@ -221,8 +274,15 @@ func (r *registry) dynamicOnly(places []place) bool {
 		dynamic := false
 		ast.Inspect(g.syntax, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok && c.Pos() == pl.pos {
-				if _, isSig := under(info.TypeOf(c.Fun)).(*types.Signature); isSig && typeutil.Callee(info, c) == nil {
-					dynamic = true
+				if _, isSig := under(info.TypeOf(c.Fun)).(*types.Signature); isSig {
+					// Callee names no function for a call of a func
+					// value: nil (ctors[name](r), f()(r)), or the
+					// variable or field holding it (newStrategy(r),
+					// r.make(r)); a builtin or a function is named.
+					switch typeutil.Callee(info, c).(type) {
+					case nil, *types.Var:
+						dynamic = true
+					}
 				}
 			}
 			return !dynamic
@@ -237,6 +297,10 @@ func (r *registry) dynamicOnly(places []place) bool {
 // passed reports whether every call of g passes its i-th parameter as a
 // registered list.
 func (r *registry) passed(g *Func, i, depth int) bool {
+	return r.memoized(paramKey{g, i}, func() bool { return r.passedBy(g, i, depth) })
+}
+
+func (r *registry) passedBy(g *Func, i, depth int) bool {
 	n := 0
 	for _, h := range r.p.sameFunc(g) {
 		j := i + h.sig.Params().Len() - g.sig.Params().Len()
@@ -285,10 +349,18 @@ func (r *registry) recvOf(f *Func, v *types.Var) *Func {
 // receivers reports whether every call of method g is on a registered
 // list.
 func (r *registry) receivers(g *Func, depth int) bool {
+	return r.memoized(recvKey{g}, func() bool { return r.receiversBy(g, depth) })
+}
+
+func (r *registry) receiversBy(g *Func, depth int) bool {
 	n := 0
 	for _, cl := range r.p.callerIndex()[g] {
 		n++
-		if cl.f.Synthetic && cl.f.Decl == g.Decl && cl.f != g && depth < regDepth {
+		wrapper := cl.f.Synthetic && cl.f.Decl == g.Decl && cl.f != g
+		if wrapper && depth >= regDepth {
+			r.cut++ // read below as a call of its own: the bound decided
+		}
+		if wrapper && depth < regDepth {
 			// A wrapper of g (through a pointer, a method value): its
 			// own callers give the receiver.
 			if len(r.p.callerIndex()[cl.f]) > 0 && !r.receivers(cl.f, depth+1) {
@@ -310,6 +382,10 @@ func (r *registry) receivers(g *Func, depth int) bool {
 // returned reports whether every return of g gives a registered list as
 // its k-th result.
 func (r *registry) returned(g *Func, k, depth int) bool {
+	return r.memoized(resultKey{g, k}, func() bool { return r.returnedBy(g, k, depth) })
+}
+
+func (r *registry) returnedBy(g *Func, k, depth int) bool {
 	decl, ok := g.syntax.(*ast.FuncDecl)
 	if !ok || decl.Body == nil {
 		return false

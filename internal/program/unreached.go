@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -163,7 +164,9 @@ func cgoExport(syntax ast.Node) bool {
 // symbols are looked up by name), in a module one of whose main packages
 // is in the graph (the module builds a program, not a library), and
 // imported by no package of another module the driver loaded (one whose
-// module is replaced by a local copy, or in a workspace).
+// module is replaced by a local copy, or in a workspace). A main package
+// that is an example, a tool or a generator (see auxiliaryMains) does
+// not make its module a program: a library ships those beside its API.
 func (p *Program) programOnly(pkgs []*packages.Package) map[string]bool {
 	module := func(q *packages.Package) string {
 		if q.Module == nil {
@@ -171,9 +174,10 @@ func (p *Program) programOnly(pkgs []*packages.Package) map[string]bool {
 		}
 		return q.Module.Path
 	}
+	aux := p.auxiliaryMains()
 	programs := map[string]bool{} // modules with a main package in the graph
-	for _, q := range p.pkgs {
-		if q.Name == "main" {
+	for path, q := range p.pkgs {
+		if q.Name == "main" && !aux[path] {
 			programs[module(q)] = true
 		}
 	}
@@ -191,6 +195,75 @@ func (p *Program) programOnly(pkgs []*packages.Package) map[string]bool {
 		}
 	})
 	return out
+}
+
+// auxiliaryMains are the main packages of the graph, by path, that are
+// no program the module is built for: under a directory the Go
+// ecosystem names for them — example, examples, tools, below the
+// module's root — or run by a //go:generate directive of the module
+// (go run ./internal/cmd/gen, by directory or import path).
+func (p *Program) auxiliaryMains() map[string]bool {
+	out := map[string]bool{}
+	dirs := map[string]string{} // a main package's directory -> its path
+	for path, q := range p.pkgs {
+		if q.Name != "main" {
+			continue
+		}
+		rel := path
+		if q.Module != nil {
+			rel = strings.TrimPrefix(strings.TrimPrefix(path, q.Module.Path), "/")
+		}
+		for _, el := range strings.Split(rel, "/") {
+			switch el {
+			case "example", "examples", "tools":
+				out[path] = true
+			}
+		}
+		if len(q.GoFiles) > 0 {
+			dirs[filepath.Dir(q.GoFiles[0])] = path
+		}
+	}
+	for _, q := range p.pkgs {
+		for i, file := range q.Syntax {
+			if i >= len(q.CompiledGoFiles) {
+				break
+			}
+			dir := filepath.Dir(q.CompiledGoFiles[i])
+			for _, cg := range file.Comments {
+				for _, c := range cg.List {
+					if target := generatorRun(c.Text); target != "" {
+						if strings.HasPrefix(target, ".") {
+							if path, ok := dirs[filepath.Join(dir, filepath.FromSlash(target))]; ok {
+								out[path] = true
+							}
+						} else if mq := p.pkgs[target]; mq != nil && mq.Name == "main" {
+							out[target] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// generatorRun is the package a //go:generate directive runs with go run
+// (a directory or an import path), "" for any other comment.
+func generatorRun(text string) string {
+	rest, ok := strings.CutPrefix(text, "//go:generate ")
+	if !ok {
+		return ""
+	}
+	args := strings.Fields(rest)
+	if len(args) < 3 || args[0] != "go" || args[1] != "run" {
+		return ""
+	}
+	for _, a := range args[2:] {
+		if !strings.HasPrefix(a, "-") {
+			return strings.TrimSuffix(a, "@latest")
+		}
+	}
+	return ""
 }
 
 // importable reports whether other modules can import pkg: not a main

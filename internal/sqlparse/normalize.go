@@ -410,3 +410,52 @@ func isIdentChar(c byte) bool {
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
+
+// RenumberParams numbers the $n placeholders of one statement in the
+// order they are written, $1 first, each number kept where it repeats:
+// an ORM that writes the SET of an UPDATE before the conditions its
+// chain gathered earlier sends the arguments in that written order.
+// Strings, quoted identifiers, comments and dollar quotes are left
+// alone.
+func RenumberParams(text string) string {
+	var b strings.Builder
+	renamed := map[string]int{}
+	last := 0
+	for i := 0; i < len(text); {
+		if end, ok := skipLiteral(text, i); ok {
+			i = end
+			continue
+		}
+		if text[i] != '$' {
+			i++
+			continue
+		}
+		if i > 0 && isIdentChar(text[i-1]) {
+			i++ // inside an identifier such as a$b
+			continue
+		}
+		j := digitsEnd(text, i+1)
+		if j == i+1 {
+			if end, ok := skipDollarQuote(text, i); ok {
+				i = end
+				continue
+			}
+			i++
+			continue
+		}
+		old := text[i+1 : j]
+		n, ok := renamed[old]
+		if !ok {
+			n = len(renamed) + 1
+			renamed[old] = n
+		}
+		b.WriteString(text[last:i])
+		b.WriteString("$" + strconv.Itoa(n))
+		last, i = j, j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}

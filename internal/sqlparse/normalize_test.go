@@ -152,3 +152,18 @@ func isSubsequence(sub, s string) bool {
 	}
 	return i == len(sub)
 }
+
+func TestRenumberParams(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"UPDATE t SET a = $2, b = $3 WHERE id = $1", "UPDATE t SET a = $1, b = $2 WHERE id = $3"},
+		{"SELECT $2 WHERE a = $2 OR b = $1", "SELECT $1 WHERE a = $1 OR b = $2"}, // a repeated number stays one
+		// Not placeholders: a string, a quoted name, a comment, a
+		// dollar quote, an identifier.
+		{"UPDATE t SET a = '$1', \"$1\" = $2 -- $1\nWHERE x$1 = $$ $1 $$ AND id = $3", "UPDATE t SET a = '$1', \"$1\" = $1 -- $1\nWHERE x$1 = $$ $1 $$ AND id = $2"},
+		{"SELECT 1", "SELECT 1"},
+	} {
+		if got := RenumberParams(c.in); got != c.want {
+			t.Errorf("RenumberParams(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -58,6 +58,10 @@ type Query struct {
 type Shape struct {
 	Cmd   string // the first statement's command: "SELECT", "INSERT", "UPDATE", "DELETE", ...
 	Table string // the table the statement reads or writes first
+	// Or is the command of the statement on the same table a call may
+	// send instead, when the code does not say which (a Save of a value
+	// made elsewhere: UPDATE, or INSERT); "" when none.
+	Or string
 	// Key is the column the statement looks one item up by: the only
 	// column compared for equality with a parameter (or with a list,
 	// when Many).

@@ -88,6 +88,10 @@ type ormChain struct {
 	// perRow names what the finisher loads with one query per row it
 	// reads (see Site.PerRow).
 	perRow string
+	// orElse is the statement the finisher sends instead on other
+	// runs, when the code does not say which (Save of a value whose key
+	// may be set or zero: an update or an insert).
+	orElse string
 	// create index / create table
 	index       []string
 	indexName   string
@@ -184,7 +188,11 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	if why != "" {
 		return fail("%s %s: %s", lib, s.Method.Name, why)
 	}
-	return sqlText{SQL: text, OK: true, Param: -1, many: many, perRow: c.perRow}
+	t := sqlText{SQL: text, OK: true, Param: -1, many: many, perRow: c.perRow}
+	if c.orElse != "" {
+		return oneOf(fmt.Sprintf("%s %s sends one statement or the other", lib, s.Method.Name), []sqlText{t, {SQL: c.orElse, OK: true, Param: -1}})
+	}
+	return t
 }
 
 // ormCmd is the command an ORM's finisher sends, "" when it may send

@@ -162,10 +162,27 @@ func (a *analyzer) ormStep(c *ormChain, st ormStep) string {
 	return ""
 }
 
-// hasKey reports whether a model argument carries its primary key, as
+// hasKey reports whether a model argument may carry its primary key, as
 // gorm reads it to add `pk = ?` to an update or delete: any value but a
 // literal without the key (&User{}, new(User), (*User)(nil)).
 func hasKey(info *types.Info, e ast.Expr, m *ormmodel.Model) bool {
+	return keyOf(info, e, m) != keyZero
+}
+
+// keyState is what the code says of a model value's primary key.
+type keyState int
+
+const (
+	keyUnknown keyState = iota // a value made elsewhere: set or zero
+	keySet                     // a literal that sets the key, or a slice of values
+	keyZero                    // a literal without the key, new(T), (*T)(nil)
+)
+
+// keyOf is what e, a model argument, says of its primary key: Save
+// inserts a value whose key is zero and updates one whose key is set
+// (gorm v1 and v2, pop), and only a value built right there tells
+// which.
+func keyOf(info *types.Info, e ast.Expr, m *ormmodel.Model) keyState {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -173,27 +190,36 @@ func hasKey(info *types.Info, e ast.Expr, m *ormmodel.Model) bool {
 	switch x := e.(type) {
 	case *ast.CompositeLit:
 		if _, ok := x.Type.(*ast.ArrayType); ok {
-			return true // a slice of values, each with its key
+			return keySet // a slice of values, each with its key
 		}
 		for _, el := range x.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					if col := m.Column(id.Name); col != nil && len(m.PK) > 0 && col.Name == m.PK[0] {
-						return true
-					}
-				}
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				return keySet // every field, by position
+			}
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				return keyUnknown
+			}
+			if v, ok := info.Uses[id].(*types.Var); ok && v.Embedded() {
+				return keyUnknown // an embedded struct (gorm.Model) may hold the key
+			}
+			if col := m.Column(id.Name); col != nil && len(m.PK) > 0 && col.Name == m.PK[0] {
+				return keySet
 			}
 		}
-		return false
+		return keyZero
 	case *ast.CallExpr:
 		if id, ok := x.Fun.(*ast.Ident); ok && id.Name == "new" {
-			return false
+			if _, builtin := info.Uses[id].(*types.Builtin); builtin {
+				return keyZero
+			}
 		}
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
-			return false // (*User)(nil)
+			return keyZero // (*User)(nil)
 		}
 	}
-	return true
+	return keyUnknown
 }
 
 // gormCond is the SQL of one gorm condition (Where, Or, Not, and the
@@ -393,6 +419,16 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 			conds = append(conds, ormCond{"AND", cond})
 		}
 	}
+	if name == "Save" && dest != nil && c.model != nil && !isList(a.pass.TypesInfo.TypeOf(dest)) {
+		switch keyOf(a.pass.TypesInfo, dest, c.model) {
+		case keyZero:
+			return c.insert(table, nil), "" // a new row: gorm creates it
+		case keyUnknown:
+			// An update when the key is set, an insert when it is zero:
+			// the code does not say which.
+			c.orElse = sqlparse.RenumberParams(c.insert(table, nil))
+		}
+	}
 	write := name == "Update" || name == "Updates" || name == "UpdateColumn" || name == "UpdateColumns" || name == "Delete" || name == "Save"
 	if write && (c.pkVar || (name == "Delete" || name == "Save") && dest != nil && c.model != nil && hasKey(a.pass.TypesInfo, dest, c.model)) {
 		cond, why := c.pkCond(c.param1())
@@ -462,6 +498,7 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 		}
 		b.WriteString("UPDATE " + table + " SET " + strings.Join(set, ", "))
 		c.tail(&b, conds, false)
+		renumber(&b) // the SET's arguments first, as gorm writes them
 	case "Delete":
 		if c.model != nil && c.model.SoftDelete != "" && !c.unscoped {
 			b.WriteString("UPDATE " + table + " SET " + sqlparse.QuoteIdent(c.model.SoftDelete) + " = " + c.param1())
@@ -469,6 +506,7 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 			b.WriteString("DELETE FROM " + table)
 		}
 		c.tail(&b, conds, false)
+		renumber(&b)
 	default:
 		return "", "unknown finisher"
 	}
@@ -484,6 +522,15 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 		stmts = append(stmts, more...)
 	}
 	return strings.Join(stmts, ";\n"), ""
+}
+
+// renumber numbers the placeholders of the statement in b in the order
+// they are written: the ORM sends its arguments so, whatever order the
+// chain gathered them in (a Where before the SET, the key's condition).
+func renumber(b *strings.Builder) {
+	text := sqlparse.RenumberParams(b.String())
+	b.Reset()
+	b.WriteString(text)
 }
 
 // gormLib is the library whose rules read the chain's models: "gorm1"
@@ -579,7 +626,7 @@ func (c *ormChain) insert(table string, omit map[string]bool) string {
 	var cols, vals []string
 	if c.model != nil {
 		for _, col := range c.model.Columns {
-			if col.AutoIncrement || omit[col.Name] {
+			if col.AutoIncrement || col.ReadOnly || omit[col.Name] {
 				continue
 			}
 			cols = append(cols, sqlparse.QuoteIdent(col.Name))

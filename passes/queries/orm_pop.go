@@ -154,15 +154,33 @@ func (a *analyzer) popFinish(c *ormChain, s *Site) (string, string) {
 		return "", fmt.Sprintf("model %s is chosen at run time", exprName(args[0]))
 	}
 	c.model, c.alias = m, m.Alias
-	table := m.QuotedTable() + " AS " + sqlparse.QuoteIdent(m.Alias)
-	pk := c.column(m.PK[0])
-	// excluded are the columns a write is told to leave out (Create's
-	// and Update's excludeColumns), or the only ones it sets
-	// (UpdateColumns, UpdateQuery).
-	named, ok := a.constStrings(args[1:])
-	if !ok && name != "Find" {
+	if _, ok := a.constStrings(args[1:]); !ok && name != "Find" {
 		return "", "column names are not constant"
 	}
+	if name == "Save" || name == "ValidateAndSave" {
+		// pop's Save creates a model whose key is zero and updates one
+		// whose key is set.
+		switch keyOf(a.pass.TypesInfo, args[0], m) {
+		case keyZero:
+			name = "Create"
+		case keyUnknown:
+			insert, _ := a.popFinishAs(c, s, "Create")
+			c.orElse = sqlparse.RenumberParams(insert)
+		}
+	}
+	return a.popFinishAs(c, s, name)
+}
+
+// popFinishAs writes the statement of finisher name, once the model is
+// known.
+func (a *analyzer) popFinishAs(c *ormChain, s *Site, name string) (string, string) {
+	m, args := c.model, s.Call.Args
+	table := m.QuotedTable() + " AS " + sqlparse.QuoteIdent(m.Alias)
+	pk := c.column(m.PK[0])
+	// named are the columns a write is told to leave out (Create's and
+	// Update's excludeColumns), or the only ones it sets
+	// (UpdateColumns, UpdateQuery).
+	named, _ := a.constStrings(args[1:])
 	conds := c.conds
 	var b strings.Builder
 	switch name {
@@ -223,8 +241,10 @@ func (a *analyzer) popFinish(c *ormChain, s *Site) (string, string) {
 			conds = []ormCond{{"AND", pk + " = " + c.param1()}}
 		}
 		c.tail(&b, conds, false)
+		renumber(&b) // the SET's arguments first, then the conditions'
 	case "Destroy":
 		b.WriteString("DELETE FROM " + table + " WHERE " + pk + " = " + c.param1())
+		renumber(&b)
 	case "Delete":
 		b.WriteString("DELETE FROM " + table)
 		c.tail(&b, conds, false)

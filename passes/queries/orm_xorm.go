@@ -851,6 +851,7 @@ func (a *analyzer) xormFinish(c *xormChain, s *Site) (string, string) {
 		var b strings.Builder
 		b.WriteString("UPDATE " + table + " SET " + strings.Join(set, ", "))
 		c.tail(&b, conds, false)
+		renumber(&b) // the SET's arguments first, as xorm sends them
 		return b.String(), ""
 	case "Delete":
 		for _, bean := range args {
@@ -866,6 +867,7 @@ func (a *analyzer) xormFinish(c *xormChain, s *Site) (string, string) {
 			b.WriteString("DELETE FROM " + table)
 		}
 		c.tail(&b, conds, false)
+		renumber(&b)
 		return b.String(), ""
 	}
 	// Reads. Find's second argument and Count's/Exist's beans are
@@ -955,6 +957,9 @@ func (c *xormChain) selectList(table string) string {
 	}
 	var cols []string
 	for _, col := range c.model.Columns {
+		if col.WriteOnly {
+			continue // `->`: xorm never reads it
+		}
 		q := sqlparse.QuoteIdent(col.Name)
 		if len(c.joins) > 0 {
 			q = c.qualifier(table) + "." + q
@@ -995,7 +1000,13 @@ func (c *xormChain) qualifier(table string) string {
 func (a *analyzer) xormSet(c *xormChain, args []ast.Expr) ([]string, string) {
 	var set []string
 	assign := func(col string) {
-		if !c.omit[strings.Trim(col, `"`)] {
+		name := strings.Trim(col, `"`)
+		if c.model != nil {
+			if mc := c.model.Column(name); mc != nil && mc.ReadOnly {
+				return // `<-`: xorm never writes it, even named in Cols
+			}
+		}
+		if !c.omit[name] {
 			set = append(set, col+" = "+c.param1())
 		}
 	}

@@ -158,6 +158,10 @@ type Site struct {
 	// Many says one execution covers many items: a statement taking a
 	// list (sqlparse.Statement.Many), or an ORM writing a slice.
 	Many bool
+	// OneOf says Stmts are the statements one execution chooses one of
+	// (a text set on different paths, a Save that updates or inserts),
+	// not statements each execution sends.
+	OneOf bool
 	// PerRow names what the ORM loads with one query of its own per row
 	// the statement reads — pop's Eager on All: "Addresses of
 	// identities" — "" when nothing: the call is an N+1 by itself.
@@ -1080,7 +1084,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 			t.SQL, _ = a.bind(&ormChain{lib: "dbx"}, t.SQL, nil) // {:name} parameters, {{table}} names
 		}
 		if !t.OK && t.Why == whyORM {
-			if t = a.ormSQL(s); t.OK {
+			if t = a.ormSQL(s); t.OK || len(t.alts) > 0 {
 				s.ORM = s.Method.Library()
 				s.ModelDDL = t.modelDDL
 			}
@@ -1088,6 +1092,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	default:
 		t = unresolved("no SQL argument")
 	}
+	s.OneOf = !t.OK && len(t.alts) > 1
 	t = a.r.finish(oneOfSQL(t))
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
@@ -1439,6 +1444,14 @@ func (a *analyzer) shape(s *Site) Shape {
 	}
 	st := s.Stmts[0]
 	sh.Cmd, sh.Params, sh.Limit = st.Command, st.Params, st.LimitCount
+	if s.OneOf {
+		for _, other := range s.Stmts[1:] {
+			if other.Command != st.Command && len(other.Tables) > 0 && len(st.Tables) > 0 && other.Tables[0].Name == st.Tables[0].Name {
+				sh.Or = other.Command // Save: UPDATE, or INSERT
+				break
+			}
+		}
+	}
 	if len(st.Tables) > 0 {
 		sh.Table = st.Tables[0].Name
 	}

@@ -506,7 +506,7 @@ func subject(s *queries.Site) string {
 	var what string
 	switch {
 	case len(s.Stmts) > 0 && s.ParseErr == nil:
-		what = statement(s.Entry.Cmd, s.Entry.Table)
+		what = statements(s.Entry.Shape)
 		if s.Entry.Table == "" {
 			what = fmt.Sprintf("query %q", queries.Abbreviate(s.SQL, 40))
 		}
@@ -547,13 +547,23 @@ func statement(cmd, table string) string {
 	return cmd + " on " + table
 }
 
+// statements names what a query sends: its statement, or either of
+// two when the code does not say which ("UPDATE results or INSERT into
+// results").
+func statements(sh queries.Shape) string {
+	if sh.Or != "" {
+		return statement(sh.Cmd, sh.Table) + " or " + statement(sh.Or, sh.Table)
+	}
+	return statement(sh.Cmd, sh.Table)
+}
+
 // queryName names a query of a callee's summary for a message.
 func queryName(q queries.Query) string {
 	switch {
 	case q.Name != "":
 		return "query " + q.Name // kept in a .sql file
 	case q.Cmd != "" && q.Table != "":
-		return statement(q.Cmd, q.Table)
+		return statements(q.Shape)
 	case q.SQL != "":
 		return fmt.Sprintf("%q", queries.Abbreviate(q.SQL, 40))
 	}

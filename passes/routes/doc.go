@@ -158,6 +158,9 @@
 // differ, the standalone driver keeps those the program calls from
 // elsewhere (NewAdminWithPrefix, not the NewAdmin it calls), and a
 // prefix still not settled reads "…/users" rather than a wrong "/users".
+// A prefix joined with + (route = r.prefix + route) is the two as
+// written: path.Join's cleaning would drop the trailing slash that makes
+// a ServeMux pattern a subtree.
 //
 // # Route tables
 //

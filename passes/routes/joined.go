@@ -48,6 +48,19 @@ type Maker struct {
 	Func   string // the maker's full name, types.Func.FullName
 	Prefix string
 	Known  bool
+	// Concat says the helper puts the prefix before the pattern with +:
+	// the router gets the two as written (a ServeMux keeps the pattern's
+	// trailing slash, a subtree), where path.Join would clean them.
+	Concat bool
+}
+
+// helperJoin is the pattern a helper registers for p under prefix v:
+// as path.Join writes it, or as written when the helper concatenates.
+func helperJoin(v, p string, concat bool) string {
+	if concat {
+		return v + p
+	}
+	return path.Join(v, p)
 }
 
 // maxMakerDepth bounds the calls a maker's result is followed through.
@@ -58,10 +71,11 @@ const maxMakerDepth = 4
 // r.prefix + route), or a constant (route = path.Join("/api", route), ok
 // with field nil); rewritten says something else is put before v.
 // Rewrites that put nothing before it (strings.TrimSuffix(route, "/"))
-// leave the pattern as the callers pass it.
-func (a *analyzer) joinedField(d *ast.FuncDecl, v *types.Var) (field *types.Var, prefix string, ok, rewritten bool) {
+// leave the pattern as the callers pass it. concat says the join is +.
+func (a *analyzer) joinedField(d *ast.FuncDecl, v *types.Var) (field *types.Var, prefix string, ok, rewritten, concat bool) {
 	var before [][]ast.Expr // the operands of writes that put text before v
 	for _, w := range a.writes[v] {
+		plus := false
 		var parts []ast.Expr
 		switch x := ast.Unparen(w).(type) {
 		case *ast.CallExpr:
@@ -70,7 +84,7 @@ func (a *analyzer) joinedField(d *ast.FuncDecl, v *types.Var) (field *types.Var,
 			}
 		case *ast.BinaryExpr:
 			if x.Op == token.ADD {
-				parts = []ast.Expr{x.X, x.Y}
+				parts, plus = []ast.Expr{x.X, x.Y}, true
 			}
 		}
 		if len(parts) == 0 {
@@ -78,36 +92,37 @@ func (a *analyzer) joinedField(d *ast.FuncDecl, v *types.Var) (field *types.Var,
 			// "/")) leaves what callers pass in front; any other write
 			// (Sprintf, a field, a constant) makes the prefix unknown.
 			if call, isCall := ast.Unparen(w).(*ast.CallExpr); !isCall || len(call.Args) == 0 || a.objOf(call.Args[0]) != v {
-				return nil, "", false, true
+				return nil, "", false, true, false
 			}
 			continue
 		}
 		if a.objOf(parts[0]) != v {
 			before = append(before, parts)
+			concat = plus
 		}
 	}
 	switch {
 	case len(before) == 0:
-		return nil, "", false, false
+		return nil, "", false, false, false
 	case len(before) > 1 || len(before[0]) != 2 || a.objOf(before[0][1]) != v:
-		return nil, "", false, true
+		return nil, "", false, true, false
 	}
 	if c, isConst := a.constOf(before[0][0]); isConst {
-		return nil, c, true, false
+		return nil, c, true, false, concat
 	}
 	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
-		return nil, "", false, true
+		return nil, "", false, true, false
 	}
 	recv := a.pass.TypesInfo.Defs[d.Recv.List[0].Names[0]]
 	sel, isSel := ast.Unparen(before[0][0]).(*ast.SelectorExpr)
 	if !isSel || recv == nil || a.objOf(sel.X) != recv {
-		return nil, "", false, true
+		return nil, "", false, true, false
 	}
 	f, isVar := a.objOf(sel).(*types.Var)
 	if !isVar || !f.IsField() || !isString(f.Type()) {
-		return nil, "", false, true
+		return nil, "", false, true, false
 	}
-	return f, "", true, false
+	return f, "", true, false, concat
 }
 
 // makers are the functions of the package that return a value of a
@@ -312,10 +327,11 @@ func joinPrefix(h *helper, recv types.Type, p string) (string, bool, []Maker) {
 	ms := makersOf(h.makers, recv)
 	if v, ok := agreed(ms); ok {
 		// "GET "+route on a ServeMux: the prefix goes before the path.
+		concat := ms[0].Concat // the makers of one helper's field
 		if pp := httppattern.Parse(p); pp.Method != httppattern.AnyMethod {
-			return pp.Method + " " + pp.Host + path.Join(v, pp.Raw), true, nil
+			return pp.Method + " " + pp.Host + helperJoin(v, pp.Raw, concat), true, nil
 		}
-		return path.Join(v, p), true, nil
+		return helperJoin(v, p, concat), true, nil
 	}
 	return p, false, ms
 }
@@ -361,7 +377,7 @@ func (r *Route) Joined(called []Maker) *Route {
 		return nil
 	}
 	n := *r
-	n.path = path.Join(v, r.path)
+	n.path = helperJoin(v, r.path, called[0].Concat)
 	n.Pattern = n.path
 	method := r.Method
 	if method == httppattern.AnyMethod {
@@ -385,14 +401,17 @@ func (a *analyzer) paramVar(d *ast.FuncDecl, i int) *types.Var {
 // receiver's field before the pattern, itself or through the helper it
 // calls (s, on its own receiver).
 func (a *analyzer) joins(d *ast.FuncDecl, call *ast.CallExpr, s spec, h *helper) {
-	f, prefix, ok, rewritten := a.joinedField(d, a.paramVar(d, h.pattern))
+	f, prefix, ok, rewritten, concat := a.joinedField(d, a.paramVar(d, h.pattern))
 	switch {
 	case rewritten || ok && s.joins:
 		h.joins = true // text not followed, or joined twice: unknown
 	case ok && f == nil:
-		h.joins, h.makers = true, []Maker{{Prefix: prefix, Known: true}} // path.Join("/api", route)
+		h.joins, h.makers = true, []Maker{{Prefix: prefix, Known: true, Concat: concat}} // path.Join("/api", route)
 	case f != nil:
 		h.joins, h.makers = true, a.makers(f)
+		for i := range h.makers {
+			h.makers[i].Concat = concat
+		}
 	case s.joins:
 		recv := recvExpr(call)
 		if recv != nil && d.Recv != nil && len(d.Recv.List) == 1 && len(d.Recv.List[0].Names) == 1 &&

@@ -15,6 +15,19 @@ func Register(admin *router.Admin, mixed *router.Mixed) {
 	mixed.GET("/things", things)
 }
 
+func RegisterMore(tested *router.Tested, files *router.Files) {
+	tested.GET("/probe", probe)
+	files.Handle("/static/", static)
+}
+
+func probe(w http.ResponseWriter, r *http.Request) {
+	DB.QueryContext(r.Context(), "SELECT id FROM probes")
+}
+
+func static(w http.ResponseWriter, r *http.Request) {
+	DB.QueryContext(r.Context(), "SELECT id FROM files")
+}
+
 func users(w http.ResponseWriter, r *http.Request) {
 	DB.QueryContext(r.Context(), "SELECT id FROM users")
 }

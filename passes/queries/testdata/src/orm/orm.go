@@ -29,8 +29,8 @@ func Gorm(db *gorm.DB, email string, ids []uint, since int) { // want `issuesQue
 
 	// Writes: the model's key when it is a value, soft delete as an UPDATE.
 	acc := &accs[0]
-	db.Model(acc).Update("kind", "c")                                         // want `site orm write "UPDATE accounts_v2 SET kind = \$2, updated_at = \$3 WHERE \(accounts_v2.id = \$1\) AND \(accounts_v2.deleted_at IS NULL\)"`
-	db.Where("org_id = ?", 2).Delete(&ormmodels.Account{})                    // want `site orm write "UPDATE accounts_v2 SET deleted_at = \$2 WHERE \(org_id = \$1\) AND \(accounts_v2.deleted_at IS NULL\)"`
+	db.Model(acc).Update("kind", "c")                                         // want `site orm write "UPDATE accounts_v2 SET kind = \$1, updated_at = \$2 WHERE \(accounts_v2.id = \$3\) AND \(accounts_v2.deleted_at IS NULL\)"`
+	db.Where("org_id = ?", 2).Delete(&ormmodels.Account{})                    // want `site orm write "UPDATE accounts_v2 SET deleted_at = \$1 WHERE \(org_id = \$2\) AND \(accounts_v2.deleted_at IS NULL\)"`
 	db.Create(&ormmodels.Order{AccountID: 1})                                 // want `site orm write "INSERT INTO orders \(account_id, total, created_at\) VALUES \(\$1, \$2, \$3\)"`
 	db.Scopes(byOrg(3)).Find(&accs)                                           // want `site orm read "SELECT \* FROM accounts_v2 WHERE \(org_id = \$1\) AND \(accounts_v2.deleted_at IS NULL\)"`
 	db.Where(db.Where("a = 1")).Find(&accs)                                   // want `site orm read unresolved: gorm chain: conditions grouped in another chain`

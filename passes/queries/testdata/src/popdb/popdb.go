@@ -1,7 +1,7 @@
 // Package popdb sends its SQL through pop: chains on the connection
 // ended by a finisher that takes the model, raw SQL, writes of a model,
 // and a store whose connection comes from a method.
-package popdb // want `stats: 27 sites, 4 unresolved, 0 unparsed, 18 orm`
+package popdb // want `stats: 31 sites, 4 unresolved, 0 unparsed, 22 orm`
 
 import (
 	"context"
@@ -93,6 +93,14 @@ func (s *Store) Writes(ctx context.Context, i *Identity, nid string) error { // 
 		tx.UpdateColumns(i, "state")       // want `site orm write "UPDATE identities AS identities SET state = \$1, updated_at = \$2 WHERE \(identities.id = \$3\)"`
 		tx.Destroy(i)                      // want `site orm write "DELETE FROM identities AS identities WHERE identities.id = \$1"`
 		tx.Where("nid = ?", nid).Delete(i) // want `site orm write "DELETE FROM identities AS identities WHERE \(nid = \$1\)"`
+		// UpdateQuery writes its SET before the chain's conditions, and
+		// numbers its placeholders in that order.
+		tx.Where("nid = ?", nid).UpdateQuery(i, "state") // want `site orm write "UPDATE identities AS identities SET state = \$1, updated_at = \$2 WHERE \(nid = \$3\)"`
+		// Save inserts a model whose key is zero and updates one whose
+		// key is set; a model handed in may be either.
+		tx.Save(&Identity{NID: nid})          // want `site orm write "INSERT INTO identities \(id, nid, state, created_at, updated_at\) VALUES \(\$1, \$2, \$3, \$4, \$5\)"`
+		tx.Save(&Identity{ID: "x", NID: nid}) // want `site orm write "UPDATE identities AS identities SET nid = \$1, state = \$2, updated_at = \$3 WHERE \(identities.id = \$4\)"`
+		tx.Save(i)                            // want `site orm write "UPDATE identities AS identities SET nid = \$1, state = \$2, updated_at = \$3 WHERE \(identities.id = \$4\);\\nINSERT INTO identities \(id, nid, state, created_at, updated_at\) VALUES \(\$1, \$2, \$3, \$4, \$5\)"`
 		return nil
 	})
 }

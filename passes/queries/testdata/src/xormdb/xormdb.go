@@ -1,7 +1,7 @@
 // Package xormdb queries through xorm: session chains rebuilt as the
 // statements xorm sends, models read from their xorm tags, Sync's DDL,
 // conditions from xorm.io/builder, and what stays unknown.
-package xormdb // want `stats: 38 sites, 2 unresolved, 0 unparsed, 34 orm`
+package xormdb // want `stats: 43 sites, 2 unresolved, 0 unparsed, 39 orm`
 
 import (
 	"context"
@@ -62,13 +62,13 @@ func (r *Repo) Reads(ctx context.Context, id string, ids []string) { // want `is
 	r.DB.Context(ctx).Where("status = ?", 1).SumInt(&Question{}, "view_count")                                                // want `site orm read "SELECT COALESCE\(sum\(view_count\),0\) FROM question WHERE \(status = \$1\)"`
 }
 
-func (r *Repo) Writes(ctx context.Context, q *Question, id string) { // want `issuesQueries\(write INSERT INTO question \(user_id, updated_at, title, status, v… @xormdb\.go:66, write INSERT INTO question \(user_id, updated_at, title, status, v… @xormdb\.go:67, write UPDATE question SET title = \$2, status = \$3, updated_at = \$… @xormdb\.go:68, write UPDATE question SET view_count = view_count \+ \$2, updated_a… @xormdb\.go:69, write UPDATE question SET status = \$2, updated_at = \$3 WHERE \(id … @xormdb\.go:70, write UPDATE question SET title = \$2, updated_at = \$3 WHERE \(id =… @xormdb\.go:71, write DELETE FROM question WHERE \(id = \$1\) @xormdb\.go:72, write DELETE FROM tag_rel WHERE \(object_id = \$1\) @xormdb\.go:73, write UPDATE question SET status = \? WHERE id = \? @xormdb\.go:74\)`
+func (r *Repo) Writes(ctx context.Context, q *Question, id string) { // want `issuesQueries\(write INSERT INTO question \(user_id, updated_at, title, status, v… @xormdb\.go:66, write INSERT INTO question \(user_id, updated_at, title, status, v… @xormdb\.go:67, write UPDATE question SET title = \$1, status = \$2, updated_at = \$… @xormdb\.go:68, write UPDATE question SET view_count = view_count \+ \$1, updated_a… @xormdb\.go:69, write UPDATE question SET status = \$1, updated_at = \$2 WHERE \(id … @xormdb\.go:70, write UPDATE question SET title = \$1, updated_at = \$2 WHERE \(id =… @xormdb\.go:71, write DELETE FROM question WHERE \(id = \$1\) @xormdb\.go:72, write DELETE FROM tag_rel WHERE \(object_id = \$1\) @xormdb\.go:73, write UPDATE question SET status = \? WHERE id = \? @xormdb\.go:74\)`
 	r.DB.Context(ctx).Insert(q)                                                                            // want `site orm write "INSERT INTO question \(user_id, updated_at, title, status, view_count\) VALUES \(\$1, \$2, \$3, \$4, \$5\)"`
 	r.DB.Context(ctx).Insert(&[]*Question{q})                                                              // want `site orm write "INSERT INTO question \(user_id, updated_at, title, status, view_count\) VALUES \(\$1, \$2, \$3, \$4, \$5\)"`
-	r.DB.Context(ctx).ID(id).Cols("title", "status").Update(q)                                             // want `site orm write "UPDATE question SET title = \$2, status = \$3, updated_at = \$4 WHERE \(id = \$1\)"`
-	r.DB.Context(ctx).ID(id).Incr("view_count", 1).Update(&Question{})                                     // want `site orm write "UPDATE question SET view_count = view_count \+ \$2, updated_at = \$3 WHERE \(id = \$1\)"`
-	r.DB.Context(ctx).Table(new(Question)).Where("id = ?", id).Update(map[string]interface{}{"status": 2}) // want `site orm write "UPDATE question SET status = \$2, updated_at = \$3 WHERE \(id = \$1\)"`
-	r.DB.Context(ctx).Where("id = ?", id).Update(&Question{Title: "x"})                                    // want `site orm write "UPDATE question SET title = \$2, updated_at = \$3 WHERE \(id = \$1\)"`
+	r.DB.Context(ctx).ID(id).Cols("title", "status").Update(q)                                             // want `site orm write "UPDATE question SET title = \$1, status = \$2, updated_at = \$3 WHERE \(id = \$4\)"`
+	r.DB.Context(ctx).ID(id).Incr("view_count", 1).Update(&Question{})                                     // want `site orm write "UPDATE question SET view_count = view_count \+ \$1, updated_at = \$2 WHERE \(id = \$3\)"`
+	r.DB.Context(ctx).Table(new(Question)).Where("id = ?", id).Update(map[string]interface{}{"status": 2}) // want `site orm write "UPDATE question SET status = \$1, updated_at = \$2 WHERE \(id = \$3\)"`
+	r.DB.Context(ctx).Where("id = ?", id).Update(&Question{Title: "x"})                                    // want `site orm write "UPDATE question SET title = \$1, updated_at = \$2 WHERE \(id = \$3\)"`
 	r.DB.Context(ctx).ID(id).Delete(&Question{})                                                           // want `site orm write "DELETE FROM question WHERE \(id = \$1\)"`
 	r.DB.Context(ctx).Delete(&TagRel{ObjectID: id})                                                        // want `site orm write "DELETE FROM tag_rel WHERE \(object_id = \$1\)"`
 	r.DB.Exec("UPDATE question SET status = ? WHERE id = ?", 1, id)                                        // want `site exec write "UPDATE question SET status = \? WHERE id = \?"`
@@ -85,7 +85,7 @@ func (r *Repo) Beans(ctx context.Context, id string, given *Question) { // want 
 
 // Sessions: a chain stored and added to, a transaction's session, a
 // helper adding to the session it is given.
-func (r *Repo) Sessions(ctx context.Context, id string, cond builder.Cond, table string) { // want `issuesQueries\(read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:96, write UPDATE question SET status = \$2, updated_at = \$3 WHERE \(id … @xormdb\.go:98, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:101, read \? @xormdb\.go:103, read \? @xormdb\.go:104\)`
+func (r *Repo) Sessions(ctx context.Context, id string, cond builder.Cond, table string) { // want `issuesQueries\(read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:96, write UPDATE question SET status = \$1, updated_at = \$2 WHERE \(id … @xormdb\.go:98, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:101, read \? @xormdb\.go:103, read \? @xormdb\.go:104\)`
 	session := r.DB.NewSession().Context(ctx)
 	defer session.Close()
 	session = session.Where("status = ?", 1)
@@ -95,7 +95,7 @@ func (r *Repo) Sessions(ctx context.Context, id string, cond builder.Cond, table
 	var list []*Question
 	session.Find(&list) // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(status = \$1\) AND \(user_id = \$2\)"`
 	r.DB.Transaction(func(s *xorm.Session) (interface{}, error) {
-		_, err := s.Where("id = ?", id).Update(&Question{Status: 3}) // want `site orm write "UPDATE question SET status = \$2, updated_at = \$3 WHERE \(id = \$1\)"`
+		_, err := s.Where("id = ?", id).Update(&Question{Status: 3}) // want `site orm write "UPDATE question SET status = \$1, updated_at = \$2 WHERE \(id = \$3\)"`
 		return nil, err
 	})
 	byUser(r.DB.Context(ctx), id).Find(&list) // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question WHERE \(user_id = \$1\) ORDER BY id DESC"`
@@ -110,24 +110,41 @@ func byUser(s *xorm.Session, id string) *xorm.Session {
 
 // xorm resets a session's statement after each finisher: the Where
 // given before Count is not Find's.
-func (r *Repo) Reset(ctx context.Context, id string) { // want `issuesQueries\(read SELECT count\(\*\) FROM question WHERE \(user_id = \$1\) @xormdb\.go:116, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:118, write UPDATE question SET title = \$2, updated_at = \$3 WHERE \(stat… @xormdb\.go:120\)`
+func (r *Repo) Reset(ctx context.Context, id string) { // want `issuesQueries\(read SELECT count\(\*\) FROM question WHERE \(user_id = \$1\) @xormdb\.go:116, read SELECT id, user_id, updated_at, title, status, view_count F… @xormdb\.go:118, write UPDATE question SET title = \$1, updated_at = \$2 WHERE \(stat… @xormdb\.go:120\)`
 	session := r.DB.NewSession().Context(ctx)
 	session.Where("user_id = ?", id)
 	session.Count(&Question{}) // want `site orm read "SELECT count\(\*\) FROM question WHERE \(user_id = \$1\)"`
 	var list []*Question
 	session.Find(&list) // want `site orm read "SELECT id, user_id, updated_at, title, status, view_count FROM question"`
 	session.Where("status = ?", 2)
-	session.Cols("title").Update(&Question{Title: "t"}) // want `site orm write "UPDATE question SET title = \$2, updated_at = \$3 WHERE \(status = \$1\)"`
+	session.Cols("title").Update(&Question{Title: "t"}) // want `site orm write "UPDATE question SET title = \$1, updated_at = \$2 WHERE \(status = \$3\)"`
 }
 
 // Columns the caller chooses stand for every column; the filter is
 // known all the same.
-func (r *Repo) SomeCols(ctx context.Context, q *Question, cols []string) { // want `issuesQueries\(write UPDATE question SET user_id = \$2, updated_at = \$3, title = … @xormdb\.go:126\)`
-	r.DB.Context(ctx).ID(q.ID).Cols(cols...).Update(q) // want `site orm write "UPDATE question SET user_id = \$2, updated_at = \$3, title = \$4, status = \$5, view_count = \$6 WHERE \(id = \$1\)"`
+func (r *Repo) SomeCols(ctx context.Context, q *Question, cols []string) { // want `issuesQueries\(write UPDATE question SET user_id = \$1, updated_at = \$2, title = … @xormdb\.go:126\)`
+	r.DB.Context(ctx).ID(q.ID).Cols(cols...).Update(q) // want `site orm write "UPDATE question SET user_id = \$1, updated_at = \$2, title = \$3, status = \$4, view_count = \$5 WHERE \(id = \$6\)"`
 }
 
 // A reserved word as a column is quoted, as xorm's quoter does.
 func (r *Repo) Reserved(ctx context.Context) { // want `issuesQueries\(read SELECT "user" FROM question ORDER BY "group" DESC @xormdb\.go:132\)`
 	var list []*Question
 	r.DB.Context(ctx).Desc("group").Cols("user").Find(&list) // want `site orm read "SELECT \\"user\\" FROM question ORDER BY \\"group\\" DESC"`
+}
+
+// Counter's total is the database's (`<-`: xorm reads it, never writes
+// it); its token is written, never read back (`->`).
+type Counter struct {
+	Id    int64
+	Name  string `xorm:"name"`
+	Total int64  `xorm:"<- total"`
+	Token string `xorm:"-> token"`
+}
+
+func (r *Repo) Directions(ctx context.Context, c *Counter, id int64) { // want `issuesQueries\(.*\)`
+	r.DB.Context(ctx).Insert(&Counter{Name: "x"})                  // want `site orm write "INSERT INTO counter \(name, token\) VALUES \(\$1, \$2\)"`
+	r.DB.Context(ctx).ID(id).Update(&Counter{Name: "y", Total: 3}) // want `site orm write "UPDATE counter SET name = \$1 WHERE \(id = \$2\)"`
+	r.DB.Context(ctx).ID(id).Cols("total", "token").Update(c)      // want `site orm write "UPDATE counter SET token = \$1 WHERE \(id = \$2\)"`
+	r.DB.Context(ctx).ID(id).Update(c)                             // want `site orm write "UPDATE counter SET name = \$1, token = \$2 WHERE \(id = \$3\)"`
+	r.DB.Context(ctx).ID(id).Get(c)                                // want `site orm read "SELECT id, name, total FROM counter WHERE \(id = \$1\) LIMIT 1"`
 }

@@ -15,6 +15,10 @@ func main() {
 		mixed = router.NewMixedV2()
 	}
 	api.Register(admin, mixed)
+	tested, files := router.NewTested(), router.NewFiles()
+	api.RegisterMore(tested, files)
+	http.Handle("/t/", tested.Mux)
+	http.Handle("/files/", files.Mux)
 	http.Handle("/", admin.Mux)
 	http.ListenAndServe(":8080", mixed.Mux)
 }

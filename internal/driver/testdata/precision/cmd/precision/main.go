@@ -14,6 +14,7 @@ import (
 	"example.com/precision/backends"
 	"example.com/precision/batch"
 	"example.com/precision/boot"
+	"example.com/precision/ctors"
 	"example.com/precision/deco"
 	"example.com/precision/elements"
 	"example.com/precision/fewfield"
@@ -90,6 +91,8 @@ func serve(ctx context.Context, db *sql.DB) {
 	http.HandleFunc("/members", func(w http.ResponseWriter, r *http.Request) {
 		group.Patch(r.Context(), nil)
 	})
+	http.HandleFunc("/ctors", ctors.New(db).Serve)
+	http.HandleFunc("/decoded", ctors.Decode(db, nil).Serve)
 	reg := strats.NewRegistry(db)
 	http.HandleFunc("/strats", reg.Serve)
 	http.HandleFunc("/links", reg.Links)

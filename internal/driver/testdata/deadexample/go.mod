@@ -1,0 +1,3 @@
+module example.com/deadexample
+
+go 1.22

@@ -1,0 +1,4 @@
+// Command gen writes the store's generated code.
+package main
+
+func main() { println("gen") }

@@ -1,0 +1,4 @@
+// Command seed is a maintainer's tool.
+package main
+
+func main() { println("seed") }

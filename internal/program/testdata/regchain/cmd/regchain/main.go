@@ -1,0 +1,5 @@
+package main
+
+import "example.com/regchain/chain"
+
+func main() { println(chain.Top()) }

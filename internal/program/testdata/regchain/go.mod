@@ -1,0 +1,3 @@
+module example.com/regchain
+
+go 1.25
