@@ -50,8 +50,9 @@ func TestPrecision(t *testing.T) {
 		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
 		"boot/boot.go:30 cli boot/boot.go:30",                     // only a command runs it
 		"boot/boot.go:38 cli " + user,                             // likewise, through the interface
-		"ctors/ctors.go:57 route ctors/ctors.go:57",               // low: strategies a constructor held in a field makes, one per name the registry is built with
-		"ctors/ctors.go:84 route ctors/ctors.go:84",               // a decoder fills the names
+		"ctors/ctors.go:118 route ctors/ctors.go:118",             // a decoder held in a variable may fill the names
+		"ctors/ctors.go:58 route ctors/ctors.go:58",               // low: strategies a constructor held in a field makes, one per name the registry is built with
+		"ctors/ctors.go:85 route ctors/ctors.go:85",               // a decoder fills the names
 		"deco/deco.go:138 route deco/deco.go:33",                  // served over the bare store
 		"deco/deco.go:146 cli deco/deco.go:33",                    // the command's container holds the bare store; the served one's handler is silent, and so is its loop over Def, read through by version
 		"deco/deco.go:162 route deco/deco.go:33",                  // a setter may swap the bare store in
@@ -158,7 +159,7 @@ func TestPrecision(t *testing.T) {
 	}{
 		{"backends/backends.go", "which only start-up fills", map[int]bool{36: true, 44: true, 62: true}},
 		{"strats/strats.go", "the implementations the program registers", map[int]bool{91: true}},
-		{"ctors/ctors.go", "the implementations the program registers", map[int]bool{57: true}},
+		{"ctors/ctors.go", "the implementations the program registers", map[int]bool{58: true}},
 	} {
 		for _, f := range rep.Findings {
 			if f.File != c.file {

@@ -586,3 +586,21 @@ func TestRegisteredChain(t *testing.T) {
 		t.Errorf("the trace took %d steps; want one or two per function (about 40), not one per path", r.steps)
 	}
 }
+
+// TestGeneratorRun reads the package a //go:generate directive runs,
+// past go run's flags, those whose value is the next word too.
+func TestGeneratorRun(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"//go:generate go run ./internal/cmd/gen -out x.go", "./internal/cmd/gen"},
+		{"//go:generate go run -mod=mod github.com/google/wire/cmd/wire", "github.com/google/wire/cmd/wire"},
+		{"//go:generate go run --tags generate ./codegen ./actions.go", "./codegen"},
+		{"//go:generate go run -tags=generate -race ./codegen", "./codegen"},
+		{"//go:generate go run golang.org/x/tools/cmd/goimports@latest -w x.go", "golang.org/x/tools/cmd/goimports"},
+		{"//go:generate mockgen -source=x.go", ""},
+		{"// a comment", ""},
+	} {
+		if got := generatorRun(c.in); got != c.want {
+			t.Errorf("generatorRun(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -259,7 +259,8 @@ func (r *registry) testOnly(g *Func) bool {
 }
 
 // dynamicOnly says whether every place handing out a struct's address
-// is a call of a function value (newStrategy(r)): the module's own
+// is a call of a function value (newStrategy(r)) taking it as its own
+// type, not as an interface (see typedFor): the module's own
 // constructors, not a decoder.
 func (r *registry) dynamicOnly(places []place) bool {
 	for _, pl := range places {
@@ -274,7 +275,7 @@ func (r *registry) dynamicOnly(places []place) bool {
 		dynamic := false
 		ast.Inspect(g.syntax, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok && c.Pos() == pl.pos {
-				if _, isSig := under(info.TypeOf(c.Fun)).(*types.Signature); isSig {
+				if sig, isSig := under(info.TypeOf(c.Fun)).(*types.Signature); isSig && typedFor(info, sig, c) {
 					// Callee names no function for a call of a func
 					// value: nil (ctors[name](r), f()(r)), or the
 					// variable or field holding it (newStrategy(r),
@@ -288,6 +289,36 @@ func (r *registry) dynamicOnly(places []place) bool {
 			return !dynamic
 		})
 		if !dynamic {
+			return false
+		}
+	}
+	return true
+}
+
+// typedFor says whether call, of a function value of signature sig,
+// takes each pointer it is given as a parameter of a type other than an
+// interface: code written for the struct (newStrategy(r *Registry)). A
+// function value taking it as any may be a decoder (unmarshal :=
+// json.Unmarshal; unmarshal(b, cfg)).
+func typedFor(info *types.Info, sig *types.Signature, call *ast.CallExpr) bool {
+	params := sig.Params()
+	for i, arg := range call.Args {
+		if _, ok := under(info.TypeOf(arg)).(*types.Pointer); !ok {
+			continue
+		}
+		var t types.Type
+		switch {
+		case sig.Variadic() && i >= params.Len()-1:
+			t = params.At(params.Len() - 1).Type()
+			if s, ok := t.(*types.Slice); ok && !call.Ellipsis.IsValid() {
+				t = s.Elem()
+			}
+		case i < params.Len():
+			t = params.At(i).Type()
+		default:
+			return false
+		}
+		if types.IsInterface(t) {
 			return false
 		}
 	}

@@ -258,12 +258,25 @@ func generatorRun(text string) string {
 	if len(args) < 3 || args[0] != "go" || args[1] != "run" {
 		return ""
 	}
-	for _, a := range args[2:] {
+	for i := 2; i < len(args); i++ {
+		a := args[i]
 		if !strings.HasPrefix(a, "-") {
 			return strings.TrimSuffix(a, "@latest")
 		}
+		if name := strings.TrimLeft(a, "-"); !strings.Contains(name, "=") && valueFlags[name] {
+			i++ // -tags generate: the next word is the flag's
+		}
 	}
 	return ""
+}
+
+// valueFlags are the go run build flags whose value may be the next
+// word (-tags x, as well as -tags=x).
+var valueFlags = map[string]bool{
+	"C": true, "p": true, "asmflags": true, "buildmode": true, "compiler": true,
+	"gccgoflags": true, "gcflags": true, "installsuffix": true, "ldflags": true,
+	"mod": true, "modfile": true, "overlay": true, "pgo": true, "pkgdir": true,
+	"tags": true, "toolexec": true, "exec": true, "coverpkg": true, "covermode": true,
 }
 
 // importable reports whether other modules can import pkg: not a main

@@ -8,6 +8,7 @@ package ctors
 import (
 	"database/sql"
 	"encoding/json"
+	"encoding/xml"
 	"net/http"
 )
 
@@ -82,5 +83,38 @@ func (d *Decoded) all() []Strategy {
 func (d *Decoded) Serve(w http.ResponseWriter, req *http.Request) {
 	for _, s := range d.all() {
 		d.db.ExecContext(req.Context(), "DELETE FROM outbox WHERE kind = $1", s.Kind()) // reported: the names are the decoder's
+	}
+}
+
+// Loaded is built with its names, then a decoder the format chooses,
+// held in a variable, may fill them with anything: a function value
+// taking the pointer as an interface (any) may be a decoder.
+type Loaded struct {
+	db    *sql.DB
+	names []string
+}
+
+func Load(db *sql.DB, b []byte, format string) *Loaded {
+	l := &Loaded{db: db, names: []string{"email"}}
+	unmarshal := json.Unmarshal
+	if format == "xml" {
+		unmarshal = xml.Unmarshal
+	}
+	unmarshal(b, l)
+	return l
+}
+
+func (l *Loaded) all() []Strategy {
+	var out []Strategy
+	for _, name := range l.names {
+		out = append(out, build(&Registry{db: l.db}, name))
+	}
+	return out
+}
+
+// Serve runs a strategy per name the decoded input may hold.
+func (l *Loaded) Serve(w http.ResponseWriter, req *http.Request) {
+	for _, s := range l.all() {
+		l.db.ExecContext(req.Context(), "DELETE FROM outbox WHERE kind = $1", s.Kind()) // reported: the names may be the decoder's
 	}
 }

@@ -93,6 +93,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/ctors", ctors.New(db).Serve)
 	http.HandleFunc("/decoded", ctors.Decode(db, nil).Serve)
+	http.HandleFunc("/loaded", ctors.Load(db, nil, "").Serve)
 	reg := strats.NewRegistry(db)
 	http.HandleFunc("/strats", reg.Serve)
 	http.HandleFunc("/links", reg.Links)
