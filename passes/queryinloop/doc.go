@@ -114,10 +114,11 @@
 // never an index nor an argument of a call whose answer is used, and
 // whose body goes round again only past a test that the attempt failed,
 // of what its calls answered: an error, no value, `!ok`, or the same
-// read made twice disagreeing with itself, `pre, _ := get(); op(pre);
-// post, _ := get(); if pre.Token == post.Token { break }`; a break on
-// error alone, a poll with no way out but the bound, or two different
-// reads compared go on after a success and are reported), it runs only
+// read (one function, the same arguments) made twice disagreeing with
+// itself, `pre, _ := get(id); op(pre); post, _ := get(id); if pre.Token
+// == post.Token { break }`; a break on error alone, a poll with no way
+// out but the bound, or two different reads compared — get(id) and
+// get(next) too — go on after a success and are reported), it runs only
 // for the items equal to a constant and reads
 // nothing of the item (`switch e { case ExpandAddresses: loadAll(ids) }`
 // over a list of options), a local declared before the loop lets it run
