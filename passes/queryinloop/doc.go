@@ -173,10 +173,12 @@
 // error) { ... })`, a call taking a key and a loader and answering the
 // loader's value and an error, whoever declares it (a library, the
 // module's own cache, a typed wrapper handing its caller's loader on):
-// its reads run on a miss only. A loader that writes, singleflight's
+// its reads run on a miss only (a loader taking nothing must read a
+// variable the key is computed from). A loader that writes, singleflight's
 // Do (it merges only the calls that overlap: the next one runs again),
 // a transaction's body (`WithTx(ctx, func(tx) error)`), a retry helper's
-// or an errgroup's function stay reported. The standalone driver counts
+// or an errgroup's function, a span's (`t.Span(ctx, op, fn)`, its name
+// nothing the work reads) stay reported. The standalone driver counts
 // the loops it leaves out so in stats.cache_fill_findings. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
