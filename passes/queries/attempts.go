@@ -369,7 +369,7 @@ func (t *tries) stmt(s ast.Stmt, in uint8, brk *uint8) (out uint8, ok bool) {
 		case token.CONTINUE:
 			return 0, !ours || in&unasked == 0
 		case token.FALLTHROUGH:
-			return 0, true // the next clause starts from the switch's state
+			return 0, true // the last of its clause: see clauses
 		}
 		return 0, false // goto
 	case *ast.BlockStmt:
@@ -426,8 +426,9 @@ func (t *tries) clauses(s ast.Stmt, in uint8) (out uint8, ok bool) {
 	case *ast.SelectStmt:
 		body = s.Body
 	}
-	var brk uint8 // the states a break leaves the statement in
-	rest := in    // the state past the cases before
+	var brk uint8  // the states a break leaves the statement in
+	var fell uint8 // the states a clause falling through hands the next
+	rest := in     // the state past the cases before
 	hasDefault := false
 	for _, c := range body.List {
 		var tests []ast.Expr
@@ -453,9 +454,22 @@ func (t *tries) clauses(s ast.Stmt, in uint8) (out uint8, ok bool) {
 				at = up(at)
 			}
 		}
+		// A clause fallen into runs from where the one before ended,
+		// whatever its own tests.
+		at, fell = at|fell, 0
+		falls := false
+		if n := len(stmts); n > 0 {
+			if b, ok := stmts[n-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				stmts, falls = stmts[:n-1], true
+			}
+		}
 		o, ok := t.list(stmts, at, &brk)
 		if !ok {
 			return 0, false
+		}
+		if falls {
+			fell = o
+			continue
 		}
 		out |= o
 	}
