@@ -216,11 +216,28 @@ func (c *collector) action(act *checker.Action) {
 		c.querySites(act, res)
 	case *routes.Result:
 		c.routes.add(act, res, c.r.rel)
+		c.unreadRoutes(act, res)
 	case *catalog.Result:
 		c.schemas.add(res, c.r.rel)
 		c.live.addCatalog(res, c.r.root)
 	case *config.Config:
 		c.settings(res)
+	}
+}
+
+// unreadRoutes reports the registrations whose routes the routes pass
+// could not read (routes.Result.Unread), once: a package and its test
+// variant share files.
+func (c *collector) unreadRoutes(act *checker.Action, res *routes.Result) {
+	for _, u := range res.Unread {
+		p := act.Package.Fset.Position(u.Pos)
+		prob := report.Problem{Package: act.Package.PkgPath, Message: u.Message}
+		if p.IsValid() {
+			prob.File, prob.Line, prob.Column = c.r.rel(p.Filename), p.Line, p.Column
+		}
+		if !slices.Contains(c.rep.Errors, prob) {
+			c.rep.Errors = append(c.rep.Errors, prob)
+		}
 	}
 }
 

@@ -256,6 +256,20 @@ func TestGatewayRoutes(t *testing.T) {
 	if via["POST /catalog.v1.Catalog/GetEntry"] != "" {
 		t.Errorf("a grpc procedure has via %q, want none", via["POST /catalog.v1.Catalog/GetEntry"])
 	}
+	// Billing's path the pass cannot read is said, once, at the
+	// registration.
+	unread := 0
+	for _, p := range rep.Errors {
+		if strings.Contains(p.Message, "RegisterBillingHandlerFromEndpoint") && strings.Contains(p.Message, "not read") {
+			unread++
+			if p.File != "cmd/app/main.go" {
+				t.Errorf("unread path said at %s, want the registration in cmd/app/main.go", p)
+			}
+		}
+	}
+	if unread != 1 {
+		t.Errorf("%d errors say billing's unread path, want 1: %v", unread, rep.Errors)
+	}
 }
 
 // testdata/mount's packages register their routes on routers main

@@ -54,9 +54,10 @@ import (
 //     a test that an attempt did not work, of what the body's calls
 //     answered: an error (err != nil, errors.Is(err, ErrConflict)), no
 //     value (v == nil, !ok, len(v) == 0), or the same read made twice by
-//     one function disagreeing with itself (pre.Token != post.Token).
-//     Going round after a success (break only on error, a poll with no
-//     way out but the bound, two different reads compared) is data.
+//     one function with the same arguments disagreeing with itself
+//     (pre.Token != post.Token). Going round after a success (break only
+//     on error, a poll with no way out but the bound, two different reads
+//     compared, one function's reads of two rows) is data.
 
 // attempted is the kind of a counting loop classified as kind by its
 // bound: a loop of attempts when it would be data otherwise.
@@ -271,18 +272,22 @@ type tries struct {
 	// same as a set.
 	res     map[types.Object]types.Object
 	answers map[types.Object]bool
+	// args are the arguments of the call that sets each variable of res,
+	// as written; "" when calls with different ones set it.
+	args map[types.Object]string
 	// inner are the labels of statements in the body.
 	inner []string
 }
 
 // results fills res from the body's assignments of calls' results.
 func (t *tries) results(body *ast.BlockStmt) {
-	t.res, t.answers = map[types.Object]types.Object{}, map[types.Object]bool{}
+	t.res, t.answers, t.args = map[types.Object]types.Object{}, map[types.Object]bool{}, map[types.Object]string{}
 	set := func(lhs []ast.Expr, call *ast.CallExpr) {
 		callee := typeutil.Callee(t.info, call)
 		if _, ok := callee.(*types.Builtin); ok || callee == nil {
 			return // a conversion, len(x)
 		}
+		args := argsText(call)
 		for _, e := range lhs {
 			obj := t.info.ObjectOf(identOrNil(e))
 			if obj == nil || obj.Name() == "_" {
@@ -291,7 +296,10 @@ func (t *tries) results(body *ast.BlockStmt) {
 			if prev, ok := t.res[obj]; ok && prev != callee {
 				callee = nil // set by calls of different functions
 			}
-			t.res[obj], t.answers[obj] = callee, true
+			if prev, ok := t.args[obj]; ok && prev != args {
+				args = ""
+			}
+			t.res[obj], t.answers[obj], t.args[obj] = callee, true, args
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -361,7 +369,7 @@ func (t *tries) stmt(s ast.Stmt, in uint8, brk *uint8) (out uint8, ok bool) {
 		case token.CONTINUE:
 			return 0, !ours || in&unasked == 0
 		case token.FALLTHROUGH:
-			return 0, true // the next clause starts from the switch's state
+			return 0, true // the last of its clause: see clauses
 		}
 		return 0, false // goto
 	case *ast.BlockStmt:
@@ -418,8 +426,9 @@ func (t *tries) clauses(s ast.Stmt, in uint8) (out uint8, ok bool) {
 	case *ast.SelectStmt:
 		body = s.Body
 	}
-	var brk uint8 // the states a break leaves the statement in
-	rest := in    // the state past the cases before
+	var brk uint8  // the states a break leaves the statement in
+	var fell uint8 // the states a clause falling through hands the next
+	rest := in     // the state past the cases before
 	hasDefault := false
 	for _, c := range body.List {
 		var tests []ast.Expr
@@ -445,9 +454,22 @@ func (t *tries) clauses(s ast.Stmt, in uint8) (out uint8, ok bool) {
 				at = up(at)
 			}
 		}
+		// A clause fallen into runs from where the one before ended,
+		// whatever its own tests.
+		at, fell = at|fell, 0
+		falls := false
+		if n := len(stmts); n > 0 {
+			if b, ok := stmts[n-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				stmts, falls = stmts[:n-1], true
+			}
+		}
 		o, ok := t.list(stmts, at, &brk)
 		if !ok {
 			return 0, false
+		}
+		if falls {
+			fell = o
+			continue
 		}
 		out |= o
 	}
@@ -526,15 +548,26 @@ func (t *tries) failed(cond ast.Expr, holds bool) bool {
 func (t *tries) result(id *ast.Ident) bool { return t.answers[t.info.Uses[id]] }
 
 // sameRead reports whether x and y read the same thing out of the
-// answers of two calls of one function (pre.Token and post.Token, each
-// set by s.Branch): the same selections from two different variables.
+// answers of two calls of one function with the same arguments
+// (pre.Token and post.Token, each set by s.Branch(ctx, id)): the same
+// selections from two different variables. Arguments that differ are
+// two rows: a walk, not a re-read.
 func (t *tries) sameRead(x, y ast.Expr) bool {
 	rx, px := t.readPath(x)
 	ry, py := t.readPath(y)
 	if rx == nil || ry == nil || rx == ry || !slices.Equal(px, py) {
 		return false
 	}
-	return t.res[rx] != nil && t.res[rx] == t.res[ry]
+	return t.res[rx] != nil && t.res[rx] == t.res[ry] && t.args[rx] != "" && t.args[rx] == t.args[ry]
+}
+
+// argsText spells the arguments of call.
+func argsText(call *ast.CallExpr) string {
+	text := "("
+	for _, a := range call.Args {
+		text += types.ExprString(a) + ","
+	}
+	return text + ")"
 }
 
 // readPath is the variable x selects from, with the names it selects

@@ -1502,15 +1502,24 @@ func fills(info *types.Info, path []ast.Node, at int, v *types.Var) bool {
 
 // setElsewhere reports whether the loop sets v other than in the body of
 // ifs, the test that it is unset (a flag may be set to true anywhere), or
-// takes its address.
+// takes its address. In that body, a statement of its own that unsets v
+// (cur = nil, done = false: not a fill, not a flag set) sets it again for
+// the next item; one under a test of its own (a failed fill cleared)
+// tries again until an answer, which counts as once.
 func setElsewhere(info *types.Info, loop ast.Stmt, ifs *ast.IfStmt, v *types.Var, flag bool) bool {
 	found := false
 	ast.Inspect(loop, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for k, lhs := range n.Lhs {
-				if !identIs(info, lhs, v) || holds(ifs.Body, n) {
+				if !identIs(info, lhs, v) {
 					continue
+				}
+				if holds(ifs.Body, n) {
+					_, filled := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+					if !slices.Contains(ifs.Body.List, ast.Stmt(n)) || !flag && filled {
+						continue
+					}
 				}
 				if !flag || len(n.Lhs) != len(n.Rhs) || !isTrue(info, n.Rhs[k]) {
 					found = true

@@ -557,7 +557,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				// A callback's queries count toward this function, but not
 				// per item of the loops around it: whether the callee runs
 				// it now, once, or later is not visible here.
-				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c), load: a.loaderArg(c)})
+				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c), load: a.loaderArg(n.node, c)})
 			}
 			return false
 		case *ast.IfStmt:
@@ -598,7 +598,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
-			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, load: getOrLoad(info, x)}
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, load: getOrLoad(info, n.node, x)}
 			// Under fills of the receiver's state alone, in a method: once
 			// per receiver, which the whole-program graph follows.
 			_, method := n.node.(*ast.FuncDecl)

@@ -114,10 +114,11 @@
 // never an index nor an argument of a call whose answer is used, and
 // whose body goes round again only past a test that the attempt failed,
 // of what its calls answered: an error, no value, `!ok`, or the same
-// read made twice disagreeing with itself, `pre, _ := get(); op(pre);
-// post, _ := get(); if pre.Token == post.Token { break }`; a break on
-// error alone, a poll with no way out but the bound, or two different
-// reads compared go on after a success and are reported), it runs only
+// read (one function, the same arguments) made twice disagreeing with
+// itself, `pre, _ := get(id); op(pre); post, _ := get(id); if pre.Token
+// == post.Token { break }`; a break on error alone, a poll with no way
+// out but the bound, or two different reads compared — get(id) and
+// get(next) too — go on after a success and are reported), it runs only
 // for the items equal to a constant and reads
 // nothing of the item (`switch e { case ExpandAddresses: loadAll(ids) }`
 // over a list of options), a local declared before the loop lets it run
@@ -172,10 +173,12 @@
 // error) { ... })`, a call taking a key and a loader and answering the
 // loader's value and an error, whoever declares it (a library, the
 // module's own cache, a typed wrapper handing its caller's loader on):
-// its reads run on a miss only. A loader that writes, singleflight's
+// its reads run on a miss only (a loader taking nothing must read a
+// variable the key is computed from). A loader that writes, singleflight's
 // Do (it merges only the calls that overlap: the next one runs again),
 // a transaction's body (`WithTx(ctx, func(tx) error)`), a retry helper's
-// or an errgroup's function stay reported. The standalone driver counts
+// or an errgroup's function, a span's (`t.Span(ctx, op, fn)`, its name
+// nothing the work reads) stay reported. The standalone driver counts
 // the loops it leaves out so in stats.cache_fill_findings. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an

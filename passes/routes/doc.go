@@ -110,6 +110,9 @@
 // the routes that go over gRPC, which need no argument. The gateway
 // matches a request's whole path, so mounting its mux on another router
 // (chi's Mount("/api", gw), http.Handle("/api/", gw)) adds no prefix.
+// A generated file that does not parse from disk, and the paths in it
+// of a shape GatewayFile does not read, are in Result.Unread, which the
+// driver lists among the report's errors.
 //
 // # Route helpers
 //

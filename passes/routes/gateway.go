@@ -1,10 +1,12 @@
 package routes
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
@@ -70,11 +72,14 @@ func (a *analyzer) registerGateway() map[*ast.CallExpr]bool {
 		if !httpapi.IsGatewayRegistration(fn) || fn.Pkg() == a.pass.Pkg || isTestFile(a.pass.Fset, id.Pos()) || !a.generated(fn) {
 			continue // (the generated package's registrations calling one another register nothing yet)
 		}
-		g := a.gatewayFile(fn)
+		g := a.gatewayFile(fn, id.Pos())
 		if g == nil {
 			continue
 		}
-		paths, _ := g.Paths(fn.Name())
+		paths, skipped := g.Paths(fn.Name())
+		if skipped > 0 {
+			a.unread = append(a.unread, Unread{Pos: id.Pos(), Message: fmt.Sprintf("grpc-gateway: %d of the paths %s registers not read from %s (a pattern or handler the generator's code does not match): their routes are missing", skipped, fn.Name(), filepath.Base(a.pass.Fset.File(fn.Pos()).Name()))})
+		}
 		for _, p := range paths {
 			// A registration handed on as a value (register(ctx, client,
 			// pb.RegisterXHandlerClient)) is called elsewhere, with
@@ -177,8 +182,9 @@ func (a *analyzer) gatewayProcedure(iface *types.TypeName, method string) string
 }
 
 // gatewayFile is the generated file that declares fn, read from disk
-// once per package; nil when it cannot be read.
-func (a *analyzer) gatewayFile(fn *types.Func) *httpapi.GatewayFile {
+// once per package; nil when it cannot be read, which is said once (in
+// unread, at the registration at).
+func (a *analyzer) gatewayFile(fn *types.Func, at token.Pos) *httpapi.GatewayFile {
 	f := a.pass.Fset.File(fn.Pos())
 	if f == nil {
 		return nil
@@ -193,6 +199,8 @@ func (a *analyzer) gatewayFile(fn *types.Func) *httpapi.GatewayFile {
 	var g *httpapi.GatewayFile
 	if file, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.SkipObjectResolution); err == nil {
 		g = httpapi.NewGatewayFile(file)
+	} else {
+		a.unread = append(a.unread, Unread{Pos: at, Message: fmt.Sprintf("grpc-gateway: the paths %s registers are not known, its generated file not read: %v", fn.Name(), err)})
 	}
 	a.gwFiles[name] = g
 	return g

@@ -45,6 +45,17 @@ type Result struct {
 	// Helpers are the package's route helpers (see helpers.go) and what
 	// each call of one registers, as exported in their facts.
 	Helpers map[*types.Func]*Registers
+	// Unread are the grpc-gateway registrations whose paths could not
+	// all be read from their generated file (it does not parse, is not on
+	// disk, or a path's code is not the generator's): their routes are
+	// missing, which the driver reports.
+	Unread []Unread
+}
+
+// Unread is a registration whose routes are not (all) known, and why.
+type Unread struct {
+	Pos     token.Pos
+	Message string
 }
 
 // For returns the result of the routes pass for pass, which must Require
@@ -157,7 +168,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if http {
 			a.unregistered()
 		}
-		res.Routes = a.routes
+		res.Routes, res.Unread = a.routes, a.unread
 		for _, r := range res.Routes {
 			r.Request = a.request(r)
 		}
@@ -246,6 +257,9 @@ type analyzer struct {
 	// gwFiles are the generated grpc-gateway files read, by file name
 	// (see registerGateway).
 	gwFiles map[string]*httpapi.GatewayFile
+	// unread are the registrations whose paths are not all known (see
+	// Result.Unread).
+	unread []Unread
 
 	// returns are the return statements of each function (*ast.FuncDecl
 	// or *ast.FuncLit), a closure's apart from its function's, in source

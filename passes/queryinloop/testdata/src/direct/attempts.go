@@ -326,3 +326,37 @@ func SwitchOn(ctx context.Context, db *sql.DB, id int64, n int) error {
 	}
 	return nil
 }
+
+// WalkChain follows a chain of heads until two neighbours agree: two
+// reads of one function at different rows, compared, are a walk over
+// rows (a query per hop), not one read made twice.
+func WalkChain(ctx context.Context, db *sql.DB, id int64, maxHops int) {
+	for hop := 0; hop < maxHops; hop++ {
+		cur, err := getHead(ctx, db, id) // want `^direct.getHead runs SELECT from heads \(attempts.go:27\) once per item of maxHops`
+		if err != nil {
+			return
+		}
+		next, err := getHead(ctx, db, cur.ID+1) // want `^direct.getHead runs SELECT from heads \(attempts.go:27\) once per item of maxHops`
+		if err != nil {
+			return
+		}
+		if cur.Token == next.Token {
+			break
+		}
+	}
+}
+
+// FellThrough goes round after a success too: its clause falls through
+// into the one that goes round.
+func FellThrough(ctx context.Context, db *sql.DB, id int64, n int) {
+	for i := 0; i < n; i++ {
+		h, err := getHead(ctx, db, id) // want `^direct.getHead runs SELECT from heads \(attempts.go:27\) once per item of n`
+		switch {
+		case err == nil:
+			log.Print(h.Token)
+			fallthrough
+		default:
+			continue
+		}
+	}
+}

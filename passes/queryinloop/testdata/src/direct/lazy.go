@@ -151,3 +151,46 @@ func FlagReset(ctx context.Context, db *sql.DB, commit string, paths []PathRecor
 		}
 	}
 }
+
+// ResetInside clears the cursor in the very block that opened it, once
+// used: opened again for every path.
+func ResetInside(ctx context.Context, db *sql.DB, paths []PathRecord) {
+	var cur Cursor
+	for _, p := range paths {
+		if cur == nil {
+			cur, _ = openChanges(ctx, db, p.Key) // want `^direct.openChanges runs SELECT from changes \(lazy.go:25\) once per item of paths`
+			cur.Seek(p.Key)
+			cur = nil
+		}
+	}
+}
+
+// FlagResetInside sets its flag and clears it in the same block.
+func FlagResetInside(ctx context.Context, db *sql.DB, commit string, paths []PathRecord) {
+	opened := false
+	for _, p := range paths {
+		if !opened {
+			opened = true
+			cur, _ := openChanges(ctx, db, commit) // want `^direct.openChanges runs SELECT from changes \(lazy.go:25\) once per item of paths`
+			cur.Seek(p.Key)
+			opened = false
+		}
+	}
+}
+
+// RetryOnError clears the cursor when opening it failed: tried again at
+// the next path, until it answers, as a loop leaving at its first answer.
+func RetryOnError(ctx context.Context, db *sql.DB, commit string, paths []PathRecord) {
+	var cur Cursor
+	for _, p := range paths {
+		if cur == nil {
+			var err error
+			cur, err = openChanges(ctx, db, commit) // silent: until it answers
+			if err != nil {
+				cur = nil
+				continue
+			}
+		}
+		cur.Seek(p.Key)
+	}
+}
