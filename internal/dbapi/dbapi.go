@@ -284,7 +284,7 @@ func init() {
 	// run raw SQL given first. Sync and CreateTables send the DDL of the
 	// models they are given. Begin, Commit and Transaction are not sites.
 	xormRecvs := []string{"Engine", "Session", "Interface", "EngineInterface"}
-	add(xorm, xormRecvs, Builder, 0, "SQL")
+	add(xorm, xormRecvs, Builder, 0, "SQL", "Sql") // Sql: go-xorm's deprecated spelling
 	add(xorm, xormRecvs, Exec, 0, "Exec")
 	add(xorm, xormRecvs, Query, 0, "Query", "QueryString", "QueryInterface", "QuerySliceString")
 	add(xorm, xormRecvs, Finisher, -1, "Get", "Find", "Count", "Exist", "Iterate", "Rows",

@@ -224,7 +224,7 @@ func (a *analyzer) xormStep(c *xormChain, st ormStep) string {
 			}
 			c.conds = append(c.conds, ormCond{op, cond})
 		}
-	case "ID":
+	case "ID", "Id": // Id: go-xorm's deprecated spelling
 		if c.model == nil || len(c.model.PK) == 0 {
 			return "ID of a model without a known primary key"
 		}
@@ -370,7 +370,7 @@ func (a *analyzer) xormStep(c *xormChain, st ormStep) string {
 		c.noAuto = len(args) == 0 || xormFlag(a.pass.TypesInfo, args[0])
 	case "ForUpdate":
 		c.forUpdate = true
-	case "SQL":
+	case "SQL", "Sql":
 		return "raw SQL kept in a variable"
 	}
 	// Context, UseBool, NoAutoTime, Prepare, NoCache, Begin, Commit...

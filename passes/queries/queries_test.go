@@ -200,7 +200,7 @@ func TestXorm(t *testing.T) {
 // builder conditions and tags; a look-alike package named xorm is not.
 func TestXormFork(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "xormfork")
+	analysistest.Run(t, dir, sites, "xormfork", "goxorm")
 }
 
 // pop's chains end in a finisher that takes the model: the statement
