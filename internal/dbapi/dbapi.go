@@ -284,7 +284,7 @@ func init() {
 	// run raw SQL given first. Sync and CreateTables send the DDL of the
 	// models they are given. Begin, Commit and Transaction are not sites.
 	xormRecvs := []string{"Engine", "Session", "Interface", "EngineInterface"}
-	add(xorm, xormRecvs, Builder, 0, "SQL")
+	add(xorm, xormRecvs, Builder, 0, "SQL", "Sql") // Sql: go-xorm's deprecated spelling
 	add(xorm, xormRecvs, Exec, 0, "Exec")
 	add(xorm, xormRecvs, Query, 0, "Query", "QueryString", "QueryInterface", "QuerySliceString")
 	add(xorm, xormRecvs, Finisher, -1, "Get", "Find", "Count", "Exist", "Iterate", "Rows",
@@ -308,6 +308,33 @@ const (
 	dbx      = "github.com/pocketbase/dbx"
 	xorm     = "xorm.io/xorm"
 )
+
+// xormForks maps the import paths of xorm's API-compatible forks and
+// former homes to xorm.io's: their Engine, Session, builder conditions
+// and tags are xorm's, read the same way. github.com/xorm-io is a fork of
+// xorm v1.1 (Get and Delete take one bean, OrderBy a string: the
+// calls read alike); github.com/go-xorm is xorm before its move to
+// xorm.io (v0.7, same statement API). A fork whose API drifts belongs
+// here only once the drift is handled.
+var xormForks = map[string]string{
+	"github.com/xorm-io/xorm":    xorm,
+	"github.com/xorm-io/builder": XormBuilder,
+	"github.com/go-xorm/xorm":    xorm,
+	"github.com/go-xorm/builder": XormBuilder,
+}
+
+// XormBuilder is the import path of xorm's condition builder.
+const XormBuilder = "xorm.io/builder"
+
+// Canonical is the import path of the package path stands for: the
+// xorm.io path of a package of one of xorm's forks, path itself for
+// any other. Compare package paths through it.
+func Canonical(path string) string {
+	if c, ok := xormForks[path]; ok {
+		return c
+	}
+	return path
+}
 
 // xormHandles are xorm's types whose methods add to a session's
 // statement; xormEngines start a new session with each call.
@@ -357,7 +384,7 @@ func ORMChain(fn *types.Func) string {
 	if IsPop(fn.Pkg().Path()) && popChain(fn, recv) {
 		return "pop"
 	}
-	switch fn.Pkg().Path() {
+	switch Canonical(fn.Pkg().Path()) {
 	case "gorm.io/gorm", GormV1:
 		if recv == "DB" {
 			return "gorm"
@@ -415,7 +442,7 @@ func ORMType(t types.Type) string {
 	if !ok || n.Obj().Pkg() == nil {
 		return ""
 	}
-	switch path, name := n.Obj().Pkg().Path(), n.Obj().Name(); {
+	switch path, name := Canonical(n.Obj().Pkg().Path()), n.Obj().Name(); {
 	case (path == "gorm.io/gorm" || path == GormV1) && name == "DB":
 		return "gorm"
 	case path == "github.com/uptrace/bun" && bunBuilders[name]:
@@ -439,7 +466,7 @@ func Lookup(fn *types.Func) *Method {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	return table[key{fn.Pkg().Path(), recvName(fn), fn.Name()}]
+	return table[key{Canonical(fn.Pkg().Path()), recvName(fn), fn.Name()}]
 }
 
 // Implementers lists the known concrete database handles (package path and
@@ -458,11 +485,23 @@ var Implementers = []struct{ Pkg, Name string }{
 
 // Packages lists the import paths whose presence among a package's
 // (transitive) imports means it may issue queries.
-var Packages = append([]string{
+var Packages = slices.Concat([]string{
 	"database/sql", "github.com/jmoiron/sqlx",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
-}, gorpPaths...)
+}, gorpPaths, xormForkPaths())
+
+// xormForkPaths are the paths of xorm's forks' statement packages.
+func xormForkPaths() []string {
+	var paths []string
+	for p, c := range xormForks {
+		if c == xorm {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	return paths
+}
 
 // RecvName is the name of fn's receiver's named type ("" for a function).
 func RecvName(fn *types.Func) string { return recvName(fn) }

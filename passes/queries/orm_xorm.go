@@ -224,7 +224,7 @@ func (a *analyzer) xormStep(c *xormChain, st ormStep) string {
 			}
 			c.conds = append(c.conds, ormCond{op, cond})
 		}
-	case "ID":
+	case "ID", "Id": // Id: go-xorm's deprecated spelling
 		if c.model == nil || len(c.model.PK) == 0 {
 			return "ID of a model without a known primary key"
 		}
@@ -370,7 +370,7 @@ func (a *analyzer) xormStep(c *xormChain, st ormStep) string {
 		c.noAuto = len(args) == 0 || xormFlag(a.pass.TypesInfo, args[0])
 	case "ForUpdate":
 		c.forUpdate = true
-	case "SQL":
+	case "SQL", "Sql":
 		return "raw SQL kept in a variable"
 	}
 	// Context, UseBool, NoAutoTime, Prepare, NoCache, Begin, Commit...
@@ -471,7 +471,15 @@ func isStringSlice(t types.Type) bool {
 	return ok && isString(s.Elem())
 }
 
-const builderPkg = "xorm.io/builder"
+// builderPkg is xorm's condition builder; a fork's is read as it
+// (dbapi.Canonical).
+const builderPkg = dbapi.XormBuilder
+
+// fromBuilder reports whether pkg is xorm's condition builder or a
+// fork's.
+func fromBuilder(pkg *types.Package) bool {
+	return pkg != nil && dbapi.Canonical(pkg.Path()) == builderPkg
+}
 
 // typeFrom reports whether t (through a pointer) is pkg.name.
 func typeFrom(t types.Type, pkg, name string) bool {
@@ -479,7 +487,7 @@ func typeFrom(t types.Type, pkg, name string) bool {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+	return ok && n.Obj().Pkg() != nil && dbapi.Canonical(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
 }
 
 // xormBuilderCall is the name of the xorm.io/builder function e calls
@@ -490,7 +498,7 @@ func xormBuilderCall(info *types.Info, e ast.Expr) string {
 		return ""
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != builderPkg || fn.Type().(*types.Signature).Recv() != nil {
+	if fn == nil || !fromBuilder(fn.Pkg()) || fn.Type().(*types.Signature).Recv() != nil {
 		return ""
 	}
 	return fn.Name()
@@ -527,7 +535,7 @@ func (a *analyzer) xormBuilderCond(c *xormChain, e ast.Expr, depth int) (string,
 	if lit, ok := compositeLit(e); ok {
 		t := info.TypeOf(lit)
 		n, _ := types.Unalias(t).(*types.Named)
-		if n == nil || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != builderPkg {
+		if n == nil || !fromBuilder(n.Obj().Pkg()) {
 			return "", "condition literal of unknown type"
 		}
 		name := n.Obj().Name()
@@ -592,7 +600,7 @@ func (a *analyzer) xormBuilderCond(c *xormChain, e ast.Expr, depth int) (string,
 	}
 	// builder.Eq{...}.And(more...): the receiver, then the others.
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "And" || sel.Sel.Name == "Or") {
-		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == builderPkg {
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fromBuilder(fn.Pkg()) {
 			parts := []string{}
 			for _, x := range append([]ast.Expr{sel.X}, call.Args...) {
 				s, why := a.xormBuilderCond(c, x, depth+1)

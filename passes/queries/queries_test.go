@@ -196,6 +196,13 @@ func TestXorm(t *testing.T) {
 	analysistest.Run(t, dir, sites, "xormdb")
 }
 
+// A fork of xorm (github.com/xorm-io/xorm) is read as xorm: its chains,
+// builder conditions and tags; a look-alike package named xorm is not.
+func TestXormFork(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "xormfork", "goxorm")
+}
+
 // pop's chains end in a finisher that takes the model: the statement
 // pop sends on the model's table, raw SQL as written, writes of a model
 // by its key; what cannot be read stays unresolved, saying why.
