@@ -104,6 +104,7 @@ type whole struct {
 	pkgs     []*packages.Package
 	once     map[*program.Func]bool // see program.OnceOnly; nil until asked
 	dead     map[*program.Func]bool // see program.Unreached, once deadDone
+	testOnly map[*program.Func]bool // see program.Unreached, once deadDone
 	deadDone bool
 }
 
@@ -167,7 +168,8 @@ func (w *whole) job(pos token.Pos) *program.Entry {
 // of the entries reaching its query sites (for queryinloop, reaching the
 // loop's function), the most frequent first (program.Main), and an entry
 // of that role to name; test support for a finding in a package only
-// tests import, or in a function taking a test's *testing.T.
+// tests import, or in a function taking a test's *testing.T, or in code
+// only tests run (see onlyTests).
 func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (program.Role, *program.Entry) {
 	if w == nil {
 		return program.RoleNone, nil
@@ -195,7 +197,11 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 			}
 		}
 	}
-	return mainEntry(es)
+	role, by := mainEntry(es)
+	if w.onlyTests(check, f, role) {
+		return program.RoleTest, nil
+	}
+	return role, by
 }
 
 // testHelper reports whether pos, outside _test.go files, is in test
@@ -304,8 +310,46 @@ const unreachedWhy = "no entry point reaches it"
 // missingindex or selectstar finding. The driver leaves such findings
 // out unless -unreached (see hideUnreached).
 func (w *whole) unreached(check string, f *check.Finding, role program.Role) bool {
-	if w == nil || role != program.RoleNone {
+	fns := w.deadFuncs(check, f, role)
+	if fns == nil {
 		return false
+	}
+	for _, fn := range fns {
+		if fn == nil || !w.dead[fn] {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyTests reports whether a finding of check, run by no entry the graph
+// knows (role), is in code only tests run, although no test calls it
+// (program.Unreached's testOnly): the method a dependency calls back on a
+// handler that only a test's code hands it. Like unreached, about
+// queryinloop's loop, or every query site of a missingindex or selectstar
+// finding, some of them run by tests and none by anything else.
+func (w *whole) onlyTests(check string, f *check.Finding, role program.Role) bool {
+	fns := w.deadFuncs(check, f, role)
+	some := false
+	for _, fn := range fns {
+		switch {
+		case fn == nil:
+			return false
+		case w.testOnly[fn]:
+			some = true
+		case !w.dead[fn]:
+			return false
+		}
+	}
+	return some
+}
+
+// deadFuncs are the functions holding what a finding of check, run by no
+// entry the graph knows, is about (see unreached); nil for a finding an
+// entry runs or of another check, and when the graph cannot say.
+func (w *whole) deadFuncs(check string, f *check.Finding, role program.Role) []*program.Func {
+	if w == nil || role != program.RoleNone {
+		return nil
 	}
 	var at []token.Pos
 	switch check {
@@ -317,17 +361,20 @@ func (w *whole) unreached(check string, f *check.Finding, role program.Role) boo
 			at = []token.Pos{f.Pos}
 		}
 	default:
-		return false
+		return nil
 	}
 	if !w.deadDone {
-		w.dead, w.deadDone = w.prog.Unreached(w.pkgs, w.entries), true
+		w.dead, w.testOnly = w.prog.Unreached(w.pkgs, w.entries)
+		w.deadDone = true
 	}
-	for _, pos := range at {
-		if fn := w.prog.FuncAt(pos); fn == nil || !w.dead[fn] {
-			return false
-		}
+	if w.dead == nil {
+		return nil
 	}
-	return true
+	fns := make([]*program.Func, len(at))
+	for i, pos := range at {
+		fns[i] = w.prog.FuncAt(pos)
+	}
+	return fns
 }
 
 // lowered says why a queryinloop finding run per request or per job is
@@ -511,6 +558,9 @@ func (w *whole) loops(c *collector) {
 			role, by := mainEntry(w.funcs[fn])
 			if j := w.job(pf.Pos); j != nil {
 				role, by = j.Role, j
+			}
+			if w.onlyTests(queryinloop.Analyzer.Name, &pf, role) {
+				role, by = program.RoleTest, nil
 			}
 			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) || w.fewPassed(queryinloop.Analyzer.Name, pkg, &pf) {
 				continue // and so was the pass's

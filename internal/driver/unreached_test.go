@@ -72,3 +72,35 @@ func TestUnreachedExported(t *testing.T) {
 		}
 	}
 }
+
+// A handler handed to a dependency as its interface (feed's
+// EventHandler) is called from outside the module only when the code
+// handing it over runs in production (testdata/testonly): live's, which
+// main starts, stays reported; sync's, handed over only by a function its
+// package's test calls, is test support, silent like _test.go; dead's,
+// handed over by an exported function nothing in the service calls, is
+// code no entry point reaches (counted, shown with -unreached).
+func TestHandedOverOnlyByTests(t *testing.T) {
+	t.Parallel()
+	lines := func(extra ...string) ([]string, int, string) {
+		rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, append([]string{"-C", "testdata/testonly"}, append(extra, "./...")...)...)
+		var out []string
+		for _, f := range rep.Findings {
+			out = append(out, fmt.Sprintf("%s:%d %s %q", f.File, f.Line, f.Severity, f.Role))
+		}
+		slices.Sort(out)
+		return out, rep.Stats.UnreachedFindings, stderr
+	}
+	const (
+		live = `live/live.go:15 medium ""`
+		dead = `dead/dead.go:16 low ""`
+	)
+	got, n, stderr := lines()
+	if want := []string{live}; !slices.Equal(got, want) || n != 1 {
+		t.Errorf("findings %q, %d unreached;\nwant %q, 1 unreached (dead's OnRow) (stderr: %s)", got, n, want, stderr)
+	}
+	got, n, stderr = lines("-unreached")
+	if want := []string{dead, live}; !slices.Equal(got, want) || n != 0 {
+		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0 (sync's OnRow silent) (stderr: %s)", got, n, want, stderr)
+	}
+}

@@ -101,7 +101,6 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 
 	start = time.Now()
 	fns := b.moduleFuncs(built)
-	p.outward = outwardTypes(fns, mods, func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil })
 	// Generated code (protocol buffers, API servers, sqlc) is most of the
 	// functions of many services and little of their flow of interfaces:
 	// its calls are followed where they are static, and through the
@@ -124,6 +123,7 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 		cg = vta.CallGraph(written, b.initial(written))
 	}
 	b.link(fns, cg)
+	b.outwardUses(fns, mods)
 	p.Stats.CallGraph = time.Since(start)
 	return p, nil
 }

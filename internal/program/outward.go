@@ -1,6 +1,7 @@
 package program
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/packages"
@@ -9,38 +10,92 @@ import (
 
 // outwardTypes finds the module's named types whose methods code outside
 // the module may call, by the position of their declaration: those whose
-// values reach a dependency as an interface. A value converted to an
-// interface declared outside the module (http.Handler, sql.Scanner,
-// fmt.Stringer, error, any) reaches code that can call its methods
-// through that interface, or any other by a type assertion or
-// reflection; and so does every value it holds (an encoder walks a
-// struct's fields, a template calls the methods of what a method
-// returns), so the types of its fields, elements and methods' parameters
-// and results are outward too. A value of one of the module's interfaces
-// is called through it in the graph, unless that interface is itself
-// converted to an outside one, or held in an outward value: then every
-// type converted to it is outward. A type a dependency's generic
+// values reach a dependency as an interface, from code that runs (live:
+// see Unreached). A value converted to an interface declared outside the
+// module (http.Handler, sql.Scanner, fmt.Stringer, error, any) reaches
+// code that can call its methods through that interface, or any other by
+// a type assertion or reflection; and so does every value it holds (an
+// encoder walks a struct's fields, a template calls the methods of what a
+// method returns), so the types of its fields, elements and methods'
+// parameters and results are outward too. A value of one of the module's
+// interfaces is called through it in the graph, unless that interface is
+// itself converted to an outside one, or held in an outward value: then
+// every type converted to it is outward. A type a dependency's generic
 // function or type is instantiated with reaches the dependency's code
 // with no conversion the module's code spells, so it is outward too.
-// See Unreached.
-func outwardTypes(fns map[*ssa.Function]bool, mods []*packages.Package, ours func(*types.Package) bool) map[*types.TypeName]bool {
-	type conv struct{ from, to types.Type } // a value of from made into, or asserted as, the interface to
-	var convs []conv
-	o := &outward{ours: ours, named: map[*types.TypeName]bool{}, seen: map[types.Type]bool{}}
+//
+// Only what live functions do counts: a handler handed to a dependency by
+// a function only a test runs, or nothing, reaches the dependency only
+// when that function runs. An instantiation outside any function (a
+// field's type, a package variable's) counts whatever runs.
+func (p *Program) outwardTypes(live func(*Func) bool) map[*types.TypeName]bool {
+	o := &outward{ours: func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil }, named: map[*types.TypeName]bool{}, seen: map[types.Type]bool{}}
+	for _, in := range p.insts {
+		if in.in == nil || live(in.in) {
+			for _, t := range in.args {
+				o.walk(t)
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range p.convs {
+			if live(c.in) && o.outside(c.to) && !o.seen[c.from] {
+				o.walk(c.from)
+				changed = true
+			}
+		}
+	}
+	return o.named
+}
+
+// conversion is a value of from made into, or asserted as, the interface
+// to, in a function of the module (see outwardTypes).
+type conversion struct {
+	in       *Func
+	from, to types.Type
+}
+
+// instantiation is a dependency's generic function or type instantiated
+// with the module's type arguments, in a function of the module, or in
+// none (in nil) (see outwardTypes).
+type instantiation struct {
+	in   *Func
+	args []types.Type
+}
+
+// outwardUses records the conversions to interfaces of the module's
+// functions and the instantiations of dependencies' generics in its
+// packages, for outwardTypes. After link: it needs the Funcs.
+func (b *builder) outwardUses(fns map[*ssa.Function]bool, mods []*packages.Package) {
+	p := b.p
 	for fn := range fns {
+		f := b.funcs[fn]
+		if f == nil {
+			continue
+		}
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
 				switch in := instr.(type) {
 				case *ssa.MakeInterface:
-					convs = append(convs, conv{in.X.Type(), in.Type()})
+					p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
 				case *ssa.ChangeInterface:
-					convs = append(convs, conv{in.X.Type(), in.Type()})
+					p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
 				case *ssa.TypeAssert:
 					if types.IsInterface(in.AssertedType) {
-						convs = append(convs, conv{in.X.Type(), in.AssertedType})
+						p.convs = append(p.convs, conversion{f, in.X.Type(), in.AssertedType})
 					}
 				}
 			}
+		}
+	}
+	// The functions written in each file, to find the innermost holding
+	// an instantiation.
+	byFile := map[*token.File][]*Func{}
+	for _, f := range p.list {
+		if f.syntax != nil && !f.Synthetic && !f.instance {
+			tf := p.Fset.File(f.syntax.Pos())
+			byFile[tf] = append(byFile[tf], f)
 		}
 	}
 	for _, m := range mods {
@@ -49,24 +104,22 @@ func outwardTypes(fns map[*ssa.Function]bool, mods []*packages.Package, ours fun
 		}
 		for id, inst := range m.TypesInfo.Instances {
 			obj := m.TypesInfo.Uses[id]
-			if obj == nil || obj.Pkg() == nil || ours(obj.Pkg()) {
+			if obj == nil || obj.Pkg() == nil || p.pkgs[obj.Pkg().Path()] != nil {
 				continue
 			}
+			in := instantiation{}
 			for i := 0; i < inst.TypeArgs.Len(); i++ {
-				o.walk(inst.TypeArgs.At(i))
+				in.args = append(in.args, inst.TypeArgs.At(i))
 			}
+			for _, f := range byFile[p.Fset.File(id.Pos())] {
+				if syn := f.syntax; syn.Pos() <= id.Pos() && id.Pos() < syn.End() &&
+					(in.in == nil || syn.Pos() >= in.in.syntax.Pos() && syn.End() <= in.in.syntax.End()) {
+					in.in = f
+				}
+			}
+			p.insts = append(p.insts, in)
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, c := range convs {
-			if o.outside(c.to) && !o.seen[c.from] {
-				o.walk(c.from)
-				changed = true
-			}
-		}
-	}
-	return o.named
 }
 
 // outward walks the types whose values reach code outside the module.

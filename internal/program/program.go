@@ -67,9 +67,10 @@ type Program struct {
 	// busReach are the registered functions each function's dispatches
 	// may run, for Unreached (see mayPass).
 	busReach map[*Func][]*Func
-	// outward are the module's named types whose values reach code
+	// convs and insts are what makes the module's types reach code
 	// outside the module as an interface (see outwardTypes).
-	outward map[*types.TypeName]bool
+	convs []conversion
+	insts []instantiation
 
 	// Stats says what building the graph cost.
 	Stats Stats

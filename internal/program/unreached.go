@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -26,9 +27,9 @@ import (
 //   - it is any method of the name of an interface method whose value
 //     is taken;
 //   - it is a method whose name is exported, of a type whose values
-//     reach code outside the module as an interface (see outwardTypes:
-//     a dependency may call it through an interface of its own, a gRPC
-//     server's, a GraphQL executor's, a file system's, or by
+//     reach code outside the module as an interface from live code (see
+//     outwardTypes: a dependency may call it through an interface of its
+//     own, a gRPC server's, a GraphQL executor's, a file system's, or by
 //     reflection);
 //   - it is exported from a package code outside the program may call
 //     (not programOnly: a main package, a library module's package, one
@@ -45,14 +46,21 @@ import (
 //
 // What roots call, at any depth, is live, and so are the closures of a
 // live function (it makes them; where they go the graph may not see).
+// A type reaches outside only by what live code does (see outwardTypes),
+// so liveness grows in steps: what the roots other than tests reach,
+// with the types its conversions hand over; then what tests refer to;
+// then the types tests' code hands over, whose methods only tests run
+// (testOnly: a handler a test hands a dependency's client, that no
+// production code starts).
+//
 // The answer needs the whole program: nil unless a main package is in
 // the graph and no package of the module was left out of it. pkgs are
 // the packages loaded, test variants included (tests are roots too).
-func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) map[*Func]bool {
+func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, testOnly map[*Func]bool) {
 	if len(p.skipped) > 0 || !p.hasMain() {
-		return nil
+		return nil, nil
 	}
-	taken, names := p.referenced(pkgs)
+	taken, tested, names := p.referenced(pkgs)
 	narrow := p.programOnly(pkgs)
 	live := map[*Func]bool{}
 	var work []*Func
@@ -62,38 +70,70 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) map[*Fun
 			work = append(work, f)
 		}
 	}
+	flood := func() {
+		for len(work) > 0 {
+			f := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, c := range f.Calls {
+				for _, g := range c.Callees {
+					mark(g)
+				}
+			}
+			for _, g := range f.anon {
+				mark(g)
+			}
+			for _, g := range p.busReach[f] {
+				mark(g)
+			}
+		}
+	}
+	// grow floods, and adds the methods of the types live code hands to
+	// dependencies, until nothing more is live.
+	var out map[*types.TypeName]bool
+	grow := func() {
+		for {
+			flood()
+			more := p.outwardTypes(func(f *Func) bool { return live[f] })
+			if len(more) == len(out) {
+				return // only grows
+			}
+			out = more
+			for _, f := range p.list {
+				if !live[f] && p.root(f, taken, names, narrow, out) {
+					mark(f)
+				}
+			}
+		}
+	}
 	for _, e := range entries {
 		for _, part := range e.Parts {
 			mark(part.Func)
 		}
 	}
 	for _, f := range p.list {
-		if p.root(f, taken, names, narrow) {
+		if p.root(f, taken, names, narrow, out) {
 			mark(f)
 		}
 	}
-	for len(work) > 0 {
-		f := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, c := range f.Calls {
-			for _, g := range c.Callees {
-				mark(g)
-			}
-		}
-		for _, g := range f.anon {
-			mark(g)
-		}
-		for _, g := range p.busReach[f] {
-			mark(g)
-		}
-	}
-	out := map[*Func]bool{}
+	grow()
 	for _, f := range p.list {
-		if !live[f] {
-			out[f] = true
+		if !f.closure && f.Decl != nil && tested[f.Decl.Pos()] {
+			mark(f)
 		}
 	}
-	return out
+	flood()
+	shown := maps.Clone(live)
+	grow()
+	dead, testOnly = map[*Func]bool{}, map[*Func]bool{}
+	for _, f := range p.list {
+		switch {
+		case !live[f]:
+			dead[f] = true
+		case !shown[f]:
+			testOnly[f] = true
+		}
+	}
+	return dead, testOnly
 }
 
 // hasMain reports whether a main package's main is in the graph.
@@ -109,7 +149,7 @@ func (p *Program) hasMain() bool {
 
 // root reports whether f may run whatever the graph says (see
 // Unreached). Closures are not: their function makes them.
-func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool, narrow map[string]bool) bool {
+func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool, narrow map[string]bool, outward map[*types.TypeName]bool) bool {
 	if f.init {
 		return true
 	}
@@ -139,7 +179,7 @@ func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool,
 			t = ptr.Elem()
 		}
 		n, ok := types.Unalias(t).(*types.Named)
-		return !ok || p.outward[n.Origin().Obj()]
+		return !ok || outward[n.Origin().Obj()]
 	}
 	return d.Exported() && importable(d.Pkg()) && !program
 }
@@ -290,13 +330,12 @@ func importable(pkg *types.Package) bool {
 }
 
 // referenced finds the module's functions referred to other than by a
-// call, anywhere in the module, and every one a test refers to, by the
-// position of their declaration (a package's test variant type-checks
-// the same files again, into objects of its own); and the names of
-// interface methods whose values are taken.
-func (p *Program) referenced(pkgs []*packages.Package) (map[token.Pos]bool, map[string]bool) {
-	taken := map[token.Pos]bool{}
-	names := map[string]bool{}
+// call outside tests (taken), and every one a test refers to (tested), by
+// the position of their declaration (a package's test variant
+// type-checks the same files again, into objects of its own); and the
+// names of interface methods whose values are taken.
+func (p *Program) referenced(pkgs []*packages.Package) (taken, tested map[token.Pos]bool, names map[string]bool) {
+	taken, tested, names = map[token.Pos]bool{}, map[token.Pos]bool{}, map[string]bool{}
 	done := map[*token.File]bool{} // a package and its test variant share files
 	packages.Visit(pkgs, nil, func(q *packages.Package) {
 		if q.TypesInfo == nil || p.pkgs[strings.TrimSuffix(q.PkgPath, "_test")] == nil {
@@ -331,8 +370,13 @@ func (p *Program) referenced(pkgs []*packages.Package) (map[token.Pos]bool, map[
 			if tf == nil || done[tf] {
 				continue
 			}
-			if !called[id] || codekind.TestFile(tf.Name()) {
+			test := codekind.TestFile(tf.Name())
+			if test {
+				tested[fn.Origin().Pos()] = true
+			} else if !called[id] {
 				taken[fn.Origin().Pos()] = true
+			}
+			if !called[id] || test {
 				if recv := fn.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
 					names[fn.Name()] = true
 				}
@@ -342,7 +386,7 @@ func (p *Program) referenced(pkgs []*packages.Package) (map[token.Pos]bool, map[
 			done[tf] = true
 		}
 	})
-	return taken, names
+	return taken, tested, names
 }
 
 // registration is the function call registers on a message bus whose

@@ -1,0 +1,5 @@
+package live
+
+import "testing"
+
+func TestRun(t *testing.T) { start(nil) }

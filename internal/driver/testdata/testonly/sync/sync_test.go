@@ -1,0 +1,5 @@
+package sync
+
+import "testing"
+
+func TestSync(t *testing.T) { run(nil) }
