@@ -56,7 +56,7 @@ func (a *analyzer) recovers(n *funcNode, body []ast.Stmt) bool {
 	}
 	info := a.pass.TypesInfo
 	fn, _ := info.Defs[decl.Name].(*types.Func)
-	if fn == nil || a.r.callee(call) != fn {
+	if g := a.r.callee(call); fn == nil || g == nil || g.Origin() != fn {
 		return false
 	}
 	sig := fn.Signature()
