@@ -41,75 +41,76 @@ func TestPrecision(t *testing.T) {
 	want := []string{
 		"actors/actors.go:41 route " + user, // closures made one per id
 		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
-		"backends/backends.go:127 route backends/backends.go:127", // a job refills the list
-		"backends/backends.go:36 route backends/backends.go:36",   // low: start-up fills the list
-		"backends/backends.go:44 route " + user,                   // low: likewise, through the interface
-		"backends/backends.go:62 route backends/backends.go:62",   // low: decoded at start-up
-		"backends/backends.go:78 route backends/backends.go:78",   // a request fills the list
-		"backends/backends.go:91 route backends/backends.go:91",   // the request's body
-		"batch/batch.go:37 route batch/batch.go:38",               // Sync's UPDATE, not what Cleanup hands Parallel
-		"boot/boot.go:30 cli boot/boot.go:30",                     // only a command runs it
-		"boot/boot.go:38 cli " + user,                             // likewise, through the interface
-		"ctors/ctors.go:118 route ctors/ctors.go:118",             // a decoder held in a variable may fill the names
-		"ctors/ctors.go:58 route ctors/ctors.go:58",               // low: strategies a constructor held in a field makes, one per name the registry is built with
-		"ctors/ctors.go:85 route ctors/ctors.go:85",               // a decoder fills the names
-		"deco/deco.go:138 route deco/deco.go:33",                  // served over the bare store
-		"deco/deco.go:146 cli deco/deco.go:33",                    // the command's container holds the bare store; the served one's handler is silent, and so is its loop over Def, read through by version
-		"deco/deco.go:162 route deco/deco.go:33",                  // a setter may swap the bare store in
-		"deco/deco.go:177 route deco/deco.go:33",                  // either field: the bare one when fresh
-		"elements/elements.go:42 route elements/elements.go:42",   // a query per element, not through it
-		"elements/elements.go:58 route elements/elements.go:24",   // notifiers made one per user; each registered one's own is silent
-		"fewfield/fewfield.go:106 route fewfield/fewfield.go:106", // a decoder fills the field
-		"fewfield/fewfield.go:121 route fewfield/fewfield.go:121", // a local the request's ids fill too; the field every write sets to two is silent
-		"fewfield/fewfield.go:150 route fewfield/fewfield.go:150", // set from a parameter: what callers pass
-		"fewfield/fewfield.go:169 route fewfield/fewfield.go:169", // a decoder fills a list of its structs
-		"fewfield/fewfield.go:91 route fewfield/fewfield.go:91",   // the request fills the field
-		"gen/resolver.go:19 route " + user,                        // the hand-written loop a generated one calls
-		"hooks/hooks.go:33 route " + user,                         // a start hook runs it, and so does a route
-		"hooks/hooks.go:50  " + user,                              // a handler registered at start runs per request
-		"iters/iters.go:118  iters/iters.go:109",                  // a new lazily filled value per item; Drain's one is silent
-		"iters/iters.go:168  iters/iters.go:19",                   // iterators a method makes per item; Union's, which the set holds, are silent
-		"iters/iters.go:213  iters/iters.go:183",                  // one per item under a started flag; PageFlagged's is silent
-		"iters/iters.go:88  iters/iters.go:19",                    // a new iterator per item; Page's and Merge's are silent
-		"iters/iters.go:97  iters/iters.go:19",                    // likewise, into a variable declared before the loop
-		"keys/keys.go:56 route keys/keys.go:29",                   // StoreSig's insert, not what other callers hand the writer; Forget runs none
-		"kv/kv.go:152 route kv/kv.go:121",                         // the package variable holds the SQL implementation
-		"kv/kv.go:191 route kv/kv.go:169",                         // a value made outside the variable: the graph's answer
-		"kv/kv.go:64 route kv/kv.go:21",                           // SQL's loop hands itself to the shared helper
-		"kv/kv.go:71 route kv/kv.go:21",                           // a parameter's value: either implementation
-		"kv/kv.go:88 route kv/kv.go:21",                           // the helper assigns its parameter: the graph's answer
-		"legacy/legacy.go:27  legacy/legacy.go:27",                // an exported method: a dependency may call it
-		"legacy/legacy.go:34  legacy/legacy.go:34",                // in a table of functions
-		"legacy/legacy.go:43  legacy/legacy.go:43",                // a test calls it
-		"lines/lines.go:56  lines/lines.go:56",                    // the range over an iterator, not the iterator's yield
-		"lines/lines.go:74  lines/lines.go:74",                    // likewise through Trimmed, whose yield (in its own range) is silent
-		"loaders/loaders.go:81 route " + user,                     // singleflight's Do keeps nothing; the loaders of User and Allowed run on a miss only
-		"loaders/loaders.go:84 route store/pg/pg.go:21",           // a loader that writes
-		"members/members.go:53 route " + user,                     // per added id
-		"members/members.go:56 route members/members.go:56",       // per removed name
-		"members/members.go:69 route members/members.go:69",       // per role, a default one for none
-		"members/members.go:78 route " + user,                     // adds: the lookup, not the DELETE of the nil remove list
-		"members/members.go:80 route members/members.go:56",       // removes: the DELETE, not the lookup of the nil add list; replace(nil) and empty lists run neither
-		"members/members.go:85 route members/members.go:69",       // nil roles become the default one
-		"notify/notify.go:15 route " + user,                       // retry.Temporary runs Notify's function only
-		"orders/orders.go:14 route " + user,                       // the pass's finding, also in the test variant
-		"passed/passed.go:111 route passed/passed.go:88",          // middlewares appended in a loop
-		"passed/passed.go:153 route passed/passed.go:153",         // a key per form field; the keys every caller puts are silent
-		"passed/passed.go:61 route passed/passed.go:61",           // one caller passes the request's ids
-		"passed/passed.go:72 route passed/passed.go:72",           // a spread list; the lists every caller writes out are silent
-		"rekey/rekey.go:24 route rekey/rekey.go:24",               // low: once per process
-		"rekey/rekey.go:35 route rekey/rekey.go:35",               // per request too
-		"schema/schema.go:158 route schema/schema.go:71",          // a type system over the store; those made over the compiled schema are silent
-		"schema/schema.go:167 route schema/schema.go:71",          // a caller passes one over the store
-		"sections/sections.go:151 route sections/sections.go:28",  // a field set to a list of a set the request fills (was counted as empty)
-		"sections/sections.go:80 route sections/sections.go:28",   // the table is changed at run time; the one nothing changes is silent
-		"sections/sections.go:96 route sections/sections.go:28",   // a set of the request's partitions
-		"strats/strats.go:122 route " + strat,                     // a strategy per name the request sends
-		"strats/strats.go:133 route strats/strats.go:133",         // requests add to the registry's list
-		"strats/strats.go:91 route strats/strats.go:91",           // low: likewise, a query per strategy
-		"strats/strats.go:98 route " + strat,                      // a caller makes one per row
-		"tries/tries.go:112 route tries/tries.go:40",              // a round per success; safeWrite's attempts (Set) are silent
-		"tries/tries.go:137 route tries/tries.go:49",              // a diff per prefix; Changed's, opened once, is silent
+		"backends/backends.go:127 route backends/backends.go:127",                        // a job refills the list
+		"backends/backends.go:36 route backends/backends.go:36",                          // low: start-up fills the list
+		"backends/backends.go:44 route " + user,                                          // low: likewise, through the interface
+		"backends/backends.go:62 route backends/backends.go:62",                          // low: decoded at start-up
+		"backends/backends.go:78 route backends/backends.go:78",                          // a request fills the list
+		"backends/backends.go:91 route backends/backends.go:91",                          // the request's body
+		"batch/batch.go:37 route batch/batch.go:38",                                      // Sync's UPDATE, not what Cleanup hands Parallel
+		"boot/boot.go:30 cli boot/boot.go:30",                                            // only a command runs it
+		"boot/boot.go:38 cli " + user,                                                    // likewise, through the interface
+		"ctors/ctors.go:118 route ctors/ctors.go:118",                                    // a decoder held in a variable may fill the names
+		"ctors/ctors.go:58 route ctors/ctors.go:58",                                      // low: strategies a constructor held in a field makes, one per name the registry is built with
+		"ctors/ctors.go:85 route ctors/ctors.go:85",                                      // a decoder fills the names
+		"deco/deco.go:138 route deco/deco.go:33",                                         // served over the bare store
+		"deco/deco.go:146 cli deco/deco.go:33",                                           // the command's container holds the bare store; the served one's handler is silent, and so is its loop over Def, read through by version
+		"deco/deco.go:162 route deco/deco.go:33",                                         // a setter may swap the bare store in
+		"deco/deco.go:177 route deco/deco.go:33",                                         // either field: the bare one when fresh
+		"elements/elements.go:42 route elements/elements.go:42",                          // a query per element, not through it
+		"elements/elements.go:58 route elements/elements.go:24",                          // notifiers made one per user; each registered one's own is silent
+		"fewfield/fewfield.go:106 route fewfield/fewfield.go:106",                        // a decoder fills the field
+		"fewfield/fewfield.go:121 route fewfield/fewfield.go:121",                        // a local the request's ids fill too; the field every write sets to two is silent
+		"fewfield/fewfield.go:150 route fewfield/fewfield.go:150",                        // set from a parameter: what callers pass
+		"fewfield/fewfield.go:169 route fewfield/fewfield.go:169",                        // a decoder fills a list of its structs
+		"fewfield/fewfield.go:91 route fewfield/fewfield.go:91",                          // the request fills the field
+		"gen/resolver.go:19 route " + user,                                               // the hand-written loop a generated one calls
+		"hooks/hooks.go:33 route " + user,                                                // a start hook runs it, and so does a route
+		"hooks/hooks.go:50  " + user,                                                     // a handler registered at start runs per request
+		"iters/iters.go:118  iters/iters.go:109",                                         // a new lazily filled value per item; Drain's one is silent
+		"iters/iters.go:168  iters/iters.go:19",                                          // iterators a method makes per item; Union's, which the set holds, are silent
+		"iters/iters.go:213  iters/iters.go:183",                                         // one per item under a started flag; PageFlagged's is silent
+		"iters/iters.go:88  iters/iters.go:19",                                           // a new iterator per item; Page's and Merge's are silent
+		"iters/iters.go:97  iters/iters.go:19",                                           // likewise, into a variable declared before the loop
+		"keys/keys.go:56 route keys/keys.go:29",                                          // StoreSig's insert, not what other callers hand the writer; Forget runs none
+		"kv/kv.go:152 route kv/kv.go:121",                                                // the package variable holds the SQL implementation
+		"kv/kv.go:191 route kv/kv.go:169",                                                // a value made outside the variable: the graph's answer
+		"kv/kv.go:64 route kv/kv.go:21",                                                  // SQL's loop hands itself to the shared helper
+		"kv/kv.go:71 route kv/kv.go:21",                                                  // a parameter's value: either implementation
+		"kv/kv.go:88 route kv/kv.go:21",                                                  // the helper assigns its parameter: the graph's answer
+		"legacy/legacy.go:27  legacy/legacy.go:27",                                       // an exported method: a dependency may call it
+		"legacy/legacy.go:34  legacy/legacy.go:34",                                       // in a table of functions
+		"legacy/legacy.go:43  legacy/legacy.go:43",                                       // a test calls it
+		"lines/lines.go:56  lines/lines.go:56",                                           // the range over an iterator, not the iterator's yield
+		"lines/lines.go:74  lines/lines.go:74",                                           // likewise through Trimmed, whose yield (in its own range) is silent
+		"loaders/loaders.go:81 route " + user,                                            // singleflight's Do keeps nothing; the loaders of User and Allowed run on a miss only
+		"loaders/loaders.go:84 route store/pg/pg.go:21",                                  // a loader that writes
+		"members/members.go:53 route " + user,                                            // per added id
+		"members/members.go:56 route members/members.go:56",                              // per removed name
+		"members/members.go:69 route members/members.go:69",                              // per role, a default one for none
+		"members/members.go:78 route " + user,                                            // adds: the lookup, not the DELETE of the nil remove list
+		"members/members.go:80 route members/members.go:56",                              // removes: the DELETE, not the lookup of the nil add list; replace(nil) and empty lists run neither
+		"members/members.go:85 route members/members.go:69",                              // nil roles become the default one
+		"notify/notify.go:15 route " + user,                                              // retry.Temporary runs Notify's function only
+		"orders/orders.go:14 route " + user,                                              // the pass's finding, also in the test variant
+		"passed/passed.go:111 route passed/passed.go:88",                                 // middlewares appended in a loop
+		"passed/passed.go:153 route passed/passed.go:153",                                // a key per form field; the keys every caller puts are silent
+		"passed/passed.go:61 route passed/passed.go:61",                                  // one caller passes the request's ids
+		"passed/passed.go:72 route passed/passed.go:72",                                  // a spread list; the lists every caller writes out are silent
+		"recovery/recovery.go:116 route recovery/recovery.go:29,recovery/recovery.go:34", // a chunk's mark and a logged request; the session's save mends a failed attempt
+		"rekey/rekey.go:24 route rekey/rekey.go:24",                                      // low: once per process
+		"rekey/rekey.go:35 route rekey/rekey.go:35",                                      // per request too
+		"schema/schema.go:158 route schema/schema.go:71",                                 // a type system over the store; those made over the compiled schema are silent
+		"schema/schema.go:167 route schema/schema.go:71",                                 // a caller passes one over the store
+		"sections/sections.go:151 route sections/sections.go:28",                         // a field set to a list of a set the request fills (was counted as empty)
+		"sections/sections.go:80 route sections/sections.go:28",                          // the table is changed at run time; the one nothing changes is silent
+		"sections/sections.go:96 route sections/sections.go:28",                          // a set of the request's partitions
+		"strats/strats.go:122 route " + strat,                                            // a strategy per name the request sends
+		"strats/strats.go:133 route strats/strats.go:133",                                // requests add to the registry's list
+		"strats/strats.go:91 route strats/strats.go:91",                                  // low: likewise, a query per strategy
+		"strats/strats.go:98 route " + strat,                                             // a caller makes one per row
+		"tries/tries.go:112 route tries/tries.go:40",                                     // a round per success; safeWrite's attempts (Set) are silent
+		"tries/tries.go:137 route tries/tries.go:49",                                     // a diff per prefix; Changed's, opened once, is silent
 	}
 	// The loops left out because all they run fills a cache or a lazily
 	// loaded value are counted, not dropped: loaders.go:79 and :80 (the

@@ -85,7 +85,7 @@ func (r *runner) summary(rep *report.Report) {
 		r.errorf("%s in code no entry point reaches not shown; -unreached shows them", plural(n, "finding"))
 	}
 	if n := s.CacheFillFindings; n > 0 && r.o.verbose {
-		r.errorf("%s in loops not shown: every query they run fills a cache (on a miss only, once per value or once per process)", plural(n, "call"))
+		r.errorf("%s in loops not shown: every query they run fills a cache (on a miss only, once per value or once per process) or mends a failed attempt before the same call is tried again", plural(n, "call"))
 	}
 	if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
 		r.errorf("hidden: %d by the baseline (%d stale entries), %d on unchanged lines", s.BaselineHidden, s.BaselineStale, s.OldHidden)

@@ -560,7 +560,16 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c), load: a.loaderArg(n.node, c)})
 			}
 			return false
+		case *ast.CaseClause:
+			if a.recovers(n, x.Body) {
+				a.walkRecovery(n, c, loops) // see recovery.go
+				return false
+			}
 		case *ast.IfStmt:
+			if a.recovers(n, x.Body.List) {
+				a.walkRecovery(n, c, loops) // see recovery.go
+				return false
+			}
 			// if t.rows == nil { t.fetch() }: what the body runs, it runs
 			// once per receiver (see lazy.go).
 			if a.recvFill(n, x) {

@@ -127,7 +127,17 @@
 // cur == nil && p.Prefix`: the call runs until it answers; a variable
 // declared in the loop, a test of another variable, a call whose result
 // goes elsewhere, or a reset later in the loop, `cur = nil` or `done =
-// false`, runs it again and is reported), or the callee only fills a
+// false`, runs it again and is reported), or the callee queries only
+// to mend a failed attempt before it tries the same request again by
+// calling itself — a client's request refreshing an expired session and
+// saving the new token, `if expired(res) { if err := c.refresh(); err !=
+// nil { return nil, err }; return c.request(url, method, resp, family...)
+// }`: a branch ending in a call of its own function on the same
+// receiver whose arguments are its parameters in place (never assigned),
+// constants (a retry flag: `return c.call(url, true)`) or its variadic
+// parameter passed on; a branch going on with another argument
+// (`return walk(n.Next)`, the next page) is recursion over data and is
+// reported, and so is a query before the branch —, or the callee only fills a
 // cache once (in sync.Once's Do, under `if s.cache == nil { s.cache =
 // load() }` on a field or a package-level variable, or after `if c :=
 // p.Load(); c != nil { return c }` with a later `p.Store(c)` of a

@@ -29,6 +29,7 @@ import (
 	"example.com/precision/notify"
 	"example.com/precision/orders"
 	"example.com/precision/passed"
+	"example.com/precision/recovery"
 	"example.com/precision/rekey"
 	"example.com/precision/schema"
 	"example.com/precision/store/pg"
@@ -160,6 +161,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	passed.MetaRoutes(db)
 	fewfield.Routes(db)
 	tries.Routes(db)
+	recovery.Routes(db)
 	names := deco.NewContainer(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
 	names.Run(http.DefaultServeMux)
 	http.HandleFunc("/plain", deco.NewPlain(deco.NewSQL(db)).List)
