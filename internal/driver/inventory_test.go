@@ -533,3 +533,48 @@ func TestRouteInventoryJoinedPrefix(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/beego registers controllers with beego's web.Router and a
+// namespace; their actions reach the SQL through a store interface. Each
+// method of a mapping is a route served by the action it names (a
+// promoted one too), a controller without a mapping serves the methods
+// it declares (Get, Post), and a Prepare runs before every action of its
+// controller. A mapping naming a method the controller lacks is no route,
+// and is reported.
+func TestBeegoRoutes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/beego", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
+	})
+	const (
+		user    = "store/store.go:20 handler once"
+		addUser = "store/store.go:25 handler once"
+		items   = "store/store.go:30 handler once"
+		session = "store/store.go:40 controllers.(*Admin).Prepare once"
+	)
+	want := map[string][]string{
+		"routers/router.go:10 POST /api/signup controllers.(*ApiController).Signup":                       {addUser},
+		"routers/router.go:11 GET /api/logout controllers.(*ApiController).Logout":                        {},
+		"routers/router.go:11 POST /api/logout controllers.(*ApiController).Logout":                       {},
+		"routers/router.go:12 POST /api/session controllers.(*ApiController).Login":                       {user},
+		"routers/router.go:12 DELETE /api/session controllers.(*ApiController).Logout":                    {},
+		"routers/router.go:13 ANY /api/user/:id controllers.(*ApiController).Login":                       {user},
+		"routers/router.go:14 GET /items controllers.(*Items).Get":                                        {items},
+		"routers/router.go:14 POST /items controllers.(*Items).Post":                                      {addUser},
+		"routers/router.go:16 GET /admin/users controllers.(*Admin).Prepare → controllers.(*Admin).Users": {session, items},
+	}
+	checkRuns(t, got, want, order)
+	if len(rep.Routes) != len(want) {
+		t.Errorf("%d routes, want %d: %v", len(rep.Routes), len(want), order)
+	}
+	var broken bool
+	for _, e := range rep.Errors {
+		if e.File == "routers/router.go" && e.Line == 18 && strings.Contains(e.Message, "has no method Missing") {
+			broken = true
+		}
+	}
+	if !broken {
+		t.Errorf("the mapping of a missing method is not reported; errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+}

@@ -33,6 +33,7 @@ const (
 	FastHTTPRouter = "fasthttp/router"
 	HTTPRouter     = "httprouter"
 	BunRouter      = "bunrouter"
+	Beego          = "beego"
 )
 
 // Import paths of the packages in the table.
@@ -49,6 +50,8 @@ const (
 	fastRouterPkg = "github.com/fasthttp/router"
 	httprouterPkg = "github.com/julienschmidt/httprouter"
 	bunrouterPkg  = "github.com/uptrace/bunrouter"
+	beegoPkg      = "github.com/beego/beego/v2/server/web"
+	beegoV1Pkg    = "github.com/astaxie/beego"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -57,6 +60,7 @@ const (
 var Packages = []string{
 	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
+	beegoPkg, beegoV1Pkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -72,6 +76,15 @@ const (
 	Use                     // adds middlewares to every route of the router
 	Mount                   // Mount(pattern, h) (chi, fiber v2): a router or handler under a prefix
 	Option                  // an option of New or a group (bunrouter WithMiddleware, WithGroup): see OptionArg
+	// Controller registers a controller (beego's Router, NSRouter): the
+	// value at HandlerArg is a pointer to a struct embedding the
+	// framework's Controller, whose methods serve; MethodArg is the
+	// mapping ("GET,POST:Login;*:Any") that says which method serves
+	// which HTTP methods, or absent for the controller's Get, Post...
+	Controller
+	// Namespace is a prefix over the registrations among its arguments
+	// (beego's NewNamespace and NSNamespace, at PatternArg).
+	Namespace
 )
 
 // API is one entry of the table: a router function and where its
@@ -268,6 +281,76 @@ func init() {
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.OptionArg = New, 0 }), "New")
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.MiddlewareArg = Option, 0 }), "WithMiddleware", "Use", "WithHandler")
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.FuncArg = Option, 0 }), "WithGroup")
+
+	// beego v2 and v1: a controller's methods serve the paths Router
+	// maps to them, on the application (BeeApp, or an HttpServer) or in
+	// a namespace; NSRouter registers in the namespace whose argument
+	// it is, NSNamespace nests one. (The controllers NSInclude takes
+	// serve the routes of their // @router comments, which only the
+	// code bee generates from them registers.)
+	for _, pkg := range []string{beegoPkg, beegoV1Pkg} {
+		bee := with(none, func(a *API) {
+			a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
+		})
+		reg(pkg, []string{"", "Namespace"}, bee, "Router")
+		reg(pkg, []string{""}, bee, "NSRouter")
+		reg(pkg, []string{""}, with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg = Beego, Namespace, 0 }), "NewNamespace", "NSNamespace")
+	}
+	reg(beegoPkg, []string{"HttpServer"}, with(none, func(a *API) {
+		a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
+	}), "Router")
+}
+
+// controllerTypes are the controller types of the frameworks whose
+// controllers serve with their methods (beego's), by package.
+var controllerTypes = map[string]string{beegoPkg: "Controller", beegoV1Pkg: "Controller"}
+
+// IsControllerMethod reports whether fn is a method that serves
+// requests as a controller's action: a method of no parameters and no
+// results, of a type embedding a framework's Controller (beego's), and
+// not one the framework's Controller declares itself (its default Get
+// answers 405). The framework calls it, by the name a route maps to it,
+// on a new controller per request.
+func IsControllerMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || sig.Params().Len() > 0 || sig.Results().Len() > 0 {
+		return false
+	}
+	if fn.Pkg() != nil && controllerTypes[fn.Pkg().Path()] != "" {
+		return false
+	}
+	return EmbedsController(sig.Recv().Type())
+}
+
+// EmbedsController reports whether t (a struct or a pointer to one)
+// embeds a framework's Controller, at any depth: it is a controller.
+func EmbedsController(t types.Type) bool {
+	return embedsController(t, 0)
+}
+
+func embedsController(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && controllerTypes[n.Obj().Pkg().Path()] == n.Obj().Name() {
+		return true
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() && embedsController(f.Type(), depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup finds the table entry of a function, by its package, receiver
@@ -505,6 +588,7 @@ var routerTypes = map[string]bool{
 	"*" + bunrouterPkg + ".Router":  true, "*" + bunrouterPkg + ".Group": false,
 	"*" + bunrouterPkg + ".CompatRouter": true, "*" + bunrouterPkg + ".CompatGroup": false,
 	"*" + bunrouterPkg + ".VerboseRouter": true, "*" + bunrouterPkg + ".VerboseGroup": false,
+	"*" + beegoPkg + ".HttpServer": true,
 }
 
 // IsRouterType matches the router types, roots or not.

@@ -35,6 +35,21 @@
 // struct{ echo.Context }). bunrouter.HTTPHandler and HTTPHandlerFunc only
 // adapt the handler they are given, which is the one that serves.
 //
+// beego (v2's server/web, v1's astaxie/beego) registers controllers, not
+// handlers: Router(path, &C{}, "GET,POST:Login;*:Any"), on the
+// application, an HttpServer or a Namespace, and NSRouter inside
+// NewNamespace and NSNamespace, whose prefixes nest. A controller is a
+// struct embedding the framework's Controller; each method the mapping
+// names (beego reads the first mapping: "m1,m2:Method" pairs joined by
+// ";", "*" for any method) is a route served by that method of the
+// controller's method set, promoted ones included, and without a mapping
+// the controller's own Get, Post... serve their methods. The
+// controller's own Prepare runs before every action: a middleware of its
+// routes. A mapping beego would refuse at start (a method the controller
+// lacks, a pair not METHODS:Method) and what is not known here (the
+// controller's type, held as an interface; a mapping or path built at
+// run time) are in Result.Unread, which the driver reports.
+//
 // The prefix of a group or sub-router is composed when the router value
 // flows through local variables, calls of functions of the package
 // (routes(r) called with r.Group("/v1")), chi's Route and Group closures,

@@ -47,8 +47,9 @@ type Result struct {
 	Helpers map[*types.Func]*Registers
 	// Unread are the grpc-gateway registrations whose paths could not
 	// all be read from their generated file (it does not parse, is not on
-	// disk, or a path's code is not the generator's): their routes are
-	// missing, which the driver reports.
+	// disk, or a path's code is not the generator's), and the beego
+	// registrations whose routes are missing or partly known (see
+	// registerController): the driver reports them.
 	Unread []Unread
 }
 
@@ -557,7 +558,7 @@ func (a *analyzer) recordParams(fn ast.Node, ft *ast.FuncType) {
 // Use and Mount calls by router variable, chi Route/Group functions.
 func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 	switch api.Kind {
-	case httpapi.Route:
+	case httpapi.Route, httpapi.Controller:
 		a.regCalls = append(a.regCalls, call)
 	case httpapi.Use:
 		if obj := a.objOf(recvExpr(call)); obj != nil {
@@ -685,8 +686,12 @@ func (a *analyzer) register() {
 			continue // a helper's: its callers register
 		}
 		api := httpapi.Lookup(a.callee(call))
-		if api.Kind == httpapi.Mount {
+		switch api.Kind {
+		case httpapi.Mount:
 			a.mount(call, api)
+			continue
+		case httpapi.Controller:
+			a.eachRow(call, func() { a.registerController(call, api) })
 			continue
 		}
 		a.eachRow(call, func() { a.registerCall(call, api) })

@@ -1,0 +1,18 @@
+package main
+
+import (
+	"database/sql"
+
+	"github.com/beego/beego/v2/server/web"
+
+	"example.com/beegoapp/controllers"
+	"example.com/beegoapp/routers"
+	"example.com/beegoapp/store"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "")
+	controllers.Store = &store.PG{DB: db}
+	routers.InitAPI()
+	web.Run()
+}

@@ -1,0 +1,206 @@
+package routes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/internal/httppattern"
+)
+
+// registerController makes the routes of a controller's registration
+// (beego's web.Router(path, &C{}, "GET,POST:Login;*:Any"), NSRouter in a
+// namespace): a controller is a struct embedding the framework's
+// Controller, and a request runs, on a new one, its Prepare (when the
+// controller declares one) and then the method the mapping names for the
+// request's method ("*" for any other), or, without a mapping, the
+// method named after the HTTP method (Get, Post...) that the controller
+// declares. What beego would refuse at start (a method the controller
+// lacks, a mapping of another form), or what is not known here (the
+// controller's type), is said in Result.Unread rather than guessed.
+func (a *analyzer) registerController(call *ast.CallExpr, api *httpapi.API) {
+	if api.HandlerArg >= len(call.Args) {
+		return
+	}
+	unread := func(format string, args ...any) {
+		a.unread = append(a.unread, Unread{Pos: call.Pos(), Message: "beego: " + fmt.Sprintf(format, args...)})
+	}
+	arg := call.Args[api.HandlerArg]
+	t := a.pass.TypesInfo.TypeOf(arg)
+	if t == nil || types.IsInterface(t) || !httpapi.EmbedsController(t) {
+		unread("the controller registered is not known here (a %s): its routes are missing", types.TypeString(t, func(p *types.Package) string { return p.Name() }))
+		return
+	}
+	name := controllerName(t)
+	// The action each method runs, in the order the mapping writes them.
+	type action struct {
+		method string
+		fn     *types.Func
+	}
+	var actions []action
+	mapping, hasMapping := "", api.MethodArg < len(call.Args)
+	if hasMapping {
+		if call.Ellipsis.IsValid() && api.MethodArg == len(call.Args)-1 {
+			unread("the method mapping of this route is not known here (%s...): its routes are missing", types.ExprString(call.Args[api.MethodArg]))
+			return
+		}
+		var ok bool
+		if mapping, ok = a.constOf(call.Args[api.MethodArg]); !ok {
+			unread("the method mapping of this route is not a constant (%s): its routes are missing", types.ExprString(call.Args[api.MethodArg]))
+			return
+		}
+	}
+	if hasMapping {
+		// beego reads the first mapping string only: "m1,m2:Func" pairs
+		// joined by ";", a later pair's method replacing an earlier's.
+		at := map[string]int{}
+		for _, pair := range strings.Split(mapping, ";") {
+			methods, fname, ok := strings.Cut(pair, ":")
+			if !ok || strings.Contains(fname, ":") {
+				unread("the method mapping %q is not METHODS:Method (beego refuses it at start): its routes are missing", pair)
+				return
+			}
+			fn := controllerMethod(t, fname)
+			if fn == nil {
+				unread("the controller %s has no method %s that mapping %q names (beego refuses it at start): its routes are missing", name, fname, pair)
+				return
+			}
+			for _, m := range strings.Split(methods, ",") {
+				m = strings.ToUpper(strings.TrimSpace(m))
+				if m == "*" {
+					m = httppattern.AnyMethod
+				}
+				if i, seen := at[m]; seen {
+					actions[i].fn = fn
+					continue
+				}
+				at[m] = len(actions)
+				actions = append(actions, action{m, fn})
+			}
+		}
+	} else {
+		for _, m := range restMethods {
+			if fn := controllerMethod(t, m); fn != nil && httpapi.IsControllerMethod(fn) {
+				actions = append(actions, action{strings.ToUpper(m), fn})
+			}
+		}
+		if len(actions) == 0 {
+			unread("the controller %s, registered without a method mapping, declares none of %s: every request is answered 405", name, strings.Join(restMethods, ", "))
+			return
+		}
+	}
+	path, pathOK := a.constString(call, api.PatternArg)
+	if !pathOK || strings.Contains(path, "…") {
+		shown := path
+		if !pathOK {
+			shown = "…"
+		}
+		unread("the path of this route is not constant (%s): it is listed as %s", types.ExprString(call.Args[api.PatternArg]), shown)
+	}
+	routers := a.controllerRouters(call)
+	var mws []*Handler
+	if fn := controllerMethod(t, "Prepare"); fn != nil && httpapi.IsControllerMethod(fn) {
+		mws = append(mws, a.action(fn))
+	}
+	for _, act := range actions {
+		for _, r := range routers {
+			a.add(call, api.Framework, r, act.method, path, pathOK, a.action(act.fn), mws)
+		}
+	}
+}
+
+// restMethods are the controller methods beego runs, without a mapping,
+// for the HTTP method of their name.
+var restMethods = []string{"Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Trace"}
+
+// action is the handler of a controller's method.
+func (a *analyzer) action(fn *types.Func) *Handler {
+	if fn.Pkg() == a.pass.Pkg {
+		a.reached[fn.Origin()] = true
+	}
+	return a.declared(fn)
+}
+
+// controllerMethod is the exported method name of the controller type t
+// (its own, promoted from what it embeds, or the framework's), nil when
+// it has none: beego finds it by reflection, on a pointer.
+func controllerMethod(t types.Type, name string) *types.Func {
+	if !ast.IsExported(name) {
+		return nil
+	}
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		t = types.NewPointer(t)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	fn, _ := obj.(*types.Func)
+	return fn
+}
+
+// controllerName is the controller type's name, with its package's.
+func controllerName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Name() + "." + n.Obj().Name()
+	}
+	return types.TypeString(t, nil)
+}
+
+// controllerRouters are what a controller's registration is under: the
+// application (BeeApp for the package's Router, an HttpServer's), or
+// the namespaces around it — those whose arguments it is
+// (NewNamespace("/v1", NSNamespace("/admin", NSRouter(...)))), or the
+// one whose Router method it calls.
+func (a *analyzer) controllerRouters(call *ast.CallExpr) []router {
+	recv := recvExpr(call)
+	if recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
+		if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(recv)) {
+			return a.routers(recv, 0) // an HttpServer
+		}
+		// A namespace's Router: the namespace made where the receiver
+		// is, when that is visible.
+		ns, ok := ast.Unparen(recv).(*ast.CallExpr)
+		if !ok {
+			ns, _ = ast.Unparen(a.onlyValue(recv)).(*ast.CallExpr)
+		}
+		if ns == nil || !a.isNamespace(ns) {
+			return []router{{prefix: "", known: false}}
+		}
+		prefix, known := a.namespacePrefix(ns)
+		return []router{{prefix: prefix, known: known}}
+	}
+	prefix, known := a.namespacePrefix(call)
+	return []router{{prefix: prefix, known: known}}
+}
+
+// isNamespace reports whether call makes a namespace.
+func (a *analyzer) isNamespace(call *ast.CallExpr) bool {
+	api := httpapi.Lookup(a.callee(call))
+	return api != nil && api.Kind == httpapi.Namespace
+}
+
+// namespacePrefix is the prefix of the namespaces call is an argument
+// of, the outermost first, and of call itself when it makes one; known
+// is false when a prefix is not a constant.
+func (a *analyzer) namespacePrefix(call *ast.CallExpr) (string, bool) {
+	var parts []string
+	known := true
+	for c, depth := call, 0; c != nil && depth < 16; c, depth = a.argOf[c], depth+1 {
+		if !a.isNamespace(c) {
+			continue
+		}
+		p, ok := a.constString(c, 0)
+		if !ok {
+			p, known = "", false
+		}
+		parts = append(parts, p)
+	}
+	prefix := ""
+	for i := len(parts) - 1; i >= 0; i-- {
+		prefix = join(prefix, parts[i])
+	}
+	return prefix, known
+}

@@ -1,0 +1,51 @@
+// Package beegoapp registers beego controllers: Router with one mapping,
+// several methods, several mappings, "*", a controller of no mapping
+// (RESTful), namespaces, and the registrations whose routes cannot be
+// known.
+package beegoapp
+
+import (
+	"github.com/beego/beego/v2/server/web"
+
+	"beegoctl"
+)
+
+func InitAPI(base string) {
+	web.Router("/api/signup", &beegoctl.API{}, "POST:Signup")               // want `route POST /api/signup \[POST /api/signup\] -> beegoctl.\(\*API\).Signup: 1 ctx none@beegoctl.go:\d+$`
+	web.Router("/api/logout", &beegoctl.API{}, "GET,post:Logout")           // want `route GET /api/logout \[GET /api/logout\] -> beegoctl.\(\*API\).Logout: 0$` `route POST /api/logout \[POST /api/logout\] -> beegoctl.\(\*API\).Logout: 0$`
+	web.Router("/api/session", &beegoctl.API{}, "post:Login;delete:Logout") // want `route POST /api/session \[POST /api/session\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `route DELETE /api/session \[DELETE /api/session\] -> beegoctl.\(\*API\).Logout: 0$`
+	web.Router("/api/users/:id", &beegoctl.API{}, "*:GetUsers")             // want `route /api/users/:id \[ANY /api/users/\{\}\] -> beegoctl.\(\*API\).GetUsers: 1 ctx none@beegoctl.go:\d+$`
+
+	// A promoted action: the embedded controller's method serves.
+	web.Router("/login", &beegoctl.Root{}, "POST:Login") // want `route POST /login \[POST /login\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$`
+
+	// No mapping: the methods the controller defines, by their names.
+	web.Router("/items", &beegoctl.Items{}) // want `route GET /items \[GET /items\] -> beegoctl.\(\*Items\).Get: 1 ctx none@beegoctl.go:\d+$` `route POST /items \[POST /items\] -> beegoctl.\(\*Items\).Post: 1 ctx none@beegoctl.go:\d+$`
+
+	// Prepare runs before the action on every request.
+	web.Router("/stats", &beegoctl.Guarded{}, "GET:Stats") // want `route GET /stats \[GET /stats\] -> beegoctl.\(\*Guarded\).Prepare → beegoctl.\(\*Guarded\).Stats: 2 ctx none@beegoctl.go:\d+,none@beegoctl.go:\d+$`
+
+	// On an application of its own.
+	app := web.NewHttpSever()
+	app.Router("/app/login", &beegoctl.API{}, "POST:Login") // want `route POST /app/login \[POST /app/login\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$`
+
+	// Namespaces nest their prefixes.
+	ns := web.NewNamespace("/v1",
+		web.NSRouter("/signup", &beegoctl.API{}, "POST:Signup"), // want `route POST /v1/signup \[POST /v1/signup\] -> beegoctl.\(\*API\).Signup: 1 ctx none@beegoctl.go:\d+$`
+		web.NSNamespace("/admin",
+			web.NSRouter("/users", &beegoctl.API{}, "GET:GetUsers"), // want `route GET /v1/admin/users \[GET /v1/admin/users\] -> beegoctl.\(\*API\).GetUsers: 1 ctx none@beegoctl.go:\d+$`
+		),
+	)
+	ns.Router("/login", &beegoctl.API{}, "POST:Login") // want `route POST /v1/login \[POST /v1/login\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$`
+	web.AddNamespace(ns)
+
+	// Not routes that can be known: a mapping naming a method the
+	// controller lacks (beego panics at start), a path made at run time
+	// (listed as "…", and said), a controller known by its interface only.
+	web.Router("/api/missing", &beegoctl.API{}, "GET:Missing") // want `unread: beego: the controller beegoctl.API has no method Missing`
+	web.Router("/api/bad", &beegoctl.API{}, "GET=Login")       // want `unread: beego: the method mapping "GET=Login" is not METHODS:Method`
+	web.Router(base+"/x", &beegoctl.API{}, "GET:Login")        // want `route GET …/x \[GET …/x\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `unread: beego: the path of this route is not constant \(base \+ "/x"\): it is listed as …/x`
+	web.Router(base, &beegoctl.API{}, "GET:Login")             // want `route GET … \[GET …\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `unread: beego: the path of this route is not constant \(base\): it is listed as …$`
+	var c web.ControllerInterface = &beegoctl.Items{}
+	web.Router("/dyn", c, "GET:Get") // want `unread: beego: the controller registered is not known here \(a web.ControllerInterface\)`
+}
