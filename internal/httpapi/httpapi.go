@@ -85,6 +85,11 @@ const (
 	// Namespace is a prefix over the registrations among its arguments
 	// (beego's NewNamespace and NSNamespace, at PatternArg).
 	Namespace
+	// Filter is a function every request of the application's routes
+	// matching PatternArg runs (beego's InsertFilter): the middleware
+	// at MiddlewareArg, before the route's handler or, at a position
+	// PhaseArg says is after (FilterAfter), once it has run.
+	Filter
 )
 
 // API is one entry of the table: a router function and where its
@@ -107,6 +112,8 @@ type API struct {
 	// that limits the middlewares to the routes under it, and a router
 	// argument (fiber v3's Use) is mounted there.
 	PrefixArgs bool
+	// PhaseArg is a Filter's position argument (see FilterAfter).
+	PhaseArg int
 	// OptionArg is the first of the options (bunrouter's New and
 	// NewGroup) that configure the router made: an Option call's
 	// middlewares (MiddlewareArg) run on its routes, and its function
@@ -123,7 +130,7 @@ type key struct{ pkg, recv, name string }
 var table = map[key]*API{}
 
 // none is an API with every argument absent.
-var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1}
+var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1}
 
 // reg registers a on each receiver of pkg under each name; a Method of
 // "*" becomes the upper-cased name (r.Get registers GET).
@@ -296,10 +303,26 @@ func init() {
 		reg(pkg, []string{""}, bee, "NSRouter")
 		reg(pkg, []string{""}, with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg = Beego, Namespace, 0 }), "NewNamespace", "NSNamespace")
 	}
-	reg(beegoPkg, []string{"HttpServer"}, with(none, func(a *API) {
+	beeApp := []string{"", "HttpServer"} // v2's HttpServer methods are what its package functions call on BeeApp
+	reg(beegoPkg, beeApp[1:], with(none, func(a *API) {
 		a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
 	}), "Router")
+	for _, pkg := range []string{beegoPkg, beegoV1Pkg} {
+		recvs := beeApp
+		if pkg == beegoV1Pkg {
+			recvs = beeApp[:1]
+		}
+		b := with(none, func(a *API) { a.Framework, a.PatternArg, a.HandlerArg = Beego, 0, 1 })
+		reg(pkg, recvs, with(b, func(a *API) { a.Kind, a.Method = Route, "*" }), "Get", "Post", "Put", "Patch", "Delete", "Head", "Options")
+		reg(pkg, recvs, with(b, func(a *API) { a.Kind, a.Method = Route, AnyMethod }), "Any")
+		reg(pkg, recvs, with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg, a.PhaseArg, a.MiddlewareArg = Beego, Filter, 0, 1, 2 }), "InsertFilter")
+	}
 }
+
+// FilterAfter reports whether a Filter at position pos runs after the
+// route's handler: beego's AfterExec (3) and FinishRouter (4), where
+// BeforeStatic, BeforeRouter and BeforeExec (0 to 2) run before it.
+func FilterAfter(pos int64) bool { return pos >= 3 }
 
 // controllerTypes are the controller types of the frameworks whose
 // controllers serve with their methods (beego's), by package.
@@ -439,6 +462,8 @@ var shapes = []shape{
 	{FastHTTP, []string{"*" + fasthttpPkg + ".RequestCtx"}, nil},
 	{BunRouter, []string{"net/http.ResponseWriter", bunrouterPkg + ".Request"}, []string{"error"}},
 	{BunRouter, []string{"net/http.ResponseWriter", "*net/http.Request", bunrouterPkg + ".Params"}, nil}, // a VerboseGroup's
+	{Beego, []string{"*" + beegoPkg + "/context.Context"}, nil},                                          // a functional route's, a filter's
+	{Beego, []string{"*" + beegoV1Pkg + "/context.Context"}, nil},
 }
 
 // HandlerSig is the framework whose request handlers have the signature
@@ -446,7 +471,8 @@ var shapes = []shape{
 // func(echo.Context) error, func(*fiber.Ctx) error (v2) and func(fiber.Ctx)
 // error (v3), func(*fasthttp.RequestCtx), httprouter's
 // func(http.ResponseWriter, *http.Request, httprouter.Params), bunrouter's
-// func(http.ResponseWriter, bunrouter.Request) error — or "".
+// func(http.ResponseWriter, bunrouter.Request) error, beego's
+// func(*context.Context) (a functional route's, a filter's) — or "".
 // Results count: a func(echo.Context) without one is not echo's handler.
 //
 // A framework whose handlers take one context also has the handlers of
@@ -510,6 +536,7 @@ var handlerTypes = map[string]bool{
 	ginPkg + ".HandlerFunc": true, echoPkg + ".HandlerFunc": true,
 	httprouterPkg + ".Handle": true, fasthttpPkg + ".RequestHandler": true,
 	bunrouterPkg + ".HandlerFunc": true, bunrouterPkg + ".VerboseHandlerFunc": true,
+	beegoPkg + ".HandleFunc": true, beegoV1Pkg + ".FilterFunc": true,
 }
 
 // IsHandlerType matches a value that serves requests: http.Handler,

@@ -3,6 +3,8 @@ package routes
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -203,4 +205,60 @@ func (a *analyzer) namespacePrefix(call *ast.CallExpr) (string, bool) {
 		prefix = join(prefix, parts[i])
 	}
 	return prefix, known
+}
+
+// Filter is a function the application runs on every request of its
+// routes that Pattern covers (beego's InsertFilter): before the route's
+// handler, or after it.
+type Filter struct {
+	Pattern    string // as written: "*", "/api/*", "/login"
+	After      bool   // runs once the handler has (AfterExec, FinishRouter)
+	Pos        token.Pos
+	Middleware *Handler
+}
+
+// Covers reports whether the filter runs on the requests of a route of
+// pattern path (a route's Pattern): "*" and "/*" cover every route,
+// "/api/*" those under /api, any other pattern the route it names. A
+// route under a prefix not known ("…/items") is covered by "*" alone.
+func (f *Filter) Covers(path string) bool {
+	p := f.Pattern
+	switch {
+	case p == "*" || p == "/*":
+		return true
+	case strings.HasPrefix(path, "…"):
+		return false
+	case strings.HasSuffix(p, "/*"):
+		base := strings.TrimSuffix(httppattern.Parse(strings.TrimSuffix(p, "/*")).Path, "/")
+		full := httppattern.Parse(path).Path
+		return full == base || strings.HasPrefix(full, base+"/") || base == ""
+	}
+	return httppattern.Parse(p).Path == httppattern.Parse(path).Path
+}
+
+// filters resolves the filters the package inserts. One whose pattern is
+// not a constant is in Result.Unread instead: which routes it runs on is
+// not known.
+func (a *analyzer) filters() []*Filter {
+	var out []*Filter
+	for _, call := range a.filterCalls {
+		api := httpapi.Lookup(a.callee(call))
+		if api.MiddlewareArg >= len(call.Args) {
+			continue
+		}
+		pattern, ok := a.constString(call, api.PatternArg)
+		if !ok || strings.Contains(pattern, "…") {
+			a.unread = append(a.unread, Unread{Pos: call.Pos(), Message: fmt.Sprintf("beego: the pattern of this filter is not constant (%s): it is attached to no route", types.ExprString(call.Args[api.PatternArg]))})
+			continue
+		}
+		f := &Filter{Pattern: pattern, Pos: call.Pos(), Middleware: a.mwOf(call.Args[api.MiddlewareArg], 0)}
+		if api.PhaseArg >= 0 && api.PhaseArg < len(call.Args) {
+			if tv := a.pass.TypesInfo.Types[call.Args[api.PhaseArg]]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+				n, _ := constant.Int64Val(tv.Value)
+				f.After = httpapi.FilterAfter(n)
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -48,7 +48,15 @@
 // routes. A mapping beego would refuse at start (a method the controller
 // lacks, a pair not METHODS:Method) and what is not known here (the
 // controller's type, held as an interface; a mapping or path built at
-// run time) are in Result.Unread, which the driver reports.
+// run time) are in Result.Unread, which the driver reports. beego's
+// functional routes (Get, Post... Any) take a func(*context.Context), a
+// handler's signature. InsertFilter's filters, which run on every route
+// their pattern covers ("*", "/api/*", or one path), before the handler
+// or after it (AfterExec, FinishRouter), are in Result.Filters: the
+// application inserts them in one package (its main, often) and
+// registers routes in another, so the standalone driver, which sees
+// both, makes them middlewares of the routes they cover; per package,
+// routes list their controller's Prepare and action only.
 //
 // The prefix of a group or sub-router is composed when the router value
 // flows through local variables, calls of functions of the package

@@ -51,6 +51,10 @@ type Result struct {
 	// registrations whose routes are missing or partly known (see
 	// registerController): the driver reports them.
 	Unread []Unread
+	// Filters are the filters the package inserts (beego's
+	// InsertFilter): every route they cover runs them, wherever it is
+	// registered, which the driver, seeing every package, attaches.
+	Filters []*Filter
 }
 
 // Unread is a registration whose routes are not (all) known, and why.
@@ -167,6 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// or a service's.
 		sort.SliceStable(a.routes, func(i, j int) bool { return srcpos.Compare(pass.Fset, a.routes[i].Pos, a.routes[j].Pos) < 0 })
 		if http {
+			res.Filters = a.filters() // first: a filter function is reached, no handler of its own
 			a.unregistered()
 		}
 		res.Routes, res.Unread = a.routes, a.unread
@@ -248,6 +253,7 @@ type analyzer struct {
 	called      map[*types.Func]bool    // local functions called directly
 	reached     map[*types.Func]bool    // local functions a registration uses
 	regCalls    []*ast.CallExpr
+	filterCalls []*ast.CallExpr // beego's InsertFilter
 	enclosing   map[*ast.FuncLit]*types.Func
 	// genFiles says which files of RPC services are generated (see
 	// generated), by name.
@@ -560,6 +566,8 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 	switch api.Kind {
 	case httpapi.Route, httpapi.Controller:
 		a.regCalls = append(a.regCalls, call)
+	case httpapi.Filter:
+		a.filterCalls = append(a.filterCalls, call)
 	case httpapi.Use:
 		if obj := a.objOf(recvExpr(call)); obj != nil {
 			a.uses[obj] = append(a.uses[obj], call)

@@ -25,6 +25,13 @@ var inventory = &analysis.Analyzer{
 		for fn, f := range res.Helpers {
 			pass.Reportf(fn.Pos(), "%s", f)
 		}
+		for _, f := range res.Filters {
+			when := "before"
+			if f.After {
+				when = "after"
+			}
+			pass.Reportf(f.Pos, "filter %s %s: %s", f.Pattern, when, f.Middleware.Name)
+		}
 		for _, u := range res.Unread {
 			pass.Reportf(u.Pos, "unread: %s", u.Message)
 		}

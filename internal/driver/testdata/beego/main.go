@@ -13,6 +13,8 @@ import (
 func main() {
 	db, _ := sql.Open("postgres", "")
 	controllers.Store = &store.PG{DB: db}
+	web.InsertFilter("*", web.BeforeRouter, routers.Auth)
+	web.InsertFilter("/admin/*", web.AfterExec, routers.Record)
 	routers.InitAPI()
 	web.Run()
 }

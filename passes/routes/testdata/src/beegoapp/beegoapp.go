@@ -5,7 +5,10 @@
 package beegoapp
 
 import (
+	"database/sql"
+
 	"github.com/beego/beego/v2/server/web"
+	"github.com/beego/beego/v2/server/web/context"
 
 	"beegoctl"
 )
@@ -48,4 +51,35 @@ func InitAPI(base string) {
 	web.Router(base, &beegoctl.API{}, "GET:Login")             // want `route GET … \[GET …\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `unread: beego: the path of this route is not constant \(base\): it is listed as …$`
 	var c web.ControllerInterface = &beegoctl.Items{}
 	web.Router("/dyn", c, "GET:Get") // want `unread: beego: the controller registered is not known here \(a web.ControllerInterface\)`
+
+	// Filters run on the routes their pattern covers, wherever those are
+	// registered: the driver attaches them. One whose pattern is made at
+	// run time covers no route it can name.
+	web.InsertFilter("*", web.BeforeRouter, auth)                                  // want `filter \* before: beegoapp.auth`
+	web.InsertFilter("/api/*", web.AfterExec, record)                              // want `filter /api/\* after: beegoapp.record`
+	web.InsertFilter(base, web.BeforeRouter, auth)                                 // want `unread: beego: the pattern of this filter is not constant \(base\): it is attached to no route`
+	web.InsertFilter("/static/*", web.BeforeStatic, func(ctx *context.Context) {}) // want `filter /static/\* before: func literal in beegoapp.InitAPI`
+
+	// A functional route: a function of a filter's signature serves.
+	web.Get("/health", health) // want `route GET /health \[GET /health\] -> beegoapp.health: 1 ctx none@beegoapp.go:\d+$`
+}
+
+var db *sql.DB
+
+func auth(ctx *context.Context) {
+	db.QueryRowContext(ctx.Request.Context(), "SELECT user_id FROM sessions WHERE token = $1", ctx.Input.Query("token"))
+}
+
+func record(ctx *context.Context) {
+	db.ExecContext(ctx.Request.Context(), "INSERT INTO records (path) VALUES ($1)", ctx.Request.URL.Path)
+}
+
+func health(ctx *context.Context) {
+	db.QueryRow("SELECT 1")
+}
+
+// notRegistered has a filter's signature and is registered nowhere: a
+// handler of its own, listed by its name.
+func notRegistered(ctx *context.Context) { // want `route beegoapp.notRegistered \[ANY beegoapp.notRegistered\] -> beegoapp.notRegistered: 1 ctx none@beegoapp.go:\d+$`
+	db.QueryRow("SELECT 2")
 }

@@ -74,3 +74,26 @@ func NSRouter(rootpath string, c ControllerInterface, mappingMethods ...string) 
 func NSNamespace(prefix string, params ...LinkNamespace) LinkNamespace { panic("stub") }
 
 func Run(params ...string) { panic("stub") }
+
+type FilterFunc func(*context.Context)
+
+const (
+	BeforeStatic = iota
+	BeforeRouter
+	BeforeExec
+	AfterExec
+	FinishRouter
+)
+
+func InsertFilter(pattern string, pos int, filter FilterFunc, params ...bool) *App {
+	panic("stub")
+}
+
+func Get(rootpath string, f FilterFunc) *App     { panic("stub") }
+func Post(rootpath string, f FilterFunc) *App    { panic("stub") }
+func Delete(rootpath string, f FilterFunc) *App  { panic("stub") }
+func Put(rootpath string, f FilterFunc) *App     { panic("stub") }
+func Head(rootpath string, f FilterFunc) *App    { panic("stub") }
+func Options(rootpath string, f FilterFunc) *App { panic("stub") }
+func Patch(rootpath string, f FilterFunc) *App   { panic("stub") }
+func Any(rootpath string, f FilterFunc) *App     { panic("stub") }

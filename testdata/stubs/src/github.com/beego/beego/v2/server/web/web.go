@@ -88,3 +88,25 @@ func InsertFilter(pattern string, pos int, filter FilterFunc, opts ...FilterOpt)
 }
 
 func Run(params ...string) { panic("stub") }
+
+func (app *HttpServer) InsertFilter(pattern string, pos int, filter FilterFunc, opts ...FilterOpt) *HttpServer {
+	panic("stub")
+}
+
+func Get(rootpath string, f HandleFunc) *HttpServer     { panic("stub") }
+func Post(rootpath string, f HandleFunc) *HttpServer    { panic("stub") }
+func Delete(rootpath string, f HandleFunc) *HttpServer  { panic("stub") }
+func Put(rootpath string, f HandleFunc) *HttpServer     { panic("stub") }
+func Head(rootpath string, f HandleFunc) *HttpServer    { panic("stub") }
+func Options(rootpath string, f HandleFunc) *HttpServer { panic("stub") }
+func Patch(rootpath string, f HandleFunc) *HttpServer   { panic("stub") }
+func Any(rootpath string, f HandleFunc) *HttpServer     { panic("stub") }
+
+func (app *HttpServer) Get(rootpath string, f HandleFunc) *HttpServer     { panic("stub") }
+func (app *HttpServer) Post(rootpath string, f HandleFunc) *HttpServer    { panic("stub") }
+func (app *HttpServer) Delete(rootpath string, f HandleFunc) *HttpServer  { panic("stub") }
+func (app *HttpServer) Put(rootpath string, f HandleFunc) *HttpServer     { panic("stub") }
+func (app *HttpServer) Head(rootpath string, f HandleFunc) *HttpServer    { panic("stub") }
+func (app *HttpServer) Options(rootpath string, f HandleFunc) *HttpServer { panic("stub") }
+func (app *HttpServer) Patch(rootpath string, f HandleFunc) *HttpServer   { panic("stub") }
+func (app *HttpServer) Any(rootpath string, f HandleFunc) *HttpServer     { panic("stub") }
