@@ -112,8 +112,15 @@ type API struct {
 	// that limits the middlewares to the routes under it, and a router
 	// argument (fiber v3's Use) is mounted there.
 	PrefixArgs bool
-	// PhaseArg is a Filter's position argument (see FilterAfter).
+	// PhaseArg is a Filter's position argument (see FilterAfter); After
+	// says a Filter runs after the handler whatever its arguments
+	// (beego's NSAfter).
 	PhaseArg int
+	After    bool
+	// Nested says a registration or namespace is an argument of the
+	// namespace it is in (beego's NSRouter, NSNamespace; a Filter without
+	// a pattern, NSBefore and NSAfter, runs on that namespace's routes).
+	Nested bool
 	// OptionArg is the first of the options (bunrouter's New and
 	// NewGroup) that configure the router made: an Option call's
 	// middlewares (MiddlewareArg) run on its routes, and its function
@@ -300,8 +307,16 @@ func init() {
 			a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
 		})
 		reg(pkg, []string{"", "Namespace"}, bee, "Router")
-		reg(pkg, []string{""}, bee, "NSRouter")
-		reg(pkg, []string{""}, with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg = Beego, Namespace, 0 }), "NewNamespace", "NSNamespace")
+		reg(pkg, []string{""}, with(bee, func(a *API) { a.Nested = true }), "NSRouter")
+		ns := with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg = Beego, Namespace, 0 })
+		reg(pkg, []string{""}, ns, "NewNamespace")
+		reg(pkg, []string{""}, with(ns, func(a *API) { a.Nested = true }), "NSNamespace")
+		// ns.Namespace(sub...): sub is under ns's prefix, which the
+		// namespace's own routes know from their receiver only.
+		reg(pkg, []string{"Namespace"}, with(ns, func(a *API) { a.PatternArg = -1 }), "Namespace")
+		nsf := with(none, func(a *API) { a.Framework, a.Kind, a.MiddlewareArg, a.Nested = Beego, Filter, 0, true })
+		reg(pkg, []string{""}, nsf, "NSBefore")
+		reg(pkg, []string{""}, with(nsf, func(a *API) { a.After = true }), "NSAfter")
 	}
 	beeApp := []string{"", "HttpServer"} // v2's HttpServer methods are what its package functions call on BeeApp
 	reg(beegoPkg, beeApp[1:], with(none, func(a *API) {
@@ -665,19 +680,22 @@ func IsServeMethod(fn *types.Func) bool {
 
 // carriers are the types whose values carry an HTTP request's context.
 var carriers = map[string]bool{
-	"context.Context":                 true,
-	"*net/http.Request":               true,
-	"*" + ginPkg + ".Context":         true, // implements context.Context
-	echoPkg + ".Context":              true,
-	"*" + fasthttpPkg + ".RequestCtx": true, // implements context.Context
-	"*" + fiberV2Pkg + ".Ctx":         true,
-	fiberV3Pkg + ".Ctx":               true, // implements context.Context
-	bunrouterPkg + ".Request":         true, // embeds *http.Request: req.Context()
+	"context.Context":                     true,
+	"*net/http.Request":                   true,
+	"*" + ginPkg + ".Context":             true, // implements context.Context
+	echoPkg + ".Context":                  true,
+	"*" + fasthttpPkg + ".RequestCtx":     true, // implements context.Context
+	"*" + fiberV2Pkg + ".Ctx":             true,
+	fiberV3Pkg + ".Ctx":                   true, // implements context.Context
+	bunrouterPkg + ".Request":             true, // embeds *http.Request: req.Context()
+	"*" + beegoPkg + "/context.Context":   true, // ctx.Request.Context()
+	"*" + beegoV1Pkg + "/context.Context": true,
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
 // request's context: context.Context itself, *http.Request, a
-// framework's request context (gin, echo, fiber, fasthttp, bunrouter),
+// framework's request context (gin, echo, fiber, fasthttp, bunrouter,
+// beego's *context.Context, whose Request field is the request),
 // or an application's context that embeds a framework's (see HandlerSig).
 func CarriesRequest(t types.Type) bool {
 	if t == nil {

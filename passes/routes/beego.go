@@ -101,13 +101,17 @@ func (a *analyzer) registerController(call *ast.CallExpr, api *httpapi.API) {
 		}
 		unread("the path of this route is not constant (%s): it is listed as %s", types.ExprString(call.Args[api.PatternArg]), shown)
 	}
-	routers := a.controllerRouters(call)
-	var mws []*Handler
+	var prepare []*Handler
 	if fn := controllerMethod(t, "Prepare"); fn != nil && httpapi.IsControllerMethod(fn) {
-		mws = append(mws, a.action(fn))
+		prepare = append(prepare, a.action(fn))
 	}
-	for _, act := range actions {
-		for _, r := range routers {
+	for _, r := range a.controllerRouters(call) {
+		// The namespaces' before filters are the router's middlewares;
+		// then Prepare, then their after filters, which a request runs
+		// all the same.
+		mws := append(append([]*Handler(nil), prepare...), r.after...)
+		r.after = nil
+		for _, act := range actions {
 			a.add(call, api.Framework, r, act.method, path, pathOK, a.action(act.fn), mws)
 		}
 	}
@@ -155,27 +159,26 @@ func controllerName(t types.Type) string {
 // application (BeeApp for the package's Router, an HttpServer's), or
 // the namespaces around it — those whose arguments it is
 // (NewNamespace("/v1", NSNamespace("/admin", NSRouter(...)))), or the
-// one whose Router method it calls.
+// one whose Router method it calls — with their NSBefore and NSAfter
+// filters.
 func (a *analyzer) controllerRouters(call *ast.CallExpr) []router {
 	recv := recvExpr(call)
-	if recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
-		if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(recv)) {
-			return a.routers(recv, 0) // an HttpServer
-		}
-		// A namespace's Router: the namespace made where the receiver
-		// is, when that is visible.
-		ns, ok := ast.Unparen(recv).(*ast.CallExpr)
-		if !ok {
-			ns, _ = ast.Unparen(a.onlyValue(recv)).(*ast.CallExpr)
-		}
-		if ns == nil || !a.isNamespace(ns) {
-			return []router{{prefix: "", known: false}}
-		}
-		prefix, known := a.namespacePrefix(ns)
-		return []router{{prefix: prefix, known: known}}
+	if recv == nil || !a.pass.TypesInfo.Types[recv].IsValue() {
+		return []router{a.namespaces(call)}
 	}
-	prefix, known := a.namespacePrefix(call)
-	return []router{{prefix: prefix, known: known}}
+	if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(recv)) {
+		return a.routers(recv, 0) // an HttpServer
+	}
+	// A namespace's Router: the namespace made where the receiver is,
+	// when that is visible.
+	ns, ok := ast.Unparen(recv).(*ast.CallExpr)
+	if !ok {
+		ns, _ = ast.Unparen(a.onlyValue(recv)).(*ast.CallExpr)
+	}
+	if ns == nil || !a.isNamespace(ns) {
+		return []router{{known: false}}
+	}
+	return []router{a.namespaces(ns)}
 }
 
 // isNamespace reports whether call makes a namespace.
@@ -184,27 +187,83 @@ func (a *analyzer) isNamespace(call *ast.CallExpr) bool {
 	return api != nil && api.Kind == httpapi.Namespace
 }
 
-// namespacePrefix is the prefix of the namespaces call is an argument
-// of, the outermost first, and of call itself when it makes one; known
-// is false when a prefix is not a constant.
-func (a *analyzer) namespacePrefix(call *ast.CallExpr) (string, bool) {
+// namespaces is what call, a registration or a namespace, is under: the
+// prefixes of the namespaces it is an argument of, out to the
+// NewNamespace they start at, and their NSBefore filters as
+// middlewares (outermost first), their NSAfter ones after them (as the
+// driver puts the application's filters). The prefix is not known when
+// the chain of arguments breaks before a NewNamespace (an NSRouter held
+// in a variable), or reaches a namespace's Namespace method, whose
+// receiver's prefix is not followed.
+func (a *analyzer) namespaces(call *ast.CallExpr) router {
 	var parts []string
-	known := true
+	var before, after [][]*Handler // per namespace, innermost first
+	known, rooted := true, false
 	for c, depth := call, 0; c != nil && depth < 16; c, depth = a.argOf[c], depth+1 {
-		if !a.isNamespace(c) {
+		api := httpapi.Lookup(a.callee(c))
+		if c != call && (api == nil || api.Kind != httpapi.Namespace) {
+			break // handed to something else than a namespace
+		}
+		if api == nil || api.Kind != httpapi.Namespace {
+			if api == nil || !api.Nested {
+				rooted = true // web.Router: the application's
+				break
+			}
 			continue
 		}
-		p, ok := a.constString(c, 0)
+		if api.PatternArg < 0 {
+			break // ns.Namespace(sub): under ns, not followed
+		}
+		p, ok := a.constString(c, api.PatternArg)
 		if !ok {
 			p, known = "", false
 		}
 		parts = append(parts, p)
+		b, f := a.namespaceFilters(c)
+		before, after = append(before, b), append(after, f)
+		if !api.Nested {
+			// NewNamespace: added to the application, unless nested in
+			// another with its Namespace method.
+			rooted = true
+			if p := a.argOf[c]; p != nil {
+				if papi := httpapi.Lookup(a.callee(p)); papi != nil && papi.Kind == httpapi.Namespace {
+					rooted = false
+				}
+			}
+			break
+		}
 	}
-	prefix := ""
+	r := router{known: known && rooted}
 	for i := len(parts) - 1; i >= 0; i-- {
-		prefix = join(prefix, parts[i])
+		r.prefix = join(r.prefix, parts[i])
+		r.mws = append(r.mws, before[i]...)
 	}
-	return prefix, known
+	for i := len(after) - 1; i >= 0; i-- {
+		r.after = append(r.after, after[i]...)
+	}
+	return r
+}
+
+// namespaceFilters are the NSBefore and NSAfter filters among the
+// arguments of a namespace's call.
+func (a *analyzer) namespaceFilters(ns *ast.CallExpr) (before, after []*Handler) {
+	for _, arg := range ns.Args {
+		c, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		api := httpapi.Lookup(a.callee(c))
+		if api == nil || api.Kind != httpapi.Filter || !api.Nested {
+			continue
+		}
+		mws := a.mwArgs(c, api.MiddlewareArg, len(c.Args), false)
+		if api.After {
+			after = append(after, mws...)
+		} else {
+			before = append(before, mws...)
+		}
+	}
+	return before, after
 }
 
 // Filter is a function the application runs on every request of its
@@ -243,8 +302,8 @@ func (a *analyzer) filters() []*Filter {
 	var out []*Filter
 	for _, call := range a.filterCalls {
 		api := httpapi.Lookup(a.callee(call))
-		if api.MiddlewareArg >= len(call.Args) {
-			continue
+		if api.PatternArg < 0 || api.MiddlewareArg >= len(call.Args) {
+			continue // NSBefore, NSAfter: their namespace's (see namespaces)
 		}
 		pattern, ok := a.constString(call, api.PatternArg)
 		if !ok || strings.Contains(pattern, "…") {

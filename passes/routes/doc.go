@@ -38,7 +38,10 @@
 // beego (v2's server/web, v1's astaxie/beego) registers controllers, not
 // handlers: Router(path, &C{}, "GET,POST:Login;*:Any"), on the
 // application, an HttpServer or a Namespace, and NSRouter inside
-// NewNamespace and NSNamespace, whose prefixes nest. A controller is a
+// NewNamespace and NSNamespace, whose prefixes nest and whose NSBefore
+// and NSAfter filters are middlewares of their routes (an NSRouter held
+// in a variable, or a namespace nested with another's Namespace method,
+// is under a prefix not known here: "…"). A controller is a
 // struct embedding the framework's Controller; each method the mapping
 // names (beego reads the first mapping: "m1,m2:Method" pairs joined by
 // ";", "*" for any method) is a route served by that method of the

@@ -52,6 +52,24 @@ func InitAPI(base string) {
 	var c web.ControllerInterface = &beegoctl.Items{}
 	web.Router("/dyn", c, "GET:Get") // want `unread: beego: the controller registered is not known here \(a web.ControllerInterface\)`
 
+	// A namespace's NSBefore filters run before its routes' controllers,
+	// its NSAfter ones after their actions; an NSRouter outside any
+	// namespace, or in one nested with a namespace's Namespace method,
+	// is under a prefix not known here.
+	web.AddNamespace(web.NewNamespace("/v2",
+		web.NSBefore(auth),
+		web.NSNamespace("/admin",
+			web.NSAfter(record),
+			web.NSRouter("/users", &beegoctl.API{}, "GET:GetUsers"), // want `route GET /v2/admin/users \[GET /v2/admin/users\] -> beegoapp.auth → beegoapp.record → beegoctl.\(\*API\).GetUsers: 3 ctx none@beegoctl.go:\d+$`
+		),
+	))
+	loose := web.NSRouter("/loose", &beegoctl.API{}, "GET:GetUsers") // want `route GET …/loose \[GET …/loose\] -> beegoctl.\(\*API\).GetUsers: 1 ctx none@beegoctl.go:\d+$`
+	outer := web.NewNamespace("/v3")
+	outer.Namespace(web.NewNamespace("/inner",
+		loose,
+		web.NSRouter("/x", &beegoctl.API{}, "GET:GetUsers"), // want `route GET …/inner/x \[GET …/inner/x\] -> beegoctl.\(\*API\).GetUsers: 1 ctx none@beegoctl.go:\d+$`
+	))
+
 	// Filters run on the routes their pattern covers, wherever those are
 	// registered: the driver attaches them. One whose pattern is made at
 	// run time covers no route it can name.

@@ -97,3 +97,9 @@ func Head(rootpath string, f FilterFunc) *App    { panic("stub") }
 func Options(rootpath string, f FilterFunc) *App { panic("stub") }
 func Patch(rootpath string, f FilterFunc) *App   { panic("stub") }
 func Any(rootpath string, f FilterFunc) *App     { panic("stub") }
+
+func (n *Namespace) Namespace(ns ...*Namespace) *Namespace { panic("stub") }
+
+func NSBefore(filterList ...FilterFunc) LinkNamespace { panic("stub") }
+
+func NSAfter(filterList ...FilterFunc) LinkNamespace { panic("stub") }

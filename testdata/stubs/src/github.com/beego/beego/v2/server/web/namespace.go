@@ -21,3 +21,9 @@ func NSRouter(rootpath string, c ControllerInterface, mappingMethods ...string) 
 }
 
 func NSNamespace(prefix string, params ...LinkNamespace) LinkNamespace { panic("stub") }
+
+func (n *Namespace) Namespace(ns ...*Namespace) *Namespace { panic("stub") }
+
+func NSBefore(filterList ...FilterFunc) LinkNamespace { panic("stub") }
+
+func NSAfter(filterList ...FilterFunc) LinkNamespace { panic("stub") }
