@@ -16,10 +16,10 @@ import (
 // (beego's web.Router(path, &C{}, "GET,POST:Login;*:Any"), NSRouter in a
 // namespace): a controller is a struct embedding the framework's
 // Controller, and a request runs, on a new one, its Prepare (when the
-// controller declares one) and then the method the mapping names for the
+// controller declares one), then the method the mapping names for the
 // request's method ("*" for any other), or, without a mapping, the
 // method named after the HTTP method (Get, Post...) that the controller
-// declares. What beego would refuse at start (a method the controller
+// declares, then its Finish (when it declares one). What beego would refuse at start (a method the controller
 // lacks, a mapping of another form), or what is not known here (the
 // controller's type), is said in Result.Unread rather than guessed.
 func (a *analyzer) registerController(call *ast.CallExpr, api *httpapi.API) {
@@ -101,14 +101,18 @@ func (a *analyzer) registerController(call *ast.CallExpr, api *httpapi.API) {
 		}
 		unread("the path of this route is not constant (%s): it is listed as %s", types.ExprString(call.Args[api.PatternArg]), shown)
 	}
+	// The controller's own Prepare runs before the action, its Finish
+	// after it: every request of its routes runs both.
 	var prepare []*Handler
-	if fn := controllerMethod(t, "Prepare"); fn != nil && httpapi.IsControllerMethod(fn) {
-		prepare = append(prepare, a.action(fn))
+	for _, name := range []string{"Prepare", "Finish"} {
+		if fn := controllerMethod(t, name); fn != nil && httpapi.IsControllerMethod(fn) {
+			prepare = append(prepare, a.action(fn))
+		}
 	}
 	for _, r := range a.controllerRouters(call) {
 		// The namespaces' before filters are the router's middlewares;
-		// then Prepare, then their after filters, which a request runs
-		// all the same.
+		// then Prepare and Finish, then their after filters, which a
+		// request runs all the same.
 		mws := append(append([]*Handler(nil), prepare...), r.after...)
 		r.after = nil
 		for _, act := range actions {

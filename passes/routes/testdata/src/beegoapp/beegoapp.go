@@ -25,8 +25,8 @@ func InitAPI(base string) {
 	// No mapping: the methods the controller defines, by their names.
 	web.Router("/items", &beegoctl.Items{}) // want `route GET /items \[GET /items\] -> beegoctl.\(\*Items\).Get: 1 ctx none@beegoctl.go:\d+$` `route POST /items \[POST /items\] -> beegoctl.\(\*Items\).Post: 1 ctx none@beegoctl.go:\d+$`
 
-	// Prepare runs before the action on every request.
-	web.Router("/stats", &beegoctl.Guarded{}, "GET:Stats") // want `route GET /stats \[GET /stats\] -> beegoctl.\(\*Guarded\).Prepare → beegoctl.\(\*Guarded\).Stats: 2 ctx none@beegoctl.go:\d+,none@beegoctl.go:\d+$`
+	// Prepare runs before the action on every request, Finish after it.
+	web.Router("/stats", &beegoctl.Guarded{}, "GET:Stats") // want `route GET /stats \[GET /stats\] -> beegoctl.\(\*Guarded\).Prepare → beegoctl.\(\*Guarded\).Finish → beegoctl.\(\*Guarded\).Stats: 3 ctx none@beegoctl.go:\d+,none@beegoctl.go:\d+,none@beegoctl.go:\d+$`
 
 	// On an application of its own.
 	app := web.NewHttpSever()

@@ -49,14 +49,19 @@ func (c *Items) Post() {
 	DB.Exec("INSERT INTO items (name) VALUES ($1)", c.GetString("name"))
 }
 
-// Guarded runs Prepare before every action: its query is every
-// request's.
+// Guarded runs Prepare before every action and Finish after it: their
+// queries are every request's.
 type Guarded struct {
 	web.Controller
 }
 
 func (c *Guarded) Prepare() {
 	DB.QueryRow("SELECT user_id FROM sessions WHERE token = $1", c.Ctx.Input.Query("token"))
+}
+
+// Finish runs after every action.
+func (c *Guarded) Finish() {
+	DB.Exec("UPDATE sessions SET seen = now() WHERE token = $1", c.Ctx.Input.Query("token"))
 }
 
 func (c *Guarded) Stats() {
