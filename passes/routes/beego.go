@@ -70,9 +70,13 @@ func (a *analyzer) registerController(call *ast.CallExpr, api *httpapi.API) {
 				return
 			}
 			for _, m := range strings.Split(methods, ",") {
-				m = strings.ToUpper(strings.TrimSpace(m))
-				if m == "*" {
+				m = strings.ToUpper(m)
+				switch {
+				case m == "*":
 					m = httppattern.AnyMethod
+				case !beegoMethods[m]:
+					unread("%q in the method mapping %q is not an HTTP method beego knows (it refuses it at start): its routes are missing", m, pair)
+					return
 				}
 				if i, seen := at[m]; seen {
 					actions[i].fn = fn
@@ -119,6 +123,13 @@ func (a *analyzer) registerController(call *ast.CallExpr, api *httpapi.API) {
 			a.add(call, api.Framework, r, act.method, path, pathOK, a.action(act.fn), mws)
 		}
 	}
+}
+
+// beegoMethods are the HTTP methods a beego mapping may name (its
+// HTTPMETHOD), upper-cased.
+var beegoMethods = map[string]bool{
+	"GET": true, "POST": true, "PUT": true, "DELETE": true, "PATCH": true, "OPTIONS": true, "HEAD": true, "TRACE": true,
+	"CONNECT": true, "MKCOL": true, "COPY": true, "MOVE": true, "PROPFIND": true, "PROPPATCH": true, "LOCK": true, "UNLOCK": true,
 }
 
 // restMethods are the controller methods beego runs, without a mapping,

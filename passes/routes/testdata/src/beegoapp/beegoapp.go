@@ -45,10 +45,11 @@ func InitAPI(base string) {
 	// Not routes that can be known: a mapping naming a method the
 	// controller lacks (beego panics at start), a path made at run time
 	// (listed as "…", and said), a controller known by its interface only.
-	web.Router("/api/missing", &beegoctl.API{}, "GET:Missing") // want `unread: beego: the controller beegoctl.API has no method Missing`
-	web.Router("/api/bad", &beegoctl.API{}, "GET=Login")       // want `unread: beego: the method mapping "GET=Login" is not METHODS:Method`
-	web.Router(base+"/x", &beegoctl.API{}, "GET:Login")        // want `route GET …/x \[GET …/x\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `unread: beego: the path of this route is not constant \(base \+ "/x"\): it is listed as …/x`
-	web.Router(base, &beegoctl.API{}, "GET:Login")             // want `route GET … \[GET …\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `unread: beego: the path of this route is not constant \(base\): it is listed as …$`
+	web.Router("/api/missing", &beegoctl.API{}, "GET:Missing")  // want `unread: beego: the controller beegoctl.API has no method Missing`
+	web.Router("/api/verb", &beegoctl.API{}, "GET, POST:Login") // want `unread: beego: " POST" in the method mapping "GET, POST:Login" is not an HTTP method beego knows`
+	web.Router("/api/bad", &beegoctl.API{}, "GET=Login")        // want `unread: beego: the method mapping "GET=Login" is not METHODS:Method`
+	web.Router(base+"/x", &beegoctl.API{}, "GET:Login")         // want `route GET …/x \[GET …/x\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `unread: beego: the path of this route is not constant \(base \+ "/x"\): it is listed as …/x`
+	web.Router(base, &beegoctl.API{}, "GET:Login")              // want `route GET … \[GET …\] -> beegoctl.\(\*API\).Login: 1 ctx none@beegoctl.go:\d+$` `unread: beego: the path of this route is not constant \(base\): it is listed as …$`
 	var c web.ControllerInterface = &beegoctl.Items{}
 	web.Router("/dyn", c, "GET:Get") // want `unread: beego: the controller registered is not known here \(a web.ControllerInterface\)`
 
