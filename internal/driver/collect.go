@@ -179,6 +179,7 @@ func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packa
 	joinProgram(prog, g)
 	c.routes.mounts = newMountTable(g, prog)
 	c.routes.rpcs = newRPCTable(g)
+	c.routes.filters = newFilterTable(g)
 	c.whole = newWhole(prog, g, pkgs, c.routes.mounts, c.routes.rpcs)
 	c.routes.prog = prog
 	for act := range g.All() {

@@ -533,3 +533,53 @@ func TestRouteInventoryJoinedPrefix(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/beego registers controllers with beego's web.Router and a
+// namespace; their actions reach the SQL through a store interface. Each
+// method of a mapping is a route served by the action it names (a
+// promoted one too), a controller without a mapping serves the methods
+// it declares (Get, Post), and a Prepare runs before every action of its
+// controller. main, another package, inserts a filter for every route
+// and one after the admin routes: each is among the middlewares of the
+// routes it covers, its queries listed from it. A mapping naming a
+// method the controller lacks is no route, and is reported.
+func TestBeegoRoutes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/beego", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
+	})
+	const (
+		user    = "store/store.go:20 handler once"
+		addUser = "store/store.go:25 handler once"
+		items   = "store/store.go:30 handler once"
+		auth    = "store/store.go:40 routers.Auth once"
+		prepare = "store/store.go:40 controllers.(*Admin).Prepare once"
+		record  = "store/store.go:25 routers.Record once"
+		authed  = "routers.Auth → "
+	)
+	want := map[string][]string{
+		"routers/router.go:10 POST /api/signup " + authed + "controllers.(*ApiController).Signup":                                        {auth, addUser},
+		"routers/router.go:11 GET /api/logout " + authed + "controllers.(*ApiController).Logout":                                         {auth},
+		"routers/router.go:11 POST /api/logout " + authed + "controllers.(*ApiController).Logout":                                        {auth},
+		"routers/router.go:12 POST /api/session " + authed + "controllers.(*ApiController).Login":                                        {auth, user},
+		"routers/router.go:12 DELETE /api/session " + authed + "controllers.(*ApiController).Logout":                                     {auth},
+		"routers/router.go:13 ANY /api/user/:id " + authed + "controllers.(*ApiController).Login":                                        {auth, user},
+		"routers/router.go:14 GET /items " + authed + "controllers.(*Items).Get":                                                         {auth, items},
+		"routers/router.go:14 POST /items " + authed + "controllers.(*Items).Post":                                                       {auth, addUser},
+		"routers/router.go:16 GET /admin/users " + authed + "controllers.(*Admin).Prepare → routers.Record → controllers.(*Admin).Users": {auth, prepare, record, items},
+	}
+	checkRuns(t, got, want, order)
+	if len(rep.Routes) != len(want) {
+		t.Errorf("%d routes, want %d (a filter is no route of its own): %v", len(rep.Routes), len(want), order)
+	}
+	var broken bool
+	for _, e := range rep.Errors {
+		if e.File == "routers/router.go" && e.Line == 18 && strings.Contains(e.Message, "has no method Missing") {
+			broken = true
+		}
+	}
+	if !broken {
+		t.Errorf("the mapping of a missing method is not reported; errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+}

@@ -32,6 +32,8 @@ type routeSet struct {
 	mounts mountTable
 	// rpcs serve the grpc-gateway's routes that go out over gRPC.
 	rpcs rpcTable
+	// filters run on the beego routes they cover (see filterTable).
+	filters filterTable
 	// loopRoutes gives, for a queryinloop finding ("file:line:col"), the
 	// routes that run its loop (routeID: the procedures of one RPC
 	// service's registration share its place), when
@@ -80,6 +82,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 		placed = append(placed, s.mounts.place(r, 0)...)
 	}
 	for _, r := range placed {
+		r = s.filters.apply(r)
 		pos := fset.Position(r.Pos)
 		rpc := httpapi.IsRPC(r.Framework) && r.Gateway == nil // a gateway's path is an HTTP route
 		r, impl := s.rpcs.serve(r)

@@ -33,6 +33,7 @@ const (
 	FastHTTPRouter = "fasthttp/router"
 	HTTPRouter     = "httprouter"
 	BunRouter      = "bunrouter"
+	Beego          = "beego"
 )
 
 // Import paths of the packages in the table.
@@ -49,6 +50,8 @@ const (
 	fastRouterPkg = "github.com/fasthttp/router"
 	httprouterPkg = "github.com/julienschmidt/httprouter"
 	bunrouterPkg  = "github.com/uptrace/bunrouter"
+	beegoPkg      = "github.com/beego/beego/v2/server/web"
+	beegoV1Pkg    = "github.com/astaxie/beego"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -57,6 +60,7 @@ const (
 var Packages = []string{
 	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
+	beegoPkg, beegoV1Pkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -72,6 +76,20 @@ const (
 	Use                     // adds middlewares to every route of the router
 	Mount                   // Mount(pattern, h) (chi, fiber v2): a router or handler under a prefix
 	Option                  // an option of New or a group (bunrouter WithMiddleware, WithGroup): see OptionArg
+	// Controller registers a controller (beego's Router, NSRouter): the
+	// value at HandlerArg is a pointer to a struct embedding the
+	// framework's Controller, whose methods serve; MethodArg is the
+	// mapping ("GET,POST:Login;*:Any") that says which method serves
+	// which HTTP methods, or absent for the controller's Get, Post...
+	Controller
+	// Namespace is a prefix over the registrations among its arguments
+	// (beego's NewNamespace and NSNamespace, at PatternArg).
+	Namespace
+	// Filter is a function every request of the application's routes
+	// matching PatternArg runs (beego's InsertFilter): the middleware
+	// at MiddlewareArg, before the route's handler or, at a position
+	// PhaseArg says is after (FilterAfter), once it has run.
+	Filter
 )
 
 // API is one entry of the table: a router function and where its
@@ -94,6 +112,15 @@ type API struct {
 	// that limits the middlewares to the routes under it, and a router
 	// argument (fiber v3's Use) is mounted there.
 	PrefixArgs bool
+	// PhaseArg is a Filter's position argument (see FilterAfter); After
+	// says a Filter runs after the handler whatever its arguments
+	// (beego's NSAfter).
+	PhaseArg int
+	After    bool
+	// Nested says a registration or namespace is an argument of the
+	// namespace it is in (beego's NSRouter, NSNamespace; a Filter without
+	// a pattern, NSBefore and NSAfter, runs on that namespace's routes).
+	Nested bool
 	// OptionArg is the first of the options (bunrouter's New and
 	// NewGroup) that configure the router made: an Option call's
 	// middlewares (MiddlewareArg) run on its routes, and its function
@@ -110,7 +137,7 @@ type key struct{ pkg, recv, name string }
 var table = map[key]*API{}
 
 // none is an API with every argument absent.
-var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1}
+var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1}
 
 // reg registers a on each receiver of pkg under each name; a Method of
 // "*" becomes the upper-cased name (r.Get registers GET).
@@ -268,6 +295,100 @@ func init() {
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.OptionArg = New, 0 }), "New")
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.MiddlewareArg = Option, 0 }), "WithMiddleware", "Use", "WithHandler")
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.FuncArg = Option, 0 }), "WithGroup")
+
+	// beego v2 and v1: a controller's methods serve the paths Router
+	// maps to them, on the application (BeeApp, or an HttpServer) or in
+	// a namespace; NSRouter registers in the namespace whose argument
+	// it is, NSNamespace nests one. (The controllers NSInclude takes
+	// serve the routes of their // @router comments, which only the
+	// code bee generates from them registers.)
+	for _, pkg := range []string{beegoPkg, beegoV1Pkg} {
+		bee := with(none, func(a *API) {
+			a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
+		})
+		reg(pkg, []string{"", "Namespace"}, bee, "Router")
+		reg(pkg, []string{""}, with(bee, func(a *API) { a.Nested = true }), "NSRouter")
+		ns := with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg = Beego, Namespace, 0 })
+		reg(pkg, []string{""}, ns, "NewNamespace")
+		reg(pkg, []string{""}, with(ns, func(a *API) { a.Nested = true }), "NSNamespace")
+		// ns.Namespace(sub...): sub is under ns's prefix, which the
+		// namespace's own routes know from their receiver only.
+		reg(pkg, []string{"Namespace"}, with(ns, func(a *API) { a.PatternArg = -1 }), "Namespace")
+		nsf := with(none, func(a *API) { a.Framework, a.Kind, a.MiddlewareArg, a.Nested = Beego, Filter, 0, true })
+		reg(pkg, []string{""}, nsf, "NSBefore")
+		reg(pkg, []string{""}, with(nsf, func(a *API) { a.After = true }), "NSAfter")
+	}
+	beeApp := []string{"", "HttpServer"} // v2's HttpServer methods are what its package functions call on BeeApp
+	reg(beegoPkg, beeApp[1:], with(none, func(a *API) {
+		a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
+	}), "Router")
+	for _, pkg := range []string{beegoPkg, beegoV1Pkg} {
+		recvs := beeApp
+		if pkg == beegoV1Pkg {
+			recvs = beeApp[:1]
+		}
+		b := with(none, func(a *API) { a.Framework, a.PatternArg, a.HandlerArg = Beego, 0, 1 })
+		reg(pkg, recvs, with(b, func(a *API) { a.Kind, a.Method = Route, "*" }), "Get", "Post", "Put", "Patch", "Delete", "Head", "Options")
+		reg(pkg, recvs, with(b, func(a *API) { a.Kind, a.Method = Route, AnyMethod }), "Any")
+		reg(pkg, recvs, with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg, a.PhaseArg, a.MiddlewareArg = Beego, Filter, 0, 1, 2 }), "InsertFilter")
+	}
+}
+
+// FilterAfter reports whether a Filter at position pos runs after the
+// route's handler: beego's AfterExec (3) and FinishRouter (4), where
+// BeforeStatic, BeforeRouter and BeforeExec (0 to 2) run before it.
+func FilterAfter(pos int64) bool { return pos >= 3 }
+
+// controllerTypes are the controller types of the frameworks whose
+// controllers serve with their methods (beego's), by package.
+var controllerTypes = map[string]string{beegoPkg: "Controller", beegoV1Pkg: "Controller"}
+
+// IsControllerMethod reports whether fn is a method that serves
+// requests as a controller's action: a method of no parameters and no
+// results, of a type embedding a framework's Controller (beego's), and
+// not one the framework's Controller declares itself (its default Get
+// answers 405). The framework calls it, by the name a route maps to it,
+// on a new controller per request.
+func IsControllerMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || sig.Params().Len() > 0 || sig.Results().Len() > 0 {
+		return false
+	}
+	if fn.Pkg() != nil && controllerTypes[fn.Pkg().Path()] != "" {
+		return false
+	}
+	return EmbedsController(sig.Recv().Type())
+}
+
+// EmbedsController reports whether t (a struct or a pointer to one)
+// embeds a framework's Controller, at any depth: it is a controller.
+func EmbedsController(t types.Type) bool {
+	return embedsController(t, 0)
+}
+
+func embedsController(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && controllerTypes[n.Obj().Pkg().Path()] == n.Obj().Name() {
+		return true
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() && embedsController(f.Type(), depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup finds the table entry of a function, by its package, receiver
@@ -356,6 +477,8 @@ var shapes = []shape{
 	{FastHTTP, []string{"*" + fasthttpPkg + ".RequestCtx"}, nil},
 	{BunRouter, []string{"net/http.ResponseWriter", bunrouterPkg + ".Request"}, []string{"error"}},
 	{BunRouter, []string{"net/http.ResponseWriter", "*net/http.Request", bunrouterPkg + ".Params"}, nil}, // a VerboseGroup's
+	{Beego, []string{"*" + beegoPkg + "/context.Context"}, nil},                                          // a functional route's, a filter's
+	{Beego, []string{"*" + beegoV1Pkg + "/context.Context"}, nil},
 }
 
 // HandlerSig is the framework whose request handlers have the signature
@@ -363,7 +486,8 @@ var shapes = []shape{
 // func(echo.Context) error, func(*fiber.Ctx) error (v2) and func(fiber.Ctx)
 // error (v3), func(*fasthttp.RequestCtx), httprouter's
 // func(http.ResponseWriter, *http.Request, httprouter.Params), bunrouter's
-// func(http.ResponseWriter, bunrouter.Request) error — or "".
+// func(http.ResponseWriter, bunrouter.Request) error, beego's
+// func(*context.Context) (a functional route's, a filter's) — or "".
 // Results count: a func(echo.Context) without one is not echo's handler.
 //
 // A framework whose handlers take one context also has the handlers of
@@ -427,6 +551,7 @@ var handlerTypes = map[string]bool{
 	ginPkg + ".HandlerFunc": true, echoPkg + ".HandlerFunc": true,
 	httprouterPkg + ".Handle": true, fasthttpPkg + ".RequestHandler": true,
 	bunrouterPkg + ".HandlerFunc": true, bunrouterPkg + ".VerboseHandlerFunc": true,
+	beegoPkg + ".HandleFunc": true, beegoV1Pkg + ".FilterFunc": true,
 }
 
 // IsHandlerType matches a value that serves requests: http.Handler,
@@ -505,6 +630,7 @@ var routerTypes = map[string]bool{
 	"*" + bunrouterPkg + ".Router":  true, "*" + bunrouterPkg + ".Group": false,
 	"*" + bunrouterPkg + ".CompatRouter": true, "*" + bunrouterPkg + ".CompatGroup": false,
 	"*" + bunrouterPkg + ".VerboseRouter": true, "*" + bunrouterPkg + ".VerboseGroup": false,
+	"*" + beegoPkg + ".HttpServer": true,
 }
 
 // IsRouterType matches the router types, roots or not.
@@ -554,19 +680,22 @@ func IsServeMethod(fn *types.Func) bool {
 
 // carriers are the types whose values carry an HTTP request's context.
 var carriers = map[string]bool{
-	"context.Context":                 true,
-	"*net/http.Request":               true,
-	"*" + ginPkg + ".Context":         true, // implements context.Context
-	echoPkg + ".Context":              true,
-	"*" + fasthttpPkg + ".RequestCtx": true, // implements context.Context
-	"*" + fiberV2Pkg + ".Ctx":         true,
-	fiberV3Pkg + ".Ctx":               true, // implements context.Context
-	bunrouterPkg + ".Request":         true, // embeds *http.Request: req.Context()
+	"context.Context":                     true,
+	"*net/http.Request":                   true,
+	"*" + ginPkg + ".Context":             true, // implements context.Context
+	echoPkg + ".Context":                  true,
+	"*" + fasthttpPkg + ".RequestCtx":     true, // implements context.Context
+	"*" + fiberV2Pkg + ".Ctx":             true,
+	fiberV3Pkg + ".Ctx":                   true, // implements context.Context
+	bunrouterPkg + ".Request":             true, // embeds *http.Request: req.Context()
+	"*" + beegoPkg + "/context.Context":   true, // ctx.Request.Context()
+	"*" + beegoV1Pkg + "/context.Context": true,
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
 // request's context: context.Context itself, *http.Request, a
-// framework's request context (gin, echo, fiber, fasthttp, bunrouter),
+// framework's request context (gin, echo, fiber, fasthttp, bunrouter,
+// beego's *context.Context, whose Request field is the request),
 // or an application's context that embeds a framework's (see HandlerSig).
 func CarriesRequest(t types.Type) bool {
 	if t == nil {

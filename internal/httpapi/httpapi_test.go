@@ -169,7 +169,8 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 	})
 	check("pattern", a.PatternArg, isString)
 	check("handler", a.HandlerArg, func(t types.Type) bool {
-		return IsHandlerType(t) || isAny(t) || a.Kind == Mount && IsRouterType(t) // fiber mounts an *App
+		return IsHandlerType(t) || isAny(t) || a.Kind == Mount && IsRouterType(t) || // fiber mounts an *App
+			a.Kind == Controller && types.IsInterface(t) // beego's ControllerInterface
 	})
 	check("middleware", a.MiddlewareArg, func(t types.Type) bool {
 		return IsHandlerType(t) || IsMiddlewareType(t) || isAny(t)

@@ -195,8 +195,8 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 // served are the functions that serve the handler f is, or makes (see
 // handlerFuncs).
 func (p *Program) served(f *Func) []*Func {
-	if httpapi.IsHandlerType(f.sig) || httpapi.IsRPCSig(f.sig) {
-		return []*Func{f} // an RPC's method serves itself, whatever closures it makes
+	if httpapi.IsHandlerType(f.sig) || httpapi.IsRPCSig(f.sig) || !f.closure && httpapi.IsControllerMethod(f.Decl) {
+		return []*Func{f} // an RPC's method (a controller's action) serves itself, whatever closures it makes
 	}
 	var out []*Func
 	var walk func(fs []*Func, depth int)

@@ -35,6 +35,32 @@
 // struct{ echo.Context }). bunrouter.HTTPHandler and HTTPHandlerFunc only
 // adapt the handler they are given, which is the one that serves.
 //
+// beego (v2's server/web, v1's astaxie/beego) registers controllers, not
+// handlers: Router(path, &C{}, "GET,POST:Login;*:Any"), on the
+// application, an HttpServer or a Namespace, and NSRouter inside
+// NewNamespace and NSNamespace, whose prefixes nest and whose NSBefore and
+// NSAfter filters are middlewares of their routes (an NSRouter held in a
+// variable, or a namespace nested with another's Namespace method, is
+// under a prefix not known here: "…"). A controller is a struct embedding
+// the framework's Controller; each method the mapping names (beego reads
+// the first mapping: "m1,m2:Method" pairs joined by ";", "*" for any
+// method) is a route served by that method of the controller's method set,
+// promoted ones included, and without a mapping the controller's own Get,
+// Post... serve their methods. The controller's own Prepare and Finish run
+// before and after every action: middlewares of its routes. A mapping
+// beego would refuse at start (a method the controller lacks, a pair not
+// METHODS:Method) and what is not known here (the controller's type, held
+// as an interface; a mapping or path built at run time) are in
+// Result.Unread, which the driver reports. beego's functional routes (Get,
+// Post... Any) take a func(*context.Context), a handler's signature.
+// InsertFilter's filters, which run on every route their pattern covers
+// ("*", "/api/*", or one path), before the handler or after it (AfterExec,
+// FinishRouter), are in Result.Filters: the application inserts them in
+// one package (its main, often) and registers routes in another, so the
+// standalone driver, which sees both, makes them middlewares of the routes
+// they cover; per package, routes list their controller's Prepare, Finish
+// and action only.
+//
 // The prefix of a group or sub-router is composed when the router value
 // flows through local variables, calls of functions of the package
 // (routes(r) called with r.Group("/v1")), chi's Route and Group closures,

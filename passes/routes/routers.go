@@ -28,6 +28,9 @@ type router struct {
 	// makers are those of a joined field the route's prefix waits on
 	// (see joined.go).
 	makers []Maker
+	// after are middlewares that run once the handler has, a beego
+	// namespace's NSAfter filters (see namespaces).
+	after []*Handler
 }
 
 // scope is middlewares that run on the routes under a path, which is

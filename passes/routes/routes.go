@@ -47,9 +47,14 @@ type Result struct {
 	Helpers map[*types.Func]*Registers
 	// Unread are the grpc-gateway registrations whose paths could not
 	// all be read from their generated file (it does not parse, is not on
-	// disk, or a path's code is not the generator's): their routes are
-	// missing, which the driver reports.
+	// disk, or a path's code is not the generator's), and the beego
+	// registrations whose routes are missing or partly known (see
+	// registerController): the driver reports them.
 	Unread []Unread
+	// Filters are the filters the package inserts (beego's
+	// InsertFilter): every route they cover runs them, wherever it is
+	// registered, which the driver, seeing every package, attaches.
+	Filters []*Filter
 }
 
 // Unread is a registration whose routes are not (all) known, and why.
@@ -166,6 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// or a service's.
 		sort.SliceStable(a.routes, func(i, j int) bool { return srcpos.Compare(pass.Fset, a.routes[i].Pos, a.routes[j].Pos) < 0 })
 		if http {
+			res.Filters = a.filters() // first: a filter function is reached, no handler of its own
 			a.unregistered()
 		}
 		res.Routes, res.Unread = a.routes, a.unread
@@ -247,6 +253,7 @@ type analyzer struct {
 	called      map[*types.Func]bool    // local functions called directly
 	reached     map[*types.Func]bool    // local functions a registration uses
 	regCalls    []*ast.CallExpr
+	filterCalls []*ast.CallExpr // beego's InsertFilter
 	enclosing   map[*ast.FuncLit]*types.Func
 	// genFiles says which files of RPC services are generated (see
 	// generated), by name.
@@ -557,8 +564,10 @@ func (a *analyzer) recordParams(fn ast.Node, ft *ast.FuncType) {
 // Use and Mount calls by router variable, chi Route/Group functions.
 func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 	switch api.Kind {
-	case httpapi.Route:
+	case httpapi.Route, httpapi.Controller:
 		a.regCalls = append(a.regCalls, call)
+	case httpapi.Filter:
+		a.filterCalls = append(a.filterCalls, call)
 	case httpapi.Use:
 		if obj := a.objOf(recvExpr(call)); obj != nil {
 			a.uses[obj] = append(a.uses[obj], call)
@@ -685,8 +694,12 @@ func (a *analyzer) register() {
 			continue // a helper's: its callers register
 		}
 		api := httpapi.Lookup(a.callee(call))
-		if api.Kind == httpapi.Mount {
+		switch api.Kind {
+		case httpapi.Mount:
 			a.mount(call, api)
+			continue
+		case httpapi.Controller:
+			a.eachRow(call, func() { a.registerController(call, api) })
 			continue
 		}
 		a.eachRow(call, func() { a.registerCall(call, api) })

@@ -25,6 +25,16 @@ var inventory = &analysis.Analyzer{
 		for fn, f := range res.Helpers {
 			pass.Reportf(fn.Pos(), "%s", f)
 		}
+		for _, f := range res.Filters {
+			when := "before"
+			if f.After {
+				when = "after"
+			}
+			pass.Reportf(f.Pos, "filter %s %s: %s", f.Pattern, when, f.Middleware.Name)
+		}
+		for _, u := range res.Unread {
+			pass.Reportf(u.Pos, "unread: %s", u.Message)
+		}
 		for _, r := range res.Routes {
 			cost := fmt.Sprint(r.Request.Once)
 			if r.Request.Loop {
@@ -56,7 +66,7 @@ func orUnknown(s string) string {
 func TestRoutes(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "mwuser", "costuser",
-		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser", "prefixrouter", "prefixuser")
+		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser", "prefixrouter", "prefixuser", "beegoapp", "beegov1")
 }
 
 // TestFacts checks what constructors of handlers and middlewares export

@@ -8,6 +8,8 @@ import (
 	"context"
 	"net/http"
 
+	beegov1 "github.com/astaxie/beego/context"
+	beego "github.com/beego/beego/v2/server/web/context"
 	"github.com/gin-gonic/gin"
 	fiber "github.com/gofiber/fiber/v2"
 	fiber3 "github.com/gofiber/fiber/v3"
@@ -26,6 +28,9 @@ func FiberV3(c fiber3.Ctx) error                                              { 
 func FastHTTP(ctx *fasthttp.RequestCtx)                                       {}             // fasthttp
 func Bun(w http.ResponseWriter, req bunrouter.Request) error                  { return nil } // bunrouter
 func BunVerbose(w http.ResponseWriter, r *http.Request, ps bunrouter.Params)  {}             // bunrouter
+func BeegoFilter(ctx *beego.Context)                                          {}             // beego
+func BeegoV1Filter(ctx *beegov1.Context)                                      {}             // beego
+func BeegoNearMiss(ctx *beego.Context) error                                  { return nil } // -
 
 // Near misses: a result too many or too few, a value where a pointer is
 // expected, the parameters swapped.
