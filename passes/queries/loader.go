@@ -87,13 +87,7 @@ func getOrLoad(info *types.Info, fn ast.Node, call *ast.CallExpr) bool {
 // func() (*User, error)) { c.c.GetOrSet(k, func() (any, error) { return
 // set() }) }), whose own call is judged where it is made.
 func handsOn(info *types.Info, fn ast.Node, body *ast.BlockStmt) bool {
-	var ft *ast.FuncType
-	switch f := fn.(type) {
-	case *ast.FuncDecl:
-		ft = f.Type
-	case *ast.FuncLit:
-		ft = f.Type
-	}
+	ft := funcType(fn)
 	if ft == nil || ft.Params == nil {
 		return false
 	}

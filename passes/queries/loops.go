@@ -850,13 +850,8 @@ func isParam(info *types.Info, path []ast.Node, x ast.Expr) bool {
 		return false
 	}
 	for _, n := range path {
-		var ft *ast.FuncType
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			ft = n.Type
-		case *ast.FuncLit:
-			ft = n.Type
-		default:
+		ft := funcType(n)
+		if ft == nil {
 			continue
 		}
 		if ft.Pos() <= v.Pos() && v.Pos() < ft.End() {
@@ -864,6 +859,18 @@ func isParam(info *types.Info, path []ast.Node, x ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// funcType is the type of n when n is a declared function or a function
+// literal, else nil.
+func funcType(n ast.Node) *ast.FuncType {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Type
+	case *ast.FuncLit:
+		return n.Type
+	}
+	return nil
 }
 
 // identOrNil is e when it is an identifier, else nil.
