@@ -152,8 +152,11 @@ type lookup struct {
 	// keyExpr is the key where the function walked writes it, nil when
 	// the lookup is a callee's.
 	keyExpr ast.Expr
-	value   *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
-	test    *types.Var // the ok or err variable the test reads, nil when none
+	// memo says the cache is a memo across the items of a loop (see
+	// memo): made for the keys the items share, by a key of theirs.
+	memo  bool
+	value *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
+	test  *types.Var // the ok or err variable the test reads, nil when none
 }
 
 // store is a call or an assignment that puts something in a long-lived
@@ -196,11 +199,12 @@ func (a *analyzer) caches() *caches {
 // cache (see the top of this file), and which statements then run only
 // on a miss: either the hit returns (`if ok { return v }`, the rest of
 // the block is the miss) or the body is the miss (`if !ok { ... }`); the
-// miss must keep what it computed in the cache under the key.
-func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) int {
+// miss must keep what it computed in the cache under the key. The lookup
+// comes with it, for its key.
+func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 	s, ok := list[i].(*ast.IfStmt)
 	if !ok {
-		return noMiss
+		return noMiss, nil
 	}
 	before := list[:i:i] // appending copies
 	if s.Init != nil {
@@ -208,27 +212,27 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) int {
 	}
 	l, onHit := k.test(sc, s.Cond, before)
 	if l == nil {
-		return noMiss
+		return noMiss, nil
 	}
 	kind, miss := missBody, s.Body.List
 	if onHit {
 		if s.Else != nil || !returns(s.Body) {
-			return noMiss // a hit that goes on queries anyway
+			return noMiss, nil // a hit that goes on queries anyway
 		}
 		kind, miss = missRest, list[i+1:]
 	}
 	k.budget = maxBodies
 	if len(miss) == 0 {
-		return noMiss
+		return noMiss, nil
 	}
 	stores := k.stores(sc, miss, nil)
 	if !l.filledBy(stores) && !k.filledByLoaded(sc, l, stores, miss) {
-		return noMiss
+		return noMiss, nil
 	}
 	if l.keyExpr != nil && !keyKept(k.info, slices.Concat(before, miss), l.keyExpr, l.storedVars(stores)) {
-		return noMiss // the store's key is another one
+		return noMiss, nil // the store's key is another one
 	}
-	return kind
+	return kind, l
 }
 
 // returns says whether a hit's block returns: it ends with a return, or
@@ -401,10 +405,12 @@ func (k *caches) lookupOf(sc scope, cache, key ast.Expr) *lookup {
 	if !ok {
 		return nil
 	}
-	if v := varOf(k.info, cache); v != nil && !v.IsField() && v.Parent() != v.Pkg().Scope() && itemKey(sc, kt) {
+	v := varOf(k.info, cache)
+	memo := v != nil && !v.IsField() && v.Parent() != v.Pkg().Scope()
+	if memo && itemKey(sc, kt) {
 		return nil // a memo by item: one query per item
 	}
-	l := &lookup{cache: c, key: kt}
+	l := &lookup{cache: c, key: kt, memo: memo}
 	if sc.env == nil {
 		l.keyExpr = key
 	}

@@ -66,3 +66,6 @@ func Dropped(ctx context.Context, s store.Store, id int64) (store.User, error) {
 	})
 	return u, err
 }
+
+// Admin reads the administrator, by a constant key, through User.
+func Admin(ctx context.Context, s store.Store) (store.User, error) { return User(ctx, s, 1) }
