@@ -16,9 +16,12 @@ import (
 
 // Read-through caches by key. A query that runs only when a long-lived
 // cache lacks its key, and whose result the miss keeps in the cache, runs
-// once per key for as long as the process runs (or the entry lives), not
-// once per item of a loop around the call: the keys a loop meets recur
-// from request to request, and only the first request of each pays.
+// once per key for as long as the process runs (or the entry lives). That
+// is once for a loop around the call only when the key repeats across
+// its items (a constant, a value made before the loop): a key the loop
+// makes anew per item misses on every item of a first pass, so the
+// lookup's key is traced (see keyflow.go) and the fill is keyed by what
+// it is computed from.
 //
 // What counts as such a cache, and what does not:
 //

@@ -60,16 +60,28 @@ func NewFlow(info *types.Info, fn ast.Node) *Flow {
 	if f.sig == nil || body == nil {
 		return nil
 	}
+	// local is the variable of the function e writes into: v of v, v.f,
+	// v[i], *v.
 	local := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, _ := info.ObjectOf(id).(*types.Var)
-		if v == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		v := Root(info, e)
+		if v == nil || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 			return nil
 		}
 		return v
+	}
+	inBody := func(v *types.Var) *types.Var {
+		if v != nil && body.Pos() <= v.Pos() && v.Pos() < body.End() {
+			return v
+		}
+		return nil
+	}
+	// touch marks v as written out of sight at pos: through its address,
+	// a method of it, or a call handed what it refers to.
+	touch := func(v *types.Var, pos token.Pos) {
+		if v != nil {
+			f.addr[v] = true
+			f.at[v] = append(f.at[v], pos)
+		}
 	}
 	write := func(v *types.Var, x ast.Expr, pos token.Pos) {
 		if v != nil {
@@ -117,15 +129,77 @@ func NewFlow(info *types.Info, fn ast.Node) *Flow {
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				if v := local(n.X); v != nil {
-					f.addr[v] = true
-					f.at[v] = append(f.at[v], n.Pos())
+				touch(local(n.X), n.Pos())
+			}
+		case *ast.CallExpr:
+			if tv, ok := info.Types[n.Fun]; ok && (tv.IsType() || tv.IsBuiltin() && !isAppendOrCopy(n, info)) {
+				break
+			}
+			// b.WriteString(x), rows.Next(): a method may change what its
+			// receiver holds; fill(buf), a function what it is handed —
+			// of the function's own values (a parameter's, a callee's
+			// to keep, is read through the calls in the loop, see trace).
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal {
+				touch(inBody(local(sel.X)), n.Pos())
+			}
+			for _, arg := range n.Args {
+				if refers(info.TypeOf(arg)) {
+					touch(inBody(local(arg)), n.Pos())
 				}
 			}
 		}
 		return true
 	})
 	return f
+}
+
+// isAppendOrCopy says whether call is of the builtin copy (which writes
+// its first argument); append writes nothing its result does not say.
+func isAppendOrCopy(call *ast.CallExpr, info *types.Info) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "copy"
+}
+
+// refers says whether a value of type t refers to storage a callee may
+// write: a pointer, a map, a slice, a channel, an interface.
+func refers(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// Root is the variable a selection, an index or a dereference starts
+// from (s in s.cur.id, m in m[k], p in *p, v in v), nil when it starts
+// from anything else (a call's result).
+func Root(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if info.Selections[x] == nil {
+				v, _ := info.Uses[x.Sel].(*types.Var) // pkg.Var
+				return v
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
 }
 
 // From traces x, an expression of the function: ord is 0 when x is the

@@ -1,6 +1,9 @@
 package keyed
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // A read-through cache saves round trips in a loop only when its key
 // repeats across the loop's items: a key the loop makes anew per item
@@ -59,4 +62,48 @@ func Inline(keys []string) {
 			inline.Store("theme", v)
 		}
 	}
+}
+
+// The same statement with the same arguments on every item: the fix is
+// to run it once, above the loop, not to batch the items.
+
+var current string
+
+func loadCurrent() (*Pref, error) { return loadSetting(current) }
+
+func Hoisted(ctx context.Context, paths []string, prefix string) {
+	for range paths {
+		var n int
+		settingsDB.QueryRowContext(ctx, `SELECT count(*) FROM settings`).Scan(&n) // fix `^hoist the query out of the loop: it passes nothing that changes per item, so each item of paths runs the same statement with the same arguments; run it once above the loop and reuse its result$` // want `once per item of paths`
+	}
+	k := prefix + ".size"
+	for _, p := range paths {
+		loadSetting(k) // fix `^hoist the call of keyed.loadSetting out of the loop` // want `keyed.loadSetting runs .* once per item of paths`
+		_ = p
+	}
+	for _, p := range paths {
+		loadSetting(p) // fix `^add a variant of keyed.loadSetting that fetches the rows of all items` // want `keyed.loadSetting runs .* once per item of paths`
+	}
+	for _, p := range paths {
+		current = p   // what the call reads, changed per item
+		loadCurrent() // fix `^add a variant of keyed.loadCurrent` // want `keyed.loadCurrent runs .* once per item of paths`
+	}
+	for _, p := range paths {
+		if p == "" {
+			continue // the item chooses whether the call runs
+		}
+		loadSetting(k) // fix `^add a variant of keyed.loadSetting` // want `keyed.loadSetting runs .* once per item of paths`
+	}
+	prefs := make([]Pref, len(paths))
+	for i := range prefs {
+		reload(&prefs[i]) // fix `^add a variant of keyed.reload` // want `keyed.reload runs .* once per item of prefs`
+	}
+	for range paths {
+		settingsDB.ExecContext(ctx, `UPDATE settings SET value = '' WHERE key = 'x'`) // fix `^hoist the query out of the loop: .* run it once, before or after the loop$` // want `once per item of paths`
+	}
+}
+
+// reload reads a setting again, by the key of the one it is handed.
+func reload(p *Pref) {
+	settingsDB.QueryRow(`SELECT value FROM settings WHERE key = $1`, p.Key).Scan(&p.Value)
 }
