@@ -87,6 +87,7 @@ func TestPrecision(t *testing.T) {
 		"lines/lines.go:74  lines/lines.go:74",                                           // likewise through Trimmed, whose yield (in its own range) is silent
 		"loaders/flights.go:13 route " + user,                                            // cached.User's group's loader keeps what it read, by each item's own id
 		"loaders/flights.go:14 route " + user,                                            // the func variable the group's loader keeps through is assigned again; cached.User by a key set before the loop, or a constant one a call down, is silent
+		"loaders/flights.go:22 route " + user,                                            // no cache, the same arguments for every item: told to hoist
 		"loaders/loaders.go:81 route " + user,                                            // singleflight's Do keeps nothing; the loaders of User and Allowed run on a miss only
 		"loaders/loaders.go:84 route store/pg/pg.go:21",                                  // a loader that writes
 		"members/members.go:53 route " + user,                                            // per added id
@@ -124,6 +125,17 @@ func TestPrecision(t *testing.T) {
 	// fill).
 	if got := rep.Stats.CacheFillFindings; got != 9 {
 		t.Errorf("stats.cache_fill_findings = %d, want 9", got)
+	}
+	// A call through an interface passing nothing the loop makes anew
+	// per item is told to run once, not to batch; one passing the item
+	// is told to batch.
+	for _, f := range rep.Findings {
+		if f.File != "loaders/flights.go" || f.Check != "queryinloop" {
+			continue
+		}
+		if hoist := strings.HasPrefix(f.Fix, "hoist the call of "); hoist != (f.Line == 22) {
+			t.Errorf("loaders/flights.go:%d: fix %q; want hoist advice on line 22 alone", f.Line, f.Fix)
+		}
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.
