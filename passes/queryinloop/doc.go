@@ -88,8 +88,11 @@
 // per statement (`i += 500`, or the chunk — a range over slices.Chunk or
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
-// filled from its items) — but a loop over chunks that looks each item
-// up is reported. A loop whose query takes what the previous iteration
+// filled from its items, or a query builder's chain taking it whole,
+// `db.In("id", ids).Find(&rows)` for each group ids of a map) — but a
+// loop over chunks that looks each item up is reported, and so is a loop
+// over records whose elements are one row's values (`rec[0], rec[1]` of
+// a [][]string read from a CSV file: one statement per record). A loop whose query takes what the previous iteration
 // left — a walk up a tree (id = parent), a page's offset or the last
 // key read (`&Page{Offset: (page-1)*size}`, after = rows[n-1].ID) — is
 // one query per step of a chain or per page, not per item: a page is the
