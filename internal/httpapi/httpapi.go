@@ -737,3 +737,37 @@ func ContextFrom(fn *types.Func) (from int, ok bool) {
 	from, ok = contextMethods[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
 	return from, ok
 }
+
+// PathSource is what a method of a request carrier returns about the
+// request's path (see PathMethod).
+type PathSource uint8
+
+const (
+	// NoPath: the method says nothing of the path.
+	NoPath PathSource = iota
+	// RequestPath: the path of the request, as r.URL.Path has it
+	// (beego's ctx.Input.URL(), fiber's c.Path()).
+	RequestPath
+	// RoutePattern: the pattern of the route the request matched, as
+	// registered (gin's c.FullPath(), echo's c.Path()).
+	RoutePattern
+)
+
+// pathMethods are the request carriers' methods that return the path
+// of the request or the pattern of its route, called with no argument.
+var pathMethods = map[key]PathSource{
+	{beegoPkg + "/context", "BeegoInput", "URL"}:   RequestPath,
+	{beegoV1Pkg + "/context", "BeegoInput", "URL"}: RequestPath,
+	{fiberV2Pkg, "Ctx", "Path"}:                    RequestPath, // Path(override ...string): no argument reads it
+	{ginPkg, "Context", "FullPath"}:                RoutePattern,
+	{echoPkg, "Context", "Path"}:                   RoutePattern,
+}
+
+// PathMethod says what method fn, called with no argument, returns of
+// the request it serves: its path, its route's pattern, or neither.
+func PathMethod(fn *types.Func) PathSource {
+	if fn == nil || fn.Pkg() == nil {
+		return NoPath
+	}
+	return pathMethods[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
+}

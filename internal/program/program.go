@@ -86,6 +86,9 @@ type Program struct {
 	sole    map[*types.TypeName]holding // see soleHolders
 	within  map[any]bool                // see invokesWithin
 	paths   map[*Call][]*pathRule       // by the rule's first call, see paths.go
+	// pathLive are the walks of liveOf for middlewares under their
+	// path tests (see partLive).
+	pathLive map[pathLiveKey]*liveSet
 }
 
 // Stats are the sizes and times of a build.

@@ -484,7 +484,7 @@ func (p *Program) cost(f *Func) cost {
 			return c
 		}
 		onWay[g] = true
-		c := p.bodyCost(g, func(h *Func) cost {
+		c := p.bodyCost(g, nil, func(h *Func) cost {
 			switch {
 			case h.scc != s:
 				return p.cost(h)
@@ -506,8 +506,8 @@ func (p *Program) cost(f *Func) cost {
 }
 
 // bodyCost is what one pass through f's body runs, a call of g costing
-// callee(g).
-func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
+// callee(g), the calls skip says (when not nil) left out.
+func (p *Program) bodyCost(f *Func, skip func(*Call) bool, callee func(g *Func) cost) cost {
 	var total cost
 	// What each block runs on every pass through it; the path through
 	// the most is what one call runs.
@@ -528,7 +528,7 @@ func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
 		}
 	}
 	for _, c := range f.Calls {
-		if !perCall(c) {
+		if !perCall(c) || skip != nil && skip(c) {
 			continue
 		}
 		items := queries.PerItem(c.Loops) > 0

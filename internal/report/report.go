@@ -352,6 +352,12 @@ type Stats struct {
 	// per key, per value or per process, or on a failure only, not once
 	// per item.
 	CacheFillFindings int `json:"cache_fill_findings,omitempty"`
+	// PathGuarded counts, over the routes, the queries of their
+	// middlewares left out of routes[].queries and their counts: the
+	// middleware runs them only for paths, tested against a constant
+	// (strings.HasPrefix(r.URL.Path, "/api/"), path == "/login"), that
+	// the route's pattern never has.
+	PathGuarded int `json:"path_guarded,omitempty"`
 	// LocalPackages counts the packages of local modules analyzed with
 	// the main module's (Report.LocalModules lists them); Packages
 	// counts them too.

@@ -259,6 +259,15 @@
 // upper bound where a callee branches on a value its caller fixes, and a
 // lower bound under alternative middlewares.
 //
+// The standalone driver's graph reads each middleware with the route's
+// pattern in hand: a branch on a test of the request's path against a
+// constant (if strings.HasPrefix(r.URL.Path, "/api/") { return }, path
+// == "/login", beego's ctx.Input.URL(), gin's c.FullPath()) that the
+// pattern's literal text settles runs its way alone for the route, and
+// what only the other way runs is neither listed nor counted for it
+// (stats.path_guarded counts it). This pass, one package at a time,
+// counts the middleware's cheapest path to the handler as above.
+//
 // A handler made by a function whose body is not here (a REST library's
 // GetAll(newRepository)) is named by that function, and carries the call
 // that made it (Handler.Made): the standalone driver's graph follows the
