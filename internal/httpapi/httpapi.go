@@ -44,6 +44,8 @@ const (
 	muxPkg        = "github.com/gorilla/mux"
 	ginPkg        = "github.com/gin-gonic/gin"
 	echoPkg       = "github.com/labstack/echo/v4"
+	echoV3Pkg     = "github.com/labstack/echo" // v3 has no /v3 suffix (+incompatible)
+	echoV5Pkg     = "github.com/labstack/echo/v5"
 	fiberV2Pkg    = "github.com/gofiber/fiber/v2"
 	fiberV3Pkg    = "github.com/gofiber/fiber/v3"
 	fasthttpPkg   = "github.com/valyala/fasthttp"
@@ -58,7 +60,7 @@ const (
 // worth a look: registering a route or declaring a handler names their
 // types.
 var Packages = []string{
-	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg,
+	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg, echoV3Pkg, echoV5Pkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
 	beegoPkg, beegoV1Pkg,
 }
@@ -219,19 +221,25 @@ func init() {
 	reg(ginPkg, []string{"RouterGroup", "Engine", "IRoutes"}, with(g, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use")
 	reg(ginPkg, []string{""}, with(g, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
 
-	// echo v4: handler, then route-level middlewares.
-	echo := []string{"Echo", "Group"}
-	e := with(none, func(a *API) { a.Framework = Echo })
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, "*", 0, 1, 2 }),
-		methodRoutes(true, standardMethods...)...)
-	reg(echoPkg, echo, with(e, func(a *API) {
-		a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, AnyMethod, 0, 1, 2
-	}), "Any")
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, 0, 1, 2, 3 }), "Add", "Match")
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg = Group, 0, 1 }), "Group")
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
-	reg(echoPkg, []string{"Echo"}, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Pre")
-	reg(echoPkg, []string{""}, with(e, func(a *API) { a.Kind = New }), "New")
+	// echo v3, v4 and v5 share their API: handler, then route-level
+	// middlewares (v5 adds QUERY, and its Context is a struct).
+	for _, pkg := range []string{echoPkg, echoV3Pkg, echoV5Pkg} {
+		echo := []string{"Echo", "Group"}
+		e := with(none, func(a *API) { a.Framework = Echo })
+		methods := methodRoutes(true, standardMethods...)
+		if pkg == echoV5Pkg {
+			methods = append(methods, "QUERY")
+		}
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, "*", 0, 1, 2 }), methods...)
+		reg(pkg, echo, with(e, func(a *API) {
+			a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, AnyMethod, 0, 1, 2
+		}), "Any")
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, 0, 1, 2, 3 }), "Add", "Match")
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg = Group, 0, 1 }), "Group")
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
+		reg(pkg, []string{"Echo"}, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Pre")
+		reg(pkg, []string{""}, with(e, func(a *API) { a.Kind = New }), "New")
+	}
 
 	// fiber v2 and v3: one chain of handlers per route, as gin's (v3
 	// takes them as any); Group's handlers are middlewares under its
@@ -472,6 +480,8 @@ var shapes = []shape{
 	{HTTPRouter, []string{"net/http.ResponseWriter", "*net/http.Request", httprouterPkg + ".Params"}, nil},
 	{Gin, []string{"*" + ginPkg + ".Context"}, nil},
 	{Echo, []string{echoPkg + ".Context"}, []string{"error"}},
+	{Echo, []string{echoV3Pkg + ".Context"}, []string{"error"}},
+	{Echo, []string{"*" + echoV5Pkg + ".Context"}, []string{"error"}},
 	{Fiber, []string{"*" + fiberV2Pkg + ".Ctx"}, []string{"error"}},
 	{Fiber, []string{fiberV3Pkg + ".Ctx"}, []string{"error"}},
 	{FastHTTP, []string{"*" + fasthttpPkg + ".RequestCtx"}, nil},
@@ -549,6 +559,7 @@ func typesAre(t *types.Tuple, want []string) bool {
 var handlerTypes = map[string]bool{
 	"net/http.Handler": true, "net/http.HandlerFunc": true,
 	ginPkg + ".HandlerFunc": true, echoPkg + ".HandlerFunc": true,
+	echoV3Pkg + ".HandlerFunc": true, echoV5Pkg + ".HandlerFunc": true,
 	httprouterPkg + ".Handle": true, fasthttpPkg + ".RequestHandler": true,
 	bunrouterPkg + ".HandlerFunc": true, bunrouterPkg + ".VerboseHandlerFunc": true,
 	beegoPkg + ".HandleFunc": true, beegoV1Pkg + ".FilterFunc": true,
@@ -623,6 +634,8 @@ var routerTypes = map[string]bool{
 	"*" + muxPkg + ".Router": false,
 	"*" + ginPkg + ".Engine": true, "*" + ginPkg + ".RouterGroup": false, ginPkg + ".IRouter": false, ginPkg + ".IRoutes": false,
 	"*" + echoPkg + ".Echo": true, "*" + echoPkg + ".Group": false,
+	"*" + echoV3Pkg + ".Echo": true, "*" + echoV3Pkg + ".Group": false,
+	"*" + echoV5Pkg + ".Echo": true, "*" + echoV5Pkg + ".Group": false,
 	"*" + fiberV2Pkg + ".App": true, "*" + fiberV2Pkg + ".Group": false, fiberV2Pkg + ".Router": false,
 	"*" + fiberV3Pkg + ".App": true, "*" + fiberV3Pkg + ".Group": false, fiberV3Pkg + ".Router": false,
 	"*" + fastRouterPkg + ".Router": true, "*" + fastRouterPkg + ".Group": false,
@@ -684,6 +697,8 @@ var carriers = map[string]bool{
 	"*net/http.Request":                   true,
 	"*" + ginPkg + ".Context":             true, // implements context.Context
 	echoPkg + ".Context":                  true,
+	echoV3Pkg + ".Context":                true,
+	"*" + echoV5Pkg + ".Context":          true,
 	"*" + fasthttpPkg + ".RequestCtx":     true, // implements context.Context
 	"*" + fiberV2Pkg + ".Ctx":             true,
 	fiberV3Pkg + ".Ctx":                   true, // implements context.Context
@@ -719,6 +734,8 @@ var contextMethods = map[key]int{
 	{netHTTPPkg, "Request", "Context"}:       -1,
 	{netHTTPPkg, "Request", "WithContext"}:   0, // r.WithContext(ctx) carries ctx
 	{echoPkg, "Context", "Request"}:          -1,
+	{echoV3Pkg, "Context", "Request"}:        -1,
+	{echoV5Pkg, "Context", "Request"}:        -1,
 	{fiberV2Pkg, "Ctx", "Context"}:           -1, // the *fasthttp.RequestCtx
 	{fiberV2Pkg, "Ctx", "UserContext"}:       -1, // what middlewares set, Background by default: fiber's own request context
 	{fiberV3Pkg, "Ctx", "Context"}:           -1,

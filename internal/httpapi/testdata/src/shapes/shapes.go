@@ -14,7 +14,9 @@ import (
 	fiber "github.com/gofiber/fiber/v2"
 	fiber3 "github.com/gofiber/fiber/v3"
 	"github.com/julienschmidt/httprouter"
+	echo3 "github.com/labstack/echo"
 	"github.com/labstack/echo/v4"
+	echo5 "github.com/labstack/echo/v5"
 	"github.com/uptrace/bunrouter"
 	"github.com/valyala/fasthttp"
 )
@@ -23,6 +25,8 @@ func NetHTTP(w http.ResponseWriter, r *http.Request)                          {}
 func HTTPRouter(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {}             // httprouter
 func Gin(c *gin.Context)                                                      {}             // gin
 func Echo(c echo.Context) error                                               { return nil } // echo
+func Echo3(c echo3.Context) error                                             { return nil } // echo
+func Echo5(c *echo5.Context) error                                            { return nil } // echo
 func FiberV2(c *fiber.Ctx) error                                              { return nil } // fiber
 func FiberV3(c fiber3.Ctx) error                                              { return nil } // fiber
 func FastHTTP(ctx *fasthttp.RequestCtx)                                       {}             // fasthttp
@@ -36,6 +40,7 @@ func BeegoNearMiss(ctx *beego.Context) error                                  { 
 // expected, the parameters swapped.
 func NetHTTPResult(w http.ResponseWriter, r *http.Request) error     { return nil } // -
 func EchoNoResult(c echo.Context)                                    {}             // -
+func Echo5Value(c echo5.Context) error                               { return nil } // -
 func FiberV2NoResult(c *fiber.Ctx)                                   {}             // -
 func FiberV2Value(c fiber.Ctx) error                                 { return nil } // -
 func GinResult(c *gin.Context) error                                 { return nil } // -
@@ -61,6 +66,8 @@ func EchoHolder(h *Holder) error      { return nil } // -
 // Middlewares wrap a handler into another.
 func Std(next http.Handler) http.Handler                                   { return next } // middleware
 func Echo2(next echo.HandlerFunc) echo.HandlerFunc                         { return next } // middleware
+func Echo3Mw(next echo3.HandlerFunc) echo3.HandlerFunc                     { return next } // middleware
+func Echo5Mw(next echo5.HandlerFunc) echo5.HandlerFunc                     { return next } // middleware
 func Fast(next fasthttp.RequestHandler) fasthttp.RequestHandler            { return next } // middleware
 func Router(next httprouter.Handle) httprouter.Handle                      { return next } // middleware
 func Fiber(next fiber.Handler) fiber.Handler                               { return next } // middleware
