@@ -34,6 +34,7 @@ const (
 	HTTPRouter     = "httprouter"
 	BunRouter      = "bunrouter"
 	Beego          = "beego"
+	Iris           = "iris"
 )
 
 // Import paths of the packages in the table.
@@ -54,6 +55,9 @@ const (
 	bunrouterPkg  = "github.com/uptrace/bunrouter"
 	beegoPkg      = "github.com/beego/beego/v2/server/web"
 	beegoV1Pkg    = "github.com/astaxie/beego"
+	irisPkg       = "github.com/kataras/iris/v12"
+	irisRouterPkg = "github.com/kataras/iris/v12/core/router"
+	irisCtxPkg    = "github.com/kataras/iris/v12/context"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -62,7 +66,7 @@ const (
 var Packages = []string{
 	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg, echoV3Pkg, echoV5Pkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
-	beegoPkg, beegoV1Pkg,
+	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -263,6 +267,23 @@ func init() {
 		}
 		reg(pkg, []string{""}, with(f, func(a *API) { a.Kind, a.Chain = New, false }), "New")
 	}
+
+	// iris v12: the Application embeds the APIBuilder, whose methods it
+	// promotes; Party is their interface. One chain of handlers per route,
+	// as gin's: the last serves, the others are middlewares (handlers
+	// calling ctx.Next()); Party(prefix, mws...) is a group,
+	// PartyFunc(prefix, fn) calls fn with it.
+	iris := []string{"APIBuilder", "Party"}
+	ir := with(none, func(a *API) { a.Framework, a.Chain = Iris, true })
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }),
+		methodRoutes(false, standardMethods...)...)
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, AnyMethod, 0, 1 }), "Any")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Handle")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg, a.Chain = Group, 0, 1, false }), "Party")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.PatternArg, a.FuncArg, a.Chain = RouteFn, 0, 1, false }), "PartyFunc")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use", "UseRouter", "UseOnce")
+	reg(irisRouterPkg, []string{"APIBuilder"}, with(ir, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "UseGlobal")
+	reg(irisPkg, []string{""}, with(ir, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
 
 	// fasthttp/router: method routes and groups; no middlewares of its own
 	// (they wrap the handlers, or r.Handler as a whole).
@@ -489,6 +510,7 @@ var shapes = []shape{
 	{BunRouter, []string{"net/http.ResponseWriter", "*net/http.Request", bunrouterPkg + ".Params"}, nil}, // a VerboseGroup's
 	{Beego, []string{"*" + beegoPkg + "/context.Context"}, nil},                                          // a functional route's, a filter's
 	{Beego, []string{"*" + beegoV1Pkg + "/context.Context"}, nil},
+	{Iris, []string{"*" + irisCtxPkg + ".Context"}, nil},
 }
 
 // HandlerSig is the framework whose request handlers have the signature
@@ -497,7 +519,8 @@ var shapes = []shape{
 // error (v3), func(*fasthttp.RequestCtx), httprouter's
 // func(http.ResponseWriter, *http.Request, httprouter.Params), bunrouter's
 // func(http.ResponseWriter, bunrouter.Request) error, beego's
-// func(*context.Context) (a functional route's, a filter's) — or "".
+// func(*context.Context) (a functional route's, a filter's), iris's
+// func(iris.Context) — or "".
 // Results count: a func(echo.Context) without one is not echo's handler.
 //
 // A framework whose handlers take one context also has the handlers of
@@ -609,13 +632,13 @@ func IsMiddlewareType(t types.Type) bool {
 }
 
 // IsNext reports whether fn runs the rest of a handler chain from inside a
-// middleware that is itself a handler: gin's and fiber's c.Next().
+// middleware that is itself a handler: gin's, fiber's and iris's c.Next().
 func IsNext(fn *types.Func) bool {
 	if fn == nil || fn.Name() != "Next" || fn.Pkg() == nil {
 		return false
 	}
 	switch fn.Pkg().Path() + "." + RecvName(fn) {
-	case ginPkg + ".Context", fiberV2Pkg + ".Ctx", fiberV3Pkg + ".Ctx":
+	case ginPkg + ".Context", fiberV2Pkg + ".Ctx", fiberV3Pkg + ".Ctx", irisCtxPkg + ".Context":
 		return true
 	}
 	return false
@@ -644,6 +667,7 @@ var routerTypes = map[string]bool{
 	"*" + bunrouterPkg + ".CompatRouter": true, "*" + bunrouterPkg + ".CompatGroup": false,
 	"*" + bunrouterPkg + ".VerboseRouter": true, "*" + bunrouterPkg + ".VerboseGroup": false,
 	"*" + beegoPkg + ".HttpServer": true,
+	"*" + irisPkg + ".Application": true, "*" + irisRouterPkg + ".APIBuilder": false, irisRouterPkg + ".Party": false,
 }
 
 // IsRouterType matches the router types, roots or not.
@@ -705,6 +729,7 @@ var carriers = map[string]bool{
 	bunrouterPkg + ".Request":             true, // embeds *http.Request: req.Context()
 	"*" + beegoPkg + "/context.Context":   true, // ctx.Request.Context()
 	"*" + beegoV1Pkg + "/context.Context": true,
+	"*" + irisCtxPkg + ".Context":         true, // ctx.Request().Context()
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
@@ -741,6 +766,7 @@ var contextMethods = map[key]int{
 	{fiberV3Pkg, "Ctx", "Context"}:           -1,
 	{fiberV3Pkg, "Ctx", "RequestCtx"}:        -1,
 	{bunrouterPkg, "Request", "WithContext"}: 0,
+	{irisCtxPkg, "Context", "Request"}:       -1,
 }
 
 // ContextFrom says where the context of what method fn returns comes

@@ -14,6 +14,8 @@ import (
 	fiber "github.com/gofiber/fiber/v2"
 	fiber3 "github.com/gofiber/fiber/v3"
 	"github.com/julienschmidt/httprouter"
+	"github.com/kataras/iris/v12"
+	iriscontext "github.com/kataras/iris/v12/context"
 	echo3 "github.com/labstack/echo"
 	"github.com/labstack/echo/v4"
 	echo5 "github.com/labstack/echo/v5"
@@ -27,6 +29,8 @@ func Gin(c *gin.Context)                                                      {}
 func Echo(c echo.Context) error                                               { return nil } // echo
 func Echo3(c echo3.Context) error                                             { return nil } // echo
 func Echo5(c *echo5.Context) error                                            { return nil } // echo
+func Iris(ctx iris.Context)                                                   {}             // iris
+func IrisPlain(ctx *iriscontext.Context)                                      {}             // iris
 func FiberV2(c *fiber.Ctx) error                                              { return nil } // fiber
 func FiberV3(c fiber3.Ctx) error                                              { return nil } // fiber
 func FastHTTP(ctx *fasthttp.RequestCtx)                                       {}             // fasthttp
@@ -41,6 +45,8 @@ func BeegoNearMiss(ctx *beego.Context) error                                  { 
 func NetHTTPResult(w http.ResponseWriter, r *http.Request) error     { return nil } // -
 func EchoNoResult(c echo.Context)                                    {}             // -
 func Echo5Value(c echo5.Context) error                               { return nil } // -
+func IrisResult(ctx iris.Context) error                              { return nil } // -
+func IrisValue(ctx iriscontext.Context)                              {}             // -
 func FiberV2NoResult(c *fiber.Ctx)                                   {}             // -
 func FiberV2Value(c fiber.Ctx) error                                 { return nil } // -
 func GinResult(c *gin.Context) error                                 { return nil } // -
