@@ -35,6 +35,7 @@ const (
 	BunRouter      = "bunrouter"
 	Beego          = "beego"
 	Iris           = "iris"
+	Restful        = "go-restful"
 )
 
 // Import paths of the packages in the table.
@@ -58,6 +59,8 @@ const (
 	irisPkg       = "github.com/kataras/iris/v12"
 	irisRouterPkg = "github.com/kataras/iris/v12/core/router"
 	irisCtxPkg    = "github.com/kataras/iris/v12/context"
+	restfulPkg    = "github.com/emicklei/go-restful/v3"
+	restfulV2Pkg  = "github.com/emicklei/go-restful" // v2 has no /v2 suffix (+incompatible)
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -66,7 +69,7 @@ const (
 var Packages = []string{
 	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg, echoV3Pkg, echoV5Pkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
-	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg,
+	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg, restfulPkg, restfulV2Pkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -88,6 +91,14 @@ const (
 	// mapping ("GET,POST:Login;*:Any") that says which method serves
 	// which HTTP methods, or absent for the controller's Get, Post...
 	Controller
+	// Prefix sets the root path of the router it is called on, for the
+	// routes registered on it before or after (go-restful's
+	// WebService.Path): the last call in the source is the one read.
+	Prefix
+	// Fluent configures the router it is called on and returns it
+	// (go-restful's ws.Consumes(...).Produces(...)): the router the call
+	// returns is its receiver.
+	Fluent
 	// Namespace is a prefix over the registrations among its arguments
 	// (beego's NewNamespace and NSNamespace, at PatternArg).
 	Namespace
@@ -127,6 +138,10 @@ type API struct {
 	// namespace it is in (beego's NSRouter, NSNamespace; a Filter without
 	// a pattern, NSBefore and NSAfter, runs on that namespace's routes).
 	Nested bool
+	// ReturnsSelf says the call returns the router it is called on
+	// (go-restful's ws.Path(...).Filter(f).Consumes(...)): a chain of
+	// such calls is on the router it starts from.
+	ReturnsSelf bool
 	// OptionArg is the first of the options (bunrouter's New and
 	// NewGroup) that configure the router made: an Option call's
 	// middlewares (MiddlewareArg) run on its routes, and its function
@@ -284,6 +299,24 @@ func init() {
 	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use", "UseRouter", "UseOnce")
 	reg(irisRouterPkg, []string{"APIBuilder"}, with(ir, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "UseGlobal")
 	reg(irisPkg, []string{""}, with(ir, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
+
+	// go-restful v3 and v2 share their API: a WebService is a router under the root its Path
+	// sets; a route is the builder chain ws.GET(path)...To(fn) (or
+	// ws.Method(m).Path(p)), whose To is the registration the table
+	// holds, its method, path and filters read along the chain (see
+	// RestfulStep). Filters run in the order Container, WebService,
+	// route; Container.Add and Add put a WebService in a container, at its
+	// own root.
+	for _, pkg := range []string{restfulPkg, restfulV2Pkg} {
+		rs := with(none, func(a *API) { a.Framework, a.ReturnsSelf = Restful, true })
+		reg(pkg, []string{"RouteBuilder"}, with(rs, func(a *API) { a.Kind, a.HandlerArg, a.ReturnsSelf = Route, 0, false }), "To")
+		reg(pkg, []string{"WebService"}, with(rs, func(a *API) { a.Kind, a.PatternArg = Prefix, 0 }), "Path")
+		reg(pkg, []string{"WebService"}, with(rs, func(a *API) { a.Kind = Fluent }), "Consumes", "Produces", "Doc", "ApiVersion", "Param", "Route")
+		reg(pkg, []string{"WebService"}, with(rs, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Filter")
+		reg(pkg, []string{"Container", ""}, with(rs, func(a *API) { a.Kind, a.MiddlewareArg, a.ReturnsSelf = Use, 0, false }), "Filter")
+		reg(pkg, []string{"Container", ""}, with(rs, func(a *API) { a.Kind, a.HandlerArg, a.ReturnsSelf = Mount, 0, false }), "Add")
+		reg(pkg, []string{""}, with(rs, func(a *API) { a.Kind, a.ReturnsSelf = New, false }), "NewContainer")
+	}
 
 	// fasthttp/router: method routes and groups; no middlewares of its own
 	// (they wrap the handlers, or r.Handler as a whole).
@@ -511,6 +544,10 @@ var shapes = []shape{
 	{Beego, []string{"*" + beegoPkg + "/context.Context"}, nil},                                          // a functional route's, a filter's
 	{Beego, []string{"*" + beegoV1Pkg + "/context.Context"}, nil},
 	{Iris, []string{"*" + irisCtxPkg + ".Context"}, nil},
+	{Restful, []string{"*" + restfulPkg + ".Request", "*" + restfulPkg + ".Response"}, nil},
+	{Restful, []string{"*" + restfulPkg + ".Request", "*" + restfulPkg + ".Response", "*" + restfulPkg + ".FilterChain"}, nil}, // a filter's
+	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response"}, nil},
+	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response", "*" + restfulV2Pkg + ".FilterChain"}, nil},
 }
 
 // HandlerSig is the framework whose request handlers have the signature
@@ -520,7 +557,8 @@ var shapes = []shape{
 // func(http.ResponseWriter, *http.Request, httprouter.Params), bunrouter's
 // func(http.ResponseWriter, bunrouter.Request) error, beego's
 // func(*context.Context) (a functional route's, a filter's), iris's
-// func(iris.Context) — or "".
+// func(iris.Context), go-restful's func(*restful.Request,
+// *restful.Response) and its filters' (with a *restful.FilterChain) — or "".
 // Results count: a func(echo.Context) without one is not echo's handler.
 //
 // A framework whose handlers take one context also has the handlers of
@@ -586,6 +624,8 @@ var handlerTypes = map[string]bool{
 	httprouterPkg + ".Handle": true, fasthttpPkg + ".RequestHandler": true,
 	bunrouterPkg + ".HandlerFunc": true, bunrouterPkg + ".VerboseHandlerFunc": true,
 	beegoPkg + ".HandleFunc": true, beegoV1Pkg + ".FilterFunc": true,
+	restfulPkg + ".RouteFunction": true, restfulPkg + ".FilterFunction": true,
+	restfulV2Pkg + ".RouteFunction": true, restfulV2Pkg + ".FilterFunction": true,
 }
 
 // IsHandlerType matches a value that serves requests: http.Handler,
@@ -632,16 +672,41 @@ func IsMiddlewareType(t types.Type) bool {
 }
 
 // IsNext reports whether fn runs the rest of a handler chain from inside a
-// middleware that is itself a handler: gin's, fiber's and iris's c.Next().
+// middleware that is itself a handler: gin's, fiber's and iris's c.Next(),
+// go-restful's chain.ProcessFilter(req, resp).
 func IsNext(fn *types.Func) bool {
-	if fn == nil || fn.Name() != "Next" || fn.Pkg() == nil {
-		return false
+	return fn != nil && fn.Pkg() != nil && nexts[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
+}
+
+var nexts = map[key]bool{
+	{ginPkg, "Context", "Next"}: true, {fiberV2Pkg, "Ctx", "Next"}: true, {fiberV3Pkg, "Ctx", "Next"}: true,
+	{irisCtxPkg, "Context", "Next"}: true, {restfulPkg, "FilterChain", "ProcessFilter"}: true,
+	{restfulV2Pkg, "FilterChain", "ProcessFilter"}: true,
+}
+
+// RestfulStep names what a call of a go-restful route builder chain
+// says of the route: "Method" and "Path" (RouteBuilder's, with their
+// argument), "Filter" (a route filter), "Start" (the WebService's GET,
+// POST... or Method that begins the chain, on the WebService it
+// registers on); "" for any other function, the builder's documentation
+// calls (Doc, Param, Returns...) included.
+func RestfulStep(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != restfulPkg && fn.Pkg().Path() != restfulV2Pkg {
+		return ""
 	}
-	switch fn.Pkg().Path() + "." + RecvName(fn) {
-	case ginPkg + ".Context", fiberV2Pkg + ".Ctx", fiberV3Pkg + ".Ctx", irisCtxPkg + ".Context":
-		return true
+	switch RecvName(fn) {
+	case "RouteBuilder":
+		switch fn.Name() {
+		case "Method", "Path", "Filter":
+			return fn.Name()
+		}
+	case "WebService":
+		switch fn.Name() {
+		case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "Method":
+			return "Start"
+		}
 	}
-	return false
+	return ""
 }
 
 // routerTypes are the router types, true for those that are always a
@@ -668,6 +733,8 @@ var routerTypes = map[string]bool{
 	"*" + bunrouterPkg + ".VerboseRouter": true, "*" + bunrouterPkg + ".VerboseGroup": false,
 	"*" + beegoPkg + ".HttpServer": true,
 	"*" + irisPkg + ".Application": true, "*" + irisRouterPkg + ".APIBuilder": false, irisRouterPkg + ".Party": false,
+	"*" + restfulPkg + ".WebService": true, restfulPkg + ".WebService": true, "*" + restfulPkg + ".Container": true,
+	"*" + restfulV2Pkg + ".WebService": true, restfulV2Pkg + ".WebService": true, "*" + restfulV2Pkg + ".Container": true,
 }
 
 // IsRouterType matches the router types, roots or not.
@@ -730,6 +797,8 @@ var carriers = map[string]bool{
 	"*" + beegoPkg + "/context.Context":   true, // ctx.Request.Context()
 	"*" + beegoV1Pkg + "/context.Context": true,
 	"*" + irisCtxPkg + ".Context":         true, // ctx.Request().Context()
+	"*" + restfulPkg + ".Request":         true, // req.Request.Context()
+	"*" + restfulV2Pkg + ".Request":       true,
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP

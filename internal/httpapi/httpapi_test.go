@@ -183,7 +183,7 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 		t.Errorf("%s: options %d are not its variadic parameter", fn.FullName(), a.OptionArg)
 	}
 	switch a.Kind {
-	case New, Group, With:
+	case New, Group, With, Prefix, Fluent:
 		if sig.Results().Len() != 1 || !IsRouterType(sig.Results().At(0).Type()) {
 			t.Errorf("%s: returns no router", fn.FullName())
 		}

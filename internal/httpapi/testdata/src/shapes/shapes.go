@@ -10,6 +10,7 @@ import (
 
 	beegov1 "github.com/astaxie/beego/context"
 	beego "github.com/beego/beego/v2/server/web/context"
+	restful "github.com/emicklei/go-restful/v3"
 	"github.com/gin-gonic/gin"
 	fiber "github.com/gofiber/fiber/v2"
 	fiber3 "github.com/gofiber/fiber/v3"
@@ -23,38 +24,42 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-func NetHTTP(w http.ResponseWriter, r *http.Request)                          {}             // net/http
-func HTTPRouter(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {}             // httprouter
-func Gin(c *gin.Context)                                                      {}             // gin
-func Echo(c echo.Context) error                                               { return nil } // echo
-func Echo3(c echo3.Context) error                                             { return nil } // echo
-func Echo5(c *echo5.Context) error                                            { return nil } // echo
-func Iris(ctx iris.Context)                                                   {}             // iris
-func IrisPlain(ctx *iriscontext.Context)                                      {}             // iris
-func FiberV2(c *fiber.Ctx) error                                              { return nil } // fiber
-func FiberV3(c fiber3.Ctx) error                                              { return nil } // fiber
-func FastHTTP(ctx *fasthttp.RequestCtx)                                       {}             // fasthttp
-func Bun(w http.ResponseWriter, req bunrouter.Request) error                  { return nil } // bunrouter
-func BunVerbose(w http.ResponseWriter, r *http.Request, ps bunrouter.Params)  {}             // bunrouter
-func BeegoFilter(ctx *beego.Context)                                          {}             // beego
-func BeegoV1Filter(ctx *beegov1.Context)                                      {}             // beego
-func BeegoNearMiss(ctx *beego.Context) error                                  { return nil } // -
+func NetHTTP(w http.ResponseWriter, r *http.Request)                                         {}             // net/http
+func HTTPRouter(w http.ResponseWriter, r *http.Request, ps httprouter.Params)                {}             // httprouter
+func Gin(c *gin.Context)                                                                     {}             // gin
+func Echo(c echo.Context) error                                                              { return nil } // echo
+func Echo3(c echo3.Context) error                                                            { return nil } // echo
+func Echo5(c *echo5.Context) error                                                           { return nil } // echo
+func Iris(ctx iris.Context)                                                                  {}             // iris
+func IrisPlain(ctx *iriscontext.Context)                                                     {}             // iris
+func Restful(req *restful.Request, resp *restful.Response)                                   {}             // go-restful
+func RestfulFilter(req *restful.Request, resp *restful.Response, chain *restful.FilterChain) {}             // go-restful
+func FiberV2(c *fiber.Ctx) error                                                             { return nil } // fiber
+func FiberV3(c fiber3.Ctx) error                                                             { return nil } // fiber
+func FastHTTP(ctx *fasthttp.RequestCtx)                                                      {}             // fasthttp
+func Bun(w http.ResponseWriter, req bunrouter.Request) error                                 { return nil } // bunrouter
+func BunVerbose(w http.ResponseWriter, r *http.Request, ps bunrouter.Params)                 {}             // bunrouter
+func BeegoFilter(ctx *beego.Context)                                                         {}             // beego
+func BeegoV1Filter(ctx *beegov1.Context)                                                     {}             // beego
+func BeegoNearMiss(ctx *beego.Context) error                                                 { return nil } // -
 
 // Near misses: a result too many or too few, a value where a pointer is
 // expected, the parameters swapped.
-func NetHTTPResult(w http.ResponseWriter, r *http.Request) error     { return nil } // -
-func EchoNoResult(c echo.Context)                                    {}             // -
-func Echo5Value(c echo5.Context) error                               { return nil } // -
-func IrisResult(ctx iris.Context) error                              { return nil } // -
-func IrisValue(ctx iriscontext.Context)                              {}             // -
-func FiberV2NoResult(c *fiber.Ctx)                                   {}             // -
-func FiberV2Value(c fiber.Ctx) error                                 { return nil } // -
-func GinResult(c *gin.Context) error                                 { return nil } // -
-func Swapped(r *http.Request, w http.ResponseWriter)                 {}             // -
-func Context(ctx context.Context)                                    {}             // -
-func FastHTTPValue(ctx fasthttp.RequestCtx)                          {}             // -
-func BunNoResult(w http.ResponseWriter, req bunrouter.Request)       {}             // -
-func BunPointer(w http.ResponseWriter, req *bunrouter.Request) error { return nil } // -
+func NetHTTPResult(w http.ResponseWriter, r *http.Request) error       { return nil } // -
+func EchoNoResult(c echo.Context)                                      {}             // -
+func Echo5Value(c echo5.Context) error                                 { return nil } // -
+func IrisResult(ctx iris.Context) error                                { return nil } // -
+func IrisValue(ctx iriscontext.Context)                                {}             // -
+func RestfulResult(req *restful.Request, resp *restful.Response) error { return nil } // -
+func RestfulRequestOnly(req *restful.Request)                          {}             // -
+func FiberV2NoResult(c *fiber.Ctx)                                     {}             // -
+func FiberV2Value(c fiber.Ctx) error                                   { return nil } // -
+func GinResult(c *gin.Context) error                                   { return nil } // -
+func Swapped(r *http.Request, w http.ResponseWriter)                   {}             // -
+func Context(ctx context.Context)                                      {}             // -
+func FastHTTPValue(ctx fasthttp.RequestCtx)                            {}             // -
+func BunNoResult(w http.ResponseWriter, req bunrouter.Request)         {}             // -
+func BunPointer(w http.ResponseWriter, req *bunrouter.Request) error   { return nil } // -
 
 // An application's own context that embeds a framework's: its handlers
 // are the framework's, adapted where they are registered. Not when the
