@@ -36,6 +36,7 @@ const (
 	Beego          = "beego"
 	Iris           = "iris"
 	Restful        = "go-restful"
+	Huma           = "huma"
 )
 
 // Import paths of the packages in the table.
@@ -61,6 +62,9 @@ const (
 	irisCtxPkg    = "github.com/kataras/iris/v12/context"
 	restfulPkg    = "github.com/emicklei/go-restful/v3"
 	restfulV2Pkg  = "github.com/emicklei/go-restful" // v2 has no /v2 suffix (+incompatible)
+	humaPkg       = "github.com/danielgtaylor/huma/v2"
+	humachiPkg    = "github.com/danielgtaylor/huma/v2/adapters/humachi"
+	humagoPkg     = "github.com/danielgtaylor/huma/v2/adapters/humago"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -70,6 +74,7 @@ var Packages = []string{
 	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg, echoV3Pkg, echoV5Pkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
 	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg, restfulPkg, restfulV2Pkg,
+	humaPkg, humachiPkg, humagoPkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -138,6 +143,18 @@ type API struct {
 	// namespace it is in (beego's NSRouter, NSNamespace; a Filter without
 	// a pattern, NSBefore and NSAfter, runs on that namespace's routes).
 	Nested bool
+	// RouterArg is the argument that is the router registered on, for a
+	// function rather than a method (huma.Get(api, path, h)); -1 for the
+	// receiver.
+	RouterArg int
+	// OperationArg is an argument whose struct literal names the method
+	// and path in its Method and Path fields (huma.Register(api,
+	// huma.Operation{Method: http.MethodGet, Path: "/x"}, h)).
+	OperationArg int
+	// AnyHandler says the handler argument serves whatever its signature
+	// (huma's func(context.Context, *I) (*O, error), of the application's
+	// own types): the function passed is the route's handler.
+	AnyHandler bool
 	// ReturnsSelf says the call returns the router it is called on
 	// (go-restful's ws.Path(...).Filter(f).Consumes(...)): a chain of
 	// such calls is on the router it starts from.
@@ -158,7 +175,7 @@ type key struct{ pkg, recv, name string }
 var table = map[key]*API{}
 
 // none is an API with every argument absent.
-var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1}
+var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1, RouterArg: -1, OperationArg: -1}
 
 // reg registers a on each receiver of pkg under each name; a Method of
 // "*" becomes the upper-cased name (r.Get registers GET).
@@ -317,6 +334,25 @@ func init() {
 		reg(pkg, []string{"Container", ""}, with(rs, func(a *API) { a.Kind, a.HandlerArg, a.ReturnsSelf = Mount, 0, false }), "Add")
 		reg(pkg, []string{""}, with(rs, func(a *API) { a.Kind, a.ReturnsSelf = New, false }), "NewContainer")
 	}
+
+	// huma v2: operations are registered by generic functions given the
+	// API (huma.Get(api, path, h), huma.Register(api, op, h)); an adapter
+	// makes the API over a router, whose prefix and middlewares its
+	// operations get (humachi.New(r, cfg), humago.NewWithPrefix(mux,
+	// prefix, cfg)); NewGroup(api, prefix) is a group; UseMiddleware adds
+	// huma middlewares (func(ctx huma.Context, next func(huma.Context))).
+	hm := with(none, func(a *API) { a.Framework = Huma })
+	reg(humaPkg, []string{""}, with(hm, func(a *API) {
+		a.Kind, a.Method, a.RouterArg, a.PatternArg, a.HandlerArg, a.AnyHandler = Route, "*", 0, 1, 2, true
+	}), "Get", "Post", "Put", "Patch", "Delete", "Head")
+	reg(humaPkg, []string{""}, with(hm, func(a *API) {
+		a.Kind, a.RouterArg, a.OperationArg, a.HandlerArg, a.AnyHandler = Route, 0, 1, 2, true
+	}), "Register")
+	reg(humaPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg, a.PatternArg = Group, 0, 1 }), "NewGroup")
+	reg(humaPkg, []string{"API", "Group"}, with(hm, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "UseMiddleware")
+	reg(humachiPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "New")
+	reg(humagoPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "New")
+	reg(humagoPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg, a.PatternArg = Group, 0, 1 }), "NewWithPrefix")
 
 	// fasthttp/router: method routes and groups; no middlewares of its own
 	// (they wrap the handlers, or r.Handler as a whole).
@@ -546,6 +582,8 @@ var shapes = []shape{
 	{Iris, []string{"*" + irisCtxPkg + ".Context"}, nil},
 	{Restful, []string{"*" + restfulPkg + ".Request", "*" + restfulPkg + ".Response"}, nil},
 	{Restful, []string{"*" + restfulPkg + ".Request", "*" + restfulPkg + ".Response", "*" + restfulPkg + ".FilterChain"}, nil}, // a filter's
+	{Huma, []string{humaPkg + ".Context"}, nil},                                                                                // an adapter's, what a middleware's next is
+	{Huma, []string{humaPkg + ".Context", "func(" + humaPkg + ".Context)"}, nil},                                               // a middleware's, that calls next(ctx)
 	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response"}, nil},
 	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response", "*" + restfulV2Pkg + ".FilterChain"}, nil},
 }
@@ -734,6 +772,7 @@ var routerTypes = map[string]bool{
 	"*" + beegoPkg + ".HttpServer": true,
 	"*" + irisPkg + ".Application": true, "*" + irisRouterPkg + ".APIBuilder": false, irisRouterPkg + ".Party": false,
 	"*" + restfulPkg + ".WebService": true, restfulPkg + ".WebService": true, "*" + restfulPkg + ".Container": true,
+	humaPkg + ".API": false, "*" + humaPkg + ".Group": false,
 	"*" + restfulV2Pkg + ".WebService": true, restfulV2Pkg + ".WebService": true, "*" + restfulV2Pkg + ".Container": true,
 }
 
@@ -799,6 +838,7 @@ var carriers = map[string]bool{
 	"*" + irisCtxPkg + ".Context":         true, // ctx.Request().Context()
 	"*" + restfulPkg + ".Request":         true, // req.Request.Context()
 	"*" + restfulV2Pkg + ".Request":       true,
+	humaPkg + ".Context":                  true, // ctx.Context()
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
@@ -836,6 +876,7 @@ var contextMethods = map[key]int{
 	{fiberV3Pkg, "Ctx", "RequestCtx"}:        -1,
 	{bunrouterPkg, "Request", "WithContext"}: 0,
 	{irisCtxPkg, "Context", "Request"}:       -1,
+	{humaPkg, "Context", "Context"}:          -1,
 }
 
 // ContextFrom says where the context of what method fn returns comes

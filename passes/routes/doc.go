@@ -21,8 +21,13 @@
 // route builders, ws.Route(ws.GET(path).To(fn)) or
 // ws.Method(m).Path(p).To(fn), under the WebService's root Path, with the
 // filters of the route, of the WebService and of the Container it is added
-// to; fiber v2 and v3 method routes with their handler
-// chains, Add, All, Group, Route, Mount (v2) and Use("/sub", app) (v3);
+// to; huma v2's operations, huma.Get(api, path, h)... and
+// huma.Register(api, huma.Operation{Method: m, Path: p}, h), whose handler
+// is the function passed whatever its signature, on the router an adapter
+// (humachi.New, humago.New, humago.NewWithPrefix) makes the API over, under
+// NewGroup prefixes, behind UseMiddleware's middlewares; fiber v2 and v3
+// method routes with their handler chains, Add, All, Group, Route, Mount
+// (v2) and Use("/sub", app) (v3);
 // fasthttp/router's method routes, ANY, Handle and Group; httprouter's
 // method routes, Handle, Handler and HandlerFunc; bunrouter's method
 // routes and Handle, on its groups and their Compat and Verbose views,

@@ -243,8 +243,11 @@ func (a *analyzer) made(call *ast.CallExpr, api *httpapi.API, stop *ast.CallExpr
 		recv, path, ok, methods := a.matchers(recvExpr(call))
 		return under(a.routers(recv, depth+1), path, ok, nil, methods)
 	}
-	path, ok := a.constString(call, api.PatternArg)
-	return under(a.routers(recvExpr(call), depth+1), path, ok, append(a.middlewares(call, api), mws...), nil)
+	path, ok := "", true // an adapter over a router: at its root
+	if api.PatternArg >= 0 {
+		path, ok = a.constString(call, api.PatternArg)
+	}
+	return under(a.routers(a.routerRecv(call, api), depth+1), path, ok, append(a.middlewares(call, api), mws...), nil)
 }
 
 // optionMiddlewares are the middlewares the options of a New or Group

@@ -704,6 +704,18 @@ func recvExpr(call *ast.CallExpr) ast.Expr {
 	return nil
 }
 
+// routerRecv is the router a call of api registers on or derives from:
+// its receiver, or its RouterArg argument (huma.Get(api, ...)).
+func (a *analyzer) routerRecv(call *ast.CallExpr, api *httpapi.API) ast.Expr {
+	if api.RouterArg >= 0 {
+		if api.RouterArg < len(call.Args) {
+			return call.Args[api.RouterArg]
+		}
+		return nil
+	}
+	return a.recvValue(call)
+}
+
 // recvValue is the receiver of a method call, nil for a function call,
 // a package's (restful.Add(ws): the package's default router) included.
 func (a *analyzer) recvValue(call *ast.CallExpr) ast.Expr {
@@ -772,13 +784,16 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 		recv, path, pathOK, methods, filters = a.restfulChain(call)
 		routers = a.routers(recv, 0)
 	} else {
-		if recv := a.recvValue(call); recv != nil {
+		if recv := a.routerRecv(call, api); recv != nil {
 			routers = a.routers(recv, 0)
 		} else {
 			routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
 		}
 		path, pathOK = a.constString(call, api.PatternArg)
 		methods = a.methods(call, api)
+		if api.OperationArg >= 0 && api.OperationArg < len(call.Args) {
+			path, pathOK, methods = a.operation(call.Args[api.OperationArg])
+		}
 	}
 	if api.HandlerArg >= 0 && api.HandlerArg < len(call.Args) && !api.Chain && a.isRouter(call.Args[api.HandlerArg]) {
 		return // a sub-router mounted here: its routes are its own registrations
@@ -1000,6 +1015,34 @@ func constStr(tv types.TypeAndValue) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// operation reads the method and path of an operation literal
+// (huma.Operation{Method: http.MethodGet, Path: "/x"}); what is not a
+// constant there, or not a literal, is unknown.
+func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []string) {
+	methods = []string{"…"}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
+		e = u.X
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return "", false, methods
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		switch key, _ := kv.Key.(*ast.Ident); {
+		case key == nil:
+		case key.Name == "Path":
+			path, pathOK = a.constOf(kv.Value)
+		case key.Name == "Method":
+			methods = a.methodsOf(kv.Value)
+		}
+	}
+	return path, pathOK, methods
 }
 
 // methods are the methods an API call fixes: by its name, or a constant

@@ -10,6 +10,7 @@ import (
 
 	beegov1 "github.com/astaxie/beego/context"
 	beego "github.com/beego/beego/v2/server/web/context"
+	"github.com/danielgtaylor/huma/v2"
 	restful "github.com/emicklei/go-restful/v3"
 	"github.com/gin-gonic/gin"
 	fiber "github.com/gofiber/fiber/v2"
@@ -34,6 +35,8 @@ func Iris(ctx iris.Context)                                                     
 func IrisPlain(ctx *iriscontext.Context)                                                     {}             // iris
 func Restful(req *restful.Request, resp *restful.Response)                                   {}             // go-restful
 func RestfulFilter(req *restful.Request, resp *restful.Response, chain *restful.FilterChain) {}             // go-restful
+func Huma(ctx huma.Context)                                                                  {}             // huma
+func HumaMiddleware(ctx huma.Context, next func(huma.Context))                               {}             // huma
 func FiberV2(c *fiber.Ctx) error                                                             { return nil } // fiber
 func FiberV3(c fiber3.Ctx) error                                                             { return nil } // fiber
 func FastHTTP(ctx *fasthttp.RequestCtx)                                                      {}             // fasthttp
@@ -45,21 +48,22 @@ func BeegoNearMiss(ctx *beego.Context) error                                    
 
 // Near misses: a result too many or too few, a value where a pointer is
 // expected, the parameters swapped.
-func NetHTTPResult(w http.ResponseWriter, r *http.Request) error       { return nil } // -
-func EchoNoResult(c echo.Context)                                      {}             // -
-func Echo5Value(c echo5.Context) error                                 { return nil } // -
-func IrisResult(ctx iris.Context) error                                { return nil } // -
-func IrisValue(ctx iriscontext.Context)                                {}             // -
-func RestfulResult(req *restful.Request, resp *restful.Response) error { return nil } // -
-func RestfulRequestOnly(req *restful.Request)                          {}             // -
-func FiberV2NoResult(c *fiber.Ctx)                                     {}             // -
-func FiberV2Value(c fiber.Ctx) error                                   { return nil } // -
-func GinResult(c *gin.Context) error                                   { return nil } // -
-func Swapped(r *http.Request, w http.ResponseWriter)                   {}             // -
-func Context(ctx context.Context)                                      {}             // -
-func FastHTTPValue(ctx fasthttp.RequestCtx)                            {}             // -
-func BunNoResult(w http.ResponseWriter, req bunrouter.Request)         {}             // -
-func BunPointer(w http.ResponseWriter, req *bunrouter.Request) error   { return nil } // -
+func NetHTTPResult(w http.ResponseWriter, r *http.Request) error         { return nil }      // -
+func EchoNoResult(c echo.Context)                                        {}                  // -
+func Echo5Value(c echo5.Context) error                                   { return nil }      // -
+func IrisResult(ctx iris.Context) error                                  { return nil }      // -
+func IrisValue(ctx iriscontext.Context)                                  {}                  // -
+func RestfulResult(req *restful.Request, resp *restful.Response) error   { return nil }      // -
+func RestfulRequestOnly(req *restful.Request)                            {}                  // -
+func HumaOperation(ctx context.Context, in *struct{}) (*struct{}, error) { return nil, nil } // -
+func FiberV2NoResult(c *fiber.Ctx)                                       {}                  // -
+func FiberV2Value(c fiber.Ctx) error                                     { return nil }      // -
+func GinResult(c *gin.Context) error                                     { return nil }      // -
+func Swapped(r *http.Request, w http.ResponseWriter)                     {}                  // -
+func Context(ctx context.Context)                                        {}                  // -
+func FastHTTPValue(ctx fasthttp.RequestCtx)                              {}                  // -
+func BunNoResult(w http.ResponseWriter, req bunrouter.Request)           {}                  // -
+func BunPointer(w http.ResponseWriter, req *bunrouter.Request) error     { return nil }      // -
 
 // An application's own context that embeds a framework's: its handlers
 // are the framework's, adapted where they are registered. Not when the
