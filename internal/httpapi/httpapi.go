@@ -65,6 +65,7 @@ const (
 	humaPkg       = "github.com/danielgtaylor/huma/v2"
 	humachiPkg    = "github.com/danielgtaylor/huma/v2/adapters/humachi"
 	humagoPkg     = "github.com/danielgtaylor/huma/v2/adapters/humago"
+	humaAdapters  = "github.com/danielgtaylor/huma/v2/adapters/"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -74,7 +75,8 @@ var Packages = []string{
 	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg, echoV3Pkg, echoV5Pkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
 	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg, restfulPkg, restfulV2Pkg,
-	humaPkg, humachiPkg, humagoPkg,
+	humaPkg, humachiPkg, humagoPkg, humaAdapters + "humagin", humaAdapters + "humaecho", humaAdapters + "humafiber",
+	humaAdapters + "humamux", humaAdapters + "humahttprouter", humaAdapters + "humabunrouter",
 }
 
 // Kind is what a router API call does to the route table.
@@ -350,8 +352,13 @@ func init() {
 	}), "Register")
 	reg(humaPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg, a.PatternArg = Group, 0, 1 }), "NewGroup")
 	reg(humaPkg, []string{"API", "Group"}, with(hm, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "UseMiddleware")
-	reg(humachiPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "New")
-	reg(humagoPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "New")
+	for _, ad := range []string{"humachi", "humago", "humagin", "humaecho", "humafiber", "humamux", "humahttprouter", "humabunrouter"} {
+		reg(humaAdapters+ad, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "New")
+	}
+	reg(humaAdapters+"humabunrouter", []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "NewCompat")
+	for _, ad := range []string{"humagin", "humaecho", "humafiber"} { // NewWithGroup(r, g, cfg): on the group
+		reg(humaAdapters+ad, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 1 }), "NewWithGroup")
+	}
 	reg(humagoPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg, a.PatternArg = Group, 0, 1 }), "NewWithPrefix")
 
 	// fasthttp/router: method routes and groups; no middlewares of its own

@@ -24,8 +24,9 @@
 // to; huma v2's operations, huma.Get(api, path, h)... and
 // huma.Register(api, huma.Operation{Method: m, Path: p}, h), whose handler
 // is the function passed whatever its signature, on the router an adapter
-// (humachi.New, humago.New, humago.NewWithPrefix) makes the API over, under
-// NewGroup prefixes, behind UseMiddleware's middlewares; fiber v2 and v3
+// (humachi.New, humago.NewWithPrefix, humagin.NewWithGroup...) makes the
+// API over, under NewGroup prefixes, behind UseMiddleware's middlewares
+// and the Operation literal's own; fiber v2 and v3
 // method routes with their handler chains, Add, All, Group, Route, Mount
 // (v2) and Use("/sub", app) (v3);
 // fasthttp/router's method routes, ANY, Handle and Group; httprouter's

@@ -792,7 +792,7 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 		path, pathOK = a.constString(call, api.PatternArg)
 		methods = a.methods(call, api)
 		if api.OperationArg >= 0 && api.OperationArg < len(call.Args) {
-			path, pathOK, methods = a.operation(call.Args[api.OperationArg])
+			path, pathOK, methods, filters = a.operation(call.Args[api.OperationArg])
 		}
 	}
 	if api.HandlerArg >= 0 && api.HandlerArg < len(call.Args) && !api.Chain && a.isRouter(call.Args[api.HandlerArg]) {
@@ -1017,17 +1017,18 @@ func constStr(tv types.TypeAndValue) (string, bool) {
 	return "", false
 }
 
-// operation reads the method and path of an operation literal
-// (huma.Operation{Method: http.MethodGet, Path: "/x"}); what is not a
-// constant there, or not a literal, is unknown.
-func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []string) {
+// operation reads the method, path and middlewares of an operation
+// literal (huma.Operation{Method: http.MethodGet, Path: "/x", Middlewares:
+// huma.Middlewares{auth}}); what is not a constant there, or not a
+// literal, is unknown.
+func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []string, mws []*Handler) {
 	methods = []string{"…"}
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
 		e = u.X
 	}
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok {
-		return "", false, methods
+		return "", false, methods, nil
 	}
 	for _, el := range lit.Elts {
 		kv, ok := el.(*ast.KeyValueExpr)
@@ -1040,9 +1041,13 @@ func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []st
 			path, pathOK = a.constOf(kv.Value)
 		case key.Name == "Method":
 			methods = a.methodsOf(kv.Value)
+		case key.Name == "Middlewares":
+			for _, m := range a.elems(kv.Value, 0) {
+				mws = append(mws, a.mwOf(m, 0))
+			}
 		}
 	}
-	return path, pathOK, methods
+	return path, pathOK, methods, mws
 }
 
 // methods are the methods an API call fixes: by its name, or a constant

@@ -12,7 +12,9 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
+	"github.com/danielgtaylor/huma/v2/adapters/humagin"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
+	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 )
 
@@ -57,10 +59,11 @@ func (h *H) Routes() http.Handler {
 	api := humachi.New(r, huma.DefaultConfig("users", "1.0"))
 	api.UseMiddleware(h.session)
 	huma.Get(api, "/users/{id}", h.getUser) // want `route GET /users/\{id\} \[GET /users/\{\}\] -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).getUser: 2$`
-	huma.Register(api, huma.Operation{      // want `route PUT /users/\{id\} .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).putUser: 2$`
+	huma.Register(api, huma.Operation{      // want `route PUT /users/\{id\} .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).audit → humaapp.\(\*H\).putUser: 3$`
 		OperationID: "put-user",
 		Method:      http.MethodPut,
 		Path:        "/users/{id}",
+		Middlewares: huma.Middlewares{h.audit},
 	}, h.putUser)
 	v1 := huma.NewGroup(api, "/v1")
 	v1.UseMiddleware(h.audit)
@@ -75,6 +78,15 @@ func (h *H) Std() *http.ServeMux {
 	api := humago.NewWithPrefix(mux, "/api", huma.DefaultConfig("users", "1.0"))
 	huma.Delete(api, "/users/{id}", h.putUser) // want `route DELETE /api/users/\{id\} .* -> humaapp.\(\*H\).putUser: 1$`
 	return mux
+}
+
+func ginAuth(c *gin.Context) { c.Next() }
+
+func (h *H) Gin() *gin.Engine {
+	r := gin.New()
+	api := humagin.NewWithGroup(r, r.Group("/gin", ginAuth), huma.DefaultConfig("users", "1.0"))
+	huma.Get(api, "/users/{id}", h.getUser) // want `route GET /gin/users/\{id\} .* -> humaapp.ginAuth → humaapp.\(\*H\).getUser: 1$`
+	return r
 }
 
 // Get has the shape of huma's, but is this package's: its calls register
