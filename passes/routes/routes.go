@@ -1102,8 +1102,9 @@ func (a *analyzer) gorillaChain(call *ast.CallExpr, api *httpapi.API) (recv ast.
 // ws.GET("/{id}").Filter(f).To(fn).Filter(g): the WebService it starts
 // from, its path and method (GET's, or Method(m) and Path(p) along the
 // chain), and its filters in the order they were added, those after To
-// included. A chain that starts elsewhere (a builder in a variable) has
-// an unknown router and path.
+// included. A builder in a local variable written once (rb :=
+// ws.GET(p); ws.Route(rb.To(fn))) is followed to its chain; one that
+// starts elsewhere (a parameter, a field) has an unknown router and path.
 func (a *analyzer) restfulChain(call *ast.CallExpr) (recv ast.Expr, path string, pathOK bool, methods []string, filters []*Handler) {
 	var after []*Handler
 	for o := a.outer[call]; o != nil; o = a.outer[o] {
@@ -1113,7 +1114,11 @@ func (a *analyzer) restfulChain(call *ast.CallExpr) (recv ast.Expr, path string,
 	}
 	seenPath := false
 	e := recvExpr(call)
-	for {
+	for steps := 0; ; steps++ {
+		if v, ok := a.objOf(e).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 && steps < maxRouterDepth {
+			e = a.writes[v][0]
+			continue
+		}
 		inner, ok := ast.Unparen(e).(*ast.CallExpr)
 		if !ok {
 			return nil, "", false, methods, append(filters, after...)

@@ -52,6 +52,8 @@ func (h *H) Users() *restful.WebService {
 	ws.Route(ws.GET("/{id}").To(h.getUser).Doc("get a user"))              // want `route GET /users/\{id\} \[GET /users/\{\}\] -> restfulapp.recovery → restfulapp.logging → restfulapp.timing → restfulapp.\(\*H\).getUser: 1$`
 	ws.Route(ws.PUT("/{id}").Filter(h.auth).To(h.getUser).Filter(h.audit)) // want `route PUT /users/\{id\} .* -> restfulapp.recovery → restfulapp.logging → restfulapp.timing → restfulapp.\(\*H\).auth → restfulapp.\(\*H\).audit → restfulapp.\(\*H\).getUser: 3$`
 	ws.Route(ws.Method("DELETE").Path("/{id}").To(h.getUser))              // want `route DELETE /users/\{id\} .* -> restfulapp.recovery → restfulapp.logging → restfulapp.timing → restfulapp.\(\*H\).getUser: 1$`
+	rb := ws.GET("/{id}/name").Filter(h.audit)
+	ws.Route(rb.To(h.getUser)) // want `route GET /users/\{id\}/name .* -> restfulapp.recovery → restfulapp.logging → restfulapp.timing → restfulapp.\(\*H\).audit → restfulapp.\(\*H\).getUser: 2$`
 	return ws
 }
 
