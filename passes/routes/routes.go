@@ -1019,12 +1019,18 @@ func constStr(tv types.TypeAndValue) (string, bool) {
 
 // operation reads the method, path and middlewares of an operation
 // literal (huma.Operation{Method: http.MethodGet, Path: "/x", Middlewares:
-// huma.Middlewares{auth}}); what is not a constant there, or not a
-// literal, is unknown.
+// huma.Middlewares{auth}}), in place or in a local variable written once;
+// what is not a constant there, or not a literal, is unknown.
 func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []string, mws []*Handler) {
 	methods = []string{"…"}
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
 		e = u.X
+	}
+	if v, ok := a.objOf(e).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 {
+		e = a.writes[v][0]
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
+			e = u.X
+		}
 	}
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok {

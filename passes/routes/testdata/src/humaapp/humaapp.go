@@ -65,6 +65,8 @@ func (h *H) Routes() http.Handler {
 		Path:        "/users/{id}",
 		Middlewares: huma.Middlewares{h.audit},
 	}, h.putUser)
+	del := huma.Operation{OperationID: "delete-user", Method: http.MethodDelete, Path: "/users/{id}"}
+	huma.Register(api, del, h.putUser) // want `route DELETE /users/\{id\} .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).putUser: 2$`
 	v1 := huma.NewGroup(api, "/v1")
 	v1.UseMiddleware(h.audit)
 	huma.Post(v1, "/users", func(ctx context.Context, in *UserInput) (*UserOutput, error) { // want `route POST /v1/users .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).audit → func literal in humaapp.\(\*H\).Routes: 2$`
