@@ -2,6 +2,7 @@ package queries
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	astedge "golang.org/x/tools/go/ast/edge"
@@ -38,15 +39,49 @@ import (
 // itself, and everything outside the branch, counts as usual. A branch
 // that calls F with another argument (walk(n.Child), the next page) is
 // recursion over data, and stays counted.
+//
+// The retry may also follow the if or switch whose branches mend, each
+// case of a failure's code its own way:
+//
+//	switch failure.Code {
+//	case 0:
+//		return data, nil
+//	case tokenExpired:
+//		if err = c.refreshToken(); err == nil { // saves the new token
+//			break
+//		}
+//		return nil, err
+//	default:
+//		return nil, err
+//	}
+//	return c.request(url, method, resp)
+//
+// A branch of that if or switch that can end without returning (its
+// last statement does not end the function, or a break leaves the
+// switch) goes on to the retry: a call that went that way every time
+// would never end, so the branch runs only when an attempt failed, and
+// all of it is recovery. The branches that return end the call as
+// usual, and count as usual. The if must have an else, the switch a
+// default case, and one branch must end the call: otherwise calls that
+// took no branch, or every call, go on to the retry (`return f(x,
+// true)` after the work is no mend). A failure that is logged and not
+// retried (`if err != nil { logFailure(item) }` in a loop) is work per
+// failed item, and stays counted: nothing retries after it.
 
 // recovers reports whether body, the body of an if or a case of the
 // function of n, is a branch of recovery (see above).
 func (a *analyzer) recovers(n *funcNode, body []ast.Stmt) bool {
+	return len(body) >= 2 && a.retries(n, body[len(body)-1]) // something runs before the retry
+}
+
+// retries reports whether st returns a call of the function of n again,
+// with what it was given (see above).
+func (a *analyzer) retries(n *funcNode, st ast.Stmt) bool {
 	decl, ok := n.node.(*ast.FuncDecl)
-	if !ok || len(body) < 2 {
-		return false // nothing runs before the retry
+	if !ok {
+		return false
 	}
-	ret, ok := body[len(body)-1].(*ast.ReturnStmt)
+	ret, ok := st.(*ast.ReturnStmt)
 	if !ok || len(ret.Results) != 1 {
 		return false
 	}
@@ -122,4 +157,118 @@ func (a *analyzer) walkRecovery(n *funcNode, c inspector.Cursor, loops []*Loop) 
 		a.walk(n, st, loops)
 		a.caching--
 	}
+}
+
+// retriedAfter reports whether the statement at c, an if or a switch, is
+// followed by a retry of the function of n (see above) that only some of
+// its branches go on to: it has an else (a default case), and one of its
+// branches ends the call. Otherwise every call, or every call no branch
+// takes, would go on to the retry: a call again with a flag
+// (`return f(x, true)`) that does the work is no recovery.
+func (a *analyzer) retriedAfter(n *funcNode, c inspector.Cursor) bool {
+	next, ok := c.NextSibling()
+	if !ok {
+		return false
+	}
+	if st, ok := next.Node().(ast.Stmt); !ok || !a.retries(n, st) {
+		return false
+	}
+	switch x := c.Node().(type) {
+	case *ast.IfStmt:
+		els, ok := x.Else.(*ast.BlockStmt)
+		return ok && (!a.goesOn(x.Body.List, false) || !a.goesOn(els.List, false))
+	case *ast.SwitchStmt:
+		def, leaves := false, false
+		for _, st := range x.Body.List {
+			cc := st.(*ast.CaseClause)
+			def = def || cc.List == nil
+			leaves = leaves || !a.goesOn(cc.Body, true)
+		}
+		return def && leaves
+	}
+	return false
+}
+
+// walkBeforeRetry walks the if or switch at c, which a retry follows:
+// the branches that go on to it as a cache fill, the rest as usual.
+func (a *analyzer) walkBeforeRetry(n *funcNode, c inspector.Cursor, loops []*Loop) {
+	for part := range c.Children() {
+		switch part.ParentEdgeKind() {
+		case astedge.IfStmt_Body, astedge.IfStmt_Else:
+			if b, ok := part.Node().(*ast.BlockStmt); ok && a.goesOn(b.List, false) {
+				a.caching++
+				a.walk(n, part, loops)
+				a.caching--
+				continue
+			}
+		case astedge.SwitchStmt_Body:
+			for clause := range part.Children() {
+				cc, ok := clause.Node().(*ast.CaseClause)
+				if !ok || !a.goesOn(cc.Body, true) {
+					a.walk(n, clause, loops)
+					continue
+				}
+				for st := range clause.Children() {
+					if st.ParentEdgeKind() == astedge.CaseClause_Body {
+						a.caching++
+						a.walk(n, st, loops)
+						a.caching--
+					} else {
+						a.walk(n, st, loops)
+					}
+				}
+			}
+			continue
+		}
+		a.walk(n, part, loops)
+	}
+}
+
+// goesOn reports whether a branch's statements can end without leaving
+// the function: their last does not end it, or, in a switch's case, a
+// break leaves the switch.
+func (a *analyzer) goesOn(body []ast.Stmt, inSwitch bool) bool {
+	if len(body) == 0 || !a.ends(body[len(body)-1]) {
+		return true
+	}
+	if !inSwitch {
+		return false
+	}
+	found := false
+	for _, st := range body {
+		ast.Inspect(st, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.BranchStmt:
+				found = found || x.Tok == token.BREAK && x.Label == nil
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.FuncLit:
+				return false // a break there leaves them, not the switch
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// ends reports whether st ends the function or leaves the branch for
+// elsewhere than what follows it: a return, a panic, a goto, a
+// continue or a labeled break, or an if whose both branches end.
+func (a *analyzer) ends(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return st.Tok == token.GOTO || st.Tok == token.CONTINUE || st.Label != nil
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return ok && a.pass.TypesInfo.Uses[id] == types.Universe.Lookup("panic")
+	case *ast.IfStmt:
+		return st.Else != nil && a.ends(st.Body) && a.ends(st.Else)
+	case *ast.BlockStmt:
+		return len(st.List) > 0 && a.ends(st.List[len(st.List)-1])
+	}
+	return false
 }
