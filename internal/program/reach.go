@@ -41,9 +41,11 @@ type scc struct {
 	cyclic  bool    // recursion: the component calls itself
 	reach   []entry // nil until computed
 	done    bool
-	// mended, when a call within the component fills a cache or mends a
-	// failed attempt (Call.Once), is what a call of each member runs:
-	// what only such calls lead to runs once (see mend).
+	// own, when a call within the component fills a cache or mends a
+	// failed attempt (Call.Once), holds what each member's own calls
+	// reach; mended, what a call of each member runs, computed when
+	// asked: what only such calls lead to runs once (see mend).
+	own    map[*Func][]entry
 	mended map[*Func][]entry
 
 	costs map[*Func]cost // by member, see Program.cost
@@ -228,8 +230,8 @@ func (p *Program) compute(s *scc) []entry {
 		}
 	}
 	s.reach = deepest(recursed(acc, s.cyclic))
-	if s.cyclic {
-		p.mend(s, own)
+	if s.cyclic && mends(s) {
+		s.own = own
 	}
 	return s.reach
 }
@@ -254,13 +256,34 @@ func recursed(es []entry, cyclic bool) []entry {
 func (p *Program) member(f *Func) []entry {
 	s := f.scc
 	p.compute(s)
-	if es, ok := s.mended[f]; ok {
-		return es
+	if s.own == nil {
+		return s.reach
 	}
-	return s.reach
+	es, ok := s.mended[f]
+	if !ok {
+		es = mend(s, f)
+		if s.mended == nil {
+			s.mended = map[*Func][]entry{}
+		}
+		s.mended[f] = es
+	}
+	return es
 }
 
-// mend tells apart, in recursive component s, what a call of each member
+// mends reports whether a call within recursive component s fills a
+// cache or mends a failed attempt (Call.Once).
+func mends(s *scc) bool {
+	for _, f := range s.members {
+		for _, c := range f.Calls {
+			if c.Once && perCall(c) && slices.ContainsFunc(c.Callees, func(g *Func) bool { return g.scc == s }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mend tells apart, in recursive component s, what a call of member f
 // runs when some call within s fills a cache or mends a failed attempt
 // (Call.Once; see the queries pass's recovery.go). A client's request
 // that logs in again on an expired session, its login asking through
@@ -269,34 +292,25 @@ func (p *Program) member(f *Func) []entry {
 // every loop sending requests. From a member f, the members its calls
 // reach without such a call run as usual, recursion counted as one loop
 // if they call themselves so; those reached only through one run once,
-// whatever the loops around the call of f. own holds each member's
+// whatever the loops around the call of f. scc.own holds each member's
 // entries, as compute found them.
-func (p *Program) mend(s *scc, own map[*Func][]entry) {
-	mends := false
-	for _, f := range s.members {
-		for _, c := range f.Calls {
-			mends = mends || c.Once && perCall(c) && slices.ContainsFunc(c.Callees, func(g *Func) bool { return g.scc == s })
-		}
+func mend(s *scc, f *Func) []entry {
+	usual, cyclic := usualFrom(s, f)
+	if cyclic && len(usual) == len(s.members) {
+		return s.reach // every member, as the component's
 	}
-	if !mends {
-		return
-	}
-	s.mended = make(map[*Func][]entry, len(s.members))
-	for _, f := range s.members {
-		usual, cyclic := usualFrom(s, f)
-		var acc []entry
-		for _, g := range s.members {
-			if !usual[g] {
-				for _, e := range own[g] {
-					e.once, e.depth, e.per = true, 0, 0
-					acc = append(acc, e)
-				}
-				continue
+	var acc []entry
+	for _, g := range s.members {
+		if !usual[g] {
+			for _, e := range s.own[g] {
+				e.once, e.depth, e.per = true, 0, 0
+				acc = append(acc, e)
 			}
-			acc = append(acc, recursed(slices.Clone(own[g]), cyclic)...)
+			continue
 		}
-		s.mended[f] = deepest(acc)
+		acc = append(acc, recursed(slices.Clone(s.own[g]), cyclic)...)
 	}
+	return deepest(acc)
 }
 
 // usualFrom are the members of s that f's calls reach within s through no
