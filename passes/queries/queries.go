@@ -571,7 +571,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				return false
 			}
 		case *ast.IfStmt:
-			if a.recovers(n, x.Body.List) {
+			if a.recovers(n, x.Body.List) || a.retriesCall(c, x) {
 				a.walkRecovery(n, c, loops) // see recovery.go
 				return false
 			}

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -67,6 +68,23 @@ import (
 // true)` after the work is no mend). A failure that is logged and not
 // retried (`if err != nil { logFailure(item) }` in a loop) is work per
 // failed item, and stays counted: nothing retries after it.
+
+//
+// Or the branch makes the call it tests the result of again, instead of
+// its whole function:
+//
+//	data, err := d.post(url, callback, resp)
+//	if err == ErrCookieExpired {
+//		d.login() // saves the new cookie
+//		return d.post(url, callback, resp)
+//	}
+//
+// An if whose condition reads what the statement just before it (or its
+// init) assigned from a call, and whose body ends by returning that same
+// call again (the same function, on the same receiver, each argument the
+// same parameter never assigned or the same constant), mends that call's
+// failure. Another call, or the same function with other arguments (a
+// fallback address), stays counted.
 
 // recovers reports whether body, the body of an if or a case of the
 // function of n, is a branch of recovery (see above).
@@ -271,4 +289,91 @@ func (a *analyzer) ends(st ast.Stmt) bool {
 		return len(st.List) > 0 && a.ends(st.List[len(st.List)-1])
 	}
 	return false
+}
+
+// retriesCall reports whether the if at c tests the result of the call
+// just before it, and its body ends by returning that same call again
+// (see above).
+func (a *analyzer) retriesCall(c inspector.Cursor, x *ast.IfStmt) bool {
+	body := x.Body.List
+	if len(body) < 2 {
+		return false
+	}
+	ret, ok := body[len(body)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	again, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	var prev ast.Stmt = x.Init
+	if prev == nil {
+		sib, ok := c.PrevSibling()
+		if !ok {
+			return false
+		}
+		prev, _ = sib.Node().(ast.Stmt)
+	}
+	as, ok := prev.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	first, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || !a.sameCall(first, again) {
+		return false
+	}
+	info := a.pass.TypesInfo
+	results := map[types.Object]bool{}
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) != nil {
+			results[info.ObjectOf(id)] = true
+		}
+	}
+	tests := false
+	ast.Inspect(x.Cond, func(e ast.Node) bool {
+		if id, ok := e.(*ast.Ident); ok && results[info.Uses[id]] {
+			tests = true
+		}
+		return !tests
+	})
+	return tests
+}
+
+// sameCall reports whether calls x and y call the same function with the
+// same arguments: on the same receiver variable, each argument the same
+// parameter (never assigned nor addressed) or an equal constant.
+func (a *analyzer) sameCall(x, y *ast.CallExpr) bool {
+	f, g := a.r.callee(x), a.r.callee(y)
+	if f == nil || g == nil || f.Origin() != g.Origin() || len(x.Args) != len(y.Args) || x.Ellipsis.IsValid() != y.Ellipsis.IsValid() {
+		return false
+	}
+	if f.Signature().Recv() != nil {
+		sx, ok1 := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		sy, ok2 := ast.Unparen(y.Fun).(*ast.SelectorExpr)
+		if !ok1 || !ok2 || !a.sameValue(sx.X, sy.X) {
+			return false
+		}
+	}
+	for i := range x.Args {
+		if !a.sameValue(x.Args[i], y.Args[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValue reports whether e and f are one variable, never assigned
+// nor addressed, or equal constants.
+func (a *analyzer) sameValue(e, f ast.Expr) bool {
+	info := a.pass.TypesInfo
+	if cx, cy := info.Types[e].Value, info.Types[f].Value; cx != nil || cy != nil {
+		return cx != nil && cy != nil && constant.Compare(cx, token.EQL, cy)
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && a.unchanged(e, v) && a.unchanged(f, v)
 }

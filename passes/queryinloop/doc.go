@@ -138,7 +138,10 @@
 // parameter passed on, or the cases of a switch on the failure's code
 // (the branches of an if with an else) that mend and go on to such a
 // retry right after it, when a default case (the else) or another case
-// returns; the refresh may ask through the same request (request and
+// returns, or a branch testing what the call just before it answered
+// that ends by making that same call again (`data, err := d.post(url);
+// if err == ErrExpired { d.login(); return d.post(url) }`); the
+// refresh may ask through the same request (request and
 // login calling each other: the login's save is once from request); a
 // branch going on with another argument (`return walk(n.Next)`, the
 // next page) is recursion over data and is reported, and so are a

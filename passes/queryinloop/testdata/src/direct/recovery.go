@@ -279,3 +279,41 @@ func AgainAll(ctx context.Context, r *Remote, urls []string) {
 		r.again(ctx, u, false) // want `^direct.\(\*Remote\).again runs INSERT into visits \(recovery.go:86\) once per item of urls`
 	}
 }
+
+var errCookie = errors.New("cookie expired")
+
+// post tries the call it just made again once the login mended it: the
+// login's save runs only when that call failed.
+func (r *Remote) post(ctx context.Context, url string, body []byte) (int, error) {
+	code, err := r.send(url, body)
+	if err == errCookie {
+		if err := r.refresh(ctx); err != nil {
+			return 0, err
+		}
+		return r.send(url, body)
+	}
+	return code, err
+}
+
+func PostAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.post(ctx, u, nil) // silent: the save mends the failed call before it is made again
+	}
+}
+
+// fallback asks another address after a failure, and audits it: not the
+// same call again, so the audit is work per failed item.
+func (r *Remote) fallback(ctx context.Context, url, other string) (int, error) {
+	code, err := r.send(url, nil)
+	if err != nil {
+		_ = r.audit(ctx, other)
+		return r.send(other, nil)
+	}
+	return code, err
+}
+
+func FallbackAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.fallback(ctx, u, "/mirror") // want `^direct.\(\*Remote\).fallback runs INSERT into visits \(recovery.go:86\) once per item of urls`
+	}
+}
