@@ -2,9 +2,10 @@
 // logs in again when the session expired, and whose login asks through
 // that same request: request and login call each other. The token's save
 // (and the setting a captcha login reads) runs only when an attempt
-// failed, not once per part. A request that logs every call, a tree
-// walked by two functions calling each other, and a loop that logs
-// every driver in run once per item.
+// failed, not once per part; so does the refresh of a driver that tells
+// its failures apart by their code and asks again after the switch. A
+// request that logs every call, a tree walked by two functions calling
+// each other, and a loop that logs every driver in run once per item.
 package relogin
 
 import (
@@ -135,6 +136,51 @@ func (d *audited) Put(ctx context.Context, part string) error {
 	return err
 }
 
+// coded tells its failures apart by the code they carry: a refresh
+// handed in as a func field mends one, then the request is made again
+// after the switch.
+type coded struct {
+	st      *tokens.Store
+	id      int64
+	refresh func(ctx context.Context) error
+}
+
+type codeErr struct{ code int }
+
+func (e *codeErr) Error() string { return "failed" }
+
+func (d *coded) request(ctx context.Context, url string) (string, error) {
+	code, body := send(url)
+	var err error = &codeErr{code}
+	ce, ok := err.(*codeErr)
+	if !ok {
+		return "", err
+	}
+	switch ce.code {
+	case 0:
+		return body, nil
+	case 401:
+		if err = d.refresh(ctx); err == nil {
+			break
+		}
+		return "", err
+	default:
+		return "", err
+	}
+	return d.request(ctx, url)
+}
+
+func (d *coded) Put(ctx context.Context, part string) error {
+	_, err := d.request(ctx, "/put/"+part)
+	return err
+}
+
+func newCoded(st *tokens.Store) *coded {
+	d := &coded{st: st}
+	d.refresh = func(ctx context.Context) error { return d.st.Save(ctx, d.id, "fresh") }
+	return d
+}
+
 // tree marks every node of a part's tree: walk and children call each
 // other over the data.
 type tree struct{ st *tokens.Store }
@@ -171,11 +217,12 @@ func (d *tree) Put(ctx context.Context, part string) error {
 func Routes(st *tokens.Store) {
 	s := &session{st: st}
 	c := &captcha{st: st}
-	drivers := map[string]Driver{"session": s, "captcha": c, "audited": &audited{st: st}, "tree": &tree{st: st}}
+	k := newCoded(st)
+	drivers := map[string]Driver{"session": s, "captcha": c, "audited": &audited{st: st}, "tree": &tree{st: st}, "coded": k}
 	http.HandleFunc("/relogin/upload", func(w http.ResponseWriter, r *http.Request) {
 		d := drivers[r.FormValue("driver")]
 		for _, p := range r.Form["part"] {
-			d.Put(r.Context(), p) // the audited log and the tree's marks; the saves and the setting mend a failed attempt
+			d.Put(r.Context(), p) // the audited log and the tree's marks; the saves, the setting and the coded refresh mend a failed attempt
 		}
 	})
 	http.HandleFunc("/relogin/sync", func(w http.ResponseWriter, r *http.Request) {
@@ -184,6 +231,9 @@ func Routes(st *tokens.Store) {
 		}
 		for _, p := range r.Form["part"] {
 			c.Put(r.Context(), p) // silent, counted: the save and the setting likewise
+		}
+		for _, p := range r.Form["part"] {
+			k.Put(r.Context(), p) // silent, counted: the case of a failure's code that mends, before the retry after the switch
 		}
 	})
 	http.HandleFunc("/relogin/all", func(w http.ResponseWriter, r *http.Request) {
