@@ -347,10 +347,12 @@ type Stats struct {
 	// out because every query they run fills a cache: a read-through
 	// cache's miss, a cache's loader (GetOrSet(k, func() (V, error))),
 	// sync.Once's function, a value's lazily loaded state — or mends a
-	// failed attempt before its function tries the same call again (a
-	// session refreshed and saved, then the same request). They run once
-	// per key, per value or per process, or on a failure only, not once
-	// per item.
+	// failed attempt before the same call is made again (a session
+	// refreshed and saved, then the same request; also when the refresh
+	// asks through that request, or mends one case of a switch on the
+	// failure's code with the retry after the switch). They run once per
+	// key, per value or per process, or on a failure only, not once per
+	// item.
 	CacheFillFindings int `json:"cache_fill_findings,omitempty"`
 	// PathGuarded counts, over the routes, the queries of their
 	// middlewares left out of routes[].queries and their counts: the

@@ -138,9 +138,18 @@
 // }`: a branch ending in a call of its own function on the same
 // receiver whose arguments are its parameters in place (never assigned),
 // constants (a retry flag: `return c.call(url, true)`) or its variadic
-// parameter passed on; a branch going on with another argument
-// (`return walk(n.Next)`, the next page) is recursion over data and is
-// reported, and so is a query before the branch —, or the callee only fills a
+// parameter passed on, or the cases of a switch on the failure's code
+// (the branches of an if with an else) that mend and go on to such a
+// retry right after it, when a default case (the else) or another case
+// returns, or a branch testing what the call just before it answered
+// that ends by making that same call again (`data, err := d.post(url);
+// if err == ErrExpired { d.login(); return d.post(url) }`); the
+// refresh may ask through the same request (request and
+// login calling each other: the login's save is once from request); a
+// branch going on with another argument (`return walk(n.Next)`, the
+// next page) is recursion over data and is reported, and so are a
+// query before the branch and a failure written down and not retried
+// (`if err != nil { logFailure(item) }`) —, or the callee only fills a
 // cache once (in sync.Once's Do, under `if s.cache == nil { s.cache =
 // load() }` on a field or a package-level variable, or after `if c :=
 // p.Load(); c != nil { return c }` with a later `p.Store(c)` of a

@@ -31,6 +31,8 @@ import (
 	"example.com/precision/passed"
 	"example.com/precision/recovery"
 	"example.com/precision/rekey"
+	"example.com/precision/relogin"
+	"example.com/precision/relogin/tokens"
 	"example.com/precision/schema"
 	"example.com/precision/store/pg"
 	"example.com/precision/strats"
@@ -162,6 +164,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	fewfield.Routes(db)
 	tries.Routes(db)
 	recovery.Routes(db)
+	relogin.Routes(&tokens.Store{DB: db})
 	names := deco.NewContainer(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
 	names.Run(http.DefaultServeMux)
 	http.HandleFunc("/plain", deco.NewPlain(deco.NewSQL(db)).List)
