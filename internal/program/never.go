@@ -463,20 +463,23 @@ func binConst(op token.Token, x, y constArg) (constArg, bool) {
 
 // NeverRuns reports whether call c of f, which runs no query (Reach), runs
 // some only through calls in branches that never run (Call.Never): c
-// itself is one, or what its callees would run is all under one.
+// itself is one, or its callees would run some through one and run none
+// without (where they run none for another reason — the types or
+// constants a call passes — it is not this rule's).
 func (p *Program) NeverRuns(f *Func, c *Call) bool {
 	if p.Stats.Never == 0 {
 		return false
 	}
 	if c.Never {
-		return c.Site != nil || p.sitesBelow(c.Callees)
+		return c.Site != nil || p.sitesBelow(c.Callees, true)
 	}
-	return p.sitesBelow(c.Callees)
+	return !p.sitesBelow(c.Callees, false) && p.sitesBelow(c.Callees, true)
 }
 
 // sitesBelow reports whether the functions fs, or those they call on
-// each call of theirs, branches that never run included, run a query.
-func (p *Program) sitesBelow(fs []*Func) bool {
+// each call of theirs, run a query; the calls in branches that never run
+// are followed too when never.
+func (p *Program) sitesBelow(fs []*Func, never bool) bool {
 	seen := map[*Func]bool{}
 	work := append([]*Func(nil), fs...)
 	for len(work) > 0 {
@@ -487,7 +490,7 @@ func (p *Program) sitesBelow(fs []*Func) bool {
 		}
 		seen[g] = true
 		for _, c := range g.Calls {
-			if c.Async || queries.Unbounded(c.Loops) {
+			if c.Async || queries.Unbounded(c.Loops) || c.Never && !never {
 				continue
 			}
 			if c.Site != nil {
