@@ -500,11 +500,8 @@ func (w *whole) loops(c *collector) {
 	// deadBranch leaves out a call in a loop that runs its queries only
 	// in a branch that never runs (program.Call.Never), and the pass's
 	// findings at it, counted once per call: when the pass reported it,
-	// or when the call, a function's, is in such a branch itself (made,
-	// the graph's finding, else). A call whose callees' queries are all
-	// under such branches further down, which the pass did not report,
-	// is not counted: what the graph would have made of it is not known
-	// once its reach leaves them out.
+	// or when the graph would have made a finding of it (made: a call of
+	// a function in code whose role does not keep it silent).
 	dead := map[*program.Call]bool{}
 	deadBranch := func(call *program.Call, pass []int, made bool) {
 		for _, i := range pass {
@@ -552,7 +549,13 @@ func (w *whole) loops(c *collector) {
 			}
 			if len(reached) == 0 {
 				if w.prog.NeverRuns(fn, call) {
-					deadBranch(call, reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)], call.Never)
+					// The graph would have made a finding of it, but for
+					// code whose role keeps it silent.
+					role, _ := mainEntry(w.funcs[fn])
+					if j := w.job(call.Expr.Pos()); j != nil {
+						role = j.Role
+					}
+					deadBranch(call, reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)], !silent(queryinloop.Analyzer.Name, role, false))
 					continue
 				}
 				if w.ruledOut(fn, call) {

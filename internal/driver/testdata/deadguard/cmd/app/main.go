@@ -24,6 +24,7 @@ func main() {
 	http.HandleFunc("/unknown", a.unknown)
 	http.HandleFunc("/field", a.field)
 	http.HandleFunc("/deferred", a.deferred)
+	http.HandleFunc("/viaiface", a.viaIface)
 	_ = http.ListenAndServe(":8080", nil)
 }
 
@@ -51,6 +52,7 @@ func (a *api) paths(w http.ResponseWriter, r *http.Request)    { a.s.Paths(r.Con
 func (a *api) unknown(w http.ResponseWriter, r *http.Request)  { a.s.Unknown(r.Context(), ids(r)) }
 func (a *api) field(w http.ResponseWriter, r *http.Request)    { a.s.Field(r.Context(), ids(r)) }
 func (a *api) deferred(w http.ResponseWriter, r *http.Request) { a.s.Deferred(r.Context(), ids(r)) }
+func (a *api) viaIface(w http.ResponseWriter, r *http.Request) { a.s.ViaIface(r.Context(), ids(r)) }
 
 // ids are the request's ids.
 func ids(r *http.Request) []int64 {
