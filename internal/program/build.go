@@ -50,6 +50,10 @@ type builder struct {
 	// copies of their closures bound to a call (see ctors.go).
 	ctorMade map[*ssa.Call]ctorResult
 	copies   []*boundCopy
+	// outside are the calls the call graph gives a callee outside the
+	// module, and rets the constant results of functions (see never.go).
+	outside map[ssa.CallInstruction]bool
+	rets    map[retKey]*retConst
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -320,6 +324,11 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 			for _, e := range node.Out {
 				if g := b.funcs[e.Callee.Func]; g != nil {
 					out[e.Site] = append(out[e.Site], g)
+				} else {
+					if b.outside == nil {
+						b.outside = map[ssa.CallInstruction]bool{}
+					}
+					b.outside[e.Site] = true
 				}
 			}
 		}
@@ -341,6 +350,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	b.madeHandlers()
 	b.adapters()
 	b.fillCopies()
+	b.neverRun()
 }
 
 // returnedFuncs are the closures fn returns when its one result is a

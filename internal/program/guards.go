@@ -199,6 +199,9 @@ func comparable(x, y constant.Kind) bool {
 // dead reports whether call c of f does not run when f runs with the
 // constants of b: a guard of its block does not hold.
 func (p *Program) dead(f *Func, c *Call, b *argTypes) bool {
+	if c.Never {
+		return true // whatever the constants (see never.go)
+	}
 	if b == nil || len(b.consts) == 0 || f.flow == nil || int(c.block) >= len(f.flow.guards) || c.block < 0 {
 		return false
 	}

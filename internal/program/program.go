@@ -105,9 +105,12 @@ type Stats struct {
 	// NarrowedOnPaths counts the paths of calls down which a call through
 	// an interface runs fewer of its callees (see paths.go).
 	NarrowedOnPaths int
-	SSA             time.Duration
-	CallGraph       time.Duration
-	Wiring          time.Duration // of CallGraph, tracing the values of calls through interfaces
+	// Never counts the calls in branches no execution takes, given the
+	// constant results of the module's functions (see never.go).
+	Never     int
+	SSA       time.Duration
+	CallGraph time.Duration
+	Wiring    time.Duration // of CallGraph, tracing the values of calls through interfaces
 }
 
 // Func is a function of the module: a declared function or method, a
@@ -196,6 +199,10 @@ type Call struct {
 	// which is assumed to run it; External is that outside function.
 	Callback bool
 	External *types.Func
+	// Never says the call sits in a branch no execution takes: a guard
+	// over results every callee answers with one constant decides
+	// against it (see never.go). It runs nothing for its function.
+	Never bool
 	// block and seq place the call's instruction in its function: the
 	// block's index, and the instruction's index in the block.
 	block, seq int32

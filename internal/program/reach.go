@@ -207,8 +207,9 @@ func siteLess(a, b *queries.Site) bool { return a.Call.Lparen < b.Call.Lparen }
 
 // perCall reports whether a call runs as part of each call of its
 // function: not in a worker's loop, nor on a goroutine the function does
-// not wait for (see goroutines.go).
-func perCall(c *Call) bool { return !c.Async && !queries.Unbounded(c.Loops) }
+// not wait for (see goroutines.go), nor in a branch that never runs (see
+// never.go).
+func perCall(c *Call) bool { return !c.Async && !c.Never && !queries.Unbounded(c.Loops) }
 
 // compute fills a component's reach from its members' sites and the
 // reach of the components they call, which are computed first.

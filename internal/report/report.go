@@ -360,6 +360,13 @@ type Stats struct {
 	// (strings.HasPrefix(r.URL.Path, "/api/"), path == "/login"), that
 	// the route's pattern never has.
 	PathGuarded int `json:"path_guarded,omitempty"`
+	// DeadBranchFindings counts the calls in loops that the report leaves
+	// out because what they run, they run only in a branch no execution
+	// takes: under a guard that the constant every implementation in the
+	// module returns decides against (if len(p.Params()) > 0 where every
+	// Params returns nil; if ids == nil { continue } after a stub's nil,
+	// nil; a range over such a nil).
+	DeadBranchFindings int `json:"dead_branch_findings,omitempty"`
 	// LocalPackages counts the packages of local modules analyzed with
 	// the main module's (Report.LocalModules lists them); Packages
 	// counts them too.

@@ -262,6 +262,17 @@
 // also through a function that keeps an empty list empty (a dedup
 // appending only in its loop over the list): `sync(ctx, nil, removed)`
 // runs the removals, not the lookups of the members to add.
+// There, code under a guard that no implementation in the module lets
+// through does not run: where every return of a function (of every
+// implementation the call graph gives an interface's method, none of
+// them outside the module) returns one constant — nil, an empty literal,
+// false, a number — a branch its result decides against (`if
+// len(p.TemplateParams()) > 0`, `if ids == nil { continue }` after a
+// stub's `return nil, nil`, an `ok` that is always false, a range over
+// such a nil) runs nothing, for loops and routes alike; the loops left
+// out so are counted in stats.dead_branch_findings. One implementation
+// answering something else, or a function answering nil on one path
+// only, keeps the finding.
 // There, a statement an iterator runs lazily, on its first
 // call (`if t.rows == nil { t.fetch() }`, the field set there or in a
 // method it calls on t; or `if !t.started { ...; t.started = true }`),
