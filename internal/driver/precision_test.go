@@ -60,6 +60,10 @@ func TestPrecision(t *testing.T) {
 		"deco/deco.go:177 route deco/deco.go:33",                                         // either field: the bare one when fresh
 		"elements/elements.go:42 route elements/elements.go:42",                          // a query per element, not through it
 		"elements/elements.go:58 route elements/elements.go:24",                          // notifiers made one per user; each registered one's own is silent
+		"fewargs/fewargs.go:107 route fewargs/fewargs.go:107",                            // a label per form field; the literal of one is silent
+		"fewargs/fewargs.go:128 route fewargs/fewargs.go:128",                            // a caller of grant spreads the request's permissions; Members' loop, whose lists are all written at their calls, is silent
+		"fewargs/fewargs.go:140 route fewargs/fewargs.go:140",                            // the event bus calls Handle with any batch, whatever the package's own call passes
+		"fewargs/fewargs.go:82 route fewargs/fewargs.go:82",                              // a query's rows spread; revoke's literals are silent
 		"fewfield/fewfield.go:106 route fewfield/fewfield.go:106",                        // a decoder fills the field
 		"fewfield/fewfield.go:121 route fewfield/fewfield.go:121",                        // a local the request's ids fill too; the field every write sets to two is silent
 		"fewfield/fewfield.go:150 route fewfield/fewfield.go:150",                        // set from a parameter: what callers pass

@@ -63,6 +63,7 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 		sites:  map[token.Pos]*queries.Site{},
 		siteAt: map[token.Pos]*queries.Site{},
 		pkgs:   map[string]*packages.Package{},
+		loaded: pkgs,
 	}
 	mods := p.modulePackages(pkgs)
 	if len(mods) == 0 {

@@ -51,6 +51,8 @@ type Program struct {
 	sites    map[token.Pos]*queries.Site  // by the call's Lparen
 	siteAt   map[token.Pos]*queries.Site  // by the call's start, as findings cite them
 	pkgs     map[string]*packages.Package // module packages in the graph, by path
+	loaded   []*packages.Package          // the packages Build was given
+	api      *api                         // see calledOutside; nil until asked
 	skipped  []string                     // module packages left out, and why
 	armCalls map[token.Pos]bool           // see arms; nil until asked
 	wr       *writes                      // see FilledAtStart; nil until asked

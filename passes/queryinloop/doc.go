@@ -247,10 +247,15 @@
 // of a set whose every key is a constant or an item of a package-level
 // table nothing in the program changes (the partitions of the sections a
 // command names: slices.Collect(maps.Keys(set)), however many sections),
-// or a parameter of its own that its callers
-// pass so — a slice literal one call away; one caller passing a list it
-// read, or a function handed to code outside the module, keeps it
-// reported. Likewise a loop over a field every write of which, in the
+// a list the caller builds with one item per item of a parameter of its
+// own that its callers pass so (a check per permission of `perms
+// ...string`, each caller writing out one or two), or a parameter of
+// its own that its callers pass so — a slice literal one call away,
+// through interfaces and wrappers; one caller passing a list it read
+// (a query's rows spread, a list built per field of the request), a
+// function handed to code outside the module, one exported from a
+// library's package, or a method a dependency calls through its own
+// interface (a subscriber handed to an event bus), keeps it reported. Likewise a loop over a field every write of which, in the
 // program, sets it to a few items: a literal, or what a function of the
 // module returns that it fills only with one append per item of such a
 // list (a vote's activities, one per action of a two-item list), and a

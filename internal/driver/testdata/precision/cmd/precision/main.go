@@ -17,6 +17,7 @@ import (
 	"example.com/precision/ctors"
 	"example.com/precision/deco"
 	"example.com/precision/elements"
+	"example.com/precision/fewargs"
 	"example.com/precision/fewfield"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
@@ -162,6 +163,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	passed.MetaRoutes(db)
 	fewfield.Routes(db)
+	fewargs.Routes(db)
 	tries.Routes(db)
 	recovery.Routes(db)
 	relogin.Routes(&tokens.Store{DB: db})
