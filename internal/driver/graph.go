@@ -497,6 +497,21 @@ func (w *whole) loops(c *collector) {
 	replaced := map[int]bool{}
 	seen := map[string]bool{}   // test variants share files
 	filled := map[string]bool{} // likewise
+	// deadBranch leaves out a call in a loop that runs its queries only
+	// in a branch that never runs (program.Call.Never), and the pass's
+	// findings at it, counted once per call: when the pass reported it,
+	// or when the graph would have made a finding of it (made: a call of
+	// a function in code whose role does not keep it silent).
+	dead := map[*program.Call]bool{}
+	deadBranch := func(call *program.Call, pass []int, made bool) {
+		for _, i := range pass {
+			replaced[i] = true
+		}
+		if !dead[call] && (len(pass) > 0 || made) {
+			dead[call] = true
+			c.rep.Stats.DeadBranchFindings++
+		}
+	}
 	wpkgs := map[*packages.Package]*queryinloop.Package{}
 	wpkg := func(p *packages.Package) *queryinloop.Package {
 		if wpkgs[p] == nil {
@@ -510,6 +525,12 @@ func (w *whole) loops(c *collector) {
 			continue
 		}
 		for _, call := range fn.Calls {
+			if call.Expr != nil && call.Site != nil && call.Never && queries.PerItem(call.Loops) > 0 {
+				// A query the loop never runs: the pass, which reads no
+				// constant results, reported it.
+				deadBranch(call, reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)], false)
+				continue
+			}
 			if call.Expr == nil || call.Site != nil || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
 				continue
 			}
@@ -527,6 +548,16 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			if len(reached) == 0 {
+				if w.prog.NeverRuns(fn, call) {
+					// The graph would have made a finding of it, but for
+					// code whose role keeps it silent.
+					role, _ := mainEntry(w.funcs[fn])
+					if j := w.job(call.Expr.Pos()); j != nil {
+						role = j.Role
+					}
+					deadBranch(call, reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)], !silent(queryinloop.Analyzer.Name, role, false))
+					continue
+				}
 				if w.ruledOut(fn, call) {
 					// What the call passes rules the queries out (a nil
 					// list for the callee's loop): the pass, which saw
@@ -564,6 +595,10 @@ func (w *whole) loops(c *collector) {
 			}
 			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) || w.fewPassed(queryinloop.Analyzer.Name, pkg, &pf) {
 				continue // and so was the pass's
+			}
+			if call.Never {
+				deadBranch(call, reported[at], true)
+				continue
 			}
 			for _, i := range reported[at] {
 				replaced[i] = true

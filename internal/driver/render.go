@@ -87,6 +87,9 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.CacheFillFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: every query they run fills a cache (on a miss only, once per value or once per process) or mends a failed attempt before the same call is tried again", plural(n, "call"))
 	}
+	if n := s.DeadBranchFindings; n > 0 && r.o.verbose {
+		r.errorf("%s in loops not shown: what they run is only in branches no implementation in the module lets run (a guard on a result every implementation returns as one constant)", plural(n, "call"))
+	}
 	if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
 		r.errorf("hidden: %d by the baseline (%d stale entries), %d on unchanged lines", s.BaselineHidden, s.BaselineStale, s.OldHidden)
 	}
@@ -142,6 +145,12 @@ func writeRoutes(w io.Writer, rep *report.Report) error {
 			if _, err := fmt.Fprintf(w, "    %s:%d: %s%s: %s\n", q.File, q.Line, q.PerRequest, from, queries.Abbreviate(sql, 100)); err != nil {
 				return err
 			}
+		}
+	}
+	if n := rep.Stats.PathGuarded; n > 0 {
+		// Said, not dropped: what the lists leave out, and why.
+		if _, err := fmt.Fprintf(w, "%s of middlewares not listed on the routes a test of the request's path in the middleware rules them out for (stats.path_guarded)\n", plural(n, "query site")); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -52,6 +52,10 @@ type routeEntry struct {
 	sites      map[siteKey]int // query sites reached -> deepest loop there
 	reached    map[string]int  // "file:line" of the query sites the graph reaches -> deepest loop
 	calls      map[string]bool // "file:line" of calls of the route's code
+	// pathGuarded counts the queries of its middlewares left out of
+	// Queries: a test of the request's path rules them out for it.
+	pathGuarded int
+	unrun       []string // "file:line" of those no part of it runs: the pass's steps there are not its
 }
 
 type siteKey struct {
@@ -146,6 +150,11 @@ func (s *routeSet) addGraph(e *routeEntry, r *routes.Route, rel func(string) str
 	e.names = append(e.names, s.prog.Twins(r)...)
 	e.unserved = e.rpc && len(entry.Parts) == 0 // registered as an interface that only generated stubs implement
 	e.r.Queries = routeQueries(s.prog, entry, rel)
+	e.pathGuarded = entry.PathGuarded
+	for _, site := range entry.Unrun {
+		pos := s.prog.Fset.Position(site.Call.Pos())
+		e.unrun = append(e.unrun, fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line))
+	}
 	for _, q := range e.r.Queries {
 		k := fmt.Sprintf("%s:%d", q.File, q.Line)
 		if d, seen := e.reached[k]; !seen || finding.LoopDepth(q.PerRequest) > d {
@@ -154,7 +163,7 @@ func (s *routeSet) addGraph(e *routeEntry, r *routes.Route, rel func(string) str
 	}
 	once, loop, maybe := 0, false, 0
 	for _, part := range entry.Parts {
-		o, l := s.prog.Cost(part.Func)
+		o, l := s.prog.PartCost(entry, part)
 		if part.Maybe {
 			maybe = max(maybe, o) // one of them, at most
 		} else {
@@ -245,6 +254,11 @@ func (s *routeSet) link(rep *report.Report) {
 				sites[fmt.Sprintf("%s:%d", file, k.line)] = loop
 			}
 		}
+		for _, k := range e.unrun {
+			// A middleware's branch for other paths, which the routes
+			// pass counts as the middleware's (see program.Entry.Unrun).
+			delete(sites, k)
+		}
 		e.r.Findings = []int{}
 		for i := range rep.Findings {
 			f := &rep.Findings[i]
@@ -283,6 +297,7 @@ func (s *routeSet) link(rep *report.Report) {
 			}
 		}
 		rep.Routes = append(rep.Routes, e.r)
+		rep.Stats.PathGuarded += e.pathGuarded
 	}
 	rep.Stats.Routes = len(rep.Routes)
 }

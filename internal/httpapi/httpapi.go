@@ -34,6 +34,9 @@ const (
 	HTTPRouter     = "httprouter"
 	BunRouter      = "bunrouter"
 	Beego          = "beego"
+	Iris           = "iris"
+	Restful        = "go-restful"
+	Huma           = "huma"
 )
 
 // Import paths of the packages in the table.
@@ -44,6 +47,8 @@ const (
 	muxPkg        = "github.com/gorilla/mux"
 	ginPkg        = "github.com/gin-gonic/gin"
 	echoPkg       = "github.com/labstack/echo/v4"
+	echoV3Pkg     = "github.com/labstack/echo" // v3 has no /v3 suffix (+incompatible)
+	echoV5Pkg     = "github.com/labstack/echo/v5"
 	fiberV2Pkg    = "github.com/gofiber/fiber/v2"
 	fiberV3Pkg    = "github.com/gofiber/fiber/v3"
 	fasthttpPkg   = "github.com/valyala/fasthttp"
@@ -52,15 +57,26 @@ const (
 	bunrouterPkg  = "github.com/uptrace/bunrouter"
 	beegoPkg      = "github.com/beego/beego/v2/server/web"
 	beegoV1Pkg    = "github.com/astaxie/beego"
+	irisPkg       = "github.com/kataras/iris/v12"
+	irisRouterPkg = "github.com/kataras/iris/v12/core/router"
+	irisCtxPkg    = "github.com/kataras/iris/v12/context"
+	restfulPkg    = "github.com/emicklei/go-restful/v3"
+	restfulV2Pkg  = "github.com/emicklei/go-restful" // v2 has no /v2 suffix (+incompatible)
+	humaPkg       = "github.com/danielgtaylor/huma/v2"
+	humachiPkg    = "github.com/danielgtaylor/huma/v2/adapters/humachi"
+	humagoPkg     = "github.com/danielgtaylor/huma/v2/adapters/humago"
+	humaAdapters  = "github.com/danielgtaylor/huma/v2/adapters/"
 )
 
 // Packages lists the import paths whose direct import makes a package
 // worth a look: registering a route or declaring a handler names their
 // types.
 var Packages = []string{
-	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg,
+	netHTTPPkg, chiV5Pkg, chiV4Pkg, muxPkg, ginPkg, echoPkg, echoV3Pkg, echoV5Pkg,
 	fiberV2Pkg, fiberV3Pkg, fasthttpPkg, fastRouterPkg, httprouterPkg, bunrouterPkg,
-	beegoPkg, beegoV1Pkg,
+	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg, restfulPkg, restfulV2Pkg,
+	humaPkg, humachiPkg, humagoPkg, humaAdapters + "humagin", humaAdapters + "humaecho", humaAdapters + "humafiber",
+	humaAdapters + "humamux", humaAdapters + "humahttprouter", humaAdapters + "humabunrouter",
 }
 
 // Kind is what a router API call does to the route table.
@@ -82,6 +98,14 @@ const (
 	// mapping ("GET,POST:Login;*:Any") that says which method serves
 	// which HTTP methods, or absent for the controller's Get, Post...
 	Controller
+	// Prefix sets the root path of the router it is called on, for the
+	// routes registered on it before or after (go-restful's
+	// WebService.Path): the last call in the source is the one read.
+	Prefix
+	// Fluent configures the router it is called on and returns it
+	// (go-restful's ws.Consumes(...).Produces(...)): the router the call
+	// returns is its receiver.
+	Fluent
 	// Namespace is a prefix over the registrations among its arguments
 	// (beego's NewNamespace and NSNamespace, at PatternArg).
 	Namespace
@@ -121,6 +145,22 @@ type API struct {
 	// namespace it is in (beego's NSRouter, NSNamespace; a Filter without
 	// a pattern, NSBefore and NSAfter, runs on that namespace's routes).
 	Nested bool
+	// RouterArg is the argument that is the router registered on, for a
+	// function rather than a method (huma.Get(api, path, h)); -1 for the
+	// receiver.
+	RouterArg int
+	// OperationArg is an argument whose struct literal names the method
+	// and path in its Method and Path fields (huma.Register(api,
+	// huma.Operation{Method: http.MethodGet, Path: "/x"}, h)).
+	OperationArg int
+	// AnyHandler says the handler argument serves whatever its signature
+	// (huma's func(context.Context, *I) (*O, error), of the application's
+	// own types): the function passed is the route's handler.
+	AnyHandler bool
+	// ReturnsSelf says the call returns the router it is called on
+	// (go-restful's ws.Path(...).Filter(f).Consumes(...)): a chain of
+	// such calls is on the router it starts from.
+	ReturnsSelf bool
 	// OptionArg is the first of the options (bunrouter's New and
 	// NewGroup) that configure the router made: an Option call's
 	// middlewares (MiddlewareArg) run on its routes, and its function
@@ -137,7 +177,7 @@ type key struct{ pkg, recv, name string }
 var table = map[key]*API{}
 
 // none is an API with every argument absent.
-var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1}
+var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1, RouterArg: -1, OperationArg: -1}
 
 // reg registers a on each receiver of pkg under each name; a Method of
 // "*" becomes the upper-cased name (r.Get registers GET).
@@ -219,19 +259,25 @@ func init() {
 	reg(ginPkg, []string{"RouterGroup", "Engine", "IRoutes"}, with(g, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use")
 	reg(ginPkg, []string{""}, with(g, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
 
-	// echo v4: handler, then route-level middlewares.
-	echo := []string{"Echo", "Group"}
-	e := with(none, func(a *API) { a.Framework = Echo })
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, "*", 0, 1, 2 }),
-		methodRoutes(true, standardMethods...)...)
-	reg(echoPkg, echo, with(e, func(a *API) {
-		a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, AnyMethod, 0, 1, 2
-	}), "Any")
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, 0, 1, 2, 3 }), "Add", "Match")
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg = Group, 0, 1 }), "Group")
-	reg(echoPkg, echo, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
-	reg(echoPkg, []string{"Echo"}, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Pre")
-	reg(echoPkg, []string{""}, with(e, func(a *API) { a.Kind = New }), "New")
+	// echo v3, v4 and v5 share their API: handler, then route-level
+	// middlewares (v5 adds QUERY, and its Context is a struct).
+	for _, pkg := range []string{echoPkg, echoV3Pkg, echoV5Pkg} {
+		echo := []string{"Echo", "Group"}
+		e := with(none, func(a *API) { a.Framework = Echo })
+		methods := methodRoutes(true, standardMethods...)
+		if pkg == echoV5Pkg {
+			methods = append(methods, "QUERY")
+		}
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, "*", 0, 1, 2 }), methods...)
+		reg(pkg, echo, with(e, func(a *API) {
+			a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, AnyMethod, 0, 1, 2
+		}), "Any")
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, 0, 1, 2, 3 }), "Add", "Match")
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg = Group, 0, 1 }), "Group")
+		reg(pkg, echo, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
+		reg(pkg, []string{"Echo"}, with(e, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Pre")
+		reg(pkg, []string{""}, with(e, func(a *API) { a.Kind = New }), "New")
+	}
 
 	// fiber v2 and v3: one chain of handlers per route, as gin's (v3
 	// takes them as any); Group's handlers are middlewares under its
@@ -255,6 +301,65 @@ func init() {
 		}
 		reg(pkg, []string{""}, with(f, func(a *API) { a.Kind, a.Chain = New, false }), "New")
 	}
+
+	// iris v12: the Application embeds the APIBuilder, whose methods it
+	// promotes; Party is their interface. One chain of handlers per route,
+	// as gin's: the last serves, the others are middlewares (handlers
+	// calling ctx.Next()); Party(prefix, mws...) is a group,
+	// PartyFunc(prefix, fn) calls fn with it.
+	iris := []string{"APIBuilder", "Party"}
+	ir := with(none, func(a *API) { a.Framework, a.Chain = Iris, true })
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 1 }),
+		methodRoutes(false, standardMethods...)...)
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, AnyMethod, 0, 1 }), "Any")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Handle")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg, a.Chain = Group, 0, 1, false }), "Party")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.PatternArg, a.FuncArg, a.Chain = RouteFn, 0, 1, false }), "PartyFunc")
+	reg(irisRouterPkg, iris, with(ir, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use", "UseRouter", "UseOnce")
+	reg(irisRouterPkg, []string{"APIBuilder"}, with(ir, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "UseGlobal")
+	reg(irisPkg, []string{""}, with(ir, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
+
+	// go-restful v3 and v2 share their API: a WebService is a router under the root its Path
+	// sets; a route is the builder chain ws.GET(path)...To(fn) (or
+	// ws.Method(m).Path(p)), whose To is the registration the table
+	// holds, its method, path and filters read along the chain (see
+	// RestfulStep). Filters run in the order Container, WebService,
+	// route; Container.Add and Add put a WebService in a container, at its
+	// own root.
+	for _, pkg := range []string{restfulPkg, restfulV2Pkg} {
+		rs := with(none, func(a *API) { a.Framework, a.ReturnsSelf = Restful, true })
+		reg(pkg, []string{"RouteBuilder"}, with(rs, func(a *API) { a.Kind, a.HandlerArg, a.ReturnsSelf = Route, 0, false }), "To")
+		reg(pkg, []string{"WebService"}, with(rs, func(a *API) { a.Kind, a.PatternArg = Prefix, 0 }), "Path")
+		reg(pkg, []string{"WebService"}, with(rs, func(a *API) { a.Kind = Fluent }), "Consumes", "Produces", "Doc", "ApiVersion", "Param", "Route")
+		reg(pkg, []string{"WebService"}, with(rs, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Filter")
+		reg(pkg, []string{"Container", ""}, with(rs, func(a *API) { a.Kind, a.MiddlewareArg, a.ReturnsSelf = Use, 0, false }), "Filter")
+		reg(pkg, []string{"Container", ""}, with(rs, func(a *API) { a.Kind, a.HandlerArg, a.ReturnsSelf = Mount, 0, false }), "Add")
+		reg(pkg, []string{""}, with(rs, func(a *API) { a.Kind, a.ReturnsSelf = New, false }), "NewContainer")
+	}
+
+	// huma v2: operations are registered by generic functions given the
+	// API (huma.Get(api, path, h), huma.Register(api, op, h)); an adapter
+	// makes the API over a router, whose prefix and middlewares its
+	// operations get (humachi.New(r, cfg), humago.NewWithPrefix(mux,
+	// prefix, cfg)); NewGroup(api, prefix) is a group; UseMiddleware adds
+	// huma middlewares (func(ctx huma.Context, next func(huma.Context))).
+	hm := with(none, func(a *API) { a.Framework = Huma })
+	reg(humaPkg, []string{""}, with(hm, func(a *API) {
+		a.Kind, a.Method, a.RouterArg, a.PatternArg, a.HandlerArg, a.AnyHandler = Route, "*", 0, 1, 2, true
+	}), "Get", "Post", "Put", "Patch", "Delete", "Head")
+	reg(humaPkg, []string{""}, with(hm, func(a *API) {
+		a.Kind, a.RouterArg, a.OperationArg, a.HandlerArg, a.AnyHandler = Route, 0, 1, 2, true
+	}), "Register")
+	reg(humaPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg, a.PatternArg = Group, 0, 1 }), "NewGroup")
+	reg(humaPkg, []string{"API", "Group"}, with(hm, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "UseMiddleware")
+	for _, ad := range []string{"humachi", "humago", "humagin", "humaecho", "humafiber", "humamux", "humahttprouter", "humabunrouter"} {
+		reg(humaAdapters+ad, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "New")
+	}
+	reg(humaAdapters+"humabunrouter", []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 0 }), "NewCompat")
+	for _, ad := range []string{"humagin", "humaecho", "humafiber"} { // NewWithGroup(r, g, cfg): on the group
+		reg(humaAdapters+ad, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg = Group, 1 }), "NewWithGroup")
+	}
+	reg(humagoPkg, []string{""}, with(hm, func(a *API) { a.Kind, a.RouterArg, a.PatternArg = Group, 0, 1 }), "NewWithPrefix")
 
 	// fasthttp/router: method routes and groups; no middlewares of its own
 	// (they wrap the handlers, or r.Handler as a whole).
@@ -472,6 +577,8 @@ var shapes = []shape{
 	{HTTPRouter, []string{"net/http.ResponseWriter", "*net/http.Request", httprouterPkg + ".Params"}, nil},
 	{Gin, []string{"*" + ginPkg + ".Context"}, nil},
 	{Echo, []string{echoPkg + ".Context"}, []string{"error"}},
+	{Echo, []string{echoV3Pkg + ".Context"}, []string{"error"}},
+	{Echo, []string{"*" + echoV5Pkg + ".Context"}, []string{"error"}},
 	{Fiber, []string{"*" + fiberV2Pkg + ".Ctx"}, []string{"error"}},
 	{Fiber, []string{fiberV3Pkg + ".Ctx"}, []string{"error"}},
 	{FastHTTP, []string{"*" + fasthttpPkg + ".RequestCtx"}, nil},
@@ -479,6 +586,13 @@ var shapes = []shape{
 	{BunRouter, []string{"net/http.ResponseWriter", "*net/http.Request", bunrouterPkg + ".Params"}, nil}, // a VerboseGroup's
 	{Beego, []string{"*" + beegoPkg + "/context.Context"}, nil},                                          // a functional route's, a filter's
 	{Beego, []string{"*" + beegoV1Pkg + "/context.Context"}, nil},
+	{Iris, []string{"*" + irisCtxPkg + ".Context"}, nil},
+	{Restful, []string{"*" + restfulPkg + ".Request", "*" + restfulPkg + ".Response"}, nil},
+	{Restful, []string{"*" + restfulPkg + ".Request", "*" + restfulPkg + ".Response", "*" + restfulPkg + ".FilterChain"}, nil}, // a filter's
+	{Huma, []string{humaPkg + ".Context"}, nil},                                                                                // an adapter's, what a middleware's next is
+	{Huma, []string{humaPkg + ".Context", "func(" + humaPkg + ".Context)"}, nil},                                               // a middleware's, that calls next(ctx)
+	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response"}, nil},
+	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response", "*" + restfulV2Pkg + ".FilterChain"}, nil},
 }
 
 // HandlerSig is the framework whose request handlers have the signature
@@ -487,7 +601,9 @@ var shapes = []shape{
 // error (v3), func(*fasthttp.RequestCtx), httprouter's
 // func(http.ResponseWriter, *http.Request, httprouter.Params), bunrouter's
 // func(http.ResponseWriter, bunrouter.Request) error, beego's
-// func(*context.Context) (a functional route's, a filter's) — or "".
+// func(*context.Context) (a functional route's, a filter's), iris's
+// func(iris.Context), go-restful's func(*restful.Request,
+// *restful.Response) and its filters' (with a *restful.FilterChain) — or "".
 // Results count: a func(echo.Context) without one is not echo's handler.
 //
 // A framework whose handlers take one context also has the handlers of
@@ -549,9 +665,12 @@ func typesAre(t *types.Tuple, want []string) bool {
 var handlerTypes = map[string]bool{
 	"net/http.Handler": true, "net/http.HandlerFunc": true,
 	ginPkg + ".HandlerFunc": true, echoPkg + ".HandlerFunc": true,
+	echoV3Pkg + ".HandlerFunc": true, echoV5Pkg + ".HandlerFunc": true,
 	httprouterPkg + ".Handle": true, fasthttpPkg + ".RequestHandler": true,
 	bunrouterPkg + ".HandlerFunc": true, bunrouterPkg + ".VerboseHandlerFunc": true,
 	beegoPkg + ".HandleFunc": true, beegoV1Pkg + ".FilterFunc": true,
+	restfulPkg + ".RouteFunction": true, restfulPkg + ".FilterFunction": true,
+	restfulV2Pkg + ".RouteFunction": true, restfulV2Pkg + ".FilterFunction": true,
 }
 
 // IsHandlerType matches a value that serves requests: http.Handler,
@@ -598,16 +717,41 @@ func IsMiddlewareType(t types.Type) bool {
 }
 
 // IsNext reports whether fn runs the rest of a handler chain from inside a
-// middleware that is itself a handler: gin's and fiber's c.Next().
+// middleware that is itself a handler: gin's, fiber's and iris's c.Next(),
+// go-restful's chain.ProcessFilter(req, resp).
 func IsNext(fn *types.Func) bool {
-	if fn == nil || fn.Name() != "Next" || fn.Pkg() == nil {
-		return false
+	return fn != nil && fn.Pkg() != nil && nexts[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
+}
+
+var nexts = map[key]bool{
+	{ginPkg, "Context", "Next"}: true, {fiberV2Pkg, "Ctx", "Next"}: true, {fiberV3Pkg, "Ctx", "Next"}: true,
+	{irisCtxPkg, "Context", "Next"}: true, {restfulPkg, "FilterChain", "ProcessFilter"}: true,
+	{restfulV2Pkg, "FilterChain", "ProcessFilter"}: true,
+}
+
+// RestfulStep names what a call of a go-restful route builder chain
+// says of the route: "Method" and "Path" (RouteBuilder's, with their
+// argument), "Filter" (a route filter), "Start" (the WebService's GET,
+// POST... or Method that begins the chain, on the WebService it
+// registers on); "" for any other function, the builder's documentation
+// calls (Doc, Param, Returns...) included.
+func RestfulStep(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != restfulPkg && fn.Pkg().Path() != restfulV2Pkg {
+		return ""
 	}
-	switch fn.Pkg().Path() + "." + RecvName(fn) {
-	case ginPkg + ".Context", fiberV2Pkg + ".Ctx", fiberV3Pkg + ".Ctx":
-		return true
+	switch RecvName(fn) {
+	case "RouteBuilder":
+		switch fn.Name() {
+		case "Method", "Path", "Filter":
+			return fn.Name()
+		}
+	case "WebService":
+		switch fn.Name() {
+		case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "Method":
+			return "Start"
+		}
 	}
-	return false
+	return ""
 }
 
 // routerTypes are the router types, true for those that are always a
@@ -623,6 +767,8 @@ var routerTypes = map[string]bool{
 	"*" + muxPkg + ".Router": false,
 	"*" + ginPkg + ".Engine": true, "*" + ginPkg + ".RouterGroup": false, ginPkg + ".IRouter": false, ginPkg + ".IRoutes": false,
 	"*" + echoPkg + ".Echo": true, "*" + echoPkg + ".Group": false,
+	"*" + echoV3Pkg + ".Echo": true, "*" + echoV3Pkg + ".Group": false,
+	"*" + echoV5Pkg + ".Echo": true, "*" + echoV5Pkg + ".Group": false,
 	"*" + fiberV2Pkg + ".App": true, "*" + fiberV2Pkg + ".Group": false, fiberV2Pkg + ".Router": false,
 	"*" + fiberV3Pkg + ".App": true, "*" + fiberV3Pkg + ".Group": false, fiberV3Pkg + ".Router": false,
 	"*" + fastRouterPkg + ".Router": true, "*" + fastRouterPkg + ".Group": false,
@@ -631,6 +777,10 @@ var routerTypes = map[string]bool{
 	"*" + bunrouterPkg + ".CompatRouter": true, "*" + bunrouterPkg + ".CompatGroup": false,
 	"*" + bunrouterPkg + ".VerboseRouter": true, "*" + bunrouterPkg + ".VerboseGroup": false,
 	"*" + beegoPkg + ".HttpServer": true,
+	"*" + irisPkg + ".Application": true, "*" + irisRouterPkg + ".APIBuilder": false, irisRouterPkg + ".Party": false,
+	"*" + restfulPkg + ".WebService": true, restfulPkg + ".WebService": true, "*" + restfulPkg + ".Container": true,
+	humaPkg + ".API": false, "*" + humaPkg + ".Group": false,
+	"*" + restfulV2Pkg + ".WebService": true, restfulV2Pkg + ".WebService": true, "*" + restfulV2Pkg + ".Container": true,
 }
 
 // IsRouterType matches the router types, roots or not.
@@ -684,12 +834,18 @@ var carriers = map[string]bool{
 	"*net/http.Request":                   true,
 	"*" + ginPkg + ".Context":             true, // implements context.Context
 	echoPkg + ".Context":                  true,
+	echoV3Pkg + ".Context":                true,
+	"*" + echoV5Pkg + ".Context":          true,
 	"*" + fasthttpPkg + ".RequestCtx":     true, // implements context.Context
 	"*" + fiberV2Pkg + ".Ctx":             true,
 	fiberV3Pkg + ".Ctx":                   true, // implements context.Context
 	bunrouterPkg + ".Request":             true, // embeds *http.Request: req.Context()
 	"*" + beegoPkg + "/context.Context":   true, // ctx.Request.Context()
 	"*" + beegoV1Pkg + "/context.Context": true,
+	"*" + irisCtxPkg + ".Context":         true, // ctx.Request().Context()
+	"*" + restfulPkg + ".Request":         true, // req.Request.Context()
+	"*" + restfulV2Pkg + ".Request":       true,
+	humaPkg + ".Context":                  true, // ctx.Context()
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
@@ -719,11 +875,15 @@ var contextMethods = map[key]int{
 	{netHTTPPkg, "Request", "Context"}:       -1,
 	{netHTTPPkg, "Request", "WithContext"}:   0, // r.WithContext(ctx) carries ctx
 	{echoPkg, "Context", "Request"}:          -1,
+	{echoV3Pkg, "Context", "Request"}:        -1,
+	{echoV5Pkg, "Context", "Request"}:        -1,
 	{fiberV2Pkg, "Ctx", "Context"}:           -1, // the *fasthttp.RequestCtx
 	{fiberV2Pkg, "Ctx", "UserContext"}:       -1, // what middlewares set, Background by default: fiber's own request context
 	{fiberV3Pkg, "Ctx", "Context"}:           -1,
 	{fiberV3Pkg, "Ctx", "RequestCtx"}:        -1,
 	{bunrouterPkg, "Request", "WithContext"}: 0,
+	{irisCtxPkg, "Context", "Request"}:       -1,
+	{humaPkg, "Context", "Context"}:          -1,
 }
 
 // ContextFrom says where the context of what method fn returns comes
@@ -736,4 +896,38 @@ func ContextFrom(fn *types.Func) (from int, ok bool) {
 	}
 	from, ok = contextMethods[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
 	return from, ok
+}
+
+// PathSource is what a method of a request carrier returns about the
+// request's path (see PathMethod).
+type PathSource uint8
+
+const (
+	// NoPath: the method says nothing of the path.
+	NoPath PathSource = iota
+	// RequestPath: the path of the request, as r.URL.Path has it
+	// (beego's ctx.Input.URL(), fiber's c.Path()).
+	RequestPath
+	// RoutePattern: the pattern of the route the request matched, as
+	// registered (gin's c.FullPath(), echo's c.Path()).
+	RoutePattern
+)
+
+// pathMethods are the request carriers' methods that return the path
+// of the request or the pattern of its route, called with no argument.
+var pathMethods = map[key]PathSource{
+	{beegoPkg + "/context", "BeegoInput", "URL"}:   RequestPath,
+	{beegoV1Pkg + "/context", "BeegoInput", "URL"}: RequestPath,
+	{fiberV2Pkg, "Ctx", "Path"}:                    RequestPath, // Path(override ...string): no argument reads it
+	{ginPkg, "Context", "FullPath"}:                RoutePattern,
+	{echoPkg, "Context", "Path"}:                   RoutePattern,
+}
+
+// PathMethod says what method fn, called with no argument, returns of
+// the request it serves: its path, its route's pattern, or neither.
+func PathMethod(fn *types.Func) PathSource {
+	if fn == nil || fn.Pkg() == nil {
+		return NoPath
+	}
+	return pathMethods[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
 }

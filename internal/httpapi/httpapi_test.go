@@ -168,8 +168,24 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 		return isString(t) || ok && isString(s.Elem())
 	})
 	check("pattern", a.PatternArg, isString)
+	check("router", a.RouterArg, func(t types.Type) bool {
+		return IsRouterType(t) || types.IsInterface(t) // humago's Mux, an interface a ServeMux implements
+	})
+	check("operation", a.OperationArg, func(t types.Type) bool {
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		var method, path bool
+		for i := 0; i < st.NumFields(); i++ {
+			method = method || st.Field(i).Name() == "Method"
+			path = path || st.Field(i).Name() == "Path"
+		}
+		return method && path
+	})
 	check("handler", a.HandlerArg, func(t types.Type) bool {
-		return IsHandlerType(t) || isAny(t) || a.Kind == Mount && IsRouterType(t) || // fiber mounts an *App
+		_, fn := t.Underlying().(*types.Signature)
+		return IsHandlerType(t) || isAny(t) || a.AnyHandler && fn || a.Kind == Mount && IsRouterType(t) || // fiber mounts an *App
 			a.Kind == Controller && types.IsInterface(t) // beego's ControllerInterface
 	})
 	check("middleware", a.MiddlewareArg, func(t types.Type) bool {
@@ -183,7 +199,7 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 		t.Errorf("%s: options %d are not its variadic parameter", fn.FullName(), a.OptionArg)
 	}
 	switch a.Kind {
-	case New, Group, With:
+	case New, Group, With, Prefix, Fluent:
 		if sig.Results().Len() != 1 || !IsRouterType(sig.Results().At(0).Type()) {
 			t.Errorf("%s: returns no router", fn.FullName())
 		}

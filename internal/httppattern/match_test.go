@@ -48,3 +48,42 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestLiteral(t *testing.T) {
+	for _, c := range []struct {
+		pattern, prefix string
+		exact, ok       bool
+	}{
+		{"/api/users/{id}", "/api/users/", false, true},
+		{"/api/users/:id", "/api/users/", false, true},
+		{"/api/get-user", "/api/get-user", true, true},
+		{"/static/", "/static/", false, true}, // a subtree
+		{"/", "/", false, true},
+		{"/files/*filepath", "/files/", false, true},
+		{"/a/{$}", "/a/", true, true},
+		{"/v{major}/x", "/", false, true},
+		{"example.com/x", "", false, false}, // a host: what path it serves the text does not say alone
+		{"…/items", "", false, false},       // an unknown prefix
+		{"handlerName", "", false, false},
+	} {
+		prefix, exact, ok := Parse(c.pattern).Literal()
+		if prefix != c.prefix || exact != c.exact || ok != c.ok {
+			t.Errorf("Literal(%q) = %q, %v, %v; want %q, %v, %v", c.pattern, prefix, exact, ok, c.prefix, c.exact, c.ok)
+		}
+	}
+}
+
+func TestLiteralTail(t *testing.T) {
+	for pattern, want := range map[string]string{
+		"/cas/:org/:app/p3/serviceValidate": "/p3/serviceValidate",
+		"/cas/{org}/validate":               "/validate",
+		"/api/users/{id}":                   "",
+		"/static/":                          "",
+		"/about":                            "/about",
+		"…/items":                           "",
+	} {
+		if got := Parse(pattern).LiteralTail(); got != want {
+			t.Errorf("LiteralTail(%q) = %q, want %q", pattern, got, want)
+		}
+	}
+}

@@ -319,3 +319,41 @@ func canonical(segs []segment) string {
 	}
 	return b.String()
 }
+
+// Literal is what every request path the pattern serves starts with: its
+// text up to the first parameter or wildcard ("/api/users/" for
+// "/api/users/{id}"); exact says the pattern has none, and serves that
+// path alone. ok is false for a pattern that is no path (a handler's
+// name) or names a host, whose path the text does not say in full.
+func (p Pattern) Literal() (prefix string, exact, ok bool) {
+	if p.opaque || p.Host != "" {
+		return "", false, false
+	}
+	var b strings.Builder
+	for _, s := range p.segs {
+		b.WriteByte('/')
+		if s.kind != segLiteral {
+			return b.String(), false, true
+		}
+		b.WriteString(s.text)
+	}
+	return b.String(), true, true
+}
+
+// LiteralTail is what every request path the pattern serves ends with:
+// its text after the last parameter ("/validate" for
+// "/cas/{org}/validate"); "" when it ends with a parameter or wildcard,
+// or is no path.
+func (p Pattern) LiteralTail() string {
+	if p.opaque || p.Host != "" {
+		return ""
+	}
+	var tail []string
+	for i := len(p.segs) - 1; i >= 0 && p.segs[i].kind == segLiteral; i-- {
+		tail = append([]string{p.segs[i].text}, tail...)
+	}
+	if len(tail) == 0 {
+		return ""
+	}
+	return "/" + strings.Join(tail, "/")
+}

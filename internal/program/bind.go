@@ -69,7 +69,7 @@ type bound struct {
 // path (see pathsOnly).
 func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
 	if b == nil || g.scc.cyclic && len(b.paths) == 0 {
-		return p.compute(g.scc), nil
+		return p.member(g), nil
 	}
 	if p.bounds == nil {
 		p.bounds = map[*Func]map[string]*bound{}
@@ -107,7 +107,7 @@ func (p *Program) reachIn(g *Func, ctx *bound) []entry {
 	if ctx != nil {
 		return ctx.reach
 	}
-	return p.compute(g.scc)
+	return p.member(g)
 }
 
 // callees are the functions call c of f may run when f runs under

@@ -50,6 +50,10 @@ type builder struct {
 	// copies of their closures bound to a call (see ctors.go).
 	ctorMade map[*ssa.Call]ctorResult
 	copies   []*boundCopy
+	// outside are the calls the call graph gives a callee outside the
+	// module, and rets the constant results of functions (see never.go).
+	outside map[ssa.CallInstruction]bool
+	rets    map[retKey]*retConst
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -59,6 +63,7 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 		sites:  map[token.Pos]*queries.Site{},
 		siteAt: map[token.Pos]*queries.Site{},
 		pkgs:   map[string]*packages.Package{},
+		loaded: pkgs,
 	}
 	mods := p.modulePackages(pkgs)
 	if len(mods) == 0 {
@@ -320,6 +325,11 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 			for _, e := range node.Out {
 				if g := b.funcs[e.Callee.Func]; g != nil {
 					out[e.Site] = append(out[e.Site], g)
+				} else {
+					if b.outside == nil {
+						b.outside = map[ssa.CallInstruction]bool{}
+					}
+					b.outside[e.Site] = true
 				}
 			}
 		}
@@ -341,6 +351,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	b.madeHandlers()
 	b.adapters()
 	b.fillCopies()
+	b.neverRun()
 }
 
 // returnedFuncs are the closures fn returns when its one result is a
@@ -764,22 +775,28 @@ func (b *builder) madeHere(v ssa.Value) []*Func {
 
 // serves are the functions that start serving requests.
 var serves = map[string]bool{
-	"net/http.ListenAndServe":                         true,
-	"net/http.ListenAndServeTLS":                      true,
-	"net/http.Serve":                                  true,
-	"net/http.ServeTLS":                               true,
-	"(*net/http.Server).ListenAndServe":               true,
-	"(*net/http.Server).ListenAndServeTLS":            true,
-	"(*net/http.Server).Serve":                        true,
-	"(*net/http.Server).ServeTLS":                     true,
-	"(*github.com/gin-gonic/gin.Engine).Run":          true,
-	"(*github.com/gin-gonic/gin.Engine).RunTLS":       true,
-	"(*github.com/labstack/echo/v4.Echo).Start":       true,
-	"(*github.com/labstack/echo/v4.Echo).StartTLS":    true,
-	"(*github.com/labstack/echo/v4.Echo).StartServer": true,
-	"(*github.com/gofiber/fiber/v2.App).Listen":       true,
-	"(*github.com/gofiber/fiber/v2.App).Listener":     true,
-	"(*google.golang.org/grpc.Server).Serve":          true,
+	"net/http.ListenAndServe":                           true,
+	"net/http.ListenAndServeTLS":                        true,
+	"net/http.Serve":                                    true,
+	"net/http.ServeTLS":                                 true,
+	"(*net/http.Server).ListenAndServe":                 true,
+	"(*net/http.Server).ListenAndServeTLS":              true,
+	"(*net/http.Server).Serve":                          true,
+	"(*net/http.Server).ServeTLS":                       true,
+	"(*github.com/gin-gonic/gin.Engine).Run":            true,
+	"(*github.com/gin-gonic/gin.Engine).RunTLS":         true,
+	"(*github.com/labstack/echo/v4.Echo).Start":         true,
+	"(*github.com/labstack/echo/v4.Echo).StartTLS":      true,
+	"(*github.com/labstack/echo/v4.Echo).StartServer":   true,
+	"(*github.com/labstack/echo.Echo).Start":            true,
+	"(*github.com/labstack/echo.Echo).StartTLS":         true,
+	"(*github.com/labstack/echo.Echo).StartServer":      true,
+	"(*github.com/labstack/echo/v5.Echo).Start":         true,
+	"(*github.com/gofiber/fiber/v2.App).Listen":         true,
+	"(*github.com/kataras/iris/v12.Application).Listen": true,
+	"(*github.com/kataras/iris/v12.Application).Run":    true,
+	"(*github.com/gofiber/fiber/v2.App).Listener":       true,
+	"(*google.golang.org/grpc.Server).Serve":            true,
 }
 
 // newFunc describes a function of the module.

@@ -46,6 +46,12 @@ type Entry struct {
 	Name  string
 	Parts []Part
 	Route *routes.Route // for RoleRoute
+	// PathGuarded counts, once Queries has listed the entry's queries,
+	// those of its middlewares left out because a test of the request's
+	// path rules them out for the route (see pathguards.go); Unrun are
+	// those sites that no part runs.
+	PathGuarded int
+	Unrun       []*queries.Site
 	// cut are calls (by Pos) the entry does not follow, wherever they
 	// are: for main, the arms of its command switch, which are the
 	// commands' entries, not what every start runs.
@@ -64,6 +70,9 @@ type Part struct {
 	// of them: the methods a handler made outside the module may call
 	// (see madeHandlers). One request runs the costliest at most.
 	Maybe bool
+	// stripped says the part runs behind http.StripPrefix: the path it
+	// sees is not the route's pattern.
+	stripped bool
 }
 
 // Query is a query site an entry reaches.
@@ -88,11 +97,26 @@ func (p *Program) Queries(e *Entry) []Query {
 		from string
 	}
 	seen := map[key]bool{}
+	e.PathGuarded, e.Unrun = 0, nil
+	var left []*queries.Site // sites a part's path tests left out
 	for _, part := range e.Parts {
 		var rs []Reached
-		if part.Loop != nil {
+		switch dead := p.partDead(e, part); {
+		case part.Loop != nil:
 			rs = p.reachLoop(part.Func, part.Loop)
-		} else {
+		case dead != nil:
+			rs = p.reachLive(part.Func, dead)
+			kept := map[*queries.Site]bool{}
+			for _, r := range rs {
+				kept[r.Site] = true
+			}
+			for _, r := range p.Reach(part.Func) {
+				if !kept[r.Site] {
+					e.PathGuarded++
+					left = append(left, r.Site)
+				}
+			}
+		default:
 			rs = p.Reach(part.Func)
 		}
 		for _, r := range rs {
@@ -100,6 +124,15 @@ func (p *Program) Queries(e *Entry) []Query {
 				seen[k] = true
 				out = append(out, Query{Reached: r, From: part.From})
 			}
+		}
+	}
+	listed := map[*queries.Site]bool{}
+	for _, q := range out {
+		listed[q.Site] = true
+	}
+	for _, s := range left {
+		if !listed[s] && !slices.Contains(e.Unrun, s) {
+			e.Unrun = append(e.Unrun, s)
 		}
 	}
 	return out
@@ -130,9 +163,11 @@ func (p *Program) queriesCut(e *Entry) []Query {
 // are missing.
 func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	e := &Entry{Role: RoleRoute, Name: r.String(), Route: r}
+	stripped := false
 	for _, m := range r.Middlewares {
+		stripped = stripped || m.Func == nil && m.Lit == nil && m.Name == stripPrefix
 		for _, f := range p.handlerFuncs(m) {
-			e.Parts = append(e.Parts, Part{From: m.Name, Func: f})
+			e.Parts = append(e.Parts, Part{From: m.Name, Func: f, stripped: stripped})
 		}
 	}
 	for _, f := range p.handlerFuncs(r.Handler) {
@@ -160,6 +195,10 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	}
 	return e
 }
+
+// stripPrefix is how the routes pass names http.StripPrefix among a
+// route's middlewares.
+const stripPrefix = "http.StripPrefix"
 
 // handlerFuncs are the functions that serve a route's handler or
 // middleware: its closure, its function, or, for a constructor (a

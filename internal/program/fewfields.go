@@ -202,8 +202,11 @@ func (p *Program) fewResult(info *types.Info, decl *ast.FuncDecl, sig *types.Sig
 // up every write, whichever runs (an upper bound); a map's adds the keys
 // put in it (mapKeys).
 func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, depth int) (int, bool) {
-	if fn == nil || v.Pos() < fn.Pos() || v.Pos() >= fn.End() || depth > fewHops || isParam(fn, v) {
-		return 0, false // a parameter holds what callers pass (see FewPassed)
+	if fn == nil || v.Pos() < fn.Pos() || v.Pos() >= fn.End() || depth > fewHops {
+		return 0, false
+	}
+	if isParam(fn, v) {
+		return p.fewParam(fn, v, limit, depth) // what callers pass
 	}
 	is := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -275,12 +278,12 @@ func (p *Program) appended(info *types.Info, fn ast.Node, e ast.Expr, is func(as
 
 // fewLocalArg is how many items at most v, a local of f a call of f
 // passes, holds (see fewLocal), for what every caller passes.
-func (p *Program) fewLocalArg(info *types.Info, v *types.Var, limit int) (int, bool) {
+func (p *Program) fewLocalArg(info *types.Info, v *types.Var, limit, depth int) (int, bool) {
 	f := p.FuncAt(v.Pos())
 	if f == nil {
 		return 0, false
 	}
-	return p.fewLocal(info, f.syntax, v, limit, 0)
+	return p.fewLocal(info, f.syntax, v, limit, depth)
 }
 
 // isParam reports whether v is a parameter (or the receiver) of fn, a

@@ -35,6 +35,9 @@ type flow struct {
 	// guards are, by block, the comparisons of parameters with constants
 	// every path to it passes (see guards.go); nil when there are none.
 	guards [][]guard
+	// paths are its branches on a test of the request's path (see
+	// pathguards.go).
+	paths []pathTest
 }
 
 // newFlow computes fn's flow.
@@ -86,6 +89,7 @@ func newFlow(fn *ssa.Function) *flow {
 	}
 	fl.computeMust(fn)
 	fl.guards = guardsOf(fn)
+	fl.paths = pathTestsOf(fn)
 	return fl
 }
 

@@ -64,11 +64,8 @@ func guardsOf(fn *ssa.Function) [][]guard {
 		recv = 1
 	}
 	for _, blk := range fn.Blocks {
-		if len(blk.Instrs) == 0 || len(blk.Succs) != 2 {
-			continue
-		}
-		ifi, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.If)
-		if !ok {
+		ifi := branch(blk)
+		if ifi == nil {
 			continue
 		}
 		g, ok := condGuard(ifi.Cond)
@@ -87,6 +84,15 @@ func guardsOf(fn *ssa.Function) [][]guard {
 		}
 	}
 	return out
+}
+
+// branch is the if that ends blk, when blk ends with a two-way branch.
+func branch(blk *ssa.BasicBlock) *ssa.If {
+	if len(blk.Instrs) == 0 || len(blk.Succs) != 2 {
+		return nil
+	}
+	ifi, _ := blk.Instrs[len(blk.Instrs)-1].(*ssa.If)
+	return ifi
 }
 
 // guardBlocks adds gd to the guards of the blocks of fn that s dominates.
@@ -193,6 +199,9 @@ func comparable(x, y constant.Kind) bool {
 // dead reports whether call c of f does not run when f runs with the
 // constants of b: a guard of its block does not hold.
 func (p *Program) dead(f *Func, c *Call, b *argTypes) bool {
+	if c.Never {
+		return true // whatever the constants (see never.go)
+	}
 	if b == nil || len(b.consts) == 0 || f.flow == nil || int(c.block) >= len(f.flow.guards) || c.block < 0 {
 		return false
 	}
@@ -337,7 +346,9 @@ func guarded(f *Func, c *Call) bool {
 // (FuncAt(pos)): a call there (by its Lparen or its start) of a function
 // it runs, on a path whose arguments do not rule the call out (see
 // above); elsewhere in a function it runs. A helper that runs an N+1
-// only for a filter is no N+1 of the routes that pass it nil.
+// only for a filter is no N+1 of the routes that pass it nil, nor a
+// middleware's loop for other paths one of the route's (see
+// pathguards.go).
 func (p *Program) Runs(e *Entry, fn *Func, pos token.Pos) bool {
 	var at *Call
 	for _, c := range fn.Calls {
@@ -347,7 +358,10 @@ func (p *Program) Runs(e *Entry, fn *Func, pos token.Pos) bool {
 		}
 	}
 	for _, part := range e.Parts {
-		ls := p.liveOf(part.Func, e.cut)
+		ls := p.partLive(e, part)
+		if fn == part.Func && p.pathRuledOut(e, part, at, pos) {
+			continue // in a branch of the middleware for other paths
+		}
 		if at != nil && guarded(fn, at) {
 			if ls.calls[pos] {
 				return true

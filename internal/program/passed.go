@@ -20,10 +20,15 @@ import (
 // program's graph has every call of the function, and so can tell. One
 // caller spreading a list it was given (touch(names...)) or passing one
 // it read keeps the loop a loop over data.
-
-// fewDepth is how many calls up a parameter is followed when a caller
-// hands on one of its own (star(ids ...string) { upsert(ids...) }).
-const fewDepth = 4
+//
+// A caller may hand on a parameter of its own (star(ids ...string) {
+// upsert(ids...) }), or a list it builds with one item per item of one
+// (a check per permission of perms ...string): what its own callers pass
+// bounds it, followed as far as fewHops. And every call must be in
+// sight: a function or method other modules may call (exported from a
+// library's package, or a method a dependency calls through its own
+// interface, see calledOutside) takes lists of any length, whatever the
+// module's own calls pass.
 
 // caller is one call of a function of the graph: the calling function and
 // its call.
@@ -38,8 +43,9 @@ type caller struct {
 // and that every call of that function, in the whole program, passes as
 // a composite literal of at most limit items, as at most limit variadic
 // arguments, or as a parameter of its own that every call passes so. A
-// function nothing in the module calls, or one handed to code outside the
-// module (which may call it with anything), is not.
+// function nothing in the module calls, one handed to code outside the
+// module, or one code outside it may call by name (which may pass
+// anything), is not.
 func (p *Program) FewPassed(info *types.Info, x ast.Expr, loop token.Pos, limit int) bool {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
@@ -57,7 +63,8 @@ func (p *Program) FewPassed(info *types.Info, x ast.Expr, loop token.Pos, limit 
 	if owner == nil {
 		return false
 	}
-	return p.fewPassed(owner, i, limit, 0, map[*Func]bool{})
+	n, ok := p.fewPassed(owner, i, limit, 0, map[*Func]bool{})
+	return ok && n <= limit
 }
 
 // paramOf is the function of the graph declaring v as its i-th parameter
@@ -111,44 +118,61 @@ func assigned(fn ast.Node, v *types.Var) bool {
 	return found
 }
 
-// fewPassed reports whether every call of g passes its i-th parameter as
-// a list of at most limit items (see FewPassed).
-func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) bool {
-	if depth > fewDepth || seen[g] {
-		return false
+// fewPassed is the most items any call of g passes as its i-th
+// parameter, when every call passes at most limit (see FewPassed).
+func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) (int, bool) {
+	if depth > fewHops || seen[g] || p.calledOutside(g) {
+		return 0, false
 	}
 	seen[g] = true
 	defer delete(seen, g)
-	n := 0
+	calls, most := 0, 0
 	for _, h := range p.sameFunc(g) {
 		// A method value's or a method expression's wrapper takes the
 		// method's parameters, the receiver first for the latter.
 		j := i + h.sig.Params().Len() - g.sig.Params().Len()
 		if j < i || j > i+1 {
-			return false
+			return 0, false
 		}
 		for _, cl := range p.callerIndex()[h] {
 			if cl.f.Synthetic && cl.f.Decl == g.Decl {
 				continue // a wrapper of g: its own callers are h's of another round
 			}
-			n++
+			calls++
 			if cl.c.Callback || cl.c.Expr == nil {
-				return false // run by code outside the module, or by one the source does not spell
+				return 0, false // run by code outside the module, or by one the source does not spell
 			}
-			if !p.fewArg(cl.f, cl.c.Expr, h.sig, j, limit, depth, seen) {
-				return false
+			n, ok := p.fewArg(cl.f, cl.c.Expr, h.sig, j, limit, depth, seen)
+			if !ok || n > limit {
+				return 0, false
 			}
+			most = max(most, n)
 		}
 	}
-	return n > 0
+	return most, calls > 0
 }
 
-// fewArg reports whether call, in f, passes parameter j of a function of
-// signature sig as a list of at most limit items.
-func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, limit, depth int, seen map[*Func]bool) bool {
+// fewParam is how many items at most v, a parameter of fn that fn never
+// assigns, holds: the most any call passes, when every call passes a few
+// (see FewPassed).
+func (p *Program) fewParam(fn ast.Node, v *types.Var, limit, depth int) (int, bool) {
+	f := p.FuncAt(fn.Pos())
+	if f == nil {
+		return 0, false
+	}
+	owner, i := p.paramOf(f, v)
+	if owner == nil {
+		return 0, false
+	}
+	return p.fewPassed(owner, i, limit, depth+1, map[*Func]bool{})
+}
+
+// fewArg is how many items at most call, in f, passes as parameter j of
+// a function of signature sig, when it passes a few.
+func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, limit, depth int, seen map[*Func]bool) (int, bool) {
 	pkg := p.pkgs[f.pkg]
 	if pkg == nil || pkg.TypesInfo == nil {
-		return false
+		return 0, false
 	}
 	info := pkg.TypesInfo
 	args := call.Args
@@ -160,20 +184,20 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		}
 	}
 	if sig.Variadic() && j == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
-		return len(args)-j <= limit // f(ctx, a, b): the variadic arguments written out
+		return max(len(args)-j, 0), true // f(ctx, a, b): the variadic arguments written out
 	}
 	if j >= len(args) {
-		return false
+		return 0, false
 	}
 	switch a := ast.Unparen(args[j]).(type) {
 	case *ast.CompositeLit:
 		// An empty one (or nil) is a list about to be filled, as the
 		// queries pass takes it, not one of no items.
-		return len(a.Elts) > 0 && len(a.Elts) <= limit
+		return len(a.Elts), len(a.Elts) > 0
 	case *ast.Ident:
 		v, ok := info.Uses[a].(*types.Var)
 		if !ok {
-			return false
+			return 0, false
 		}
 		if owner, i := p.paramOf(f, v); owner != nil {
 			return p.fewPassed(owner, i, limit, depth+1, seen)
@@ -183,22 +207,23 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		n, ok := queries.Written(info, f.syntax, v, call.Pos())
 		if !ok {
 			// What a few-item list fills, or a call returns (see
-			// FewField).
-			n, ok = p.fewLocalArg(info, v, limit)
+			// FewField), or one item per item of a parameter its own
+			// callers pass a few.
+			n, ok = p.fewLocalArg(info, v, limit, depth+1)
 			if _, isMap := v.Type().Underlying().(*types.Map); isMap && ok {
 				// And the keys put in it (see queries.Written).
 				m, good := queries.Puts(info, f.syntax, v, call.Pos())
 				n, ok = n+m, good
 			}
 		}
-		return ok && n > 0 && n <= limit
+		return n, ok && n > 0
 	case *ast.CallExpr:
 		// What a function returns that it fills only from a few
 		// items (see FewField), or keeps of one (maps.Keys(set)).
-		n, ok := p.fewValue(info, f.syntax, a, limit, 0)
-		return ok && n > 0 && n <= limit
+		n, ok := p.fewValue(info, f.syntax, a, limit, depth+1)
+		return n, ok && n > 0
 	}
-	return false
+	return 0, false
 }
 
 // sameFunc are the functions of the graph that run g's body with g's

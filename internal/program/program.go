@@ -51,6 +51,8 @@ type Program struct {
 	sites    map[token.Pos]*queries.Site  // by the call's Lparen
 	siteAt   map[token.Pos]*queries.Site  // by the call's start, as findings cite them
 	pkgs     map[string]*packages.Package // module packages in the graph, by path
+	loaded   []*packages.Package          // the packages Build was given
+	api      *api                         // see calledOutside; nil until asked
 	skipped  []string                     // module packages left out, and why
 	armCalls map[token.Pos]bool           // see arms; nil until asked
 	wr       *writes                      // see FilledAtStart; nil until asked
@@ -87,6 +89,9 @@ type Program struct {
 	sole    map[*types.TypeName]holding // see soleHolders
 	within  map[any]bool                // see invokesWithin
 	paths   map[*Call][]*pathRule       // by the rule's first call, see paths.go
+	// pathLive are the walks of liveOf for middlewares under their
+	// path tests (see partLive).
+	pathLive map[pathLiveKey]*liveSet
 }
 
 // Stats are the sizes and times of a build.
@@ -103,9 +108,12 @@ type Stats struct {
 	// NarrowedOnPaths counts the paths of calls down which a call through
 	// an interface runs fewer of its callees (see paths.go).
 	NarrowedOnPaths int
-	SSA             time.Duration
-	CallGraph       time.Duration
-	Wiring          time.Duration // of CallGraph, tracing the values of calls through interfaces
+	// Never counts the calls in branches no execution takes, given the
+	// constant results of the module's functions (see never.go).
+	Never     int
+	SSA       time.Duration
+	CallGraph time.Duration
+	Wiring    time.Duration // of CallGraph, tracing the values of calls through interfaces
 }
 
 // Func is a function of the module: a declared function or method, a
@@ -200,6 +208,10 @@ type Call struct {
 	// which is assumed to run it; External is that outside function.
 	Callback bool
 	External *types.Func
+	// Never says the call sits in a branch no execution takes: a guard
+	// over results every callee answers with one constant decides
+	// against it (see never.go). It runs nothing for its function.
+	Never bool
 	// block and seq place the call's instruction in its function: the
 	// block's index, and the instruction's index in the block.
 	block, seq int32

@@ -1,6 +1,7 @@
 package program
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/sqlheat/sqlheat/passes/queries"
@@ -45,6 +46,12 @@ type scc struct {
 	cyclic  bool    // recursion: the component calls itself
 	reach   []entry // nil until computed
 	done    bool
+	// own, when a call within the component fills a cache or mends a
+	// failed attempt (Call.Once), holds what each member's own calls
+	// reach; mended, what a call of each member runs, computed when
+	// asked: what only such calls lead to runs once (see mend).
+	own    map[*Func][]entry
+	mended map[*Func][]entry
 
 	costs map[*Func]cost // by member, see Program.cost
 
@@ -89,7 +96,7 @@ func (p *Program) Reach(f *Func) []Reached {
 		return nil
 	}
 	p.components()
-	es := p.compute(f.scc)
+	es := p.member(f)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
 		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(f, e)})
@@ -206,8 +213,9 @@ func siteLess(a, b *queries.Site) bool { return a.Call.Lparen < b.Call.Lparen }
 
 // perCall reports whether a call runs as part of each call of its
 // function: not in a worker's loop, nor on a goroutine the function does
-// not wait for (see goroutines.go).
-func perCall(c *Call) bool { return !c.Async && !queries.Unbounded(c.Loops) }
+// not wait for (see goroutines.go), nor in a branch that never runs (see
+// never.go).
+func perCall(c *Call) bool { return !c.Async && !c.Never && !queries.Unbounded(c.Loops) }
 
 // compute fills a component's reach from its members' sites and the
 // reach of the components they call, which are computed first.
@@ -216,26 +224,152 @@ func (p *Program) compute(s *scc) []entry {
 		return s.reach
 	}
 	s.done = true // a component calling itself is handled below, not here
+	own := make(map[*Func][]entry, len(s.members))
 	var acc []entry
 	for _, f := range s.members {
 		for _, c := range f.Calls {
 			if !perCall(c) {
 				continue
 			}
-			acc = append(acc, p.through(s, f, c, nil)...)
+			es := p.through(s, f, c, nil)
+			own[f] = append(own[f], es...)
+			acc = append(acc, es...)
 		}
 	}
-	if s.cyclic {
-		// A recursive function runs its queries once per call of itself:
-		// one loop, whatever the depth of the recursion.
-		for i := range acc {
-			if !acc[i].once {
-				acc[i].depth++
+	s.reach = deepest(recursed(acc, s.cyclic))
+	if s.cyclic && mends(s) {
+		s.own = own
+	}
+	return s.reach
+}
+
+// recursed adds, when the functions running es call themselves, the
+// recursion's loop to es: a recursive function runs its queries once per
+// call of itself, one loop whatever the depth of the recursion.
+func recursed(es []entry, cyclic bool) []entry {
+	if cyclic {
+		for i := range es {
+			if !es[i].once {
+				es[i].depth++
 			}
 		}
 	}
-	s.reach = deepest(acc)
-	return s.reach
+	return es
+}
+
+// member is what a call of f runs: its component's reach, told apart for
+// f when a cache fill or a recovery within the component makes it
+// depend on where the call comes in (see mend).
+func (p *Program) member(f *Func) []entry {
+	s := f.scc
+	p.compute(s)
+	if s.own == nil {
+		return s.reach
+	}
+	es, ok := s.mended[f]
+	if !ok {
+		es = mend(s, f)
+		if s.mended == nil {
+			s.mended = map[*Func][]entry{}
+		}
+		s.mended[f] = es
+	}
+	return es
+}
+
+// mends reports whether a call within recursive component s fills a
+// cache or mends a failed attempt (Call.Once).
+func mends(s *scc) bool {
+	for _, f := range s.members {
+		for _, c := range f.Calls {
+			if c.Once && perCall(c) && slices.ContainsFunc(c.Callees, func(g *Func) bool { return g.scc == s }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mend tells apart, in recursive component s, what a call of member f
+// runs when some call within s fills a cache or mends a failed attempt
+// (Call.Once; see the queries pass's recovery.go). A client's request
+// that logs in again on an expired session, its login asking through
+// that same request, makes request and login one component: pooled, the
+// login's saved token ran per call of request, and so once per item of
+// every loop sending requests. From a member f, the members its calls
+// reach without such a call run as usual, recursion counted as one loop
+// if they call themselves so; those reached only through one run once,
+// whatever the loops around the call of f. scc.own holds each member's
+// entries, as compute found them.
+func mend(s *scc, f *Func) []entry {
+	usual, cyclic := usualFrom(s, f)
+	if cyclic && len(usual) == len(s.members) {
+		return s.reach // every member, as the component's
+	}
+	var acc []entry
+	for _, g := range s.members {
+		if !usual[g] {
+			for _, e := range s.own[g] {
+				e.once, e.depth, e.per = true, 0, 0
+				acc = append(acc, e)
+			}
+			continue
+		}
+		acc = append(acc, recursed(slices.Clone(s.own[g]), cyclic)...)
+	}
+	return deepest(acc)
+}
+
+// usualFrom are the members of s that f's calls reach within s through no
+// cache fill nor recovery (f included), and whether they call each other
+// so: recursion.
+func usualFrom(s *scc, f *Func) (usual map[*Func]bool, cyclic bool) {
+	within := func(g *Func, visit func(h *Func)) {
+		for _, c := range g.Calls {
+			if c.Site != nil || c.Once || !perCall(c) {
+				continue
+			}
+			for _, h := range c.Callees {
+				if h.scc == s {
+					visit(h)
+				}
+			}
+		}
+	}
+	usual = map[*Func]bool{f: true}
+	queue := []*Func{f}
+	for len(queue) > 0 {
+		g := queue[0]
+		queue = queue[1:]
+		within(g, func(h *Func) {
+			if !usual[h] {
+				usual[h] = true
+				queue = append(queue, h)
+			}
+		})
+	}
+	// A cycle among them: a depth-first walk meets a function on its way.
+	const (
+		unseen = iota
+		onWay
+		finished
+	)
+	state := map[*Func]int{}
+	var walk func(g *Func)
+	walk = func(g *Func) {
+		state[g] = onWay
+		within(g, func(h *Func) {
+			switch state[h] {
+			case onWay:
+				cyclic = true
+			case unseen:
+				walk(h)
+			}
+		})
+		state[g] = finished
+	}
+	walk(f)
+	return usual, cyclic
 }
 
 // through is what call c of f, running under binding b (nil: any
@@ -514,7 +648,7 @@ func (p *Program) cost(f *Func) cost {
 			return c
 		}
 		onWay[g] = true
-		c := p.bodyCost(g, func(h *Func) cost {
+		c := p.bodyCost(g, nil, func(h *Func) cost {
 			switch {
 			case h.scc != s:
 				return p.cost(h)
@@ -536,8 +670,8 @@ func (p *Program) cost(f *Func) cost {
 }
 
 // bodyCost is what one pass through f's body runs, a call of g costing
-// callee(g).
-func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
+// callee(g), the calls skip says (when not nil) left out.
+func (p *Program) bodyCost(f *Func, skip func(*Call) bool, callee func(g *Func) cost) cost {
 	var total cost
 	// What each block runs on every pass through it; the path through
 	// the most is what one call runs.
@@ -558,7 +692,7 @@ func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
 		}
 	}
 	for _, c := range f.Calls {
-		if !perCall(c) {
+		if !perCall(c) || skip != nil && skip(c) {
 			continue
 		}
 		items := queries.PerItem(c.Loops) > 0

@@ -184,6 +184,74 @@ func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool,
 	return d.Exported() && importable(d.Pkg()) && !program
 }
 
+// calledOutside reports whether code outside the program may call g, a
+// function of the graph, with arguments the graph does not see: g is
+// exported to C; it is exported from a package code outside the program
+// may import (see programOnly: a library's API, whatever its own calls
+// pass); or it is a method a dependency calls through an interface of
+// its own that values of g's type are handed over as (a store handed to
+// a server as its interface). Unreached counts as callable from outside
+// every exported method of a type any value of which a dependency may
+// hold, for it must never call live code dead; here that would keep
+// reported a loop over what every call in sight passes because a
+// context value holds a struct whose field holds the type. A closure is
+// called through its value, which the graph follows.
+func (p *Program) calledOutside(g *Func) bool {
+	if g.closure || g.Decl == nil {
+		return false
+	}
+	if cgoExport(g.syntax) {
+		return true
+	}
+	d := g.Decl
+	if !d.Exported() || d.Pkg() == nil {
+		return false
+	}
+	if p.api == nil {
+		p.api = &api{narrow: p.programOnly(p.loaded), viaIface: p.calledViaIface()}
+	}
+	if !p.api.narrow[d.Pkg().Path()] {
+		return d.Type().(*types.Signature).Recv() != nil || importable(d.Pkg())
+	}
+	return p.api.viaIface[d.Origin()]
+}
+
+// api is what calledOutside needs of the program, computed on first use.
+type api struct {
+	narrow   map[string]bool      // see programOnly
+	viaIface map[*types.Func]bool // see calledViaIface
+}
+
+// calledViaIface are the module's methods that a value of their type
+// converted to an interface code outside the module can call (declared
+// outside it, or spelled as a literal) provides for one of the
+// interface's methods.
+func (p *Program) calledViaIface() map[*types.Func]bool {
+	out := map[*types.Func]bool{}
+	o := &outward{ours: func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil }}
+	sets := map[types.Type]*types.MethodSet{}
+	for _, c := range p.convs {
+		iface, ok := c.to.Underlying().(*types.Interface)
+		if !ok || iface.NumMethods() == 0 || types.IsInterface(c.from) || !o.outside(c.to) {
+			continue
+		}
+		ms := sets[c.from]
+		if ms == nil {
+			ms = types.NewMethodSet(c.from)
+			sets[c.from] = ms
+		}
+		for i := range iface.NumMethods() {
+			m := iface.Method(i)
+			if sel := ms.Lookup(m.Pkg(), m.Name()); sel != nil {
+				if fn, ok := sel.Obj().(*types.Func); ok {
+					out[fn.Origin()] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
 // cgoExport reports whether a declaration is exported to C (//export F):
 // C code calls it.
 func cgoExport(syntax ast.Node) bool {

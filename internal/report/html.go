@@ -839,6 +839,12 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.CacheFillFindings > 0 {
 		add("in loops that only fill a cache, not shown", s.CacheFillFindings)
 	}
+	if s.PathGuarded > 0 {
+		add("middleware queries on routes their path tests rule out, not counted", s.PathGuarded)
+	}
+	if s.DeadBranchFindings > 0 {
+		add("in loops, only in branches that never run, not shown", s.DeadBranchFindings)
+	}
 	for _, e := range r.Errors {
 		p.Errors = append(p.Errors, oneLine(e.String()))
 	}

@@ -298,6 +298,12 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.CacheFillFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: all they run fills a cache", plural(n, "call"))
 	}
+	if n := s.PathGuarded; n > 0 {
+		fmt.Fprintf(w, " · %s of middlewares not counted on routes their path tests rule out", plural(n, "query"))
+	}
+	if n := s.DeadBranchFindings; n > 0 {
+		fmt.Fprintf(w, " · %s in loops not shown: what they run is only in branches that never run", plural(n, "call"))
+	}
 	if s.PackageErrors > 0 {
 		fmt.Fprintf(w, " · **not analyzed: %s** (errors below)", plural(s.PackageErrors, "package"))
 	}

@@ -347,11 +347,26 @@ type Stats struct {
 	// out because every query they run fills a cache: a read-through
 	// cache's miss, a cache's loader (GetOrSet(k, func() (V, error))),
 	// sync.Once's function, a value's lazily loaded state — or mends a
-	// failed attempt before its function tries the same call again (a
-	// session refreshed and saved, then the same request). They run once
-	// per key, per value or per process, or on a failure only, not once
-	// per item.
+	// failed attempt before the same call is made again (a session
+	// refreshed and saved, then the same request; also when the refresh
+	// asks through that request, or mends one case of a switch on the
+	// failure's code with the retry after the switch). They run once per
+	// key, per value or per process, or on a failure only, not once per
+	// item.
 	CacheFillFindings int `json:"cache_fill_findings,omitempty"`
+	// PathGuarded counts, over the routes, the queries of their
+	// middlewares left out of routes[].queries and their counts: the
+	// middleware runs them only for paths, tested against a constant
+	// (strings.HasPrefix(r.URL.Path, "/api/"), path == "/login"), that
+	// the route's pattern never has.
+	PathGuarded int `json:"path_guarded,omitempty"`
+	// DeadBranchFindings counts the calls in loops that the report leaves
+	// out because what they run, they run only in a branch no execution
+	// takes: under a guard that the constant every implementation in the
+	// module returns decides against (if len(p.Params()) > 0 where every
+	// Params returns nil; if ids == nil { continue } after a stub's nil,
+	// nil; a range over such a nil).
+	DeadBranchFindings int `json:"dead_branch_findings,omitempty"`
 	// LocalPackages counts the packages of local modules analyzed with
 	// the main module's (Report.LocalModules lists them); Packages
 	// counts them too.

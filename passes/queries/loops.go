@@ -1560,21 +1560,61 @@ func isTrue(info *types.Info, e ast.Expr) bool {
 // TakesWhole reports whether a call passes the loop's own range variable
 // as a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }),
 // directly or through what the body builds from it (see chunkVars): one
-// statement per chunk, which is how an N+1 is fixed, not one.
+// statement per chunk, which is how an N+1 is fixed, not one. A query
+// builder's chain counts with the call that sends it: in
+// `db.In("id", ids).Find(&rows)` for each group ids of a map, the group
+// goes whole into the statement Find sends.
 func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 	if len(l.whole) == 0 {
 		return false
 	}
 	found := false
-	for _, arg := range call.Args {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && l.whole[info.Uses[id]] {
+	visit := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			// rec[0] is one value of the element: a record's field
+			// ([]string per row of a CSV), sent once per record.
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && l.whole[info.Uses[id]] {
+				return false
+			}
+		case *ast.Ident:
+			if l.whole[info.Uses[n]] {
 				found = true
 			}
-			return !found
-		})
+		}
+		return !found
+	}
+	for _, arg := range call.Args {
+		ast.Inspect(arg, visit)
+	}
+	// In the chain only a chunk handed over as it is counts (In("id",
+	// ids), ids[i:j]): a field or element of one (rule.V0, row[0]) is an
+	// item's value in a Where, sent once per item.
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !found {
+		for c, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && !found; c, ok = chainNext(c) {
+			for _, arg := range c.Args {
+				e := ast.Unparen(arg)
+				if s, ok := e.(*ast.SliceExpr); ok {
+					e = ast.Unparen(s.X)
+				}
+				if id, ok := e.(*ast.Ident); ok && l.whole[info.Uses[id]] {
+					found = true
+				}
+			}
+		}
 	}
 	return found
+}
+
+// chainNext is the call before c in a method chain (a.B(x).C(y): the
+// call B before C), if c is called on one.
+func chainNext(c *ast.CallExpr) (*ast.CallExpr, bool) {
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	prev, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	return prev, ok
 }
 
 // chunkVars are the variables of a range loop's body that hold its

@@ -587,9 +587,18 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				a.walkRecovery(n, c, loops) // see recovery.go
 				return false
 			}
+		case *ast.SwitchStmt:
+			if a.retriedAfter(n, c) {
+				a.walkBeforeRetry(n, c, loops) // see recovery.go
+				return false
+			}
 		case *ast.IfStmt:
-			if a.recovers(n, x.Body.List) {
+			if a.recovers(n, x.Body.List) || a.retriesCall(c, x) {
 				a.walkRecovery(n, c, loops) // see recovery.go
+				return false
+			}
+			if a.retriedAfter(n, c) {
+				a.walkBeforeRetry(n, c, loops) // see recovery.go
 				return false
 			}
 			// if t.rows == nil { t.fetch() }: what the body runs, it runs

@@ -2,6 +2,8 @@ package queries
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 
 	astedge "golang.org/x/tools/go/ast/edge"
@@ -38,15 +40,66 @@ import (
 // itself, and everything outside the branch, counts as usual. A branch
 // that calls F with another argument (walk(n.Child), the next page) is
 // recursion over data, and stays counted.
+//
+// The retry may also follow the if or switch whose branches mend, each
+// case of a failure's code its own way:
+//
+//	switch failure.Code {
+//	case 0:
+//		return data, nil
+//	case tokenExpired:
+//		if err = c.refreshToken(); err == nil { // saves the new token
+//			break
+//		}
+//		return nil, err
+//	default:
+//		return nil, err
+//	}
+//	return c.request(url, method, resp)
+//
+// A branch of that if or switch that can end without returning (its
+// last statement does not end the function, or a break leaves the
+// switch) goes on to the retry: a call that went that way every time
+// would never end, so the branch runs only when an attempt failed, and
+// all of it is recovery. The branches that return end the call as
+// usual, and count as usual. The if must have an else, the switch a
+// default case, and one branch must end the call: otherwise calls that
+// took no branch, or every call, go on to the retry (`return f(x,
+// true)` after the work is no mend). A failure that is logged and not
+// retried (`if err != nil { logFailure(item) }` in a loop) is work per
+// failed item, and stays counted: nothing retries after it.
+
+//
+// Or the branch makes the call it tests the result of again, instead of
+// its whole function:
+//
+//	data, err := d.post(url, callback, resp)
+//	if err == ErrCookieExpired {
+//		d.login() // saves the new cookie
+//		return d.post(url, callback, resp)
+//	}
+//
+// An if whose condition reads what the statement just before it (or its
+// init) assigned from a call, and whose body ends by returning that same
+// call again (the same function, on the same receiver, each argument the
+// same parameter never assigned or the same constant), mends that call's
+// failure. Another call, or the same function with other arguments (a
+// fallback address), stays counted.
 
 // recovers reports whether body, the body of an if or a case of the
 // function of n, is a branch of recovery (see above).
 func (a *analyzer) recovers(n *funcNode, body []ast.Stmt) bool {
+	return len(body) >= 2 && a.retries(n, body[len(body)-1]) // something runs before the retry
+}
+
+// retries reports whether st returns a call of the function of n again,
+// with what it was given (see above).
+func (a *analyzer) retries(n *funcNode, st ast.Stmt) bool {
 	decl, ok := n.node.(*ast.FuncDecl)
-	if !ok || len(body) < 2 {
-		return false // nothing runs before the retry
+	if !ok {
+		return false
 	}
-	ret, ok := body[len(body)-1].(*ast.ReturnStmt)
+	ret, ok := st.(*ast.ReturnStmt)
 	if !ok || len(ret.Results) != 1 {
 		return false
 	}
@@ -122,4 +175,205 @@ func (a *analyzer) walkRecovery(n *funcNode, c inspector.Cursor, loops []*Loop) 
 		a.walk(n, st, loops)
 		a.caching--
 	}
+}
+
+// retriedAfter reports whether the statement at c, an if or a switch, is
+// followed by a retry of the function of n (see above) that only some of
+// its branches go on to: it has an else (a default case), and one of its
+// branches ends the call. Otherwise every call, or every call no branch
+// takes, would go on to the retry: a call again with a flag
+// (`return f(x, true)`) that does the work is no recovery.
+func (a *analyzer) retriedAfter(n *funcNode, c inspector.Cursor) bool {
+	next, ok := c.NextSibling()
+	if !ok {
+		return false
+	}
+	if st, ok := next.Node().(ast.Stmt); !ok || !a.retries(n, st) {
+		return false
+	}
+	switch x := c.Node().(type) {
+	case *ast.IfStmt:
+		els, ok := x.Else.(*ast.BlockStmt)
+		return ok && (!a.goesOn(x.Body.List, false) || !a.goesOn(els.List, false))
+	case *ast.SwitchStmt:
+		def, leaves := false, false
+		for _, st := range x.Body.List {
+			cc := st.(*ast.CaseClause)
+			def = def || cc.List == nil
+			leaves = leaves || !a.goesOn(cc.Body, true)
+		}
+		return def && leaves
+	}
+	return false
+}
+
+// walkBeforeRetry walks the if or switch at c, which a retry follows:
+// the branches that go on to it as a cache fill, the rest as usual.
+func (a *analyzer) walkBeforeRetry(n *funcNode, c inspector.Cursor, loops []*Loop) {
+	for part := range c.Children() {
+		switch part.ParentEdgeKind() {
+		case astedge.IfStmt_Body, astedge.IfStmt_Else:
+			if b, ok := part.Node().(*ast.BlockStmt); ok && a.goesOn(b.List, false) {
+				a.caching++
+				a.walk(n, part, loops)
+				a.caching--
+				continue
+			}
+		case astedge.SwitchStmt_Body:
+			for clause := range part.Children() {
+				cc, ok := clause.Node().(*ast.CaseClause)
+				if !ok || !a.goesOn(cc.Body, true) {
+					a.walk(n, clause, loops)
+					continue
+				}
+				for st := range clause.Children() {
+					if st.ParentEdgeKind() == astedge.CaseClause_Body {
+						a.caching++
+						a.walk(n, st, loops)
+						a.caching--
+					} else {
+						a.walk(n, st, loops)
+					}
+				}
+			}
+			continue
+		}
+		a.walk(n, part, loops)
+	}
+}
+
+// goesOn reports whether a branch's statements can end without leaving
+// the function: their last does not end it, or, in a switch's case, a
+// break leaves the switch.
+func (a *analyzer) goesOn(body []ast.Stmt, inSwitch bool) bool {
+	if len(body) == 0 || !a.ends(body[len(body)-1]) {
+		return true
+	}
+	if !inSwitch {
+		return false
+	}
+	found := false
+	for _, st := range body {
+		ast.Inspect(st, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.BranchStmt:
+				found = found || x.Tok == token.BREAK && x.Label == nil
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.FuncLit:
+				return false // a break there leaves them, not the switch
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// ends reports whether st ends the function or leaves the branch for
+// elsewhere than what follows it: a return, a panic, a goto, a
+// continue or a labeled break, or an if whose both branches end.
+func (a *analyzer) ends(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return st.Tok == token.GOTO || st.Tok == token.CONTINUE || st.Label != nil
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return ok && a.pass.TypesInfo.Uses[id] == types.Universe.Lookup("panic")
+	case *ast.IfStmt:
+		return st.Else != nil && a.ends(st.Body) && a.ends(st.Else)
+	case *ast.BlockStmt:
+		return len(st.List) > 0 && a.ends(st.List[len(st.List)-1])
+	}
+	return false
+}
+
+// retriesCall reports whether the if at c tests the result of the call
+// just before it, and its body ends by returning that same call again
+// (see above).
+func (a *analyzer) retriesCall(c inspector.Cursor, x *ast.IfStmt) bool {
+	body := x.Body.List
+	if len(body) < 2 {
+		return false
+	}
+	ret, ok := body[len(body)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	again, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	var prev ast.Stmt = x.Init
+	if prev == nil {
+		sib, ok := c.PrevSibling()
+		if !ok {
+			return false
+		}
+		prev, _ = sib.Node().(ast.Stmt)
+	}
+	as, ok := prev.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	first, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || !a.sameCall(first, again) {
+		return false
+	}
+	info := a.pass.TypesInfo
+	results := map[types.Object]bool{}
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) != nil {
+			results[info.ObjectOf(id)] = true
+		}
+	}
+	tests := false
+	ast.Inspect(x.Cond, func(e ast.Node) bool {
+		if id, ok := e.(*ast.Ident); ok && results[info.Uses[id]] {
+			tests = true
+		}
+		return !tests
+	})
+	return tests
+}
+
+// sameCall reports whether calls x and y call the same function with the
+// same arguments: on the same receiver variable, each argument the same
+// parameter (never assigned nor addressed) or an equal constant.
+func (a *analyzer) sameCall(x, y *ast.CallExpr) bool {
+	f, g := a.r.callee(x), a.r.callee(y)
+	if f == nil || g == nil || f.Origin() != g.Origin() || len(x.Args) != len(y.Args) || x.Ellipsis.IsValid() != y.Ellipsis.IsValid() {
+		return false
+	}
+	if f.Signature().Recv() != nil {
+		sx, ok1 := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		sy, ok2 := ast.Unparen(y.Fun).(*ast.SelectorExpr)
+		if !ok1 || !ok2 || !a.sameValue(sx.X, sy.X) {
+			return false
+		}
+	}
+	for i := range x.Args {
+		if !a.sameValue(x.Args[i], y.Args[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValue reports whether e and f are one variable, never assigned
+// nor addressed, or equal constants.
+func (a *analyzer) sameValue(e, f ast.Expr) bool {
+	info := a.pass.TypesInfo
+	if cx, cy := info.Types[e].Value, info.Types[f].Value; cx != nil || cy != nil {
+		return cx != nil && cy != nil && constant.Compare(cx, token.EQL, cy)
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && a.unchanged(e, v) && a.unchanged(f, v)
 }

@@ -93,8 +93,11 @@
 // per statement (`i += 500`, or the chunk — a range over slices.Chunk or
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
-// filled from its items) — but a loop over chunks that looks each item
-// up is reported. A loop whose query takes what the previous iteration
+// filled from its items, or a query builder's chain taking it whole,
+// `db.In("id", ids).Find(&rows)` for each group ids of a map) — but a
+// loop over chunks that looks each item up is reported, and so is a loop
+// over records whose elements are one row's values (`rec[0], rec[1]` of
+// a [][]string read from a CSV file: one statement per record). A loop whose query takes what the previous iteration
 // left — a walk up a tree (id = parent), a page's offset or the last
 // key read (`&Page{Offset: (page-1)*size}`, after = rows[n-1].ID) — is
 // one query per step of a chain or per page, not per item: a page is the
@@ -140,9 +143,18 @@
 // }`: a branch ending in a call of its own function on the same
 // receiver whose arguments are its parameters in place (never assigned),
 // constants (a retry flag: `return c.call(url, true)`) or its variadic
-// parameter passed on; a branch going on with another argument
-// (`return walk(n.Next)`, the next page) is recursion over data and is
-// reported, and so is a query before the branch —, or the callee only fills a
+// parameter passed on, or the cases of a switch on the failure's code
+// (the branches of an if with an else) that mend and go on to such a
+// retry right after it, when a default case (the else) or another case
+// returns, or a branch testing what the call just before it answered
+// that ends by making that same call again (`data, err := d.post(url);
+// if err == ErrExpired { d.login(); return d.post(url) }`); the
+// refresh may ask through the same request (request and
+// login calling each other: the login's save is once from request); a
+// branch going on with another argument (`return walk(n.Next)`, the
+// next page) is recursion over data and is reported, and so are a
+// query before the branch and a failure written down and not retried
+// (`if err != nil { logFailure(item) }`) —, or the callee only fills a
 // cache once (in sync.Once's Do, under `if s.cache == nil { s.cache =
 // load() }` on a field or a package-level variable, or after `if c :=
 // p.Load(); c != nil { return c }` with a later `p.Store(c)` of a
@@ -247,10 +259,15 @@
 // of a set whose every key is a constant or an item of a package-level
 // table nothing in the program changes (the partitions of the sections a
 // command names: slices.Collect(maps.Keys(set)), however many sections),
-// or a parameter of its own that its callers
-// pass so — a slice literal one call away; one caller passing a list it
-// read, or a function handed to code outside the module, keeps it
-// reported. Likewise a loop over a field every write of which, in the
+// a list the caller builds with one item per item of a parameter of its
+// own that its callers pass so (a check per permission of `perms
+// ...string`, each caller writing out one or two), or a parameter of
+// its own that its callers pass so — a slice literal one call away,
+// through interfaces and wrappers; one caller passing a list it read
+// (a query's rows spread, a list built per field of the request), a
+// function handed to code outside the module, one exported from a
+// library's package, or a method a dependency calls through its own
+// interface (a subscriber handed to an event bus), keeps it reported. Likewise a loop over a field every write of which, in the
 // program, sets it to a few items: a literal, or what a function of the
 // module returns that it fills only with one append per item of such a
 // list (a vote's activities, one per action of a two-item list), and a
@@ -262,6 +279,17 @@
 // also through a function that keeps an empty list empty (a dedup
 // appending only in its loop over the list): `sync(ctx, nil, removed)`
 // runs the removals, not the lookups of the members to add.
+// There, code under a guard that no implementation in the module lets
+// through does not run: where every return of a function (of every
+// implementation the call graph gives an interface's method, none of
+// them outside the module) returns one constant — nil, an empty literal,
+// false, a number — a branch its result decides against (`if
+// len(p.TemplateParams()) > 0`, `if ids == nil { continue }` after a
+// stub's `return nil, nil`, an `ok` that is always false, a range over
+// such a nil) runs nothing, for loops and routes alike; the loops left
+// out so are counted in stats.dead_branch_findings. One implementation
+// answering something else, or a function answering nil on one path
+// only, keeps the finding.
 // There, a statement an iterator runs lazily, on its first
 // call (`if t.rows == nil { t.fetch() }`, the field set there or in a
 // method it calls on t; or `if !t.started { ...; t.started = true }`),

@@ -15,9 +15,20 @@
 // ("GET /items/{id}", host patterns); chi v5 and v4 method routes, Method,
 // Handle, Mount, Route, Group and With; gorilla/mux
 // HandleFunc(...).Methods(...) and Path/PathPrefix/Methods chains, with
-// PathPrefix(...).Subrouter(); gin's and echo's method routes, Any, Handle,
-// Add, Match and Group; fiber v2 and v3 method routes with their handler
-// chains, Add, All, Group, Route, Mount (v2) and Use("/sub", app) (v3);
+// PathPrefix(...).Subrouter(); gin's and echo's (v3, v4, v5) method
+// routes, Any, Handle, Add, Match and Group; iris v12's method routes with
+// their handler chains, Any, Handle, Party and PartyFunc; go-restful's (v3, v2)
+// route builders, ws.Route(ws.GET(path).To(fn)) or
+// ws.Method(m).Path(p).To(fn), under the WebService's root Path, with the
+// filters of the route, of the WebService and of the Container it is added
+// to; huma v2's operations, huma.Get(api, path, h)... and
+// huma.Register(api, huma.Operation{Method: m, Path: p}, h), whose handler
+// is the function passed whatever its signature, on the router an adapter
+// (humachi.New, humago.NewWithPrefix, humagin.NewWithGroup...) makes the
+// API over, under NewGroup prefixes, behind UseMiddleware's middlewares
+// and the Operation literal's own; fiber v2 and v3
+// method routes with their handler chains, Add, All, Group, Route, Mount
+// (v2) and Use("/sub", app) (v3);
 // fasthttp/router's method routes, ANY, Handle and Group; httprouter's
 // method routes, Handle, Handler and HandlerFunc; bunrouter's method
 // routes and Handle, on its groups and their Compat and Verbose views,
@@ -29,7 +40,10 @@
 // func(echo.Context) error, func(*fiber.Ctx) error, func(fiber.Ctx) error,
 // func(*fasthttp.RequestCtx), httprouter's func(http.ResponseWriter,
 // *http.Request, httprouter.Params), bunrouter's
-// func(http.ResponseWriter, bunrouter.Request) error — or, for the
+// func(http.ResponseWriter, bunrouter.Request) error, iris's
+// func(iris.Context), go-restful's func(*restful.Request,
+// *restful.Response) and its filters' func(*restful.Request,
+// *restful.Response, *restful.FilterChain) — or, for the
 // frameworks whose handlers take one context, a context of the
 // application's that embeds it (func(*Context) error, with type Context
 // struct{ echo.Context }). bunrouter.HTTPHandler and HTTPHandlerFunc only
@@ -220,8 +234,8 @@
 // around a whole router (a function returning cors(auth(mux)),
 // http.ListenAndServe(addr, logging(mux)), fasthttp.ListenAndServe(addr,
 // logging(r.Handler))), and http.StripPrefix("/api", mux) moves its routes
-// under /api. gin's and fiber's middlewares are handlers of the chain that
-// call c.Next(); fiber's Use("/admin", mw) runs mw on the routes under
+// under /api. gin's, fiber's and iris's middlewares are handlers of the
+// chain that call c.Next() (go-restful's filters, chain.ProcessFilter); fiber's Use("/admin", mw) runs mw on the routes under
 // /admin only (a path that is not a constant: on none of them). A constructor in another package (an
 // auth middleware package) is known by its Serves fact. Registering a
 // router (a sub-mux, or a constructor whose Serves fact says it returns
@@ -258,6 +272,15 @@
 // its summary lists. A count is exact where branches are independent, an
 // upper bound where a callee branches on a value its caller fixes, and a
 // lower bound under alternative middlewares.
+//
+// The standalone driver's graph reads each middleware with the route's
+// pattern in hand: a branch on a test of the request's path against a
+// constant (if strings.HasPrefix(r.URL.Path, "/api/") { return }, path
+// == "/login", beego's ctx.Input.URL(), gin's c.FullPath()) that the
+// pattern's literal text settles runs its way alone for the route, and
+// what only the other way runs is neither listed nor counted for it
+// (stats.path_guarded counts it). This pass, one package at a time,
+// counts the middleware's cheapest path to the handler as above.
 //
 // A handler made by a function whose body is not here (a REST library's
 // GetAll(newRepository)) is named by that function, and carries the call

@@ -25,6 +25,12 @@ func (a *analyzer) handlerArgs(call *ast.CallExpr, api *httpapi.API) (*Handler, 
 	if api.Chain {
 		return a.chainOf(call.Args[api.HandlerArg:])
 	}
+	if fn, ok := a.funcOf(call.Args[api.HandlerArg]); ok && api.AnyHandler {
+		// huma's func(ctx, *Input) (*Output, error): the function passed
+		// serves, whatever its signature.
+		a.reached[fn] = true
+		return a.declared(fn), a.middlewares(call, api)
+	}
 	h, inner := a.handlerOf(call.Args[api.HandlerArg], 0)
 	return h, append(a.middlewares(call, api), inner...)
 }

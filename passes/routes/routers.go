@@ -199,6 +199,11 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 			if !api.PrefixArgs && httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(call)) {
 				return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
 			}
+		case httpapi.Prefix: // go-restful's new(WebService).Path("/x")
+			path, ok := a.constString(call, api.PatternArg)
+			return under(a.routers(recvExpr(call), depth+1), path, ok, nil, nil)
+		case httpapi.Fluent:
+			return a.routers(recvExpr(call), depth+1)
 		case httpapi.RouteFn: // the router chi's Route returns is the sub-router
 			path, ok := a.constString(call, api.PatternArg)
 			return under(a.routers(recvExpr(call), depth+1), path, ok, nil, nil)
@@ -238,8 +243,11 @@ func (a *analyzer) made(call *ast.CallExpr, api *httpapi.API, stop *ast.CallExpr
 		recv, path, ok, methods := a.matchers(recvExpr(call))
 		return under(a.routers(recv, depth+1), path, ok, nil, methods)
 	}
-	path, ok := a.constString(call, api.PatternArg)
-	return under(a.routers(recvExpr(call), depth+1), path, ok, append(a.middlewares(call, api), mws...), nil)
+	path, ok := "", true // an adapter over a router: at its root
+	if api.PatternArg >= 0 {
+		path, ok = a.constString(call, api.PatternArg)
+	}
+	return under(a.routers(a.routerRecv(call, api), depth+1), path, ok, append(a.middlewares(call, api), mws...), nil)
 }
 
 // optionMiddlewares are the middlewares the options of a New or Group
@@ -359,6 +367,13 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 	if len(out) == 0 {
 		out = a.byType(e)
 	}
+	if ps := a.prefixes[v]; len(ps) > 0 {
+		// go-restful's ws.Path("/users"): the root of every route of ws,
+		// wherever the call stands; the last one written wins.
+		last := ps[len(ps)-1]
+		path, ok := a.constString(last, httpapi.Lookup(a.callee(last)).PatternArg)
+		out = under(out, path, ok, nil, nil)
+	}
 	// Mounted: r.Mount("/admin", admin), or returned by a function that is
 	// mounted (r.Mount("/admin", adminRouter())).
 	var mounts []*ast.CallExpr
@@ -379,7 +394,18 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 		out = nil
 		for _, m := range mounts {
 			path, ok := a.mountPath(m)
-			for _, parent := range a.routers(recvExpr(m), depth+1) {
+			parents := a.routers(a.recvValue(m), depth+1)
+			if a.recvValue(m) == nil {
+				// restful.Add(ws): into the package's default router, with
+				// the middlewares of its package-level Use calls
+				// (restful.Filter(f)).
+				var mws []*Handler
+				for _, u := range a.pkgUses[a.callee(m).Pkg().Path()] {
+					mws = append(mws, a.middlewares(u, httpapi.Lookup(a.callee(u)))...)
+				}
+				parents = under(parents, "", true, mws, nil)
+			}
+			for _, parent := range parents {
 				for _, b := range base {
 					n := under([]router{parent}, join(path, b.prefix), ok, b.mws, b.methods)[0]
 					n.scoped = append(n.scoped, rebase(b, join(parent.prefix, path))...)
@@ -406,6 +432,9 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 		}
 	}
 	if uses := a.uses[v]; len(uses) > 0 {
+		// In the order they run: a chain ws.Filter(a).Filter(b) is
+		// indexed outermost call first.
+		uses = slices.SortedStableFunc(slices.Values(uses), func(x, y *ast.CallExpr) int { return cmp.Compare(x.Lparen, y.Lparen) })
 		var mws []*Handler
 		for _, u := range uses {
 			api := httpapi.Lookup(a.callee(u))
@@ -514,6 +543,9 @@ func (a *analyzer) usePaths(call *ast.CallExpr, api *httpapi.API) (paths []strin
 // v2's Mount pattern, fiber v3's Use path.
 func (a *analyzer) mountPath(call *ast.CallExpr) (string, bool) {
 	api := httpapi.Lookup(a.callee(call))
+	if api.PatternArg < 0 && !api.PrefixArgs {
+		return "", true // go-restful's Container.Add(ws): at ws's own root
+	}
 	if !api.PrefixArgs {
 		return a.constString(call, api.PatternArg)
 	}

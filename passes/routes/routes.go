@@ -242,6 +242,8 @@ type analyzer struct {
 	// what its router parameter is.
 	fnCalls  map[ast.Node][]*ast.CallExpr
 	uses     map[types.Object][]*ast.CallExpr // router variable -> its Use calls
+	prefixes map[types.Object][]*ast.CallExpr // router variable -> the calls setting its root (go-restful's ws.Path)
+	pkgUses  map[string][]*ast.CallExpr       // package path -> its package-level Use calls (go-restful's Filter, on its default container)
 	mounts   map[types.Object][]*ast.CallExpr // router variable -> Mount calls of it
 	mountFns map[*types.Func][]*ast.CallExpr  // router constructor -> Mount calls of its result
 	// external are the calls of functions of other packages (and of
@@ -315,6 +317,8 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		callers:   map[*types.Func][]*ast.CallExpr{},
 		fnCalls:   map[ast.Node][]*ast.CallExpr{},
 		uses:      map[types.Object][]*ast.CallExpr{},
+		prefixes:  map[types.Object][]*ast.CallExpr{},
+		pkgUses:   map[string][]*ast.CallExpr{},
 		mounts:    map[types.Object][]*ast.CallExpr{},
 		mountFns:  map[*types.Func][]*ast.CallExpr{},
 		assigned:  map[ast.Expr]*types.Var{},
@@ -568,9 +572,15 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 		a.regCalls = append(a.regCalls, call)
 	case httpapi.Filter:
 		a.filterCalls = append(a.filterCalls, call)
+	case httpapi.Prefix:
+		if obj := a.objOf(a.fluentBase(a.recvValue(call))); obj != nil {
+			a.prefixes[obj] = append(a.prefixes[obj], call)
+		}
 	case httpapi.Use:
-		if obj := a.objOf(recvExpr(call)); obj != nil {
+		if obj := a.objOf(a.fluentBase(a.recvValue(call))); obj != nil {
 			a.uses[obj] = append(a.uses[obj], call)
+		} else if fn := a.callee(call); httpapi.RecvName(fn) == "" {
+			a.pkgUses[fn.Pkg().Path()] = append(a.pkgUses[fn.Pkg().Path()], call)
 		}
 		if api.PrefixArgs { // fiber v3: Use("/sub", app) mounts app
 			for _, arg := range call.Args {
@@ -600,6 +610,21 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 				}
 			}
 		}
+	}
+}
+
+// fluentBase is the router a chain of calls returning their receiver
+// starts from: ws.Filter(f).Consumes(...) -> ws.
+func (a *analyzer) fluentBase(e ast.Expr) ast.Expr {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return e
+		}
+		if api := httpapi.Lookup(a.callee(call)); api == nil || !api.ReturnsSelf {
+			return e
+		}
+		e = recvExpr(call)
 	}
 }
 
@@ -679,6 +704,27 @@ func recvExpr(call *ast.CallExpr) ast.Expr {
 	return nil
 }
 
+// routerRecv is the router a call of api registers on or derives from:
+// its receiver, or its RouterArg argument (huma.Get(api, ...)).
+func (a *analyzer) routerRecv(call *ast.CallExpr, api *httpapi.API) ast.Expr {
+	if api.RouterArg >= 0 {
+		if api.RouterArg < len(call.Args) {
+			return call.Args[api.RouterArg]
+		}
+		return nil
+	}
+	return a.recvValue(call)
+}
+
+// recvValue is the receiver of a method call, nil for a function call,
+// a package's (restful.Add(ws): the package's default router) included.
+func (a *analyzer) recvValue(call *ast.CallExpr) ast.Expr {
+	if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
+		return recv
+	}
+	return nil
+}
+
 func (a *analyzer) callee(call *ast.CallExpr) *types.Func {
 	fn, _ := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
 	return fn
@@ -728,24 +774,32 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 	var path string
 	var pathOK bool
 	var methods []string
+	var filters []*Handler
 	if api.Framework == httpapi.GorillaMux {
 		var recv ast.Expr
 		recv, path, pathOK, methods = a.gorillaChain(call, api)
 		routers = a.routers(recv, 0)
+	} else if api.Framework == httpapi.Restful {
+		var recv ast.Expr
+		recv, path, pathOK, methods, filters = a.restfulChain(call)
+		routers = a.routers(recv, 0)
 	} else {
-		if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() {
+		if recv := a.routerRecv(call, api); recv != nil {
 			routers = a.routers(recv, 0)
 		} else {
 			routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
 		}
 		path, pathOK = a.constString(call, api.PatternArg)
 		methods = a.methods(call, api)
+		if api.OperationArg >= 0 && api.OperationArg < len(call.Args) {
+			path, pathOK, methods, filters = a.operation(call.Args[api.OperationArg])
+		}
 	}
 	if api.HandlerArg >= 0 && api.HandlerArg < len(call.Args) && !api.Chain && a.isRouter(call.Args[api.HandlerArg]) {
 		return // a sub-router mounted here: its routes are its own registrations
 	}
 	h, mws := a.handlerArgs(call, api)
-	a.addAll(call, api.Framework, routers, methods, path, pathOK, h, mws)
+	a.addAll(call, api.Framework, routers, methods, path, pathOK, h, append(filters, mws...))
 }
 
 // addAll makes the routes of a registration: one per router value and
@@ -963,6 +1017,45 @@ func constStr(tv types.TypeAndValue) (string, bool) {
 	return "", false
 }
 
+// operation reads the method, path and middlewares of an operation
+// literal (huma.Operation{Method: http.MethodGet, Path: "/x", Middlewares:
+// huma.Middlewares{auth}}), in place or in a local variable written once;
+// what is not a constant there, or not a literal, is unknown.
+func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []string, mws []*Handler) {
+	methods = []string{"…"}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
+		e = u.X
+	}
+	if v, ok := a.objOf(e).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 {
+		e = a.writes[v][0]
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
+			e = u.X
+		}
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return "", false, methods, nil
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		switch key, _ := kv.Key.(*ast.Ident); {
+		case key == nil:
+		case key.Name == "Path":
+			path, pathOK = a.constOf(kv.Value)
+		case key.Name == "Method":
+			methods = a.methodsOf(kv.Value)
+		case key.Name == "Middlewares":
+			for _, m := range a.elems(kv.Value, 0) {
+				mws = append(mws, a.mwOf(m, 0))
+			}
+		}
+	}
+	return path, pathOK, methods, mws
+}
+
 // methods are the methods an API call fixes: by its name, or a constant
 // method argument (a string, or gin/echo Match's []string literal).
 func (a *analyzer) methods(call *ast.CallExpr, api *httpapi.API) []string {
@@ -1009,6 +1102,62 @@ func (a *analyzer) gorillaChain(call *ast.CallExpr, api *httpapi.API) (recv ast.
 	}
 	recv, path, pathOK, more := a.matchers(recvExpr(call))
 	return recv, path, pathOK, append(methods, more...)
+}
+
+// restfulChain reads a go-restful route, from its builder chain
+// ws.GET("/{id}").Filter(f).To(fn).Filter(g): the WebService it starts
+// from, its path and method (GET's, or Method(m) and Path(p) along the
+// chain), and its filters in the order they were added, those after To
+// included. A builder in a local variable written once (rb :=
+// ws.GET(p); ws.Route(rb.To(fn))) is followed to its chain; one that
+// starts elsewhere (a parameter, a field) has an unknown router and path.
+func (a *analyzer) restfulChain(call *ast.CallExpr) (recv ast.Expr, path string, pathOK bool, methods []string, filters []*Handler) {
+	var after []*Handler
+	for o := a.outer[call]; o != nil; o = a.outer[o] {
+		if httpapi.RestfulStep(a.callee(o)) == "Filter" {
+			after = append(after, a.mwArgs(o, 0, len(o.Args), false)...)
+		}
+	}
+	seenPath := false
+	e := recvExpr(call)
+	for steps := 0; ; steps++ {
+		if v, ok := a.objOf(e).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 && steps < maxRouterDepth {
+			e = a.writes[v][0]
+			continue
+		}
+		inner, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return nil, "", false, methods, append(filters, after...)
+		}
+		fn := a.callee(inner)
+		switch httpapi.RestfulStep(fn) {
+		case "Filter":
+			filters = append(a.mwArgs(inner, 0, len(inner.Args), false), filters...)
+		case "Method":
+			if len(methods) == 0 {
+				methods = a.constArgs(inner)
+			}
+		case "Path":
+			if !seenPath { // the last one in the chain is the one walked first
+				path, pathOK = a.constString(inner, 0)
+				seenPath = true
+			}
+		case "Start":
+			if fn.Name() != "Method" {
+				methods = []string{fn.Name()}
+				if !seenPath {
+					path, pathOK = a.constString(inner, 0)
+				}
+			} else if len(methods) == 0 {
+				methods = a.constArgs(inner)
+			}
+			return recvExpr(inner), path, pathOK, methods, append(filters, after...)
+		}
+		if httpapi.RecvName(fn) != "RouteBuilder" {
+			return nil, "", false, methods, append(filters, after...)
+		}
+		e = recvExpr(inner)
+	}
 }
 
 // matchers walks a chain of gorilla Route matchers back to the router it

@@ -147,7 +147,7 @@ func Validate(ctx context.Context, c *Container, args []string) {
 	}
 }
 
-func ids(r *http.Request) []int64 { return nil }
+// ids (below) are the request's ids.
 
 // Registry's store can be swapped after it is made: which one a request
 // finds is not the constructor's alone.
@@ -176,4 +176,15 @@ func (t *Two) List(w http.ResponseWriter, r *http.Request) {
 		}
 		n.Name(r.Context(), id) // the bare store when fresh
 	}
+}
+
+// ids are the request's ids (a function answering nil would be a
+// constant: the loops over it would never run).
+func ids(r *http.Request) []int64 {
+	var out []int64
+	for _, v := range r.URL.Query()["id"] {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		out = append(out, n)
+	}
+	return out
 }

@@ -162,3 +162,158 @@ func OtherAll(ctx context.Context, r *Remote, o *Remote, urls []string) {
 		r.other(ctx, o, u) // want `^direct.\(\*Remote\).other runs UPDATE remotes \(recovery.go:26\) once per item of urls`
 	}
 }
+
+// login asks through ask itself, then saves the token: ask and login
+// call each other, and the save still runs only when an attempt failed.
+func (r *Remote) login(ctx context.Context) error {
+	if _, err := r.ask(ctx, "/login", true); err != nil {
+		return err
+	}
+	return r.saveToken(ctx)
+}
+
+func (r *Remote) ask(ctx context.Context, url string, retry ...bool) (int, error) {
+	code, err := r.send(url, nil)
+	if code == 401 && len(retry) == 0 {
+		err = r.login(ctx)
+		if err != nil {
+			return 0, err
+		}
+		return r.ask(ctx, url, true)
+	}
+	return code, err
+}
+
+func AskAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.ask(ctx, u) // silent: the login's save mends a failed attempt
+	}
+}
+
+// coded mends in the cases of a switch on the failure's code, and tries
+// again after it; the cases that end the call return.
+type codeErr struct{ code int }
+
+func (e *codeErr) Error() string { return "failed" }
+
+func (r *Remote) coded(ctx context.Context, url string) (int, error) {
+	code, err := r.send(url, nil)
+	ce, ok := err.(*codeErr)
+	if !ok {
+		return code, err
+	}
+	switch ce.code {
+	case 0:
+		return code, nil
+	case 4121, 4122:
+		if err = r.refresh(ctx); err == nil {
+			break
+		}
+		return 0, err
+	case 9:
+		if err := r.saveToken(ctx); err != nil {
+			return 0, err
+		}
+	default:
+		return 0, err
+	}
+	return r.coded(ctx, url)
+}
+
+func CodedAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.coded(ctx, u) // silent: the cases falling through to the retry mend a failed attempt
+	}
+}
+
+// codedAudit audits in the case that ends the call: on the normal path.
+func (r *Remote) codedAudit(ctx context.Context, url string) (int, error) {
+	code, err := r.send(url, nil)
+	switch {
+	case err == nil:
+		return code, r.audit(ctx, url)
+	case code == 401:
+		_ = r.refresh(ctx)
+	default:
+		return 0, err
+	}
+	return r.codedAudit(ctx, url)
+}
+
+func CodedAuditAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.codedAudit(ctx, u) // want `^direct.\(\*Remote\).codedAudit runs INSERT into visits \(recovery.go:86\) once per item of urls`
+	}
+}
+
+// logFailure records each failed send in the database, and goes on: no
+// retry, so the failure's row is work per failed item, which a batch
+// insert of the failures saves.
+func (r *Remote) logFailure(ctx context.Context, url string) error {
+	_, err := r.db.ExecContext(ctx, "INSERT INTO failures (url) VALUES ($1)", url)
+	return err
+}
+
+func SendLogged(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		if _, err := r.send(u, nil); err != nil {
+			r.logFailure(ctx, u) // want `^direct.\(\*Remote\).logFailure runs INSERT into failures \(recovery.go:253\) once per item of urls`
+		}
+	}
+}
+
+// again calls itself once more with a flag after auditing: every call
+// not flagged audits, which is the normal path, not a mend.
+func (r *Remote) again(ctx context.Context, url string, done bool) error {
+	if done {
+		return nil
+	}
+	if len(url) > 0 {
+		_ = r.audit(ctx, url)
+	}
+	return r.again(ctx, url, true)
+}
+
+func AgainAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.again(ctx, u, false) // want `^direct.\(\*Remote\).again runs INSERT into visits \(recovery.go:86\) once per item of urls`
+	}
+}
+
+var errCookie = errors.New("cookie expired")
+
+// post tries the call it just made again once the login mended it: the
+// login's save runs only when that call failed.
+func (r *Remote) post(ctx context.Context, url string, body []byte) (int, error) {
+	code, err := r.send(url, body)
+	if err == errCookie {
+		if err := r.refresh(ctx); err != nil {
+			return 0, err
+		}
+		return r.send(url, body)
+	}
+	return code, err
+}
+
+func PostAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.post(ctx, u, nil) // silent: the save mends the failed call before it is made again
+	}
+}
+
+// fallback asks another address after a failure, and audits it: not the
+// same call again, so the audit is work per failed item.
+func (r *Remote) fallback(ctx context.Context, url, other string) (int, error) {
+	code, err := r.send(url, nil)
+	if err != nil {
+		_ = r.audit(ctx, other)
+		return r.send(other, nil)
+	}
+	return code, err
+}
+
+func FallbackAll(ctx context.Context, r *Remote, urls []string) {
+	for _, u := range urls {
+		r.fallback(ctx, u, "/mirror") // want `^direct.\(\*Remote\).fallback runs INSERT into visits \(recovery.go:86\) once per item of urls`
+	}
+}

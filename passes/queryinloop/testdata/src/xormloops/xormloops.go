@@ -76,3 +76,32 @@ func (r *Repo) Owner(ctx context.Context, ids []string) (owner string) {
 	}
 	return owner
 }
+
+// ByQuestionGroups sends one IN statement per group of ids, the group
+// being the map's value taken whole by the chain's In: one round trip per
+// question, silent.
+func (r *Repo) ByQuestionGroups(ctx context.Context, groups map[string][]string) {
+	for qid, ids := range groups {
+		var list []*Answer
+		r.DB.Context(ctx).In("id", ids).Find(&list, &Answer{QuestionID: qid})
+	}
+}
+
+// EachInGroups looks each member of each group up: reported at the member
+// loop, whatever the groups are.
+func (r *Repo) EachInGroups(ctx context.Context, groups map[string][]string) {
+	for _, ids := range groups {
+		for _, id := range ids {
+			a := &Answer{}
+			r.DB.Context(ctx).Where("id = ?", id).Get(a) // want `^xorm SELECT from answer runs once per item of ids, inside the loop over groups: n×m round trips$`
+		}
+	}
+}
+
+// Rules updates one row per rule, the rule a tuple of column values (a
+// []string per item, not a chunk of items): reported.
+func (r *Repo) Rules(ctx context.Context, rules [][]string) {
+	for _, rule := range rules {
+		r.DB.Context(ctx).Where("question_id = ? AND user_id = ?", rule[0], rule[1]).Update(&Answer{}) // want `^xorm UPDATE answer runs once per item of rules: n round trips instead of 1$`
+	}
+}

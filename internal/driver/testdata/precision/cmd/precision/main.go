@@ -17,6 +17,7 @@ import (
 	"example.com/precision/ctors"
 	"example.com/precision/deco"
 	"example.com/precision/elements"
+	"example.com/precision/fewargs"
 	"example.com/precision/fewfield"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
@@ -31,6 +32,8 @@ import (
 	"example.com/precision/passed"
 	"example.com/precision/recovery"
 	"example.com/precision/rekey"
+	"example.com/precision/relogin"
+	"example.com/precision/relogin/tokens"
 	"example.com/precision/schema"
 	"example.com/precision/store/pg"
 	"example.com/precision/strats"
@@ -161,8 +164,10 @@ func serve(ctx context.Context, db *sql.DB) {
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	passed.MetaRoutes(db)
 	fewfield.Routes(db)
+	fewargs.Routes(db)
 	tries.Routes(db)
 	recovery.Routes(db)
+	relogin.Routes(&tokens.Store{DB: db})
 	names := deco.NewContainer(deco.NewCached(deco.NewSQL(db), &deco.LRU{}))
 	names.Run(http.DefaultServeMux)
 	http.HandleFunc("/plain", deco.NewPlain(deco.NewSQL(db)).List)

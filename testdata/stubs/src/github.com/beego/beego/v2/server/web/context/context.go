@@ -12,6 +12,9 @@ func (input *BeegoInput) Param(key string) string { panic("stub") }
 
 func (input *BeegoInput) Query(key string) string { panic("stub") }
 
+// URL is the request's path, without the query.
+func (input *BeegoInput) URL() string { panic("stub") }
+
 type BeegoOutput struct{ Context *Context }
 
 type Response struct {

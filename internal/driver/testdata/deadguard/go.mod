@@ -1,0 +1,3 @@
+module example.com/deadguard
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/fewlib
+
+go 1.22

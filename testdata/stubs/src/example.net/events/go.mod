@@ -1,0 +1,3 @@
+module example.net/events
+
+go 1.22
