@@ -689,10 +689,20 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 		for _, r := range w.prog.ReachFrom(fn, c, g) {
 			q := r.Site.Entry
 			q.Loop, q.Once = r.Depth, q.Once || r.Once
+			if q.KeyFrom != 0 {
+				// A keyed cache's fill: the path says whether its key
+				// repeats (see program/keyed.go).
+				q.Once = r.Once
+			}
 			if r.Per > 0 {
 				// Under an iterator's lazy fill: once per iterator, which
 				// the loops around c make anew or not (program.OncePerValue).
 				q.Once = w.prog.OncePerValue(fn, c, g, r)
+			}
+			if r.Key > 0 {
+				// Under a keyed cache's fill: once per key, which the
+				// loops around c make anew or not (program.KeyRepeats).
+				q.Once = w.prog.KeyRepeats(fn, c, g, r)
 			}
 			q.Via = nil
 			for _, f := range r.Via {

@@ -54,8 +54,10 @@ func TestPrecision(t *testing.T) {
 		"ctors/ctors.go:118 route ctors/ctors.go:118",                                    // a decoder held in a variable may fill the names
 		"ctors/ctors.go:58 route ctors/ctors.go:58",                                      // low: strategies a constructor held in a field makes, one per name the registry is built with
 		"ctors/ctors.go:85 route ctors/ctors.go:85",                                      // a decoder fills the names
+		"deco/deco.go:120 route deco/deco.go:33",                                         // the decorator's cache, keyed by each id: a first pass misses on every one
+		"deco/deco.go:127 route deco/deco.go:39",                                         // likewise, by id and version
 		"deco/deco.go:138 route deco/deco.go:33",                                         // served over the bare store
-		"deco/deco.go:146 cli deco/deco.go:33",                                           // the command's container holds the bare store; the served one's handler is silent, and so is its loop over Def, read through by version
+		"deco/deco.go:146 cli deco/deco.go:33",                                           // the command's container holds the bare store; the served one's handler is reported for the ids it reads through (:120)
 		"deco/deco.go:162 route deco/deco.go:33",                                         // a setter may swap the bare store in
 		"deco/deco.go:177 route deco/deco.go:33",                                         // either field: the bare one when fresh
 		"elements/elements.go:42 route elements/elements.go:42",                          // a query per element, not through it
@@ -88,6 +90,9 @@ func TestPrecision(t *testing.T) {
 		"legacy/legacy.go:43  legacy/legacy.go:43",                                       // a test calls it
 		"lines/lines.go:56  lines/lines.go:56",                                           // the range over an iterator, not the iterator's yield
 		"lines/lines.go:74  lines/lines.go:74",                                           // likewise through Trimmed, whose yield (in its own range) is silent
+		"loaders/flights.go:13 route " + user,                                            // cached.User's group's loader keeps what it read, by each item's own id
+		"loaders/flights.go:14 route " + user,                                            // the func variable the group's loader keeps through is assigned again; cached.User by a key set before the loop, or a constant one a call down, is silent
+		"loaders/flights.go:22 route " + user,                                            // no cache, the same arguments for every item: told to hoist
 		"loaders/loaders.go:81 route " + user,                                            // singleflight's Do keeps nothing; the loaders of User and Allowed run on a miss only
 		"loaders/loaders.go:84 route store/pg/pg.go:21",                                  // a loader that writes
 		"members/members.go:53 route " + user,                                            // per added id
@@ -122,13 +127,25 @@ func TestPrecision(t *testing.T) {
 	}
 	// The loops left out because all they run fills a cache or a lazily
 	// loaded value are counted, not dropped: loaders.go:79 and :80 (the
-	// loaders), deco.go:120 and :127 (the decorator's misses), iters.go
-	// :46, :71, :77, :158 and :200 (an iterator's lazy fill), relogin.go
-	// :230 and :233 (a login that mends a failed request, through that
-	// request) and :236 (a case of a failure's code that mends, the retry
-	// after the switch).
+	// loaders), flights.go:18 and :19 (a singleflight group's loader
+	// filling the cache looked up before it, by a key the same for every
+	// item), iters.go :46, :71, :77, :158 and :200 (an iterator's lazy
+	// fill), relogin.go :230 and :233 (a login that mends a failed
+	// request, through that request) and :236 (a case of a failure's code
+	// that mends, the retry after the switch).
 	if got := rep.Stats.CacheFillFindings; got != 12 {
 		t.Errorf("stats.cache_fill_findings = %d, want 12", got)
+	}
+	// A call through an interface passing nothing the loop makes anew
+	// per item is told to run once, not to batch; one passing the item
+	// is told to batch.
+	for _, f := range rep.Findings {
+		if f.File != "loaders/flights.go" || f.Check != "queryinloop" {
+			continue
+		}
+		if hoist := strings.HasPrefix(f.Fix, "hoist the call of "); hoist != (f.Line == 22) {
+			t.Errorf("loaders/flights.go:%d: fix %q; want hoist advice on line 22 alone", f.Line, f.Fix)
+		}
 	}
 	// What one call of audit.Log runs: one case of its switch, and the
 	// insert, which every call runs, named first.

@@ -86,19 +86,10 @@ func (p *Program) table(info *types.Info, x ast.Expr) (*ast.CompositeLit, *types
 		if v.Pos() < f.FileStart || v.Pos() >= f.FileEnd {
 			continue
 		}
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if pkg.TypesInfo.Defs[name] == v && len(vs.Values) == len(vs.Names) {
-						lit, _ := ast.Unparen(vs.Values[i]).(*ast.CompositeLit)
-						return lit, pkg.TypesInfo
-					}
-				}
+		for w, value := range queries.VarValues(pkg.TypesInfo, []*ast.File{f}) {
+			if w == v {
+				lit, _ := ast.Unparen(value).(*ast.CompositeLit)
+				return lit, pkg.TypesInfo
 			}
 		}
 	}

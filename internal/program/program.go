@@ -81,6 +81,7 @@ type Program struct {
 	// asked.
 	bounds  map[*Func]map[string]*bound // by the argument types' key
 	copied  map[*Func]*copies           // see copiesOf
+	flows   map[any]*queries.Flow       // see keyHanded
 	used    map[*Func][]bool            // see usedParams
 	guarded map[guardKey][]bool         // see guardedParams
 	live    map[*Func]*liveSet          // see Runs
@@ -184,6 +185,12 @@ type Call struct {
 	// runs, it runs once per receiver value, which is once per item only
 	// of the loops that make a new value (see lazy.go).
 	PerRecv bool
+	// Key, of Once, says the cache filled is keyed by what may vary from
+	// call to call: its function's parameters (a mask, see
+	// queries.Params), or -1 something else (see queries.Query.KeyFrom).
+	// The call then runs once per value of that, not once per process
+	// (see keyed.go).
+	Key int
 	// Callees are the module functions the call may run.
 	Callees []*Func
 	// Assumed says the callees come from the types alone: no value the
@@ -264,6 +271,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	calls := map[token.Pos]*ast.CallExpr{}
 	loops := map[token.Pos][]*queries.Loop{}
 	cached := map[token.Pos]bool{}
+	keyed := map[token.Pos]int{}
 	perRecv := map[token.Pos]bool{}
 	loads := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
@@ -276,6 +284,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.Cached {
 			cached[call.Lparen] = true
+		}
+		for call, k := range res.Keyed {
+			keyed[call.Lparen] = k
 		}
 		for call := range res.PerRecv {
 			perRecv[call.Lparen] = true
@@ -308,7 +319,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 					}
 				}
 			}
-			c.Once = c.Once || cached[c.Pos]
+			if !c.Once && cached[c.Pos] {
+				c.Once, c.Key = true, keyed[c.Pos]
+			}
 			c.Load = loads[c.Pos]
 			if perRecv[c.Pos] {
 				// A fill of a method's receiver; in a copy of it that the

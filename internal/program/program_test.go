@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // shapes is testdata/shapes, loaded and built once for the tests.
@@ -39,6 +41,11 @@ func describe(p *Program, qs []Reached) []string {
 			once = " once"
 		case q.Per > 0:
 			once = fmt.Sprintf(" once per #%d", q.Per-1) // per value of a parameter, the receiver #0
+		case q.Key > 0:
+			once = " once per key"
+			for _, n := range queries.Params(q.Key) {
+				once += fmt.Sprintf(" #%d", n-1) // likewise
+			}
 		}
 		out = append(out, fmt.Sprintf("%s:%d ×%d%s via %s", rel(pos.Filename), pos.Line, q.Depth, once, strings.Join(via, " → ")))
 	}
@@ -96,13 +103,26 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).Labels", []string{
 			"svc.go:124 ×0 once per #0 via svc.(*Service).Labels → svc.(*Service).label",
 		}},
-		// A keyed cache's miss runs once per key, in whatever loop.
+		// A keyed cache's miss runs once per key: keyed by each item's
+		// own id, once per item (a first pass misses on every one).
 		{"(*example.com/shapes/svc.Service).Tags", []string{
-			"svc.go:268 ×0 once via svc.(*Service).Tags → svc.(*Service).tag",
+			"svc.go:268 ×1 via svc.(*Service).Tags → svc.(*Service).tag",
 		}},
 		// Likewise when helpers test the key and load it.
 		{"(*example.com/shapes/svc.Service).Kinds", []string{
-			"svc.go:297 ×0 once via svc.(*Service).Kinds → svc.(*Service).kind → svc.(*Service).loadKinds",
+			"svc.go:297 ×1 via svc.(*Service).Kinds → svc.(*Service).kind → svc.(*Service).loadKinds",
+		}},
+		// By a key set before the loop, or a constant two calls down:
+		// once, the key repeating.
+		{"(*example.com/shapes/svc.Service).OwnerTags", []string{
+			"svc.go:268 ×0 once per key #3 via svc.(*Service).OwnerTags → svc.(*Service).tag",
+		}},
+		{"(*example.com/shapes/svc.Service).DefaultKinds", []string{
+			"svc.go:297 ×0 once via svc.(*Service).DefaultKinds → svc.(*Service).defaultKind → svc.(*Service).kind → svc.(*Service).loadKinds",
+		}},
+		// A key the loop carries from item to item: anew per item.
+		{"(*example.com/shapes/svc.Service).NextTags", []string{
+			"svc.go:268 ×1 via svc.(*Service).NextTags → svc.(*Service).tag",
 		}},
 		// Recursion is one loop: Mark per root and per node (×2, not a
 		// power of the depth); Even and Odd, one component, one loop.

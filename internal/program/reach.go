@@ -29,6 +29,11 @@ type Reached struct {
 	// asked about down to it hands on: once per value of the function's
 	// parameter Per-1 (the receiver first), not per call (see lazy.go).
 	Per int
+	// Key, when not 0, says the site fills a cache keyed by what the
+	// function asked about is handed in those of its parameters (a mask,
+	// see queries.Params): once per value of them, which is once per
+	// item only of the loops that make one anew (see keyed.go).
+	Key int
 	// Assumed says the path goes through a call whose callees come from
 	// the types alone (Call.Assumed).
 	Assumed bool
@@ -74,6 +79,7 @@ type entry struct {
 	depth  int
 	once   bool // through a cache fill: no loop multiplies it
 	per    int  // see Reached.Per
+	key    int  // see Reached.Key
 	assume bool // through a call resolved by types alone
 	owner  *Func
 	call   *Call
@@ -93,7 +99,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	es := p.member(f)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(f, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(f, e)})
 	}
 	p.sortReached(out)
 	return out
@@ -114,7 +120,7 @@ func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
 	}
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(g, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(g, e)})
 	}
 	p.sortReached(out)
 	return out
@@ -376,15 +382,21 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	if c.Site != nil {
 		// The pass counts a receiver's fill as a cache fill (Site.Once);
 		// the graph follows the receiver instead.
-		once := c.Once || c.Site.Once && !c.PerRecv || c.Load && queries.Loaded(c.Site.Entry.Kind)
+		loaded := c.Load && queries.Loaded(c.Site.Entry.Kind)
+		once := c.Once || c.Site.Once && !c.PerRecv || loaded
 		if once {
 			d = 0
 		}
-		per := 0
+		per, key := 0, 0
 		if c.PerRecv && !once {
 			per = 1
 		}
-		return []entry{{site: c.Site, depth: d, once: once, per: per, owner: f, call: c}}
+		if once && c.Key != 0 && !loaded {
+			// A keyed cache's fill: once per value of its key (see
+			// keyed.go), per call when the key cannot be traced.
+			once, key = false, max(c.Key, 0)
+		}
+		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c}}
 	}
 	var out []entry
 	for _, g := range p.callees(f, c, b) {
@@ -397,12 +409,28 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			if e.depth == 0 {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
-			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.Load && queries.Loaded(e.site.Entry.Kind), assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
+			loaded := c.Load && queries.Loaded(e.site.Entry.Kind)
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
 			switch {
+			case next.once && !e.once && !loaded && c.Key != 0:
+				// Under a keyed cache's fill in f: once per value of its
+				// key (see keyed.go).
+				next.once, next.depth, next.key = false, 0, max(c.Key, 0)
 			case next.once:
 				next.depth = 0
 			case c.PerRecv:
 				next.per = 1 // once per f's receiver, whatever below
+			case e.key > 0:
+				// Keyed by g's parameters: by what c hands them.
+				switch from, varies := p.keyHanded(f, c, g, e.key); {
+				case varies:
+				case from == 0:
+					next.once, next.depth = true, 0
+				case from > 0:
+					next.depth, next.key = e.depth, from
+				default:
+					next.depth = e.depth // once per call of f
+				}
 			case e.per > 0:
 				// Once per value of g's parameter: of what c hands it.
 				from, outside := p.handedFrom(f, c, g, e.per-1)
@@ -448,6 +476,8 @@ func better(a, b entry) bool {
 		return !a.once
 	case (a.per == 0) != (b.per == 0):
 		return a.per == 0 // a path that runs it per call
+	case (a.key == 0) != (b.key == 0):
+		return a.key == 0 // likewise
 	case a.assume != b.assume:
 		return !a.assume
 	}

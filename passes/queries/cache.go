@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -15,9 +16,12 @@ import (
 
 // Read-through caches by key. A query that runs only when a long-lived
 // cache lacks its key, and whose result the miss keeps in the cache, runs
-// once per key for as long as the process runs (or the entry lives), not
-// once per item of a loop around the call: the keys a loop meets recur
-// from request to request, and only the first request of each pays.
+// once per key for as long as the process runs (or the entry lives). That
+// is once for a loop around the call only when the key repeats across
+// its items (a constant, a value made before the loop): a key the loop
+// makes anew per item misses on every item of a first pass, so the
+// lookup's key is traced (see keyflow.go) and the fill is keyed by what
+// it is computed from.
 //
 // What counts as such a cache, and what does not:
 //
@@ -50,7 +54,15 @@ import (
 //   - the miss keeps what it computed under the same key in the same
 //     cache (`c.Store(k, v)`, `c.m[k] = v`, `c.Set(k, v, ttl)`, or
 //     `c.m[v.ID] = v` for a v the miss loaded by a call handed k), itself
-//     or in a function of the package it calls with the key; or it marks
+//     or in a function of the package it calls with the key (or the
+//     value), or through an unexported package-level func variable the
+//     package gives one literal and never assigns again (`var keep =
+//     func(v *V) { c.Set(v.Key, v) }`); a miss that calls a dedupe group
+//     (singleflight's `v, err, _ := g.Do(k, func() (V, error) { ... })`)
+//     is read with the loader it hands it, which runs during the call:
+//     the group merges concurrent misses, and the loader's store fills
+//     the cache the lookup before it reads (a group with no lookup
+//     before it keeps nothing, see loader.go); or it marks
 //     the key in a set of flags (`s.loaded[k] = true`) and keeps a computed
 //     value in another long-lived cache (the load filling a second map).
 //     A set of seen keys that keeps nothing, or a cache the miss never
@@ -67,8 +79,8 @@ import (
 //     long.
 //
 // Functions of the package are followed three calls deep; a function of
-// another package, or a call through an interface or func value, fills
-// nothing as far as this is concerned.
+// another package, or a call through an interface or a func value other
+// than such a variable, fills nothing as far as this is concerned.
 
 // shortTTL is the time to live below which a cache entry is not a
 // long-lived one (see above).
@@ -86,6 +98,9 @@ type caches struct {
 	info  *types.Info
 	files []*ast.File
 	decls map[*types.Func]*ast.FuncDecl // the package's functions, on first use
+	// funcVars are the package's func variables only ever given one
+	// literal, on first use (see funcVar).
+	funcVars map[*types.Var]*ast.FuncLit
 	// budget is how many more function bodies the miss being read may
 	// have stores read from (its callees and theirs).
 	budget int
@@ -140,8 +155,11 @@ type lookup struct {
 	// keyExpr is the key where the function walked writes it, nil when
 	// the lookup is a callee's.
 	keyExpr ast.Expr
-	value   *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
-	test    *types.Var // the ok or err variable the test reads, nil when none
+	// memo says the cache is a memo across the items of a loop (see
+	// memo): made for the keys the items share, by a key of theirs.
+	memo  bool
+	value *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
+	test  *types.Var // the ok or err variable the test reads, nil when none
 }
 
 // store is a call or an assignment that puts something in a long-lived
@@ -184,11 +202,12 @@ func (a *analyzer) caches() *caches {
 // cache (see the top of this file), and which statements then run only
 // on a miss: either the hit returns (`if ok { return v }`, the rest of
 // the block is the miss) or the body is the miss (`if !ok { ... }`); the
-// miss must keep what it computed in the cache under the key.
-func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) int {
+// miss must keep what it computed in the cache under the key. The lookup
+// comes with it, for its key.
+func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 	s, ok := list[i].(*ast.IfStmt)
 	if !ok {
-		return noMiss
+		return noMiss, nil
 	}
 	before := list[:i:i] // appending copies
 	if s.Init != nil {
@@ -196,27 +215,27 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) int {
 	}
 	l, onHit := k.test(sc, s.Cond, before)
 	if l == nil {
-		return noMiss
+		return noMiss, nil
 	}
 	kind, miss := missBody, s.Body.List
 	if onHit {
 		if s.Else != nil || !returns(s.Body) {
-			return noMiss // a hit that goes on queries anyway
+			return noMiss, nil // a hit that goes on queries anyway
 		}
 		kind, miss = missRest, list[i+1:]
 	}
 	k.budget = maxBodies
 	if len(miss) == 0 {
-		return noMiss
+		return noMiss, nil
 	}
 	stores := k.stores(sc, miss, nil)
 	if !l.filledBy(stores) && !k.filledByLoaded(sc, l, stores, miss) {
-		return noMiss
+		return noMiss, nil
 	}
 	if l.keyExpr != nil && !keyKept(k.info, slices.Concat(before, miss), l.keyExpr, l.storedVars(stores)) {
-		return noMiss // the store's key is another one
+		return noMiss, nil // the store's key is another one
 	}
-	return kind
+	return kind, l
 }
 
 // returns says whether a hit's block returns: it ends with a return, or
@@ -389,10 +408,12 @@ func (k *caches) lookupOf(sc scope, cache, key ast.Expr) *lookup {
 	if !ok {
 		return nil
 	}
-	if v := varOf(k.info, cache); v != nil && !v.IsField() && v.Parent() != v.Pkg().Scope() && itemKey(sc, kt) {
+	v := varOf(k.info, cache)
+	memo := v != nil && !v.IsField() && v.Parent() != v.Pkg().Scope()
+	if memo && itemKey(sc, kt) {
 		return nil // a memo by item: one query per item
 	}
-	l := &lookup{cache: c, key: kt}
+	l := &lookup{cache: c, key: kt, memo: memo}
 	if sc.env == nil {
 		l.keyExpr = key
 	}
@@ -470,8 +491,8 @@ func (k *caches) holds(sc scope, call *ast.CallExpr) *lookup {
 	if sig == nil || sig.Results().Len() != 1 || !isBool(sig.Results().At(0).Type()) {
 		return nil
 	}
-	if decl, callee := k.callee(sc, call); decl != nil {
-		if l := k.answers(callee, decl.Body.List); l != nil {
+	if body, callee := k.callee(sc, call); body != nil {
+		if l := k.answers(callee, body.List); l != nil {
 			return l
 		}
 	}
@@ -584,26 +605,34 @@ func isDuration(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
 }
 
-// callee is the declaration of the function of the package a call runs,
-// with the scope its body is read in: its receiver and parameters as
-// the caller spells them. Nil past three calls deep.
-func (k *caches) callee(sc scope, call *ast.CallExpr) (*ast.FuncDecl, scope) {
+// callee is the body of the function of the package a call runs, with
+// the scope its body is read in: its receiver and parameters as the
+// caller spells them. A call of a func variable of the package runs the
+// literal it holds, when that is the only value it is ever given (see
+// funcVar). Nil past three calls deep.
+func (k *caches) callee(sc scope, call *ast.CallExpr) (*ast.BlockStmt, scope) {
 	if sc.depth >= 3 {
 		return nil, scope{}
 	}
-	fn := typeutil.StaticCallee(k.info, call)
-	if fn == nil {
+	var (
+		body *ast.BlockStmt
+		sig  *types.Signature
+	)
+	if fn := typeutil.StaticCallee(k.info, call); fn != nil {
+		decl := k.decl(fn)
+		if decl == nil {
+			return nil, scope{}
+		}
+		body, sig = decl.Body, fn.Origin().Type().(*types.Signature)
+	} else if lit := k.funcVar(call.Fun); lit != nil {
+		body, sig = lit.Body, k.info.TypeOf(lit).(*types.Signature)
+	} else {
 		return nil, scope{}
 	}
-	decl := k.decl(fn)
-	if decl == nil {
-		return nil, scope{}
-	}
-	sig := fn.Origin().Type().(*types.Signature)
 	if sig.Variadic() {
 		return nil, scope{}
 	}
-	callee := scope{recv: sig.Recv(), body: decl.Body, env: map[*types.Var]term{}, depth: sc.depth + 1}
+	callee := scope{recv: sig.Recv(), body: body, env: map[*types.Var]term{}, depth: sc.depth + 1}
 	if sig.Recv() != nil {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
@@ -621,7 +650,119 @@ func (k *caches) callee(sc scope, call *ast.CallExpr) (*ast.FuncDecl, scope) {
 			callee.env[sig.Params().At(i)] = t
 		}
 	}
-	return decl, callee
+	return body, callee
+}
+
+// funcVar is the literal a call of fun runs when fun is an unexported
+// package-level variable of the package whose declaration gives it that
+// literal and which nothing else writes: no assignment, no address taken
+// (another package cannot name it). Nil otherwise: a variable assigned
+// again may hold anything when called (a hook a test or a flag swaps).
+func (k *caches) funcVar(fun ast.Expr) *ast.FuncLit {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := k.info.Uses[id].(*types.Var)
+	if v == nil || v.Exported() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	if k.funcVars == nil {
+		k.funcVars = k.onlyLiterals()
+	}
+	return k.funcVars[v]
+}
+
+// onlyLiterals indexes the unexported package-level variables of the
+// package declared with a func literal and written nowhere else.
+func (k *caches) onlyLiterals() map[*types.Var]*ast.FuncLit {
+	out := map[*types.Var]*ast.FuncLit{}
+	written := map[*types.Var]bool{}
+	for v, value := range VarValues(k.info, k.files) {
+		if lit, ok := ast.Unparen(value).(*ast.FuncLit); ok && !v.Exported() {
+			out[v] = lit
+		}
+	}
+	for _, f := range k.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var targets []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				targets = n.Lhs
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					targets = []ast.Expr{n.X}
+				}
+			case *ast.RangeStmt:
+				targets = []ast.Expr{n.Key, n.Value}
+			}
+			for _, t := range targets {
+				if id, ok := ast.Unparen(t).(*ast.Ident); ok {
+					if v, ok := k.info.Uses[id].(*types.Var); ok {
+						written[v] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	for v := range written {
+		delete(out, v)
+	}
+	return out
+}
+
+// VarValues yields the package-level variables files declare with a
+// value, and that value.
+func VarValues(info *types.Info, files []*ast.File) iter.Seq2[*types.Var, ast.Expr] {
+	return func(yield func(*types.Var, ast.Expr) bool) {
+		for _, f := range files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) != len(vs.Names) {
+						continue
+					}
+					for i, name := range vs.Names {
+						if v, ok := info.Defs[name].(*types.Var); ok && !yield(v, vs.Values[i]) {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// dedupeLoader is the loader literal a call of a dedupe group's Do is
+// handed, shaped like singleflight.Group's: a method taking a key and a
+// func() (V, error) and answering (V, error, bool). It runs during the
+// call for the first caller of a key, the concurrent ones sharing its
+// result. A group alone keeps nothing: the next call runs the loader
+// again; what the loader stores is what a lookup before it may hit.
+func dedupeLoader(info *types.Info, call *ast.CallExpr) *ast.FuncLit {
+	sel, sig := method(info, call)
+	if sel == nil || sig.Params().Len() != 2 || len(call.Args) != 2 || sig.Results().Len() != 3 {
+		return nil
+	}
+	r := sig.Results()
+	if !types.Identical(r.At(1).Type(), errorType) || !isBool(r.At(2).Type()) {
+		return nil
+	}
+	if _, isFunc := sig.Params().At(0).Type().Underlying().(*types.Signature); isFunc {
+		return nil
+	}
+	ls, _ := sig.Params().At(1).Type().Underlying().(*types.Signature)
+	if ls == nil || ls.Params().Len() != 0 || ls.Results().Len() != 2 ||
+		!types.Identical(ls.Results().At(0).Type(), r.At(0).Type()) || !types.Identical(ls.Results().At(1).Type(), errorType) {
+		return nil
+	}
+	lit, _ := ast.Unparen(call.Args[1]).(*ast.FuncLit)
+	return lit
 }
 
 // render spells e as the function walked does. In a callee, only its
@@ -701,15 +842,21 @@ func (k *caches) stores(sc scope, stmts []ast.Stmt, out []store) []store {
 			case *ast.CallExpr:
 				// A method of a cache (a type of the package or not)
 				// stores, and what the package's functions store is
-				// read from their bodies.
+				// read from their bodies, and from the literals a func
+				// variable of the package only ever holds.
 				if sel, _ := method(k.info, n); sel != nil && len(n.Args) >= 2 {
 					if s, ok := k.store(sc, sel.X, n.Args); ok {
 						out = append(out, s)
 					}
 				}
-				if decl, callee := k.callee(sc, n); decl != nil && k.budget > 0 {
+				if body, callee := k.callee(sc, n); body != nil && k.budget > 0 {
 					k.budget--
-					out = k.stores(callee, decl.Body.List, out)
+					out = k.stores(callee, body.List, out)
+				}
+				// A dedupe group's loader runs during the call (for the
+				// first caller, whose run the others share).
+				if lit := dedupeLoader(k.info, n); lit != nil {
+					out = k.stores(sc, lit.Body.List, out)
 				}
 			}
 			return true
@@ -814,8 +961,16 @@ func (k *caches) loadedFor(sc scope, stmts []ast.Stmt, v *types.Var, key term) b
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
+			case *ast.CallExpr:
+				if lit := dedupeLoader(k.info, n); lit != nil && k.loadedFor(sc, lit.Body.List, v, key) {
+					found = true
+				}
 			case *ast.AssignStmt:
-				if len(n.Rhs) != 1 || !slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return varOf(k.info, e) == v }) {
+				// v = load(k), or v, err := load(k) declaring it.
+				if len(n.Rhs) != 1 || !slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
+					id, isID := e.(*ast.Ident)
+					return isID && k.info.ObjectOf(id) == v || varOf(k.info, e) == v
+				}) {
 					break
 				}
 				call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)

@@ -46,6 +46,15 @@ type Query struct {
 	// cache, see cache.go): it runs once (per key), however often and in
 	// whatever loops the function is called.
 	Once bool
+	// KeyFrom says, of a query that fills a keyed cache (Once), what
+	// the key is computed from (see keyflow.go): 0 nothing that varies
+	// from call to call (a constant, a package-level value; or no key:
+	// sync.Once, if x == nil), else a mask of the function's parameters
+	// (bit n for its parameter n, the receiver first, for a method), or
+	// -1 something else (a closure's parameter). A call in a loop that
+	// passes one of them what the loop makes anew per item runs the
+	// query per item.
+	KeyFrom int
 	// Shape is what advice about running the query for many items at
 	// once needs to know of it.
 	Shape
@@ -130,6 +139,9 @@ func (q Query) String() string {
 	b.WriteString(" @" + q.Site)
 	if q.Once {
 		b.WriteString(" once")
+		if q.KeyFrom != 0 {
+			fmt.Fprintf(&b, " by %v", Params(q.KeyFrom))
+		}
 	}
 	if q.Name != "" {
 		b.WriteString(" = " + q.Name + " @" + q.Source)

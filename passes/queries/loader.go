@@ -29,7 +29,8 @@ import (
 // errgroup's Go take no key, and singleflight.Group's Do answers a third
 // result (whether the run was shared): it only merges the calls that
 // overlap in time, and the next call, in the next iteration, runs the
-// query again, so it stays reported.
+// query again, so it stays reported (unless a cache looked up before it
+// is filled by its loader, see cache.go).
 //
 // A loader that writes is no read-through: only its reads count as run
 // on a miss (see edge.load and Query.Kind).

@@ -67,6 +67,9 @@ type Result struct {
 	// (if x == nil { x = load() }, or a keyed cache's miss): they run
 	// once (per key), whatever the loops.
 	Cached map[*ast.CallExpr]bool
+	// Keyed holds, of those, the ones filling a keyed cache whose key may
+	// vary from call to call: the key, as Query.KeyFrom says it.
+	Keyed map[*ast.CallExpr]int
 	// Loads holds, under WholeProgram, the get-or-load calls of caches
 	// (see loader.go): the reads they run, through their loader, run on
 	// a miss only.
@@ -174,8 +177,10 @@ type Site struct {
 	// Loops are the loops of the function around the call, outermost
 	// first, that repeat it (see callLoops).
 	Loops []*Loop
-	// Once says the call fills a cache: it runs once per process.
-	Once bool
+	// Once says the call fills a cache: it runs once per process, or
+	// once per key, KeyFrom says which.
+	Once    bool
+	KeyFrom int
 	// Ctx is the context argument passed to the call, nil when the API
 	// takes none.
 	Ctx ast.Expr
@@ -324,6 +329,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if config.For(pass).WholeProgram {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
 		res.Cached = map[*ast.CallExpr]bool{}
+		res.Keyed = map[*ast.CallExpr]int{}
 		res.PerRecv = map[*ast.CallExpr]bool{}
 		res.Loads = map[*ast.CallExpr]bool{}
 		for _, n := range a.funcs {
@@ -337,6 +343,9 @@ func run(pass *analysis.Pass) (any, error) {
 					res.PerRecv[c.call] = true
 				case c.once:
 					res.Cached[c.call] = true
+					if c.key != 0 {
+						res.Keyed[c.call] = c.key
+					}
 				}
 			}
 		}
@@ -344,13 +353,18 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// filling is sum as a call that fills a cache runs it (under `if s.cache
-// == nil`, on a keyed cache's miss): each query once, whatever the loops.
-func filling(sum *IssuesQueries) *IssuesQueries {
+// calledBy is sum, its callee's summary, as call c of n runs it (see
+// analyzer.atCall): a cache fill's queries run once (under `if s.cache
+// == nil`, on a keyed cache's miss, by a key the loops around c do not
+// make anew), and a cache keyed by what c's loops make per item runs
+// its queries per item.
+func (a *analyzer) calledBy(n *funcNode, c *callInfo, sum *IssuesQueries) *IssuesQueries {
 	out := *sum
 	out.Queries = slices.Clone(sum.Queries)
-	for i := range out.Queries {
-		out.Queries[i].Once = true
+	for i, q := range out.Queries {
+		q = a.atCall(n, c, q)
+		q.Loop = sum.Queries[i].Loop
+		out.Queries[i] = q
 	}
 	return &out
 }
@@ -418,6 +432,7 @@ type callInfo struct {
 	callee *types.Func
 	method *dbapi.Method
 	once   bool // fills a cache: runs once, whatever the loops around it
+	key    int  // of once: the cache's key, as Query.KeyFrom says it (see keyflow.go)
 	recv   bool // of once: fills the state of its method's receiver alone (see lazy.go)
 	load   bool // a cache's get-or-load call: its reads run on a miss only (see loader.go)
 }
@@ -426,6 +441,7 @@ type edge struct {
 	to    *funcNode
 	loops []*Loop
 	once  bool // the closure runs at most once (sync.Once's Do, a cache fill)
+	key   int  // of once: the cache's key, as Query.KeyFrom says it
 	load  bool // the closure is a cache's loader: its reads run on a miss only (see loader.go)
 }
 
@@ -452,6 +468,12 @@ type analyzer struct {
 	// caching counts the cache fills (if x == nil { x = ... }, a keyed
 	// cache's miss) the walk is in.
 	caching int
+	// keyed are, of those, the keyed caches' fills, innermost last: the
+	// key of each, as Query.KeyFrom says it (see fillKey).
+	keyed []int
+	// flows trace the values of the package's functions (see keyflow.go),
+	// once needed.
+	flows map[ast.Node]*Flow
 	// perRecv counts, of those, the lazy fills of the receiver's state
 	// (see lazy.go).
 	perRecv int
@@ -538,7 +560,7 @@ func (a *analyzer) lit(c inspector.Cursor, outer *funcNode, name string) *funcNo
 // most once when once is set): the closure's node is linked once collect
 // has met every closure.
 func (a *analyzer) call(n *funcNode, lit *ast.FuncLit, loops []*Loop, once bool) {
-	e := &edge{loops: loops, once: once}
+	e := &edge{loops: loops, once: once, key: a.fillKey()}
 	if e.to = a.nodes[lit]; e.to == nil {
 		a.pending[e] = lit
 	}
@@ -557,7 +579,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				// A callback's queries count toward this function, but not
 				// per item of the loops around it: whether the callee runs
 				// it now, once, or later is not visible here.
-				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c), load: a.loaderArg(n.node, c)})
+				n.edges = append(n.edges, &edge{to: child, once: a.caching > 0 || a.onceDo(c), key: a.fillKey(), load: a.loaderArg(n.node, c)})
 			}
 			return false
 		case *ast.CaseClause:
@@ -616,7 +638,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
-			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, load: getOrLoad(info, n.node, x)}
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
 			// Under fills of the receiver's state alone, in a method: once
 			// per receiver, which the whole-program graph follows.
 			_, method := n.node.(*ast.FuncDecl)
@@ -654,9 +676,16 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 	}
 	sc := a.scopeAt(n, c)
 	sc.loops = loops
-	at, kind := -1, noMiss
+	at, kind, key := -1, noMiss, 0
 	for i := range list {
-		if kind = a.caches().readThrough(sc, list, i); kind != noMiss {
+		var l *lookup
+		if kind, l = a.caches().readThrough(sc, list, i); kind != noMiss {
+			var varies bool
+			if key, varies = a.keyOf(n, l, loops); varies {
+				// Keyed by what the loop makes anew per item: every item
+				// of a first pass misses (see keyflow.go).
+				return false
+			}
 			at = i
 			break
 		}
@@ -668,6 +697,7 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 	if at < 0 {
 		return false
 	}
+	a.keyed = append(a.keyed, key)
 	i := 0
 	for st := range c.Children() {
 		switch {
@@ -682,7 +712,95 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 		}
 		i++
 	}
+	a.keyed = a.keyed[:len(a.keyed)-1]
 	return true
+}
+
+// fillKey is the key of the cache fills the walk is in, as
+// Query.KeyFrom says it: 0 when it is in none, or in a fill that runs
+// once whatever the key (if x == nil { x = ... }, sync.Once), else the
+// innermost keyed cache's.
+func (a *analyzer) fillKey() int {
+	if a.caching == 0 || a.caching > len(a.keyed) {
+		return 0
+	}
+	return a.keyed[len(a.keyed)-1]
+}
+
+// keyOf traces the key of lookup l in n (see keyflow.go), nil for an
+// atomic value's cache (no key: one value): what it is computed from, and
+// whether one of loops, around the lookup, makes it anew per item.
+func (a *analyzer) keyOf(n *funcNode, l *lookup, loops []*Loop) (ord int, varies bool) {
+	f := a.flow(n)
+	if l == nil {
+		return 0, false
+	}
+	if f == nil {
+		return -1, false
+	}
+	if l.memo {
+		// A memo made before the loop, for the keys its items share
+		// (memo[it.GroupID]; one by the item itself is none, see
+		// caches.memo): its entries live as long as the loop.
+		return 0, false
+	}
+	per := itemLoops(loops)
+	if l.keyExpr != nil {
+		return f.From(l.keyExpr, per)
+	}
+	return f.FromVars(l.key.vars, per)
+}
+
+// flow is the Flow of the declared function n is (or is in: a closure's
+// values come from its function's).
+func (a *analyzer) flow(n *funcNode) *Flow {
+	node := n.node
+	if _, isLit := node.(*ast.FuncLit); isLit && n.fn != nil {
+		if d := a.r.funcs[n.fn]; d != nil {
+			node = d
+		}
+	}
+	if a.flows == nil {
+		a.flows = map[ast.Node]*Flow{}
+	}
+	f, ok := a.flows[node]
+	if !ok {
+		f = NewFlow(a.pass.TypesInfo, node)
+		a.flows[node] = f
+	}
+	return f
+}
+
+// atCall is q, a query of the callee of c in n, as c runs it: a query
+// filling a cache keyed by one of the callee's parameters is keyed by
+// what c passes there, and when a loop around c makes that anew per
+// item, it runs per item (see keyflow.go); c itself may fill a cache.
+func (a *analyzer) atCall(n *funcNode, c *callInfo, q Query) Query {
+	if q.Once && q.KeyFrom != 0 {
+		ord, varies := a.flow(n).Through(c.call, c.callee.Type().(*types.Signature).Recv() != nil, q.KeyFrom, c.loops)
+		if varies {
+			q.Once, q.KeyFrom = false, 0
+		} else {
+			q.KeyFrom = ord
+		}
+	}
+	if c.once {
+		q = fillKeyed(q, c.key)
+	}
+	if c.load && Loaded(q.Kind) {
+		q.Once, q.KeyFrom = true, 0
+	}
+	return q
+}
+
+// fillKeyed is q as a cache fill keyed by key runs it: once per key, or
+// once whatever the key when either is the same on every call.
+func fillKeyed(q Query, key int) Query {
+	if q.Once && q.KeyFrom == 0 {
+		return q
+	}
+	q.Once, q.KeyFrom = true, key
+	return q
 }
 
 // walkFill walks the if statement at c whose body fills a cache: the
@@ -1000,6 +1118,9 @@ func (a *analyzer) buildSites() {
 			}
 			loops := withoutChunks(a.pass.TypesInfo, c.call, c.loops)
 			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, param: -1}
+			if c.once {
+				s.KeyFrom = c.key
+			}
 			if c.method == nil {
 				s.Wrapper = c.callee
 				s.Write = role == dbapi.Exec
@@ -1255,7 +1376,7 @@ func (a *analyzer) summarize() {
 				chunks := Chunks(a.pass.TypesInfo, c.call, c.loops)
 				for _, q := range qs {
 					q.Ctx = a.callCtx(q.Ctx, c.call)
-					q.Once = q.Once || c.once || c.load && Loaded(q.Kind)
+					q = a.atCall(n, c, q)
 					loops := perItem(c.loops)
 					if q.Loop == 0 {
 						loops -= chunks // one statement per chunk
@@ -1265,7 +1386,12 @@ func (a *analyzer) summarize() {
 			}
 			for _, e := range n.edges {
 				for _, q := range e.to.sum {
-					q.Once = q.Once || e.once || e.load && Loaded(q.Kind)
+					if e.once {
+						q = fillKeyed(q, e.key)
+					}
+					if e.load && Loaded(q.Kind) {
+						q.Once, q.KeyFrom = true, 0
+					}
 					n.sum = mergeQuery(n.sum, via(q, "", perItem(e.loops)))
 				}
 				n.more = max(n.more, e.to.more)
@@ -1293,9 +1419,7 @@ func (a *analyzer) summarize() {
 			if sum == nil || len(sum.Queries) == 0 && sum.More == 0 {
 				continue // an interface's implementations: the whole-program driver's to resolve
 			}
-			if c.once {
-				sum = filling(sum)
-			}
+			sum = a.calledBy(n, c, sum)
 			a.res.Calls = append(a.res.Calls, &Call{Call: c.call, Func: n.fn, Node: n.node, Callee: FuncName(c.callee), Summary: sum, Loops: c.loops})
 		}
 	}
@@ -1366,10 +1490,14 @@ func mergeQuery(sum []Query, q Query) []Query {
 		if sum[i].Pkg == q.Pkg && sum[i].Site == q.Site {
 			ctx := worseCtx(sum[i].Ctx, q.Ctx)
 			once := sum[i].Once && q.Once
+			key := 0
+			if once {
+				key = UnionKeys(sum[i].KeyFrom, q.KeyFrom) // a site reached by two paths
+			}
 			if q.Loop > sum[i].Loop {
 				sum[i] = q
 			}
-			sum[i].Ctx, sum[i].Once = ctx, once
+			sum[i].Ctx, sum[i].Once, sum[i].KeyFrom = ctx, once, key
 			return sum
 		}
 	}
@@ -1383,6 +1511,7 @@ func sumKey(sum []Query) string {
 		b.WriteString(strconv.Itoa(q.Loop))
 		b.WriteString(q.Ctx)
 		b.WriteString(strconv.FormatBool(q.Once))
+		b.WriteString(strconv.Itoa(q.KeyFrom))
 	}
 	return b.String()
 }
@@ -1439,6 +1568,7 @@ func (a *analyzer) siteQuery(s *Site) Query {
 	}
 	q.Ctx = a.siteCtx(s)
 	q.Once = s.Once
+	q.KeyFrom = s.KeyFrom
 	q.Shape = a.shape(s)
 	return q
 }

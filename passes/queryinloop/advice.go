@@ -28,12 +28,19 @@ type advice struct {
 	impls  []string
 	n      int
 	reach  int
+	// same says the call passes nothing the loop makes anew per item
+	// (see sameEachItem): each item runs the same statements with the
+	// same arguments, and the fix is to run it once, not to batch.
+	same bool
 }
 
 // fix is the advice, one line, lowercase, no final period.
 func (a advice) fix() string {
 	q := a.q
 	kind := q.Kind
+	if a.same {
+		return a.hoist()
+	}
 	if a.callee != "" && (a.n > 1 || a.reach > 0) {
 		return a.several()
 	}
@@ -77,6 +84,20 @@ func (a advice) fix() string {
 		b.WriteString("; " + alt)
 	}
 	return b.String()
+}
+
+// hoist is the advice for a call each item runs alike: once, above the
+// loop (or, for a write, once before or after it).
+func (a advice) hoist() string {
+	what := "the query"
+	if a.callee != "" {
+		what = "the call of " + a.name()
+	}
+	when := "once above the loop and reuse its result"
+	if a.q.Kind == "write" {
+		when = "once, before or after the loop"
+	}
+	return fmt.Sprintf("hoist %s out of the loop: it passes nothing that changes per item, so each item of %s runs the same statement with the same arguments; run it %s", what, a.over, when)
 }
 
 // several is the advice for a callee running several queries per call:

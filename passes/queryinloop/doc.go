@@ -32,7 +32,12 @@
 // sqlc's query file, a pgx.Batch) and of the dialect the program's
 // drivers say (MySQL has no arrays, SQLite takes a list as JSON). A
 // callee or statement that takes a list already is told to be called
-// once with all the items.
+// once with all the items. A call that passes nothing the loop makes
+// anew per item — its function, receiver and arguments made before the
+// loop, and the loop's body changing no field, package variable or
+// value the call is handed (see sameEachItem) — runs the same statement
+// with the same arguments for every item: its fix is to hoist it out of
+// the loop and run it once.
 //
 // The check follows calls: a loop in package api around
 // store.(*Store).OrderItems is reported because the store function's
@@ -165,7 +170,14 @@
 // computed under the same key (itself or in a function of the package it
 // calls with the key), or marking the key loaded and keeping what it read
 // in another such cache: each key is read once for as long as the
-// process runs. A second condition may check the entry found (`ok && v
+// process runs. That saves round trips in the loop only when the key
+// repeats across its items: a constant (a setting read by its name,
+// however many calls down), or a value made before the loop; a key the
+// loop makes anew per item (its variable, a value built from it, one
+// carried from one item to the next) misses on every item of a first
+// pass, and the call stays reported. The key is traced from the cache
+// up the calls to the loop, through the argument each call passes the
+// parameter it is computed from (queries.Flow). A second condition may check the entry found (`ok && v
 // != nil`, `!ok || time.Since(e.at) > time.Hour`). The lookup may be
 // made only once the key is whole (`if version != "" { v, found =
 // r.cache.Get(key) }`, a caching decorator over a store), and the key

@@ -268,7 +268,7 @@ func (c *checker) site(s *queries.Site) {
 		category = "write"
 	}
 	m := message{subject: subject(s), short: article(s.Entry.Cmd), items: items, depth: len(items)}
-	d := siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over})
+	d := siteDetail(s, len(items), advice{q: q, over: items[len(items)-1].Over, same: sameEachItem(c.info, s.Node, s.Call, items)})
 	if s.PerRow != "" {
 		// One finding, the loop's: its fix first, then the ORM's own
 		// queries per row, which the fix leaves (see eager).
@@ -391,7 +391,7 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 	case n == 1 && reach == 0:
 		m.subject, m.short, m.place = queryName(first), article(first.Cmd), place(first)
 	}
-	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n, reach: reach}
+	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n, reach: reach, same: sameEachItem(c.info, call.Node, call.Call, items)}
 	c.report(call.Func, call.Call.Pos(), category, m.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
 		Multiplicity: finding.Multiplicity(m.depth),

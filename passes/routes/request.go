@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -633,7 +634,7 @@ func (w *walker) issue(call *ast.CallExpr, f *frame) cost {
 	if k, ok := w.costOf(fn); ok {
 		// The callee's heaviest path, not every query it can issue; per
 		// item when the call itself repeats per item.
-		if perItem(qc.Loops)+f.loops > 0 {
+		if perItem(qc.Loops)+f.loops > 0 && !fillsOnly(qc.Summary) {
 			c = cost{loop: k.Once > 0 || k.Loop}
 		} else {
 			c = queriesCost(k.Once)
@@ -641,6 +642,13 @@ func (w *walker) issue(call *ast.CallExpr, f *frame) cost {
 		}
 	}
 	return c
+}
+
+// fillsOnly says whether every query a summary lists fills a cache (see
+// queries.Query.Once): a call of its function per item runs each once,
+// as a cache fill the function runs itself does (see issue).
+func fillsOnly(s *queries.IssuesQueries) bool {
+	return s != nil && len(s.Queries) > 0 && s.More == 0 && !slices.ContainsFunc(s.Queries, func(q queries.Query) bool { return !q.Once })
 }
 
 // costOf is the Cost fact of a function of another package.

@@ -297,3 +297,30 @@ func (s *Service) loadKinds(ctx context.Context, id int64) {
 	s.db.QueryRowContext(ctx, `SELECT kinds FROM items WHERE id = $1`, id).Scan(&k) // kinds' cache
 	kinds.Store(id, k)
 }
+
+// OwnerTags reads, per item, the tag of a key set before the loop: the
+// cache's key repeats, the query runs once.
+func (s *Service) OwnerTags(ctx context.Context, ids []int64, owner int64) {
+	first := owner
+	for range ids {
+		s.tag(ctx, first)
+	}
+}
+
+// DefaultKinds reads the kinds of a constant key, two calls down: once.
+func (s *Service) DefaultKinds(ctx context.Context, ids []int64) {
+	for range ids {
+		s.defaultKind(ctx)
+	}
+}
+
+func (s *Service) defaultKind(ctx context.Context) { s.kind(ctx, 0) }
+
+// NextTags carries the key from item to item: a new key each time.
+func (s *Service) NextTags(ctx context.Context, ids []int64) {
+	var prev int64
+	for _, id := range ids {
+		s.tag(ctx, prev)
+		prev = id + 1
+	}
+}

@@ -189,6 +189,8 @@ func (h *H) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /price", h.price)
 	mux.HandleFunc("GET /busy", h.busy) // fix `^batch the lookups, or cache what does not change per request \(its queries are the related places\)$` // want `^GET /busy issues 11 queries per request \+ 1 per item, over the budget of 10$`
 	mux.HandleFunc("GET /tenth", h.tenth)
+	mux.HandleFunc("GET /settings", h.settings)           // want `^GET /settings issues 11 queries per request, over the budget of 10$`
+	mux.HandleFunc("GET /settings/keys", h.settingsByKey) // want `^GET /settings/keys issues 11 queries per request \+ 1 per key, over the budget of 10$`
 	mux.Handle("GET /wrapped", h.session(http.HandlerFunc(h.good)))
 }
 
@@ -196,4 +198,34 @@ func (h *H) Routes(mux *http.ServeMux) {
 // its own name.
 func (h *H) Export(w http.ResponseWriter, r *http.Request) {
 	h.db.QueryContext(context.Background(), "SELECT id FROM orders") // want `handler shop.\(\*H\).Export passes context.Background\(\) to sql.\(\*DB\).QueryContext`
+}
+
+// settings reads a setting per item through a cache, by a key the same
+// for every item: its read runs once, counted per request, not per item.
+func (h *H) settings(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	h.store.Count(ctx, "a")
+	h.store.Count(ctx, "b")
+	h.store.Count(ctx, "c")
+	h.store.Count(ctx, "d")
+	h.store.Count(ctx, "e")
+	h.store.Count(ctx, "f")
+	h.store.Count(ctx, "g")
+	h.store.Count(ctx, "h")
+	h.store.Count(ctx, "i")
+	h.store.Count(ctx, "j")
+	for range r.URL.Query()["key"] {
+		h.store.Setting(ctx, "theme")
+	}
+}
+
+// settingsByKey reads a setting per item through a cache, by each item's
+// own key: a first pass misses on every item.
+func (h *H) settingsByKey(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	h.settings(w, r)
+	keys := r.URL.Query()["key"]
+	for _, k := range keys {
+		h.store.Setting(ctx, k)
+	}
 }

@@ -5,6 +5,7 @@ package shopstore
 import (
 	"context"
 	"database/sql"
+	"sync"
 )
 
 type Store struct{ db *sql.DB }
@@ -55,4 +56,18 @@ func (s *Store) Count(ctx context.Context, table string) int {
 	var n int
 	s.db.QueryRowContext(ctx, "SELECT count(*) FROM items").Scan(&n)
 	return n
+}
+
+// settings keeps each setting read for as long as the process runs.
+var settings sync.Map
+
+// Setting reads a setting on its cache's miss only.
+func (s *Store) Setting(ctx context.Context, key string) string {
+	if v, ok := settings.Load(key); ok {
+		return v.(string)
+	}
+	var v string
+	s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key).Scan(&v)
+	settings.Store(key, v)
+	return v
 }

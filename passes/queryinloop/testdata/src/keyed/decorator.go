@@ -139,10 +139,10 @@ func (d *Defs) Shadowed(ctx context.Context, tenant, name, version string) (stri
 
 func (d *Defs) All(ctx context.Context, tenant, version string, names []string) {
 	for _, n := range names {
-		d.Def(ctx, tenant, n, version)      // silent: read once per name and version
-		d.Renamed(ctx, tenant, n, version)  // want `keyed.\(\*Defs\).Renamed runs .* once per item of names`
-		d.Newest(ctx, tenant, n, version)   // want `keyed.\(\*Defs\).Newest runs .* once per item of names`
-		d.Enabled(ctx, tenant, n, version)  // want `keyed.\(\*Defs\).Enabled runs .* once per item of names`
-		d.Shadowed(ctx, tenant, n, version) // want `keyed.\(\*Defs\).Shadowed runs .* once per item of names`
+		d.Def(ctx, tenant, names[0], version) // silent: one key for every item; read once per name and version
+		d.Renamed(ctx, tenant, n, version)    // want `keyed.\(\*Defs\).Renamed runs .* once per item of names`
+		d.Newest(ctx, tenant, n, version)     // want `keyed.\(\*Defs\).Newest runs .* once per item of names`
+		d.Enabled(ctx, tenant, n, version)    // want `keyed.\(\*Defs\).Enabled runs .* once per item of names`
+		d.Shadowed(ctx, tenant, n, version)   // want `keyed.\(\*Defs\).Shadowed runs .* once per item of names`
 	}
 }

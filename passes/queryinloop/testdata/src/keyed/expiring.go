@@ -108,13 +108,14 @@ func (p *Projects) Cost(ctx context.Context, key string) string {
 
 func (p *Projects) All(ctx context.Context, keys []string, ids []int64) {
 	for _, k := range keys {
-		p.Day(ctx, k)     // silent: a day's cache by key
-		p.Forever(ctx, k) // silent: likewise, for good
-		p.Default(ctx, k) // silent: likewise, for the cache's time
-		p.Cost(ctx, k)    // silent: likewise
-		p.Brief(ctx, k)   // want `keyed.\(\*Projects\).Brief runs .* once per item of keys`
+		p.Day(ctx, keys[0])     // silent: one key for every item; a day's cache by key
+		p.Forever(ctx, keys[0]) // silent: one key for every item; likewise, for good
+		p.Default(ctx, keys[0]) // silent: one key for every item; likewise, for the cache's time
+		p.Cost(ctx, keys[0])    // silent: one key for every item; likewise
+		p.Brief(ctx, k)         // want `keyed.\(\*Projects\).Brief runs .* once per item of keys`
 	}
 	for _, id := range ids {
-		p.Recent(ctx, id) // silent: the query runs when the LRU lacks the key
+		p.Recent(ctx, ids[0]) // silent: one key for every item; the query runs when the LRU lacks the key
+		p.Recent(ctx, id)     // want `keyed.\(\*Projects\).Recent runs .* once per item of ids`
 	}
 }

@@ -120,15 +120,15 @@ func (g *Guarded) Configured(ctx context.Context, id int64) string {
 
 func (g *Guarded) Users(ctx context.Context, ids []int64, keys []string) {
 	for _, id := range ids {
-		g.Fresh(ctx, id)         // silent: an hour's cache by id
-		g.Stale(ctx, id)         // silent: likewise, refreshed on the miss branch
+		g.Fresh(ctx, ids[0])     // silent: one key for every item; an hour's cache by id
+		g.Stale(ctx, ids[0])     // silent: one key for every item; likewise, refreshed on the miss branch
 		g.Brief(ctx, id)         // want `keyed.\(\*Guarded\).Brief runs .* once per item of ids`
 		g.Bypass(ctx, id, false) // want `keyed.\(\*Guarded\).Bypass runs .* once per item of ids`
 		g.Switched(ctx, id)      // want `keyed.\(\*Guarded\).Switched runs .* once per item of ids`
 		g.Configured(ctx, id)    // want `keyed.\(\*Guarded\).Configured runs .* once per item of ids`
 	}
 	for _, k := range keys {
-		g.Valid(ctx, k)    // silent: the hit checks the value it found
-		g.Optional(ctx, k) // want `keyed.\(\*Guarded\).Optional runs .* once per item of keys`
+		g.Valid(ctx, keys[0]) // silent: one key for every item; the hit checks the value it found
+		g.Optional(ctx, k)    // want `keyed.\(\*Guarded\).Optional runs .* once per item of keys`
 	}
 }

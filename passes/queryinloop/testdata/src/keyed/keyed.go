@@ -117,15 +117,17 @@ func (s *Store) Role(ctx context.Context, id int64) string {
 
 func (s *Store) Names(ctx context.Context, ids []int64, keys []string) {
 	for _, id := range ids {
-		s.User(ctx, id)  // silent: the query runs on a cache miss
-		s.Group(ctx, id) // silent: likewise
-		s.Peek(ctx, id)  // want `keyed.\(\*Store\).Peek runs .* once per item of ids`
-		s.Role(ctx, id)  // want `keyed.\(\*Store\).Role runs .* once per item of ids`
-		s.Seen(ctx, id)  // want `keyed.\(\*Store\).Seen runs .* once per item of ids`
+		s.User(ctx, ids[0])  // silent: one key for every item; the query runs on a cache miss
+		s.Group(ctx, ids[0]) // silent: one key for every item; likewise
+		s.Peek(ctx, id)      // want `keyed.\(\*Store\).Peek runs .* once per item of ids`
+		s.Role(ctx, id)      // want `keyed.\(\*Store\).Role runs .* once per item of ids`
+		s.Seen(ctx, id)      // want `keyed.\(\*Store\).Seen runs .* once per item of ids`
 	}
 	for _, k := range keys {
-		s.Tag(ctx, k)   // silent: the query runs on a cache miss
-		s.Label(ctx, k) // silent: likewise
+		s.Tag(ctx, keys[0])   // silent: one key for every item; the query runs on a cache miss
+		s.Label(ctx, keys[0]) // silent: one key for every item; likewise
+		// Each item its own key: a first pass misses on every one.
+		s.Tag(ctx, k) // want `keyed.\(\*Store\).Tag runs .* once per item of keys`
 	}
 	// A memo made here lives as long as this call: one query per
 	// distinct id.

@@ -87,6 +87,7 @@ func serve(ctx context.Context, db *sql.DB) {
 			ids = append(ids, n)
 		}
 		loaders.Handle(r.Context(), users, auth, &loaders.Flight{}, ids, r.Form["name"])
+		loaders.Cached(r.Context(), s, ids)
 	})
 	http.HandleFunc("/welcome", func(w http.ResponseWriter, r *http.Request) {
 		notify.Welcome(r.Context(), s, r.FormValue("name"))
