@@ -989,6 +989,9 @@ func (a *analyzer) buildSites() {
 			if c.method != nil && !c.method.Role.RoundTrip() {
 				continue // Batch.Queue, gorm Raw: nothing is sent yet
 			}
+			if c.method != nil && c.method.Lib == "ent" && a.entGenerated(c.call) {
+				continue // ent's builders calling each other: the program's calls are the sites
+			}
 			loops := withoutChunks(a.pass.TypesInfo, c.call, c.loops)
 			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, param: -1}
 			if c.method == nil {

@@ -210,3 +210,12 @@ func TestPop(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "popmodels", "popdb")
 }
+
+// ent's generated builders are told by their types (a package declaring
+// the config that holds ent's Driver): their finishers are sites, with
+// the statement ent sends rebuilt from the entity package's table,
+// columns and predicates; the generated package itself has none.
+func TestEnt(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "example.net/entapp/ent", "entdb")
+}
