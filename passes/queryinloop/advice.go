@@ -160,6 +160,8 @@ func (a advice) how() string {
 		return "the query's Model(&rows) with the slice"
 	case "xorm":
 		return "Insert(&rows) with the slice, or In(key, keys) on the update or delete"
+	case "ent":
+		return "CreateBulk(builders...) for the rows, or the field's In predicate (Where(x.FieldIn(keys...))) on the update or delete"
 	}
 	if q.Dialect == dialect.Postgres {
 		return "WHERE key = ANY($1) for the keys, or unnest($1::type[], ...) for the rows"
@@ -201,6 +203,18 @@ func (a advice) keys() string {
 			return fmt.Sprintf("In(%q, keys).Delete(...)", key)
 		}
 		return fmt.Sprintf("In(%q, keys).Find(&rows)", key)
+	case "ent":
+		// ent's predicate of a column is its field's name with In
+		// (user_id: UserIDIn); an edge's rows load with the items
+		// through With<Edge>() on the query that reads them.
+		pred := fmt.Sprintf("the In predicate of %s (Where(x.FieldIn(keys...)))", key)
+		switch q.Cmd {
+		case "UPDATE":
+			return "Update() with " + pred
+		case "DELETE":
+			return "Delete() with " + pred
+		}
+		return pred + ", or With<Edge>() on the query that reads the items"
 	case "sqlc":
 		if q.Dialect == dialect.Postgres || q.Dialect == "" {
 			return fmt.Sprintf("WHERE %s = ANY(@%ss::type[])", key, key)
@@ -243,6 +257,8 @@ func (a advice) insert() string {
 		return "NewInsert().Model(&rows) with the slice"
 	case q.Lib == "xorm":
 		return "Insert(&rows) with the slice (one INSERT of all rows)"
+	case q.Lib == "ent":
+		return "CreateBulk(builders...).Save(ctx) with a builder per item (one INSERT of all rows)"
 	case q.Lib == "sqlc":
 		switch q.Dialect {
 		case dialect.MySQL:
