@@ -120,7 +120,7 @@ func (a *analyzer) entSQL(s *Site, sel *ast.SelectorExpr) sqlText {
 	if why != "" {
 		return unresolved("ent %s: %s", s.Method.Name, why)
 	}
-	t := sqlText{SQL: text, OK: true, Param: -1, many: c.kind == dbapi.EntCreateBulk}
+	t := sqlText{SQL: text, OK: true, Param: -1, many: c.kind == dbapi.EntCreateBulk, partial: c.unknown}
 	if slices.ContainsFunc(steps, func(st ormStep) bool { return st.opt }) {
 		if _, must, why := build(true); why == "" {
 			t.opt, t.must = true, must

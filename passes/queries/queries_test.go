@@ -72,6 +72,9 @@ var sites = &analysis.Analyzer{
 			} else {
 				fmt.Fprintf(&b, "unresolved: %s", s.Why)
 			}
+			if len(s.Partial) > 0 {
+				fmt.Fprintf(&b, " partial: %s", strings.Join(s.Partial, ", "))
+			}
 			if n := len(s.Loops); n > 0 {
 				fmt.Fprintf(&b, " in %s loop", s.Loops[n-1].Kind)
 			}

@@ -1,6 +1,6 @@
 // Package entdb sends its SQL through the builders ent generated
 // (example.net/entapp/ent): queries, edges, eager loading and writes.
-package entdb // want `stats: 23 sites, 0 unresolved, 0 unparsed, 23 orm`
+package entdb // want `stats: 24 sites, 0 unresolved, 0 unparsed, 24 orm`
 
 import (
 	"context"
@@ -25,7 +25,7 @@ func Reads(ctx context.Context, client *ent.Client, name string, id int, ids []i
 	client.User.Query().Select(user.FieldName).Strings(ctx)                                                      // want `site orm read "SELECT users.name FROM users"`
 	// A predicate the program builds elsewhere: one parameter stands
 	// for it, the rest of the statement is read.
-	client.User.Query().Where(preds...).Where(user.Name(name)).All(ctx) // want `site orm read "SELECT .* FROM users WHERE \(\$1\) AND \(users.name = \$2\)"`
+	client.User.Query().Where(preds...).Where(user.Name(name)).All(ctx) // want `site orm read "SELECT .* FROM users WHERE \(\$1\) AND \(users.name = \$2\)" partial: predicate preds$`
 	q := client.User.Query().Where(user.Email(name))
 	if id > 0 {
 		q = q.Where(user.ID(id))
@@ -63,4 +63,10 @@ func (UserQuery) All(context.Context) ([]int, error) { return nil, nil }
 
 func NotEnt(ctx context.Context) {
 	UserQuery{}.Where("x").All(ctx) // no site: not a builder ent generated
+}
+
+// Handed is a builder the caller made: its conditions are the caller's,
+// a parameter stands for them.
+func Handed(ctx context.Context, q *ent.UserQuery) { // want `issuesQueries\(.*\)`
+	q.Limit(5).All(ctx) // want `site orm read "SELECT .* FROM users WHERE \(\$1\) LIMIT 5" partial: conditions added where the builder was made$`
 }

@@ -59,3 +59,11 @@ func Handler(ctx context.Context, client *ent.Client) int {
 	n, _ := client.User.Query().Count(ctx)
 	return n
 }
+
+// Chunked updates one chunk of ids per statement, the chunk spread
+// into the In predicate: silent.
+func Chunked(ctx context.Context, client *ent.Client, chunks [][]int) {
+	for _, chunk := range chunks {
+		client.User.Update().Where(user.IDIn(chunk...)).SetName("x").Exec(ctx)
+	}
+}
