@@ -8,6 +8,8 @@ import (
 	"context"
 
 	"entgo.io/ent/dialect"
+
+	"example.net/entapp/ent/migrate"
 )
 
 // config is the configuration every builder embeds.
@@ -19,8 +21,10 @@ type config struct {
 // Client is the client holding all ent builders.
 type Client struct {
 	config
-	User *UserClient
-	Post *PostClient
+	// Schema is the client for creating, migrating and dropping schema.
+	Schema *migrate.Schema
+	User   *UserClient
+	Post   *PostClient
 }
 
 // Tx is a transactional client.
