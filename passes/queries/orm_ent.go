@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/passes/config"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 )
@@ -84,6 +85,11 @@ func (a *analyzer) entSQL(s *Site, sel *ast.SelectorExpr) sqlText {
 		return unresolved("ent chain: %s", why)
 	}
 	recv := a.pass.TypesInfo.TypeOf(sel.X)
+	for i := range steps {
+		// ent's builders change in place: q.Where(...) under an if adds
+		// to the statement on some executions only.
+		steps[i].opt = steps[i].opt || a.underCondition(steps[i].call, s.Call)
+	}
 	build := func(must bool) (*entChain, string, string) {
 		c := &entChain{}
 		c.kind, _ = dbapi.EntKind(recv)
@@ -610,4 +616,28 @@ func (a *analyzer) entEager(c *entChain, w entWith) string {
 	text := "SELECT " + strings.Join(cols, ", ") + " FROM " + sqlparse.QuoteIdent(tgt.table()) + " WHERE " + key + " IN (" + tgt.param() + ")"
 	c.n = tgt.n
 	return text
+}
+
+// underCondition reports whether call runs on some of the executions of
+// at only: on the way up from call to the innermost node holding both,
+// it is under an if, a case or a loop of its own.
+func (a *analyzer) underCondition(call, at *ast.CallExpr) bool {
+	root := config.Inspector(a.pass).Root()
+	cc, ok := root.FindNode(call)
+	if !ok {
+		return false
+	}
+	for c := range cc.Enclosing() {
+		n := c.Node()
+		if n.Pos() <= at.Pos() && at.End() <= n.End() {
+			return false // holds the finisher too
+		}
+		switch n.(type) {
+		case *ast.IfStmt, *ast.CaseClause, *ast.CommClause, *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }

@@ -1,6 +1,6 @@
 // Package entdb sends its SQL through the builders ent generated
 // (example.net/entapp/ent): queries, edges, eager loading and writes.
-package entdb // want `stats: 24 sites, 0 unresolved, 0 unparsed, 24 orm`
+package entdb // want `stats: 25 sites, 0 unresolved, 0 unparsed, 25 orm`
 
 import (
 	"context"
@@ -31,6 +31,13 @@ func Reads(ctx context.Context, client *ent.Client, name string, id int, ids []i
 		q = q.Where(user.ID(id))
 	}
 	q.All(ctx) // want `site orm read "SELECT .* FROM users WHERE \(users.email = \$1\) AND \(users.id = \$2\)" optional users.id =`
+	// ent's builders change in place: a Where under a condition is
+	// optional as a reassigned one is.
+	q2 := client.User.Query().Where(user.Email(name))
+	if id > 0 {
+		q2.Where(user.ID(id))
+	}
+	q2.Count(ctx) // want `site orm read "SELECT COUNT\(\*\) FROM users WHERE \(users.email = \$1\) AND \(users.id = \$2\)" optional users.id =`
 }
 
 // Edges: the query of an entity's edge filters on the foreign key;
