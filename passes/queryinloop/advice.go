@@ -293,6 +293,8 @@ func (a advice) update() string {
 		return "Save(&rows) with the slice (one INSERT ... ON CONFLICT DO UPDATE)"
 	case "bun":
 		return "NewUpdate().Model(&rows).Column(...).Bulk() with the slice"
+	case "ent":
+		return fmt.Sprintf("CreateBulk(builders...).OnConflictColumns(%q).UpdateNewValues() (ent's sql/upsert feature), or UPDATE %s ... FROM rows of VALUES joined on %s", key, table, key)
 	case "sqlc":
 		if q.Dialect == dialect.Postgres || q.Dialect == "" {
 			return fmt.Sprintf("UPDATE %s SET ... FROM unnest(@%ss::type[], @values::type[]) AS v(%s, value) WHERE %s.%s = v.%s, or :batchexec", table, key, key, table, key, key)

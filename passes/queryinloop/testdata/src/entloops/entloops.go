@@ -67,3 +67,10 @@ func Chunked(ctx context.Context, client *ent.Client, chunks [][]int) {
 		client.User.Update().Where(user.IDIn(chunk...)).SetName("x").Exec(ctx)
 	}
 }
+
+// RenameEach updates each user's row with its own value.
+func RenameEach(ctx context.Context, client *ent.Client, users []*ent.User) {
+	for _, u := range users {
+		u.Update().SetName("x").Exec(ctx) // fix `OnConflictColumns\("id"\)\.UpdateNewValues\(\)` // want `^ent UPDATE users runs once per item of users: n round trips instead of 1$`
+	}
+}
