@@ -84,11 +84,16 @@ type Method struct {
 	// none (a migration tool's read of the schema's version), in its
 	// default configuration.
 	SQL string
+	// Lib is the library when Pkg does not say it: ent's builders are
+	// generated into the program's own packages.
+	Lib string
 }
 
 // Library is a short name for the package, used in messages ("pgx", "gorm").
 func (m *Method) Library() string {
 	switch {
+	case m.Lib != "":
+		return m.Lib
 	case m.Pkg == "database/sql":
 		return "database/sql"
 	case strings.HasPrefix(m.Pkg, "github.com/jackc/pgx"):
@@ -380,6 +385,9 @@ func ORMChain(fn *types.Func) string {
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
+	if entChain(fn) {
+		return "ent"
+	}
 	recv := recvName(fn)
 	if IsPop(fn.Pkg().Path()) && popChain(fn, recv) {
 		return "pop"
@@ -423,6 +431,8 @@ func ORMStart(fn *types.Func) bool {
 		return recvName(fn) == "Builder"
 	case "xorm":
 		return xormEngines[recvName(fn)] // engine.Where(...) makes a new session
+	case "ent":
+		return entStart(fn) // client.User.Query(), u.QueryPosts()
 	}
 	return false
 }
@@ -431,6 +441,9 @@ func ORMStart(fn *types.Func) bool {
 // a pointer to a bun query builder or a dbx query, a squirrel builder,
 // *xorm.Session; "" otherwise.
 func ORMType(t types.Type) string {
+	if kind, _ := EntKind(t); entBuilder(kind) && kind != EntSelector {
+		return "ent"
+	}
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == squirrel && squirrelBuilders[n.Obj().Name()] {
 		return "squirrel"
 	}
@@ -466,7 +479,10 @@ func Lookup(fn *types.Func) *Method {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	return table[key{Canonical(fn.Pkg().Path()), recvName(fn), fn.Name()}]
+	if m := table[key{Canonical(fn.Pkg().Path()), recvName(fn), fn.Name()}]; m != nil {
+		return m
+	}
+	return entMethod(fn)
 }
 
 // Implementers lists the known concrete database handles (package path and

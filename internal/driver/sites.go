@@ -21,6 +21,7 @@ type siteSet struct {
 	stats      queries.Stats
 	unresolved []report.UnresolvedSite
 	unparsed   []report.UnparsedSite
+	partial    []report.UnresolvedSite
 }
 
 func newSiteSet() *siteSet { return &siteSet{seen: map[string]bool{}} }
@@ -40,6 +41,8 @@ func (s *siteSet) add(act *checker.Action, res *queries.Result, rel func(string)
 			s.unresolved = append(s.unresolved, report.UnresolvedSite{File: rel(pos.Filename), Line: pos.Line, Why: site.Why})
 		case site.Unparsed():
 			s.unparsed = append(s.unparsed, report.UnparsedSite{File: rel(pos.Filename), Line: pos.Line, SQL: site.SQL, Error: site.ParseErr.Error()})
+		case len(site.Partial) > 0:
+			s.partial = append(s.partial, report.UnresolvedSite{File: rel(pos.Filename), Line: pos.Line, Why: "known at run time: " + strings.Join(site.Partial, ", ")})
 		}
 	}
 }
@@ -47,7 +50,12 @@ func (s *siteSet) add(act *checker.Action, res *queries.Result, rel func(string)
 // fill puts the counts and the lists, in file and line order, into rep.
 func (s *siteSet) fill(rep *report.Report) {
 	rep.Stats.QuerySites, rep.Stats.Unresolved = s.stats.Sites, s.stats.Unresolved
-	rep.Stats.Unparsed, rep.Stats.ORM = s.stats.Unparsed, s.stats.ORM
+	rep.Stats.Unparsed, rep.Stats.ORM, rep.Stats.Partial = s.stats.Unparsed, s.stats.ORM, s.stats.Partial
+	sort.Slice(s.partial, func(i, j int) bool {
+		a, b := s.partial[i], s.partial[j]
+		return a.File < b.File || a.File == b.File && a.Line < b.Line
+	})
+	rep.Partial = s.partial
 	sort.Slice(s.unresolved, func(i, j int) bool {
 		a, b := s.unresolved[i], s.unresolved[j]
 		return a.File < b.File || a.File == b.File && a.Line < b.Line
@@ -62,6 +70,9 @@ func (s *siteSet) fill(rep *report.Report) {
 // writeSites lists the sites whose SQL could not be resolved or parsed,
 // as file:line: reason lines (text format, -v).
 func writeSites(w io.Writer, rep *report.Report) error {
+	if err := writePartial(w, rep); err != nil {
+		return err
+	}
 	if len(rep.Unresolved)+len(rep.Unparsed) == 0 {
 		return nil
 	}
@@ -75,6 +86,22 @@ func writeSites(w io.Writer, rep *report.Report) error {
 	}
 	for _, u := range rep.Unparsed {
 		if _, err := fmt.Fprintf(w, "%s:%d: unparsed: %s: %s\n", u.File, u.Line, u.Error, queries.Abbreviate(u.SQL, 120)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writePartial lists the sites rebuilt with parts only run time knows.
+func writePartial(w io.Writer, rep *report.Report) error {
+	if len(rep.Partial) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintf(w, "\n%d query sites rebuilt with parts known only at run time (each a parameter in the SQL):\n", len(rep.Partial)); err != nil {
+		return err
+	}
+	for _, u := range rep.Partial {
+		if _, err := fmt.Fprintf(w, "%s:%d: partial: %s\n", u.File, u.Line, u.Why); err != nil {
 			return err
 		}
 	}

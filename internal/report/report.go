@@ -30,6 +30,10 @@ type Report struct {
 	// parser refused. Sorted by file and line.
 	Unresolved []UnresolvedSite `json:"unresolved,omitempty"`
 	Unparsed   []UnparsedSite   `json:"unparsed,omitempty"`
+	// Partial lists the sites whose statement was rebuilt with parts
+	// only run time knows (an ent predicate built elsewhere), each
+	// standing as a parameter; Why names them.
+	Partial []UnresolvedSite `json:"partial,omitempty"`
 	// Indexes groups missingindex findings by the index they ask for: one
 	// CREATE INDEX often serves many queries, and that is the order in
 	// which to add them.
@@ -308,11 +312,14 @@ type QueriesPerReq struct {
 // TrafficUnmatched counts what the traffic profile had that no route took:
 // its routes, or for an access log, its requests.
 type Stats struct {
-	Packages         int `json:"packages"`
-	QuerySites       int `json:"query_sites"`
-	Unresolved       int `json:"unresolved"`
-	Unparsed         int `json:"unparsed"`
-	ORM              int `json:"orm"`
+	Packages   int `json:"packages"`
+	QuerySites int `json:"query_sites"`
+	Unresolved int `json:"unresolved"`
+	Unparsed   int `json:"unparsed"`
+	ORM        int `json:"orm"`
+	// Partial counts the ORM sites of which a part is not known (see
+	// Report.Partial).
+	Partial          int `json:"partial,omitempty"`
 	Routes           int `json:"routes"`
 	TrafficUnmatched int `json:"traffic_unmatched"`
 	PackageErrors    int `json:"package_errors"`

@@ -163,7 +163,7 @@ func (f *migrations) String() string {
 func run(pass *analysis.Pass) (any, error) {
 	cfg := config.For(pass)
 	res := queries.For(pass)
-	own := ownDDL(pass, cfg.ModuleRoot, res)
+	own := append(ownDDL(pass, cfg.ModuleRoot, res), entSchemaDDL(pass, cfg.ModuleRoot)...)
 	deps := dependencyDDL(pass)
 	if (res == nil || len(res.Sites) == 0) && len(sqlfilespass.For(pass).Owned) == 0 {
 		// No query here needs a schema (no site, and no .sql query file

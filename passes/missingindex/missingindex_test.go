@@ -28,7 +28,7 @@ func Test(t *testing.T) {
 // beans' tags declare.
 func TestORMModels(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	results := analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi", "xormapp", "xormrepo", "gormv1app")
+	results := analysistest.Run(t, dir, missingindex.Analyzer, "gormapp", "gormapi", "xormapp", "xormrepo", "gormv1app", "entapp")
 	testenv.ShortMessages(t, results)
 	testenv.Fixes(t, dir, results)
 }

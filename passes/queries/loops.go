@@ -1594,6 +1594,11 @@ func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 		for c, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && !found; c, ok = chainNext(c) {
 			for _, arg := range c.Args {
 				e := ast.Unparen(arg)
+				if p, ok := e.(*ast.CallExpr); ok && p.Ellipsis.IsValid() && len(p.Args) > 0 {
+					// A chunk spread into a predicate (ent's
+					// Where(user.IDIn(chunk...))) is handed over whole.
+					e = ast.Unparen(p.Args[len(p.Args)-1])
+				}
 				if s, ok := e.(*ast.SliceExpr); ok {
 					e = ast.Unparen(s.X)
 				}

@@ -157,6 +157,8 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		return a.gorpSQL(s)
 	case "xorm":
 		return a.xormSQL(s, sel) // see orm_xorm.go
+	case "ent":
+		return a.entSQL(s, sel) // see orm_ent.go
 	}
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	// Whether the chain writes a slice is known from its calls, even

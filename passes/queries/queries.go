@@ -125,6 +125,9 @@ type Stats struct {
 	Unresolved int // raw-SQL sites whose text could not be resolved
 	Unparsed   int // resolved SQL the parser refused
 	ORM        int // ORM finishers whose SQL is generated
+	// Partial counts the ORM sites rebuilt with parts only run time
+	// knows (Site.Partial), among ORM.
+	Partial int
 }
 
 // Site is one call that sends SQL to the database.
@@ -169,6 +172,11 @@ type Site struct {
 	// the statement reads — pop's Eager on All: "Addresses of
 	// identities" — "" when nothing: the call is an N+1 by itself.
 	PerRow string
+	// Partial names the parts of an ORM statement not known here (an
+	// ent predicate built elsewhere), each standing as a parameter in
+	// SQL: the statement's table and other clauses are checked, and the
+	// site is counted (Stats.Partial) and listed, not dropped.
+	Partial []string
 	// Optional says SQL holds clauses that only some executions send
 	// (items appended to a list of clauses under a condition, see
 	// list in resolve.go): their filters are marked Optional in Stmts,
@@ -1116,6 +1124,9 @@ func (a *analyzer) buildSites() {
 			if c.method != nil && !c.method.Role.RoundTrip() {
 				continue // Batch.Queue, gorm Raw: nothing is sent yet
 			}
+			if c.method != nil && c.method.Lib == "ent" && a.entGenerated(c.call) {
+				continue // ent's builders calling each other: the program's calls are the sites
+			}
 			loops := withoutChunks(a.pass.TypesInfo, c.call, c.loops)
 			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, param: -1}
 			if c.once {
@@ -1152,6 +1163,9 @@ func (st *Stats) Add(s *Site) {
 		st.Unparsed++
 	case s.ORM != "":
 		st.ORM++ // SQL the ORM generates, rebuilt from its chain
+		if len(s.Partial) > 0 {
+			st.Partial++
+		}
 	case s.Unresolved():
 		st.Unresolved++
 	case !s.Resolved:
@@ -1235,7 +1249,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	t = a.r.finish(oneOfSQL(t))
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)
-	s.Many, s.PerRow = t.many, t.perRow
+	s.Many, s.PerRow, s.Partial = t.many, t.perRow, t.partial
 	if !t.OK {
 		// A text known in part (a name built with Sprintf) is said with
 		// … for what only run time knows, never with the resolver's mark.

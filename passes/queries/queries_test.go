@@ -72,6 +72,9 @@ var sites = &analysis.Analyzer{
 			} else {
 				fmt.Fprintf(&b, "unresolved: %s", s.Why)
 			}
+			if len(s.Partial) > 0 {
+				fmt.Fprintf(&b, " partial: %s", strings.Join(s.Partial, ", "))
+			}
 			if n := len(s.Loops); n > 0 {
 				fmt.Fprintf(&b, " in %s loop", s.Loops[n-1].Kind)
 			}
@@ -209,4 +212,13 @@ func TestXormFork(t *testing.T) {
 func TestPop(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "popmodels", "popdb")
+}
+
+// ent's generated builders are told by their types (a package declaring
+// the config that holds ent's Driver): their finishers are sites, with
+// the statement ent sends rebuilt from the entity package's table,
+// columns and predicates; the generated package itself has none.
+func TestEnt(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "example.net/entapp/ent", "entdb")
 }

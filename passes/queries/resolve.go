@@ -19,8 +19,11 @@ import (
 // sqlText is what the resolver knows of an expression that should hold SQL.
 type sqlText struct {
 	SQL string
-	OK  bool
-	Why string // when !OK: why it could not be resolved, for the stats
+	// partial names the parts of an ORM statement standing as
+	// parameters (see Site.Partial).
+	partial []string
+	OK      bool
+	Why     string // when !OK: why it could not be resolved, for the stats
 	// Lit is the position of the string literal the text came from, when
 	// it came from exactly one literal in this package (selectstar reports
 	// there, where the user edits the SQL).

@@ -181,6 +181,8 @@ func (a advice) how() string {
 		return "the query's Model(&rows) with the slice"
 	case "xorm":
 		return "Insert(&rows) with the slice, or In(key, keys) on the update or delete"
+	case "ent":
+		return "CreateBulk(builders...) for the rows, or the field's In predicate (Where(x.FieldIn(keys...))) on the update or delete"
 	}
 	if q.Dialect == dialect.Postgres {
 		return "WHERE key = ANY($1) for the keys, or unnest($1::type[], ...) for the rows"
@@ -222,6 +224,18 @@ func (a advice) keys() string {
 			return fmt.Sprintf("In(%q, keys).Delete(...)", key)
 		}
 		return fmt.Sprintf("In(%q, keys).Find(&rows)", key)
+	case "ent":
+		// ent's predicate of a column is its field's name with In
+		// (user_id: UserIDIn); an edge's rows load with the items
+		// through With<Edge>() on the query that reads them.
+		pred := fmt.Sprintf("the In predicate of %s (Where(x.FieldIn(keys...)))", key)
+		switch q.Cmd {
+		case "UPDATE":
+			return "Update() with " + pred
+		case "DELETE":
+			return "Delete() with " + pred
+		}
+		return pred + ", or With<Edge>() on the query that reads the items"
 	case "sqlc":
 		if q.Dialect == dialect.Postgres || q.Dialect == "" {
 			return fmt.Sprintf("WHERE %s = ANY(@%ss::type[])", key, key)
@@ -264,6 +278,8 @@ func (a advice) insert() string {
 		return "NewInsert().Model(&rows) with the slice"
 	case q.Lib == "xorm":
 		return "Insert(&rows) with the slice (one INSERT of all rows)"
+	case q.Lib == "ent":
+		return "CreateBulk(builders...).Save(ctx) with a builder per item (one INSERT of all rows)"
 	case q.Lib == "sqlc":
 		switch q.Dialect {
 		case dialect.MySQL:
@@ -298,6 +314,8 @@ func (a advice) update() string {
 		return "Save(&rows) with the slice (one INSERT ... ON CONFLICT DO UPDATE)"
 	case "bun":
 		return "NewUpdate().Model(&rows).Column(...).Bulk() with the slice"
+	case "ent":
+		return fmt.Sprintf("CreateBulk(builders...).OnConflictColumns(%q).UpdateNewValues() (ent's sql/upsert feature), or UPDATE %s ... FROM rows of VALUES joined on %s", key, table, key)
 	case "sqlc":
 		if q.Dialect == dialect.Postgres || q.Dialect == "" {
 			return fmt.Sprintf("UPDATE %s SET ... FROM unnest(@%ss::type[], @values::type[]) AS v(%s, value) WHERE %s.%s = v.%s, or :batchexec", table, key, key, table, key, key)
