@@ -74,20 +74,57 @@ func (p *Program) handedFrom(f *Func, c *Call, g *Func, k int) (from int, outsid
 	}
 	v := p.valueRoot(f, info, arg, 0)
 	if v == nil {
-		return 0, false // made by the expression: a call, a literal
+		// Made by an expression: a call, a literal. Made before the
+		// loops around c, into a local they do not set (dep :=
+		// FromContext(ctx), then dep.Settings() per item), it is one
+		// value for all their items, made anew per call of f.
+		if l := localRoot(info, arg); l != nil && outsideLoops(c, l) {
+			return 0, true
+		}
+		return 0, false
 	}
 	if i := paramOrdinal(f, v); i > 0 && !assigned(f.syntax, v) {
 		return i, true
 	}
+	return 0, outsideLoops(c, v)
+}
+
+// outsideLoops reports whether no loop around c declares or sets v: the
+// loops do not make it anew per item.
+func outsideLoops(c *Call, v *types.Var) bool {
 	for _, l := range c.Loops {
 		if l.Node == nil {
 			continue
 		}
 		if l.Node.Pos() <= v.Pos() && v.Pos() < l.Node.End() || assigned(l.Node, v) {
-			return 0, false // declared or set in a loop around the call: one per item
+			return false // declared or set in a loop around the call: one per item
 		}
 	}
-	return 0, true
+	return true
+}
+
+// localRoot is the local variable x selects from (d of d, d.inner), nil
+// when x starts from anything else or from a package-level variable.
+func localRoot(info *types.Info, x ast.Expr) *types.Var {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			if s := info.Selections[e]; s == nil || s.Kind() != types.FieldVal {
+				return nil
+			}
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.Ident:
+			v, _ := info.Uses[e].(*types.Var)
+			if v == nil || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+				return nil
+			}
+			return v
+		default:
+			return nil
+		}
+	}
 }
 
 // valueRoot is the variable the value of x comes from: x's operand

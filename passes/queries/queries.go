@@ -466,6 +466,9 @@ type analyzer struct {
 	// cacheFinder finds keyed read-through caches (see cache.go), once
 	// needed.
 	cacheFinder *caches
+	// reset are the fields the package sets to nil (see resets), once
+	// needed.
+	reset map[*types.Var]bool
 
 	// What the package writes to fields that hold statements or SQL,
 	// and the statement tables and helpers learned (see fields.go).
@@ -654,7 +657,12 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 	sc := a.scopeAt(n, c)
 	sc.loops = loops
 	at, kind := -1, noMiss
+	recv := false // the fill is of the receiver's state (see recvHit)
 	for i := range list {
+		if a.recvHit(n, list, i) {
+			at, kind, recv = i, missRest, true
+			break
+		}
 		if kind = a.caches().readThrough(sc, list, i); kind != noMiss {
 			at = i
 			break
@@ -672,6 +680,13 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 		switch {
 		case i == at && kind == missBody:
 			a.walkFill(n, st, loops)
+		case i > at && kind == missRest && recv:
+			// Once per receiver, which the whole-program graph follows.
+			a.caching++
+			a.perRecv++
+			a.walk(n, st, loops)
+			a.perRecv--
+			a.caching--
 		case i > at && kind == missRest:
 			a.caching++
 			a.walk(n, st, loops)
