@@ -138,6 +138,7 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 	entries = append(entries, prog.Startup()...)
 	// The goroutines they start and leave running: a request's are jobs.
 	entries = append(entries, prog.Started(entries)...)
+	prog.KeepLongLived(entries)
 	return &whole{
 		prog:    prog,
 		sites:   prog.Roles(entries),

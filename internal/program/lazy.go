@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -349,4 +351,99 @@ func (p *Program) OncePerValue(f *Func, c *Call, g *Func, r Reached) bool {
 	}
 	_, outside := p.handedFrom(f, c, g, r.Per-1)
 	return outside
+}
+
+// A container the program makes at start-up (a dependency container the
+// server's command builds and every request reads through its context)
+// lives as long as the process: what its getters build lazily, they
+// build once per process, not once per request, whatever path the
+// requests take to it (dependency.FromContext(ctx).Settings() in each
+// handler, per item of a loop). The value's type says it: every value of
+// it the module makes (a composite literal, new, a variable declared of
+// the type itself) is made outside any function (a package-level
+// variable) or in functions only start-up, commands and migrations run.
+// A type a route, a job or code no entry reaches makes is not kept: its
+// values may be made per request or per item.
+
+// KeepLongLived marks the types of receivers whose lazy fills
+// (Call.PerRecv) run once per process (see above), and forgets the
+// reaches computed before.
+func (p *Program) KeepLongLived(entries []*Entry) {
+	cands := map[*types.TypeName]bool{}
+	for _, f := range p.list {
+		if t := recvType(f); t != nil && slices.ContainsFunc(f.Calls, func(c *Call) bool { return c.PerRecv }) {
+			cands[t] = true
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	reaching := p.Reaching(entries)
+	startOnly := func(pos token.Pos) bool {
+		f := p.FuncAt(pos)
+		if f == nil {
+			return true // a package-level variable's initializer
+		}
+		es := reaching[f]
+		return len(es) > 0 && !slices.ContainsFunc(es, func(e *Entry) bool {
+			return e.Role != RoleStartup && e.Role != RoleCLI && e.Role != RoleMigration
+		})
+	}
+	for _, path := range slices.Sorted(maps.Keys(p.pkgs)) {
+		m := p.pkgs[path]
+		for _, file := range m.Syntax {
+			ast.Inspect(file, func(n ast.Node) bool {
+				var t types.Type
+				switch n := n.(type) {
+				case *ast.CompositeLit:
+					t = m.TypesInfo.TypeOf(n)
+				case *ast.CallExpr:
+					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
+						if b, ok := m.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+							t = m.TypesInfo.TypeOf(n.Args[0])
+						}
+					}
+				case *ast.ValueSpec:
+					if n.Type != nil {
+						t = m.TypesInfo.TypeOf(n.Type)
+					}
+				}
+				if named, ok := t.(*types.Named); ok && cands[named.Obj()] && !startOnly(n.Pos()) {
+					delete(cands, named.Obj()) // made where requests or jobs run
+				}
+				return true
+			})
+		}
+	}
+	p.kept = cands
+	// What was asked before (the routes' entries ask some reaches) is
+	// asked again under the kept types.
+	for _, f := range p.list {
+		if s := f.scc; s != nil {
+			s.reach, s.done, s.costs, s.seq, s.seqDone = nil, false, nil, nil, false
+		}
+	}
+	p.bounds = nil
+}
+
+// keptRecv reports whether f is a method of a type KeepLongLived kept.
+func (p *Program) keptRecv(f *Func) bool {
+	t := recvType(f)
+	return t != nil && p.kept[t]
+}
+
+// recvType is the named type of f's receiver (through a pointer), nil
+// for a function or a closure.
+func recvType(f *Func) *types.TypeName {
+	if f.sig == nil || f.closure || f.sig.Recv() == nil {
+		return nil
+	}
+	t := f.sig.Recv().Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := t.(*types.Named); ok {
+		return named.Origin().Obj()
+	}
+	return nil
 }

@@ -86,6 +86,9 @@ type Program struct {
 	sole    map[*types.TypeName]holding // see soleHolders
 	within  map[any]bool                // see invokesWithin
 	paths   map[*Call][]*pathRule       // by the rule's first call, see paths.go
+	// kept are the types whose values the program makes only at
+	// start-up (see KeepLongLived); nil until set.
+	kept map[*types.TypeName]bool
 }
 
 // Stats are the sizes and times of a build.

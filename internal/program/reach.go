@@ -242,7 +242,7 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	if c.Site != nil {
 		// The pass counts a receiver's fill as a cache fill (Site.Once);
 		// the graph follows the receiver instead.
-		once := c.Once || c.Site.Once && !c.PerRecv || c.Load && queries.Loaded(c.Site.Entry.Kind)
+		once := c.Once || c.Site.Once && (!c.PerRecv || p.keptRecv(f)) || c.Load && queries.Loaded(c.Site.Entry.Kind)
 		if once {
 			d = 0
 		}
@@ -263,7 +263,7 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			if e.depth == 0 {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
-			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.Load && queries.Loaded(e.site.Entry.Kind), assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.PerRecv && p.keptRecv(f) || c.Load && queries.Loaded(e.site.Entry.Kind), assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
 			switch {
 			case next.once:
 				next.depth = 0
@@ -530,6 +530,9 @@ func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
 	for _, c := range f.Calls {
 		if !perCall(c) {
 			continue
+		}
+		if c.PerRecv && p.keptRecv(f) {
+			continue // a long-lived container's lazy fill: once per process, not per call
 		}
 		items := queries.PerItem(c.Loops) > 0
 		chunked := queries.PerItem(c.Loops)-c.Chunks == 0

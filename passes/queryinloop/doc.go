@@ -265,7 +265,9 @@
 // return d.settings`, the test alone or ANDed with conditions on the
 // receiver, package names and constants) is the same fill: a loop over
 // one container (made before it, or handed back by a call before it) is
-// silent; a field the package sets back to nil, a test ANDed with a
+// silent, and so is one of a type the program makes only at start-up, in
+// commands or package variables (once per process, whatever path each
+// request takes to it); a field the package sets back to nil, a test ANDed with a
 // parameter (`&& !reload`), or a new container per item is reported. So
 // is a range-over-func iterator's
 // call of yield inside its own range over another iterator (a filter
