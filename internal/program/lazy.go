@@ -2,6 +2,7 @@ package program
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
@@ -446,4 +447,16 @@ func recvType(f *Func) *types.TypeName {
 		return named.Origin().Obj()
 	}
 	return nil
+}
+
+// PassesFalse reports whether call c of f passes the constant false as
+// parameter k of g (the receiver not counted): the caller keeps a
+// getter's fast path (see Call.Unless).
+func (p *Program) PassesFalse(f *Func, c *Call, g *Func, k int) bool {
+	info := p.info(f)
+	if c.Expr == nil || info == nil || g.sig == nil || k >= len(c.Expr.Args) || g.sig.Variadic() && k >= g.sig.Params().Len()-1 {
+		return false
+	}
+	tv, ok := info.Types[c.Expr.Args[k]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 }

@@ -179,6 +179,11 @@ type Call struct {
 	// runs, it runs once per receiver value, which is once per item only
 	// of the loops that make a new value (see lazy.go).
 	PerRecv bool
+	// Unless, for a PerRecv call of a getter whose fast path is also
+	// guarded by `!p` (p a bool parameter), is 1 + p's index among the
+	// getter's parameters: a caller passing anything but the constant
+	// false makes the fill run on that call (see through).
+	Unless int
 	// Callees are the module functions the call may run.
 	Callees []*Func
 	// Assumed says the callees come from the types alone: no value the
@@ -256,6 +261,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	loops := map[token.Pos][]*queries.Loop{}
 	cached := map[token.Pos]bool{}
 	perRecv := map[token.Pos]bool{}
+	unless := map[token.Pos]int{}
 	loads := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
 		res := results(m)
@@ -270,6 +276,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.PerRecv {
 			perRecv[call.Lparen] = true
+		}
+		for call, k := range res.Unless {
+			unless[call.Lparen] = k
 		}
 		for call := range res.Loads {
 			loads[call.Lparen] = true
@@ -305,7 +314,10 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				// A fill of a method's receiver; in a copy of it that the
 				// graph made without one, a fill as it was.
 				c.PerRecv = f.sig != nil && f.sig.Recv() != nil && !f.closure
-				c.Once = c.Once || !c.PerRecv
+				c.Once = c.Once || !c.PerRecv && unless[c.Pos] == 0
+				if c.PerRecv {
+					c.Unless = unless[c.Pos]
+				}
 			}
 			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback && len(c.Chain) == 0 {
 				c.Callees = nil // the query itself: what the wrapper does is the query

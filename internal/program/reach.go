@@ -31,6 +31,10 @@ type Reached struct {
 	// Assumed says the path goes through a call whose callees come from
 	// the types alone (Call.Assumed).
 	Assumed bool
+	// Flag, when not 0, says Once and Per hold only for a caller passing
+	// false as the function's parameter Flag-1 (Call.Unless; see
+	// PassesFalse); Raw is the depth otherwise.
+	Flag, Raw int
 }
 
 // reach is what the functions of one strongly connected component of the
@@ -63,15 +67,19 @@ type cost struct {
 // entry is one site a component reaches: through call (of owner) into
 // callee, or, when callee is nil, at the call itself.
 type entry struct {
-	site   *queries.Site
-	depth  int
-	once   bool // through a cache fill: no loop multiplies it
-	per    int  // see Reached.Per
-	assume bool // through a call resolved by types alone
-	owner  *Func
-	call   *Call
-	callee *Func
-	ctx    *bound // what callee runs under the call's binding; nil: its component's reach (see bind.go)
+	site  *queries.Site
+	depth int
+	once  bool // through a cache fill: no loop multiplies it
+	per   int  // see Reached.Per
+	// flag, when not 0, says the entry is once (or per value) only if
+	// the caller of owner passes false for owner's parameter flag-1 (see
+	// Call.Unless); raw is its depth were the fill run on every call.
+	flag, raw int
+	assume    bool // through a call resolved by types alone
+	owner     *Func
+	call      *Call
+	callee    *Func
+	ctx       *bound // what callee runs under the call's binding; nil: its component's reach (see bind.go)
 }
 
 // Reach returns the query sites a call of f runs, by file and line, each
@@ -86,7 +94,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	es := p.compute(f.scc)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(f, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(f, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
 	return out
@@ -107,7 +115,7 @@ func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
 	}
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(g, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(g, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
 	return out
@@ -242,7 +250,8 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	if c.Site != nil {
 		// The pass counts a receiver's fill as a cache fill (Site.Once);
 		// the graph follows the receiver instead.
-		once := c.Once || c.Site.Once && (!c.PerRecv || p.keptRecv(f)) || c.Load && queries.Loaded(c.Site.Entry.Kind)
+		raw := d
+		once := c.Once || (c.Site.Once || c.Unless > 0) && (!c.PerRecv || p.keptRecv(f)) || c.Load && queries.Loaded(c.Site.Entry.Kind)
 		if once {
 			d = 0
 		}
@@ -250,7 +259,7 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 		if c.PerRecv && !once {
 			per = 1
 		}
-		return []entry{{site: c.Site, depth: d, once: once, per: per, owner: f, call: c}}
+		return []entry{{site: c.Site, depth: d, once: once, per: per, owner: f, call: c, flag: c.Unless, raw: raw}}
 	}
 	var out []entry
 	for _, g := range p.callees(f, c, b) {
@@ -263,7 +272,14 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			if e.depth == 0 {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
+			if e.flag > 0 && !p.PassesFalse(f, c, g, e.flag-1) {
+				// The caller's flag builds again: the fill runs per call.
+				e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
+			}
 			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.PerRecv && p.keptRecv(f) || c.Load && queries.Loaded(e.site.Entry.Kind), assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
+			if c.Unless > 0 && c.PerRecv {
+				next.flag, next.raw = c.Unless, e.depth+d
+			}
 			switch {
 			case next.once:
 				next.depth = 0
@@ -531,7 +547,7 @@ func (p *Program) bodyCost(f *Func, callee func(g *Func) cost) cost {
 		if !perCall(c) {
 			continue
 		}
-		if c.PerRecv && p.keptRecv(f) {
+		if c.PerRecv && c.Unless == 0 && p.keptRecv(f) {
 			continue // a long-lived container's lazy fill: once per process, not per call
 		}
 		items := queries.PerItem(c.Loops) > 0

@@ -181,22 +181,29 @@ func (a *analyzer) setsField(body ast.Node, recv, field *types.Var, flag bool, d
 // package it calls on the receiver). It does not count when the package
 // sets the field back to nil anywhere (d.x = nil: a reset, after which
 // the next call builds again), nor when the extra condition reads a
-// parameter or a local (`d.x != nil && !reload`: whether callers keep
-// the fast path is theirs to say, and not followed yet).
+// local, or a parameter other than a bool flag the method reads as
+// `!reload`: with one, the fill holds for the calls passing the constant
+// false (the whole-program graph decides per call).
 
 // recvHit reports whether list[i], in n, returns what its receiver
 // holds when set, the rest of list filling it (see above).
-func (a *analyzer) recvHit(n *funcNode, list []ast.Stmt, i int) bool {
+//
+// flag, when not 0, says the test is ANDed with `!p` for the method's
+// bool parameter p (flag-1 its index among the parameters, the receiver
+// not counted), which nothing in the method assigns: a call passing the
+// constant false keeps the fast path, any other value makes that call
+// build again (see program.Call.Unless).
+func (a *analyzer) recvHit(n *funcNode, list []ast.Stmt, i int) (ok bool, flag int) {
 	s, ok := list[i].(*ast.IfStmt)
 	if !ok || s.Init != nil || s.Else != nil || i+1 >= len(list) || len(s.Body.List) == 0 {
-		return false
+		return false, 0
 	}
 	if _, ok := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt); !ok {
-		return false // the hit goes on: not a getter's fast path
+		return false, 0 // the hit goes on: not a getter's fast path
 	}
 	recv := methodRecv(n)
 	if recv == nil {
-		return false
+		return false, 0
 	}
 	info := a.pass.TypesInfo
 	var field *types.Var
@@ -205,15 +212,67 @@ func (a *analyzer) recvHit(n *funcNode, list []ast.Stmt, i int) bool {
 			field = v
 			continue
 		}
+		if k := a.offFlag(n, c); k > 0 && flag == 0 {
+			flag = k
+			continue
+		}
 		if !steady(info, c, recv) {
-			return false // a caller's switch, or a value of this call
+			return false, 0 // a caller's switch, or a value of this call
 		}
 	}
 	if field == nil || a.resets(field) {
-		return false
+		return false, 0
 	}
 	rest := &ast.BlockStmt{List: list[i+1:]}
-	return a.setsField(rest, recv, field, false, 0)
+	return a.setsField(rest, recv, field, false, 0), flag
+}
+
+// offFlag is, when c is `!p` for a bool parameter p of n that n never
+// assigns, 1 + p's index among n's parameters; 0 otherwise.
+func (a *analyzer) offFlag(n *funcNode, c ast.Expr) int {
+	u, ok := ast.Unparen(c).(*ast.UnaryExpr)
+	if !ok || u.Op != token.NOT {
+		return 0
+	}
+	id, ok := ast.Unparen(u.X).(*ast.Ident)
+	if !ok {
+		return 0
+	}
+	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return 0 // a constant: steady tells
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return 0
+	}
+	params := n.fn.Type().(*types.Signature).Params()
+	for k := range params.Len() {
+		if params.At(k) == v && !assignsVar(a.pass.TypesInfo, n.body, v) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// assignsVar reports whether body assigns v or takes its address.
+func assignsVar(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.Uses[id] == v {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // held is what cond tests for being set: x of `x != nil`, `nil != x`,

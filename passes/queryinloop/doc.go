@@ -267,8 +267,10 @@
 // one container (made before it, or handed back by a call before it) is
 // silent, and so is one of a type the program makes only at start-up, in
 // commands or package variables (once per process, whatever path each
-// request takes to it); a field the package sets back to nil, a test ANDed with a
-// parameter (`&& !reload`), or a new container per item is reported. So
+// request takes to it); a field the package sets back to nil, a new
+// container per item, or a call passing true or a variable to a getter
+// whose test is ANDed with its flag (`&& !reload`) is reported, while a
+// call passing the constant false keeps the fill. So
 // is a range-over-func iterator's
 // call of yield inside its own range over another iterator (a filter
 // handing items on): the callers' range statements are the loops.

@@ -97,7 +97,7 @@ func Names(ids []int) int {
 	for range ids {
 		n += len(global.Settings().names) // silent: built once per container
 		n += global.Cache().n             // silent: likewise, the mirror under a mutex
-		n += global.Queue(false).n        // reported, though the caller keeps the fast path: a flag parameter is not followed yet
+		n += global.Queue(false).n        // silent: the caller keeps the fast path
 	}
 	return n
 }
@@ -147,6 +147,7 @@ func Serve(ctx context.Context) {
 		global.Logout()
 	})
 	http.HandleFunc("/reload", func(w http.ResponseWriter, r *http.Request) { Reload(ids(r)) })
+	http.HandleFunc("/maybe", func(w http.ResponseWriter, r *http.Request) { Maybe(ids(r), r.URL.Query().Has("reload")) })
 	http.HandleFunc("/sessions", func(w http.ResponseWriter, r *http.Request) { Sessions(ids(r)) })
 	http.HandleFunc("/items", func(w http.ResponseWriter, r *http.Request) { PerItem(nil, ids(r)) })
 	http.HandleFunc("/local", func(w http.ResponseWriter, r *http.Request) { Local(ids(r)) })
@@ -158,4 +159,13 @@ func ids(r *http.Request) []int {
 		out = append(out, len(out))
 	}
 	return out
+}
+
+// Maybe hands on its caller's flag: whether it reloads is not constant.
+func Maybe(ids []int, reload bool) int {
+	n := 0
+	for range ids {
+		n += global.Queue(reload).n // reported: the flag may be true
+	}
+	return n
 }
