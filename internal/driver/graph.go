@@ -138,6 +138,7 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 	entries = append(entries, prog.Startup()...)
 	// The goroutines they start and leave running: a request's are jobs.
 	entries = append(entries, prog.Started(entries)...)
+	prog.KeepLongLived(entries)
 	return &whole{
 		prog:    prog,
 		sites:   prog.Roles(entries),
@@ -541,9 +542,16 @@ func (w *whole) loops(c *collector) {
 			if call.Once || fillsOnly(reached) {
 				// Every query the call runs fills a cache: left out of
 				// the report, as the pass leaves them, and counted.
-				if at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel); !filled[at] && multiplied(reached) {
+				at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel)
+				if !filled[at] && multiplied(reached) {
 					filled[at] = true
 					c.rep.Stats.CacheFillFindings++
+				}
+				// The pass, which counts a getter's fill guarded by a
+				// flag per call, may have reported it: the graph saw
+				// the caller keep the fast path.
+				for _, i := range reported[at] {
+					replaced[i] = true
 				}
 				continue
 			}
@@ -688,6 +696,9 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 	for _, g := range callees {
 		for _, r := range w.prog.ReachFrom(fn, c, g) {
 			q := r.Site.Entry
+			if r.Flag > 0 && !w.prog.PassesFalse(fn, c, g, r.Flag-1) {
+				r.Depth, r.Once, r.Per = r.Raw, false, 0 // the caller's flag builds again
+			}
 			q.Loop, q.Once = r.Depth, q.Once || r.Once
 			if q.KeyFrom != 0 {
 				// A keyed cache's fill: the path says whether its key

@@ -2,8 +2,11 @@ package program
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -74,20 +77,57 @@ func (p *Program) handedFrom(f *Func, c *Call, g *Func, k int) (from int, outsid
 	}
 	v := p.valueRoot(f, info, arg, 0)
 	if v == nil {
-		return 0, false // made by the expression: a call, a literal
+		// Made by an expression: a call, a literal. Made before the
+		// loops around c, into a local they do not set (dep :=
+		// FromContext(ctx), then dep.Settings() per item), it is one
+		// value for all their items, made anew per call of f.
+		if l := localRoot(info, arg); l != nil && outsideLoops(c, l) {
+			return 0, true
+		}
+		return 0, false
 	}
 	if i := paramOrdinal(f, v); i > 0 && !assigned(f.syntax, v) {
 		return i, true
 	}
+	return 0, outsideLoops(c, v)
+}
+
+// outsideLoops reports whether no loop around c declares or sets v: the
+// loops do not make it anew per item.
+func outsideLoops(c *Call, v *types.Var) bool {
 	for _, l := range c.Loops {
 		if l.Node == nil {
 			continue
 		}
 		if l.Node.Pos() <= v.Pos() && v.Pos() < l.Node.End() || assigned(l.Node, v) {
-			return 0, false // declared or set in a loop around the call: one per item
+			return false // declared or set in a loop around the call: one per item
 		}
 	}
-	return 0, true
+	return true
+}
+
+// localRoot is the local variable x selects from (d of d, d.inner), nil
+// when x starts from anything else or from a package-level variable.
+func localRoot(info *types.Info, x ast.Expr) *types.Var {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			if s := info.Selections[e]; s == nil || s.Kind() != types.FieldVal {
+				return nil
+			}
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.Ident:
+			v, _ := info.Uses[e].(*types.Var)
+			if v == nil || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+				return nil
+			}
+			return v
+		default:
+			return nil
+		}
+	}
 }
 
 // valueRoot is the variable the value of x comes from: x's operand
@@ -312,4 +352,111 @@ func (p *Program) OncePerValue(f *Func, c *Call, g *Func, r Reached) bool {
 	}
 	_, outside := p.handedFrom(f, c, g, r.Per-1)
 	return outside
+}
+
+// A container the program makes at start-up (a dependency container the
+// server's command builds and every request reads through its context)
+// lives as long as the process: what its getters build lazily, they
+// build once per process, not once per request, whatever path the
+// requests take to it (dependency.FromContext(ctx).Settings() in each
+// handler, per item of a loop). The value's type says it: every value of
+// it the module makes (a composite literal, new, a variable declared of
+// the type itself) is made outside any function (a package-level
+// variable) or in functions only start-up, commands and migrations run.
+// A type a route, a job or code no entry reaches makes is not kept: its
+// values may be made per request or per item.
+
+// KeepLongLived marks the types of receivers whose lazy fills
+// (Call.PerRecv) run once per process (see above), and forgets the
+// reaches computed before.
+func (p *Program) KeepLongLived(entries []*Entry) {
+	cands := map[*types.TypeName]bool{}
+	for _, f := range p.list {
+		if t := recvType(f); t != nil && slices.ContainsFunc(f.Calls, func(c *Call) bool { return c.PerRecv }) {
+			cands[t] = true
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	reaching := p.Reaching(entries)
+	startOnly := func(pos token.Pos) bool {
+		f := p.FuncAt(pos)
+		if f == nil {
+			return true // a package-level variable's initializer
+		}
+		es := reaching[f]
+		return len(es) > 0 && !slices.ContainsFunc(es, func(e *Entry) bool {
+			return e.Role != RoleStartup && e.Role != RoleCLI && e.Role != RoleMigration
+		})
+	}
+	for _, path := range slices.Sorted(maps.Keys(p.pkgs)) {
+		m := p.pkgs[path]
+		for _, file := range m.Syntax {
+			ast.Inspect(file, func(n ast.Node) bool {
+				var t types.Type
+				switch n := n.(type) {
+				case *ast.CompositeLit:
+					t = m.TypesInfo.TypeOf(n)
+				case *ast.CallExpr:
+					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
+						if b, ok := m.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+							t = m.TypesInfo.TypeOf(n.Args[0])
+						}
+					}
+				case *ast.ValueSpec:
+					if n.Type != nil {
+						t = m.TypesInfo.TypeOf(n.Type)
+					}
+				}
+				if named, ok := t.(*types.Named); ok && cands[named.Obj()] && !startOnly(n.Pos()) {
+					delete(cands, named.Obj()) // made where requests or jobs run
+				}
+				return true
+			})
+		}
+	}
+	p.kept = cands
+	// What was asked before (the routes' entries ask some reaches) is
+	// asked again under the kept types.
+	for _, f := range p.list {
+		if s := f.scc; s != nil {
+			s.reach, s.done, s.costs, s.seq, s.seqDone = nil, false, nil, nil, false
+		}
+	}
+	p.bounds = nil
+}
+
+// keptRecv reports whether f is a method of a type KeepLongLived kept.
+func (p *Program) keptRecv(f *Func) bool {
+	t := recvType(f)
+	return t != nil && p.kept[t]
+}
+
+// recvType is the named type of f's receiver (through a pointer), nil
+// for a function or a closure.
+func recvType(f *Func) *types.TypeName {
+	if f.sig == nil || f.closure || f.sig.Recv() == nil {
+		return nil
+	}
+	t := f.sig.Recv().Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := t.(*types.Named); ok {
+		return named.Origin().Obj()
+	}
+	return nil
+}
+
+// PassesFalse reports whether call c of f passes the constant false as
+// parameter k of g (the receiver not counted): the caller keeps a
+// getter's fast path (see Call.Unless).
+func (p *Program) PassesFalse(f *Func, c *Call, g *Func, k int) bool {
+	info := p.info(f)
+	if c.Expr == nil || info == nil || g.sig == nil || k >= len(c.Expr.Args) || g.sig.Variadic() && k >= g.sig.Params().Len()-1 {
+		return false
+	}
+	tv, ok := info.Types[c.Expr.Args[k]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 }

@@ -92,6 +92,9 @@ type Program struct {
 	// pathLive are the walks of liveOf for middlewares under their
 	// path tests (see partLive).
 	pathLive map[pathLiveKey]*liveSet
+	// kept are the types whose values the program makes only at
+	// start-up (see KeepLongLived); nil until set.
+	kept map[*types.TypeName]bool
 }
 
 // Stats are the sizes and times of a build.
@@ -191,6 +194,11 @@ type Call struct {
 	// The call then runs once per value of that, not once per process
 	// (see keyed.go).
 	Key int
+	// Unless, for a PerRecv call of a getter whose fast path is also
+	// guarded by `!p` (p a bool parameter), is 1 + p's index among the
+	// getter's parameters: a caller passing anything but the constant
+	// false makes the fill run on that call (see through).
+	Unless int
 	// Callees are the module functions the call may run.
 	Callees []*Func
 	// Assumed says the callees come from the types alone: no value the
@@ -273,6 +281,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	cached := map[token.Pos]bool{}
 	keyed := map[token.Pos]int{}
 	perRecv := map[token.Pos]bool{}
+	unless := map[token.Pos]int{}
 	loads := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
 		res := results(m)
@@ -290,6 +299,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.PerRecv {
 			perRecv[call.Lparen] = true
+		}
+		for call, k := range res.Unless {
+			unless[call.Lparen] = k
 		}
 		for call := range res.Loads {
 			loads[call.Lparen] = true
@@ -327,7 +339,10 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				// A fill of a method's receiver; in a copy of it that the
 				// graph made without one, a fill as it was.
 				c.PerRecv = f.sig != nil && f.sig.Recv() != nil && !f.closure
-				c.Once = c.Once || !c.PerRecv
+				c.Once = c.Once || !c.PerRecv && unless[c.Pos] == 0
+				if c.PerRecv {
+					c.Unless = unless[c.Pos]
+				}
 			}
 			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback && len(c.Chain) == 0 {
 				c.Callees = nil // the query itself: what the wrapper does is the query

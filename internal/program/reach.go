@@ -37,6 +37,10 @@ type Reached struct {
 	// Assumed says the path goes through a call whose callees come from
 	// the types alone (Call.Assumed).
 	Assumed bool
+	// Flag, when not 0, says Once and Per hold only for a caller passing
+	// false as the function's parameter Flag-1 (Call.Unless; see
+	// PassesFalse); Raw is the depth otherwise.
+	Flag, Raw int
 }
 
 // reach is what the functions of one strongly connected component of the
@@ -75,16 +79,20 @@ type cost struct {
 // entry is one site a component reaches: through call (of owner) into
 // callee, or, when callee is nil, at the call itself.
 type entry struct {
-	site   *queries.Site
-	depth  int
-	once   bool // through a cache fill: no loop multiplies it
-	per    int  // see Reached.Per
-	key    int  // see Reached.Key
-	assume bool // through a call resolved by types alone
-	owner  *Func
-	call   *Call
-	callee *Func
-	ctx    *bound // what callee runs under the call's binding; nil: its component's reach (see bind.go)
+	site  *queries.Site
+	depth int
+	once  bool // through a cache fill: no loop multiplies it
+	per   int  // see Reached.Per
+	key   int  // see Reached.Key
+	// flag, when not 0, says the entry is once (or per value) only if
+	// the caller of owner passes false for owner's parameter flag-1 (see
+	// Call.Unless); raw is its depth were the fill run on every call.
+	flag, raw int
+	assume    bool // through a call resolved by types alone
+	owner     *Func
+	call      *Call
+	callee    *Func
+	ctx       *bound // what callee runs under the call's binding; nil: its component's reach (see bind.go)
 }
 
 // Reach returns the query sites a call of f runs, by file and line, each
@@ -99,7 +107,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	es := p.member(f)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(f, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(f, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
 	return out
@@ -120,7 +128,7 @@ func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
 	}
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(g, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(g, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
 	return out
@@ -382,8 +390,9 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	if c.Site != nil {
 		// The pass counts a receiver's fill as a cache fill (Site.Once);
 		// the graph follows the receiver instead.
+		raw := d
 		loaded := c.Load && queries.Loaded(c.Site.Entry.Kind)
-		once := c.Once || c.Site.Once && !c.PerRecv || loaded
+		once := c.Once || (c.Site.Once || c.Unless > 0) && (!c.PerRecv || p.keptRecv(f)) || loaded
 		if once {
 			d = 0
 		}
@@ -396,7 +405,7 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			// keyed.go), per call when the key cannot be traced.
 			once, key = false, max(c.Key, 0)
 		}
-		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c}}
+		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c, flag: c.Unless, raw: raw}}
 	}
 	var out []entry
 	for _, g := range p.callees(f, c, b) {
@@ -409,8 +418,15 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			if e.depth == 0 {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
+			if e.flag > 0 && !p.PassesFalse(f, c, g, e.flag-1) {
+				// The caller's flag builds again: the fill runs per call.
+				e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
+			}
 			loaded := c.Load && queries.Loaded(e.site.Entry.Kind)
-			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.PerRecv && p.keptRecv(f) || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
+			if c.Unless > 0 && c.PerRecv {
+				next.flag, next.raw = c.Unless, e.depth+d
+			}
 			switch {
 			case next.once && !e.once && !loaded && c.Key != 0:
 				// Under a keyed cache's fill in f: once per value of its
@@ -694,6 +710,9 @@ func (p *Program) bodyCost(f *Func, skip func(*Call) bool, callee func(g *Func) 
 	for _, c := range f.Calls {
 		if !perCall(c) || skip != nil && skip(c) {
 			continue
+		}
+		if c.PerRecv && c.Unless == 0 && p.keptRecv(f) {
+			continue // a long-lived container's lazy fill: once per process, not per call
 		}
 		items := queries.PerItem(c.Loops) > 0
 		chunked := queries.PerItem(c.Loops)-c.Chunks == 0

@@ -40,16 +40,22 @@ import (
 // recvFill reports whether s, in n, fills its receiver's state lazily
 // (see above).
 func (a *analyzer) recvFill(n *funcNode, s *ast.IfStmt) bool {
-	if _, ok := n.node.(*ast.FuncDecl); !ok || n.fn == nil {
-		return false // a closure: no receiver of its own
-	}
-	recv := n.fn.Type().(*types.Signature).Recv()
+	recv := methodRecv(n)
 	if recv == nil {
 		return false
 	}
 	info := a.pass.TypesInfo
 	field, flag := recvState(info, s.Cond, recv)
 	return field != nil && a.setsField(s.Body, recv, field, flag, 0)
+}
+
+// methodRecv is the receiver of n when n is a method's declaration; nil
+// for a function, and for a closure, which has no receiver of its own.
+func methodRecv(n *funcNode) *types.Var {
+	if _, ok := n.node.(*ast.FuncDecl); !ok || n.fn == nil {
+		return nil
+	}
+	return n.fn.Type().(*types.Signature).Recv()
 }
 
 // recvState is the field of recv that cond tests for emptiness (nil,
@@ -150,4 +156,192 @@ func (a *analyzer) setsField(body ast.Node, recv, field *types.Var, flag bool, d
 		return true
 	})
 	return found
+}
+
+// A getter that hands back what its receiver holds, and builds it only
+// when the receiver holds nothing yet, is the same lazy fill written the
+// other way round:
+//
+//	func (d *Deps) Settings() *Settings {
+//		if d.settings != nil {
+//			return d.settings
+//		}
+//		d.settings = LoadSettings(d.db) // queries: once per container
+//		return d.settings
+//	}
+//
+// What the statements after the test run, they run once per receiver
+// (for a container the program keeps, once per process), not once per
+// call of the getter: a loop or a request that calls it pays nothing
+// after the first call. What counts: an if statement of a method whose
+// condition tests a field of the receiver for being set (d.x != nil,
+// len(d.x) > 0), alone or ANDed with conditions that read only the
+// receiver, package-level names and constants, whose body returns, and
+// after which the block sets that field (itself or in a method of the
+// package it calls on the receiver). It does not count when the package
+// sets the field back to nil anywhere (d.x = nil: a reset, after which
+// the next call builds again), nor when the extra condition reads a
+// local, or a parameter other than a bool flag the method reads as
+// `!reload`: with one, the fill holds for the calls passing the constant
+// false (the whole-program graph decides per call).
+
+// recvHit reports whether list[i], in n, returns what its receiver
+// holds when set, the rest of list filling it (see above).
+//
+// flag, when not 0, says the test is ANDed with `!p` for the method's
+// bool parameter p (flag-1 its index among the parameters, the receiver
+// not counted), which nothing in the method assigns: a call passing the
+// constant false keeps the fast path, any other value makes that call
+// build again (see program.Call.Unless).
+func (a *analyzer) recvHit(n *funcNode, list []ast.Stmt, i int) (ok bool, flag int) {
+	s, ok := list[i].(*ast.IfStmt)
+	if !ok || s.Init != nil || s.Else != nil || i+1 >= len(list) || len(s.Body.List) == 0 {
+		return false, 0
+	}
+	if _, ok := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt); !ok {
+		return false, 0 // the hit goes on: not a getter's fast path
+	}
+	recv := methodRecv(n)
+	if recv == nil {
+		return false, 0
+	}
+	info := a.pass.TypesInfo
+	var field *types.Var
+	for _, c := range conjuncts(s.Cond) {
+		if v := recvField(info, held(info, c), recv); v != nil && field == nil {
+			field = v
+			continue
+		}
+		if k := a.offFlag(n, c); k > 0 && flag == 0 {
+			flag = k
+			continue
+		}
+		if !steady(info, c, recv) {
+			return false, 0 // a caller's switch, or a value of this call
+		}
+	}
+	if field == nil || a.resets(field) {
+		return false, 0
+	}
+	rest := &ast.BlockStmt{List: list[i+1:]}
+	return a.setsField(rest, recv, field, false, 0), flag
+}
+
+// offFlag is, when c is `!p` for a bool parameter p of n that n never
+// assigns, 1 + p's index among n's parameters; 0 otherwise.
+func (a *analyzer) offFlag(n *funcNode, c ast.Expr) int {
+	u, ok := ast.Unparen(c).(*ast.UnaryExpr)
+	if !ok || u.Op != token.NOT {
+		return 0
+	}
+	id, ok := ast.Unparen(u.X).(*ast.Ident)
+	if !ok {
+		return 0
+	}
+	v, _ := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return 0 // a constant: steady tells
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return 0
+	}
+	params := n.fn.Type().(*types.Signature).Params()
+	for k := range params.Len() {
+		if params.At(k) == v && !assignsVar(a.pass.TypesInfo, n.body, v) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// assignsVar reports whether body assigns v or takes its address.
+func assignsVar(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.Uses[id] == v {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// held is what cond tests for being set: x of `x != nil`, `nil != x`,
+// `len(x) != 0` or `len(x) > 0`; nil for other conditions.
+func held(info *types.Info, cond ast.Expr) ast.Expr {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	switch {
+	case b.Op == token.NEQ && isNil(info, b.Y):
+		return b.X
+	case b.Op == token.NEQ && isNil(info, b.X):
+		return b.Y
+	case (b.Op == token.NEQ || b.Op == token.GTR) && isZero(info, b.Y):
+		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+				return call.Args[0]
+			}
+		}
+	}
+	return nil
+}
+
+// steady reports whether cond reads only recv, package-level names and
+// constants: the same answer for every call on one receiver.
+func steady(info *types.Info, cond ast.Expr, recv *types.Var) bool {
+	ok := true
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.CallExpr:
+			if _, conv := n.(*ast.CallExpr); conv {
+				if tv, found := info.Types[n.(*ast.CallExpr).Fun]; found && (tv.IsType() || tv.IsBuiltin()) {
+					return true
+				}
+			}
+			ok = false // what a call answers may change from call to call
+		case *ast.Ident:
+			if v, isVar := info.Uses[n].(*types.Var); isVar && v != recv && !v.IsField() && (v.Pkg() == nil || v.Parent() != v.Pkg().Scope()) {
+				ok = false // a parameter or a local
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// resets reports whether the package sets field to nil anywhere: a
+// getter of that field builds again after each reset.
+func (a *analyzer) resets(field *types.Var) bool {
+	if a.reset == nil {
+		a.reset = map[*types.Var]bool{}
+		info := a.pass.TypesInfo
+		for _, f := range a.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+					return true
+				}
+				for i, lhs := range as.Lhs {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && isNil(info, as.Rhs[i]) {
+						if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.IsField() {
+							a.reset[v] = true
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return a.reset[field]
 }

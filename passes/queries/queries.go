@@ -79,6 +79,9 @@ type Result struct {
 	// they run once per receiver value (see lazy.go). The pass's own
 	// summaries count them as cache fills.
 	PerRecv map[*ast.CallExpr]bool
+	// Unless holds, of PerRecv, the calls of a getter's fill that a
+	// caller's true flag runs anyway: 1 + the flag's parameter index.
+	Unless map[*ast.CallExpr]int
 	// What this package exports as facts, for checks that want them for
 	// local functions without a fact lookup.
 	Summaries map[*types.Func]*IssuesQueries
@@ -339,6 +342,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Cached = map[*ast.CallExpr]bool{}
 		res.Keyed = map[*ast.CallExpr]int{}
 		res.PerRecv = map[*ast.CallExpr]bool{}
+		res.Unless = map[*ast.CallExpr]int{}
 		res.Loads = map[*ast.CallExpr]bool{}
 		for _, n := range a.funcs {
 			for _, c := range n.calls {
@@ -349,6 +353,9 @@ func run(pass *analysis.Pass) (any, error) {
 				switch {
 				case c.recv:
 					res.PerRecv[c.call] = true
+					if c.unless > 0 {
+						res.Unless[c.call] = c.unless
+					}
 				case c.once:
 					res.Cached[c.call] = true
 					if c.key != 0 {
@@ -442,6 +449,7 @@ type callInfo struct {
 	once   bool // fills a cache: runs once, whatever the loops around it
 	key    int  // of once: the cache's key, as Query.KeyFrom says it (see keyflow.go)
 	recv   bool // of once: fills the state of its method's receiver alone (see lazy.go)
+	unless int  // of recv: 1 + the bool parameter whose true value builds on every call (see recvHit)
 	load   bool // a cache's get-or-load call: its reads run on a miss only (see loader.go)
 }
 
@@ -485,9 +493,15 @@ type analyzer struct {
 	// perRecv counts, of those, the lazy fills of the receiver's state
 	// (see lazy.go).
 	perRecv int
+	// unless is, in a getter's fill guarded by `&& !p` too, 1 + p's
+	// index (see recvHit); 0 elsewhere.
+	unless int
 	// cacheFinder finds keyed read-through caches (see cache.go), once
 	// needed.
 	cacheFinder *caches
+	// reset are the fields the package sets to nil (see resets), once
+	// needed.
+	reset map[*types.Var]bool
 
 	// What the package writes to fields that hold statements or SQL,
 	// and the statement tables and helpers learned (see fields.go).
@@ -651,6 +665,12 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			// per receiver, which the whole-program graph follows.
 			_, method := n.node.(*ast.FuncDecl)
 			ci.recv = ci.once && method && a.caching == a.perRecv
+			if ci.recv && a.unless > 0 {
+				// Once only for the callers passing false: the
+				// package's summary, which every caller reads, counts
+				// it per call; the whole-program graph decides per call.
+				ci.unless, ci.once = a.unless, false
+			}
 			if fn := a.r.callee(x); fn != nil {
 				ci.callee = fn
 				ci.method = a.lookup(fn, x)
@@ -685,7 +705,13 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 	sc := a.scopeAt(n, c)
 	sc.loops = loops
 	at, kind, key := -1, noMiss, 0
+	recv := false // the fill is of the receiver's state (see recvHit)
+	unless := 0
 	for i := range list {
+		if ok, flag := a.recvHit(n, list, i); ok {
+			at, kind, recv, unless = i, missRest, true, flag
+			break
+		}
 		var l *lookup
 		if kind, l = a.caches().readThrough(sc, list, i); kind != noMiss {
 			var varies bool
@@ -711,6 +737,16 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 		switch {
 		case i == at && kind == missBody:
 			a.walkFill(n, st, loops)
+		case i > at && kind == missRest && recv:
+			// Once per receiver, which the whole-program graph follows.
+			a.caching++
+			a.perRecv++
+			outer := a.unless
+			a.unless = unless
+			a.walk(n, st, loops)
+			a.unless = outer
+			a.perRecv--
+			a.caching--
 		case i > at && kind == missRest:
 			a.caching++
 			a.walk(n, st, loops)

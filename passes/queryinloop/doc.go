@@ -296,7 +296,19 @@
 // runs once per iterator: a loop calling Next on one iterator, or
 // advancing iterators made before it (a slice of them, or those a method
 // hands back from a field), is silent, and one that makes an iterator
-// per item and reads it is reported. So is a range-over-func iterator's
+// per item and reads it is reported. A container's getter that hands
+// back what its receiver holds and builds it only when unset (`if
+// d.settings != nil { return d.settings }; d.settings = load(d.db);
+// return d.settings`, the test alone or ANDed with conditions on the
+// receiver, package names and constants) is the same fill: a loop over
+// one container (made before it, or handed back by a call before it) is
+// silent, and so is one of a type the program makes only at start-up, in
+// commands or package variables (once per process, whatever path each
+// request takes to it); a field the package sets back to nil, a new
+// container per item, or a call passing true or a variable to a getter
+// whose test is ANDed with its flag (`&& !reload`) is reported, while a
+// call passing the constant false keeps the fill. So
+// is a range-over-func iterator's
 // call of yield inside its own range over another iterator (a filter
 // handing items on): the callers' range statements are the loops.
 // There, a finding is low, and says why, when every loop it is about ranges over

@@ -1,0 +1,3 @@
+module example.com/getters
+
+go 1.22
