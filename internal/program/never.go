@@ -74,7 +74,6 @@ func (b *builder) neverRun() {
 			if c.block >= 0 && int(c.block) < len(live) && !live[c.block] {
 				c.Never = true
 				b.p.Stats.Never++
-				println("NEVER", b.p.Fset.Position(c.Pos).String(), c.Site != nil, len(c.Callees))
 			}
 		}
 	}
