@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"go/build"
 	"slices"
 	"strings"
 	"testing"
@@ -94,4 +95,36 @@ func TestExcludedByTags(t *testing.T) {
 			t.Errorf("stats.query_sites = %d, want 2 (MySQL's and PostgreSQL's)", rep.Stats.QuerySites)
 		}
 	})
+}
+
+// The fewest custom tags that include a file, by its constraint, on a
+// linux/amd64 (v1) build given the tag "given"; none when the platform,
+// its feature level, a release or ignore keeps it out whatever the tags.
+func TestTagsToInclude(t *testing.T) {
+	t.Parallel()
+	ctxt := build.Default
+	ctxt.GOOS, ctxt.GOARCH, ctxt.BuildTags, ctxt.ToolTags = "linux", "amd64", []string{"given"}, nil
+	for header, want := range map[string]string{
+		"//go:build mysql":                   "mysql",
+		"// +build mysql\n// +build !sqlite": "mysql",
+		"//go:build mysql || postgres":       "mysql",
+		"//go:build mysql && !sqlite":        "mysql",
+		"//go:build linux && mysql":          "mysql",
+		"//go:build unix && pg && pgx":       "pg,pgx",
+		"//go:build given && mysql":          "mysql",
+		"//go:build windows && mysql":        "",
+		"//go:build !linux":                  "",
+		"//go:build ignore":                  "",
+		"//go:build go1.99 && mysql":         "",
+		"//go:build !given":                  "",
+		"//go:build amd64.v3 && mysql":       "", // GOAMD64 decides, not a tag
+	} {
+		src := []byte(header + "\n\npackage p\n")
+		if got := strings.Join(tagsToInclude(&ctxt, "/m/p/a.go", src), ","); got != want {
+			t.Errorf("%q: tags %q, want %q", header, got, want)
+		}
+	}
+	if got := tagsToInclude(&ctxt, "/m/p/a_windows.go", []byte("//go:build mysql\n\npackage p\n")); got != nil {
+		t.Errorf("a_windows.go: tags %q, want none (its name keeps it out)", got)
+	}
 }
