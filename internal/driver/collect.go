@@ -74,6 +74,7 @@ func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
 // packages are still analyzed.
 func (c *collector) loadErrors() int {
 	c.rep.Errors = append(c.rep.Errors, c.ld.warnings...)
+	c.rep.Stats.ExcludedByTags = c.ld.excluded
 	for _, msg := range c.ld.badPatterns { // said on stderr by load
 		c.rep.Errors = append(c.rep.Errors, report.Problem{Message: msg})
 		c.r.shown[msg] = true

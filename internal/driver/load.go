@@ -34,6 +34,9 @@ type loaded struct {
 	// local are the local modules the program imports, and which of
 	// their packages were loaded with the main module's (localmods.go).
 	local []*localModule
+	// excluded are the files with database code the build tags left
+	// out (buildtags.go); nil when none.
+	excluded *report.ExcludedByTags
 }
 
 // isRequested reports whether findings in p should be shown. Test
@@ -78,6 +81,7 @@ func (r *runner) load() (*loaded, int) {
 		return nil, ExitUsage
 	}
 	ld.warnings = warns
+	ld.excluded = excludedByTags(ld.pkgs, r.o.tags, r.rel)
 	return ld, code
 }
 

@@ -90,6 +90,9 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.DeadBranchFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: what they run is only in branches no implementation in the module lets run (a guard on a result every implementation returns as one constant)", plural(n, "call"))
 	}
+	if e := s.ExcludedByTags; e != nil {
+		r.errorf("%s", e.Hint())
+	}
 	if s.BaselineHidden+s.BaselineStale+s.OldHidden > 0 {
 		r.errorf("hidden: %d by the baseline (%d stale entries), %d on unchanged lines", s.BaselineHidden, s.BaselineStale, s.OldHidden)
 	}

@@ -96,6 +96,7 @@ type htmlPage struct {
 	Stats                []htmlStat
 	Errors               []string
 	ErrorsTitle          string
+	TagsHint             string // excluded_by_tags' hint ("" without)
 	CSS                  template.CSS
 	JS                   template.JS
 }
@@ -844,6 +845,10 @@ func (p *htmlPage) coverage(r *Report) {
 	}
 	if s.DeadBranchFindings > 0 {
 		add("in loops, only in branches that never run, not shown", s.DeadBranchFindings)
+	}
+	if e := s.ExcludedByTags; e != nil {
+		add("files with database code left out by build tags", len(e.Files))
+		p.TagsHint = e.Hint()
 	}
 	for _, e := range r.Errors {
 		p.Errors = append(p.Errors, oneLine(e.String()))

@@ -304,6 +304,9 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.DeadBranchFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run is only in branches that never run", plural(n, "call"))
 	}
+	if e := s.ExcludedByTags; e != nil {
+		fmt.Fprintf(w, " · **%s**", escapeMD(e.Hint()))
+	}
 	if s.PackageErrors > 0 {
 		fmt.Fprintf(w, " · **not analyzed: %s** (errors below)", plural(s.PackageErrors, "package"))
 	}

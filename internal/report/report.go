@@ -378,6 +378,47 @@ type Stats struct {
 	// the main module's (Report.LocalModules lists them); Packages
 	// counts them too.
 	LocalPackages int `json:"local_packages,omitempty"`
+	// ExcludedByTags are the module's files with database code that the
+	// build left out for a build tag the run was not given; nil when
+	// there are none.
+	ExcludedByTags *ExcludedByTags `json:"excluded_by_tags,omitempty"`
+}
+
+// ExcludedByTags are the files with database code that the build left
+// out only for a custom build tag (//go:build mysql), not for their
+// platform, the compiler, a Go release or //go:build ignore. A service
+// that puts each database adapter behind a tag, with a stub under
+// !mysql, would otherwise be analyzed as its stubs, with no query sites
+// and no word of why. Test files and testdata are not counted; a file
+// counts when it imports a database package sqlheat reads.
+type ExcludedByTags struct {
+	Files []ExcludedFile `json:"files"`
+	// Tags are the tags that would include them, Flag the -tags to run
+	// with: those and the tags the run was given.
+	Tags []string `json:"tags"`
+	Flag string   `json:"flag"`
+}
+
+// ExcludedFile is one file of ExcludedByTags, relative to the module
+// root, and the fewest tags that would include it.
+type ExcludedFile struct {
+	File string   `json:"file"`
+	Tags []string `json:"tags"`
+}
+
+// Hint says it in a line: "3 files with database code are left out by
+// build tags (mysql, postgres): run with -tags mysql,postgres to analyze
+// them".
+func (e *ExcludedByTags) Hint() string {
+	are, tags, them := "files with database code are", "build tags", "them"
+	if len(e.Files) == 1 {
+		are, them = "file with database code is", "it"
+	}
+	if len(e.Tags) == 1 {
+		tags = "a build tag"
+	}
+	return fmt.Sprintf("%d %s left out by %s (%s): run with %s to analyze %s",
+		len(e.Files), are, tags, strings.Join(e.Tags, ", "), e.Flag, them)
 }
 
 // LocalModule is a module the program imports whose source is a

@@ -350,3 +350,35 @@ func TestIndexNotesOnce(t *testing.T) {
 		}
 	}
 }
+
+// The files with database code that build tags left out are said where
+// the other counts are, in Markdown and HTML, with the -tags to run
+// with; a report without them has no trace of them, in JSON either.
+func TestExcludedByTagsShown(t *testing.T) {
+	r := &Report{Stats: Stats{ExcludedByTags: &ExcludedByTags{
+		Files: []ExcludedFile{{File: "store/adapter_mysql.go", Tags: []string{"mysql"}}, {File: "pg/pg.go", Tags: []string{"postgres"}}},
+		Tags:  []string{"mysql", "postgres"}, Flag: "-tags mysql,postgres",
+	}}}
+	const hint = "2 files with database code are left out by build tags (mysql, postgres): run with -tags mysql,postgres to analyze them"
+	if got := r.Stats.ExcludedByTags.Hint(); got != hint {
+		t.Errorf("hint %q, want %q", got, hint)
+	}
+	one := &ExcludedByTags{Files: []ExcludedFile{{File: "a.go", Tags: []string{"mysql"}}}, Tags: []string{"mysql"}, Flag: "-tags mysql"}
+	if got, want := one.Hint(), "1 file with database code is left out by a build tag (mysql): run with -tags mysql to analyze it"; got != want {
+		t.Errorf("hint %q, want %q", got, want)
+	}
+	md := string(write(t, r, "markdown", Options{}))
+	if !strings.Contains(md, escapeMD(hint)) {
+		t.Errorf("markdown has no hint:\n%s", md)
+	}
+	page := string(writeHTML(t, r, Options{}))
+	if !strings.Contains(page, hint) || !strings.Contains(page, "files with database code left out by build tags") {
+		t.Errorf("html has no hint")
+	}
+	for _, format := range []string{"markdown", "html", "json"} {
+		out := string(write(t, &Report{}, format, Options{}))
+		if strings.Contains(out, "build tag") || strings.Contains(out, "excluded_by_tags") {
+			t.Errorf("%s mentions build tags with none left out", format)
+		}
+	}
+}

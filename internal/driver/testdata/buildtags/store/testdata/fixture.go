@@ -1,0 +1,7 @@
+//go:build sqlite
+
+package fixture
+
+import "database/sql"
+
+var _ = sql.Open
