@@ -62,6 +62,11 @@ func TestLiteral(t *testing.T) {
 		{"/files/*filepath", "/files/", false, true},
 		{"/a/{$}", "/a/", true, true},
 		{"/v{major}/x", "/", false, true},
+		// echo and fiber read ':' and '*' inside a segment too: a
+		// parameter, the rest of the path, not their own text.
+		{"/api/v:version/users", "/api/", false, true},
+		{"/static*", "/", false, true},
+		{"/shop/color::color", "/shop/", false, true},
 		{"example.com/x", "", false, false}, // a host: what path it serves the text does not say alone
 		{"…/items", "", false, false},       // an unknown prefix
 		{"handlerName", "", false, false},
@@ -80,6 +85,8 @@ func TestLiteralTail(t *testing.T) {
 		"/api/users/{id}":                   "",
 		"/static/":                          "",
 		"/about":                            "/about",
+		"/api/v:version/users":              "/users",
+		"/static*":                          "",
 		"…/items":                           "",
 	} {
 		if got := Parse(pattern).LiteralTail(); got != want {

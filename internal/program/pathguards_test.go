@@ -43,7 +43,9 @@ func TestPathDecide(t *testing.T) {
 		{"/api/users/{id}", pathContains, "/../", httpapi.RequestPath, und},
 		{"/api/users/:id", pathEqual, "/api/users/:id", httpapi.RoutePattern, yes}, // gin's FullPath: the pattern itself
 		{"/api/users/:id", pathEqual, "/login", httpapi.RoutePattern, no},
-		{"…/items", pathPrefix, "/api/", httpapi.RequestPath, und}, // an unknown prefix
+		{"/api/v:version/users", pathPrefix, "/api/v1/", httpapi.RequestPath, und}, // echo's parameter inside a segment
+		{"/static*", pathPrefix, "/static/", httpapi.RequestPath, und},             // echo's wildcard: /static/app.js
+		{"…/items", pathPrefix, "/api/", httpapi.RequestPath, und},                 // an unknown prefix
 		{"example.com/api/x", pathPrefix, "/api/", httpapi.RequestPath, und},
 	} {
 		h, k := pathTest{op: c.op, val: c.val, of: c.of}.decide(pathOf(&routes.Route{Pattern: c.pattern}))
