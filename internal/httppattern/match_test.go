@@ -67,6 +67,8 @@ func TestLiteral(t *testing.T) {
 		{"/api/v:version/users", "/api/", false, true},
 		{"/static*", "/", false, true},
 		{"/shop/color::color", "/shop/", false, true},
+		{"/api/…/users", "/api/", false, true}, // a part only run time knows
+		{"/api/v…", "/api/", false, true},
 		{"example.com/x", "", false, false}, // a host: what path it serves the text does not say alone
 		{"…/items", "", false, false},       // an unknown prefix
 		{"handlerName", "", false, false},
@@ -87,6 +89,7 @@ func TestLiteralTail(t *testing.T) {
 		"/about":                            "/about",
 		"/api/v:version/users":              "/users",
 		"/static*":                          "",
+		"/api/…/users":                      "/users",
 		"…/items":                           "",
 	} {
 		if got := Parse(pattern).LiteralTail(); got != want {

@@ -360,7 +360,9 @@ func (p Pattern) LiteralTail() string {
 
 // fixed reports whether s serves its own text alone: a literal segment
 // without ':' or '*', which echo and fiber read inside a segment too
-// ("/v:version", "/static*": a parameter, the rest of the path).
+// ("/v:version", "/static*": a parameter, the rest of the path), nor
+// "…", the routes pass's mark of a part only run time knows
+// ("/api/…/users": maybe several segments, maybe none).
 func (s segment) fixed() bool {
-	return s.kind == segLiteral && !strings.ContainsAny(s.text, ":*")
+	return s.kind == segLiteral && !strings.ContainsAny(s.text, ":*…")
 }
