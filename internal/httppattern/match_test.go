@@ -62,6 +62,13 @@ func TestLiteral(t *testing.T) {
 		{"/files/*filepath", "/files/", false, true},
 		{"/a/{$}", "/a/", true, true},
 		{"/v{major}/x", "/", false, true},
+		// echo and fiber read ':' and '*' inside a segment too: a
+		// parameter, the rest of the path, not their own text.
+		{"/api/v:version/users", "/api/", false, true},
+		{"/static*", "/", false, true},
+		{"/shop/color::color", "/shop/", false, true},
+		{"/api/…/users", "/api/", false, true}, // a part only run time knows
+		{"/api/v…", "/api/", false, true},
 		{"example.com/x", "", false, false}, // a host: what path it serves the text does not say alone
 		{"…/items", "", false, false},       // an unknown prefix
 		{"handlerName", "", false, false},
@@ -80,6 +87,9 @@ func TestLiteralTail(t *testing.T) {
 		"/api/users/{id}":                   "",
 		"/static/":                          "",
 		"/about":                            "/about",
+		"/api/v:version/users":              "/users",
+		"/static*":                          "",
+		"/api/…/users":                      "/users",
 		"…/items":                           "",
 	} {
 		if got := Parse(pattern).LiteralTail(); got != want {

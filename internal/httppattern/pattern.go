@@ -332,7 +332,7 @@ func (p Pattern) Literal() (prefix string, exact, ok bool) {
 	var b strings.Builder
 	for _, s := range p.segs {
 		b.WriteByte('/')
-		if s.kind != segLiteral {
+		if !s.fixed() {
 			return b.String(), false, true
 		}
 		b.WriteString(s.text)
@@ -349,11 +349,20 @@ func (p Pattern) LiteralTail() string {
 		return ""
 	}
 	var tail []string
-	for i := len(p.segs) - 1; i >= 0 && p.segs[i].kind == segLiteral; i-- {
+	for i := len(p.segs) - 1; i >= 0 && p.segs[i].fixed(); i-- {
 		tail = append([]string{p.segs[i].text}, tail...)
 	}
 	if len(tail) == 0 {
 		return ""
 	}
 	return "/" + strings.Join(tail, "/")
+}
+
+// fixed reports whether s serves its own text alone: a literal segment
+// without ':' or '*', which echo and fiber read inside a segment too
+// ("/v:version", "/static*": a parameter, the rest of the path), nor
+// "…", the routes pass's mark of a part only run time knows
+// ("/api/…/users": maybe several segments, maybe none).
+func (s segment) fixed() bool {
+	return s.kind == segLiteral && !strings.ContainsAny(s.text, ":*…")
 }

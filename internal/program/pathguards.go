@@ -268,6 +268,9 @@ func (t pathTest) decide(rp routePath) (holds, known bool) {
 		return false, false
 	}
 	if t.of == httpapi.RoutePattern {
+		if strings.Contains(rp.pattern, "…") {
+			return false, false // a part of the pattern only run time knows
+		}
 		return t.op.test(rp.pattern, t.val), true
 	}
 	if rp.exact {

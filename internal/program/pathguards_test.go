@@ -43,6 +43,13 @@ func TestPathDecide(t *testing.T) {
 		{"/api/users/{id}", pathContains, "/../", httpapi.RequestPath, und},
 		{"/api/users/:id", pathEqual, "/api/users/:id", httpapi.RoutePattern, yes}, // gin's FullPath: the pattern itself
 		{"/api/users/:id", pathEqual, "/login", httpapi.RoutePattern, no},
+		{"/api/v:version/users", pathPrefix, "/api/v1/", httpapi.RequestPath, und}, // echo's parameter inside a segment
+		{"/static*", pathPrefix, "/static/", httpapi.RequestPath, und},             // echo's wildcard: /static/app.js
+		{"/api/…/users", pathPrefix, "/api/v1/", httpapi.RequestPath, und},         // a part only run time knows
+		{"/api/…/users", pathEqual, "/api/v1/users", httpapi.RequestPath, und},
+		{"/api/…/users", pathPrefix, "/api/", httpapi.RequestPath, yes},
+		{"/api/…/users", pathPrefix, "/static/", httpapi.RequestPath, no},
+		{"/api/…/users/:id", pathEqual, "/api/v1/users/:id", httpapi.RoutePattern, und},
 		{"…/items", pathPrefix, "/api/", httpapi.RequestPath, und}, // an unknown prefix
 		{"example.com/api/x", pathPrefix, "/api/", httpapi.RequestPath, und},
 	} {

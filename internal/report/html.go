@@ -816,6 +816,9 @@ func (p *htmlPage) coverage(r *Report) {
 	add("query sites", s.QuerySites)
 	add("SQL not resolved", s.Unresolved)
 	add("SQL not parsed", s.Unparsed)
+	if s.Partial > 0 {
+		add("query sites with parts known only at run time", s.Partial)
+	}
 	add("routes", s.Routes)
 	add("schema files", s.SchemaFiles)
 	if s.SchemaSkipped > 0 {

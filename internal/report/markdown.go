@@ -289,6 +289,9 @@ func writeStats(w io.Writer, r *Report) {
 	fmt.Fprintf(w, "\n#### Coverage\n\n")
 	fmt.Fprintf(w, "%s · %s · unresolved SQL: %d · unparsed SQL: %d · %s",
 		plural(s.Packages, "package"), plural(s.QuerySites, "query site"), s.Unresolved, s.Unparsed, plural(s.Routes, "route"))
+	if n := s.Partial; n > 0 {
+		fmt.Fprintf(w, " · %s with parts known only at run time", plural(n, "query site"))
+	}
 	if r.Traffic != nil {
 		fmt.Fprintf(w, " · unmatched traffic: %d", s.TrafficUnmatched)
 	}

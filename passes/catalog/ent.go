@@ -174,7 +174,7 @@ func entTableDDL(info *types.Info, lit *ast.CompositeLit, cols map[types.Object]
 		}
 		id, isIdent := ast.Unparen(ix.X).(*ast.Ident)
 		tv := info.Types[ix.Index]
-		if !isIdent || tv.Value == nil {
+		if !isIdent || tv.Value == nil || tv.Value.Kind() != constant.Int { // a map's key: not ent's
 			ok = false
 			return ""
 		}
