@@ -405,7 +405,11 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			// keyed.go), per call when the key cannot be traced.
 			once, key = false, max(c.Key, 0)
 		}
-		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c, flag: c.Unless, raw: raw}}
+		flag := c.Unless
+		if c.Once || loaded {
+			flag = 0 // once whatever the getter's flag
+		}
+		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c, flag: flag, raw: raw}}
 	}
 	var out []entry
 	for _, g := range p.callees(f, c, b) {
@@ -424,7 +428,10 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			}
 			loaded := c.Load && queries.Loaded(e.site.Entry.Kind)
 			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.PerRecv && p.keptRecv(f) || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
-			if c.Unless > 0 && c.PerRecv {
+			if c.Unless > 0 && c.PerRecv && !e.once && !c.Once && !loaded {
+				// Only what the getter's fill alone makes once: a fill
+				// below it, or a loader's read, stays once whatever the
+				// flag.
 				next.flag, next.raw = c.Unless, e.depth+d
 			}
 			switch {

@@ -349,3 +349,37 @@ func (s *Service) countedTag(ctx context.Context, id int64) {
 		tagCount = &n
 	}
 }
+
+// settings holds the settings, read once for the process.
+var settings *string
+
+// Config reads its conf again when asked to reload.
+type Config struct {
+	db   *sql.DB
+	conf *string
+}
+
+func (c *Config) Conf(ctx context.Context, reload bool) *string {
+	if c.conf != nil && !reload {
+		return c.conf
+	}
+	c.conf = readSettings(ctx, c.db)
+	return c.conf
+}
+
+func readSettings(ctx context.Context, db *sql.DB) *string {
+	if settings == nil {
+		var s string
+		db.QueryRowContext(ctx, `SELECT value FROM settings`).Scan(&s)
+		settings = &s
+	}
+	return settings
+}
+
+// Reloaded reloads the conf per item; the settings under it, read once
+// for the process whatever the getter's flag, are read once.
+func Reloaded(ctx context.Context, c *Config, ids []int64) {
+	for range ids {
+		c.Conf(ctx, true)
+	}
+}
