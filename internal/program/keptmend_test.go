@@ -27,3 +27,16 @@ func TestKeptMend(t *testing.T) {
 		t.Errorf("Reach after KeepLongLived:\n\t%v\nwant\n\t%v", got, want)
 	}
 }
+
+// TestMendFlag: a login that mends a failed request runs once, whatever
+// the flag of a getter's fast path it is (the flag is the login's
+// parameter, not the request's).
+func TestMendFlag(t *testing.T) {
+	l := load(t, "testdata/keptmend")
+	p := l.build(t, initialLazy)
+	got := describe(p, p.Reach(funcNamed(t, p, "(*example.com/keptmend/relogin.Session).Put")))
+	want := []string{"relogin.go:23 ×0 once via relogin.(*Session).Put → relogin.(*Session).request → relogin.(*Session).login"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Reach(Put):\n\t%v\nwant\n\t%v", got, want)
+	}
+}

@@ -318,7 +318,9 @@ func mend(s *scc, f *Func) []entry {
 	for _, g := range s.members {
 		if !usual[g] {
 			for _, e := range s.own[g] {
-				e.once, e.depth, e.per = true, 0, 0
+				// Once whatever the key, or the flag of a getter's fast
+				// path (a parameter of g, not of f).
+				e.once, e.depth, e.per, e.key, e.flag = true, 0, 0, 0, 0
 				acc = append(acc, e)
 			}
 			continue
