@@ -40,3 +40,16 @@ func TestMendFlag(t *testing.T) {
 		t.Errorf("Reach(Put):\n\t%v\nwant\n\t%v", got, want)
 	}
 }
+
+// TestFlagOwner: the flag of a getter's fast path is the getter's
+// parameter: another function of its recursive component passing false
+// in the same place keeps nothing.
+func TestFlagOwner(t *testing.T) {
+	l := load(t, "testdata/keptmend")
+	p := l.build(t, initialLazy)
+	for _, r := range p.Reach(funcNamed(t, p, "(*example.com/keptmend/cfg.Cfg).Walks")) {
+		if r.Once || r.Per > 0 || r.Depth == 0 {
+			t.Errorf("Reach(Walks): %v, want per item", describe(p, []Reached{r}))
+		}
+	}
+}

@@ -107,6 +107,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	es := p.member(f)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
+		e = flagOf(e, f)
 		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(f, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
@@ -128,6 +129,7 @@ func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
 	}
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
+		e = flagOf(e, g)
 		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(g, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
@@ -424,7 +426,7 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			if e.depth == 0 {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
-			if e.flag > 0 && !p.PassesFalse(f, c, g, e.flag-1) {
+			if e = flagOf(e, g); e.flag > 0 && !p.PassesFalse(f, c, g, e.flag-1) {
 				// The caller's flag builds again: the fill runs per call.
 				e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
 			}
@@ -468,6 +470,17 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 		}
 	}
 	return out
+}
+
+// flagOf is e as a call of g runs it: the flag of a getter's fast path
+// (entry.flag) is a parameter of the getter, e's owner; reached from
+// another function of its recursive component, what that one passes
+// there says nothing of it, and the fill runs per call.
+func flagOf(e entry, g *Func) entry {
+	if e.flag > 0 && e.owner != g {
+		e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
+	}
+	return e
 }
 
 // deepest keeps, per site, the entry with the deepest multiplicity, a
