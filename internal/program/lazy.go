@@ -422,6 +422,7 @@ func (p *Program) KeepLongLived(entries []*Entry) {
 	for _, f := range p.list {
 		if s := f.scc; s != nil {
 			s.reach, s.done, s.costs, s.seq, s.seqDone = nil, false, nil, nil, false
+			s.own, s.mended = nil, nil // a mending component's members' (see mend)
 		}
 	}
 	p.bounds = nil

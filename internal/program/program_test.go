@@ -120,6 +120,17 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).DefaultKinds", []string{
 			"svc.go:297 ×0 once via svc.(*Service).DefaultKinds → svc.(*Service).defaultKind → svc.(*Service).kind → svc.(*Service).loadKinds",
 		}},
+		// A fill after a keyed cache's statement (if !ok { ... }) is no
+		// miss of it: once, not once per key.
+		{"(*example.com/shapes/svc.Service).CountedTags", []string{
+			"svc.go:343 ×1 via svc.(*Service).CountedTags → svc.(*Service).countedTag",
+			"svc.go:348 ×0 once via svc.(*Service).CountedTags → svc.(*Service).countedTag",
+		}},
+		// A getter's reload flag passed true builds its value per item;
+		// a fill under it, once for the process, stays once.
+		{"example.com/shapes/svc.Reloaded", []string{
+			"svc.go:373 ×0 once via svc.Reloaded → svc.(*Config).Conf → svc.readSettings",
+		}},
 		// A key the loop carries from item to item: anew per item.
 		{"(*example.com/shapes/svc.Service).NextTags", []string{
 			"svc.go:268 ×1 via svc.(*Service).NextTags → svc.(*Service).tag",

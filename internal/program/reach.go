@@ -107,6 +107,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	es := p.member(f)
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
+		e = flagOf(e, f)
 		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(f, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
@@ -128,6 +129,7 @@ func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
 	}
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
+		e = flagOf(e, g)
 		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(g, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
@@ -318,7 +320,9 @@ func mend(s *scc, f *Func) []entry {
 	for _, g := range s.members {
 		if !usual[g] {
 			for _, e := range s.own[g] {
-				e.once, e.depth, e.per = true, 0, 0
+				// Once whatever the key, or the flag of a getter's fast
+				// path (a parameter of g, not of f).
+				e.once, e.depth, e.per, e.key, e.flag = true, 0, 0, 0, 0
 				acc = append(acc, e)
 			}
 			continue
@@ -405,7 +409,11 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			// keyed.go), per call when the key cannot be traced.
 			once, key = false, max(c.Key, 0)
 		}
-		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c, flag: c.Unless, raw: raw}}
+		flag := c.Unless
+		if c.Once || loaded {
+			flag = 0 // once whatever the getter's flag
+		}
+		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c, flag: flag, raw: raw}}
 	}
 	var out []entry
 	for _, g := range p.callees(f, c, b) {
@@ -418,13 +426,16 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 			if e.depth == 0 {
 				d = max(d-c.Chunks, 0) // a single statement per chunk
 			}
-			if e.flag > 0 && !p.PassesFalse(f, c, g, e.flag-1) {
+			if e = flagOf(e, g); e.flag > 0 && !p.PassesFalse(f, c, g, e.flag-1) {
 				// The caller's flag builds again: the fill runs per call.
 				e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
 			}
 			loaded := c.Load && queries.Loaded(e.site.Entry.Kind)
 			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.PerRecv && p.keptRecv(f) || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
-			if c.Unless > 0 && c.PerRecv {
+			if c.Unless > 0 && c.PerRecv && !e.once && !c.Once && !loaded {
+				// Only what the getter's fill alone makes once: a fill
+				// below it, or a loader's read, stays once whatever the
+				// flag.
 				next.flag, next.raw = c.Unless, e.depth+d
 			}
 			switch {
@@ -459,6 +470,17 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 		}
 	}
 	return out
+}
+
+// flagOf is e as a call of g runs it: the flag of a getter's fast path
+// (entry.flag) is a parameter of the getter, e's owner; reached from
+// another function of its recursive component, what that one passes
+// there says nothing of it, and the fill runs per call.
+func flagOf(e entry, g *Func) entry {
+	if e.flag > 0 && e.owner != g {
+		e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
+	}
+	return e
 }
 
 // deepest keeps, per site, the entry with the deepest multiplicity, a

@@ -731,32 +731,37 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 	if at < 0 {
 		return false
 	}
-	a.keyed = append(a.keyed, key)
+	// The key is the fill's alone: what runs before the test, or after
+	// a miss in its body, fills under no key of it (see fillKey).
+	miss := func(walk func()) {
+		a.keyed = append(a.keyed, key)
+		walk()
+		a.keyed = a.keyed[:len(a.keyed)-1]
+	}
 	i := 0
 	for st := range c.Children() {
 		switch {
 		case i == at && kind == missBody:
-			a.walkFill(n, st, loops)
+			miss(func() { a.walkFill(n, st, loops) })
 		case i > at && kind == missRest && recv:
 			// Once per receiver, which the whole-program graph follows.
 			a.caching++
 			a.perRecv++
 			outer := a.unless
 			a.unless = unless
-			a.walk(n, st, loops)
+			miss(func() { a.walk(n, st, loops) })
 			a.unless = outer
 			a.perRecv--
 			a.caching--
 		case i > at && kind == missRest:
 			a.caching++
-			a.walk(n, st, loops)
+			miss(func() { a.walk(n, st, loops) })
 			a.caching--
 		default:
 			a.walk(n, st, loops)
 		}
 		i++
 	}
-	a.keyed = a.keyed[:len(a.keyed)-1]
 	return true
 }
 

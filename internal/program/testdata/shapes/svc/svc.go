@@ -324,3 +324,62 @@ func (s *Service) NextTags(ctx context.Context, ids []int64) {
 		prev = id + 1
 	}
 }
+
+// tagCount holds the number of tags once counted.
+var tagCount *int
+
+// CountedTags reads each item's tag through a keyed cache's miss (the
+// body of `if !ok`), then counts the tags once for the process: the
+// count, after the keyed cache's statement, is no miss of it.
+func (s *Service) CountedTags(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.countedTag(ctx, id)
+	}
+}
+
+func (s *Service) countedTag(ctx context.Context, id int64) {
+	if _, ok := tagNames.Load(id); !ok {
+		var name string
+		s.db.QueryRowContext(ctx, `SELECT name FROM tags WHERE id = $1`, id).Scan(&name)
+		tagNames.Store(id, name)
+	}
+	if tagCount == nil {
+		var n int
+		s.db.QueryRowContext(ctx, `SELECT count(*) FROM tags`).Scan(&n)
+		tagCount = &n
+	}
+}
+
+// settings holds the settings, read once for the process.
+var settings *string
+
+// Config reads its conf again when asked to reload.
+type Config struct {
+	db   *sql.DB
+	conf *string
+}
+
+func (c *Config) Conf(ctx context.Context, reload bool) *string {
+	if c.conf != nil && !reload {
+		return c.conf
+	}
+	c.conf = readSettings(ctx, c.db)
+	return c.conf
+}
+
+func readSettings(ctx context.Context, db *sql.DB) *string {
+	if settings == nil {
+		var s string
+		db.QueryRowContext(ctx, `SELECT value FROM settings`).Scan(&s)
+		settings = &s
+	}
+	return settings
+}
+
+// Reloaded reloads the conf per item; the settings under it, read once
+// for the process whatever the getter's flag, are read once.
+func Reloaded(ctx context.Context, c *Config, ids []int64) {
+	for range ids {
+		c.Conf(ctx, true)
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/keptmend
+
+go 1.25
