@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	astedge "golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -29,7 +30,9 @@ import (
 // with other conditions, where err is a local variable of type error
 // that a call made before the if in the same function assigned (in the
 // if's init or an earlier statement). A parameter or a field holding an
-// error is not enough: whether it failed is the caller's to say. The
+// error is not enough: whether it failed is the caller's to say; nor is
+// the standard library's parse of a string (strconv.ParseInt,
+// time.Parse), whose error tells one kind of input from another. The
 // calls in the branch are walked as a recovery's are: they run at most
 // once in the normal case, whatever the loops around them, and their
 // callees' queries with them; a callee called from the branch and
@@ -97,7 +100,7 @@ func (a *analyzer) callError(e ast.Expr, pos token.Pos) bool {
 			last = &a.r.writes[v][i]
 		}
 	}
-	if last == nil {
+	if last == nil || a.parses(ast.Unparen(last.rhs).(*ast.CallExpr)) {
 		return false
 	}
 	// The other results of that call (see above).
@@ -109,6 +112,21 @@ func (a *analyzer) callError(e ast.Expr, pos token.Pos) bool {
 		}
 	}
 	return true
+}
+
+// parses reports whether call is the standard library's parse of a
+// string (strconv's functions, time.Parse, url.Parse, ...): its error
+// tells which kind of input it was given (`id, err :=
+// strconv.ParseInt(ref, 10, 64); if err != nil { return byPath(ref) }`),
+// the normal path for the inputs of the other kind, not a failure.
+func (a *analyzer) parses(call *ast.CallExpr) bool {
+	fn := a.r.callee(call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	std := !strings.Contains(strings.Split(path, "/")[0], ".")
+	return std && (path == "strconv" || strings.HasPrefix(fn.Name(), "Parse"))
 }
 
 // errVar is the variable of type error e names, nil if it names none.

@@ -68,3 +68,18 @@ func GetOrCreate(ctx context.Context, s store.Store, items []*store.Item) {
 		}
 	}
 }
+
+// cleanup marks every item: called only when a run failed, its loop
+// still writes once per item of that run.
+func cleanup(ctx context.Context, s store.Store, ids []int64) {
+	for _, id := range ids {
+		_ = s.MarkError(ctx, id, "cancelled")
+	}
+}
+
+// Run cleans up after a failed check.
+func Run(ctx context.Context, s store.Store, ids []int64) {
+	if err := check(int64(len(ids))); err != nil {
+		cleanup(ctx, s, ids)
+	}
+}

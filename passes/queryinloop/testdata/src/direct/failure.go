@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 )
 
 // Failure paths: a write that runs only for the items whose call failed
@@ -200,6 +201,16 @@ func Requeue(ctx context.Context, s *Schedr, list []*Sched) {
 				s.create(ctx, rest) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of …: n round trips instead of 1`
 			}
 			return
+		}
+	}
+}
+
+// ByRef reads each reference by path when it is not a number: the
+// parse's error tells the kind of input, the normal path for paths.
+func ByRef(ctx context.Context, s *Schedr, refs []string) {
+	for _, ref := range refs {
+		if _, err := strconv.ParseInt(ref, 10, 64); err != nil {
+			s.create(ctx, &Sched{Name: ref}) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of refs`
 		}
 	}
 }

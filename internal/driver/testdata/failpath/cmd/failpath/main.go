@@ -23,6 +23,7 @@ func main() {
 		jobs.ProcessDeep(ctx, s, ids)
 		jobs.Always(ctx, s, ids)
 		jobs.GetOrCreate(ctx, s, items)
+		jobs.Run(ctx, s, ids)
 	})
 	_ = http.ListenAndServe(":8080", nil)
 }
