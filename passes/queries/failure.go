@@ -43,7 +43,8 @@ import (
 // counting: `if errors.Is(err, sql.ErrNoRows) { create(item) }`, `err ==
 // ErrNotFound`, `IsNotFound(err)`, a switch on the error: a row missing
 // for an item is the normal case of a get-or-create, which creates per
-// item. A loop within the branch repeats what it runs per item of its
+// item; so does `err != nil && isDuplicate(err)` (an insert that
+// updates the row already there). A loop within the branch repeats what it runs per item of its
 // own (`for _, m := range rest { requeue(m) }` after a failure), not
 // of the loops around the branch. So does a test of another result of the call that failed
 // (`_, code, err := scm.GetRepo(...); if err != nil { if code == 404 {
@@ -56,6 +57,9 @@ import (
 // of its else instead (x tests err == nil).
 func (a *analyzer) failing(x *ast.IfStmt) (body, els bool) {
 	a.answered = nil
+	if a.tellsFailure(x.Cond) {
+		return false, false // err != nil && isDuplicate(err): which failure
+	}
 	body = a.failed(x.Cond, token.NEQ, x.Body.Pos())
 	els = !body && x.Else != nil && a.failed(x.Cond, token.EQL, x.Body.Pos())
 	return body, els

@@ -214,3 +214,16 @@ func ByRef(ctx context.Context, s *Schedr, refs []string) {
 		}
 	}
 }
+
+func isDupe(err error) bool { return err != nil }
+
+// Upsert updates the rows the insert found already there: the test
+// beside err != nil tells which failure, per item.
+func Upsert(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		err := s.trigger(item)
+		if err != nil && isDupe(err) {
+			markError(ctx, s.db, err, item) // want `^direct.markError runs UPDATE schedules .* once per item of list`
+		}
+	}
+}
