@@ -545,7 +545,11 @@ func (w *whole) loops(c *collector) {
 				at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel)
 				if !filled[at] && multiplied(reached) {
 					filled[at] = true
-					c.rep.Stats.CacheFillFindings++
+					if onFailure(call, reached) {
+						c.rep.Stats.ErrorPathFindings++
+					} else {
+						c.rep.Stats.CacheFillFindings++
+					}
 				}
 				// The pass, which counts a getter's fill guarded by a
 				// flag per call, may have reported it: the graph saw
@@ -654,6 +658,37 @@ func (w *whole) ruledOut(fn *program.Func, c *program.Call) bool {
 // the queries pass's Query.Once), at least one of them a statement a
 // loop would multiply: a loop around the call runs them once per key or
 // per process, not once per item.
+// onFailure says whether the call, which runs only cache fills or
+// failure branches, runs its queries on a failure: it is itself in a
+// branch run only when a call before it failed, or every query it
+// reaches is, or is under a call that is, in a function on the way
+// (Call.Fail; see the queries pass's failure.go).
+func onFailure(call *program.Call, reached []queryinloop.Reached) bool {
+	if call.Fail {
+		return true
+	}
+	for _, r := range reached {
+		if r.Query.Kind == "ddl" || r.Query.Kind == "other" || r.Fail {
+			continue
+		}
+		return false
+	}
+	return len(reached) > 0
+}
+
+// failsVia says whether a function of the chain calls the next one only
+// in a failure branch (Call.Fail).
+func failsVia(via []*program.Func) bool {
+	for i := 0; i+1 < len(via); i++ {
+		for _, c := range via[i].Calls {
+			if c.Fail && slices.Contains(c.Callees, via[i+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func fillsOnly(reached []queryinloop.Reached) bool {
 	for _, r := range reached {
 		if r.Query.Kind != "ddl" && r.Query.Kind != "other" && !r.Query.Once {
@@ -722,7 +757,7 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 			if c.Static && len(q.Via) > 0 {
 				q.Via = q.Via[1:] // the callee, which the message names
 			}
-			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed}
+			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed, Fail: r.Site.Fail || failsVia(r.Via)}
 			if i, ok := seen[r.Site]; ok {
 				if q.Loop > out[i].Query.Loop {
 					out[i] = reach

@@ -87,6 +87,9 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.CacheFillFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: every query they run fills a cache (on a miss only, once per value or once per process) or mends a failed attempt before the same call is tried again", plural(n, "call"))
 	}
+	if n := s.ErrorPathFindings; n > 0 && r.o.verbose {
+		r.errorf("%s in loops not shown: what they run, they run only when a call before them failed (if err != nil { ... }), for the failed items only", plural(n, "call"))
+	}
 	if n := s.DeadBranchFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: what they run is only in branches no implementation in the module lets run (a guard on a result every implementation returns as one constant)", plural(n, "call"))
 	}

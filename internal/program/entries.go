@@ -571,7 +571,8 @@ func (p *Program) OnceOnly(entries []*Entry) map[*Func]bool {
 // request or iteration (not inside a worker's loop of its own); with
 // goroutines, also those of the goroutines it starts and does not wait
 // for; through the calls that run what they call once (Call.Once) only
-// with once.
+// with once. A call made only when one before it failed (Call.Fail)
+// runs per request that fails, not once per process: it is followed.
 func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 	var work, out []*Func
 	for _, part := range e.Parts {
@@ -596,7 +597,7 @@ func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 		seen[f] = true
 		out = append(out, f)
 		for _, c := range f.Calls {
-			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] && (once || !c.Once) {
+			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] && (once || !c.Once || c.Fail) {
 				work = append(work, c.Callees...)
 			}
 		}

@@ -178,6 +178,10 @@ type Call struct {
 	// nil { x = ... }): what it runs, it runs once, whatever the loops
 	// around it or its callers.
 	Once bool
+	// Fail, of Once, says the call runs only when a call made before it
+	// in its function failed (if err != nil { ... }; see the queries
+	// pass's failure.go).
+	Fail bool
 	// Load says the call is a cache's get-or-load, or the edge to the
 	// loader it hands over (see the queries pass's loader.go): the reads
 	// it runs, it runs on a miss only, as a cache fill; its writes count
@@ -283,6 +287,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	perRecv := map[token.Pos]bool{}
 	unless := map[token.Pos]int{}
 	loads := map[token.Pos]bool{}
+	failed := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
 		res := results(m)
 		if res == nil {
@@ -305,6 +310,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.Loads {
 			loads[call.Lparen] = true
+		}
+		for call := range res.Failed {
+			failed[call.Lparen] = true
 		}
 		for _, s := range res.Sites {
 			p.sites[s.Call.Lparen] = s
@@ -334,6 +342,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			if !c.Once && cached[c.Pos] {
 				c.Once, c.Key = true, keyed[c.Pos]
 			}
+			c.Fail = c.Once && failed[c.Pos]
 			c.Load = loads[c.Pos]
 			if perRecv[c.Pos] {
 				// A fill of a method's receiver; in a copy of it that the

@@ -843,6 +843,9 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.CacheFillFindings > 0 {
 		add("in loops that only fill a cache, not shown", s.CacheFillFindings)
 	}
+	if s.ErrorPathFindings > 0 {
+		add("in loops that run only when a call failed, not shown", s.ErrorPathFindings)
+	}
 	if s.PathGuarded > 0 {
 		add("middleware queries on routes their path tests rule out, not counted", s.PathGuarded)
 	}

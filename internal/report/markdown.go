@@ -301,6 +301,9 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.CacheFillFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: all they run fills a cache", plural(n, "call"))
 	}
+	if n := s.ErrorPathFindings; n > 0 {
+		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only when a call before them failed", plural(n, "call"))
+	}
 	if n := s.PathGuarded; n > 0 {
 		fmt.Fprintf(w, " · %s of middlewares not counted on routes their path tests rule out", plural(n, "query"))
 	}

@@ -361,6 +361,14 @@ type Stats struct {
 	// key, per value or per process, or on a failure only, not once per
 	// item.
 	CacheFillFindings int `json:"cache_fill_findings,omitempty"`
+	// ErrorPathFindings counts the calls in loops that the report leaves
+	// out because what they run, they run only when a call made before
+	// them failed, in the loop's function or on the way down to the
+	// query (`if err != nil { markFailed(item); continue }`): for the
+	// failed items only, not once per item. A test that tells one
+	// failure from another (errors.Is(err, ErrNotFound), err == X)
+	// keeps counting: a get-or-create creates per item.
+	ErrorPathFindings int `json:"error_path_findings,omitempty"`
 	// PathGuarded counts, over the routes, the queries of their
 	// middlewares left out of routes[].queries and their counts: the
 	// middleware runs them only for paths, tested against a constant

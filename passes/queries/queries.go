@@ -67,6 +67,9 @@ type Result struct {
 	// (if x == nil { x = load() }, or a keyed cache's miss): they run
 	// once (per key), whatever the loops.
 	Cached map[*ast.CallExpr]bool
+	// Failed holds, of those, the calls in a branch run only when a call
+	// before it failed (if err != nil { ... }, see failure.go).
+	Failed map[*ast.CallExpr]bool
 	// Keyed holds, of those, the ones filling a keyed cache whose key may
 	// vary from call to call: the key, as Query.KeyFrom says it.
 	Keyed map[*ast.CallExpr]int
@@ -192,6 +195,9 @@ type Site struct {
 	// once per key, KeyFrom says which.
 	Once    bool
 	KeyFrom int
+	// Fail, of Once, says the call runs only when a call before it in
+	// its function failed (see failure.go).
+	Fail bool
 	// Ctx is the context argument passed to the call, nil when the API
 	// takes none.
 	Ctx ast.Expr
@@ -340,6 +346,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if config.For(pass).WholeProgram {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
 		res.Cached = map[*ast.CallExpr]bool{}
+		res.Failed = map[*ast.CallExpr]bool{}
 		res.Keyed = map[*ast.CallExpr]int{}
 		res.PerRecv = map[*ast.CallExpr]bool{}
 		res.Unless = map[*ast.CallExpr]int{}
@@ -358,6 +365,9 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				case c.once:
 					res.Cached[c.call] = true
+					if c.fail {
+						res.Failed[c.call] = true
+					}
 					if c.key != 0 {
 						res.Keyed[c.call] = c.key
 					}
@@ -451,6 +461,7 @@ type callInfo struct {
 	recv   bool // of once: fills the state of its method's receiver alone (see lazy.go)
 	unless int  // of recv: 1 + the bool parameter whose true value builds on every call (see recvHit)
 	load   bool // a cache's get-or-load call: its reads run on a miss only (see loader.go)
+	fail   bool // of once: runs only when a call before it failed (see failure.go)
 }
 
 type edge struct {
@@ -484,6 +495,15 @@ type analyzer struct {
 	// caching counts the cache fills (if x == nil { x = ... }, a keyed
 	// cache's miss) the walk is in.
 	caching int
+	// onFailure counts, of those, the branches run only when a call
+	// failed (see failure.go).
+	onFailure int
+	// failedWith are the other results of the calls whose failure the
+	// walk is in; answered, those of the condition failing just read
+	// (see failure.go).
+	failedWith, answered []*types.Var
+	// failOuter is, in a failure branch, how many loops are around it.
+	failOuter int
 	// keyed are, of those, the keyed caches' fills, innermost last: the
 	// key of each, as Query.KeyFrom says it (see fillKey).
 	keyed []int
@@ -610,17 +630,29 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				return false
 			}
 		case *ast.SwitchStmt:
+			if a.onFailure > 0 && x.Tag != nil && a.tellsFailure(x.Tag) {
+				a.walkTold(n, c, loops) // see failure.go
+				return false
+			}
 			if a.retriedAfter(n, c) {
 				a.walkBeforeRetry(n, c, loops) // see recovery.go
 				return false
 			}
 		case *ast.IfStmt:
+			if a.onFailure > 0 && a.tellsFailure(x.Cond) {
+				a.walkTold(n, c, loops) // see failure.go
+				return false
+			}
 			if a.recovers(n, x.Body.List) || a.retriesCall(c, x) {
 				a.walkRecovery(n, c, loops) // see recovery.go
 				return false
 			}
 			if a.retriedAfter(n, c) {
 				a.walkBeforeRetry(n, c, loops) // see recovery.go
+				return false
+			}
+			if body, els := a.failing(x); body || els {
+				a.walkFailure(n, c, loops, els) // see failure.go
 				return false
 			}
 			// if t.rows == nil { t.fetch() }: what the body runs, it runs
@@ -650,17 +682,17 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			}
 			l := classifyLoop(a.pass, a.r, c)
 			a.loops = append(a.loops, l)
-			a.walk(n, c.ChildAt(astedge.ForStmt_Body, -1), appendLoop(loops, l))
+			a.walkLoop(n, c.ChildAt(astedge.ForStmt_Body, -1), loops, l)
 			return false
 		case *ast.RangeStmt:
 			a.walk(n, c.ChildAt(astedge.RangeStmt_X, -1), loops)
 			l := classifyLoop(a.pass, a.r, c)
 			a.loops = append(a.loops, l)
-			a.walk(n, c.ChildAt(astedge.RangeStmt_Body, -1), appendLoop(loops, l))
+			a.walkLoop(n, c.ChildAt(astedge.RangeStmt_Body, -1), loops, l)
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
-			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, fail: a.onFailure > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
 			// Under fills of the receiver's state alone, in a method: once
 			// per receiver, which the whole-program graph follows.
 			_, method := n.node.(*ast.FuncDecl)
@@ -1169,7 +1201,7 @@ func (a *analyzer) buildSites() {
 				continue // ent's builders calling each other: the program's calls are the sites
 			}
 			loops := withoutChunks(a.pass.TypesInfo, c.call, c.loops)
-			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, param: -1}
+			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, Fail: c.fail, param: -1}
 			if c.once {
 				s.KeyFrom = c.key
 			}

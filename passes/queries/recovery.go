@@ -66,8 +66,8 @@ import (
 // default case, and one branch must end the call: otherwise calls that
 // took no branch, or every call, go on to the retry (`return f(x,
 // true)` after the work is no mend). A failure that is logged and not
-// retried (`if err != nil { logFailure(item) }` in a loop) is work per
-// failed item, and stays counted: nothing retries after it.
+// retried (`if err != nil { logFailure(item) }` in a loop) runs only for
+// the failed items as well: see failure.go.
 
 //
 // Or the branch makes the call it tests the result of again, instead of

@@ -213,7 +213,17 @@
 // a transaction's body (`WithTx(ctx, func(tx) error)`), a retry helper's
 // or an errgroup's function, a span's (`t.Span(ctx, op, fn)`, its name
 // nothing the work reads) stay reported. The standalone driver counts
-// the loops it leaves out so in stats.cache_fill_findings. A
+// the loops it leaves out so in stats.cache_fill_findings. So is a
+// query in a branch taken only when a call made before it in the same
+// function failed (`it, err := s.Get(ctx, id); if err != nil {
+// s.MarkFailed(ctx, id); continue }`, the else of `err == nil`), or
+// under such a branch in a function the loop calls: it runs for the
+// failed items only. A test telling one failure from another
+// (errors.Is(err, ErrNotFound), err == ErrMissing, IsNotFound(err), a
+// switch on the error) counts again inside it: a get-or-create creates
+// per item. An error the function was handed is not one of its calls'
+// and counts. The standalone driver counts these in
+// stats.error_path_findings. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1; so is a loop that formats its item into a name of the statement

@@ -28,6 +28,9 @@ type Reached struct {
 	// Assumed says the way there goes through a call resolved by the
 	// types alone, not by a value the driver followed.
 	Assumed bool
+	// Fail says the way there goes through a branch run only when a call
+	// before it failed (see the queries pass's failure.go).
+	Fail bool
 }
 
 // PerCall is what one call of a function runs, as a whole-program driver

@@ -1,0 +1,57 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+)
+
+// testdata/failpath reads items through a store interface and writes
+// down the failures: a loop that marks an item only when reading or
+// checking it failed (in its own `if err != nil`, or in a function it
+// calls that marks on its own failure) runs the write for the failed
+// items only, and is counted in stats.error_path_findings, not shown.
+// Marking every item, creating the items not found
+// (errors.Is(err, sql.ErrNoRows)), and the loop of a function called
+// only on failure (per failed request, not once per process) stay
+// reported.
+func TestFailurePath(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/failpath", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
+	}
+	slices.Sort(got)
+	want := []string{
+		"jobs/jobs.go:27", // Process: the read, per item
+		"jobs/jobs.go:56", // Always: the mark outside the branch
+		"jobs/jobs.go:63", // GetOrCreate: the read
+		"jobs/jobs.go:66", // GetOrCreate: the create of a missing item
+		"jobs/jobs.go:76", // cleanup, called only on failure, loops over the items
+	}
+	if !slices.Equal(got, want) {
+		for _, f := range rep.Findings {
+			t.Logf("%s:%d: %s", f.File, f.Line, f.Message)
+		}
+		t.Errorf("queryinloop findings:\n got %q\nwant %q", got, want)
+	}
+	for _, f := range rep.Findings {
+		if f.Line == 76 && (f.Severity != "medium" || strings.Contains(f.Message, "once per process")) {
+			t.Errorf("cleanup's loop, run per failed request, lowered: %s %s", f.Severity, f.Message)
+		}
+	}
+	// Process's mark (29), ProcessDeep's tryOne (45), Always's mark in
+	// the branch (54).
+	if got := rep.Stats.ErrorPathFindings; got != 3 {
+		t.Errorf("stats.error_path_findings = %d, want 3", got)
+	}
+}

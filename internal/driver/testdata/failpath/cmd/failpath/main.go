@@ -1,0 +1,29 @@
+package main
+
+import (
+	"net/http"
+	"strconv"
+
+	"example.com/failpath/jobs"
+	"example.com/failpath/store"
+)
+
+func main() {
+	s := store.New(nil)
+	http.HandleFunc("/run", func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		var ids []int64
+		var items []*store.Item
+		for _, v := range r.URL.Query()["id"] {
+			id, _ := strconv.ParseInt(v, 10, 64)
+			ids = append(ids, id)
+			items = append(items, &store.Item{ID: id})
+		}
+		jobs.Process(ctx, s, ids)
+		jobs.ProcessDeep(ctx, s, ids)
+		jobs.Always(ctx, s, ids)
+		jobs.GetOrCreate(ctx, s, items)
+		jobs.Run(ctx, s, ids)
+	})
+	_ = http.ListenAndServe(":8080", nil)
+}

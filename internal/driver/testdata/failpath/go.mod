@@ -1,0 +1,3 @@
+module example.com/failpath
+
+go 1.22

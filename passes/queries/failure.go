@@ -1,0 +1,223 @@
+package queries
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	astedge "golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Failure paths. A loop that handles each item's failure by writing it
+// down runs that write only for the items that failed:
+//
+//	for _, s := range schedules {
+//		schedule, err := db.GetSchedule(ctx, s.ID)
+//		if err != nil {
+//			handleError(ctx, db, err, schedule) // UPDATE schedules SET error = ...
+//			continue
+//		}
+//		...
+//	}
+//
+// The UPDATE is not work per schedule: in the normal case no item takes
+// the branch, and batching it saves nothing a reader would pay for. What
+// makes a branch one of failure, by data flow: the body of an if whose
+// condition is `err != nil` (or the else of `err == nil`), alone or ANDed
+// with other conditions, where err is a local variable of type error
+// that a call made before the if in the same function assigned (in the
+// if's init or an earlier statement). A parameter or a field holding an
+// error is not enough: whether it failed is the caller's to say; nor is
+// the standard library's parse of a string (strconv.ParseInt,
+// time.Parse), whose error tells one kind of input from another. The
+// calls in the branch are walked as a recovery's are: they run at most
+// once in the normal case, whatever the loops around them, and their
+// callees' queries with them; a callee called from the branch and
+// elsewhere counts as usual at the other calls. The standalone driver
+// counts the loops it leaves out so in stats.error_path_findings.
+//
+// A branch within the failure that tells one failure from another keeps
+// counting: `if errors.Is(err, sql.ErrNoRows) { create(item) }`, `err ==
+// ErrNotFound`, `IsNotFound(err)`, a switch on the error: a row missing
+// for an item is the normal case of a get-or-create, which creates per
+// item; so does `err != nil && isDuplicate(err)` (an insert that
+// updates the row already there). A loop within the branch repeats what it runs per item of its
+// own (`for _, m := range rest { requeue(m) }` after a failure), not
+// of the loops around the branch. So does a test of another result of the call that failed
+// (`_, code, err := scm.GetRepo(...); if err != nil { if code == 404 {
+// db.MarkGone(repo) } }`): a status it answered beside the error tells
+// which failure, and a row gone per item is data. So do those tests
+// outside an `err != nil` branch, and what follows the if.
+
+// failing reports whether the body of the if x, at c in n, runs only
+// when a call made before it in n failed (see above); els reports that
+// of its else instead (x tests err == nil).
+func (a *analyzer) failing(x *ast.IfStmt) (body, els bool) {
+	a.answered = nil
+	if a.tellsFailure(x.Cond) {
+		return false, false // err != nil && isDuplicate(err): which failure
+	}
+	body = a.failed(x.Cond, token.NEQ, x.Body.Pos())
+	els = !body && x.Else != nil && a.failed(x.Cond, token.EQL, x.Body.Pos())
+	return body, els
+}
+
+// failed reports whether cond holds only when an error a call assigned
+// before pos is not nil: `err != nil` (op NEQ) ANDed with anything, or
+// for op EQL, `err == nil` alone (its negation is the failure).
+func (a *analyzer) failed(cond ast.Expr, op token.Token, pos token.Pos) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		if e.Op == token.LAND && op == token.NEQ {
+			return a.failed(e.X, op, pos) || a.failed(e.Y, op, pos)
+		}
+		if e.Op != op {
+			return false
+		}
+		x, y := e.X, e.Y
+		if a.isNil(x) {
+			x, y = y, x
+		}
+		return a.isNil(y) && a.callError(x, pos)
+	}
+	return false
+}
+
+func (a *analyzer) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && a.pass.TypesInfo.Uses[id] == types.Universe.Lookup("nil")
+}
+
+// callError reports whether e is a local variable of type error that a
+// call assigned before pos.
+func (a *analyzer) callError(e ast.Expr, pos token.Pos) bool {
+	v := a.errVar(e)
+	if v == nil {
+		return false
+	}
+	var last *assignment
+	for i, w := range a.r.writes[v] {
+		if _, ok := ast.Unparen(w.rhs).(*ast.CallExpr); ok && w.pos < pos && (last == nil || w.pos > last.pos) {
+			last = &a.r.writes[v][i]
+		}
+	}
+	if last == nil || a.parses(ast.Unparen(last.rhs).(*ast.CallExpr)) {
+		return false
+	}
+	// The other results of that call (see above).
+	for u, ws := range a.r.writes {
+		for _, w := range ws {
+			if u != v && w.rhs == last.rhs {
+				a.answered = append(a.answered, u)
+			}
+		}
+	}
+	return true
+}
+
+// parses reports whether call is the standard library's parse of a
+// string (strconv's functions, time.Parse, url.Parse, ...): its error
+// tells which kind of input it was given (`id, err :=
+// strconv.ParseInt(ref, 10, 64); if err != nil { return byPath(ref) }`),
+// the normal path for the inputs of the other kind, not a failure.
+func (a *analyzer) parses(call *ast.CallExpr) bool {
+	fn := a.r.callee(call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	std := !strings.Contains(strings.Split(path, "/")[0], ".")
+	return std && (path == "strconv" || strings.HasPrefix(fn.Name(), "Parse"))
+}
+
+// errVar is the variable of type error e names, nil if it names none.
+func (a *analyzer) errVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	return v
+}
+
+// tellsFailure reports whether cond, or the tag of a switch, reads an
+// error otherwise than comparing it with nil: errors.Is(err, X), err ==
+// ErrNotFound, IsNotFound(err), status.Code(err).
+func (a *analyzer) tellsFailure(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(x ast.Node) bool {
+		if found {
+			return false
+		}
+		switch x := x.(type) {
+		case *ast.BinaryExpr:
+			if (x.Op == token.EQL || x.Op == token.NEQ) && (a.isNil(x.X) || a.isNil(x.Y)) {
+				return false // err != nil
+			}
+		case *ast.Ident:
+			v, _ := a.pass.TypesInfo.Uses[x].(*types.Var)
+			found = a.errVar(x) != nil || v != nil && slices.Contains(a.failedWith, v)
+		}
+		return true
+	})
+	return found
+}
+
+// walkFailure walks the if at c, whose body (or else, when els is set)
+// runs only on a failure: that branch as a recovery, the rest as usual.
+func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, els bool) {
+	answered := a.answered
+	edge := astedge.IfStmt_Body
+	if els {
+		edge = astedge.IfStmt_Else
+	}
+	for part := range c.Children() {
+		if part.ParentEdgeKind() != edge {
+			a.walk(n, part, loops)
+			continue
+		}
+		saved, outer := len(a.failedWith), a.failOuter
+		a.failedWith = append(a.failedWith, answered...)
+		a.failOuter = len(loops)
+		a.caching++
+		a.onFailure++
+		a.walk(n, part, loops)
+		a.onFailure--
+		a.caching--
+		a.failedWith, a.failOuter = a.failedWith[:saved], outer
+	}
+}
+
+// walkTold walks the if or switch at c, within a failure branch, which
+// tells one failure from another (see tellsFailure): out of the failure,
+// as usual.
+func (a *analyzer) walkTold(n *funcNode, c inspector.Cursor, loops []*Loop) {
+	saved := a.onFailure
+	a.caching -= saved
+	a.onFailure = 0
+	a.walk(n, c, loops)
+	a.onFailure = saved
+	a.caching += saved
+}
+
+// walkLoop walks body, the body of loop l within loops. In a failure
+// branch, the loop repeats what it runs per item of its own, out of the
+// failure, and not per item of the loops around the branch (see above).
+func (a *analyzer) walkLoop(n *funcNode, body inspector.Cursor, loops []*Loop, l *Loop) {
+	if a.onFailure == 0 {
+		a.walk(n, body, appendLoop(loops, l))
+		return
+	}
+	saved, with := a.onFailure, a.failedWith
+	a.caching -= saved
+	a.onFailure, a.failedWith = 0, nil
+	a.walk(n, body, appendLoop(loops[a.failOuter:len(loops):len(loops)], l))
+	a.onFailure, a.failedWith = saved, with
+	a.caching += saved
+}

@@ -1,0 +1,229 @@
+package direct
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+)
+
+// Failure paths: a write that runs only for the items whose call failed
+// is no work per item.
+
+type Sched struct {
+	ID   int64
+	Name string
+}
+
+type Schedr struct{ db *sql.DB }
+
+func (s *Schedr) get(ctx context.Context, id int64) (*Sched, error) {
+	var sc Sched
+	err := s.db.QueryRowContext(ctx, "SELECT id, name FROM schedules WHERE id = $1", id).Scan(&sc.ID, &sc.Name)
+	return &sc, err
+}
+
+func (s *Schedr) trigger(sc *Sched) error { return nil }
+
+// markError records a schedule's failure in its row.
+func markError(ctx context.Context, db *sql.DB, err error, sc *Sched) {
+	_, _ = db.ExecContext(ctx, "UPDATE schedules SET error = $1 WHERE id = $2", err.Error(), sc.ID)
+}
+
+// report is a deeper helper that marks the error.
+func report(ctx context.Context, db *sql.DB, err error, sc *Sched) {
+	markError(ctx, db, err, sc)
+}
+
+func ProcessSchedules(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		sc, err := s.get(ctx, item.ID) // want `^direct.\(\*Schedr\).get runs SELECT .* once per item of list`
+		if err != nil {
+			markError(ctx, s.db, err, sc) // silent: only the failed items write
+			continue
+		}
+		if err := s.trigger(sc); err != nil {
+			report(ctx, s.db, err, sc) // silent: a deeper helper, only in the failure branch
+		}
+	}
+}
+
+// tryTrigger marks the error when its own trigger fails: a loop calling
+// it per item writes only for the failed ones.
+func (s *Schedr) tryTrigger(ctx context.Context, sc *Sched) {
+	if err := s.trigger(sc); err != nil && sc.Name != "" {
+		markError(ctx, s.db, err, sc)
+	}
+}
+
+func TriggerAll(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, sc := range list {
+		s.tryTrigger(ctx, sc) // silent: the callee writes only on its own failure
+	}
+}
+
+// okOrMark writes in the else of err == nil: on failure.
+func (s *Schedr) okOrMark(ctx context.Context, sc *Sched) {
+	err := s.trigger(sc)
+	if err == nil {
+		return
+	} else {
+		markError(ctx, s.db, err, sc)
+	}
+}
+
+func OkOrMarkAll(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, sc := range list {
+		s.okOrMark(ctx, sc) // silent: the else of err == nil
+	}
+}
+
+var errMissing = errors.New("missing")
+
+func (s *Schedr) create(ctx context.Context, sc *Sched) error {
+	_, err := s.db.ExecContext(ctx, "INSERT INTO schedules (id, name) VALUES ($1, $2)", sc.ID, sc.Name)
+	return err
+}
+
+// GetOrCreate creates the rows not found: a row missing per item is the
+// normal case, a real N+1.
+func GetOrCreate(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		_, err := s.get(ctx, item.ID) // want `^direct.\(\*Schedr\).get runs SELECT .* once per item of list`
+		if err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+			}
+		}
+	}
+}
+
+// GetOrCreateSentinel tells the failure by comparing with a sentinel.
+func GetOrCreateSentinel(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		err := s.trigger(item)
+		if err == errMissing {
+			s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+		}
+	}
+}
+
+// CreateOnSuccess writes in the err == nil branch: every item that
+// succeeds, the normal case.
+func CreateOnSuccess(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		if err := s.trigger(item); err == nil {
+			s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+		}
+	}
+}
+
+// CreateAfter writes after the failure branch, not in it.
+func CreateAfter(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		if err := s.trigger(item); err != nil {
+			continue
+		}
+		s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+	}
+}
+
+// MarkAlways calls the helper on the normal path too: that call counts.
+func MarkAlways(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		err := s.trigger(item)
+		if err != nil {
+			report(ctx, s.db, err, item) // silent: on failure
+		}
+		report(ctx, s.db, err, item) // want `^direct.report runs UPDATE schedules .* once per item of list`
+	}
+}
+
+// MarkGiven tests an error it was given, not one of its own calls: the
+// caller decides, so the write counts.
+func markGiven(ctx context.Context, db *sql.DB, err error, sc *Sched) {
+	if err != nil {
+		markError(ctx, db, err, sc)
+	}
+}
+
+func MarkGivenAll(ctx context.Context, s *Schedr, list []*Sched, errs []error) {
+	for i, item := range list {
+		markGiven(ctx, s.db, errs[i], item) // want `^direct.markGiven runs UPDATE schedules .* once per item of list`
+	}
+}
+
+func (s *Schedr) lookup(id int64) (int, error) { return 200, nil }
+
+// MarkGone marks the items the remote no longer has: the status the
+// failed call answered beside its error tells which failure, and an
+// item gone is data, per item.
+func MarkGone(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		code, err := s.lookup(item.ID)
+		if err != nil {
+			if code == 404 {
+				s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+			}
+		}
+	}
+}
+
+type pushErr struct{ Code string }
+
+func decode(err error) pushErr { return pushErr{Code: err.Error()} }
+
+// DropStale deletes a device whose push failed as unregistered: a
+// code decoded from the error, in the failure branch, for the failed
+// items only.
+func DropStale(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		err := s.trigger(item)
+		if err != nil {
+			perr := decode(err)
+			switch perr.Code {
+			case "unregistered":
+				markError(ctx, s.db, err, item) // silent: on failure
+			default:
+				return
+			}
+		}
+	}
+}
+
+// Requeue puts the rest of the batch back after a failure: the loop in
+// the branch writes per item of the rest, not per item of the batch.
+func Requeue(ctx context.Context, s *Schedr, list []*Sched) {
+	for i, item := range list {
+		if err := s.trigger(item); err != nil {
+			markError(ctx, s.db, err, item) // silent: on failure
+			for _, rest := range list[i:] {
+				s.create(ctx, rest) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of …: n round trips instead of 1`
+			}
+			return
+		}
+	}
+}
+
+// ByRef reads each reference by path when it is not a number: the
+// parse's error tells the kind of input, the normal path for paths.
+func ByRef(ctx context.Context, s *Schedr, refs []string) {
+	for _, ref := range refs {
+		if _, err := strconv.ParseInt(ref, 10, 64); err != nil {
+			s.create(ctx, &Sched{Name: ref}) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of refs`
+		}
+	}
+}
+
+func isDupe(err error) bool { return err != nil }
+
+// Upsert updates the rows the insert found already there: the test
+// beside err != nil tells which failure, per item.
+func Upsert(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		err := s.trigger(item)
+		if err != nil && isDupe(err) {
+			markError(ctx, s.db, err, item) // want `^direct.markError runs UPDATE schedules .* once per item of list`
+		}
+	}
+}
