@@ -1056,23 +1056,31 @@ func (c *ormChain) tail(b *strings.Builder, conds []ormCond, orderLimit bool) {
 	if len(conds) > 0 {
 		b.WriteString(" WHERE " + whereSQL(conds))
 	}
-	if len(c.group) > 0 {
-		b.WriteString(" GROUP BY " + strings.Join(c.group, ", "))
-	}
-	if len(c.having) > 0 {
-		b.WriteString(" HAVING " + strings.Join(c.having, " AND "))
-	}
 	if !orderLimit {
+		writeClauses(b, c.group, c.having, nil, "", "")
 		return
 	}
-	if len(c.order) > 0 {
-		b.WriteString(" ORDER BY " + strings.Join(c.order, ", "))
+	writeClauses(b, c.group, c.having, c.order, c.limit, c.offset)
+}
+
+// writeClauses writes the clauses after WHERE, each when it has a part:
+// GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET. Every ORM's statement ends
+// with them in this order.
+func writeClauses(b *strings.Builder, group, having, order []string, limit, offset string) {
+	if len(group) > 0 {
+		b.WriteString(" GROUP BY " + strings.Join(group, ", "))
 	}
-	if c.limit != "" {
-		b.WriteString(" LIMIT " + c.limit)
+	if len(having) > 0 {
+		b.WriteString(" HAVING " + strings.Join(having, " AND "))
 	}
-	if c.offset != "" {
-		b.WriteString(" OFFSET " + c.offset)
+	if len(order) > 0 {
+		b.WriteString(" ORDER BY " + strings.Join(order, ", "))
+	}
+	if limit != "" {
+		b.WriteString(" LIMIT " + limit)
+	}
+	if offset != "" {
+		b.WriteString(" OFFSET " + offset)
 	}
 }
 

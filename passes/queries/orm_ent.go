@@ -562,18 +562,7 @@ func (a *analyzer) entFinish(c *entChain, s *Site) (string, string) {
 			cols, c.order, c.limit, c.off = "COUNT(*)", nil, "", ""
 		}
 		b.WriteString("SELECT " + cols + " FROM " + table + entWhere(c))
-		if len(c.group) > 0 {
-			b.WriteString(" GROUP BY " + strings.Join(c.group, ", "))
-		}
-		if len(c.order) > 0 {
-			b.WriteString(" ORDER BY " + strings.Join(c.order, ", "))
-		}
-		if c.limit != "" {
-			b.WriteString(" LIMIT " + c.limit)
-		}
-		if c.off != "" {
-			b.WriteString(" OFFSET " + c.off)
-		}
+		writeClauses(&b, c.group, nil, c.order, c.limit, c.off)
 		b.WriteString(c.lock)
 		switch name {
 		case "All", "First", "Only", "Get":
