@@ -584,3 +584,46 @@ func TestBeegoRoutes(t *testing.T) {
 		t.Errorf("the mapping of a missing method is not reported; errors: %v\nstderr: %s", rep.Errors, stderr)
 	}
 }
+
+// testdata/gqlgen serves a gqlgen schema on two routes (see its
+// README.txt): each runs the resolvers the generated code dispatches to
+// through gqlgen's runtime, the order's field resolver once per order,
+// and the model method the generated code calls; the other routes run
+// none. Its command nogql makes the schema and serves it nowhere: a
+// program of it alone has no route running the resolvers.
+func TestRouteInventoryGraphQL(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/gqlgen", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s %s", r.Method, r.Pattern)
+	})
+	schema := []string{
+		"graph/models.go:16 handler once",
+		"graph/resolver.go:17 handler once",
+		"graph/resolver.go:24 handler loop",
+		"graph/resolver.go:31 handler once",
+	}
+	want := map[string][]string{
+		"ANY /query":    schema,
+		"POST /graphql": schema,
+		"ANY /health":   {},
+		"GET /ping":     {},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+
+	rep, _, stderr = runJSON(t, analyzer.Analyzers(), "-C", "testdata/gqlgen", "./graph", "./cmd/nogql")
+	got, order = inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s %s", r.Method, r.Pattern)
+	})
+	if len(got) == 0 {
+		t.Errorf("nogql: no routes (stderr %s)", stderr)
+	}
+	for k, qs := range got {
+		if len(qs) > 0 {
+			t.Errorf("unmounted schema: %s runs %v, want nothing (routes %v, stderr %s)", k, qs, order, stderr)
+		}
+	}
+}
