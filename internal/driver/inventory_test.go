@@ -296,18 +296,19 @@ func TestRouteInventoryMounted(t *testing.T) {
 		seen    = "reports/reports.go:27 handler loop"
 	)
 	want := map[string][]string{
-		"api/api.go:17 GET /api/summary":               {session, auth, "api/api.go:31 handler once"},
-		"api/api.go:18 GET /api/items":                 {session, auth, "api/api.go:35 handler once"},
-		"v2/v2.go:14 GET /v2/things":                   {session, "v2/v2.go:18 handler once"},
-		"reports/reports.go:14 GET /api/admin/reports": {session, report, seen},
-		"reports/reports.go:14 GET /reports":           {session, report, seen},
-		"legacy/legacy.go:11 GET /legacy/old":          {session, "legacy/legacy.go:12 handler once"},
-		"files/files.go:11 GET /files/list":            {"files/files.go:12 handler once"},
-		"files/files.go:11 GET /list":                  {"files/files.go:12 handler once"},
-		"gapi/gapi.go:14 GET /g/widgets":               {"gapi/gapi.go:18 handler once"},
-		"ginapi/ginapi.go:13 GET /shop/orders/:id":     {"cmd/app/main.go:63 main.account once", "ginapi/ginapi.go:17 handler once"},
-		"orphan/orphan.go:14 GET …/lost":               {"orphan/orphan.go:18 handler once"},
-		"pages/pages.go:19 GET /home":                  {session, "pages/pages.go:23 handler once"},
+		"api/api.go:17 GET /api/summary":                                 {session, auth, "api/api.go:31 handler once"},
+		"api/api.go:18 GET /api/items":                                   {session, auth, "api/api.go:35 handler once"},
+		"v2/v2.go:14 GET /v2/things":                                     {session, "v2/v2.go:18 handler once"},
+		"reports/reports.go:14 GET /api/admin/reports":                   {session, report, seen},
+		"reports/reports.go:14 GET /reports":                             {session, report, seen},
+		"legacy/legacy.go:11 GET /legacy/old":                            {session, "legacy/legacy.go:12 handler once"},
+		"files/files.go:11 GET /files/list":                              {"files/files.go:12 handler once"},
+		"files/files.go:11 GET /list":                                    {"files/files.go:12 handler once"},
+		"gapi/gapi.go:14 GET /g/widgets":                                 {"gapi/gapi.go:18 handler once"},
+		"ginapi/ginapi.go:13 GET /shop/orders/:id":                       {"cmd/app/main.go:70 main.account once", "ginapi/ginapi.go:17 handler once"},
+		"orphan/orphan.go:14 GET …/lost":                                 {"orphan/orphan.go:18 handler once"},
+		"ginnest/repos/repos.go:17 GET /deep/v1/:org/repos/:repo/builds": {"cmd/app/main.go:70 main.account once", "ginnest/ginnest.go:24 ginnest.org once", "ginnest/repos/repos.go:22 repos.repo once", "ginnest/repos/repos.go:27 handler once"},
+		"pages/pages.go:19 GET /home":                                    {session, "pages/pages.go:23 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
@@ -581,5 +582,48 @@ func TestBeegoRoutes(t *testing.T) {
 	}
 	if !broken {
 		t.Errorf("the mapping of a missing method is not reported; errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+}
+
+// testdata/gqlgen serves a gqlgen schema on two routes (see its
+// README.txt): each runs the resolvers the generated code dispatches to
+// through gqlgen's runtime, the order's field resolver once per order,
+// and the model method the generated code calls; the other routes run
+// none. Its command nogql makes the schema and serves it nowhere: a
+// program of it alone has no route running the resolvers.
+func TestRouteInventoryGraphQL(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/gqlgen", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s %s", r.Method, r.Pattern)
+	})
+	schema := []string{
+		"graph/models.go:16 handler once",
+		"graph/resolver.go:17 handler once",
+		"graph/resolver.go:24 handler loop",
+		"graph/resolver.go:31 handler once",
+	}
+	want := map[string][]string{
+		"ANY /query":    schema,
+		"POST /graphql": schema,
+		"ANY /health":   {},
+		"GET /ping":     {},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+
+	rep, _, stderr = runJSON(t, analyzer.Analyzers(), "-C", "testdata/gqlgen", "./graph", "./cmd/nogql")
+	got, order = inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s %s", r.Method, r.Pattern)
+	})
+	if len(got) == 0 {
+		t.Errorf("nogql: no routes (stderr %s)", stderr)
+	}
+	for k, qs := range got {
+		if len(qs) > 0 {
+			t.Errorf("unmounted schema: %s runs %v, want nothing (routes %v, stderr %s)", k, qs, order, stderr)
+		}
 	}
 }

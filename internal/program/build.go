@@ -54,6 +54,10 @@ type builder struct {
 	// module, and rets the constant results of functions (see never.go).
 	outside map[ssa.CallInstruction]bool
 	rets    map[retKey]*retConst
+	// gqlExec are the module's GraphQL schemas' Exec methods and their
+	// closures, once gqlDone (see graphql.go).
+	gqlExec []*Func
+	gqlDone bool
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -419,8 +423,13 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			// A func value the call graph gave nothing for (its type
 			// propagation skips generated code): the closure this
 			// function made, through the middlewares' chain (a strict
-			// server's handler, see madeHere).
-			callees = b.madeHere(cc.Value)
+			// server's handler, see madeHere), or the closure the
+			// enclosing function bound to the variable a closure calls
+			// (gqlgen's generated field dispatch: rrm := func(...) {...};
+			// out.Concurrently(i, func(...) { return rrm(ctx) })).
+			if callees = b.madeHere(cc.Value); len(callees) == 0 {
+				callees = b.capturedFuncs(cc.Value)
+			}
 		}
 		if len(callees) == 0 && cc.IsInvoke() {
 			// No value VTA saw flows to the receiver: it came through
@@ -445,6 +454,19 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		c.Async = true
 		b.async[c.Pos] = true
 	}
+	if static == nil && len(callees) == 0 && b.outsideFuncField(cc) {
+		// A func value a dependency's struct holds (gqlgen's
+		// OperationContext.ResolverMiddleware): code outside the module,
+		// which runs the module's functions it is handed, as below.
+		for _, arg := range cc.Args {
+			for _, g := range b.handedFuncs(arg, false) {
+				if !registered(g.sig, g.sig) {
+					f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, block: c.block, seq: c.seq})
+				}
+			}
+		}
+		return c
+	}
 	if static == nil || b.funcs[static] != nil {
 		return c
 	}
@@ -455,6 +477,23 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	obj, _ := static.Object().(*types.Func)
 	if obj != nil && serves[obj.Origin().FullName()] {
 		f.Serves = true
+	}
+	if httpapi.ServesGraphQL(obj) {
+		// A gqlgen server serving the request: it runs the schema (see
+		// graphql.go), once each.
+		if fs := b.graphQLExec(); len(fs) > 0 {
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: fs, Callback: true, External: obj, block: c.block, seq: c.seq})
+		}
+	}
+	if httpapi.TakesGraphQLSchema(obj) {
+		// A gqlgen handler made from a schema: run per request by the
+		// handler, as a route registering it says (see madeHandlers).
+		if fs := b.graphQLExec(); len(fs) > 0 {
+			if b.made == nil {
+				b.made = map[token.Pos][]*Func{}
+			}
+			b.made[c.Pos] = append(b.made[c.Pos], fs...)
+		}
 	}
 	makes := makesHandler(static.Signature)
 	for _, arg := range cc.Args {
@@ -547,6 +586,55 @@ func (b *builder) valueFuncs(v ssa.Value, depth int, params bool, add func(*Func
 			}
 		}
 	}
+}
+
+// outsideFuncField reports whether a dynamic call calls a func-typed
+// field of a struct declared outside the module: a function the
+// dependency set, not the module.
+func (b *builder) outsideFuncField(cc *ssa.CallCommon) bool {
+	if cc.IsInvoke() {
+		return false
+	}
+	v := cc.Value
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X
+	}
+	var st types.Type
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+		st = x.X.Type().Underlying().(*types.Pointer).Elem()
+	case *ssa.Field:
+		st = x.X.Type()
+	default:
+		return false
+	}
+	n, ok := types.Unalias(st).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && b.p.pkgs[n.Obj().Pkg().Path()] == nil
+}
+
+// capturedFuncs are the functions a closure's captured variable holds,
+// when the function enclosing it assigned it once, with a function or a
+// closure (rrm := func(...) {...}; f(func() { rrm(ctx) })): the callees
+// of a call of the variable, which the call graph leaves without any in
+// generated code. nil for anything else (a parameter captured: a
+// middleware's next).
+func (b *builder) capturedFuncs(v ssa.Value) []*Func {
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if _, ok := x.X.(*ssa.FreeVar); !ok || x.Op != token.MUL {
+			return nil
+		}
+	case *ssa.FreeVar:
+	default:
+		return nil
+	}
+	var out []*Func
+	b.valueFuncs(v, 0, false, func(g *Func) {
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	})
+	return out
 }
 
 // varFuncs are the functions the variable at addr holds: a local

@@ -59,10 +59,17 @@ func rebase(r router, prefix string) []scope {
 }
 
 // maxRouters bounds the values a router expression is followed to, and
-// maxRouterDepth the chain of variables, parameters and calls.
+// maxRouterDepth the chain of variables, parameters and calls. A group
+// takes two steps (its variable, then the Group call on its parent) and a
+// helper given the group one more: an API nesting groups nine deep
+// through four helpers (/api/v1/repos/:org/:repo/builds/:build/...,
+// each level's middleware on its group) needs 22, and a bound under that
+// cut the chain off at an inner group, losing the outer groups' prefixes
+// and middlewares. Each variable is resolved once per depth (resolved),
+// so the bound costs linearly.
 const (
 	maxRouters     = 8
-	maxRouterDepth = 8
+	maxRouterDepth = 32
 )
 
 // maxElemsDepth bounds the appends and variables a slice of options is

@@ -16,6 +16,7 @@ import (
 	"example.com/mount/files"
 	"example.com/mount/gapi"
 	"example.com/mount/ginapi"
+	"example.com/mount/ginnest"
 	"example.com/mount/legacy"
 	"example.com/mount/mw"
 	"example.com/mount/pages"
@@ -50,6 +51,12 @@ func main() {
 
 	e := gin.New()
 	ginapi.Register(e.Group("/shop", account))
+	// Groups nested in three packages: each route runs the middlewares
+	// of every group above it, main's first.
+	deep := e.Group("/deep", account)
+	{
+		ginnest.Routes(deep.Group("/v1"))
+	}
 	go e.Run(":8084")
 
 	g := mux.NewRouter()

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"database/sql"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/gin-gonic/gin"
+
+	"example.com/gqlgen/graph"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "")
+	srv := handler.NewDefaultServer(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{DB: db}}))
+	http.Handle("/query", srv)
+	http.HandleFunc("/health", health)
+
+	gsrv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{DB: db}}))
+	e := gin.New()
+	e.POST("/graphql", func(c *gin.Context) {
+		gsrv.ServeHTTP(c.Writer, c.Request)
+	})
+	e.GET("/ping", func(c *gin.Context) {})
+	go e.Run(":8081")
+	http.ListenAndServe(":8080", nil)
+}
+
+func health(w http.ResponseWriter, r *http.Request) {}

@@ -1,0 +1,32 @@
+// Package graphql is a stub of gqlgen's runtime API for sqlheat's tests.
+package graphql
+
+import "context"
+
+type Response struct{ Data []byte }
+
+type ResponseHandler func(ctx context.Context) *Response
+
+type Marshaler interface {
+	MarshalGQL(w interface{ Write([]byte) (int, error) })
+}
+
+type Resolver func(ctx context.Context) (res any, err error)
+
+// The middlewares are func fields the server sets: the generated code
+// calls them with its closures.
+type OperationContext struct {
+	ResolverMiddleware     func(ctx context.Context, next Resolver) (any, error)
+	RootResolverMiddleware func(ctx context.Context, next func(ctx context.Context) Marshaler) Marshaler
+}
+
+// ExecutableSchema is what the generated code implements.
+type ExecutableSchema interface {
+	Complexity(typeName, fieldName string, childComplexity int, args map[string]any) (int, bool)
+	Exec(ctx context.Context) ResponseHandler
+}
+
+type FieldSet struct{}
+
+func (m *FieldSet) Concurrently(i int, f func(context.Context) Marshaler) { panic("stub") }
+func (m *FieldSet) Dispatch(ctx context.Context)                          { panic("stub") }
