@@ -104,3 +104,47 @@ func TestHandedOverOnlyByTests(t *testing.T) {
 		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0 (sync's OnRow silent) (stderr: %s)", got, n, want, stderr)
 	}
 }
+
+// A store method only tests call, directly or through the store's
+// interface, runs in no request (testdata/testcalls): GetItem (called
+// by a test through Interface) and ListItems (by its package's test)
+// are code no entry point reaches, counted and not shown. A test's call
+// through an interface does not make every method of that name callable
+// from outside, as a production method value does. What stays, though
+// tests call it too: what the handler runs through the interface
+// (GetItemForRepo, ListItemsForRepo), a method whose value production
+// code takes through the interface (Refresh), and one fmt calls through
+// fmt.Stringer on a value main prints (Report.String: low, over what
+// only start-up fills).
+func TestOnlyTestsCall(t *testing.T) {
+	t.Parallel()
+	lines := func(extra ...string) ([]string, int, string) {
+		rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, append([]string{"-C", "testdata/testcalls"}, append(extra, "./...")...)...)
+		var out []string
+		for _, f := range rep.Findings {
+			out = append(out, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Function, f.Severity))
+		}
+		slices.Sort(out)
+		return out, rep.Stats.UnreachedFindings, stderr
+	}
+	const (
+		forRepo  = "store/store.go:42 (*example.com/testcalls/store.Engine).GetItemForRepo high"
+		listRepo = "store/store.go:60 (*example.com/testcalls/store.Engine).ListItemsForRepo medium"
+		refresh  = "store/store.go:69 (*example.com/testcalls/store.Engine).Refresh medium"
+		str      = "report/report.go:19 (*example.com/testcalls/report.Report).String low"
+		getItem  = "store/store.go:33 (*example.com/testcalls/store.Engine).GetItem low"
+		list     = "store/store.go:51 (*example.com/testcalls/store.Engine).ListItems low"
+	)
+	got, n, stderr := lines()
+	want := []string{forRepo, listRepo, refresh, str}
+	slices.Sort(want)
+	if !slices.Equal(got, want) || n != 2 {
+		t.Errorf("findings %q, %d unreached;\nwant %q, 2 unreached (GetItem, ListItems) (stderr: %s)", got, n, want, stderr)
+	}
+	got, n, _ = lines("-unreached")
+	want = append(want, getItem, list)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || n != 0 {
+		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0", got, n, want)
+	}
+}
