@@ -3,6 +3,7 @@ package driver
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -146,5 +147,37 @@ func TestOnlyTestsCall(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) || n != 0 {
 		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0", got, n, want)
+	}
+}
+
+// A route registered by code that runs in no entry point, only in tests
+// (testdata/testcalls/mock: a fake of the API that nothing in the
+// service imports and only its own test starts), is no route of the
+// service: the inventory leaves it out and counts it
+// (stats.unreached_routes); -unreached lists it. The route main
+// registers stays.
+func TestTestServerRoutes(t *testing.T) {
+	t.Parallel()
+	routes := func(extra ...string) ([]string, int) {
+		rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, append([]string{"-C", "testdata/testcalls"}, append(extra, "./...")...)...)
+		var out []string
+		for _, r := range rep.Routes {
+			out = append(out, fmt.Sprintf("%s %s", r.Pattern, r.File))
+		}
+		slices.Sort(out)
+		if stderr != "" && rep.Stats.UnreachedRoutes > 0 && !strings.Contains(stderr, "not listed") {
+			t.Errorf("stderr does not say routes were left out: %s", stderr)
+		}
+		return out, rep.Stats.UnreachedRoutes
+	}
+	const (
+		items = "/items cmd/app/main.go"
+		fake  = "/api/items mock/mock.go"
+	)
+	if got, n := routes(); !slices.Equal(got, []string{items}) || n != 1 {
+		t.Errorf("routes %q, %d unreached; want [%q], 1 (the mock's)", got, n, items)
+	}
+	if got, n := routes("-unreached"); !slices.Equal(got, []string{fake, items}) || n != 0 {
+		t.Errorf("-unreached: routes %q, %d unreached; want [%q %q], 0", got, n, fake, items)
 	}
 }
