@@ -183,6 +183,9 @@ func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packa
 	c.routes.filters = newFilterTable(g)
 	c.whole = newWhole(prog, g, pkgs, c.routes.mounts, c.routes.rpcs)
 	c.routes.prog = prog
+	if !c.r.o.unreached && c.whole != nil {
+		c.routes.unreached = c.whole.unreachedAt // -unreached lists every route
+	}
 	for act := range g.All() {
 		c.action(act)
 	}

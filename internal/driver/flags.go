@@ -144,7 +144,7 @@ func (r *runner) flags() (*flag.FlagSet, map[*analysis.Analyzer]*triState) {
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file`")
 	fs.BoolVar(&o.routes, "routes", false, "text format: also print the route inventory (routes, handlers, queries per request)")
 	fs.BoolVar(&o.verbose, "v", false, "text format: also list the query sites whose SQL could not be resolved or parsed, with why, and the local modules analyzed with the module (or not, and why)")
-	fs.BoolVar(&o.unreached, "unreached", false, "also report the findings in code no entry point reaches, as low (counted in stats.unreached_findings otherwise)")
+	fs.BoolVar(&o.unreached, "unreached", false, "also report the findings in code no entry point reaches, as low, and list the routes it registers (counted in stats.unreached_findings and stats.unreached_routes otherwise)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (selectstar's column lists) of the findings reported, after -baseline, -new-from-rev and suppressions")
 	fs.BoolVar(&o.diff, "diff", false, "print the edits -fix would make, as a unified diff, instead of the report; write nothing")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`")

@@ -364,11 +364,7 @@ func (w *whole) deadFuncs(check string, f *check.Finding, role program.Role) []*
 	default:
 		return nil
 	}
-	if !w.deadDone {
-		w.dead, w.testOnly = w.prog.Unreached(w.pkgs, w.entries)
-		w.deadDone = true
-	}
-	if w.dead == nil {
+	if w.unreachedFuncs(); w.dead == nil {
 		return nil
 	}
 	fns := make([]*program.Func, len(at))
@@ -376,6 +372,27 @@ func (w *whole) deadFuncs(check string, f *check.Finding, role program.Role) []*
 		fns[i] = w.prog.FuncAt(pos)
 	}
 	return fns
+}
+
+// unreachedFuncs computes program.Unreached once.
+func (w *whole) unreachedFuncs() {
+	if !w.deadDone {
+		w.dead, w.testOnly = w.prog.Unreached(w.pkgs, w.entries)
+		w.deadDone = true
+	}
+}
+
+// unreachedAt reports whether the code at pos runs in no entry point:
+// in a function nothing in the program runs, or only tests
+// (program.Unreached). A route registered there is never served: a test
+// server's routes, set up by a function only its tests call.
+func (w *whole) unreachedAt(pos token.Pos) bool {
+	if w == nil {
+		return false
+	}
+	w.unreachedFuncs()
+	fn := w.prog.FuncAt(pos)
+	return fn != nil && (w.dead[fn] || w.testOnly[fn])
 }
 
 // lowered says why a queryinloop finding run per request or per job is

@@ -84,6 +84,9 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.UnreachedFindings; n > 0 {
 		r.errorf("%s in code no entry point reaches not shown; -unreached shows them", plural(n, "finding"))
 	}
+	if n := s.UnreachedRoutes; n > 0 {
+		r.errorf("%s registered by code no entry point reaches (or only tests) not listed; -unreached lists them", plural(n, "route"))
+	}
 	if n := s.CacheFillFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: every query they run fills a cache (on a miss only, once per value or once per process) or mends a failed attempt before the same call is tried again", plural(n, "call"))
 	}

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -40,12 +41,17 @@ type routeSet struct {
 	// the graph knows them: other routes may run the same queries without
 	// the loop.
 	loopRoutes map[string]map[string]bool
+	// unreached reports whether the code at a registration runs in no
+	// entry point (whole.unreachedAt); nil when -unreached lists every
+	// route, or without the graph.
+	unreached func(token.Pos) bool
 }
 
 type routeEntry struct {
 	r          report.Route
 	registered bool
 	variant    bool            // found in a package's test variant
+	unreached  bool            // registered by code no entry point runs (routeSet.unreached); a handler no registration reaches stays
 	rpc        bool            // an RPC procedure: one route wherever registered
 	unserved   bool            // an RPC procedure no method of the module serves
 	names      []string        // its handler's and middlewares' names, to drop their unregistered twins
@@ -106,6 +112,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 			},
 			registered: r.Registered,
 			variant:    variant,
+			unreached:  r.Registered && !variant && s.unreached != nil && s.unreached(r.Pos),
 			rpc:        rpc,
 			names:      []string{r.Handler.Name},
 			sites:      map[siteKey]int{},
@@ -224,6 +231,10 @@ func (s *routeSet) link(rep *report.Report) {
 			continue
 		}
 		seen[k] = true
+		if e.unreached {
+			rep.Stats.UnreachedRoutes++
+			continue
+		}
 		kept = append(kept, e)
 	}
 	sort.SliceStable(kept, func(i, j int) bool {

@@ -3,6 +3,7 @@ package driver
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -102,5 +103,81 @@ func TestHandedOverOnlyByTests(t *testing.T) {
 	got, n, stderr = lines("-unreached")
 	if want := []string{dead, live}; !slices.Equal(got, want) || n != 0 {
 		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0 (sync's OnRow silent) (stderr: %s)", got, n, want, stderr)
+	}
+}
+
+// A store method only tests call, directly or through the store's
+// interface, runs in no request (testdata/testcalls): GetItem (called
+// by a test through Interface) and ListItems (by its package's test)
+// are code no entry point reaches, counted and not shown. A test's call
+// through an interface does not make every method of that name callable
+// from outside, as a production method value does. What stays, though
+// tests call it too: what the handler runs through the interface
+// (GetItemForRepo, ListItemsForRepo), a method whose value production
+// code takes through the interface (Refresh), and one fmt calls through
+// fmt.Stringer on a value main prints (Report.String: low, over what
+// only start-up fills).
+func TestOnlyTestsCall(t *testing.T) {
+	t.Parallel()
+	lines := func(extra ...string) ([]string, int, string) {
+		rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, append([]string{"-C", "testdata/testcalls"}, append(extra, "./...")...)...)
+		var out []string
+		for _, f := range rep.Findings {
+			out = append(out, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Function, f.Severity))
+		}
+		slices.Sort(out)
+		return out, rep.Stats.UnreachedFindings, stderr
+	}
+	const (
+		forRepo  = "store/store.go:42 (*example.com/testcalls/store.Engine).GetItemForRepo high"
+		listRepo = "store/store.go:60 (*example.com/testcalls/store.Engine).ListItemsForRepo medium"
+		refresh  = "store/store.go:69 (*example.com/testcalls/store.Engine).Refresh medium"
+		str      = "report/report.go:19 (*example.com/testcalls/report.Report).String low"
+		getItem  = "store/store.go:33 (*example.com/testcalls/store.Engine).GetItem low"
+		list     = "store/store.go:51 (*example.com/testcalls/store.Engine).ListItems low"
+	)
+	got, n, stderr := lines()
+	want := []string{forRepo, listRepo, refresh, str}
+	slices.Sort(want)
+	if !slices.Equal(got, want) || n != 2 {
+		t.Errorf("findings %q, %d unreached;\nwant %q, 2 unreached (GetItem, ListItems) (stderr: %s)", got, n, want, stderr)
+	}
+	got, n, _ = lines("-unreached")
+	want = append(want, getItem, list)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || n != 0 {
+		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0", got, n, want)
+	}
+}
+
+// A route registered by code that runs in no entry point, only in tests
+// (testdata/testcalls/mock: a fake of the API that nothing in the
+// service imports and only its own test starts), is no route of the
+// service: the inventory leaves it out and counts it
+// (stats.unreached_routes); -unreached lists it. The route main
+// registers stays.
+func TestTestServerRoutes(t *testing.T) {
+	t.Parallel()
+	routes := func(extra ...string) ([]string, int) {
+		rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, append([]string{"-C", "testdata/testcalls"}, append(extra, "./...")...)...)
+		var out []string
+		for _, r := range rep.Routes {
+			out = append(out, fmt.Sprintf("%s %s", r.Pattern, r.File))
+		}
+		slices.Sort(out)
+		if stderr != "" && rep.Stats.UnreachedRoutes > 0 && !strings.Contains(stderr, "not listed") {
+			t.Errorf("stderr does not say routes were left out: %s", stderr)
+		}
+		return out, rep.Stats.UnreachedRoutes
+	}
+	const (
+		items = "/items cmd/app/main.go"
+		fake  = "/api/items mock/mock.go"
+	)
+	if got, n := routes(); !slices.Equal(got, []string{items}) || n != 1 {
+		t.Errorf("routes %q, %d unreached; want [%q], 1 (the mock's)", got, n, items)
+	}
+	if got, n := routes("-unreached"); !slices.Equal(got, []string{fake, items}) || n != 0 {
+		t.Errorf("-unreached: routes %q, %d unreached; want [%q %q], 0", got, n, fake, items)
 	}
 }

@@ -14,9 +14,10 @@ import (
 	"github.com/sqlheat/sqlheat/internal/codekind"
 )
 
-// Unreached are the module's functions that nothing in the program can
-// run: no entry, nothing a dependency can call back, no test. An N+1 in
-// one costs nothing until someone calls it; ranked with the request
+// Unreached are the module's functions that nothing in the program runs
+// in production: no entry, nothing a dependency can call back; at most
+// tests (dead), or the handlers tests hand a dependency (testOnly). An
+// N+1 in one costs nothing until someone calls it; ranked with the request
 // paths, it buries the findings that cost. Which functions a dependency
 // can call is not in the call graph, which is of the module alone, so
 // the answer is kept to what the code shows cannot be called from
@@ -25,7 +26,7 @@ import (
 //   - an entry starts at it (a route's handler, a job, start-up, a
 //     command, a migration), or it is a package initializer or main;
 //   - it is any method of the name of an interface method whose value
-//     is taken;
+//     code outside tests takes;
 //   - it is a method whose name is exported, of a type whose values
 //     reach code outside the module as an interface from live code (see
 //     outwardTypes: a dependency may call it through an interface of its
@@ -38,29 +39,35 @@ import (
 //     import the package (a library's API);
 //   - it is exported to C (//export);
 //   - it is referred to other than by calling it (a handler handed to a
-//     router sqlheat does not know, a function in a table), or by a test.
-//     Handing it to the registrar of a message bus whose dispatch the
-//     graph follows (registry.go) is not such a use: the dispatches
-//     selecting it run it, and a handler for a message nothing sends is
-//     as dead as a function nothing calls.
+//     router sqlheat does not know, a function in a table) outside
+//     tests. Handing it to the registrar of a message bus whose
+//     dispatch the graph follows (registry.go) is not such a use: the
+//     dispatches selecting it run it, and a handler for a message
+//     nothing sends is as dead as a function nothing calls.
 //
 // What roots call, at any depth, is live, and so are the closures of a
 // live function (it makes them; where they go the graph may not see).
 // A type reaches outside only by what live code does (see outwardTypes),
-// so liveness grows in steps: what the roots other than tests reach,
-// with the types its conversions hand over; then what tests refer to;
-// then the types tests' code hands over, whose methods only tests run
-// (testOnly: a handler a test hands a dependency's client, that no
-// production code starts).
+// so liveness grows in steps: what the roots reach, with the types its
+// conversions hand over, is what production runs. Then what tests refer
+// to, and the methods of the types implementing an interface of the
+// module tests call or take a method of (the graph is built without the
+// tests, and a test's call through the store's interface runs the
+// store's method), with what those reach: code only tests run, dead
+// in production like code nothing calls (a store method its unit test
+// calls, that no handler does). Then the types tests' code hands over,
+// whose methods only tests run: testOnly, test support (a handler a test
+// hands a dependency's client, that no production code starts).
 //
 // The answer needs the whole program: nil unless a main package is in
 // the graph and no package of the module was left out of it. pkgs are
-// the packages loaded, test variants included (tests are roots too).
+// the packages loaded, test variants included (tests start the last
+// steps).
 func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, testOnly map[*Func]bool) {
 	if len(p.skipped) > 0 || !p.hasMain() {
 		return nil, nil
 	}
-	taken, tested, names := p.referenced(pkgs)
+	r := p.referenced(pkgs)
 	narrow := p.programOnly(pkgs)
 	live := map[*Func]bool{}
 	var work []*Func
@@ -99,7 +106,7 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 			}
 			out = more
 			for _, f := range p.list {
-				if !live[f] && p.root(f, taken, names, narrow, out) {
+				if !live[f] && p.root(f, r, narrow, out) {
 					mark(f)
 				}
 			}
@@ -111,23 +118,24 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 		}
 	}
 	for _, f := range p.list {
-		if p.root(f, taken, names, narrow, out) {
+		if p.root(f, r, narrow, out) {
 			mark(f)
 		}
 	}
 	grow()
+	shown := maps.Clone(live)
 	for _, f := range p.list {
-		if !f.closure && f.Decl != nil && tested[f.Decl.Pos()] {
+		if !f.closure && f.Decl != nil && (r.tested[f.Decl.Pos()] || r.testCalled(f)) {
 			mark(f)
 		}
 	}
 	flood()
-	shown := maps.Clone(live)
+	tests := maps.Clone(live)
 	grow()
 	dead, testOnly = map[*Func]bool{}, map[*Func]bool{}
 	for _, f := range p.list {
 		switch {
-		case !live[f]:
+		case !live[f], !shown[f] && tests[f]:
 			dead[f] = true
 		case !shown[f]:
 			testOnly[f] = true
@@ -149,7 +157,7 @@ func (p *Program) hasMain() bool {
 
 // root reports whether f may run whatever the graph says (see
 // Unreached). Closures are not: their function makes them.
-func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool, narrow map[string]bool, outward map[*types.TypeName]bool) bool {
+func (p *Program) root(f *Func, r *refs, narrow map[string]bool, outward map[*types.TypeName]bool) bool {
 	if f.init {
 		return true
 	}
@@ -160,12 +168,12 @@ func (p *Program) root(f *Func, taken map[token.Pos]bool, names map[string]bool,
 	if d.Name() == "main" && d.Pkg() != nil && d.Pkg().Name() == "main" {
 		return true
 	}
-	if taken[d.Pos()] || cgoExport(f.syntax) {
+	if r.taken[d.Pos()] || cgoExport(f.syntax) {
 		return true
 	}
 	program := d.Pkg() != nil && narrow[d.Pkg().Path()]
 	if recv := d.Type().(*types.Signature).Recv(); recv != nil {
-		if names[d.Name()] {
+		if r.names[d.Name()] {
 			return true
 		}
 		if !d.Exported() {
@@ -397,13 +405,32 @@ func importable(pkg *types.Package) bool {
 	return !strings.HasPrefix(path, "internal/") && !strings.Contains(path, "/internal/") && !strings.HasSuffix(path, "/internal")
 }
 
-// referenced finds the module's functions referred to other than by a
-// call outside tests (taken), and every one a test refers to (tested), by
-// the position of their declaration (a package's test variant
-// type-checks the same files again, into objects of its own); and the
-// names of interface methods whose values are taken.
-func (p *Program) referenced(pkgs []*packages.Package) (taken, tested map[token.Pos]bool, names map[string]bool) {
-	taken, tested, names = map[token.Pos]bool{}, map[token.Pos]bool{}, map[string]bool{}
+// refs are what the module's code refers to, for Unreached.
+type refs struct {
+	// taken are the module's functions referred to other than by a call
+	// outside tests, and tested every one a test refers to, by the
+	// position of their declaration (a package's test variant
+	// type-checks the same files again, into objects of its own).
+	taken, tested map[token.Pos]bool
+	// names are the names of the module's interface methods whose values
+	// code outside tests takes: the graph does not follow where such a
+	// value goes, so every method of the name is a root.
+	names map[string]bool
+	// ifaces are the module's interfaces tests call or take a method of,
+	// by the method's name: the graph, built without the tests, does
+	// not see those calls, and the methods of the types implementing
+	// the interface run in tests (see testCalled).
+	ifaces map[string][]*types.Interface
+}
+
+// referenced finds what the module's code refers to (see refs).
+func (p *Program) referenced(pkgs []*packages.Package) *refs {
+	r := &refs{taken: map[token.Pos]bool{}, tested: map[token.Pos]bool{}, names: map[string]bool{}, ifaces: map[string][]*types.Interface{}}
+	type method struct {
+		name  string
+		iface *types.Interface
+	}
+	seen := map[method]bool{}
 	done := map[*token.File]bool{} // a package and its test variant share files
 	packages.Visit(pkgs, nil, func(q *packages.Package) {
 		if q.TypesInfo == nil || p.pkgs[strings.TrimSuffix(q.PkgPath, "_test")] == nil {
@@ -440,21 +467,30 @@ func (p *Program) referenced(pkgs []*packages.Package) (taken, tested map[token.
 			}
 			test := codekind.TestFile(tf.Name())
 			if test {
-				tested[fn.Origin().Pos()] = true
+				r.tested[fn.Origin().Pos()] = true
 			} else if !called[id] {
-				taken[fn.Origin().Pos()] = true
+				r.taken[fn.Origin().Pos()] = true
 			}
-			if !called[id] || test {
-				if recv := fn.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
-					names[fn.Name()] = true
-				}
+			recv := fn.Type().(*types.Signature).Recv()
+			if recv == nil || !types.IsInterface(recv.Type()) {
+				continue
+			}
+			iface, ok := recv.Type().Underlying().(*types.Interface)
+			switch k := (method{fn.Name(), iface}); {
+			case test && ok && !seen[k]:
+				// A test's call through the interface runs what
+				// implements it in tests alone.
+				seen[k] = true
+				r.ifaces[k.name] = append(r.ifaces[k.name], iface)
+			case !test && !called[id]:
+				r.names[fn.Name()] = true
 			}
 		}
 		for _, tf := range files {
 			done[tf] = true
 		}
 	})
-	return taken, tested, names
+	return r
 }
 
 // registration is the function call registers on a message bus whose
@@ -497,3 +533,44 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 		}
 	}
 }
+
+// testCalled reports whether f is a method of a type implementing an
+// interface of the module that tests call the method of f's name
+// through (refs.ifaces). The interface is compared by its methods'
+// names and signatures as they print: a package's test variant
+// type-checks the interface again, into types of its own.
+func (r *refs) testCalled(f *Func) bool {
+	if f.Decl == nil || len(r.ifaces[f.Decl.Name()]) == 0 {
+		return false
+	}
+	recv := f.Decl.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	have := map[string]string{} // method name -> signature
+	ms := types.NewMethodSet(types.NewPointer(t))
+	for i := range ms.Len() {
+		m := ms.At(i).Obj()
+		have[m.Name()] = types.TypeString(m.Type(), pathQualifier)
+	}
+	for _, iface := range r.ifaces[f.Decl.Name()] {
+		all := true
+		for m := range iface.Methods() {
+			if sig, ok := have[m.Name()]; !ok || sig != types.TypeString(m.Type(), pathQualifier) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// pathQualifier prints a package by its path.
+func pathQualifier(pkg *types.Package) string { return pkg.Path() }

@@ -840,6 +840,9 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.UnreachedFindings > 0 {
 		add("in code no entry point reaches, not shown", s.UnreachedFindings)
 	}
+	if s.UnreachedRoutes > 0 {
+		add("routes registered by code no entry point reaches, not listed", s.UnreachedRoutes)
+	}
 	if s.CacheFillFindings > 0 {
 		add("in loops that only fill a cache, not shown", s.CacheFillFindings)
 	}

@@ -298,6 +298,9 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.UnreachedFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in code no entry point reaches not shown (`-unreached` shows them)", plural(n, "finding"))
 	}
+	if n := s.UnreachedRoutes; n > 0 {
+		fmt.Fprintf(w, " · %s registered by code no entry point reaches not listed (`-unreached` lists them)", plural(n, "route"))
+	}
 	if n := s.CacheFillFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: all they run fills a cache", plural(n, "call"))
 	}

@@ -350,6 +350,11 @@ type Stats struct {
 	// registered for a message nothing sends) that the report leaves
 	// out; -unreached shows them instead (low, and said), and this is 0.
 	UnreachedFindings int `json:"unreached_findings,omitempty"`
+	// UnreachedRoutes counts the routes the inventory leaves out because
+	// the code registering them runs in no entry point (a test server's
+	// routes, set up by a function only tests call; a group of routes
+	// whose function nothing calls); -unreached lists them, and this is 0.
+	UnreachedRoutes int `json:"unreached_routes,omitempty"`
 	// CacheFillFindings counts the calls in loops that the report leaves
 	// out because every query they run fills a cache: a read-through
 	// cache's miss, a cache's loader (GetOrSet(k, func() (V, error))),
