@@ -51,6 +51,29 @@ func runJSON(t *testing.T, checks []*analysis.Analyzer, args ...string) (*report
 	return &rep, code, stderr.String()
 }
 
+// loopFindings runs queryinloop alone on the module in dir and checks
+// that its findings are want ("file:line", sorted), logging them when
+// not; the report is the caller's to check further.
+func loopFindings(t *testing.T, dir string, want []string) *report.Report {
+	t.Helper()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", dir, "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		for _, f := range rep.Findings {
+			t.Logf("%s:%d: %s", f.File, f.Line, f.Message)
+		}
+		t.Errorf("queryinloop findings:\n got %q\nwant %q", got, want)
+	}
+	return rep
+}
+
 // A panic in a pass becomes an internal-error report naming the package,
 // the other packages are still analyzed, and the exit code is 3.
 func TestPanicIsReported(t *testing.T) {

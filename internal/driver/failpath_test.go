@@ -1,14 +1,8 @@
 package driver
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
-
-	"github.com/sqlheat/sqlheat/passes/queryinloop"
 )
 
 // testdata/failpath reads items through a store interface and writes
@@ -22,28 +16,13 @@ import (
 // reported.
 func TestFailurePath(t *testing.T) {
 	t.Parallel()
-	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/failpath", "./...")
-	if len(rep.Errors) > 0 {
-		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
-	}
-	var got []string
-	for _, f := range rep.Findings {
-		got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
-	}
-	slices.Sort(got)
-	want := []string{
+	rep := loopFindings(t, "testdata/failpath", []string{
 		"jobs/jobs.go:27", // Process: the read, per item
 		"jobs/jobs.go:56", // Always: the mark outside the branch
 		"jobs/jobs.go:63", // GetOrCreate: the read
 		"jobs/jobs.go:66", // GetOrCreate: the create of a missing item
 		"jobs/jobs.go:76", // cleanup, called only on failure, loops over the items
-	}
-	if !slices.Equal(got, want) {
-		for _, f := range rep.Findings {
-			t.Logf("%s:%d: %s", f.File, f.Line, f.Message)
-		}
-		t.Errorf("queryinloop findings:\n got %q\nwant %q", got, want)
-	}
+	})
 	for _, f := range rep.Findings {
 		if f.Line == 76 && (f.Severity != "medium" || strings.Contains(f.Message, "once per process")) {
 			t.Errorf("cleanup's loop, run per failed request, lowered: %s %s", f.Severity, f.Message)

@@ -1,14 +1,6 @@
 package driver
 
-import (
-	"fmt"
-	"slices"
-	"testing"
-
-	"golang.org/x/tools/go/analysis"
-
-	"github.com/sqlheat/sqlheat/passes/queryinloop"
-)
+import "testing"
 
 // testdata/getters is a dependency container whose getters build their
 // value once and hand back the stored one afterwards (the early return
@@ -22,28 +14,13 @@ import (
 // getters still build once.
 func TestGetters(t *testing.T) {
 	t.Parallel()
-	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/getters", "./...")
-	if len(rep.Errors) > 0 {
-		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
-	}
-	var got []string
-	for _, f := range rep.Findings {
-		got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
-	}
-	slices.Sort(got)
-	want := []string{
+	rep := loopFindings(t, "testdata/getters", []string{
 		"dep/dep.go:108", // Queue(true): a reload per item
 		"dep/dep.go:116", // Logout resets the field
 		"dep/dep.go:117", // built on every call
 		"dep/dep.go:126", // a new container per item
 		"dep/dep.go:168", // Queue(reload): a flag that may be true
-	}
-	if !slices.Equal(got, want) {
-		for _, f := range rep.Findings {
-			t.Logf("%s:%d: %s", f.File, f.Line, f.Message)
-		}
-		t.Errorf("queryinloop findings:\n got %q\nwant %q", got, want)
-	}
+	})
 	// Settings (98), Cache (99), Queue(false) (100), Settings of the container a call
 	// handed back before the loop (139), and of the one only start-up
 	// makes, read from the request's context per item (app.go:37), only

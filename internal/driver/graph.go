@@ -556,6 +556,19 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			reached := w.reached(fn, call)
+			if call.Cleanup && deletesOnly(reached) {
+				// Deletes of the items another service turned down: once
+				// per such item (see the queries pass's outside.go).
+				at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel)
+				if !filled[at] {
+					filled[at] = true
+					c.rep.Stats.ErrorPathFindings++
+				}
+				for _, i := range reported[at] {
+					replaced[i] = true
+				}
+				continue
+			}
 			if call.Once || fillsOnly(reached) {
 				// Every query the call runs fills a cache: left out of
 				// the report, as the pass leaves them, and counted.
@@ -706,6 +719,22 @@ func failsVia(via []*program.Func) bool {
 	return false
 }
 
+// deletesOnly says whether the queries a call reaches, at least one,
+// are all DELETEs (DDL and statements such as SET aside).
+func deletesOnly(reached []queryinloop.Reached) bool {
+	n := 0
+	for _, r := range reached {
+		if r.Query.Kind == "ddl" || r.Query.Kind == "other" {
+			continue
+		}
+		if !r.Delete {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 func fillsOnly(reached []queryinloop.Reached) bool {
 	for _, r := range reached {
 		if r.Query.Kind != "ddl" && r.Query.Kind != "other" && !r.Query.Once {
@@ -774,7 +803,7 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 			if c.Static && len(q.Via) > 0 {
 				q.Via = q.Via[1:] // the callee, which the message names
 			}
-			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed, Fail: r.Site.Fail || failsVia(r.Via)}
+			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed, Fail: r.Site.Fail || failsVia(r.Via), Delete: r.Site.Deletes()}
 			if i, ok := seen[r.Site]; ok {
 				if q.Loop > out[i].Query.Loop {
 					out[i] = reach

@@ -182,6 +182,10 @@ type Call struct {
 	// in its function failed (if err != nil { ... }; see the queries
 	// pass's failure.go).
 	Fail bool
+	// Cleanup says the call runs only when another service turned the
+	// item down (see the queries pass's outside.go): the DELETEs it
+	// reaches run once per such item.
+	Cleanup bool
 	// Load says the call is a cache's get-or-load, or the edge to the
 	// loader it hands over (see the queries pass's loader.go): the reads
 	// it runs, it runs on a miss only, as a cache fill; its writes count
@@ -288,6 +292,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	unless := map[token.Pos]int{}
 	loads := map[token.Pos]bool{}
 	failed := map[token.Pos]bool{}
+	cleanup := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
 		res := results(m)
 		if res == nil {
@@ -313,6 +318,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.Failed {
 			failed[call.Lparen] = true
+		}
+		for call := range res.Cleanup {
+			cleanup[call.Lparen] = true
 		}
 		for _, s := range res.Sites {
 			p.sites[s.Call.Lparen] = s
@@ -343,6 +351,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				c.Once, c.Key = true, keyed[c.Pos]
 			}
 			c.Fail = c.Once && failed[c.Pos]
+			c.Cleanup = cleanup[c.Pos]
 			c.Load = loads[c.Pos]
 			if perRecv[c.Pos] {
 				// A fill of a method's receiver; in a copy of it that the

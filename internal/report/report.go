@@ -372,7 +372,9 @@ type Stats struct {
 	// query (`if err != nil { markFailed(item); continue }`): for the
 	// failed items only, not once per item. A test that tells one
 	// failure from another (errors.Is(err, ErrNotFound), err == X)
-	// keeps counting: a get-or-create creates per item.
+	// keeps counting: a get-or-create creates per item; unless the
+	// failed call is another service's and the branch only deletes
+	// (a push service's unregistered token: deleted once, ever).
 	ErrorPathFindings int `json:"error_path_findings,omitempty"`
 	// PathGuarded counts, over the routes, the queries of their
 	// middlewares left out of routes[].queries and their counts: the

@@ -51,6 +51,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sqlheat/sqlheat/internal/guard"
@@ -70,6 +71,9 @@ type Config struct {
 	// ModuleRoot is the directory of the go.mod above the package ("" when
 	// none): report paths are relative to it.
 	ModuleRoot string
+	// ModulePath is the path its go.mod declares ("" when none): the
+	// packages under it are the module's, the others its dependencies'.
+	ModulePath string
 
 	Schema        []string // files, directories or globs, made absolute
 	Traffic       string   // traffic profile, absolute
@@ -323,6 +327,7 @@ func (h Host) Load(dir, explicit string, o Overrides) *Config {
 	c := defaults()
 	c.WholeProgram, c.GoPositions = h.WholeProgram, h.GoPositions
 	c.ModuleRoot = FindUp(dir, "go.mod")
+	c.ModulePath = modulePath(c.ModuleRoot)
 	path := explicit
 	if path == "" {
 		path = FindUp(dir, FileName)
@@ -455,6 +460,29 @@ type cached struct {
 	once sync.Once
 	f    *Settings
 	err  error
+}
+
+// modulePath is the module path the go.mod in root declares, read once
+// per process ("" when root is "" or its go.mod does not say).
+func modulePath(root string) string {
+	if root == "" {
+		return ""
+	}
+	v, _ := modCache.LoadOrStore(root, new(cachedPath))
+	c := v.(*cachedPath)
+	c.once.Do(func() {
+		if data, err := os.ReadFile(filepath.Join(root, "go.mod")); err == nil {
+			c.path = modfile.ModulePath(data)
+		}
+	})
+	return c.path
+}
+
+var modCache sync.Map // module root -> *cachedPath
+
+type cachedPath struct {
+	once sync.Once
+	path string
 }
 
 func readFile(path string) (*Settings, error) {

@@ -56,7 +56,7 @@ import (
 // when a call made before it in n failed (see above); els reports that
 // of its else instead (x tests err == nil).
 func (a *analyzer) failing(x *ast.IfStmt) (body, els bool) {
-	a.answered = nil
+	a.answered, a.failCalls = nil, nil
 	if a.tellsFailure(x.Cond) {
 		return false, false // err != nil && isDuplicate(err): which failure
 	}
@@ -98,19 +98,15 @@ func (a *analyzer) callError(e ast.Expr, pos token.Pos) bool {
 	if v == nil {
 		return false
 	}
-	var last *assignment
-	for i, w := range a.r.writes[v] {
-		if _, ok := ast.Unparen(w.rhs).(*ast.CallExpr); ok && w.pos < pos && (last == nil || w.pos > last.pos) {
-			last = &a.r.writes[v][i]
-		}
-	}
-	if last == nil || a.parses(ast.Unparen(last.rhs).(*ast.CallExpr)) {
+	call := a.lastCall(v, pos)
+	if call == nil || a.parses(call) {
 		return false
 	}
+	a.failCalls = append(a.failCalls, call)
 	// The other results of that call (see above).
 	for u, ws := range a.r.writes {
 		for _, w := range ws {
-			if u != v && w.rhs == last.rhs {
+			if u != v && w.rhs != nil && ast.Unparen(w.rhs) == call {
 				a.answered = append(a.answered, u)
 			}
 		}
@@ -173,6 +169,10 @@ func (a *analyzer) tellsFailure(cond ast.Expr) bool {
 // runs only on a failure: that branch as a recovery, the rest as usual.
 func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, els bool) {
 	answered := a.answered
+	outside := len(a.failCalls) > 0
+	for _, call := range a.failCalls {
+		outside = outside && a.outsideCall(call)
+	}
 	edge := astedge.IfStmt_Body
 	if els {
 		edge = astedge.IfStmt_Else
@@ -185,23 +185,31 @@ func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, e
 		saved, outer := len(a.failedWith), a.failOuter
 		a.failedWith = append(a.failedWith, answered...)
 		a.failOuter = len(loops)
+		a.failOutside = append(a.failOutside, outside)
 		a.caching++
 		a.onFailure++
 		a.walk(n, part, loops)
 		a.onFailure--
 		a.caching--
+		a.failOutside = a.failOutside[:len(a.failOutside)-1]
 		a.failedWith, a.failOuter = a.failedWith[:saved], outer
 	}
 }
 
 // walkTold walks the if or switch at c, within a failure branch, which
 // tells one failure from another (see tellsFailure): out of the failure,
-// as usual.
+// as usual; as a cleanup when the call that failed is another
+// service's (see outside.go).
 func (a *analyzer) walkTold(n *funcNode, c inspector.Cursor, loops []*Loop) {
-	saved := a.onFailure
+	saved, clean := a.onFailure, 0
+	if k := len(a.failOutside); k > 0 && a.failOutside[k-1] {
+		clean = 1
+	}
 	a.caching -= saved
 	a.onFailure = 0
+	a.cleanup += clean
 	a.walk(n, c, loops)
+	a.cleanup -= clean
 	a.onFailure = saved
 	a.caching += saved
 }
@@ -211,13 +219,16 @@ func (a *analyzer) walkTold(n *funcNode, c inspector.Cursor, loops []*Loop) {
 // failure, and not per item of the loops around the branch (see above).
 func (a *analyzer) walkLoop(n *funcNode, body inspector.Cursor, loops []*Loop, l *Loop) {
 	if a.onFailure == 0 {
+		clean := a.cleanup
+		a.cleanup = 0 // a loop in a cleanup deletes per item of its own
 		a.walk(n, body, appendLoop(loops, l))
+		a.cleanup = clean
 		return
 	}
-	saved, with := a.onFailure, a.failedWith
+	saved, with, clean := a.onFailure, a.failedWith, a.cleanup
 	a.caching -= saved
-	a.onFailure, a.failedWith = 0, nil
+	a.onFailure, a.failedWith, a.cleanup = 0, nil, 0
 	a.walk(n, body, appendLoop(loops[a.failOuter:len(loops):len(loops)], l))
-	a.onFailure, a.failedWith = saved, with
+	a.onFailure, a.failedWith, a.cleanup = saved, with, clean
 	a.caching += saved
 }

@@ -70,6 +70,10 @@ type Result struct {
 	// Failed holds, of those, the calls in a branch run only when a call
 	// before it failed (if err != nil { ... }, see failure.go).
 	Failed map[*ast.CallExpr]bool
+	// Cleanup holds the calls in a branch run only when another
+	// service turned the item down (see outside.go): their DELETEs run
+	// once per such item.
+	Cleanup map[*ast.CallExpr]bool
 	// Keyed holds, of those, the ones filling a keyed cache whose key may
 	// vary from call to call: the key, as Query.KeyFrom says it.
 	Keyed map[*ast.CallExpr]int
@@ -347,6 +351,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
 		res.Cached = map[*ast.CallExpr]bool{}
 		res.Failed = map[*ast.CallExpr]bool{}
+		res.Cleanup = map[*ast.CallExpr]bool{}
 		res.Keyed = map[*ast.CallExpr]int{}
 		res.PerRecv = map[*ast.CallExpr]bool{}
 		res.Unless = map[*ast.CallExpr]int{}
@@ -356,6 +361,9 @@ func run(pass *analysis.Pass) (any, error) {
 				res.Loops[c.call] = c.loops
 				if c.load {
 					res.Loads[c.call] = true
+				}
+				if c.clean {
+					res.Cleanup[c.call] = true
 				}
 				switch {
 				case c.recv:
@@ -462,6 +470,7 @@ type callInfo struct {
 	unless int  // of recv: 1 + the bool parameter whose true value builds on every call (see recvHit)
 	load   bool // a cache's get-or-load call: its reads run on a miss only (see loader.go)
 	fail   bool // of once: runs only when a call before it failed (see failure.go)
+	clean  bool // runs only when another service turned the item down (see outside.go)
 }
 
 type edge struct {
@@ -504,6 +513,15 @@ type analyzer struct {
 	failedWith, answered []*types.Var
 	// failOuter is, in a failure branch, how many loops are around it.
 	failOuter int
+	// failCalls are the calls whose failure the condition just read
+	// tests; failOutside says, per failure branch the walk is in,
+	// innermost last, whether they are all another service's (see
+	// outside.go).
+	failCalls   []*ast.CallExpr
+	failOutside []bool
+	// cleanup counts the branches the walk is in that run only when
+	// another service turned an item down (see outside.go).
+	cleanup int
 	// keyed are, of those, the keyed caches' fills, innermost last: the
 	// key of each, as Query.KeyFrom says it (see fillKey).
 	keyed []int
@@ -651,6 +669,10 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				a.walkBeforeRetry(n, c, loops) // see recovery.go
 				return false
 			}
+			if a.toldOutside(x) {
+				a.walkCleanup(n, c, loops) // see outside.go
+				return false
+			}
 			if body, els := a.failing(x); body || els {
 				a.walkFailure(n, c, loops, els) // see failure.go
 				return false
@@ -692,7 +714,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
-			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, fail: a.onFailure > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, fail: a.onFailure > 0, clean: a.cleanup > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
 			// Under fills of the receiver's state alone, in a method: once
 			// per receiver, which the whole-program graph follows.
 			_, method := n.node.(*ast.FuncDecl)
@@ -870,6 +892,9 @@ func (a *analyzer) atCall(n *funcNode, c *callInfo, q Query) Query {
 	}
 	if c.load && Loaded(q.Kind) {
 		q.Once, q.KeyFrom = true, 0
+	}
+	if c.clean && q.Cmd == "DELETE" && q.Or == "" {
+		q.Once, q.KeyFrom = true, 0 // deletes what another service turned down (see outside.go)
 	}
 	return q
 }
@@ -1215,6 +1240,9 @@ func (a *analyzer) buildSites() {
 			a.resolveSQL(s, idx)
 			if s.param >= 0 && a.wrapperParam(s.pvar) {
 				continue // a wrapper's own call: its callers are the sites
+			}
+			if c.clean && !s.Once && s.Deletes() {
+				s.Once, s.Fail = true, true // see outside.go
 			}
 			n.sites = append(n.sites, s)
 			a.res.Sites = append(a.res.Sites, s)

@@ -221,8 +221,17 @@
 // failed items only. A test telling one failure from another
 // (errors.Is(err, ErrNotFound), err == ErrMissing, IsNotFound(err), a
 // switch on the error) counts again inside it: a get-or-create creates
-// per item. An error the function was handed is not one of its calls'
-// and counts. The standalone driver counts these in
+// per item. Not so when the call that failed is another service's (a
+// package of another module, the standard library's included, that
+// imports no database package: a push service's client) and the branch
+// where the test holds runs DELETEs only (`if errors.Is(err,
+// push.ErrUnregistered) { devices.Delete(token) }`, also outside an `if
+// err != nil`): each item the service turned down is deleted once,
+// ever. An UPDATE marking it (the row stays, and the next run meets it
+// again), an INSERT, an else or a negated test (run on success too), a
+// not-found from the module's own store or from another module's on a
+// database count. An error the function was handed is not one of its
+// calls' and counts. The standalone driver counts these in
 // stats.error_path_findings. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an

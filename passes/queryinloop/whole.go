@@ -31,6 +31,8 @@ type Reached struct {
 	// Fail says the way there goes through a branch run only when a call
 	// before it failed (see the queries pass's failure.go).
 	Fail bool
+	// Delete says the query runs DELETEs only.
+	Delete bool
 }
 
 // PerCall is what one call of a function runs, as a whole-program driver

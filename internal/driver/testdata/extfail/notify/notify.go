@@ -1,0 +1,69 @@
+// Package notify sends notifications to devices and cleans up what the
+// push service turns down.
+package notify
+
+import (
+	"context"
+	"errors"
+
+	"example.com/extfail/store"
+	"example.net/kvdb"
+	"example.net/pushsvc"
+)
+
+// SendAll deletes the tokens the push service says are gone: once per
+// stale token, ever.
+func SendAll(ctx context.Context, c *pushsvc.Client, s store.Devices, devices []*store.Device) {
+	for _, d := range devices {
+		err := c.Send(ctx, d.Token, "hi")
+		if errors.Is(err, pushsvc.ErrUnregistered) {
+			_ = s.Delete(d.Token)
+		}
+	}
+}
+
+// SendEach tells the failures apart in a switch, within err != nil.
+func SendEach(ctx context.Context, c *pushsvc.Client, s store.Devices, devices []*store.Device) {
+	for _, d := range devices {
+		if err := c.Send(ctx, d.Token, "hi"); err != nil {
+			switch err {
+			case pushsvc.ErrUnregistered:
+				_ = s.Delete(d.Token)
+			default:
+				return
+			}
+		}
+	}
+}
+
+// Deactivate marks the tokens gone: the row stays, and the next
+// round sends to it and marks it again.
+func Deactivate(ctx context.Context, c *pushsvc.Client, s store.Devices, devices []*store.Device) {
+	for _, d := range devices {
+		err := c.Send(ctx, d.Token, "hi")
+		if errors.Is(err, pushsvc.ErrUnregistered) {
+			_ = s.Deactivate(d.Token)
+		}
+	}
+}
+
+// Prune deletes the devices our own store no longer finds.
+func Prune(s store.Devices, ids []int64, tokens []string) {
+	for i, id := range ids {
+		_, err := s.Get(id)
+		if errors.Is(err, store.ErrNotFound) {
+			_ = s.Delete(tokens[i])
+		}
+	}
+}
+
+// PruneKV deletes the devices a key-value store (another module's, on
+// database/sql) no longer has.
+func PruneKV(kv *kvdb.KV, s store.Devices, tokens []string) {
+	for _, t := range tokens {
+		_, err := kv.Get(t)
+		if errors.Is(err, kvdb.ErrNotFound) {
+			_ = s.Delete(t)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module example.net/kvdb
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.net/pushsvc
+
+go 1.22

@@ -1,0 +1,168 @@
+package queries
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	astedge "golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/sqlheat/sqlheat/passes/config"
+)
+
+// Cleanups after another service's refusal. A loop that sends each item
+// to a service outside the program, and deletes the items the service
+// turned down for good, runs that DELETE once per stale item, ever:
+//
+//	for _, t := range tokens {
+//		_, err := client.Send(ctx, msg(t))        // a push service's client
+//		if errors.Is(err, push.ErrUnregistered) {
+//			db.Exec("DELETE FROM devices WHERE token = $1", t)
+//		}
+//	}
+//
+// Deleted, the item is not sent again: batching the deletes saves
+// nothing a reader would pay for. The test of which failure it was
+// keeps a failure branch per item elsewhere (see failure.go:
+// `if errors.Is(err, sql.ErrNoRows) { insert }` is the normal path of a
+// get-or-create); here the failure is not our data's answer. What makes
+// it so, by types: the error the if tests (errors.Is(err, X), err == X,
+// IsX(err); within an `if err != nil`, also a switch on it or another
+// result of the failed call such as a status code) was last assigned,
+// before the if, by a call into a package of another module than the
+// one analyzed (the standard library's included) that imports no
+// database package: it reaches no query of ours, so its answer is the
+// other service's. And the queries
+// the branch runs are DELETEs (the pass sees the statements of its own
+// sites; the whole-program driver, those every call reaches, through
+// interfaces): an UPDATE that marks the item keeps it in the next run's
+// loop (a repository the forge no longer has, set inactive and checked
+// again at every sync), and an INSERT creates per item. Only the branch
+// where the test holds counts so: an else, a negated test, a switch's
+// default outside `if err != nil` run on success too. A loop within the
+// branch repeats per item of its own, as in a failure.
+//
+// Not so told: a failure the program reads from a field of the
+// service's answer (a per-message error code in a decoded response) or
+// from a bool (a full queue): by types, that field is any string, and
+// false any answer.
+
+// outsideCall reports whether call is into a package of another module
+// than the one analyzed that imports no database package (see above).
+func (a *analyzer) outsideCall(call *ast.CallExpr) bool {
+	fn := a.r.callee(call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == a.pass.Pkg || a.lookup(fn, call) != nil {
+		return false
+	}
+	cfg := config.For(a.pass)
+	mod, path := cfg.ModulePath, fn.Pkg().Path()
+	if mod == "" {
+		// No go.mod (GOPATH): the repository the analyzed package's
+		// path names is the program's own.
+		mod = repoRoot(a.pass.Pkg.Path())
+	}
+	if path == mod || strings.HasPrefix(path, mod+"/") {
+		return false // the module's own
+	}
+	return !isLibrary(fn.Pkg()) && !mayQuery(fn.Pkg(), cfg.Functions)
+}
+
+// repoRoot is the part of an import path that names its repository:
+// host/owner/name for a path starting with a host, else its first
+// element.
+func repoRoot(path string) string {
+	parts := strings.Split(path, "/")
+	if strings.Contains(parts[0], ".") && len(parts) >= 3 {
+		return strings.Join(parts[:3], "/")
+	}
+	return parts[0]
+}
+
+// lastCall is the call that last assigned v before pos, nil when
+// none did.
+func (a *analyzer) lastCall(v *types.Var, pos token.Pos) *ast.CallExpr {
+	var last *assignment
+	for i, w := range a.r.writes[v] {
+		if _, ok := ast.Unparen(w.rhs).(*ast.CallExpr); ok && w.pos < pos && (last == nil || w.pos > last.pos) {
+			last = &a.r.writes[v][i]
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	return ast.Unparen(last.rhs).(*ast.CallExpr)
+}
+
+// toldOutside reports whether the body of x runs only when an outside
+// call (see outsideCall) failed with the failure cond tells: a conjunct
+// of cond is such a test, not negated (errors.Is(err, X), IsX(err), err
+// == X), and every error cond reads comes from an outside call.
+func (a *analyzer) toldOutside(x *ast.IfStmt) bool {
+	told := false
+	for _, c := range conjuncts(x.Cond) {
+		told = told || a.positiveTest(c)
+	}
+	if !told {
+		return false
+	}
+	all := true
+	ast.Inspect(x.Cond, func(n ast.Node) bool {
+		if v := a.errVar(asExpr(n)); v != nil && v.Parent() != v.Pkg().Scope() {
+			call := a.lastCall(v, x.Body.Pos())
+			all = all && call != nil && a.outsideCall(call)
+		}
+		return all
+	})
+	return all
+}
+
+// positiveTest reports whether e holds only for a non-nil error: a call
+// handed an error (errors.Is(err, X), IsNotFound(err)) or err == X, X
+// not nil.
+func (a *analyzer) positiveTest(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		for _, arg := range e.Args {
+			if a.errVar(arg) != nil {
+				return true
+			}
+		}
+	case *ast.BinaryExpr:
+		if e.Op != token.EQL || a.isNil(e.X) || a.isNil(e.Y) {
+			return false
+		}
+		return a.errVar(e.X) != nil || a.errVar(e.Y) != nil
+	}
+	return false
+}
+
+func asExpr(n ast.Node) ast.Expr {
+	e, _ := n.(ast.Expr)
+	return e
+}
+
+// walkCleanup walks the if at c, whose body runs only when an outside
+// call failed (see toldOutside): its body as a cleanup, the rest as usual.
+func (a *analyzer) walkCleanup(n *funcNode, c inspector.Cursor, loops []*Loop) {
+	for part := range c.Children() {
+		if part.ParentEdgeKind() != astedge.IfStmt_Body {
+			a.walk(n, part, loops)
+			continue
+		}
+		a.cleanup++
+		a.walk(n, part, loops)
+		a.cleanup--
+	}
+}
+
+// Deletes reports whether s runs DELETEs only.
+func (s *Site) Deletes() bool {
+	for _, st := range s.Stmts {
+		if st.Command != "DELETE" {
+			return false
+		}
+	}
+	return len(s.Stmts) > 0
+}
