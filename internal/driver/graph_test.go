@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -168,4 +169,20 @@ func routeQueryLines(t *testing.T, dir string, line func(report.RouteQuery) stri
 		got[r.Method+" "+r.Pattern] = qs
 	}
 	return rep, got
+}
+
+// -routes says which queries a channel's receiver runs for the route.
+func TestRouteChannelsText(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	run([]string{"-routes", "-C", "testdata/chanhub", "./..."}, &stdout, &stderr, analyzer.Analyzers())
+	for _, want := range []string{
+		"hub/hub.go:61: once by the receiver of chan Hub.join: INSERT INTO members",
+		"hub/hub.go:95: loop by the receiver of chan Topic.in: INSERT INTO deliveries",
+		"api/api.go:60: once: INSERT INTO lines",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("-routes does not say %q:\n%s\nstderr: %s", want, stdout.String(), stderr.String())
+		}
+	}
 }
