@@ -119,9 +119,10 @@ func TestRouteChannels(t *testing.T) {
 			"SELECT name FROM members once chan Topic.in",
 			"INSERT INTO deliveries (name, body) VALUES ($1, $2) loop chan Topic.in",
 		},
-		"POST /say":   {"INSERT INTO messages (body) VALUES ($1) once chan Hub.broadcast"},
-		"POST /event": {"INSERT INTO events (body) VALUES ($1) once chan hub.Events"},
-		"GET /wait":   nil, // receives only
+		"POST /say":    {"INSERT INTO messages (body) VALUES ($1) once chan Hub.broadcast"},
+		"POST /event":  {"INSERT INTO events (body) VALUES ($1) once chan hub.Events"},
+		"POST /events": {"INSERT INTO events (body) VALUES ($1) loop chan hub.Events"}, // sent in a loop
+		"GET /wait":    nil,                                                            // receives only
 		"GET /stream": {
 			"INSERT INTO lines (body) VALUES ($1) once api.(*API).read",
 			"INSERT INTO messages (body) VALUES ($1) once chan Hub.broadcast",

@@ -58,6 +58,10 @@ type chanIndex struct {
 type send struct {
 	ch  chanKey
 	pos token.Pos
+	// depth counts the data loops around the send in its function
+	// (within the worker's loop it is in, if any): the receiver runs
+	// once per item of them.
+	depth int
 }
 
 // channels builds the index once.
@@ -72,9 +76,11 @@ func (p *Program) channels() *chanIndex {
 		if f.syntax == nil || info == nil || f.Synthetic || f.instance {
 			continue
 		}
-		loops := map[ast.Stmt]*queries.Loop{}
+		loops := map[ast.Stmt]*queries.Loop{} // the worker's loops
+		known := map[ast.Stmt]*queries.Loop{}
 		for _, c := range f.Calls {
 			for _, l := range c.Loops {
+				known[l.Node] = l
 				if l.Kind.Unbounded() {
 					loops[l.Node] = l
 				}
@@ -105,7 +111,7 @@ func (p *Program) channels() *chanIndex {
 			switch n := n.(type) {
 			case *ast.SendStmt:
 				if k, _ := p.chanOf(info, n.Chan); k != nil {
-					ix.sends[f] = append(ix.sends[f], send{k, n.Arrow})
+					ix.sends[f] = append(ix.sends[f], send{k, n.Arrow, sendDepth(info, stack, known)})
 				}
 			case *ast.CommClause:
 				if x := received(n.Comm); x != nil {
@@ -135,6 +141,38 @@ func (p *Program) channels() *chanIndex {
 		})
 	}
 	return ix
+}
+
+// sendDepth counts the data loops among the statements enclosing a send
+// (outermost first), inside the innermost worker's loop: those the
+// queries pass classified, and a range over a slice, map or number it
+// did not (a loop with no call in it).
+func sendDepth(info *types.Info, stack []ast.Node, known map[ast.Stmt]*queries.Loop) int {
+	var ls []*queries.Loop
+	extra := 0
+	for _, n := range stack {
+		s, ok := n.(ast.Stmt)
+		if !ok {
+			continue
+		}
+		if l := known[s]; l != nil {
+			if l.Kind.Unbounded() {
+				ls, extra = nil, 0
+			} else {
+				ls = append(ls, l)
+			}
+			continue
+		}
+		if r, ok := s.(*ast.RangeStmt); ok {
+			switch info.TypeOf(r.X).Underlying().(type) {
+			case *types.Chan, *types.Signature:
+				ls, extra = nil, 0 // a consumer's loop, or an iterator's
+			default:
+				extra++
+			}
+		}
+	}
+	return queries.PerItem(ls) + extra
 }
 
 // received is the channel a statement receives from: `<-ch`, `v := <-ch`,
@@ -208,7 +246,11 @@ func (p *Program) chanParts(e *Entry) []Part {
 	seen := map[chanKey]bool{}
 	todo := e.Parts
 	for len(todo) > 0 {
-		var next []Part
+		// This round's channels, in the order first sent on, each with
+		// the most loops it is sent in.
+		var order []chanKey
+		from := map[chanKey]string{}
+		depth := map[chanKey]int{}
 		for _, part := range todo {
 			fs := p.functions(&Entry{Parts: []Part{part}, cut: e.cut}, true, true)
 			if part.Loop != nil {
@@ -220,12 +262,20 @@ func (p *Program) chanParts(e *Entry) []Part {
 					if seen[k] || f == part.Func && part.Loop != nil && !(part.lo <= sd.pos && sd.pos < part.hi) {
 						continue
 					}
-					seen[k] = true
-					for _, r := range ix.recv[k] {
-						next = append(next, Part{From: part.From, Func: r.f, Loop: r.loop, Chan: r.name, lo: r.lo, hi: r.hi})
-						next = append(next, r.started(part.From)...)
+					if _, ok := from[k]; !ok {
+						order = append(order, k)
+						from[k] = part.From
 					}
+					depth[k] = max(depth[k], part.depth+sd.depth)
 				}
+			}
+		}
+		var next []Part
+		for _, k := range order {
+			seen[k] = true
+			for _, r := range ix.recv[k] {
+				next = append(next, Part{From: from[k], Func: r.f, Loop: r.loop, Chan: r.name, lo: r.lo, hi: r.hi, depth: depth[k]})
+				next = append(next, r.started(from[k], depth[k])...)
 			}
 		}
 		out = append(out, next...)
@@ -237,7 +287,7 @@ func (p *Program) chanParts(e *Entry) []Part {
 // started are the parts of the goroutines a receiver's body starts to
 // handle the message (a topic set up on a goroutine of its own): they
 // run on its behalf, as the body does.
-func (r receiver) started(from string) []Part {
+func (r receiver) started(from string, depth int) []Part {
 	var out []Part
 	for _, c := range r.f.Calls {
 		i := indexOf(c.Loops, r.loop)
@@ -245,7 +295,7 @@ func (r receiver) started(from string) []Part {
 			continue
 		}
 		for _, g := range c.Callees {
-			out = append(out, Part{From: from, Func: g, Chan: r.name})
+			out = append(out, Part{From: from, Func: g, Chan: r.name, depth: depth + queries.PerItem(c.Loops[i+1:])})
 		}
 	}
 	return out

@@ -79,6 +79,9 @@ type Part struct {
 	// that handles a message (see channels.go).
 	Chan   string
 	lo, hi token.Pos
+	// depth counts the loops around the sends that hand the part its
+	// messages, in the functions that send: it runs once per item.
+	depth int
 }
 
 // Query is a query site an entry reaches.
@@ -127,6 +130,9 @@ func (p *Program) Queries(e *Entry) []Query {
 			rs = p.Reach(part.Func)
 		}
 		for _, r := range rs {
+			if part.depth > 0 && !r.Once {
+				r.Depth += part.depth
+			}
 			if k := (key{r.Site, part.From}); !seen[k] {
 				seen[k] = true
 				out = append(out, Query{Reached: r, From: part.From, Chan: part.Chan})

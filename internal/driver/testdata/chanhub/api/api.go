@@ -73,3 +73,12 @@ func (a *API) Notify(w http.ResponseWriter, r *http.Request) {
 func (a *API) notify(user string) {
 	a.DB.ExecContext(context.Background(), `INSERT INTO notifications (name) VALUES ($1)`, user)
 }
+
+// Events leaves one event per value of the form's "event": the recorder
+// runs once per item.
+func (a *API) Events(w http.ResponseWriter, r *http.Request) {
+	r.ParseForm()
+	for _, ev := range r.Form["event"] {
+		hub.Events <- ev
+	}
+}

@@ -23,6 +23,7 @@ func main() {
 	http.HandleFunc("POST /join", a.Join)
 	http.HandleFunc("POST /say", a.Say)
 	http.HandleFunc("POST /event", a.Event)
+	http.HandleFunc("POST /events", a.Events)
 	http.HandleFunc("GET /wait", a.Wait)
 	http.HandleFunc("GET /stream", a.Stream)
 	http.HandleFunc("POST /notify", a.Notify)
