@@ -81,6 +81,9 @@ func routeQueries(prog *program.Program, e *program.Entry, rel func(string) stri
 		if q.Site.Resolved {
 			rq.SQL, rq.Fingerprint = q.Site.SQL, q.Site.Fingerprint()
 		}
+		if q.Chan != "" {
+			rq.Via = append(rq.Via, "chan "+q.Chan) // handed over the channel to its receiver, first in the rest
+		}
 		for _, f := range q.Via {
 			rq.Via = append(rq.Via, f.Name)
 		}

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -60,18 +61,7 @@ func TestRoutesThroughInterfaces(t *testing.T) {
 // findings are a background job's, not the route's.
 func TestRouteGoroutines(t *testing.T) {
 	t.Parallel()
-	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/async", "./...")
-	if len(rep.Errors) > 0 {
-		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
-	}
-	got := map[string][]string{}
-	for _, r := range rep.Routes {
-		var qs []string
-		for _, q := range r.Queries {
-			qs = append(qs, q.SQL+" "+q.PerRequest)
-		}
-		got[r.Method+" "+r.Pattern] = qs
-	}
+	rep, got := routeQueryLines(t, "testdata/async", func(q report.RouteQuery) string { return q.SQL + " " + q.PerRequest })
 	want := map[string][]string{
 		"POST /orders": {
 			"INSERT INTO orders (id) VALUES ($1) once",
@@ -102,5 +92,98 @@ func TestRouteGoroutines(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no queryinloop finding in events/events.go")
+	}
+}
+
+// A request that hands its work to a long-lived goroutine over a channel
+// (a hub's join, a topic's messages) runs what the goroutine does with
+// it: the receiving case's queries are the route's, marked with the
+// channel they went through, and so are those of a goroutine the
+// receiver hands them on to or starts for it. A channel only a background job sends on,
+// or that the route only receives from, brings nothing. A handler that
+// takes the connection over runs what its goroutines read; one that
+// answers and leaves a goroutine running does not.
+func TestRouteChannels(t *testing.T) {
+	t.Parallel()
+	rep, got := routeQueryLines(t, "testdata/chanhub", func(q report.RouteQuery) string {
+		via := ""
+		if len(q.Via) > 0 {
+			via = " " + q.Via[0]
+		}
+		return q.SQL + " " + q.PerRequest + via
+	})
+	want := map[string][]string{
+		"POST /join": {
+			"INSERT INTO members (topic, name) VALUES ($1, $2) once chan Hub.join",
+			"INSERT INTO welcomes (name) VALUES ($1) once chan Hub.join",
+			"SELECT name FROM members once chan Topic.in",
+			"INSERT INTO deliveries (name, body) VALUES ($1, $2) loop chan Topic.in",
+		},
+		"POST /say":    {"INSERT INTO messages (body) VALUES ($1) once chan Hub.broadcast"},
+		"POST /event":  {"INSERT INTO events (body) VALUES ($1) once chan hub.Events"},
+		"POST /events": {"INSERT INTO events (body) VALUES ($1) loop chan hub.Events"}, // sent in a loop
+		"GET /wait":    nil,                                                            // receives only
+		"GET /stream": {
+			"INSERT INTO lines (body) VALUES ($1) once api.(*API).read",
+			"INSERT INTO messages (body) VALUES ($1) once chan Hub.broadcast",
+		},
+		"POST /notify": nil, // a goroutine left running
+	}
+	for route, w := range want {
+		if _, ok := got[route]; !ok {
+			t.Errorf("no route %s", route)
+		}
+		if !slices.Equal(got[route], w) {
+			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+	for _, r := range rep.Routes {
+		for _, q := range r.Queries {
+			if strings.HasPrefix(q.SQL, "UPDATE stats") {
+				t.Errorf("%s %s runs %q, which only a background job hands over", r.Method, r.Pattern, q.SQL)
+			}
+		}
+	}
+	// What the receivers hand over stays counted apart: a request runs
+	// some of them, not all.
+	for _, r := range rep.Routes {
+		if r.Method == "POST" && r.Pattern == "/join" && (r.QueriesPerRequest.Min != 0 || r.QueriesPerRequest.Loop) {
+			t.Errorf("POST /join: %+v queries per request, want 0", r.QueriesPerRequest)
+		}
+	}
+}
+
+// routeQueryLines runs the driver on the module in dir and gives each
+// route ("GET /x") its queries, each as line says it.
+func routeQueryLines(t *testing.T, dir string, line func(report.RouteQuery) string) (*report.Report, map[string][]string) {
+	t.Helper()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", dir, "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	got := map[string][]string{}
+	for _, r := range rep.Routes {
+		var qs []string
+		for _, q := range r.Queries {
+			qs = append(qs, line(q))
+		}
+		got[r.Method+" "+r.Pattern] = qs
+	}
+	return rep, got
+}
+
+// -routes says which queries a channel's receiver runs for the route.
+func TestRouteChannelsText(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	run([]string{"-routes", "-C", "testdata/chanhub", "./..."}, &stdout, &stderr, analyzer.Analyzers())
+	for _, want := range []string{
+		"hub/hub.go:61: once by the receiver of chan Hub.join: INSERT INTO members",
+		"hub/hub.go:95: loop by the receiver of chan Topic.in: INSERT INTO deliveries",
+		"api/api.go:60: once: INSERT INTO lines",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("-routes does not say %q:\n%s\nstderr: %s", want, stdout.String(), stderr.String())
+		}
 	}
 }

@@ -147,6 +147,10 @@ func writeRoutes(w io.Writer, rep *report.Report) error {
 			if q.From != "handler" {
 				from = " in " + q.From
 			}
+			if len(q.Via) > 0 && strings.HasPrefix(q.Via[0], "chan ") {
+				// Run by the receiver of a channel the request sends on.
+				from += " by the receiver of " + q.Via[0]
+			}
 			sql := q.SQL
 			if sql == "" {
 				sql = "(SQL not resolved)"

@@ -170,6 +170,9 @@ func (s *routeSet) addGraph(e *routeEntry, r *routes.Route, rel func(string) str
 	}
 	once, loop, maybe := 0, false, 0
 	for _, part := range entry.Parts {
+		if part.Chan != "" {
+			continue // a receiver's, which runs on some of the requests (see program/channels.go)
+		}
 		o, l := s.prog.PartCost(entry, part)
 		if part.Maybe {
 			maybe = max(maybe, o) // one of them, at most

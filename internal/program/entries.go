@@ -73,12 +73,22 @@ type Part struct {
 	// stripped says the part runs behind http.StripPrefix: the path it
 	// sees is not the route's pattern.
 	stripped bool
+	// Chan, for a route, names the channel (its field or package
+	// variable, "Hub.join") whose long-lived receiver runs the part on
+	// the route's behalf: Func's worker Loop, only the body from lo to hi
+	// that handles a message (see channels.go).
+	Chan   string
+	lo, hi token.Pos
+	// depth counts the loops around the sends that hand the part its
+	// messages, in the functions that send: it runs once per item.
+	depth int
 }
 
 // Query is a query site an entry reaches.
 type Query struct {
 	Reached
 	From string // the part that reaches it
+	Chan string // the channel it is handed over, when a receiver of it runs it (Part.Chan)
 }
 
 // Queries returns the query sites an entry reaches, each once per part
@@ -103,7 +113,7 @@ func (p *Program) Queries(e *Entry) []Query {
 		var rs []Reached
 		switch dead := p.partDead(e, part); {
 		case part.Loop != nil:
-			rs = p.reachLoop(part.Func, part.Loop)
+			rs = p.reachLoop(part.Func, part.Loop, part.holds)
 		case dead != nil:
 			rs = p.reachLive(part.Func, dead)
 			kept := map[*queries.Site]bool{}
@@ -120,9 +130,12 @@ func (p *Program) Queries(e *Entry) []Query {
 			rs = p.Reach(part.Func)
 		}
 		for _, r := range rs {
+			if part.depth > 0 && !r.Once {
+				r.Depth += part.depth
+			}
 			if k := (key{r.Site, part.From}); !seen[k] {
 				seen[k] = true
-				out = append(out, Query{Reached: r, From: part.From})
+				out = append(out, Query{Reached: r, From: part.From, Chan: part.Chan})
 			}
 		}
 	}
@@ -193,6 +206,8 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 			e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: true})
 		}
 	}
+	e.Parts = append(e.Parts, p.connParts(e.Parts)...)
+	e.Parts = append(e.Parts, p.chanParts(e)...)
 	return e
 }
 
@@ -354,12 +369,12 @@ func outermostUnbounded(loops []*queries.Loop) *queries.Loop {
 // reachLoop is what one iteration of a worker's loop in f runs: the calls
 // in its body, outside any worker loop nested in it, multiplied by the
 // data loops between the two.
-func (p *Program) reachLoop(f *Func, loop *queries.Loop) []Reached {
+func (p *Program) reachLoop(f *Func, loop *queries.Loop, holds func(*Call) bool) []Reached {
 	p.components()
 	var acc []entry
 	for _, c := range f.Calls {
 		i := indexOf(c.Loops, loop)
-		if i < 0 || c.Async || queries.Unbounded(c.Loops[i+1:]) {
+		if i < 0 || c.Async || queries.Unbounded(c.Loops[i+1:]) || !holds(c) {
 			continue
 		}
 		// One iteration's worth: the loops inside the worker's loop.
@@ -443,7 +458,7 @@ func (p *Program) starts(e *Entry) []*Call {
 			continue
 		}
 		for _, c := range part.Func.Calls {
-			if i := indexOf(c.Loops, part.Loop); i >= 0 && c.Async && !queries.Unbounded(c.Loops[i+1:]) {
+			if i := indexOf(c.Loops, part.Loop); i >= 0 && c.Async && !queries.Unbounded(c.Loops[i+1:]) && part.holds(c) {
 				out = append(out, c)
 			}
 		}
@@ -582,7 +597,7 @@ func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 		}
 		// A job is its loop's body: the calls in it.
 		for _, c := range part.Func.Calls {
-			if indexOf(c.Loops, part.Loop) >= 0 && (goroutines || !c.Async) {
+			if indexOf(c.Loops, part.Loop) >= 0 && (goroutines || !c.Async) && part.holds(c) {
 				work = append(work, c.Callees...)
 			}
 		}

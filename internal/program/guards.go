@@ -358,6 +358,14 @@ func (p *Program) Runs(e *Entry, fn *Func, pos token.Pos) bool {
 		}
 	}
 	for _, part := range e.Parts {
+		if part.Chan != "" {
+			// A receiver's body, run on the route's behalf (see
+			// channels.go): what it calls.
+			if slices.Contains(p.functions(&Entry{Parts: []Part{part}}, false, true), fn) {
+				return true
+			}
+			continue
+		}
 		ls := p.partLive(e, part)
 		if fn == part.Func && p.pathRuledOut(e, part, at, pos) {
 			continue // in a branch of the middleware for other paths

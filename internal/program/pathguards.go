@@ -411,7 +411,7 @@ func inDead(c *Call, dead []bool) bool {
 // as the request has it; nil for the handler, and for what runs behind
 // http.StripPrefix.
 func (p *Program) partDead(e *Entry, part Part) []bool {
-	if e.Route == nil || part.Loop != nil || part.From == "handler" || part.stripped {
+	if e.Route == nil || part.Loop != nil || part.Chan != "" || part.From == "handler" || part.stripped {
 		return nil
 	}
 	p.components()

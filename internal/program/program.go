@@ -66,6 +66,7 @@ type Program struct {
 	// declaration, with the argument that is the function registered
 	// (see registrarArgs).
 	registrars map[token.Pos]int
+	chans      *chanIndex // see channels.go; nil until asked
 	// busReach are the registered functions each function's dispatches
 	// may run, for Unreached (see mayPass).
 	busReach map[*Func][]*Func

@@ -1,0 +1,3 @@
+module example.com/chanhub
+
+go 1.23
