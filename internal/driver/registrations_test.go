@@ -18,11 +18,11 @@ import (
 // a file, in a loop over the environment, or handed out whole stay
 // reported (those start-up fills low, as configuration). So does a
 // registry's loop over the workers a container's value group collects,
-// one per constructor providing one (workers.go:48), and stays one over
+// one per constructor providing one (workers.go:47), and stays one over
 // a group a constructor adds a list to, or over what requests add. A
 // getter joining the registered schemes with aliases start-up reads from
 // the configuration is low (as many as configured); with what requests
-// add, reported.
+// add, or a set of one default and what a channel gives, reported.
 func TestRegistrations(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "../program/testdata/registrations", "./...")
@@ -37,6 +37,7 @@ func TestRegistrations(t *testing.T) {
 	want := []string{
 		"cmd/registrations/main.go:46 low",    // the schemes with the aliases the configuration adds
 		"cmd/registrations/main.go:49 medium", // the schemes with what requests remembered
+		"cmd/registrations/main.go:52 medium", // a default with what a channel gives
 		"reg/reg.go:112 low",                  // a file's lines, read at start-up
 		"reg/reg.go:131 low",                  // init registers one per name the environment lists
 		"reg/reg.go:147 low",                  // handed out whole: its receiver may add to it

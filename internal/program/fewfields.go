@@ -124,6 +124,9 @@ func selfAppend(info *types.Info, e ast.Expr, is func(ast.Expr) bool) bool {
 // field (fewField), or the result of a function of the module that
 // returns such a list (fewResult).
 func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, depth int) (int, bool) {
+	if _, ok := under(info.TypeOf(e)).(*types.Chan); ok {
+		return 0, false // a channel gives whatever is sent on it, however it was made
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return len(e.Elts), true

@@ -93,8 +93,8 @@ func (p *Program) StartRange(loop token.Pos, reaching map[*Func][]*Entry) (strin
 	}
 	p.configured = &configured{reaching: reaching}
 	defer func() { p.configured = nil }()
-	_, ok := p.fewValue(info, fn.syntax, rs.X, unbounded, 0)
-	return types.ExprString(rs.X), ok
+	n, ok := p.fewValue(info, fn.syntax, rs.X, unbounded, 0)
+	return types.ExprString(rs.X), ok && n > 0 // none written: a list about to be filled (see FewRange)
 }
 
 // unbounded is the limit StartRange counts with: what configuration

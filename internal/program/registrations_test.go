@@ -55,7 +55,7 @@ func TestFewRange(t *testing.T) {
 			})
 		}
 	}
-	if seen != 14 {
-		t.Errorf("checked %d marked range statements, want 14", seen)
+	if seen != 15 {
+		t.Errorf("checked %d marked range statements, want 15", seen)
 	}
 }

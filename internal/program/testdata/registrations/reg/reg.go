@@ -187,3 +187,28 @@ func MixedNames() []string {
 	}
 	return names
 }
+
+// Stream hands on names as a producer sends them.
+func Stream(db *sql.DB) <-chan string {
+	ch := make(chan string)
+	go func() {
+		defer close(ch)
+		rows, _ := db.Query("SELECT name FROM tenants")
+		for rows.Next() {
+			var n string
+			_ = rows.Scan(&n)
+			ch <- n
+		}
+	}()
+	return ch
+}
+
+// Streamed keys what the channel gives: one put per item received, of a
+// channel made empty.
+func Streamed(db *sql.DB) map[string]bool {
+	set := map[string]bool{"default": true}
+	for n := range Stream(db) {
+		set[n] = true
+	}
+	return set
+}

@@ -48,6 +48,9 @@ func deleteUser(w http.ResponseWriter, r *http.Request) {
 	for _, name := range reg.MixedNames() { // data: with what requests remembered
 		_, _ = db.Exec("DELETE FROM auth_names WHERE name = $1", name)
 	}
+	for name := range reg.Streamed(db) { // data: one per item a channel gives
+		_, _ = db.Exec("DELETE FROM auth_names WHERE name = $1", name)
+	}
 	reg.DropAll(db, 3)
 	reg.EachCodec(db)
 	reg.EachRow(db)
