@@ -401,8 +401,9 @@ func (w *whole) unreachedAt(pos token.Pos) bool {
 // lowered says why a queryinloop finding run per request or per job is
 // low all the same, "" when it is not: its loop runs once per process
 // (program.OnceOnly), or every loop it is about ranges over what only
-// start-up fills (program.FilledAtStart), as many items as an operator
-// configures. (Where no entry runs it, nothing in the program may: see
+// start-up fills (program.FilledAtStart; program.StartRange through
+// locals and getters, with what the code registers), as many items as
+// an operator configures. (Where no entry runs it, nothing in the program may: see
 // unreached.)
 func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, role program.Role) string {
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
@@ -433,10 +434,13 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 		}
 		name, ok := w.prog.FilledAtStart(pkg.TypesInfo, rs.X, w.funcs)
 		if !ok {
-			if name, ok = w.prog.Registered(pos, w.funcs); !ok {
+			name, ok = w.prog.Registered(pos, w.funcs)
+			reg = reg || ok
+		}
+		if !ok {
+			if name, ok = w.prog.StartRange(pos, w.funcs); !ok {
 				return ""
 			}
-			reg = true
 		}
 		if !slices.Contains(over, name) {
 			over = append(over, name)
@@ -452,14 +456,17 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 // ranges over a parameter every call in the program passes a few items
 // (program.FewPassed): a list its callers write out, []string{provider}
 // or two middlewares, runs its loop as many times as a slice literal
-// ranged over in place, on which the pass is silent.
+// ranged over in place, on which the pass is silent. So does one over a
+// field every write sets to a few (program.FewField), or over a registry
+// only init functions and start-up calls fill, read directly or through
+// a getter (program.FewRange).
 func (w *whole) fewPassed(check string, pkg *packages.Package, f *check.Finding) bool {
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
 		return false
 	}
 	for _, pos := range f.Loops {
 		rs := rangeAt(pkg, pos)
-		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) {
+		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) {
 			return false
 		}
 	}

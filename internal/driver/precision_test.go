@@ -119,7 +119,6 @@ func TestPrecision(t *testing.T) {
 		"sections/sections.go:96 route sections/sections.go:28",                          // a set of the request's partitions
 		"strats/strats.go:122 route " + strat,                                            // a strategy per name the request sends
 		"strats/strats.go:133 route strats/strats.go:133",                                // requests add to the registry's list
-		"strats/strats.go:91 route strats/strats.go:91",                                  // low: likewise, a query per strategy
 		"strats/strats.go:98 route " + strat,                                             // a caller makes one per row
 		"tries/tries.go:112 route tries/tries.go:40",                                     // a round per success; safeWrite's attempts (Set) are silent
 		"tries/tries.go:137 route tries/tries.go:49",                                     // a diff per prefix; Changed's, opened once, is silent

@@ -24,10 +24,15 @@ import (
 // does a loop over what a function keeps of such a field (the activities
 // of the vote already saved), passed on as a parameter.
 //
+// A map field, or a list field appended to, holds a few when each put
+// or append is one the code lets one count (see registrations.go): a
+// registry's constructor putting one worker per item of a container's
+// value group.
+//
 // A field whose struct's address, or a list or map of its values, is
 // handed to code outside the module (a decoder may fill it), or that any
-// write sets to anything else (the
-// request's ids, an append to itself), holds data.
+// write sets to anything else (the request's ids, an append to itself
+// per request), holds data.
 
 // fewHops is how many steps (a field's writes, a call's returns, a
 // loop's list) the writes of a field are followed.
@@ -53,8 +58,13 @@ func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int,
 		return 0, false
 	}
 	v := s.Obj().(*types.Var)
-	if _, ok := under(v.Type()).(*types.Slice); !ok || v.Pkg() == nil || p.pkgs[v.Pkg().Path()] == nil {
-		return 0, false // a map may hold anything; another module's field is filled where we cannot see
+	switch under(v.Type()).(type) {
+	case *types.Slice, *types.Map:
+	default:
+		return 0, false
+	}
+	if v.Pkg() == nil || p.pkgs[v.Pkg().Path()] == nil {
+		return 0, false // another module's field is filled where we cannot see
 	}
 	w := p.writesIndex()
 	owner := ownerOf(s)
@@ -63,24 +73,49 @@ func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int,
 	}
 	places := w.of[v.Origin()]
 	if len(places) == 0 {
-		return 0, false // written nowhere this code shows
+		// Written nowhere this code shows: a dependency-injection
+		// container's value group, or data.
+		return p.groupSize(owner, v, limit)
 	}
-	most := 0
+	// A write setting it whole leaves what the largest sets; a put or an
+	// append to itself adds, as many times as it runs (see runs).
+	most, added := 0, 0
 	for _, pl := range places {
-		if pl.val == nil || pl.info == nil {
+		if pl.info == nil {
 			return 0, false
 		}
 		f := p.FuncAt(pl.pos)
 		if f == nil {
 			return 0, false // a package-level declaration's: not followed
 		}
-		n, ok := p.fewValue(pl.info, f.syntax, pl.val, limit, depth+1)
-		if !ok || n > limit {
+		if pl.val == nil || selfAppend(pl.info, pl.val, fieldIs(pl.info, v)) {
+			n, ok := p.countedWrite(pl.info, f, v, fieldIs(pl.info, v), pl.pos, limit, depth+1)
+			if !ok {
+				return 0, false
+			}
+			added += n
+		} else {
+			n, ok := p.fewValue(pl.info, f.syntax, pl.val, limit, depth+1)
+			if !ok || n > limit {
+				return 0, false
+			}
+			most = max(most, n)
+		}
+		if most+added > limit {
 			return 0, false
 		}
-		most = max(most, n)
 	}
-	return most, true
+	return most + added, true
+}
+
+// selfAppend reports whether e is append(x, ...) for an x is matches.
+func selfAppend(info *types.Info, e ast.Expr, is func(ast.Expr) bool) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin)
+	return ok && b.Name() == "append" && is(call.Args[0])
 }
 
 // fewValue is how many items at most e, a list written in fn, holds when
@@ -89,6 +124,9 @@ func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int,
 // field (fewField), or the result of a function of the module that
 // returns such a list (fewResult).
 func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, depth int) (int, bool) {
+	if _, ok := under(info.TypeOf(e)).(*types.Chan); ok {
+		return 0, false // a channel gives whatever is sent on it, however it was made
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return len(e.Elts), true
@@ -98,11 +136,16 @@ func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, dep
 			return 0, true
 		case *types.Var:
 			if obj.Parent() == obj.Pkg().Scope() {
-				return 0, false // a package-level variable: anyone may fill it
+				// A package-level variable: filled by registration
+				// calls the code lets one count, or data.
+				return p.fewGlobal(obj, limit, depth+1)
 			}
 			return p.fewLocal(info, fn, obj, limit, depth)
 		}
 	case *ast.SelectorExpr:
+		if v, ok := info.Uses[e.Sel].(*types.Var); ok && info.Selections[e] == nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			return p.fewGlobal(v, limit, depth+1) // pkg.V
+		}
 		return p.fewField(info, e, limit, depth)
 	case *ast.IndexExpr:
 		return p.fewEntry(info, e, limit, depth) // an element of a table nothing changes
@@ -133,16 +176,52 @@ func madeEmpty(info *types.Info, call *ast.CallExpr) (int, bool) {
 }
 
 // fewCall is how many items at most the k-th result of call holds, when
-// call is a static call of a function of the module that returns a few
-// there (fewResult).
+// every function of the module call runs (itself, or what the call graph
+// dispatches it to) returns a few there (fewResult).
 func (p *Program) fewCall(info *types.Info, call *ast.CallExpr, k, limit, depth int) (int, bool) {
 	if depth > fewHops {
 		return 0, false
 	}
 	fn := typeutil.StaticCallee(info, call)
-	g := p.Func(fn)
+	if fn == nil {
+		return p.fewDispatched(call, k, limit, depth)
+	}
+	return p.fewFuncResult(p.Func(fn), k, limit, depth)
+}
+
+// fewDispatched is how many items at most the k-th result of call, a
+// call through an interface or a func value, holds when every function
+// of the module the call graph says it runs returns a few there.
+func (p *Program) fewDispatched(call *ast.CallExpr, k, limit, depth int) (int, bool) {
+	f := p.FuncAt(call.Pos())
+	if f == nil {
+		return 0, false
+	}
+	for _, c := range f.Calls {
+		if c.Expr != call {
+			continue
+		}
+		if len(c.Callees) == 0 || c.Callback {
+			return 0, false
+		}
+		most := 0
+		for _, g := range c.Callees {
+			n, ok := p.fewFuncResult(g, k, limit, depth)
+			if !ok {
+				return 0, false
+			}
+			most = max(most, n)
+		}
+		return most, true
+	}
+	return 0, false
+}
+
+// fewFuncResult is how many items at most the k-th result of g, a
+// function of the module, holds (see fewResult).
+func (p *Program) fewFuncResult(g *Func, k, limit, depth int) (int, bool) {
 	if g == nil || g.syntax == nil || g.instance {
-		return 0, false // another module's, or through an interface: not followed
+		return 0, false // another module's: not followed
 	}
 	decl, ok := g.syntax.(*ast.FuncDecl)
 	if !ok || decl.Body == nil {
@@ -271,7 +350,10 @@ func (p *Program) appended(info *types.Info, fn ast.Node, e ast.Expr, is func(as
 		return 0, false
 	}
 	if call.Ellipsis.IsValid() {
-		return 0, false // append(v, other...): as many as other holds
+		if len(call.Args) != 2 {
+			return 0, false
+		}
+		return p.fewValue(info, fn, call.Args[1], limit, depth+1) // append(v, other...): as many as other holds
 	}
 	return len(call.Args) - 1, true
 }

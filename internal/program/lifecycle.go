@@ -2,9 +2,13 @@ package program
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"maps"
+	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -89,4 +93,147 @@ func (p *Program) startHooks() []*Entry {
 		}
 	}
 	return out
+}
+
+// Dependency-injection containers collect values into groups: every
+// constructor whose result object has a field tagged `group:"workers"`
+// adds that field's value to the group, and a parameter object's field
+// with the same tag receives them all, as a list. The container runs
+// each constructor once, so the list holds one item per such field in
+// the module's code (a `,flatten` tag adds a list's items, any number).
+
+// paramObjects, embedded, make a struct a parameter object the container
+// fills; resultObjects make it a result object whose fields it collects.
+var (
+	paramObjects  = map[string]bool{"go.uber.org/fx.In": true, "go.uber.org/dig.In": true}
+	resultObjects = map[string]bool{"go.uber.org/fx.Out": true, "go.uber.org/dig.Out": true}
+	// groupTags are the calls whose string arguments are result tags
+	// (one value each), and those whose are parameter tags (none).
+	resultTags = map[string]bool{"go.uber.org/fx.ResultTags": true}
+	paramTags  = map[string]bool{"go.uber.org/fx.ParamTags": true}
+)
+
+// groupCount is how many values the module's code adds to a group;
+// unknown when one adds a list (flatten) or a tag is used where the
+// table above does not say what it does.
+type groupCount struct {
+	n       int
+	unknown bool
+}
+
+// groupSize is how many items at most v, a field of owner, holds when
+// owner is a parameter object and v a value group's field (see above).
+func (p *Program) groupSize(owner *types.TypeName, v *types.Var, limit int) (int, bool) {
+	st, ok := owner.Type().Underlying().(*types.Struct)
+	if !ok || !embeds(st, paramObjects) {
+		return 0, false
+	}
+	name := ""
+	for i := range st.NumFields() {
+		if st.Field(i).Origin() == v.Origin() {
+			name = groupName(st.Tag(i))
+		}
+	}
+	if name == "" {
+		return 0, false
+	}
+	if p.groups == nil {
+		p.groups = p.groupCounts()
+	}
+	g := p.groups[name]
+	return g.n, !g.unknown && g.n <= limit
+}
+
+// groupCounts counts, by group, the values the module's result objects
+// and result tags add.
+func (p *Program) groupCounts() map[string]groupCount {
+	out := map[string]groupCount{}
+	add := func(tag string) {
+		name := groupName(tag)
+		if name == "" {
+			return
+		}
+		g := out[name]
+		g.n++
+		g.unknown = g.unknown || groupFlatten(tag)
+		out[name] = g
+	}
+	for _, path := range slices.Sorted(maps.Keys(p.pkgs)) {
+		pkg := p.pkgs[path]
+		info := pkg.TypesInfo
+		if info == nil {
+			continue
+		}
+		for _, file := range pkg.Syntax {
+			skip := map[*ast.BasicLit]bool{}
+			ast.Inspect(file, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.StructType:
+					st, ok := info.TypeOf(n).(*types.Struct)
+					result := ok && embeds(st, resultObjects)
+					for _, f := range n.Fields.List {
+						if f.Tag == nil {
+							continue
+						}
+						skip[f.Tag] = true
+						if result {
+							add(strings.Trim(f.Tag.Value, "`"))
+						}
+					}
+				case *ast.CallExpr:
+					fn, ok := typeutil.Callee(info, n).(*types.Func)
+					if !ok {
+						return true
+					}
+					switch name := fn.Origin().FullName(); {
+					case resultTags[name], paramTags[name]:
+						for _, a := range n.Args {
+							lit, ok := ast.Unparen(a).(*ast.BasicLit)
+							if !ok {
+								continue
+							}
+							skip[lit] = true
+							if tv, ok := info.Types[lit]; ok && tv.Value != nil && resultTags[name] {
+								add(constant.StringVal(tv.Value))
+							}
+						}
+					}
+				case *ast.BasicLit:
+					if skip[n] || n.Kind != token.STRING {
+						return true
+					}
+					if tv, ok := info.Types[n]; ok && tv.Value != nil {
+						// A tag spelled elsewhere: what adds it is not known.
+						if name := groupName(constant.StringVal(tv.Value)); name != "" {
+							out[name] = groupCount{unknown: true}
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// embeds reports whether st embeds one of the structs named in objs.
+func embeds(st *types.Struct, objs map[string]bool) bool {
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Embedded() && objs[types.TypeString(f.Type(), nil)] {
+			return true
+		}
+	}
+	return false
+}
+
+// groupName is the group a struct tag names, "" for none.
+func groupName(tag string) string {
+	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("group"), ",")
+	return name
+}
+
+// groupFlatten reports whether a struct tag's group adds a list's items.
+func groupFlatten(tag string) bool {
+	_, opts, _ := strings.Cut(reflect.StructTag(tag).Get("group"), ",")
+	return slices.Contains(strings.Split(opts, ","), "flatten")
 }

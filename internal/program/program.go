@@ -60,7 +60,12 @@ type Program struct {
 	adapted  map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
 	byOrigin map[*types.Func][]*Func      // see sameFunc; nil until asked
 	callers  map[*Func][]caller           // see callerIndex; nil until asked
-	copies   []*Func                      // closures' copies bound to a call of their constructor (see ctors.go)
+	started  map[*Func]bool               // see runs; nil until asked
+	// configured, while StartRange runs, says a registry start-up fills
+	// from configuration may count (see fewGlobal), and whether one did.
+	configured *configured
+	groups     map[string]groupCount // see groupSize; nil until asked
+	copies     []*Func               // closures' copies bound to a call of their constructor (see ctors.go)
 	// registrars are the functions registering functions on a message
 	// bus whose dispatch the graph follows, by the position of their
 	// declaration, with the argument that is the function registered

@@ -52,25 +52,11 @@ const regDepth = 24
 // above), and names the list for messages. reaching gives the entries
 // that reach each function, as Reaching does.
 func (p *Program) Registered(loop token.Pos, reaching map[*Func][]*Entry) (string, bool) {
-	fn := p.FuncAt(loop)
-	if fn == nil || fn.syntax == nil {
-		return "", false
-	}
-	pkg := p.pkgs[fn.pkg]
-	if pkg == nil || pkg.TypesInfo == nil {
-		return "", false
-	}
-	var rs *ast.RangeStmt
-	ast.Inspect(fn.syntax, func(n ast.Node) bool {
-		if r, ok := n.(*ast.RangeStmt); ok && r.Pos() == loop {
-			rs = r
-		}
-		return rs == nil
-	})
+	fn, rs, info := p.rangeAt(loop)
 	if rs == nil {
 		return "", false
 	}
-	s, ok := under(pkg.TypesInfo.TypeOf(rs.X)).(*types.Slice)
+	s, ok := under(info.TypeOf(rs.X)).(*types.Slice)
 	if !ok || !types.IsInterface(s.Elem()) {
 		return "", false
 	}

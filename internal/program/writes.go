@@ -351,12 +351,31 @@ func (p *Program) FilledAtStart(info *types.Info, x ast.Expr, reaching map[*Func
 	if !filled {
 		return "", false // written nowhere this code shows: a decoder given a pointer made elsewhere, say
 	}
-	for _, pl := range places {
-		if !pl.top && !p.atStart(pl.pos, reaching) {
-			return "", false
-		}
+	if !p.allAtStart(places, reaching) {
+		return "", false
 	}
 	return types.ExprString(x), true
+}
+
+// filledAtStart reports whether v, a package-level variable of the
+// module, is written somewhere and only at start-up (see FilledAtStart).
+func (p *Program) filledAtStart(v *types.Var, reaching map[*Func][]*Entry) bool {
+	if v.Pkg() == nil || p.pkgs[v.Pkg().Path()] == nil {
+		return false
+	}
+	places := p.writesIndex().of[v.Origin()]
+	return len(places) > 0 && p.allAtStart(places, reaching)
+}
+
+// allAtStart reports whether every place runs at start-up: in a
+// package-level declaration, or in code only start-up reaches.
+func (p *Program) allAtStart(places []place, reaching map[*Func][]*Entry) bool {
+	for _, pl := range places {
+		if !pl.top && !p.atStart(pl.pos, reaching) {
+			return false
+		}
+	}
+	return true
 }
 
 // ownerOf is the named struct type whose field a selection selects, nil

@@ -291,7 +291,18 @@
 // module returns that it fills only with one append per item of such a
 // list (a vote's activities, one per action of a two-item list), and a
 // list kept from it, passed on; a field a decoder may fill, or one set
-// from a parameter or the request, stays reported. There, what a call runs is what it can run with the
+// from a parameter or the request, stays reported. So is a loop over a
+// registry every write of which the code lets one count: a package-level
+// map or list, or a field, filled by puts and appends in functions that
+// only init functions, main, a lifecycle framework's constructors and
+// calls outside loops (or in loops over a few items) run — the auth
+// schemes plugin packages register from init, read directly or through a
+// getter handing on their keys — and a dependency-injection container's
+// value group (`group:"workers"`), one item per constructor result that
+// adds to it; a put in a loop over rows, a file's lines or the
+// environment, one a request runs, a registry handed out whole, or a
+// group a constructor adds a list to (`,flatten`) keeps it reported (low
+// when only start-up fills it). There, what a call runs is what it can run with the
 // constants it passes: a callee's calls under `if filter != nil` do not
 // run for a call passing nil, and neither does the body of a callee's
 // loop over a list the call passes as nil, an empty literal or "" —

@@ -38,3 +38,17 @@ func StartHook[T HookFunc](start T) Hook { panic("stub") }
 func StopHook[T HookFunc](stop T) Hook { panic("stub") }
 
 func StartStopHook[T1 HookFunc, T2 HookFunc](start T1, stop T2) Hook { panic("stub") }
+
+// In, embedded, makes a struct a parameter object (fx's is an alias of dig.In).
+type In struct{}
+
+// Out, embedded, makes a struct a result object (fx's is an alias of dig.Out).
+type Out struct{}
+
+type Annotation interface{}
+
+func Annotate(t interface{}, anns ...Annotation) interface{} { panic("stub") }
+
+func ParamTags(tags ...string) Annotation { panic("stub") }
+
+func ResultTags(tags ...string) Annotation { panic("stub") }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 
 	"go.uber.org/fx"
 
@@ -125,7 +126,9 @@ func serve(ctx context.Context, db *sql.DB) {
 	http.HandleFunc("/forget", func(w http.ResponseWriter, r *http.Request) {
 		k.Forget(nil)
 	})
-	backends.Open(db, []string{os.Getenv("BACKEND")})
+	// The backends configured: a list of any length (a one-item literal
+	// would hold one, and its loops be silent).
+	backends.Open(db, strings.Split(os.Getenv("BACKENDS"), ","))
 	backends.Load(os.Getenv("SETTINGS"))
 	sessions := backends.NewSessions(db)
 	tenants := backends.OpenTenants(ctx, db)
