@@ -28,7 +28,11 @@ import (
 // and no word of why. Files left out for their platform (by name or
 // constraint), the compiler, cgo, a Go release or //go:build ignore are
 // not the user's choice to make and are not counted; nor are test files
-// and testdata.
+// and testdata; nor is a file whose tags would leave out a file of its
+// directory the build has and that imports a database package too: the
+// tag swaps one way to reach the database for another (pocketbase's
+// //go:build no_default_driver, beside the default driver's
+// !no_default_driver), and the run already reads one of them.
 //
 // The candidates are the packages' IgnoredFiles, which go/packages fills
 // with NeedFiles (part of LoadSyntax), and the Go files of the module's
@@ -40,6 +44,7 @@ func excludedByTags(pkgs []*packages.Package, tags string, rel func(string) stri
 	given := strings.FieldsFunc(tags, func(r rune) bool { return r == ',' || r == ' ' })
 	roots := map[string]bool{}
 	loadedDirs := map[string]bool{}
+	built := map[string][]string{} // directory -> its loaded Go files
 	var files []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if p.Module == nil || !p.Module.Main {
@@ -48,6 +53,9 @@ func excludedByTags(pkgs []*packages.Package, tags string, rel func(string) stri
 		roots[p.Module.Dir] = true
 		for _, f := range slices.Concat(p.GoFiles, p.CompiledGoFiles, p.IgnoredFiles) {
 			loadedDirs[filepath.Dir(f)] = true
+		}
+		for _, f := range p.GoFiles {
+			built[filepath.Dir(f)] = append(built[filepath.Dir(f)], f)
 		}
 		files = append(files, p.IgnoredFiles...)
 	})
@@ -69,7 +77,7 @@ func excludedByTags(pkgs []*packages.Package, tags string, rel func(string) stri
 		if err != nil || !importsDatabase(src) {
 			continue
 		}
-		if t := tagsToInclude(&ctxt, f, src); len(t) > 0 {
+		if t := tagsToInclude(&ctxt, f, src); len(t) > 0 && !swapsDatabase(&ctxt, t, built[filepath.Dir(f)]) {
 			out.Files = append(out.Files, report.ExcludedFile{File: rel(f), Tags: t})
 			for _, tag := range t {
 				need[tag] = true
@@ -88,6 +96,26 @@ func excludedByTags(pkgs []*packages.Package, tags string, rel func(string) stri
 	slices.Sort(all)
 	out.Flag = "-tags " + strings.Join(slices.Compact(all), ",")
 	return out
+}
+
+// swapsDatabase reports whether adding tags to the context's would leave
+// out one of the built files (of one directory) that imports a database
+// package: the tagged file is then an alternative to code the run reads.
+func swapsDatabase(ctxt *build.Context, tags []string, built []string) bool {
+	with := *ctxt
+	with.BuildTags = slices.Concat(ctxt.BuildTags, tags)
+	for _, f := range slices.Compact(slices.Sorted(slices.Values(built))) {
+		src, err := os.ReadFile(f)
+		if err != nil || !importsDatabase(src) {
+			continue
+		}
+		with.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(src)), nil }
+		dir, name := filepath.Split(f)
+		if ok, err := with.MatchFile(dir, name); err == nil && !ok {
+			return true
+		}
+	}
+	return false
 }
 
 // unloadedGoFiles lists the Go files under the module root whose

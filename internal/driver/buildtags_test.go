@@ -34,8 +34,10 @@ func excludedFiles(e *report.ExcludedByTags) []string {
 // would analyze them. Not counted: files left out by their GOOS (by
 // name or constraint), a //go:build ignore generator, a tagged file
 // with no database import (its tag is not suggested), one that only
-// registers a driver (a blank import), a _test.go file
-// and a file under testdata.
+// registers a driver (a blank import), a _test.go file,
+// a file under testdata, and a file whose tag would swap a built file
+// that reaches the database too for itself (conn: the default driver's
+// connection or a custom one's).
 func TestExcludedByTags(t *testing.T) {
 	t.Parallel()
 	checks := []*analysis.Analyzer{selectstar.Analyzer}
