@@ -151,6 +151,8 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	switch lib {
 	case "squirrel", "dbx":
 		return a.builderSQL(lib, sel.X, s.Call.Pos())
+	case "goqu":
+		return a.goquSQL(s, sel) // see orm_goqu.go
 	case "gorp":
 		// Insert(&row), Get(T{}, id): no chain, the table mapped to the
 		// row's type (see orm_gorp.go).
@@ -368,7 +370,7 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 				return steps, "", ""
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				if init, ok := a.r.pkgInit[v]; ok && dbapi.ORMType(v.Type()) == "squirrel" {
+				if init, ok := a.r.pkgInit[v]; ok && (dbapi.ORMType(v.Type()) == "squirrel" || dbapi.ORMType(v.Type()) == "goqu") {
 					// A statement kept in a package-level variable of
 					// this package, never reassigned (var byID =
 					// sq.Select(...).From("users")): squirrel's builders

@@ -1,0 +1,84 @@
+// Package goqubuilders runs goqu datasets: each chain ending in a
+// finisher, or whose ToSQL text a database call runs, is a site with
+// the statement goqu sends; what cannot be read is unresolved, with
+// the reason.
+package goqubuilders // want `stats: 21 sites, 5 unresolved, 0 unparsed, 13 orm`
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/doug-martin/goqu/v9"
+)
+
+type User struct {
+	ID    int    `db:"id"`
+	Name  string `db:"name"`
+	Email string
+	Skip  string `db:"-"`
+}
+
+var dialect = goqu.Dialect("postgres")
+
+func Finishers(ctx context.Context, db *goqu.Database, id int, ids []int, name string) { // want `issuesQueries\(.*\)`
+	var users []User
+	var u User
+	db.From("users").Where(goqu.Ex{"org_id": id, "deleted_at": nil}).Order(goqu.C("name").Asc()).Limit(10).ScanStructs(&users) // want `site orm read "SELECT id, name, email FROM users WHERE \(deleted_at IS NULL AND org_id = \$1\) ORDER BY name ASC LIMIT 10"`
+	db.From("users").Select("id", "name").Where(goqu.C("id").In(ids)).ScanStructsContext(ctx, &users)                          // want `site orm read "SELECT id, name FROM users WHERE \(id IN \(\$1\)\)"`
+	db.From("users").Where(goqu.C("email").Eq(name)).ScanStruct(&u)                                                            // want `site orm read "SELECT id, name, email FROM users WHERE \(email = \$1\) LIMIT 1"`
+	db.From("users").Where(goqu.Ex{"org_id": goqu.Op{"gt": id}}, goqu.C("active").IsTrue()).Count()                            // want `site orm read "SELECT COUNT\(\*\) AS .*count.* FROM users WHERE \(org_id > \$1\) AND \(active IS TRUE\) LIMIT 1"`
+	var names []string
+	db.From("users").Where(goqu.ExOr{"name": name, "email": name}).Pluck(&names, "name")                                                                                              // want `site orm read "SELECT name FROM users WHERE \(\(email = \$1 OR name = \$2\)\)"`
+	db.From(goqu.T("users").As("u")).InnerJoin(goqu.T("orgs").As("o"), goqu.On(goqu.Ex{"o.id": goqu.I("u.org_id")})).Select("u.id").Where(goqu.I("o.name").Eq(name)).ScanVals(&names) // want `site orm read "SELECT u\.id FROM users AS u INNER JOIN orgs AS o ON \(o\.id = u\.org_id\) WHERE \(o\.name = \$1\)"`
+	db.Insert("users").Rows(goqu.Record{"name": name, "org_id": id}).Returning("id").Executor().ScanVal(&id)                                                                          // want `site orm write "INSERT INTO users \(name, org_id\) VALUES \(\$1, \$2\) RETURNING id"`
+	db.Insert("users").Rows(u).Executor().Exec()                                                                                                                                      // want `site orm write "INSERT INTO users \(id, name, email\) VALUES \(\$1, \$2, \$3\)"`
+	db.Update("users").Set(goqu.Record{"name": name}).Where(goqu.C("id").Eq(id)).Executor().ExecContext(ctx)                                                                          // want `site orm write "UPDATE users SET name = \$1 WHERE \(id = \$2\)"`
+	db.Delete("users").Where(goqu.And(goqu.C("org_id").Lt(3), goqu.Or(goqu.C("name").Like(name), goqu.C("name").IsNull()))).Executor().Exec()                                         // want `site orm write "DELETE FROM users WHERE \(\(org_id < \$1\) AND \(\(name LIKE \$2\) OR \(name IS NULL\)\)\)"`
+	db.From("users").Where(goqu.C("org_id").Eq(id)).Delete().Executor().Exec()                                                                                                        // want `site orm write "DELETE FROM users WHERE \(org_id = \$1\)"`
+}
+
+func ToSQL(db *sql.DB, gdb *goqu.Database, id int) { // want `issuesQueries\(.*\)`
+	q, args, _ := dialect.From("users").Select("id").Where(goqu.Ex{"org_id": id}).ToSQL()
+	db.Query(q, args...) // want `site query read "SELECT id FROM users WHERE \(org_id = \$1\)"`
+
+	q2, args2, _ := goqu.Update("users").Set(goqu.Record{"seen": true}).Where(goqu.Ex{"id": id}).ToSQL()
+	db.Exec(q2, args2...) // want `site exec write "UPDATE users SET seen = \$1 WHERE \(id = \$2\)"`
+
+	var users []User
+	q3, _, _ := goqu.From("users").Where(goqu.Ex{"email": "x"}).ToSQL()
+	gdb.ScanStructs(&users, q3) // want `site query read "SELECT \* FROM users WHERE \(email = \$1\)"`
+
+	q4, _, _ := goqu.From("users").Where(goqu.Ex{"id": id}).ToSQL()
+	fmt.Println(q4) // silent: only printed, never run
+}
+
+// Built across statements: every addition is taken, those under a
+// condition optional.
+func Stepwise(db *goqu.Database, org int, name string) { // want `issuesQueries\(.*\)`
+	ds := db.From("users").Where(goqu.C("org_id").Eq(org))
+	if name != "" {
+		ds = ds.Where(goqu.C("name").Eq(name))
+	}
+	var users []User
+	ds.ScanStructs(&users) // want `site orm read "SELECT id, name, email FROM users WHERE \(org_id = \$1\) AND \(name = \$2\)" optional users\.name =`
+
+	ex := goqu.Ex{"org_id": org}
+	if name != "" {
+		ex["name"] = name
+	}
+	db.From("users").Where(ex).Executor().ScanStructs(&users) // want `site orm read "SELECT \* FROM users WHERE \(name = \$1 AND org_id = \$2\)" optional users\.name =`
+}
+
+// What only run time knows leaves the site unresolved, with the reason:
+// a table or condition handed in, columns given as a list, a record
+// map from elsewhere, a compound statement goqu writes that is not
+// modeled.
+func Unknown(db *goqu.Database, table string, cond goqu.Expression, cols []interface{}, rec map[string]interface{}) { // want `issuesQueries\(.*\)`
+	var users []User
+	db.From(table).ScanStructs(&users)                            // want `site orm read unresolved: built by goqu at run time: table table is not constant`
+	db.From("users").Where(cond).ScanStructs(&users)              // want `site orm read unresolved: built by goqu at run time: condition cond is known only at run time`
+	db.From("users").Select(cols...).ScanStructs(&users)          // want `site orm read unresolved: built by goqu at run time: columns are not constant`
+	db.Update("users").Set(rec).Executor().Exec()                 // want `site orm write unresolved: built by goqu at run time: columns of rec are known only at run time`
+	db.From("users").Union(db.From("admins")).ScanStructs(&users) // want `site orm read unresolved: built by goqu at run time: Union is not modeled`
+}
