@@ -429,10 +429,17 @@ func (a *analyzer) goquColumn(c *ormChain, e ast.Expr) ([]string, string) {
 					}
 					fname, fargs = s, call.Args[1:]
 				}
+				// COUNT, MIN... take a column (a string names one);
+				// COALESCE and Func take values (a string is a string).
+				values := name == "COALESCE" || name == "Func"
 				var parts []string
 				for _, x := range fargs {
 					if s, ok := a.constString(x); ok && s == "*" {
 						parts = append(parts, "*")
+						continue
+					}
+					if t := info.TypeOf(x); values && t != nil && isString(t) {
+						parts = append(parts, c.param1())
 						continue
 					}
 					p, why := a.goquColumn(c, x)
@@ -449,8 +456,11 @@ func (a *analyzer) goquColumn(c *ormChain, e ast.Expr) ([]string, string) {
 					break
 				}
 				base, why := a.goquColumn(c, sel.X)
-				if why != "" || len(base) != 1 {
-					return nil, "column is not constant"
+				if why != "" {
+					return nil, why
+				}
+				if len(base) != 1 {
+					return nil, "aliased columns of a struct"
 				}
 				return []string{base[0] + " AS " + quoteColumn(alias)}, ""
 			}
@@ -641,6 +651,24 @@ func (a *analyzer) goquConflict(c *ormChain, e ast.Expr) (string, string) {
 		return "", fmt.Sprintf("conflict action %s is known only at run time", exprName(e))
 	}
 	switch fn.Name() {
+	case "Where": // goqu.DoUpdate(target, rec).Where(cond)
+		sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if sel == nil {
+			break
+		}
+		text, why := a.goquConflict(c, sel.X)
+		if why != "" {
+			return "", why
+		}
+		var conds []string
+		for _, x := range call.Args {
+			cond, why := a.goquCond(c, x)
+			if why != "" {
+				return "", why
+			}
+			conds = append(conds, "("+cond+")")
+		}
+		return text + " WHERE " + strings.Join(conds, " AND "), ""
 	case "DoNothing":
 		return " ON CONFLICT DO NOTHING", ""
 	case "DoUpdate":
@@ -736,7 +764,7 @@ func (a *analyzer) goquCond(c *ormChain, e ast.Expr) (string, string) {
 			return texts[0], ""
 		case "IsNull", "IsNotNull", "IsTrue", "IsNotTrue", "IsFalse", "IsNotFalse":
 			sel, _ := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-			col, ok := a.goquIdent(sel.X)
+			col, ok := a.goquOperand(c, sel.X)
 			if !ok {
 				return "", fmt.Sprintf("compared column %s is not constant", exprName(sel.X))
 			}
@@ -748,7 +776,7 @@ func (a *analyzer) goquCond(c *ormChain, e ast.Expr) (string, string) {
 			if !ok || !isSel || dbapi.RecvName(fn) == "" {
 				break
 			}
-			col, ok := a.goquIdent(sel.X)
+			col, ok := a.goquOperand(c, sel.X)
 			if !ok {
 				return "", fmt.Sprintf("compared column %s is not constant", exprName(sel.X))
 			}
@@ -859,7 +887,7 @@ func (a *analyzer) goquCompare(c *ormChain, col, op string, val ast.Expr) string
 	if op == "between" || op == "notbetween" {
 		return col + " " + sqlOp + " " + c.param1() + " AND " + c.param1()
 	}
-	if other, ok := a.goquIdentValue(val); ok {
+	if other, ok := a.goquIdentValue(c, val); ok {
 		return col + " " + sqlOp + " " + other
 	}
 	if op == "in" || op == "notin" {
@@ -868,9 +896,10 @@ func (a *analyzer) goquCompare(c *ormChain, col, op string, val ast.Expr) string
 	return col + " " + sqlOp + " " + c.param1()
 }
 
-// goquIdentValue is the column a compared value names: goqu.I, goqu.C,
-// goqu.T(..).Col (a string value is a value, not a column).
-func (a *analyzer) goquIdentValue(e ast.Expr) (string, bool) {
+// goquIdentValue is the column or SQL a compared value names: goqu.I,
+// goqu.C, goqu.T(..).Col, goqu.L (a string value is a value, not a
+// column).
+func (a *analyzer) goquIdentValue(c *ormChain, e ast.Expr) (string, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return "", false
@@ -879,7 +908,28 @@ func (a *analyzer) goquIdentValue(e ast.Expr) (string, bool) {
 	if !isGoqu(fn) {
 		return "", false
 	}
-	return a.goquIdent(e)
+	return a.goquOperand(c, e)
+}
+
+// goquOperand is the text of a compared expression: an identifier, or
+// a literal (goqu.L("lower(name)").Eq(v)).
+func (a *analyzer) goquOperand(c *ormChain, e ast.Expr) (string, bool) {
+	if t, ok := a.goquIdent(e); ok {
+		return t, true
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return "", false
+	}
+	fn, _ := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	if !isGoqu(fn) || fn.Name() != "L" && fn.Name() != "Literal" || dbapi.RecvName(fn) != "" {
+		return "", false
+	}
+	texts, why := a.goquLiteral(c, call)
+	if why != "" {
+		return "", false
+	}
+	return texts[0], true
 }
 
 // isGoquPkg reports whether path is one of goqu's packages.

@@ -2,7 +2,7 @@
 // finisher, or whose ToSQL text a database call runs, is a site with
 // the statement goqu sends; what cannot be read is unresolved, with
 // the reason.
-package goqubuilders // want `stats: 21 sites, 5 unresolved, 0 unparsed, 13 orm`
+package goqubuilders // want `stats: 23 sites, 5 unresolved, 0 unparsed, 15 orm`
 
 import (
 	"context"
@@ -51,6 +51,14 @@ func ToSQL(db *sql.DB, gdb *goqu.Database, id int) { // want `issuesQueries\(.*\
 
 	q4, _, _ := goqu.From("users").Where(goqu.Ex{"id": id}).ToSQL()
 	fmt.Println(q4) // silent: only printed, never run
+}
+
+// Values where goqu takes values (COALESCE's, Func's), literals where
+// it takes SQL, an upsert's conditional update.
+func Expressions(db *goqu.Database, name string, u User) { // want `issuesQueries\(.*\)`
+	var users []User
+	db.From("users").Select("id", goqu.COALESCE(goqu.C("scope"), "").As("scope")).Where(goqu.L("lower(name)").Eq(name), goqu.C("active").Eq(goqu.V(true))).ScanStructs(&users) // want `site orm read "SELECT id, COALESCE\(scope, \$1\) AS scope FROM users WHERE \(lower\(name\) = \$2\) AND \(active = \$3\)"`
+	db.Insert(goqu.T("users").As("u")).Rows(u).OnConflict(goqu.DoUpdate("id", u).Where(goqu.L("EXCLUDED.name").Eq(goqu.L("u.name")))).Executor().Exec()                        // want `site orm write "INSERT INTO users AS u \(id, name, email\) VALUES \(\$1, \$2, \$3\) ON CONFLICT \(id\) DO UPDATE SET id = \$4, name = \$5, email = \$6 WHERE \(EXCLUDED\.name = u\.name\)"`
 }
 
 // Built across statements: every addition is taken, those under a

@@ -138,6 +138,8 @@ func On(expressions ...exp.Expression) exp.JoinCondition      { panic("stub") }
 func COUNT(col interface{}) exp.SQLFunctionExpression         { panic("stub") }
 func Star() exp.LiteralExpression                             { panic("stub") }
 func DoNothing() exp.ConflictExpression                       { panic("stub") }
-func DoUpdate(target string, update interface{}) exp.ConflictExpression {
+func COALESCE(vals ...interface{}) exp.SQLFunctionExpression  { panic("stub") }
+func V(val interface{}) exp.LiteralExpression                 { panic("stub") }
+func DoUpdate(target string, update interface{}) exp.ConflictUpdateExpression {
 	panic("stub")
 }

@@ -29,7 +29,10 @@ type AliasedExpression interface{ Expression }
 
 type ExpressionList interface{ Expression }
 
-type LiteralExpression interface{ Expression }
+type LiteralExpression interface {
+	Expression
+	Eq(val interface{}) BooleanExpression
+}
 
 type SQLFunctionExpression interface {
 	Expression
@@ -39,6 +42,11 @@ type SQLFunctionExpression interface {
 type JoinCondition interface{}
 
 type ConflictExpression interface{}
+
+type ConflictUpdateExpression interface {
+	ConflictExpression
+	Where(expressions ...Expression) ConflictUpdateExpression
+}
 
 type RangeVal interface{}
 
