@@ -73,8 +73,8 @@ func isSqlizer(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if dbapi.ORMType(t) == "squirrel" {
-		return true
+	if lib := dbapi.ORMType(t); lib == "squirrel" || lib == "goqu" {
+		return true // a goqu dataset or executor: its ToSQL is the statement
 	}
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
@@ -156,6 +156,9 @@ func (a *analyzer) builtSQL(x ast.Expr, at token.Pos) sqlText {
 			return unresolved("built by squirrel at run time: %s", why)
 		}
 		return sqlText{SQL: text, OK: true, Param: -1, Lit: t.Lit}
+	}
+	if dbapi.ORMType(a.pass.TypesInfo.TypeOf(x)) == "goqu" {
+		return a.builderSQL("goqu", x, at)
 	}
 	return a.builderSQL("squirrel", x, at)
 }

@@ -2,7 +2,7 @@
 // finisher, or whose ToSQL text a database call runs, is a site with
 // the statement goqu sends; what cannot be read is unresolved, with
 // the reason.
-package goqubuilders // want `stats: 23 sites, 5 unresolved, 0 unparsed, 15 orm`
+package goqubuilders // want `stats: 25 sites, 6 unresolved, 0 unparsed, 15 orm`
 
 import (
 	"context"
@@ -89,4 +89,28 @@ func Unknown(db *goqu.Database, table string, cond goqu.Expression, cols []inter
 	db.From("users").Select(cols...).ScanStructs(&users)          // want `site orm read unresolved: built by goqu at run time: columns are not constant`
 	db.Update("users").Set(rec).Executor().Exec()                 // want `site orm write unresolved: built by goqu at run time: columns of rec are known only at run time`
 	db.From("users").Union(db.From("admins")).ScanStructs(&users) // want `site orm read unresolved: built by goqu at run time: Union is not modeled`
+}
+
+// run takes the dataset and runs its ToSQL text: a wrapper, each call
+// of it a site with the statement of the dataset given.
+func run(db *sql.DB, ds *goqu.SelectDataset) error { // want `sqlParam\(1, query, builder\)`
+	q, args, err := ds.ToSQL()
+	if err != nil {
+		return err
+	}
+	_, err = db.Query(q, args...)
+	return err
+}
+
+// scan runs the dataset it is given by a finisher: its statement is
+// the caller's, which it cannot see.
+func scan(ds *goqu.SelectDataset, out any) error { // want `issuesQueries\(read \? @goqubuilders\.go:108\)`
+	return ds.ScanStructs(out) // want `site orm read unresolved: built by goqu at run time: chain starts at parameter ds: the statement is the caller's`
+}
+
+func Wrapped(db *sql.DB, id int) { // want `issuesQueries\(.*\)`
+	run(db, goqu.From("users").Where(goqu.C("id").Eq(id))) // want `site query read "SELECT \* FROM users WHERE \(id = \$1\)"`
+	var users []User
+	// A call, not a site: scan's own finisher is the site, unresolved.
+	scan(goqu.From("users"), &users) // want `call goqubuilders\.scan`
 }

@@ -59,3 +59,21 @@ func PrintedOnly(ids []int) {
 		fmt.Println(q) // silent: no database call
 	}
 }
+
+// query takes the dataset and runs its ToSQL text: a call of it per
+// item runs the caller's statement per item.
+func query(db *sql.DB, ds *goqu.SelectDataset) error {
+	q, args, err := ds.ToSQL()
+	if err != nil {
+		return err
+	}
+	_, err = db.Query(q, args...)
+	return err
+}
+
+func PerItemThroughBase(db *sql.DB, ids []int) {
+	for _, id := range ids {
+		query(db, goqu.From("sessions").Where(goqu.C("user_id").Eq(id))) // want `SELECT from sessions runs once per item of ids`
+	}
+	query(db, goqu.From("sessions").Where(goqu.C("user_id").In(ids))) // silent: one statement for all the items
+}
