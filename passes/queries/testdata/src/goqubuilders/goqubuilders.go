@@ -2,7 +2,7 @@
 // finisher, or whose ToSQL text a database call runs, is a site with
 // the statement goqu sends; what cannot be read is unresolved, with
 // the reason.
-package goqubuilders // want `stats: 25 sites, 6 unresolved, 0 unparsed, 15 orm`
+package goqubuilders // want `stats: 26 sites, 6 unresolved, 0 unparsed, 16 orm`
 
 import (
 	"context"
