@@ -14,7 +14,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 )
 
-// Query builders (squirrel, dbx) write SQL from the strings a program
+// Query builders (squirrel, dbx, goqu: see orm_goqu.go) write SQL from the strings a program
 // hands them — a table, columns, condition fragments, maps of column to
 // value — rather than from models. Their chains are followed as an
 // ORM's are (ormSteps: through variables and helpers returning a
