@@ -127,6 +127,10 @@ type ormChain struct {
 	// call, and the table may be its parameter tableParam.
 	helper     *ast.FuncDecl
 	tableParam int
+	// partial names the parts of a builder's statement standing as
+	// parameters because only run time knows them (goqu's columns of a
+	// struct handed in as any): see Site.Partial.
+	partial []string
 }
 
 // ormCond is one condition of a chain, with how it joins those before.

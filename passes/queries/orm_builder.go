@@ -227,7 +227,7 @@ func (a *analyzer) builderSQL(lib string, x ast.Expr, at token.Pos, last ...func
 	if why != "" {
 		return fail(why)
 	}
-	t := sqlText{SQL: text, OK: true, Param: -1}
+	t := sqlText{SQL: text, OK: true, Param: -1, partial: c.partial}
 	if c.sawOpt {
 		must := &ormChain{lib: lib, param: param, must: true}
 		if why := a.builderSteps(must, steps); why == "" {

@@ -69,7 +69,11 @@ func (a *analyzer) goquSQL(s *Site, sel *ast.SelectorExpr) sqlText {
 		if (name == "ScanStructs" || name == "ScanStruct") && s.Method.Recv == "SelectDataset" && len(c.columns) == 0 && dest != nil {
 			cols, why := a.goquStructCols(a.pass.TypesInfo.TypeOf(dest), "")
 			if why != "" {
-				return why
+				// A destination of no struct type here (out any): its
+				// columns stand as a parameter, the table and filters
+				// are still read.
+				cols = []string{c.param1()}
+				c.partial = append(c.partial, "columns of "+exprName(dest))
 			}
 			c.columns = cols
 		}
@@ -281,6 +285,14 @@ func (a *analyzer) goquStep(c *ormChain, st ormStep) string {
 			return "missing rows"
 		}
 		cols, why := a.goquRecordCols(args[0], "skipinsert")
+		if why != "" && !isMap(a.pass.TypesInfo.TypeOf(args[0])) {
+			// Rows of no struct type here (rows of any): the row stands
+			// as a parameter; the table is still the one written.
+			c.partial = append(c.partial, "inserted columns of "+exprName(args[0]))
+			c.columns = nil
+			c.values = append(c.values, "("+c.param1()+")")
+			break
+		}
 		if why != "" {
 			return why
 		}

@@ -2,7 +2,7 @@
 // finisher, or whose ToSQL text a database call runs, is a site with
 // the statement goqu sends; what cannot be read is unresolved, with
 // the reason.
-package goqubuilders // want `stats: 26 sites, 6 unresolved, 0 unparsed, 16 orm`
+package goqubuilders // want `stats: 28 sites, 6 unresolved, 0 unparsed, 18 orm`
 
 import (
 	"context"
@@ -113,4 +113,11 @@ func Wrapped(db *sql.DB, id int) { // want `issuesQueries\(.*\)`
 	var users []User
 	// A call, not a site: scan's own finisher is the site, unresolved.
 	scan(goqu.From("users"), &users) // want `call goqubuilders\.scan`
+}
+
+// Destinations and rows of no struct type here: their columns stand as
+// parameters, the site partial; its table and filters are still read.
+func Partial(db *goqu.Database, out any, rows []any, id int) { // want `issuesQueries\(.*\)`
+	db.From("users").Where(goqu.C("org_id").Eq(id)).ScanStructs(out) // want `site orm read "SELECT \$2 FROM users WHERE \(org_id = \$1\)" partial: columns of out`
+	db.Insert("users").Rows(rows...).Executor().Exec()               // want `site orm write "INSERT INTO users VALUES \(\$1\)" partial: inserted columns of rows`
 }
