@@ -318,6 +318,33 @@ func (a *analyzer) goquStep(c *ormChain, st ormStep) string {
 		c.suffix += text
 	case "ForUpdate", "ForNoKeyUpdate", "ForShare", "ForKeyShare":
 		c.suffix += " FOR " + map[string]string{"ForUpdate": "UPDATE", "ForNoKeyUpdate": "NO KEY UPDATE", "ForShare": "SHARE", "ForKeyShare": "KEY SHARE"}[name]
+	case "Union", "UnionAll", "Intersect", "IntersectAll":
+		// SELECT ... UNION (SELECT ...): the other dataset's chain,
+		// numbered on from this one's placeholders.
+		if len(c.order) > 0 || c.limit != "" || c.offset != "" {
+			return fmt.Sprintf("%s of an ordered or limited dataset is not modeled", name)
+		}
+		steps, param, why := a.ormSteps(args[0], c.at, 1)
+		if why != "" {
+			return why
+		}
+		other := &ormChain{lib: "goqu", param: param, n: c.n, must: c.must, at: c.at}
+		if why := a.builderSteps(other, steps); why != "" {
+			return why
+		}
+		if other.cmd != "SELECT" {
+			return fmt.Sprintf("%s of no SELECT", name)
+		}
+		text, why := other.builderFinish()
+		if why != "" {
+			return why
+		}
+		c.n, c.sawOpt = other.n, c.sawOpt || other.sawOpt
+		op := strings.ToUpper(strings.TrimSuffix(name, "All"))
+		if strings.HasSuffix(name, "All") {
+			op += " ALL"
+		}
+		c.suffix += " " + op + " (" + text + ")"
 	case "Executor", "Prepared", "WithDialect", "SetDialect", "As", "ToSQL":
 		// How it is sent, not what: the statement is the same.
 	default:
