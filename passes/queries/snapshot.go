@@ -52,7 +52,8 @@ import (
 //     business, and a nil check of a per-key entry, a parameter, or a
 //     local made in the call is no snapshot;
 //   - the package loads it somewhere: assigns the field or variable a
-//     value other than nil, or calls a Set, Store or Put method of a
+//     value other than nil (or gives the field one in a composite
+//     literal), or calls a Set, Store or Put method of a
 //     value of the store's type with the same constant key. A snapshot
 //     nothing loads is always absent, and every call queries.
 
@@ -289,6 +290,11 @@ func (a *analyzer) loaded(o owner) bool {
 					if len(n.Rhs) != len(n.Lhs) || !isNil(info, n.Rhs[i]) {
 						found = true
 					}
+				}
+			case *ast.KeyValueExpr:
+				// &Cache{all: load()}: made loaded.
+				if id, ok := n.Key.(*ast.Ident); ok && o.field != nil && info.Uses[id] == o.field && !isNil(info, n.Value) {
+					found = true
 				}
 			case *ast.CallExpr:
 				if o.store == nil || len(n.Args) < 2 {

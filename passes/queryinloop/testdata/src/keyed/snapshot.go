@@ -28,6 +28,8 @@ type Registry struct {
 	kv    *KV
 	byID  map[string]*Table // loaded by Reload
 	never []*Table          // read, never loaded
+	// dropped is only ever set to nil.
+	dropped []*Table
 }
 
 var everyTable []*Table // loaded by Reload
@@ -189,7 +191,64 @@ func (r *Registry) Current(ctx context.Context, name string) (*Table, error) {
 	return t, nil
 }
 
-func (r *Registry) Resolve(ctx context.Context, names []string) {
+// Index is made loaded: its constructor fills the map.
+type Index struct {
+	r      *Registry
+	byName map[string]*Table
+}
+
+func NewIndex(ctx context.Context, r *Registry) *Index {
+	m := map[string]*Table{}
+	for _, t := range r.all(ctx) {
+		m[t.Name] = t
+	}
+	return &Index{r: r, byName: m}
+}
+
+func (x *Index) Table(ctx context.Context, name string) (*Table, error) {
+	if len(x.byName) == 0 {
+		return x.r.find(ctx, name)
+	}
+	if t, ok := x.byName[name]; ok {
+		return t, nil
+	}
+	return nil, sql.ErrNoRows
+}
+
+// Opts is what a caller hands: its list is the caller's, per call.
+type Opts struct{ Tables []*Table }
+
+func WithOpts(o *Opts) { o.Tables = []*Table{} }
+
+func (r *Registry) Opted(ctx context.Context, o *Opts, name string) (*Table, error) {
+	if o.Tables == nil {
+		return r.find(ctx, name)
+	}
+	for _, t := range o.Tables {
+		if t.Name == name {
+			return t, nil
+		}
+	}
+	return nil, sql.ErrNoRows
+}
+
+// Dropped is only ever emptied: never loaded.
+func (r *Registry) Dropped(ctx context.Context, name string) (*Table, error) {
+	if r.dropped == nil {
+		return r.find(ctx, name)
+	}
+	for _, t := range r.dropped {
+		if t.Name == name {
+			return t, nil
+		}
+	}
+	return nil, sql.ErrNoRows
+}
+
+func (r *Registry) Forget() { r.dropped = nil }
+
+func (r *Registry) Resolve(ctx context.Context, names []string, o *Opts) {
+	x := NewIndex(ctx, r)
 	r.kv.Set(keyCurrent, &Table{})
 	for _, n := range names {
 		r.Cached(ctx, n)
@@ -201,6 +260,9 @@ func (r *Registry) Resolve(ctx context.Context, names []string) {
 		r.Given(ctx, r.never, n) // want `keyed.\(\*Registry\).Given runs .* once per item of names`
 		r.Local(ctx, n)          // want `keyed.\(\*Registry\).Local runs .* once per item of names`
 		r.Entry(ctx, n)          // want `keyed.\(\*Registry\).Entry runs .* once per item of names`
-		r.Current(ctx, n)        // want `keyed.\(\*Registry\).Current runs .* once per item of names`
+		x.Table(ctx, n)
+		r.Opted(ctx, o, n) // want `keyed.\(\*Registry\).Opted runs .* once per item of names`
+		r.Dropped(ctx, n)  // want `keyed.\(\*Registry\).Dropped runs .* once per item of names`
+		r.Current(ctx, n)  // want `keyed.\(\*Registry\).Current runs .* once per item of names`
 	}
 }
