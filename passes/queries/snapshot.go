@@ -55,7 +55,13 @@ import (
 //     value other than nil (or gives the field one in a composite
 //     literal), or calls a Set, Store or Put method of a
 //     value of the store's type with the same constant key. A snapshot
-//     nothing loads is always absent, and every call queries.
+//     nothing loads is always absent, and every call queries. Whether
+//     the load runs in every deployment is not read: one loaded only
+//     under a setting (an optional preload) counts as loaded, and a
+//     load by another package is not seen (that snapshot stays
+//     reported). Code run before the load (pocketbase's system
+//     migrations) does query per call, once per deployment; the
+//     driver leaves loops it knows to run in migrations out anyway.
 
 // coldSnapshot says whether the if statement at c, in n, runs its body
 // only while a whole snapshot is absent (see above).
