@@ -639,3 +639,40 @@ func TestRouteInventoryGraphQL(t *testing.T) {
 		}
 	}
 }
+
+// testdata/ownrouter registers its routes on a generic router of its own
+// (pocketbase's shape: GET/POST/PATCH/DELETE methods of a RouterGroup[T]
+// taking a path and a func(T) error, Group, Bind on groups and on the
+// route a verb returns), which the router table does not know. Each verb
+// call is a route under its groups' prefixes, listing the queries of its
+// handler (a function, a closure, the closure a constructor returns)
+// and of its middlewares (values holding their function, made by local
+// constructors), each under its name. The router's own calls of its
+// methods (GET calling Route) are no routes; the ServeMux registration
+// it builds its routes into stays, under a pattern made at run time.
+func TestOwnRouterRoutes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ownrouter", "./...")
+	got := map[string][]string{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := r.Method + " " + r.Pattern
+		order = append(order, k)
+		got[k] = []string{}
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.PerRequest, q.From))
+		}
+	}
+	const auth = "apis/apis.go:31 once apis.loadAuth"
+	want := map[string][]string{
+		"GET /api/items":         {auth, "apis/apis.go:55 once handler"},
+		"GET /api/items/{id}":    {auth, "apis/apis.go:63 once handler"},
+		"PATCH /api/items/{id}":  {auth, "apis/apis.go:40 once apis.requireAdmin", "apis/apis.go:68 once handler"},
+		"DELETE /api/items/{id}": {auth, "apis/apis.go:49 once handler"},
+		"… …":                    {},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}

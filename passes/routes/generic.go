@@ -139,11 +139,7 @@ func (a *analyzer) genericHandler(call *ast.CallExpr, api *httpapi.API) (*Handle
 		h = a.anyHandler(args[len(args)-1], 0)
 	default:
 		h = a.anyHandler(args[api.HandlerArg], 0)
-		if api.MiddlewareArg >= 0 {
-			for _, m := range args[min(api.MiddlewareArg, len(args)):] {
-				mws = append(mws, a.anyMw(m, 0))
-			}
-		}
+		mws = a.middlewares(call, api)
 	}
 	if a.isRouterType(a.pass.TypesInfo.TypeOf(call)) {
 		return h, mws // returns the router: a Bind on it is the router's

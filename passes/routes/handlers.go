@@ -55,6 +55,13 @@ func (a *analyzer) middlewares(call *ast.CallExpr, api *httpapi.API) []*Handler 
 	if api == nil || api.MiddlewareArg < 0 {
 		return nil
 	}
+	if api.Framework == httpapi.Generic {
+		var out []*Handler
+		for _, m := range call.Args[min(api.MiddlewareArg, len(call.Args)):] {
+			out = append(out, a.anyMw(m, 0))
+		}
+		return out
+	}
 	return a.mwArgs(call, api.MiddlewareArg, len(call.Args), api.PrefixArgs)
 }
 
