@@ -24,7 +24,7 @@ func NewRouter() *ownrouter.Router[*Event] {
 	bindItems(api)
 	bindUsers(api)
 	bindRecords(api)
-	r.GET("/health", func(e *Event) error { return nil }) // want `route GET /health \[GET /health\] -> ownrouterapp.activity → func literal in ownrouterapp.NewRouter: 0$`
+	r.GET("/health", func(e *Event) error { return nil }) // want `route GET /health \[GET /health\] -> ownrouterapp.activity → func literal in ownrouterapp.NewRouter: 1 ctx unknown@ownrouterapp.go:\d+$`
 	return r
 }
 
@@ -49,20 +49,24 @@ func checkAdmin(e *Event) error {
 
 func bindItems(rg *ownrouter.RouterGroup[*Event]) {
 	sub := rg.Group("/items").Bind(requireAdmin())
-	sub.GET("", listItems)                             // want `route GET /api/items \[GET /api/items\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.listItems: 1 ctx unknown@ownrouterapp.go:\d+$`
-	sub.GET("/{id}", viewItem)                         // want `route GET /api/items/\{id\} \[GET /api/items/\{\}\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.viewItem: 1 ctx unknown@ownrouterapp.go:\d+$`
-	sub.PATCH("/{id}", updateItem(true)).Bind(limit()) // want `route PATCH /api/items/\{id\} \[PATCH /api/items/\{\}\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.limit → ownrouterapp.updateItem: 1 ctx unknown@ownrouterapp.go:\d+$`
-	sub.Route("SEARCH", "/search", listItems)          // want `route SEARCH /api/items/search \[SEARCH /api/items/search\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.listItems: 1 ctx unknown@ownrouterapp.go:\d+$`
+	sub.GET("", listItems)                             // want `route GET /api/items \[GET /api/items\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.listItems: 3 ctx unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+$`
+	sub.GET("/{id}", viewItem)                         // want `route GET /api/items/\{id\} \[GET /api/items/\{\}\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.viewItem: 3 ctx unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+$`
+	sub.PATCH("/{id}", updateItem(true)).Bind(limit()) // want `route PATCH /api/items/\{id\} \[PATCH /api/items/\{\}\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.limit → ownrouterapp.updateItem: 3 ctx unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+$`
+	sub.Route("SEARCH", "/search", listItems)          // want `route SEARCH /api/items/search \[SEARCH /api/items/search\] -> ownrouterapp.activity → ownrouterapp.requireAdmin → ownrouterapp.listItems: 3 ctx unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+$`
 }
 
 func bindUsers(rg *ownrouter.RouterGroup[*Event]) {
-	rg.POST("/users", createUser).BindFunc(checkAdmin)   // want `route POST /api/users \[POST /api/users\] -> ownrouterapp.activity → ownrouterapp.checkAdmin → ownrouterapp.createUser: 2 ctx unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+$`
-	rg.Any("/ping", func(e *Event) error { return nil }) // want `route /api/ping \[ANY /api/ping\] -> ownrouterapp.activity → func literal in ownrouterapp.bindUsers: 0$`
+	rg.POST("/users", createUser).BindFunc(checkAdmin)   // want `route POST /api/users \[POST /api/users\] -> ownrouterapp.activity → ownrouterapp.checkAdmin → ownrouterapp.createUser: 3 ctx unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+$`
+	rg.Any("/ping", func(e *Event) error { return nil }) // want `route /api/ping \[ANY /api/ping\] -> ownrouterapp.activity → func literal in ownrouterapp.bindUsers: 1 ctx unknown@ownrouterapp.go:\d+$`
 }
 
+// bindRecords: Unbind returns the group it is called on, under its
+// prefix; which middlewares it drops is not read, so the routes keep
+// them (an upper bound). Host's string could be a prefix: what follows
+// it is under an unknown one.
 func bindRecords(rg *ownrouter.RouterGroup[*Event]) {
 	sub := rg.Group("/records").Unbind("activity")
-	sub.DELETE("/{id}", listItems)              // want `route DELETE /api/records/\{id\} \[DELETE /api/records/\{\}\] -> ownrouterapp.activity → ownrouterapp.listItems: 1 ctx unknown@ownrouterapp.go:\d+$`
+	sub.DELETE("/{id}", listItems)              // want `route DELETE /api/records/\{id\} \[DELETE /api/records/\{\}\] -> ownrouterapp.activity → ownrouterapp.listItems: 2 ctx unknown@ownrouterapp.go:\d+,unknown@ownrouterapp.go:\d+$`
 	rg.Host("example.com").GET("/x", listItems) // want `route GET …/x \[GET …/x\] -> ownrouterapp.listItems: 1 ctx unknown@ownrouterapp.go:\d+$`
 }
 
