@@ -10,6 +10,7 @@ import (
 )
 
 type Event struct {
+	router.Event
 	W   http.ResponseWriter
 	R   *http.Request
 	DB  *sql.DB
@@ -28,7 +29,10 @@ func NewRouter(db *sql.DB) *router.Router[*Event] {
 
 func loadAuth() *router.Handler[*Event] {
 	return &router.Handler[*Event]{ID: "auth", Func: func(e *Event) error {
-		return e.DB.QueryRowContext(e.R.Context(), "SELECT user_id FROM sessions WHERE token = $1", e.R.Header.Get("X-Token")).Err()
+		if err := e.DB.QueryRowContext(e.R.Context(), "SELECT user_id FROM sessions WHERE token = $1", e.R.Header.Get("X-Token")).Err(); err != nil {
+			return err
+		}
+		return e.Next()
 	}}
 }
 
@@ -37,7 +41,10 @@ func requireAdmin() *router.Handler[*Event] {
 }
 
 func checkAdmin(e *Event) error {
-	return e.DB.QueryRowContext(e.R.Context(), "SELECT 1 FROM admins WHERE user_id = $1", 1).Err()
+	if err := e.DB.QueryRowContext(e.R.Context(), "SELECT 1 FROM admins WHERE user_id = $1", 1).Err(); err != nil {
+		return err
+	}
+	return e.Next()
 }
 
 func bindItems(rg *router.RouterGroup[*Event]) {

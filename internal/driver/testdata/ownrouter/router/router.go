@@ -5,12 +5,32 @@ package router
 
 import "net/http"
 
-type Handler[T any] struct {
+// Event is what a request's handlers share: Next runs the rest of the
+// chain, as pocketbase's hook.Event does.
+type Event struct {
+	next func() error
+}
+
+func (e *Event) Next() error {
+	if e.next == nil {
+		return nil
+	}
+	return e.next()
+}
+
+func (e *Event) SetNext(f func() error) { e.next = f }
+
+type Resolver interface {
+	Next() error
+	SetNext(f func() error)
+}
+
+type Handler[T Resolver] struct {
 	ID   string
 	Func func(e T) error
 }
 
-type Route[T any] struct {
+type Route[T Resolver] struct {
 	Method      string
 	Path        string
 	Action      func(e T) error
@@ -22,7 +42,7 @@ func (r *Route[T]) Bind(mws ...*Handler[T]) *Route[T] {
 	return r
 }
 
-type RouterGroup[T any] struct {
+type RouterGroup[T Resolver] struct {
 	Prefix      string
 	Middlewares []*Handler[T]
 	children    []any
@@ -61,12 +81,12 @@ func (g *RouterGroup[T]) DELETE(path string, action func(e T) error) *Route[T] {
 	return g.Route(http.MethodDelete, path, action)
 }
 
-type Router[T any] struct {
+type Router[T Resolver] struct {
 	*RouterGroup[T]
 	factory func(w http.ResponseWriter, r *http.Request) T
 }
 
-func NewRouter[T any](factory func(w http.ResponseWriter, r *http.Request) T) *Router[T] {
+func NewRouter[T Resolver](factory func(w http.ResponseWriter, r *http.Request) T) *Router[T] {
 	return &Router[T]{RouterGroup: &RouterGroup[T]{}, factory: factory}
 }
 
@@ -85,13 +105,18 @@ func (r *Router[T]) load(mux *http.ServeMux, g *RouterGroup[T], prefix string) {
 			mws := append(append([]*Handler[T](nil), g.Middlewares...), v.Middlewares...)
 			mux.HandleFunc(v.Method+" "+prefix+g.Prefix+v.Path, func(w http.ResponseWriter, req *http.Request) {
 				e := r.factory(w, req)
-				for _, m := range mws {
-					if err := m.Func(e); err != nil {
-						return
-					}
-				}
-				_ = v.Action(e)
+				_ = run(e, mws, v.Action)
 			})
 		}
 	}
+}
+
+// run runs the middlewares in order, each going on to the next with
+// e.Next(), then the action.
+func run[T Resolver](e T, mws []*Handler[T], action func(e T) error) error {
+	if len(mws) == 0 {
+		return action(e)
+	}
+	e.SetNext(func() error { return run(e, mws[1:], action) })
+	return mws[0].Func(e)
 }
