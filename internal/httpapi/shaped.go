@@ -99,7 +99,10 @@ func ShapedHandler(t types.Type) types.Type {
 		h, _ := v.(types.Type)
 		return h
 	}
-	h := shapedOf(n.Origin())
+	var h types.Type
+	if !tablePackage(obj.Pkg().Path()) {
+		h = shapedOf(n.Origin())
+	}
 	shapedMemo.Store(obj, h)
 	return h
 }
@@ -116,7 +119,7 @@ func namedOf(t types.Type) *types.Named {
 		t = types.Unalias(p.Elem())
 	}
 	n, _ := t.(*types.Named)
-	if n == nil || n.Obj().Pkg() == nil || tablePackage(n.Obj().Pkg().Path()) {
+	if n == nil || n.Obj().Pkg() == nil {
 		return nil
 	}
 	return n
