@@ -668,3 +668,47 @@ func TestRouteInventoryGraphQL(t *testing.T) {
 		}
 	}
 }
+
+// testdata/ownrouter registers its routes on a generic router of its own
+// (pocketbase's shape: GET/POST/PATCH/DELETE methods of a RouterGroup[T]
+// taking a path and a func(T) error, Group, Bind on groups and on the
+// route a verb returns), which the router table does not know. Each verb
+// call is a route under its groups' prefixes, listing the queries of its
+// handler (a function, a closure, the closure a constructor returns)
+// and of its middlewares (values holding their function, made by local
+// constructors), each under its name. A middleware goes on with
+// e.Next(), into the router's chain runner, which the graph would follow
+// to every route's handler: a middleware lists its own queries only, and
+// a request of each route costs its parts' (2 or 3, no loop). The
+// router's own calls of its methods (GET calling Route) are no routes;
+// the ServeMux registration it builds its routes into stays, under a
+// pattern made at run time.
+func TestOwnRouterRoutes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ownrouter", "./...")
+	got := map[string][]string{}
+	var order []string
+	for _, r := range rep.Routes {
+		k := r.Method + " " + r.Pattern
+		order = append(order, k)
+		got[k] = []string{}
+		for _, q := range r.Queries {
+			got[k] = append(got[k], fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.PerRequest, q.From))
+		}
+		if r.QueriesPerRequest.Loop || r.QueriesPerRequest.Min != len(r.Queries) {
+			t.Errorf("%s: %d queries per request (loop %v), want %d, no loop", k, r.QueriesPerRequest.Min, r.QueriesPerRequest.Loop, len(r.Queries))
+		}
+	}
+	const auth = "apis/apis.go:32 once apis.loadAuth"
+	want := map[string][]string{
+		"GET /api/items":         {auth, "apis/apis.go:62 once handler"},
+		"GET /api/items/{id}":    {auth, "apis/apis.go:70 once handler"},
+		"PATCH /api/items/{id}":  {auth, "apis/apis.go:44 once apis.requireAdmin", "apis/apis.go:75 once handler"},
+		"DELETE /api/items/{id}": {auth, "apis/apis.go:56 once handler"},
+		"… …":                    {},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}

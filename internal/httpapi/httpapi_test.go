@@ -280,3 +280,67 @@ func TestCarriers(t *testing.T) {
 		}
 	}
 }
+
+// TestShaped checks what Shaped reads of the methods and functions of
+// testdata/src/shaped, each followed by a comment giving the answer:
+// routers known by their shape, and look-alikes that are none (an HTTP
+// client's verbs, a cache's, callbacks of no argument, verbs of
+// different handler types).
+func TestShaped(t *testing.T) {
+	t.Parallel()
+	pkg := load(t, "shaped")[0]
+	n := 0
+	for _, f := range pkg.Syntax {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			want := trailingComment(pkg, f, fd)
+			got := describeShaped(Shaped(pkg.TypesInfo.Defs[fd.Name].(*types.Func)))
+			if got != want {
+				t.Errorf("%s: Shaped reads %q, want %q", fd.Name.Name, got, want)
+			}
+			n++
+		}
+	}
+	if n < 30 {
+		t.Errorf("checked %d functions", n)
+	}
+}
+
+func describeShaped(a *API) string {
+	if a == nil {
+		return "-"
+	}
+	switch a.Kind {
+	case Route:
+		switch {
+		case a.Chain:
+			return "route " + a.Method + " chain"
+		case a.MiddlewareArg >= 0:
+			return "route " + a.Method + " mws"
+		case a.MethodArg >= 0:
+			return "route method-arg"
+		case a.Method == "":
+			return "route pattern"
+		}
+		return "route " + a.Method
+	case Group:
+		if a.MiddlewareArg >= 0 {
+			return "group mws"
+		}
+		return "group"
+	case RouteFn:
+		return "routefn"
+	case Use:
+		return "use"
+	case With:
+		return "with"
+	case Fluent:
+		return "fluent"
+	case New:
+		return "new"
+	}
+	return "?"
+}

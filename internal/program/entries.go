@@ -112,21 +112,28 @@ func (p *Program) Queries(e *Entry) []Query {
 	var left []*queries.Site // sites a part's path tests left out
 	for _, part := range e.Parts {
 		var rs []Reached
+		next := p.nextCalls(e, part) // a middleware's call of the rest of its chain: not its own
 		switch dead := p.partDead(e, part); {
 		case part.Loop != nil:
 			rs = p.reachLoop(part.Func, part.Loop, part.holds)
 		case dead != nil:
-			rs = p.reachLive(part.Func, dead)
+			rs = p.reachSkip(part.Func, func(c *Call) bool { return inDead(c, dead) || next[c] })
 			kept := map[*queries.Site]bool{}
 			for _, r := range rs {
 				kept[r.Site] = true
 			}
-			for _, r := range p.Reach(part.Func) {
+			all := p.Reach(part.Func)
+			if next != nil {
+				all = p.reachSkip(part.Func, func(c *Call) bool { return next[c] })
+			}
+			for _, r := range all {
 				if !kept[r.Site] {
 					e.PathGuarded++
 					left = append(left, r.Site)
 				}
 			}
+		case next != nil:
+			rs = p.reachSkip(part.Func, func(c *Call) bool { return next[c] })
 		default:
 			rs = p.Reach(part.Func)
 		}

@@ -424,10 +424,16 @@ func (p *Program) partDead(e *Entry, part Part) []bool {
 // reachLive is what a call of f runs when the calls in the blocks dead
 // are not run, as Reach says it. f is in no recursion (see partDead).
 func (p *Program) reachLive(f *Func, dead []bool) []Reached {
+	return p.reachSkip(f, func(c *Call) bool { return inDead(c, dead) })
+}
+
+// reachSkip is what a call of f runs when its calls skip says are not
+// run, as Reach says it. f is in no recursion.
+func (p *Program) reachSkip(f *Func, skip func(*Call) bool) []Reached {
 	p.components()
 	var acc []entry
 	for _, c := range f.Calls {
-		if perCall(c) && !inDead(c, dead) {
+		if perCall(c) && !skip(c) {
 			acc = append(acc, p.through(nil, f, c, nil)...)
 		}
 	}
@@ -440,14 +446,16 @@ func (p *Program) reachLive(f *Func, dead []bool) []Reached {
 }
 
 // PartCost is what one call of a part of entry e costs, as Cost says,
-// without the calls its path tests rule out for e's route.
+// without the calls its path tests rule out for e's route, nor a
+// middleware's call of the rest of its chain (see nextCalls).
 func (p *Program) PartCost(e *Entry, part Part) (once int, loop bool) {
 	dead := p.partDead(e, part)
-	if dead == nil {
+	next := p.nextCalls(e, part)
+	if dead == nil && next == nil {
 		return p.Cost(part.Func)
 	}
 	p.components()
-	c := p.bodyCost(part.Func, func(c *Call) bool { return inDead(c, dead) }, p.cost)
+	c := p.bodyCost(part.Func, func(c *Call) bool { return inDead(c, dead) || next[c] }, p.cost)
 	return c.once, c.loop
 }
 

@@ -181,7 +181,7 @@ func (a *analyzer) controllerRouters(call *ast.CallExpr) []router {
 	if recv == nil || !a.pass.TypesInfo.Types[recv].IsValue() {
 		return []router{a.namespaces(call)}
 	}
-	if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(recv)) {
+	if a.isRouterType(a.pass.TypesInfo.TypeOf(recv)) {
 		return a.routers(recv, 0) // an HttpServer
 	}
 	// A namespace's Router: the namespace made where the receiver is,
@@ -198,7 +198,7 @@ func (a *analyzer) controllerRouters(call *ast.CallExpr) []router {
 
 // isNamespace reports whether call makes a namespace.
 func (a *analyzer) isNamespace(call *ast.CallExpr) bool {
-	api := httpapi.Lookup(a.callee(call))
+	api := a.lookup(a.callee(call))
 	return api != nil && api.Kind == httpapi.Namespace
 }
 
@@ -215,7 +215,7 @@ func (a *analyzer) namespaces(call *ast.CallExpr) router {
 	var before, after [][]*Handler // per namespace, innermost first
 	known, rooted := true, false
 	for c, depth := call, 0; c != nil && depth < 16; c, depth = a.argOf[c], depth+1 {
-		api := httpapi.Lookup(a.callee(c))
+		api := a.lookup(a.callee(c))
 		if c != call && (api == nil || api.Kind != httpapi.Namespace) {
 			break // handed to something else than a namespace
 		}
@@ -241,7 +241,7 @@ func (a *analyzer) namespaces(call *ast.CallExpr) router {
 			// another with its Namespace method.
 			rooted = true
 			if p := a.argOf[c]; p != nil {
-				if papi := httpapi.Lookup(a.callee(p)); papi != nil && papi.Kind == httpapi.Namespace {
+				if papi := a.lookup(a.callee(p)); papi != nil && papi.Kind == httpapi.Namespace {
 					rooted = false
 				}
 			}
@@ -267,7 +267,7 @@ func (a *analyzer) namespaceFilters(ns *ast.CallExpr) (before, after []*Handler)
 		if !ok {
 			continue
 		}
-		api := httpapi.Lookup(a.callee(c))
+		api := a.lookup(a.callee(c))
 		if api == nil || api.Kind != httpapi.Filter || !api.Nested {
 			continue
 		}
@@ -316,7 +316,7 @@ func (f *Filter) Covers(path string) bool {
 func (a *analyzer) filters() []*Filter {
 	var out []*Filter
 	for _, call := range a.filterCalls {
-		api := httpapi.Lookup(a.callee(call))
+		api := a.lookup(a.callee(call))
 		if api.PatternArg < 0 || api.MiddlewareArg >= len(call.Args) {
 			continue // NSBefore, NSAfter: their namespace's (see namespaces)
 		}

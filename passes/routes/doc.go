@@ -49,6 +49,25 @@
 // struct{ echo.Context }). bunrouter.HTTPHandler and HTTPHandlerFunc only
 // adapt the handler they are given, which is the one that serves.
 //
+// A router the table does not know — the module's own, or a
+// dependency's, such as pocketbase's tools/router RouterGroup[T] — is
+// known by its shape (internal/httpapi's Shaped): a type with at least
+// three methods named after HTTP methods (GET or Get, POST or Post...)
+// that take a path string first and a handler function after it, of one
+// handler type. Its verb methods, Any, and Handle/Route/Add with a
+// method argument register; Group-, Prefix- or Route-like methods taking
+// a prefix and returning such a router make groups; Use, Bind and
+// BindFunc add middlewares to the router, or, called on the route a verb
+// method returns (sub.GET(p, h).Bind(mw)), to that route; another method
+// returning its receiver's type, taking no prefix (Unbind(ids...)), is
+// the same router. The handler is the function passed, whatever its
+// signature, and a middleware is a function or a value holding one in a
+// field (&hook.Handler[T]{Func: f}). The router's own methods calling
+// each other are its implementation, not routes; a type whose verb
+// methods are route helpers over a router of the table keeps the
+// helpers' handling; an HTTP client's Get(url) and Post(url, body), a
+// cache's Get(key), callbacks taking no argument, are no router.
+//
 // beego (v2's server/web, v1's astaxie/beego) registers controllers, not
 // handlers: Router(path, &C{}, "GET,POST:Login;*:Any"), on the
 // application, an HttpServer or a Namespace, and NSRouter inside

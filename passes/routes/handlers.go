@@ -22,6 +22,9 @@ func (a *analyzer) handlerArgs(call *ast.CallExpr, api *httpapi.API) (*Handler, 
 	if call.Ellipsis.IsValid() && len(call.Args)-1 <= api.HandlerArg {
 		return &Handler{Name: "…"}, nil // handlers...: not visible here
 	}
+	if api.Framework == httpapi.Generic {
+		return a.genericHandler(call, api)
+	}
 	if api.Chain {
 		return a.chainOf(call.Args[api.HandlerArg:])
 	}
@@ -52,6 +55,13 @@ func (a *analyzer) middlewares(call *ast.CallExpr, api *httpapi.API) []*Handler 
 	if api == nil || api.MiddlewareArg < 0 {
 		return nil
 	}
+	if api.Framework == httpapi.Generic {
+		var out []*Handler
+		for _, m := range call.Args[min(api.MiddlewareArg, len(call.Args)):] {
+			out = append(out, a.anyMw(m, 0))
+		}
+		return out
+	}
 	return a.mwArgs(call, api.MiddlewareArg, len(call.Args), api.PrefixArgs)
 }
 
@@ -64,7 +74,7 @@ func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*
 			out = append(out, &Handler{Name: "…"}) // mws...: not visible here
 			continue
 		}
-		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); prefixArgs && (isString(t) || isStrings(t) || httpapi.IsRouterType(t)) {
+		if t := a.pass.TypesInfo.TypeOf(call.Args[i]); prefixArgs && (isString(t) || isStrings(t) || a.isRouterType(t)) {
 			continue // fiber's Use: the paths it is limited to, or an app it mounts
 		}
 		out = append(out, a.mwOf(call.Args[i], 0))
@@ -420,7 +430,7 @@ func (a *analyzer) servedExpr(e ast.Expr, depth int) *Handler {
 // function type's (http.HandlerFunc's) calls the function, which a value
 // of the type does not show.
 func (a *analyzer) serveHTTP(t types.Type) *Handler {
-	if t == nil || types.IsInterface(t) || httpapi.IsRouterType(t) {
+	if t == nil || types.IsInterface(t) || a.isRouterType(t) {
 		return nil
 	}
 	if _, ok := t.Underlying().(*types.Signature); ok {
@@ -522,9 +532,9 @@ walk:
 		}
 		fn := a.callee(call)
 		switch {
-		case fn != nil && httpapi.Lookup(fn) != nil:
+		case fn != nil && a.lookup(fn) != nil:
 			// Mounted on another router: under what that one is under.
-			if api := httpapi.Lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
+			if api := a.lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
 				parents = a.routers(recvExpr(call), depth+1)
 			}
 			break walk

@@ -87,12 +87,12 @@ func (a *analyzer) mountsOut() []*Mount {
 			if i >= params.Len() || sig.Variadic() && i >= params.Len()-1 {
 				break
 			}
-			if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+			if a.isRouterType(a.pass.TypesInfo.TypeOf(arg)) {
 				out = append(out, &Mount{Call: call.Lparen, Func: fn.Origin(), Param: i, Under: unders(a.routers(arg, 0))})
 			}
 		}
 		if sig.Results().Len() == 1 {
-			if t := sig.Results().At(0).Type(); httpapi.IsRouterType(t) || httpapi.IsHandlerType(t) {
+			if t := sig.Results().At(0).Type(); a.isRouterType(t) || httpapi.IsHandlerType(t) {
 				ctx := a.contexts(call)
 				if len(ctx) == 0 {
 					ctx = []router{{known: true}} // served as it is
@@ -104,7 +104,7 @@ func (a *analyzer) mountsOut() []*Mount {
 	// r.Route("/api", api.Routes): the function's router is under the
 	// route's prefix; r.Group(api.Routes) under the router's.
 	for _, call := range a.externalFns {
-		api := httpapi.Lookup(a.callee(call))
+		api := a.lookup(a.callee(call))
 		fn, ok := a.funcOf(call.Args[api.FuncArg])
 		if !ok {
 			continue
@@ -145,7 +145,7 @@ func (a *analyzer) contexts(call *ast.CallExpr) []router {
 		out = append(out, under(a.routers(recvExpr(m), 0), path, ok, nil, nil)...)
 	}
 	if m := a.argOf[call]; m != nil {
-		if api := httpapi.Lookup(a.callee(m)); api != nil && (api.Kind == httpapi.Mount || api.Kind == httpapi.Use && api.PrefixArgs) {
+		if api := a.lookup(a.callee(m)); api != nil && (api.Kind == httpapi.Mount || api.Kind == httpapi.Use && api.PrefixArgs) {
 			mountedAt(m)
 		}
 	}

@@ -194,7 +194,7 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 	if fn == nil {
 		return a.byType(call)
 	}
-	if api := httpapi.Lookup(fn); api != nil {
+	if api := a.lookup(fn); api != nil {
 		switch api.Kind {
 		case httpapi.New, httpapi.Group:
 			return a.made(call, api, nil, depth)
@@ -203,7 +203,7 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 		case httpapi.Use:
 			// gin's g.Use(mw) returns g: registered on, it runs mw.
 			// (fiber's Use may limit mw to a path: not followed.)
-			if !api.PrefixArgs && httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(call)) {
+			if !api.PrefixArgs && a.isRouterType(a.pass.TypesInfo.TypeOf(call)) {
 				return under(a.routers(recvExpr(call), depth+1), "", true, a.middlewares(call, api), nil)
 			}
 		case httpapi.Prefix: // go-restful's new(WebService).Path("/x")
@@ -224,7 +224,7 @@ func (a *analyzer) routerCall(call *ast.CallExpr, depth int) []router {
 		var out []router
 		for _, ret := range a.returns[d] {
 			for _, r := range ret.Results {
-				if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(r)) {
+				if a.isRouterType(a.pass.TypesInfo.TypeOf(r)) {
 					out = append(out, a.routers(r, depth+1)...)
 				}
 			}
@@ -270,7 +270,7 @@ func (a *analyzer) optionMiddlewares(call *ast.CallExpr, api *httpapi.API, stop 
 		if oc == stop {
 			break
 		}
-		if oapi := httpapi.Lookup(a.callee(oc)); oapi != nil && oapi.Kind == httpapi.Option {
+		if oapi := a.lookup(a.callee(oc)); oapi != nil && oapi.Kind == httpapi.Option {
 			out = append(out, a.middlewares(oc, oapi)...)
 		}
 	}
@@ -378,7 +378,7 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 		// go-restful's ws.Path("/users"): the root of every route of ws,
 		// wherever the call stands; the last one written wins.
 		last := ps[len(ps)-1]
-		path, ok := a.constString(last, httpapi.Lookup(a.callee(last)).PatternArg)
+		path, ok := a.constString(last, a.lookup(a.callee(last)).PatternArg)
 		out = under(out, path, ok, nil, nil)
 	}
 	// Mounted: r.Mount("/admin", admin), or returned by a function that is
@@ -408,7 +408,7 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 				// (restful.Filter(f)).
 				var mws []*Handler
 				for _, u := range a.pkgUses[a.callee(m).Pkg().Path()] {
-					mws = append(mws, a.middlewares(u, httpapi.Lookup(a.callee(u)))...)
+					mws = append(mws, a.middlewares(u, a.lookup(a.callee(u)))...)
 				}
 				parents = under(parents, "", true, mws, nil)
 			}
@@ -444,7 +444,7 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 		uses = slices.SortedStableFunc(slices.Values(uses), func(x, y *ast.CallExpr) int { return cmp.Compare(x.Lparen, y.Lparen) })
 		var mws []*Handler
 		for _, u := range uses {
-			api := httpapi.Lookup(a.callee(u))
+			api := a.lookup(a.callee(u))
 			if a.usesParams(u, api) {
 				continue // a helper's Use: it adds what its callers pass, to the router they call it on
 			}
@@ -549,7 +549,7 @@ func (a *analyzer) usePaths(call *ast.CallExpr, api *httpapi.API) (paths []strin
 // mountPath is the path a mount call puts a router under: chi's and fiber
 // v2's Mount pattern, fiber v3's Use path.
 func (a *analyzer) mountPath(call *ast.CallExpr) (string, bool) {
-	api := httpapi.Lookup(a.callee(call))
+	api := a.lookup(a.callee(call))
 	if api.PatternArg < 0 && !api.PrefixArgs {
 		return "", true // go-restful's Container.Add(ws): at ws's own root
 	}
@@ -587,7 +587,7 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 	p := a.params[v]
 	var out []router
 	for _, c := range a.fnCalls[p.fn] {
-		api := httpapi.Lookup(a.callee(c))
+		api := a.lookup(a.callee(c))
 		switch api.Kind {
 		case httpapi.RouteFn:
 			path, ok := a.constString(c, api.PatternArg)
@@ -596,7 +596,7 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 			// bunrouter's WithGroup(fn) option: fn gets the router of the
 			// New or NewGroup call the option is given to.
 			if owner := a.argOf[c]; owner != nil {
-				if oapi := httpapi.Lookup(a.callee(owner)); oapi != nil && oapi.OptionArg >= 0 {
+				if oapi := a.lookup(a.callee(owner)); oapi != nil && oapi.OptionArg >= 0 {
 					out = append(out, a.made(owner, oapi, c, depth+1)...)
 				}
 			}

@@ -186,10 +186,17 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// mayRoute reports whether pkg imports net/http or a router directly:
+// mayRoute reports whether pkg imports net/http or a router directly, or
+// declares or imports a router known by its shape (generic.go):
 // registering a route or declaring a handler names their types.
 func mayRoute(pkg *types.Package) bool {
+	if httpapi.DeclaresShaped(pkg) {
+		return true
+	}
 	for _, imp := range pkg.Imports() {
+		if httpapi.DeclaresShaped(imp) {
+			return true // a router known by its shape (generic.go)
+		}
 		for _, p := range httpapi.Packages {
 			if imp.Path() == p {
 				return true
@@ -280,6 +287,8 @@ type analyzer struct {
 	// resolved memoizes routerVar by variable and depth: every
 	// registration on one router asks for the same value.
 	resolved map[routerKey][]router
+	// wraps memoizes wrapsTable by the shaped router type (generic.go).
+	wraps map[*types.TypeName]bool
 
 	// Route helpers (helpers.go): this package's and those imported, the
 	// calls of them that register routes, and the calls in helpers' bodies
@@ -327,6 +336,7 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		enclosing: map[*ast.FuncLit]*types.Func{},
 		helpers:   map[*types.Func][]*helper{},
 		templates: map[*ast.CallExpr]bool{},
+		wraps:     map[*types.TypeName]bool{},
 	}
 	a.index()
 	a.w = newWalker(a)
@@ -460,7 +470,10 @@ func (a *analyzer) index() {
 				if test || testCode.Holds(n.Pos()) {
 					continue // routes registered by tests (or test helpers taking a *testing.T) are not the service's
 				}
-				if api := httpapi.Lookup(callee); api != nil {
+				if api := a.lookup(callee); api != nil {
+					if api.Framework == httpapi.Generic && ownImpl(fn) {
+						continue // a shaped router's own methods calling each other
+					}
 					a.indexRouterCall(n, api)
 				} else if len(a.importedHelpers(callee)) > 0 {
 					a.helperCalls = append(a.helperCalls, n)
@@ -504,7 +517,7 @@ func writeSiteOf(c inspector.Cursor) writeSite {
 func (a *analyzer) holdsRouter(v *types.Var) bool {
 	is, ok := a.routerVars[v]
 	if !ok {
-		is = httpapi.IsRouterType(v.Type())
+		is = a.isRouterType(v.Type())
 		a.routerVars[v] = is
 	}
 	return is
@@ -584,7 +597,7 @@ func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 		}
 		if api.PrefixArgs { // fiber v3: Use("/sub", app) mounts app
 			for _, arg := range call.Args {
-				if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+				if a.isRouterType(a.pass.TypesInfo.TypeOf(arg)) {
 					a.indexMount(call, arg)
 				}
 			}
@@ -621,7 +634,7 @@ func (a *analyzer) fluentBase(e ast.Expr) ast.Expr {
 		if !ok {
 			return e
 		}
-		if api := httpapi.Lookup(a.callee(call)); api == nil || !api.ReturnsSelf {
+		if api := a.lookup(a.callee(call)); api == nil || !api.ReturnsSelf {
 			return e
 		}
 		e = recvExpr(call)
@@ -647,12 +660,12 @@ func (a *analyzer) indexMount(call *ast.CallExpr, h ast.Expr) {
 // a router or a handler: what mountsOut records of it.
 func (a *analyzer) handsRouters(call *ast.CallExpr, fn *types.Func) bool {
 	if res := fn.Type().(*types.Signature).Results(); res.Len() == 1 {
-		if t := res.At(0).Type(); httpapi.IsRouterType(t) || httpapi.IsHandlerType(t) {
+		if t := res.At(0).Type(); a.isRouterType(t) || httpapi.IsHandlerType(t) {
 			return true
 		}
 	}
 	for _, arg := range call.Args {
-		if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(arg)) {
+		if a.isRouterType(a.pass.TypesInfo.TypeOf(arg)) {
 			return true
 		}
 	}
@@ -739,7 +752,7 @@ func (a *analyzer) register() {
 		if a.templates[call] {
 			continue // a helper's: its callers register
 		}
-		api := httpapi.Lookup(a.callee(call))
+		api := a.lookup(a.callee(call))
 		switch api.Kind {
 		case httpapi.Mount:
 			a.mount(call, api)
@@ -1170,7 +1183,7 @@ func (a *analyzer) matchers(e ast.Expr) (recv ast.Expr, path string, pathOK bool
 			return e, path, pathOK, methods
 		}
 		fn := a.callee(inner)
-		if !httpapi.IsGorilla(fn) || httpapi.Lookup(fn) != nil {
+		if !httpapi.IsGorilla(fn) || a.lookup(fn) != nil {
 			return e, path, pathOK, methods // NewRouter(), Subrouter(): a router
 		}
 		switch httpapi.Matcher(fn) {
@@ -1225,7 +1238,7 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 		return false
 	}
 	e = ast.Unparen(e)
-	if httpapi.IsRouterType(info.TypeOf(e)) {
+	if a.isRouterType(info.TypeOf(e)) {
 		return true
 	}
 	switch x := e.(type) {
@@ -1234,7 +1247,7 @@ func (a *analyzer) routerExpr(e ast.Expr, depth int) bool {
 			return a.routerExpr(x.Args[0], depth+1) // http.Handler(mux)
 		}
 		for _, arg := range x.Args { // cors(mux), http.StripPrefix("/api", mux)
-			if t := info.TypeOf(arg); (httpapi.IsHandlerType(t) || httpapi.IsRouterType(t)) && a.routerExpr(arg, depth+1) {
+			if t := info.TypeOf(arg); (httpapi.IsHandlerType(t) || a.isRouterType(t)) && a.routerExpr(arg, depth+1) {
 				return true
 			}
 		}
@@ -1277,7 +1290,7 @@ func (a *analyzer) returnsRouter(fn ast.Node, depth int) bool {
 					if _, lit := e.(*ast.FuncLit); lit {
 						return false
 					}
-					if httpapi.IsRouterType(a.pass.TypesInfo.TypeOf(e)) {
+					if a.isRouterType(a.pass.TypesInfo.TypeOf(e)) {
 						found = true
 					} else if id, ok := e.(*ast.Ident); ok && depth <= maxHandlerDepth {
 						found = a.routerExpr(id, depth+1)

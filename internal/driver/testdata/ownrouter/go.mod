@@ -1,0 +1,3 @@
+module example.com/ownrouter
+
+go 1.23
