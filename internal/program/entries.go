@@ -497,8 +497,8 @@ func (p *Program) Startup() []*Entry {
 // Roles gives each query site the entries that reach it. A site reached
 // by no entry is in none (dead code, or reached in ways the graph cannot
 // see). The entries of each site are in the order of entries. What the
-// program's own migration registry runs is reached by its migrations'
-// entries alone (see migregistry.go).
+// program's own migration registry runs, each function's own entry alone
+// reaches (see migregistry.go and functions).
 func (p *Program) Roles(entries []*Entry) map[*queries.Site][]*Entry {
 	out := map[*queries.Site][]*Entry{}
 	var migrated map[*queries.Site]bool // the sites the registry's migrations reach
@@ -510,12 +510,12 @@ func (p *Program) Roles(entries []*Entry) map[*queries.Site][]*Entry {
 	}
 	for _, e := range entries {
 		var reached map[*queries.Site]bool // those e's code reaches, not through the registry
-		if migrated != nil && e.Role != RoleMigration {
+		if migrated != nil {
 			reached = callSites(p.functions(e, true, true))
 		}
 		for _, q := range p.Queries(e) {
 			if reached != nil && migrated[q.Site] && !reached[q.Site] {
-				continue // run by the migrations e's code runs
+				continue // run by a migration e's code runs
 			}
 			if es := out[q.Site]; len(es) == 0 || es[len(es)-1] != e {
 				out[q.Site] = append(es, e)
@@ -620,13 +620,13 @@ func (p *Program) OnceOnly(entries []*Entry) map[*Func]bool {
 // runs per request that fails, not once per process: it is followed.
 func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 	var work, out []*Func
-	// What the program's own migration registry runs, its migrations'
-	// entries alone reach (see migregistry.go).
+	// What the program's own migration registry runs, each function its
+	// own entry alone reaches (see migregistry.go): the jobs and the
+	// start-up that run the runner do not, nor does one migration another
+	// the graph joins it to.
 	var only map[*Func]bool
-	if e.Role != RoleMigration {
-		if m := p.registryMigrations(); m != nil {
-			only = m.only
-		}
+	if m := p.registryMigrations(); m != nil {
+		only = m.only
 	}
 	follow := func(fs []*Func) {
 		for _, g := range fs {

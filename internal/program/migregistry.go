@@ -42,10 +42,11 @@ import (
 // items run no DDL, is not one; neither is a registry filled per request
 // (its registration's runs cannot be counted).
 //
-// What runs the migrations' code is the migration alone: the other
+// What runs a migration's code is that migration alone: the other
 // entries reaching the runner (a start-up's bootstrap, or a job the call
 // graph wrongly joins to it) do not reach the registered functions or
-// the runner (see functions), as main does not reach its commands' arms.
+// the runner, nor does one migration another (see functions), as main
+// does not reach its commands' arms; a finding in a migration names it.
 
 // regItem says where a registration function puts one of its function
 // parameters: in store (a field or a package-level variable), as the
