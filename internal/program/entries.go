@@ -620,10 +620,10 @@ func (p *Program) OnceOnly(entries []*Entry) map[*Func]bool {
 // runs per request that fails, not once per process: it is followed.
 func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 	var work, out []*Func
-	// What the program's own migration registry runs, each function its
-	// own entry alone reaches (see migregistry.go): the jobs and the
-	// start-up that run the runner do not, nor does one migration another
-	// the graph joins it to.
+	// The runners of the program's own migration registry, each its own
+	// entry alone reaches (see migregistry.go): the jobs and the start-up
+	// that run a runner do not reach it nor the migrations it runs, nor
+	// does one migration another the graph joins to the runner.
 	var only map[*Func]bool
 	if m := p.registryMigrations(); m != nil {
 		only = m.only

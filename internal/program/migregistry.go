@@ -42,11 +42,14 @@ import (
 // items run no DDL, is not one; neither is a registry filled per request
 // (its registration's runs cannot be counted).
 //
-// What runs a migration's code is that migration alone: the other
-// entries reaching the runner (a start-up's bootstrap, or a job the call
-// graph wrongly joins to it) do not reach the registered functions or
-// the runner, nor does one migration another (see functions), as main
-// does not reach its commands' arms; a finding in a migration names it.
+// What runs a migration's code is that migration, or the runner: the
+// other entries reaching the runner (a start-up's bootstrap, or a job
+// the call graph wrongly joins to it) do not reach the runner nor,
+// through it, the registered functions, nor does one migration another
+// (see functions), as main does not reach its commands' arms; a finding
+// in a migration names it. A registered function that a request calls
+// directly (an admin route re-running a normalization) stays the
+// request's too.
 
 // regItem says where a registration function puts one of its function
 // parameters: in store (a field or a package-level variable), as the
@@ -59,8 +62,8 @@ type regItem struct {
 // found once.
 type ownMigrations struct {
 	entries []*Entry
-	// only are the registered functions and the runners: what migration
-	// entries alone reach.
+	// only are the runners: what their own entries alone reach, and
+	// through them, the registered functions.
 	only map[*Func]bool
 }
 
@@ -138,7 +141,6 @@ func (p *Program) registryMigrations() *ownMigrations {
 	sort.Slice(stores, func(i, j int) bool { return srcpos.Compare(p.Fset, stores[i].Pos(), stores[j].Pos()) < 0 })
 	seen := map[*Func]bool{}
 	add := func(f *Func, name string) {
-		out.only[f] = true
 		if !seen[f] {
 			seen[f] = true
 			out.entries = append(out.entries, &Entry{Role: RoleMigration, Name: name, Parts: []Part{{Func: f}}})
@@ -168,6 +170,7 @@ func (p *Program) registryMigrations() *ownMigrations {
 		sort.Slice(run, func(i, j int) bool { return p.less(run[i], run[j]) })
 		for _, f := range run {
 			add(f, f.Name)
+			out.only[f] = true
 		}
 	}
 	p.ownMig = out

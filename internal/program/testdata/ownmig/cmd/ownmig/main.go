@@ -7,7 +7,7 @@ import (
 
 	"example.com/ownmig/core"
 	"example.com/ownmig/hooks"
-	_ "example.com/ownmig/migrations"
+	"example.com/ownmig/migrations"
 	"example.com/ownmig/plugin"
 )
 
@@ -26,5 +26,11 @@ func main() {
 	}()
 	http.HandleFunc("/plugins", func(w http.ResponseWriter, r *http.Request) { plugin.Serve(db, w, r) })
 	http.HandleFunc("/import", hooks.Import(db))
+	// An admin route running a migration's function again.
+	http.HandleFunc("/admin/normalize", func(w http.ResponseWriter, r *http.Request) {
+		tx, _ := db.Begin()
+		migrations.Normalize(tx)
+		tx.Commit()
+	})
 	http.ListenAndServe(":8080", nil)
 }
