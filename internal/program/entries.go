@@ -3,6 +3,7 @@ package program
 import (
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -559,13 +560,42 @@ func (p *Program) Startup() []*Entry {
 
 // Roles gives each query site the entries that reach it. A site reached
 // by no entry is in none (dead code, or reached in ways the graph cannot
-// see). The entries of each site are in the order of entries.
+// see). The entries of each site are in the order of entries. What the
+// program's own migration registry runs, each function's own entry alone
+// reaches (see migregistry.go and functions).
 func (p *Program) Roles(entries []*Entry) map[*queries.Site][]*Entry {
 	out := map[*queries.Site][]*Entry{}
+	var migrated map[*queries.Site]bool // the sites the registry's migrations reach
+	if m := p.registryMigrations(); m != nil && len(m.only) > 0 {
+		migrated = map[*queries.Site]bool{}
+		for _, e := range m.entries {
+			maps.Copy(migrated, callSites(p.functions(e, true, true)))
+		}
+	}
 	for _, e := range entries {
+		var reached map[*queries.Site]bool // those e's code reaches, not through the registry
+		if migrated != nil {
+			reached = callSites(p.functions(e, true, true))
+		}
 		for _, q := range p.Queries(e) {
+			if reached != nil && migrated[q.Site] && !reached[q.Site] {
+				continue // run by a migration e's code runs
+			}
 			if es := out[q.Site]; len(es) == 0 || es[len(es)-1] != e {
 				out[q.Site] = append(es, e)
+			}
+		}
+	}
+	return out
+}
+
+// callSites are the query sites the calls of fs make.
+func callSites(fs []*Func) map[*queries.Site]bool {
+	out := map[*queries.Site]bool{}
+	for _, f := range fs {
+		for _, c := range f.Calls {
+			if c.Site != nil {
+				out[c.Site] = true
 			}
 		}
 	}
@@ -654,6 +684,21 @@ func (p *Program) OnceOnly(entries []*Entry) map[*Func]bool {
 // runs per request that fails, not once per process: it is followed.
 func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 	var work, out []*Func
+	// The runners of the program's own migration registry, each its own
+	// entry alone reaches (see migregistry.go): the jobs and the start-up
+	// that run a runner do not reach it nor the migrations it runs, nor
+	// does one migration another the graph joins to the runner.
+	var only map[*Func]bool
+	if m := p.registryMigrations(); m != nil {
+		only = m.only
+	}
+	follow := func(fs []*Func) {
+		for _, g := range fs {
+			if !only[g] && (g.origin == nil || !only[g.origin]) {
+				work = append(work, g)
+			}
+		}
+	}
 	for _, part := range e.Parts {
 		if part.Loop == nil {
 			work = append(work, part.Func)
@@ -662,7 +707,7 @@ func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 		// A job is its loop's body: the calls in it.
 		for _, c := range part.Func.Calls {
 			if indexOf(c.Loops, part.Loop) >= 0 && (goroutines || !c.Async) && part.holds(c) {
-				work = append(work, c.Callees...)
+				follow(c.Callees)
 			}
 		}
 	}
@@ -677,7 +722,7 @@ func (p *Program) functions(e *Entry, goroutines, once bool) []*Func {
 		out = append(out, f)
 		for _, c := range f.Calls {
 			if c.Site == nil && (perCall(c) || goroutines && c.Async && !queries.Unbounded(c.Loops)) && !e.cut[c.Pos] && (once || !c.Once || c.Fail) {
-				work = append(work, c.Callees...)
+				follow(c.Callees)
 			}
 		}
 	}

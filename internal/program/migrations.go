@@ -22,6 +22,8 @@ import (
 //   - functions registered with a migration framework (goose's
 //     AddMigration, go-pg's and bun's Register, gormigrate's Migration
 //     literals);
+//   - the functions registered into the program's own registry, and
+//     its runner (see migregistry.go);
 //   - the program's own migration table: a package-level list (slice,
 //     array or map literal) of functions, or of structs holding
 //     functions, that some function of the module ranges over — the
@@ -73,6 +75,9 @@ func (p *Program) Migrations() []*Entry {
 		for _, l := range tables[v] {
 			add(l.f, l.name)
 		}
+	}
+	for _, e := range p.registryMigrations().entries {
+		add(e.Parts[0].Func, e.Name)
 	}
 	return out
 }

@@ -104,6 +104,11 @@ type Program struct {
 	// kept are the types whose values the program makes only at
 	// start-up (see KeepLongLived); nil until set.
 	kept map[*types.TypeName]bool
+	// ownMig are the migrations of the program's own registries (see
+	// migregistry.go), nil until asked; ownMigBusy while they are
+	// being found.
+	ownMig     *ownMigrations
+	ownMigBusy bool
 }
 
 // Stats are the sizes and times of a build.

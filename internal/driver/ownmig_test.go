@@ -1,0 +1,42 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+	"github.com/sqlheat/sqlheat/passes/selectstar"
+)
+
+// Migrations registered into the program's own registry from init
+// functions (../program/testdata/ownmig) are migrations, though a reload
+// job starts their runner too: the backfill's loop over the users is
+// silent (a migration's loop runs once per deployment) and its SELECT *
+// is the migration's, low, naming it. A plugin handler's loop (a
+// registry filled the same way, with no DDL), a per-request hook's (one
+// filled per request), and a migration's an admin route runs again
+// stay the route's.
+func TestRegistryMigrations(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer, selectstar.Analyzer}, "-C", "../program/testdata/ownmig", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d %s %s %q", f.Check, f.File, f.Line, f.Role, f.Severity, f.Message))
+	}
+	slices.Sort(got)
+	want := []string{
+		`queryinloop hooks/hooks.go:35 route medium "INSERT into scratch runs once per item of r.URL.Query()[...]: n round trips instead of 1"`,
+		`queryinloop migrations/003_normalize.go:26 route medium "UPDATE users runs once per item of ids: n round trips instead of 1"`,
+		`queryinloop plugin/plugin.go:28 route high "SELECT from users runs once per item of r.URL.Query()[...]: n round trips instead of 1"`,
+		`selectstar migrations/002_backfill.go:15 migration low "SELECT * fetches every column of users, including ones added later (runs in migration migrations.backfill)"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n\t%q\nwant\n\t%q", got, want)
+	}
+}

@@ -1,0 +1,93 @@
+package program
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestRegistryMigrations reads testdata/ownmig: each migration's file
+// registers its functions into the program's own registry from its init
+// function (a literal, a named function, nil for none), and a runner
+// ranges over the registry's items through a getter, or a local sliced,
+// and runs them, creating its version table. Each registered function
+// is a migration entry, named by the call and the parameter for a
+// literal, and so are the runners. A registry of plugin handlers filled
+// the same way, whose handlers run no DDL, and a registry a request
+// fills and runs, DDL and all, are not migrations. A job that starts
+// the runner (a reload every minute) reaches neither it nor the
+// migrations' code: each runs once, as the runner records it. A
+// migration an admin route calls directly stays the route's too.
+func TestRegistryMigrations(t *testing.T) {
+	l := load(t, "testdata/ownmig")
+	p := l.build(t, initialLazy)
+	got := entries(p, p.Migrations())
+	want := []string{
+		"migration core.Migrations.Register(up) at 001_init.go:11: 001_init.go:12 ×0 via migrations.init",
+		"migration migrations.backfill: 002_backfill.go:15 ×0 via migrations.backfill; 002_backfill.go:28 ×1 via migrations.backfill",
+		"migration migrations.Normalize: 003_normalize.go:16 ×0 via migrations.Normalize; 003_normalize.go:26 ×1 via migrations.Normalize",
+		"migration core.Migrations.Register(down) at 001_init.go:11: 001_init.go:15 ×0 via migrations.init",
+		"migration core.(*Runner).Up: runner.go:15 ×0 via core.(*Runner).Up; runner.go:20 ×1 via core.(*Runner).Up; runner.go:31 ×1 via core.(*Runner).Up; 001_init.go:12 ×1 via core.(*Runner).Up → migrations.init; 002_backfill.go:15 ×1 via core.(*Runner).Up → migrations.backfill; 002_backfill.go:28 ×2 via core.(*Runner).Up → migrations.backfill; 003_normalize.go:16 ×1 via core.(*Runner).Up → migrations.Normalize; 003_normalize.go:26 ×2 via core.(*Runner).Up → migrations.Normalize",
+		"migration core.(*Runner).Down: runner.go:54 ×1 via core.(*Runner).Down; 001_init.go:15 ×1 via core.(*Runner).Down → migrations.init",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("migrations:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+
+	var all []*Entry
+	for q, res := range l.routes {
+		if q.ID == q.PkgPath {
+			for _, r := range res.Routes {
+				all = append(all, p.RouteEntry(r))
+			}
+		}
+	}
+	all = append(all, p.Jobs()...)
+	all = append(all, p.Commands()...)
+	all = append(all, p.Migrations()...)
+	all = append(all, p.Startup()...)
+	all = append(all, p.Started(all)...)
+	if !slices.ContainsFunc(all, func(e *Entry) bool { return e.Role == RoleJob && e.Name == "main.main" }) {
+		t.Fatalf("no job main.main (the reload loop) among the entries")
+	}
+	// Each site's main role, and the functions' with a loop.
+	roles := p.Roles(all)
+	for site, want := range map[string]Role{
+		"001_init.go:12":      RoleMigration,
+		"002_backfill.go:15":  RoleMigration,
+		"002_backfill.go:28":  RoleMigration,
+		"runner.go:15":        RoleMigration, // the version table
+		"runner.go:20":        RoleMigration,
+		"plugin.go:28":        RoleRoute, // a plugin's handler: no DDL
+		"hooks.go:30":         RoleRoute, // DDL, but registered per request
+		"hooks.go:35":         RoleRoute,
+		"003_normalize.go:26": RoleRoute, // a migration an admin route runs again
+	} {
+		found := false
+		for s, es := range roles {
+			pos := p.Fset.Position(s.Call.Pos())
+			if fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line) == site {
+				found = true
+				if got := Main(es); got != want {
+					t.Errorf("%s: main role %s, want %s", site, got, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no entry reaches it", site)
+		}
+	}
+	reaching := p.Reaching(all)
+	for _, name := range []string{"example.com/ownmig/migrations.backfill", "(*example.com/ownmig/core.Runner).Up"} {
+		f := funcNamed(t, p, name)
+		for _, e := range reaching[f] {
+			if e.Role != RoleMigration {
+				t.Errorf("%s: reached by %s %s, want migrations alone", name, e.Role, e.Name)
+			}
+		}
+		if got := Main(reaching[f]); got != RoleMigration {
+			t.Errorf("%s: main role %s, want migration", name, got)
+		}
+	}
+}

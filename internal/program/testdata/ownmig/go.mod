@@ -1,0 +1,3 @@
+module example.com/ownmig
+
+go 1.25
