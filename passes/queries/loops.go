@@ -64,10 +64,14 @@ const (
 	// hooks of a lifecycle, handlers kept in a map): as many as the code
 	// put there, and each is different code, not one query repeated.
 	LoopFuncs
+	// LoopExcess: a loop over the tail of a list past a limit, under a
+	// test of the list's length against that limit (see excess.go): it
+	// trims what one insert put over the limit, normally once.
+	LoopExcess
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config", "funcs"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config", "funcs", "excess"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -150,6 +154,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 			l.Kind = LoopFuncs
 			return l
 		}
+		if excessRange(info, cur, s) {
+			l.Kind = LoopExcess
+			return l
+		}
 		switch u := t.Underlying().(type) {
 		case *types.Chan:
 			l.Kind = LoopChan
@@ -215,6 +223,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				}
 				l.Kind = LoopData
 				l.Over = boundName(b)
+				if excessLoop(info, cur, s) {
+					l.Kind = LoopExcess
+					return l
+				}
 				if chunked(info, s.Post) {
 					l.Kind = LoopChunk
 				} else if k, ok := boundedLen(info, cur, b); ok {
