@@ -162,3 +162,175 @@ func indexes(info *types.Info, body *ast.BlockStmt, list ast.Expr, i types.Objec
 	})
 	return found
 }
+
+// dispatched reports whether a call goes through a table of functions
+// indexed by the item of a range loop, with arguments that are the item
+// or what the loop does not change:
+//
+//	var handler = map[string]func(param) error{"flows": ..., "audit_logs": ...}
+//	for _, table := range tables {
+//		handler[table](param{table: table, cfg: cfg})
+//	}
+//
+// It is the switch on the item that constantItem takes (`switch table {
+// case "flows": cleanFlows(cfg) ...}`) written as a table: each key runs
+// its own function, once per item equal to it, and a list of options
+// given once each runs each at most once — as many runs as the table has
+// functions, each different code, as a range over the functions would
+// (LoopFuncs). A key given twice repeats the same call with the same
+// arguments, not one per data item. The table is a map of functions a
+// package-level variable or a local defined once holds; the key is the
+// range's element (over a slice or an array) or its key (over a map,
+// whose keys are distinct). Arguments that read anything the loop
+// changes other than the item (a counter, a variable the body assigns,
+// a call's result) are per item, and stay reported, as does a table of
+// functions indexed by a field of the item (handlers[ev.Kind](ev): one
+// event each).
+func (a *analyzer) dispatched(path []ast.Node, l *Loop) bool {
+	call, ok := path[0].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	rs, ok := l.Node.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	info := a.pass.TypesInfo
+	ix, ok := ast.Unparen(call.Fun).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	mt, ok := info.TypeOf(ix.X).Underlying().(*types.Map)
+	if !ok || !funcs(mt) {
+		return false
+	}
+	if _, lit := a.table(ix.X).(*ast.CompositeLit); !lit {
+		return false
+	}
+	var item types.Object
+	switch xt := info.TypeOf(rs.X); {
+	case xt == nil:
+		return false
+	case isMap(xt):
+		item = info.ObjectOf(identOrNil(rs.Key))
+	default:
+		item = info.ObjectOf(identOrNil(rs.Value))
+	}
+	if item == nil || !identIs(info, ix.Index, item) {
+		return false
+	}
+	for _, arg := range call.Args {
+		if !a.invariant(arg, rs, item, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// table is what defines the map m: a package-level variable's
+// initializer, which no function of its package assigns, or a local's
+// only definition.
+func (a *analyzer) table(m ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(m).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	if init, ok := a.r.pkgInit[v]; ok {
+		return ast.Unparen(init)
+	}
+	if rhs := a.r.definition(v); rhs != nil {
+		return ast.Unparen(rhs)
+	}
+	return nil
+}
+
+// invariant reports whether e reads nothing that changes from one run of
+// the loop's body to the next but the item: constants, functions, the
+// item, variables declared outside the loop that its body does not
+// write, and variables of the body defined once from such (a literal
+// made of them). A call is not: its result may differ each time.
+func (a *analyzer) invariant(e ast.Expr, loop *ast.RangeStmt, item types.Object, depth int) bool {
+	info := a.pass.TypesInfo
+	ok := depth < 4
+	ast.Inspect(e, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if tv, conv := info.Types[n.Fun]; !conv || !tv.IsType() {
+				ok = false // a conversion is not a call
+			}
+		case *ast.FuncLit:
+			ok = false
+		case *ast.Ident:
+			v, isVar := info.Uses[n].(*types.Var)
+			if !isVar || v == item || v.IsField() {
+				return true
+			}
+			if v.Pos() < loop.Pos() || v.Pos() >= loop.End() {
+				ok = !writtenIn(info, loop.Body, v) // declared before the loop
+				return ok
+			}
+			if v.Pos() < loop.Body.Pos() {
+				ok = false // the range's other variable: an index, or a value by its key
+				return ok
+			}
+			rhs := a.r.definition(v)
+			ok = rhs != nil && !writtenIn(info, loop.Body, v) && a.invariant(rhs, loop, item, depth+1)
+		}
+		return ok
+	})
+	return ok
+}
+
+// writtenIn reports whether body assigns v, or a field or element of it,
+// increments it or takes its address, other than by defining it.
+func writtenIn(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	root := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.Ident:
+				return info.ObjectOf(x) == v
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			default:
+				return false
+			}
+		}
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] != nil {
+					continue // its definition
+				}
+				found = found || root(lhs)
+			}
+		case *ast.IncDecStmt:
+			found = found || root(n.X)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && root(n.X)
+		case *ast.RangeStmt:
+			found = found || n.Key != nil && root(n.Key) || n.Value != nil && root(n.Value)
+		}
+		return !found
+	})
+	return found
+}
+
+// isMap reports whether t is a map.
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}

@@ -497,6 +497,13 @@ func ExprName(e ast.Expr) string { return exprName(e) }
 // per data item (the multiplicity of a call inside them).
 func PerItem(loops []*Loop) int { return perItem(loops) }
 
+// Excess reports whether loops repeat what they enclose once per item of
+// the excess of a list past a limit (LoopExcess), and no loop among them
+// once per data item.
+func Excess(loops []*Loop) bool {
+	return perItem(loops) == 0 && slices.ContainsFunc(loops, func(l *Loop) bool { return l.Kind == LoopExcess })
+}
+
 // Unbounded reports whether a worker's, scheduler's or server's loop is
 // among loops: what it encloses is not run per call of its function.
 func Unbounded(loops []*Loop) bool { return unbounded(loops) }
@@ -653,7 +660,7 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 				path = enclosing(call)
 			}
 			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) ||
-				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
+				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || a.dispatched(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
 				continue
 			}
 		}

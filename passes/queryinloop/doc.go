@@ -107,6 +107,14 @@
 // del(sessions[i]) } }` trims what each insert puts over the limit, one
 // item amortized; a tail from a constant (`i := 1`, a header skipped), or
 // from an offset with no test of the length against it, stays reported.
+// It is silent for a call through a table of functions indexed by the
+// loop's item, `handler[table](param{table: table, cfg: cfg})`, the map
+// a package-level variable or a local defined once with a literal, and
+// the arguments the item or what the loop does not change: the switch on
+// the item written as a table, each key's function once per key given
+// (an index, a call's result or a value the body writes again among the
+// arguments, or a key that is a field of the item, `apply[ev.Kind](ev)`,
+// stays reported).
 // A loop whose query takes what the previous iteration
 // left — a walk up a tree (id = parent), a page's offset or the last
 // key read (`&Page{Offset: (page-1)*size}`, after = rows[n-1].ID) — is
