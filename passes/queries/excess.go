@@ -24,13 +24,18 @@ import (
 // constant — `for i := k; i < len(s); i++` whose body reads s[i], or
 // `for _, x := range s[k:]` — under an if comparing len(s) with the same
 // bound (k, or k plus or minus a constant), or after an early return on
-// such a comparison. A tail from a constant (i := 1: a header skipped), a
-// tail from a bound with no test of the length against it (an offset
-// handed in, a page), stay loops per item.
+// such a comparison; the bound a setting of the configuration (a field
+// read from a configuration file, see LoopConfig, directly or through a
+// local defined as one): a limit an operator sets, not a position in
+// the data. A tail from a constant (i := 1: a header skipped), a tail
+// from a bound with no test of the length against it, or from one that
+// is no setting (an offset handed in, in-memory paging: `if offset >=
+// len(s) { return }; for _, x := range s[offset:]`), stay loops per item.
 
 // excessLoop reports whether the for loop at cur runs over the excess of
 // a list past a limit (see above).
-func excessLoop(info *types.Info, cur inspector.Cursor, s *ast.ForStmt) bool {
+func excessLoop(r *resolver, cur inspector.Cursor, s *ast.ForStmt) bool {
+	info := r.pass.TypesInfo
 	init, ok := s.Init.(*ast.AssignStmt)
 	if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || (init.Tok != token.DEFINE && init.Tok != token.ASSIGN) {
 		return false
@@ -58,26 +63,27 @@ func excessLoop(info *types.Info, cur inspector.Cursor, s *ast.ForStmt) bool {
 	if list == nil || !indexes(info, s.Body, list, i) {
 		return false
 	}
-	return trimmed(info, cur, list, init.Rhs[0])
+	return trimmed(r, cur, list, init.Rhs[0])
 }
 
 // excessRange reports whether a range loop at cur runs over the tail of
 // a list past a limit: range s[k:] (see above).
-func excessRange(info *types.Info, cur inspector.Cursor, s *ast.RangeStmt) bool {
+func excessRange(r *resolver, cur inspector.Cursor, s *ast.RangeStmt) bool {
 	sl, ok := ast.Unparen(s.X).(*ast.SliceExpr)
 	if !ok || sl.Low == nil || sl.High != nil || sl.Slice3 {
 		return false
 	}
-	return trimmed(info, cur, sl.X, sl.Low)
+	return trimmed(r, cur, sl.X, sl.Low)
 }
 
 // trimmed reports whether start, the first index of a loop over list, is
-// a bound that is not a constant, which a test before the loop at cur
-// compares len(list) with: an if the loop is in the body of, or one
-// before it that leaves the function.
-func trimmed(info *types.Info, cur inspector.Cursor, list, start ast.Expr) bool {
+// a setting of the configuration (plus or minus a constant), which a
+// test before the loop at cur compares len(list) with: an if the loop
+// is in the body of, or one before it that leaves the function.
+func trimmed(r *resolver, cur inspector.Cursor, list, start ast.Expr) bool {
+	info := r.pass.TypesInfo
 	base := offsetBase(info, start)
-	if base == nil {
+	if base == nil || !configured(r, base) {
 		return false
 	}
 	for c := cur; ; c = c.Parent() {

@@ -64,9 +64,10 @@ const (
 	// hooks of a lifecycle, handlers kept in a map): as many as the code
 	// put there, and each is different code, not one query repeated.
 	LoopFuncs
-	// LoopExcess: a loop over the tail of a list past a limit, under a
-	// test of the list's length against that limit (see excess.go): it
-	// trims what one insert put over the limit, normally once.
+	// LoopExcess: a loop over the tail of a list past a limit the
+	// configuration sets, under a test of the list's length against that
+	// limit (see excess.go): it trims what one insert put over the limit,
+	// normally once.
 	LoopExcess
 )
 
@@ -154,7 +155,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 			l.Kind = LoopFuncs
 			return l
 		}
-		if excessRange(info, cur, s) {
+		if excessRange(r, cur, s) {
 			l.Kind = LoopExcess
 			return l
 		}
@@ -223,7 +224,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				}
 				l.Kind = LoopData
 				l.Over = boundName(b)
-				if excessLoop(info, cur, s) {
+				if excessLoop(r, cur, s) {
 					l.Kind = LoopExcess
 					return l
 				}

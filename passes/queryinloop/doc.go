@@ -99,14 +99,17 @@
 // over records whose elements are one row's values (`rec[0], rec[1]` of
 // a [][]string read from a CSV file: one statement per record). It is
 // silent for a loop over the excess of a list past a limit the code
-// keeps: a loop over the tail from a bound that is not a constant,
+// keeps: a loop over the tail from a setting of the configuration (a
+// field read from a configuration file, as above),
 // `for i := k; i < len(s); i++` reading s[i] or `range s[k:]`, under an
 // if comparing len(s) with the same bound (k, or k plus or minus a
 // constant) or after an early return on one — `if len(sessions) >=
 // cfg.Limit { for i := cfg.Limit - 1; i < len(sessions); i++ {
 // del(sessions[i]) } }` trims what each insert puts over the limit, one
-// item amortized; a tail from a constant (`i := 1`, a header skipped), or
-// from an offset with no test of the length against it, stays reported.
+// item amortized; a tail from a constant (`i := 1`, a header skipped),
+// from an offset with no test of the length against it, or from one that
+// is no setting (`if offset >= len(s) { return }; range s[offset:]`:
+// paging in memory), stays reported.
 // It is silent for a call through a table of functions indexed by the
 // loop's item, `handler[table](param{table: table, cfg: cfg})`, the map
 // a package-level variable or a local defined once with a literal, and

@@ -5,9 +5,11 @@ import (
 	"errors"
 )
 
-// Limits are the limits a service keeps on what a user may have.
+// Limits are the limits a service keeps on what a user may have, read
+// from its configuration file.
 type Limits struct {
-	Sessions int
+	Sessions int `yaml:"sessions"`
+	Page     int
 }
 
 // Trim deletes the sessions past the limit each time one is added: the
@@ -26,7 +28,8 @@ func (s *Store) Trim(ctx context.Context, lim *Limits, sessions []int64) {
 }
 
 // TrimAfter returns early when the list is within the limit.
-func (s *Store) TrimAfter(ctx context.Context, limit int, sessions []int64) error {
+func (s *Store) TrimAfter(ctx context.Context, lim *Limits, sessions []int64) error {
+	limit := lim.Sessions
 	if len(sessions) <= limit {
 		return nil
 	}
@@ -42,7 +45,7 @@ func (s *Store) TrimAfter(ctx context.Context, limit int, sessions []int64) erro
 }
 
 // Tails are loops over the tail of a list that are not a trim.
-func (s *Store) Tails(ctx context.Context, offset, limit int, ids, other []int64) {
+func (s *Store) Tails(ctx context.Context, lim *Limits, offset, limit int, ids, other []int64) {
 	for i := 1; i < len(ids); i++ {
 		s.user(ctx, ids[i]) // want `once per item of ids`
 	}
@@ -57,20 +60,41 @@ func (s *Store) Tails(ctx context.Context, offset, limit int, ids, other []int64
 	for _, id := range ids[offset:] {
 		s.user(ctx, id) // want `once per item of`
 	}
-	if len(other) > limit {
-		for i := limit; i < len(ids); i++ {
+	if len(other) > lim.Sessions {
+		for i := lim.Sessions; i < len(ids); i++ {
 			s.user(ctx, ids[i]) // want `once per item of ids`
 		}
 	}
-	if len(ids) > limit {
+	if len(ids) > lim.Sessions {
 		for i := offset; i < len(ids); i++ {
 			s.user(ctx, ids[i]) // want `once per item of ids`
 		}
 	}
 	if len(ids) > limit {
-	} else {
 		for i := limit; i < len(ids); i++ {
 			s.user(ctx, ids[i]) // want `once per item of ids`
 		}
+	}
+	if len(ids) > lim.Page {
+		for i := lim.Page; i < len(ids); i++ {
+			s.user(ctx, ids[i]) // want `once per item of ids`
+		}
+	}
+	if len(ids) > lim.Sessions {
+	} else {
+		for i := lim.Sessions; i < len(ids); i++ {
+			s.user(ctx, ids[i]) // want `once per item of ids`
+		}
+	}
+}
+
+// Paged skips to an offset the request gives, in memory: a page of the
+// list, one lookup per item of it.
+func (s *Store) Paged(ctx context.Context, offset int, ids []int64) {
+	if offset >= len(ids) {
+		return
+	}
+	for _, id := range ids[offset:] {
+		s.user(ctx, id) // want `once per item of`
 	}
 }

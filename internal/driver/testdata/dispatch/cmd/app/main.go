@@ -59,7 +59,7 @@ func main() {
 		events(ctx, db, evs)
 	})
 	http.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
-		trim(r.Context(), db, 5, r.URL.Query()["session"])
+		trim(r.Context(), db, settings, r.URL.Query()["session"])
 	})
 	http.ListenAndServe(":8080", nil)
 }
@@ -103,12 +103,19 @@ var seq int
 
 func next() int { seq++; return seq }
 
+// Settings are read from the configuration file.
+type Settings struct {
+	Sessions int `yaml:"sessions"`
+}
+
+var settings = &Settings{Sessions: 5}
+
 // trim deletes the sessions past the limit, which each login keeps: the
 // loop runs over the excess, one session amortized (counted in
 // stats.excess_loop_findings).
-func trim(ctx context.Context, db *sql.DB, limit int, sessions []string) {
-	if len(sessions) >= limit {
-		for i := limit - 1; i < len(sessions); i++ {
+func trim(ctx context.Context, db *sql.DB, lim *Settings, sessions []string) {
+	if len(sessions) >= lim.Sessions {
+		for i := lim.Sessions - 1; i < len(sessions); i++ {
 			db.ExecContext(ctx, `DELETE FROM sessions WHERE id = $1`, sessions[i])
 		}
 	}
