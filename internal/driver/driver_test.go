@@ -570,8 +570,9 @@ func TestRegistryDriverByName(t *testing.T) {
 // item, with arguments that are the item or what the loop does not
 // change, runs each key's function once per key given, as a switch on
 // the item would: silent. An index, a value the body writes again, a
-// call's result among the arguments, or a key that is a field of the item
-// (an event per item) stay reported. A loop over the excess of a list
+// call's result among the arguments, a key that is a field of the item
+// (an event per item), or a local map filled with a closure per item stay
+// reported. A loop over the excess of a list
 // past a limit is left out and counted.
 func TestDispatchTable(t *testing.T) {
 	t.Parallel()
@@ -582,7 +583,8 @@ func TestDispatchTable(t *testing.T) {
 			got = append(got, f.Line)
 		}
 	}
-	if want := []int{86, 89, 92, 98}; !slices.Equal(got, want) {
+	slices.Sort(got)
+	if want := []int{86, 89, 92, 98, 136}; !slices.Equal(got, want) {
 		t.Errorf("queryinloop findings at lines %v, want %v (stderr %s)", got, want, stderr)
 	}
 	// trim's loop over the sessions past the limit: left out, counted.

@@ -185,7 +185,8 @@ func indexes(info *types.Info, body *ast.BlockStmt, list ast.Expr, i types.Objec
 // functions, each different code, as a range over the functions would
 // (LoopFuncs). A key given twice repeats the same call with the same
 // arguments, not one per data item. The table is a map of functions a
-// package-level variable or a local defined once holds; the key is the
+// package-level variable holds, defined with a literal that is not
+// empty and that no function of its package assigns again; the key is the
 // range's element (over a slice or an array) or its key (over a map,
 // whose keys are distinct). Arguments that read anything the loop
 // changes other than the item (a counter, a variable the body assigns,
@@ -210,8 +211,8 @@ func (a *analyzer) dispatched(path []ast.Node, l *Loop) bool {
 	if !ok || !funcs(mt) {
 		return false
 	}
-	if _, lit := a.table(ix.X).(*ast.CompositeLit); !lit {
-		return false
+	if lit, ok := a.table(ix.X).(*ast.CompositeLit); !ok || len(lit.Elts) == 0 {
+		return false // a map filled elsewhere may hold a closure per item
 	}
 	var item types.Object
 	switch xt := info.TypeOf(rs.X); {
@@ -234,8 +235,9 @@ func (a *analyzer) dispatched(path []ast.Node, l *Loop) bool {
 }
 
 // table is what defines the map m: a package-level variable's
-// initializer, which no function of its package assigns, or a local's
-// only definition.
+// initializer, which no function of its package assigns. (A local map,
+// however defined, may be filled with a closure per item in the
+// function: m[x.ID] = func() { load(x) }.)
 func (a *analyzer) table(m ast.Expr) ast.Expr {
 	id, ok := ast.Unparen(m).(*ast.Ident)
 	if !ok {
@@ -247,9 +249,6 @@ func (a *analyzer) table(m ast.Expr) ast.Expr {
 	}
 	if init, ok := a.r.pkgInit[v]; ok {
 		return ast.Unparen(init)
-	}
-	if rhs := a.r.definition(v); rhs != nil {
-		return ast.Unparen(rhs)
 	}
 	return nil
 }

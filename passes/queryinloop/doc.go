@@ -112,7 +112,7 @@
 // paging in memory), stays reported.
 // It is silent for a call through a table of functions indexed by the
 // loop's item, `handler[table](param{table: table, cfg: cfg})`, the map
-// a package-level variable or a local defined once with a literal, and
+// a package-level variable defined with a literal that is not empty, and
 // the arguments the item or what the loop does not change: the switch on
 // the item written as a table, each key's function once per key given
 // (an index, a call's result or a value the body writes again among the
