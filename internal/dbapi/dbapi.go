@@ -114,6 +114,8 @@ func (m *Method) Library() string {
 		return "xorm"
 	case IsPop(m.Pkg):
 		return "pop"
+	case m.Pkg == Goqu || m.Pkg == goquExec:
+		return "goqu"
 	}
 	return m.Pkg
 }
@@ -303,6 +305,24 @@ func init() {
 	add(dbx, []string{"Builder"}, Builder, 0, "NewQuery")
 	add(dbx, []string{"Query", "SelectQuery"}, Finisher, -1, "All", "One", "Row", "Rows", "Column")
 	add(dbx, []string{"Query"}, Finisher, -1, "Execute")
+
+	// goqu: a dataset's Scan*, Count and Pluck send the SELECT it
+	// builds; Executor() hands any dataset's statement to a
+	// QueryExecutor, whose methods send it. A Database or TxDatabase
+	// also runs raw SQL (what a dataset's ToSQL returned), as
+	// database/sql's handles do, and its Scan* take the destination
+	// first.
+	for _, name := range []string{"ScanStructs", "ScanStruct", "ScanVals", "ScanVal", "Count", "Pluck"} {
+		add(Goqu, []string{"SelectDataset"}, Finisher, -1, name, name+"Context")
+	}
+	for _, name := range []string{"Exec", "Query", "ScanStructs", "ScanStruct", "ScanVals", "ScanVal", "Scanner"} {
+		add(goquExec, []string{"QueryExecutor"}, Finisher, -1, name, name+"Context")
+	}
+	goquDBs := []string{"Database", "TxDatabase"}
+	addCtx(Goqu, goquDBs, Query, 0, "Query", "QueryRow")
+	addCtx(Goqu, goquDBs, Exec, 0, "Exec")
+	addCtx(Goqu, goquDBs, Prepare, 0, "Prepare")
+	addCtx(Goqu, goquDBs, Query, 1, "ScanStructs", "ScanStruct", "ScanVals", "ScanVal")
 }
 
 // GormV1 is gorm v1's import path; v2 is gorm.io/gorm.
@@ -331,11 +351,32 @@ var xormForks = map[string]string{
 // XormBuilder is the import path of xorm's condition builder.
 const XormBuilder = "xorm.io/builder"
 
+// Goqu is the import path of goqu v9; goquExp holds its expressions
+// (Ex, Op, Record), goquExec its QueryExecutor.
+const (
+	Goqu     = "github.com/doug-martin/goqu/v9"
+	GoquExp  = Goqu + "/exp"
+	goquExec = Goqu + "/exec"
+)
+
+// goquV8 maps goqu v8's packages to v9's: v8 has the same datasets,
+// expressions and executor under the same names (v9 changed the
+// dialect registry and error values, not the builder API).
+var goquV8 = map[string]string{
+	"github.com/doug-martin/goqu/v8":      Goqu,
+	"github.com/doug-martin/goqu/v8/exp":  GoquExp,
+	"github.com/doug-martin/goqu/v8/exec": goquExec,
+}
+
 // Canonical is the import path of the package path stands for: the
-// xorm.io path of a package of one of xorm's forks, path itself for
-// any other. Compare package paths through it.
+// xorm.io path of a package of one of xorm's forks, goqu v9's for
+// goqu v8's, path itself for any other. Compare package paths through
+// it.
 func Canonical(path string) string {
 	if c, ok := xormForks[path]; ok {
+		return c
+	}
+	if c, ok := goquV8[path]; ok {
 		return c
 	}
 	return path
@@ -365,6 +406,15 @@ var squirrelStarts = map[string]bool{"Select": true, "Insert": true, "Replace": 
 // dbxStarts are the methods of dbx's Builder (embedded in DB and Tx)
 // that start a statement.
 var dbxStarts = map[string]bool{"NewQuery": true, "Select": true, "Insert": true, "Upsert": true, "Update": true, "Delete": true}
+
+// goquDatasets are goqu's statement types (pointers: each call returns
+// a copy, as squirrel's values do); goquHandles start a statement with
+// goquStarts (the package's own functions too: goqu.From("users")).
+var (
+	goquDatasets = map[string]bool{"SelectDataset": true, "InsertDataset": true, "UpdateDataset": true, "DeleteDataset": true}
+	goquHandles  = map[string]bool{"": true, "DialectWrapper": true, "Database": true, "TxDatabase": true}
+	goquStarts   = map[string]bool{"From": true, "Select": true, "Insert": true, "Update": true, "Delete": true}
+)
 
 // bunBuilders are bun's query types, whose methods add to a statement;
 // bunHandles are the handles whose New* methods start one.
@@ -413,6 +463,14 @@ func ORMChain(fn *types.Func) string {
 		if xormHandles[recv] {
 			return "xorm"
 		}
+	case Goqu:
+		if goquDatasets[recv] || goquHandles[recv] && goquStarts[fn.Name()] {
+			return "goqu"
+		}
+	case goquExec:
+		if recv == "QueryExecutor" {
+			return "goqu"
+		}
 	}
 	return ""
 }
@@ -431,6 +489,8 @@ func ORMStart(fn *types.Func) bool {
 		return recvName(fn) == "Builder"
 	case "xorm":
 		return xormEngines[recvName(fn)] // engine.Where(...) makes a new session
+	case "goqu":
+		return goquHandles[recvName(fn)] // goqu.From(...), db.From(...), dialect.Insert(...)
 	case "ent":
 		return entStart(fn) // client.User.Query(), u.QueryPosts()
 	}
@@ -446,6 +506,9 @@ func ORMType(t types.Type) string {
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == squirrel && squirrelBuilders[n.Obj().Name()] {
 		return "squirrel"
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && Canonical(n.Obj().Pkg().Path()) == goquExec && n.Obj().Name() == "QueryExecutor" {
+		return "goqu" // ds.Executor(), a value
 	}
 	p, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
@@ -466,6 +529,8 @@ func ORMType(t types.Type) string {
 		return "xorm"
 	case IsPop(path) && name == "Query":
 		return "pop" // a Connection is a handle (IsPopHandle)
+	case path == Goqu && goquDatasets[name]:
+		return "goqu"
 	}
 	return ""
 }
@@ -505,6 +570,7 @@ var Packages = slices.Concat([]string{
 	"database/sql", "github.com/jmoiron/sqlx",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
+	Goqu, "github.com/doug-martin/goqu/v8",
 }, gorpPaths, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.

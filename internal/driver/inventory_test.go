@@ -460,6 +460,35 @@ func TestRouteInventoryInterfaceMade(t *testing.T) {
 	checkRuns(t, got, want, order)
 }
 
+// testdata/ifacemethods registers methods of handler values held as
+// interfaces (router.GET("/webhooks", webhooks.List), webhooks the
+// WebhookHandler its constructor returned): each route runs the method
+// of the type the graph sees reach the value, not the same-named method
+// of another type that would also fit (webhookHandler's List is not an
+// EmailHandler's), both of two types that do (maybe), and nothing for an
+// interface no type of the module implements. Those methods are not
+// listed again as handlers no route registers. A group's middleware held
+// in a variable two branches assign is, for each group, the value of its
+// own branch.
+func TestRouteInventoryInterfaceMethodValues(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ifacemethods", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	const list = "handlers/handlers.go:23 handler once"
+	want := map[string][]string{
+		"GET /webhooks":         {list},
+		"GET /webhooks/:id":     {"handlers/handlers.go:27 handler once"},
+		"GET /users/:id/emails": {"handlers/handlers.go:38 handler once", "handlers/handlers.go:44 handler once"},
+		"GET /status":           {},
+		"GET /:tenant/hooks":    {"handlers/handlers.go:64 handlers.Tenant once", list},
+		"GET /hooks":            {list},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
+
 // testdata/txcallback hands each route's statements to a transaction
 // method of a datastore interface (ReadWriteTx(ctx, fn)) with several
 // implementations: the SQL store, which runs fn through its pool's

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
@@ -182,6 +183,10 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 		for _, f := range p.handlerFuncs(m) {
 			e.Parts = append(e.Parts, Part{From: m.Name, Func: f, stripped: stripped})
 		}
+		impls := p.methodValueImpls(r.Framework, m)
+		for _, f := range impls {
+			e.Parts = append(e.Parts, Part{From: m.Name, Func: f, Maybe: len(impls) > 1, stripped: stripped})
+		}
 	}
 	for _, f := range p.handlerFuncs(r.Handler) {
 		if parts := p.adapt(r.Handler.Made, f); parts != nil {
@@ -189,6 +194,10 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 			continue
 		}
 		e.Parts = append(e.Parts, Part{From: "handler", Func: f})
+	}
+	impls := p.methodValueImpls(r.Framework, r.Handler)
+	for _, f := range impls {
+		e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: len(impls) > 1})
 	}
 	if httpapi.IsRPC(r.Framework) && r.Handler.Func != nil && p.Func(r.Handler.Func) == nil {
 		// A service registered as a value of its interface: the module's
@@ -209,6 +218,46 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	e.Parts = append(e.Parts, p.connParts(e.Parts)...)
 	e.Parts = append(e.Parts, p.chanParts(e)...)
 	return e
+}
+
+// methodValueImpls are the methods a handler registered as a method value
+// of an interface runs (router.GET("/webhooks", webhooks.List), webhooks
+// holding the WebhookHandler a constructor returned): the methods the
+// graph resolves the value's bound wrapper's call to — vta follows the
+// concrete types that reach the values bound to that interface method,
+// so an EmailHandler's List is not a WebhookHandler's, whatever other
+// types the method set would also fit. A request runs one of them: when
+// there are several, each is a maybe. nil for any other handler, and for
+// an RPC service's, which RouteEntry reads as such.
+func (p *Program) methodValueImpls(framework string, h *routes.Handler) []*Func {
+	if h == nil || h.Func == nil || h.Lit != nil || h.Made.IsValid() || httpapi.IsRPC(framework) || p.Func(h.Func) != nil {
+		return nil
+	}
+	sig, _ := h.Func.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return nil
+	}
+	p.boundOnce.Do(func() {
+		p.bound = map[string]*Func{}
+		for _, f := range p.list {
+			if f.Synthetic && strings.HasSuffix(f.key, "$bound") {
+				p.bound[f.key] = f
+			}
+		}
+	})
+	thunk := p.bound["("+sig.Recv().Type().String()+")."+h.Func.Name()+"$bound"]
+	if thunk == nil {
+		return nil
+	}
+	var out []*Func
+	for _, c := range thunk.Calls {
+		for _, g := range c.Callees {
+			if g.Decl != nil && !g.Synthetic && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
+	}
+	return out
 }
 
 // stripPrefix is how the routes pass names http.StripPrefix among a
@@ -313,6 +362,14 @@ func (p *Program) madeVia(h *routes.Handler) []*Func {
 func (p *Program) Twins(r *routes.Route) []string {
 	var out []string
 	for _, h := range append(slices.Clone(r.Middlewares), r.Handler) {
+		if impls := p.methodValueImpls(r.Framework, h); impls != nil {
+			for _, f := range impls {
+				if !slices.Contains(out, f.Name) {
+					out = append(out, f.Name)
+				}
+			}
+			continue
+		}
 		if h == nil || h.Func == nil || !h.Made.IsValid() {
 			continue
 		}

@@ -15,7 +15,7 @@ import (
 // from discovery under its go.mod (sqlc's schema, and the migrations).
 func Test(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	pkgs := []string{"a", "store", "self", "sqlcapp", "builders"}
+	pkgs := []string{"a", "store", "self", "sqlcapp", "builders", "goqubuilders"}
 	results := analysistest.Run(t, dir, missingindex.Analyzer, pkgs...)
 	testenv.ShortMessages(t, results)
 	testenv.Fixes(t, dir, results, pkgs...)

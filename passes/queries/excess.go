@@ -333,9 +333,3 @@ func writtenIn(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
 	})
 	return found
 }
-
-// isMap reports whether t is a map.
-func isMap(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Map)
-	return ok
-}

@@ -660,7 +660,7 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 			if path == nil {
 				path = enclosing(call)
 			}
-			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) ||
+			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) || strided(a.pass.TypesInfo, call.Node().(*ast.CallExpr), path, l) ||
 				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || a.dispatched(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
 				continue
 			}
@@ -698,6 +698,73 @@ func withoutChunks(info *types.Info, call *ast.CallExpr, loops []*Loop) []*Loop 
 		}
 	}
 	return out
+}
+
+// strided reports whether call runs once per chunk of the loop's items:
+// only on every n-th item, taking the items from there on —
+//
+//	for i := range ids {
+//		if i%size == 0 {
+//			load(ids[i:min(i+size, len(ids))]...)
+//		}
+//	}
+//
+// The test is of the loop's index modulo a value other than the constant
+// 1, equal to 0 (either way round), in an if between the call and the
+// loop; and one of the call's arguments slices what the loop ranges over
+// from that index (ids[i:end]). The test alone (every other item, `i%2
+// == 0`) still runs per item, and so does a slice of another list.
+func strided(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) bool {
+	rng, ok := l.Node.(*ast.RangeStmt)
+	if !ok || rng.Key == nil {
+		return false
+	}
+	key, _ := rng.Key.(*ast.Ident)
+	if key == nil || info.ObjectOf(key) == nil {
+		return false
+	}
+	idx := info.ObjectOf(key)
+	isIdx := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == idx
+	}
+	tested := false
+	for _, n := range path {
+		if n == l.Node {
+			break
+		}
+		x, ok := n.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		for _, c := range conjuncts(x.Cond) {
+			b, ok := ast.Unparen(c).(*ast.BinaryExpr)
+			if !ok || b.Op != token.EQL {
+				continue
+			}
+			for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+				rem, ok := ast.Unparen(side[0]).(*ast.BinaryExpr)
+				zero := info.Types[side[1]].Value
+				if !ok || rem.Op != token.REM || !isIdx(rem.X) || zero == nil || zero.String() != "0" {
+					continue
+				}
+				if n := info.Types[rem.Y].Value; n != nil && n.String() == "1" {
+					continue
+				}
+				tested = true
+			}
+		}
+	}
+	if !tested {
+		return false
+	}
+	over := types.ExprString(ast.Unparen(rng.X))
+	for _, arg := range call.Args {
+		if sl, ok := ast.Unparen(arg).(*ast.SliceExpr); ok && sl.Low != nil && isIdx(sl.Low) && types.ExprString(ast.Unparen(sl.X)) == over {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosing is the chain of nodes from c's up to its file, innermost

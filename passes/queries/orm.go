@@ -127,6 +127,10 @@ type ormChain struct {
 	// call, and the table may be its parameter tableParam.
 	helper     *ast.FuncDecl
 	tableParam int
+	// partial names the parts of a builder's statement standing as
+	// parameters because only run time knows them (goqu's columns of a
+	// struct handed in as any): see Site.Partial.
+	partial []string
 }
 
 // ormCond is one condition of a chain, with how it joins those before.
@@ -151,6 +155,8 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	switch lib {
 	case "squirrel", "dbx":
 		return a.builderSQL(lib, sel.X, s.Call.Pos())
+	case "goqu":
+		return a.goquSQL(s, sel) // see orm_goqu.go
 	case "gorp":
 		// Insert(&row), Get(T{}, id): no chain, the table mapped to the
 		// row's type (see orm_gorp.go).
@@ -368,7 +374,7 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 				return steps, "", ""
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				if init, ok := a.r.pkgInit[v]; ok && dbapi.ORMType(v.Type()) == "squirrel" {
+				if init, ok := a.r.pkgInit[v]; ok && (dbapi.ORMType(v.Type()) == "squirrel" || dbapi.ORMType(v.Type()) == "goqu") {
 					// A statement kept in a package-level variable of
 					// this package, never reassigned (var byID =
 					// sq.Select(...).From("users")): squirrel's builders

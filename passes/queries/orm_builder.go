@@ -14,7 +14,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/dbapi"
 )
 
-// Query builders (squirrel, dbx) write SQL from the strings a program
+// Query builders (squirrel, dbx, goqu: see orm_goqu.go) write SQL from the strings a program
 // hands them — a table, columns, condition fragments, maps of column to
 // value — rather than from models. Their chains are followed as an
 // ORM's are (ormSteps: through variables and helpers returning a
@@ -41,6 +41,9 @@ func (a *analyzer) toSQL(call *ast.CallExpr, at token.Pos) sqlText {
 		return t
 	}
 	fn, _ := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	if dbapi.ORMChain(fn) == "goqu" {
+		return a.builderSQL("goqu", sel.X, at) // ds.ToSQL(), ds.Executor().ToSQL()
+	}
 	if dbapi.ORMChain(fn) != "squirrel" && !isSqlizer(a.pass.TypesInfo.TypeOf(sel.X)) {
 		return unresolved("SQL comes from a call to ToSql")
 	}
@@ -70,8 +73,8 @@ func isSqlizer(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if dbapi.ORMType(t) == "squirrel" {
-		return true
+	if lib := dbapi.ORMType(t); lib == "squirrel" || lib == "goqu" {
+		return true // a goqu dataset or executor: its ToSQL is the statement
 	}
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
@@ -154,6 +157,9 @@ func (a *analyzer) builtSQL(x ast.Expr, at token.Pos) sqlText {
 		}
 		return sqlText{SQL: text, OK: true, Param: -1, Lit: t.Lit}
 	}
+	if dbapi.ORMType(a.pass.TypesInfo.TypeOf(x)) == "goqu" {
+		return a.builderSQL("goqu", x, at)
+	}
 	return a.builderSQL("squirrel", x, at)
 }
 
@@ -197,25 +203,35 @@ func (a *analyzer) soleValue(v *types.Var, at token.Pos) ast.Expr {
 // fullest, every optional step taken, as lists of clauses are (see
 // lists.go), and what every execution sends (sqlText.must) when some
 // steps or conditions are optional.
-func (a *analyzer) builderSQL(lib string, x ast.Expr, at token.Pos) sqlText {
+// last, when given, changes the chain as its finisher does before it
+// is sent (goqu's ScanStruct adds LIMIT 1).
+func (a *analyzer) builderSQL(lib string, x ast.Expr, at token.Pos, last ...func(*ormChain) string) sqlText {
 	fail := func(why string) sqlText { return unresolved("built by %s at run time: %s", lib, why) }
 	steps, param, why := a.ormSteps(x, at, 0)
 	if why != "" {
 		return fail(why)
 	}
+	finish := func(c *ormChain) (string, string) {
+		for _, f := range last {
+			if why := f(c); why != "" {
+				return "", why
+			}
+		}
+		return c.builderFinish()
+	}
 	c := &ormChain{lib: lib, param: param}
 	if why := a.builderSteps(c, steps); why != "" {
 		return fail(why)
 	}
-	text, why := c.builderFinish()
+	text, why := finish(c)
 	if why != "" {
 		return fail(why)
 	}
-	t := sqlText{SQL: text, OK: true, Param: -1}
+	t := sqlText{SQL: text, OK: true, Param: -1, partial: c.partial}
 	if c.sawOpt {
 		must := &ormChain{lib: lib, param: param, must: true}
 		if why := a.builderSteps(must, steps); why == "" {
-			t.must, _ = must.builderFinish() // "" when it has no statement: every filter optional
+			t.must, _ = finish(must) // "" when it has no statement: every filter optional
 		}
 		t.opt = true
 	}
@@ -243,6 +259,9 @@ func (a *analyzer) builderStep(c *ormChain, st ormStep) string {
 	c.at = st.call.Pos()
 	if st.adds != nil {
 		return a.applyAdds(c, st)
+	}
+	if c.lib == "goqu" {
+		return a.goquStep(c, st) // see orm_goqu.go
 	}
 	args := st.call.Args
 	frag := func(i int) (string, string) { return a.fragment(c, st, i) }
@@ -640,26 +659,36 @@ func (a *analyzer) mapLit(lit *ast.CompositeLit) ([]kv, string) {
 // constant, or that leaves the function (another may fill it), is
 // known only at run time.
 func (a *analyzer) mapVar(c *ormChain, v *types.Var, ops [3]string) (string, string) {
+	kvs, why := a.mapVarKVs(c, v)
+	if why != "" {
+		return "", why
+	}
+	return a.mapKVs(c, kvs, ops), ""
+}
+
+// mapVarKVs are the keys and values of the condition map held in v at
+// the chain's call (see mapVar).
+func (a *analyzer) mapVarKVs(c *ormChain, v *types.Var) ([]kv, string) {
 	init := a.soleValue(v, c.at)
 	if init == nil {
-		return "", fmt.Sprintf("condition %s holds different maps", v.Name())
+		return nil, fmt.Sprintf("condition %s holds different maps", v.Name())
 	}
 	var kvs []kv
 	switch x := ast.Unparen(init).(type) {
 	case *ast.CompositeLit:
 		var why string
 		if kvs, why = a.mapLit(x); why != "" {
-			return "", why
+			return nil, why
 		}
 	case *ast.CallExpr: // make(sq.Eq)
 		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); !ok || id.Name != "make" {
-			return "", fmt.Sprintf("condition %s is known only at run time", v.Name())
+			return nil, fmt.Sprintf("condition %s is known only at run time", v.Name())
 		}
 	default:
-		return "", fmt.Sprintf("condition %s is known only at run time", v.Name())
+		return nil, fmt.Sprintf("condition %s is known only at run time", v.Name())
 	}
 	if a.escapes(v) {
-		return "", fmt.Sprintf("condition %s is filled elsewhere", v.Name())
+		return nil, fmt.Sprintf("condition %s is filled elsewhere", v.Name())
 	}
 	opt := map[string]bool{}
 	for _, w := range a.r.keyed[v] {
@@ -668,7 +697,7 @@ func (a *analyzer) mapVar(c *ormChain, v *types.Var, ops [3]string) (string, str
 		}
 		col, ok := a.constString(w.key)
 		if !ok {
-			return "", fmt.Sprintf("column %s is not constant", exprName(w.key))
+			return nil, fmt.Sprintf("column %s is not constant", exprName(w.key))
 		}
 		cond := w.block != a.r.decl[v] || w.loops > a.r.declLoops[v]
 		i := slices.IndexFunc(kvs, func(p kv) bool { return p.col == col })
@@ -693,7 +722,7 @@ func (a *analyzer) mapVar(c *ormChain, v *types.Var, ops [3]string) (string, str
 			kvs = must
 		}
 	}
-	return a.mapKVs(c, kvs, ops), ""
+	return kvs, ""
 }
 
 // escapes reports whether local variable v is handed on in its
@@ -717,7 +746,7 @@ func (a *analyzer) escapes(v *types.Var) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			callee := typeutil.Callee(info, n)
-			if _, builtin := callee.(*types.Builtin); builtin || callee != nil && callee.Pkg() != nil && (callee.Pkg().Path() == squirrelPkg || callee.Pkg().Path() == dbxPkg) {
+			if _, builtin := callee.(*types.Builtin); builtin || callee != nil && callee.Pkg() != nil && (callee.Pkg().Path() == squirrelPkg || callee.Pkg().Path() == dbxPkg || isGoquPkg(callee.Pkg().Path())) {
 				return true
 			}
 			out = out || slices.ContainsFunc(n.Args, uses)
@@ -866,6 +895,9 @@ func (c *ormChain) builderFinish() (string, string) {
 		return "", "no statement started in the chain"
 	}
 	b.WriteString(c.suffix)
+	if c.returning != "" {
+		b.WriteString(" RETURNING " + c.returning) // goqu's Returning
+	}
 	return b.String(), ""
 }
 

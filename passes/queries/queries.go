@@ -685,6 +685,13 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				a.perRecv--
 				return false
 			}
+			// all := s.all; if all == nil { return q() }; for ... range all:
+			// the body runs until a whole snapshot is loaded (see
+			// snapshot.go).
+			if a.coldSnapshot(n, c) {
+				a.walkFill(n, c, loops)
+				return false
+			}
 			if !fillsCache(info, x) {
 				return true
 			}

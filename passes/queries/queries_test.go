@@ -98,7 +98,7 @@ var sites = &analysis.Analyzer{
 
 func TestQueries(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect", "builders", "reformat")
+	analysistest.Run(t, dir, sites, "store", "api", "libs", "dialect", "builders", "goqubuilders", "reformat")
 }
 
 // SQL joined from lists of clauses resolves to one statement with every

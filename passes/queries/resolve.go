@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/sqlfiles"
 )
 
@@ -875,7 +876,7 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 			name = m.FullName()
 		}
 	}
-	if fn.Name() == "ToSql" && index == 0 && r.built != nil {
+	if (fn.Name() == "ToSql" || fn.Name() == "ToSQL" && dbapi.ORMChain(fn) == "goqu") && index == 0 && r.built != nil {
 		return r.built(call, at)
 	}
 	// A model's TableName method of another package (pop's

@@ -90,7 +90,7 @@
 // list made one per item in the loop's
 // function, or handed in as a parameter, may be data and is not
 // silenced), and chunked loops that send a whole chunk
-// per statement (`i += 500`, or the chunk — a range over slices.Chunk or
+// per statement (`i += 500`, a body run `if i%size == 0` on ids[i:end], or the chunk — a range over slices.Chunk or
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
 // filled from its items, or a query builder's chain taking it whole,
@@ -223,7 +223,16 @@
 // and off by default) query anyway; so does a cache whose entries live
 // less than a minute, written as a constant (`Set(k, v, 10*time.Second)`):
 // an entry colder than the time from one page load to the next is a miss
-// for most requests. So is a query a cache's loader runs:
+// for most requests. So is a query run only while a whole snapshot a
+// long-lived owner holds is absent, when the function otherwise searches
+// it in memory: `all, _ := app.Store().Get(keyAll).([]*T); if all == nil
+// { return app.Find(name) }; for _, t := range all { ... }` (or a field,
+// a package-level variable, tested `== nil`, `len(...) == 0` or `!ok`),
+// the package loading it elsewhere (assigning the field, setting the
+// store's constant key): the fallback runs until the snapshot is loaded,
+// not per call. A snapshot nothing in the package loads, a parameter, a
+// list the call makes, or one value under a key (not a collection
+// searched) stay reported. So is a query a cache's loader runs:
 // `c.GetOrSet(k, func() (V, error) { ... })` or `c.Get(k, func(K) (V,
 // error) { ... })`, a call taking a key and a loader and answering the
 // loader's value and an error, whoever declares it (a library, the

@@ -159,10 +159,17 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 				a.reached[fn] = true
 				return a.declared(fn), nil
 			}
-			return unknown, nil // an interface's method: not known here
+			if httpapi.IsHandlerSig(sig) && sig.Recv() != nil {
+				// An interface's method value (webhooks.List, webhooks a
+				// WebhookHandler): which type's method runs is not known
+				// here; the standalone driver's graph gives the module's
+				// implementations (program.methodValueImpls).
+				unknown.Func = fn
+			}
+			return unknown, nil
 		}
-		if v, ok := a.objOf(x).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 {
-			return a.handlerOf(a.writes[v][0], depth+1) // h := http.HandlerFunc(...)
+		if w := a.onlyWrite(x); w != nil {
+			return a.handlerOf(w, depth+1) // h := http.HandlerFunc(...)
 		}
 	case *ast.UnaryExpr, *ast.CompositeLit:
 		// &listHandler{...}: its ServeHTTP method serves; one that calls
@@ -277,11 +284,31 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 		if fn, ok := a.funcOf(x); ok {
 			return a.served(fn, depth+1) // h.auth, middleware.Logger
 		}
-		if v, ok := a.objOf(x).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 {
-			return a.mwOf(a.writes[v][0], depth+1)
+		if w := a.onlyWrite(x); w != nil {
+			return a.mwOf(w, depth+1)
 		}
 	}
 	return unknown
+}
+
+// onlyWrite is the one value of the local variable x names that reaches
+// x: its only write, or, of several, the one that always runs last before
+// this use (see reaching): `if multi { mw = tenantMW(db); g =
+// e.Group("/:tenant", mw) } else { mw = singleMW(cfg); g = e.Group("",
+// mw) }` hands each Group the value of its own branch. nil when several
+// may reach it, or a parameter's or a field's value does.
+func (a *analyzer) onlyWrite(x ast.Expr) ast.Expr {
+	v, ok := a.objOf(x).(*types.Var)
+	if !ok || v.IsField() || a.isParam(v) {
+		return nil
+	}
+	if ws := a.writes[v]; len(ws) == 1 {
+		return ws[0]
+	}
+	if ws, initial := a.reaching(v, x.Pos()); len(ws) == 1 && !initial {
+		return ws[0]
+	}
+	return nil
 }
 
 // served is what a function returning a handler or middleware serves per

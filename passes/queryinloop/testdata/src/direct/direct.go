@@ -122,6 +122,29 @@ func Chunks(ctx context.Context, db *sql.DB, ids []int64) {
 	}
 }
 
+// Strided sends one statement per chunk too: the loop walks every item,
+// but the body runs on every size-th only, with the items from there.
+func Strided(ctx context.Context, db *sql.DB, ids []int64) {
+	const size = 25
+	for i := range ids {
+		if i%size == 0 {
+			end := min(i+size, len(ids))
+			db.ExecContext(ctx, "DELETE FROM orders WHERE id = ANY($1)", ids[i:end]) // once per chunk
+		}
+	}
+	for i, id := range ids {
+		if i%2 == 0 {
+			db.ExecContext(ctx, "DELETE FROM orders WHERE id = $1", id) // want `DELETE from orders runs once per item of ids`
+		}
+	}
+	var other []int64
+	for i := range ids {
+		if i%size == 0 {
+			db.ExecContext(ctx, "DELETE FROM orders WHERE id = ANY($1)", other[i:]) // want `DELETE from orders runs once per item of ids`
+		}
+	}
+}
+
 // Batched queues in the loop and sends once: Queue is not a round trip, and
 // reading the batch results in a loop is not either.
 func Batched(ctx context.Context, pool *pgxpool.Pool, users []User) error {

@@ -1,0 +1,3 @@
+module example.com/snapshot
+
+go 1.22
