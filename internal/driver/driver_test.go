@@ -565,3 +565,30 @@ func TestRegistryDriverByName(t *testing.T) {
 		t.Errorf("queryinloop findings at %v, want %v (stderr %s)", got, want, stderr)
 	}
 }
+
+// A call through a package-level table of functions indexed by the loop's
+// item, with arguments that are the item or what the loop does not
+// change, runs each key's function once per key given, as a switch on
+// the item would: silent. An index, a value the body writes again, a
+// call's result among the arguments, a key that is a field of the item
+// (an event per item), or a local map filled with a closure per item stay
+// reported. A loop over the excess of a list
+// past a limit is left out and counted.
+func TestDispatchTable(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/dispatch", "./...")
+	var got []int
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" {
+			got = append(got, f.Line)
+		}
+	}
+	slices.Sort(got)
+	if want := []int{86, 89, 92, 98, 136}; !slices.Equal(got, want) {
+		t.Errorf("queryinloop findings at lines %v, want %v (stderr %s)", got, want, stderr)
+	}
+	// trim's loop over the sessions past the limit: left out, counted.
+	if n := rep.Stats.ExcessLoopFindings; n != 1 {
+		t.Errorf("stats.excess_loop_findings = %d, want 1", n)
+	}
+}

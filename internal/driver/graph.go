@@ -525,6 +525,7 @@ func (w *whole) loops(c *collector) {
 	replaced := map[int]bool{}
 	seen := map[string]bool{}   // test variants share files
 	filled := map[string]bool{} // likewise
+	excess := map[string]bool{} // likewise
 	// deadBranch leaves out a call in a loop that runs its queries only
 	// in a branch that never runs (program.Call.Never), and the pass's
 	// findings at it, counted once per call: when the pass reported it,
@@ -553,6 +554,15 @@ func (w *whole) loops(c *collector) {
 			continue
 		}
 		for _, call := range fn.Calls {
+			if call.Expr != nil && queries.Excess(call.Loops) && !call.Never && (call.Site != nil || len(call.Callees) > 0 && len(w.reached(fn, call)) > 0) {
+				// A query per item of the excess of a list past a limit:
+				// left out, by the pass too, and counted once per call.
+				role, _ := mainEntry(w.funcs[fn])
+				if at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel); !excess[at] && !silent(queryinloop.Analyzer.Name, role, false) {
+					excess[at] = true
+					c.rep.Stats.ExcessLoopFindings++
+				}
+			}
 			if call.Expr != nil && call.Site != nil && call.Never && queries.PerItem(call.Loops) > 0 {
 				// A query the loop never runs: the pass, which reads no
 				// constant results, reported it.

@@ -96,6 +96,9 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.DeadBranchFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: what they run is only in branches no implementation in the module lets run (a guard on a result every implementation returns as one constant)", plural(n, "call"))
 	}
+	if n := s.ExcessLoopFindings; n > 0 && r.o.verbose {
+		r.errorf("%s in loops not shown: the loop runs over the excess of a list past a limit each insert keeps (if len(s) >= limit { for i := limit - 1; i < len(s); i++ { ... } }), one item amortized", plural(n, "call"))
+	}
 	if e := s.ExcludedByTags; e != nil {
 		r.errorf("%s", e.Hint())
 	}

@@ -855,6 +855,9 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.DeadBranchFindings > 0 {
 		add("in loops, only in branches that never run, not shown", s.DeadBranchFindings)
 	}
+	if s.ExcessLoopFindings > 0 {
+		add("in loops over the excess of a list past a limit, not shown", s.ExcessLoopFindings)
+	}
 	if e := s.ExcludedByTags; e != nil {
 		add("files with database code left out by build tags", len(e.Files))
 		p.TagsHint = e.Hint()

@@ -313,6 +313,9 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.DeadBranchFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run is only in branches that never run", plural(n, "call"))
 	}
+	if n := s.ExcessLoopFindings; n > 0 {
+		fmt.Fprintf(w, " · %s in loops not shown: the loop runs over the excess of a list past a limit", plural(n, "call"))
+	}
 	if e := s.ExcludedByTags; e != nil {
 		fmt.Fprintf(w, " · **%s**", escapeMD(e.Hint()))
 	}

@@ -389,6 +389,13 @@ type Stats struct {
 	// Params returns nil; if ids == nil { continue } after a stub's nil,
 	// nil; a range over such a nil).
 	DeadBranchFindings int `json:"dead_branch_findings,omitempty"`
+	// ExcessLoopFindings counts the calls running queries in loops that
+	// the report leaves out because the loop runs over the excess of a
+	// list past a limit the code keeps (`if len(s) >= limit { for i :=
+	// limit - 1; i < len(s); i++ { del(s[i]) } }`): it trims what each
+	// insert put over the limit, one item amortized, not one per item
+	// of the list.
+	ExcessLoopFindings int `json:"excess_loop_findings,omitempty"`
 	// LocalPackages counts the packages of local modules analyzed with
 	// the main module's (Report.LocalModules lists them); Packages
 	// counts them too.

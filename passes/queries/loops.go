@@ -64,10 +64,15 @@ const (
 	// hooks of a lifecycle, handlers kept in a map): as many as the code
 	// put there, and each is different code, not one query repeated.
 	LoopFuncs
+	// LoopExcess: a loop over the tail of a list past a limit the
+	// configuration sets, under a test of the list's length against that
+	// limit (see excess.go): it trims what one insert put over the limit,
+	// normally once.
+	LoopExcess
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config", "funcs"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config", "funcs", "excess"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -150,6 +155,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 			l.Kind = LoopFuncs
 			return l
 		}
+		if excessRange(r, cur, s) {
+			l.Kind = LoopExcess
+			return l
+		}
 		switch u := t.Underlying().(type) {
 		case *types.Chan:
 			l.Kind = LoopChan
@@ -215,6 +224,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				}
 				l.Kind = LoopData
 				l.Over = boundName(b)
+				if excessLoop(r, cur, s) {
+					l.Kind = LoopExcess
+					return l
+				}
 				if chunked(info, s.Post) {
 					l.Kind = LoopChunk
 				} else if k, ok := boundedLen(info, cur, b); ok {
@@ -485,6 +498,13 @@ func ExprName(e ast.Expr) string { return exprName(e) }
 // per data item (the multiplicity of a call inside them).
 func PerItem(loops []*Loop) int { return perItem(loops) }
 
+// Excess reports whether loops repeat what they enclose once per item of
+// the excess of a list past a limit (LoopExcess), and no loop among them
+// once per data item.
+func Excess(loops []*Loop) bool {
+	return perItem(loops) == 0 && slices.ContainsFunc(loops, func(l *Loop) bool { return l.Kind == LoopExcess })
+}
+
 // Unbounded reports whether a worker's, scheduler's or server's loop is
 // among loops: what it encloses is not run per call of its function.
 func Unbounded(loops []*Loop) bool { return unbounded(loops) }
@@ -641,7 +661,7 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 				path = enclosing(call)
 			}
 			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) || strided(a.pass.TypesInfo, call.Node().(*ast.CallExpr), path, l) ||
-				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
+				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || a.dispatched(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
 				continue
 			}
 		}

@@ -97,7 +97,28 @@
 // `db.In("id", ids).Find(&rows)` for each group ids of a map) — but a
 // loop over chunks that looks each item up is reported, and so is a loop
 // over records whose elements are one row's values (`rec[0], rec[1]` of
-// a [][]string read from a CSV file: one statement per record). A loop whose query takes what the previous iteration
+// a [][]string read from a CSV file: one statement per record). It is
+// silent for a loop over the excess of a list past a limit the code
+// keeps: a loop over the tail from a setting of the configuration (a
+// field read from a configuration file, as above),
+// `for i := k; i < len(s); i++` reading s[i] or `range s[k:]`, under an
+// if comparing len(s) with the same bound (k, or k plus or minus a
+// constant) or after an early return on one — `if len(sessions) >=
+// cfg.Limit { for i := cfg.Limit - 1; i < len(sessions); i++ {
+// del(sessions[i]) } }` trims what each insert puts over the limit, one
+// item amortized; a tail from a constant (`i := 1`, a header skipped),
+// from an offset with no test of the length against it, or from one that
+// is no setting (`if offset >= len(s) { return }; range s[offset:]`:
+// paging in memory), stays reported.
+// It is silent for a call through a table of functions indexed by the
+// loop's item, `handler[table](param{table: table, cfg: cfg})`, the map
+// a package-level variable defined with a literal that is not empty, and
+// the arguments the item or what the loop does not change: the switch on
+// the item written as a table, each key's function once per key given
+// (an index, a call's result or a value the body writes again among the
+// arguments, or a key that is a field of the item, `apply[ev.Kind](ev)`,
+// stays reported).
+// A loop whose query takes what the previous iteration
 // left — a walk up a tree (id = parent), a page's offset or the last
 // key read (`&Page{Offset: (page-1)*size}`, after = rows[n-1].ID) — is
 // one query per step of a chain or per page, not per item: a page is the
