@@ -589,6 +589,20 @@ func (w *whole) loops(c *collector) {
 				}
 				continue
 			}
+			if !call.Once && !fillsOnly(reached) && onFailure(call, reached) {
+				// Every query the call runs, it runs on a failure or
+				// deletes what another service turned down, in a
+				// function on the way (cleansVia): for those items only.
+				at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel)
+				if !filled[at] {
+					filled[at] = true
+					c.rep.Stats.ErrorPathFindings++
+				}
+				for _, i := range reported[at] {
+					replaced[i] = true
+				}
+				continue
+			}
 			if call.Once || fillsOnly(reached) {
 				// Every query the call runs fills a cache: left out of
 				// the report, as the pass leaves them, and counted.
@@ -739,6 +753,22 @@ func failsVia(via []*program.Func) bool {
 	return false
 }
 
+// cleansVia says whether a function of the chain calls the next one only
+// in a branch run when another service turned the item down
+// (Call.Cleanup; see the queries pass's outside.go): a DELETE reached so
+// runs once per stale item, as one in a failure branch runs for the
+// failed items only.
+func cleansVia(via []*program.Func) bool {
+	for i := 0; i+1 < len(via); i++ {
+		for _, c := range via[i].Calls {
+			if c.Cleanup && slices.Contains(c.Callees, via[i+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // deletesOnly says whether the queries a call reaches, at least one,
 // are all DELETEs (DDL and statements such as SET aside).
 func deletesOnly(reached []queryinloop.Reached) bool {
@@ -823,7 +853,7 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 			if c.Static && len(q.Via) > 0 {
 				q.Via = q.Via[1:] // the callee, which the message names
 			}
-			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed, Fail: r.Site.Fail || failsVia(r.Via), Delete: r.Site.Deletes()}
+			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed, Fail: r.Site.Fail || failsVia(r.Via) || r.Site.Deletes() && cleansVia(r.Via), Delete: r.Site.Deletes()}
 			if i, ok := seen[r.Site]; ok {
 				if q.Loop > out[i].Query.Loop {
 					out[i] = reach

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -100,6 +101,9 @@ func (a *analyzer) lastCall(v *types.Var, pos token.Pos) *ast.CallExpr {
 // of cond is such a test, not negated (errors.Is(err, X), IsX(err), err
 // == X), and every error cond reads comes from an outside call.
 func (a *analyzer) toldOutside(x *ast.IfStmt) bool {
+	if a.toldByStatus(x) {
+		return true
+	}
 	told := false
 	for _, c := range conjuncts(x.Cond) {
 		told = told || a.positiveTest(c)
@@ -165,4 +169,130 @@ func (s *Site) Deletes() bool {
 		}
 	}
 	return len(s.Stmts) > 0
+}
+
+// toldByStatus reports whether the body of x runs only when the HTTP
+// response an outside call returned says the request failed:
+//
+//	resp, err := webpush.SendNotification(msg, sub, opts)
+//	...
+//	if (resp.StatusCode < 200 || resp.StatusCode > 299) && resp.StatusCode != 429 {
+//		store.RemoveSubscription(sub.Endpoint) // the endpoint is gone
+//	}
+//
+// The status is the other service's answer, as an error it returns is
+// (see toldOutside). The condition must be made of comparisons of one
+// *net/http.Response variable's StatusCode with constants, joined by &&,
+// || and !, and be false for every success (200, 201, 202, 204); that
+// variable must be last assigned, before the if, by an outside call.
+func (a *analyzer) toldByStatus(x *ast.IfStmt) bool {
+	var resp *types.Var
+	var eval func(e ast.Expr, code int64) (bool, bool)
+	eval = func(e ast.Expr, code int64) (bool, bool) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if e.Op != token.NOT {
+				return false, false
+			}
+			v, ok := eval(e.X, code)
+			return !v, ok
+		case *ast.BinaryExpr:
+			switch e.Op {
+			case token.LAND, token.LOR:
+				l, ok1 := eval(e.X, code)
+				r, ok2 := eval(e.Y, code)
+				if e.Op == token.LAND {
+					return l && r, ok1 && ok2
+				}
+				return l || r, ok1 && ok2
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+				op, status, k := e.Op, e.X, e.Y
+				if _, isConst := a.constInt(e.X); isConst {
+					status, k = e.Y, e.X
+					op = mirror(op)
+				}
+				c, isConst := a.constInt(k)
+				v := a.statusOf(status)
+				if !isConst || v == nil || resp != nil && v != resp {
+					return false, false
+				}
+				resp = v
+				switch op {
+				case token.EQL:
+					return code == c, true
+				case token.NEQ:
+					return code != c, true
+				case token.LSS:
+					return code < c, true
+				case token.LEQ:
+					return code <= c, true
+				case token.GTR:
+					return code > c, true
+				default:
+					return code >= c, true
+				}
+			}
+		}
+		return false, false
+	}
+	for _, code := range []int64{200, 201, 202, 204} {
+		if v, ok := eval(x.Cond, code); !ok || v {
+			return false
+		}
+	}
+	if resp == nil {
+		return false
+	}
+	call := a.lastCall(resp, x.Pos())
+	return call != nil && a.outsideCall(call)
+}
+
+// statusOf is the local *net/http.Response variable e reads the
+// StatusCode of (resp.StatusCode), nil when e is no such read.
+func (a *analyzer) statusOf(e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "StatusCode" {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	ptr, ok := v.Type().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	named, ok := ptr.Elem().(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "net/http" || named.Obj().Name() != "Response" {
+		return nil
+	}
+	return v
+}
+
+// constInt is e's value when it is an integer constant.
+func (a *analyzer) constInt(e ast.Expr) (int64, bool) {
+	tv, ok := a.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// mirror is the comparison op with its operands swapped (a < b is b > a).
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.GTR:
+		return token.LSS
+	case token.LEQ:
+		return token.GEQ
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
 }

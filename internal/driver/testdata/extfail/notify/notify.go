@@ -67,3 +67,40 @@ func PruneKV(kv *kvdb.KV, s store.Devices, tokens []string) {
 		}
 	}
 }
+
+// deliver sends one notification, and deletes the device when the
+// service answers it is gone: a status outside 2xx (but 429).
+func deliver(ctx context.Context, c *pushsvc.Client, s store.Devices, d *store.Device) error {
+	resp, err := c.Deliver(ctx, d.Token, "hi")
+	if err != nil {
+		return err
+	}
+	if (resp.StatusCode < 200 || resp.StatusCode > 299) && resp.StatusCode != 429 {
+		return s.Delete(d.Token)
+	}
+	return nil
+}
+
+// DeliverAll calls the helper per device: its delete, one function
+// down, runs once per stale token too.
+func DeliverAll(ctx context.Context, c *pushsvc.Client, s store.Devices, devices []*store.Device) {
+	for _, d := range devices {
+		_ = deliver(ctx, c, s, d)
+	}
+}
+
+// markGone marks the device when the service answers 410: an UPDATE,
+// per item.
+func markGone(ctx context.Context, c *pushsvc.Client, s store.Devices, d *store.Device) {
+	resp, err := c.Deliver(ctx, d.Token, "hi")
+	if err == nil && resp.StatusCode == 410 {
+		_ = s.Deactivate(d.Token)
+	}
+}
+
+// MarkAll stays reported.
+func MarkAll(ctx context.Context, c *pushsvc.Client, s store.Devices, devices []*store.Device) {
+	for _, d := range devices {
+		markGone(ctx, c, s, d)
+	}
+}

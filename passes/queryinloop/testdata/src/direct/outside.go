@@ -158,3 +158,40 @@ func SendUserDevices(db *sql.DB, c *push.Client, users []int64, tokens []string)
 		_ = u
 	}
 }
+
+// A status outside 2xx in the push service's HTTP response is its
+// refusal too: the endpoint is gone, deleted once.
+func DeliverAll(db *sql.DB, c *push.Client, devices []Device) {
+	for _, d := range devices {
+		resp, err := c.Deliver(&push.Message{Token: d.Token})
+		if err != nil {
+			continue
+		}
+		if (resp.StatusCode < 200 || resp.StatusCode > 299) && resp.StatusCode != 429 {
+			deleteToken(db, d.Token) // silent: the service answered the endpoint is gone
+		}
+		if 404 == resp.StatusCode || resp.StatusCode == 410 {
+			deleteToken(db, d.Token) // silent: the constant on the left
+		}
+	}
+}
+
+// Still per item: a test a success passes (every 2xx, a 200 itself), a
+// test of anything else beside the status, an UPDATE in the branch.
+func DeliverAllKept(db *sql.DB, c *push.Client, devices []Device, all bool) {
+	for _, d := range devices {
+		resp, _ := c.Deliver(&push.Message{Token: d.Token})
+		if resp.StatusCode >= 200 {
+			deleteToken(db, d.Token) // want `direct.deleteToken runs DELETE from devices`
+		}
+		if resp.StatusCode != 404 {
+			deleteToken(db, d.Token) // want `direct.deleteToken runs DELETE from devices`
+		}
+		if resp.StatusCode == 410 || all {
+			deleteToken(db, d.Token) // want `direct.deleteToken runs DELETE from devices`
+		}
+		if resp.StatusCode == 410 {
+			_, _ = db.Exec("UPDATE devices SET stale = true WHERE id = $1", d.ID) // want `UPDATE devices runs once per item of devices`
+		}
+	}
+}

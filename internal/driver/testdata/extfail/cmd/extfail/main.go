@@ -29,6 +29,8 @@ func main() {
 		notify.Deactivate(ctx, c, s, devices)
 		notify.Prune(s, ids, tokens)
 		notify.PruneKV(kv, s, tokens)
+		notify.DeliverAll(ctx, c, s, devices)
+		notify.MarkAll(ctx, c, s, devices)
 	})
 	_ = http.ListenAndServe(":8080", nil)
 }

@@ -17,3 +17,8 @@ func (c *Client) Send(ctx context.Context, token, text string) error {
 	_, err := c.HTTP.Get("https://push.example.net/send?token=" + token)
 	return err
 }
+
+// Deliver sends one notification and answers the service's response.
+func (c *Client) Deliver(ctx context.Context, token, text string) (*http.Response, error) {
+	return c.HTTP.Get("https://push.example.net/send?token=" + token)
+}
