@@ -25,5 +25,11 @@ func main() {
 	http.HandleFunc("POST /mark", func(w http.ResponseWriter, r *http.Request) {
 		s.Mark(r.FormValue("id"))
 	})
+	http.HandleFunc("POST /notify", func(w http.ResponseWriter, r *http.Request) {
+		s.Notify(r.URL.Query()["user"], r.FormValue("first"))
+	})
+	http.HandleFunc("POST /ping", func(w http.ResponseWriter, r *http.Request) {
+		s.Ping()
+	})
 	http.ListenAndServe(":8080", nil)
 }

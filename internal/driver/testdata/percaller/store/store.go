@@ -1,7 +1,10 @@
 // Package store stores messages, tags and marks.
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+	"slices"
+)
 
 type Message struct{ Text string }
 
@@ -54,5 +57,24 @@ func (s *Store) backfill(ids []string) { s.mark(ids) }
 func (s *Store) mark(ids []string) {
 	for _, id := range ids {
 		s.db.Exec("UPDATE items SET marked = true WHERE id = $1", id)
+	}
+}
+
+// Notify narrows users to first when it is one of them: where it is
+// not, users is what the request lists, so POST /notify's call passes
+// data, though the only write of users is a one-item literal; Ping's
+// passes one item. send's loop stays POST /notify's.
+func (s *Store) Notify(users []string, first string) {
+	if slices.Contains(users, first) {
+		users = []string{first}
+	}
+	s.send(users)
+}
+
+func (s *Store) Ping() { s.send([]string{"admin"}) }
+
+func (s *Store) send(users []string) {
+	for _, u := range users {
+		s.db.Exec("INSERT INTO notices (user_name) VALUES ($1)", u)
 	}
 }
