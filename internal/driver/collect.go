@@ -274,7 +274,7 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 	name := act.Analyzer.Name
 	for _, f := range res.Findings {
 		role, by := c.whole.role(name, act.Package, f)
-		if silent(name, role, f.NamedMigration) || c.whole.fewPassed(name, act.Package, f) {
+		if silent(name, role, f.NamedMigration) || c.whole.fewPassed(name, act.Package, f) || c.whole.fewCallers(name, act.Package, f) {
 			continue
 		}
 		rf := c.r.finding(name, act.Package, f)
@@ -287,7 +287,7 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 		}
 		c.rep.Findings = append(c.rep.Findings, rf)
 		if name == queryinloop.Analyzer.Name && c.whole != nil {
-			c.routes.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), c.r.rel)] = c.whole.routes(f.Pos, c.r.rel)
+			c.routes.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), c.r.rel)] = c.whole.routes(act.Package, f, c.r.rel)
 		}
 		if c.r.o.fix || c.r.o.diff {
 			c.fixes.add(findingKey(rf), act, f.Diagnostic)

@@ -192,7 +192,7 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 			return j.Role, j
 		}
 		if fn := w.prog.FuncAt(f.Pos); fn != nil {
-			es = w.funcs[fn]
+			es, _ = w.loopEntries(pkg, f, fn)
 		}
 	default:
 		for _, s := range f.Sites {
@@ -231,22 +231,80 @@ func (w *whole) testHelper(pkg *packages.Package, pos token.Pos) bool {
 // routes are the registrations ("file:line") of the routes whose requests
 // run the function around pos: the routes of a loop's finding, which
 // other routes running the same queries without the loop do not share.
-func (w *whole) routes(pos token.Pos, rel func(string) string) map[string]bool {
+func (w *whole) routes(pkg *packages.Package, f *check.Finding, rel func(string) string) map[string]bool {
 	if w == nil {
 		return nil
 	}
+	pos := f.Pos
 	fn := w.prog.FuncAt(pos)
 	if fn == nil {
 		return nil
 	}
 	out := map[string]bool{}
-	for _, e := range w.funcs[fn] {
+	es, _ := w.loopEntries(pkg, f, fn) // the routes that make its loops loops
+	for _, e := range es {
 		if e.Route != nil && w.prog.Runs(e, fn, pos) {
 			p := w.prog.Fset.Position(e.Route.Pos)
 			out[routeID(rel(p.Filename), p.Line, e.Route.Method, e.Route.Pattern)] = true
 		}
 	}
 	return out
+}
+
+// loopEntries are the entries that make the loops of a queryinloop
+// finding, in fn, loops: those reaching fn, but where a loop ranges over
+// a parameter some calls pass a few items (addMessages([]*message{m}))
+// and others data (program.DataCallers), only the entries reaching it
+// through the latter: the job whose worker loop makes the call, or what
+// runs the calling function. narrowed says they were so chosen; then
+// none (nil) means only callers no entry runs pass data, and the finding
+// is silent (see fewCallers).
+func (w *whole) loopEntries(pkg *packages.Package, f *check.Finding, fn *program.Func) (es []*program.Entry, narrowed bool) {
+	all := w.funcs[fn]
+	if len(f.Loops) == 0 || len(all) == 0 {
+		return all, false
+	}
+	keep := map[*program.Entry]bool{}
+	for _, pos := range f.Loops {
+		rs := rangeAt(pkg, pos)
+		if rs == nil {
+			return all, false
+		}
+		callers, calls, ok := w.prog.DataCallers(pkg.TypesInfo, rs.X, pos, queries.SmallBound)
+		if !ok {
+			return all, false
+		}
+		for i, g := range callers {
+			if j := w.job(calls[i].Expr.Pos()); j != nil {
+				keep[j] = true
+				continue
+			}
+			for _, e := range w.funcs[g] {
+				keep[e] = true
+			}
+		}
+	}
+	for _, e := range all {
+		if keep[e] {
+			es = append(es, e)
+		}
+	}
+	return es, true
+}
+
+// fewCallers reports whether a queryinloop finding loops only for
+// callers no entry point runs: every entry reaching its loops reaches
+// them only through calls passing a few items (see loopEntries).
+func (w *whole) fewCallers(check string, pkg *packages.Package, f *check.Finding) bool {
+	if w == nil || check != queryinloop.Analyzer.Name || w.job(f.Pos) != nil {
+		return false
+	}
+	fn := w.prog.FuncAt(f.Pos)
+	if fn == nil {
+		return false
+	}
+	es, narrowed := w.loopEntries(pkg, f, fn)
+	return narrowed && es == nil
 }
 
 func mainEntry(es []*program.Entry) (program.Role, *program.Entry) {
@@ -662,14 +720,15 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			seen[at] = true
-			role, by := mainEntry(w.funcs[fn])
+			es, _ := w.loopEntries(pkg, &pf, fn)
+			role, by := mainEntry(es)
 			if j := w.job(pf.Pos); j != nil {
 				role, by = j.Role, j
 			}
 			if w.onlyTests(queryinloop.Analyzer.Name, &pf, role) {
 				role, by = program.RoleTest, nil
 			}
-			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) || w.fewPassed(queryinloop.Analyzer.Name, pkg, &pf) {
+			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) || w.fewPassed(queryinloop.Analyzer.Name, pkg, &pf) || w.fewCallers(queryinloop.Analyzer.Name, pkg, &pf) {
 				continue // and so was the pass's
 			}
 			if call.Never {
@@ -686,7 +745,7 @@ func (w *whole) loops(c *collector) {
 				m.low = w.lowered(m.check, pkg, &pf, role)
 			}
 			c.made = append(c.made, m)
-			c.routes.loopRoutes[at] = w.routes(pf.Pos, rel)
+			c.routes.loopRoutes[at] = w.routes(pkg, &pf, rel)
 		}
 	}
 	if len(replaced) > 0 {

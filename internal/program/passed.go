@@ -42,7 +42,9 @@ type caller struct {
 // or the one a closure holding it is written in) that nothing assigns
 // and that every call of that function, in the whole program, passes as
 // a composite literal of at most limit items, as at most limit variadic
-// arguments, or as a parameter of its own that every call passes so. A
+// arguments, or as a parameter of its own that every call passes so (one
+// it writes in some branch holds what its callers passed in the others,
+// however few it writes). A
 // function nothing in the module calls, one handed to code outside the
 // module, or one code outside it may call by name (which may pass
 // anything), is not.
@@ -88,6 +90,23 @@ func (p *Program) paramOf(fn *Func, v *types.Var) (*Func, int) {
 		}
 	}
 	return nil, 0
+}
+
+// isParam reports whether v is a parameter of fn or of the function fn
+// is written in.
+func (p *Program) isParam(fn *Func, v *types.Var) bool {
+	for _, g := range []*Func{fn, p.Func(fn.Decl)} {
+		if g == nil || g.sig == nil {
+			continue
+		}
+		params := g.sig.Params()
+		for i := range params.Len() {
+			if w := params.At(i); w.Pos() == v.Pos() && w.Name() == v.Name() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // assigned reports whether the body of fn (its closures included)
@@ -201,6 +220,12 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		}
 		if owner, i := p.paramOf(f, v); owner != nil {
 			return p.fewPassed(owner, i, limit, depth+1, seen)
+		}
+		if p.isParam(f, v) {
+			// A parameter written in some branch (addresses =
+			// []Address{found}): where it is not, it holds what the
+			// callers passed, which what is written does not bound.
+			return 0, false
 		}
 		// None written (var ids []int64): a list about to be filled,
 		// as an empty literal.

@@ -316,7 +316,13 @@
 // (a query's rows spread, a list built per field of the request), a
 // function handed to code outside the module, one exported from a
 // library's package, or a method a dependency calls through its own
-// interface (a subscriber handed to an event bus), keeps it reported. Likewise a loop over a field every write of which, in the
+// interface (a subscriber handed to an event bus), keeps it reported —
+// as the callers passing data's: when some calls pass a few items and
+// others data (a store's one-item Add(m) { addMany([]T{m}) } on the
+// request path, a batch writer's addMany(batch)), the finding's role,
+// routes and severity are those of the entries reaching the loop
+// through the calls passing data (the writer's job), and it is silent
+// when no entry reaches it through one. Likewise a loop over a field every write of which, in the
 // program, sets it to a few items: a literal, or what a function of the
 // module returns that it fills only with one append per item of such a
 // list (a vote's activities, one per action of a two-item list), and a

@@ -1,0 +1,3 @@
+module example.com/percaller
+
+go 1.23
