@@ -712,3 +712,51 @@ func TestOwnRouterRoutes(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/ifdispatch registers a catch-all whose handler dispatches,
+// a call down, on the request's method and path in an if/else-if chain
+// (a constant, a variable set once, a package regexp, a prefix; methods
+// ORed; wrappers made by a constructor around the handler), and another
+// that dispatches with a switch on the path. Each arm is a route of its
+// own at the arm, with the prelude its handler runs before the chain and
+// what its arm runs, no other arm's; the catch-all keeps what no derived
+// arm claims (OPTIONS for any path). A handler that only rejects other
+// methods, a middleware's path guard, a chain on a header and a handler
+// testing one path stay one route each.
+func TestRouteInventoryDispatcher(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ifdispatch", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	const (
+		visitor = "main.go:27 handler once"
+		user    = "main.go:35 handler once"
+	)
+	want := map[string][]string{
+		"main.go:41 GET /v1/health":   {visitor},
+		"main.go:43 POST /v1/users":   {visitor, user, "main.go:58 handler once"},
+		"main.go:43 PUT /v1/users":    {visitor, user, "main.go:58 handler once"},
+		"main.go:45 GET re:^/[a-z]+$": {visitor, user, "main.go:63 handler once"},
+		"main.go:47 GET /static/…":    {visitor},
+		"main.go:138 ANY /":           {visitor, "main.go:70 handler once"},
+		"main.go:79 ANY /api/orders":  {"main.go:80 handler once"},
+		"main.go:81 ANY /api/items":   {"main.go:89 handler once"},
+		"main.go:81 ANY /api/items/":  {"main.go:89 handler once"},
+		"main.go:139 ANY /api/":       {},
+		// No dispatch: one route each.
+		"main.go:140 ANY /submit": {"main.go:98 handler once"},
+		"main.go:141 ANY /app/":   {"main.go:114 handler once"},
+		"main.go:142 ANY /hdr/":   {"main.go:120 handler once", "main.go:122 handler once"},
+		"main.go:143 ANY /one/":   {"main.go:129 handler once", "main.go:132 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	for _, r := range rep.Routes {
+		if r.Line == 43 && r.Handler != "main.(*Server).ensureUser → main.(*Server).handleUsersAdd" {
+			t.Errorf("%s %s: handler %q, want the arm's, behind its wrapper", r.Method, r.Pattern, r.Handler)
+		}
+	}
+	checkRuns(t, got, want, order)
+}
