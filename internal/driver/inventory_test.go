@@ -720,7 +720,8 @@ func TestOwnRouterRoutes(t *testing.T) {
 // that dispatches with a switch on the path. Each arm is a route of its
 // own at the arm, with the prelude its handler runs before the chain and
 // what its arm runs, no other arm's; the catch-all keeps what no derived
-// arm claims (OPTIONS for any path). A handler that only rejects other
+// arm claims (OPTIONS for any path, its wrapper running the handler it
+// was passed, not the other arms' handlers it wraps). A handler that only rejects other
 // methods, a middleware's path guard, a chain on a header and a handler
 // testing one path stay one route each.
 func TestRouteInventoryDispatcher(t *testing.T) {
@@ -739,7 +740,7 @@ func TestRouteInventoryDispatcher(t *testing.T) {
 		"main.go:43 PUT /v1/users":    {visitor, user, "main.go:58 handler once"},
 		"main.go:45 GET re:^/[a-z]+$": {visitor, user, "main.go:63 handler once"},
 		"main.go:47 GET /static/…":    {visitor},
-		"main.go:138 ANY /":           {visitor, "main.go:70 handler once"},
+		"main.go:138 ANY /":           {visitor, user, "main.go:70 handler once"}, // OPTIONS: ensureUser runs handleOptions alone
 		"main.go:79 ANY /api/orders":  {"main.go:80 handler once"},
 		"main.go:81 ANY /api/items":   {"main.go:89 handler once"},
 		"main.go:81 ANY /api/items/":  {"main.go:89 handler once"},

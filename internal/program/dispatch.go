@@ -53,7 +53,10 @@ type dispatchSplit struct {
 	chain []*Func // the handler's function down to the dispatcher
 	via   []*Call // via[i] is chain[i]'s call of chain[i+1]
 	arms  []*dispatchArm
-	end   token.Pos // the chain's end
+	// rest are the arms the method alone decides (OPTIONS for any path):
+	// the catch-all's, as is the fall-through.
+	rest []*dispatchArm
+	end  token.Pos // the chain's end
 	// bodies are those of every arm of the chain, derived or not (an
 	// else, a default): a request runs one of them.
 	bodies [][2]token.Pos
@@ -162,8 +165,14 @@ func (p *Program) dispatchParts(r *routes.Route, parts []Part) []Part {
 			}
 		}
 		var made []Part
-		if own && i == len(split.via) {
+		switch {
+		case i < len(split.via):
+		case own:
 			made = p.armMade(f, d.arm, skip)
+		default:
+			for _, a := range split.rest {
+				made = append(made, p.armMade(f, a, skip)...)
+			}
 		}
 		out = append(out, Part{From: "handler", Func: f, skip: &callSet{skip}})
 		out = append(out, made...)
@@ -366,14 +375,18 @@ func (p *Program) readDispatch(f *Func, pattern string) *dispatchSplit {
 		default:
 			continue
 		}
-		var kept []*dispatchArm
+		var kept, rest []*dispatchArm
 		for _, a := range arms {
-			if a != nil && len(a.paths) > 0 && underPattern(a.paths, pattern) {
+			switch {
+			case a == nil:
+			case len(a.paths) > 0 && underPattern(a.paths, pattern):
 				kept = append(kept, a)
+			default:
+				rest = append(rest, a)
 			}
 		}
 		if len(kept) >= 2 {
-			return &dispatchSplit{arms: kept, end: st.End(), bodies: bodies}
+			return &dispatchSplit{arms: kept, rest: rest, end: st.End(), bodies: bodies}
 		}
 	}
 	return nil
@@ -402,7 +415,7 @@ type dispatchReader struct {
 // arm reads one arm: nil when its condition tests no path.
 func (rd *dispatchReader) arm(pos token.Pos, cond ast.Expr, stmts []ast.Stmt, block *ast.BlockStmt) *dispatchArm {
 	methods, paths, ok := rd.cond(cond)
-	if !ok || len(paths) == 0 {
+	if !ok {
 		return nil
 	}
 	a := &dispatchArm{methods: methods, paths: paths, pos: pos}

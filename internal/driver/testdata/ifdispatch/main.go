@@ -47,7 +47,7 @@ func (s *Server) handleInternal(w http.ResponseWriter, r *http.Request) error {
 	} else if r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/static/") {
 		return s.handleStatic(w, r)
 	} else if r.Method == http.MethodOptions {
-		return s.handleOptions(w, r)
+		return s.ensureUser(s.handleOptions)(w, r) // the catch-all's: any path
 	}
 	return nil
 }
