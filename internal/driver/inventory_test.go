@@ -716,7 +716,8 @@ func TestOwnRouterRoutes(t *testing.T) {
 // testdata/ifdispatch registers a catch-all whose handler dispatches,
 // a call down, on the request's method and path in an if/else-if chain
 // (a constant, a variable set once, a package regexp, a prefix; methods
-// ORed; wrappers made by a constructor around the handler), and another
+// ORed; wrappers made by a constructor around the handler, one of them
+// returning what another wrapper makes), and another
 // that dispatches with a switch on the path. Each arm is a route of its
 // own at the arm, with the prelude its handler runs before the chain and
 // what its arm runs, no other arm's; the catch-all keeps what no derived
@@ -735,10 +736,12 @@ func TestRouteInventoryDispatcher(t *testing.T) {
 		user    = "main.go:35 handler once"
 	)
 	want := map[string][]string{
-		"main.go:41 GET /v1/health":   {visitor},
-		"main.go:43 POST /v1/users":   {visitor, user, "main.go:58 handler once"},
-		"main.go:43 PUT /v1/users":    {visitor, user, "main.go:58 handler once"},
-		"main.go:45 GET re:^/[a-z]+$": {visitor, user, "main.go:63 handler once"},
+		"main.go:41 GET /v1/health": {visitor},
+		"main.go:43 POST /v1/users": {visitor, user, "main.go:58 handler once"},
+		"main.go:43 PUT /v1/users":  {visitor, user, "main.go:58 handler once"},
+		// ensureAdmin returns what ensureUser makes: its closure and
+		// ensureUser's run their own code, then handleTopic alone.
+		"main.go:45 GET re:^/[a-z]+$": {visitor, "main.go:151 main.(*Server).ensureAdmin once", "main.go:35 main.(*Server).ensureAdmin once", "main.go:63 handler once"},
 		"main.go:47 GET /static/…":    {visitor},
 		"main.go:138 ANY /":           {visitor, user, "main.go:70 handler once"}, // OPTIONS: ensureUser runs handleOptions alone
 		"main.go:79 ANY /api/orders":  {"main.go:80 handler once"},

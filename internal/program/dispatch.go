@@ -75,6 +75,10 @@ type dispatchArm struct {
 	// (s.limitRequests(s.handleFile)(w, r)), madeAt that constructor's
 	// call: the wrapper runs what this call passed it (see adapters.go).
 	callAt, madeAt token.Pos
+	// wraps are the constructors of the wrappers around leaf, the
+	// handler, outermost first (see wrapperParts).
+	wraps []*types.Func
+	leaf  *types.Func
 }
 
 // callSet is a set of calls; a pointer to one keeps Part comparable.
@@ -196,7 +200,11 @@ func (p *Program) armMade(f *Func, arm *dispatchArm, skip map[*Call]bool) []Part
 		for _, g := range c.Callees {
 			ps := p.adapt(arm.madeAt, g)
 			if ps == nil {
-				return nil
+				if ps = p.wrapperParts(arm); ps == nil {
+					return nil
+				}
+				skip[c] = true
+				return ps
 			}
 			for _, part := range ps {
 				placeCopies(part.Func, 0)
@@ -210,6 +218,77 @@ func (p *Program) armMade(f *Func, arm *dispatchArm, skip map[*Call]bool) []Part
 		return parts
 	}
 	return nil
+}
+
+// wrapperParts are the parts of an arm's call of a wrapper the graph has
+// no adapter for: a constructor that returns what another makes
+// (ensureAdmin's return s.ensureUserManager(func(...) { ... next(w, r)
+// })). They are read as a router's middlewares are: each closure the
+// wrappers make, directly or through the constructors they call, runs
+// its own code, not its calls of a function value it was handed (the
+// next handler: every handler any call of it passed, to the graph);
+// the arm's handler is a part of its own. None unless every wrapper
+// and the handler are the module's.
+func (p *Program) wrapperParts(arm *dispatchArm) []Part {
+	h := p.Func(arm.leaf)
+	if h == nil || len(arm.wraps) == 0 {
+		return nil
+	}
+	var parts []Part
+	seen := map[*Func]bool{}
+	var add func(name string, f *Func, depth int)
+	add = func(name string, f *Func, depth int) {
+		for _, cl := range f.anon {
+			if seen[cl] {
+				continue
+			}
+			seen[cl] = true
+			info := p.info(cl)
+			skip := map[*Call]bool{}
+			for _, c := range cl.Calls {
+				if info != nil && c.Expr != nil && calledValue(info, c.Expr) {
+					skip[c] = true
+				}
+			}
+			parts = append(parts, Part{From: name, Func: cl, skip: &callSet{skip}})
+		}
+		if depth > 2 {
+			return
+		}
+		for _, c := range f.Calls {
+			for _, g := range c.Callees {
+				if c.Static && !g.closure && g.sig != nil && g.sig.Results().Len() == 1 && !seen[g] {
+					if _, isFunc := g.sig.Results().At(0).Type().Underlying().(*types.Signature); isFunc {
+						seen[g] = true
+						add(name, g, depth+1)
+					}
+				}
+			}
+		}
+	}
+	for _, w := range arm.wraps {
+		f := p.Func(w)
+		if f == nil {
+			return nil
+		}
+		add(queries.FuncName(w), f, 0)
+	}
+	return append(parts, Part{From: "handler", Func: h})
+}
+
+// calledValue reports whether call calls a variable of func type (a
+// parameter, a captured one): what a wrapper was handed.
+func calledValue(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	_, isFunc := v.Type().Underlying().(*types.Signature)
+	return isFunc
 }
 
 // placeCopies gives the closures' copies bound to a constructor's call
@@ -439,7 +518,7 @@ func (rd *dispatchReader) arm(pos token.Pos, cond ast.Expr, stmts []ast.Stmt, bl
 			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
 		}
 		if call != nil && a.handler == "" {
-			a.handler, a.mws = rd.handler(call)
+			a.handler, a.mws = rd.handler(call, a)
 			if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
 				a.callAt, a.madeAt = call.Lparen, inner.Lparen
 			}
@@ -451,8 +530,9 @@ func (rd *dispatchReader) arm(pos token.Pos, cond ast.Expr, stmts []ast.Stmt, bl
 
 // handler names what an arm's call runs: h(w, r) is h; w1(w2(h))(w, r)
 // is h behind the middlewares w1, w2.
-func (rd *dispatchReader) handler(call *ast.CallExpr) (string, []string) {
+func (rd *dispatchReader) handler(call *ast.CallExpr, a *dispatchArm) (string, []string) {
 	var mws []string
+	var wraps []*types.Func
 	fun := ast.Unparen(call.Fun)
 	for {
 		inner, ok := fun.(*ast.CallExpr)
@@ -464,9 +544,11 @@ func (rd *dispatchReader) handler(call *ast.CallExpr) (string, []string) {
 			break
 		}
 		mws = append(mws, queries.FuncName(fn))
+		wraps = append(wraps, fn)
 		fun = ast.Unparen(inner.Args[0])
 	}
 	if fn := rd.funcOf(fun); fn != nil && takesRequest(fn.Type().(*types.Signature)) {
+		a.wraps, a.leaf = wraps, fn
 		return queries.FuncName(fn), mws
 	}
 	return "", nil

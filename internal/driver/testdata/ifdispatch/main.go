@@ -43,7 +43,7 @@ func (s *Server) handleInternal(w http.ResponseWriter, r *http.Request) error {
 	} else if (r.Method == http.MethodPut || r.Method == http.MethodPost) && r.URL.Path == usersPath {
 		return s.ensureUser(s.handleUsersAdd)(w, r)
 	} else if r.Method == http.MethodGet && topicRegex.MatchString(r.URL.Path) {
-		return s.ensureUser(s.handleTopic)(w, r)
+		return s.ensureAdmin(s.handleTopic)(w, r)
 	} else if r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/static/") {
 		return s.handleStatic(w, r)
 	} else if r.Method == http.MethodOptions {
@@ -142,4 +142,13 @@ func main() {
 	mux.HandleFunc("/hdr/", byHeader)
 	mux.HandleFunc("/one/", one)
 	http.ListenAndServe(":8080", mux)
+}
+
+// ensureAdmin is a wrapper another wrapper makes: the graph has no
+// adapter binding its next, yet its arm runs handleTopic alone.
+func (s *Server) ensureAdmin(next handleFunc) handleFunc {
+	return s.ensureUser(func(w http.ResponseWriter, r *http.Request) error {
+		s.db.QueryRow("SELECT admin FROM users WHERE token = $1", r.Header.Get("Authorization"))
+		return next(w, r)
+	})
 }
