@@ -733,7 +733,7 @@ func TestRouteInventoryDispatcher(t *testing.T) {
 	})
 	const (
 		visitor = "main.go:27 handler once"
-		user    = "main.go:35 handler once"
+		user    = "main.go:35 main.(*Server).ensureUser once" // the wrapper's own code, under its name
 	)
 	want := map[string][]string{
 		"main.go:41 GET /v1/health": {visitor},

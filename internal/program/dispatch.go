@@ -196,15 +196,15 @@ func (p *Program) armMade(f *Func, arm *dispatchArm, skip map[*Call]bool) []Part
 		if c.Pos != arm.callAt || skip[c] {
 			continue
 		}
+		if ps := p.wrapperParts(arm); ps != nil {
+			skip[c] = true
+			return ps
+		}
 		var parts []Part
 		for _, g := range c.Callees {
 			ps := p.adapt(arm.madeAt, g)
 			if ps == nil {
-				if ps = p.wrapperParts(arm); ps == nil {
-					return nil
-				}
-				skip[c] = true
-				return ps
+				return nil
 			}
 			for _, part := range ps {
 				placeCopies(part.Func, 0)
@@ -220,10 +220,12 @@ func (p *Program) armMade(f *Func, arm *dispatchArm, skip map[*Call]bool) []Part
 	return nil
 }
 
-// wrapperParts are the parts of an arm's call of a wrapper the graph has
-// no adapter for: a constructor that returns what another makes
+// wrapperParts are the parts of an arm's call of what wrappers made
+// around its handler (s.ensureUser(s.handleX)(w, r)), the adapter's
+// binding failing where a wrapper returns what another makes
 // (ensureAdmin's return s.ensureUserManager(func(...) { ... next(w, r)
-// })). They are read as a router's middlewares are: each closure the
+// }): the inner wrapper's next is every closure handed to it). They are
+// read as a router's middlewares are: each closure the
 // wrappers make, directly or through the constructors they call, runs
 // its own code, not its calls of a function value it was handed (the
 // next handler: every handler any call of it passed, to the graph);
