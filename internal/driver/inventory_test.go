@@ -762,5 +762,19 @@ func TestRouteInventoryDispatcher(t *testing.T) {
 			t.Errorf("%s %s: handler %q, want the arm's, behind its wrapper", r.Method, r.Pattern, r.Handler)
 		}
 	}
+	// The prelude's query without a context is every derived route's
+	// finding; the topic's handler's, its arm's alone.
+	for _, f := range rep.Findings {
+		var routes []string
+		for _, r := range f.Routes {
+			routes = append(routes, r.Method+" "+r.Pattern)
+		}
+		switch {
+		case f.Line == 27 && !slices.Contains(routes, "GET /v1/health"):
+			t.Errorf("%s:%d: routes %v, want GET /v1/health among them", f.File, f.Line, routes)
+		case f.Line == 63 && !slices.Equal(routes, []string{"GET re:^/[a-z]+$"}):
+			t.Errorf("%s:%d: routes %v, want the topic's arm alone", f.File, f.Line, routes)
+		}
+	}
 	checkRuns(t, got, want, order)
 }

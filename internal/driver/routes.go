@@ -163,6 +163,10 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				for k := range e.reached {
 					e.calls[k] = true
 				}
+				for _, pos := range s.prog.ViaCalls(s.prog.RouteEntry(r)) {
+					p := s.prog.Fset.Position(pos)
+					e.calls[fmt.Sprintf("%s:%d", rel(p.Filename), p.Line)] = true
+				}
 			}
 			for _, d := range ds {
 				split[d] = true

@@ -751,3 +751,25 @@ func (rd *dispatchReader) varInit(e ast.Expr) (ast.Expr, *types.Info) {
 	}
 	return init, m.TypesInfo
 }
+
+// ViaCalls are the calls along the ways e's queries are reached (each
+// function of a query's Via calling the next), for a route split off a
+// dispatcher: the calls of its code that findings about calls cite,
+// which the routes pass's steps, the catch-all's, cannot give.
+func (p *Program) ViaCalls(e *Entry) []token.Pos {
+	var out []token.Pos
+	seen := map[token.Pos]bool{}
+	for _, q := range p.Queries(e) {
+		for i := 0; i+1 < len(q.Via); i++ {
+			for _, c := range q.Via[i].Calls {
+				for _, g := range c.Callees {
+					if (g == q.Via[i+1] || g.origin != nil && g.origin == q.Via[i+1].origin) && !seen[c.Pos] {
+						seen[c.Pos] = true
+						out = append(out, c.Pos)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
