@@ -130,6 +130,9 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 				for _, placed := range mounts.place(r, 0) {
 					served, _ := rpcs.serve(placed)
 					entries = append(entries, prog.RouteEntry(served))
+					for _, d := range prog.Dispatched(served) {
+						entries = append(entries, prog.RouteEntry(d))
+					}
 				}
 			}
 		}

@@ -712,3 +712,74 @@ func TestOwnRouterRoutes(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/ifdispatch registers a catch-all whose handler dispatches,
+// a call down, on the request's method and path in an if/else-if chain
+// (a constant, a variable set once, a package regexp, a prefix; methods
+// ORed; wrappers made by a constructor around the handler, one of them
+// returning what another wrapper makes), and another
+// that dispatches with a switch on the path. Each arm is a route of its
+// own at the arm, with the prelude its handler runs before the chain and
+// what its arm runs, no other arm's; the catch-all keeps what no derived
+// arm claims (OPTIONS for any path, its wrapper running the handler it
+// was passed, not the other arms' handlers it wraps). A handler that only rejects other
+// methods, a middleware's path guard, a chain on a header and a handler
+// testing one path stay one route each.
+func TestRouteInventoryDispatcher(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ifdispatch", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	const (
+		visitor = "main.go:27 handler once"
+		user    = "main.go:35 main.(*Server).ensureUser once" // the wrapper's own code, under its name
+	)
+	want := map[string][]string{
+		"main.go:41 GET /v1/health": {visitor},
+		"main.go:43 POST /v1/users": {visitor, user, "main.go:58 handler once"},
+		"main.go:43 PUT /v1/users":  {visitor, user, "main.go:58 handler once"},
+		// ensureAdmin returns what ensureUser makes: its closure and
+		// ensureUser's run their own code, then handleTopic alone.
+		"main.go:45 GET re:^/[a-z]+$": {visitor, "main.go:151 main.(*Server).ensureAdmin once", "main.go:35 main.(*Server).ensureAdmin once", "main.go:63 handler once"},
+		"main.go:47 GET /static/…":    {visitor},
+		"main.go:138 ANY /":           {visitor, user, "main.go:70 handler once"}, // OPTIONS: ensureUser runs handleOptions alone
+		"main.go:79 ANY /api/orders":  {"main.go:80 handler once"},
+		"main.go:81 ANY /api/items":   {"main.go:89 handler once"},
+		"main.go:81 ANY /api/items/":  {"main.go:89 handler once"},
+		"main.go:139 ANY /api/":       {},
+		// No dispatch: one route each.
+		"main.go:140 ANY /submit": {"main.go:98 handler once"},
+		"main.go:141 ANY /app/":   {"main.go:114 handler once"},
+		"main.go:142 ANY /hdr/":   {"main.go:120 handler once", "main.go:122 handler once"},
+		"main.go:143 ANY /one/":   {"main.go:129 handler once", "main.go:132 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	for _, r := range rep.Routes {
+		if r.Line == 43 && r.Handler != "main.(*Server).ensureUser → main.(*Server).handleUsersAdd" {
+			t.Errorf("%s %s: handler %q, want the arm's, behind its wrapper", r.Method, r.Pattern, r.Handler)
+		}
+	}
+	// The prelude's query without a context is every derived route's
+	// finding, and the catch-all's.
+	prelude := false
+	for _, f := range rep.Findings {
+		if f.Line != 27 {
+			continue
+		}
+		prelude = true
+		var routes []string
+		for _, r := range f.Routes {
+			routes = append(routes, r.Method+" "+r.Pattern)
+		}
+		if !slices.Contains(routes, "GET /v1/health") || !slices.Contains(routes, "ANY /") || len(routes) != 6 {
+			t.Errorf("%s:%d: routes %v, want the 5 derived routes and the catch-all", f.File, f.Line, routes)
+		}
+	}
+	if !prelude {
+		t.Errorf("no finding at main.go:27")
+	}
+	checkRuns(t, got, want, order)
+}

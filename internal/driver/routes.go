@@ -91,8 +91,15 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 		}
 		placed = append(placed, s.mounts.place(r, 0)...)
 	}
-	for _, r := range placed {
-		r = s.filters.apply(r)
+	// A catch-all's dispatcher splits it into routes (see
+	// program.Dispatched), read right after it.
+	split := map[*routes.Route]bool{}
+	for len(placed) > 0 {
+		r := placed[0]
+		placed = placed[1:]
+		if !split[r] {
+			r = s.filters.apply(r)
+		}
 		pos := fset.Position(r.Pos)
 		rpc := httpapi.IsRPC(r.Framework) && r.Gateway == nil // a gateway's path is an HTTP route
 		r, impl := s.rpcs.serve(r)
@@ -122,7 +129,13 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 		for _, m := range r.Middlewares {
 			e.names = append(e.names, m.Name)
 		}
-		if req := r.Request; req != nil {
+		var ds []*routes.Route
+		if s.prog != nil && !e.variant && !split[r] {
+			ds = s.prog.Dispatched(r)
+		}
+		// A catch-all split into its endpoints keeps what the graph says
+		// none of them claims; the pass's steps are every endpoint's.
+		if req := r.Request; req != nil && len(ds) == 0 {
 			e.r.QueriesPerRequest = report.QueriesPerReq{Min: req.Once, Loop: req.Loop}
 			for _, st := range req.Steps {
 				if st.Query.Loop > 0 {
@@ -143,6 +156,22 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 		}
 		if s.prog != nil && !e.variant {
 			s.addGraph(e, r, rel)
+			if len(ds) > 0 || split[r] {
+				// Without the pass's steps, the calls of the route's
+				// code that findings about its calls cite are its
+				// query sites.
+				for k := range e.reached {
+					e.calls[k] = true
+				}
+				for _, pos := range s.prog.ViaCalls(s.prog.RouteEntry(r)) {
+					p := s.prog.Fset.Position(pos)
+					e.calls[fmt.Sprintf("%s:%d", rel(p.Filename), p.Line)] = true
+				}
+			}
+			for _, d := range ds {
+				split[d] = true
+			}
+			placed = append(ds, placed...)
 		}
 		s.list = append(s.list, e)
 	}

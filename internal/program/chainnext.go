@@ -30,6 +30,9 @@ import (
 // known by its shape. The chain runner calling the middleware back makes
 // it a recursion; what its other calls reach is theirs still.
 func (p *Program) nextCalls(e *Entry, part Part) map[*Call]bool {
+	if part.skip != nil {
+		return part.skip.calls // see dispatch.go
+	}
 	if e.Route == nil || e.Route.Framework != httpapi.Generic || part.From == "handler" || part.Loop != nil || part.Chan != "" {
 		return nil
 	}

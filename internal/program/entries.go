@@ -84,6 +84,10 @@ type Part struct {
 	// depth counts the loops around the sends that hand the part its
 	// messages, in the functions that send: it runs once per item.
 	depth int
+	// skip are the calls of Func the part does not run: in a route split
+	// off a dispatcher, the call on down to it, and the other arms (see
+	// dispatch.go).
+	skip *callSet
 }
 
 // Query is a query site an entry reaches.
@@ -222,6 +226,9 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 		for _, f := range m.methods {
 			e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: true})
 		}
+	}
+	if parts := p.dispatchParts(r, e.Parts); parts != nil {
+		e.Parts = parts
 	}
 	e.Parts = append(e.Parts, p.connParts(e.Parts)...)
 	e.Parts = append(e.Parts, p.chanParts(e)...)

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -466,16 +467,16 @@ func (p *Program) PartCost(e *Entry, part Part) (once int, loop bool) {
 // one.
 func (p *Program) partLive(e *Entry, part Part) *liveSet {
 	dead := p.partDead(e, part)
-	if dead == nil || len(e.cut) > 0 {
+	if (dead == nil && part.skip == nil) || len(e.cut) > 0 {
 		return p.liveOf(part.Func, e.cut)
 	}
-	key := pathLiveKey{f: part.Func, dead: fmt.Sprint(dead)}
+	key := pathLiveKey{f: part.Func, dead: fmt.Sprint(dead, skipKey(part.skip))}
 	if ls := p.pathLive[key]; ls != nil {
 		return ls
 	}
 	cut := map[token.Pos]bool{}
 	for _, c := range part.Func.Calls {
-		if inDead(c, dead) {
+		if inDead(c, dead) || part.skip.has(c) {
 			cut[c.Pos] = true
 		}
 	}
@@ -497,6 +498,9 @@ type pathLiveKey struct {
 // rule out for e's route: the call's, or those of every call in the
 // loop at pos.
 func (p *Program) pathRuledOut(e *Entry, part Part, at *Call, pos token.Pos) bool {
+	if at != nil && part.skip.has(at) {
+		return true // a dispatcher's other arm (see dispatch.go)
+	}
 	dead := p.partDead(e, part)
 	if dead == nil {
 		return false
@@ -517,4 +521,17 @@ func (p *Program) pathRuledOut(e *Entry, part Part, at *Call, pos token.Pos) boo
 		}
 	}
 	return n > 0
+}
+
+// skipKey names a part's skipped calls, for pathLiveKey.
+func skipKey(skip *callSet) string {
+	var ps []int
+	if skip == nil {
+		return ""
+	}
+	for c := range skip.calls {
+		ps = append(ps, int(c.Pos))
+	}
+	sort.Ints(ps)
+	return fmt.Sprint(ps)
 }

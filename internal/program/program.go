@@ -39,6 +39,7 @@ import (
 	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/srcpos"
 	"github.com/sqlheat/sqlheat/passes/queries"
+	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
 // Program is the call graph of the main module, with the query sites and
@@ -101,6 +102,8 @@ type Program struct {
 	// pathLive are the walks of liveOf for middlewares under their
 	// path tests (see partLive).
 	pathLive map[pathLiveKey]*liveSet
+	// derivedOf are the routes split off a dispatcher (see dispatch.go).
+	derivedOf map[*routes.Route]derived
 	// kept are the types whose values the program makes only at
 	// start-up (see KeepLongLived); nil until set.
 	kept map[*types.TypeName]bool

@@ -1,0 +1,3 @@
+module example.com/ifdispatch
+
+go 1.22
