@@ -15,10 +15,10 @@ func TestOutsideFailure(t *testing.T) {
 	t.Parallel()
 	rep := loopFindings(t, "testdata/extfail", []string{
 		"notify/notify.go:104", // MarkAll: the helper's UPDATE on a 410
-		"notify/notify.go:45", // Deactivate: the UPDATE
-		"notify/notify.go:53", // Prune: our store's read
-		"notify/notify.go:55", // Prune: the delete of what our store lacks
-		"notify/notify.go:66", // PruneKV: the delete of what a store on database/sql lacks
+		"notify/notify.go:45",  // Deactivate: the UPDATE
+		"notify/notify.go:53",  // Prune: our store's read
+		"notify/notify.go:55",  // Prune: the delete of what our store lacks
+		"notify/notify.go:66",  // PruneKV: the delete of what a store on database/sql lacks
 	})
 	// SendAll's and SendEach's deletes, and DeliverAll's through its
 	// helper's test of the response's status.

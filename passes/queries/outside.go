@@ -2,7 +2,6 @@ package queries
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -207,11 +206,11 @@ func (a *analyzer) toldByStatus(x *ast.IfStmt) bool {
 				return l || r, ok1 && ok2
 			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 				op, status, k := e.Op, e.X, e.Y
-				if _, isConst := a.constInt(e.X); isConst {
+				if _, isConst := intConst(a.pass.TypesInfo, e.X); isConst {
 					status, k = e.Y, e.X
 					op = mirror(op)
 				}
-				c, isConst := a.constInt(k)
+				c, isConst := intConst(a.pass.TypesInfo, k)
 				v := a.statusOf(status)
 				if !isConst || v == nil || resp != nil && v != resp {
 					return false, false
@@ -271,15 +270,6 @@ func (a *analyzer) statusOf(e ast.Expr) *types.Var {
 		return nil
 	}
 	return v
-}
-
-// constInt is e's value when it is an integer constant.
-func (a *analyzer) constInt(e ast.Expr) (int64, bool) {
-	tv, ok := a.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(tv.Value)
 }
 
 // mirror is the comparison op with its operands swapped (a < b is b > a).
