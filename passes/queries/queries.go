@@ -1139,7 +1139,112 @@ func (a *analyzer) findWrappers() {
 				break
 			}
 		}
+		if a.interfaceWrappers() {
+			changed = true
+		}
 	}
+}
+
+// interfaceWrappers makes wrappers of the methods of this package's
+// interfaces that every type of the package implementing them wraps the
+// same way. A service often hides its driver behind an interface of its
+// own, declared beside the one type that implements it:
+//
+//	type Pool interface {
+//		Query(sql string, args ...any) (pgx.Rows, error)
+//	}
+//	type poolImpl struct{ conn *pgxpool.Pool }
+//	func (p *poolImpl) Query(sql string, args ...any) (pgx.Rows, error) {
+//		return p.conn.Query(ctx, sql, args...) // and metrics
+//	}
+//
+// and the rest of the program holds a Pool. A call of Pool.Query is a
+// query site as a call of (*poolImpl).Query is. Only implementations in
+// sight count: an interface that no type of its package implements, or
+// one whose method some implementation does not wrap (a cache, a fake in
+// the package's tests), or wraps with its SQL in another parameter, is
+// none. Reports whether it found a new one.
+func (a *analyzer) interfaceWrappers() bool {
+	scope := a.pass.Pkg.Scope()
+	var impls []types.Type
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 {
+			impls = append(impls, named)
+		}
+	}
+	found := false
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		iface, ok := named.Underlying().(*types.Interface)
+		if !ok || iface.Empty() {
+			continue
+		}
+		var of []types.Type
+		for _, t := range impls {
+			switch {
+			case types.Implements(t, iface):
+				of = append(of, t)
+			case types.Implements(types.NewPointer(t), iface):
+				of = append(of, types.NewPointer(t))
+			}
+		}
+		if len(of) == 0 {
+			continue
+		}
+		for i := range iface.NumMethods() {
+			m := iface.Method(i)
+			if m.Pkg() != a.pass.Pkg || a.wrappers[m] != nil {
+				continue
+			}
+			if w := a.sameWrapper(of, m.Name()); w != nil {
+				a.wrappers[m] = w
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// sameWrapper is the wrapper every one of the types' methods of that
+// name is, when all are wrappers of the same parameter and kind; nil
+// otherwise.
+func (a *analyzer) sameWrapper(types_ []types.Type, name string) *SQLParam {
+	var w *SQLParam
+	for _, t := range types_ {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, a.pass.Pkg, name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			return nil
+		}
+		fw := a.wrappers[fn]
+		if fw == nil {
+			return nil
+		}
+		if w == nil {
+			c := *fw
+			w = &c
+			continue
+		}
+		if fw.Index != w.Index || fw.Stmt != w.Stmt || fw.Builder != w.Builder || fw.Role != w.Role {
+			return nil
+		}
+		w.Write = w.Write || fw.Write
+		if fw.Ctx != w.Ctx {
+			w.Ctx = ""
+		}
+	}
+	return w
 }
 
 // inPlaceCalls lists the calls of a function and of the closures it runs

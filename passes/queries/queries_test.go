@@ -222,3 +222,12 @@ func TestEnt(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "example.net/entapp/ent", "entdb")
 }
+
+// A program's own interface over its driver, implemented in its package
+// by a wrapper, is a wrapper: calls of it are query sites in any
+// package. One implemented also by a type that sends no SQL, or by none
+// in sight, is not.
+func TestInterfaceWrappers(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "ifacepool", "ifacepooluse")
+}
