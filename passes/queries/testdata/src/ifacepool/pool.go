@@ -11,7 +11,7 @@ import (
 // Pool is what the rest of the program holds.
 type Pool interface {
 	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) // want `sqlParam\(1, query\)`
-	Exec(ctx context.Context, query string, args ...any) error // want `sqlParam\(1, exec\)`
+	Exec(ctx context.Context, query string, args ...any) error               // want `sqlParam\(1, exec\)`
 	Close() error
 }
 
