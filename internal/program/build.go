@@ -60,6 +60,9 @@ type builder struct {
 	gqlDone bool
 	// gqlOf are the same, by the schema type they are methods of.
 	gqlOf map[*types.TypeName][]*Func
+	// fieldStores are the values stored into the func-typed fields of
+	// the module's structs, once asked (see funcfields.go).
+	fieldStores map[*types.Var][]ssa.Value
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -431,6 +434,12 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			// out.Concurrently(i, func(...) { return rrm(ctx) })).
 			if callees = b.madeHere(cc.Value); len(callees) == 0 {
 				callees = b.capturedFuncs(cc.Value)
+			}
+			if len(callees) == 0 {
+				// A function a struct of the module keeps, called in
+				// generated code (a dataloader's l.fetch(keys), see
+				// funcfields.go).
+				callees = b.funcFields(cc.Value)
 			}
 		}
 		if len(callees) == 0 && cc.IsInvoke() {
