@@ -95,6 +95,38 @@ func TestRouteGoroutines(t *testing.T) {
 	}
 }
 
+// A request that loads through a batching loader of dataloaden's
+// generated shape (testdata/batchloader, see its README.txt) runs the
+// loader's batch function: a function of the module the loader keeps in
+// a field, called by the generated code (which the call graph's type
+// propagation skips) on a goroutine the batch starts and the thunk Load
+// calls waits for. Of the two goroutines that may end a batch, one does:
+// the query counts once. Each loader runs its own batch function (the
+// orders one through the generated config), and a goroutine closing a
+// channel nothing receives from is left running, not the route's.
+func TestRouteBatchLoader(t *testing.T) {
+	t.Parallel()
+	rep, got := routeQueryLines(t, "testdata/batchloader", func(q report.RouteQuery) string { return q.SQL + " " + q.PerRequest })
+	want := map[string][]string{
+		"GET /me":      {"SELECT user_id FROM access_tokens WHERE value = ANY($1) once"},
+		"GET /orders":  {"SELECT total FROM orders WHERE id = ANY($1) once"},
+		"POST /notify": nil,
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d", got, len(want))
+	}
+	for route, w := range want {
+		if !slices.Equal(got[route], w) {
+			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+	for _, r := range rep.Routes {
+		if r.Pattern == "/me" && (r.QueriesPerRequest.Min != 1 || r.QueriesPerRequest.Loop) {
+			t.Errorf("GET /me: %+v queries per request, want 1", r.QueriesPerRequest)
+		}
+	}
+}
+
 // A request that hands its work to a long-lived goroutine over a channel
 // (a hub's join, a topic's messages) runs what the goroutine does with
 // it: the receiving case's queries are the route's, marked with the

@@ -58,6 +58,11 @@ type builder struct {
 	// closures, once gqlDone (see graphql.go).
 	gqlExec []*Func
 	gqlDone bool
+	// gqlOf are the same, by the schema type they are methods of.
+	gqlOf map[*types.TypeName][]*Func
+	// fieldStores are the values stored into the func-typed fields of
+	// the module's structs, once asked (see funcfields.go).
+	fieldStores map[*types.Var][]ssa.Value
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -430,6 +435,12 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			if callees = b.madeHere(cc.Value); len(callees) == 0 {
 				callees = b.capturedFuncs(cc.Value)
 			}
+			if len(callees) == 0 {
+				// A function a struct of the module keeps, called in
+				// generated code (a dataloader's l.fetch(keys), see
+				// funcfields.go).
+				callees = b.funcFields(cc.Value)
+			}
 		}
 		if len(callees) == 0 && cc.IsInvoke() {
 			// No value VTA saw flows to the receiver: it came through
@@ -480,15 +491,17 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	}
 	if httpapi.ServesGraphQL(obj) {
 		// A gqlgen server serving the request: it runs the schema (see
-		// graphql.go), once each.
-		if fs := b.graphQLExec(); len(fs) > 0 {
+		// graphql.go), once each: the one it was made with, when its
+		// value says.
+		if fs := b.graphQLServed(cc.Args[0]); len(fs) > 0 {
 			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: fs, Callback: true, External: obj, block: c.block, seq: c.seq})
 		}
 	}
 	if httpapi.TakesGraphQLSchema(obj) {
 		// A gqlgen handler made from a schema: run per request by the
-		// handler, as a route registering it says (see madeHandlers).
-		if fs := b.graphQLExec(); len(fs) > 0 {
+		// handler, as a route registering it says (see madeHandlers);
+		// the schema it is handed, when its value says which.
+		if fs := b.graphQLExecOf(cc.Args); len(fs) > 0 {
 			if b.made == nil {
 				b.made = map[token.Pos][]*Func{}
 			}
@@ -1068,6 +1081,90 @@ func (b *builder) madeHandlers() {
 		sort.Slice(out, func(i, j int) bool { return b.p.less(out[i], out[j]) })
 		b.p.made[pos] = &made{handed: fs, methods: out}
 	}
+	b.madeReturns()
+}
+
+// madeReturns finds the module's functions that return a handler made
+// outside the module (func GraphqlEndpoint(db) *handler.Server { srv :=
+// handler.New(schema); srv.AddTransport(...); return srv }): a route
+// registering what such a constructor returns serves the made handler,
+// as though it had registered the outside constructor's call itself. The
+// value is followed through conversions, branches and the module's
+// functions returning it, up to maxReturned calls deep.
+func (b *builder) madeReturns() {
+	memo := map[*ssa.Function][]token.Pos{}
+	var of func(fn *ssa.Function, depth int) []token.Pos
+	var value func(v ssa.Value, depth int, seen map[ssa.Value]bool, out *[]token.Pos)
+	value = func(v ssa.Value, depth int, seen map[ssa.Value]bool, out *[]token.Pos) {
+		if seen[v] {
+			return
+		}
+		seen[v] = true
+		switch v := v.(type) {
+		case *ssa.MakeInterface:
+			value(v.X, depth, seen, out)
+		case *ssa.ChangeType:
+			value(v.X, depth, seen, out)
+		case *ssa.ChangeInterface:
+			value(v.X, depth, seen, out)
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				value(e, depth, seen, out)
+			}
+		case *ssa.Extract:
+			value(v.Tuple, depth, seen, out)
+		case *ssa.Call:
+			if b.p.made[v.Pos()] != nil {
+				*out = append(*out, v.Pos())
+				return
+			}
+			if g := v.Call.StaticCallee(); g != nil && b.funcs[g] != nil && depth < maxReturned {
+				for _, pos := range of(g, depth+1) {
+					if !slices.Contains(*out, pos) {
+						*out = append(*out, pos)
+					}
+				}
+			}
+		}
+	}
+	of = func(fn *ssa.Function, depth int) []token.Pos {
+		if ps, ok := memo[fn]; ok {
+			return ps
+		}
+		memo[fn] = nil // a recursive call returns nothing more
+		var out []token.Pos
+		seen := map[ssa.Value]bool{}
+		for _, v := range returnedAll(fn) {
+			value(v, depth, seen, &out)
+		}
+		memo[fn] = out
+		return out
+	}
+	for fn, g := range b.funcs {
+		if fn.Signature.Results().Len() == 0 {
+			continue
+		}
+		if ps := of(fn, 0); len(ps) > 0 {
+			if b.p.madeBy == nil {
+				b.p.madeBy = map[*Func][]token.Pos{}
+			}
+			b.p.madeBy[g] = ps
+		}
+	}
+}
+
+// returnedAll are the values fn's return statements return, all results.
+func returnedAll(fn *ssa.Function) []ssa.Value {
+	var out []ssa.Value
+	for _, blk := range fn.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+			out = append(out, ret.Results...)
+		}
+	}
+	return out
 }
 
 // maxReturned bounds the calls returned follows a value through.

@@ -218,13 +218,23 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 			e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: true})
 		}
 	}
-	if m := p.made[r.Handler.Made]; m != nil && p.Func(r.Handler.Func) == nil {
-		// Made outside the module, from the module's functions.
+	made := func(m *made) {
 		for _, f := range m.handed {
 			e.Parts = append(e.Parts, Part{From: "handler", Func: f})
 		}
 		for _, f := range m.methods {
 			e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: true})
+		}
+	}
+	if m := p.made[r.Handler.Made]; m != nil && p.Func(r.Handler.Func) == nil {
+		// Made outside the module, from the module's functions.
+		made(m)
+	} else if f := p.Func(r.Handler.Func); f != nil && len(p.madeBy[f]) > 0 && slices.Equal(p.handlerFuncs(r.Handler), []*Func{f}) {
+		// A constructor of the module returning a handler made outside
+		// it (see madeReturns), which serves none itself: what the made
+		// handler runs, besides the constructor.
+		for _, pos := range p.madeBy[f] {
+			made(p.made[pos])
 		}
 	}
 	if parts := p.dispatchParts(r, e.Parts); parts != nil {

@@ -3,6 +3,7 @@ package program
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -97,6 +98,9 @@ func (b *builder) waited(g *ssa.Go, callees []*Func) bool {
 	}
 	for _, h := range pairs {
 		if !isChan(h.in.Type()) && !isChan(derefType(h.in.Type())) {
+			if b.batchAwaited(g, h.out, h.in) {
+				return true
+			}
 			continue
 		}
 		if h.in.Parent() != nil && signals(h.in.Parent(), h.in) && awaits(spawner, h.out) {
@@ -104,6 +108,214 @@ func (b *builder) waited(g *ssa.Go, callees []*Func) bool {
 		}
 	}
 	return false
+}
+
+// A batch, a future: the goroutine completes a value it is handed by
+// closing (or sending on) a channel the value holds, and the code that
+// asked for the work waits on that channel. dataloaden's generated
+// loaders are so: LoadThunk adds the key to the loader's batch
+// (batch.keyIndex(l, key)), whose first key starts `go b.startTimer(l)`,
+// which fetches the batch and closes b.done; the thunk LoadThunk returns,
+// which Load calls at once, receives from batch.done. The spawner does
+// not wait itself, the function calling it does, on the same value.
+//
+// batchAwaited reports whether the goroutine's variable in, which the
+// spawner hands it its parameter out, has a channel field the goroutine
+// signals (itself, or a function of the module it hands the value on
+// to), and a function calling the spawner with a value receives from
+// that field of the same value (itself, or in a closure it makes).
+//
+// A channel is closed once (closing it again panics): of the go
+// statements of the spawner whose goroutines close the same channel of
+// the same value (dataloaden's timer, and the one a full batch starts,
+// of which one fetches), the first is the one the waiter waits for; the
+// others stay Async.
+func (b *builder) batchAwaited(g *ssa.Go, out, in ssa.Value) bool {
+	spawner := g.Parent()
+	param, ok := out.(*ssa.Parameter)
+	if !ok || in.Parent() == nil {
+		return false
+	}
+	k := slices.Index(spawner.Params, param)
+	if k < 0 {
+		return false
+	}
+	fields := b.signaledFields(in.Parent(), in, 0)
+	if len(fields) == 0 {
+		return false
+	}
+	if b.closedBefore(g, out, fields) {
+		return false
+	}
+	for _, cc := range b.staticCallers()[spawner] {
+		if k >= len(cc.Args) {
+			continue
+		}
+		v := cc.Args[k]
+		caller := callerOf(v)
+		if caller == nil {
+			continue
+		}
+		if awaitsField(caller, v, fields) {
+			return true
+		}
+		for _, anon := range caller.AnonFuncs {
+			for _, blk := range caller.Blocks {
+				for _, instr := range blk.Instrs {
+					mc, ok := instr.(*ssa.MakeClosure)
+					if !ok || mc.Fn != anon {
+						continue
+					}
+					for i, bound := range mc.Bindings {
+						// Captured as the value, or as the variable v
+						// was loaded from.
+						if is(v, bound) && awaitsField(anon, anon.FreeVars[i], fields) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// closedBefore reports whether a go statement of g's function before g
+// starts a goroutine of the module handed out that signals one of the
+// same fields of it.
+func (b *builder) closedBefore(g *ssa.Go, out ssa.Value, fields []int) bool {
+	for _, blk := range g.Parent().Blocks {
+		for _, instr := range blk.Instrs {
+			if instr == g {
+				return false
+			}
+			og, ok := instr.(*ssa.Go)
+			if !ok {
+				continue
+			}
+			fn := og.Call.StaticCallee()
+			if fn == nil || b.funcs[fn] == nil {
+				continue
+			}
+			for j, a := range og.Call.Args {
+				if a != out || j >= len(fn.Params) {
+					continue
+				}
+				for _, i := range b.signaledFields(fn, fn.Params[j], 0) {
+					if slices.Contains(fields, i) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// callerOf is the function v is a value of.
+func callerOf(v ssa.Value) *ssa.Function {
+	if instr, ok := v.(ssa.Instruction); ok {
+		return instr.Parent()
+	}
+	if p, ok := v.(*ssa.Parameter); ok {
+		return p.Parent()
+	}
+	return nil
+}
+
+// signaledFields are the channel fields of the struct v points to that
+// fn closes or sends on, or the module functions it hands v to do, a
+// call deep.
+func (b *builder) signaledFields(fn *ssa.Function, v ssa.Value, depth int) []int {
+	var out []int
+	add := func(i int) {
+		if !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	field := func(ch ssa.Value) (int, bool) {
+		u, ok := unconverted(ch).(*ssa.UnOp)
+		if !ok || u.Op != token.MUL {
+			return 0, false
+		}
+		fa, ok := u.X.(*ssa.FieldAddr)
+		if !ok || fa.X != v {
+			return 0, false
+		}
+		return fa.Field, true
+	}
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Send:
+				if i, ok := field(instr.Chan); ok {
+					add(i)
+				}
+			case ssa.CallInstruction:
+				cc := instr.Common()
+				if bi, ok := cc.Value.(*ssa.Builtin); ok {
+					if bi.Name() == "close" && len(cc.Args) == 1 {
+						if i, ok := field(cc.Args[0]); ok {
+							add(i)
+						}
+					}
+					continue
+				}
+				g := cc.StaticCallee()
+				if g == nil || b.funcs[g] == nil || depth > 0 {
+					continue
+				}
+				for j, a := range cc.Args {
+					if a == v && j < len(g.Params) {
+						for _, i := range b.signaledFields(g, g.Params[j], depth+1) {
+							add(i)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// awaitsField reports whether fn receives from one of the channel fields
+// of the struct v points to.
+func awaitsField(fn *ssa.Function, v ssa.Value, fields []int) bool {
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			var ch ssa.Value
+			switch instr := instr.(type) {
+			case *ssa.UnOp:
+				if instr.Op == token.ARROW {
+					ch = instr.X
+				}
+			case *ssa.Select:
+				for _, st := range instr.States {
+					if st.Dir == types.RecvOnly && awaitedField(st.Chan, v, fields) {
+						return true
+					}
+				}
+			}
+			if ch != nil && awaitedField(ch, v, fields) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// awaitedField reports whether ch is one of fields of the struct v (or
+// the variable v captures) points to.
+func awaitedField(ch, v ssa.Value, fields []int) bool {
+	u, ok := unconverted(ch).(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	fa, ok := u.X.(*ssa.FieldAddr)
+	if !ok || !slices.Contains(fields, fa.Field) {
+		return false
+	}
+	return is(fa.X, v)
 }
 
 func isChan(t types.Type) bool {

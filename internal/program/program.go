@@ -61,6 +61,7 @@ type Program struct {
 	armCalls  map[token.Pos]bool           // see arms; nil until asked
 	wr        *writes                      // see FilledAtStart; nil until asked
 	made      map[token.Pos]*made          // see madeHandlers
+	madeBy    map[*Func][]token.Pos        // the made calls whose handlers a function returns, see madeReturns
 	adapted   map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
 	byOrigin  map[*types.Func][]*Func      // see sameFunc; nil until asked
 	callers   map[*Func][]caller           // see callerIndex; nil until asked

@@ -16,3 +16,5 @@ func NewDefaultServer(es graphql.ExecutableSchema) *Server { panic("stub") }
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { panic("stub") }
 
 func (s *Server) Use(extension any) { panic("stub") }
+
+func (s *Server) AddTransport(t any) { panic("stub") }

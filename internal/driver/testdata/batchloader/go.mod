@@ -1,0 +1,3 @@
+module example.com/batchloader
+
+go 1.23

@@ -1,0 +1,126 @@
+package program
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A struct of the module often keeps a function it is given and calls it
+// later: a dataloader its batch function (dataloaden's generated
+// UserLoader: fetch: func(keys []string) ([]*User, []error) {...} set by
+// a constructor the module writes, l.fetch(b.keys) called by the
+// generated batch's end), a retrier its operation. The call graph's type
+// propagation is field-based — every function stored into a field flows
+// to every read of it — but it runs over the code people write only
+// (see build), so a call in generated code of a function a field holds
+// reached nothing, and a request that loads through the loader ran none
+// of its batch function's queries.
+//
+// funcFields gives such a call, when the graph gave it no callee, what
+// the propagation would have: the module's functions stored into that
+// field of that struct type anywhere in the module (in a composite
+// literal or by assignment), directly or as what another such field
+// holds (NewUserLoader(cfg) { return &UserLoader{fetch: cfg.Fetch} }),
+// a few fields deep. Fields of the dependencies' structs are theirs (see
+// outsideFuncField); a field nothing in the module stores a function in
+// gives nothing.
+
+// maxFieldHops bounds the fields funcFields follows a value through.
+const maxFieldHops = 3
+
+// funcFields are the module functions the func-typed field v reads can
+// hold; nil when v is no such read.
+func (b *builder) funcFields(v ssa.Value) []*Func {
+	field := b.moduleField(v)
+	if field == nil {
+		return nil
+	}
+	var out []*Func
+	b.fieldFuncs(field, 0, map[*types.Var]bool{}, func(g *Func) {
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	})
+	return out
+}
+
+// moduleField is the field v reads (s.f, or (*p).f loaded), when it is a
+// func-typed field of a struct type of the module.
+func (b *builder) moduleField(v ssa.Value) *types.Var {
+	var st types.Type
+	var i int
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		fa, ok := u.X.(*ssa.FieldAddr)
+		if !ok {
+			return nil
+		}
+		st, i = fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field
+	} else if f, ok := v.(*ssa.Field); ok {
+		st, i = f.X.Type(), f.Field
+	} else {
+		return nil
+	}
+	n, ok := types.Unalias(st).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || b.p.pkgs[n.Obj().Pkg().Path()] == nil {
+		return nil
+	}
+	s, ok := n.Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return nil
+	}
+	field := s.Field(i).Origin()
+	if _, ok := field.Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	return field
+}
+
+// fieldFuncs calls add with the module functions stored into field.
+func (b *builder) fieldFuncs(field *types.Var, hops int, seen map[*types.Var]bool, add func(*Func)) {
+	if seen[field] || hops > maxFieldHops {
+		return
+	}
+	seen[field] = true
+	for _, val := range b.fieldStoresOf()[field] {
+		if from := b.moduleField(val); from != nil {
+			b.fieldFuncs(from, hops+1, seen, add) // another struct's field copied over
+			continue
+		}
+		b.valueFuncs(val, 0, false, add)
+	}
+}
+
+// fieldStoresOf are the values the module stores into each func-typed
+// field of its structs, found once.
+func (b *builder) fieldStoresOf() map[*types.Var][]ssa.Value {
+	if b.fieldStores != nil {
+		return b.fieldStores
+	}
+	b.fieldStores = map[*types.Var][]ssa.Value{}
+	for fn := range b.funcs {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				s, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+				if !ok || fa.Field >= s.NumFields() {
+					continue
+				}
+				field := s.Field(fa.Field).Origin()
+				if _, ok := field.Type().Underlying().(*types.Signature); ok {
+					b.fieldStores[field] = append(b.fieldStores[field], st.Val)
+				}
+			}
+		}
+	}
+	return b.fieldStores
+}
