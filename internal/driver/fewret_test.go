@@ -13,10 +13,12 @@ import (
 // A loop over a list a call returns is silent when every function the
 // call runs makes it with a few items (program.FewReturned): the field a
 // store's only Dup sets to one item and rebuilds one per item (dup), a
-// helper's one append (one), a mapping of a one-item list (mapped). It
+// helper's one append (one), a mapping of a one-item list (mapped), a
+// one-tag struct handed to a function that only reads it (tagged). It
 // stays reported when one implementation of two lists rows (listed),
 // the list is one per row (rows), the struct is handed to a decoder
-// after the write (opaque), or the list is the request's (decoded).
+// after the write (opaque) or to a function of the module appending the
+// rows (grown), or the list is the request's (decoded).
 func TestFewReturned(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/fewret", "./...")
@@ -30,6 +32,8 @@ func TestFewReturned(t *testing.T) {
 		"main.go:134 (*example.com/fewret.app).rows",
 		"main.go:144 (*example.com/fewret.app).opaque",
 		"main.go:150 (*example.com/fewret.app).decoded",
+		"main.go:167 (*example.com/fewret.app).grown",
+		"main.go:171 (*example.com/fewret.app).grown",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings %q;\nwant %q (stderr: %s)", got, want, stderr)

@@ -112,10 +112,15 @@ func (p *Program) FewReturned(x ast.Expr, loop token.Pos, limit int) bool {
 	switch e := ast.Unparen(rs.X).(type) {
 	case *ast.Ident:
 		v, _ = info.Uses[e].(*types.Var)
+	case *ast.CallExpr:
+		return p.fewReturned(info, f.syntax, rs.X, limit, false) // range f()
 	case *ast.SelectorExpr:
 		if s := info.Selections[e]; s != nil && s.Kind() == types.FieldVal {
-			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok {
-				v, _ = info.Uses[id].(*types.Var)
+			switch x := ast.Unparen(e.X).(type) {
+			case *ast.Ident:
+				v, _ = info.Uses[x].(*types.Var)
+			case *ast.CallExpr:
+				return p.fewReturned(info, f.syntax, rs.X, limit, false) // range f().F
 			}
 		}
 	}
@@ -126,11 +131,19 @@ func (p *Program) FewReturned(x ast.Expr, loop token.Pos, limit int) bool {
 	if owner == nil || owner.syntax == nil || owner.pkg != f.pkg {
 		return false
 	}
+	return p.fewReturned(info, owner.syntax, rs.X, limit, owner != f)
+}
+
+// fewReturned is FewReturned for x in fn, closure when the loop is in a
+// closure of fn.
+func (p *Program) fewReturned(info *types.Info, fn ast.Node, x ast.Expr, limit int, closure bool) bool {
 	r := &returned{p: p, limit: limit, busy: map[fieldKey]int{}, busyAt: map[fieldKey]int{}, memo: map[fieldKey]fewBound{}, frames: map[[4]any]*retFrame{}, low: 1 << 30, clean: map[[2]any]bool{}}
-	r.root = &retFrame{info: info, fn: owner.syntax}
-	r.closure = owner != f
-	n, ok := r.list(r.root, rs.X, 0)
-	return ok && n <= limit
+	r.root = &retFrame{info: info, fn: fn}
+	r.closure = closure
+	n, ok := r.list(r.root, x, 0)
+	// None at all is a list about to be filled, as the queries pass
+	// takes an empty one (see fewArg), not one of no items.
+	return ok && n > 0 && n <= limit
 }
 
 // spent counts a step, and reports whether the steps are used up.
@@ -193,10 +206,11 @@ func (r *returned) local(fr *retFrame, v *types.Var, depth int) (int, bool) {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && fr.info.ObjectOf(id) == v
 	}
-	total := 0
+	total, writes := 0, 0
 	ok := queries.Writes(fr.info, fr.fn, v, func(w queries.LocalWrite) bool {
 		var n int
 		var ok bool
+		writes++
 		if w.Value != nil {
 			n, ok = r.appended(fr, w.Value, is, depth)
 		} else {
@@ -210,7 +224,9 @@ func (r *returned) local(fr *retFrame, v *types.Var, depth int) (int, bool) {
 		n, good := r.p.mapKeys(fr.info, fr.fn, v, r.limit, depth)
 		total, ok = total+n, good && total+n <= r.limit
 	}
-	return total, ok
+	// One never written (var ids []int64) is about to be filled where
+	// the code does not show.
+	return total, ok && writes > 0
 }
 
 // appended is how many items e, assigned to the local is matches, adds:
@@ -272,7 +288,12 @@ func (r *returned) arg(fr *retFrame, v *types.Var, f *types.Var, depth int) (int
 			return 0, false
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || fr.up.info.Selections[sel] == nil || fr.up.info.Selections[sel].Kind() != types.MethodVal {
+		if !ok {
+			return 0, false
+		}
+		// x.M() with M promoted from an embedded field runs M on the
+		// field, not on x.
+		if s := fr.up.info.Selections[sel]; s == nil || s.Kind() != types.MethodVal || len(s.Index()) != 1 {
 			return 0, false
 		}
 		return r.value(fr.up, sel.X, f, depth+1)

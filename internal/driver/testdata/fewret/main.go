@@ -151,6 +151,42 @@ func (a *app) decoded(r *http.Request) {
 	}
 }
 
+// grown sets one tag, then a function of the module appends one per row.
+func grown(ctx context.Context, db *sql.DB) *Bundle {
+	b := &Bundle{Tags: []string{"one"}}
+	addRows(ctx, db, b)
+	return b
+}
+
+func addRows(ctx context.Context, db *sql.DB, b *Bundle) {
+	b.Tags = append(b.Tags, readTags(ctx, db)...)
+}
+
+func (a *app) grown(ctx context.Context) {
+	for _, t := range grown(ctx, a.db).Tags {
+		_, _ = a.db.ExecContext(ctx, "INSERT INTO grown (tag) VALUES ($1)", t) // reported: addRows adds the rows
+	}
+	b := grown(ctx, a.db)
+	for _, t := range b.Tags {
+		_, _ = a.db.ExecContext(ctx, "INSERT INTO grown2 (tag) VALUES ($1)", t) // reported: addRows adds the rows
+	}
+}
+
+// tagged sets one tag and hands the bundle to a function that only reads it.
+func tagged() *Bundle {
+	b := &Bundle{Tags: []string{"one"}}
+	peek(b)
+	return b
+}
+
+func peek(b *Bundle) { println(len(b.Tags)) }
+
+func (a *app) tagged(ctx context.Context) {
+	for _, t := range tagged().Tags {
+		_, _ = a.db.ExecContext(ctx, "INSERT INTO tagged (tag) VALUES ($1)", t) // silent: one tag, only read
+	}
+}
+
 func main() {
 	db, _ := sql.Open("postgres", "")
 	a := &app{db: db, store: &sqlStore{db: db}, lists: []Lister{oneLister{}, rowsLister{db: db}}}
@@ -165,6 +201,8 @@ func main() {
 		a.rows(ctx)
 		a.opaque(ctx, nil)
 		a.decoded(r)
+		a.grown(ctx)
+		a.tagged(ctx)
 	})
 	_ = http.ListenAndServe(":8080", nil)
 }
