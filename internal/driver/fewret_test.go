@@ -18,7 +18,8 @@ import (
 // stays reported when one implementation of two lists rows (listed),
 // the list is one per row (rows), the struct is handed to a decoder
 // after the write (opaque) or to a function of the module appending the
-// rows (grown), or the list is the request's (decoded).
+// rows (grown), kept in a field that another method grows (kept), or the
+// list is the request's (decoded).
 func TestFewReturned(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/fewret", "./...")
@@ -34,6 +35,7 @@ func TestFewReturned(t *testing.T) {
 		"main.go:150 (*example.com/fewret.app).decoded",
 		"main.go:167 (*example.com/fewret.app).grown",
 		"main.go:171 (*example.com/fewret.app).grown",
+		"main.go:210 (*example.com/fewret.app).kept",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings %q;\nwant %q (stderr: %s)", got, want, stderr)

@@ -187,6 +187,30 @@ func (a *app) tagged(ctx context.Context) {
 	}
 }
 
+// cache keeps the last bundle it made, which fill grows per row.
+type cache struct {
+	db   *sql.DB
+	last *Bundle
+}
+
+func (c *cache) make() *Bundle {
+	b := &Bundle{Tags: []string{"one"}}
+	c.last = b
+	return b
+}
+
+func (c *cache) fill(ctx context.Context) {
+	c.last.Tags = append(c.last.Tags, readTags(ctx, c.db)...)
+}
+
+func (a *app) kept(ctx context.Context, c *cache) {
+	b := c.make()
+	c.fill(ctx)
+	for _, t := range b.Tags {
+		_, _ = a.db.ExecContext(ctx, "INSERT INTO kept (tag) VALUES ($1)", t) // reported: the cache keeps b, and fill grows it
+	}
+}
+
 func main() {
 	db, _ := sql.Open("postgres", "")
 	a := &app{db: db, store: &sqlStore{db: db}, lists: []Lister{oneLister{}, rowsLister{db: db}}}
@@ -203,6 +227,7 @@ func main() {
 		a.decoded(r)
 		a.grown(ctx)
 		a.tagged(ctx)
+		a.kept(ctx, &cache{db: db})
 	})
 	_ = http.ListenAndServe(":8080", nil)
 }
