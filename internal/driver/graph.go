@@ -528,7 +528,7 @@ func (w *whole) fewPassed(check string, pkg *packages.Package, f *check.Finding)
 	}
 	for _, pos := range f.Loops {
 		rs := rangeAt(pkg, pos)
-		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) && !w.prog.FewReturned(rs.X, pos, queries.SmallBound) {
+		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) && !w.prog.FewReturned(pos, queries.SmallBound) {
 			return false
 		}
 	}

@@ -34,11 +34,16 @@ import (
 // write of the field in that function sets (an append to it adds), when
 // nothing else can change it: the struct's pointer is only read, compared
 // and returned, or handed to functions of the module that, at any depth,
-// never write the field nor keep or return the pointer. One handed to a
+// never write the field nor keep or return the pointer (a loop in a
+// closure, which may run after its function returned the struct, is not
+// bounded so). A write reading the struct again (bab = rebuild(bab)) is
+// bounded by the least bound that holds through it. One handed to a
 // function outside the module (a decoder, a logger), stored, or aliased
 // may hold anything, and so does a list read from rows, decoded from a
 // request, or built by appends in a loop over either; the loop over it
-// stays a loop over data.
+// stays a loop over data. So does one over a list of none (var ids
+// []int64, never written): as the queries pass takes an empty list, one
+// about to be filled where the code does not show.
 
 // retFrame is a function being followed for one call of it: the call's
 // arguments, evaluated in up, bind its parameters. call is nil for the
@@ -81,12 +86,15 @@ type returned struct {
 // fewSteps caps the work of one FewReturned.
 const fewSteps = 4000
 
-// FewReturned reports whether x, the list a loop at loop ranges over, is
-// a local of the function holding the loop (or one it is written in), or
-// a field of a struct such a local points to, that every write sets to at
-// most limit items, following the calls that write it into the functions
-// they run (see above).
-func (p *Program) FewReturned(x ast.Expr, loop token.Pos, limit int) bool {
+// FewReturned reports whether the list the range statement at loop
+// ranges over holds at most limit items, and at least one: a call's
+// result, or a local of the function holding the loop (or of the one it
+// is written in), or a field of the struct a call returns or such a local
+// is or points to, every write of which is a few, following the calls
+// that write it into the functions they run (see above). The loop is
+// found in the graph's own syntax: the finding's package may be a test
+// variant, whose objects are not the graph's.
+func (p *Program) FewReturned(loop token.Pos, limit int) bool {
 	f := p.FuncAt(loop)
 	if f == nil || f.syntax == nil {
 		return false
@@ -96,8 +104,6 @@ func (p *Program) FewReturned(x ast.Expr, loop token.Pos, limit int) bool {
 		return false
 	}
 	info := pkg.TypesInfo
-	// The graph's own syntax of the loop: the finding's package may be a
-	// test variant, whose objects are not the graph's.
 	var rs *ast.RangeStmt
 	ast.Inspect(f.syntax, func(n ast.Node) bool {
 		if r, ok := n.(*ast.RangeStmt); ok && r.Pos() == loop {
