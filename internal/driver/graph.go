@@ -520,14 +520,15 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 // ranged over in place, on which the pass is silent. So does one over a
 // field every write sets to a few (program.FewField), or over a registry
 // only init functions and start-up calls fill, read directly or through
-// a getter (program.FewRange).
+// a getter (program.FewRange), or over a list, or a field of a struct,
+// that the calls making it fill with a few (program.FewReturned).
 func (w *whole) fewPassed(check string, pkg *packages.Package, f *check.Finding) bool {
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
 		return false
 	}
 	for _, pos := range f.Loops {
 		rs := rangeAt(pkg, pos)
-		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) {
+		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) && !w.prog.FewReturned(pos, queries.SmallBound) {
 			return false
 		}
 	}

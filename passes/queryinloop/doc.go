@@ -328,6 +328,14 @@
 // list (a vote's activities, one per action of a two-item list), and a
 // list kept from it, passed on; a field a decoder may fill, or one set
 // from a parameter or the request, stays reported. So is a loop over a
+// list a call returns, or a field of the struct it returns, when every
+// function the call runs (through an interface, every implementation the
+// program has) makes it with a few items, followed with that call's
+// arguments: a store's duplicate whose copy's boards are []*Board{board},
+// rebuilt one per board by a helper, and the members it saves, one per
+// board; a list read from rows, decoded, one of an implementation listing
+// rows, or a struct handed after the write to a function outside the
+// module (a decoder) or kept elsewhere, stays reported. So is a loop over a
 // registry every write of which the code lets one count: a package-level
 // map or list, or a field, filled by puts and appends in functions that
 // only init functions, main, a lifecycle framework's constructors and

@@ -1,0 +1,3 @@
+module example.com/fewret
+
+go 1.22
