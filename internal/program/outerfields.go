@@ -40,8 +40,11 @@ import (
 // held or passed around) counts for every key: a store of a function
 // there adds it to all, of anything else gives up the field, and a call
 // there keeps the graph's answer. So does a copy of the inner struct's
-// value (it moves the field's value to another place), or the field's
-// address handed on.
+// value (it moves the field's value to another place), a conversion of a
+// struct holding it, or the field's address handed on. A setter's
+// parameter is what each of its calls passes; a method nothing calls, and
+// nothing outside the module can (unexported, or the wrapper of a method
+// promoted to a type never made into an interface), stores nothing.
 
 // outerFields narrows the calls of func-typed fields by the outer struct
 // the field's struct is part of at each access (see above).
@@ -116,7 +119,13 @@ func (b *builder) outerFields(u *uses) {
 			}
 		}
 	}
-	for v, fl := range fields {
+	names := make([]string, 0, len(fields))
+	for v := range fields {
+		names = append(names, v)
+	}
+	slices.Sort(names) // the calls put at callers, in one order
+	for _, v := range names {
+		fl := fields[v]
 		if fl.bad || len(fl.calls) == 0 || moved[v[:strings.LastIndexByte(v, '.')]] {
 			continue
 		}
@@ -140,8 +149,8 @@ func (b *builder) outerFields(u *uses) {
 				continue // the graph's answer stands
 			}
 			// Each call of fn runs, through the field, what the place
-			// its argument is holds.
-			// Left as it is unless some call runs fewer.
+			// its argument is holds; the call is left as it is unless
+			// some call of fn runs fewer.
 			all := c.Callees
 			runs := map[ssa.CallInstruction][]*Func{}
 			fewer := false

@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"example.com/hooks/app"
+	"example.com/hooks/items"
+	"example.com/hooks/router"
 )
 
 func main() {
@@ -23,5 +25,8 @@ func main() {
 	})
 	http.HandleFunc("POST /tick/a", func(w http.ResponseWriter, r *http.Request) { a.TickA() })
 	http.HandleFunc("POST /tick/b", func(w http.ResponseWriter, r *http.Request) { a.TickB() })
-	http.ListenAndServe(":8080", nil)
+	go http.ListenAndServe(":8080", nil)
+	rt := router.New()
+	(&items.API{DB: db}).Register(rt)
+	http.ListenAndServe(":8081", rt)
 }
