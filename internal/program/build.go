@@ -357,6 +357,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	b.higherOrder(u)
 	b.boundFields(u)
 	b.listFields(u)
+	b.outerFields(u)
 	b.madeHandlers()
 	b.adapters()
 	b.fillCopies()

@@ -57,5 +57,18 @@ func (p *Program) nextCalls(e *Entry, part Part) map[*Call]bool {
 			}
 		}
 	}
+	// What the graph runs through Next, put at the call of Next (a
+	// chain through the field it calls, see outerFields), is Next's.
+	for _, c := range f.Calls {
+		if len(c.Chain) == 0 || out[c] {
+			continue
+		}
+		for d := range out {
+			if d.Pos == c.Pos && len(d.Chain) == 0 {
+				out[c] = true
+				break
+			}
+		}
+	}
 	return out
 }
