@@ -90,7 +90,7 @@ func (b *builder) outerFields(u *uses) {
 					if _, ok := v.Type().Underlying().(*types.Signature); !ok {
 						continue
 					}
-					k := fieldKey(instr)
+					k := outerFieldKey(instr)
 					fl := fields[k]
 					if fl == nil {
 						fl = &field{}
@@ -196,9 +196,9 @@ type outerField struct {
 	giveUp bool
 }
 
-// fieldKey names the field fa addresses, by its struct's type and its
+// outerFieldKey names the field fa addresses, by its struct's type and its
 // index: one name for every instance of a generic type's instantiation.
-func fieldKey(fa *ssa.FieldAddr) string {
+func outerFieldKey(fa *ssa.FieldAddr) string {
 	return types.TypeString(derefType(fa.X.Type()), nil) + "." + strconv.Itoa(fa.Field)
 }
 
@@ -339,7 +339,7 @@ func (o *outerField) value(k string, v ssa.Value, depth int) {
 		if v.Op != token.MUL {
 			break
 		}
-		if fa, ok := v.X.(*ssa.FieldAddr); ok && fieldKey(fa) == o.field {
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && outerFieldKey(fa) == o.field {
 			o.read(k, outerKey(fa.X))
 			return
 		}
@@ -426,7 +426,7 @@ func (o *outerField) getter(g *ssa.Function) bool {
 			return false
 		}
 		fa, ok := u.X.(*ssa.FieldAddr)
-		if !ok || fa.X != g.Params[0] || fieldKey(fa) != o.field {
+		if !ok || fa.X != g.Params[0] || outerFieldKey(fa) != o.field {
 			return false
 		}
 	}
