@@ -2,6 +2,7 @@ package queries
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -62,7 +63,155 @@ func (a *analyzer) failing(x *ast.IfStmt) (body, els bool) {
 	}
 	body = a.failed(x.Cond, token.NEQ, x.Body.Pos())
 	els = !body && x.Else != nil && a.failed(x.Cond, token.EQL, x.Body.Pos())
+	if !body && !els {
+		body = a.failedFlag(x.Cond)
+	}
 	return body, els
+}
+
+// failedFlag reports whether cond is a local bool that only failure
+// branches set: a loop sending a batch's statements sets `failed = true`
+// and breaks when one fails, and `if failed { ... }` runs after it. The
+// flag starts false (declared without a value, or with false) and every
+// other write of it is `= true` in the body of an if whose condition
+// reads an error a call assigned (see failed). failCalls are then those
+// calls.
+func (a *analyzer) failedFlag(cond ast.Expr) bool {
+	id, ok := ast.Unparen(cond).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || !types.Identical(v.Type(), types.Typ[types.Bool]) || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	ws := a.r.writes[v]
+	if len(ws) < 2 {
+		return false
+	}
+	var calls []*ast.CallExpr
+	set := 0
+	for _, w := range ws {
+		switch {
+		case w.rhs == nil && w.tok == token.VAR:
+		case w.rhs != nil && a.isConst(w.rhs, false) && w.tok != token.ILLEGAL:
+		case w.rhs != nil && a.isConst(w.rhs, true) && w.tok == token.ASSIGN:
+			ifs := a.ifOfBody(w.block)
+			if ifs == nil || ifs.Pos() >= cond.Pos() {
+				return false
+			}
+			saved := a.failCalls
+			a.failCalls = nil
+			ok := !a.tellsFailure(ifs.Cond) && a.failed(ifs.Cond, token.NEQ, ifs.Body.Pos())
+			calls = append(calls, a.failCalls...)
+			a.failCalls = saved
+			if !ok {
+				return false
+			}
+			set++
+		default:
+			return false
+		}
+	}
+	if set == 0 {
+		return false
+	}
+	a.failCalls = calls
+	return true
+}
+
+// isConst reports whether e is the constant bool b.
+func (a *analyzer) isConst(e ast.Expr, b bool) bool {
+	tv, ok := a.pass.TypesInfo.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
+}
+
+// ifOfBody is the if statement whose body block is b, nil when b is the
+// body of no if.
+func (a *analyzer) ifOfBody(b ast.Node) *ast.IfStmt {
+	if a.ifBodies == nil {
+		a.ifBodies = map[ast.Node]*ast.IfStmt{}
+		for _, f := range a.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if x, ok := n.(*ast.IfStmt); ok {
+					a.ifBodies[x.Body] = x
+				}
+				return true
+			})
+		}
+	}
+	return a.ifBodies[b]
+}
+
+// A fallback. A function hands a collection to the database all at once
+// (an UPDATE ... FROM unnest($1), a batch queued in a loop over it), and
+// when that fails, sends the items one by one:
+//
+//	if _, err := s.UpdateDurations(toUpdate); err != nil {
+//		for id, ts := range toUpdate {
+//			s.UpdateDuration(id, ts)
+//		}
+//	}
+//
+// The loop in the failure branch is the slow path of a set-based one,
+// run only when the batch failed: no work per item in the normal case.
+// What makes it one: it ranges over a local variable that the function
+// passed to a call (the failing one too), or ranged over, before the
+// failure branch and not in a loop around it (a loop re-creating the
+// rest of a list after one item of the same list failed still writes
+// per item of its own). The failure may be told by a flag (see
+// failedFlag).
+
+// fallback reports whether the loop l, in the failure branch of the if
+// ifs of n, ranges over what n handed on before the branch (see above).
+func (a *analyzer) fallback(n *funcNode, l *Loop, ifs ast.Node) bool {
+	rs, ok := l.Node.(*ast.RangeStmt)
+	if !ok || ifs == nil {
+		return false
+	}
+	id, ok := ast.Unparen(rs.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return false
+	}
+	is := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		x, ok := e.(*ast.Ident)
+		return ok && a.pass.TypesInfo.Uses[x] == v
+	}
+	before := ifs.Pos()
+	if x, ok := ifs.(*ast.IfStmt); ok {
+		before = x.Body.Pos() // the call failing may be the if's init
+	}
+	handed := false
+	ast.Inspect(n.body, func(x ast.Node) bool {
+		if handed || x == nil || x.Pos() >= before {
+			return false
+		}
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false // not run here
+		case *ast.RangeStmt:
+			if is(x.X) {
+				if holds(x, ifs) {
+					return false // a loop over v around the branch
+				}
+				handed = true
+			}
+		case *ast.CallExpr:
+			for _, arg := range x.Args {
+				handed = handed || is(arg)
+			}
+		}
+		return !handed
+	})
+	return handed
 }
 
 // failed reports whether cond holds only when an error a call assigned
@@ -183,6 +332,7 @@ func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, e
 			continue
 		}
 		saved, outer := len(a.failedWith), a.failOuter
+		a.failIfs = append(a.failIfs, c.Node())
 		a.failedWith = append(a.failedWith, answered...)
 		a.failOuter = len(loops)
 		a.failOutside = append(a.failOutside, outside)
@@ -192,6 +342,7 @@ func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, e
 		a.onFailure--
 		a.caching--
 		a.failOutside = a.failOutside[:len(a.failOutside)-1]
+		a.failIfs = a.failIfs[:len(a.failIfs)-1]
 		a.failedWith, a.failOuter = a.failedWith[:saved], outer
 	}
 }
@@ -216,13 +367,18 @@ func (a *analyzer) walkTold(n *funcNode, c inspector.Cursor, loops []*Loop) {
 
 // walkLoop walks body, the body of loop l within loops. In a failure
 // branch, the loop repeats what it runs per item of its own, out of the
-// failure, and not per item of the loops around the branch (see above).
+// failure, and not per item of the loops around the branch (see above),
+// unless it is the fallback of a batch (see fallback).
 func (a *analyzer) walkLoop(n *funcNode, body inspector.Cursor, loops []*Loop, l *Loop) {
 	if a.onFailure == 0 {
 		clean := a.cleanup
 		a.cleanup = 0 // a loop in a cleanup deletes per item of its own
 		a.walk(n, body, appendLoop(loops, l))
 		a.cleanup = clean
+		return
+	}
+	if k := len(a.failIfs); k > 0 && a.fallback(n, l, a.failIfs[k-1]) {
+		a.walk(n, body, loops) // the slow path of a batch: still the failure
 		return
 	}
 	saved, with, clean := a.onFailure, a.failedWith, a.cleanup

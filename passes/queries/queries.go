@@ -519,6 +519,11 @@ type analyzer struct {
 	// outside.go).
 	failCalls   []*ast.CallExpr
 	failOutside []bool
+	// failIfs are the ifs of the failure branches the walk is in,
+	// innermost last (see fallback); ifBodies, the package's ifs by
+	// body, once needed.
+	failIfs  []ast.Node
+	ifBodies map[ast.Node]*ast.IfStmt
 	// cleanup counts the branches the walk is in that run only when
 	// another service turned an item down (see outside.go).
 	cleanup int

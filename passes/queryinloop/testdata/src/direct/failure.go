@@ -227,3 +227,65 @@ func Upsert(ctx context.Context, s *Schedr, list []*Sched) {
 		}
 	}
 }
+
+// createAll inserts every schedule in one statement.
+func (s *Schedr) createAll(ctx context.Context, list []*Sched) error {
+	_, err := s.db.ExecContext(ctx, "INSERT INTO schedules (name) SELECT unnest($1::text[])", list)
+	return err
+}
+
+// Fallback sends the list at once and, when that fails, item by item:
+// the slow path of a set-based insert, run only on its failure.
+func Fallback(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		for _, item := range list {
+			s.create(ctx, item) // silent: the batch's fallback
+		}
+	}
+}
+
+// FlagFallback queues the list, sends it, and sends each again when one
+// of the batch's statements failed: failed is set only on a failure.
+func FlagFallback(ctx context.Context, s *Schedr, list []*Sched) {
+	var names []string
+	for _, item := range list {
+		names = append(names, item.Name)
+	}
+	failed := false
+	for range names {
+		if err := s.trigger(nil); err != nil {
+			failed = true
+			break
+		}
+	}
+	if failed {
+		for _, item := range list {
+			s.create(ctx, item) // silent: the batch's fallback
+		}
+	}
+}
+
+// OtherOnFailure writes each of another list when a call fails: a list
+// the function never handed on, per item of its own.
+func OtherOnFailure(ctx context.Context, s *Schedr, list, others []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		for _, o := range others {
+			s.create(ctx, o) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of others`
+		}
+	}
+}
+
+// FlagNotFailure sets its flag on a plain condition: no failure.
+func FlagNotFailure(ctx context.Context, s *Schedr, list []*Sched) {
+	again := false
+	for _, item := range list {
+		if item.ID == 0 {
+			again = true
+		}
+	}
+	if again {
+		for _, item := range list {
+			s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+		}
+	}
+}
