@@ -19,7 +19,8 @@ import (
 // that lookup alone, the location's with the lookup of the case listing
 // an interface it implements. A caller handing on its own parameter
 // (Relay) passes any kind, and a callee assigning its parameter before
-// asserting it (Default) tests what it assigned: both keep every case.
+// asserting it (Default) tests what it assigned, and one asserting a
+// field's value (Wrapped) what was stored there: all keep every case.
 // The routes list the queries of the cases their handlers' values
 // select: POST /ack none of the marshaler's, POST /uplink the gateways'
 // lookup, and the finding in the uplink's case is not POST /ack's.
@@ -63,7 +64,7 @@ func TestTypeSwitchCases(t *testing.T) {
 		}
 	}
 	for route, want := range map[string][]string{
-		"POST /ack":    {"publish/publish.go:64 once"},
+		"POST /ack":    {"publish/publish.go:71 once"},
 		"POST /uplink": {up + " loop"},
 		"POST /events": {up + " loop×2", loc + " loop"},
 	} {

@@ -36,6 +36,8 @@ func main() {
 			p.Location(events.Location{GatewayID: r.FormValue("gateway")})
 		case "retry":
 			p.Retry(events.Ack{ID: r.FormValue("id")})
+		case "wrap":
+			p.Wrap(events.Ack{ID: r.FormValue("id")})
 		default:
 			p.Relay(decode(r))
 		}

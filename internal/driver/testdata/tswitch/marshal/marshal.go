@@ -55,3 +55,15 @@ func Default(msg events.Message) ([]byte, error) {
 	}
 	return []byte(msg.Kind()), nil
 }
+
+// Envelope carries a message in a field.
+type Envelope struct{ Msg events.Message }
+
+// Wrapped asserts the type of a value loaded from a field: what was
+// stored there is not followed.
+func Wrapped(env Envelope) ([]byte, error) {
+	if up, ok := env.Msg.(*events.Uplink); ok {
+		return uplink(up)
+	}
+	return nil, nil
+}
