@@ -287,11 +287,15 @@ func (p *Program) dynamic(f *Func, info *types.Info, b *argTypes, e ast.Expr) (t
 }
 
 // usedParams says, by index, which of g's parameters a type known for
-// it could narrow: g calls a method on it (or on a copy), or hands it on
-// to a call. Binding the others would compute g's reach again, once per
-// type its callers pass (a helper taking any), for nothing.
+// it could narrow: g calls a method on it (or on a copy), hands it on
+// to a call, or asserts its type (see typeguards.go). Binding the others
+// would compute g's reach again, once per type its callers pass (a
+// helper taking any), for nothing.
 func (p *Program) usedParams(g *Func) []bool {
-	return p.paramsOf(&p.used, g, func(u []bool) { p.handedOn(g, u, true) })
+	return p.paramsOf(&p.used, g, func(u []bool) {
+		p.handedOn(g, u, true)
+		assertedParams(g, u)
+	})
 }
 
 // paramsOf is memo's answer for g, by parameter index, fill's the first

@@ -33,7 +33,8 @@ type flow struct {
 	// { return ... }` takes is left out).
 	must []bool
 	// guards are, by block, the comparisons of parameters with constants
-	// every path to it passes (see guards.go); nil when there are none.
+	// and the assertions of their types every path to it passes (see
+	// guards.go, typeguards.go); nil when there are none.
 	guards [][]guard
 	// paths are its branches on a test of the request's path (see
 	// pathguards.go).

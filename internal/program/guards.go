@@ -43,7 +43,12 @@ type guard struct {
 	// items: the block is in the body of a loop over the parameter's
 	// items (see loopGuards); it runs only when the parameter has some.
 	items bool
-	on    bool
+	// typ, when not nil, makes the guard a type assertion on the
+	// parameter (see typeguards.go): the block runs only when the
+	// parameter's dynamic type is typ (implements it, for an interface),
+	// or, when on is false, is not. op and val are then unused.
+	typ types.Type
+	on  bool
 }
 
 // constArg is the constant a call passes for a parameter.
@@ -70,6 +75,9 @@ func guardsOf(fn *ssa.Function) [][]guard {
 		}
 		g, ok := condGuard(ifi.Cond)
 		if !ok {
+			g, ok = assertGuard(fn, ifi.Cond)
+		}
+		if !ok {
 			continue
 		}
 		i := slices.Index(fn.Params, g.prm)
@@ -80,7 +88,7 @@ func guardsOf(fn *ssa.Function) [][]guard {
 			if len(s.Preds) != 1 {
 				continue // reached some other way too
 			}
-			out = guardBlocks(out, fn, s, guard{param: i - recv, op: g.op, val: g.val, isNil: g.isNil, on: k == 0})
+			out = guardBlocks(out, fn, s, guard{param: i - recv, op: g.op, val: g.val, isNil: g.isNil, typ: g.typ, on: k == 0})
 		}
 	}
 	return out
@@ -109,12 +117,14 @@ func guardBlocks(out [][]guard, fn *ssa.Function, s *ssa.BasicBlock, gd guard) [
 }
 
 // paramCond is a condition on a parameter: the parameter compared to a
-// constant, or a bool parameter as it is or negated.
+// constant, a bool parameter as it is or negated, or (typ not nil) a
+// type assertion on the parameter.
 type paramCond struct {
 	prm   *ssa.Parameter
 	op    token.Token
 	val   constant.Value
 	isNil bool
+	typ   types.Type
 }
 
 // condGuard reads an if's condition as a comparison of a parameter with
@@ -197,15 +207,23 @@ func comparable(x, y constant.Kind) bool {
 }
 
 // dead reports whether call c of f does not run when f runs with the
-// constants of b: a guard of its block does not hold.
+// constants and dynamic types of b: a guard of its block does not hold.
 func (p *Program) dead(f *Func, c *Call, b *argTypes) bool {
 	if c.Never {
 		return true // whatever the constants (see never.go)
 	}
-	if b == nil || len(b.consts) == 0 || f.flow == nil || int(c.block) >= len(f.flow.guards) || c.block < 0 {
+	if b == nil || f.flow == nil || int(c.block) >= len(f.flow.guards) || c.block < 0 {
 		return false
 	}
 	for _, g := range f.flow.guards[c.block] {
+		if g.typ != nil {
+			if g.param < len(b.types) && b.types[g.param] != nil {
+				if v, known := asserts(b.types[g.param], g.typ); known && v != g.on {
+					return true
+				}
+			}
+			continue
+		}
 		if g.param >= len(b.consts) || !b.consts[g.param].set {
 			continue
 		}
@@ -263,7 +281,7 @@ func (p *Program) guardedWithin(g *Func, depth int) []bool {
 	if g.flow != nil {
 		for _, gs := range g.flow.guards {
 			for _, gd := range gs {
-				if gd.param < len(u) {
+				if gd.param < len(u) && gd.typ == nil { // a type's guard reads the types bound (see usedParams)
 					u[gd.param] = true
 				}
 			}

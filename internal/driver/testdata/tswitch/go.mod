@@ -1,0 +1,3 @@
+module example.com/tswitch
+
+go 1.23
