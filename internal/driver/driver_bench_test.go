@@ -16,7 +16,7 @@ import (
 // after a collection (peak-live-MiB), and the largest the heap grew
 // (peak-heap-MiB: objects live and not yet collected), which the
 // collector's target bounds (about twice the live heap under GOGC=100,
-// (100+gcPercent)% of it once the call graph is built) and which is most
+// (100+gcPercent)% of it once the packages are loaded) and which is most
 // of the peak memory the performance budget bounds. Loading asks go list
 // for export data, so the first round also fills the build cache.
 func BenchmarkStandalone(b *testing.B) {

@@ -19,8 +19,8 @@ import (
 // go command's: see phase), and writes a heap
 // profile of what it leaves (load.pprof, ...) and of the highest live heap
 // (peak.pprof) in that directory. The peak of the heap is about twice the
-// highest live heap while loading and building the call graph (GOGC=100),
-// (100+gcPercent)% of it after; GOGC=10 makes that high mark finer (and,
+// highest live heap while loading (GOGC=100), (100+gcPercent)% of it
+// after; GOGC=10 makes that high mark finer (and,
 // set, stands for the whole run).
 // -memprofile writes one profile at the end, when most of the program is
 // garbage.

@@ -331,7 +331,10 @@ func run(pass *analysis.Pass) (any, error) {
 	a.r.handleMethod = a.handleMethod
 	files := sqlfilespass.For(pass)
 	a.r.files, a.dir = files.Set, files.Dir // read on first use
-	res.imported = a.imported
+	// Not the method value a.imported: the result outlives the pass, and
+	// the method value would keep the whole analyzer (every function's
+	// calls, the resolver's memos) for as long as the result is read.
+	res.imported = func(fn *types.Func) *IssuesQueries { return importedFact(pass, fn) }
 	for _, f := range declared {
 		for _, name := range f.FullNames() { // either spelling (see config.Function)
 			a.extra[name] = f
@@ -1665,12 +1668,16 @@ func (a *analyzer) summarize() {
 	}
 }
 
-func (a *analyzer) imported(fn *types.Func) *IssuesQueries {
-	if fn.Pkg() == nil || fn.Pkg() == a.pass.Pkg {
+func (a *analyzer) imported(fn *types.Func) *IssuesQueries { return importedFact(a.pass, fn) }
+
+// importedFact is the fact pass imports about fn, a function of another
+// package; nil when none.
+func importedFact(pass *analysis.Pass, fn *types.Func) *IssuesQueries {
+	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
 		return nil
 	}
 	var sum IssuesQueries
-	if a.pass.ImportObjectFact(fn.Origin(), &sum) {
+	if pass.ImportObjectFact(fn.Origin(), &sum) {
 		return &sum
 	}
 	return nil
