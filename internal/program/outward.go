@@ -3,6 +3,8 @@ package program
 import (
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
@@ -78,9 +80,13 @@ func (b *builder) outwardUses(fns map[*ssa.Function]bool, mods []*packages.Packa
 			for _, instr := range blk.Instrs {
 				switch in := instr.(type) {
 				case *ssa.MakeInterface:
-					p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
+					if !inert(in) {
+						p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
+					}
 				case *ssa.ChangeInterface:
-					p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
+					if !inert(in) {
+						p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
+					}
 				case *ssa.TypeAssert:
 					if types.IsInterface(in.AssertedType) {
 						p.convs = append(p.convs, conversion{f, in.X.Type(), in.AssertedType})
@@ -104,7 +110,7 @@ func (b *builder) outwardUses(fns map[*ssa.Function]bool, mods []*packages.Packa
 		}
 		for id, inst := range m.TypesInfo.Instances {
 			obj := m.TypesInfo.Uses[id]
-			if obj == nil || obj.Pkg() == nil || p.pkgs[obj.Pkg().Path()] != nil {
+			if obj == nil || obj.Pkg() == nil || p.pkgs[obj.Pkg().Path()] != nil || methodFreeGenerics[obj.Pkg().Path()] {
 				continue
 			}
 			in := instantiation{}
@@ -120,6 +126,128 @@ func (b *builder) outwardUses(fns map[*ssa.Function]bool, mods []*packages.Packa
 			p.insts = append(p.insts, in)
 		}
 	}
+}
+
+// inert reports whether the interface value v, made of a value of the
+// module's, reaches no code that can call a method of it: its only uses
+// are comparisons (==, !=) and arguments of functions outside the module
+// that read values only by reflection of their kind, length and layout
+// (inertArgs: reflect.Swapper, reflect.TypeOf, reflect.DeepEqual,
+// sort.Slice, errors.Is's target), or of reflect.ValueOf whose Value is
+// only asked such things (inertValue: Len, Kind, IsNil). Such a
+// function holds no interface it could assert the value to and calls no
+// method by reflection: `reflect.Swapper(actions)` to reverse a slice of
+// the module's hooks hands the hooks to nobody. A function that does
+// call methods (fmt's Stringer and Formatter, json's Marshaler, sort.Sort's
+// Interface, http.Handle's Handler, rpc.Register by reflection) or one
+// not listed keeps the value outward.
+func inert(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.BinOp:
+			if r.Op != token.EQL && r.Op != token.NEQ {
+				return false
+			}
+		case *ssa.Call:
+			name := staticName(r.Common())
+			if name == "reflect.ValueOf" {
+				if !inertValue(r) {
+					return false
+				}
+				continue
+			}
+			params, ok := inertArgs[name]
+			if !ok {
+				return false
+			}
+			for i, a := range r.Common().Args {
+				if a == v && !slices.Contains(params, i) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// inertValue reports whether the reflect.Value a call of reflect.ValueOf
+// returns is only asked what calls no method of the value it holds
+// (inertValueMethods).
+func inertValue(call *ssa.Call) bool {
+	refs := call.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			name := staticName(r.Common())
+			method, ok := strings.CutPrefix(name, "(reflect.Value).")
+			if !ok || !inertValueMethods[method] {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// staticName is the full name (types.Func.FullName) of the function a
+// call calls statically, "" for a dynamic call.
+func staticName(cc *ssa.CallCommon) string {
+	fn := cc.StaticCallee()
+	if fn == nil {
+		return ""
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return ""
+	}
+	return obj.FullName()
+}
+
+// inertArgs are the functions outside any module that take interface
+// values and call no method of them, not by an assertion nor by
+// reflection, with the indexes of those parameters (see inert).
+var inertArgs = map[string][]int{
+	"reflect.Swapper":    {0},
+	"reflect.TypeOf":     {0},
+	"reflect.DeepEqual":  {0, 1},
+	"sort.Slice":         {0},
+	"sort.SliceStable":   {0},
+	"sort.SliceIsSorted": {0},
+	"errors.Is":          {1}, // compared with ==: Is and Unwrap are err's
+	"runtime.KeepAlive":  {0},
+}
+
+// inertValueMethods are the methods of reflect.Value that read the
+// value's kind, type, length or scalar contents and call none of its
+// methods, nor hand out anything that could (Interface, Method, Index,
+// Field, Elem do).
+var inertValueMethods = map[string]bool{
+	"Len": true, "Cap": true, "Kind": true, "Type": true, "IsNil": true, "IsZero": true,
+	"IsValid": true, "NumField": true, "NumMethod": true, "Pointer": true, "UnsafePointer": true,
+	"Bool": true, "Int": true, "Uint": true, "Float": true, "Complex": true, "String": true,
+	"CanAddr": true, "CanSet": true, "CanInterface": true, "CanInt": true, "CanUint": true, "CanFloat": true,
+}
+
+// methodFreeGenerics are the packages of the standard library whose
+// generic functions and types call no method of their type arguments:
+// their constraints have none (any, comparable, cmp.Ordered), and they
+// convert no value of one to an interface (slices.Reverse, maps.Keys,
+// atomic.Pointer[T]): instantiating one with a module's type hands that
+// type's methods to nobody.
+var methodFreeGenerics = map[string]bool{
+	"slices": true, "maps": true, "cmp": true, "iter": true, "sync/atomic": true, "unique": true,
 }
 
 // outward walks the types whose values reach code outside the module.

@@ -23,8 +23,11 @@ import (
 // the answer is kept to what the code shows cannot be called from
 // outside: a function is a root — live whatever the graph says — when
 //
-//   - an entry starts at it (a route's handler, a job, start-up, a
-//     command, a migration), or it is a package initializer or main;
+//   - an entry starts at it (a route's handler, start-up, a command, a
+//     migration), or it is a package initializer or main. A worker's
+//     loop and a goroutine a function starts are entries (Linked) but
+//     no roots: the loop runs when its function does, the goroutine
+//     when the go statement does, and the graph links both to these;
 //   - it is any method of the name of an interface method whose value
 //     code outside tests takes;
 //   - it is a method whose name is exported, of a type whose values
@@ -113,6 +116,9 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 		}
 	}
 	for _, e := range entries {
+		if e.Linked {
+			continue // runs when what the graph links to it does
+		}
 		for _, part := range e.Parts {
 			mark(part.Func)
 		}
