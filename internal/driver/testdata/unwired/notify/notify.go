@@ -1,0 +1,41 @@
+// Package notify sends notifications from worker loops.
+package notify
+
+import "database/sql"
+
+// Mailer is started by main: its loop is a job of the program.
+type Mailer struct {
+	db    *sql.DB
+	hints chan []int
+}
+
+func NewMailer(db *sql.DB) *Mailer { return &Mailer{db: db, hints: make(chan []int)} }
+
+func (m *Mailer) Start() { go m.loop() }
+
+func (m *Mailer) loop() {
+	for ids := range m.hints {
+		for _, id := range ids {
+			_, _ = m.db.Exec("UPDATE mails SET sent = true WHERE id = $1", id)
+		}
+	}
+}
+
+// Pager is the same backend that only another build (a plugin's)
+// constructs: nothing in this program calls NewPager.
+type Pager struct {
+	db    *sql.DB
+	hints chan []int
+}
+
+func NewPager(db *sql.DB) *Pager { return &Pager{db: db, hints: make(chan []int)} }
+
+func (p *Pager) Start() { go p.loop() }
+
+func (p *Pager) loop() {
+	for ids := range p.hints {
+		for _, id := range ids {
+			_, _ = p.db.Exec("UPDATE pages SET sent = true WHERE id = $1", id)
+		}
+	}
+}
