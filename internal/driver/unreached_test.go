@@ -192,7 +192,12 @@ func TestTestServerRoutes(t *testing.T) {
 // nor the store one holds, callable from outside: Store.Unused is
 // unreached. Through the same shape, a list whose item reflect hands out
 // as an interface value (Value.Index(0).Interface()) keeps its sinks'
-// archive's Purge live, and fmt.Println keeps Counts.String.
+// archive's Purge live, and fmt.Println keeps Counts.String. A value
+// handed to the module's own context as any (flow: c.Set("deps", deps),
+// kept in a map field, read back as c.Get("deps").(*Deps)) reaches no
+// code outside: Ledger.Rebuild, which nothing calls, is unreached; a
+// value kept the same way in a map another method prints (Board.Show:
+// fmt.Println) keeps Tally.String.
 func TestUnwired(t *testing.T) {
 	t.Parallel()
 	lines := func(extra ...string) ([]string, int, string) {
@@ -210,13 +215,15 @@ func TestUnwired(t *testing.T) {
 		unused = `hooks/hooks.go:48 low ""`
 		purge  = `hooks/hooks.go:63 medium ""`
 		counts = `hooks/hooks.go:77 low ""`
+		tally  = `flow/flow.go:56 high ""`
+		ledger = `flow/flow.go:33 low ""`
 	)
 	got, n, stderr := lines()
-	if want := []string{purge, counts, mailer}; !slices.Equal(got, want) || n != 2 {
-		t.Errorf("findings %q, %d unreached;\nwant %q, 2 unreached (Pager's loop, Store.Unused) (stderr: %s)", got, n, want, stderr)
+	if want := []string{tally, purge, counts, mailer}; !slices.Equal(got, want) || n != 3 {
+		t.Errorf("findings %q, %d unreached;\nwant %q, 3 unreached (Pager's loop, Store.Unused, Ledger.Rebuild) (stderr: %s)", got, n, want, stderr)
 	}
 	got, n, stderr = lines("-unreached")
-	if want := []string{unused, purge, counts, mailer, pager}; !slices.Equal(got, want) || n != 0 {
+	if want := []string{ledger, tally, unused, purge, counts, mailer, pager}; !slices.Equal(got, want) || n != 0 {
 		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0 (stderr: %s)", got, n, want, stderr)
 	}
 }

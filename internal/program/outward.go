@@ -26,6 +26,13 @@ import (
 // function or type is instantiated with reaches the dependency's code
 // with no conversion the module's code spells, so it is outward too.
 //
+// A value made into an empty interface that stays in the module's code
+// (see keptIn: a dependency set into the module's own context as any
+// and asserted back) reaches nobody outside; nor does one only handed
+// to a function that calls no method of it (see inert: reflect.Swapper,
+// sort.Slice), nor a type argument of a generic function of slices,
+// maps, cmp (methodFreeGenerics).
+//
 // Only what live functions do counts: a handler handed to a dependency by
 // a function only a test runs, or nothing, reaches the dependency only
 // when that function runs. An instantiation outside any function (a
@@ -42,7 +49,7 @@ func (p *Program) outwardTypes(live func(*Func) bool) map[*types.TypeName]bool {
 	for changed := true; changed; {
 		changed = false
 		for _, c := range p.convs {
-			if live(c.in) && o.outside(c.to) && !o.seen[c.from] {
+			if live(c.in) && o.outside(c.to) && !o.seen[c.from] && o.lets(c) {
 				o.walk(c.from)
 				changed = true
 			}
@@ -56,6 +63,36 @@ func (p *Program) outwardTypes(live func(*Func) bool) map[*types.TypeName]bool {
 type conversion struct {
 	in       *Func
 	from, to types.Type
+	// kept says the interface value stays in the module's code unless
+	// one of guards reaches outside (see keptIn).
+	kept   bool
+	guards []*types.TypeName
+}
+
+// conversion records the interface value v made of a value of type from
+// in f: one made into an empty interface may stay in the module (see
+// keptIn).
+func (k *keptIn) conversion(f *Func, v ssa.Value, from types.Type) conversion {
+	c := conversion{in: f, from: from, to: v.Type()}
+	if iface, ok := v.Type().Underlying().(*types.Interface); ok && iface.Empty() {
+		c.kept, c.guards = k.kept(v)
+	}
+	return c
+}
+
+// lets reports whether a conversion's value reaches outside, as far as
+// the types found outward so far say: unless it is kept in the module,
+// or one of its guards is outward.
+func (o *outward) lets(c conversion) bool {
+	if !c.kept {
+		return true
+	}
+	for _, g := range c.guards {
+		if o.named[g] {
+			return true
+		}
+	}
+	return false
 }
 
 // instantiation is a dependency's generic function or type instantiated
@@ -71,6 +108,7 @@ type instantiation struct {
 // packages, for outwardTypes. After link: it needs the Funcs.
 func (b *builder) outwardUses(fns map[*ssa.Function]bool, mods []*packages.Package) {
 	p := b.p
+	kept := newKeptIn(fns, func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil })
 	for fn := range fns {
 		f := b.funcs[fn]
 		if f == nil {
@@ -81,15 +119,15 @@ func (b *builder) outwardUses(fns map[*ssa.Function]bool, mods []*packages.Packa
 				switch in := instr.(type) {
 				case *ssa.MakeInterface:
 					if !inert(in) {
-						p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
+						p.convs = append(p.convs, kept.conversion(f, in, in.X.Type()))
 					}
 				case *ssa.ChangeInterface:
 					if !inert(in) {
-						p.convs = append(p.convs, conversion{f, in.X.Type(), in.Type()})
+						p.convs = append(p.convs, kept.conversion(f, in, in.X.Type()))
 					}
 				case *ssa.TypeAssert:
 					if types.IsInterface(in.AssertedType) {
-						p.convs = append(p.convs, conversion{f, in.X.Type(), in.AssertedType})
+						p.convs = append(p.convs, conversion{in: f, from: in.X.Type(), to: in.AssertedType})
 					}
 				}
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 
+	"example.com/unwired/flow"
 	"example.com/unwired/hooks"
 	"example.com/unwired/notify"
 )
@@ -12,4 +13,5 @@ func main() {
 	m := notify.NewMailer(db)
 	m.Start()
 	hooks.Run(db)
+	flow.Run(db)
 }
