@@ -88,6 +88,9 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 				for _, g := range c.Callees {
 					mark(g)
 				}
+				for _, g := range c.wrapper {
+					mark(g)
+				}
 			}
 			for _, g := range f.anon {
 				mark(g)

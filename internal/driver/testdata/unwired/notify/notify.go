@@ -39,3 +39,25 @@ func (p *Pager) loop() {
 		}
 	}
 }
+
+// Queue is made by a constructor that runs its startup statements (a
+// wrapper of the query it is handed) and starts the queue's writer.
+type Queue struct {
+	db      *sql.DB
+	pending chan []int
+}
+
+func NewQueue(db *sql.DB, startup string) *Queue {
+	_, _ = db.Exec(startup)
+	q := &Queue{db: db, pending: make(chan []int)}
+	go q.writer()
+	return q
+}
+
+func (q *Queue) writer() {
+	for ids := range q.pending {
+		for _, id := range ids {
+			_, _ = q.db.Exec("UPDATE queue SET written = true WHERE id = $1", id)
+		}
+	}
+}
