@@ -37,9 +37,11 @@ import (
 //   - returned by a method whose value the module does not take,
 //     followed to every call that can run it: static ones (of it or its
 //     wrappers) and through interfaces its type implements. Code outside
-//     may also call it if its receiver's type reaches outside, and read
-//     an exported field by reflection where its struct goes: the value
-//     is kept unless one of these types (guards) is outward.
+//     may also call it if its receiver's type reaches outside, or its
+//     package is one other modules call (not programOnly), and read an
+//     exported field by reflection where its struct goes: the value is
+//     kept unless one of these types (guards) is outward or in such a
+//     package.
 //
 // Anything else — handed to a dependency (unless inert), stored in a
 // slice, a package variable, a channel, a local a closure captures,

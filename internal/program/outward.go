@@ -37,8 +37,12 @@ import (
 // a function only a test runs, or nothing, reaches the dependency only
 // when that function runs. An instantiation outside any function (a
 // field's type, a package variable's) counts whatever runs.
-func (p *Program) outwardTypes(live func(*Func) bool) map[*types.TypeName]bool {
-	o := &outward{ours: func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil }, named: map[*types.TypeName]bool{}, seen: map[types.Type]bool{}}
+//
+// narrow are the packages whose exported methods only the program calls
+// (see programOnly): a method of another returning a value kept in the
+// module hands it to other modules.
+func (p *Program) outwardTypes(live func(*Func) bool, narrow map[string]bool) map[*types.TypeName]bool {
+	o := &outward{ours: func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil }, named: map[*types.TypeName]bool{}, seen: map[types.Type]bool{}, narrow: narrow}
 	for _, in := range p.insts {
 		if in.in == nil || live(in.in) {
 			for _, t := range in.args {
@@ -88,7 +92,7 @@ func (o *outward) lets(c conversion) bool {
 		return true
 	}
 	for _, g := range c.guards {
-		if o.named[g] {
+		if o.named[g] || !o.narrow[g.Pkg().Path()] {
 			return true
 		}
 	}
@@ -290,9 +294,10 @@ var methodFreeGenerics = map[string]bool{
 
 // outward walks the types whose values reach code outside the module.
 type outward struct {
-	ours  func(*types.Package) bool
-	named map[*types.TypeName]bool // the module's named types reached, by their generic origin
-	seen  map[types.Type]bool
+	ours   func(*types.Package) bool
+	named  map[*types.TypeName]bool // the module's named types reached, by their generic origin
+	seen   map[types.Type]bool
+	narrow map[string]bool // see outwardTypes
 }
 
 // outside reports whether a value of the interface t can be called by

@@ -106,7 +106,7 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 	grow := func() {
 		for {
 			flood()
-			more := p.outwardTypes(func(f *Func) bool { return live[f] })
+			more := p.outwardTypes(func(f *Func) bool { return live[f] }, narrow)
 			if len(more) == len(out) {
 				return // only grows
 			}
