@@ -189,7 +189,8 @@ func TestTestServerRoutes(t *testing.T) {
 // is code no entry point reaches, counted and shown low with -unreached.
 // A worker started by a constructor that runs the startup statement it
 // is handed (a query site, whose callees the graph's reach leaves out:
-// NewQueue) is live too: Queue's writer stays a job.
+// NewQueue) is live too: Queue's writer stays a job; so does the flusher
+// of a generic Batcher main makes an instance of.
 // A list of hooks handed to reflect.ValueOf(...).Len() and
 // reflect.Swapper, which call no method of a hook, makes no hook's type,
 // nor the store one holds, callable from outside: Store.Unused is
@@ -215,6 +216,7 @@ func TestUnwired(t *testing.T) {
 	const (
 		mailer = `notify/notify.go:19 medium "job"`
 		queue  = `notify/notify.go:60 medium "job"`
+		batch  = `notify/notify.go:81 medium "job"`
 		pager  = `notify/notify.go:38 low ""`
 		unused = `hooks/hooks.go:48 low ""`
 		purge  = `hooks/hooks.go:63 medium ""`
@@ -223,11 +225,11 @@ func TestUnwired(t *testing.T) {
 		ledger = `flow/flow.go:33 low ""`
 	)
 	got, n, stderr := lines()
-	if want := []string{tally, purge, counts, mailer, queue}; !slices.Equal(got, want) || n != 3 {
+	if want := []string{tally, purge, counts, mailer, queue, batch}; !slices.Equal(got, want) || n != 3 {
 		t.Errorf("findings %q, %d unreached;\nwant %q, 3 unreached (Pager's loop, Store.Unused, Ledger.Rebuild) (stderr: %s)", got, n, want, stderr)
 	}
 	got, n, stderr = lines("-unreached")
-	if want := []string{ledger, tally, unused, purge, counts, mailer, pager, queue}; !slices.Equal(got, want) || n != 0 {
+	if want := []string{ledger, tally, unused, purge, counts, mailer, pager, queue, batch}; !slices.Equal(got, want) || n != 0 {
 		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0 (stderr: %s)", got, n, want, stderr)
 	}
 }

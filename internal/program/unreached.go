@@ -49,7 +49,8 @@ import (
 //     nothing sends is as dead as a function nothing calls.
 //
 // What roots call, at any depth, is live, and so are the closures of a
-// live function (it makes them; where they go the graph may not see).
+// live function (it makes them; where they go the graph may not see),
+// and the generic function an instance of which is.
 // A type reaches outside only by what live code does (see outwardTypes),
 // so liveness grows in steps: what the roots reach, with the types its
 // conversions hand over, is what production runs. Then what tests refer
@@ -74,10 +75,22 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 	narrow := p.programOnly(pkgs)
 	live := map[*Func]bool{}
 	var work []*Func
-	mark := func(f *Func) {
+	// A generic function's code runs when an instance of it does: the
+	// graph calls the instances, findings are about the code written.
+	written := map[ast.Node]*Func{}
+	for _, f := range p.list {
+		if !f.instance && !f.Synthetic && f.syntax != nil {
+			written[f.syntax] = f
+		}
+	}
+	var mark func(f *Func)
+	mark = func(f *Func) {
 		if !live[f] {
 			live[f] = true
 			work = append(work, f)
+			if f.instance && f.syntax != nil && written[f.syntax] != nil {
+				mark(written[f.syntax])
+			}
 		}
 	}
 	flood := func() {

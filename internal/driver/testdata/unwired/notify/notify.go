@@ -61,3 +61,24 @@ func (q *Queue) writer() {
 		}
 	}
 }
+
+// Batcher is generic: main makes an instance, whose flusher runs the
+// generic code written here.
+type Batcher[T any] struct {
+	db *sql.DB
+	in chan []T
+}
+
+func NewBatcher[T any](db *sql.DB) *Batcher[T] {
+	b := &Batcher[T]{db: db, in: make(chan []T)}
+	go b.flush()
+	return b
+}
+
+func (b *Batcher[T]) flush() {
+	for items := range b.in {
+		for _, it := range items {
+			_, _ = b.db.Exec("INSERT INTO batches (v) VALUES ($1)", it)
+		}
+	}
+}

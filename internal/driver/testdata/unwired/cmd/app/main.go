@@ -12,6 +12,7 @@ func main() {
 	db, _ := sql.Open("postgres", "")
 	m := notify.NewMailer(db)
 	m.Start()
+	notify.NewBatcher[int](db)
 	notify.NewQueue(db, "CREATE TABLE IF NOT EXISTS queue (id int, written bool)")
 	hooks.Run(db)
 	flow.Run(db)
