@@ -168,7 +168,48 @@ func (w *whole) job(pos token.Pos) *program.Entry {
 			best = e
 		}
 	}
+	if best != nil && !w.wired(best) {
+		return nil
+	}
 	return best
+}
+
+// wired reports whether an entry runs in the program: one the graph
+// links to other code (program.Entry.Linked: a worker's loop, a
+// goroutine started) runs only if some function of it is live (see
+// program.Unreached); the others are roots. A loop in a notifier whose
+// backend only a plugin constructs is no job of the server: its
+// findings are in code no entry point reaches. When Unreached cannot
+// say (no main package in the graph), every entry is wired.
+func (w *whole) wired(e *program.Entry) bool {
+	if !e.Linked {
+		return true
+	}
+	if w.unreachedFuncs(); w.dead == nil {
+		return true
+	}
+	for _, part := range e.Parts {
+		if !w.dead[part.Func] && !w.testOnly[part.Func] {
+			return true
+		}
+	}
+	return false
+}
+
+// wiredOnly are the entries of es that run in the program (see wired).
+func (w *whole) wiredOnly(es []*program.Entry) []*program.Entry {
+	for i, e := range es {
+		if !w.wired(e) {
+			out := slices.Clone(es[:i])
+			for _, e := range es[i+1:] {
+				if w.wired(e) {
+					out = append(out, e)
+				}
+			}
+			return out
+		}
+	}
+	return es
 }
 
 // role is what decides how a finding of check in pkg is treated: the role
@@ -204,7 +245,7 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 			}
 		}
 	}
-	role, by := mainEntry(es)
+	role, by := mainEntry(w.wiredOnly(es))
 	if w.onlyTests(check, f, role) {
 		return program.RoleTest, nil
 	}
@@ -263,7 +304,7 @@ func (w *whole) routes(pkg *packages.Package, f *check.Finding, rel func(string)
 // none (nil) means only callers no entry runs pass data, and the finding
 // is silent (see fewCallers).
 func (w *whole) loopEntries(pkg *packages.Package, f *check.Finding, fn *program.Func) (es []*program.Entry, narrowed bool) {
-	all := w.funcs[fn]
+	all := w.wiredOnly(w.funcs[fn])
 	if len(f.Loops) == 0 || len(all) == 0 {
 		return all, false
 	}

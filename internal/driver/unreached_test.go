@@ -181,3 +181,55 @@ func TestTestServerRoutes(t *testing.T) {
 		t.Errorf("-unreached: routes %q, %d unreached; want [%q %q], 0", got, n, fake, items)
 	}
 }
+
+// testdata/unwired: code the program does not wire. A worker's loop runs
+// when its function does: the loop of the notifier main starts (Mailer)
+// is a job and stays reported; the same loop in a backend only another
+// build constructs (Pager: NewPager nothing calls, Start only it would)
+// is code no entry point reaches, counted and shown low with -unreached.
+// A worker started by a constructor that runs the startup statement it
+// is handed (a query site, whose callees the graph's reach leaves out:
+// NewQueue) is live too: Queue's writer stays a job; so does the flusher
+// of a generic Batcher main makes an instance of.
+// A list of hooks handed to reflect.ValueOf(...).Len() and
+// reflect.Swapper, which call no method of a hook, makes no hook's type,
+// nor the store one holds, callable from outside: Store.Unused is
+// unreached. Through the same shape, a list whose item reflect hands out
+// as an interface value (Value.Index(0).Interface()) keeps its sinks'
+// archive's Purge live, and fmt.Println keeps Counts.String. A value
+// handed to the module's own context as any (flow: c.Set("deps", deps),
+// kept in a map field, read back as c.Get("deps").(*Deps)) reaches no
+// code outside: Ledger.Rebuild, which nothing calls, is unreached; a
+// value kept the same way in a map another method prints (Board.Show:
+// fmt.Println) keeps Tally.String.
+func TestUnwired(t *testing.T) {
+	t.Parallel()
+	lines := func(extra ...string) ([]string, int, string) {
+		rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, append([]string{"-C", "testdata/unwired"}, append(extra, "./...")...)...)
+		var out []string
+		for _, f := range rep.Findings {
+			out = append(out, fmt.Sprintf("%s:%d %s %q", f.File, f.Line, f.Severity, f.Role))
+		}
+		slices.Sort(out)
+		return out, rep.Stats.UnreachedFindings, stderr
+	}
+	const (
+		mailer = `notify/notify.go:19 medium "job"`
+		queue  = `notify/notify.go:60 medium "job"`
+		batch  = `notify/notify.go:81 medium "job"`
+		pager  = `notify/notify.go:38 low ""`
+		unused = `hooks/hooks.go:48 low ""`
+		purge  = `hooks/hooks.go:63 medium ""`
+		counts = `hooks/hooks.go:77 low ""`
+		tally  = `flow/flow.go:56 high ""`
+		ledger = `flow/flow.go:33 low ""`
+	)
+	got, n, stderr := lines()
+	if want := []string{tally, purge, counts, mailer, queue, batch}; !slices.Equal(got, want) || n != 3 {
+		t.Errorf("findings %q, %d unreached;\nwant %q, 3 unreached (Pager's loop, Store.Unused, Ledger.Rebuild) (stderr: %s)", got, n, want, stderr)
+	}
+	got, n, stderr = lines("-unreached")
+	if want := []string{ledger, tally, unused, purge, counts, mailer, pager, queue, batch}; !slices.Equal(got, want) || n != 0 {
+		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0 (stderr: %s)", got, n, want, stderr)
+	}
+}

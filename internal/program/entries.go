@@ -58,6 +58,12 @@ type Entry struct {
 	// are: for main, the arms of its command switch, which are the
 	// commands' entries, not what every start runs.
 	cut map[token.Pos]bool
+	// Linked says the entry's code runs only when code the graph links
+	// to it does: a worker's loop runs when its function is called (or
+	// handed over), a goroutine when the code starting it runs. It is no
+	// root of what the program runs (see Unreached): a notifier's loop
+	// whose backend only a plugin builds is as dead as the backend.
+	Linked bool
 }
 
 // Part is where some of an entry's code starts.
@@ -433,7 +439,7 @@ func (p *Program) Jobs() []*Entry {
 				continue
 			}
 			seen[l] = true
-			out = append(out, &Entry{Role: RoleJob, Name: f.Name, Parts: []Part{{Func: f, Loop: l}}})
+			out = append(out, &Entry{Role: RoleJob, Name: f.Name, Parts: []Part{{Func: f, Loop: l}}, Linked: true})
 		}
 	}
 	return out
@@ -511,7 +517,7 @@ func (p *Program) Started(entries []*Entry) []*Entry {
 					continue
 				}
 				seen[k] = true
-				n := &Entry{Role: k.role, Name: k.name, Parts: []Part{{From: k.name, Func: g}}}
+				n := &Entry{Role: k.role, Name: k.name, Parts: []Part{{From: k.name, Func: g}}, Linked: true}
 				out = append(out, n)
 				work = append(work, n)
 			}

@@ -256,6 +256,11 @@ type Call struct {
 	// alts are other chains the call may take instead (one of them
 	// runs): Join keeps, as Chain, the one with the most loops per item.
 	alts [][]token.Pos
+	// wrapper, for a call that is a query site (Site), are the module
+	// functions it runs, which Callees leaves out: they run, and what
+	// they call (a constructor running its startup statements, which
+	// starts a worker) is live (see Unreached).
+	wrapper []*Func
 }
 
 // Build builds the call graph of the packages the driver loaded: those of
@@ -381,7 +386,8 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				}
 			}
 			if c.Site = p.sites[c.Pos]; c.Site != nil && !c.Callback && len(c.Chain) == 0 {
-				c.Callees = nil // the query itself: what the wrapper does is the query
+				// The query itself: what the wrapper does is the query.
+				c.wrapper, c.Callees = c.Callees, nil
 			} else {
 				c.Site = nil
 			}

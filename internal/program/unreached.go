@@ -23,8 +23,11 @@ import (
 // the answer is kept to what the code shows cannot be called from
 // outside: a function is a root — live whatever the graph says — when
 //
-//   - an entry starts at it (a route's handler, a job, start-up, a
-//     command, a migration), or it is a package initializer or main;
+//   - an entry starts at it (a route's handler, start-up, a command, a
+//     migration), or it is a package initializer or main. A worker's
+//     loop and a goroutine a function starts are entries (Linked) but
+//     no roots: the loop runs when its function does, the goroutine
+//     when the go statement does, and the graph links both to these;
 //   - it is any method of the name of an interface method whose value
 //     code outside tests takes;
 //   - it is a method whose name is exported, of a type whose values
@@ -46,7 +49,8 @@ import (
 //     nothing sends is as dead as a function nothing calls.
 //
 // What roots call, at any depth, is live, and so are the closures of a
-// live function (it makes them; where they go the graph may not see).
+// live function (it makes them; where they go the graph may not see),
+// and the generic function an instance of which is.
 // A type reaches outside only by what live code does (see outwardTypes),
 // so liveness grows in steps: what the roots reach, with the types its
 // conversions hand over, is what production runs. Then what tests refer
@@ -71,10 +75,22 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 	narrow := p.programOnly(pkgs)
 	live := map[*Func]bool{}
 	var work []*Func
-	mark := func(f *Func) {
+	// A generic function's code runs when an instance of it does: the
+	// graph calls the instances, findings are about the code written.
+	written := map[ast.Node]*Func{}
+	for _, f := range p.list {
+		if !f.instance && !f.Synthetic && f.syntax != nil {
+			written[f.syntax] = f
+		}
+	}
+	var mark func(f *Func)
+	mark = func(f *Func) {
 		if !live[f] {
 			live[f] = true
 			work = append(work, f)
+			if f.instance && f.syntax != nil && written[f.syntax] != nil {
+				mark(written[f.syntax])
+			}
 		}
 	}
 	flood := func() {
@@ -83,6 +99,9 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 			work = work[:len(work)-1]
 			for _, c := range f.Calls {
 				for _, g := range c.Callees {
+					mark(g)
+				}
+				for _, g := range c.wrapper {
 					mark(g)
 				}
 			}
@@ -100,7 +119,7 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 	grow := func() {
 		for {
 			flood()
-			more := p.outwardTypes(func(f *Func) bool { return live[f] })
+			more := p.outwardTypes(func(f *Func) bool { return live[f] }, narrow)
 			if len(more) == len(out) {
 				return // only grows
 			}
@@ -113,6 +132,9 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 		}
 	}
 	for _, e := range entries {
+		if e.Linked {
+			continue // runs when what the graph links to it does
+		}
 		for _, part := range e.Parts {
 			mark(part.Func)
 		}

@@ -1,0 +1,3 @@
+module example.com/unwired
+
+go 1.22
