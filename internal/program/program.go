@@ -69,8 +69,10 @@ type Program struct {
 	// configured, while StartRange runs, says a registry start-up fills
 	// from configuration may count (see fewGlobal), and whether one did.
 	configured *configured
-	groups     map[string]groupCount // see groupSize; nil until asked
-	copies     []*Func               // closures' copies bound to a call of their constructor (see ctors.go)
+	// typed, while FewTyped runs, says which items count (see typedfew.go).
+	typed  *typedFew
+	groups map[string]groupCount // see groupSize; nil until asked
+	copies []*Func               // closures' copies bound to a call of their constructor (see ctors.go)
 	// registrars are the functions registering functions on a message
 	// bus whose dispatch the graph follows, by the position of their
 	// declaration, with the argument that is the function registered

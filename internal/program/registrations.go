@@ -202,7 +202,7 @@ func (p *Program) countedWrite(info *types.Info, f *Func, v *types.Var, is func(
 			if !is(lhs.X) {
 				continue
 			}
-			per++ // v[k] = x: one key more at most
+			per += p.items(info, f.syntax, []ast.Expr{rhs}) // v[k] = x: one key more at most
 		default:
 			if !is(lhs) {
 				continue
@@ -253,6 +253,9 @@ func (p *Program) runs(f *Func, limit, depth int, seen map[*Func]bool) (int, boo
 	}
 	if f.init {
 		return 1, true // a package initializer: its variables' values
+	}
+	if p.startedOnce(f) {
+		return 1, true // only start-up reaches it, in a FewTyped (see typedfew.go)
 	}
 	if p.started == nil {
 		p.started = map[*Func]bool{}
