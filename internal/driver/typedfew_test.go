@@ -21,7 +21,8 @@ import (
 // element; Rowed), an audit per row beside the start-up store reaching
 // the query too (Audited), a store per item of the request (Each), the
 // stores start-up makes per row of a table (Stored, low as start-up's),
-// and shapes read per row whose method runs a query: reported.
+// shapes read per row whose method runs a query, and units appended per
+// row each overwritten in place by a square: reported.
 func TestTypedFew(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/typedfew", "./...")
@@ -42,6 +43,7 @@ func TestTypedFew(t *testing.T) {
 		"notify/notify.go:190 medium", // Each: a store per request item
 		"notify/notify.go:202 low",    // Stored: start-up's stores per row
 		"shapes/shapes.go:36 high",    // a square per row
+		"shapes/shapes.go:53 high",    // a square per row written over a unit in place
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings %q;\nwant %q (stderr: %s)", got, want, stderr)

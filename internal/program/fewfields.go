@@ -151,10 +151,7 @@ func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, dep
 		return p.fewEntry(info, e, limit, depth) // an element of a table nothing changes
 	case *ast.CallExpr:
 		if n, ok := madeEmpty(info, e); ok {
-			if p.filtering() {
-				return 0, true // zero values: none of a type
-			}
-			return n, true
+			return n, true // at most as many of a type as its length
 		}
 		if p.filtering() {
 			if n, ok := p.typedAppend(info, fn, e, limit, depth); ok {

@@ -70,9 +70,10 @@ type Program struct {
 	// from configuration may count (see fewGlobal), and whether one did.
 	configured *configured
 	// typed, while FewTyped runs, says which items count (see typedfew.go).
-	typed  *typedFew
-	groups map[string]groupCount // see groupSize; nil until asked
-	copies []*Func               // closures' copies bound to a call of their constructor (see ctors.go)
+	typed      *typedFew
+	elemWrites []elemWrite           // see elementWritten; nil until asked
+	groups     map[string]groupCount // see groupSize; nil until asked
+	copies     []*Func               // closures' copies bound to a call of their constructor (see ctors.go)
 	// registrars are the functions registering functions on a message
 	// bus whose dispatch the graph follows, by the position of their
 	// declaration, with the argument that is the function registered

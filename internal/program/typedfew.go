@@ -38,10 +38,13 @@ import (
 // fills (the configuration's enabled names) counts once, as many as
 // configured.
 //
-// A db notifier appended per row or per request item, a list whose
-// element's method reaches the query through two implementations one of
-// which is appended in a data loop, a list of shapes built from rows:
-// data, as before.
+// An element of a list of interface values written in place (ns[i] =
+// store, copy, &ns[i]) anywhere in the module with a value that may be
+// of those types changes what a list holds without a write of it: then
+// nothing is counted. A db notifier appended per row or per request
+// item, a list whose element's method reaches the query through two
+// implementations one of which is appended in a data loop, a list of
+// shapes built from rows: data, as before.
 
 // typedFew is the state of a FewTyped: the types whose values count,
 // and whether a loop's length is being counted (every item counts).
@@ -73,8 +76,84 @@ func (p *Program) FewTyped(loop token.Pos, impls []*Func, limit int, reaching ma
 	}
 	p.typed = t
 	defer func() { p.typed = nil }()
+	if p.elementWritten() {
+		return false
+	}
 	n, ok := p.fewValue(info, fn.syntax, rs.X, limit, 0)
 	return ok && n <= limit
+}
+
+// elemWrite is a write of an element of a list of interface values, in
+// a function of the module: l[i] = rhs; rhs nil for one whose value is
+// not known (copy(l, other), &l[i]).
+type elemWrite struct {
+	info *types.Info
+	fn   ast.Node
+	rhs  ast.Expr
+}
+
+// elementWritten says, in a FewTyped, whether some write of an element
+// of a list of interface values in the module may set it to one of the
+// typed types: the counts follow the writes of lists whole (appends,
+// literals), which an element written in place (ns[0] = store) changes
+// without adding an item.
+func (p *Program) elementWritten() bool {
+	if p.elemWrites == nil {
+		p.elemWrites = []elemWrite{}
+		ifaceList := func(info *types.Info, e ast.Expr) bool {
+			switch t := under(info.TypeOf(e)).(type) {
+			case *types.Slice:
+				return types.IsInterface(t.Elem())
+			case *types.Array:
+				return types.IsInterface(t.Elem())
+			case *types.Pointer:
+				if a, ok := under(t.Elem()).(*types.Array); ok {
+					return types.IsInterface(a.Elem())
+				}
+			}
+			return false
+		}
+		for _, f := range p.list {
+			pkg := p.pkgs[f.pkg]
+			if f.Synthetic || f.instance || f.syntax == nil || pkg == nil || pkg.TypesInfo == nil {
+				continue
+			}
+			info := pkg.TypesInfo
+			ast.Inspect(f.syntax, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return n == f.syntax // a closure is a function of its own
+				case *ast.AssignStmt:
+					for i, l := range n.Lhs {
+						ix, ok := ast.Unparen(l).(*ast.IndexExpr)
+						if !ok || !ifaceList(info, ix.X) {
+							continue
+						}
+						var rhs ast.Expr
+						if len(n.Lhs) == len(n.Rhs) {
+							rhs = n.Rhs[i]
+						}
+						p.elemWrites = append(p.elemWrites, elemWrite{info, f.syntax, rhs})
+					}
+				case *ast.UnaryExpr:
+					if ix, ok := ast.Unparen(n.X).(*ast.IndexExpr); ok && n.Op == token.AND && ifaceList(info, ix.X) {
+						p.elemWrites = append(p.elemWrites, elemWrite{info, f.syntax, nil})
+					}
+				case *ast.CallExpr:
+					if b, ok := info.Uses[identOf(n.Fun)].(*types.Builtin); ok && b.Name() == "copy" && len(n.Args) == 2 && ifaceList(info, n.Args[0]) {
+						p.elemWrites = append(p.elemWrites, elemWrite{info, f.syntax, nil})
+					}
+				}
+				return true
+			})
+		}
+	}
+	for _, w := range p.elemWrites {
+		if w.rhs == nil || p.mayHold(w.info, w.fn, w.rhs, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // recvNamed is the named type of a receiver of type t (T or *T).

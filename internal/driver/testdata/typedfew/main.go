@@ -56,6 +56,7 @@ func run(cmd *cobra.Command, args []string) error {
 	})
 	http.HandleFunc("GET /area", func(w http.ResponseWriter, r *http.Request) {
 		shapes.Total(db)
+		shapes.Patched(db)
 	})
 	return http.ListenAndServe(":8080", nil)
 }

@@ -37,3 +37,20 @@ func Total(db *sql.DB) float64 {
 	}
 	return total
 }
+
+// Patched appends a unit per row and writes a square over it in place.
+func Patched(db *sql.DB) float64 {
+	var shapes []Shape
+	rows, _ := db.Query("SELECT id FROM squares")
+	for rows.Next() {
+		var id int
+		rows.Scan(&id)
+		shapes = append(shapes, Unit{})
+		shapes[len(shapes)-1] = &Square{db: db, id: id}
+	}
+	total := 0.0
+	for _, s := range shapes {
+		total += s.Area() // reported: a square per row, written in place
+	}
+	return total
+}
