@@ -16,11 +16,13 @@ import (
 // OnInitialize fills and a getter hands out only to be read, joined with
 // a user's own notifiers built per row from the other kinds, notified in
 // goroutines taking the element (Spawn), and the one store start-up
-// appends joined with emails per row (Logged): silent, the store's query
-// runs once. A store per row (SpawnRowed, a closure capturing the
+// appends joined with emails per row (Logged), the start-up functions run
+// from a list of tasks the cobra command's RunE ranges over: silent, the
+// store's query runs once. A store per row (SpawnRowed, a closure capturing the
 // element; Rowed), an audit per row beside the start-up store reaching
 // the query too (Audited), a store per item of the request (Each), the
-// stores start-up makes per row of a table (Stored, low as start-up's),
+// stores start-up makes per row of a table (Stored) or registers per row
+// through a registration function (Registered), low as start-up's,
 // shapes read per row whose method runs a query, and units appended per
 // row each overwritten in place by a square: reported.
 func TestTypedFew(t *testing.T) {
@@ -37,11 +39,12 @@ func TestTypedFew(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{
-		"notify/notify.go:149 medium", // SpawnRowed: a store per row
-		"notify/notify.go:165 medium", // Rowed: a store per row
-		"notify/notify.go:178 medium", // Audited: an audit per row
-		"notify/notify.go:190 medium", // Each: a store per request item
-		"notify/notify.go:202 low",    // Stored: start-up's stores per row
+		"notify/notify.go:164 medium", // SpawnRowed: a store per row
+		"notify/notify.go:180 medium", // Rowed: a store per row
+		"notify/notify.go:193 medium", // Audited: an audit per row
+		"notify/notify.go:205 medium", // Each: a store per request item
+		"notify/notify.go:217 low",    // Stored: start-up's stores per row
+		"notify/notify.go:229 low",    // Registered: start-up registers a store per row
 		"shapes/shapes.go:36 high",    // a square per row
 		"shapes/shapes.go:53 high",    // a square per row written over a unit in place
 	}

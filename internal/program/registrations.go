@@ -254,8 +254,8 @@ func (p *Program) runs(f *Func, limit, depth int, seen map[*Func]bool) (int, boo
 	if f.init {
 		return 1, true // a package initializer: its variables' values
 	}
-	if p.startedOnce(f) {
-		return 1, true // only start-up reaches it, in a FewTyped (see typedfew.go)
+	if p.commandOnce(f) {
+		return 1, true // a start-up command's own function, in a FewTyped (see typedfew.go)
 	}
 	if p.started == nil {
 		p.started = map[*Func]bool{}
@@ -285,7 +285,10 @@ func (p *Program) runs(f *Func, limit, depth int, seen map[*Func]bool) (int, boo
 			if !ok {
 				return 0, false
 			}
-			t, ok := p.callRepeats(cl.f, cl.c.Expr, limit, depth+1)
+			t, ok, listed := p.funcListRepeats(cl.f, cl.c.Expr, h, limit, depth+1)
+			if !listed {
+				t, ok = p.callRepeats(cl.f, cl.c.Expr, limit, depth+1)
+			}
 			if !ok {
 				return 0, false
 			}

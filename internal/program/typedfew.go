@@ -31,12 +31,19 @@ import (
 // concrete result, a conversion of one); anything else (a parameter,
 // a call returning an interface, a type assertion) may be any. A write
 // adding none of them adds nothing however often it runs: an append of
-// http handlers per row of a query result. One adding one must run a
-// few times: in a loop over a few items, in a function run a few
-// times; and here, as in StartRange, a function only start-up (or a
-// command) reaches runs once, and a loop there over what only start-up
-// fills (the configuration's enabled names) counts once, as many as
-// configured.
+// http handlers per row of a query result; copying a list item by item
+// (for _, x := range l { v = append(v, x) }) adds what l holds of them.
+// One adding one must run a few times: in a loop over a few items, in a
+// function run a few times (see runs); here a command's or start-up
+// entry's own function that nothing in the module calls (a cobra
+// command's RunE) runs once, a call of the element of a loop over a
+// list of functions written out (tasks := []func() error{setupStorage,
+// setupIntegration}) runs each as many times as the list names it, and,
+// as in StartRange, a loop in code only start-up reaches over what only
+// start-up fills (the configuration's enabled names, read through a
+// getter that hands out the configuration's address only to be read)
+// counts once, as many as configured. A registration function start-up
+// calls per row of a table is data.
 //
 // An element of a list of interface values written in place (ns[i] =
 // store, copy, &ns[i]) anywhere in the module with a value that may be
@@ -347,10 +354,132 @@ func (p *Program) typedAppend(info *types.Info, fn ast.Node, call *ast.CallExpr,
 	return n + p.items(info, fn, call.Args[1:]), true
 }
 
-// startedOnce says, in a FewTyped, whether f runs only at start-up (or in
-// a command): once per process, as StartRange counts it.
-func (p *Program) startedOnce(f *Func) bool {
-	return p.typed != nil && f.syntax != nil && p.atStart(f.syntax.Pos(), p.typed.reaching)
+// commandOnce says, in a FewTyped, whether f is the function of a
+// command or start-up entry (a cobra command's RunE, say) that the
+// framework runs once per process: only start-up (or commands) reach
+// it, and nothing in the module calls it.
+func (p *Program) commandOnce(f *Func) bool {
+	if p.typed == nil || f.syntax == nil || !p.atStart(f.syntax.Pos(), p.typed.reaching) {
+		return false
+	}
+	for _, h := range p.sameFunc(f) {
+		if len(p.callerIndex()[h]) > 0 {
+			return false
+		}
+	}
+	for _, e := range p.typed.reaching[f] {
+		for _, part := range e.Parts {
+			if part.Func == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// funcListRepeats is, in a FewTyped, how many times call, in f, runs h
+// per run of f when call calls the element of a range statement around
+// it over a list of functions written out (tasks := []func() error{a,
+// b}; for _, t := range tasks { t() }): once per time the list names h,
+// times the other loops around. listed is false for any other call.
+func (p *Program) funcListRepeats(f *Func, call *ast.CallExpr, h *Func, limit, depth int) (t int, ok, listed bool) {
+	pkg := p.pkgs[f.pkg]
+	if p.typed == nil || pkg == nil || pkg.TypesInfo == nil {
+		return 0, false, false
+	}
+	info := pkg.TypesInfo
+	el, isVar := info.Uses[identOf(call.Fun)].(*types.Var)
+	if !isVar {
+		return 0, false, false
+	}
+	var around []ast.Node
+	queries.InspectAround(f.syntax, func(n ast.Node, stack []ast.Node) bool {
+		if n == call {
+			around = append([]ast.Node(nil), stack...)
+		}
+		return around == nil
+	})
+	for i := len(around) - 1; i >= 0; i-- {
+		rs, isRange := around[i].(*ast.RangeStmt)
+		if !isRange || rs.Tok != token.DEFINE {
+			continue
+		}
+		id, isID := rs.Value.(*ast.Ident)
+		if !isID || info.Defs[id] != el || assigned(rs.Body, el) {
+			continue
+		}
+		lit := p.funcListLit(info, f.syntax, rs.X)
+		if lit == nil {
+			return 0, false, false
+		}
+		n := 0
+		for _, e := range lit.Elts {
+			g := p.funcExpr(info, e)
+			if g == nil {
+				return 0, false, false // a func value not written out: any
+			}
+			if g == h || g.Decl != nil && g.Decl == h.Decl && !g.closure {
+				n++
+			}
+		}
+		rest := append(append([]ast.Node(nil), around[:i]...), around[i+1:]...)
+		if len(rest) > 0 && rest[0] == f.syntax {
+			rest = rest[1:]
+		}
+		outside := types.NewVar(token.NoPos, nil, "", nil)
+		r, known := p.untyped(func() (int, bool) { return p.repeats(info, f.syntax, outside, rest, limit, depth) })
+		return n * r, known && n*r <= limit, true
+	}
+	return 0, false, false
+}
+
+// funcListLit is the literal list of functions x is: written in place,
+// or a local of fn set once, to it, and not written otherwise.
+func (p *Program) funcListLit(info *types.Info, fn ast.Node, x ast.Expr) *ast.CompositeLit {
+	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok {
+		return lit
+	}
+	v, ok := info.Uses[identOf(x)].(*types.Var)
+	if !ok || v.Pos() < fn.Pos() || v.Pos() >= fn.End() || isParam(fn, v) {
+		return nil
+	}
+	var lit *ast.CompositeLit
+	writes := 0
+	all := queries.Writes(info, fn, v, func(w queries.LocalWrite) bool {
+		writes++
+		lit, _ = ast.Unparen(w.Value).(*ast.CompositeLit)
+		return lit != nil
+	})
+	if !all || writes != 1 || p.elemAssigned(info, fn, v) {
+		return nil
+	}
+	return lit
+}
+
+// elemAssigned says whether fn writes an element of v in place, or
+// hands v on (to a call, a variable, a field).
+func (p *Program) elemAssigned(info *types.Info, fn ast.Node, v *types.Var) bool {
+	found := false
+	queries.InspectAround(fn, func(n ast.Node, around []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != v || len(around) == 0 {
+			return true
+		}
+		switch pa := around[len(around)-1].(type) {
+		case *ast.RangeStmt:
+			if pa.X != id {
+				found = true
+			}
+		case *ast.CallExpr:
+			if b, ok := info.Uses[identOf(pa.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
+				found = true
+			}
+		default:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // configuredList says, in a FewTyped, whether x, a loop's list in a

@@ -33,11 +33,17 @@ func main() {
 
 func run(cmd *cobra.Command, args []string) error {
 	db, _ := sql.Open("postgres", "")
-	if err := notify.Setup(db, config.C); err != nil {
-		return err
+	tasks := []func() error{
+		func() error { return notify.Setup(db, config.C) },
+		func() error { notify.SetupAudit(db); return nil },
+		func() error { notify.SetupRows(db); return nil },
+		func() error { notify.SetupRegistered(db); return nil },
 	}
-	notify.SetupAudit(db)
-	notify.SetupRows(db)
+	for _, t := range tasks {
+		if err := t(); err != nil {
+			return err
+		}
+	}
 	s := &notify.Service{DB: db}
 	http.HandleFunc("POST /events", func(w http.ResponseWriter, r *http.Request) {
 		id := r.FormValue("id")
@@ -47,6 +53,7 @@ func run(cmd *cobra.Command, args []string) error {
 		s.Rowed(id)
 		s.Audited(id)
 		s.Stored(id)
+		s.Registered(id)
 		if config.Get().Notify.Enabled == nil {
 			w.WriteHeader(http.StatusNotFound)
 		}

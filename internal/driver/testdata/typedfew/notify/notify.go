@@ -82,6 +82,21 @@ func SetupRows(db *sql.DB) {
 	}
 }
 
+var registered []Notifier
+
+// Register adds a notifier.
+func Register(n Notifier) {
+	registered = append(registered, n)
+}
+
+// SetupRegistered registers a store per row of a table, at start-up.
+func SetupRegistered(db *sql.DB) {
+	rows, _ := db.Query("SELECT id FROM stores")
+	for rows.Next() {
+		Register(NewStore(db))
+	}
+}
+
 type Service struct {
 	DB *sql.DB
 }
@@ -200,5 +215,17 @@ func (s *Service) Stored(id string) {
 	}
 	for _, n := range ns {
 		n.Notify(id) // reported: a store per row, though start-up made them
+	}
+}
+
+// Registered adds the stores start-up registers per row to emails.
+func (s *Service) Registered(id string) {
+	var ns []Notifier
+	ns = append(ns, registered...)
+	for _, to := range []string{"a", "b"} {
+		ns = append(ns, Email{To: to})
+	}
+	for _, n := range ns {
+		n.Notify(id) // reported: a store per row, each registered once
 	}
 }
