@@ -22,7 +22,8 @@ import (
 // element; Rowed), an audit per row beside the start-up store reaching
 // the query too (Audited), a store per item of the request (Each), the
 // stores start-up makes per row of a table (Stored) or registers per row
-// through a registration function (Registered), low as start-up's,
+// through a registration function (Registered), low as start-up's, a
+// struct embedding a store per row (Wrapped),
 // shapes read per row whose method runs a query, and units appended per
 // row each overwritten in place by a square: reported.
 func TestTypedFew(t *testing.T) {
@@ -39,12 +40,13 @@ func TestTypedFew(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{
-		"notify/notify.go:164 medium", // SpawnRowed: a store per row
-		"notify/notify.go:180 medium", // Rowed: a store per row
-		"notify/notify.go:193 medium", // Audited: an audit per row
-		"notify/notify.go:205 medium", // Each: a store per request item
-		"notify/notify.go:217 low",    // Stored: start-up's stores per row
-		"notify/notify.go:229 low",    // Registered: start-up registers a store per row
+		"notify/notify.go:170 medium", // SpawnRowed: a store per row
+		"notify/notify.go:186 medium", // Rowed: a store per row
+		"notify/notify.go:199 medium", // Audited: an audit per row
+		"notify/notify.go:211 medium", // Each: a store per request item
+		"notify/notify.go:223 low",    // Stored: start-up's stores per row
+		"notify/notify.go:235 low",    // Registered: start-up registers a store per row
+		"notify/notify.go:250 medium", // Wrapped: a struct embedding a store per row
 		"shapes/shapes.go:36 high",    // a square per row
 		"shapes/shapes.go:53 high",    // a square per row written over a unit in place
 	}

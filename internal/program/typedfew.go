@@ -57,6 +57,7 @@ import (
 // and whether a loop's length is being counted (every item counts).
 type typedFew struct {
 	types    []*types.TypeName
+	methods  []*types.Func // the implementations, for types embedding theirs
 	reaching map[*Func][]*Entry
 	counting bool
 }
@@ -72,9 +73,10 @@ func (p *Program) FewTyped(loop token.Pos, impls []*Func, limit int, reaching ma
 	}
 	t := &typedFew{reaching: reaching}
 	for _, g := range impls {
-		if g.sig == nil || g.sig.Recv() == nil {
+		if g.sig == nil || g.sig.Recv() == nil || g.Decl == nil {
 			return false // a func value: not counted here
 		}
+		t.methods = append(t.methods, g.Decl.Origin())
 		n := recvNamed(g.sig.Recv().Type())
 		if n == nil || types.IsInterface(n.Type()) {
 			return false
@@ -191,11 +193,18 @@ func (p *Program) untyped(count func() (int, bool)) (int, bool) {
 	return count()
 }
 
-// isTyped says whether t, a concrete type, is one of the typed types.
+// isTyped says whether t, a concrete type, is one of the typed types,
+// or has one of their methods as its own (a struct embedding one).
 func (t *typedFew) isTyped(typ types.Type) bool {
 	n := recvNamed(typ)
 	for _, x := range t.types {
 		if n == x {
+			return true
+		}
+	}
+	for _, m := range t.methods {
+		obj, _, _ := types.LookupFieldOrMethod(typ, true, m.Pkg(), m.Name())
+		if f, ok := obj.(*types.Func); ok && f.Origin() == m {
 			return true
 		}
 	}

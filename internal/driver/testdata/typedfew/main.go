@@ -54,6 +54,7 @@ func run(cmd *cobra.Command, args []string) error {
 		s.Audited(id)
 		s.Stored(id)
 		s.Registered(id)
+		s.Wrapped(id)
 		if config.Get().Notify.Enabled == nil {
 			w.WriteHeader(http.StatusNotFound)
 		}

@@ -34,6 +34,12 @@ func (s *Store) Notify(id string) error {
 	return err
 }
 
+// Logging is a store that logs too: Notify is its store's.
+type Logging struct {
+	*Store
+	Prefix string
+}
+
 // Audit records the event in the audit log.
 type Audit struct{ db *sql.DB }
 
@@ -227,5 +233,20 @@ func (s *Service) Registered(id string) {
 	}
 	for _, n := range ns {
 		n.Notify(id) // reported: a store per row, each registered once
+	}
+}
+
+// Wrapped adds a logging store per row.
+func (s *Service) Wrapped(id string) {
+	var ns []Notifier
+	ns = append(ns, global...)
+	rows, _ := s.DB.Query("SELECT prefix FROM loggers")
+	for rows.Next() {
+		var prefix string
+		rows.Scan(&prefix)
+		ns = append(ns, Logging{Store: NewStore(s.DB), Prefix: prefix})
+	}
+	for _, n := range ns {
+		n.Notify(id) // reported: a store, embedded, per row
 	}
 }
