@@ -562,14 +562,18 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 // field every write sets to a few (program.FewField), or over a registry
 // only init functions and start-up calls fill, read directly or through
 // a getter (program.FewRange), or over a list, or a field of a struct,
-// that the calls making it fill with a few (program.FewReturned).
+// that the calls making it fill with a few (program.FewReturned). So
+// does one over interface values whose methods reach the queries only
+// through implementations the list holds a few values of, whatever
+// else it holds (program.FewTypedCall): a fan-out to the integrations
+// of which only the one configured database integration runs SQL.
 func (w *whole) fewPassed(check string, pkg *packages.Package, f *check.Finding) bool {
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
 		return false
 	}
 	for _, pos := range f.Loops {
 		rs := rangeAt(pkg, pos)
-		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) && !w.prog.FewReturned(pos, queries.SmallBound) {
+		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) && !w.prog.FewReturned(pos, queries.SmallBound) && !w.prog.FewTypedCall(pos, f.Pos, queries.SmallBound, w.funcs) {
 			return false
 		}
 	}

@@ -129,7 +129,7 @@ func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, dep
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
-		return len(e.Elts), true
+		return p.items(info, fn, e.Elts), true
 	case *ast.Ident:
 		switch obj := info.Uses[e].(type) {
 		case *types.Nil:
@@ -151,7 +151,12 @@ func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, dep
 		return p.fewEntry(info, e, limit, depth) // an element of a table nothing changes
 	case *ast.CallExpr:
 		if n, ok := madeEmpty(info, e); ok {
-			return n, true
+			return n, true // at most as many of a type as its length
+		}
+		if p.filtering() {
+			if n, ok := p.typedAppend(info, fn, e, limit, depth); ok {
+				return n, true
+			}
 		}
 		if arg := keptArg(info, e); arg != nil {
 			// slices.Collect(maps.Keys(set)): as many as the set holds.
@@ -295,10 +300,25 @@ func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, d
 	ok := queries.Writes(info, fn, v, func(w queries.LocalWrite) bool {
 		var n int
 		var ok bool
+		if w.Value != nil && p.filtering() {
+			if rs, rest := copied(info, w.Value, is, w.Around); rs != nil {
+				// Each item of a type that list holds, once.
+				n, ok = p.fewValue(info, fn, rs.X, limit, depth+1)
+				if !ok || n == 0 {
+					return ok
+				}
+				t, known := p.repeats(info, fn, v, rest, limit, depth)
+				total += n * t
+				return known && total <= limit
+			}
+		}
 		if w.Value != nil {
 			n, ok = p.appended(info, fn, w.Value, is, limit, depth)
 		} else {
 			n, ok = p.fewCall(info, w.Call, w.Index, limit, depth)
+		}
+		if ok && n == 0 && p.filtering() {
+			return true // adds none of the typed items, however often
 		}
 		t, known := p.repeats(info, fn, v, w.Around, limit, depth)
 		total += n * t
@@ -325,7 +345,10 @@ func (p *Program) repeats(info *types.Info, fn ast.Node, v *types.Var, around []
 		case *ast.ForStmt, *ast.FuncLit:
 			return 0, false
 		case *ast.RangeStmt:
-			n, ok := p.fewValue(info, fn, s.X, limit, depth+1)
+			n, ok := p.untyped(func() (int, bool) { return p.fewValue(info, fn, s.X, limit, depth+1) })
+			if !ok && p.configuredList(info, fn, s.X) {
+				n, ok = 1, true // as many as configured: one (see typedfew.go)
+			}
 			if !ok {
 				return 0, false
 			}
@@ -355,7 +378,7 @@ func (p *Program) appended(info *types.Info, fn ast.Node, e ast.Expr, is func(as
 		}
 		return p.fewValue(info, fn, call.Args[1], limit, depth+1) // append(v, other...): as many as other holds
 	}
-	return len(call.Args) - 1, true
+	return p.items(info, fn, call.Args[1:]), true
 }
 
 // fewLocalArg is how many items at most v, a local of f a call of f

@@ -208,6 +208,19 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 	if j >= len(args) {
 		return 0, false
 	}
+	if p.filtering() {
+		// Counting the items of a type (see typedfew.go): none of
+		// them is a count like any other.
+		if v, ok := info.Uses[identOf(args[j])].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			return p.fewGlobal(v, limit, depth+1)
+		}
+		if v, ok := info.Uses[identOf(args[j])].(*types.Var); ok && !p.isParam(f, v) {
+			return p.fewLocalArg(info, v, limit, depth+1)
+		}
+		if _, ok := ast.Unparen(args[j]).(*ast.Ident); !ok {
+			return p.fewValue(info, f.syntax, args[j], limit, depth+1)
+		}
+	}
 	switch a := ast.Unparen(args[j]).(type) {
 	case *ast.CompositeLit:
 		// An empty one (or nil) is a list about to be filled, as the

@@ -69,6 +69,9 @@ type Program struct {
 	// configured, while StartRange runs, says a registry start-up fills
 	// from configuration may count (see fewGlobal), and whether one did.
 	configured *configured
+	// typed, while FewTyped runs, says which items count (see typedfew.go).
+	typed      *typedFew
+	elemWrites []elemWrite           // see elementWritten; nil until asked
 	groups     map[string]groupCount // see groupSize; nil until asked
 	copies     []*Func               // closures' copies bound to a call of their constructor (see ctors.go)
 	// registrars are the functions registering functions on a message

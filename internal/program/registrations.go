@@ -202,7 +202,7 @@ func (p *Program) countedWrite(info *types.Info, f *Func, v *types.Var, is func(
 			if !is(lhs.X) {
 				continue
 			}
-			per++ // v[k] = x: one key more at most
+			per += p.items(info, f.syntax, []ast.Expr{rhs}) // v[k] = x: one key more at most
 		default:
 			if !is(lhs) {
 				continue
@@ -254,6 +254,9 @@ func (p *Program) runs(f *Func, limit, depth int, seen map[*Func]bool) (int, boo
 	if f.init {
 		return 1, true // a package initializer: its variables' values
 	}
+	if p.commandOnce(f) {
+		return 1, true // a start-up command's own function, in a FewTyped (see typedfew.go)
+	}
 	if p.started == nil {
 		p.started = map[*Func]bool{}
 		for _, e := range p.startHooks() {
@@ -282,7 +285,10 @@ func (p *Program) runs(f *Func, limit, depth int, seen map[*Func]bool) (int, boo
 			if !ok {
 				return 0, false
 			}
-			t, ok := p.callRepeats(cl.f, cl.c.Expr, limit, depth+1)
+			t, ok, listed := p.funcListRepeats(cl.f, cl.c.Expr, h, limit, depth+1)
+			if !listed {
+				t, ok = p.callRepeats(cl.f, cl.c.Expr, limit, depth+1)
+			}
 			if !ok {
 				return 0, false
 			}

@@ -372,6 +372,9 @@ func (p *Program) filledAtStart(v *types.Var, reaching map[*Func][]*Entry) bool 
 func (p *Program) allAtStart(places []place, reaching map[*Func][]*Entry) bool {
 	for _, pl := range places {
 		if !pl.top && !p.atStart(pl.pos, reaching) {
+			if p.typed != nil && p.readOnlyAddr(pl.pos) {
+				continue // a getter's pointer only read through (see typedfew.go)
+			}
 			return false
 		}
 	}

@@ -15,3 +15,5 @@ type Command struct {
 
 func (c *Command) AddCommand(cmds ...*Command) { panic("stub") }
 func (c *Command) Execute() error              { panic("stub") }
+
+func OnInitialize(y ...func()) { panic("stub") }
