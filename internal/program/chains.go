@@ -264,12 +264,25 @@ func (cw *chainWalk) link(e ast.Expr, depth int) (chainLink, bool) {
 	return chainLink{}, false
 }
 
-// assignedOnce is the value a local variable is given where it is
-// declared, when nothing else assigns it or takes its address; nil
-// otherwise.
+// assignedOnce is the value a local variable, or an unexported variable
+// of the package, is given where it is declared, when nothing else
+// assigns it or takes its address; nil otherwise.
 func (cw *chainWalk) assignedOnce(id *ast.Ident) ast.Expr {
 	v, _ := cw.info.Uses[id].(*types.Var)
-	if v == nil || cw.file == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.Parent().Parent() == types.Universe {
+	if v == nil || v.Pkg() == nil || v.Parent() == nil {
+		return nil
+	}
+	files := []*ast.File{cw.file}
+	if v.Parent() == v.Pkg().Scope() {
+		// A package's variable: what its declaration gives it, when no
+		// file of its package assigns it (another package may, of an
+		// exported one: not seen).
+		m := cw.p.pkgs[v.Pkg().Path()]
+		if m == nil || m.TypesInfo != cw.info || v.Exported() {
+			return nil
+		}
+		files = m.Syntax
+	} else if cw.file == nil {
 		return nil
 	}
 	var rhs ast.Expr
@@ -285,38 +298,40 @@ func (cw *chainWalk) assignedOnce(id *ast.Ident) ast.Expr {
 		}
 		return obj == v
 	}
-	ast.Inspect(cw.file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if !is(l) {
-					continue
-				}
-				writes++
-				if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) {
-					rhs = n.Rhs[i]
-				} else {
-					writes++ // x, err := f(): not a value seen here
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if cw.info.Defs[name] == v && len(n.Values) == len(n.Names) {
+	for _, file := range files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if !is(l) {
+						continue
+					}
 					writes++
-					rhs = n.Values[i]
+					if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) {
+						rhs = n.Rhs[i]
+					} else {
+						writes++ // x, err := f(): not a value seen here
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if cw.info.Defs[name] == v && len(n.Values) == len(n.Names) {
+						writes++
+						rhs = n.Values[i]
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && is(n.X) {
+					writes += 2 // its address taken
+				}
+			case *ast.RangeStmt:
+				if n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value) {
+					writes += 2
 				}
 			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && is(n.X) {
-				writes += 2 // its address taken
-			}
-		case *ast.RangeStmt:
-			if n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value) {
-				writes += 2
-			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	if writes != 1 {
 		return nil
 	}

@@ -52,3 +52,11 @@ func Audit(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// Unused is registered by no chain: a handler no route registers.
+func Unused(ctx *chain.Context, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		store.Audit("unused")
+		next.ServeHTTP(w, r)
+	})
+}

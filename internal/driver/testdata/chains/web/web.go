@@ -21,6 +21,13 @@ func Routes(base *chain.Chain, s *Server) http.Handler {
 	mux.Handle("/health", std.Then(Health))
 	mux.Handle("/purge", base.Then(DeleteItems))
 	mux.Handle("/count", s.chain.Append(mw.Auth(false)).Then(Count))
+	extra := []chain.Middleware{mw.Item}
+	mux.Handle("/spread", std.Append(extra...).Then(ListItems))
+	maybe := chain.NewChain(mw.Log)
+	if s != nil {
+		maybe = maybe.Append(mw.Auth(true))
+	}
+	mux.Handle("/maybe", maybe.Then(Count))
 	return mux
 }
 

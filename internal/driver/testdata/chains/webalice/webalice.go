@@ -10,6 +10,8 @@ import (
 	"example.com/chains/store"
 )
 
+var audited = alice.New(mw.Session, mw.Audit)
+
 func Routes(base alice.Chain) http.Handler {
 	c := alice.New(mw.Session)
 	mux := http.NewServeMux()
@@ -18,6 +20,7 @@ func Routes(base alice.Chain) http.Handler {
 	mux.Handle("/export", c.Extend(alice.New(mw.Audit)).ThenFunc(Export))
 	mux.Handle("/ping", c.ThenFunc(Ping))
 	mux.Handle("/orders/base", base.ThenFunc(Orders))
+	mux.Handle("/audited", audited.ThenFunc(Ping))
 	return mux
 }
 
