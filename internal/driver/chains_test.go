@@ -13,7 +13,7 @@ import (
 // (testdata/chains, see program/chains.go): the service's own chain
 // (NewChain/Append/AppendChain/Then, a ChainHandler whose ServeHTTP
 // calls the handler its field holds) and alice's (New/Append/Extend/
-// Then/ThenFunc). Each route lists its handler's query and its chain's
+// Then/ThenFunc), a library's or the module's copy. Each route lists its handler's query and its chain's
 // middlewares' (the token's lookup, the session's), under their names,
 // and none of another route's handler (ServeHTTP's call of the field
 // reaches every route's): /health runs nothing, /items not the item's
@@ -61,9 +61,11 @@ func TestChainBuilders(t *testing.T) {
 		"/orders/get":  {"mw.Session " + session, "mw.Audit " + audit, "handler " + order},
 		"/export":      {"mw.Session " + session, "mw.Audit " + audit, "handler " + export}, // Extend
 		"/ping":        {"mw.Session " + session},
-		"/orders/base": {"handler " + orders},                          // a parameter's chain
-		"/audited":     {"mw.Session " + session, "mw.Audit " + audit}, // a package's variable
-		"mw.Unused":    {"handler " + audit},                           // registered by no chain
+		"/orders/base": {"handler " + orders},                                               // a parameter's chain
+		"/audited":     {"mw.Session " + session, "mw.Audit " + audit},                      // a package's variable
+		"/own":         {"mw.Session " + session, "mw.Audit " + audit, "handler " + export}, // the module's copy of alice
+		"/own/ping":    {"mw.Session " + session},                                           // not /own's Audit
+		"mw.Unused":    {"handler " + audit},                                                // registered by no chain
 	}
 	for route, w := range want {
 		if g, ok := got[route]; !ok || !slices.Equal(g, w) {

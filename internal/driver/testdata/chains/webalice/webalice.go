@@ -7,6 +7,7 @@ import (
 	"github.com/justinas/alice"
 
 	"example.com/chains/mw"
+	"example.com/chains/ownalice"
 	"example.com/chains/store"
 )
 
@@ -21,6 +22,9 @@ func Routes(base alice.Chain) http.Handler {
 	mux.Handle("/ping", c.ThenFunc(Ping))
 	mux.Handle("/orders/base", base.ThenFunc(Orders))
 	mux.Handle("/audited", audited.ThenFunc(Ping))
+	own := ownalice.New(mw.Session)
+	mux.Handle("/own", own.Append(mw.Audit).ThenFunc(Export))
+	mux.Handle("/own/ping", own.ThenFunc(Ping))
 	return mux
 }
 
