@@ -48,7 +48,9 @@ const maxChainDepth = 16
 // chainOf is what the method call at pos, on a value of a chain type,
 // hands over: the middlewares of its receiver's construction, outermost
 // first, and the module functions its own arguments are (the handler).
-// ok is false when the call is no method call of a non-interface type.
+// ok is false when the call is no method call of a non-interface type
+// handing over a function or a handler (a router: alice's
+// standard.Then(mux)).
 func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, ok bool) {
 	f := p.FuncAt(pos)
 	if f == nil || f.syntax == nil {
@@ -73,19 +75,23 @@ func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, o
 		return nil, nil, false
 	}
 	cw := &chainWalk{p: p, info: info, t: t, file: p.fileOf(f)}
-	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	mws = cw.links(sel.X, 0)
+	hands := false
 	for i, arg := range call.Args {
 		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
 			break
 		}
-		if !cw.same(info.TypeOf(arg)) && funcValued(info.TypeOf(arg)) {
+		if t := info.TypeOf(arg); !cw.same(t) && (funcValued(t) || hasServeHTTP(t)) {
+			hands = true // a router, a function of another module's, too
 			if l, ok := cw.link(arg, 0); ok {
 				handed = append(handed, l)
 			}
 		}
 	}
-	return mws, handed, true
+	if !hands {
+		return nil, nil, false // a constructor method (h.list()): no chain
+	}
+	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return cw.links(sel.X, 0), handed, true
 }
 
 // chainRecv is the named type of the receiver of call when call is a
@@ -129,6 +135,14 @@ func funcValued(t types.Type) bool {
 		return true
 	}
 	return httpapi.IsHandlerType(t)
+}
+
+// hasServeHTTP says a value of t has a ServeHTTP method: a router, a handler
+// of a type.
+func hasServeHTTP(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // wrapper says a value of t wraps a handler into another: a function
@@ -345,14 +359,14 @@ func (cw *chainWalk) assignedOnce(id *ast.Ident) ast.Expr {
 // construction, and, with handler, the call's own module functions —
 // the handler — for a builder that serves nothing itself (builder
 // stands for it, nil outside the module). Nil for any other call, and
-// for a call handing over no module function: a constructor method
+// for a call handing over no function or handler: a constructor method
 // (h.list()) is no chain.
 func (p *Program) chainParts(pos token.Pos, builder *Func, handler, stripped bool) []Part {
 	if !pos.IsValid() {
 		return nil
 	}
 	mws, handed, ok := p.chainOf(pos)
-	if !ok || len(handed) == 0 {
+	if !ok {
 		return nil
 	}
 	var out []Part
@@ -378,7 +392,7 @@ func (p *Program) chainNames(pos token.Pos) []string {
 		return nil
 	}
 	mws, handed, ok := p.chainOf(pos)
-	if !ok || len(handed) == 0 {
+	if !ok {
 		return nil
 	}
 	var out []string

@@ -554,7 +554,11 @@ walk:
 			prefix, known = join(p, prefix), known && ok
 			chain = append(chain, &Handler{Name: "http.StripPrefix"})
 		case fn != nil:
-			chain = append(chain, a.served(fn, 0))
+			m := a.served(fn, 0)
+			if chainCall(info, call) {
+				m.Made = call.Lparen // alice's standard.Then(mux): see handlerOf
+			}
+			chain = append(chain, m)
 		default:
 			if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
 				chain = append(chain, a.mwOf(inner, 0))

@@ -7,6 +7,7 @@ import (
 
 	"example.com/chains/chain"
 	"example.com/chains/web"
+	"example.com/chains/webgo"
 	"example.com/chains/webalice"
 )
 
@@ -14,5 +15,6 @@ func main() {
 	mux := http.NewServeMux()
 	mux.Handle("/", web.Routes(chain.NewChain(), &web.Server{}))
 	mux.Handle("/a/", webalice.Routes(alice.New()))
+	go http.ListenAndServe(":8081", (&webgo.Application{}).Routes())
 	http.ListenAndServe(":8080", mux)
 }
