@@ -21,10 +21,11 @@ import (
 // nothing, /items not the item's lookup. A chain from a parameter or a
 // field still runs the route's handler (and, from a field, the
 // middlewares appended to it here); a package's unexported variable is
-// what its declaration made; a chain whose middlewares are a slice
-// spread or a local assigned twice hands over no known middlewares. The
-// middlewares the chains register are no handlers no route registers;
-// one no chain registers still is.
+// what its declaration made, a local reassigned in one block what the
+// last assignment before the route made; a chain whose middlewares are
+// a slice spread or a local assigned in a branch hands over no known
+// middlewares. The middlewares the chains register are no handlers no
+// route registers; one no chain registers still is.
 func TestChainBuilders(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{}, "-C", "testdata/chains", "-routes", "./...")
@@ -72,6 +73,8 @@ func TestChainBuilders(t *testing.T) {
 		"/own":         {"mw.Session " + session, "mw.Audit " + audit, "handler " + export}, // the module's copy of alice
 		"/own/ping":    {"mw.Session " + session},                                           // not /own's Audit
 		"mw.Unused":    {"handler " + audit},                                                // registered by no chain
+		"/step1":       {"mw.Session " + session},                                           // before step = step.Append(mw.Audit)
+		"/step2":       {"mw.Session " + session, "mw.Audit " + audit},                      // after it
 		// The whole router behind alice's standard.Then(mux), a route
 		// behind dynamic.ThenFunc(h) too.
 		"GET /hello":        {"webgo.(*Application).logRequest " + audit, "handler " + items},

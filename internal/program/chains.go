@@ -26,14 +26,17 @@ import (
 // hands over — its func-typed (or handler-typed) arguments that are the
 // module's functions, its handler — and, around it, the middlewares
 // handed along the receiver's construction: the receiver followed back
-// through locals assigned once and calls on values of its type (X =
+// through locals assigned once (or by statements of one block: the last
+// before the call) and calls on values of its type (X =
 // Y.Append(ms...), X = NewChain(ms...), X = Y.AppendChain(Z): Y's, then
 // Z's), each call's arguments in order, outermost first; a
 // middleware is an argument of a wrapper's type (see wrapper); a
 // constructor called with arguments (mw.Auth(true)) stands for the
 // middleware closure it returns (see served). A receiver whose
 // construction is not seen (a parameter, a field) hands over no known
-// middlewares: the route still runs its own handler.
+// middlewares: the route still runs its own handler. A call handing over
+// a whole router (alice's standard.Then(mux)) gives each of its routes
+// the chain's middlewares, around their own.
 
 // chainLink is a middleware a chain's construction hands over: its
 // name (the route's part's From) and the functions that serve it.
@@ -279,14 +282,18 @@ func (cw *chainWalk) link(e ast.Expr, depth int) (chainLink, bool) {
 }
 
 // assignedOnce is the value a local variable, or an unexported variable
-// of the package, is given where it is declared, when nothing else
-// assigns it or takes its address; nil otherwise.
+// of the package, holds where id reads it: what it is given where it is
+// declared, when nothing else assigns it or takes its address; or, for a
+// local assigned only by statements of one block (c := alice.New(a);
+// c = c.Append(b); h := c.Then(mux)), what the last of them before id
+// gives it. Nil otherwise (a write in a branch or a loop of its own).
 func (cw *chainWalk) assignedOnce(id *ast.Ident) ast.Expr {
 	v, _ := cw.info.Uses[id].(*types.Var)
 	if v == nil || v.Pkg() == nil || v.Parent() == nil {
 		return nil
 	}
 	files := []*ast.File{cw.file}
+	local := true
 	if v.Parent() == v.Pkg().Scope() {
 		// A package's variable: what its declaration gives it, when no
 		// file of its package assigns it (another package may, of an
@@ -295,12 +302,16 @@ func (cw *chainWalk) assignedOnce(id *ast.Ident) ast.Expr {
 		if m == nil || m.TypesInfo != cw.info || v.Exported() {
 			return nil
 		}
-		files = m.Syntax
+		files, local = m.Syntax, false
 	} else if cw.file == nil {
 		return nil
 	}
-	var rhs ast.Expr
-	writes := 0
+	type write struct {
+		stmt ast.Node
+		rhs  ast.Expr
+	}
+	var writes []write
+	bad := false
 	is := func(e ast.Expr) bool {
 		x, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -312,44 +323,83 @@ func (cw *chainWalk) assignedOnce(id *ast.Ident) ast.Expr {
 		}
 		return obj == v
 	}
+	var specs map[*ast.ValueSpec]ast.Node // a var declaration's statement
 	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.DeclStmt:
+				if g, ok := n.Decl.(*ast.GenDecl); ok {
+					for _, sp := range g.Specs {
+						if vs, ok := sp.(*ast.ValueSpec); ok {
+							if specs == nil {
+								specs = map[*ast.ValueSpec]ast.Node{}
+							}
+							specs[vs] = n
+						}
+					}
+				}
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
 					if !is(l) {
 						continue
 					}
-					writes++
 					if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) {
-						rhs = n.Rhs[i]
+						writes = append(writes, write{n, n.Rhs[i]})
 					} else {
-						writes++ // x, err := f(): not a value seen here
+						bad = true // x, err := f(), x += y: not a value seen here
 					}
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
 					if cw.info.Defs[name] == v && len(n.Values) == len(n.Names) {
-						writes++
-						rhs = n.Values[i]
+						writes = append(writes, write{specs[n], n.Values[i]})
 					}
 				}
 			case *ast.UnaryExpr:
 				if n.Op == token.AND && is(n.X) {
-					writes += 2 // its address taken
+					bad = true // its address taken
 				}
 			case *ast.RangeStmt:
 				if n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value) {
-					writes += 2
+					bad = true
 				}
 			}
 			return true
 		})
 	}
-	if writes != 1 {
+	switch {
+	case bad || len(writes) == 0:
+		return nil
+	case len(writes) == 1:
+		return writes[0].rhs
+	case !local:
 		return nil
 	}
-	return rhs
+	// Several: statements of one block, in order; the last before id.
+	var block *ast.BlockStmt
+	ast.Inspect(cw.file, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BlockStmt); ok && block == nil {
+			for _, st := range b.List {
+				if st == writes[0].stmt {
+					block = b
+				}
+			}
+		}
+		return block == nil
+	})
+	if block == nil {
+		return nil
+	}
+	var last ast.Expr
+	for _, w := range writes {
+		if !slices.ContainsFunc(block.List, func(st ast.Stmt) bool { return st == w.stmt }) {
+			return nil // a write in a branch or a loop: which reaches id, not seen
+		}
+		if w.stmt.End() <= id.Pos() {
+			last = w.rhs
+		}
+	}
+	return last
 }
 
 // chainParts are the parts of a route the call at pos, whose result the

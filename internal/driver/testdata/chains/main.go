@@ -7,8 +7,8 @@ import (
 
 	"example.com/chains/chain"
 	"example.com/chains/web"
-	"example.com/chains/webgo"
 	"example.com/chains/webalice"
+	"example.com/chains/webgo"
 )
 
 func main() {

@@ -25,6 +25,10 @@ func Routes(base alice.Chain) http.Handler {
 	own := ownalice.New(mw.Session)
 	mux.Handle("/own", own.Append(mw.Audit).ThenFunc(Export))
 	mux.Handle("/own/ping", own.ThenFunc(Ping))
+	step := alice.New(mw.Session)
+	mux.Handle("/step1", step.ThenFunc(Ping))
+	step = step.Append(mw.Audit)
+	mux.Handle("/step2", step.ThenFunc(Ping))
 	return mux
 }
 
