@@ -22,10 +22,12 @@ import (
 // field still runs the route's handler (and, from a field, the
 // middlewares appended to it here); a package's unexported variable is
 // what its declaration made, a local reassigned in one block what the
-// last assignment before the route made; a chain whose middlewares are
-// a slice spread or a local assigned in a branch hands over no known
-// middlewares. The middlewares the chains register are no handlers no
-// route registers; one no chain registers still is.
+// last assignment before the route made, a function's (or another
+// type's method's) result what its one return made; a chain whose
+// middlewares are a slice spread, a local assigned in a branch or a
+// function returning one of two hands over no known middlewares. The
+// middlewares the chains register are no handlers no route registers;
+// one no chain registers still is.
 func TestChainBuilders(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{}, "-C", "testdata/chains", "-routes", "./...")
@@ -68,13 +70,16 @@ func TestChainBuilders(t *testing.T) {
 		"/orders/get":  {"mw.Session " + session, "mw.Audit " + audit, "handler " + order},
 		"/export":      {"mw.Session " + session, "mw.Audit " + audit, "handler " + export}, // Extend
 		"/ping":        {"mw.Session " + session},
-		"/orders/base": {"handler " + orders},                                               // a parameter's chain
-		"/audited":     {"mw.Session " + session, "mw.Audit " + audit},                      // a package's variable
-		"/own":         {"mw.Session " + session, "mw.Audit " + audit, "handler " + export}, // the module's copy of alice
-		"/own/ping":    {"mw.Session " + session},                                           // not /own's Audit
-		"mw.Unused":    {"handler " + audit},                                                // registered by no chain
-		"/step1":       {"mw.Session " + session},                                           // before step = step.Append(mw.Audit)
-		"/step2":       {"mw.Session " + session, "mw.Audit " + audit},                      // after it
+		"/orders/base": {"handler " + orders},                                                                                       // a parameter's chain
+		"/audited":     {"mw.Session " + session, "mw.Audit " + audit},                                                              // a package's variable
+		"/own":         {"mw.Session " + session, "mw.Audit " + audit, "handler " + export},                                         // the module's copy of alice
+		"/own/ping":    {"mw.Session " + session},                                                                                   // not /own's Audit
+		"mw.Unused":    {"handler " + audit},                                                                                        // registered by no chain
+		"/std":         {"mw.Auth " + token, "handler " + count},                                                                    // the chain stdChain() returns
+		"/pick":        {"handler " + count},                                                                                        // pick returns one of two
+		"GET /me":      {"webgo.(*Application).logRequest " + audit, "webgo.(*Application).session " + session, "handler " + items}, // app.authed()
+		"/step1":       {"mw.Session " + session},                                                                                   // before step = step.Append(mw.Audit)
+		"/step2":       {"mw.Session " + session, "mw.Audit " + audit},                                                              // after it
 		// The whole router behind alice's standard.Then(mux), a route
 		// behind dynamic.ThenFunc(h) too.
 		"GET /hello":        {"webgo.(*Application).logRequest " + audit, "handler " + items},

@@ -29,7 +29,8 @@ import (
 // through locals assigned once (or by statements of one block: the last
 // before the call) and calls on values of its type (X =
 // Y.Append(ms...), X = NewChain(ms...), X = Y.AppendChain(Z): Y's, then
-// Z's), each call's arguments in order, outermost first; a
+// Z's) or into the one value a function making it returns (stdChain(),
+// app.dynamic()), each call's arguments in order, outermost first; a
 // middleware is an argument of a wrapper's type (see wrapper); a
 // constructor called with arguments (mw.Auth(true)) stands for the
 // middleware closure it returns (see served). A receiver whose
@@ -195,17 +196,32 @@ func (cw *chainWalk) links(e ast.Expr, depth int) []chainLink {
 		if !cw.same(cw.info.TypeOf(e)) {
 			return nil
 		}
+		if _, ok := cw.info.Types[e.Fun]; ok && cw.info.Types[e.Fun].IsType() {
+			return nil // a conversion
+		}
 		var out []chainLink
 		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+			if s := cw.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && !cw.same(s.Recv()) {
+				return cw.made(e, depth) // app.dynamic(): a chain another type's method makes
+			}
 			if s := cw.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-				if !cw.same(s.Recv()) {
-					return nil // a chain another type's method makes
-				}
 				out = cw.links(sel.X, depth+1) // Y.Append(ms...): Y's first
 			}
 		}
-		if _, ok := cw.info.Types[e.Fun]; ok && cw.info.Types[e.Fun].IsType() {
-			return nil // a conversion
+		hands := false
+		for i, arg := range e.Args {
+			if e.Ellipsis.IsValid() && i == len(e.Args)-1 {
+				hands = true
+				break
+			}
+			if t := cw.info.TypeOf(arg); cw.same(t) || wrapper(t) {
+				hands = true
+			}
+		}
+		if !hands && out == nil {
+			if made := cw.made(e, depth); made != nil {
+				return made // stdChain(): what the function returns
+			}
 		}
 		for i, arg := range e.Args {
 			if e.Ellipsis.IsValid() && i == len(e.Args)-1 {
@@ -227,6 +243,48 @@ func (cw *chainWalk) links(e ast.Expr, depth int) []chainLink {
 		}
 	}
 	return nil
+}
+
+// made are the middlewares of the chain a call of a module function (or
+// of a method of another type) returns, when it hands over none itself
+// (stdChain(), app.dynamic()): those of the one value its body returns,
+// read where it is written; nil when it returns several.
+func (cw *chainWalk) made(call *ast.CallExpr, depth int) []chainLink {
+	var fn *types.Func
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		fn, _ = cw.info.Uses[fun].(*types.Func)
+	case *ast.SelectorExpr:
+		fn, _ = cw.info.Uses[fun.Sel].(*types.Func)
+	}
+	g := cw.p.Func(fn)
+	if g == nil {
+		return nil
+	}
+	decl, ok := g.syntax.(*ast.FuncDecl)
+	if !ok || decl.Body == nil {
+		return nil
+	}
+	var ret ast.Expr
+	n := 0
+	ast.Inspect(decl.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false // a closure's returns are not the function's
+		case *ast.ReturnStmt:
+			n++
+			if len(x.Results) == 1 {
+				ret = x.Results[0]
+			}
+		}
+		return true
+	})
+	info := cw.p.info(g)
+	if n != 1 || ret == nil || info == nil {
+		return nil
+	}
+	in := &chainWalk{p: cw.p, info: info, t: cw.t, file: cw.p.fileOf(g)}
+	return in.links(ret, depth+1)
 }
 
 // link is the middleware or handler a func-valued argument is: a

@@ -28,7 +28,22 @@ func Routes(base *chain.Chain, s *Server) http.Handler {
 		maybe = maybe.Append(mw.Auth(true))
 	}
 	mux.Handle("/maybe", maybe.Then(Count))
+	mux.Handle("/std", stdChain().Then(Count))
+	mux.Handle("/pick", pick(true).Then(Count))
 	return mux
+}
+
+// stdChain makes the chain its one return gives.
+func stdChain() *chain.Chain {
+	return chain.NewChain(mw.Log).Append(mw.Auth(true))
+}
+
+// pick returns one of two chains.
+func pick(strict bool) *chain.Chain {
+	if strict {
+		return chain.NewChain(mw.Auth(true))
+	}
+	return chain.NewChain(mw.Log)
 }
 
 func ListItems(ctx *chain.Context, w http.ResponseWriter, r *http.Request) {

@@ -17,9 +17,12 @@ func (app *Application) Routes() http.Handler {
 	mux.HandleFunc("GET /hello", app.home)
 	dynamic := alice.New(app.session)
 	mux.Handle("GET /snippet/{id}", dynamic.ThenFunc(app.snippet))
+	mux.Handle("GET /me", app.authed().ThenFunc(app.home))
 	standard := alice.New(app.logRequest)
 	return standard.Then(mux)
 }
+
+func (app *Application) authed() alice.Chain { return alice.New(app.session) }
 
 func (app *Application) home(w http.ResponseWriter, r *http.Request) { store.Items() }
 
