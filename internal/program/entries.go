@@ -205,8 +205,16 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 		for _, f := range impls {
 			e.Parts = append(e.Parts, Part{From: m.Name, Func: f, Maybe: len(impls) > 1, stripped: stripped})
 		}
+		// A chain's call the handler was unwrapped from (alice's
+		// c.Then(h)): the chain's middlewares (see chains.go).
+		e.Parts = append(e.Parts, p.chainParts(m.Made, nil, false, stripped)...)
 	}
+	chain := p.chainParts(r.Handler.Made, p.Func(r.Handler.Func), true, stripped)
+	e.Parts = append(e.Parts, chain...)
 	for _, f := range p.handlerFuncs(r.Handler) {
+		if len(chain) > 0 && slices.ContainsFunc(chain, func(c Part) bool { return c.From == "handler" }) {
+			break // the builder serves nothing itself: the handler handed over does
+		}
 		if parts := p.adapt(r.Handler.Made, f); parts != nil {
 			e.Parts = append(e.Parts, parts...) // this call's handler, its middlewares
 			continue
@@ -393,6 +401,13 @@ func (p *Program) madeVia(h *routes.Handler) []*Func {
 func (p *Program) Twins(r *routes.Route) []string {
 	var out []string
 	for _, h := range append(slices.Clone(r.Middlewares), r.Handler) {
+		if h != nil {
+			for _, n := range p.chainNames(h.Made) {
+				if !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			}
+		}
 		if impls := p.methodValueImpls(r.Framework, h); impls != nil {
 			for _, f := range impls {
 				if !slices.Contains(out, f.Name) {

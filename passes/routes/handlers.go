@@ -145,7 +145,14 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			// (withAccess(route), route a struct whose ServeHTTP serves).
 			if httpapi.IsHandlerType(info.TypeOf(arg)) || handlerParam(fn, i) {
 				inner, mws := a.handlerOf(arg, depth+1)
-				return inner, append([]*Handler{mw()}, mws...)
+				m := mw()
+				if chainCall(info, x) {
+					// A chain's method (alice's c.Then(h)): the driver's
+					// graph follows its receiver back to the middlewares
+					// it was built with (program's chains.go).
+					m.Made = x.Lparen
+				}
+				return inner, append([]*Handler{m}, mws...)
 			}
 		}
 		// A method of a handler type that adapts it to another
@@ -547,7 +554,11 @@ walk:
 			prefix, known = join(p, prefix), known && ok
 			chain = append(chain, &Handler{Name: "http.StripPrefix"})
 		case fn != nil:
-			chain = append(chain, a.served(fn, 0))
+			m := a.served(fn, 0)
+			if chainCall(info, call) {
+				m.Made = call.Lparen // alice's standard.Then(mux): see handlerOf
+			}
+			chain = append(chain, m)
 		default:
 			if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
 				chain = append(chain, a.mwOf(inner, 0))
@@ -568,4 +579,18 @@ walk:
 		parents = []router{{known: true}}
 	}
 	return under(parents, prefix, known, mws, nil)
+}
+
+// chainCall says call is a method call on a value of a non-interface
+// type, which may be a middleware chain's (alice's c.Then(h)).
+func chainCall(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return false
+	}
+	return !types.IsInterface(s.Recv())
 }
