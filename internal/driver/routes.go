@@ -84,7 +84,12 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 	}
 	variant := act.Package.ID != act.Package.PkgPath
 	var placed []*routes.Route
-	for _, r := range res.Routes {
+	// A route standing for the rows of a table a call returns is its
+	// rows' routes, when the graph reads them (program.Tabled): one per
+	// row, once for the registration's methods when the table gives the
+	// method.
+	tabled := map[string]bool{}
+	for _, r := range s.tabled(res.Routes, variant, tabled) {
 		if variant {
 			placed = append(placed, r)
 			continue
@@ -175,6 +180,36 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 		}
 		s.list = append(s.list, e)
 	}
+}
+
+// tabled are a package's routes with those standing for a table's rows
+// replaced by the rows' routes (see program.Tabled); done says which
+// registrations' tables were read.
+func (s *routeSet) tabled(rs []*routes.Route, variant bool, done map[string]bool) []*routes.Route {
+	if s.prog == nil || variant {
+		return rs
+	}
+	var out []*routes.Route
+	for _, r := range rs {
+		if r.Table == nil {
+			out = append(out, r)
+			continue
+		}
+		k := fmt.Sprintf("%d %s", r.Pos, r.Pattern)
+		if r.Table.Method == "" {
+			k += " " + r.Method
+		}
+		if done[k] {
+			continue
+		}
+		rows, all := s.prog.Tabled(r)
+		if !all {
+			out = append(out, r) // the rows of functions returning something else
+		}
+		done[k] = true
+		out = append(out, rows...)
+	}
+	return out
 }
 
 // addGraph gives a route what the whole-program graph says a request of
