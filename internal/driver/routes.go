@@ -85,11 +85,8 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 	variant := act.Package.ID != act.Package.PkgPath
 	var placed []*routes.Route
 	// A route standing for the rows of a table a call returns is its
-	// rows' routes, when the graph reads them (program.Tabled): one per
-	// row, once for the registration's methods when the table gives the
-	// method.
-	tabled := map[string]bool{}
-	for _, r := range s.tabled(res.Routes, variant, tabled) {
+	// rows' routes, when the graph reads them (program.Tabled).
+	for _, r := range s.tabled(res.Routes, variant) {
 		if variant {
 			placed = append(placed, r)
 			continue
@@ -183,13 +180,25 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 }
 
 // tabled are a package's routes with those standing for a table's rows
-// replaced by the rows' routes (see program.Tabled); done says which
-// registrations' tables were read.
-func (s *routeSet) tabled(rs []*routes.Route, variant bool, done map[string]bool) []*routes.Route {
-	if s.prog == nil || variant {
+// replaced by the rows' routes (see program.Tabled), the whole graph's
+// entries and the report's alike.
+func (s *routeSet) tabled(rs []*routes.Route, variant bool) []*routes.Route {
+	if variant {
+		return rs
+	}
+	return tabledRoutes(s.prog, rs)
+}
+
+// tabledRoutes replaces each route standing for the rows of a table a
+// call returns by its rows' routes, once for the registration's methods
+// when the table gives the method; it stays when some function the call
+// runs returns rows the graph cannot read.
+func tabledRoutes(prog *program.Program, rs []*routes.Route) []*routes.Route {
+	if prog == nil {
 		return rs
 	}
 	var out []*routes.Route
+	done := map[string]bool{}
 	for _, r := range rs {
 		if r.Table == nil {
 			out = append(out, r)
@@ -202,7 +211,7 @@ func (s *routeSet) tabled(rs []*routes.Route, variant bool, done map[string]bool
 		if done[k] {
 			continue
 		}
-		rows, all := s.prog.Tabled(r)
+		rows, all := prog.Tabled(r)
 		if !all {
 			out = append(out, r) // the rows of functions returning something else
 		}

@@ -18,7 +18,8 @@ import (
 // registration was and of its handlers listed as no route's. The row of
 // a path that is not constant is "…". A table built in a loop from data
 // (legacy) stays one route whose pattern and handler are not known, and
-// its handler stays listed by its name.
+// its handler stays listed by its name. A finding in a row's handler
+// names the row's routes.
 func TestRouteTablesReturned(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/rtable", "./...")
@@ -42,10 +43,20 @@ func TestRouteTablesReturned(t *testing.T) {
 		"cards/cards.go:22 DELETE …/cards/{id} -> " + mw + "cards.(*handlers).remove [cards/cards.go:32 once]",
 		"cards/cards.go:23 GET … -> " + mw + "cards.(*handlers).export [cards/cards.go:36 once]",
 		"legacy/legacy.go:24 ANY legacy.(*handlers).old -> legacy.(*handlers).old [legacy/legacy.go:25 once]",
-		"notes/notes.go:19 POST /notes -> " + mw + "notes.(*handlers).create [notes/notes.go:27 once]",
-		"notes/notes.go:19 POST …/notes -> " + mw + "notes.(*handlers).create [notes/notes.go:27 once]",
+		"notes/notes.go:19 POST /notes -> " + mw + "notes.(*handlers).create [notes/notes.go:29 loop]",
+		"notes/notes.go:19 POST …/notes -> " + mw + "notes.(*handlers).create [notes/notes.go:29 loop]",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes:\n got %q\nwant %q", got, want)
+	}
+	// The loop's finding names the routes of the row whose handler runs it.
+	var loops []string
+	for _, f := range rep.Findings {
+		for _, r := range f.Routes {
+			loops = append(loops, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, r.Method, r.Pattern))
+		}
+	}
+	if want := []string{"notes/notes.go:29 POST /notes", "notes/notes.go:29 POST …/notes"}; !slices.Equal(loops, want) {
+		t.Errorf("the loop's routes: got %q, want %q", loops, want)
 	}
 }

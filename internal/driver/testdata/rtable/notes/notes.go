@@ -24,5 +24,8 @@ func New(db *sql.DB) api.Handlers {
 func (h *handlers) GetAll() []*api.Description { return h.table }
 
 func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
-	h.db.ExecContext(r.Context(), "INSERT INTO notes (body) VALUES ($1)", r.FormValue("body"))
+	r.ParseForm()
+	for _, body := range r.Form["body"] {
+		h.db.ExecContext(r.Context(), "INSERT INTO notes (body) VALUES ($1)", body)
+	}
 }
