@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -184,7 +185,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 // entries and the report's alike.
 func (s *routeSet) tabled(rs []*routes.Route, variant bool) []*routes.Route {
 	if variant {
-		return rs
+		return slices.DeleteFunc(slices.Clone(rs), func(r *routes.Route) bool { return r.Served })
 	}
 	return tabledRoutes(s.prog, rs)
 }
@@ -192,14 +193,19 @@ func (s *routeSet) tabled(rs []*routes.Route, variant bool) []*routes.Route {
 // tabledRoutes replaces each route standing for the rows of a table a
 // call returns by its rows' routes, once for the registration's methods
 // when the table gives the method; it stays when some function the call
-// runs returns rows the graph cannot read.
+// runs returns rows the graph cannot read. A server's route stays where
+// the graph says a library made its handler from the module's functions
+// (program.MadeOutside), and nowhere without the graph.
 func tabledRoutes(prog *program.Program, rs []*routes.Route) []*routes.Route {
 	if prog == nil {
-		return rs
+		return slices.DeleteFunc(slices.Clone(rs), func(r *routes.Route) bool { return r.Served })
 	}
 	var out []*routes.Route
 	done := map[string]bool{}
 	for _, r := range rs {
+		if r.Served && !prog.MadeOutside(r) {
+			continue // a server's handler no library made from the module's functions
+		}
 		if r.Table == nil {
 			out = append(out, r)
 			continue

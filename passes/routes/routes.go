@@ -99,6 +99,10 @@ type Route struct {
 	// what the registration reads of each row (see tables.go): the route
 	// stands for every row until the driver reads them.
 	Table *Table
+	// Served marks the route of a server serving a handler made by a
+	// call (see servers.go): a route only where the driver's graph says
+	// a library made it from the module's functions.
+	Served bool
 	// path is the pattern below what Open's router is under: Pattern
 	// without the "…" an unknown prefix puts before it.
 	path string
@@ -167,6 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 			a.learnHelpers()
 			a.register()
 			a.registerHelpers()
+			a.servedServers()
 		}
 		if rpc {
 			a.registerRPC(a.registerGateway())
