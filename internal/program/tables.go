@@ -353,7 +353,11 @@ func (p *Program) rowHandler(g *Func, info *types.Info, e ast.Expr) (*routes.Han
 		}
 		return inner, []*routes.Handler{made}
 	case *ast.FuncLit:
-		return &routes.Handler{Name: "func literal in " + queries.FuncName(g.Decl), Lit: x}, nil
+		name := "func literal"
+		if f := p.Closure(x); f != nil {
+			name += " in " + f.Name // where it is written: the constructor setting a field's table too
+		}
+		return &routes.Handler{Name: name, Lit: x}, nil
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[x]; ok {
 			if fn, ok := sel.Obj().(*types.Func); ok && sel.Kind() == types.MethodVal {

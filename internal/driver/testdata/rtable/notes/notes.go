@@ -17,6 +17,9 @@ func New(db *sql.DB) api.Handlers {
 	h := &handlers{db: db}
 	h.table = []*api.Description{
 		{Path: "/notes", Method: "POST", Handler: h.create},
+		{Path: "/notes/count", Method: "GET", Handler: func(w http.ResponseWriter, r *http.Request) {
+			h.db.QueryRowContext(r.Context(), "SELECT count(*) FROM notes")
+		}},
 	}
 	return h
 }
