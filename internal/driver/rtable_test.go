@@ -17,7 +17,8 @@ import (
 // constant) and its handler's queries, in place of the one route the
 // registration was and of its handlers listed as no route's; a row's
 // closure (in the constructor setting the table's field) is named where
-// it is written. The row of
+// it is written; rows appended to the field (append(h.table,
+// h.extra()...), extra returning a literal) are rows too. The row of
 // a path that is not constant is "…". A table built in a loop from data
 // (legacy) stays one route whose pattern and handler are not known, and
 // its handler stays listed by its name. A finding in a row's handler
@@ -45,10 +46,12 @@ func TestRouteTablesReturned(t *testing.T) {
 		"cards/cards.go:22 DELETE …/cards/{id} -> " + mw + "cards.(*handlers).remove [cards/cards.go:32 once]",
 		"cards/cards.go:23 GET … -> " + mw + "cards.(*handlers).export [cards/cards.go:36 once]",
 		"legacy/legacy.go:24 ANY legacy.(*handlers).old -> legacy.(*handlers).old [legacy/legacy.go:25 once]",
-		"notes/notes.go:19 POST /notes -> " + mw + "notes.(*handlers).create [notes/notes.go:32 loop]",
-		"notes/notes.go:19 POST …/notes -> " + mw + "notes.(*handlers).create [notes/notes.go:32 loop]",
+		"notes/notes.go:19 POST /notes -> " + mw + "notes.(*handlers).create [notes/notes.go:42 loop]",
+		"notes/notes.go:19 POST …/notes -> " + mw + "notes.(*handlers).create [notes/notes.go:42 loop]",
 		"notes/notes.go:20 GET /notes/count -> " + mw + "func literal in notes.New [notes/notes.go:21 once]",
 		"notes/notes.go:20 GET …/notes/count -> " + mw + "func literal in notes.New [notes/notes.go:21 once]",
+		"notes/notes.go:30 DELETE /notes/{id} -> " + mw + "notes.(*handlers).remove [notes/notes.go:34 once]",
+		"notes/notes.go:30 DELETE …/notes/{id} -> " + mw + "notes.(*handlers).remove [notes/notes.go:34 once]",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes:\n got %q\nwant %q", got, want)
@@ -60,7 +63,7 @@ func TestRouteTablesReturned(t *testing.T) {
 			loops = append(loops, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, r.Method, r.Pattern))
 		}
 	}
-	if want := []string{"notes/notes.go:32 POST /notes", "notes/notes.go:32 POST …/notes"}; !slices.Equal(loops, want) {
+	if want := []string{"notes/notes.go:42 POST /notes", "notes/notes.go:42 POST …/notes"}; !slices.Equal(loops, want) {
 		t.Errorf("the loop's routes: got %q, want %q", loops, want)
 	}
 }

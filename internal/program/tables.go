@@ -32,13 +32,18 @@ import (
 //		}
 //	}
 //
-// Each row is one route, registered at the row: its path and method
+// — returned in place, through a call of another module function, or
+// from an unexported field its package writes only such tables, or
+// appends them to (h.handlers = append(h.handlers, h.more()...)); nil is
+// no rows. Each row is one route, registered at the row: its path and method
 // where they are constant strings ("…" for a path that is not), its
 // handler the function value the row gives (a method value, a declared
 // function, a closure; a conversion to a handler type is looked
-// through). A function that returns anything else (a table built in a
-// loop, a variable, another call's result) leaves the table unread: the
-// one route stays, as it says nothing it does not know.
+// through; in a constructor's call, req.Handle(h.get), the one function
+// handed is the handler and the constructor its wrapper). A function
+// that returns anything else (a table built in a loop, a variable, a
+// call through an interface) leaves its rows unread: the one route
+// stays beside the rows read, as it says nothing it does not know.
 
 // maxTableRows bounds the routes one table makes, whatever the number of
 // functions that return it.
@@ -110,9 +115,36 @@ type tableRow struct {
 // tableRows are the rows of the literals g returns; false when a return
 // of g's is not a literal of struct rows having the table's fields.
 func (p *Program) tableRows(g *Func, t *routes.Table) ([]tableRow, bool) {
+	els, ok := p.returnElems(g, 0)
+	if !ok {
+		return nil, false
+	}
+	var out []tableRow
+	for _, el := range els {
+		row, ok := p.tableRow(g, el.info, el.e, t)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, row)
+	}
+	return out, true
+}
+
+// elem is an element of a table, with its package's type information.
+type elem struct {
+	e    ast.Expr
+	info *types.Info
+}
+
+// maxTableDepth bounds the calls and fields a table is followed through.
+const maxTableDepth = 3
+
+// returnElems are the elements of the tables g's return statements
+// return (see exprElems); false when one returns anything else.
+func (p *Program) returnElems(g *Func, depth int) ([]elem, bool) {
 	decl, ok := g.syntax.(*ast.FuncDecl)
 	info := p.info(g)
-	if !ok || decl.Body == nil || info == nil {
+	if !ok || decl.Body == nil || info == nil || depth > maxTableDepth {
 		return nil, false
 	}
 	var rets []*ast.ReturnStmt
@@ -128,62 +160,82 @@ func (p *Program) tableRows(g *Func, t *routes.Table) ([]tableRow, bool) {
 	if len(rets) == 0 {
 		return nil, false
 	}
-	var out []tableRow
+	var out []elem
 	for _, ret := range rets {
 		if len(ret.Results) != 1 {
 			return nil, false
 		}
-		lits, linfo, ok := p.returnedLits(g, info, ret.Results[0])
+		els, ok := p.exprElems(info, ret.Results[0], depth)
 		if !ok {
 			return nil, false
 		}
-		for _, lit := range lits {
-			switch linfo.TypeOf(lit).Underlying().(type) {
-			case *types.Slice, *types.Array:
-			default:
-				return nil, false
-			}
-			for _, el := range lit.Elts {
-				if kv, ok := el.(*ast.KeyValueExpr); ok {
-					el = kv.Value // an array's index
-				}
-				row, ok := p.tableRow(g, linfo, el, t)
-				if !ok {
-					return nil, false
-				}
-				out = append(out, row)
-			}
-		}
+		out = append(out, els...)
 	}
 	return out, true
 }
 
-// returnedLits are the literals a returned expression holds: itself, or
-// for an unexported field of a struct (return h.handlers), every value
-// its package writes to it, when each is a literal (h.handlers =
-// []*Route{...}, or the field's value in a literal of the struct). A
-// field written anything else (appended to, a call's result) holds more
-// than its literals: false.
-func (p *Program) returnedLits(g *Func, info *types.Info, e ast.Expr) ([]*ast.CompositeLit, *types.Info, bool) {
-	e = ast.Unparen(e)
-	if lit, ok := e.(*ast.CompositeLit); ok {
-		return []*ast.CompositeLit{lit}, info, true
+// exprElems are the elements a table expression holds: a slice or array
+// literal's; nil's, none; a call's of a module function, those of the tables it
+// returns; an unexported field's, those of every value its package
+// writes to it — a table as above, or appended to it (h.handlers =
+// append(h.handlers, h.more()...)) — and gives it in a literal of its
+// struct. False for anything else: a table built in a loop, a
+// parameter, a field written through a pointer.
+func (p *Program) exprElems(info *types.Info, e ast.Expr, depth int) ([]elem, bool) {
+	if depth > maxTableDepth {
+		return nil, false
 	}
-	sel, ok := e.(*ast.SelectorExpr)
-	if !ok {
-		return nil, nil, false
+	if tv, ok := info.Types[ast.Unparen(e)]; ok && tv.IsNil() {
+		return nil, true // no rows
 	}
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil, nil, false
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		switch info.TypeOf(x).Underlying().(type) {
+		case *types.Slice, *types.Array:
+		default:
+			return nil, false
+		}
+		var out []elem
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value // an array's index
+			}
+			out = append(out, elem{el, info})
+		}
+		return out, true
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, x).(*types.Func)
+		if !ok {
+			return nil, false
+		}
+		if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+			return nil, false
+		}
+		g := p.Func(fn)
+		if g == nil {
+			return nil, false
+		}
+		return p.returnElems(g, depth+1)
+	case *ast.SelectorExpr:
+		s, ok := info.Selections[x]
+		if !ok || s.Kind() != types.FieldVal {
+			return nil, false
+		}
+		field, _ := s.Obj().(*types.Var)
+		if field == nil || field.Exported() || field.Pkg() == nil {
+			return nil, false
+		}
+		return p.fieldElems(field, depth+1)
 	}
-	field, _ := s.Obj().(*types.Var)
-	if field == nil || field.Exported() || field.Pkg() == nil {
-		return nil, nil, false
-	}
+	return nil, false
+}
+
+// fieldElems are the elements of the tables an unexported field is
+// written (see exprElems).
+func (p *Program) fieldElems(field *types.Var, depth int) ([]elem, bool) {
 	m := p.pkgs[field.Pkg().Path()]
 	if m == nil || m.TypesInfo == nil {
-		return nil, nil, false
+		return nil, false
 	}
 	finfo := m.TypesInfo
 	isField := func(x ast.Expr) bool {
@@ -194,8 +246,29 @@ func (p *Program) returnedLits(g *Func, info *types.Info, e ast.Expr) ([]*ast.Co
 		s, ok := finfo.Selections[sel]
 		return ok && s.Obj() == field
 	}
-	var lits []*ast.CompositeLit
-	ok = true
+	var out []elem
+	ok := true
+	value := func(v ast.Expr) {
+		if call, isCall := ast.Unparen(v).(*ast.CallExpr); isCall && len(call.Args) > 0 && isField(call.Args[0]) {
+			if id, isID := ast.Unparen(call.Fun).(*ast.Ident); isID {
+				if _, builtin := finfo.Uses[id].(*types.Builtin); builtin && id.Name == "append" {
+					for i, arg := range call.Args[1:] {
+						if call.Ellipsis.IsValid() && i == len(call.Args)-2 {
+							els, elOK := p.exprElems(finfo, arg, depth)
+							ok = ok && elOK
+							out = append(out, els...)
+							continue
+						}
+						out = append(out, elem{arg, finfo})
+					}
+					return
+				}
+			}
+		}
+		els, elOK := p.exprElems(finfo, v, depth)
+		ok = ok && elOK
+		out = append(out, els...)
+	}
 	for _, f := range m.Syntax {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch x := n.(type) {
@@ -204,15 +277,11 @@ func (p *Program) returnedLits(g *Func, info *types.Info, e ast.Expr) ([]*ast.Co
 					if !isField(l) {
 						continue
 					}
-					var lit *ast.CompositeLit
-					if len(x.Lhs) == len(x.Rhs) && x.Tok == token.ASSIGN {
-						lit, _ = ast.Unparen(x.Rhs[i]).(*ast.CompositeLit)
-					}
-					if lit == nil {
+					if len(x.Lhs) != len(x.Rhs) || x.Tok != token.ASSIGN {
 						ok = false
-						return false
+						break
 					}
-					lits = append(lits, lit)
+					value(x.Rhs[i])
 				}
 			case *ast.UnaryExpr:
 				if x.Op == token.AND && isField(x.X) {
@@ -221,7 +290,7 @@ func (p *Program) returnedLits(g *Func, info *types.Info, e ast.Expr) ([]*ast.Co
 			case *ast.CompositeLit:
 				st, isStruct := finfo.TypeOf(x).Underlying().(*types.Struct)
 				if !isStruct {
-					return true
+					return ok
 				}
 				for i, el := range x.Elts {
 					v := el
@@ -233,21 +302,16 @@ func (p *Program) returnedLits(g *Func, info *types.Info, e ast.Expr) ([]*ast.Co
 					} else if i >= st.NumFields() || st.Field(i) != field {
 						continue
 					}
-					lit, isLit := ast.Unparen(v).(*ast.CompositeLit)
-					if !isLit {
-						ok = false
-						return false
-					}
-					lits = append(lits, lit)
+					value(v)
 				}
 			}
 			return ok
 		})
 	}
-	if !ok || len(lits) == 0 {
-		return nil, nil, false
+	if !ok || len(out) == 0 {
+		return nil, false
 	}
-	return lits, finfo, true
+	return out, true
 }
 
 // tableRow reads one element: a struct literal, or a pointer to one.

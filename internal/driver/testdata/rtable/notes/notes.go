@@ -21,7 +21,17 @@ func New(db *sql.DB) api.Handlers {
 			h.db.QueryRowContext(r.Context(), "SELECT count(*) FROM notes")
 		}},
 	}
+	h.table = append(h.table, h.extra()...)
 	return h
+}
+
+// extra are rows appended to the table: a literal another method returns.
+func (h *handlers) extra() []*api.Description {
+	return []*api.Description{{Path: "/notes/{id}", Method: "DELETE", Handler: h.remove}}
+}
+
+func (h *handlers) remove(w http.ResponseWriter, r *http.Request) {
+	h.db.ExecContext(r.Context(), "DELETE FROM notes WHERE id = $1", r.FormValue("id"))
 }
 
 func (h *handlers) GetAll() []*api.Description { return h.table }
