@@ -52,6 +52,8 @@ func TestRouteTablesReturned(t *testing.T) {
 		"notes/notes.go:20 GET …/notes/count -> " + mw + "func literal in notes.New [notes/notes.go:21 once]",
 		"notes/notes.go:30 DELETE /notes/{id} -> " + mw + "notes.(*handlers).remove [notes/notes.go:34 once]",
 		"notes/notes.go:30 DELETE …/notes/{id} -> " + mw + "notes.(*handlers).remove [notes/notes.go:34 once]",
+		"stdroutes/stdroutes.go:16 GET /tags -> func literal in stdroutes.Table [stdroutes/stdroutes.go:17 once]",
+		"stdroutes/stdroutes.go:19 ANY /ping -> stdroutes.ping",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes:\n got %q\nwant %q", got, want)

@@ -853,6 +853,7 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 	if !pathOK {
 		path = "…" // not a constant: say so rather than guess
 	}
+	inPattern := method == ""
 	if method == "" {
 		// net/http and chi Handle: "GET /items/{id}" names its method.
 		p := httppattern.Parse(path)
@@ -892,7 +893,7 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 	route.Middlewares = append(route.Middlewares, mws...)
 	if a.tab != nil {
 		t := *a.tab
-		t.prefix, t.known = r.prefix, r.known
+		t.prefix, t.known, t.inPattern = r.prefix, r.known, inPattern
 		route.Table = &t
 	}
 	a.routes = append(a.routes, route)

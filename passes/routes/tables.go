@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/internal/httppattern"
 )
 
 // A route table is a literal of patterns and handlers that a loop ranges
@@ -213,6 +214,9 @@ type Table struct {
 	// the route's router, as add joins it
 	prefix string
 	known  bool
+	// inPattern says the API takes the method in the pattern (net/http's
+	// "GET /items"): a row's path names its method
+	inPattern bool
 }
 
 // table is what a registration ranging over a call's result reads of
@@ -339,6 +343,13 @@ func (r *Route) Row(method, path string, pathOK bool, h *Handler, mws []*Handler
 	path = joinUnknown(joinUnknown(t.Before, path), t.After)
 	if t.Method == "" || method == "" {
 		method = r.Method
+	}
+	if t.inPattern && t.Method == "" {
+		p := httppattern.Parse(path)
+		method = p.Method
+		if p.Method != httppattern.AnyMethod {
+			path = p.Host + p.Raw
+		}
 	}
 	full := join(t.prefix, path)
 	display := full

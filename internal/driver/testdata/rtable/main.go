@@ -10,10 +10,12 @@ import (
 	"example.com/rtable/cards"
 	"example.com/rtable/legacy"
 	"example.com/rtable/notes"
+	"example.com/rtable/std"
 )
 
 func main() {
 	db, _ := sql.Open("postgres", "")
+	go std.Serve(db)
 	h := api.NewRouter(os.Getenv("PREFIX"),
 		[]api.Handlers{cards.New(db), notes.New(db)},
 		[]api.Legacy{legacy.New(db)},
