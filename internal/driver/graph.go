@@ -126,7 +126,7 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 			continue
 		}
 		if res, _ := act.Result.(*routes.Result); res != nil {
-			for _, r := range res.Routes {
+			for _, r := range tabledRoutes(prog, res.Routes) {
 				for _, placed := range mounts.place(r, 0) {
 					served, _ := rpcs.serve(placed)
 					entries = append(entries, prog.RouteEntry(served))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,7 +85,9 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 	}
 	variant := act.Package.ID != act.Package.PkgPath
 	var placed []*routes.Route
-	for _, r := range res.Routes {
+	// A route standing for the rows of a table a call returns is its
+	// rows' routes, when the graph reads them (program.Tabled).
+	for _, r := range s.tabled(res.Routes, variant) {
 		if variant {
 			placed = append(placed, r)
 			continue
@@ -175,6 +178,53 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 		}
 		s.list = append(s.list, e)
 	}
+}
+
+// tabled are a package's routes with those standing for a table's rows
+// replaced by the rows' routes (see program.Tabled), the whole graph's
+// entries and the report's alike.
+func (s *routeSet) tabled(rs []*routes.Route, variant bool) []*routes.Route {
+	if variant {
+		return slices.DeleteFunc(slices.Clone(rs), func(r *routes.Route) bool { return r.Served })
+	}
+	return tabledRoutes(s.prog, rs)
+}
+
+// tabledRoutes replaces each route standing for the rows of a table a
+// call returns by its rows' routes, once for the registration's methods
+// when the table gives the method; it stays when some function the call
+// runs returns rows the graph cannot read. A server's route stays where
+// the graph says a library made its handler from the module's functions
+// (program.MadeOutside), and nowhere without the graph.
+func tabledRoutes(prog *program.Program, rs []*routes.Route) []*routes.Route {
+	if prog == nil {
+		return slices.DeleteFunc(slices.Clone(rs), func(r *routes.Route) bool { return r.Served })
+	}
+	var out []*routes.Route
+	done := map[string]bool{}
+	for _, r := range rs {
+		if r.Served && !prog.MadeOutside(r) {
+			continue // a server's handler no library made from the module's functions
+		}
+		if r.Table == nil {
+			out = append(out, r)
+			continue
+		}
+		k := fmt.Sprintf("%d %s", r.Pos, r.Pattern)
+		if r.Table.Method == "" {
+			k += " " + r.Method
+		}
+		if done[k] {
+			continue
+		}
+		rows, all := prog.Tabled(r)
+		if !all {
+			out = append(out, r) // the rows of functions returning something else
+		}
+		done[k] = true
+		out = append(out, rows...)
+	}
+	return out
 }
 
 // addGraph gives a route what the whole-program graph says a request of

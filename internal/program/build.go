@@ -660,6 +660,15 @@ func (b *builder) varFuncs(addr ssa.Value, depth int, params bool, add func(*Fun
 	}
 	switch addr := addr.(type) {
 	case *ssa.Alloc:
+		if fs := structFieldStores(addr); fs != nil {
+			// A struct of funcs (a library's config: HandlerConfig{GetFunc:
+			// func(...) {...}}), handed whole: the funcs its fields were
+			// given.
+			for _, v := range fs {
+				b.valueFuncs(v, depth+1, params, add)
+			}
+			return
+		}
 		if stores(addr) != 1 {
 			return // assigned again: it may hold anything
 		}
@@ -671,6 +680,36 @@ func (b *builder) varFuncs(addr ssa.Value, depth int, params bool, add func(*Fun
 	case *ssa.FreeVar:
 		b.bindings(addr, func(bound ssa.Value) { b.varFuncs(bound, depth+1, params, add) })
 	}
+}
+
+// structFieldStores are the func values stored in the func-typed fields
+// of a local struct variable written field by field (a literal) and
+// never whole; nil for any other variable.
+func structFieldStores(addr *ssa.Alloc) []ssa.Value {
+	st, ok := addr.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, instr := range *addr.Referrers() {
+		switch x := instr.(type) {
+		case *ssa.Store:
+			return nil // written whole
+		case *ssa.FieldAddr:
+			if _, isFunc := st.Field(x.Field).Type().Underlying().(*types.Signature); !isFunc {
+				continue
+			}
+			for _, r := range *x.Referrers() {
+				if s, ok := r.(*ssa.Store); ok && s.Addr == x {
+					out = append(out, s.Val)
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // bindings calls f with what each closure of v's function was made with
@@ -715,7 +754,13 @@ func (b *builder) staticCallers() map[*ssa.Function][]*ssa.CallCommon {
 // handler or a middleware: what it is handed runs per request, in what it
 // returns.
 func makesHandler(sig *types.Signature) bool {
-	if sig.Results().Len() != 1 {
+	switch sig.Results().Len() {
+	case 1:
+	case 2: // (http.Handler, error)
+		if !types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type()) {
+			return false
+		}
+	default:
 		return false
 	}
 	t := sig.Results().At(0).Type()
@@ -1091,7 +1136,9 @@ func (b *builder) madeHandlers() {
 // registering what such a constructor returns serves the made handler,
 // as though it had registered the outside constructor's call itself. The
 // value is followed through conversions, branches and the module's
-// functions returning it, up to maxReturned calls deep.
+// functions returning it, and into a value of the module's own type
+// holding it in a handler-typed field (&metrics{handler: h}), up to
+// maxReturned calls deep.
 func (b *builder) madeReturns() {
 	memo := map[*ssa.Function][]token.Pos{}
 	var of func(fn *ssa.Function, depth int) []token.Pos
@@ -1114,6 +1161,25 @@ func (b *builder) madeReturns() {
 			}
 		case *ssa.Extract:
 			value(v.Tuple, depth, seen, out)
+		case *ssa.Alloc:
+			// &wrapper{handler: made}: a value of the module's type
+			// holding the made handler in a handler-typed field, which
+			// its ServeHTTP serves.
+			st, ok := v.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+			if !ok {
+				return
+			}
+			for _, instr := range *v.Referrers() {
+				fa, ok := instr.(*ssa.FieldAddr)
+				if !ok || !httpapi.IsHandlerType(st.Field(fa.Field).Type()) {
+					continue
+				}
+				for _, r := range *fa.Referrers() {
+					if s, ok := r.(*ssa.Store); ok && s.Addr == fa {
+						value(s.Val, depth, seen, out)
+					}
+				}
+			}
 		case *ssa.Call:
 			if b.p.made[v.Pos()] != nil {
 				*out = append(*out, v.Pos())

@@ -259,6 +259,21 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	return e
 }
 
+// MadeOutside reports whether a route's handler is made outside the
+// module from the module's functions, by the call that made it or by the
+// module's constructor it names returning such a handler (see
+// madeHandlers, madeReturns): what RouteEntry follows for it.
+func (p *Program) MadeOutside(r *routes.Route) bool {
+	if r.Handler == nil {
+		return false
+	}
+	if m := p.made[r.Handler.Made]; m != nil && p.Func(r.Handler.Func) == nil {
+		return true
+	}
+	f := p.Func(r.Handler.Func)
+	return f != nil && len(p.madeBy[f]) > 0 && slices.Equal(p.handlerFuncs(r.Handler), []*Func{f})
+}
+
 // methodValueImpls are the methods a handler registered as a method value
 // of an interface runs (router.GET("/webhooks", webhooks.List), webhooks
 // holding the WebhookHandler a constructor returned): the methods the

@@ -232,7 +232,12 @@
 // is a route per row, with the row's pattern, method and handler, at the
 // row. A table built elsewhere (another function's result, a parameter,
 // a variable appended to) leaves one route whose pattern and handler say
-// they are not known. A row may be the handler itself: a struct whose
+// they are not known. When the table is a call's result (for _, d :=
+// range set.GetAll() { r.HandleFunc(d.Path, d.Handler).Methods(d.Method) }),
+// the route carries which fields of the element the registration reads
+// (Route.Table), and the standalone driver's graph, resolving the call
+// through interfaces, makes a route of each row of the literals the
+// functions it runs return (see program/tables.go). A row may be the handler itself: a struct whose
 // ServeHTTP checks the method, then calls the handler in one of its
 // fields (g.handler(w, r)), registered as a value (r.Handle(p,
 // withAccess(row))). The row's handler is then the route's, inside that
@@ -300,6 +305,12 @@
 // what only the other way runs is neither listed nor counted for it
 // (stats.path_guarded counts it). This pass, one package at a time,
 // counts the middleware's cheapest path to the handler as above.
+//
+// A server serving a handler that is no router (http.Server{Handler:
+// h}.ListenAndServe(), http.ListenAndServe(addr, h)), made by a
+// constructor's call from the module's functions (a library's handler
+// built from a config of closures), is one route taking every path: "/",
+// under the server's address when it is a constant (see servers.go).
 //
 // A handler made by a function whose body is not here (a REST library's
 // GetAll(newRepository)) is named by that function, and carries the call

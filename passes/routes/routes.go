@@ -95,6 +95,14 @@ type Route struct {
 	// Gateway, for a path a grpc-gateway registration serves, says how
 	// the gateway reaches the code that serves it (see gateway.go).
 	Gateway *Gateway
+	// Table, on a route registered in a loop over a call's result, says
+	// what the registration reads of each row (see tables.go): the route
+	// stands for every row until the driver reads them.
+	Table *Table
+	// Served marks the route of a server serving a handler made by a
+	// call (see servers.go): a route only where the driver's graph says
+	// a library made it from the module's functions.
+	Served bool
 	// path is the pattern below what Open's router is under: Pattern
 	// without the "…" an unknown prefix puts before it.
 	path string
@@ -163,6 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 			a.learnHelpers()
 			a.register()
 			a.registerHelpers()
+			a.servedServers()
 		}
 		if rpc {
 			a.registerRPC(a.registerGateway())
@@ -300,6 +309,9 @@ type analyzer struct {
 	// row is the row of a route table being registered (see tables.go):
 	// the loop's variables stand for its values.
 	row *row
+	// tab is what the registration being made reads of the table it
+	// ranges over, when a call returns it (see tables.go).
+	tab *Table
 
 	w *walker
 }
@@ -812,7 +824,9 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 		return // a sub-router mounted here: its routes are its own registrations
 	}
 	h, mws := a.handlerArgs(call, api)
+	a.tab = a.table(call, api)
 	a.addAll(call, api.Framework, routers, methods, path, pathOK, h, append(filters, mws...))
+	a.tab = nil
 }
 
 // addAll makes the routes of a registration: one per router value and
@@ -839,6 +853,7 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 	if !pathOK {
 		path = "…" // not a constant: say so rather than guess
 	}
+	inPattern := method == ""
 	if method == "" {
 		// net/http and chi Handle: "GET /items/{id}" names its method.
 		p := httppattern.Parse(path)
@@ -876,6 +891,11 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		}
 	}
 	route.Middlewares = append(route.Middlewares, mws...)
+	if a.tab != nil {
+		t := *a.tab
+		t.prefix, t.known, t.inPattern = r.prefix, r.known, inPattern
+		route.Table = &t
+	}
 	a.routes = append(a.routes, route)
 }
 

@@ -4,6 +4,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/internal/httppattern"
 )
 
 // A route table is a literal of patterns and handlers that a loop ranges
@@ -24,8 +28,16 @@ import (
 // rows are read from a slice, array or map literal, ranged over in place
 // or through a variable assigned it once (and nothing else: a table
 // appended to holds more than its literal). A table built anywhere else
-// (returned by a function, passed in) leaves the call one route whose
-// pattern and handler say they are not known.
+// (passed in) leaves the call one route whose pattern and handler say
+// they are not known.
+//
+// A table a call returns (for _, d := range set.GetAll(), directly or in
+// a local variable assigned the call once) is read across packages: the
+// call's routes, one per router and method as for any registration, say
+// which fields of the element the registration reads (Route.Table), and
+// the driver, whose call graph resolves the call (through an interface's
+// method too), makes one route per row of the literals the functions it
+// runs return (see Route.Row).
 
 // maxRows bounds the routes one table makes.
 const maxRows = 128
@@ -40,24 +52,8 @@ type row struct {
 // rows are the rows of the table a registration call ranges over, nil
 // when its arguments name no variable of a loop over a literal.
 func (a *analyzer) rows(call *ast.CallExpr) []row {
-	var loop *ast.RangeStmt
-	for _, arg := range call.Args {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			if v, ok := a.pass.TypesInfo.Uses[id].(*types.Var); ok && a.loops[v] != nil {
-				if loop != nil && loop != a.loops[v] {
-					loop = &ast.RangeStmt{} // two loops: no one table
-				} else {
-					loop = a.loops[v]
-				}
-			}
-			return true
-		})
-	}
-	if loop == nil || loop.X == nil {
+	loop := a.loopOf(call)
+	if loop == nil {
 		return nil
 	}
 	lit := a.tableLit(loop.X)
@@ -89,6 +85,32 @@ func (a *analyzer) rows(call *ast.CallExpr) []row {
 		out = append(out, r)
 	}
 	return out
+}
+
+// loopOf is the one range loop whose variables a registration call's
+// arguments name; nil when none, or two.
+func (a *analyzer) loopOf(call *ast.CallExpr) *ast.RangeStmt {
+	var loop *ast.RangeStmt
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if v, ok := a.pass.TypesInfo.Uses[id].(*types.Var); ok && a.loops[v] != nil {
+				if loop != nil && loop != a.loops[v] {
+					loop = &ast.RangeStmt{} // two loops: no one table
+				} else {
+					loop = a.loops[v]
+				}
+			}
+			return true
+		})
+	}
+	if loop == nil || loop.X == nil {
+		return nil
+	}
+	return loop
 }
 
 // tableLit is the slice, array or map literal a loop ranges over: written
@@ -177,4 +199,172 @@ func derefType(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
+}
+
+// Table is, on a route registered in a loop over the result of a call
+// (see above), what the registration reads of the table's element: the
+// struct fields giving the path, the method ("" when the call fixes the
+// method) and the handler, and the constant text around the path field
+// in the pattern ("…" for text that is not constant: prefix+d.Path).
+// Rows are the driver's to read: a route here stands for all of them.
+type Table struct {
+	Call                  token.Pos // the Lparen of the call ranged over
+	Path, Method, Handler string
+	Before, After         string
+	// the route's router, as add joins it
+	prefix string
+	known  bool
+	// inPattern says the API takes the method in the pattern (net/http's
+	// "GET /items"): a row's path names its method
+	inPattern bool
+}
+
+// table is what a registration ranging over a call's result reads of
+// its element; nil when it ranges over none, or reads its path or
+// handler from elsewhere.
+func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
+	if a.row != nil || api.PatternArg < 0 || api.PatternArg >= len(call.Args) || api.HandlerArg < 0 || api.HandlerArg >= len(call.Args) || api.OperationArg >= 0 {
+		return nil
+	}
+	loop := a.loopOf(call)
+	if loop == nil {
+		return nil
+	}
+	id, ok := loop.Value.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	value, _ := a.pass.TypesInfo.Defs[id].(*types.Var)
+	if value == nil {
+		return nil
+	}
+	x := ast.Unparen(loop.X)
+	if id, ok := x.(*ast.Ident); ok {
+		v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || a.isParam(v) || len(a.writes[v]) != 1 {
+			return nil
+		}
+		x = ast.Unparen(a.writes[v][0])
+	}
+	src, ok := x.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if tv, ok := a.pass.TypesInfo.Types[src.Fun]; ok && tv.IsType() {
+		return nil // a conversion
+	}
+	field := func(e ast.Expr) string {
+		e = ast.Unparen(e)
+		if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
+			if tv, ok := a.pass.TypesInfo.Types[c.Fun]; ok && tv.IsType() {
+				e = ast.Unparen(c.Args[0]) // http.HandlerFunc(d.Handler)
+			}
+		}
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			return ""
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || a.pass.TypesInfo.Uses[id] != value {
+			return ""
+		}
+		if s, ok := a.pass.TypesInfo.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+			return ""
+		}
+		return sel.Sel.Name
+	}
+	t := &Table{Call: src.Lparen, Handler: field(call.Args[api.HandlerArg])}
+	fields := 0 // in the pattern: d.Method+" "+d.Path is no one field's
+	ast.Inspect(call.Args[api.PatternArg], func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && field(e) != "" {
+			fields++
+			return false
+		}
+		return true
+	})
+	if t.Handler == "" || fields != 1 || !a.pathField(call.Args[api.PatternArg], field, t) {
+		return nil
+	}
+	var methodArgs []ast.Expr
+	if api.Framework == httpapi.GorillaMux {
+		for o := a.outer[call]; o != nil; o = a.outer[o] {
+			if httpapi.Matcher(a.callee(o)) == "Methods" {
+				methodArgs = append(methodArgs, o.Args...)
+			}
+		}
+	} else if api.Method == "" && api.MethodArg >= 0 && api.MethodArg < len(call.Args) {
+		methodArgs = append(methodArgs, call.Args[api.MethodArg])
+	}
+	for _, m := range methodArgs {
+		if f := field(m); f != "" {
+			t.Method = f
+		}
+	}
+	return t
+}
+
+// pathField reads a pattern argument that is a field of the element, or
+// a concatenation of one with other text: the field in t.Path, the text
+// around it in t.Before and t.After.
+func (a *analyzer) pathField(e ast.Expr, field func(ast.Expr) string, t *Table) bool {
+	e = ast.Unparen(e)
+	if f := field(e); f != "" {
+		t.Path = f
+		return true
+	}
+	b, ok := e.(*ast.BinaryExpr)
+	if !ok || b.Op != token.ADD {
+		return false
+	}
+	text := func(e ast.Expr) string {
+		if s, ok := a.constOf(e); ok {
+			return s
+		}
+		return "…"
+	}
+	if a.pathField(b.X, field, t) {
+		t.After = joinUnknown(t.After, text(b.Y))
+		return true
+	}
+	if a.pathField(b.Y, field, t) {
+		t.Before = joinUnknown(text(b.X), t.Before)
+		return true
+	}
+	return false
+}
+
+// Row is the route of one row of the table r ranges over (r.Table): its
+// method (r's when the table gives none), its path, at pos, with handler
+// h in r's middlewares, then mws. A path that is not constant is "…".
+func (r *Route) Row(method, path string, pathOK bool, h *Handler, mws []*Handler, pos token.Pos) *Route {
+	t := r.Table
+	if !pathOK {
+		path = "…"
+	}
+	path = joinUnknown(joinUnknown(t.Before, path), t.After)
+	if t.Method == "" || method == "" {
+		method = r.Method
+	}
+	if t.inPattern && t.Method == "" {
+		p := httppattern.Parse(path)
+		method = p.Method
+		if p.Method != httppattern.AnyMethod {
+			path = p.Host + p.Raw
+		}
+	}
+	full := join(t.prefix, path)
+	display := full
+	if !t.known {
+		display = joinUnknown("…", full)
+	}
+	out := *r
+	out.Method = strings.ToUpper(method)
+	out.Pattern = display
+	out.Key = key(method, full, t.known)
+	out.Pos = pos
+	out.Handler = h
+	out.Middlewares = append(append([]*Handler(nil), r.Middlewares...), mws...)
+	out.Request = nil // the pass's steps are the handler's it could not see
+	out.Table = nil
+	out.path = full
+	return &out
 }

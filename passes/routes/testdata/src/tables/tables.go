@@ -62,7 +62,7 @@ func (h *H) Router() http.Handler {
 		r.Get(p, h.list)
 	}
 	// A table another function builds: its rows are not seen here, and
-	// the route says so.
+	// the route says so (the driver reads them: program/tables.go).
 	for _, rt := range h.table() {
 		r.Put(rt.path, rt.handler) // want `route PUT … \[PUT …\] -> rt.handler: 0$`
 	}

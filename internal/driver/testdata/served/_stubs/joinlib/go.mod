@@ -1,0 +1,3 @@
+module example.net/joinlib
+
+go 1.22

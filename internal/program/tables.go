@@ -1,0 +1,439 @@
+package program
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
+	"github.com/sqlheat/sqlheat/passes/routes"
+)
+
+// A route table returned by a function: the routes pass sees a
+// registration in a loop over a call's result read its pattern, method
+// and handler from fields of the element,
+//
+//	for _, d := range set.GetAll() {
+//		r.HandleFunc(prefix+d.Path, d.Handler).Methods(d.Method)
+//	}
+//
+// and leaves one route standing for every row (routes.Route.Table). The
+// rows are those of the slice or array literals that the functions the
+// graph resolves the call to (every implementation of an interface's
+// method it may run) return:
+//
+//	func (h *handlers) GetAll() []*api.Description {
+//		return []*api.Description{
+//			{"/cards", "POST", h.createCard},
+//			{"/cards/{id}", "GET", h.getCard},
+//		}
+//	}
+//
+// — returned in place, through a call of another module function, or
+// from an unexported field its package writes only such tables, or
+// appends them to (h.handlers = append(h.handlers, h.more()...)); nil is
+// no rows. Each row is one route, registered at the row: its path and method
+// where they are constant strings ("…" for a path that is not), its
+// handler the function value the row gives (a method value, a declared
+// function, a closure; a conversion to a handler type is looked
+// through; in a constructor's call, req.Handle(h.get), the one function
+// handed is the handler and the constructor its wrapper). A function
+// that returns anything else (a table built in a loop, a variable, a
+// call through an interface) leaves its rows unread: the one route
+// stays beside the rows read, as it says nothing it does not know.
+
+// maxTableRows bounds the routes one table makes, whatever the number of
+// functions that return it.
+const maxTableRows = 512
+
+// Tabled are the routes of the rows of the table route r ranges over
+// (r.Table), each with its row's method, path and handler, of the
+// functions the graph resolves the call to that return literals of rows;
+// all says every one of them does: else r stands for the rest.
+func (p *Program) Tabled(r *routes.Route) (rows []*routes.Route, all bool) {
+	t := r.Table
+	if t == nil {
+		return nil, false
+	}
+	f := p.FuncAt(t.Call)
+	if f == nil {
+		return nil, false
+	}
+	var callees []*Func
+	for _, c := range f.Calls {
+		if c.Pos != t.Call {
+			continue
+		}
+		for _, g := range c.Callees {
+			if g.Decl != nil && !g.Synthetic && !g.instance && g.syntax != nil && !containsFunc(callees, g) {
+				callees = append(callees, g)
+			}
+		}
+	}
+	if len(callees) == 0 {
+		return nil, false
+	}
+	var out []*routes.Route
+	all = true
+	for _, g := range callees {
+		rows, ok := p.tableRows(g, t)
+		if !ok {
+			all = false
+			continue
+		}
+		for _, row := range rows {
+			out = append(out, r.Row(row.method, row.path, row.pathOK, row.handler, row.mws, row.pos))
+		}
+		if len(out) > maxTableRows {
+			return nil, false
+		}
+	}
+	return out, all
+}
+
+func containsFunc(fs []*Func, f *Func) bool {
+	for _, g := range fs {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+type tableRow struct {
+	pos     token.Pos
+	method  string
+	path    string
+	pathOK  bool
+	handler *routes.Handler
+	mws     []*routes.Handler // the wrappers the row's handler is made in
+}
+
+// tableRows are the rows of the literals g returns; false when a return
+// of g's is not a literal of struct rows having the table's fields.
+func (p *Program) tableRows(g *Func, t *routes.Table) ([]tableRow, bool) {
+	els, ok := p.returnElems(g, 0)
+	if !ok {
+		return nil, false
+	}
+	var out []tableRow
+	for _, el := range els {
+		row, ok := p.tableRow(g, el.info, el.e, t)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, row)
+	}
+	return out, true
+}
+
+// elem is an element of a table, with its package's type information.
+type elem struct {
+	e    ast.Expr
+	info *types.Info
+}
+
+// maxTableDepth bounds the calls and fields a table is followed through.
+const maxTableDepth = 3
+
+// returnElems are the elements of the tables g's return statements
+// return (see exprElems); false when one returns anything else.
+func (p *Program) returnElems(g *Func, depth int) ([]elem, bool) {
+	decl, ok := g.syntax.(*ast.FuncDecl)
+	info := p.info(g)
+	if !ok || decl.Body == nil || info == nil || depth > maxTableDepth {
+		return nil, false
+	}
+	var rets []*ast.ReturnStmt
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets = append(rets, x)
+		}
+		return true
+	})
+	if len(rets) == 0 {
+		return nil, false
+	}
+	var out []elem
+	for _, ret := range rets {
+		if len(ret.Results) != 1 {
+			return nil, false
+		}
+		els, ok := p.exprElems(info, ret.Results[0], depth)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, els...)
+	}
+	return out, true
+}
+
+// exprElems are the elements a table expression holds: a slice or array
+// literal's; nil's, none; a call's of a module function, those of the tables it
+// returns; an unexported field's, those of every value its package
+// writes to it — a table as above, or appended to it (h.handlers =
+// append(h.handlers, h.more()...)) — and gives it in a literal of its
+// struct. False for anything else: a table built in a loop, a
+// parameter, a field written through a pointer.
+func (p *Program) exprElems(info *types.Info, e ast.Expr, depth int) ([]elem, bool) {
+	if depth > maxTableDepth {
+		return nil, false
+	}
+	if tv, ok := info.Types[ast.Unparen(e)]; ok && tv.IsNil() {
+		return nil, true // no rows
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		switch info.TypeOf(x).Underlying().(type) {
+		case *types.Slice, *types.Array:
+		default:
+			return nil, false
+		}
+		var out []elem
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value // an array's index
+			}
+			out = append(out, elem{el, info})
+		}
+		return out, true
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, x).(*types.Func)
+		if !ok {
+			return nil, false
+		}
+		if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+			return nil, false
+		}
+		g := p.Func(fn)
+		if g == nil {
+			return nil, false
+		}
+		return p.returnElems(g, depth+1)
+	case *ast.SelectorExpr:
+		s, ok := info.Selections[x]
+		if !ok || s.Kind() != types.FieldVal {
+			return nil, false
+		}
+		field, _ := s.Obj().(*types.Var)
+		if field == nil || field.Exported() || field.Pkg() == nil {
+			return nil, false
+		}
+		return p.fieldElems(field, depth+1)
+	}
+	return nil, false
+}
+
+// fieldElems are the elements of the tables an unexported field is
+// written (see exprElems).
+func (p *Program) fieldElems(field *types.Var, depth int) ([]elem, bool) {
+	m := p.pkgs[field.Pkg().Path()]
+	if m == nil || m.TypesInfo == nil {
+		return nil, false
+	}
+	finfo := m.TypesInfo
+	isField := func(x ast.Expr) bool {
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		s, ok := finfo.Selections[sel]
+		return ok && s.Obj() == field
+	}
+	var out []elem
+	ok := true
+	value := func(v ast.Expr) {
+		if call, isCall := ast.Unparen(v).(*ast.CallExpr); isCall && len(call.Args) > 0 && isField(call.Args[0]) {
+			if id, isID := ast.Unparen(call.Fun).(*ast.Ident); isID {
+				if _, builtin := finfo.Uses[id].(*types.Builtin); builtin && id.Name == "append" {
+					for i, arg := range call.Args[1:] {
+						if call.Ellipsis.IsValid() && i == len(call.Args)-2 {
+							els, elOK := p.exprElems(finfo, arg, depth)
+							ok = ok && elOK
+							out = append(out, els...)
+							continue
+						}
+						out = append(out, elem{arg, finfo})
+					}
+					return
+				}
+			}
+		}
+		els, elOK := p.exprElems(finfo, v, depth)
+		ok = ok && elOK
+		out = append(out, els...)
+	}
+	for _, f := range m.Syntax {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range x.Lhs {
+					if !isField(l) {
+						continue
+					}
+					if len(x.Lhs) != len(x.Rhs) || x.Tok != token.ASSIGN {
+						ok = false
+						break
+					}
+					value(x.Rhs[i])
+				}
+			case *ast.UnaryExpr:
+				if x.Op == token.AND && isField(x.X) {
+					ok = false // written through a pointer
+				}
+			case *ast.CompositeLit:
+				st, isStruct := finfo.TypeOf(x).Underlying().(*types.Struct)
+				if !isStruct {
+					return ok
+				}
+				for i, el := range x.Elts {
+					v := el
+					if kv, isKV := el.(*ast.KeyValueExpr); isKV {
+						if id, isID := kv.Key.(*ast.Ident); !isID || finfo.Uses[id] != field {
+							continue
+						}
+						v = kv.Value
+					} else if i >= st.NumFields() || st.Field(i) != field {
+						continue
+					}
+					value(v)
+				}
+			}
+			return ok
+		})
+	}
+	if !ok || len(out) == 0 {
+		return nil, false
+	}
+	return out, true
+}
+
+// tableRow reads one element: a struct literal, or a pointer to one.
+func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Table) (tableRow, bool) {
+	e := ast.Unparen(el)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return tableRow{}, false
+	}
+	typ := info.TypeOf(lit)
+	if ptr, ok := typ.Underlying().(*types.Pointer); ok {
+		typ = ptr.Elem()
+	}
+	st, ok := typ.Underlying().(*types.Struct)
+	if !ok {
+		return tableRow{}, false
+	}
+	field := func(name string) (ast.Expr, bool) {
+		for i, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+					return kv.Value, true
+				}
+				continue
+			}
+			if i < st.NumFields() && st.Field(i).Name() == name {
+				return el, true
+			}
+		}
+		return nil, false
+	}
+	str := func(e ast.Expr) (string, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	row := tableRow{pos: lit.Pos()}
+	pe, ok := field(t.Path)
+	he, hok := field(t.Handler)
+	if !ok || !hok {
+		return tableRow{}, false
+	}
+	row.path, row.pathOK = str(pe)
+	if t.Method != "" {
+		row.method = "…"
+		if me, ok := field(t.Method); ok {
+			if m, ok := str(me); ok {
+				row.method = m
+			}
+		}
+	}
+	row.handler, row.mws = p.rowHandler(g, info, he)
+	return row, true
+}
+
+// rowHandler is the handler a row's field gives: a method value or
+// declared function, a closure, through conversions to a handler type;
+// for anything else, a handler named as written, which the graph does
+// not follow.
+func (p *Program) rowHandler(g *Func, info *types.Info, e ast.Expr) (*routes.Handler, []*routes.Handler) {
+	e = ast.Unparen(e)
+	for {
+		c, ok := e.(*ast.CallExpr)
+		if !ok || len(c.Args) != 1 {
+			break
+		}
+		if tv, ok := info.Types[c.Fun]; !ok || !tv.IsType() {
+			break
+		}
+		e = ast.Unparen(c.Args[0]) // http.HandlerFunc(h.list)
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		// A constructor's (req.Handle(h.getEvent)): what it returns
+		// serves, around the one function this call hands it, which is
+		// the row's own code; the constructor is named as the wrapper
+		// it is (its implementations' closures are the graph's to
+		// follow, see RouteEntry).
+		fn, ok := typeutil.Callee(info, x).(*types.Func)
+		if !ok {
+			break
+		}
+		made := &routes.Handler{Name: queries.FuncName(fn.Origin()), Func: fn.Origin(), Made: x.Lparen}
+		var inner *routes.Handler
+		for _, arg := range x.Args {
+			if _, isFunc := info.TypeOf(arg).Underlying().(*types.Signature); !isFunc {
+				continue
+			}
+			if h, _ := p.rowHandler(g, info, arg); h.Func != nil || h.Lit != nil {
+				if inner != nil {
+					return made, nil // two: which serves is the constructor's to say
+				}
+				inner = h
+			}
+		}
+		if inner == nil {
+			return made, nil
+		}
+		return inner, []*routes.Handler{made}
+	case *ast.FuncLit:
+		name := "func literal"
+		if f := p.Closure(x); f != nil {
+			name += " in " + f.Name // where it is written: the constructor setting a field's table too
+		}
+		return &routes.Handler{Name: name, Lit: x}, nil
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[x]; ok {
+			if fn, ok := sel.Obj().(*types.Func); ok && sel.Kind() == types.MethodVal {
+				return &routes.Handler{Name: queries.FuncName(fn.Origin()), Func: fn.Origin()}, nil
+			}
+		} else if fn, ok := info.Uses[x.Sel].(*types.Func); ok { // pkg.Handler
+			return &routes.Handler{Name: queries.FuncName(fn.Origin()), Func: fn.Origin()}, nil
+		}
+	case *ast.Ident:
+		if fn, ok := info.Uses[x].(*types.Func); ok {
+			return &routes.Handler{Name: queries.FuncName(fn.Origin()), Func: fn.Origin()}, nil
+		}
+	}
+	return &routes.Handler{Name: types.ExprString(e)}, nil
+}
