@@ -19,7 +19,11 @@ import (
 // otelhttp.NewHandler, registered as a value or by its ServeHTTP method
 // value, or assigned to a local first. Each route lists its own
 // endpoint's query, not another route's; the endpoint made but never
-// registered (purge) runs on no route.
+// registered (purge) runs on no route. A gRPC service's implementation
+// keeps a kitgrpc.Handler per method, which kitgrpc.NewServer made from
+// the method's endpoint, decoder and encoder; its method calls
+// s.field.ServeGRPC: each method runs its own field's endpoint and
+// decoder.
 func TestGoKitRoutes(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{}, "-C", "testdata/gokit", "-routes", "./...")
@@ -52,6 +56,12 @@ func TestGoKitRoutes(t *testing.T) {
 		"GET /scopes/{id}":      {scopes},     // otelhttp.NewHandler(server).ServeHTTP
 		"GET /pat/{id}":         {retrieve},   // srv := NewServer(...); srv.ServeHTTP
 		"GET /health":           {},
+		// Over gRPC: each method's own Handler field's endpoint (and
+		// decoder), not another field's; one calling none runs nothing.
+		"POST /pats.v1.PATService/Retrieve": {retrieve},
+		"POST /pats.v1.PATService/List":     {list},
+		"POST /pats.v1.PATService/Remove":   {del, owner},
+		"POST /pats.v1.PATService/Health":   {},
 	}
 	for route, w := range want {
 		if g, ok := got[route]; !ok || !slices.Equal(g, w) {

@@ -43,7 +43,7 @@ type builder struct {
 	// made are the module functions handed to outside functions that
 	// make a handler or a middleware, by the call's Lparen (see
 	// madeHandlers).
-	made    map[token.Pos][]*Func
+	made map[token.Pos][]*Func
 	// madeIn are the calls making a handler outside the module that an
 	// outside constructor making one is handed, by its Lparen (see
 	// madeHandlers).
@@ -67,6 +67,10 @@ type builder struct {
 	// fieldStores are the values stored into the func-typed fields of
 	// the module's structs, once asked (see funcfields.go).
 	fieldStores map[*types.Var][]ssa.Value
+	// madeStores are the values stored into the fields of the module's
+	// structs whose type is an interface of another module (see
+	// madeFieldFuncs).
+	madeStores map[*types.Var][]ssa.Value
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -418,6 +422,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	if static != nil && len(callees) == 0 && b.funcs[static] != nil {
 		callees = []*Func{b.funcs[static]} // a call of generated code, which the call graph leaves out
 	}
+	var made []*Func // see madeFieldFuncs
 	if static == nil {
 		p.Stats.Dynamic++
 		if dispatch(cc) || b.callsNext(cc) {
@@ -458,6 +463,8 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			if callees = b.implementations(cc); len(callees) > 0 {
 				c.Assumed = true
 				p.Stats.Assumed++
+			} else if made = b.madeFieldFuncs(cc.Value); len(made) > 0 {
+				p.Stats.Resolved++
 			}
 		}
 		if len(callees) > 0 {
@@ -469,6 +476,17 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	if g, ok := ci.(*ssa.Go); ok && !b.waited(g, callees) {
 		c.Async = true
 		b.async[c.Pos] = true
+	}
+	if len(made) > 0 {
+		// A dependency's interface held in the module's field, set with
+		// what a dependency's constructor made from the module's
+		// functions (see madeFieldFuncs): its method runs each of them,
+		// as the constructor's value does, not with this call's
+		// arguments.
+		for _, g := range made {
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: cc.Method, block: c.block, seq: c.seq})
+		}
+		return c
 	}
 	if static == nil && len(callees) == 0 && b.outsideFuncField(cc) {
 		// A func value a dependency's struct holds (gqlgen's
