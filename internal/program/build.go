@@ -43,7 +43,11 @@ type builder struct {
 	// made are the module functions handed to outside functions that
 	// make a handler or a middleware, by the call's Lparen (see
 	// madeHandlers).
-	made    map[token.Pos][]*Func
+	made map[token.Pos][]*Func
+	// madeIn are the calls making a handler outside the module that an
+	// outside constructor making one is handed, by its Lparen (see
+	// madeHandlers).
+	madeIn  map[token.Pos][]token.Pos
 	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
 	own     []types.Type                        // see ownHandlerTypes
 	// ctorMade and copies are what constructors' calls make, and the
@@ -63,6 +67,10 @@ type builder struct {
 	// fieldStores are the values stored into the func-typed fields of
 	// the module's structs, once asked (see funcfields.go).
 	fieldStores map[*types.Var][]ssa.Value
+	// madeStores are the values stored into the fields of the module's
+	// structs whose type is an interface of another module (see
+	// madeFieldFuncs).
+	madeStores map[*types.Var][]ssa.Value
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -414,6 +422,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	if static != nil && len(callees) == 0 && b.funcs[static] != nil {
 		callees = []*Func{b.funcs[static]} // a call of generated code, which the call graph leaves out
 	}
+	var made []*Func // see madeFieldFuncs
 	if static == nil {
 		p.Stats.Dynamic++
 		if dispatch(cc) || b.callsNext(cc) {
@@ -454,6 +463,8 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			if callees = b.implementations(cc); len(callees) > 0 {
 				c.Assumed = true
 				p.Stats.Assumed++
+			} else if made = b.madeFieldFuncs(cc.Value); len(made) > 0 {
+				p.Stats.Resolved++
 			}
 		}
 		if len(callees) > 0 {
@@ -465,6 +476,17 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	if g, ok := ci.(*ssa.Go); ok && !b.waited(g, callees) {
 		c.Async = true
 		b.async[c.Pos] = true
+	}
+	if len(made) > 0 {
+		// A dependency's interface held in the module's field, set with
+		// what a dependency's constructor made from the module's
+		// functions (see madeFieldFuncs): its method runs each of them,
+		// as the constructor's value does, not with this call's
+		// arguments.
+		for _, g := range made {
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: cc.Method, block: c.block, seq: c.seq})
+		}
+		return c
 	}
 	if static == nil && len(callees) == 0 && b.outsideFuncField(cc) {
 		// A func value a dependency's struct holds (gqlgen's
@@ -526,8 +548,24 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 	}
 	makes := makesHandler(static.Signature)
 	for _, arg := range cc.Args {
+		if makes {
+			if inner := madeArg(arg); inner != nil && b.funcs[inner.Call.StaticCallee()] == nil {
+				// A handler made outside the module wrapping another
+				// made so (otelhttp.NewHandler(kithttp.NewServer(...),
+				// "op")): it runs what the inner one runs (madeHandlers).
+				if b.madeIn == nil {
+					b.madeIn = map[token.Pos][]token.Pos{}
+				}
+				b.madeIn[c.Pos] = append(b.madeIn[c.Pos], inner.Pos())
+			}
+		}
 		for _, g := range b.handedFuncs(arg, makes) {
-			if registered(g.sig, g.sig) {
+			if registered(g.sig, g.sig) && !(makes && !httpapi.IsHandlerType(g.sig) && !httpapi.IsMiddlewareSig(g.sig)) {
+				// A handler or middleware handed over is registered
+				// (the routes pass resolves one a made handler wraps);
+				// a function taking the request that is neither (go-kit's
+				// decoder func(ctx, *http.Request) (any, error)) the
+				// made handler runs per request.
 				continue
 			}
 			if makes {
@@ -586,7 +624,21 @@ func (b *builder) valueFuncs(v ssa.Value, depth int, params bool, add func(*Func
 		b.valueFuncs(v.X, depth, params, add)
 	case *ssa.Call: // a function making it
 		maker := v.Call.StaticCallee()
-		if maker == nil || b.funcs[maker] == nil || maker.Signature.Results().Len() != 1 {
+		if maker == nil || b.funcs[maker] == nil {
+			// A wrapper the module does not declare, returning a
+			// function of the type it is handed (go-kit's
+			// endpoint.Chain(mw1, mw2)(ep), a circuit breaker's
+			// middleware(ep)): what it returns calls what it wraps.
+			if _, ok := v.Type().Underlying().(*types.Signature); ok {
+				for _, arg := range v.Call.Args {
+					if types.Identical(arg.Type(), v.Type()) {
+						b.valueFuncs(arg, depth+1, params, add)
+					}
+				}
+			}
+			return
+		}
+		if maker.Signature.Results().Len() != 1 {
 			return
 		}
 		for _, blk := range maker.Blocks {
@@ -779,7 +831,24 @@ func makesHandler(sig *types.Signature) bool {
 		return false
 	}
 	t := sig.Results().At(0).Type()
-	return httpapi.IsHandlerType(t) || httpapi.IsMiddlewareType(t)
+	return httpapi.IsHandlerType(t) || httpapi.IsMiddlewareType(t) || servesHTTP(t)
+}
+
+// servesHTTP reports whether a value of type t is a handler by its
+// method: a concrete type whose method set has ServeHTTP(w, r) (go-kit's
+// *kithttp.Server, which NewServer makes from the endpoint, decoder and
+// encoder it is handed and runs them per request). An interface's is
+// IsHandlerType's.
+func servesHTTP(t types.Type) bool {
+	if types.IsInterface(t) {
+		return false
+	}
+	sel := types.NewMethodSet(t).Lookup(nil, "ServeHTTP")
+	if sel == nil {
+		return false
+	}
+	sig, _ := sel.Obj().Type().(*types.Signature)
+	return httpapi.IsHandlerSig(sig)
 }
 
 // registered reports whether a function of type t (its signature sig)
@@ -1115,6 +1184,26 @@ func (b *builder) madeHandlers() {
 	if len(b.made) == 0 {
 		return
 	}
+	// A made handler wrapping another runs what that one runs.
+	var inner func(pos token.Pos, depth int, out []*Func) []*Func
+	inner = func(pos token.Pos, depth int, out []*Func) []*Func {
+		for _, g := range b.made[pos] {
+			if !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
+		if depth < maxHanded {
+			for _, in := range b.madeIn[pos] {
+				out = inner(in, depth+1, out)
+			}
+		}
+		return out
+	}
+	for pos := range b.madeIn {
+		if fs := inner(pos, 0, nil); len(fs) > 0 {
+			b.made[pos] = fs
+		}
+	}
 	b.p.made = map[token.Pos]*made{}
 	for pos, fs := range b.made {
 		var out []*Func
@@ -1328,4 +1417,27 @@ func (b *builder) callees(ci ssa.CallInstruction) []*ssa.Function {
 		}
 	}
 	return out
+}
+
+// madeArg is the call of a function an argument is the result of, through
+// conversions to an interface (otelhttp.NewHandler(kithttp.NewServer(...),
+// "op")'s first); nil for any other value.
+func madeArg(v ssa.Value) *ssa.Call {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Call:
+			if x.Call.StaticCallee() == nil {
+				return nil
+			}
+			return x
+		default:
+			return nil
+		}
+	}
 }

@@ -284,7 +284,15 @@ func (p *Program) MadeOutside(r *routes.Route) bool {
 // there are several, each is a maybe. nil for any other handler, and for
 // an RPC service's, which RouteEntry reads as such.
 func (p *Program) methodValueImpls(framework string, h *routes.Handler) []*Func {
-	if h == nil || h.Func == nil || h.Lit != nil || h.Made.IsValid() || httpapi.IsRPC(framework) || p.Func(h.Func) != nil {
+	if h == nil || h.Func == nil || h.Lit != nil || httpapi.IsRPC(framework) || p.Func(h.Func) != nil {
+		return nil
+	}
+	if h.Made.IsValid() && p.made[h.Made] != nil {
+		// The method of a value made outside the module from the
+		// module's functions (otelhttp.NewHandler(kithttp.NewServer(...),
+		// "op").ServeHTTP): RouteEntry follows what that call made. A
+		// value another package of the module made (webhooks :=
+		// handlers.NewWebhookHandler(db)) is resolved here.
 		return nil
 	}
 	sig, _ := h.Func.Type().(*types.Signature)

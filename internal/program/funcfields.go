@@ -124,3 +124,114 @@ func (b *builder) fieldStoresOf() map[*types.Var][]ssa.Value {
 	}
 	return b.fieldStores
 }
+
+// A struct of the module may also keep a value of a dependency's
+// interface that a dependency's constructor made from the module's
+// functions: go-kit's gRPC server keeps, per method, a kitgrpc.Handler
+// that kitgrpc.NewServer(issueEndpoint(svc), decode, encode) made, and
+// its Issue method calls s.issue.ServeGRPC(ctx, req), which runs the
+// endpoint, the decoder and the encoder. The constructor's body is not
+// loaded; the graph gives the method's call (an invoke it resolves to
+// nothing) one call of each module function handed to the constructors
+// whose results the stores into that field in the module hold (a field
+// set in several places runs all their functions: an upper bound). A
+// field any store sets from something else (a parameter, a value a
+// module function returns) stays unresolved, and so does one of an
+// interface the module declares (its implementations answer).
+
+// madeFieldFuncs are the module functions what the field v reads was
+// made from (see above); nil when v is no read of such a field.
+func (b *builder) madeFieldFuncs(v ssa.Value) []*Func {
+	var st types.Type
+	var i int
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		fa, ok := u.X.(*ssa.FieldAddr)
+		if !ok {
+			return nil
+		}
+		st, i = fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field
+	} else if f, ok := v.(*ssa.Field); ok {
+		st, i = f.X.Type(), f.Field
+	} else {
+		return nil
+	}
+	n, ok := types.Unalias(st).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || b.p.pkgs[n.Obj().Pkg().Path()] == nil {
+		return nil
+	}
+	s, ok := n.Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return nil
+	}
+	field := s.Field(i).Origin()
+	if !b.outsideIface(field.Type()) {
+		return nil
+	}
+	vals := b.madeStoresOf()[field]
+	var out []*Func
+	for _, val := range vals {
+		call := madeArg(val)
+		if call == nil || b.funcs[call.Call.StaticCallee()] != nil {
+			return nil // set from something else: not known
+		}
+		for _, arg := range call.Call.Args {
+			for _, g := range b.handedFuncs(arg, false) {
+				if !slices.Contains(out, g) {
+					out = append(out, g)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(f, g *Func) int { // the stores came from a map
+		if b.p.less(f, g) {
+			return -1
+		}
+		if b.p.less(g, f) {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// outsideIface reports whether t is a named interface declared outside
+// the module.
+func (b *builder) outsideIface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !types.IsInterface(n) || n.Obj().Pkg() == nil {
+		return false
+	}
+	return b.p.pkgs[n.Obj().Pkg().Path()] == nil
+}
+
+// madeStoresOf are the values the module stores into each field of its
+// structs whose type is a dependency's interface, found once.
+func (b *builder) madeStoresOf() map[*types.Var][]ssa.Value {
+	if b.madeStores != nil {
+		return b.madeStores
+	}
+	b.madeStores = map[*types.Var][]ssa.Value{}
+	for fn := range b.funcs {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				s, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+				if !ok || fa.Field >= s.NumFields() {
+					continue
+				}
+				field := s.Field(fa.Field).Origin()
+				if b.outsideIface(field.Type()) {
+					b.madeStores[field] = append(b.madeStores[field], st.Val)
+				}
+			}
+		}
+	}
+	return b.madeStores
+}

@@ -2,6 +2,7 @@ package routes
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
@@ -174,7 +175,9 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			sig := fn.Type().(*types.Signature)
 			if httpapi.IsHandlerSig(sig) && (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type())) {
 				a.reached[fn] = true
-				return a.declared(fn), nil
+				h := a.declared(fn)
+				h.Made = a.madeRecv(x, fn)
+				return h, nil
 			}
 			if httpapi.IsHandlerSig(sig) && sig.Recv() != nil {
 				// An interface's method value (webhooks.List, webhooks a
@@ -182,6 +185,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 				// here; the standalone driver's graph gives the module's
 				// implementations (program.methodValueImpls).
 				unknown.Func = fn
+				unknown.Made = a.madeRecv(x, fn)
 			}
 			return unknown, nil
 		}
@@ -593,4 +597,39 @@ func chainCall(info *types.Info, call *ast.CallExpr) bool {
 		return false
 	}
 	return !types.IsInterface(s.Recv())
+}
+
+// madeRecv is the call that made the receiver of a method value of
+// another package's handler method (kithttp.NewServer(e, dec,
+// enc).ServeHTTP, otelhttp.NewHandler(h, "op").ServeHTTP, or s.ServeHTTP
+// with s assigned such a call once): the method serves what the call made,
+// so the standalone driver's graph follows the functions handed to it as
+// it does for a handler the call makes (Handler.Made). NoPos for a plain
+// function, a method of this package's type, a receiver that is no call
+// of another package's function, and a conversion.
+func (a *analyzer) madeRecv(e ast.Expr, fn *types.Func) token.Pos {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || fn.Pkg() == a.pass.Pkg {
+		return token.NoPos
+	}
+	if s := a.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return token.NoPos
+	}
+	recv := ast.Unparen(sel.X)
+	if id, ok := recv.(*ast.Ident); ok {
+		if w := a.onlyWrite(id); w != nil {
+			recv = ast.Unparen(w)
+		}
+	}
+	call, ok := recv.(*ast.CallExpr)
+	if !ok {
+		return token.NoPos
+	}
+	if tv, ok := a.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+		return token.NoPos
+	}
+	if c := a.callee(call); c == nil || c.Pkg() == a.pass.Pkg {
+		return token.NoPos
+	}
+	return call.Lparen
 }
