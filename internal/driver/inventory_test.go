@@ -655,6 +655,8 @@ func TestRouteInventoryGraphQL(t *testing.T) {
 	want := map[string][]string{
 		"ANY /query":    schema,
 		"POST /graphql": schema,
+		"ANY /legacy":   schema,
+		"ANY /docs":     {},
 		"ANY /v2/graphql": {
 			"graph2/resolver.go:18 handler once",
 			"graph2/resolver.go:25 handler loop",

@@ -498,6 +498,21 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: fs, Callback: true, External: obj, block: c.block, seq: c.seq})
 		}
 	}
+	if obj != nil && obj.FullName() == "(net/http.HandlerFunc).ServeHTTP" && len(cc.Args) > 0 {
+		// gqlgen's older handler.GraphQL(es) makes a plain HandlerFunc:
+		// its ServeHTTP runs the schema when the value is traced to such
+		// a call (any other HandlerFunc's is not).
+		var fs []*Func
+		if b.serverSchemas(cc.Args[0], 0, func(gs []*Func) {
+			for _, g := range gs {
+				if !slices.Contains(fs, g) {
+					fs = append(fs, g)
+				}
+			}
+		}) && len(fs) > 0 {
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: fs, Callback: true, External: obj, block: c.block, seq: c.seq})
+		}
+	}
 	if httpapi.TakesGraphQLSchema(obj) {
 		// A gqlgen handler made from a schema: run per request by the
 		// handler, as a route registering it says (see madeHandlers);

@@ -18,6 +18,8 @@ func main() {
 	http.HandleFunc("/health", health)
 	http.Handle("/v2/graphql", gzip(endpoint.Users(db)))
 	_ = endpoint.Orders(db)
+	http.Handle("/legacy", endpoint.Legacy(db))
+	http.Handle("/docs", endpoint.Docs())
 
 	gsrv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{DB: db}}))
 	e := gin.New()
