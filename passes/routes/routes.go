@@ -1359,6 +1359,9 @@ func (a *analyzer) unregistered() {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
+		if sig.Recv() != nil && fn.Name() == "ServeHTTP" && a.isWrapperType(sig.Recv().Type()) {
+			continue // a registration wrapper serving its router: its routes are listed themselves (wrappers.go)
+		}
 		var h *Handler
 		switch {
 		case httpapi.IsHandlerSig(sig):

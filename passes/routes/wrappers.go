@@ -303,7 +303,11 @@ func (a *analyzer) adaptedParam(sig *types.Signature, e ast.Expr, adapters *[]*t
 		return 0, false
 	}
 	if i, ok := a.sigParam(sig, e); ok {
-		_, isFunc := sig.Params().At(i).Type().Underlying().(*types.Signature)
+		t := sig.Params().At(i).Type()
+		_, isFunc := t.Underlying().(*types.Signature)
+		if m := a.serveHTTPOf(t); isFunc && m != nil {
+			*adapters = append(*adapters, m) // a function type of its own handed on as an http.Handler
+		}
 		return i, isFunc
 	}
 	switch x := ast.Unparen(e).(type) {
@@ -329,6 +333,20 @@ func (a *analyzer) adaptedParam(sig *types.Signature, e ast.Expr, adapters *[]*t
 		return a.adaptedParam(sig, x.Args[0], adapters, depth+1)
 	}
 	return 0, false
+}
+
+// serveHTTPOf is the ServeHTTP method of a named type of this package,
+// nil when it has none.
+func (a *analyzer) serveHTTPOf(t types.Type) *types.Func {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() != a.pass.Pkg {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(n, true, a.pass.Pkg, "ServeHTTP")
+	if m, ok := obj.(*types.Func); ok && m.Pkg() == a.pass.Pkg {
+		return m.Origin()
+	}
+	return nil
 }
 
 // reachAdapter marks an adapter and the functions and method values it
