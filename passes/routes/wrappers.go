@@ -408,10 +408,10 @@ func (a *analyzer) isWrapperType(t types.Type) bool {
 		return w
 	}
 	a.wrapTypes[obj] = false
-	ms := types.NewMethodSet(types.NewPointer(n.Origin()))
 	if types.IsInterface(n) {
 		return false
 	}
+	ms := types.NewMethodSet(types.NewPointer(n.Origin()))
 	w := false
 	for i := 0; i < ms.Len() && !w; i++ {
 		if m, ok := ms.At(i).Obj().(*types.Func); ok && m.Pkg() == obj.Pkg() {
@@ -450,13 +450,13 @@ func (a *analyzer) wrapperLit(lit *ast.CompositeLit) ast.Expr {
 // methods, and of its constructors that return a wrapper at a router's
 // root; it reports whether there were any.
 func (a *analyzer) exportWrappers(fns []*types.Func) bool {
-	any := false
+	found := false
 	for _, fn := range fns {
 		sig := fn.Type().(*types.Signature)
 		if sig.Recv() != nil {
 			if api := a.wrapperAPI(fn); api != nil {
 				a.pass.ExportObjectFact(fn, &Wraps{API: *api})
-				any = true
+				found = true
 			}
 			continue
 		}
@@ -466,11 +466,15 @@ func (a *analyzer) exportWrappers(fns []*types.Func) bool {
 		d := a.decls[fn]
 		root := len(a.returns[d]) > 0
 		for _, ret := range a.returns[d] {
-			if len(ret.Results) != 1 {
+			var rs []router
+			if len(ret.Results) == 1 {
+				rs = a.routers(ret.Results[0], 0)
+			}
+			if len(rs) == 0 {
 				root = false
 				break
 			}
-			for _, r := range a.routers(ret.Results[0], 0) {
+			for _, r := range rs {
 				root = root && r.known && r.prefix == "" && len(r.mws) == 0
 			}
 		}
@@ -478,8 +482,8 @@ func (a *analyzer) exportWrappers(fns []*types.Func) bool {
 			api := httpapi.API{Framework: httpapi.Generic, Kind: httpapi.New, MethodArg: -1, PatternArg: -1, HandlerArg: -1,
 				MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1, RouterArg: -1, OperationArg: -1}
 			a.pass.ExportObjectFact(fn, &Wraps{API: api})
-			any = true
+			found = true
 		}
 	}
-	return any
+	return found
 }
