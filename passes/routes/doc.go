@@ -224,6 +224,29 @@
 // written: path.Join's cleaning would drop the trailing slash that makes
 // a ServeMux pattern a subtree.
 //
+// # Registration wrappers
+//
+// A service's own router type that holds a router of the table and
+// forwards to it, adapting handlers and middlewares of its own types
+// (supabase/auth's router over chi: Get(pattern, fn apiHandler) calls
+// r.chi.Get(pattern, handler(fn)), Route(pattern, fn func(*router)) calls
+// r.chi.Route with a closure calling fn(&router{c}), With returns
+// &router{r.chi.With(middleware(fn))}), is a router itself: each call of
+// its Get, Post... is a route with that method, under the prefixes of its
+// Route groups and with the middlewares of its Use and With, run by the
+// function passed. It is known by what its methods do, whatever their
+// names: one call of the table's router API on its receiver or a field of
+// it, passed the method's own pattern and function parameters (as they
+// are, converted, or through an adapter of the package: handler(fn),
+// fn.serve); and the type makes routers of itself (a group or a With),
+// else its methods are route helpers (above). The adapters, and the
+// ServeHTTP of a handler type handed on as it is, are every route's
+// plumbing, not routes; so is the wrapper's ServeHTTP. The methods travel
+// to other packages as Wraps facts, with a constructor returning such a
+// router at a router's root. A method that logs its pattern, or registers
+// a constant path, forwards nothing; an HTTP client's Get or a cache's
+// Get(key) calls no router.
+//
 // # Route tables
 //
 // A registration in a loop over a literal table of routes — a slice or

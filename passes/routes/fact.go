@@ -98,6 +98,7 @@ func (a *analyzer) exportFacts() map[*types.Func]*Registers {
 			a.pass.ExportObjectFact(fn, f)
 		}
 	}
+	wrappers := a.exportWrappers(fns)
 	var helpers map[*types.Func]*Registers
 	for _, fn := range fns {
 		if hs := a.helpers[fn]; len(hs) > 0 {
@@ -112,7 +113,7 @@ func (a *analyzer) exportFacts() map[*types.Func]*Registers {
 			helpers[fn] = f
 		}
 	}
-	if helpers != nil {
+	if helpers != nil || wrappers {
 		a.pass.ExportPackageFact(&hasHelpers{})
 	}
 	return helpers

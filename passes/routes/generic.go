@@ -44,6 +44,9 @@ func (a *analyzer) lookup(fn *types.Func) *httpapi.API {
 	if api := httpapi.Lookup(fn); api != nil {
 		return api
 	}
+	if api := a.wrapperAPI(fn); api != nil {
+		return api
+	}
 	api := httpapi.Shaped(fn)
 	if api == nil {
 		return nil
@@ -64,7 +67,7 @@ func (a *analyzer) lookup(fn *types.Func) *httpapi.API {
 // isRouterType matches the table's router types and the routers known by
 // their shape.
 func (a *analyzer) isRouterType(t types.Type) bool {
-	return httpapi.IsRouterType(t) || httpapi.IsShapedRouter(t) && !a.wrapsTable(t)
+	return httpapi.IsRouterType(t) || a.isWrapperType(t) || httpapi.IsShapedRouter(t) && !a.wrapsTable(t)
 }
 
 // wrapsTable reports whether the verb methods of a shaped router type t

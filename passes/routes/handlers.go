@@ -59,6 +59,10 @@ func (a *analyzer) middlewares(call *ast.CallExpr, api *httpapi.API) []*Handler 
 	if api.Framework == httpapi.Generic {
 		var out []*Handler
 		for _, m := range call.Args[min(api.MiddlewareArg, len(call.Args)):] {
+			if httpapi.IsMiddlewareType(a.pass.TypesInfo.TypeOf(m)) {
+				out = append(out, a.mwOf(m, 0)) // func(http.Handler) http.Handler handed on as it is (a wrapper's UseStd)
+				continue
+			}
 			out = append(out, a.anyMw(m, 0))
 		}
 		return out

@@ -92,7 +92,7 @@ const maxHelpers = 8
 func (a *analyzer) learnHelpers() {
 	var fns []*types.Func
 	for _, fn := range a.funcs() {
-		if mayHelp(fn) && !isTestFile(a.pass.Fset, fn.Pos()) {
+		if mayHelp(fn) && !isTestFile(a.pass.Fset, fn.Pos()) && a.wrapperAPI(fn) == nil {
 			fns = append(fns, fn)
 		}
 	}

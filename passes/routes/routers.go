@@ -110,6 +110,12 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 		out = a.routers(x.X, depth+1)
 	case *ast.UnaryExpr:
 		out = a.routers(x.X, depth+1)
+	case *ast.CompositeLit:
+		if in := a.wrapperLit(x); in != nil {
+			out = a.routers(in, depth+1) // &router{chi.NewRouter()}
+		} else {
+			out = a.byType(e)
+		}
 	default:
 		out = a.byType(e)
 	}

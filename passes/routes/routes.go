@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat/blob/main/passes/routes/doc.go",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, queries.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil), (*hasHelpers)(nil)},
+	FactTypes:  []analysis.Fact{(*Serves)(nil), (*Cost)(nil), (*Registers)(nil), (*hasHelpers)(nil), (*Wraps)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -298,6 +298,13 @@ type analyzer struct {
 	resolved map[routerKey][]router
 	// wraps memoizes wrapsTable by the shaped router type (generic.go).
 	wraps map[*types.TypeName]bool
+	// Registration wrappers (wrappers.go): the API each method stands
+	// for (nil: none), the wrapper types, and the calls in their bodies
+	// that are templates rather than registrations.
+	wrapAPIs  map[*types.Func]*httpapi.API
+	wrapTypes map[*types.TypeName]bool
+	deriving  map[*types.TypeName]bool
+	wrapInner map[*ast.CallExpr]bool
 
 	// Route helpers (helpers.go): this package's and those imported, the
 	// calls of them that register routes, and the calls in helpers' bodies
@@ -349,6 +356,10 @@ func newAnalyzer(pass *analysis.Pass, q *queries.Result) *analyzer {
 		helpers:   map[*types.Func][]*helper{},
 		templates: map[*ast.CallExpr]bool{},
 		wraps:     map[*types.TypeName]bool{},
+		wrapAPIs:  map[*types.Func]*httpapi.API{},
+		wrapTypes: map[*types.TypeName]bool{},
+		deriving:  map[*types.TypeName]bool{},
+		wrapInner: map[*ast.CallExpr]bool{},
 	}
 	a.index()
 	a.w = newWalker(a)
@@ -373,6 +384,10 @@ func (a *analyzer) index() {
 				}
 			}
 		}
+	}
+	// Registration wrappers next: their bodies' calls are templates.
+	for _, fn := range a.funcs() {
+		a.wrapperAPI(fn)
 	}
 	in := config.Inspector(a.pass)
 	// Functions taking a test's value (func NewTestServer(t *testing.T)
@@ -481,6 +496,9 @@ func (a *analyzer) index() {
 				}
 				if test || testCode.Holds(n.Pos()) {
 					continue // routes registered by tests (or test helpers taking a *testing.T) are not the service's
+				}
+				if a.wrapInner[n] {
+					continue // a registration wrapper's template (wrappers.go)
 				}
 				if api := a.lookup(callee); api != nil {
 					if api.Framework == httpapi.Generic && ownImpl(fn) {
@@ -1341,6 +1359,9 @@ func (a *analyzer) unregistered() {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
+		if sig.Recv() != nil && fn.Name() == "ServeHTTP" && a.isWrapperType(sig.Recv().Type()) {
+			continue // a registration wrapper serving its router: its routes are listed themselves (wrappers.go)
+		}
 		var h *Handler
 		switch {
 		case httpapi.IsHandlerSig(sig):

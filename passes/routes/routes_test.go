@@ -66,12 +66,12 @@ func orUnknown(s string) string {
 func TestRoutes(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "echo3app", "echo5app", "irisapp", "restfulapp", "restful2app", "humaapp", "mwuser", "costuser",
-		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser", "ownrouter", "ownrouterapp", "prefixrouter", "prefixuser", "beegoapp", "beegov1", "ginnested", "nestedgroups")
+		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser", "ownrouter", "ownrouterapp", "prefixrouter", "prefixuser", "beegoapp", "beegov1", "ginnested", "nestedgroups", "wrapapp", "wrapuser", "wrapneg")
 }
 
 // TestFacts checks what constructors of handlers and middlewares export
 // for the packages that register them.
 func TestFacts(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
-	analysistest.Run(t, dir, routes.Analyzer, "mw", "costs")
+	analysistest.Run(t, dir, routes.Analyzer, "mw", "costs", "wraplib")
 }
