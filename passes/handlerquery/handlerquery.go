@@ -521,10 +521,27 @@ func singular(over string) string {
 	if i := strings.LastIndexByte(over, '.'); i >= 0 {
 		over = over[i+1:]
 	}
-	if strings.HasSuffix(over, "s") && len(over) > 1 {
-		return strings.TrimSuffix(over, "s")
+	lower := strings.ToLower(over)
+	switch {
+	case len(over) > 4 && strings.HasSuffix(lower, "ies"):
+		return over[:len(over)-3] + matchCase(over[len(over)-3:], "y") // identities -> identity
+	case strings.HasSuffix(lower, "sses"), strings.HasSuffix(lower, "xes"),
+		strings.HasSuffix(lower, "ches"), strings.HasSuffix(lower, "shes"):
+		return over[:len(over)-2] // addresses -> address, boxes -> box
+	case strings.HasSuffix(lower, "ss"), strings.HasSuffix(lower, "us"), len(over) < 2:
+		return over // a class, a status: not a plural
+	case strings.HasSuffix(lower, "s"):
+		return over[:len(over)-1]
 	}
 	return over
+}
+
+// matchCase writes s in the case of like's first letter.
+func matchCase(like, s string) string {
+	if like != "" && like[0] >= 'A' && like[0] <= 'Z' {
+		return strings.ToUpper(s)
+	}
+	return s
 }
 
 func plural(n int, one, many string) string {
