@@ -38,10 +38,142 @@ import (
 
 // startsLater are the functions outside the module that run a function
 // they are handed on a goroutine of their own, later, without the caller
-// waiting: a callback of theirs is Async.
-var startsLater = map[string]bool{
-	"time.AfterFunc":    true,
-	"context.AfterFunc": true,
+// waiting: a callback of theirs is Async. A loop around the hand-off
+// does not repeat what the function runs, nor does the caller's entry
+// run it: the function is an entry of its own (Started).
+//
+// A scheduler's function (periodic) runs again and again on the
+// scheduler's goroutine, on its timetable, whoever registered it: a
+// background job (Call.Scheduled), not the request, command or start-up
+// that handed it over. Some take a value of an interface instead of a
+// function (robfig/cron's Job): method is the method they call on it, so
+// the module's types handed over run theirs.
+var startsLater = map[string]later{
+	// Once, after the duration, on a goroutine of its own.
+	"time.AfterFunc": {},
+	// Once, when the context is done, on a goroutine of its own.
+	"context.AfterFunc": {},
+
+	// robfig/cron, v1 (no module path), gopkg.in's v2 and v3: AddFunc
+	// wraps the function as a FuncJob and schedules it (AddJob, then
+	// Schedule); the running Cron starts each due entry's Job.Run on a
+	// goroutine of its own (go c.startJob / go c.runWithRecovery), every
+	// time its schedule fires.
+	"(*github.com/robfig/cron.Cron).AddFunc":     {periodic: true},
+	"(*github.com/robfig/cron.Cron).AddJob":      {periodic: true, method: "Run"},
+	"(*github.com/robfig/cron.Cron).Schedule":    {periodic: true, method: "Run"},
+	"(*gopkg.in/robfig/cron.v2.Cron).AddFunc":    {periodic: true},
+	"(*gopkg.in/robfig/cron.v2.Cron).AddJob":     {periodic: true, method: "Run"},
+	"(*gopkg.in/robfig/cron.v2.Cron).Schedule":   {periodic: true, method: "Run"},
+	"(*github.com/robfig/cron/v3.Cron).AddFunc":  {periodic: true},
+	"(*github.com/robfig/cron/v3.Cron).AddJob":   {periodic: true, method: "Run"},
+	"(*github.com/robfig/cron/v3.Cron).Schedule": {periodic: true, method: "Run"},
+
+	// go-co-op/gocron v1: s.Every(1).Day().At("10:30").Do(fn, args...)
+	// keeps the function (as any) in the job; the started scheduler runs
+	// it, each time the job is due, on a goroutine of its executor.
+	// DoWithJobDetails is Do handing the function the job too.
+	"(*github.com/go-co-op/gocron.Scheduler).Do":               {periodic: true},
+	"(*github.com/go-co-op/gocron.Scheduler).DoWithJobDetails": {periodic: true},
+	// go-co-op/gocron v2: s.NewJob(gocron.DurationJob(d),
+	// gocron.NewTask(fn, args...)): NewTask only keeps the function, for
+	// the scheduler to run on its executor's goroutines when due.
+	"github.com/go-co-op/gocron/v2.NewTask": {periodic: true},
+	// jasonlvhit/gocron, gocron v1's ancestor: gocron.Every(1).Minute()
+	// .Do(fn) keeps it for the goroutine Start starts, which runs the
+	// due jobs on each tick.
+	"(*github.com/jasonlvhit/gocron.Job).Do": {periodic: true},
+}
+
+// later is how a function of startsLater runs what it is handed.
+type later struct {
+	periodic bool
+	method   string
+}
+
+// laterOf says how obj, a function outside the module, runs what it is
+// handed, if it is one of startsLater.
+func laterOf(obj *types.Func) (later, bool) {
+	if obj == nil {
+		return later{}, false
+	}
+	l, ok := startsLater[obj.Origin().FullName()]
+	return l, ok
+}
+
+// laterFuncs are the module functions a call of a function of
+// startsLater hands it to run: the functions its arguments denote (see
+// handedFuncs), as they are or made into an interface (gocron's Do(fn
+// any), cron.FuncJob(fn) as a cron.Job); for a scheduler calling a method
+// of the value (l.method), the module's methods of that name of the
+// types the value can hold, through a wrapper outside the module that
+// returns the value it is handed (cron.NewChain(...).Then(job)).
+func (b *builder) laterFuncs(cc *ssa.CallCommon, l later) []*Func {
+	var out []*Func
+	add := func(g *Func) {
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	for _, arg := range cc.Args {
+		b.jobFuncs(arg, l.method, 0, add)
+	}
+	return out
+}
+
+func (b *builder) jobFuncs(v ssa.Value, method string, depth int, add func(*Func)) {
+	if depth > maxHanded {
+		return
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		b.jobFuncs(x.X, method, depth+1, add)
+		return
+	case *ssa.Call:
+		if g := x.Call.StaticCallee(); g != nil && b.funcs[g] == nil && types.IsInterface(x.Type()) {
+			for _, a := range x.Call.Args {
+				if types.Identical(a.Type(), x.Type()) {
+					b.jobFuncs(a, method, depth+1, add)
+				}
+			}
+		}
+	}
+	for _, g := range b.handedFuncs(v, false) {
+		add(g)
+	}
+	if method == "" {
+		return
+	}
+	ts := []types.Type{v.Type()}
+	if types.IsInterface(v.Type()) {
+		ts = b.typesOf(v, 0, map[*ssa.Function]bool{}, nil)
+	}
+	for _, t := range ts {
+		if g := b.methodOf(t, method); g != nil {
+			add(g)
+		}
+	}
+}
+
+// methodOf is the module's method called name of the concrete type t;
+// nil if t has none, or it is not the module's.
+func (b *builder) methodOf(t types.Type, name string) *Func {
+	if types.IsInterface(t) {
+		return nil
+	}
+	sel := b.prog.MethodSets.MethodSet(t).Lookup(nil, name)
+	if sel == nil {
+		return nil
+	}
+	if fn := b.prog.MethodValue(sel); fn != nil && b.funcs[fn] != nil {
+		return b.funcs[fn]
+	}
+	// The wrapper of a value method for a pointer, or of a promoted one:
+	// the method declared.
+	if obj, ok := sel.Obj().(*types.Func); ok {
+		return b.p.byDecl[obj]
+	}
+	return nil
 }
 
 // waited reports whether the function running go statement g waits for
