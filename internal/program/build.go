@@ -549,17 +549,17 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			b.made[c.Pos] = append(b.made[c.Pos], fs...)
 		}
 	}
-	if l, ok := laterOf(obj); ok {
-		// Run later, on a goroutine of its own (see startsLater): what
+	if l, ok := queries.StartsLater(obj); ok {
+		// Run later, on a goroutine of its own (see queries.StartsLater): what
 		// it is handed, whatever the value it came as, and marked even
 		// when it is none of the module's here (a parameter: the chains
 		// through it are, see higherOrder).
 		b.async[c.Pos] = true
-		if l.periodic {
+		if l.Periodic {
 			b.scheduled[c.Pos] = true
 		}
 		for _, g := range b.laterFuncs(cc, l) {
-			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Async: true, Scheduled: l.periodic, block: c.block, seq: c.seq})
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Async: true, Scheduled: l.Periodic, block: c.block, seq: c.seq})
 		}
 		return c
 	}

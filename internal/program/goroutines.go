@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // A route's inventory is what one request of it runs. A goroutine the
@@ -36,79 +38,21 @@ import (
 // argument), received from in the function itself; a wait group's Wait
 // anywhere in the function or the functions it is written in.
 
-// startsLater are the functions outside the module that run a function
-// they are handed on a goroutine of their own, later, without the caller
-// waiting: a callback of theirs is Async. A loop around the hand-off
-// does not repeat what the function runs, nor does the caller's entry
-// run it: the function is an entry of its own (Started).
-//
-// A scheduler's function (periodic) runs again and again on the
-// scheduler's goroutine, on its timetable, whoever registered it: a
-// background job (Call.Scheduled), not the request, command or start-up
-// that handed it over. Some take a value of an interface instead of a
-// function (robfig/cron's Job): method is the method they call on it, so
-// the module's types handed over run theirs.
-var startsLater = map[string]later{
-	// Once, after the duration, on a goroutine of its own.
-	"time.AfterFunc": {},
-	// Once, when the context is done, on a goroutine of its own.
-	"context.AfterFunc": {},
-
-	// robfig/cron, v1 (no module path), gopkg.in's v2 and v3: AddFunc
-	// wraps the function as a FuncJob and schedules it (AddJob, then
-	// Schedule); the running Cron starts each due entry's Job.Run on a
-	// goroutine of its own (go c.startJob / go c.runWithRecovery), every
-	// time its schedule fires.
-	"(*github.com/robfig/cron.Cron).AddFunc":     {periodic: true},
-	"(*github.com/robfig/cron.Cron).AddJob":      {periodic: true, method: "Run"},
-	"(*github.com/robfig/cron.Cron).Schedule":    {periodic: true, method: "Run"},
-	"(*gopkg.in/robfig/cron.v2.Cron).AddFunc":    {periodic: true},
-	"(*gopkg.in/robfig/cron.v2.Cron).AddJob":     {periodic: true, method: "Run"},
-	"(*gopkg.in/robfig/cron.v2.Cron).Schedule":   {periodic: true, method: "Run"},
-	"(*github.com/robfig/cron/v3.Cron).AddFunc":  {periodic: true},
-	"(*github.com/robfig/cron/v3.Cron).AddJob":   {periodic: true, method: "Run"},
-	"(*github.com/robfig/cron/v3.Cron).Schedule": {periodic: true, method: "Run"},
-
-	// go-co-op/gocron v1: s.Every(1).Day().At("10:30").Do(fn, args...)
-	// keeps the function (as any) in the job; the started scheduler runs
-	// it, each time the job is due, on a goroutine of its executor.
-	// DoWithJobDetails is Do handing the function the job too.
-	"(*github.com/go-co-op/gocron.Scheduler).Do":               {periodic: true},
-	"(*github.com/go-co-op/gocron.Scheduler).DoWithJobDetails": {periodic: true},
-	// go-co-op/gocron v2: s.NewJob(gocron.DurationJob(d),
-	// gocron.NewTask(fn, args...)): NewTask only keeps the function, for
-	// the scheduler to run on its executor's goroutines when due.
-	"github.com/go-co-op/gocron/v2.NewTask": {periodic: true},
-	// jasonlvhit/gocron, gocron v1's ancestor: gocron.Every(1).Minute()
-	// .Do(fn) keeps it for the goroutine Start starts, which runs the
-	// due jobs on each tick.
-	"(*github.com/jasonlvhit/gocron.Job).Do": {periodic: true},
-}
-
-// later is how a function of startsLater runs what it is handed.
-type later struct {
-	periodic bool
-	method   string
-}
-
-// laterOf says how obj, a function outside the module, runs what it is
-// handed, if it is one of startsLater.
-func laterOf(obj *types.Func) (later, bool) {
-	if obj == nil {
-		return later{}, false
-	}
-	l, ok := startsLater[obj.Origin().FullName()]
-	return l, ok
-}
+// A call of a function outside the module that runs a function it is
+// handed later, on a goroutine of its own (queries.StartsLater: a timer,
+// a scheduler), is Async: a loop around the hand-off does not repeat
+// what the function runs, nor does the caller's entry run it; the
+// function is an entry of its own (Started). A scheduler's (Periodic) is
+// also Scheduled: a background job, whoever registered it.
 
 // laterFuncs are the module functions a call of a function of
-// startsLater hands it to run: the functions its arguments denote (see
-// handedFuncs), as they are or made into an interface (gocron's Do(fn
+// queries.StartsLater hands it to run: the functions its arguments
+// denote (see handedFuncs), as they are or made into an interface (gocron's Do(fn
 // any), cron.FuncJob(fn) as a cron.Job); for a scheduler calling a method
-// of the value (l.method), the module's methods of that name of the
+// of the value (l.Method), the module's methods of that name of the
 // types the value can hold, through a wrapper outside the module that
 // returns the value it is handed (cron.NewChain(...).Then(job)).
-func (b *builder) laterFuncs(cc *ssa.CallCommon, l later) []*Func {
+func (b *builder) laterFuncs(cc *ssa.CallCommon, l queries.Later) []*Func {
 	var out []*Func
 	add := func(g *Func) {
 		if !slices.Contains(out, g) {
@@ -116,7 +60,7 @@ func (b *builder) laterFuncs(cc *ssa.CallCommon, l later) []*Func {
 		}
 	}
 	for _, arg := range cc.Args {
-		b.jobFuncs(arg, l.method, 0, add)
+		b.jobFuncs(arg, l.Method, 0, add)
 	}
 	return out
 }

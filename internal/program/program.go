@@ -242,7 +242,7 @@ type Call struct {
 	Async bool
 	// Scheduled, of Async, says the call hands the function to a
 	// scheduler that runs it periodically (robfig/cron, gocron: see
-	// startsLater): it is a background job, whoever registers it.
+	// queries.StartsLater): it is a background job, whoever registers it.
 	Scheduled bool
 	// Callback marks the edge to a function value handed to code outside
 	// the module (a transaction helper's body, sync.Once's function),

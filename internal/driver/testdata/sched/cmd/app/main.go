@@ -34,6 +34,7 @@ func main() {
 	http.HandleFunc("POST /archive", a.Archive)
 	http.HandleFunc("POST /every", a.Every)
 	http.HandleFunc("POST /bulk", a.Bulk)
+	http.HandleFunc("POST /direct", a.Direct)
 	http.ListenAndServe(":8080", nil)
 }
 
