@@ -676,7 +676,11 @@ func (w *whole) loops(c *collector) {
 				deadBranch(call, reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)], false)
 				continue
 			}
-			if call.Expr == nil || call.Site != nil || call.Callback || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
+			if call.Expr == nil || call.Site != nil || call.Callback || call.Scheduled || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
+				// A function handed to a scheduler through a helper of
+				// the module (Scheduled) runs on the scheduler's
+				// timetable, as a job of its own: registering it once
+				// per item runs nothing per item.
 				continue
 			}
 			if yields(pkg.TypesInfo, enclosingFunc(pkg.Syntax, fn, call.Expr), call.Expr) {

@@ -95,6 +95,80 @@ func TestRouteGoroutines(t *testing.T) {
 	}
 }
 
+// A function handed to a scheduler (robfig/cron's AddFunc, AddJob and
+// a Job's Run, gocron's Do and NewTask; testdata/sched, see its
+// README.txt) runs later, periodically, on the scheduler's goroutines:
+// registering it once per item, in a request or at start-up, directly
+// or through a helper of the module, runs nothing per item and nothing
+// of the route's; its own loops are a background job's findings. A
+// callback a helper runs in place (a transaction's body) is the
+// caller's: once per item, reported.
+func TestScheduledJobs(t *testing.T) {
+	t.Parallel()
+	rep, got := routeQueryLines(t, "testdata/sched", func(q report.RouteQuery) string { return q.SQL + " " + q.PerRequest })
+	want := map[string][]string{
+		"POST /schedule": nil,
+		"POST /archive":  nil,
+		"POST /every":    nil,
+		"POST /bulk":     {"UPDATE items SET done = true WHERE id = $1 loop"},
+		"POST /direct":   nil,
+	}
+	for route, w := range want {
+		if !slices.Equal(got[route], w) {
+			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+	// The loops of each scheduled function: a job's, no route's.
+	jobs := map[string]bool{
+		"(*example.com/sched/api.API).remind":      false, // AddFunc's closure, registered per spec of a request
+		"(*example.com/sched/jobs.Archiver).Run":   false, // AddJob's Job
+		"(*example.com/sched/jobs.Compactor).Run":  false, // through cron.NewChain(...).Then
+		"(*example.com/sched/jobs.Archiver).Purge": false, // a method value made a cron.FuncJob
+		"example.com/sched/jobs.Notify":            false, // through the module's helper forwarding to AddFunc
+		"example.com/sched/jobs.Sweep":             false, // registered per spec at start-up
+		"example.com/sched/jobs.Cleanup":           false, // gocron v1's Do
+		"example.com/sched/jobs.Digest":            false, // gocron v2's NewTask
+	}
+	bulk := false
+	for _, f := range rep.Findings {
+		if f.Check == "handlerquery" && f.Function == "(*example.com/sched/api.API).Direct" {
+			// The closure cron runs after the request: its background
+			// context is no request's.
+			t.Errorf("%s:%d: %s", f.File, f.Line, f.Message)
+		}
+		if f.Check != "queryinloop" {
+			continue
+		}
+		switch {
+		case f.File == "api/api.go" && f.Function == "(*example.com/sched/api.API).Bulk":
+			bulk = true
+			if f.Role != "route" || len(f.Routes) != 1 || f.Routes[0].Pattern != "/bulk" {
+				t.Errorf("%s:%d: role %q, routes %v; want POST /bulk's", f.File, f.Line, f.Role, f.Routes)
+			}
+		case f.File == "cmd/app/main.go" || f.File == "api/api.go" && f.Function != "(*example.com/sched/api.API).remind":
+			// A registration in a loop: runs nothing per item.
+			t.Errorf("%s:%d: %s: %s", f.File, f.Line, f.Function, f.Message)
+		default:
+			if _, ok := jobs[f.Function]; !ok {
+				t.Errorf("%s:%d: unexpected finding in %s: %s", f.File, f.Line, f.Function, f.Message)
+				continue
+			}
+			jobs[f.Function] = true
+			if f.Role != "job" || len(f.Routes) > 0 {
+				t.Errorf("%s:%d: role %q, routes %v; want a job's, no route", f.File, f.Line, f.Role, f.Routes)
+			}
+		}
+	}
+	for fn, found := range jobs {
+		if !found {
+			t.Errorf("no queryinloop finding in %s", fn)
+		}
+	}
+	if !bulk {
+		t.Errorf("no queryinloop finding for the transaction per item of api.(*API).Bulk")
+	}
+}
+
 // A request that loads through a batching loader of dataloaden's
 // generated shape (testdata/batchloader, see its README.txt) runs the
 // loader's batch function: a function of the module the loader keeps in

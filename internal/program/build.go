@@ -40,6 +40,9 @@ type builder struct {
 	// does not wait for (Call.Async), callbacks of code outside the module
 	// that runs them later included.
 	async map[token.Pos]bool
+	// scheduled are those of async that hand a function to a scheduler,
+	// which runs it periodically (Call.Scheduled).
+	scheduled map[token.Pos]bool
 	// made are the module functions handed to outside functions that
 	// make a handler or a middleware, by the call's Lparen (see
 	// madeHandlers).
@@ -87,7 +90,7 @@ func build(pkgs []*packages.Package, how initial) (*Program, error) {
 		return p, nil
 	}
 	p.Fset = mods[0].Fset
-	b := &builder{p: p, funcs: map[*ssa.Function]*Func{}, gen: map[*token.File]bool{}, calls: map[ssa.CallInstruction]*Call{}, async: map[token.Pos]bool{}}
+	b := &builder{p: p, funcs: map[*ssa.Function]*Func{}, gen: map[*token.File]bool{}, calls: map[ssa.CallInstruction]*Call{}, async: map[token.Pos]bool{}, scheduled: map[token.Pos]bool{}}
 	for _, m := range mods {
 		for _, f := range m.Syntax {
 			b.gen[p.Fset.File(f.FileStart)] = ast.IsGenerated(f)
@@ -546,6 +549,20 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			b.made[c.Pos] = append(b.made[c.Pos], fs...)
 		}
 	}
+	if l, ok := queries.StartsLater(obj); ok {
+		// Run later, on a goroutine of its own (see queries.StartsLater): what
+		// it is handed, whatever the value it came as, and marked even
+		// when it is none of the module's here (a parameter: the chains
+		// through it are, see higherOrder).
+		b.async[c.Pos] = true
+		if l.Periodic {
+			b.scheduled[c.Pos] = true
+		}
+		for _, g := range b.laterFuncs(cc, l) {
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Async: true, Scheduled: l.Periodic, block: c.block, seq: c.seq})
+		}
+		return c
+	}
 	makes := makesHandler(static.Signature)
 	for _, arg := range cc.Args {
 		if makes {
@@ -577,11 +594,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 				continue
 			}
 			once := obj != nil && queries.IsOnceDo(obj)
-			async := c.Async || obj != nil && startsLater[obj.Origin().FullName()]
-			if async {
-				b.async[c.Pos] = true // for the chains through it (see higherOrder)
-			}
-			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, Async: async, block: c.block, seq: c.seq})
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Once: once, Async: c.Async, block: c.block, seq: c.seq})
 		}
 	}
 	return c

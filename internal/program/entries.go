@@ -531,7 +531,9 @@ func indexOf(loops []*queries.Loop, l *queries.Loop) int {
 // background job, one per function started, whichever routes start it.
 // What the start, a command, a migration or a job starts is part of what
 // they run: an entry of their role and name (a command's goroutine "runs
-// in CLI command x"). Ordered by the function started, then by role and
+// in CLI command x"), but for a function handed to a scheduler
+// (Call.Scheduled), which runs it on its timetable: a background job,
+// whoever registered it. Ordered by the function started, then by role and
 // name.
 func (p *Program) Started(entries []*Entry) []*Entry {
 	type key struct {
@@ -548,7 +550,7 @@ func (p *Program) Started(entries []*Entry) []*Entry {
 		for _, c := range p.starts(e) {
 			for _, g := range c.Callees {
 				k := key{e.Role, e.Name, g}
-				if e.Role == RoleRoute {
+				if e.Role == RoleRoute || c.Scheduled {
 					k = key{RoleJob, g.Name, g}
 				}
 				if seen[k] {

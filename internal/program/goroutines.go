@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // A route's inventory is what one request of it runs. A goroutine the
@@ -36,12 +38,86 @@ import (
 // argument), received from in the function itself; a wait group's Wait
 // anywhere in the function or the functions it is written in.
 
-// startsLater are the functions outside the module that run a function
-// they are handed on a goroutine of their own, later, without the caller
-// waiting: a callback of theirs is Async.
-var startsLater = map[string]bool{
-	"time.AfterFunc":    true,
-	"context.AfterFunc": true,
+// A call of a function outside the module that runs a function it is
+// handed later, on a goroutine of its own (queries.StartsLater: a timer,
+// a scheduler), is Async: a loop around the hand-off does not repeat
+// what the function runs, nor does the caller's entry run it; the
+// function is an entry of its own (Started). A scheduler's (Periodic) is
+// also Scheduled: a background job, whoever registered it.
+
+// laterFuncs are the module functions a call of a function of
+// queries.StartsLater hands it to run: the functions its arguments
+// denote (see handedFuncs), as they are or made into an interface (gocron's Do(fn
+// any), cron.FuncJob(fn) as a cron.Job); for a scheduler calling a method
+// of the value (l.Method), the module's methods of that name of the
+// types the value can hold, through a wrapper outside the module that
+// returns the value it is handed (cron.NewChain(...).Then(job)).
+func (b *builder) laterFuncs(cc *ssa.CallCommon, l queries.Later) []*Func {
+	var out []*Func
+	add := func(g *Func) {
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	for _, arg := range cc.Args {
+		b.jobFuncs(arg, l.Method, 0, add)
+	}
+	return out
+}
+
+func (b *builder) jobFuncs(v ssa.Value, method string, depth int, add func(*Func)) {
+	if depth > maxHanded {
+		return
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		b.jobFuncs(x.X, method, depth+1, add)
+		return
+	case *ssa.Call:
+		if g := x.Call.StaticCallee(); g != nil && b.funcs[g] == nil && types.IsInterface(x.Type()) {
+			for _, a := range x.Call.Args {
+				if types.Identical(a.Type(), x.Type()) {
+					b.jobFuncs(a, method, depth+1, add)
+				}
+			}
+		}
+	}
+	for _, g := range b.handedFuncs(v, false) {
+		add(g)
+	}
+	if method == "" {
+		return
+	}
+	ts := []types.Type{v.Type()}
+	if types.IsInterface(v.Type()) {
+		ts = b.typesOf(v, 0, map[*ssa.Function]bool{}, nil)
+	}
+	for _, t := range ts {
+		if g := b.methodOf(t, method); g != nil {
+			add(g)
+		}
+	}
+}
+
+// methodOf is the module's method called name of the concrete type t;
+// nil if t has none, or it is not the module's.
+func (b *builder) methodOf(t types.Type, name string) *Func {
+	if types.IsInterface(t) {
+		return nil
+	}
+	sel := b.prog.MethodSets.MethodSet(t).Lookup(nil, name)
+	if sel == nil {
+		return nil
+	}
+	if fn := b.prog.MethodValue(sel); fn != nil && b.funcs[fn] != nil {
+		return b.funcs[fn]
+	}
+	// The wrapper of a value method for a pointer, or of a promoted one:
+	// the method declared.
+	if obj, ok := sel.Obj().(*types.Func); ok {
+		return b.p.byDecl[obj]
+	}
+	return nil
 }
 
 // waited reports whether the function running go statement g waits for

@@ -219,13 +219,15 @@ func (b *builder) higherOrder(u *uses) {
 					// (go fn() in the helper): beside the caller's call,
 					// on every way the helper may take.
 					async := b.asyncChain(chain)
+					scheduled := async && b.scheduledChain(chain)
 					if c := chains[key{ci, h}]; c != nil {
 						c.alts = append(c.alts, chain)
 						c.Once = c.Once && pc.once
 						c.Async = c.Async && async
+						c.Scheduled = c.Scheduled && scheduled
 						continue
 					}
-					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, Async: async, block: at.block, seq: at.seq}
+					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, Async: async, Scheduled: scheduled, block: at.block, seq: at.seq}
 					chains[key{ci, h}] = c
 					caller.Calls = append(caller.Calls, c)
 				}
@@ -280,6 +282,17 @@ func grew(before, after map[*ssa.Function][]paramCall) bool {
 func (b *builder) asyncChain(chain []token.Pos) bool {
 	for _, pos := range chain {
 		if b.async[pos] {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduledChain reports whether a chain of calls goes through one that
+// hands the function to a scheduler (Call.Scheduled).
+func (b *builder) scheduledChain(chain []token.Pos) bool {
+	for _, pos := range chain {
+		if b.scheduled[pos] {
 			return true
 		}
 	}
@@ -463,15 +476,27 @@ func argFor(cc *ssa.CallCommon, i int) ssa.Value {
 }
 
 // callsValues reports whether any function of the graph calls a
-// parameter or a captured variable: else there is nothing to rewire.
+// parameter or a captured variable, or hands its func-typed parameter to
+// code outside the module (a helper of the module forwarding its
+// function to cron's AddFunc or a transaction runner): else there is
+// nothing to rewire.
 func (b *builder) callsValues() bool {
 	for _, f := range b.p.list {
 		for _, blk := range b.ssaOf(f).Blocks {
 			for _, instr := range blk.Instrs {
-				if ci, ok := instr.(ssa.CallInstruction); ok && !ci.Common().IsInvoke() {
-					switch ci.Common().Value.(type) {
-					case *ssa.Parameter, *ssa.FreeVar, *ssa.Field, *ssa.UnOp:
-						return true
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok || ci.Common().IsInvoke() {
+					continue
+				}
+				switch ci.Common().Value.(type) {
+				case *ssa.Parameter, *ssa.FreeVar, *ssa.Field, *ssa.UnOp:
+					return true
+				}
+				if g := ci.Common().StaticCallee(); g != nil && b.funcs[g] == nil {
+					for _, a := range ci.Common().Args {
+						if _, ok := a.(*ssa.Parameter); ok && b.runsCallback(ci.Common(), a) {
+							return true
+						}
 					}
 				}
 			}

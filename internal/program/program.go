@@ -240,6 +240,10 @@ type Call struct {
 	// waits for (a wait group, a channel it receives from or returns) is
 	// part of the call.
 	Async bool
+	// Scheduled, of Async, says the call hands the function to a
+	// scheduler that runs it periodically (robfig/cron, gocron: see
+	// queries.StartsLater): it is a background job, whoever registers it.
+	Scheduled bool
 	// Callback marks the edge to a function value handed to code outside
 	// the module (a transaction helper's body, sync.Once's function),
 	// which is assumed to run it; External is that outside function.

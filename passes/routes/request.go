@@ -522,12 +522,15 @@ func (w *walker) call(call *ast.CallExpr, f *frame) cost {
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		conversion = true
 	}
+	callee, _ := typeutil.Callee(info, call).(*types.Func)
+	_, later := queries.StartsLater(callee)
 	for _, arg := range call.Args {
 		if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
 			// A callback (a transaction's body) runs during the call; a
-			// handler passed on does not run on this request.
+			// handler passed on does not run on this request, nor does
+			// a function a timer or a scheduler runs later, on its own.
 			sig, _ := info.TypeOf(lit).(*types.Signature)
-			if !conversion && !httpapi.IsHandlerSig(sig) && !httpapi.IsMiddlewareSig(sig) {
+			if !conversion && !later && !httpapi.IsHandlerSig(sig) && !httpapi.IsMiddlewareSig(sig) {
 				c = c.then(w.inPlace(lit, f))
 			}
 			continue

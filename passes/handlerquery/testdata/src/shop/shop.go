@@ -132,6 +132,20 @@ func (h *H) good(w http.ResponseWriter, r *http.Request) {
 	h.store.Lines(r.Context(), []int64{1, 2})
 }
 
+// later hands a timer a closure, which runs after the request on the
+// timer's goroutine: its background context is right. A closure a
+// helper runs in place is the request's.
+func (h *H) later(w http.ResponseWriter, r *http.Request) {
+	time.AfterFunc(time.Minute, func() {
+		h.store.GetOrder(context.Background(), 5) // outlives the request on purpose
+	})
+	run(func() {
+		h.store.GetOrder(context.Background(), 6) // want `^GET /later passes context.Background\(\) to shopstore.\(\*Store\).GetOrder: the client cannot cancel its query$`
+	})
+}
+
+func run(f func()) { f() }
+
 // busy issues eleven queries per request, over the budget of ten.
 func (h *H) busy(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -189,6 +203,7 @@ func (h *H) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /price", h.price)
 	mux.HandleFunc("GET /busy", h.busy) // fix `^batch the lookups, or cache what does not change per request \(its queries are the related places\)$` // want `^GET /busy issues 11 queries per request \+ 1 per item, over the budget of 10$`
 	mux.HandleFunc("GET /tenth", h.tenth)
+	mux.HandleFunc("GET /later", h.later)
 	mux.HandleFunc("GET /settings", h.settings)           // want `^GET /settings issues 11 queries per request, over the budget of 10$`
 	mux.HandleFunc("GET /settings/keys", h.settingsByKey) // want `^GET /settings/keys issues 11 queries per request \+ 1 per key, over the budget of 10$`
 	mux.Handle("GET /wrapped", h.session(http.HandlerFunc(h.good)))

@@ -1,0 +1,3 @@
+module github.com/go-co-op/gocron
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.net/txkit
+
+go 1.22

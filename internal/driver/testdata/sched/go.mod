@@ -1,0 +1,18 @@
+module example.com/sched
+
+go 1.22
+
+require (
+	example.net/txkit v0.1.0
+	github.com/go-co-op/gocron v1.37.0
+	github.com/go-co-op/gocron/v2 v2.16.0
+	github.com/robfig/cron/v3 v3.0.1
+)
+
+// The schedulers' API from stubs, so that the test needs no network.
+replace (
+	example.net/txkit => ./_stubs/txkit
+	github.com/go-co-op/gocron => ./_stubs/gocron
+	github.com/go-co-op/gocron/v2 => ./_stubs/gocronv2
+	github.com/robfig/cron/v3 => ./_stubs/cron
+)

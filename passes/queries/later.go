@@ -1,0 +1,71 @@
+package queries
+
+import "go/types"
+
+// startsLater are the functions outside the module that run a function
+// they are handed on a goroutine of their own, later, without the caller
+// waiting: neither the caller's call nor a loop around it runs what they
+// are handed.
+//
+// A scheduler's function (Periodic) runs again and again on the
+// scheduler's goroutine, on its timetable, whoever registered it: a
+// background job, not the request, command or start-up that handed it
+// over. Some take a value of an interface instead of a function
+// (robfig/cron's Job): Method is the method they call on it, so the
+// module's types handed over run theirs.
+var startsLater = map[string]Later{
+	// Once, after the duration, on a goroutine of its own.
+	"time.AfterFunc": {},
+	// Once, when the context is done, on a goroutine of its own.
+	"context.AfterFunc": {},
+
+	// robfig/cron, v1 (no module path), gopkg.in's v2 and v3: AddFunc
+	// wraps the function as a FuncJob and schedules it (AddJob, then
+	// Schedule); the running Cron starts each due entry's Job.Run on a
+	// goroutine of its own (go c.startJob / go c.runWithRecovery), every
+	// time its schedule fires.
+	"(*github.com/robfig/cron.Cron).AddFunc":     {Periodic: true},
+	"(*github.com/robfig/cron.Cron).AddJob":      {Periodic: true, Method: "Run"},
+	"(*github.com/robfig/cron.Cron).Schedule":    {Periodic: true, Method: "Run"},
+	"(*gopkg.in/robfig/cron.v2.Cron).AddFunc":    {Periodic: true},
+	"(*gopkg.in/robfig/cron.v2.Cron).AddJob":     {Periodic: true, Method: "Run"},
+	"(*gopkg.in/robfig/cron.v2.Cron).Schedule":   {Periodic: true, Method: "Run"},
+	"(*github.com/robfig/cron/v3.Cron).AddFunc":  {Periodic: true},
+	"(*github.com/robfig/cron/v3.Cron).AddJob":   {Periodic: true, Method: "Run"},
+	"(*github.com/robfig/cron/v3.Cron).Schedule": {Periodic: true, Method: "Run"},
+
+	// go-co-op/gocron v1: s.Every(1).Day().At("10:30").Do(fn, args...)
+	// keeps the function (as any) in the job; the started scheduler runs
+	// it, each time the job is due, on a goroutine of its executor.
+	// DoWithJobDetails is Do handing the function the job too.
+	"(*github.com/go-co-op/gocron.Scheduler).Do":               {Periodic: true},
+	"(*github.com/go-co-op/gocron.Scheduler).DoWithJobDetails": {Periodic: true},
+	// go-co-op/gocron v2: s.NewJob(gocron.DurationJob(d),
+	// gocron.NewTask(fn, args...)): NewTask only keeps the function, for
+	// the scheduler to run on its executor's goroutines when due.
+	"github.com/go-co-op/gocron/v2.NewTask": {Periodic: true},
+	// jasonlvhit/gocron, gocron v1's ancestor: gocron.Every(1).Minute()
+	// .Do(fn) keeps it for the goroutine Start starts, which runs the
+	// due jobs on each tick.
+	"(*github.com/jasonlvhit/gocron.Job).Do": {Periodic: true},
+}
+
+// Later is how a function of startsLater runs what it is handed.
+type Later struct {
+	// Periodic: on a schedule, again and again.
+	Periodic bool
+	// Method is the method it calls on a value of an interface it is
+	// handed (robfig/cron's Job.Run).
+	Method string
+}
+
+// StartsLater says how fn, a function of another module, runs the
+// functions it is handed, if it runs them later, on a goroutine of its
+// own, without its caller waiting (see startsLater).
+func StartsLater(fn *types.Func) (Later, bool) {
+	if fn == nil {
+		return Later{}, false
+	}
+	l, ok := startsLater[fn.Origin().FullName()]
+	return l, ok
+}
