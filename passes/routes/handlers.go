@@ -541,7 +541,7 @@ walk:
 		switch {
 		case fn != nil && a.lookup(fn) != nil:
 			// Mounted on another router: under what that one is under.
-			if api := a.lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
+			if api := a.lookup(fn); api.Kind == httpapi.Route && (api.Framework == httpapi.NetHTTP || api.Framework == httpapi.GenericMux) {
 				parents = a.routers(recvExpr(call), depth+1)
 			}
 			break walk
