@@ -344,3 +344,14 @@ func describeShaped(a *API) string {
 	}
 	return "?"
 }
+
+func TestIsPathPattern(t *testing.T) {
+	for p, want := range map[string]bool{
+		"/x": true, "GET /by-id/{id...}": true, "POST  /new": true, "": true,
+		"peer:created": false, "by-id/{id}": false, "GET by-name": false, "peer.deleted": false,
+	} {
+		if got := IsPathPattern(p); got != want {
+			t.Errorf("IsPathPattern(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

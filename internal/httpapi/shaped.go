@@ -172,9 +172,150 @@ func shapedOf(n *types.Named) types.Type {
 		}
 	}
 	if best < 0 {
-		return nil
+		return muxShaped(n, ms)
 	}
 	return hs[best]
+}
+
+// ServeMux-style routers (go-pkgz/routegroup's Bundle, a module's own
+// group over a ServeMux) have no verb methods: their Handle and
+// HandleFunc take a pattern that names the method, as ServeMux's do,
+//
+//	api := g.Mount("/peer")
+//	api.With(auth).HandleFunc("GET /by-id/{id...}", h.get())
+//
+// A type is one when its Handle(pattern string, h http.Handler) or
+// HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request))
+// — ServeMux's own signatures, nothing after the handler — stands beside
+// a method that groups: Group, Mount, Route or With returning the type
+// itself, or Use taking net/http middlewares. The handler type keeps out
+// an event bus's HandleFunc(topic string, fn func(Event)); a
+// registration whose pattern is not a path ("peer:created") is no route
+// (see IsPathPattern). Registrations read the pattern as net/http's are
+// read (the method before the path), handlers and middlewares as
+// net/http's are.
+
+// GenericMux is the framework name of the ServeMux-style routers known
+// by their shape.
+const GenericMux = "mux-router"
+
+// muxShaped is the handler type of n's Handle or HandleFunc when n is a
+// ServeMux-style router (see above), nil otherwise.
+func muxShaped(n *types.Named, ms *types.MethodSet) types.Type {
+	var h types.Type
+	groups := false
+	for i := 0; i < ms.Len(); i++ {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		switch name := fn.Name(); {
+		case patternRoutes[name]:
+			if t := muxRouteHandler(sig); t != nil {
+				h = t
+			}
+		case name == "Use":
+			groups = groups || sig.Params().Len() > 0 && netMiddlewares(sig, 0)
+		case name == "With" || isGroupName(name) || name == "Mount":
+			res := sig.Results()
+			groups = groups || res.Len() == 1 && sameNamed(res.At(0).Type(), n)
+		}
+	}
+	if !groups {
+		return nil
+	}
+	return h
+}
+
+// muxRouteHandler is the handler type of a registration with
+// ServeMux's signature, (pattern string, h http.Handler) or (pattern
+// string, h func(http.ResponseWriter, *http.Request)), nil for any
+// other.
+func muxRouteHandler(sig *types.Signature) types.Type {
+	ps := sig.Params()
+	if sig.Variadic() || ps.Len() != 2 || !isStringType(ps.At(0).Type()) || !isNetHTTPHandler(ps.At(1).Type()) {
+		return nil
+	}
+	return ps.At(1).Type()
+}
+
+// isNetHTTPHandler matches http.Handler, http.HandlerFunc and
+// func(http.ResponseWriter, *http.Request).
+func isNetHTTPHandler(t types.Type) bool {
+	switch tableString(types.Unalias(t)) {
+	case "net/http.Handler", "net/http.HandlerFunc":
+		return true
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	return types.TypeString(sig.Params().At(0).Type(), nil) == "net/http.ResponseWriter" &&
+		types.TypeString(sig.Params().At(1).Type(), nil) == "*net/http.Request"
+}
+
+// netMiddlewares reports whether the parameters of sig from i on are
+// net/http middlewares, func(http.Handler) http.Handler.
+func netMiddlewares(sig *types.Signature, i int) bool {
+	ps := sig.Params()
+	for ; i < ps.Len(); i++ {
+		t := ps.At(i).Type()
+		if sig.Variadic() && i == ps.Len()-1 {
+			t = t.(*types.Slice).Elem()
+		}
+		m, ok := t.Underlying().(*types.Signature)
+		if !ok || m.Params().Len() != 1 || m.Results().Len() != 1 ||
+			!isNetHTTPHandler(m.Params().At(0).Type()) || !isNetHTTPHandler(m.Results().At(0).Type()) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsMuxShaped reports whether t is a ServeMux-style router known by its
+// shape (see above).
+func IsMuxShaped(t types.Type) bool {
+	n := namedOf(t)
+	if n == nil || !IsShapedRouter(t) {
+		return false
+	}
+	obj := n.Origin().Obj()
+	if v, ok := muxMemo.Load(obj); ok {
+		return v.(bool)
+	}
+	m := isMux(n)
+	muxMemo.Store(obj, m)
+	return m
+}
+
+// muxMemo memoizes IsMuxShaped by the origin of a named type.
+var muxMemo sync.Map // *types.TypeName -> bool
+
+func isMux(n *types.Named) bool {
+	ms := types.NewMethodSet(types.NewPointer(n.Origin()))
+	if types.IsInterface(n) {
+		ms = types.NewMethodSet(n)
+	}
+	for i := 0; i < ms.Len(); i++ {
+		if fn, ok := ms.At(i).Obj().(*types.Func); ok && verbName(fn.Name()) != "" {
+			if _, _, _, ok := routeShape(fn.Type().(*types.Signature), 0); ok {
+				return false // a router of verb methods, whose Handle is read as such
+			}
+		}
+	}
+	return true
+}
+
+// IsPathPattern reports whether a ServeMux-style pattern, read as
+// net/http reads one, is a path: "/x" or "GET /x" (or "", the root of
+// the group it is registered on). "peer:created", "by-id/{id}" are
+// not: no router serves them.
+func IsPathPattern(p string) bool {
+	if m, rest, ok := strings.Cut(p, " "); ok && verbs[m] {
+		p = strings.TrimLeft(rest, " \t")
+	}
+	return p == "" || strings.HasPrefix(p, "/")
 }
 
 // sameHandler reports whether two handler types are the same: identical,
@@ -275,12 +416,21 @@ func Shaped(fn *types.Func) *API {
 			}
 		}
 		a.Kind = New
+		if IsMuxShaped(sig.Results().At(0).Type()) {
+			a.Framework, a.AnyHandler = GenericMux, false
+		}
 		return &a
 	}
 	if !IsShapedRouter(sig.Recv().Type()) {
 		return nil
 	}
 	name := fn.Name()
+	if IsMuxShaped(sig.Recv().Type()) {
+		a.Framework, a.AnyHandler = GenericMux, false
+		if m := muxAPI(a, name, sig); m != nil {
+			return m
+		}
+	}
 	route := func(strs int) bool {
 		_, chain, mws, ok := routeShape(sig, strs)
 		if ok {
@@ -354,6 +504,34 @@ func Shaped(fn *types.Func) *API {
 		return &a
 	}
 	return nil
+}
+
+// muxAPI is the entry of a ServeMux-style router's method that the
+// names below do not read as a verb router's: Handle and HandleFunc
+// (the pattern names the method), Group() (a group at the router's own
+// prefix), Mount(prefix) (a group under it), Route(fn) (fn registers on
+// the router); nil for any other, which the names below read.
+func muxAPI(a API, name string, sig *types.Signature) *API {
+	ps := sig.Params()
+	res := sig.Results()
+	returnsRouter := res.Len() == 1 && sameNamed(res.At(0).Type(), sig.Recv().Type())
+	switch {
+	case patternRoutes[name] && muxRouteHandler(sig) != nil:
+		a.Kind, a.PatternArg, a.HandlerArg = Route, 0, 1
+	case (name == "Group" || name == "Mount") && returnsRouter && ps.Len() == 0:
+		a.Kind = Group
+	case (name == "Group" || name == "Mount") && returnsRouter && ps.Len() == 1 && isStringType(ps.At(0).Type()):
+		a.Kind, a.PatternArg = Group, 0
+	case (name == "Route" || name == "Group") && ps.Len() == 1 && res.Len() == 0:
+		f, ok := ps.At(0).Type().Underlying().(*types.Signature)
+		if !ok || f.Params().Len() != 1 || !sameNamed(f.Params().At(0).Type(), sig.Recv().Type()) {
+			return nil
+		}
+		a.Kind, a.FuncArg = GroupFn, 0
+	default:
+		return nil
+	}
+	return &a
 }
 
 // sameNamed reports whether x and y are the same named type, or

@@ -68,6 +68,17 @@
 // helpers' handling; an HTTP client's Get(url) and Post(url, body), a
 // cache's Get(key), callbacks taking no argument, are no router.
 //
+// A ServeMux-style router (go-pkgz/routegroup's Bundle) has no verb
+// methods: it is known by a Handle(pattern string, http.Handler) or
+// HandleFunc(pattern string, func(http.ResponseWriter, *http.Request))
+// beside a method that groups (Group, Mount, Route or With returning the
+// type, Use taking net/http middlewares). Its patterns name the method
+// as ServeMux's do ("GET /by-id/{id...}"), Mount(prefix) and Group()
+// make groups, Route(fn) runs fn on the router, Use and With add
+// middlewares; handlers and middlewares are read as net/http's. A
+// Handle or HandleFunc of a shaped router whose pattern is not a path
+// (an event bus's "peer:created") registers nothing.
+//
 // beego (v2's server/web, v1's astaxie/beego) registers controllers, not
 // handlers: Router(path, &C{}, "GET,POST:Login;*:Any"), on the
 // application, an HttpServer or a Namespace, and NSRouter inside

@@ -303,7 +303,13 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 			return a.mwOf(x.Args[0], depth+1) // mux.MiddlewareFunc(f)
 		}
 		if fn := a.callee(x); fn != nil {
-			return a.served(fn, depth+1) // Auth(cfg) returns the middleware
+			h := a.served(fn, depth+1) // Auth(cfg) returns the middleware
+			if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+				// e.auth.LoggedIn(scope), through an interface: what the
+				// implementations the graph resolves this call to return.
+				h.Made = x.Lparen
+			}
+			return h
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := a.funcOf(x); ok {
@@ -549,7 +555,7 @@ walk:
 		switch {
 		case fn != nil && a.lookup(fn) != nil:
 			// Mounted on another router: under what that one is under.
-			if api := a.lookup(fn); api.Kind == httpapi.Route && api.Framework == httpapi.NetHTTP {
+			if api := a.lookup(fn); api.Kind == httpapi.Route && (api.Framework == httpapi.NetHTTP || api.Framework == httpapi.GenericMux) {
 				parents = a.routers(recvExpr(call), depth+1)
 			}
 			break walk

@@ -501,7 +501,7 @@ func (a *analyzer) index() {
 					continue // a registration wrapper's template (wrappers.go)
 				}
 				if api := a.lookup(callee); api != nil {
-					if api.Framework == httpapi.Generic && ownImpl(fn) {
+					if (api.Framework == httpapi.Generic || api.Framework == httpapi.GenericMux) && ownImpl(fn) {
 						continue // a shaped router's own methods calling each other
 					}
 					a.indexRouterCall(n, api)
@@ -833,6 +833,9 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 			routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
 		}
 		path, pathOK = a.constString(call, api.PatternArg)
+		if pathOK && shapedPattern(api) && !httpapi.IsPathPattern(path) {
+			return // an event bus's HandleFunc("peer:created", fn): no path, no route
+		}
 		methods = a.methods(call, api)
 		if api.OperationArg >= 0 && api.OperationArg < len(call.Args) {
 			path, pathOK, methods, filters = a.operation(call.Args[api.OperationArg])
@@ -845,6 +848,14 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 	a.tab = a.table(call, api)
 	a.addAll(call, api.Framework, routers, methods, path, pathOK, h, append(filters, mws...))
 	a.tab = nil
+}
+
+// shapedPattern reports whether api is a Handle or HandleFunc of a
+// router known by its shape whose pattern names the method, as a
+// ServeMux's does: a pattern that is not a path is no route there.
+func shapedPattern(api *httpapi.API) bool {
+	return (api.Framework == httpapi.Generic || api.Framework == httpapi.GenericMux) &&
+		api.Method == "" && api.MethodArg < 0 && api.OperationArg < 0
 }
 
 // addAll makes the routes of a registration: one per router value and
