@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"math"
 	"runtime/debug"
 	"testing"
 )
@@ -34,5 +35,34 @@ func TestTightenGC(t *testing.T) {
 	restore()
 	if got := gcTarget(); got != 200 {
 		t.Errorf("with GOGC=200, after the run: GC target %d, want 200", got)
+	}
+}
+
+// limitMemory holds the runtime's memory to memoryLimit for a run and puts
+// back what was set before; a GOMEMLIMIT the user set stands.
+func TestLimitMemory(t *testing.T) {
+	limit := func() int64 { return debug.SetMemoryLimit(-1) } // -1 reads it
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetMemoryLimit(math.MaxInt64)
+	restore := limitMemory()
+	if got := limit(); got != memoryLimit {
+		t.Errorf("during the run: memory limit %d, want %d", got, memoryLimit)
+	}
+	restore()
+	if got := limit(); got != math.MaxInt64 {
+		t.Errorf("after the run: memory limit %d, want none (%d) back", got, int64(math.MaxInt64))
+	}
+
+	t.Setenv("GOMEMLIMIT", "2GiB")
+	debug.SetMemoryLimit(2 << 30)
+	restore = limitMemory()
+	if got := limit(); got != 2<<30 {
+		t.Errorf("with GOMEMLIMIT=2GiB: memory limit %d, want the user's %d", got, 2<<30)
+	}
+	restore()
+	if got := limit(); got != 2<<30 {
+		t.Errorf("with GOMEMLIMIT=2GiB, after the run: memory limit %d, want %d", got, 2<<30)
 	}
 }
