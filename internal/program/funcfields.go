@@ -50,6 +50,19 @@ func (b *builder) funcFields(v ssa.Value) []*Func {
 // moduleField is the field v reads (s.f, or (*p).f loaded), when it is a
 // func-typed field of a struct type of the module.
 func (b *builder) moduleField(v ssa.Value) *types.Var {
+	field := b.structField(v)
+	if field == nil {
+		return nil
+	}
+	if _, ok := field.Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	return field
+}
+
+// structField is the field v reads (s.f, or (*p).f loaded), when it is a
+// field of a struct type of the module.
+func (b *builder) structField(v ssa.Value) *types.Var {
 	var st types.Type
 	var i int
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
@@ -72,9 +85,6 @@ func (b *builder) moduleField(v ssa.Value) *types.Var {
 		return nil
 	}
 	field := s.Field(i).Origin()
-	if _, ok := field.Type().Underlying().(*types.Signature); !ok {
-		return nil
-	}
 	return field
 }
 
@@ -142,29 +152,8 @@ func (b *builder) fieldStoresOf() map[*types.Var][]ssa.Value {
 // madeFieldFuncs are the module functions what the field v reads was
 // made from (see above); nil when v is no read of such a field.
 func (b *builder) madeFieldFuncs(v ssa.Value) []*Func {
-	var st types.Type
-	var i int
-	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
-		fa, ok := u.X.(*ssa.FieldAddr)
-		if !ok {
-			return nil
-		}
-		st, i = fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field
-	} else if f, ok := v.(*ssa.Field); ok {
-		st, i = f.X.Type(), f.Field
-	} else {
-		return nil
-	}
-	n, ok := types.Unalias(st).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || b.p.pkgs[n.Obj().Pkg().Path()] == nil {
-		return nil
-	}
-	s, ok := n.Underlying().(*types.Struct)
-	if !ok || i >= s.NumFields() {
-		return nil
-	}
-	field := s.Field(i).Origin()
-	if !b.outsideIface(field.Type()) {
+	field := b.structField(v)
+	if field == nil || !b.outsideIface(field.Type()) {
 		return nil
 	}
 	vals := b.madeStoresOf()[field]
