@@ -1436,21 +1436,8 @@ func (b *builder) callees(ci ssa.CallInstruction) []*ssa.Function {
 // conversions to an interface (otelhttp.NewHandler(kithttp.NewServer(...),
 // "op")'s first); nil for any other value.
 func madeArg(v ssa.Value) *ssa.Call {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Call:
-			if x.Call.StaticCallee() == nil {
-				return nil
-			}
-			return x
-		default:
-			return nil
-		}
+	if c, ok := stripIface(v).(*ssa.Call); ok && c.Call.StaticCallee() != nil {
+		return c
 	}
+	return nil
 }
