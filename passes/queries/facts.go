@@ -193,6 +193,22 @@ func (*SQLText) AFact() {}
 
 func (f *SQLText) String() string { return fmt.Sprintf("sqlText(%q)", Abbreviate(f.SQL, 60)) }
 
+// Rewrites is attached to an exported function or method that rewrites
+// its string parameter Param and returns it, keeping the statement (a
+// dialect translation, placeholders rebound for the database in use):
+//
+//	func (c *Context) Bind(sql string) string {
+//		return sqlx.Rebind(c.bindType(), sql)
+//	}
+//
+// A call of it in another package, c.Bind("SELECT ..."), or s.Bind(...)
+// through a struct embedding Context, is the statement it is given.
+type Rewrites struct{ Param int }
+
+func (*Rewrites) AFact() {}
+
+func (f *Rewrites) String() string { return fmt.Sprintf("rewrites(%d)", f.Param) }
+
 // FixedList is attached to an exported package-level variable
 // initialized with a list or map literal that nothing in its package
 // assigns again (var AllKinds = []Kind{KindA, KindB}): a loop over it in

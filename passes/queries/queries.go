@@ -48,7 +48,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil), (*Rewrites)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -106,7 +106,10 @@ type Result struct {
 	// filling a pgx batch they are given (see BuilderAdds, BatchQueues).
 	Builders map[*types.Func]*BuilderAdds
 	Batches  map[*types.Func]*BatchQueues
-	Stats    Stats
+	// Rewriters are the exported functions that rewrite and return
+	// their SQL (see Rewrites).
+	Rewriters map[*types.Func]*Rewrites
+	Stats     Stats
 
 	imported func(*types.Func) *IssuesQueries // a fact of another package's function
 }
@@ -300,6 +303,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Tables:    map[types.Object]*StmtTable{},
 		Builders:  map[*types.Func]*BuilderAdds{},
 		Batches:   map[*types.Func]*BatchQueues{},
+		Rewriters: map[*types.Func]*Rewrites{},
 	}
 	declared := config.For(pass).Functions
 	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
@@ -1920,6 +1924,13 @@ func (a *analyzer) exportFacts() {
 	for fn, w := range a.wrappers {
 		a.pass.ExportObjectFact(fn, w)
 		a.res.Wrappers[fn] = w
+	}
+	for fn := range a.r.funcs {
+		if p := a.r.rewriter(fn); p >= 0 && fn.Exported() {
+			f := &Rewrites{Param: p}
+			a.pass.ExportObjectFact(fn, f)
+			a.res.Rewriters[fn] = f
+		}
 	}
 	for v, init := range a.r.pkgInit {
 		if n, ok := fixedLen(init); ok && v.Exported() && !a.r.addressed[v] {

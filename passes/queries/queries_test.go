@@ -47,6 +47,9 @@ var sites = &analysis.Analyzer{
 		for fn, f := range res.Batches {
 			pass.Reportf(fn.Pos(), "%s", f)
 		}
+		for fn, f := range res.Rewriters {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
 		for _, s := range res.Sites {
 			var b strings.Builder
 			fmt.Fprintf(&b, "site %s %s ", s.Role, s.Kind())
@@ -174,6 +177,16 @@ func TestGorp(t *testing.T) {
 func TestHandleInterface(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "rebind/handle", "rebind", "bindnamed")
+}
+
+// A function that rebinds the placeholders of its one SQL parameter and
+// returns it (sqlx's Rebind for the database in use) keeps the statement:
+// its Rewrites fact carries that to other packages, through a struct
+// embedding its receiver too. Functions that append to the text, make it
+// with another string, or may return either of two, are no rewriters.
+func TestRewriters(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "bindctx", "bindctxapi")
 }
 
 // A site given one of several constant statements, chosen on different

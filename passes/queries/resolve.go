@@ -862,20 +862,9 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	if fn == nil {
 		return unresolved("SQL comes from a dynamic call")
 	}
-	name := fn.FullName()
-	if r.handleMethod != nil {
-		var recv types.Type
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-				recv = s.Recv()
-			}
-		}
-		if m := r.handleMethod(fn, recv); m != nil {
-			// h.Rebind(q) on a store's own Handler that *sqlx.DB and
-			// *sqlx.Tx implement: what sqlx's Rebind does.
-			name = m.FullName()
-		}
-	}
+	// h.Rebind(q) on a store's own Handler that *sqlx.DB and *sqlx.Tx
+	// implement: what sqlx's Rebind does.
+	name := r.handleName(fn, call)
 	if (fn.Name() == "ToSql" || fn.Name() == "ToSQL" && dbapi.ORMChain(fn) == "goqu") && index == 0 && r.built != nil {
 		return r.built(call, at)
 	}
@@ -894,6 +883,9 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	if x, ok := r.reformats(fn, call); ok && index == 0 {
 		return r.expr(x, at, depth+1) // the statement, its whitespace changed (reformat.go)
 	}
+	if i, ok := keepsText[name]; ok && index == 0 {
+		return arg(i)
+	}
 	switch name {
 	case "fmt.Sprintf":
 		if index == 0 {
@@ -903,8 +895,6 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		if index == 0 {
 			return r.concat(call.Args, at, depth)
 		}
-	case "strings.TrimSpace", "strings.ToLower", "strings.ToUpper":
-		return arg(0)
 	case "strings.Join":
 		if index == 0 && len(call.Args) == 2 {
 			return r.join(call.Args[0], call.Args[1], at, depth)
@@ -917,12 +907,6 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	case "strings.Replace", "strings.ReplaceAll":
 		if index == 0 {
 			return r.replace(call, at, depth)
-		}
-	case "(*regexp.Regexp).ReplaceAllString", "(*regexp.Regexp).ReplaceAllLiteralString", "(*regexp.Regexp).ReplaceAllStringFunc":
-		// Placeholders renumbered or renamed (? to {:p0}), names quoted:
-		// the statement as written, as a rewriter (below) keeps it.
-		if index == 0 {
-			return arg(0)
 		}
 	case "(embed.FS).ReadFile":
 		if index == 0 {
@@ -944,25 +928,13 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 				return r.variable(v, call.Pos(), depth+1)
 			}
 		}
-	// sqlx rewrites placeholders but keeps the statement: In expands
-	// `IN (?)` for a slice, Rebind, Named and BindNamed change bind
-	// syntax (the parser numbers :name and ? as they do).
-	case "github.com/jmoiron/sqlx.In", "github.com/jmoiron/sqlx.Named",
-		"(*github.com/jmoiron/sqlx.DB).Rebind", "(*github.com/jmoiron/sqlx.Tx).Rebind",
-		"(*github.com/jmoiron/sqlx.DB).BindNamed", "(*github.com/jmoiron/sqlx.Tx).BindNamed":
-		if index == 0 {
-			return arg(0)
-		}
-	case "github.com/jmoiron/sqlx.Rebind", "github.com/jmoiron/sqlx.BindNamed":
-		if index == 0 {
-			return arg(1)
-		}
 	case "(" + dotsqlPath + ".DotSql).Raw":
 		if index == 0 && len(call.Args) == 1 {
 			return r.named(call.Args[0], at, depth) // dot.Raw("get-user")
 		}
 	}
-	// A dialect translation of this package: the statement as written.
+	// A dialect translation, of this package or (through its Rewrites
+	// fact) of another: the statement as written.
 	if p := r.rewriter(fn); p >= 0 && index == 0 {
 		return arg(p)
 	}
@@ -996,6 +968,22 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 		}
 	}
 	return unresolved("SQL comes from a call to %s", fn.Name())
+}
+
+// keepsText are the library functions whose first result is the text of
+// one of their arguments (by index) with the statement unchanged.
+var keepsText = map[string]int{
+	"strings.TrimSpace": 0, "strings.ToLower": 0, "strings.ToUpper": 0,
+	// Placeholders renumbered or renamed (? to {:p0}), names quoted:
+	// the statement as written, as a rewriter (below) keeps it.
+	"(*regexp.Regexp).ReplaceAllString": 0, "(*regexp.Regexp).ReplaceAllLiteralString": 0, "(*regexp.Regexp).ReplaceAllStringFunc": 0,
+	// sqlx rewrites placeholders but keeps the statement: In expands
+	// `IN (?)` for a slice, Rebind, Named and BindNamed change bind
+	// syntax (the parser numbers :name and ? as they do).
+	"github.com/jmoiron/sqlx.In": 0, "github.com/jmoiron/sqlx.Named": 0,
+	"(*github.com/jmoiron/sqlx.DB).Rebind": 0, "(*github.com/jmoiron/sqlx.Tx).Rebind": 0,
+	"(*github.com/jmoiron/sqlx.DB).BindNamed": 0, "(*github.com/jmoiron/sqlx.Tx).BindNamed": 0,
+	"github.com/jmoiron/sqlx.Rebind": 1, "github.com/jmoiron/sqlx.BindNamed": 1,
 }
 
 // successReturns are the return statements of a function's body that
@@ -1044,8 +1032,8 @@ func methodExpr(info *types.Info, call *ast.CallExpr) bool {
 	return s != nil && s.Kind() == types.MethodExpr
 }
 
-// rewriter returns the parameter that fn, a function of this package,
-// rewrites and returns — a dialect translation such as
+// rewriter returns the parameter that fn rewrites and returns — a
+// dialect translation such as
 //
 //	func (f flavor) translate(query string) string {
 //		for _, r := range f.queryReplacers {
@@ -1054,44 +1042,121 @@ func methodExpr(info *types.Info, call *ast.CallExpr) bool {
 //		return query
 //	}
 //
-// — or -1. Every return gives back the parameter, or passes it to
-// another rewriter and returns what that gives; the parameter is only
-// reassigned from calls it is an argument of, or from a builder written
-// only while ranging over it (placeholders renumbered character by
-// character): whatever the rewriting does at run time (placeholders,
-// quoting for another database), the statement is the one written. A
-// function that appends to it or builds anything else is no rewriter.
+//	func (c *Context) Bind(sql string) string {
+//		bindParam := sqlx.QUESTION
+//		if c.postgres { bindParam = sqlx.DOLLAR }
+//		return sqlx.Rebind(bindParam, sql)
+//	}
+//
+// — or -1. A function of another package is one when its Rewrites fact
+// says so. Of this package: every return gives back the parameter, or
+// passes it to another rewriter or to a library function that keeps the
+// statement (keepsText: sqlx's Rebind) and returns what that gives; the
+// parameter is only reassigned from such calls, from calls of a library
+// (not fmt's) it is an argument of, or from a builder written only while
+// ranging over it (placeholders renumbered character by character):
+// whatever the rewriting does at run time (placeholders, quoting for
+// another database), the statement is the one written. A function that
+// appends to it or builds anything else is no rewriter, nor one whose
+// other string parameters go into the text. Of several string
+// parameters, the one rewritten must be the only one that qualifies.
 func (r *resolver) rewriter(fn *types.Func) int {
+	fn = fn.Origin()
 	if p, ok := r.rewriters[fn]; ok {
 		return p
 	}
 	r.rewriters[fn] = -1
+	if fn.Pkg() != r.pass.Pkg {
+		var f Rewrites
+		if fn.Pkg() != nil && r.pass.ImportObjectFact(fn, &f) {
+			r.rewriters[fn] = f.Param
+		}
+		return r.rewriters[fn]
+	}
 	decl := r.funcs[fn]
 	sig := fn.Type().(*types.Signature)
 	if decl == nil || decl.Body == nil || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
 		return -1
 	}
+	var strs []*types.Var
+	for i := 0; i < sig.Params().Len(); i++ {
+		if v := sig.Params().At(i); isString(v.Type()) {
+			strs = append(strs, v)
+		}
+	}
 	p := -1
 	for i := 0; i < sig.Params().Len(); i++ {
-		if isString(sig.Params().At(i).Type()) {
+		if v := sig.Params().At(i); slices.Contains(strs, v) && r.rewrites(fn, decl, v, strs) {
 			if p >= 0 {
-				return -1 // two strings: which one is the SQL is not known
+				return -1 // two strings that qualify: which one is the SQL is not known
 			}
 			p = i
 		}
 	}
-	if p < 0 {
-		return -1
+	r.rewriters[fn] = p
+	return p
+}
+
+// rewrites reports whether fn gives back parameter v rewritten, as
+// rewriter says; strs are its string parameters.
+func (r *resolver) rewrites(fn *types.Func, decl *ast.FuncDecl, v *types.Var, strs []*types.Var) bool {
+	info := r.pass.TypesInfo
+	if r.addressed[v] {
+		return false
 	}
-	v := sig.Params().At(p)
 	isV := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && r.pass.TypesInfo.Uses[id] == v
+		return ok && info.Uses[id] == v
+	}
+	// other reports whether e mentions another string parameter.
+	other := func(e ast.Node) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if u, ok := info.Uses[id].(*types.Var); ok && u != v && slices.Contains(strs, u) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	// kept reports whether call gives back v's statement: a rewriter's
+	// result, or a library's that keeps it (with no other string
+	// parameter among the arguments that go into its text).
+	kept := func(call *ast.CallExpr) bool {
+		g := r.callee(call)
+		if g == nil || g.Origin() == fn || methodExpr(info, call) {
+			return false
+		}
+		if k := r.rewriter(g); k >= 0 {
+			return k < len(call.Args) && isV(call.Args[k])
+		}
+		k, ok := keepsText[r.handleName(g, call)]
+		if !ok || k >= len(call.Args) || !isV(call.Args[k]) {
+			return false
+		}
+		for i, a := range call.Args {
+			if i != k && other(a) {
+				return false
+			}
+		}
+		return true
 	}
 	for _, w := range r.writes[v] {
 		call, ok := ast.Unparen(w.rhs).(*ast.CallExpr)
-		if w.tok != token.ASSIGN || !ok || !slices.ContainsFunc(call.Args, isV) && !r.rangedBuilder(call, isV, decl.Body) {
-			return -1
+		if w.tok != token.ASSIGN || !ok {
+			return false
+		}
+		if kept(call) || len(strs) == 1 && r.rangedBuilder(call, isV, decl.Body) {
+			continue
+		}
+		// A library's call on the text (a strings.Replacer's Replace):
+		// not fmt's, which builds text around it; not a function of
+		// this package, which is a rewriter (kept) or is not.
+		g := r.callee(call)
+		if g == nil || g.Pkg() == r.pass.Pkg || g.Pkg() != nil && g.Pkg().Path() == "fmt" || !slices.ContainsFunc(call.Args, isV) || other(call) {
+			return false
 		}
 	}
 	ok := true
@@ -1104,25 +1169,34 @@ func (r *resolver) rewriter(fn *types.Func) int {
 				ok = false // a bare return of a named result
 				break
 			}
-			if call, isCall := ast.Unparen(n.Results[0]).(*ast.CallExpr); isCall && !methodExpr(r.pass.TypesInfo, call) {
-				// return translate(query, dialect): another rewriter's result.
-				if g := r.callee(call); g != nil && g != fn {
-					q := r.rewriter(g)
-					ok = ok && q >= 0 && q < len(call.Args) && isV(call.Args[q])
-					break
-				}
+			if call, isCall := ast.Unparen(n.Results[0]).(*ast.CallExpr); isCall {
+				// return translate(query, dialect), return
+				// sqlx.Rebind(bindType, query): what keeps the statement.
+				ok = ok && kept(call)
+				break
 			}
 			ok = ok && isV(n.Results[0])
 		}
 		return ok
 	})
-	if ok && r.addressed[v] {
-		ok = false
+	return ok
+}
+
+// handleName is the full name of fn called by call, or of the known
+// database handle's method it stands for (see handleMethod).
+func (r *resolver) handleName(fn *types.Func, call *ast.CallExpr) string {
+	if r.handleMethod != nil {
+		var recv types.Type
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := r.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				recv = s.Recv()
+			}
+		}
+		if m := r.handleMethod(fn, recv); m != nil {
+			return m.FullName()
+		}
 	}
-	if ok {
-		r.rewriters[fn] = p
-	}
-	return r.rewriters[fn]
+	return fn.FullName()
 }
 
 // rangedBuilder reports whether call is b.String() of a local builder

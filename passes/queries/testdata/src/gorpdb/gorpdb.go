@@ -109,7 +109,7 @@ func (d *Store) prepareQueryWithDialect(query string, dialect gorp.Dialect) stri
 	return query
 }
 
-func (d *Store) PrepareQuery(query string) string {
+func (d *Store) PrepareQuery(query string) string { // want `rewrites\(0\)`
 	return d.prepareQueryWithDialect(query, d.sql.Dialect)
 }
 
