@@ -1,0 +1,54 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A module's own fluent route builder (testdata/fluent, see
+// program/builders.go): route.Get(path).SecuredWith(mw).Handle(h) values,
+// returned in lists (a slice built by appends, a literal) and handed to
+// a function ranging over them that registers each on gorilla/mux with
+// the fields the builder set, under its PathPrefix argument. Each value
+// is a route at the chain, with its method, its path under the prefix
+// (constant "/api/"; "…" for one read from the environment; "…" for the
+// part of a path that is not constant), its handler the one Handle
+// received and its security function a middleware, whose query counts;
+// the one route the loop was, and the handlers as routes of their own,
+// are gone. Values built and never attached, and a client's requests
+// with Verb and Tpl fields, are no routes.
+func TestFluentRouteBuilder(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, nil, "-C", "testdata/fluent", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	var got []string
+	for _, r := range rep.Routes {
+		route := fmt.Sprintf("%s:%d %s %s -> %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
+		for _, q := range r.Queries {
+			route += fmt.Sprintf(" [%s:%d]", q.File, q.Line)
+		}
+		got = append(got, route)
+	}
+	const token = " [route/route.go:76]"
+	want := []string{
+		// GetNever is no route's handler: listed by its function, as any.
+		"handlers/handlers.go:37 ANY handlers.GetNever -> handlers.GetNever [handlers/handlers.go:39]",
+		"server/routes.go:15 GET /api/items -> route.Instrument → route.TokenSecurity → handlers.GetItems" + token + " [handlers/handlers.go:11]",
+		"server/routes.go:18 DELETE /api/items/{id} -> route.Instrument → route.TokenSecurity → handlers.DeleteItem" + token + " [handlers/handlers.go:23]",
+		"server/routes.go:24 GET /api/providers/… -> route.Instrument → route.Unsecured → handlers.GetProvider [handlers/handlers.go:33]",
+		"server/routes.go:32 GET …/health -> route.Instrument → route.Unsecured → handlers.GetHealth",
+		"server/routes.go:33 POST …/items -> route.Instrument → route.TokenSecurity → handlers.PostItem" + token + " [handlers/handlers.go:17]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("routes:\n got %q\nwant %q", got, want)
+	}
+	for _, r := range rep.Routes {
+		if strings.Contains(r.Pattern, "never") || strings.Contains(r.Pattern, "remote") {
+			t.Errorf("route %s %s: built and never attached, or a client's request", r.Method, r.Pattern)
+		}
+	}
+}

@@ -1,0 +1,20 @@
+// Package server attaches its route lists to one router.
+package server
+
+import (
+	"database/sql"
+	"net/http"
+	"os"
+
+	"github.com/gorilla/mux"
+
+	"example.com/fluent/route"
+)
+
+func Router(db *sql.DB) http.Handler {
+	r := mux.NewRouter()
+	route.Attach(r, "/api/", PrivateRoutes(db)...)
+	route.Attach(r, os.Getenv("MOUNT"), PublicRoutes(db)...)
+	_ = NeverRoutes(db)
+	return r
+}
