@@ -14,7 +14,8 @@ import (
 // the fields the builder set, under its PathPrefix argument. Each value
 // is a route at the chain, with its method, its path under the prefix
 // (constant "/api/"; "…" for one read from the environment; "…" for the
-// part of a path that is not constant), its handler the one Handle
+// part of a path that is not constant; a builder in a variable given
+// either of two, its path when both agree, its method "…"), its handler the one Handle
 // received and its security function a middleware, whose query counts;
 // the one route the loop was, and the handlers as routes of their own,
 // are gone. Values built and never attached, and a client's requests
@@ -37,11 +38,12 @@ func TestFluentRouteBuilder(t *testing.T) {
 	want := []string{
 		// GetNever is no route's handler: listed by its function, as any.
 		"handlers/handlers.go:37 ANY handlers.GetNever -> handlers.GetNever [handlers/handlers.go:39]",
-		"server/routes.go:15 GET /api/items -> route.Instrument → route.TokenSecurity → handlers.GetItems" + token + " [handlers/handlers.go:11]",
-		"server/routes.go:18 DELETE /api/items/{id} -> route.Instrument → route.TokenSecurity → handlers.DeleteItem" + token + " [handlers/handlers.go:23]",
-		"server/routes.go:24 GET /api/providers/… -> route.Instrument → route.Unsecured → handlers.GetProvider [handlers/handlers.go:33]",
-		"server/routes.go:32 GET …/health -> route.Instrument → route.Unsecured → handlers.GetHealth",
-		"server/routes.go:33 POST …/items -> route.Instrument → route.TokenSecurity → handlers.PostItem" + token + " [handlers/handlers.go:17]",
+		"server/routes.go:16 GET /api/items -> route.Instrument → route.TokenSecurity → handlers.GetItems" + token + " [handlers/handlers.go:11]",
+		"server/routes.go:19 DELETE /api/items/{id} -> route.Instrument → route.TokenSecurity → handlers.DeleteItem" + token + " [handlers/handlers.go:23]",
+		"server/routes.go:25 GET /api/providers/… -> route.Instrument → route.Unsecured → handlers.GetProvider [handlers/handlers.go:33]",
+		"server/routes.go:34 … /api/callback -> route.Instrument → route.Unsecured → handlers.GetHealth",
+		"server/routes.go:41 GET …/health -> route.Instrument → route.Unsecured → handlers.GetHealth",
+		"server/routes.go:42 POST …/items -> route.Instrument → route.TokenSecurity → handlers.PostItem" + token + " [handlers/handlers.go:17]",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes:\n got %q\nwant %q", got, want)

