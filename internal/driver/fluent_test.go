@@ -19,7 +19,10 @@ import (
 // received and its security function a middleware, whose query counts;
 // the one route the loop was, and the handlers as routes of their own,
 // are gone. Values built and never attached, and a client's requests
-// with Verb and Tpl fields, are no routes.
+// with Verb and Tpl fields, are no routes. A function the session
+// middleware stores in the request's context under a key of the
+// module's type runs where a handler calls what it asserts from that
+// key (see program/ctxfuncs.go).
 func TestFluentRouteBuilder(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, nil, "-C", "testdata/fluent", "./...")
@@ -34,16 +37,23 @@ func TestFluentRouteBuilder(t *testing.T) {
 		}
 		got = append(got, route)
 	}
-	const token = " [route/route.go:76]"
+	const (
+		mws   = "sessions.Middleware → route.Instrument → "
+		token = " [route/route.go:76]"
+	)
 	want := []string{
 		// GetNever is no route's handler: listed by its function, as any.
-		"handlers/handlers.go:37 ANY handlers.GetNever -> handlers.GetNever [handlers/handlers.go:39]",
-		"server/routes.go:16 GET /api/items -> route.Instrument → route.TokenSecurity → handlers.GetItems" + token + " [handlers/handlers.go:11]",
-		"server/routes.go:19 DELETE /api/items/{id} -> route.Instrument → route.TokenSecurity → handlers.DeleteItem" + token + " [handlers/handlers.go:23]",
-		"server/routes.go:25 GET /api/providers/… -> route.Instrument → route.Unsecured → handlers.GetProvider [handlers/handlers.go:33]",
-		"server/routes.go:34 … /api/callback -> route.Instrument → route.Unsecured → handlers.GetHealth",
-		"server/routes.go:41 GET …/health -> route.Instrument → route.Unsecured → handlers.GetHealth",
-		"server/routes.go:42 POST …/items -> route.Instrument → route.TokenSecurity → handlers.PostItem" + token + " [handlers/handlers.go:17]",
+		"handlers/handlers.go:45 ANY handlers.GetNever -> handlers.GetNever [handlers/handlers.go:47]",
+		// The lookup the session middleware put into the context, which
+		// the handler calls, runs its query; the audit writer stored
+		// under another key type does not.
+		"server/routes.go:16 GET /api/items -> " + mws + "route.TokenSecurity → handlers.GetItems" + token + " [handlers/handlers.go:16] [sessions/sessions.go:21]",
+		"server/routes.go:19 DELETE /api/items/{id} -> " + mws + "route.TokenSecurity → handlers.DeleteItem" + token + " [handlers/handlers.go:28]",
+		"server/routes.go:25 GET /api/providers/… -> " + mws + "route.Unsecured → handlers.GetProvider [handlers/handlers.go:41]",
+		"server/routes.go:34 … /api/callback -> " + mws + "route.Unsecured → handlers.GetHealth",
+		// A function under a string key is anyone's: none.
+		"server/routes.go:41 GET …/health -> " + mws + "route.Unsecured → handlers.GetHealth",
+		"server/routes.go:42 POST …/items -> " + mws + "route.TokenSecurity → handlers.PostItem" + token + " [handlers/handlers.go:22]",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes:\n got %q\nwant %q", got, want)

@@ -4,10 +4,15 @@ package handlers
 import (
 	"database/sql"
 	"net/http"
+
+	"example.com/fluent/sessions"
 )
 
 func GetItems(db *sql.DB) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if sessions.AccountID(r) == 0 {
+			return
+		}
 		db.QueryContext(r.Context(), "SELECT id, name FROM items")
 	}
 }
@@ -25,7 +30,10 @@ func DeleteItem(db *sql.DB) http.HandlerFunc {
 }
 
 func GetHealth() http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) }
+	return func(w http.ResponseWriter, r *http.Request) {
+		_ = sessions.Anyone(r)
+		w.WriteHeader(http.StatusOK)
+	}
 }
 
 func GetProvider(db *sql.DB, name string) http.HandlerFunc {

@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"example.com/fluent/route"
+	"example.com/fluent/sessions"
 )
 
 func Router(db *sql.DB) http.Handler {
@@ -16,5 +17,5 @@ func Router(db *sql.DB) http.Handler {
 	route.Attach(r, "/api/", PrivateRoutes(db)...)
 	route.Attach(r, os.Getenv("MOUNT"), PublicRoutes(db)...)
 	_ = NeverRoutes(db)
-	return r
+	return sessions.Middleware(db)(r)
 }
