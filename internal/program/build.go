@@ -74,6 +74,9 @@ type builder struct {
 	// structs whose type is an interface of another module (see
 	// madeFieldFuncs).
 	madeStores map[*types.Var][]ssa.Value
+	// ctxStores are the functions the module stores in contexts, once
+	// asked (see ctxfuncs.go).
+	ctxStores *[]ctxStore
 }
 
 func build(pkgs []*packages.Package, how initial) (*Program, error) {
@@ -453,6 +456,11 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 				// generated code (a dataloader's l.fetch(keys), see
 				// funcfields.go).
 				callees = b.funcFields(cc.Value)
+			}
+			if len(callees) == 0 {
+				// A function a middleware put into the request's
+				// context (see ctxfuncs.go).
+				callees = b.ctxFuncs(cc.Value)
 			}
 		}
 		if len(callees) == 0 && cc.IsInvoke() {

@@ -58,6 +58,9 @@ func (p *Program) Tabled(r *routes.Route) (rows []*routes.Route, all bool) {
 	if t == nil {
 		return nil, false
 	}
+	if !t.Call.IsValid() {
+		return p.paramTabled(r)
+	}
 	f := p.FuncAt(t.Call)
 	if f == nil {
 		return nil, false
@@ -164,6 +167,16 @@ func (p *Program) returnElems(g *Func, depth int) ([]elem, bool) {
 	for _, ret := range rets {
 		if len(ret.Results) != 1 {
 			return nil, false
+		}
+		if id, isID := ast.Unparen(ret.Results[0]).(*ast.Ident); isID {
+			if v, isVar := info.Uses[id].(*types.Var); isVar && p.isLocal(v) {
+				els, ok := p.varElems(decl, info, v, depth)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, els...)
+				continue
+			}
 		}
 		els, ok := p.exprElems(info, ret.Results[0], depth)
 		if !ok {

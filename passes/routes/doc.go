@@ -271,7 +271,16 @@
 // the route carries which fields of the element the registration reads
 // (Route.Table), and the standalone driver's graph, resolving the call
 // through interfaces, makes a route of each row of the literals the
-// functions it runs return (see program/tables.go). A row may be the handler itself: a struct whose
+// functions it runs return (see program/tables.go). The table may also
+// be a parameter of the declared function registering (func Attach(r
+// *mux.Router, prefix string, routes ...*HandledRoute), registering
+// r.PathPrefix(prefix).Methods(rt.Verb).Path(rt.Tpl).Handler(rt)): the
+// route carries the parameter (Table.Param, and the PathPrefix's,
+// PrefixParam), and the driver reads what each caller passes — values
+// a module's own builder makes (route.Get("/x").SecuredWith(mw).Handle(h),
+// see program/builders.go), with the handler and middlewares the
+// element's own ServeHTTP runs when it is registered as itself
+// (Table.Self). A row may be the handler itself: a struct whose
 // ServeHTTP checks the method, then calls the handler in one of its
 // fields (g.handler(w, r)), registered as a value (r.Handle(p,
 // withAccess(row))). The row's handler is then the route's, inside that

@@ -211,6 +211,15 @@ type Table struct {
 	Call                  token.Pos // the Lparen of the call ranged over
 	Path, Method, Handler string
 	Before, After         string
+	// Param, when Call is not valid, is the index of the parameter of
+	// the declared function registering that the loop ranges over: its
+	// callers' arguments are the tables. PrefixParam is the parameter
+	// whose argument is the path's prefix (gorilla's PathPrefix(prefix)),
+	// -1 when none.
+	Param, PrefixParam int
+	// Self says the element itself is the handler, a value whose
+	// ServeHTTP serves (Handler is "").
+	Self bool
 	// the route's router, as add joins it
 	prefix string
 	known  bool
@@ -221,9 +230,18 @@ type Table struct {
 
 // table is what a registration ranging over a call's result reads of
 // its element; nil when it ranges over none, or reads its path or
-// handler from elsewhere.
+// handler from elsewhere. The collection may also be a parameter of the
+// declared function registering (func Attach(r *mux.Router, prefix
+// string, routes ...*Route) { for _, rt := range routes {...} }): the
+// driver reads the values each caller passes (Table.Param). Its handler
+// may be the element itself, a value serving with its own ServeHTTP
+// (Handler(instrument(rt))): Table.Self.
 func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
-	if a.row != nil || api.PatternArg < 0 || api.PatternArg >= len(call.Args) || api.HandlerArg < 0 || api.HandlerArg >= len(call.Args) || api.OperationArg >= 0 {
+	if a.row != nil || api.HandlerArg < 0 || api.HandlerArg >= len(call.Args) || api.OperationArg >= 0 {
+		return nil
+	}
+	pattern, prefix := a.patternExprs(call, api)
+	if pattern == nil {
 		return nil
 	}
 	loop := a.loopOf(call)
@@ -238,20 +256,35 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 	if value == nil {
 		return nil
 	}
+	t := &Table{Param: -1, PrefixParam: -1}
 	x := ast.Unparen(loop.X)
 	if id, ok := x.(*ast.Ident); ok {
 		v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
-		if !ok || a.isParam(v) || len(a.writes[v]) != 1 {
+		if !ok {
 			return nil
 		}
-		x = ast.Unparen(a.writes[v][0])
+		if p, isParam := a.params[v]; isParam {
+			decl, isDecl := p.fn.(*ast.FuncDecl)
+			if !isDecl || len(a.writes[v]) != 0 || !decl.Body.Pos().IsValid() || call.Pos() < decl.Body.Pos() || call.Pos() >= decl.Body.End() {
+				return nil
+			}
+			t.Param = p.index
+		} else {
+			if len(a.writes[v]) != 1 {
+				return nil
+			}
+			x = ast.Unparen(a.writes[v][0])
+		}
 	}
-	src, ok := x.(*ast.CallExpr)
-	if !ok {
-		return nil
-	}
-	if tv, ok := a.pass.TypesInfo.Types[src.Fun]; ok && tv.IsType() {
-		return nil // a conversion
+	if t.Param < 0 {
+		src, ok := x.(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		if tv, ok := a.pass.TypesInfo.Types[src.Fun]; ok && tv.IsType() {
+			return nil // a conversion
+		}
+		t.Call = src.Lparen
 	}
 	field := func(e ast.Expr) string {
 		e = ast.Unparen(e)
@@ -272,17 +305,30 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 		}
 		return sel.Sel.Name
 	}
-	t := &Table{Call: src.Lparen, Handler: field(call.Args[api.HandlerArg])}
+	t.Handler = field(call.Args[api.HandlerArg])
+	if t.Handler == "" && t.Param >= 0 {
+		t.Self = a.servesSelf(call.Args[api.HandlerArg], value)
+	}
 	fields := 0 // in the pattern: d.Method+" "+d.Path is no one field's
-	ast.Inspect(call.Args[api.PatternArg], func(n ast.Node) bool {
+	ast.Inspect(pattern, func(n ast.Node) bool {
 		if e, ok := n.(ast.Expr); ok && field(e) != "" {
 			fields++
 			return false
 		}
 		return true
 	})
-	if t.Handler == "" || fields != 1 || !a.pathField(call.Args[api.PatternArg], field, t) {
+	if t.Handler == "" && !t.Self || fields != 1 || !a.pathField(pattern, field, t) {
 		return nil
+	}
+	if prefix != nil {
+		// gorilla's PathPrefix(p) before Path(rt.Path): the two joined.
+		if s, ok := a.constOf(prefix); ok {
+			t.Before = strings.TrimRight(s, "/") + t.Before // gorilla trims the prefix's slash
+		} else if v, ok := a.objOf(prefix).(*types.Var); ok && t.Param >= 0 && a.isParam(v) && len(a.writes[v]) == 0 && a.params[v].fn == a.params[a.objOf(loop.X).(*types.Var)].fn {
+			t.PrefixParam = a.params[v].index // each caller's argument
+		} else {
+			t.Before = joinUnknown("…", t.Before)
+		}
 	}
 	var methodArgs []ast.Expr
 	if api.Framework == httpapi.GorillaMux {
@@ -290,6 +336,13 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 			if httpapi.Matcher(a.callee(o)) == "Methods" {
 				methodArgs = append(methodArgs, o.Args...)
 			}
+		}
+		if api.PatternArg < 0 {
+			a.eachMatcher(recvExpr(call), func(name string, c *ast.CallExpr) {
+				if name == "Methods" {
+					methodArgs = append(methodArgs, c.Args...)
+				}
+			})
 		}
 	} else if api.Method == "" && api.MethodArg >= 0 && api.MethodArg < len(call.Args) {
 		methodArgs = append(methodArgs, call.Args[api.MethodArg])
@@ -300,6 +353,85 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 		}
 	}
 	return t
+}
+
+// patternExprs are a registration's pattern argument and, for a gorilla
+// chain's Handler, the last Path (or PathPrefix) matcher's argument and
+// a PathPrefix's before it; nil when there is none.
+func (a *analyzer) patternExprs(call *ast.CallExpr, api *httpapi.API) (pattern, prefix ast.Expr) {
+	if api.PatternArg >= 0 {
+		if api.PatternArg >= len(call.Args) {
+			return nil, nil
+		}
+		return call.Args[api.PatternArg], nil
+	}
+	if api.Framework != httpapi.GorillaMux {
+		return nil, nil
+	}
+	var paths []*ast.CallExpr // last in the chain first
+	a.eachMatcher(recvExpr(call), func(name string, c *ast.CallExpr) {
+		if (name == "Path" || name == "PathPrefix") && len(c.Args) == 1 {
+			paths = append(paths, c)
+		}
+	})
+	switch {
+	case len(paths) == 0:
+		return nil, nil
+	case len(paths) == 1:
+		return paths[0].Args[0], nil
+	case len(paths) == 2 && httpapi.Matcher(a.callee(paths[1])) == "PathPrefix":
+		return paths[0].Args[0], paths[1].Args[0]
+	}
+	return nil, nil
+}
+
+// eachMatcher calls f with each gorilla Route matcher of the chain e
+// ends, last first, up to the router it starts from.
+func (a *analyzer) eachMatcher(e ast.Expr, f func(name string, c *ast.CallExpr)) {
+	for {
+		inner, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		fn := a.callee(inner)
+		if !httpapi.IsGorilla(fn) || a.lookup(fn) != nil {
+			return
+		}
+		f(httpapi.Matcher(fn), inner)
+		e = recvExpr(inner)
+		if httpapi.RecvName(fn) == "Router" {
+			return
+		}
+	}
+}
+
+// servesSelf reports whether a registration's handler argument is the
+// loop's element itself, a value of a type with its own ServeHTTP, as
+// it is or handed to one call (instrument(name, rt)).
+func (a *analyzer) servesSelf(e ast.Expr, value *types.Var) bool {
+	if obj, _, _ := types.LookupFieldOrMethod(value.Type(), true, value.Pkg(), "ServeHTTP"); obj == nil {
+		return false
+	} else if _, ok := obj.(*types.Func); !ok {
+		return false
+	}
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && a.pass.TypesInfo.Uses[id] == value
+	}
+	if is(e) {
+		return true
+	}
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, arg := range c.Args {
+		if is(arg) {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // pathField reads a pattern argument that is a field of the element, or
