@@ -155,6 +155,9 @@ func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
 		}
 		out = append(out, g)
 	}
+	if len(out) == 0 && slices.ContainsFunc(c.capped, func(g *Func) bool { return g.Decl == m.Origin() }) {
+		return nil // a guard on the receiver rules the type's method out (see capguards.go)
+	}
 	if len(out) == 0 && m.Pkg() != nil && p.pkgs[m.Pkg().Path()] != nil {
 		return c.Callees // a module method the graph did not list: keep its answer
 	}

@@ -53,6 +53,9 @@ type builder struct {
 	madeIn  map[token.Pos][]token.Pos
 	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
 	own     []types.Type                        // see ownHandlerTypes
+	// capGuards are, by function, its blocks' capability guards (see
+	// capguards.go), computed on first use.
+	capGuards map[*ssa.Function][][]capGuard
 	// ctorMade and copies are what constructors' calls make, and the
 	// copies of their closures bound to a call (see ctors.go).
 	ctorMade map[*ssa.Call]ctorResult
@@ -481,6 +484,11 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		if len(callees) > 0 {
 			p.Stats.Resolved++
 		}
+	}
+	if static == nil {
+		// Of the implementations, those a guard on a method of the same
+		// value rules out (see capguards.go).
+		callees, c.capped = b.capGuarded(ci, callees)
 	}
 	sort.Slice(callees, func(i, j int) bool { return p.less(callees[i], callees[j]) })
 	c.Callees = callees

@@ -268,6 +268,9 @@ type Call struct {
 	// they call (a constructor running its startup statements, which
 	// starts a worker) is live (see Unreached).
 	wrapper []*Func
+	// capped are the callees a guard on a method of the call's receiver
+	// left out of Callees (see capguards.go): none of them runs here.
+	capped []*Func
 }
 
 // Build builds the call graph of the packages the driver loaded: those of

@@ -1,0 +1,3 @@
+module example.com/capguard
+
+go 1.23
