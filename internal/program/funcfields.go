@@ -109,7 +109,17 @@ func (b *builder) fieldStoresOf() map[*types.Var][]ssa.Value {
 	if b.fieldStores != nil {
 		return b.fieldStores
 	}
-	b.fieldStores = map[*types.Var][]ssa.Value{}
+	b.fieldStores = b.storesInto(func(field *types.Var) bool {
+		_, ok := field.Type().Underlying().(*types.Signature)
+		return ok
+	})
+	return b.fieldStores
+}
+
+// storesInto are the values the module stores into each field of its
+// structs that keep says to keep.
+func (b *builder) storesInto(keep func(*types.Var) bool) map[*types.Var][]ssa.Value {
+	out := map[*types.Var][]ssa.Value{}
 	for fn := range b.funcs {
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
@@ -126,13 +136,13 @@ func (b *builder) fieldStoresOf() map[*types.Var][]ssa.Value {
 					continue
 				}
 				field := s.Field(fa.Field).Origin()
-				if _, ok := field.Type().Underlying().(*types.Signature); ok {
-					b.fieldStores[field] = append(b.fieldStores[field], st.Val)
+				if keep(field) {
+					out[field] = append(out[field], st.Val)
 				}
 			}
 		}
 	}
-	return b.fieldStores
+	return out
 }
 
 // A struct of the module may also keep a value of a dependency's
@@ -199,28 +209,6 @@ func (b *builder) madeStoresOf() map[*types.Var][]ssa.Value {
 	if b.madeStores != nil {
 		return b.madeStores
 	}
-	b.madeStores = map[*types.Var][]ssa.Value{}
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				s, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-				if !ok || fa.Field >= s.NumFields() {
-					continue
-				}
-				field := s.Field(fa.Field).Origin()
-				if b.outsideIface(field.Type()) {
-					b.madeStores[field] = append(b.madeStores[field], st.Val)
-				}
-			}
-		}
-	}
+	b.madeStores = b.storesInto(func(field *types.Var) bool { return b.outsideIface(field.Type()) })
 	return b.madeStores
 }
