@@ -26,6 +26,9 @@ import (
 // for other modules to call, and so does one whose main packages are
 // only examples, tools and generators (testdata/deadexample); an
 // example beside a service's command (deadapi/examples) changes nothing.
+// A generated gRPC descriptor naming the server interface by a nil
+// pointer (deadapi/api) makes nothing callable; a server handed to
+// RegisterService does (testdata/deadgrpc).
 func TestUnreachedExported(t *testing.T) {
 	t.Parallel()
 	lines := func(dir string, extra ...string) ([]string, int, string) {
@@ -57,6 +60,15 @@ func TestUnreachedExported(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) || dead != 0 {
 		t.Errorf("deadapi -unreached: findings %q, %d unreached; want %q, 0", got, dead, want)
+	}
+	// A gRPC descriptor's (*PostServiceServer)(nil), in every generated
+	// package, hands no server to anyone: deadapi's gateway-only service
+	// keeps Unused dead (above). Served over gRPC (deadgrpc: the service
+	// handed to RegisterService as any), the store it holds in an
+	// exported field is callable from outside, and Unused is reported.
+	got, _, stderr = lines("testdata/deadgrpc")
+	if want := strings.Replace(unused, "deadapi", "deadgrpc", 1); !slices.Contains(got, want) {
+		t.Errorf("deadgrpc: findings %q, want %q among them (stderr: %s)", got, want, stderr)
 	}
 	// A library keeps its API, and so does one whose main packages are
 	// an example, a tool and what its go:generate runs.

@@ -122,7 +122,7 @@ func (b *builder) outwardUses(fns map[*ssa.Function]bool, mods []*packages.Packa
 			for _, instr := range blk.Instrs {
 				switch in := instr.(type) {
 				case *ssa.MakeInterface:
-					if !inert(in) {
+					if !inert(in) && !nilInterfacePointer(in.X) {
 						p.convs = append(p.convs, kept.conversion(f, in, in.X.Type()))
 					}
 				case *ssa.ChangeInterface:
@@ -217,6 +217,24 @@ func inert(v ssa.Value) bool {
 		}
 	}
 	return true
+}
+
+// nilInterfacePointer reports whether v is a nil pointer to an
+// interface, (*I)(nil): what protoc-gen-go-grpc's ServiceDesc keeps as
+// its HandlerType, in every generated package's initializer, whether the
+// program serves gRPC or not. It holds no value: *I has no methods, and
+// reflection on it yields the type I, never a value of a type
+// implementing it, so converting it to an interface hands no method of
+// the module's types to anyone (a program serving gRPC hands its server
+// to RegisterService as any, which does). A typed nil of another pointer
+// type may still have its methods called with a nil receiver.
+func nilInterfacePointer(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok || !c.IsNil() {
+		return false
+	}
+	ptr, ok := c.Type().Underlying().(*types.Pointer)
+	return ok && types.IsInterface(ptr.Elem())
 }
 
 // inertValue reports whether the reflect.Value a call of reflect.ValueOf

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/rpc"
 
+	"example.com/deadapi/api"
 	"example.com/deadapi/store"
 )
 
@@ -29,5 +30,7 @@ func main() {
 	_ = db.QueryRow("SELECT tag_ids FROM posts WHERE id = 1").Scan(&tags)
 	expvar.Publish("counts", &store.Counts{DB: db})
 	_ = rpc.Register(&store.Posts{DB: db})
+	mux := http.NewServeMux()
+	api.RegisterPostServiceHandlerServer(mux, &api.Service{Store: st})
 	_ = http.ListenAndServe(":8080", &store.Mux{DB: db})
 }
