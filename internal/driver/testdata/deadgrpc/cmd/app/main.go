@@ -1,12 +1,8 @@
 package main
 
 import (
-	"context"
 	"database/sql"
-	"expvar"
-	"fmt"
 	"net/http"
-	"net/rpc"
 
 	"google.golang.org/grpc"
 
@@ -14,27 +10,11 @@ import (
 	"example.com/deadgrpc/store"
 )
 
-// app holds the store in an unexported field: printing it reaches no
-// method of the store.
-type app struct{ st *store.Store }
-
-var hooks = map[string]func(context.Context, []int){}
-
 func main() {
 	db, _ := sql.Open("postgres", "")
-	st := store.New(db)
-	a := &app{st: st}
-	fmt.Println(a)
-	fmt.Println(st.Titles(context.Background(), []int{1, 2}))
-	hooks["purge"] = st.Purge
-
-	var tags store.Tags
-	_ = db.QueryRow("SELECT tag_ids FROM posts WHERE id = 1").Scan(&tags)
-	expvar.Publish("counts", &store.Counts{DB: db})
-	_ = rpc.Register(&store.Posts{DB: db})
+	svc := &api.Service{Store: store.New(db)}
 	mux := http.NewServeMux()
-	svc := &api.Service{Store: st}
 	api.RegisterPostServiceHandlerServer(mux, svc)
 	grpc.NewServer().RegisterService(&api.PostService_ServiceDesc, svc)
-	_ = http.ListenAndServe(":8080", &store.Mux{DB: db})
+	_ = http.ListenAndServe(":8080", mux)
 }
