@@ -4,6 +4,6 @@ go 1.22
 
 require github.com/go-pkgz/routegroup v1.6.0
 
-// The route group library's API from a stub, so that the test needs no
-// network.
-replace github.com/go-pkgz/routegroup => ./_stubs/routegroup
+// The route group library's API from the repository's stub, so that the
+// test needs no network.
+replace github.com/go-pkgz/routegroup => ../../../../testdata/stubs/src/github.com/go-pkgz/routegroup
