@@ -51,6 +51,30 @@ func runJSON(t *testing.T, checks []*analysis.Analyzer, args ...string) (*report
 	return &rep, code, stderr.String()
 }
 
+// routeLines writes each route of rep as "file:line METHOD pattern ->
+// handler", followed by " [q]" for each of its queries, q as query
+// writes it.
+func routeLines(rep *report.Report, query func(report.RouteQuery) string) []string {
+	var out []string
+	for _, r := range rep.Routes {
+		route := fmt.Sprintf("%s:%d %s %s -> %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
+		for _, q := range r.Queries {
+			route += " [" + query(q) + "]"
+		}
+		out = append(out, route)
+	}
+	return out
+}
+
+// fileLine writes a route's query as its file:line.
+func fileLine(q report.RouteQuery) string { return fmt.Sprintf("%s:%d", q.File, q.Line) }
+
+// fileLinePer writes a route's query as its file:line and how often a
+// request runs it.
+func fileLinePer(q report.RouteQuery) string {
+	return fmt.Sprintf("%s:%d %s", q.File, q.Line, q.PerRequest)
+}
+
 // loopFindings runs queryinloop alone on the module in dir and checks
 // that its findings are want ("file:line", sorted), logging them when
 // not; the report is the caller's to check further.

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -29,14 +28,7 @@ func TestFluentRouteBuilder(t *testing.T) {
 	if len(rep.Errors) > 0 {
 		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
 	}
-	var got []string
-	for _, r := range rep.Routes {
-		route := fmt.Sprintf("%s:%d %s %s -> %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
-		for _, q := range r.Queries {
-			route += fmt.Sprintf(" [%s:%d]", q.File, q.Line)
-		}
-		got = append(got, route)
-	}
+	got := routeLines(rep, fileLine)
 	const (
 		mws   = "sessions.Middleware → route.Instrument → "
 		token = " [route/route.go:76]"

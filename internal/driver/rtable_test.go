@@ -31,14 +31,7 @@ func TestRouteTablesReturned(t *testing.T) {
 	if len(rep.Errors) > 0 {
 		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
 	}
-	var got []string
-	for _, r := range rep.Routes {
-		route := fmt.Sprintf("%s:%d %s %s -> %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
-		for _, q := range r.Queries {
-			route += fmt.Sprintf(" [%s:%d %s]", q.File, q.Line, q.PerRequest)
-		}
-		got = append(got, route)
-	}
+	got := routeLines(rep, fileLinePer)
 	const mw = "api.Middleware.Middleware → "
 	want := []string{
 		"cards/cards.go:21 GET /cards -> " + mw + "cards.(*handlers).list [cards/cards.go:28 once]",

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -25,14 +24,7 @@ func TestServedServers(t *testing.T) {
 	if len(rep.Errors) > 0 {
 		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
 	}
-	var got []string
-	for _, r := range rep.Routes {
-		route := fmt.Sprintf("%s:%d %s %s -> %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
-		for _, q := range r.Queries {
-			route += fmt.Sprintf(" [%s:%d]", q.File, q.Line)
-		}
-		got = append(got, route)
-	}
+	got := routeLines(rep, fileLine)
 	want := []string{
 		"js/js.go:21 ANY / -> js.getHandler [store/store.go:10] [store/store.go:16]",
 		"js/js.go:55 ANY localhost:8004/ -> js.getHandler [store/store.go:10] [store/store.go:16]",
