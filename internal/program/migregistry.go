@@ -78,7 +78,8 @@ func (p *Program) registryMigrations() *ownMigrations {
 	defer func() { p.ownMigBusy = false }()
 	regs := p.registrationFuncs()
 	if len(regs) == 0 {
-		p.ownMig = &ownMigrations{}
+		p.ownMig = &ownMigrations{only: map[*Func]bool{}}
+		p.addLadders(p.ownMig)
 		return p.ownMig
 	}
 	// What registrations hand each item of each store, and the name
@@ -173,6 +174,7 @@ func (p *Program) registryMigrations() *ownMigrations {
 			out.only[f] = true
 		}
 	}
+	p.addLadders(out)
 	p.ownMig = out
 	return out
 }
