@@ -165,7 +165,8 @@ func perItem(loops []*queries.Loop) (items []*queries.Loop, constant bool) {
 // carried reports whether the call's arguments depend on the previous
 // iteration: a variable declared before the loop and assigned inside it
 // (space = parent, cursor = last.ID, page++), also within a literal
-// made for the call (&Paging{Offset: (page-1)*size}). Such a loop walks a chain — up a
+// made for the call (&Paging{Offset: (page-1)*size}) or a local the body
+// builds for it (params := Params{Cursor: last}). Such a loop walks a chain — up a
 // tree, along a path — where each query needs the last one's answer, so
 // there is no list of items to fetch at once (only a recursive CTE, which
 // is a redesign, not a batching fix).
@@ -184,26 +185,63 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	if body == nil {
 		return false
 	}
+	// The body's own locals defined from an expression (params :=
+	// Params{Cursor: last}): an argument naming one reads what that
+	// expression reads.
+	defs := map[types.Object]ast.Expr{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] != nil {
+						defs[info.Defs[id]] = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if info.Defs[id] != nil {
+						defs[info.Defs[id]] = n.Values[i]
+					}
+				}
+			}
+		}
+		return true
+	})
 	uses := map[types.Object]bool{}
+	var read func(e ast.Expr, depth int)
+	read = func(e ast.Expr, depth int) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+					if v.Pos() < l.Node.Pos() || v.Pos() > l.Node.End() {
+						uses[v] = true
+					} else if d := defs[v]; d != nil && depth < 3 {
+						read(d, depth+1)
+					}
+				}
+			}
+			return true
+		})
+	}
 	for _, arg := range call.Args {
 		if t := info.TypeOf(arg); t != nil && types.TypeString(t, nil) == "context.Context" {
 			continue
 		}
 		if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			if _, lit := ast.Unparen(u.X).(*ast.CompositeLit); !lit {
+			x := ast.Unparen(u.X)
+			if id, ok := x.(*ast.Ident); ok && defs[info.Uses[id]] != nil {
+				x = ast.Unparen(defs[info.Uses[id]])
+			}
+			if _, lit := x.(*ast.CompositeLit); !lit {
 				continue // a destination (sqlx's Get(&name, ...)): written, not read
 			}
-			// &Page{Offset: off}: a value made for the call, read.
+			// &Page{Offset: off}, or &params made so in the body: a value
+			// made for the call, read.
 		}
-		ast.Inspect(arg, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() &&
-					(v.Pos() < l.Node.Pos() || v.Pos() > l.Node.End()) && v.Parent() != v.Pkg().Scope() {
-					uses[v] = true
-				}
-			}
-			return true
-		})
+		read(arg, 0)
 	}
 	if len(uses) == 0 {
 		return false

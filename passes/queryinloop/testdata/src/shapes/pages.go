@@ -71,3 +71,28 @@ func (s *Store) Hundred(ctx context.Context) {
 		s.user(ctx, int64(i)) // want `once per item of i < 100:`
 	}
 }
+
+// ExportAfter pages by the last key read, through a parameter struct the
+// body builds for each page from the cursor the previous page left.
+func (s *Store) ExportAfter(ctx context.Context, org int64, pages int) {
+	var after int64
+	for i := 0; i < pages; i++ {
+		params := Paging{Limit: pageSize, After: after}
+		ms, err := s.members(ctx, org, &params) // silent: one query per page
+		if err != nil {
+			return
+		}
+		for _, m := range ms {
+			after = m.ID
+		}
+	}
+}
+
+// PerOrgParams builds its parameters from each item, and from a value
+// set before the loop that the loop never changes: a query per item.
+func (s *Store) PerOrgParams(ctx context.Context, orgs []int64, after int64) {
+	for _, org := range orgs {
+		params := Paging{Limit: pageSize, After: after}
+		s.members(ctx, org, &params) // want `shapes.\(\*Store\).members runs .* once per item of orgs`
+	}
+}
