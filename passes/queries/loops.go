@@ -139,6 +139,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 			l.Kind = constKind(constant.MakeInt64(k), s.Body)
 			return l
 		}
+		if n, ok := literalElemLen(r, cur, s.X); ok {
+			l.Kind = constKind(constant.MakeInt64(int64(n)), s.Body)
+			return l
+		}
 		if embedListing(r, s.X) {
 			l.Kind = LoopConst // the files the build embedded
 			return l
@@ -277,6 +281,82 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 		return 0, false
 	}
 	return fixedLen(x)
+}
+
+// literalElemLen is the most items an element of a fixed list holds,
+// ranged over by a loop inside the loop over that list:
+//
+//	var tables = map[string]map[string]string{"endpoints": {"secret": "secret_cipher"}}
+//	for table, columns := range tables {
+//		for column, cipher := range columns { ... }
+//	}
+//
+// x is the element variable of a range statement around cur, over a
+// literal list (see literalLen) every element of which is itself a
+// literal, and the body does not assign x.
+func literalElemLen(r *resolver, cur inspector.Cursor, x ast.Expr) (int, bool) {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok || r == nil {
+		return 0, false
+	}
+	info := r.pass.TypesInfo
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || r.addressed[v] {
+		return 0, false
+	}
+	for c := range cur.Enclosing((*ast.RangeStmt)(nil)) {
+		rs := c.Node().(*ast.RangeStmt)
+		val, ok := rs.Value.(*ast.Ident)
+		if !ok || info.Defs[val] != v {
+			continue
+		}
+		if _, ok := literalLen(r, rs.X); !ok {
+			return 0, false
+		}
+		lit := ast.Unparen(rs.X)
+		if rid, ok := lit.(*ast.Ident); ok {
+			pv, _ := info.Uses[rid].(*types.Var)
+			lit = ast.Unparen(r.pkgInit[pv])
+		}
+		cl, ok := lit.(*ast.CompositeLit)
+		if !ok || assignsTo(info, rs.Body, v) {
+			return 0, false
+		}
+		most := 0
+		for _, el := range cl.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			n, ok := fixedLen(el)
+			if !ok {
+				return 0, false
+			}
+			most = max(most, n)
+		}
+		return most, most > 0
+	}
+	return 0, false
+}
+
+// assignsTo reports whether body assigns v, or takes its address.
+func assignsTo(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				found = found || is(lhs)
+			}
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && is(n.X)
+		}
+		return !found
+	})
+	return found
 }
 
 // fixedLen is the length of a non-empty composite literal. (An empty one
