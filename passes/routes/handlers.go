@@ -303,6 +303,21 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 			return a.mwOf(x.Args[0], depth+1) // mux.MiddlewareFunc(f)
 		}
 		if fn := a.callee(x); fn != nil {
+			if fn.Pkg() != a.pass.Pkg {
+				// Another package's combinator handed one middleware
+				// (chi's middleware.Maybe(auth(log), pred), which runs
+				// auth when pred says so): that middleware, which a
+				// request may run.
+				var inner []ast.Expr
+				for _, arg := range x.Args {
+					if httpapi.IsMiddlewareType(info.TypeOf(arg)) {
+						inner = append(inner, arg)
+					}
+				}
+				if res := fn.Type().(*types.Signature).Results(); len(inner) == 1 && res.Len() == 1 && httpapi.IsMiddlewareType(res.At(0).Type()) {
+					return a.mwOf(inner[0], depth+1)
+				}
+			}
 			h := a.served(fn, depth+1) // Auth(cfg) returns the middleware
 			if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 				// e.auth.LoggedIn(scope), through an interface: what the

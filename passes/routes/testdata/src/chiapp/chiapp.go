@@ -5,8 +5,10 @@ package chiapp
 import (
 	"database/sql"
 	"net/http"
+	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 )
 
 type H struct{ db *sql.DB }
@@ -45,6 +47,7 @@ func (h *H) Router() http.Handler {
 	})
 	r.Route("/v2", h.v2)
 	r.Mount("/admin", h.admin())
+	r.Mount("/ui", h.ui())
 	r.Mount("/static", http.FileServer(http.Dir("."))) // want `route /static/\* \[ANY /static/\{\.\.\.\}\] -> chiapp.logger → http.FileServer: 0$`
 	h.public(r)
 	return r
@@ -72,4 +75,16 @@ func (h *H) public(r chi.Router) {
 // cannot be known, and the pattern says so.
 func (h *H) Mounted(r chi.Router) {
 	r.Get("/items/{id}", h.get) // want `route GET …/items/\{id\} \[GET …/items/\{\}\] -> chiapp.\(\*H\).get: 1$`
+}
+
+func needsAuth(r *http.Request) bool { return r.URL.Path != "/ui/login" }
+
+// ui runs auth unless the path is the login page (chi's Maybe), and a
+// timeout chi makes without the module's code.
+func (h *H) ui() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.Maybe(h.auth, needsAuth))
+	r.Use(middleware.Timeout(time.Second))
+	r.Get("/items", h.list) // want `route GET /ui/items .* -> chiapp.logger → chiapp.\(\*H\).auth → middleware.Timeout → chiapp.\(\*H\).list: 2$`
+	return r
 }
