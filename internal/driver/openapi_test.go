@@ -1,0 +1,48 @@
+package driver
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sqlheat/sqlheat/passes/queryinloop"
+)
+
+// OpenAPI Generator's go-server routers (testdata/openapi): controllers'
+// Routes() return tables of rows (positional or keyed, a slice or a map
+// of names), the method a constant or strings.ToUpper/ToLower of one;
+// NewRouter ranges over the routers handed to it (a variadic interface
+// parameter) and registers each row with gorilla's Methods().Path().
+// Handler() chain, the handler wrapped in Logger, or chi's Method(m, p,
+// h). Each row is a route with its method, path and handler's queries;
+// a router whose Routes are another's under a configured prefix
+// (app.PrefixedRouter) makes the rows again under "…". A row whose
+// method is not constant takes any; a controller never handed to a
+// router, and a CLI's table of commands, make no route.
+func TestOpenAPIRouters(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/openapi", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	got := routeLines(rep, fileLinePer)
+	const logger = "openapi.Logger → "
+	want := []string{
+		"notesapi/routers.go:42 GET /v2/notes -> notesapi.(*NotesAPIController).ListNotes [notesapi/routers.go:56 once]",
+		"notesapi/routers.go:47 POST /v2/notes -> notesapi.(*NotesAPIController).AddNote [notesapi/routers.go:60 once]",
+		"openapi/api_items.go:19 GET /api/items -> " + logger + "openapi.(*ItemsApiController).ListItems [openapi/api_items.go:47 once]",
+		"openapi/api_items.go:19 GET …/api/items -> " + logger + "openapi.(*ItemsApiController).ListItems [openapi/api_items.go:47 once]",
+		"openapi/api_items.go:25 POST /api/items -> " + logger + "openapi.(*ItemsApiController).CreateItem [openapi/api_items.go:51 once]",
+		"openapi/api_items.go:25 POST …/api/items -> " + logger + "openapi.(*ItemsApiController).CreateItem [openapi/api_items.go:51 once]",
+		"openapi/api_items.go:31 DELETE /api/items/{id} -> " + logger + "openapi.(*ItemsApiController).DeleteItem [openapi/api_items.go:55 once]",
+		"openapi/api_items.go:31 DELETE …/api/items/{id} -> " + logger + "openapi.(*ItemsApiController).DeleteItem [openapi/api_items.go:55 once]",
+		"openapi/api_items.go:37 ANY /api/purge -> " + logger + "openapi.(*ItemsApiController).Purge [openapi/api_items.go:59 once]",
+		"openapi/api_items.go:37 ANY …/api/purge -> " + logger + "openapi.(*ItemsApiController).Purge [openapi/api_items.go:59 once]",
+		// Never registered: its handler is listed as no route's.
+		"openapi/api_unused.go:21 ANY openapi.(*UnusedApiController).ListOld -> openapi.(*UnusedApiController).ListOld [openapi/api_unused.go:22 once]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("routes:\n got %q\nwant %q", got, want)
+	}
+}
