@@ -113,6 +113,8 @@ type tableRow struct {
 	pathOK  bool
 	handler *routes.Handler
 	mws     []*routes.Handler // the wrappers the row's handler is made in
+	// text is the constant string a field of the row's literal gives.
+	text func(field string) (string, bool)
 }
 
 // tableRows are the rows of the literals g returns, or of the tables
@@ -385,6 +387,12 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 		return str(c.Args[0])
 	}
 	row := tableRow{pos: lit.Pos()}
+	row.text = func(name string) (string, bool) {
+		if e, ok := field(name); ok {
+			return str(e)
+		}
+		return "", false
+	}
 	pe, ok := field(t.Path)
 	he, hok := field(t.Handler)
 	if !ok || !hok {
@@ -488,8 +496,9 @@ func (p *Program) rowHandler(g *Func, info *types.Info, e ast.Expr) (*routes.Han
 // the path under a prefix not known ("…") when the function writes the
 // path field of an element, the method the registration's when it
 // writes the method field. A handler the function writes is not read:
-// the row's own stays the route's. False when g makes no such call, or
-// a function it may call returns rows not read.
+// the row's own stays the route's, but for one it sets by the row's name
+// (see byName). False when g makes no such call, or a function it may
+// call returns rows not read.
 func (p *Program) derivedRows(g *Func, t *routes.Table, depth int) ([]tableRow, bool) {
 	decl, ok := g.syntax.(*ast.FuncDecl)
 	info := p.info(g)
@@ -526,12 +535,23 @@ func (p *Program) derivedRows(g *Func, t *routes.Table, depth int) ([]tableRow, 
 		return nil, false
 	}
 	var prefixed, methodSet bool
+	type named struct {
+		field, name string
+		h           ast.Expr
+	}
+	var set []named // handlers set by a row's name
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok {
 			return true
 		}
-		for _, l := range as.Lhs {
+		for i, l := range as.Lhs {
+			if len(as.Lhs) == len(as.Rhs) {
+				if field, name, ok := p.byName(info, l, elemT, t.Handler); ok {
+					set = append(set, named{field, name, as.Rhs[i]})
+					continue
+				}
+			}
 			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
 			if !ok {
 				continue
@@ -566,9 +586,85 @@ func (p *Program) derivedRows(g *Func, t *routes.Table, depth int) ([]tableRow, 
 				if methodSet {
 					r.method = ""
 				}
+				for _, s := range set {
+					if v, ok := r.text(s.field); ok && v == s.name {
+						r.handler, r.mws = p.rowHandler(g, info, s.h)
+					}
+				}
 				out = append(out, r)
 			}
 		}
 	}
 	return out, true
+}
+
+// byName reads an assignment's left side that sets the handler field of
+// the row a function finds by its name — tracetest's customController:
+//
+//	routes[c.getRouteIndex("GetTestRuns")].HandlerFunc = c.GetTestRuns
+//
+//	func (c *customController) getRouteIndex(key string) int {
+//		for i, r := range routes {
+//			if r.Name == key {
+//				return i
+//			}
+//		}
+//		...
+//	}
+//
+// the index a call of a module function with one constant string, whose
+// body compares that parameter with a field of an element. It gives the
+// field and the constant; false for anything else.
+func (p *Program) byName(info *types.Info, l ast.Expr, elemT types.Type, handler string) (field, name string, ok bool) {
+	sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != handler {
+		return "", "", false
+	}
+	ix, ok := ast.Unparen(sel.X).(*ast.IndexExpr)
+	if !ok {
+		return "", "", false
+	}
+	call, ok := ast.Unparen(ix.Index).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", "", false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", "", false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return "", "", false
+	}
+	g := p.Func(fn)
+	if g == nil {
+		return "", "", false
+	}
+	decl, ok := g.syntax.(*ast.FuncDecl)
+	ginfo := p.info(g)
+	if !ok || decl.Body == nil || ginfo == nil || g.sig.Params().Len() != 1 {
+		return "", "", false
+	}
+	param := g.sig.Params().At(0)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		b, isBin := n.(*ast.BinaryExpr)
+		if !isBin || b.Op != token.EQL || field != "" {
+			return field == ""
+		}
+		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+			id, isID := ast.Unparen(pair[1]).(*ast.Ident)
+			fs, isSel := ast.Unparen(pair[0]).(*ast.SelectorExpr)
+			if !isID || !isSel || ginfo.Uses[id] != param {
+				continue
+			}
+			if s, ok := ginfo.Selections[fs]; ok && s.Kind() == types.FieldVal && types.Identical(derefType(s.Recv()), derefType(elemT)) {
+				field = fs.Sel.Name
+			}
+		}
+		return field == ""
+	})
+	if field == "" {
+		return "", "", false
+	}
+	return field, constant.StringVal(tv.Value), true
 }

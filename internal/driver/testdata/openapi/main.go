@@ -22,7 +22,7 @@ func main() {
 	}
 	_ = openapi.NewUnusedApiController(db)
 	go http.ListenAndServe(":8081", notesapi.NewRouter(notesapi.NewNotesAPIController(db)))
-	items := openapi.NewItemsApiController(db)
+	items := app.NewCustomController(openapi.NewItemsApiController(db), db)
 	if prefix := os.Getenv("PREFIX"); prefix != "" {
 		items = app.NewPrefixedRouter(items, prefix)
 	}
