@@ -82,7 +82,7 @@ func (p *Program) Tabled(r *routes.Route) (rows []*routes.Route, all bool) {
 	var out []*routes.Route
 	all = true
 	for _, g := range callees {
-		rows, ok := p.tableRows(g, t)
+		rows, ok := p.tableRows(g, t, 0)
 		if !ok {
 			all = false
 			continue
@@ -113,14 +113,18 @@ type tableRow struct {
 	pathOK  bool
 	handler *routes.Handler
 	mws     []*routes.Handler // the wrappers the row's handler is made in
+	// text is the constant string a field of the row's literal gives.
+	text func(field string) (string, bool)
 }
 
-// tableRows are the rows of the literals g returns; false when a return
-// of g's is not a literal of struct rows having the table's fields.
-func (p *Program) tableRows(g *Func, t *routes.Table) ([]tableRow, bool) {
+// tableRows are the rows of the literals g returns, or of the tables
+// of another router g returns again (see derivedRows); false when a
+// return of g's is not a literal of struct rows having the table's
+// fields.
+func (p *Program) tableRows(g *Func, t *routes.Table, depth int) ([]tableRow, bool) {
 	els, ok := p.returnElems(g, 0)
 	if !ok {
-		return nil, false
+		return p.derivedRows(g, t, depth)
 	}
 	var out []tableRow
 	for _, el := range els {
@@ -204,14 +208,14 @@ func (p *Program) exprElems(info *types.Info, e ast.Expr, depth int) ([]elem, bo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		switch info.TypeOf(x).Underlying().(type) {
-		case *types.Slice, *types.Array:
+		case *types.Slice, *types.Array, *types.Map:
 		default:
 			return nil, false
 		}
 		var out []elem
 		for _, el := range x.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				el = kv.Value // an array's index
+				el = kv.Value // an array's index, a map's key (a row's name)
 			}
 			out = append(out, elem{el, info})
 		}
@@ -366,7 +370,29 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 		}
 		return constant.StringVal(tv.Value), true
 	}
+	// A method is a constant, or strings.ToUpper or ToLower of one
+	// (OpenAPI Generator's go-server: strings.ToUpper("Post")).
+	method := func(e ast.Expr) (string, bool) {
+		if m, ok := str(e); ok {
+			return m, true
+		}
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(c.Args) != 1 {
+			return "", false
+		}
+		fn, ok := typeutil.Callee(info, c).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "strings" || fn.Name() != "ToUpper" && fn.Name() != "ToLower" {
+			return "", false
+		}
+		return str(c.Args[0])
+	}
 	row := tableRow{pos: lit.Pos()}
+	row.text = func(name string) (string, bool) {
+		if e, ok := field(name); ok {
+			return str(e)
+		}
+		return "", false
+	}
 	pe, ok := field(t.Path)
 	he, hok := field(t.Handler)
 	if !ok || !hok {
@@ -374,9 +400,10 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 	}
 	row.path, row.pathOK = str(pe)
 	if t.Method != "" {
-		row.method = "…"
+		// A method that is not constant leaves the row the registration's
+		// (any, when it says none of its own).
 		if me, ok := field(t.Method); ok {
-			if m, ok := str(me); ok {
+			if m, ok := method(me); ok {
 				row.method = m
 			}
 		}
@@ -449,4 +476,195 @@ func (p *Program) rowHandler(g *Func, info *types.Info, e ast.Expr) (*routes.Han
 		}
 	}
 	return &routes.Handler{Name: types.ExprString(e)}, nil
+}
+
+// derivedRows are the rows of a function returning the table of another
+// router's method of its own name, changed — a router mounting another
+// under a prefix (tracetest's PrefixedRouter), or wrapping its handlers:
+//
+//	func (r PrefixedRouter) Routes() openapi.Routes {
+//		routes := r.router.Routes()
+//		for _, route := range routes {
+//			p := route
+//			p.Pattern = fmt.Sprintf("%s%s", r.prefix, route.Pattern)
+//			prefixed = append(prefixed, p)
+//		}
+//		return prefixed
+//	}
+//
+// The rows are those of the functions the graph resolves that call to,
+// the path under a prefix not known ("…") when the function writes the
+// path field of an element, the method the registration's when it
+// writes the method field. A handler the function writes is not read:
+// the row's own stays the route's, but for one it sets by the row's name
+// (see byName). False when g makes no such call, or a function it may
+// call returns rows not read.
+func (p *Program) derivedRows(g *Func, t *routes.Table, depth int) ([]tableRow, bool) {
+	decl, ok := g.syntax.(*ast.FuncDecl)
+	info := p.info(g)
+	if !ok || decl.Body == nil || info == nil || g.Decl == nil || depth >= maxTableDepth || g.sig.Results().Len() != 1 {
+		return nil, false
+	}
+	res := g.sig.Results().At(0).Type()
+	var elemT types.Type
+	switch u := res.Underlying().(type) {
+	case *types.Slice:
+		elemT = u.Elem()
+	case *types.Array:
+		elemT = u.Elem()
+	case *types.Map:
+		elemT = u.Elem()
+	default:
+		return nil, false
+	}
+	var inner []*Call
+	for _, c := range g.Calls {
+		if c.Expr == nil {
+			continue
+		}
+		fn, ok := typeutil.Callee(info, c.Expr).(*types.Func)
+		if !ok || fn.Name() != g.Decl.Name() {
+			continue
+		}
+		if r := fn.Type().(*types.Signature).Results(); r.Len() != 1 || !types.Identical(r.At(0).Type(), res) {
+			continue
+		}
+		inner = append(inner, c)
+	}
+	if len(inner) == 0 {
+		return nil, false
+	}
+	var prefixed, methodSet bool
+	type named struct {
+		field, name string
+		h           ast.Expr
+	}
+	var set []named // handlers set by a row's name
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if len(as.Lhs) == len(as.Rhs) {
+				if field, name, ok := p.byName(info, l, elemT, t.Handler); ok {
+					set = append(set, named{field, name, as.Rhs[i]})
+					continue
+				}
+			}
+			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			s, ok := info.Selections[sel]
+			if !ok || s.Kind() != types.FieldVal || !types.Identical(derefType(s.Recv()), derefType(elemT)) {
+				continue
+			}
+			switch sel.Sel.Name {
+			case t.Path:
+				prefixed = true
+			case t.Method:
+				methodSet = true
+			}
+		}
+		return true
+	})
+	var out []tableRow
+	for _, c := range inner {
+		for _, h := range c.Callees {
+			if h == g || h.Decl == nil || h.Synthetic || h.instance || h.syntax == nil {
+				continue
+			}
+			rows, ok := p.tableRows(h, t, depth+1)
+			if !ok {
+				return nil, false
+			}
+			for _, r := range rows {
+				if prefixed && r.pathOK {
+					r.path = "…" + r.path
+				}
+				if methodSet {
+					r.method = ""
+				}
+				for _, s := range set {
+					if v, ok := r.text(s.field); ok && v == s.name {
+						r.handler, r.mws = p.rowHandler(g, info, s.h)
+					}
+				}
+				out = append(out, r)
+			}
+		}
+	}
+	return out, true
+}
+
+// byName reads an assignment's left side that sets the handler field of
+// the row a function finds by its name — tracetest's customController:
+//
+//	routes[c.getRouteIndex("GetTestRuns")].HandlerFunc = c.GetTestRuns
+//
+//	func (c *customController) getRouteIndex(key string) int {
+//		for i, r := range routes {
+//			if r.Name == key {
+//				return i
+//			}
+//		}
+//		...
+//	}
+//
+// the index a call of a module function with one constant string, whose
+// body compares that parameter with a field of an element. It gives the
+// field and the constant; false for anything else.
+func (p *Program) byName(info *types.Info, l ast.Expr, elemT types.Type, handler string) (field, name string, ok bool) {
+	sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != handler {
+		return "", "", false
+	}
+	ix, ok := ast.Unparen(sel.X).(*ast.IndexExpr)
+	if !ok {
+		return "", "", false
+	}
+	call, ok := ast.Unparen(ix.Index).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", "", false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", "", false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return "", "", false
+	}
+	g := p.Func(fn)
+	if g == nil {
+		return "", "", false
+	}
+	decl, ok := g.syntax.(*ast.FuncDecl)
+	ginfo := p.info(g)
+	if !ok || decl.Body == nil || ginfo == nil || g.sig.Params().Len() != 1 {
+		return "", "", false
+	}
+	param := g.sig.Params().At(0)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		b, isBin := n.(*ast.BinaryExpr)
+		if !isBin || b.Op != token.EQL || field != "" {
+			return field == ""
+		}
+		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+			id, isID := ast.Unparen(pair[1]).(*ast.Ident)
+			fs, isSel := ast.Unparen(pair[0]).(*ast.SelectorExpr)
+			if !isID || !isSel || ginfo.Uses[id] != param {
+				continue
+			}
+			if s, ok := ginfo.Selections[fs]; ok && s.Kind() == types.FieldVal && types.Identical(derefType(s.Recv()), derefType(elemT)) {
+				field = fs.Sel.Name
+			}
+		}
+		return field == ""
+	})
+	if field == "" {
+		return "", "", false
+	}
+	return field, constant.StringVal(tv.Value), true
 }

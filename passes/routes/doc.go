@@ -287,7 +287,18 @@
 // ServeHTTP, as h.list is inside auth in auth(h.list); so for a value of
 // such a type written at a registration, and a value of the
 // application's own type passed as an http.Handler to a wrapper is what
-// the wrapper wraps.
+// the wrapper wraps. OpenAPI Generator's go-server code is such a table:
+// each controller's Routes() returns rows (Routes{{"CreateTest",
+// strings.ToUpper("Post"), "/api/tests", c.CreateTest}}, or a map of
+// names to keyed rows), NewRouter ranges over the routers handed to it
+// and registers each row with a gorilla chain
+// (router.Methods(route.Method).Path(route.Pattern).Handler(handler)) or
+// chi's Method(route.Method, route.Pattern, handler), the handler a local
+// variable the row's field reaches through the calls wrapping it
+// (handler = Logger(route.HandlerFunc, route.Name)): the route reads the
+// fields, the wrappers are its middlewares, and the driver makes the rows
+// (a Routes() returning another router's, changed, too: see derivedRows
+// in program/tables.go).
 //
 // # Handlers and middlewares
 //

@@ -1,9 +1,11 @@
 package routes
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/internal/httppattern"
@@ -140,21 +142,121 @@ func unders(rs []router) []Under {
 // as its package says.
 func (a *analyzer) contexts(call *ast.CallExpr) []router {
 	var out []router
-	mountedAt := func(m *ast.CallExpr) {
-		path, ok := a.mountPath(m)
-		out = append(out, under(a.routers(recvExpr(m), 0), path, ok, nil, nil)...)
-	}
 	if m := a.argOf[call]; m != nil {
 		if api := a.lookup(a.callee(m)); api != nil && (api.Kind == httpapi.Mount || api.Kind == httpapi.Use && api.PrefixArgs) {
-			mountedAt(m)
+			out = append(out, a.mountedAt(m)...)
 		}
 	}
 	out = append(out, a.wrapContext(call, 0)...)
 	if v := a.assigned[call]; v != nil && !v.IsField() {
-		for _, m := range a.mounts[v] {
-			mountedAt(m)
-		}
-		out = append(out, a.wrappers(v, 0)...)
+		out = append(out, a.varContexts(v, 0)...)
 	}
 	return dedupe(out)
+}
+
+// mountedAt is what a router mounted by call m is under.
+func (a *analyzer) mountedAt(m *ast.CallExpr) []router {
+	path, ok := a.mountPath(m)
+	return under(a.routers(recvExpr(m), 0), path, ok, nil, nil)
+}
+
+// maxReturnDepth bounds the functions of the package a router returned
+// by another package's function is returned through.
+const maxReturnDepth = 4
+
+// varContexts is what the router a local variable holds is under: the
+// routers it is mounted on, what it is wrapped in, and, returned by a
+// function of the package (tracetest's controller returns router,
+// mappers), what each call of the function puts the result under; then
+// its own Use calls (router := api.NewRouter(); router.Use(mw)), whose
+// middlewares the routes it holds run inside those.
+func (a *analyzer) varContexts(v *types.Var, depth int) []router {
+	var out []router
+	for _, m := range a.mounts[v] {
+		out = append(out, a.mountedAt(m)...)
+	}
+	out = append(out, a.wrappers(v, 0)...)
+	if a.returnedBy[v] != nil && depth < maxReturnDepth {
+		is := func(x ast.Expr) bool {
+			id, ok := ast.Unparen(x).(*ast.Ident)
+			return ok && a.pass.TypesInfo.Uses[id] == v
+		}
+		out = append(out, a.callerContexts(is, v, depth+1)...)
+	}
+	if mws := a.ownUses(v); len(mws) > 0 {
+		if len(out) == 0 {
+			out = []router{{known: true}}
+		}
+		for i := range out {
+			out[i].mws = append(append([]*Handler(nil), out[i].mws...), mws...)
+		}
+	}
+	return out
+}
+
+// callerContexts is what the calls in the package of the declared
+// function returning a value is (a router) put it under: the variable
+// each call assigns that result to, one of several results too (router,
+// mappers := controller(...)); v, the variable returned, if any.
+func (a *analyzer) callerContexts(is func(ast.Expr) bool, v *types.Var, depth int) []router {
+	var fn *types.Func
+	index := -1
+	for decl, rets := range a.returns {
+		d, ok := decl.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		for _, ret := range rets {
+			for i, x := range ret.Results {
+				if !is(x) {
+					continue
+				}
+				f, _ := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
+				if f == nil || fn != nil && fn != f || index >= 0 && index != i {
+					return nil
+				}
+				fn, index = f, i
+			}
+		}
+	}
+	if fn == nil {
+		return nil
+	}
+	var out []router
+	for _, f := range a.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || index >= len(as.Lhs) {
+				return true
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok || a.callee(call) != fn || len(as.Lhs) == 1 && index != 0 {
+				return true
+			}
+			if w := a.lhsVar(as.Lhs[index]); w != nil && w != v && !w.IsField() {
+				out = append(out, a.varContexts(w, depth)...)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// ownUses are the middlewares the Use calls on router variable v add to
+// all its routes, in the order they run; those scoped to paths, and a
+// helper's that adds its callers', are left out.
+func (a *analyzer) ownUses(v *types.Var) []*Handler {
+	uses := slices.SortedStableFunc(slices.Values(a.uses[v]), func(x, y *ast.CallExpr) int { return cmp.Compare(x.Lparen, y.Lparen) })
+	var mws []*Handler
+	for _, u := range uses {
+		api := a.lookup(a.callee(u))
+		if a.usesParams(u, api) {
+			continue
+		}
+		if _, scoped := a.usePaths(u, api); scoped {
+			continue
+		}
+		mws = append(mws, a.middlewares(u, api)...)
+	}
+	return mws
 }

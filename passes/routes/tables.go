@@ -90,8 +90,14 @@ func (a *analyzer) rows(call *ast.CallExpr) []row {
 // loopOf is the one range loop whose variables a registration call's
 // arguments name; nil when none, or two.
 func (a *analyzer) loopOf(call *ast.CallExpr) *ast.RangeStmt {
+	return a.loopIn(call.Args)
+}
+
+// loopIn is the one range loop whose variables exprs name; nil when
+// none, or two.
+func (a *analyzer) loopIn(exprs []ast.Expr) *ast.RangeStmt {
 	var loop *ast.RangeStmt
-	for _, arg := range call.Args {
+	for _, arg := range exprs {
 		ast.Inspect(arg, func(n ast.Node) bool {
 			id, ok := n.(*ast.Ident)
 			if !ok {
@@ -244,7 +250,9 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 	if pattern == nil {
 		return nil
 	}
-	loop := a.loopOf(call)
+	// The loop's variable in the arguments, or in a gorilla chain's Path
+	// matcher (Methods(rt.Method).Path(rt.Pattern).Handler(handler)).
+	loop := a.loopIn(append(append([]ast.Expr(nil), call.Args...), pattern))
 	if loop == nil {
 		return nil
 	}
@@ -305,7 +313,7 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 		}
 		return sel.Sel.Name
 	}
-	t.Handler = field(call.Args[api.HandlerArg])
+	t.Handler = a.handlerField(call.Args[api.HandlerArg], field, 0)
 	if t.Handler == "" && t.Param >= 0 {
 		t.Self = a.servesSelf(call.Args[api.HandlerArg], value)
 	}
@@ -353,6 +361,40 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 		}
 	}
 	return t
+}
+
+// handlerField is the field of a table's element that a registration's
+// handler argument is: the field itself, or a local variable the field
+// reaches, through calls wrapping it (OpenAPI Generator's go-server:
+// handler = route.HandlerFunc; handler = Logger(handler, route.Name)),
+// the one argument of a handler's type the call hands it; "" when none.
+// The wrappers are the route's middlewares already (handlerArgs).
+func (a *analyzer) handlerField(e ast.Expr, field func(ast.Expr) string, depth int) string {
+	if f := field(e); f != "" || depth > maxRouterDepth {
+		return f
+	}
+	e = ast.Unparen(e)
+	if w := a.onlyWrite(e); w != nil {
+		return a.handlerField(w, field, depth+1)
+	}
+	c, ok := e.(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	found := ""
+	for _, arg := range c.Args {
+		t := a.pass.TypesInfo.TypeOf(arg)
+		if t == nil || !httpapi.IsHandlerType(t) {
+			continue
+		}
+		if f := a.handlerField(arg, field, depth+1); f != "" {
+			if found != "" {
+				return "" // two: which serves is the call's to say
+			}
+			found = f
+		}
+	}
+	return found
 }
 
 // patternExprs are a registration's pattern argument and, for a gorilla
