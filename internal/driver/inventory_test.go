@@ -156,7 +156,10 @@ func TestRouteInventoryAdapter(t *testing.T) {
 // interface. Each procedure an implementation serves is one route, named
 // by its full name (the generated constant, else the ServiceDesc's
 // service name), with the queries its method runs, however many
-// protocols register it; the traffic profile names it so. A service registered as its interface is
+// protocols register it; the traffic profile names it so. Each runs its
+// server's interceptors first: the grpc server's (ChainUnaryInterceptor),
+// connect's (WithInterceptors, a type's WrapUnary), not a client's
+// (WithUnaryInterceptor). A service registered as its interface is
 // served by the module's implementations of it. DeleteItem and MergeTags,
 // served by the generated stubs only, are no routes; nor is what a plugin
 // interface or a hand-written look-alike registration takes.
@@ -179,16 +182,19 @@ func TestRPCRoutes(t *testing.T) {
 		}
 	}
 	const (
-		item  = "store/pg/pg.go:17 once"
-		items = "store/pg/pg.go:22 once"
+		item   = "store/pg/pg.go:17 once"
+		items  = "store/pg/pg.go:22 once"
+		auth   = "server/intercept.go:15 once" // the grpc server's interceptor
+		tenant = "server/intercept.go:25 once" // the connect handler's
 	)
 	want := map[string][]string{
-		"POST /items.v1.ItemService/GetItem":    {item},
-		"POST /items.v1.ItemService/ListItems":  {items},
-		"POST /items.v1.ItemService/WatchItems": {items},
-		"POST /audit.AuditService/Record":       {"store/pg/pg.go:39 once"},
+		// Listed as connect's procedures: its interceptor's query first.
+		"POST /items.v1.ItemService/GetItem":    {tenant, item},
+		"POST /items.v1.ItemService/ListItems":  {tenant, items},
+		"POST /items.v1.ItemService/WatchItems": {tenant, items},
+		"POST /audit.AuditService/Record":       {auth, "store/pg/pg.go:39 once"},
 		// Registered as its interface: the module's implementation.
-		"POST /tags.v1.TagService/ListTags": {"server/tags.go:21 once"},
+		"POST /tags.v1.TagService/ListTags": {auth, "server/tags.go:21 once"},
 		// The muxes mounted: the gateway's, and connect's under the path
 		// its constructor returns. What they serve is the procedures'.
 		"ANY /api/": {},

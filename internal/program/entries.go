@@ -251,6 +251,15 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 			made(p.made[pos])
 		}
 	}
+	if (r.Framework == httpapi.GRPC || r.Framework == httpapi.Connect) && len(e.Parts) > 0 {
+		// The server's interceptors, around the procedure the module
+		// serves (see interceptors.go); a generated stub's is no route.
+		var around []Part
+		for _, f := range p.Interceptors(r.Framework) {
+			around = append(around, Part{From: f.Name, Func: f})
+		}
+		e.Parts = append(around, e.Parts...)
+	}
 	if parts := p.dispatchParts(r, e.Parts); parts != nil {
 		e.Parts = parts
 	}

@@ -115,6 +115,9 @@ type Program struct {
 	// migregistry.go), nil until asked; ownMigBusy while they are
 	// being found.
 	ownMig     *ownMigrations
+	// icpt are the RPC servers' interceptors, by framework (see
+	// interceptors.go), nil until asked.
+	icpt map[string][]*Func
 	ownMigBusy bool
 }
 

@@ -45,7 +45,7 @@ func (s *ConnectServer) WatchItems(ctx context.Context, req *connect.Request[ite
 }
 
 // Mount serves the connect handlers on mux.
-func (s *ConnectServer) Mount(mux *http.ServeMux) {
-	path, h := itemspbconnect.NewItemServiceHandler(s)
+func (s *ConnectServer) Mount(mux *http.ServeMux, opts ...connect.HandlerOption) {
+	path, h := itemspbconnect.NewItemServiceHandler(s, opts...)
 	mux.Handle(path, h)
 }

@@ -2,6 +2,8 @@
 // generated handlers name.
 package connect
 
+import "context"
+
 type Request[T any] struct{ Msg *T }
 
 type Response[T any] struct{ Msg *T }
@@ -17,3 +19,47 @@ type ClientStream[T any] struct{}
 type BidiStream[Req, Res any] struct{}
 
 type HandlerOption interface{ applyToHandler() }
+
+// Option configures handlers and clients.
+type Option interface {
+	HandlerOption
+	applyToClient()
+}
+
+type option struct{}
+
+func (option) applyToHandler() {}
+func (option) applyToClient()  {}
+
+// AnyRequest and AnyResponse are any procedure's request and response.
+type AnyRequest interface{ Header() map[string][]string }
+type AnyResponse interface{ Any() any }
+
+// UnaryFunc runs a unary procedure.
+type UnaryFunc func(context.Context, AnyRequest) (AnyResponse, error)
+
+// StreamingHandlerFunc and StreamingClientFunc run streams.
+type StreamingHandlerFunc func(context.Context, any) error
+type StreamingClientFunc func(context.Context, any) any
+
+// Interceptor wraps every procedure of the handlers or clients it is
+// given to.
+type Interceptor interface {
+	WrapUnary(UnaryFunc) UnaryFunc
+	WrapStreamingClient(StreamingClientFunc) StreamingClientFunc
+	WrapStreamingHandler(StreamingHandlerFunc) StreamingHandlerFunc
+}
+
+// UnaryInterceptorFunc is an Interceptor of unary procedures only.
+type UnaryInterceptorFunc func(UnaryFunc) UnaryFunc
+
+func (f UnaryInterceptorFunc) WrapUnary(next UnaryFunc) UnaryFunc { return f(next) }
+func (f UnaryInterceptorFunc) WrapStreamingClient(next StreamingClientFunc) StreamingClientFunc {
+	return next
+}
+func (f UnaryInterceptorFunc) WrapStreamingHandler(next StreamingHandlerFunc) StreamingHandlerFunc {
+	return next
+}
+
+// WithInterceptors configures handlers and clients with interceptors.
+func WithInterceptors(interceptors ...Interceptor) Option { return option{} }

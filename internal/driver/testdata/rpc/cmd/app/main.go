@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"net/http"
 
+	"connectrpc.com/connect"
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc"
 
@@ -19,7 +20,9 @@ func main() {
 	db, _ := sql.Open("postgres", "")
 	srv := &server.Server{Store: pg.New(db)}
 
-	gs := grpc.NewServer()
+	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(server.Auth(db)))
+	peer, _ := grpc.NewClient("peer:443", grpc.WithUnaryInterceptor(server.ClientAuth(db)))
+	defer peer.Close()
 	itemspb.RegisterItemServiceServer(gs, srv)
 	auditpb.RegisterAuditServiceServer(gs, &server.Services{Server: srv})
 	tagspb.RegisterTagServiceServer(gs, server.NewTags(db))
@@ -30,7 +33,7 @@ func main() {
 	}
 
 	mux := http.NewServeMux()
-	(&server.ConnectServer{Server: srv}).Mount(mux)
+	(&server.ConnectServer{Server: srv}).Mount(mux, connect.WithInterceptors(&server.Tenant{DB: db}))
 	mux.Handle("/api/", gw)
 
 	// Not services: a plugin, and a hand-written registration.

@@ -1,0 +1,45 @@
+package server
+
+import (
+	"context"
+	"database/sql"
+
+	"connectrpc.com/connect"
+	"google.golang.org/grpc"
+)
+
+// Auth is the gRPC server's interceptor: it looks the caller's session
+// up around every procedure.
+func Auth(db *sql.DB) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		db.QueryRowContext(ctx, "SELECT user_id FROM sessions WHERE token = $1", "t")
+		return handler(ctx, req)
+	}
+}
+
+// Tenant is the connect handlers' interceptor: it resolves the tenant.
+type Tenant struct{ DB *sql.DB }
+
+func (t *Tenant) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
+	return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
+		t.DB.QueryRowContext(ctx, "SELECT id FROM tenants WHERE host = $1", "h")
+		return next(ctx, req)
+	}
+}
+
+func (t *Tenant) WrapStreamingClient(next connect.StreamingClientFunc) connect.StreamingClientFunc {
+	return next
+}
+
+func (t *Tenant) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
+	return next
+}
+
+// ClientAuth signs the calls this program makes to a peer: no route of
+// its own runs it.
+func ClientAuth(db *sql.DB) grpc.UnaryClientInterceptor {
+	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker any, opts ...grpc.CallOption) error {
+		db.QueryRowContext(ctx, "SELECT secret FROM peers WHERE name = $1", "p")
+		return nil
+	}
+}
