@@ -114,10 +114,10 @@ type Program struct {
 	// ownMig are the migrations of the program's own registries (see
 	// migregistry.go), nil until asked; ownMigBusy while they are
 	// being found.
-	ownMig     *ownMigrations
+	ownMig *ownMigrations
 	// icpt are the RPC servers' interceptors, by framework (see
 	// interceptors.go), nil until asked.
-	icpt map[string][]*Func
+	icpt       map[string][]*Func
 	ownMigBusy bool
 }
 
