@@ -88,6 +88,34 @@ func Latest(sql string, one bool) string { // want `appends\(0, " LIMIT 1", must
 	return sql
 }
 
+// Filter appends a condition of its caller's on some paths: it varies.
+func Filter(sql, cond string) string { // want `appends\(0, varies\)`
+	if cond != "" {
+		sql = sql + " WHERE " + cond
+	}
+	return sql
+}
+
+// Joined appends a join on every path, then a condition on some: the
+// join is kept, the condition dropped.
+func Joined(sql, cond string) string { // want `appends\(0, " JOIN owners o ON o.id = p.owner_id", varies\)`
+	sql += " JOIN owners o ON o.id = p.owner_id"
+	if cond != "" {
+		sql = sql + " WHERE " + cond
+	}
+	return sql
+}
+
+// ScopedOr scopes the SQL, then may give back another statement: no
+// appender.
+func ScopedOr(ctx context.Context, query string) string {
+	q, _ := Scope(ctx, query)
+	if ID(ctx) == nil {
+		q = "SELECT 1"
+	}
+	return q
+}
+
 // WithSequence fills the sequence's name in the SQL it is given: the
 // template as written, as for a constant (the name is not known).
 func WithSequence(sql string, testID string) string { // want `appends\(0, ""\)`

@@ -2,7 +2,7 @@
 // helpers: the statement given is the one run (their Appends facts), with
 // what they append when it is constant; a helper that may return another
 // string leaves the SQL unresolved, saying which.
-package tenantstore // want `stats: 17 sites, 8 unresolved, 0 unparsed, 0 orm`
+package tenantstore // want `stats: 20 sites, 9 unresolved, 0 unparsed, 0 orm`
 
 import (
 	"context"
@@ -81,6 +81,11 @@ func (s *Store) Newest(ctx context.Context, one bool) (*sql.Rows, error) { // wa
 	return s.db.QueryContext(ctx, tenant.Latest("SELECT id FROM owners ORDER BY created_at DESC", one)) // want `site query read "SELECT id FROM owners ORDER BY created_at DESC LIMIT 1"`
 }
 
+func (s *Store) Filtered(ctx context.Context, cond string) (*sql.Rows, error) { // want `issuesQueries\(.*\)`
+	s.db.QueryContext(ctx, tenant.Filter("SELECT id FROM owners", cond)) // want `site query read "SELECT id FROM owners"`
+	return s.db.QueryContext(ctx, tenant.Joined(selectProjects, cond))   // want `site query read "SELECT id, name FROM projects p JOIN owners o ON o.id = p.owner_id"`
+}
+
 func (s *Store) CreateSequence(ctx context.Context, testID string) error { // want `issuesQueries\(.*\)`
 	_, err := s.db.ExecContext(ctx, tenant.WithSequence(`CREATE SEQUENCE IF NOT EXISTS "%sequence_name%"`, testID)) // want `site exec ddl "CREATE SEQUENCE IF NOT EXISTS \\"%sequence_name%\\""`
 	return err
@@ -96,6 +101,7 @@ func (s *Store) Others(ctx context.Context, table string, count bool) { // want 
 	s.db.ExecContext(ctx, tenant.Key("DELETE FROM users"))                // want `site exec write unresolved: SQL comes from a call to Key`
 	s.db.ExecContext(ctx, tenant.Format("DELETE FROM %s", table))         // want `site exec write unresolved: SQL comes from a call to Format`
 	q, _ := tenant.Search("DELETE FROM ", "users", table, nil)
-	s.db.ExecContext(ctx, q)                                      // want `site exec write unresolved: SQL comes from a call to Search, which appends text to what is no whole statement`
-	s.db.ExecContext(ctx, tenant.Quote("DELETE FROM users", `"`)) // want `site exec write unresolved: SQL comes from a call to Quote`
+	s.db.ExecContext(ctx, q)                                              // want `site exec write unresolved: SQL comes from a call to Search, which appends text to what is no whole statement`
+	s.db.QueryContext(ctx, tenant.ScopedOr(ctx, "SELECT id FROM owners")) // want `site query unknown unresolved: SQL comes from a call to ScopedOr`
+	s.db.ExecContext(ctx, tenant.Quote("DELETE FROM users", `"`))         // want `site exec write unresolved: SQL comes from a call to Quote`
 }
