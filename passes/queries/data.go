@@ -247,6 +247,16 @@ func (r *resolver) replace(call *ast.CallExpr, at token.Pos, depth int) sqlText 
 		return unresolved("replaced text is not constant")
 	}
 	repl := r.expr(call.Args[2], at, depth+1)
+	if strings.Contains(s.SQL, paramMark) {
+		// A parameter appender tries, its text not known: replacing
+		// placeholders keeps the statement; a hole filled at run time
+		// stays the template, as in a constant (below). Anything else
+		// may change what the text is.
+		if sqlparse.IsPlaceholderList(old.SQL) || !repl.OK && sqlparse.IsHole(old.SQL) {
+			return s
+		}
+		return unresolved("text replaced in a parameter")
+	}
 	if !repl.OK {
 		if (sqlparse.IsHole(old.SQL) || sqlparse.IsPlaceholderList(old.SQL)) && strings.Contains(s.SQL, old.SQL) {
 			return s // the template, hole and all

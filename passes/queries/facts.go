@@ -209,6 +209,48 @@ func (*Rewrites) AFact() {}
 
 func (f *Rewrites) String() string { return fmt.Sprintf("rewrites(%d)", f.Param) }
 
+// Appends is attached to an exported function or method whose string
+// result (its first) is its string parameter Param with text appended
+// on some paths or none: a tenant's scoping condition, a search filter,
+// an ORDER BY of a column chosen at run time, returned with the
+// arguments to go with them:
+//
+//	func Tenant(ctx context.Context, query string, params ...any) (string, []any) {
+//		if id := TenantID(ctx); id != nil {
+//			return query + fmt.Sprintf(" AND tenant_id = $%d", len(params)+1), append(params, *id)
+//		}
+//		return query, params
+//	}
+//
+// A call of it in another package is the statement it is given, followed
+// by Suffix when every path appends that same text and it is constant
+// (Must is Suffix without the clauses only some executions add, as a
+// variable's conditional appends are, see variable); when the paths
+// append, after Suffix, different or unknown text (Varies), that is
+// dropped: the statement is the one given, its kind and tables those of
+// the text the caller wrote.
+type Appends struct {
+	Param        int
+	Suffix, Must string
+	Varies       bool
+}
+
+func (*Appends) AFact() {}
+
+func (f *Appends) String() string {
+	// A number formatted into the text (see number) shows as "…".
+	num := func(s string) string { return strings.ReplaceAll(s, numberMark, "…") }
+	switch {
+	case f.Varies && f.Suffix == "":
+		return fmt.Sprintf("appends(%d, varies)", f.Param)
+	case f.Varies:
+		return fmt.Sprintf("appends(%d, %q, varies)", f.Param, num(f.Suffix))
+	case f.Must != f.Suffix:
+		return fmt.Sprintf("appends(%d, %q, must %q)", f.Param, num(f.Suffix), num(f.Must))
+	}
+	return fmt.Sprintf("appends(%d, %q)", f.Param, num(f.Suffix))
+}
+
 // FixedList is attached to an exported package-level variable
 // initialized with a list or map literal that nothing in its package
 // assigns again (var AllKinds = []Kind{KindA, KindB}): a loop over it in

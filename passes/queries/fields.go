@@ -462,7 +462,14 @@ func (a *analyzer) fieldSQL(v *types.Var, depth int) sqlText {
 		vals = append(vals, a.fromFact(fact))
 		wheres = append(wheres, "package "+v.Pkg().Name())
 	}
-	fi.t, fi.state = numbered(settle(what, vals, wheres)), 2
+	t := numbered(settle(what, vals, wheres))
+	if a.r.sym != nil {
+		// Read while appender tries a parameter, which it holds as
+		// paramMark: not what it holds for a query site.
+		fi.state = 0
+		return t
+	}
+	fi.t, fi.state = t, 2
 	return fi.t
 }
 

@@ -48,7 +48,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil), (*Rewrites)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil), (*Rewrites)(nil), (*Appends)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -109,6 +109,9 @@ type Result struct {
 	// Rewriters are the exported functions that rewrite and return
 	// their SQL (see Rewrites).
 	Rewriters map[*types.Func]*Rewrites
+	// Appenders are the exported functions that return their SQL
+	// parameter with text appended (see Appends).
+	Appenders map[*types.Func]*Appends
 	Stats     Stats
 
 	imported func(*types.Func) *IssuesQueries // a fact of another package's function
@@ -304,6 +307,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Builders:  map[*types.Func]*BuilderAdds{},
 		Batches:   map[*types.Func]*BatchQueues{},
 		Rewriters: map[*types.Func]*Rewrites{},
+		Appenders: map[*types.Func]*Appends{},
 	}
 	declared := config.For(pass).Functions
 	if len(pass.Files) == 0 || !mayQuery(pass.Pkg, declared) && !(config.For(pass).WholeProgram && !isLibrary(pass.Pkg)) {
@@ -1926,10 +1930,16 @@ func (a *analyzer) exportFacts() {
 		a.res.Wrappers[fn] = w
 	}
 	for fn := range a.r.funcs {
-		if p := a.r.rewriter(fn); p >= 0 && fn.Exported() {
+		if !fn.Exported() {
+			continue
+		}
+		if p := a.r.rewriter(fn); p >= 0 {
 			f := &Rewrites{Param: p}
 			a.pass.ExportObjectFact(fn, f)
 			a.res.Rewriters[fn] = f
+		} else if f := a.r.appender(fn); f != nil {
+			a.pass.ExportObjectFact(fn, f)
+			a.res.Appenders[fn] = f
 		}
 	}
 	for v, init := range a.r.pkgInit {

@@ -50,6 +50,9 @@ var sites = &analysis.Analyzer{
 		for fn, f := range res.Rewriters {
 			pass.Reportf(fn.Pos(), "%s", f)
 		}
+		for fn, f := range res.Appenders {
+			pass.Reportf(fn.Pos(), "%s", f)
+		}
 		for _, s := range res.Sites {
 			var b strings.Builder
 			fmt.Fprintf(&b, "site %s %s ", s.Role, s.Kind())
@@ -187,6 +190,17 @@ func TestHandleInterface(t *testing.T) {
 func TestRewriters(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "bindctx", "bindctxapi")
+}
+
+// A function returning its SQL parameter with text appended (a tenant's
+// scope, a search filter, a sort, a page) is an appender: its Appends
+// fact carries to other packages that the statement is the one given,
+// with what it appends when that is one constant text on every path, and
+// without what varies. One that may return another string, or something
+// made of the text, is none; nor is one that replaces a table name.
+func TestAppenders(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "tenant", "tenantstore")
 }
 
 // A site given one of several constant statements, chosen on different

@@ -59,6 +59,9 @@ type sqlText struct {
 	// that part: its first keyword may say what kind of statement it is
 	// (see sqlparse.Leading).
 	head string
+	// whole says head is a whole text that an appender (see Appends)
+	// appended what is not known to, not a piece cut anywhere.
+	whole bool
 	// alts are, when the text is not one statement but one of several
 	// constant ones chosen on different paths (a variable assigned one
 	// statement or another, a function returning one per case), those
@@ -97,6 +100,7 @@ func (t sqlText) paramOf(sig *types.Signature) bool {
 func after(x, y sqlText) sqlText {
 	t := partial(y)
 	t.head = x.SQL + y.head
+	t.whole = y.whole // x, then y's head: where y's unknown text starts
 	return t
 }
 
@@ -202,6 +206,14 @@ type resolver struct {
 	counters map[*types.Var]*ast.ForStmt
 	// rewriters caches rewriter: the parameter a function rewrites, or -1.
 	rewriters map[*types.Func]int
+	// appenders caches appender: what a function appends to its string
+	// parameter, or nil.
+	appenders map[*types.Func]*Appends
+	// sym is, while appender reads a function, the string parameter it
+	// tries (symBody the function's body): its text is paramMark, so
+	// that what the function does to it shows around the mark.
+	sym     *types.Var
+	symBody *ast.BlockStmt
 	// handleMethod is the known database handle's method a method of a
 	// user's handle interface stands for (see analyzer.handleOf), or nil.
 	// recv is the type of the value fn is called on (nil if unknown).
@@ -232,6 +244,7 @@ func newResolver(pass *analysis.Pass) *resolver {
 		ranged:    map[*types.Var]*ast.RangeStmt{},
 		counters:  map[*types.Var]*ast.ForStmt{},
 		rewriters: map[*types.Func]int{},
+		appenders: map[*types.Func]*Appends{},
 		itemNum:   map[itemOf]int{},
 	}
 	info := pass.TypesInfo
@@ -706,17 +719,23 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 	// appends (+=, builder writes) are all taken, in order, so that a
 	// query built with optional filters is seen with every filter; those
 	// under a condition are optional clauses, as a list's are (lists.go).
+	declBlock, declLoops := r.decl[v], r.declLoops[v]
+	if v == r.sym {
+		declBlock, declLoops = r.symBody, 0 // the parameter tried by appender
+	}
 	base := -1
 	for i, w := range writes {
 		if at.IsValid() && w.pos >= at {
 			break
 		}
-		if w.tok == token.DEFINE || w.tok == token.VAR || (w.tok == token.ASSIGN && w.block == r.decl[v]) {
+		if w.tok == token.DEFINE || w.tok == token.VAR || (w.tok == token.ASSIGN && w.block == declBlock) {
 			base = i
 		}
 	}
 	var out sqlText
-	if base < 0 {
+	if base < 0 && v == r.sym {
+		out = sqlText{SQL: paramMark, OK: true, Param: -1}
+	} else if base < 0 {
 		if idx, ok := r.params[v]; ok {
 			// A parameter, not reassigned before at: a wrapper's argument.
 			// query = db.Rebind(query) keeps it a pass-through.
@@ -747,6 +766,27 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		}
 	} else {
 		out = r.write(writes[base], at, depth)
+		if !out.OK && strings.HasPrefix(out.head, paramMark) {
+			// The parameter appender tries, with text not known
+			// appended: it must still start every value assigned after.
+			for _, w := range writes[base+1:] {
+				if at.IsValid() && w.pos >= at {
+					break
+				}
+				if w.tok != token.ASSIGN && w.tok != token.DEFINE {
+					continue // appended to
+				}
+				alt := r.write(w, at, depth)
+				text := alt.head
+				if alt.OK {
+					text = alt.SQL
+				}
+				if !strings.HasPrefix(text, paramMark) {
+					return unresolved("variable %s holds different SQL on different paths", v.Name())
+				}
+			}
+			return out
+		}
 		if !out.OK {
 			if len(out.alts) > 0 && slices.ContainsFunc(writes[base+1:], func(w assignment) bool { return !at.IsValid() || w.pos < at }) {
 				return partial(out) // one statement or another, then changed
@@ -758,6 +798,10 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 	// alts are the statements assigned under conditions, besides out's:
 	// q := a; if x { q = b } runs a or b.
 	var alts []sqlText
+	// varied is, when the parameter appender tries had unknown text
+	// appended under a condition (q = q + cond), the text before it,
+	// which every path starts with.
+	var varied *string
 	for _, w := range writes[base+1:] {
 		if at.IsValid() && w.pos >= at {
 			break
@@ -768,7 +812,14 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			if alt.OK && alt.SQL == out.SQL {
 				continue
 			}
-			if alt.OK && len(alts) == 0 && strings.TrimSpace(out.SQL) != "" && strings.HasPrefix(alt.SQL, out.SQL) && w.block != r.decl[v] && w.loops <= r.declLoops[v] {
+			if !alt.OK && strings.HasPrefix(out.SQL, paramMark) && strings.HasPrefix(alt.head, out.SQL) && w.block != declBlock && w.loops <= declLoops {
+				if varied == nil {
+					must := out.mustSQL()
+					varied = &must
+				}
+				continue
+			}
+			if alt.OK && len(alts) == 0 && strings.TrimSpace(out.SQL) != "" && strings.HasPrefix(alt.SQL, out.SQL) && w.block != declBlock && w.loops <= declLoops {
 				// query = fmt.Sprintf("%s LIMIT %d", query, n) under a
 				// condition: the text it held, and a clause only some
 				// executions add (see list).
@@ -785,7 +836,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			if len(alts) > 0 {
 				return unresolved("%s", differ) // appended to one statement or another
 			}
-			if w.loops > r.declLoops[v] {
+			if w.loops > declLoops {
 				// Appended once per iteration: a list built item by
 				// item ("$1, $2, ..."), not one piece of text.
 				return unresolved("variable %s is built in a loop", v.Name())
@@ -794,7 +845,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 			if !more.OK {
 				return after(out, more)
 			}
-			if w.block != r.decl[v] {
+			if w.block != declBlock {
 				// Under a condition: a clause only some executions
 				// send (see list).
 				more.opt, more.must = true, ""
@@ -806,6 +857,11 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 	}
 	if len(alts) > 0 {
 		return oneOf(differ, append([]sqlText{out}, alts...))
+	}
+	if varied != nil {
+		t := unresolved("%s", differ)
+		t.head, t.whole = *varied, true
+		return t
 	}
 	return out
 }
@@ -835,7 +891,9 @@ func (r *resolver) write(w assignment, at token.Pos, depth int) sqlText {
 		if !ok {
 			return unresolved("multi-value assignment")
 		}
-		return r.call(call, w.index, at, depth)
+		// Its arguments as they are where it is called (q, args =
+		// f(q, args...) reads q before).
+		return r.call(call, w.index, w.pos, depth)
 	}
 	return r.expr(w.rhs, w.pos, depth+1)
 }
@@ -937,6 +995,12 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 	// fact) of another: the statement as written.
 	if p := r.rewriter(fn); p >= 0 && index == 0 {
 		return arg(p)
+	}
+	// A function that appends to the SQL it is given, of this package
+	// or (through its Appends fact) of another: the statement given,
+	// with what every path appends when that is constant.
+	if a := r.appender(fn); a != nil && index == 0 && !methodExpr(info, call) {
+		return r.appended(fn, a, arg(a.Param))
 	}
 	// A function of this package that returns a constant SQL text, or
 	// the SQL of the builder it is given (a toSQL helper: the text of
@@ -1258,7 +1322,9 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		return unresolved("Sprintf without format")
 	}
 	format := r.expr(args[0], at, depth+1)
-	if !format.OK {
+	if !format.OK || strings.Contains(format.SQL, paramMark) {
+		// Not constant; or a parameter appender tries, whose verbs
+		// (not known) take the arguments.
 		return unresolved("Sprintf format is not constant")
 	}
 	rest := args[1:]
@@ -1325,6 +1391,16 @@ func (r *resolver) sprintf(args []ast.Expr, at token.Pos, depth int) sqlText {
 		case val.OK:
 			b.WriteString(val.SQL)
 			must.WriteString(val.mustSQL())
+		case r.sym != nil && arg != nil && !isNumber(r.pass.TypesInfo.TypeOf(arg)):
+			// A string not known, while appender reads a function: it
+			// may be a keyword ("WHERE" or "AND"), a column, not a
+			// value; the text is known up to it, unless the parameter
+			// tried comes again after it (quote + s + quote).
+			t := unresolved("Sprintf of a string not known")
+			if !slices.ContainsFunc(rest[next:], r.mentionsSym) {
+				t.head = b.String()
+			}
+			return t
 		default:
 			// A value, or the number of a placeholder ("$%d"), numbered
 			// with the outermost text, in its placeholder style (see

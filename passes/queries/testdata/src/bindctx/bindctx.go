@@ -1,7 +1,7 @@
 // Package bindctx is a store's common context: Bind rebinds the
 // placeholders of the SQL it is given for the database in use, with
 // sqlx's Rebind, and other packages embed the context in their stores.
-package bindctx // want `stats: 2 sites, 1 unresolved, 0 unparsed, 0 orm`
+package bindctx // want `stats: 2 sites, 0 unresolved, 1 unparsed, 0 orm`
 
 import (
 	"fmt"
@@ -63,13 +63,16 @@ func (c *Context) Count() (n int) { // want `issuesQueries\(.*\)`
 	return n
 }
 
-// Limit appends to the statement before rebinding it: no rewriter.
-func (c *Context) Limit(sql string) string {
+// Limit appends to the statement before rebinding it: no rewriter, an
+// appender of a constant clause, kept.
+func (c *Context) Limit(sql string) string { // want `appends\(0, " LIMIT 10"\)`
 	return sqlx.Rebind(sqlx.DOLLAR, sql+" LIMIT 10")
 }
 
-// Table rebinds SQL made with its second string: no rewriter.
-func (c *Context) Table(sql, table string) string {
+// Table rebinds SQL made with its second string: no rewriter; an
+// appender of text not known, dropped (what it is given must then be a
+// whole statement).
+func (c *Context) Table(sql, table string) string { // want `appends\(0, varies\)`
 	return sqlx.Rebind(sqlx.DOLLAR, sql+table)
 }
 
@@ -83,13 +86,15 @@ func (c *Context) Either(a, b string) string {
 
 var names = regexp.MustCompile(`\{table\}`)
 
-// Named puts its second string into the text: no rewriter.
-func (c *Context) Named(sql, table string) string {
+// Named puts its second string into the text: no rewriter; regexp's
+// replacement keeps the text as written (a template), as at a query site.
+func (c *Context) Named(sql, table string) string { // want `appends\(0, ""\)`
 	return names.ReplaceAllString(sql, table)
 }
 
-// Limited formats the statement into more text: no rewriter.
-func Limited(sql string) string {
+// Limited formats the statement into more text: no rewriter, an
+// appender.
+func Limited(sql string) string { // want `appends\(0, " LIMIT 10"\)`
 	sql = fmt.Sprintf("%s LIMIT 10", sql)
 	return sqlx.Rebind(sqlx.DOLLAR, sql)
 }
@@ -97,14 +102,14 @@ func Limited(sql string) string {
 func addLimit(sql string, n int) string { return sql + " LIMIT " + strconv.Itoa(n) }
 
 // Paged passes the statement through a function of its package that
-// appends to it: no rewriter.
-func Paged(sql string) string {
+// appends to it: no rewriter, an appender of a number (a value).
+func Paged(sql string) string { // want `appends\(0, " LIMIT …"\)`
 	sql = addLimit(sql, 10)
 	return sql
 }
 
-// Purge calls a helper that appends, in its own package: no rewriter
-// here either.
+// Purge calls a helper that appends, in its own package: the statement
+// with the LIMIT (which PostgreSQL refuses on DELETE).
 func (c *Context) Purge() { // want `issuesQueries\(.*\)`
-	c.Runtime.Db.MustExec(Paged("DELETE FROM orgs")) // want `site exec write unresolved: SQL comes from a call to Paged`
+	c.Runtime.Db.MustExec(Paged("DELETE FROM orgs")) // want `site exec write "DELETE FROM orgs LIMIT \$1" unparsed`
 }

@@ -179,15 +179,15 @@ func (c *conn) Exec(q string, args ...any) error { // want `sqlParam\(0, exec\)`
 	return err
 }
 
-// limit changes the statement: no rewriter, and its callers' SQL is not
-// their parameter.
+// limit changes the statement: no rewriter (an appender), and its
+// callers' SQL is not their parameter.
 func limit(q string) string {
 	q += " LIMIT 10"
 	return q
 }
 
 func (c *conn) Limited(q string) { // want `issuesQueries\(.*\)`
-	c.db.Query(limit(q)) // want `site query unknown unresolved: SQL comes from a call to limit`
+	c.db.Query(limit(q)) // want `site query unknown unresolved: SQL is built from a parameter \(parameter q\)`
 }
 
 func Sessions(c *conn) { // want `issuesQueries\(write DELETE FROM sessions WHERE expired @store.go:\d+ via store.\(\*conn\).Exec\)`
