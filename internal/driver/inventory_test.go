@@ -727,6 +727,48 @@ func TestOwnRouterRoutes(t *testing.T) {
 	checkRuns(t, got, want, order)
 }
 
+// testdata/tabledispatch registers /api/, whose handler looks the
+// endpoint up in a package-level table (the path below /api compared
+// with a row's Url, or its prefix) and calls the row's func field
+// through a method of the row type, after authenticating; and /v2/,
+// whose handler indexes a map of rows by the path and calls the row's
+// func itself. Each row is a route of its own at the row, under the
+// registered prefix, running the dispatcher's authentication and its
+// row's function alone; the subtree is no route left. A table looked up
+// by a setting, and one whose func field the handler never calls, are
+// no dispatch: one route each, as before.
+func TestRouteInventoryTableDispatch(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/tabledispatch", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	const (
+		auth = "main.go:69 handler once"
+		hit  = "main.go:97 handler once"
+	)
+	want := map[string][]string{
+		"main.go:31 ANY /api/files/list":      {auth, "main.go:74 handler once"},
+		"main.go:32 ANY /api/user/delete":     {auth, "main.go:78 handler once"},
+		"main.go:33 ANY /api/files/download/": {auth, "main.go:82 handler once"},
+		"main.go:92 ANY /v2/stats":            {hit, "main.go:106 handler once"},
+		"main.go:93 ANY /v2/health":           {hit, "main.go:93 handler once"},
+		// No dispatch: a setting picks the row; the rows' func never
+		// runs in the handler.
+		"main.go:172 ANY /blobs/": {"main.go:132 handler once", "main.go:136 handler once"},
+		"main.go:173 ANY /pages/": {"main.go:155 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	for _, r := range rep.Routes {
+		if r.Pattern == "/api/user/delete" && r.Handler != "main.process → main.apiDeleteUser" {
+			t.Errorf("%s: handler %q, want the row's, behind the dispatcher", r.Pattern, r.Handler)
+		}
+	}
+	checkRuns(t, got, want, order)
+}
+
 // testdata/ifdispatch registers a catch-all whose handler dispatches,
 // a call down, on the request's method and path in an if/else-if chain
 // (a constant, a variable set once, a package regexp, a prefix; methods
