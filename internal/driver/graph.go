@@ -129,8 +129,11 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 			for _, r := range tabledRoutes(prog, res.Routes) {
 				for _, placed := range mounts.place(r, 0) {
 					served, _ := rpcs.serve(placed)
-					entries = append(entries, prog.RouteEntry(served))
-					for _, d := range prog.Dispatched(served) {
+					ds := prog.Dispatched(served)
+					if len(ds) == 0 || !prog.TableReplaced(served) {
+						entries = append(entries, prog.RouteEntry(served))
+					}
+					for _, d := range ds {
 						entries = append(entries, prog.RouteEntry(d))
 					}
 				}

@@ -733,6 +733,49 @@ func TestOwnRouterRoutes(t *testing.T) {
 	checkRuns(t, got, want, order)
 }
 
+// testdata/tabledispatch registers /api/, whose handler calls package
+// api's Process, which looks the endpoint up in a package-level table
+// (the path below /api compared with a row's Url, or its prefix) and
+// calls the row's func field through a method of the row type, after
+// authenticating; and /v2/, whose handler indexes a map of rows by the
+// path and calls the row's func itself. Each row is a route of its own
+// at the row, under the registered prefix, running the dispatcher's
+// authentication (its hit counter) and its row's function alone; the
+// subtree is no route left, nor is api.Process, which no registration
+// names. A table looked up by a setting, and one whose func field the
+// handler never calls, are no dispatch: one route each, as before.
+func TestRouteInventoryTableDispatch(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/tabledispatch", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	const (
+		auth = "api/api.go:69 handler once"
+		hit  = "main.go:35 handler once"
+	)
+	want := map[string][]string{
+		"api/api.go:31 ANY /api/files/list":      {auth, "api/api.go:74 handler once"},
+		"api/api.go:32 ANY /api/user/delete":     {auth, "api/api.go:78 handler once"},
+		"api/api.go:33 ANY /api/files/download/": {auth, "api/api.go:82 handler once"},
+		"main.go:30 ANY /v2/stats":               {hit, "main.go:44 handler once"},
+		"main.go:31 ANY /v2/health":              {hit, "main.go:31 handler once"},
+		// No dispatch: a setting picks the row; the rows' func never
+		// runs in the handler.
+		"main.go:110 ANY /blobs/": {"main.go:70 handler once", "main.go:74 handler once"},
+		"main.go:111 ANY /pages/": {"main.go:93 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	for _, r := range rep.Routes {
+		if r.Pattern == "/api/user/delete" && r.Handler != "main.serveAPI → api.apiDeleteUser" {
+			t.Errorf("%s: handler %q, want the row's, behind the registered handler", r.Pattern, r.Handler)
+		}
+	}
+	checkRuns(t, got, want, order)
+}
+
 // testdata/ifdispatch registers a catch-all whose handler dispatches,
 // a call down, on the request's method and path in an if/else-if chain
 // (a constant, a variable set once, a package regexp, a prefix; methods

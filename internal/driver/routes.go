@@ -55,6 +55,7 @@ type routeEntry struct {
 	unreached  bool            // registered by code no entry point runs (routeSet.unreached); a handler no registration reaches stays
 	rpc        bool            // an RPC procedure: one route wherever registered
 	unserved   bool            // an RPC procedure no method of the module serves
+	replaced   bool            // a subtree its table's rows' routes stand for
 	names      []string        // its handler's and middlewares' names, to drop their unregistered twins
 	sites      map[siteKey]int // query sites reached -> deepest loop there
 	reached    map[string]int  // "file:line" of the query sites the graph reaches -> deepest loop
@@ -175,6 +176,12 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				split[d] = true
 			}
 			placed = append(ds, placed...)
+			// A subtree whose handler dispatches through a table is
+			// its rows' routes whole (see program.TableReplaced): not
+			// listed, its place kept from its test variant's copy.
+			if e.replaced = len(ds) > 0 && s.prog.TableReplaced(r); e.replaced {
+				e.names = append(e.names, s.prog.Dispatchers(r)...)
+			}
 		}
 		s.list = append(s.list, e)
 	}
@@ -309,7 +316,7 @@ func (s *routeSet) link(rep *report.Report) {
 			k = e.r.Method + " " + e.r.Pattern
 		}
 		q := e.r.QueriesPerRequest
-		if seen[k] || e.unserved || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
+		if seen[k] || e.unserved || e.replaced || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
 			continue
 		}
 		seen[k] = true

@@ -100,7 +100,7 @@ const maxDispatchDepth = 3
 func (p *Program) Dispatched(r *routes.Route) []*routes.Route {
 	d := p.dispatchOf(r)
 	if d == nil {
-		return nil
+		return p.tableDispatched(r) // see tabledispatch.go
 	}
 	var out []*routes.Route
 	for _, a := range d.arms {
@@ -140,6 +140,9 @@ func (p *Program) Dispatched(r *routes.Route) []*routes.Route {
 // nil when r is neither.
 func (p *Program) dispatchParts(r *routes.Route, parts []Part) []Part {
 	d, own := p.derivedOf[r]
+	if _, row := p.tableOf[r]; row || !own && p.dispatchOf(r) == nil {
+		return p.tableParts(r, parts) // see tabledispatch.go
+	}
 	split := d.split
 	if split == nil {
 		split = p.dispatchOf(r)
@@ -338,6 +341,9 @@ func (p *Program) dispatchOf(r *routes.Route) *dispatchSplit {
 		return nil
 	}
 	if _, ok := p.derivedOf[r]; ok {
+		return nil
+	}
+	if _, ok := p.tableOf[r]; ok {
 		return nil
 	}
 	if !strings.HasSuffix(r.Pattern, "/") {

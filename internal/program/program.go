@@ -108,6 +108,11 @@ type Program struct {
 	pathLive map[pathLiveKey]*liveSet
 	// derivedOf are the routes split off a dispatcher (see dispatch.go).
 	derivedOf map[*routes.Route]derived
+	// tableOf are the routes split off a table a handler dispatches
+	// through, tableSplits the handlers' tables (nil for none), see
+	// tabledispatch.go.
+	tableOf     map[*routes.Route]tableDerived
+	tableSplits map[*Func]*tableSplit
 	// kept are the types whose values the program makes only at
 	// start-up (see KeepLongLived); nil until set.
 	kept map[*types.TypeName]bool

@@ -1,0 +1,3 @@
+module example.com/tabledispatch
+
+go 1.22
