@@ -574,8 +574,8 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		if l.Periodic {
 			b.scheduled[c.Pos] = true
 		}
-		for _, g := range b.laterFuncs(cc, l) {
-			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Async: true, Scheduled: l.Periodic, block: c.block, seq: c.seq})
+		for _, h := range b.laterFuncs(cc, l) {
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{h.fn}, Callback: true, External: obj, Async: true, Scheduled: l.Periodic, Job: h.name, block: c.block, seq: c.seq})
 		}
 		return c
 	}
