@@ -174,7 +174,8 @@ func TestScheduledJobs(t *testing.T) {
 // nor a route's, whether handed as a func, a Handler, a server's own
 // Handler or through the worker's helper and middleware. Registering a
 // handler in a request's loop runs nothing per item; a function a route
-// calls with a task is the route's.
+// calls with a task is the route's; a handler only code nothing runs
+// registers is no job.
 func TestAsynqJobs(t *testing.T) {
 	t.Parallel()
 	rep, got := routeQueryLines(t, "testdata/asynq", func(q report.RouteQuery) string { return q.SQL + " " + q.PerRequest })
@@ -193,12 +194,18 @@ func TestAsynqJobs(t *testing.T) {
 		"(*example.com/tasks/jobs.Mailer).ProcessTask":          false, // Server.Start without a mux
 		"example.com/tasks/jobs.Import":                         false, // through worker.Register and its middleware
 	}
-	run := false
+	run, orphan := false, false
 	for _, f := range rep.Findings {
 		if f.Check != "queryinloop" {
 			continue
 		}
 		switch {
+		case f.Function == "example.com/tasks/jobs.Orphan":
+			// Registered through the helper by code nothing runs.
+			orphan = true
+			if f.Role != "" {
+				t.Errorf("%s:%d: role %q; want none: nothing registers it", f.File, f.Line, f.Role)
+			}
 		case f.Function == "(*example.com/tasks/api.API).Run":
 			run = true
 			if f.Role != "route" || len(f.Routes) != 1 || f.Routes[0].Pattern != "/run" {
@@ -225,6 +232,9 @@ func TestAsynqJobs(t *testing.T) {
 	}
 	if !run {
 		t.Errorf("no queryinloop finding for the task applied per kind in api.(*API).Run")
+	}
+	if !orphan {
+		t.Errorf("no queryinloop finding in jobs.Orphan")
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 // its README.txt) are jobs the start starts, named by their task type
 // when a constant names it, through the worker's helper too; a server's
 // own handler, the handler a request registers per name, and the
-// worker's middleware (every task's) by their function. The start itself runs none of them.
+// worker's middleware (every task's) by their function. What only code
+// nothing runs registers through the helper (jobs.Orphan) is none. The start itself runs none of them.
 func TestAsynqJobs(t *testing.T) {
 	l := load(t, "../driver/testdata/asynq")
 	p := l.build(t, initialLazy)

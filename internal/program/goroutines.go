@@ -78,30 +78,61 @@ func (b *builder) laterFuncs(cc *ssa.CallCommon, l queries.Later) []laterFunc {
 			name = &jobName{v: cc.Args[i], call: cc, arg: i}
 		}
 	}
-	add := func(g *Func, n *jobName) {
-		h := laterFunc{g, b.jobLabel(l.Label, n)}
+	add := func(g *Func, at handoff) {
+		h := laterFunc{g, b.jobLabel(l.Label, at.name), at.via}
 		if !slices.Contains(out, h) {
 			out = append(out, h)
 		}
 	}
 	for _, arg := range cc.Args {
-		b.jobFuncs(arg, l.Method, l.Periodic, name, 0, add)
+		b.jobFuncs(arg, l.Method, l.Periodic, handoff{name: name}, 0, add)
 	}
 	// In a fixed order: the callers of a parameter come from a map.
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].fn != out[j].fn {
 			return b.p.less(out[i].fn, out[j].fn)
 		}
-		return out[i].name < out[j].name
+		if out[i].name != out[j].name {
+			return out[i].name < out[j].name
+		}
+		return pos(out[i].via) < pos(out[j].via)
 	})
 	return out
 }
 
-// laterFunc is a module function handed to run later, and the name of
-// the job it is, if the registration gives one.
+// laterFunc is a module function handed to run later, the name of the
+// job it is, if the registration gives one, and the call of the module
+// that handed it over (via), when that is not the call of the function
+// of queries.StartsLater itself but a call of a helper handing it on
+// (see handoff).
 type laterFunc struct {
 	fn   *Func
 	name string
+	via  *ssa.CallCommon
+}
+
+func pos(cc *ssa.CallCommon) token.Pos {
+	if cc == nil {
+		return token.NoPos
+	}
+	return cc.Pos()
+}
+
+// handoff is where a value jobFuncs traces was handed over: via is the
+// outermost call of a helper handing the function on through its
+// parameter (Register(name, fn) calling mux.HandleFunc): the function
+// runs if that call does, not whenever any caller calls the helper; nil
+// for the call of the function of queries.StartsLater itself. name is
+// what names the job there.
+type handoff struct {
+	name *jobName
+	via  *ssa.CallCommon
+}
+
+// through is the hand-off traced from the function of the parameter prm
+// up to its caller cc.
+func (h handoff) through(prm *ssa.Parameter, cc *ssa.CallCommon) handoff {
+	return handoff{name: h.name.through(prm, cc), via: cc}
 }
 
 // jobName is the value naming a job (see laterFuncs): v, argument arg of
@@ -187,28 +218,28 @@ func (b *builder) callExpr(pos token.Pos) *ast.CallExpr {
 	return nil
 }
 
-func (b *builder) jobFuncs(v ssa.Value, method string, deep bool, name *jobName, depth int, add func(*Func, *jobName)) {
+func (b *builder) jobFuncs(v ssa.Value, method string, deep bool, at handoff, depth int, add func(*Func, handoff)) {
 	if depth > maxHanded {
 		return
 	}
 	switch x := v.(type) {
 	case *ssa.MakeInterface:
-		b.jobFuncs(x.X, method, deep, name, depth+1, add)
+		b.jobFuncs(x.X, method, deep, at, depth+1, add)
 		return
 	case *ssa.Call:
 		if g := x.Call.StaticCallee(); g != nil && b.funcs[g] == nil && types.IsInterface(x.Type()) {
 			for _, a := range x.Call.Args {
 				if types.Identical(a.Type(), x.Type()) {
-					b.jobFuncs(a, method, deep, name, depth+1, add)
+					b.jobFuncs(a, method, deep, at, depth+1, add)
 				}
 			}
 		}
 	}
-	if deep && b.tracedJob(v, method, name, depth, add) {
+	if deep && b.tracedJob(v, method, at, depth, add) {
 		return
 	}
 	for _, g := range b.handedFuncs(v, false) {
-		add(g, name)
+		add(g, at)
 	}
 	if method == "" {
 		return
@@ -219,7 +250,7 @@ func (b *builder) jobFuncs(v ssa.Value, method string, deep bool, name *jobName,
 	}
 	for _, t := range ts {
 		if g := b.methodOf(t, method); g != nil {
-			add(g, name)
+			add(g, at)
 		}
 	}
 }
@@ -227,8 +258,8 @@ func (b *builder) jobFuncs(v ssa.Value, method string, deep bool, name *jobName,
 // tracedJob follows v back through the module's code for jobFuncs, for
 // what a scheduler or a queue's server runs (see laterFuncs); true when
 // there is nothing more to look at of v itself.
-func (b *builder) tracedJob(v ssa.Value, method string, name *jobName, depth int, add func(*Func, *jobName)) bool {
-	next := func(w ssa.Value, n *jobName) { b.jobFuncs(w, method, true, n, depth+1, add) }
+func (b *builder) tracedJob(v ssa.Value, method string, at handoff, depth int, add func(*Func, handoff)) bool {
+	next := func(w ssa.Value, n handoff) { b.jobFuncs(w, method, true, n, depth+1, add) }
 	switch x := v.(type) {
 	case *ssa.MakeClosure:
 		// A method value of a value outside the module's functions (an
@@ -238,25 +269,25 @@ func (b *builder) tracedJob(v ssa.Value, method string, name *jobName, depth int
 			return false
 		}
 		if m, ok := fn.Object().(*types.Func); ok {
-			b.jobFuncs(x.Bindings[0], m.Name(), true, name, depth+1, add)
+			b.jobFuncs(x.Bindings[0], m.Name(), true, at, depth+1, add)
 		}
 		return true
 	case *ssa.ChangeType: // asynq.HandlerFunc(fn)
-		next(x.X, name)
+		next(x.X, at)
 	case *ssa.Phi:
 		for _, e := range x.Edges {
-			next(e, name)
+			next(e, at)
 		}
 		return true
 	case *ssa.FreeVar:
-		b.bindings(x, func(bound ssa.Value) { next(bound, name) })
+		b.bindings(x, func(bound ssa.Value) { next(bound, at) })
 		return true
 	case *ssa.Parameter:
 		fn := x.Parent()
 		i := slices.Index(fn.Params, x)
 		for _, cc := range b.staticCallers()[fn] {
 			if i >= 0 && i < len(cc.Args) {
-				next(cc.Args[i], name.through(x, cc))
+				next(cc.Args[i], at.through(x, cc))
 			}
 		}
 		return true
@@ -272,12 +303,12 @@ func (b *builder) tracedJob(v ssa.Value, method string, name *jobName, depth int
 				continue
 			}
 			if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
-				next(ret.Results[0], name)
+				next(ret.Results[0], at)
 			}
 		}
 		for _, a := range x.Call.Args {
 			if types.Identical(a.Type(), x.Type()) {
-				next(a, name)
+				next(a, at)
 			}
 		}
 	}

@@ -79,3 +79,13 @@ func Apply(ctx context.Context, db *sql.DB, t *asynq.Task) error {
 	_, err := db.ExecContext(ctx, `UPDATE items SET applied = true WHERE kind = $1`, t.Type())
 	return err
 }
+
+// Orphan is registered only by a function nothing calls: no job.
+func Orphan(db *sql.DB) func(context.Context, *asynq.Task) error {
+	return func(ctx context.Context, t *asynq.Task) error {
+		for _, id := range UserIDs(db) {
+			db.ExecContext(ctx, `DELETE FROM orphans WHERE user_id = $1`, id)
+		}
+		return nil
+	}
+}
