@@ -34,6 +34,7 @@ func TestAsynqJobs(t *testing.T) {
 		"job asynq task \"report:build\" runs (*example.com/tasks/jobs.ReportProcessor).ProcessTask",
 		"job jobs.(*Mailer).ProcessTask runs (*example.com/tasks/jobs.Mailer).ProcessTask",
 		"job asynq task jobs.TypeImport runs example.com/tasks/jobs.Import$1",
+		"job asynq task jobs.TypeReindex runs example.com/tasks/jobs.Reindex$1", // through RegisterPlain, handed on as it is: one job
 		"job jobs.Ping runs example.com/tasks/jobs.Ping$1",
 		"job worker.(*Consumer).logging runs (*example.com/tasks/worker.Consumer).logging$1", // the middleware's, every task's
 	}

@@ -373,11 +373,11 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 			}
 		}
 	}
-	b.placeHandedOn()
 	b.registryCalls()
 	b.narrowInvokes(b.uses())
 	u := b.uses()
 	b.higherOrder(u)
+	b.placeHandedOn()
 	b.boundFields(u)
 	b.listFields(u)
 	b.outerFields(u)
@@ -639,7 +639,9 @@ type handedOn struct {
 // helper's parameter their edges: from the helper's call that handed
 // each, which starts it as the helper's call of the function of
 // queries.StartsLater would. Whoever runs that call registers it; a
-// caller of the helper no entry reaches starts nothing.
+// caller of the helper no entry reaches starts nothing. After
+// higherOrder, whose edge for a parameter handed on as it is (see
+// runsCallback) is the same: it gets the job's name instead.
 func (b *builder) placeHandedOn() {
 	if len(b.handedOn) == 0 {
 		return
@@ -655,6 +657,16 @@ func (b *builder) placeHandedOn() {
 		}
 		f, c := b.funcs[ci.Parent()], b.calls[ci]
 		if f == nil || c == nil {
+			continue
+		}
+		// The helper handing its parameter on as it is: higherOrder
+		// gave the call its edge already, without the job's name.
+		if i := slices.IndexFunc(f.Calls, func(d *Call) bool {
+			return d.Pos == c.Pos && d.Async && d.Scheduled == h.periodic && slices.Equal(d.Callees, []*Func{h.later.fn})
+		}); i >= 0 {
+			if f.Calls[i].Job == "" {
+				f.Calls[i].Job = h.later.name
+			}
 			continue
 		}
 		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{h.later.fn}, Callback: true, External: h.to, Async: true, Scheduled: h.periodic, Job: h.later.name, block: c.block, seq: c.seq})

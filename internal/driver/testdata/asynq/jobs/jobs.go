@@ -66,6 +66,20 @@ func Import(db *sql.DB) func(context.Context, *asynq.Task) error {
 	}
 }
 
+// TypeReindex names the reindex task.
+const TypeReindex = "reindex:run"
+
+// Reindex makes the reindex task's handler, handed through the worker's
+// helper as it is.
+func Reindex(db *sql.DB) func(context.Context, *asynq.Task) error {
+	return func(ctx context.Context, t *asynq.Task) error {
+		for _, id := range UserIDs(db) {
+			db.ExecContext(ctx, `UPDATE search SET indexed = true WHERE user_id = $1`, id)
+		}
+		return nil
+	}
+}
+
 // Ping is registered per name of a request: one query per task.
 func Ping(db *sql.DB) func(context.Context, *asynq.Task) error {
 	return func(ctx context.Context, t *asynq.Task) error {

@@ -22,6 +22,11 @@ func (c *Consumer) Register(name TaskName, fn func(context.Context, *asynq.Task)
 	c.mux.HandleFunc(string(name), c.logging(asynq.HandlerFunc(fn)).ProcessTask)
 }
 
+// RegisterPlain hands fn on as it is.
+func (c *Consumer) RegisterPlain(name TaskName, fn func(context.Context, *asynq.Task) error) {
+	c.mux.HandleFunc(string(name), fn)
+}
+
 func (c *Consumer) Start() error { return c.srv.Start(c.mux) }
 
 func (c *Consumer) logging(h asynq.Handler) asynq.Handler {

@@ -24,6 +24,7 @@ func main() {
 
 	c := worker.New(asynq.NewServer(asynq.RedisClientOpt{Addr: ":6379"}, asynq.Config{}))
 	c.Register(jobs.TypeImport, jobs.Import(db))
+	c.RegisterPlain(jobs.TypeReindex, jobs.Reindex(db))
 	c.Start()
 
 	a := &api.API{DB: db, Mux: mux}
