@@ -169,6 +169,76 @@ func TestScheduledJobs(t *testing.T) {
 	}
 }
 
+// Task handlers registered on asynq (testdata/asynq, see its README.txt)
+// are background jobs: their loops are jobs' findings, not the start's
+// nor a route's, whether handed as a func, a Handler, a server's own
+// Handler or through the worker's helper and middleware. Registering a
+// handler in a request's loop runs nothing per item; a function a route
+// calls with a task is the route's; a handler only code nothing runs
+// registers is no job.
+func TestAsynqJobs(t *testing.T) {
+	t.Parallel()
+	rep, got := routeQueryLines(t, "testdata/asynq", func(q report.RouteQuery) string { return q.SQL + " " + q.PerRequest })
+	want := map[string][]string{
+		"POST /register": nil,
+		"POST /run":      {"UPDATE items SET applied = true WHERE kind = $1 loop"},
+	}
+	for route, w := range want {
+		if !slices.Equal(got[route], w) {
+			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+	jobs := map[string]bool{
+		"(*example.com/tasks/jobs.Welcomer).Welcome":            false, // HandleFunc, a method value
+		"(*example.com/tasks/jobs.ReportProcessor).ProcessTask": false, // Handle
+		"(*example.com/tasks/jobs.Mailer).ProcessTask":          false, // Server.Start without a mux
+		"example.com/tasks/jobs.Import":                         false, // through worker.Register and its middleware
+		"example.com/tasks/jobs.Reindex":                        false, // through worker.RegisterPlain, as it is
+	}
+	run, orphan := false, false
+	for _, f := range rep.Findings {
+		if f.Check != "queryinloop" {
+			continue
+		}
+		switch {
+		case f.Function == "example.com/tasks/jobs.Orphan":
+			// Registered through the helper by code nothing runs.
+			orphan = true
+			if f.Role != "" {
+				t.Errorf("%s:%d: role %q; want none: nothing registers it", f.File, f.Line, f.Role)
+			}
+		case f.Function == "(*example.com/tasks/api.API).Run":
+			run = true
+			if f.Role != "route" || len(f.Routes) != 1 || f.Routes[0].Pattern != "/run" {
+				t.Errorf("%s:%d: role %q, routes %v; want POST /run's", f.File, f.Line, f.Role, f.Routes)
+			}
+		case f.File != "jobs/jobs.go":
+			// A registration in a loop: runs nothing per item.
+			t.Errorf("%s:%d: %s: %s", f.File, f.Line, f.Function, f.Message)
+		default:
+			if _, ok := jobs[f.Function]; !ok {
+				t.Errorf("%s:%d: unexpected finding in %s: %s", f.File, f.Line, f.Function, f.Message)
+				continue
+			}
+			jobs[f.Function] = true
+			if f.Role != "job" || len(f.Routes) > 0 {
+				t.Errorf("%s:%d: role %q, routes %v; want a job's, no route", f.File, f.Line, f.Role, f.Routes)
+			}
+		}
+	}
+	for fn, found := range jobs {
+		if !found {
+			t.Errorf("no queryinloop finding in %s", fn)
+		}
+	}
+	if !run {
+		t.Errorf("no queryinloop finding for the task applied per kind in api.(*API).Run")
+	}
+	if !orphan {
+		t.Errorf("no queryinloop finding in jobs.Orphan")
+	}
+}
+
 // A request that loads through a batching loader of dataloaden's
 // generated shape (testdata/batchloader, see its README.txt) runs the
 // loader's batch function: a function of the module the loader keeps in

@@ -43,6 +43,11 @@ type builder struct {
 	// scheduled are those of async that hand a function to a scheduler,
 	// which runs it periodically (Call.Scheduled).
 	scheduled map[token.Pos]bool
+	// handedOn are the functions handed to run later through a helper's
+	// parameter, by the helper's call that handed them (laterFunc.via):
+	// their edges go to that call's function, once every call is built
+	// (see placeHandedOn).
+	handedOn []handedOn
 	// made are the module functions handed to outside functions that
 	// make a handler or a middleware, by the call's Lparen (see
 	// madeHandlers).
@@ -372,6 +377,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	b.narrowInvokes(b.uses())
 	u := b.uses()
 	b.higherOrder(u)
+	b.placeHandedOn()
 	b.boundFields(u)
 	b.listFields(u)
 	b.outerFields(u)
@@ -574,8 +580,12 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		if l.Periodic {
 			b.scheduled[c.Pos] = true
 		}
-		for _, g := range b.laterFuncs(cc, l) {
-			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: obj, Async: true, Scheduled: l.Periodic, block: c.block, seq: c.seq})
+		for _, h := range b.laterFuncs(cc, l) {
+			if h.via != nil {
+				b.handedOn = append(b.handedOn, handedOn{h, obj, l.Periodic})
+				continue
+			}
+			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{h.fn}, Callback: true, External: obj, Async: true, Scheduled: l.Periodic, Job: h.name, block: c.block, seq: c.seq})
 		}
 		return c
 	}
@@ -614,6 +624,54 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		}
 	}
 	return c
+}
+
+// handedOn is a function handed to run later through a helper's
+// parameter (see laterFuncs): to is the function of queries.StartsLater
+// the helper hands it to, periodic whether that runs it on a schedule.
+type handedOn struct {
+	later    laterFunc
+	to       *types.Func
+	periodic bool
+}
+
+// placeHandedOn gives the functions handed to run later through a
+// helper's parameter their edges: from the helper's call that handed
+// each, which starts it as the helper's call of the function of
+// queries.StartsLater would. Whoever runs that call registers it; a
+// caller of the helper no entry reaches starts nothing. After
+// higherOrder, whose edge for a parameter handed on as it is (see
+// runsCallback) is the same: it gets the job's name instead.
+func (b *builder) placeHandedOn() {
+	if len(b.handedOn) == 0 {
+		return
+	}
+	at := map[*ssa.CallCommon]ssa.CallInstruction{}
+	for ci := range b.calls {
+		at[ci.Common()] = ci
+	}
+	for _, h := range b.handedOn {
+		ci := at[h.later.via]
+		if ci == nil {
+			continue
+		}
+		f, c := b.funcs[ci.Parent()], b.calls[ci]
+		if f == nil || c == nil {
+			continue
+		}
+		// The helper handing its parameter on as it is: higherOrder
+		// gave the call its edge already, without the job's name.
+		if i := slices.IndexFunc(f.Calls, func(d *Call) bool {
+			return d.Pos == c.Pos && d.Async && d.Scheduled == h.periodic && slices.Equal(d.Callees, []*Func{h.later.fn})
+		}); i >= 0 {
+			if f.Calls[i].Job == "" {
+				f.Calls[i].Job = h.later.name
+			}
+			continue
+		}
+		f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{h.later.fn}, Callback: true, External: h.to, Async: true, Scheduled: h.periodic, Job: h.later.name, block: c.block, seq: c.seq})
+	}
+	b.handedOn = nil
 }
 
 // handedFuncs are the module functions a value handed to code outside the

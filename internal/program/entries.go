@@ -561,6 +561,9 @@ func (p *Program) Started(entries []*Entry) []*Entry {
 				k := key{e.Role, e.Name, g}
 				if e.Role == RoleRoute || c.Scheduled {
 					k = key{RoleJob, g.Name, g}
+					if c.Scheduled && c.Job != "" {
+						k.name = c.Job
+					}
 				}
 				if seen[k] {
 					continue

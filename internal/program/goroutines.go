@@ -1,9 +1,12 @@
 package program
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -52,38 +55,191 @@ import (
 // of the value (l.Method), the module's methods of that name of the
 // types the value can hold, through a wrapper outside the module that
 // returns the value it is handed (cron.NewChain(...).Then(job)).
-func (b *builder) laterFuncs(cc *ssa.CallCommon, l queries.Later) []*Func {
-	var out []*Func
-	add := func(g *Func) {
-		if !slices.Contains(out, g) {
-			out = append(out, g)
+//
+// What a scheduler or a queue's server runs (l.Periodic) is also traced
+// back through the module's code: a method value of an interface's value
+// (h.ProcessTask: what h's method runs), conversions (asynq.HandlerFunc(fn)),
+// a module function making the value (what it returns: jobs.Import(db)'s
+// closure) or wrapping the one it is handed (a middleware, whose
+// argument of the type it returns runs too), the variables a closure
+// captured and a parameter (what each static caller hands: a helper
+// registering what it is handed). The job is named after the argument
+// l.Named says names it, when that is a constant, traced the same way
+// (Register(jobs.TypeImport, fn) { mux.HandleFunc(string(name), ...) }:
+// "asynq task jobs.TypeImport"); unnamed otherwise.
+func (b *builder) laterFuncs(cc *ssa.CallCommon, l queries.Later) []laterFunc {
+	var out []laterFunc
+	var name *jobName
+	if i := l.Named - 1; i >= 0 {
+		if cc.Signature().Recv() != nil && !cc.IsInvoke() {
+			i++ // the receiver is the call's first argument
+		}
+		if i < len(cc.Args) {
+			name = &jobName{v: cc.Args[i], call: cc, arg: i}
+		}
+	}
+	add := func(g *Func, at handoff) {
+		h := laterFunc{g, b.jobLabel(l.Label, at.name), at.via}
+		if !slices.Contains(out, h) {
+			out = append(out, h)
 		}
 	}
 	for _, arg := range cc.Args {
-		b.jobFuncs(arg, l.Method, 0, add)
+		b.jobFuncs(arg, l.Method, l.Periodic, handoff{name: name}, 0, add)
 	}
+	// In a fixed order: the callers of a parameter come from a map.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].fn != out[j].fn {
+			return b.p.less(out[i].fn, out[j].fn)
+		}
+		if out[i].name != out[j].name {
+			return out[i].name < out[j].name
+		}
+		return pos(out[i].via) < pos(out[j].via)
+	})
 	return out
 }
 
-func (b *builder) jobFuncs(v ssa.Value, method string, depth int, add func(*Func)) {
+// laterFunc is a module function handed to run later, the name of the
+// job it is, if the registration gives one, and the call of the module
+// that handed it over (via), when that is not the call of the function
+// of queries.StartsLater itself but a call of a helper handing it on
+// (see handoff).
+type laterFunc struct {
+	fn   *Func
+	name string
+	via  *ssa.CallCommon
+}
+
+func pos(cc *ssa.CallCommon) token.Pos {
+	if cc == nil {
+		return token.NoPos
+	}
+	return cc.Pos()
+}
+
+// handoff is where a value jobFuncs traces was handed over: via is the
+// outermost call of a helper handing the function on through its
+// parameter (Register(name, fn) calling mux.HandleFunc): the function
+// runs if that call does, not whenever any caller calls the helper; nil
+// for the call of the function of queries.StartsLater itself. name is
+// what names the job there.
+type handoff struct {
+	name *jobName
+	via  *ssa.CallCommon
+}
+
+// through is the hand-off traced from the function of the parameter prm
+// up to its caller cc.
+func (h handoff) through(prm *ssa.Parameter, cc *ssa.CallCommon) handoff {
+	return handoff{name: h.name.through(prm, cc), via: cc}
+}
+
+// jobName is the value naming a job (see laterFuncs): v, argument arg of
+// the call cc.
+type jobName struct {
+	v    ssa.Value
+	call *ssa.CallCommon
+	arg  int
+}
+
+// through is the name, traced from the function of the parameter prm up
+// to its caller cc: the argument cc hands for it when the name is one of
+// its function's parameters.
+func (n *jobName) through(prm *ssa.Parameter, cc *ssa.CallCommon) *jobName {
+	if n == nil {
+		return nil
+	}
+	p, ok := beforeConversions(n.v).(*ssa.Parameter)
+	if !ok || p.Parent() != prm.Parent() {
+		return n
+	}
+	i := slices.Index(p.Parent().Params, p)
+	if i < 0 || i >= len(cc.Args) {
+		return nil
+	}
+	return &jobName{v: cc.Args[i], call: cc, arg: i}
+}
+
+// beforeConversions is v before conversions (string(name)).
+func beforeConversions(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// jobLabel is the name of a job named n: label and the constant as the
+// source spells it; "" when n is no constant.
+func (b *builder) jobLabel(label string, n *jobName) string {
+	if n == nil || label == "" {
+		return ""
+	}
+	c, ok := beforeConversions(n.v).(*ssa.Const)
+	if !ok || c.Value == nil {
+		return ""
+	}
+	arg := n.arg
+	if n.call.Signature().Recv() != nil && !n.call.IsInvoke() {
+		arg--
+	}
+	if call := b.callExpr(n.call.Pos()); call != nil && arg >= 0 && arg < len(call.Args) {
+		return label + " " + types.ExprString(call.Args[arg])
+	}
+	return label + " " + c.Value.ExactString()
+}
+
+// callExpr is the call of the module's source whose Lparen is at pos.
+func (b *builder) callExpr(pos token.Pos) *ast.CallExpr {
+	for _, m := range b.p.pkgs {
+		for _, file := range m.Syntax {
+			if file.FileStart > pos || pos >= file.FileEnd {
+				continue
+			}
+			var out *ast.CallExpr
+			ast.Inspect(file, func(n ast.Node) bool {
+				if out != nil || n == nil || n.Pos() > pos || n.End() <= pos {
+					return false
+				}
+				if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
+					out = c
+				}
+				return out == nil
+			})
+			return out
+		}
+	}
+	return nil
+}
+
+func (b *builder) jobFuncs(v ssa.Value, method string, deep bool, at handoff, depth int, add func(*Func, handoff)) {
 	if depth > maxHanded {
 		return
 	}
 	switch x := v.(type) {
 	case *ssa.MakeInterface:
-		b.jobFuncs(x.X, method, depth+1, add)
+		b.jobFuncs(x.X, method, deep, at, depth+1, add)
 		return
 	case *ssa.Call:
 		if g := x.Call.StaticCallee(); g != nil && b.funcs[g] == nil && types.IsInterface(x.Type()) {
 			for _, a := range x.Call.Args {
 				if types.Identical(a.Type(), x.Type()) {
-					b.jobFuncs(a, method, depth+1, add)
+					b.jobFuncs(a, method, deep, at, depth+1, add)
 				}
 			}
 		}
 	}
+	if deep && b.tracedJob(v, method, at, depth, add) {
+		return
+	}
 	for _, g := range b.handedFuncs(v, false) {
-		add(g)
+		add(g, at)
 	}
 	if method == "" {
 		return
@@ -94,9 +250,69 @@ func (b *builder) jobFuncs(v ssa.Value, method string, depth int, add func(*Func
 	}
 	for _, t := range ts {
 		if g := b.methodOf(t, method); g != nil {
-			add(g)
+			add(g, at)
 		}
 	}
+}
+
+// tracedJob follows v back through the module's code for jobFuncs, for
+// what a scheduler or a queue's server runs (see laterFuncs); true when
+// there is nothing more to look at of v itself.
+func (b *builder) tracedJob(v ssa.Value, method string, at handoff, depth int, add func(*Func, handoff)) bool {
+	next := func(w ssa.Value, n handoff) { b.jobFuncs(w, method, true, n, depth+1, add) }
+	switch x := v.(type) {
+	case *ssa.MakeClosure:
+		// A method value of a value outside the module's functions (an
+		// interface's, h.ProcessTask): that method of what it holds.
+		fn, ok := x.Fn.(*ssa.Function)
+		if !ok || b.funcs[fn] != nil || len(x.Bindings) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+			return false
+		}
+		if m, ok := fn.Object().(*types.Func); ok {
+			b.jobFuncs(x.Bindings[0], m.Name(), true, at, depth+1, add)
+		}
+		return true
+	case *ssa.ChangeType: // asynq.HandlerFunc(fn)
+		next(x.X, at)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			next(e, at)
+		}
+		return true
+	case *ssa.FreeVar:
+		b.bindings(x, func(bound ssa.Value) { next(bound, at) })
+		return true
+	case *ssa.Parameter:
+		fn := x.Parent()
+		i := slices.Index(fn.Params, x)
+		for _, cc := range b.staticCallers()[fn] {
+			if i >= 0 && i < len(cc.Args) {
+				next(cc.Args[i], at.through(x, cc))
+			}
+		}
+		return true
+	case *ssa.Call:
+		maker := x.Call.StaticCallee()
+		if maker == nil || b.funcs[maker] == nil || maker.Signature.Results().Len() != 1 {
+			return false
+		}
+		// What the module's function returns, and, for a wrapper, what
+		// it is handed to wrap.
+		for _, blk := range maker.Blocks {
+			if len(blk.Instrs) == 0 {
+				continue
+			}
+			if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+				next(ret.Results[0], at)
+			}
+		}
+		for _, a := range x.Call.Args {
+			if types.Identical(a.Type(), x.Type()) {
+				next(a, at)
+			}
+		}
+	}
+	return false
 }
 
 // methodOf is the module's method called name of the concrete type t;

@@ -252,6 +252,10 @@ type Call struct {
 	// scheduler that runs it periodically (robfig/cron, gocron: see
 	// queries.StartsLater): it is a background job, whoever registers it.
 	Scheduled bool
+	// Job, of Scheduled, is the name the registration gives the job
+	// (asynq's task type, see queries.Later's Named); "" for none: the
+	// job is named after its function.
+	Job string
 	// Callback marks the edge to a function value handed to code outside
 	// the module (a transaction helper's body, sync.Once's function),
 	// which is assumed to run it; External is that outside function.

@@ -48,15 +48,33 @@ var startsLater = map[string]Later{
 	// .Do(fn) keeps it for the goroutine Start starts, which runs the
 	// due jobs on each tick.
 	"(*github.com/jasonlvhit/gocron.Job).Do": {Periodic: true},
+
+	// hibiken/asynq: a ServeMux keeps the handler of each task type
+	// (HandleFunc's func, as an asynq.HandlerFunc; Handle's Handler) and
+	// the server it is handed to (Run, Start) calls its ProcessTask per
+	// task taken off the queue, on the server's goroutines: a background
+	// job, whoever registered it, named by the task type. A server handed
+	// a Handler of the module's runs it for every task.
+	"(*github.com/hibiken/asynq.ServeMux).HandleFunc": {Periodic: true, Method: "ProcessTask", Named: 1, Label: "asynq task"},
+	"(*github.com/hibiken/asynq.ServeMux).Handle":     {Periodic: true, Method: "ProcessTask", Named: 1, Label: "asynq task"},
+	"(*github.com/hibiken/asynq.Server).Run":          {Periodic: true, Method: "ProcessTask"},
+	"(*github.com/hibiken/asynq.Server).Start":        {Periodic: true, Method: "ProcessTask"},
 }
 
 // Later is how a function of startsLater runs what it is handed.
 type Later struct {
-	// Periodic: on a schedule, again and again.
+	// Periodic: on a schedule, or per message of a queue, again and
+	// again.
 	Periodic bool
 	// Method is the method it calls on a value of an interface it is
 	// handed (robfig/cron's Job.Run).
 	Method string
+	// Named is 1 + the index of the argument (the receiver not counted)
+	// that names what it runs (asynq's task type); 0 for none. Label
+	// says what that names: the job is "Label name" when the argument is
+	// a constant.
+	Named int
+	Label string
 }
 
 // StartsLater says how fn, a function of another module, runs the
