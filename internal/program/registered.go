@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/codekind"
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // What the program registers.
@@ -471,7 +472,7 @@ func (r *registry) assigned(f *Func, body ast.Node, v *types.Var, shared bool, d
 		switch node := c.Node().(type) {
 		case *ast.FuncLit:
 			if node != body {
-				ok = !litWrites(node, is)
+				ok = !queries.Assigns(node, is)
 				return false
 			}
 		case *ast.UnaryExpr:
@@ -530,24 +531,6 @@ func isResult(f *Func, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-// litWrites reports whether lit assigns what is reports, or takes its
-// address.
-func litWrites(lit *ast.FuncLit, is func(ast.Expr) bool) bool {
-	found := false
-	ast.Inspect(lit, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				found = found || is(lhs)
-			}
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && is(n.X)
-		}
-		return !found
-	})
-	return found
 }
 
 // isAppendTo says whether call is append(x, ...) with x what is reports.

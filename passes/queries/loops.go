@@ -340,12 +340,17 @@ func literalElemLen(r *resolver, cur inspector.Cursor, x ast.Expr) (int, bool) {
 
 // assignsTo reports whether body assigns v, or takes its address.
 func assignsTo(info *types.Info, body ast.Node, v *types.Var) bool {
-	found := false
-	is := func(e ast.Expr) bool {
+	return Assigns(body, func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.Uses[id] == v
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	})
+}
+
+// Assigns reports whether n assigns what is reports, or takes its
+// address.
+func Assigns(n ast.Node, is func(ast.Expr) bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
