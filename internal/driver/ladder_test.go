@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -19,15 +18,7 @@ import (
 // rising constants that change no schema (size buckets) are no ladder.
 func TestVersionLadder(t *testing.T) {
 	t.Parallel()
-	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer, selectstar.Analyzer}, "-C", "testdata/ladder", "./...")
-	if len(rep.Errors) > 0 {
-		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
-	}
-	var got []string
-	for _, f := range rep.Findings {
-		got = append(got, fmt.Sprintf("%s %s:%d %s %s %q", f.Check, f.File, f.Line, f.Role, f.Severity, f.Message))
-	}
-	slices.Sort(got)
+	got := findingLines(t, []*analysis.Analyzer{queryinloop.Analyzer, selectstar.Analyzer}, "testdata/ladder")
 	want := []string{
 		`queryinloop cmd/ladder/main.go:21 route medium "store.Provider.SaveUser runs UPDATE users (store.go:60) once per item of config.DB.Users(): n round trips instead of 1"`,
 		`queryinloop stats/stats.go:12 route medium "INSERT into buckets runs once per item of sizes: n round trips instead of 1"`,

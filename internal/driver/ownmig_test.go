@@ -21,15 +21,7 @@ import (
 // stay the route's.
 func TestRegistryMigrations(t *testing.T) {
 	t.Parallel()
-	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer, selectstar.Analyzer}, "-C", "../program/testdata/ownmig", "./...")
-	if len(rep.Errors) > 0 {
-		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
-	}
-	var got []string
-	for _, f := range rep.Findings {
-		got = append(got, fmt.Sprintf("%s %s:%d %s %s %q", f.Check, f.File, f.Line, f.Role, f.Severity, f.Message))
-	}
-	slices.Sort(got)
+	got := findingLines(t, []*analysis.Analyzer{queryinloop.Analyzer, selectstar.Analyzer}, "../program/testdata/ownmig")
 	want := []string{
 		`queryinloop hooks/hooks.go:35 route medium "INSERT into scratch runs once per item of r.URL.Query()[...]: n round trips instead of 1"`,
 		`queryinloop migrations/003_normalize.go:26 route medium "UPDATE users runs once per item of ids: n round trips instead of 1"`,
@@ -39,4 +31,20 @@ func TestRegistryMigrations(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n\t%q\nwant\n\t%q", got, want)
 	}
+}
+
+// findingLines runs the analyzers standalone on the module in dir and
+// gives its findings as "check file:line role severity message", sorted.
+func findingLines(t *testing.T, as []*analysis.Analyzer, dir string) []string {
+	t.Helper()
+	rep, _, stderr := runJSON(t, as, "-C", dir, "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d %s %s %q", f.Check, f.File, f.Line, f.Role, f.Severity, f.Message))
+	}
+	slices.Sort(got)
+	return got
 }
