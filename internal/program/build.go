@@ -382,6 +382,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	b.listFields(u)
 	b.outerFields(u)
 	b.madeHandlers()
+	b.handlerFieldFuncs()
 	b.adapters()
 	b.fillCopies()
 	b.neverRun()

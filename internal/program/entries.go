@@ -352,6 +352,9 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		}
 		return nil
 	}
+	if h.Field != nil && h.Func == nil {
+		return p.handlerFields[h.Field] // the functions stored into it
+	}
 	f := p.Func(h.Func)
 	if f == nil {
 		// A constructor called through an interface

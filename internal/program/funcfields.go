@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/sqlheat/sqlheat/internal/httpapi"
 )
 
 // A struct of the module often keeps a function it is given and calls it
@@ -211,4 +213,36 @@ func (b *builder) madeStoresOf() map[*types.Var][]ssa.Value {
 	}
 	b.madeStores = b.storesInto(func(field *types.Var) bool { return b.outsideIface(field.Type()) })
 	return b.madeStores
+}
+
+// handlerFieldFuncs records, for each handler-typed field of the
+// module's structs, the module functions stored into it (see
+// fieldFuncs): a route registering a read of the field (r.Get("/users/",
+// h.List), h a struct a generated constructor fills with closures)
+// serves them (see handlerFuncs).
+func (b *builder) handlerFieldFuncs() {
+	for field := range b.fieldStoresOf() {
+		if !httpapi.IsHandlerType(field.Type()) {
+			continue
+		}
+		var out []*Func
+		b.fieldFuncs(field, 0, map[*types.Var]bool{}, func(g *Func) {
+			if !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		})
+		if len(out) == 0 {
+			continue
+		}
+		if b.p.handlerFields == nil {
+			b.p.handlerFields = map[*types.Var][]*Func{}
+		}
+		slices.SortFunc(out, func(x, y *Func) int {
+			if b.p.less(x, y) {
+				return -1
+			}
+			return 1
+		})
+		b.p.handlerFields[field] = out
+	}
 }

@@ -122,8 +122,11 @@ type Program struct {
 	ownMig *ownMigrations
 	// icpt are the RPC servers' interceptors, by framework (see
 	// interceptors.go), nil until asked.
-	icpt       map[string][]*Func
-	ownMigBusy bool
+	icpt map[string][]*Func
+	// handlerFields are, by handler-typed field of the module's structs,
+	// the module functions stored into it (see handlerFieldFuncs).
+	handlerFields map[*types.Var][]*Func
+	ownMigBusy    bool
 }
 
 // Stats are the sizes and times of a build.

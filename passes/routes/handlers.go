@@ -196,6 +196,15 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		if w := a.onlyWrite(x); w != nil {
 			return a.handlerOf(w, depth+1) // h := http.HandlerFunc(...)
 		}
+		if sel, ok := x.(*ast.SelectorExpr); ok {
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+				// h.List, a func-typed field of a struct a constructor
+				// fills with closures (generated REST handlers): the
+				// standalone driver's graph gives what the module stores
+				// into the field (program.handlerFuncs).
+				unknown.Field = s.Obj().(*types.Var).Origin()
+			}
+		}
 	case *ast.UnaryExpr, *ast.CompositeLit:
 		// &listHandler{...}: its ServeHTTP method serves; one that calls
 		// the handler in a field the literal sets wraps that handler.

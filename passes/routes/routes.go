@@ -142,6 +142,9 @@ type Handler struct {
 	// follows, when its body is not in this package or its closure calls
 	// them.
 	Made token.Pos
+	// Field is the func-typed struct field the handler is read from
+	// (h.List), when it is one: the functions stored into it serve.
+	Field *types.Var
 }
 
 // body is the function whose statements serve the request, when it is in

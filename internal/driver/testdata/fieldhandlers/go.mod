@@ -1,0 +1,3 @@
+module example.com/fieldhandlers
+
+go 1.22
