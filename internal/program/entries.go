@@ -353,7 +353,13 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		return nil
 	}
 	if h.Field != nil && h.Func == nil {
-		return p.handlerFields[h.Field] // the functions stored into it
+		// The functions the module stores into the variable: handlers,
+		// or middlewares whose closures serve.
+		var out []*Func
+		for _, g := range p.handlerFields[h.Field] {
+			out = append(out, p.served(g)...)
+		}
+		return out
 	}
 	f := p.Func(h.Func)
 	if f == nil {

@@ -215,24 +215,18 @@ func (b *builder) madeStoresOf() map[*types.Var][]ssa.Value {
 	return b.madeStores
 }
 
-// handlerFieldFuncs records, for each handler-typed field of the
-// module's structs, the module functions stored into it (see
-// fieldFuncs): a route registering a read of the field (r.Get("/users/",
-// h.List), h a struct a generated constructor fills with closures)
-// serves them (see handlerFuncs).
+// handlerFieldFuncs records, for each handler- or middleware-typed field
+// of the module's structs and package-level variable of its packages,
+// the module functions stored into it (see fieldFuncs): a route
+// registering a read of it (r.Get("/users/", h.List), h a struct a
+// generated constructor fills with closures; r.Use(auth.Verifier), set at
+// start-up to what a constructor returns) serves them (see
+// handlerFuncs).
 func (b *builder) handlerFieldFuncs() {
-	for field := range b.fieldStoresOf() {
-		if !httpapi.IsHandlerType(field.Type()) {
-			continue
-		}
-		var out []*Func
-		b.fieldFuncs(field, 0, map[*types.Var]bool{}, func(g *Func) {
-			if !slices.Contains(out, g) {
-				out = append(out, g)
-			}
-		})
+	served := func(t types.Type) bool { return httpapi.IsHandlerType(t) || httpapi.IsMiddlewareType(t) }
+	record := func(v *types.Var, out []*Func) {
 		if len(out) == 0 {
-			continue
+			return
 		}
 		if b.p.handlerFields == nil {
 			b.p.handlerFields = map[*types.Var][]*Func{}
@@ -243,6 +237,71 @@ func (b *builder) handlerFieldFuncs() {
 			}
 			return 1
 		})
-		b.p.handlerFields[field] = out
+		b.p.handlerFields[v] = out
+	}
+	for field := range b.fieldStoresOf() {
+		if !served(field.Type()) {
+			continue
+		}
+		var out []*Func
+		b.fieldFuncs(field, 0, map[*types.Var]bool{}, func(g *Func) {
+			if !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		})
+		record(field, out)
+	}
+	globals := map[*types.Var][]*Func{}
+	for fn := range b.funcs {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				g, ok := st.Addr.(*ssa.Global)
+				if !ok || b.p.pkgs[g.Pkg.Pkg.Path()] == nil {
+					continue
+				}
+				v, ok := g.Object().(*types.Var)
+				if !ok || !served(v.Type()) {
+					continue
+				}
+				b.storedFuncs(st.Val, func(f *Func) {
+					if !slices.Contains(globals[v], f) {
+						globals[v] = append(globals[v], f)
+					}
+				})
+			}
+		}
+	}
+	for v, fs := range globals {
+		record(v, fs)
+	}
+}
+
+// storedFuncs calls add with the module functions a value stored holds
+// (see valueFuncs), also when it is one result of a module function
+// returning several (v, err = newVerifier(secret)).
+func (b *builder) storedFuncs(val ssa.Value, add func(*Func)) {
+	ex, ok := val.(*ssa.Extract)
+	if !ok {
+		b.valueFuncs(val, 0, false, add)
+		return
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return
+	}
+	maker := call.Call.StaticCallee()
+	if maker == nil || b.funcs[maker] == nil {
+		return
+	}
+	for _, blk := range maker.Blocks {
+		if n := len(blk.Instrs); n > 0 {
+			if ret, ok := blk.Instrs[n-1].(*ssa.Return); ok && ex.Index < len(ret.Results) {
+				b.valueFuncs(ret.Results[ex.Index], 1, false, add)
+			}
+		}
 	}
 }

@@ -196,15 +196,7 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		if w := a.onlyWrite(x); w != nil {
 			return a.handlerOf(w, depth+1) // h := http.HandlerFunc(...)
 		}
-		if sel, ok := x.(*ast.SelectorExpr); ok {
-			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
-				// h.List, a func-typed field of a struct a constructor
-				// fills with closures (generated REST handlers): the
-				// standalone driver's graph gives what the module stores
-				// into the field (program.handlerFuncs).
-				unknown.Field = s.Obj().(*types.Var).Origin()
-			}
-		}
+		unknown.Field = funcVar(info, x)
 	case *ast.UnaryExpr, *ast.CompositeLit:
 		// &listHandler{...}: its ServeHTTP method serves; one that calls
 		// the handler in a field the literal sets wraps that handler.
@@ -342,6 +334,7 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 		if w := a.onlyWrite(x); w != nil {
 			return a.mwOf(w, depth+1)
 		}
+		unknown.Field = funcVar(info, x)
 	}
 	return unknown
 }
@@ -666,4 +659,37 @@ func (a *analyzer) madeRecv(e ast.Expr, fn *types.Func) token.Pos {
 		return token.NoPos
 	}
 	return call.Lparen
+}
+
+// funcVar is the variable a handler or middleware expression reads when
+// it is a func-typed struct field (h.List, a field a generated
+// constructor fills with closures) or package-level variable
+// (auth.HttpTokenVerifier, set at start-up to what a constructor
+// returns): the standalone driver's graph gives what the module stores
+// into it (program.handlerFuncs). Nil for anything else.
+func funcVar(info *types.Info, x ast.Expr) *types.Var {
+	var v *types.Var
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		if s := info.Selections[x]; s != nil {
+			if s.Kind() != types.FieldVal {
+				return nil
+			}
+			v, _ = s.Obj().(*types.Var)
+		} else {
+			v, _ = info.Uses[x.Sel].(*types.Var) // pkg.Var
+		}
+	case *ast.Ident:
+		v, _ = info.Uses[x].(*types.Var)
+	}
+	if v == nil {
+		return nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	if !v.IsField() && (v.Pkg() == nil || v.Parent() != v.Pkg().Scope()) {
+		return nil // a local: its writes are read where it is (onlyWrite)
+	}
+	return v.Origin()
 }

@@ -142,8 +142,9 @@ type Handler struct {
 	// follows, when its body is not in this package or its closure calls
 	// them.
 	Made token.Pos
-	// Field is the func-typed struct field the handler is read from
-	// (h.List), when it is one: the functions stored into it serve.
+	// Field is the func-typed struct field (h.List) or package-level
+	// variable the handler or middleware is read from, when it is one:
+	// the functions the module stores into it serve (see funcVar).
 	Field *types.Var
 }
 

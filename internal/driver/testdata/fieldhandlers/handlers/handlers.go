@@ -5,6 +5,8 @@ package handlers
 import (
 	"context"
 	"net/http"
+
+	"github.com/go-chi/chi/v5"
 )
 
 // UserAPI is the controller.
@@ -32,8 +34,9 @@ func NewUser(h UserAPI) *User {
 	}
 }
 
-// MountRoutes registers the handlers.
-func (h User) MountRoutes(r *http.ServeMux) {
-	r.HandleFunc("GET /users/", h.List)
-	r.HandleFunc("POST /users/tags", h.Tag)
+// MountRoutes registers the handlers, behind the token verifier.
+func (h User) MountRoutes(r chi.Router) {
+	r.Use(Verifier)
+	r.Get("/users/", h.List)
+	r.Post("/users/tags", h.Tag)
 }

@@ -23,6 +23,13 @@ func CreateNotes(ctx context.Context, s Notes, rr ...*Note) error {
 // Store is the SQL store.
 type Store struct{ DB *sql.DB }
 
+// Valid looks the token up.
+func (s *Store) Valid(ctx context.Context, token string) bool {
+	var n int
+	s.DB.QueryRowContext(ctx, "SELECT count(*) FROM tokens WHERE token = $1", token).Scan(&n)
+	return n > 0
+}
+
 // Users lists the users.
 func (s *Store) Users(ctx context.Context) error {
 	_, err := s.DB.QueryContext(ctx, "SELECT id, name FROM users")
