@@ -150,12 +150,7 @@ func (p *Program) dispatchParts(r *routes.Route, parts []Part) []Part {
 	if split == nil {
 		return nil
 	}
-	at := -1
-	for i, part := range parts {
-		if part.From == "handler" && part.Func == split.chain[0] {
-			at = i
-		}
-	}
+	at := handlerPart(parts, split.chain[0])
 	if at < 0 {
 		return nil
 	}
@@ -185,6 +180,19 @@ func (p *Program) dispatchParts(r *routes.Route, parts []Part) []Part {
 		out = append(out, made...)
 	}
 	return append(out, parts[at+1:]...)
+}
+
+// handlerPart is the index of the last of parts that is the handler's
+// own and runs f, -1 when none is: where a split route's chain of
+// functions goes.
+func handlerPart(parts []Part, f *Func) int {
+	at := -1
+	for i, part := range parts {
+		if part.From == "handler" && part.Func == f {
+			at = i
+		}
+	}
+	return at
 }
 
 // armMade are the parts an arm's call of a made handler runs

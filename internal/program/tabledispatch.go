@@ -674,12 +674,7 @@ func (p *Program) tableParts(r *routes.Route, parts []Part) []Part {
 	if split == nil {
 		return nil
 	}
-	at := -1
-	for i, part := range parts {
-		if part.From == "handler" && part.Func == split.chain[0] {
-			at = i
-		}
-	}
+	at := handlerPart(parts, split.chain[0])
 	if at < 0 {
 		return nil
 	}
