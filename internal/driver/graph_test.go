@@ -149,14 +149,7 @@ func TestScheduledJobs(t *testing.T) {
 			// A registration in a loop: runs nothing per item.
 			t.Errorf("%s:%d: %s: %s", f.File, f.Line, f.Function, f.Message)
 		default:
-			if _, ok := jobs[f.Function]; !ok {
-				t.Errorf("%s:%d: unexpected finding in %s: %s", f.File, f.Line, f.Function, f.Message)
-				continue
-			}
-			jobs[f.Function] = true
-			if f.Role != "job" || len(f.Routes) > 0 {
-				t.Errorf("%s:%d: role %q, routes %v; want a job's, no route", f.File, f.Line, f.Role, f.Routes)
-			}
+			jobFinding(t, f, jobs)
 		}
 	}
 	for fn, found := range jobs {
@@ -216,14 +209,7 @@ func TestAsynqJobs(t *testing.T) {
 			// A registration in a loop: runs nothing per item.
 			t.Errorf("%s:%d: %s: %s", f.File, f.Line, f.Function, f.Message)
 		default:
-			if _, ok := jobs[f.Function]; !ok {
-				t.Errorf("%s:%d: unexpected finding in %s: %s", f.File, f.Line, f.Function, f.Message)
-				continue
-			}
-			jobs[f.Function] = true
-			if f.Role != "job" || len(f.Routes) > 0 {
-				t.Errorf("%s:%d: role %q, routes %v; want a job's, no route", f.File, f.Line, f.Role, f.Routes)
-			}
+			jobFinding(t, f, jobs)
 		}
 	}
 	for fn, found := range jobs {
@@ -236,6 +222,20 @@ func TestAsynqJobs(t *testing.T) {
 	}
 	if !orphan {
 		t.Errorf("no queryinloop finding in jobs.Orphan")
+	}
+}
+
+// jobFinding checks a queryinloop finding that should be in one of jobs'
+// functions, a job's and no route's, and marks the function found.
+func jobFinding(t *testing.T, f report.Finding, jobs map[string]bool) {
+	t.Helper()
+	if _, ok := jobs[f.Function]; !ok {
+		t.Errorf("%s:%d: unexpected finding in %s: %s", f.File, f.Line, f.Function, f.Message)
+		return
+	}
+	jobs[f.Function] = true
+	if f.Role != "job" || len(f.Routes) > 0 {
+		t.Errorf("%s:%d: role %q, routes %v; want a job's, no route", f.File, f.Line, f.Role, f.Routes)
 	}
 }
 
