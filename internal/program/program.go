@@ -123,6 +123,10 @@ type Program struct {
 	// icpt are the RPC servers' interceptors, by framework (see
 	// interceptors.go), nil until asked.
 	icpt map[string][]*Func
+	// byPos are the functions with a body, by where it starts (see
+	// FuncAt), made once.
+	byPos     []*Func
+	byPosOnce sync.Once
 	// handlerFields are, by handler-typed field of the module's structs,
 	// the module functions stored into it (see handlerFieldFuncs).
 	handlerFields map[*types.Var][]*Func
@@ -472,17 +476,28 @@ func (p *Program) Package(f *Func) *packages.Package { return p.pkgs[f.pkg] }
 // FuncAt is the innermost function of the graph whose body holds pos: a
 // closure before the function it is written in; nil outside any.
 func (p *Program) FuncAt(pos token.Pos) *Func {
-	var best *Func
-	for _, f := range p.list {
-		syn := f.syntax
-		if f.Synthetic || f.instance || syn == nil || pos < syn.Pos() || pos >= syn.End() {
-			continue
-		}
-		if best == nil || syn.Pos() >= best.syntax.Pos() && syn.End() <= best.syntax.End() {
-			best = f
+	p.byPosOnce.Do(p.indexPos)
+	// Bodies nest or are disjoint: of those starting at or before pos,
+	// the last that holds it is the innermost (an earlier sibling that
+	// ended before pos holds nothing of it).
+	i := sort.Search(len(p.byPos), func(i int) bool { return p.byPos[i].syntax.Pos() > pos })
+	for i--; i >= 0; i-- {
+		if syn := p.byPos[i].syntax; pos < syn.End() {
+			return p.byPos[i]
 		}
 	}
-	return best
+	return nil
+}
+
+// indexPos orders the functions FuncAt looks in by where their bodies
+// start (those of one body in the order of p.list, the last winning).
+func (p *Program) indexPos() {
+	for _, f := range p.list {
+		if !f.Synthetic && !f.instance && f.syntax != nil {
+			p.byPos = append(p.byPos, f)
+		}
+	}
+	sort.SliceStable(p.byPos, func(i, j int) bool { return p.byPos[i].syntax.Pos() < p.byPos[j].syntax.Pos() })
 }
 
 // Site is the query site whose call starts at pos (as findings give their
