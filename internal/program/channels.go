@@ -252,9 +252,14 @@ func (p *Program) chanParts(e *Entry) []Part {
 		from := map[chanKey]string{}
 		depth := map[chanKey]int{}
 		for _, part := range todo {
-			fs := p.functions(&Entry{Parts: []Part{part}, cut: e.cut}, true, true)
+			var fs []*Func
+			if e.cut == nil {
+				fs = p.partFunctions(part, true, true)
+			} else {
+				fs = p.functions(&Entry{Parts: []Part{part}, cut: e.cut}, true, true)
+			}
 			if part.Loop != nil {
-				fs = append(fs, part.Func) // the sends in its body
+				fs = append(slices.Clip(fs), part.Func) // the sends in its body
 			}
 			for _, f := range fs {
 				for _, sd := range ix.sends[f] {

@@ -760,6 +760,37 @@ func (p *Program) OnceOnly(entries []*Entry) map[*Func]bool {
 	return out
 }
 
+// partKey is what partFunctions keeps one answer by.
+type partKey struct {
+	part             Part
+	goroutines, once bool
+}
+
+// partFunctions are the functions of an entry of the one part, with no
+// cut (see functions), found once per part: the driver asks them of
+// each route's parts per finding (Runs) and per route (chanParts). The
+// slice is shared: append to it only after slices.Clip, as it is.
+func (p *Program) partFunctions(part Part, goroutines, once bool) []*Func {
+	if p.ownMigBusy {
+		return p.functions(&Entry{Parts: []Part{part}}, goroutines, once) // see registryMigrations
+	}
+	k := partKey{part, goroutines, once}
+	p.partFnsMu.Lock()
+	fs, ok := p.partFns[k]
+	p.partFnsMu.Unlock()
+	if ok {
+		return fs
+	}
+	fs = slices.Clip(p.functions(&Entry{Parts: []Part{part}}, goroutines, once))
+	p.partFnsMu.Lock()
+	if p.partFns == nil {
+		p.partFns = map[partKey][]*Func{}
+	}
+	p.partFns[k] = fs
+	p.partFnsMu.Unlock()
+	return fs
+}
+
 // functions are the functions an entry's code runs, at any depth, per
 // request or iteration (not inside a worker's loop of its own); with
 // goroutines, also those of the goroutines it starts and does not wait

@@ -379,7 +379,7 @@ func (p *Program) Runs(e *Entry, fn *Func, pos token.Pos) bool {
 		if part.Chan != "" {
 			// A receiver's body, run on the route's behalf (see
 			// channels.go): what it calls.
-			if slices.Contains(p.functions(&Entry{Parts: []Part{part}}, false, true), fn) {
+			if slices.Contains(p.partFunctions(part, false, true), fn) {
 				return true
 			}
 			continue

@@ -127,6 +127,9 @@ type Program struct {
 	// FuncAt), made once.
 	byPos     []*Func
 	byPosOnce sync.Once
+	// partFns are partFunctions' answers, by part.
+	partFns   map[partKey][]*Func
+	partFnsMu sync.Mutex
 	// handlerFields are, by handler-typed field of the module's structs,
 	// the module functions stored into it (see handlerFieldFuncs).
 	handlerFields map[*types.Var][]*Func
