@@ -39,4 +39,5 @@ func (h User) MountRoutes(r chi.Router) {
 	r.Use(Verifier)
 	r.Get("/users/", h.List)
 	r.Post("/users/tags", h.Tag)
+	r.Get("/fallback", Fallback)
 }

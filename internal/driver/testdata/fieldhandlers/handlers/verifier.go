@@ -30,3 +30,7 @@ func NewVerifier(t Tokens) (func(http.Handler) http.Handler, error) {
 		})
 	}, nil
 }
+
+// Fallback is a handler variable nothing in the module sets: the route
+// registering it runs nothing the graph can name.
+var Fallback http.HandlerFunc
