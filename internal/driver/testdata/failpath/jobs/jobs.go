@@ -83,3 +83,39 @@ func Run(ctx context.Context, s store.Store, ids []int64) {
 		cleanup(ctx, s, ids)
 	}
 }
+
+// Block is a batch of items sent at once.
+type Block struct{ Items []*store.Item }
+
+// OneByOne sends each block at once and, only when that fails, its items
+// one by one to find the bad ones: the inner loop is of the failure.
+func OneByOne(ctx context.Context, s store.Store, blocks []Block) {
+	for _, b := range blocks {
+		if err := s.CreateAll(ctx, b.Items); err != nil {
+			for _, it := range b.Items {
+				_ = s.Create(ctx, it)
+			}
+		}
+	}
+}
+
+// Resend, in no loop, sends the items one by one when the batch failed.
+func Resend(ctx context.Context, s store.Store, items []*store.Item) {
+	if err := s.CreateAll(ctx, items); err != nil {
+		for _, it := range items {
+			_ = s.Create(ctx, it)
+		}
+	}
+}
+
+// CreateMissing creates each item when the batch's failure is that they
+// are missing: the test tells which failure, the loop writes per item.
+func CreateMissing(ctx context.Context, s store.Store, items []*store.Item) {
+	if err := s.CreateAll(ctx, items); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			for _, it := range items {
+				_ = s.Create(ctx, it)
+			}
+		}
+	}
+}
