@@ -318,3 +318,103 @@ func (a *analyzer) walkLoop(n *funcNode, body inspector.Cursor, loops []*Loop, l
 	a.walk(n, body, appendLoop(loops, l))
 	a.cleanup = clean
 }
+
+// A function run only on failure. An unexported function whose every
+// call is in a failure branch (see above) runs only when a call before
+// it failed, as the branch does:
+//
+//	if _, err := db.ExecContext(ctx, insertAll, args...); err != nil {
+//		return retryRowByRow(ctx, db, rows) // a loop inserting each row
+//	}
+//
+// Its loops are the failure's too: their calls are walked as a failure
+// branch's. What makes it one, by types and syntax in its package: a
+// function (or a method no interface of the package names) neither
+// exported nor generic, called at least once, every call of it in a
+// failure branch of another function (not a told one: see walkTold),
+// and its name used nowhere but as the function of those calls (not
+// taken as a value, handed on or assigned: a caller the package does
+// not show). A call made in a package-level initializer is no
+// function's and keeps it counted.
+
+// failOnly marks the calls in loops of the functions run only on
+// failure (see above) as a failure branch's calls.
+func (a *analyzer) failOnly() {
+	info := a.pass.TypesInfo
+	// The uses of each function's name as a call's function, and all.
+	asCall, uses := map[*types.Func]int{}, map[*types.Func]int{}
+	named := map[string]bool{} // method names of the package's interfaces
+	for _, f := range a.pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.CallExpr:
+				var id *ast.Ident
+				switch fun := ast.Unparen(x.Fun).(type) {
+				case *ast.Ident:
+					id = fun
+				case *ast.SelectorExpr:
+					id = fun.Sel
+				}
+				if fn, ok := info.Uses[id].(*types.Func); ok && id != nil {
+					asCall[fn]++
+				}
+			case *ast.Ident:
+				if fn, ok := info.Uses[x].(*types.Func); ok {
+					uses[fn]++
+				}
+			case *ast.InterfaceType:
+				if x.Methods != nil {
+					for _, m := range x.Methods.List {
+						for _, name := range m.Names {
+							named[name.Name] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	calls := map[*types.Func][]*callInfo{}
+	for _, n := range a.funcs {
+		for _, c := range n.calls {
+			if c.callee != nil {
+				calls[c.callee] = append(calls[c.callee], c)
+			}
+		}
+	}
+	only := map[*types.Func]bool{}
+	for _, n := range a.funcs {
+		fd, ok := n.node.(*ast.FuncDecl)
+		if !ok || n.fn == nil || only[n.fn] || n.fn.Exported() || n.fn.Name() == "init" || n.fn.Name() == "main" {
+			continue
+		}
+		sig := n.sig
+		if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 || fd.Recv != nil && named[n.fn.Name()] {
+			continue
+		}
+		cs := calls[n.fn]
+		if len(cs) == 0 || len(cs) != asCall[n.fn] || uses[n.fn] != asCall[n.fn] {
+			continue
+		}
+		failing := true
+		for _, c := range cs {
+			failing = failing && c.fail && !a.within(c.call, fd)
+		}
+		only[n.fn] = failing
+	}
+	for _, n := range a.funcs {
+		if n.fn == nil || !only[n.fn] {
+			continue
+		}
+		for _, c := range n.calls {
+			if perItem(c.loops) > 0 && !c.recv && c.unless == 0 {
+				c.once, c.fail = true, true
+			}
+		}
+	}
+}
+
+// within reports whether x lies in the declaration fd.
+func (a *analyzer) within(x ast.Node, fd *ast.FuncDecl) bool {
+	return fd.Pos() <= x.Pos() && x.End() <= fd.End()
+}

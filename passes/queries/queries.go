@@ -349,6 +349,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	a.collect()
+	a.failOnly() // see failure.go
 	a.learnStmtFrom()
 	a.findWrappers()
 	a.learnTables()

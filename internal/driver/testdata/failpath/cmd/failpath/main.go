@@ -29,6 +29,8 @@ func main() {
 		jobs.OneByOne(ctx, s, blocks)
 		jobs.Resend(ctx, s, items)
 		jobs.CreateMissing(ctx, s, items)
+		jobs.Batch(ctx, s, items)
+		jobs.Twice(ctx, s, items)
 	})
 	_ = http.ListenAndServe(":8080", nil)
 }
