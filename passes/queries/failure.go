@@ -40,15 +40,29 @@ import (
 // elsewhere counts as usual at the other calls. The standalone driver
 // counts the loops it leaves out so in stats.error_path_findings.
 //
+// A loop within the branch is of the failure too: it runs only when the
+// call failed, and in the normal case not at all. A batch sent at once
+// and, when it fails, statement by statement to find the bad ones
+//
+//	if err := db.BatchExec(ctx, stmts); err != nil {
+//		for _, stmt := range stmts {
+//			if err := db.Exec(ctx, stmt); err != nil { ... }
+//		}
+//	}
+//
+// runs no statement per item in the normal case; nor does a loop
+// putting back the rest of a list after one item failed. Its calls are
+// walked as the branch's, per item of that loop and of those around the
+// branch, so the driver counts them (stats.error_path_findings).
+//
 // A branch within the failure that tells one failure from another keeps
 // counting: `if errors.Is(err, sql.ErrNoRows) { create(item) }`, `err ==
 // ErrNotFound`, `IsNotFound(err)`, a switch on the error: a row missing
 // for an item is the normal case of a get-or-create, which creates per
-// item; so does `err != nil && isDuplicate(err)` (an insert that
-// updates the row already there). A loop within the branch repeats what it runs per item of its
-// own (`for _, m := range rest { requeue(m) }` after a failure), not
-// of the loops around the branch. So does a test of another result of the call that failed
-// (`_, code, err := scm.GetRepo(...); if err != nil { if code == 404 {
+// item, and so do the loops within such a branch; so does `err != nil &&
+// isDuplicate(err)` (an insert that updates the row already there). So
+// does a test of another result of the call that failed (`_, code, err
+// := scm.GetRepo(...); if err != nil { if code == 404 {
 // db.MarkGone(repo) } }`): a status it answered beside the error tells
 // which failure, and a row gone per item is data. So do those tests
 // outside an `err != nil` branch, and what follows the if.
@@ -141,77 +155,6 @@ func (a *analyzer) ifOfBody(b ast.Node) *ast.IfStmt {
 		}
 	}
 	return a.ifBodies[b]
-}
-
-// A fallback. A function hands a collection to the database all at once
-// (an UPDATE ... FROM unnest($1), a batch queued in a loop over it), and
-// when that fails, sends the items one by one:
-//
-//	if _, err := s.UpdateDurations(toUpdate); err != nil {
-//		for id, ts := range toUpdate {
-//			s.UpdateDuration(id, ts)
-//		}
-//	}
-//
-// The loop in the failure branch is the slow path of a set-based one,
-// run only when the batch failed: no work per item in the normal case.
-// What makes it one: it ranges over a local variable that the function
-// passed to a call (the failing one too), or ranged over, before the
-// failure branch and not in a loop around it (a loop re-creating the
-// rest of a list after one item of the same list failed still writes
-// per item of its own). The failure may be told by a flag (see
-// failedFlag).
-
-// fallback reports whether the loop l, in the failure branch of the if
-// ifs of n, ranges over what n handed on before the branch (see above).
-func (a *analyzer) fallback(n *funcNode, l *Loop, ifs ast.Node) bool {
-	rs, ok := l.Node.(*ast.RangeStmt)
-	if !ok || ifs == nil {
-		return false
-	}
-	id, ok := ast.Unparen(rs.X).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() {
-		return false
-	}
-	is := func(e ast.Expr) bool {
-		e = ast.Unparen(e)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		x, ok := e.(*ast.Ident)
-		return ok && a.pass.TypesInfo.Uses[x] == v
-	}
-	before := ifs.Pos()
-	if x, ok := ifs.(*ast.IfStmt); ok {
-		before = x.Body.Pos() // the call failing may be the if's init
-	}
-	handed := false
-	ast.Inspect(n.body, func(x ast.Node) bool {
-		if handed || x == nil || x.Pos() >= before {
-			return false
-		}
-		switch x := x.(type) {
-		case *ast.FuncLit:
-			return false // not run here
-		case *ast.RangeStmt:
-			if is(x.X) {
-				if holds(x, ifs) {
-					return false // a loop over v around the branch
-				}
-				handed = true
-			}
-		case *ast.CallExpr:
-			for _, arg := range x.Args {
-				handed = handed || is(arg)
-			}
-		}
-		return !handed
-	})
-	return handed
 }
 
 // failed reports whether cond holds only when an error a call assigned
@@ -331,10 +274,8 @@ func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, e
 			a.walk(n, part, loops)
 			continue
 		}
-		saved, outer := len(a.failedWith), a.failOuter
-		a.failIfs = append(a.failIfs, c.Node())
+		saved := len(a.failedWith)
 		a.failedWith = append(a.failedWith, answered...)
-		a.failOuter = len(loops)
 		a.failOutside = append(a.failOutside, outside)
 		a.caching++
 		a.onFailure++
@@ -342,8 +283,7 @@ func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, e
 		a.onFailure--
 		a.caching--
 		a.failOutside = a.failOutside[:len(a.failOutside)-1]
-		a.failIfs = a.failIfs[:len(a.failIfs)-1]
-		a.failedWith, a.failOuter = a.failedWith[:saved], outer
+		a.failedWith = a.failedWith[:saved]
 	}
 }
 
@@ -366,25 +306,115 @@ func (a *analyzer) walkTold(n *funcNode, c inspector.Cursor, loops []*Loop) {
 }
 
 // walkLoop walks body, the body of loop l within loops. In a failure
-// branch, the loop repeats what it runs per item of its own, out of the
-// failure, and not per item of the loops around the branch (see above),
-// unless it is the fallback of a batch (see fallback).
+// branch the loop is of the failure too (see above): its calls are the
+// branch's, per item of l and of the loops around it.
 func (a *analyzer) walkLoop(n *funcNode, body inspector.Cursor, loops []*Loop, l *Loop) {
-	if a.onFailure == 0 {
-		clean := a.cleanup
-		a.cleanup = 0 // a loop in a cleanup deletes per item of its own
+	if a.onFailure > 0 {
 		a.walk(n, body, appendLoop(loops, l))
-		a.cleanup = clean
 		return
 	}
-	if k := len(a.failIfs); k > 0 && a.fallback(n, l, a.failIfs[k-1]) {
-		a.walk(n, body, loops) // the slow path of a batch: still the failure
-		return
+	clean := a.cleanup
+	a.cleanup = 0 // a loop in a cleanup deletes per item of its own
+	a.walk(n, body, appendLoop(loops, l))
+	a.cleanup = clean
+}
+
+// A function run only on failure. An unexported function whose every
+// call is in a failure branch (see above) runs only when a call before
+// it failed, as the branch does:
+//
+//	if _, err := db.ExecContext(ctx, insertAll, args...); err != nil {
+//		return retryRowByRow(ctx, db, rows) // a loop inserting each row
+//	}
+//
+// Its loops are the failure's too: their calls are walked as a failure
+// branch's. What makes it one, by types and syntax in its package: a
+// function (or a method no interface of the package names) neither
+// exported nor generic, called at least once, every call of it in a
+// failure branch of another function (not a told one: see walkTold),
+// and its name used nowhere but as the function of those calls (not
+// taken as a value, handed on or assigned: a caller the package does
+// not show). A call made in a package-level initializer is no
+// function's and keeps it counted.
+
+// failOnly marks the calls in loops of the functions run only on
+// failure (see above) as a failure branch's calls.
+func (a *analyzer) failOnly() {
+	info := a.pass.TypesInfo
+	// The uses of each function's name as a call's function, and all.
+	asCall, uses := map[*types.Func]int{}, map[*types.Func]int{}
+	named := map[string]bool{} // method names of the package's interfaces
+	for _, f := range a.pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.CallExpr:
+				var id *ast.Ident
+				switch fun := ast.Unparen(x.Fun).(type) {
+				case *ast.Ident:
+					id = fun
+				case *ast.SelectorExpr:
+					id = fun.Sel
+				}
+				if fn, ok := info.Uses[id].(*types.Func); ok && id != nil {
+					asCall[fn]++
+				}
+			case *ast.Ident:
+				if fn, ok := info.Uses[x].(*types.Func); ok {
+					uses[fn]++
+				}
+			case *ast.InterfaceType:
+				if x.Methods != nil {
+					for _, m := range x.Methods.List {
+						for _, name := range m.Names {
+							named[name.Name] = true
+						}
+					}
+				}
+			}
+			return true
+		})
 	}
-	saved, with, clean := a.onFailure, a.failedWith, a.cleanup
-	a.caching -= saved
-	a.onFailure, a.failedWith, a.cleanup = 0, nil, 0
-	a.walk(n, body, appendLoop(loops[a.failOuter:len(loops):len(loops)], l))
-	a.onFailure, a.failedWith, a.cleanup = saved, with, clean
-	a.caching += saved
+	calls := map[*types.Func][]*callInfo{}
+	for _, n := range a.funcs {
+		for _, c := range n.calls {
+			if c.callee != nil {
+				calls[c.callee] = append(calls[c.callee], c)
+			}
+		}
+	}
+	only := map[*types.Func]bool{}
+	for _, n := range a.funcs {
+		fd, ok := n.node.(*ast.FuncDecl)
+		if !ok || n.fn == nil || only[n.fn] || n.fn.Exported() || n.fn.Name() == "init" || n.fn.Name() == "main" {
+			continue
+		}
+		sig := n.sig
+		if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 || fd.Recv != nil && named[n.fn.Name()] {
+			continue
+		}
+		cs := calls[n.fn]
+		if len(cs) == 0 || len(cs) != asCall[n.fn] || uses[n.fn] != asCall[n.fn] {
+			continue
+		}
+		failing := true
+		for _, c := range cs {
+			failing = failing && c.fail && !a.within(c.call, fd)
+		}
+		only[n.fn] = failing
+	}
+	for _, n := range a.funcs {
+		if n.fn == nil || !only[n.fn] {
+			continue
+		}
+		for _, c := range n.calls {
+			if perItem(c.loops) > 0 && !c.recv && c.unless == 0 {
+				c.once, c.fail = true, true
+			}
+		}
+	}
+}
+
+// within reports whether x lies in the declaration fd.
+func (a *analyzer) within(x ast.Node, fd *ast.FuncDecl) bool {
+	return fd.Pos() <= x.Pos() && x.End() <= fd.End()
 }

@@ -42,7 +42,8 @@ import (
 // again at every sync), and an INSERT creates per item. Only the branch
 // where the test holds counts so: an else, a negated test, a switch's
 // default outside `if err != nil` run on success too. A loop within the
-// branch repeats per item of its own, as in a failure.
+// branch deletes per item of its own, as one within a get-or-create's
+// branch creates.
 //
 // Not so told: a failure the program reads from a field of the
 // service's answer (a per-message error code in a decoded response) or

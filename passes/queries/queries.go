@@ -349,6 +349,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	a.collect()
+	a.failOnly() // see failure.go
 	a.learnStmtFrom()
 	a.findWrappers()
 	a.learnTables()
@@ -522,18 +523,14 @@ type analyzer struct {
 	// walk is in; answered, those of the condition failing just read
 	// (see failure.go).
 	failedWith, answered []*types.Var
-	// failOuter is, in a failure branch, how many loops are around it.
-	failOuter int
 	// failCalls are the calls whose failure the condition just read
 	// tests; failOutside says, per failure branch the walk is in,
 	// innermost last, whether they are all another service's (see
 	// outside.go).
 	failCalls   []*ast.CallExpr
 	failOutside []bool
-	// failIfs are the ifs of the failure branches the walk is in,
-	// innermost last (see fallback); ifBodies, the package's ifs by
-	// body, once needed.
-	failIfs  []ast.Node
+	// ifBodies are the package's ifs by body, once needed (see
+	// failedFlag).
 	ifBodies map[ast.Node]*ast.IfStmt
 	// cleanup counts the branches the walk is in that run only when
 	// another service turned an item down (see outside.go).

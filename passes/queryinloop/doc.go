@@ -248,7 +248,12 @@
 // function failed (`it, err := s.Get(ctx, id); if err != nil {
 // s.MarkFailed(ctx, id); continue }`, the else of `err == nil`), or
 // under such a branch in a function the loop calls: it runs for the
-// failed items only. A test telling one failure from another
+// failed items only; so is a loop within the branch (a batch sent again
+// statement by statement when it failed, to find the bad ones), which
+// in the normal case does not run at all, and a loop in an unexported
+// function every call of which is in such a branch and whose name is
+// never taken as a value (retryRowByRow(rows) after the batch's insert
+// failed). A test telling one failure from another
 // (errors.Is(err, ErrNotFound), err == ErrMissing, IsNotFound(err), a
 // switch on the error) counts again inside it: a get-or-create creates
 // per item. Not so when the call that failed is another service's (a

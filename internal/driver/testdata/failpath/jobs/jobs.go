@@ -69,9 +69,9 @@ func GetOrCreate(ctx context.Context, s store.Store, items []*store.Item) {
 	}
 }
 
-// cleanup marks every item: called only when a run failed, its loop
-// still writes once per item of that run.
-func cleanup(ctx context.Context, s store.Store, ids []int64) {
+// Cleanup marks every item: called here only when a run failed, but
+// exported, its loop still writes once per item of a run.
+func Cleanup(ctx context.Context, s store.Store, ids []int64) {
 	for _, id := range ids {
 		_ = s.MarkError(ctx, id, "cancelled")
 	}
@@ -80,6 +80,73 @@ func cleanup(ctx context.Context, s store.Store, ids []int64) {
 // Run cleans up after a failed check.
 func Run(ctx context.Context, s store.Store, ids []int64) {
 	if err := check(int64(len(ids))); err != nil {
-		cleanup(ctx, s, ids)
+		Cleanup(ctx, s, ids)
 	}
+}
+
+// Block is a batch of items sent at once.
+type Block struct{ Items []*store.Item }
+
+// OneByOne sends each block at once and, only when that fails, its items
+// one by one to find the bad ones: the inner loop is of the failure.
+func OneByOne(ctx context.Context, s store.Store, blocks []Block) {
+	for _, b := range blocks {
+		if err := s.CreateAll(ctx, b.Items); err != nil {
+			for _, it := range b.Items {
+				_ = s.Create(ctx, it)
+			}
+		}
+	}
+}
+
+// Resend, in no loop, sends the items one by one when the batch failed.
+func Resend(ctx context.Context, s store.Store, items []*store.Item) {
+	if err := s.CreateAll(ctx, items); err != nil {
+		for _, it := range items {
+			_ = s.Create(ctx, it)
+		}
+	}
+}
+
+// CreateMissing creates each item when the batch's failure is that they
+// are missing: the test tells which failure, the loop writes per item.
+func CreateMissing(ctx context.Context, s store.Store, items []*store.Item) {
+	if err := s.CreateAll(ctx, items); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			for _, it := range items {
+				_ = s.Create(ctx, it)
+			}
+		}
+	}
+}
+
+// retryEach creates the items one by one: every call of it is in a
+// failure branch, so its loop runs only when a batch failed.
+func retryEach(ctx context.Context, s store.Store, items []*store.Item) {
+	for _, it := range items {
+		_ = s.Create(ctx, it)
+	}
+}
+
+// Batch sends the items at once, one by one when that failed.
+func Batch(ctx context.Context, s store.Store, items []*store.Item) {
+	if err := s.CreateAll(ctx, items); err != nil {
+		retryEach(ctx, s, items)
+	}
+}
+
+// createEach creates the items one by one, on failure and on success.
+func createEach(ctx context.Context, s store.Store, items []*store.Item) {
+	for _, it := range items {
+		_ = s.Create(ctx, it)
+	}
+}
+
+// Twice creates each item after the batch, whether it failed or not.
+func Twice(ctx context.Context, s store.Store, items []*store.Item) {
+	if err := s.CreateAll(ctx, items); err != nil {
+		createEach(ctx, s, items)
+		return
+	}
+	createEach(ctx, s, items)
 }

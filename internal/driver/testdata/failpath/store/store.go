@@ -15,6 +15,7 @@ type Store interface {
 	Get(ctx context.Context, id int64) (*Item, error)
 	MarkError(ctx context.Context, id int64, msg string) error
 	Create(ctx context.Context, it *Item) error
+	CreateAll(ctx context.Context, its []*Item) error
 }
 
 type sqlStore struct{ db *sql.DB }
@@ -34,5 +35,14 @@ func (s *sqlStore) MarkError(ctx context.Context, id int64, msg string) error {
 
 func (s *sqlStore) Create(ctx context.Context, it *Item) error {
 	_, err := s.db.ExecContext(ctx, "INSERT INTO items (id, name) VALUES ($1, $2)", it.ID, it.Name)
+	return err
+}
+
+func (s *sqlStore) CreateAll(ctx context.Context, its []*Item) error {
+	ids := make([]int64, len(its))
+	for i, it := range its {
+		ids[i] = it.ID
+	}
+	_, err := s.db.ExecContext(ctx, "INSERT INTO items (id) SELECT unnest($1::bigint[])", ids)
 	return err
 }

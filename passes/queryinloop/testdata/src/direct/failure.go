@@ -192,13 +192,13 @@ func DropStale(ctx context.Context, s *Schedr, list []*Sched) {
 }
 
 // Requeue puts the rest of the batch back after a failure: the loop in
-// the branch writes per item of the rest, not per item of the batch.
+// the branch runs only when a trigger failed, not in the normal case.
 func Requeue(ctx context.Context, s *Schedr, list []*Sched) {
 	for i, item := range list {
 		if err := s.trigger(item); err != nil {
 			markError(ctx, s.db, err, item) // silent: on failure
 			for _, rest := range list[i:] {
-				s.create(ctx, rest) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of …: n round trips instead of 1`
+				s.create(ctx, rest) // silent: a loop within the failure
 			}
 			return
 		}
@@ -266,12 +266,61 @@ func FlagFallback(ctx context.Context, s *Schedr, list []*Sched) {
 }
 
 // OtherOnFailure writes each of another list when a call fails: a list
-// the function never handed on, per item of its own.
+// the function never handed on, still only when the call failed.
 func OtherOnFailure(ctx context.Context, s *Schedr, list, others []*Sched) {
 	if err := s.createAll(ctx, list); err != nil {
 		for _, o := range others {
-			s.create(ctx, o) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of others`
+			s.create(ctx, o) // silent: a loop within the failure
 		}
+	}
+}
+
+type block struct {
+	Label string
+	Items []*Sched
+}
+
+// BlocksOneByOne sends each block's items at once and, when that fails,
+// one by one to find the bad ones: a field's list, in a loop of blocks.
+func BlocksOneByOne(ctx context.Context, s *Schedr, blocks []block) []error {
+	var errs []error
+	for _, b := range blocks {
+		err := s.createAll(ctx, b.Items) // want `^direct.\(\*Schedr\).createAll runs INSERT into schedules .* once per item of blocks`
+		if err != nil {
+			for _, item := range b.Items {
+				if err := s.create(ctx, item); err != nil { // silent: the batch's fallback
+					errs = append(errs, err)
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// CreateMissingOnFailure creates every item when the batch's failure is
+// that the table is missing: the test tells which failure, and the loop
+// within it writes per item.
+func CreateMissingOnFailure(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		if errors.Is(err, errMissing) {
+			for _, item := range list {
+				s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+			}
+		}
+	}
+}
+
+// SkipFailed leaves the items whose trigger failed and creates the
+// others: the loop is in no failure branch, its query after the branch.
+func SkipFailed(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.trigger(nil); err != nil {
+		return
+	}
+	for _, item := range list {
+		if err := s.trigger(item); err != nil {
+			continue
+		}
+		s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
 	}
 }
 
@@ -286,6 +335,112 @@ func FlagNotFailure(ctx context.Context, s *Schedr, list []*Sched) {
 	if again {
 		for _, item := range list {
 			s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+		}
+	}
+}
+
+func retryable(msg string) bool { return msg != "" }
+
+// insertRowByRow inserts the rows one by one: its every call is in a
+// failure branch, so its loop runs only when a batch failed.
+func insertRowByRow(ctx context.Context, s *Schedr, list []*Sched) error {
+	for _, item := range list {
+		if err := s.create(ctx, item); err != nil { // silent: the function runs only on failure
+			return err
+		}
+	}
+	return nil
+}
+
+// InsertBatch sends the list at once, row by row when that failed.
+func InsertBatch(ctx context.Context, s *Schedr, list []*Sched) error {
+	if err := s.createAll(ctx, list); err != nil {
+		retry := retryable(err.Error())
+		if !retry {
+			return err
+		}
+		return insertRowByRow(ctx, s, list)
+	}
+	return nil
+}
+
+// InsertBatchAgain is the other caller, on failure too.
+func InsertBatchAgain(ctx context.Context, s *Schedr, list []*Sched) error {
+	err := s.createAll(ctx, list)
+	if err != nil {
+		err = insertRowByRow(ctx, s, list)
+	}
+	return err
+}
+
+// resendEach, a method, is called only on failure too.
+func (s *Schedr) resendEach(ctx context.Context, list []*Sched) {
+	for _, item := range list {
+		s.create(ctx, item) // silent: the method runs only on failure
+	}
+}
+
+func Resend(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		s.resendEach(ctx, list)
+	}
+}
+
+// insertEach is called on failure and on success: its loop is work.
+func insertEach(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+	}
+}
+
+func InsertTwice(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		insertEach(ctx, s, list)
+	}
+	insertEach(ctx, s, list)
+}
+
+// insertByValue is called only on failure, but handed on as a value too:
+// a caller this package does not show.
+func insertByValue(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+	}
+}
+
+var inserter = insertByValue
+
+func InsertByValue(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		insertByValue(ctx, s, list)
+	}
+}
+
+// InsertRowByRow is exported: other packages may call it on any path.
+func InsertRowByRow(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+	}
+}
+
+func InsertExported(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		InsertRowByRow(ctx, s, list)
+	}
+}
+
+// insertTold is called only where a test tells the failure: a row
+// missing per item is the normal case.
+func insertTold(ctx context.Context, s *Schedr, list []*Sched) {
+	for _, item := range list {
+		s.create(ctx, item) // want `^direct.\(\*Schedr\).create runs INSERT into schedules .* once per item of list`
+	}
+}
+
+func InsertTold(ctx context.Context, s *Schedr, list []*Sched) {
+	if err := s.createAll(ctx, list); err != nil {
+		if errors.Is(err, errMissing) {
+			insertTold(ctx, s, list)
 		}
 	}
 }
