@@ -423,7 +423,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			} else {
 				c.Site = nil
 			}
-			if info != nil && c.Expr != nil && c.Site == nil {
+			if info != nil && c.Expr != nil {
+				// A site taking a chunk whole too (the pass leaves that
+				// loop out of the site's Loops): one statement per chunk.
 				c.Chunks = queries.Chunks(info.TypesInfo, c.Expr, c.Loops)
 			}
 		}

@@ -392,6 +392,7 @@ func usualFrom(s *scc, f *Func) (usual map[*Func]bool, cyclic bool) {
 func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	d := queries.PerItem(c.Loops)
 	if c.Site != nil {
+		d = max(d-c.Chunks, 0) // one statement per chunk it takes whole
 		// The pass counts a receiver's fill as a cache fill (Site.Once);
 		// the graph follows the receiver instead.
 		raw := d
@@ -739,7 +740,7 @@ func (p *Program) bodyCost(f *Func, skip func(*Call) bool, callee func(g *Func) 
 		items := queries.PerItem(c.Loops) > 0
 		chunked := queries.PerItem(c.Loops)-c.Chunks == 0
 		if c.Site != nil {
-			if items {
+			if items && !chunked {
 				total.loop = true
 			} else {
 				once(c, 1)

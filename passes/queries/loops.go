@@ -103,6 +103,10 @@ type Loop struct {
 	// read-only after: the passes reading a package's loops may run at
 	// once.
 	whole map[types.Object]bool
+	// index is the index a loop over chunks walks a list by (see
+	// chunkLoop): its slices from the index on (ids[i:end]) are the
+	// chunks, whole with the variables built from them.
+	index *types.Var
 }
 
 // smallConst is the largest constant bound still considered "a few times".
@@ -124,7 +128,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				}
 			}
 		}
-		l.whole = chunkVars(info, s.Body, l.Vars)
+		l.whole = chunkVars(info, s.Body, l.Vars, nil)
 		t := info.TypeOf(s.X)
 		if t == nil {
 			return l
@@ -230,6 +234,16 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 				l.Over = boundName(b)
 				if excessLoop(r, cur, s) {
 					l.Kind = LoopExcess
+					return l
+				}
+				if idx, sl := chunkLoop(info, s, b); idx != nil {
+					// A data loop whose element is the chunk: calls
+					// taking it run once per chunk (see TakesWhole).
+					l.index = idx
+					if name := exprName(sl.X); name != "…" {
+						l.Over = name
+					}
+					l.whole = chunkVars(info, s.Body, nil, func(e *ast.SliceExpr) bool { return l.chunk(info, e) })
 					return l
 				}
 				if chunked(info, s.Post) {
@@ -1731,18 +1745,24 @@ func isTrue(info *types.Info, e ast.Expr) bool {
 
 // TakesWhole reports whether a call passes the loop's own range variable
 // as a whole slice (for _, chunk := range chunks { ... ANY($1), chunk }),
+// or the chunk a loop walking a list by chunks slices from its index
+// (ids[i:end], see chunkLoop),
 // directly or through what the body builds from it (see chunkVars): one
 // statement per chunk, which is how an N+1 is fixed, not one. A query
 // builder's chain counts with the call that sends it: in
 // `db.In("id", ids).Find(&rows)` for each group ids of a map, the group
 // goes whole into the statement Find sends.
 func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
-	if len(l.whole) == 0 {
+	if len(l.whole) == 0 && l.index == nil {
 		return false
 	}
 	found := false
 	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.SliceExpr:
+			if l.chunk(info, n) {
+				found = true
+			}
 		case *ast.IndexExpr:
 			// rec[0] is one value of the element: a record's field
 			// ([]string per row of a CSV), sent once per record.
@@ -1772,6 +1792,7 @@ func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 					e = ast.Unparen(p.Args[len(p.Args)-1])
 				}
 				if s, ok := e.(*ast.SliceExpr); ok {
+					found = found || l.chunk(info, s)
 					e = ast.Unparen(s.X)
 				}
 				if id, ok := e.(*ast.Ident); ok && l.whole[info.Uses[id]] {
@@ -1804,20 +1825,24 @@ func chainNext(c *ast.CallExpr) (*ast.CallExpr, bool) {
 // (ins = ins.Values(id), b.WriteString(...) with an argument from it).
 // A call taking any of them sends the chunk, once per chunk.
 //
+// In a loop walking a list by chunks (see chunkLoop) the chunks are
+// slices the body takes from the loop's index, which chunk reports: the
+// variables holding them, or built from them, are whole.
+//
 // Only variables declared in the body, outside the loops nested in it,
 // count: one declared before the loop outlives a chunk (a total, a list
 // of every item), and one declared in a loop over the chunk's items
 // holds an item. The items themselves are not the chunk: a call in a
 // loop over them runs once per item, and a loop over groups that looks
 // each member up is as nested as it reads.
-func chunkVars(info *types.Info, body *ast.BlockStmt, vars []types.Object) map[types.Object]bool {
+func chunkVars(info *types.Info, body *ast.BlockStmt, vars []types.Object, chunk func(*ast.SliceExpr) bool) map[types.Object]bool {
 	whole := map[types.Object]bool{}
 	for _, v := range vars {
 		if _, ok := v.Type().Underlying().(*types.Slice); ok && !isBytes(v.Type()) {
 			whole[v] = true
 		}
 	}
-	if len(whole) == 0 {
+	if len(whole) == 0 && chunk == nil {
 		return nil
 	}
 	var inner []ast.Node // the loops nested in the body
@@ -1857,6 +1882,9 @@ func chunkVars(info *types.Info, body *ast.BlockStmt, vars []types.Object) map[t
 		found := false
 		ast.Inspect(e, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok && (whole[info.Uses[id]] || items[info.Uses[id]]) {
+				found = true
+			}
+			if s, ok := n.(*ast.SliceExpr); ok && chunk != nil && chunk(s) {
 				found = true
 			}
 			return !found

@@ -115,6 +115,16 @@ func TestLists(t *testing.T) {
 	analysistest.Run(t, dir, sites, "lists", "items")
 }
 
+// A loop walking a list in chunks by index (i += size, or lb += size as
+// the last statement of `for lb < n`, or lb = ub) sends a statement taking
+// the chunk once per chunk: its site is in no loop. One per item of the
+// chunk, one the chunk does not reach, and loops stepping one item or a
+// length read per item stay in a data loop.
+func TestChunks(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "chunks")
+}
+
 // Queries kept in .sql files: sqlc's generated constants are linked to
 // their blocks by the -- name: line they start with, named queries
 // (goyesql, dotsql, fields tagged query:"name") get the block's text, and

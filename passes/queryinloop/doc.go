@@ -90,7 +90,9 @@
 // list made one per item in the loop's
 // function, or handed in as a parameter, may be data and is not
 // silenced), and chunked loops that send a whole chunk
-// per statement (`i += 500`, a body run `if i%size == 0` on ids[i:end], or the chunk — a range over slices.Chunk or
+// per statement (a loop stepping its index by a batch size, `i += 500`
+// or `lb += BatchSize` as the last statement of `for lb < size`, with the
+// chunk sliced from the index, ids[lb:ub]; a body run `if i%size == 0` on ids[i:end]; or the chunk — a range over slices.Chunk or
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
 // filled from its items, or a query builder's chain taking it whole,

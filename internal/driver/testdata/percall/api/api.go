@@ -13,7 +13,7 @@ type API struct {
 	Users store.Users
 }
 
-func (a *API) Sync(ctx context.Context, kinds []string, ids []int64) {
+func (a *API) Sync(ctx context.Context, kinds []string, ids []int64, names []string) {
 	for _, k := range kinds {
 		a.Store.Apply(ctx, k, 1) // one statement of three per item
 	}
@@ -30,10 +30,16 @@ func (a *API) Sync(ctx context.Context, kinds []string, ids []int64) {
 		a.Store.Walk(ctx, nil) // a recursion per item: two loops
 	}
 	a.Store.Expand(ctx, ids)
+	for _, k := range kinds {
+		a.Store.AddAll(ctx, k, names) // one statement per batch of names
+	}
+	for _, k := range kinds {
+		a.Store.AddEach(ctx, k, names) // one per name of every batch
+	}
 }
 
 // ServeHTTP syncs the kinds and items a request names.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var ids []int64
-	a.Sync(r.Context(), r.URL.Query()["kind"], ids)
+	a.Sync(r.Context(), r.URL.Query()["kind"], ids, r.URL.Query()["name"])
 }

@@ -109,3 +109,35 @@ func (s *Store) expandLink(ctx context.Context, id int64) error {
 type Users interface {
 	Touch(ctx context.Context, id int64) error
 }
+
+// BatchSize is how many names one statement of AddAll inserts.
+const BatchSize = 500
+
+// AddAll inserts the names a batch at a time, stepping by the batch at
+// the end of the loop: one statement per batch, not per name — a call
+// runs one statement, no loop of its own per name.
+func (s *Store) AddAll(ctx context.Context, kind string, names []string) error {
+	lb := 0
+	size := len(names)
+	for lb < size {
+		ub := min(lb+BatchSize, size)
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO tags (kind, name) SELECT $1, unnest($2::text[])", kind, names[lb:ub]); err != nil {
+			return err
+		}
+		lb += BatchSize
+	}
+	return nil
+}
+
+// AddEach walks the names a batch at a time but inserts each name of a
+// batch on its own: a loop per name.
+func (s *Store) AddEach(ctx context.Context, kind string, names []string) error {
+	for lb := 0; lb < len(names); lb += BatchSize {
+		for _, name := range names[lb:min(lb+BatchSize, len(names))] {
+			if _, err := s.db.ExecContext(ctx, "INSERT INTO tags (kind, name) VALUES ($1, $2)", kind, name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -122,6 +122,28 @@ func Chunks(ctx context.Context, db *sql.DB, ids []int64) {
 	}
 }
 
+// ChunksWhile walks ids a chunk at a time with the condition alone,
+// stepped by the body's last statement: one statement per chunk, silent.
+// A lookup per item of the chunk, a query the chunk does not reach, and a
+// loop stepping by one are reported, over ids.
+func ChunksWhile(ctx context.Context, db *sql.DB, ids []int64, user int64, batchSize int) {
+	lb := 0
+	size := len(ids)
+	for lb < size {
+		ub := min(lb+batchSize, size)
+		chunk := ids[lb:ub]
+		db.ExecContext(ctx, "DELETE FROM orders WHERE id = ANY($1)", chunk) // chunked by step
+		for _, id := range chunk {
+			db.ExecContext(ctx, "DELETE FROM invoices WHERE order_id = $1", id) // want `^DELETE from invoices runs once per item of chunk, inside the loop over ids: n×m round trips$`
+		}
+		db.ExecContext(ctx, "UPDATE users SET seen = now() WHERE id = $1", user) // want `^UPDATE users runs once per item of ids: n round trips`
+		lb += batchSize
+	}
+	for i := 0; i < len(ids); i += 1 {
+		db.ExecContext(ctx, "DELETE FROM orders WHERE id = ANY($1)", ids[i:i+1]) // want `^DELETE from orders runs once per item of ids: n round trips`
+	}
+}
+
 // Strided sends one statement per chunk too: the loop walks every item,
 // but the body runs on every size-th only, with the items from there.
 func Strided(ctx context.Context, db *sql.DB, ids []int64) {
