@@ -207,8 +207,13 @@ func TestTestServerRoutes(t *testing.T) {
 // reflect.Swapper, which call no method of a hook, makes no hook's type,
 // nor the store one holds, callable from outside: Store.Unused is
 // unreached. Through the same shape, a list whose item reflect hands out
-// as an interface value (Value.Index(0).Interface()) keeps its sinks'
-// archive's Purge live, and fmt.Println keeps Counts.String. A value
+// as an interface value (Value.Index(0).Interface()) makes the methods
+// of its Sink interface callable from outside, and those a dependency's
+// interface asks for, but not the Purge of the archive a sink holds: no
+// code outside holding a value as one of the module's interfaces calls
+// a method of what it holds by its name (Purge is unreached, shown low
+// with -unreached). fmt.Println, handed the counts whole, keeps
+// Counts.String. A value
 // handed to the module's own context as any (flow: c.Set("deps", deps),
 // kept in a map field, read back as c.Get("deps").(*Deps)) reaches no
 // code outside: Ledger.Rebuild, which nothing calls, is unreached; a
@@ -231,17 +236,44 @@ func TestUnwired(t *testing.T) {
 		batch  = `notify/notify.go:81 medium "job"`
 		pager  = `notify/notify.go:38 low ""`
 		unused = `hooks/hooks.go:48 low ""`
-		purge  = `hooks/hooks.go:63 medium ""`
+		purge  = `hooks/hooks.go:63 low ""`
 		counts = `hooks/hooks.go:77 low ""`
 		tally  = `flow/flow.go:56 high ""`
 		ledger = `flow/flow.go:33 low ""`
 	)
 	got, n, stderr := lines()
-	if want := []string{tally, purge, counts, mailer, queue, batch}; !slices.Equal(got, want) || n != 3 {
-		t.Errorf("findings %q, %d unreached;\nwant %q, 3 unreached (Pager's loop, Store.Unused, Ledger.Rebuild) (stderr: %s)", got, n, want, stderr)
+	if want := []string{tally, counts, mailer, queue, batch}; !slices.Equal(got, want) || n != 4 {
+		t.Errorf("findings %q, %d unreached;\nwant %q, 4 unreached (Pager's loop, Store.Unused, Archive.Purge, Ledger.Rebuild) (stderr: %s)", got, n, want, stderr)
 	}
 	got, n, stderr = lines("-unreached")
 	if want := []string{ledger, tally, unused, purge, counts, mailer, pager, queue, batch}; !slices.Equal(got, want) || n != 0 {
 		t.Errorf("-unreached: findings %q, %d unreached;\nwant %q, 0 (stderr: %s)", got, n, want, stderr)
+	}
+}
+
+// testdata/deadheld: a store that reaches code outside the module only
+// as what other values hold. A job handed to net/http holds it in an
+// exported field of the module's interface type Posts; an export's
+// parameters keep it in a map of the module's as any ("storer"), read
+// back by its key and asserted to Storer (another key's value is
+// asserted to io.Writer); a loader takes it as an interface spelled as
+// a literal. Code outside can call what Posts has (Touch), and what an
+// interface of its own asks for (String: fmt.Stringer), not
+// Store.Unused, which nothing calls: unreached. The archive handed to
+// fmt whole keeps its uncalled Reported; so does a cache kept in another
+// map of the parameters whose every value a loop prints (Flush).
+func TestUnreachedHeld(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/deadheld", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Function))
+	}
+	want := []string{
+		"store/store.go:62 (*example.com/deadheld/store.Archive).Reported",
+		"store/store.go:75 (*example.com/deadheld/store.Cache).Flush",
+	}
+	if !slices.Equal(got, want) || rep.Stats.UnreachedFindings != 1 {
+		t.Errorf("findings %q, %d unreached; want %q, 1 unreached (Store.Unused) (stderr: %s)", got, rep.Stats.UnreachedFindings, want, stderr)
 	}
 }

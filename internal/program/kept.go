@@ -23,7 +23,10 @@ import (
 // it flows to, is one of:
 //
 //   - a comparison (==, !=), or a type assertion to a concrete type:
-//     what the module's code then calls on it the graph sees;
+//     what the module's code then calls on it the graph sees; or to one
+//     of the module's interfaces no type of another module is made into
+//     (params["storer"].(store.Storer)): the value is then one of that
+//     interface's, as if made into it (see asserted);
 //   - an argument of a function that calls no method of it (inert);
 //   - an argument of a function or method of the module, statically
 //     called, or through one of the module's interfaces that no type of
@@ -31,9 +34,12 @@ import (
 //     methods of the module's types implementing it that the call can
 //     run, promoted ones too);
 //   - stored in a map or as the value of a field of a struct of the
-//     module (a plain, not generic, struct), by the field: followed into
-//     every read of that field, in any function — a lookup in the map
-//     read, a range over it, the field's value read;
+//     module (a plain, not generic, struct), by the field, or in a map
+//     made to be such a field's value (Params: map[string]any{"storer":
+//     s}): followed into every read of that field, in any function — a
+//     lookup in the map read (under a constant key, only one by the same
+//     key: params["writer"] reads another entry), a range over it, the
+//     field's value read;
 //   - returned by a method whose value the module does not take,
 //     followed to every call that can run it: static ones (of it or its
 //     wrappers) and through interfaces its type implements. Code outside
@@ -207,22 +213,39 @@ func fieldVar(t types.Type, i int) *types.Var {
 // stays in the module's code unless one of guards (the receivers of the
 // methods returning it, the structs whose exported fields hold it)
 // reaches outside (see keptIn).
-func (k *keptIn) kept(v ssa.Value) (ok bool, guards []*types.TypeName) {
-	w := &keptWalk{k: k, seen: map[ssa.Value]bool{}, fieldSeen: map[*types.Var]bool{}, guards: map[*types.TypeName]bool{}}
+func (k *keptIn) kept(v ssa.Value) (ok bool, guards []*types.TypeName, as []types.Type) {
+	w := &keptWalk{k: k, seen: map[ssa.Value]bool{}, guards: map[*types.TypeName]bool{}}
 	if !w.value(v) {
-		return false, nil
+		return false, nil, nil
 	}
 	for g := range w.guards {
 		guards = append(guards, g)
 	}
-	return true, guards
+	return true, guards, w.as
 }
 
 type keptWalk struct {
-	k         *keptIn
-	seen      map[ssa.Value]bool
-	fieldSeen map[*types.Var]bool
-	guards    map[*types.TypeName]bool
+	k      *keptIn
+	seen   map[ssa.Value]bool
+	guards map[*types.TypeName]bool
+	as     []types.Type // see asserted
+	// keys are the constant keys the value is stored under in the map a
+	// field holds, nil for one it is stored under by another key (any
+	// lookup may read it); key is the one of the store being followed,
+	// reading those of the field whose reads are being followed.
+	keys    map[*types.Var]map[string]bool
+	key     string
+	reading map[string]bool
+}
+
+// mapKey is a map key's constant value as it prints, "" when it is not
+// a constant.
+func mapKey(k ssa.Value) string {
+	c, ok := k.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return ""
+	}
+	return c.Value.ExactString()
 }
 
 // value follows the uses of v, an interface value or a tuple holding
@@ -254,7 +277,7 @@ func (w *keptWalk) use(v ssa.Value, r ssa.Instruction) bool {
 	case *ssa.BinOp:
 		return r.Op == token.EQL || r.Op == token.NEQ
 	case *ssa.TypeAssert:
-		return !types.IsInterface(r.AssertedType)
+		return !types.IsInterface(r.AssertedType) || w.asserted(r.AssertedType)
 	case *ssa.Extract: // of a tuple holding v
 		return types.IsInterface(r.Type()) && w.value(r) || !types.IsInterface(r.Type()) && !mayHold(r.Type())
 	case *ssa.Phi, *ssa.Next:
@@ -265,6 +288,7 @@ func (w *keptWalk) use(v ssa.Value, r ssa.Instruction) bool {
 		if r.Value != v {
 			return true // the key of a map of the module's: compared only
 		}
+		w.key = mapKey(r.Key)
 		return w.container(r.Map)
 	case *ssa.Store:
 		if r.Val != v {
@@ -279,6 +303,25 @@ func (w *keptWalk) use(v ssa.Value, r ssa.Instruction) bool {
 		return w.returned(r.Parent())
 	}
 	return false
+}
+
+// asserted records an assertion of the value to t, and reports whether
+// the value stays in the module by it: t is one of the module's
+// interfaces that no type of another module is made into, so what the
+// value is then is a value of t the module's code has, as if it had been
+// made into t (params["storer"].(store.Storer) reading back the store
+// put in a map of the module's as any).
+func (w *keptWalk) asserted(t types.Type) bool {
+	if !w.ours(t) || w.k.foreign[t] {
+		return false
+	}
+	for _, a := range w.as {
+		if types.Identical(a, t) {
+			return true
+		}
+	}
+	w.as = append(w.as, t)
+	return true
 }
 
 // mayHold reports whether a value of t may hold an interface value:
@@ -432,6 +475,30 @@ func (w *keptWalk) container(m ssa.Value) bool {
 		}
 	case *ssa.Field:
 		return w.field(m.X.Type(), m.Field)
+	case *ssa.MakeMap:
+		// A map made to be a field's value (Params: map[string]any{"storer":
+		// s}): followed into the field's reads.
+		refs := m.Referrers()
+		if refs == nil {
+			return false
+		}
+		for _, r := range *refs {
+			switch r := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.MapUpdate:
+				if r.Map != m {
+					return false
+				}
+			case *ssa.Store:
+				fa, ok := r.Addr.(*ssa.FieldAddr)
+				if !ok || r.Val != m || !w.field(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -446,13 +513,29 @@ func (w *keptWalk) field(st types.Type, i int) bool {
 	if f == nil {
 		return false
 	}
-	if w.fieldSeen[f] {
-		return true
+	key := w.key
+	w.key = ""
+	if w.keys == nil {
+		w.keys = map[*types.Var]map[string]bool{}
 	}
-	w.fieldSeen[f] = true
+	keys, stored := w.keys[f]
+	if stored && (keys == nil || key != "" && keys[key]) {
+		return true // its reads followed for every key, or for this one
+	}
+	switch {
+	case key == "":
+		w.keys[f] = nil
+	case keys == nil:
+		w.keys[f] = map[string]bool{key: true}
+	default:
+		keys[key] = true // followed again, for the keys so far
+	}
 	if f.Exported() || f.Embedded() {
 		w.guards[n.Obj()] = true // reflection reads it where the struct goes
 	}
+	reading := w.reading
+	w.reading = w.keys[f]
+	defer func() { w.reading = reading }()
 	for _, r := range w.k.fields[f] {
 		if !w.read(r) {
 			return false
@@ -519,6 +602,9 @@ func (w *keptWalk) heldUse(m ssa.Value, u ssa.Instruction) bool {
 	case *ssa.DebugRef:
 		return true
 	case *ssa.Lookup:
+		if k := mapKey(u.Index); k != "" && w.reading != nil && !w.reading[k] {
+			return true // another entry: params["writer"] is not params["storer"]
+		}
 		return w.value(u)
 	case *ssa.MapUpdate:
 		return u.Map == m // what it writes is its own

@@ -21,14 +21,25 @@ import (
 // method returns), so the types of its fields, elements and methods'
 // parameters and results are outward too. A value of one of the module's
 // interfaces is called through it in the graph, unless that interface is
-// itself converted to an outside one, or held in an outward value: then
-// every type converted to it is outward. A type a dependency's generic
+// itself converted to an outside one: then every type converted to it is
+// outward. An interface only held by an outward value (the type of a
+// field of a job handed to a scheduler, or of a method's parameter) is
+// what code outside holds the value as: it calls the interface's
+// methods, or the methods an interface of its own asks for (fmt's
+// String, json's MarshalJSON), which it may assert the value to; it does
+// not call a method of a field's dynamic value by its name, so of a type
+// converted to such an interface only those methods are callable from
+// outside (the some of the result: see through), and the types they take
+// and return are outward. An interface spelled as a literal is one of
+// the module's, unless a value of it goes outside as it is (see
+// handedOn). A type a dependency's generic
 // function or type is instantiated with reaches the dependency's code
 // with no conversion the module's code spells, so it is outward too.
 //
 // A value made into an empty interface that stays in the module's code
 // (see keptIn: a dependency set into the module's own context as any
-// and asserted back) reaches nobody outside; nor does one only handed
+// and asserted back) reaches nobody outside; asserted back to one of the
+// module's interfaces, it is as if made into that one; nor does one only handed
 // to a function that calls no method of it (see inert: reflect.Swapper,
 // sort.Slice), nor a type argument of a generic function of slices,
 // maps, cmp (methodFreeGenerics).
@@ -41,8 +52,9 @@ import (
 // narrow are the packages whose exported methods only the program calls
 // (see programOnly): a method of another returning a value kept in the
 // module hands it to other modules.
-func (p *Program) outwardTypes(live func(*Func) bool, narrow map[string]bool) map[*types.TypeName]bool {
-	o := &outward{ours: func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil }, named: map[*types.TypeName]bool{}, seen: map[types.Type]bool{}, narrow: narrow}
+func (p *Program) outwardTypes(live func(*Func) bool, narrow map[string]bool) (all map[*types.TypeName]bool, some map[*types.TypeName]map[string]bool) {
+	o := &outward{ours: func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil }, named: map[*types.TypeName]bool{}, seen: map[types.Type]bool{}, narrow: narrow,
+		direct: map[*types.TypeName]bool{}, nested: map[types.Type]bool{}, callable: map[*types.TypeName]map[string]bool{}, via: map[*types.TypeName][]*types.Interface{}, deps: p.depMethods()}
 	for _, in := range p.insts {
 		if in.in == nil || live(in.in) {
 			for _, t := range in.args {
@@ -53,13 +65,201 @@ func (p *Program) outwardTypes(live func(*Func) bool, narrow map[string]bool) ma
 	for changed := true; changed; {
 		changed = false
 		for _, c := range p.convs {
-			if live(c.in) && o.outside(c.to) && !o.seen[c.from] && o.lets(c) {
-				o.walk(c.from)
-				changed = true
+			if !live(c.in) {
+				continue
 			}
+			if !o.lets(c) {
+				// Kept in the module, and asserted back to its
+				// interfaces: as if made into those.
+				for _, to := range c.as {
+					changed = o.convert(c.from, to, false) || changed
+				}
+				continue
+			}
+			changed = o.convert(c.from, c.to, c.toDep) || changed
 		}
 	}
-	return o.named
+	return o.named, o.callable
+}
+
+// convert marks what a value of from made into the interface to hands
+// outside, and reports whether that marked anything new; toDep says to
+// is a literal whose value goes outside as it is (see handedOn).
+func (o *outward) convert(from, to types.Type, toDep bool) bool {
+	if !o.outside(to) {
+		return false
+	}
+	var via []*types.Interface
+	if lit := literalInterface(to); lit != nil && !toDep {
+		// An interface the module spells, held outside as what an
+		// outward value holds, or not at all (yet).
+		switch direct, walked := o.walkedLiteral(lit); {
+		case !walked:
+			return false
+		case !direct:
+			via = []*types.Interface{lit}
+		}
+	} else if held := o.held(to); held != nil {
+		via = o.via[held]
+	}
+	if via != nil {
+		switch {
+		case o.ourInterface(from) != nil:
+			// One of the module's interfaces made into another held
+			// outside: its values are held as that one.
+			return o.holdVia(o.ourInterface(from), via)
+		case !types.IsInterface(from):
+			return o.through(from, via)
+		}
+	}
+	switch {
+	case !o.seen[from]:
+		o.walkFrom(from)
+		return true
+	case o.nested[from]:
+		// Walked as what an outward value holds, now handed outside
+		// itself: an interface's values go whole.
+		delete(o.nested, from)
+		if obj := o.held(from); obj != nil {
+			o.direct[obj] = true
+			return true
+		}
+	}
+	return false
+}
+
+// held returns the module's interface t when it reached outside only as
+// what an outward value holds or its methods take (a field of type I of
+// a job handed to a scheduler), or as another such: code outside holds
+// its values as the interfaces o.via lists, and calls what those have,
+// or what an interface of its own asks for (see through). Nil when t is
+// no such interface, or its values reach outside whole: it was itself
+// made into an outside interface (stored as any, handed to reflection).
+func (o *outward) held(t types.Type) *types.TypeName {
+	obj := o.ourInterface(t)
+	if obj == nil || !o.named[obj] || o.direct[obj] {
+		return nil
+	}
+	return obj
+}
+
+// ourInterface is t's name when t is one of the module's named
+// interfaces, by its generic origin.
+func (o *outward) ourInterface(t types.Type) *types.TypeName {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !types.IsInterface(n) {
+		return nil
+	}
+	obj := n.Origin().Obj()
+	if obj.Pkg() == nil || !o.ours(obj.Pkg()) {
+		return nil
+	}
+	return obj
+}
+
+// holdVia records that code outside holds the values of the module's
+// interface obj as ifaces, and reports whether that was new.
+func (o *outward) holdVia(obj *types.TypeName, ifaces []*types.Interface) bool {
+	o.named[obj] = true
+	added := false
+	for _, iface := range ifaces {
+		if !slices.Contains(o.via[obj], iface) {
+			o.via[obj] = append(o.via[obj], iface)
+			added = true
+		}
+	}
+	return added
+}
+
+// through marks the methods code outside can call on a value of t it
+// holds as the module's interfaces ifaces (see held): those they have,
+// and those of the name and signature of a method of an interface
+// declared outside the module (an encoder's MarshalJSON, a closer's
+// Close), which it may assert the value to. Reflection could call any
+// other by its name; nothing that holds a field of the module's
+// interface type does. It reports whether it marked any.
+func (o *outward) through(t types.Type, ifaces []*types.Interface) bool {
+	base := t
+	if ptr, ok := base.(*types.Pointer); ok {
+		base = ptr.Elem()
+	}
+	n, ok := types.Unalias(base).(*types.Named)
+	if !ok {
+		if o.seen[t] {
+			return false
+		}
+		o.walkFrom(t)
+		return true
+	}
+	obj := n.Origin().Obj()
+	if obj.Pkg() == nil || !o.ours(obj.Pkg()) || o.named[obj] {
+		return false
+	}
+	marked := false
+	ms := types.NewMethodSet(types.NewPointer(n))
+	for i := 0; i < ms.Len(); i++ {
+		m := ms.At(i).Obj().(*types.Func)
+		sig := m.Type().(*types.Signature)
+		if !slices.ContainsFunc(ifaces, func(iface *types.Interface) bool { return lookupMethod(iface, m.Name()) != nil }) && !o.depMethod(m.Name(), sig) {
+			continue
+		}
+		if o.callable[obj] == nil {
+			o.callable[obj] = map[string]bool{}
+		}
+		if !o.callable[obj][m.Name()] {
+			o.callable[obj][m.Name()] = true
+			o.signature(sig)
+			marked = true
+		}
+	}
+	return marked
+}
+
+// lookupMethod is iface's method of the name, or nil.
+func lookupMethod(iface *types.Interface, name string) *types.Func {
+	for i := 0; i < iface.NumMethods(); i++ {
+		if m := iface.Method(i); m.Name() == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// depMethod reports whether an interface declared outside the module
+// has a method of the name and the signature sig (receivers aside), or
+// of the name in a generic interface, whose signature only an
+// instantiation fixes.
+func (o *outward) depMethod(name string, sig *types.Signature) bool {
+	for _, s := range o.deps[name] {
+		if s == nil || types.Identical(types.NewSignatureType(nil, nil, nil, s.Params(), s.Results(), s.Variadic()),
+			types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())) {
+			return true
+		}
+	}
+	return false
+}
+
+// literalInterface is t's interface when t is one spelled as a literal
+// (interface{ A; B }), not a named one.
+func literalInterface(t types.Type) *types.Interface {
+	iface, ok := types.Unalias(t).(*types.Interface)
+	if !ok {
+		return nil
+	}
+	return iface
+}
+
+// walkedLiteral reports whether an interface identical to the literal
+// lit reached outside (walked): as what an outward value holds or takes,
+// or itself (direct), a value of it made into any or another interface.
+func (o *outward) walkedLiteral(lit *types.Interface) (direct, walked bool) {
+	for i, w := range o.lits {
+		if types.Identical(w, lit) {
+			walked = true
+			direct = direct || o.litsDirect[i]
+		}
+	}
+	return direct, walked
 }
 
 // conversion is a value of from made into, or asserted as, the interface
@@ -71,6 +271,11 @@ type conversion struct {
 	// one of guards reaches outside (see keptIn).
 	kept   bool
 	guards []*types.TypeName
+	// toDep says a value made into an interface spelled as a literal
+	// goes to code outside the module as it is (see handedOn).
+	toDep bool
+	// as are the module's interfaces a kept value is asserted back to.
+	as []types.Type
 }
 
 // conversion records the interface value v made of a value of type from
@@ -78,8 +283,11 @@ type conversion struct {
 // keptIn).
 func (k *keptIn) conversion(f *Func, v ssa.Value, from types.Type) conversion {
 	c := conversion{in: f, from: from, to: v.Type()}
+	if literalInterface(v.Type()) != nil {
+		c.toDep = k.handedOn(v)
+	}
 	if iface, ok := v.Type().Underlying().(*types.Interface); ok && iface.Empty() {
-		c.kept, c.guards = k.kept(v)
+		c.kept, c.guards, c.as = k.kept(v)
 	}
 	return c
 }
@@ -316,6 +524,35 @@ type outward struct {
 	named  map[*types.TypeName]bool // the module's named types reached, by their generic origin
 	seen   map[types.Type]bool
 	narrow map[string]bool // see outwardTypes
+	// direct are the module's interfaces a value of which was itself
+	// made into an outside interface (a dependency holds the value
+	// inside, whole); nested the types walked only as what another
+	// outward type holds or takes, walked again if made into an outside
+	// interface themselves; depth is the walk's, 0 at a conversion.
+	direct map[*types.TypeName]bool
+	nested map[types.Type]bool
+	depth  int
+	// callable are the methods, by name, of the module's types code
+	// outside holds only as one of the module's interfaces (see through);
+	// via are the interfaces it holds the values of such an interface as
+	// (see held).
+	callable map[*types.TypeName]map[string]bool
+	via      map[*types.TypeName][]*types.Interface
+	// deps are the signatures of the methods of the interfaces declared
+	// outside the module, by name (nil: a generic interface's).
+	deps map[string][]*types.Signature
+	// lits are the interfaces spelled as literals that reached outside,
+	// litsDirect whether each did itself (see walkedLiteral).
+	lits       []*types.Interface
+	litsDirect []bool
+}
+
+// walkFrom walks a type a conversion hands outside (depth 0).
+func (o *outward) walkFrom(t types.Type) {
+	d := o.depth
+	o.depth = 0
+	o.walk(t)
+	o.depth = d
 }
 
 // outside reports whether a value of the interface t can be called by
@@ -340,6 +577,9 @@ func (o *outward) walk(t types.Type) {
 		return
 	}
 	o.seen[t] = true
+	if o.depth > 0 {
+		o.nested[t] = true
+	}
 	switch t := t.(type) {
 	case *types.Alias:
 		o.walk(types.Unalias(t))
@@ -354,7 +594,20 @@ func (o *outward) walk(t types.Type) {
 			return // a dependency's type holds the module's only by its type arguments
 		}
 		o.named[obj] = true
-		o.walk(t.Underlying())
+		if iface, ok := t.Underlying().(*types.Interface); ok {
+			if o.depth == 0 {
+				o.direct[obj] = true
+			} else {
+				o.holdVia(obj, []*types.Interface{iface})
+			}
+		}
+		o.depth++
+		defer func() { o.depth-- }()
+		if iface, ok := t.Underlying().(*types.Interface); ok {
+			o.methods(iface)
+		} else {
+			o.walk(t.Underlying())
+		}
 		if !types.IsInterface(t) {
 			ms := types.NewMethodSet(types.NewPointer(t))
 			for i := 0; i < ms.Len(); i++ {
@@ -383,14 +636,21 @@ func (o *outward) walk(t types.Type) {
 			}
 		}
 	case *types.Interface:
-		for i := 0; i < t.NumMethods(); i++ {
-			o.signature(t.Method(i).Type().(*types.Signature))
-		}
+		o.lits = append(o.lits, t)
+		o.litsDirect = append(o.litsDirect, o.depth == 0)
+		o.methods(t)
 	}
 	// A func value handed over is live itself (see referenced); what it
 	// takes and returns is not outward by that alone: a dependency
 	// injection container (wire's sets, fx's providers) calls the
 	// constructors it is given, not the methods of what they build.
+}
+
+// methods walks the signatures of an outward interface's methods.
+func (o *outward) methods(iface *types.Interface) {
+	for i := 0; i < iface.NumMethods(); i++ {
+		o.signature(iface.Method(i).Type().(*types.Signature))
+	}
 }
 
 // signature walks the parameters and results of a method of an outward
@@ -402,4 +662,107 @@ func (o *outward) signature(sig *types.Signature) {
 			o.walk(tup.At(i).Type())
 		}
 	}
+}
+
+// depMethods are the methods of the interfaces declared at the top of
+// the packages outside the module that its packages import, directly or
+// not, by name (see outward.deps): the interfaces a dependency may
+// assert a value it holds to.
+func (p *Program) depMethods() map[string][]*types.Signature {
+	if p.deps != nil {
+		return p.deps
+	}
+	out := map[string][]*types.Signature{}
+	seen := map[*types.Package]bool{}
+	var visit func(pkg *types.Package)
+	visit = func(pkg *types.Package) {
+		if pkg == nil || seen[pkg] {
+			return
+		}
+		seen[pkg] = true
+		for _, imp := range pkg.Imports() {
+			visit(imp)
+		}
+		if p.pkgs[pkg.Path()] != nil {
+			return
+		}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() {
+				continue
+			}
+			iface, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok {
+				continue
+			}
+			generic := false
+			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+				generic = true
+			}
+			for i := 0; i < iface.NumMethods(); i++ {
+				m := iface.Method(i)
+				if generic {
+					out[m.Name()] = append(out[m.Name()], nil)
+				} else {
+					out[m.Name()] = append(out[m.Name()], m.Type().(*types.Signature))
+				}
+			}
+		}
+	}
+	for _, pkg := range p.loaded {
+		visit(pkg.Types)
+	}
+	p.deps = out
+	return out
+}
+
+// handedOn reports whether the interface value v may go, as it is, to
+// code outside the module: any use but a call of it, a comparison, an
+// argument of one of the module's functions called statically (whose
+// parameter of the same literal type the module's code uses, and hands
+// on by a conversion of its own if it does), or the value of a field of
+// one of the module's structs.
+func (k *keptIn) handedOn(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.BinOp:
+			if r.Op != token.EQL && r.Op != token.NEQ {
+				return true
+			}
+		case *ssa.Call:
+			cc := r.Common()
+			if cc.Value == v {
+				continue // a call of its method
+			}
+			if g := cc.StaticCallee(); g == nil || !k.fns[g] {
+				return true
+			}
+		case *ssa.Store:
+			// Kept in a field of a struct of the module's, it goes
+			// where the struct goes (see outward.walk).
+			fa, ok := r.Addr.(*ssa.FieldAddr)
+			if !ok || r.Val != v || !k.ourStruct(fa.X.Type().Underlying().(*types.Pointer).Elem()) {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// ourStruct reports whether t is one of the module's named structs.
+func (k *keptIn) ourStruct(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || !k.ours(n.Obj().Pkg()) {
+		return false
+	}
+	_, ok = n.Underlying().(*types.Struct)
+	return ok
 }

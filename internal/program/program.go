@@ -50,22 +50,23 @@ type Program struct {
 	list      []*Func          // in a deterministic order
 	bound     map[string]*Func // bound method wrappers by key, see methodValueImpls
 	boundOnce sync.Once
-	byDecl    map[*types.Func]*Func        // declared functions and methods
-	byLit     map[*ast.FuncLit]*Func       // closures
-	sites     map[token.Pos]*queries.Site  // by the call's Lparen
-	siteAt    map[token.Pos]*queries.Site  // by the call's start, as findings cite them
-	pkgs      map[string]*packages.Package // module packages in the graph, by path
-	loaded    []*packages.Package          // the packages Build was given
-	api       *api                         // see calledOutside; nil until asked
-	skipped   []string                     // module packages left out, and why
-	armCalls  map[token.Pos]bool           // see arms; nil until asked
-	wr        *writes                      // see FilledAtStart; nil until asked
-	made      map[token.Pos]*made          // see madeHandlers
-	madeBy    map[*Func][]token.Pos        // the made calls whose handlers a function returns, see madeReturns
-	adapted   map[token.Pos][]*adapter     // by the constructor call's Lparen, see adapters.go
-	byOrigin  map[*types.Func][]*Func      // see sameFunc; nil until asked
-	callers   map[*Func][]caller           // see callerIndex; nil until asked
-	started   map[*Func]bool               // see runs; nil until asked
+	byDecl    map[*types.Func]*Func         // declared functions and methods
+	byLit     map[*ast.FuncLit]*Func        // closures
+	sites     map[token.Pos]*queries.Site   // by the call's Lparen
+	siteAt    map[token.Pos]*queries.Site   // by the call's start, as findings cite them
+	pkgs      map[string]*packages.Package  // module packages in the graph, by path
+	loaded    []*packages.Package           // the packages Build was given
+	deps      map[string][]*types.Signature // see depMethods
+	api       *api                          // see calledOutside; nil until asked
+	skipped   []string                      // module packages left out, and why
+	armCalls  map[token.Pos]bool            // see arms; nil until asked
+	wr        *writes                       // see FilledAtStart; nil until asked
+	made      map[token.Pos]*made           // see madeHandlers
+	madeBy    map[*Func][]token.Pos         // the made calls whose handlers a function returns, see madeReturns
+	adapted   map[token.Pos][]*adapter      // by the constructor call's Lparen, see adapters.go
+	byOrigin  map[*types.Func][]*Func       // see sameFunc; nil until asked
+	callers   map[*Func][]caller            // see callerIndex; nil until asked
+	started   map[*Func]bool                // see runs; nil until asked
 	// configured, while StartRange runs, says a registry start-up fills
 	// from configuration may count (see fewGlobal), and whether one did.
 	configured *configured

@@ -116,16 +116,17 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 	// grow floods, and adds the methods of the types live code hands to
 	// dependencies, until nothing more is live.
 	var out map[*types.TypeName]bool
+	var some map[*types.TypeName]map[string]bool
 	grow := func() {
 		for {
 			flood()
-			more := p.outwardTypes(func(f *Func) bool { return live[f] }, narrow)
-			if len(more) == len(out) {
+			more, someMore := p.outwardTypes(func(f *Func) bool { return live[f] }, narrow)
+			if len(more) == len(out) && methodCount(someMore) == methodCount(some) {
 				return // only grows
 			}
-			out = more
+			out, some = more, someMore
 			for _, f := range p.list {
-				if !live[f] && p.root(f, r, narrow, out) {
+				if !live[f] && p.root(f, r, narrow, out, some) {
 					mark(f)
 				}
 			}
@@ -140,7 +141,7 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 		}
 	}
 	for _, f := range p.list {
-		if p.root(f, r, narrow, out) {
+		if p.root(f, r, narrow, out, some) {
 			mark(f)
 		}
 	}
@@ -166,6 +167,15 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 	return dead, testOnly
 }
 
+// methodCount is how many methods callable holds.
+func methodCount(callable map[*types.TypeName]map[string]bool) int {
+	n := 0
+	for _, ms := range callable {
+		n += len(ms)
+	}
+	return n
+}
+
 // hasMain reports whether a main package's main is in the graph.
 func (p *Program) hasMain() bool {
 	for _, f := range p.list {
@@ -179,7 +189,7 @@ func (p *Program) hasMain() bool {
 
 // root reports whether f may run whatever the graph says (see
 // Unreached). Closures are not: their function makes them.
-func (p *Program) root(f *Func, r *refs, narrow map[string]bool, outward map[*types.TypeName]bool) bool {
+func (p *Program) root(f *Func, r *refs, narrow map[string]bool, outward map[*types.TypeName]bool, callable map[*types.TypeName]map[string]bool) bool {
 	if f.init {
 		return true
 	}
@@ -209,7 +219,7 @@ func (p *Program) root(f *Func, r *refs, narrow map[string]bool, outward map[*ty
 			t = ptr.Elem()
 		}
 		n, ok := types.Unalias(t).(*types.Named)
-		return !ok || outward[n.Origin().Obj()]
+		return !ok || outward[n.Origin().Obj()] || callable[n.Origin().Obj()][d.Name()]
 	}
 	return d.Exported() && importable(d.Pkg()) && !program
 }

@@ -30,7 +30,7 @@ type Sink interface{ Run() error }
 type sinkList []Sink
 
 // first hands an item of the list out of reflect as an interface value:
-// whoever gets it may call any method of it.
+// whoever gets it holds a Sink.
 func (s sinkList) first() any {
 	return reflect.ValueOf(s).Index(0).Interface()
 }
@@ -56,8 +56,8 @@ func (e Export) Run() error { return nil }
 
 type Archive struct{ db *sql.DB }
 
-// Purge: nothing in the module calls it, but a value of its type left
-// the module by first.
+// Purge: nothing in the module calls it; a value of its type left the
+// module by first, held by a Sink, whose Run is all code outside calls.
 func (a *Archive) Purge(ids []int) {
 	for _, id := range ids {
 		_, _ = a.db.Exec("DELETE FROM archive WHERE id = $1", id)

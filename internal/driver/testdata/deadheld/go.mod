@@ -1,0 +1,3 @@
+module example.com/deadheld
+
+go 1.22
