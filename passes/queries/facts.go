@@ -255,6 +255,8 @@ func (f *Appends) String() string {
 // initialized with a list or map literal that nothing in its package
 // assigns again (var AllKinds = []Kind{KindA, KindB}): a loop over it in
 // another package runs a fixed number of times, as one over the literal.
+// It is attached too to an exported function every return of which is
+// such a list or a copy of one (see fixedReturn).
 type FixedList struct{ Len int }
 
 func (*FixedList) AFact() {}

@@ -264,7 +264,8 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 
 // literalLen is the length of a composite literal ranged over directly, or
 // through a variable: a local only ever set to literals or appended items
-// written out, none in a loop (see Written; at most their sum), or a
+// written out, none in a loop (see Written; at most their sum), or to
+// what a function returning a fixed list returns (see fixedReturn), or a
 // package-level variable defined with one that no function of its package
 // assigns.
 func literalLen(r *resolver, x ast.Expr) (int, bool) {
@@ -283,8 +284,26 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 			// literal under a condition or appended items written out,
 			// none in a loop: at most as many as the writes add up to.
 			n, ok := Written(r.pass.TypesInfo, r.decl[v], v, x.Pos())
+			if ok && n > 0 || r.decl[v] == nil {
+				return n, ok && n > 0
+			}
+			// tables := GetTables(), a function returning a copy of a
+			// fixed list (see fixedReturn), the only write.
+			n = 0
+			ok = Writes(r.pass.TypesInfo, r.decl[v], v, func(w LocalWrite) bool {
+				call, isCall := ast.Unparen(w.Value).(*ast.CallExpr)
+				if w.Value == nil || !isCall || repeated(w.Around, v) {
+					return false
+				}
+				k, good := r.fixedReturn(call)
+				n += k
+				return good
+			})
 			return n, ok && n > 0
 		}
+	}
+	if call, ok := x.(*ast.CallExpr); ok && r != nil {
+		return r.fixedReturn(call) // range GetTables()
 	}
 	if sel, ok := x.(*ast.SelectorExpr); ok && r != nil {
 		// pkg.AllKinds, a list its package fixed (see FixedList).

@@ -1930,6 +1930,9 @@ func (a *analyzer) exportFacts() {
 		if !fn.Exported() {
 			continue
 		}
+		if n, ok := a.r.returnsFixed(fn); ok {
+			a.pass.ExportObjectFact(fn, &FixedList{Len: n})
+		}
 		if p := a.r.rewriter(fn); p >= 0 {
 			f := &Rewrites{Param: p}
 			a.pass.ExportObjectFact(fn, f)

@@ -39,3 +39,14 @@ func (v *Service) Work(ctx context.Context) {
 		v.S.CountKind(ctx, store.KindBug) // want `once per item of recent`
 	}
 }
+
+// ByStatus reads the items of each status, a fixed list the store
+// hands out a copy of, and of each name it was given.
+func (v *Service) ByStatus(ctx context.Context, names []string) {
+	for _, st := range store.Statuses() {
+		v.S.Items(ctx, int64(len(st))) // silent: three statuses
+	}
+	for _, n := range store.Copy(names) {
+		v.S.Items(ctx, int64(len(n))) // want `once per item of`
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"flag"
 	"os"
+	"slices"
 	"sync"
 )
 
@@ -87,6 +88,42 @@ func (s *Store) Seed(ctx context.Context) {
 	}
 	for _, k := range growing {
 		s.insertKind(ctx, k) // want `once per item of growing`
+	}
+}
+
+// DefaultKinds hands out a copy of the fixed list, which no caller can
+// change.
+func DefaultKinds() []string { return append([]string(nil), defaultKinds...) }
+
+// growingKinds copies a list the package appends to: data.
+func growingKinds() []string { return append([]string{}, growing...) }
+
+// someKinds returns the fixed list or a copy of it.
+func someKinds(all bool) []string {
+	if all {
+		return defaultKinds
+	}
+	return slices.Clone(defaultKinds)
+}
+
+func (s *Store) SeedCopies(ctx context.Context) {
+	kinds := DefaultKinds()
+	for _, k := range kinds {
+		s.insertKind(ctx, k) // silent: a copy of the three kinds
+	}
+	for _, k := range someKinds(true) {
+		s.insertKind(ctx, k) // silent: likewise, ranged over the call
+	}
+	more := growingKinds()
+	for _, k := range more {
+		s.insertKind(ctx, k) // want `once per item of more`
+	}
+	grown := DefaultKinds()
+	for _, k := range someKinds(false) {
+		grown = append(grown, k+"s")
+	}
+	for _, k := range grown {
+		s.insertKind(ctx, k) // want `once per item of grown`
 	}
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 )
 
 type Item struct{ ID int64 }
@@ -87,3 +88,12 @@ func (s *Store) Recent(ctx context.Context) ([]Item, error) {
 	defer rows.Close()
 	return nil, nil
 }
+
+// statuses is the fixed list of an order's statuses.
+var statuses = []string{"new", "paid", "shipped"}
+
+// Statuses hands out a copy of it.
+func Statuses() []string { return slices.Clone(statuses) }
+
+// Copy copies the list it is given: as long as that is.
+func Copy(xs []string) []string { return append([]string(nil), xs...) }
