@@ -189,15 +189,18 @@ func TestRPCRoutes(t *testing.T) {
 		tenant = "server/intercept.go:25 once" // the connect handler's
 		// The connect handlers' too, spread from a slice appended to,
 		// made by a constructor returning connect.Interceptor: the check
-		// its func field holds. Not the Metered interceptor, appended to
-		// another slice and handed to clients.
+		// its func field holds, once though both its wrappers run it. Not
+		// the Metered interceptor, appended to another slice and handed
+		// to clients.
 		apikey = "server/intercept.go:51 once"
 	)
 	want := map[string][]string{
-		// Listed as connect's procedures: its interceptors' queries first.
+		// Listed as connect's procedures: its interceptors' queries first;
+		// a stream's, what the interceptors' WrapStreamingHandler runs
+		// (Tenant's wraps no stream).
 		"POST /items.v1.ItemService/GetItem":    {tenant, apikey, item},
 		"POST /items.v1.ItemService/ListItems":  {tenant, apikey, items},
-		"POST /items.v1.ItemService/WatchItems": {tenant, apikey, items},
+		"POST /items.v1.ItemService/WatchItems": {apikey, items},
 		"POST /audit.AuditService/Record":       {auth, "store/pg/pg.go:39 once"},
 		// Registered as its interface: the module's implementation.
 		"POST /tags.v1.TagService/ListTags": {auth, "server/tags.go:21 once"},

@@ -23,7 +23,15 @@ import (
 // WrapUnary (and WrapStreamingHandler) returns the function that runs
 // per request, or a connect.UnaryInterceptorFunc. That is where services
 // authenticate — a session or API key looked up per request — so a
-// procedure's route runs the interceptors' queries before its method's.
+// procedure's route runs the interceptors' queries before its method's:
+// a unary procedure's, the unary interceptors (what WrapUnary returns); a
+// streaming one's, the stream interceptors (WrapStreamingHandler's).
+//
+// The interceptors handed are often gathered first in a local slice,
+// spread into the option (connect.WithInterceptors(icpts...)): its
+// elements are what the function writes to it. And a constructor may
+// return the interface (func NewInterceptor(...) connect.Interceptor):
+// the interceptor is what its return statements give.
 //
 // Which server or handler an option reaches is a matter of values the
 // code builds at start; a program builds one server, or several with the
@@ -35,26 +43,72 @@ import (
 
 // interceptorAPIs are the outside functions whose arguments are a
 // server's interceptors, by framework.
-var interceptorAPIs = map[string]string{
-	"google.golang.org/grpc.UnaryInterceptor":         httpapi.GRPC,
-	"google.golang.org/grpc.ChainUnaryInterceptor":    httpapi.GRPC,
-	"google.golang.org/grpc.StreamInterceptor":        httpapi.GRPC,
-	"google.golang.org/grpc.ChainStreamInterceptor":   httpapi.GRPC,
-	"connectrpc.com/connect.WithInterceptors":         httpapi.Connect,
-	"github.com/bufbuild/connect-go.WithInterceptors": httpapi.Connect,
+// server's interceptors, by framework, and the kind of procedure they
+// wrap ("" for connect's, which wrap either by their methods).
+var interceptorAPIs = map[string][2]string{
+	"google.golang.org/grpc.UnaryInterceptor":         {httpapi.GRPC, unary},
+	"google.golang.org/grpc.ChainUnaryInterceptor":    {httpapi.GRPC, unary},
+	"google.golang.org/grpc.StreamInterceptor":        {httpapi.GRPC, streaming},
+	"google.golang.org/grpc.ChainStreamInterceptor":   {httpapi.GRPC, streaming},
+	"connectrpc.com/connect.WithInterceptors":         {httpapi.Connect, ""},
+	"github.com/bufbuild/connect-go.WithInterceptors": {httpapi.Connect, ""},
 }
 
+// The kinds of procedure an interceptor wraps.
+const (
+	unary     = "unary"
+	streaming = "streaming"
+)
+
 // connectWraps are the methods of a connect interceptor whose results run
-// per request a handler serves (WrapStreamingClient wraps a client's).
-var connectWraps = []string{"WrapUnary", "WrapStreamingHandler"}
+// per request a handler serves (WrapStreamingClient wraps a client's),
+// by the kind of procedure.
+var connectWraps = map[string]string{unary: "WrapUnary", streaming: "WrapStreamingHandler"}
 
 // Interceptors are the module functions every request of a procedure of
-// framework fw runs around its method (see above), computed once.
-func (p *Program) Interceptors(fw string) []*Func {
+// framework fw runs around its method (see above), computed once: those
+// of streaming procedures, or of unary ones; when the method does not
+// say which (fn nil), either's.
+func (p *Program) Interceptors(fw string, fn *types.Func) []*Func {
 	if p.icpt == nil {
 		p.icpt = p.interceptors()
 	}
-	return p.icpt[fw]
+	if fn == nil {
+		out := slices.Clone(p.icpt[fw+" "+unary])
+		for _, f := range p.icpt[fw+" "+streaming] {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if streamingMethod(fn) {
+		return p.icpt[fw+" "+streaming]
+	}
+	return p.icpt[fw+" "+unary]
+}
+
+// streamingMethod says an RPC method streams: gRPC's and connect's
+// streaming methods return only an error; connect's client streams take
+// a *connect.ClientStream.
+func streamingMethod(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Results().Len() != 2 {
+		return true
+	}
+	for v := range sig.Params().Variables() {
+		t := v.Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Name() == "ClientStream" {
+			switch n.Obj().Pkg().Path() {
+			case "connectrpc.com/connect", "github.com/bufbuild/connect-go":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (p *Program) interceptors() map[string][]*Func {
@@ -88,10 +142,11 @@ func (p *Program) interceptors() map[string][]*Func {
 				if fn == nil {
 					return true
 				}
-				fw, ok := interceptorAPIs[fn.FullName()]
+				api, ok := interceptorAPIs[fn.FullName()]
 				if !ok {
 					return true
 				}
+				fw := api[0]
 				if fw == httpapi.Connect && p.clientOption(info, file, stack) {
 					return true
 				}
@@ -102,9 +157,11 @@ func (p *Program) interceptors() map[string][]*Func {
 					}
 					for _, a := range args {
 						if fw == httpapi.GRPC {
-							add(fw, p.interceptorFuncs(info, a)...)
-						} else {
-							add(fw, p.connectInterceptor(info, a, map[any]bool{})...)
+							add(fw+" "+api[1], p.interceptorFuncs(info, a)...)
+							continue
+						}
+						for _, kind := range []string{unary, streaming} {
+							add(fw+" "+kind, p.connectInterceptor(info, a, kind, map[any]bool{})...)
 						}
 					}
 				}
@@ -156,10 +213,13 @@ func (p *Program) interceptorFuncs(info *types.Info, e ast.Expr) []*Func {
 // what is written to it: a local's assigned values, the values a module
 // function's return statements give (func NewInterceptor(...)
 // connect.Interceptor { return &Interceptor{...} }).
-func (p *Program) connectInterceptor(info *types.Info, e ast.Expr, seen map[any]bool) []*Func {
+func (p *Program) connectInterceptor(info *types.Info, e ast.Expr, kind string, seen map[any]bool) []*Func {
 	e = ast.Unparen(e)
 	if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 {
 		if tv, ok := info.Types[conv.Fun]; ok && tv.IsType() {
+			if kind != unary {
+				return nil // a UnaryInterceptorFunc wraps no stream
+			}
 			var out []*Func
 			for _, f := range p.interceptorFuncs(info, conv.Args[0]) {
 				out = append(out, f.returns...)
@@ -171,22 +231,15 @@ func (p *Program) connectInterceptor(info *types.Info, e ast.Expr, seen map[any]
 	if t == nil {
 		return nil
 	}
-	var out []*Func
-	for _, name := range connectWraps {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
-		m, ok := obj.(*types.Func)
-		if !ok {
-			continue
-		}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, connectWraps[kind])
+	if m, ok := obj.(*types.Func); ok {
 		if f := p.Func(m); f != nil {
-			out = append(out, f.returns...)
+			return f.returns
 		}
 	}
-	if out != nil {
-		return out
-	}
+	var out []*Func
 	for _, v := range p.valuesOf(info, e, 0, seen) {
-		out = append(out, p.connectInterceptor(v.info, v.expr, seen)...)
+		out = append(out, p.connectInterceptor(v.info, v.expr, kind, seen)...)
 	}
 	return out
 }

@@ -52,7 +52,8 @@ func (k *Keys) Check(ctx context.Context, key string) error {
 }
 
 // keyAuth is an interceptor built as the interface its constructor
-// returns, running the check it was handed.
+// returns, running the check it was handed around unary procedures and
+// streams alike.
 type keyAuth struct {
 	check func(context.Context, string) error
 }
@@ -75,7 +76,12 @@ func (a *keyAuth) WrapStreamingClient(next connect.StreamingClientFunc) connect.
 }
 
 func (a *keyAuth) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
-	return next
+	return func(ctx context.Context, conn any) error {
+		if err := a.check(ctx, "k"); err != nil {
+			return err
+		}
+		return next(ctx, conn)
+	}
 }
 
 // Metered counts what it wraps: a client's interceptor here, or one no
