@@ -158,8 +158,9 @@ func TestRouteInventoryAdapter(t *testing.T) {
 // service name), with the queries its method runs, however many
 // protocols register it; the traffic profile names it so. Each runs its
 // server's interceptors first: the grpc server's (ChainUnaryInterceptor),
-// connect's (WithInterceptors, a type's WrapUnary), not a client's
-// (WithUnaryInterceptor). A service registered as its interface is
+// connect's (WithInterceptors, a type's WrapUnary, also of a slice
+// spread there and of a constructor returning the interface), not a
+// client's (WithUnaryInterceptor, WithInterceptors handed to a client). A service registered as its interface is
 // served by the module's implementations of it. DeleteItem and MergeTags,
 // served by the generated stubs only, are no routes; nor is what a plugin
 // interface or a hand-written look-alike registration takes.
@@ -186,12 +187,20 @@ func TestRPCRoutes(t *testing.T) {
 		items  = "store/pg/pg.go:22 once"
 		auth   = "server/intercept.go:15 once" // the grpc server's interceptor
 		tenant = "server/intercept.go:25 once" // the connect handler's
+		// The connect handlers' too, spread from a slice appended to,
+		// made by a constructor returning connect.Interceptor: the check
+		// its func field holds, once though both its wrappers run it. Not
+		// the Metered interceptor, appended to another slice and handed
+		// to clients.
+		apikey = "server/intercept.go:51 once"
 	)
 	want := map[string][]string{
-		// Listed as connect's procedures: its interceptor's query first.
-		"POST /items.v1.ItemService/GetItem":    {tenant, item},
-		"POST /items.v1.ItemService/ListItems":  {tenant, items},
-		"POST /items.v1.ItemService/WatchItems": {tenant, items},
+		// Listed as connect's procedures: its interceptors' queries first;
+		// a stream's, what the interceptors' WrapStreamingHandler runs
+		// (Tenant's wraps no stream).
+		"POST /items.v1.ItemService/GetItem":    {tenant, apikey, item},
+		"POST /items.v1.ItemService/ListItems":  {tenant, apikey, items},
+		"POST /items.v1.ItemService/WatchItems": {apikey, items},
 		"POST /audit.AuditService/Record":       {auth, "store/pg/pg.go:39 once"},
 		// Registered as its interface: the module's implementation.
 		"POST /tags.v1.TagService/ListTags": {auth, "server/tags.go:21 once"},

@@ -255,7 +255,7 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 		// The server's interceptors, around the procedure the module
 		// serves (see interceptors.go); a generated stub's is no route.
 		var around []Part
-		for _, f := range p.Interceptors(r.Framework) {
+		for _, f := range p.Interceptors(r.Framework, r.Handler.Func) {
 			around = append(around, Part{From: f.Name, Func: f})
 		}
 		e.Parts = append(around, e.Parts...)

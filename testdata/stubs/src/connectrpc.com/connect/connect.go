@@ -20,10 +20,13 @@ type BidiStream[Req, Res any] struct{}
 
 type HandlerOption interface{ applyToHandler() }
 
+// ClientOption configures clients.
+type ClientOption interface{ applyToClient() }
+
 // Option configures handlers and clients.
 type Option interface {
 	HandlerOption
-	applyToClient()
+	ClientOption
 }
 
 type option struct{}

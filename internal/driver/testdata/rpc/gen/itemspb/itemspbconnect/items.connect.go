@@ -35,6 +35,16 @@ func NewItemServiceHandler(svc ItemServiceHandler, opts ...connect.HandlerOption
 	return "/items.v1.ItemService/", http.NotFoundHandler()
 }
 
+// ItemServiceClient is a client for the items.v1.ItemService service.
+type ItemServiceClient interface {
+	GetItem(context.Context, *connect.Request[itemspb.GetItemRequest]) (*connect.Response[itemspb.Item], error)
+}
+
+// NewItemServiceClient constructs a client for the items.v1.ItemService service.
+func NewItemServiceClient(httpClient *http.Client, baseURL string, opts ...connect.ClientOption) ItemServiceClient {
+	return nil
+}
+
 // UnimplementedItemServiceHandler returns CodeUnimplemented from all methods.
 type UnimplementedItemServiceHandler struct{}
 
