@@ -24,14 +24,13 @@ import (
 // itself converted to an outside one: then every type converted to it is
 // outward. An interface only held by an outward value (the type of a
 // field of a job handed to a scheduler, or of a method's parameter) is
-// what code outside holds the value as: it calls the interface's
-// methods, or the methods an interface of its own asks for (fmt's
-// String, json's MarshalJSON), which it may assert the value to; it does
-// not call a method of a field's dynamic value by its name, so of a type
-// converted to such an interface only those methods are callable from
-// outside (the some of the result: see through), and the types they take
-// and return are outward. An interface spelled as a literal is one of
-// the module's, unless a value of it goes outside as it is (see
+// one code outside cannot name: it calls the methods an interface of its
+// own asks for (fmt's String, json's MarshalJSON, the scheduler's Run),
+// which it may assert the value to, and no other by its name, so of a
+// type converted to such an interface only those methods are callable
+// from outside (the some of the result: see through), and the types they
+// take and return are outward. An interface spelled as a literal is one
+// of the module's, unless a value of it goes outside as it is (see
 // handedOn). A type a dependency's generic
 // function or type is instantiated with reaches the dependency's code
 // with no conversion the module's code spells, so it is outward too.
@@ -54,7 +53,7 @@ import (
 // module hands it to other modules.
 func (p *Program) outwardTypes(live func(*Func) bool, narrow map[string]bool) (all map[*types.TypeName]bool, some map[*types.TypeName]map[string]bool) {
 	o := &outward{ours: func(pkg *types.Package) bool { return p.pkgs[pkg.Path()] != nil }, named: map[*types.TypeName]bool{}, seen: map[types.Type]bool{}, narrow: narrow,
-		direct: map[*types.TypeName]bool{}, nested: map[types.Type]bool{}, callable: map[*types.TypeName]map[string]bool{}, via: map[*types.TypeName][]*types.Interface{}, deps: p.depMethods()}
+		direct: map[*types.TypeName]bool{}, nested: map[types.Type]bool{}, callable: map[*types.TypeName]map[string]bool{}, deps: p.depMethods()}
 	for _, in := range p.insts {
 		if in.in == nil || live(in.in) {
 			for _, t := range in.args {
@@ -89,7 +88,7 @@ func (o *outward) convert(from, to types.Type, toDep bool) bool {
 	if !o.outside(to) {
 		return false
 	}
-	var via []*types.Interface
+	held := false
 	if lit := literalInterface(to); lit != nil && !toDep {
 		// An interface the module spells, held outside as what an
 		// outward value holds, or not at all (yet).
@@ -97,19 +96,19 @@ func (o *outward) convert(from, to types.Type, toDep bool) bool {
 		case !walked:
 			return false
 		case !direct:
-			via = []*types.Interface{lit}
+			held = true
 		}
-	} else if held := o.held(to); held != nil {
-		via = o.via[held]
+	} else {
+		held = o.held(to) != nil
 	}
-	if via != nil {
+	if held {
 		switch {
 		case o.ourInterface(from) != nil:
 			// One of the module's interfaces made into another held
-			// outside: its values are held as that one.
-			return o.holdVia(o.ourInterface(from), via)
+			// outside: its values are held so too.
+			return o.hold(o.ourInterface(from))
 		case !types.IsInterface(from):
-			return o.through(from, via)
+			return o.through(from)
 		}
 	}
 	switch {
@@ -130,11 +129,11 @@ func (o *outward) convert(from, to types.Type, toDep bool) bool {
 
 // held returns the module's interface t when it reached outside only as
 // what an outward value holds or its methods take (a field of type I of
-// a job handed to a scheduler), or as another such: code outside holds
-// its values as the interfaces o.via lists, and calls what those have,
-// or what an interface of its own asks for (see through). Nil when t is
-// no such interface, or its values reach outside whole: it was itself
-// made into an outside interface (stored as any, handed to reflection).
+// a job handed to a scheduler), or as another such: code outside calls
+// only what an interface of its own asks for of its values (see
+// through). Nil when t is no such interface, or its values reach
+// outside whole: it was itself made into an outside interface (stored
+// as any, handed to reflection).
 func (o *outward) held(t types.Type) *types.TypeName {
 	obj := o.ourInterface(t)
 	if obj == nil || !o.named[obj] || o.direct[obj] {
@@ -157,28 +156,27 @@ func (o *outward) ourInterface(t types.Type) *types.TypeName {
 	return obj
 }
 
-// holdVia records that code outside holds the values of the module's
-// interface obj as ifaces, and reports whether that was new.
-func (o *outward) holdVia(obj *types.TypeName, ifaces []*types.Interface) bool {
-	o.named[obj] = true
-	added := false
-	for _, iface := range ifaces {
-		if !slices.Contains(o.via[obj], iface) {
-			o.via[obj] = append(o.via[obj], iface)
-			added = true
-		}
+// hold records that code outside holds the values of the module's
+// interface obj only as what an outward value holds (see held), and
+// reports whether that was new.
+func (o *outward) hold(obj *types.TypeName) bool {
+	if o.named[obj] {
+		return false
 	}
-	return added
+	o.named[obj] = true
+	return true
 }
 
 // through marks the methods code outside can call on a value of t it
-// holds as the module's interfaces ifaces (see held): those they have,
-// and those of the name and signature of a method of an interface
-// declared outside the module (an encoder's MarshalJSON, a closer's
-// Close), which it may assert the value to. Reflection could call any
-// other by its name; nothing that holds a field of the module's
-// interface type does. It reports whether it marked any.
-func (o *outward) through(t types.Type, ifaces []*types.Interface) bool {
+// holds as one of the module's interfaces (see held): those of the name
+// and signature of a method of an interface declared outside the module
+// (an encoder's MarshalJSON, a closer's Close, a scheduler's Run), which
+// it may assert the value to. It cannot name the module's interface;
+// reflection could call any other method by its name, but nothing that
+// holds a value in a field of an interface type it cannot name does
+// (templates aside, which are handed their data whole). It reports
+// whether it marked any.
+func (o *outward) through(t types.Type) bool {
 	base := t
 	if ptr, ok := base.(*types.Pointer); ok {
 		base = ptr.Elem()
@@ -200,7 +198,7 @@ func (o *outward) through(t types.Type, ifaces []*types.Interface) bool {
 	for i := 0; i < ms.Len(); i++ {
 		m := ms.At(i).Obj().(*types.Func)
 		sig := m.Type().(*types.Signature)
-		if !slices.ContainsFunc(ifaces, func(iface *types.Interface) bool { return lookupMethod(iface, m.Name()) != nil }) && !o.depMethod(m.Name(), sig) {
+		if !o.depMethod(m.Name(), sig) {
 			continue
 		}
 		if o.callable[obj] == nil {
@@ -213,16 +211,6 @@ func (o *outward) through(t types.Type, ifaces []*types.Interface) bool {
 		}
 	}
 	return marked
-}
-
-// lookupMethod is iface's method of the name, or nil.
-func lookupMethod(iface *types.Interface, name string) *types.Func {
-	for i := 0; i < iface.NumMethods(); i++ {
-		if m := iface.Method(i); m.Name() == name {
-			return m
-		}
-	}
-	return nil
 }
 
 // depMethod reports whether an interface declared outside the module
@@ -533,11 +521,8 @@ type outward struct {
 	nested map[types.Type]bool
 	depth  int
 	// callable are the methods, by name, of the module's types code
-	// outside holds only as one of the module's interfaces (see through);
-	// via are the interfaces it holds the values of such an interface as
-	// (see held).
+	// outside holds only as one of the module's interfaces (see through).
 	callable map[*types.TypeName]map[string]bool
-	via      map[*types.TypeName][]*types.Interface
 	// deps are the signatures of the methods of the interfaces declared
 	// outside the module, by name (nil: a generic interface's).
 	deps map[string][]*types.Signature
@@ -594,12 +579,8 @@ func (o *outward) walk(t types.Type) {
 			return // a dependency's type holds the module's only by its type arguments
 		}
 		o.named[obj] = true
-		if iface, ok := t.Underlying().(*types.Interface); ok {
-			if o.depth == 0 {
-				o.direct[obj] = true
-			} else {
-				o.holdVia(obj, []*types.Interface{iface})
-			}
+		if types.IsInterface(t) && o.depth == 0 {
+			o.direct[obj] = true
 		}
 		o.depth++
 		defer func() { o.depth-- }()

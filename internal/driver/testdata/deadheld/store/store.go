@@ -9,6 +9,7 @@ import (
 // Posts is what the program's jobs hold the store as.
 type Posts interface {
 	Touch(ctx context.Context, ids []int)
+	Hide(ctx context.Context, ids []int)
 }
 
 // Storer is what the program's services hold it as.
@@ -34,6 +35,14 @@ func (s *Store) Title(ctx context.Context, id int) string {
 	return t
 }
 
+// Hide is in Posts, but nothing calls it: code outside holding a Posts
+// cannot name that interface.
+func (s *Store) Hide(ctx context.Context, ids []int) {
+	for _, id := range ids {
+		_, _ = s.db.ExecContext(ctx, "UPDATE posts SET hidden = true WHERE id = $1", id)
+	}
+}
+
 // Unused is exported, in no interface, and nothing calls it.
 func (s *Store) Unused(ctx context.Context, ids []int) {
 	for _, id := range ids {
@@ -42,7 +51,7 @@ func (s *Store) Unused(ctx context.Context, ids []int) {
 }
 
 // String is fmt.Stringer's: code outside holding a Posts may assert it
-// to that.
+// to that, and call it.
 func (s *Store) String() string {
 	var n string
 	for _, id := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} {
