@@ -218,13 +218,22 @@ func (o *outward) through(t types.Type) bool {
 // of the name in a generic interface, whose signature only an
 // instantiation fixes.
 func (o *outward) depMethod(name string, sig *types.Signature) bool {
-	for _, s := range o.deps[name] {
-		if s == nil || types.Identical(types.NewSignatureType(nil, nil, nil, s.Params(), s.Results(), s.Variadic()),
-			types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())) {
+	deps := o.deps[name]
+	if len(deps) == 0 {
+		return false
+	}
+	plain := unbound(sig)
+	for _, s := range deps {
+		if s == nil || types.Identical(s, plain) {
 			return true
 		}
 	}
 	return false
+}
+
+// unbound is sig without its receiver.
+func unbound(sig *types.Signature) *types.Signature {
+	return types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
 }
 
 // literalInterface is t's interface when t is one spelled as a literal
@@ -647,8 +656,8 @@ func (o *outward) signature(sig *types.Signature) {
 
 // depMethods are the methods of the interfaces declared at the top of
 // the packages outside the module that its packages import, directly or
-// not, by name (see outward.deps): the interfaces a dependency may
-// assert a value it holds to.
+// not, by name, their signatures without receivers (see outward.deps):
+// the interfaces a dependency may assert a value it holds to.
 func (p *Program) depMethods() map[string][]*types.Signature {
 	if p.deps != nil {
 		return p.deps
@@ -686,7 +695,7 @@ func (p *Program) depMethods() map[string][]*types.Signature {
 				if generic {
 					out[m.Name()] = append(out[m.Name()], nil)
 				} else {
-					out[m.Name()] = append(out[m.Name()], m.Type().(*types.Signature))
+					out[m.Name()] = append(out[m.Name()], unbound(m.Type().(*types.Signature)))
 				}
 			}
 		}
