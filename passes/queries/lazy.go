@@ -100,6 +100,18 @@ func (a *analyzer) stateOrd(n *funcNode, v *types.Var) int {
 	return 0
 }
 
+// paramFill reports whether one of the lazy fills the walk of n is in
+// fills a parameter's state, not a method's receiver's (see stateOrd).
+func (a *analyzer) paramFill(n *funcNode) bool {
+	method := n.fn != nil && n.fn.Type().(*types.Signature).Recv() != nil
+	for _, ord := range a.perVal {
+		if ord > 1 || !method {
+			return true
+		}
+	}
+	return false
+}
+
 // pointsToStruct reports whether t is a pointer to a struct.
 func pointsToStruct(t types.Type) bool {
 	ptr, ok := t.Underlying().(*types.Pointer)

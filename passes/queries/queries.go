@@ -741,8 +741,16 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			// Under fills of a receiver's or a pointer parameter's state
 			// alone, in a declared function: once per value, which the
 			// whole-program graph follows.
-			if _, declared := n.node.(*ast.FuncDecl); ci.once && declared && len(a.perVal) > 0 && a.caching == len(a.perVal) {
-				ci.per = a.perVal[0]
+			if _, declared := n.node.(*ast.FuncDecl); ci.once && len(a.perVal) > 0 && a.caching == len(a.perVal) {
+				switch {
+				case declared:
+					ci.per = a.perVal[0]
+				case a.paramFill(n):
+					// In a closure under a parameter's fill: the graph
+					// cannot follow the parameter into it, and a process-
+					// wide fill it is not (a value per item fills anew).
+					ci.once = false
+				}
 			}
 			if ci.per > 0 && a.unless > 0 {
 				// Once only for the callers passing false: the

@@ -122,3 +122,25 @@ func Retag(s *Downloads, checks []string, r *Release) {
 		s.Tagged(r) // reported: Tagged never fills r.Tags
 	}
 }
+
+// Locate fills the release's URL through a closure it hands a helper:
+// the graph does not follow the release into the closure, whose query
+// runs per call, not once per process.
+func (s *Downloads) Locate(r *Release) {
+	if r.URL == "" {
+		r.URL = pick(func() string {
+			var u string
+			s.db.QueryRow("SELECT url FROM mirrors WHERE release_id = $1", r.ID).Scan(&u)
+			return u
+		})
+	}
+}
+
+func pick(f func() string) string { return f() }
+
+// LocateEach locates each release: a query per item.
+func LocateEach(s *Downloads, rs []*Release) {
+	for _, r := range rs {
+		s.Locate(r) // reported: the closure's query, per item
+	}
+}
