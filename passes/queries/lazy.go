@@ -7,6 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/passes/config"
 )
 
 // Lazy state of a receiver. An iterator over a result set often runs its
@@ -59,6 +61,8 @@ import (
 // must point to a struct, and the function must not assign it (it would
 // then point elsewhere); its ordinal (1 + its index, the receiver first)
 // says which value the whole-program graph follows (Result.PerValue).
+// Only that graph tells the two loops apart: checked a package at a time
+// (go vet, golangci-lint), a parameter's fill runs on every call.
 
 // stateFill is, when s, in n, fills the state of its receiver or of a
 // pointer parameter lazily (see above), that variable's ordinal (see
@@ -93,6 +97,12 @@ func (a *analyzer) stateOrd(n *funcNode, v *types.Var) int {
 			continue
 		}
 		if sig.Variadic() && j == sig.Params().Len()-1 || !pointsToStruct(v.Type()) || assignsVar(a.pass.TypesInfo, n.body, v) {
+			return 0
+		}
+		if !config.For(a.pass).WholeProgram {
+			// A package alone does not show whether a loop hands the
+			// same value on each time or its item's own: the usual case
+			// (a user's avatar filled per user) runs per item.
 			return 0
 		}
 		return base + j + 1

@@ -7,9 +7,10 @@ import (
 
 // Lazy state of a pointer parameter: download runs its query only while
 // the release it is handed has no file, and gives it one; a loop handing
-// it one release runs the query once. The package's summary counts it as
-// a fill; the whole-program graph decides per loop whether the release
-// is made anew per item (see the driver's precision test).
+// it one release runs the query once, one handing each item's release
+// once per item. Only the whole-program graph tells the two apart (see
+// the driver's precision test): checked a package at a time, as here,
+// the call runs its query every time.
 
 type lazyRelease struct {
 	ID   int64
@@ -54,8 +55,8 @@ func ownTag(ctx context.Context, db *sql.DB, r *lazyRelease) {
 
 func CheckRelease(ctx context.Context, db *sql.DB, checks []string, r *lazyRelease) {
 	for range checks {
-		download(ctx, db, r) // silent: once per release
+		download(ctx, db, r) // want `^direct.download runs SELECT from indexers \(lazyarg.go:29\) once per item of checks`
 		ownTag(ctx, db, r)   // silent: once per release
-		tag(ctx, db, r)      // want `^direct.tag runs UPDATE releases \(lazyarg.go:40\) once per item of checks`
+		tag(ctx, db, r)      // want `^direct.tag runs UPDATE releases \(lazyarg.go:41\) once per item of checks`
 	}
 }
