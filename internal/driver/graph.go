@@ -952,8 +952,9 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 				q.Once = r.Once
 			}
 			if r.Per > 0 {
-				// Under an iterator's lazy fill: once per iterator, which
-				// the loops around c make anew or not (program.OncePerValue).
+				// Under a lazy fill of a value's state (an iterator's, a
+				// parameter's): once per value, which the loops around c
+				// make anew or not (program.OncePerValue).
 				q.Once = w.prog.OncePerValue(fn, c, g, r)
 			}
 			if r.Key > 0 {

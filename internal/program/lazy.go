@@ -12,7 +12,7 @@ import (
 )
 
 // A statement an iterator runs lazily, on the first call that needs a
-// row (if t.rows == nil { t.fetch() }: Call.PerRecv), runs once per
+// row (if t.rows == nil { t.fetch() }: Call.Per), runs once per
 // iterator, not once per call of its methods. Whether a loop around a
 // call runs it once per item depends on where the iterator the call
 // hands on is made:
@@ -38,12 +38,22 @@ import (
 // Wrappers (an iterator that filters another one it holds in a field)
 // hand on their receiver's field, which is the same value for as long as
 // the wrapper.
+//
+// A fill of a pointer parameter's state (a release a download fills with
+// its file, see the queries pass's lazy.go) is followed the same way, but
+// the values are data, not a few iterators: a loop calling it with its
+// item, or with anything its body makes or sets from the item (r :=
+// rs[i]), runs the statement once per item; only a value the loops do
+// not make anew (the release a loop over checks hands each check) runs
+// it once for the loop (Reached.PerItem).
 
 // handedFrom traces the value call c of f hands g's parameter k (the
 // receiver first, for a method) back to f (see above): from, when not 0,
 // says it is f's parameter from-1 (the receiver first); outside says the
-// loops around c do not make it anew.
-func (p *Program) handedFrom(f *Func, c *Call, g *Func, k int) (from int, outside bool) {
+// loops around c do not make it anew. item says the value is data (see
+// above): one a loop around c ranges over, or that its body sets, is
+// per item.
+func (p *Program) handedFrom(f *Func, c *Call, g *Func, k int, item bool) (from int, outside bool) {
 	if c.Expr == nil {
 		// A wrapper the compiler made (a promoted method, a method
 		// value) hands its parameters on in order.
@@ -75,6 +85,9 @@ func (p *Program) handedFrom(f *Func, c *Call, g *Func, k int) (from int, outsid
 		}
 		arg = args[k]
 	}
+	if item && readsPerItem(info, c, arg) {
+		return 0, false // the loop's item, or made from it
+	}
 	v := p.valueRoot(f, info, arg, 0)
 	if v == nil {
 		// Made by an expression: a call, a literal. Made before the
@@ -90,6 +103,21 @@ func (p *Program) handedFrom(f *Func, c *Call, g *Func, k int) (from int, outsid
 		return i, true
 	}
 	return 0, outsideLoops(c, v)
+}
+
+// readsPerItem reports whether x reads a local variable a loop around c
+// declares or sets (r, rs[i], &rs[i], r.Inner).
+func readsPerItem(info *types.Info, c *Call, x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && !outsideLoops(c, v) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // outsideLoops reports whether no loop around c declares or sets v: the
@@ -319,6 +347,16 @@ func rangedOver(body ast.Node, info *types.Info, v *types.Var) ast.Expr {
 	return out
 }
 
+// ordinals is how many ordinals sig's variables take: its receiver and
+// its parameters (see paramOrdinal).
+func ordinals(sig *types.Signature) int {
+	n := sig.Params().Len()
+	if sig.Recv() != nil {
+		n++
+	}
+	return n
+}
+
 // paramOrdinal is 1 + the index of v among f's parameters, the receiver
 // first; 0 when v is none of them. Matched by place: an instance of a
 // generic function has parameters of its own.
@@ -350,7 +388,7 @@ func (p *Program) OncePerValue(f *Func, c *Call, g *Func, r Reached) bool {
 	if r.Per == 0 || r.Once {
 		return false
 	}
-	_, outside := p.handedFrom(f, c, g, r.Per-1)
+	_, outside := p.handedFrom(f, c, g, r.Per-1, r.PerItem)
 	return outside
 }
 
@@ -367,12 +405,12 @@ func (p *Program) OncePerValue(f *Func, c *Call, g *Func, r Reached) bool {
 // values may be made per request or per item.
 
 // KeepLongLived marks the types of receivers whose lazy fills
-// (Call.PerRecv) run once per process (see above), and forgets the
+// (Call.Per) run once per process (see above), and forgets the
 // reaches computed before.
 func (p *Program) KeepLongLived(entries []*Entry) {
 	cands := map[*types.TypeName]bool{}
 	for _, f := range p.list {
-		if t := recvType(f); t != nil && slices.ContainsFunc(f.Calls, func(c *Call) bool { return c.PerRecv }) {
+		if t := recvType(f); t != nil && slices.ContainsFunc(f.Calls, func(c *Call) bool { return c.Per == 1 }) {
 			cands[t] = true
 		}
 	}
@@ -426,6 +464,18 @@ func (p *Program) KeepLongLived(entries []*Entry) {
 		}
 	}
 	p.bounds = nil
+}
+
+// perArg reports whether c, a call of f that fills a variable's state
+// lazily (Call.Per), fills a parameter's, not a method's receiver's.
+func (c *Call) perArg(f *Func) bool {
+	return c.Per > 1 || f.sig == nil || f.sig.Recv() == nil
+}
+
+// keptFill reports whether c, a call of f, fills lazily the state of
+// f's receiver, of a type KeepLongLived kept: once per process.
+func (p *Program) keptFill(f *Func, c *Call) bool {
+	return c.Per == 1 && p.keptRecv(f)
 }
 
 // keptRecv reports whether f is a method of a type KeepLongLived kept.

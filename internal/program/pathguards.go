@@ -440,7 +440,7 @@ func (p *Program) reachSkip(f *Func, skip func(*Call) bool) []Reached {
 	}
 	var out []Reached
 	for _, e := range deepest(acc) {
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Assumed: e.assume, Via: p.via(f, e)})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, PerItem: e.item, Assumed: e.assume, Via: p.via(f, e)})
 	}
 	p.sortReached(out)
 	return out

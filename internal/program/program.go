@@ -231,18 +231,20 @@ type Call struct {
 	// it runs, it runs on a miss only, as a cache fill; its writes count
 	// as usual.
 	Load bool
-	// PerRecv says the call fills its method's receiver's state lazily
-	// (if t.rows == nil { t.fetch() }, see the queries pass): what it
-	// runs, it runs once per receiver value, which is once per item only
-	// of the loops that make a new value (see lazy.go).
-	PerRecv bool
+	// Per, when not 0, says the call fills lazily the state of its
+	// function's receiver or of a pointer parameter (if t.rows == nil {
+	// t.fetch() }; if r.File != "" { return }: see the queries pass), the
+	// one of ordinal Per (1 + its index, the receiver first): what it
+	// runs, it runs once per value of that variable, which is once per
+	// item only of the loops that make a new value (see lazy.go).
+	Per int
 	// Key, of Once, says the cache filled is keyed by what may vary from
 	// call to call: its function's parameters (a mask, see
 	// queries.Params), or -1 something else (see queries.Query.KeyFrom).
 	// The call then runs once per value of that, not once per process
 	// (see keyed.go).
 	Key int
-	// Unless, for a PerRecv call of a getter whose fast path is also
+	// Unless, for a Per call of a getter whose fast path is also
 	// guarded by `!p` (p a bool parameter), is 1 + p's index among the
 	// getter's parameters: a caller passing anything but the constant
 	// false makes the fill run on that call (see through).
@@ -344,7 +346,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	loops := map[token.Pos][]*queries.Loop{}
 	cached := map[token.Pos]bool{}
 	keyed := map[token.Pos]int{}
-	perRecv := map[token.Pos]bool{}
+	perValue := map[token.Pos]int{}
 	unless := map[token.Pos]int{}
 	loads := map[token.Pos]bool{}
 	failed := map[token.Pos]bool{}
@@ -363,8 +365,8 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		for call, k := range res.Keyed {
 			keyed[call.Lparen] = k
 		}
-		for call := range res.PerRecv {
-			perRecv[call.Lparen] = true
+		for call, ord := range res.PerValue {
+			perValue[call.Lparen] = ord
 		}
 		for call, k := range res.Unless {
 			unless[call.Lparen] = k
@@ -409,12 +411,15 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			c.Fail = c.Once && failed[c.Pos]
 			c.Cleanup = cleanup[c.Pos]
 			c.Load = loads[c.Pos]
-			if perRecv[c.Pos] {
-				// A fill of a method's receiver; in a copy of it that the
-				// graph made without one, a fill as it was.
-				c.PerRecv = f.sig != nil && f.sig.Recv() != nil && !f.closure
-				c.Once = c.Once || !c.PerRecv && unless[c.Pos] == 0
-				if c.PerRecv {
+			if ord := perValue[c.Pos]; ord > 0 {
+				// A fill of a method's receiver or of a function's
+				// pointer parameter; in a copy of it that the graph made
+				// without them, a fill as it was.
+				if f.sig != nil && !f.closure && ord <= ordinals(f.sig) {
+					c.Per = ord
+				}
+				c.Once = c.Once || c.Per == 0 && unless[c.Pos] == 0
+				if c.Per > 0 {
 					c.Unless = unless[c.Pos]
 				}
 			}

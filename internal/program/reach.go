@@ -25,10 +25,15 @@ type Reached struct {
 	// per process, and Depth is 0.
 	Once bool
 	// Per, when not 0, says the site runs under a lazy fill of some
-	// value's state (Call.PerRecv) that every call from the function
+	// value's state (Call.Per) that every call from the function
 	// asked about down to it hands on: once per value of the function's
 	// parameter Per-1 (the receiver first), not per call (see lazy.go).
 	Per int
+	// PerItem, of Per, says the fill is of a parameter's state (a value
+	// handed in, such as a release to download), not of an iterator's
+	// receiver: a loop over a collection of such values runs it once per
+	// item (see handedFrom).
+	PerItem bool
 	// Key, when not 0, says the site fills a cache keyed by what the
 	// function asked about is handed in those of its parameters (a mask,
 	// see queries.Params): once per value of them, which is once per
@@ -83,6 +88,7 @@ type entry struct {
 	depth int
 	once  bool // through a cache fill: no loop multiplies it
 	per   int  // see Reached.Per
+	item  bool // of per: see Reached.PerItem
 	key   int  // see Reached.Key
 	// flag, when not 0, says the entry is once (or per value) only if
 	// the caller of owner passes false for owner's parameter flag-1 (see
@@ -108,7 +114,7 @@ func (p *Program) Reach(f *Func) []Reached {
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
 		e = flagOf(e, f)
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(f, e), Flag: e.flag, Raw: e.raw})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, PerItem: e.item, Key: e.key, Assumed: e.assume, Via: p.via(f, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
 	return out
@@ -130,7 +136,7 @@ func (p *Program) ReachFrom(f *Func, c *Call, g *Func) []Reached {
 	out := make([]Reached, 0, len(es))
 	for _, e := range es {
 		e = flagOf(e, g)
-		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, Key: e.key, Assumed: e.assume, Via: p.via(g, e), Flag: e.flag, Raw: e.raw})
+		out = append(out, Reached{Site: e.site, Depth: e.depth, Once: e.once, Per: e.per, PerItem: e.item, Key: e.key, Assumed: e.assume, Via: p.via(g, e), Flag: e.flag, Raw: e.raw})
 	}
 	p.sortReached(out)
 	return out
@@ -393,18 +399,19 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 	d := queries.PerItem(c.Loops)
 	if c.Site != nil {
 		d = max(d-c.Chunks, 0) // one statement per chunk it takes whole
-		// The pass counts a receiver's fill as a cache fill (Site.Once);
-		// the graph follows the receiver instead.
+		// The pass counts a receiver's or a parameter's fill as a cache
+		// fill (Site.Once); the graph follows the value instead.
 		raw := d
 		loaded := c.Load && queries.Loaded(c.Site.Entry.Kind)
-		once := c.Once || (c.Site.Once || c.Unless > 0) && (!c.PerRecv || p.keptRecv(f)) || loaded
+		once := c.Once || (c.Site.Once || c.Unless > 0) && (c.Per == 0 || p.keptFill(f, c)) || loaded
 		if once {
 			d = 0
 		}
 		per, key := 0, 0
-		if c.PerRecv && !once {
-			per = 1
+		if c.Per > 0 && !once {
+			per = c.Per
 		}
+		item := per > 0 && c.perArg(f)
 		if once && c.Key != 0 && !loaded {
 			// A keyed cache's fill: once per value of its key (see
 			// keyed.go), per call when the key cannot be traced.
@@ -414,7 +421,7 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 		if c.Once || loaded {
 			flag = 0 // once whatever the getter's flag
 		}
-		return []entry{{site: c.Site, depth: d, once: once, per: per, key: key, owner: f, call: c, flag: flag, raw: raw}}
+		return []entry{{site: c.Site, depth: d, once: once, per: per, item: item, key: key, owner: f, call: c, flag: flag, raw: raw}}
 	}
 	var out []entry
 	for _, g := range p.callees(f, c, b) {
@@ -432,8 +439,8 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 				e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
 			}
 			loaded := c.Load && queries.Loaded(e.site.Entry.Kind)
-			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || c.PerRecv && p.keptRecv(f) || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
-			if c.Unless > 0 && c.PerRecv && !e.once && !c.Once && !loaded {
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || p.keptFill(f, c) || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
+			if c.Unless > 0 && c.Per > 0 && !e.once && !c.Once && !loaded {
 				// Only what the getter's fill alone makes once: a fill
 				// below it, or a loader's read, stays once whatever the
 				// flag.
@@ -446,8 +453,8 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 				next.once, next.depth, next.key = false, 0, max(c.Key, 0)
 			case next.once:
 				next.depth = 0
-			case c.PerRecv:
-				next.per = 1 // once per f's receiver, whatever below
+			case c.Per > 0:
+				next.per, next.item = c.Per, c.perArg(f) // once per value of f's variable, whatever below
 			case e.key > 0:
 				// Keyed by g's parameters: by what c hands them.
 				switch from, varies := p.keyHanded(f, c, g, e.key); {
@@ -461,11 +468,11 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 				}
 			case e.per > 0:
 				// Once per value of g's parameter: of what c hands it.
-				from, outside := p.handedFrom(f, c, g, e.per-1)
+				from, outside := p.handedFrom(f, c, g, e.per-1, e.item)
 				if outside {
 					next.depth = e.depth // c's loops do not make a new one
 				}
-				next.per = from
+				next.per, next.item = from, from > 0 && e.item
 			}
 			out = append(out, next)
 		}
@@ -734,7 +741,7 @@ func (p *Program) bodyCost(f *Func, skip func(*Call) bool, callee func(g *Func) 
 		if !perCall(c) || skip != nil && skip(c) {
 			continue
 		}
-		if c.PerRecv && c.Unless == 0 && p.keptRecv(f) {
+		if c.Unless == 0 && p.keptFill(f, c) {
 			continue // a long-lived container's lazy fill: once per process, not per call
 		}
 		items := queries.PerItem(c.Loops) > 0

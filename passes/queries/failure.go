@@ -407,7 +407,7 @@ func (a *analyzer) failOnly() {
 			continue
 		}
 		for _, c := range n.calls {
-			if perItem(c.loops) > 0 && !c.recv && c.unless == 0 {
+			if perItem(c.loops) > 0 && c.per == 0 && c.unless == 0 {
 				c.once, c.fail = true, true
 			}
 		}

@@ -2,10 +2,13 @@ package queries
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/passes/config"
 )
 
 // Lazy state of a receiver. An iterator over a result set often runs its
@@ -26,54 +29,176 @@ import (
 // item. A loop that makes a new iterator per item and reads it is still
 // an N+1: the statement runs once per iterator, and there is one per
 // item. The pass marks the calls such a statement makes
-// (Result.PerRecv); the whole-program graph follows the receiver up to
-// the loop and decides there (see program.Call.PerRecv).
+// (Result.PerValue); the whole-program graph follows the receiver up to
+// the loop and decides there (see program.Call.Per).
 //
 // What counts: an if statement of a method whose condition tests a field
-// of the receiver for emptiness (t.rows == nil, len(t.buf) == 0), or a
-// bool field for false (!t.started), and whose body sets that field
-// (t.rows = ..., t.started = true), itself or in a method of the package
-// it calls on the receiver (three calls deep). A closure's receiver is
-// its enclosing method's: a fill in a closure stays a process-wide one,
-// as it was.
+// of the receiver for emptiness (t.rows == nil, len(t.buf) == 0, t.name
+// == ""), or a bool field for false (!t.started), and whose body sets
+// that field (t.rows = ..., t.started = true), itself or in a function of
+// the package it hands the receiver to (three calls deep: a method called
+// on it, a function given it as an argument, a closure such a function
+// hands back or passes on to be run). A closure's receiver is its
+// enclosing method's: a fill in a closure stays a process-wide one, as it
+// was.
+//
+// A pointer parameter keeps state the same way: a function that fills a
+// field of the value it is handed, and runs its statement only while that
+// field is empty, runs it once per value, not once per call:
+//
+//	func (s *Downloads) Fetch(ctx context.Context, r *Release) error {
+//		if r.TmpFile != "" {
+//			return nil // already fetched
+//		}
+//		idx, err := s.indexers.FindByID(ctx, r.IndexerID) // a query
+//		...
+//		r.TmpFile = path // itself, or in a function it hands r to
+//	}
+//
+// A loop calling Fetch for each of its items with one release made before
+// it (checks that each may need the file) runs the query once; one
+// calling it with each item's own release runs it per item. The parameter
+// must point to a struct, and the function must not assign it (it would
+// then point elsewhere); its ordinal (1 + its index, the receiver first)
+// says which value the whole-program graph follows (Result.PerValue).
+// Only that graph tells the two loops apart: checked a package at a time
+// (go vet, golangci-lint), a parameter's fill runs on every call.
 
-// recvFill reports whether s, in n, fills its receiver's state lazily
-// (see above).
-func (a *analyzer) recvFill(n *funcNode, s *ast.IfStmt) bool {
-	recv := methodRecv(n)
-	if recv == nil {
+// stateFill is, when s, in n, fills the state of its receiver or of a
+// pointer parameter lazily (see above), that variable's ordinal (see
+// stateOrd); 0 otherwise.
+func (a *analyzer) stateFill(n *funcNode, s *ast.IfStmt) int {
+	v, field, flag, ord := a.stateTest(n, s.Cond)
+	if field == nil || !a.setsField(s.Body, v, field, flag, 0) {
+		return 0
+	}
+	return ord
+}
+
+// stateOrd is, when v is the receiver of n, a method's declaration, or a
+// parameter of n, a declared function or method, that points to a struct
+// and that n never assigns, 1 + its index among n's receiver (first) and
+// parameters; 0 otherwise, and for a closure, which keeps no state of its
+// own.
+func (a *analyzer) stateOrd(n *funcNode, v *types.Var) int {
+	if _, ok := n.node.(*ast.FuncDecl); !ok || n.fn == nil || v == nil {
+		return 0
+	}
+	sig := n.fn.Type().(*types.Signature)
+	base := 0
+	if r := sig.Recv(); r != nil {
+		if r == v {
+			return 1
+		}
+		base = 1
+	}
+	for j := range sig.Params().Len() {
+		if sig.Params().At(j) != v {
+			continue
+		}
+		if sig.Variadic() && j == sig.Params().Len()-1 || !pointsToStruct(v.Type()) || assignsVar(a.pass.TypesInfo, n.body, v) {
+			return 0
+		}
+		if !config.For(a.pass).WholeProgram {
+			// A package alone does not show whether a loop hands the
+			// same value on each time or its item's own: the usual case
+			// (a user's avatar filled per user) runs per item.
+			return 0
+		}
+		return base + j + 1
+	}
+	return 0
+}
+
+// paramFill reports whether one of the lazy fills the walk of n is in
+// fills a parameter's state, not a method's receiver's (see stateOrd).
+func (a *analyzer) paramFill(n *funcNode) bool {
+	method := n.fn != nil && n.fn.Type().(*types.Signature).Recv() != nil
+	for _, ord := range a.perVal {
+		if ord > 1 || !method {
+			return true
+		}
+	}
+	return false
+}
+
+// pointsToStruct reports whether t is a pointer to a struct.
+func pointsToStruct(t types.Type) bool {
+	ptr, ok := t.Underlying().(*types.Pointer)
+	if !ok {
 		return false
 	}
+	_, ok = ptr.Elem().Underlying().(*types.Struct)
+	return ok
+}
+
+// stateTest is what cond, in n, tests of a state variable of n (see
+// stateOrd): the variable, the field of it tested for emptiness (nil,
+// length 0, ""), or, flag set, the bool field tested for false, and the
+// variable's ordinal; field nil when cond is no such test.
+func (a *analyzer) stateTest(n *funcNode, cond ast.Expr) (v, field *types.Var, flag bool, ord int) {
 	info := a.pass.TypesInfo
-	field, flag := recvState(info, s.Cond, recv)
-	return field != nil && a.setsField(s.Body, recv, field, flag, 0)
-}
-
-// methodRecv is the receiver of n when n is a method's declaration; nil
-// for a function, and for a closure, which has no receiver of its own.
-func methodRecv(n *funcNode) *types.Var {
-	if _, ok := n.node.(*ast.FuncDecl); !ok || n.fn == nil {
-		return nil
-	}
-	return n.fn.Type().(*types.Signature).Recv()
-}
-
-// recvState is the field of recv that cond tests for emptiness (nil,
-// length 0), or, flag set, the bool field it tests for false; nil when
-// cond is no such test.
-func recvState(info *types.Info, cond ast.Expr, recv *types.Var) (field *types.Var, flag bool) {
 	cond = ast.Unparen(cond)
 	if u, ok := cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
-		v := recvField(info, u.X, recv)
-		if v == nil {
-			return nil, false
+		v, field, ord = a.stateField(n, u.X)
+		if field == nil {
+			return nil, nil, false, 0
 		}
-		if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
-			return nil, false
+		if b, ok := field.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+			return nil, nil, false, 0
 		}
-		return v, true
+		return v, field, true, ord
 	}
-	return recvField(info, emptied(info, cond), recv), false
+	x := emptied(info, cond)
+	if x == nil {
+		x = stringTest(info, cond, token.EQL)
+	}
+	v, field, ord = a.stateField(n, x)
+	return v, field, false, ord
+}
+
+// stringTest is x of `x op ""` or `"" op x`; nil for other conditions.
+func stringTest(info *types.Info, cond ast.Expr, op token.Token) ast.Expr {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != op {
+		return nil
+	}
+	switch {
+	case isEmptyString(info, b.Y):
+		return b.X
+	case isEmptyString(info, b.X):
+		return b.Y
+	}
+	return nil
+}
+
+// isEmptyString reports whether e is the constant "".
+func isEmptyString(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+}
+
+// stateField is the state variable of n (see stateOrd) x selects a field
+// from, that field and the variable's ordinal; nil when x is no such
+// selection.
+func (a *analyzer) stateField(n *funcNode, x ast.Expr) (v, field *types.Var, ord int) {
+	if x == nil {
+		return nil, nil, 0
+	}
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil, 0
+	}
+	info := a.pass.TypesInfo
+	f, ok := info.Uses[sel.Sel].(*types.Var)
+	if !ok || !f.IsField() {
+		return nil, nil, 0
+	}
+	root := selRoot(info, sel.X)
+	if ord = a.stateOrd(n, root); ord == 0 {
+		return nil, nil, 0
+	}
+	return root, f, ord
 }
 
 // recvField is the field x selects from recv (t.rows, t.state.rows), nil
@@ -108,25 +233,40 @@ func selRoot(info *types.Info, x ast.Expr) *types.Var {
 	}
 }
 
-// setsField reports whether body, run with recv as its receiver, sets
-// field of it (to true, when flag is set): itself, or in a method of the
-// package it calls on recv, depth calls down already.
-func (a *analyzer) setsField(body ast.Node, recv, field *types.Var, flag bool, depth int) bool {
+// setsField reports whether body, run with v as one of its variables (a
+// receiver or a parameter), sets field of it (to true, when flag is set):
+// itself, or in a function of the package it hands v to (as the receiver
+// of a method, or as an argument), depth calls down already. A closure
+// counts when it is handed back (return func() {...}), passed to a call
+// (retry.Do(func() {...})) or called where it is written: a function run
+// with v sets the field when it runs; one kept in a variable may never
+// run.
+func (a *analyzer) setsField(body ast.Node, v, field *types.Var, flag bool, depth int) bool {
 	info := a.pass.TypesInfo
 	found := false
+	run := map[*ast.FuncLit]bool{} // the closures that count (see above)
+	mark := func(x ast.Expr) {
+		if lit, ok := ast.Unparen(x).(*ast.FuncLit); ok {
+			run[lit] = true
+		}
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found {
 			return false
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			return false // runs when called, perhaps never
+			return run[n]
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				mark(r)
+			}
 		case *ast.AssignStmt:
 			if n.Tok != token.ASSIGN {
 				return true
 			}
 			for i, lhs := range n.Lhs {
-				if recvField(info, lhs, recv) != field {
+				if recvField(info, lhs, v) != field {
 					continue
 				}
 				if !flag || len(n.Rhs) == len(n.Lhs) && isTrue(info, n.Rhs[i]) {
@@ -134,28 +274,66 @@ func (a *analyzer) setsField(body ast.Node, recv, field *types.Var, flag bool, d
 				}
 			}
 		case *ast.CallExpr:
-			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if !ok || depth >= 3 {
-				return true
+			mark(n.Fun)
+			for _, arg := range n.Args {
+				mark(arg)
 			}
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[id] != recv {
-				return true // not a method of the same receiver
-			}
-			fn := typeutil.StaticCallee(info, n)
-			if fn == nil {
-				return true
-			}
-			decl := a.caches().decl(fn)
-			if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
-				return true
-			}
-			if inner, ok := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var); ok && a.setsField(decl.Body, inner, field, flag, depth+1) {
+			if depth < 3 && a.handsOn(n, v, field, flag, depth) {
 				found = true
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// handsOn reports whether call, a call of a function of the package that
+// hands it v (as a method's receiver or as an argument), sets field of v
+// there (see setsField).
+func (a *analyzer) handsOn(call *ast.CallExpr, v, field *types.Var, flag bool, depth int) bool {
+	info := a.pass.TypesInfo
+	fn := typeutil.StaticCallee(info, call)
+	if fn == nil {
+		return false
+	}
+	decl := a.caches().decl(fn)
+	if decl == nil {
+		return false
+	}
+	is := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	var inner []*types.Var
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && decl.Recv != nil && is(sel.X) {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && len(decl.Recv.List) == 1 && len(decl.Recv.List[0].Names) == 1 {
+			if r, ok := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var); ok {
+				inner = append(inner, r)
+			}
+		}
+	}
+	var params []*ast.Ident
+	for _, f := range decl.Type.Params.List {
+		if len(f.Names) == 0 {
+			return len(inner) > 0 && a.setsField(decl.Body, inner[0], field, flag, depth+1)
+		}
+		params = append(params, f.Names...)
+	}
+	sig := fn.Type().(*types.Signature)
+	for i, arg := range call.Args {
+		if i >= len(params) || sig.Variadic() && i >= len(params)-1 || !is(arg) {
+			continue
+		}
+		if p, ok := info.Defs[params[i]].(*types.Var); ok {
+			inner = append(inner, p)
+		}
+	}
+	for _, w := range inner {
+		if a.setsField(decl.Body, w, field, flag, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // A getter that hands back what its receiver holds, and builds it only
@@ -175,56 +353,86 @@ func (a *analyzer) setsField(body ast.Node, recv, field *types.Var, flag bool, d
 // call of the getter: a loop or a request that calls it pays nothing
 // after the first call. What counts: an if statement of a method whose
 // condition tests a field of the receiver for being set (d.x != nil,
-// len(d.x) > 0), alone or ANDed with conditions that read only the
-// receiver, package-level names and constants, whose body returns, and
-// after which the block sets that field (itself or in a method of the
-// package it calls on the receiver). It does not count when the package
-// sets the field back to nil anywhere (d.x = nil: a reset, after which
-// the next call builds again), nor when the extra condition reads a
-// local, or a parameter other than a bool flag the method reads as
-// `!reload`: with one, the fill holds for the calls passing the constant
-// false (the whole-program graph decides per call).
+// len(d.x) > 0, d.x != ""), alone or ANDed with conditions that read only
+// the receiver, package-level names and constants, whose body returns,
+// and after which the block sets that field (itself or in a function of
+// the package it hands the receiver to). The test may close a chain of
+// ifs each of whose branches returns (if r.URL == "" { return err } else
+// if r.File != "" { return nil }): what follows runs only when none did.
+// It does not count when the package sets the field back to nil or ""
+// anywhere (d.x = nil: a reset, after which the next call builds again),
+// nor when the extra condition reads a local, or a parameter other than a
+// bool flag the method reads as `!reload`: with one, the fill holds for
+// the calls passing the constant false (the whole-program graph decides
+// per call). A pointer parameter's field counts as the receiver's does
+// (see stateOrd): the guard that returns when the value handed in is
+// already filled.
 
-// recvHit reports whether list[i], in n, returns what its receiver
-// holds when set, the rest of list filling it (see above).
+// stateHit reports whether list[i], in n, returns when a state variable
+// of n (see stateOrd) holds a field, the rest of list filling it (see
+// above), and that variable's ordinal.
 //
 // flag, when not 0, says the test is ANDed with `!p` for the method's
 // bool parameter p (flag-1 its index among the parameters, the receiver
 // not counted), which nothing in the method assigns: a call passing the
 // constant false keeps the fast path, any other value makes that call
 // build again (see program.Call.Unless).
-func (a *analyzer) recvHit(n *funcNode, list []ast.Stmt, i int) (ok bool, flag int) {
+func (a *analyzer) stateHit(n *funcNode, list []ast.Stmt, i int) (ord, flag int) {
 	s, ok := list[i].(*ast.IfStmt)
-	if !ok || s.Init != nil || s.Else != nil || i+1 >= len(list) || len(s.Body.List) == 0 {
-		return false, 0
-	}
-	if _, ok := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt); !ok {
-		return false, 0 // the hit goes on: not a getter's fast path
-	}
-	recv := methodRecv(n)
-	if recv == nil {
-		return false, 0
+	if !ok || i+1 >= len(list) {
+		return 0, 0
 	}
 	info := a.pass.TypesInfo
-	var field *types.Var
-	for _, c := range conjuncts(s.Cond) {
-		if v := recvField(info, held(info, c), recv); v != nil && field == nil {
-			field = v
-			continue
+	var v, field *types.Var
+	for s != nil && field == nil {
+		if s.Init != nil || len(s.Body.List) == 0 {
+			return 0, 0
 		}
-		if k := a.offFlag(n, c); k > 0 && flag == 0 {
-			flag = k
-			continue
+		if _, ok := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt); !ok {
+			return 0, 0 // the branch goes on: not a getter's fast path
 		}
-		if !steady(info, c, recv) {
-			return false, 0 // a caller's switch, or a value of this call
+		flag = 0
+		var extra []ast.Expr
+		for _, c := range conjuncts(s.Cond) {
+			x := held(info, c)
+			if x == nil {
+				x = stringTest(info, c, token.NEQ)
+			}
+			if w, f, k := a.stateField(n, x); f != nil && field == nil {
+				v, field, ord = w, f, k
+				continue
+			}
+			if k := a.offFlag(n, c); k > 0 && flag == 0 {
+				flag = k
+				continue
+			}
+			extra = append(extra, c)
+		}
+		if field != nil {
+			for _, c := range extra {
+				if !steady(info, c, v) {
+					return 0, 0 // a caller's switch, or a value of this call
+				}
+			}
+			break
+		}
+		switch e := s.Else.(type) {
+		case nil:
+			return 0, 0
+		case *ast.IfStmt:
+			s = e // else if: runs only when the branches before did not return
+		default:
+			return 0, 0
 		}
 	}
 	if field == nil || a.resets(field) {
-		return false, 0
+		return 0, 0
 	}
 	rest := &ast.BlockStmt{List: list[i+1:]}
-	return a.setsField(rest, recv, field, false, 0), flag
+	if !a.setsField(rest, v, field, false, 0) {
+		return 0, 0
+	}
+	return ord, flag
 }
 
 // offFlag is, when c is `!p` for a bool parameter p of n that n never
@@ -297,8 +505,9 @@ func held(info *types.Info, cond ast.Expr) ast.Expr {
 	return nil
 }
 
-// steady reports whether cond reads only recv, package-level names and
-// constants: the same answer for every call on one receiver.
+// steady reports whether cond reads only recv (the receiver, or the
+// state parameter: see stateOrd), package-level names and constants: the
+// same answer for every call on one value.
 func steady(info *types.Info, cond ast.Expr, recv *types.Var) bool {
 	ok := true
 	ast.Inspect(cond, func(n ast.Node) bool {
@@ -320,7 +529,7 @@ func steady(info *types.Info, cond ast.Expr, recv *types.Var) bool {
 	return ok
 }
 
-// resets reports whether the package sets field to nil anywhere: a
+// resets reports whether the package sets field to nil or "" anywhere: a
 // getter of that field builds again after each reset.
 func (a *analyzer) resets(field *types.Var) bool {
 	if a.reset == nil {
@@ -333,7 +542,7 @@ func (a *analyzer) resets(field *types.Var) bool {
 					return true
 				}
 				for i, lhs := range as.Lhs {
-					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && isNil(info, as.Rhs[i]) {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && (isNil(info, as.Rhs[i]) || isEmptyString(info, as.Rhs[i])) {
 						if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.IsField() {
 							a.reset[v] = true
 						}

@@ -81,12 +81,14 @@ type Result struct {
 	// (see loader.go): the reads they run, through their loader, run on
 	// a miss only.
 	Loads map[*ast.CallExpr]bool
-	// PerRecv holds, under WholeProgram, the calls that fill their
-	// method's receiver's state lazily (if t.rows == nil { t.fetch() }):
-	// they run once per receiver value (see lazy.go). The pass's own
-	// summaries count them as cache fills.
-	PerRecv map[*ast.CallExpr]bool
-	// Unless holds, of PerRecv, the calls of a getter's fill that a
+	// PerValue holds, under WholeProgram, the calls that fill the state
+	// of their function's receiver or of a pointer parameter lazily (if
+	// t.rows == nil { t.fetch() }; if r.File != "" { return }): they run
+	// once per value of that variable, which the map says by ordinal (1 +
+	// its index among the receiver, first, and the parameters; see
+	// lazy.go). The pass's own summaries count them as cache fills.
+	PerValue map[*ast.CallExpr]int
+	// Unless holds, of PerValue, the calls of a getter's fill that a
 	// caller's true flag runs anyway: 1 + the flag's parameter index.
 	Unless map[*ast.CallExpr]int
 	// What this package exports as facts, for checks that want them for
@@ -365,7 +367,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Failed = map[*ast.CallExpr]bool{}
 		res.Cleanup = map[*ast.CallExpr]bool{}
 		res.Keyed = map[*ast.CallExpr]int{}
-		res.PerRecv = map[*ast.CallExpr]bool{}
+		res.PerValue = map[*ast.CallExpr]int{}
 		res.Unless = map[*ast.CallExpr]int{}
 		res.Loads = map[*ast.CallExpr]bool{}
 		for _, n := range a.funcs {
@@ -378,8 +380,8 @@ func run(pass *analysis.Pass) (any, error) {
 					res.Cleanup[c.call] = true
 				}
 				switch {
-				case c.recv:
-					res.PerRecv[c.call] = true
+				case c.per > 0:
+					res.PerValue[c.call] = c.per
 					if c.unless > 0 {
 						res.Unless[c.call] = c.unless
 					}
@@ -478,8 +480,8 @@ type callInfo struct {
 	method *dbapi.Method
 	once   bool // fills a cache: runs once, whatever the loops around it
 	key    int  // of once: the cache's key, as Query.KeyFrom says it (see keyflow.go)
-	recv   bool // of once: fills the state of its method's receiver alone (see lazy.go)
-	unless int  // of recv: 1 + the bool parameter whose true value builds on every call (see recvHit)
+	per    int  // of once: fills the state of its function's receiver or pointer parameter alone, this ordinal (see lazy.go)
+	unless int  // of per: 1 + the bool parameter whose true value builds on every call (see stateHit)
 	load   bool // a cache's get-or-load call: its reads run on a miss only (see loader.go)
 	fail   bool // of once: runs only when a call before it failed (see failure.go)
 	clean  bool // runs only when another service turned the item down (see outside.go)
@@ -541,11 +543,12 @@ type analyzer struct {
 	// flows trace the values of the package's functions (see keyflow.go),
 	// once needed.
 	flows map[ast.Node]*Flow
-	// perRecv counts, of those, the lazy fills of the receiver's state
-	// (see lazy.go).
-	perRecv int
+	// perVal are, of those, the lazy fills of the state of the
+	// receiver or of a pointer parameter, outermost first: the ordinal
+	// of each one's variable (see lazy.go).
+	perVal []int
 	// unless is, in a getter's fill guarded by `&& !p` too, 1 + p's
-	// index (see recvHit); 0 elsewhere.
+	// index (see stateHit); 0 elsewhere.
 	unless int
 	// cacheFinder finds keyed read-through caches (see cache.go), once
 	// needed.
@@ -692,10 +695,10 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			}
 			// if t.rows == nil { t.fetch() }: what the body runs, it runs
 			// once per receiver (see lazy.go).
-			if a.recvFill(n, x) {
-				a.perRecv++
+			if ord := a.stateFill(n, x); ord > 0 {
+				a.perVal = append(a.perVal, ord)
 				a.walkFill(n, c, loops)
-				a.perRecv--
+				a.perVal = a.perVal[:len(a.perVal)-1]
 				return false
 			}
 			// all := s.all; if all == nil { return q() }; for ... range all:
@@ -735,11 +738,21 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
 			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, fail: a.onFailure > 0, clean: a.cleanup > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
-			// Under fills of the receiver's state alone, in a method: once
-			// per receiver, which the whole-program graph follows.
-			_, method := n.node.(*ast.FuncDecl)
-			ci.recv = ci.once && method && a.caching == a.perRecv
-			if ci.recv && a.unless > 0 {
+			// Under fills of a receiver's or a pointer parameter's state
+			// alone, in a declared function: once per value, which the
+			// whole-program graph follows.
+			if _, declared := n.node.(*ast.FuncDecl); ci.once && len(a.perVal) > 0 && a.caching == len(a.perVal) {
+				switch {
+				case declared:
+					ci.per = a.perVal[0]
+				case a.paramFill(n):
+					// In a closure under a parameter's fill: the graph
+					// cannot follow the parameter into it, and a process-
+					// wide fill it is not (a value per item fills anew).
+					ci.once = false
+				}
+			}
+			if ci.per > 0 && a.unless > 0 {
 				// Once only for the callers passing false: the
 				// package's summary, which every caller reads, counts
 				// it per call; the whole-program graph decides per call.
@@ -779,11 +792,11 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 	sc := a.scopeAt(n, c)
 	sc.loops = loops
 	at, kind, key := -1, noMiss, 0
-	recv := false // the fill is of the receiver's state (see recvHit)
+	per := 0 // the fill is of a state variable's, this ordinal (see stateHit)
 	unless := 0
 	for i := range list {
-		if ok, flag := a.recvHit(n, list, i); ok {
-			at, kind, recv, unless = i, missRest, true, flag
+		if ord, flag := a.stateHit(n, list, i); ord > 0 {
+			at, kind, per, unless = i, missRest, ord, flag
 			break
 		}
 		var l *lookup
@@ -817,15 +830,15 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 		switch {
 		case i == at && kind == missBody:
 			miss(func() { a.walkFill(n, st, loops) })
-		case i > at && kind == missRest && recv:
-			// Once per receiver, which the whole-program graph follows.
+		case i > at && kind == missRest && per > 0:
+			// Once per value, which the whole-program graph follows.
 			a.caching++
-			a.perRecv++
+			a.perVal = append(a.perVal, per)
 			outer := a.unless
 			a.unless = unless
 			miss(func() { a.walk(n, st, loops) })
 			a.unless = outer
-			a.perRecv--
+			a.perVal = a.perVal[:len(a.perVal)-1]
 			a.caching--
 		case i > at && kind == missRest:
 			a.caching++
