@@ -390,6 +390,27 @@ func usualFrom(s *scc, f *Func) (usual map[*Func]bool, cyclic bool) {
 	return usual, cyclic
 }
 
+// maxDispatch is the most functions a dynamic call may run, as the graph
+// finds them, for what they run to count per call.
+const maxDispatch = 64
+
+// dispatches reports whether c, a call of a func value or through an
+// interface, may run more than maxDispatch functions of the module,
+// under the binding its caller gives: the function table of an
+// interpreter (gopher-lua's callGFunction, calling whichever of the
+// hundreds of Go functions a script registered it calls), or a plugin
+// host's. Which of them runs is the data's: a script's, a message's.
+// What they run is counted once, whatever the loops around the call and
+// above it: a loop over a Lua stack's slots calling a metamethod runs no
+// query per slot because one of the table's functions authenticates a
+// user. Nor does the call make its callees one recursive component with
+// its function (the table's functions calling the interpreter back): the
+// components leave its edges out. A func value the graph narrows to the
+// closures its caller hands (a helper's callback) is no such call.
+func dispatches(c *Call, callees []*Func) bool {
+	return len(callees) > maxDispatch && !c.Static
+}
+
 // through is what call c of f, running under binding b (nil: any
 // caller's), reaches: its site, or what its callees outside component s
 // reach, each under what c passes it (see bind.go; recursion within s is
@@ -424,7 +445,9 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 		return []entry{{site: c.Site, depth: d, once: once, per: per, item: item, key: key, owner: f, call: c, flag: flag, raw: raw}}
 	}
 	var out []entry
-	for _, g := range p.callees(f, c, b) {
+	callees := p.callees(f, c, b)
+	wide := dispatches(c, callees)
+	for _, g := range callees {
 		if s != nil && g.scc == s {
 			continue
 		}
@@ -439,7 +462,7 @@ func (p *Program) through(s *scc, f *Func, c *Call, b *argTypes) []entry {
 				e.once, e.per, e.depth, e.flag = false, 0, e.raw, 0
 			}
 			loaded := c.Load && queries.Loaded(e.site.Entry.Kind)
-			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || p.keptFill(f, c) || loaded, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
+			next := entry{site: e.site, depth: e.depth + d, once: e.once || c.Once || p.keptFill(f, c) || loaded || wide, assume: e.assume || c.Assumed, owner: f, call: c, callee: g, ctx: ctx}
 			if c.Unless > 0 && c.Per > 0 && !e.once && !c.Once && !loaded {
 				// Only what the getter's fill alone makes once: a fill
 				// below it, or a loader's read, stays once whatever the
@@ -560,7 +583,7 @@ func (p *Program) components() {
 			f := fr.f
 			if fr.calls < len(f.Calls) {
 				c := f.Calls[fr.calls]
-				if fr.succ >= len(c.Callees) || c.Site != nil || c.Async {
+				if fr.succ >= len(c.Callees) || c.Site != nil || c.Async || dispatches(c, c.Callees) {
 					fr.calls++
 					fr.succ = 0
 					continue
@@ -605,7 +628,7 @@ func (p *Program) components() {
 
 func callsItself(f *Func) bool {
 	for _, c := range f.Calls {
-		if c.Site != nil || c.Async {
+		if c.Site != nil || c.Async || dispatches(c, c.Callees) {
 			continue
 		}
 		for _, g := range c.Callees {
@@ -743,6 +766,9 @@ func (p *Program) bodyCost(f *Func, skip func(*Call) bool, callee func(g *Func) 
 		}
 		if c.Unless == 0 && p.keptFill(f, c) {
 			continue // a long-lived container's lazy fill: once per process, not per call
+		}
+		if dispatches(c, c.Callees) {
+			continue // which of a table's functions runs is the data's (see dispatches)
 		}
 		items := queries.PerItem(c.Loops) > 0
 		chunked := queries.PerItem(c.Loops)-c.Chunks == 0

@@ -1,0 +1,3 @@
+module example.com/widetable
+
+go 1.22
