@@ -453,6 +453,9 @@ func (a *analyzer) offFlag(n *funcNode, c ast.Expr) int {
 	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
 		return 0
 	}
+	if n.fn == nil {
+		return 0 // a closure: no declared function's parameters
+	}
 	params := n.fn.Type().(*types.Signature).Params()
 	for k := range params.Len() {
 		if params.At(k) == v && !assignsVar(a.pass.TypesInfo, n.body, v) {

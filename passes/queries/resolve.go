@@ -715,7 +715,10 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		return unresolved("variable %s is written through a pointer", v.Name())
 	}
 	// The last unconditional definition or assignment before at is the
-	// base; conditional reassignments after it must agree with it, and
+	// base — one in the declaring block, or in a block holding at itself:
+	// `if inc { query = "UPDATE ..."; tx.Exec(query) }` runs the UPDATE,
+	// whatever query held before the if —; conditional reassignments
+	// after it must agree with it, and
 	// appends (+=, builder writes) are all taken, in order, so that a
 	// query built with optional filters is seen with every filter; those
 	// under a condition are optional clauses, as a list's are (lists.go).
@@ -728,7 +731,9 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) sqlText {
 		if at.IsValid() && w.pos >= at {
 			break
 		}
-		if w.tok == token.DEFINE || w.tok == token.VAR || (w.tok == token.ASSIGN && w.block == declBlock) {
+		_, param := r.params[v]
+		holds := !param && at.IsValid() && w.block != nil && w.block.Pos() <= at && at < w.block.End()
+		if w.tok == token.DEFINE || w.tok == token.VAR || (w.tok == token.ASSIGN && (w.block == declBlock || holds)) {
 			base = i
 		}
 	}
