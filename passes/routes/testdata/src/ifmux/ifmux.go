@@ -64,3 +64,28 @@ type stdLogger struct{}
 func (stdLogger) Note(name string, h http.Handler) { log.Printf("%s: %T", name, h) }
 
 func NewLogger() Logger { return stdLogger{} }
+
+// API joins a constant before its patterns; its two implementations are
+// the router's and one registering nothing (a service without an API):
+// a call registers what the router's does, on the router the constructor
+// is passed (unknown here: "…").
+type API interface {
+	Get(pattern string, h http.HandlerFunc) // want `registers\(gorilla/mux GET \(="/api"\)\$0 -> \$1 on "…"\)`
+}
+
+type apiMux struct{ r *mux.Router }
+
+func (a *apiMux) Get(p string, h http.HandlerFunc) { // want `registers\(gorilla/mux GET \(="/api"\)\$0 -> \$1 on "…"\)`
+	a.r.HandleFunc(path.Join("/api", p), h).Methods(http.MethodGet)
+}
+
+type noAPI struct{}
+
+func (noAPI) Get(p string, h http.HandlerFunc) {}
+
+func NewAPI(r *mux.Router, enabled bool) API {
+	if !enabled {
+		return noAPI{}
+	}
+	return &apiMux{r}
+}

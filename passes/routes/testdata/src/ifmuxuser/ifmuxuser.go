@@ -26,3 +26,7 @@ func (h *Handler) Mount(mux ifmux.Mux, lg ifmux.Logger) {
 	mux.Handle("/healthz", http.HandlerFunc(h.keys)) // want `route …/healthz \[ANY …/healthz\] -> ifmux.mountMux.wrap → ifmuxuser.\(\*Handler\).keys: 1$`
 	lg.Note("/not-a-route", http.HandlerFunc(h.logout))
 }
+
+func (h *Handler) MountAPI(api ifmux.API) {
+	api.Get("/keys", h.keys) // want `route GET …/api/keys \[GET …/api/keys\] -> ifmuxuser.\(\*Handler\).keys: 1$`
+}
