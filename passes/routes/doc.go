@@ -233,7 +233,22 @@
 // prefix still not settled reads "…/users" rather than a wrong "/users".
 // A prefix joined with + (route = r.prefix + route) is the two as
 // written: path.Join's cleaning would drop the trailing slash that makes
-// a ServeMux pattern a subtree.
+// a ServeMux pattern a subtree. The join may be written in the call
+// itself (m.c.Router.Handle(path.Join(m.c.IssuerPath, p), h)); a prefix
+// that is neither a constant nor the receiver's own field reads "…". A
+// helper may wrap the handler it is passed in a variable of its own
+// (var handler http.Handler = h; handler = cors(handler)).
+//
+// A package may hand its users an interface to register on (dex's
+// router.Mux, whose mountMux forwards each Handle to gorilla under the
+// issuer path; logout's Mount(mux router.Mux) calls
+// mux.HandleFunc("/logout", h.handleLogout)). A method of an interface
+// the package declares is a helper when the package's implementations of
+// it are: a call through the interface registers what theirs do, the
+// same route once. Implementations in test files (fakes) are not the
+// service's; an interface method no implementation registers with (a
+// logger's Note(name, h)) is no helper. Implementations in other
+// packages than the interface's are not looked for.
 //
 // # Registration wrappers
 //

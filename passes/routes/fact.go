@@ -100,7 +100,7 @@ func (a *analyzer) exportFacts() map[*types.Func]*Registers {
 	}
 	wrappers := a.exportWrappers(fns)
 	var helpers map[*types.Func]*Registers
-	for _, fn := range fns {
+	for _, fn := range append(fns, a.ifaceMethods()...) {
 		if hs := a.helpers[fn]; len(hs) > 0 {
 			f := &Registers{}
 			for _, h := range hs {

@@ -119,10 +119,16 @@ func (a *analyzer) learnHelpers() {
 				changed = true
 			}
 		}
+		for _, m := range a.ifaceMethods() {
+			if hs := a.implHelpers(m); len(hs) != len(a.helpers[m]) {
+				a.helpers[m] = hs
+				changed = true
+			}
+		}
 	}
 	calls := a.helperCalls // of imported helpers, from index
 	a.helperCalls = nil
-	for _, fn := range fns {
+	for _, fn := range append(fns, a.ifaceMethods()...) {
 		if a.helpers[fn] != nil {
 			calls = append(calls, a.callers[fn]...)
 		}
@@ -132,6 +138,97 @@ func (a *analyzer) learnHelpers() {
 			a.helperCalls = append(a.helperCalls, c)
 		}
 	}
+}
+
+// A module may hand its packages an interface to register on, with the
+// implementation that forwards to the router kept out of sight:
+//
+//	type Mux interface { HandleFunc(pattern string, h http.HandlerFunc) }
+//	func New(c Config) Mux { return mountMux{c} }
+//	func (m mountMux) HandleFunc(p string, h http.HandlerFunc) {
+//		m.c.Router.Handle(path.Join(m.c.IssuerPath, p), m.wrap(h))
+//	}
+//
+//	func (h *Handler) Mount(mux router.Mux) { mux.HandleFunc("/logout", h.logout) }
+//
+// A method of such an interface is a helper when the implementations its
+// package declares are (implHelpers): each call of it, through the
+// interface, registers what theirs would. Implementations in test files
+// (a fake recording the patterns) are not the service's and are left out;
+// an interface method whose implementations register nothing (a logger's
+// Note(name, h)) is no helper.
+
+// ifaceMethods are the methods of the interfaces this package declares
+// (outside tests) that can be helpers, in a fixed order.
+func (a *analyzer) ifaceMethods() []*types.Func {
+	if a.ifaceMs != nil {
+		return *a.ifaceMs
+	}
+	var out []*types.Func
+	scope := a.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || isTestFile(a.pass.Fset, tn.Pos()) {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := 0; i < iface.NumExplicitMethods(); i++ {
+			if m := iface.ExplicitMethod(i); mayHelp(m) {
+				out = append(out, m)
+			}
+		}
+	}
+	a.ifaceMs = &out
+	return out
+}
+
+// implHelpers are the routes a call of m, a method of an interface of
+// this package, registers: those of the methods of the package's named
+// types (outside tests) implementing the interface, the same route once.
+func (a *analyzer) implHelpers(m *types.Func) []*helper {
+	iface, _ := m.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
+	if iface == nil {
+		return nil
+	}
+	var out []*helper
+	seen := map[string]bool{}
+	scope := a.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || isTestFile(a.pass.Fset, tn.Pos()) {
+			continue
+		}
+		if _, isIface := tn.Type().Underlying().(*types.Interface); isIface {
+			continue
+		}
+		if _, isNamed := tn.Type().(*types.Named); !isNamed || tn.Type().(*types.Named).TypeParams() != nil {
+			continue
+		}
+		ptr := types.NewPointer(tn.Type())
+		if !types.Implements(tn.Type(), iface) && !types.Implements(ptr, iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(ptr, false, m.Pkg(), m.Name())
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		hs := a.helpers[fn.Origin()]
+		if fn.Pkg() != a.pass.Pkg {
+			hs = a.importedHelpers(fn)
+		}
+		for _, h := range hs {
+			k := fmt.Sprint(h.fw, h.pattern, h.prefix, h.suffix, h.method, h.fixed, h.handler, h.chain, h.mw, h.router, h.joins, len(h.mws), len(h.routers))
+			if !seen[k] && len(out) < maxHelpers {
+				seen[k] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return out
 }
 
 // mayHelp reports whether fn's signature can be a helper's: a string
@@ -225,11 +322,19 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 		var ok bool
 		// method+" "+path on a ServeMux: the method is a parameter too.
 		pat, methodParam := a.methodPattern(d, call.Args[s.pattern])
+		// path.Join(m.c.IssuerPath, p) written in the call itself.
+		before, inline := a.inlineJoin(pat)
+		if inline {
+			pat = ast.Unparen(pat).(*ast.CallExpr).Args[1]
+		}
 		if h.pattern, h.prefix, h.suffix, ok = a.patternParam(d, pat); !ok {
 			continue
 		}
 		h.prefix, h.suffix = s.prefix+h.prefix, h.suffix+s.suffix
 		a.joins(d, call, s, h)
+		if inline {
+			a.joinsInline(d, before, h)
+		}
 		// The handler: a parameter, maybe converted or wrapped here.
 		var mws []*Handler
 		switch last := call.Args[len(call.Args)-1]; {
@@ -372,6 +477,9 @@ func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bo
 	if i, ok := a.paramIndex(d, e); ok {
 		return i, true
 	}
+	if i, ok := a.wrappedHere(d, e); ok {
+		return i, true // var handler http.Handler = h; handler = cors(handler)
+	}
 	if lit := a.adapterLit(e); lit != nil {
 		return a.adapted(d, lit)
 	}
@@ -470,6 +578,30 @@ func (a *analyzer) wrapped(d *ast.FuncDecl, e ast.Expr) (int, bool) {
 		index, found = i, true
 	}
 	return index, found
+}
+
+// wrappedHere is wrapped for a handler variable the helper wraps in
+// middlewares it names (handler = cors(handler)); one wrapped in a loop
+// over a list of them (hh = b.middlewares[i](hh)) is a router's own Use
+// machinery, which a router known by its shape models (generic.go), not
+// a helper's.
+func (a *analyzer) wrappedHere(d *ast.FuncDecl, e ast.Expr) (int, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	for _, w := range a.writes[v] {
+		if call, ok := ast.Unparen(w).(*ast.CallExpr); ok {
+			if _, indexed := ast.Unparen(call.Fun).(*ast.IndexExpr); indexed {
+				return 0, false
+			}
+		}
+	}
+	return a.wrapped(d, e)
 }
 
 // methodExpr reports whether call calls a method expression (T.M(recv,

@@ -464,3 +464,45 @@ func unknownPrefix(routers []router, ms []Maker) []router {
 	}
 	return out
 }
+
+// inlineJoin reports whether e is path.Join(before, pattern), the join
+// written in the registering call itself (m.c.Router.Handle(path.Join(
+// m.c.IssuerPath, p), h)) rather than assigned to the parameter first.
+func (a *analyzer) inlineJoin(e ast.Expr) (before ast.Expr, ok bool) {
+	call, isCall := ast.Unparen(e).(*ast.CallExpr)
+	if !isCall || len(call.Args) != 2 || call.Ellipsis.IsValid() {
+		return nil, false
+	}
+	fn := a.callee(call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "path" || fn.Name() != "Join" {
+		return nil, false
+	}
+	return call.Args[0], true
+}
+
+// joinsInline fills in h, a helper d's call registers, for a join written
+// in the call (see inlineJoin): a constant before the pattern, the string
+// field of d's receiver its makers set, or else (a field of a field, a
+// variable; or a pattern joined twice) an unknown prefix.
+func (a *analyzer) joinsInline(d *ast.FuncDecl, before ast.Expr, h *helper) {
+	if h.joins {
+		h.makers = nil // joined twice: unknown
+		return
+	}
+	h.joins = true
+	if c, ok := a.constOf(before); ok {
+		h.makers = []Maker{{Prefix: c, Known: true}}
+		return
+	}
+	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
+		return
+	}
+	recv := a.pass.TypesInfo.Defs[d.Recv.List[0].Names[0]]
+	sel, isSel := ast.Unparen(before).(*ast.SelectorExpr)
+	if !isSel || recv == nil || a.objOf(sel.X) != recv {
+		return
+	}
+	if f, isVar := a.objOf(sel).(*types.Var); isVar && f.IsField() && isString(f.Type()) {
+		h.makers = a.makers(f)
+	}
+}

@@ -316,6 +316,7 @@ type analyzer struct {
 	helpers     map[*types.Func][]*helper
 	helperCalls []*ast.CallExpr
 	templates   map[*ast.CallExpr]bool
+	ifaceMs     *[]*types.Func // methods of the package's interfaces that may be helpers (ifaceMethods)
 
 	// row is the row of a route table being registered (see tables.go):
 	// the loop's variables stand for its values.
