@@ -150,12 +150,7 @@ func (p *Program) dispatchParts(r *routes.Route, parts []Part) []Part {
 	if split == nil {
 		return nil
 	}
-	at := handlerPart(parts, split.chain[0])
-	if at < 0 {
-		return nil
-	}
-	out := append([]Part(nil), parts[:at]...)
-	for i, f := range split.chain {
+	return splitParts(parts, split.chain, func(i int, f *Func) (map[*Call]bool, []Part) {
 		skip := map[*Call]bool{}
 		if i < len(split.via) {
 			skip[split.via[i]] = true
@@ -176,9 +171,27 @@ func (p *Program) dispatchParts(r *routes.Route, parts []Part) []Part {
 				made = append(made, p.armMade(f, a, skip)...)
 			}
 		}
-		out = append(out, Part{From: "handler", Func: f, skip: &callSet{skip}})
-		out = append(out, made...)
+		return skip, made
+	}, nil)
+}
+
+// splitParts puts, in place of the handler's part of parts that runs
+// chain[0] (see handlerPart), one part per function of the chain a split
+// route runs, each without the calls each says to skip and followed by
+// the parts it adds, then last; nil when no handler part runs chain[0].
+// The dispatchers (dispatchParts, tableParts) say what each skips.
+func splitParts(parts []Part, chain []*Func, each func(i int, f *Func) (skip map[*Call]bool, extra []Part), last []Part) []Part {
+	at := handlerPart(parts, chain[0])
+	if at < 0 {
+		return nil
 	}
+	out := append([]Part(nil), parts[:at]...)
+	for i, f := range chain {
+		skip, extra := each(i, f)
+		out = append(out, Part{From: "handler", Func: f, skip: &callSet{skip}})
+		out = append(out, extra...)
+	}
+	out = append(out, last...)
 	return append(out, parts[at+1:]...)
 }
 

@@ -674,20 +674,7 @@ func (p *Program) tableParts(r *routes.Route, parts []Part) []Part {
 	if split == nil {
 		return nil
 	}
-	at := handlerPart(parts, split.chain[0])
-	if at < 0 {
-		return nil
-	}
-	out := append([]Part(nil), parts[:at]...)
-	for i, f := range split.chain {
-		skip := map[*Call]bool{}
-		for _, c := range f.Calls {
-			if i+1 < len(split.chain) && containsFunc(c.Callees, split.chain[i+1]) || i+1 == len(split.chain) && c.Pos == split.dyn {
-				skip[c] = true
-			}
-		}
-		out = append(out, Part{From: "handler", Func: f, skip: &callSet{skip}})
-	}
+	var last []Part
 	if own {
 		h := split.rows[d.row].handler
 		var g *Func
@@ -698,8 +685,16 @@ func (p *Program) tableParts(r *routes.Route, parts []Part) []Part {
 			g = p.Closure(h.Lit)
 		}
 		if g != nil {
-			out = append(out, Part{From: "handler", Func: g})
+			last = []Part{{From: "handler", Func: g}}
 		}
 	}
-	return append(out, parts[at+1:]...)
+	return splitParts(parts, split.chain, func(i int, f *Func) (map[*Call]bool, []Part) {
+		skip := map[*Call]bool{}
+		for _, c := range f.Calls {
+			if i+1 < len(split.chain) && containsFunc(c.Callees, split.chain[i+1]) || i+1 == len(split.chain) && c.Pos == split.dyn {
+				skip[c] = true
+			}
+		}
+		return skip, nil
+	}, last)
 }
