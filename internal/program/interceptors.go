@@ -11,6 +11,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // RPC interceptors.
@@ -127,13 +128,7 @@ func (p *Program) interceptors() map[string][]*Func {
 			if codekind.TestFile(pkg.Fset.File(file.Pos()).Name()) {
 				continue
 			}
-			var stack []ast.Node // the nodes enclosing n, innermost last
-			ast.Inspect(file, func(n ast.Node) bool {
-				if n == nil {
-					stack = stack[:len(stack)-1]
-					return true
-				}
-				stack = append(stack, n)
+			queries.InspectAround(file, func(n ast.Node, around []ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
 					return true
@@ -147,7 +142,7 @@ func (p *Program) interceptors() map[string][]*Func {
 					return true
 				}
 				fw := api[0]
-				if fw == httpapi.Connect && p.clientOption(info, file, stack) {
+				if fw == httpapi.Connect && p.clientOption(info, file, call, around) {
 					return true
 				}
 				for i, arg := range call.Args {
@@ -412,13 +407,14 @@ func (p *Program) writes(v *types.Var) []write {
 	return out
 }
 
-// clientOption says the connect.WithInterceptors call innermost in
-// stack configures clients only: it is handed where a ClientOption is
-// expected, or is kept in a local that every use hands so.
-func (p *Program) clientOption(info *types.Info, file *ast.File, stack []ast.Node) bool {
+// clientOption says the connect.WithInterceptors call, enclosed by stack
+// (innermost last), configures clients only: it is handed where a
+// ClientOption is expected, or is kept in a local that every use hands
+// so.
+func (p *Program) clientOption(info *types.Info, file *ast.File, call ast.Expr, stack []ast.Node) bool {
 	i := len(stack) - 1
-	e := stack[i].(ast.Expr)
-	for i--; i >= 0; i-- {
+	e := call
+	for ; i >= 0; i-- {
 		if _, ok := stack[i].(*ast.ParenExpr); !ok {
 			break
 		}
@@ -452,16 +448,10 @@ func (p *Program) clientOption(info *types.Info, file *ast.File, stack []ast.Nod
 	}
 	uses := 0
 	client := true
-	var path []ast.Node
-	ast.Inspect(file, func(n ast.Node) bool {
-		if n == nil {
-			path = path[:len(path)-1]
-			return true
-		}
-		path = append(path, n)
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v && len(path) > 1 {
+	queries.InspectAround(file, func(n ast.Node, around []ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v && len(around) > 0 {
 			uses++
-			t := expectedType(info, path[len(path)-2], id)
+			t := expectedType(info, around[len(around)-1], id)
 			client = client && t != nil && isClientOption(t)
 		}
 		return true
