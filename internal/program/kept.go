@@ -231,10 +231,9 @@ type keptWalk struct {
 	as     []types.Type // see asserted
 	// keys are the constant keys the value is stored under in the map a
 	// field holds, nil for one it is stored under by another key (any
-	// lookup may read it); key is the one of the store being followed,
-	// reading those of the field whose reads are being followed.
+	// lookup may read it); reading those of the field whose reads are
+	// being followed.
 	keys    map[*types.Var]map[string]bool
-	key     string
 	reading map[string]bool
 }
 
@@ -288,8 +287,7 @@ func (w *keptWalk) use(v ssa.Value, r ssa.Instruction) bool {
 		if r.Value != v {
 			return true // the key of a map of the module's: compared only
 		}
-		w.key = mapKey(r.Key)
-		return w.container(r.Map)
+		return w.container(r.Map, mapKey(r.Key))
 	case *ssa.Store:
 		if r.Val != v {
 			return false
@@ -298,7 +296,7 @@ func (w *keptWalk) use(v ssa.Value, r ssa.Instruction) bool {
 		if !ok {
 			return false
 		}
-		return w.field(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field)
+		return w.field(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field, "")
 	case *ssa.Return:
 		return w.returned(r.Parent())
 	}
@@ -465,16 +463,16 @@ func (k *keptIn) valuedMethod(fn *ssa.Function) bool {
 	return false
 }
 
-// container follows a map v is stored in: it must be read from a field
-// of the module's.
-func (w *keptWalk) container(m ssa.Value) bool {
+// container follows a map v is stored in, under the constant key (""
+// for another): it must be read from a field of the module's.
+func (w *keptWalk) container(m ssa.Value, key string) bool {
 	switch m := m.(type) {
 	case *ssa.UnOp:
 		if fa, ok := m.X.(*ssa.FieldAddr); ok && m.Op == token.MUL {
-			return w.field(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field)
+			return w.field(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field, key)
 		}
 	case *ssa.Field:
-		return w.field(m.X.Type(), m.Field)
+		return w.field(m.X.Type(), m.Field, key)
 	case *ssa.MakeMap:
 		// A map made to be a field's value (Params: map[string]any{"storer":
 		// s}): followed into the field's reads.
@@ -491,7 +489,7 @@ func (w *keptWalk) container(m ssa.Value) bool {
 				}
 			case *ssa.Store:
 				fa, ok := r.Addr.(*ssa.FieldAddr)
-				if !ok || r.Val != m || !w.field(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field) {
+				if !ok || r.Val != m || !w.field(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field, key) {
 					return false
 				}
 			default:
@@ -503,8 +501,10 @@ func (w *keptWalk) container(m ssa.Value) bool {
 	return false
 }
 
-// field follows every read of the i-th field of the struct type st.
-func (w *keptWalk) field(st types.Type, i int) bool {
+// field follows every read of the i-th field of the struct type st, a
+// map holding the value under the constant key, or ("") the value itself
+// or under another key.
+func (w *keptWalk) field(st types.Type, i int, key string) bool {
 	n, ok := types.Unalias(st).(*types.Named)
 	if !ok || n.TypeArgs() != nil || n.Obj().Pkg() == nil || !w.k.ours(n.Obj().Pkg()) {
 		return false
@@ -513,8 +513,6 @@ func (w *keptWalk) field(st types.Type, i int) bool {
 	if f == nil {
 		return false
 	}
-	key := w.key
-	w.key = ""
 	if w.keys == nil {
 		w.keys = map[*types.Var]map[string]bool{}
 	}
