@@ -42,9 +42,8 @@ func IsGatewayRegistration(fn *types.Func) bool {
 	if sig == nil || sig.Recv() != nil || sig.Params().Len() < 2 || sig.Results().Len() != 1 {
 		return false
 	}
-	params, results := typeStrings(sig.Params()), typeStrings(sig.Results())
-	return results[0] == "error" && params[0] == "context.Context" &&
-		(params[1] == "*"+gatewayPkg+".ServeMux" || params[1] == "*"+gatewayV1Pkg+".ServeMux")
+	return typesIs(sig.Results().At(0).Type(), "error") && typesIs(sig.Params().At(0).Type(), "context.Context") &&
+		typesIs(sig.Params().At(1).Type(), "*"+gatewayPkg+".ServeMux", "*"+gatewayV1Pkg+".ServeMux")
 }
 
 // GatewayPath is one path a generated gateway registration serves.

@@ -19,6 +19,7 @@ package httpapi
 import (
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // Framework names, as routes report them.
@@ -653,7 +654,7 @@ func typesAre(t *types.Tuple, want []string) bool {
 		return false
 	}
 	for i, w := range want {
-		if types.TypeString(types.Unalias(t.At(i).Type()), nil) != w {
+		if !typeIs(types.Unalias(t.At(i).Type()), w) {
 			return false
 		}
 	}
@@ -803,16 +804,99 @@ func IsRootRouter(t types.Type) bool {
 // string neither holds: these tests see the type of most expressions,
 // and the string of a struct, signature or interface type is long to
 // write for nothing (85 of the 660 MB the passes allocated on spicedb).
+//
+// Nor is a named type of a package no table names (most named types a
+// pass sees are the module's own), whose string none holds either.
 func tableString(t types.Type) string {
 	u := t
 	if p, ok := u.(*types.Pointer); ok {
 		u = p.Elem()
 	}
-	switch u.(type) {
-	case *types.Named, *types.Alias:
+	var obj *types.TypeName
+	switch u := u.(type) {
+	case *types.Named:
+		obj = u.Obj()
+		if u.TypeArgs().Len() > 0 {
+			obj = nil // its string holds its arguments
+		}
+	case *types.Alias:
+		obj = u.Obj()
+		if u.TypeArgs().Len() > 0 {
+			obj = nil
+		}
+	default:
+		return ""
+	}
+	if obj == nil {
 		return types.TypeString(t, nil)
 	}
-	return ""
+	if obj.Pkg() != nil && !tablePkgs[obj.Pkg().Path()] {
+		return ""
+	}
+	// The same few (context.Context, *http.Request) over and over.
+	key := tableKey{obj, u != t}
+	if s, ok := tableStrings.Load(key); ok {
+		return s.(string)
+	}
+	s := types.TypeString(t, nil)
+	tableStrings.Store(key, s)
+	return s
+}
+
+// tableKey is a named type's name, and whether it is behind a pointer.
+type tableKey struct {
+	obj *types.TypeName
+	ptr bool
+}
+
+// tableStrings memoizes tableString by tableKey.
+var tableStrings sync.Map
+
+// tablePkgs are the packages of the named types in handlerTypes,
+// routerTypes and carriers.
+var tablePkgs = func() map[string]bool {
+	pkgs := map[string]bool{}
+	for _, table := range []map[string]bool{handlerTypes, routerTypes, carriers} {
+		for k := range table {
+			k = strings.TrimPrefix(k, "*")
+			if i := strings.LastIndexByte(k, '.'); i > 0 {
+				pkgs[k[:i]] = true
+			}
+		}
+	}
+	return pkgs
+}()
+
+// typeIs reports whether types.TypeString(t, nil) == want without
+// writing the string for a named type, a pointer to one or a basic type,
+// which a table's entry either is or is not by its package and name:
+// the tests of handler and registration shapes ask it of the parameters
+// of most functions a pass sees, and nearly all answer no.
+func typeIs(t types.Type, want string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		if !strings.HasPrefix(want, "*") {
+			return false
+		}
+		t, want = p.Elem(), want[1:]
+	} else if strings.HasPrefix(want, "*") {
+		return false // only a pointer's string starts with *
+	}
+	switch t := t.(type) {
+	case *types.Basic:
+		return t.Name() == want
+	case *types.Named:
+		if t.TypeArgs().Len() > 0 {
+			break
+		}
+		obj := t.Obj()
+		if obj.Pkg() == nil {
+			return obj.Name() == want // error, comparable
+		}
+		path, name := obj.Pkg().Path(), obj.Name()
+		return len(want) == len(path)+1+len(name) && strings.HasPrefix(want, path) &&
+			want[len(path)] == '.' && strings.HasSuffix(want, name)
+	}
+	return types.TypeString(t, nil) == want
 }
 
 // IsServeMethod reports whether fn is the method through which a router
@@ -857,7 +941,7 @@ func CarriesRequest(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if carriers[types.TypeString(types.Unalias(t), nil)] {
+	if carriers[tableString(types.Unalias(t))] {
 		return true
 	}
 	for c := range carriers {

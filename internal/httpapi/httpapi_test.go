@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"os"
 	"sort"
@@ -352,6 +353,38 @@ func TestIsPathPattern(t *testing.T) {
 	} {
 		if got := IsPathPattern(p); got != want {
 			t.Errorf("IsPathPattern(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// typeIs answers as comparing types.TypeString would, for the shapes it
+// matches without writing the string and for the rest.
+func TestTypeIs(t *testing.T) {
+	pkg := types.NewPackage("net/http", "http")
+	req := types.NewNamed(types.NewTypeName(token.NoPos, pkg, "Request", nil), types.NewStruct(nil, nil), nil)
+	other := types.NewNamed(types.NewTypeName(token.NoPos, types.NewPackage("example.com/net/http", "http"), "Request", nil), types.NewStruct(nil, nil), nil)
+	errType := types.Universe.Lookup("error").Type()
+	for _, c := range []struct {
+		t    types.Type
+		want string
+	}{
+		{req, "net/http.Request"},
+		{types.NewPointer(req), "*net/http.Request"},
+		{other, "net/http.Request"},
+		{types.NewPointer(other), "*net/http.Request"},
+		{req, "*net/http.Request"},
+		{types.NewPointer(req), "net/http.Request"},
+		{req, "net/http.Requests"},
+		{req, "net/htt.Request"},
+		{errType, "error"},
+		{types.Typ[types.String], "string"},
+		{types.Typ[types.String], "error"},
+		{types.NewSlice(req), "[]net/http.Request"},
+		{types.NewSlice(req), "[]net/http.Requests"},
+	} {
+		want := types.TypeString(c.t, nil) == c.want
+		if got := typeIs(c.t, c.want); got != want {
+			t.Errorf("typeIs(%s, %q) = %v, want %v", types.TypeString(c.t, nil), c.want, got, want)
 		}
 	}
 }

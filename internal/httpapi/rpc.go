@@ -79,18 +79,19 @@ func RPCRegistration(fn *types.Func) *Registration {
 	if n := sig.Params().Len(); n != 2 && n != 3 {
 		return nil // no registration's (a cheap test first: this sees every function called)
 	}
-	params, results := typeStrings(sig.Params()), typeStrings(sig.Results())
+	params, results := sig.Params(), sig.Results()
+	param := func(i int, want ...string) bool { return typesIs(params.At(i).Type(), want...) }
+	result := func(i int, want string) bool { return typeIs(types.Unalias(results.At(i).Type()), want) }
 	var r *Registration
 	switch {
-	case len(params) == 2 && len(results) == 0 &&
-		(params[0] == grpcPkg+".ServiceRegistrar" || params[0] == "*"+grpcPkg+".Server"):
+	case params.Len() == 2 && results.Len() == 0 &&
+		param(0, grpcPkg+".ServiceRegistrar", "*"+grpcPkg+".Server"):
 		r = &Registration{Framework: GRPC, Arg: 1}
-	case len(params) == 3 && len(results) == 1 && results[0] == "error" && params[0] == "context.Context" &&
-		(params[1] == "*"+gatewayPkg+".ServeMux" || params[1] == "*"+gatewayV1Pkg+".ServeMux"):
+	case params.Len() == 3 && results.Len() == 1 && result(0, "error") && param(0, "context.Context") &&
+		param(1, "*"+gatewayPkg+".ServeMux", "*"+gatewayV1Pkg+".ServeMux"):
 		r = &Registration{Framework: GRPCGateway, Arg: 2}
-	case len(params) == 2 && sig.Variadic() &&
-		(params[1] == "[]"+connectPkg+".HandlerOption" || params[1] == "[]"+connectOldPkg+".HandlerOption") &&
-		len(results) == 2 && results[0] == "string" && results[1] == "net/http.Handler":
+	case params.Len() == 2 && sig.Variadic() && results.Len() == 2 && result(0, "string") && result(1, "net/http.Handler") &&
+		param(1, "[]"+connectPkg+".HandlerOption", "[]"+connectOldPkg+".HandlerOption"):
 		r = &Registration{Framework: Connect, Arg: 0}
 	default:
 		return nil
@@ -207,10 +208,14 @@ func isGRPCStream(t types.Type) bool {
 	return ok && fn.Pkg() != nil && fn.Pkg().Path() == grpcPkg
 }
 
-func typeStrings(t *types.Tuple) []string {
-	out := make([]string, t.Len())
-	for i := range out {
-		out[i] = types.TypeString(types.Unalias(t.At(i).Type()), nil)
+// typesIs reports whether t (an alias taken for what it stands for) is
+// one of the types wants spells, as types.TypeString writes them.
+func typesIs(t types.Type, wants ...string) bool {
+	t = types.Unalias(t)
+	for _, w := range wants {
+		if typeIs(t, w) {
+			return true
+		}
 	}
-	return out
+	return false
 }

@@ -129,7 +129,7 @@ func namedOf(t types.Type) *types.Named {
 // one: its types keep their entries.
 func tablePackage(path string) bool {
 	for _, p := range Packages {
-		if path == p || strings.HasPrefix(path, p+"/") {
+		if strings.HasPrefix(path, p) && (len(path) == len(p) || path[len(p)] == '/') {
 			return true
 		}
 	}
@@ -251,8 +251,8 @@ func isNetHTTPHandler(t types.Type) bool {
 	if !ok || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
 		return false
 	}
-	return types.TypeString(sig.Params().At(0).Type(), nil) == "net/http.ResponseWriter" &&
-		types.TypeString(sig.Params().At(1).Type(), nil) == "*net/http.Request"
+	return typeIs(sig.Params().At(0).Type(), "net/http.ResponseWriter") &&
+		typeIs(sig.Params().At(1).Type(), "*net/http.Request")
 }
 
 // netMiddlewares reports whether the parameters of sig from i on are

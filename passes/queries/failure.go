@@ -196,11 +196,9 @@ func (a *analyzer) callError(e ast.Expr, pos token.Pos) bool {
 	}
 	a.failCalls = append(a.failCalls, call)
 	// The other results of that call (see above).
-	for u, ws := range a.r.writes {
-		for _, w := range ws {
-			if u != v && w.rhs != nil && ast.Unparen(w.rhs) == call {
-				a.answered = append(a.answered, u)
-			}
+	for _, u := range a.r.results(call) {
+		if u != v {
+			a.answered = append(a.answered, u)
 		}
 	}
 	return true

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -222,6 +223,37 @@ type resolver struct {
 	// varies with, numbered as their marks are (see itemPiece).
 	items   []itemOf
 	itemNum map[itemOf]int
+	// byCall indexes writes by the call whose results they take, in
+	// source order of the variables' first such write; built on first
+	// use (see results).
+	byCall map[*ast.CallExpr][]*types.Var
+}
+
+// results are the local variables written from call's results (`u, v,
+// err := call`), in source order.
+func (r *resolver) results(call *ast.CallExpr) []*types.Var {
+	if r.byCall == nil {
+		r.byCall = map[*ast.CallExpr][]*types.Var{}
+		type entry struct {
+			v   *types.Var
+			pos token.Pos
+		}
+		by := map[*ast.CallExpr][]entry{}
+		for v, ws := range r.writes {
+			for _, w := range ws {
+				if c, ok := ast.Unparen(w.rhs).(*ast.CallExpr); ok {
+					by[c] = append(by[c], entry{v, w.pos})
+				}
+			}
+		}
+		for c, es := range by {
+			slices.SortFunc(es, func(x, y entry) int { return cmp.Compare(x.pos, y.pos) })
+			for _, e := range es {
+				r.byCall[c] = append(r.byCall[c], e.v)
+			}
+		}
+	}
+	return r.byCall[call]
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
