@@ -254,9 +254,21 @@ func isInt(t types.Type) bool {
 	return ok && b.Info()&types.IsInteger != 0
 }
 
+// isError reports whether t is error, or an interface of the program's
+// that is an error with more methods (a service's own `type Error
+// interface { error; Code() int }`, returned in its place everywhere):
+// tested against nil, it says whether a call failed as error does.
 func isError(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+	if t == nil {
+		return false
+	}
+	if types.Identical(t, errorType) {
+		return true
+	}
+	return types.IsInterface(t) && types.Implements(t, errorIface)
 }
+
+var errorIface = errorType.Underlying().(*types.Interface)
 
 // embedListing reports whether x lists the files of an embedded file
 // system: fs.ReadDir or fs.Glob of an embed.FS (or of a subtree of one),

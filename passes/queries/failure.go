@@ -226,7 +226,7 @@ func (a *analyzer) errVar(e ast.Expr) *types.Var {
 		return nil
 	}
 	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+	if !ok || v.IsField() || !isError(v.Type()) {
 		return nil
 	}
 	return v

@@ -1379,7 +1379,7 @@ func (r *resolver) succeeds(cond ast.Expr, res map[types.Object]bool) bool {
 		case token.EQL: // err == nil, a.Err() == nil, len(a.Errors()) == 0
 			for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
 				if obj := is(side[0]); obj != nil && isNil(info, side[1]) {
-					return types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
+					return isError(obj.Type())
 				}
 				if errorOf(info, side[0], res) && isNil(info, side[1]) {
 					return true
@@ -1399,7 +1399,7 @@ func (r *resolver) succeeds(cond ast.Expr, res map[types.Object]bool) bool {
 			// p != nil
 			for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
 				if obj := is(side[0]); obj != nil && isNil(info, side[1]) {
-					return !types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
+					return !isError(obj.Type())
 				}
 			}
 		case token.GTR, token.GEQ: // len(ids) > 0, len(ids) >= 1
@@ -1427,7 +1427,7 @@ func fails(info *types.Info, cond ast.Expr, res map[types.Object]bool) bool {
 	}
 	for _, side := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
 		if id, ok := ast.Unparen(side[0]).(*ast.Ident); ok && res[info.Uses[id]] && isNil(info, side[1]) {
-			return types.Identical(info.TypeOf(id), types.Universe.Lookup("error").Type())
+			return isError(info.TypeOf(id))
 		}
 	}
 	return false
@@ -1444,7 +1444,7 @@ func errorOf(info *types.Info, e ast.Expr, res map[types.Object]bool) bool {
 	if s, ok := t.Underlying().(*types.Slice); ok {
 		t = s.Elem()
 	}
-	if !types.Identical(t, types.Universe.Lookup("error").Type()) {
+	if !isError(t) {
 		return false
 	}
 	for {
@@ -1494,7 +1494,7 @@ func sentinel(info *types.Info, e ast.Expr) bool {
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() &&
-		types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+		isError(v.Type())
 }
 
 // emptiness reports whether call calls a function of the package with
@@ -1987,7 +1987,7 @@ func isBytes(t types.Type) bool {
 func fillsCache(info *types.Info, s *ast.IfStmt) bool {
 	v := filled(info, s)
 	return v != nil && (v.IsField() || v.Parent() == v.Pkg().Scope()) &&
-		!types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+		!isError(v.Type())
 }
 
 // filled is the variable an if statement fills when it is empty, nil when
