@@ -64,12 +64,13 @@ type retConst struct {
 // (see above). Only functions making such a call are looked at: other
 // dead code (if debug {...} on a constant) is go/ssa's and the author's.
 func (b *builder) neverRun() {
+	params := b.constParams()
 	for _, f := range b.p.list {
 		fn := b.ssaOf(f)
-		if fn == nil || len(fn.Blocks) == 0 || !b.asksConst(fn) {
+		if fn == nil || len(fn.Blocks) == 0 || params[fn] == nil && !b.asksConst(fn) {
 			continue
 		}
-		live := b.liveBlocks(fn)
+		live := b.liveBlocks(fn, params[fn])
 		for _, c := range f.Calls {
 			if c.block >= 0 && int(c.block) < len(live) && !live[c.block] {
 				c.Never = true
@@ -278,7 +279,7 @@ var over = lattice{state: latOver}
 // few instructions that matter here — constants, phis, calls' constant
 // results, len, comparisons, integer arithmetic for the index of a
 // range, negation; anything else is any value.
-func (b *builder) liveBlocks(fn *ssa.Function) []bool {
+func (b *builder) liveBlocks(fn *ssa.Function, params map[*ssa.Parameter]constArg) []bool {
 	live := make([]bool, len(fn.Blocks))
 	edges := map[[2]int]bool{}
 	vals := map[ssa.Value]lattice{}
@@ -288,6 +289,11 @@ func (b *builder) liveBlocks(fn *ssa.Function) []bool {
 				return lattice{state: latConst, c: c}
 			}
 			return over
+		}
+		if p, ok := v.(*ssa.Parameter); ok {
+			if c, ok := params[p]; ok {
+				return lattice{state: latConst, c: c}
+			}
 		}
 		if l, ok := vals[v]; ok {
 			return l
@@ -499,4 +505,89 @@ func (p *Program) sitesBelow(fs []*Func, never bool) bool {
 		}
 	}
 	return false
+}
+
+// A function often takes a flag that every caller passes the same:
+//
+//	func ownerDelete(ownerHex string, deleteDomains bool) error {
+//		if len(domains) > 0 {
+//			if !deleteDomains {
+//				return errCannotDeleteOwnerWithDomains
+//			}
+//			for _, d := range domains {
+//				domainDelete(d) // a request's N+1, had any caller passed true
+//			}
+//		}
+//	ownerDelete(o.OwnerHex, false) // its one call
+//
+// A parameter is constant c when the function can be called in no way
+// the graph does not see — a function of the module without a receiver,
+// unexported or in a main package, that no code takes as a value (a
+// handler handed to a router, a func in a table or a field) — and every
+// call of it in the program (tests are not the program) passes c there:
+// a constant, nil, or nothing else. Its branches are then decided as the
+// constant results of calls are (see above). Tests calling it with other
+// values test code the service does not run.
+
+// constParams are, for each module function taking one, its parameters
+// every call passes one constant (see above).
+func (b *builder) constParams() map[*ssa.Function]map[*ssa.Parameter]constArg {
+	valued := b.valueRefs()
+	out := map[*ssa.Function]map[*ssa.Parameter]constArg{}
+	for fn, calls := range b.staticCallers() {
+		if fn.Signature.Recv() != nil || fn.Parent() != nil || fn.Synthetic != "" || valued[fn] || len(fn.Params) == 0 || fn.Pkg == nil {
+			continue
+		}
+		if obj, ok := fn.Object().(*types.Func); !ok || obj.Exported() && fn.Pkg.Pkg.Name() != "main" {
+			continue // another module may call it
+		}
+		for i, p := range fn.Params {
+			var c constArg
+			for j, call := range calls {
+				k, ok := call.Args[i].(*ssa.Const)
+				if !ok {
+					c.set = false
+					break
+				}
+				kc, ok := constOfSSA(k)
+				if !ok || j > 0 && !sameConst(c, kc) {
+					c.set = false
+					break
+				}
+				c = kc
+			}
+			if c.set {
+				if out[fn] == nil {
+					out[fn] = map[*ssa.Parameter]constArg{}
+				}
+				out[fn][p] = c
+			}
+		}
+	}
+	return out
+}
+
+// valueRefs are the module functions some module code refers to other
+// than by calling them: taken as a value, and so callable where the graph
+// may not see.
+func (b *builder) valueRefs() map[*ssa.Function]bool {
+	out := map[*ssa.Function]bool{}
+	var ops []*ssa.Value
+	for fn := range b.funcs {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				var callee *ssa.Value
+				if ci, ok := instr.(ssa.CallInstruction); ok && !ci.Common().IsInvoke() {
+					callee = &ci.Common().Value
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if g, ok := (*op).(*ssa.Function); ok && op != callee {
+						out[g] = true
+					}
+				}
+			}
+		}
+	}
+	return out
 }

@@ -1,0 +1,3 @@
+module example.com/constflag
+
+go 1.22
