@@ -521,9 +521,10 @@ func (p *Program) sitesBelow(fs []*Func, never bool) bool {
 //	ownerDelete(o.OwnerHex, false) // its one call
 //
 // A parameter is constant c when the function can be called in no way
-// the graph does not see — a function of the module without a receiver,
-// unexported or in a main package, that no code takes as a value (a
-// handler handed to a router, a func in a table or a field) — and every
+// the graph does not see — a function of the module, unexported or in a
+// main package, or an unexported method no interface call of the module
+// names, that no code takes as a value (a handler handed to a router, a
+// func in a table or a field, a method value) — and every
 // call of it in the program (tests are not the program) passes c there:
 // a constant, nil, or nothing else. Its branches are then decided as the
 // constant results of calls are (see above). Tests calling it with other
@@ -532,16 +533,29 @@ func (p *Program) sitesBelow(fs []*Func, never bool) bool {
 // constParams are, for each module function taking one, its parameters
 // every call passes one constant (see above).
 func (b *builder) constParams() map[*ssa.Function]map[*ssa.Parameter]constArg {
-	valued := b.valueRefs()
+	valued, invoked := b.valueRefs()
 	out := map[*ssa.Function]map[*ssa.Parameter]constArg{}
 	for fn, calls := range b.staticCallers() {
-		if fn.Signature.Recv() != nil || fn.Parent() != nil || fn.Synthetic != "" || valued[fn] || len(fn.Params) == 0 || fn.Pkg == nil {
+		if fn.Parent() != nil || fn.Synthetic != "" || len(fn.Params) == 0 || fn.Pkg == nil {
 			continue
 		}
-		if obj, ok := fn.Object().(*types.Func); !ok || obj.Exported() && fn.Pkg.Pkg.Name() != "main" {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || valued[obj.Origin()] {
+			continue
+		}
+		first := 0
+		if fn.Signature.Recv() != nil {
+			// A method: one no interface call of the module names (code
+			// outside calls exported ones), the receiver no flag.
+			if obj.Exported() || invoked[obj.Name()] {
+				continue
+			}
+			first = 1
+		} else if obj.Exported() && fn.Pkg.Pkg.Name() != "main" {
 			continue // another module may call it
 		}
-		for i, p := range fn.Params {
+		for i, p := range fn.Params[first:] {
+			i += first
 			var c constArg
 			for j, call := range calls {
 				k, ok := call.Args[i].(*ssa.Const)
@@ -567,27 +581,35 @@ func (b *builder) constParams() map[*ssa.Function]map[*ssa.Parameter]constArg {
 	return out
 }
 
-// valueRefs are the module functions some module code refers to other
-// than by calling them: taken as a value, and so callable where the graph
-// may not see.
-func (b *builder) valueRefs() map[*ssa.Function]bool {
-	out := map[*ssa.Function]bool{}
+// valueRefs are the functions and methods some module code refers to
+// other than by calling them — taken as a value (a method value or
+// expression through its wrapper), and so callable where the graph may
+// not see — and the names of the methods module code calls through an
+// interface.
+func (b *builder) valueRefs() (valued map[*types.Func]bool, invoked map[string]bool) {
+	valued, invoked = map[*types.Func]bool{}, map[string]bool{}
 	var ops []*ssa.Value
 	for fn := range b.funcs {
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
 				var callee *ssa.Value
-				if ci, ok := instr.(ssa.CallInstruction); ok && !ci.Common().IsInvoke() {
-					callee = &ci.Common().Value
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					if ci.Common().IsInvoke() {
+						invoked[ci.Common().Method.Name()] = true
+					} else {
+						callee = &ci.Common().Value
+					}
 				}
 				ops = instr.Operands(ops[:0])
 				for _, op := range ops {
 					if g, ok := (*op).(*ssa.Function); ok && op != callee {
-						out[g] = true
+						if obj, ok := g.Object().(*types.Func); ok {
+							valued[obj.Origin()] = true
+						}
 					}
 				}
 			}
 		}
 	}
-	return out
+	return valued, invoked
 }

@@ -95,3 +95,48 @@ func tagsHandler(w http.ResponseWriter, r *http.Request) {
 func libHandler(w http.ResponseWriter, r *http.Request) {
 	lib.Sync(db, domains(r.FormValue("owner")), false)
 }
+
+type store struct{ db *sql.DB }
+
+// purge deletes the owner's domains only when asked; every call passes
+// false.
+func (s *store) purge(owner string, domainsToo bool) {
+	if domainsToo {
+		for _, d := range domains(owner) {
+			domainDelete(d) // silent: every call passes false
+		}
+	}
+}
+
+// sweep is called with false, and also taken as a method value.
+func (s *store) sweep(owner string, domainsToo bool) {
+	if domainsToo {
+		for _, d := range domains(owner) {
+			domainDelete(d) // reported: a method value may be called with true
+		}
+	}
+}
+
+// clean is called with false, and also through an interface.
+func (s *store) clean(owner string, domainsToo bool) {
+	if domainsToo {
+		for _, d := range domains(owner) {
+			domainDelete(d) // reported: an interface call may pass true
+		}
+	}
+}
+
+type cleaner interface{ clean(string, bool) }
+
+func storeHandler(w http.ResponseWriter, r *http.Request) {
+	s := &store{db}
+	s.purge(r.FormValue("owner"), false)
+	s.sweep(r.FormValue("owner"), false)
+	f := s.sweep
+	f(r.FormValue("owner"), r.FormValue("all") != "")
+	s.clean(r.FormValue("owner"), false)
+	var c cleaner = s
+	c.clean(r.FormValue("owner"), r.FormValue("all") != "")
+}
+
+func init() { http.HandleFunc("/store", storeHandler) }
