@@ -382,18 +382,23 @@ func (p *Program) served(f *Func) []*Func {
 		return []*Func{f} // an RPC's method (a controller's action) serves itself, whatever closures it makes
 	}
 	var out []*Func
-	var walk func(fs []*Func, depth int)
-	walk = func(fs []*Func, depth int) {
+	// own is the handler type of a middleware of the application's own
+	// shape, func(H) H, H a function type (web.MidFunc over
+	// func(ctx, *http.Request) Encoder): its closure of type H serves.
+	var walk func(fs []*Func, own *types.Signature, depth int)
+	walk = func(fs []*Func, own *types.Signature, depth int) {
 		for _, g := range fs {
 			switch {
-			case httpapi.IsHandlerType(g.sig):
+			case httpapi.IsHandlerType(g.sig), own != nil && types.Identical(g.sig, own):
 				out = append(out, g)
 			case depth < maxServedDepth && httpapi.IsMiddlewareSig(g.sig):
-				walk(g.anon, depth+1) // the middleware's closure: what it wraps next in
+				walk(g.anon, nil, depth+1) // the middleware's closure: what it wraps next in
+			case depth < maxServedDepth && ownMiddleware(g.sig) != nil:
+				walk(g.anon, ownMiddleware(g.sig), depth+1)
 			}
 		}
 	}
-	walk(f.anon, 0)
+	walk(f.anon, nil, 0)
 	if len(out) == 0 {
 		// A constructor of a handler of the application's own type,
 		// registered through a helper that adapts it: what it returns.
@@ -475,6 +480,21 @@ func (p *Program) Twins(r *routes.Route) []string {
 		}
 	}
 	return out
+}
+
+// ownMiddleware is the signature of H for a middleware signature
+// func(H) H, H a function type that is no handler of the table; nil for
+// any other.
+func ownMiddleware(sig *types.Signature) *types.Signature {
+	if sig == nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 || sig.Variadic() {
+		return nil
+	}
+	h := sig.Params().At(0).Type()
+	if !types.Identical(h, sig.Results().At(0).Type()) || httpapi.IsHandlerType(h) {
+		return nil
+	}
+	hs, _ := h.Underlying().(*types.Signature)
+	return hs
 }
 
 // maxServedDepth bounds the middleware closures handlerFuncs looks into.

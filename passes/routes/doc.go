@@ -201,7 +201,9 @@
 // wrappers, to a fixpoint (a helper calling a helper is one), and travel
 // to other packages as a Registers fact. A helper over a ServeMux that
 // writes its Go 1.22 pattern as method+" "+route takes the method as a
-// parameter too. A helper may take the
+// parameter too, also when it builds the pattern in a local variable
+// (fmt.Sprintf("%s %s", method, p), "/"+group+path under if group != "":
+// see built.go). A helper may take the
 // application's own handler type and adapt it (r.group.GET(path, chain(h,
 // mws...).toEcho())): the middlewares it is passed wrap the handler. A
 // helper may also take a function of the application's own signature

@@ -70,6 +70,14 @@ type helper struct {
 	pattern int    // the pattern's parameter
 	prefix  string // constant text the helper puts before it ("/api"+path)
 	suffix  string // and after it ("/"+path+".view")
+
+	// group is a string parameter the helper joins between the prefix and
+	// the pattern, as groupPre+group+groupSuf, or not at all when it is ""
+	// and groupIf (built.go); -1 when none.
+	group              int
+	groupPre, groupSuf string
+	groupIf            bool
+
 	method  int    // the method's parameter; -1 when fixed or in the pattern
 	fixed   string // the method fixed by the helper's call ("GET"); "" when method or the pattern says
 	handler int    // the handler's parameter
@@ -221,7 +229,7 @@ func (a *analyzer) implHelpers(m *types.Func) []*helper {
 			hs = a.importedHelpers(fn)
 		}
 		for _, h := range hs {
-			k := fmt.Sprint(h.fw, h.pattern, h.prefix, h.suffix, h.method, h.fixed, h.handler, h.chain, h.mw, h.router, h.joins, len(h.mws), len(h.routers))
+			k := fmt.Sprint(h.fw, h.pattern, h.prefix, h.suffix, h.group, h.groupPre, h.groupSuf, h.groupIf, h.method, h.fixed, h.handler, h.chain, h.mw, h.router, h.joins, len(h.mws), len(h.routers))
 			if !seen[k] && len(out) < maxHelpers {
 				seen[k] = true
 				out = append(out, h)
@@ -288,7 +296,7 @@ func (a *analyzer) specs(call *ast.CallExpr) []spec {
 			return nil // gorilla's Route.Handler: its pattern is a matcher's
 		}
 		h := &helper{fw: api.Framework, pattern: api.PatternArg, handler: api.HandlerArg, method: api.MethodArg,
-			fixed: api.Method, chain: api.Chain, router: -1, mw: -1}
+			fixed: api.Method, chain: api.Chain, router: -1, mw: -1, group: -1}
 		if !api.Chain {
 			h.mw = api.MiddlewareArg // echo's route-level middlewares
 		}
@@ -315,10 +323,10 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 	d := a.decls[fn]
 	var out []*helper
 	for _, s := range a.specs(call) {
-		if s.pattern >= len(call.Args) || s.handler < 0 || s.handler >= len(call.Args) || s.router >= len(call.Args) {
+		if s.pattern >= len(call.Args) || s.handler < 0 || s.handler >= len(call.Args) || s.router >= len(call.Args) || s.group >= len(call.Args) {
 			continue
 		}
-		h := &helper{fw: s.fw, method: -1, router: -1, mw: -1}
+		h := &helper{fw: s.fw, method: -1, router: -1, mw: -1, group: -1}
 		var ok bool
 		// method+" "+path on a ServeMux: the method is a parameter too.
 		pat, methodParam := a.methodPattern(d, call.Args[s.pattern])
@@ -328,9 +336,18 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 			pat = ast.Unparen(pat).(*ast.CallExpr).Args[1]
 		}
 		if h.pattern, h.prefix, h.suffix, ok = a.patternParam(d, pat); !ok {
+			// finalPath := path; if group != "" {...}; Sprintf("%s %s", method, finalPath)
+			b, built := a.builtPattern(d, call.Args[s.pattern])
+			if !built {
+				continue
+			}
+			inline = false
+			methodParam, h.pattern, h.prefix, h.suffix = b.method, b.pattern, b.prefix, b.suffix
+			h.group, h.groupPre, h.groupSuf, h.groupIf = b.group, b.groupPre, b.groupSuf, b.groupIf
+		}
+		if !a.passGroup(d, call, s, h) {
 			continue
 		}
-		h.prefix, h.suffix = s.prefix+h.prefix, h.suffix+s.suffix
 		a.joins(d, call, s, h)
 		if inline {
 			a.joinsInline(d, before, h)
@@ -364,6 +381,9 @@ func (a *analyzer) template(fn *types.Func, call *ast.CallExpr) []*helper {
 			}
 			if i, ok := a.mwParam(d, call.Args[s.handler]); ok && h.mw < 0 {
 				h.mw = i
+			}
+			if i, ok := a.wrapMwParam(d, h.handler); ok && h.mw < 0 {
+				h.mw = i // h = wrapMiddleware(mw, h) (built.go)
 			}
 		}
 		h.mws = append(append([]*Handler(nil), s.mws...), mws...)
@@ -551,8 +571,9 @@ func (a *analyzer) adapted(d *ast.FuncDecl, lit *ast.FuncLit) (int, bool) {
 
 // wrapped finds the parameter of d that a local variable of d holds,
 // maybe wrapped in middlewares: every value assigned to it is the
-// parameter, or a call given the variable itself (next := handler; next =
-// mws[i](next)). A variable ever assigned anything else may hold that.
+// parameter, a closure adapting it (see adapted), or a call given the
+// variable itself (next := handler; next = mws[i](next)). A variable ever
+// assigned anything else may hold that.
 func (a *analyzer) wrapped(d *ast.FuncDecl, e ast.Expr) (int, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
@@ -572,6 +593,16 @@ func (a *analyzer) wrapped(d *ast.FuncDecl, e ast.Expr) (int, bool) {
 			continue // a middleware applied to what it held
 		}
 		i, ok := a.paramIndex(d, w)
+		if lit, isLit := ast.Unparen(w).(*ast.FuncLit); isLit && !a.adapting[v] {
+			// handler := func(ctx, r) Encoder { raw(w, r); ... }: a closure
+			// adapting the parameter holds it as a conversion would.
+			if a.adapting == nil {
+				a.adapting = map[*types.Var]bool{}
+			}
+			a.adapting[v] = true
+			i, ok = a.adapted(d, lit)
+			delete(a.adapting, v)
+		}
 		if !ok || found && i != index {
 			return 0, false
 		}
@@ -687,10 +718,17 @@ func (a *analyzer) registerHelperCall(call *ast.CallExpr) {
 
 	for _, s := range a.specs(call) {
 		h := s.helper
-		if h.pattern >= len(call.Args) || h.handler >= len(call.Args) || h.router >= len(call.Args) || h.method >= len(call.Args) {
+		if h.pattern >= len(call.Args) || h.handler >= len(call.Args) || h.router >= len(call.Args) || h.method >= len(call.Args) || h.group >= len(call.Args) {
 			continue // a variadic parameter left empty
 		}
 		path, pathOK := a.constString(call, h.pattern)
+		if h.group >= 0 {
+			g, ok := a.constString(call, h.group)
+			if !ok {
+				g = "…"
+			}
+			path = groupText(h, g) + path
+		}
 		path = h.prefix + path + h.suffix
 		var methods []string
 		switch {
@@ -812,12 +850,20 @@ type HelperRoute struct {
 	Pattern   int
 	Prefix    string // before the pattern passed
 	Suffix    string // after it
-	Method    int
-	Fixed     string // the method(s) fixed by the helper, comma-separated
-	Handler   int
-	Chain     bool
-	MwParam   int // the parameter of middlewares wrapped around the handler; -1 when none
-	Router    int
+
+	// Group is a string parameter joined between Prefix and the pattern
+	// as GroupPrefix+group+GroupSuffix, left out when it is "" and
+	// GroupIfSet; -1 when none.
+	Group                    int
+	GroupPrefix, GroupSuffix string
+	GroupIfSet               bool
+
+	Method  int
+	Fixed   string // the method(s) fixed by the helper, comma-separated
+	Handler int
+	Chain   bool
+	MwParam int // the parameter of middlewares wrapped around the handler; -1 when none
+	Router  int
 	// Routers are the values of the helper's own router, when Router is
 	// -1: their prefixes and middlewares as the helper's package sees them.
 	Routers []HelperRouter
@@ -869,7 +915,14 @@ func (f *Registers) String() string {
 			}
 			joined = "(" + strings.Join(ms, ",") + ")"
 		}
-		fmt.Fprintf(&b, "%s %s %s%s$%d%s -> ", r.Framework, method, joined, r.Prefix, r.Pattern, r.Suffix)
+		group := ""
+		if r.Group >= 0 {
+			group = fmt.Sprintf("{%s$%d%s}", r.GroupPrefix, r.Group, r.GroupSuffix)
+			if r.GroupIfSet {
+				group += "?"
+			}
+		}
+		fmt.Fprintf(&b, "%s %s %s%s%s$%d%s -> ", r.Framework, method, joined, r.Prefix, group, r.Pattern, r.Suffix)
 		for _, m := range r.Middlewares {
 			b.WriteString(m.Name + " → ")
 		}
@@ -899,6 +952,7 @@ func (f *Registers) String() string {
 // fact is the Registers form of a local helper's route.
 func (a *analyzer) fact(h *helper) HelperRoute {
 	r := HelperRoute{Framework: h.fw, Pattern: h.pattern, Prefix: h.prefix, Suffix: h.suffix, Method: h.method, Fixed: h.fixed,
+		Group: h.group, GroupPrefix: h.groupPre, GroupSuffix: h.groupSuf, GroupIfSet: h.groupIf,
 		Handler: h.handler, Chain: h.chain, MwParam: h.mw, Router: h.router, Middlewares: a.mwFacts(h.mws),
 		Joins: h.joins, Makers: h.makers}
 	for _, rt := range h.routers {
@@ -921,6 +975,7 @@ func (a *analyzer) mwFacts(hs []*Handler) []Middleware {
 // helper is a route of an imported helper, in the local form.
 func (r HelperRoute) helper() *helper {
 	h := &helper{fw: r.Framework, pattern: r.Pattern, prefix: r.Prefix, suffix: r.Suffix, method: r.Method, fixed: r.Fixed,
+		group: r.Group, groupPre: r.GroupPrefix, groupSuf: r.GroupSuffix, groupIf: r.GroupIfSet,
 		handler: r.Handler, chain: r.Chain, mw: r.MwParam, router: r.Router, mws: mwHandlers(r.Middlewares),
 		joins: r.Joins, makers: r.Makers}
 	for _, rt := range r.Routers {

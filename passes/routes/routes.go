@@ -317,6 +317,9 @@ type analyzer struct {
 	helperCalls []*ast.CallExpr
 	templates   map[*ast.CallExpr]bool
 	ifaceMs     *[]*types.Func // methods of the package's interfaces that may be helpers (ifaceMethods)
+	// adapting are the variables wrapped is reading a closure of, which
+	// a closure calling them again does not read twice.
+	adapting map[*types.Var]bool
 
 	// row is the row of a route table being registered (see tables.go):
 	// the loop's variables stand for its values.

@@ -1,0 +1,3 @@
+module example.com/fmtroute
+
+go 1.22
