@@ -57,6 +57,10 @@ type adapter struct {
 // returns a closure calling its func-typed parameters, what the call
 // binds (see above).
 func (b *builder) adapters() {
+	at := map[*ssa.CallCommon]ssa.CallInstruction{}
+	for ci := range b.calls {
+		at[ci.Common()] = ci
+	}
 	for _, f := range b.p.list {
 		fn := b.ssaOf(f)
 		if f.closure || fn.Signature.Results().Len() != 1 || len(b.staticCallers()[fn]) == 0 {
@@ -97,6 +101,18 @@ func (b *builder) adapters() {
 					b.p.adapted = map[token.Pos][]*adapter{}
 				}
 				b.p.adapted[cc.Pos()] = append(b.p.adapted[cc.Pos()], ad)
+				if call, ok := at[cc].(*ssa.Call); ok && returnsValue(call.Parent(), call) {
+					// A factory returning the adapter's call
+					// (HandleMemberRemove() { return CommandID("id", fn) }):
+					// a route naming the factory runs the copy.
+					g := b.funcs[call.Parent()]
+					if b.p.factories == nil {
+						b.p.factories = map[*Func][]token.Pos{}
+					}
+					if g != nil && !slices.Contains(b.p.factories[g], cc.Pos()) {
+						b.p.factories[g] = append(b.p.factories[g], cc.Pos())
+					}
+				}
 			}
 		}
 	}
@@ -121,6 +137,23 @@ func returnedClosures(fn *ssa.Function) []*ssa.MakeClosure {
 		}
 	}
 	return out
+}
+
+// returnsValue reports whether fn returns v, as it is or converted.
+func returnsValue(fn *ssa.Function, v ssa.Value) bool {
+	for _, r := range returned1(fn) {
+		for {
+			ct, ok := r.(*ssa.ChangeType)
+			if !ok {
+				break
+			}
+			r = ct.X
+		}
+		if r == v {
+			return true
+		}
+	}
+	return false
 }
 
 // returned1 are the values fn's returns give, for a function of one
@@ -329,6 +362,23 @@ func (p *Program) adapt(pos token.Pos, f *Func) []Part {
 	ad.made = &g
 	ad.parts = append(append(before, Part{From: "handler", Func: &g}), after...)
 	return ad.parts
+}
+
+// factoryParts are the parts a route naming f runs when f is a factory
+// returning an adapter's call (see adapters): each call's copy of the
+// closure, with what the call binds in it, and its middlewares; nil for
+// any other f.
+func (p *Program) factoryParts(f *Func, stripped bool) []Part {
+	var out []Part
+	for _, pos := range p.factories[f] {
+		for _, ad := range p.adapted[pos] {
+			for _, part := range p.adapt(pos, ad.closure) {
+				part.stripped = stripped
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }
 
 // overList reports whether the loops around call c, of a method of a
