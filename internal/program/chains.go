@@ -55,14 +55,14 @@ const maxChainDepth = 16
 // ok is false when the call is no method call of a non-interface type
 // handing over a function or a handler (a router: alice's
 // standard.Then(mux)).
-func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, ok bool) {
+func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, serves, ok bool) {
 	f := p.FuncAt(pos)
 	if f == nil || f.syntax == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	info := p.info(f)
 	if info == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	var call *ast.CallExpr
 	ast.Inspect(f.syntax, func(n ast.Node) bool {
@@ -72,11 +72,11 @@ func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, o
 		return call == nil
 	})
 	if call == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	t := chainRecv(info, call)
 	if t == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	cw := &chainWalk{p: p, info: info, t: t, file: p.fileOf(f)}
 	own, isMW := cw.argMiddlewares(call)
@@ -96,10 +96,10 @@ func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, o
 		}
 	}
 	if !hands {
-		return nil, nil, false // a constructor method (h.list()): no chain
+		return nil, nil, false, false // a constructor method (h.list()): no chain
 	}
 	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return append(cw.links(sel.X, 0), own...), handed, true
+	return append(cw.links(sel.X, 0), own...), handed, isMW != nil, true
 }
 
 // An adapter's call may hand over, besides the handler, the middlewares
@@ -122,7 +122,8 @@ func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, o
 
 // argMiddlewares are the middlewares call hands over after its handler,
 // in order (see above), and the indexes of the arguments that are of a
-// middleware's type.
+// middleware's type (true) and of the handler they wrap (false): nil when
+// the callee's parameters take no handler and middlewares of its type.
 func (cw *chainWalk) argMiddlewares(call *ast.CallExpr) ([]chainLink, map[int]bool) {
 	sig, _ := cw.info.TypeOf(call.Fun).(*types.Signature)
 	if sig == nil {
@@ -141,9 +142,9 @@ func (cw *chainWalk) argMiddlewares(call *ast.CallExpr) ([]chainLink, map[int]bo
 		return nil
 	}
 	handler := -1
-	for i := range call.Args {
-		if handler < 0 && funcValued(param(i)) {
-			for j := i + 1; j < len(call.Args); j++ {
+	for i := 0; i < n && handler < 0; i++ {
+		if funcValued(param(i)) {
+			for j := i + 1; j < n; j++ {
 				if wraps(param(j), param(i)) {
 					handler = i
 					break
@@ -151,11 +152,11 @@ func (cw *chainWalk) argMiddlewares(call *ast.CallExpr) ([]chainLink, map[int]bo
 			}
 		}
 	}
-	if handler < 0 {
+	if handler < 0 || handler >= len(call.Args) {
 		return nil, nil
 	}
+	isMW := map[int]bool{handler: false} // the handler the call wraps
 	var out []chainLink
-	isMW := map[int]bool{}
 	for j := handler + 1; j < len(call.Args); j++ {
 		if !wraps(param(j), param(handler)) {
 			continue
@@ -606,7 +607,7 @@ func (p *Program) chainParts(pos token.Pos, builder *Func, handler, stripped boo
 	if !pos.IsValid() {
 		return nil
 	}
-	mws, handed, ok := p.chainOf(pos)
+	mws, handed, serves, ok := p.chainOf(pos)
 	if !ok {
 		return nil
 	}
@@ -616,7 +617,9 @@ func (p *Program) chainParts(pos token.Pos, builder *Func, handler, stripped boo
 			out = append(out, Part{From: l.name, Func: f, stripped: stripped})
 		}
 	}
-	if handler && (builder == nil || slices.Equal(p.served(builder), []*Func{builder})) {
+	if handler && (builder == nil || serves || slices.Equal(p.served(builder), []*Func{builder})) {
+		// (An adapter wrapping its handler in middlewares of its type
+		// runs it, whatever its own closure's call of it.)
 		for _, l := range handed {
 			for _, f := range l.funcs {
 				out = append(out, Part{From: "handler", Func: f, stripped: stripped})
@@ -633,7 +636,7 @@ func (p *Program) chainNames(pos token.Pos) []string {
 	if !pos.IsValid() {
 		return nil
 	}
-	mws, handed, ok := p.chainOf(pos)
+	mws, handed, _, ok := p.chainOf(pos)
 	if !ok {
 		return nil
 	}

@@ -21,3 +21,12 @@ func CommandID[T any](param string, f CommandIDFunc[T], ok int) errwrap.HandlerF
 		return json.NewEncoder(w).Encode(res)
 	}
 }
+
+// Run adapts f to net/http.
+func Run(f func(*http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := f(r); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"example.com/adaptmw/adapters"
+	ownchain "example.com/adaptmw/chain"
 	"example.com/adaptmw/store"
 	"example.net/errwrap"
 )
@@ -115,5 +116,22 @@ func (a *App) Routes(chain *errwrap.Chain) http.Handler {
 	// Not middlewares of the handler's type: a logger, net/http's.
 	mux.HandleFunc("GET /logged", chain.Logged(a.HandleStatus(), a.logf))
 	mux.HandleFunc("GET /std", chain.Std(a.HandleStatus(), a.audit))
+	// The module's own adapter of the same shape.
+	own := &ownchain.Chain{}
+	mux.HandleFunc("DELETE /own/members/{id}", own.Adapt(a.HandleMemberRemove(), a.mwOwner))
+	mux.HandleFunc("POST /own/zero-times", own.Adapt(a.HandleZeroTimes(), userMW...))
+	// Factories' calls registered as they are.
+	mux.HandleFunc("POST /ping", a.HandlePing())
+	mux.HandleFunc("POST /pong", a.HandlePong())
 	return mux
 }
+
+// HandlePing and HandlePong return a net/http adapter's call, each
+// given a method value of its own.
+func (a *App) HandlePing() http.HandlerFunc { return adapters.Run(a.ping) }
+
+func (a *App) HandlePong() http.HandlerFunc { return adapters.Run(a.pong) }
+
+func (a *App) ping(r *http.Request) error { return a.db.RemoveMember(r.Context(), "ping") }
+
+func (a *App) pong(r *http.Request) error { return a.db.DeleteInvite(r.Context(), "pong") }
