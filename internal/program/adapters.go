@@ -33,6 +33,14 @@ import (
 // runs around the handler, as a router's middlewares are. Where the call
 // passes anything else (its own parameter, a variable), the graph's answer
 // stands for that call.
+//
+// A route may name not the constructor's call but a factory's that
+// returns it (HandleMemberRemove() { fn := func(...) {...}; return
+// adapters.CommandID("id", fn, 204) }, registered as it is or handed to
+// another adapter: chain.ToHandlerFunc(ctrl.HandleMemberRemove(), mw...)):
+// the factory's parts then add the copy each of its returned calls makes
+// (factoryParts), and the one closure a handler made outside the module
+// lists for the factory gives way to it.
 
 // adapter is the closure a call of a module function returns, and what
 // the call binds in it.
