@@ -150,6 +150,55 @@ func TestRouteInventoryAdapter(t *testing.T) {
 	}
 }
 
+// testdata/adaptmw registers each route through a library's adapter
+// method, chain.Adapt(handler, middlewares...), the middlewares of the
+// handler's type (func(Handler) Handler) handed one by one or spread
+// from a local slice literal: each runs on the route, named by its
+// function, once, the closure it writes serving (mwRoles("user") makes
+// the middleware, whose closure queries). The handlers are factories'
+// calls returning a generic adapter's call given a local func
+// (CommandID("id", fn, code)), or a factory of the module given a method
+// value: each route runs its own func's queries, not every route's
+// through the adapter's one closure. A func of another shape given an
+// adapter (a logger, net/http's middleware for an errwrap handler) is no
+// middleware of the route: what it runs stays the handler's. The same
+// holds for the module's own adapter of that shape, and for a factory's
+// call registered as it is.
+func TestRouteInventoryAdapterMiddlewares(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/adaptmw", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	const (
+		auth  = "store/store.go:14 web.(*App).mwAuth once"
+		roles = "store/store.go:19 web.(*App).mwRoles once"
+		owner = "store/store.go:24 web.(*App).mwOwner once"
+	)
+	want := map[string][]string{
+		"GET /status":              {},
+		"DELETE /members/{id}":     {auth, roles, owner, "store/store.go:29 handler once"},
+		"DELETE /invites/{id}":     {auth, roles, "store/store.go:34 handler once"},
+		"POST /actions/ensure-ids": {auth, roles, "store/store.go:39 handler once"},
+		"POST /actions/zero-times": {auth, owner, "store/store.go:44 handler once"},
+		"GET /logged":              {"store/store.go:49 handler once"},
+		"GET /std":                 {"store/store.go:49 handler once"},
+		// The module's own adapter of the same shape runs the handler
+		// it wraps, and the middlewares around it.
+		"DELETE /own/members/{id}": {owner, "store/store.go:29 handler once"},
+		"POST /own/zero-times":     {auth, roles, "store/store.go:44 handler once"},
+		// Factories' calls registered as they are: each its own func.
+		"POST /ping": {"store/store.go:29 handler once"},
+		"POST /pong": {"store/store.go:34 handler once"},
+	}
+	// (The routes pass also lists adapters.Run, the net/http adapter,
+	// as a handler of its own: not what this test is about.)
+	delete(got, "ANY adapters.Run")
+	order = slices.DeleteFunc(order, func(k string) bool { return k == "ANY adapters.Run" })
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
+
 // testdata/rpc serves an items service over grpc, its gateway and
 // connect (from generated-looking code), and an audit service from an
 // older generator; the implementations reach the SQL through a store

@@ -33,6 +33,14 @@ import (
 // runs around the handler, as a router's middlewares are. Where the call
 // passes anything else (its own parameter, a variable), the graph's answer
 // stands for that call.
+//
+// A route may name not the constructor's call but a factory's that
+// returns it (HandleMemberRemove() { fn := func(...) {...}; return
+// adapters.CommandID("id", fn, 204) }, registered as it is or handed to
+// another adapter: chain.ToHandlerFunc(ctrl.HandleMemberRemove(), mw...)):
+// the factory's parts then add the copy each of its returned calls makes
+// (factoryParts), and the one closure a handler made outside the module
+// lists for the factory gives way to it.
 
 // adapter is the closure a call of a module function returns, and what
 // the call binds in it.
@@ -57,6 +65,10 @@ type adapter struct {
 // returns a closure calling its func-typed parameters, what the call
 // binds (see above).
 func (b *builder) adapters() {
+	at := map[*ssa.CallCommon]ssa.CallInstruction{}
+	for ci := range b.calls {
+		at[ci.Common()] = ci
+	}
 	for _, f := range b.p.list {
 		fn := b.ssaOf(f)
 		if f.closure || fn.Signature.Results().Len() != 1 || len(b.staticCallers()[fn]) == 0 {
@@ -97,6 +109,18 @@ func (b *builder) adapters() {
 					b.p.adapted = map[token.Pos][]*adapter{}
 				}
 				b.p.adapted[cc.Pos()] = append(b.p.adapted[cc.Pos()], ad)
+				if call, ok := at[cc].(*ssa.Call); ok && returnsValue(call.Parent(), call) {
+					// A factory returning the adapter's call
+					// (HandleMemberRemove() { return CommandID("id", fn) }):
+					// a route naming the factory runs the copy.
+					g := b.funcs[call.Parent()]
+					if b.p.factories == nil {
+						b.p.factories = map[*Func][]token.Pos{}
+					}
+					if g != nil && !slices.Contains(b.p.factories[g], cc.Pos()) {
+						b.p.factories[g] = append(b.p.factories[g], cc.Pos())
+					}
+				}
 			}
 		}
 	}
@@ -121,6 +145,23 @@ func returnedClosures(fn *ssa.Function) []*ssa.MakeClosure {
 		}
 	}
 	return out
+}
+
+// returnsValue reports whether fn returns v, as it is or converted.
+func returnsValue(fn *ssa.Function, v ssa.Value) bool {
+	for _, r := range returned1(fn) {
+		for {
+			ct, ok := r.(*ssa.ChangeType)
+			if !ok {
+				break
+			}
+			r = ct.X
+		}
+		if r == v {
+			return true
+		}
+	}
+	return false
 }
 
 // returned1 are the values fn's returns give, for a function of one
@@ -329,6 +370,23 @@ func (p *Program) adapt(pos token.Pos, f *Func) []Part {
 	ad.made = &g
 	ad.parts = append(append(before, Part{From: "handler", Func: &g}), after...)
 	return ad.parts
+}
+
+// factoryParts are the parts a route naming f runs when f is a factory
+// returning an adapter's call (see adapters): each call's copy of the
+// closure, with what the call binds in it, and its middlewares; nil for
+// any other f.
+func (p *Program) factoryParts(f *Func, stripped bool) []Part {
+	var out []Part
+	for _, pos := range p.factories[f] {
+		for _, ad := range p.adapted[pos] {
+			for _, part := range p.adapt(pos, ad.closure) {
+				part.stripped = stripped
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }
 
 // overList reports whether the loops around call c, of a method of a

@@ -55,14 +55,14 @@ const maxChainDepth = 16
 // ok is false when the call is no method call of a non-interface type
 // handing over a function or a handler (a router: alice's
 // standard.Then(mux)).
-func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, ok bool) {
+func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, serves, ok bool) {
 	f := p.FuncAt(pos)
 	if f == nil || f.syntax == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	info := p.info(f)
 	if info == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	var call *ast.CallExpr
 	ast.Inspect(f.syntax, func(n ast.Node) bool {
@@ -72,17 +72,21 @@ func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, o
 		return call == nil
 	})
 	if call == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	t := chainRecv(info, call)
 	if t == nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	cw := &chainWalk{p: p, info: info, t: t, file: p.fileOf(f)}
+	own, isMW := cw.argMiddlewares(call)
 	hands := false
 	for i, arg := range call.Args {
 		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
 			break
+		}
+		if isMW[i] {
+			continue // wraps the handler: one of own
 		}
 		if t := info.TypeOf(arg); !cw.same(t) && (funcValued(t) || hasServeHTTP(t)) {
 			hands = true // a router, a function of another module's, too
@@ -92,10 +96,140 @@ func (p *Program) chainOf(pos token.Pos) (mws []chainLink, handed []chainLink, o
 		}
 	}
 	if !hands {
-		return nil, nil, false // a constructor method (h.list()): no chain
+		return nil, nil, false, false // a constructor method (h.list()): no chain
 	}
 	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return cw.links(sel.X, 0), handed, true
+	return append(cw.links(sel.X, 0), own...), handed, isMW != nil, true
+}
+
+// An adapter's call may hand over, besides the handler, the middlewares
+// that wrap it at registration, the handler's own, inside the chain's:
+//
+//	r.Get("/users/self", chain.ToHandlerFunc(ctrl.HandleSelf(), userMW...))
+//	userMW := []errchain.Middleware{a.mwAuthToken, a.mwRoles("user")}
+//
+// A middleware here is an argument after the handler whose type is a
+// function taking and returning one type that the handler's parameter
+// is assignable to (errchain's func(Handler) Handler, given a
+// HandlerFunc): the types say it wraps that handler, whatever the
+// adapter's names. Handed one by one, or spread from a slice literal (a
+// local assigned once): each, by name, runs on the route around its
+// handler, what it returns serving (see wrapped). A slice not seen (a
+// parameter, appended to) hands over none known. A func of another
+// shape (a logger, net/http's middleware given an adapter of another
+// handler type) is no middleware of the handler's: it stays as it was,
+// a function the call hands over.
+
+// argMiddlewares are the middlewares call hands over after its handler,
+// in order (see above), and the indexes of the arguments that are of a
+// middleware's type (true) and of the handler they wrap (false): nil when
+// the callee's parameters take no handler and middlewares of its type.
+func (cw *chainWalk) argMiddlewares(call *ast.CallExpr) ([]chainLink, map[int]bool) {
+	sig, _ := cw.info.TypeOf(call.Fun).(*types.Signature)
+	if sig == nil {
+		return nil, nil
+	}
+	n := sig.Params().Len()
+	// param is the type of the argument at i, for a variadic's an
+	// element's (spread or not).
+	param := func(i int) types.Type {
+		if sig.Variadic() && i >= n-1 {
+			return sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+		}
+		if i < n {
+			return sig.Params().At(i).Type()
+		}
+		return nil
+	}
+	handler := -1
+	for i := 0; i < n && handler < 0; i++ {
+		if funcValued(param(i)) {
+			for j := i + 1; j < n; j++ {
+				if wraps(param(j), param(i)) {
+					handler = i
+					break
+				}
+			}
+		}
+	}
+	if handler < 0 || handler >= len(call.Args) {
+		return nil, nil
+	}
+	isMW := map[int]bool{handler: false} // the handler the call wraps
+	var out []chainLink
+	for j := handler + 1; j < len(call.Args); j++ {
+		if !wraps(param(j), param(handler)) {
+			continue
+		}
+		isMW[j] = true
+		elems := []ast.Expr{call.Args[j]}
+		if call.Ellipsis.IsValid() && j == len(call.Args)-1 {
+			elems = cw.sliceElems(call.Args[j])
+		}
+		for _, e := range elems {
+			if l, ok := cw.link(e, 1); ok {
+				l.funcs = wrapped(l.funcs, 0)
+				out = append(out, l)
+			}
+		}
+	}
+	return out, isMW
+}
+
+// wraps says a value of m wraps a handler of type h: m is a function of
+// one parameter and one result of the same type, which h is assignable
+// to.
+func wraps(m, h types.Type) bool {
+	if m == nil || h == nil {
+		return false
+	}
+	sig, ok := m.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 1 || sig.Variadic() {
+		return false
+	}
+	t := sig.Params().At(0).Type()
+	return types.Identical(t, sig.Results().At(0).Type()) && types.AssignableTo(h, t)
+}
+
+// sliceElems are the elements of the slice literal e is, or a local
+// assigned once holds; nil for any other slice.
+func (cw *chainWalk) sliceElems(e ast.Expr) []ast.Expr {
+	for depth := 0; depth < maxChainDepth; depth++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			for _, el := range x.Elts {
+				if _, ok := el.(*ast.KeyValueExpr); ok {
+					return nil // [...]{2: m}: not in order
+				}
+			}
+			return x.Elts
+		case *ast.Ident:
+			if e = cw.assignedOnce(x); e == nil {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// wrapped are the functions that serve what middlewares fs make: a
+// function of a middleware's shape (one parameter and one result, of one
+// type) stands for the closures written in it (the handler it returns,
+// errchain.HandlerFunc(func(w, r) error {...})), as deep as they are
+// middlewares themselves (mwRoles("user") returns the middleware, whose
+// closure serves); one written in none stands for itself.
+func wrapped(fs []*Func, depth int) []*Func {
+	var out []*Func
+	for _, f := range fs {
+		if depth < maxServedDepth && len(f.anon) > 0 && f.sig != nil && f.sig.Params().Len() == 1 && wraps(f.sig, f.sig.Params().At(0).Type()) {
+			out = append(out, wrapped(f.anon, depth+1)...)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // chainRecv is the named type of the receiver of call when call is a
@@ -473,7 +607,7 @@ func (p *Program) chainParts(pos token.Pos, builder *Func, handler, stripped boo
 	if !pos.IsValid() {
 		return nil
 	}
-	mws, handed, ok := p.chainOf(pos)
+	mws, handed, serves, ok := p.chainOf(pos)
 	if !ok {
 		return nil
 	}
@@ -483,10 +617,13 @@ func (p *Program) chainParts(pos token.Pos, builder *Func, handler, stripped boo
 			out = append(out, Part{From: l.name, Func: f, stripped: stripped})
 		}
 	}
-	if handler && (builder == nil || slices.Equal(p.served(builder), []*Func{builder})) {
+	if handler && (builder == nil || serves || slices.Equal(p.served(builder), []*Func{builder})) {
+		// (An adapter wrapping its handler in middlewares of its type
+		// runs it, whatever its own closure's call of it.)
 		for _, l := range handed {
 			for _, f := range l.funcs {
 				out = append(out, Part{From: "handler", Func: f, stripped: stripped})
+				out = append(out, p.factoryParts(f, stripped)...)
 			}
 		}
 	}
@@ -499,7 +636,7 @@ func (p *Program) chainNames(pos token.Pos) []string {
 	if !pos.IsValid() {
 		return nil
 	}
-	mws, handed, ok := p.chainOf(pos)
+	mws, handed, _, ok := p.chainOf(pos)
 	if !ok {
 		return nil
 	}

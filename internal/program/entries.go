@@ -220,6 +220,7 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 			continue
 		}
 		e.Parts = append(e.Parts, Part{From: "handler", Func: f})
+		e.Parts = append(e.Parts, p.factoryParts(f, false)...)
 	}
 	impls := p.methodValueImpls(r.Framework, r.Handler)
 	for _, f := range impls {
@@ -234,6 +235,9 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	}
 	made := func(m *made) {
 		for _, f := range m.handed {
+			if slices.ContainsFunc(e.Parts, func(pt Part) bool { return pt.Func != nil && pt.Func.origin == f }) {
+				continue // an adapter's closure, the route's own copy of it runs (see factoryParts)
+			}
 			e.Parts = append(e.Parts, Part{From: "handler", Func: f})
 		}
 		for _, f := range m.methods {

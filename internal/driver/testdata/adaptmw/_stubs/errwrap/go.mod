@@ -1,0 +1,3 @@
+module example.net/errwrap
+
+go 1.22
