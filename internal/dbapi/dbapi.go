@@ -87,6 +87,10 @@ type Method struct {
 	// Lib is the library when Pkg does not say it: ent's builders are
 	// generated into the program's own packages.
 	Lib string
+	// Schema says the call changes the schema from models the ORM
+	// reads (gorm's AutoMigrate, bun's CreateTableQuery.Exec): DDL,
+	// whether or not the models, and so the statements, are known.
+	Schema bool
 }
 
 // Library is a short name for the package, used in messages ("pgx", "gorm").
@@ -130,6 +134,17 @@ func add(pkg string, recvs []string, role Role, sqlArg int, names ...string) {
 	for _, recv := range recvs {
 		for _, name := range names {
 			table[key{pkg, recv, name}] = &Method{Pkg: pkg, Recv: recv, Name: name, Role: role, SQLArg: sqlArg}
+		}
+	}
+}
+
+// schema marks the methods registered (see Method.Schema).
+func schema(pkg string, recvs []string, names ...string) {
+	for _, recv := range recvs {
+		for _, name := range names {
+			if m := table[key{pkg, recv, name}]; m != nil {
+				m.Schema = true
+			}
 		}
 	}
 }
@@ -204,6 +219,7 @@ func init() {
 	// Schema changes the ORM computes from models: their SQL is DDL.
 	add(gorm, []string{"DB", "Migrator"}, Finisher, -1, "AutoMigrate")
 	add(gorm, []string{"Migrator"}, Finisher, -1, "CreateTable", "CreateIndex")
+	schema(gorm, []string{"DB", "Migrator"}, "AutoMigrate", "CreateTable", "CreateIndex")
 	for _, name := range []string{"Create", "CreateInBatches", "Save", "Update", "Updates",
 		"UpdateColumn", "UpdateColumns", "Delete", "FirstOrCreate"} {
 		m := &Method{Pkg: gorm, Recv: "DB", Name: name, Role: Finisher, SQLArg: -1, Write: true}
@@ -218,6 +234,7 @@ func init() {
 	add(GormV1, []string{"DB"}, Exec, 0, "Exec")
 	add(GormV1, []string{"DB"}, Finisher, -1, "Find", "First", "Take", "Last", "Scan", "Count",
 		"Pluck", "Row", "Rows", "FirstOrInit", "Related", "AutoMigrate", "CreateTable", "AddIndex", "AddUniqueIndex")
+	schema(GormV1, []string{"DB"}, "AutoMigrate", "CreateTable", "AddIndex", "AddUniqueIndex")
 	for _, name := range []string{"Create", "Save", "Update", "Updates",
 		"UpdateColumn", "UpdateColumns", "Delete", "FirstOrCreate"} {
 		table[key{GormV1, "DB", name}] = &Method{Pkg: GormV1, Recv: "DB", Name: name, Role: Finisher, SQLArg: -1, Write: true}
@@ -235,6 +252,7 @@ func init() {
 	add(bun, []string{"RawQuery"}, Finisher, -1, "Scan", "Exec")
 	add(bun, []string{"SelectQuery"}, Finisher, -1, "Exec")
 	add(bun, []string{"CreateTableQuery", "CreateIndexQuery"}, Finisher, -1, "Exec")
+	schema(bun, []string{"CreateTableQuery", "CreateIndexQuery"}, "Exec")
 	for _, recv := range []string{"InsertQuery", "UpdateQuery", "DeleteQuery", "MergeQuery"} {
 		for _, name := range []string{"Exec", "Scan"} {
 			table[key{bun, recv, name}] = &Method{Pkg: bun, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}

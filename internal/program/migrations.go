@@ -22,8 +22,9 @@ import (
 //   - functions registered with a migration framework (goose's
 //     AddMigration, go-pg's and bun's Register, gormigrate's Migration
 //     literals);
-//   - the functions registered into the program's own registry, and
-//     its runner (see migregistry.go);
+//   - the functions registered into the program's own registry, or the
+//     methods of the values it keeps, and its runner (see
+//     migregistry.go);
 //   - the program's own migration table: a package-level list (slice,
 //     array or map literal) of functions, or of structs holding
 //     functions, that some function of the module ranges over — the
@@ -83,11 +84,13 @@ func (p *Program) Migrations() []*Entry {
 }
 
 // changesSchema reports whether any of fs runs a DDL statement, directly
-// or below.
+// or below: SQL text, or an ORM's schema call (gorm's AutoMigrate, also
+// behind a wrapper of the module's taking the models as interface{},
+// whose statements are not known).
 func (p *Program) changesSchema(fs []*Func) bool {
 	for _, f := range fs {
 		for _, r := range p.Reach(f) {
-			if r.Site.Kind() == sqlparse.KindDDL {
+			if r.Site.Kind() == sqlparse.KindDDL || r.Site.Method != nil && r.Site.Method.Schema {
 				return true
 			}
 		}

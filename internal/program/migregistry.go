@@ -42,6 +42,23 @@ import (
 // items run no DDL, is not one; neither is a registry filled per request
 // (its registration's runs cannot be counted).
 //
+// A registry may keep values instead, each a migration's type
+// implementing an interface of the program's (Up(res) error, Version()
+// uint64): a package lists its migrations as []Script{new(addUsers),
+// &renameCols{}} (returned by an All() function, or appended), start-up
+// hands the lists to a registration method, maybe through an interface
+// the registry implements, that keeps each value in a field (directly,
+// or wrapped: m.pending = append(m.pending, &item{script: s})), and a
+// runner ranges over the field calling the interface's methods
+// (swc.script.Up(res)). The registered functions are then those methods
+// of each listed type that run queries (Up, not Version), provided
+// start-up reaches the registration (see registeredAtStart; the lists
+// themselves are not followed to it) and those methods or the runner
+// change the schema, which a program with an ORM does through its
+// schema calls (gorm's AutoMigrate, behind a wrapper of the program's
+// whose models are interface{}: see changesSchema). A registry of
+// plugins or handlers kept the same way runs no DDL: it is none.
+//
 // What runs a migration's code is that migration, or the runner: the
 // other entries reaching the runner (a start-up's bootstrap, or a job
 // the call graph wrongly joins to it) do not reach the runner nor,
@@ -53,9 +70,12 @@ import (
 
 // regItem says where a registration function puts one of its function
 // parameters: in store (a field or a package-level variable), as the
-// item itself (field nil) or as field of the struct it appends.
+// item itself (field nil) or as field of the struct it appends. For a
+// registry of values, iface is the interface the parameter holds (or
+// lists) them as; nil for a registry of functions.
 type regItem struct {
 	store, field *types.Var
+	iface        *types.Named
 }
 
 // ownMigrations are the program's own registry's migrations (see above),
@@ -109,7 +129,7 @@ func (p *Program) registryMigrations() *ownMigrations {
 				}
 				sig := fn.Type().(*types.Signature)
 				for _, i := range slices.Sorted(maps.Keys(regs[fn.Origin()])) {
-					if i >= len(call.Args) || sig.Variadic() && i == sig.Params().Len()-1 {
+					if i >= len(call.Args) || sig.Variadic() && i == sig.Params().Len()-1 || regs[fn.Origin()][i].iface != nil {
 						continue
 					}
 					f := p.funcExpr(info, call.Args[i])
@@ -128,7 +148,16 @@ func (p *Program) registryMigrations() *ownMigrations {
 			})
 		}
 	}
-	runners := p.registryRunners(registered)
+	items := slices.Collect(maps.Keys(registered))
+	for _, its := range regs {
+		for _, it := range its {
+			if it.iface != nil {
+				items = append(items, it)
+			}
+		}
+	}
+	runners, methods := p.registryRunners(items)
+	p.registeredValues(regs, methods, registered)
 	out := &ownMigrations{only: map[*Func]bool{}}
 	// By store: its runners and registered functions change the schema
 	// together or not at all.
@@ -179,6 +208,148 @@ func (p *Program) registryMigrations() *ownMigrations {
 	return out
 }
 
+// registeredValues adds to registered, for each registry of values
+// (regItem.iface) that start-up fills and a runner runs, the methods the
+// runner calls (methods) of the types whose values the module lists as
+// the interface, []I{new(T), &U{}} in a literal or appended to a []I,
+// that run queries (an Up, not a Version).
+// The literal is not followed to the registration: a list of the
+// interface a registry keeps, whose registration is called where its
+// runs are counted, is taken for one of the registry's.
+func (p *Program) registeredValues(regs map[*types.Func]map[int]regItem, methods map[regItem][]string, registered map[regItem][]regFunc) {
+	filled := map[*types.Named]bool{} // the interfaces of the registries start-up fills
+	byIface := map[*types.Named][]regItem{}
+	for _, fn := range slices.SortedFunc(maps.Keys(regs), func(a, b *types.Func) int { return srcpos.Compare(p.Fset, a.Pos(), b.Pos()) }) {
+		for _, it := range regs[fn] {
+			if it.iface == nil || len(methods[it]) == 0 {
+				continue
+			}
+			if !slices.Contains(byIface[it.iface], it) {
+				byIface[it.iface] = append(byIface[it.iface], it)
+			}
+			if !filled[it.iface] && p.registeredAtStart(p.Func(fn)) {
+				filled[it.iface] = true
+			}
+		}
+	}
+	if len(filled) == 0 {
+		return
+	}
+	for _, path := range slices.Sorted(maps.Keys(p.pkgs)) {
+		pkg := p.pkgs[path]
+		info := pkg.TypesInfo
+		for _, file := range pkg.Syntax {
+			if codekind.TestFile(pkg.Fset.File(file.Pos()).Name()) {
+				continue
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				var list types.Type
+				var elems []ast.Expr
+				switch n := n.(type) {
+				case *ast.CompositeLit:
+					list, elems = info.TypeOf(n), n.Elts
+				case *ast.CallExpr:
+					if isBuiltin(info, n.Fun, "append") && len(n.Args) > 1 && !n.Ellipsis.IsValid() {
+						list, elems = info.TypeOf(n.Args[0]), n.Args[1:]
+					}
+				}
+				iface := listedIface(list)
+				if iface == nil || !filled[iface] {
+					return true
+				}
+				for _, e := range elems {
+					t := valueType(info, e)
+					if t == nil {
+						continue
+					}
+					for _, it := range byIface[iface] {
+						for _, m := range methods[it] {
+							obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, t.Obj().Pkg(), m)
+							fn, _ := obj.(*types.Func)
+							if f := p.Func(fn); f != nil && p.pkgs[f.pkg] != nil && f.syntax != nil && len(p.Reach(f)) > 0 {
+								registered[it] = append(registered[it], regFunc{f, f.Name})
+							}
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+// registeredAtStart reports whether start-up (main, an init function, a
+// hook a lifecycle framework runs at start) reaches the registration f,
+// through an interface the registry implements or not: a registry filled
+// once per start, not per request. (Counting f's runs, as a registry of
+// functions does, fails on the loop over the plugins that register
+// their own lists, and on a test helper starting the server.)
+func (p *Program) registeredAtStart(f *Func) bool {
+	if f == nil {
+		return false
+	}
+	for _, e := range p.Startup() {
+		if slices.Contains(p.functions(e, false, true), f) {
+			return true
+		}
+	}
+	return false
+}
+
+// listedIface is the named interface, with methods, that a slice or
+// array type t lists; nil for another type or error.
+func listedIface(t types.Type) *types.Named {
+	if t == nil {
+		return nil
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return nil
+	}
+	return namedIface(elem)
+}
+
+// namedIface is t when it is a named interface with methods other than
+// error; nil otherwise.
+func namedIface(t types.Type) *types.Named {
+	n, _ := types.Unalias(t).(*types.Named)
+	if n == nil || n.Obj().Pkg() == nil {
+		return nil // error, or not named
+	}
+	if it, ok := n.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
+		return nil
+	}
+	return n.Origin()
+}
+
+// valueType is the named non-interface type of a value e makes: new(T),
+// &T{...} or T{...}; nil for another expression.
+func valueType(info *types.Info, e ast.Expr) *types.Named {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	var t types.Type
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		t = info.TypeOf(e)
+	case *ast.CallExpr:
+		if isBuiltin(info, e.Fun, "new") && len(e.Args) == 1 {
+			t = info.TypeOf(e.Args[0])
+		}
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	if n == nil || types.IsInterface(n) {
+		return nil
+	}
+	return n.Origin()
+}
+
 func fieldPos(it regItem) int {
 	if it.field == nil {
 		return 0
@@ -210,9 +381,26 @@ func (p *Program) registrationFuncs() map[*types.Func]map[int]regItem {
 				}
 				sig := fn.Type().(*types.Signature)
 				params := map[*types.Var]int{}
+				ifaces := map[int]*types.Named{} // by index, the interface a parameter holds or lists values as
 				for i := range sig.Params().Len() {
-					if v := sig.Params().At(i); isFuncType(v.Type()) {
+					v := sig.Params().At(i)
+					if isFuncType(v.Type()) {
 						params[v] = i
+					} else if n := namedIface(v.Type()); n != nil {
+						params[v], ifaces[i] = i, n
+					} else if n := listedIface(v.Type()); n != nil {
+						params[v], ifaces[i] = i, n
+						// for _, s := range scripts: each s is an item.
+						ast.Inspect(fd.Body, func(n ast.Node) bool {
+							if rs, ok := n.(*ast.RangeStmt); ok && rs.Value != nil && refersTo(info, rs.X, v) {
+								if id, ok := ast.Unparen(rs.Value).(*ast.Ident); ok {
+									if w, _ := info.ObjectOf(id).(*types.Var); w != nil {
+										params[w] = i
+									}
+								}
+							}
+							return true
+						})
 					}
 				}
 				if len(params) == 0 {
@@ -237,11 +425,21 @@ func (p *Program) registrationFuncs() map[*types.Func]map[int]regItem {
 							continue
 						}
 						for _, v := range vals {
+							if id, ok := ast.Unparen(v).(*ast.Ident); ok {
+								if w, _ := info.Uses[id].(*types.Var); w != nil {
+									if _, isParam := params[w]; !isParam {
+										if lit, _ := soleDef(fd.Body, info, w); lit != nil {
+											v = lit // swc := &item{f: f}; s = append(s, swc)
+										}
+									}
+								}
+							}
 							for param, field := range heldParams(info, v, params) {
 								if out[fn] == nil {
 									out[fn] = map[int]regItem{}
 								}
-								out[fn][params[param]] = regItem{store: store, field: field}
+								i := params[param]
+								out[fn][i] = regItem{store: store, field: field, iface: ifaces[i]}
 							}
 						}
 					}
@@ -335,9 +533,12 @@ type regFunc struct {
 
 // registryRunners are, by item, the module's declared functions that
 // range over the item's store (directly or through a getter returning
-// it) and call the item in the loop's body (m.Up(tx), or h(w, r)).
-func (p *Program) registryRunners(registered map[regItem][]regFunc) map[regItem][]*Func {
+// it) and call the item in the loop's body (m.Up(tx), or h(w, r)); for
+// a registry of values, a method of its interface (s.script.Up(res)),
+// and methods says, by item, which (in source order, once each).
+func (p *Program) registryRunners(items []regItem) (map[regItem][]*Func, map[regItem][]string) {
 	out := map[regItem][]*Func{}
+	methods := map[regItem][]string{}
 	for _, pkg := range p.pkgs {
 		info := pkg.TypesInfo
 		for _, file := range pkg.Syntax {
@@ -361,9 +562,18 @@ func (p *Program) registryRunners(registered map[regItem][]regFunc) map[regItem]
 						return true
 					}
 					elem, _ := info.ObjectOf(id).(*types.Var)
-					for it := range registered {
-						if it.store == store && !runs[it] && callsItem(info, rs.Body, elem, it.field) {
+					for _, it := range items {
+						if it.store != store {
+							continue
+						}
+						called, ms := callsItem(info, rs.Body, elem, it)
+						if called {
 							runs[it] = true
+						}
+						for _, m := range ms {
+							if !slices.Contains(methods[it], m) {
+								methods[it] = append(methods[it], m)
+							}
 						}
 					}
 					return true
@@ -377,7 +587,7 @@ func (p *Program) registryRunners(registered map[regItem][]regFunc) map[regItem]
 			}
 		}
 	}
-	return out
+	return out, methods
 }
 
 // rangedStore is the store a range statement's expression, in body,
@@ -449,26 +659,46 @@ func (p *Program) localStore(info *types.Info, body *ast.BlockStmt, v *types.Var
 	return p.rangedStore(info, body, from)
 }
 
-// callsItem reports whether body calls elem, the range's value (field
-// nil), or elem's field.
-func callsItem(info *types.Info, body ast.Node, elem, field *types.Var) bool {
+// callsItem reports whether body calls the item it keeps: elem, the
+// range's value (it.field nil), or elem's field; for a registry of
+// values, a method of its interface on either (elem.Up(tx),
+// elem.script.Up(tx)), and which.
+func callsItem(info *types.Info, body ast.Node, elem *types.Var, it regItem) (bool, []string) {
+	// isItem reports whether e is the item: elem or elem.field.
+	isItem := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return it.field == nil && info.Uses[e] == elem
+		case *ast.SelectorExpr:
+			x, ok := ast.Unparen(e.X).(*ast.Ident)
+			s := info.Selections[e]
+			return ok && it.field != nil && info.Uses[x] == elem && s != nil && s.Kind() == types.FieldVal && s.Obj().(*types.Var).Origin() == it.field
+		}
+		return false
+	}
 	found := false
+	var methods []string
 	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
+		if it.iface == nil {
+			if ok && !found {
+				found = isItem(call.Fun)
+			}
 			return !found
 		}
-		switch fun := ast.Unparen(call.Fun).(type) {
-		case *ast.Ident:
-			found = field == nil && info.Uses[fun] == elem
-		case *ast.SelectorExpr:
-			x, ok := ast.Unparen(fun.X).(*ast.Ident)
-			s := info.Selections[fun]
-			found = ok && field != nil && info.Uses[x] == elem && s != nil && s.Kind() == types.FieldVal && s.Obj().(*types.Var).Origin() == field
+		if !ok {
+			return true
 		}
-		return !found
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if s := info.Selections[sel]; ok && s != nil && s.Kind() == types.MethodVal && isItem(sel.X) {
+			found = true
+			if !slices.Contains(methods, sel.Sel.Name) {
+				methods = append(methods, sel.Sel.Name)
+			}
+		}
+		return true
 	})
-	return found
+	return found, methods
 }
 
 func isFuncType(t types.Type) bool {

@@ -91,3 +91,93 @@ func TestRegistryMigrations(t *testing.T) {
 		}
 	}
 }
+
+// TestInterfaceRegistryMigrations reads testdata/ifacemig: its
+// migrations are values of types implementing an interface, listed by
+// All() as []core.Script{new(addUsers), &backfillNames{}}, handed by main
+// to a migrator's Register (through an interface) that keeps them in a
+// field, and run by Execute, which ranges over the field calling each
+// script's Up; the schema changes only through gorm's AutoMigrate behind
+// the module's Dal, whose models are interface{}. Each listed type's Up
+// is a migration entry, and so is Execute; main and a route both run
+// Execute, and neither reaches it nor the scripts. A registry of plugin
+// values filled the same way and a list of handler values run no DDL:
+// their loops stay the routes'.
+func TestInterfaceRegistryMigrations(t *testing.T) {
+	l := load(t, "testdata/ifacemig")
+	p := l.build(t, initialLazy)
+	var names []string
+	for _, e := range p.Migrations() {
+		names = append(names, e.Name)
+	}
+	want := []string{"migrations.(*addUsers).Up", "migrations.(*backfillNames).Up", "core.(*migrator).Execute"}
+	if !slices.Equal(names, want) {
+		t.Errorf("migrations %q, want %q", names, want)
+	}
+
+	var all []*Entry
+	for q, res := range l.routes {
+		if q.ID == q.PkgPath {
+			for _, r := range res.Routes {
+				all = append(all, p.RouteEntry(r))
+			}
+		}
+	}
+	all = append(all, p.Jobs()...)
+	all = append(all, p.Commands()...)
+	all = append(all, p.Migrations()...)
+	all = append(all, p.Startup()...)
+	all = append(all, p.Started(all)...)
+	if !slices.ContainsFunc(all, func(e *Entry) bool { return e.Role == RoleRoute && strings.Contains(e.Name, "proceed-db-migration") }) {
+		var got []string
+		for _, e := range all {
+			got = append(got, fmt.Sprintf("%s %s", e.Role, e.Name))
+		}
+		t.Fatalf("no route /proceed-db-migration among the entries %q", got)
+	}
+	// The sites are the Dal's: AutoMigrate's only the migrations reach,
+	// First's the routes too.
+	roles := p.Roles(all)
+	for site, want := range map[string]Role{
+		"dal.go:24": RoleMigration,
+		"dal.go:31": RoleRoute,
+	} {
+		found := false
+		for s, es := range roles {
+			pos := p.Fset.Position(s.Call.Pos())
+			if fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line) == site {
+				found = true
+				if got := Main(es); got != want {
+					t.Errorf("%s: main role %s, want %s", site, got, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no entry reaches it", site)
+		}
+	}
+	reaching := p.Reaching(all)
+	for _, name := range []string{"(*example.com/ifacemig/migrations.backfillNames).Up", "(*example.com/ifacemig/core.migrator).Execute"} {
+		f := funcNamed(t, p, name)
+		for _, e := range reaching[f] {
+			if e.Role != RoleMigration {
+				t.Errorf("%s: reached by %s %s, want migrations alone", name, e.Role, e.Name)
+			}
+		}
+		if got := Main(reaching[f]); got != RoleMigration {
+			t.Errorf("%s: main role %s, want migration", name, got)
+		}
+	}
+	// The loops of a plugin and of a handler stay the routes'.
+	for _, name := range []string{"(*example.com/ifacemig/plugin.github).Sync", "(*example.com/ifacemig/api.users).Serve"} {
+		f := funcNamed(t, p, name)
+		if got := Main(reaching[f]); got != RoleRoute {
+			t.Errorf("%s: main role %s, want route", name, got)
+		}
+		for _, e := range reaching[f] {
+			if e.Role == RoleMigration {
+				t.Errorf("%s: reached by migration %s", name, e.Name)
+			}
+		}
+	}
+}
