@@ -186,7 +186,19 @@ func (p *Program) listedFuncs(info *types.Info, table string, lit *ast.Composite
 
 // rangesOver finds the functions of the module that range over v.
 func (p *Program) rangesOver(v *types.Var) []*Func {
-	var out []*Func
+	if p.ranged == nil {
+		p.ranged = p.rangedVars()
+	}
+	out := slices.Clone(p.ranged[v])
+	sort.Slice(out, func(i, j int) bool { return p.less(out[i], out[j]) })
+	return out
+}
+
+// rangedVars indexes the module's functions by the variables they range
+// over (by name or as a selected field), each function once per
+// variable: built once, for every variable a migration list may be.
+func (p *Program) rangedVars() map[*types.Var][]*Func {
+	out := map[*types.Var][]*Func{}
 	for _, pkg := range p.pkgs {
 		info := pkg.TypesInfo
 		for _, file := range pkg.Syntax {
@@ -195,24 +207,33 @@ func (p *Program) rangesOver(v *types.Var) []*Func {
 				if !ok || fd.Body == nil {
 					continue
 				}
-				found := false
-				ast.Inspect(fd.Body, func(n ast.Node) bool {
-					if rs, ok := n.(*ast.RangeStmt); ok && refersTo(info, rs.X, v) {
-						found = true
-					}
-					return !found
-				})
-				if !found {
+				fn, _ := info.Defs[fd.Name].(*types.Func)
+				f := p.Func(fn)
+				if f == nil {
 					continue
 				}
-				fn, _ := info.Defs[fd.Name].(*types.Func)
-				if f := p.Func(fn); f != nil {
-					out = append(out, f)
-				}
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					rs, ok := n.(*ast.RangeStmt)
+					if !ok {
+						return true
+					}
+					var id *ast.Ident
+					switch x := ast.Unparen(rs.X).(type) {
+					case *ast.Ident:
+						id = x
+					case *ast.SelectorExpr:
+						id = x.Sel
+					}
+					if v, ok := info.Uses[id].(*types.Var); ok && id != nil {
+						if fs := out[v]; len(fs) == 0 || fs[len(fs)-1] != f {
+							out[v] = append(fs, f)
+						}
+					}
+					return true
+				})
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return p.less(out[i], out[j]) })
 	return out
 }
 

@@ -136,6 +136,9 @@ type Program struct {
 	// the module functions stored into it (see handlerFieldFuncs).
 	handlerFields map[*types.Var][]*Func
 	ownMigBusy    bool
+	// ranged are the module's functions by the variables they range
+	// over (see rangesOver), made on first use.
+	ranged map[*types.Var][]*Func
 }
 
 // Stats are the sizes and times of a build.
