@@ -153,8 +153,70 @@ func (a *analyzer) stateTest(n *funcNode, cond ast.Expr) (v, field *types.Var, f
 	if x == nil {
 		x = stringTest(info, cond, token.EQL)
 	}
+	if x == nil {
+		x = a.fullTest(n, cond)
+	}
 	v, field, ord = a.stateField(n, x)
 	return v, field, false, ord
+}
+
+// fullTest is, when cond tests whether a buffer of n's receiver is full,
+// what it measures; nil otherwise. A writer that collects rows and sends
+// them when it holds a batch's worth
+//
+//	func (b *BatchSave) Add(row any) error {
+//		b.rows[b.current] = row
+//		b.current++
+//		if b.current == b.size { // or len(b.rows) >= maxRows
+//			return b.flush() // INSERT of size rows; sets b.current = 0
+//		}
+//		return nil
+//	}
+//
+// runs its statement once per batch of calls, not once per call: a loop
+// calling Add per item sends one statement per size items, the chunks a
+// loop would make itself (see chunks.go). The test is a count kept in a
+// field of the receiver (a counter, or len of a slice field) compared
+// with ==, >= or > to a constant or another field of the receiver; the
+// body must set the counted field again, as a lazy fill sets the state
+// it tests (see setsField): a limit that refuses (return errTooMany)
+// counts per call. Like a fill, the statement is then run once per
+// receiver as far as the loops around the call go.
+func (a *analyzer) fullTest(n *funcNode, cond ast.Expr) ast.Expr {
+	info := a.pass.TypesInfo
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	x, lim := b.X, b.Y
+	switch b.Op {
+	case token.EQL, token.GEQ, token.GTR:
+	case token.LEQ, token.LSS:
+		x, lim = lim, x
+	default:
+		return nil
+	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("len") {
+			x = call.Args[0]
+		}
+	}
+	root, _, ord := a.stateField(n, x)
+	if ord != 1 {
+		return nil // a receiver's buffer
+	}
+	if tv, ok := info.Types[lim]; ok && tv.Value != nil {
+		if v, exact := constant.Int64Val(constant.ToInt(tv.Value)); !exact || v < 2 {
+			return nil // a batch of one is a call
+		}
+		return x
+	}
+	if sel, ok := ast.Unparen(lim).(*ast.SelectorExpr); ok && selRoot(info, sel.X) == root {
+		if f, ok := info.Uses[sel.Sel].(*types.Var); ok && f.IsField() {
+			return x
+		}
+	}
+	return nil
 }
 
 // stringTest is x of `x op ""` or `"" op x`; nil for other conditions.
