@@ -206,7 +206,7 @@ func counted(info *types.Info, c inspector.Cursor) (into *types.Var, ok bool) {
 			if !ok {
 				return nil, false
 			}
-			if sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature); ok && sig.Results().Len() == 0 {
+			if sig, ok := underlying(info.TypeOf(call.Fun)).(*types.Signature); ok && sig.Results().Len() == 0 {
 				return nil, true
 			}
 			fn, ok := typeutil.Callee(info, call).(*types.Func)

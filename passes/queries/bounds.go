@@ -249,6 +249,17 @@ func intConst(info *types.Info, e ast.Expr) (int64, bool) {
 	return constant.Int64Val(tv.Value)
 }
 
+// underlying is t's underlying type, nil for nil: the type checker
+// records none for some expressions (a package name, a generic function
+// not instantiated, code it could not check), and a test of the shape of
+// such an expression is false, not a crash.
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
+}
+
 func isInt(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0

@@ -300,7 +300,7 @@ func (k *caches) test(sc scope, cond ast.Expr, before []ast.Stmt) (*lookup, bool
 		}
 	case *ast.IndexExpr:
 		// s.loaded[k], a map of flags.
-		if t, ok := k.info.TypeOf(c.X).Underlying().(*types.Map); ok && isBool(t.Elem()) {
+		if t, ok := underlying(k.info.TypeOf(c.X)).(*types.Map); ok && isBool(t.Elem()) {
 			if l := k.lookupOf(sc, c.X, c.Index); l != nil {
 				return l, true
 			}
@@ -338,7 +338,7 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 		var key ast.Expr
 		switch rhs := ast.Unparen(as.Rhs[0]).(type) {
 		case *ast.IndexExpr:
-			if _, isMap := k.info.TypeOf(rhs.X).Underlying().(*types.Map); isMap {
+			if _, isMap := underlying(k.info.TypeOf(rhs.X)).(*types.Map); isMap {
 				key = rhs.Index
 				l = k.lookupOf(sc, rhs.X, key)
 			}
@@ -832,7 +832,7 @@ func (k *caches) stores(sc scope, stmts []ast.Stmt, out []store) []store {
 					if !ok {
 						continue
 					}
-					if _, isMap := k.info.TypeOf(ix.X).Underlying().(*types.Map); !isMap {
+					if _, isMap := underlying(k.info.TypeOf(ix.X)).(*types.Map); !isMap {
 						continue
 					}
 					if s, ok := k.store(sc, ix.X, []ast.Expr{ix.Index, n.Rhs[i]}); ok {

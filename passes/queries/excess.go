@@ -207,7 +207,7 @@ func (a *analyzer) dispatched(path []ast.Node, l *Loop) bool {
 	if !ok {
 		return false
 	}
-	mt, ok := info.TypeOf(ix.X).Underlying().(*types.Map)
+	mt, ok := underlying(info.TypeOf(ix.X)).(*types.Map)
 	if !ok || !funcs(mt) {
 		return false
 	}

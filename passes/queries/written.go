@@ -85,7 +85,7 @@ func isMake(info *types.Info, call *ast.CallExpr) bool {
 	if !ok || b.Name() != "make" || len(call.Args) == 0 {
 		return false
 	}
-	_, isMap := info.TypeOf(call.Args[0]).Underlying().(*types.Map)
+	_, isMap := underlying(info.TypeOf(call.Args[0])).(*types.Map)
 	return isMap
 }
 
