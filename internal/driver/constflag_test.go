@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -24,13 +23,7 @@ func TestConstantFlagFindings(t *testing.T) {
 	if len(rep.Errors) > 0 {
 		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
 	}
-	var got []string
-	for _, f := range rep.Findings {
-		if f.Check == queryinloop.Analyzer.Name {
-			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
-		}
-	}
-	slices.Sort(got)
+	got := checkLines(rep, queryinloop.Analyzer.Name)
 	want := []string{
 		"lib/lib.go:10", // exported from an importable package
 		"main.go:115",   // store.sweep: also a method value

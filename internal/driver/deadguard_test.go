@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -26,13 +25,7 @@ func TestDeadBranchFindings(t *testing.T) {
 	if len(rep.Errors) > 0 {
 		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
 	}
-	var got []string
-	for _, f := range rep.Findings {
-		if f.Check == queryinloop.Analyzer.Name {
-			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
-		}
-	}
-	slices.Sort(got)
+	got := checkLines(rep, queryinloop.Analyzer.Name)
 	want := []string{
 		"svc/svc.go:107", // Paths: Maybe answers a list for positive ids
 		"svc/svc.go:116", // Unknown: no implementation of Remote in the module

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sqlheat/sqlheat/internal/report"
 	"github.com/sqlheat/sqlheat/passes/queryinloop"
 	"github.com/sqlheat/sqlheat/passes/selectstar"
 )
@@ -44,6 +45,18 @@ func findingLines(t *testing.T, as []*analysis.Analyzer, dir string) []string {
 	var got []string
 	for _, f := range rep.Findings {
 		got = append(got, fmt.Sprintf("%s %s:%d %s %s %q", f.Check, f.File, f.Line, f.Role, f.Severity, f.Message))
+	}
+	slices.Sort(got)
+	return got
+}
+
+// checkLines are the report's findings of check as "file:line", sorted.
+func checkLines(rep *report.Report, check string) []string {
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Check == check {
+			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
 	}
 	slices.Sort(got)
 	return got
