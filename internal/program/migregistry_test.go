@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // TestRegistryMigrations reads testdata/ownmig: each migration's file
@@ -64,31 +66,11 @@ func TestRegistryMigrations(t *testing.T) {
 		"hooks.go:35":         RoleRoute,
 		"003_normalize.go:26": RoleRoute, // a migration an admin route runs again
 	} {
-		found := false
-		for s, es := range roles {
-			pos := p.Fset.Position(s.Call.Pos())
-			if fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line) == site {
-				found = true
-				if got := Main(es); got != want {
-					t.Errorf("%s: main role %s, want %s", site, got, want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s: no entry reaches it", site)
-		}
+		checkSiteRole(t, p, roles, rel, site, want)
 	}
 	reaching := p.Reaching(all)
 	for _, name := range []string{"example.com/ownmig/migrations.backfill", "(*example.com/ownmig/core.Runner).Up"} {
-		f := funcNamed(t, p, name)
-		for _, e := range reaching[f] {
-			if e.Role != RoleMigration {
-				t.Errorf("%s: reached by %s %s, want migrations alone", name, e.Role, e.Name)
-			}
-		}
-		if got := Main(reaching[f]); got != RoleMigration {
-			t.Errorf("%s: main role %s, want migration", name, got)
-		}
+		migrationsAlone(t, reaching, funcNamed(t, p, name), name)
 	}
 }
 
@@ -142,31 +124,11 @@ func TestInterfaceRegistryMigrations(t *testing.T) {
 		"dal.go:24": RoleMigration,
 		"dal.go:31": RoleRoute,
 	} {
-		found := false
-		for s, es := range roles {
-			pos := p.Fset.Position(s.Call.Pos())
-			if fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line) == site {
-				found = true
-				if got := Main(es); got != want {
-					t.Errorf("%s: main role %s, want %s", site, got, want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s: no entry reaches it", site)
-		}
+		checkSiteRole(t, p, roles, rel, site, want)
 	}
 	reaching := p.Reaching(all)
 	for _, name := range []string{"(*example.com/ifacemig/migrations.backfillNames).Up", "(*example.com/ifacemig/core.migrator).Execute"} {
-		f := funcNamed(t, p, name)
-		for _, e := range reaching[f] {
-			if e.Role != RoleMigration {
-				t.Errorf("%s: reached by %s %s, want migrations alone", name, e.Role, e.Name)
-			}
-		}
-		if got := Main(reaching[f]); got != RoleMigration {
-			t.Errorf("%s: main role %s, want migration", name, got)
-		}
+		migrationsAlone(t, reaching, funcNamed(t, p, name), name)
 	}
 	// The loops of a plugin and of a handler stay the routes'.
 	for _, name := range []string{"(*example.com/ifacemig/plugin.github).Sync", "(*example.com/ifacemig/api.users).Serve"} {
@@ -179,5 +141,37 @@ func TestInterfaceRegistryMigrations(t *testing.T) {
 				t.Errorf("%s: reached by migration %s", name, e.Name)
 			}
 		}
+	}
+}
+
+// checkSiteRole checks that the query site at site ("file:line", as rel
+// spells the file) is reached and that its main role is want.
+func checkSiteRole(t *testing.T, p *Program, roles map[*queries.Site][]*Entry, rel func(string) string, site string, want Role) {
+	t.Helper()
+	found := false
+	for s, es := range roles {
+		pos := p.Fset.Position(s.Call.Pos())
+		if fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line) == site {
+			found = true
+			if got := Main(es); got != want {
+				t.Errorf("%s: main role %s, want %s", site, got, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%s: no entry reaches it", site)
+	}
+}
+
+// migrationsAlone checks that only migrations reach f (named name).
+func migrationsAlone(t *testing.T, reaching map[*Func][]*Entry, f *Func, name string) {
+	t.Helper()
+	for _, e := range reaching[f] {
+		if e.Role != RoleMigration {
+			t.Errorf("%s: reached by %s %s, want migrations alone", name, e.Role, e.Name)
+		}
+	}
+	if got := Main(reaching[f]); got != RoleMigration {
+		t.Errorf("%s: main role %s, want migration", name, got)
 	}
 }
