@@ -905,10 +905,31 @@ func (c *ormChain) builderFinish() (string, string) {
 // built at run time (the columns of a struct's tags, joined) stands in as
 // a parameter, as fmt.Sprintf's %s does: the statement's table, joins and
 // filters are what the checks read, and its columns cannot be `*` we
-// would have seen. A list (cols...) or a piece that varies with a loop's
-// item (another statement per item) stays unknown.
+// would have seen. A list (cols...) is read item by item when the
+// resolver knows its items (a literal of constants, in a variable nothing
+// else writes); another list, or a piece that varies with a loop's item
+// (another statement per item), stays unknown.
 func (a *analyzer) builderColumns(c *ormChain, st ormStep) ([]string, string) {
 	var out []string
+	if st.call.Ellipsis.IsValid() && len(st.call.Args) == 1 {
+		// Select(runColumns...): a list the resolver knows item by item
+		// (a literal of constants in a variable nothing else writes).
+		items, f := a.r.list(st.call.Args[0], st.call.Pos(), 0)
+		if f != nil || len(items) == 0 {
+			return nil, "columns are not constant"
+		}
+		for _, it := range items {
+			if it.opt || !it.OK {
+				return nil, "columns are not constant"
+			}
+			s, why := a.bind(c, it.SQL, nil)
+			if why != "" {
+				return nil, why
+			}
+			out = append(out, s)
+		}
+		return out, ""
+	}
 	for _, e := range st.call.Args {
 		if s, ok := a.constString(e); ok {
 			// squirrel numbers the ? of a column expression with the

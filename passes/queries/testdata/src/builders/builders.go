@@ -1,4 +1,4 @@
-package builders // want `stats: 28 sites, 8 unresolved, 0 unparsed, 16 orm`
+package builders // want `stats: 31 sites, 9 unresolved, 0 unparsed, 18 orm`
 
 import (
 	"context"

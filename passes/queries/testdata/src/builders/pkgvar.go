@@ -49,3 +49,17 @@ func NoFrom(db *sql.DB, name string, since int) { // want `issuesQueries\(.*\)`
 	psql.Select("EXISTS (SELECT 1 FROM users WHERE name = ?)").RunWith(db).QueryRow()                     // want `site orm read "SELECT EXISTS \(SELECT 1 FROM users WHERE name = \$1\)"`
 	psql.Select("GREATEST(created, ?) AS since").From("users").Where("id > ?", since).RunWith(db).Query() // want `site orm read "SELECT GREATEST\(created, \$1\) AS since FROM users WHERE \(id > \$2\)"`
 }
+
+// runColumns is a fixed list: a literal of constants nothing else writes.
+var runColumns = []string{"uuid", "name", "state"}
+
+// FixedColumns selects a package-level list of constant columns: read
+// item by item. One a function fills is not.
+func FixedColumns(db *sql.DB, id string) { // want `issuesQueries\(.*\)`
+	sq.Select(runColumns...).From("run_details").Where(sq.Eq{"uuid": id}).RunWith(db).Query() // want `site orm read "SELECT uuid, name, state FROM run_details WHERE \(uuid = \$1\)"`
+	local := []string{"uuid", "state"}
+	sq.Select(local...).From("run_details").RunWith(db).Query()    // want `site orm read "SELECT uuid, state FROM run_details"`
+	sq.Select(filled()...).From("run_details").RunWith(db).Query() // want `site orm read unresolved: built by squirrel at run time: columns are not constant`
+}
+
+func filled() []string { return []string{"uuid"} }
