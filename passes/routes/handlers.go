@@ -139,6 +139,14 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 					}
 					return &Handler{Name: types.ExprString(fun)}
 				}
+			} else if httpapi.IsMiddlewareType(info.TypeOf(fun)) {
+				// A value of a middleware's type applied to the handler
+				// (requireAuth := auth.RequireAuth(); requireAuth(h)):
+				// the argument is what it wraps, and the closure the
+				// maker returned runs first. A variable written more
+				// than once, or a parameter, leaves the middleware
+				// unresolved, not the handler it wraps.
+				mw = func() *Handler { return a.mwOf(fun, depth+1) }
 			}
 		}
 		if mw == nil {

@@ -42,3 +42,20 @@ func NewAPI(db *sql.DB) http.Handler { // want NewAPI:`servesRouter`
 	mux.Handle("GET /api/users", Stats(db))
 	return Logger(mux)
 }
+
+// AuthConfig makes an auth middleware per use (notifuse's
+// middleware.NewAuthMiddleware(secret).RequireAuth()).
+type AuthConfig struct{ db *sql.DB }
+
+func NewAuth(db *sql.DB) *AuthConfig { return &AuthConfig{db: db} }
+
+// RequireAuth returns the middleware: its closure checks the key on every
+// request.
+func (c *AuthConfig) RequireAuth() func(http.Handler) http.Handler { // want RequireAuth:`serves\(read SELECT user_id FROM api_keys WHERE key = \$1 @mw.go:\d+\)`
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			c.db.QueryRowContext(r.Context(), "SELECT user_id FROM api_keys WHERE key = $1", r.Header.Get("Key"))
+			next.ServeHTTP(w, r)
+		})
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/mwvar
+
+go 1.22
