@@ -268,8 +268,10 @@
 // again), an INSERT, an else or a negated test (run on success too), a
 // not-found from the module's own store or from another module's on a
 // database count. An error the function was handed is not one of its
-// calls' and counts. The standalone driver counts these in
-// stats.error_path_findings. A
+// calls' and counts. An error is error, or an interface of the program's
+// that is an error with more methods (`type Error interface { error;
+// Code() int }`, returned in its place). The standalone driver counts
+// these in stats.error_path_findings. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1; so is a loop that formats its item into a name of the statement
@@ -370,14 +372,24 @@
 // such a nil) runs nothing, for loops and routes alike; the loops left
 // out so are counted in stats.dead_branch_findings. One implementation
 // answering something else, or a function answering nil on one path
-// only, keeps the finding.
+// only, keeps the finding. So does a branch decided by a parameter every
+// call passes the same constant (`ownerDelete(o, false)` before `if
+// !deleteDomains { return err }`), for an unexported function or method,
+// or one of a main package, that no code takes as a value and no
+// interface call names: a call passing anything else, or a function
+// another module may call, keeps the finding.
 // There, a statement an iterator runs lazily, on its first
 // call (`if t.rows == nil { t.fetch() }`, the field set there or in a
 // method it calls on t; or `if !t.started { ...; t.started = true }`),
 // runs once per iterator: a loop calling Next on one iterator, or
 // advancing iterators made before it (a slice of them, or those a method
 // hands back from a field), is silent, and one that makes an iterator
-// per item and reads it is reported. A container's getter that hands
+// per item and reads it is reported. A writer's buffer is the same:
+// `b.current++; if b.current == b.size { return b.flush() }` (or
+// `len(b.rows) >= 500`), whose body sets the counted field again, sends
+// one statement per batch of calls to one writer, not one per call; a
+// limit that refuses (`if q.used >= q.max { record(); return errFull }`)
+// counts per call. A container's getter that hands
 // back what its receiver holds and builds it only when unset (`if
 // d.settings != nil { return d.settings }; d.settings = load(d.db);
 // return d.settings`, the test alone or ANDed with conditions on the
