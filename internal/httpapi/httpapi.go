@@ -38,6 +38,7 @@ const (
 	Iris           = "iris"
 	Restful        = "go-restful"
 	Huma           = "huma"
+	Kratos         = "kratos"
 )
 
 // Import paths of the packages in the table.
@@ -67,6 +68,7 @@ const (
 	humachiPkg    = "github.com/danielgtaylor/huma/v2/adapters/humachi"
 	humagoPkg     = "github.com/danielgtaylor/huma/v2/adapters/humago"
 	humaAdapters  = "github.com/danielgtaylor/huma/v2/adapters/"
+	kratosHTTPPkg = "github.com/go-kratos/kratos/v2/transport/http"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -78,6 +80,7 @@ var Packages = []string{
 	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg, restfulPkg, restfulV2Pkg,
 	humaPkg, humachiPkg, humagoPkg, humaAdapters + "humagin", humaAdapters + "humaecho", humaAdapters + "humafiber",
 	humaAdapters + "humamux", humaAdapters + "humahttprouter", humaAdapters + "humabunrouter",
+	kratosHTTPPkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -402,6 +405,28 @@ func init() {
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.MiddlewareArg = Option, 0 }), "WithMiddleware", "Use", "WithHandler")
 	reg(bunrouterPkg, []string{""}, with(b, func(a *API) { a.Kind, a.FuncArg = Option, 0 }), "WithGroup")
 
+	// kratos v2's transport/http: a Server serves net/http handlers at
+	// gorilla/mux templates, of any method (Handle, HandleFunc; and
+	// HandlePrefix, the subtree under its prefix, as gorilla's
+	// PathPrefix(p).Handler(h)); Route(prefix, filters...) is a Router
+	// under the prefix, whose GET, POST... and Handle(method, path, h,
+	// filters...) register kratos' HandlerFunc (func(http.Context)
+	// error) with the route's own filters inside the Router's; Group
+	// nests one. Filters are net/http middlewares, and the Filter option
+	// of NewServer wraps every route in its filters. (The kratos
+	// middlewares of the Middleware option and Server.Use wrap only what
+	// a generated handler runs through ctx.Middleware: no route's.)
+	k := with(none, func(a *API) { a.Framework = Kratos })
+	reg(kratosHTTPPkg, []string{"Server"}, with(k, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, AnyMethod, 0, 1 }),
+		"Handle", "HandleFunc", "HandlePrefix")
+	reg(kratosHTTPPkg, []string{"Server"}, with(k, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg = Group, 0, 1 }), "Route")
+	reg(kratosHTTPPkg, []string{"Router"}, with(k, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg = Group, 0, 1 }), "Group")
+	reg(kratosHTTPPkg, []string{"Router"}, with(k, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, "*", 0, 1, 2 }),
+		"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE")
+	reg(kratosHTTPPkg, []string{"Router"}, with(k, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg, a.MiddlewareArg = Route, 0, 1, 2, 3 }), "Handle")
+	reg(kratosHTTPPkg, []string{""}, with(k, func(a *API) { a.Kind, a.OptionArg = New, 0 }), "NewServer")
+	reg(kratosHTTPPkg, []string{""}, with(k, func(a *API) { a.Kind, a.MiddlewareArg = Option, 0 }), "Filter")
+
 	// beego v2 and v1: a controller's methods serve the paths Router
 	// maps to them, on the application (BeeApp, or an HttpServer) or in
 	// a namespace; NSRouter registers in the namespace whose argument
@@ -592,6 +617,7 @@ var shapes = []shape{
 	{Restful, []string{"*" + restfulPkg + ".Request", "*" + restfulPkg + ".Response", "*" + restfulPkg + ".FilterChain"}, nil}, // a filter's
 	{Huma, []string{humaPkg + ".Context"}, nil},                                                                                // an adapter's, what a middleware's next is
 	{Huma, []string{humaPkg + ".Context", "func(" + humaPkg + ".Context)"}, nil},                                               // a middleware's, that calls next(ctx)
+	{Kratos, []string{kratosHTTPPkg + ".Context"}, []string{"error"}},
 	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response"}, nil},
 	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response", "*" + restfulV2Pkg + ".FilterChain"}, nil},
 }
@@ -672,6 +698,7 @@ var handlerTypes = map[string]bool{
 	beegoPkg + ".HandleFunc": true, beegoV1Pkg + ".FilterFunc": true,
 	restfulPkg + ".RouteFunction": true, restfulPkg + ".FilterFunction": true,
 	restfulV2Pkg + ".RouteFunction": true, restfulV2Pkg + ".FilterFunction": true,
+	kratosHTTPPkg + ".HandlerFunc": true,
 }
 
 // IsHandlerType matches a value that serves requests: http.Handler,
@@ -782,6 +809,7 @@ var routerTypes = map[string]bool{
 	"*" + restfulPkg + ".WebService": true, restfulPkg + ".WebService": true, "*" + restfulPkg + ".Container": true,
 	humaPkg + ".API": false, "*" + humaPkg + ".Group": false,
 	"*" + restfulV2Pkg + ".WebService": true, restfulV2Pkg + ".WebService": true, "*" + restfulV2Pkg + ".Container": true,
+	"*" + kratosHTTPPkg + ".Server": true, "*" + kratosHTTPPkg + ".Router": false,
 }
 
 // IsRouterType matches the router types, roots or not.
@@ -930,6 +958,7 @@ var carriers = map[string]bool{
 	"*" + restfulPkg + ".Request":         true, // req.Request.Context()
 	"*" + restfulV2Pkg + ".Request":       true,
 	humaPkg + ".Context":                  true, // ctx.Context()
+	kratosHTTPPkg + ".Context":            true, // implements context.Context; ctx.Request()
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
@@ -968,6 +997,7 @@ var contextMethods = map[key]int{
 	{bunrouterPkg, "Request", "WithContext"}: 0,
 	{irisCtxPkg, "Context", "Request"}:       -1,
 	{humaPkg, "Context", "Context"}:          -1,
+	{kratosHTTPPkg, "Context", "Request"}:    -1,
 }
 
 // ContextFrom says where the context of what method fn returns comes

@@ -223,10 +223,15 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 }
 
 // isOption matches the options New and NewGroup take: an interface
-// whose method set a router's configuration applies.
+// whose method set a router's configuration applies (bunrouter's), or a
+// function that applies it to the router (kratos' ServerOption).
 func isOption(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && types.IsInterface(n) && strings.HasSuffix(n.Obj().Name(), "Option")
+	if !ok || !strings.HasSuffix(n.Obj().Name(), "Option") {
+		return false
+	}
+	_, fn := n.Underlying().(*types.Signature)
+	return types.IsInterface(n) || fn
 }
 
 // TestContextMethods checks the request-context methods against the
@@ -269,7 +274,7 @@ func TestCarriers(t *testing.T) {
 	pkg := load(t, "shapes")[0]
 	for name, want := range map[string]bool{
 		"Echo": true, "Gin": true, "Bun": true, "EchoApp": true, "GinApp": true,
-		"EchoAppValue": false, "EchoHolder": false, "Config": false,
+		"EchoAppValue": false, "EchoHolder": false, "Config": false, "Kratos": true, "KratosPointer": false,
 	} {
 		fn, _ := pkg.Types.Scope().Lookup(name).(*types.Func)
 		if fn == nil {

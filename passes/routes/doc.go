@@ -29,6 +29,10 @@
 // and the Operation literal's own; fiber v2 and v3
 // method routes with their handler chains, Add, All, Group, Route, Mount
 // (v2) and Use("/sub", app) (v3);
+// go-kratos v2's transport/http: the Server's Handle, HandleFunc and
+// HandlePrefix (any method), Route and a Router's Group (prefixes with
+// their filters), a Router's method routes and Handle(method, path, h,
+// filters...), and the Filter option of NewServer;
 // fasthttp/router's method routes, ANY, Handle and Group; httprouter's
 // method routes, Handle, Handler and HandlerFunc; bunrouter's method
 // routes and Handle, on its groups and their Compat and Verbose views,
@@ -43,7 +47,8 @@
 // func(http.ResponseWriter, bunrouter.Request) error, iris's
 // func(iris.Context), go-restful's func(*restful.Request,
 // *restful.Response) and its filters' func(*restful.Request,
-// *restful.Response, *restful.FilterChain) — or, for the
+// *restful.Response, *restful.FilterChain), kratos'
+// func(http.Context) error — or, for the
 // frameworks whose handlers take one context, a context of the
 // application's that embeds it (func(*Context) error, with type Context
 // struct{ echo.Context }). bunrouter.HTTPHandler and HTTPHandlerFunc only

@@ -13,6 +13,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	restful "github.com/emicklei/go-restful/v3"
 	"github.com/gin-gonic/gin"
+	kratos "github.com/go-kratos/kratos/v2/transport/http"
 	fiber "github.com/gofiber/fiber/v2"
 	fiber3 "github.com/gofiber/fiber/v3"
 	"github.com/julienschmidt/httprouter"
@@ -25,26 +26,28 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-func NetHTTP(w http.ResponseWriter, r *http.Request)                                         {}             // net/http
-func HTTPRouter(w http.ResponseWriter, r *http.Request, ps httprouter.Params)                {}             // httprouter
-func Gin(c *gin.Context)                                                                     {}             // gin
-func Echo(c echo.Context) error                                                              { return nil } // echo
-func Echo3(c echo3.Context) error                                                            { return nil } // echo
-func Echo5(c *echo5.Context) error                                                           { return nil } // echo
-func Iris(ctx iris.Context)                                                                  {}             // iris
-func IrisPlain(ctx *iriscontext.Context)                                                     {}             // iris
-func Restful(req *restful.Request, resp *restful.Response)                                   {}             // go-restful
-func RestfulFilter(req *restful.Request, resp *restful.Response, chain *restful.FilterChain) {}             // go-restful
-func Huma(ctx huma.Context)                                                                  {}             // huma
-func HumaMiddleware(ctx huma.Context, next func(huma.Context))                               {}             // huma
-func FiberV2(c *fiber.Ctx) error                                                             { return nil } // fiber
-func FiberV3(c fiber3.Ctx) error                                                             { return nil } // fiber
-func FastHTTP(ctx *fasthttp.RequestCtx)                                                      {}             // fasthttp
-func Bun(w http.ResponseWriter, req bunrouter.Request) error                                 { return nil } // bunrouter
-func BunVerbose(w http.ResponseWriter, r *http.Request, ps bunrouter.Params)                 {}             // bunrouter
-func BeegoFilter(ctx *beego.Context)                                                         {}             // beego
-func BeegoV1Filter(ctx *beegov1.Context)                                                     {}             // beego
-func BeegoNearMiss(ctx *beego.Context) error                                                 { return nil } // -
+func NetHTTP(w http.ResponseWriter, r *http.Request)                                         {}              // net/http
+func HTTPRouter(w http.ResponseWriter, r *http.Request, ps httprouter.Params)                {}              // httprouter
+func Gin(c *gin.Context)                                                                     {}              // gin
+func Echo(c echo.Context) error                                                              { return nil }  // echo
+func Echo3(c echo3.Context) error                                                            { return nil }  // echo
+func Echo5(c *echo5.Context) error                                                           { return nil }  // echo
+func Iris(ctx iris.Context)                                                                  {}              // iris
+func IrisPlain(ctx *iriscontext.Context)                                                     {}              // iris
+func Restful(req *restful.Request, resp *restful.Response)                                   {}              // go-restful
+func RestfulFilter(req *restful.Request, resp *restful.Response, chain *restful.FilterChain) {}              // go-restful
+func Huma(ctx huma.Context)                                                                  {}              // huma
+func HumaMiddleware(ctx huma.Context, next func(huma.Context))                               {}              // huma
+func FiberV2(c *fiber.Ctx) error                                                             { return nil }  // fiber
+func FiberV3(c fiber3.Ctx) error                                                             { return nil }  // fiber
+func FastHTTP(ctx *fasthttp.RequestCtx)                                                      {}              // fasthttp
+func Bun(w http.ResponseWriter, req bunrouter.Request) error                                 { return nil }  // bunrouter
+func BunVerbose(w http.ResponseWriter, r *http.Request, ps bunrouter.Params)                 {}              // bunrouter
+func BeegoFilter(ctx *beego.Context)                                                         {}              // beego
+func BeegoV1Filter(ctx *beegov1.Context)                                                     {}              // beego
+func BeegoNearMiss(ctx *beego.Context) error                                                 { return nil }  // -
+func Kratos(ctx kratos.Context) error                                                        { return nil }  // kratos
+func KratosFilter(next http.Handler) http.Handler                                            { return next } // middleware
 
 // Near misses: a result too many or too few, a value where a pointer is
 // expected, the parameters swapped.
@@ -64,6 +67,8 @@ func Context(ctx context.Context)                                        {}     
 func FastHTTPValue(ctx fasthttp.RequestCtx)                              {}                  // -
 func BunNoResult(w http.ResponseWriter, req bunrouter.Request)           {}                  // -
 func BunPointer(w http.ResponseWriter, req *bunrouter.Request) error     { return nil }      // -
+func KratosNoResult(ctx kratos.Context)                                  {}                  // -
+func KratosPointer(ctx *kratos.Context) error                            { return nil }      // -
 
 // An application's own context that embeds a framework's: its handlers
 // are the framework's, adapted where they are registered. Not when the

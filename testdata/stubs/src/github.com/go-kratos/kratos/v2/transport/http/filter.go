@@ -1,0 +1,9 @@
+// Stub of github.com/go-kratos/kratos/v2/transport/http (signatures mirror v2.9.2; bodies are placeholders).
+
+package http
+
+import "net/http"
+
+type FilterFunc func(http.Handler) http.Handler
+
+func FilterChain(filters ...FilterFunc) FilterFunc { panic("stub") }
