@@ -2,8 +2,6 @@ package ormmodel
 
 import (
 	"strings"
-
-	"github.com/jinzhu/inflection"
 )
 
 // The names below are the ORMs' own: a table or column sqlheat names
@@ -11,7 +9,7 @@ import (
 // query on it would go unchecked. gorm's NamingStrategy (schema/naming.go)
 // and bun's internal.Underscore differ on acronyms ("HTTPURL" is
 // "http_url" in gorm, "httpurl" in bun), and both pluralize table names
-// with github.com/jinzhu/inflection, which both depend on.
+// with github.com/jinzhu/inflection, which both depend on (see plural).
 
 // gormInitialisms are golint's common initialisms, which gorm spells as
 // one word before splitting a name into snake_case ("UserID" is
@@ -68,7 +66,7 @@ func GormName(name string) string {
 // GormTable is the table gorm's default naming strategy gives a model
 // type: its snake_case name, pluralized ("OrderItem" is "order_items").
 func GormTable(typeName string) string {
-	return inflection.Plural(GormName(typeName))
+	return plural(GormName(typeName))
 }
 
 // gormIndexName is gorm's name for an index or constraint it names
@@ -99,5 +97,5 @@ func BunName(s string) string {
 
 // BunTable is the table bun names a model type without a table tag.
 func BunTable(typeName string) string {
-	return inflection.Plural(BunName(typeName))
+	return plural(BunName(typeName))
 }
