@@ -1,0 +1,3 @@
+module example.com/structh
+
+go 1.22
