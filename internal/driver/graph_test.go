@@ -2,6 +2,8 @@ package driver
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -346,6 +348,40 @@ func routeQueryLines(t *testing.T, dir string, line func(report.RouteQuery) stri
 		got[r.Method+" "+r.Pattern] = qs
 	}
 	return rep, got
+}
+
+// siteLine is a route query as "file:line per_request"; siteFromLine
+// adds where it comes from (handler, or a middleware's name).
+func siteLine(q report.RouteQuery) string {
+	return fmt.Sprintf("%s:%d %s", q.File, q.Line, q.PerRequest)
+}
+
+func siteFromLine(q report.RouteQuery) string {
+	return fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.PerRequest, q.From)
+}
+
+// wantRoutes checks that each route of want is listed in got and runs
+// exactly its queries, in order; exact, that got lists no other route.
+func wantRoutes(t *testing.T, got, want map[string][]string, exact bool) {
+	t.Helper()
+	for route, w := range want {
+		qs, ok := got[route]
+		if !ok {
+			t.Errorf("%s: not listed (routes: %q)", route, slices.Sorted(maps.Keys(got)))
+			continue
+		}
+		if !slices.Equal(qs, w) {
+			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(qs, "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+	if !exact {
+		return
+	}
+	for route := range got {
+		if _, ok := want[route]; !ok {
+			t.Errorf("unexpected route %s", route)
+		}
+	}
 }
 
 // -routes says which queries a channel's receiver runs for the route.

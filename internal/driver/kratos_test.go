@@ -1,13 +1,6 @@
 package driver
 
-import (
-	"fmt"
-	"slices"
-	"strings"
-	"testing"
-
-	"github.com/sqlheat/sqlheat/internal/report"
-)
+import "testing"
 
 // testdata/kratos (see its README.txt): go-kratos' transport/http routes
 // are listed at their paths, the Server's net/http handlers (any method)
@@ -17,9 +10,7 @@ import (
 // prefix (…/download/{digest}).
 func TestKratosRoutes(t *testing.T) {
 	t.Parallel()
-	_, got := routeQueryLines(t, "testdata/kratos", func(q report.RouteQuery) string {
-		return fmt.Sprintf("%s:%d %s", q.File, q.Line, q.PerRequest)
-	})
+	_, got := routeQueryLines(t, "testdata/kratos", siteLine)
 	want := map[string][]string{
 		"GET /infoz/{name}":            {"service/service.go:17 once"},
 		"ANY /auth/callback":           {"service/service.go:23 once"},
@@ -28,19 +19,5 @@ func TestKratosRoutes(t *testing.T) {
 		"GET /openapi.yaml":            nil,
 		"PUT /v1/artifacts/{digest}":   {"service/service.go:53 once", "service/service.go:45 once"},
 	}
-	for route, w := range want {
-		qs, ok := got[route]
-		if !ok {
-			t.Errorf("%s: not listed", route)
-			continue
-		}
-		if !slices.Equal(qs, w) {
-			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(qs, "\n\t"), strings.Join(w, "\n\t"))
-		}
-	}
-	for route := range got {
-		if _, ok := want[route]; !ok {
-			t.Errorf("unexpected route %s", route)
-		}
-	}
+	wantRoutes(t, got, want, true)
 }

@@ -1,14 +1,6 @@
 package driver
 
-import (
-	"fmt"
-	"maps"
-	"slices"
-	"strings"
-	"testing"
-
-	"github.com/sqlheat/sqlheat/internal/report"
-)
+import "testing"
 
 // testdata/mwvar (see its README.txt): a handler wrapped at its
 // registration in a middleware a local variable holds (requireAuth :=
@@ -19,23 +11,14 @@ import (
 // handlers from a name is no middleware.
 func TestMiddlewareVariable(t *testing.T) {
 	t.Parallel()
-	rep, got := routeQueryLines(t, "testdata/mwvar", func(q report.RouteQuery) string {
-		return fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.PerRequest, q.From)
-	})
+	rep, got := routeQueryLines(t, "testdata/mwvar", siteFromLine)
 	want := map[string][]string{
 		"ANY /api/user.me":     {"repo/repo.go:13 once middleware.(*AuthConfig).RequireAuth", "repo/repo.go:17 once handler"},
 		"ANY /api/user.delete": {"repo/repo.go:13 once middleware.(*AuthConfig).RequireAuth", "repo/repo.go:21 once handler"},
 		"ANY /api/guarded":     {"repo/repo.go:21 once handler"},
 		"ANY /api/report":      nil,
 	}
-	if len(got) != len(want) {
-		t.Errorf("routes %q, want those of %q", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
-	}
-	for route, w := range want {
-		if !slices.Equal(got[route], w) {
-			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"))
-		}
-	}
+	wantRoutes(t, got, want, true)
 	for _, r := range rep.Routes {
 		if r.Pattern == "/api/user.delete" && r.Handler != "middleware.RestrictedInDemo → middleware.(*AuthConfig).RequireAuth → api.(*UserHandler).remove" {
 			t.Errorf("/api/user.delete is served by %q, want the two middlewares, outermost first, then the handler", r.Handler)

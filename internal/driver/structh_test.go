@@ -1,14 +1,6 @@
 package driver
 
-import (
-	"fmt"
-	"maps"
-	"slices"
-	"strings"
-	"testing"
-
-	"github.com/sqlheat/sqlheat/internal/report"
-)
+import "testing"
 
 // testdata/structh (see its README.txt): a route whose handler is a value
 // of the module's own struct type, made by a factory setting a func-typed
@@ -18,9 +10,7 @@ import (
 // embedded handler's ServeHTTP runs none of its fields.
 func TestStructHandlerFactories(t *testing.T) {
 	t.Parallel()
-	_, got := routeQueryLines(t, "testdata/structh", func(q report.RouteQuery) string {
-		return fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.PerRequest, q.From)
-	})
+	_, got := routeQueryLines(t, "testdata/structh", siteFromLine)
 	want := map[string][]string{
 		"ANY /auth/callback": {"store/store.go:13 once handler"},
 		"ANY /auth/login":    {"store/store.go:18 once handler"},
@@ -28,9 +18,5 @@ func TestStructHandlerFactories(t *testing.T) {
 		"ANY /wrapped":       {"store/store.go:27 once handler"},
 		"ANY /plain":         nil,
 	}
-	for route, w := range want {
-		if !slices.Equal(got[route], w) {
-			t.Errorf("%s runs\n\t%s\nwant\n\t%s\n(routes: %q)", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"), slices.Sorted(maps.Keys(got)))
-		}
-	}
+	wantRoutes(t, got, want, false)
 }

@@ -98,3 +98,22 @@ func rel(file string) string {
 	}
 	return filepath.Base(file)
 }
+
+// entries are p's entries of every role: the routes of the packages
+// (not their test variants), jobs, commands, migrations, start-up and
+// the goroutines these start.
+func (l *loaded) entries(p *Program) []*Entry {
+	var all []*Entry
+	for q, res := range l.routes {
+		if q.ID == q.PkgPath {
+			for _, r := range res.Routes {
+				all = append(all, p.RouteEntry(r))
+			}
+		}
+	}
+	all = append(all, p.Jobs()...)
+	all = append(all, p.Commands()...)
+	all = append(all, p.Migrations()...)
+	all = append(all, p.Startup()...)
+	return append(all, p.Started(all)...)
+}

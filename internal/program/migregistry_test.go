@@ -37,19 +37,7 @@ func TestRegistryMigrations(t *testing.T) {
 		t.Errorf("migrations:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 
-	var all []*Entry
-	for q, res := range l.routes {
-		if q.ID == q.PkgPath {
-			for _, r := range res.Routes {
-				all = append(all, p.RouteEntry(r))
-			}
-		}
-	}
-	all = append(all, p.Jobs()...)
-	all = append(all, p.Commands()...)
-	all = append(all, p.Migrations()...)
-	all = append(all, p.Startup()...)
-	all = append(all, p.Started(all)...)
+	all := l.entries(p)
 	if !slices.ContainsFunc(all, func(e *Entry) bool { return e.Role == RoleJob && e.Name == "main.main" }) {
 		t.Fatalf("no job main.main (the reload loop) among the entries")
 	}
@@ -97,19 +85,7 @@ func TestInterfaceRegistryMigrations(t *testing.T) {
 		t.Errorf("migrations %q, want %q", names, want)
 	}
 
-	var all []*Entry
-	for q, res := range l.routes {
-		if q.ID == q.PkgPath {
-			for _, r := range res.Routes {
-				all = append(all, p.RouteEntry(r))
-			}
-		}
-	}
-	all = append(all, p.Jobs()...)
-	all = append(all, p.Commands()...)
-	all = append(all, p.Migrations()...)
-	all = append(all, p.Startup()...)
-	all = append(all, p.Started(all)...)
+	all := l.entries(p)
 	if !slices.ContainsFunc(all, func(e *Entry) bool { return e.Role == RoleRoute && strings.Contains(e.Name, "proceed-db-migration") }) {
 		var got []string
 		for _, e := range all {

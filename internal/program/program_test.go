@@ -464,19 +464,7 @@ func TestLayeredEntries(t *testing.T) {
 		"internal/repo/postgres/postgres.go:59":  RoleStartup,
 		"internal/repo/postgres/postgres.go:77":  RoleRoute,
 	} {
-		found := false
-		for s, es := range roles {
-			pos := p.Fset.Position(s.Call.Pos())
-			if fmt.Sprintf("%s:%d", rel(pos.Filename), pos.Line) == site {
-				found = true
-				if got := Main(es); got != want {
-					t.Errorf("%s: main role %s, want %s", site, got, want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s: no entry reaches it", site)
-		}
+		checkSiteRole(t, p, roles, rel, site, want)
 	}
 }
 
