@@ -663,6 +663,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				a.walkRecovery(n, c, loops) // see recovery.go
 				return false
 			}
+			return !a.readThrough(n, c, loops)
 		case *ast.SwitchStmt:
 			if a.onFailure > 0 && x.Tag != nil && a.tellsFailure(x.Tag) {
 				a.walkTold(n, c, loops) // see failure.go
@@ -715,7 +716,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			// it runs once, however often the function is called.
 			a.walkFill(n, c, loops)
 			return false
-		case *ast.BlockStmt:
+		case *ast.BlockStmt, *ast.CommClause:
 			return !a.readThrough(n, c, loops)
 		case *ast.ForStmt:
 			// Init, Cond and Post run once or per iteration, but only the
@@ -784,8 +785,18 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 // (see caches.readThrough): what runs only on a miss is walked as
 // a cache fill, run once per key for the life of the process, not per
 // item of a loop around the call. It says whether it walked the block.
+// A case of a switch or a select is read like a block: its body is one
+// (`select { case <-ctx.Done(): ...; default: v, ok := memo[k] ... }`).
 func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) bool {
-	list := c.Node().(*ast.BlockStmt).List
+	var list []ast.Stmt
+	switch b := c.Node().(type) {
+	case *ast.BlockStmt:
+		list = b.List
+	case *ast.CaseClause:
+		list = b.Body
+	case *ast.CommClause:
+		list = b.Body
+	}
 	if !slices.ContainsFunc(list, func(st ast.Stmt) bool { _, ok := st.(*ast.IfStmt); return ok }) {
 		return false
 	}
@@ -827,6 +838,12 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 	}
 	i := 0
 	for st := range c.Children() {
+		if k := st.ParentEdgeKind(); k == astedge.CaseClause_List || k == astedge.CommClause_Comm {
+			// A case's expressions, or a select case's communication:
+			// they run before its body, as any statement.
+			a.walk(n, st, loops)
+			continue
+		}
 		switch {
 		case i == at && kind == missBody:
 			miss(func() { a.walkFill(n, st, loops) })

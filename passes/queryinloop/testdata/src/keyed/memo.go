@@ -126,3 +126,44 @@ func Other(ctx context.Context, db *sql.DB, items []Item) {
 		}
 	}
 }
+
+// InSelect reads through the memo in a select's default case, between
+// checks that the context is still live.
+func InSelect(ctx context.Context, db *sql.DB, items []Item) error {
+	memo := make(map[int64]Group)
+	for _, it := range items {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		default:
+			g, ok := memo[it.GroupID]
+			if !ok {
+				var err error
+				g, err = loadGroup(ctx, db, it.GroupID) // silent: once per group
+				if err != nil {
+					continue
+				}
+				memo[it.GroupID] = g
+			}
+			_ = g
+		}
+	}
+	return nil
+}
+
+// InSwitchByItem keys the memo by the item itself, in a switch's case:
+// every item misses.
+func InSwitchByItem(ctx context.Context, db *sql.DB, ids []int64, kind int) {
+	memo := make(map[int64]Group)
+	for _, id := range ids {
+		switch kind {
+		case 1:
+			g, ok := memo[id]
+			if !ok {
+				g, _ = loadGroup(ctx, db, id) // want `keyed.loadGroup runs .* once per item of ids`
+				memo[id] = g
+			}
+			_ = g
+		}
+	}
+}
