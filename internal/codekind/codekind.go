@@ -22,6 +22,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // TestFile reports whether a file (a name or a path) is a Go test file,
@@ -65,6 +66,76 @@ func MigrationSQL(rel string) bool {
 		}
 	}
 	return false
+}
+
+// SeedCode reports whether code, by the file it is in (a name or a
+// path) and the names of its function and of that function's receiver
+// type ("" where there is none), says it makes demo, seed or fixture
+// data: one of the words of a name (split at case changes, digits and
+// punctuation, as in demo_service.go, SeedUsers or fixtureLoader) is
+// seed, demo, fixture or fake, or a form of them. Such code fills a
+// database with rows once, for a demo instance, a developer's set-up
+// or a test, by design one row at a time: its loops are not a request's
+// cost, whatever route (an admin's demo reset) or command runs them.
+//
+// The package path is not asked: a whole service may be a demo (an
+// example application), its code no less real for it.
+func SeedCode(file, funcName, recvName string) bool {
+	return seedName(strings.TrimSuffix(filepath.Base(file), ".go")) || seedName(funcName) || seedName(recvName)
+}
+
+// seedWords are the words that say seed data, as seedName splits them.
+var seedWords = map[string]bool{
+	"seed": true, "seeds": true, "seeder": true, "seeders": true, "seeding": true,
+	"demo": true, "demos": true,
+	"fixture": true, "fixtures": true,
+	"fake": true, "fakes": true, "faker": true,
+}
+
+// seedName reports whether one of the words of name is a seed word.
+func seedName(name string) bool {
+	for _, w := range words(name) {
+		if seedWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits an identifier or a file name into its lower-case words:
+// at punctuation and digits, before an upper-case letter that follows a
+// lower-case one, and before the last upper-case letter of a run that a
+// lower-case letter follows (HTTPServer: http, server).
+func words(name string) []string {
+	var out []string
+	rs := []rune(name)
+	start := -1
+	flush := func(i int) {
+		if start >= 0 && i > start {
+			out = append(out, strings.ToLower(string(rs[start:i])))
+		}
+		start = -1
+	}
+	for i, r := range rs {
+		letter := unicode.IsLetter(r)
+		switch {
+		case !letter:
+			flush(i)
+			continue
+		case start < 0:
+			start = i
+			continue
+		}
+		prev := rs[i-1]
+		upper := unicode.IsUpper(r)
+		if upper && unicode.IsLower(prev) ||
+			upper && unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(rs))
+	return out
 }
 
 // TestingParam reports whether a function of signature sig takes a value

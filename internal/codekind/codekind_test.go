@@ -1,6 +1,9 @@
 package codekind
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTestFile(t *testing.T) {
 	for name, want := range map[string]bool{
@@ -75,6 +78,48 @@ func TestMigrationSQL(t *testing.T) {
 	} {
 		if got := MigrationSQL(rel); got != want {
 			t.Errorf("MigrationSQL(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
+
+func TestSeedCode(t *testing.T) {
+	for _, c := range []struct {
+		file, fn, recv string
+		want           bool
+	}{
+		{"internal/service/demo_service.go", "generateSampleContacts", "DemoService", true},
+		{"store.go", "generateSampleContacts", "DemoService", true},
+		{"store.go", "SeedUsers", "", true},
+		{"cmd/seed/main.go", "seedDatabase", "", true},
+		{"db/seeds.go", "run", "", true},
+		{"loader.go", "LoadFixtures", "", true},
+		{"fixture_loader.go", "", "", true},
+		{"fake.go", "", "", true},
+		{"gen.go", "insertFakeUsers", "", true},
+		{"store.go", "CreateUser", "Store", false},
+		{"demography.go", "Load", "", false},                      // a word, not a prefix
+		{"seedling.go", "Water", "", false},                       // likewise
+		{"store.go", "Reseed", "", false},                         // one word
+		{"store.go", "DemolishAll", "", false},                    // demolish is no demo
+		{"sample.go", "SampleRows", "", false},                    // sampling is real work
+		{"demo/internal/store/orders.go", "List", "Store", false}, // a demo service's code is real
+	} {
+		if got := SeedCode(c.file, c.fn, c.recv); got != c.want {
+			t.Errorf("SeedCode(%q, %q, %q) = %v, want %v", c.file, c.fn, c.recv, got, c.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"demo_service":  "demo service",
+		"HTTPServer":    "http server",
+		"seedUsers2DB":  "seed users db",
+		"LoadFixtures":  "load fixtures",
+		"getURLForSeed": "get url for seed",
+	} {
+		if got := strings.Join(words(in), " "); got != want {
+			t.Errorf("words(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

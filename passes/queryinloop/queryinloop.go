@@ -116,13 +116,18 @@ func generatedFiles(fset *token.FileSet, files []*ast.File) map[*token.File]bool
 }
 
 // skip is test and start-up code: anything in a _test.go file, main and
-// init (not the function literals in them).
+// init (not the function literals in them); and code whose names say it
+// makes demo or seed data (codekind.SeedCode), with its literals.
 func skip(fset *token.FileSet, fn *types.Func, node ast.Node, pos token.Pos) bool {
-	if codekind.TestFile(fset.File(pos).Name()) {
+	file := fset.File(pos).Name()
+	if codekind.TestFile(file) {
 		return true
 	}
 	if fn == nil {
-		return false
+		return codekind.SeedCode(file, "", "")
+	}
+	if codekind.SeedCode(file, fn.Name(), recvName(fn)) {
+		return true
 	}
 	if _, lit := node.(*ast.FuncLit); lit {
 		return false
@@ -146,6 +151,22 @@ func namedMigration(fset *token.FileSet, pkg *types.Package, fn *types.Func, pos
 		name = fn.Name()
 	}
 	return codekind.MigrationCode(fset.File(pos).Name(), pkg.Path(), name)
+}
+
+// recvName is the name of the type of fn's receiver, "" for a function.
+func recvName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
 }
 
 // perItem returns the loops that multiply the call, outermost first, and

@@ -79,7 +79,7 @@ func (s *Store) insertKind(ctx context.Context, k string) {
 	s.db.ExecContext(ctx, `INSERT INTO kinds (name) VALUES ($1)`, k)
 }
 
-func (s *Store) Seed(ctx context.Context) {
+func (s *Store) Fill(ctx context.Context) {
 	for _, k := range defaultKinds {
 		s.insertKind(ctx, k) // silent: three kinds, whatever the data
 	}
@@ -106,7 +106,7 @@ func someKinds(all bool) []string {
 	return slices.Clone(defaultKinds)
 }
 
-func (s *Store) SeedCopies(ctx context.Context) {
+func (s *Store) FillCopies(ctx context.Context) {
 	kinds := DefaultKinds()
 	for _, k := range kinds {
 		s.insertKind(ctx, k) // silent: a copy of the three kinds
