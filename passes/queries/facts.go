@@ -256,7 +256,8 @@ func (f *Appends) String() string {
 // assigns again (var AllKinds = []Kind{KindA, KindB}): a loop over it in
 // another package runs a fixed number of times, as one over the literal.
 // It is attached too to an exported function every return of which is
-// such a list or a copy of one (see fixedReturn).
+// such a list or a copy of one (see fixedReturn), and to a struct field
+// whose length the package's validation caps at Len (see capped.go).
 type FixedList struct{ Len int }
 
 func (*FixedList) AFact() {}

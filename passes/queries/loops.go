@@ -308,7 +308,14 @@ func literalLen(r *resolver, x ast.Expr) (int, bool) {
 	if sel, ok := x.(*ast.SelectorExpr); ok && r != nil {
 		// pkg.AllKinds, a list its package fixed (see FixedList).
 		var f FixedList
-		if v, ok := r.pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(v, &f) {
+		v, ok := r.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+		switch {
+		case !ok:
+		case v.IsField():
+			// b.Variations, a field validation caps (see capped.go).
+			k, ok := r.fieldCap(v)
+			return int(k), ok
+		case v.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(v, &f):
 			return f.Len, true
 		}
 		return 0, false

@@ -316,6 +316,8 @@ func run(pass *analysis.Pass) (any, error) {
 		// Imports no database package: nothing to find. (A whole-program
 		// driver still wants the package's interface calls in loops: a
 		// controller reaches its store only through an interface.)
+		// Its validation may cap the lists others loop over.
+		exportCaps(pass, fieldCaps(pass.TypesInfo, pass.Files))
 		return res, nil
 	}
 	a := &analyzer{
@@ -1951,6 +1953,7 @@ func (a *analyzer) exportFacts() {
 	}
 	a.exportTableNames()
 	a.exportHelpers()
+	exportCaps(a.pass, a.r.cappedFields())
 	a.exportBatches()
 	for fn, w := range a.wrappers {
 		a.pass.ExportObjectFact(fn, w)

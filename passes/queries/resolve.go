@@ -194,6 +194,9 @@ type resolver struct {
 	// embeds are package-level variables filled by //go:embed: their
 	// patterns, and the directory they are relative to.
 	embeds map[*types.Var]embed
+	// capped are the fields validation caps (see capped.go), on first
+	// use.
+	capped map[*types.Var]int64
 	// modified are package-level maps written by index (m[k] = v).
 	modified map[*types.Var]token.Pos
 	// indexed are local variables written by index (s[i] = v); keyed
