@@ -765,6 +765,7 @@ func (w *whole) loops(c *collector) {
 				per.Once, per.Each, per.Branches = max(per.Once, once), max(per.Each, w.prog.Each(g)), max(per.Branches, w.prog.Branches(g))
 				per.Recursive = per.Recursive && w.prog.Recursive(fn, g)
 			}
+			per = boundPer(w.prog, call, reached, per)
 			name, impls := callee(pkg.TypesInfo, call)
 			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}
 			pf, ok := queryinloop.Whole(wpkg(pkg), qc, impls, reached, per)
@@ -915,6 +916,23 @@ func multiplied(reached []queryinloop.Reached) bool {
 	return slices.ContainsFunc(reached, func(r queryinloop.Reached) bool {
 		return r.Query.Kind != "ddl" && r.Query.Kind != "other"
 	})
+}
+
+// boundPer is per, the callees' counts whoever calls them, for what call
+// c passes: when its arguments rule some of the callees' sites out (a
+// constant flag, an entity's edges: see program.ReachFrom), no count is
+// more than the sites left.
+func boundPer(p *program.Program, c *program.Call, reached []queryinloop.Reached, per queryinloop.PerCall) queryinloop.PerCall {
+	all := map[*queries.Site]bool{}
+	for _, g := range c.Callees {
+		for _, r := range p.Reach(g) {
+			all[r.Site] = true
+		}
+	}
+	if n := len(reached); n < len(all) {
+		per.Once, per.Each, per.Branches = min(per.Once, n), min(per.Each, n), min(per.Branches, n)
+	}
+	return per
 }
 
 // posKey is a place as "file:line:col", the file relative to the root.

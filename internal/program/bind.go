@@ -47,6 +47,9 @@ type argTypes struct {
 	// consts are the constants known for some parameters, by index (see
 	// guards.go); nil when none is.
 	consts []constArg
+	// edges are the ent edges known loaded for some parameters, by index
+	// (see edges.go); nil when none is.
+	edges []edgeArg
 	// paths is the progress of the rules of paths.go down the calls that
 	// led here.
 	paths []pathAt
@@ -68,7 +71,7 @@ type bound struct {
 // call hands on, its component's reach for the calls that hand on no
 // path (see pathsOnly).
 func (p *Program) reachOf(g *Func, b *argTypes) (es []entry, ctx *bound) {
-	if b == nil || g.scc.cyclic && len(b.paths) == 0 {
+	if b == nil || g.scc.cyclic && len(b.paths) == 0 && b.edges == nil {
 		return p.member(g), nil
 	}
 	if p.bounds == nil {
@@ -169,7 +172,19 @@ func (p *Program) callees(f *Func, c *Call, b *argTypes) []*Func {
 // an interface parameter.
 func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 	if g.scc.cyclic {
-		return p.pathsOnly(f, c, g, b)
+		// A recursive component: its reach is its members' together,
+		// computed apart only down a path's rules or an entity's edges
+		// (converters of entities calling each other for the edges
+		// loaded: see edges.go).
+		nb := p.pathsOnly(f, c, g, b)
+		if es := p.edgeArgs(f, c, g, b); es != nil {
+			if nb == nil {
+				nb = &argTypes{}
+			}
+			nb.edges = es
+			nb.key = pathsKey(nb.paths) + edgesKey(es)
+		}
+		return nb
 	}
 	if c.Expr == nil || c.Callback || len(c.Chain) > 0 || g.Synthetic || g.instance || g.syntax == nil || g.scc.cyclic || f.instance {
 		return nil
@@ -240,6 +255,12 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		}
 		nb.consts[i] = a
 	}
+	if es := p.edgeArgs(f, c, g, b); es != nil {
+		if nb == nil {
+			nb = &argTypes{types: make([]types.Type, params.Len()), hops: make([]int, params.Len())}
+		}
+		nb.edges = es
+	}
 	if nb == nil {
 		return nil
 	}
@@ -253,9 +274,49 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		fmt.Fprintf(&key, "%s.%s=%s@%d;", nb.global.Pkg().Path(), nb.global.Name(), types.TypeString(nb.holds, nil), nb.ghops)
 	}
 	key.WriteString(constKey(nb.consts))
+	key.WriteString(edgesKey(nb.edges))
 	key.WriteString(pathsKey(nb.paths))
 	nb.key = key.String()
 	return nb
+}
+
+// edgeArgs are the edges known loaded for the entities call c of f,
+// running under b, passes g's parameters that g's guards read (see
+// edges.go); nil when none is known.
+func (p *Program) edgeArgs(f *Func, c *Call, g *Func, b *argTypes) []edgeArg {
+	if c.Expr == nil || c.Callback || len(c.Chain) > 0 || g.Synthetic || g.instance || g.syntax == nil || f.instance {
+		return nil
+	}
+	info := p.info(f)
+	if info == nil {
+		return nil
+	}
+	args := c.Expr.Args
+	if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr && len(args) > 0 {
+			args = args[1:]
+		}
+	}
+	params := g.sig.Params()
+	if len(args) != params.Len() || g.sig.Variadic() {
+		return nil
+	}
+	var out []edgeArg
+	guarded := p.guardedParams(g)
+	for i := range args {
+		if !guarded[i] || !hasEdges(params.At(i).Type()) {
+			continue
+		}
+		es, hops := p.edgesOf(f, info, b, args[i], 0)
+		if es == nil || hops > maxHops {
+			continue
+		}
+		if out == nil {
+			out = make([]edgeArg, params.Len())
+		}
+		out[i] = edgeArg{set: es, hops: hops}
+	}
+	return out
 }
 
 // dynamic is the dynamic type of the value of e, in f running under

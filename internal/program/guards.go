@@ -49,6 +49,9 @@ type guard struct {
 	// or, when on is false, is not. op and val are then unused.
 	typ types.Type
 	on  bool
+	// edge, when not "", makes the guard a test of the parameter's ent
+	// edge of that name, p.Edges.E compared to nil (see edges.go).
+	edge string
 }
 
 // constArg is the constant a call passes for a parameter.
@@ -78,6 +81,9 @@ func guardsOf(fn *ssa.Function) [][]guard {
 			g, ok = assertGuard(fn, ifi.Cond)
 		}
 		if !ok {
+			g, ok = edgeCond(ifi.Cond)
+		}
+		if !ok {
 			continue
 		}
 		i := slices.Index(fn.Params, g.prm)
@@ -88,7 +94,7 @@ func guardsOf(fn *ssa.Function) [][]guard {
 			if len(s.Preds) != 1 {
 				continue // reached some other way too
 			}
-			out = guardBlocks(out, fn, s, guard{param: i - recv, op: g.op, val: g.val, isNil: g.isNil, typ: g.typ, on: k == 0})
+			out = guardBlocks(out, fn, s, guard{param: i - recv, op: g.op, val: g.val, isNil: g.isNil, typ: g.typ, on: k == 0, edge: g.edge})
 		}
 	}
 	return out
@@ -125,6 +131,7 @@ type paramCond struct {
 	val   constant.Value
 	isNil bool
 	typ   types.Type
+	edge  string // see guard.edge
 }
 
 // condGuard reads an if's condition as a comparison of a parameter with
@@ -216,6 +223,12 @@ func (p *Program) dead(f *Func, c *Call, b *argTypes) bool {
 		return false
 	}
 	for _, g := range f.flow.guards[c.block] {
+		if g.edge != "" {
+			if g.param < len(b.edges) && b.edges[g.param].set != nil && edgeRuled(g, b.edges[g.param].set) {
+				return true
+			}
+			continue
+		}
 		if g.typ != nil {
 			if g.param < len(b.types) && b.types[g.param] != nil {
 				if v, known := asserts(b.types[g.param], g.typ); known && v != g.on {
@@ -298,6 +311,9 @@ func (p *Program) guardedWithin(g *Func, depth int) []bool {
 		}
 		for j, a := range c.Expr.Args {
 			i, ok := cp.param(info, a)
+			if !ok {
+				i, ok = edgeParam(info, cp, a) // run.Edges.Workflow: what run loaded
+			}
 			if !ok || i >= len(u) || u[i] {
 				continue
 			}

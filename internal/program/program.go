@@ -95,16 +95,17 @@ type Program struct {
 
 	// What calls run with the types they pass (see bind.go); nil until
 	// asked.
-	bounds  map[*Func]map[string]*bound // by the argument types' key
-	copied  map[*Func]*copies           // see copiesOf
-	flows   map[any]*queries.Flow       // see keyHanded
-	used    map[*Func][]bool            // see usedParams
-	guarded map[guardKey][]bool         // see guardedParams
-	live    map[*Func]*liveSet          // see Runs
-	ids     int32                       // the ids given (see numbered)
-	sole    map[*types.TypeName]holding // see soleHolders
-	within  map[any]bool                // see invokesWithin
-	paths   map[*Call][]*pathRule       // by the rule's first call, see paths.go
+	bounds  map[*Func]map[string]*bound         // by the argument types' key
+	copied  map[*Func]*copies                   // see copiesOf
+	defs    map[*Func]map[*types.Var][]ast.Expr // see localDefs
+	flows   map[any]*queries.Flow               // see keyHanded
+	used    map[*Func][]bool                    // see usedParams
+	guarded map[guardKey][]bool                 // see guardedParams
+	live    map[*Func]*liveSet                  // see Runs
+	ids     int32                               // the ids given (see numbered)
+	sole    map[*types.TypeName]holding         // see soleHolders
+	within  map[any]bool                        // see invokesWithin
+	paths   map[*Call][]*pathRule               // by the rule's first call, see paths.go
 	// pathLive are the walks of liveOf for middlewares under their
 	// path tests (see partLive).
 	pathLive map[pathLiveKey]*liveSet

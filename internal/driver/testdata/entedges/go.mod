@@ -1,0 +1,3 @@
+module example.com/entedges
+
+go 1.22
