@@ -34,10 +34,12 @@ import (
 //     it counts, unless the key is the loop's own variable (see memo);
 //   - the test is of the key's presence: `v, ok := c.Load(k)` (sync.Map,
 //     or any method answering (value, bool), as go-cache's, lru's or
-//     ristretto's Get), `v, ok := c.m[k]`, `v, err := c.Get(k)` tested
-//     `err == nil` (bigcache, freecache), a method answering a bool alone
-//     (lru's Contains), a map of flags (`if s.loaded[k]`), or a function of
-//     the package answering one of these for its parameter
+//     ristretto's Get), `v, ok := c.m[k]`, `v := c.m[k]` tested `v ==
+//     nil` (a map of pointers: nil is the entry it lacks), `v, err :=
+//     c.Get(k)` tested `err == nil` (bigcache, freecache), a method
+//     answering a bool alone (lru's Contains), a map of flags (`if
+//     s.loaded[k]`), or a function of the package answering one of these
+//     for its parameter
 //     (`if !s.IsLoaded(k) { s.load(k) }`); the lookup may be made only
 //     once its key is whole, `if version != "" { v, ok = c.Get(k) }` (a
 //     caching decorator's, see keys.go);
@@ -293,6 +295,11 @@ func (k *caches) test(sc scope, cond ast.Expr, before []ast.Stmt) (*lookup, bool
 			if l, isErr := k.assigned(sc, x, before); l != nil && isErr {
 				return l, c.Op == token.EQL
 			}
+			// v := c.m[k]; if v == nil: a map's zero value for a key
+			// it lacks, of a map of pointers (or interfaces, maps...).
+			if l := k.nilLookup(sc, x, before); l != nil {
+				return l, c.Op == token.NEQ
+			}
 		}
 	case *ast.Ident:
 		if l, isErr := k.assigned(sc, c, before); l != nil && !isErr {
@@ -371,6 +378,62 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 		return l, isErr
 	}
 	return nil, false
+}
+
+// nilLookup finds the lookup x is, compared with nil: `c.m[k]` itself,
+// or a variable the last of stmts to assign it gives `c.m[k]` alone, on
+// a long-lived map (or a memo, see memo) whose values can be nil.
+func (k *caches) nilLookup(sc scope, x ast.Expr, stmts []ast.Stmt) *lookup {
+	x = ast.Unparen(x)
+	var v *types.Var
+	if id, ok := x.(*ast.Ident); ok {
+		v, _ = k.info.ObjectOf(id).(*types.Var)
+		if v == nil {
+			return nil
+		}
+		x = nil
+		for _, st := range slices.Backward(stmts) {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok {
+				if assigns(k.info, []ast.Stmt{st}, map[types.Object]bool{v: true}) {
+					return nil
+				}
+				continue
+			}
+			if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				if assigns(k.info, []ast.Stmt{st}, map[types.Object]bool{v: true}) {
+					return nil
+				}
+				continue
+			}
+			if id, ok := as.Lhs[0].(*ast.Ident); ok && k.info.ObjectOf(id) == v {
+				x = ast.Unparen(as.Rhs[0])
+				break
+			}
+		}
+	}
+	ix, ok := x.(*ast.IndexExpr)
+	if !ok {
+		return nil
+	}
+	m, ok := underlying(k.info.TypeOf(ix.X)).(*types.Map)
+	if !ok || !nilable(m.Elem()) {
+		return nil
+	}
+	l := k.lookupOf(sc, ix.X, ix.Index)
+	if l != nil {
+		l.value = v
+	}
+	return l
+}
+
+// nilable reports whether nil is a value of type t.
+func nilable(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface, *types.Map, *types.Slice, *types.Signature, *types.Chan:
+		return true
+	}
+	return false
 }
 
 var errorType = types.Universe.Lookup("error").Type()

@@ -211,9 +211,20 @@ func Root(info *types.Info, e ast.Expr) *types.Var {
 // captures); varies says one of loops, loops of the function around x,
 // makes it anew per item.
 func (f *Flow) From(x ast.Expr, loops []*Loop) (ord int, varies bool) {
+	if fewValues(f.info.TypeOf(x)) {
+		return 0, false
+	}
 	t := &trace{f: f, loops: loops, params: map[int]bool{}, state: map[*types.Var]int{}}
 	t.expr(x)
 	return t.result()
+}
+
+// fewValues reports whether a key of type t takes few values whatever
+// computes it: a reflect.Type, one of the program's types (a writer
+// kept per row type is made once per type, not per row).
+func fewValues(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() == "Type"
 }
 
 // FromVars is From for a value computed from vars alone.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"reflect"
 )
 
 // A memo made before a loop, keyed by what many items share (an item's
@@ -165,5 +166,83 @@ func InSwitchByItem(ctx context.Context, db *sql.DB, ids []int64, kind int) {
 			}
 			_ = g
 		}
+	}
+}
+
+// Loader keeps what it loaded in a map of pointers, a nil entry a miss.
+type Loader struct {
+	db     *sql.DB
+	groups map[int64]*Group
+}
+
+func (l *Loader) load(ctx context.Context, id int64) *Group {
+	g := &Group{}
+	l.db.QueryRowContext(ctx, `SELECT id, name FROM groups WHERE id = $1`, id).Scan(&g.ID, &g.Name)
+	return g
+}
+
+func (l *Loader) group(ctx context.Context, id int64) *Group {
+	g := l.groups[id]
+	if g == nil {
+		g = l.load(ctx, id)
+		l.groups[id] = g
+	}
+	return g
+}
+
+// groupDirect tests the entry in the condition itself.
+func (l *Loader) groupDirect(ctx context.Context, id int64) *Group {
+	if l.groups[id] == nil {
+		l.groups[id] = l.load(ctx, id)
+	}
+	return l.groups[id]
+}
+
+// groupForgetful never keeps what it loads: a query per call.
+func (l *Loader) groupForgetful(ctx context.Context, id int64) *Group {
+	g := l.groups[id]
+	if g == nil {
+		g = l.load(ctx, id)
+	}
+	return g
+}
+
+// Groups loads the items' default group through the loader: once.
+func (l *Loader) Groups(ctx context.Context, items []Item, def int64) {
+	for range items {
+		l.group(ctx, def)          // silent: a nil entry is the miss, and the miss keeps its group
+		l.groupDirect(ctx, def)    // silent: likewise
+		l.groupForgetful(ctx, def) // want `groupForgetful runs .* once per item of items`
+	}
+}
+
+// Writers keeps a writer per row type; making one clears the type's
+// table.
+type Writers struct {
+	db     *sql.DB
+	byType map[reflect.Type]*writer
+}
+
+type writer struct{ table string }
+
+func newWriter(t reflect.Type) (*writer, error) { return &writer{table: t.Name()}, nil }
+
+func (ws *Writers) forType(ctx context.Context, t reflect.Type) (*writer, error) {
+	w := ws.byType[t]
+	if w == nil {
+		var err error
+		if w, err = newWriter(t); err != nil {
+			return nil, err
+		}
+		ws.byType[t] = w
+		ws.db.ExecContext(ctx, `DELETE FROM staging WHERE kind = $1`, t.Name())
+	}
+	return w, nil
+}
+
+// SaveAll runs the clearing once per row type, not per row.
+func (ws *Writers) SaveAll(ctx context.Context, rows []any) {
+	for _, r := range rows {
+		ws.forType(ctx, reflect.TypeOf(r)) // silent: once per type
 	}
 }
