@@ -75,7 +75,10 @@
 // handed to no function before the loop), a list checked against a
 // constant of at most 10 before the loop on every path to it, by
 // `if len(x) > 5 { return ... }` or a validator's error given len(x) and
-// constant bounds, the rows of a query with a constant LIMIT of at most
+// constant bounds, a struct field some function of its package (or of
+// the loop's) turns down with an error past such a constant (`if
+// len(b.Variations) > 8 { return errTooMany }` in Broadcast.Validate
+// bounds every loop over b.Variations), the rows of a query with a constant LIMIT of at most
 // 10 — a work queue's batch — or the files of an embedded file system; a
 // page of 50 looked up one by one is the N+1 itself), loops over the
 // command line's arguments (os.Args, flag.Args()) or over configuration
@@ -295,7 +298,13 @@
 // only registered in a loop, test code (_test.go files, and functions
 // outside them that take a *testing.T, *testing.B, *testing.F or
 // testing.TB: a shared conformance suite, a benchmark's b.N loop, a
-// fixture, with the closures in them), and generated files (those
+// fixture, with the closures in them), code whose names say it makes
+// demo, seed or fixture data (a word of its file's, function's or
+// receiver type's name is seed, demo, fixture or fake: SeedUsers,
+// demo_service.go, (*DemoService).addContacts — one row at a time by
+// design, once, even when an admin's demo-reset route runs it; the
+// package's path is not asked, so a demo application is checked like
+// any other), and generated files (those
 // with the "Code generated ... DO NOT EDIT." line): a generator's loop
 // over a list argument is rewritten on the next generation, and the
 // hand-written code it calls is reported where it loops itself.
@@ -361,7 +370,14 @@
 // loop over a list the call passes as nil, an empty literal or "" —
 // also through a function that keeps an empty list empty (a dedup
 // appending only in its loop over the list): `sync(ctx, nil, removed)`
-// runs the removals, not the lookups of the members to add.
+// runs the removals, not the lookups of the members to add. Likewise,
+// of an ent converter's calls under an edge test (`if c :=
+// w.Edges.Contract; c != nil`, `if w.Edges.Project == nil`), a call
+// handing it the rows of a query runs those the query's With calls let
+// through: the contract's query only for rows loaded WithContract(), the
+// project's only for rows loaded without WithProject() (also through
+// With options, a helper returning the receiver's chain, and a local
+// query variable the function assigns only such chains of itself).
 // There, code under a guard that no implementation in the module lets
 // through does not run: where every return of a function (of every
 // implementation the call graph gives an interface's method, none of
