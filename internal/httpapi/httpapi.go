@@ -260,7 +260,7 @@ func init() {
 	reg(ginPkg, gin, with(g, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, AnyMethod, 0, 1 }), "Any")
 	reg(ginPkg, gin, with(g, func(a *API) { a.Kind, a.MethodArg, a.PatternArg, a.HandlerArg = Route, 0, 1, 2 }), "Handle", "Match")
 	reg(ginPkg, []string{"RouterGroup", "IRouter"}, with(g, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg, a.Chain = Group, 0, 1, false }), "Group")
-	reg(ginPkg, []string{"RouterGroup", "Engine", "IRoutes"}, with(g, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use")
+	reg(ginPkg, []string{"RouterGroup", "Engine", "IRoutes"}, with(g, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain, a.ReturnsSelf = Use, 0, false, true }), "Use")
 	reg(ginPkg, []string{""}, with(g, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
 
 	// echo v3, v4 and v5 share their API: handler, then route-level

@@ -53,5 +53,9 @@ func (h *H) Router() *gin.Engine {
 	// Use returns the group it adds to: the route is under its prefix,
 	// behind the middleware.
 	r.Group("/user").Use(h.optional).POST("", h.listItems) // want `route POST /user \[POST /user\] -> ginapp.recovery → ginapp.\(\*H\).optional → ginapp.\(\*H\).listItems: 2$`
+	// Use on what Use returned adds to the same group.
+	priv := r.Group("/priv")
+	priv.Use(h.auth).Use(h.optional)
+	priv.GET("/items", h.listItems) // want `route GET /priv/items \[GET /priv/items\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).optional → ginapp.\(\*H\).listItems: 3$`
 	return r
 }
