@@ -904,3 +904,30 @@ func TestRouteInventoryDispatcher(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/mwfactory adapts middlewares and handlers of the service's
+// own signature (bindMiddleware, bindAPI) that factories make, some by
+// returning another factory's call (JWTByHeader(cfg) { return
+// jwtAuthorization(cfg, header, true) }, two levels for the cookie's):
+// each route runs its middleware's token lookup, and the handler a
+// factory's chain made, not every handler bindAPI is given.
+func TestRouteInventoryMiddlewareFactories(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/mwfactory", "./...")
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	const (
+		token = "store/store.go:13 "
+		items = "store/store.go:18 handler once"
+		tags  = "store/store.go:22 handler once"
+	)
+	want := map[string][]string{
+		"GET /api/items":     {token + "mw.JWTByHeader once", items},
+		"GET /pictures/tags": {token + "mw.JWTByCookie once", tags},
+		"GET /direct/items":  {token + "mw.Direct once", items},
+		"GET /direct/made":   {token + "mw.Direct once", tags},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}

@@ -403,15 +403,48 @@ func (b *builder) returnedFuncs(fn *ssa.Function) []*Func {
 		return nil
 	}
 	var out []*Func
-	for _, v := range returned1(fn) {
-		g := b.funcValue(v)
-		if g == nil || !g.closure || slices.Contains(out, g) {
-			continue // a declared function returned: not made here
-		}
-		out = append(out, g)
-	}
+	b.returnedClosuresOf(fn, 0, &out)
 	sort.Slice(out, func(i, j int) bool { return b.p.less(out[i], out[j]) })
 	return out
+}
+
+// maxReturnedDepth bounds how many factories' calls returnedFuncs
+// follows (JWTByHeader(c) { return jwtAuthorization(c, header) }).
+const maxReturnedDepth = 3
+
+// returnedClosuresOf adds to out the closures fn returns, and those the
+// module's functions it returns a call of return, when they take no
+// function: one that does is an adapter, whose closure runs what each
+// call hands it (see adapters.go).
+func (b *builder) returnedClosuresOf(fn *ssa.Function, depth int, out *[]*Func) {
+	for _, v := range returned1(fn) {
+		if call, ok := unconverted(v).(*ssa.Call); ok && depth < maxReturnedDepth {
+			if g := call.Call.StaticCallee(); g != nil && g != fn && b.funcs[g] != nil && g.Signature.Results().Len() == 1 && !takesFunc(g.Signature) {
+				b.returnedClosuresOf(g, depth+1, out)
+			}
+			continue
+		}
+		g := b.funcValue(v)
+		if g == nil || !g.closure || slices.Contains(*out, g) {
+			continue // a declared function returned: not made here
+		}
+		*out = append(*out, g)
+	}
+}
+
+// takesFunc reports whether a parameter of sig is a function or a list
+// of functions.
+func takesFunc(sig *types.Signature) bool {
+	for v := range sig.Params().Variables() {
+		t := v.Type().Underlying()
+		if s, ok := t.(*types.Slice); ok {
+			t = s.Elem().Underlying()
+		}
+		if _, ok := t.(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // ssaOf is the SSA function of f, while the builder has it.

@@ -31,7 +31,9 @@ import (
 // those calls reach what the call passed, where the call spells it (a
 // function, a method value, a list, another such constructor's call);
 // one that calls none is itself. A list or helper argument spelled so is
-// what the helper is handed. Where the constructor returns anything else,
+// what the helper is handed. A constructor returning another's call
+// (JWTByHeader(c) { return jwtAuthorization(c, header) }) makes what that
+// call makes. Where the constructor returns anything else,
 // or the call passes its own parameter or a variable, the graph's answer
 // stands for that call.
 
@@ -72,6 +74,17 @@ func (b *builder) madeBy(v *ssa.Call, depth int) ([]*Func, bool) {
 	}
 	var fs []*Func
 	for _, r := range rets {
+		if call, isCall := r.(*ssa.Call); isCall {
+			// JWTByHeader(c) { return jwtAuthorization(c, header) }: what
+			// the other constructor's call makes.
+			hs, ok := b.madeBy(call, depth+1)
+			if !ok {
+				b.ctorMade[v] = ctorResult{}
+				return nil, false
+			}
+			fs = append(fs, hs...)
+			continue
+		}
 		if fn, isFn := r.(*ssa.Function); isFn {
 			f := b.funcs[fn]
 			if f == nil {
@@ -118,6 +131,10 @@ func returnedValues(g *ssa.Function) (out []ssa.Value, ok bool) {
 				return nil, false
 			}
 		case *ssa.Function:
+		case *ssa.Call:
+			if g := x.Call.StaticCallee(); g == nil || g.Signature.Results().Len() != 1 {
+				return nil, false
+			}
 		default:
 			return nil, false
 		}
