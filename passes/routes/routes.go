@@ -1096,6 +1096,14 @@ func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []st
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
 		e = u.X
 	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		// requireScope(huma.Operation{...}, scope): a function of the
+		// package returning the operation it is given, its method and
+		// path as they were.
+		if k, ok := a.returnsParam(call, "Method", "Path"); ok {
+			e = call.Args[k]
+		}
+	}
 	if v, ok := a.objOf(e).(*types.Var); ok && !v.IsField() && !a.isParam(v) && len(a.writes[v]) == 1 {
 		e = a.writes[v][0]
 		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
@@ -1124,6 +1132,61 @@ func (a *analyzer) operation(e ast.Expr) (path string, pathOK bool, methods []st
 		}
 	}
 	return path, pathOK, methods, mws
+}
+
+// returnsParam reports whether call is of a function of the package
+// every return of which returns its parameter k as it was given, but for
+// fields other than kept (op.Metadata[k] = v; return op).
+func (a *analyzer) returnsParam(call *ast.CallExpr, kept ...string) (int, bool) {
+	fn, ok := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() != a.pass.Pkg {
+		return 0, false
+	}
+	d := a.decls[fn.Origin()]
+	if d == nil || d.Body == nil {
+		return 0, false
+	}
+	params := fn.Signature().Params()
+	k, ok := -1, true
+	assigned := map[types.Object]bool{}
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				ok = false
+				return false
+			}
+			v, _ := a.objOf(n.Results[0]).(*types.Var)
+			i := -1
+			for j := range params.Len() {
+				if params.At(j) == v {
+					i = j
+				}
+			}
+			if i < 0 || k >= 0 && k != i {
+				ok = false
+			}
+			k = i
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				switch l := ast.Unparen(l).(type) {
+				case *ast.Ident:
+					assigned[a.objOf(l)] = true
+				case *ast.SelectorExpr:
+					for _, f := range kept {
+						ok = ok && l.Sel.Name != f // its method or path set anew
+					}
+				}
+			}
+		}
+		return ok
+	})
+	if !ok || k < 0 || k >= len(call.Args) || assigned[params.At(k)] {
+		return 0, false
+	}
+	return k, true
 }
 
 // methods are the methods an API call fixes: by its name, or a constant

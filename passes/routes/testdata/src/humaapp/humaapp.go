@@ -67,6 +67,10 @@ func (h *H) Routes() http.Handler {
 	}, h.putUser)
 	del := huma.Operation{OperationID: "delete-user", Method: http.MethodDelete, Path: "/users/{id}"}
 	huma.Register(api, del, h.putUser) // want `route DELETE /users/\{id\} .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).putUser: 2$`
+	// An operation handed through a helper that only notes a scope on it.
+	huma.Register(api, requireScope(huma.Operation{Method: http.MethodPatch, Path: "/users/{id}"}, "users:write"), h.putUser) // want `route PATCH /users/\{id\} .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).putUser: 2$`
+	// One that moves the operation's path is not read through.
+	huma.Register(api, versioned(huma.Operation{Method: http.MethodPost, Path: "/users"}), h.putUser) // want `route … … .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).putUser: 2$`
 	v1 := huma.NewGroup(api, "/v1")
 	v1.UseMiddleware(h.audit)
 	huma.Post(v1, "/users", func(ctx context.Context, in *UserInput) (*UserOutput, error) { // want `route POST /v1/users .* -> humaapp.trace → humaapp.\(\*H\).session → humaapp.\(\*H\).audit → func literal in humaapp.\(\*H\).Routes: 2$`
@@ -97,4 +101,19 @@ func Get(api huma.API, path string, handler func(context.Context, *UserInput) (*
 
 func (h *H) NotRoutes(api huma.API) {
 	Get(api, "/not/a/route", h.getUser)
+}
+
+// requireScope notes the scope an operation needs, in its metadata.
+func requireScope(op huma.Operation, scope string) huma.Operation {
+	if op.Metadata == nil {
+		op.Metadata = map[string]any{}
+	}
+	op.Metadata["scope"] = scope
+	return op
+}
+
+// versioned moves the operation under /v2.
+func versioned(op huma.Operation) huma.Operation {
+	op.Path = "/v2" + op.Path
+	return op
 }

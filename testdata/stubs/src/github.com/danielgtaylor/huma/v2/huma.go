@@ -42,6 +42,7 @@ type Operation struct {
 	Description string
 	Tags        []string
 	Middlewares Middlewares
+	Metadata    map[string]any
 }
 
 // Config represents a configuration for a new API (partial).
