@@ -414,6 +414,7 @@ func (a *analyzer) index() {
 		}
 		testCode = codekind.TestHelpers(files, info)
 	}
+	var tableCalls []tableCall
 	for file := range in.Root().Children() {
 		test := isTestFile(a.pass.Fset, file.Node().Pos())
 		var fn *types.Func
@@ -494,6 +495,9 @@ func (a *analyzer) index() {
 				}
 				callee, _ := typeutil.Callee(info, n).(*types.Func)
 				if callee == nil {
+					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && !test && !testCode.Holds(n.Pos()) {
+						tableCalls = append(tableCalls, tableCall{n, id})
+					}
 					continue
 				}
 				if callee.Pkg() == a.pass.Pkg {
@@ -521,6 +525,86 @@ func (a *analyzer) index() {
 			}
 		}
 	}
+	// for _, fn := range registrations { fn(api, b) }: a call of each
+	// function of the package the table is given.
+	for _, tc := range tableCalls {
+		for _, fn := range a.tableFuncs(tc.fn) {
+			a.called[fn] = true
+			a.callers[fn] = append(a.callers[fn], tc.call)
+		}
+	}
+}
+
+// tableCall is a call of a func value named by a local.
+type tableCall struct {
+	call *ast.CallExpr
+	fn   *ast.Ident
+}
+
+// tableFuncs are the functions of the package a call of the local id
+// runs, when id ranges over a package-level table of them: a slice every
+// write of which (its initializer, appends in init functions) lists
+// functions of the package by name.
+func (a *analyzer) tableFuncs(id *ast.Ident) []*types.Func {
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	x, ok := ast.Unparen(a.ranged[v]).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	table, ok := a.pass.TypesInfo.Uses[x].(*types.Var)
+	if !ok || table.Pkg() != a.pass.Pkg || table.Parent() != a.pass.Pkg.Scope() {
+		return nil
+	}
+	var out []*types.Func
+	add := func(e ast.Expr) bool {
+		fn, ok := a.pass.TypesInfo.Uses[identOf(e)].(*types.Func)
+		if !ok || fn.Pkg() != a.pass.Pkg {
+			return false
+		}
+		out = append(out, fn)
+		return true
+	}
+	for _, w := range a.writes[table] {
+		switch w := ast.Unparen(w).(type) {
+		case *ast.CompositeLit:
+			for _, el := range w.Elts {
+				if !add(el) {
+					return nil
+				}
+			}
+		case *ast.CallExpr:
+			if !isBuiltinAppend(a.pass.TypesInfo, w) || len(w.Args) == 0 || identOf(w.Args[0]) == nil || a.pass.TypesInfo.Uses[identOf(w.Args[0])] != table || w.Ellipsis.IsValid() {
+				return nil
+			}
+			for _, el := range w.Args[1:] {
+				if !add(el) {
+					return nil
+				}
+			}
+		default:
+			return nil
+		}
+	}
+	return out
+}
+
+// identOf is e as an identifier, nil when it is none.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// isBuiltinAppend reports whether call is of the builtin append.
+func isBuiltinAppend(info *types.Info, call *ast.CallExpr) bool {
+	id := identOf(call.Fun)
+	if id == nil {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
 }
 
 // write records that v is assigned the value e at site.
