@@ -54,7 +54,9 @@ import (
 //     optional cache is often the very workaround for the loop, off by
 //     default), so both stay reported;
 //   - the miss keeps what it computed under the same key in the same
-//     cache (`c.Store(k, v)`, `c.m[k] = v`, `c.Set(k, v, ttl)`, or
+//     cache, itself or by a statement after the if that every path
+//     through the block runs (`if !ok { v = load(k) }; memo[k] = v + 1`)
+//     (`c.Store(k, v)`, `c.m[k] = v`, `c.Set(k, v, ttl)`, or
 //     `c.m[v.ID] = v` for a v the miss loaded by a call handed k), itself
 //     or in a function of the package it calls with the key (or the
 //     value), or through an unexported package-level func variable the
@@ -231,6 +233,20 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 		return noMiss, nil
 	}
 	stores := k.stores(sc, miss, nil)
+	if kind == missBody && !l.filledBy(stores) {
+		// `v, ok := memo[k]; if !ok { v = load(k) }; ...; memo[k] = v`:
+		// a store after the if, on every path through the block, keeps
+		// what the miss loaded.
+		var after []ast.Stmt
+		for _, st := range list[i+1:] {
+			switch st.(type) {
+			case *ast.AssignStmt, *ast.ExprStmt:
+				after = append(after, st)
+			}
+		}
+		stores = k.stores(sc, after, stores)
+		miss = slices.Concat(miss, after)
+	}
 	if !l.filledBy(stores) && !k.filledByLoaded(sc, l, stores, miss) {
 		return noMiss, nil
 	}

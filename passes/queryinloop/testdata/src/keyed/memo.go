@@ -246,3 +246,31 @@ func (ws *Writers) SaveAll(ctx context.Context, rows []any) {
 		ws.forType(ctx, reflect.TypeOf(r)) // silent: once per type
 	}
 }
+
+// NextOrders keeps each group's next order in a memo, stored after the
+// if on every item: the lookup runs once per group.
+func NextOrders(ctx context.Context, db *sql.DB, items []Item) {
+	next := map[int64]int64{}
+	for _, it := range items {
+		n, ok := next[it.GroupID]
+		if !ok {
+			db.QueryRowContext(ctx, `SELECT max(ord) FROM items WHERE group_id = $1`, it.GroupID).Scan(&n) // silent: once per group
+		}
+		next[it.GroupID] = n + 1
+	}
+}
+
+// NextOrdersSometimes stores only for some items: the others look up
+// again.
+func NextOrdersSometimes(ctx context.Context, db *sql.DB, items []Item, keep bool) {
+	next := map[int64]int64{}
+	for _, it := range items {
+		n, ok := next[it.GroupID]
+		if !ok {
+			db.QueryRowContext(ctx, `SELECT max(ord) FROM items WHERE group_id = $1`, it.GroupID).Scan(&n) // want `SELECT from items runs once per item of items`
+		}
+		if keep {
+			next[it.GroupID] = n + 1
+		}
+	}
+}
