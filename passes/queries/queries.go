@@ -246,6 +246,10 @@ func (s *Site) Kind() sqlparse.Kind {
 			return k
 		}
 	}
+	if s.Method != nil && s.Method.Schema {
+		// db.AutoMigrate(&t) of a model not known: DDL all the same.
+		return sqlparse.KindDDL
+	}
 	if s.Write {
 		return sqlparse.KindWrite
 	}

@@ -68,3 +68,11 @@ func GormScanRows(db *gorm.DB) ([]Tag, error) {
 	}
 	return tags, nil
 }
+
+// EnsureTables migrates each model of a list of any: DDL, whatever the
+// model, not a query per item.
+func EnsureTables(db *gorm.DB, tables []any) {
+	for _, t := range tables {
+		_ = db.AutoMigrate(&t) // silent: schema
+	}
+}
