@@ -71,12 +71,15 @@ func MigrationSQL(rel string) bool {
 // SeedCode reports whether code, by the file it is in (a name or a
 // path) and the names of its function and of that function's receiver
 // type ("" where there is none), says it makes demo, seed or fixture
-// data: one of the words of a name (split at case changes, digits and
-// punctuation, as in demo_service.go, SeedUsers or fixtureLoader) is
-// seed, demo, fixture or fake, or a form of them. Such code fills a
-// database with rows once, for a demo instance, a developer's set-up
-// or a test, by design one row at a time: its loops are not a request's
-// cost, whatever route (an admin's demo reset) or command runs them.
+// data, or sets a database up: one of the words of a name (split at case
+// changes, digits and punctuation, as in demo_service.go, SeedUsers or
+// fixtureLoader) is seed, demo, fixture or fake, or a form of them, or
+// initdb, or two words in a row are init (or initialize) and db (or
+// database): InitDB, sys_initdb.go. Such code fills a database with its
+// tables and first rows once, for a new installation, a demo instance,
+// a developer's set-up or a test, by design one table or row at a time:
+// its loops are not a request's cost, whatever route (an installer's,
+// an admin's demo reset) or command runs them.
 //
 // The package path is not asked: a whole service may be a demo (an
 // example application), its code no less real for it.
@@ -90,12 +93,18 @@ var seedWords = map[string]bool{
 	"demo": true, "demos": true,
 	"fixture": true, "fixtures": true,
 	"fake": true, "fakes": true, "faker": true,
+	"initdb": true,
 }
 
-// seedName reports whether one of the words of name is a seed word.
+// seedName reports whether one of the words of name is a seed word, or
+// two in a row say a database's set-up.
 func seedName(name string) bool {
-	for _, w := range words(name) {
+	ws := words(name)
+	for i, w := range ws {
 		if seedWords[w] {
+			return true
+		}
+		if i > 0 && (ws[i-1] == "init" || ws[i-1] == "initialize") && (w == "db" || w == "database") {
 			return true
 		}
 	}

@@ -103,6 +103,13 @@ func TestSeedCode(t *testing.T) {
 		{"store.go", "DemolishAll", "", false},                    // demolish is no demo
 		{"sample.go", "SampleRows", "", false},                    // sampling is real work
 		{"demo/internal/store/orders.go", "List", "Store", false}, // a demo service's code is real
+		{"service/system/sys_initdb.go", "createTables", "", true},
+		{"store.go", "InitDB", "", true},
+		{"store.go", "tables", "InitDBService", true},
+		{"store.go", "initializeDatabase", "", true},
+		{"store.go", "InitCache", "", false},
+		{"store.go", "DBInit", "", false}, // the words the other way: a connection, as often as not
+		{"init.go", "LoadDatabase", "", false},
 	} {
 		if got := SeedCode(c.file, c.fn, c.recv); got != c.want {
 			t.Errorf("SeedCode(%q, %q, %q) = %v, want %v", c.file, c.fn, c.recv, got, c.want)

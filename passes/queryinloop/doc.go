@@ -299,12 +299,14 @@
 // outside them that take a *testing.T, *testing.B, *testing.F or
 // testing.TB: a shared conformance suite, a benchmark's b.N loop, a
 // fixture, with the closures in them), code whose names say it makes
-// demo, seed or fixture data (a word of its file's, function's or
-// receiver type's name is seed, demo, fixture or fake: SeedUsers,
-// demo_service.go, (*DemoService).addContacts — one row at a time by
-// design, once, even when an admin's demo-reset route runs it; the
-// package's path is not asked, so a demo application is checked like
-// any other), and generated files (those
+// demo, seed or fixture data or sets a database up (a word of its
+// file's, function's or receiver type's name is seed, demo, fixture,
+// fake or initdb, or two in a row are init and db: SeedUsers,
+// demo_service.go, (*DemoService).addContacts, InitDB, sys_initdb.go —
+// one table or row at a time by design, once, even when an installer's
+// or an admin's demo-reset route runs it; the package's path is not
+// asked, so a demo application is checked like any other), and
+// generated files (those
 // with the "Code generated ... DO NOT EDIT." line): a generator's loop
 // over a list argument is rewritten on the next generation, and the
 // hand-written code it calls is reported where it loops itself.
