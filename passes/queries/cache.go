@@ -348,6 +348,10 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 	}
 	for j, st := range slices.Backward(stmts) {
 		as, isAssign := st.(*ast.AssignStmt)
+		if vs := valueSpec(st); vs != nil {
+			// var v, ok = cache[k]: as v, ok := cache[k].
+			as, isAssign = &ast.AssignStmt{Lhs: []ast.Expr{vs.Names[0], vs.Names[len(vs.Names)-1]}, Tok: token.DEFINE, Rhs: vs.Values}, len(vs.Names) == 2
+		}
 		guard, inner := guardedLookup(st)
 		if inner != nil {
 			as, isAssign = inner, true
@@ -450,6 +454,21 @@ func nilable(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// valueSpec is the one spec of `var a, b = x` as a statement, nil for
+// any other statement.
+func valueSpec(st ast.Stmt) *ast.ValueSpec {
+	ds, ok := st.(*ast.DeclStmt)
+	if !ok {
+		return nil
+	}
+	gd, ok := ds.Decl.(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR || len(gd.Specs) != 1 {
+		return nil
+	}
+	vs, _ := gd.Specs[0].(*ast.ValueSpec)
+	return vs
 }
 
 var errorType = types.Universe.Lookup("error").Type()

@@ -274,3 +274,16 @@ func NextOrdersSometimes(ctx context.Context, db *sql.DB, items []Item, keep boo
 		}
 	}
 }
+
+// NextOrdersVar declares the lookup with var, as some code does.
+func NextOrdersVar(ctx context.Context, db *sql.DB, items []Item) {
+	next := map[int64]int64{}
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		var n, ok = next[it.GroupID]
+		if !ok {
+			db.QueryRowContext(ctx, `SELECT max(ord) FROM items WHERE group_id = $1`, it.GroupID).Scan(&n) // silent: once per group
+		}
+		next[it.GroupID] = n + 1
+	}
+}
