@@ -186,18 +186,9 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 		}
 		return nb
 	}
-	if c.Expr == nil || c.Callback || len(c.Chain) > 0 || g.Synthetic || g.instance || g.syntax == nil || g.scc.cyclic || f.instance {
-		return nil
-	}
-	info := p.info(f)
+	info, args := p.bindable(f, c, g)
 	if info == nil {
 		return nil
-	}
-	args := c.Expr.Args
-	if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok {
-		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr && len(args) > 0 {
-			args = args[1:] // T.M(recv, args...): the receiver is not a parameter
-		}
 	}
 	params := g.sig.Params()
 	n := params.Len()
@@ -280,22 +271,34 @@ func (p *Program) bindArgs(f *Func, c *Call, g *Func, b *argTypes) *argTypes {
 	return nb
 }
 
-// edgeArgs are the edges known loaded for the entities call c of f,
-// running under b, passes g's parameters that g's guards read (see
-// edges.go); nil when none is known.
-func (p *Program) edgeArgs(f *Func, c *Call, g *Func, b *argTypes) []edgeArg {
+// bindable is the types of f and the arguments call c of f passes g's
+// parameters, when what c passes can bind them: a call written out
+// (not a callback's, nor a chain's) of a function with syntax, neither
+// generic; nil info otherwise.
+func (p *Program) bindable(f *Func, c *Call, g *Func) (*types.Info, []ast.Expr) {
 	if c.Expr == nil || c.Callback || len(c.Chain) > 0 || g.Synthetic || g.instance || g.syntax == nil || f.instance {
-		return nil
+		return nil, nil
 	}
 	info := p.info(f)
 	if info == nil {
-		return nil
+		return nil, nil
 	}
 	args := c.Expr.Args
 	if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok {
 		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr && len(args) > 0 {
-			args = args[1:]
+			args = args[1:] // T.M(recv, args...): the receiver is not a parameter
 		}
+	}
+	return info, args
+}
+
+// edgeArgs are the edges known loaded for the entities call c of f,
+// running under b, passes g's parameters that g's guards read (see
+// edges.go); nil when none is known.
+func (p *Program) edgeArgs(f *Func, c *Call, g *Func, b *argTypes) []edgeArg {
+	info, args := p.bindable(f, c, g)
+	if info == nil {
+		return nil
 	}
 	params := g.sig.Params()
 	if len(args) != params.Len() || g.sig.Variadic() {
