@@ -577,6 +577,13 @@ walk:
 			continue
 		}
 		fn := a.callee(call)
+		if outer := a.argOf[call]; outer != nil {
+			if api := a.lookup(a.callee(outer)); api != nil && api.Kind == httpapi.Use {
+				// api.UseMiddleware(authFor(api)): a middleware made from
+				// the router, which Use adds; nothing wraps the router.
+				break walk
+			}
+		}
 		switch {
 		case fn != nil && a.lookup(fn) != nil:
 			// Mounted on another router: under what that one is under.

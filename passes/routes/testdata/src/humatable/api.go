@@ -16,9 +16,17 @@ var registrations []func(huma.API)
 
 func auth(ctx huma.Context, next func(huma.Context)) { next(ctx) }
 
+// authFor makes the API's auth middleware from the API it is for
+// (huma.WriteErr needs it): the middleware is added once, and nothing
+// wraps the API.
+func authFor(api huma.API) func(huma.Context, func(huma.Context)) {
+	_ = api
+	return auth
+}
+
 func NewAPI(router chi.Router) huma.API {
 	api := humachi.New(router, huma.DefaultConfig("keys", "1.0"))
-	api.UseMiddleware(auth)
+	api.UseMiddleware(authFor(api))
 	register(api)
 	return api
 }

@@ -11,5 +11,5 @@ func init() {
 }
 
 func registerKeys(api huma.API) {
-	huma.Register(api, huma.Operation{Method: http.MethodGet, Path: "/api/v1/keys"}, listKeys) // want `route GET /api/v1/keys .* -> humatable.auth → humatable.listKeys: 0$` `route GET /api/v1/keys .* -> humatable.auth → humatable.listKeys: 0$`
+	huma.Register(api, huma.Operation{Method: http.MethodGet, Path: "/api/v1/keys"}, listKeys) // want `route GET /api/v1/keys .* -> humatable.authFor → humatable.listKeys: 0$` `route GET /api/v1/keys .* -> humatable.authFor → humatable.listKeys: 0$`
 }
