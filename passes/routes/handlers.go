@@ -566,6 +566,7 @@ func (a *analyzer) wrapContext(e ast.Expr, depth int) []router {
 	var chain []*Handler // innermost first
 	prefix, known := "", true
 	var parents []router
+	self := a.objOf(e) // the router itself, when a variable holds it
 walk:
 	for range maxHandlerDepth {
 		call := a.argOf[e]
@@ -578,9 +579,11 @@ walk:
 		}
 		fn := a.callee(call)
 		if outer := a.argOf[call]; outer != nil {
-			if api := a.lookup(a.callee(outer)); api != nil && api.Kind == httpapi.Use {
+			if api := a.lookup(a.callee(outer)); api != nil && api.Kind == httpapi.Use && self != nil && a.objOf(a.fluentBase(recvExpr(outer))) == self {
 				// api.UseMiddleware(authFor(api)): a middleware made from
-				// the router, which Use adds; nothing wraps the router.
+				// the router, which Use adds to it; nothing wraps the
+				// router. (app.Use(static(root)) adds to another router:
+				// root is wrapped, behind app.)
 				break walk
 			}
 		}
