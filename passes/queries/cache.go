@@ -239,6 +239,9 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 		// what the miss loaded.
 		var after []ast.Stmt
 		for _, st := range list[i+1:] {
+			if mayLeave(st) {
+				break // what follows may not run
+			}
 			switch st.(type) {
 			case *ast.AssignStmt, *ast.ExprStmt:
 				after = append(after, st)
@@ -445,6 +448,58 @@ func (k *caches) nilLookup(sc scope, x ast.Expr, stmts []ast.Stmt) *lookup {
 		l.value = v
 	}
 	return l
+}
+
+// mayLeave reports whether st may leave the block it is in before the
+// statements after it: it returns, panics, jumps (goto, a labeled
+// branch), or breaks or continues a loop around it.
+func mayLeave(st ast.Stmt) bool {
+	leaves := false
+	var walk func(n ast.Node, inLoop, inSwitch bool)
+	walk = func(n ast.Node, inLoop, inSwitch bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if leaves || m == nil || m == n {
+				return !leaves
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				leaves = true
+			case *ast.ExprStmt:
+				if call, ok := m.X.(*ast.CallExpr); ok {
+					if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+						leaves = true
+					}
+				}
+			case *ast.BranchStmt:
+				switch {
+				case m.Label != nil, m.Tok == token.GOTO:
+					leaves = true
+				case m.Tok == token.CONTINUE && !inLoop, m.Tok == token.BREAK && !inLoop && !inSwitch:
+					leaves = true
+				}
+			case *ast.ForStmt, *ast.RangeStmt:
+				walk(m, true, inSwitch)
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				walk(m, inLoop, true)
+				return false
+			}
+			return !leaves
+		})
+	}
+	// A loop's or a switch's own break (and a loop's continue) stays in
+	// it.
+	switch st.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		walk(st, true, false)
+	case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		walk(st, false, true)
+	default:
+		walk(st, false, false)
+	}
+	return leaves
 }
 
 // nilable reports whether nil is a value of type t.

@@ -287,3 +287,24 @@ func NextOrdersVar(ctx context.Context, db *sql.DB, items []Item) {
 		next[it.GroupID] = n + 1
 	}
 }
+
+// NextOrdersSkipping may leave the item before the store: an item it
+// skips looks its group up again.
+func NextOrdersSkipping(ctx context.Context, db *sql.DB, items []Item) {
+	next := map[int64]int64{}
+	for _, it := range items {
+		n, ok := next[it.GroupID]
+		if !ok {
+			db.QueryRowContext(ctx, `SELECT max(ord) FROM items WHERE group_id = $1`, it.GroupID).Scan(&n) // want `SELECT from items runs once per item of items`
+		}
+		if n < 0 {
+			continue
+		}
+		for range 3 {
+			if n > 10 {
+				break // this loop's, not the item's
+			}
+		}
+		next[it.GroupID] = n + 1
+	}
+}
