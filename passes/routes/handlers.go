@@ -298,7 +298,12 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 		return unknown
 	}
 	if httpapi.IsHandlerType(info.TypeOf(e)) { // gin: a middleware is a handler
-		h, _ := a.handlerOf(e, depth+1)
+		h, mws := a.handlerOf(e, depth+1)
+		if len(mws) > 0 {
+			// static(http.FileServer(fs), fallback): the middleware
+			// that wraps a handler runs, not the handler it wraps.
+			return mws[0]
+		}
 		return h
 	}
 	switch x := e.(type) {
