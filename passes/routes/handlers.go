@@ -298,12 +298,7 @@ func (a *analyzer) mwOf(e ast.Expr, depth int) *Handler {
 		return unknown
 	}
 	if httpapi.IsHandlerType(info.TypeOf(e)) { // gin: a middleware is a handler
-		h, mws := a.handlerOf(e, depth+1)
-		if len(mws) > 0 {
-			// static(http.FileServer(fs), fallback): the middleware
-			// that wraps a handler runs, not the handler it wraps.
-			return mws[0]
-		}
+		h, _ := a.handlerOf(e, depth+1)
 		return h
 	}
 	switch x := e.(type) {
