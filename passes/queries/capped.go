@@ -5,6 +5,9 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/sqlheat/sqlheat/passes/config"
 )
 
 // Fields whose length their package's validation caps. A list a type
@@ -33,39 +36,38 @@ import (
 // on first use.
 func (r *resolver) cappedFields() map[*types.Var]int64 {
 	if r.capped == nil {
-		r.capped = fieldCaps(r.pass.TypesInfo, r.pass.Files)
+		r.capped = fieldCaps(r.pass.TypesInfo, config.Inspector(r.pass))
 	}
 	return r.capped
 }
 
-// fieldCaps finds the fields whose length a function of files caps.
-func fieldCaps(info *types.Info, files []*ast.File) map[*types.Var]int64 {
+// fieldCaps finds the fields whose length a function of the package in
+// caps. Every package is read so (importers learn its caps from facts):
+// only its if statements are visited.
+func fieldCaps(info *types.Info, in *inspector.Inspector) map[*types.Var]int64 {
 	capped := map[*types.Var]int64{}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			ifs, ok := n.(*ast.IfStmt)
-			if !ok || !rejects(info, ifs.Body) {
-				return true
+	for n := range in.PreorderSeq((*ast.IfStmt)(nil)) {
+		ifs := n.(*ast.IfStmt)
+		if !rejects(info, ifs.Body) {
+			continue
+		}
+		for _, x := range lenArgs(info, ifs.Cond) {
+			sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+			if !ok {
+				continue
 			}
-			for _, x := range lenArgs(info, ifs.Cond) {
-				sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-				if !ok {
-					continue
-				}
-				v, ok := info.Uses[sel.Sel].(*types.Var)
-				if !ok || !v.IsField() {
-					continue
-				}
-				k, ok := lenOver(info, ifs.Cond, x)
-				if !ok || k > smallBound {
-					continue
-				}
-				if old, seen := capped[v]; !seen || k < old {
-					capped[v] = k
-				}
+			v, ok := info.Uses[sel.Sel].(*types.Var)
+			if !ok || !v.IsField() {
+				continue
 			}
-			return true
-		})
+			k, ok := lenOver(info, ifs.Cond, x)
+			if !ok || k > smallBound {
+				continue
+			}
+			if old, seen := capped[v]; !seen || k < old {
+				capped[v] = k
+			}
+		}
 	}
 	return capped
 }

@@ -321,7 +321,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// driver still wants the package's interface calls in loops: a
 		// controller reaches its store only through an interface.)
 		// Its validation may cap the lists others loop over.
-		exportCaps(pass, fieldCaps(pass.TypesInfo, pass.Files))
+		exportCaps(pass, fieldCaps(pass.TypesInfo, config.Inspector(pass)))
 		return res, nil
 	}
 	a := &analyzer{

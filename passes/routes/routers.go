@@ -309,11 +309,7 @@ func (a *analyzer) elems(e ast.Expr, depth int) []ast.Expr {
 	case *ast.CompositeLit:
 		return x.Elts
 	case *ast.CallExpr:
-		id, ok := ast.Unparen(x.Fun).(*ast.Ident)
-		if !ok || len(x.Args) == 0 {
-			return nil
-		}
-		if b, ok := a.pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "append" {
+		if !isBuiltinAppend(a.pass.TypesInfo, x) || len(x.Args) == 0 {
 			return nil
 		}
 		out := a.elems(x.Args[0], depth+1)
