@@ -270,6 +270,7 @@ func (p *Program) sequence(s *scc) []step {
 				if !perCall(c) {
 					continue
 				}
+				must := must && !processOnce(c) // a fill runs on one call, not every call
 				if c.Site != nil {
 					add(step{site: c.Site, must: must})
 					continue

@@ -492,6 +492,10 @@ func TestQueriesPerCall(t *testing.T) {
 		{"example.com/shapes/svc.Apply", 2, recursion, true},
 		{"example.com/shapes/svc.archive", 4, recursion, true}, // e, d, then Apply's costliest case
 		{"example.com/shapes/svc.cascade", 3, recursion, true},
+		// A getter that sets the database up under sync.Once costs its
+		// callers nothing per call: UserName runs its one lookup.
+		{"example.com/shapes/svc.Conn", 0, []string{"conn.go:18", "conn.go:19", "conn.go:20"}, false},
+		{"example.com/shapes/svc.UserName", 1, []string{"conn.go:28", "conn.go:18", "conn.go:19", "conn.go:20"}, false},
 	} {
 		f := funcNamed(t, p, tc.fn)
 		if once, loop := p.Cost(f); once != tc.once || loop != tc.loop {

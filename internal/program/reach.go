@@ -233,6 +233,11 @@ func siteLess(a, b *queries.Site) bool { return a.Call.Lparen < b.Call.Lparen }
 // never.go).
 func perCall(c *Call) bool { return !c.Async && !c.Never && !queries.Unbounded(c.Loops) }
 
+// processOnce says c runs once per process, not on each call of its
+// function: sync.Once's function, a package-level cache's fill (not one
+// keyed by what varies, nor a value's lazy state, nor a retry).
+func processOnce(c *Call) bool { return c.Once && c.Key == 0 && c.Per == 0 && !c.Fail }
+
 // compute fills a component's reach from its members' sites and the
 // reach of the components they call, which are computed first.
 func (p *Program) compute(s *scc) []entry {
@@ -766,6 +771,12 @@ func (p *Program) bodyCost(f *Func, skip func(*Call) bool, callee func(g *Func) 
 		}
 		if c.Unless == 0 && p.keptFill(f, c) {
 			continue // a long-lived container's lazy fill: once per process, not per call
+		}
+		if processOnce(c) {
+			// A getter that opens the database on first use cost every
+			// caller the set-up's statements (komari's GetDBInstance:
+			// "35 queries" per lookup by ID).
+			continue
 		}
 		if dispatches(c, c.Callees) {
 			continue // which of a table's functions runs is the data's (see dispatches)
