@@ -232,9 +232,15 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		return true
 	})
 	uses := map[types.Object]bool{}
+	fields := map[string]bool{} // state.cursor read, state declared before the loop
 	var read func(e ast.Expr, depth int)
 	read = func(e ast.Expr, depth int) {
 		ast.Inspect(e, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if v := rootVar(info, sel); v != nil && (v.Pos() < l.Node.Pos() || v.Pos() > l.Node.End()) {
+					fields[types.ExprString(sel)] = true
+				}
+			}
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
 					if v.Pos() < l.Node.Pos() || v.Pos() > l.Node.End() {
@@ -269,8 +275,13 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	}
 	found := false
 	written := func(e ast.Expr) {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok && uses[info.Uses[id]] {
-			found = true
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			found = found || uses[info.Uses[x]]
+		case *ast.SelectorExpr:
+			// state.cursor = lastRowID: a field of a value made before
+			// the loop, the one the call reads.
+			found = found || fields[types.ExprString(x)]
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -289,6 +300,28 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		return !found
 	})
 	return found
+}
+
+// rootVar is the local variable a selector chain starts from (state in
+// state.cursor), nil for a package's name, a field of a call's result.
+func rootVar(info *types.Info, sel *ast.SelectorExpr) *types.Var {
+	x := ast.Unparen(sel.X)
+	for {
+		s, ok := x.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		x = ast.Unparen(s.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
 }
 
 func (c *checker) site(s *queries.Site) {
