@@ -3,6 +3,7 @@ package program
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -88,6 +89,9 @@ func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int,
 		if f == nil {
 			return 0, false // a package-level declaration's: not followed
 		}
+		if pl.val != nil && refiltered(pl.info, f, v, pl.pos, places) {
+			continue // out.v = append(out.v, x) over in.v, out.v reset first: no more than in.v
+		}
 		if pl.val == nil || selfAppend(pl.info, pl.val, fieldIs(pl.info, v)) {
 			n, ok := p.countedWrite(pl.info, f, v, fieldIs(pl.info, v), pl.pos, limit, depth+1)
 			if !ok {
@@ -106,6 +110,65 @@ func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int,
 		}
 	}
 	return most + added, true
+}
+
+// refiltered reports whether the write at pos, in f, copies the field v
+// of another value item by item: out.v = append(out.v, x), one item per
+// pass of the only loop around it, a range over some value's v, with
+// out.v set to a new empty list in f (one of places, every write of v)
+// first. The copy holds no more than the list it ranges over, which the
+// field's other writes bound (komari's rollup policy, its tiers
+// filtered by a retention: four, as the literal its constructor writes).
+func refiltered(info *types.Info, f *Func, v *types.Var, pos token.Pos, places []place) bool {
+	is := fieldIs(info, v)
+	var as *ast.AssignStmt
+	var around []ast.Node
+	queries.InspectAround(f.syntax, func(n ast.Node, stack []ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok && a.Pos() == pos {
+			as, around = a, append([]ast.Node(nil), stack...)
+		}
+		return as == nil
+	})
+	if as == nil || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !is(as.Lhs[0]) {
+		return false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || call.Ellipsis.IsValid() || len(call.Args) != 2 || !selfAppend(info, call, is) ||
+		types.ExprString(call.Args[0]) != types.ExprString(as.Lhs[0]) {
+		return false
+	}
+	var loop *ast.RangeStmt
+	for _, n := range around {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.FuncLit:
+			return false
+		case *ast.RangeStmt:
+			if loop != nil {
+				return false
+			}
+			loop = n
+		}
+	}
+	if loop == nil || !is(loop.X) || types.ExprString(loop.X) == types.ExprString(as.Lhs[0]) {
+		return false
+	}
+	// Reset before the loop, in f: out.v = make([]T, 0, n) or nil.
+	for _, pl := range places {
+		if pl.info != info || pl.pos >= loop.Pos() || pl.pos < f.syntax.Pos() || pl.pos > f.syntax.End() || pl.val == nil {
+			continue
+		}
+		switch e := ast.Unparen(pl.val).(type) {
+		case *ast.CallExpr:
+			if n, made := madeEmpty(info, e); made && n == 0 {
+				return true
+			}
+		case *ast.Ident:
+			if _, isNil := info.Uses[e].(*types.Nil); isNil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // selfAppend reports whether e is append(x, ...) for an x is matches.

@@ -39,6 +39,7 @@ import (
 	"example.com/precision/schema"
 	"example.com/precision/store/pg"
 	"example.com/precision/strats"
+	"example.com/precision/tiers"
 	"example.com/precision/tries"
 )
 
@@ -169,6 +170,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	passed.MetaRoutes(db)
 	fewfield.Routes(db)
+	tiers.Routes(tiers.New(db))
 	fewargs.Routes(db)
 	tries.Routes(db)
 	recovery.Routes(db)
