@@ -10,6 +10,8 @@ import (
 
 	astedge "golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
 )
 
 // Failure paths. A loop that handles each item's failure by writing it
@@ -30,7 +32,11 @@ import (
 // condition is `err != nil` (or the else of `err == nil`), alone or ANDed
 // with other conditions, where err is a local variable of type error
 // that a call made before the if in the same function assigned (in the
-// if's init or an earlier statement). A parameter or a field holding an
+// if's init or an earlier statement); also ORed with a test that an
+// insert the same call made added no row (`created, err :=
+// sess.Insert(bean); if err != nil || created < 1`: a conflict), not
+// after an update, where no row is an update-or-create's normal path
+// for a new item. A parameter or a field holding an
 // error is not enough: whether it failed is the caller's to say; nor is
 // the standard library's parse of a string (strconv.ParseInt,
 // time.Parse), whose error tells one kind of input from another. The
@@ -166,6 +172,17 @@ func (a *analyzer) failed(cond ast.Expr, op token.Token, pos token.Pos) bool {
 		if e.Op == token.LAND && op == token.NEQ {
 			return a.failed(e.X, op, pos) || a.failed(e.Y, op, pos)
 		}
+		if e.Op == token.LOR && op == token.NEQ {
+			// err != nil || created < 1 after an insert: a row the
+			// insert did not add is its failure too (a conflict).
+			saved, answered := len(a.failCalls), len(a.answered)
+			if a.failed(e.X, op, pos) && a.insertedNone(e.Y, a.failCalls[saved:]) ||
+				a.failed(e.Y, op, pos) && a.insertedNone(e.X, a.failCalls[saved:]) {
+				return true
+			}
+			a.failCalls, a.answered = a.failCalls[:saved], a.answered[:answered]
+			return false
+		}
 		if e.Op != op {
 			return false
 		}
@@ -174,6 +191,87 @@ func (a *analyzer) failed(cond ast.Expr, op token.Token, pos token.Pos) bool {
 			x, y = y, x
 		}
 		return a.isNil(y) && a.callError(x, pos)
+	}
+	return false
+}
+
+// insertedNone reports whether cond tests that an insert among calls
+// added no row: `n < 1`, `n == 0` or `n <= 0`, n an integer result of
+// the call (xorm's `created, err := sess.Insert(bean)`), the call an
+// insert by its name (Insert, InsertOne, insertUser) or by its SQL
+// text's verb. After an UPDATE, no row is the normal path of an
+// update-or-create, and stays counted.
+func (a *analyzer) insertedNone(cond ast.Expr, calls []*ast.CallExpr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	x, k, op := b.X, b.Y, b.Op
+	if a.constInt(x) != nil {
+		x, k = k, x
+		switch op { // 1 > n is n < 1
+		case token.GTR:
+			op = token.LSS
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	bound := a.constInt(k)
+	if bound == nil {
+		return false
+	}
+	switch {
+	case op == token.LSS && *bound == 1, (op == token.EQL || op == token.LEQ) && *bound == 0:
+	default:
+		return false
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	if t, ok := v.Type().Underlying().(*types.Basic); !ok || t.Info()&types.IsInteger == 0 {
+		return false
+	}
+	for _, call := range calls {
+		if slices.Contains(a.r.results(call), v) && a.inserts(call) {
+			return true
+		}
+	}
+	return false
+}
+
+// constInt is the integer constant e is, nil when it is none.
+func (a *analyzer) constInt(e ast.Expr) *int64 {
+	tv, ok := a.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return nil
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	if !exact {
+		return nil
+	}
+	return &n
+}
+
+// inserts reports whether call adds rows: a function named for it
+// (Insert, InsertOne, insertUser), or one handed a constant SQL text
+// that is an INSERT.
+func (a *analyzer) inserts(call *ast.CallExpr) bool {
+	if fn := a.r.callee(call); fn != nil && strings.HasPrefix(strings.ToLower(fn.Name()), "insert") {
+		return true
+	}
+	for _, arg := range call.Args {
+		tv, ok := a.pass.TypesInfo.Types[arg]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			continue
+		}
+		if _, verb := sqlparse.Guess(constant.StringVal(tv.Value)); verb == "INSERT" {
+			return true
+		}
 	}
 	return false
 }

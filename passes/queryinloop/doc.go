@@ -252,7 +252,8 @@
 // the loops it leaves out so in stats.cache_fill_findings. So is a
 // query in a branch taken only when a call made before it in the same
 // function failed (`it, err := s.Get(ctx, id); if err != nil {
-// s.MarkFailed(ctx, id); continue }`, the else of `err == nil`), or
+// s.MarkFailed(ctx, id); continue }`, the else of `err == nil`, or
+// `err != nil || created < 1` after an insert that added no row), or
 // under such a branch in a function the loop calls: it runs for the
 // failed items only; so is a loop within the branch (a batch sent again
 // statement by statement when it failed, to find the bad ones), which
