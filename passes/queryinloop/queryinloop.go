@@ -293,8 +293,8 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		case *ast.IncDecStmt:
 			written(n.X)
 		case *ast.UnaryExpr: // Scan(&parent) writes through the pointer
-			if n.Op == token.AND {
-				written(n.X)
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+				written(id) // not &env.ID, which a call's literal reads
 			}
 		}
 		return !found

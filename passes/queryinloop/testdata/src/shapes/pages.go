@@ -127,3 +127,18 @@ func (s *Store) ScanStateOther(ctx context.Context, orgs []int64, state *scanSta
 		state.done = true
 	}
 }
+
+// keyRef names a key by a pointer to its environment's id.
+type keyRef struct{ Env *int64 }
+
+// ScanStateAddr builds each call's literal with the address of a field
+// it reads: an address taken is no write of the previous pass.
+func (s *Store) ScanStateAddr(ctx context.Context, orgs []int64, state *scanState) {
+	for _, org := range orgs {
+		s.membersAt(ctx, org, keyRef{Env: &state.cursor}) // want `shapes.\(\*Store\).membersAt runs .* once per item of orgs`
+	}
+}
+
+func (s *Store) membersAt(ctx context.Context, org int64, k keyRef) {
+	s.db.QueryContext(ctx, `SELECT id FROM members WHERE org_id = $1 AND id > $2`, org, *k.Env)
+}
