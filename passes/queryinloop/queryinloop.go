@@ -210,6 +210,7 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	// Params{Cursor: last}): an argument naming one reads what that
 	// expression reads.
 	defs := map[types.Object]ast.Expr{}
+	results := map[types.Object]ast.Expr{} // locals a call's results define
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -217,6 +218,12 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 				for i, lhs := range n.Lhs {
 					if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] != nil {
 						defs[info.Defs[id]] = n.Rhs[i]
+					}
+				}
+			} else if n.Tok == token.DEFINE && len(n.Rhs) == 1 {
+				for _, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] != nil {
+						results[info.Defs[id]] = n.Rhs[0] // db, err := get(item.ID)
 					}
 				}
 			}
@@ -273,6 +280,13 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	if len(uses) == 0 {
 		return false
 	}
+	// A field carried from the pass before counts only for a call that
+	// reads nothing of the range's item: reCreateDB(db.ID, oldInstall.Env)
+	// with oldInstall.Env rewritten as the loop goes, db read by the
+	// item's id, runs per item.
+	if len(fields) > 0 && readsItem(info, call, l, defs, results) {
+		clear(fields)
+	}
 	found := false
 	written := func(e ast.Expr) {
 		switch x := ast.Unparen(e).(type) {
@@ -299,6 +313,46 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		}
 		return !found
 	})
+	return found
+}
+
+// readsItem reports whether an argument of call reads the key or value
+// of the range l, directly or through the body's locals (defs, and
+// results: those a call's results define).
+func readsItem(info *types.Info, call *ast.CallExpr, l *queries.Loop, defs, results map[types.Object]ast.Expr) bool {
+	r, ok := l.Node.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	item := map[types.Object]bool{}
+	for _, e := range []ast.Expr{r.Key, r.Value} {
+		if id, ok := e.(*ast.Ident); ok && info.Defs[id] != nil {
+			item[info.Defs[id]] = true
+		}
+	}
+	found := false
+	var read func(e ast.Expr, depth int)
+	read = func(e ast.Expr, depth int) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			obj := info.Uses[id]
+			switch {
+			case item[obj]:
+				found = true
+			case defs[obj] != nil && depth < 3:
+				read(defs[obj], depth+1)
+			case results[obj] != nil && depth < 3:
+				read(results[obj], depth+1)
+			}
+			return !found
+		})
+	}
+	for _, arg := range call.Args {
+		read(arg, 0)
+	}
 	return found
 }
 

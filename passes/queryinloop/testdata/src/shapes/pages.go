@@ -142,3 +142,21 @@ func (s *Store) ScanStateAddr(ctx context.Context, orgs []int64, state *scanStat
 func (s *Store) membersAt(ctx context.Context, org int64, k keyRef) {
 	s.db.QueryContext(ctx, `SELECT id FROM members WHERE org_id = $1 AND id > $2`, org, *k.Env)
 }
+
+// install is an app's install, its environment rewritten per resource.
+type install struct{ Env string }
+
+// Recover recreates each resource's database with the install's
+// environment, which each pass rewrites from the last: the call reads
+// the item too, and runs per item.
+func (s *Store) Recover(ctx context.Context, ids []int64, inst *install) {
+	for _, id := range ids {
+		s.membersAt(ctx, id, keyRef{Env: &id}) // want `shapes.\(\*Store\).membersAt runs .* once per item of ids`
+		s.recreate(ctx, id, inst.Env)          // want `shapes.\(\*Store\).recreate runs .* once per item of ids`
+		inst.Env = inst.Env + ";" + "host"
+	}
+}
+
+func (s *Store) recreate(ctx context.Context, id int64, env string) {
+	s.db.ExecContext(ctx, `UPDATE installs SET env = $2 WHERE id = $1`, id, env)
+}
