@@ -711,8 +711,39 @@ func funcs(t types.Type) bool {
 	default:
 		return false
 	}
-	_, ok := elem.Underlying().(*types.Signature)
-	return ok
+	if _, ok := elem.Underlying().(*types.Signature); ok {
+		return true
+	}
+	return handlerRecord(elem)
+}
+
+// handlerRecord reports whether t is a registered function with its
+// label: a struct (or a pointer to one) with a func field and otherwise
+// only strings, numbers and bools (reloadHandler{name, handler}, a hook
+// with its priority). A list of them is code the program registers, as
+// a list of functions is.
+func handlerRecord(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	fn := false
+	for f := range st.Fields() {
+		switch u := f.Type().Underlying().(type) {
+		case *types.Signature:
+			fn = true
+		case *types.Basic:
+			if u.Info()&(types.IsString|types.IsNumeric|types.IsBoolean) == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return fn
 }
 
 // filledInLoop reports whether x is a local variable written in a loop

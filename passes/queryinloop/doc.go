@@ -84,8 +84,9 @@
 // command line's arguments (os.Args, flag.Args()) or over configuration
 // (a field read from a yaml, toml or environment setting: as many items
 // as an operator writes),
-// loops over functions (a run group's actors, lifecycle hooks: as many as
-// the code registers, each different code; a list of closures made one
+// loops over functions (a run group's actors, lifecycle hooks, records
+// of a function and its label such as reloadHandler{name, handler}: as
+// many as the code registers, each different code; a list of closures made one
 // per item in a loop is data) and calls of each element's method in a
 // loop over interface values (notifiers, scrobblers, middlewares: each
 // implementation's code, once; also through a type switch on the

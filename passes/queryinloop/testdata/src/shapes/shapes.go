@@ -219,6 +219,38 @@ func (s *Store) RecordHooks(ctx context.Context, h *Hooks) {
 	}
 }
 
+// reloadHandler is a function registered with its name.
+type reloadHandler struct {
+	name    string
+	handler func(ctx context.Context)
+}
+
+// Reloader runs its registered handlers on each change.
+type Reloader struct {
+	handlers []reloadHandler
+	jobs     []reloadJob
+}
+
+// reloadJob is a handler with the row it reloads: data, not code.
+type reloadJob struct {
+	handler func(ctx context.Context)
+	row     *Config
+}
+
+func (r *Reloader) Register(name string, h func(ctx context.Context)) {
+	r.handlers = append(r.handlers, reloadHandler{name: name, handler: h})
+}
+
+func (s *Store) Reload(ctx context.Context, r *Reloader) {
+	for _, h := range r.handlers {
+		s.insertKind(ctx, h.name) // silent: a range over registered functions
+	}
+	for _, j := range r.jobs {
+		s.insertKind(ctx, "job") // want `once per item of r.jobs`
+		_ = j
+	}
+}
+
 // Tasks makes one closure per id: that list is as long as the data.
 func (s *Store) Tasks(ctx context.Context, ids []int64) {
 	var tasks []func()
