@@ -99,7 +99,7 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 			break
 		}
 		writes, initial := a.reaching(v, e.Pos())
-		k := routerKey{v, depth, reachKey(writes, initial)}
+		k := routerKey{v, depth, reachKey(writes, initial), a.skippedUses(v, e)}
 		rs, ok := a.resolved[k]
 		if !ok {
 			rs = clip(dedupe(a.routerVar(e, v, writes, initial, depth)))
@@ -129,6 +129,18 @@ type routerKey struct {
 	obj   types.Object
 	depth int
 	reach string
+	later int // gin Use calls on obj after the registration (see usedAfter)
+}
+
+// skippedUses is how many of v's Use calls come after e (usedAfter).
+func (a *analyzer) skippedUses(v *types.Var, e ast.Expr) int {
+	n := 0
+	for _, u := range a.uses[v] {
+		if a.usedAfter(u, e) {
+			n++
+		}
+	}
+	return n
 }
 
 // reachKey names a set of reaching writes by their positions.
@@ -450,6 +462,9 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 			if a.usesParams(u, api) {
 				continue // a helper's Use: it adds what its callers pass, to the router they call it on
 			}
+			if a.usedAfter(u, e) {
+				continue // gin: a route registered before the Use does not run it
+			}
 			paths, scoped := a.usePaths(u, api)
 			if !scoped {
 				mws = append(mws, a.middlewares(u, api)...)
@@ -464,6 +479,25 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 		out = under(out, "", true, mws, nil)
 	}
 	return out
+}
+
+// usedAfter reports whether the Use call u comes after e, where the
+// router is used (a route registered on it, a group made from it), in
+// the same function, on a gin router: gin copies a group's middlewares
+// into each route, and into each group made from it, when it is
+// registered or made, so a route registered before r.Use(mw) never runs
+// mw (offen's app.Use(staticMiddleware(...)) after its /api routes).
+// Across functions the order is the callers', not followed.
+func (a *analyzer) usedAfter(u *ast.CallExpr, e ast.Expr) bool {
+	if e == nil || u.Pos() <= e.Pos() {
+		return false
+	}
+	fn := a.callee(u)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/gin-gonic/gin" {
+		return false
+	}
+	fu, fe := a.enclosingFuncs(u), a.enclosingFuncs(e)
+	return len(fu) > 0 && len(fe) > 0 && fu[0] == fe[0]
 }
 
 // usesParams reports whether the middlewares of a Use call are made from

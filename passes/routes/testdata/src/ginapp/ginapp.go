@@ -59,3 +59,20 @@ func (h *H) Router() *gin.Engine {
 	priv.GET("/items", h.listItems) // want `route GET /priv/items \[GET /priv/items\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).optional → ginapp.\(\*H\).listItems: 3$`
 	return r
 }
+
+// Late registers a route before its group's Use and one after: gin
+// copies the group's middlewares into a route when it is registered, so
+// only the later one runs auth. A group made before the engine's Use
+// does not run the engine's later middleware either.
+func (h *H) Late() *gin.Engine {
+	r := gin.New()
+	early := r.Group("/early")
+	late := r.Group("/late")
+	late.GET("/before", h.listItems) // want `route GET /late/before \[GET /late/before\] -> ginapp.\(\*H\).listItems: 1$`
+	late.Use(h.auth)
+	late.GET("/after", h.listItems) // want `route GET /late/after \[GET /late/after\] -> ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`
+	r.Use(recovery)
+	early.GET("/items", h.listItems) // want `route GET /early/items \[GET /early/items\] -> ginapp.\(\*H\).listItems: 1$`
+	r.GET("/items", h.listItems)     // want `route GET /items \[GET /items\] -> ginapp.recovery → ginapp.\(\*H\).listItems: 1$`
+	return r
+}
