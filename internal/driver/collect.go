@@ -55,8 +55,9 @@ type made struct {
 	f     check.Finding
 	role  program.Role
 	by    *program.Entry
-	low   string // why it is low all the same (see whole.lowered)
+	low   string // why it is low all the same (see whole.unreached, whole.lowered)
 	dead  bool   // in code no entry point reaches (see whole.unreached)
+	bound bool   // runs as often as start-up says (see whole.lowered): left out
 }
 
 func (r *runner) newCollector(ld *loaded, rep *report.Report) *collector {
@@ -277,13 +278,22 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 		if silent(name, role, f.NamedMigration) || c.whole.fewPassed(name, act.Package, f) || c.whole.fewCallers(name, act.Package, f) {
 			continue
 		}
+		dead := c.whole.unreached(name, f, role)
+		low := ""
+		if !dead {
+			low = c.whole.lowered(name, act.Package, f, role)
+		}
+		if startBound(role, low) {
+			c.rep.Stats.StartBoundFindings++
+			continue
+		}
 		rf := c.r.finding(name, act.Package, f)
 		markRole(&rf, role, by)
-		if c.whole.unreached(name, f, role) {
+		if dead {
 			markLow(&rf, unreachedWhy)
 			c.dead[findingKey(rf)] = true
 		} else {
-			markLow(&rf, c.whole.lowered(name, act.Package, f, role))
+			markLow(&rf, low)
 		}
 		c.rep.Findings = append(c.rep.Findings, rf)
 		if name == queryinloop.Analyzer.Name && c.whole != nil {

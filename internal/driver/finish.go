@@ -111,6 +111,11 @@ func (r *runner) suppress(c *collector) {
 		if m.f.Silenced(flt, m.check) {
 			continue
 		}
+		if m.bound {
+			// After the filter: a comment that silences it is used.
+			c.rep.Stats.StartBoundFindings++
+			continue
+		}
 		f := r.finding(m.check, m.pkg, &m.f)
 		markRole(&f, m.role, m.by)
 		markLow(&f, m.low)

@@ -43,16 +43,12 @@ func TestPrecision(t *testing.T) {
 		"actors/actors.go:41 route " + user, // closures made one per id
 		"audit/audit.go:28 route audit/audit.go:13,audit/audit.go:17,audit/audit.go:18,audit/audit.go:20",
 		"backends/backends.go:127 route backends/backends.go:127",                        // a job refills the list
-		"backends/backends.go:36 route backends/backends.go:36",                          // low: start-up fills the list
-		"backends/backends.go:44 route " + user,                                          // low: likewise, through the interface
-		"backends/backends.go:62 route backends/backends.go:62",                          // low: decoded at start-up
 		"backends/backends.go:78 route backends/backends.go:78",                          // a request fills the list
 		"backends/backends.go:91 route backends/backends.go:91",                          // the request's body
 		"batch/batch.go:37 route batch/batch.go:38",                                      // Sync's UPDATE, not what Cleanup hands Parallel
 		"boot/boot.go:30 cli boot/boot.go:30",                                            // only a command runs it
 		"boot/boot.go:38 cli " + user,                                                    // likewise, through the interface
 		"ctors/ctors.go:118 route ctors/ctors.go:118",                                    // a decoder held in a variable may fill the names
-		"ctors/ctors.go:58 route ctors/ctors.go:58",                                      // low: strategies a constructor held in a field makes, one per name the registry is built with
 		"ctors/ctors.go:85 route ctors/ctors.go:85",                                      // a decoder fills the names
 		"deco/deco.go:120 route deco/deco.go:33",                                         // the decorator's cache, keyed by each id: a first pass misses on every one
 		"deco/deco.go:127 route deco/deco.go:39",                                         // likewise, by id and version
@@ -60,8 +56,7 @@ func TestPrecision(t *testing.T) {
 		"deco/deco.go:146 cli deco/deco.go:33",                                           // the command's container holds the bare store; the served one's handler is reported for the ids it reads through (:120)
 		"deco/deco.go:162 route deco/deco.go:33",                                         // a setter may swap the bare store in
 		"deco/deco.go:177 route deco/deco.go:33",                                         // either field: the bare one when fresh
-		"elements/elements.go:42 route elements/elements.go:42",                          // a query per element, not through it
-		"elements/elements.go:58 route elements/elements.go:24",                          // notifiers made one per user; each registered one's own is silent
+		"elements/elements.go:59 route elements/elements.go:24",                          // notifiers made one per user; each registered one's own is silent
 		"fewargs/fewargs.go:107 route fewargs/fewargs.go:107",                            // a label per form field; the literal of one is silent
 		"fewargs/fewargs.go:128 route fewargs/fewargs.go:128",                            // a caller of grant spreads the request's permissions; Members' loop, whose lists are all written at their calls, is silent
 		"fewargs/fewargs.go:140 route fewargs/fewargs.go:140",                            // the event bus calls Handle with any batch, whatever the package's own call passes
@@ -113,7 +108,6 @@ func TestPrecision(t *testing.T) {
 		"passed/passed.go:61 route passed/passed.go:61",                                  // one caller passes the request's ids
 		"passed/passed.go:72 route passed/passed.go:72",                                  // a spread list; the lists every caller writes out are silent
 		"recovery/recovery.go:116 route recovery/recovery.go:29,recovery/recovery.go:34", // a chunk's mark and a logged request; the session's save mends a failed attempt
-		"rekey/rekey.go:24 route rekey/rekey.go:24",                                      // low: once per process
 		"rekey/rekey.go:35 route rekey/rekey.go:35",                                      // per request too
 		"relogin/relogin.go:202 route " + tokens + ":33",                                 // a tree walked by two functions calling each other
 		"relogin/relogin.go:225 route " + tokens + ":27," + tokens + ":33",               // the audited log and the marks; the saves and the setting a login reads, and the coded driver's refresh, mend a failed attempt
@@ -182,35 +176,15 @@ func TestPrecision(t *testing.T) {
 		}
 	}
 	// A loop over what only start-up fills runs once per configured
-	// item: low, and the message says why; one over what requests fill
-	// is the route's. A loop over the strategies the program registers
-	// (a list written out once, handed on filtered by an accessor and as
-	// a parameter) runs once per implementation: low, and said; one over
-	// interface values made per row, per request item, or added per
-	// request is data.
-	for _, c := range []struct {
-		file, why string
-		low       map[int]bool
-	}{
-		{"backends/backends.go", "which only start-up fills", map[int]bool{36: true, 44: true, 62: true}},
-		{"strats/strats.go", "the implementations the program registers", map[int]bool{91: true}},
-		{"ctors/ctors.go", "the implementations the program registers", map[int]bool{58: true}},
-	} {
-		for _, f := range rep.Findings {
-			if f.File != c.file {
-				continue
-			}
-			said := strings.Contains(f.Message, c.why)
-			if c.low[f.Line] != (f.Severity == "low") || c.low[f.Line] != said {
-				t.Errorf("%s:%d: %s %q; want low and said so: %v", c.file, f.Line, f.Severity, f.Message, c.low[f.Line])
-			}
-		}
-	}
-	// A loop only a sync.Once runs runs once per process: low, and said.
-	for _, f := range rep.Findings {
-		if f.File == "rekey/rekey.go" && (f.Line == 24) != (f.Severity == "low" && strings.Contains(f.Message, "runs once per process")) {
-			t.Errorf("rekey/rekey.go:%d: %s %q; want low, once per process: %v", f.Line, f.Severity, f.Message, f.Line == 24)
-		}
+	// item, one over the strategies the program registers (a list
+	// written out once, handed on filtered by an accessor and as a
+	// parameter) once per implementation, one only a sync.Once runs once
+	// per process: not shown, only counted (backends.go:36, 44, 62,
+	// ctors.go:58, elements.go:42, rekey.go:24). One over what requests
+	// fill is the route's, and one over interface values made per row,
+	// per request item, or added per request is data.
+	if rep.Stats.StartBoundFindings != 6 {
+		t.Errorf("stats.start_bound_findings = %d, want 6 (backends.go:36, 44, 62, ctors.go:58, elements.go:42, rekey.go:24)", rep.Stats.StartBoundFindings)
 	}
 	// A loop nothing in the program can run is not shown, only counted
 	// (legacy.go:15 and its closure's, 19, and 43, which only a test

@@ -90,6 +90,9 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.CacheFillFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: every query they run fills a cache (on a miss only, once per value or once per process) or mends a failed attempt before the same call is tried again", plural(n, "call"))
 	}
+	if n := s.StartBoundFindings; n > 0 && r.o.verbose {
+		r.errorf("%s not shown: though a route or a job runs it, the loop runs as often as start-up says — over a list only start-up fills (configured backends, registered plugins) or in code only a sync.Once runs", plural(n, "finding"))
+	}
 	if n := s.ErrorPathFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: what they run, they run only when a call before them failed (if err != nil { ... }), for the failed items only", plural(n, "call"))
 	}

@@ -846,6 +846,9 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.CacheFillFindings > 0 {
 		add("in loops that only fill a cache, not shown", s.CacheFillFindings)
 	}
+	if s.StartBoundFindings > 0 {
+		add("in loops that run as often as start-up says (a configured list, once per process), not shown", s.StartBoundFindings)
+	}
 	if s.ErrorPathFindings > 0 {
 		add("in loops that run only when a call failed, not shown", s.ErrorPathFindings)
 	}

@@ -304,6 +304,9 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.CacheFillFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: all they run fills a cache", plural(n, "call"))
 	}
+	if n := s.StartBoundFindings; n > 0 {
+		fmt.Fprintf(w, " · %s not shown: the loop runs as often as start-up says (a list only start-up fills, once per process)", plural(n, "finding"))
+	}
 	if n := s.ErrorPathFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only when a call before them failed", plural(n, "call"))
 	}

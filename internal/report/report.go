@@ -366,6 +366,14 @@ type Stats struct {
 	// key, per value or per process, or on a failure only, not once per
 	// item.
 	CacheFillFindings int `json:"cache_fill_findings,omitempty"`
+	// StartBoundFindings counts the queryinloop findings the report
+	// leaves out because their loop runs as often as start-up says, not
+	// once per item of data, though a route or a job reaches it: only a
+	// sync.Once or a cache fill calls its function (once per process),
+	// or every loop ranges over what only start-up fills (a configured
+	// list, the implementations the program registers). A loop in
+	// start-up code itself is silent as well.
+	StartBoundFindings int `json:"start_bound_findings,omitempty"`
 	// ErrorPathFindings counts the calls in loops that the report leaves
 	// out because what they run, they run only when a call made before
 	// them failed, in the loop's function or on the way down to the

@@ -425,7 +425,10 @@
 // is a range-over-func iterator's
 // call of yield inside its own range over another iterator (a filter
 // handing items on): the callers' range statements are the loops.
-// There, a finding is low, and says why, when every loop it is about ranges over
+// There, a finding a route or a job reaches is not shown, only counted
+// (stats.start_bound_findings) — as a loop in start-up code itself is
+// silent — and one no entry point is known for is low and says why,
+// when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings
 // decoded from a file — as many items as an operator configures), or

@@ -24,6 +24,9 @@ func main() {
 		p.ServeUplink(r.URL.Query()["gateway"])
 	})
 	http.HandleFunc("POST /events", func(w http.ResponseWriter, r *http.Request) {
+		// The endpoints a request subscribes: the publisher's list is
+		// data, not only what start-up configured.
+		p.URLs = append(p.URLs, r.URL.Query()["subscribe"]...)
 		switch r.FormValue("kind") {
 		case "ack":
 			p.Ack(events.Ack{ID: r.FormValue("id")})

@@ -36,10 +36,11 @@ func (n *Notifiers) NotifyAll(ctx context.Context, user int64) {
 	}
 }
 
-// Logged records each notifier's name: a query per element, not through it.
+// Logged records each notifier's name: a query per element, not through
+// it, but over the list only start-up fills (counted, not shown).
 func (n *Notifiers) Logged(ctx context.Context, db *sql.DB) {
 	for _, nt := range n.list {
-		db.ExecContext(ctx, "INSERT INTO notified (name) VALUES ($1)", nt.Name()) // reported: not through the element
+		db.ExecContext(ctx, "INSERT INTO notified (name) VALUES ($1)", nt.Name()) // silent: as many as start-up registers
 	}
 }
 

@@ -165,7 +165,12 @@ func serve(ctx context.Context, db *sql.DB) {
 		notifiers.NotifyAll(r.Context(), 1)
 		notifiers.PingAll(r.Context(), 1)
 		notifiers.Logged(r.Context(), db)
-		elements.PerUser(r.Context(), db, nil)
+		var users []int64
+		for _, v := range r.URL.Query()["user"] {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			users = append(users, n)
+		}
+		elements.PerUser(r.Context(), db, users)
 	})
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	passed.MetaRoutes(db)
