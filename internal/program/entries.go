@@ -1,6 +1,7 @@
 package program
 
 import (
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"go/token"
 	"go/types"
 	"maps"
@@ -597,6 +598,12 @@ func (p *Program) Started(entries []*Entry) []*Entry {
 					if c.Scheduled && c.Job != "" {
 						k.name = c.Job
 					}
+					if !c.Scheduled && p.migrationNamed(g) {
+						// A migration a request starts in the background
+						// (an admin's upgrade wizard: go c.runMigration()):
+						// once per deployment, as any migration.
+						k.role = RoleMigration
+					}
 				}
 				if seen[k] {
 					continue
@@ -619,6 +626,20 @@ func (p *Program) Started(entries []*Entry) []*Entry {
 		return a.Name < b.Name
 	})
 	return out
+}
+
+// migrationNamed says whether f's names say migration: its file's, its
+// package's or its own (see codekind.MigrationCode).
+func (p *Program) migrationNamed(f *Func) bool {
+	file := ""
+	if tf := p.Fset.File(f.pos); tf != nil {
+		file = tf.Name()
+	}
+	name := f.Name
+	if f.Decl != nil {
+		name = f.Decl.Name()
+	}
+	return codekind.MigrationCode(file, f.pkg, name)
 }
 
 // starts are the calls of an entry's code that start a goroutine and do

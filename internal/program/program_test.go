@@ -183,10 +183,11 @@ func TestReach(t *testing.T) {
 			"accounts.go:58 ×1 via accounts.(*Accounts).Audit",
 		}},
 		// A function kept in a list of hooks runs when they fire, not
-		// when it is registered.
+		// when it is registered; once per hook, each its own code (a
+		// range over records of a function: not per item).
 		{"example.com/shapes/accounts.OnBan", nil},
 		{"(*example.com/shapes/writer.Hooks).Fire", []string{
-			"accounts.go:69 ×1 via writer.(*Hooks).Fire → accounts.OnBan",
+			"accounts.go:69 ×0 via writer.(*Hooks).Fire → accounts.OnBan",
 		}},
 		// A helper running a variadic list of functions: each caller
 		// runs the functions it lists, all of them, once each (a range
@@ -368,14 +369,16 @@ func TestEntries(t *testing.T) {
 
 // What a request starts and does not wait for is a job of its own, one
 // per function started, whichever route starts it: the route's entry does
-// not reach its queries, the job does. What a command starts stays the
-// command's.
+// not reach its queries, the job does; a migration when the function's
+// names say so (an upgrade wizard's goroutine). What a command starts
+// stays the command's.
 func TestStarted(t *testing.T) {
 	_, p := shapesProgram(t)
 	route := &Entry{Role: RoleRoute, Name: "POST /save", Parts: []Part{{From: "handler", Func: funcNamed(t, p, "(*example.com/shapes/async.Service).Save")}}}
 	again := &Entry{Role: RoleRoute, Name: "PUT /save", Parts: []Part{{From: "handler", Func: funcNamed(t, p, "(*example.com/shapes/async.Service).Save")}}}
 	cli := &Entry{Role: RoleCLI, Name: "sweep", Parts: []Part{{Func: funcNamed(t, p, "(*example.com/shapes/async.Service).Elsewhere")}}}
-	got := entries(p, p.Started([]*Entry{route, again, cli}))
+	upgrade := &Entry{Role: RoleRoute, Name: "POST /upgrade", Parts: []Part{{From: "handler", Func: funcNamed(t, p, "(*example.com/shapes/async.Service).Upgrade")}}}
+	got := entries(p, p.Started([]*Entry{route, again, cli, upgrade}))
 	want := []string{
 		"job async.(*Service).Save: async.go:28 ×0 via async.(*Service).Save",
 		"job async.(*Service).Save: async.go:34 ×0 via async.(*Service).Save",
@@ -383,6 +386,8 @@ func TestStarted(t *testing.T) {
 		"job async.(*Service).notify: async.go:42 ×0 via async.(*Service).notify",
 		"job async.(*Service).loop: async.go:53 ×0 via async.(*Service).loop",
 		"cli sweep: async.go:121 ×0 via async.(*Service).Elsewhere",
+		"migration async.(*Service).runMigration: upgrade.go:14 ×0 via async.(*Service).runMigration",
+		"job async.(*Service).reindex: upgrade.go:19 ×0 via async.(*Service).reindex",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("started:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
