@@ -816,7 +816,7 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 			if path == nil {
 				path = enclosing(call)
 			}
-			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) || strided(a.pass.TypesInfo, call.Node().(*ast.CallExpr), path, l) ||
+			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) || strided(a.pass.TypesInfo, call.Node().(*ast.CallExpr), path, l) || batchFull(a.pass.TypesInfo, call.Node().(*ast.CallExpr), path, l) ||
 				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || a.dispatched(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
 				continue
 			}
@@ -921,6 +921,168 @@ func strided(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) boo
 		}
 	}
 	return false
+}
+
+// batchFull reports whether call sends a batch the loop fills, once it
+// is full:
+//
+//	for _, key := range keys {
+//		batch = append(batch, row(key))
+//		if len(batch) >= batchSize {
+//			flush(batch) // or a closure over batch: flush()
+//			batch = batch[:0]
+//		}
+//	}
+//
+// An if between the call and the loop tests len(b) against a size (>=,
+// == or >; a constant above one, or a value declared outside the loop),
+// b a local declared outside the loop that the loop's body appends to;
+// and the call hands b over — as an argument, or as a closure of the
+// function that reads it. It runs once per batch: the batching, not an
+// N+1. A test of another list's length, or a call that does not take
+// the batch, still runs per item.
+func batchFull(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) bool {
+	var body *ast.BlockStmt
+	switch n := l.Node.(type) {
+	case *ast.RangeStmt:
+		body = n.Body
+	case *ast.ForStmt:
+		body = n.Body
+	}
+	if body == nil {
+		return false
+	}
+	outside := func(obj types.Object) bool {
+		return obj != nil && (obj.Pos() < l.Node.Pos() || obj.Pos() >= l.Node.End())
+	}
+	var batches []*types.Var
+	for _, n := range path {
+		if n == l.Node {
+			break
+		}
+		x, ok := n.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		for _, c := range conjuncts(x.Cond) {
+			b, ok := ast.Unparen(c).(*ast.BinaryExpr)
+			if !ok {
+				continue
+			}
+			lhs, op, rhs := b.X, b.Op, b.Y
+			switch op { // size <= len(b) is len(b) >= size
+			case token.LEQ:
+				lhs, op, rhs = rhs, token.GEQ, lhs
+			case token.LSS:
+				lhs, op, rhs = rhs, token.GTR, lhs
+			}
+			if op != token.GEQ && op != token.EQL && op != token.GTR {
+				continue
+			}
+			v := lenOf(info, lhs)
+			if v == nil || !outside(v) || !sizeBound(info, rhs, outside) {
+				continue
+			}
+			batches = append(batches, v)
+		}
+	}
+	for _, v := range batches {
+		if appendsTo(info, body, v) && handsOver(info, call, path, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// lenOf is the local variable e takes the length of (len(b)), nil when
+// it is not one.
+func lenOf(info *types.Info, e ast.Expr) *types.Var {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(c.Args) != 1 {
+		return nil
+	}
+	if b, ok := info.Uses[identOrNil(c.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
+		return nil
+	}
+	v, ok := info.Uses[identOrNil(c.Args[0])].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// sizeBound reports whether e is a batch's size: a constant above one, or
+// a variable, field or constant declared outside the loop.
+func sizeBound(info *types.Info, e ast.Expr, outside func(types.Object) bool) bool {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+		return exact && n > 1
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return outside(info.Uses[x])
+	case *ast.SelectorExpr:
+		return outside(info.Uses[x.Sel])
+	}
+	return false
+}
+
+// appendsTo reports whether body assigns v = append(v, ...).
+func appendsTo(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || len(as.Lhs) != 1 || len(as.Rhs) != 1 || info.Uses[identOrNil(as.Lhs[0])] != v {
+			return !found
+		}
+		if c, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && len(c.Args) > 0 {
+			if b, ok := info.Uses[identOrNil(c.Fun)].(*types.Builtin); ok && b.Name() == "append" && info.Uses[identOrNil(c.Args[0])] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// handsOver reports whether call passes v, or calls a closure (a local
+// variable defined with a function literal, in a function of path)
+// whose body reads v.
+func handsOver(info *types.Info, call *ast.CallExpr, path []ast.Node, v *types.Var) bool {
+	reads := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	for _, arg := range call.Args {
+		if reads(arg) {
+			return true
+		}
+	}
+	fn, ok := info.Uses[identOrNil(call.Fun)].(*types.Var)
+	if !ok || len(path) == 0 {
+		return false
+	}
+	// flush := func() error { ... batch ... }, in the call's file.
+	var lit *ast.FuncLit
+	ast.Inspect(path[len(path)-1], func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || lit != nil || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+			return lit == nil
+		}
+		for i, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == fn {
+				lit, _ = ast.Unparen(as.Rhs[i]).(*ast.FuncLit)
+			}
+		}
+		return lit == nil
+	})
+	return lit != nil && reads(lit.Body)
 }
 
 // enclosing is the chain of nodes from c's up to its file, innermost

@@ -96,7 +96,10 @@
 // silenced), and chunked loops that send a whole chunk
 // per statement (a loop stepping its index by a batch size, `i += 500`
 // or `lb += BatchSize` as the last statement of `for lb < size`, with the
-// chunk sliced from the index, ids[lb:ub]; a body run `if i%size == 0` on ids[i:end]; or the chunk — a range over slices.Chunk or
+// chunk sliced from the index, ids[lb:ub]; a body run `if i%size == 0` on ids[i:end];
+// a batch the loop appends to, sent under `if len(batch) >= size` — a
+// size above one or set outside the loop — as the call's argument or by
+// a closure over it (`flush()`); or the chunk — a range over slices.Chunk or
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
 // filled from its items, or a query builder's chain taking it whole,

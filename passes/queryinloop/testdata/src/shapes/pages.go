@@ -1,6 +1,9 @@
 package shapes
 
-import "context"
+import (
+	"context"
+	"strconv"
+)
 
 // Paging is how a caller asks for one page.
 type Paging struct {
@@ -159,4 +162,60 @@ func (s *Store) Recover(ctx context.Context, ids []int64, inst *install) {
 
 func (s *Store) recreate(ctx context.Context, id int64, env string) {
 	s.db.ExecContext(ctx, `UPDATE installs SET env = $2 WHERE id = $1`, id, env)
+}
+
+const flushEvery = 500
+
+// insertMany sends one multi-row INSERT for the rows, its VALUES list
+// built for them.
+func (s *Store) insertMany(ctx context.Context, ids []int64) {
+	q := `INSERT INTO seen (id) VALUES `
+	var args []any
+	for i, id := range ids {
+		if i > 0 {
+			q += ", "
+		}
+		args = append(args, id)
+		q += "($" + strconv.Itoa(len(args)) + ")"
+	}
+	s.db.ExecContext(ctx, q, args...)
+}
+
+// Flushed fills a batch and sends it once it is full: one statement per
+// batch, whether the batch is handed over or read by a closure.
+func (s *Store) Flushed(ctx context.Context, ids []int64, size int) {
+	var batch []int64
+	flush := func() {
+		s.insertMany(ctx, batch)
+		batch = batch[:0]
+	}
+	for _, id := range ids {
+		batch = append(batch, id)
+		if len(batch) >= flushEvery {
+			s.insertMany(ctx, batch) // silent: once per 500 ids
+			batch = batch[:0]
+		}
+	}
+	for _, id := range ids {
+		batch = append(batch, id)
+		if len(batch) == size {
+			flush() // silent: once per batch
+		}
+	}
+	flush()
+}
+
+// NotFlushed tests the batch's length but sends one item, or tests
+// another list's: per item.
+func (s *Store) NotFlushed(ctx context.Context, ids []int64, seen []int64) {
+	var batch []int64
+	for _, id := range ids {
+		batch = append(batch, id)
+		if len(batch) >= flushEvery {
+			s.user(ctx, id) // want `shapes.\(\*Store\).user runs .* once per item of ids`
+		}
+		if len(seen) > flushEvery {
+			s.user(ctx, id) // want `shapes.\(\*Store\).user runs .* once per item of ids`
+		}
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"example.com/precision/elements"
 	"example.com/precision/fewargs"
 	"example.com/precision/fewfield"
+	"example.com/precision/flush"
 	"example.com/precision/gen"
 	"example.com/precision/hooks"
 	"example.com/precision/iters"
@@ -175,6 +176,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	passed.Routes(db, os.Args, os.Getenv("VERBOSE") != "")
 	passed.MetaRoutes(db)
 	fewfield.Routes(db)
+	flush.Routes(db)
 	tiers.Routes(tiers.New(db))
 	fewargs.Routes(db)
 	tries.Routes(db)
