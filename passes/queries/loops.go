@@ -1488,13 +1488,13 @@ func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 			return false // in a closure: when it runs is not known here
 		case *ast.CaseClause:
 			if i+2 < len(path) && len(n.List) > 0 && slices.IndexFunc(n.List, func(e ast.Expr) bool { return !isConst(e) }) < 0 {
-				if sw, ok := path[i+2].(*ast.SwitchStmt); ok && sw.Tag != nil && identIs(info, sw.Tag, item) {
+				if sw, ok := path[i+2].(*ast.SwitchStmt); ok && sw.Tag != nil && identIs(info, unconverted(info, sw.Tag), item) {
 					guarded = true
 				}
 			}
 		case *ast.IfStmt:
 			if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && path[i-1] == n.Body &&
-				(identIs(info, b.X, item) && isConst(b.Y) || identIs(info, b.Y, item) && isConst(b.X)) {
+				(identIs(info, unconverted(info, b.X), item) && isConst(b.Y) || identIs(info, unconverted(info, b.Y), item) && isConst(b.X)) {
 				guarded = true
 			}
 		}
@@ -1510,6 +1510,24 @@ func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 		return !reads
 	})
 	return !reads
+}
+
+// unconverted is e without the conversions and type assertions around
+// it: processor in int(processor.(float64)).
+func unconverted(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.TypeAssertExpr:
+			e = x.X
+			continue
+		case *ast.CallExpr:
+			if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				e = x.Args[0]
+				continue
+			}
+		}
+		return ast.Unparen(e)
+	}
 }
 
 // holds reports whether n holds m.

@@ -160,7 +160,8 @@
 // get(next) too — go on after a success and are reported), it runs only
 // for the items equal to a constant and reads
 // nothing of the item (`switch e { case ExpandAddresses: loadAll(ids) }`
-// over a list of options), a local declared before the loop lets it run
+// over a list of options, also through a conversion: `if
+// int(code.(float64)) == 2 { leaderOf(owner) }`), a local declared before the loop lets it run
 // once (a flag, `if !done { q(); done = true }`, or a lazy
 // initialisation, `if cur == nil { cur, err = s.Open(ctx) }`, also `if
 // cur == nil && p.Prefix`: the call runs until it answers; a variable

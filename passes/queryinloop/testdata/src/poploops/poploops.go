@@ -96,6 +96,27 @@ func (s *Store) Expand(ctx context.Context, kinds []Kind, ids []string) {
 	}
 }
 
+// ExpandCodes reads the processor codes a decoded document holds (1 the
+// creator, 2 the creator's leader): the leader's lookup, which reads
+// nothing of the code, runs for the item equal to 2, through the
+// conversion and the else-if.
+func (s *Store) ExpandCodes(ctx context.Context, codes []any, owner string) {
+	for _, c := range codes {
+		if int(c.(float64)) == 1 {
+			continue
+		} else if int(c.(float64)) == 2 {
+			s.session(ctx, owner) // silent: runs for the item equal to 2
+		}
+		switch Kind(c.(string)) {
+		case KindSessions:
+			s.session(ctx, owner) // silent: runs for the item equal to KindSessions
+		}
+		if int(c.(float64)) > 2 {
+			s.session(ctx, owner) // want `^poploops.\(\*Store\).session runs SELECT from sessions \(poploops.go:27\) once per item of codes`
+		}
+	}
+}
+
 // ByAnyKey looks a token up under each key until one matches: the
 // loop leaves at the first success.
 func (s *Store) ByAnyKey(ctx context.Context, keys []string) (*Session, error) {
