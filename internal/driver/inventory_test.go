@@ -931,3 +931,22 @@ func TestRouteInventoryMiddlewareFactories(t *testing.T) {
 	}
 	checkRuns(t, got, want, order)
 }
+
+// testdata/libcallbacks logs users in and checks tokens with a library's
+// middleware (gin-jwt's) configured with its own functions in the
+// fields of a struct literal: the library's methods the routes register
+// (mw.LoginHandler, mw.MiddlewareFunc()) may call any of them, so each
+// is a maybe of the route; the route's own handler stays its own.
+func TestRouteInventoryLibraryCallbacks(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/libcallbacks", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	const mw = "jwt.(*GinJWTMiddleware).MiddlewareFunc"
+	checkRuns(t, got, map[string][]string{
+		"POST /login":      {"main.go:33 handler once", "main.go:21 handler once", "main.go:27 handler once"},
+		"GET /api/servers": {"main.go:33 " + mw + " once", "main.go:21 " + mw + " once", "main.go:27 " + mw + " once", "main.go:38 handler once"},
+	}, order)
+}

@@ -206,6 +206,9 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 		for _, f := range impls {
 			e.Parts = append(e.Parts, Part{From: m.Name, Func: f, Maybe: len(impls) > 1, stripped: stripped})
 		}
+		if len(impls) == 0 && len(p.handlerFuncs(m)) == 0 {
+			e.Parts = append(e.Parts, p.callbackParts(m)...) // a library's middleware, configured with the module's functions
+		}
 		// A chain's call the handler was unwrapped from (alice's
 		// c.Then(h)): the chain's middlewares (see chains.go).
 		e.Parts = append(e.Parts, p.chainParts(m.Made, nil, false, stripped)...)
@@ -226,6 +229,12 @@ func (p *Program) RouteEntry(r *routes.Route) *Entry {
 	impls := p.methodValueImpls(r.Framework, r.Handler)
 	for _, f := range impls {
 		e.Parts = append(e.Parts, Part{From: "handler", Func: f, Maybe: len(impls) > 1})
+	}
+	if len(impls) == 0 && len(p.handlerFuncs(r.Handler)) == 0 && p.made[r.Handler.Made] == nil {
+		for _, pt := range p.callbackParts(r.Handler) {
+			pt.From = "handler" // a library's handler, configured with the module's functions
+			e.Parts = append(e.Parts, pt)
+		}
 	}
 	if httpapi.IsRPC(r.Framework) && r.Handler.Func != nil && p.Func(r.Handler.Func) == nil {
 		// A service registered as a value of its interface: the module's
