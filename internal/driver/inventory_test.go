@@ -950,3 +950,29 @@ func TestRouteInventoryLibraryCallbacks(t *testing.T) {
 		"GET /api/servers": {"main.go:33 " + mw + " once", "main.go:21 " + mw + " once", "main.go:27 " + mw + " once", "main.go:38 handler once"},
 	}, order)
 }
+
+// testdata/genericwrap registers handlers of its own signature through a
+// generic wrapper, commonHandler[T](h) returning a closure that hands h
+// to a generic helper: each route runs the instance its registration
+// calls, whose closure reaches the handler handed over — not the generic
+// body's, which reaches none — and each route its own handler only.
+func TestRouteInventoryGenericWrapper(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/genericwrap", "./...")
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v\nstderr: %s", rep.Errors, stderr)
+	}
+	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
+	checkRuns(t, got, map[string][]string{
+		"GET /servers":     {"main.go:49 handler once", "main.go:52 handler loop"},
+		"GET /users/count": {"main.go:59 handler once"},
+		"GET /count":       {"main.go:59 handler once"},
+		"GET /total":       {"main.go:43 handler once"},
+	}, order)
+	// The loop's finding is the route's.
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" && f.Role != "route" {
+			t.Errorf("%s:%d: role %q, want route", f.File, f.Line, f.Role)
+		}
+	}
+}

@@ -362,6 +362,9 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		return nil
 	case h.Lit != nil:
 		if f := p.Closure(h.Lit); f != nil {
+			if g := p.instanceClosure(f, h.Made); g != nil {
+				return []*Func{g}
+			}
 			return []*Func{f}
 		}
 		return nil
@@ -386,7 +389,62 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		}
 		return out
 	}
+	if inst := p.instanceAt(f, h.Made); inst != nil {
+		f = inst // commonHandler(listServers), commonHandler generic: the instance called
+	}
 	return p.served(f)
+}
+
+// instanceAt is the instantiation of the generic function f that the
+// call at pos calls, nil when f is not generic or no such call is there.
+// A generic constructor's own body is built in its generic form, whose
+// closures call nothing the graph resolves; the instance's do.
+func (p *Program) instanceAt(f *Func, pos token.Pos) *Func {
+	if f == nil || f.Decl == nil || f.Decl.Signature().TypeParams().Len() == 0 || !pos.IsValid() {
+		return nil
+	}
+	at := p.FuncAt(pos)
+	if at == nil {
+		return nil
+	}
+	for _, c := range at.Calls {
+		if c.Pos != pos {
+			continue
+		}
+		for _, g := range c.Callees {
+			if g.instance && g.Decl == f.Decl {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
+// instanceClosure is the copy of closure f in the instantiation of its
+// generic function the call at pos calls, nil when there is none.
+func (p *Program) instanceClosure(f *Func, pos token.Pos) *Func {
+	if f.Decl == nil {
+		return nil
+	}
+	inst := p.instanceAt(p.Func(f.Decl), pos)
+	if inst == nil {
+		return nil
+	}
+	var find func(g *Func, depth int) *Func
+	find = func(g *Func, depth int) *Func {
+		for _, c := range g.anon {
+			if c.syntax == f.syntax {
+				return c
+			}
+			if depth < 4 {
+				if x := find(c, depth+1); x != nil {
+					return x
+				}
+			}
+		}
+		return nil
+	}
+	return find(inst, 0)
 }
 
 // served are the functions that serve the handler f is, or makes (see
