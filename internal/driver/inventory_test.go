@@ -955,7 +955,9 @@ func TestRouteInventoryLibraryCallbacks(t *testing.T) {
 // generic wrapper, commonHandler[T](h) returning a closure that hands h
 // to a generic helper: each route runs the instance its registration
 // calls, whose closure reaches the handler handed over — not the generic
-// body's, which reaches none — and each route its own handler only.
+// body's, which reaches none — and each route its own handler only, also
+// where two calls share an instance (commonHandler[int]), whose closure
+// reaches both.
 func TestRouteInventoryGenericWrapper(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/genericwrap", "./...")
@@ -964,10 +966,11 @@ func TestRouteInventoryGenericWrapper(t *testing.T) {
 	}
 	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
 	checkRuns(t, got, map[string][]string{
-		"GET /servers":     {"main.go:49 handler once", "main.go:52 handler loop"},
-		"GET /users/count": {"main.go:59 handler once"},
-		"GET /count":       {"main.go:59 handler once"},
-		"GET /total":       {"main.go:43 handler once"},
+		"GET /servers":        {"main.go:49 handler once", "main.go:52 handler loop"},
+		"GET /users/count":    {"main.go:65 handler once"},
+		"GET /sessions/count": {"main.go:59 handler once"}, // the same instance as /users/count's, its own handler
+		"GET /count":          {"main.go:65 handler once"},
+		"GET /total":          {"main.go:43 handler once"},
 	}, order)
 	// The loop's finding is the route's.
 	for _, f := range rep.Findings {

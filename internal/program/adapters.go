@@ -126,6 +126,47 @@ func (b *builder) adapters() {
 	}
 }
 
+// genericWrappers records, for each call of an instance of a generic
+// function that returns a closure (commonHandler(listServers), func
+// commonHandler[T any](h handlerFunc[T]) gin.HandlerFunc), the module's
+// functions the call hands it. Every call with the same type arguments
+// shares the instance, its closure and what flows into it: the instance
+// reaches every handler so handed, and a route would run them all. The
+// route's entry runs the generic body's closure (what the wrapper does
+// around the handler) and the functions its own call hands over.
+func (b *builder) genericWrappers() {
+	for _, f := range b.p.list {
+		if !f.instance || f.closure {
+			continue
+		}
+		fn := b.ssaOf(f)
+		if fn.Signature.Results().Len() != 1 || len(returnedClosures(fn)) == 0 {
+			continue
+		}
+		for _, cc := range b.staticCallers()[fn] {
+			var hs []*Func
+			for i, arg := range cc.Args {
+				if i >= len(fn.Params) {
+					break
+				}
+				if _, ok := fn.Params[i].Type().Underlying().(*types.Signature); !ok {
+					continue
+				}
+				if fs, ok := b.handed(fn, i, arg); ok {
+					hs = append(hs, fs...)
+				}
+			}
+			if len(hs) == 0 {
+				continue
+			}
+			if b.p.wrapped == nil {
+				b.p.wrapped = map[token.Pos][]*Func{}
+			}
+			b.p.wrapped[cc.Pos()] = append(b.p.wrapped[cc.Pos()], hs...)
+		}
+	}
+}
+
 // returnedClosures are the closures fn returns, as they are or converted
 // (http.HandlerFunc(func(...) {...})).
 func returnedClosures(fn *ssa.Function) []*ssa.MakeClosure {

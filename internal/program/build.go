@@ -384,6 +384,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 	b.madeHandlers()
 	b.handlerFieldFuncs()
 	b.adapters()
+	b.genericWrappers()
 	b.structHandlers()
 	b.fillCopies()
 	b.neverRun()

@@ -362,6 +362,15 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		return nil
 	case h.Lit != nil:
 		if f := p.Closure(h.Lit); f != nil {
+			if hs := p.wrapped[h.Made]; len(hs) > 0 && p.genericClosure(f) {
+				// A generic wrapper's closure: the body's, with what the
+				// registration's own call hands it (see genericWrappers).
+				out := []*Func{f}
+				for _, g := range hs {
+					out = append(out, p.served(g)...)
+				}
+				return out
+			}
 			if g := p.instanceClosure(f, h.Made); g != nil {
 				return []*Func{g}
 			}
@@ -418,6 +427,12 @@ func (p *Program) instanceAt(f *Func, pos token.Pos) *Func {
 		}
 	}
 	return nil
+}
+
+// genericClosure reports whether f is a closure of a generic function's
+// body (not an instance's).
+func (p *Program) genericClosure(f *Func) bool {
+	return f.closure && !f.instance && f.Decl != nil && f.Decl.Signature().TypeParams().Len() > 0
 }
 
 // instanceClosure is the copy of closure f in the instantiation of its

@@ -66,6 +66,7 @@ type Program struct {
 	madeBy    map[*Func][]token.Pos         // the made calls whose handlers a function returns, see madeReturns
 	adapted   map[token.Pos][]*adapter      // by the constructor call's Lparen, see adapters.go
 	factories map[*Func][]token.Pos         // the adapter calls a handler factory returns, see adapters.go
+	wrapped   map[token.Pos][]*Func         // the functions a call of a generic wrapper hands it, see adapters.go
 	byOrigin  map[*types.Func][]*Func       // see sameFunc; nil until asked
 	callers   map[*Func][]caller            // see callerIndex; nil until asked
 	started   map[*Func]bool                // see runs; nil until asked

@@ -54,6 +54,12 @@ func listServers(c *gin.Context) ([]int64, error) {
 	return ids, nil
 }
 
+func active(c *gin.Context) (int, error) {
+	var n int
+	db.QueryRowContext(c, "SELECT count(*) FROM sessions").Scan(&n)
+	return n, nil
+}
+
 func count(c *gin.Context) (int, error) {
 	var n int
 	db.QueryRowContext(c, "SELECT count(*) FROM users").Scan(&n)
@@ -64,6 +70,7 @@ func main() {
 	r := gin.New()
 	r.GET("/servers", commonHandler(listServers))
 	r.GET("/users/count", commonHandler(count))
+	r.GET("/sessions/count", commonHandler(active)) // the same instance as count's: commonHandler[int]
 	r.GET("/count", plainHandler(count))
 	r.GET("/total", viaHandler(total))
 	http.ListenAndServe(":8080", r)
