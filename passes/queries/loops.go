@@ -2254,8 +2254,18 @@ func emptied(info *types.Info, cond ast.Expr) ast.Expr {
 				return call.Args[0]
 			}
 		}
+	case emptyString(info, b.Y):
+		return b.X // if config.RootUserEmail == "" { config.RootUserEmail = lookup() }
+	case emptyString(info, b.X):
+		return b.Y
 	}
 	return nil
+}
+
+// emptyString reports whether e is the constant "".
+func emptyString(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
 }
 
 // varOf is the variable an identifier or a selector denotes, nil for

@@ -188,7 +188,8 @@
 // query before the branch and a failure written down and not retried
 // (`if err != nil { logFailure(item) }`) —, or the callee only fills a
 // cache once (in sync.Once's Do, under `if s.cache == nil { s.cache =
-// load() }` on a field or a package-level variable, or after `if c :=
+// load() }` on a field or a package-level variable — also `if
+// config.RootEmail == "" { config.RootEmail = lookup() }` — or after `if c :=
 // p.Load(); c != nil { return c }` with a later `p.Store(c)` of a
 // sync/atomic Pointer or Value; `if err == nil {
 // ... }` goes on while nothing failed), or queries only on the miss of a
