@@ -935,8 +935,10 @@ func strided(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) boo
 //	}
 //
 // An if between the call and the loop tests len(b) against a size (>=,
-// == or >; a constant above one, or a value declared outside the loop),
-// b a local declared outside the loop that the loop's body appends to;
+// == or >; a constant above one, or a value declared before the if), b a
+// local declared before the if that the loop's body appends to (in it or
+// in a loop within it: a loop around the one that fills b repeats no
+// more than the batches it fills);
 // and the call hands b over — as an argument, or as a closure of the
 // function that reads it. It runs once per batch: the batching, not an
 // N+1. A test of another list's length, or a call that does not take
@@ -951,9 +953,6 @@ func batchFull(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) b
 	}
 	if body == nil {
 		return false
-	}
-	outside := func(obj types.Object) bool {
-		return obj != nil && (obj.Pos() < l.Node.Pos() || obj.Pos() >= l.Node.End())
 	}
 	var batches []*types.Var
 	for _, n := range path {
@@ -979,8 +978,15 @@ func batchFull(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) b
 			if op != token.GEQ && op != token.EQL && op != token.GTR {
 				continue
 			}
+			// The batch and the size are made before the if: a batch a
+			// loop around this one resets per item (var batch inside the
+			// outer loop) still sends at most one statement per size
+			// items, whichever loop filled them.
+			beforeIf := func(obj types.Object) bool {
+				return obj != nil && (obj.Pos() < x.Pos() || obj.Pos() >= x.End())
+			}
 			v := lenOf(info, lhs)
-			if v == nil || !outside(v) || !sizeBound(info, rhs, outside) {
+			if v == nil || !beforeIf(v) || !sizeBound(info, rhs, beforeIf) {
 				continue
 			}
 			batches = append(batches, v)
