@@ -966,11 +966,13 @@ func TestRouteInventoryGenericWrapper(t *testing.T) {
 	}
 	got, order := inventory(rep, func(r report.Route) string { return r.Method + " " + r.Pattern })
 	checkRuns(t, got, map[string][]string{
-		"GET /servers":        {"main.go:49 handler once", "main.go:52 handler loop"},
-		"GET /users/count":    {"main.go:65 handler once"},
-		"GET /sessions/count": {"main.go:59 handler once"}, // the same instance as /users/count's, its own handler
-		"GET /count":          {"main.go:65 handler once"},
-		"GET /total":          {"main.go:43 handler once"},
+		"GET /servers":          {"main.go:51 handler once", "main.go:54 handler loop"},
+		"GET /users/count":      {"main.go:67 handler once"},
+		"GET /sessions/count":   {"main.go:61 handler once"}, // the same instance as /users/count's, its own handler
+		"GET /count":            {"main.go:67 handler once"},
+		"GET /total":            {"main.go:45 handler once"},
+		"GET /wrapped/users":    {"main.go:67 handler once"},
+		"GET /wrapped/sessions": {"main.go:61 handler once"},
 	}, order)
 	// The loop's finding is the route's.
 	for _, f := range rep.Findings {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
@@ -54,6 +55,9 @@ func (p *Program) indexCallbacks() {
 			continue
 		}
 		for _, file := range pkg.Syntax {
+			if codekind.TestFile(pkg.Fset.File(file.Pos()).Name()) {
+				continue // a test's configuration serves no route
+			}
 			ast.Inspect(file, func(n ast.Node) bool {
 				lit, ok := n.(*ast.CompositeLit)
 				if !ok {
@@ -71,7 +75,9 @@ func (p *Program) indexCallbacks() {
 					if !ok {
 						continue
 					}
-					if _, ok := pkg.TypesInfo.TypeOf(kv.Value).Underlying().(*types.Signature); !ok {
+					if t := pkg.TypesInfo.TypeOf(kv.Value); t == nil {
+						continue
+					} else if _, ok := t.Underlying().(*types.Signature); !ok {
 						continue
 					}
 					if f := p.funcOfValue(pkg.TypesInfo, kv.Value); f != nil {

@@ -1,7 +1,6 @@
 package program
 
 import (
-	"github.com/sqlheat/sqlheat/internal/codekind"
 	"go/token"
 	"go/types"
 	"maps"
@@ -9,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
 	"github.com/sqlheat/sqlheat/passes/routes"
@@ -398,8 +398,17 @@ func (p *Program) handlerFuncs(h *routes.Handler) []*Func {
 		}
 		return out
 	}
+	if hs := p.wrapped[h.Made]; len(hs) > 0 && f.Decl != nil && f.Decl.Signature().TypeParams().Len() > 0 {
+		// A generic wrapper named by its call: the body's closures, with
+		// what the call hands it (see genericWrappers).
+		out := p.served(f)
+		for _, g := range hs {
+			out = append(out, p.served(g)...)
+		}
+		return out
+	}
 	if inst := p.instanceAt(f, h.Made); inst != nil {
-		f = inst // commonHandler(listServers), commonHandler generic: the instance called
+		f = inst // the instance called, whose closures the graph resolves
 	}
 	return p.served(f)
 }

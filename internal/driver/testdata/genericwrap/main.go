@@ -8,6 +8,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"example.com/genericwrap/wrap"
 )
 
 var db *sql.DB
@@ -73,5 +75,7 @@ func main() {
 	r.GET("/sessions/count", commonHandler(active)) // the same instance as count's: commonHandler[int]
 	r.GET("/count", plainHandler(count))
 	r.GET("/total", viaHandler(total))
+	r.GET("/wrapped/users", wrap.Common(count))     // another package's wrapper:
+	r.GET("/wrapped/sessions", wrap.Common(active)) // the same instance, wrap.Common[int]
 	http.ListenAndServe(":8080", r)
 }
