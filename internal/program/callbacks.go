@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
-	"sort"
 
 	"github.com/sqlheat/sqlheat/internal/codekind"
 	"github.com/sqlheat/sqlheat/passes/routes"
@@ -44,12 +43,7 @@ func (p *Program) libraryCallbacks(t *types.Named) []*Func {
 // declared outside the module.
 func (p *Program) indexCallbacks() {
 	p.callbacks = map[*types.TypeName][]*Func{}
-	paths := make([]string, 0, len(p.pkgs))
-	for path := range p.pkgs {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
+	for _, path := range p.sortedPaths() {
 		pkg := p.pkgs[path]
 		if pkg.TypesInfo == nil {
 			continue

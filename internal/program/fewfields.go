@@ -121,14 +121,7 @@ func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int,
 // filtered by a retention: four, as the literal its constructor writes).
 func refiltered(info *types.Info, f *Func, v *types.Var, pos token.Pos, places []place) bool {
 	is := fieldIs(info, v)
-	var as *ast.AssignStmt
-	var around []ast.Node
-	queries.InspectAround(f.syntax, func(n ast.Node, stack []ast.Node) bool {
-		if a, ok := n.(*ast.AssignStmt); ok && a.Pos() == pos {
-			as, around = a, append([]ast.Node(nil), stack...)
-		}
-		return as == nil
-	})
+	as, around := assignAt(f, pos)
 	if as == nil || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !is(as.Lhs[0]) {
 		return false
 	}

@@ -180,14 +180,7 @@ func fieldIs(info *types.Info, v *types.Var) func(ast.Expr) bool {
 // matches) adds over the process's life, when it is one fewGlobal
 // counts.
 func (p *Program) countedWrite(info *types.Info, f *Func, v *types.Var, is func(ast.Expr) bool, pos token.Pos, limit, depth int) (int, bool) {
-	var as *ast.AssignStmt
-	var around []ast.Node
-	queries.InspectAround(f.syntax, func(n ast.Node, stack []ast.Node) bool {
-		if a, ok := n.(*ast.AssignStmt); ok && a.Pos() == pos {
-			as, around = a, append([]ast.Node(nil), stack...)
-		}
-		return as == nil
-	})
+	as, around := assignAt(f, pos)
 	if as == nil || len(as.Lhs) != len(as.Rhs) {
 		return 0, false // not an assignment: v handed on, its address taken
 	}
@@ -236,6 +229,20 @@ func (p *Program) countedWrite(info *types.Info, f *Func, v *types.Var, is func(
 	}
 	r, ok := p.runs(f, limit, depth, map[*Func]bool{})
 	return per * t * r, ok && per*t*r <= limit
+}
+
+// assignAt is the assignment at pos in f's body, and the nodes around
+// it, outermost first; nil when there is none.
+func assignAt(f *Func, pos token.Pos) (*ast.AssignStmt, []ast.Node) {
+	var as *ast.AssignStmt
+	var around []ast.Node
+	queries.InspectAround(f.syntax, func(n ast.Node, stack []ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok && a.Pos() == pos {
+			as, around = a, append([]ast.Node(nil), stack...)
+		}
+		return as == nil
+	})
+	return as, around
 }
 
 // runs is how many times f runs per process at most, when the code lets

@@ -4,7 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
+	"maps"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -60,12 +61,7 @@ func (p *Program) writesIndex() *writes {
 	}
 	w := &writes{of: map[*types.Var][]place{}, addr: map[*types.TypeName][]place{}, within: map[*types.TypeName][]place{}}
 	p.wr = w
-	paths := make([]string, 0, len(p.pkgs))
-	for path := range p.pkgs {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
+	for _, path := range p.sortedPaths() {
 		pkg := p.pkgs[path]
 		info := pkg.TypesInfo
 		if info == nil {
@@ -268,6 +264,12 @@ func (p *Program) outside(w *writes, info *types.Info, call *ast.CallExpr) {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn != nil && info.Selections[sel] != nil {
 		w.target(info, sel.X, call.Pos())
 	}
+}
+
+// sortedPaths are the paths of the module's packages in the graph, in
+// order: what walks them all does it the same way from run to run.
+func (p *Program) sortedPaths() []string {
+	return slices.Sorted(maps.Keys(p.pkgs))
 }
 
 func identOf(e ast.Expr) *ast.Ident {

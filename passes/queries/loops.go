@@ -885,14 +885,7 @@ func strided(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) boo
 		return ok && info.Uses[id] == idx
 	}
 	tested := false
-	for _, n := range path {
-		if n == l.Node {
-			break
-		}
-		x, ok := n.(*ast.IfStmt)
-		if !ok {
-			continue
-		}
+	for _, x := range ifsBetween(path, l.Node) {
 		for _, c := range conjuncts(x.Cond) {
 			b, ok := ast.Unparen(c).(*ast.BinaryExpr)
 			if !ok || b.Op != token.EQL {
@@ -955,14 +948,7 @@ func batchFull(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) b
 		return false
 	}
 	var batches []*types.Var
-	for _, n := range path {
-		if n == l.Node {
-			break
-		}
-		x, ok := n.(*ast.IfStmt)
-		if !ok {
-			continue
-		}
+	for _, x := range ifsBetween(path, l.Node) {
 		for _, c := range conjuncts(x.Cond) {
 			b, ok := ast.Unparen(c).(*ast.BinaryExpr)
 			if !ok {
@@ -998,6 +984,21 @@ func batchFull(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) b
 		}
 	}
 	return false
+}
+
+// ifsBetween are the if statements of path (innermost first) below the
+// loop.
+func ifsBetween(path []ast.Node, loop ast.Node) []*ast.IfStmt {
+	var out []*ast.IfStmt
+	for _, n := range path {
+		if n == loop {
+			break
+		}
+		if x, ok := n.(*ast.IfStmt); ok {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // lenOf is the local variable e takes the length of (len(b)), nil when
