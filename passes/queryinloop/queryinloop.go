@@ -185,7 +185,9 @@ func perItem(loops []*queries.Loop) (items []*queries.Loop, constant bool) {
 
 // carried reports whether the call's arguments depend on the previous
 // iteration: a variable declared before the loop and assigned inside it
-// (space = parent, cursor = last.ID, page++), also within a literal
+// (space = parent, cursor = last.ID, page++), or the field of one the
+// call reads (state.cursor = last, for a call reading nothing of the
+// range's item), also within a literal
 // made for the call (&Paging{Offset: (page-1)*size}) or a local the body
 // builds for it (params := Params{Cursor: last}). Such a loop walks a chain — up a
 // tree, along a path — where each query needs the last one's answer, so
