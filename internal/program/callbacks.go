@@ -74,7 +74,7 @@ func (p *Program) indexCallbacks() {
 					} else if _, ok := t.Underlying().(*types.Signature); !ok {
 						continue
 					}
-					if f := p.funcOfValue(pkg.TypesInfo, kv.Value); f != nil {
+					if f := p.funcExpr(pkg.TypesInfo, kv.Value); f != nil {
 						obj := named.Origin().Obj()
 						if !slices.Contains(p.callbacks[obj], f) {
 							p.callbacks[obj] = append(p.callbacks[obj], f)
@@ -85,22 +85,6 @@ func (p *Program) indexCallbacks() {
 			})
 		}
 	}
-}
-
-// funcOfValue is the module function e names: a function, a method value
-// or a function literal.
-func (p *Program) funcOfValue(info *types.Info, e ast.Expr) *Func {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.FuncLit:
-		return p.Closure(x)
-	case *ast.Ident:
-		fn, _ := info.Uses[x].(*types.Func)
-		return p.Func(fn)
-	case *ast.SelectorExpr:
-		fn, _ := info.Uses[x.Sel].(*types.Func)
-		return p.Func(fn)
-	}
-	return nil
 }
 
 // callbackParts are the parts a library's method h (a route's handler
