@@ -517,7 +517,8 @@ func startBound(role program.Role, low string) bool {
 // (program.OnceOnly), or every loop it is about ranges over what only
 // start-up fills (program.FilledAtStart; program.StartRange through
 // locals and getters, with what the code registers), as many items as
-// an operator configures. (Where no entry runs it, nothing in the program may: see
+// an operator configures — not what start-up read from a table
+// (program.ReadAtStart), as many as the table holds. (Where no entry runs it, nothing in the program may: see
 // unreached.)
 func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, role program.Role) string {
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
@@ -547,6 +548,9 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 			return ""
 		}
 		name, ok := w.prog.FilledAtStart(pkg.TypesInfo, rs.X, w.funcs)
+		if ok && w.prog.ReadAtStart(pkg.TypesInfo, rs.X) {
+			return "" // start-up read it from a table: as many items as the table holds
+		}
 		if !ok {
 			name, ok = w.prog.Registered(pos, w.funcs)
 			reg = reg || ok

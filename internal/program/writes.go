@@ -359,6 +359,30 @@ func (p *Program) FilledAtStart(info *types.Info, x ast.Expr, reaching map[*Func
 	return types.ExprString(x), true
 }
 
+// ReadAtStart says whether some write of x's variable or field (the
+// collection FilledAtStart follows, its first selector) is in a function
+// that runs queries: start-up read the list from the database (a
+// tenants table's rows), as many items as the table holds, not as an
+// operator configures.
+func (p *Program) ReadAtStart(info *types.Info, x ast.Expr) bool {
+	var v *types.Var
+	switch e := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		v, _ = info.ObjectOf(e.Sel).(*types.Var)
+	case *ast.Ident:
+		v, _ = info.ObjectOf(e).(*types.Var)
+	}
+	if v == nil {
+		return false
+	}
+	for _, pl := range p.writesIndex().of[v.Origin()] {
+		if f := p.FuncAt(pl.pos); f != nil && len(p.Reach(f)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // filledAtStart reports whether v, a package-level variable of the
 // module, is written somewhere and only at start-up (see FilledAtStart).
 func (p *Program) filledAtStart(v *types.Var, reaching map[*Func][]*Entry) bool {

@@ -436,7 +436,9 @@
 // when every loop it is about ranges over
 // what only start-up fills (a package variable or field that nothing but
 // start-up or a command writes: configured plugins, backends, settings
-// decoded from a file — as many items as an operator configures), or
+// decoded from a file — as many items as an operator configures; not a
+// table's rows start-up read, which a function running queries wrote),
+// or
 // over interface values the program registers (strategies, plugins: a
 // list written out once and handed on by a registry's accessor or as a
 // parameter, never made per row or per request item), when
