@@ -109,6 +109,17 @@ type Loop struct {
 	index *types.Var
 }
 
+// Body is the block the loop repeats.
+func (l *Loop) Body() *ast.BlockStmt {
+	switch n := l.Node.(type) {
+	case *ast.RangeStmt:
+		return n.Body
+	case *ast.ForStmt:
+		return n.Body
+	}
+	return nil
+}
+
 // smallConst is the largest constant bound still considered "a few times".
 const smallConst = 16
 
@@ -937,13 +948,7 @@ func strided(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) boo
 // N+1. A test of another list's length, or a call that does not take
 // the batch, still runs per item.
 func batchFull(info *types.Info, call *ast.CallExpr, path []ast.Node, l *Loop) bool {
-	var body *ast.BlockStmt
-	switch n := l.Node.(type) {
-	case *ast.RangeStmt:
-		body = n.Body
-	case *ast.ForStmt:
-		body = n.Body
-	}
+	body := l.Body()
 	if body == nil {
 		return false
 	}

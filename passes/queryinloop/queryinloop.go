@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -198,13 +199,7 @@ func (c *checker) carried(call *ast.CallExpr, l *queries.Loop) bool {
 }
 
 func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
-	var body ast.Node
-	switch n := l.Node.(type) {
-	case *ast.ForStmt:
-		body = n.Body
-	case *ast.RangeStmt:
-		body = n.Body
-	}
+	body := l.Body()
 	if body == nil {
 		return false
 	}
@@ -322,15 +317,8 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 // of the range l, directly or through the body's locals (defs, and
 // results: those a call's results define).
 func readsItem(info *types.Info, call *ast.CallExpr, l *queries.Loop, defs, results map[types.Object]ast.Expr) bool {
-	r, ok := l.Node.(*ast.RangeStmt)
-	if !ok {
+	if len(l.Vars) == 0 {
 		return false
-	}
-	item := map[types.Object]bool{}
-	for _, e := range []ast.Expr{r.Key, r.Value} {
-		if id, ok := e.(*ast.Ident); ok && info.Defs[id] != nil {
-			item[info.Defs[id]] = true
-		}
 	}
 	found := false
 	var read func(e ast.Expr, depth int)
@@ -342,7 +330,7 @@ func readsItem(info *types.Info, call *ast.CallExpr, l *queries.Loop, defs, resu
 			}
 			obj := info.Uses[id]
 			switch {
-			case item[obj]:
+			case slices.Contains(l.Vars, obj):
 				found = true
 			case defs[obj] != nil && depth < 3:
 				read(defs[obj], depth+1)
