@@ -69,10 +69,14 @@ const (
 	// limit (see excess.go): it trims what one insert put over the limit,
 	// normally once.
 	LoopExcess
+	// LoopInRow: a range over a list of records one row holds in a
+	// column (a JSON document, a serialized field; see inrow.go), or a
+	// part of one: as long as one record is let to be, a few.
+	LoopInRow
 )
 
 func (k LoopKind) String() string {
-	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config", "funcs", "excess"}[k]
+	return [...]string{"unknown", "data", "rows", "chan", "const", "retry", "service", "chunk", "statements", "args", "config", "funcs", "excess", "inrow"}[k]
 }
 
 // PerItem reports whether a query in this loop runs once per data item.
@@ -168,6 +172,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 		}
 		if configured(r, s.X) {
 			l.Kind = LoopConfig
+			return l
+		}
+		if r.rowRecords(s.X) {
+			l.Kind = LoopInRow
 			return l
 		}
 		if funcs(t) && !r.filledInLoop(s.X) {

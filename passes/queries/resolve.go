@@ -197,6 +197,9 @@ type resolver struct {
 	// capped are the fields validation caps (see capped.go), on first
 	// use.
 	capped map[*types.Var]int64
+	// decoded are the list fields this package decodes from a column of
+	// a row (see inrow.go), on first use.
+	decoded map[*types.Var]bool
 	// modified are package-level maps written by index (m[k] = v).
 	modified map[*types.Var]token.Pos
 	// indexed are local variables written by index (s[i] = v); keyed
