@@ -36,7 +36,7 @@ type Order struct {
 	// Watchers are user ids kept in the row: a relation, as long as
 	// the users table.
 	Watchers []string `gorm:"serializer:json"`
-	Lines []Line // a table of its own: has-many
+	Lines    []Line   // a table of its own: has-many
 }
 
 // Step is one step of an order's process.
