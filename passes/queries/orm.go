@@ -557,6 +557,7 @@ func (a *analyzer) ormVar(v *types.Var, at token.Pos, depth int) (base, mods []o
 		return nil, nil, param, a.ormMutations(v, token.NoPos, at, &mods)
 	}
 	var basePos token.Pos
+	var baseRHS ast.Expr
 	found := false
 	for _, w := range a.r.writes[v] {
 		if w.pos >= at {
@@ -590,12 +591,15 @@ func (a *analyzer) ormVar(v *types.Var, at token.Pos, depth int) (base, mods []o
 		if why != "" {
 			return nil, nil, "", why
 		}
-		base, param, mods, found, basePos = b, p, nil, true, w.pos
+		base, param, mods, found, basePos, baseRHS = b, p, nil, true, w.pos, w.rhs
 	}
 	if !found {
 		if _, ok := a.r.params[v]; ok && dbapi.ORMType(v.Type()) != "" {
 			param = v.Name()
 		}
+	}
+	if baseRHS != nil && a.gormSession(baseRHS) {
+		return base, mods, param, ""
 	}
 	var stmtMods []ormStep
 	if why := a.ormMutations(v, basePos, at, &stmtMods); why != "" {
@@ -623,6 +627,61 @@ func (a *analyzer) conditional(v *types.Var, w assignment) bool {
 		return w.block != decl
 	}
 	return w.block != decl || w.loops > a.r.declLoops[v]
+}
+
+// gormSession reports whether x, what a local variable of type *gorm.DB
+// is defined as, is a gorm session, which no chain changes in place. gorm
+// changes a value in place only past its first chain call: tx :=
+// db.Where(...) makes a new statement, and tx.Where(...) adds to it. A
+// value read from a field or a package-level variable, or returned by a
+// function of the program (database.GetDB()), gorm.Open, or Session,
+// WithContext, Begin or Debug, starts every chain afresh: a statement
+// db.Select(...).Where(...).First(&row) leaves db as it was, and the
+// next chain on db does not select those columns. (A builder helper,
+// q = byFilter(q, f), returns a chain: not a session. gorm v1 copies at
+// every call, so its chains never change a value in place.)
+func (a *analyzer) gormSession(x ast.Expr) bool {
+	info := a.pass.TypesInfo
+	t := info.TypeOf(x)
+	if t == nil || dbapi.ORMType(t) != "gorm" {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		if n, ok := p.Elem().(*types.Named); ok && n.Obj().Pkg() != nil && dbapi.Canonical(n.Obj().Pkg().Path()) == dbapi.GormV1 {
+			return true
+		}
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		_, ok := info.Uses[x.Sel].(*types.Var)
+		return ok // s.db, pkg.DB
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		return ok && v.Parent() == v.Pkg().Scope() // a package-level variable
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, x).(*types.Func)
+		if !ok {
+			return false
+		}
+		if dbapi.ORMChain(fn) == "gorm" {
+			switch fn.Name() {
+			case "Session", "WithContext", "Begin", "Debug":
+				return true
+			}
+			return false
+		}
+		if _, _, ok := a.builderHelper(fn); ok {
+			return false
+		}
+		sig := fn.Type().(*types.Signature)
+		for i := range sig.Params().Len() {
+			if dbapi.ORMType(sig.Params().At(i).Type()) != "" {
+				return false // scoped(db): may add to the chain it is given
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // ormMutations appends the calls of statements `v.Where(...)...` between

@@ -1,4 +1,4 @@
-package orm // want `stats: 26 sites, 6 unresolved, 0 unparsed, 20 orm`
+package orm
 
 import (
 	"context"
