@@ -66,6 +66,7 @@ func TestPrecision(t *testing.T) {
 		"fewfield/fewfield.go:150 route fewfield/fewfield.go:150",                        // set from a parameter: what callers pass
 		"fewfield/fewfield.go:169 route fewfield/fewfield.go:169",                        // a decoder fills a list of its structs
 		"fewfield/fewfield.go:91 route fewfield/fewfield.go:91",                          // the request fills the field
+		"flags/flags.go:47 route flags/flags.go:47",                                      // remove's callers pass the flag both ways; detach's one caller keeps the traffic: silent
 		"flush/flush.go:63 route flush/flush.go:26",                                      // a closure sending the batch after every key; the one sent once 500 are in is silent
 		"gen/resolver.go:19 route " + user,                                               // the hand-written loop a generated one calls
 		"hooks/hooks.go:33 route " + user,                                                // a start hook runs it, and so does a route

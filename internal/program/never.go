@@ -279,7 +279,7 @@ var over = lattice{state: latOver}
 // few instructions that matter here — constants, phis, calls' constant
 // results, len, comparisons, integer arithmetic for the index of a
 // range, negation; anything else is any value.
-func (b *builder) liveBlocks(fn *ssa.Function, params map[*ssa.Parameter]constArg) []bool {
+func (b *builder) liveBlocks(fn *ssa.Function, params map[ssa.Value]constArg) []bool {
 	live := make([]bool, len(fn.Blocks))
 	edges := map[[2]int]bool{}
 	vals := map[ssa.Value]lattice{}
@@ -330,6 +330,12 @@ func (b *builder) liveBlocks(fn *ssa.Function, params map[*ssa.Parameter]constAr
 					continue
 				}
 				nv := b.evalSSA(v, get, edges)
+				if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+					// *fv: a closure reads the variable it captured.
+					if c, ok := params[u.X]; ok {
+						nv = lattice{state: latConst, c: c}
+					}
+				}
 				if old := vals[v]; nv.state > old.state || nv.state == latConst && old.state == latConst && !sameConst(nv.c, old.c) {
 					if nv.state == latConst && old.state == latConst {
 						nv = over
@@ -532,9 +538,9 @@ func (p *Program) sitesBelow(fs []*Func, never bool) bool {
 
 // constParams are, for each module function taking one, its parameters
 // every call passes one constant (see above).
-func (b *builder) constParams() map[*ssa.Function]map[*ssa.Parameter]constArg {
+func (b *builder) constParams() map[*ssa.Function]map[ssa.Value]constArg {
 	valued, invoked := b.valueRefs()
-	out := map[*ssa.Function]map[*ssa.Parameter]constArg{}
+	out := map[*ssa.Function]map[ssa.Value]constArg{}
 	for fn, calls := range b.staticCallers() {
 		if fn.Parent() != nil || fn.Synthetic != "" || len(fn.Params) == 0 || fn.Pkg == nil {
 			continue
@@ -572,13 +578,123 @@ func (b *builder) constParams() map[*ssa.Function]map[*ssa.Parameter]constArg {
 			}
 			if c.set {
 				if out[fn] == nil {
-					out[fn] = map[*ssa.Parameter]constArg{}
+					out[fn] = map[ssa.Value]constArg{}
 				}
 				out[fn][p] = c
 			}
 		}
 	}
+	b.constFreeVars(out)
 	return out
+}
+
+// constFreeVars adds to consts the free variables of the module's
+// closures that hold one constant whatever closure of the function
+// reads them: a variable of the function making it (go/ssa captures by
+// address) written once, with a constant or a parameter every call
+// passes one, and never again, nor handed on but to closures; or a free
+// variable of its maker's that is one. A flag its callers all pass the
+// same reaches the closure a transaction helper runs:
+//
+//	func del(ids []string, keep bool) error { return runTx(func(tx *sql.Tx) error {
+//		for _, id := range ids { if keep { continue }; tx.Exec(...) } ... })}
+//
+// The constant is the value the closure loads (*fv), see liveBlocks.
+func (b *builder) constFreeVars(consts map[*ssa.Function]map[ssa.Value]constArg) {
+	made := map[*ssa.Function][]*ssa.MakeClosure{}
+	for fn := range b.funcs {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					g := mc.Fn.(*ssa.Function)
+					made[g] = append(made[g], mc)
+				}
+			}
+		}
+	}
+	// A closure within a closure binds what its maker's free variables
+	// are: go on while something is learned.
+	for changed := true; changed; {
+		changed = false
+		for g, mcs := range made {
+			for i, fv := range g.FreeVars {
+				if _, done := consts[g][fv]; done {
+					continue
+				}
+				var c constArg
+				for j, mc := range mcs {
+					var kc constArg
+					switch x := mc.Bindings[i].(type) {
+					case *ssa.Alloc:
+						kc = onceStored(x, consts[mc.Parent()])
+					case *ssa.FreeVar:
+						kc = consts[mc.Parent()][x]
+					}
+					if !kc.set || !loadedOnly(fv) || j > 0 && !sameConst(c, kc) {
+						c.set = false
+						break
+					}
+					c = kc
+				}
+				if c.set {
+					if consts[g] == nil {
+						consts[g] = map[ssa.Value]constArg{}
+					}
+					consts[g][fv] = c
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// onceStored is the constant a captured variable holds: the one store to
+// it is of a constant or of a parameter consts has, and nothing else but
+// loads and closures uses its address.
+func onceStored(a *ssa.Alloc, consts map[ssa.Value]constArg) constArg {
+	var c constArg
+	stores := 0
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return constArg{} // its address stored elsewhere
+			}
+			stores++
+			switch v := r.Val.(type) {
+			case *ssa.Const:
+				c, _ = constOfSSA(v)
+			case *ssa.Parameter:
+				c = consts[v]
+			default:
+				return constArg{}
+			}
+		case *ssa.UnOp, *ssa.MakeClosure, *ssa.DebugRef:
+		default:
+			return constArg{}
+		}
+	}
+	if stores != 1 {
+		return constArg{}
+	}
+	return c
+}
+
+// loadedOnly reports whether a closure only loads its free variable fv, or
+// hands it to closures of its own.
+func loadedOnly(fv *ssa.FreeVar) bool {
+	for _, r := range *fv.Referrers() {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.MakeClosure, *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // valueRefs are the functions and methods some module code refers to
