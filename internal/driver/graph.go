@@ -147,6 +147,9 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 	entries = append(entries, prog.Startup()...)
 	// The goroutines they start and leave running: a request's are jobs.
 	entries = append(entries, prog.Started(entries)...)
+	// A request's or a job's calls into the database's set-up (a restore
+	// re-running the migrations) are a migration's.
+	entries = append(entries, prog.Setup(entries)...)
 	prog.KeepLongLived(entries)
 	return &whole{
 		prog:    prog,

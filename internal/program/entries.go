@@ -733,6 +733,95 @@ func (p *Program) migrationNamed(f *Func) bool {
 	return codekind.MigrationCode(file, f.pkg, name)
 }
 
+// Setup cuts from the routes and jobs among entries the calls they make
+// into the set-up of the database — code named for migrations or for filling
+// a new database (see codekind.MigrationCode and SeedCode) that the
+// start, a command or a migration runs too: an admin's restore that
+// re-runs InitDB and the migrations on the uploaded file, an installer's
+// route, a getter opening the database on first use — and returns a
+// migration entry for each function so called. That code runs once per
+// deployment or restore, whatever route or job runs it: its loops are a
+// migration's, not a request's cost (and the route no longer lists its
+// queries). A function of those names no start-up,
+// command or migration runs is the request's own (a "migrate clients"
+// action moving a user's clients) and stays the route's.
+func (p *Program) Setup(entries []*Entry) []*Entry {
+	setup := map[*Func]bool{}
+	for _, e := range entries {
+		switch e.Role {
+		case RoleStartup, RoleCLI, RoleMigration:
+			for _, f := range p.functions(e, true, true) {
+				setup[f] = true
+			}
+		}
+	}
+	named := map[*Func]bool{}
+	isSetup := func(f *Func) bool {
+		v, ok := named[f]
+		if !ok {
+			v = setup[f] && (p.migrationNamed(f) || p.seedNamed(f))
+			named[f] = v
+		}
+		return v
+	}
+	var out []*Entry
+	seen := map[*Func]bool{}
+	for _, e := range entries {
+		if e.Role != RoleRoute && e.Role != RoleJob {
+			continue
+		}
+		for _, f := range p.functions(e, false, true) {
+			if isSetup(f) {
+				continue // inside: the boundary call is cut
+			}
+			for _, c := range f.Calls {
+				if c.Site != nil || len(c.Callees) == 0 || e.cut[c.Pos] || !all(c.Callees, isSetup) {
+					continue
+				}
+				if e.cut == nil {
+					e.cut = map[token.Pos]bool{}
+				}
+				e.cut[c.Pos] = true
+				for _, g := range c.Callees {
+					if !seen[g] {
+						seen[g] = true
+						out = append(out, &Entry{Role: RoleMigration, Name: g.Name, Parts: []Part{{Func: g}}})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func all[T any](xs []T, f func(T) bool) bool {
+	for _, x := range xs {
+		if !f(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// seedNamed reports whether f's file, name or receiver's name says it
+// fills a database with its first rows (codekind.SeedCode).
+func (p *Program) seedNamed(f *Func) bool {
+	file := ""
+	if tf := p.Fset.File(f.pos); tf != nil {
+		file = tf.Name()
+	}
+	name, recv := f.Name, ""
+	if f.Decl != nil {
+		name = f.Decl.Name()
+		if r := f.Decl.Signature().Recv(); r != nil {
+			if n := recvNamed(r.Type()); n != nil {
+				recv = n.Name()
+			}
+		}
+	}
+	return codekind.SeedCode(file, name, recv)
+}
+
 // starts are the calls of an entry's code that start a goroutine and do
 // not wait for it. Those in a worker's loop of a function the entry runs
 // are that worker's job's.

@@ -23,7 +23,7 @@ func Normalize(tx *sql.Tx) error {
 		ids = append(ids, id)
 	}
 	for _, id := range ids {
-		tx.Exec("UPDATE users SET name = trim(name) WHERE id = $1", id) // route too
+		tx.Exec("UPDATE users SET name = trim(name) WHERE id = $1", id) // the migration's, though a route runs it too
 	}
 	return nil
 }

@@ -37,6 +37,7 @@ import (
 	"example.com/precision/rekey"
 	"example.com/precision/relogin"
 	"example.com/precision/relogin/tokens"
+	"example.com/precision/restore"
 	"example.com/precision/schema"
 	"example.com/precision/store/pg"
 	"example.com/precision/strats"
@@ -73,6 +74,8 @@ var library = []any{iters.PerKind, iters.Again, iters.EachDirect, iters.Each, it
 
 func serve(ctx context.Context, db *sql.DB) {
 	boot.Setup(ctx, db, defaults)
+	restore.InitDB(ctx, db)
+	restore.Routes(db)
 	s := pg.New(db)
 	fx.New(fx.Provide(func() *pg.Store { return s }), fx.Invoke(hooks.Register), fx.Invoke(hooks.Routes))
 	http.HandleFunc("/inputs", func(w http.ResponseWriter, r *http.Request) {
