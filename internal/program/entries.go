@@ -734,17 +734,18 @@ func (p *Program) migrationNamed(f *Func) bool {
 }
 
 // Setup cuts from the routes and jobs among entries the calls they make
-// into the set-up of the database — code named for migrations or for filling
-// a new database (see codekind.MigrationCode and SeedCode) that the
-// start, a command or a migration runs too: an admin's restore that
+// into the set-up of the database — code named for migrations or for
+// filling a new database (see codekind.MigrationCode and SeedCode) that
+// the start, a command or a migration runs too: an admin's restore that
 // re-runs InitDB and the migrations on the uploaded file, an installer's
 // route, a getter opening the database on first use — and returns a
 // migration entry for each function so called. That code runs once per
 // deployment or restore, whatever route or job runs it: its loops are a
 // migration's, not a request's cost (and the route no longer lists its
-// queries). A function of those names no start-up,
-// command or migration runs is the request's own (a "migrate clients"
-// action moving a user's clients) and stays the route's.
+// queries). A function of those names that no start-up, command or
+// migration runs is the request's own (a "migrate clients" action moving
+// a user's clients) and stays the route's. Run after Started: the jobs
+// requests start are cut too.
 func (p *Program) Setup(entries []*Entry) []*Entry {
 	setup := map[*Func]bool{}
 	for _, e := range entries {
@@ -775,7 +776,7 @@ func (p *Program) Setup(entries []*Entry) []*Entry {
 				continue // inside: the boundary call is cut
 			}
 			for _, c := range f.Calls {
-				if c.Site != nil || len(c.Callees) == 0 || e.cut[c.Pos] || !all(c.Callees, isSetup) {
+				if c.Site != nil || len(c.Callees) == 0 || e.cut[c.Pos] || slices.ContainsFunc(c.Callees, func(g *Func) bool { return !isSetup(g) }) {
 					continue
 				}
 				if e.cut == nil {
@@ -792,15 +793,6 @@ func (p *Program) Setup(entries []*Entry) []*Entry {
 		}
 	}
 	return out
-}
-
-func all[T any](xs []T, f func(T) bool) bool {
-	for _, x := range xs {
-		if !f(x) {
-			return false
-		}
-	}
-	return true
 }
 
 // seedNamed reports whether f's file, name or receiver's name says it

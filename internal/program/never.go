@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -649,16 +650,24 @@ func (b *builder) constFreeVars(consts map[*ssa.Function]map[ssa.Value]constArg)
 }
 
 // onceStored is the constant a captured variable holds: the one store to
-// it is of a constant or of a parameter consts has, and nothing else but
-// loads and closures uses its address.
+// it is of a constant or of a parameter consts has, made where it is
+// declared before any closure takes it (not after a zero value some
+// closure may have read), and nothing else but loads and closures uses
+// its address.
 func onceStored(a *ssa.Alloc, consts map[ssa.Value]constArg) constArg {
 	var c constArg
 	stores := 0
+	index := func(instr ssa.Instruction) int { return slices.Index(a.Block().Instrs, instr) }
 	for _, r := range *a.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
-			if r.Addr != a {
-				return constArg{} // its address stored elsewhere
+			if r.Addr != a || r.Block() != a.Block() {
+				return constArg{} // its address stored elsewhere, or a later write
+			}
+			for _, m := range *a.Referrers() {
+				if mc, ok := m.(*ssa.MakeClosure); ok && mc.Block() == a.Block() && index(mc) < index(r) {
+					return constArg{}
+				}
 			}
 			stores++
 			switch v := r.Val.(type) {

@@ -194,7 +194,7 @@ func emptyValue(info *types.Info, x ast.Expr) bool {
 }
 
 // unmarshalInto returns the source of n when n decodes into a target
-// is accepts: json.Unmarshal(src, &x), or any function or method named
+// that is accepts: json.Unmarshal(src, &x), or any function or method named
 // Unmarshal or UnmarshalFromString (jsoniter, sonic, go-json, yaml).
 func (r *resolver) unmarshalInto(n *ast.CallExpr, is func(ast.Expr) bool) (ast.Expr, bool) {
 	if len(n.Args) != 2 {
