@@ -75,13 +75,8 @@ func records(t types.Type) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	var elem types.Type
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		elem = u.Elem()
-	case *types.Map:
-		elem = u.Elem()
-	default:
+	elem := itemType(t)
+	if elem == nil {
 		return false
 	}
 	if p, ok := elem.Underlying().(*types.Pointer); ok {
@@ -198,6 +193,19 @@ func emptyValue(info *types.Info, x ast.Expr) bool {
 // Unmarshal or UnmarshalFromString (jsoniter, sonic, go-json, yaml).
 func (r *resolver) unmarshalInto(n *ast.CallExpr, is func(ast.Expr) bool) (ast.Expr, bool) {
 	if len(n.Args) != 2 {
+		return nil, false
+	}
+	// By name first: every call of every package is asked.
+	switch f := ast.Unparen(n.Fun).(type) {
+	case *ast.SelectorExpr:
+		if f.Sel.Name != "Unmarshal" && f.Sel.Name != "UnmarshalFromString" {
+			return nil, false
+		}
+	case *ast.Ident:
+		if f.Name != "Unmarshal" && f.Name != "UnmarshalFromString" {
+			return nil, false
+		}
+	default:
 		return nil, false
 	}
 	fn, ok := typeutil.Callee(r.pass.TypesInfo, n).(*types.Func)

@@ -719,21 +719,28 @@ func configured(r *resolver, x ast.Expr) bool {
 // funcs reports whether ranging over a value of type t gives functions:
 // a slice, array or map whose elements are of func type.
 func funcs(t types.Type) bool {
-	var elem types.Type
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		elem = u.Elem()
-	case *types.Array:
-		elem = u.Elem()
-	case *types.Map:
-		elem = u.Elem()
-	default:
+	elem := itemType(t)
+	if elem == nil {
 		return false
 	}
 	if _, ok := elem.Underlying().(*types.Signature); ok {
 		return true
 	}
 	return handlerRecord(elem)
+}
+
+// itemType is the type of the items a range over a value of type t
+// gives: a slice's, array's or map's elements; nil for any other type.
+func itemType(t types.Type) types.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Map:
+		return u.Elem()
+	}
+	return nil
 }
 
 // handlerRecord reports whether t is a registered function with its
