@@ -584,7 +584,7 @@ func (a *analyzer) ormVar(v *types.Var, at token.Pos, depth int) (base, mods []o
 			return nil, nil, "", fmt.Sprintf("%s holds different chains on different paths", v.Name())
 		}
 		if w.index >= 0 {
-			base, param, mods, found, basePos = nil, "", nil, true, w.pos // tx, err := db.Begin(): a handle
+			base, param, mods, found, basePos, baseRHS = nil, "", nil, true, w.pos, nil // tx, err := db.Begin(): a handle
 			continue
 		}
 		b, p, why := a.ormSteps(w.rhs, w.pos, depth+1)
