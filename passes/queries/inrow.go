@@ -5,10 +5,12 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sqlheat/sqlheat/internal/ormmodel"
 	"github.com/sqlheat/sqlheat/passes/config"
 )
 
@@ -363,7 +365,7 @@ func storedList(f *types.Var, tag string) bool {
 			}
 		}
 	}
-	if x, ok := st.Lookup("xorm"); ok && slicesContainsFold(strings.Fields(x), "json") {
+	if x, ok := st.Lookup("xorm"); ok && slices.ContainsFunc(strings.Fields(x), func(w string) bool { return strings.EqualFold(w, "json") }) {
 		return true
 	}
 	if b, ok := st.Lookup("bun"); ok {
@@ -441,12 +443,8 @@ func rowStruct(t types.Type, depth int) bool {
 	if !ok {
 		return false
 	}
-	if n, ok := t.(*types.Named); ok {
-		if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, nil, "TableName"); obj != nil {
-			if _, ok := obj.(*types.Func); ok {
-				return true
-			}
-		}
+	if n, ok := t.(*types.Named); ok && ormmodel.TableNameMethod(n) != nil {
+		return true
 	}
 	for i := range st.NumFields() {
 		f := st.Field(i)
@@ -478,13 +476,4 @@ func addressOf(info *types.Info, n ast.Node, v *types.Var) bool {
 func isIdentOf(info *types.Info, x ast.Expr, v *types.Var) bool {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	return ok && info.Uses[id] == v
-}
-
-func slicesContainsFold(ss []string, s string) bool {
-	for _, x := range ss {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
