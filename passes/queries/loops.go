@@ -178,7 +178,7 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 			l.Kind = LoopInRow
 			return l
 		}
-		if funcs(t) && !r.filledInLoop(s.X) {
+		if (funcs(t) || assertedFuncs(info, s, t)) && !r.filledInLoop(s.X) {
 			l.Kind = LoopFuncs
 			return l
 		}
@@ -727,6 +727,31 @@ func funcs(t types.Type) bool {
 		return true
 	}
 	return handlerRecord(elem)
+}
+
+// assertedFuncs reports whether the range s over a value of type t gives
+// interface values that its body uses as functions: a list of hooks kept
+// as []any, each called as h.(func() error)(). Functions are what such a
+// list holds, as funcs says of a list typed so.
+func assertedFuncs(info *types.Info, s *ast.RangeStmt, t types.Type) bool {
+	elem := itemType(t)
+	if elem == nil || !types.IsInterface(elem) || s.Value == nil {
+		return false
+	}
+	v, _ := info.ObjectOf(identOrNil(s.Value)).(*types.Var)
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil && identIs(info, ta.X, v) {
+			if _, ok := info.TypeOf(ta.Type).Underlying().(*types.Signature); ok {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // itemType is the type of the items a range over a value of type t
