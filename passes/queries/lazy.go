@@ -594,8 +594,9 @@ func steady(info *types.Info, cond ast.Expr, recv *types.Var) bool {
 	return ok
 }
 
-// resets reports whether the package sets field to nil or "" anywhere: a
-// getter of that field builds again after each reset.
+// resets reports whether the package sets field to nil or "" anywhere, or,
+// for a package-level variable, to nil, "" or an empty composite literal:
+// a getter of it builds again after each reset.
 func (a *analyzer) resets(field *types.Var) bool {
 	if a.reset == nil {
 		a.reset = map[*types.Var]bool{}
@@ -607,8 +608,16 @@ func (a *analyzer) resets(field *types.Var) bool {
 					return true
 				}
 				for i, lhs := range as.Lhs {
-					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && (isNil(info, as.Rhs[i]) || isEmptyString(info, as.Rhs[i])) {
+					empty := isNil(info, as.Rhs[i]) || isEmptyString(info, as.Rhs[i])
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && empty {
 						if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.IsField() {
+							a.reset[v] = true
+						}
+					}
+					// A package-level variable emptied (x = nil, x = T{}):
+					// see global_memo.go.
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && (empty || isEmptyLit(as.Rhs[i])) {
+						if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 							a.reset[v] = true
 						}
 					}
@@ -618,4 +627,15 @@ func (a *analyzer) resets(field *types.Var) bool {
 		}
 	}
 	return a.reset[field]
+}
+
+// isEmptyLit reports whether e is a composite literal with no elements
+// (T{}, &T{}).
+func isEmptyLit(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	cl, ok := e.(*ast.CompositeLit)
+	return ok && len(cl.Elts) == 0
 }

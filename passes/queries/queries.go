@@ -700,6 +700,18 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				a.walkFailure(n, c, loops, els) // see failure.go
 				return false
 			}
+			// for i, x := range xs { if i == 0 { ... } }: the body runs on
+			// one pass of the loop (see firstpass.go).
+			if j := onePass(info, x, loops); j >= 0 {
+				for part := range c.Children() {
+					if part.ParentEdgeKind() == astedge.IfStmt_Body {
+						a.walk(n, part, slices.Delete(slices.Clone(loops), j, j+1))
+					} else {
+						a.walk(n, part, loops)
+					}
+				}
+				return false
+			}
 			// if t.rows == nil { t.fetch() }: what the body runs, it runs
 			// once per receiver (see lazy.go).
 			if ord := a.stateFill(n, x); ord > 0 {
@@ -829,6 +841,10 @@ func (a *analyzer) readThrough(n *funcNode, c inspector.Cursor, loops []*Loop) b
 		}
 		if atomicHit(a.pass.TypesInfo, list, i) {
 			at, kind = i, missRest // see atomic_cache.go
+			break
+		}
+		if a.globalHit(list, i) {
+			at, kind = i, missRest // see global_memo.go
 			break
 		}
 	}
