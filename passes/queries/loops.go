@@ -37,7 +37,8 @@ const (
 	// LoopConst: a small constant bound (`for i := 0; i < 3; i++`).
 	LoopConst
 	// LoopRetry: a bounded loop that leaves on success (break or return),
-	// or a counting loop of attempts at one piece of work (see attemptLoop).
+	// a counting loop of attempts at one piece of work (see attemptLoop),
+	// or one probing for a free candidate name (see probeLoop).
 	LoopRetry
 	// LoopService: `for {}` or `for ctx.Err() == nil` waiting on a select,
 	// ticker, sleep or channel: a worker, server or scheduler loop.
