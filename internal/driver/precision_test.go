@@ -124,6 +124,7 @@ func TestPrecision(t *testing.T) {
 		"strats/strats.go:122 route " + strat,                                            // a strategy per name the request sends
 		"strats/strats.go:133 route strats/strats.go:133",                                // requests add to the registry's list
 		"strats/strats.go:98 route " + strat,                                             // a caller makes one per row
+		"swapped/swapped.go:21 route swapped/swapped.go:21",                              // two locals copying each other round: unbounded, and the walk ends
 		"tiers/tiers.go:77 route tiers/tiers.go:77",                                      // appended to on every call; the copy filtered by a retention (Purge) is silent
 		"tries/tries.go:112 route tries/tries.go:40",                                     // a round per success; safeWrite's attempts (Set) are silent
 		"tries/tries.go:137 route tries/tries.go:49",                                     // a diff per prefix; Changed's, opened once, is silent

@@ -348,6 +348,16 @@ func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, d
 	if isParam(fn, v) {
 		return p.fewParam(fn, v, limit, depth) // what callers pass
 	}
+	// Locals may copy each other round (a, b = b, a), at no hop's cost:
+	// a local met again on the way is not bounded by this walk.
+	if p.fewLocals[v] {
+		return 0, false
+	}
+	if p.fewLocals == nil {
+		p.fewLocals = map[*types.Var]bool{}
+	}
+	p.fewLocals[v] = true
+	defer delete(p.fewLocals, v)
 	is := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.ObjectOf(id) == v

@@ -104,10 +104,13 @@ type Program struct {
 	used    map[*Func][]bool                    // see usedParams
 	guarded map[guardKey][]bool                 // see guardedParams
 	live    map[*Func]*liveSet                  // see Runs
-	ids     int32                               // the ids given (see numbered)
-	sole    map[*types.TypeName]holding         // see soleHolders
-	within  map[any]bool                        // see invokesWithin
-	paths   map[*Call][]*pathRule               // by the rule's first call, see paths.go
+	// fewLocals are the locals fewLocal is following, to end a walk
+	// that meets one again.
+	fewLocals map[*types.Var]bool
+	ids       int32                       // the ids given (see numbered)
+	sole      map[*types.TypeName]holding // see soleHolders
+	within    map[any]bool                // see invokesWithin
+	paths     map[*Call][]*pathRule       // by the rule's first call, see paths.go
 	// pathLive are the walks of liveOf for middlewares under their
 	// path tests (see partLive).
 	pathLive map[pathLiveKey]*liveSet
