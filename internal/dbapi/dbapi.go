@@ -120,6 +120,8 @@ func (m *Method) Library() string {
 		return "pop"
 	case m.Pkg == Goqu || m.Pkg == goquExec:
 		return "goqu"
+	case m.Pkg == BeegoORM || m.Pkg == BeegoORMV1:
+		return "beego"
 	}
 	return m.Pkg
 }
@@ -341,7 +343,59 @@ func init() {
 	addCtx(Goqu, goquDBs, Exec, 0, "Exec")
 	addCtx(Goqu, goquDBs, Prepare, 0, "Prepare")
 	addCtx(Goqu, goquDBs, Query, 1, "ScanStructs", "ScanStruct", "ScanVals", "ScanVal")
+
+	// beego's ORM (v2's client/orm, v1's astaxie/beego/orm): an Ormer
+	// reads and writes a model's row by its key (Read, Insert, Update,
+	// Delete...), QueryTable starts a QuerySeter whose finishers (All,
+	// One, Count, Update...) send what its Filter, OrderBy and Limit
+	// built, and Raw starts a RawSeter from raw SQL, as gorm's Raw does,
+	// sent by Exec, QueryRow, QueryRows and the Values family. v2 splits
+	// the Ormer's methods into DQL and DML, each with a WithCtx twin
+	// taking the context first. Begin, Commit and Rollback are not sites.
+	for _, b := range []struct {
+		pkg      string
+		dql, dml string
+		ctxTwins bool
+	}{{BeegoORM, "DQL", "DML", true}, {BeegoORMV1, "Ormer", "Ormer", false}} {
+		twins := func(names ...string) []string {
+			if !b.ctxTwins {
+				return names
+			}
+			out := names
+			for _, n := range names {
+				out = append(out, n+"WithCtx")
+			}
+			return out
+		}
+		finish := func(recv string, write bool, names ...string) {
+			for _, name := range twins(names...) {
+				table[key{b.pkg, recv, name}] = &Method{Pkg: b.pkg, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: write}
+			}
+		}
+		finish(b.dql, false, "Read", "ReadForUpdate", "ReadOrCreate", "LoadRelated")
+		finish(b.dml, true, "Insert", "InsertOrUpdate", "InsertMulti", "Update", "Delete")
+		add(b.pkg, []string{b.dml}, Builder, 0, "Raw")
+		if b.ctxTwins {
+			add(b.pkg, []string{b.dml}, Builder, 1, "RawWithCtx")
+		}
+		finish("QuerySeter", false, "Count", "Exist", "All", "One", "Values", "ValuesList", "ValuesFlat")
+		finish("QuerySeter", false, "RowsToMap", "RowsToStruct") // no WithCtx twins; harmless if absent
+		finish("QuerySeter", true, "Update", "Delete")
+		finish("QueryM2Mer", false, "Exist", "Count")
+		finish("QueryM2Mer", true, "Add", "Remove", "Clear")
+		finish("Inserter", true, "Insert")
+		for _, name := range []string{"Exec", "QueryRow", "QueryRows", "Values", "ValuesList", "ValuesFlat", "RowsToMap", "RowsToStruct"} {
+			table[key{b.pkg, "RawSeter", name}] = &Method{Pkg: b.pkg, Recv: "RawSeter", Name: name, Role: Finisher, SQLArg: -1, Write: name == "Exec"}
+		}
+		table[key{b.pkg, "RawPreparer", "Exec"}] = &Method{Pkg: b.pkg, Recv: "RawPreparer", Name: "Exec", Role: Finisher, SQLArg: -1, Write: true}
+	}
 }
+
+// BeegoORM and BeegoORMV1 are the import paths of beego's ORM, v2 and v1.
+const (
+	BeegoORM   = "github.com/beego/beego/v2/client/orm"
+	BeegoORMV1 = "github.com/astaxie/beego/orm"
+)
 
 // GormV1 is gorm v1's import path; v2 is gorm.io/gorm.
 const GormV1 = "github.com/jinzhu/gorm"

@@ -165,6 +165,8 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		return a.xormSQL(s, sel) // see orm_xorm.go
 	case "ent":
 		return a.entSQL(s, sel) // see orm_ent.go
+	case "beego":
+		return a.beegoSQL(s, sel) // see orm_beego.go
 	}
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	// Whether the chain writes a slice is known from its calls, even

@@ -181,6 +181,13 @@ func TestGorp(t *testing.T) {
 	analysistest.Run(t, dir, sites, "gorpdb")
 }
 
+// beego's ORM: raw SQL, QuerySeter chains read from QueryTable to the
+// finisher, and an Ormer's model reads and writes, left to beego.
+func TestBeego(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "beegodb")
+}
+
 // A program's own handle interface that sqlx's DB and Tx implement
 // rebinds as sqlx does: the SQL given to its Rebind is the statement run.
 // An interface no database handle implements keeps its Rebind unknown.
