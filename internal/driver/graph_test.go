@@ -114,6 +114,7 @@ func TestScheduledJobs(t *testing.T) {
 		"POST /every":    nil,
 		"POST /bulk":     {"UPDATE items SET done = true WHERE id = $1 loop"},
 		"POST /direct":   nil,
+		"POST /fork":     nil,
 	}
 	for route, w := range want {
 		if !slices.Equal(got[route], w) {
@@ -130,6 +131,7 @@ func TestScheduledJobs(t *testing.T) {
 		"example.com/sched/jobs.Sweep":             false, // registered per spec at start-up
 		"example.com/sched/jobs.Cleanup":           false, // gocron v1's Do
 		"example.com/sched/jobs.Digest":            false, // gocron v2's NewTask
+		"(*example.com/sched/api.Forked).report":   false, // a fork of robfig/cron's AddFunc
 	}
 	bulk := false
 	for _, f := range rep.Findings {

@@ -85,5 +85,45 @@ func StartsLater(fn *types.Func) (Later, bool) {
 		return Later{}, false
 	}
 	l, ok := startsLater[fn.Origin().FullName()]
+	if !ok {
+		return cronFork(fn)
+	}
 	return l, ok
+}
+
+// cronFork reads a fork of robfig/cron as robfig/cron (jakecoffman/cron's
+// AddFunc(spec, cmd, name), a vendored copy): a method AddFunc, AddJob
+// or Schedule of a type Cron of a package named cron, handed a func() or
+// a value with a Run() method, schedules it as robfig/cron's does.
+func cronFork(fn *types.Func) (Later, bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || fn.Pkg() == nil || fn.Pkg().Name() != "cron" {
+		return Later{}, false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := t.(*types.Named); !ok || n.Obj().Name() != "Cron" {
+		return Later{}, false
+	}
+	for i := range sig.Params().Len() {
+		pt := sig.Params().At(i).Type()
+		switch u := pt.Underlying().(type) {
+		case *types.Signature:
+			if fn.Name() == "AddFunc" && u.Params().Len() == 0 {
+				return Later{Periodic: true}, true
+			}
+		case *types.Interface:
+			if fn.Name() != "AddJob" && fn.Name() != "Schedule" {
+				continue
+			}
+			for m := range u.Methods() {
+				if m.Name() == "Run" {
+					return Later{Periodic: true, Method: "Run"}, true
+				}
+			}
+		}
+	}
+	return Later{}, false
 }

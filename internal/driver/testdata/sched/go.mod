@@ -3,6 +3,7 @@ module example.com/sched
 go 1.22
 
 require (
+	example.net/forkcron v0.1.0
 	example.net/txkit v0.1.0
 	github.com/go-co-op/gocron v1.37.0
 	github.com/go-co-op/gocron/v2 v2.16.0
@@ -11,6 +12,7 @@ require (
 
 // The schedulers' API from stubs, so that the test needs no network.
 replace (
+	example.net/forkcron => ./_stubs/forkcron
 	example.net/txkit => ./_stubs/txkit
 	github.com/go-co-op/gocron => ./_stubs/gocron
 	github.com/go-co-op/gocron/v2 => ./_stubs/gocronv2

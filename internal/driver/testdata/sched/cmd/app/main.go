@@ -7,6 +7,7 @@ import (
 
 	"example.com/sched/api"
 	"example.com/sched/jobs"
+	forkcron "example.net/forkcron"
 	gocron1 "github.com/go-co-op/gocron"
 	"github.com/go-co-op/gocron/v2"
 	"github.com/robfig/cron/v3"
@@ -35,6 +36,7 @@ func main() {
 	http.HandleFunc("POST /every", a.Every)
 	http.HandleFunc("POST /bulk", a.Bulk)
 	http.HandleFunc("POST /direct", a.Direct)
+	http.HandleFunc("POST /fork", (&api.Forked{DB: db, Cron: forkcron.New()}).Schedule)
 	http.ListenAndServe(":8080", nil)
 }
 

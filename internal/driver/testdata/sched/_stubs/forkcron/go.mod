@@ -1,0 +1,3 @@
+module example.net/forkcron
+
+go 1.22
