@@ -2041,7 +2041,8 @@ func isTrue(info *types.Info, e ast.Expr) bool {
 // statement per chunk, which is how an N+1 is fixed, not one. A query
 // builder's chain counts with the call that sends it: in
 // `db.In("id", ids).Find(&rows)` for each group ids of a map, the group
-// goes whole into the statement Find sends.
+// goes whole into the statement Find sends, and so does a chain kept in a
+// variable the body built from the chunk.
 func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 	if len(l.whole) == 0 && l.index == nil {
 		return false
@@ -2089,6 +2090,20 @@ func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 					found = true
 				}
 			}
+		}
+		// A chain the body built from the chunk and kept in a local
+		// (qs := o.QueryTable(t).Filter("id__in", ids[i:end]);
+		// qs.All(&rows)) sends it too.
+		root := sel.X
+		for c, ok := ast.Unparen(root).(*ast.CallExpr); ok; c, ok = ast.Unparen(root).(*ast.CallExpr) {
+			csel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+			if !isSel {
+				break
+			}
+			root = csel.X
+		}
+		if id, ok := ast.Unparen(root).(*ast.Ident); ok && l.whole[info.Uses[id]] {
+			found = true
 		}
 	}
 	return found

@@ -20,3 +20,21 @@ func Beego(o orm.Ormer, books []Book) {
 	}
 	o.QueryTable("members").Count()
 }
+
+// BeegoChunks loads the books by chunks of 500 ids, the chain kept in a
+// variable per chunk: one statement per chunk. The chain made once
+// before the loop and read per id is one per item.
+func BeegoChunks(o orm.Ormer, ids []int) {
+	const chunkSize = 500
+	for i := 0; i < len(ids); i += chunkSize {
+		end := min(i+chunkSize, len(ids))
+		var books []Book
+		qs := o.QueryTable("books").Filter("book_id__in", ids[i:end])
+		qs.All(&books)
+	}
+	qs := o.QueryTable("books")
+	for _, id := range ids {
+		var b Book
+		qs.Filter("book_id", id).One(&b) // want `^beego One runs once per item of ids`
+	}
+}
