@@ -2042,7 +2042,7 @@ func isTrue(info *types.Info, e ast.Expr) bool {
 // builder's chain counts with the call that sends it: in
 // `db.In("id", ids).Find(&rows)` for each group ids of a map, the group
 // goes whole into the statement Find sends, and so does a chain kept in a
-// variable the body built from the chunk.
+// variable the body built from a chunk it slices (ids[i:end]).
 func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 	if len(l.whole) == 0 && l.index == nil {
 		return false
@@ -2091,9 +2091,11 @@ func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 				}
 			}
 		}
-		// A chain the body built from the chunk and kept in a local
-		// (qs := o.QueryTable(t).Filter("id__in", ids[i:end]);
-		// qs.All(&rows)) sends it too.
+		// A chain the body built from a chunk and kept in a local (qs
+		// := o.QueryTable(t).Filter("id__in", ids[i:end]);
+		// qs.All(&rows)) sends it too. In a range over groups, only a
+		// chain whose method took the group: f := NewFace(cluster);
+		// f.Create() is one row per group.
 		root := sel.X
 		for c, ok := ast.Unparen(root).(*ast.CallExpr); ok; c, ok = ast.Unparen(root).(*ast.CallExpr) {
 			csel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
@@ -2102,10 +2104,45 @@ func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 			}
 			root = csel.X
 		}
-		if id, ok := ast.Unparen(root).(*ast.Ident); ok && l.whole[info.Uses[id]] {
+		if id, ok := ast.Unparen(root).(*ast.Ident); ok && l.whole[info.Uses[id]] && (l.index != nil || l.builtChain(info, info.Uses[id])) {
 			found = true
 		}
 	}
+	return found
+}
+
+// builtChain reports whether the loop's body sets v to a method chain
+// one of whose calls takes the loop's element, or what it built from it,
+// as an argument: a query builder holding the group.
+func (l *Loop) builtChain(info *types.Info, v types.Object) bool {
+	body := l.Body()
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if found || !ok || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); !ok || info.ObjectOf(id) != v {
+				continue
+			}
+			for c, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok && !found; c, ok = chainNext(c) {
+				sel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+				if !isSel || info.Selections[sel] == nil {
+					continue // a function's call: a value of the module made from the group
+				}
+				for _, arg := range c.Args {
+					if id, ok := ast.Unparen(arg).(*ast.Ident); ok && l.whole[info.Uses[id]] {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
 	return found
 }
 

@@ -38,3 +38,20 @@ func BeegoChunks(o orm.Ormer, ids []int) {
 		qs.Filter("book_id", id).One(&b) // want `^beego One runs once per item of ids`
 	}
 }
+
+// BeegoGroups inserts a row per group of ids: the statement is built from
+// the group, but it is one row per group, not the group's rows at once.
+func BeegoGroups(o orm.Ormer, groups [][]int) {
+	for _, g := range groups {
+		qs := o.QueryTable("books").Filter("book_id__in", g)
+		qs.Update(orm.Params{"grouped": true}) // silent: one statement per group, sending the whole group
+		b := newBatch(g)
+		b.save(o) // want `^ormloops.\(\*batch\).save runs`
+	}
+}
+
+type batch struct{ ids []int }
+
+func newBatch(ids []int) *batch { return &batch{ids} }
+
+func (b *batch) save(o orm.Ormer) { o.Insert(b) }
