@@ -401,3 +401,30 @@ func TestRouteChannelsText(t *testing.T) {
 		}
 	}
 }
+
+// A go-swagger server (testdata/swagger, generated-like code) keeps its
+// operations in a map by method and path, each served by its
+// operation's ServeHTTP, which calls the handler the application set
+// as a conversion to the operation's HandlerFunc type: each route runs
+// its own handler's queries, and the handler's loop is the route's.
+func TestSwaggerRoutes(t *testing.T) {
+	t.Parallel()
+	rep, got := routeQueryLines(t, "testdata/swagger", func(q report.RouteQuery) string { return q.SQL + " " + q.PerRequest })
+	want := map[string][]string{
+		"GET …/flags":             {"SELECT id, key FROM flags WHERE id = $1 loop"},
+		"DELETE …/flags/{flagID}": {"DELETE FROM flags WHERE id = $1 once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %v", got, want)
+	}
+	for route, w := range want {
+		if !slices.Equal(got[route], w) {
+			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" && (f.Role != "route" || len(f.Routes) != 1 || f.Routes[0].Pattern != "…/flags") {
+			t.Errorf("%s:%d: role %q, routes %v; want GET …/flags's", f.File, f.Line, f.Role, f.Routes)
+		}
+	}
+}

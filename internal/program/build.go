@@ -78,6 +78,9 @@ type builder struct {
 	// fieldStores are the values stored into the func-typed fields of
 	// the module's structs, once asked (see funcfields.go).
 	fieldStores map[*types.Var][]ssa.Value
+	// convs are the module's functions converted to each named func
+	// type, once asked (see funcconvs.go).
+	convs map[*types.TypeName][]*Func
 	// madeStores are the values stored into the fields of the module's
 	// structs whose type is an interface of another module (see
 	// madeFieldFuncs).
@@ -506,6 +509,11 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 				// A function a middleware put into the request's
 				// context (see ctxfuncs.go).
 				callees = b.ctxFuncs(cc.Value)
+			}
+			if len(callees) == 0 {
+				// A value of a named func type, a handler adapter's
+				// receiver (see funcconvs.go).
+				callees = b.convertedTo(cc.Value)
 			}
 		}
 		if len(callees) == 0 && cc.IsInvoke() {

@@ -174,6 +174,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if http {
 			a.learnHelpers()
 			a.register()
+			a.handlerMaps() // see handlermaps.go
 			a.registerHelpers()
 			a.servedServers()
 		}
