@@ -322,6 +322,11 @@
 // (a Routes() returning another router's, changed, too: see derivedRows
 // in program/tables.go).
 //
+// A server go-swagger generates keeps its operations in a map by method
+// and path (o.handlers["GET"]["/flags"] = flag.NewFindFlags(...)):
+// each assignment is a route, served by the operation's ServeHTTP (see
+// handlermaps.go).
+//
 // # Handlers and middlewares
 //
 // The handler is the function, method value or closure registered, seen
