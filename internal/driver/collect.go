@@ -221,6 +221,9 @@ func (c *collector) action(act *checker.Action) {
 	case *queries.Result:
 		c.querySites(act, res)
 	case *routes.Result:
+		if res == nil {
+			return // a pass that panicked (reported above) leaves none
+		}
 		c.routes.add(act, res, c.r.rel)
 		c.unreadRoutes(act, res)
 	case *catalog.Result:

@@ -46,8 +46,12 @@ func (a *analyzer) handlerMaps() {
 			if !ok || !handlerMapType(info.TypeOf(inner.X)) {
 				return true
 			}
-			method, ok1 := constStr(info.Types[inner.Index])
-			path, ok2 := constStr(info.Types[outer.Index])
+			mtv, ptv := info.Types[inner.Index], info.Types[outer.Index]
+			if mtv.Value == nil || ptv.Value == nil {
+				return true // keys chosen at run time
+			}
+			method, ok1 := constStr(mtv)
+			path, ok2 := constStr(ptv)
 			if !ok1 || !ok2 || !isHTTPMethod(method) || !strings.HasPrefix(path, "/") {
 				return true
 			}

@@ -43,3 +43,10 @@ func (o *FlagrAPI) Serve() http.Handler {
 		}
 	})
 }
+
+// AddMiddlewareFor wraps the handler of one operation: keys chosen at run
+// time, no route of their own.
+func (o *FlagrAPI) AddMiddlewareFor(method, path string, builder func(http.Handler) http.Handler) {
+	o.initHandlerCache()
+	o.handlers[method][path] = builder(o.handlers[method][path])
+}
