@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -213,6 +214,9 @@ func (c *collector) action(act *checker.Action) {
 		c.rep.Errors = append(c.rep.Errors, report.Problem{Package: act.Package.PkgPath, Message: fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)})
 		return
 	}
+	if v := reflect.ValueOf(act.Result); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
+		return // a pass that panicked (reported above) leaves a typed nil
+	}
 	switch res := act.Result.(type) {
 	case *check.Result:
 		if c.r.checks[act.Analyzer] {
@@ -221,9 +225,6 @@ func (c *collector) action(act *checker.Action) {
 	case *queries.Result:
 		c.querySites(act, res)
 	case *routes.Result:
-		if res == nil {
-			return // a pass that panicked (reported above) leaves none
-		}
 		c.routes.add(act, res, c.r.rel)
 		c.unreadRoutes(act, res)
 	case *catalog.Result:
