@@ -116,7 +116,9 @@ func checkRuns(t *testing.T, got, want map[string][]string, order []string) {
 // the handler its registration passed, not every handler's; the
 // middlewares' under their own names, once each; a route registered with
 // no middlewares lists none of theirs; one an adapter runs per item of
-// something else stays in the closure, per item.
+// something else stays in the closure, per item. An adapter calling the
+// handler in a closure it calls at once (to recover a panic) is read
+// alike.
 func TestRouteInventoryAdapter(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/adapt", "./...")
@@ -137,6 +139,10 @@ func TestRouteInventoryAdapter(t *testing.T) {
 		// A middleware run in a loop over something else: per item,
 		// in the closure.
 		"GET /items": {"store/store.go:29 handler loop"},
+		// A closure the adapter's closure calls at once calls the
+		// handler: each route its own.
+		"GET /v2/tags":      {"store/store.go:19 handler once"},
+		"GET /v2/bookmarks": {"store/store.go:24 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d routes (stderr: %s)", order, len(want), stderr)

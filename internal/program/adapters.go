@@ -49,6 +49,10 @@ type adapter struct {
 	// bound are the closure's calls of a func-typed parameter of its
 	// constructor, with the function the call passed for it.
 	bound map[*Call][]*Func
+	// nested are the closure's calls of closures it makes and calls at
+	// once (see calledClosure), with what the call passed for the
+	// parameters they call.
+	nested map[*Call]nestedBind
 	// wraps are the closure's calls of a method of a value the call
 	// passed (a middleware), or of an element of a list it passed, with
 	// the parameter the value is of.
@@ -59,6 +63,13 @@ type adapter struct {
 
 	made  *Func  // the copy of closure, once made
 	parts []Part // the route's parts in place of closure, once made
+}
+
+// nestedBind is a closure the adapter's closure calls at once, with its
+// calls of the constructor's parameters bound to what one call passed.
+type nestedBind struct {
+	inner *Func
+	bound map[*Call][]*Func
 }
 
 // adapters records, for each static call of a module function that
@@ -80,11 +91,12 @@ func (b *builder) adapters() {
 				continue
 			}
 			bound, wraps := b.paramCalls(fn, mc)
-			if len(bound) == 0 {
+			called := b.calledClosures(fn, mc)
+			if len(bound) == 0 && len(called) == 0 {
 				continue // nothing of the call's own to follow
 			}
 			for _, cc := range b.staticCallers()[fn] {
-				ad := &adapter{closure: lit, bound: map[*Call][]*Func{}, wraps: map[*Call]*types.Var{}, none: map[*Call]bool{}}
+				ad := &adapter{closure: lit, bound: map[*Call][]*Func{}, nested: map[*Call]nestedBind{}, wraps: map[*Call]*types.Var{}, none: map[*Call]bool{}}
 				for c, i := range bound {
 					if i < len(cc.Args) {
 						if hs, ok := b.handed(fn, i, cc.Args[i]); ok {
@@ -92,7 +104,20 @@ func (b *builder) adapters() {
 						}
 					}
 				}
-				if len(ad.bound) == 0 {
+				for c, cl := range called {
+					nb := nestedBind{inner: cl.inner, bound: map[*Call][]*Func{}}
+					for ic, i := range cl.params {
+						if i < len(cc.Args) {
+							if hs, ok := b.handed(fn, i, cc.Args[i]); ok {
+								nb.bound[ic] = hs
+							}
+						}
+					}
+					if len(nb.bound) > 0 {
+						ad.nested[c] = nb
+					}
+				}
+				if len(ad.bound) == 0 && len(ad.nested) == 0 {
 					continue
 				}
 				for c, i := range wraps {
@@ -378,11 +403,36 @@ func (p *Program) adapt(pos token.Pos, f *Func) []Part {
 			first = c.Pos
 		}
 	}
+	for c := range ad.nested {
+		if !first.IsValid() || c.Pos < first {
+			first = c.Pos
+		}
+	}
 	for i, c := range f.Calls {
 		g.Calls[i] = c
 		if hs, ok := ad.bound[c]; ok {
 			cp := *c
 			cp.Callees = hs
+			g.Calls[i] = &cp
+			continue
+		}
+		if nb, ok := ad.nested[c]; ok {
+			// r := func() any { return h(c) }(): a copy of the closure
+			// called, its call of the parameter reaching the handler.
+			ig := *nb.inner
+			ig.origin, ig.scc = nb.inner, nil
+			ig.Calls = make([]*Call, len(nb.inner.Calls))
+			for j, ic := range nb.inner.Calls {
+				ig.Calls[j] = ic
+				if hs, ok := nb.bound[ic]; ok {
+					icp := *ic
+					icp.Callees = hs
+					ig.Calls[j] = &icp
+				}
+			}
+			ig.scc = &scc{members: []*Func{&ig}}
+			cp := *c
+			cp.Callees = []*Func{&ig}
 			g.Calls[i] = &cp
 			continue
 		}

@@ -119,6 +119,93 @@ func (b *builder) madeBy(v *ssa.Call, depth int) ([]*Func, bool) {
 	return fs, true
 }
 
+// calledClosure is a closure a constructor's closure makes and calls at
+// once (a wrapper's r := func() any { defer recoverTo(&err); return
+// fn(c) }()), with its calls of the constructor's func-typed parameters,
+// which it captures through the outer closure: by call, the parameter's
+// index.
+type calledClosure struct {
+	inner  *Func
+	params map[*Call]int
+}
+
+// calledClosures are the closures the closure mc, made by g, makes and
+// calls at once that call a func-typed parameter of g (see
+// calledClosure), by the outer closure's call of each.
+func (b *builder) calledClosures(g *ssa.Function, mc *ssa.MakeClosure) map[*Call]calledClosure {
+	lit := mc.Fn.(*ssa.Function)
+	// outerParam is the parameter of g that lit's free variable fv is.
+	outerParam := func(fv *ssa.FreeVar) int {
+		k := slices.Index(lit.FreeVars, fv)
+		if k < 0 || k >= len(mc.Bindings) {
+			return -1
+		}
+		switch x := mc.Bindings[k].(type) {
+		case *ssa.Parameter:
+			return slices.Index(g.Params, x)
+		case *ssa.Alloc: // the parameter spilled to the variable captured
+			return wrappedParam(g, x)
+		}
+		return -1
+	}
+	var out map[*Call]calledClosure
+	for _, blk := range lit.Blocks {
+		for _, instr := range blk.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok || b.calls[ci] == nil {
+				continue
+			}
+			inner, ok := ci.Common().Value.(*ssa.MakeClosure)
+			if !ok {
+				continue
+			}
+			innerFn, ok := inner.Fn.(*ssa.Function)
+			if !ok || b.funcs[innerFn] == nil {
+				continue
+			}
+			params := map[*Call]int{}
+			for _, iblk := range innerFn.Blocks {
+				for _, iinstr := range iblk.Instrs {
+					ici, ok := iinstr.(ssa.CallInstruction)
+					if !ok || b.calls[ici] == nil || ici.Common().IsInvoke() {
+						continue
+					}
+					// fn, or *fn for a parameter the constructor spilled
+					// to the variable its closures capture.
+					val := ici.Common().Value
+					if u, ok := val.(*ssa.UnOp); ok && u.Op == token.MUL {
+						val = u.X
+					}
+					fv, ok := val.(*ssa.FreeVar)
+					if !ok {
+						continue
+					}
+					j := slices.Index(innerFn.FreeVars, fv)
+					if j < 0 || j >= len(inner.Bindings) {
+						continue
+					}
+					outer, ok := inner.Bindings[j].(*ssa.FreeVar)
+					if !ok {
+						continue
+					}
+					if i := outerParam(outer); i >= 0 {
+						if _, isFn := g.Params[i].Type().Underlying().(*types.Signature); isFn {
+							params[b.calls[ici]] = i
+						}
+					}
+				}
+			}
+			if len(params) > 0 {
+				if out == nil {
+					out = map[*Call]calledClosure{}
+				}
+				out[b.calls[ci]] = calledClosure{inner: b.funcs[innerFn], params: params}
+			}
+		}
+	}
+	return out
+}
+
 // returnedValues are the values g returns, each a closure it makes (as
 // it is or converted) or a function; ok is false when some return is
 // anything else.

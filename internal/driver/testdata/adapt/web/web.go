@@ -41,6 +41,27 @@ func ForEachItem(deps model.Dependencies, h model.HttpHandler, m model.HttpMiddl
 	}
 }
 
+// Recovering adapts a handler that answers its response, calling it in
+// a closure of its own that turns a panic into an error: the closure
+// called at once is the route's too, and calls the route's handler.
+func Recovering(deps model.Dependencies, h func(model.Dependencies, *model.Context) any) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c := &model.Context{W: w, R: r}
+		var err error
+		res := func() any {
+			defer func() {
+				if p := recover(); p != nil {
+					err = http.ErrAbortHandler
+				}
+			}()
+			return h(deps, c)
+		}()
+		if err != nil || res == nil {
+			w.WriteHeader(http.StatusInternalServerError)
+		}
+	}
+}
+
 type Server struct {
 	mux *http.ServeMux
 }
@@ -54,6 +75,8 @@ func (s *Server) Setup(deps model.Dependencies) http.Handler {
 	s.mux.HandleFunc("GET /bookmarks", ToHTTPHandler(deps, legacy.HandleBookmarks, global...))
 	s.mux.HandleFunc("GET /health", ToHTTPHandler(deps, HandleHealth))
 	s.mux.HandleFunc("GET /items", ForEachItem(deps, HandleHealth, middleware.Auth{}))
+	s.mux.HandleFunc("GET /v2/tags", Recovering(deps, answerTags))
+	s.mux.HandleFunc("GET /v2/bookmarks", Recovering(deps, answerBookmarks))
 	return s.mux
 }
 
@@ -70,4 +93,12 @@ type Legacy struct{}
 
 func (l *Legacy) HandleBookmarks(deps model.Dependencies, c *model.Context) {
 	_ = deps.Store().Bookmarks(c.R.Context())
+}
+
+func answerTags(deps model.Dependencies, c *model.Context) any {
+	return deps.Store().Tags(c.R.Context())
+}
+
+func answerBookmarks(deps model.Dependencies, c *model.Context) any {
+	return deps.Store().Bookmarks(c.R.Context())
 }
