@@ -37,6 +37,25 @@ func TestPackage(id, pkgPath string) bool {
 	return id != pkgPath || strings.HasSuffix(pkgPath, "_test") || strings.HasSuffix(pkgPath, ".test")
 }
 
+// SupportPackage reports whether a package's import path says it is a
+// harness around the service rather than the service: an element of the
+// path is bench, benchmark(s), loadtest or stresstest (a load generator
+// and its server), or test, tests, e2e, testutil(s) or testsupport (a
+// test fixture's package: a busi server the tests call, a reset of the
+// test database). Their loops run a configured number of times against
+// a test database, not per request of the service; an element only
+// holding such a word (workbench, contest) says nothing.
+func SupportPackage(pkgPath string) bool {
+	for _, e := range strings.Split(pkgPath, "/") {
+		switch strings.ToLower(e) {
+		case "bench", "benchmark", "benchmarks", "loadtest", "stresstest",
+			"test", "tests", "e2e", "testutil", "testutils", "testsupport":
+			return true
+		}
+	}
+	return false
+}
+
 // Migration reports whether a name says migration: a file, a function,
 // a directory or any element of a package path whose name holds
 // "migrat", in any case (migrate.go, migrations/, dbmigrate,

@@ -39,6 +39,24 @@ func TestTestPackage(t *testing.T) {
 	}
 }
 
+func TestSupportPackage(t *testing.T) {
+	for path, want := range map[string]bool{
+		"github.com/dtm-labs/dtm/helper/bench/svr": true,
+		"github.com/dtm-labs/dtm/test/busi":        true,
+		"example.com/app/e2e":                      true,
+		"example.com/app/internal/testutil":        true,
+		"example.com/app/Benchmarks/load":          true,
+		"example.com/app/store":                    false,
+		"example.com/workbench/items":              false,
+		"example.com/app/contest":                  false,
+		"example.com/app/testing":                  false, // a package of its own name, as the standard library's
+	} {
+		if got := SupportPackage(path); got != want {
+			t.Errorf("SupportPackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
 func TestMigrationCode(t *testing.T) {
 	for _, c := range []struct {
 		file, pkg, fn string

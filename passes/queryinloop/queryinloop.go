@@ -89,14 +89,15 @@ type checker struct {
 
 // skipFunc is code whose loops are not request paths: tests (in _test.go
 // files, or functions that take a test's *testing.T or *testing.B, with
-// their closures), start-up (main, init) and, when c.byName, migrations
+// their closures, or in a benchmark's or a test fixture's package, see
+// codekind.SupportPackage), start-up (main, init) and, when c.byName, migrations
 // by their names; or whose
 // loops no one can change: generated code. node is the innermost
 // function holding the call: a function literal in main is not start-up
 // by its name (a handler written inline, a worker), though the whole
 // program may still find that only start-up runs it.
 func (c *checker) skipFunc(fn *types.Func, node ast.Node, pos token.Pos) bool {
-	return skip(c.fset, fn, node, pos) || c.generated[c.fset.File(pos)] || c.tests.Holds(pos) ||
+	return skip(c.fset, fn, node, pos) || c.generated[c.fset.File(pos)] || c.tests.Holds(pos) || codekind.SupportPackage(c.pkg.Path()) ||
 		c.byName && namedMigration(c.fset, c.pkg, fn, pos)
 }
 
