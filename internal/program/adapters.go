@@ -421,15 +421,7 @@ func (p *Program) adapt(pos token.Pos, f *Func) []Part {
 			// called, its call of the parameter reaching the handler.
 			ig := *nb.inner
 			ig.origin, ig.scc = nb.inner, nil
-			ig.Calls = make([]*Call, len(nb.inner.Calls))
-			for j, ic := range nb.inner.Calls {
-				ig.Calls[j] = ic
-				if hs, ok := nb.bound[ic]; ok {
-					icp := *ic
-					icp.Callees = hs
-					ig.Calls[j] = &icp
-				}
-			}
+			ig.Calls = boundCalls(nb.inner.Calls, nb.bound)
 			ig.scc = &scc{members: []*Func{&ig}}
 			cp := *c
 			cp.Callees = []*Func{&ig}

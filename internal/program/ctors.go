@@ -241,17 +241,24 @@ func (b *builder) fillCopies() {
 		g := bc.copy
 		*g = *bc.origin
 		g.origin = bc.origin
-		g.Calls = make([]*Call, len(bc.origin.Calls))
-		for i, c := range bc.origin.Calls {
-			g.Calls[i] = c
-			if hs, ok := bc.binds[c]; ok {
-				cp := *c
-				cp.Callees = hs
-				g.Calls[i] = &cp
-			}
-		}
+		g.Calls = boundCalls(bc.origin.Calls, bc.binds)
 		b.p.copies = append(b.p.copies, g)
 	}
+}
+
+// boundCalls are calls, each of those binds names made a copy calling
+// what binds gives instead.
+func boundCalls(calls []*Call, binds map[*Call][]*Func) []*Call {
+	out := make([]*Call, len(calls))
+	for i, c := range calls {
+		out[i] = c
+		if hs, ok := binds[c]; ok {
+			cp := *c
+			cp.Callees = hs
+			out[i] = &cp
+		}
+	}
+	return out
 }
 
 // elemLoad is the list whose element v is loaded from (*&list[i]), nil

@@ -72,17 +72,7 @@ func attempted(info *types.Info, cur inspector.Cursor, kind LoopKind) LoopKind {
 // attemptLoop reports whether the loop at cur, a counting for loop or a
 // range over an integer, is a loop of attempts (see above).
 func attemptLoop(info *types.Info, cur inspector.Cursor) bool {
-	var counter *types.Var
-	var body *ast.BlockStmt
-	switch s := cur.Node().(type) {
-	case *ast.ForStmt:
-		counter, body = countedBy(info, s), s.Body
-	case *ast.RangeStmt:
-		if s.Value == nil {
-			counter, _ = info.ObjectOf(identOrNil(s.Key)).(*types.Var)
-		}
-		body = s.Body
-	}
+	counter, body := countingLoop(info, cur)
 	if counter == nil {
 		return false
 	}
@@ -98,6 +88,22 @@ func attemptLoop(info *types.Info, cur inspector.Cursor) bool {
 	t.results(body)
 	out, ok := t.list(body.List, unasked, nil)
 	return ok && out&unasked == 0
+}
+
+// countingLoop is the counter and the body of the loop at cur when it
+// is a counting for loop (see countedBy) or a range over an integer; a
+// nil counter otherwise.
+func countingLoop(info *types.Info, cur inspector.Cursor) (counter *types.Var, body *ast.BlockStmt) {
+	switch s := cur.Node().(type) {
+	case *ast.ForStmt:
+		counter, body = countedBy(info, s), s.Body
+	case *ast.RangeStmt:
+		if s.Value == nil {
+			counter, _ = info.ObjectOf(identOrNil(s.Key)).(*types.Var)
+		}
+		body = s.Body
+	}
+	return counter, body
 }
 
 // countedBy is the integer counter of a for loop `i := a; i < b; i++`

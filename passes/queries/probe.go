@@ -43,17 +43,7 @@ import (
 // probeLoop reports whether the counting loop at cur is a probe for a
 // free candidate (see above).
 func probeLoop(info *types.Info, cur inspector.Cursor) bool {
-	var counter *types.Var
-	var body *ast.BlockStmt
-	switch s := cur.Node().(type) {
-	case *ast.ForStmt:
-		counter, body = countedBy(info, s), s.Body
-	case *ast.RangeStmt:
-		if s.Value == nil {
-			counter, _ = info.ObjectOf(identOrNil(s.Key)).(*types.Var)
-		}
-		body = s.Body
-	}
+	counter, body := countingLoop(info, cur)
 	if counter == nil || body == nil || setsVar(info, body, counter) {
 		return false
 	}
