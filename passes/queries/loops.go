@@ -1102,16 +1102,7 @@ func appendsTo(info *types.Info, body ast.Node, v *types.Var) bool {
 // variable defined with a function literal, in a function of path)
 // whose body reads v.
 func handsOver(info *types.Info, call *ast.CallExpr, path []ast.Node, v *types.Var) bool {
-	reads := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
+	reads := func(n ast.Node) bool { return readsVar(info, n, v) }
 	for _, arg := range call.Args {
 		if reads(arg) {
 			return true
