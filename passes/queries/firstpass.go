@@ -42,12 +42,17 @@ func onePass(info *types.Info, s *ast.IfStmt, loops []*Loop) int {
 	if s.Init != nil || len(loops) == 0 {
 		return -1
 	}
+	// The condition's shape first: it is asked of every if in a loop.
+	idx := indexTest(info, s.Cond)
+	if _, flag := ast.Unparen(s.Cond).(*ast.Ident); idx == nil && !flag {
+		return -1
+	}
 	l := loops[len(loops)-1]
 	body := l.Body()
 	if body == nil || !encloses(body, s) || loopBetween(body, s) {
 		return -1
 	}
-	if v := indexTest(info, s.Cond); v != nil && isIndexOf(info, l, v) && !setsVar(info, body, v) {
+	if idx != nil && isIndexOf(info, l, idx) && !setsVar(info, body, idx) {
 		return len(loops) - 1
 	}
 	if v := firstFlag(info, s, l); v != nil {
