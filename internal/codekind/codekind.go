@@ -38,18 +38,18 @@ func TestPackage(id, pkgPath string) bool {
 }
 
 // SupportPackage reports whether a package's import path says it is a
-// harness around the service rather than the service: an element of the
-// path is bench, benchmark(s), loadtest or stresstest (a load generator
-// and its server), or test, tests, e2e, testutil(s) or testsupport (a
-// test fixture's package: a busi server the tests call, a reset of the
-// test database). Their loops run a configured number of times against
+// benchmark's harness rather than the service: an element of the path is
+// bench, benchmark(s), loadtest or stresstest (a load generator, and the
+// server it loads). Its loops run a configured number of times against
 // a test database, not per request of the service; an element only
-// holding such a word (workbench, contest) says nothing.
+// holding such a word (workbench) says nothing. Test support is not
+// known so: the program graph knows it by what imports it, and its
+// types by their testing parameters (see TestingParam), never by a
+// directory's name.
 func SupportPackage(pkgPath string) bool {
 	for _, e := range strings.Split(pkgPath, "/") {
 		switch strings.ToLower(e) {
-		case "bench", "benchmark", "benchmarks", "loadtest", "stresstest",
-			"test", "tests", "e2e", "testutil", "testutils", "testsupport":
+		case "bench", "benchmark", "benchmarks", "loadtest", "stresstest":
 			return true
 		}
 	}

@@ -307,9 +307,8 @@
 // outside them that take a *testing.T, *testing.B, *testing.F or
 // testing.TB: a shared conformance suite, a benchmark's b.N loop, a
 // fixture, with the closures in them, and the packages of a benchmark's
-// or a test fixture's harness, by an element of their import path:
-// bench, benchmark(s), loadtest, stresstest, test, tests, e2e,
-// testutil(s), testsupport), code whose names say it makes
+// harness, by an element of their import path: bench, benchmark(s),
+// loadtest, stresstest), code whose names say it makes
 // demo, seed or fixture data or sets a database up (a word of its
 // file's, function's or receiver type's name is seed, demo, fixture,
 // fake or initdb, or two in a row are init and db: SeedUsers,

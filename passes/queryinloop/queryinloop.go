@@ -89,7 +89,7 @@ type checker struct {
 
 // skipFunc is code whose loops are not request paths: tests (in _test.go
 // files, or functions that take a test's *testing.T or *testing.B, with
-// their closures, or in a benchmark's or a test fixture's package, see
+// their closures, or in a benchmark harness's package, see
 // codekind.SupportPackage), start-up (main, init) and, when c.byName, migrations
 // by their names; or whose
 // loops no one can change: generated code. node is the innermost
