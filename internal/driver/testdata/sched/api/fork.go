@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"net/http"
 
+	"example.com/sched/jobs"
 	cron "example.net/forkcron"
 )
 
@@ -25,15 +26,7 @@ func (f *Forked) Schedule(w http.ResponseWriter, r *http.Request) {
 
 // report runs on the fork's goroutine: its loop is a job's.
 func (f *Forked) report() {
-	rows, _ := f.DB.QueryContext(context.Background(), `SELECT id FROM users`)
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		rows.Scan(&id)
-		ids = append(ids, id)
-	}
-	for _, id := range ids {
+	for _, id := range jobs.UserIDs(f.DB) {
 		f.DB.ExecContext(context.Background(), `INSERT INTO reports (user_id) VALUES ($1)`, id)
 	}
 }
