@@ -99,6 +99,15 @@ func (a *analyzer) mountsOut() []*Mount {
 				if len(ctx) == 0 {
 					ctx = []router{{known: true}} // served as it is
 				}
+				if fn.Name() == "Serve" && serveMethod(recvType(fn)) != nil {
+					// go-swagger: the API's router serves under the
+					// spec's basePath (see handlermaps.go).
+					if base, ok := a.specBase(); ok {
+						for i := range ctx {
+							ctx[i].prefix = join(ctx[i].prefix, base)
+						}
+					}
+				}
 				out = append(out, &Mount{Call: call.Lparen, Func: fn.Origin(), Param: -1, Under: unders(ctx)})
 			}
 		}

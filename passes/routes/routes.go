@@ -247,6 +247,13 @@ type analyzer struct {
 	q      *queries.Result
 	routes []*Route
 
+	// spec is the basePath of the OpenAPI spec the package embeds, once
+	// looked for (see specBase).
+	spec *struct {
+		base string
+		ok   bool
+	}
+
 	decls   map[*types.Func]*ast.FuncDecl
 	writes  map[*types.Var][]ast.Expr // local variable -> values assigned, in source order
 	sites   map[ast.Expr]writeSite    // value assigned -> where the assignment takes effect

@@ -4,11 +4,12 @@ import (
 	"net/http"
 
 	"example.com/swagger/app"
+	"example.com/swagger/restapi"
 	"example.com/swagger/restapi/operations"
 )
 
 func main() {
 	api := &operations.FlagrAPI{}
 	app.Setup(api)
-	http.ListenAndServe(":8080", api.Serve())
+	http.ListenAndServe(":8080", restapi.ConfigureAPI(api))
 }

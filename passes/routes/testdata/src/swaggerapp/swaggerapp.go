@@ -9,12 +9,17 @@ import (
 	"net/http"
 )
 
-// SwaggerJSON is the embedded spec, as go-swagger writes it.
+// SwaggerJSON is the embedded spec, as go-swagger writes it: split where
+// its text holds a backquote.
 var SwaggerJSON = json.RawMessage([]byte(`{
   "swagger": "2.0",
+  "info": {"description": "Flags, as in ` + "`" + `flagr` + "`" + `."},
   "basePath": "/api/v1",
   "paths": {}
 }`))
+
+// notSpec names basePath but is no spec.
+const notSpec = `{"basePath": "/other"}`
 
 type FindFlags struct{}
 
