@@ -699,8 +699,10 @@ func TestBeegoRoutes(t *testing.T) {
 // testdata/gqlgen serves a gqlgen schema on two routes (see its
 // README.txt): each runs the resolvers the generated code dispatches to
 // through gqlgen's runtime, the order's field resolver once per order,
-// and the model method the generated code calls; the other routes run
-// none. A second schema, of the generated shape since gqlgen v0.17.6x
+// and the model method the generated code calls, and the mutation
+// behind a schema directive: the directive's function (set in the
+// Config by graph.NewConfig) and, through the closure the generated
+// code hands it, the mutation's resolver; the other routes run none. A second schema, of the generated shape since gqlgen v0.17.6x
 // (Config an alias of the runtime's generic Config, the field resolvers
 // closures handed to graphql.ResolveField), is served by the server a
 // constructor of the module makes and returns, registered behind a
@@ -717,10 +719,12 @@ func TestRouteInventoryGraphQL(t *testing.T) {
 		return fmt.Sprintf("%s %s", r.Method, r.Pattern)
 	})
 	schema := []string{
+		"graph/config.go:17 handler once",
 		"graph/models.go:16 handler once",
 		"graph/resolver.go:17 handler once",
-		"graph/resolver.go:24 handler loop",
-		"graph/resolver.go:31 handler once",
+		"graph/resolver.go:22 handler once",
+		"graph/resolver.go:29 handler loop",
+		"graph/resolver.go:36 handler once",
 	}
 	want := map[string][]string{
 		"ANY /query":    schema,

@@ -78,6 +78,9 @@ type builder struct {
 	// fieldStores are the values stored into the func-typed fields of
 	// the module's structs, once asked (see funcfields.go).
 	fieldStores map[*types.Var][]ssa.Value
+	// fieldCallsIdx indexes the functions those fields hold and the
+	// calls of each field (see fieldparams.go), found once.
+	fieldCallsIdx *fieldCalls
 	// convs are the module's functions converted to each named func
 	// type, once asked (see funcconvs.go).
 	convs map[*types.TypeName][]*Func
@@ -504,6 +507,12 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 				// generated code (a dataloader's l.fetch(keys), see
 				// funcfields.go).
 				callees = b.funcFields(cc.Value)
+			}
+			if len(callees) == 0 {
+				// A parameter of a function a field holds, called with
+				// what the field's calls pass (gqlgen's directives, see
+				// fieldparams.go).
+				callees = b.fieldParamFuncs(cc.Value)
 			}
 			if len(callees) == 0 {
 				// A function a middleware put into the request's

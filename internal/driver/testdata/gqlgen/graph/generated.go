@@ -9,11 +9,16 @@ import (
 )
 
 func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
-	return &executableSchema{resolvers: cfg.Resolvers}
+	return &executableSchema{resolvers: cfg.Resolvers, directives: cfg.Directives}
 }
 
 type Config struct {
-	Resolvers ResolverRoot
+	Resolvers  ResolverRoot
+	Directives DirectiveRoot
+}
+
+type DirectiveRoot struct {
+	HasRole func(ctx context.Context, obj any, next graphql.Resolver, role string) (res any, err error)
 }
 
 type ResolverRoot interface {
@@ -24,6 +29,7 @@ type ResolverRoot interface {
 
 type MutationResolver interface {
 	CreateOrder(ctx context.Context, name string) (*Order, error)
+	DeleteOrder(ctx context.Context, id int) (bool, error)
 }
 
 type OrderResolver interface {
@@ -35,7 +41,8 @@ type QueryResolver interface {
 }
 
 type executableSchema struct {
-	resolvers ResolverRoot
+	resolvers  ResolverRoot
+	directives DirectiveRoot
 }
 
 func (e *executableSchema) Complexity(typeName, field string, childComplexity int, rawArgs map[string]any) (int, bool) {
@@ -103,5 +110,25 @@ func (ec *executionContext) _Mutation(ctx context.Context) graphql.Marshaler {
 	if o, ok := res.(*Order); ok {
 		o.Total(ctx)
 	}
+	ec._Mutation_deleteOrder(ctx)
+	return nil
+}
+
+// A field behind a schema directive (@hasRole): the resolver is the
+// closure handed to the directive's function, which the application
+// sets in the Config's DirectiveRoot.
+func (ec *executionContext) _Mutation_deleteOrder(ctx context.Context) graphql.Marshaler {
+	ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		directive0 := func(rctx context.Context) (any, error) {
+			return ec.resolvers.Mutation().DeleteOrder(rctx, 1)
+		}
+		directive1 := func(ctx context.Context) (any, error) {
+			if ec.directives.HasRole == nil {
+				return nil, nil
+			}
+			return ec.directives.HasRole(ctx, nil, directive0, "ADMIN")
+		}
+		return directive1(rctx)
+	})
 	return nil
 }

@@ -18,6 +18,11 @@ func (r *mutationResolver) CreateOrder(ctx context.Context, name string) (*Order
 	return &Order{db: r.DB}, err
 }
 
+func (r *mutationResolver) DeleteOrder(ctx context.Context, id int) (bool, error) {
+	_, err := r.DB.ExecContext(ctx, "DELETE FROM orders WHERE id = $1", id)
+	return err == nil, err
+}
+
 type orderResolver struct{ *Resolver }
 
 func (r *orderResolver) Items(ctx context.Context, obj *Order) ([]string, error) {

@@ -13,7 +13,7 @@ import (
 
 func main() {
 	db, _ := sql.Open("postgres", "")
-	srv := handler.NewDefaultServer(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{DB: db}}))
+	srv := handler.NewDefaultServer(graph.NewExecutableSchema(graph.NewConfig(db)))
 	http.Handle("/query", srv)
 	http.HandleFunc("/health", health)
 	http.Handle("/v2/graphql", gzip(endpoint.Users(db)))
