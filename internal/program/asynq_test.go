@@ -37,6 +37,8 @@ func TestAsynqJobs(t *testing.T) {
 		"job asynq task jobs.TypeReindex runs example.com/tasks/jobs.Reindex$1", // through RegisterPlain, handed on as it is: one job
 		"job jobs.Ping runs example.com/tasks/jobs.Ping$1",
 		"job worker.(*Consumer).logging runs (*example.com/tasks/worker.Consumer).logging$1", // the middleware's, every task's
+		"job machinery task \"due\" runs (*example.com/tasks/jobs.Notifier).Due$bound",       // RegisterTasks: a map by name
+		"job machinery task \"digest\" runs (*example.com/tasks/jobs.Notifier).Digest$bound", // RegisterTask
 	}
 	slices.Sort(got)
 	slices.Sort(want)

@@ -136,7 +136,7 @@ func (h handoff) through(prm *ssa.Parameter, cc *ssa.CallCommon) handoff {
 }
 
 // jobName is the value naming a job (see laterFuncs): v, argument arg of
-// the call cc.
+// the call cc; or the key of a map literal's entry (call nil).
 type jobName struct {
 	v    ssa.Value
 	call *ssa.CallCommon
@@ -185,6 +185,9 @@ func (b *builder) jobLabel(label string, n *jobName) string {
 	if !ok || c.Value == nil {
 		return ""
 	}
+	if n.call == nil { // a map's key
+		return label + " " + c.Value.ExactString()
+	}
 	arg := n.arg
 	if n.call.Signature().Recv() != nil && !n.call.IsInvoke() {
 		arg--
@@ -225,6 +228,15 @@ func (b *builder) jobFuncs(v ssa.Value, method string, deep bool, at handoff, de
 	switch x := v.(type) {
 	case *ssa.MakeInterface:
 		b.jobFuncs(x.X, method, deep, at, depth+1, add)
+		return
+	case *ssa.MakeMap:
+		// A map literal of functions by name (machinery's
+		// RegisterTasks): each of its values, named by its key.
+		for _, ref := range *x.Referrers() {
+			if u, ok := ref.(*ssa.MapUpdate); ok && u.Map == x {
+				b.jobFuncs(u.Value, method, deep, handoff{name: &jobName{v: u.Key, arg: -1}, via: at.via}, depth+1, add)
+			}
+		}
 		return
 	case *ssa.Call:
 		if g := x.Call.StaticCallee(); g != nil && b.funcs[g] == nil && types.IsInterface(x.Type()) {

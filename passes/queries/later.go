@@ -59,6 +59,15 @@ var startsLater = map[string]Later{
 	"(*github.com/hibiken/asynq.ServeMux).Handle":     {Periodic: true, Method: "ProcessTask", Named: 1, Label: "asynq task"},
 	"(*github.com/hibiken/asynq.Server).Run":          {Periodic: true, Method: "ProcessTask"},
 	"(*github.com/hibiken/asynq.Server).Start":        {Periodic: true, Method: "ProcessTask"},
+
+	// RichardKnop/machinery, v1 and v2: the server keeps task functions
+	// by name (RegisterTask's, or each of the map RegisterTasks is
+	// handed), and its workers run them per message consumed, on their
+	// own goroutines: a background job, named by the task's name.
+	"(*github.com/RichardKnop/machinery/v1.Server).RegisterTask":  {Periodic: true, Named: 1, Label: "machinery task"},
+	"(*github.com/RichardKnop/machinery/v1.Server).RegisterTasks": {Periodic: true, Label: "machinery task"},
+	"(*github.com/RichardKnop/machinery/v2.Server).RegisterTask":  {Periodic: true, Named: 1, Label: "machinery task"},
+	"(*github.com/RichardKnop/machinery/v2.Server).RegisterTasks": {Periodic: true, Label: "machinery task"},
 }
 
 // Later is how a function of startsLater runs what it is handed.
@@ -72,7 +81,7 @@ type Later struct {
 	// Named is 1 + the index of the argument (the receiver not counted)
 	// that names what it runs (asynq's task type); 0 for none. Label
 	// says what that names: the job is "Label name" when the argument is
-	// a constant.
+	// a constant (or, for a map of functions by name, the entry's key).
 	Named int
 	Label string
 }

@@ -103,3 +103,22 @@ func Orphan(db *sql.DB) func(context.Context, *asynq.Task) error {
 		return nil
 	}
 }
+
+// Notifier's methods are machinery tasks: RegisterTasks keeps them by
+// name, in a map, and the worker runs them per message.
+type Notifier struct{ DB *sql.DB }
+
+func (n *Notifier) Due(taskID string) (bool, error) {
+	for _, id := range UserIDs(n.DB) {
+		n.DB.Exec(`INSERT INTO reminders (user_id, task_id) VALUES ($1, $2)`, id, taskID)
+	}
+	return true, nil
+}
+
+// Digest is registered alone, with RegisterTask.
+func (n *Notifier) Digest() error {
+	for _, id := range UserIDs(n.DB) {
+		n.DB.Exec(`INSERT INTO digests (user_id) VALUES ($1)`, id)
+	}
+	return nil
+}

@@ -7,6 +7,7 @@ import (
 	"example.com/tasks/api"
 	"example.com/tasks/jobs"
 	"example.com/tasks/worker"
+	machinery "github.com/RichardKnop/machinery/v1"
 	"github.com/hibiken/asynq"
 )
 
@@ -26,6 +27,14 @@ func main() {
 	c.Register(jobs.TypeImport, jobs.Import(db))
 	c.RegisterPlain(jobs.TypeReindex, jobs.Reindex(db))
 	c.Start()
+
+	tasks := &machinery.Server{}
+	n := jobs.Notifier{DB: db}
+	tasks.RegisterTasks(map[string]interface{}{
+		"due": n.Due,
+	})
+	tasks.RegisterTask("digest", n.Digest)
+	go tasks.NewWorker("worker", 2).Launch()
 
 	a := &api.API{DB: db, Mux: mux}
 	http.HandleFunc("POST /register", a.Register)
