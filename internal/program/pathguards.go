@@ -467,8 +467,22 @@ func (p *Program) PartCost(e *Entry, part Part) (once int, loop bool) {
 // one.
 func (p *Program) partLive(e *Entry, part Part) *liveSet {
 	dead := p.partDead(e, part)
-	if (dead == nil && part.skip == nil) || len(e.cut) > 0 {
-		return p.liveOf(part.Func, e.cut)
+	if len(e.cut) > 0 {
+		// Asked once per finding the entry may run: walked once per
+		// part, as long as the entry's cuts stay as they are.
+		k := cutLiveKey{f: part.Func, e: e, n: len(e.cut)}
+		if ls := p.cutLive[k]; ls != nil {
+			return ls
+		}
+		ls := p.liveOf(part.Func, e.cut)
+		if p.cutLive == nil {
+			p.cutLive = map[cutLiveKey]*liveSet{}
+		}
+		p.cutLive[k] = ls
+		return ls
+	}
+	if dead == nil && part.skip == nil {
+		return p.liveOf(part.Func, nil)
 	}
 	key := pathLiveKey{f: part.Func, dead: fmt.Sprint(dead, skipKey(part.skip))}
 	if ls := p.pathLive[key]; ls != nil {
@@ -491,6 +505,14 @@ func (p *Program) partLive(e *Entry, part Part) *liveSet {
 type pathLiveKey struct {
 	f    *Func
 	dead string
+}
+
+// cutLiveKey is a part of an entry with calls cut, and how many: cuts
+// are only ever added.
+type cutLiveKey struct {
+	f *Func
+	e *Entry
+	n int
 }
 
 // pathRuledOut reports whether the code at pos in a part of entry e

@@ -114,6 +114,9 @@ type Program struct {
 	// pathLive are the walks of liveOf for middlewares under their
 	// path tests (see partLive).
 	pathLive map[pathLiveKey]*liveSet
+	// cutLive are the walks of liveOf for the parts of entries with
+	// calls cut (see partLive), by part and entry.
+	cutLive map[cutLiveKey]*liveSet
 	// derivedOf are the routes split off a dispatcher (see dispatch.go).
 	derivedOf map[*routes.Route]derived
 	// tableOf are the routes split off a table a handler dispatches
