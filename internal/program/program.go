@@ -356,6 +356,7 @@ const (
 // none.
 func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	calls := map[token.Pos]*ast.CallExpr{}
+	infos := map[token.Pos]*types.Info{} // of the package of each call of calls
 	loops := map[token.Pos][]*queries.Loop{}
 	cached := map[token.Pos]bool{}
 	keyed := map[token.Pos]int{}
@@ -371,6 +372,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call, ls := range res.Loops {
 			calls[call.Lparen], loops[call.Lparen] = call, ls
+			infos[call.Lparen] = m.TypesInfo
 		}
 		for call := range res.Cached {
 			cached[call.Lparen] = true
@@ -442,7 +444,18 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 			} else {
 				c.Site = nil
 			}
-			if info != nil && c.Expr != nil {
+			switch {
+			case len(c.Chain) > 0:
+				// Each call of the chain in its own loops: a helper
+				// handing the function it was given each chunk of a
+				// list (batchExec(ids, n, func(batch []T) error {...}))
+				// repeats it once per chunk.
+				for _, pos := range c.Chain {
+					if in, x := infos[pos], calls[pos]; in != nil && x != nil {
+						c.Chunks += queries.Chunks(in, x, loops[pos])
+					}
+				}
+			case info != nil && c.Expr != nil:
 				// A site taking a chunk whole too (the pass leaves that
 				// loop out of the site's Loops): one statement per chunk.
 				c.Chunks = queries.Chunks(info.TypesInfo, c.Expr, c.Loops)

@@ -95,8 +95,8 @@ func TestReach(t *testing.T) {
 			"store.go:27 ×0 via svc.(*Service).Lead → store.(*base).Get",
 		}},
 		// A batch passed whole: one statement per batch.
-		{"(*example.com/shapes/svc.Service).Purge", []string{
-			"store.go:100 ×0 via svc.(*Service).Purge → store.DeleteAll",
+		{"(*example.com/shapes/svc.Service).PurgeChunks", []string{
+			"store.go:100 ×0 via svc.(*Service).PurgeChunks → store.DeleteAll",
 		}},
 		// A cache filled under if s.x == nil runs once per receiver, in
 		// whatever loop: Labels hands label its own.
@@ -162,6 +162,15 @@ func TestReach(t *testing.T) {
 		}},
 		{"(*example.com/shapes/svc.Service).Archive", []string{
 			"store.go:92 ×1 via svc.(*Service).Archive → store.Odd",
+		}},
+		// A helper handing the function each chunk of a list runs it
+		// once per chunk: a single statement taking the chunk whole
+		// repeats nothing per item; one per item of the chunk does.
+		{"(*example.com/shapes/svc.Service).PurgeChunks", []string{
+			"store.go:100 ×0 via svc.(*Service).PurgeChunks → store.DeleteAll",
+		}},
+		{"(*example.com/shapes/svc.Service).PurgeEach", []string{
+			"store.go:100 ×2 via svc.(*Service).PurgeEach → store.DeleteAll",
 		}},
 		// Also when the helper calls it inside a closure of its own,
 		// handed to another helper (retry → attempt).

@@ -383,3 +383,29 @@ func Reloaded(ctx context.Context, c *Config, ids []int64) {
 		c.Conf(ctx, true)
 	}
 }
+
+// inChunks runs fn once per chunk of ids, as stash's batchExec does.
+func inChunks[T any](ids []T, size int, fn func(batch []T) error) error {
+	for i := 0; i < len(ids); i += size {
+		end := min(i+size, len(ids))
+		if err := fn(ids[i:end]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PurgeChunks deletes the ids a chunk at a time: one statement per chunk.
+func (s *Service) PurgeChunks(ctx context.Context, ids []int64) error {
+	return inChunks(ids, 500, func(batch []int64) error { return store.DeleteAll(ctx, s.db, batch) })
+}
+
+// PurgeEach deletes every id of every chunk on its own: per id.
+func (s *Service) PurgeEach(ctx context.Context, ids []int64) error {
+	return inChunks(ids, 500, func(batch []int64) error {
+		for _, id := range batch {
+			store.DeleteAll(ctx, s.db, []int64{id})
+		}
+		return nil
+	})
+}
