@@ -783,7 +783,7 @@ func (w *whole) loops(c *collector) {
 			}
 			per = boundPer(w.prog, call, reached, per)
 			name, impls := callee(pkg.TypesInfo, call)
-			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops}
+			qc := &queries.Call{Call: call.Expr, Func: fn.Decl, Node: fn.Syntax(), Callee: name, Loops: call.Loops, Whole: call.Whole}
 			pf, ok := queryinloop.Whole(wpkg(pkg), qc, impls, reached, per)
 			if !ok {
 				continue

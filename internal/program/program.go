@@ -225,6 +225,9 @@ type Call struct {
 	// Chunks counts the loops of Loops whose element the call takes whole
 	// (queries.Chunks): they do not repeat a single statement below it.
 	Chunks int
+	// Whole are those loops, for a call through a chain (see Chain):
+	// each taken whole by the chain's call it is around.
+	Whole []*queries.Loop
 	// Site is set when the call itself sends SQL: it is a leaf.
 	Site *queries.Site
 	// Once says the call fills a cache (sync.Once's Do, or under if x ==
@@ -451,8 +454,15 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				// list (batchExec(ids, n, func(batch []T) error {...}))
 				// repeats it once per chunk.
 				for _, pos := range c.Chain {
-					if in, x := infos[pos], calls[pos]; in != nil && x != nil {
-						c.Chunks += queries.Chunks(in, x, loops[pos])
+					in, x := infos[pos], calls[pos]
+					if in == nil || x == nil {
+						continue
+					}
+					for _, l := range loops[pos] {
+						if l.Kind.PerItem() && queries.TakesWhole(in, x, l) {
+							c.Chunks++
+							c.Whole = append(c.Whole, l)
+						}
 					}
 				}
 			case info != nil && c.Expr != nil:

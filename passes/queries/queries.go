@@ -296,6 +296,11 @@ type Call struct {
 	Callee  string // printable name of the function called
 	Summary *IssuesQueries
 	Loops   []*Loop
+	// Whole are the loops of Loops whose chunk another call on the way
+	// takes whole, not Call (a whole-program driver's chain through a
+	// helper: batchExec(ids, n, fn) calling fn(ids[i:end])): they repeat
+	// nothing per item here.
+	Whole []*Loop
 }
 
 // For returns the result of the queries pass for pass, which must

@@ -453,6 +453,12 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		return
 	}
 	items, _ := perItem(call.Loops)
+	if len(call.Whole) > 0 {
+		// A helper handing the function each chunk of a list: one call
+		// per chunk. What the function does per item of its chunk is
+		// its own finding, where it loops.
+		items = slices.DeleteFunc(items, func(l *queries.Loop) bool { return slices.Contains(call.Whole, l) })
+	}
 	if len(items) == 0 {
 		return
 	}
@@ -473,7 +479,7 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		// A call that takes a loop's chunk runs once per chunk: that loop
 		// repeats a single statement, not one per item (a loop over the
 		// chunk's items inside it still does).
-		items = wholeless(c.info, call.Call, items)
+		items = wholeless(c.info, call, items)
 		if len(items) == 0 {
 			return // one call per chunk, each a single statement
 		}
@@ -539,10 +545,10 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 
 // wholeless are the loops of items less those whose chunk the call takes
 // whole (queries.TakesWhole).
-func wholeless(info *types.Info, call *ast.CallExpr, items []*queries.Loop) []*queries.Loop {
+func wholeless(info *types.Info, call *queries.Call, items []*queries.Loop) []*queries.Loop {
 	var out []*queries.Loop
 	for _, l := range items {
-		if !queries.TakesWhole(info, call, l) {
+		if !queries.TakesWhole(info, call.Call, l) {
 			out = append(out, l)
 		}
 	}

@@ -116,6 +116,10 @@ func serve(ctx context.Context, db *sql.DB) {
 	http.HandleFunc("/sync", func(w http.ResponseWriter, r *http.Request) {
 		batch.Sync(r.Context(), db, nil)
 	})
+	http.HandleFunc("/purge", func(w http.ResponseWriter, r *http.Request) {
+		batch.Purge(r.Context(), db, nil)
+		batch.Mark(r.Context(), db, nil)
+	})
 	http.HandleFunc("/owners", func(w http.ResponseWriter, r *http.Request) {
 		orders.Owners(r.Context(), s, nil)
 	})
