@@ -31,6 +31,15 @@ import (
 // Writer.Do reached every caller of it: a key database's write ran
 // another component's queries.
 //
+// A caller the rewiring cannot follow (it hands over a function kept in
+// a field, or a parameter of a function that does not qualify) no longer
+// spoils the others: it alone gets what the graph gave the helper's call
+// of the parameter, every function any caller hands it, as one dynamic
+// call, while each other caller runs its own (stash: one caption helper
+// handing txn.WithTxn a local kept every route reading in a transaction
+// "running" all 1,800 statements of every transaction body; the routes'
+// query lists fell from 8,736 entries to 1,048).
+//
 // The helper may also take a list of functions, run.Parallel(ctx, fnA,
 // fnB) or Sequentially(fns ...func() error), and call each: vta keeps one
 // element per slice type, so every function any caller of any such helper
@@ -153,6 +162,22 @@ func (b *builder) higherOrder(u *uses) {
 			ok[slot{fn, pc.index}] = !taken[fn] && len(callers[fn]) > 0
 		}
 	}
+	// A caller passing anything else (a function kept in a field, a
+	// parameter of a function that does not qualify) is opaque: it gets
+	// what the call graph gave the parameter's call, the functions every
+	// caller hands, while the others get their own. A parameter none of
+	// whose callers is known stays the graph's.
+	good := func(fn *ssa.Function, pc paramCall, ci ssa.CallInstruction) bool {
+		arg := argFor(ci.Common(), pc.index)
+		if arg == nil {
+			return false
+		}
+		if _, handed := b.handed(fn, pc.index, arg); handed {
+			return true
+		}
+		prm := b.paramBehind(arg)
+		return prm != nil && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm)}] || unused(prm.Parent()))
+	}
 	for changed := true; changed; {
 		changed = false
 		for fn, pcs := range calls {
@@ -160,17 +185,29 @@ func (b *builder) higherOrder(u *uses) {
 				if !ok[slot{fn, pc.index}] {
 					continue
 				}
-				for _, ci := range callers[fn] {
-					arg := argFor(ci.Common(), pc.index)
-					good := arg != nil
-					if _, handed := b.handed(fn, pc.index, arg); good && !handed {
-						prm := b.paramBehind(arg)
-						good = prm != nil && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm)}] || unused(prm.Parent()))
+				if !slices.ContainsFunc(callers[fn], func(ci ssa.CallInstruction) bool { return good(fn, pc, ci) }) {
+					ok[slot{fn, pc.index}], changed = false, true
+				}
+			}
+		}
+	}
+	opaque := map[slot]map[ssa.CallInstruction]bool{}
+	graphs := map[*Call][]*Func{} // what the graph gave the parameter calls cut below
+	for fn, pcs := range calls {
+		for _, pc := range pcs {
+			s := slot{fn, pc.index}
+			if !ok[s] {
+				continue
+			}
+			if pc.call != nil && ok[slot{pc.owner, pc.of}] {
+				graphs[pc.call] = pc.call.Callees
+			}
+			for _, ci := range callers[fn] {
+				if !good(fn, pc, ci) {
+					if opaque[s] == nil {
+						opaque[s] = map[ssa.CallInstruction]bool{}
 					}
-					if !good {
-						ok[slot{fn, pc.index}], changed = false, true
-						break
-					}
+					opaque[s][ci] = true
 				}
 			}
 		}
@@ -212,7 +249,17 @@ func (b *builder) higherOrder(u *uses) {
 				// None for the caller's own parameter: its callers are
 				// wired instead.
 				hs, _ := b.handed(fn, pc.index, argFor(ci.Common(), pc.index))
-				for _, h := range hs {
+				static := true
+				var ks []*Func // the callees of each Call made, by key
+				if opaque[slot{fn, pc.index}][ci] {
+					// One call of whatever the graph gave the
+					// parameter's call, dynamic as that was.
+					hs, static = graphs[pc.call], false
+					ks = []*Func{nil}
+				} else {
+					ks = hs
+				}
+				for _, k := range ks {
 					pos, at := ci.Common().Pos(), b.calls[ci]
 					chain := append([]token.Pos{pos}, pc.chain...)
 					// Started on a goroutine left running on the way
@@ -220,15 +267,22 @@ func (b *builder) higherOrder(u *uses) {
 					// on every way the helper may take.
 					async := b.asyncChain(chain)
 					scheduled := async && b.scheduledChain(chain)
-					if c := chains[key{ci, h}]; c != nil {
+					if c := chains[key{ci, k}]; c != nil {
 						c.alts = append(c.alts, chain)
 						c.Once = c.Once && pc.once
 						c.Async = c.Async && async
 						c.Scheduled = c.Scheduled && scheduled
 						continue
 					}
-					c := &Call{Pos: pos, Static: true, Callees: []*Func{h}, Chain: chain, Once: pc.once, Async: async, Scheduled: scheduled, block: at.block, seq: at.seq}
-					chains[key{ci, h}] = c
+					callees := []*Func{k}
+					if k == nil {
+						callees = hs
+					}
+					if len(callees) == 0 {
+						continue
+					}
+					c := &Call{Pos: pos, Static: static, Callees: callees, Chain: chain, Once: pc.once, Async: async, Scheduled: scheduled, block: at.block, seq: at.seq}
+					chains[key{ci, k}] = c
 					caller.Calls = append(caller.Calls, c)
 				}
 			}

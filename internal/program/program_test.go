@@ -163,6 +163,17 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).Archive", []string{
 			"store.go:92 ×1 via svc.(*Service).Archive → store.Odd",
 		}},
+		// A helper one of whose callers hands it what the rewiring
+		// cannot follow (a function kept in a field): the others run
+		// their own function still; that one, what the graph gives the
+		// helper's call, every function handed to it.
+		{"(*example.com/shapes/svc.Service).MarkOne", []string{
+			"store.go:72 ×1 via svc.(*Service).MarkOne → store.Mark",
+		}},
+		{"(*example.com/shapes/svc.Service).Recount", []string{
+			"store.go:52 ×0 via svc.(*Service).Recount → store.(*Table).Count",
+			"store.go:72 ×1 via svc.(*Service).Recount → svc.(*Service).MarkOne → store.Mark",
+		}},
 		// A helper handing the function each chunk of a list runs it
 		// once per chunk: a single statement taking the chunk whole
 		// repeats nothing per item; one per item of the chunk does.
