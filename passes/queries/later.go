@@ -34,6 +34,11 @@ var startsLater = map[string]Later{
 	"(*github.com/robfig/cron/v3.Cron).AddJob":   {Periodic: true, Method: "Run"},
 	"(*github.com/robfig/cron/v3.Cron).Schedule": {Periodic: true, Method: "Run"},
 
+	// pocketbase's scheduler (app.Cron()): MustAdd(id, expr, fn) keeps
+	// the function under its id, for the app's ticker to run when due.
+	"(*github.com/pocketbase/pocketbase/tools/cron.Cron).Add":     {Periodic: true, Named: 1, Label: "cron job"},
+	"(*github.com/pocketbase/pocketbase/tools/cron.Cron).MustAdd": {Periodic: true, Named: 1, Label: "cron job"},
+
 	// go-co-op/gocron v1: s.Every(1).Day().At("10:30").Do(fn, args...)
 	// keeps the function (as any) in the job; the started scheduler runs
 	// it, each time the job is due, on a goroutine of its executor.

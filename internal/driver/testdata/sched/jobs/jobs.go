@@ -74,3 +74,10 @@ func Digest(db *sql.DB) {
 		db.ExecContext(context.Background(), `INSERT INTO digests (user_id) VALUES ($1)`, id)
 	}
 }
+
+// Rollup is registered with pocketbase's cron (app.Cron().MustAdd).
+func Rollup(db *sql.DB) {
+	for _, id := range UserIDs(db) {
+		db.Exec(`INSERT INTO rollups (user_id) VALUES ($1)`, id)
+	}
+}

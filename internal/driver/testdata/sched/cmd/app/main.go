@@ -10,6 +10,7 @@ import (
 	forkcron "example.net/forkcron"
 	gocron1 "github.com/go-co-op/gocron"
 	"github.com/go-co-op/gocron/v2"
+	pbcron "github.com/pocketbase/pocketbase/tools/cron"
 	"github.com/robfig/cron/v3"
 )
 
@@ -30,6 +31,9 @@ func main() {
 		s2.NewJob(gocron.DurationJob(d), gocron.NewTask(jobs.Digest, db))
 	}
 	s2.Start()
+	pb := pbcron.New()
+	pb.MustAdd("rollup", "*/10 * * * *", func() { jobs.Rollup(db) })
+	pb.Start()
 	a := &api.API{DB: db, Cron: c}
 	http.HandleFunc("POST /schedule", a.Schedule)
 	http.HandleFunc("POST /archive", a.Archive)
