@@ -122,6 +122,8 @@ func (m *Method) Library() string {
 		return "goqu"
 	case m.Pkg == BeegoORM || m.Pkg == BeegoORMV1:
 		return "beego"
+	case m.Pkg == PocketBaseCore || m.Pkg == pocketBaseDaos:
+		return "pocketbase"
 	}
 	return m.Pkg
 }
@@ -389,7 +391,38 @@ func init() {
 		}
 		table[key{b.pkg, "RawPreparer", "Exec"}] = &Method{Pkg: b.pkg, Recv: "RawPreparer", Name: "Exec", Role: Finisher, SQLArg: -1, Write: true}
 	}
+
+	// pocketbase: the App (an interface, and the BaseApp implementing it;
+	// before v0.23 the Dao) finds a collection's records and saves or
+	// deletes one, each a statement pocketbase builds from the
+	// collection's schema at run time. RecordQuery starts a dbx query,
+	// read as dbx's.
+	pbReads := []string{"FindRecordById", "FindRecordsByIds", "FindAllRecords", "FindFirstRecordByData",
+		"FindRecordsByFilter", "FindFirstRecordByFilter", "CountRecords", "FindAuthRecordByEmail",
+		"FindAuthRecordByToken", "FindRecordByViewFile", "FindCollectionByNameOrId", "FindAllCollections",
+		"ExpandRecord", "ExpandRecords", "FindAllExternalAuthsByRecord", "FindFirstExternalAuthByExpr",
+		"FindAllMFAsByRecord", "FindAllOTPsByRecord", "FindAllAuthOriginsByRecord", "FindAuthOriginById"}
+	pbWrites := []string{"Save", "SaveNoValidate", "SaveWithContext", "SaveNoValidateWithContext",
+		"Delete", "DeleteWithContext", "SaveRecord", "DeleteRecord", "SaveCollection", "DeleteCollection",
+		"DeleteAllMFAsByRecord", "DeleteAllOTPsByRecord", "DeleteAllAuthOriginsByRecord", "DeleteExpiredMFAs",
+		"DeleteExpiredOTPs", "TruncateCollection"}
+	for _, pb := range []struct{ pkg, recv string }{{PocketBaseCore, "App"}, {PocketBaseCore, "BaseApp"}, {pocketBaseDaos, "Dao"}} {
+		for _, name := range pbReads {
+			table[key{pb.pkg, pb.recv, name}] = &Method{Pkg: pb.pkg, Recv: pb.recv, Name: name, Role: Finisher, SQLArg: -1}
+		}
+		for _, name := range pbWrites {
+			table[key{pb.pkg, pb.recv, name}] = &Method{Pkg: pb.pkg, Recv: pb.recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
+		}
+	}
 }
+
+// PocketBaseCore is the import path of pocketbase's core package, whose
+// App finds and saves records; pocketBaseDaos that of the Dao that did
+// before v0.23.
+const (
+	PocketBaseCore = "github.com/pocketbase/pocketbase/core"
+	pocketBaseDaos = "github.com/pocketbase/pocketbase/daos"
+)
 
 // BeegoORM and BeegoORMV1 are the import paths of beego's ORM, v2 and v1.
 const (
@@ -642,7 +675,7 @@ var Packages = slices.Concat([]string{
 	"database/sql", "github.com/jmoiron/sqlx",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
-	Goqu, "github.com/doug-martin/goqu/v8",
+	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
 }, gorpPaths, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.

@@ -167,6 +167,10 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		return a.entSQL(s, sel) // see orm_ent.go
 	case "beego":
 		return a.beegoSQL(s, sel) // see orm_beego.go
+	case "pocketbase":
+		t := unresolved("pocketbase %s: pocketbase builds the statement from the collection's schema at run time", s.Method.Name)
+		t.many = s.Method.Name == "FindRecordsByIds" || s.Method.Name == "ExpandRecords" // a list in one statement
+		return t
 	}
 	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	// Whether the chain writes a slice is known from its calls, even

@@ -188,6 +188,13 @@ func TestBeego(t *testing.T) {
 	analysistest.Run(t, dir, sites, "beegodb")
 }
 
+// pocketbase's App: its finders and Save and Delete are sites whose
+// statements pocketbase builds at run time.
+func TestPocketBase(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "pbdb")
+}
+
 // A program's own handle interface that sqlx's DB and Tx implement
 // rebinds as sqlx does: the SQL given to its Rebind is the statement run.
 // An interface no database handle implements keeps its Rebind unknown.
