@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -432,5 +433,39 @@ func TestSwaggerRoutes(t *testing.T) {
 		if f.Check == "queryinloop" && (f.Role != "route" || len(f.Routes) != 1 || f.Routes[0].Pattern != "/api/v1/flags") {
 			t.Errorf("%s:%d: role %q, routes %v; want GET /api/v1/flags's", f.File, f.Line, f.Role, f.Routes)
 		}
+	}
+}
+
+// A function handed to a method of a dependency's interface whose value
+// the graph does not follow (testdata/pbtx: pocketbase's core.App, its
+// RunInTransaction) runs in place, as one handed to a dependency's
+// function does: the transaction body's loop is the route's, and the
+// route lists its lookup and save per item. A handler handed to a
+// router's method is registered, not run: the route registering it
+// lists nothing.
+func TestOutsideInterfaceCallbacks(t *testing.T) {
+	t.Parallel()
+	rep, got := routeQueryLines(t, "testdata/pbtx", func(q report.RouteQuery) string { return q.File + ":" + strconv.Itoa(q.Line) + " " + q.PerRequest })
+	want := map[string][]string{
+		"POST /touch":    {"api/api.go:24 loop", "api/api.go:29 loop"},
+		"POST /register": nil,
+	}
+	for route, w := range want {
+		if !slices.Equal(got[route], w) {
+			t.Errorf("%s runs\n\t%s\nwant\n\t%s", route, strings.Join(got[route], "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+	n := 0
+	for _, f := range rep.Findings {
+		if f.Check != "queryinloop" {
+			continue
+		}
+		n++
+		if f.File != "api/api.go" || f.Role != "route" || len(f.Routes) != 1 || f.Routes[0].Pattern != "/touch" {
+			t.Errorf("%s:%d: role %q, routes %v; want POST /touch's", f.File, f.Line, f.Role, f.Routes)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d queryinloop findings, want the lookup and the save per id", n)
 	}
 }

@@ -579,6 +579,25 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		}
 		return c
 	}
+	if static == nil && len(callees) == 0 && cc.IsInvoke() && b.outsideIface(cc.Value.Type()) {
+		// A method of a dependency's interface whose value the graph
+		// does not follow (pocketbase's core.App, held in the request
+		// event): code outside the module, which runs the functions it
+		// is handed in place, as a function outside does below
+		// (app.RunInTransaction(func(tx core.App) error {...})), unless
+		// it runs them later (a scheduler's) or they are handlers it
+		// registers.
+		if _, later := queries.StartsLater(cc.Method); !later {
+			for _, arg := range cc.Args {
+				for _, g := range b.handedFuncs(arg, false) {
+					if !registered(g.sig, g.sig) {
+						f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: []*Func{g}, Callback: true, External: cc.Method, block: c.block, seq: c.seq})
+					}
+				}
+			}
+		}
+		return c
+	}
 	if static == nil || b.funcs[static] != nil {
 		return c
 	}

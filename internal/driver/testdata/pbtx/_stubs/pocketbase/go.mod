@@ -1,0 +1,3 @@
+module github.com/pocketbase/pocketbase
+
+go 1.22
