@@ -225,6 +225,9 @@ func (b *builder) higherOrder(u *uses) {
 	type key struct {
 		ci ssa.CallInstruction
 		h  *Func
+		// opaque is the parameter's call an opaque caller's one call
+		// stands for (h nil): one per call of a parameter.
+		opaque *Call
 	}
 	chains := map[key]*Call{}
 	for _, f := range b.p.list {
@@ -251,10 +254,11 @@ func (b *builder) higherOrder(u *uses) {
 				hs, _ := b.handed(fn, pc.index, argFor(ci.Common(), pc.index))
 				static := true
 				var ks []*Func // the callees of each Call made, by key
+				var op *Call
 				if opaque[slot{fn, pc.index}][ci] {
 					// One call of whatever the graph gave the
 					// parameter's call, dynamic as that was.
-					hs, static = graphs[pc.call], false
+					hs, static, op = graphs[pc.call], false, pc.call
 					ks = []*Func{nil}
 				} else {
 					ks = hs
@@ -267,7 +271,7 @@ func (b *builder) higherOrder(u *uses) {
 					// on every way the helper may take.
 					async := b.asyncChain(chain)
 					scheduled := async && b.scheduledChain(chain)
-					if c := chains[key{ci, k}]; c != nil {
+					if c := chains[key{ci, k, op}]; c != nil {
 						c.alts = append(c.alts, chain)
 						c.Once = c.Once && pc.once
 						c.Async = c.Async && async
@@ -282,7 +286,7 @@ func (b *builder) higherOrder(u *uses) {
 						continue
 					}
 					c := &Call{Pos: pos, Static: static, Callees: callees, Chain: chain, Once: pc.once, Async: async, Scheduled: scheduled, block: at.block, seq: at.seq}
-					chains[key{ci, k}] = c
+					chains[key{ci, k, op}] = c
 					caller.Calls = append(caller.Calls, c)
 				}
 			}

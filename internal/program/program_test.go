@@ -170,6 +170,17 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/svc.Service).MarkOne", []string{
 			"store.go:72 ×1 via svc.(*Service).MarkOne → store.Mark",
 		}},
+		{"(*example.com/shapes/svc.Service).MarkTwo", []string{
+			"store.go:72 ×1 via svc.(*Service).MarkTwo → store.Mark",
+			"store.go:92 ×1 via svc.(*Service).MarkTwo → store.Odd",
+		}},
+		// Each of two parameters the caller hands a field's function:
+		// what the graph gave each call.
+		{"(*example.com/shapes/svc.Service).RecountTwo", []string{
+			"store.go:52 ×0 via svc.(*Service).RecountTwo → store.(*Table).Count",
+			"store.go:72 ×1 via svc.(*Service).RecountTwo → svc.(*Service).MarkTwo → store.Mark",
+			"store.go:92 ×1 via svc.(*Service).RecountTwo → svc.(*Service).MarkTwo → store.Odd",
+		}},
 		{"(*example.com/shapes/svc.Service).Recount", []string{
 			"store.go:52 ×0 via svc.(*Service).Recount → store.(*Table).Count",
 			"store.go:72 ×1 via svc.(*Service).Recount → svc.(*Service).MarkOne → store.Mark",

@@ -422,3 +422,22 @@ func (s *Service) MarkOne(ctx context.Context) error {
 // Recount hands it a function kept in a field, which the rewiring does
 // not follow: the graph's answer, every function a caller hands it.
 func (s *Service) Recount(ctx context.Context) error { return inTxn(ctx, s.count) }
+
+// inTxn2 runs before, then fn: two parameters, each rewired on its own.
+func inTxn2(ctx context.Context, before, fn func(ctx context.Context) error) error {
+	if err := before(ctx); err != nil {
+		return err
+	}
+	return fn(ctx)
+}
+
+// MarkTwo hands it two functions of its own.
+func (s *Service) MarkTwo(ctx context.Context) error {
+	return inTxn2(ctx,
+		func(ctx context.Context) error { return store.Odd(ctx, s.db, 1) },
+		func(ctx context.Context) error { return store.Mark(ctx, s.db, nil) })
+}
+
+// RecountTwo hands it a field's function for both: each parameter's
+// call gives it what the graph gave that call.
+func (s *Service) RecountTwo(ctx context.Context) error { return inTxn2(ctx, s.count, s.count) }
