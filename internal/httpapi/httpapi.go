@@ -821,6 +821,27 @@ func IsRouterType(t types.Type) bool {
 	return ok
 }
 
+// rootRouterFields are the fields of a framework's types that hold the
+// application's root router, by the field's package, struct and name:
+// pocketbase hands its OnServe hooks a ServeEvent whose Router is the
+// app's, served at the root of the server.
+var rootRouterFields = map[[3]string]bool{
+	{"github.com/pocketbase/pocketbase/core", "ServeEvent", "Router"}: true,
+}
+
+// IsRootRouterField reports whether the field named field of a value of
+// type t holds a framework's root router (see rootRouterFields).
+func IsRootRouterField(t types.Type, field string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return rootRouterFields[[3]string{n.Obj().Pkg().Path(), n.Obj().Name(), field}]
+}
+
 // IsRootRouter reports whether a router of type t is always a root.
 func IsRootRouter(t types.Type) bool {
 	return t != nil && routerTypes[tableString(types.Unalias(t))]

@@ -387,6 +387,10 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 	}
 	if len(out) == 0 {
 		out = a.byType(e)
+		if sel, ok := e.(*ast.SelectorExpr); ok && v.IsField() && httpapi.IsRootRouterField(a.pass.TypesInfo.TypeOf(sel.X), v.Name()) {
+			// se.Router in pocketbase's OnServe hook: the app's root.
+			out = []router{{known: true}}
+		}
 	}
 	if ps := a.prefixes[v]; len(ps) > 0 {
 		// go-restful's ws.Path("/users"): the root of every route of ws,

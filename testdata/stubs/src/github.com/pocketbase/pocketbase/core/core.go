@@ -1,14 +1,17 @@
 // Package core is a stub of pocketbase's core API for sqlheat's tests.
 package core
 
-import "github.com/pocketbase/dbx"
+import (
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/tools/router"
+)
 
 type Model interface{ PK() any }
 
 type Record struct{ Id string }
 
-func (r *Record) PK() any                  { return r.Id }
-func (r *Record) Set(key string, value any) {}
+func (r *Record) PK() any                     { return r.Id }
+func (r *Record) Set(key string, value any)   {}
 func (r *Record) GetString(key string) string { panic("stub") }
 
 type Collection struct{ Name string }
@@ -39,3 +42,17 @@ func (app *BaseApp) FindRecordById(collectionModelOrIdentifier any, recordId str
 }
 func (app *BaseApp) Save(model Model) error   { panic("stub") }
 func (app *BaseApp) Delete(model Model) error { panic("stub") }
+
+// RequestEvent is what a route's handler is given.
+type RequestEvent struct {
+	App App
+}
+
+// ServeEvent is what the app's OnServe hooks are given: its Router is the
+// app's root router, served at the root of the server.
+type ServeEvent struct {
+	App    App
+	Router *router.Router[*RequestEvent]
+}
+
+func (e *ServeEvent) Next() error { panic("stub") }
