@@ -59,15 +59,7 @@ func (b *builder) fieldParamFuncs(v ssa.Value) []*Func {
 			})
 		}
 	}
-	slices.SortFunc(out, func(x, y *Func) int {
-		if b.p.less(x, y) {
-			return -1
-		}
-		if b.p.less(y, x) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, b.p.compare)
 	return out
 }
 

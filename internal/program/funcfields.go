@@ -183,15 +183,7 @@ func (b *builder) madeFieldFuncs(v ssa.Value) []*Func {
 			}
 		}
 	}
-	slices.SortFunc(out, func(f, g *Func) int { // the stores came from a map
-		if b.p.less(f, g) {
-			return -1
-		}
-		if b.p.less(g, f) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, b.p.compare) // the stores came from a map
 	return out
 }
 
@@ -231,12 +223,7 @@ func (b *builder) handlerFieldFuncs() {
 		if b.p.handlerFields == nil {
 			b.p.handlerFields = map[*types.Var][]*Func{}
 		}
-		slices.SortFunc(out, func(x, y *Func) int {
-			if b.p.less(x, y) {
-				return -1
-			}
-			return 1
-		})
+		slices.SortFunc(out, b.p.compare)
 		b.p.handlerFields[v] = out
 	}
 	for field := range b.fieldStoresOf() {

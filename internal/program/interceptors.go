@@ -165,12 +165,7 @@ func (p *Program) interceptors() map[string][]*Func {
 		}
 	}
 	for fw := range out {
-		slices.SortFunc(out[fw], func(a, b *Func) int {
-			if p.less(a, b) {
-				return -1
-			}
-			return 1
-		})
+		slices.SortFunc(out[fw], p.compare)
 	}
 	return out
 }

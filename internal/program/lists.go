@@ -123,15 +123,7 @@ func (b *builder) listFields(u *uses) {
 		if !ok {
 			continue
 		}
-		slices.SortFunc(held, func(x, y *Func) int {
-			if b.p.less(x, y) {
-				return -1
-			}
-			if b.p.less(y, x) {
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(held, b.p.compare)
 		for _, ci := range fl.calls {
 			b.calls[ci].Callees = held
 		}

@@ -492,6 +492,17 @@ func (p *Program) Skipped() []string { return p.skipped }
 // variant would duplicate every function of it.
 func isTest(q *packages.Package) bool { return codekind.TestPackage(q.ID, q.PkgPath) }
 
+// compare orders functions as less does, for slices.SortFunc.
+func (p *Program) compare(a, b *Func) int {
+	switch {
+	case p.less(a, b):
+		return -1
+	case p.less(b, a):
+		return 1
+	}
+	return 0
+}
+
 // less orders functions deterministically.
 func (p *Program) less(a, b *Func) bool {
 	if c := srcpos.Compare(p.Fset, a.pos, b.pos); c != 0 {
