@@ -7,4 +7,4 @@ func New() *Cron { panic("stub") }
 
 func (c *Cron) Add(jobId string, cronExpr string, fn func()) error { panic("stub") }
 func (c *Cron) MustAdd(jobId string, cronExpr string, fn func())   { panic("stub") }
-func (c *Cron) Start()                                              { panic("stub") }
+func (c *Cron) Start()                                             { panic("stub") }
