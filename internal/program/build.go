@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -767,6 +768,23 @@ func (b *builder) handedFuncs(v ssa.Value, params bool) []*Func {
 	return out
 }
 
+// instrs yields every instruction of the module's functions, with its
+// function, in no particular order: the walks that index the module once
+// (stores into fields, conversions, calls of fields) range over it.
+func (b *builder) instrs() iter.Seq2[ssa.Instruction, *ssa.Function] {
+	return func(yield func(ssa.Instruction, *ssa.Function) bool) {
+		for fn := range b.funcs {
+			for _, blk := range fn.Blocks {
+				for _, instr := range blk.Instrs {
+					if !yield(instr, fn) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
 // maxHanded bounds the closures, calls and callers handedFuncs follows.
 const maxHanded = 8
 
@@ -962,14 +980,10 @@ func (b *builder) staticCallers() map[*ssa.Function][]*ssa.CallCommon {
 		return b.callers
 	}
 	b.callers = map[*ssa.Function][]*ssa.CallCommon{}
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				if ci, ok := instr.(ssa.CallInstruction); ok {
-					if g := ci.Common().StaticCallee(); g != nil && b.funcs[g] != nil {
-						b.callers[g] = append(b.callers[g], ci.Common())
-					}
-				}
+	for instr := range b.instrs() {
+		if ci, ok := instr.(ssa.CallInstruction); ok {
+			if g := ci.Common().StaticCallee(); g != nil && b.funcs[g] != nil {
+				b.callers[g] = append(b.callers[g], ci.Common())
 			}
 		}
 	}

@@ -94,26 +94,22 @@ func (b *builder) ctxStoresOf() []ctxStore {
 		return *b.ctxStores
 	}
 	var out []ctxStore
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				c, ok := instr.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				callee := c.Call.StaticCallee()
-				if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "context" || callee.Name() != "WithValue" || len(c.Call.Args) != 3 {
-					continue
-				}
-				key := b.ctxKey(c.Call.Args[1])
-				val, ok := c.Call.Args[2].(*ssa.MakeInterface)
-				if key == nil || !ok {
-					continue
-				}
-				if _, isFunc := val.X.Type().Underlying().(*types.Signature); isFunc {
-					out = append(out, ctxStore{key, val.X})
-				}
-			}
+	for instr := range b.instrs() {
+		c, ok := instr.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		callee := c.Call.StaticCallee()
+		if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "context" || callee.Name() != "WithValue" || len(c.Call.Args) != 3 {
+			continue
+		}
+		key := b.ctxKey(c.Call.Args[1])
+		val, ok := c.Call.Args[2].(*ssa.MakeInterface)
+		if key == nil || !ok {
+			continue
+		}
+		if _, isFunc := val.X.Type().Underlying().(*types.Signature); isFunc {
+			out = append(out, ctxStore{key, val.X})
 		}
 	}
 	b.ctxStores = &out

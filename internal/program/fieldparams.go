@@ -88,17 +88,13 @@ func (b *builder) fieldCallIndex() *fieldCalls {
 	if len(idx.holding) == 0 {
 		return idx
 	}
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				ci, ok := instr.(ssa.CallInstruction)
-				if !ok || ci.Common().IsInvoke() || ci.Common().StaticCallee() != nil {
-					continue
-				}
-				if field := b.moduleField(ci.Common().Value); field != nil {
-					idx.calls[field] = append(idx.calls[field], ci.Common())
-				}
-			}
+	for instr := range b.instrs() {
+		ci, ok := instr.(ssa.CallInstruction)
+		if !ok || ci.Common().IsInvoke() || ci.Common().StaticCallee() != nil {
+			continue
+		}
+		if field := b.moduleField(ci.Common().Value); field != nil {
+			idx.calls[field] = append(idx.calls[field], ci.Common())
 		}
 	}
 	return idx

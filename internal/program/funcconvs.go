@@ -43,21 +43,17 @@ func (b *builder) convertedTo(v ssa.Value) []*Func {
 	}
 	if b.convs == nil {
 		b.convs = map[*types.TypeName][]*Func{}
-		for fn := range b.funcs {
-			for _, blk := range fn.Blocks {
-				for _, instr := range blk.Instrs {
-					ct, ok := instr.(*ssa.ChangeType)
-					if !ok {
-						continue
-					}
-					n, ok := types.Unalias(ct.Type()).(*types.Named)
-					if !ok {
-						continue
-					}
-					if g := b.funcOfValue(ct.X); g != nil && !slices.Contains(b.convs[n.Obj()], g) {
-						b.convs[n.Obj()] = append(b.convs[n.Obj()], g)
-					}
-				}
+		for instr := range b.instrs() {
+			ct, ok := instr.(*ssa.ChangeType)
+			if !ok {
+				continue
+			}
+			n, ok := types.Unalias(ct.Type()).(*types.Named)
+			if !ok {
+				continue
+			}
+			if g := b.funcOfValue(ct.X); g != nil && !slices.Contains(b.convs[n.Obj()], g) {
+				b.convs[n.Obj()] = append(b.convs[n.Obj()], g)
 			}
 		}
 	}

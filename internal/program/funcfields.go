@@ -122,26 +122,22 @@ func (b *builder) fieldStoresOf() map[*types.Var][]ssa.Value {
 // structs that keep says to keep.
 func (b *builder) storesInto(keep func(*types.Var) bool) map[*types.Var][]ssa.Value {
 	out := map[*types.Var][]ssa.Value{}
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				s, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-				if !ok || fa.Field >= s.NumFields() {
-					continue
-				}
-				field := s.Field(fa.Field).Origin()
-				if keep(field) {
-					out[field] = append(out[field], st.Val)
-				}
-			}
+	for instr := range b.instrs() {
+		st, ok := instr.(*ssa.Store)
+		if !ok {
+			continue
+		}
+		fa, ok := st.Addr.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		s, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		if !ok || fa.Field >= s.NumFields() {
+			continue
+		}
+		field := s.Field(fa.Field).Origin()
+		if keep(field) {
+			out[field] = append(out[field], st.Val)
 		}
 	}
 	return out
@@ -239,28 +235,24 @@ func (b *builder) handlerFieldFuncs() {
 		record(field, out)
 	}
 	globals := map[*types.Var][]*Func{}
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				g, ok := st.Addr.(*ssa.Global)
-				if !ok || b.p.pkgs[g.Pkg.Pkg.Path()] == nil {
-					continue
-				}
-				v, ok := g.Object().(*types.Var)
-				if !ok || !served(v.Type()) {
-					continue
-				}
-				b.storedFuncs(st.Val, func(f *Func) {
-					if !slices.Contains(globals[v], f) {
-						globals[v] = append(globals[v], f)
-					}
-				})
-			}
+	for instr := range b.instrs() {
+		st, ok := instr.(*ssa.Store)
+		if !ok {
+			continue
 		}
+		g, ok := st.Addr.(*ssa.Global)
+		if !ok || b.p.pkgs[g.Pkg.Pkg.Path()] == nil {
+			continue
+		}
+		v, ok := g.Object().(*types.Var)
+		if !ok || !served(v.Type()) {
+			continue
+		}
+		b.storedFuncs(st.Val, func(f *Func) {
+			if !slices.Contains(globals[v], f) {
+				globals[v] = append(globals[v], f)
+			}
+		})
 	}
 	for v, fs := range globals {
 		record(v, fs)

@@ -603,14 +603,10 @@ func (b *builder) constParams() map[*ssa.Function]map[ssa.Value]constArg {
 // The constant is the value the closure loads (*fv), see liveBlocks.
 func (b *builder) constFreeVars(consts map[*ssa.Function]map[ssa.Value]constArg) {
 	made := map[*ssa.Function][]*ssa.MakeClosure{}
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				if mc, ok := instr.(*ssa.MakeClosure); ok {
-					g := mc.Fn.(*ssa.Function)
-					made[g] = append(made[g], mc)
-				}
-			}
+	for instr := range b.instrs() {
+		if mc, ok := instr.(*ssa.MakeClosure); ok {
+			g := mc.Fn.(*ssa.Function)
+			made[g] = append(made[g], mc)
 		}
 	}
 	// A closure within a closure binds what its maker's free variables
@@ -714,24 +710,20 @@ func loadedOnly(fv *ssa.FreeVar) bool {
 func (b *builder) valueRefs() (valued map[*types.Func]bool, invoked map[string]bool) {
 	valued, invoked = map[*types.Func]bool{}, map[string]bool{}
 	var ops []*ssa.Value
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				var callee *ssa.Value
-				if ci, ok := instr.(ssa.CallInstruction); ok {
-					if ci.Common().IsInvoke() {
-						invoked[ci.Common().Method.Name()] = true
-					} else {
-						callee = &ci.Common().Value
-					}
-				}
-				ops = instr.Operands(ops[:0])
-				for _, op := range ops {
-					if g, ok := (*op).(*ssa.Function); ok && op != callee {
-						if obj, ok := g.Object().(*types.Func); ok {
-							valued[obj.Origin()] = true
-						}
-					}
+	for instr := range b.instrs() {
+		var callee *ssa.Value
+		if ci, ok := instr.(ssa.CallInstruction); ok {
+			if ci.Common().IsInvoke() {
+				invoked[ci.Common().Method.Name()] = true
+			} else {
+				callee = &ci.Common().Value
+			}
+		}
+		ops = instr.Operands(ops[:0])
+		for _, op := range ops {
+			if g, ok := (*op).(*ssa.Function); ok && op != callee {
+				if obj, ok := g.Object().(*types.Func); ok {
+					valued[obj.Origin()] = true
 				}
 			}
 		}

@@ -286,17 +286,13 @@ func (b *builder) registries() map[*ssa.Global][]registrar {
 			out[g] = append(out[g], r)
 		}
 	}
-	for fn := range b.funcs {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				switch x := instr.(type) {
-				case *ssa.MapUpdate: // m[k] = h, m[k] = append(m[k], h)
-					add(loadedGlobal(x.Map), fn, x.Value)
-				case *ssa.Store: // list = append(list, h)
-					if g, ok := x.Addr.(*ssa.Global); ok {
-						add(g, fn, x.Val)
-					}
-				}
+	for instr, fn := range b.instrs() {
+		switch x := instr.(type) {
+		case *ssa.MapUpdate: // m[k] = h, m[k] = append(m[k], h)
+			add(loadedGlobal(x.Map), fn, x.Value)
+		case *ssa.Store: // list = append(list, h)
+			if g, ok := x.Addr.(*ssa.Global); ok {
+				add(g, fn, x.Val)
 			}
 		}
 	}
