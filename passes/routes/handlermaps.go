@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
+	"github.com/sqlheat/sqlheat/passes/config"
 )
 
 // Handler maps. A server go-swagger generates keeps its operations in a
@@ -37,45 +38,42 @@ import (
 // handlerMaps registers the routes of the package's handler maps.
 func (a *analyzer) handlerMaps() {
 	info := a.pass.TypesInfo
-	for _, f := range a.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-				return true
-			}
-			outer, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
-			if !ok {
-				return true
-			}
-			inner, ok := ast.Unparen(outer.X).(*ast.IndexExpr)
-			if !ok || !handlerMapType(info.TypeOf(inner.X)) {
-				return true
-			}
-			mtv, ptv := info.Types[inner.Index], info.Types[outer.Index]
-			if mtv.Value == nil || ptv.Value == nil {
-				return true // keys chosen at run time
-			}
-			method, ok1 := constStr(mtv)
-			path, ok2 := constStr(ptv)
-			if !ok1 || !ok2 || !isHTTPMethod(method) || !strings.HasPrefix(path, "/") {
-				return true
-			}
-			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			h := a.serveHTTP(info.TypeOf(call))
-			if h == nil {
-				return true
-			}
-			base, baseOK := a.specBase()
-			r := router{prefix: base, known: baseOK}
-			if !baseOK {
-				r.open = serveOpen(ownerOf(info, inner.X))
-			}
-			a.add(call, "go-swagger", r, strings.ToUpper(method), path, true, h, nil)
-			return true
-		})
+	for n := range config.Inspector(a.pass).PreorderSeq((*ast.AssignStmt)(nil)) {
+		as := n.(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		outer, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+		if !ok {
+			continue
+		}
+		inner, ok := ast.Unparen(outer.X).(*ast.IndexExpr)
+		if !ok || !handlerMapType(info.TypeOf(inner.X)) {
+			continue
+		}
+		mtv, ptv := info.Types[inner.Index], info.Types[outer.Index]
+		if mtv.Value == nil || ptv.Value == nil {
+			continue // keys chosen at run time
+		}
+		method, ok1 := constStr(mtv)
+		path, ok2 := constStr(ptv)
+		if !ok1 || !ok2 || !isHTTPMethod(method) || !strings.HasPrefix(path, "/") {
+			continue
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		h := a.serveHTTP(info.TypeOf(call))
+		if h == nil {
+			continue
+		}
+		base, baseOK := a.specBase()
+		r := router{prefix: base, known: baseOK}
+		if !baseOK {
+			r.open = serveOpen(ownerOf(info, inner.X))
+		}
+		a.add(call, "go-swagger", r, strings.ToUpper(method), path, true, h, nil)
 	}
 }
 
