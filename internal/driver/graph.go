@@ -670,7 +670,7 @@ func (w *whole) loops(c *collector) {
 	wpkgs := map[*packages.Package]*queryinloop.Package{}
 	wpkg := func(p *packages.Package) *queryinloop.Package {
 		if wpkgs[p] == nil {
-			wpkgs[p] = &queryinloop.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax}
+			wpkgs[p] = &queryinloop.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax, Starts: w.prog.StartsParam}
 		}
 		return wpkgs[p]
 	}

@@ -111,6 +111,7 @@ func TestPrecision(t *testing.T) {
 		"passed/passed.go:153 route passed/passed.go:153",                                // a key per form field; the keys every caller puts are silent
 		"passed/passed.go:61 route passed/passed.go:61",                                  // one caller passes the request's ids
 		"passed/passed.go:72 route passed/passed.go:72",                                  // a spread list; the lists every caller writes out are silent
+		"pool/pool.go:66 route pool/pool.go:67",                                          // a closure per id through the service's own errgroup; the loops starting a pool of workers are silent
 		"recovery/recovery.go:116 route recovery/recovery.go:29,recovery/recovery.go:34", // a chunk's mark and a logged request; the session's save mends a failed attempt
 		"rekey/rekey.go:35 route rekey/rekey.go:35",                                      // per request too
 		"relogin/relogin.go:202 route " + tokens + ":33",                                 // a tree walked by two functions calling each other

@@ -70,6 +70,7 @@ type Program struct {
 	byOrigin  map[*types.Func][]*Func       // see sameFunc; nil until asked
 	callers   map[*Func][]caller            // see callerIndex; nil until asked
 	started   map[*Func]bool                // see runs; nil until asked
+	startsP   map[*types.Func]bool          // see StartsParam; nil until asked
 	// configured, while StartRange runs, says a registry start-up fills
 	// from configuration may count (see fewGlobal), and whether one did.
 	configured *configured
@@ -578,4 +579,29 @@ func (p *Program) index() {
 		}
 	}
 	p.Stats.Funcs = len(p.list)
+}
+
+// StartsParam says whether fn, a function of the module, runs a function
+// it is handed on a goroutine of its own (queries.StartsParam): a
+// module's wrapper of errgroup's Go, say. Not safe for concurrent use.
+func (p *Program) StartsParam(fn *types.Func) bool {
+	if v, ok := p.startsP[fn]; ok {
+		return v
+	}
+	if p.startsP == nil {
+		p.startsP = map[*types.Func]bool{}
+	}
+	p.startsP[fn] = false // a recursion starts nothing new
+	f := p.Func(fn)
+	if f == nil {
+		return false
+	}
+	decl, _ := f.Syntax().(*ast.FuncDecl)
+	pkg := p.Package(f)
+	if decl == nil || pkg == nil {
+		return false
+	}
+	v := queries.StartsParam(pkg.TypesInfo, decl, p.StartsParam)
+	p.startsP[fn] = v
+	return v
 }

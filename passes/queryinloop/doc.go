@@ -65,7 +65,13 @@
 //
 // The analyzer is silent for loops whose count does not grow with data:
 // service loops (`for {}` or `for ctx.Err() == nil` around a select, a
-// ticker, a sleep or a channel receive), retry loops that leave on success,
+// ticker, a sleep or a channel receive), loops starting a pool of
+// workers (the same function on n goroutines, handed nothing of its own
+// per item: `for i := 0; i < cfg.Workers; i++ { g.Go(s.work) }`, by a go
+// statement, errgroup's, sync.WaitGroup's or conc's Go, or the module's
+// own wrapper of one; the workers split one input, and what each runs
+// per call, a flush when its context ends, runs once per worker), retry
+// loops that leave on success,
 // loops over a small fixed set (a constant bound, a constant-size array, a
 // slice literal — also in a package-level variable nothing assigns, in
 // any package, or in a local set only to literals or appended items

@@ -60,6 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 		tests:      codekind.TestHelpers(pass.Files, pass.TypesInfo),
 		constBound: config.Flag[bool](pass, "const"),
 		byName:     !cfg.WholeProgram, // the standalone driver's graph decides
+		starts:     localStarters(pass.TypesInfo, pass.Files),
 	}
 	res := queries.For(pass)
 	if res == nil || !cfg.Enabled(pass.Analyzer.Name) {
@@ -85,6 +86,9 @@ type checker struct {
 	tests      codekind.TestCode    // functions taking a test's *testing.T, *testing.B...
 	constBound bool                 // -queryinloop.const: report constant-bound loops
 	byName     bool                 // silent on migrations known by their names
+	// starts says which functions of the module run a function they are
+	// handed on a goroutine (see startsWorkers).
+	starts func(*types.Func) bool
 }
 
 // skipFunc is code whose loops are not request paths: tests (in _test.go
@@ -459,7 +463,7 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		// its own finding, where it loops.
 		items = slices.DeleteFunc(items, func(l *queries.Loop) bool { return slices.Contains(call.Whole, l) })
 	}
-	if len(items) == 0 {
+	if len(items) == 0 || c.startsWorkers(call.Node, call.Call, items) {
 		return
 	}
 	qs := perCall(call.Summary.Queries)

@@ -59,6 +59,9 @@ type Package struct {
 	Types *types.Package
 	Info  *types.Info
 	Files []*ast.File
+	// Starts says which functions of the module run a function they are
+	// handed on a goroutine (queries.StartsParam); nil: none.
+	Starts func(*types.Func) bool
 
 	generated map[*token.File]bool // filled on first use
 	tests     codekind.TestCode    // filled with generated
@@ -89,7 +92,7 @@ func Whole(pkg *Package, call *queries.Call, impls []string, reached []Reached, 
 		pkg.generated = generatedFiles(pkg.Fset, pkg.Files)
 		pkg.tests = codekind.TestHelpers(pkg.Files, pkg.Info)
 	}
-	c := &checker{fset: pkg.Fset, pkg: pkg.Types, info: pkg.Info, generated: pkg.generated, tests: pkg.tests, emit: func(f check.Finding) { out, found = f, true }}
+	c := &checker{fset: pkg.Fset, pkg: pkg.Types, info: pkg.Info, generated: pkg.generated, tests: pkg.tests, starts: pkg.Starts, emit: func(f check.Finding) { out, found = f, true }}
 	// One summary entry per statement (by fingerprint; by site when it has
 	// none), the shallowest first found.
 	sort.SliceStable(reached, func(i, j int) bool { return reached[i].Query.Loop < reached[j].Query.Loop })

@@ -33,6 +33,7 @@ import (
 	"example.com/precision/notify"
 	"example.com/precision/orders"
 	"example.com/precision/passed"
+	"example.com/precision/pool"
 	"example.com/precision/recovery"
 	"example.com/precision/rekey"
 	"example.com/precision/relogin"
@@ -119,6 +120,11 @@ func serve(ctx context.Context, db *sql.DB) {
 	http.HandleFunc("/purge", func(w http.ResponseWriter, r *http.Request) {
 		batch.Purge(r.Context(), db, nil)
 		batch.Mark(r.Context(), db, nil)
+	})
+	http.HandleFunc("/pool", func(w http.ResponseWriter, r *http.Request) {
+		p := pool.New(db, 4)
+		p.Start()
+		p.MarkAll(nil)
 	})
 	http.HandleFunc("/owners", func(w http.ResponseWriter, r *http.Request) {
 		orders.Owners(r.Context(), s, nil)
