@@ -406,8 +406,14 @@ func (a *analyzer) bunFinish(c *ormChain, s *Site) (string, string) {
 			return "", "CREATE INDEX without a name or columns"
 		}
 		table := c.table
-		if table == "" {
+		switch {
+		case table != "":
+		case len(c.extra) == 1: // .Table("organizations")
+			table = c.extra[0]
+		case c.model != nil && len(c.extra) == 0:
 			table = c.model.QuotedTable()
+		default:
+			return "", "CREATE INDEX without a table or a model"
 		}
 		b.WriteString("CREATE ")
 		if c.unique {

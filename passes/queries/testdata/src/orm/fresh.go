@@ -1,4 +1,4 @@
-package orm // want `stats: 31 sites, 6 unresolved, 0 unparsed, 25 orm`
+package orm // want `stats: 32 sites, 6 unresolved, 0 unparsed, 26 orm`
 
 import (
 	"context"

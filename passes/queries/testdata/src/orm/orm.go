@@ -70,7 +70,9 @@ func Bun(ctx context.Context, db *bun.DB, authorID int64) { // want `issuesQueri
 	db.NewCreateIndex().Model((*ormmodels.Book)(nil)).Index("books_author_idx").Column("author_id").Exec(ctx) // want `site orm ddl "CREATE INDEX books_author_idx ON books \(author_id\)"`
 }
 
-// A builder handed in without a model: counted, not guessed.
-func BunParam(ctx context.Context, q *bun.SelectQuery) { // want `issuesQueries\(.*\)`
-	q.Where("x = 1").Scan(ctx) // want `site orm read unresolved: bun Scan: chain starts at parameter q: its model is the caller's`
+// BunIndexOn creates indexes on a table named by Table, not by a model
+// (signoz's migrations), and on one it is handed.
+func BunIndexOn(ctx context.Context, db *bun.DB, table string) { // want `issuesQueries\(ddl CREATE UNIQUE INDEX IF NOT EXISTS idx_unique_name ON organi… @orm.go:76, ddl \? @orm.go:77\)`
+	db.NewCreateIndex().Unique().IfNotExists().Index("idx_unique_name").Table("organizations").Column("name").Exec(ctx) // want `site orm ddl "CREATE UNIQUE INDEX IF NOT EXISTS idx_unique_name ON organizations \(name\)"`
+	db.NewCreateIndex().Table(table).Index("by_name").Column("name").Exec(ctx)                                          // want `site orm ddl unresolved: bun chain: table name is not constant`
 }
