@@ -28,7 +28,6 @@ package check
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -186,14 +185,11 @@ func MustExtractDoc(content, name string) string {
 }
 
 func extractDoc(content, name string) (string, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil {
-		return "", err
-	}
-	if f.Doc == nil {
+	text, ok := packageComment(content)
+	if !ok {
 		return "", fmt.Errorf("doc.go has no package comment")
 	}
-	for section := range strings.SplitSeq("\n"+f.Doc.Text(), "\n# ") {
+	for section := range strings.SplitSeq("\n"+text, "\n# ") {
 		body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n")
 		if !ok {
 			continue
@@ -205,4 +201,80 @@ func extractDoc(content, name string) (string, error) {
 		return strings.TrimSpace(summary), nil
 	}
 	return "", fmt.Errorf("doc.go has no '# Analyzer %s' heading", name)
+}
+
+// packageComment is the text of the package comment of a Go file written
+// in line comments, as go/ast's CommentGroup.Text gives it: the run of
+// "//" lines right above the package clause, their markers and the
+// space after them cut, directives (//go:build) left out, blank lines at
+// either end dropped and runs of them made one. It reads lines, not Go:
+// each analyzer's Doc is cut out at start-up, by every one of go vet's
+// processes, and go/parser cost more there than the rest of the start-up
+// of the check (a test holds the two to the same answer on every doc.go).
+func packageComment(content string) (string, bool) {
+	var group []string
+	for line := range strings.Lines(content) {
+		line = strings.TrimRight(line, "\r\n")
+		switch {
+		case strings.HasPrefix(line, "//"):
+			group = append(group, line)
+		case strings.HasPrefix(line, "package ") && strings.TrimSpace(line) != "package":
+			if len(group) == 0 {
+				return "", false
+			}
+			return commentText(group), true
+		default: // a blank line or anything else ends a group
+			group = nil
+		}
+	}
+	return "", false
+}
+
+// commentText is CommentGroup.Text of the line comments lines.
+func commentText(lines []string) string {
+	var out []string
+	for _, l := range lines {
+		c := l[2:]
+		if isDirective(c) {
+			continue
+		}
+		c = strings.TrimPrefix(c, " ")
+		out = append(out, strings.TrimRight(c, " \t\n\r"))
+	}
+	for len(out) > 0 && out[0] == "" {
+		out = out[1:]
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	var b strings.Builder
+	for i, l := range out {
+		if l == "" && i > 0 && out[i-1] == "" {
+			continue
+		}
+		b.WriteString(l + "\n")
+	}
+	return b.String()
+}
+
+// isDirective is go/ast's: "//line", "//extern", "//export", or
+// "//name:rest" with a lowercase name ("go:build", "nolint:all").
+func isDirective(c string) bool {
+	if strings.HasPrefix(c, "line ") || strings.HasPrefix(c, "extern ") || strings.HasPrefix(c, "export ") {
+		return true
+	}
+	colon := strings.Index(c, ":")
+	if colon <= 0 || colon+1 >= len(c) {
+		return false
+	}
+	for i := 0; i <= colon+1; i++ {
+		if i == colon {
+			continue
+		}
+		b := c[i]
+		if !('a' <= b && b <= 'z' || '0' <= b && b <= '9') {
+			return false
+		}
+	}
+	return true
 }

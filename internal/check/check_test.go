@@ -1,6 +1,10 @@
 package check
 
 import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -79,5 +83,43 @@ func TestVetDiagnosticCarriesFix(t *testing.T) {
 	f.Fix = ""
 	if d := f.vetDiagnostic(); len(d.Related) != 1 {
 		t.Errorf("without a fix: related %+v", d.Related)
+	}
+}
+
+// TestPackageComment holds packageComment, which reads lines, to
+// go/parser's package comment on every doc.go of the checks, and on
+// comments that test its corners: directives, blank runs, a comment a
+// blank line keeps from the package clause.
+func TestPackageComment(t *testing.T) {
+	files, err := filepath.Glob("../../passes/*/doc.go")
+	if err != nil || len(files) < 5 {
+		t.Fatalf("doc.go files: %v, %v", files, err)
+	}
+	srcs := map[string]string{
+		"corners": "//go:build linux\n\n// Package p\n//\n//\n//   indented  \n//nolint:all\n// end\n//\npackage p\n",
+		"loose":   "// not the package's\n\npackage p\n",
+		"none":    "package p\n",
+		"two":     twoChecks,
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[f] = string(b)
+	}
+	for name, src := range srcs {
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ParseComments|parser.PackageClauseOnly)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := ""
+		if f.Doc != nil {
+			want = f.Doc.Text()
+		}
+		got, ok := packageComment(src)
+		if got != want || ok != (f.Doc != nil) {
+			t.Errorf("%s: packageComment = %q, %v; go/parser's doc = %q", name, got, ok, want)
+		}
 	}
 }

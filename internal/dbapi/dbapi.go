@@ -12,6 +12,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Role says what a call does with SQL, which decides whether it is a round
@@ -130,7 +131,23 @@ func (m *Method) Library() string {
 
 type key struct{ pkg, recv, name string }
 
-var table = map[key]*Method{}
+// table holds every method by package, receiver and name, filled on
+// first use (see methods): a vet tool process that never asks, one per
+// dependency of the module, does not build it.
+var (
+	table     map[key]*Method
+	tableOnce sync.Once
+)
+
+// methods is table, filled.
+func methods() map[key]*Method {
+	tableOnce.Do(func() {
+		table = map[key]*Method{}
+		fillTable()
+		fillPop()
+	})
+	return table
+}
 
 // add registers name on every receiver of pkg, with the SQL argument at
 // sqlArg; a ctx-taking "Context" twin shifts it by one.
@@ -165,7 +182,8 @@ func addCtx(pkg string, recvs []string, role Role, sqlArg int, names ...string) 
 	}
 }
 
-func init() {
+// fillTable registers the methods of every library but pop (see methods).
+func fillTable() {
 	// database/sql. Tx, Conn and DB share the query methods; Stmt runs
 	// what was prepared.
 	addCtx("database/sql", []string{"DB", "Tx"}, Query, 0, "Query", "QueryRow")
@@ -649,7 +667,7 @@ func Lookup(fn *types.Func) *Method {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	if m := table[key{Canonical(fn.Pkg().Path()), recvName(fn), fn.Name()}]; m != nil {
+	if m := methods()[key{Canonical(fn.Pkg().Path()), recvName(fn), fn.Name()}]; m != nil {
 		return m
 	}
 	return entMethod(fn)
@@ -740,6 +758,6 @@ func IsStmt(t types.Type) bool {
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	m := table[key{n.Obj().Pkg().Path(), n.Obj().Name(), "Exec"}]
+	m := methods()[key{n.Obj().Pkg().Path(), n.Obj().Name(), "Exec"}]
 	return m != nil && m.Role == StmtRun
 }

@@ -32,7 +32,10 @@ var (
 		"UpdateColumns", "Destroy", "Delete", "UpdateQuery"}
 )
 
-func init() {
+func init() { Packages = append(Packages, popPaths...) }
+
+// fillPop registers pop's methods (see methods).
+func fillPop() {
 	for _, pop := range popPaths {
 		recvs := []string{"Connection", "Query"}
 		add(pop, recvs, Builder, 0, "RawQuery")
@@ -44,7 +47,6 @@ func init() {
 			}
 		}
 	}
-	Packages = append(Packages, popPaths...)
 }
 
 // popChain reports whether fn is a method of pop's Connection or

@@ -178,7 +178,22 @@ const AnyMethod = "ANY"
 
 type key struct{ pkg, recv, name string }
 
-var table = map[key]*API{}
+// table holds every API by package, receiver and name, filled on first
+// use (see apis): a vet tool process that never asks, one per dependency
+// of the module, does not build it.
+var (
+	table     map[key]*API
+	tableOnce sync.Once
+)
+
+// apis is table, filled.
+func apis() map[key]*API {
+	tableOnce.Do(func() {
+		table = map[key]*API{}
+		fillTable()
+	})
+	return table
+}
 
 // none is an API with every argument absent.
 var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1, RouterArg: -1, OperationArg: -1}
@@ -215,7 +230,8 @@ func methodRoutes(upper bool, names ...string) []string {
 
 var standardMethods = []string{"Connect", "Delete", "Get", "Head", "Options", "Patch", "Post", "Put", "Trace"}
 
-func init() {
+// fillTable registers every API the package knows (see apis).
+func fillTable() {
 	// net/http: the pattern carries the method and host (Go 1.22).
 	h := with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg, a.HandlerArg = NetHTTP, Route, 0, 1 })
 	reg(netHTTPPkg, []string{"ServeMux", ""}, h, "Handle", "HandleFunc")
@@ -528,7 +544,7 @@ func Lookup(fn *types.Func) *API {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	return table[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
+	return apis()[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
 }
 
 // RecvName is the name of a method's receiver type ("" for a function).

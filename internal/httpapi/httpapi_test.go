@@ -89,7 +89,7 @@ func TestTable(t *testing.T) {
 	t.Parallel()
 	var paths []string
 	byPkg := map[string][]key{}
-	for k := range table {
+	for k := range apis() {
 		if len(byPkg[k.pkg]) == 0 {
 			paths = append(paths, k.pkg)
 		}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/mod/modfile"
@@ -27,7 +28,11 @@ import (
 //go:embed html/report.html
 var htmlFiles embed.FS
 
-var htmlTemplate = template.Must(template.ParseFS(htmlFiles, "html/report.html"))
+// htmlTemplate is parsed on first use: the vet tool's processes, one per
+// package, never write HTML.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(htmlFiles, "html/report.html"))
+})
 
 // The page's style and script, ours and constant: the template inserts
 // them unescaped.
@@ -59,7 +64,7 @@ func WriteHTML(w io.Writer, r *Report, opts Options) error {
 	page := newHTMLPage(r, opts)
 	// Rendered whole first: a template error leaves no half page behind.
 	var buf bytes.Buffer
-	if err := htmlTemplate.Execute(&buf, page); err != nil {
+	if err := htmlTemplate().Execute(&buf, page); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())
