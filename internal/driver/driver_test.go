@@ -519,7 +519,10 @@ func TestTestSupport(t *testing.T) {
 // A cobra command's RunE may be the closure a factory returns (RunE:
 // repair()), as well as a function literal or value: its code is the
 // command's, low (before, permify's repair command's loop was a high
-// finding of no role).
+// finding of no role). A loop over the words typed after the command
+// (its args) is over a few a person writes out: silent, as over a
+// literal (crowdsec's cscli delete commands, judged false in round 21);
+// over the rows a query read, reported.
 func TestCommandFactories(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/cobra", "./...")

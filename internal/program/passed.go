@@ -143,6 +143,11 @@ func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) (
 	if depth > fewHops || seen[g] || p.calledOutside(g) {
 		return 0, false
 	}
+	if commandArgs(g.sig, i) {
+		// The words typed after a command's name: a person writes
+		// them out, a few, as a caller writing a literal does.
+		return 1, true
+	}
 	seen[g] = true
 	defer delete(seen, g)
 	calls, most := 0, 0
@@ -297,4 +302,25 @@ func (p *Program) callerIndex() map[*Func][]caller {
 		}
 	}
 	return p.callers
+}
+
+// commandArgs says whether parameter i of a function of signature sig is
+// the positional arguments of a cobra command's run function (Run, RunE,
+// PreRun...: func(cmd *cobra.Command, args []string)): the words typed
+// after the command's name (`cscli bouncers delete a b`), which a person
+// writes out, like a caller writing a literal.
+func commandArgs(sig *types.Signature, i int) bool {
+	ps := sig.Params()
+	if i != 1 || ps.Len() != 2 {
+		return false
+	}
+	if s, ok := ps.At(1).Type().(*types.Slice); !ok || !types.Identical(s.Elem(), types.Typ[types.String]) {
+		return false
+	}
+	ptr, ok := ps.At(0).Type().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := ptr.Elem().(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "github.com/spf13/cobra" && n.Obj().Name() == "Command"
 }

@@ -346,8 +346,10 @@
 // command names: slices.Collect(maps.Keys(set)), however many sections),
 // a list the caller builds with one item per item of a parameter of its
 // own that its callers pass so (a check per permission of `perms
-// ...string`, each caller writing out one or two), or a parameter of
-// its own that its callers pass so — a slice literal one call away,
+// ...string`, each caller writing out one or two), the words typed
+// after a cobra command's name (its run function's `args`), or a
+// parameter of its own that its callers pass so — a slice literal one
+// call away,
 // through interfaces and wrappers; one caller passing a list it read
 // (a query's rows spread, a list built per field of the request), a
 // function handed to code outside the module, one exported from a

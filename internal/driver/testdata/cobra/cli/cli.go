@@ -32,6 +32,23 @@ func NewPurgeCommand() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return store.Purge(context.Background(), db, args)
+		users, err := store.Idle(context.Background(), db)
+		if err != nil {
+			return err
+		}
+		return store.Purge(context.Background(), db, users)
+	}}
+}
+
+// NewKickCommand ends the sessions of the users named after the command
+// (`app kick ann bob`): a few words typed, not data (crowdsec's `cscli
+// bouncers delete`).
+func NewKickCommand() *cobra.Command {
+	return &cobra.Command{Use: "kick", RunE: func(cmd *cobra.Command, args []string) error {
+		db, err := sql.Open("postgres", "")
+		if err != nil {
+			return err
+		}
+		return store.Kick(context.Background(), db, args)
 	}}
 }

@@ -8,6 +8,6 @@ import (
 
 func main() {
 	root := &cobra.Command{Use: "app"}
-	root.AddCommand(cli.NewRepairCommand(), cli.NewPurgeCommand())
+	root.AddCommand(cli.NewRepairCommand(), cli.NewPurgeCommand(), cli.NewKickCommand())
 	root.Execute()
 }
