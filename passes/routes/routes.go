@@ -164,7 +164,17 @@ func (h *Handler) body() (ast.Node, *ast.FuncType, *ast.BlockStmt) {
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	q := queries.For(pass)
-	http := mayRoute(pass.Pkg) || importsHelpers(pass)
+	helpers := importsHelpers(pass)
+	http := mayRoute(pass.Pkg) || helpers
+	if http && !helpers && dependency(pass) && !mayRouteBeyondHTTP(pass.Pkg) && (q == nil || len(q.Summaries) == 0) {
+		// Another module's package using net/http alone (an SDK's
+		// client, a tracer's transport) declares none of the module's
+		// routes, and its handlers run no query: under go vet, one
+		// process per dependency, reading it cost more than its type
+		// check. A router's package, one built on a router, or one with
+		// queries is still read.
+		http = false
+	}
 	rpc := mayRPC(pass.Pkg)
 	if !http && !rpc && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
@@ -203,13 +213,22 @@ func run(pass *analysis.Pass) (any, error) {
 // mayRoute reports whether pkg imports net/http or a router directly, or
 // declares or imports a router known by its shape (generic.go):
 // registering a route or declaring a handler names their types.
-func mayRoute(pkg *types.Package) bool {
+func mayRoute(pkg *types.Package) bool { return routerImports(pkg, true) }
+
+// mayRouteBeyondHTTP is mayRoute but for net/http: a router of the
+// tables or one known by its shape.
+func mayRouteBeyondHTTP(pkg *types.Package) bool { return routerImports(pkg, false) }
+
+func routerImports(pkg *types.Package, netHTTP bool) bool {
 	if httpapi.DeclaresShaped(pkg) {
 		return true
 	}
 	for _, imp := range pkg.Imports() {
 		if httpapi.DeclaresShaped(imp) {
 			return true // a router known by its shape (generic.go)
+		}
+		if !netHTTP && imp.Path() == "net/http" {
+			continue
 		}
 		for _, p := range httpapi.Packages {
 			if imp.Path() == p {
@@ -218,6 +237,12 @@ func mayRoute(pkg *types.Package) bool {
 		}
 	}
 	return false
+}
+
+// dependency reports whether the pass's package is another module's (see
+// codekind.DependencyFile).
+func dependency(pass *analysis.Pass) bool {
+	return len(pass.Files) > 0 && codekind.DependencyFile(pass.Fset.File(pass.Files[0].Pos()).Name())
 }
 
 // hasHelpers is attached to a package that declares route helpers (see
