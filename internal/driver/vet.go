@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -52,10 +53,27 @@ func Vet() {
 			os.Exit(code)
 		}
 	}
+	tuneGC()
 	// The settings pass is listed so that its flags are accepted as
 	// -sqlheat.schema=...; it reports nothing.
 	all := append([]*analysis.Analyzer{config.Analyzer}, analyzer.Analyzers()...)
 	unitchecker.Main(all...)
+}
+
+// tuneGC paces the collector for a process that reads one package and
+// exits, as each of go vet's does, unless the user set GOGC or
+// GOMEMLIMIT: a collection when the heap reaches five times what the
+// last one kept, not twice, and more often again as it nears 256 MiB.
+// Paced for a long-lived server, the collector took a fifth of the CPU of
+// go vet's processes on chainloop's 1,400 packages and dependencies,
+// most of which hold a few megabytes; now their peak memory rises by
+// as much and the largest stays about where it was.
+func tuneGC() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(256 << 20)
 }
 
 // printToolID answers go vet's -V=full: "sqlheat version V buildID=ID".
