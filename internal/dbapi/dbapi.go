@@ -131,23 +131,17 @@ func (m *Method) Library() string {
 
 type key struct{ pkg, recv, name string }
 
-// table holds every method by package, receiver and name, filled on
-// first use (see methods): a vet tool process that never asks, one per
-// dependency of the module, does not build it.
-var (
-	table     map[key]*Method
-	tableOnce sync.Once
-)
+// table holds every method by package, receiver and name. It is filled
+// on first use, through methods: a vet tool process that never asks, one
+// per dependency of the module, does not build it.
+var table map[key]*Method
 
-// methods is table, filled.
-func methods() map[key]*Method {
-	tableOnce.Do(func() {
-		table = map[key]*Method{}
-		fillTable()
-		fillPop()
-	})
+var methods = sync.OnceValue(func() map[key]*Method {
+	table = map[key]*Method{}
+	fillTable()
+	fillPop()
 	return table
-}
+})
 
 // add registers name on every receiver of pkg, with the SQL argument at
 // sqlArg; a ctx-taking "Context" twin shifts it by one.

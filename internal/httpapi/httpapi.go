@@ -178,22 +178,16 @@ const AnyMethod = "ANY"
 
 type key struct{ pkg, recv, name string }
 
-// table holds every API by package, receiver and name, filled on first
-// use (see apis): a vet tool process that never asks, one per dependency
-// of the module, does not build it.
-var (
-	table     map[key]*API
-	tableOnce sync.Once
-)
+// table holds every API by package, receiver and name. It is filled on
+// first use, through apis: a vet tool process that never asks, one per
+// dependency of the module, does not build it.
+var table map[key]*API
 
-// apis is table, filled.
-func apis() map[key]*API {
-	tableOnce.Do(func() {
-		table = map[key]*API{}
-		fillTable()
-	})
+var apis = sync.OnceValue(func() map[key]*API {
+	table = map[key]*API{}
+	fillTable()
 	return table
-}
+})
 
 // none is an API with every argument absent.
 var none = API{MethodArg: -1, PatternArg: -1, HandlerArg: -1, MiddlewareArg: -1, FuncArg: -1, OptionArg: -1, PhaseArg: -1, RouterArg: -1, OperationArg: -1}
