@@ -166,13 +166,14 @@ func run(pass *analysis.Pass) (any, error) {
 	q := queries.For(pass)
 	helpers := importsHelpers(pass)
 	http := mayRoute(pass.Pkg) || helpers
-	if http && !helpers && dependency(pass) && !mayRouteBeyondHTTP(pass.Pkg) && (q == nil || len(q.Summaries) == 0) {
-		// Another module's package using net/http alone (an SDK's
-		// client, a tracer's transport) declares none of the module's
-		// routes, and its handlers run no query: under go vet, one
+	if http && !helpers && dependency(pass) && !mayRouteBeyondHTTP(pass.Pkg) && !declaresServing(pass.Pkg) && (q == nil || len(q.Summaries) == 0) {
+		// Another module's package using net/http alone for a client
+		// (an SDK's, a tracer's transport) declares none of the
+		// module's routes, and runs no query: under go vet, one
 		// process per dependency, reading it cost more than its type
-		// check. A router's package, one built on a router, or one with
-		// queries is still read.
+		// check. A router's package, one built on a router, one whose
+		// functions take or return handlers (a shared API module's
+		// generated server), or one with queries is still read.
 		http = false
 	}
 	rpc := mayRPC(pass.Pkg)
@@ -232,6 +233,62 @@ func routerImports(pkg *types.Package, netHTTP bool) bool {
 		}
 		for _, p := range httpapi.Packages {
 			if imp.Path() == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// declaresServing reports whether a function or method of pkg takes or
+// returns net/http's server side: a Handler, a HandlerFunc, a ServeMux
+// or a ResponseWriter, or a function taking one (a middleware).
+func declaresServing(pkg *types.Package) bool {
+	var serving func(t types.Type, depth int) bool
+	serving = func(t types.Type, depth int) bool {
+		if depth > 2 {
+			return false
+		}
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" {
+			switch n.Obj().Name() {
+			case "Handler", "HandlerFunc", "ServeMux", "ResponseWriter":
+				return true
+			}
+		}
+		if sig, ok := t.Underlying().(*types.Signature); ok {
+			return signatureServes(sig, func(t types.Type) bool { return serving(t, depth+1) })
+		}
+		return false
+	}
+	sc := pkg.Scope()
+	for _, name := range sc.Names() {
+		switch obj := sc.Lookup(name).(type) {
+		case *types.Func:
+			if signatureServes(obj.Type().(*types.Signature), func(t types.Type) bool { return serving(t, 0) }) {
+				return true
+			}
+		case *types.TypeName:
+			if n, ok := obj.Type().(*types.Named); ok {
+				for m := range n.Methods() {
+					if signatureServes(m.Type().(*types.Signature), func(t types.Type) bool { return serving(t, 0) }) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// signatureServes reports whether a parameter or result of sig is one
+// serving says is.
+func signatureServes(sig *types.Signature, serving func(types.Type) bool) bool {
+	for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for v := range tup.Variables() {
+			if serving(v.Type()) {
 				return true
 			}
 		}
