@@ -241,14 +241,12 @@ func (c TestCode) Holds(pos token.Pos) bool {
 }
 
 // DependencyFile reports whether the file at path is a dependency's,
-// from another module: in the module cache (a directory named
-// module@version under pkg/mod) or in a vendor directory. Its code is no
-// user's to fix, and no route of the module is declared in it.
+// from another module's version in the module cache (a directory named
+// module@version under pkg/mod). Its code is no user's to fix, and no
+// route of the module is declared in it. (A vendor directory is not
+// told apart: a checkout under a directory of that name would be.)
 func DependencyFile(path string) bool {
 	p := strings.ReplaceAll(path, `\`, "/") // a Windows path, wherever it is read
-	if strings.Contains(p, "/vendor/") {
-		return true
-	}
 	i := strings.Index(p, "/pkg/mod/")
 	return i >= 0 && strings.Contains(p[i:], "@")
 }

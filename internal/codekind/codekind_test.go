@@ -151,7 +151,8 @@ func TestWords(t *testing.T) {
 func TestDependencyFile(t *testing.T) {
 	for name, want := range map[string]bool{
 		"/root/go/pkg/mod/github.com/aws/aws-sdk-go-v2/service/s3@v1.80.0/api.go": true,
-		"/home/me/app/vendor/github.com/go-chi/chi/v5/mux.go":                     true,
+		"/home/me/app/vendor/github.com/go-chi/chi/v5/mux.go":                     false, // vendored: read as before
+		"/srv/vendor/acme/app/main.go":                                            false, // a checkout under a directory named vendor
 		`C:\Users\me\go\pkg\mod\github.com\a\b@v1.2.3\b.go`:                       true,
 		"/home/me/app/internal/store/store.go":                                    false,
 		"/home/me/pkg/mod/app/store.go":                                           false, // a directory named pkg/mod, no version
