@@ -60,7 +60,6 @@ func run(pass *analysis.Pass) (any, error) {
 		tests:      codekind.TestHelpers(pass.Files, pass.TypesInfo),
 		constBound: config.Flag[bool](pass, "const"),
 		byName:     !cfg.WholeProgram, // the standalone driver's graph decides
-		starts:     localStarters(pass.TypesInfo, pass.Files),
 	}
 	res := queries.For(pass)
 	if res == nil || !cfg.Enabled(pass.Analyzer.Name) {
@@ -87,7 +86,9 @@ type checker struct {
 	constBound bool                 // -queryinloop.const: report constant-bound loops
 	byName     bool                 // silent on migrations known by their names
 	// starts says which functions of the module run a function they are
-	// handed on a goroutine (see startsWorkers).
+	// handed on a goroutine (see startsWorkers): the whole program's
+	// answer (Package.Starts), nil in a pass, where a call of such a
+	// wrapper carries none of the queries of what it is handed.
 	starts func(*types.Func) bool
 }
 
