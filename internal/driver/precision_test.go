@@ -109,6 +109,7 @@ func TestPrecision(t *testing.T) {
 		"orders/orders.go:14 route " + user,                                              // the pass's finding, also in the test variant
 		"passed/passed.go:111 route passed/passed.go:88",                                 // middlewares appended in a loop
 		"passed/passed.go:153 route passed/passed.go:153",                                // a key per form field; the keys every caller puts are silent
+		"passed/passed.go:226 route passed/passed.go:226",                                // an alert per decision; the one alert filled and filtered in place is silent
 		"passed/passed.go:61 route passed/passed.go:61",                                  // one caller passes the request's ids
 		"passed/passed.go:72 route passed/passed.go:72",                                  // a spread list; the lists every caller writes out are silent
 		"pool/pool.go:66 route pool/pool.go:67",                                          // a closure per id through the service's own errgroup; the loops starting a pool of workers are silent

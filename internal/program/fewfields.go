@@ -218,6 +218,10 @@ func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, dep
 			// slices.Collect(maps.Keys(set)): as many as the set holds.
 			return p.fewValue(info, fn, arg, limit, depth+1)
 		}
+		if arg := p.passedArg(info, e, 0); arg != nil {
+			// fill(list, ...), returning list: as many as list holds.
+			return p.fewValue(info, fn, arg, limit, depth+1)
+		}
 		return p.fewCall(info, e, 0, limit, depth)
 	}
 	return 0, false
@@ -366,6 +370,9 @@ func (p *Program) fewLocal(info *types.Info, fn ast.Node, v *types.Var, limit, d
 	ok := queries.Writes(info, fn, v, func(w queries.LocalWrite) bool {
 		var n int
 		var ok bool
+		if w.Value != nil && p.keeps(info, w.Value, is) {
+			return true // v = fill(v, ...): the items it had
+		}
 		if w.Value != nil && p.filtering() {
 			if rs, rest := copied(info, w.Value, is, w.Around); rs != nil {
 				// Each item of a type that list holds, once.

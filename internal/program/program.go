@@ -105,6 +105,7 @@ type Program struct {
 	used    map[*Func][]bool                    // see usedParams
 	guarded map[guardKey][]bool                 // see guardedParams
 	live    map[*Func]*liveSet                  // see Runs
+	passed  map[passedKey]int                   // see passedParam
 	// fewLocals are the locals fewLocal is following, to end a walk
 	// that meets one again.
 	fewLocals map[*types.Var]bool

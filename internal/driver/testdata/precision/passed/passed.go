@@ -172,3 +172,70 @@ func MetaRoutes(db *sql.DB) {
 		writeForm(r.Context(), db, form)
 	})
 }
+
+// Alert groups the decisions of one source.
+type Alert struct {
+	Source    string
+	Decisions []string
+}
+
+// fill hands each decision to the alert of its source, in place, and
+// returns the alerts it was given: as many as it was handed.
+func fill(alerts []*Alert, decisions []string) []*Alert {
+	for _, d := range decisions {
+		for i := range alerts {
+			if alerts[i].Source == d {
+				alerts[i].Decisions = append(alerts[i].Decisions, d)
+				break
+			}
+		}
+	}
+	return alerts
+}
+
+// keep drops, in place, the alerts of no decision: a slice of its list.
+func keep(alerts []*Alert) []*Alert {
+	n := 0
+	for _, a := range alerts {
+		if len(a.Decisions) > 0 {
+			alerts[n] = a
+			n++
+		}
+	}
+	return alerts[:n]
+}
+
+// split adds an alert per decision: not the list it was handed.
+func split(alerts []*Alert, decisions []string) []*Alert {
+	for _, d := range decisions {
+		alerts = append(alerts, &Alert{Source: d})
+	}
+	return alerts
+}
+
+// saveAlerts saves each alert its callers make.
+func saveAlerts(ctx context.Context, db *sql.DB, alerts []*Alert) {
+	for _, a := range alerts {
+		db.ExecContext(ctx, "INSERT INTO alerts (source) VALUES ($1)", a.Source) // silent: one alert, filled and filtered in place
+	}
+}
+
+// saveSplit saves each alert of a list split grows by a decision each.
+func saveSplit(ctx context.Context, db *sql.DB, alerts []*Alert) {
+	for _, a := range alerts {
+		db.ExecContext(ctx, "INSERT INTO alerts (source) VALUES ($1)", a.Source) // reported: one alert per decision
+	}
+}
+
+// AlertRoutes registers the routes saving alerts.
+func AlertRoutes(db *sql.DB) {
+	http.HandleFunc("/alerts", func(w http.ResponseWriter, r *http.Request) {
+		decisions := r.Form["decision"]
+		alerts := []*Alert{{Source: "community"}}
+		alerts = fill(alerts, decisions)
+		saveAlerts(r.Context(), db, keep(alerts))
+		more := []*Alert{{Source: "community"}}
+		more = split(more, decisions)
+		saveSplit(r.Context(), db, more)
+	})
+}
