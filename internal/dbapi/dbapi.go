@@ -125,6 +125,8 @@ func (m *Method) Library() string {
 		return "beego"
 	case m.Pkg == PocketBaseCore || m.Pkg == pocketBaseDaos:
 		return "pocketbase"
+	case m.Pkg == GoZeroSQLX || m.Pkg == GoZeroSQLC:
+		return "go-zero"
 	}
 	return m.Pkg
 }
@@ -309,6 +311,32 @@ func fillTable() {
 			table[key{squirrel, recv, name}] = &Method{Pkg: squirrel, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: write}
 		}
 	}
+	// go-zero: sqlx's Session (which its SqlConn embeds, and a
+	// transaction's session implements) runs raw SQL, each method with a
+	// "Ctx" twin taking a context first; the rows are scanned into the
+	// argument before the SQL. sqlc's CachedConn runs the same for its
+	// NoCache methods; its cached ones (QueryRowCtx(ctx, v, key, fn),
+	// ExecCtx(ctx, fn, keys...)) hand the module's own closure the
+	// connection, whose calls are the sites.
+	for _, name := range []string{"Exec"} {
+		table[key{GoZeroSQLX, "Session", name}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name, Role: Exec, SQLArg: 0}
+		table[key{GoZeroSQLX, "Session", name + "Ctx"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name + "Ctx", Role: Exec, SQLArg: 1}
+		table[key{GoZeroSQLC, "CachedConn", name + "NoCache"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCache", Role: Exec, SQLArg: 0}
+		table[key{GoZeroSQLC, "CachedConn", name + "NoCacheCtx"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCacheCtx", Role: Exec, SQLArg: 1}
+	}
+	table[key{GoZeroSQLX, "Session", "Prepare"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: "Prepare", Role: Prepare, SQLArg: 0}
+	table[key{GoZeroSQLX, "Session", "PrepareCtx"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: "PrepareCtx", Role: Prepare, SQLArg: 1}
+	for _, name := range []string{"QueryRow", "QueryRowPartial", "QueryRows", "QueryRowsPartial"} {
+		table[key{GoZeroSQLX, "Session", name}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name, Role: Query, SQLArg: 1}
+		table[key{GoZeroSQLX, "Session", name + "Ctx"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name + "Ctx", Role: Query, SQLArg: 2}
+		table[key{GoZeroSQLC, "CachedConn", name + "NoCache"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCache", Role: Query, SQLArg: 1}
+		table[key{GoZeroSQLC, "CachedConn", name + "NoCacheCtx"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCacheCtx", Role: Query, SQLArg: 2}
+		table[key{GoZeroSQLX, "StmtSession", name}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: name, Role: StmtRun, SQLArg: -1}
+		table[key{GoZeroSQLX, "StmtSession", name + "Ctx"}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: name + "Ctx", Role: StmtRun, SQLArg: -1}
+	}
+	table[key{GoZeroSQLX, "StmtSession", "Exec"}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: "Exec", Role: StmtRun, SQLArg: -1}
+	table[key{GoZeroSQLX, "StmtSession", "ExecCtx"}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: "ExecCtx", Role: StmtRun, SQLArg: -1}
+
 	// goose reads the applied versions (its table, by default
 	// goose_db_version, newest first) to say which the database is at:
 	// services call it from readiness checks, once per probe.
@@ -444,6 +472,12 @@ const (
 
 // GormV1 is gorm v1's import path; v2 is gorm.io/gorm.
 const GormV1 = "github.com/jinzhu/gorm"
+
+// go-zero's raw SQL packages (see fillTable).
+const (
+	GoZeroSQLX = "github.com/zeromicro/go-zero/core/stores/sqlx"
+	GoZeroSQLC = "github.com/zeromicro/go-zero/core/stores/sqlc"
+)
 
 const (
 	squirrel = "github.com/Masterminds/squirrel"
@@ -688,6 +722,7 @@ var Packages = slices.Concat([]string{
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
+	GoZeroSQLX, GoZeroSQLC,
 }, gorpPaths, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.

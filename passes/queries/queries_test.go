@@ -142,6 +142,13 @@ func TestFields(t *testing.T) {
 	analysistest.Run(t, dir, sites, "sqlutil", "prepared", "preparedapi", "data", "pgxnamed")
 }
 
+// go-zero's raw SQL: sqlx's Session and prepared statements, sqlc's
+// CachedConn, and the closures its cached methods run.
+func TestGoZero(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "gozerodb")
+}
+
 // ORM chains become the statements the ORM sends; what cannot be
 // modeled is unresolved, with the reason.
 func TestORM(t *testing.T) {
