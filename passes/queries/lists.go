@@ -3,8 +3,10 @@ package queries
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -236,6 +238,14 @@ func (r *resolver) list(e ast.Expr, at token.Pos, depth int) ([]item, *sqlText) 
 			}
 		}
 		if fn := r.callee(e); fn != nil {
+			if fn.Pkg() != nil {
+				switch fn.Pkg().Path() + "." + fn.Name() {
+				case goZeroBuilder + ".RawFieldNames":
+					return r.rawFieldNames(e)
+				case goZeroStringx + ".Remove":
+					return r.removed(e, at, depth)
+				}
+			}
 			return fail(unresolved("SQL joins the result of a call to %s", fn.Name()))
 		}
 	case *ast.SelectorExpr:
@@ -391,4 +401,80 @@ func optionalClauses(stmts []*sqlparse.Statement, must string) []*sqlparse.State
 func filterKey(f sqlparse.Filter) string {
 	f.Column.Location, f.Peer.Location, f.Params = 0, 0, nil
 	return fmt.Sprintf("%+v", f)
+}
+
+// go-zero's helpers that goctl's models build their column lists with:
+//
+//	userFieldNames          = builder.RawFieldNames(&User{})
+//	userRows                = strings.Join(userFieldNames, ",")
+//	userRowsExpectAutoSet   = strings.Join(stringx.Remove(userFieldNames, "`id`", "`create_time`"), ",")
+const (
+	goZeroBuilder = "github.com/zeromicro/go-zero/core/stores/builder"
+	goZeroStringx = "github.com/zeromicro/go-zero/core/stringx"
+)
+
+// rawFieldNames resolves builder.RawFieldNames(&T{}) (or T{}): a column
+// per field of T, named by its db tag (up to a comma) or else the field,
+// one tagged "-" left out, quoted with backticks, or bare when the
+// second argument is a constant true (PostgreSQL), as go-zero does.
+func (r *resolver) rawFieldNames(call *ast.CallExpr) ([]item, *sqlText) {
+	fail := func(t sqlText) ([]item, *sqlText) { return nil, &t }
+	if len(call.Args) == 0 {
+		return fail(unresolved("SQL joins RawFieldNames of nothing"))
+	}
+	info := r.pass.TypesInfo
+	t := info.TypeOf(call.Args[0])
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return fail(unresolved("SQL joins RawFieldNames of a %s, not a struct", t))
+	}
+	pg := false
+	if len(call.Args) > 1 {
+		v := info.Types[call.Args[1]].Value
+		if v == nil || v.Kind() != constant.Bool {
+			return fail(unresolved("SQL joins RawFieldNames quoted as a flag says"))
+		}
+		pg = constant.BoolVal(v)
+	}
+	var items []item
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("db"), ",")
+		name = strings.TrimSpace(name)
+		switch {
+		case name == "-":
+			continue
+		case name == "":
+			name = f.Name()
+		}
+		if !pg {
+			name = "`" + name + "`"
+		}
+		items = append(items, item{sqlText: sqlText{SQL: name, OK: true, Param: -1}})
+	}
+	return items, nil
+}
+
+// removed resolves stringx.Remove(list, a, b...): the list's items less
+// those equal to a constant removed.
+func (r *resolver) removed(call *ast.CallExpr, at token.Pos, depth int) ([]item, *sqlText) {
+	fail := func(t sqlText) ([]item, *sqlText) { return nil, &t }
+	if len(call.Args) == 0 || call.Ellipsis.IsValid() {
+		return fail(unresolved("SQL joins a list less items spread from another"))
+	}
+	items, bad := r.list(call.Args[0], at, depth+1)
+	if bad != nil {
+		return items, bad
+	}
+	for _, a := range call.Args[1:] {
+		t := r.expr(a, at, depth+1)
+		if !constantText(t) {
+			return fail(unresolved("SQL joins a list less an item not known"))
+		}
+		items = slices.DeleteFunc(items, func(it item) bool { return it.SQL == t.SQL })
+	}
+	return items, nil
 }
