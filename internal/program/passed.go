@@ -65,7 +65,7 @@ func (p *Program) FewPassed(info *types.Info, x ast.Expr, loop token.Pos, limit 
 	if owner == nil {
 		return false
 	}
-	n, ok := p.fewPassed(owner, i, limit, 0, map[*Func]bool{})
+	n, ok := p.fewPassed(owner, i, limit, 0, map[paramKey]bool{})
 	return ok && n <= limit
 }
 
@@ -139,8 +139,8 @@ func assigned(fn ast.Node, v *types.Var) bool {
 
 // fewPassed is the most items any call of g passes as its i-th
 // parameter, when every call passes at most limit (see FewPassed).
-func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) (int, bool) {
-	if depth > fewHops || seen[g] || p.calledOutside(g) {
+func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[paramKey]bool) (int, bool) {
+	if depth > fewHops || seen[paramKey{g, i}] || p.calledOutside(g) {
 		return 0, false
 	}
 	if commandArgs(g.sig, i) {
@@ -148,8 +148,8 @@ func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) (
 		// them out, a few, as a caller writing a literal does.
 		return 1, true
 	}
-	seen[g] = true
-	defer delete(seen, g)
+	seen[paramKey{g, i}] = true
+	defer delete(seen, paramKey{g, i})
 	calls, most := 0, 0
 	for _, h := range p.sameFunc(g) {
 		// A method value's or a method expression's wrapper takes the
@@ -162,10 +162,17 @@ func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) (
 			if cl.f.Synthetic && cl.f.Decl == g.Decl {
 				continue // a wrapper of g: its own callers are h's of another round
 			}
-			calls++
 			if cl.c.Callback || cl.c.Expr == nil {
 				return 0, false // run by code outside the module, or by one the source does not spell
 			}
+			if p.handsOn(cl.f, cl.c.Expr, j, seen) {
+				// A parameter the walk is following, handed on round a
+				// cycle (a decorator whose inner implementation the
+				// graph cannot tell from itself, a recursion): it holds
+				// what the other calls pass.
+				continue
+			}
+			calls++
 			n, ok := p.fewArg(cl.f, cl.c.Expr, h.sig, j, limit, depth, seen)
 			if !ok || n > limit {
 				return 0, false
@@ -174,6 +181,22 @@ func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[*Func]bool) (
 		}
 	}
 	return most, calls > 0
+}
+
+// handsOn reports whether call, in f, passes as its j-th argument (the
+// receiver not counted) a parameter of f, or of the function f is
+// written in, that the walk of seen is following.
+func (p *Program) handsOn(f *Func, call *ast.CallExpr, j int, seen map[paramKey]bool) bool {
+	pkg := p.pkgs[f.pkg]
+	if pkg == nil || pkg.TypesInfo == nil || j >= len(call.Args) || call.Ellipsis.IsValid() && j == len(call.Args)-1 {
+		return false
+	}
+	v, ok := pkg.TypesInfo.Uses[identOf(call.Args[j])].(*types.Var)
+	if !ok {
+		return false
+	}
+	owner, i := p.paramOf(f, v)
+	return owner != nil && seen[paramKey{owner, i}]
 }
 
 // fewParam is how many items at most v, a parameter of fn that fn never
@@ -188,12 +211,12 @@ func (p *Program) fewParam(fn ast.Node, v *types.Var, limit, depth int) (int, bo
 	if owner == nil {
 		return 0, false
 	}
-	return p.fewPassed(owner, i, limit, depth+1, map[*Func]bool{})
+	return p.fewPassed(owner, i, limit, depth+1, map[paramKey]bool{})
 }
 
 // fewArg is how many items at most call, in f, passes as parameter j of
 // a function of signature sig, when it passes a few.
-func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, limit, depth int, seen map[*Func]bool) (int, bool) {
+func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, limit, depth int, seen map[paramKey]bool) (int, bool) {
 	pkg := p.pkgs[f.pkg]
 	if pkg == nil || pkg.TypesInfo == nil {
 		return 0, false

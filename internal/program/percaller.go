@@ -62,7 +62,7 @@ func (p *Program) DataCallers(info *types.Info, x ast.Expr, loop token.Pos, limi
 			if cl.c.Callback || cl.c.Expr == nil {
 				return nil, nil, false
 			}
-			if n, good := p.fewArg(cl.f, cl.c.Expr, h.sig, j, limit, 0, map[*Func]bool{owner: true}); good && n <= limit {
+			if n, good := p.fewArg(cl.f, cl.c.Expr, h.sig, j, limit, 0, map[paramKey]bool{{owner, i}: true}); good && n <= limit {
 				few++
 				continue
 			}

@@ -29,6 +29,7 @@ import (
 	"example.com/precision/lazyarg"
 	"example.com/precision/lines"
 	"example.com/precision/loaders"
+	"example.com/precision/managed"
 	"example.com/precision/members"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
@@ -152,6 +153,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	tenants := backends.OpenTenants(ctx, db)
 	go tenants.Refresh(ctx, nil)
 	go orgjobs.New(db).Run(ctx)
+	managed.New(db, os.Getenv("EE") != "").Routes()
 	http.HandleFunc("/orgs", orgjobs.Mine(db))
 	http.HandleFunc("/tenants", func(w http.ResponseWriter, r *http.Request) {
 		tenants.Touch(r.Context())
