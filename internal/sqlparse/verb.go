@@ -111,3 +111,17 @@ func StartsLikeSQL(text string) bool {
 	_, ok := verbs[strings.ToUpper(text[i:j])]
 	return ok && (j == len(text) || !isIdentChar(text[j]))
 }
+
+// Pragmas reports whether every statement of text is SQLite's PRAGMA
+// (PRAGMA foreign_keys = ON, PRAGMA journal_mode=WAL): settings of the
+// connection or the file, which PostgreSQL's parser refuses and no check
+// has anything to read in. They are no statement that failed to parse.
+func Pragmas(text string) bool {
+	pieces := Split(text)
+	for _, p := range pieces {
+		if _, word := Guess(p.SQL); word != "PRAGMA" {
+			return false
+		}
+	}
+	return len(pieces) > 0
+}

@@ -75,3 +75,20 @@ func TestLeading(t *testing.T) {
 		}
 	}
 }
+
+func TestPragmas(t *testing.T) {
+	for text, want := range map[string]bool{
+		"PRAGMA foreign_keys = ON":                       true,
+		"pragma journal_mode=WAL;":                       true,
+		"PRAGMA foreign_keys=OFF; PRAGMA user_version=3": true,
+		"-- settings\nPRAGMA wal_checkpoint(TRUNCATE)":   true,
+		"PRAGMA foreign_keys=OFF; DROP TABLE items":      false,
+		"SELECT 1":                           false,
+		"":                                   false,
+		"INSERT OR IGNORE INTO t VALUES (1)": false,
+	} {
+		if got := Pragmas(text); got != want {
+			t.Errorf("Pragmas(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -1545,6 +1545,9 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 	// A named query may be a template whose holes are filled at run
 	// time: parsed with each hole as a neutral expression.
 	s.Stmts, _, s.ParseErr = sqlparse.ParseTemplate(t.SQL)
+	if s.ParseErr != nil && sqlparse.Pragmas(t.SQL) {
+		s.ParseErr = nil // SQLite's settings: nothing to check, nothing refused
+	}
 	s.Many = s.Many || len(s.Stmts) > 0 && s.Stmts[0].Many
 	if t.opt && s.ParseErr == nil {
 		s.Optional = true

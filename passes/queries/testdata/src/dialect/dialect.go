@@ -1,5 +1,5 @@
 // Package dialect holds MySQL-style SQL and SQL that does not parse.
-package dialect // want `stats: 2 sites, 0 unresolved, 1 unparsed, 0 orm`
+package dialect // want `stats: 5 sites, 0 unresolved, 2 unparsed, 0 orm`
 
 import (
 	"context"
@@ -12,4 +12,12 @@ func MySQL(ctx context.Context, db *sql.DB) { // want `issuesQueries\(.*\)`
 
 func Broken(ctx context.Context, db *sql.DB) { // want `issuesQueries\(.*\)`
 	db.ExecContext(ctx, "SELEC id FRM users") // want `site exec write "SELEC id FRM users" unparsed`
+}
+
+// SQLite's settings are statements no check reads, not SQL that failed
+// to parse; a script mixing one with a statement the parser refuses is.
+func SQLite(ctx context.Context, db *sql.DB) { // want `issuesQueries\(.*\)`
+	db.ExecContext(ctx, "PRAGMA foreign_keys = ON")                          // want `site exec other "PRAGMA foreign_keys = ON"`
+	db.ExecContext(ctx, "PRAGMA foreign_keys=OFF; PRAGMA user_version = 3")  // want `site exec other "PRAGMA foreign_keys=OFF; PRAGMA user_version = 3"`
+	db.ExecContext(ctx, "PRAGMA foreign_keys=OFF; REPLAC INTO t VALUES (1)") // want `site exec other "PRAGMA foreign_keys=OFF; REPLAC INTO t VALUES \(1\)" unparsed`
 }
