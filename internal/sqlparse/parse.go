@@ -83,7 +83,18 @@ func parse(text string) ([]*Statement, string, error) {
 	norm := Normalize(text)
 	tree, err := pg.Parse(norm)
 	if err != nil {
-		return nil, "", newParseError(norm, 0, norm, err)
+		// SQLite's INSERT OR IGNORE, MySQL's INSERT IGNORE and either's
+		// REPLACE INTO: the same rows into the same columns, whatever
+		// happens on a conflict, read as PostgreSQL's INSERT.
+		plain, ok := plainInserts(norm)
+		if !ok {
+			return nil, "", newParseError(norm, 0, norm, err)
+		}
+		ptree, perr := pg.Parse(plain)
+		if perr != nil {
+			return nil, "", newParseError(norm, 0, norm, err)
+		}
+		norm, tree = plain, ptree
 	}
 	if len(tree.Stmts) == 0 {
 		return nil, "", nil // only whitespace and comments
@@ -129,3 +140,57 @@ func newParseError(text string, base int, piece string, err error) *ParseError {
 	}
 	return pe
 }
+
+// plainInserts is norm with each statement's INSERT OR <conflict> (SQLite:
+// IGNORE, REPLACE, ABORT, FAIL, ROLLBACK), INSERT IGNORE (MySQL) and
+// REPLACE INTO (both) spelt as a plain INSERT, the words dropped blanked
+// out so that every other offset stays; false when there is none. The
+// words are read with PostgreSQL's lexer, at the start of a statement
+// only, never by pattern.
+func plainInserts(norm string) (string, bool) {
+	res, err := pg.Scan(norm)
+	if err != nil {
+		return "", false
+	}
+	var toks []*pg.ScanToken
+	for _, t := range res.GetTokens() {
+		if t.GetToken() != pg.Token_SQL_COMMENT && t.GetToken() != pg.Token_C_COMMENT {
+			toks = append(toks, t)
+		}
+	}
+	word := func(i int) string {
+		if i >= len(toks) {
+			return ""
+		}
+		return strings.ToUpper(norm[toks[i].GetStart():toks[i].GetEnd()])
+	}
+	b := []byte(norm)
+	blank := func(from, to int32) {
+		for i := from; i < to; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	changed := false
+	for i := 0; i < len(toks); i++ {
+		if i > 0 && toks[i-1].GetToken() != ';' {
+			continue // not a statement's first word
+		}
+		switch {
+		case word(i) == "INSERT" && word(i+1) == "OR" && conflictWords[word(i+2)]:
+			blank(toks[i+1].GetStart(), toks[i+2].GetEnd())
+			changed = true
+		case word(i) == "INSERT" && word(i+1) == "IGNORE":
+			blank(toks[i+1].GetStart(), toks[i+1].GetEnd())
+			changed = true
+		case word(i) == "REPLACE" && word(i+1) == "INTO":
+			copy(b[toks[i].GetStart():], "INSERT ")
+			changed = true
+		}
+	}
+	return string(b), changed
+}
+
+// conflictWords are SQLite's INSERT OR <conflict> resolutions.
+var conflictWords = map[string]bool{"IGNORE": true, "REPLACE": true, "ABORT": true, "FAIL": true, "ROLLBACK": true}

@@ -685,3 +685,34 @@ func TestManyAndParams(t *testing.T) {
 		}
 	}
 }
+
+// SQLite's INSERT OR IGNORE and MySQL's INSERT IGNORE and REPLACE INTO
+// parse as the INSERT they are; the same words elsewhere do not.
+func TestPlainInserts(t *testing.T) {
+	for text, table := range map[string]string{
+		"INSERT OR IGNORE INTO blocks (hash, idx) VALUES (?, ?)":                 "blocks",
+		"insert or replace into files (name) values ($1)":                        "files",
+		"INSERT IGNORE INTO `tags` (`name`) VALUES (?)":                          "tags",
+		"REPLACE INTO settings (k, v) VALUES (?, ?)":                             "settings",
+		"-- upsert\nINSERT OR ROLLBACK INTO t (a) VALUES (1); SELECT 1":          "t",
+		"INSERT OR IGNORE INTO a (x) VALUES (1);\nREPLACE INTO b (y) VALUES (2)": "a",
+	} {
+		stmts, err := Parse(text)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", text, err)
+			continue
+		}
+		if stmts[0].Kind != KindWrite || len(stmts[0].Tables) == 0 || stmts[0].Tables[0].Name != table {
+			t.Errorf("Parse(%q) = %v %v, want a write of %s", text, stmts[0].Kind, stmts[0].Tables, table)
+		}
+	}
+	for _, text := range []string{
+		"SELECT REPLACE INTO",
+		"INSERT OR WHATEVER INTO t (a) VALUES (1)",
+		"UPDATE OR IGNORE t SET a = 1", // not rewritten: only INSERT's
+	} {
+		if _, err := Parse(text); err == nil {
+			t.Errorf("Parse(%q) parsed; want the parser's error", text)
+		}
+	}
+}
