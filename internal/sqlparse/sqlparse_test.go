@@ -511,6 +511,7 @@ func FuzzParse(f *testing.F) {
 		"CREATE TABLE t (id int PRIMARY KEY, a text UNIQUE); CREATE INDEX ON t (lower(a)) WHERE id > 0 OR a LIKE 'x%'",
 		"ALTER TABLE t ADD COLUMN b int, DROP CONSTRAINT c, RENAME COLUMN a TO b; DROP INDEX i",
 		"MERGE INTO t USING u ON t.id = u.id WHEN MATCHED AND u.x = 1 THEN DELETE",
+		"INSERT OR IGNORE INTO t (a) VALUES (?); REPLACE INTO u (b) VALUES (?); INSERT IGNORE INTO `v` (c) VALUES (?)",
 	} {
 		f.Add(s)
 	}
