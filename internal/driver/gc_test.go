@@ -58,6 +58,10 @@ func TestLimitMemory(t *testing.T) {
 	if got := limit(); got != memoryLimit {
 		t.Errorf("346 MiB live after loading: memory limit %d, want %d kept", got, memoryLimit)
 	}
+	m.fit(479 << 20) // ovh/cds, after loading
+	if got := limit(); got != memoryLimit {
+		t.Errorf("479 MiB live after loading: memory limit %d, want %d kept", got, memoryLimit)
+	}
 	m.restore()
 	if got := limit(); got != math.MaxInt64 {
 		t.Errorf("after the run: memory limit %d, want none (%d) back", got, int64(math.MaxInt64))
