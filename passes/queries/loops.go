@@ -1513,7 +1513,11 @@ func assigns(info *types.Info, stmts []ast.Stmt, vars map[types.Object]bool) boo
 //
 // It runs once per item equal to the constant: a list of options, each
 // given once, runs it once, however long the list. (A call that reads
-// the item is the loop's own N+1, whatever the guard.)
+// the item is the loop's own N+1, whatever the guard.) The item may be
+// a pointer to the value tested (`for _, s := range kinds { if *s ==
+// KindJira && team != nil { ... } }`, a list of a GraphQL enum's
+// values), and the test one of the if's conditions joined by &&: the
+// call still runs only for the items equal to the constant.
 func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 	rs, ok := loop.(*ast.RangeStmt)
 	if !ok || rs.Value == nil {
@@ -1532,14 +1536,19 @@ func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 			return false // in a closure: when it runs is not known here
 		case *ast.CaseClause:
 			if i+2 < len(path) && len(n.List) > 0 && slices.IndexFunc(n.List, func(e ast.Expr) bool { return !isConst(e) }) < 0 {
-				if sw, ok := path[i+2].(*ast.SwitchStmt); ok && sw.Tag != nil && identIs(info, unconverted(info, sw.Tag), item) {
+				if sw, ok := path[i+2].(*ast.SwitchStmt); ok && sw.Tag != nil && identIs(info, derefed(info, sw.Tag), item) {
 					guarded = true
 				}
 			}
 		case *ast.IfStmt:
-			if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && path[i-1] == n.Body &&
-				(identIs(info, unconverted(info, b.X), item) && isConst(b.Y) || identIs(info, unconverted(info, b.Y), item) && isConst(b.X)) {
-				guarded = true
+			if path[i-1] != n.Body {
+				break
+			}
+			for _, c := range conjuncts(n.Cond) {
+				if b, ok := ast.Unparen(c).(*ast.BinaryExpr); ok && b.Op == token.EQL &&
+					(identIs(info, derefed(info, b.X), item) && isConst(b.Y) || identIs(info, derefed(info, b.Y), item) && isConst(b.X)) {
+					guarded = true
+				}
 			}
 		}
 	}
@@ -1554,6 +1563,19 @@ func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 		return !reads
 	})
 	return !reads
+}
+
+// derefed is e without the conversions, type assertions and pointer
+// indirections around it: s in *s, v in string(*v).
+func derefed(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = unconverted(info, e)
+		star, ok := e.(*ast.StarExpr)
+		if !ok {
+			return e
+		}
+		e = star.X
+	}
 }
 
 // unconverted is e without the conversions and type assertions around

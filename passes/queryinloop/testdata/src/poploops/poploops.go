@@ -117,6 +117,31 @@ func (s *Store) ExpandCodes(ctx context.Context, codes []any, owner string) {
 	}
 }
 
+// ExpandPicked reads the options a request picked, given as pointers to
+// an enum's values (as gqlgen passes a list of a GraphQL enum): the
+// lookup under a test of the value, joined with another condition, runs
+// for the items equal to the constant; one under a test of anything
+// else, or reading the item, runs per item.
+func (s *Store) ExpandPicked(ctx context.Context, kinds []*Kind, owner string, team *string) {
+	for _, k := range kinds {
+		if *k == KindSessions && team != nil {
+			s.session(ctx, owner) // silent: runs for the items equal to KindSessions
+		} else if team != nil && *k == KindAddresses {
+			s.session(ctx, *team) // silent: runs for the items equal to KindAddresses
+		}
+		switch *k {
+		case KindAddresses:
+			s.session(ctx, owner) // silent: the switch on the value
+		}
+		if *k == KindSessions || team != nil {
+			s.session(ctx, owner) // want `^poploops.\(\*Store\).session runs SELECT from sessions \(poploops.go:27\) once per item of kinds`
+		}
+		if *k == KindAddresses {
+			s.session(ctx, string(*k)) // want `^poploops.\(\*Store\).session runs SELECT from sessions \(poploops.go:27\) once per item of kinds`
+		}
+	}
+}
+
 // ByAnyKey looks a token up under each key until one matches: the
 // loop leaves at the first success.
 func (s *Store) ByAnyKey(ctx context.Context, keys []string) (*Session, error) {
