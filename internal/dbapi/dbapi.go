@@ -318,24 +318,27 @@ func fillTable() {
 	// NoCache methods; its cached ones (QueryRowCtx(ctx, v, key, fn),
 	// ExecCtx(ctx, fn, keys...)) hand the module's own closure the
 	// connection, whose calls are the sites.
-	for _, name := range []string{"Exec"} {
-		table[key{GoZeroSQLX, "Session", name}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name, Role: Exec, SQLArg: 0}
-		table[key{GoZeroSQLX, "Session", name + "Ctx"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name + "Ctx", Role: Exec, SQLArg: 1}
-		table[key{GoZeroSQLC, "CachedConn", name + "NoCache"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCache", Role: Exec, SQLArg: 0}
-		table[key{GoZeroSQLC, "CachedConn", name + "NoCacheCtx"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCacheCtx", Role: Exec, SQLArg: 1}
+	zero := func(pkg, recv, name string, role Role, sqlArg int) {
+		table[key{pkg, recv, name}] = &Method{Pkg: pkg, Recv: recv, Name: name, Role: role, SQLArg: sqlArg}
 	}
-	table[key{GoZeroSQLX, "Session", "Prepare"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: "Prepare", Role: Prepare, SQLArg: 0}
-	table[key{GoZeroSQLX, "Session", "PrepareCtx"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: "PrepareCtx", Role: Prepare, SQLArg: 1}
-	for _, name := range []string{"QueryRow", "QueryRowPartial", "QueryRows", "QueryRowsPartial"} {
-		table[key{GoZeroSQLX, "Session", name}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name, Role: Query, SQLArg: 1}
-		table[key{GoZeroSQLX, "Session", name + "Ctx"}] = &Method{Pkg: GoZeroSQLX, Recv: "Session", Name: name + "Ctx", Role: Query, SQLArg: 2}
-		table[key{GoZeroSQLC, "CachedConn", name + "NoCache"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCache", Role: Query, SQLArg: 1}
-		table[key{GoZeroSQLC, "CachedConn", name + "NoCacheCtx"}] = &Method{Pkg: GoZeroSQLC, Recv: "CachedConn", Name: name + "NoCacheCtx", Role: Query, SQLArg: 2}
-		table[key{GoZeroSQLX, "StmtSession", name}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: name, Role: StmtRun, SQLArg: -1}
-		table[key{GoZeroSQLX, "StmtSession", name + "Ctx"}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: name + "Ctx", Role: StmtRun, SQLArg: -1}
+	for _, m := range []struct {
+		name string
+		role Role
+		sql  int // the SQL's argument in the context-less form
+	}{
+		{"Exec", Exec, 0}, {"Prepare", Prepare, 0},
+		{"QueryRow", Query, 1}, {"QueryRowPartial", Query, 1}, {"QueryRows", Query, 1}, {"QueryRowsPartial", Query, 1},
+	} {
+		zero(GoZeroSQLX, "Session", m.name, m.role, m.sql)
+		zero(GoZeroSQLX, "Session", m.name+"Ctx", m.role, m.sql+1)
+		if m.role == Prepare {
+			continue
+		}
+		zero(GoZeroSQLC, "CachedConn", m.name+"NoCache", m.role, m.sql)
+		zero(GoZeroSQLC, "CachedConn", m.name+"NoCacheCtx", m.role, m.sql+1)
+		zero(GoZeroSQLX, "StmtSession", m.name, StmtRun, -1)
+		zero(GoZeroSQLX, "StmtSession", m.name+"Ctx", StmtRun, -1)
 	}
-	table[key{GoZeroSQLX, "StmtSession", "Exec"}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: "Exec", Role: StmtRun, SQLArg: -1}
-	table[key{GoZeroSQLX, "StmtSession", "ExecCtx"}] = &Method{Pkg: GoZeroSQLX, Recv: "StmtSession", Name: "ExecCtx", Role: StmtRun, SQLArg: -1}
 
 	// goose reads the applied versions (its table, by default
 	// goose_db_version, newest first) to say which the database is at:

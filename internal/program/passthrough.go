@@ -34,6 +34,11 @@ func (p *Program) passedArg(info *types.Info, call *ast.CallExpr, k int) ast.Exp
 	if fn == nil {
 		return nil
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			return nil // T.M(recv, args...): the arguments are one off the parameters
+		}
+	}
 	j, ok := p.passedParam(p.Func(fn), k)
 	if !ok || j >= len(call.Args) || call.Ellipsis.IsValid() {
 		return nil
@@ -87,9 +92,9 @@ func (p *Program) findPassedParam(g *Func, k int) int {
 		}
 		return -1
 	}
-	j, any := -1, false
+	j, returns := -1, false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if any && j < 0 {
+		if returns && j < 0 {
 			return false
 		}
 		switch n := n.(type) {
@@ -100,14 +105,14 @@ func (p *Program) findPassedParam(g *Func, k int) int {
 			if len(n.Results) == g.sig.Results().Len() {
 				i = index(n.Results[k])
 			}
-			if any && i != j {
+			if returns && i != j {
 				i = -1
 			}
-			j, any = i, true
+			j, returns = i, true
 		}
 		return true
 	})
-	if !any || j < 0 || g.sig.Variadic() && j == params.Len()-1 {
+	if !returns || j < 0 || g.sig.Variadic() && j == params.Len()-1 {
 		return -1
 	}
 	if !queries.Writes(info, decl, params.At(j), func(queries.LocalWrite) bool { return false }) {

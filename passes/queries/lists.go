@@ -427,6 +427,9 @@ func (r *resolver) rawFieldNames(call *ast.CallExpr) ([]item, *sqlText) {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
+	if t == nil {
+		return fail(unresolved("SQL joins RawFieldNames of a value of no known type"))
+	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return fail(unresolved("SQL joins RawFieldNames of a %s, not a struct", t))
