@@ -46,6 +46,10 @@ type collector struct {
 	// -traffic wins over them.
 	traffic, trafficFormat string
 	live                   *liveSettings
+	// loopEnds are where the calls of the pass's queryinloop findings
+	// end, by index in rep.Findings: a chained call (db().Exec(q)) starts
+	// where its inner call does (see whole.loops).
+	loopEnds map[int]string
 }
 
 // made is a finding the driver made itself, of the check called check, in
@@ -300,6 +304,12 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 			markLow(&rf, low)
 		}
 		c.rep.Findings = append(c.rep.Findings, rf)
+		if name == queryinloop.Analyzer.Name && f.End.IsValid() {
+			if c.loopEnds == nil {
+				c.loopEnds = map[int]string{}
+			}
+			c.loopEnds[len(c.rep.Findings)-1] = posKey(act.Package.Fset.Position(f.End), c.r.rel)
+		}
 		if name == queryinloop.Analyzer.Name && c.whole != nil {
 			c.routes.loopRoutes[posKey(act.Package.Fset.Position(f.Pos), c.r.rel)] = c.whole.routes(act.Package, f, c.r.rel)
 		}

@@ -705,6 +705,20 @@ func (w *whole) loops(c *collector) {
 			reported[at] = append(reported[at], i)
 		}
 	}
+	// passAt are the pass's findings at a call of the graph: those where
+	// it starts and, when the pass said, ends (the outer call of a chain,
+	// db().Exec(q), starts where the inner one does).
+	passAt := func(pkg *packages.Package, call ast.Expr) []int {
+		at := posKey(pkg.Fset.Position(call.Pos()), rel)
+		end := posKey(pkg.Fset.Position(call.End()), rel)
+		var out []int
+		for _, i := range reported[at] {
+			if e, ok := c.loopEnds[i]; !ok || e == end {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
 	replaced := map[int]bool{}
 	seen := map[string]bool{}   // test variants share files
 	filled := map[string]bool{} // likewise
@@ -749,7 +763,7 @@ func (w *whole) loops(c *collector) {
 			if call.Expr != nil && call.Site != nil && call.Never && queries.PerItem(call.Loops) > 0 {
 				// A query the loop never runs: the pass, which reads no
 				// constant results, reported it.
-				deadBranch(call, reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)], false)
+				deadBranch(call, passAt(pkg, call.Expr), false)
 				continue
 			}
 			if call.Expr == nil || call.Site != nil || call.Callback || call.Scheduled || len(call.Callees) == 0 || queries.PerItem(call.Loops) == 0 {
@@ -771,7 +785,7 @@ func (w *whole) loops(c *collector) {
 					filled[at] = true
 					c.rep.Stats.ErrorPathFindings++
 				}
-				for _, i := range reported[at] {
+				for _, i := range passAt(pkg, call.Expr) {
 					replaced[i] = true
 				}
 				continue
@@ -785,7 +799,7 @@ func (w *whole) loops(c *collector) {
 					filled[at] = true
 					c.rep.Stats.ErrorPathFindings++
 				}
-				for _, i := range reported[at] {
+				for _, i := range passAt(pkg, call.Expr) {
 					replaced[i] = true
 				}
 				continue
@@ -805,7 +819,7 @@ func (w *whole) loops(c *collector) {
 				// The pass, which counts a getter's fill guarded by a
 				// flag per call, may have reported it: the graph saw
 				// the caller keep the fast path.
-				for _, i := range reported[at] {
+				for _, i := range passAt(pkg, call.Expr) {
 					replaced[i] = true
 				}
 				continue
@@ -818,14 +832,14 @@ func (w *whole) loops(c *collector) {
 					if j := w.job(call.Expr.Pos()); j != nil {
 						role = j.Role
 					}
-					deadBranch(call, reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)], !silent(queryinloop.Analyzer.Name, role, false))
+					deadBranch(call, passAt(pkg, call.Expr), !silent(queryinloop.Analyzer.Name, role, false))
 					continue
 				}
 				if w.ruledOut(fn, call) {
 					// What the call passes rules the queries out (a nil
 					// list for the callee's loop): the pass, which saw
 					// the callee's queries, reported it all the same.
-					for _, i := range reported[posKey(pkg.Fset.Position(call.Expr.Pos()), rel)] {
+					for _, i := range passAt(pkg, call.Expr) {
 						replaced[i] = true
 					}
 				}
@@ -862,10 +876,10 @@ func (w *whole) loops(c *collector) {
 				continue // and so was the pass's
 			}
 			if call.Never {
-				deadBranch(call, reported[at], true)
+				deadBranch(call, passAt(pkg, call.Expr), true)
 				continue
 			}
-			for _, i := range reported[at] {
+			for _, i := range passAt(pkg, call.Expr) {
 				replaced[i] = true
 			}
 			m := made{check: queryinloop.Analyzer.Name, pkg: pkg, f: pf, role: role, by: by}

@@ -395,7 +395,7 @@ func (c *checker) site(s *queries.Site) {
 	if len(items) == 0 {
 		if constant && c.constBound {
 			msg := subject(s) + " runs in a loop with a constant bound: a fixed number of round trips where one would do"
-			c.report(s.Func, s.Call.Pos(), "const", msg, s.Loops, siteDetail(s, 0, advice{q: q, over: "the loop"}))
+			c.report(s.Func, s.Call, "const", msg, s.Loops, siteDetail(s, 0, advice{q: q, over: "the loop"}))
 		}
 		return
 	}
@@ -416,7 +416,7 @@ func (c *checker) site(s *queries.Site) {
 		// queries per row, which the fix leaves (see eager).
 		d.Fix += "; and use EagerPreload: Eager loads " + s.PerRow + " with one more query per row read"
 	}
-	c.report(s.Func, s.Call.Pos(), category, m.String(), items, d)
+	c.report(s.Func, s.Call, category, m.String(), items, d)
 }
 
 // eager reports a call that loads associations with one query per row
@@ -436,7 +436,7 @@ func (c *checker) eager(s *queries.Site, q queries.Query) {
 	}
 	d := siteDetail(s, 1, advice{})
 	d.Fix = "replace Eager with EagerPreload (same arguments): it reads each association for all the rows at once (WHERE key IN (...))"
-	c.report(s.Func, s.Call.Pos(), "read", msg, nil, d)
+	c.report(s.Func, s.Call, "read", msg, nil, d)
 }
 
 func (c *checker) call(call *queries.Call) { c.callVia(call, nil) }
@@ -540,7 +540,7 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		m.subject, m.short, m.place = queryName(first), article(first.Cmd), place(first)
 	}
 	fix := advice{q: q, over: items[len(items)-1].Over, callee: call.Callee, impls: impls, n: n, reach: reach, same: sameEachItem(c.info, call.Node, call.Call, items)}
-	c.report(call.Func, call.Call.Pos(), category, m.String(), items, finding.Detail{
+	c.report(call.Func, call.Call, category, m.String(), items, finding.Detail{
 		SQL: first.SQL, Fingerprint: first.Fingerprint,
 		Multiplicity: finding.Multiplicity(m.depth),
 		Via:          append([]string{call.Callee}, first.Via...),
@@ -595,14 +595,16 @@ func summaryCategory(qs []queries.Query) string {
 	return "read"
 }
 
-// report reports a finding at pos, in fn, with the loops as related
-// locations.
-func (c *checker) report(fn *types.Func, pos token.Pos, category, msg string, loops []*queries.Loop, d finding.Detail) {
+// report reports a finding at call, in fn, with the loops as related
+// locations. The finding spans the call: a call chained onto another
+// (db().Exec(q)) starts where the inner one does, and only its end tells
+// the two apart.
+func (c *checker) report(fn *types.Func, call ast.Node, category, msg string, loops []*queries.Loop, d finding.Detail) {
 	c.emit(check.Finding{
-		Diagnostic:     analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: loopsRelated(loops)},
+		Diagnostic:     analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: category, Message: msg, Related: loopsRelated(loops)},
 		Detail:         d,
 		Loops:          loopPositions(loops),
-		NamedMigration: namedMigration(c.fset, c.pkg, fn, pos),
+		NamedMigration: namedMigration(c.fset, c.pkg, fn, call.Pos()),
 	})
 }
 

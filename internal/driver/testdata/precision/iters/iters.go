@@ -213,3 +213,50 @@ func EachFlagged(db *sql.DB, kinds []string) {
 		f.Next() // reported: a new iterator per item
 	}
 }
+
+// Factory connects lazily: the first call makes the connection, running
+// its session's settings, and a failed ping drops it to be made again on
+// the next call. Once per process, and once per lost connection.
+type Factory struct {
+	DB   *sql.DB
+	name string
+}
+
+func connect(name string) (*Factory, error) {
+	db, err := sql.Open("postgres", name)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Exec("SET application_name = 'iters'"); err != nil {
+		return nil, err
+	}
+	return &Factory{DB: db, name: name}, nil
+}
+
+// Conn is the connection, made on first use.
+func (f *Factory) Conn() *sql.DB {
+	if f.DB == nil {
+		fresh, err := connect(f.name)
+		if err != nil {
+			return nil
+		}
+		*f = *fresh
+	}
+	if err := f.DB.Ping(); err != nil {
+		f.DB = nil
+		return nil
+	}
+	return f.DB
+}
+
+// Service holds the factory every handler asks for its connection.
+type Service struct{ f *Factory }
+
+func (s *Service) mustDB() *sql.DB { return s.f.Conn() }
+
+// Touch runs its UPDATE per id; the connection's settings run once.
+func (s *Service) Touch(ids []int64) {
+	for _, id := range ids {
+		s.mustDB().Exec("UPDATE things SET seen = now() WHERE id = $1", id)
+	}
+}
