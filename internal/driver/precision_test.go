@@ -76,7 +76,8 @@ func TestPrecision(t *testing.T) {
 		"iters/iters.go:118  iters/iters.go:109",                                         // a new lazily filled value per item; Drain's one is silent
 		"iters/iters.go:168  iters/iters.go:19",                                          // iterators a method makes per item; Union's, which the set holds, are silent
 		"iters/iters.go:213  iters/iters.go:183",                                         // one per item under a started flag; PageFlagged's is silent
-		"iters/iters.go:260  iters/iters.go:260",                                         // the chained call's own UPDATE; the lazy connection the inner call makes, which starts at the same place, is not it
+		"iters/iters.go:265  iters/iters.go:270",                                         // the audit row per id, through a connection getter's closure; the connection's setup is not it
+		"iters/iters.go:276  iters/iters.go:276",                                         // the chained call's own UPDATE; the lazy connection the inner call makes, which starts at the same place, is not it
 		"iters/iters.go:88  iters/iters.go:19",                                           // a new iterator per item; Page's and Merge's are silent
 		"iters/iters.go:97  iters/iters.go:19",                                           // likewise, into a variable declared before the loop
 		"keys/keys.go:56 route keys/keys.go:29",                                          // StoreSig's insert, not what other callers hand the writer; Forget runs none

@@ -252,7 +252,23 @@ func (f *Factory) Conn() *sql.DB {
 // Service holds the factory every handler asks for its connection.
 type Service struct{ f *Factory }
 
-func (s *Service) mustDB() *sql.DB { return s.f.Conn() }
+func (s *Service) mustDB() *sql.DB { return s.f.Getter()() }
+
+// Getter hands out the connection's maker.
+func (f *Factory) Getter() func() *sql.DB {
+	return func() *sql.DB { return f.Conn() }
+}
+
+// Audit writes an audit row per id with the connection mustDB gives.
+func (s *Service) Audit(ids []int64) {
+	for _, id := range ids {
+		audit(s.mustDB(), id)
+	}
+}
+
+func audit(db *sql.DB, id int64) {
+	db.Exec("INSERT INTO audit (id) VALUES ($1)", id)
+}
 
 // Touch runs its UPDATE per id; the connection's settings run once.
 func (s *Service) Touch(ids []int64) {

@@ -72,7 +72,7 @@ var defaults = map[string]string{"signup": "on"}
 
 // library are functions something the program does not show runs (they
 // stand for a library's API, whose loops are what the tests look at).
-var library = []any{(*iters.Service).Touch, iters.PerKind, iters.Again, iters.EachDirect, iters.Each, iters.EachFlagged, lines.Each, lines.EachTrimmed,
+var library = []any{(*iters.Service).Touch, (*iters.Service).Audit, iters.PerKind, iters.Again, iters.EachDirect, iters.Each, iters.EachFlagged, lines.Each, lines.EachTrimmed,
 	lazyarg.Checks, lazyarg.PerID, lazyarg.Each, lazyarg.Indexed, lazyarg.Fields, lazyarg.MetaOf, lazyarg.Retag, lazyarg.LocateEach}
 
 func serve(ctx context.Context, db *sql.DB) {
