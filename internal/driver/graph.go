@@ -777,6 +777,15 @@ func (w *whole) loops(c *collector) {
 				continue
 			}
 			reached := w.reached(fn, call)
+			if len(reached) > 0 && !multiplied(reached) {
+				// Only DDL and session settings (a connection's SET
+				// ROLE, made again when it is lost): no statement a
+				// loop multiplies, as the pass takes them.
+				for _, i := range passAt(pkg, call.Expr) {
+					replaced[i] = true
+				}
+				continue
+			}
 			if call.Cleanup && deletesOnly(reached) {
 				// Deletes of the items another service turned down: once
 				// per such item (see the queries pass's outside.go).

@@ -46,7 +46,9 @@ func Guess(text string) (Kind, string) {
 // part only run time knows is most often a name (a table per item),
 // where the fixes for a read or a write (a list of keys, rows of
 // VALUES) do not apply. A head that ends inside a quoted string or name
-// ("ALTER TABLE \"" + name + "\"") is read up to that quote.
+// ("ALTER TABLE \"" + name + "\"") is read up to that quote. A head
+// starting with SET or RESET is a session's setting (KindOther): no
+// other statement starts so.
 func Leading(head string) Kind {
 	src := Normalize(head)
 	res, err := pg_query.Scan(src)
@@ -68,6 +70,8 @@ func Leading(head string) Kind {
 		case pg_query.Token_CREATE, pg_query.Token_ALTER, pg_query.Token_DROP, pg_query.Token_COMMENT,
 			pg_query.Token_GRANT, pg_query.Token_REVOKE, pg_query.Token_TRUNCATE:
 			return KindDDL
+		case pg_query.Token_SET, pg_query.Token_RESET:
+			return KindOther // a session's setting ("SET ROLE '" + role + "'"), whatever its value
 		}
 		return KindUnknown
 	}

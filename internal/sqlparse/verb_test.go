@@ -55,13 +55,15 @@ func TestLeading(t *testing.T) {
 		"ALTER TABLE `":                            KindDDL, // MySQL's quote
 		"GRANT SELECT ON ":                         KindDDL,
 		"REVOKE ALL ON ":                           KindDDL,
-		"CREATE TABLE t AS SELECT * FROM ":         KindDDL, // creates a table, as CREATE TABLE AS parses
+		"CREATE TABLE t AS SELECT * FROM ":         KindDDL,   // creates a table, as CREATE TABLE AS parses
+		"SET search_path TO ":                      KindOther, // a session's setting
+		"SET ROLE '":                               KindOther,
+		"reset ":                                   KindOther,
 		// Not told from a head: what a read or a write is matters to
 		// the fix, which the part known at run time decides.
 		"SELECT count(*) FROM ":        KindUnknown,
 		"DELETE FROM ":                 KindUnknown,
 		"WITH d AS (DELETE FROM ":      KindUnknown,
-		"SET search_path TO ":          KindUnknown,
 		"(CREATE":                      KindUnknown, // no statement starts so
 		"":                             KindUnknown,
 		"  ":                           KindUnknown,
