@@ -283,7 +283,7 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 	name := act.Analyzer.Name
 	for _, f := range res.Findings {
 		role, by := c.whole.role(name, act.Package, f)
-		if silent(name, role, f.NamedMigration) || c.whole.fewPassed(name, act.Package, f) || c.whole.fewCallers(name, act.Package, f) || c.whole.tenantJob(name, act.Package, f, role) {
+		if silent(name, role, f.NamedMigration) || c.whole.fewPassed(name, act.Package, f) || c.whole.fewCallers(name, act.Package, f) {
 			continue
 		}
 		dead := c.whole.unreached(name, f, role)

@@ -28,9 +28,6 @@ import (
 func (r *runner) finish(c *collector) error {
 	rep := c.rep
 	r.suppress(c)
-	if c.whole != nil {
-		rep.Stats.TenantJobFindings = len(c.whole.tenantLoops)
-	}
 	dedupe(rep)
 	if err := r.hideUnreached(c); err != nil {
 		return err

@@ -109,9 +109,6 @@ type whole struct {
 	dead     map[*program.Func]bool // see program.Unreached, once deadDone
 	testOnly map[*program.Func]bool // see program.Unreached, once deadDone
 	deadDone bool
-	// tenantLoops are the queryinloop findings left out because a job
-	// runs them once per tenant (see tenantJob), by place.
-	tenantLoops map[string]bool
 }
 
 // newWhole finds the program's entry points: the routes the routes pass
@@ -602,60 +599,6 @@ func (w *whole) fewPassed(check string, pkg *packages.Package, f *check.Finding)
 	return true
 }
 
-// tenantJob reports whether a queryinloop finding, run by role, is in a
-// job (no route reaches it) and every loop of it ranges over tenants:
-// organizations, workspaces, environments (queries.TenantType). The job
-// does each tenant's own work in turn; its count is the customers', not
-// the rows'. It records the finding's place for the report's stats.
-func (w *whole) tenantJob(check string, pkg *packages.Package, f *check.Finding, role program.Role) bool {
-	if w == nil || check != queryinloop.Analyzer.Name || role != program.RoleJob || len(f.Loops) == 0 {
-		return false
-	}
-	for _, pos := range f.Loops {
-		rs := rangeAt(pkg, pos)
-		if rs == nil || !queries.TenantType(rangeElem(pkg.TypesInfo.TypeOf(rs.X))) {
-			return false
-		}
-	}
-	if w.tenantLoops == nil {
-		w.tenantLoops = map[string]bool{}
-	}
-	p := pkg.Fset.Position(f.Pos)
-	w.tenantLoops[fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)] = true
-	return true
-}
-
-// rangeElem is the type of the items a range over a value of type t
-// gives: a slice's, an array's or a channel's elements, a map's values,
-// an iterator's values; nil for anything else.
-func rangeElem(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		return u.Elem()
-	case *types.Array:
-		return u.Elem()
-	case *types.Pointer:
-		if a, ok := u.Elem().Underlying().(*types.Array); ok {
-			return a.Elem()
-		}
-	case *types.Map:
-		return u.Elem()
-	case *types.Chan:
-		return u.Elem()
-	case *types.Signature:
-		// iter.Seq[V] and iter.Seq2[K, V]: func(yield func(...) bool).
-		if u.Params().Len() == 1 {
-			if y, ok := u.Params().At(0).Type().Underlying().(*types.Signature); ok && y.Params().Len() > 0 {
-				return y.Params().At(y.Params().Len() - 1).Type()
-			}
-		}
-	}
-	return nil
-}
-
 // rangeAt is the range statement of pkg starting at pos, nil when the
 // statement there is not one.
 func rangeAt(pkg *packages.Package, pos token.Pos) *ast.RangeStmt {
@@ -881,7 +824,7 @@ func (w *whole) loops(c *collector) {
 			if w.onlyTests(queryinloop.Analyzer.Name, &pf, role) {
 				role, by = program.RoleTest, nil
 			}
-			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) || w.fewPassed(queryinloop.Analyzer.Name, pkg, &pf) || w.fewCallers(queryinloop.Analyzer.Name, pkg, &pf) || w.tenantJob(queryinloop.Analyzer.Name, pkg, &pf, role) {
+			if silent(queryinloop.Analyzer.Name, role, pf.NamedMigration) || w.fewPassed(queryinloop.Analyzer.Name, pkg, &pf) || w.fewCallers(queryinloop.Analyzer.Name, pkg, &pf) {
 				continue // and so was the pass's
 			}
 			if call.Never {

@@ -110,9 +110,6 @@ func TestPrecision(t *testing.T) {
 		"members/members.go:85 route members/members.go:69",                              // nil roles become the default one
 		"notify/notify.go:15 route " + user,                                              // retry.Temporary runs Notify's function only
 		"orders/orders.go:14 route " + user,                                              // the pass's finding, also in the test variant
-		"orgjobs/orgjobs.go:76 job orgjobs/orgjobs.go:76",                                // a query per member of each tenant; the job's loops over tenants are silent
-		"orgjobs/orgjobs.go:87 job orgjobs/orgjobs.go:87",                                // memberships are not tenants
-		"orgjobs/orgjobs.go:99 route orgjobs/orgjobs.go:99",                              // a route's loop over the user's organizations
 		"passed/passed.go:111 route passed/passed.go:88",                                 // middlewares appended in a loop
 		"passed/passed.go:153 route passed/passed.go:153",                                // a key per form field; the keys every caller puts are silent
 		"passed/passed.go:226 route passed/passed.go:226",                                // an alert per decision; the one alert filled and filtered in place is silent
@@ -199,10 +196,6 @@ func TestPrecision(t *testing.T) {
 	// per request item, or added per request is data.
 	if rep.Stats.StartBoundFindings != 6 {
 		t.Errorf("stats.start_bound_findings = %d, want 6 (backends.go:36, 44, 62, ctors.go:58, elements.go:42, rekey.go:24)", rep.Stats.StartBoundFindings)
-	}
-	// A job's loops over tenants are not shown, only counted.
-	if rep.Stats.TenantJobFindings != 2 {
-		t.Errorf("stats.tenant_job_findings = %d, want 2 (orgjobs.go:74, 80)", rep.Stats.TenantJobFindings)
 	}
 	// A loop nothing in the program can run is not shown, only counted
 	// (legacy.go:15 and its closure's, 19, and 43, which only a test

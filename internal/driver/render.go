@@ -93,9 +93,6 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.StartBoundFindings; n > 0 && r.o.verbose {
 		r.errorf("%s not shown: though a route or a job runs it, the loop runs as often as start-up says — over a list only start-up fills (configured backends, registered plugins) or in code only a sync.Once runs", plural(n, "finding"))
 	}
-	if n := s.TenantJobFindings; n > 0 && r.o.verbose {
-		r.errorf("%s not shown: only a job runs it, once per tenant (organization, workspace, environment), each its own work", plural(n, "finding"))
-	}
 	if n := s.ErrorPathFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: what they run, they run only when a call before them failed (if err != nil { ... }), for the failed items only", plural(n, "call"))
 	}

@@ -854,9 +854,6 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.StartBoundFindings > 0 {
 		add("in loops that run as often as start-up says (a configured list, once per process), not shown", s.StartBoundFindings)
 	}
-	if s.TenantJobFindings > 0 {
-		add("in a job's loops over tenants (organizations, workspaces, environments), not shown", s.TenantJobFindings)
-	}
 	if s.ErrorPathFindings > 0 {
 		add("in loops that run only when a call failed, not shown", s.ErrorPathFindings)
 	}

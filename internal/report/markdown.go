@@ -307,9 +307,6 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.StartBoundFindings; n > 0 {
 		fmt.Fprintf(w, " · %s not shown: the loop runs as often as start-up says (a list only start-up fills, once per process)", plural(n, "finding"))
 	}
-	if n := s.TenantJobFindings; n > 0 {
-		fmt.Fprintf(w, " · %s not shown: a job's loop over tenants, each its own work", plural(n, "finding"))
-	}
 	if n := s.ErrorPathFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only when a call before them failed", plural(n, "call"))
 	}

@@ -374,12 +374,6 @@ type Stats struct {
 	// list, the implementations the program registers). A loop in
 	// start-up code itself is silent as well.
 	StartBoundFindings int `json:"start_bound_findings,omitempty"`
-	// TenantJobFindings counts the queryinloop findings the report
-	// leaves out because only a job runs them and every loop of them
-	// ranges over tenants (organizations, workspaces, environments):
-	// each iteration is one customer's own work, and the loop runs as
-	// many times as there are customers, not rows.
-	TenantJobFindings int `json:"tenant_job_findings,omitempty"`
 	// ErrorPathFindings counts the calls in loops that the report leaves
 	// out because what they run, they run only when a call made before
 	// them failed, in the loop's function or on the way down to the

@@ -70,12 +70,7 @@
 // per item: `for i := 0; i < cfg.Workers; i++ { g.Go(s.work) }`, by a go
 // statement, errgroup's, sync.WaitGroup's or conc's Go, or the module's
 // own wrapper of one; the workers split one input, and what each runs
-// per call, a flush when its context ends, runs once per worker), a
-// job's loops over tenants (standalone driver: every loop of the finding
-// ranges over organizations, tenants, workspaces or environments — a
-// struct type so named — and only jobs reach it; each iteration is that
-// customer's own work, counted in stats.tenant_job_findings; a route's
-// loop over a user's organizations stays reported), retry
+// per call, a flush when its context ends, runs once per worker), retry
 // loops that leave on success,
 // loops over a small fixed set (a constant bound, a constant-size array, a
 // slice literal — also in a package-level variable nothing assigns, in
@@ -354,9 +349,7 @@
 // ...string`, each caller writing out one or two), the words typed
 // after a cobra command's name (its run function's `args`), or a
 // parameter of its own that its callers pass so — a slice literal one
-// call away, also handed through a function that returns the list it
-// was given, filled or filtered in place (`alerts = fill(alerts, ds)`,
-// `return list[:n]`),
+// call away,
 // through interfaces and wrappers; one caller passing a list it read
 // (a query's rows spread, a list built per field of the request), a
 // function handed to code outside the module, one exported from a

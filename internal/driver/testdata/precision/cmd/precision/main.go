@@ -33,7 +33,6 @@ import (
 	"example.com/precision/members"
 	"example.com/precision/notify"
 	"example.com/precision/orders"
-	"example.com/precision/orgjobs"
 	"example.com/precision/passed"
 	"example.com/precision/pool"
 	"example.com/precision/recovery"
@@ -152,9 +151,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	sessions := backends.NewSessions(db)
 	tenants := backends.OpenTenants(ctx, db)
 	go tenants.Refresh(ctx, nil)
-	go orgjobs.New(db).Run(ctx)
 	managed.New(db, os.Getenv("EE") != "").Routes()
-	http.HandleFunc("/orgs", orgjobs.Mine(db))
 	http.HandleFunc("/tenants", func(w http.ResponseWriter, r *http.Request) {
 		tenants.Touch(r.Context())
 	})
