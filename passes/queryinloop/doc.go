@@ -349,7 +349,9 @@
 // ...string`, each caller writing out one or two), the words typed
 // after a cobra command's name (its run function's `args`), or a
 // parameter of its own that its callers pass so — a slice literal one
-// call away,
+// call away, also handed through a function that returns the list it
+// was given, filled or filtered in place (`alerts = fill(alerts, ds)`,
+// `return list[:n]`),
 // through interfaces and wrappers; one caller passing a list it read
 // (a query's rows spread, a list built per field of the request), a
 // function handed to code outside the module, one exported from a
