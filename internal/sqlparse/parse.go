@@ -143,7 +143,8 @@ func newParseError(text string, base int, piece string, err error) *ParseError {
 
 // plainInserts is norm with each statement's INSERT OR <conflict> (SQLite:
 // IGNORE, REPLACE, ABORT, FAIL, ROLLBACK), INSERT IGNORE (MySQL) and
-// REPLACE INTO (both) spelt as a plain INSERT, the words dropped blanked
+// REPLACE INTO (both) spelt as a plain INSERT, and MySQL's ON DUPLICATE
+// KEY UPDATE ... left out, the words dropped blanked
 // out so that every other offset stays; false when there is none. The
 // words are read with PostgreSQL's lexer, at the start of a statement
 // only, never by pattern.
@@ -174,6 +175,31 @@ func plainInserts(norm string) (string, bool) {
 	}
 	changed := false
 	for i := 0; i < len(toks); i++ {
+		if word(i) == "ON" && word(i+1) == "DUPLICATE" && word(i+2) == "KEY" && word(i+3) == "UPDATE" && inInsert(toks, i, word) {
+			// MySQL's upsert: the rows and columns are the INSERT's;
+			// what a duplicate updates is left out, to the statement's
+			// end.
+			end := len(toks)
+			for j, depth := i, 0; j < len(toks); j++ {
+				switch toks[j].GetToken() {
+				case '(':
+					depth++
+				case ')':
+					depth--
+				case ';':
+					if depth == 0 && end == len(toks) {
+						end = j
+					}
+				}
+			}
+			to := int32(len(norm))
+			if end < len(toks) {
+				to = toks[end].GetStart()
+			}
+			blank(toks[i].GetStart(), to)
+			changed = true
+			continue
+		}
 		if i > 0 && toks[i-1].GetToken() != ';' {
 			continue // not a statement's first word
 		}
@@ -190,6 +216,26 @@ func plainInserts(norm string) (string, bool) {
 		}
 	}
 	return string(b), changed
+}
+
+// inInsert reports whether token i, outside any parentheses, is in a
+// statement that starts with INSERT (or REPLACE).
+func inInsert(toks []*pg.ScanToken, i int, word func(int) string) bool {
+	depth := 0
+	for j := i - 1; j >= 0; j-- {
+		switch toks[j].GetToken() {
+		case ')':
+			depth++
+		case '(':
+			depth--
+		case ';':
+			return word(j+1) == "INSERT" || word(j+1) == "REPLACE"
+		}
+		if depth < 0 {
+			return false
+		}
+	}
+	return depth == 0 && (word(0) == "INSERT" || word(0) == "REPLACE")
 }
 
 // conflictWords are SQLite's INSERT OR <conflict> resolutions.

@@ -691,12 +691,14 @@ func TestManyAndParams(t *testing.T) {
 // parse as the INSERT they are; the same words elsewhere do not.
 func TestPlainInserts(t *testing.T) {
 	for text, table := range map[string]string{
-		"INSERT OR IGNORE INTO blocks (hash, idx) VALUES (?, ?)":                 "blocks",
-		"insert or replace into files (name) values ($1)":                        "files",
-		"INSERT IGNORE INTO `tags` (`name`) VALUES (?)":                          "tags",
-		"REPLACE INTO settings (k, v) VALUES (?, ?)":                             "settings",
-		"-- upsert\nINSERT OR ROLLBACK INTO t (a) VALUES (1); SELECT 1":          "t",
-		"INSERT OR IGNORE INTO a (x) VALUES (1);\nREPLACE INTO b (y) VALUES (2)": "a",
+		"INSERT OR IGNORE INTO blocks (hash, idx) VALUES (?, ?)":                                                           "blocks",
+		"insert or replace into files (name) values ($1)":                                                                  "files",
+		"INSERT IGNORE INTO `tags` (`name`) VALUES (?)":                                                                    "tags",
+		"REPLACE INTO settings (k, v) VALUES (?, ?)":                                                                       "settings",
+		"-- upsert\nINSERT OR ROLLBACK INTO t (a) VALUES (1); SELECT 1":                                                    "t",
+		"INSERT OR IGNORE INTO a (x) VALUES (1);\nREPLACE INTO b (y) VALUES (2)":                                           "a",
+		"INSERT INTO hours (hour, availability) VALUES (?, ?) ON DUPLICATE KEY UPDATE availability = VALUES(availability)": "hours",
+		"INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE a = a + 1; SELECT 1":                                         "t",
 	} {
 		stmts, err := Parse(text)
 		if err != nil {
@@ -710,7 +712,8 @@ func TestPlainInserts(t *testing.T) {
 	for _, text := range []string{
 		"SELECT REPLACE INTO",
 		"INSERT OR WHATEVER INTO t (a) VALUES (1)",
-		"UPDATE OR IGNORE t SET a = 1", // not rewritten: only INSERT's
+		"UPDATE OR IGNORE t SET a = 1",                     // not rewritten: only INSERT's
+		"UPDATE t SET a = 1 ON DUPLICATE KEY UPDATE b = 2", // only an INSERT's
 	} {
 		if _, err := Parse(text); err == nil {
 			t.Errorf("Parse(%q) parsed; want the parser's error", text)

@@ -9,5 +9,5 @@ func Resolved(db *sql.DB) { db.Query("SELECT id FROM notes") }
 func Unresolved(db *sql.DB, table string) { db.Query("SELECT id FROM " + table) }
 
 func Unparsed(db *sql.DB) {
-	db.Exec("INSERT INTO notes (id) VALUES (?) ON DUPLICATE KEY UPDATE id = id", 1)
+	db.Exec("INSERT INTO notes SET id = ?", 1)
 }
