@@ -197,6 +197,12 @@ func TestPrecision(t *testing.T) {
 	if rep.Stats.StartBoundFindings != 6 {
 		t.Errorf("stats.start_bound_findings = %d, want 6 (backends.go:36, 44, 62, ctors.go:58, elements.go:42, rekey.go:24)", rep.Stats.StartBoundFindings)
 	}
+	// A call reaching only session settings (iters.go's connection, made
+	// on first use: SET application_name) multiplies nothing: neither
+	// shown nor counted as a failure's branch or a cache fill.
+	if rep.Stats.ErrorPathFindings != 0 {
+		t.Errorf("stats.error_path_findings = %d, want 0 (iters.go's connection setup is no failure branch)", rep.Stats.ErrorPathFindings)
+	}
 	// A loop nothing in the program can run is not shown, only counted
 	// (legacy.go:15 and its closure's, 19, and 43, which only a test
 	// runs); with -unreached it is, low, and said. One that may be run
