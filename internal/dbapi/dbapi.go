@@ -285,6 +285,9 @@ func fillTable() {
 	// finisher does. Begin, Commit and Rollback are not sites, as with
 	// database/sql.
 	for _, gorp := range gorpPaths {
+		if gorp == borp {
+			continue // below
+		}
 		handles := []string{"DbMap", "Transaction", "SqlExecutor"}
 		add(gorp, handles, Query, 0, "Query", "QueryRow", "SelectInt", "SelectNullInt",
 			"SelectFloat", "SelectNullFloat", "SelectStr", "SelectNullStr")
@@ -298,6 +301,27 @@ func fillTable() {
 		for _, name := range []string{"Insert", "Update", "UpdateColumns", "Delete"} {
 			for _, recv := range handles {
 				table[key{gorp, recv, name}] = &Method{Pkg: gorp, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
+			}
+		}
+	}
+
+	// borp, Let's Encrypt's fork of gorp, takes a context first in every
+	// method and spells database/sql's three with Context; its
+	// package-level helpers take the context, then the executor.
+	{
+		handles := []string{"DbMap", "Transaction", "SqlExecutor"}
+		add(borp, handles, Query, 1, "QueryContext", "QueryRowContext", "SelectInt", "SelectNullInt",
+			"SelectFloat", "SelectNullFloat", "SelectStr", "SelectNullStr")
+		add(borp, handles, Query, 2, "Select", "SelectOne")
+		add(borp, handles, Exec, 1, "ExecContext")
+		add(borp, []string{"DbMap", "Transaction"}, Prepare, 1, "PrepareContext")
+		add(borp, []string{""}, Query, 2, "SelectInt", "SelectNullInt", "SelectFloat",
+			"SelectNullFloat", "SelectStr", "SelectNullStr")
+		add(borp, []string{""}, Query, 4, "SelectOne") // SelectOne(ctx, m, e, holder, query, args...)
+		add(borp, handles, Finisher, -1, "Get")
+		for _, name := range []string{"Insert", "Update", "UpdateColumns", "Delete"} {
+			for _, recv := range handles {
+				table[key{borp, recv, name}] = &Method{Pkg: borp, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
 			}
 		}
 	}
@@ -544,7 +568,11 @@ var (
 )
 
 // gorpPaths are the import paths gorp has been published under.
-var gorpPaths = []string{"github.com/go-gorp/gorp/v3", "github.com/go-gorp/gorp", "gopkg.in/gorp.v2", "gopkg.in/gorp.v1"}
+var gorpPaths = []string{"github.com/go-gorp/gorp/v3", "github.com/go-gorp/gorp", "gopkg.in/gorp.v2", "gopkg.in/gorp.v1", borp}
+
+// borp is Let's Encrypt's fork of gorp: the same mapping of types to
+// tables, every method taking a context first.
+const borp = "github.com/letsencrypt/borp"
 
 // IsGorp reports whether path is one of gorp's import paths.
 func IsGorp(path string) bool { return slices.Contains(gorpPaths, path) }

@@ -146,11 +146,14 @@ func gorpColumns(st *types.Struct, depth int) []gorpColumn {
 
 // gorpSQL is the statement a gorp Insert, Update, Delete or Get sends.
 func (a *analyzer) gorpSQL(s *Site) sqlText {
-	call := s.Call
-	if len(call.Args) == 0 {
+	args := s.Call.Args
+	if len(args) > 0 && isContext(a.pass.TypesInfo.TypeOf(args[0])) {
+		args = args[1:] // borp's, Insert(ctx, &u)
+	}
+	if len(args) == 0 {
 		return unresolved(whyORM)
 	}
-	t := ormmodel.StructOf(a.pass.TypesInfo.TypeOf(call.Args[0]))
+	t := ormmodel.StructOf(a.pass.TypesInfo.TypeOf(args[0]))
 	if t == nil {
 		return unresolved(whyORM) // an interface{} handed in: its type is known at run time
 	}

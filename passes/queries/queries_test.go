@@ -144,6 +144,12 @@ func TestFields(t *testing.T) {
 
 // go-zero's raw SQL: sqlx's Session and prepared statements, sqlc's
 // CachedConn, and the closures its cached methods run.
+// borp is gorp with a context first in every method.
+func TestBorp(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, sites, "borpdb")
+}
+
 func TestGoZero(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, sites, "gozerodb")
