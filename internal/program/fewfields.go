@@ -240,6 +240,22 @@ func madeEmpty(info *types.Info, call *ast.CallExpr) (int, bool) {
 	return int(k), ok && k >= 0
 }
 
+// madeAsLong matches make(T, len(x)), a list with a slot for each item
+// of x, and gives x.
+func madeAsLong(info *types.Info, call *ast.CallExpr) ast.Expr {
+	if b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "make" || len(call.Args) < 2 {
+		return nil
+	}
+	n, ok := ast.Unparen(call.Args[1]).(*ast.CallExpr)
+	if !ok || len(n.Args) != 1 {
+		return nil
+	}
+	if b, ok := info.Uses[identOf(n.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
+		return nil
+	}
+	return n.Args[0]
+}
+
 // fewCall is how many items at most the k-th result of call holds, when
 // every function of the module call runs (itself, or what the call graph
 // dispatches it to) returns a few there (fewResult).

@@ -190,6 +190,9 @@ func (r *returned) list(fr *retFrame, e ast.Expr, depth int) (int, bool) {
 		if _, ok := madeEmpty(fr.info, x); ok {
 			break
 		}
+		if n := madeAsLong(fr.info, x); n != nil {
+			return r.list(fr, n, depth+1) // a slot per item of n
+		}
 		if arg := keptArg(fr.info, x); arg != nil {
 			return r.list(fr, arg, depth+1)
 		}

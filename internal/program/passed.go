@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
@@ -161,6 +162,26 @@ func (p *Program) fewPassed(g *Func, i, limit, depth int, seen map[paramKey]bool
 		for _, cl := range p.callerIndex()[h] {
 			if cl.f.Synthetic && cl.f.Decl == g.Decl {
 				continue // a wrapper of g: its own callers are h's of another round
+			}
+			if cl.f.Synthetic && cl.c.Expr == nil && !cl.c.Callback {
+				// A wrapper promoting the method of an interface a
+				// struct embeds (type S struct{ storage.LogStorage }),
+				// run when S is called through an interface: it hands
+				// on its parameters in order, so what its callers pass.
+				k := j + cl.f.sig.Params().Len() - h.sig.Params().Len()
+				if k < j || k > j+1 || p.calledOutside(cl.f) {
+					return 0, false
+				}
+				if !slices.ContainsFunc(p.sameFunc(cl.f), func(w *Func) bool { return len(p.callerIndex()[w]) > 0 }) {
+					continue // made for the type's method set, called by nothing
+				}
+				calls++
+				n, ok := p.fewPassed(cl.f, k, limit, depth+1, seen)
+				if !ok || n > limit {
+					return 0, false
+				}
+				most = max(most, n)
+				continue
 			}
 			if cl.c.Callback || cl.c.Expr == nil {
 				return 0, false // run by code outside the module, or by one the source does not spell

@@ -1,0 +1,3 @@
+module example.com/embedfew
+
+go 1.23
