@@ -2,6 +2,7 @@ package sqlparse
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -85,7 +86,8 @@ func parse(text string) ([]*Statement, string, error) {
 	if err != nil {
 		// SQLite's INSERT OR IGNORE, MySQL's INSERT IGNORE and either's
 		// REPLACE INTO: the same rows into the same columns, whatever
-		// happens on a conflict, read as PostgreSQL's INSERT.
+		// happens on a conflict, read as PostgreSQL's INSERT; MySQL's
+		// UPDATE ... LIMIT 1 as the UPDATE without its limit.
 		plain, ok := plainInserts(norm)
 		if !ok {
 			return nil, "", newParseError(norm, 0, norm, err)
@@ -144,7 +146,8 @@ func newParseError(text string, base int, piece string, err error) *ParseError {
 // plainInserts is norm with each statement's INSERT OR <conflict> (SQLite:
 // IGNORE, REPLACE, ABORT, FAIL, ROLLBACK), INSERT IGNORE (MySQL) and
 // REPLACE INTO (both) spelt as a plain INSERT, and MySQL's ON DUPLICATE
-// KEY UPDATE ... left out, the words dropped blanked
+// KEY UPDATE ... and an UPDATE's or a DELETE's ORDER BY ... LIMIT n
+// left out, the words dropped blanked
 // out so that every other offset stays; false when there is none. The
 // words are read with PostgreSQL's lexer, at the start of a statement
 // only, never by pattern.
@@ -200,6 +203,26 @@ func plainInserts(norm string) (string, bool) {
 			changed = true
 			continue
 		}
+		if (word(i) == "LIMIT" || word(i) == "ORDER" && word(i+1) == "BY") && inStatement(toks, i, word, "UPDATE", "DELETE") {
+			// MySQL's UPDATE ... ORDER BY ... LIMIT n (and DELETE's):
+			// which rows, and how many, the statement's own; the
+			// tables, columns and filter are those before it.
+			end := len(toks)
+			for j := i; j < len(toks); j++ {
+				if toks[j].GetToken() == ';' {
+					end = j
+					break
+				}
+			}
+			to := int32(len(norm))
+			if end < len(toks) {
+				to = toks[end].GetStart()
+			}
+			blank(toks[i].GetStart(), to)
+			changed = true
+			i = end
+			continue
+		}
 		if i > 0 && toks[i-1].GetToken() != ';' {
 			continue // not a statement's first word
 		}
@@ -221,6 +244,12 @@ func plainInserts(norm string) (string, bool) {
 // inInsert reports whether token i, outside any parentheses, is in a
 // statement that starts with INSERT (or REPLACE).
 func inInsert(toks []*pg.ScanToken, i int, word func(int) string) bool {
+	return inStatement(toks, i, word, "INSERT", "REPLACE")
+}
+
+// inStatement reports whether token i, outside any parentheses, is in a
+// statement that starts with one of the words.
+func inStatement(toks []*pg.ScanToken, i int, word func(int) string, words ...string) bool {
 	depth := 0
 	for j := i - 1; j >= 0; j-- {
 		switch toks[j].GetToken() {
@@ -229,13 +258,13 @@ func inInsert(toks []*pg.ScanToken, i int, word func(int) string) bool {
 		case '(':
 			depth--
 		case ';':
-			return word(j+1) == "INSERT" || word(j+1) == "REPLACE"
+			return slices.Contains(words, word(j+1))
 		}
 		if depth < 0 {
 			return false
 		}
 	}
-	return depth == 0 && (word(0) == "INSERT" || word(0) == "REPLACE")
+	return depth == 0 && slices.Contains(words, word(0))
 }
 
 // conflictWords are SQLite's INSERT OR <conflict> resolutions.

@@ -512,6 +512,7 @@ func FuzzParse(f *testing.F) {
 		"ALTER TABLE t ADD COLUMN b int, DROP CONSTRAINT c, RENAME COLUMN a TO b; DROP INDEX i",
 		"MERGE INTO t USING u ON t.id = u.id WHEN MATCHED AND u.x = 1 THEN DELETE",
 		"INSERT OR IGNORE INTO t (a) VALUES (?); REPLACE INTO u (b) VALUES (?); INSERT IGNORE INTO `v` (c) VALUES (?)",
+		"UPDATE t SET a = (SELECT b FROM u ORDER BY b LIMIT 1) WHERE id = ? ORDER BY id LIMIT 1; DELETE FROM v LIMIT 2",
 	} {
 		f.Add(s)
 	}
@@ -688,7 +689,8 @@ func TestManyAndParams(t *testing.T) {
 }
 
 // SQLite's INSERT OR IGNORE and MySQL's INSERT IGNORE and REPLACE INTO
-// parse as the INSERT they are; the same words elsewhere do not.
+// parse as the INSERT they are, MySQL's UPDATE ... LIMIT n as the
+// UPDATE; the same words elsewhere do not.
 func TestPlainInserts(t *testing.T) {
 	for text, table := range map[string]string{
 		"INSERT OR IGNORE INTO blocks (hash, idx) VALUES (?, ?)":                                                           "blocks",
@@ -699,6 +701,9 @@ func TestPlainInserts(t *testing.T) {
 		"INSERT OR IGNORE INTO a (x) VALUES (1);\nREPLACE INTO b (y) VALUES (2)":                                           "a",
 		"INSERT INTO hours (hour, availability) VALUES (?, ?) ON DUPLICATE KEY UPDATE availability = VALUES(availability)": "hours",
 		"INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE a = a + 1; SELECT 1":                                         "t",
+		"UPDATE registrations SET status = ? WHERE id = ? AND status = ? LIMIT 1":                                          "registrations",
+		"DELETE FROM nonces WHERE expires < ? ORDER BY expires LIMIT 100; SELECT 1":                                        "nonces",
+		"UPDATE t SET a = (SELECT b FROM u ORDER BY b LIMIT 1) WHERE id = ? LIMIT 1":                                       "t",
 	} {
 		stmts, err := Parse(text)
 		if err != nil {
@@ -714,6 +719,7 @@ func TestPlainInserts(t *testing.T) {
 		"INSERT OR WHATEVER INTO t (a) VALUES (1)",
 		"UPDATE OR IGNORE t SET a = 1",                     // not rewritten: only INSERT's
 		"UPDATE t SET a = 1 ON DUPLICATE KEY UPDATE b = 2", // only an INSERT's
+		"SELECT a FROM t LIMIT 1 LIMIT 2",                  // a SELECT's own LIMIT is PostgreSQL's
 	} {
 		if _, err := Parse(text); err == nil {
 			t.Errorf("Parse(%q) parsed; want the parser's error", text)
