@@ -1059,12 +1059,34 @@ func callee(info *types.Info, c *program.Call) (string, []string) {
 		return name, nil
 	}
 	var impls []string
-	for _, g := range c.Callees {
+	add := func(g *program.Func) {
 		if !slices.Contains(impls, g.Name) {
 			impls = append(impls, g.Name)
 		}
 	}
+	for _, g := range c.Callees {
+		if servers := rpcServers(g); len(servers) > 0 {
+			// A generated gRPC client: the variant is a procedure of
+			// the servers the module implements.
+			for _, s := range servers {
+				add(s)
+			}
+			continue
+		}
+		add(g)
+	}
 	return name, impls
+}
+
+// rpcServers are the servers a generated gRPC client method's call
+// reaches, nil for any other function.
+func rpcServers(g *program.Func) []*program.Func {
+	for _, c := range g.Calls {
+		if c.RPC {
+			return c.Callees
+		}
+	}
+	return nil
 }
 
 // enclosingFunc is the function literal or declaration whose body holds

@@ -381,6 +381,7 @@ func (b *builder) link(fns map[*ssa.Function]bool, cg *callgraph.Graph) {
 		}
 	}
 	b.registryCalls()
+	b.grpcClients()
 	b.narrowInvokes(b.uses())
 	u := b.uses()
 	b.higherOrder(u)
@@ -1057,6 +1058,12 @@ func (b *builder) implementations(cc *ssa.CallCommon) []*Func {
 	if !ok {
 		return nil
 	}
+	return b.implementing(iface, cc.Method.Id())
+}
+
+// implementing are the module's methods of the given id whose receiver
+// implements iface.
+func (b *builder) implementing(iface *types.Interface, id string) []*Func {
 	if b.methods == nil {
 		b.methods = map[string][]*Func{}
 		for fn, f := range b.funcs {
@@ -1068,7 +1075,7 @@ func (b *builder) implementations(cc *ssa.CallCommon) []*Func {
 		}
 	}
 	var out []*Func
-	for _, f := range b.methods[cc.Method.Id()] {
+	for _, f := range b.methods[id] {
 		if types.Implements(f.sig.Recv().Type(), iface) {
 			out = append(out, f)
 		}
