@@ -4,7 +4,7 @@
 // with what they append when that is constant (their Appends facts), and
 // leave unresolved a text that is no statement or that one of two strings
 // is, saying which.
-package bindctxapi // want `stats: 11 sites, 2 unresolved, 2 unparsed, 0 orm`
+package bindctxapi // want `stats: 11 sites, 2 unresolved, 1 unparsed, 0 orm`
 
 import (
 	"bindctx"
@@ -39,7 +39,7 @@ func Setup(rt *bindctx.Runtime, org string) { // want `issuesQueries\(.*\)`
 
 func (s Store) Others(org string) { // want `issuesQueries\(.*\)`
 	db := s.Runtime.Db
-	db.MustExec(s.Limit("DELETE FROM dmz_pin"))                                      // want `site exec write "DELETE FROM dmz_pin LIMIT 10" unparsed`
+	db.MustExec(s.Limit("DELETE FROM dmz_pin"))                                      // want `site exec write "DELETE FROM dmz_pin LIMIT 10"$`
 	db.MustExec(s.Table("DELETE FROM ", "dmz_pin"))                                  // want `site exec write unresolved: SQL comes from a call to Table, which appends text to what is no whole statement`
 	db.MustExec(s.Either("DELETE FROM dmz_pin", "DELETE FROM dmz_doc"))              // want `site exec write unresolved: SQL comes from a call to Either`
 	db.MustExec(s.Named("DELETE FROM {table}", "dmz_pin"))                           // want `site exec write "DELETE FROM {table}" unparsed`
