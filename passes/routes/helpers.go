@@ -500,6 +500,11 @@ func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bo
 	if i, ok := a.wrappedHere(d, e); ok {
 		return i, true // var handler http.Handler = h; handler = cors(handler)
 	}
+	if v, ok := ast.Unparen(a.onlyValue(e)).(*ast.CallExpr); ok {
+		// handler := http.StripPrefix(pattern, top(adapt(h))): what the
+		// one value assigned to it is made of.
+		return a.handlerParam(d, v, depth+1)
+	}
 	if lit := a.adapterLit(e); lit != nil {
 		return a.adapted(d, lit)
 	}
@@ -525,10 +530,64 @@ func (a *analyzer) handlerParam(d *ast.FuncDecl, e ast.Expr, depth int) (int, bo
 			return a.handlerParam(d, arg, depth+1) // the one handlerOf follows
 		}
 	}
+	for _, arg := range call.Args {
+		if _, isCall := ast.Unparen(arg).(*ast.CallExpr); isCall && servesHTTP(a.pass.TypesInfo.TypeOf(arg)) {
+			return a.handlerParam(d, arg, depth+1) // http.StripPrefix(p, web.NewTopHandler(...))
+		}
+	}
+	if servesHTTP(a.pass.TypesInfo.TypeOf(call)) {
+		// web.NewTopHandler(log, web.WFEHandlerFunc(func(...) { ... h(...) })):
+		// a handler made of the one closure of the application's own
+		// shape it is given, written here, which adapts the parameter.
+		// (A function handed a parameter as it is may run another,
+		// e.swap(handler): runsParam decides for those, above.)
+		var fn ast.Expr
+		for _, arg := range call.Args {
+			if t := a.pass.TypesInfo.TypeOf(arg); t != nil {
+				if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+					if fn != nil {
+						return 0, false
+					}
+					fn = arg
+				}
+			}
+		}
+		if fn != nil && a.adapterLit(a.unconvert(fn)) != nil {
+			return a.handlerParam(d, fn, depth+1)
+		}
+	}
 	if recv := recvExpr(call); recv != nil && a.pass.TypesInfo.Types[recv].IsValue() && httpapi.IsHandlerType(a.pass.TypesInfo.TypeOf(recv)) {
 		return a.handlerParam(d, recv, depth+1) // chain(h, mws...).toEcho()
 	}
 	return 0, false
+}
+
+// unconvert is e without the conversions around it (T(x) is x).
+func (a *analyzer) unconvert(e ast.Expr) ast.Expr {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := a.pass.TypesInfo.Types[call.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		e = call.Args[0]
+	}
+}
+
+// servesHTTP reports whether t has a ServeHTTP method: a handler of
+// net/http (or a router's own shape) made by the module's constructor.
+func servesHTTP(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if httpapi.IsHandlerType(t) {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // adapterLit is the closure a handler argument is, written in place or
