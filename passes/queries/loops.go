@@ -167,6 +167,11 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 			l.Kind = LoopConst // the files the build embedded
 			return l
 		}
+		if n, ok := r.enumValues(t); ok {
+			// The values of an enumerated type: at most one item each.
+			l.Kind = constKind(constant.MakeInt64(int64(n)), s.Body)
+			return l
+		}
 		if commandLine(r, s.X) {
 			l.Kind = LoopArgs
 			return l

@@ -197,6 +197,9 @@ type resolver struct {
 	// capped are the fields validation caps (see capped.go), on first
 	// use.
 	capped map[*types.Var]int64
+	// enums counts the constants of the types lists are ranged over
+	// (see enums.go), on first use.
+	enums map[*types.TypeName]int
 	// decoded are the list fields this package decodes from a column of
 	// a row (see inrow.go), on first use.
 	decoded map[*types.Var]bool
