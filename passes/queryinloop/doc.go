@@ -136,7 +136,9 @@
 // A loop whose query takes what the previous iteration
 // left — a walk up a tree (id = parent), a page's offset or the last
 // key read (`&Page{Offset: (page-1)*size}`, after = rows[n-1].ID, or
-// a resumable scan's state.cursor = last) — is
+// a resumable scan's state.cursor = last; for an ORM chain, what the
+// statements building its receiver pass, `q := db.Where("kind = ?", k);
+// q = q.Where("id > ?", start); q.Limit(n).Find(&page)`) — is
 // one query per step of a chain or per page, not per item: a page is the
 // batch itself; a lookup per row of each page is the N+1 and is reported.
 // It is silent where the query runs at most once however long the loop:

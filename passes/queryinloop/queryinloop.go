@@ -280,6 +280,25 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		}
 		read(arg, 0)
 	}
+	// An ORM chain's finisher reads what built its receiver, in the call
+	// (q.Limit(n).Find(&rows)) and in the body's statements that build
+	// the local it starts from (q := db.Where("type = ?", t); q =
+	// q.Where("id > ?", start)).
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !isPkgName(info, sel.X) {
+		read(sel.X, 0)
+		if v := chainRoot(info, sel.X); v != nil && v.Pos() > l.Node.Pos() && v.Pos() < l.Node.End() {
+			ast.Inspect(body, func(n ast.Node) bool {
+				if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+					for i, lhs := range as.Lhs {
+						if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(id) == v {
+							read(as.Rhs[i], 0)
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
 	if len(uses) == 0 {
 		return false
 	}
@@ -317,6 +336,35 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 		return !found
 	})
 	return found
+}
+
+// isPkgName reports whether x names an imported package (pkg.Func).
+func isPkgName(info *types.Info, x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isPkg := info.Uses[id].(*types.PkgName)
+	return isPkg
+}
+
+// chainRoot is the local variable a chain of calls and selections
+// starts from (q in q.Where(...).Limit(n)), nil when it starts from
+// anything else.
+func chainRoot(info *types.Info, x ast.Expr) *types.Var {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.CallExpr:
+			x = e.Fun
+		case *ast.SelectorExpr:
+			x = e.X
+		case *ast.Ident:
+			v, _ := info.Uses[e].(*types.Var)
+			return v
+		default:
+			return nil
+		}
+	}
 }
 
 // readsItem reports whether an argument of call reads the key or value

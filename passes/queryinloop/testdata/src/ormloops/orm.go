@@ -76,3 +76,40 @@ func EnsureTables(db *gorm.DB, tables []any) {
 		_ = db.AutoMigrate(&t) // silent: schema
 	}
 }
+
+// GormPages reads records a keyset page at a time until it has enough
+// that pass a filter, the chain built over several statements: each
+// page's query takes the last id the one before read, one query per
+// page. A lookup per record of each page is the N+1.
+func GormPages(db *gorm.DB, start int64, want int) []Tag {
+	var out []Tag
+	for len(out) < want {
+		var page []Tag
+		q := db.Where("kind = ?", "log")
+		q = q.Where("id > ?", start)
+		q.Order("id").Limit(100).Find(&page) // silent: one query per page
+		for _, t := range page {
+			if t.Name != "" {
+				out = append(out, t)
+			}
+			var g Group
+			db.Where("id = ?", t.ID).First(&g) // want `^gorm SELECT from groups runs once per item of page`
+		}
+		if len(page) < 100 {
+			break
+		}
+		start = page[len(page)-1].ID
+	}
+	return out
+}
+
+// GormUnchained builds its chain from the item, and from nothing the
+// pass before leaves: a page per kind, reported.
+func GormUnchained(db *gorm.DB, kinds []string) {
+	for _, k := range kinds {
+		q := db.Where("kind = ?", k)
+		q = q.Where("id > ?", 0)
+		var page []Tag
+		q.Limit(100).Find(&page) // want `^gorm SELECT from tags runs once per item of kinds`
+	}
+}
