@@ -60,7 +60,8 @@ var entSuffixes = []string{EntCreateBulk, EntUpdateOne, EntDeleteOne, EntGroupBy
 // entFinishers are, per kind, the methods that send the statement.
 var entFinishers = map[string][]string{
 	EntQuery: {"All", "AllX", "Only", "OnlyX", "OnlyID", "OnlyIDX", "First", "FirstX", "FirstID", "FirstIDX",
-		"IDs", "IDsX", "Count", "CountX", "Exist", "ExistX"},
+		"IDs", "IDsX", "Count", "CountX", "Exist", "ExistX",
+		"Paginate"}, // entgql's connections
 	EntSelector: {"Scan", "ScanX", "Strings", "StringsX", "String", "StringX", "Ints", "IntsX", "Int", "IntX",
 		"Float64s", "Float64sX", "Float64", "Float64X", "Bools", "BoolsX", "Bool", "BoolX"},
 	EntSelect:     {"Scan", "ScanX"},

@@ -560,6 +560,15 @@ func (a *analyzer) entFinish(c *entChain, s *Site) (string, string) {
 			cols = id
 		case "Count":
 			cols, c.order, c.limit, c.off = "COUNT(*)", nil, "", ""
+		case "Paginate":
+			// entgql's page of a connection: the rows after the
+			// cursor, by id, as many as asked (and a COUNT when the
+			// total is asked for, which the call does not say).
+			c.conds = append(c.conds, ormCond{"AND", id + " > " + c.param()})
+			if len(c.order) == 0 {
+				c.order = []string{id}
+			}
+			c.limit = c.param()
 		}
 		b.WriteString("SELECT " + cols + " FROM " + table + entWhere(c))
 		writeClauses(&b, c.group, nil, c.order, c.limit, c.off)

@@ -1,6 +1,6 @@
 // Package entdb sends its SQL through the builders ent generated
 // (example.net/entapp/ent): queries, edges, eager loading and writes.
-package entdb // want `stats: 25 sites, 0 unresolved, 0 unparsed, 25 orm`
+package entdb // want `stats: 26 sites, 0 unresolved, 0 unparsed, 26 orm`
 
 import (
 	"context"
@@ -38,6 +38,8 @@ func Reads(ctx context.Context, client *ent.Client, name string, id int, ids []i
 		q2.Where(user.ID(id))
 	}
 	q2.Count(ctx) // want `site orm read "SELECT COUNT\(\*\) FROM users WHERE \(users.email = \$1\) AND \(users.id = \$2\)" optional users.id =`
+	// entgql's page of a connection, after a cursor: the page's rows.
+	client.User.Query().Where(user.NameEQ(name)).Paginate(ctx, nil, nil, nil, nil) // want `site orm read "SELECT .* FROM users WHERE \(users.name = \$1\) AND \(users.id > \$2\) ORDER BY users.id LIMIT \$3"`
 }
 
 // Edges: the query of an entity's edge filters on the foreign key;
