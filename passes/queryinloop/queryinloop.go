@@ -284,8 +284,23 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	// (q.Limit(n).Find(&rows)) and in the body's statements that build
 	// the local it starts from (q := db.Where("type = ?", t); q =
 	// q.Where("id > ?", start)).
+	// The receiver itself is no argument: one set anew per item (it =
+	// Open(db, k); it.Next()) is a new value per item, not a carried one.
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !isPkgName(info, sel.X) {
-		read(sel.X, 0)
+		for x := ast.Unparen(sel.X); ; {
+			if c, ok := x.(*ast.CallExpr); ok {
+				for _, arg := range c.Args {
+					read(arg, 0)
+				}
+				x = ast.Unparen(c.Fun)
+				continue
+			}
+			if s, ok := x.(*ast.SelectorExpr); ok {
+				x = ast.Unparen(s.X)
+				continue
+			}
+			break
+		}
 		if v := chainRoot(info, sel.X); v != nil && v.Pos() > l.Node.Pos() && v.Pos() < l.Node.End() {
 			ast.Inspect(body, func(n ast.Node) bool {
 				if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {

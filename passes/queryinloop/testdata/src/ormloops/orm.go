@@ -113,3 +113,14 @@ func GormUnchained(db *gorm.DB, kinds []string) {
 		q.Limit(100).Find(&page) // want `^gorm SELECT from tags runs once per item of kinds`
 	}
 }
+
+// GormReassigned sets a chain declared before the loop anew per item:
+// a new statement per kind, not one carried from the pass before.
+func GormReassigned(db *gorm.DB, kinds []string) {
+	var q *gorm.DB
+	for _, k := range kinds {
+		q = db.Where("kind = ?", k)
+		var page []Tag
+		q.Find(&page) // want `^gorm SELECT from tags runs once per item of kinds`
+	}
+}
