@@ -204,6 +204,9 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		if w := a.onlyWrite(x); w != nil {
 			return a.handlerOf(w, depth+1) // h := http.HandlerFunc(...)
 		}
+		if base := a.sameHandler(x); base != nil {
+			return a.handlerOf(base, depth+1)
+		}
 		unknown.Field = funcVar(info, x)
 	case *ast.UnaryExpr, *ast.CompositeLit:
 		// &listHandler{...}: its ServeHTTP method serves; one that calls
@@ -365,6 +368,71 @@ func (a *analyzer) onlyWrite(x ast.Expr) ast.Expr {
 		return ws[0]
 	}
 	return nil
+}
+
+// sameHandler is the one handler a local variable holds, written
+// several times, in branches, each time that same handler or it wrapped
+// in middlewares:
+//
+//	srv := server.GetGraphqlServer(ctx, backend)
+//	if metric != nil {
+//		srvHandler = metric.Measure(srv)
+//	} else {
+//		srvHandler = srv
+//	}
+//	if otel {
+//		srvHandler = otelhttp.NewHandler(srvHandler, "/")
+//	}
+//	http.Handle("/query", srvHandler)
+//
+// serves srv's requests, whichever branch ran. nil when the writes hold
+// different handlers, or a value of no variable.
+func (a *analyzer) sameHandler(x ast.Expr) ast.Expr {
+	v, ok := a.objOf(x).(*types.Var)
+	if !ok || v.IsField() || a.isParam(v) || len(a.writes[v]) < 2 {
+		return nil
+	}
+	info := a.pass.TypesInfo
+	var base ast.Expr
+	var held types.Object
+	for _, w := range a.writes[v] {
+		for depth := 0; ; depth++ {
+			if depth > maxHandlerDepth {
+				return nil
+			}
+			w = ast.Unparen(w)
+			if id, ok := w.(*ast.Ident); ok {
+				obj := info.Uses[id]
+				if obj == v {
+					break // wraps what it held: the other writes say what
+				}
+				if obj == nil || held != nil && obj != held {
+					return nil
+				}
+				held, base = obj, id
+				break
+			}
+			call, ok := w.(*ast.CallExpr)
+			if !ok {
+				return nil
+			}
+			// A middleware's call: the one handler it is handed.
+			var inner ast.Expr
+			for _, arg := range call.Args {
+				if servesHTTP(info.TypeOf(arg)) {
+					if inner != nil {
+						return nil
+					}
+					inner = arg
+				}
+			}
+			if inner == nil {
+				return nil
+			}
+			w = inner
+		}
+	}
+	return base
 }
 
 // served is what a function returning a handler or middleware serves per
