@@ -283,45 +283,27 @@ func fillTable() {
 	// Update, Delete and Get build their statement from the table the
 	// argument's type is mapped to (AddTableWithName), as an ORM's
 	// finisher does. Begin, Commit and Rollback are not sites, as with
-	// database/sql.
+	// database/sql. borp, Let's Encrypt's fork, takes a context first in
+	// every method (the package-level helpers: the context, then the
+	// executor) and spells database/sql's four with Context.
 	for _, gorp := range gorpPaths {
+		ctx, spell := 0, func(name string) string { return name }
 		if gorp == borp {
-			continue // below
+			ctx, spell = 1, func(name string) string { return name + "Context" }
 		}
 		handles := []string{"DbMap", "Transaction", "SqlExecutor"}
-		add(gorp, handles, Query, 0, "Query", "QueryRow", "SelectInt", "SelectNullInt",
+		add(gorp, handles, Query, ctx, spell("Query"), spell("QueryRow"), "SelectInt", "SelectNullInt",
 			"SelectFloat", "SelectNullFloat", "SelectStr", "SelectNullStr")
-		add(gorp, handles, Query, 1, "Select", "SelectOne")
-		add(gorp, handles, Exec, 0, "Exec")
-		add(gorp, []string{"DbMap", "Transaction"}, Prepare, 0, "Prepare")
-		add(gorp, []string{""}, Query, 1, "SelectInt", "SelectNullInt", "SelectFloat",
+		add(gorp, handles, Query, ctx+1, "Select", "SelectOne")
+		add(gorp, handles, Exec, ctx, spell("Exec"))
+		add(gorp, []string{"DbMap", "Transaction"}, Prepare, ctx, spell("Prepare"))
+		add(gorp, []string{""}, Query, ctx+1, "SelectInt", "SelectNullInt", "SelectFloat",
 			"SelectNullFloat", "SelectStr", "SelectNullStr")
-		add(gorp, []string{""}, Query, 3, "SelectOne") // SelectOne(m, e, holder, query, args...)
+		add(gorp, []string{""}, Query, ctx+3, "SelectOne") // SelectOne([ctx,] m, e, holder, query, args...)
 		add(gorp, handles, Finisher, -1, "Get")
 		for _, name := range []string{"Insert", "Update", "UpdateColumns", "Delete"} {
 			for _, recv := range handles {
 				table[key{gorp, recv, name}] = &Method{Pkg: gorp, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
-			}
-		}
-	}
-
-	// borp, Let's Encrypt's fork of gorp, takes a context first in every
-	// method and spells database/sql's three with Context; its
-	// package-level helpers take the context, then the executor.
-	{
-		handles := []string{"DbMap", "Transaction", "SqlExecutor"}
-		add(borp, handles, Query, 1, "QueryContext", "QueryRowContext", "SelectInt", "SelectNullInt",
-			"SelectFloat", "SelectNullFloat", "SelectStr", "SelectNullStr")
-		add(borp, handles, Query, 2, "Select", "SelectOne")
-		add(borp, handles, Exec, 1, "ExecContext")
-		add(borp, []string{"DbMap", "Transaction"}, Prepare, 1, "PrepareContext")
-		add(borp, []string{""}, Query, 2, "SelectInt", "SelectNullInt", "SelectFloat",
-			"SelectNullFloat", "SelectStr", "SelectNullStr")
-		add(borp, []string{""}, Query, 4, "SelectOne") // SelectOne(ctx, m, e, holder, query, args...)
-		add(borp, handles, Finisher, -1, "Get")
-		for _, name := range []string{"Insert", "Update", "UpdateColumns", "Delete"} {
-			for _, recv := range handles {
-				table[key{borp, recv, name}] = &Method{Pkg: borp, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
 			}
 		}
 	}
