@@ -84,8 +84,11 @@ func routeQueries(prog *program.Program, e *program.Entry, rel func(string) stri
 		if q.Chan != "" {
 			rq.Via = append(rq.Via, "chan "+q.Chan) // handed over the channel to its receiver, first in the rest
 		}
-		for _, f := range q.Via {
+		for i, f := range q.Via {
 			rq.Via = append(rq.Via, f.Name)
+			if rq.Remote == "" && i+1 < len(q.Via) {
+				rq.Remote = rpcTo(f, q.Via[i+1])
+			}
 		}
 		out = append(out, rq)
 	}
@@ -1078,11 +1081,22 @@ func callee(info *types.Info, c *program.Call) (string, []string) {
 	return name, impls
 }
 
+// rpcTo is the procedure f, a generated gRPC client's method, calls g
+// over, "" when f does not reach g by an RPC.
+func rpcTo(f, g *program.Func) string {
+	for _, c := range f.Calls {
+		if c.RPC != "" && slices.Contains(c.Callees, g) {
+			return c.RPC
+		}
+	}
+	return ""
+}
+
 // rpcServers are the servers a generated gRPC client method's call
 // reaches, nil for any other function.
 func rpcServers(g *program.Func) []*program.Func {
 	for _, c := range g.Calls {
-		if c.RPC {
+		if c.RPC != "" {
 			return c.Callees
 		}
 	}

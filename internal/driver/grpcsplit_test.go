@@ -14,8 +14,9 @@ import (
 // Two programs of one module talking gRPC (testdata/grpcsplit): the
 // front end's generated client reaches the store program's
 // implementation of the procedure, so GET /item shows the store's query
-// once, GET /basket once per item, and its loop is an N+1 whose fix is
-// a procedure of the store's server. A procedure left to the generated
+// once, GET /basket once per item — each marked remote, with the
+// procedure that runs it in the store's process — and its loop is an
+// N+1 whose fix is a procedure of the store's server. A procedure left to the generated
 // Unimplemented...Server, and one of a service no program here serves,
 // reach no query (GET /items).
 func TestGRPCSplit(t *testing.T) {
@@ -37,16 +38,16 @@ func TestGRPCSplit(t *testing.T) {
 	for _, r := range rep.Routes {
 		var qs []string
 		for _, q := range r.Queries {
-			qs = append(qs, fmt.Sprintf("%s:%d %s", q.File, q.Line, q.PerRequest))
+			qs = append(qs, fmt.Sprintf("%s:%d %s %s", q.File, q.Line, q.PerRequest, q.Remote))
 		}
 		routes = append(routes, fmt.Sprintf("%s %s: %s", r.Method, r.Pattern, strings.Join(qs, "; ")))
 	}
 	slices.Sort(routes)
 	wantRoutes := []string{
-		"GET /basket: store/store.go:18 loop",
-		"GET /item: store/store.go:18 once",
+		"GET /basket: store/store.go:18 loop /store.v1.Store/GetItem",
+		"GET /item: store/store.go:18 once /store.v1.Store/GetItem",
 		"GET /items: ",
-		"POST /store.v1.Store/GetItem: store/store.go:18 once",
+		"POST /store.v1.Store/GetItem: store/store.go:18 once ", // its own process
 	}
 	if !slices.Equal(routes, wantRoutes) {
 		t.Errorf("routes %q;\nwant %q", routes, wantRoutes)

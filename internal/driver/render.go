@@ -157,6 +157,9 @@ func writeRoutes(w io.Writer, rep *report.Report) error {
 				// Run by the receiver of a channel the request sends on.
 				from += " by the receiver of " + q.Via[0]
 			}
+			if q.Remote != "" {
+				from += " over gRPC " + q.Remote // by the program serving it
+			}
 			sql := q.SQL
 			if sql == "" {
 				sql = "(SQL not resolved)"

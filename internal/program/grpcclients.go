@@ -59,7 +59,10 @@ func (b *builder) grpcClients() {
 					impls = b.grpcServers(fn.Pkg.Pkg, proc)
 					servers[proc] = impls
 				}
-				c.Callees, c.RPC = impls, len(impls) > 0
+				c.Callees = impls
+				if len(impls) > 0 {
+					c.RPC = proc
+				}
 			}
 		}
 	}

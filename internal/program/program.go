@@ -230,10 +230,10 @@ type Call struct {
 	// Whole are those loops, for a call through a chain (see Chain):
 	// each taken whole by the chain's call it is around.
 	Whole []*queries.Loop
-	// RPC says the call is a generated gRPC client's Invoke, its callees
-	// the module's servers of the procedure it names (see
-	// grpcclients.go).
-	RPC bool
+	// RPC, when set, is the procedure ("/pkg.Service/Method") a
+	// generated gRPC client's Invoke names, its callees the module's
+	// servers of it (see grpcclients.go).
+	RPC string
 	// Site is set when the call itself sends SQL: it is a leaf.
 	Site *queries.Site
 	// Once says the call fills a cache (sync.Once's Do, or under if x ==

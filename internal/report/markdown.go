@@ -275,6 +275,9 @@ func writeRouteQueries(w io.Writer, r *Report) {
 			if q.From != "handler" {
 				from = fmt.Sprintf(", in `%s`", escapeCode(q.From))
 			}
+			if q.Remote != "" {
+				from += fmt.Sprintf(", over gRPC `%s`", escapeCode(q.Remote))
+			}
 			fmt.Fprintf(w, "- `%s:%d` %s%s: %s\n", escapeCode(q.File), q.Line, q.PerRequest, from, escapeCell(shorten(q.SQL, mdMessage)))
 		}
 		if len(shown) < len(rt.Queries) {

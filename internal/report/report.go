@@ -296,6 +296,10 @@ type RouteQuery struct {
 	Via []string `json:"via,omitempty"`
 	// From is "handler", or the name of the middleware that runs it.
 	From string `json:"from"`
+	// Remote is the gRPC procedure ("/pkg.Service/Method") the request
+	// calls on another program of the module, which runs the query: in
+	// that program's process, not the route's.
+	Remote string `json:"remote,omitempty"`
 }
 
 // QueriesPerReq is a route's query count: Min queries on every request,
