@@ -187,7 +187,7 @@ func (c *collector) graph(g *checker.Graph, prog *program.Program, pkgs []*packa
 	c.routes.mounts = newMountTable(g, prog)
 	c.routes.rpcs = newRPCTable(g)
 	c.routes.filters = newFilterTable(g)
-	c.whole = newWhole(prog, g, pkgs, c.routes.mounts, c.routes.rpcs)
+	c.whole = newWhole(prog, g, pkgs, c.ld.pkgs, c.routes.mounts, c.routes.rpcs)
 	c.routes.prog = prog
 	if !c.r.o.unreached && c.whole != nil {
 		c.routes.unreached = c.whole.unreachedAt // -unreached lists every route

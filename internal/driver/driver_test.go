@@ -516,6 +516,26 @@ func TestTestSupport(t *testing.T) {
 	}
 }
 
+// A package whose production importer is not analyzed (server imports
+// plugin, which does not compile) is production code still, though the
+// only importers loaded are another package's test: testdata/brokenimporter's
+// store keeps its N+1 (spire's sqlstore: every finding was silent as test
+// support while one plugin of its server did not build).
+func TestLostImporterIsProduction(t *testing.T) {
+	t.Parallel()
+	rep, code, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/brokenimporter", "./...")
+	if code != ExitUsage || rep.Stats.PackageErrors != 3 {
+		t.Errorf("exit code %d, package errors %d; want %d, 3 (cmd/app, plugin, server)", code, rep.Stats.PackageErrors, ExitUsage)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Severity))
+	}
+	if want := []string{"store/store.go:17 high"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
 // A cobra command's RunE may be the closure a factory returns (RunE:
 // repair()), as well as a function literal or value: its code is the
 // command's, low (before, permify's repair command's loop was a high

@@ -118,8 +118,10 @@ type whole struct {
 // found (in packages, not their test variants; each where mounts place
 // it), jobs, commands,
 // migrations, start-up, the goroutines these start and do not wait for;
-// and the test-support packages.
-func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Package, mounts mountTable, rpcs rpcTable) *whole {
+// and the test-support packages, read from every package loaded: one
+// left out for not type-checking (or importing one that does not) is
+// production code still, and what it imports is no test support.
+func newWhole(prog *program.Program, graph *checker.Graph, pkgs, loaded []*packages.Package, mounts mountTable, rpcs rpcTable) *whole {
 	if prog == nil {
 		return nil
 	}
@@ -158,7 +160,7 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs []*packages.Pack
 		prog:    prog,
 		sites:   prog.Roles(entries),
 		funcs:   prog.Reaching(entries),
-		tests:   program.TestSupport(pkgs),
+		tests:   program.TestSupport(loaded),
 		jobs:    jobs,
 		entries: entries,
 		pkgs:    pkgs,

@@ -1,0 +1,3 @@
+module example.com/brokenimporter
+
+go 1.22
