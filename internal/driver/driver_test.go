@@ -536,6 +536,35 @@ func TestLostImporterIsProduction(t *testing.T) {
 	}
 }
 
+// A handler another package's constructor makes (h :=
+// api.NewProjectHandler(db), a *ProjectHandler), registered on a
+// sub-router with settings chained after Subrouter(), is served by its
+// ServeHTTP under the sub-router's prefix (agola's routes: 0 queries and
+// a "…" prefix before); the budget finding its package reports at the
+// handler is the registered route's.
+func TestConstructedHandlerRoutes(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ctorhandlers", "./...")
+	if len(rep.Routes) != 1 {
+		t.Fatalf("routes = %+v, want one\nstderr: %s", rep.Routes, stderr)
+	}
+	r := rep.Routes[0]
+	if r.Method != "GET" || r.Pattern != "/api/v1alpha/projects/{ref}" || r.Handler != "api.(*ProjectHandler).ServeHTTP" || len(r.Queries) != 11 {
+		t.Errorf("route = %s %s -> %s with %d queries, want GET /api/v1alpha/projects/{ref} -> api.(*ProjectHandler).ServeHTTP with 11", r.Method, r.Pattern, r.Handler, len(r.Queries))
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		var routes []string
+		for _, rr := range f.Routes {
+			routes = append(routes, rr.Pattern)
+		}
+		got = append(got, fmt.Sprintf("%s %s:%d %v", f.Check, f.File, f.Line, routes))
+	}
+	if want := []string{"handlerquery api/api.go:18 [/api/v1alpha/projects/{ref}]"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q", got, want)
+	}
+}
+
 // A cobra command's RunE may be the closure a factory returns (RunE:
 // repair()), as well as a function literal or value: its code is the
 // command's, low (before, permify's repair command's loop was a high

@@ -290,6 +290,10 @@ func (s *routeSet) link(rep *report.Report) {
 		}
 	}
 	seen := map[string]bool{}
+	// Where the unregistered twins left out are, and the handler each is:
+	// a budget finding reported at one (a handler another package
+	// registers is counted where it lives) is the registered routes'.
+	twins := map[string]string{}
 	var kept []*routeEntry
 	// A route found in a package and in its test variant is kept from the
 	// package, where the graph has its handler. The variant also sees the
@@ -316,6 +320,9 @@ func (s *routeSet) link(rep *report.Report) {
 			k = e.r.Method + " " + e.r.Pattern
 		}
 		q := e.r.QueriesPerRequest
+		if !e.registered && registered[e.names[0]] {
+			twins[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)] = e.names[0]
+		}
 		if seen[k] || e.unserved || e.replaced || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
 			continue
 		}
@@ -374,6 +381,9 @@ func (s *routeSet) link(rep *report.Report) {
 					continue // another route's
 				}
 				ok = true
+			}
+			if name, twin := twins[at]; twin && !ok && f.Check == handlerquery.Analyzer.Name && f.Kind == "budget" {
+				ok = slices.Contains(e.names, name)
 			}
 			if ok && f.Check == handlerquery.Analyzer.Name && f.Kind == "budget" && len(f.Sites) == 0 {
 				// Over the budget: about every query the route runs.

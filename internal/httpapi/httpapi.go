@@ -259,6 +259,9 @@ func fillTable() {
 	reg(muxPkg, []string{"Route"}, with(m, func(a *API) { a.Kind, a.HandlerArg = Route, 0 }), "Handler", "HandlerFunc")
 	reg(muxPkg, []string{"Route"}, with(m, func(a *API) { a.Kind = Group }), "Subrouter")
 	reg(muxPkg, []string{"Router"}, with(m, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use")
+	// Settings that return the router they are called on
+	// (r.PathPrefix("/api").Subrouter().UseEncodedPath()).
+	reg(muxPkg, []string{"Router"}, with(m, func(a *API) { a.Kind = Fluent }), "UseEncodedPath", "SkipClean", "StrictSlash")
 	reg(muxPkg, []string{""}, with(m, func(a *API) { a.Kind = New }), "NewRouter")
 
 	// gin: Engine embeds RouterGroup, whose methods it promotes (but for

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
 	"github.com/sqlheat/sqlheat/passes/queries"
@@ -102,10 +104,13 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		return a.lit(x), nil
 	case *ast.CallExpr:
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
-			if len(x.Args) == 1 { // http.HandlerFunc(h.list)
-				return a.handlerOf(x.Args[0], depth+1)
+			if len(x.Args) != 1 {
+				return unknown, nil
 			}
-			return unknown, nil
+			if h := a.converted(tv.Type, x.Args[0]); h != nil {
+				return h, nil // appHandler(viewRecord)
+			}
+			return a.handlerOf(x.Args[0], depth+1) // http.HandlerFunc(h.list)
 		}
 		fn := a.callee(x)
 		if fn == nil {
@@ -174,6 +179,15 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 			inner, mws := a.handlerOf(recv, depth+1)
 			return inner, append([]*Handler{mw()}, mws...)
 		}
+		// A constructor of a handler type of the application's own, handed
+		// no function: the value's ServeHTTP serves (h :=
+		// api.NewProjectHandler(log, ah), a *ProjectHandler; agola's
+		// routes). One handed a function may run it: the call says (below);
+		// so does a dependency's (gqlgen's handler.New(schema)), whose
+		// ServeHTTP runs no query of its own.
+		if m := a.serveHTTP(info.TypeOf(x)); m != nil && !handsFunc(info, x) && a.ours(m) {
+			return m, nil
+		}
 		// A constructor: h.list() returns the closure that serves. One
 		// whose body is not here (a REST library's GetAll(repo)) runs,
 		// per request, the functions it is given, and one whose closure
@@ -228,6 +242,95 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		return m, nil
 	}
 	return unknown, nil
+}
+
+// ours reports whether a handler method is the application's: this
+// package's, or one of its repository's (the import paths share their
+// repository's root). A dependency's handler (gqlgen's) runs the
+// application's code only through what its constructor was given.
+func (a *analyzer) ours(m *Handler) bool {
+	return m.Decl != nil || m.Func != nil && m.Func.Pkg() != nil && sameRepo(m.Func.Pkg().Path(), a.pass.Pkg.Path())
+}
+
+// sameRepo reports whether two import paths are of one repository: the
+// same first three elements on a code host (github.com/owner/repo), the
+// same first two under another domain, any two paths without a domain.
+func sameRepo(p, q string) bool {
+	ps, qs := strings.Split(p, "/"), strings.Split(q, "/")
+	n := 0
+	if strings.Contains(ps[0], ".") {
+		n = 2
+		switch ps[0] {
+		case "github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com":
+			n = 3
+		}
+	}
+	if len(ps) < n || len(qs) < n {
+		return p == q
+	}
+	return slices.Equal(ps[:n], qs[:n])
+}
+
+// handsFunc reports whether a call passes a function value.
+func handsFunc(info *types.Info, call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		if t := info.TypeOf(arg); t != nil {
+			if _, ok := t.Underlying().(*types.Signature); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// converted is the handler of a function converted to a function type of
+// the application's own whose ServeHTTP method calls it, as
+// http.HandlerFunc's does, with a signature no router knows (the Go
+// blog's error-returning handlers):
+//
+//	type appHandler func(http.ResponseWriter, *http.Request) *appError
+//	func (fn appHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		if e := fn(w, r); e != nil { http.Error(w, e.Message, e.Code) }
+//	}
+//	r.Handle("/files/{id}", appHandler(filesCB))
+//
+// The function converted serves the route: ServeHTTP, shared by every
+// function converted, is reached, and no route of its own (whose
+// requests would run every route's queries). nil when e is no function
+// declared or written in place, or t no such type.
+func (a *analyzer) converted(t types.Type, e ast.Expr) *Handler {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "net/http" {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(n, true, n.Obj().Pkg(), "ServeHTTP")
+	m, ok := obj.(*types.Func)
+	if !ok || !httpapi.IsHandlerSig(m.Type().(*types.Signature)) {
+		return nil
+	}
+	var h *Handler
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		h = a.lit(x)
+	default:
+		fn, ok := a.funcOf(x)
+		if !ok {
+			return nil
+		}
+		if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+			return nil
+		}
+		a.reached[fn] = true
+		h = a.declared(fn)
+		h.Made = a.madeRecv(x, fn)
+	}
+	if m.Pkg() == a.pass.Pkg {
+		a.reached[m.Origin()] = true
+	}
+	return h
 }
 
 // servedField is the field of its receiver that a ServeHTTP method of
