@@ -112,6 +112,34 @@ type Loop struct {
 	// chunkLoop): its slices from the index on (ids[i:end]) are the
 	// chunks, whole with the variables built from them.
 	index *types.Var
+	// key is the key variable of a range over a map: a group of the
+	// items, looked up by it in a map of lists (byType[t]), goes whole
+	// into the statement of its iteration (see group).
+	key types.Object
+}
+
+// group reports whether e takes the group of the loop's item from a map
+// of lists (objects[t], objects a map[string][]string, in a loop over
+// the keys of a map): items sorted into groups and read or written once
+// per group, the same batching as chunks, whose count is the groups'.
+func (l *Loop) group(info *types.Info, e ast.Expr) bool {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok || l.key == nil {
+		return false
+	}
+	if id, ok := ast.Unparen(ix.Index).(*ast.Ident); !ok || info.Uses[id] != l.key {
+		return false
+	}
+	t := info.TypeOf(ix.X)
+	if t == nil {
+		return false
+	}
+	m, ok := t.Underlying().(*types.Map)
+	if !ok {
+		return false
+	}
+	_, isList := m.Elem().Underlying().(*types.Slice)
+	return isList && !isBytes(m.Elem())
 }
 
 // Body is the block the loop repeats.
@@ -148,6 +176,12 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 		t := info.TypeOf(s.X)
 		if t == nil {
 			return l
+		}
+		if _, ok := t.Underlying().(*types.Map); ok {
+			if id, ok := s.Key.(*ast.Ident); ok && id.Name != "_" {
+				l.key = info.ObjectOf(id)
+				l.groupVars(info, s.Body)
+			}
 		}
 		// for _, db := range []*sql.DB{primary, replica}: a literal list
 		// is a fixed count, however it is typed.
@@ -2062,7 +2096,7 @@ func isTrue(info *types.Info, e ast.Expr) bool {
 // goes whole into the statement Find sends, and so does a chain kept in a
 // variable the body built from a chunk it slices (ids[i:end]).
 func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
-	if len(l.whole) == 0 && l.index == nil {
+	if len(l.whole) == 0 && l.index == nil && l.key == nil {
 		return false
 	}
 	found := false
@@ -2073,6 +2107,13 @@ func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 				found = true
 			}
 		case *ast.IndexExpr:
+			if l.group(info, n.X) {
+				return false // objects[t][0]: one member of the group
+			}
+			if l.group(info, n) {
+				found = true
+				return false
+			}
 			// rec[0] is one value of the element: a record's field
 			// ([]string per row of a CSV), sent once per record.
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && l.whole[info.Uses[id]] {
@@ -2104,6 +2145,7 @@ func TakesWhole(info *types.Info, call *ast.CallExpr, l *Loop) bool {
 					found = found || l.chunk(info, s)
 					e = ast.Unparen(s.X)
 				}
+				found = found || l.group(info, e)
 				if id, ok := e.(*ast.Ident); ok && l.whole[info.Uses[id]] {
 					found = true
 				}
@@ -2162,6 +2204,25 @@ func (l *Loop) builtChain(info *types.Info, v types.Object) bool {
 		return !found
 	})
 	return found
+}
+
+// groupVars adds to the loop's whole the variables its body declares
+// as the group of the item (ids := objects[t], ids, ok := objects[t]).
+func (l *Loop) groupVars(info *types.Info, body *ast.BlockStmt) {
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 || !l.group(info, as.Rhs[0]) {
+			continue
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+			if obj := info.ObjectOf(id); obj != nil {
+				if l.whole == nil {
+					l.whole = map[types.Object]bool{}
+				}
+				l.whole[obj] = true
+			}
+		}
+	}
 }
 
 // chainNext is the call before c in a method chain (a.B(x).C(y): the

@@ -95,3 +95,41 @@ func (s *Store) Records(ctx context.Context, records [][]string) {
 		s.db.ExecContext(ctx, `INSERT INTO orders (id, note) VALUES ($1, $2)`, rec[0], rec[1]) // want `INSERT into orders runs once per item of records`
 	}
 }
+
+// Object is one row of a page of results, with its type.
+type Object struct {
+	Type string
+	ID   int64
+}
+
+// GroupedByType sorts a page's objects into one list per type and reads
+// each type's objects with one statement: one round trip per type, as
+// chunks are one per chunk (warrant's query service). A loop over the
+// keys of the map of groups, or of a set of the same keys, is silent.
+func (s *Store) GroupedByType(ctx context.Context, page []Object) {
+	byType := map[string][]int64{}
+	types := map[string]bool{}
+	for _, o := range page {
+		byType[o.Type] = append(byType[o.Type], o.ID)
+		types[o.Type] = true
+	}
+	for t := range types {
+		s.db.QueryContext(ctx, `SELECT id, meta FROM objects WHERE type = $1 AND id = ANY($2)`, t, byType[t]) // silent: the type's group goes whole into ANY($2)
+	}
+	for t := range byType {
+		ids := byType[t]
+		s.db.QueryContext(ctx, `SELECT id, meta FROM objects WHERE type = $1 AND id = ANY($2)`, t, ids) // silent: through a variable holding the group
+	}
+	for t := range byType {
+		s.db.QueryRowContext(ctx, `SELECT meta FROM objects WHERE type = $1 AND id = $2`, t, byType[t][0]) // want `once per item of byType`
+	}
+}
+
+// TagsPerUser looks each user's tags up with one statement per user: the
+// list is the user's, and the loop is over the users, one round trip
+// each.
+func (s *Store) TagsPerUser(ctx context.Context, users []int64, tagsByUser map[int64][]string) {
+	for _, u := range users {
+		s.db.QueryContext(ctx, `SELECT id FROM tags WHERE name = ANY($1)`, tagsByUser[u]) // want `once per item of users`
+	}
+}
