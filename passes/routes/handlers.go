@@ -296,8 +296,9 @@ func handsFunc(info *types.Info, call *ast.CallExpr) bool {
 //
 // The function converted serves the route: ServeHTTP, shared by every
 // function converted, is reached, and no route of its own (whose
-// requests would run every route's queries). nil when e is no function
-// declared or written in place, or t no such type.
+// requests would run every route's queries); a ServeHTTP that does not
+// call it serves itself. nil when e is no function declared or written in
+// place, or t no such type.
 func (a *analyzer) converted(t types.Type, e ast.Expr) *Handler {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "net/http" {
@@ -310,6 +311,12 @@ func (a *analyzer) converted(t types.Type, e ast.Expr) *Handler {
 	m, ok := obj.(*types.Func)
 	if !ok || !httpapi.IsHandlerSig(m.Type().(*types.Signature)) {
 		return nil
+	}
+	if m.Pkg() == a.pass.Pkg {
+		a.reached[m.Origin()] = true
+	}
+	if !a.callsRecv(m) {
+		return a.declared(m) // it serves without the function converted
 	}
 	var h *Handler
 	switch x := ast.Unparen(e).(type) {
@@ -327,10 +334,28 @@ func (a *analyzer) converted(t types.Type, e ast.Expr) *Handler {
 		h = a.declared(fn)
 		h.Made = a.madeRecv(x, fn)
 	}
-	if m.Pkg() == a.pass.Pkg {
-		a.reached[m.Origin()] = true
-	}
 	return h
+}
+
+// callsRecv reports whether a method calls its receiver, a function
+// (fn(w, r)); a method of another package is taken to, as its package
+// alone could say.
+func (a *analyzer) callsRecv(m *types.Func) bool {
+	d := a.decls[m.Origin()]
+	if d == nil || d.Body == nil {
+		return m.Pkg() != a.pass.Pkg
+	}
+	recv := m.Type().(*types.Signature).Recv()
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && recv != nil && a.pass.TypesInfo.Uses[id] == recv {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // servedField is the field of its receiver that a ServeHTTP method of

@@ -58,3 +58,15 @@ func plain(w http.ResponseWriter, r *http.Request) {
 func init() {
 	http.HandleFunc("/plain", plain) // want `route /plain \[ANY /plain\] -> apphandler.plain: 1$`
 }
+
+// otherHandler's ServeHTTP never calls the function converted: it serves
+// the route itself.
+type otherHandler func(http.ResponseWriter, *http.Request) *appError
+
+func (fn otherHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "gone", http.StatusGone)
+}
+
+func register() {
+	http.Handle("/gone", otherHandler(filesCB)) // want `route /gone \[ANY /gone\] -> apphandler.otherHandler.ServeHTTP: 0$`
+}
