@@ -89,10 +89,7 @@ func TestRouteInventoryConstantArgs(t *testing.T) {
 			continue
 		}
 		n++
-		var routes []string
-		for _, r := range f.Routes {
-			routes = append(routes, r.Method+" "+r.Pattern)
-		}
+		routes := findingRoutes(f)
 		want := []string{"GET /stats"}
 		if f.Line != 33 {
 			want = []string{"GET /defaults"} // Projects' call

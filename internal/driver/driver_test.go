@@ -66,6 +66,16 @@ func routeLines(rep *report.Report, query func(report.RouteQuery) string) []stri
 	return out
 }
 
+// findingRoutes are the routes a finding names, as "METHOD pattern", in
+// the report's order.
+func findingRoutes(f report.Finding) []string {
+	var out []string
+	for _, r := range f.Routes {
+		out = append(out, r.Method+" "+r.Pattern)
+	}
+	return out
+}
+
 // fileLine writes a route's query as its file:line.
 func fileLine(q report.RouteQuery) string { return fmt.Sprintf("%s:%d", q.File, q.Line) }
 

@@ -24,10 +24,7 @@ func TestEmbeddedFewPassed(t *testing.T) {
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/embedfew", "./...")
 	var got []string
 	for _, f := range rep.Findings {
-		var routes []string
-		for _, r := range f.Routes {
-			routes = append(routes, r.Method+" "+r.Pattern)
-		}
+		routes := findingRoutes(f)
 		got = append(got, fmt.Sprintf("%s:%d [%s]", f.File, f.Line, strings.Join(routes, ", ")))
 	}
 	want := []string{"storage/sqlstore/sqlstore.go:25 [POST /leaves]"}

@@ -24,10 +24,7 @@ func TestGRPCSplit(t *testing.T) {
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/grpcsplit", "./...")
 	var got []string
 	for _, f := range rep.Findings {
-		var routes []string
-		for _, r := range f.Routes {
-			routes = append(routes, r.Method+" "+r.Pattern)
-		}
+		routes := findingRoutes(f)
 		got = append(got, fmt.Sprintf("%s:%d [%s] fix: %s", f.File, f.Line, strings.Join(routes, ", "), f.Fix))
 	}
 	want := []string{"cmd/front/main.go:35 [GET /basket] fix: add a variant of storepb.StoreClient.GetItem (in store.(*Server).GetItem) that fetches the rows of all items in one query (WHERE id IN (...) with the keys of all items, or a JOIN) and call it once before the loop"}

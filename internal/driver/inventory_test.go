@@ -403,10 +403,7 @@ func TestRouteInventoryMounted(t *testing.T) {
 			continue
 		}
 		n++
-		var routes []string
-		for _, r := range f.Routes {
-			routes = append(routes, r.Method+" "+r.Pattern)
-		}
+		routes := findingRoutes(f)
 		slices.Sort(routes)
 		if want := []string{"GET /api/admin/reports", "GET /reports"}; !slices.Equal(routes, want) {
 			t.Errorf("%s:%d: routes %v, want %v", f.File, f.Line, routes, want)
@@ -901,10 +898,7 @@ func TestRouteInventoryDispatcher(t *testing.T) {
 			continue
 		}
 		prelude = true
-		var routes []string
-		for _, r := range f.Routes {
-			routes = append(routes, r.Method+" "+r.Pattern)
-		}
+		routes := findingRoutes(f)
 		if !slices.Contains(routes, "GET /v1/health") || !slices.Contains(routes, "ANY /") || len(routes) != 6 {
 			t.Errorf("%s:%d: routes %v, want the 5 derived routes and the catch-all", f.File, f.Line, routes)
 		}

@@ -26,10 +26,7 @@ func TestPerCallerLoops(t *testing.T) {
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/percaller", "./...")
 	var got []string
 	for _, f := range rep.Findings {
-		var routes []string
-		for _, r := range f.Routes {
-			routes = append(routes, r.Method+" "+r.Pattern)
-		}
+		routes := findingRoutes(f)
 		got = append(got, fmt.Sprintf("%s:%d %s [%s]", f.File, f.Line, f.Role, strings.Join(routes, ", ")))
 	}
 	slices.Sort(got)

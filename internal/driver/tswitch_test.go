@@ -35,13 +35,11 @@ func TestTypeSwitchCases(t *testing.T) {
 		if f.Check != queryinloop.Analyzer.Name {
 			continue
 		}
-		var sites, routes []string
+		var sites []string
 		for _, s := range f.Sites {
 			sites = append(sites, fmt.Sprintf("%s:%d", s.File, s.Line))
 		}
-		for _, r := range f.Routes {
-			routes = append(routes, r.Method+" "+r.Pattern)
-		}
+		routes := findingRoutes(f)
 		slices.Sort(sites)
 		got = append(got, fmt.Sprintf("%s:%d %s [%s]", f.File, f.Line, strings.Join(sites, ","), strings.Join(routes, ", ")))
 	}
