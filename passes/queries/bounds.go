@@ -418,3 +418,114 @@ func (a *analyzer) limitOf(call *ast.CallExpr, sites map[*ast.CallExpr]*Site) in
 	}
 	return 0
 }
+
+// cappedInside returns the bound a check in the loop's own body puts on
+// its iterations: a statement of the body (not nested) that leaves the
+// loop once a count reaches a constant,
+//
+//	for i, t := range targets {
+//		if i == maxTargets {
+//			break
+//		}
+//		...
+//	}
+//
+// the count being the range's index, or a local incremented by a
+// statement of the body itself (n++ on every pass, not under a
+// condition). A request naming a hundred targets still sends the queries
+// of at most maxTargets.
+func cappedInside(info *types.Info, s *ast.RangeStmt) (int64, bool) {
+	counters := map[types.Object]bool{}
+	if t := underlying(info.TypeOf(s.X)); t != nil {
+		switch t.(type) {
+		case *types.Slice, *types.Array, *types.Pointer, *types.Basic:
+			if id, ok := s.Key.(*ast.Ident); ok && id.Name != "_" {
+				if obj := info.ObjectOf(id); obj != nil {
+					counters[obj] = true // the index counts the passes
+				}
+			}
+		}
+	}
+	for _, st := range s.Body.List {
+		if inc, ok := st.(*ast.IncDecStmt); ok && inc.Tok == token.INC {
+			if id, ok := ast.Unparen(inc.X).(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok && isInt(v.Type()) && v.Pos() < s.Pos() {
+					counters[v] = true
+				}
+			}
+		}
+	}
+	if len(counters) == 0 {
+		return 0, false
+	}
+	bound, found := int64(0), false
+	for _, st := range s.Body.List {
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok || ifs.Init != nil || !breaksOut(info, ifs.Body) {
+			continue
+		}
+		if k, ok := countAtLeast(info, ifs.Cond, counters); ok && (!found || k < bound) {
+			bound, found = k, true
+		}
+	}
+	return bound, found
+}
+
+// breaksOut reports whether the body of an if that is a statement of a
+// loop's body leaves the loop: it ends in a break (a labelled one leaves
+// an outer loop, and this one with it), a return or a panic.
+func breaksOut(info *types.Info, body *ast.BlockStmt) bool {
+	if len(body.List) > 0 {
+		if br, ok := body.List[len(body.List)-1].(*ast.BranchStmt); ok && br.Tok == token.BREAK {
+			return true
+		}
+	}
+	return leaves(info, body)
+}
+
+// countAtLeast matches a condition true once a counter reaches a constant
+// (i == k, i >= k, i > k, and their mirrors; one operand of ||), and
+// returns the most passes that run before it holds.
+func countAtLeast(info *types.Info, cond ast.Expr, counters map[types.Object]bool) (int64, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return 0, false
+	}
+	if b.Op == token.LOR {
+		if k, ok := countAtLeast(info, b.X, counters); ok {
+			return k, true
+		}
+		return countAtLeast(info, b.Y, counters)
+	}
+	isCounter := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && counters[info.ObjectOf(id)]
+	}
+	c, k, op := b.X, b.Y, b.Op
+	if !isCounter(c) {
+		c, k = b.Y, b.X // k < i is i > k
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		case token.EQL:
+		default:
+			return 0, false
+		}
+	}
+	if !isCounter(c) {
+		return 0, false
+	}
+	n, ok := intConst(info, k)
+	if !ok || n < 0 {
+		return 0, false
+	}
+	switch op {
+	case token.EQL, token.GEQ:
+		return n, true
+	case token.GTR:
+		return n + 1, true
+	}
+	return 0, false
+}

@@ -193,6 +193,10 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 			l.Kind = constKind(constant.MakeInt64(k), s.Body)
 			return l
 		}
+		if k, ok := cappedInside(info, s); ok && k <= smallBound {
+			l.Kind = LoopConst // for i, t := range targets { if i == maxTargets { break } ... }
+			return l
+		}
 		if n, ok := literalElemLen(r, cur, s.X); ok {
 			l.Kind = constKind(constant.MakeInt64(int64(n)), s.Body)
 			return l
@@ -741,19 +745,21 @@ func (r *resolver) onlyWrite(v *types.Var) *assignment {
 // configured reports whether x is a field of configuration (see
 // LoopConfig), directly or through a local variable defined as one.
 func configured(r *resolver, x ast.Expr) bool {
-	info := r.pass.TypesInfo
 	switch x := ast.Unparen(x).(type) {
 	case *ast.SelectorExpr:
-		sel, ok := info.Selections[x]
-		if !ok || sel.Kind() != types.FieldVal {
-			return false
-		}
-		return configTag(fieldTag(sel))
+		return ConfigField(r.pass.TypesInfo, x)
 	case *ast.Ident:
 		rhs := r.definedAs(x)
 		return rhs != nil && configured(r, rhs)
 	}
 	return false
+}
+
+// ConfigField reports whether x selects a field of configuration (see
+// LoopConfig): a field a configuration file's decoder fills, by its tag.
+func ConfigField(info *types.Info, x *ast.SelectorExpr) bool {
+	sel, ok := info.Selections[x]
+	return ok && sel.Kind() == types.FieldVal && configTag(fieldTag(sel))
 }
 
 // funcs reports whether ranging over a value of type t gives functions:

@@ -147,3 +147,64 @@ func (s *Store) EncryptChanged(ctx context.Context, extra []string) {
 		}
 	}
 }
+
+// maxTargets caps the targets one message goes to.
+const maxTargets = 4
+
+// Message sends to at most maxTargets of the targets named: the loop
+// leaves at the cap.
+func (s *Store) Message(ctx context.Context, targets []string) {
+	for i, t := range targets {
+		if i == maxTargets {
+			break
+		}
+		s.insertKind(ctx, t) // silent: at most 4
+	}
+	sent := 0
+	for _, t := range targets {
+		if t == "" {
+			continue
+		}
+		if sent >= 3 || ctx.Err() != nil {
+			return
+		}
+		s.insertKind(ctx, t) // silent: at most 3
+		sent++
+	}
+}
+
+// MessageMany's caps do not hold: a page of 50, a counter incremented
+// only for some items, a check that does not leave the loop, and an
+// index of another loop.
+func (s *Store) MessageMany(ctx context.Context, targets []string) {
+	for i, t := range targets {
+		if i >= 50 {
+			break
+		}
+		s.insertKind(ctx, t) // want `once per item of targets`
+	}
+	sent := 0
+	for _, t := range targets {
+		if sent == 3 {
+			break
+		}
+		if t != "" {
+			sent++
+		}
+		s.insertKind(ctx, t) // want `once per item of targets`
+	}
+	for i, t := range targets {
+		if i == 3 {
+			log.Print("more than three")
+		}
+		s.insertKind(ctx, t) // want `once per item of targets`
+	}
+	for j := range 5 {
+		for _, t := range targets {
+			if j == 2 {
+				break
+			}
+			s.insertKind(ctx, t) // want `once per item of targets`
+		}
+	}
+}
