@@ -92,6 +92,10 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 	case *ast.CallExpr:
 		out = a.routerCall(x, depth)
 	case *ast.Ident, *ast.SelectorExpr:
+		if x := a.embeddedRouter(e); x != nil {
+			out = a.routers(x, depth+1)
+			break
+		}
 		obj := a.objOf(e)
 		v, _ := obj.(*types.Var)
 		if v == nil {
@@ -120,6 +124,33 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 		out = a.byType(e)
 	}
 	return dedupe(out)
+}
+
+// embeddedRouter is the router e is the embedded router field of, when
+// it is one: gin's Engine embeds its root RouterGroup, and
+// `var g *gin.RouterGroup = &engine.RouterGroup` registers on the
+// engine, under its middlewares.
+func (a *analyzer) embeddedRouter(e ast.Expr) ast.Expr {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s := a.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return nil
+	}
+	f, ok := s.Obj().(*types.Var)
+	if !ok || !f.Embedded() {
+		return nil
+	}
+	t := f.Type() // the router types are the pointers: *gin.RouterGroup
+	if _, ptr := t.(*types.Pointer); !ptr {
+		t = types.NewPointer(t)
+	}
+	if !a.isRouterType(t) || !a.isRouterType(a.pass.TypesInfo.TypeOf(sel.X)) {
+		return nil
+	}
+	return sel.X
 }
 
 // routerKey is what routerVar's result depends on: the variable or field,

@@ -76,3 +76,18 @@ func (h *H) Late() *gin.Engine {
 	r.GET("/items", h.listItems)     // want `route GET /items \[GET /items\] -> ginapp.recovery → ginapp.\(\*H\).listItems: 1$`
 	return r
 }
+
+// Guarded registers on a password-protected group, or on the engine's
+// own root group, the RouterGroup it embeds: both under "/".
+func (h *H) Guarded(pass string) *gin.Engine {
+	r := gin.New()
+	r.Use(recovery)
+	var router *gin.RouterGroup
+	if pass != "" {
+		router = r.Group("/", h.auth)
+	} else {
+		router = &r.RouterGroup
+	}
+	router.GET("/files", h.listItems) // want `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$` `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).listItems: 1$`
+	return r
+}
