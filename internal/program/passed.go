@@ -309,6 +309,13 @@ func (p *Program) fewArg(f *Func, call *ast.CallExpr, sig *types.Signature, j, l
 		// items (see FewField), or keeps of one (maps.Keys(set)).
 		n, ok := p.fewValue(info, f.syntax, a, limit, depth+1)
 		return n, ok && n > 0
+	case *ast.SelectorExpr:
+		// A list of the configuration file (the channels every
+		// session joins): a handful a person wrote, as the queries
+		// pass takes a loop over one (queries.LoopConfig).
+		if queries.ConfigField(info, a) {
+			return 1, true
+		}
 	}
 	return 0, false
 }

@@ -142,8 +142,35 @@ func (ix Indexer) Handle(ctx context.Context, evs ...events.Event) error {
 	return nil
 }
 
+// Config is the server's configuration file.
+type Config struct {
+	AutoJoin []string `yaml:"auto-join"`
+}
+
+// join joins a session to each channel it is passed: the channels the
+// configuration file lists, for one caller; the request's, for another.
+func join(ctx context.Context, db *sql.DB, channels []string) {
+	for _, c := range channels {
+		db.ExecContext(ctx, "INSERT INTO joins (channel) VALUES ($1)", c) // reported: /join passes the request's channels
+	}
+}
+
+// autoJoin joins the channels of the configuration, only.
+func autoJoin(ctx context.Context, db *sql.DB, channels []string) {
+	for _, c := range channels {
+		db.ExecContext(ctx, "INSERT INTO joins (channel) VALUES ($1)", c) // silent: every caller passes a list of the configuration file
+	}
+}
+
 // Routes registers the package's routes.
-func Routes(db *sql.DB) {
+func Routes(db *sql.DB, conf *Config) {
+	http.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
+		autoJoin(r.Context(), db, conf.AutoJoin)
+		join(r.Context(), db, conf.AutoJoin)
+	})
+	http.HandleFunc("/join", func(w http.ResponseWriter, r *http.Request) {
+		join(r.Context(), db, r.Form["channel"])
+	})
 	ix := Indexer{db}
 	events.Subscribe("items", ix)
 	az := &Members{db}

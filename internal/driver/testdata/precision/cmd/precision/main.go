@@ -193,7 +193,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	fewfield.Routes(db)
 	flush.Routes(db)
 	tiers.Routes(tiers.New(db))
-	fewargs.Routes(db)
+	fewargs.Routes(db, &fewargs.Config{})
 	tries.Routes(db)
 	recovery.Routes(db)
 	relogin.Routes(&tokens.Store{DB: db})
