@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -25,11 +26,15 @@ type mountTable struct {
 	// program calls from a function that is not one of them: those that
 	// make the values routes are registered on.
 	called map[string]bool
+	// prog says what the calls of a function registering its routes
+	// under a base its callers pass pass (routes.Base).
+	prog *program.Program
 }
 
 type openKey struct {
 	fn    *types.Func
 	param int
+	field string
 }
 
 // maxMountDepth bounds the packages a router is handed through.
@@ -43,7 +48,7 @@ const maxMountDepth = 8
 // value the graph does not follow), what other calls say of a method
 // wins over what that one says of every implementation.
 func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
-	t := mountTable{direct: map[openKey][]routes.Under{}, assumed: map[openKey][]routes.Under{}}
+	t := mountTable{direct: map[openKey][]routes.Under{}, assumed: map[openKey][]routes.Under{}, prog: prog}
 	makers := map[string]bool{}
 	for act := range g.All() {
 		res, ok := act.Result.(*routes.Result)
@@ -71,8 +76,11 @@ func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
 				into = t.assumed
 			}
 			for _, fn := range targets {
-				k := openKey{fn.Origin(), m.Param}
-				into[k] = append(into[k], m.Under...)
+				k := openKey{fn.Origin(), m.Param, m.Field}
+				for _, u := range m.Under {
+					u.Call = m.Call
+					into[k] = append(into[k], u)
+				}
 			}
 		}
 	}
@@ -86,6 +94,50 @@ func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
 // as many packages up as the routers are handed through; the route as it
 // is when no package says where.
 func (t mountTable) place(r *routes.Route, depth int) []*routes.Route {
+	return t.placeVia(r, depth, nil)
+}
+
+// placeVia places r; via, when set, is the text put before its pattern
+// and the calls it came through (program.ArgText): of the places its
+// router is mounted at, those a Mount of one of these calls says — the
+// router the same call passes. A router other calls of a function the
+// text came through pass goes with their texts, not this one; one
+// handed in by a call the text did not come through (an outer
+// function's parameter) goes with every text.
+func (t mountTable) placeVia(r *routes.Route, depth int, via *program.ArgText) []*routes.Route {
+	if r.Base != nil && t.prog != nil {
+		// Under each base the calls pass; as it is ("…/pets") where one
+		// is not known, or nothing calls the function.
+		texts := t.prog.ArgTexts(r.Base.Func, r.Base.Param, r.Base.Field)
+		var out []*routes.Route
+		known := 0
+		for _, tx := range texts {
+			if tx.Known {
+				known++
+				out = append(out, t.placeVia(r.Based(tx.Text), depth, &tx)...)
+			}
+		}
+		for _, tx := range texts {
+			if !tx.Known {
+				n := *r // "…/pets": the base the calls pass is not known
+				n.Base = nil
+				out = append(out, t.placeVia(&n, depth, &tx)...)
+			}
+		}
+		if len(texts) == 0 {
+			n := *r
+			n.Base = nil
+			out = append(out, t.placeVia(&n, depth, nil)...)
+		}
+		return out
+	}
+	if c := r.Came; c != nil && via != nil && slices.ContainsFunc(via.Funcs, func(fn *types.Func) bool { return fn != nil && fn.Origin() == c.Func.Origin() }) &&
+		!slices.ContainsFunc(c.Calls, func(p token.Pos) bool { return slices.Contains(via.Calls, p) }) {
+		return nil // the router another call of the function passes, with another base
+	}
+	if u := r.Unset; u != nil && t.prog != nil && !t.prog.LeavesOut(u.Func, u.Param, u.Field, via) {
+		return nil // the router made when a call passes none: every call passes one
+	}
 	if len(r.Makers) > 0 {
 		var called []routes.Maker
 		for _, m := range r.Makers {
@@ -100,17 +152,26 @@ func (t mountTable) place(r *routes.Route, depth int) []*routes.Route {
 	if r.Open == nil || depth > maxMountDepth {
 		return []*routes.Route{r}
 	}
-	k := openKey{r.Open.Func.Origin(), r.Open.Param}
+	k := openKey{r.Open.Func.Origin(), r.Open.Param, r.Open.Field}
 	us := t.direct[k]
 	if len(us) == 0 {
 		us = t.assumed[k]
+	}
+	if via != nil {
+		same := slices.DeleteFunc(slices.Clone(us), func(u routes.Under) bool { return !slices.Contains(via.Calls, u.Call) })
+		switch {
+		case len(same) > 0:
+			us = same
+		case slices.ContainsFunc(via.Funcs, func(fn *types.Func) bool { return fn != nil && fn.Origin() == k.fn }):
+			return nil // the text came through another call of the function, with its own router
+		}
 	}
 	if len(us) == 0 {
 		return []*routes.Route{r}
 	}
 	var out []*routes.Route
 	for _, u := range us {
-		out = append(out, t.place(r.Placed(u), depth+1)...)
+		out = append(out, t.placeVia(r.Placed(u), depth+1, via)...)
 	}
 	return out
 }

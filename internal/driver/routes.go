@@ -55,6 +55,7 @@ type routeEntry struct {
 	unreached  bool            // registered by code no entry point runs (routeSet.unreached); a handler no registration reaches stays
 	rpc        bool            // an RPC procedure: one route wherever registered
 	unserved   bool            // an RPC procedure no method of the module serves
+	called     bool            // unregistered, and called by the module's code (program.Called)
 	replaced   bool            // a subtree its table's rows' routes stand for
 	names      []string        // its handler's and middlewares' names, to drop their unregistered twins
 	sites      map[siteKey]int // query sites reached -> deepest loop there
@@ -122,6 +123,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 				Via:     gatewayVia(r, impl, at),
 			},
 			registered: r.Registered,
+			called:     !r.Registered && !variant && s.prog != nil && r.Handler.Lit == nil && s.prog.Called(r.Handler.Func),
 			variant:    variant,
 			unreached:  r.Registered && !variant && s.unreached != nil && s.unreached(r.Pos),
 			rpc:        rpc,
@@ -323,7 +325,9 @@ func (s *routeSet) link(rep *report.Report) {
 		if !e.registered && registered[e.names[0]] {
 			twins[fmt.Sprintf("%s:%d", e.r.File, e.r.Line)] = e.names[0]
 		}
-		if seen[k] || e.unserved || e.replaced || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
+		// e.called: a function with a handler's signature that code
+		// calls, part of its callers' routes.
+		if seen[k] || e.unserved || e.replaced || e.called || !e.registered && (registered[e.names[0]] || q.Min == 0 && !q.Loop) {
 			continue
 		}
 		seen[k] = true

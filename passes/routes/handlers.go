@@ -792,6 +792,10 @@ walk:
 			break walk
 		case !httpapi.IsHandlerType(info.TypeOf(call)):
 			break walk // passed to something that is not a wrapper
+		case fn != nil && a.takesRouter(fn, call, e):
+			// HandlerFromMux(si, r): registers on the router it takes,
+			// and gives it back as a handler; a wrapper takes a handler.
+			break walk
 		case httpapi.IsAdapter(fn):
 			// bunrouter.HTTPHandler(mux): a conversion, no middleware
 		case httpapi.IsStripPrefix(fn):
@@ -906,4 +910,24 @@ func funcVar(info *types.Info, x ast.Expr) *types.Var {
 		return nil // a local: its writes are read where it is (onlyWrite)
 	}
 	return v.Origin()
+}
+
+// takesRouter reports whether fn's parameter that call passes e as is of
+// a router type (a chi.Router, not an http.Handler).
+func (a *analyzer) takesRouter(fn *types.Func, call *ast.CallExpr, e ast.Expr) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i, arg := range call.Args {
+		if arg != e && ast.Unparen(arg) != e {
+			continue
+		}
+		if i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+			return false
+		}
+		t := sig.Params().At(i).Type()
+		return a.isRouterType(t) && !httpapi.IsHandlerType(t)
+	}
+	return false
 }

@@ -31,6 +31,9 @@ import (
 type Open struct {
 	Func  *types.Func
 	Param int
+	// Field, when set, is the field of the parameter (a struct) that
+	// holds the router: oapi-codegen's ChiServerOptions.BaseRouter.
+	Field string
 }
 
 // Mount is a router this package hands to a function of another package
@@ -40,6 +43,7 @@ type Mount struct {
 	Call  token.Pos   // the call's Lparen
 	Func  *types.Func // the function called; an interface's method when called through one
 	Param int         // the parameter the router is passed as; -1: the router the call returns
+	Field string      // the field of the parameter's struct literal the router is given as, when it is one
 	Under []Under
 }
 
@@ -52,6 +56,9 @@ type Under struct {
 	Known       bool
 	Middlewares []*Handler
 	Open        *Open
+	// Call is the call of the Mount saying it (its Lparen): which of
+	// several calls of a function a router came through.
+	Call token.Pos
 }
 
 // Placed is the route put under u: its prefix before the route's pattern
@@ -91,6 +98,12 @@ func (a *analyzer) mountsOut() []*Mount {
 			}
 			if a.isRouterType(a.pass.TypesInfo.TypeOf(arg)) {
 				out = append(out, &Mount{Call: call.Lparen, Func: fn.Origin(), Param: i, Under: unders(a.routers(arg, 0))})
+				continue
+			}
+			// api.HandlerWithOptions(si, api.ChiServerOptions{BaseRouter: r}):
+			// a router given as a field of a struct literal.
+			for _, kv := range a.routerFields(arg) {
+				out = append(out, &Mount{Call: call.Lparen, Func: fn.Origin(), Param: i, Field: kv.Key.(*ast.Ident).Name, Under: unders(a.routers(kv.Value, 0))})
 			}
 		}
 		if sig.Results().Len() == 1 {

@@ -31,6 +31,14 @@ type router struct {
 	// after are middlewares that run once the handler has, a beego
 	// namespace's NSAfter filters (see namespaces).
 	after []*Handler
+	// unset, on the router a function makes when a field of its options
+	// is nil (r := options.BaseRouter; if r == nil { r = chi.NewRouter() }),
+	// is that field: the router exists only where a call leaves it out
+	// (see Route.Unset).
+	unset *Base
+	// came are the calls of a function the router came through, given
+	// as a field of its options (see Route.Came).
+	came *Came
 }
 
 // scope is middlewares that run on the routes under a path, which is
@@ -95,6 +103,9 @@ func (a *analyzer) routers(e ast.Expr, depth int) []router {
 		if x := a.embeddedRouter(e); x != nil {
 			out = a.routers(x, depth+1)
 			break
+		}
+		if v, field := a.paramField(e); v != nil {
+			return a.routerParamField(v, field, depth)
 		}
 		obj := a.objOf(e)
 		v, _ := obj.(*types.Var)
@@ -413,7 +424,13 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 	}
 	if !v.IsField() {
 		for _, rhs := range writes {
-			out = append(out, a.routers(rhs, depth+1)...)
+			rs := a.routers(rhs, depth+1)
+			if b := a.nilDefault(v, rhs, writes); b != nil {
+				for i := range rs {
+					rs[i].unset = b
+				}
+			}
+			out = append(out, rs...)
 		}
 	}
 	if len(out) == 0 {
@@ -689,6 +706,176 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 		return []router{{known: httpapi.IsRootRouter(v.Type()), open: a.openParam(p)}}
 	}
 	return out
+}
+
+// paramField is the parameter e selects a field of, and the field's
+// name, when e is such a selector (options.BaseRouter) of a struct
+// parameter of a declared function that the function does not assign;
+// nil otherwise.
+func (a *analyzer) paramField(e ast.Expr) (*types.Var, string) {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return nil, ""
+	}
+	s := a.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return nil, ""
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil, ""
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || len(a.writes[v]) > 0 {
+		return nil, ""
+	}
+	if p, ok := a.params[v]; !ok || a.openParam(p) == nil {
+		return nil, ""
+	}
+	if _, ok := v.Type().Underlying().(*types.Struct); !ok {
+		return nil, "" // a pointer may be shared and written elsewhere
+	}
+	return v, sel.Sel.Name
+}
+
+// routerParamField is the router the field of a struct parameter v
+// holds: what the package's calls give the field in their literals (a
+// literal leaving it out gives none: a nil router, which the function
+// replaces if it registers at all); what another package's calls give
+// it when the package has none or the function is exported (Open with
+// the field).
+func (a *analyzer) routerParamField(v *types.Var, field string, depth int) []router {
+	p := a.params[v]
+	open := a.openParam(p)
+	var out []router
+	calls := 0
+	for _, c := range a.callers[open.Func] {
+		if p.index >= len(c.Args) {
+			continue
+		}
+		calls++
+		val, ok := fieldOf(c.Args[p.index], field)
+		switch {
+		case !ok:
+			out = append(out, a.byType(c.Args[p.index])...) // not a literal: not followed
+		case val != nil:
+			rs := a.routers(val, depth+1)
+			for i := range rs {
+				came := &Came{Func: open.Func, Calls: []token.Pos{c.Lparen}}
+				if rs[i].came != nil && rs[i].came.Func == came.Func {
+					came.Calls = append(slices.Clip(rs[i].came.Calls), came.Calls...)
+				}
+				rs[i].came = came
+			}
+			out = append(out, rs...)
+		}
+	}
+	if calls == 0 || open.Func.Exported() {
+		// And what other packages' calls give it (api.HandlerWithOptions(si,
+		// api.ChiServerOptions{BaseRouter: v2})).
+		open.Field = field
+		out = append(out, router{known: false, open: open})
+	}
+	return dedupe(out)
+}
+
+// nilDefault is, when rhs is the router a local v gets only when it is
+// nil after another write took it from a field of an options parameter,
+//
+//	r := options.BaseRouter
+//	if r == nil {
+//		r = chi.NewRouter()
+//	}
+//
+// that field; nil otherwise.
+func (a *analyzer) nilDefault(v *types.Var, rhs ast.Expr, writes []ast.Expr) *Base {
+	var from *Base
+	for _, w := range writes {
+		if p, field := a.paramField(ast.Unparen(w)); p != nil {
+			open := a.openParam(a.params[p])
+			from = &Base{Func: open.Func, Param: open.Param, Field: field}
+		}
+	}
+	if from == nil {
+		return nil
+	}
+	d := a.decls[from.Func]
+	if d == nil || d.Body == nil {
+		return nil
+	}
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if found || !ok {
+			return !found
+		}
+		b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || b.Op != token.EQL || ifs.Body.Pos() > rhs.Pos() || rhs.End() > ifs.Body.End() {
+			return true
+		}
+		x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+		if id, ok := y.(*ast.Ident); ok && id.Name == "nil" {
+			if id, ok := x.(*ast.Ident); ok && a.pass.TypesInfo.Uses[id] == v {
+				found = true
+			}
+		}
+		return true
+	})
+	if !found {
+		return nil
+	}
+	return from
+}
+
+// routerFields are the keyed elements of a struct literal e (or of its
+// address) that give a field a router.
+func (a *analyzer) routerFields(e ast.Expr) []*ast.KeyValueExpr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	if t := a.pass.TypesInfo.TypeOf(lit); t == nil {
+		return nil
+	} else if _, ok := t.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	var out []*ast.KeyValueExpr
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if _, ok := kv.Key.(*ast.Ident); ok && a.isRouterType(a.pass.TypesInfo.TypeOf(kv.Value)) {
+				out = append(out, kv)
+			}
+		}
+	}
+	return out
+}
+
+// fieldOf is the value a struct literal e (or its address) gives its
+// field named field: nil when the literal leaves it out; false when e is
+// no keyed struct literal.
+func fieldOf(e ast.Expr, field string) (ast.Expr, bool) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+			return kv.Value, true
+		}
+	}
+	return nil, true
 }
 
 // openParam is the Open of a parameter of a declared function, nil for

@@ -99,6 +99,22 @@ type Route struct {
 	// what the registration reads of each row (see tables.go): the route
 	// stands for every row until the driver reads them.
 	Table *Table
+	// Base, when set, is the parameter (or the parameter's field) of the
+	// registering function whose text the pattern starts with, "…" here
+	// until the driver reads what the program's calls pass (see
+	// based.go).
+	Base *Base
+	// Unset, when set, says the route's router is the one its function
+	// makes when the field of an options parameter that should hold it is
+	// nil: a route only where a call leaves the field out, which the
+	// driver reads (see based.go).
+	Unset *Base
+	// Came, when set, says the route's router came through these calls
+	// of a function, given in a field of the options each passes
+	// (HandlerFromMux's HandlerWithOptions(si, ChiServerOptions{BaseRouter:
+	// r})): with a base another call of it passes, the router is not
+	// this one (see based.go).
+	Came *Came
 	// Served marks the route of a server serving a handler made by a
 	// call (see servers.go): a route only where the driver's graph says
 	// a library made it from the module's functions.
@@ -417,6 +433,9 @@ type analyzer struct {
 	// tab is what the registration being made reads of the table it
 	// ranges over, when a call returns it (see tables.go).
 	tab *Table
+	// base is where the pattern of the registration being made starts,
+	// when a parameter of its function says (see based.go).
+	base *Base
 
 	w *walker
 }
@@ -1028,8 +1047,11 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 	}
 	h, mws := a.handlerArgs(call, api)
 	a.tab = a.table(call, api)
+	if pathOK && strings.HasPrefix(path, "…") && api.PatternArg >= 0 && api.PatternArg < len(call.Args) {
+		a.base = a.baseOf(call.Args[api.PatternArg])
+	}
 	a.addAll(call, api.Framework, routers, methods, path, pathOK, h, append(filters, mws...))
-	a.tab = nil
+	a.tab, a.base = nil, nil
 }
 
 // shapedPattern reports whether api is a Handle or HandleFunc of a
@@ -1092,6 +1114,9 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		Handler:    h,
 		Open:       r.open,
 		Makers:     r.makers,
+		Base:       a.base,
+		Unset:      r.unset,
+		Came:       r.came,
 		path:       full,
 	}
 	// The router's middlewares, those of the paths it is under, the route's.

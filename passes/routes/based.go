@@ -1,0 +1,107 @@
+package routes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/sqlheat/sqlheat/internal/httppattern"
+)
+
+// A function may register its routes under a base its callers pass, a
+// parameter or a field of an options struct, as every server
+// oapi-codegen generates does:
+//
+//	func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handler {
+//		...
+//		r.Get(options.BaseURL+"/pets", wrapper.FindPets)
+//	}
+//
+// Here the pattern reads "…/pets", and the route says where its "…"
+// comes from (Base); the standalone driver, which sees every call of the
+// function, puts there what they pass (program.ArgTexts): "/api/pets"
+// for HandlerFromMuxWithBaseURL(impl, r, "/api"), "/pets" for
+// HandlerFromMux(impl, r), whose literal leaves the field out.
+
+// Base is a parameter of Func, or the field Field of it, whose text a
+// route's pattern starts with.
+type Base struct {
+	Func  *types.Func
+	Param int
+	Field string // "" for the parameter itself
+}
+
+// baseOf is where pattern e starts, when it starts with a string
+// parameter of the declared function it is in, or with a string field of
+// a struct parameter, that nothing in the function assigns
+// (base + "/pets", options.BaseURL + "/pets"); nil otherwise.
+func (a *analyzer) baseOf(e ast.Expr) *Base {
+	for {
+		b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		if !ok || b.Op != token.ADD {
+			break
+		}
+		e = b.X
+	}
+	e = ast.Unparen(e)
+	field := ""
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		s := a.pass.TypesInfo.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 || !isString(s.Obj().Type()) {
+			return nil
+		}
+		field, e = sel.Sel.Name, ast.Unparen(sel.X)
+	} else if !isString(a.pass.TypesInfo.TypeOf(e)) {
+		return nil
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || len(a.writes[v]) > 0 {
+		return nil
+	}
+	p, ok := a.params[v]
+	if !ok {
+		return nil
+	}
+	d, ok := p.fn.(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	return &Base{Func: fn, Param: p.index, Field: field}
+}
+
+// Came is the calls of Func a route's router came through.
+type Came struct {
+	Func  *types.Func
+	Calls []token.Pos // their Lparens
+}
+
+// Based is the route with text in place of the "…" its Base stands for.
+func (r *Route) Based(text string) *Route {
+	i := strings.Index(r.path, "…")
+	if r.Base == nil || i < 0 {
+		return r
+	}
+	n := *r
+	n.Base = nil
+	known := r.Pattern == r.path // the router's own prefix is known
+	full := join(join(r.path[:i], text), r.path[i+len("…"):])
+	n.path, n.Pattern = full, full
+	if !known {
+		n.Pattern = "…" + full
+	}
+	method := r.Method
+	if method == httppattern.AnyMethod {
+		method = ""
+	}
+	n.Key = key(method, full, known)
+	return &n
+}
