@@ -885,9 +885,16 @@ func fieldTag(sel *types.Selection) string {
 }
 
 // configTag reports whether a struct tag says its field is read from a
-// configuration file or the environment.
+// configuration file or the environment. A field a database mapper reads
+// too (a db, gorm, bun, pg, sql or bson key, even "-") is of a record
+// that also travels as YAML, a pipeline's actions exported as code: data.
 func configTag(tag string) bool {
 	st := reflect.StructTag(tag)
+	for _, key := range []string{"db", "gorm", "bun", "pg", "sql", "bson", "xorm"} {
+		if _, ok := st.Lookup(key); ok {
+			return false
+		}
+	}
 	for _, key := range []string{"yaml", "toml", "mapstructure", "hcl", "koanf", "env", "envconfig"} {
 		if v, ok := st.Lookup(key); ok && v != "-" {
 			return true

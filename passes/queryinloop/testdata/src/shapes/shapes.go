@@ -183,12 +183,22 @@ type Config struct {
 	Tenants []string `json:"tenants"`
 }
 
-func (s *Store) Configured(ctx context.Context, cfg *Config) {
+// Project is a record a mapper reads, exported as YAML too: its lists
+// are data.
+type Project struct {
+	Name      string   `db:"name" yaml:"name"`
+	Workflows []string `db:"-" yaml:"workflows"`
+}
+
+func (s *Store) Configured(ctx context.Context, cfg *Config, p *Project) {
 	for _, r := range cfg.Regions {
 		s.insertKind(ctx, r) // silent: configuration
 	}
 	for _, t := range cfg.Tenants {
 		s.insertKind(ctx, t) // want `once per item of cfg.Tenants`
+	}
+	for _, w := range p.Workflows {
+		s.insertKind(ctx, w) // want `once per item of p.Workflows`
 	}
 }
 
