@@ -171,6 +171,13 @@ type API struct {
 	// (FuncArg) registers on it, with the middlewares of the options
 	// before it.
 	OptionArg int
+	// Files, when set, says the route serves files, with no handler of
+	// the application: the name its handler takes ("gin static files");
+	// FilesSuffix is what the router adds to the pattern for the file's
+	// path (gin's Static serves relativePath + "/*filepath"). The
+	// router's middlewares run before it, their queries too.
+	Files       string
+	FilesSuffix string
 }
 
 // AnyMethod is the method of a route that serves every method.
@@ -275,6 +282,11 @@ func fillTable() {
 	reg(ginPkg, []string{"RouterGroup", "IRouter"}, with(g, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg, a.Chain = Group, 0, 1, false }), "Group")
 	reg(ginPkg, []string{"RouterGroup", "Engine", "IRoutes"}, with(g, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain, a.ReturnsSelf = Use, 0, false, true }), "Use")
 	reg(ginPkg, []string{""}, with(g, func(a *API) { a.Kind, a.Chain = New, false }), "New", "Default")
+	files := with(g, func(a *API) {
+		a.Kind, a.Method, a.PatternArg, a.Chain, a.Files = Route, "GET", 0, false, "gin static files"
+	})
+	reg(ginPkg, gin, files, "StaticFile", "StaticFileFS")
+	reg(ginPkg, gin, with(files, func(a *API) { a.FilesSuffix = "/*filepath" }), "Static", "StaticFS")
 
 	// echo v3, v4 and v5 share their API: handler, then route-level
 	// middlewares (v5 adds QUERY, and its Context is a struct).

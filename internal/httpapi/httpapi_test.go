@@ -213,8 +213,11 @@ func checkArgs(t *testing.T, fn *types.Func, a *API) {
 			t.Errorf("%s: is not an option constructor", fn.FullName())
 		}
 	case Route:
-		if a.HandlerArg < 0 {
+		if a.HandlerArg < 0 && a.Files == "" {
 			t.Errorf("%s: a route without a handler", fn.FullName())
+		}
+		if a.Files != "" && a.HandlerArg >= 0 {
+			t.Errorf("%s: a route serving files takes no handler", fn.FullName())
 		}
 	}
 	if a.Chain && !sig.Variadic() {

@@ -19,6 +19,9 @@ const maxHandlerDepth = 6
 // written at it: gin's handler chain (the last serves), echo's route-level
 // middlewares, and wrappers around the handler (auth(h.list)).
 func (a *analyzer) handlerArgs(call *ast.CallExpr, api *httpapi.API) (*Handler, []*Handler) {
+	if api.Files != "" {
+		return &Handler{Name: api.Files}, nil // r.Static("/assets", dir): files, behind the router's middlewares
+	}
 	if api.HandlerArg < 0 || api.HandlerArg >= len(call.Args) {
 		return &Handler{Name: "?"}, nil
 	}

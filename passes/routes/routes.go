@@ -1034,6 +1034,9 @@ func (a *analyzer) registerCall(call *ast.CallExpr, api *httpapi.API) {
 			routers = []router{{known: true}} // http.HandleFunc: DefaultServeMux
 		}
 		path, pathOK = a.constString(call, api.PatternArg)
+		if api.FilesSuffix != "" && pathOK {
+			path = join(path, api.FilesSuffix) // r.Static("/assets", dir) serves /assets/*filepath
+		}
 		if pathOK && shapedPattern(api) && !httpapi.IsPathPattern(path) {
 			return // an event bus's HandleFunc("peer:created", fn): no path, no route
 		}

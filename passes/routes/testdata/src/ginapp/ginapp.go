@@ -88,6 +88,8 @@ func (h *H) Guarded(pass string) *gin.Engine {
 	} else {
 		router = &r.RouterGroup
 	}
-	router.GET("/files", h.listItems) // want `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$` `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).listItems: 1$`
+	router.Static("/assets", "./assets")             // want `route GET /assets/\*filepath \[GET /assets/\{\.\.\.\}\] -> ginapp.recovery → ginapp.\(\*H\).auth → gin static files: 1$` `route GET /assets/\*filepath \[GET /assets/\{\.\.\.\}\] -> ginapp.recovery → gin static files: 0$`
+	router.StaticFile("/robots.txt", "./robots.txt") // want `route GET /robots.txt \[GET /robots.txt\] -> ginapp.recovery → ginapp.\(\*H\).auth → gin static files: 1$` `route GET /robots.txt \[GET /robots.txt\] -> ginapp.recovery → gin static files: 0$`
+	router.GET("/files", h.listItems)                // want `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$` `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).listItems: 1$`
 	return r
 }
