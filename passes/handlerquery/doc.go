@@ -31,9 +31,13 @@
 // handler. When the client goes away or the server times the request out,
 // such a query keeps running and holds a connection from the pool; under
 // load that is how a slow query turns into an outage. Pass r.Context()
-// down, and give store functions a ctx parameter. A function of another
-// package that takes no context is one finding however many handlers call
-// it: the fix is in that function.
+// down, and give store functions a ctx parameter. A package whose
+// functions take no context, or run their queries with
+// context.Background() whatever they are given, is one finding however
+// many of its functions the package's handlers call: the fix is one
+// decision, in that package. A context a function makes of its own
+// (ctx, cancel := context.WithTimeout(context.Background(), d)) and
+// hands to each of its queries is one finding too.
 //
 // A route whose count (see package routes: the handler's heaviest path,
 // its middlewares' cheapest path to it) is over the per-request budget

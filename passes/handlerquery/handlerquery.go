@@ -148,8 +148,9 @@ func (c *checker) flush(rep *check.Reporter) {
 		}
 		d := f.detail
 		if n := len(f.callees); n > 1 {
-			// A package whose functions take no context at all is one
-			// design decision, not a finding per function.
+			// A package whose functions take no context at all, or run
+			// their queries with context.Background(), is one design
+			// decision, not a finding per function.
 			d.Fix = fmt.Sprintf("%s; the same holds for %d more %s of %s that this package's handlers call (%s)",
 				d.Fix, n-1, plural(n-1, "function", "functions"), pkgOf(f.callees[0]), strings.Join(firstN(f.callees[1:], 3), ", "))
 		}
@@ -397,7 +398,9 @@ func (c *checker) ctxMessage(st *routes.Step) (msg func(string) string, fix, gro
 			// a context is fixed once, by threading ctx through it.
 			group = "package " + fn.Pkg().Path()
 		case st.Query.Ctx == queries.CtxBackground:
-			group = "callee " + fn.FullName()
+			// Likewise a store that runs every query with
+			// context.Background(): one decision, fixed once.
+			group = "package background " + fn.Pkg().Path()
 		}
 	}
 	switch {
@@ -411,12 +414,20 @@ func (c *checker) ctxMessage(st *routes.Step) (msg func(string) string, fix, gro
 		}, fmt.Sprintf("give %s a ctx parameter, run %s with the Context form, and pass r.Context()", callee, site), group
 	case !direct && at == st.Call && st.Query.Ctx == queries.CtxBackground:
 		return func(route string) string {
-			return fmt.Sprintf("%s calls %s, whose query uses context.Background(): the client cannot cancel it", route, callee)
-		}, fmt.Sprintf("pass the ctx parameter of %s through to %s", callee, site), group
+			return fmt.Sprintf("%s calls %s, whose query the client cannot cancel", route, callee)
+		}, fmt.Sprintf("pass the ctx parameter of %s through to %s, which runs with context.Background()", callee, site), group
 	}
 	arg := ctxText(info, at)
 	if arg == "" {
 		arg = "a background context"
+	}
+	if id, ok := ast.Unparen(queries.ContextArg(info, at)).(*ast.Ident); ok && group == "" {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			// One context of the function's own, handed to each of its
+			// queries (ctx, cancel := context.WithTimeout(context.Background(),
+			// d)): one finding, at its first query.
+			group = fmt.Sprint("context ", v.Pos())
+		}
 	}
 	return func(route string) string {
 		return fmt.Sprintf("%s passes %s to %s: the client cannot cancel its query", route, arg, callee)

@@ -105,13 +105,14 @@ func (h *H) lookup(w http.ResponseWriter, r *http.Request) {
 	bg, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	h.load(bg, 1) // fix `instead of bg, so that the query "SELECT id, status FROM orders WHERE id = \$1"` // want `GET /lookup/\{id\} passes bg to shop.\(\*H\).load: the client cannot cancel its query`
+	h.load(bg, 2) // the same context, the same finding: above
 }
 
 // product reaches an API without a context, through the store and here.
 func (h *H) product(w http.ResponseWriter, r *http.Request) {
 	h.store.ProductBySKU(r.PathValue("sku"))                    // fix `^give shopstore.\(\*Store\).ProductBySKU a ctx parameter, run the query "SELECT id FROM products WHERE sku = \$1" \(store.go:\d+\) with the Context form, and pass r.Context\(\); the same holds for 1 more function of shopstore that this package's handlers call \(shopstore.\(\*Store\).PriceOf\)$` // want `^GET /products/\{sku\} \(and 1 more route\) calls shopstore.\(\*Store\).ProductBySKU, whose query the client cannot cancel$`
 	h.db.QueryRow("SELECT price FROM prices WHERE sku = $1", 1) // fix `^use its Context form, with r.Context\(\)$` // want `^GET /products/\{sku\} runs a query with sql.\(\*DB\).QueryRow, which takes no context: the client cannot cancel it$`
-	h.store.Touch(r.Context(), 1)                               // fix `^pass the ctx parameter of shopstore.\(\*Store\).Touch through to the query "UPDATE sessions SET seen_at = now\(\) WHERE id = \$1" \(store.go:\d+\)$` // want `^GET /products/\{sku\} calls shopstore.\(\*Store\).Touch, whose query uses context.Background\(\): the client cannot cancel it$`
+	h.store.Touch(r.Context(), 1)                               // fix `^pass the ctx parameter of shopstore.\(\*Store\).Touch through to the query "UPDATE sessions SET seen_at = now\(\) WHERE id = \$1" \(store.go:\d+\), which runs with context.Background\(\); the same holds for 1 more function of shopstore that this package's handlers call \(shopstore.\(\*Store\).Seen\)$` // want `^GET /products/\{sku\} \(and 1 more route\) calls shopstore.\(\*Store\).Touch, whose query the client cannot cancel$`
 }
 
 // price reaches the same context-less store function: one finding for
@@ -119,6 +120,7 @@ func (h *H) product(w http.ResponseWriter, r *http.Request) {
 func (h *H) price(w http.ResponseWriter, r *http.Request) {
 	h.store.ProductBySKU(r.URL.Query().Get("sku"))
 	h.store.PriceOf(r.URL.Query().Get("sku")) // the same package-wide finding, above
+	h.store.Seen(r.Context(), 2)              // and Touch's: the package runs its queries with context.Background()
 }
 
 // good passes the request's context, or one derived from it: silent.
