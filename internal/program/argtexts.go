@@ -173,9 +173,10 @@ func fieldValue(e ast.Expr, field string) (ast.Expr, bool) {
 }
 
 // uncalled reports whether f is a declared function that nothing in the
-// program calls and nothing outside it may: not main, nor an
-// initializer, nor one other modules call (calledOutside). What its
-// calls pass never reaches a route.
+// program calls or refers to and nothing outside it may call: not main,
+// nor an initializer, nor one other modules call (calledOutside), nor a
+// handler handed to a router by name. What its calls pass never reaches
+// a route.
 func (p *Program) uncalled(f *Func) bool {
 	if f.closure || f.Decl == nil || f.init || f.Synthetic {
 		return false
@@ -184,6 +185,12 @@ func (p *Program) uncalled(f *Func) bool {
 		return false
 	}
 	if p.calledOutside(f) {
+		return false
+	}
+	if p.taken == nil {
+		p.taken = p.referenced(p.loaded).taken
+	}
+	if p.taken[f.Decl.Origin().Pos()] {
 		return false
 	}
 	for _, h := range p.sameFunc(f) {

@@ -59,6 +59,7 @@ type Program struct {
 	loaded    []*packages.Package           // the packages Build was given
 	deps      map[string][]*types.Signature // see depMethods
 	api       *api                          // see calledOutside; nil until asked
+	taken     map[token.Pos]bool            // functions referred to other than by a call (see refs, uncalled); nil until asked
 	skipped   []string                      // module packages left out, and why
 	armCalls  map[token.Pos]bool            // see arms; nil until asked
 	wr        *writes                       // see FilledAtStart; nil until asked

@@ -1,6 +1,8 @@
 // Command app serves the API three times: under a base main writes out,
 // under a base it passes in the options' literal, and under one read
-// from the environment, which no route may claim to know.
+// from the environment, which no route may claim to know. And a handler
+// that hands the request to another function of a handler's signature,
+// which is its route's code, no route of its own.
 package main
 
 import (
@@ -23,5 +25,18 @@ func main() {
 	api.HandlerWithOptions(srv, api.ChiServerOptions{BaseURL: "/v2", BaseRouter: v2})
 	r.Mount("/next", v2)
 	api.HandlerWithOptions(srv, api.ChiServerOptions{BaseURL: os.Getenv("BASE"), BaseRouter: r})
+	r.HandleFunc("/view/", logged(view))
 	http.ListenAndServe(":8080", r)
+}
+
+// logged wraps a handler.
+func logged(fn http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		fn(w, r)
+	}
+}
+
+// view serves a message's parts by the path's suffix.
+func view(w http.ResponseWriter, r *http.Request) {
+	store.MessageHTML(w, r)
 }
