@@ -717,3 +717,22 @@ func TestGeneratedServerBase(t *testing.T) {
 		t.Errorf("routes:\n%s\nwant:\n%s\nstderr: %s", strings.Join(got, "\n"), strings.Join(want, "\n"), stderr)
 	}
 }
+
+// A Prometheus scrape runs the module's collectors: promhttp's handler,
+// registered as a route or served in place by a handler of the module,
+// runs each collector's Collect, whose count is the route's query
+// (gitploy's /metrics ran its collector's counts, listed nowhere). A
+// handler of another library served in place runs none.
+func TestPrometheusScrape(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/scrape", "./...")
+	got := routeLines(rep, fileLine)
+	want := []string{
+		"cmd/app/main.go:18 GET /metrics -> promhttp.Handler [stats/stats.go:29]",
+		"cmd/app/main.go:19 GET /private/metrics -> stats.Serve [stats/stats.go:29]",
+		"cmd/app/main.go:20 GET /ping -> stats.Ping",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("routes:\n%s\nwant:\n%s\nstderr: %s", strings.Join(got, "\n"), strings.Join(want, "\n"), stderr)
+	}
+}

@@ -74,6 +74,10 @@ type builder struct {
 	// closures, once gqlDone (see graphql.go).
 	gqlExec []*Func
 	gqlDone bool
+	// collects are the module's Prometheus collectors' Collect methods,
+	// once collectDone (see metrics.go).
+	collects    []*Func
+	collectDone bool
 	// gqlOf are the same, by the schema type they are methods of.
 	gqlOf map[*types.TypeName][]*Func
 	// fieldStores are the values stored into the func-typed fields of
@@ -486,7 +490,12 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 		p.Stats.Dynamic++
 		if dispatch(cc) || b.callsNext(cc) {
 			// A router or middleware handing the request on, unless the
-			// handler is one this function made (see madeHere).
+			// handler is one this function made (see madeHere), or
+			// promhttp's, which runs the collectors (see metrics.go).
+			if fs := b.scraped(cc.Value); len(fs) > 0 {
+				f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: fs, Callback: true, External: cc.Method, block: c.block, seq: c.seq})
+				return c
+			}
 			if callees = b.madeHere(cc.Value); len(callees) == 0 {
 				return c
 			}
@@ -632,6 +641,16 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			}
 		}) && len(fs) > 0 {
 			f.Calls = append(f.Calls, &Call{Pos: c.Pos, Callees: fs, Callback: true, External: obj, block: c.block, seq: c.seq})
+		}
+	}
+	if makesScrape(obj) {
+		// promhttp's handler: run per request by the handler, as a
+		// route registering it says (see metrics.go, madeHandlers).
+		if fs := b.collectors(); len(fs) > 0 {
+			if b.made == nil {
+				b.made = map[token.Pos][]*Func{}
+			}
+			b.made[c.Pos] = append(b.made[c.Pos], fs...)
 		}
 	}
 	if httpapi.TakesGraphQLSchema(obj) {
