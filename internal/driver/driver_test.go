@@ -722,7 +722,9 @@ func TestGeneratedServerBase(t *testing.T) {
 // registered as a route or served in place by a handler of the module,
 // runs each collector's Collect, whose count is the route's query
 // (gitploy's /metrics ran its collector's counts, listed nowhere). A
-// handler of another library served in place runs none.
+// handler of another library served in place runs none. A function of a
+// handler's signature nothing registers, calls or refers to is dead code,
+// no route (counted as unreached).
 func TestPrometheusScrape(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/scrape", "./...")
@@ -734,5 +736,9 @@ func TestPrometheusScrape(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes:\n%s\nwant:\n%s\nstderr: %s", strings.Join(got, "\n"), strings.Join(want, "\n"), stderr)
+	}
+	// stats.Legacy, a handler nothing refers to, is no route: counted.
+	if rep.Stats.UnreachedRoutes != 1 {
+		t.Errorf("unreached routes = %d, want 1 (stats.Legacy)", rep.Stats.UnreachedRoutes)
 	}
 }

@@ -52,7 +52,7 @@ type routeEntry struct {
 	r          report.Route
 	registered bool
 	variant    bool            // found in a package's test variant
-	unreached  bool            // registered by code no entry point runs (routeSet.unreached); a handler no registration reaches stays
+	unreached  bool            // registered by code no entry point runs (routeSet.unreached); a handler no registration reaches stays, unless nothing refers to it (program.Dead)
 	rpc        bool            // an RPC procedure: one route wherever registered
 	unserved   bool            // an RPC procedure no method of the module serves
 	called     bool            // unregistered, and called by the module's code (program.Called)
@@ -125,7 +125,7 @@ func (s *routeSet) add(act *checker.Action, res *routes.Result, rel func(string)
 			registered: r.Registered,
 			called:     !r.Registered && !variant && s.prog != nil && r.Handler.Lit == nil && s.prog.Called(r.Handler.Func),
 			variant:    variant,
-			unreached:  r.Registered && !variant && s.unreached != nil && s.unreached(r.Pos),
+			unreached:  !variant && s.unreached != nil && (r.Registered && s.unreached(r.Pos) || !r.Registered && r.Handler.Lit == nil && s.prog != nil && s.prog.Dead(r.Handler.Func)),
 			rpc:        rpc,
 			names:      []string{r.Handler.Name},
 			sites:      map[siteKey]int{},

@@ -263,3 +263,11 @@ func (p *Program) LeavesOut(fn *types.Func, param int, field string, via *ArgTex
 	}
 	return calls == 0
 }
+
+// Dead reports whether nothing in the program calls fn or refers to it,
+// and nothing outside it may call it (see uncalled): a handler-shaped
+// function whose registration was commented out is no route.
+func (p *Program) Dead(fn *types.Func) bool {
+	g := p.Func(fn)
+	return g != nil && p.hasMain() && p.uncalled(g)
+}
