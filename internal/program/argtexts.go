@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
 // What the callers of a function pass as the text a route's pattern
@@ -100,7 +102,7 @@ func (p *Program) argTexts(g *Func, param int, field string, depth int, seen map
 			}
 			if field != "" {
 				var ok bool
-				if arg, ok = fieldValue(arg, field); !ok {
+				if arg, ok = routes.FieldOf(arg, field); !ok {
 					through(ArgText{})
 					continue
 				}
@@ -148,29 +150,6 @@ func (p *Program) textOf(info *types.Info, f *Func, e ast.Expr, depth int, seen 
 	add(ArgText{})
 }
 
-// fieldValue is the value a composite literal e (or its address) gives
-// its field named field: nil when the literal leaves it out; false when e
-// is no keyed struct literal.
-func fieldValue(e ast.Expr, field string) (ast.Expr, bool) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
-		return nil, false
-	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return nil, false // positional: not read
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
-			return kv.Value, true
-		}
-	}
-	return nil, true
-}
 
 // uncalled reports whether f is a declared function that nothing in the
 // program calls or refers to and nothing outside it may call: not main,
@@ -256,7 +235,7 @@ func (p *Program) LeavesOut(fn *types.Func, param int, field string, via *ArgTex
 				continue
 			}
 			calls++
-			if v, ok := fieldValue(cl.c.Expr.Args[j], field); !ok || v == nil {
+			if v, ok := routes.FieldOf(cl.c.Expr.Args[j], field); !ok || v == nil {
 				return true
 			}
 		}

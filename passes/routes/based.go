@@ -105,3 +105,28 @@ func (r *Route) Based(text string) *Route {
 	n.Key = key(method, full, known)
 	return &n
 }
+
+// FieldOf is the value a struct literal e (or its address) gives its
+// field named field: nil when the literal leaves it out; false when e is
+// no keyed struct literal (the program's calls read the options they
+// pass with it too, see program.ArgTexts).
+func FieldOf(e ast.Expr, field string) (ast.Expr, bool) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+			return kv.Value, true
+		}
+	}
+	return nil, true
+}

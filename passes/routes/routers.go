@@ -754,7 +754,7 @@ func (a *analyzer) routerParamField(v *types.Var, field string, depth int) []rou
 			continue
 		}
 		calls++
-		val, ok := fieldOf(c.Args[p.index], field)
+		val, ok := FieldOf(c.Args[p.index], field)
 		switch {
 		case !ok:
 			out = append(out, a.byType(c.Args[p.index])...) // not a literal: not followed
@@ -852,30 +852,6 @@ func (a *analyzer) routerFields(e ast.Expr) []*ast.KeyValueExpr {
 		}
 	}
 	return out
-}
-
-// fieldOf is the value a struct literal e (or its address) gives its
-// field named field: nil when the literal leaves it out; false when e is
-// no keyed struct literal.
-func fieldOf(e ast.Expr, field string) (ast.Expr, bool) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
-		return nil, false
-	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return nil, false
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
-			return kv.Value, true
-		}
-	}
-	return nil, true
 }
 
 // openParam is the Open of a parameter of a declared function, nil for
