@@ -26,8 +26,9 @@ type mountTable struct {
 	// program calls from a function that is not one of them: those that
 	// make the values routes are registered on.
 	called map[string]bool
-	// prog says what the calls of a function registering its routes
-	// under a base its callers pass pass (routes.Base).
+	// prog says what each call passes to a function that registers its
+	// routes under a base its callers give (routes.Base), and which
+	// calls leave a router out (routes.Route.Unset).
 	prog *program.Program
 }
 
@@ -110,10 +111,8 @@ func (t mountTable) placeVia(r *routes.Route, depth int, via *program.ArgText) [
 		// is not known, or nothing calls the function.
 		texts := t.prog.ArgTexts(r.Base.Func, r.Base.Param, r.Base.Field)
 		var out []*routes.Route
-		known := 0
 		for _, tx := range texts {
 			if tx.Known {
-				known++
 				out = append(out, t.placeVia(r.Based(tx.Text), depth, &tx)...)
 			}
 		}

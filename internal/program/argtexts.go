@@ -150,7 +150,6 @@ func (p *Program) textOf(info *types.Info, f *Func, e ast.Expr, depth int, seen 
 	add(ArgText{})
 }
 
-
 // uncalled reports whether f is a declared function that nothing in the
 // program calls or refers to and nothing outside it may call: not main,
 // nor an initializer, nor one other modules call (calledOutside), nor a

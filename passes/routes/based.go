@@ -23,6 +23,14 @@ import (
 // function, puts there what they pass (program.ArgTexts): "/api/pets"
 // for HandlerFromMuxWithBaseURL(impl, r, "/api"), "/pets" for
 // HandlerFromMux(impl, r), whose literal leaves the field out.
+//
+// The router comes the same way: options.BaseRouter, what each call's
+// literal gives the field (see routerParamField), or the router the
+// function makes when that is nil. A route says which calls its router
+// came through (Came) and whether it is the nil default (Unset), so that
+// the driver pairs each call's base with that call's router: main's
+// "/v2" with the v2 router main passed beside it, not with the router
+// another call passed.
 
 // Base is a parameter of Func, or the field Field of it, whose text a
 // route's pattern starts with.
