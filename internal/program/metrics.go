@@ -57,25 +57,12 @@ func (b *builder) collectors() []*Func {
 // constructor made it (see above): the module's collectors; nil
 // otherwise.
 func (b *builder) scraped(v ssa.Value) []*Func {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.ChangeInterface:
-			v = x.X
-			continue
-		case *ssa.Call:
-			if callee := x.Call.StaticCallee(); callee != nil {
-				if fn, ok := callee.Object().(*types.Func); ok && makesScrape(fn) {
-					return b.collectors()
-				}
+	if x, ok := stripIface(v).(*ssa.Call); ok {
+		if callee := x.Call.StaticCallee(); callee != nil {
+			if fn, ok := callee.Object().(*types.Func); ok && makesScrape(fn) {
+				return b.collectors()
 			}
 		}
-		return nil
 	}
 	return nil
 }

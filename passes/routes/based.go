@@ -75,15 +75,11 @@ func (a *analyzer) baseOf(e ast.Expr) *Base {
 	if !ok {
 		return nil
 	}
-	d, ok := p.fn.(*ast.FuncDecl)
-	if !ok {
+	open := a.openParam(p) // nil for a closure's parameter
+	if open == nil {
 		return nil
 	}
-	fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
-	if !ok {
-		return nil
-	}
-	return &Base{Func: fn, Param: p.index, Field: field}
+	return &Base{Func: open.Func, Param: open.Param, Field: field}
 }
 
 // Came is the calls of Func a route's router came through.
@@ -119,12 +115,8 @@ func (r *Route) Based(text string) *Route {
 // no keyed struct literal (the program's calls read the options they
 // pass with it too, see program.ArgTexts).
 func FieldOf(e ast.Expr, field string) (ast.Expr, bool) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := literalOf(e)
+	if lit == nil {
 		return nil, false
 	}
 	for _, elt := range lit.Elts {
@@ -137,4 +129,15 @@ func FieldOf(e ast.Expr, field string) (ast.Expr, bool) {
 		}
 	}
 	return nil, true
+}
+
+// literalOf is the composite literal e is, or takes the address of
+// (&T{...}); nil when it is neither.
+func literalOf(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
 }

@@ -830,12 +830,8 @@ func (a *analyzer) nilDefault(v *types.Var, rhs ast.Expr, writes []ast.Expr) *Ba
 // routerFields are the keyed elements of a struct literal e (or of its
 // address) that give a field a router.
 func (a *analyzer) routerFields(e ast.Expr) []*ast.KeyValueExpr {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := literalOf(e)
+	if lit == nil {
 		return nil
 	}
 	if t := a.pass.TypesInfo.TypeOf(lit); t == nil {

@@ -174,12 +174,8 @@ func (a *analyzer) subst(e ast.Expr) ast.Expr {
 // one of a table's elements, whose type is elided) gives field name; nil
 // when it gives none.
 func (a *analyzer) field(e ast.Expr, name string) ast.Expr {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := literalOf(e)
+	if lit == nil {
 		return nil
 	}
 	st, ok := derefType(a.pass.TypesInfo.TypeOf(lit)).Underlying().(*types.Struct)
