@@ -97,42 +97,48 @@ func checks(info *types.Info, st ast.Stmt, at inspector.Cursor, x ast.Expr) (int
 // constant (len(x) > k, len(x) >= k, k < len(x); one operand of ||),
 // and returns the largest length it lets through.
 func lenOver(info *types.Info, cond ast.Expr, x ast.Expr) (int64, bool) {
+	return constCompare(info, cond, func(e ast.Expr) bool { return isLenOf(info, e, x) }, func(op token.Token, n int64) (int64, bool) {
+		switch op {
+		case token.GTR:
+			return n, true
+		case token.GEQ:
+			return n - 1, true
+		}
+		return 0, false
+	})
+}
+
+// mirrored is the comparison k op x read as x op' k.
+var mirrored = map[token.Token]token.Token{token.LSS: token.GTR, token.LEQ: token.GEQ, token.GTR: token.LSS, token.GEQ: token.LEQ, token.EQL: token.EQL, token.NEQ: token.NEQ}
+
+// constCompare finds, in cond or an operand of its ||, a comparison of an
+// operand subject accepts with an integer constant, read with the
+// operand on the left (k < len(x) is len(x) > k), that accept takes, and
+// returns what accept makes of it.
+func constCompare(info *types.Info, cond ast.Expr, subject func(ast.Expr) bool, accept func(op token.Token, n int64) (int64, bool)) (int64, bool) {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return 0, false
 	}
 	if b.Op == token.LOR {
-		if k, ok := lenOver(info, b.X, x); ok {
+		if k, ok := constCompare(info, b.X, subject, accept); ok {
 			return k, true
 		}
-		return lenOver(info, b.Y, x)
+		return constCompare(info, b.Y, subject, accept)
 	}
-	l, k, op := b.X, b.Y, b.Op
-	if !isLenOf(info, l, x) {
-		// k < len(x) is len(x) > k
-		l, k = b.Y, b.X
-		switch op {
-		case token.LSS:
-			op = token.GTR
-		case token.LEQ:
-			op = token.GEQ
-		default:
-			return 0, false
-		}
+	x, k, op := b.X, b.Y, b.Op
+	if !subject(x) {
+		x, k = b.Y, b.X
+		op = mirrored[op]
 	}
-	if !isLenOf(info, l, x) {
+	if !subject(x) {
 		return 0, false
 	}
 	n, ok := intConst(info, k)
-	switch {
-	case !ok:
+	if !ok {
 		return 0, false
-	case op == token.GTR:
-		return n, true
-	case op == token.GEQ:
-		return n - 1, true
 	}
-	return 0, false
+	return accept(op, n)
 }
 
 // validated finds, in e or the arguments of the calls it is made of, a
@@ -487,45 +493,18 @@ func breaksOut(info *types.Info, body *ast.BlockStmt) bool {
 // (i == k, i >= k, i > k, and their mirrors; one operand of ||), and
 // returns the most passes that run before it holds.
 func countAtLeast(info *types.Info, cond ast.Expr, counters map[types.Object]bool) (int64, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok {
-		return 0, false
-	}
-	if b.Op == token.LOR {
-		if k, ok := countAtLeast(info, b.X, counters); ok {
-			return k, true
-		}
-		return countAtLeast(info, b.Y, counters)
-	}
 	isCounter := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && counters[info.ObjectOf(id)]
 	}
-	c, k, op := b.X, b.Y, b.Op
-	if !isCounter(c) {
-		c, k = b.Y, b.X // k < i is i > k
-		switch op {
-		case token.LSS:
-			op = token.GTR
-		case token.LEQ:
-			op = token.GEQ
-		case token.EQL:
-		default:
-			return 0, false
+	return constCompare(info, cond, isCounter, func(op token.Token, n int64) (int64, bool) {
+		switch {
+		case n < 0:
+		case op == token.EQL, op == token.GEQ:
+			return n, true
+		case op == token.GTR:
+			return n + 1, true
 		}
-	}
-	if !isCounter(c) {
 		return 0, false
-	}
-	n, ok := intConst(info, k)
-	if !ok || n < 0 {
-		return 0, false
-	}
-	switch op {
-	case token.EQL, token.GEQ:
-		return n, true
-	case token.GTR:
-		return n + 1, true
-	}
-	return 0, false
+	})
 }
