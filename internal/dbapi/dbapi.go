@@ -127,6 +127,8 @@ func (m *Method) Library() string {
 		return "pocketbase"
 	case m.Pkg == GoZeroSQLX || m.Pkg == GoZeroSQLC:
 		return "go-zero"
+	case slices.Contains(sqlboilerQueries, m.Pkg):
+		return "sqlboiler"
 	}
 	return m.Pkg
 }
@@ -395,6 +397,23 @@ func fillTable() {
 	addCtx(Goqu, goquDBs, Prepare, 0, "Prepare")
 	addCtx(Goqu, goquDBs, Query, 1, "ScanStructs", "ScanStruct", "ScanVals", "ScanVal")
 
+	// sqlboiler: the models it generates into the program build a
+	// queries.Query (the table, and what the query mods add) and send it
+	// with the Query's methods: Bind reads the rows into a model or a
+	// slice (a model's One and All), Query and QueryRow read (Count,
+	// Exists), Exec writes (UpdateAll, DeleteAll); queries.Raw starts
+	// one from raw SQL. A model's Insert, Update and Delete run their SQL
+	// through the executor they are handed (boil's, with database/sql's
+	// methods), as the program's own calls do.
+	for _, pkg := range sqlboilerQueries {
+		add(pkg, []string{"Query"}, Finisher, -1, "Bind", "BindP", "BindG")
+		add(pkg, []string{"Query"}, Finisher, -1, "Query", "QueryP", "QueryContext", "QueryRow", "QueryRowP", "QueryRowContext")
+		for _, name := range []string{"Exec", "ExecP", "ExecContext"} {
+			table[key{pkg, "Query", name}] = &Method{Pkg: pkg, Recv: "Query", Name: name, Role: Finisher, SQLArg: -1, Write: true}
+		}
+		add(pkg, []string{""}, Builder, 0, "Raw", "RawG")
+	}
+
 	// beego's ORM (v2's client/orm, v1's astaxie/beego/orm): an Ormer
 	// reads and writes a model's row by its key (Read, Insert, Update,
 	// Delete...), QueryTable starts a QuerySeter whose finishers (All,
@@ -551,6 +570,15 @@ var (
 
 // gorpPaths are the import paths gorp has been published under.
 var gorpPaths = []string{"github.com/go-gorp/gorp/v3", "github.com/go-gorp/gorp", "gopkg.in/gorp.v2", "gopkg.in/gorp.v1", borp}
+
+// sqlboilerQueries are the import paths of sqlboiler's queries package:
+// v3's, v4's, v4's new home, and a fork's.
+var sqlboilerQueries = []string{
+	"github.com/volatiletech/sqlboiler/queries",
+	"github.com/volatiletech/sqlboiler/v4/queries",
+	"github.com/aarondl/sqlboiler/v4/queries",
+	"github.com/thrasher-corp/sqlboiler/queries",
+}
 
 // borp is Let's Encrypt's fork of gorp: the same mapping of types to
 // tables, every method taking a context first.
@@ -736,7 +764,7 @@ var Packages = slices.Concat([]string{
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
 	GoZeroSQLX, GoZeroSQLC,
-}, gorpPaths, xormForkPaths())
+}, gorpPaths, sqlboilerQueries, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.
 func xormForkPaths() []string {
