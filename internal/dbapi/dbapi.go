@@ -129,6 +129,8 @@ func (m *Method) Library() string {
 		return "go-zero"
 	case slices.Contains(sqlboilerQueries, m.Pkg):
 		return "sqlboiler"
+	case strings.HasPrefix(m.Pkg, "github.com/go-pg/pg/"):
+		return "go-pg"
 	}
 	return m.Pkg
 }
@@ -396,6 +398,32 @@ func fillTable() {
 	addCtx(Goqu, goquDBs, Exec, 0, "Exec")
 	addCtx(Goqu, goquDBs, Prepare, 0, "Prepare")
 	addCtx(Goqu, goquDBs, Query, 1, "ScanStructs", "ScanStruct", "ScanVals", "ScanVal")
+
+	// go-pg (v9, v10), bun's predecessor: raw SQL on a DB (its methods
+	// are declared on the baseDB it embeds, as a Conn's), a Tx or the
+	// orm.DB interface, the SQL after the model Query and QueryOne scan
+	// into; a model's Query (pg.Query is orm.Query) built by Model and
+	// sent by its finishers; a prepared Stmt.
+	for _, v := range []string{"v9", "v10"} {
+		pg, orm := "github.com/go-pg/pg/"+v, "github.com/go-pg/pg/"+v+"/orm"
+		handles := []string{"baseDB", "Tx", "DB", "DBI"}
+		for _, h := range []struct {
+			pkg   string
+			recvs []string
+		}{{pg, handles}, {orm, []string{"DB"}}} {
+			addCtx(h.pkg, h.recvs, Exec, 0, "Exec", "ExecOne")
+			addCtx(h.pkg, h.recvs, Query, 1, "Query", "QueryOne")
+			add(h.pkg, h.recvs, Prepare, 0, "Prepare")
+			add(h.pkg, h.recvs, Exec, 1, "CopyFrom")
+			add(h.pkg, h.recvs, Query, 1, "CopyTo")
+		}
+		addCtx(pg, []string{"Stmt"}, StmtRun, -1, "Exec", "ExecOne", "Query", "QueryOne")
+		add(orm, []string{"Query"}, Finisher, -1, "Select", "SelectAndCount", "SelectAndCountEstimate", "ForEach", "Count", "CountEstimate", "First", "Last", "Exists", "SelectOrInsert")
+		for _, name := range []string{"Insert", "Update", "UpdateNotZero", "Delete", "ForceDelete", "CreateTable", "DropTable", "CreateComposite", "DropComposite"} {
+			table[key{orm, "Query", name}] = &Method{Pkg: orm, Recv: "Query", Name: name, Role: Finisher, SQLArg: -1, Write: true}
+		}
+		schema(orm, []string{"Query"}, "CreateTable", "DropTable", "CreateComposite", "DropComposite")
+	}
 
 	// sqlboiler: the models it generates into the program build a
 	// queries.Query (the table, and what the query mods add) and send it
@@ -764,6 +792,7 @@ var Packages = slices.Concat([]string{
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
 	GoZeroSQLX, GoZeroSQLC,
+	"github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
 }, gorpPaths, sqlboilerQueries, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.
