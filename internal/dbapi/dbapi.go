@@ -399,6 +399,19 @@ func fillTable() {
 	addCtx(Goqu, goquDBs, Prepare, 0, "Prepare")
 	addCtx(Goqu, goquDBs, Query, 1, "ScanStructs", "ScanStruct", "ScanVals", "ScanVal")
 
+	// gorm.io/gen: the query objects it generates into the program embed
+	// a DO (which the Dao interface stands for) and hand their finishers
+	// on to it: what they send, gorm builds from the DO's chain.
+	const gormGen = "gorm.io/gen"
+	genReads := []string{"First", "Take", "Last", "Find", "FindInBatch", "FindInBatches", "FirstOrInit", "Count", "Row", "Rows", "Scan", "Pluck"}
+	genWrites := []string{"Create", "CreateInBatches", "Save", "FirstOrCreate", "Update", "UpdateSimple", "Updates", "UpdateColumn", "UpdateColumnSimple", "UpdateColumns", "Delete"}
+	for _, recv := range []string{"DO", "Dao"} {
+		for _, name := range slices.Concat(genReads, genWrites) {
+			write := slices.Contains(genWrites, name)
+			table[key{gormGen, recv, name}] = &Method{Pkg: gormGen, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: "gorm/gen"}
+		}
+	}
+
 	// go-pg (v9, v10), bun's predecessor: raw SQL on a DB (its methods
 	// are declared on the baseDB it embeds, as a Conn's), a Tx or the
 	// orm.DB interface, the SQL after the model Query and QueryOne scan
@@ -792,7 +805,7 @@ var Packages = slices.Concat([]string{
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
 	GoZeroSQLX, GoZeroSQLC,
-	"github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
+	"gorm.io/gen", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
 }, gorpPaths, sqlboilerQueries, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.
