@@ -412,6 +412,15 @@ func fillTable() {
 		}
 	}
 
+	// go-jet (v2): every statement's interface (a dialect's
+	// SelectStatement, InsertStatement...) embeds jet's Statement, whose
+	// Query, Exec and Rows send the SQL it builds.
+	const goJet = "github.com/go-jet/jet/v2/internal/jet"
+	for _, name := range []string{"Query", "QueryContext", "Rows", "Exec", "ExecContext"} {
+		write := strings.HasPrefix(name, "Exec")
+		table[key{goJet, "Statement", name}] = &Method{Pkg: goJet, Recv: "Statement", Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: "go-jet"}
+	}
+
 	// go-pg (v9, v10), bun's predecessor: raw SQL on a DB (its methods
 	// are declared on the baseDB it embeds, as a Conn's), a Tx or the
 	// orm.DB interface, the SQL after the model Query and QueryOne scan
@@ -805,7 +814,7 @@ var Packages = slices.Concat([]string{
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
 	GoZeroSQLX, GoZeroSQLC,
-	"gorm.io/gen", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
+	"gorm.io/gen", "github.com/go-jet/jet/v2/internal/jet", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
 }, gorpPaths, sqlboilerQueries, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.
