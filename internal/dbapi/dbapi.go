@@ -421,6 +421,35 @@ func fillTable() {
 		table[key{goJet, "Statement", name}] = &Method{Pkg: goJet, Recv: "Statement", Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: "go-jet"}
 	}
 
+	// upper/db (v4): a session's collections (Find starts a result set),
+	// its SQL builder (Select, Update... up to what SQLGetter and
+	// SQLExecer, which the builders embed, declare) and raw SQL on its
+	// SQL(). A result set's Next reads the cursor its query opened: no
+	// round trip of its own.
+	const upper = "github.com/upper/db/v4"
+	addCtx(upper, []string{"SQL"}, Exec, 0, "Exec")
+	addCtx(upper, []string{"SQL"}, Query, 0, "Query", "QueryRow", "Iterator")
+	addCtx(upper, []string{"SQL"}, Prepare, 0, "Prepare")
+	for _, m := range []struct {
+		recv  string
+		names []string
+		write bool
+	}{
+		{"Session", []string{"Get"}, false},
+		{"Session", []string{"Save", "Delete"}, true},
+		{"Collection", []string{"Count", "Exists"}, false},
+		{"Collection", []string{"Insert", "InsertReturning", "UpdateReturning", "Truncate"}, true},
+		{"Result", []string{"One", "All", "Count", "Exists", "TotalPages", "TotalEntries"}, false},
+		{"Result", []string{"Update", "Delete"}, true},
+		{"Selector", []string{"One", "All", "Iterator", "IteratorContext"}, false},
+		{"SQLGetter", []string{"Query", "QueryContext", "QueryRow", "QueryRowContext"}, false},
+		{"SQLExecer", []string{"Exec", "ExecContext"}, true},
+	} {
+		for _, name := range m.names {
+			table[key{upper, m.recv, name}] = &Method{Pkg: upper, Recv: m.recv, Name: name, Role: Finisher, SQLArg: -1, Write: m.write, Lib: "upper/db"}
+		}
+	}
+
 	// go-pg (v9, v10), bun's predecessor: raw SQL on a DB (its methods
 	// are declared on the baseDB it embeds, as a Conn's), a Tx or the
 	// orm.DB interface, the SQL after the model Query and QueryOne scan
@@ -814,7 +843,7 @@ var Packages = slices.Concat([]string{
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
 	GoZeroSQLX, GoZeroSQLC,
-	"gorm.io/gen", "github.com/go-jet/jet/v2/internal/jet", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
+	"gorm.io/gen", "github.com/go-jet/jet/v2/internal/jet", "github.com/upper/db/v4", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
 }, gorpPaths, sqlboilerQueries, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.
