@@ -422,10 +422,10 @@ func fillTable() {
 	}
 
 	// upper/db (v4): a session's collections (Find starts a result set),
-	// its SQL builder (Select, Update... up to what SQLGetter and
-	// SQLExecer, which the builders embed, declare) and raw SQL on its
-	// SQL(). A result set's Next reads the cursor its query opened: no
-	// round trip of its own.
+	// its SQL builder (Select, Update... up to what the interfaces the
+	// builders embed declare: SQLGetter, SQLExecer, ResultMapper) and raw
+	// SQL on its SQL(). A result set's Next reads the cursor its query
+	// opened: no round trip of its own.
 	const upper = "github.com/upper/db/v4"
 	addCtx(upper, []string{"SQL"}, Exec, 0, "Exec")
 	addCtx(upper, []string{"SQL"}, Query, 0, "Query", "QueryRow", "Iterator")
@@ -441,7 +441,10 @@ func fillTable() {
 		{"Collection", []string{"Insert", "InsertReturning", "UpdateReturning", "Truncate"}, true},
 		{"Result", []string{"One", "All", "Count", "Exists", "TotalPages", "TotalEntries"}, false},
 		{"Result", []string{"Update", "Delete"}, true},
-		{"Selector", []string{"One", "All", "Iterator", "IteratorContext"}, false},
+		{"Selector", []string{"Iterator", "IteratorContext"}, false},
+		{"Paginator", []string{"TotalPages", "TotalEntries", "Iterator", "IteratorContext"}, false},
+		{"Inserter", []string{"Iterator", "IteratorContext"}, true},
+		{"ResultMapper", []string{"One", "All"}, false},
 		{"SQLGetter", []string{"Query", "QueryContext", "QueryRow", "QueryRowContext"}, false},
 		{"SQLExecer", []string{"Exec", "ExecContext"}, true},
 	} {

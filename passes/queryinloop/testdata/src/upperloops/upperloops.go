@@ -50,3 +50,10 @@ func AllAtOnce(sess db.Session, ids []int64) {
 	var us []User
 	sess.Collection("users").Find(db.Cond{"id IN": ids}).All(&us) // silent: one query for all the items
 }
+
+func SelectorPerItem(sess db.Session, ids []int64) {
+	for _, id := range ids {
+		var u User
+		sess.SQL().Select("id", "name").From("users").Where("id = ?", id).One(&u) // want `upper/db One runs once per item of ids`
+	}
+}

@@ -57,12 +57,16 @@ type SQLGetter interface {
 	QueryRowContext(ctx context.Context) (*sql.Row, error)
 }
 
+type ResultMapper interface {
+	All(destSlice interface{}) error
+	One(dest interface{}) error
+}
+
 type Selector interface {
 	SQLGetter
+	ResultMapper
 	From(tables ...interface{}) Selector
 	Where(conds ...interface{}) Selector
-	One(dest interface{}) error
-	All(destSlice interface{}) error
 }
 
 type Updater interface {
