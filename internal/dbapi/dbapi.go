@@ -412,13 +412,14 @@ func fillTable() {
 		}
 	}
 
-	// go-jet (v2): every statement's interface (a dialect's
+	// go-jet (v2, v1): every statement's interface (a dialect's
 	// SelectStatement, InsertStatement...) embeds jet's Statement, whose
 	// Query, Exec and Rows send the SQL it builds.
-	const goJet = "github.com/go-jet/jet/v2/internal/jet"
-	for _, name := range []string{"Query", "QueryContext", "Rows", "Exec", "ExecContext"} {
-		write := strings.HasPrefix(name, "Exec")
-		table[key{goJet, "Statement", name}] = &Method{Pkg: goJet, Recv: "Statement", Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: "go-jet"}
+	for _, goJet := range goJets {
+		for _, name := range []string{"Query", "QueryContext", "Rows", "Exec", "ExecContext"} {
+			write := strings.HasPrefix(name, "Exec")
+			table[key{goJet, "Statement", name}] = &Method{Pkg: goJet, Recv: "Statement", Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: "go-jet"}
+		}
 	}
 
 	// upper/db (v4): a session's collections (Find starts a result set),
@@ -653,6 +654,10 @@ var (
 // gorpPaths are the import paths gorp has been published under.
 var gorpPaths = []string{"github.com/go-gorp/gorp/v3", "github.com/go-gorp/gorp", "gopkg.in/gorp.v2", "gopkg.in/gorp.v1", borp}
 
+// goJets are the import paths of go-jet's package declaring Statement:
+// v2's, v1's.
+var goJets = []string{"github.com/go-jet/jet/v2/internal/jet", "github.com/go-jet/jet/internal/jet"}
+
 // sqlboilerQueries are the import paths of sqlboiler's queries package:
 // v3's, v4's, v4's new home, and a fork's.
 var sqlboilerQueries = []string{
@@ -846,8 +851,8 @@ var Packages = slices.Concat([]string{
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
 	GoZeroSQLX, GoZeroSQLC,
-	"gorm.io/gen", "github.com/go-jet/jet/v2/internal/jet", "github.com/upper/db/v4", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
-}, gorpPaths, sqlboilerQueries, xormForkPaths())
+	"gorm.io/gen", "github.com/upper/db/v4", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
+}, gorpPaths, sqlboilerQueries, goJets, xormForkPaths())
 
 // xormForkPaths are the paths of xorm's forks' statement packages.
 func xormForkPaths() []string {
