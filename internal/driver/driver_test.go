@@ -162,6 +162,39 @@ func TestTypeErrorsDoNotStopTheRun(t *testing.T) {
 	}
 }
 
+// A package's test files are analyzed with its test variant, which keeps
+// them alone (trimTestVariants): each finding is reported once, at its
+// own file — the package's, its in-package test's, its external test's
+// —; -test=false leaves the tests out.
+func TestTestFiles(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args  []string
+		files string
+		sites int
+	}{
+		{nil, "store/export_test.go:12,store/store.go:7,store/store_test.go:10", 4},
+		{[]string{"-test=false"}, "store/store.go:7", 2},
+	} {
+		args := append(append([]string{"-C", "testdata/testfiles"}, c.args...), "./...")
+		rep, code, stderr := runJSON(t, []*analysis.Analyzer{selectstar.Analyzer}, args...)
+		if code != ExitClean && code != ExitFindings {
+			t.Fatalf("%v: exit code %d: %s", c.args, code, stderr)
+		}
+		var at []string
+		for _, f := range rep.Findings {
+			at = append(at, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+		slices.Sort(at)
+		if got := strings.Join(at, ","); got != c.files {
+			t.Errorf("%v: findings at %s, want %s", c.args, got, c.files)
+		}
+		if rep.Stats.QuerySites != c.sites || rep.Stats.Packages != 1 {
+			t.Errorf("%v: %d query sites in %d packages, want %d in 1", c.args, rep.Stats.QuerySites, rep.Stats.Packages, c.sites)
+		}
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{{"-format", "xml"}, {"-fail-on", "urgent"}, {"-nosuchflag"}} {
