@@ -58,6 +58,7 @@ type builder struct {
 	// madeHandlers).
 	madeIn  map[token.Pos][]token.Pos
 	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
+	valued  map[*types.Func]bool                // see takenAsValue
 	own     []types.Type                        // see ownHandlerTypes
 	// capGuards are, by function, its blocks' capability guards (see
 	// capguards.go), computed on first use.
@@ -544,7 +545,11 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 			// implementation in the module is a candidate, as
 			// class-hierarchy analysis says; interfaces of other packages
 			// (io.Writer, error) are implemented by too much to guess.
-			if callees = b.implementations(cc); len(callees) > 0 {
+			// Unless the module's code shows the value is a
+			// dependency's (see outsidevalues.go).
+			if b.fromOutside(cc.Value, maxOutsideDepth) {
+				p.Stats.Outside++
+			} else if callees = b.implementations(cc); len(callees) > 0 {
 				c.Assumed = true
 				p.Stats.Assumed++
 			} else if made = b.madeFieldFuncs(cc.Value); len(made) > 0 {

@@ -162,6 +162,7 @@ type Stats struct {
 	Dynamic  int // calls through an interface or a func value
 	Resolved int // dynamic calls resolved to at least one module function
 	Assumed  int // of which resolved by the types alone (see Call.Assumed)
+	Outside  int // left without callees: the value is a dependency's (see fromOutside)
 	Narrowed int // calls through interfaces that the trace of their values narrowed (see wiring.go)
 	Traced   int // calls through interfaces traced, with more than one callee
 	// NarrowedOnPaths counts the paths of calls down which a call through

@@ -1,0 +1,3 @@
+module example.com/outsidevals
+
+go 1.22
