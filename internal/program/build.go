@@ -59,6 +59,7 @@ type builder struct {
 	madeIn  map[token.Pos][]token.Pos
 	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
 	valued  map[*types.Func]bool                // see takenAsValue
+	invoked map[string]bool                     // see takenAsValue
 	own     []types.Type                        // see ownHandlerTypes
 	// capGuards are, by function, its blocks' capability guards (see
 	// capguards.go), computed on first use.

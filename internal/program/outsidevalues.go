@@ -38,7 +38,8 @@ const maxOutsideDepth = 3
 // method of a dependency's type answers as a type of a dependency, a
 // dependency's type made an interface, or a
 // parameter that every call of its function hands such a value (the
-// function called only where the graph sees it: not taken as a value).
+// function called only where the graph sees it: not taken as a value,
+// nor a method some call through an interface may run).
 // Anything else — a field, a global, a closure's capture, a module
 // function's result — may hold one of the module's values.
 func (b *builder) fromOutside(v ssa.Value, depth int) bool {
@@ -111,12 +112,13 @@ func (b *builder) dependencyType(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && b.p.pkgs[n.Obj().Pkg().Path()] == nil && n.TypeArgs().Len() == 0
 }
 
-// takenAsValue reports whether the module takes fn as a value anywhere
-// (see valueRefs): its calls may then be ones the graph does not see.
+// takenAsValue reports whether the module takes fn as a value anywhere,
+// or calls a method of its name through an interface (see valueRefs):
+// its calls may then be ones staticCallers does not list.
 func (b *builder) takenAsValue(fn *ssa.Function) bool {
 	if b.valued == nil {
-		b.valued, _ = b.valueRefs()
+		b.valued, b.invoked = b.valueRefs()
 	}
 	obj, ok := fn.Object().(*types.Func)
-	return !ok || b.valued[obj.Origin()]
+	return !ok || b.valued[obj.Origin()] || fn.Signature.Recv() != nil && b.invoked[fn.Name()]
 }

@@ -65,3 +65,24 @@ func FromRegistry(records []Record) {
 		w.Write([]byte(r.Name))
 	}
 }
+
+type renderer interface{ Render(w sink, name string) }
+
+type page struct{}
+
+func (page) Render(w sink, name string) { w.Write([]byte(name)) }
+
+// HashPages hands Render a hash, but Render also runs through renderer,
+// handed the log: the call graph, which follows values by function and
+// not by call, gives w.Write the log's Write on every call of Render.
+func HashPages(p page, names []string) {
+	for _, n := range names {
+		p.Render(sha256.New(), n)
+	}
+}
+
+func RenderAll(r renderer, l *Log, names []string) {
+	for _, n := range names {
+		r.Render(l, n)
+	}
+}
