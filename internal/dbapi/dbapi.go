@@ -454,8 +454,8 @@ func fillTable() {
 		}
 	}
 
-	// go-pg (v9, v10), bun's predecessor: raw SQL on a DB (its methods
-	// are declared on the baseDB it embeds, as a Conn's), a Tx or the
+	// go-pg (v9, v10), bun's predecessor: raw SQL on a DB (v10 declares
+	// its methods on the baseDB it embeds, as a Conn's), a Tx or the
 	// orm.DB interface, the SQL after the model Query and QueryOne scan
 	// into; a model's Query (pg.Query is orm.Query) built by Model and
 	// sent by its finishers; a prepared Stmt.
