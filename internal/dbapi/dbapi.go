@@ -159,6 +159,17 @@ func add(pkg string, recvs []string, role Role, sqlArg int, names ...string) {
 	}
 }
 
+// finishers registers the ORM finishers names of recvs in pkg, which
+// write when write says so; lib names the library when pkg does not say
+// it (see Method.Lib).
+func finishers(pkg string, recvs []string, lib string, write bool, names ...string) {
+	for _, recv := range recvs {
+		for _, name := range names {
+			table[key{pkg, recv, name}] = &Method{Pkg: pkg, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: lib}
+		}
+	}
+}
+
 // schema marks the methods registered (see Method.Schema).
 func schema(pkg string, recvs []string, names ...string) {
 	for _, recv := range recvs {
@@ -402,24 +413,16 @@ func fillTable() {
 	// gorm.io/gen: the query objects it generates into the program embed
 	// a DO (which the Dao interface stands for) and hand their finishers
 	// on to it: what they send, gorm builds from the DO's chain.
-	const gormGen = "gorm.io/gen"
-	genReads := []string{"First", "Take", "Last", "Find", "FindInBatch", "FindInBatches", "FirstOrInit", "Count", "Row", "Rows", "Scan", "Pluck"}
-	genWrites := []string{"Create", "CreateInBatches", "Save", "FirstOrCreate", "Update", "UpdateSimple", "Updates", "UpdateColumn", "UpdateColumnSimple", "UpdateColumns", "Delete"}
-	for _, recv := range []string{"DO", "Dao"} {
-		for _, name := range slices.Concat(genReads, genWrites) {
-			write := slices.Contains(genWrites, name)
-			table[key{gormGen, recv, name}] = &Method{Pkg: gormGen, Recv: recv, Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: "gorm/gen"}
-		}
-	}
+	genDOs := []string{"DO", "Dao"}
+	finishers("gorm.io/gen", genDOs, "gorm/gen", false, "First", "Take", "Last", "Find", "FindInBatch", "FindInBatches", "FirstOrInit", "Count", "Row", "Rows", "Scan", "Pluck")
+	finishers("gorm.io/gen", genDOs, "gorm/gen", true, "Create", "CreateInBatches", "Save", "FirstOrCreate", "Update", "UpdateSimple", "Updates", "UpdateColumn", "UpdateColumnSimple", "UpdateColumns", "Delete")
 
 	// go-jet (v2, v1): every statement's interface (a dialect's
 	// SelectStatement, InsertStatement...) embeds jet's Statement, whose
 	// Query, Exec and Rows send the SQL it builds.
 	for _, goJet := range goJets {
-		for _, name := range []string{"Query", "QueryContext", "Rows", "Exec", "ExecContext"} {
-			write := strings.HasPrefix(name, "Exec")
-			table[key{goJet, "Statement", name}] = &Method{Pkg: goJet, Recv: "Statement", Name: name, Role: Finisher, SQLArg: -1, Write: write, Lib: "go-jet"}
-		}
+		finishers(goJet, []string{"Statement"}, "go-jet", false, "Query", "QueryContext", "Rows")
+		finishers(goJet, []string{"Statement"}, "go-jet", true, "Exec", "ExecContext")
 	}
 
 	// upper/db (v4): a session's collections (Find starts a result set),
@@ -431,28 +434,20 @@ func fillTable() {
 	addCtx(upper, []string{"SQL"}, Exec, 0, "Exec")
 	addCtx(upper, []string{"SQL"}, Query, 0, "Query", "QueryRow", "Iterator")
 	addCtx(upper, []string{"SQL"}, Prepare, 0, "Prepare")
-	for _, m := range []struct {
-		recv  string
-		names []string
-		write bool
-	}{
-		{"Session", []string{"Get"}, false},
-		{"Session", []string{"Save", "Delete"}, true},
-		{"Collection", []string{"Count", "Exists"}, false},
-		{"Collection", []string{"Insert", "InsertReturning", "UpdateReturning", "Truncate"}, true},
-		{"Result", []string{"One", "All", "Count", "Exists", "TotalPages", "TotalEntries"}, false},
-		{"Result", []string{"Update", "Delete"}, true},
-		{"Selector", []string{"Iterator", "IteratorContext"}, false},
-		{"Paginator", []string{"TotalPages", "TotalEntries", "Iterator", "IteratorContext"}, false},
-		{"Inserter", []string{"Iterator", "IteratorContext"}, true},
-		{"ResultMapper", []string{"One", "All"}, false},
-		{"SQLGetter", []string{"Query", "QueryContext", "QueryRow", "QueryRowContext"}, false},
-		{"SQLExecer", []string{"Exec", "ExecContext"}, true},
-	} {
-		for _, name := range m.names {
-			table[key{upper, m.recv, name}] = &Method{Pkg: upper, Recv: m.recv, Name: name, Role: Finisher, SQLArg: -1, Write: m.write, Lib: "upper/db"}
-		}
-	}
+	reads := func(recv string, names ...string) { finishers(upper, []string{recv}, "upper/db", false, names...) }
+	writes := func(recv string, names ...string) { finishers(upper, []string{recv}, "upper/db", true, names...) }
+	reads("Session", "Get")
+	writes("Session", "Save", "Delete")
+	reads("Collection", "Count", "Exists")
+	writes("Collection", "Insert", "InsertReturning", "UpdateReturning", "Truncate")
+	reads("Result", "One", "All", "Count", "Exists", "TotalPages", "TotalEntries")
+	writes("Result", "Update", "Delete")
+	reads("Selector", "Iterator", "IteratorContext")
+	reads("Paginator", "TotalPages", "TotalEntries", "Iterator", "IteratorContext")
+	writes("Inserter", "Iterator", "IteratorContext")
+	reads("ResultMapper", "One", "All")
+	reads("SQLGetter", "Query", "QueryContext", "QueryRow", "QueryRowContext")
+	writes("SQLExecer", "Exec", "ExecContext")
 
 	// go-pg (v9, v10), bun's predecessor: raw SQL on a DB (v10 declares
 	// its methods on the baseDB it embeds, as a Conn's), a Tx or the
@@ -473,10 +468,8 @@ func fillTable() {
 			add(h.pkg, h.recvs, Query, 1, "CopyTo")
 		}
 		addCtx(pg, []string{"Stmt"}, StmtRun, -1, "Exec", "ExecOne", "Query", "QueryOne")
-		add(orm, []string{"Query"}, Finisher, -1, "Select", "SelectAndCount", "SelectAndCountEstimate", "ForEach", "Count", "CountEstimate", "First", "Last", "Exists", "SelectOrInsert")
-		for _, name := range []string{"Insert", "Update", "UpdateNotZero", "Delete", "ForceDelete", "CreateTable", "DropTable", "CreateComposite", "DropComposite"} {
-			table[key{orm, "Query", name}] = &Method{Pkg: orm, Recv: "Query", Name: name, Role: Finisher, SQLArg: -1, Write: true}
-		}
+		finishers(orm, []string{"Query"}, "", false, "Select", "SelectAndCount", "SelectAndCountEstimate", "ForEach", "Count", "CountEstimate", "First", "Last", "Exists", "SelectOrInsert")
+		finishers(orm, []string{"Query"}, "", true, "Insert", "Update", "UpdateNotZero", "Delete", "ForceDelete", "CreateTable", "DropTable", "CreateComposite", "DropComposite")
 		schema(orm, []string{"Query"}, "CreateTable", "DropTable", "CreateComposite", "DropComposite")
 	}
 
@@ -489,11 +482,8 @@ func fillTable() {
 	// through the executor they are handed (boil's, with database/sql's
 	// methods), as the program's own calls do.
 	for _, pkg := range sqlboilerQueries {
-		add(pkg, []string{"Query"}, Finisher, -1, "Bind", "BindP", "BindG")
-		add(pkg, []string{"Query"}, Finisher, -1, "Query", "QueryP", "QueryContext", "QueryRow", "QueryRowP", "QueryRowContext")
-		for _, name := range []string{"Exec", "ExecP", "ExecContext"} {
-			table[key{pkg, "Query", name}] = &Method{Pkg: pkg, Recv: "Query", Name: name, Role: Finisher, SQLArg: -1, Write: true}
-		}
+		finishers(pkg, []string{"Query"}, "", false, "Bind", "BindP", "BindG", "Query", "QueryP", "QueryContext", "QueryRow", "QueryRowP", "QueryRowContext")
+		finishers(pkg, []string{"Query"}, "", true, "Exec", "ExecP", "ExecContext")
 		add(pkg, []string{""}, Builder, 0, "Raw", "RawG")
 	}
 
