@@ -414,6 +414,49 @@ func TestRouteInventoryMounted(t *testing.T) {
 	}
 }
 
+// testdata/fxroutes and testdata/digroutes are wired by a
+// dependency-injection container (see their README.txt): fx, and dig,
+// hand the group a constructor returns to the functions they invoke,
+// which register their routes on it. The routes are under the group's
+// prefix, behind its middleware; a function the module calls itself
+// keeps what its call passes. What the container invokes runs once, at
+// start: digroutes' warm-up loop over the users is no request's N+1.
+func TestRouteInventoryInjected(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		dir      string
+		want     map[string][]string
+		findings []string
+	}{
+		{"testdata/fxroutes", map[string][]string{
+			"items/items.go:11 GET /api/items server.auth → func literal in items.Register":               {"store/store.go:14 handler once"},
+			"orders/orders.go:13 GET /api/orders/:id server.auth → func literal in orders.Register":       {"store/store.go:19 handler once"},
+			"orders/orders.go:14 GET /api/orders/:id/lines server.auth → func literal in orders.Register": {"store/store.go:19 handler once", "store/store.go:34 handler loop"},
+			"server/server.go:36 GET /healthz func literal in server.newEngine":                           {},
+		}, []string{"orders/orders.go:16 queryinloop [GET /api/orders/:id/lines]"}},
+		{"testdata/digroutes", map[string][]string{
+			"users/users.go:12 GET /v1/users func literal in users.Register": {"users/users.go:13 handler once"},
+			"users/users.go:19 GET /admin/stats func literal in users.Admin": {"users/users.go:20 handler once"},
+		}, nil},
+	} {
+		rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", tc.dir, "./...")
+		got, order := inventory(rep, func(r report.Route) string {
+			return fmt.Sprintf("%s:%d %s %s %s", r.File, r.Line, r.Method, r.Pattern, r.Handler)
+		})
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: routes %v, want %d (stderr: %s)", tc.dir, order, len(tc.want), stderr)
+		}
+		checkRuns(t, got, tc.want, order)
+		var found []string
+		for _, f := range rep.Findings {
+			found = append(found, fmt.Sprintf("%s:%d %s %v", f.File, f.Line, f.Check, findingRoutes(f)))
+		}
+		if !slices.Equal(found, tc.findings) {
+			t.Errorf("%s: findings %q, want %q", tc.dir, found, tc.findings)
+		}
+	}
+}
+
 // testdata/bus registers its routes through an engine of its own
 // (e.Get(path, handler) registers the closure handle makes, which runs the
 // handler inside the middlewares), with handlers made by constructors that

@@ -51,10 +51,16 @@ const maxMountDepth = 8
 func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
 	t := mountTable{direct: map[openKey][]routes.Under{}, assumed: map[openKey][]routes.Under{}, prog: prog}
 	makers := map[string]bool{}
+	var injected []routes.Injected
+	returned := map[*types.Func][]routes.Returned{}
 	for act := range g.All() {
 		res, ok := act.Result.(*routes.Result)
 		if !ok || res == nil || !act.IsRoot || act.Package.ID != act.Package.PkgPath {
 			continue
+		}
+		injected = append(injected, res.Injected...)
+		for _, r := range res.Returned {
+			returned[r.Func] = append(returned[r.Func], r)
 		}
 		for _, r := range res.Routes {
 			for _, m := range r.Makers {
@@ -88,7 +94,51 @@ func newMountTable(g *checker.Graph, prog *program.Program) mountTable {
 	if len(makers) > 0 && prog != nil {
 		t.called = prog.CalledOutside(makers)
 	}
+	t.inject(injected, returned)
 	return t
+}
+
+// inject places the routers a dependency-injection container hands the
+// functions it runs (see routes/di.go): a parameter of an injected
+// function is under what every injected constructor returning its type
+// returns. A container holds one value of a type; which constructor's
+// that is, of several in the module (one per binary), is the binary's.
+// Where no constructor of the module returns the type, the parameter
+// keeps what calls say.
+func (t mountTable) inject(injected []routes.Injected, returned map[*types.Func][]routes.Returned) {
+	type provided struct {
+		typ   types.Type
+		under []routes.Under
+	}
+	var ps []provided
+	for _, in := range injected {
+		if !in.Provides {
+			continue
+		}
+		for _, r := range returned[in.Func] {
+			res := in.Func.Type().(*types.Signature).Results()
+			ps = append(ps, provided{res.At(r.Result).Type(), r.Under})
+		}
+	}
+	if len(ps) == 0 {
+		return
+	}
+	seen := map[*types.Func]bool{}
+	for _, in := range injected {
+		if seen[in.Func] {
+			continue
+		}
+		seen[in.Func] = true
+		params := in.Func.Type().(*types.Signature).Params()
+		for i := range params.Len() {
+			for _, p := range ps {
+				if types.Identical(params.At(i).Type(), p.typ) {
+					k := openKey{in.Func, i, ""}
+					t.direct[k] = append(t.direct[k], p.under...)
+				}
+			}
+		}
+	}
 }
 
 // place is the route under each of the places its router is mounted at,

@@ -16,23 +16,30 @@ import (
 )
 
 // Lifecycle frameworks run the module's functions when the program
-// starts, through reflection the call graph cannot follow: fx calls the
-// constructors it is given and the functions it invokes while it builds
-// the application, and each start hook when it starts it. Nothing in the
-// module calls those functions, so no entry reached them, and a start
-// hook's loop over the projects, run once per start, was reported as a
-// request's N+1. So does cobra with the functions cobra.OnInitialize
+// starts, through reflection the call graph cannot follow: fx (and dig)
+// call the constructors they are given and the functions they invoke
+// while they build the application, and each start hook when it starts
+// it. Nothing in the module calls those functions, so no entry reached
+// them, and a start hook's loop over the projects, run once per start,
+// was reported as a request's N+1. So does cobra with the functions cobra.OnInitialize
 // is given: it runs them once, before the command it executes (reading
 // the configuration file into the configuration's variables, say).
 
 // startCalls are the functions that run, at start, the functions given
 // as their arguments: by argument index, -1 for every argument.
 var startCalls = map[string]int{
-	"go.uber.org/fx.Provide":              -1,
-	"go.uber.org/fx.Invoke":               -1,
-	"go.uber.org/fx.StartHook":            0,
-	"go.uber.org/fx.StartStopHook":        0,
-	"github.com/spf13/cobra.OnInitialize": -1,
+	"go.uber.org/fx.Provide":                -1,
+	"go.uber.org/fx.Invoke":                 -1,
+	"go.uber.org/fx.Decorate":               -1,
+	"(*go.uber.org/dig.Container).Provide":  0,
+	"(*go.uber.org/dig.Container).Invoke":   0,
+	"(*go.uber.org/dig.Container).Decorate": 0,
+	"(*go.uber.org/dig.Scope).Provide":      0,
+	"(*go.uber.org/dig.Scope).Invoke":       0,
+	"(*go.uber.org/dig.Scope).Decorate":     0,
+	"go.uber.org/fx.StartHook":              0,
+	"go.uber.org/fx.StartStopHook":          0,
+	"github.com/spf13/cobra.OnInitialize":   -1,
 }
 
 // startFields are the fields, by struct type, that hold a start hook.

@@ -127,7 +127,9 @@
 // elsewhere), and each package what the routers it hands to other
 // packages' functions, or mounts from their results, are under
 // (Result.Mounts): the standalone driver, which sees every package, puts
-// the one under the other (mounts.go). gin's Use returns the group it
+// the one under the other (mounts.go); a router a dependency-injection
+// container (fx, dig) hands a function is under what the constructors it
+// is given return (di.go). gin's Use returns the group it
 // adds to: a route registered on its result is under the group, behind
 // the middlewares.
 // Routers that are always roots (a ServeMux, gin's Engine, echo's Echo,

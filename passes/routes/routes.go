@@ -42,6 +42,12 @@ type Result struct {
 	// packages, or mounts from what they return (see mounts.go), for a
 	// driver that sees them all.
 	Mounts []*Mount
+	// Injected are the functions the package hands to a
+	// dependency-injection container, and Returned what the routers its
+	// functions return are under (see di.go), for a driver that sees
+	// every package.
+	Injected []Injected
+	Returned []Returned
 	// Helpers are the package's route helpers (see helpers.go) and what
 	// each call of one registers, as exported in their facts.
 	Helpers map[*types.Func]*Registers
@@ -192,6 +198,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// generated server), or one with queries is still read.
 		http = false
 	}
+	res.Injected = injected(pass) // see di.go
 	rpc := mayRPC(pass.Pkg)
 	if !http && !rpc && (q == nil || len(q.Summaries) == 0) {
 		return res, nil // no handlers to find, no query costs to publish
@@ -221,6 +228,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if http {
 			res.Mounts = a.mountsOut()
+			res.Returned = a.returned()
 		}
 	}
 	res.Helpers = a.exportFacts()

@@ -52,3 +52,9 @@ func Annotate(t interface{}, anns ...Annotation) interface{} { panic("stub") }
 func ParamTags(tags ...string) Annotation { panic("stub") }
 
 func ResultTags(tags ...string) Annotation { panic("stub") }
+
+func Options(opts ...Option) Option { panic("stub") }
+
+func Module(name string, opts ...Option) Option { panic("stub") }
+
+func Decorate(decorators ...interface{}) Option { panic("stub") }

@@ -1,0 +1,3 @@
+module go.uber.org/dig
+
+go 1.22
