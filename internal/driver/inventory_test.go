@@ -457,6 +457,34 @@ func TestRouteInventoryInjected(t *testing.T) {
 	}
 }
 
+// testdata/shapedwrap registers its routes on a router known by its
+// shape, each handler wrapped in a function returning a closure that
+// calls it (perm(h, "items:read"); rateLimit(tryAuth(h), "auth"), one
+// wrapper's closure handed to another): a route runs its handler's
+// queries and its wrappers', not those of every handler a wrapper is
+// handed (libredesk: 224 queries on each of 160 routes).
+func TestRouteInventoryShapedWrappers(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/shapedwrap", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	const (
+		perm    = "cmd/desk/main.go:26 handler once"
+		session = "cmd/desk/main.go:55 handler once"
+	)
+	want := map[string][]string{
+		"cmd/desk/main.go:15 GET /items":  {perm, "cmd/desk/main.go:70 handler once"},
+		"cmd/desk/main.go:16 POST /items": {perm, "cmd/desk/main.go:75 handler once"},
+		"cmd/desk/main.go:17 GET /me":     {session, "cmd/desk/main.go:80 handler once"},
+		"cmd/desk/main.go:18 POST /reset": {session, "cmd/desk/main.go:85 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
+
 // testdata/bus registers its routes through an engine of its own
 // (e.Get(path, handler) registers the closure handle makes, which runs the
 // handler inside the middlewares), with handlers made by constructors that

@@ -574,7 +574,11 @@ func (p *Program) components() {
 		calls int // next call to look at
 		succ  int // next callee of that call
 	}
-	for _, root := range p.list {
+	// The copies of closures bound to their constructors' calls (see
+	// ctors.go) too: one an adapter's copy calls (a wrapper's closure
+	// handed to another, rateLimit(tryAuth(h))) is reached through no
+	// call of the list.
+	for _, root := range slices.Concat(p.list, p.copies) {
 		if _, seen := index[root]; seen {
 			continue
 		}

@@ -160,7 +160,10 @@ func (a *analyzer) genericHandler(call *ast.CallExpr, api *httpapi.API) (*Handle
 
 // anyHandler resolves a handler of a shaped router: the function
 // passed, a closure, the closure a local constructor returns, or the
-// constructor (its closure is the graph's to find).
+// constructor (its closure is the graph's to find). A constructor's
+// call is kept (Made): a wrapper's closure, perm(h, "items:read") or
+// auth(h), is one function for every route, and calls, in each, the
+// handler that route's call handed it (see program's adapters.go).
 func (a *analyzer) anyHandler(e ast.Expr, depth int) *Handler {
 	e = ast.Unparen(a.subst(e))
 	unknown := &Handler{Name: types.ExprString(e)}
@@ -198,7 +201,7 @@ func (a *analyzer) anyHandler(e ast.Expr, depth int) *Handler {
 			for _, ret := range a.returns[d] {
 				if len(ret.Results) == 1 {
 					if lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
-						return &Handler{Name: h.Name, Func: fn, Lit: lit}
+						return &Handler{Name: h.Name, Func: fn, Lit: lit, Made: x.Lparen}
 					}
 				}
 			}

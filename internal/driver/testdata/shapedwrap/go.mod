@@ -1,0 +1,3 @@
+module example.com/shapedwrap
+
+go 1.22
