@@ -133,7 +133,18 @@ func run(args []string, stdout, stderr io.Writer, checks []*analysis.Analyzer) (
 		return max(code, ExitInternal)
 	}
 	col.packages(ok)
-	col.graph(graph, prog, ok)
+	if msg := col.safeGraph(graph, prog, ok); msg != "" {
+		// What the collector had gathered is half of a report: make it
+		// again, from each package alone, as when the graph cannot be
+		// built, and say why.
+		*rep = report.Report{Version: report.Version, Tool: rep.Tool}
+		col = r.newCollector(ld, rep)
+		col.loadErrors()
+		rep.Errors = append(rep.Errors, report.Problem{Message: msg})
+		rep.Stats.InternalErrors++
+		col.packages(ok)
+		col.graph(graph, nil, ok)
+	}
 	mt.phase("collect")
 	exitAtLeast(col.exit())
 	if err := r.finish(col); err != nil {

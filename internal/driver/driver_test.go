@@ -195,6 +195,29 @@ func TestTestFiles(t *testing.T) {
 	}
 }
 
+// A panic in what joins the whole program's graph to the passes'
+// results is reported, and the run goes on without the graph: the
+// findings and routes each package shows alone, the exit code an internal
+// error's. (Not parallel: the hook is the package's.)
+func TestGraphPanicRecovered(t *testing.T) {
+	graphHook = func() { panic("boom") }
+	defer func() { graphHook = nil }()
+	rep, code, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/shapedwrap", "./...")
+	if code != ExitInternal {
+		t.Errorf("exit code %d, want %d (stderr: %s)", code, ExitInternal, stderr)
+	}
+	said := false
+	for _, e := range rep.Errors {
+		said = said || strings.Contains(e.Message, "internal error in sqlheat's whole-program analysis: boom") && strings.Contains(e.Message, "from each package alone")
+	}
+	if !said || rep.Stats.InternalErrors != 1 {
+		t.Errorf("errors %+v, %d internal; want the panic said, once", rep.Errors, rep.Stats.InternalErrors)
+	}
+	if len(rep.Routes) != 4 || len(rep.Findings) == 0 {
+		t.Errorf("%d routes, %d findings; want shapedwrap's 4 routes and its findings, from each package alone", len(rep.Routes), len(rep.Findings))
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{{"-format", "xml"}, {"-fail-on", "urgent"}, {"-nosuchflag"}} {

@@ -72,3 +72,7 @@ func firstFrames(stack string) string {
 	}
 	return strings.Join(out, " < ")
 }
+
+// Trace is the first frames of the stack of the goroutine calling it, for
+// a message about a panic it recovered (from a deferred function).
+func Trace() string { return firstFrames(string(debug.Stack())) }
