@@ -59,7 +59,8 @@ const (
 	LoopArgs
 	// LoopConfig: a range over configuration, a field decoded from a
 	// configuration file (tagged yaml, toml, mapstructure, hcl, koanf,
-	// env): as many as an operator writes.
+	// env), or a count up to one (i < cfg.Workers, i < len(cfg.Hosts)):
+	// as many as an operator writes.
 	LoopConfig
 	// LoopFuncs: a range over functions (the actors of a run group, the
 	// hooks of a lifecycle, handlers kept in a map): as many as the code
@@ -307,6 +308,12 @@ func classifyLoop(pass *analysis.Pass, r *resolver, cur inspector.Cursor) *Loop 
 						l.Over = name
 					}
 					l.whole = chunkVars(info, s.Body, nil, func(e *ast.SliceExpr) bool { return l.chunk(info, e) })
+					return l
+				}
+				if configuredBound(r, s, b) {
+					// i < cfg.Workers, i < len(cfg.Hosts): a count an
+					// operator writes, as a range over configuration is.
+					l.Kind = LoopConfig
 					return l
 				}
 				if chunked(info, s.Post) {
@@ -751,6 +758,31 @@ func configured(r *resolver, x ast.Expr) bool {
 	case *ast.Ident:
 		rhs := r.definedAs(x)
 		return rhs != nil && configured(r, rhs)
+	}
+	return false
+}
+
+// configuredBound reports whether a loop's condition compares its index
+// with a count from configuration (see LoopConfig): a field of it, or
+// the length of one. The index starting at one (i := lim.Sessions) is no
+// count: what is past a limit is data.
+func configuredBound(r *resolver, s *ast.ForStmt, b *ast.BinaryExpr) bool {
+	for _, side := range []ast.Expr{b.X, b.Y} {
+		if id, ok := ast.Unparen(side).(*ast.Ident); ok && s.Init != nil {
+			if obj := r.pass.TypesInfo.ObjectOf(id); obj != nil && s.Init.Pos() <= obj.Pos() && obj.Pos() < s.Init.End() {
+				continue // the index
+			}
+		}
+		if call, ok := ast.Unparen(side).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if bi, ok := r.pass.TypesInfo.Uses[id].(*types.Builtin); ok && bi.Name() == "len" {
+					side = call.Args[0]
+				}
+			}
+		}
+		if configured(r, side) {
+			return true
+		}
 	}
 	return false
 }

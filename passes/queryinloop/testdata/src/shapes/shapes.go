@@ -181,6 +181,7 @@ func (s *Store) Names(ctx context.Context, ids []int64) {
 type Config struct {
 	Regions []string `yaml:"regions"`
 	Tenants []string `json:"tenants"`
+	Seeds   int      `env:"SEEDS, default=10"`
 }
 
 // Project is a record a mapper reads, exported as YAML too: its lists
@@ -199,6 +200,23 @@ func (s *Store) Configured(ctx context.Context, cfg *Config, p *Project) {
 	}
 	for _, w := range p.Workflows {
 		s.insertKind(ctx, w) // want `once per item of p.Workflows`
+	}
+	// Counts up to configuration: as many as an operator writes.
+	for i := 0; i < cfg.Seeds; i++ {
+		s.insertKind(ctx, "seed") // silent: a configured count
+	}
+	for i := 0; i < len(cfg.Regions); i++ {
+		s.insertKind(ctx, cfg.Regions[i]) // silent: configuration, by index
+	}
+	n := cfg.Seeds
+	for i := 0; i < n; i++ {
+		s.insertKind(ctx, "seed") // silent: through a variable
+	}
+	for i := 0; i < len(cfg.Tenants); i++ {
+		s.insertKind(ctx, cfg.Tenants[i]) // want `once per item of cfg.Tenants`
+	}
+	for i := 0; i < len(p.Workflows); i++ {
+		s.insertKind(ctx, p.Workflows[i]) // want `once per item of p.Workflows`
 	}
 }
 
