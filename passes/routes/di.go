@@ -6,8 +6,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/sqlheat/sqlheat/internal/codekind"
 )
 
 // Dependency-injection containers (uber's fx and dig) hand a function
@@ -78,7 +76,7 @@ func injected(pass *analysis.Pass) []Injected {
 	var out []Injected
 	seen := map[Injected]bool{}
 	for _, f := range pass.Files {
-		if testFile(pass, f) {
+		if isTestFile(pass.Fset, f.Pos()) {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -151,7 +149,7 @@ func importsDI(pkg *types.Package) bool {
 func (a *analyzer) returned() []Returned {
 	var out []Returned
 	for _, f := range a.pass.Files {
-		if testFile(a.pass, f) {
+		if isTestFile(a.pass.Fset, f.Pos()) {
 			continue
 		}
 		for _, decl := range f.Decls {
@@ -181,10 +179,4 @@ func (a *analyzer) returned() []Returned {
 		}
 	}
 	return out
-}
-
-// testFile reports whether f is a _test.go file: a test's container wires
-// a test's routers.
-func testFile(pass *analysis.Pass, f *ast.File) bool {
-	return codekind.TestFile(pass.Fset.File(f.Pos()).Name())
 }
