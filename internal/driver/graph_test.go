@@ -59,8 +59,10 @@ func TestRoutesThroughInterfaces(t *testing.T) {
 }
 
 // A request's queries are those it runs and those of the goroutines it
-// waits for: not what it starts and leaves running (an audit record, the
-// rules an update triggers through a callback registered at start). Their
+// waits for, also through a helper handed its wait group: not what it
+// starts and leaves running (an audit record, the rules an update
+// triggers through a callback registered at start, a notice a helper
+// sends under a wait group only shutdown waits on). Their
 // findings are a background job's, not the route's.
 func TestRouteGoroutines(t *testing.T) {
 	t.Parallel()
@@ -71,6 +73,14 @@ func TestRouteGoroutines(t *testing.T) {
 			"UPDATE totals SET orders = orders + 1 once",
 		},
 		"GET /report": {"SELECT total FROM orders WHERE id = $1 loop"},
+		// Jobs a helper handed the wait group starts (queue(&wg, errs,
+		// f)), waited for by a goroutine the handler selects on.
+		"GET /summary": {
+			"SELECT count(*) FROM customers once",
+			"SELECT sum(total) FROM orders once",
+		},
+		// A helper's goroutine under a wait group only Close waits on.
+		"POST /notify": nil,
 	}
 	for route, w := range want {
 		if !slices.Equal(got[route], w) {

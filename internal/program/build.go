@@ -58,6 +58,7 @@ type builder struct {
 	// madeHandlers).
 	madeIn  map[token.Pos][]token.Pos
 	callers map[*ssa.Function][]*ssa.CallCommon // see staticCallers
+	waiters map[*ssa.Function]bool              // see callersWait, by helper
 	valued  map[*types.Func]bool                // see takenAsValue
 	invoked map[string]bool                     // see takenAsValue
 	own     []types.Type                        // see ownHandlerTypes

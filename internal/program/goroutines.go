@@ -39,7 +39,9 @@ import (
 // caller to read. The check is local and by values: the channel must be
 // the one the function hands the goroutine (as a captured variable or an
 // argument), received from in the function itself; a wait group's Wait
-// anywhere in the function or the functions it is written in.
+// anywhere in the function or the functions it is written in, or, for a
+// helper handed the wait group (queue(&wg, errs, f)), in every function
+// calling it (see callersWait).
 
 // A call of a function outside the module that runs a function it is
 // handed later, on a goroutine of its own (queries.StartsLater: a timer,
@@ -398,6 +400,9 @@ func (b *builder) waited(g *ssa.Go, callees []*Func) bool {
 					return true
 				}
 			}
+			if b.callersWait(spawner) {
+				return true
+			}
 		}
 	}
 	for _, h := range pairs {
@@ -412,6 +417,73 @@ func (b *builder) waited(g *ssa.Go, callees []*Func) bool {
 		}
 	}
 	return false
+}
+
+// callersWait reports whether fn is a helper handed the wait group its
+// goroutine is done with — queue(&wg, errCh, f), which adds to wg and
+// starts f — and every call of it in the module is in a function that
+// waits on a wait group: itself, one it is written in, or a closure it
+// makes (`go func() { wg.Wait(); close(done) }()`, the function then
+// selecting on done and an error channel).
+func (b *builder) callersWait(fn *ssa.Function) bool {
+	if w, ok := b.waiters[fn]; ok {
+		return w
+	}
+	if b.waiters == nil {
+		b.waiters = map[*ssa.Function]bool{}
+	}
+	w := b.helperWaited(fn)
+	b.waiters[fn] = w
+	return w
+}
+
+// helperWaited is callersWait's answer, computed.
+func (b *builder) helperWaited(fn *ssa.Function) bool {
+	takes := false
+	for _, p := range fn.Params {
+		if ptr, ok := p.Type().(*types.Pointer); ok && isWaitGroup(ptr.Elem()) {
+			takes = true
+		}
+	}
+	if !takes || fn.Parent() != nil || b.funcs[fn] == nil || b.takenAsValue(fn) {
+		return false
+	}
+	callers := 0
+	for instr, parent := range b.instrs() {
+		ci, ok := instr.(ssa.CallInstruction)
+		if !ok || ci.Common().StaticCallee() != fn {
+			continue
+		}
+		callers++
+		if !waitsIn(parent) {
+			return false
+		}
+	}
+	return callers > 0
+}
+
+// waitsIn reports whether fn or a function it is written in, or a
+// closure one of them makes, calls a wait group's Wait: a helper's call
+// in a closure the helper runs (a job queued by a job) is waited for
+// where the first was.
+func waitsIn(fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		if calls(f, "(*sync.WaitGroup).Wait") {
+			return true
+		}
+		for _, anon := range f.AnonFuncs {
+			if calls(anon, "(*sync.WaitGroup).Wait") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWaitGroup reports whether t is sync.WaitGroup.
+func isWaitGroup(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "WaitGroup"
 }
 
 // A batch, a future: the goroutine completes a value it is handed by

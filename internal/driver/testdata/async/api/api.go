@@ -13,7 +13,10 @@ import (
 	"example.com/async/events"
 )
 
-type API struct{ DB *sql.DB }
+type API struct {
+	DB      *sql.DB
+	pending sync.WaitGroup // the notices left to send, waited for by Close
+}
 
 // Create inserts the order, records it in the audit log on a goroutine it
 // does not wait for, counts it, and runs the rules of updates.
@@ -44,3 +47,65 @@ func (a *API) Report(w http.ResponseWriter, r *http.Request) {
 	}
 	wg.Wait()
 }
+
+// Summary counts the customers and sums the orders at once, each a job
+// queue starts on a goroutine under the wait group it is handed (one job
+// queueing another); it waits for them on a goroutine of its own and
+// selects on that and the first error: both the request's.
+func (a *API) Summary(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var wg sync.WaitGroup
+	errs := make(chan error, 1)
+	queue(&wg, errs, func() error {
+		return a.DB.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Err()
+	})
+	queue(&wg, errs, func() error {
+		queue(&wg, errs, func() error {
+			return a.DB.QueryRowContext(ctx, `SELECT sum(total) FROM orders`).Err()
+		})
+		return nil
+	})
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-errs:
+	}
+}
+
+// queue adds a job to wg and runs it on a goroutine; its error goes to
+// errs unless one is there already.
+func queue(wg *sync.WaitGroup, errs chan<- error, f func() error) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := f(); err != nil {
+			select {
+			case errs <- err:
+			default:
+			}
+		}
+	}()
+}
+
+// Notify sends the notice in the background: Close, at shutdown, waits
+// for what is pending, no request does.
+func (a *API) Notify(w http.ResponseWriter, r *http.Request) {
+	background(&a.pending, func() {
+		a.DB.ExecContext(context.Background(), `INSERT INTO notices (body) VALUES ($1)`, r.FormValue("body"))
+	})
+}
+
+func background(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}
+
+// Close waits for the notices pending.
+func (a *API) Close() { a.pending.Wait() }

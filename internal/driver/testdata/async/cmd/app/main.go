@@ -14,5 +14,7 @@ func main() {
 	a := &api.API{DB: db}
 	http.HandleFunc("POST /orders", a.Create)
 	http.HandleFunc("GET /report", a.Report)
+	http.HandleFunc("GET /summary", a.Summary)
+	http.HandleFunc("POST /notify", a.Notify)
 	http.ListenAndServe(":8080", nil)
 }
