@@ -406,8 +406,7 @@ func (p *Program) takesOver(f *Func) bool {
 }
 
 func isResponseWriter(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "ResponseWriter"
+	return isNamed(t, "net/http", "ResponseWriter")
 }
 
 // connection reports whether values of t can be read from and closed:

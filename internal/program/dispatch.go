@@ -418,8 +418,7 @@ func isRequest(t types.Type) bool {
 	if !ok {
 		return false
 	}
-	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
+	return isNamed(ptr.Elem(), "net/http", "Request")
 }
 
 // readDispatch reads f's body for a dispatching chain under the route's

@@ -441,7 +441,7 @@ func (b *builder) callersWait(fn *ssa.Function) bool {
 func (b *builder) helperWaited(fn *ssa.Function) bool {
 	takes := false
 	for _, p := range fn.Params {
-		if ptr, ok := p.Type().(*types.Pointer); ok && isWaitGroup(ptr.Elem()) {
+		if ptr, ok := p.Type().(*types.Pointer); ok && isNamed(ptr.Elem(), "sync", "WaitGroup") {
 			takes = true
 		}
 	}
@@ -480,10 +480,11 @@ func waitsIn(fn *ssa.Function) bool {
 	return false
 }
 
-// isWaitGroup reports whether t is sync.WaitGroup.
-func isWaitGroup(t types.Type) bool {
+// isNamed reports whether t is the named type path.name (net/http's
+// ResponseWriter, sync's WaitGroup).
+func isNamed(t types.Type, path, name string) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "WaitGroup"
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
 }
 
 // A batch, a future: the goroutine completes a value it is handed by

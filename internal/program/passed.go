@@ -372,6 +372,5 @@ func commandArgs(sig *types.Signature, i int) bool {
 	if !ok {
 		return false
 	}
-	n, ok := ptr.Elem().(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "github.com/spf13/cobra" && n.Obj().Name() == "Command"
+	return isNamed(ptr.Elem(), "github.com/spf13/cobra", "Command")
 }
