@@ -59,8 +59,9 @@ const (
 	LoopArgs
 	// LoopConfig: a range over configuration, a field decoded from a
 	// configuration file (tagged yaml, toml, mapstructure, hcl, koanf,
-	// env), or a count up to one (i < cfg.Workers, i < len(cfg.Hosts)):
-	// as many as an operator writes.
+	// env), a setting a configuration library or the environment gives
+	// (see configured), or a count up to one (i < cfg.Workers, i <
+	// len(cfg.Hosts)): as many as an operator writes.
 	LoopConfig
 	// LoopFuncs: a range over functions (the actors of a run group, the
 	// hooks of a lifecycle, handlers kept in a map): as many as the code
@@ -749,8 +750,11 @@ func (r *resolver) onlyWrite(v *types.Var) *assignment {
 	return &writes[0]
 }
 
-// configured reports whether x is a field of configuration (see
-// LoopConfig), directly or through a local variable defined as one.
+// configured reports whether x is configuration (see LoopConfig): a
+// field of it, what a configuration library answers (viper's
+// GetStringSlice, koanf's Strings), an environment variable, or a list
+// split from one of those (strings.Split(os.Getenv("HOSTS"), ",")),
+// directly or through a local variable defined as one.
 func configured(r *resolver, x ast.Expr) bool {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.SelectorExpr:
@@ -758,8 +762,35 @@ func configured(r *resolver, x ast.Expr) bool {
 	case *ast.Ident:
 		rhs := r.definedAs(x)
 		return rhs != nil && configured(r, rhs)
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(r.pass.TypesInfo, x).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return false
+		}
+		switch path := fn.Pkg().Path(); {
+		case path == "os" && (fn.Name() == "Getenv" || fn.Name() == "LookupEnv"):
+			return true
+		case path == "strings" && splits[fn.Name()] && len(x.Args) > 0:
+			return configured(r, x.Args[0])
+		}
+		prefix, ok := configLibraries[fn.Pkg().Path()]
+		return ok && strings.HasPrefix(fn.Name(), prefix)
 	}
 	return false
+}
+
+// splits are the functions of package strings that make a list of a
+// string's parts.
+var splits = map[string]bool{"Split": true, "SplitN": true, "SplitAfter": true, "SplitAfterN": true, "Fields": true, "FieldsFunc": true}
+
+// configLibraries are the configuration libraries, by package path, with
+// the prefix of the names of their functions and methods that answer a
+// setting: viper's GetStringSlice, GetStringMap...; koanf's Strings,
+// StringMap, MapKeys... (every method of its Koanf answers settings).
+var configLibraries = map[string]string{
+	"github.com/spf13/viper":    "Get",
+	"github.com/knadh/koanf":    "",
+	"github.com/knadh/koanf/v2": "",
 }
 
 // configuredBound reports whether a loop's condition compares its index

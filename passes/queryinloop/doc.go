@@ -88,7 +88,8 @@
 // 10 — a work queue's batch — or the files of an embedded file system; a
 // page of 50 looked up one by one is the N+1 itself), loops over the
 // command line's arguments (os.Args, flag.Args()) or over configuration
-// (a field read from a yaml, toml or environment setting, or a count up
+// (a field read from a yaml, toml or environment setting, a list split
+// from an environment variable, a viper or koanf setting, or a count up
 // to one, i < cfg.Workers: as many items as an operator writes),
 // loops over functions (a run group's actors, lifecycle hooks, records
 // of a function and its label such as reloadHandler{name, handler}: as

@@ -8,7 +8,10 @@ import (
 	"flag"
 	"os"
 	"slices"
+	"strings"
 	"sync"
+
+	"github.com/spf13/viper"
 )
 
 type Store struct {
@@ -217,6 +220,23 @@ func (s *Store) Configured(ctx context.Context, cfg *Config, p *Project) {
 	}
 	for i := 0; i < len(p.Workflows); i++ {
 		s.insertKind(ctx, p.Workflows[i]) // want `once per item of p.Workflows`
+	}
+	// Settings from the environment and a configuration library.
+	for _, r := range strings.Split(os.Getenv("REGIONS"), ",") {
+		s.insertKind(ctx, r) // silent: an environment variable's list
+	}
+	hosts := strings.Fields(os.Getenv("HOSTS"))
+	for _, h := range hosts {
+		s.insertKind(ctx, h) // silent: through a variable
+	}
+	for _, t := range viper.GetStringSlice("tenants") {
+		s.insertKind(ctx, t) // silent: viper's setting
+	}
+	for i := 0; i < viper.GetInt("seeds"); i++ {
+		s.insertKind(ctx, "seed") // silent: a configured count
+	}
+	for _, w := range strings.Split(p.Name, ",") {
+		s.insertKind(ctx, w) // want `once per item of strings.Split`
 	}
 }
 
