@@ -804,12 +804,8 @@ func configuredBound(r *resolver, s *ast.ForStmt, b *ast.BinaryExpr) bool {
 				continue // the index
 			}
 		}
-		if call, ok := ast.Unparen(side).(*ast.CallExpr); ok && len(call.Args) == 1 {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				if bi, ok := r.pass.TypesInfo.Uses[id].(*types.Builtin); ok && bi.Name() == "len" {
-					side = call.Args[0]
-				}
-			}
+		if x := lenArg(r.pass.TypesInfo, side); x != nil {
+			side = x
 		}
 		if configured(r, side) {
 			return true
