@@ -2324,7 +2324,9 @@ func chainNext(c *ast.CallExpr) (*ast.CallExpr, bool) {
 //
 // Only variables declared in the body, outside the loops nested in it,
 // count: one declared before the loop outlives a chunk (a total, a list
-// of every item), and one declared in a loop over the chunk's items
+// of every item) — unless the body sets a field of it to the chunk anew,
+// a request reused for every chunk (req.IDs = ids[i:end]) — and one
+// declared in a loop over the chunk's items
 // holds an item. The items themselves are not the chunk: a call in a
 // loop over them runs once per item, and a loop over groups that looks
 // each member up is as nested as it reads.
@@ -2369,6 +2371,51 @@ func chunkVars(info *types.Info, body *ast.BlockStmt, vars []types.Object, chunk
 			}
 			return nil
 		}
+	}
+	// request is the variable a field of which lhs is, when the
+	// statement sets it to rhs anew: a request made once and reused for
+	// every chunk (req.IDs = ids[i:end]; send(req)) holds the chunk of the
+	// iteration, wherever it is declared. One gathering every chunk
+	// (all.IDs = append(all.IDs, chunk...)) holds every item.
+	request := func(lhs, rhs ast.Expr) *types.Var {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if f, ok := info.ObjectOf(sel.Sel).(*types.Var); !ok || !f.IsField() {
+			return nil
+		}
+		if c, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && len(c.Args) > 0 {
+			if b, ok := info.Uses[identOf(c.Fun)].(*types.Builtin); ok && b.Name() == "append" {
+				return nil
+			}
+		}
+		e := ast.Unparen(sel.X)
+		for {
+			switch x := e.(type) {
+			case *ast.SelectorExpr:
+				e = ast.Unparen(x.X)
+				continue
+			case *ast.StarExpr:
+				e = ast.Unparen(x.X)
+				continue
+			}
+			break
+		}
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || v.IsField() {
+			return nil
+		}
+		for _, l := range inner {
+			if l.Pos() <= v.Pos() && v.Pos() < l.End() {
+				return nil // one per item of a loop in the body
+			}
+		}
+		return v
 	}
 	items := map[types.Object]bool{} // the items of loops over the chunk
 	uses := func(e ast.Node) bool {
@@ -2415,6 +2462,13 @@ func chunkVars(info *types.Info, body *ast.BlockStmt, vars []types.Object, chunk
 			case *ast.AssignStmt:
 				if from(n.Rhs) {
 					written(n.Lhs...)
+				}
+				if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+					for i, lhs := range n.Lhs {
+						if v := request(lhs, n.Rhs[i]); v != nil && from(n.Rhs[i:i+1]) {
+							changed = mark(whole, v) || changed
+						}
+					}
 				}
 			case *ast.ValueSpec:
 				if from(n.Values) {

@@ -144,6 +144,44 @@ func ChunksWhile(ctx context.Context, db *sql.DB, ids []int64, user int64, batch
 	}
 }
 
+// DeleteRequest is a request a caller fills and hands on, as the SDKs'
+// batch inputs are.
+type DeleteRequest struct {
+	IDs   []int64
+	Total int
+}
+
+func deleteBatch(ctx context.Context, db *sql.DB, req *DeleteRequest) {
+	db.ExecContext(ctx, "DELETE FROM orders WHERE id = ANY($1)", req.IDs)
+}
+
+// ChunksInRequest reuses one request across the chunks, setting its
+// field to the chunk of the iteration before the call: one statement per
+// chunk, silent. A request that gathers every chunk (appended) or a
+// field set to something else (its count) holds no chunk.
+func ChunksInRequest(ctx context.Context, db *sql.DB, ids []int64, step int, req *DeleteRequest) {
+	length := len(ids)
+	for i := 0; i < length; i = i + step {
+		upper := min(i+step, length)
+		req.IDs = ids[i:upper]
+		deleteBatch(ctx, db, req) // chunked: req holds the chunk
+	}
+	var all DeleteRequest
+	sent := 0
+	for i := 0; i < length; i = i + step {
+		upper := min(i+step, length)
+		all.IDs = append(all.IDs, ids[i:upper]...)
+		deleteBatch(ctx, db, &all) // want `deleteBatch runs DELETE from orders \(direct.go:\d+\) once per item of ids`
+	}
+	for i := 0; i < length; i = i + step {
+		upper := min(i+step, length)
+		req.Total = upper - i
+		sent += len(ids[i:upper])
+		deleteBatch(ctx, db, req) // want `deleteBatch runs DELETE from orders \(direct.go:\d+\) once per item of ids`
+	}
+	_ = sent
+}
+
 // Strided sends one statement per chunk too: the loop walks every item,
 // but the body runs on every size-th only, with the items from there.
 func Strided(ctx context.Context, db *sql.DB, ids []int64) {
