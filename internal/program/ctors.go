@@ -82,7 +82,7 @@ func (b *builder) madeBy(v *ssa.Call, depth int) ([]*Func, bool) {
 				b.ctorMade[v] = ctorResult{}
 				return nil, false
 			}
-			fs = append(fs, hs...)
+			fs = append(fs, b.rebound(g, v, call, hs, depth)...)
 			continue
 		}
 		if fn, isFn := r.(*ssa.Function); isFn {
@@ -94,29 +94,97 @@ func (b *builder) madeBy(v *ssa.Call, depth int) ([]*Func, bool) {
 			continue
 		}
 		mc := r.(*ssa.MakeClosure)
-		lit := b.funcs[mc.Fn.(*ssa.Function)]
-		if lit == nil {
+		f := b.bound(g, v, mc, depth)
+		if f == nil {
 			return nil, false
 		}
-		bound, _ := b.paramCalls(g, mc)
-		binds := map[*Call][]*Func{}
-		for c, i := range bound {
-			if i < len(v.Call.Args) {
-				if hs, ok := b.handedAt(g, i, v.Call.Args[i], depth+1); ok {
-					binds[c] = hs
-				}
-			}
-		}
-		if len(binds) == 0 {
-			fs = append(fs, lit)
-			continue
-		}
-		cp := &Func{}
-		b.copies = append(b.copies, &boundCopy{copy: cp, origin: lit, binds: binds})
-		fs = append(fs, cp)
+		fs = append(fs, f)
 	}
 	b.ctorMade[v] = ctorResult{fs, true}
 	return fs, true
+}
+
+// bound is the closure mc that g makes, for g's call v: a copy whose
+// calls of g's func-typed parameters reach what v passed, or the closure
+// itself when it calls none (or v's arguments are not spelled); nil when
+// mc's function is not the module's.
+func (b *builder) bound(g *ssa.Function, v *ssa.Call, mc *ssa.MakeClosure, depth int) *Func {
+	lit := b.funcs[mc.Fn.(*ssa.Function)]
+	if lit == nil {
+		return nil
+	}
+	calls, _ := b.paramCalls(g, mc)
+	binds := map[*Call][]*Func{}
+	for c, i := range calls {
+		if i < len(v.Call.Args) {
+			if hs, ok := b.handedAt(g, i, v.Call.Args[i], depth+1); ok {
+				binds[c] = hs
+			}
+		}
+	}
+	if len(binds) == 0 {
+		return lit
+	}
+	cp := &Func{}
+	b.copies = append(b.copies, &boundCopy{copy: cp, origin: lit, binds: binds})
+	return cp
+}
+
+// rebound is what g's call v makes when g returns another constructor's
+// call, inner, that made hs: a wrapper made of another —
+//
+//	func widgetAuth(next Handler) Handler {
+//		return validateInbox(func(r *Request) error { ...; return next(r) })
+//	}
+//
+// inner is one call for every call of g, so the copies it made bind
+// validateInbox's parameter to g's closure, whose call of next reaches
+// every handler any call of g passed. For v, g's closures handed to
+// inner are bound to what v passed (see bound), and the copies of hs
+// that call them call those instead.
+func (b *builder) rebound(g *ssa.Function, v, inner *ssa.Call, hs []*Func, depth int) []*Func {
+	subst := map[*Func]*Func{}
+	for _, a := range inner.Call.Args {
+		mc, ok := unconverted(a).(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		if _, isFn := mc.Fn.(*ssa.Function); !isFn {
+			continue
+		}
+		if f := b.bound(g, v, mc, depth); f != nil && f != b.funcs[mc.Fn.(*ssa.Function)] {
+			subst[b.funcs[mc.Fn.(*ssa.Function)]] = f
+		}
+	}
+	if len(subst) == 0 {
+		return hs
+	}
+	out := make([]*Func, len(hs))
+	for i, h := range hs {
+		out[i] = h
+		k := slices.IndexFunc(b.copies, func(bc *boundCopy) bool { return bc.copy == h })
+		if k < 0 {
+			continue
+		}
+		bc := b.copies[k]
+		binds := make(map[*Call][]*Func, len(bc.binds))
+		changed := false
+		for c, fs := range bc.binds {
+			nfs := slices.Clone(fs)
+			for j, f := range nfs {
+				if to, ok := subst[f]; ok {
+					nfs[j], changed = to, true
+				}
+			}
+			binds[c] = nfs
+		}
+		if changed {
+			cp := &Func{}
+			b.copies = append(b.copies, &boundCopy{copy: cp, origin: bc.origin, binds: binds})
+			out[i] = cp
+		}
+	}
+	return out
 }
 
 // calledClosure is a closure a constructor's closure makes and calls at

@@ -460,12 +460,15 @@ func (b *builder) eachListed(list ssa.Value, f func(ssa.Value) bool) bool {
 
 // spelled is the function a value handed over denotes: a function, a
 // method value (or one of those an if chooses), or what a constructor's
-// call makes (see ctors.go).
+// call makes (see ctors.go), as it is or converted.
 func (b *builder) spelled(v ssa.Value, depth int) ([]*Func, bool) {
 	if hs := b.boundFuncs(v); len(hs) > 0 {
 		return hs, true
 	}
-	if call, ok := v.(*ssa.Call); ok {
+	// A constructor's call converted to the parameter's named type
+	// (rateLimit(validate(h)), validate answering a func type unnamed,
+	// rateLimit taking a Handler) is the same closure.
+	if call, ok := unconverted(v).(*ssa.Call); ok {
 		return b.madeBy(call, depth)
 	}
 	return nil, false

@@ -16,6 +16,9 @@ func main() {
 	g.POST("/items", perm(createItem, "items:write"))
 	g.GET("/me", auth(me))
 	g.POST("/reset", rateLimit(tryAuth(reset), "auth"))
+	g.GET("/w/settings", rateLimit(inbox(settings), "widget"))
+	g.GET("/w/chat", rateLimit(widgetAuth(chat), "widget"))
+	g.GET("/w/me", rateLimit(widgetAuth(me), "widget"))
 	g.Serve(":8080")
 }
 
@@ -83,5 +86,36 @@ func me(r *web.Request) error {
 
 func reset(r *web.Request) error {
 	_, err := db.Exec(`UPDATE users SET password = NULL WHERE id = $1`, r.Value["user"])
+	return err
+}
+
+// inbox lets the request through when its inbox exists.
+func inbox(next func(*web.Request) error) func(*web.Request) error {
+	return func(r *web.Request) error {
+		if _, err := db.Query(`SELECT id FROM inboxes WHERE uuid = $1`, r.Value["inbox"]); err != nil {
+			return err
+		}
+		return next(r)
+	}
+}
+
+// widgetAuth is inbox's check and then the session's: a wrapper made of
+// another, which it hands a closure of its own calling its handler.
+func widgetAuth(next func(*web.Request) error) func(*web.Request) error {
+	return inbox(func(r *web.Request) error {
+		if err := session(r); err != nil {
+			return err
+		}
+		return next(r)
+	})
+}
+
+func settings(r *web.Request) error {
+	_, err := db.Query(`SELECT body FROM settings WHERE key = $1`, r.Value["key"])
+	return err
+}
+
+func chat(r *web.Request) error {
+	_, err := db.Query(`SELECT body FROM messages WHERE chat = $1`, r.Value["chat"])
 	return err
 }
