@@ -144,6 +144,11 @@ func (l *Loop) group(info *types.Info, e ast.Expr) bool {
 	return isList && !isBytes(m.Elem())
 }
 
+// Batches reports whether the loop walks a list by index a batch at a
+// time (see chunkLoop): `for i := 0; i < len(ids); i += size`, each
+// iteration taking ids[i:end]. Such a loop is batching written out.
+func (l *Loop) Batches() bool { return l.index != nil }
+
 // Body is the block the loop repeats.
 func (l *Loop) Body() *ast.BlockStmt {
 	switch n := l.Node.(type) {

@@ -110,8 +110,12 @@
 // a [][]T — passed as the argument of ANY($1), or what the loop's body
 // builds from it: a filter holding it, arguments or a builder's rows
 // filled from its items, or a query builder's chain taking it whole,
-// `db.In("id", ids).Find(&rows)` for each group ids of a map) — but a
-// loop over chunks that looks each item up is reported, and so is a loop
+// `db.In("id", ids).Find(&rows)` for each group ids of a map, or a
+// request reused for every chunk, `req.IDs = ids[i:end]; send(req)`) —
+// but a loop over chunks that looks each item up is reported (a loop
+// stepping its index by a batch size that hands each batch to a function
+// looping over its items is not: that function's loop is reported, where
+// it loops), and so is a loop
 // over records whose elements are one row's values (`rec[0], rec[1]` of
 // a [][]string read from a CSV file: one statement per record). It is
 // silent for a loop over the excess of a list past a limit the code

@@ -551,6 +551,19 @@ func (c *checker) callVia(call *queries.Call, t *through) {
 		if len(items) == 0 {
 			return // one call per chunk, each a single statement
 		}
+	} else {
+		// A loop walking a list by index a batch at a time, handing each
+		// batch whole to a function that loops over its items, is the
+		// batching written out: the function's loop is the finding, and
+		// is reported where it loops. (A loop over groups a chunking
+		// helper made, [][]T or slices.Chunk, is reported: the groups may
+		// be anything, and each is looked into item by item.)
+		items = slices.DeleteFunc(items, func(l *queries.Loop) bool {
+			return l.Batches() && queries.TakesWhole(c.info, call.Call, l)
+		})
+		if len(items) == 0 {
+			return
+		}
 	}
 	if c.carried(call.Call, items[len(items)-1]) {
 		return

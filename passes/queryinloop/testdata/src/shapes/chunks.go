@@ -87,6 +87,41 @@ func (s *Store) Refresh(ctx context.Context, ids []int64) {
 	}
 }
 
+// Batches walks ids a batch at a time, by index, and hands each batch to
+// refreshChunk: the loop is the batching, written out, and what
+// refreshChunk does per item of its batch is its own finding, where it
+// loops (above), not this loop's. A batch handed on together with a
+// lookup the loop makes per batch is reported: that lookup is this
+// loop's.
+func (s *Store) Batches(ctx context.Context, ids []int64, size int) {
+	for i := 0; i < len(ids); i += size {
+		end := min(i+size, len(ids))
+		s.refreshChunk(ctx, ids[i:end]) // silent: one call per batch; refreshChunk's loop is reported there
+	}
+	for i := 0; i < len(ids); i += size {
+		end := min(i+size, len(ids))
+		s.user(ctx, ids[i]) // want `once per item of ids`
+		s.refreshChunk(ctx, ids[i:end])
+	}
+	req := &Filter{}
+	length := len(ids)
+	for i := 0; i < length; i = i + size {
+		upper := i + size
+		if upper > length {
+			upper = length
+		}
+		req.IDs = ids[i:upper]
+		s.refreshEach(ctx, req) // silent: one call per batch, the batch in req
+	}
+}
+
+// refreshEach looks up each item of the filter's batch: reported here.
+func (s *Store) refreshEach(ctx context.Context, f *Filter) {
+	for _, id := range f.IDs {
+		s.user(ctx, id) // want `once per item of f.IDs`
+	}
+}
+
 // Records inserts one row per record of a CSV-like list, each record a
 // tuple of column values ([]string), not a chunk of items: the statement
 // takes the record's elements, one round trip per record.
