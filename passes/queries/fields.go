@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -503,6 +504,11 @@ func (a *analyzer) fromFact(f *FieldSQL) sqlText {
 // (a per-dialect table whose texts differ only in placeholders), or
 // nothing when the writes disagree or one cannot be followed.
 func settle(what string, vals []sqlText, wheres []string) sqlText {
+	if len(vals) > 0 && !slices.ContainsFunc(vals, func(t sqlText) bool { return !t.copy }) {
+		t := unresolved("%s is assigned at %s where %s", what, wheres[0], strings.TrimSuffix(vals[0].Why, "."))
+		t.copy = true // a bulk copy, wherever it is prepared
+		return t
+	}
 	var distinct []int
 	seen := map[string]bool{}
 	for i, t := range vals {

@@ -223,6 +223,20 @@ type Site struct {
 
 	param int        // >= 0: the SQL is the enclosing function's parameter (a wrapper's own call)
 	pvar  *types.Var // that parameter
+	// buffered says the site adds a row to a bulk copy (stmt.Exec(row...)
+	// on a statement prepared from pq.CopyIn): no round trip; the copy
+	// is sent at stmt.Exec() with no row, which is the site.
+	buffered bool
+}
+
+// rowArgs reports whether a statement's Exec call passes values, a row,
+// besides a leading context.
+func rowArgs(info *types.Info, call *ast.CallExpr) bool {
+	args := call.Args
+	if len(args) > 0 && isContext(info.TypeOf(args[0])) {
+		args = args[1:]
+	}
+	return len(args) > 0
 }
 
 // Kind is the kind of the site's statement: read, write, ...
@@ -1423,6 +1437,9 @@ func (a *analyzer) buildSites() {
 			if s.param >= 0 && a.wrapperParam(s.pvar) {
 				continue // a wrapper's own call: its callers are the sites
 			}
+			if s.buffered {
+				continue // a row added to a bulk copy: sent with the rest, at its flush
+			}
 			if c.clean && !s.Once && s.Deletes() {
 				s.Once, s.Fail = true, true // see outside.go
 			}
@@ -1529,6 +1546,7 @@ func (a *analyzer) resolveSQL(s *Site, idx int) {
 		t = unresolved("no SQL argument")
 	}
 	s.OneOf = !t.OK && len(t.alts) > 1
+	s.buffered = t.copy && s.Role == dbapi.StmtRun && rowArgs(a.pass.TypesInfo, call)
 	t = a.r.finish(oneOfSQL(t))
 	s.param, s.pvar = t.Param, t.pvar
 	s.Loops = eachStatement(s.Loops, t.each)

@@ -50,6 +50,10 @@ type sqlText struct {
 	// modelDDL is the DDL of the model an ORM chain reads or writes,
 	// when the ORM creates its table from the model (see Site.ModelDDL).
 	modelDDL string
+	// copy says the text is a bulk copy's a driver builds (lib/pq's
+	// CopyIn, go-mssqldb's): a statement prepared from it buffers the row
+	// each Exec is given and sends them all at the Exec given none.
+	copy bool
 	// opt says SQL holds clauses only some executions send (items a
 	// list of clauses gets under a condition, see list); must is then
 	// the text without them, what every execution sends.
@@ -1031,6 +1035,13 @@ func (r *resolver) call(call *ast.CallExpr, index int, at token.Pos, depth int) 
 			if v, ok := info.Uses[id].(*types.Var); ok {
 				return r.variable(v, call.Pos(), depth+1)
 			}
+		}
+	case "github.com/lib/pq.CopyIn", "github.com/lib/pq.CopyInSchema",
+		"github.com/microsoft/go-mssqldb.CopyIn", "github.com/denisenkom/go-mssqldb.CopyIn":
+		if index == 0 {
+			t := unresolved("SQL is a bulk copy (%s)", fn.Name())
+			t.copy = true
+			return t
 		}
 	case "(" + dotsqlPath + ".DotSql).Raw":
 		if index == 0 && len(call.Args) == 1 {

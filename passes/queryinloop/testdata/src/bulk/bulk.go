@@ -6,7 +6,7 @@ import (
 	"context"
 	"database/sql"
 
-	_ "github.com/lib/pq"
+	"github.com/lib/pq"
 )
 
 type Store struct{ db *sql.DB }
@@ -61,4 +61,34 @@ func (s *Store) Long(ctx context.Context, results []Result) {
 			s.insertEndpointConditionResultWithSuiteIDAndTimestamp(ctx, id) // fix `^add a variant of \(\*Store\)\.insertEndpointConditionResultWithSuiteIDAndTimesta… that inserts all rows in one statement \(INSERT INTO endpoint_result_conditions_with_a_long_name` // want `^\(\*Store\)\.insertEndpointCondit… runs an INSERT once per item of r\.EndpointCondition… inside another loop: n×m round trips$`
 		}
 	}
+}
+
+// Load copies users in with lib/pq's COPY: each Exec of a row buffers
+// it, and the Exec with none sends them all: one round trip, silent. A
+// statement prepared from SQL text runs each row on its own.
+func Load(ctx context.Context, db *sql.DB, names []string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, pq.CopyIn("users", "name"))
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := stmt.ExecContext(ctx, n); err != nil { // silent: a row of the copy
+			return err
+		}
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, "INSERT INTO users (name) VALUES ($1)")
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		ins.ExecContext(ctx, n) // want `^INSERT into users runs once per item of names`
+	}
+	return tx.Commit()
 }

@@ -7,3 +7,7 @@ type StringArray []string
 
 // Scan implements sql.Scanner.
 func (a *StringArray) Scan(src interface{}) error { panic("stub") }
+
+// CopyIn is the statement that, prepared, copies rows into table: each
+// Exec with a row buffers it, the Exec with none sends them.
+func CopyIn(table string, columns ...string) string { panic("stub") }
