@@ -494,6 +494,32 @@ func TestRouteInventoryShapedWrappers(t *testing.T) {
 	checkRuns(t, got, want, order)
 }
 
+// testdata/ginroutetable declares its API as a table of
+// RouteDefinition{Method, Path, Handler} rows, a local variable of the
+// function making the router, handed to a helper that registers each
+// row on a /api/v1 group with the handlers another helper builds (auth,
+// the row's middlewares, the row's handler) spread: each row is its
+// route, with its method, path and handler, behind auth (outpost: each
+// handler's queries under "ANY <handler>", the table "… /api/v1/…").
+func TestRouteInventoryGinRouteTable(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ginroutetable", "./...")
+	got, order := inventory(rep, func(r report.Route) string {
+		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
+	})
+	const auth = "api/router.go:41 api.auth once"
+	want := map[string][]string{
+		"api/router.go:49 GET /healthz":              {},
+		"api/router.go:52 GET /api/v1/events":        {auth, "api/router.go:61 handler once"},
+		"api/router.go:53 GET /api/v1/events/:id":    {auth, "api/router.go:65 handler once"},
+		"api/router.go:54 DELETE /api/v1/events/:id": {auth, "api/router.go:69 handler once"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("routes %v, want %d (stderr: %s)", order, len(want), stderr)
+	}
+	checkRuns(t, got, want, order)
+}
+
 // testdata/bus registers its routes through an engine of its own
 // (e.Get(path, handler) registers the closure handle makes, which runs the
 // handler inside the middlewares), with handlers made by constructors that

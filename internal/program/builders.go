@@ -91,7 +91,7 @@ func (p *Program) paramTabled(r *routes.Route) ([]*routes.Route, bool) {
 				continue
 			}
 			calls++
-			els, ok := p.argElems(info, c.Expr, f.sig, t.Param)
+			els, ok := p.argElems(g, info, c.Expr, f.sig, t.Param)
 			if !ok {
 				all = false
 				continue
@@ -124,9 +124,11 @@ func (p *Program) paramTabled(r *routes.Route) ([]*routes.Route, bool) {
 	return out, all && calls > 0
 }
 
-// argElems are the elements of the table a call passes for parameter i:
-// a variadic one's values passed one by one, or spread (f(xs...)).
-func (p *Program) argElems(info *types.Info, call *ast.CallExpr, sig *types.Signature, i int) ([]elem, bool) {
+// argElems are the elements of the table a call in g passes for
+// parameter i: a variadic one's values passed one by one, or spread
+// (f(xs...)); a local variable of g's, the tables it is given and the
+// values appended to it (routes := []Route{...}; register(r, routes)).
+func (p *Program) argElems(g *Func, info *types.Info, call *ast.CallExpr, sig *types.Signature, i int) ([]elem, bool) {
 	if sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
 		var out []elem
 		for _, a := range call.Args[min(i, len(call.Args)):] {
@@ -136,6 +138,11 @@ func (p *Program) argElems(info *types.Info, call *ast.CallExpr, sig *types.Sign
 	}
 	if i >= len(call.Args) {
 		return nil, false
+	}
+	if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && g.syntax != nil {
+		if v, isVar := info.Uses[id].(*types.Var); isVar && p.isLocal(v) {
+			return p.varElems(g.syntax, info, v, 0)
+		}
 	}
 	return p.exprElems(info, call.Args[i], 0)
 }

@@ -26,7 +26,10 @@ func (a *analyzer) handlerArgs(call *ast.CallExpr, api *httpapi.API) (*Handler, 
 		return &Handler{Name: "?"}, nil
 	}
 	if call.Ellipsis.IsValid() && len(call.Args)-1 <= api.HandlerArg {
-		return &Handler{Name: "…"}, nil // handlers...: not visible here
+		// handlers...: not visible here, but for the middlewares a
+		// function of the package puts before the handler it ends with
+		// (see chainField).
+		return &Handler{Name: "…"}, a.chainMws(call.Args[len(call.Args)-1])
 	}
 	if api.Framework == httpapi.Generic {
 		return a.genericHandler(call, api)

@@ -290,26 +290,8 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 		}
 		t.Call = src.Lparen
 	}
-	field := func(e ast.Expr) string {
-		e = ast.Unparen(e)
-		if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
-			if tv, ok := a.pass.TypesInfo.Types[c.Fun]; ok && tv.IsType() {
-				e = ast.Unparen(c.Args[0]) // http.HandlerFunc(d.Handler)
-			}
-		}
-		sel, ok := e.(*ast.SelectorExpr)
-		if !ok {
-			return ""
-		}
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || a.pass.TypesInfo.Uses[id] != value {
-			return ""
-		}
-		if s, ok := a.pass.TypesInfo.Selections[sel]; !ok || s.Kind() != types.FieldVal {
-			return ""
-		}
-		return sel.Sel.Name
-	}
-	t.Handler = a.handlerField(call.Args[api.HandlerArg], field, 0)
+	field := a.fieldOf(value)
+	t.Handler = a.handlerField(call.Args[api.HandlerArg], value, 0)
 	if t.Handler == "" && t.Param >= 0 {
 		t.Self = a.servesSelf(call.Args[api.HandlerArg], value)
 	}
@@ -365,17 +347,20 @@ func (a *analyzer) table(call *ast.CallExpr, api *httpapi.API) *Table {
 // handler = route.HandlerFunc; handler = Logger(handler, route.Name)),
 // the one argument of a handler's type the call hands it; "" when none.
 // The wrappers are the route's middlewares already (handlerArgs).
-func (a *analyzer) handlerField(e ast.Expr, field func(ast.Expr) string, depth int) string {
-	if f := field(e); f != "" || depth > maxRouterDepth {
+func (a *analyzer) handlerField(e ast.Expr, value *types.Var, depth int) string {
+	if f := a.fieldOf(value)(e); f != "" || depth > maxRouterDepth {
 		return f
 	}
 	e = ast.Unparen(e)
 	if w := a.onlyWrite(e); w != nil {
-		return a.handlerField(w, field, depth+1)
+		return a.handlerField(w, value, depth+1)
 	}
 	c, ok := e.(*ast.CallExpr)
 	if !ok {
 		return ""
+	}
+	if f := a.chainField(c, value, depth); f != "" {
+		return f
 	}
 	found := ""
 	for _, arg := range c.Args {
@@ -383,7 +368,7 @@ func (a *analyzer) handlerField(e ast.Expr, field func(ast.Expr) string, depth i
 		if t == nil || !httpapi.IsHandlerType(t) {
 			continue
 		}
-		if f := a.handlerField(arg, field, depth+1); f != "" {
+		if f := a.handlerField(arg, value, depth+1); f != "" {
 			if found != "" {
 				return "" // two: which serves is the call's to say
 			}
@@ -391,6 +376,169 @@ func (a *analyzer) handlerField(e ast.Expr, field func(ast.Expr) string, depth i
 		}
 	}
 	return found
+}
+
+// fieldOf is the function naming the field of value a handler
+// expression is (d.Handler, or converted: http.HandlerFunc(d.Handler));
+// "" for anything else.
+func (a *analyzer) fieldOf(value *types.Var) func(ast.Expr) string {
+	return func(e ast.Expr) string {
+		e = ast.Unparen(e)
+		if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
+			if tv, ok := a.pass.TypesInfo.Types[c.Fun]; ok && tv.IsType() {
+				e = ast.Unparen(c.Args[0]) // http.HandlerFunc(d.Handler)
+			}
+		}
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			return ""
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || a.pass.TypesInfo.Uses[id] != value {
+			return ""
+		}
+		if s, ok := a.pass.TypesInfo.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+			return ""
+		}
+		return sel.Sel.Name
+	}
+}
+
+// chainMws are the middlewares of the handlers a function of the
+// package builds for a table's row (see chainField), handed on spread:
+// what it appends to its list before the handler, a function or a
+// constructor's call each; none when e is no such function's call, or
+// the list is written otherwise. A list of the row's own (the element's
+// field, spread) is the row's, which the driver reads (Route.Row).
+func (a *analyzer) chainMws(e ast.Expr) []*Handler {
+	if w := a.onlyWrite(e); w != nil {
+		e = w
+	}
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	body, ret := a.chainList(c)
+	if body == nil {
+		return nil
+	}
+	var added []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return true
+		}
+		if id, isID := ast.Unparen(as.Lhs[0]).(*ast.Ident); !isID || a.pass.TypesInfo.ObjectOf(id) != ret {
+			return true
+		}
+		if ap, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); isCall && isBuiltinAppend(a.pass.TypesInfo, ap) && len(ap.Args) == 2 && !ap.Ellipsis.IsValid() {
+			added = append(added, ap.Args[1])
+		}
+		return true
+	})
+	if len(added) < 2 {
+		return nil
+	}
+	var out []*Handler
+	for _, m := range added[:len(added)-1] {
+		if _, isSel := ast.Unparen(m).(*ast.SelectorExpr); isSel {
+			continue // a field of the row: the row's to say
+		}
+		out = append(out, a.mwOf(m, 0))
+	}
+	return out
+}
+
+// chainList is, for a call of a function of the package answering a
+// list of handlers, the function's body and the variable every return
+// of it answers; nil when c is no such call.
+func (a *analyzer) chainList(c *ast.CallExpr) (*ast.BlockStmt, *types.Var) {
+	fn, ok := a.pass.TypesInfo.Uses[identOf(c.Fun)].(*types.Func)
+	if !ok || a.decls[fn] == nil || a.decls[fn].Body == nil || c.Ellipsis.IsValid() {
+		return nil, nil
+	}
+	body := a.decls[fn].Body
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() != 1 {
+		return nil, nil
+	}
+	list, ok := sig.Results().At(0).Type().Underlying().(*types.Slice)
+	if !ok || !httpapi.IsHandlerType(list.Elem()) {
+		return nil, nil
+	}
+	var ret *types.Var
+	ok = true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			var v *types.Var
+			if len(n.Results) == 1 {
+				if id, isID := ast.Unparen(n.Results[0]).(*ast.Ident); isID {
+					v, _ = a.pass.TypesInfo.Uses[id].(*types.Var)
+				}
+			}
+			if v == nil || ret != nil && ret != v {
+				ok = false
+			}
+			ret = v
+		}
+		return ok
+	})
+	if !ok || ret == nil {
+		return nil, nil
+	}
+	return body, ret
+}
+
+// chainField is the field of a table's element that the handlers a
+// function of the package builds from the element end with, when the
+// registration is handed that function's result (outpost's
+// router.Handle(route.Method, route.Path, buildChain(route)...), with
+// buildChain appending auth, the row's middlewares, then def.Handler to
+// the list it returns): the handler the list's last append adds, a field
+// of the parameter the element is handed as; "" when the call is no such
+// function's, or the list ends otherwise.
+func (a *analyzer) chainField(c *ast.CallExpr, value *types.Var, depth int) string {
+	body, ret := a.chainList(c)
+	if body == nil {
+		return ""
+	}
+	fn := a.pass.TypesInfo.Uses[identOf(c.Fun)].(*types.Func)
+	sig := fn.Type().(*types.Signature)
+	var param *types.Var // the parameter the element is handed as
+	for i, arg := range c.Args {
+		if id, ok := ast.Unparen(arg).(*ast.Ident); ok && a.pass.TypesInfo.Uses[id] == value && i < sig.Params().Len() {
+			if param != nil {
+				return "" // handed twice
+			}
+			param = sig.Params().At(i)
+		}
+	}
+	if param == nil {
+		return ""
+	}
+	// The list's last write, in the order of the source: an append of
+	// one handler.
+	var last ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return true
+		}
+		if id, isID := ast.Unparen(as.Lhs[0]).(*ast.Ident); !isID || a.pass.TypesInfo.ObjectOf(id) != ret {
+			return true
+		}
+		last = nil
+		if ap, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); isCall && isBuiltinAppend(a.pass.TypesInfo, ap) && len(ap.Args) == 2 && !ap.Ellipsis.IsValid() {
+			last = ap.Args[1]
+		}
+		return true
+	})
+	if last == nil {
+		return ""
+	}
+	return a.handlerField(last, param, depth+1)
 }
 
 // patternExprs are a registration's pattern argument and, for a gorilla
