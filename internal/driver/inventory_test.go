@@ -461,7 +461,8 @@ func TestRouteInventoryInjected(t *testing.T) {
 // shape, each handler wrapped in a function returning a closure that
 // calls it (perm(h, "items:read"); rateLimit(tryAuth(h), "auth"), one
 // wrapper's closure handed to another; widgetAuth(h), a wrapper returning
-// another's call): a route runs its handler's
+// another's call; handleErr(h), a wrapper in a local variable): a route
+// runs its handler's
 // queries and its wrappers', not those of every handler a wrapper is
 // handed (libredesk: 224 queries on each of 160 routes).
 func TestRouteInventoryShapedWrappers(t *testing.T) {
@@ -471,22 +472,29 @@ func TestRouteInventoryShapedWrappers(t *testing.T) {
 		return fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Method, r.Pattern)
 	})
 	const (
-		perm    = "cmd/desk/main.go:29 handler once"
-		session = "cmd/desk/main.go:58 handler once"
-		inbox   = "cmd/desk/main.go:95 handler once"
+		perm    = "cmd/desk/main.go:39 handler once"
+		session = "cmd/desk/main.go:68 handler once"
+		inbox   = "cmd/desk/main.go:105 handler once"
 	)
 	want := map[string][]string{
-		"cmd/desk/main.go:15 GET /items":  {perm, "cmd/desk/main.go:73 handler once"},
-		"cmd/desk/main.go:16 POST /items": {perm, "cmd/desk/main.go:78 handler once"},
-		"cmd/desk/main.go:17 GET /me":     {session, "cmd/desk/main.go:83 handler once"},
-		"cmd/desk/main.go:18 POST /reset": {session, "cmd/desk/main.go:88 handler once"},
+		"cmd/desk/main.go:15 GET /items":  {perm, "cmd/desk/main.go:83 handler once"},
+		"cmd/desk/main.go:16 POST /items": {perm, "cmd/desk/main.go:88 handler once"},
+		"cmd/desk/main.go:17 GET /me":     {session, "cmd/desk/main.go:93 handler once"},
+		"cmd/desk/main.go:18 POST /reset": {session, "cmd/desk/main.go:98 handler once"},
 		// A wrapper made of another (widgetAuth(h) returns inbox of a
 		// closure calling h), its types unnamed: each route its own
 		// handler's queries, not those of every handler widgetAuth is
 		// handed.
-		"cmd/desk/main.go:19 GET /w/settings": {inbox, "cmd/desk/main.go:114 handler once"},
-		"cmd/desk/main.go:20 GET /w/chat":     {session, inbox, "cmd/desk/main.go:119 handler once"},
-		"cmd/desk/main.go:21 GET /w/me":       {session, "cmd/desk/main.go:83 handler once", inbox},
+		"cmd/desk/main.go:19 GET /w/settings": {inbox, "cmd/desk/main.go:124 handler once"},
+		"cmd/desk/main.go:20 GET /w/chat":     {session, inbox, "cmd/desk/main.go:129 handler once"},
+		"cmd/desk/main.go:21 GET /w/me":       {session, "cmd/desk/main.go:93 handler once", inbox},
+		// A wrapper written as a local closure (handleErr := func(fn)
+		// web.Handler {...}): each route its own handler's query.
+		"cmd/desk/main.go:30 GET /e/items": {"cmd/desk/main.go:83 handler once"},
+		"cmd/desk/main.go:31 GET /e/me":    {"cmd/desk/main.go:93 handler once"},
+		// The same on a ServeMux, the handlers answering an error.
+		"cmd/side/main.go:21 GET /rows": {"cmd/side/main.go:27 handler once"},
+		"cmd/side/main.go:22 GET /ping": {},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d (stderr: %s)", order, len(want), stderr)

@@ -34,6 +34,11 @@ import (
 // passes anything else (its own parameter, a variable), the graph's answer
 // stands for that call.
 //
+// The constructor may be a closure of the function registering
+// (handleErr := func(fn func(w, r) error) http.HandlerFunc { return
+// func(w, r) {...fn(w, r)...} }; mux.HandleFunc("/rows",
+// handleErr(rows))): its calls are static calls of one function too.
+//
 // A route may name not the constructor's call but a factory's that
 // returns it (HandleMemberRemove() { fn := func(...) {...}; return
 // adapters.CommandID("id", fn, 204) }, registered as it is or handed to
@@ -82,7 +87,7 @@ func (b *builder) adapters() {
 	}
 	for _, f := range b.p.list {
 		fn := b.ssaOf(f)
-		if f.closure || fn.Signature.Results().Len() != 1 || len(b.staticCallers()[fn]) == 0 {
+		if fn.Signature.Results().Len() != 1 || len(b.staticCallers()[fn]) == 0 {
 			continue
 		}
 		for _, mc := range returnedClosures(fn) {

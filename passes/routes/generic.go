@@ -189,6 +189,16 @@ func (a *analyzer) anyHandler(e ast.Expr, depth int) *Handler {
 		}
 		fn := a.callee(x)
 		if fn == nil {
+			// A wrapper written as a local closure (handleErr :=
+			// func(fn ...) Handler { return func(...) {...} };
+			// handleErr(h)): the closure it returns, made by this call.
+			if lit := a.localLit(x.Fun); lit != nil {
+				for _, ret := range a.litReturns(lit) {
+					if in, ok := ast.Unparen(ret).(*ast.FuncLit); ok {
+						return &Handler{Name: types.ExprString(x.Fun), Lit: in, Made: x.Lparen}
+					}
+				}
+			}
 			return unknown
 		}
 		fn = fn.Origin()
@@ -280,4 +290,22 @@ func (a *analyzer) funcField(e ast.Expr) ast.Expr {
 		}
 	}
 	return found
+}
+
+// litReturns are the results of the returns of lit's own body (not of
+// the literals in it) that return one value.
+func (a *analyzer) litReturns(lit *ast.FuncLit) []ast.Expr {
+	var out []ast.Expr
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				out = append(out, n.Results[0])
+			}
+		}
+		return true
+	})
+	return out
 }

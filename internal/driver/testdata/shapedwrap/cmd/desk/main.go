@@ -19,6 +19,16 @@ func main() {
 	g.GET("/w/settings", rateLimit(inbox(settings), "widget"))
 	g.GET("/w/chat", rateLimit(widgetAuth(chat), "widget"))
 	g.GET("/w/me", rateLimit(widgetAuth(me), "widget"))
+	handleErr := func(fn func(*web.Request) error) web.Handler {
+		return func(r *web.Request) error {
+			if err := fn(r); err != nil {
+				return errors.New("failed: " + err.Error())
+			}
+			return nil
+		}
+	}
+	g.GET("/e/items", handleErr(listItems))
+	g.GET("/e/me", handleErr(me))
 	g.Serve(":8080")
 }
 
