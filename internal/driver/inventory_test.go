@@ -493,8 +493,12 @@ func TestRouteInventoryShapedWrappers(t *testing.T) {
 		"cmd/desk/main.go:30 GET /e/items": {"cmd/desk/main.go:83 handler once"},
 		"cmd/desk/main.go:31 GET /e/me":    {"cmd/desk/main.go:93 handler once"},
 		// The same on a ServeMux, the handlers answering an error.
-		"cmd/side/main.go:21 GET /rows": {"cmd/side/main.go:27 handler once"},
+		"cmd/side/main.go:21 GET /rows": {"cmd/side/main.go:29 handler once"},
 		"cmd/side/main.go:22 GET /ping": {},
+		// One handler for two methods, branching on r.Method: each route
+		// its own branch; a GET route serves HEAD too.
+		"cmd/side/main.go:23 GET /cookie":  {"cmd/side/main.go:41 handler once", "cmd/side/main.go:46 handler once"},
+		"cmd/side/main.go:24 POST /cookie": {"cmd/side/main.go:48 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d (stderr: %s)", order, len(want), stderr)

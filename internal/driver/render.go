@@ -171,7 +171,7 @@ func writeRoutes(w io.Writer, rep *report.Report) error {
 	}
 	if n := rep.Stats.PathGuarded; n > 0 {
 		// Said, not dropped: what the lists leave out, and why.
-		if _, err := fmt.Fprintf(w, "%s of middlewares not listed on the routes a test of the request's path in the middleware rules them out for (stats.path_guarded)\n", plural(n, "query site")); err != nil {
+		if _, err := fmt.Fprintf(w, "%s not listed on the routes a test of the request's path or method rules them out for (stats.path_guarded)\n", plural(n, "query site")); err != nil {
 			return err
 		}
 	}

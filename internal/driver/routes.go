@@ -61,8 +61,8 @@ type routeEntry struct {
 	sites      map[siteKey]int // query sites reached -> deepest loop there
 	reached    map[string]int  // "file:line" of the query sites the graph reaches -> deepest loop
 	calls      map[string]bool // "file:line" of calls of the route's code
-	// pathGuarded counts the queries of its middlewares left out of
-	// Queries: a test of the request's path rules them out for it.
+	// pathGuarded counts the queries left out of Queries: a test of the
+	// request's path (in a middleware) or method rules them out for it.
 	pathGuarded int
 	unrun       []string // "file:line" of those no part of it runs: the pass's steps there are not its
 }

@@ -50,8 +50,9 @@ type Entry struct {
 	Parts []Part
 	Route *routes.Route // for RoleRoute
 	// PathGuarded counts, once Queries has listed the entry's queries,
-	// those of its middlewares left out because a test of the request's
-	// path rules them out for the route (see pathguards.go); Unrun are
+	// those left out because a test of the request's path (in a
+	// middleware) or method rules them out for the route (see
+	// pathguards.go); Unrun are
 	// those sites that no part runs.
 	PathGuarded int
 	Unrun       []*queries.Site

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/http"
 	"sort"
 	"strings"
 
@@ -15,6 +16,13 @@ import (
 	"github.com/sqlheat/sqlheat/passes/routes"
 )
 
+// The same reading decides a test of the request's method (r.Method ==
+// http.MethodPost, in a middleware or in the handler itself) for a route
+// that serves one method: a handler registered for GET and POST and
+// branching on r.Method runs, for its GET route, the GET branch alone.
+// A GET route of a ServeMux also serves HEAD: a test of HEAD keeps both
+// ways there.
+//
 // A middleware installed for every route often does its work for some
 // paths only, and hands the others on at once:
 //
@@ -62,6 +70,9 @@ type pathTest struct {
 	op   pathOp
 	val  string
 	of   httpapi.PathSource // what is tested: the path, or the route's pattern
+	// method says the test is of the request's method (r.Method ==
+	// "POST"), not of its path: op is pathEqual, of NoPath.
+	method bool
 }
 
 // pathTestsOf are fn's branches on a test of the request's path; none
@@ -129,6 +140,9 @@ func pathCond(v ssa.Value) (cond, bool) {
 		}
 		if of := pathValue(x); of != httpapi.NoPath {
 			return cond{pathTest: pathTest{op: pathEqual, val: s, of: of}, negated: c.Op == token.NEQ}, true
+		}
+		if methodValue(x) {
+			return cond{pathTest: pathTest{op: pathEqual, val: s, method: true}, negated: c.Op == token.NEQ}, true
 		}
 	case *ssa.Call:
 		fn := c.Call.StaticCallee()
@@ -201,6 +215,17 @@ func pathValue(v ssa.Value) httpapi.PathSource {
 	return httpapi.NoPath
 }
 
+// methodValue says whether v is the method of the request the function
+// is handed (r.Method, c.Request.Method, c.Request().Method).
+func methodValue(v ssa.Value) bool {
+	x, ok := v.(*ssa.UnOp) // *(&r.Method)
+	if !ok || x.Op != token.MUL {
+		return false
+	}
+	fa, ok := x.X.(*ssa.FieldAddr)
+	return ok && isField(fa, "net/http", "Request", "Method") && handed(fa.X, 0)
+}
+
 // isField reports whether fa addresses field name of the struct pkg.typ.
 func isField(fa *ssa.FieldAddr, pkg, typ, name string) bool {
 	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
@@ -251,20 +276,38 @@ type routePath struct {
 	exact   bool   // the path is prefix itself (give or take a final slash)
 	pattern string // the pattern as written
 	ok      bool   // the pattern is a path, with every prefix known
+	// method is the one method of the route's requests ("GET"), "" when
+	// it serves any or several.
+	method string
 }
 
 func pathOf(r *routes.Route) routePath {
-	if r == nil || !strings.HasPrefix(r.Pattern, "/") {
-		return routePath{} // a handler's name, a host, an unknown prefix ("…/items")
+	if r == nil {
+		return routePath{}
+	}
+	var method string
+	if m := r.Method; m != "" && m != "ANY" && m != "*" && strings.ToUpper(m) == m && !strings.ContainsAny(m, " ,|…") {
+		method = m
+	}
+	if !strings.HasPrefix(r.Pattern, "/") {
+		return routePath{method: method} // a handler's name, a host, an unknown prefix ("…/items")
 	}
 	pt := httppattern.Parse(r.Pattern)
 	prefix, exact, ok := pt.Literal()
-	return routePath{prefix: prefix, tail: pt.LiteralTail(), exact: exact, pattern: r.Pattern, ok: ok}
+	return routePath{prefix: prefix, tail: pt.LiteralTail(), exact: exact, pattern: r.Pattern, ok: ok, method: method}
 }
 
 // decide says which way test t goes for every request of a route with
 // path rp; known is false when the pattern does not say.
 func (t pathTest) decide(rp routePath) (holds, known bool) {
+	if t.method {
+		// The route's one method decides it; but a GET route of a
+		// ServeMux serves HEAD too, and a test of HEAD goes either way.
+		if rp.method == "" || t.val == http.MethodHead && rp.method == http.MethodGet {
+			return false, false
+		}
+		return t.val == rp.method, true
+	}
 	if !rp.ok {
 		return false, false
 	}
@@ -353,14 +396,18 @@ func (op pathOp) test(path, val string) bool {
 }
 
 // pathDead are, by block of f, those no request of a route with path rp
-// runs: the blocks only the ways its path tests do not take reach. nil
-// when the pattern rules none out.
-func (f *Func) pathDead(rp routePath) []bool {
-	if f.flow == nil || len(f.flow.paths) == 0 || !rp.ok {
+// runs: the blocks only the ways its path tests (or, with methods, its
+// tests of the request's method alone) do not take reach. nil when the
+// route rules none out.
+func (f *Func) pathDead(rp routePath, methods bool) []bool {
+	if f.flow == nil || len(f.flow.paths) == 0 || !rp.ok && rp.method == "" {
 		return nil
 	}
 	taken := map[int32]int32{} // by block, the one successor its test takes
 	for _, t := range f.flow.paths {
+		if methods && !t.method {
+			continue
+		}
 		if holds, known := t.decide(rp); known {
 			if holds {
 				taken[t.block] = t.succ[0]
@@ -408,18 +455,23 @@ func inDead(c *Call, dead []bool) bool {
 }
 
 // partDead are the blocks of a route's part that no request of the
-// route runs (see pathDead): for a middleware the route's path reaches
-// as the request has it; nil for the handler, and for what runs behind
-// http.StripPrefix.
+// route runs (see pathDead): for a middleware those the route's path
+// and method rule out, the path as the request has it; for the handler,
+// and for what runs behind http.StripPrefix, those its method rules out
+// (a handler registered for GET and POST that tests r.Method).
 func (p *Program) partDead(e *Entry, part Part) []bool {
-	if e.Route == nil || part.Loop != nil || part.Chan != "" || part.From == "handler" || part.stripped {
+	if e.Route == nil || part.Loop != nil || part.Chan != "" {
 		return nil
 	}
 	p.components()
 	if part.Func.scc.cyclic {
 		return nil // a recursion's reach is its component's
 	}
-	return part.Func.pathDead(pathOf(e.Route))
+	// A handler's tests of the path are its own (a catch-all's, split
+	// in dispatch.go), and behind http.StripPrefix the path is not the
+	// pattern's; a test of the method is the route's to decide there
+	// too.
+	return part.Func.pathDead(pathOf(e.Route), part.From == "handler" || part.stripped)
 }
 
 // reachLive is what a call of f runs when the calls in the blocks dead

@@ -858,7 +858,7 @@ func (p *htmlPage) coverage(r *Report) {
 		add("in loops that run only when a call failed, not shown", s.ErrorPathFindings)
 	}
 	if s.PathGuarded > 0 {
-		add("middleware queries on routes their path tests rule out, not counted", s.PathGuarded)
+		add("queries on routes their path or method tests rule out, not counted", s.PathGuarded)
 	}
 	if s.DeadBranchFindings > 0 {
 		add("in loops, only in branches that never run, not shown", s.DeadBranchFindings)

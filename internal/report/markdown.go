@@ -314,7 +314,7 @@ func writeStats(w io.Writer, r *Report) {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only when a call before them failed", plural(n, "call"))
 	}
 	if n := s.PathGuarded; n > 0 {
-		fmt.Fprintf(w, " · %s of middlewares not counted on routes their path tests rule out", plural(n, "query"))
+		fmt.Fprintf(w, " · %s not counted on routes their path or method tests rule out", plural(n, "query"))
 	}
 	if n := s.DeadBranchFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run is only in branches that never run", plural(n, "call"))

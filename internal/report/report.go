@@ -392,7 +392,9 @@ type Stats struct {
 	// middlewares left out of routes[].queries and their counts: the
 	// middleware runs them only for paths, tested against a constant
 	// (strings.HasPrefix(r.URL.Path, "/api/"), path == "/login"), that
-	// the route's pattern never has.
+	// the route's pattern never has; and those a middleware or the
+	// handler runs only for a method (r.Method == "POST") other than
+	// the route's one.
 	PathGuarded int `json:"path_guarded,omitempty"`
 	// DeadBranchFindings counts the calls in loops that the report leaves
 	// out because what they run, they run only in a branch no execution

@@ -20,6 +20,8 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /rows", handleErr(rows))
 	mux.HandleFunc("GET /ping", handleErr(ping))
+	mux.HandleFunc("GET /cookie", cookie)
+	mux.HandleFunc("POST /cookie", cookie)
 	http.ListenAndServe(":8081", mux)
 }
 
@@ -30,4 +32,19 @@ func rows(w http.ResponseWriter, r *http.Request) error {
 
 func ping(w http.ResponseWriter, r *http.Request) error {
 	return db.Ping()
+}
+
+// cookie serves two methods, one branch each; a GET route serves HEAD
+// too, so a HEAD test goes either way on it.
+func cookie(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodHead {
+		db.Exec(`UPDATE cookies SET probed = now()`)
+		return
+	}
+	switch r.Method {
+	case http.MethodGet:
+		db.QueryRow(`SELECT value FROM cookies WHERE writer = $1`, r.Header.Get("writer"))
+	case "POST":
+		db.Exec(`UPDATE cookies SET value = $2 WHERE writer = $1`, r.Header.Get("writer"), r.Header.Get("value"))
+	}
 }
