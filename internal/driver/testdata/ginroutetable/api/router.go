@@ -50,6 +50,7 @@ func NewRouter() http.Handler {
 	v1 := r.Group("/api/v1")
 	routes := []RouteDefinition{
 		{Method: http.MethodGet, Path: "/events", Handler: listEvents},
+		{Method: http.MethodHead, Path: "/events", Handler: listEvents},
 		{Method: http.MethodGet, Path: "/events/:id", Handler: getEvent},
 		{Method: http.MethodDelete, Path: "/events/:id", Handler: deleteEvent, AdminOnly: true},
 	}
@@ -58,6 +59,9 @@ func NewRouter() http.Handler {
 }
 
 func listEvents(c *gin.Context) {
+	if c.Request.Method == http.MethodHead {
+		return // nothing to read for a HEAD
+	}
 	db.Query(`SELECT id, body FROM events ORDER BY id LIMIT 100`)
 }
 
