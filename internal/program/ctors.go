@@ -143,17 +143,35 @@ func (b *builder) bound(g *ssa.Function, v *ssa.Call, mc *ssa.MakeClosure, depth
 // inner are bound to what v passed (see bound), and the copies of hs
 // that call them call those instead.
 func (b *builder) rebound(g *ssa.Function, v, inner *ssa.Call, hs []*Func, depth int) []*Func {
-	subst := map[*Func]*Func{}
+	// The copies among hs, and which of g's closures handed to inner
+	// they call.
+	made := map[*Func]*ssa.MakeClosure{}
 	for _, a := range inner.Call.Args {
-		mc, ok := unconverted(a).(*ssa.MakeClosure)
-		if !ok {
+		if mc, ok := unconverted(a).(*ssa.MakeClosure); ok {
+			if fn, isFn := mc.Fn.(*ssa.Function); isFn && b.funcs[fn] != nil {
+				made[b.funcs[fn]] = mc
+			}
+		}
+	}
+	copyOf := map[*Func]*boundCopy{}
+	subst := map[*Func]*Func{}
+	for _, h := range hs {
+		k := slices.IndexFunc(b.copies, func(bc *boundCopy) bool { return bc.copy == h })
+		if k < 0 {
 			continue
 		}
-		if _, isFn := mc.Fn.(*ssa.Function); !isFn {
-			continue
+		copyOf[h] = b.copies[k]
+		for _, fs := range b.copies[k].binds {
+			for _, f := range fs {
+				if mc, ok := made[f]; ok && subst[f] == nil {
+					subst[f] = b.bound(g, v, mc, depth)
+				}
+			}
 		}
-		if f := b.bound(g, v, mc, depth); f != nil && f != b.funcs[mc.Fn.(*ssa.Function)] {
-			subst[b.funcs[mc.Fn.(*ssa.Function)]] = f
+	}
+	for f, to := range subst {
+		if to == f {
+			delete(subst, f) // binds nothing of v's
 		}
 	}
 	if len(subst) == 0 {
@@ -162,11 +180,10 @@ func (b *builder) rebound(g *ssa.Function, v, inner *ssa.Call, hs []*Func, depth
 	out := make([]*Func, len(hs))
 	for i, h := range hs {
 		out[i] = h
-		k := slices.IndexFunc(b.copies, func(bc *boundCopy) bool { return bc.copy == h })
-		if k < 0 {
+		bc := copyOf[h]
+		if bc == nil {
 			continue
 		}
-		bc := b.copies[k]
 		binds := make(map[*Call][]*Func, len(bc.binds))
 		changed := false
 		for c, fs := range bc.binds {

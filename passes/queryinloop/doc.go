@@ -312,7 +312,9 @@
 // a case per type) is still reported: each statement runs once per item
 // of its kind.
 // Also for pgx Batch.Queue (not a round trip; SendBatch after the loop is
-// one), DDL (migration runners; also a statement known only in part whose
+// one), a row handed to a bulk copy (stmt.Exec(row...) on a statement
+// prepared from lib/pq's or go-mssqldb's CopyIn: buffered; the Exec with
+// no row after the loop sends them), DDL (migration runners; also a statement known only in part whose
 // constant head starts with CREATE, ALTER, DROP, COMMENT, GRANT, REVOKE
 // or TRUNCATE: `"CREATE TABLE " + pgx.Identifier{name}.Sanitize() + ...`
 // in a loop over partitions at start-up), main and init, handler closures that are

@@ -422,6 +422,7 @@ func (a *analyzer) chainMws(e ast.Expr) []*Handler {
 		return nil
 	}
 	var added []ast.Expr
+	last := false // the last write appends one handler
 	ast.Inspect(body, func(n ast.Node) bool {
 		as, isAssign := n.(*ast.AssignStmt)
 		if !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
@@ -430,22 +431,37 @@ func (a *analyzer) chainMws(e ast.Expr) []*Handler {
 		if id, isID := ast.Unparen(as.Lhs[0]).(*ast.Ident); !isID || a.pass.TypesInfo.ObjectOf(id) != ret {
 			return true
 		}
-		if ap, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); isCall && isBuiltinAppend(a.pass.TypesInfo, ap) && len(ap.Args) == 2 && !ap.Ellipsis.IsValid() {
+		ap, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		last = isCall && isBuiltinAppend(a.pass.TypesInfo, ap) && len(ap.Args) == 2 && !ap.Ellipsis.IsValid()
+		if last {
 			added = append(added, ap.Args[1])
 		}
 		return true
 	})
-	if len(added) < 2 {
+	if !last || len(added) < 2 {
 		return nil
 	}
+	params := a.pass.TypesInfo.Uses[identOf(c.Fun)].(*types.Func).Type().(*types.Signature).Params()
 	var out []*Handler
 	for _, m := range added[:len(added)-1] {
-		if _, isSel := ast.Unparen(m).(*ast.SelectorExpr); isSel {
-			continue // a field of the row: the row's to say
+		if sel, isSel := ast.Unparen(m).(*ast.SelectorExpr); isSel {
+			if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID && isParamOf(a.pass.TypesInfo.Uses[id], params) {
+				continue // a field of the row: the row's to say
+			}
 		}
 		out = append(out, a.mwOf(m, 0))
 	}
 	return out
+}
+
+// isParamOf reports whether obj is one of params.
+func isParamOf(obj types.Object, params *types.Tuple) bool {
+	for i := range params.Len() {
+		if params.At(i) == obj {
+			return true
+		}
+	}
+	return false
 }
 
 // chainList is, for a call of a function of the package answering a
