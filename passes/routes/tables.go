@@ -417,28 +417,8 @@ func (a *analyzer) chainMws(e ast.Expr) []*Handler {
 	if !ok {
 		return nil
 	}
-	body, ret := a.chainList(c)
-	if body == nil {
-		return nil
-	}
-	var added []ast.Expr
-	last := false // the last write appends one handler
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, isAssign := n.(*ast.AssignStmt)
-		if !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-			return true
-		}
-		if id, isID := ast.Unparen(as.Lhs[0]).(*ast.Ident); !isID || a.pass.TypesInfo.ObjectOf(id) != ret {
-			return true
-		}
-		ap, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-		last = isCall && isBuiltinAppend(a.pass.TypesInfo, ap) && len(ap.Args) == 2 && !ap.Ellipsis.IsValid()
-		if last {
-			added = append(added, ap.Args[1])
-		}
-		return true
-	})
-	if !last || len(added) < 2 {
+	added := a.chained(c)
+	if len(added) < 2 {
 		return nil
 	}
 	params := a.pass.TypesInfo.Uses[identOf(c.Fun)].(*types.Func).Type().(*types.Signature).Params()
@@ -507,6 +487,39 @@ func (a *analyzer) chainList(c *ast.CallExpr) (*ast.BlockStmt, *types.Var) {
 	return body, ret
 }
 
+// chained are the handlers a function of the package, called by c,
+// appends one by one to the list it returns, in the order of the source
+// (auth(def.AdminOnly), def.Handler), the last of them what it ends the
+// list with; nil when c is no such call, or the list's last write is
+// anything else.
+func (a *analyzer) chained(c *ast.CallExpr) []ast.Expr {
+	body, ret := a.chainList(c)
+	if body == nil {
+		return nil
+	}
+	var added []ast.Expr
+	last := false // the last write appends one handler
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return true
+		}
+		if id, isID := ast.Unparen(as.Lhs[0]).(*ast.Ident); !isID || a.pass.TypesInfo.ObjectOf(id) != ret {
+			return true
+		}
+		ap, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		last = isCall && isBuiltinAppend(a.pass.TypesInfo, ap) && len(ap.Args) == 2 && !ap.Ellipsis.IsValid()
+		if last {
+			added = append(added, ap.Args[1])
+		}
+		return true
+	})
+	if !last {
+		return nil
+	}
+	return added
+}
+
 // chainField is the field of a table's element that the handlers a
 // function of the package builds from the element end with, when the
 // registration is handed that function's result (outpost's
@@ -516,8 +529,8 @@ func (a *analyzer) chainList(c *ast.CallExpr) (*ast.BlockStmt, *types.Var) {
 // of the parameter the element is handed as; "" when the call is no such
 // function's, or the list ends otherwise.
 func (a *analyzer) chainField(c *ast.CallExpr, value *types.Var, depth int) string {
-	body, ret := a.chainList(c)
-	if body == nil {
+	added := a.chained(c)
+	if len(added) == 0 {
 		return ""
 	}
 	fn := a.pass.TypesInfo.Uses[identOf(c.Fun)].(*types.Func)
@@ -534,26 +547,7 @@ func (a *analyzer) chainField(c *ast.CallExpr, value *types.Var, depth int) stri
 	if param == nil {
 		return ""
 	}
-	// The list's last write, in the order of the source: an append of
-	// one handler.
-	var last ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, isAssign := n.(*ast.AssignStmt)
-		if !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-			return true
-		}
-		if id, isID := ast.Unparen(as.Lhs[0]).(*ast.Ident); !isID || a.pass.TypesInfo.ObjectOf(id) != ret {
-			return true
-		}
-		last = nil
-		if ap, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); isCall && isBuiltinAppend(a.pass.TypesInfo, ap) && len(ap.Args) == 2 && !ap.Ellipsis.IsValid() {
-			last = ap.Args[1]
-		}
-		return true
-	})
-	if last == nil {
-		return ""
-	}
+	last := added[len(added)-1] // the handler the list ends with
 	return a.handlerField(last, param, depth+1)
 }
 
