@@ -965,8 +965,10 @@ func multiplied(reached []queryinloop.Reached) bool {
 
 // boundPer is per, the callees' counts whoever calls them, for what call
 // c passes: when its arguments rule some of the callees' sites out (a
-// constant flag, an entity's edges: see program.ReachFrom), no count is
-// more than the sites left.
+// constant flag, an entity's edges: see program.ReachFrom), or its loops
+// run some of them once (a statement prepared lazily into a field of a
+// value made before the loop: see program.OncePerValue), no count is
+// more than the sites left to run on each call.
 func boundPer(p *program.Program, c *program.Call, reached []queryinloop.Reached, per queryinloop.PerCall) queryinloop.PerCall {
 	all := map[*queries.Site]bool{}
 	for _, g := range c.Callees {
@@ -974,7 +976,13 @@ func boundPer(p *program.Program, c *program.Call, reached []queryinloop.Reached
 			all[r.Site] = true
 		}
 	}
-	if n := len(reached); n < len(all) {
+	n := 0
+	for _, r := range reached {
+		if !r.Query.Once {
+			n++
+		}
+	}
+	if n < len(all) {
 		per.Once, per.Each, per.Branches = min(per.Once, n), min(per.Each, n), min(per.Branches, n)
 	}
 	return per

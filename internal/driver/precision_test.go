@@ -238,3 +238,28 @@ func TestPrecision(t *testing.T) {
 		t.Errorf("queryinloop findings:\n got %q\nwant %q", got, want)
 	}
 }
+
+// testdata/lazyprep writes through a writer that prepares its statement
+// on its first call: a loop over one writer made before it runs the
+// insert per item and the prepare once, and says one statement; a loop
+// making a writer per item runs both per item, and says two.
+func TestLazyPrepareCount(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/lazyprep", "./...")
+	want := map[string]string{
+		"ledger/ledger.go:34": "ledger.(*writer).Add runs INSERT into ledger (ledger.go:25) once per item of statements: n round trips instead of 1",
+		"ledger/ledger.go:45": "ledger.(*writer).Add runs 2 queries once per item of statements: 2n round trips instead of 2",
+	}
+	got := map[string]string{}
+	for _, f := range rep.Findings {
+		got[fmt.Sprintf("%s:%d", f.File, f.Line)] = f.Message
+	}
+	for at, msg := range want {
+		if got[at] != msg {
+			t.Errorf("%s: %q, want %q", at, got[at], msg)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("findings %v, want %d (stderr: %s)", got, len(want), stderr)
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/lazyprep
+
+go 1.22
