@@ -111,7 +111,10 @@
 // and action only.
 //
 // The prefix of a group or sub-router is composed when the router value
-// flows through local variables, calls of functions of the package
+// flows through local variables (a range over a list of routers is each
+// router the list's literal and appends hold: an S3 API registering its
+// routes on a sub-router per host and one for any host), calls of
+// functions of the package
 // (routes(r) called with r.Group("/v1")), chi's Route and Group closures,
 // bunrouter's WithGroup functions and Mount. A variable assigned more than
 // once has, at each registration, the values that can reach it: after g =

@@ -432,6 +432,13 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 			}
 			out = append(out, rs...)
 		}
+		if x := a.ranged[v]; x != nil && len(writes) == 0 && !a.isParam(v) {
+			// for _, r := range routers: each router the list holds, the
+			// routers of its literal and those appended to it.
+			for _, el := range a.elems(x, 0) {
+				out = append(out, a.routers(el, depth+1)...)
+			}
+		}
 	}
 	if len(out) == 0 {
 		out = a.byType(e)

@@ -34,3 +34,23 @@ func (h *H) Router() *mux.Router {
 	api.PathPrefix("/static/").Handler(http.FileServer(http.Dir("."))) // want `route /api/static/ \[ANY /api/static/\{\.\.\.\}\] -> muxapp.\(\*H\).auth → http.FileServer: 1$`
 	return r
 }
+
+// Buckets registers the same routes on each router of a list: a
+// sub-router per host, and one for any host, path-style (an S3 API's
+// shape). A registration in the loop is one route per router the list
+// holds; one on a list it cannot read keeps the unknown prefix.
+func (h *H) Buckets(hosts []string, more []*mux.Router) *mux.Router {
+	r := mux.NewRouter()
+	var routers []*mux.Router
+	for _, host := range hosts {
+		routers = append(routers, r.Host(host).Subrouter())
+	}
+	routers = append(routers, r.PathPrefix("/{bucket}").Subrouter())
+	for _, b := range routers {
+		b.HandleFunc("/{object}", h.get).Methods("GET") // want `route GET /\{object\} .* -> muxapp.\(\*H\).get: 1$` `route GET /\{bucket\}/\{object\} .* -> muxapp.\(\*H\).get: 1$`
+	}
+	for _, b := range more {
+		b.HandleFunc("/{object}", h.get).Methods("PUT") // want `route PUT …/\{object\} .* -> muxapp.\(\*H\).get: 1$`
+	}
+	return r
+}
