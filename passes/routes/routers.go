@@ -432,10 +432,13 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 			}
 			out = append(out, rs...)
 		}
-		if x := a.ranged[v]; x != nil && len(writes) == 0 && !a.isParam(v) {
+		if loop := a.loops[v]; loop != nil && loop.X != nil && len(writes) == 0 && !a.isParam(v) && a.isRangeValue(loop, v) {
 			// for _, r := range routers: each router the list holds, the
 			// routers of its literal and those appended to it.
-			for _, el := range a.elems(x, 0) {
+			for _, el := range a.elems(loop.X, 0) {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					el = kv.Value // a map's (or an indexed array's) element
+				}
 				out = append(out, a.routers(el, depth+1)...)
 			}
 		}
@@ -925,4 +928,11 @@ func dedupe(rs []router) []router {
 		}
 	}
 	return out
+}
+
+// isRangeValue reports whether v is the value variable of loop, the
+// element it ranges over (not the key or index).
+func (a *analyzer) isRangeValue(loop *ast.RangeStmt, v *types.Var) bool {
+	id, ok := loop.Value.(*ast.Ident)
+	return ok && a.pass.TypesInfo.Defs[id] == v
 }

@@ -49,6 +49,9 @@ func (h *H) Buckets(hosts []string, more []*mux.Router) *mux.Router {
 	for _, b := range routers {
 		b.HandleFunc("/{object}", h.get).Methods("GET") // want `route GET /\{object\} .* -> muxapp.\(\*H\).get: 1$` `route GET /\{bucket\}/\{object\} .* -> muxapp.\(\*H\).get: 1$`
 	}
+	for _, v := range map[string]*mux.Router{"v1": r.PathPrefix("/v1").Subrouter()} {
+		v.HandleFunc("/objects/{id}", h.get).Methods("DELETE") // want `route DELETE /v1/objects/\{id\} .* -> muxapp.\(\*H\).get: 1$`
+	}
 	for _, b := range more {
 		b.HandleFunc("/{object}", h.get).Methods("PUT") // want `route PUT …/\{object\} .* -> muxapp.\(\*H\).get: 1$`
 	}
