@@ -213,8 +213,8 @@ func TestGraphPanicRecovered(t *testing.T) {
 	if !said || rep.Stats.InternalErrors != 1 {
 		t.Errorf("errors %+v, %d internal; want the panic said, once", rep.Errors, rep.Stats.InternalErrors)
 	}
-	if len(rep.Routes) != 13 || len(rep.Findings) == 0 {
-		t.Errorf("%d routes, %d findings; want shapedwrap's 13 routes and its findings, from each package alone", len(rep.Routes), len(rep.Findings))
+	if len(rep.Routes) != 14 || len(rep.Findings) == 0 {
+		t.Errorf("%d routes, %d findings; want shapedwrap's 14 routes and its findings, from each package alone", len(rep.Routes), len(rep.Findings))
 	}
 }
 

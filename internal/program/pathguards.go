@@ -286,7 +286,7 @@ func pathOf(r *routes.Route) routePath {
 		return routePath{}
 	}
 	var method string
-	if m := r.Method; m != "" && m != "ANY" && m != "*" && strings.ToUpper(m) == m && !strings.ContainsAny(m, " ,|…") {
+	if m := r.Method; m != "" && m != httppattern.AnyMethod && !strings.Contains(m, "…") { // a table row's may be unknown
 		method = m
 	}
 	if !strings.HasPrefix(r.Pattern, "/") {

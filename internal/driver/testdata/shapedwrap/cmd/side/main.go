@@ -22,6 +22,7 @@ func main() {
 	mux.HandleFunc("GET /ping", handleErr(ping))
 	mux.HandleFunc("GET /cookie", cookie)
 	mux.HandleFunc("POST /cookie", cookie)
+	mux.HandleFunc("/cookies", cookie)
 	http.ListenAndServe(":8081", mux)
 }
 
