@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -603,6 +604,44 @@ func TestLostImporterIsProduction(t *testing.T) {
 	}
 	if want := []string{"store/store.go:17 high"}; !slices.Equal(got, want) {
 		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
+// A //go:embed whose files a build step of their own makes (a front
+// end's dist, not checked in: testdata/embedmissing has none) stops go
+// build, but the package type-checks: it is analyzed, with a warning at
+// the directive, once though its test variant shares the file, and so is
+// main, which imports it — its route, and the N+1 behind it, are found
+// (tackle2-hub: 16 packages and every route were lost to one embed).
+func TestMissingEmbedIsAWarning(t *testing.T) {
+	t.Parallel()
+	rep, code, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/embedmissing", "./...")
+	if code != ExitFindings || rep.Stats.PackageErrors != 0 || len(rep.Skipped) != 0 {
+		t.Errorf("exit code %d, package errors %d, skipped %v; want %d, 0, none\nstderr: %s", code, rep.Stats.PackageErrors, rep.Skipped, ExitFindings, stderr)
+	}
+	var warnings []string
+	for _, p := range rep.Errors {
+		warnings = append(warnings, fmt.Sprintf("%s:%d:%d %s", p.File, p.Line, p.Column, p.Kind))
+	}
+	if want := []string{"web/web.go:10:12 "}; !slices.Equal(warnings, want) {
+		t.Errorf("errors = %q, want %q", warnings, want)
+	}
+	if n := strings.Count(stderr, "pattern dist: no matching files found"); n != 1 {
+		t.Errorf("the warning is on stderr %d times, want once:\n%s", n, stderr)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d", f.Check, f.File, f.Line))
+	}
+	if want := []string{"queryinloop store/store.go:16"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q", got, want)
+	}
+	routes := map[string]int{}
+	for _, r := range rep.Routes {
+		routes[r.Method+" "+r.Pattern] = len(r.Queries)
+	}
+	if want := map[string]int{"ANY /": 0, "POST /orders/names": 1}; !maps.Equal(routes, want) {
+		t.Errorf("routes = %v, want %v", routes, want)
 	}
 }
 

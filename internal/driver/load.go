@@ -33,8 +33,11 @@ type loaded struct {
 	// types are the types of every package of the program by path,
 	// dependencies of dependencies included (see checkSettings).
 	types map[string]*types.Package
-	// warnings are the settings' warnings, for the report.
+	// warnings are the settings' warnings and embeds', for the report.
 	warnings []report.Problem
+	// embeds are the errors of //go:embed directives whose files are
+	// missing, which lose no package (see lost).
+	embeds []loadError
 	// local are the local modules the program imports, and which of
 	// their packages were loaded with the main module's (localmods.go).
 	local []*localModule
@@ -85,6 +88,13 @@ func (r *runner) load() (*loaded, int) {
 		return nil, ExitUsage
 	}
 	ld.warnings = warns
+	for _, e := range ld.embeds {
+		p := report.Problem{File: r.rel(e.file), Line: e.line, Column: e.col,
+			Message: e.msg + ": analyzed without the files this //go:embed names (made by a build step of their own?)"}
+		ld.warnings = append(ld.warnings, p)
+		r.errorf("%s", p)
+		r.shown[p.String()] = true
+	}
 	ld.excluded = excludedByTags(ld.pkgs, r.o.tags, r.rel)
 	return ld, code
 }
@@ -168,7 +178,7 @@ func load(cfg *packages.Config, patterns []string) (*loaded, error) {
 		}
 	})
 	l.pkgs = pkgs
-	l.lostTo, l.failed = lost(pkgs, cfg.Dir)
+	l.lostTo, l.failed, l.embeds = lost(pkgs, cfg.Dir)
 	return l, nil
 }
 

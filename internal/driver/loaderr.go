@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,6 +23,15 @@ import (
 // second, which the checker would then fail with "failed prerequisites"
 // for every pass. What the user needs is the mistake, once: one line per
 // root cause, and the count of what it cost.
+//
+// One error of the go command's is no mistake in the code: a //go:embed
+// directive whose files are not there. A service that embeds its web
+// front end (`//go:embed dist`) has it built by npm, not checked in, and
+// on a fresh checkout `go build` stops at the directive. The package's Go
+// files are whole and type-check all the same (the embed.FS holds
+// nothing), so it is analyzed, and so are the packages importing it — on
+// such a service, the server and every handler. The error is shown as a
+// warning, with its place.
 
 // loadError is one root cause of a package that cannot be analyzed:
 // file, line and column when the error has them (file absolute).
@@ -39,9 +50,12 @@ const maxErrors = 10
 // first (by path) of its imports that is lost — and the root causes of
 // the packages that have errors. dir is the directory the go command ran
 // in, which the compiler's relative positions are relative to.
-func lost(pkgs []*packages.Package, dir string) (lostTo map[*packages.Package]*packages.Package, failed map[*packages.Package][]loadError) {
+// The errors of //go:embed directives, which lose no package, are
+// returned apart, once each (embeds).
+func lost(pkgs []*packages.Package, dir string) (lostTo map[*packages.Package]*packages.Package, failed map[*packages.Package][]loadError, embeds []loadError) {
 	lostTo = map[*packages.Package]*packages.Package{}
 	failed = map[*packages.Package][]loadError{}
+	seen := map[loadError]bool{}
 	// Imports before importers, so that each package knows whether its
 	// imports are lost.
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -52,13 +66,28 @@ func lost(pkgs []*packages.Package, dir string) (lostTo map[*packages.Package]*p
 				break
 			}
 		}
-		if errs := rootErrors(p, dir, lostImport != nil); len(errs) > 0 {
+		errs, embed := rootErrors(p, dir, lostImport != nil)
+		for _, e := range embed {
+			if !seen[e] { // a package and its test variant share the file
+				seen[e] = true
+				embeds = append(embeds, e)
+			}
+		}
+		switch {
+		case len(errs) > 0:
 			lostTo[p], failed[p] = p, errs
-		} else if lostImport != nil {
+		case lostImport != nil:
 			lostTo[p] = lostImport
+		case len(embed) > 0 || p.IllTyped:
+			// Ill-typed by its embeds' errors, or an import's: the
+			// checker and the program graph would skip it.
+			p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool {
+				return e.Kind == packages.ListError && atEmbed(newLoadError(e.Pos, e.Msg, dir))
+			})
+			p.IllTyped = false
 		}
 	})
-	return lostTo, failed
+	return lostTo, failed, embeds
 }
 
 // rootErrors are p's errors that are root causes. A syntax error makes
@@ -68,8 +97,10 @@ func lost(pkgs []*packages.Package, dir string) (lostTo map[*packages.Package]*p
 // imported is the import's error, when the import is lost (importLost).
 // The go command's copy of the compiler's output ("# pkg" then the
 // errors) repeats what the type checker said; it is kept only when the
-// type checker said nothing, one error per line.
-func rootErrors(p *packages.Package, dir string, importLost bool) []loadError {
+// type checker said nothing, one error per line. The go command's errors
+// at a //go:embed directive are returned apart (embed): they lose no
+// package.
+func rootErrors(p *packages.Package, dir string, importLost bool) (errs, embed []loadError) {
 	var syntax, typ []loadError
 	var list []listError
 	seenFile := map[string]bool{}
@@ -86,10 +117,14 @@ func rootErrors(p *packages.Package, dir string, importLost bool) []loadError {
 				typ = append(typ, le)
 			}
 		default:
+			if e.Kind == packages.ListError && atEmbed(le) {
+				embed = append(embed, le)
+				continue
+			}
 			list = append(list, compilerOutput(e.Pos, e.Msg, dir)...)
 		}
 	}
-	errs := syntax
+	errs = syntax
 	if len(errs) == 0 {
 		errs = typ
 	}
@@ -103,7 +138,26 @@ func rootErrors(p *packages.Package, dir string, importLost bool) []loadError {
 		more := len(errs) - maxErrors
 		errs = append(errs[:maxErrors], loadError{msg: fmt.Sprintf("%d more %s", more, pluralNoun(more, "error"))})
 	}
-	return errs
+	return errs, embed
+}
+
+// atEmbed reports whether e is placed on a //go:embed directive: the go
+// command's error that the files it names are missing or cannot be
+// embedded ("pattern dist: no matching files found").
+func atEmbed(e loadError) bool {
+	if e.file == "" || e.line < 1 {
+		return false
+	}
+	src, err := os.ReadFile(e.file)
+	if err != nil {
+		return false
+	}
+	for n, line := range bytes.Split(src, []byte("\n")) {
+		if n+1 == e.line {
+			return bytes.HasPrefix(bytes.TrimSpace(line), []byte("//go:embed"))
+		}
+	}
+	return false
 }
 
 // listError is a go command error, compiled when it is a line of the
