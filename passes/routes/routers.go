@@ -527,6 +527,9 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 			if a.usedAfter(u, e) {
 				continue // gin: a route registered before the Use does not run it
 			}
+			if !a.sameValue(v, u, writes, initial) {
+				continue // on another router the variable held then
+			}
 			paths, scoped := a.usePaths(u, api)
 			if !scoped {
 				mws = append(mws, a.middlewares(u, api)...)
@@ -560,6 +563,35 @@ func (a *analyzer) usedAfter(u *ast.CallExpr, e ast.Expr) bool {
 	}
 	fu, fe := a.enclosingFuncs(u), a.enclosingFuncs(e)
 	return len(fu) > 0 && len(fe) > 0 && fu[0] == fe[0]
+}
+
+// sameValue reports whether the Use call u is made on a router v may
+// still hold where writes (and, initial, its first value) reach: some
+// value reaches both. A variable set anew for each group
+//
+//	g := e.Group("/")
+//	g.Use(Required("users"))
+//	g.GET("/users", h.UserList)
+//	g = e.Group("/")
+//	g.Use(Required("roles"), Transaction)
+//	g.GET("/roles", h.RoleList)
+//
+// gives each group's routes its own middlewares, not every Use made on
+// the variable: another router's Use does not run (tackle2-hub's routes
+// ran every group's authorization and transaction). A group made from
+// the old value (g = g.Group("/x")) keeps its middlewares through the
+// router it is made from.
+func (a *analyzer) sameValue(v *types.Var, u *ast.CallExpr, writes []ast.Expr, initial bool) bool {
+	uw, uinit := a.reaching(v, u.Pos())
+	if initial && uinit {
+		return true
+	}
+	for _, w := range uw {
+		if slices.Contains(writes, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // usesParams reports whether the middlewares of a Use call are made from

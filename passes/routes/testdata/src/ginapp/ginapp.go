@@ -93,3 +93,27 @@ func (h *H) Guarded(pass string) *gin.Engine {
 	router.GET("/files", h.listItems)                // want `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$` `route GET /files \[GET /files\] -> ginapp.recovery → ginapp.\(\*H\).listItems: 1$`
 	return r
 }
+
+// Regroup sets one variable anew for each group of routes, with the
+// group's own middlewares: each route runs those of the group it is
+// registered on, not every Use made on the variable. A group made from
+// the variable's value (g = g.Group) runs that value's middlewares, once.
+// A Use in a branch may have been made on the value a route is
+// registered on: kept.
+func (h *H) Regroup(admin bool) *gin.Engine {
+	r := gin.New()
+	g := r.Group("/users")
+	g.Use(h.auth)
+	g.GET("", h.listItems) // want `route GET /users \[GET /users\] -> ginapp.\(\*H\).auth → ginapp.\(\*H\).listItems: 2$`
+	g = r.Group("/roles")
+	g.Use(h.optional)
+	g.GET("", h.listItems) // want `route GET /roles \[GET /roles\] -> ginapp.\(\*H\).optional → ginapp.\(\*H\).listItems: 2$`
+	g = g.Group("/scopes")
+	g.GET("", h.listItems) // want `route GET /roles/scopes \[GET /roles/scopes\] -> ginapp.\(\*H\).optional → ginapp.\(\*H\).listItems: 2$`
+	if admin {
+		g = r.Group("/admin")
+	}
+	g.Use(h.requireAdmin())
+	g.GET("/any", h.listItems) // want `route GET /admin/any \[GET /admin/any\] -> ginapp.\(\*H\).requireAdmin → ginapp.\(\*H\).listItems: 2$` `route GET /roles/scopes/any \[GET /roles/scopes/any\] -> ginapp.\(\*H\).optional → ginapp.\(\*H\).requireAdmin → ginapp.\(\*H\).listItems: 3$`
+	return r
+}
