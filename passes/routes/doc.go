@@ -119,10 +119,15 @@
 // bunrouter's WithGroup functions and Mount. A variable assigned more than
 // once has, at each registration, the values that can reach it: after g =
 // g.Use(auth), the routes on g run auth, those registered before do not;
-// assigned in the two arms of an if, both. A pattern built at run time
+// assigned in the two arms of an if, both; set anew (g = e.Group("/")),
+// the routes registered after run the middlewares Used on the new group
+// alone. A pattern built at run time
 // keeps its constant parts, "…" standing for the others (base + "/calls"
 // reads "…/calls"; fmt.Sprintf with a constant format reads as it
-// prints: fmt.Sprintf("/%s/{id}", base) with base a constant). A router that arrives from another package has a prefix this
+// prints: fmt.Sprintf("/%s/{id}", base) with base a constant; a helper
+// of the package whose body returns one expression of its parameters,
+// func apiPath(p string) string { return prefix + version + p }, reads
+// with its arguments: "GET "+apiPath("/checks") is GET /api/v1/checks). A router that arrives from another package has a prefix this
 // package cannot see: its routes read "…/items/{id}", because a route that
 // looks certain but is wrong would attach traffic to the wrong queries.
 // Each route says where its router comes from (Route.Open: a parameter no

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
 	"reflect"
 	"sort"
@@ -1189,14 +1190,39 @@ func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 		return s, true
 	}
 	consts := 0
+	// args are the texts of the parameters of the path helpers being
+	// read (see pathHelper), depth how many are.
+	args := map[*types.Var]string{}
+	depth := 0
 	var text func(e ast.Expr) string
 	text = func(e ast.Expr) string {
 		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v, ok := a.pass.TypesInfo.Uses[x].(*types.Var); ok {
+				if s, ok := args[v]; ok {
+					return s
+				}
+			}
 		case *ast.BinaryExpr:
 			if x.Op == token.ADD && isString(a.pass.TypesInfo.TypeOf(x)) {
 				return joinUnknown(text(x.X), text(x.Y))
 			}
 		case *ast.CallExpr:
+			if params, ret := a.pathHelper(x); ret != nil && depth < maxHelperDepth {
+				texts := make([]string, len(params))
+				for j := range params {
+					texts[j] = text(x.Args[j])
+				}
+				outer := maps.Clone(args)
+				for j, p := range params {
+					args[p] = texts[j]
+				}
+				depth++
+				s := text(ret)
+				depth--
+				args = outer
+				return s
+			}
 			if fn := a.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "path" && fn.Name() == "Join" && !x.Ellipsis.IsValid() {
 				var parts []string
 				for _, arg := range x.Args {
@@ -1224,6 +1250,38 @@ func (a *analyzer) constString(call *ast.CallExpr, i int) (string, bool) {
 	}
 	s := text(call.Args[i])
 	return s, consts > 0
+}
+
+// maxHelperDepth is how many path helpers deep a pattern is read.
+const maxHelperDepth = 4
+
+// pathHelper is the returned expression of a function of the package
+// that builds a path from its parameters, and those parameters, when
+// call calls one: a body of one return of one string expression,
+// without variadic parameters (func apiPath(p string) string { return
+// prefix + version + p }): its text is that expression's, each parameter
+// the text of its argument. "GET "+apiPath("/checks") is then
+// "GET /api/v1/checks", not "GET …".
+func (a *analyzer) pathHelper(call *ast.CallExpr) ([]*types.Var, ast.Expr) {
+	fn := a.callee(call)
+	if fn == nil || fn.Pkg() != a.pass.Pkg {
+		return nil, nil
+	}
+	d := a.decls[fn]
+	sig := fn.Type().(*types.Signature)
+	if d == nil || d.Body == nil || sig.Variadic() || sig.Recv() != nil || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) ||
+		sig.Params().Len() != len(call.Args) || len(d.Body.List) != 1 {
+		return nil, nil
+	}
+	ret, ok := d.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil, nil
+	}
+	params := make([]*types.Var, sig.Params().Len())
+	for i := range params {
+		params[i] = sig.Params().At(i)
+	}
+	return params, ret.Results[0]
 }
 
 // sprintf is fmt.Sprintf's text for a constant format whose verbs are

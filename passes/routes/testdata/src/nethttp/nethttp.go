@@ -5,6 +5,7 @@ package nethttp
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
 	"path"
 )
@@ -150,6 +151,25 @@ func (h *H) More(mux *http.ServeMux, cfg string) {
 	mux.HandleFunc("GET /users/"+cfg+"/feed", h.list) // want `route GET /users/…/feed \[GET /users/…/feed\] -> nethttp.\(\*H\).list: 1$`
 	mux.HandleFunc(cfg+cfg, h.list)                   // want `route … \[ANY …\] -> nethttp.\(\*H\).list: 1$`
 	mux.HandleFunc(path.Join(cfg, "open"), h.list)    // want `route …/open \[ANY …/open\] -> nethttp.\(\*H\).list: 1$`
+	// A helper of the package building the path from its parameter,
+	// and one building it from another's: read with their arguments.
+	mux.HandleFunc("GET "+apiPath("/checks"), h.list)          // want `route GET /api/v1/checks \[GET /api/v1/checks\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc("POST "+apiPath(apiPath("/twice")), h.list) // want `route POST /api/v1/api/v1/twice \[POST /api/v1/api/v1/twice\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc(envPath("GET", "/nodes"), h.list)           // want `route GET /api/v1/\{env\}/nodes \[GET /api/v1/\{\}/nodes\] -> nethttp.\(\*H\).list: 1$`
+	mux.HandleFunc("GET "+apiPath(cfg), h.list)                // want `route GET /api/v1… \[GET /api/v1…\] -> nethttp.\(\*H\).list: 1$`
+	// More than a return: not read.
+	mux.HandleFunc("GET "+noisyPath(cfg), h.list) // want `route GET … \[GET …\] -> nethttp.\(\*H\).list: 1$`
+}
+
+const apiPrefix, apiVersion = "/api", "/v1"
+
+func apiPath(target string) string { return apiPrefix + apiVersion + target }
+
+func envPath(method, target string) string { return method + " " + apiPath("/{env}"+target) }
+
+func noisyPath(target string) string {
+	fmt.Println(target)
+	return "/logged" + target
 }
 
 func configured(cfg string) func(http.Handler) http.Handler {
