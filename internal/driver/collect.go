@@ -345,9 +345,23 @@ func (c *collector) findings(act *checker.Action, res *check.Result) {
 
 // querySites gathers the query sites of a package: their counts, and
 // those whose SQL could not be resolved or parsed (see siteSet).
+//
+// A wrapper's own call (queries.Result.Inner) is a site where an entry
+// reaches it: through a call of the wrapper the passes did not see as
+// one (an interface of another package's), which it stands for.
 func (c *collector) querySites(act *checker.Action, res *queries.Result) {
-	if res != nil {
-		c.sites.add(act, res, c.r.rel)
+	if res == nil {
+		return
+	}
+	c.sites.add(act, res.Sites, c.r.rel)
+	if c.whole != nil {
+		var reached []*queries.Site
+		for _, s := range res.Inner {
+			if len(c.whole.sites[s]) > 0 {
+				reached = append(reached, s)
+			}
+		}
+		c.sites.add(act, reached, c.r.rel)
 	}
 }
 

@@ -645,6 +645,44 @@ func TestMissingEmbedIsAWarning(t *testing.T) {
 	}
 }
 
+// A wrapper called through an interface its package cannot see
+// (testdata/ifacewrap: store.Executor, implemented by pg.Adapter, which
+// runs the SQL it is handed) runs its own call: that call is the site
+// of the interface's calls, for the routes and the N+1 through them,
+// with its SQL unresolved and counted so (prest's DELETE, PUT and PATCH
+// routes listed no query, and the query vanished from the program). A
+// direct call of the wrapper stays the site, counted once.
+func TestWrapperThroughForeignInterface(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ifacewrap", "./...")
+	routes := map[string][]string{}
+	for _, r := range rep.Routes {
+		var qs []string
+		for _, q := range r.Queries {
+			qs = append(qs, fmt.Sprintf("%s:%d %s", q.File, q.Line, q.PerRequest))
+		}
+		routes[r.Method+" "+r.Pattern] = qs
+	}
+	want := map[string][]string{
+		"DELETE /items":    {"store/pg/pg.go:15 once"},
+		"GET /items/names": {"store/pg/pg.go:22 loop"},
+		"GET /direct":      {"cmd/app/main.go:35 once"},
+	}
+	if !maps.EqualFunc(routes, want, slices.Equal) {
+		t.Errorf("routes = %q, want %q\nstderr: %s", routes, want, stderr)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d", f.Check, f.File, f.Line))
+	}
+	if want := []string{"queryinloop cmd/app/main.go:24"}; !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q", got, want)
+	}
+	if rep.Stats.QuerySites != 3 || rep.Stats.Unresolved != 2 {
+		t.Errorf("query sites %d, unresolved %d; want 3, 2", rep.Stats.QuerySites, rep.Stats.Unresolved)
+	}
+}
+
 // A handler another package's constructor makes (h :=
 // api.NewProjectHandler(db), a *ProjectHandler), registered on a
 // sub-router with settings chained after Subrouter(), is served by its

@@ -28,8 +28,8 @@ func newSiteSet() *siteSet { return &siteSet{seen: map[string]bool{}} }
 
 // add records the sites of one package. A package and its test variant
 // share files: each site counts once.
-func (s *siteSet) add(act *checker.Action, res *queries.Result, rel func(string) string) {
-	for _, site := range res.Sites {
+func (s *siteSet) add(act *checker.Action, sites []*queries.Site, rel func(string) string) {
+	for _, site := range sites {
 		pos := act.Package.Fset.Position(site.Call.Pos())
 		if s.seen[pos.String()] {
 			continue

@@ -57,6 +57,15 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	Sites []*Site // in source order
 	Calls []*Call // calls to functions that issue queries, in source order
+	// Inner are the package's wrappers' own query calls, each with its
+	// SQL the wrapper's parameter: not sites, since the wrapper's calls
+	// are (see wrapperParam). A call the passes cannot see as the
+	// wrapper's — through an interface declared in a package that cannot
+	// see the wrapper's (adapters.QueryExecutor, implemented by
+	// postgres.(*Adapter)), through a func value — runs the wrapper all
+	// the same: the whole-program graph, which follows such calls into
+	// it, makes its own call the site there. In source order.
+	Inner []*Site
 	// Loops holds, under WholeProgram, every call of the package's
 	// function bodies (declared functions and closures alike) with the
 	// loops around it within its own body, outermost first: a
@@ -1435,6 +1444,7 @@ func (a *analyzer) buildSites() {
 			s.Ctx = ctxArg(a.pass.TypesInfo, c.call)
 			a.resolveSQL(s, idx)
 			if s.param >= 0 && a.wrapperParam(s.pvar) {
+				a.res.Inner = append(a.res.Inner, s)
 				continue // a wrapper's own call: its callers are the sites
 			}
 			if s.buffered {

@@ -1,0 +1,3 @@
+module example.com/ifacewrap
+
+go 1.22
