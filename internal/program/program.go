@@ -53,7 +53,6 @@ type Program struct {
 	byDecl    map[*types.Func]*Func         // declared functions and methods
 	byLit     map[*ast.FuncLit]*Func        // closures
 	sites     map[token.Pos]*queries.Site   // by the call's Lparen
-	inner     map[*queries.Site]bool        // wrappers' own calls (queries.Result.Inner)
 	siteAt    map[token.Pos]*queries.Site   // by the call's start, as findings cite them
 	pkgs      map[string]*packages.Package  // module packages in the graph, by path
 	callbacks map[*types.TypeName][]*Func   // see callbacks.go; nil until asked
@@ -417,10 +416,6 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		for _, s := range res.Inner {
 			p.sites[s.Call.Lparen] = s
 			p.siteAt[s.Call.Pos()] = s
-			if p.inner == nil {
-				p.inner = map[*queries.Site]bool{}
-			}
-			p.inner[s] = true
 		}
 	}
 	done := map[*Call]bool{} // a copy shares its closure's calls
@@ -581,11 +576,6 @@ func (p *Program) indexPos() {
 // Site is the query site whose call starts at pos (as findings give their
 // sites), nil when none.
 func (p *Program) Site(pos token.Pos) *queries.Site { return p.siteAt[pos] }
-
-// Inner reports whether s is a wrapper's own call (queries.Result.Inner):
-// a site only where a call of the wrapper the passes did not see reaches
-// it.
-func (p *Program) Inner(s *queries.Site) bool { return p.inner[s] }
 
 // index records the graph's functions by declaration and literal, in a
 // deterministic order.

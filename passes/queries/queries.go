@@ -62,7 +62,7 @@ type Result struct {
 	// are (see wrapperParam). A call the passes cannot see as the
 	// wrapper's — through an interface declared in a package that cannot
 	// see the wrapper's (adapters.QueryExecutor, implemented by
-	// postgres.(*Adapter)), through a func value — runs the wrapper all
+	// postgres.(*Adapter)), or a method value of one — runs the wrapper all
 	// the same: the whole-program graph, which follows such calls into
 	// it, makes its own call the site there. In source order.
 	Inner []*Site
