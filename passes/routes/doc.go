@@ -139,7 +139,10 @@
 // container (fx, dig) hands a function is under what the constructors it
 // is given return (di.go). gin's Use returns the group it
 // adds to: a route registered on its result is under the group, behind
-// the middlewares.
+// the middlewares. Middlewares spread into a registration (r.GET(p, h,
+// withList...)) are read from the local list: its literals and appends
+// (withList := append(tenancy, list...)); a parameter's, a field's or a
+// call's list is "…".
 // Routers that are always roots (a ServeMux, gin's Engine, echo's Echo,
 // chi's *Mux, fiber's App, the fasthttp, httprouter and bunrouter
 // Routers) need no caller. Patterns are kept as written for display,

@@ -36,3 +36,18 @@ func (h *H) Routes(e *echo.Echo) {
 	g.GET("/export", h.export)                                // want `route GET /admin/export .* -> echoapp.\(\*H\).auth → echoapp.\(\*H\).export: 2 ctx background@echoapp.go:\d+$`
 	g.Any("/ping", func(c echo.Context) error { return nil }) // want `route /admin/ping \[ANY /admin/ping\] -> echoapp.\(\*H\).auth → func literal in echoapp.\(\*H\).Routes: 1$`
 }
+
+func pagination(next echo.HandlerFunc) echo.HandlerFunc { return next }
+
+// Spread registers with lists of middlewares spread into the call: a
+// local list built from literals and appends is read element by element;
+// a helper's parameter (what each caller hands it) is not shown here.
+func (h *H) Spread(e *echo.Echo, more []echo.MiddlewareFunc) {
+	list := []echo.MiddlewareFunc{pagination}
+	tenancy := []echo.MiddlewareFunc{h.auth}
+	withList := append(tenancy, list...)
+	e.GET("/list", h.export, withList...)              // want `route GET /list .* -> echoapp.\(\*H\).auth → echoapp.pagination → echoapp.\(\*H\).export: 2 ctx background@echoapp.go:\d+$`
+	e.GET("/plain", h.export, list...)                 // want `route GET /plain .* -> echoapp.pagination → echoapp.\(\*H\).export: 1 ctx background@echoapp.go:\d+$`
+	e.GET("/extra", h.export, append(list, h.auth)...) // want `route GET /extra .* -> echoapp.pagination → echoapp.\(\*H\).auth → echoapp.\(\*H\).export: 2 ctx background@echoapp.go:\d+$`
+	e.GET("/more", h.export, more...)                  // want `route GET /more .* -> … → echoapp.\(\*H\).export: 1 ctx background@echoapp.go:\d+$`
+}
