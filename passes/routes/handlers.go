@@ -114,7 +114,9 @@ func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*
 //
 // runs Tenancy, UserCatcher, SortAndFilter and Pagination around
 // SourceList. A parameter (what each caller of a helper passes), a
-// field or a call's result is not shown: false.
+// field or a call's result is not shown: false. Unlike elems, which
+// gathers what it can of a list of routers, all or nothing: a route's
+// middlewares half known would look whole.
 func (a *analyzer) spread(e ast.Expr, depth int) ([]ast.Expr, bool) {
 	if depth > maxElemsDepth {
 		return nil, false
