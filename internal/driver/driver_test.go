@@ -683,6 +683,36 @@ func TestWrapperThroughForeignInterface(t *testing.T) {
 	}
 }
 
+// A generic handler running the function a handler's config struct
+// holds (handleGet(w, r, &handlerConfig{Action: func() ... })) runs, for
+// each route, that handler's function alone, as one handed the function
+// itself does (testdata/configfunc; maestro's API routes each listed
+// all twelve handlers' queries). A config whose field is set twice is
+// no literal's to read: that route keeps every function put there.
+func TestConfigFuncPerCaller(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/configfunc", "./...")
+	routes := map[string][]string{}
+	for _, r := range rep.Routes {
+		var qs []string
+		for _, q := range r.Queries {
+			qs = append(qs, fmt.Sprintf("%s:%d", q.File, q.Line))
+		}
+		routes[r.Method+" "+r.Pattern] = qs
+	}
+	want := map[string][]string{
+		"GET /users":  {"main.go:33"},
+		"GET /orders": {"main.go:43"},
+		"GET /items":  {"main.go:51"},
+		"GET /tags":   {"main.go:59"},
+		// Its Action set twice: every function any caller puts there.
+		"GET /retried": {"main.go:33", "main.go:43", "main.go:69", "main.go:75"},
+	}
+	if !maps.EqualFunc(routes, want, slices.Equal) {
+		t.Errorf("routes = %q, want %q\nstderr: %s", routes, want, stderr)
+	}
+}
+
 // A handler another package's constructor makes (h :=
 // api.NewProjectHandler(db), a *ProjectHandler), registered on a
 // sub-router with settings chained after Subrouter(), is served by its

@@ -58,13 +58,17 @@ type paramCall struct {
 	owner *ssa.Function // whose parameter call is called: fn, or a function fn forwards it to
 	of    int           // the index of that parameter of owner's
 	once  bool          // handed to sync.Once's Do: runs once, whatever the loops
+	// fld is 1 + the field, of the struct the parameter points to, whose
+	// function is called (see paramFieldCalls); 0 for the parameter itself.
+	fld int
 }
 
 // slot is a function's parameter, by index: each is rewired on its own
 // (a retry helper's options may be built by calls, its body a closure).
 type slot struct {
-	fn *ssa.Function
-	i  int
+	fn  *ssa.Function
+	i   int
+	fld int // see paramCall.fld
 }
 
 // higherOrder rewires the calls of functions' own func-typed parameters
@@ -114,6 +118,12 @@ func (b *builder) higherOrder(u *uses) {
 				if _, ok := t.Elem().Underlying().(*types.Signature); ok {
 					vcs = b.elemCalls(fn, prm, below)
 				}
+			case *types.Pointer:
+				if i > 0 || fn.Signature.Recv() == nil {
+					// A receiver's fields are its state, set when it
+					// was made (see ctors.go), not a call's.
+					vcs = b.paramFieldCalls(fn, prm, below)
+				}
 			}
 			for _, vc := range vcs {
 				vc.index, vc.owner, vc.of = i, fn, i
@@ -131,7 +141,7 @@ func (b *builder) higherOrder(u *uses) {
 					}
 					if i := slices.Index(fn.Params, prm); i >= 0 {
 						chain := append([]token.Pos{ci.Common().Pos()}, pc.chain...)
-						pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call, owner: pc.owner, of: pc.of, once: pc.once})
+						pcs = append(pcs, paramCall{index: i, chain: chain, call: pc.call, owner: pc.owner, of: pc.of, once: pc.once, fld: pc.fld})
 					}
 				}
 			}
@@ -159,7 +169,7 @@ func (b *builder) higherOrder(u *uses) {
 	unused := func(fn *ssa.Function) bool { return len(callers[fn]) == 0 && !taken[fn] }
 	for fn, pcs := range calls {
 		for _, pc := range pcs {
-			ok[slot{fn, pc.index}] = !taken[fn] && len(callers[fn]) > 0
+			ok[slot{fn, pc.index, pc.fld}] = !taken[fn] && len(callers[fn]) > 0
 		}
 	}
 	// A caller passing anything else (a function kept in a field, a
@@ -172,21 +182,21 @@ func (b *builder) higherOrder(u *uses) {
 		if arg == nil {
 			return false
 		}
-		if _, handed := b.handed(fn, pc.index, arg); handed {
+		if _, handed := b.handedFor(fn, pc, arg); handed {
 			return true
 		}
 		prm := b.paramBehind(arg)
-		return prm != nil && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm)}] || unused(prm.Parent()))
+		return prm != nil && (ok[slot{prm.Parent(), slices.Index(prm.Parent().Params, prm), pc.fld}] || unused(prm.Parent()))
 	}
 	for changed := true; changed; {
 		changed = false
 		for fn, pcs := range calls {
 			for _, pc := range pcs {
-				if !ok[slot{fn, pc.index}] {
+				if !ok[slot{fn, pc.index, pc.fld}] {
 					continue
 				}
 				if !slices.ContainsFunc(callers[fn], func(ci ssa.CallInstruction) bool { return good(fn, pc, ci) }) {
-					ok[slot{fn, pc.index}], changed = false, true
+					ok[slot{fn, pc.index, pc.fld}], changed = false, true
 				}
 			}
 		}
@@ -195,11 +205,11 @@ func (b *builder) higherOrder(u *uses) {
 	graphs := map[*Call][]*Func{} // what the graph gave the parameter calls cut below
 	for fn, pcs := range calls {
 		for _, pc := range pcs {
-			s := slot{fn, pc.index}
+			s := slot{fn, pc.index, pc.fld}
 			if !ok[s] {
 				continue
 			}
-			if pc.call != nil && ok[slot{pc.owner, pc.of}] {
+			if pc.call != nil && ok[slot{pc.owner, pc.of, pc.fld}] {
 				graphs[pc.call] = pc.call.Callees
 			}
 			for _, ci := range callers[fn] {
@@ -234,12 +244,12 @@ func (b *builder) higherOrder(u *uses) {
 		fn := b.ssaOf(f)
 		var pcs []paramCall
 		for _, pc := range calls[fn] {
-			if ok[slot{fn, pc.index}] {
+			if ok[slot{fn, pc.index, pc.fld}] {
 				pcs = append(pcs, pc)
 			}
 		}
 		for _, pc := range pcs {
-			if ok[slot{pc.owner, pc.of}] && pc.call != nil {
+			if ok[slot{pc.owner, pc.of, pc.fld}] && pc.call != nil {
 				pc.call.Callees = nil
 			}
 		}
@@ -251,11 +261,11 @@ func (b *builder) higherOrder(u *uses) {
 			for _, pc := range pcs {
 				// None for the caller's own parameter: its callers are
 				// wired instead.
-				hs, _ := b.handed(fn, pc.index, argFor(ci.Common(), pc.index))
+				hs, _ := b.handedFor(fn, pc, argFor(ci.Common(), pc.index))
 				static := true
 				var ks []*Func // the callees of each Call made, by key
 				var op *Call
-				if opaque[slot{fn, pc.index}][ci] {
+				if opaque[slot{fn, pc.index, pc.fld}][ci] {
 					// One call of whatever the graph gave the
 					// parameter's call, dynamic as that was.
 					hs, static, op = graphs[pc.call], false, pc.call
@@ -404,6 +414,111 @@ func (b *builder) uses() *uses {
 // built elsewhere or added to.
 func (b *builder) handed(fn *ssa.Function, i int, arg ssa.Value) (fs []*Func, ok bool) {
 	return b.handedAt(fn, i, arg, 0)
+}
+
+// handedFor is handed for the parameter pc calls: a func field of the
+// struct the parameter points to (see paramFieldCalls) is handed by the
+// struct the caller makes for the call, &handlerConfig{Action: f}: f.
+func (b *builder) handedFor(fn *ssa.Function, pc paramCall, arg ssa.Value) ([]*Func, bool) {
+	if pc.fld == 0 {
+		return b.handed(fn, pc.index, arg)
+	}
+	v, ok := literalField(arg, pc.fld-1)
+	if !ok {
+		return nil, false
+	}
+	if v == nil {
+		return nil, true // not set: the call panics, it runs nothing
+	}
+	return b.spelled(v, 0)
+}
+
+// literalField is what a struct made in place (&T{F: f}, or a local
+// pointing to one) holds in its field i: the value stored into it, nil
+// for none; false when the struct is anything else, its field is set more
+// than once, or the pointer is kept (stored) where later code could
+// change it.
+func literalField(arg ssa.Value, i int) (ssa.Value, bool) {
+	alloc, ok := arg.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil, false
+	}
+	var val ssa.Value
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.FieldAddr:
+			if r.Field != i {
+				continue
+			}
+			for _, u := range *r.Referrers() {
+				if st, isStore := u.(*ssa.Store); isStore && st.Addr == r {
+					if val != nil {
+						return nil, false // set again
+					}
+					val = st.Val
+				}
+			}
+		case *ssa.Store:
+			if r.Val == alloc {
+				return nil, false // kept in a variable or a field
+			}
+		}
+	}
+	return val, true
+}
+
+// paramFieldCalls are the calls, in fn, of the functions the func-typed
+// fields of the struct its parameter prm points to hold: a generic
+// handler running what each handler hands it in a config,
+//
+//	func handleGet(w http.ResponseWriter, r *http.Request, cfg *handlerConfig) {
+//		result, err := cfg.Action()
+//		...
+//	}
+//	func (h consumerHandler) Get(w http.ResponseWriter, r *http.Request) {
+//		handleGet(w, r, &handlerConfig{Action: func() (any, error) { ... }})
+//	}
+//
+// Field-based, the graph gave cfg.Action() every function any handler
+// put there, and every route ran every handler's queries (maestro: 12 on
+// each). Each is rewired as a func-typed parameter is, its callers
+// handing the function their literal holds (handedFor). A field fn sets
+// itself may hold anything: none of its calls is.
+func (b *builder) paramFieldCalls(fn *ssa.Function, prm *ssa.Parameter, pcs func(*ssa.Function) []paramCall) []paramCall {
+	st, ok := prm.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok || prm.Referrers() == nil {
+		return nil
+	}
+	set := map[int]bool{} // the fields fn sets
+	var loads []*ssa.FieldAddr
+	for _, r := range *prm.Referrers() {
+		fa, isField := r.(*ssa.FieldAddr)
+		if !isField || fa.X != prm {
+			continue
+		}
+		if _, isFunc := st.Field(fa.Field).Type().Underlying().(*types.Signature); !isFunc {
+			continue
+		}
+		if stores(fa) > 0 {
+			set[fa.Field] = true
+		}
+		loads = append(loads, fa)
+	}
+	var out []paramCall
+	for _, fa := range loads {
+		if set[fa.Field] {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			if ld, isLoad := u.(*ssa.UnOp); isLoad && ld.Op == token.MUL {
+				for _, vc := range b.valueCalls(fn, ld, false, pcs) {
+					vc.fld = fa.Field + 1
+					out = append(out, vc)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // handedAt is handed, depth constructors' calls down (see ctors.go).

@@ -1,0 +1,3 @@
+module example.com/configfunc
+
+go 1.22
