@@ -48,6 +48,14 @@ import (
 // spells the list itself (the variadic arguments, or []func(){...}...):
 // each reaches the functions it lists, once each — a range over the list
 // is a range over functions, not per item (queries.LoopFuncs).
+//
+// The function may also come in a func field of a struct the caller
+// makes for the call, a generic handler's config (paramFieldCalls): each
+// such field of a pointer parameter is rewired as a parameter of its own
+// (paramCall.fld), its callers handing what their literal holds. What
+// else may reach the struct (a callee setting the field, a struct kept
+// or its field set twice) leaves that caller opaque, or the field the
+// graph's.
 
 // paramCall is a call, in fn or below it, of fn's parameter index: chain
 // are the calls from fn down to it (the call of the parameter last).
@@ -437,7 +445,8 @@ func (b *builder) handedFor(fn *ssa.Function, pc paramCall, arg ssa.Value) ([]*F
 // pointing to one) holds in its field i: the value stored into it, nil
 // for none; false when the struct is anything else, its field is set more
 // than once, or the pointer is kept (stored) where later code could
-// change it.
+// change it. A function the pointer is handed to before the call could
+// set the field too: not looked into.
 func literalField(arg ssa.Value, i int) (ssa.Value, bool) {
 	alloc, ok := arg.(*ssa.Alloc)
 	if !ok || alloc.Referrers() == nil {
