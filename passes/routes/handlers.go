@@ -84,12 +84,18 @@ func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*
 	var out []*Handler
 	for i := from; i < to; i++ {
 		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
-			elems, ok := a.spread(call.Args[i], 0)
-			if !ok {
-				out = append(out, &Handler{Name: "…"}) // mws...: not visible here
+			// A local list spread: r.GET(p, h, withList...), withList :=
+			// append(tenancy, list...) runs tenancy's and list's
+			// middlewares; one known in part is not visible here.
+			elems, whole := a.elemsWhole(call.Args[i], 0)
+			if !whole {
+				out = append(out, &Handler{Name: "…"})
 				continue
 			}
 			for _, el := range elems {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					el = kv.Value // []Mw{0: auth}
+				}
 				out = append(out, a.mwOf(el, 0))
 			}
 			continue
@@ -100,68 +106,6 @@ func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*
 		out = append(out, a.mwOf(call.Args[i], 0))
 	}
 	return out
-}
-
-// spread is the list of middlewares a spread argument (r.GET(path, h,
-// mws...)) holds, when this package shows all of it: a slice literal,
-// appends of known lists and middlewares, a local variable each of whose
-// reaching writes is one of those —
-//
-//	list := []echo.MiddlewareFunc{middleware.SortAndFilter, middleware.Pagination}
-//	tenancy := []echo.MiddlewareFunc{middleware.Tenancy, middleware.UserCatcher}
-//	withList := append(tenancy, list...)
-//	r.GET("/sources", SourceList, withList...)
-//
-// runs Tenancy, UserCatcher, SortAndFilter and Pagination around
-// SourceList. A parameter (what each caller of a helper passes), a
-// field or a call's result is not shown: false. Unlike elems, which
-// gathers what it can of a list of routers, all or nothing: a route's
-// middlewares half known would look whole.
-func (a *analyzer) spread(e ast.Expr, depth int) ([]ast.Expr, bool) {
-	if depth > maxElemsDepth {
-		return nil, false
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CompositeLit:
-		for _, el := range x.Elts {
-			if _, ok := el.(*ast.KeyValueExpr); ok {
-				return nil, false // an indexed literal: read as written, not worth it
-			}
-		}
-		return x.Elts, true
-	case *ast.CallExpr:
-		if !isBuiltinAppend(a.pass.TypesInfo, x) || len(x.Args) == 0 {
-			return nil, false
-		}
-		out, ok := a.spread(x.Args[0], depth+1)
-		if !ok {
-			return nil, false
-		}
-		if x.Ellipsis.IsValid() { // append(mws, more...)
-			more, ok := a.spread(x.Args[len(x.Args)-1], depth+1)
-			return append(slices.Clip(out), more...), ok
-		}
-		return append(slices.Clip(out), x.Args[1:]...), true
-	case *ast.Ident:
-		v, ok := a.pass.TypesInfo.Uses[x].(*types.Var)
-		if !ok || v.IsField() || a.isParam(v) || v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-			return nil, false
-		}
-		writes, initial := a.reaching(v, x.Pos())
-		if initial || len(writes) == 0 {
-			return nil, false
-		}
-		var out []ast.Expr
-		for _, w := range writes {
-			els, ok := a.spread(w, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, els...)
-		}
-		return out, true
-	}
-	return nil, false
 }
 
 // handlerOf resolves an expression that serves requests to the handler

@@ -356,37 +356,52 @@ func (a *analyzer) options(call *ast.CallExpr, api *httpapi.API) []ast.Expr {
 // values of it that reach the use; for a variadic parameter, what the
 // callers in this package pass. What cannot be followed adds nothing.
 func (a *analyzer) elems(e ast.Expr, depth int) []ast.Expr {
+	out, _ := a.elemsWhole(e, depth)
+	return out
+}
+
+// elemsWhole is elems, and whether they are all the list holds: each
+// part of it a literal, an append of such parts, or a local variable
+// every reaching write of which is one. A parameter's list (what each
+// caller passes), a field's, a package variable's or a call's is known
+// in part at best: a route's middlewares half known would look whole
+// (see mwArgs).
+func (a *analyzer) elemsWhole(e ast.Expr, depth int) ([]ast.Expr, bool) {
 	if depth > maxElemsDepth {
-		return nil
+		return nil, false
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
-		return x.Elts
+		return slices.Clip(x.Elts), true // appended to below: never into the literal
 	case *ast.CallExpr:
 		if !isBuiltinAppend(a.pass.TypesInfo, x) || len(x.Args) == 0 {
-			return nil
+			return nil, false
 		}
-		out := a.elems(x.Args[0], depth+1)
+		out, whole := a.elemsWhole(x.Args[0], depth+1)
 		if x.Ellipsis.IsValid() { // append(opts, more...)
-			return append(out, a.elems(x.Args[len(x.Args)-1], depth+1)...)
+			more, all := a.elemsWhole(x.Args[len(x.Args)-1], depth+1)
+			return append(out, more...), whole && all
 		}
-		return append(out, x.Args[1:]...)
+		return append(out, x.Args[1:]...), whole
 	case *ast.Ident:
 		v, ok := a.pass.TypesInfo.Uses[x].(*types.Var)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		writes, initial := a.reaching(v, x.Pos())
 		var out []ast.Expr
 		if p, ok := a.params[v]; ok && initial {
 			out = a.variadicArgs(p, depth)
 		}
+		whole := !initial && len(writes) > 0 // a field's, a package variable's: every write, initial
 		for _, w := range writes {
-			out = append(out, a.elems(w, depth+1)...)
+			els, all := a.elemsWhole(w, depth+1)
+			out = append(out, els...)
+			whole = whole && all
 		}
-		return out
+		return out, whole
 	}
-	return nil
+	return nil, false
 }
 
 // variadicArgs are the arguments the callers in this package pass to the
