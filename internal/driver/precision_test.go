@@ -50,6 +50,7 @@ func TestPrecision(t *testing.T) {
 		"batch/batch.go:72 route batch/batch.go:72",                                      // per id of each chunk; Purge's DELETE per chunk and the call handing Mark's function the chunks are silent
 		"boot/boot.go:30 cli boot/boot.go:30",                                            // only a command runs it
 		"boot/boot.go:38 cli " + user,                                                    // likewise, through the interface
+		"cacher/cacher.go:148 route cacher/cacher.go:122",                                // the apps each id misses on; the keys read through the same cache from the key manager are silent, whichever implementation runs the loader
 		"ctors/ctors.go:118 route ctors/ctors.go:118",                                    // a decoder held in a variable may fill the names
 		"ctors/ctors.go:85 route ctors/ctors.go:85",                                      // a decoder fills the names
 		"deco/deco.go:120 route deco/deco.go:33",                                         // the decorator's cache, keyed by each id: a first pass misses on every one

@@ -889,6 +889,22 @@ func (b *builder) runsValue(mc ssa.Value, pcs func(*ssa.Function) []paramCall, d
 			out = append(out, inner...)
 			continue
 		}
+		if st, ok := instr.(*ssa.Store); ok && st.Val == mc && depth < 2 {
+			// Kept in a local variable a closure captures (fn :=
+			// func(...) {...} called from a closure handed to a
+			// connection helper): it runs where that variable's
+			// loads are called.
+			alloc, ok := st.Addr.(*ssa.Alloc)
+			if !ok || stores(alloc) != 1 {
+				return nil
+			}
+			inner := b.runsVar(alloc, pcs, depth+1)
+			if inner == nil {
+				return nil
+			}
+			out = append(out, inner...)
+			continue
+		}
 		ci, ok := instr.(ssa.CallInstruction)
 		if !ok || b.calls[ci] == nil {
 			return nil // stored, returned, converted: kept
@@ -948,6 +964,64 @@ func (b *builder) runsValue(mc ssa.Value, pcs func(*ssa.Function) []paramCall, d
 				if !found {
 					return nil // the function keeps it
 				}
+			}
+		}
+	}
+	return out
+}
+
+// runsVar is runsValue for a local variable a closure is stored in once:
+// the ways its loads run, in the function or in closures capturing the
+// variable (each chain the closure's runs, then the call in it); nil when
+// the variable is used otherwise (its address handed on).
+func (b *builder) runsVar(alloc *ssa.Alloc, pcs func(*ssa.Function) []paramCall, depth int) [][]token.Pos {
+	var out [][]token.Pos
+	loads := func(v ssa.Value, prefix [][]token.Pos) bool {
+		for _, instr := range *v.Referrers() {
+			switch instr := instr.(type) {
+			case *ssa.Store:
+				if v != alloc || instr.Addr != v {
+					return false // the closure's own store only
+				}
+			case *ssa.UnOp:
+				if instr.Op != token.MUL {
+					return false
+				}
+				inner := b.runsValue(instr, pcs, depth)
+				if inner == nil {
+					return false
+				}
+				for _, pre := range prefix {
+					for _, in := range inner {
+						out = append(out, append(slices.Clip(pre), in...))
+					}
+				}
+			case *ssa.MakeClosure, *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !loads(alloc, [][]token.Pos{nil}) {
+		return nil
+	}
+	for _, instr := range *alloc.Referrers() {
+		mc, ok := instr.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		lit, ok := mc.Fn.(*ssa.Function)
+		if !ok {
+			return nil
+		}
+		runs := b.runsValue(mc, pcs, depth)
+		if runs == nil {
+			return nil
+		}
+		for i, bound := range mc.Bindings {
+			if bound == alloc && !loads(lit.FreeVars[i], runs) {
+				return nil
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"example.com/precision/backends"
 	"example.com/precision/batch"
 	"example.com/precision/boot"
+	"example.com/precision/cacher"
 	"example.com/precision/ctors"
 	"example.com/precision/deco"
 	"example.com/precision/elements"
@@ -135,6 +136,16 @@ func serve(ctx context.Context, db *sql.DB) {
 	})
 	http.HandleFunc("/warm", func(w http.ResponseWriter, r *http.Request) {
 		hooks.Warm(r.Context(), s, nil)
+	})
+	cached := cacher.NewService(db, cacher.New(os.Getenv("CACHE")), nil)
+	http.HandleFunc("/keys", func(w http.ResponseWriter, r *http.Request) {
+		cached.PublicKeys(r.Context(), r.Form["id"])
+		var ids []int64
+		for _, v := range r.Form["app"] {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			ids = append(ids, n)
+		}
+		cached.Apps(r.Context(), ids)
 	})
 	k := keys.Open(db, os.Getenv("WRITER") == "exclusive")
 	http.HandleFunc("/sigs", func(w http.ResponseWriter, r *http.Request) {
