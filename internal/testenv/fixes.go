@@ -34,6 +34,9 @@ func Fixes(t *testing.T, dir string, results []*analysistest.Result, pkgs ...str
 	}
 	read := map[string]bool{}
 	for _, r := range results {
+		if r.Pass == nil {
+			continue // not analyzed (it does not compile): analysistest said so
+		}
 		for _, f := range r.Pass.Files {
 			name := r.Pass.Fset.File(f.Pos()).Name()
 			if read[name] {

@@ -2117,7 +2117,8 @@ func fills(info *types.Info, path []ast.Node, at int, v *types.Var) bool {
 // takes its address. In that body, a statement of its own that unsets v
 // (cur = nil, done = false: not a fill, not a flag set) sets it again for
 // the next item; one under a test of its own (a failed fill cleared)
-// tries again until an answer, which counts as once.
+// tries again until an answer, which counts as once. A fill in the if's
+// else branch does not unset it either.
 func setElsewhere(info *types.Info, loop ast.Stmt, ifs *ast.IfStmt, v *types.Var, flag bool) bool {
 	found := false
 	ast.Inspect(loop, func(n ast.Node) bool {
@@ -2127,11 +2128,18 @@ func setElsewhere(info *types.Info, loop ast.Stmt, ifs *ast.IfStmt, v *types.Var
 				if !identIs(info, lhs, v) {
 					continue
 				}
+				rhs := n.Rhs[0]
+				if len(n.Rhs) == len(n.Lhs) {
+					rhs = n.Rhs[k]
+				}
+				_, filled := ast.Unparen(rhs).(*ast.CallExpr)
 				if holds(ifs.Body, n) {
-					_, filled := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
 					if !slices.Contains(ifs.Body.List, ast.Stmt(n)) || !flag && filled {
 						continue
 					}
+				}
+				if ifs.Else != nil && holds(ifs.Else, n) && !flag && filled {
+					continue // the other branch fills it too (a short last chunk's statement)
 				}
 				if !flag || len(n.Lhs) != len(n.Rhs) || !isTrue(info, n.Rhs[k]) {
 					found = true

@@ -194,3 +194,39 @@ func RetryOnError(ctx context.Context, db *sql.DB, commit string, paths []PathRe
 		cur.Seek(p.Key)
 	}
 }
+
+// OrLast opens the cursor once for the full chunks and again, in the
+// else branch of the same test, for a short last one (pkgsite's
+// bulkInsert prepares its statement so): the else branch fills the
+// cursor too, which does not unset it for the next chunk.
+func OrLast(ctx context.Context, db *sql.DB, commit string, paths []PathRecord) {
+	const stride = 100
+	var cur Cursor
+	for lo := 0; lo < len(paths); lo += stride {
+		hi := lo + stride
+		if hi <= len(paths) && cur == nil {
+			cur, _ = openChanges(ctx, db, commit) // silent: opened once
+		} else if hi > len(paths) {
+			hi = len(paths)
+			cur, _ = openChanges(ctx, db, paths[lo].Key) // want `^direct.openChanges runs SELECT from changes \(lazy.go:25\) once per item of paths`
+		}
+		for _, p := range paths[lo:hi] {
+			cur.Seek(p.Key)
+		}
+	}
+}
+
+// KnownFirst reads each path's cursor from elsewhere first and opens it
+// when there is none: the call before the test unsets it for every item.
+func KnownFirst(ctx context.Context, db *sql.DB, commit string, paths []PathRecord, known func(string) Cursor) {
+	var cur Cursor
+	for _, p := range paths {
+		cur = known(p.Key)
+		if cur == nil {
+			cur, _ = openChanges(ctx, db, p.Key) // want `^direct.openChanges runs SELECT from changes \(lazy.go:25\) once per item of paths`
+		} else {
+			cur, _ = openChanges(ctx, db, commit) // want `^direct.openChanges runs SELECT from changes \(lazy.go:25\) once per item of paths`
+		}
+		cur.Seek(p.Key)
+	}
+}
