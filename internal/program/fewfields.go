@@ -438,6 +438,15 @@ func (p *Program) repeats(info *types.Info, fn ast.Node, v *types.Var, around []
 			if !ok && p.configuredList(info, fn, s.X) {
 				n, ok = 1, true // as many as configured: one (see typedfew.go)
 			}
+			if !ok && !p.filtering() && p.configured == nil {
+				// A list turned down when over a few, before the loop
+				// (a batch of at most ten codes, one request per code);
+				// a count, not a list the code's shape fills, so not
+				// for StartRange.
+				if k, checked := queries.CheckedBefore(info, fn, s.Pos(), s.X); checked && k <= int64(limit) {
+					n, ok = int(k), true
+				}
+			}
 			if !ok {
 				return 0, false
 			}

@@ -65,6 +65,9 @@ func checks(info *types.Info, st ast.Stmt, at inspector.Cursor, x ast.Expr) (int
 	if k, ok := lenOver(info, ifs.Cond, x); ok {
 		return k, true
 	}
+	if k, ok := lenOverInit(info, ifs, x); ok {
+		return k, true
+	}
 	// if err != nil { return ... }: err from a validator, assigned in the
 	// if's init or by the statement before it.
 	errVar := checkedError(info, ifs.Cond)
@@ -106,6 +109,78 @@ func lenOver(info *types.Info, cond ast.Expr, x ast.Expr) (int64, bool) {
 		}
 		return 0, false
 	})
+}
+
+// lenOverInit is lenOver for a length the if's init names: if l :=
+// len(x); l > k.
+func lenOverInit(info *types.Info, ifs *ast.IfStmt, x ast.Expr) (int64, bool) {
+	as, ok := ifs.Init.(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !isLenOf(info, as.Rhs[0], x) {
+		return 0, false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || info.Defs[id] == nil {
+		return 0, false
+	}
+	l := info.Defs[id]
+	return constCompare(info, ifs.Cond, func(e ast.Expr) bool {
+		u, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[u] == l
+	}, func(op token.Token, n int64) (int64, bool) {
+		switch op {
+		case token.GTR:
+			return n, true
+		case token.GEQ:
+			return n - 1, true
+		}
+		return 0, false
+	})
+}
+
+// CheckedBefore is, for the whole-program driver, the bound a statement
+// before pos in fn (a function declaration or literal), in pos's block or
+// one around it, puts on the length of x by leaving when it is over a
+// constant (see boundedBefore): a handler turning down a batch of more
+// than ten before it builds the list it hands on, one item per item.
+func CheckedBefore(info *types.Info, fn ast.Node, pos token.Pos, x ast.Expr) (bound int64, found bool) {
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok && n != fn {
+			return false // another function's statements
+		}
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for _, st := range list {
+			if st.Pos() > pos {
+				break
+			}
+			if pos < st.End() {
+				break // the statement holding pos: not before it
+			}
+			ifs, ok := st.(*ast.IfStmt)
+			if !ok || !leaves(info, ifs.Body) {
+				continue
+			}
+			k, ok := lenOver(info, ifs.Cond, x)
+			if !ok {
+				k, ok = lenOverInit(info, ifs, x)
+			}
+			if ok && (!found || k < bound) {
+				bound, found = k, true
+			}
+		}
+		return true
+	})
+	return bound, found
 }
 
 // mirrored is the comparison k op x read as x op' k.

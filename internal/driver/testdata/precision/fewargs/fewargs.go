@@ -163,7 +163,73 @@ func autoJoin(ctx context.Context, db *sql.DB, channels []string) {
 }
 
 // Routes registers the package's routes.
+// Code is one verification code a batch asks for.
+type Code struct{ Phone string }
+
+type issue struct{ code Code }
+
+// maxBatch is as many codes as a batch may ask for.
+const maxBatch = 10
+
+// issueMany looks up one SMS setting per request: its callers hand it
+// one request, or one per code of a batch of at most maxBatch.
+func issueMany(ctx context.Context, db *sql.DB, reqs []*issue) {
+	for _, r := range reqs {
+		var sender string
+		db.QueryRowContext(ctx, "SELECT sender FROM sms_configs WHERE phone_prefix = $1", r.code.Phone[:3]).Scan(&sender) // silent: at most maxBatch
+	}
+}
+
+// issueAll is issueMany for a list nothing checks.
+func issueAll(ctx context.Context, db *sql.DB, reqs []*issue) {
+	for _, r := range reqs {
+		var sender string
+		db.QueryRowContext(ctx, "SELECT sender FROM sms_configs WHERE phone = $1", r.code.Phone).Scan(&sender)
+	}
+}
+
+// batchIssue turns a batch of more than maxBatch codes down, then issues
+// one request per code; the import after it checks nothing.
+func batchIssue(w http.ResponseWriter, r *http.Request, db *sql.DB, codes []Code) {
+	if l := len(codes); l > maxBatch {
+		http.Error(w, "batch too large", http.StatusBadRequest)
+		return
+	}
+	reqs := make([]*issue, 0, len(codes))
+	for _, c := range codes {
+		reqs = append(reqs, &issue{code: c})
+	}
+	issueMany(r.Context(), db, reqs)
+	all := make([]*issue, 0, len(codes))
+	for _, c := range codes {
+		all = append(all, &issue{code: c})
+	}
+	issueAll(r.Context(), db, all)
+}
+
+// importCodes issues what a file lists, checked against a page's size.
+func importCodes(w http.ResponseWriter, r *http.Request, db *sql.DB, codes []Code) {
+	if len(codes) > 1000 {
+		http.Error(w, "too many codes", http.StatusBadRequest)
+		return
+	}
+	var reqs []*issue
+	for _, c := range codes {
+		reqs = append(reqs, &issue{code: c})
+	}
+	issueAll(r.Context(), db, reqs)
+}
+
 func Routes(db *sql.DB, conf *Config) {
+	http.HandleFunc("/issue", func(w http.ResponseWriter, r *http.Request) {
+		issueMany(r.Context(), db, []*issue{{code: Code{Phone: r.FormValue("phone")}}})
+		var codes []Code
+		for _, p := range r.Form["phone"] {
+			codes = append(codes, Code{Phone: p})
+		}
+		batchIssue(w, r, db, codes)
+		importCodes(w, r, db, codes)
+	})
 	http.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
 		autoJoin(r.Context(), db, conf.AutoJoin)
 		join(r.Context(), db, conf.AutoJoin)

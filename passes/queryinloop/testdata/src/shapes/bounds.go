@@ -32,6 +32,23 @@ func (s *Store) Labels(ctx context.Context, labels []string) error {
 	return nil
 }
 
+// Named checks a length it names in the if's init.
+func (s *Store) Named(ctx context.Context, labels, ids []string) error {
+	if n := len(labels); n > 5 {
+		return errTooMany
+	}
+	for _, l := range labels {
+		s.insertKind(ctx, l) // silent: at most 5
+	}
+	if n := len(ids); n > 500 {
+		return errTooMany
+	}
+	for _, id := range ids {
+		s.insertKind(ctx, id) // want `once per item of ids`
+	}
+	return nil
+}
+
 // Keys and Tags are checked by a validator, whose error leaves.
 func (s *Store) Keys(ctx context.Context, keys, tags []string) error {
 	err := validateMany(validateRange("keys", len(keys), 0, 3), validateRange("tags", len(tags), 0, 50))
