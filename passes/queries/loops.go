@@ -984,6 +984,9 @@ func (a *analyzer) callLoops(call inspector.Cursor, loops []*Loop) []*Loop {
 			if path == nil {
 				path = enclosing(call)
 			}
+			if deadBranch(a.pass.TypesInfo, path) {
+				return nil // never runs, let alone per item
+			}
 			if leavesAfter(path, l.Node) || flagged(a.pass.TypesInfo, path, l.Node) || strided(a.pass.TypesInfo, call.Node().(*ast.CallExpr), path, l) || batchFull(a.pass.TypesInfo, call.Node().(*ast.CallExpr), path, l) ||
 				l.Kind.PerItem() && (firstSuccess(a.r, path, l.Node) || a.throughElement(path, l) || a.dispatched(path, l) || constantItem(a.pass.TypesInfo, path, l.Node)) {
 				continue
@@ -2027,6 +2030,121 @@ func flagged(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 						return true
 					}
 				}
+			}
+		}
+	}
+	return false
+}
+
+// deadBranch reports whether the call at path[0] is in the body of an if
+// one of whose && conditions is a bool parameter its function never
+// assigns (dryRun, or !dryRun), when a statement before that if, in its
+// block or one around it, already left on the same condition:
+//
+//	if dryRun {
+//		... // count what would be deleted
+//		return result, nil
+//	}
+//	...
+//	if dryRun && len(children) > 0 { // never true here
+//		for _, c := range children {
+//			s.deleteAccount(ctx, c, true)
+//		}
+//	}
+func deadBranch(info *types.Info, path []ast.Node) bool {
+	var fn ast.Node
+	for _, n := range path {
+		if _, ok := n.(*ast.FuncLit); ok {
+			fn = n
+			break
+		}
+		if _, ok := n.(*ast.FuncDecl); ok {
+			fn = n
+			break
+		}
+	}
+	if fn == nil {
+		return false
+	}
+	for i := 1; i < len(path) && path[i] != fn; i++ {
+		ifs, ok := path[i].(*ast.IfStmt)
+		if !ok || ifs.Body != path[i-1] {
+			continue
+		}
+		for _, c := range conjuncts(ifs.Cond) {
+			v, neg := boolParam(info, fn, c)
+			if v == nil || assignsVar(info, fn, v) {
+				continue
+			}
+			if leftOn(info, path[i:], fn, v, neg) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boolParam is the bool parameter of fn that c is (neg false) or negates
+// (neg true).
+func boolParam(info *types.Info, fn ast.Node, c ast.Expr) (v *types.Var, neg bool) {
+	c = ast.Unparen(c)
+	if u, ok := c.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		c, neg = ast.Unparen(u.X), true
+	}
+	id, ok := c.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok = info.Uses[id].(*types.Var)
+	if !ok || !declaredIn(funcParams(fn), v) {
+		return nil, false
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return nil, false
+	}
+	return v, neg
+}
+
+// funcParams are the parameters of fn, a declaration or a literal.
+func funcParams(fn ast.Node) *ast.FieldList {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type.Params
+	case *ast.FuncLit:
+		return fn.Type.Params
+	}
+	return nil
+}
+
+func declaredIn(l *ast.FieldList, v *types.Var) bool {
+	return l != nil && l.Pos() <= v.Pos() && v.Pos() < l.End()
+}
+
+// leftOn reports whether a statement before path[0], in a block of path
+// within fn, is `if v { ...; return }` (if !v, for neg) with no else.
+func leftOn(info *types.Info, path []ast.Node, fn ast.Node, v *types.Var, neg bool) bool {
+	for j := 1; j < len(path) && path[j] != fn; j++ {
+		var list []ast.Stmt
+		switch n := path[j].(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			continue
+		}
+		for _, st := range list {
+			if st == path[j-1] {
+				break
+			}
+			ifs, ok := st.(*ast.IfStmt)
+			if !ok || ifs.Init != nil || ifs.Else != nil || !leaves(info, ifs.Body) {
+				continue
+			}
+			if w, n := boolParam(info, fn, ifs.Cond); w == v && n == neg {
+				return true
 			}
 		}
 	}

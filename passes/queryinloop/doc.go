@@ -180,7 +180,12 @@
 // cur == nil && p.Prefix`: the call runs until it answers; a variable
 // declared in the loop, a test of another variable, a call whose result
 // goes elsewhere, or a reset later in the loop, `cur = nil` or `done =
-// false`, runs it again and is reported), or the callee queries only
+// false`, runs it again and is reported; a fill in the if's else
+// branch, `else { cur, err = s.Open(ctx, last) }`, does not unset it),
+// the call is in a branch of a bool parameter the function already left
+// on (`if dryRun { return preview }` above `if dryRun && len(kids) > 0 {
+// for ... }`: it never runs; a parameter the function assigns is not
+// read so), or the callee queries only
 // to mend a failed attempt before it tries the same request again by
 // calling itself — a client's request refreshing an expired session and
 // saving the new token, `if expired(res) { if err := c.refresh(); err !=
