@@ -204,6 +204,14 @@
 //
 // # Route helpers
 //
+// A function may register through a registration its caller hands it, a
+// parameter of a ServeMux registration's type (func(string, http.Handler)
+// or func(string, http.HandlerFunc)): Install(handle func(string,
+// http.Handler)) { handle("/search", h) }, called with mux.Handle. Each
+// call of the parameter is a route of the pattern it passes, as a
+// ServeMux's; the router handed over is not followed (its prefix and
+// middlewares are not the route's).
+//
 // Services often register through a helper of their own, a function
 // taking a pattern and a handler that calls the router with them:
 //

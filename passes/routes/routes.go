@@ -390,6 +390,9 @@ type analyzer struct {
 	called      map[*types.Func]bool    // local functions called directly
 	reached     map[*types.Func]bool    // local functions a registration uses
 	regCalls    []*ast.CallExpr
+	// paramRegs are the registrations made through a registrar parameter
+	// (see registrarParam), with the ServeMux API they stand for.
+	paramRegs   map[*ast.CallExpr]*httpapi.API
 	filterCalls []*ast.CallExpr // beego's InsertFilter
 	enclosing   map[*ast.FuncLit]*types.Func
 	// genFiles says which files of RPC services are generated (see
@@ -614,6 +617,14 @@ func (a *analyzer) index() {
 				callee, _ := typeutil.Callee(info, n).(*types.Func)
 				if callee == nil {
 					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && !test && !testCode.Holds(n.Pos()) {
+						if api := a.registrarParam(id); api != nil {
+							if a.paramRegs == nil {
+								a.paramRegs = map[*ast.CallExpr]*httpapi.API{}
+							}
+							a.paramRegs[n] = api
+							a.indexRouterCall(n, api)
+							continue
+						}
 						tableCalls = append(tableCalls, tableCall{n, id})
 					}
 					continue
@@ -651,6 +662,82 @@ func (a *analyzer) index() {
 			a.callers[fn] = append(a.callers[fn], tc.call)
 		}
 	}
+}
+
+// registrarParam is the API of (*http.ServeMux).Handle or HandleFunc when
+// id names a parameter of a registrar's type, func(pattern string,
+// http.Handler) or func(string, http.HandlerFunc) (or the bare handler
+// function type): a function installing its routes through whatever
+// registration its caller hands it,
+//
+//	func (s *Server) Install(handle func(string, http.Handler)) {
+//		handle("/search", s.errorHandler(s.serveSearch))
+//	}
+//
+// called with mux.Handle or a router's own Handle (pkgsite's frontend and
+// worker). Each call is a route of the pattern it passes, as a ServeMux's
+// registration is; the router the caller hands over is not followed (its
+// prefix, its middlewares).
+func (a *analyzer) registrarParam(id *ast.Ident) *httpapi.API {
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return nil
+	}
+	if _, isParam := a.params[v]; !isParam {
+		return nil
+	}
+	sig, ok := v.Type().Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 2 || sig.Variadic() {
+		return nil
+	}
+	if b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return nil
+	}
+	h := sig.Params().At(1).Type()
+	name := ""
+	if n, ok := types.Unalias(h).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" {
+		switch n.Obj().Name() {
+		case "Handler":
+			name = "Handle"
+		case "HandlerFunc":
+			name = "HandleFunc"
+		}
+	} else if hs, ok := h.(*types.Signature); ok && isHandlerFuncSig(hs) {
+		name = "HandleFunc"
+	}
+	if name == "" {
+		return nil
+	}
+	var httpPkg *types.Package
+	if n, ok := types.Unalias(h).(*types.Named); ok {
+		httpPkg = n.Obj().Pkg()
+	} else {
+		httpPkg = namedOf(h.(*types.Signature).Params().At(0).Type()).Obj().Pkg()
+	}
+	mux, ok := httpPkg.Scope().Lookup("ServeMux").(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(mux.Type()), false, httpPkg, name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	return httpapi.Lookup(fn)
+}
+
+// isHandlerFuncSig matches func(http.ResponseWriter, *http.Request).
+func isHandlerFuncSig(sig *types.Signature) bool {
+	if sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	w := namedOf(sig.Params().At(0).Type())
+	r, ok := sig.Params().At(1).Type().(*types.Pointer)
+	if !ok || w == nil || w.Obj().Pkg() == nil || w.Obj().Pkg().Path() != "net/http" || w.Obj().Name() != "ResponseWriter" {
+		return false
+	}
+	rn := namedOf(r.Elem())
+	return rn != nil && rn.Obj().Pkg() == w.Obj().Pkg() && rn.Obj().Name() == "Request"
 }
 
 // tableCall is a call of a func value named by a local.
@@ -993,6 +1080,9 @@ func (a *analyzer) register() {
 			continue // a helper's: its callers register
 		}
 		api := a.lookup(a.callee(call))
+		if api == nil {
+			api = a.paramRegs[call]
+		}
 		switch api.Kind {
 		case httpapi.Mount:
 			a.mount(call, api)
