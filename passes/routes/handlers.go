@@ -532,8 +532,10 @@ func (a *analyzer) onlyWrite(x ast.Expr) ast.Expr {
 //	}
 //	http.Handle("/query", srvHandler)
 //
-// serves srv's requests, whichever branch ran. nil when the writes hold
-// different handlers, or a value of no variable.
+// serves srv's requests, whichever branch ran; so does a handler made
+// once by a call and wrapped after (h := s.errorHandler(s.serveSearch);
+// if cacher != nil { h = cacher.Cache("search")(h) }). nil when the
+// writes hold different handlers, or a value of no variable.
 func (a *analyzer) sameHandler(x ast.Expr) ast.Expr {
 	v, ok := a.objOf(x).(*types.Var)
 	if !ok || v.IsField() || a.isParam(v) || len(a.writes[v]) < 2 {
@@ -542,6 +544,7 @@ func (a *analyzer) sameHandler(x ast.Expr) ast.Expr {
 	info := a.pass.TypesInfo
 	var base ast.Expr
 	var held types.Object
+	made := "" // the text of the call making the base, when one does
 	for _, w := range a.writes[v] {
 		for depth := 0; ; depth++ {
 			if depth > maxHandlerDepth {
@@ -553,10 +556,19 @@ func (a *analyzer) sameHandler(x ast.Expr) ast.Expr {
 				if obj == v {
 					break // wraps what it held: the other writes say what
 				}
-				if obj == nil || held != nil && obj != held {
+				if obj == nil || held != nil && obj != held || made != "" {
 					return nil
 				}
 				held, base = obj, id
+				break
+			}
+			if sel, ok := w.(*ast.SelectorExpr); ok {
+				// A method value (h.get): the same one in every write.
+				text := types.ExprString(sel)
+				if held != nil || made != "" && made != text {
+					return nil
+				}
+				made, base = text, sel
 				break
 			}
 			call, ok := w.(*ast.CallExpr)
@@ -574,7 +586,15 @@ func (a *analyzer) sameHandler(x ast.Expr) ast.Expr {
 				}
 			}
 			if inner == nil {
-				return nil
+				// A handler made here (s.errorHandler(s.serveSearch)):
+				// the base, when every other write wraps it or makes
+				// the same.
+				text := types.ExprString(call)
+				if held != nil || made != "" && made != text {
+					return nil
+				}
+				made, base = text, call
+				break
 			}
 			w = inner
 		}
