@@ -25,7 +25,9 @@ const discoverDepth = 5
 //  2. else migration directories: migrations/, db/migrations/, migrate/,
 //     sql/schema/, schema/ and the like, holding .sql files, or their
 //     postgres/ subdirectory when they keep one per database (mysql/,
-//     sqlite/ and the like are never read);
+//     sqlite/ and the like are never read), after a base schema a Go
+//     file named schema*.go holds as DDL literals (Mythic's `var Schema`,
+//     which the migrations alter);
 //  3. else schema dumps: schema.sql, structure.sql;
 //  4. else Go sources that hold the migrations as SQL strings: .go files
 //     (not tests) named *migrat*.go or schema*.go, or inside a
@@ -93,7 +95,16 @@ func DiscoverAll(root string) (primary, secondary []string) {
 		}
 		return sqlc, secondary
 	case len(migrations) > 0:
-		return migrations, nil
+		// A base schema kept in Go (schema.go's `var Schema = ...`,
+		// run before the migrations alter it): first.
+		var base []string
+		for _, g := range gosrc {
+			if strings.HasPrefix(strings.ToLower(filepath.Base(g)), "schema") {
+				base = append(base, g)
+			}
+		}
+		slices.Sort(base)
+		return append(base, migrations...), nil
 	}
 	if len(dumps) > 0 {
 		slices.Sort(dumps)

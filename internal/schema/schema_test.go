@@ -542,6 +542,22 @@ func TestDiscoverAll(t *testing.T) {
 	if len(c.Warnings) != 0 {
 		t.Errorf("warnings: %v", c.Warnings)
 	}
+
+	// A base schema in a Go string (schema.go), run before SQL
+	// migrations that alter it: read first, then the migrations. A Go
+	// file of migrations beside them is not (the SQL ones are those).
+	root3 := t.TempDir()
+	root = root3
+	write("database/schema.go", "package database\n\nvar Schema = `CREATE TABLE tasks (id serial PRIMARY KEY, name text);`\n")
+	write("database/migrations/2_status.up.sql", "ALTER TABLE tasks ADD COLUMN status text; CREATE INDEX tasks_status_idx ON tasks (status);")
+	write("database/migrate.go", "package database\n\nconst old = `CREATE TABLE legacy (id int)`\n")
+	primary, _ = DiscoverAll(root3)
+	same(t, "base schema in Go", rel(primary), []string{"database/schema.go", "database/migrations"})
+	c = load(t, primary...)
+	same(t, "base schema in Go", describe(c), []string{"public.tasks(id,name,status)", "  tasks_pkey(id) pk", "  tasks_status_idx(status)"})
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings: %v", c.Warnings)
+	}
 }
 
 const goMigrationsSrc = `package database
