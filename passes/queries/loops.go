@@ -1639,7 +1639,19 @@ func assigns(info *types.Info, stmts []ast.Stmt, vars map[types.Object]bool) boo
 // call still runs only for the items equal to the constant.
 func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 	rs, ok := loop.(*ast.RangeStmt)
-	if !ok || rs.Value == nil {
+	if !ok {
+		return false
+	}
+	// Over a map, a call only for the key equal to a constant runs at
+	// most once, whatever it reads: keys do not repeat, and the value
+	// is that one key's (for key, value := range metadata { switch key
+	// { case "tag_id": getTag(value) } }).
+	if _, isMap := under(info.TypeOf(rs.X)).(*types.Map); isMap {
+		if id, ok := rs.Key.(*ast.Ident); ok && info.Defs[id] != nil && testedConst(info, path, loop, info.Defs[id]) {
+			return true
+		}
+	}
+	if rs.Value == nil {
 		return false
 	}
 	id, ok := rs.Value.(*ast.Ident)
@@ -1647,6 +1659,24 @@ func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 		return false
 	}
 	item := info.Defs[id]
+	if !testedConst(info, path, loop, item) {
+		return false
+	}
+	reads := false
+	ast.Inspect(path[0], func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == item {
+			reads = true
+		}
+		return !reads
+	})
+	return !reads
+}
+
+// testedConst reports whether the call at path[0] runs only where item,
+// a variable of the range loop, equals a constant: in a case of constants
+// of a switch on it, or under an if one of whose && conditions compares
+// it with one. A closure on the way may run at any time: no.
+func testedConst(info *types.Info, path []ast.Node, loop ast.Stmt, item types.Object) bool {
 	isConst := func(e ast.Expr) bool { tv, ok := info.Types[e]; return ok && tv.Value != nil }
 	guarded := false
 	for i := 1; i < len(path) && path[i] != loop; i++ {
@@ -1671,17 +1701,7 @@ func constantItem(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
 			}
 		}
 	}
-	if !guarded {
-		return false
-	}
-	reads := false
-	ast.Inspect(path[0], func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == item {
-			reads = true
-		}
-		return !reads
-	})
-	return !reads
+	return guarded
 }
 
 // derefed is e without the conversions, type assertions and pointer

@@ -96,6 +96,26 @@ func (s *Store) Expand(ctx context.Context, kinds []Kind, ids []string) {
 	}
 }
 
+// Trigger reads what a trigger's metadata names, by key: a map's keys do
+// not repeat, so the lookup under the one key runs once, though it reads
+// that key's value. A switch on the value is on the items: a call
+// reading the value there runs for every key holding it.
+func (s *Store) Trigger(ctx context.Context, meta map[Kind]string) {
+	for k, v := range meta {
+		switch k {
+		case KindSessions:
+			s.session(ctx, v) // silent: the one key equal to KindSessions
+		}
+		if k == KindAddresses && v != "" {
+			s.session(ctx, v+string(k)) // silent: the one key equal to KindAddresses
+		}
+		switch v {
+		case "current":
+			s.session(ctx, v+string(k)) // want `^poploops.\(\*Store\).session runs SELECT from sessions \(poploops.go:27\) once per item of meta`
+		}
+	}
+}
+
 // ExpandCodes reads the processor codes a decoded document holds (1 the
 // creator, 2 the creator's leader): the leader's lookup, which reads
 // nothing of the code, runs for the item equal to 2, through the
