@@ -366,6 +366,7 @@ func TestRouteInventoryMounted(t *testing.T) {
 		session = "mw/mw.go:14 mw.Session once"
 		report  = "reports/reports.go:18 handler once"
 		seen    = "reports/reports.go:27 handler loop"
+		runs    = "agg/agg.go:48 handler once"
 	)
 	want := map[string][]string{
 		"api/api.go:17 GET /api/summary":                                 {session, auth, "api/api.go:31 handler once"},
@@ -377,9 +378,15 @@ func TestRouteInventoryMounted(t *testing.T) {
 		"files/files.go:11 GET /files/list":                              {"files/files.go:12 handler once"},
 		"files/files.go:11 GET /list":                                    {"files/files.go:12 handler once"},
 		"gapi/gapi.go:14 GET /g/widgets":                                 {"gapi/gapi.go:18 handler once"},
-		"ginapi/ginapi.go:13 GET /shop/orders/:id":                       {"cmd/app/main.go:70 main.account once", "ginapi/ginapi.go:17 handler once"},
-		"ginnest/repos/repos.go:17 GET /deep/v1/:org/repos/:repo/builds": {"cmd/app/main.go:70 main.account once", "ginnest/ginnest.go:24 ginnest.org once", "ginnest/repos/repos.go:22 repos.repo once", "ginnest/repos/repos.go:27 handler once"},
+		"ginapi/ginapi.go:13 GET /shop/orders/:id":                       {"cmd/app/main.go:75 main.account once", "ginapi/ginapi.go:17 handler once"},
+		"ginnest/repos/repos.go:17 GET /deep/v1/:org/repos/:repo/builds": {"cmd/app/main.go:75 main.account once", "ginnest/ginnest.go:24 ginnest.org once", "ginnest/repos/repos.go:22 repos.repo once", "ginnest/repos/repos.go:27 handler once"},
 		"pages/pages.go:19 GET /home":                                    {session, "pages/pages.go:23 handler once"},
+		// Under UI, as main hands it; under API and main's loop too,
+		// where the interface's dispatch reads every implementation;
+		// never under one aggregator under another.
+		"agg/agg.go:44 GET /svc/app/runs":    {runs},
+		"agg/agg.go:44 GET /svc/otfapi/runs": {runs},
+		"agg/agg.go:44 GET /svc/runs":        {runs},
 	}
 	if len(got) != len(want) || rep.Stats.UnreachedRoutes != 1 {
 		t.Errorf("routes %v, %d unreached; want %d routes, 1 unreached (orphan's) (stderr: %s)", order, rep.Stats.UnreachedRoutes, len(want), stderr)

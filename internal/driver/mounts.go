@@ -145,7 +145,30 @@ func (t mountTable) inject(injected []routes.Injected, returned map[*types.Func]
 // as many packages up as the routers are handed through; the route as it
 // is when no package says where.
 func (t mountTable) place(r *routes.Route, depth int) []*routes.Route {
-	return t.placeVia(r, depth, nil)
+	return t.placeVia(r, depth, nil, nil)
+}
+
+// nested reports whether chain holds two methods of k's name and
+// signature already: a leaf's registration under an aggregator
+// implementing the same interface is one level (ui.Handlers.AddHandlers
+// looping over its []Handlers, the leaves); an aggregator under another
+// is how the interface's dispatch reads every aggregator's loop, each
+// reaching every implementation, and is not followed (otf's three
+// aggregators put every route under all their orders: 8,000 routes).
+func nested(chain []openKey, k openKey) bool {
+	sig, ok := k.fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	n := 0
+	for _, c := range chain {
+		cs, ok := c.fn.Type().(*types.Signature)
+		if ok && cs.Recv() != nil && c.fn.Name() == k.fn.Name() && c.param == k.param &&
+			types.Identical(types.NewSignatureType(nil, nil, nil, cs.Params(), cs.Results(), cs.Variadic()), types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // placeVia places r; via, when set, is the text put before its pattern
@@ -155,7 +178,14 @@ func (t mountTable) place(r *routes.Route, depth int) []*routes.Route {
 // text came through pass goes with their texts, not this one; one
 // handed in by a call the text did not come through (an outer
 // function's parameter) goes with every text.
-func (t mountTable) placeVia(r *routes.Route, depth int, via *program.ArgText) []*routes.Route {
+//
+// chain are the routers' origins the route was placed through on the way
+// here: a router handed round a cycle (an aggregator's AddHandlers
+// calling every implementation of the interface it implements itself,
+// its own among them) would put its prefix before itself again and again,
+// one route per way round, so a placement coming back to an origin
+// already passed places nothing.
+func (t mountTable) placeVia(r *routes.Route, depth int, via *program.ArgText, chain []openKey) []*routes.Route {
 	if r.Base != nil && t.prog != nil {
 		// Under each base the calls pass; as it is ("…/pets") where one
 		// is not known, or nothing calls the function.
@@ -163,20 +193,20 @@ func (t mountTable) placeVia(r *routes.Route, depth int, via *program.ArgText) [
 		var out []*routes.Route
 		for _, tx := range texts {
 			if tx.Known {
-				out = append(out, t.placeVia(r.Based(tx.Text), depth, &tx)...)
+				out = append(out, t.placeVia(r.Based(tx.Text), depth, &tx, chain)...)
 			}
 		}
 		for _, tx := range texts {
 			if !tx.Known {
 				n := *r // "…/pets": the base the calls pass is not known
 				n.Base = nil
-				out = append(out, t.placeVia(&n, depth, &tx)...)
+				out = append(out, t.placeVia(&n, depth, &tx, chain)...)
 			}
 		}
 		if len(texts) == 0 {
 			n := *r
 			n.Base = nil
-			out = append(out, t.placeVia(&n, depth, nil)...)
+			out = append(out, t.placeVia(&n, depth, nil, chain)...)
 		}
 		return out
 	}
@@ -202,6 +232,10 @@ func (t mountTable) placeVia(r *routes.Route, depth int, via *program.ArgText) [
 		return []*routes.Route{r}
 	}
 	k := openKey{r.Open.Func.Origin(), r.Open.Param, r.Open.Field}
+	if slices.Contains(chain, k) || nested(chain, k) {
+		return nil // round a cycle (see above)
+	}
+	chain = append(slices.Clip(chain), k)
 	us := t.direct[k]
 	if len(us) == 0 {
 		us = t.assumed[k]
@@ -220,7 +254,7 @@ func (t mountTable) placeVia(r *routes.Route, depth int, via *program.ArgText) [
 	}
 	var out []*routes.Route
 	for _, u := range us {
-		out = append(out, t.placeVia(r.Placed(u), depth+1, via)...)
+		out = append(out, t.placeVia(r.Placed(u), depth+1, via, chain)...)
 	}
 	return out
 }

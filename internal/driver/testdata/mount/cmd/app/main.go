@@ -14,6 +14,7 @@ import (
 	"example.com/mount/admin"
 	"example.com/mount/api"
 	"example.com/mount/files"
+	"example.com/mount/agg"
 	"example.com/mount/gapi"
 	"example.com/mount/ginapi"
 	"example.com/mount/ginnest"
@@ -61,6 +62,10 @@ func main() {
 
 	g := mux.NewRouter()
 	gapi.Register(g.PathPrefix("/g").Subrouter())
+	svc := g.PathPrefix("/svc").Subrouter()
+	for _, h := range []agg.Handlers{&agg.UI{Handlers: []agg.Handlers{agg.Runs{}}}, &agg.API{}} {
+		h.AddHandlers(svc)
+	}
 	http.ListenAndServe(":8083", g)
 }
 
