@@ -24,7 +24,10 @@ import (
 // value appended: its path "…" as it is not constant, its method and
 // handler the row's; with every table read, the one route the
 // registration was is gone. A finding in a row's handler names the
-// row's routes.
+// row's routes. A row a helper makes from its arguments (route("/made",
+// list(db), logged), returning Route{Path: path, ...}) is read through
+// it, and a handler wrapped in the row's middlewares in place (handler =
+// mw(handler)) is still the row's.
 func TestRouteTablesReturned(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/rtable", "./...")
@@ -40,6 +43,8 @@ func TestRouteTablesReturned(t *testing.T) {
 		"cards/cards.go:22 DELETE …/cards/{id} -> " + mw + "cards.(*handlers).remove [cards/cards.go:32 once]",
 		"cards/cards.go:23 GET … -> " + mw + "cards.(*handlers).export [cards/cards.go:36 once]",
 		"legacy/legacy.go:19 GET … -> " + mw + "legacy.(*handlers).old [legacy/legacy.go:25 once]",
+		"made/made.go:26 GET /made -> made.list [made/made.go:33 once]", // a row a helper makes from its arguments
+		"made/made.go:27 ANY /made/ping -> made.ping",
 		"notes/notes.go:19 POST /notes -> " + mw + "notes.(*handlers).create [notes/notes.go:42 loop]",
 		"notes/notes.go:19 POST …/notes -> " + mw + "notes.(*handlers).create [notes/notes.go:42 loop]",
 		"notes/notes.go:20 GET /notes/count -> " + mw + "func literal in notes.New [notes/notes.go:21 once]",

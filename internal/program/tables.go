@@ -337,11 +337,24 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
+	// A row a helper makes from its arguments (route("/info", info(conf),
+	// mws...), returning Route{Path: path, Handler: handler, ...}): its
+	// literal, each field that is a parameter read as the call's argument.
+	var made *ast.CallExpr
+	var params map[types.Object]int
+	litInfo := info
+	if c, ok := e.(*ast.CallExpr); ok {
+		lit, pinfo, ps, ok := p.rowMaker(info, c)
+		if !ok {
+			return tableRow{}, false
+		}
+		e, made, params, litInfo = lit, c, ps, pinfo
+	}
 	lit, ok := e.(*ast.CompositeLit)
 	if !ok {
 		return tableRow{}, false
 	}
-	typ := info.TypeOf(lit)
+	typ := litInfo.TypeOf(lit)
 	if ptr, ok := typ.Underlying().(*types.Pointer); ok {
 		typ = ptr.Elem()
 	}
@@ -349,7 +362,7 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 	if !ok {
 		return tableRow{}, false
 	}
-	field := func(name string) (ast.Expr, bool) {
+	inLit := func(name string) (ast.Expr, bool) {
 		for i, el := range lit.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
@@ -362,6 +375,24 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 			}
 		}
 		return nil, false
+	}
+	// field is the row's expression for a field, in the caller's terms:
+	// a maker's parameter is the argument the row's call passes; what
+	// else a maker writes is not the row's.
+	field := func(name string) (ast.Expr, bool) {
+		x, ok := inLit(name)
+		if !ok || made == nil {
+			return x, ok
+		}
+		id, isID := ast.Unparen(x).(*ast.Ident)
+		if !isID {
+			return nil, false
+		}
+		i, isParam := params[litInfo.Uses[id]]
+		if !isParam || i >= len(made.Args) || made.Ellipsis.IsValid() && i == len(made.Args)-1 {
+			return nil, false
+		}
+		return made.Args[i], true
 	}
 	str := func(e ast.Expr) (string, bool) {
 		tv, ok := info.Types[e]
@@ -387,6 +418,9 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 		return str(c.Args[0])
 	}
 	row := tableRow{pos: lit.Pos()}
+	if made != nil {
+		row.pos = made.Pos() // the row is the call, where it is written
+	}
 	row.text = func(name string) (string, bool) {
 		if e, ok := field(name); ok {
 			return str(e)
@@ -410,6 +444,49 @@ func (p *Program) tableRow(g *Func, info *types.Info, el ast.Expr, t *routes.Tab
 	}
 	row.handler, row.mws = p.rowHandler(g, info, he)
 	return row, true
+}
+
+// rowMaker is the struct literal a row's call returns, when its callee
+// is a function of the module whose body is that one return, with its
+// package's type information and the callee's parameters by index.
+func (p *Program) rowMaker(info *types.Info, c *ast.CallExpr) (*ast.CompositeLit, *types.Info, map[types.Object]int, bool) {
+	fn, ok := typeutil.Callee(info, c).(*types.Func)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	g := p.Func(fn)
+	if g == nil {
+		return nil, nil, nil, false
+	}
+	decl, ok := g.syntax.(*ast.FuncDecl)
+	ginfo := p.info(g)
+	if !ok || decl.Body == nil || ginfo == nil || len(decl.Body.List) != 1 {
+		return nil, nil, nil, false
+	}
+	ret, ok := decl.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil, nil, nil, false
+	}
+	e := ast.Unparen(ret.Results[0])
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	params := map[types.Object]int{}
+	i := 0
+	for _, f := range decl.Type.Params.List {
+		for _, n := range f.Names {
+			params[ginfo.Defs[n]] = i
+			i++
+		}
+		if len(f.Names) == 0 {
+			i++
+		}
+	}
+	return lit, ginfo, params, true
 }
 
 // rowHandler is the handler a row's field gives: a method value or

@@ -9,6 +9,7 @@ import (
 	"example.com/rtable/api"
 	"example.com/rtable/cards"
 	"example.com/rtable/legacy"
+	"example.com/rtable/made"
 	"example.com/rtable/notes"
 	"example.com/rtable/std"
 )
@@ -16,6 +17,7 @@ import (
 func main() {
 	db, _ := sql.Open("postgres", "")
 	go std.Serve(db)
+	go made.Serve(db)
 	h := api.NewRouter(os.Getenv("PREFIX"),
 		[]api.Handlers{cards.New(db), notes.New(db)},
 		[]api.Legacy{legacy.New(db)},
