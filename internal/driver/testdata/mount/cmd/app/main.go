@@ -12,9 +12,9 @@ import (
 	"example.net/cond"
 
 	"example.com/mount/admin"
+	"example.com/mount/agg"
 	"example.com/mount/api"
 	"example.com/mount/files"
-	"example.com/mount/agg"
 	"example.com/mount/gapi"
 	"example.com/mount/ginapi"
 	"example.com/mount/ginnest"
