@@ -100,15 +100,19 @@ func checks(info *types.Info, st ast.Stmt, at inspector.Cursor, x ast.Expr) (int
 // constant (len(x) > k, len(x) >= k, k < len(x); one operand of ||),
 // and returns the largest length it lets through.
 func lenOver(info *types.Info, cond ast.Expr, x ast.Expr) (int64, bool) {
-	return constCompare(info, cond, func(e ast.Expr) bool { return isLenOf(info, e, x) }, func(op token.Token, n int64) (int64, bool) {
-		switch op {
-		case token.GTR:
-			return n, true
-		case token.GEQ:
-			return n - 1, true
-		}
-		return 0, false
-	})
+	return constCompare(info, cond, func(e ast.Expr) bool { return isLenOf(info, e, x) }, over)
+}
+
+// over is the largest length a comparison with n that is true over it
+// lets through: n for > n, n-1 for >= n.
+func over(op token.Token, n int64) (int64, bool) {
+	switch op {
+	case token.GTR:
+		return n, true
+	case token.GEQ:
+		return n - 1, true
+	}
+	return 0, false
 }
 
 // lenOverInit is lenOver for a length the if's init names: if l :=
@@ -126,15 +130,7 @@ func lenOverInit(info *types.Info, ifs *ast.IfStmt, x ast.Expr) (int64, bool) {
 	return constCompare(info, ifs.Cond, func(e ast.Expr) bool {
 		u, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.Uses[u] == l
-	}, func(op token.Token, n int64) (int64, bool) {
-		switch op {
-		case token.GTR:
-			return n, true
-		case token.GEQ:
-			return n - 1, true
-		}
-		return 0, false
-	})
+	}, over)
 }
 
 // CheckedBefore is, for the whole-program driver, the bound a statement
@@ -150,15 +146,7 @@ func CheckedBefore(info *types.Info, fn ast.Node, pos token.Pos, x ast.Expr) (bo
 		if _, ok := n.(*ast.FuncLit); ok && n != fn {
 			return false // another function's statements
 		}
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
+		list, _ := stmtList(n)
 		for _, st := range list {
 			if st.Pos() > pos {
 				break

@@ -2144,15 +2144,8 @@ func declaredIn(l *ast.FieldList, v *types.Var) bool {
 // within fn, is `if v { ...; return }` (if !v, for neg) with no else.
 func leftOn(info *types.Info, path []ast.Node, fn ast.Node, v *types.Var, neg bool) bool {
 	for j := 1; j < len(path) && path[j] != fn; j++ {
-		var list []ast.Stmt
-		switch n := path[j].(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
+		list, ok := stmtList(path[j])
+		if !ok {
 			continue
 		}
 		for _, st := range list {
