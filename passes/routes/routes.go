@@ -695,6 +695,7 @@ func (a *analyzer) registrarParam(id *ast.Ident) *httpapi.API {
 	}
 	h := sig.Params().At(1).Type()
 	name := ""
+	var httpPkg *types.Package
 	if n, ok := types.Unalias(h).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" {
 		switch n.Obj().Name() {
 		case "Handler":
@@ -702,17 +703,12 @@ func (a *analyzer) registrarParam(id *ast.Ident) *httpapi.API {
 		case "HandlerFunc":
 			name = "HandleFunc"
 		}
+		httpPkg = n.Obj().Pkg()
 	} else if hs, ok := h.(*types.Signature); ok && isHandlerFuncSig(hs) {
-		name = "HandleFunc"
+		name, httpPkg = "HandleFunc", namedOf(hs.Params().At(0).Type()).Obj().Pkg()
 	}
 	if name == "" {
 		return nil
-	}
-	var httpPkg *types.Package
-	if n, ok := types.Unalias(h).(*types.Named); ok {
-		httpPkg = n.Obj().Pkg()
-	} else {
-		httpPkg = namedOf(h.(*types.Signature).Params().At(0).Type()).Obj().Pkg()
 	}
 	mux, ok := httpPkg.Scope().Lookup("ServeMux").(*types.TypeName)
 	if !ok {

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"github.com/sqlheat/sqlheat/internal/httpapi"
@@ -356,8 +355,11 @@ func (a *analyzer) handlerField(e ast.Expr, value *types.Var, depth int) string 
 	if w := a.onlyWrite(e); w != nil {
 		return a.handlerField(w, value, depth+1)
 	}
-	if f := a.wrappedField(e, value, depth); f != "" {
-		return f
+	if b := a.sameHandler(e); b != nil {
+		// Set from the field, then wrapped in place (handler :=
+		// route.Handler; for _, mw := range route.Middlewares {
+		// handler = mw(handler) }): the field still.
+		return a.handlerField(b, value, depth+1)
 	}
 	c, ok := e.(*ast.CallExpr)
 	if !ok {
@@ -378,37 +380,6 @@ func (a *analyzer) handlerField(e ast.Expr, value *types.Var, depth int) string 
 			}
 			found = f
 		}
-	}
-	return found
-}
-
-// wrappedField is handlerField for a local variable set once from the
-// field and then wrapped in middlewares in place (handler :=
-// route.Handler; for _, mw := range route.Middlewares { handler =
-// mw(handler) }): every other write is a call handed the variable
-// itself.
-func (a *analyzer) wrappedField(e ast.Expr, value *types.Var, depth int) string {
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return ""
-	}
-	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() || a.isParam(v) || len(a.writes[v]) < 2 {
-		return ""
-	}
-	found := ""
-	for _, w := range a.writes[v] {
-		if c, ok := ast.Unparen(w).(*ast.CallExpr); ok && slices.ContainsFunc(c.Args, func(x ast.Expr) bool {
-			u, ok := ast.Unparen(x).(*ast.Ident)
-			return ok && a.pass.TypesInfo.Uses[u] == v
-		}) {
-			continue // wraps what it held
-		}
-		f := a.handlerField(w, value, depth+1)
-		if f == "" || found != "" && f != found {
-			return ""
-		}
-		found = f
 	}
 	return found
 }
