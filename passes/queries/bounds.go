@@ -62,10 +62,7 @@ func checks(info *types.Info, st ast.Stmt, at inspector.Cursor, x ast.Expr) (int
 	if !ok || !leaves(info, ifs.Body) {
 		return 0, false
 	}
-	if k, ok := lenOver(info, ifs.Cond, x); ok {
-		return k, true
-	}
-	if k, ok := lenOverInit(info, ifs, x); ok {
+	if k, ok := leavesOver(info, ifs, x); ok {
 		return k, true
 	}
 	// if err != nil { return ... }: err from a validator, assigned in the
@@ -115,6 +112,16 @@ func over(op token.Token, n int64) (int64, bool) {
 	return 0, false
 }
 
+// leavesOver is the bound an if statement that leaves puts on len(x):
+// its condition is over a constant, written out or through a length its
+// init names (see lenOver, lenOverInit).
+func leavesOver(info *types.Info, ifs *ast.IfStmt, x ast.Expr) (int64, bool) {
+	if k, ok := lenOver(info, ifs.Cond, x); ok {
+		return k, true
+	}
+	return lenOverInit(info, ifs, x)
+}
+
 // lenOverInit is lenOver for a length the if's init names: if l :=
 // len(x); l > k.
 func lenOverInit(info *types.Info, ifs *ast.IfStmt, x ast.Expr) (int64, bool) {
@@ -158,11 +165,7 @@ func CheckedBefore(info *types.Info, fn ast.Node, pos token.Pos, x ast.Expr) (bo
 			if !ok || !leaves(info, ifs.Body) {
 				continue
 			}
-			k, ok := lenOver(info, ifs.Cond, x)
-			if !ok {
-				k, ok = lenOverInit(info, ifs, x)
-			}
-			if ok && (!found || k < bound) {
+			if k, ok := leavesOver(info, ifs, x); ok && (!found || k < bound) {
 				bound, found = k, true
 			}
 		}
