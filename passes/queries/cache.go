@@ -16,12 +16,20 @@ import (
 
 // Read-through caches by key. A query that runs only when a long-lived
 // cache lacks its key, and whose result the miss keeps in the cache, runs
-// once per key for as long as the process runs (or the entry lives). That
-// is once for a loop around the call only when the key repeats across
-// its items (a constant, a value made before the loop): a key the loop
-// makes anew per item misses on every item of a first pass, so the
-// lookup's key is traced (see keyflow.go) and the fill is keyed by what
-// it is computed from.
+// once per key for as long as the process runs (or the entry lives).
+//
+// In a cache the process keeps (a package-level variable, a field of the
+// receiver) that is once for a loop around the call whatever the key:
+// the first pass over new keys misses, and every pass after it, for
+// every request until the entries expire, hits. Round trips on a cold
+// start are not what a user asks this check about, and a reader of the
+// code calls such a loop cached. A cache the function is handed (a
+// parameter's field) may be one its caller made for one pass: there the
+// key decides, once for the loop only when it repeats across the items
+// (a constant, a value made before the loop), since a key the loop makes
+// anew per item misses on every item; so the lookup's key is traced
+// (see keyflow.go) and the fill is keyed by what it is computed from. A
+// memo the function makes before its loop is read likewise (see memo).
 //
 // What counts as such a cache, and what does not:
 //
@@ -161,9 +169,13 @@ type lookup struct {
 	keyExpr ast.Expr
 	// memo says the cache is a memo across the items of a loop (see
 	// memo): made for the keys the items share, by a key of theirs.
-	memo  bool
-	value *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
-	test  *types.Var // the ok or err variable the test reads, nil when none
+	memo bool
+	// process says the cache lives as long as the process: a
+	// package-level variable, or a field of the receiver of a method. Its
+	// entries stay for later calls whatever the key (see keyOf).
+	process bool
+	value   *types.Var // what a hit found (v of `v, ok := ...`), nil when nothing
+	test    *types.Var // the ok or err variable the test reads, nil when none
 }
 
 // store is a call or an assignment that puts something in a long-lived
@@ -566,11 +578,45 @@ func (k *caches) lookupOf(sc scope, cache, key ast.Expr) *lookup {
 	if memo && itemKey(sc, kt) {
 		return nil // a memo by item: one query per item
 	}
-	l := &lookup{cache: c, key: kt, memo: memo}
+	l := &lookup{cache: c, key: kt, memo: memo, process: !memo && k.processLived(sc, cache)}
 	if sc.env == nil {
 		l.keyExpr = key
 	}
 	return l
+}
+
+// processLived says whether cache, a long-lived cache variable, is
+// rooted in a package-level variable or in the receiver of the method
+// walked (c.m, s.cache.users), not in a parameter, which the caller may
+// have made for the one call.
+func (k *caches) processLived(sc scope, cache ast.Expr) bool {
+	root := ast.Unparen(cache)
+	for {
+		sel, ok := root.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if id, isID := sel.X.(*ast.Ident); isID {
+			if _, isPkg := k.info.Uses[id].(*types.PkgName); isPkg {
+				return true // pkg.Cache
+			}
+		}
+		root = ast.Unparen(sel.X)
+	}
+	id, ok := root.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := k.info.Uses[id].(*types.Var)
+	switch {
+	case !ok || v.Pkg() == nil:
+		return false
+	case v.Parent() == v.Pkg().Scope():
+		return true
+	case sc.env != nil:
+		return sc.recv != nil && v == sc.recv && sc.env[v].lived
+	}
+	return sc.recv != nil && v == sc.recv
 }
 
 // cacheTerm spells cache when it is a long-lived cache variable, or a

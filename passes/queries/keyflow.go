@@ -8,11 +8,12 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// What a cache's key is computed from. A read-through cache saves round
-// trips in a loop only when its key repeats across the loop's items: a
-// setting read by a constant key, once per process; a lookup by each
-// item's own id misses on every item of a first pass, and the loop runs
-// one query per item all the same. So a query that fills a keyed cache
+// What a cache's key is computed from. A read-through cache of one pass
+// (a memo the caller hands in, see cache.go; a process's cache hits,
+// once warm, whatever the key) saves round trips in a loop only when its
+// key repeats across the loop's items: a setting read by a constant key,
+// once; a lookup by each item's own id misses on every item, and the
+// loop runs one query per item all the same. So a query that fills a keyed cache
 // says what its key is (Query.KeyFrom): the same on every call (a
 // constant, a package-level value), one of its function's parameters, or
 // something else; and a call in a loop, of a function whose cache is

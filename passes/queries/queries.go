@@ -941,10 +941,13 @@ func (a *analyzer) keyOf(n *funcNode, l *lookup, loops []*Loop) (ord int, varies
 	if f == nil {
 		return -1, false
 	}
-	if l.memo {
+	if l.memo || l.process {
 		// A memo made before the loop, for the keys its items share
 		// (memo[it.GroupID]; one by the item itself is none, see
-		// caches.memo): its entries live as long as the loop.
+		// caches.memo): its entries live as long as the loop. A cache
+		// of the process's keeps each key's entry for the calls after:
+		// once warm, the loop's items hit whatever their keys (see
+		// keyflow.go).
 		return 0, false
 	}
 	per := itemLoops(loops)

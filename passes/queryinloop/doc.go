@@ -221,14 +221,18 @@
 // computed under the same key (itself or in a function of the package it
 // calls with the key), or marking the key loaded and keeping what it read
 // in another such cache: each key is read once for as long as the
-// process runs. That saves round trips in the loop only when the key
+// process runs. A cache the process keeps (a package-level variable, a
+// field of the method's receiver) is left out whatever the key: once
+// warm, every item hits, and only a cold start pays the round trips. A
+// cache the function is handed (a field of a parameter, which its caller
+// may make for one pass) saves round trips in the loop only when the key
 // repeats across its items: a constant (a setting read by its name,
 // however many calls down), or a value made before the loop; a key the
 // loop makes anew per item (its variable, a value built from it, one
-// carried from one item to the next) misses on every item of a first
-// pass, and the call stays reported. The key is traced from the cache
-// up the calls to the loop, through the argument each call passes the
-// parameter it is computed from (queries.Flow). A second condition may check the entry found (`ok && v
+// carried from one item to the next) misses on every item, and the call
+// stays reported. The key is traced from the cache up the calls to the
+// loop, through the argument each call passes the parameter it is
+// computed from (queries.Flow). A second condition may check the entry found (`ok && v
 // != nil`, `!ok || time.Since(e.at) > time.Hour`). The lookup may be
 // made only once the key is whole (`if version != "" { v, found =
 // r.cache.Get(key) }`, a caching decorator over a store), and the key

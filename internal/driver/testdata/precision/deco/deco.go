@@ -117,14 +117,14 @@ func NewHandler(names Names) *Handler { return &Handler{names: names} }
 
 func (h *Handler) List(w http.ResponseWriter, r *http.Request) {
 	for _, id := range ids(r) {
-		h.names.Name(r.Context(), id) // reported: the served container's decorator misses on each id of a first pass
+		h.names.Name(r.Context(), id) // silent: the served container's decorator keeps each id for the process
 	}
 }
 
 func (h *Handler) Defs(w http.ResponseWriter, r *http.Request) {
 	version := r.FormValue("version")
 	for _, id := range ids(r) {
-		h.names.Def(r.Context(), id, version) // reported: the decorator reads each id and version once, each id anew
+		h.names.Def(r.Context(), id, version) // silent: the decorator keeps each id and version for the process
 	}
 }
 

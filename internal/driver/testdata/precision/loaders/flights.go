@@ -10,7 +10,7 @@ import (
 // Cached reads each user through another package's read-through cache.
 func Cached(ctx context.Context, s store.Store, ids []int64) {
 	for _, id := range ids {
-		cached.User(ctx, s, id)    // reported: each item its own key, a first pass misses on every one
+		cached.User(ctx, s, id)    // silent: each item its own key, in a cache the process keeps
 		cached.Dropped(ctx, s, id) // reported: the func variable it keeps through is assigned again
 	}
 	owner := ids[0]

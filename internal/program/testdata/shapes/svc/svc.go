@@ -270,57 +270,59 @@ func (s *Service) tag(ctx context.Context, id int64) string {
 	return name
 }
 
-// kinds holds each item's kinds once loaded.
-var kinds sync.Map
+// KindCache holds each item's kinds once loaded, for as long as its
+// caller keeps it: a cache handed in, whose life the callee cannot tell.
+type KindCache struct{ m sync.Map }
 
 // Kinds loads each item's kinds through helpers: a query per item the
-// process meets for the first time.
-func (s *Service) Kinds(ctx context.Context, ids []int64) {
+// cache meets for the first time.
+func (s *Service) Kinds(ctx context.Context, c *KindCache, ids []int64) {
 	for _, id := range ids {
-		s.kind(ctx, id)
+		s.kind(ctx, c, id)
 	}
 }
 
-func (s *Service) kind(ctx context.Context, id int64) {
-	if !s.hasKinds(id) {
-		s.loadKinds(ctx, id)
+func (s *Service) kind(ctx context.Context, c *KindCache, id int64) {
+	if !s.hasKinds(c, id) {
+		s.loadKinds(ctx, c, id)
 	}
 }
 
-func (s *Service) hasKinds(id int64) bool {
-	_, ok := kinds.Load(id)
+func (s *Service) hasKinds(c *KindCache, id int64) bool {
+	_, ok := c.m.Load(id)
 	return ok
 }
 
-func (s *Service) loadKinds(ctx context.Context, id int64) {
+func (s *Service) loadKinds(ctx context.Context, c *KindCache, id int64) {
 	var k []string
 	s.db.QueryRowContext(ctx, `SELECT kinds FROM items WHERE id = $1`, id).Scan(&k) // kinds' cache
-	kinds.Store(id, k)
+	c.m.Store(id, k)
 }
 
-// OwnerTags reads, per item, the tag of a key set before the loop: the
+// OwnerTags reads, per item, the kinds of a key set before the loop: the
 // cache's key repeats, the query runs once.
-func (s *Service) OwnerTags(ctx context.Context, ids []int64, owner int64) {
+func (s *Service) OwnerTags(ctx context.Context, c *KindCache, ids []int64, owner int64) {
 	first := owner
 	for range ids {
-		s.tag(ctx, first)
+		s.kind(ctx, c, first)
 	}
 }
 
 // DefaultKinds reads the kinds of a constant key, two calls down: once.
-func (s *Service) DefaultKinds(ctx context.Context, ids []int64) {
+func (s *Service) DefaultKinds(ctx context.Context, c *KindCache, ids []int64) {
 	for range ids {
-		s.defaultKind(ctx)
+		s.defaultKind(ctx, c)
 	}
 }
 
-func (s *Service) defaultKind(ctx context.Context) { s.kind(ctx, 0) }
+func (s *Service) defaultKind(ctx context.Context, c *KindCache) { s.kind(ctx, c, 0) }
 
 // NextTags carries the key from item to item: a new key each time.
-func (s *Service) NextTags(ctx context.Context, ids []int64) {
+func (s *Service) NextTags(ctx context.Context, c *KindCache, ids []int64) {
 	var prev int64
 	for _, id := range ids {
-		s.tag(ctx, prev)
+		s.tag(ctx, prev)     // the process's cache: once warm, every key hits
+		s.kind(ctx, c, prev) // a cache handed in: per item
 		prev = id + 1
 	}
 }
@@ -331,17 +333,17 @@ var tagCount *int
 // CountedTags reads each item's tag through a keyed cache's miss (the
 // body of `if !ok`), then counts the tags once for the process: the
 // count, after the keyed cache's statement, is no miss of it.
-func (s *Service) CountedTags(ctx context.Context, ids []int64) {
+func (s *Service) CountedTags(ctx context.Context, c *KindCache, ids []int64) {
 	for _, id := range ids {
-		s.countedTag(ctx, id)
+		s.countedTag(ctx, c, id)
 	}
 }
 
-func (s *Service) countedTag(ctx context.Context, id int64) {
-	if _, ok := tagNames.Load(id); !ok {
+func (s *Service) countedTag(ctx context.Context, c *KindCache, id int64) {
+	if _, ok := c.m.Load(id); !ok {
 		var name string
 		s.db.QueryRowContext(ctx, `SELECT name FROM tags WHERE id = $1`, id).Scan(&name)
-		tagNames.Store(id, name)
+		c.m.Store(id, name)
 	}
 	if tagCount == nil {
 		var n int

@@ -207,7 +207,7 @@ func (h *H) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /tenth", h.tenth)
 	mux.HandleFunc("GET /later", h.later)
 	mux.HandleFunc("GET /settings", h.settings)           // want `^GET /settings issues 11 queries per request, over the budget of 10$`
-	mux.HandleFunc("GET /settings/keys", h.settingsByKey) // want `^GET /settings/keys issues 11 queries per request \+ 1 per key, over the budget of 10$`
+	mux.HandleFunc("GET /settings/keys", h.settingsByKey) // want `^GET /settings/keys issues 12 queries per request, over the budget of 10$`
 	mux.Handle("GET /wrapped", h.session(http.HandlerFunc(h.good)))
 }
 
@@ -236,8 +236,9 @@ func (h *H) settings(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// settingsByKey reads a setting per item through a cache, by each item's
-// own key: a first pass misses on every item.
+// settingsByKey reads a setting per item through the store's cache, by
+// each item's own key: a cache the process keeps, warm after the first
+// requests, so the loop's read counts once per request, as settings'.
 func (h *H) settingsByKey(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	h.settings(w, r)

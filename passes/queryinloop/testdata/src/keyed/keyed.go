@@ -126,8 +126,9 @@ func (s *Store) Names(ctx context.Context, ids []int64, keys []string) {
 	for _, k := range keys {
 		s.Tag(ctx, keys[0])   // silent: one key for every item; the query runs on a cache miss
 		s.Label(ctx, keys[0]) // silent: one key for every item; likewise
-		// Each item its own key: a first pass misses on every one.
-		s.Tag(ctx, k) // want `keyed.\(\*Store\).Tag runs .* once per item of keys`
+		// Each item its own key: a first pass misses on every one, but
+		// the cache is the process's, and the passes after hit.
+		s.Tag(ctx, k) // silent: a cache of the Store's, by each item's key
 	}
 	// A memo made here lives as long as this call: one query per
 	// distinct id.

@@ -5,9 +5,12 @@ import (
 	"sync"
 )
 
-// A read-through cache saves round trips in a loop only when its key
-// repeats across the loop's items: a key the loop makes anew per item
-// misses on every item of a first pass.
+// A cache the process keeps (a package-level variable, a field of a
+// long-lived receiver) hits, once warm, whatever the key: a loop over
+// items with keys of their own costs round trips on a cold start only.
+// A memo the caller makes for one call is another matter: it saves round
+// trips in a loop only when its key repeats across the loop's items, and
+// a key the loop makes anew per item misses on every item.
 
 // settingStr reads a setting through GetSetting's cache, by its own
 // parameter.
@@ -32,27 +35,53 @@ func groupOf(prefix string) []Pref {
 func Keys(paths, keys []string, prefix string) {
 	for _, p := range paths {
 		sign(p)          // silent: a constant key two calls down
-		settingStr(p)    // want `keyed.settingStr runs .* once per item of paths`
-		groupOf(p + "/") // want `keyed.groupOf runs .* once per item of paths`
+		settingStr(p)    // silent: the process's cache, by each item's key
+		groupOf(p + "/") // silent: likewise, by a key built from the item
 		groupOf(prefix)  // silent: the caller's key, the same for every item
 	}
 	k := prefix + ".size"
 	for range paths {
 		settingStr(k) // silent: a key set before the loop
 	}
+}
+
+// A memo of the caller's, for one pass over its items.
+type prefMemo struct{ m map[string]*Pref }
+
+// settingIn reads through a memo its caller hands it, by a field of its
+// parameter: the memo lives as long as the caller keeps it.
+func settingIn(p Pref, memo *prefMemo) *Pref {
+	v, ok := memo.m[p.Key]
+	if !ok {
+		v, _ = loadSetting(p.Key)
+		memo.m[p.Key] = v
+	}
+	return v
+}
+
+func Memos(prefs []Pref, keys []string) {
+	memo := &prefMemo{m: map[string]*Pref{}}
+	for _, p := range prefs {
+		settingIn(p, memo) // want `keyed.settingIn runs .* once per item of prefs`
+	}
 	for i := 0; i < len(keys); i++ {
-		settingStr(keys[i]) // want `keyed.settingStr runs .* once per item of keys`
+		settingIn(Pref{Key: keys[i]}, memo) // want `keyed.settingIn runs .* once per item of keys`
+	}
+	first := prefs[0]
+	for range prefs {
+		settingIn(first, memo) // silent: one key for every item
 	}
 }
 
 var inline sync.Map
 
-// Inline looks each key up itself, in the loop: the lookup misses on
-// each new key; by a constant key it hits after the first item.
+// Inline looks each key up itself, in the loop, in a cache the process
+// keeps: by each item's key or by a constant, the process's later passes
+// hit.
 func Inline(keys []string) {
 	for _, k := range keys {
 		if _, ok := inline.Load(k); !ok {
-			v, _ := loadSetting(k) // want `.* once per item of keys`
+			v, _ := loadSetting(k) // silent: the process's cache
 			inline.Store(k, v)
 		}
 	}
