@@ -259,6 +259,28 @@ func fillTable() {
 		table[key{gorm, "DB", name}] = m
 	}
 
+	// gorm's generic API (v1.30): gorm.G[T](db) starts a chain of
+	// interfaces whose model is T; the finishers take the context first
+	// and the destination, when any, after it. Raw builds from raw SQL,
+	// Exec runs it.
+	add(gorm, []string{"Interface"}, Builder, 0, "Raw")
+	add(gorm, []string{"Interface"}, Exec, 1, "Exec")
+	add(gorm, []string{"ExecInterface"}, Finisher, -1, "Scan", "First", "Last", "Take", "Find", "FindInBatches", "Row", "Rows")
+	add(gorm, []string{"CreateInterface", "ChainInterface"}, Finisher, -1, "Count")
+	for _, w := range []struct {
+		recv  string
+		names []string
+	}{
+		{"CreateInterface", []string{"Create", "CreateInBatches", "Delete", "Update", "Updates"}},
+		{"ChainInterface", []string{"Delete", "Update", "Updates"}},
+		{"SetCreateOrUpdateInterface", []string{"Create", "Update"}},
+		{"SetUpdateOnlyInterface", []string{"Update"}},
+	} {
+		for _, name := range w.names {
+			table[key{gorm, w.recv, name}] = &Method{Pkg: gorm, Recv: w.recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
+		}
+	}
+
 	// gorm v1 (github.com/jinzhu/gorm) has the same chain on its DB and
 	// the same finishers, but no Migrator: AutoMigrate and CreateTable are
 	// DB's. Related(&y) loads y by the foreign key between the chain's
@@ -688,6 +710,10 @@ var (
 // bunBuilders are bun's query types, whose methods add to a statement;
 // bunHandles are the handles whose New* methods start one.
 var (
+	// gormGeneric are the interfaces of gorm's generic API: gorm.G[T](db)
+	// answers an Interface[T], and each call of the chain one of these.
+	gormGeneric = map[string]bool{"Interface": true, "CreateInterface": true, "ChainInterface": true,
+		"ExecInterface": true, "SetCreateOrUpdateInterface": true, "SetUpdateOnlyInterface": true}
 	bunBuilders = map[string]bool{"SelectQuery": true, "InsertQuery": true, "UpdateQuery": true, "DeleteQuery": true,
 		"MergeQuery": true, "RawQuery": true, "CreateTableQuery": true, "CreateIndexQuery": true, "DropTableQuery": true,
 		"DropIndexQuery": true, "TruncateTableQuery": true, "AddColumnQuery": true, "DropColumnQuery": true, "ValuesQuery": true}
@@ -713,7 +739,7 @@ func ORMChain(fn *types.Func) string {
 	}
 	switch Canonical(fn.Pkg().Path()) {
 	case "gorm.io/gorm", GormV1:
-		if recv == "DB" {
+		if recv == "DB" || gormGeneric[recv] || recv == "" && fn.Name() == "G" {
 			return "gorm"
 		}
 	case "github.com/uptrace/bun":
@@ -749,6 +775,8 @@ func ORMChain(fn *types.Func) string {
 // db.NewSelect(), squirrel's sq.Select(...), dbx's db.Select(...).
 func ORMStart(fn *types.Func) bool {
 	switch ORMChain(fn) {
+	case "gorm":
+		return fn.Name() == "G" && recvName(fn) == "" // gorm.G[T](db)
 	case "bun":
 		return strings.HasPrefix(fn.Name(), "New")
 	case "squirrel":
@@ -778,6 +806,9 @@ func ORMType(t types.Type) string {
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && Canonical(n.Obj().Pkg().Path()) == goquExec && n.Obj().Name() == "QueryExecutor" {
 		return "goqu" // ds.Executor(), a value
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "gorm.io/gorm" && gormGeneric[n.Obj().Name()] {
+		return "gorm" // a chain of the generic API, an interface value
 	}
 	p, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {

@@ -75,6 +75,7 @@ type ormChain struct {
 	offset    string
 	unscoped  bool   // gorm Unscoped, bun WhereAllWithDeleted
 	v1        bool   // gorm v1 (github.com/jinzhu/gorm): its models are read as v1 reads them
+	generic   bool   // gorm's generic API: the model is G's type argument, the finishers take a context first
 	deleted   bool   // bun WhereDeleted
 	force     bool   // bun ForceDelete
 	suffix    string // bun On("CONFLICT ..."), For("UPDATE")

@@ -34,6 +34,26 @@ func (a *analyzer) ormStep(c *ormChain, st ormStep) string {
 	}
 	args := st.call.Args
 	switch st.name() {
+	case "G":
+		// gorm.G[T](db): the chain's model is T.
+		c.generic = true
+		t := typeArg(a.pass.TypesInfo, st.call.Fun)
+		if t == nil {
+			return "model of gorm.G not known"
+		}
+		n := ormmodel.StructOf(t)
+		if n == nil {
+			return fmt.Sprintf("model %s of gorm.G is no struct", t)
+		}
+		m, err := a.ormModel(c.gormLib(), n)
+		if err != nil {
+			return err.Error()
+		}
+		c.model = m
+	case "Set":
+		if c.generic {
+			return "columns assigned by Set are not read"
+		}
 	case "Model":
 		m, why := a.modelOf(c.gormLib(), args[0])
 		if why != "" {
@@ -381,6 +401,13 @@ func (a *analyzer) gormJoinRelation(c *ormChain, name string, inner bool) string
 func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 	name := s.Method.Name
 	args := s.Call.Args
+	if c.generic && len(args) > 0 && isContext(a.pass.TypesInfo.TypeOf(args[0])) {
+		// gorm's generic API: the context first; then what is written
+		// or scanned into (Create(ctx, &row), Updates(ctx, row)), or
+		// Update's column and value, FindInBatches' batch size. The
+		// model is G's, whatever the destination.
+		args = args[1:]
+	}
 	switch name {
 	case "AutoMigrate", "CreateTable":
 		return a.gormMigrate(c, args, name == "AutoMigrate")
@@ -392,7 +419,7 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 		return a.gormAddIndex(c, args, name == "AddUniqueIndex")
 	}
 	var dest ast.Expr
-	if gormFinishers[name] && len(args) > 0 {
+	if gormFinishers[name] && len(args) > 0 && !c.generic {
 		dest = args[0]
 		if c.model == nil {
 			m, why := a.modelOf(c.gormLib(), dest)
@@ -410,7 +437,7 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 		table = c.model.QuotedTable()
 	}
 	conds := c.conds
-	if gormFinishers[name] && len(args) > 1 && name != "FindInBatches" && name != "CreateInBatches" {
+	if gormFinishers[name] && len(args) > 1 && name != "FindInBatches" && name != "CreateInBatches" && !c.generic {
 		cond, why := a.gormCond(c, args[1], args[2:])
 		if why != "" {
 			return "", why
@@ -485,7 +512,11 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 		case "First", "Last", "Take", "FirstOrInit", "FirstOrCreate":
 			c.limit = "1"
 		case "FindInBatches":
-			c.limit = a.limitText(c, args[1])
+			if c.generic {
+				c.limit = a.limitText(c, args[0])
+			} else {
+				c.limit = a.limitText(c, args[1])
+			}
 		}
 		c.tail(&b, conds, name != "Count")
 	case "Update", "UpdateColumn", "Updates", "UpdateColumns", "Save":
@@ -522,6 +553,32 @@ func (a *analyzer) gormFinish(c *ormChain, s *Site) (string, string) {
 		stmts = append(stmts, more...)
 	}
 	return strings.Join(stmts, ";\n"), ""
+}
+
+// typeArg is the first type argument of the generic function fun
+// instantiates (gorm.G[User]), nil when none.
+func typeArg(info *types.Info, fun ast.Expr) types.Type {
+	var id *ast.Ident
+	switch x := ast.Unparen(fun).(type) {
+	case *ast.IndexExpr:
+		fun = x.X
+	case *ast.IndexListExpr:
+		fun = x.X
+	}
+	switch x := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	}
+	if id == nil {
+		return nil
+	}
+	inst, ok := info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 {
+		return nil
+	}
+	return inst.TypeArgs.At(0)
 }
 
 // renumber numbers the placeholders of the statement in b in the order

@@ -1,4 +1,4 @@
-package orm // want `stats: 32 sites, 6 unresolved, 0 unparsed, 26 orm`
+package orm // want `stats: 43 sites, 7 unresolved, 0 unparsed, 34 orm`
 
 import (
 	"context"

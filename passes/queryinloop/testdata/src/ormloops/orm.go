@@ -1,6 +1,10 @@
 package ormloops
 
-import "gorm.io/gorm"
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
 
 type User struct {
 	ID     int64
@@ -122,5 +126,25 @@ func GormReassigned(db *gorm.DB, kinds []string) {
 		q = db.Where("kind = ?", k)
 		var page []Tag
 		q.Find(&page) // want `^gorm SELECT from tags runs once per item of kinds`
+	}
+}
+
+// gorm's generic API: the same statements, spelled gorm.G[T](db).
+func GormGenerics(ctx context.Context, db *gorm.DB, users []User, tags []Tag) {
+	for _, u := range users {
+		gorm.G[Order](db).Where("user_id = ?", u.ID).Find(ctx) // want `^gorm SELECT from orders runs once per item of users: n round trips instead of 1$`
+	}
+	for _, t := range tags {
+		gorm.G[Tag](db).Create(ctx, &t) // want `^gorm INSERT into tags runs once per item of tags`
+	}
+	ids := make([]int64, len(users))
+	for i, u := range users {
+		ids[i] = u.ID
+	}
+	gorm.G[Order](db).Where("user_id IN ?", ids).Find(ctx) // silent: the fix, one statement
+	for range 3 {
+		if _, err := gorm.G[Tag](db).Where("name = ?", "x").First(ctx); err == nil { // silent: a retry, not a loop over items
+			break
+		}
 	}
 }

@@ -84,3 +84,21 @@ type OnConflict struct {
 func (OnConflict) Name() string { panic("stub") }
 
 func (onConflict OnConflict) Build(builder Builder) { panic("stub") }
+
+type JoinType string
+
+type JoinTarget struct {
+	Type        JoinType
+	Association string
+	Subquery    Expression
+	Table       string
+}
+
+type Assignment struct {
+	Column Column
+	Value  interface{}
+}
+
+type Assigner interface {
+	Assignments() []Assignment
+}
