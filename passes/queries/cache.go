@@ -48,7 +48,10 @@ import (
 //     answering a bool alone (lru's Contains), a map of flags (`if
 //     s.loaded[k]`), or a function of the package answering one of these
 //     for its parameter
-//     (`if !s.IsLoaded(k) { s.load(k) }`); the lookup may be made only
+//     (`if !s.IsLoaded(k) { s.load(k) }`), or a getter of the package
+//     answering one nilable value, nil on a miss (`if v := c.get(k); v
+//     != nil { return v }`, its body `e, ok := c.items[k]; if !ok {
+//     return nil }`); the lookup may be made only
 //     once its key is whole, `if version != "" { v, ok = c.Get(k) }` (a
 //     caching decorator's, see keys.go);
 //   - a second condition beside the test may check the entry found (`ok
@@ -447,6 +450,13 @@ func (k *caches) nilLookup(sc scope, x ast.Expr, stmts []ast.Stmt) *lookup {
 			}
 		}
 	}
+	if call, ok := x.(*ast.CallExpr); ok {
+		l := k.getter(sc, call)
+		if l != nil {
+			l.value = v
+		}
+		return l
+	}
 	ix, ok := x.(*ast.IndexExpr)
 	if !ok {
 		return nil
@@ -460,6 +470,49 @@ func (k *caches) nilLookup(sc scope, x ast.Expr, stmts []ast.Stmt) *lookup {
 		l.value = v
 	}
 	return l
+}
+
+// getter reads call, of a function of the package answering one value
+// that can be nil, as a lookup when its body tests a cache and answers
+// nil on a miss: `item, ok := c.items[k]; if !ok { return nil }; ...;
+// return item.v`. What it answers past the test may still be nil (an
+// entry found stale, deleted and refused): a miss all the same.
+func (k *caches) getter(sc scope, call *ast.CallExpr) *lookup {
+	sig, _ := k.info.TypeOf(call.Fun).(*types.Signature)
+	if sig == nil || sig.Results().Len() != 1 || !nilable(sig.Results().At(0).Type()) {
+		return nil
+	}
+	body, callee := k.callee(sc, call)
+	if body == nil {
+		return nil
+	}
+	for i, st := range body.List {
+		s, ok := st.(*ast.IfStmt)
+		if !ok || s.Else != nil || len(s.Body.List) == 0 {
+			if mayLeave(st) {
+				return nil
+			}
+			continue
+		}
+		before := body.List[:i:i]
+		if s.Init != nil {
+			before = append(before, s.Init)
+		}
+		l, onHit := k.test(callee, s.Cond, before)
+		if l == nil || onHit {
+			if mayLeave(st) {
+				return nil
+			}
+			continue
+		}
+		ret, ok := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 || !isNil(k.info, ret.Results[0]) {
+			return nil
+		}
+		l.value, l.test = nil, nil // the callee's, not the caller's
+		return l
+	}
+	return nil
 }
 
 // mayLeave reports whether st may leave the block it is in before the

@@ -216,7 +216,8 @@
 // go-cache's, lru's or ristretto's Get), `v, ok := s.m[k]`, `if v, err :=
 // s.cache.Get(k); err == nil` (a cache answering (value, error)), `if
 // !s.lru.Contains(k)`, a map of flags (`if s.loaded[k]`), or a function of
-// the package answering one of these (`if !s.IsLoaded(k) { s.load(k) }`),
+// the package answering one of these (`if !s.IsLoaded(k) { s.load(k) }`)
+// or a getter of it answering nil on a miss (`if v := c.get(k); v != nil`),
 // on a field or a package-level variable, the miss storing what it
 // computed under the same key (itself or in a function of the package it
 // calls with the key), or marking the key loaded and keeping what it read
