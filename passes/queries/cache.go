@@ -51,7 +51,7 @@ import (
 //     (`if !s.IsLoaded(k) { s.load(k) }`), or a getter of the package
 //     answering one nilable value, nil on a miss (`if v := c.get(k); v
 //     != nil { return v }`, its body `e, ok := c.items[k]; if !ok {
-//     return nil }`); the lookup may be made only
+//     return nil }`); or Redis (see redisLookup); the lookup may be made only
 //     once its key is whole, `if version != "" { v, ok = c.Get(k) }` (a
 //     caching decorator's, see keys.go);
 //   - a second condition beside the test may check the entry found (`ok
@@ -388,6 +388,10 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 				l = k.lookupOf(sc, rhs.X, key)
 			}
 		case *ast.CallExpr:
+			if r := k.redisLookup(sc, rhs); r != nil {
+				l, isErr = r, true
+				break
+			}
 			sel, sig := method(k.info, rhs)
 			if sel == nil || sig.Results().Len() != 2 || len(rhs.Args) == 0 {
 				break
@@ -513,6 +517,64 @@ func (k *caches) getter(sc scope, call *ast.CallExpr) *lookup {
 		return l
 	}
 	return nil
+}
+
+// Redis as a read-through cache: `val, err := rdb.Get(ctx, key).Bytes()`
+// (or a function of the package answering (value, error) that does
+// such a GET: `gw, err := GetGatewayMetaCache(ctx, id)`), tested `err
+// == nil` on a hit, the miss querying and then SETting what it read
+// (itself or through the package's functions, for a minute or more).
+// Redis outlives the process: a cache it keeps, whatever the key (see
+// keyOf). Keys are built by helpers on both sides, so they are not
+// compared: a miss that sets some key is taken to keep what it read.
+
+// redisCache is the cache term of Redis lookups and stores.
+const redisCache = "redis"
+
+var (
+	redisGets = map[string]bool{"Get": true, "GetEx": true, "HGet": true, "HGetAll": true, "MGet": true, "HMGet": true}
+	redisSets = map[string]bool{"Set": true, "SetEx": true, "SetEX": true, "SetNX": true, "HSet": true, "HMSet": true, "MSet": true}
+)
+
+// redisCall says whether call is a method of go-redis named in names.
+func redisCall(info *types.Info, call *ast.CallExpr, names map[string]bool) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || !names[fn.Name()] {
+		return false
+	}
+	switch p := fn.Pkg().Path(); {
+	case p == "github.com/redis/go-redis/v9", p == "github.com/go-redis/redis",
+		strings.HasPrefix(p, "github.com/go-redis/redis/v"):
+		return true
+	}
+	return false
+}
+
+// redisLookup reads call, answering a value and an error, as a Redis
+// GET: a reply's accessor on a GET (`rdb.Get(ctx, k).Bytes()`), or a
+// function of the package whose body makes one.
+func (k *caches) redisLookup(sc scope, call *ast.CallExpr) *lookup {
+	sig, _ := k.info.TypeOf(call.Fun).(*types.Signature)
+	if sig == nil || sig.Results().Len() != 2 || !types.Identical(sig.Results().At(1).Type(), errorType) {
+		return nil
+	}
+	found := false
+	if sel, _ := method(k.info, call); sel != nil {
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		found = ok && redisCall(k.info, inner, redisGets)
+	} else if body, _ := k.callee(sc, call); body != nil {
+		ast.Inspect(body, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && redisCall(k.info, c, redisGets) {
+				found = true
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !found && !lit
+		})
+	}
+	if !found {
+		return nil
+	}
+	return &lookup{cache: redisCache, process: true}
 }
 
 // mayLeave reports whether st may leave the block it is in before the
@@ -1101,6 +1163,13 @@ func (k *caches) stores(sc scope, stmts []ast.Stmt, out []store) []store {
 						out = append(out, s)
 					}
 				}
+				if redisCall(k.info, n, redisSets) {
+					s := store{cache: redisCache, kept: true}
+					for _, arg := range n.Args {
+						s.short = s.short || isDuration(k.info.TypeOf(arg)) && shortConst(k.info, arg)
+					}
+					out = append(out, s)
+				}
 				if body, callee := k.callee(sc, n); body != nil && k.budget > 0 {
 					k.budget--
 					out = k.stores(callee, body.List, out)
@@ -1167,6 +1236,11 @@ func holdsData(t types.Type) bool {
 // marked (a constant stored under it, a set of flags) and a value
 // computed kept in another long-lived cache.
 func (l *lookup) filledBy(stores []store) bool {
+	if l.cache == redisCache {
+		// Keys built by helpers on either side are not compared: a
+		// SET of the miss, for long enough, keeps what it read.
+		return slices.ContainsFunc(stores, func(s store) bool { return s.cache == redisCache && !s.short })
+	}
 	marked, kept := false, false
 	for _, s := range stores {
 		if s.short {

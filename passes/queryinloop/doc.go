@@ -218,6 +218,8 @@
 // !s.lru.Contains(k)`, a map of flags (`if s.loaded[k]`), or a function of
 // the package answering one of these (`if !s.IsLoaded(k) { s.load(k) }`)
 // or a getter of it answering nil on a miss (`if v := c.get(k); v != nil`),
+// or Redis (`v, err := rdb.Get(ctx, k).Bytes(); if err == nil`, or a
+// function of the package making that GET, the miss SETting a key),
 // on a field or a package-level variable, the miss storing what it
 // computed under the same key (itself or in a function of the package it
 // calls with the key), or marking the key loaded and keeping what it read
