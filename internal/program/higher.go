@@ -404,7 +404,7 @@ func (b *builder) uses() *uses {
 				}
 				rands = instr.Operands(rands[:0])
 				for _, r := range rands {
-					if g, ok := (*r).(*ssa.Function); ok && *r != callee {
+					if g, ok := (*r).(*ssa.Function); ok && *r != callee && !onlyCalled(instr, map[ssa.Value]bool{}) {
 						u.taken[g] = true
 					}
 				}
@@ -412,6 +412,38 @@ func (b *builder) uses() *uses {
 		}
 	}
 	return u
+}
+
+// onlyCalled says whether instr, using a function as an operand, is a φ
+// whose value is only ever called: a local variable holding one helper
+// or another (`run := storage.Transaction; if inTx { run = func(f ...)
+// error { return f(tx) } }; run(func(tx) error {...})`). The calls of
+// the φ are then the function's callers, each handing its own argument,
+// as a direct call would; anything else done with the value (stored,
+// passed, returned) takes it.
+func onlyCalled(instr ssa.Instruction, seen map[ssa.Value]bool) bool {
+	phi, ok := instr.(*ssa.Phi)
+	if !ok || seen[phi] || phi.Referrers() == nil {
+		return false
+	}
+	seen[phi] = true
+	for _, ref := range *phi.Referrers() {
+		switch ref := ref.(type) {
+		case ssa.CallInstruction:
+			c := ref.Common()
+			if c.IsInvoke() || c.Value != phi || slices.Contains(c.Args, ssa.Value(phi)) {
+				return false
+			}
+		case *ssa.Phi:
+			if !onlyCalled(ref, seen) {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // handed are the functions a call passes, as arg, for fn's parameter i:

@@ -216,6 +216,15 @@ func TestReach(t *testing.T) {
 		{"(*example.com/shapes/accounts.Accounts).Audit", []string{
 			"accounts.go:58 ×1 via accounts.(*Accounts).Audit",
 		}},
+		// A helper kept in a local variable beside a closure running in
+		// the caller's transaction: the variable's calls are the
+		// helper's callers, each with its own body.
+		{"example.com/shapes/txalias.Archive", []string{
+			"txalias.go:41 ×0 via txalias.Archive",
+		}},
+		{"example.com/shapes/txalias.Send", []string{
+			"txalias.go:33 ×0 via txalias.Send",
+		}},
 		// A function kept in a list of hooks runs when they fire, not
 		// when it is registered; once per hook, each its own code (a
 		// range over records of a function: not per item).
