@@ -47,13 +47,12 @@ import (
 //     c.Get(k)` tested `err == nil` (bigcache, freecache), a method
 //     answering a bool alone (lru's Contains), a map of flags (`if
 //     s.loaded[k]`), or a function of the package answering one of these
-//     for its parameter
-//     (`if !s.IsLoaded(k) { s.load(k) }`), or a getter of the package
-//     answering one nilable value, nil on a miss (`if v := c.get(k); v
-//     != nil { return v }`, its body `e, ok := c.items[k]; if !ok {
-//     return nil }`); or Redis (see redisLookup); the lookup may be made only
-//     once its key is whole, `if version != "" { v, ok = c.Get(k) }` (a
-//     caching decorator's, see keys.go);
+//     for its parameter (`if !s.IsLoaded(k) { s.load(k) }`), or a getter
+//     of the package answering one nilable value, nil on a miss (`if v :=
+//     c.get(k); v != nil { return v }`, its body `e, ok := c.items[k]; if
+//     !ok { return nil }`); or Redis (see redisLookup); the lookup may be
+//     made only once its key is whole, `if version != "" { v, ok =
+//     c.Get(k) }` (a caching decorator's, see keys.go);
 //   - a second condition beside the test may check the entry found (`ok
 //     && v != nil`, `!ok || time.Since(e.at) > time.Hour`), reading only
 //     it, the receiver's fields and package-level names. A condition that

@@ -13,14 +13,14 @@ import (
 // once warm, whatever the key) saves round trips in a loop only when its
 // key repeats across the loop's items: a setting read by a constant key,
 // once; a lookup by each item's own id misses on every item, and the
-// loop runs one query per item all the same. So a query that fills a keyed cache
-// says what its key is (Query.KeyFrom): the same on every call (a
-// constant, a package-level value), one of its function's parameters, or
-// something else; and a call in a loop, of a function whose cache is
-// keyed by a parameter, is read through the argument it passes there:
-// made anew per item by the loop (its variable, a value built from it, a
-// value the loop carries from one item to the next), the queries run
-// per item; made before the loop, once.
+// loop runs one query per item all the same. So a query that fills a
+// keyed cache says what its key is (Query.KeyFrom): the same on every
+// call (a constant, a package-level value), one of its function's
+// parameters, or something else; and a call in a loop, of a function
+// whose cache is keyed by a parameter, is read through the argument it
+// passes there: made anew per item by the loop (its variable, a value
+// built from it, a value the loop carries from one item to the next),
+// the queries run per item; made before the loop, once.
 //
 // Flow reads that from the syntax of one function: a local variable is
 // what its writes (assignments, declarations, range statements) compute;
