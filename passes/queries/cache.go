@@ -115,6 +115,10 @@ type caches struct {
 	// funcVars are the package's func variables only ever given one
 	// literal, on first use (see funcVar).
 	funcVars map[*types.Var]*ast.FuncLit
+	// getsRedis says, of the package's function bodies read so far,
+	// whether each makes a Redis GET (see redisLookup): every `err`
+	// tested after a call of the package asks.
+	getsRedis map[*ast.BlockStmt]bool
 	// budget is how many more function bodies the miss being read may
 	// have stores read from (its callees and theirs).
 	budget int
@@ -562,13 +566,20 @@ func (k *caches) redisLookup(sc scope, call *ast.CallExpr) *lookup {
 		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
 		found = ok && redisCall(k.info, inner, redisGets)
 	} else if body, _ := k.callee(sc, call); body != nil {
-		ast.Inspect(body, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok && redisCall(k.info, c, redisGets) {
-				found = true
+		var seen bool
+		if found, seen = k.getsRedis[body]; !seen {
+			ast.Inspect(body, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok && redisCall(k.info, c, redisGets) {
+					found = true
+				}
+				_, lit := n.(*ast.FuncLit)
+				return !found && !lit
+			})
+			if k.getsRedis == nil {
+				k.getsRedis = map[*ast.BlockStmt]bool{}
 			}
-			_, lit := n.(*ast.FuncLit)
-			return !found && !lit
-		})
+			k.getsRedis[body] = found
+		}
 	}
 	if !found {
 		return nil
