@@ -754,7 +754,11 @@ func (w *whole) loops(c *collector) {
 				at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel)
 				if !filled[at] {
 					filled[at] = true
-					c.rep.Stats.ErrorPathFindings++
+					if changesOnly(call, reached) {
+						c.rep.Stats.ChangedOnlyFindings++
+					} else {
+						c.rep.Stats.ErrorPathFindings++
+					}
 				}
 				for _, i := range passAt(pkg, call.Expr) {
 					replaced[i] = true
@@ -767,9 +771,12 @@ func (w *whole) loops(c *collector) {
 				at := posKey(pkg.Fset.Position(call.Expr.Pos()), rel)
 				if !filled[at] && multiplied(reached) {
 					filled[at] = true
-					if onFailure(call, reached) {
+					switch {
+					case onFailure(call, reached) && changesOnly(call, reached):
+						c.rep.Stats.ChangedOnlyFindings++
+					case onFailure(call, reached):
 						c.rep.Stats.ErrorPathFindings++
-					} else {
+					default:
 						c.rep.Stats.CacheFillFindings++
 					}
 				}
@@ -902,16 +909,37 @@ func onFailure(call *program.Call, reached []queryinloop.Reached) bool {
 }
 
 // failsVia says whether a function of the chain calls the next one only
-// in a failure branch (Call.Fail).
-func failsVia(via []*program.Func) bool {
+// in a failure branch (Call.Fail); changes, whether every such call is in
+// a branch run only for what changed (Call.Changed).
+func failsVia(via []*program.Func) (fails, changes bool) {
+	changes = true
 	for i := 0; i+1 < len(via); i++ {
 		for _, c := range via[i].Calls {
-			if c.Fail && slices.Contains(c.Callees, via[i+1]) {
-				return true
+			if c.Fail && c.Leads(via[i+1]) {
+				fails = true
+				changes = changes && c.Changed
 			}
 		}
 	}
-	return false
+	return fails, fails && changes
+}
+
+// changesOnly says, of a call onFailure holds, whether the branches that
+// make what it runs rare are all of change (see the queries pass's
+// changed.go): it writes only what differs from its source.
+func changesOnly(call *program.Call, reached []queryinloop.Reached) bool {
+	if call.Fail {
+		return call.Changed
+	}
+	for _, r := range reached {
+		if r.Query.Kind == "ddl" || r.Query.Kind == "other" {
+			continue
+		}
+		if !r.Changed {
+			return false
+		}
+	}
+	return len(reached) > 0
 }
 
 // cleansVia says whether a function of the chain calls the next one only
@@ -922,7 +950,7 @@ func failsVia(via []*program.Func) bool {
 func cleansVia(via []*program.Func) bool {
 	for i := 0; i+1 < len(via); i++ {
 		for _, c := range via[i].Calls {
-			if c.Cleanup && slices.Contains(c.Callees, via[i+1]) {
+			if c.Cleanup && c.Leads(via[i+1]) {
 				return true
 			}
 		}
@@ -1040,7 +1068,11 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 			if c.Static && len(q.Via) > 0 {
 				q.Via = q.Via[1:] // the callee, which the message names
 			}
-			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed, Fail: r.Site.Fail || failsVia(r.Via) || r.Site.Deletes() && cleansVia(r.Via), Delete: r.Site.Deletes()}
+			viaFail, viaChange := failsVia(r.Via)
+			cleans := r.Site.Deletes() && cleansVia(r.Via)
+			reach := queryinloop.Reached{Site: r.Site.Call.Pos(), Query: q, SQL: r.Site.SQL, Assumed: r.Assumed, Fail: r.Site.Fail || viaFail || cleans, Delete: r.Site.Deletes()}
+			// What changed only: every branch that makes it rare is one.
+			reach.Changed = reach.Fail && !cleans && (!r.Site.Fail || r.Site.Changed) && (!viaFail || viaChange)
 			if i, ok := seen[r.Site]; ok {
 				if q.Loop > out[i].Query.Loop {
 					out[i] = reach

@@ -96,6 +96,9 @@ func (r *runner) summary(rep *report.Report) {
 	if n := s.ErrorPathFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: what they run, they run only when a call before them failed (if err != nil { ... }), for the failed items only", plural(n, "call"))
 	}
+	if n := s.ChangedOnlyFindings; n > 0 && r.o.verbose {
+		r.errorf("%s in loops not shown: what they run, they run only for a value that differs from its source (if a.X != b.X { b.X = a.X; changed = true }), for what changed only", plural(n, "call"))
+	}
 	if n := s.DeadBranchFindings; n > 0 && r.o.verbose {
 		r.errorf("%s in loops not shown: what they run is only in branches no implementation in the module lets run (a guard on a result every implementation returns as one constant)", plural(n, "call"))
 	}

@@ -212,6 +212,40 @@ type Func struct {
 
 func (f *Func) String() string { return f.Name }
 
+// Leads reports whether the call c runs g: one of its callees is g, or a
+// copy of g's code, or a synthetic wrapper (a pointer receiver's method
+// of a value receiver's, a bound method, a promoted one) of it — the
+// chains of Reached.Via leave wrappers out.
+func (c *Call) Leads(g *Func) bool {
+	return leads(c.Callees, g, 0)
+}
+
+func leads(callees []*Func, g *Func, depth int) bool {
+	for _, h := range callees {
+		if h == g || h.Code() == g.Code() {
+			return true
+		}
+		if h.Synthetic && depth < 3 {
+			for _, c := range h.Calls {
+				if leads(c.Callees, g, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// Code is the function whose code f runs: f, or for a copy the graph
+// made of it for one caller (a closure bound to its constructor's call,
+// an adapter's handler), the function copied.
+func (f *Func) Code() *Func {
+	if f.origin != nil {
+		return f.origin
+	}
+	return f
+}
+
 // Syntax is the function's declaration or literal (*ast.FuncDecl or
 // *ast.FuncLit); nil for synthetic functions and package initializers.
 func (f *Func) Syntax() ast.Node { return f.syntax }
@@ -246,6 +280,9 @@ type Call struct {
 	// in its function failed (if err != nil { ... }; see the queries
 	// pass's failure.go).
 	Fail bool
+	// Changed, of Fail, says the branch runs only for a value that
+	// differs from its source (see the queries pass's changed.go).
+	Changed bool
 	// Cleanup says the call runs only when another service turned the
 	// item down (see the queries pass's outside.go): the DELETEs it
 	// reaches run once per such item.
@@ -375,6 +412,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 	unless := map[token.Pos]int{}
 	loads := map[token.Pos]bool{}
 	failed := map[token.Pos]bool{}
+	changed := map[token.Pos]bool{}
 	cleanup := map[token.Pos]bool{}
 	for _, m := range p.pkgs {
 		res := results(m)
@@ -402,6 +440,9 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 		}
 		for call := range res.Failed {
 			failed[call.Lparen] = true
+		}
+		for call := range res.Changed {
+			changed[call.Lparen] = true
 		}
 		for call := range res.Cleanup {
 			cleanup[call.Lparen] = true
@@ -442,6 +483,7 @@ func (p *Program) Join(results func(*packages.Package) *queries.Result) {
 				c.Once, c.Key = true, keyed[c.Pos]
 			}
 			c.Fail = c.Once && failed[c.Pos]
+			c.Changed = c.Fail && changed[c.Pos]
 			c.Cleanup = cleanup[c.Pos]
 			c.Load = loads[c.Pos]
 			if ord := perValue[c.Pos]; ord > 0 {

@@ -857,6 +857,9 @@ func (p *htmlPage) coverage(r *Report) {
 	if s.ErrorPathFindings > 0 {
 		add("in loops that run only when a call failed, not shown", s.ErrorPathFindings)
 	}
+	if s.ChangedOnlyFindings > 0 {
+		add("in loops that write only what changed, not shown", s.ChangedOnlyFindings)
+	}
 	if s.PathGuarded > 0 {
 		add("queries on routes their path or method tests rule out, not counted", s.PathGuarded)
 	}

@@ -313,6 +313,9 @@ func writeStats(w io.Writer, r *Report) {
 	if n := s.ErrorPathFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only when a call before them failed", plural(n, "call"))
 	}
+	if n := s.ChangedOnlyFindings; n > 0 {
+		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only for a value that differs from its source", plural(n, "call"))
+	}
 	if n := s.PathGuarded; n > 0 {
 		fmt.Fprintf(w, " · %s not counted on routes their path or method tests rule out", plural(n, "query"))
 	}

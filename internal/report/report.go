@@ -388,6 +388,15 @@ type Stats struct {
 	// failed call is another service's and the branch only deletes
 	// (a push service's unregistered token: deleted once, ever).
 	ErrorPathFindings int `json:"error_path_findings,omitempty"`
+	// ChangedOnlyFindings counts the calls in loops that the report
+	// leaves out because what they run, they run only for a value that
+	// differs from its source, in the loop's function or on the way down
+	// to the query: a sync copying each remote field that differs and
+	// writing the row when one did (`if a.Name != b.Name { b.Name =
+	// a.Name; changed = true }; if changed { update(b) }`). A pass over
+	// rows already in sync writes nothing; the next writes only what
+	// changed since.
+	ChangedOnlyFindings int `json:"changed_only_findings,omitempty"`
 	// PathGuarded counts, over the routes, the queries of their
 	// middlewares left out of routes[].queries and their counts: the
 	// middleware runs them only for paths, tested against a constant

@@ -388,16 +388,16 @@ func (a *analyzer) walkFailure(n *funcNode, c inspector.Cursor, loops []*Loop, e
 // as usual; as a cleanup when the call that failed is another
 // service's (see outside.go).
 func (a *analyzer) walkTold(n *funcNode, c inspector.Cursor, loops []*Loop) {
-	saved, clean := a.onFailure, 0
+	saved, changed, clean := a.onFailure, a.onChange, 0
 	if k := len(a.failOutside); k > 0 && a.failOutside[k-1] {
 		clean = 1
 	}
 	a.caching -= saved
-	a.onFailure = 0
+	a.onFailure, a.onChange = 0, 0
 	a.cleanup += clean
 	a.walk(n, c, loops)
 	a.cleanup -= clean
-	a.onFailure = saved
+	a.onFailure, a.onChange = saved, changed
 	a.caching += saved
 }
 
@@ -479,6 +479,7 @@ func (a *analyzer) failOnly() {
 		}
 	}
 	only := map[*types.Func]bool{}
+	changes := map[*types.Func]bool{} // of only: every call in a branch of change (see changed.go)
 	for _, n := range a.funcs {
 		fd, ok := n.node.(*ast.FuncDecl)
 		if !ok || n.fn == nil || only[n.fn] || n.fn.Exported() || n.fn.Name() == "init" || n.fn.Name() == "main" {
@@ -492,11 +493,12 @@ func (a *analyzer) failOnly() {
 		if len(cs) == 0 || len(cs) != asCall[n.fn] || uses[n.fn] != asCall[n.fn] {
 			continue
 		}
-		failing := true
+		failing, changing := true, true
 		for _, c := range cs {
 			failing = failing && c.fail && !a.within(c.call, fd)
+			changing = changing && c.change
 		}
-		only[n.fn] = failing
+		only[n.fn], changes[n.fn] = failing, failing && changing
 	}
 	for _, n := range a.funcs {
 		if n.fn == nil || !only[n.fn] {
@@ -504,6 +506,7 @@ func (a *analyzer) failOnly() {
 		}
 		for _, c := range n.calls {
 			if perItem(c.loops) > 0 && c.per == 0 && c.unless == 0 {
+				c.change = changes[n.fn] || c.once && c.fail && c.change
 				c.once, c.fail = true, true
 			}
 		}

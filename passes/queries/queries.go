@@ -79,6 +79,9 @@ type Result struct {
 	// Failed holds, of those, the calls in a branch run only when a call
 	// before it failed (if err != nil { ... }, see failure.go).
 	Failed map[*ast.CallExpr]bool
+	// Changed holds, of Failed, the calls in a branch run only for a
+	// value that differs from its source (see changed.go).
+	Changed map[*ast.CallExpr]bool
 	// Cleanup holds the calls in a branch run only when another
 	// service turned the item down (see outside.go): their DELETEs run
 	// once per such item.
@@ -219,6 +222,9 @@ type Site struct {
 	// Fail, of Once, says the call runs only when a call before it in
 	// its function failed (see failure.go).
 	Fail bool
+	// Changed, of Fail, says the call runs only for a value that differs
+	// from its source (see changed.go).
+	Changed bool
 	// Ctx is the context argument passed to the call, nil when the API
 	// takes none.
 	Ctx ast.Expr
@@ -399,6 +405,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Loops = map[*ast.CallExpr][]*Loop{}
 		res.Cached = map[*ast.CallExpr]bool{}
 		res.Failed = map[*ast.CallExpr]bool{}
+		res.Changed = map[*ast.CallExpr]bool{}
 		res.Cleanup = map[*ast.CallExpr]bool{}
 		res.Keyed = map[*ast.CallExpr]int{}
 		res.PerValue = map[*ast.CallExpr]int{}
@@ -423,6 +430,9 @@ func run(pass *analysis.Pass) (any, error) {
 					res.Cached[c.call] = true
 					if c.fail {
 						res.Failed[c.call] = true
+					}
+					if c.fail && c.change {
+						res.Changed[c.call] = true
 					}
 					if c.key != 0 {
 						res.Keyed[c.call] = c.key
@@ -518,6 +528,7 @@ type callInfo struct {
 	unless int  // of per: 1 + the bool parameter whose true value builds on every call (see stateHit)
 	load   bool // a cache's get-or-load call: its reads run on a miss only (see loader.go)
 	fail   bool // of once: runs only when a call before it failed (see failure.go)
+	change bool // of fail: runs only for a value that differs from its source (see changed.go)
 	clean  bool // runs only when another service turned the item down (see outside.go)
 }
 
@@ -555,6 +566,9 @@ type analyzer struct {
 	// onFailure counts, of those, the branches run only when a call
 	// failed (see failure.go).
 	onFailure int
+	// onChange counts, of those, the branches run only for a value that
+	// differs from its source (see changed.go).
+	onChange int
 	// failedWith are the other results of the calls whose failure the
 	// walk is in; answered, those of the condition failing just read
 	// (see failure.go).
@@ -728,6 +742,10 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 				a.walkFailure(n, c, loops, els) // see failure.go
 				return false
 			}
+			if a.changedOnly(x) {
+				a.walkChanged(n, c, loops) // see changed.go
+				return false
+			}
 			// for i, x := range xs { if i == 0 { ... } }: the body runs on
 			// one pass of the loop (see firstpass.go).
 			if j := onePass(info, x, loops); j >= 0 {
@@ -763,7 +781,16 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			a.walkFill(n, c, loops)
 			return false
 		case *ast.BlockStmt, *ast.CommClause:
-			return !a.readThrough(n, c, loops)
+			if a.readThrough(n, c, loops) {
+				return false
+			}
+			if b, ok := x.(*ast.BlockStmt); ok {
+				if i := a.sameSkip(b.List); i >= 0 {
+					a.walkAfterSkip(n, c, loops, i) // see changed.go
+					return false
+				}
+			}
+			return true
 		case *ast.ForStmt:
 			// Init, Cond and Post run once or per iteration, but only the
 			// body is what the loop repeats per item.
@@ -784,7 +811,7 @@ func (a *analyzer) walk(n *funcNode, cur inspector.Cursor, loops []*Loop) {
 			return false
 		case *ast.CallExpr:
 			loops := a.callLoops(c, loops)
-			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, fail: a.onFailure > 0, clean: a.cleanup > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
+			ci := &callInfo{call: x, loops: loops, once: a.caching > 0, fail: a.onFailure > 0, change: a.onChange > 0, clean: a.cleanup > 0, key: a.fillKey(), load: getOrLoad(info, n.node, x)}
 			// Under fills of a receiver's or a pointer parameter's state
 			// alone, in a declared function: once per value, which the
 			// whole-program graph follows.
@@ -1434,7 +1461,7 @@ func (a *analyzer) buildSites() {
 				continue // ent's builders calling each other: the program's calls are the sites
 			}
 			loops := withoutChunks(a.pass.TypesInfo, c.call, c.loops)
-			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, Fail: c.fail, param: -1}
+			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, Fail: c.fail, Changed: c.fail && c.change, param: -1}
 			if c.once {
 				s.KeyFrom = c.key
 			}

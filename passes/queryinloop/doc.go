@@ -307,7 +307,24 @@
 // calls' and counts. An error is error, or an interface of the program's
 // that is an error with more methods (`type Error interface { error;
 // Code() int }`, returned in its place). The standalone driver counts
-// these in stats.error_path_findings. A
+// these in stats.error_path_findings. So is a write that runs only for
+// what changed: a sync copying each field that differs from its source
+// into a record it was handed or ranges over, and writing the record
+// when one did (`if r.Phone != c.Phone { c.Phone = r.Phone; changed =
+// true }; ...; if changed { repo.Update(ctx, c) }`, the flag a local
+// that starts false, declared in the loop's body when the test is, and
+// set only so; or the write in that if's own body), and what follows a
+// skip of the records already in the state a later statement of the
+// same block gives them (`if inv.Meta["done"] == true { continue }; ...;
+// inv.Meta["done"] = true; save(inv)`, `if d.Locked == locked { return
+// nil }; d.Locked = locked; ...`): a pass over rows in step writes
+// nothing, and each record is done once. A flag set on what a request
+// asks (`if p.Name != nil`), a test without the copy, a copy into a
+// local of the function's own (`if last != k { last = k; save(k) }`: a
+// walk over distinct keys, still per item), a flag declared outside the
+// loop, or a skip a parameter can turn off (`if !force && inv.Done`)
+// stay reported. The standalone driver counts these in
+// stats.changed_only_findings. A
 // loop over a list of statements, each run once (`steps[i]` in a loop
 // over i, as `for _, q := range steps`), is a migration runner's, not an
 // N+1; so is a loop that formats its item into a name of the statement

@@ -31,6 +31,10 @@ type Reached struct {
 	// Fail says the way there goes through a branch run only when a call
 	// before it failed (see the queries pass's failure.go).
 	Fail bool
+	// Changed, of Fail, says every such branch on the way runs only for a
+	// value that differs from its source (see the queries pass's
+	// changed.go).
+	Changed bool
 	// Delete says the query runs DELETEs only.
 	Delete bool
 }

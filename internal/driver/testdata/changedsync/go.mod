@@ -1,0 +1,3 @@
+module example.com/changedsync
+
+go 1.22
