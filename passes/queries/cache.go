@@ -44,7 +44,9 @@ import (
 //     or any method answering (value, bool), as go-cache's, lru's or
 //     ristretto's Get), `v, ok := c.m[k]`, `v := c.m[k]` tested `v ==
 //     nil` (a map of pointers: nil is the entry it lacks), `v, err :=
-//     c.Get(k)` tested `err == nil` (bigcache, freecache), a method
+//     c.Get(k)` tested `err == nil` (bigcache, freecache), `err :=
+//     c.Get(ctx, k, &v)` tested so (a cache client decoding the entry
+//     into what it is handed, see outLookup), a method
 //     answering a bool alone (lru's Contains), a map of flags (`if
 //     s.loaded[k]`), or a function of the package answering one of these
 //     for its parameter (`if !s.IsLoaded(k) { s.load(k) }`), or a getter
@@ -377,6 +379,11 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 		if inner != nil {
 			as, isAssign = inner, true
 		}
+		if isAssign && guard == nil {
+			if l := k.outLookup(sc, as, v); l != nil {
+				return l, true
+			}
+		}
 		if !isAssign || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
 			continue
 		}
@@ -423,6 +430,48 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 		return l, isErr
 	}
 	return nil, false
+}
+
+// outLookup reads `err := c.Get(ctx, k, &v)`, as, assigning the error
+// errVar, as a lookup of k in a long-lived cache c that answers its
+// entry through a pointer (a cache service's client wrapping Redis or
+// memcached, which decodes into what it is handed): a method answering
+// an error alone, its last argument the address of a local, the key the
+// argument before it. What the miss stores under the same key in the
+// same cache decides, as for any lookup.
+func (k *caches) outLookup(sc scope, as *ast.AssignStmt, errVar *types.Var) *lookup {
+	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	if id, ok := as.Lhs[0].(*ast.Ident); !ok || k.info.ObjectOf(id) != errVar {
+		return nil
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 {
+		return nil
+	}
+	sel, sig := method(k.info, call)
+	if sel == nil || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), errorType) {
+		return nil
+	}
+	addr, ok := ast.Unparen(call.Args[len(call.Args)-1]).(*ast.UnaryExpr)
+	if !ok || addr.Op != token.AND {
+		return nil
+	}
+	id, ok := ast.Unparen(addr.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	val, _ := k.info.ObjectOf(id).(*types.Var)
+	if val == nil || val.IsField() {
+		return nil
+	}
+	l := k.lookupOf(sc, sel.X, call.Args[len(call.Args)-2])
+	if l == nil {
+		return nil
+	}
+	l.test, l.value = errVar, val
+	return l
 }
 
 // nilLookup finds the lookup x is, compared with nil: `c.m[k]` itself,
