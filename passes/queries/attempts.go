@@ -60,10 +60,10 @@ import (
 //     compared, one function's reads of two rows) is data.
 
 // attempted is the kind of a counting loop classified as kind by its
-// bound: a loop of attempts (or a probe, see probe.go) when it would be
-// data otherwise.
+// bound: a loop of attempts (or a probe, see probe.go, or a drain, see
+// drain.go) when it would be data otherwise.
 func attempted(info *types.Info, cur inspector.Cursor, kind LoopKind) LoopKind {
-	if kind == LoopData && (attemptLoop(info, cur) || probeLoop(info, cur)) {
+	if kind == LoopData && (attemptLoop(info, cur) || probeLoop(info, cur) || drainLoop(info, cur)) {
 		return LoopRetry
 	}
 	return kind

@@ -71,7 +71,12 @@
 // statement, errgroup's, sync.WaitGroup's or conc's Go, or the module's
 // own wrapper of one; the workers split one input, and what each runs
 // per call, a flush when its context ends, runs once per worker), retry
-// loops that leave on success,
+// loops that leave on success, drains (a counting loop that calls the
+// same function with the same arguments on every pass and leaves when a
+// result is at most one of its arguments, or zero: `n, err :=
+// seal(ctx, cutoff, size); if n < size { break }`, `if n == 0 { return
+// }` after a batched DELETE ... LIMIT 500 — one statement per batch, the
+// bound only capping a tick's work),
 // loops over a small fixed set (a constant bound, a constant-size array, a
 // slice literal — also in a package-level variable nothing assigns, in
 // any package, or in a local set only to literals or appended items
