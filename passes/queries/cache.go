@@ -46,7 +46,9 @@ import (
 //     nil` (a map of pointers: nil is the entry it lacks), `v, err :=
 //     c.Get(k)` tested `err == nil` (bigcache, freecache), `err :=
 //     c.Get(ctx, k, &v)` tested so (a cache client decoding the entry
-//     into what it is handed, see outLookup), a method
+//     into what it is handed, see outLookup), `v, ok :=
+//     ctx.Value(k).(T)` by a key the package sets (the request's context,
+//     see ctxvalue.go), a method
 //     answering a bool alone (lru's Contains), a map of flags (`if
 //     s.loaded[k]`), or a function of the package answering one of these
 //     for its parameter (`if !s.IsLoaded(k) { s.load(k) }`), or a getter
@@ -117,6 +119,9 @@ type caches struct {
 	// funcVars are the package's func variables only ever given one
 	// literal, on first use (see funcVar).
 	funcVars map[*types.Var]*ast.FuncLit
+	// ctxKeys are the keys the package gives context.WithValue (see
+	// ctxvalue.go), on first use.
+	ctxKeys map[any]bool
 	// getsRedis says, of the package's function bodies read so far,
 	// whether each makes a Redis GET (see redisLookup): every `err`
 	// tested after a call of the package asks.
@@ -397,6 +402,8 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 				key = rhs.Index
 				l = k.lookupOf(sc, rhs.X, key)
 			}
+		case *ast.TypeAssertExpr:
+			l = k.ctxLookup(rhs.X) // see ctxvalue.go
 		case *ast.CallExpr:
 			if r := k.redisLookup(sc, rhs); r != nil {
 				l, isErr = r, true
@@ -1295,6 +1302,9 @@ func holdsData(t types.Type) bool {
 // marked (a constant stored under it, a set of flags) and a value
 // computed kept in another long-lived cache.
 func (l *lookup) filledBy(stores []store) bool {
+	if l.cache == ctxCache {
+		return true // the package puts it there (see ctxvalue.go)
+	}
 	if l.cache == redisCache {
 		// Keys built by helpers on either side are not compared: a
 		// SET of the miss, for long enough, keeps what it read.

@@ -224,7 +224,11 @@
 // the package answering one of these (`if !s.IsLoaded(k) { s.load(k) }`)
 // or a getter of it answering nil on a miss (`if v := c.get(k); v != nil`),
 // or Redis (`v, err := rdb.Get(ctx, k).Bytes(); if err == nil`, or a
-// function of the package making that GET, the miss SETting a key),
+// function of the package making that GET, the miss SETting a key), or
+// a client decoding into what it is handed (`err := c.Get(ctx, k, &v)`),
+// or the request's context by a key the package gives context.WithValue
+// (`if u, ok := ctx.Value(userKey{}).(*User); ok { return u }`: its
+// middleware put the value there, and every call of the request hits),
 // on a field or a package-level variable, the miss storing what it
 // computed under the same key (itself or in a function of the package it
 // calls with the key), or marking the key loaded and keeping what it read
