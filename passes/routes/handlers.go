@@ -224,6 +224,14 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 				h.Made = a.madeRecv(x, fn)
 				return h, nil
 			}
+			if sel, ok := x.(*ast.SelectorExpr); ok && fn.Name() == "ServeHTTP" && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) && info.Types[sel.X].IsValue() {
+				// h.ServeHTTP of an http.Handler h serves as h does:
+				// r.HandleFunc("/jwt-login", auth.Login(onFail).ServeHTTP)
+				// runs the closure Login returns.
+				if inner, mws := a.handlerOf(sel.X, depth+1); inner.Lit != nil || inner.Decl != nil || inner.Fact != nil || inner.Made.IsValid() || inner.Field != nil {
+					return inner, mws
+				}
+			}
 			if httpapi.IsHandlerSig(sig) && sig.Recv() != nil {
 				// An interface's method value (webhooks.List, webhooks a
 				// WebhookHandler): which type's method runs is not known

@@ -82,6 +82,13 @@ func (h *H) feed() http.HandlerFunc {
 	}
 }
 
+// login returns the closure that serves, as an http.Handler.
+func (h *H) login(onFail func(http.ResponseWriter, *http.Request, error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.db.QueryRow("SELECT id FROM users WHERE name = $1", r.FormValue("username"))
+	})
+}
+
 type statusHandler struct{ db *sql.DB }
 
 func (s *statusHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -145,6 +152,7 @@ func (h *H) More(mux *http.ServeMux, cfg string) {
 	mux.Handle("GET /closure", withAuth(h.list))                          // want `route GET /closure .* -> withAuth → nethttp.\(\*H\).list: 2$`
 	mux.Handle("GET /curried", configured(cfg)(http.HandlerFunc(h.list))) // want `route GET /curried .* -> nethttp.configured → nethttp.\(\*H\).list: 1$`
 	mux.Handle("GET /served", serving(h))                                 // want `route GET /served .* -> nethttp.serving: 1$`
+	mux.HandleFunc("POST /login", h.login(nil).ServeHTTP)                 // want `route POST /login .* -> nethttp.\(\*H\).login: 1 ctx none@nethttp.go:\d+$`
 	// A pattern built at run time: the constant parts are known, "…"
 	// stands for the others.
 	mux.HandleFunc(cfg+"/calls", h.list)              // want `route …/calls \[ANY …/calls\] -> nethttp.\(\*H\).list: 1$`
