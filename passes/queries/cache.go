@@ -82,8 +82,14 @@ import (
 //     the cache the lookup before it reads (a group with no lookup
 //     before it keeps nothing, see loader.go); or it marks
 //     the key in a set of flags (`s.loaded[k] = true`) and keeps a computed
-//     value in another long-lived cache (the load filling a second map).
-//     A set of seen keys that keeps nothing, or a cache the miss never
+//     value in another long-lived cache (the load filling a second map);
+//     in a memo of flags across a loop's items (see memo), marking the
+//     key is enough, the hit going on to the next item and the mark at
+//     the top of the block, whatever the work did (`if done[job.Cluster]
+//     { continue }; ...; done[job.Cluster] = true`: the work once per key
+//     the items share; a key of the item's own is none, see itemKey; a
+//     mark on success only, in an else, lets the key's next item try
+//     again). A set of seen keys that keeps nothing, or a cache the miss never
 //     fills, queries per item; so does a key spelled the same at the
 //     store but of other variables, or one a part of which the function
 //     assigns between the lookup and the store (see keys.go);
@@ -183,6 +189,9 @@ type lookup struct {
 	// memo says the cache is a memo across the items of a loop (see
 	// memo): made for the keys the items share, by a key of theirs.
 	memo bool
+	// flags says the cache is a map of flags (s.loaded[k]): it marks the
+	// keys done, and keeps no value.
+	flags bool
 	// process says the cache lives as long as the process: a
 	// package-level variable, or a field of the receiver of a method. Its
 	// entries stay for later calls whatever the key (see keyOf).
@@ -248,7 +257,7 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 	}
 	kind, miss := missBody, s.Body.List
 	if onHit {
-		if s.Else != nil || !returns(s.Body) {
+		if s.Else != nil || !returns(s.Body) && !(l.memo && l.flags && continues(s.Body) && k.marksAfter(sc, l, list[i+1:])) {
 			return noMiss, nil // a hit that goes on queries anyway
 		}
 		kind, miss = missRest, list[i+1:]
@@ -282,6 +291,45 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 		return noMiss, nil // the store's key is another one
 	}
 	return kind, l
+}
+
+// continues says whether a hit's block ends with a continue of the loop
+// around: in a memo across a loop's items (see memo), the item whose key
+// was done goes on to the next (`if done[job.Cluster] { continue }`).
+func continues(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	br, ok := b.List[len(b.List)-1].(*ast.BranchStmt)
+	return ok && br.Tok == token.CONTINUE && br.Label == nil
+}
+
+// marksAfter reports whether one of list, at its top, marks l's key
+// done in l's map of flags, `done[job.Cluster] = true`: whatever the
+// work that went before did. A mark only on success (in an else) keeps
+// the key's next items trying again.
+func (k *caches) marksAfter(sc scope, l *lookup, list []ast.Stmt) bool {
+	for _, st := range list {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		ix, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+		if !ok {
+			continue
+		}
+		if tv, ok := k.info.Types[as.Rhs[0]]; !ok || tv.Value == nil || tv.Value.String() != "true" {
+			continue
+		}
+		c, ok := k.cacheTerm(sc, ix.X)
+		if !ok || c != l.cache {
+			continue
+		}
+		if kt, ok := k.render(sc, ix.Index); ok && kt.text == l.key.text {
+			return true
+		}
+	}
+	return false
 }
 
 // returns says whether a hit's block returns: it ends with a return, or
@@ -353,6 +401,7 @@ func (k *caches) test(sc scope, cond ast.Expr, before []ast.Stmt) (*lookup, bool
 		// s.loaded[k], a map of flags.
 		if t, ok := underlying(k.info.TypeOf(c.X)).(*types.Map); ok && isBool(t.Elem()) {
 			if l := k.lookupOf(sc, c.X, c.Index); l != nil {
+				l.flags = true
 				return l, true
 			}
 		}
@@ -1324,7 +1373,10 @@ func (l *lookup) filledBy(stores []store) bool {
 		}
 		kept = kept || s.kept
 	}
-	return marked && kept
+	// A memo of flags across a loop's items (`if done[job.Cluster] {
+	// continue }; ...; done[job.Cluster] = true`): marking the key is what
+	// it keeps, the work done once per key the items share.
+	return marked && (kept || l.memo && l.flags)
 }
 
 // filledByLoaded says whether a store of the miss keeps, in l's cache,

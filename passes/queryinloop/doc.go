@@ -256,7 +256,11 @@
 // (`m[g.ID] = g` after `g, err = load(ctx, it.GroupID)`). A map made in
 // the function before a loop, and never made anew in it, is a memo for
 // the loop's items: looked up by what many items share (`memo[it.GroupID]`,
-// an item's group), it reads each once; looked up by the loop's own
+// an item's group), it reads each once — so does a map of flags marking
+// the keys done, the hit going on to the next item (`if
+// done[job.Cluster] { continue }; ...; done[job.Cluster] = true`, the
+// mark whatever the work did, not only on success); looked
+// up by the loop's own
 // variable (`memo[id]` in `for _, id := range ids`), each item is another
 // key, and it is reported, as is a map made in the loop or in a function
 // the loop calls (a memo per call); a hit that goes on, a cache the miss
