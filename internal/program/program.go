@@ -212,10 +212,10 @@ type Func struct {
 
 func (f *Func) String() string { return f.Name }
 
-// Leads reports whether the call c runs g: one of its callees is g, or a
-// copy of g's code, or a synthetic wrapper (a pointer receiver's method
-// of a value receiver's, a bound method, a promoted one) of it — the
-// chains of Reached.Via leave wrappers out.
+// Leads reports whether the call c runs g: one of its callees is g, a
+// copy of g's code, or a synthetic wrapper of it (the method Go makes on
+// the pointer type for a value receiver's, a bound method value, a
+// promoted method), which the chains of Reached.Via leave out.
 func (c *Call) Leads(g *Func) bool {
 	return leads(c.Callees, g, 0)
 }

@@ -72,12 +72,8 @@ func attempted(info *types.Info, cur inspector.Cursor, kind LoopKind) LoopKind {
 // attemptLoop reports whether the loop at cur, a counting for loop or a
 // range over an integer, is a loop of attempts (see above).
 func attemptLoop(info *types.Info, cur inspector.Cursor) bool {
-	counter, body := countingLoop(info, cur)
-	if counter == nil {
-		return false
-	}
-	bc, ok := cur.FindNode(body)
-	if !ok || !onlyCounts(info, bc, counter) {
+	body := countedBody(info, cur)
+	if body == nil {
 		return false
 	}
 	label := ""
@@ -88,6 +84,20 @@ func attemptLoop(info *types.Info, cur inspector.Cursor) bool {
 	t.results(body)
 	out, ok := t.list(body.List, unasked, nil)
 	return ok && out&unasked == 0
+}
+
+// countedBody is the body of the loop at cur when it is a counting loop
+// whose counter the body reads only as a count of attempts may (see
+// onlyCounts); nil otherwise.
+func countedBody(info *types.Info, cur inspector.Cursor) *ast.BlockStmt {
+	counter, body := countingLoop(info, cur)
+	if counter == nil {
+		return nil
+	}
+	if bc, ok := cur.FindNode(body); !ok || !onlyCounts(info, bc, counter) {
+		return nil
+	}
+	return body
 }
 
 // countingLoop is the counter and the body of the loop at cur when it

@@ -190,7 +190,9 @@ type lookup struct {
 	// memo): made for the keys the items share, by a key of theirs.
 	memo bool
 	// flags says the cache is a map of flags (s.loaded[k]): it marks the
-	// keys done, and keeps no value.
+	// keys done, and keeps no value. In a memo across a loop's items, a
+	// hit may go on to the next item (`if done[k] { continue }`) when the
+	// block marks the key (see marksAfter).
 	flags bool
 	// process says the cache lives as long as the process: a
 	// package-level variable, or a field of the receiver of a method. Its
@@ -257,7 +259,7 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 	}
 	kind, miss := missBody, s.Body.List
 	if onHit {
-		if s.Else != nil || !returns(s.Body) && !(l.memo && l.flags && continues(s.Body) && k.marksAfter(sc, l, list[i+1:])) {
+		if s.Else != nil || !returns(s.Body) && !(l.memo && l.flags && endsIn(s.Body, token.CONTINUE) && k.marksAfter(sc, l, list[i+1:])) {
 			return noMiss, nil // a hit that goes on queries anyway
 		}
 		kind, miss = missRest, list[i+1:]
@@ -291,17 +293,6 @@ func (k *caches) readThrough(sc scope, list []ast.Stmt, i int) (int, *lookup) {
 		return noMiss, nil // the store's key is another one
 	}
 	return kind, l
-}
-
-// continues says whether a hit's block ends with a continue of the loop
-// around: in a memo across a loop's items (see memo), the item whose key
-// was done goes on to the next (`if done[job.Cluster] { continue }`).
-func continues(b *ast.BlockStmt) bool {
-	if len(b.List) == 0 {
-		return false
-	}
-	br, ok := b.List[len(b.List)-1].(*ast.BranchStmt)
-	return ok && br.Tok == token.CONTINUE && br.Label == nil
 }
 
 // marksAfter reports whether one of list, at its top, marks l's key

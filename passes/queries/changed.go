@@ -46,7 +46,9 @@ import (
 // (`!slices.Equal(p, e)`, `!reflect.DeepEqual`, `!a.Equal(b)`), alone,
 // ANDed with other conditions, or ORed with other such tests; copying is
 // an assignment to p, to e, or to a value holding one of them (`c.Address
-// = ...` after comparing c.Address.City). A flag set on anything else
+// = ...` after comparing c.Address.City), that is a field or an entry of
+// a record the function is handed or its loop ranges over (see
+// recordPath). A flag set on anything else
 // (`if req.Name != nil { u.Name = *req.Name; dirty = true }`: what a
 // request asks, not what changed), a test without the copy, or a flag
 // declared outside a loop around its test (set by one item, it would
@@ -68,12 +70,8 @@ func (a *analyzer) changedOnly(x *ast.IfStmt) bool {
 // local bool flag that only copies of a difference set (see above), each
 // before at.
 func (a *analyzer) changedFlag(cond ast.Expr, at token.Pos) bool {
-	id, ok := ast.Unparen(cond).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() || !types.Identical(v.Type(), types.Typ[types.Bool]) || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	v := a.localFlag(cond)
+	if v == nil {
 		return false
 	}
 	decl, set := -1, 0
@@ -193,7 +191,7 @@ func (a *analyzer) equality(call *ast.CallExpr) bool {
 		return false
 	}
 	tv, ok := a.pass.TypesInfo.Types[call]
-	return ok && types.Identical(tv.Type, types.Typ[types.Bool]) || ok && types.Identical(tv.Type.Underlying(), types.Typ[types.Bool])
+	return ok && isBool(tv.Type)
 }
 
 // recordPath reports whether e is a field or an entry of a record the
@@ -349,7 +347,7 @@ func (a *analyzer) same(cond ast.Expr, pairs [][2]string) bool {
 			return slices.Contains(pairs, [2]string{x, y}) || slices.Contains(pairs, [2]string{y, x})
 		}
 	case *ast.SelectorExpr, *ast.IndexExpr:
-		if tv, ok := a.pass.TypesInfo.Types[e]; ok && types.Identical(tv.Type.Underlying(), types.Typ[types.Bool]) {
+		if tv, ok := a.pass.TypesInfo.Types[e]; ok && isBool(tv.Type) {
 			return slices.Contains(pairs, [2]string{types.ExprString(e), "true"})
 		}
 	}
@@ -373,11 +371,7 @@ func (a *analyzer) presence(cond ast.Expr) bool {
 		return false
 	}
 	call, ok := ast.Unparen(e.X).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
-		return false
-	}
-	fn, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || fn.Name != "len" || a.pass.TypesInfo.Uses[fn] != types.Universe.Lookup("len") {
+	if !ok || len(call.Args) != 1 || !isBuiltin(a.pass.TypesInfo, call, "len") {
 		return false
 	}
 	tv, ok := a.pass.TypesInfo.Types[e.Y]

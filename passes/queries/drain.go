@@ -37,12 +37,8 @@ import (
 
 // drainLoop reports whether the loop at cur is a drain (see above).
 func drainLoop(info *types.Info, cur inspector.Cursor) bool {
-	counter, body := countingLoop(info, cur)
-	if counter == nil {
-		return false
-	}
-	bc, ok := cur.FindNode(body)
-	if !ok || !onlyCounts(info, bc, counter) {
+	body := countedBody(info, cur)
+	if body == nil {
 		return false
 	}
 	args := map[*types.Var][]ast.Expr{} // result -> the arguments of the call answering it
@@ -62,7 +58,7 @@ func drainLoop(info *types.Info, cur inspector.Cursor) bool {
 				}
 			}
 		case *ast.IfStmt:
-			if st.Init == nil && st.Else == nil && (leaves(info, st.Body) || breaks(st.Body)) && drained(info, st.Cond, args) {
+			if st.Init == nil && st.Else == nil && (leaves(info, st.Body) || endsIn(st.Body, token.BREAK)) && drained(info, st.Cond, args) {
 				return true
 			}
 		}
@@ -70,13 +66,14 @@ func drainLoop(info *types.Info, cur inspector.Cursor) bool {
 	return false
 }
 
-// breaks reports whether b ends with a break of its own loop.
-func breaks(b *ast.BlockStmt) bool {
+// endsIn reports whether b ends with an unlabeled tok (break, continue)
+// of the loop around it.
+func endsIn(b *ast.BlockStmt, tok token.Token) bool {
 	if len(b.List) == 0 {
 		return false
 	}
 	last, ok := b.List[len(b.List)-1].(*ast.BranchStmt)
-	return ok && last.Tok == token.BREAK && last.Label == nil
+	return ok && last.Tok == tok && last.Label == nil
 }
 
 // drained reports whether cond holds when a call's result (one of args'

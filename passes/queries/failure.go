@@ -97,12 +97,8 @@ func (a *analyzer) failing(x *ast.IfStmt) (body, els bool) {
 // reads an error a call assigned (see failed). failCalls are then those
 // calls.
 func (a *analyzer) failedFlag(cond ast.Expr) bool {
-	id, ok := ast.Unparen(cond).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() || !types.Identical(v.Type(), types.Typ[types.Bool]) || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	v := a.localFlag(cond)
+	if v == nil {
 		return false
 	}
 	ws := a.r.writes[v]
@@ -138,6 +134,20 @@ func (a *analyzer) failedFlag(cond ast.Expr) bool {
 	}
 	a.failCalls = calls
 	return true
+}
+
+// localFlag is the local bool variable cond is alone, nil when it is
+// anything else.
+func (a *analyzer) localFlag(cond ast.Expr) *types.Var {
+	id, ok := ast.Unparen(cond).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || !types.Identical(v.Type(), types.Typ[types.Bool]) || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
 }
 
 // isConst reports whether e is the constant bool b.
