@@ -11,6 +11,7 @@ import (
 
 	"github.com/sqlheat/sqlheat/analyzer"
 	"github.com/sqlheat/sqlheat/internal/check"
+	"github.com/sqlheat/sqlheat/internal/dbapi"
 	"github.com/sqlheat/sqlheat/internal/guard"
 	"github.com/sqlheat/sqlheat/internal/program"
 	"github.com/sqlheat/sqlheat/internal/report"
@@ -157,9 +158,27 @@ func (c *collector) packages(pkgs []*packages.Package) {
 		if c.ld.isRequested(p) && !counted[path] && !strings.HasSuffix(p.PkgPath, ".test") {
 			counted[path] = true
 			c.rep.Stats.Packages++
+			c.unread(p)
 		}
 	}
 	c.localModules(counted)
+}
+
+// unread counts, in stats.unread_libraries, the SQL libraries sqlheat
+// does not read that the requested package p imports (see
+// dbapi.Unread): what they send, no pass sees, and a run that finds
+// nothing says so instead of looking clean.
+func (c *collector) unread(p *packages.Package) {
+	seen := map[string]bool{}
+	for path := range p.Imports {
+		if lib := dbapi.Unread(path); lib != "" && !seen[lib] {
+			seen[lib] = true
+			if c.rep.Stats.UnreadLibraries == nil {
+				c.rep.Stats.UnreadLibraries = map[string]int{}
+			}
+			c.rep.Stats.UnreadLibraries[lib]++
+		}
+	}
 }
 
 // localModules lists the local modules the program imports, and what

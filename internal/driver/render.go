@@ -3,8 +3,10 @@ package driver
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/sqlheat/sqlheat/analyzer"
@@ -80,6 +82,13 @@ func (r *runner) summary(rep *report.Report) {
 	}
 	if r.o.verbose {
 		r.localSummary(rep)
+	}
+	for _, lib := range slices.Sorted(maps.Keys(s.UnreadLibraries)) {
+		n, verb := s.UnreadLibraries[lib], "imports"
+		if n > 1 {
+			verb = "import"
+		}
+		r.errorf("%s %s %s, a SQL library sqlheat does not read: the queries sent through it are not analyzed", plural(n, "package"), verb, lib)
 	}
 	if n := s.UnreachedFindings; n > 0 {
 		r.errorf("%s in code no entry point reaches not shown; -unreached shows them", plural(n, "finding"))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -859,6 +860,9 @@ func (p *htmlPage) coverage(r *Report) {
 	}
 	if s.ChangedOnlyFindings > 0 {
 		add("in loops that write only what changed, not shown", s.ChangedOnlyFindings)
+	}
+	for _, lib := range slices.Sorted(maps.Keys(s.UnreadLibraries)) {
+		add("packages importing "+lib+", a SQL library sqlheat does not read", s.UnreadLibraries[lib])
 	}
 	if s.PathGuarded > 0 {
 		add("queries on routes their path or method tests rule out, not counted", s.PathGuarded)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -312,6 +313,9 @@ func writeStats(w io.Writer, r *Report) {
 	}
 	if n := s.ErrorPathFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only when a call before them failed", plural(n, "call"))
+	}
+	for _, lib := range slices.Sorted(maps.Keys(s.UnreadLibraries)) {
+		fmt.Fprintf(w, " · %s importing `%s`, a SQL library sqlheat does not read: its queries are not analyzed", plural(s.UnreadLibraries[lib], "package"), lib)
 	}
 	if n := s.ChangedOnlyFindings; n > 0 {
 		fmt.Fprintf(w, " · %s in loops not shown: what they run, they run only for a value that differs from its source", plural(n, "call"))

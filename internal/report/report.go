@@ -397,6 +397,11 @@ type Stats struct {
 	// rows already in sync writes nothing; the next writes only what
 	// changed since.
 	ChangedOnlyFindings int `json:"changed_only_findings,omitempty"`
+	// UnreadLibraries counts, by import path, the packages analyzed that
+	// import a SQL library sqlheat does not read (GoFrame's gdb, dbr,
+	// rel, reform...): the queries sent through it have no site, no
+	// finding and no place in a route's list.
+	UnreadLibraries map[string]int `json:"unread_libraries,omitempty"`
 	// PathGuarded counts, over the routes, the queries of their
 	// middlewares left out of routes[].queries and their counts: the
 	// middleware runs them only for paths, tested against a constant
