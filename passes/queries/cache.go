@@ -338,8 +338,14 @@ func returns(b *ast.BlockStmt) bool {
 		if !ok || len(as.Rhs) != 1 || last.Else != nil {
 			return false
 		}
-		_, assert := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
-		return assert && returns(last.Body)
+		switch ast.Unparen(as.Rhs[0]).(type) {
+		case *ast.TypeAssertExpr, *ast.CallExpr:
+			// if m, ok := v.(T); ok { return m }, or the entry decoded:
+			// if err := json.Unmarshal(val, &m); err == nil { return m }
+			// (an entry that does not decode is loaded again).
+			return returns(last.Body)
+		}
+		return false
 	}
 	return false
 }
@@ -484,8 +490,10 @@ func (k *caches) assigned(sc scope, x ast.Expr, stmts []ast.Stmt) (l *lookup, is
 // entry through a pointer (a cache service's client wrapping Redis or
 // memcached, which decodes into what it is handed): a method answering
 // an error alone, its last argument the address of a local, the key the
-// argument before it. What the miss stores under the same key in the
-// same cache decides, as for any lookup.
+// argument before it; or a function of the package doing so over Redis,
+// its body making a GET (`err := getJSON(key, &device)`, a Redis lookup,
+// see redisLookup). What the miss stores under the same key in the same
+// cache decides, as for any lookup.
 func (k *caches) outLookup(sc scope, as *ast.AssignStmt, errVar *types.Var) *lookup {
 	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 		return nil
@@ -497,8 +505,8 @@ func (k *caches) outLookup(sc scope, as *ast.AssignStmt, errVar *types.Var) *loo
 	if !ok || len(call.Args) < 2 {
 		return nil
 	}
-	sel, sig := method(k.info, call)
-	if sel == nil || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), errorType) {
+	sig, _ := k.info.TypeOf(call.Fun).(*types.Signature)
+	if sig == nil || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), errorType) {
 		return nil
 	}
 	addr, ok := ast.Unparen(call.Args[len(call.Args)-1]).(*ast.UnaryExpr)
@@ -513,7 +521,14 @@ func (k *caches) outLookup(sc scope, as *ast.AssignStmt, errVar *types.Var) *loo
 	if val == nil || val.IsField() {
 		return nil
 	}
-	l := k.lookupOf(sc, sel.X, call.Args[len(call.Args)-2])
+	var l *lookup
+	if sel, _ := method(k.info, call); sel != nil {
+		l = k.lookupOf(sc, sel.X, call.Args[len(call.Args)-2])
+	} else if k.redisGetter(sc, call) {
+		// A function of the package decoding a Redis GET into what it is
+		// handed: GetRedisForJsondata(key, &device).
+		l = &lookup{cache: redisCache, process: true}
+	}
 	if l == nil {
 		return nil
 	}
@@ -661,26 +676,37 @@ func (k *caches) redisLookup(sc scope, call *ast.CallExpr) *lookup {
 	if sel, _ := method(k.info, call); sel != nil {
 		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
 		found = ok && redisCall(k.info, inner, redisGets)
-	} else if body, _ := k.callee(sc, call); body != nil {
-		var seen bool
-		if found, seen = k.getsRedis[body]; !seen {
-			ast.Inspect(body, func(n ast.Node) bool {
-				if c, ok := n.(*ast.CallExpr); ok && redisCall(k.info, c, redisGets) {
-					found = true
-				}
-				_, lit := n.(*ast.FuncLit)
-				return !found && !lit
-			})
-			if k.getsRedis == nil {
-				k.getsRedis = map[*ast.BlockStmt]bool{}
-			}
-			k.getsRedis[body] = found
-		}
+	} else {
+		found = k.redisGetter(sc, call)
 	}
 	if !found {
 		return nil
 	}
 	return &lookup{cache: redisCache, process: true}
+}
+
+// redisGetter reports whether call is of a function of the package
+// whose body makes a Redis GET.
+func (k *caches) redisGetter(sc scope, call *ast.CallExpr) bool {
+	body, _ := k.callee(sc, call)
+	if body == nil {
+		return false
+	}
+	found, seen := k.getsRedis[body]
+	if !seen {
+		ast.Inspect(body, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && redisCall(k.info, c, redisGets) {
+				found = true
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !found && !lit
+		})
+		if k.getsRedis == nil {
+			k.getsRedis = map[*ast.BlockStmt]bool{}
+		}
+		k.getsRedis[body] = found
+	}
+	return found
 }
 
 // mayLeave reports whether st may leave the block it is in before the

@@ -225,7 +225,10 @@
 // or a getter of it answering nil on a miss (`if v := c.get(k); v != nil`),
 // or Redis (`v, err := rdb.Get(ctx, k).Bytes(); if err == nil`, or a
 // function of the package making that GET, the miss SETting a key), or
-// a client decoding into what it is handed (`err := c.Get(ctx, k, &v)`),
+// a client decoding into what it is handed (`err := c.Get(ctx, k, &v)`,
+// or a function of the package decoding a Redis GET so; a hit that
+// returns once the entry decodes, `if err := json.Unmarshal(b, &v); err
+// == nil { return v }`, is a hit),
 // or the request's context by a key the package gives context.WithValue
 // (`if u, ok := ctx.Value(userKey{}).(*User); ok { return u }`: its
 // middleware put the value there, and every call of the request hits),

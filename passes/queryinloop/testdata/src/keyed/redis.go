@@ -94,10 +94,71 @@ func InlineMeta(ctx context.Context, db *sql.DB, id string) (Meta, error) {
 	return m, nil
 }
 
+// DecodedMeta returns a hit once it decodes, and loads an entry that
+// does not decode again; the entry is kept without expiry.
+func DecodedMeta(ctx context.Context, db *sql.DB, id string) (Meta, error) {
+	val, err := rdb.Get(ctx, metaKey(id)).Result()
+	if err == nil {
+		var m Meta
+		if err := json.Unmarshal([]byte(val), &m); err == nil {
+			return m, nil
+		}
+	}
+	m, err := getMeta(ctx, db, id)
+	if err != nil {
+		return m, err
+	}
+	b, _ := json.Marshal(m)
+	rdb.Set(ctx, metaKey(id), b, 0)
+	return m, nil
+}
+
+// getJSON decodes a Redis entry into what it is handed.
+func getJSON(ctx context.Context, key string, v any) error {
+	b, err := rdb.Get(ctx, key).Bytes()
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
+}
+
+func setJSON(ctx context.Context, key string, v any) error {
+	b, _ := json.Marshal(v)
+	return rdb.Set(ctx, key, b, 0).Err()
+}
+
+// HelperMeta reads through Redis with the package's helpers, the entry
+// decoded into what it hands them.
+func HelperMeta(ctx context.Context, db *sql.DB, id string) (Meta, error) {
+	var m Meta
+	err := getJSON(ctx, metaKey(id), &m)
+	if err == nil {
+		return m, nil
+	}
+	m, err = getMeta(ctx, db, id)
+	if err != nil {
+		return m, err
+	}
+	_ = setJSON(ctx, metaKey(id), m)
+	return m, nil
+}
+
+// HelperPeek decodes what Redis holds but keeps nothing it read.
+func HelperPeek(ctx context.Context, db *sql.DB, id string) (Meta, error) {
+	var m Meta
+	if err := getJSON(ctx, metaKey(id), &m); err == nil {
+		return m, nil
+	}
+	return getMeta(ctx, db, id)
+}
+
 func Metas(ctx context.Context, db *sql.DB, ids []string) {
 	for _, id := range ids {
 		GetAndCacheMeta(ctx, db, id) // silent: Redis keeps each gateway's meta
 		InlineMeta(ctx, db, id)      // silent: likewise, spelled in place
+		DecodedMeta(ctx, db, id)     // silent: a hit returns once it decodes
+		HelperMeta(ctx, db, id)      // silent: through the package's helpers
+		HelperPeek(ctx, db, id)      // want `keyed.HelperPeek runs .* once per item of ids`
 		BriefMeta(ctx, db, id)       // want `keyed.BriefMeta runs .* once per item of ids`
 		PeekMeta(ctx, db, id)        // want `keyed.PeekMeta runs .* once per item of ids`
 	}
