@@ -324,8 +324,11 @@ func (k *caches) marksAfter(sc scope, l *lookup, list []ast.Stmt) bool {
 }
 
 // returns says whether a hit's block returns: it ends with a return, or
-// with `if x, ok := v.(T); ok { ...; return }` (a value of the type the
-// cache holds, as it always is).
+// with an if whose init reads the entry and whose body returns — `if x,
+// ok := v.(T); ok { ...; return }` (a value of the type the cache holds,
+// as it always is), `if err := json.Unmarshal(b, &v); err == nil {
+// return v }` (an entry that decodes; one that does not is loaded
+// again).
 func returns(b *ast.BlockStmt) bool {
 	if len(b.List) == 0 {
 		return false
