@@ -74,14 +74,11 @@ func (a *analyzer) changedFlag(cond ast.Expr, at token.Pos) bool {
 	if v == nil {
 		return false
 	}
-	decl, set := -1, 0
+	declared, set := false, 0
 	for _, w := range a.r.writes[v] {
 		switch {
 		case w.rhs == nil && w.tok == token.VAR, w.rhs != nil && a.isConst(w.rhs, false) && (w.tok == token.VAR || w.tok == token.DEFINE):
-			if decl >= 0 {
-				return false
-			}
-			decl = w.loops
+			declared = true
 		case w.rhs != nil && a.isConst(w.rhs, true) && w.tok == token.ASSIGN:
 			ifs := a.ifOfBody(w.block)
 			if ifs == nil || ifs.Pos() >= at || ifs.Init != nil || !a.copiesDifference(ifs) {
@@ -92,9 +89,10 @@ func (a *analyzer) changedFlag(cond ast.Expr, at token.Pos) bool {
 			return false
 		}
 	}
-	// Declared in a loop around the test, not made anew per item: once
-	// one item set it, every later item would write.
-	return decl >= 0 && set > 0 && decl == a.loopsAt(cond)
+	// Declared within the same loops as the test, made anew per item: one
+	// declared outside a loop around the test, once an item set it,
+	// would have every later item write.
+	return declared && set > 0 && a.r.declLoops[v] == a.loopsAt(cond)
 }
 
 // loopsAt counts the loop bodies around x in its file, as assignment

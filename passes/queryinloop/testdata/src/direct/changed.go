@@ -129,8 +129,8 @@ func PatchAll(ctx context.Context, db *sql.DB, custs []Cust, p CustPatch) {
 func SyncSticky(ctx context.Context, db *sql.DB, custs []Cust, names map[int64]string) {
 	changed := false
 	for _, c := range custs {
-		if n := names[c.ID]; n != c.Name {
-			c.Name = n
+		if names[c.ID] != c.Name {
+			c.Name = names[c.ID]
 			changed = true
 		}
 		if changed {
