@@ -63,11 +63,14 @@ func SealAll(ctx context.Context, db *sql.DB, size int) (total int) {
 	return total
 }
 
-// SealShards hands each pass its counter: a shard per pass.
-func SealShards(ctx context.Context, db *sql.DB, size int) {
+// SealShards hands each pass its counter: a cutoff per pass.
+func SealShards(ctx context.Context, db *sql.DB, size int, cutoffs [maxBatchesPerTick]time.Time) {
 	for i := 0; i < maxBatchesPerTick; i++ {
-		n, err := sealBatch(ctx, db, time.Now(), size+i) // want `^direct.sealBatch runs UPDATE ledger .* once per item of maxBatchesPerTick`
-		if err != nil || n < size {
+		n, err := sealBatch(ctx, db, cutoffs[i], size) // want `^direct.sealBatch runs UPDATE ledger .* once per item of maxBatchesPerTick`
+		if err != nil {
+			break
+		}
+		if n < size {
 			break
 		}
 	}
