@@ -125,6 +125,8 @@ func (m *Method) Library() string {
 		return "beego"
 	case m.Pkg == PocketBaseCore || m.Pkg == pocketBaseDaos:
 		return "pocketbase"
+	case m.Pkg == GdbV2 || m.Pkg == GdbV1:
+		return "gdb"
 	case m.Pkg == GoZeroSQLX || m.Pkg == GoZeroSQLC:
 		return "go-zero"
 	case slices.Contains(sqlboilerQueries, m.Pkg):
@@ -577,6 +579,64 @@ func fillTable() {
 			table[key{pb.pkg, pb.recv, name}] = &Method{Pkg: pb.pkg, Recv: pb.recv, Name: name, Role: Finisher, SQLArg: -1, Write: true}
 		}
 	}
+
+	fillGdb()
+}
+
+// fillGdb registers GoFrame's gdb (v2, and v1 of github.com/gogf/gf).
+// A Model (db.Model("users"), g.Model(...), a generated dao's
+// dao.User.Ctx(ctx)) builds a statement its finishers send: All, One,
+// Scan, Value, Count... read, Insert, Update, Delete, Save write. The DB
+// and TX handles also run raw SQL (Query, Exec, GetAll, GetScan...),
+// v2's DB taking the context first, TX (bound to its own) not; their
+// Insert, Update and Delete take the table by name. Raw starts a Model
+// from raw SQL, as gorm's Raw does. Transaction, Begin, Ctx are not
+// sites.
+func fillGdb() {
+	for _, g := range []struct {
+		pkg string
+		ctx int // the DB's SQL argument, after a context in v2
+	}{{GdbV2, 1}, {GdbV1, 0}} {
+		finishers(g.pkg, []string{"Model"}, "", false, "All", "AllAndCount", "One", "Array", "Value", "Scan",
+			"ScanAndCount", "ScanList", "Count", "CountColumn", "Min", "Max", "Avg", "Sum", "Exist", "Chunk",
+			"FindAll", "FindOne", "FindValue", "FindArray", "FindCount", "FindScan", "Struct", "Structs") // Find*, Struct*: v1's
+		finishers(g.pkg, []string{"Model"}, "", true, "Insert", "InsertAndGetId", "InsertIgnore", "Replace", "Save",
+			"Update", "UpdateAndGetAffected", "Increment", "Decrement", "Delete")
+		handles := []string{"DB", "Core"}
+		add(g.pkg, append(handles, "TX", "TXCore", "Model"), Builder, 0, "Raw")
+		add(g.pkg, handles, Query, g.ctx, "Query", "GetAll", "GetOne", "GetValue", "GetArray", "GetCount")
+		add(g.pkg, handles, Query, g.ctx+1, "GetScan", "GetStruct", "GetStructs")
+		add(g.pkg, handles, Exec, g.ctx, "Exec")
+		add(g.pkg, handles, Prepare, g.ctx, "Prepare")
+		txs := []string{"TX", "TXCore"}
+		add(g.pkg, txs, Query, 0, "Query", "GetAll", "GetOne", "GetValue", "GetArray", "GetCount")
+		add(g.pkg, txs, Query, 1, "GetScan", "GetStruct", "GetStructs")
+		add(g.pkg, txs, Exec, 0, "Exec")
+		add(g.pkg, txs, Prepare, 0, "Prepare")
+		finishers(g.pkg, append(handles, txs...), "", true, "Insert", "InsertIgnore", "InsertAndGetId", "Replace", "Save",
+			"Update", "Delete", "BatchInsert", "BatchReplace", "BatchSave") // Batch*: v1's
+	}
+}
+
+// gdbHandles are gdb's handles, whose gdbStarts start a Model.
+var (
+	gdbHandles = map[string]bool{"DB": true, "Core": true, "TX": true, "TXCore": true}
+	gdbStarts  = map[string]bool{"Model": true, "Raw": true, "With": true, "Union": true, "UnionAll": true}
+)
+
+// GdbV2 and GdbV1 are the import paths of GoFrame's gdb, v2 and v1;
+// gfFrame and gfFrameV1 those of its shortcuts (g.Model, g.DB).
+const (
+	GdbV2     = "github.com/gogf/gf/v2/database/gdb"
+	GdbV1     = "github.com/gogf/gf/database/gdb"
+	gfFrame   = "github.com/gogf/gf/v2/frame/g"
+	gfFrameV1 = "github.com/gogf/gf/frame/g"
+)
+
+// IsGdb reports whether path is gdb's, or that of GoFrame's shortcuts
+// starting a gdb Model (g.Model).
+func IsGdb(path string) bool {
+	return path == GdbV2 || path == GdbV1 || path == gfFrame || path == gfFrameV1
 }
 
 // PocketBaseCore is the import path of pocketbase's core package, whose
@@ -762,6 +822,14 @@ func ORMChain(fn *types.Func) string {
 		if goquDatasets[recv] || goquHandles[recv] && goquStarts[fn.Name()] {
 			return "goqu"
 		}
+	case GdbV2, GdbV1:
+		if recv == "Model" || gdbHandles[recv] && gdbStarts[fn.Name()] {
+			return "gdb"
+		}
+	case gfFrame, gfFrameV1:
+		if recv == "" && fn.Name() == "Model" {
+			return "gdb" // g.Model("users"): a Model of the default database
+		}
 	case goquExec:
 		if recv == "QueryExecutor" {
 			return "goqu"
@@ -790,6 +858,9 @@ func ORMStart(fn *types.Func) bool {
 		return goquHandles[recvName(fn)] // goqu.From(...), db.From(...), dialect.Insert(...)
 	case "ent":
 		return entStart(fn) // client.User.Query(), u.QueryPosts()
+	case "gdb":
+		r := recvName(fn)
+		return gdbHandles[r] || r == "" // db.Model("users"), tx.Model(...), g.Model(...)
 	}
 	return false
 }
@@ -831,6 +902,8 @@ func ORMType(t types.Type) string {
 		return "pop" // a Connection is a handle (IsPopHandle)
 	case path == Goqu && goquDatasets[name]:
 		return "goqu"
+	case (path == GdbV2 || path == GdbV1) && name == "Model":
+		return "gdb"
 	}
 	return ""
 }
@@ -871,7 +944,7 @@ var Packages = slices.Concat([]string{
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
 	"gorm.io/gorm", GormV1, "github.com/uptrace/bun", squirrel, dbx, xorm,
 	Goqu, "github.com/doug-martin/goqu/v8", PocketBaseCore, pocketBaseDaos,
-	GoZeroSQLX, GoZeroSQLC,
+	GoZeroSQLX, GoZeroSQLC, GdbV2, GdbV1,
 	"gorm.io/gen", "github.com/upper/db/v4", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v9/orm", "github.com/go-pg/pg/v10", "github.com/go-pg/pg/v10/orm",
 }, gorpPaths, sqlboilerQueries, goJets, xormForkPaths())
 

@@ -9,8 +9,6 @@ import "strings"
 // clean run. Paths are prefixes: a major version's path, or any of the
 // library's packages, matches.
 var unread = []string{
-	"github.com/gogf/gf/database/gdb",
-	"github.com/gogf/gf/v2/database/gdb",
 	"github.com/gocraft/dbr",
 	"github.com/go-rel/rel",
 	"gopkg.in/reform.v1",

@@ -714,6 +714,7 @@ func (a *analyzer) learnStmtFrom() {
 // says why to the packages that run them); string fields only when what
 // they hold is SQL, so that every string field of a package is not one.
 func (a *analyzer) exportFields() {
+	gdb := a.gdbImported() // a gdb dao's table and columns, which its users' chains name
 	for v, fi := range a.fields {
 		if v.Pkg() != a.pass.Pkg || len(fi.writes) == 0 {
 			continue
@@ -726,7 +727,7 @@ func (a *analyzer) exportFields() {
 		if !t.OK {
 			f.SQL = ""
 		}
-		if !dbapi.IsStmt(v.Type()) && !a.stringFieldSQL(v, t) {
+		if !dbapi.IsStmt(v.Type()) && !a.stringFieldSQL(v, t) && !(t.OK && isIdent(t.SQL) && gdb) {
 			continue
 		}
 		a.pass.ExportObjectFact(v, f)

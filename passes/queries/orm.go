@@ -168,6 +168,8 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		return a.entSQL(s, sel) // see orm_ent.go
 	case "beego":
 		return a.beegoSQL(s, sel) // see orm_beego.go
+	case "gdb":
+		return a.gdbSQL(s, sel) // see orm_gdb.go
 	case "pocketbase":
 		t := unresolved("pocketbase %s: pocketbase builds the statement from the collection's schema at run time", s.Method.Name)
 		t.many = s.Method.Name == "FindRecordsByIds" || s.Method.Name == "ExpandRecords" // a list in one statement
@@ -229,6 +231,21 @@ func ormCmd(m *dbapi.Method) string {
 		if m.Name == "Get" {
 			return "SELECT"
 		}
+	case "gdb":
+		switch m.Name {
+		case "Insert", "InsertAndGetId", "InsertIgnore", "BatchInsert":
+			return "INSERT"
+		case "Update", "UpdateAndGetAffected", "Increment", "Decrement":
+			return "UPDATE"
+		case "Delete":
+			return "DELETE"
+		case "Replace", "Save", "BatchReplace", "BatchSave":
+			return "" // an insert or an update
+		}
+		if m.Recv == "Model" {
+			return "SELECT"
+		}
+		return ""
 	case "xorm":
 		switch m.Name {
 		case "Get", "Find", "Count", "Exist", "Iterate", "Rows", "FindAndCount", "Sum", "Sums", "SumInt", "SumsInt":
@@ -355,6 +372,9 @@ func (a *analyzer) ormSteps(x ast.Expr, at token.Pos, depth int) (steps []ormSte
 					return nil, "", why
 				}
 				return append(append(base, st), steps...), p, ""
+			}
+			if a.gdbModelOf(fn) != "" {
+				return append([]ormStep{{call: e, fn: fn}}, steps...), "", "" // dao.User.Ctx(ctx): a table's Model
 			}
 			// A function of this package that returns a chain is read
 			// through: what it builds, or adds to the chain it is given.

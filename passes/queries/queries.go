@@ -48,7 +48,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sqlheat/sqlheat#how-it-works",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, config.Analyzer, sqlfilespass.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil), (*Rewrites)(nil), (*Appends)(nil), (*InRow)(nil)},
+	FactTypes:  []analysis.Fact{(*IssuesQueries)(nil), (*SQLParam)(nil), (*SQLText)(nil), (*FieldSQL)(nil), (*StmtTable)(nil), (*StmtFrom)(nil), (*TableName)(nil), (*FixedList)(nil), (*BuilderAdds)(nil), (*BatchQueues)(nil), (*Rewrites)(nil), (*Appends)(nil), (*InRow)(nil), (*GdbModel)(nil)},
 	Run:        guard.Run(run),
 }
 
@@ -2038,6 +2038,7 @@ func (a *analyzer) exportFacts() {
 		}
 	}
 	a.exportTableNames()
+	a.exportGdbModels()
 	a.exportHelpers()
 	exportCaps(a.pass, a.r.cappedFields())
 	a.r.exportInRow()

@@ -163,6 +163,17 @@ func TestORM(t *testing.T) {
 	analysistest.Run(t, dir, queries.Analyzer, "ormmodels") // the TableName fact
 }
 
+// GoFrame's gdb: raw SQL on its handles, Model chains rebuilt from a
+// table named by a constant or by a generated dao of another package
+// (through the facts of its Ctx and its columns), and what gdb maps at
+// run time (WherePri's key, a struct model's table, a value's columns)
+// left unresolved with why.
+func TestGdb(t *testing.T) {
+	dir := testenv.Tree(t, analysistest.TestData())
+	analysistest.Run(t, dir, queries.Analyzer, "gdbdao")
+	analysistest.Run(t, dir, sites, "gdbdb")
+}
+
 // A shared base taking builders (squirrel.Sqlizer) is a wrapper: each
 // call of it, here or in another package, runs the caller's chain.
 func TestBuilderWrappers(t *testing.T) {
