@@ -39,6 +39,7 @@ const (
 	Restful        = "go-restful"
 	Huma           = "huma"
 	Kratos         = "kratos"
+	GoFrame        = "goframe"
 )
 
 // Import paths of the packages in the table.
@@ -69,6 +70,8 @@ const (
 	humagoPkg     = "github.com/danielgtaylor/huma/v2/adapters/humago"
 	humaAdapters  = "github.com/danielgtaylor/huma/v2/adapters/"
 	kratosHTTPPkg = "github.com/go-kratos/kratos/v2/transport/http"
+	ghttpPkg      = "github.com/gogf/gf/v2/net/ghttp"
+	gfFramePkg    = "github.com/gogf/gf/v2/frame/g"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -80,7 +83,7 @@ var Packages = []string{
 	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg, restfulPkg, restfulV2Pkg,
 	humaPkg, humachiPkg, humagoPkg, humaAdapters + "humagin", humaAdapters + "humaecho", humaAdapters + "humafiber",
 	humaAdapters + "humamux", humaAdapters + "humahttprouter", humaAdapters + "humabunrouter",
-	kratosHTTPPkg,
+	kratosHTTPPkg, ghttpPkg, gfFramePkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -113,6 +116,11 @@ const (
 	// Namespace is a prefix over the registrations among its arguments
 	// (beego's NewNamespace and NSNamespace, at PatternArg).
 	Namespace
+	// Bind registers GoFrame's handlers and controllers (RouterGroup.Bind):
+	// each argument from HandlerArg on is a function, or an object whose
+	// methods, of the shape func(ctx, *Req) (*Res, error), serve the
+	// path and method the g.Meta field of Req names in its tags.
+	Bind
 	// Filter is a function every request of the application's routes
 	// matching PatternArg runs (beego's InsertFilter): the middleware
 	// at MiddlewareArg, before the route's handler or, at a position
@@ -475,6 +483,7 @@ func fillTable() {
 		reg(pkg, []string{""}, with(nsf, func(a *API) { a.After = true }), "NSAfter")
 	}
 	beeApp := []string{"", "HttpServer"} // v2's HttpServer methods are what its package functions call on BeeApp
+	fillGoFrame()
 	reg(beegoPkg, beeApp[1:], with(none, func(a *API) {
 		a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
 	}), "Router")
@@ -488,6 +497,56 @@ func fillTable() {
 		reg(pkg, recvs, with(b, func(a *API) { a.Kind, a.Method = Route, AnyMethod }), "Any")
 		reg(pkg, recvs, with(none, func(a *API) { a.Framework, a.Kind, a.PatternArg, a.PhaseArg, a.MiddlewareArg = Beego, Filter, 0, 1, 2 }), "InsertFilter")
 	}
+}
+
+// fillGoFrame registers GoFrame v2's ghttp. (v1's RouterGroup binds
+// GroupItem lists and has no standard handlers: not read.)
+func fillGoFrame() {
+	// A Server's Group(prefix, fn) (a Domain's, a RouterGroup's) calls fn
+	// with a group under the prefix, which inherits the middlewares its
+	// parent had then; Middleware adds to the routes bound after it;
+	// GET, POST... and ALL bind a handler (func(r *ghttp.Request), or
+	// one of the standard shape) at a path; Bind binds standard
+	// handlers and controllers at the paths their requests' g.Meta
+	// names. g.Server() and ghttp.GetServer() make the application's
+	// server, whose Use and BindMiddlewareDefault run on every route.
+	for _, pkg := range []string{ghttpPkg} {
+		gf := with(none, func(a *API) { a.Framework = GoFrame })
+		groups := []string{"RouterGroup"}
+		reg(pkg, groups, with(gf, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.AnyHandler = Route, "*", 0, 1, true }),
+			"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "CONNECT", "OPTIONS", "TRACE")
+		reg(pkg, groups, with(gf, func(a *API) {
+			a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.AnyHandler = Route, AnyMethod, 0, 1, true
+		}), "ALL")
+		reg(pkg, groups, with(gf, func(a *API) { a.Kind, a.HandlerArg = Bind, 0 }), "Bind")
+		reg(pkg, []string{"Server", "Domain", "RouterGroup"}, with(gf, func(a *API) { a.Kind, a.PatternArg, a.FuncArg = RouteFn, 0, 1 }), "Group")
+		reg(pkg, groups, with(gf, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Middleware")
+		// Hook(pattern, point, h): h runs at that point of each request
+		// of the group's routes bound after it (the pattern, "/*" as a
+		// rule, is not read).
+		reg(pkg, groups, with(gf, func(a *API) { a.Kind, a.MiddlewareArg = Use, 2 }), "Hook")
+		reg(pkg, []string{"Server", "Domain"}, with(gf, func(a *API) { a.Kind, a.MiddlewareArg = Use, 0 }), "Use", "BindMiddlewareDefault")
+		reg(pkg, []string{"Server", "Domain"}, with(gf, func(a *API) {
+			a.Kind, a.Method, a.PatternArg, a.HandlerArg, a.AnyHandler = Route, AnyMethod, 0, 1, true
+		}), "BindHandler")
+		reg(pkg, []string{""}, with(gf, func(a *API) { a.Kind = New }), "GetServer")
+	}
+	reg(gfFramePkg, []string{""}, with(none, func(a *API) { a.Framework, a.Kind = GoFrame, New }), "Server")
+}
+
+// UseOrdered reports whether a Use call fn (gin's Use, GoFrame's
+// Middleware) adds to the routes registered after it only: the router
+// copies its middlewares into each route, and into each group, when it
+// is registered or made.
+func UseOrdered(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case ginPkg, ghttpPkg:
+		return true
+	}
+	return false
 }
 
 // FilterAfter reports whether a Filter at position pos runs after the
@@ -643,6 +702,7 @@ var shapes = []shape{
 	{Huma, []string{humaPkg + ".Context"}, nil},                                                                                // an adapter's, what a middleware's next is
 	{Huma, []string{humaPkg + ".Context", "func(" + humaPkg + ".Context)"}, nil},                                               // a middleware's, that calls next(ctx)
 	{Kratos, []string{kratosHTTPPkg + ".Context"}, []string{"error"}},
+	{GoFrame, []string{"*" + ghttpPkg + ".Request"}, nil},
 	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response"}, nil},
 	{Restful, []string{"*" + restfulV2Pkg + ".Request", "*" + restfulV2Pkg + ".Response", "*" + restfulV2Pkg + ".FilterChain"}, nil},
 }
@@ -724,6 +784,7 @@ var handlerTypes = map[string]bool{
 	restfulPkg + ".RouteFunction": true, restfulPkg + ".FilterFunction": true,
 	restfulV2Pkg + ".RouteFunction": true, restfulV2Pkg + ".FilterFunction": true,
 	kratosHTTPPkg + ".HandlerFunc": true,
+	ghttpPkg + ".HandlerFunc":      true,
 }
 
 // IsHandlerType matches a value that serves requests: http.Handler,
@@ -780,6 +841,7 @@ var nexts = map[key]bool{
 	{ginPkg, "Context", "Next"}: true, {fiberV2Pkg, "Ctx", "Next"}: true, {fiberV3Pkg, "Ctx", "Next"}: true,
 	{irisCtxPkg, "Context", "Next"}: true, {restfulPkg, "FilterChain", "ProcessFilter"}: true,
 	{restfulV2Pkg, "FilterChain", "ProcessFilter"}: true,
+	{ghttpPkg, "middleware", "Next"}:               true, // r.Middleware.Next()
 }
 
 // RestfulStep names what a call of a go-restful route builder chain
@@ -835,6 +897,7 @@ var routerTypes = map[string]bool{
 	humaPkg + ".API": false, "*" + humaPkg + ".Group": false,
 	"*" + restfulV2Pkg + ".WebService": true, restfulV2Pkg + ".WebService": true, "*" + restfulV2Pkg + ".Container": true,
 	"*" + kratosHTTPPkg + ".Server": true, "*" + kratosHTTPPkg + ".Router": false,
+	"*" + ghttpPkg + ".Server": true, "*" + ghttpPkg + ".Domain": true, "*" + ghttpPkg + ".RouterGroup": false,
 }
 
 // IsRouterType matches the router types, roots or not.
@@ -1005,6 +1068,7 @@ var carriers = map[string]bool{
 	"*" + restfulV2Pkg + ".Request":       true,
 	humaPkg + ".Context":                  true, // ctx.Context()
 	kratosHTTPPkg + ".Context":            true, // implements context.Context; ctx.Request()
+	"*" + ghttpPkg + ".Request":           true, // r.Context(), r.GetCtx()
 }
 
 // CarriesRequest reports whether a value of type t carries an HTTP
@@ -1044,6 +1108,8 @@ var contextMethods = map[key]int{
 	{irisCtxPkg, "Context", "Request"}:       -1,
 	{humaPkg, "Context", "Context"}:          -1,
 	{kratosHTTPPkg, "Context", "Request"}:    -1,
+	{ghttpPkg, "Request", "Context"}:         -1,
+	{ghttpPkg, "Request", "GetCtx"}:          -1,
 }
 
 // ContextFrom says where the context of what method fn returns comes

@@ -41,7 +41,9 @@ func (a *analyzer) handlerArgs(call *ast.CallExpr, api *httpapi.API) (*Handler, 
 		// huma's func(ctx, *Input) (*Output, error): the function passed
 		// serves, whatever its signature.
 		a.reached[fn] = true
-		return a.declared(fn), a.middlewares(call, api)
+		h := a.declared(fn)
+		h.Any = true
+		return h, a.middlewares(call, api)
 	}
 	h, inner := a.handlerOf(call.Args[api.HandlerArg], 0)
 	return h, append(a.middlewares(call, api), inner...)

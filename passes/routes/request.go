@@ -330,7 +330,7 @@ func (w *walker) body(h *Handler) *walked {
 		r.cost = queriesCost(h.Fact.Once) // its heaviest path, not every query it has
 		r.cost.loop = h.Fact.Loop
 		r.min, r.hasMin = h.Fact.Min, h.Fact.HasMin
-	case h.Func != nil && (httpapi.IsHandlerSig(h.Func.Type().(*types.Signature)) || httpapi.IsControllerMethod(h.Func)):
+	case h.Func != nil && (h.Any || httpapi.IsHandlerSig(h.Func.Type().(*types.Signature)) || httpapi.IsControllerMethod(h.Func)):
 		if sum := w.a.q.Summary(h.Func); sum != nil {
 			r.steps, r.cost = external(h, sum.Queries, sum.More)
 			if k, ok := w.costOf(h.Func); ok {

@@ -563,17 +563,17 @@ func (a *analyzer) routerVar(e ast.Expr, v *types.Var, writes []ast.Expr, initia
 
 // usedAfter reports whether the Use call u comes after e, where the
 // router is used (a route registered on it, a group made from it), in
-// the same function, on a gin router: gin copies a group's middlewares
-// into each route, and into each group made from it, when it is
-// registered or made, so a route registered before r.Use(mw) never runs
-// mw (offen's app.Use(staticMiddleware(...)) after its /api routes).
+// the same function, on a gin router (or GoFrame's group): gin copies a
+// group's middlewares into each route, and into each group made from
+// it, when it is registered or made, so a route registered before
+// r.Use(mw) never runs mw (offen's app.Use(staticMiddleware(...)) after
+// its /api routes).
 // Across functions the order is the callers', not followed.
 func (a *analyzer) usedAfter(u *ast.CallExpr, e ast.Expr) bool {
 	if e == nil || u.Pos() <= e.Pos() {
 		return false
 	}
-	fn := a.callee(u)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/gin-gonic/gin" {
+	if !httpapi.UseOrdered(a.callee(u)) {
 		return false
 	}
 	fu, fe := a.enclosingFuncs(u), a.enclosingFuncs(e)

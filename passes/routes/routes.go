@@ -169,6 +169,11 @@ type Handler struct {
 	// variable the handler or middleware is read from, when it is one:
 	// the functions the module stores into it serve (see funcVar).
 	Field *types.Var
+	// Any says Func serves whatever its signature, as the framework
+	// that registered it calls it (huma's operations, GoFrame's
+	// func(ctx, *Req) (*Res, error)): in another package, its summary
+	// is what it costs.
+	Any bool
 }
 
 // body is the function whose statements serve the request, when it is in
@@ -904,7 +909,7 @@ func (a *analyzer) recordParams(fn ast.Node, ft *ast.FuncType) {
 // Use and Mount calls by router variable, chi Route/Group functions.
 func (a *analyzer) indexRouterCall(call *ast.CallExpr, api *httpapi.API) {
 	switch api.Kind {
-	case httpapi.Route, httpapi.Controller:
+	case httpapi.Route, httpapi.Controller, httpapi.Bind:
 		a.regCalls = append(a.regCalls, call)
 	case httpapi.Filter:
 		a.filterCalls = append(a.filterCalls, call)
@@ -1085,6 +1090,9 @@ func (a *analyzer) register() {
 			continue
 		case httpapi.Controller:
 			a.eachRow(call, func() { a.registerController(call, api) })
+			continue
+		case httpapi.Bind:
+			a.eachRow(call, func() { a.registerBind(call, api) })
 			continue
 		}
 		a.eachRow(call, func() { a.registerCall(call, api) })
