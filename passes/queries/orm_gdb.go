@@ -3,6 +3,7 @@ package queries
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"reflect"
 	"strings"
@@ -172,6 +173,52 @@ func (a *analyzer) gdbRoot(x ast.Expr) *types.Func {
 		}
 		x = sel.X
 	}
+}
+
+// gdbCached reports whether call, a gdb finisher, reads through the
+// cache its chain's Cache(gdb.CacheOption{Duration: d}) turns on: gdb
+// keeps each statement's rows (by SQL and arguments, or the option's
+// Name) in the database's cache, which the process keeps, and sends the
+// statement again only once d has passed (0: never). That is a
+// long-lived cache (see cache.go): a loop around the read misses on its
+// first pass alone. An option whose Duration is negative clears the
+// entry instead, and one not written in place is not known: neither
+// counts.
+func (a *analyzer) gdbCached(call *ast.CallExpr, m *dbapi.Method) bool {
+	if m == nil || m.Library() != "gdb" || m.Recv != "Model" || m.Write {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	steps, _, why := a.ormSteps(sel.X, call.Pos(), 0)
+	if why != "" {
+		return false
+	}
+	for _, st := range steps {
+		if st.name() != "Cache" || st.opt || len(st.call.Args) != 1 || !dbapi.IsGdb(st.fn.Pkg().Path()) {
+			continue
+		}
+		lit, ok := compositeLit(st.call.Args[0])
+		if !ok {
+			return false
+		}
+		for _, e := range lit.Elts {
+			kv, ok := e.(*ast.KeyValueExpr)
+			if !ok {
+				return false
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Duration" {
+				tv := a.pass.TypesInfo.Types[kv.Value]
+				if tv.Value == nil || constant.Sign(tv.Value) < 0 {
+					return tv.Value == nil // a duration computed: a setting, not a clear
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // gdbMany reports whether a gdb write covers many rows in one statement:

@@ -1464,6 +1464,8 @@ func (a *analyzer) buildSites() {
 			s := &Site{Call: c.call, Func: n.fn, Node: n.node, Method: c.method, Role: role, Loops: loops, Once: c.once, Fail: c.fail, Changed: c.fail && c.change, param: -1}
 			if c.once {
 				s.KeyFrom = c.key
+			} else if a.gdbCached(c.call, c.method) {
+				s.Once = true // served from gdb's cache but for the first read of each statement
 			}
 			if c.method == nil {
 				s.Wrapper = c.callee

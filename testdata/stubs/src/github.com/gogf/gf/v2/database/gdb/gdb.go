@@ -5,6 +5,7 @@ package gdb
 import (
 	"context"
 	"database/sql"
+	"time"
 )
 
 type (
@@ -80,7 +81,7 @@ func (m *Model) Delete(where ...interface{}) (result sql.Result, err error)     
 
 // CacheOption caches a select.
 type CacheOption struct {
-	Duration int64
+	Duration time.Duration
 	Name     string
 	Force    bool
 }
