@@ -187,6 +187,10 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 	if why != "" {
 		return fail("%s chain: %s", lib, why)
 	}
+	if t, ok := a.rawStep(steps); ok {
+		t.many = many
+		return t // q := db.Raw(query, args...); q.Scan(&rows)
+	}
 	c := &ormChain{lib: lib, param: param, v1: s.Method.Pkg == dbapi.GormV1}
 	for _, st := range steps {
 		if why := a.ormStep(c, st); why != "" {
@@ -210,6 +214,26 @@ func (a *analyzer) ormSQL(s *Site) sqlText {
 		return oneOf(fmt.Sprintf("%s %s sends one statement or the other", lib, s.Method.Name), []sqlText{t, {SQL: c.orElse, OK: true, Param: -1}})
 	}
 	return t
+}
+
+// rawStep is the SQL of a chain that starts from raw SQL (gorm's Raw,
+// bun's NewRaw) held in a variable, the calls after it saying only how
+// it is sent: what ormRaw reads when the chain is written in one
+// expression. ok is false for a chain without one, or adding to it.
+func (a *analyzer) rawStep(steps []ormStep) (sqlText, bool) {
+	for i, st := range steps {
+		m := dbapi.Lookup(st.fn)
+		if m == nil || m.Role != dbapi.Builder || m.SQLArg < 0 || m.SQLArg >= len(st.call.Args) {
+			continue
+		}
+		for _, after := range steps[i+1:] {
+			if !sessionStep(after.fn) {
+				return sqlText{}, false
+			}
+		}
+		return a.r.resolve(st.call.Args[m.SQLArg], st.call.Pos()), true
+	}
+	return sqlText{}, false
 }
 
 // ormCmd is the command an ORM's finisher sends, "" when it may send
@@ -469,6 +493,9 @@ func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.
 			out, p = base, bp
 		}
 	} else if len(rets) != 1 {
+		if a.handleReturns(rets, at, depth) {
+			return nil, "", "" // the transaction in the context, or the database: a handle either way
+		}
 		return nil, "", "a function returning different chains"
 	}
 	// The returns of a function handed a chain are its alternatives: the
@@ -515,6 +542,49 @@ func (a *analyzer) inlineCall(ft *ast.FuncType, body *ast.BlockStmt, args []ast.
 		out = append(out, st)
 	}
 	return out, p, ""
+}
+
+// handleReturns reports whether every return of a function of several
+// returns answers a bare handle, nothing added to it but how it is
+// sent (the request's transaction kept in its context, else the
+// database with the context: `if tx, ok := ctx.Value(txKey{}).(*gorm.DB);
+// ok { return tx }; return db.WithContext(ctx)`): whichever it answers,
+// a chain on it starts afresh.
+func (a *analyzer) handleReturns(rets []*ast.ReturnStmt, at token.Pos, depth int) bool {
+	for _, ret := range rets {
+		if len(ret.Results) != 1 {
+			return false
+		}
+		steps, param, why := a.ormSteps(ret.Results[0], ret.Pos(), depth+1)
+		if why != "" || param != "" {
+			return false
+		}
+		for _, st := range steps {
+			if !sessionStep(st.fn) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sessionStep reports whether fn, a call of an ORM chain, says how the
+// statement is sent and adds nothing to it: gorm's WithContext, Session
+// and Debug, gdb's Ctx, Safe, Master and Slave.
+func sessionStep(fn *types.Func) bool {
+	switch dbapi.ORMChain(fn) {
+	case "gorm":
+		switch fn.Name() {
+		case "WithContext", "Session", "Debug":
+			return true
+		}
+	case "gdb":
+		switch fn.Name() {
+		case "Ctx", "Safe", "Master", "Slave":
+			return true
+		}
+	}
+	return false
 }
 
 // scopeSteps inlines the functions given to gorm's Scopes or bun's

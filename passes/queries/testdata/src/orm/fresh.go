@@ -1,4 +1,4 @@
-package orm // want `stats: 43 sites, 7 unresolved, 0 unparsed, 34 orm`
+package orm // want `stats: 47 sites, 9 unresolved, 0 unparsed, 36 orm`
 
 import (
 	"context"
@@ -27,4 +27,36 @@ func Fresh(ctx context.Context, id int) { // want `issuesQueries\(.*\)`
 	q := db.Model(&ormmodels.Order{}).Where("account_id = ?", id)
 	q.Where("total > ?", 10)
 	q.Find(&[]ormmodels.Order{}) // want `site orm read "SELECT \* FROM orders WHERE \(account_id = \$1\) AND \(total > \$2\)"`
+}
+
+type txKey struct{}
+
+// session answers the request's transaction kept in its context, else
+// the database with the context: a handle either way.
+func session(ctx context.Context) *gorm.DB {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx
+	}
+	return global.WithContext(ctx)
+}
+
+// scoped answers a chain with a condition on one path: not a handle.
+func scoped(ctx context.Context, all bool) *gorm.DB {
+	if all {
+		return global
+	}
+	return global.Where("active")
+}
+
+// Sessions reads through session and scoped, and runs raw SQL held in
+// a variable.
+func Sessions(ctx context.Context, id int) { // want `issuesQueries\(.*\)`
+	var acc ormmodels.Account
+	session(ctx).Where("id = ?", id).Take(&acc)      // want `site orm read "SELECT \* FROM accounts_v2 WHERE \(id = \$1\) AND \(accounts_v2.deleted_at IS NULL\) LIMIT 1"`
+	scoped(ctx, true).Where("id = ?", id).Take(&acc) // want `site orm read unresolved: gorm chain: a function returning different chains \(in scoped\)`
+	q := session(ctx).Raw("SELECT email FROM accounts_v2 WHERE kind = ?", "a")
+	var emails []string
+	q.Scan(&emails) // want `site orm read "SELECT email FROM accounts_v2 WHERE kind = \?"`
+	w := session(ctx).Raw("SELECT email FROM accounts_v2").Where("kind = ?", "a")
+	w.Scan(&emails) // want `site orm read unresolved: gorm chain: raw SQL kept in a variable`
 }
