@@ -309,6 +309,11 @@ func (a *analyzer) gdbStep(c *ormChain, st ormStep) string {
 			return "the table of a struct model is gdb's at run time"
 		}
 		c.table = t
+		if len(args) == 2 && isString(a.pass.TypesInfo.TypeOf(args[1])) {
+			if alias, ok := a.constString(args[1]); ok {
+				c.table += " " + alias // Model("user", "u")
+			}
+		}
 	case "Raw":
 		return "raw SQL kept in a variable"
 	case "Ctx", "Safe", "TX", "DB", "Master", "Slave", "Schema", "Handler", "Hook", "Clone", "Cache", "Args",
@@ -441,6 +446,9 @@ func (a *analyzer) gdbStep(c *ormChain, st ormStep) string {
 			c.limit = a.limitText(c, args[1])
 		}
 	case "LeftJoin", "RightJoin", "InnerJoin":
+		if st.call.Ellipsis.IsValid() {
+			return "a join built at run time"
+		}
 		if len(args) < 2 {
 			return "a join without its condition"
 		}
@@ -450,24 +458,14 @@ func (a *analyzer) gdbStep(c *ormChain, st ormStep) string {
 			return "join not constant"
 		}
 		if len(args) == 3 {
-			t += " " + on
-			on, ok2 = a.constString(args[1])
-			if !ok2 {
+			alias, ok := a.constString(args[1])
+			if !ok {
 				return "join not constant"
 			}
-			t, _ = a.constString(args[0])
-			if alias, ok := a.constString(args[1]); ok {
-				t += " " + alias
-			}
-			on, _ = a.constString(args[2])
+			t += " AS " + alias // LeftJoin("user_detail", "ud", "ud.uid = u.uid")
 		}
 		kind := strings.ToUpper(strings.TrimSuffix(name, "Join"))
-		if !strings.ContainsAny(on, "=<>") {
-			on = "USING (" + on + ")"
-			c.joins = append(c.joins, kind+" JOIN "+t+" "+on)
-			break
-		}
-		c.joins = append(c.joins, kind+" JOIN "+t+" ON "+on)
+		c.joins = append(c.joins, kind+" JOIN "+t+" ON ("+on+")")
 	case "LockUpdate":
 		c.suffix = "FOR UPDATE"
 	case "LockShared":

@@ -44,7 +44,7 @@ func Chains(ctx context.Context, db gdb.DB, ids []int, u *User) { // want `issue
 	db.Model("users").Where("id", ids).Fields(UserRes{}).One()                                               // want `site orm read "SELECT id, name FROM users WHERE \(id IN \(\$1\)\) LIMIT 1"`
 	db.Model("users").Where(g.Map{"dept_id": 1, "age >": 18}).Count()                                        // want `site orm read "SELECT COUNT\(1\) FROM users WHERE \(dept_id = \$1 AND age > \$2\)"`
 	db.Model("users").Where(UserDo{Name: "x"}).Value("id")                                                   // want `site orm read "SELECT id FROM users WHERE \(name = \$1\) LIMIT 1"`
-	db.Model("users u").LeftJoin("depts d", "d.id = u.dept_id").Page(2, 20).All("u.active", true)            // want `site orm read "SELECT \* FROM users u LEFT JOIN depts d ON d.id = u.dept_id WHERE \(u.active = \$2\) LIMIT 20 OFFSET \$1"`
+	db.Model("users", "u").LeftJoin("depts d", "d.id = u.dept_id").Page(2, 20).All("u.active", true)         // want `site orm read "SELECT \* FROM users u LEFT JOIN depts d ON \(d.id = u.dept_id\) WHERE \(u.active = \$2\) LIMIT 20 OFFSET \$1"`
 	db.Model("users").Data(g.Map{"name": "x", "dept_id": 1}).Where("id", 1).Update()                         // want `site orm write "UPDATE users SET name = \$1, dept_id = \$2 WHERE \(id = \$3\)"`
 	db.Model("users").Data(UserDo{Name: "x"}).Insert()                                                       // want `site orm write "INSERT INTO users \(name\) VALUES \(\$1\)"`
 	db.Model("users").Insert(u)                                                                              // want `site orm write "INSERT INTO users \(id, name, dept_id\) VALUES \(\$1, \$2, \$3\)"`
