@@ -40,6 +40,7 @@ const (
 	Huma           = "huma"
 	Kratos         = "kratos"
 	GoFrame        = "goframe"
+	Fizz           = "fizz"
 )
 
 // Import paths of the packages in the table.
@@ -72,6 +73,8 @@ const (
 	kratosHTTPPkg = "github.com/go-kratos/kratos/v2/transport/http"
 	ghttpPkg      = "github.com/gogf/gf/v2/net/ghttp"
 	gfFramePkg    = "github.com/gogf/gf/v2/frame/g"
+	fizzPkg       = "github.com/wI2L/fizz"
+	tonicPkg      = "github.com/loopfz/gadgeto/tonic"
 )
 
 // Packages lists the import paths whose direct import makes a package
@@ -83,7 +86,7 @@ var Packages = []string{
 	beegoPkg, beegoV1Pkg, irisPkg, irisRouterPkg, irisCtxPkg, restfulPkg, restfulV2Pkg,
 	humaPkg, humachiPkg, humagoPkg, humaAdapters + "humagin", humaAdapters + "humaecho", humaAdapters + "humafiber",
 	humaAdapters + "humamux", humaAdapters + "humahttprouter", humaAdapters + "humabunrouter",
-	kratosHTTPPkg, ghttpPkg, gfFramePkg,
+	kratosHTTPPkg, ghttpPkg, gfFramePkg, fizzPkg, tonicPkg,
 }
 
 // Kind is what a router API call does to the route table.
@@ -484,6 +487,18 @@ func fillTable() {
 	}
 	beeApp := []string{"", "HttpServer"} // v2's HttpServer methods are what its package functions call on BeeApp
 	fillGoFrame()
+
+	// fizz over gin: a RouterGroup's GET, POST... take the operation's
+	// documentation, then gin's chain of handlers (tonic.Handler(h,
+	// 200) as a rule, see IsTypedAdapter); Group(path, name,
+	// description, mws...) and Use are gin's.
+	fz := with(none, func(a *API) { a.Framework, a.Chain = Fizz, true })
+	reg(fizzPkg, []string{"RouterGroup"}, with(fz, func(a *API) { a.Kind, a.Method, a.PatternArg, a.HandlerArg = Route, "*", 0, 2 }),
+		"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE")
+	reg(fizzPkg, []string{"RouterGroup"}, with(fz, func(a *API) { a.Kind, a.PatternArg, a.MethodArg, a.HandlerArg = Route, 0, 1, 3 }), "Handle")
+	reg(fizzPkg, []string{"RouterGroup"}, with(fz, func(a *API) { a.Kind, a.PatternArg, a.MiddlewareArg, a.Chain = Group, 0, 3, false }), "Group")
+	reg(fizzPkg, []string{"RouterGroup"}, with(fz, func(a *API) { a.Kind, a.MiddlewareArg, a.Chain = Use, 0, false }), "Use")
+	reg(fizzPkg, []string{""}, with(fz, func(a *API) { a.Kind, a.Chain = New, false }), "New", "NewFromEngine")
 	reg(beegoPkg, beeApp[1:], with(none, func(a *API) {
 		a.Framework, a.Kind, a.PatternArg, a.HandlerArg, a.MethodArg = Beego, Controller, 0, 1, 2
 	}), "Router")
@@ -543,7 +558,7 @@ func UseOrdered(fn *types.Func) bool {
 		return false
 	}
 	switch fn.Pkg().Path() {
-	case ginPkg, ghttpPkg:
+	case ginPkg, ghttpPkg, fizzPkg:
 		return true
 	}
 	return false
@@ -660,6 +675,20 @@ func IsGorilla(fn *types.Func) bool { return fn != nil && fn.Pkg() != nil && fn.
 var adapters = map[key]bool{
 	{bunrouterPkg, "", "HTTPHandler"}:     true,
 	{bunrouterPkg, "", "HTTPHandlerFunc"}: true,
+}
+
+// typedAdapters make a handler of a function of the application's own
+// shape, which they call with the request bound to its input (tonic's
+// Handler(h, status): h is func(*gin.Context, *In) (*Out, error)).
+var typedAdapters = map[key]bool{
+	{tonicPkg, "", "Handler"}: true,
+}
+
+// IsTypedAdapter reports whether fn makes a handler of the function it
+// is given first, of whatever signature (see typedAdapters): that
+// function serves.
+func IsTypedAdapter(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && typedAdapters[key{fn.Pkg().Path(), RecvName(fn), fn.Name()}]
 }
 
 // IsAdapter reports whether fn only adapts the handler it is given to
@@ -897,6 +926,7 @@ var routerTypes = map[string]bool{
 	humaPkg + ".API": false, "*" + humaPkg + ".Group": false,
 	"*" + restfulV2Pkg + ".WebService": true, restfulV2Pkg + ".WebService": true, "*" + restfulV2Pkg + ".Container": true,
 	"*" + kratosHTTPPkg + ".Server": true, "*" + kratosHTTPPkg + ".Router": false,
+	"*" + fizzPkg + ".Fizz": true, "*" + fizzPkg + ".RouterGroup": false,
 	"*" + ghttpPkg + ".Server": true, "*" + ghttpPkg + ".Domain": true, "*" + ghttpPkg + ".RouterGroup": false,
 }
 

@@ -110,6 +110,14 @@ func (a *analyzer) mwArgs(call *ast.CallExpr, from, to int, prefixArgs bool) []*
 	return out
 }
 
+// firstArg is a call's first argument, nil when it has none.
+func firstArg(call *ast.CallExpr) ast.Expr {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	return call.Args[0]
+}
+
 // handlerOf resolves an expression that serves requests to the handler
 // that runs last and the middlewares wrapped around it, outermost first:
 // auth(h.me) is h.me inside auth's closure.
@@ -139,6 +147,14 @@ func (a *analyzer) handlerOf(e ast.Expr, depth int) (*Handler, []*Handler) {
 		}
 		if httpapi.IsAdapter(fn) && len(x.Args) == 1 {
 			return a.handlerOf(x.Args[0], depth+1) // bunrouter.HTTPHandlerFunc(h.health): h.health serves
+		}
+		if f, ok := a.funcOf(firstArg(x)); ok && httpapi.IsTypedAdapter(fn) {
+			// tonic.Handler(h.list, 200): h.list serves, whatever its
+			// signature.
+			a.reached[f] = true
+			h := a.declared(f)
+			h.Any = true
+			return h, nil
 		}
 		// A wrapper: the handler-typed argument is what it wraps, and the
 		// closure it returns runs first.

@@ -66,7 +66,7 @@ func orUnknown(s string) string {
 func TestRoutes(t *testing.T) {
 	dir := testenv.Tree(t, analysistest.TestData())
 	analysistest.Run(t, dir, inventory, "nethttp", "chiapp", "muxapp", "ginapp", "echoapp", "echo3app", "echo5app", "irisapp", "restfulapp", "restful2app", "humaapp", "humatable", "ginfallback", "mwuser", "costuser",
-		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser", "ownrouter", "ownrouterapp", "prefixrouter", "prefixuser", "beegoapp", "beegov1", "ginnested", "nestedgroups", "wrapapp", "wrapuser", "wrapneg", "rgroupapp", "busapp", "ifmux", "ifmuxuser", "fmtroute", "mwvar", "kratosapp", "swaggerapp", "pbapp", "apphandler", "ctorlib", "ctoruser", "oapichi", "gfapp")
+		"fasthttpapp", "httprouterapp", "bunrouterapp", "fiberapp", "fiber3app", "chi4app", "helpers", "helperuser", "adapters", "tables", "rpcapp", "ownengine", "ownengineuser", "ownrouter", "ownrouterapp", "prefixrouter", "prefixuser", "beegoapp", "beegov1", "ginnested", "nestedgroups", "wrapapp", "wrapuser", "wrapneg", "rgroupapp", "busapp", "ifmux", "ifmuxuser", "fmtroute", "mwvar", "kratosapp", "swaggerapp", "pbapp", "apphandler", "ctorlib", "ctoruser", "oapichi", "gfapp", "fizzapp")
 }
 
 // TestFacts checks what constructors of handlers and middlewares export
