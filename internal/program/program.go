@@ -55,6 +55,7 @@ type Program struct {
 	sites     map[token.Pos]*queries.Site   // by the call's Lparen
 	siteAt    map[token.Pos]*queries.Site   // by the call's start, as findings cite them
 	pkgs      map[string]*packages.Package  // module packages in the graph, by path
+	bins      binaries                      // see binaries.go
 	callbacks map[*types.TypeName][]*Func   // see callbacks.go; nil until asked
 	loaded    []*packages.Package           // the packages Build was given
 	deps      map[string][]*types.Signature // see depMethods

@@ -1,0 +1,3 @@
+module example.com/binaries
+
+go 1.22
