@@ -50,6 +50,37 @@ func (p *Program) FewField(info *types.Info, x ast.Expr, limit int) bool {
 // fewField is how many items at most the field x selects holds, when
 // every write of it sets it to a few (see FewField).
 func (p *Program) fewField(info *types.Info, x ast.Expr, limit, depth int) (int, bool) {
+	n, ok := p.countedField(info, x, limit, depth)
+	if !ok && p.configured != nil && !p.decoded(info, x) {
+		// In a StartRange, a field only start-up writes (from the
+		// configuration, not from a table) holds as many as configured:
+		// one, for the counts around it (as fewGlobal's variables). One
+		// a decoder may fill holds what its input does.
+		if _, filled := p.FilledAtStart(info, x, p.configured.reaching); filled && !p.ReadAtStart(info, x) {
+			return 1, true
+		}
+	}
+	return n, ok
+}
+
+// decoded reports whether a decoder may fill the struct whose field x
+// selects: a pointer to it is handed to code outside the module.
+func (p *Program) decoded(info *types.Info, x ast.Expr) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return true
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return true
+	}
+	owner := ownerOf(s)
+	w := p.writesIndex()
+	return owner == nil || len(w.addr[owner]) > 0 || len(w.within[owner]) > 0
+}
+
+// countedField is fewField for writes the code lets one count.
+func (p *Program) countedField(info *types.Info, x ast.Expr, limit, depth int) (int, bool) {
 	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
 	if !ok || depth > fewHops {
 		return 0, false
@@ -221,6 +252,9 @@ func (p *Program) fewValue(info *types.Info, fn ast.Node, e ast.Expr, limit, dep
 		if arg := p.passedArg(info, e, 0); arg != nil {
 			// fill(list, ...), returning list: as many as list holds.
 			return p.fewValue(info, fn, arg, limit, depth+1)
+		}
+		if n, ok := p.fewFilter(info, fn, e, limit, depth); ok {
+			return n, true // zones.Match(prefix): at most what zones holds
 		}
 		return p.fewCall(info, e, 0, limit, depth)
 	}

@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
@@ -230,9 +232,59 @@ func (p *Program) fewParam(fn ast.Node, v *types.Var, limit, depth int) (int, bo
 	}
 	owner, i := p.paramOf(f, v)
 	if owner == nil {
-		return 0, false
+		return p.fewReceiver(v, limit, depth) // a filter's receiver, at the call counted (see fewFilter)
 	}
 	return p.fewPassed(owner, i, limit, depth+1, map[paramKey]bool{})
+}
+
+// recvBinding is the receiver of a method whose result fewValue is
+// counting at one call (see fewFilter): the value the call is on, in the
+// caller's function.
+type recvBinding struct {
+	v    *types.Var // the method's receiver
+	info *types.Info
+	fn   ast.Node
+	x    ast.Expr
+}
+
+// fewReceiver is how many items at most v, the receiver of the method
+// whose result fewFilter is counting, holds at that call: as many as
+// the value the call is on.
+func (p *Program) fewReceiver(v *types.Var, limit, depth int) (int, bool) {
+	b := p.recvAt
+	if b == nil || b.v.Pos() != v.Pos() || b.v.Name() != v.Name() {
+		return 0, false
+	}
+	p.recvAt = nil // the caller's value is counted where it is
+	defer func() { p.recvAt = b }()
+	return p.fewValue(b.info, b.fn, b.x, limit, depth+1)
+}
+
+// fewFilter is how many items at most call, a method call on a value of
+// the module (zones.Match(prefix)), returns when its result holds no
+// more than what its receiver holds at this call — a list type's
+// filter, `func (zs Zones) Match(prefix string) (out []string)`
+// appending the items of zs that match — and that value holds a few.
+func (p *Program) fewFilter(info *types.Info, fn ast.Node, call *ast.CallExpr, limit, depth int) (int, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return 0, false
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return 0, false
+	}
+	callee := typeutil.StaticCallee(info, call)
+	if callee == nil {
+		return 0, false
+	}
+	g := p.Func(callee)
+	if g == nil || g.sig == nil || g.sig.Recv() == nil || g.syntax == nil || assigned(g.syntax, g.sig.Recv()) {
+		return 0, false
+	}
+	prev := p.recvAt
+	p.recvAt = &recvBinding{v: g.sig.Recv(), info: info, fn: fn, x: sel.X}
+	defer func() { p.recvAt = prev }()
+	return p.fewFuncResult(g, 0, limit, depth)
 }
 
 // fewArg is how many items at most call, in f, passes as parameter j of

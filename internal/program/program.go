@@ -56,6 +56,7 @@ type Program struct {
 	siteAt    map[token.Pos]*queries.Site   // by the call's start, as findings cite them
 	pkgs      map[string]*packages.Package  // module packages in the graph, by path
 	bins      binaries                      // see binaries.go
+	recvAt    *recvBinding                  // see fewFilter; nil but while it counts
 	callbacks map[*types.TypeName][]*Func   // see callbacks.go; nil until asked
 	loaded    []*packages.Package           // the packages Build was given
 	deps      map[string][]*types.Signature // see depMethods

@@ -127,3 +127,54 @@ func (t *Tenants) Touch(ctx context.Context) {
 		t.db.ExecContext(ctx, "UPDATE tenants SET seen = now() WHERE id = $1", id) // reported: a job refills t.ids
 	}
 }
+
+// Zones are the configured zones; Match filters them.
+type Zones []string
+
+// Match returns the configured zones with the prefix: a few of them.
+func (zs Zones) Match(prefix string) (out []string) {
+	for _, z := range zs {
+		if len(z) >= len(prefix) && z[:len(prefix)] == prefix {
+			out = append(out, z)
+		}
+	}
+	return out
+}
+
+var zones Zones
+
+// LoadZones fills the zones at start-up.
+func LoadZones(names []string) {
+	for _, n := range names {
+		zones = append(zones, n)
+	}
+}
+
+// Replicate writes one task per configured zone the key matches.
+func Replicate(ctx context.Context, db *sql.DB, key string) {
+	for _, z := range zones.Match(key[:1]) {
+		db.ExecContext(ctx, "INSERT INTO tasks (zone, key) VALUES ($1, $2)", z, key) // low: start-up fills zones
+	}
+}
+
+// Visited filters the zones a request names: data.
+func Visited(ctx context.Context, db *sql.DB, names []string) {
+	for _, z := range Zones(names).Match("eu") {
+		db.ExecContext(ctx, "INSERT INTO visits (zone) VALUES ($1)", z) // reported: a request's list
+	}
+}
+
+// Replicator holds the zones its constructor is given at start-up.
+type Replicator struct {
+	zones Zones
+	db    *sql.DB
+}
+
+func NewReplicator(db *sql.DB, zones Zones) *Replicator { return &Replicator{zones: zones, db: db} }
+
+// Replicate writes one task per configured zone the key matches.
+func (r *Replicator) Replicate(ctx context.Context, key string) {
+	for _, z := range r.zones.Match(key[:1]) {
+		r.db.ExecContext(ctx, "INSERT INTO tasks (zone, key) VALUES ($1, $2)", z, key) // low: start-up sets r.zones
+	}
+}

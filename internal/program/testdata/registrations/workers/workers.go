@@ -51,7 +51,7 @@ func (r *Registry) Stop(db *sql.DB) {
 
 // StopExtra stops the flattened ones.
 func (r *Registry) StopExtra(db *sql.DB) {
-	for key := range r.extra { // data: a provider adds a list of any length (low: only start-up fills the field)
+	for key := range r.extra { // start: a provider adds a list of any length, and only start-up fills the field
 		_, _ = db.Exec("DELETE FROM leases WHERE worker = $1", key)
 	}
 }

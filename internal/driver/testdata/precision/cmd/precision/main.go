@@ -159,6 +159,8 @@ func serve(ctx context.Context, db *sql.DB) {
 	// would hold one, and its loops be silent).
 	backends.Open(db, strings.Split(os.Getenv("BACKENDS"), ","))
 	backends.Load(os.Getenv("SETTINGS"))
+	backends.LoadZones(strings.Split(os.Getenv("ZONES"), ","))
+	replicator := backends.NewReplicator(db, backends.Zones(strings.Split(os.Getenv("ZONES"), ",")))
 	sessions := backends.NewSessions(db)
 	tenants := backends.OpenTenants(ctx, db)
 	go tenants.Refresh(ctx, nil)
@@ -170,6 +172,9 @@ func serve(ctx context.Context, db *sql.DB) {
 		backends.Default.Touch(r.Context())
 		backends.Default.Owners(r.Context(), s)
 		backends.Regions(r.Context(), db)
+		backends.Replicate(r.Context(), db, r.FormValue("key"))
+		replicator.Replicate(r.Context(), r.FormValue("key"))
+		backends.Visited(r.Context(), db, r.Form["zone"])
 	})
 	http.HandleFunc("/tasks", func(w http.ResponseWriter, r *http.Request) {
 		kv.Serve(r.Context(), db, nil, r.FormValue("mem") != "")
