@@ -524,7 +524,9 @@ func TestRouteInventoryShapedWrappers(t *testing.T) {
 // handler's queries under "ANY <handler>", the table "… /api/v1/…"); a
 // HEAD row runs none of the reads its handler skips for HEAD. A chain
 // that does not end in the row's handler is not read: one route of
-// unknown pattern stays.
+// unknown pattern stays. Tables main builds into the exported fields of
+// a configuration struct (api.Config{Public: api.PublicRoutes(), ...}),
+// handed to the same helper once per group, are each their group's.
 func TestRouteInventoryGinRouteTable(t *testing.T) {
 	t.Parallel()
 	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/ginroutetable", "./...")
@@ -540,6 +542,11 @@ func TestRouteInventoryGinRouteTable(t *testing.T) {
 		"api/router.go:55 DELETE /api/v1/events/:id": {auth, "api/router.go:92 handler once"},
 		// A chain ending in a logger, not the row's handler: not read.
 		"api/router.go:69 … /admin/…": {},
+		// The tables main puts in the exported fields of a Config, each
+		// registered on a group of its own: each group has its table's
+		// rows, and no other's.
+		"api/router.go:104 GET /public/feed":          {auth, "api/router.go:84 handler once"},
+		"api/router.go:109 DELETE /manage/events/:id": {auth, "api/router.go:92 handler once"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("routes %v, want %d (stderr: %s)", order, len(want), stderr)

@@ -90,6 +90,9 @@ func (p *Program) paramTabled(r *routes.Route) ([]*routes.Route, bool) {
 			if c.Expr == nil || info == nil || !containsFunc(c.Callees, f) {
 				continue
 			}
+			if r.Through.IsValid() && c.Expr.Lparen != r.Through {
+				continue // another call's router: its own table
+			}
 			calls++
 			els, ok := p.argElems(g, info, c.Expr, f.sig, t.Param)
 			if !ok {

@@ -239,7 +239,7 @@ func (p *Program) exprElems(info *types.Info, e ast.Expr, depth int) ([]elem, bo
 			return nil, false
 		}
 		field, _ := s.Obj().(*types.Var)
-		if field == nil || field.Exported() || field.Pkg() == nil {
+		if field == nil || field.Pkg() == nil {
 			return nil, false
 		}
 		return p.fieldElems(field, depth+1)
@@ -247,24 +247,48 @@ func (p *Program) exprElems(info *types.Info, e ast.Expr, depth int) ([]elem, bo
 	return nil, false
 }
 
-// fieldElems are the elements of the tables an unexported field is
-// written (see exprElems).
+// fieldElems are the elements of the tables a field is written (see
+// exprElems): in its package, or, exported, in every package of the
+// module (a configuration struct whose Routes field main fills:
+// server.Config{Routes: server.APIRoutes(h)}).
 func (p *Program) fieldElems(field *types.Var, depth int) ([]elem, bool) {
-	m := p.pkgs[field.Pkg().Path()]
-	if m == nil || m.TypesInfo == nil {
-		return nil, false
-	}
-	finfo := m.TypesInfo
-	isField := func(x ast.Expr) bool {
-		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-		if !ok {
-			return false
-		}
-		s, ok := finfo.Selections[sel]
-		return ok && s.Obj() == field
+	pkgs := []string{field.Pkg().Path()}
+	if field.Exported() {
+		pkgs = p.sortedPaths()
 	}
 	var out []elem
 	ok := true
+	for _, path := range pkgs {
+		m := p.pkgs[path]
+		if m == nil || m.TypesInfo == nil {
+			if path == field.Pkg().Path() {
+				return nil, false
+			}
+			continue
+		}
+		out = append(out, p.fieldElemsIn(m.TypesInfo, m.Syntax, field, depth, &ok)...)
+		if !ok {
+			return nil, false
+		}
+	}
+	if len(out) == 0 {
+		return nil, false
+	}
+	return out, true
+}
+
+// fieldElemsIn are the elements of the tables the files of one package
+// write field; ok is cleared where a write cannot be read.
+func (p *Program) fieldElemsIn(finfo *types.Info, files []*ast.File, field *types.Var, depth int, ok *bool) []elem {
+	isField := func(x ast.Expr) bool {
+		sel, isSel := ast.Unparen(x).(*ast.SelectorExpr)
+		if !isSel {
+			return false
+		}
+		s, found := finfo.Selections[sel]
+		return found && s.Obj() == field
+	}
+	var out []elem
 	value := func(v ast.Expr) {
 		if call, isCall := ast.Unparen(v).(*ast.CallExpr); isCall && len(call.Args) > 0 && isField(call.Args[0]) {
 			if id, isID := ast.Unparen(call.Fun).(*ast.Ident); isID {
@@ -272,7 +296,7 @@ func (p *Program) fieldElems(field *types.Var, depth int) ([]elem, bool) {
 					for i, arg := range call.Args[1:] {
 						if call.Ellipsis.IsValid() && i == len(call.Args)-2 {
 							els, elOK := p.exprElems(finfo, arg, depth)
-							ok = ok && elOK
+							*ok = *ok && elOK
 							out = append(out, els...)
 							continue
 						}
@@ -283,10 +307,10 @@ func (p *Program) fieldElems(field *types.Var, depth int) ([]elem, bool) {
 			}
 		}
 		els, elOK := p.exprElems(finfo, v, depth)
-		ok = ok && elOK
+		*ok = *ok && elOK
 		out = append(out, els...)
 	}
-	for _, f := range m.Syntax {
+	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.AssignStmt:
@@ -295,19 +319,23 @@ func (p *Program) fieldElems(field *types.Var, depth int) ([]elem, bool) {
 						continue
 					}
 					if len(x.Lhs) != len(x.Rhs) || x.Tok != token.ASSIGN {
-						ok = false
+						*ok = false
 						break
 					}
 					value(x.Rhs[i])
 				}
 			case *ast.UnaryExpr:
 				if x.Op == token.AND && isField(x.X) {
-					ok = false // written through a pointer
+					*ok = false // written through a pointer
 				}
 			case *ast.CompositeLit:
-				st, isStruct := finfo.TypeOf(x).Underlying().(*types.Struct)
+				t := finfo.TypeOf(x)
+				if t == nil {
+					return *ok
+				}
+				st, isStruct := t.Underlying().(*types.Struct)
 				if !isStruct {
-					return ok
+					return *ok
 				}
 				for i, el := range x.Elts {
 					v := el
@@ -322,13 +350,10 @@ func (p *Program) fieldElems(field *types.Var, depth int) ([]elem, bool) {
 					value(v)
 				}
 			}
-			return ok
+			return *ok
 		})
 	}
-	if !ok || len(out) == 0 {
-		return nil, false
-	}
-	return out, true
+	return out
 }
 
 // tableRow reads one element: a struct literal, or a pointer to one.

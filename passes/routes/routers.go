@@ -39,6 +39,10 @@ type router struct {
 	// came are the calls of a function the router came through, given
 	// as a field of its options (see Route.Came).
 	came *Came
+	// through is the call of the registering function whose argument
+	// the router is, when it is one of its parameters (see
+	// Route.Through).
+	through token.Pos
 }
 
 // scope is middlewares that run on the routes under a path, which is
@@ -753,7 +757,10 @@ func (a *analyzer) routerParam(v *types.Var, depth int) []router {
 		if fn, ok := a.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
 			for _, c := range a.callers[fn] {
 				if p.index < len(c.Args) {
-					out = append(out, a.routers(c.Args[p.index], depth+1)...)
+					for _, r := range a.routers(c.Args[p.index], depth+1) {
+						r.through = c.Lparen // this call's: its other arguments go with it
+						out = append(out, r)
+					}
 				}
 			}
 		}
@@ -964,6 +971,9 @@ func dedupe(rs []router) []router {
 		}
 		if r.open != nil {
 			k += fmt.Sprintf("\x00%p/%d", r.open.Func, r.open.Param)
+		}
+		if r.through.IsValid() {
+			k += fmt.Sprintf("\x00%d", r.through)
 		}
 		if seen[k] {
 			continue

@@ -122,6 +122,11 @@ type Route struct {
 	// r})): with a base another call of it passes, the router is not
 	// this one (see based.go).
 	Came *Came
+	// Through, when valid, is the call (its Lparen) of the function
+	// registering the route whose argument the route's router is (a
+	// helper registering on the router it is given): a table the helper
+	// ranges over is what that call passes (see Table).
+	Through token.Pos
 	// Served marks the route of a server serving a handler made by a
 	// call (see servers.go): a route only where the driver's graph says
 	// a library made it from the module's functions.
@@ -1223,6 +1228,7 @@ func (a *analyzer) add(call *ast.CallExpr, fw string, r router, method, path str
 		Base:       a.base,
 		Unset:      r.unset,
 		Came:       r.came,
+		Through:    r.through,
 		path:       full,
 	}
 	// The router's middlewares, those of the paths it is under, the route's.

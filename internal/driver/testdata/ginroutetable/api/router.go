@@ -91,3 +91,29 @@ func getEvent(c *gin.Context) {
 func deleteEvent(c *gin.Context) {
 	db.Exec(`DELETE FROM events WHERE id = $1`, c.Param("id"))
 }
+
+// Config is what main hands NewConfigured: the table of each group,
+// made by the functions below.
+type Config struct {
+	Public []RouteDefinition
+	Admin  []RouteDefinition
+}
+
+// PublicRoutes is the public group's table.
+func PublicRoutes() []RouteDefinition {
+	return []RouteDefinition{{Method: http.MethodGet, Path: "/feed", Handler: listEvents}}
+}
+
+// AdminRoutes is the admin group's table, built in a local.
+func AdminRoutes() []RouteDefinition {
+	routes := []RouteDefinition{{Method: http.MethodDelete, Path: "/events/:id", Handler: deleteEvent, AdminOnly: true}}
+	return routes
+}
+
+// NewConfigured registers each table of cfg on a group of its own.
+func NewConfigured(cfg Config) http.Handler {
+	r := gin.New()
+	registerRoutes(r.Group("/public"), cfg.Public)
+	registerRoutes(r.Group("/manage"), cfg.Admin)
+	return r
+}
