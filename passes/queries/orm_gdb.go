@@ -121,20 +121,26 @@ func isIdent(s string) bool {
 	return true
 }
 
-// gdbSQL rebuilds the statement a gdb finisher sends.
+// gdbSQL rebuilds the statement a gdb finisher sends. Whether it
+// writes a list in one statement is known from the calls even when the
+// statement is not (Data(rows) of rows built at run time).
 func (a *analyzer) gdbSQL(s *Site, sel *ast.SelectorExpr) sqlText {
+	var steps []ormStep
+	var param, why string
+	if s.Method.Recv == "Model" {
+		steps, param, why = a.ormSteps(sel.X, s.Call.Pos(), 0)
+	}
+	many := a.gdbMany(s, steps)
 	fail := func(format string, args ...any) sqlText {
 		t := unresolved(format, args...)
-		t.many = a.gdbMany(s, nil)
+		t.many = many
 		return t
 	}
-	recv := s.Method.Recv
-	if recv != "Model" {
+	if s.Method.Recv != "Model" {
 		// db.Insert(ctx, "users", data): the table by name, the columns
 		// gdb reads from data at run time.
 		return fail("gdb %s: the columns of the data are mapped by gdb at run time", s.Method.Name)
 	}
-	steps, param, why := a.ormSteps(sel.X, s.Call.Pos(), 0)
 	if why != "" {
 		return fail("gdb chain: %s", why)
 	}
@@ -144,7 +150,6 @@ func (a *analyzer) gdbSQL(s *Site, sel *ast.SelectorExpr) sqlText {
 			return fail("gdb chain: %s", why)
 		}
 	}
-	many := a.gdbMany(s, steps)
 	if c.table == "" && c.param == "" {
 		if fn := a.gdbRoot(sel.X); fn != nil {
 			return fail("gdb %s: the Model comes from %s, whose table is not known here", s.Method.Name, fn.Name())
@@ -210,9 +215,8 @@ func (a *analyzer) gdbCached(call *ast.CallExpr, m *dbapi.Method) bool {
 				return false
 			}
 			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Duration" {
-				tv := a.pass.TypesInfo.Types[kv.Value]
-				if tv.Value == nil || constant.Sign(tv.Value) < 0 {
-					return tv.Value == nil // a duration computed: a setting, not a clear
+				if tv := a.pass.TypesInfo.Types[kv.Value]; tv.Value != nil && constant.Sign(tv.Value) < 0 {
+					return false // clears the entry (a computed duration is a setting)
 				}
 			}
 		}
@@ -237,10 +241,7 @@ func (a *analyzer) gdbMany(s *Site, steps []ormStep) bool {
 				t = p.Elem()
 			}
 			if t != nil && isList(t) {
-				return true
-			}
-			if t != nil && isGdbList(t) {
-				return true
+				return true // a slice of rows, g.List, gdb.List
 			}
 		}
 		return false
@@ -254,13 +255,6 @@ func (a *analyzer) gdbMany(s *Site, steps []ormStep) bool {
 		}
 	}
 	return false
-}
-
-// isGdbList reports whether t is gdb's List or g.List (a slice of maps
-// under a name isList sees through anyway) or g.Array.
-func isGdbList(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Slice)
-	return ok
 }
 
 // gdbStep applies one call of a gdb chain.
