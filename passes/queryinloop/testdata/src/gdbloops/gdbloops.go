@@ -1,5 +1,6 @@
 // Package gdbloops holds loops around GoFrame's gdb: a One per item, a
-// write per row of a list, and the loops that stop at the first row
+// write per row of a list, a list written per item of another (advised
+// as the list it already is), and the loops that stop at the first row
 // found or read through gdb's cache.
 package gdbloops
 
