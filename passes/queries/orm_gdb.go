@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/dbapi"
+	"github.com/sqlheat/sqlheat/internal/ormmodel"
 )
 
 // GoFrame's gdb builds a statement on a Model:
@@ -509,7 +510,7 @@ func (a *analyzer) gdbCond(c *ormChain, where ast.Expr, args []ast.Expr) (string
 	}
 	var conds []string
 	for _, p := range pairs {
-		conds = append(conds, a.gdbKeyValue(c, p.key, p.value))
+		conds = append(conds, a.gdbKeyValue(c, p.col, p.val))
 	}
 	return strings.Join(conds, " AND "), ""
 }
@@ -533,46 +534,29 @@ func (a *analyzer) gdbKeyValue(c *ormChain, key string, value ast.Expr) string {
 	return key + " " + c.param1()
 }
 
-type gdbPair struct {
-	key   string
-	value ast.Expr
-}
-
 // gdbPairs are the columns and values of a map literal with constant
 // keys (g.Map{"status": 1}) or of a struct literal (do.User{Status: 1},
 // each field its column in snake case, as gdb matches them).
-func (a *analyzer) gdbPairs(lit *ast.CompositeLit) ([]gdbPair, string) {
-	var out []gdbPair
-	switch u := a.pass.TypesInfo.TypeOf(lit).Underlying().(type) {
+func (a *analyzer) gdbPairs(lit *ast.CompositeLit) ([]kv, string) {
+	switch a.pass.TypesInfo.TypeOf(lit).Underlying().(type) {
 	case *types.Map:
-		for _, e := range lit.Elts {
-			kv, ok := e.(*ast.KeyValueExpr)
-			if !ok {
-				return nil, "a map literal's entry"
-			}
-			k, ok := a.constString(kv.Key)
-			if !ok {
-				return nil, fmt.Sprintf("column %s is not constant", exprName(kv.Key))
-			}
-			out = append(out, gdbPair{k, kv.Value})
-		}
+		return a.mapLit(lit)
 	case *types.Struct:
+		var out []kv
 		for _, e := range lit.Elts {
-			kv, ok := e.(*ast.KeyValueExpr)
+			p, ok := e.(*ast.KeyValueExpr)
 			if !ok {
 				return nil, "a struct literal without field names"
 			}
-			id, ok := kv.Key.(*ast.Ident)
+			id, ok := p.Key.(*ast.Ident)
 			if !ok {
 				return nil, "a struct literal's entry"
 			}
-			out = append(out, gdbPair{snakeCase(id.Name), kv.Value})
+			out = append(out, kv{ormmodel.GormName(id.Name), p.Value})
 		}
-		_ = u
-	default:
-		return nil, "conditions of a literal that is no map or struct"
+		return out, ""
 	}
-	return out, ""
+	return nil, "conditions of a literal that is no map or struct"
 }
 
 // gdbData lists the assignments of Data's (or a write finisher's)
@@ -616,7 +600,7 @@ func (a *analyzer) gdbData(c *ormChain, args []ast.Expr) ([]string, string) {
 	}
 	var set []string
 	for _, p := range pairs {
-		k := strings.TrimSpace(p.key)
+		k := strings.TrimSpace(p.col)
 		if !isIdent(k) {
 			return nil, fmt.Sprintf("column %q", k)
 		}
@@ -821,7 +805,7 @@ func gdbStructColumns(t types.Type) []string {
 			}
 		}
 		if name == "" {
-			name = snakeCase(f.Name())
+			name = ormmodel.GormName(f.Name())
 		}
 		cols = append(cols, strings.TrimSpace(name))
 	}
@@ -850,22 +834,4 @@ func gdbDo(t types.Type) bool {
 func isGfMeta(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Name() == "Meta" && n.Obj().Pkg() != nil && strings.HasPrefix(n.Obj().Pkg().Path(), "github.com/gogf/gf/")
-}
-
-// snakeCase is a Go field name as a column: UserName -> user_name,
-// ID -> id.
-func snakeCase(s string) string {
-	var b strings.Builder
-	rs := []rune(s)
-	for i, r := range rs {
-		if unicode.IsUpper(r) {
-			if i > 0 && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
-				b.WriteByte('_')
-			}
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
