@@ -83,7 +83,7 @@ func isMethodValue(info *types.Info, e ast.Expr) bool {
 // bindStandard adds the routes of fn when it has GoFrame's standard
 // shape, and reports whether it has.
 func (a *analyzer) bindStandard(call *ast.CallExpr, routers []router, fn *types.Func) bool {
-	path, methods, ok := StandardRoute(fn)
+	path, methods, ok := standardRoute(fn)
 	if !ok {
 		return false
 	}
@@ -95,11 +95,11 @@ func (a *analyzer) bindStandard(call *ast.CallExpr, routers []router, fn *types.
 	return true
 }
 
-// StandardRoute is the path and methods a GoFrame handler of the
+// standardRoute is the path and methods a GoFrame handler of the
 // standard shape serves, from the tags of the g.Meta field of its
 // request type; ok is false for a function of another shape, or whose
 // request names no path.
-func StandardRoute(fn *types.Func) (path string, methods []string, ok bool) {
+func standardRoute(fn *types.Func) (path string, methods []string, ok bool) {
 	sig := fn.Type().(*types.Signature)
 	if sig.Params().Len() != 2 || sig.Results().Len() != 2 ||
 		types.TypeString(sig.Params().At(0).Type(), nil) != "context.Context" ||
