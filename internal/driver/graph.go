@@ -532,6 +532,7 @@ func (w *whole) lowered(check string, pkg *packages.Package, f *check.Finding, r
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
 		return ""
 	}
+	w.unreachedFuncs() // a write only dead or test code makes changes no list (see program.allAtStart)
 	switch role {
 	case program.RoleRoute, program.RoleJob, program.RoleNone:
 	default:
@@ -595,6 +596,7 @@ func (w *whole) fewPassed(check string, pkg *packages.Package, f *check.Finding)
 	if w == nil || check != queryinloop.Analyzer.Name || len(f.Loops) == 0 {
 		return false
 	}
+	w.unreachedFuncs() // see lowered
 	for _, pos := range f.Loops {
 		rs := rangeAt(pkg, pos)
 		if rs == nil || !w.prog.FewPassed(pkg.TypesInfo, rs.X, pos, queries.SmallBound) && !w.prog.FewField(pkg.TypesInfo, rs.X, queries.SmallBound) && !w.prog.FewRange(pos, queries.SmallBound) && !w.prog.FewReturned(pos, queries.SmallBound) && !w.prog.FewTypedCall(pos, f.Pos, queries.SmallBound, w.funcs) {

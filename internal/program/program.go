@@ -65,6 +65,8 @@ type Program struct {
 	skipped   []string                      // module packages left out, and why
 	armCalls  map[token.Pos]bool            // see arms; nil until asked
 	wr        *writes                       // see FilledAtStart; nil until asked
+	notRun    map[*Func]bool                // what Unreached found dead or test-only; nil until it ran
+	tested    map[*Func]bool                // what tests refer to and nothing else takes the value of; nil until Unreached ran
 	made      map[token.Pos]*made           // see madeHandlers
 	madeBy    map[*Func][]token.Pos         // the made calls whose handlers a function returns, see madeReturns
 	adapted   map[token.Pos][]*adapter      // by the constructor call's Lparen, see adapters.go

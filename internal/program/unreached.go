@@ -164,6 +164,14 @@ func (p *Program) Unreached(pkgs []*packages.Package, entries []*Entry) (dead, t
 			testOnly[f] = true
 		}
 	}
+	p.notRun, p.tested = map[*Func]bool{}, map[*Func]bool{}
+	maps.Copy(p.notRun, dead)
+	maps.Copy(p.notRun, testOnly)
+	for _, f := range p.list {
+		if !f.closure && f.Decl != nil && r.tested[f.Decl.Pos()] && !r.taken[f.Decl.Pos()] {
+			p.tested[f] = true
+		}
+	}
 	return dead, testOnly
 }
 

@@ -8,6 +8,9 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sqlheat/sqlheat/internal/sqlparse"
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // What only start-up fills.
@@ -363,7 +366,8 @@ func (p *Program) FilledAtStart(info *types.Info, x ast.Expr, reaching map[*Func
 // collection FilledAtStart follows, its first selector) is in a function
 // that runs queries: start-up read the list from the database (a
 // tenants table's rows), as many items as the table holds, not as an
-// operator configures.
+// operator configures. A function whose only queries change the schema
+// (see readsRows) read nothing.
 func (p *Program) ReadAtStart(info *types.Info, x ast.Expr) bool {
 	var v *types.Var
 	switch e := ast.Unparen(x).(type) {
@@ -376,7 +380,30 @@ func (p *Program) ReadAtStart(info *types.Info, x ast.Expr) bool {
 		return false
 	}
 	for _, pl := range p.writesIndex().of[v.Origin()] {
-		if f := p.FuncAt(pl.pos); f != nil && len(p.Reach(f)) > 0 {
+		if f := p.FuncAt(pl.pos); f != nil {
+			for _, r := range p.Reach(f) {
+				if readsRows(r.Site) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readsRows reports whether a query site may read rows: not a schema
+// change (gorm's AutoMigrate, which the constructor of a backend's
+// client runs while start-up builds the list of backends), nor a
+// statement every form of which is DDL. What is not known may.
+func readsRows(s *queries.Site) bool {
+	if s.Method != nil && s.Method.Schema {
+		return false
+	}
+	if len(s.Stmts) == 0 {
+		return true
+	}
+	for _, st := range s.Stmts {
+		if st == nil || st.Kind != sqlparse.KindDDL {
 			return true
 		}
 	}
@@ -394,9 +421,24 @@ func (p *Program) filledAtStart(v *types.Var, reaching map[*Func][]*Entry) bool 
 }
 
 // allAtStart reports whether every place runs at start-up: in a
-// package-level declaration, or in code only start-up reaches.
+// package-level declaration, or in code only start-up reaches. A place
+// in a function nothing in production runs changes nothing the program
+// holds: the exported Register a manager's tests call to add a backend
+// leaves the list what configuration made it. Such a function is one
+// Unreached found dead or test-only, once it has run, or one tests call
+// that no entry reaches (Unreached keeps live every exported method of a
+// type whose values go to a dependency as an interface, which may call
+// any of them by reflection: possible, but no reason to count a list as
+// data). At least one place must run.
 func (p *Program) allAtStart(places []place, reaching map[*Func][]*Entry) bool {
+	run := 0
 	for _, pl := range places {
+		if !pl.top && p.notRun != nil {
+			if f := p.FuncAt(pl.pos); f != nil && (p.notRun[f] || p.tested[f] && len(reaching[f]) == 0) {
+				continue
+			}
+		}
+		run++
 		if !pl.top && !p.atStart(pl.pos, reaching) {
 			if p.typed != nil && p.readOnlyAddr(pl.pos) {
 				continue // a getter's pointer only read through (see typedfew.go)
@@ -404,7 +446,7 @@ func (p *Program) allAtStart(places []place, reaching map[*Func][]*Entry) bool {
 			return false
 		}
 	}
-	return true
+	return run > 0
 }
 
 // ownerOf is the named struct type whose field a selection selects, nil

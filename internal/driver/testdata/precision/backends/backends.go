@@ -178,3 +178,44 @@ func (r *Replicator) Replicate(ctx context.Context, key string) {
 		r.db.ExecContext(ctx, "INSERT INTO tasks (zone, key) VALUES ($1, $2)", z, key) // low: start-up sets r.zones
 	}
 }
+
+// Mirrors are the configured mirrors. Add, for tests, appends one: only
+// backends_test.go calls it, so the list the program runs with is what
+// NewMirrors was given at start-up.
+type Mirrors struct {
+	list []string
+	db   *sql.DB
+}
+
+// NewMirrors creates the mirrors' table if need be: a schema change, no
+// rows read, so the list is still as long as configured.
+func NewMirrors(db *sql.DB, list []string) *Mirrors {
+	db.Exec("CREATE TABLE IF NOT EXISTS mirrors (name text PRIMARY KEY, synced timestamptz)")
+	return &Mirrors{list: list, db: db}
+}
+
+// Add registers a mirror; meant for tests.
+func (m *Mirrors) Add(name string) { m.list = append(m.list, name) }
+
+func (m *Mirrors) Sync(ctx context.Context) {
+	for _, name := range m.list {
+		m.db.ExecContext(ctx, "UPDATE mirrors SET synced = now() WHERE name = $1", name) // low: only start-up and tests fill m.list
+	}
+}
+
+// Peers are configured at start-up too, but a request adds to them
+// (Join): data.
+type Peers struct {
+	list []string
+	db   *sql.DB
+}
+
+func NewPeers(db *sql.DB, list []string) *Peers { return &Peers{list: list, db: db} }
+
+func (p *Peers) Join(name string) { p.list = append(p.list, name) }
+
+func (p *Peers) Ping(ctx context.Context) {
+	for _, name := range p.list {
+		p.db.ExecContext(ctx, "UPDATE peers SET pinged = now() WHERE name = $1", name) // reported: a request's Join fills p.list
+	}
+}

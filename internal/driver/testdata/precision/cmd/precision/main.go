@@ -162,6 +162,8 @@ func serve(ctx context.Context, db *sql.DB) {
 	backends.LoadZones(strings.Split(os.Getenv("ZONES"), ","))
 	replicator := backends.NewReplicator(db, backends.Zones(strings.Split(os.Getenv("ZONES"), ",")))
 	sessions := backends.NewSessions(db)
+	mirrors := backends.NewMirrors(db, strings.Split(os.Getenv("MIRRORS"), ","))
+	peers := backends.NewPeers(db, strings.Split(os.Getenv("PEERS"), ","))
 	tenants := backends.OpenTenants(ctx, db)
 	go tenants.Refresh(ctx, nil)
 	managed.New(db, os.Getenv("EE") != "").Routes()
@@ -175,6 +177,9 @@ func serve(ctx context.Context, db *sql.DB) {
 		backends.Replicate(r.Context(), db, r.FormValue("key"))
 		replicator.Replicate(r.Context(), r.FormValue("key"))
 		backends.Visited(r.Context(), db, r.Form["zone"])
+		mirrors.Sync(r.Context())
+		peers.Join(r.FormValue("peer"))
+		peers.Ping(r.Context())
 	})
 	http.HandleFunc("/tasks", func(w http.ResponseWriter, r *http.Request) {
 		kv.Serve(r.Context(), db, nil, r.FormValue("mem") != "")
