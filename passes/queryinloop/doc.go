@@ -151,6 +151,11 @@
 // q = q.Where("id > ?", start); q.Limit(n).Find(&page)`) — is
 // one query per step of a chain or per page, not per item: a page is the
 // batch itself; a lookup per row of each page is the N+1 and is reported.
+// A loop whose item is the statement itself (`for _, stmt := range
+// strings.Split(script, ";") { db.Exec(stmt) }`, or a field of the item,
+// `db.Exec(step.SQL)`) runs a script, each statement its own, not one
+// statement once per item; text built around the item (`"DELETE ...
+// WHERE id = " + id`) is one statement per item and is reported.
 // It is silent where the query runs at most once however long the loop:
 // the body returns or breaks right after it (`if match { q(); break }`,
 // or `continue outer` out of an inner loop), the loop tries candidates

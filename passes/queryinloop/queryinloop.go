@@ -353,6 +353,32 @@ func carried(info *types.Info, call *ast.CallExpr, l *queries.Loop) bool {
 	return found
 }
 
+// itemStatement reports whether the text of the site's SQL is the item
+// of the loop, or a field of it: the loop runs the statements of a list
+// (a script split into statements, the steps of an upgrade), each its
+// own, not one statement once per item. Text built around the item
+// ("DELETE ... WHERE id = " + id) is one statement per item, and its SQL
+// is known in part.
+func itemStatement(info *types.Info, s *queries.Site, l *queries.Loop) bool {
+	if s.Method == nil || s.Method.SQLArg < 0 || s.Method.SQLArg >= len(s.Call.Args) || len(l.Vars) == 0 {
+		return false
+	}
+
+	x := ast.Unparen(s.Call.Args[s.Method.SQLArg])
+	for {
+		sel, ok := x.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if v, ok := info.ObjectOf(sel.Sel).(*types.Var); !ok || !v.IsField() {
+			return false
+		}
+		x = ast.Unparen(sel.X)
+	}
+	id, ok := x.(*ast.Ident)
+	return ok && info.Uses[id] == l.Vars[len(l.Vars)-1]
+}
+
 // isPkgName reports whether x names an imported package (pkg.Func).
 func isPkgName(info *types.Info, x ast.Expr) bool {
 	id, ok := ast.Unparen(x).(*ast.Ident)
@@ -463,6 +489,9 @@ func (c *checker) site(s *queries.Site) {
 		return
 	}
 	if c.carried(s.Call, items[len(items)-1]) {
+		return
+	}
+	if !s.Resolved && itemStatement(c.info, s, items[len(items)-1]) {
 		return
 	}
 	category := "read"
