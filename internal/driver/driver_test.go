@@ -752,6 +752,29 @@ func TestCommandFactories(t *testing.T) {
 	}
 }
 
+// GoFrame's gcmd commands are commands too: the one an operator runs
+// (up, a one-off repair) is low and says so, where it was a finding no
+// entry ran (hotgo's `up -m=fix`); the one that starts the ghttp server
+// (s.Run) is the server's start, and its route's loop is the route's.
+// The default command runs the server's by name (Http.Func(ctx,
+// parser)): that call runs Http's literal, not every command's code (the
+// call graph's field-based propagation gave it up's too, which then ran
+// at start-up: silent). A package variable's function field set again
+// by an assignment runs either (requeue.run, a route's: fix.go:48).
+func TestGoFrameCommands(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, []*analysis.Analyzer{queryinloop.Analyzer}, "-C", "testdata/gfcmd", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Severity, f.Role))
+	}
+	slices.Sort(got)
+	want := []string{"internal/cmd/cmd.go:78 high route", "internal/fix/fix.go:25 low cli", "internal/fix/fix.go:48 medium route"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q\nstderr: %s", got, want, stderr)
+	}
+}
+
 // A function literal in main is not start-up by main's name: the graph
 // says what runs it. testdata/inline registers a handler inline whose
 // loop reaches its query through an interface (reported, the route's),

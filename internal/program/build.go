@@ -503,7 +503,7 @@ func (b *builder) addCall(f *Func, ci ssa.CallInstruction, seq int32, callees []
 				return c
 			}
 		} else {
-			callees = b.applied(cc, callees)
+			callees = b.ownLiteral(cc.Value, b.applied(cc, callees))
 		}
 		if len(callees) == 0 && !cc.IsInvoke() {
 			// A func value the call graph gave nothing for (its type
@@ -1234,6 +1234,8 @@ var serves = map[string]bool{
 	"(*github.com/kataras/iris/v12.Application).Run":    true,
 	"(*github.com/gofiber/fiber/v2.App).Listener":       true,
 	"(*google.golang.org/grpc.Server).Serve":            true,
+	"(*github.com/gogf/gf/v2/net/ghttp.Server).Run":     true,
+	"(*github.com/gogf/gf/v2/net/ghttp.Server).Start":   true,
 }
 
 // newFunc describes a function of the module.

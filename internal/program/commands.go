@@ -18,10 +18,10 @@ import (
 // Commands are the subcommands of the module's main packages, which an
 // operator runs by hand: the arms of a switch (or if) on a command-line
 // argument — os.Args, flag.Arg(s), a FlagSet's Arg(s), or a variable or
-// parameter holding one of them — and the Run/RunE of cobra commands and
-// the Action of urfave/cli commands (a function, a function literal, or
-// the closure a factory returns: RunE: repair()). Each arm's functions are the
-// command's parts. A command that starts serving (http.ListenAndServe and
+// parameter holding one of them — and the Run/RunE of cobra commands,
+// the Action of urfave/cli commands and the Func of GoFrame's gcmd
+// commands (a function, a function literal, or the closure a factory
+// returns: RunE: repair()). Each arm's functions are the command's parts. A command that starts serving (http.ListenAndServe and
 // the like, anywhere below it) is the server's start, and has the start-up
 // role rather than the command one: its queries run once per start, not
 // per invocation by an operator.
@@ -246,13 +246,15 @@ var commandTypes = map[string]struct {
 	run  []string
 	name string
 }{
-	"github.com/spf13/cobra.Command":   {[]string{"Run", "RunE", "PreRun", "PreRunE"}, "Use"},
-	"github.com/urfave/cli/v2.Command": {[]string{"Action", "Before"}, "Name"},
-	"github.com/urfave/cli/v3.Command": {[]string{"Action", "Before"}, "Name"},
-	"github.com/urfave/cli.Command":    {[]string{"Action", "Before"}, "Name"},
+	"github.com/spf13/cobra.Command":        {[]string{"Run", "RunE", "PreRun", "PreRunE"}, "Use"},
+	"github.com/urfave/cli/v2.Command":      {[]string{"Action", "Before"}, "Name"},
+	"github.com/urfave/cli/v3.Command":      {[]string{"Action", "Before"}, "Name"},
+	"github.com/urfave/cli.Command":         {[]string{"Action", "Before"}, "Name"},
+	"github.com/gogf/gf/v2/os/gcmd.Command": {[]string{"Func"}, "Name"},
 }
 
-// frameworkCommands finds cobra and urfave/cli command literals.
+// frameworkCommands finds cobra, urfave/cli and GoFrame gcmd command
+// literals.
 func (p *Program) frameworkCommands(pkg *packages.Package) []*Entry {
 	info := pkg.TypesInfo
 	var out []*Entry

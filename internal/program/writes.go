@@ -55,6 +55,8 @@ type place struct {
 	top  bool
 	val  ast.Expr
 	info *types.Info
+	lit  bool      // a composite literal's field
+	on   *types.Var // the package variable whose field an assignment sets (V.F = x)
 }
 
 // writes builds the index on first use.
@@ -147,7 +149,13 @@ func (w *writes) add(v *types.Var, pos token.Pos) { w.addVal(v, nil, pos) }
 // addVal records a write of v at pos setting it to val (nil: unknown).
 func (w *writes) addVal(v *types.Var, val ast.Expr, pos token.Pos) {
 	v = v.Origin()
-	w.of[v] = append(w.of[v], place{pos, w.top, val, w.info})
+	w.of[v] = append(w.of[v], place{pos: pos, top: w.top, val: val, info: w.info})
+}
+
+// addLit records a composite literal's setting of field v to val at pos.
+func (w *writes) addLit(v *types.Var, val ast.Expr, pos token.Pos) {
+	v = v.Origin()
+	w.of[v] = append(w.of[v], place{pos: pos, top: w.top, val: val, info: w.info, lit: true})
 }
 
 // aliased records the maps among es, which are handed on where they
@@ -178,6 +186,12 @@ func (w *writes) targetVal(info *types.Info, e, val ast.Expr, pos token.Pos) {
 	case *ast.SelectorExpr:
 		if v, ok := info.ObjectOf(e.Sel).(*types.Var); ok && (v.IsField() || v.Parent() == v.Pkg().Scope()) {
 			w.addVal(v, val, pos)
+			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok && v.IsField() {
+				if on, ok := info.Uses[id].(*types.Var); ok && on.Pkg() != nil && on.Parent() == on.Pkg().Scope() {
+					pl := &w.of[v.Origin()][len(w.of[v.Origin()])-1]
+					pl.on = on
+				}
+			}
 		}
 	case *ast.IndexExpr:
 		if _, ok := under(info.TypeOf(e.X)).(*types.Map); ok {
@@ -233,13 +247,13 @@ func (w *writes) literal(info *types.Info, lit *ast.CompositeLit) {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if id, ok := kv.Key.(*ast.Ident); ok {
 				if v, ok := info.ObjectOf(id).(*types.Var); ok {
-					w.addVal(v, kv.Value, kv.Pos())
+					w.addLit(v, kv.Value, kv.Pos())
 				}
 			}
 			continue
 		}
 		if i < st.NumFields() {
-			w.addVal(st.Field(i), elt, elt.Pos())
+			w.addLit(st.Field(i), elt, elt.Pos())
 		}
 	}
 }
