@@ -55,7 +55,7 @@ type place struct {
 	top  bool
 	val  ast.Expr
 	info *types.Info
-	lit  bool      // a composite literal's field
+	lit  bool       // a composite literal's field
 	on   *types.Var // the package variable whose field an assignment sets (V.F = x)
 }
 
