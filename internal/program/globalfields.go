@@ -25,9 +25,9 @@ import (
 // value is stored once there, and every other assignment of the field in
 // the module is one of this variable's, of a function named.
 
-// ownLiteral returns, of callees, the one the package variable's literal
-// stores in the field v reads; callees as they are when v is no such
-// read or the function is not among them.
+// ownLiteral returns, of callees, those the package variable's literal
+// and its assignments store in the field v reads; callees as they are
+// when v is no such read or none of those is among them.
 func (b *builder) ownLiteral(v ssa.Value, callees []*Func) []*Func {
 	if len(callees) < 2 {
 		return callees
@@ -40,26 +40,19 @@ func (b *builder) ownLiteral(v ssa.Value, callees []*Func) []*Func {
 	if !ok {
 		return callees
 	}
-	// The struct the field is of: the global itself (var Cmd Command), or
-	// what a global pointer holds (var Cmd = &Command{...}).
-	var g *ssa.Global
-	var made ssa.Value
-	switch x := fa.X.(type) {
-	case *ssa.Global:
-		return callees // a struct variable's fields are stored field by field, anywhere: not followed
-	case *ssa.UnOp:
-		gl, ok := x.X.(*ssa.Global)
-		if !ok || x.Op != token.MUL {
-			return callees
-		}
-		g = gl
-		if made = soleStore(g); made == nil {
-			return callees
-		}
-		if _, ok := made.(*ssa.Alloc); !ok {
-			return callees
-		}
-	default:
+	// What a global pointer holds (var Cmd = &Command{...}); a struct
+	// variable's fields (var Cmd Command) are stored one by one, anywhere:
+	// not followed.
+	ptr, ok := fa.X.(*ssa.UnOp)
+	if !ok || ptr.Op != token.MUL {
+		return callees
+	}
+	g, ok := ptr.X.(*ssa.Global)
+	if !ok {
+		return callees
+	}
+	made, ok := soleStore(g).(*ssa.Alloc)
+	if !ok {
 		return callees
 	}
 	gv, ok := g.Object().(*types.Var)
@@ -128,9 +121,9 @@ func soleStore(g *ssa.Global) ssa.Value {
 	return val
 }
 
-// soleFieldStore is the value stored into field i of the struct at x (an
-// allocation or a global), when one store does and its address goes
-// nowhere else.
+// soleFieldStore is the value stored into field i of the struct x
+// allocates, when one store does and the field's address goes nowhere
+// else.
 func soleFieldStore(x ssa.Value, i int) ssa.Value {
 	var val ssa.Value
 	for _, r := range *x.Referrers() {
