@@ -68,8 +68,8 @@ func TestPrecision(t *testing.T) {
 		"fewargs/fewargs.go:82 route fewargs/fewargs.go:82",                              // a query's rows spread; revoke's literals are silent
 		"fewfield/fewfield.go:106 route fewfield/fewfield.go:106",                        // a decoder fills the field
 		"fewfield/fewfield.go:121 route fewfield/fewfield.go:121",                        // a local the request's ids fill too; the field every write sets to two is silent
-		"fewfield/fewfield.go:150 route fewfield/fewfield.go:150",                        // set from a parameter: what callers pass
-		"fewfield/fewfield.go:169 route fewfield/fewfield.go:169",                        // a decoder fills a list of its structs
+		"fewfield/fewfield.go:151 route fewfield/fewfield.go:151",                        // set from a parameter: what callers pass
+		"fewfield/fewfield.go:170 route fewfield/fewfield.go:170",                        // a decoder fills a list of its structs
 		"fewfield/fewfield.go:91 route fewfield/fewfield.go:91",                          // the request fills the field
 		"flags/flags.go:47 route flags/flags.go:47",                                      // remove's callers pass the flag both ways; detach's one caller keeps the traffic: silent
 		"flush/flush.go:63 route flush/flush.go:26",                                      // a closure sending the batch after every key; the one sent once 500 are in is silent

@@ -43,8 +43,21 @@ const fewHops = 8
 // one of the module's structs that every write in the program sets to at
 // most limit items (see above).
 func (p *Program) FewField(info *types.Info, x ast.Expr, limit int) bool {
+	x = unsliced(x) // ms.svcs[1:] holds no more than ms.svcs
 	n, ok := p.fewField(info, x, limit, 0)
 	return ok && n <= limit
+}
+
+// unsliced is the list x slices (l[i:j], l[1:]), at any depth; x
+// itself when it slices nothing.
+func unsliced(x ast.Expr) ast.Expr {
+	for {
+		s, ok := ast.Unparen(x).(*ast.SliceExpr)
+		if !ok {
+			return x
+		}
+		x = s.X
+	}
 }
 
 // fewField is how many items at most the field x selects holds, when

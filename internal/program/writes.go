@@ -336,6 +336,9 @@ func (p *Program) FilledAtStart(info *types.Info, x ast.Expr, reaching map[*Func
 		case *ast.StarExpr:
 			e = ast.Unparen(v.X)
 			continue
+		case *ast.SliceExpr:
+			e = ast.Unparen(v.X) // a part of it holds no more
+			continue
 		case *ast.Ident:
 			obj, ok := info.ObjectOf(v).(*types.Var)
 			if !ok {

@@ -684,12 +684,28 @@ func exprName(e ast.Expr) string {
 		return exprName(e.Fun) + "()"
 	case *ast.IndexExpr:
 		return exprName(e.X) + "[...]"
+	case *ast.SliceExpr:
+		return exprName(e.X) + "[" + bound(e.Low) + ":" + bound(e.High) + "]"
 	case *ast.StarExpr:
 		return exprName(e.X)
 	case *ast.UnaryExpr:
 		return exprName(e.X)
 	}
 	return "…"
+}
+
+// bound names a slice expression's bound for messages: a literal or a
+// name as written, "" when absent, "..." for anything longer.
+func bound(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case nil:
+		return ""
+	case *ast.BasicLit:
+		return e.Value
+	case *ast.Ident:
+		return e.Name
+	}
+	return "..."
 }
 
 // ExprName names an expression for messages: "s.stmt", "rows", "ids()".

@@ -130,6 +130,7 @@ func Routes(db *sql.DB) {
 	http.HandleFunc("/collect", func(w http.ResponseWriter, r *http.Request) { Collect(r.Context(), db, r) })
 	http.HandleFunc("/replay", func(w http.ResponseWriter, r *http.Request) { Replay(r.Context(), db, r) })
 	http.HandleFunc("/batches", func(w http.ResponseWriter, r *http.Request) { Batches(r.Context(), db, r) })
+	http.HandleFunc("/notify", func(w http.ResponseWriter, r *http.Request) { Notify(r.Context(), db, r) })
 }
 
 // ReplayOp holds what its maker is given.
@@ -168,4 +169,25 @@ func Batches(ctx context.Context, db *sql.DB, r *http.Request) {
 	for _, a := range last.Items {
 		db.ExecContext(ctx, "INSERT INTO batched (user_id) VALUES ($1)", a.User) // reported: the body's items
 	}
+}
+
+// Fanout writes a notice to each of its channels after the first (the
+// first is written by the caller): the program gives it two.
+type Fanout struct {
+	db       *sql.DB
+	channels []string
+}
+
+func NewFanout(db *sql.DB, channels ...string) *Fanout { return &Fanout{db: db, channels: channels} }
+
+// Rest writes the notices of the channels after the first: a part of two.
+func (f *Fanout) Rest(ctx context.Context, user string) {
+	for _, ch := range f.channels[1:] {
+		f.db.ExecContext(ctx, "INSERT INTO notices (user_id, channel) VALUES ($1, $2)", user, ch) // silent: at most two channels
+	}
+}
+
+// Notify runs the program's fan-out for the request's user.
+func Notify(ctx context.Context, db *sql.DB, r *http.Request) {
+	NewFanout(db, "mail", "sms").Rest(ctx, r.FormValue("user"))
 }
