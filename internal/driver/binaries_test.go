@@ -42,3 +42,21 @@ func TestRouteQueriesOfLinkedPackages(t *testing.T) {
 		}
 	}
 }
+
+// A loop of one program over an interface whose only SQL implementation
+// another program links runs no SQL: origin's per-name Stat is silent
+// (notary's client signed with a key store only the signer links),
+// index's is reported.
+func TestLoopsOverLinkedPackages(t *testing.T) {
+	t.Parallel()
+	rep, _, stderr := runJSON(t, analyzer.Analyzers(), "-C", "testdata/binaries", "./...")
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Check == "queryinloop" {
+			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+	}
+	if want := []string{"cmd/index/main.go:20"}; !slices.Equal(got, want) {
+		t.Errorf("queryinloop findings %v, want %v\nstderr: %s", got, want, stderr)
+	}
+}

@@ -1026,7 +1026,8 @@ func posKey(p token.Position, rel func(string) string) string {
 // reached are the queries the callees of c, in fn, run (each with the
 // types c passes it: see program.ReachFrom), each site once, at its
 // deepest, as queryinloop.Whole takes them: in the order a message names
-// them (program.Sequence), the costliest callee's first.
+// them (program.Sequence), the costliest callee's first. A site only
+// other programs than fn's link is left out (program.Unlinked).
 func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached {
 	var out []queryinloop.Reached
 	seen := map[*queries.Site]int{}
@@ -1042,6 +1043,9 @@ func (w *whole) reached(fn *program.Func, c *program.Call) []queryinloop.Reached
 	}
 	for _, g := range callees {
 		for _, r := range w.prog.ReachFrom(fn, c, g) {
+			if w.prog.Unlinked(fn, r) {
+				continue // another program's implementation
+			}
 			q := r.Site.Entry
 			if r.Flag > 0 && !w.prog.PassesFalse(fn, c, g, r.Flag-1) {
 				r.Depth, r.Once, r.Per = r.Raw, false, 0 // the caller's flag builds again

@@ -121,3 +121,21 @@ func crossesRPC(via []*Func) bool {
 	}
 	return false
 }
+
+// Unlinked reports whether the site r, reached from f, is in a package no
+// program linking f's package links: the graph dispatched a call through
+// an interface to an implementation only another program holds (notary's
+// client signing through a key store only its signer links). A chain
+// over gRPC runs in the server's program; where no main package imports
+// f's package (a library), nothing is unlinked.
+func (p *Program) Unlinked(f *Func, r Reached) bool {
+	if f == nil || r.Site == nil || crossesRPC(r.Via) {
+		return false
+	}
+	linked := p.linkedFor(f.pkg)
+	if linked == nil {
+		return false
+	}
+	pkg := p.pkgAt(r.Site.Call.Pos())
+	return pkg != "" && !linked[pkg]
+}

@@ -15,5 +15,10 @@ func main() {
 	mux.HandleFunc("GET /index/health", func(w http.ResponseWriter, r *http.Request) {
 		backend.New("sql").Stat(r.Context(), "health")
 	})
+	mux.HandleFunc("POST /index/stat", func(w http.ResponseWriter, r *http.Request) {
+		for _, name := range r.Form["name"] {
+			backend.New("sql").Stat(r.Context(), name) // reported: index links the SQL backend
+		}
+	})
 	http.ListenAndServe(":8081", mux)
 }

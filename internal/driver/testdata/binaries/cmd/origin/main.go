@@ -16,5 +16,10 @@ func main() {
 	mux.HandleFunc("GET /origin/health", func(w http.ResponseWriter, r *http.Request) {
 		backend.New("file").Stat(r.Context(), "health")
 	})
+	mux.HandleFunc("POST /origin/stat", func(w http.ResponseWriter, r *http.Request) {
+		for _, name := range r.Form["name"] {
+			backend.New("file").Stat(r.Context(), name) // silent: origin links no SQL backend
+		}
+	})
 	http.ListenAndServe(":8080", mux)
 }
