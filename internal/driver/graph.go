@@ -514,10 +514,14 @@ func (w *whole) unreachedAt(pos token.Pos) bool {
 // startBound says whether a finding a route or a job reaches runs as
 // often as start-up says, not per item of data (low is lowered's
 // reason): it is left out of the report and counted in
-// stats.start_bound_findings, as one in start-up code is silent. Where
-// no entry is known (a library's exported function), it stays, low.
+// stats.start_bound_findings, as one in start-up code is silent. So is
+// one no entry the graph knows reaches (a method a dependency calls, as
+// fmt calls String): whatever runs it, request, job or start-up, its
+// loop is as long as start-up made it. (What start-up fills needs an
+// entry filling it: a library with no program has none, and nothing
+// lowered.)
 func startBound(role program.Role, low string) bool {
-	return low != "" && (role == program.RoleRoute || role == program.RoleJob)
+	return low != "" && (role == program.RoleRoute || role == program.RoleJob || role == program.RoleNone)
 }
 
 // lowered says why a queryinloop finding run per request or per job is

@@ -127,8 +127,8 @@ func TestHandedOverOnlyByTests(t *testing.T) {
 // tests call it too: what the handler runs through the interface
 // (GetItemForRepo, ListItemsForRepo), a method whose value production
 // code takes through the interface (Refresh), and one fmt calls through
-// fmt.Stringer on a value main prints (Report.String: low, over what
-// only start-up fills).
+// fmt.Stringer on a value main prints (Report.String, over a table's
+// rows).
 func TestOnlyTestsCall(t *testing.T) {
 	t.Parallel()
 	lines := func(extra ...string) ([]string, int, string) {
@@ -144,7 +144,7 @@ func TestOnlyTestsCall(t *testing.T) {
 		forRepo  = "store/store.go:42 (*example.com/testcalls/store.Engine).GetItemForRepo high"
 		listRepo = "store/store.go:60 (*example.com/testcalls/store.Engine).ListItemsForRepo medium"
 		refresh  = "store/store.go:69 (*example.com/testcalls/store.Engine).Refresh medium"
-		str      = "report/report.go:19 (*example.com/testcalls/report.Report).String low"
+		str      = "report/report.go:19 (*example.com/testcalls/report.Report).String high"
 		getItem  = "store/store.go:33 (*example.com/testcalls/store.Engine).GetItem low"
 		list     = "store/store.go:51 (*example.com/testcalls/store.Engine).ListItems low"
 	)
@@ -237,7 +237,7 @@ func TestUnwired(t *testing.T) {
 		pager  = `notify/notify.go:38 low ""`
 		unused = `hooks/hooks.go:48 low ""`
 		purge  = `hooks/hooks.go:63 low ""`
-		counts = `hooks/hooks.go:77 low ""`
+		counts = `hooks/hooks.go:77 high ""`
 		tally  = `flow/flow.go:56 high ""`
 		ledger = `flow/flow.go:33 low ""`
 	)

@@ -219,3 +219,16 @@ func (p *Peers) Ping(ctx context.Context) {
 		p.db.ExecContext(ctx, "UPDATE peers SET pinged = now() WHERE name = $1", name) // reported: a request's Join fills p.list
 	}
 }
+
+// String describes the registry, checking each configured backend: fmt
+// calls it (the registry goes to a logger as any), no entry the graph
+// knows does. Whatever runs it, its loop is as long as configured.
+func (r *Registry) String() string {
+	s := "backends up:"
+	for _, name := range r.list {
+		if r.db.QueryRow("SELECT 1 FROM backends WHERE name = $1 AND up", name).Err() == nil { // low: start-up fills r.list
+			s += " " + name
+		}
+	}
+	return s
+}

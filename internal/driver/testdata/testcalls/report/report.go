@@ -15,8 +15,25 @@ type Report struct {
 // interface, when main prints a Report: reported.
 func (r *Report) String() string {
 	var n int
-	for _, id := range r.IDs {
+	for _, id := range r.ids() {
 		_ = r.DB.QueryRow("SELECT count(*) FROM items WHERE owner = $1", id).Scan(&n)
 	}
 	return fmt.Sprint(n)
+}
+
+// ids are the rows' ids: as many as the table holds.
+func (r *Report) ids() []int64 {
+	rows, err := r.DB.Query("SELECT id FROM posts")
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if rows.Scan(&id) == nil {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -72,7 +72,7 @@ type Counts struct {
 
 func (c *Counts) String() string {
 	out := ""
-	for _, id := range c.IDs {
+	for _, id := range c.ids() {
 		var n string
 		_ = c.DB.QueryRow("SELECT count(*) FROM votes WHERE post_id = $1", id).Scan(&n)
 		out += n
@@ -88,4 +88,21 @@ func Run(db *sql.DB) {
 	ex := sinkList{Export{Archive: &Archive{db: db}}}
 	fmt.Println(ex.first() != nil)
 	fmt.Println(&Counts{DB: db})
+}
+
+// ids are the rows' ids: as many as the table holds.
+func (c *Counts) ids() []int {
+	rows, err := c.DB.Query("SELECT id FROM posts")
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var id int
+		if rows.Scan(&id) == nil {
+			out = append(out, id)
+		}
+	}
+	return out
 }

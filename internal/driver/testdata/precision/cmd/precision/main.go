@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"log"
 	"net/http"
 	"os"
 	"strconv"
@@ -159,6 +160,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	// would hold one, and its loops be silent).
 	backends.Open(db, strings.Split(os.Getenv("BACKENDS"), ","))
 	backends.Load(os.Getenv("SETTINGS"))
+	log.Print(&backends.Default)
 	backends.LoadZones(strings.Split(os.Getenv("ZONES"), ","))
 	replicator := backends.NewReplicator(db, backends.Zones(strings.Split(os.Getenv("ZONES"), ",")))
 	sessions := backends.NewSessions(db)
