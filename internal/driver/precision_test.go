@@ -46,6 +46,7 @@ func TestPrecision(t *testing.T) {
 		"backends/backends.go:127 route backends/backends.go:127",                        // a job refills the list
 		"backends/backends.go:163 route backends/backends.go:163",                        // a filter of the request's list; the same filter of the configured zones is silent
 		"backends/backends.go:219 route backends/backends.go:219",                        // a request adds to the list; the one only tests add to is silent (202)
+		"backends/backends.go:246 route backends/backends.go:246",                        // a generic constructor tests call is a request's too: its page is data
 		"backends/backends.go:78 route backends/backends.go:78",                          // a request fills the list
 		"backends/backends.go:91 route backends/backends.go:91",                          // the request's body
 		"batch/batch.go:38 route batch/batch.go:39",                                      // Sync's UPDATE, not what Cleanup hands Parallel

@@ -446,12 +446,13 @@ func (p *Program) filledAtStart(v *types.Var, reaching map[*Func][]*Entry) bool 
 // that no entry reaches (Unreached keeps live every exported method of a
 // type whose values go to a dependency as an interface, which may call
 // any of them by reflection: possible, but no reason to count a list as
-// data). At least one place must run.
+// data). A generic function's entries reach its instances, not it: its
+// place counts. At least one place must run.
 func (p *Program) allAtStart(places []place, reaching map[*Func][]*Entry) bool {
 	run := 0
 	for _, pl := range places {
 		if !pl.top && p.notRun != nil {
-			if f := p.FuncAt(pl.pos); f != nil && (p.notRun[f] || p.tested[f] && len(reaching[f]) == 0) {
+			if f := p.FuncAt(pl.pos); f != nil && (p.notRun[f] || p.tested[f] && !genericDecl(f) && len(reaching[f]) == 0) {
 				continue
 			}
 		}
@@ -464,6 +465,16 @@ func (p *Program) allAtStart(places []place, reaching map[*Func][]*Entry) bool {
 		}
 	}
 	return run > 0
+}
+
+// genericDecl reports whether f is, or is declared in, a generic function or
+// a method of a generic type.
+func genericDecl(f *Func) bool {
+	if f.Decl == nil {
+		return false
+	}
+	sig := f.Decl.Signature()
+	return sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0
 }
 
 // ownerOf is the named struct type whose field a selection selects, nil

@@ -232,3 +232,20 @@ func (r *Registry) String() string {
 	}
 	return s
 }
+
+// Page is a page of what a request lists.
+type Page[T any] struct{ Items []T }
+
+// NewPage makes a page of the items: requests and the tests call it.
+func NewPage[T any](items []T) *Page[T] { return &Page[T]{Items: items} }
+
+// Visit records a visit per name of the request's page.
+func Visit(ctx context.Context, db *sql.DB, names []string) {
+	page := NewPage(names)
+	for _, n := range page.Items {
+		db.ExecContext(ctx, "INSERT INTO page_visits (name) VALUES ($1)", n) // reported: the request's page
+	}
+}
+
+// Warm is the page start-up warms the cache with.
+func Warm(names []string) *Page[string] { return &Page[string]{Items: names} }

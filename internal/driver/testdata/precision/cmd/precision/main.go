@@ -164,6 +164,7 @@ func serve(ctx context.Context, db *sql.DB) {
 	backends.LoadZones(strings.Split(os.Getenv("ZONES"), ","))
 	replicator := backends.NewReplicator(db, backends.Zones(strings.Split(os.Getenv("ZONES"), ",")))
 	sessions := backends.NewSessions(db)
+	warm := backends.Warm(strings.Split(os.Getenv("WARM"), ","))
 	mirrors := backends.NewMirrors(db, strings.Split(os.Getenv("MIRRORS"), ","))
 	peers := backends.NewPeers(db, strings.Split(os.Getenv("PEERS"), ","))
 	tenants := backends.OpenTenants(ctx, db)
@@ -182,6 +183,8 @@ func serve(ctx context.Context, db *sql.DB) {
 		mirrors.Sync(r.Context())
 		peers.Join(r.FormValue("peer"))
 		peers.Ping(r.Context())
+		backends.Visit(r.Context(), db, r.Form["visit"])
+		_ = warm
 	})
 	http.HandleFunc("/tasks", func(w http.ResponseWriter, r *http.Request) {
 		kv.Serve(r.Context(), db, nil, r.FormValue("mem") != "")
