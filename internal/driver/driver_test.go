@@ -518,8 +518,12 @@ func TestUnresolvedListed(t *testing.T) {
 // migration that a route runs (reported), a package named for
 // migrations that only the migrate command runs (its N+1 and missing
 // index silent), and a worker the serve command starts, whose N+1 inside
-// its ticker loop runs per tick: a job's, not the command's. Renamed, the
-// migrations package's findings are the command's: low.
+// its ticker loop runs per tick: a job's, not the command's. So does the
+// function a consumer calls back per message it reads on each tick
+// (Logins hands the queue a function: the finding at its call is about
+// a loop in the consumer's ticker, the job's, not start-up's, which ran
+// the call; hotgo's log consumer). Renamed, the migrations package's
+// findings are the command's: low.
 func TestRolesDecideMigrations(t *testing.T) {
 	t.Parallel()
 	findings := func(dir string) []string {
@@ -536,6 +540,7 @@ func TestRolesDecideMigrations(t *testing.T) {
 	want := []string{
 		"queryinloop medium api/api.go:31 route",
 		"queryinloop medium worker/worker.go:23 job",
+		"queryinloop medium worker/worker.go:66 job",
 		"missingindex medium api/api.go:24 route",
 	}
 	if got := findings("testdata/roles"); !slices.Equal(got, want) {

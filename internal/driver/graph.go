@@ -167,6 +167,22 @@ func newWhole(prog *program.Program, graph *checker.Graph, pkgs, loaded []*packa
 	}
 }
 
+// loopJob is the job whose worker loop holds pos, else one of loops (a
+// finding's loops, which may be in the functions its call runs: a
+// consumer's per-tick loop over the messages it read, calling back the
+// function the finding's call hands it, runs per tick: the job's).
+func (w *whole) loopJob(pos token.Pos, loops []token.Pos) *program.Entry {
+	if j := w.job(pos); j != nil {
+		return j
+	}
+	for _, l := range loops {
+		if j := w.job(l); j != nil {
+			return j
+		}
+	}
+	return nil
+}
+
 // job is the job whose worker loop holds pos, the innermost; nil when no
 // worker loop does. A data loop inside a worker's loop runs per tick or
 // message, whatever starts the worker: start-up (go w.Run() before
@@ -243,7 +259,7 @@ func (w *whole) role(check string, pkg *packages.Package, f *check.Finding) (pro
 	case queryinloop.Analyzer.Name:
 		// About a loop: the job whose worker loop it is in, else what
 		// runs the function it is in.
-		if j := w.job(f.Pos); j != nil {
+		if j := w.loopJob(f.Pos, f.Loops); j != nil {
 			return j.Role, j
 		}
 		if fn := w.prog.FuncAt(f.Pos); fn != nil {
@@ -836,7 +852,7 @@ func (w *whole) loops(c *collector) {
 			seen[at] = true
 			es, _ := w.loopEntries(pkg, &pf, fn)
 			role, by := mainEntry(es)
-			if j := w.job(pf.Pos); j != nil {
+			if j := w.loopJob(pf.Pos, pf.Loops); j != nil {
 				role, by = j.Role, j
 			}
 			if w.onlyTests(queryinloop.Analyzer.Name, &pf, role) {

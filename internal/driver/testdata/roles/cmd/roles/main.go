@@ -19,6 +19,7 @@ func main() {
 	case "serve":
 		s := &api.Server{DB: db}
 		go (&worker.Refresher{DB: db}).Run(context.Background(), userIDs(db))
+		worker.Logins(db, worker.NewConsumer(db))
 		http.HandleFunc("GET /users", s.Users)
 		http.ListenAndServe(":8080", nil)
 	}
