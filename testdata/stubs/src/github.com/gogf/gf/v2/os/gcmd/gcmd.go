@@ -23,4 +23,4 @@ type Command struct {
 }
 
 func (c *Command) AddCommand(commands ...*Command) error { return nil }
-func (c *Command) Run(ctx context.Context)                 {}
+func (c *Command) Run(ctx context.Context)               {}
