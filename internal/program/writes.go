@@ -10,7 +10,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sqlheat/sqlheat/internal/sqlparse"
-	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // What only start-up fills.
@@ -384,7 +383,8 @@ func (p *Program) FilledAtStart(info *types.Info, x ast.Expr, reaching map[*Func
 // that runs queries: start-up read the list from the database (a
 // tenants table's rows), as many items as the table holds, not as an
 // operator configures. A function whose only queries change the schema
-// (see readsRows) read nothing.
+// (gorm's AutoMigrate, which the constructor of a backend's client runs
+// while start-up builds the list of backends) read nothing.
 func (p *Program) ReadAtStart(info *types.Info, x ast.Expr) bool {
 	var v *types.Var
 	switch e := ast.Unparen(x).(type) {
@@ -399,29 +399,10 @@ func (p *Program) ReadAtStart(info *types.Info, x ast.Expr) bool {
 	for _, pl := range p.writesIndex().of[v.Origin()] {
 		if f := p.FuncAt(pl.pos); f != nil {
 			for _, r := range p.Reach(f) {
-				if readsRows(r.Site) {
+				if r.Site.Kind() != sqlparse.KindDDL { // AutoMigrate, CREATE TABLE: no rows read
 					return true
 				}
 			}
-		}
-	}
-	return false
-}
-
-// readsRows reports whether a query site may read rows: not a schema
-// change (gorm's AutoMigrate, which the constructor of a backend's
-// client runs while start-up builds the list of backends), nor a
-// statement every form of which is DDL. What is not known may.
-func readsRows(s *queries.Site) bool {
-	if s.Method != nil && s.Method.Schema {
-		return false
-	}
-	if len(s.Stmts) == 0 {
-		return true
-	}
-	for _, st := range s.Stmts {
-		if st == nil || st.Kind != sqlparse.KindDDL {
-			return true
 		}
 	}
 	return false
