@@ -98,7 +98,7 @@ func standardFactsOnly(cfgFile string) bool {
 // result type's zero value without looking at the package: for a
 // package whose facts are known to be none (standardFactsOnly), the
 // analyzers' work is the largest part of the largest process of a go vet
-// run (runtime's: 139 MB, 120 without it). Each of sqlheat's analyzers
+// run (runtime's on polaris: 139 MB, 117 without it, go vet's own 90). Each of sqlheat's analyzers
 // gets nothing from the ones it requires, and reports nothing.
 func skipRuns(as []*analysis.Analyzer) {
 	seen := map[*analysis.Analyzer]bool{}

@@ -363,7 +363,6 @@ func itemStatement(info *types.Info, s *queries.Site, l *queries.Loop) bool {
 	if s.Method == nil || s.Method.SQLArg < 0 || s.Method.SQLArg >= len(s.Call.Args) || len(l.Vars) == 0 {
 		return false
 	}
-
 	x := ast.Unparen(s.Call.Args[s.Method.SQLArg])
 	for {
 		sel, ok := x.(*ast.SelectorExpr)
