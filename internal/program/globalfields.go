@@ -71,20 +71,11 @@ func (b *builder) ownLiteral(v ssa.Value, callees []*Func) []*Func {
 	if val == nil {
 		return callees
 	}
-	if ct, ok := val.(*ssa.ChangeType); ok {
-		val = ct.X // a literal of a named func type (gcmd.Function)
-	}
-	var fn *ssa.Function
-	switch x := val.(type) {
-	case *ssa.Function:
-		fn = x
-	case *ssa.MakeClosure:
-		fn, _ = x.Fn.(*ssa.Function)
-	}
-	if fn == nil || b.funcs[fn] == nil {
+	n := len(set)
+	b.valueFuncs(val, 0, false, func(g *Func) { set = append(set, g) }) // a literal, a function, what a factory returns
+	if len(set) == n {
 		return callees
 	}
-	set = append(set, b.funcs[fn])
 	var out []*Func
 	for _, c := range callees {
 		if slices.Contains(set, c) {
