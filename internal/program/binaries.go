@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"sync"
+
+	"github.com/sqlheat/sqlheat/passes/queries"
 )
 
 // One module often builds several programs (kraken's origin, agent and
@@ -30,6 +32,8 @@ type binaries struct {
 	once     sync.Once
 	closures []map[string]bool // of the module's main packages
 	files    map[*token.File]string
+	mu       sync.Mutex
+	linked   map[string]map[string]bool // linkedFor's answers, by package
 }
 
 func (p *Program) binaryIndex() *binaries {
@@ -84,8 +88,14 @@ func (p *Program) linkedFor(pkg string) map[string]bool {
 	if pkg == "" {
 		return nil
 	}
+	b := p.binaryIndex()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if out, ok := b.linked[pkg]; ok {
+		return out // asked once per site a loop reaches: the union is made once
+	}
 	var out map[string]bool
-	for _, c := range p.binaryIndex().closures {
+	for _, c := range b.closures {
 		if !c[pkg] {
 			continue
 		}
@@ -94,6 +104,10 @@ func (p *Program) linkedFor(pkg string) map[string]bool {
 		}
 		maps.Copy(out, c)
 	}
+	if b.linked == nil {
+		b.linked = map[string]map[string]bool{}
+	}
+	b.linked[pkg] = out
 	return out
 }
 
@@ -129,13 +143,16 @@ func crossesRPC(via []*Func) bool {
 // over gRPC runs in the server's program; where no main package imports
 // f's package (a library), nothing is unlinked.
 func (p *Program) Unlinked(f *Func, r Reached) bool {
-	if f == nil || r.Site == nil || crossesRPC(r.Via) {
-		return false
-	}
-	linked := p.linkedFor(f.pkg)
+	return f != nil && r.Site != nil && p.otherProgram(p.linkedFor(f.pkg), r.Site, r.Via)
+}
+
+// otherProgram reports whether site, reached along via, is in a package
+// outside linked (a linkedFor answer; nil: nothing is outside), unless
+// the chain crosses a gRPC call into the server's program.
+func (p *Program) otherProgram(linked map[string]bool, site *queries.Site, via []*Func) bool {
 	if linked == nil {
 		return false
 	}
-	pkg := p.pkgAt(r.Site.Call.Pos())
-	return pkg != "" && !linked[pkg]
+	pkg := p.pkgAt(site.Call.Pos())
+	return pkg != "" && !linked[pkg] && !crossesRPC(via)
 }

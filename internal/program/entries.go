@@ -163,10 +163,7 @@ func (p *Program) Queries(e *Entry) []Query {
 	if linked := p.entryLinked(e); linked != nil {
 		// A site in a package no program registering the entry links
 		// (see binaries.go) is another program's.
-		out = slices.DeleteFunc(out, func(q Query) bool {
-			pkg := p.pkgAt(q.Site.Call.Pos())
-			return pkg != "" && !linked[pkg] && !crossesRPC(q.Via)
-		})
+		out = slices.DeleteFunc(out, func(q Query) bool { return p.otherProgram(linked, q.Site, q.Via) })
 	}
 	listed := map[*queries.Site]bool{}
 	for _, q := range out {
